@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using MediatR;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Raumnetz.Api.Http;
+using Raumnetz.Api.Security;
+using Raumnetz.Application.Auth;
+
+namespace Raumnetz.Api.Endpoints;
+
+public static class AuthEndpoints
+{
+    public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/auth").WithTags("Auth");
+        group.MapPost("/login", Login).WithName(nameof(Login)).AllowAnonymous().RequireRateLimiting(Policies.Login)
+            .WithSummary("Sign in with e-mail and password; sets the session cookie and the XSRF-TOKEN cookie.")
+            .Errors(400, 401, 429);
+        group.MapPost("/logout", (Delegate)Logout).WithName(nameof(Logout)).RequireAuthorization(Policies.Read)
+            .WithSummary("Sign out and end the session.");
+        group.MapGet("/me", GetCurrentUser).WithName(nameof(GetCurrentUser)).RequireAuthorization(Policies.Read)
+            .WithSummary("The signed-in user; also renews the XSRF-TOKEN cookie.")
+            .Errors(404);
+    }
+
+    public static async Task<Ok<CurrentUserDto>> Login(LoginCommand request, IMediator mediator, HttpContext context, IAntiforgery antiforgery)
+    {
+        var user = await mediator.Send(request, context.RequestAborted);
+        var principal = SecurityServices.Principal(user);
+        await context.SignInAsync(AuthSchemes.Cookie, principal);
+        context.User = principal;
+        AntiforgeryMiddleware.IssueToken(context, antiforgery);
+        return TypedResults.Ok(user);
+    }
+
+    public static async Task<NoContent> Logout(HttpContext context)
+    {
+        await context.SignOutAsync(AuthSchemes.Cookie);
+        context.Response.Cookies.Delete(AuthSchemes.XsrfCookie);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<CurrentUserDto>> GetCurrentUser(IMediator mediator, HttpContext context, IAntiforgery antiforgery)
+    {
+        var id = Guid.Parse(context.User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        if (context.User.FindFirstValue(AuthSchemes.AuthMethodClaim) == AuthSchemes.ApiKey)
+            return TypedResults.Ok(new CurrentUserDto
+            {
+                Id = id, Email = "", DisplayName = context.User.Identity!.Name!,
+                Role = Enum.Parse<Domain.Identity.Role>(context.User.FindFirstValue(ClaimTypes.Role)!),
+            });
+        var user = await mediator.Send(new GetCurrentUserQuery(id), context.RequestAborted);
+        AntiforgeryMiddleware.IssueToken(context, antiforgery);
+        return TypedResults.Ok(user);
+    }
+}

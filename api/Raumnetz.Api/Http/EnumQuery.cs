@@ -1,0 +1,26 @@
+using Raumnetz.Domain.Common;
+
+namespace Raumnetz.Api.Http;
+
+/// <summary>
+/// Query-string enums in the same camelCase spelling as JSON ("planningRegion"). Minimal APIs bind enums
+/// case-sensitively by C# name, so such parameters arrive as text and are parsed here; the document still
+/// shows the enum (see <see cref="EnumQueryAttribute"/>).
+/// </summary>
+public static class EnumQuery
+{
+    public static TEnum? Parse<TEnum>(string? value, string parameter) where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (!int.TryParse(value, out _) && Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)) return parsed;
+        var allowed = string.Join(", ", Enum.GetNames<TEnum>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]));
+        throw new InvalidFieldException(parameter, $"'{parameter}' must be one of: {allowed}.");
+    }
+}
+
+/// <summary>Marks a string query parameter that carries an enum, so the OpenAPI document references the enum schema.</summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class EnumQueryAttribute(Type enumType) : Attribute
+{
+    public Type EnumType { get; } = enumType;
+}

@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Raumnetz.Domain.Common;
+using Raumnetz.Infrastructure.Data;
+
+namespace Raumnetz.Api.Http;
+
+/// <summary>
+/// The one place that turns exceptions into RFC 9457 problem+json: 400 with field errors, 403, 404, 409, 412, 413,
+/// 503 when the database is away. Anything else is our fault (500, logged, no details leaked).
+/// </summary>
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Map(exception, context);
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "Unexpected server error",
+                Detail = "The server could not process the request. The error has been logged; please try again or report the trace id.",
+            };
+        }
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "5";
+        if (exception is TooManyAttemptsException tooMany) context.Response.Headers.RetryAfter = ((int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.StatusCode = problem.Status ?? 500;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    internal static ProblemDetails? Map(Exception exception, HttpContext context) => exception switch
+    {
+        ValidationException v => Validation(v.Errors.GroupBy(e => FieldName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
+        InvalidFieldException f => Validation(new() { [f.Field] = [f.Message] }),
+        NotFoundException n => Problem(404, "Not found", n.Message),
+        ConflictException c when c.Field is not null => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [c.Field] = [c.Message] })
+            { Status = 409, Title = "Conflict", Detail = c.Message },
+        ConflictException c => Problem(409, "Conflict", c.Message),
+        StaleVersionException s => Problem(412, "Precondition failed", s.Message),
+        ForbiddenException f => Problem(403, "Forbidden", f.Message),
+        LoginFailedException l => Problem(401, "Sign-in failed", l.Message),
+        TooManyAttemptsException t => Problem(429, "Too many attempts", t.Message),
+        BadHttpRequestException b => BadRequest(b),
+        _ when TransientFaults.IsUnavailable(exception) || exception.InnerException is { } inner && TransientFaults.IsUnavailable(inner)
+            => Problem(503, "Database unavailable", "The database cannot be reached right now. Nothing was changed; please retry in a few seconds."),
+        OperationCanceledException when context.RequestAborted.IsCancellationRequested => Problem(499, "Client closed request", "The request was cancelled."),
+        _ => null,
+    };
+
+    private static ProblemDetails BadRequest(BadHttpRequestException b)
+    {
+        if (b.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            return Problem(413, "Request body too large", "The request body is larger than this endpoint accepts. Send a smaller body or split it.");
+        if (b.InnerException is JsonException json)
+        {
+            var field = json.Path is { Length: > 2 } path ? JsonPathToField(path) : "body";
+            return Validation(new() { [field] = [JsonMessage(json)] }, b.StatusCode);
+        }
+        var match = ParameterName().Match(b.Message);
+        var name = match.Success ? match.Groups["name"].Value : "request";
+        var message = b.Message.Contains("Required parameter", StringComparison.Ordinal) ? $"'{name}' is required." : $"'{name}' has an invalid value.";
+        if (b.Message.Contains("Implicit body inferred", StringComparison.Ordinal) || b.Message.Contains("request body", StringComparison.OrdinalIgnoreCase))
+        {
+            name = "body";
+            message = b.Message.Contains("Content-Type", StringComparison.OrdinalIgnoreCase) || b.Message.Contains("content type", StringComparison.OrdinalIgnoreCase)
+                ? "The body must be JSON (Content-Type: application/json)." : "A JSON body is required.";
+        }
+        return Validation(new() { [name] = [message] }, b.StatusCode);
+    }
+
+    private static string JsonMessage(JsonException json) =>
+        json.Message.Contains("could not be converted", StringComparison.Ordinal)
+            ? "The value has the wrong type or is not one of the allowed values."
+            : "The JSON is malformed.";
+
+    private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+
+    private static HttpValidationProblemDetails Validation(Dictionary<string, string[]> errors, int status = 400) => new(errors)
+    {
+        Status = status,
+        Title = "The request is invalid",
+        Detail = "Correct the fields named in 'errors' and send the request again.",
+    };
+
+    /// <summary>"Features[0].Properties.Code" → "features[0].properties.code".</summary>
+    internal static string FieldName(string propertyPath) =>
+        string.Join('.', propertyPath.Split('.').Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
+
+    /// <summary>"$.parent.name" → "parent.name"; "$['x']" → "x".</summary>
+    private static string JsonPathToField(string path) => path.TrimStart('$').TrimStart('.').Replace("['", ".").Replace("']", "").TrimStart('.') is { Length: > 0 } f ? f : "body";
+
+    [GeneratedRegex("parameter \"(?:[^\" ]+ )?(?<name>[^\" ]+)\"")]
+    private static partial Regex ParameterName();
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Raumnetz.Api.Endpoints;
+using Raumnetz.Api.Http;
+using Raumnetz.Api.OpenApi;
+using Raumnetz.Api.Security;
+using Raumnetz.Api.Startup;
+using Raumnetz.Application;
+using Raumnetz.Application.Common;
+using Raumnetz.Infrastructure;
+using Raumnetz.Infrastructure.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Limits.ImportBody);
+
+var raumnetz = builder.Configuration.GetSection("Raumnetz").Get<RaumnetzOptions>() ?? new RaumnetzOptions();
+builder.Services.AddSingleton(raumnetz);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddRaumnetzSecurity();
+builder.Services.AddRaumnetzOpenApi();
+builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+{
+    ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+    ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+});
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddSingleton<DatabaseInitializer>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+var app = builder.Build();
+
+if (args.Contains("--migrate"))
+{
+    // Deployment step: apply migrations and exit, so several instances do not race to migrate.
+    var applied = await app.Services.GetRequiredService<MigrationRunner>().MigrateAsync(CancellationToken.None);
+    Console.WriteLine(applied.Count == 0 ? "Database is up to date." : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}");
+    return;
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<BodySizeLimitMiddleware>();
+app.UseMiddleware<AntiforgeryMiddleware>();
+
+app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+
+app.MapAuthEndpoints();
+app.MapSpacesEndpoints();
+app.MapAdminEndpoints();
+
+app.MapFallback("/api/{**path}", () => Results.Problem(statusCode: 404, title: "Not found", detail: "There is no such API route."))
+    .ExcludeFromDescription();
+if (File.Exists(Path.Combine(app.Environment.WebRootPath ?? "wwwroot", "index.html")))
+    app.MapFallbackToFile("index.html");
+
+app.Run();
+
+static void ConfigureJson(JsonSerializerOptions o)
+{
+    o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    o.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+}
+
+public partial class Program;

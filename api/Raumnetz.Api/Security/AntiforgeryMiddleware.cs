@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace Raumnetz.Api.Security;
+
+/// <summary>
+/// Double-submit protection for the SPA: unsafe requests that authenticate with the session cookie must echo the
+/// XSRF-TOKEN cookie in the X-XSRF-TOKEN header (validated by ASP.NET Core's antiforgery, bound to the user).
+/// API-key requests carry no ambient credentials and are exempt; so is login, which has no session yet.
+/// </summary>
+public sealed class AntiforgeryMiddleware(RequestDelegate next, IAntiforgery antiforgery)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !HttpMethods.IsOptions(context.Request.Method)
+            && context.User.Identity?.AuthenticationType == AuthSchemes.Cookie
+            && !context.Request.Headers.ContainsKey(AuthSchemes.ApiKeyHeader)
+            && context.Request.Path.StartsWithSegments("/api"))
+        {
+            try
+            {
+                await antiforgery.ValidateRequestAsync(context);
+            }
+            catch (AntiforgeryValidationException)
+            {
+                throw new Domain.Common.ForbiddenException(
+                    $"The request lacks a valid {AuthSchemes.XsrfHeader} header. Send the value of the {AuthSchemes.XsrfCookie} cookie (reload the page if it is missing).");
+            }
+        }
+        await next(context);
+    }
+
+    /// <summary>Issues a fresh request token in the readable XSRF-TOKEN cookie (after login and on /auth/me).</summary>
+    public static void IssueToken(HttpContext context, IAntiforgery antiforgery)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        context.Response.Cookies.Append(AuthSchemes.XsrfCookie, tokens.RequestToken!, new CookieOptions
+        {
+            HttpOnly = false,
+            SameSite = SameSiteMode.Strict,
+            Secure = context.Request.IsHttps,
+            Path = "/",
+        });
+    }
+}

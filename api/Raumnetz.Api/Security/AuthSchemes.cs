@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using MediatR;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Raumnetz.Application.ApiKeys;
+
+namespace Raumnetz.Api.Security;
+
+public static class AuthSchemes
+{
+    public const string Cookie = "Cookie";
+    public const string ApiKey = "ApiKey";
+    /// <summary>Picks ApiKey when the X-Api-Key header is present, otherwise the session cookie.</summary>
+    public const string Smart = "Smart";
+    public const string ApiKeyHeader = "X-Api-Key";
+    public const string SessionCookie = "raumnetz.session";
+    public const string XsrfCookie = "XSRF-TOKEN";
+    public const string XsrfHeader = "X-XSRF-TOKEN";
+    public const string AuthMethodClaim = "amr";
+}
+
+/// <summary>Authenticates partner systems by the X-Api-Key header against the stored hashes.</summary>
+public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IMediator mediator)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(AuthSchemes.ApiKeyHeader, out var values)) return AuthenticateResult.NoResult();
+        var key = await mediator.Send(new AuthenticateApiKeyQuery(values.ToString().Trim()), Context.RequestAborted);
+        if (key is null) return AuthenticateResult.Fail("Unknown or revoked API key.");
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, key.Id.ToString()),
+            new Claim(ClaimTypes.Name, key.Name),
+            new Claim(ClaimTypes.Role, key.Role.ToString()),
+            new Claim(AuthSchemes.AuthMethodClaim, AuthSchemes.ApiKey),
+        ], AuthSchemes.ApiKey);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), AuthSchemes.ApiKey));
+    }
+}

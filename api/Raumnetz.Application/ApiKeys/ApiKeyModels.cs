@@ -1,0 +1,25 @@
+using Raumnetz.Domain.Identity;
+
+namespace Raumnetz.Application.ApiKeys;
+
+/// <summary>An API key as listed: never the key itself, only its visible prefix.</summary>
+public sealed record ApiKeyDto
+{
+    public Guid Id { get; init; }
+    public string Name { get; init; } = "";
+    public Role Role { get; init; }
+    public string KeyPrefix { get; init; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? LastUsedAt { get; init; }
+    public DateTimeOffset? RevokedAt { get; init; }
+}
+
+/// <summary>A new key: <see cref="Key"/> is shown this once and cannot be retrieved again.</summary>
+public sealed record CreatedApiKeyDto
+{
+    public Guid Id { get; init; }
+    public string Name { get; init; } = "";
+    public Role Role { get; init; }
+    public string Key { get; init; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
+}

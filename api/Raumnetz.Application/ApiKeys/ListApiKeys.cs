@@ -1,0 +1,17 @@
+using Dapper;
+using MediatR;
+using Raumnetz.Application.Common;
+
+namespace Raumnetz.Application.ApiKeys;
+
+public sealed record ListApiKeysQuery : IRequest<IReadOnlyList<ApiKeyDto>>;
+
+public sealed class ListApiKeysHandler(IDbConnectionFactory db) : IRequestHandler<ListApiKeysQuery, IReadOnlyList<ApiKeyDto>>
+{
+    public async Task<IReadOnlyList<ApiKeyDto>> Handle(ListApiKeysQuery request, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<ApiKeyDto>(
+            "SELECT id, name, role, key_prefix, created_at, last_used_at, revoked_at FROM api_keys ORDER BY created_at DESC, id")).ToList();
+    }
+}

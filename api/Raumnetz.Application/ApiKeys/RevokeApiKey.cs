@@ -1,0 +1,21 @@
+using Dapper;
+using MediatR;
+using Raumnetz.Application.Common;
+using Raumnetz.Domain.Common;
+
+namespace Raumnetz.Application.ApiKeys;
+
+/// <summary>Revokes a key at once; requests with it are refused from now on. Revoking twice is harmless.</summary>
+public sealed record RevokeApiKeyCommand(Guid Id) : IRequest<Unit>;
+
+public sealed class RevokeApiKeyHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<RevokeApiKeyCommand, Unit>
+{
+    public async Task<Unit> Handle(RevokeApiKeyCommand request, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.ExecuteAsync("UPDATE api_keys SET revoked_at = COALESCE(revoked_at, @now) WHERE id = @Id",
+            new { request.Id, now = clock.GetUtcNow() });
+        if (rows == 0) throw new NotFoundException("API key", request.Id);
+        return Unit.Value;
+    }
+}

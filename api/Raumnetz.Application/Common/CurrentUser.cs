@@ -1,0 +1,13 @@
+using Raumnetz.Domain.Identity;
+
+namespace Raumnetz.Application.Common;
+
+/// <summary>Who sends the current request: a signed-in user or an API key.</summary>
+public interface ICurrentUser
+{
+    Guid? UserId { get; }
+    Guid? ApiKeyId { get; }
+    Role? Role { get; }
+    /// <summary>Stable identifier of the principal, for audit columns and idempotency records.</summary>
+    string Principal { get; }
+}

@@ -1,0 +1,35 @@
+using System.Data.Common;
+
+namespace Raumnetz.Application.Common;
+
+/// <summary>The database providers Raumnetz runs on.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+    SqlServer,
+}
+
+/// <summary>Opens connections to the configured database. Handlers use it with Dapper; the SQL lives next to the handler.</summary>
+public interface IDbConnectionFactory
+{
+    DatabaseProvider Provider { get; }
+    ISqlDialect Dialect { get; }
+    Task<DbConnection> OpenAsync(CancellationToken ct);
+}
+
+/// <summary>The few places where SQL differs between providers. Everything else is portable SQL.</summary>
+public interface ISqlDialect
+{
+    /// <summary>Clause that limits rows, placed after ORDER BY (LIMIT / OFFSET-FETCH).</summary>
+    string Limit(string parameterName);
+
+    /// <summary>Start of a recursive common table expression ("WITH RECURSIVE" or, on SQL Server, "WITH").</summary>
+    string WithRecursive { get; }
+
+    /// <summary>Whether a unique-constraint violation caused this exception.</summary>
+    bool IsUniqueViolation(Exception exception);
+
+    /// <summary>Whether a foreign-key violation caused this exception.</summary>
+    bool IsForeignKeyViolation(Exception exception);
+}

@@ -1,0 +1,29 @@
+namespace Raumnetz.Application.Common;
+
+/// <summary>Size limits that are part of the API contract (enforced by validators, published in the OpenAPI document).</summary>
+public static class Limits
+{
+    public const int Code = 50;
+    public const int Name = 200;
+    public const int ShortName = 50;
+    public const int Email = 254;
+    public const int Phone = 50;
+    public const int Url = 500;
+    public const int Street = 200;
+    public const int PostalCode = 10;
+    public const int City = 100;
+    public const int Note = 4000;
+    public const int Tag = 50;
+    public const int Tags = 20;
+    public const int Spaces = 200;
+    public const int Predecessors = 20;
+    public const int Search = 200;
+    public const int Password = 200;
+    public const int MinPassword = 12;
+    public const int Geometry = 2_000_000;
+    public const int ImportFeatures = 5_000;
+    public const long MaxPopulation = 100_000_000;
+    /// <summary>Default request body limit in bytes (JSON); imports have their own.</summary>
+    public const long Body = 1_048_576;
+    public const long ImportBody = 20 * 1_048_576;
+}

@@ -1,0 +1,43 @@
+using AutoMapper;
+using Dapper;
+using MediatR;
+using Raumnetz.Application.Common;
+using Raumnetz.Domain.Common;
+
+namespace Raumnetz.Application.Spaces;
+
+public sealed record CreateSpaceCommand : SpaceFields, IRequest<SpaceDto>;
+
+public sealed class CreateSpaceValidator : SpaceFieldsValidator<CreateSpaceCommand>;
+
+public sealed class CreateSpaceHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<CreateSpaceCommand, SpaceDto>
+{
+    public async Task<SpaceDto> Handle(CreateSpaceCommand request, CancellationToken cancellationToken)
+    {
+        var id = Guid.CreateVersion7();
+        var now = clock.GetUtcNow();
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await SpaceChecks.CheckReferencesAsync(connection, tx, request, null);
+        try
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO spaces (id, code, name, search_key, level, parent_id, population, geometry, valid_from, valid_to, version, created_at, updated_at)
+                VALUES (@id, @Code, @Name, @searchKey, @level, @ParentId, @Population, @geometry, @validFrom, @ValidTo, 1, @now, @now)
+                """, new
+            {
+                id, Code = request.Code.Trim(), Name = request.Name.Trim(), searchKey = TextRules.SearchKey(request.Name), level = request.Level.ToString(),
+                request.ParentId, request.Population, geometry = SpaceGeometry.Serialize(request.Geometry),
+                validFrom = request.ValidFrom ?? DateOnly.FromDateTime(now.UtcDateTime), request.ValidTo, now,
+            }, tx);
+        }
+        catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+        {
+            throw new ConflictException($"A space with code '{request.Code}' already exists.", "code");
+        }
+        await SpaceChecks.ReplacePredecessorsAsync(connection, tx, id, request.PredecessorIds);
+        var dto = await GetSpaceHandler.LoadAsync(connection, tx, mapper, id);
+        await tx.CommitAsync(cancellationToken);
+        return dto!;
+    }
+}

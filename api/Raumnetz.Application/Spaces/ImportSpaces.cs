@@ -1,0 +1,139 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dapper;
+using FluentValidation;
+using MediatR;
+using Raumnetz.Application.Common;
+using Raumnetz.Domain.Common;
+using Raumnetz.Domain.Spaces;
+
+namespace Raumnetz.Application.Spaces;
+
+/// <summary>
+/// A GeoJSON FeatureCollection of spaces. Each feature's properties carry <c>code</c>, <c>name</c>, <c>level</c>
+/// (API name or German: Landkreis, Planungsregion, Gemeinde, Stadtteil, Quartier ...), optional <c>parentCode</c>,
+/// <c>population</c> and <c>validFrom</c>. Existing codes are updated, new ones created; any bad feature imports nothing.
+/// </summary>
+public sealed record ImportSpacesCommand : IRequest<ImportSpacesResult>
+{
+    public string Type { get; init; } = "";
+    public IReadOnlyCollection<SpaceFeature>? Features { get; init; }
+    [JsonIgnore] public bool DryRun { get; init; }
+}
+
+public sealed record SpaceFeature
+{
+    public string Type { get; init; } = "";
+    public SpaceFeatureProperties? Properties { get; init; }
+    public JsonElement? Geometry { get; init; }
+}
+
+public sealed record SpaceFeatureProperties
+{
+    public string Code { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string Level { get; init; } = "";
+    public string? ParentCode { get; init; }
+    public int? Population { get; init; }
+    public DateOnly? ValidFrom { get; init; }
+}
+
+public sealed record ImportSpacesResult(int Created, int Updated, bool DryRun);
+
+public sealed class ImportSpacesValidator : AbstractValidator<ImportSpacesCommand>
+{
+    public ImportSpacesValidator()
+    {
+        RuleFor(x => x.Type).Equal("FeatureCollection").WithMessage("'type' must be \"FeatureCollection\".");
+        RuleFor(x => x.Features).NotNull().MaxItems(Limits.ImportFeatures);
+        RuleForEach(x => x.Features).ChildRules(f =>
+        {
+            f.RuleFor(x => x.Type).Equal("Feature").WithMessage("'type' must be \"Feature\".");
+            f.RuleFor(x => x.Properties).NotNull();
+            f.RuleFor(x => x.Properties!.Code).Code().When(x => x.Properties is not null).OverridePropertyName("properties.code");
+            f.RuleFor(x => x.Properties!.Name).RequiredText(Limits.Name).When(x => x.Properties is not null).OverridePropertyName("properties.name");
+            f.RuleFor(x => x.Properties!.Level).Must(l => SpaceRules.TryParseLevel(l, out _)).When(x => x.Properties is not null)
+                .OverridePropertyName("properties.level").WithMessage("'level' is not a known level (state, county, planningRegion, municipality, district, neighbourhood).");
+            f.RuleFor(x => x.Properties!.ParentCode).MaximumLength(Limits.Code).When(x => x.Properties is not null).OverridePropertyName("properties.parentCode");
+            f.RuleFor(x => x.Properties!.Population).InclusiveBetween(0, (int)Limits.MaxPopulation).When(x => x.Properties is not null).OverridePropertyName("properties.population");
+            f.RuleFor(x => x.Geometry).Must(SpaceGeometry.IsGeometry).WithMessage("'geometry' must be a GeoJSON Polygon or MultiPolygon object or null.");
+        });
+        RuleFor(x => x.Features).Must(fs => fs!.Where(f => f.Properties is not null).GroupBy(f => f.Properties!.Code).All(g => g.Count() == 1))
+            .When(x => x.Features is not null).WithMessage("Every code may appear only once in the file.");
+    }
+}
+
+public sealed class ImportSpacesHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<ImportSpacesCommand, ImportSpacesResult>
+{
+    private sealed class Existing
+    {
+        public Guid Id { get; init; }
+        public string Code { get; init; } = "";
+        public SpaceLevel Level { get; init; }
+    }
+
+    public async Task<ImportSpacesResult> Handle(ImportSpacesCommand request, CancellationToken cancellationToken)
+    {
+        var features = request.Features!.ToList();
+        var now = clock.GetUtcNow();
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var existing = (await connection.QueryAsync<Existing>("SELECT id, code, level FROM spaces", transaction: tx)).ToDictionary(e => e.Code);
+
+        // Resolve every feature's id and level first, so parents may come after their children in the file.
+        var resolved = new Dictionary<string, (Guid Id, SpaceLevel Level, bool IsNew)>();
+        foreach (var f in features)
+        {
+            SpaceRules.TryParseLevel(f.Properties!.Level, out var level);
+            resolved[f.Properties.Code] = existing.TryGetValue(f.Properties.Code, out var e) ? (e.Id, level, false) : (Guid.CreateVersion7(), level, true);
+        }
+        for (var i = 0; i < features.Count; i++)
+        {
+            var p = features[i].Properties!;
+            if (string.IsNullOrWhiteSpace(p.ParentCode)) continue;
+            SpaceLevel parentLevel;
+            if (resolved.TryGetValue(p.ParentCode, out var inFile)) parentLevel = inFile.Level;
+            else if (existing.TryGetValue(p.ParentCode, out var inDb)) parentLevel = inDb.Level;
+            else throw new InvalidFieldException($"features[{i}].properties.parentCode", $"No space with code '{p.ParentCode}' exists in the file or the database.");
+            if (!SpaceRules.IsValidChildLevel(parentLevel, resolved[p.Code].Level))
+                throw new InvalidFieldException($"features[{i}].properties.level", $"'{p.Code}' must lie on a lower level than its parent '{p.ParentCode}'.");
+        }
+
+        // Insert parents before children: order by level (levels strictly descend, so this is a valid order).
+        int created = 0, updated = 0;
+        foreach (var f in features.OrderBy(f => (int)resolved[f.Properties!.Code].Level))
+        {
+            var p = f.Properties!;
+            var (id, level, isNew) = resolved[p.Code];
+            Guid? parentId = string.IsNullOrWhiteSpace(p.ParentCode) ? null
+                : resolved.TryGetValue(p.ParentCode, out var r) ? r.Id : existing[p.ParentCode].Id;
+            var args = new
+            {
+                id, code = p.Code.Trim(), name = p.Name.Trim(), searchKey = TextRules.SearchKey(p.Name), level = level.ToString(), parentId,
+                population = p.Population, geometry = SpaceGeometry.Serialize(f.Geometry),
+                validFrom = p.ValidFrom ?? DateOnly.FromDateTime(now.UtcDateTime), validFromGiven = p.ValidFrom, now,
+            };
+            if (isNew)
+            {
+                await connection.ExecuteAsync("""
+                    INSERT INTO spaces (id, code, name, search_key, level, parent_id, population, geometry, valid_from, valid_to, version, created_at, updated_at)
+                    VALUES (@id, @code, @name, @searchKey, @level, @parentId, @population, @geometry, @validFrom, NULL, 1, @now, @now)
+                    """, args, tx);
+                created++;
+            }
+            else
+            {
+                await connection.ExecuteAsync("""
+                    UPDATE spaces SET name = @name, search_key = @searchKey, level = @level, parent_id = @parentId,
+                        population = COALESCE(@population, population), geometry = COALESCE(@geometry, geometry),
+                        valid_from = COALESCE(@validFromGiven, valid_from), version = version + 1, updated_at = @now
+                    WHERE id = @id
+                    """, args, tx);
+                updated++;
+            }
+        }
+        if (request.DryRun) await tx.RollbackAsync(cancellationToken);
+        else await tx.CommitAsync(cancellationToken);
+        return new ImportSpacesResult(created, updated, request.DryRun);
+    }
+}

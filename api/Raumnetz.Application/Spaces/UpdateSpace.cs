@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+using AutoMapper;
+using Dapper;
+using MediatR;
+using Raumnetz.Application.Common;
+using Raumnetz.Domain.Common;
+
+namespace Raumnetz.Application.Spaces;
+
+/// <summary>Replaces the editable fields of a space. <see cref="ExpectedVersion"/> comes from If-Match.</summary>
+public sealed record UpdateSpaceCommand : SpaceFields, IRequest<SpaceDto>
+{
+    [JsonIgnore] public Guid Id { get; init; }
+    [JsonIgnore] public long? ExpectedVersion { get; init; }
+}
+
+public sealed class UpdateSpaceValidator : SpaceFieldsValidator<UpdateSpaceCommand>;
+
+public sealed class UpdateSpaceHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateSpaceCommand, SpaceDto>
+{
+    public async Task<SpaceDto> Handle(UpdateSpaceCommand request, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var version = await Versioning.CheckAsync(connection, tx, "spaces", "Space", request.Id, request.ExpectedVersion);
+        await SpaceChecks.CheckReferencesAsync(connection, tx, request, request.Id);
+        int rows;
+        try
+        {
+            rows = await connection.ExecuteAsync("""
+                UPDATE spaces SET code = @Code, name = @Name, search_key = @searchKey, level = @level, parent_id = @ParentId,
+                    population = @Population, geometry = @geometry, valid_from = COALESCE(@ValidFrom, valid_from), valid_to = @ValidTo,
+                    version = version + 1, updated_at = @now
+                WHERE id = @Id AND version = @version
+                """, new
+            {
+                request.Id, Code = request.Code.Trim(), Name = request.Name.Trim(), searchKey = TextRules.SearchKey(request.Name), level = request.Level.ToString(),
+                request.ParentId, request.Population, geometry = SpaceGeometry.Serialize(request.Geometry), request.ValidFrom, request.ValidTo,
+                now = clock.GetUtcNow(), version,
+            }, tx);
+        }
+        catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+        {
+            throw new ConflictException($"A space with code '{request.Code}' already exists.", "code");
+        }
+        Versioning.EnsureUpdated(rows, "Space", request.Id, version);
+        if (request.PredecessorIds is not null) await SpaceChecks.ReplacePredecessorsAsync(connection, tx, request.Id, request.PredecessorIds);
+        var dto = await GetSpaceHandler.LoadAsync(connection, tx, mapper, request.Id);
+        await tx.CommitAsync(cancellationToken);
+        return dto!;
+    }
+}

@@ -1,0 +1,45 @@
+using Dapper;
+using FluentValidation;
+using MediatR;
+using Raumnetz.Application.Common;
+using Raumnetz.Domain.Common;
+using Raumnetz.Domain.Identity;
+
+namespace Raumnetz.Application.Users;
+
+/// <summary>Creates a local account (admins only). The password must have at least 12 characters.</summary>
+public sealed record CreateUserCommand(string Email, string DisplayName, Role Role, string Password) : IRequest<UserDto>;
+
+public sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
+{
+    public CreateUserValidator()
+    {
+        RuleFor(x => x.Email).NotEmpty().MaximumLength(Limits.Email).EmailAddress();
+        RuleFor(x => x.DisplayName).RequiredText(Limits.Name);
+        RuleFor(x => x.Role).DefinedEnum();
+        RuleFor(x => x.Password).NotEmpty().MinimumLength(Limits.MinPassword).MaximumLength(Limits.Password);
+    }
+}
+
+public sealed class CreateUserHandler(IDbConnectionFactory db, IPasswordHashing hashing, TimeProvider clock) : IRequestHandler<CreateUserCommand, UserDto>
+{
+    public async Task<UserDto> Handle(CreateUserCommand request, CancellationToken cancellationToken)
+    {
+        var id = Guid.CreateVersion7();
+        var now = clock.GetUtcNow();
+        await using var connection = await db.OpenAsync(cancellationToken);
+        try
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO users (id, email, email_key, display_name, role, password_hash, failed_logins, is_active, version, created_at, updated_at)
+                VALUES (@id, @email, @key, @DisplayName, @role, @hash, 0, 1, 1, @now, @now)
+                """, new { id, email = request.Email.Trim(), key = request.Email.Trim().ToLowerInvariant(), DisplayName = request.DisplayName.Trim(),
+                    role = request.Role.ToString(), hash = hashing.Hash(request.Password), now });
+        }
+        catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+        {
+            throw new ConflictException($"A user with e-mail '{request.Email}' already exists.", "email");
+        }
+        return new UserDto { Id = id, Email = request.Email.Trim(), DisplayName = request.DisplayName.Trim(), Role = request.Role, IsActive = true, Version = 1, CreatedAt = now, UpdatedAt = now };
+    }
+}

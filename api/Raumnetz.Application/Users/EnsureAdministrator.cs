@@ -1,0 +1,28 @@
+using Dapper;
+using MediatR;
+using Raumnetz.Application.Common;
+using Raumnetz.Domain.Identity;
+
+namespace Raumnetz.Application.Users;
+
+/// <summary>
+/// On first start (no user at all) creates the administrator from configuration, or with a generated password.
+/// Returns the generated password so the host can print it once; null when nothing was created or the password was given.
+/// </summary>
+public sealed record EnsureAdministratorCommand(string Email, string? Password) : IRequest<EnsureAdministratorResult>;
+
+public sealed record EnsureAdministratorResult(bool Created, string? GeneratedPassword);
+
+public sealed class EnsureAdministratorHandler(IDbConnectionFactory db, IMediator mediator) : IRequestHandler<EnsureAdministratorCommand, EnsureAdministratorResult>
+{
+    public async Task<EnsureAdministratorResult> Handle(EnsureAdministratorCommand request, CancellationToken cancellationToken)
+    {
+        await using (var connection = await db.OpenAsync(cancellationToken))
+        {
+            if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users") > 0) return new(false, null);
+        }
+        var generated = string.IsNullOrEmpty(request.Password) ? ApiKeySecrets.NewKey()[ApiKeySecrets.Prefix.Length..][..20] : null;
+        await mediator.Send(new CreateUserCommand(request.Email, "Administration", Role.Admin, request.Password ?? generated!), cancellationToken);
+        return new(true, generated);
+    }
+}

@@ -1,0 +1,15 @@
+using Raumnetz.Domain.Identity;
+
+namespace Raumnetz.Application.Users;
+
+public sealed record UserDto
+{
+    public Guid Id { get; init; }
+    public string Email { get; init; } = "";
+    public string DisplayName { get; init; } = "";
+    public Role Role { get; init; }
+    public bool IsActive { get; init; }
+    public long Version { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+}

@@ -1,0 +1,39 @@
+namespace Raumnetz.Domain.Actors;
+
+public enum ActorKind
+{
+    Organisation = 1,
+    Person = 2,
+}
+
+/// <summary>The three sectors network work brings together.</summary>
+public enum Sector
+{
+    Public = 1,
+    CivilSociety = 2,
+    PrivateEconomy = 3,
+}
+
+public static class ActorRules
+{
+    /// <summary>A person belongs to an organisation; an organisation may belong to an umbrella organisation. Never to itself.</summary>
+    public static string? ParentProblem(ActorKind kind, Guid? selfId, Guid? parentId, ActorKind? parentKind)
+    {
+        if (parentId is null) return null;
+        if (selfId is not null && parentId == selfId) return "An actor cannot belong to itself.";
+        if (parentKind is null) return "The parent actor does not exist.";
+        if (parentKind != ActorKind.Organisation)
+            return kind == ActorKind.Person ? "A person belongs to an organisation, not to another person." : "An umbrella must be an organisation.";
+        return null;
+    }
+}
+
+public static class RelationRules
+{
+    public static string? Problem(Guid source, Guid target, DateOnly? from, DateOnly? to)
+    {
+        if (source == target) return "An actor cannot have a relation with itself.";
+        if (from is not null && to is not null && to < from) return "The end date lies before the start date.";
+        return null;
+    }
+}

@@ -1,0 +1,44 @@
+namespace Raumnetz.Domain.Common;
+
+/// <summary>Base for rule violations that a client caused and can correct; mapped to problem+json by the API.</summary>
+public abstract class DomainException(string message) : Exception(message);
+
+/// <summary>The addressed resource does not exist (404).</summary>
+public sealed class NotFoundException(string resource, object id)
+    : DomainException($"{resource} '{id}' was not found.")
+{
+    public string Resource { get; } = resource;
+    public object Id { get; } = id;
+}
+
+/// <summary>The request conflicts with the current state: duplicate code, still referenced (409).</summary>
+public sealed class ConflictException(string message, string? field = null) : DomainException(message)
+{
+    public string? Field { get; } = field;
+}
+
+/// <summary>The If-Match version does not match the stored version (412).</summary>
+public sealed class StaleVersionException(string resource, object id, long expected, long actual)
+    : DomainException($"{resource} '{id}' has version {actual}, but the request expected version {expected}. Reload it and apply your change again.")
+{
+    public long ActualVersion { get; } = actual;
+}
+
+/// <summary>The caller is authenticated but not allowed to do this (403).</summary>
+public sealed class ForbiddenException(string message) : DomainException(message);
+
+/// <summary>A rule about the request's content that only the data can decide (400 with a field).</summary>
+public sealed class InvalidFieldException(string field, string message) : DomainException(message)
+{
+    public string Field { get; } = field;
+}
+
+/// <summary>Credentials were wrong or the account is inactive (401). Never says which.</summary>
+public sealed class LoginFailedException() : DomainException("E-mail address or password is wrong.");
+
+/// <summary>Too many failed attempts; try again later (429).</summary>
+public sealed class TooManyAttemptsException(TimeSpan retryAfter)
+    : DomainException($"Too many failed sign-in attempts. Try again in {Math.Ceiling(retryAfter.TotalMinutes)} minute(s).")
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

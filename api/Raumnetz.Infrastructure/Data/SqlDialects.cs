@@ -1,0 +1,34 @@
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Raumnetz.Application.Common;
+
+namespace Raumnetz.Infrastructure.Data;
+
+/// <summary>SQLite: LIMIT, constraint errors by extended result code.</summary>
+public sealed class SqliteDialect : ISqlDialect
+{
+    public string Limit(string parameterName) => $"LIMIT {parameterName}";
+    public string WithRecursive => "WITH RECURSIVE";
+    // SQLITE_CONSTRAINT_UNIQUE = 2067, SQLITE_CONSTRAINT_PRIMARYKEY = 1555, SQLITE_CONSTRAINT_FOREIGNKEY = 787
+    public bool IsUniqueViolation(Exception e) => e is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
+    public bool IsForeignKeyViolation(Exception e) => e is SqliteException { SqliteExtendedErrorCode: 787 };
+}
+
+/// <summary>PostgreSQL: LIMIT, constraint errors by SQLSTATE.</summary>
+public sealed class PostgreSqlDialect : ISqlDialect
+{
+    public string Limit(string parameterName) => $"LIMIT {parameterName}";
+    public string WithRecursive => "WITH RECURSIVE";
+    public bool IsUniqueViolation(Exception e) => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+    public bool IsForeignKeyViolation(Exception e) => e is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation };
+}
+
+/// <summary>SQL Server: OFFSET/FETCH (needs ORDER BY, which every list has), constraint errors by number.</summary>
+public sealed class SqlServerDialect : ISqlDialect
+{
+    public string Limit(string parameterName) => $"OFFSET 0 ROWS FETCH NEXT {parameterName} ROWS ONLY";
+    public string WithRecursive => "WITH";
+    public bool IsUniqueViolation(Exception e) => e is SqlException { Number: 2601 or 2627 };
+    public bool IsForeignKeyViolation(Exception e) => e is SqlException { Number: 547 };
+}

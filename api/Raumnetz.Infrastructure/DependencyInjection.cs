@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Raumnetz.Application.Common;
+using Raumnetz.Infrastructure.Data;
+
+namespace Raumnetz.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Database provider from "Database:Provider", connection string from "ConnectionStrings:Raumnetz".</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = new DatabaseOptions();
+        configuration.GetSection("Database").Bind(options);
+        var cs = configuration.GetConnectionString("Raumnetz");
+        if (!string.IsNullOrWhiteSpace(cs)) options.ConnectionString = cs;
+        else if (options.Provider != DatabaseProvider.Sqlite)
+            throw new InvalidOperationException($"Database:Provider is {options.Provider}, but ConnectionStrings:Raumnetz is not set.");
+        services.AddSingleton(options);
+        services.AddSingleton<IDbConnectionFactory, DbConnectionFactory>();
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<IPasswordHashing, Security.PasswordHashing>();
+        return services;
+    }
+}
