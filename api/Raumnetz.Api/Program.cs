@@ -18,11 +18,10 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Limits.ImportBody);
 
-var raumnetz = builder.Configuration.GetSection("Raumnetz").Get<RaumnetzOptions>() ?? new RaumnetzOptions();
-builder.Services.AddSingleton(raumnetz);
+builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Raumnetz").Get<RaumnetzOptions>() ?? new RaumnetzOptions());
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApplication();
-builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddInfrastructure();
 builder.Services.AddRaumnetzSecurity();
 builder.Services.AddRaumnetzOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));

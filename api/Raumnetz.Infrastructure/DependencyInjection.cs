@@ -8,7 +8,17 @@ namespace Raumnetz.Infrastructure;
 public static class DependencyInjection
 {
     /// <summary>Database provider from "Database:Provider", connection string from "ConnectionStrings:Raumnetz".</summary>
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    /// Read when first needed (not at registration), so hosts and test factories can still add configuration.
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => ReadOptions(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<IDbConnectionFactory, DbConnectionFactory>();
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<IPasswordHashing, Security.PasswordHashing>();
+        return services;
+    }
+
+    public static DatabaseOptions ReadOptions(IConfiguration configuration)
     {
         var options = new DatabaseOptions();
         configuration.GetSection("Database").Bind(options);
@@ -16,10 +26,6 @@ public static class DependencyInjection
         if (!string.IsNullOrWhiteSpace(cs)) options.ConnectionString = cs;
         else if (options.Provider != DatabaseProvider.Sqlite)
             throw new InvalidOperationException($"Database:Provider is {options.Provider}, but ConnectionStrings:Raumnetz is not set.");
-        services.AddSingleton(options);
-        services.AddSingleton<IDbConnectionFactory, DbConnectionFactory>();
-        services.AddSingleton<MigrationRunner>();
-        services.AddSingleton<IPasswordHashing, Security.PasswordHashing>();
-        return services;
+        return options;
     }
 }

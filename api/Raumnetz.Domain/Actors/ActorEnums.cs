@@ -37,3 +37,25 @@ public static class RelationRules
         return null;
     }
 }
+
+/// <summary>Kinds of directed relations between actors.</summary>
+public enum RelationType
+{
+    /// <summary>Kooperationsvereinbarung.</summary>
+    CooperationAgreement = 1,
+    /// <summary>Förderung: the source funds the target.</summary>
+    Funding = 2,
+    /// <summary>Mitgliedschaft im Dachverband: the source belongs to the umbrella target.</summary>
+    UmbrellaMembership = 3,
+    /// <summary>Entsendung: the source delegates people to the target.</summary>
+    Delegation = 4,
+    /// <summary>Mitgliedschaft: the source is a member of the target.</summary>
+    Membership = 5,
+    /// <summary>Partnerschaft.</summary>
+    Partnership = 6,
+    /// <summary>Leistungsvertrag: the source commissions a service from the target.</summary>
+    ServiceContract = 7,
+    /// <summary>Trägerschaft: the source operates the target.</summary>
+    Operation = 8,
+    Other = 99,
+}

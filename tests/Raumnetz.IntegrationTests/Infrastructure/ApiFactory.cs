@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace Raumnetz.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real API in-process over a fresh database of its own: a new SQLite file per factory, or a new database
+/// on the PostgreSQL/SQL Server test server for <see cref="TestDatabase"/>s of those providers.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@test.local";
+    public const string AdminPassword = "admin-password-123";
+
+    public ApiFactory() : this(TestDatabase.Sqlite()) { }
+
+    protected ApiFactory(TestDatabase database) => Database = database;
+
+    /// <summary>A factory over a fresh database of the given provider (for tests that run on every configured provider).</summary>
+    public static ApiFactory For(TestDatabase database) => new(database);
+
+    public TestDatabase Database { get; }
+
+    /// <summary>Extra configuration for a test class (for example demo data on).</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(c =>
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = Database.Provider,
+                ["ConnectionStrings:Raumnetz"] = Database.ConnectionString,
+                ["Raumnetz:Admin:Email"] = AdminEmail,
+                ["Raumnetz:Admin:Password"] = AdminPassword,
+                ["Raumnetz:DemoData"] = "false",
+                ["Database:MaxRetryAttempts"] = "1",
+            };
+            foreach (var (k, v) in Settings) settings[k] = v;
+            c.AddInMemoryCollection(settings);
+        });
+    }
+
+    /// <summary>A client without credentials that keeps cookies (like a browser).</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+
+    /// <summary>A client signed in with a session cookie that sends the X-XSRF-TOKEN header on every request.</summary>
+    public async Task<HttpClient> SignedInAsync(string email = AdminEmail, string password = AdminPassword)
+    {
+        var client = Anonymous();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var xsrf = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).First(c => c.StartsWith("XSRF-TOKEN=", StringComparison.Ordinal));
+        client.DefaultRequestHeaders.Add("X-XSRF-TOKEN", Uri.UnescapeDataString(xsrf["XSRF-TOKEN=".Length..]));
+        return client;
+    }
+
+    /// <summary>Creates a user with the role and returns a signed-in client for it.</summary>
+    public async Task<HttpClient> SignedInAsAsync(string role)
+    {
+        var admin = await SignedInAsync();
+        var email = $"{role}-{Guid.NewGuid():N}@test.local";
+        var response = await admin.PostAsJsonAsync("/api/v1/users", new { email, displayName = $"Test {role}", role, password = "a-long-password-1" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await SignedInAsync(email, "a-long-password-1");
+    }
+
+    /// <summary>Creates an API key with the role and returns a client that sends it (and no cookie).</summary>
+    public async Task<(HttpClient Client, Guid KeyId)> ApiKeyClientAsync(string role)
+    {
+        var admin = await SignedInAsync();
+        var response = await admin.PostAsJsonAsync("/api/v1/api-keys", new { name = $"Partner {role}", role });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var key = await response.Content.ReadFromJsonAsync<JsonElement>(Json.Options);
+        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        client.DefaultRequestHeaders.Add("X-Api-Key", key.GetProperty("key").GetString());
+        return (client, key.GetProperty("id").GetGuid());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) Database.Dispose();
+    }
+}
+
+public static class Json
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+}
+
+public static class HttpAssert
+{
+    /// <summary>Asserts a problem+json response with the status and, where given, an error for each named field.</summary>
+    public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, params string[] fields)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"Expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        foreach (var field in fields)
+            Assert.True(problem.TryGetProperty("errors", out var errors) && errors.TryGetProperty(field, out _), $"No error for '{field}' in {body}");
+        return problem;
+    }
+
+    public static async Task<T> OkAsync<T>(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"Expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        return JsonSerializer.Deserialize<T>(body, Json.Options)!;
+    }
+
+    public static HttpRequestMessage WithIfMatch(this HttpRequestMessage request, string etag)
+    {
+        request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(etag));
+        return request;
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Raumnetz.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A throwaway database for one test class. SQLite always; PostgreSQL when RAUMNETZ_TEST_POSTGRES holds a
+/// connection string to a server (build/test starts one); SQL Server when RAUMNETZ_TEST_SQLSERVER does.
+/// </summary>
+public sealed class TestDatabase : IDisposable
+{
+    private readonly Action? drop;
+
+    private TestDatabase(string provider, string connectionString, Action? drop)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        this.drop = drop;
+    }
+
+    public string Provider { get; }
+    public string ConnectionString { get; }
+
+    public static string? PostgresServer => Environment.GetEnvironmentVariable("RAUMNETZ_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
+    public static string? SqlServerServer => Environment.GetEnvironmentVariable("RAUMNETZ_TEST_SQLSERVER") is { Length: > 0 } s ? s : null;
+
+    public static TestDatabase Sqlite()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "raumnetz-tests");
+        Directory.CreateDirectory(dir);
+        var file = Path.Combine(dir, $"{Guid.NewGuid():N}.db");
+        return new TestDatabase("Sqlite", $"Data Source={file}", () =>
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+        });
+    }
+
+    public static TestDatabase Postgres()
+    {
+        var server = PostgresServer ?? throw new InvalidOperationException("RAUMNETZ_TEST_POSTGRES is not set.");
+        var name = $"rn_{Guid.NewGuid():N}";
+        using (var c = new NpgsqlConnection(server))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = $"CREATE DATABASE {name}";
+            cmd.ExecuteNonQuery();
+        }
+        var cs = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
+        return new TestDatabase("PostgreSql", cs, () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var c = new NpgsqlConnection(server);
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = $"DROP DATABASE IF EXISTS {name} WITH (FORCE)";
+            cmd.ExecuteNonQuery();
+        });
+    }
+
+    public static TestDatabase Create(string provider) => provider switch
+    {
+        "Sqlite" => Sqlite(),
+        "PostgreSql" => Postgres(),
+        _ => throw new NotSupportedException(provider),
+    };
+
+    public void Dispose() => drop?.Invoke();
+}
