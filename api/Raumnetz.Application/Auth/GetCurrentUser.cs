@@ -13,7 +13,7 @@ public sealed class GetCurrentUserHandler(IDbConnectionFactory db) : IRequestHan
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<CurrentUserDto>(
-            "SELECT id, email, display_name, role FROM users WHERE id = @UserId AND is_active = 1", new { request.UserId })
+            "SELECT id, email, display_name, role FROM users WHERE id = @UserId AND is_active = @active", new { request.UserId, active = true })
             ?? throw new NotFoundException("User", request.UserId);
     }
 }

@@ -32,9 +32,9 @@ public sealed class CreateUserHandler(IDbConnectionFactory db, IPasswordHashing 
         {
             await connection.ExecuteAsync("""
                 INSERT INTO users (id, email, email_key, display_name, role, password_hash, failed_logins, is_active, version, created_at, updated_at)
-                VALUES (@id, @email, @key, @DisplayName, @role, @hash, 0, 1, 1, @now, @now)
+                VALUES (@id, @email, @key, @DisplayName, @role, @hash, 0, @active, 1, @now, @now)
                 """, new { id, email = request.Email.Trim(), key = request.Email.Trim().ToLowerInvariant(), DisplayName = request.DisplayName.Trim(),
-                    role = request.Role.ToString(), hash = hashing.Hash(request.Password), now });
+                    role = request.Role.ToString(), hash = hashing.Hash(request.Password), active = true, now });
         }
         catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
         {

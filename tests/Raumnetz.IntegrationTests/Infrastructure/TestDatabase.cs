@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Data.SqlClient;
 using Npgsql;
 
 namespace Raumnetz.IntegrationTests.Infrastructure;
@@ -20,6 +21,9 @@ public sealed class TestDatabase : IDisposable
 
     public string Provider { get; }
     public string ConnectionString { get; }
+
+    /// <summary>The provider this run of the suite targets; build/test runs the suite once per configured provider.</summary>
+    public static string CurrentProvider => Environment.GetEnvironmentVariable("RAUMNETZ_TEST_PROVIDER") is { Length: > 0 } p ? p : "Sqlite";
 
     public static string? PostgresServer => Environment.GetEnvironmentVariable("RAUMNETZ_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
     public static string? SqlServerServer => Environment.GetEnvironmentVariable("RAUMNETZ_TEST_SQLSERVER") is { Length: > 0 } s ? s : null;
@@ -59,10 +63,33 @@ public sealed class TestDatabase : IDisposable
         });
     }
 
+    public static TestDatabase SqlServer()
+    {
+        var server = SqlServerServer ?? throw new InvalidOperationException("RAUMNETZ_TEST_SQLSERVER is not set.");
+        var name = $"rn_{Guid.NewGuid():N}";
+        Execute(server, $"CREATE DATABASE [{name}]");
+        var cs = new SqlConnectionStringBuilder(server) { InitialCatalog = name }.ToString();
+        return new TestDatabase("SqlServer", cs, () =>
+        {
+            SqlConnection.ClearAllPools();
+            Execute(server, $"ALTER DATABASE [{name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{name}]");
+        });
+
+        static void Execute(string cs, string sql)
+        {
+            using var c = new SqlConnection(cs);
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = sql;
+            cmd.ExecuteNonQuery();
+        }
+    }
+
     public static TestDatabase Create(string provider) => provider switch
     {
         "Sqlite" => Sqlite(),
         "PostgreSql" => Postgres(),
+        "SqlServer" => SqlServer(),
         _ => throw new NotSupportedException(provider),
     };
 
