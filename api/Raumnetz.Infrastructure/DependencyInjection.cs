@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Raumnetz.Application.Common;
 using Raumnetz.Infrastructure.Data;
@@ -15,6 +18,9 @@ public static class DependencyInjection
         services.AddSingleton<IDbConnectionFactory, DbConnectionFactory>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<IPasswordHashing, Security.PasswordHashing>();
+        services.AddDataProtection().SetApplicationName("Raumnetz");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+            o.XmlRepository = new Security.DatabaseXmlRepository(sp.GetRequiredService<IDbConnectionFactory>(), sp.GetRequiredService<TimeProvider>())));
         return services;
     }
 
