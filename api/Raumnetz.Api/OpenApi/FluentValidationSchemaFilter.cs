@@ -24,6 +24,12 @@ public sealed class FluentValidationSchemaFilter(IServiceProvider services) : IS
             var member = char.ToUpperInvariant(name[0]) + name[1..];
             foreach (var rule in descriptor.GetRulesForMember(member))
             {
+                // RuleForEach checks the entries of a list: its limits belong to "items", not to the list.
+                if (IsCollectionRule(rule))
+                {
+                    if (property.Items is OpenApiSchema items) ApplyToItems(rule, items);
+                    continue;
+                }
                 foreach (var component in rule.Components)
                 {
                     if (component.HasCondition || component.HasAsyncCondition) continue;
@@ -50,6 +56,29 @@ public sealed class FluentValidationSchemaFilter(IServiceProvider services) : IS
                             break;
                     }
                 }
+            }
+        }
+    }
+
+    private static bool IsCollectionRule(IValidationRule rule) =>
+        rule.GetType().GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollectionRule<,>));
+
+    private static void ApplyToItems(IValidationRule rule, OpenApiSchema items)
+    {
+        foreach (var component in rule.Components.Where(c => !c.HasCondition && !c.HasAsyncCondition))
+        {
+            switch (component.Validator)
+            {
+                case ILengthValidator length:
+                    if (length.Max > 0) items.MaxLength = length.Max;
+                    if (length.Min > 0) items.MinLength = length.Min;
+                    break;
+                case INotEmptyValidator when items.Type?.HasFlag(JsonSchemaType.String) == true:
+                    items.MinLength ??= 1;
+                    break;
+                case IRegularExpressionValidator regex:
+                    items.Pattern = regex.Expression;
+                    break;
             }
         }
     }

@@ -25,7 +25,7 @@ public static class OpenApiSetup
             });
             o.SupportNonNullableReferenceTypes();
             o.NonNullableReferenceTypesAsRequired();
-            o.CustomSchemaIds(t => t.Name.Replace("Command", "Request").Replace("Query", "Request"));
+            o.CustomSchemaIds(SchemaId);
             foreach (var xml in new[] { typeof(Program).Assembly, typeof(Application.DependencyInjection).Assembly }
                          .Select(a => Path.Combine(AppContext.BaseDirectory, a.GetName().Name + ".xml")).Where(File.Exists))
                 o.IncludeXmlComments(xml);
@@ -45,6 +45,14 @@ public static class OpenApiSetup
         });
         return services;
     }
+
+    /// <summary>
+    /// Commands and queries appear as requests; generic types are named after their arguments ("SpaceDtoPage" for
+    /// Page&lt;SpaceDto&gt;), so every page type gets a schema of its own.
+    /// </summary>
+    internal static string SchemaId(Type type) => type.IsGenericType
+        ? string.Concat(type.GetGenericArguments().Select(SchemaId)) + type.Name[..type.Name.IndexOf('`')]
+        : type.Name.Replace("Command", "Request").Replace("Query", "Request");
 }
 
 /// <summary>Adds 401/403 responses and security requirements to every operation that requires authorization.</summary>

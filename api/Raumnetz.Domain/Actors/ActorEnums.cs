@@ -26,16 +26,38 @@ public static class ActorRules
             return kind == ActorKind.Person ? "A person belongs to an organisation, not to another person." : "An umbrella must be an organisation.";
         return null;
     }
+
+    /// <summary>
+    /// Umbrella chains must not loop: <paramref name="parentChain"/> is the new parent followed by its ancestors,
+    /// and the actor itself must not be among them.
+    /// </summary>
+    public static string? CycleProblem(Guid selfId, IEnumerable<Guid> parentChain) =>
+        parentChain.Contains(selfId) ? "The parent belongs (directly or through its umbrellas) to this actor; that would make a loop." : null;
+
+    /// <summary>Only organisations have members: an actor that others belong to cannot become a person.</summary>
+    public static string? KindProblem(ActorKind kind, long memberCount) =>
+        kind == ActorKind.Person && memberCount > 0
+            ? $"{memberCount} actor(s) belong to this actor; only an organisation can have members."
+            : null;
 }
 
 public static class RelationRules
 {
-    public static string? Problem(Guid source, Guid target, DateOnly? from, DateOnly? to)
-    {
-        if (source == target) return "An actor cannot have a relation with itself.";
-        if (from is not null && to is not null && to < from) return "The end date lies before the start date.";
-        return null;
-    }
+    public static string? Problem(Guid source, Guid target, DateOnly? from, DateOnly? to) =>
+        SelfProblem(source, target) ?? PeriodProblem(from, to);
+
+    public static string? SelfProblem(Guid source, Guid target) =>
+        source == target ? "An actor cannot have a relation with itself." : null;
+
+    public static string? PeriodProblem(DateOnly? from, DateOnly? to) =>
+        from is not null && to is not null && to < from ? "The end date lies before the start date." : null;
+}
+
+/// <summary>How a relation points, seen from one actor: it starts there (outgoing) or ends there (incoming).</summary>
+public enum RelationDirection
+{
+    Outgoing = 1,
+    Incoming = 2,
 }
 
 /// <summary>Kinds of directed relations between actors.</summary>

@@ -1,0 +1,40 @@
+using AutoMapper;
+using Dapper;
+using MediatR;
+using Raumnetz.Application.Common;
+using Raumnetz.Domain.Common;
+
+namespace Raumnetz.Application.ActorRelations;
+
+public sealed record CreateActorRelationCommand : ActorRelationFields, IRequest<ActorRelationDto>;
+
+public sealed class CreateActorRelationValidator : ActorRelationFieldsValidator<CreateActorRelationCommand>;
+
+public sealed class CreateActorRelationHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock)
+    : IRequestHandler<CreateActorRelationCommand, ActorRelationDto>
+{
+    public async Task<ActorRelationDto> Handle(CreateActorRelationCommand request, CancellationToken cancellationToken)
+    {
+        var id = Guid.CreateVersion7();
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await ActorRelationChecks.CheckAsync(connection, tx, request, null);
+        var p = ActorRelationChecks.Parameters(request);
+        p.Add("id", id);
+        p.Add("now", clock.GetUtcNow());
+        try
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO actor_relations (id, source_actor_id, target_actor_id, relation_type, is_contractual, valid_from, valid_to, note, version, created_at, updated_at)
+                VALUES (@id, @source, @target, @type, @isContractual, @validFrom, @validTo, @note, 1, @now, @now)
+                """, p, tx);
+        }
+        catch (Exception e) when (db.Dialect.IsForeignKeyViolation(e))
+        {
+            throw new ConflictException("One of the actors was removed meanwhile. Reload and try again.");
+        }
+        var dto = await GetActorRelationHandler.LoadAsync(connection, tx, mapper, id);
+        await tx.CommitAsync(cancellationToken);
+        return dto!;
+    }
+}

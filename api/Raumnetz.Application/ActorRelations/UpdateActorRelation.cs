@@ -1,0 +1,50 @@
+using System.Text.Json.Serialization;
+using AutoMapper;
+using Dapper;
+using MediatR;
+using Raumnetz.Application.Common;
+using Raumnetz.Domain.Common;
+
+namespace Raumnetz.Application.ActorRelations;
+
+/// <summary>Replaces the fields of a relation. <see cref="ExpectedVersion"/> comes from If-Match.</summary>
+public sealed record UpdateActorRelationCommand : ActorRelationFields, IRequest<ActorRelationDto>
+{
+    [JsonIgnore] public Guid Id { get; init; }
+    [JsonIgnore] public long? ExpectedVersion { get; init; }
+}
+
+public sealed class UpdateActorRelationValidator : ActorRelationFieldsValidator<UpdateActorRelationCommand>;
+
+public sealed class UpdateActorRelationHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock)
+    : IRequestHandler<UpdateActorRelationCommand, ActorRelationDto>
+{
+    public async Task<ActorRelationDto> Handle(UpdateActorRelationCommand request, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var version = await Versioning.CheckAsync(connection, tx, "actor_relations", "Actor relation", request.Id, request.ExpectedVersion);
+        await ActorRelationChecks.CheckAsync(connection, tx, request, request.Id);
+        var p = ActorRelationChecks.Parameters(request);
+        p.Add("id", request.Id);
+        p.Add("version", version);
+        p.Add("now", clock.GetUtcNow());
+        try
+        {
+            var rows = await connection.ExecuteAsync("""
+                UPDATE actor_relations SET source_actor_id = @source, target_actor_id = @target, relation_type = @type,
+                    is_contractual = @isContractual, valid_from = @validFrom, valid_to = @validTo, note = @note,
+                    version = version + 1, updated_at = @now
+                WHERE id = @id AND version = @version
+                """, p, tx);
+            Versioning.EnsureUpdated(rows, "Actor relation", request.Id, version);
+        }
+        catch (Exception e) when (db.Dialect.IsForeignKeyViolation(e))
+        {
+            throw new ConflictException("One of the actors was removed meanwhile. Reload and try again.");
+        }
+        var dto = await GetActorRelationHandler.LoadAsync(connection, tx, mapper, request.Id);
+        await tx.CommitAsync(cancellationToken);
+        return dto!;
+    }
+}

@@ -1,0 +1,43 @@
+using AutoMapper;
+using Dapper;
+using MediatR;
+using Raumnetz.Application.Common;
+using Raumnetz.Domain.Common;
+
+namespace Raumnetz.Application.Actors;
+
+public sealed record CreateActorCommand : ActorFields, IRequest<ActorDto>;
+
+public sealed class CreateActorValidator : ActorFieldsValidator<CreateActorCommand>;
+
+public sealed class CreateActorHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<CreateActorCommand, ActorDto>
+{
+    public async Task<ActorDto> Handle(CreateActorCommand request, CancellationToken cancellationToken)
+    {
+        var id = Guid.CreateVersion7();
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await ActorChecks.CheckReferencesAsync(connection, tx, db.Dialect, request, null);
+        var p = ActorText.Parameters(request);
+        p.Add("id", id);
+        p.Add("now", clock.GetUtcNow());
+        try
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO actors (id, kind, name, short_name, search_key, type_code, sector, parent_id, email, phone, website,
+                    street, postal_code, city, notes, archived_at, version, created_at, updated_at)
+                VALUES (@id, @kind, @name, @shortName, @searchKey, @typeCode, @sector, @parentId, @email, @phone, @website,
+                    @street, @postalCode, @city, @notes, NULL, 1, @now, @now)
+                """, p, tx);
+            await ActorChecks.ReplaceSpacesAsync(connection, tx, id, request.SpaceIds ?? []);
+            await ActorChecks.ReplaceTagsAsync(connection, tx, id, request.Tags ?? []);
+        }
+        catch (Exception e) when (db.Dialect.IsForeignKeyViolation(e))
+        {
+            throw new ConflictException("The actor type, parent or a space was removed meanwhile. Reload and try again.");
+        }
+        var dto = await GetActorHandler.LoadAsync(connection, tx, mapper, id);
+        await tx.CommitAsync(cancellationToken);
+        return dto!;
+    }
+}

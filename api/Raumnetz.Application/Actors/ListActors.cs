@@ -1,0 +1,80 @@
+using AutoMapper;
+using Dapper;
+using FluentValidation;
+using MediatR;
+using Raumnetz.Application.Common;
+using Raumnetz.Domain.Actors;
+
+namespace Raumnetz.Application.Actors;
+
+/// <summary>
+/// Actors sorted by name, filtered by kind, type, sector, social space (including the spaces below it) and text
+/// in name or short name. Archived actors only with <see cref="IncludeArchived"/>.
+/// </summary>
+public sealed record ListActorsQuery(
+    ActorKind? Kind, string? Type, Sector? Sector, Guid? SpaceId, string? Q, bool IncludeArchived, int? Limit, string? Cursor)
+    : IRequest<Page<ActorDto>>;
+
+public sealed class ListActorsValidator : AbstractValidator<ListActorsQuery>
+{
+    public ListActorsValidator()
+    {
+        RuleFor(x => x.Kind).DefinedEnum();
+        RuleFor(x => x.Sector).DefinedEnum();
+        RuleFor(x => x.Type).MaximumLength(Limits.Code);
+        RuleFor(x => x.Q).MaximumLength(Limits.Search);
+        RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
+        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage("'cursor' is not a cursor this API issued.");
+    }
+}
+
+public sealed class ListActorsHandler(IDbConnectionFactory db, IMapper mapper) : IRequestHandler<ListActorsQuery, Page<ActorDto>>
+{
+    public async Task<Page<ActorDto>> Handle(ListActorsQuery request, CancellationToken cancellationToken)
+    {
+        var limit = request.Limit ?? Paging.DefaultLimit;
+        var with = "";
+        var where = new List<string>();
+        var p = new DynamicParameters();
+        if (request.Kind is { } kind) { where.Add("a.kind = @kind"); p.Add("kind", kind.ToString()); }
+        if (!string.IsNullOrWhiteSpace(request.Type)) { where.Add("a.type_code = @type"); p.Add("type", request.Type.Trim()); }
+        if (request.Sector is { } sector) { where.Add("a.sector = @sector"); p.Add("sector", sector.ToString()); }
+        if (request.SpaceId is { } spaceId)
+        {
+            // The space and every space below it.
+            with = $"""
+                {db.Dialect.WithRecursive} subtree (id) AS (
+                    SELECT id FROM spaces WHERE id = @spaceId
+                    UNION ALL
+                    SELECT s.id FROM spaces s JOIN subtree st ON s.parent_id = st.id
+                )
+                """;
+            where.Add("EXISTS (SELECT 1 FROM actor_spaces x JOIN subtree st ON st.id = x.space_id WHERE x.actor_id = a.id)");
+            p.Add("spaceId", spaceId);
+        }
+        if (!string.IsNullOrWhiteSpace(request.Q))
+        {
+            where.Add("a.search_key LIKE @q ESCAPE '\\'");
+            p.Add("q", Search.ContainsPattern(request.Q));
+        }
+        if (!request.IncludeArchived) where.Add("a.archived_at IS NULL");
+        Cursor.TryDecode(request.Cursor, out var cursor);
+        if (cursor is not null)
+        {
+            where.Add("(a.search_key > @ck OR (a.search_key = @ck AND a.id > @cid))");
+            p.Add("ck", cursor.Key);
+            p.Add("cid", cursor.Id);
+        }
+        p.Add("take", limit + 1);
+        var sql = $"""
+            {with}
+            SELECT {ActorRow.Columns} FROM {ActorRow.From}
+            {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
+            ORDER BY a.search_key, a.id {db.Dialect.Limit("@take")}
+            """;
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<ActorRow>(new CommandDefinition(sql, p, cancellationToken: cancellationToken))).ToList();
+        var page = Paging.ToPage(rows, limit, r => (r.SearchKey, r.Id));
+        return new Page<ActorDto>(await GetActorHandler.ToDtosAsync(connection, null, mapper, page.Items, cancellationToken), page.NextCursor);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json.Serialization;
+using AutoMapper;
+using Dapper;
+using MediatR;
+using Raumnetz.Application.Common;
+using Raumnetz.Domain.Common;
+
+namespace Raumnetz.Application.Actors;
+
+/// <summary>
+/// Replaces the editable fields of an actor. <see cref="ActorFields.SpaceIds"/> and <see cref="ActorFields.Tags"/>
+/// are replaced when given and kept when null. <see cref="ExpectedVersion"/> comes from If-Match.
+/// </summary>
+public sealed record UpdateActorCommand : ActorFields, IRequest<ActorDto>
+{
+    [JsonIgnore] public Guid Id { get; init; }
+    [JsonIgnore] public long? ExpectedVersion { get; init; }
+}
+
+public sealed class UpdateActorValidator : ActorFieldsValidator<UpdateActorCommand>;
+
+public sealed class UpdateActorHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateActorCommand, ActorDto>
+{
+    public async Task<ActorDto> Handle(UpdateActorCommand request, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var version = await Versioning.CheckAsync(connection, tx, "actors", "Actor", request.Id, request.ExpectedVersion);
+        await ActorChecks.CheckReferencesAsync(connection, tx, db.Dialect, request, request.Id);
+        var p = ActorText.Parameters(request);
+        p.Add("id", request.Id);
+        p.Add("version", version);
+        p.Add("now", clock.GetUtcNow());
+        try
+        {
+            var rows = await connection.ExecuteAsync("""
+                UPDATE actors SET kind = @kind, name = @name, short_name = @shortName, search_key = @searchKey, type_code = @typeCode,
+                    sector = @sector, parent_id = @parentId, email = @email, phone = @phone, website = @website, street = @street,
+                    postal_code = @postalCode, city = @city, notes = @notes, version = version + 1, updated_at = @now
+                WHERE id = @id AND version = @version
+                """, p, tx);
+            Versioning.EnsureUpdated(rows, "Actor", request.Id, version);
+            if (request.SpaceIds is not null) await ActorChecks.ReplaceSpacesAsync(connection, tx, request.Id, request.SpaceIds);
+            if (request.Tags is not null) await ActorChecks.ReplaceTagsAsync(connection, tx, request.Id, request.Tags);
+        }
+        catch (Exception e) when (db.Dialect.IsForeignKeyViolation(e))
+        {
+            throw new ConflictException("The actor type, parent or a space was removed meanwhile. Reload and try again.");
+        }
+        var dto = await GetActorHandler.LoadAsync(connection, tx, mapper, request.Id);
+        await tx.CommitAsync(cancellationToken);
+        return dto!;
+    }
+}
