@@ -20,6 +20,9 @@ builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Limits.Impor
 
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Raumnetz").Get<RaumnetzOptions>() ?? new RaumnetzOptions());
 builder.Services.AddSingleton(TimeProvider.System);
+// Registered first so it starts first: the schema must exist before anything else (data protection) reads it.
+builder.Services.AddSingleton<DatabaseInitializer>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure();
 builder.Services.AddRaumnetzSecurity();
@@ -32,8 +35,6 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
     ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
 });
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-builder.Services.AddSingleton<DatabaseInitializer>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
 var app = builder.Build();

@@ -12,6 +12,8 @@ public sealed class RaumnetzOptions
     public AdminOptions Admin { get; set; } = new();
     /// <summary>Apply migrations at start-up (default). Turn off where migrations run as a separate step (--migrate).</summary>
     public bool MigrateOnStart { get; set; } = true;
+    /// <summary>Sign-in attempts one client address may make per minute (on top of the per-account lock).</summary>
+    public int LoginAttemptsPerMinute { get; set; } = 20;
 
     public sealed class AdminOptions
     {

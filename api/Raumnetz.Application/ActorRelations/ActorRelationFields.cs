@@ -42,10 +42,10 @@ public abstract class ActorRelationFieldsValidator<T> : AbstractValidator<T> whe
 /// <summary>Rules only the data can decide: both actors exist, and no identical relation exists yet.</summary>
 internal static class ActorRelationChecks
 {
-    public static async Task CheckAsync(DbConnection connection, DbTransaction tx, ActorRelationFields f, Guid? selfId)
+    public static async Task CheckAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, ActorRelationFields f, Guid? selfId)
     {
         var ids = new[] { f.SourceActorId, f.TargetActorId };
-        var found = (await connection.QueryAsync<Guid>("SELECT id FROM actors WHERE id IN @ids", new { ids }, tx)).ToHashSet();
+        var found = (await connection.QueryAsync<Guid>($"SELECT id FROM actors WHERE {dialect.In("id", "@ids")}", new { ids }, tx)).ToHashSet();
         if (!found.Contains(f.SourceActorId)) throw new InvalidFieldException("sourceActorId", $"Actor '{f.SourceActorId}' does not exist.");
         if (!found.Contains(f.TargetActorId)) throw new InvalidFieldException("targetActorId", $"Actor '{f.TargetActorId}' does not exist.");
         // Problem() repeats the validator's checks, so no caller can store a relation the domain refuses.
@@ -70,7 +70,7 @@ internal static class ActorRelationChecks
         p.Add("source", f.SourceActorId);
         p.Add("target", f.TargetActorId);
         p.Add("type", f.Type.ToString());
-        p.Add("isContractual", f.IsContractual ? 1 : 0);
+        p.Add("isContractual", f.IsContractual); // a bool parameter: INTEGER on SQLite, BOOLEAN on PostgreSQL, BIT on SQL Server
         p.Add("validFrom", f.ValidFrom);
         p.Add("validTo", f.ValidTo);
         p.Add("note", string.IsNullOrWhiteSpace(f.Note) ? null : f.Note.Trim());

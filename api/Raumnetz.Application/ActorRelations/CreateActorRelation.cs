@@ -18,7 +18,7 @@ public sealed class CreateActorRelationHandler(IDbConnectionFactory db, IMapper 
         var id = Guid.CreateVersion7();
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        await ActorRelationChecks.CheckAsync(connection, tx, request, null);
+        await ActorRelationChecks.CheckAsync(connection, tx, db.Dialect, request, null);
         var p = ActorRelationChecks.Parameters(request);
         p.Add("id", id);
         p.Add("now", clock.GetUtcNow());

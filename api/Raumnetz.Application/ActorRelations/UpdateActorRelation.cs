@@ -24,7 +24,7 @@ public sealed class UpdateActorRelationHandler(IDbConnectionFactory db, IMapper 
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "actor_relations", "Actor relation", request.Id, request.ExpectedVersion);
-        await ActorRelationChecks.CheckAsync(connection, tx, request, request.Id);
+        await ActorRelationChecks.CheckAsync(connection, tx, db.Dialect, request, request.Id);
         var p = ActorRelationChecks.Parameters(request);
         p.Add("id", request.Id);
         p.Add("version", version);

@@ -135,7 +135,7 @@ internal static class ActorChecks
         var spaceIds = f.SpaceIds?.Distinct().ToList() ?? [];
         if (spaceIds.Count > 0)
         {
-            var found = (await connection.QueryAsync<Guid>("SELECT id FROM spaces WHERE id IN @spaceIds", new { spaceIds }, tx)).ToHashSet();
+            var found = (await connection.QueryAsync<Guid>($"SELECT id FROM spaces WHERE {dialect.In("id", "@spaceIds")}", new { spaceIds }, tx)).ToHashSet();
             var missing = spaceIds.Where(s => !found.Contains(s)).ToList();
             if (missing.Count > 0) throw new InvalidFieldException("spaceIds", $"Space '{missing[0]}' does not exist.");
         }

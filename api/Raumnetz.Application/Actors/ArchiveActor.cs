@@ -34,7 +34,7 @@ internal static class ActorArchiving
                 new { id, archivedAt, now, version }, tx);
             Versioning.EnsureUpdated(rows, "Actor", id, version);
         }
-        var dto = await GetActorHandler.LoadAsync(connection, tx, mapper, id);
+        var dto = await GetActorHandler.LoadAsync(connection, tx, db.Dialect, mapper, id);
         await tx.CommitAsync(ct);
         return dto!;
     }

@@ -36,7 +36,7 @@ public sealed class CreateActorHandler(IDbConnectionFactory db, IMapper mapper, 
         {
             throw new ConflictException("The actor type, parent or a space was removed meanwhile. Reload and try again.");
         }
-        var dto = await GetActorHandler.LoadAsync(connection, tx, mapper, id);
+        var dto = await GetActorHandler.LoadAsync(connection, tx, db.Dialect, mapper, id);
         await tx.CommitAsync(cancellationToken);
         return dto!;
     }

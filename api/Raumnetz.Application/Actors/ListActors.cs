@@ -75,6 +75,6 @@ public sealed class ListActorsHandler(IDbConnectionFactory db, IMapper mapper) :
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync<ActorRow>(new CommandDefinition(sql, p, cancellationToken: cancellationToken))).ToList();
         var page = Paging.ToPage(rows, limit, r => (r.SearchKey, r.Id));
-        return new Page<ActorDto>(await GetActorHandler.ToDtosAsync(connection, null, mapper, page.Items, cancellationToken), page.NextCursor);
+        return new Page<ActorDto>(await GetActorHandler.ToDtosAsync(connection, null, db.Dialect, mapper, page.Items, cancellationToken), page.NextCursor);
     }
 }

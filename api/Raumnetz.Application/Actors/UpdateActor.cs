@@ -47,7 +47,7 @@ public sealed class UpdateActorHandler(IDbConnectionFactory db, IMapper mapper, 
         {
             throw new ConflictException("The actor type, parent or a space was removed meanwhile. Reload and try again.");
         }
-        var dto = await GetActorHandler.LoadAsync(connection, tx, mapper, request.Id);
+        var dto = await GetActorHandler.LoadAsync(connection, tx, db.Dialect, mapper, request.Id);
         await tx.CommitAsync(cancellationToken);
         return dto!;
     }

@@ -27,6 +27,12 @@ public interface ISqlDialect
     /// <summary>Start of a recursive common table expression ("WITH RECURSIVE" or, on SQL Server, "WITH").</summary>
     string WithRecursive { get; }
 
+    /// <summary>
+    /// "column is in the list parameter". Dapper expands <c>IN @list</c> for SQLite and SQL Server but hands Npgsql an
+    /// array, which PostgreSQL needs as <c>= ANY(@list)</c>.
+    /// </summary>
+    string In(string column, string listParameter);
+
     /// <summary>Whether a unique-constraint violation caused this exception.</summary>
     bool IsUniqueViolation(Exception exception);
 

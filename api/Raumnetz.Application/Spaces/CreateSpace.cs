@@ -18,7 +18,7 @@ public sealed class CreateSpaceHandler(IDbConnectionFactory db, IMapper mapper, 
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        await SpaceChecks.CheckReferencesAsync(connection, tx, request, null);
+        await SpaceChecks.CheckReferencesAsync(connection, tx, db.Dialect, request, null);
         try
         {
             await connection.ExecuteAsync("""

@@ -59,7 +59,7 @@ public static class SpaceGeometry
 /// <summary>Rules only the data can decide: parent exists and sits a level above, predecessors exist, no cycles.</summary>
 internal static class SpaceChecks
 {
-    public static async Task CheckReferencesAsync(DbConnection connection, DbTransaction tx, SpaceFields f, Guid? selfId)
+    public static async Task CheckReferencesAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, SpaceFields f, Guid? selfId)
     {
         if (f.ParentId is { } parentId)
         {
@@ -82,7 +82,7 @@ internal static class SpaceChecks
         if (selfId is { } id && predecessors.Contains(id)) throw new InvalidFieldException("predecessorIds", "A space cannot be its own predecessor.");
         if (predecessors.Count > 0)
         {
-            var found = (await connection.QueryAsync<Guid>("SELECT id FROM spaces WHERE id IN @predecessors", new { predecessors }, tx)).ToHashSet();
+            var found = (await connection.QueryAsync<Guid>($"SELECT id FROM spaces WHERE {dialect.In("id", "@predecessors")}", new { predecessors }, tx)).ToHashSet();
             var missing = predecessors.Where(p => !found.Contains(p)).ToList();
             if (missing.Count > 0) throw new InvalidFieldException("predecessorIds", $"Space '{missing[0]}' does not exist.");
         }

@@ -23,7 +23,7 @@ public sealed class UpdateSpaceHandler(IDbConnectionFactory db, IMapper mapper, 
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "spaces", "Space", request.Id, request.ExpectedVersion);
-        await SpaceChecks.CheckReferencesAsync(connection, tx, request, request.Id);
+        await SpaceChecks.CheckReferencesAsync(connection, tx, db.Dialect, request, request.Id);
         int rows;
         try
         {

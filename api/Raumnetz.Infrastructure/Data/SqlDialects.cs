@@ -10,6 +10,7 @@ public sealed class SqliteDialect : ISqlDialect
 {
     public string Limit(string parameterName) => $"LIMIT {parameterName}";
     public string WithRecursive => "WITH RECURSIVE";
+    public string In(string column, string listParameter) => $"{column} IN {listParameter}";
     // SQLITE_CONSTRAINT_UNIQUE = 2067, SQLITE_CONSTRAINT_PRIMARYKEY = 1555, SQLITE_CONSTRAINT_FOREIGNKEY = 787
     public bool IsUniqueViolation(Exception e) => e is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
     public bool IsForeignKeyViolation(Exception e) => e is SqliteException { SqliteExtendedErrorCode: 787 };
@@ -20,6 +21,7 @@ public sealed class PostgreSqlDialect : ISqlDialect
 {
     public string Limit(string parameterName) => $"LIMIT {parameterName}";
     public string WithRecursive => "WITH RECURSIVE";
+    public string In(string column, string listParameter) => $"{column} = ANY({listParameter})";
     public bool IsUniqueViolation(Exception e) => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
     public bool IsForeignKeyViolation(Exception e) => e is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation };
 }
@@ -29,6 +31,7 @@ public sealed class SqlServerDialect : ISqlDialect
 {
     public string Limit(string parameterName) => $"OFFSET 0 ROWS FETCH NEXT {parameterName} ROWS ONLY";
     public string WithRecursive => "WITH";
+    public string In(string column, string listParameter) => $"{column} IN {listParameter}";
     public bool IsUniqueViolation(Exception e) => e is SqlException { Number: 2601 or 2627 };
     public bool IsForeignKeyViolation(Exception e) => e is SqlException { Number: 547 };
 }
