@@ -1,0 +1,81 @@
+import { ApiException } from './client'
+
+/** RFC 9457 problem details, normalised from whatever the generated client threw. */
+export interface Problem {
+  /** HTTP status; 0 when the server could not be reached. */
+  status: number
+  type?: string
+  title?: string
+  detail?: string
+  /** Field errors keyed by camelCase property name (e.g. `name`, `tags[0]`). */
+  errors: Record<string, string[]>
+  /** True when the request never got an HTTP answer (offline, DNS, CORS, aborted). */
+  network: boolean
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
+}
+
+function readErrors(value: unknown): Record<string, string[]> {
+  const out: Record<string, string[]> = {}
+  if (!isRecord(value)) return out
+  for (const [key, messages] of Object.entries(value)) {
+    if (Array.isArray(messages)) out[key] = messages.map(String)
+    else if (typeof messages === 'string') out[key] = [messages]
+  }
+  return out
+}
+
+function fromBody(body: Record<string, unknown>, status?: number): Problem {
+  return {
+    status: typeof body.status === 'number' ? body.status : (status ?? 0),
+    type: typeof body.type === 'string' ? body.type : undefined,
+    title: typeof body.title === 'string' ? body.title : undefined,
+    detail: typeof body.detail === 'string' ? body.detail : undefined,
+    errors: readErrors(body.errors),
+    network: false,
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Turns anything the NSwag client (or fetch) throws into a {@link Problem}:
+ * - the typed ProblemDetails / HttpValidationProblemDetails object the client throws for
+ *   documented error responses,
+ * - an `ApiException` (undocumented status or empty body) with `.status` and `.response` text,
+ * - a `TypeError` from fetch when the network failed,
+ * - anything else (e.g. a SyntaxError when a proxy answered with HTML).
+ */
+export function toProblem(err: unknown): Problem {
+  if (err instanceof ApiException || (isRecord(err) && err.isApiException === true)) {
+    const ex = err as ApiException
+    const parsed = typeof ex.response === 'string' && ex.response ? parseJson(ex.response) : undefined
+    if (isRecord(parsed) && ('title' in parsed || 'status' in parsed || 'errors' in parsed)) {
+      return { ...fromBody(parsed, ex.status), status: ex.status }
+    }
+    return { status: ex.status, title: ex.message, errors: {}, network: false }
+  }
+  if (err instanceof TypeError) {
+    return { status: 0, title: err.message, errors: {}, network: true }
+  }
+  if (err instanceof Error) {
+    return { status: 0, title: err.message, errors: {}, network: false }
+  }
+  if (isRecord(err)) {
+    return fromBody(err)
+  }
+  return { status: 0, title: String(err), errors: {}, network: false }
+}
+
+/** Whether `err` is an API error with the given HTTP status. */
+export function isProblemStatus(err: unknown, status: number): boolean {
+  return err !== null && err !== undefined && toProblem(err).status === status
+}

@@ -1,0 +1,64 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { LANGUAGE_STORAGE_KEY } from '@/lib/i18n'
+import { axeViolations } from '@/testing/axe'
+import { actorTypes, spaceTree } from '@/testing/fixtures'
+import { mockApi, problem } from '@/testing/mock-api'
+import { renderApp } from '@/testing/render'
+
+describe('app shell', () => {
+  it('has a skip link, landmarks, navigation with upcoming areas and one h1', async () => {
+    renderApp({ route: '/' })
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Willkommen, Kim Koordination')
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1)
+    expect(screen.getByRole('link', { name: 'Zum Inhalt springen' })).toHaveAttribute('href', '#main')
+    expect(screen.getByRole('banner')).toBeInTheDocument()
+    expect(screen.getByRole('main')).toHaveAttribute('id', 'main')
+    const nav = screen.getByRole('navigation', { name: 'Hauptnavigation' })
+    expect(within(nav).getByRole('link', { name: 'Start' })).toHaveAttribute('aria-current', 'page')
+    expect(within(nav).getByRole('link', { name: 'Sozialräume' })).toBeInTheDocument()
+    expect(within(nav).getByRole('link', { name: 'Akteure' })).toBeInTheDocument()
+    // Upcoming areas are shown but are not links.
+    expect(within(nav).queryByRole('link', { name: /Netzwerke/ })).not.toBeInTheDocument()
+    expect(within(nav).getByText(/Netzwerke/)).toHaveTextContent('Netzwerke bald (bald verfügbar)')
+    expect(within(nav).getByText(/Bestandsaufnahme/)).toBeInTheDocument()
+    expect(within(nav).getByText(/Indikatoren/)).toBeInTheDocument()
+    expect(await axeViolations()).toEqual([])
+  })
+
+  it('switches to English, remembers the choice and sets <html lang>', async () => {
+    renderApp({ route: '/' })
+    const user = userEvent.setup()
+    expect(document.documentElement.lang).toBe('de')
+    await user.selectOptions(await screen.findByLabelText('Sprache'), 'en')
+    expect(await screen.findByRole('link', { name: 'Skip to content' })).toBeInTheDocument()
+    expect(screen.getByRole('navigation', { name: 'Main navigation' })).toBeInTheDocument()
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Welcome, Kim Koordination')
+    expect(document.documentElement.lang).toBe('en')
+    expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en')
+    await user.selectOptions(screen.getByLabelText('Language'), 'de')
+    expect(document.documentElement.lang).toBe('de')
+  })
+
+  it('login page passes axe (without contrast, which the browser test checks)', async () => {
+    mockApi().on('GET /api/v1/auth/me', problem(401, 'Unauthorized'))
+    renderApp({ route: '/login', user: 'ask' })
+    await screen.findByRole('heading', { level: 1, name: 'Anmelden' })
+    expect(await axeViolations()).toEqual([])
+  })
+
+  it('actor list and form pass axe', async () => {
+    mockApi()
+      .on('GET /api/v1/actor-types', { body: actorTypes })
+      .on('GET /api/v1/spaces/tree', { body: spaceTree })
+      .on('GET /api/v1/actors', { body: { items: [], nextCursor: null } })
+    const { router } = renderApp({ route: '/actors' })
+    await screen.findByText('Noch keine Akteure erfasst.')
+    expect(await axeViolations()).toEqual([])
+    await router.navigate('/actors/new')
+    await screen.findByRole('heading', { level: 1, name: 'Neuen Akteur anlegen' })
+    await waitFor(() => expect(screen.getByLabelText(/Nord/)).toBeInTheDocument())
+    expect(await axeViolations()).toEqual([])
+  })
+})

@@ -1,0 +1,75 @@
+import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, NavLink, Outlet, useLocation } from 'react-router'
+import { useCurrentUser } from '@/features/auth/api/auth'
+import { LanguageSwitcher } from './language-switcher'
+import { UserMenu } from './user-menu'
+
+const AREAS = [
+  { to: '/', key: 'start', end: true },
+  { to: '/spaces', key: 'spaces', end: false },
+  { to: '/actors', key: 'actors', end: false },
+] as const
+
+const UPCOMING = ['networks', 'inventory', 'indicators'] as const
+
+/** Header (brand, navigation, language, user), skip link and the <main> landmark. */
+export function AppShell() {
+  const { t } = useTranslation()
+  const { data: user } = useCurrentUser()
+  const location = useLocation()
+  const mainRef = useRef<HTMLElement>(null)
+  const firstRender = useRef(true)
+
+  // After client-side navigation, move focus to the new page's content (as a page load would).
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false
+      return
+    }
+    mainRef.current?.focus()
+  }, [location.pathname])
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('shell.skipLink')}
+      </a>
+      <header className="app-header">
+        <Link to="/" className="brand">
+          <span className="brand__mark" aria-hidden="true" />
+          {t('app.name')}
+        </Link>
+        <nav className="main-nav" aria-label={t('shell.navLabel')}>
+          <ul>
+            {AREAS.map((area) => (
+              <li key={area.key}>
+                <NavLink to={area.to} end={area.end} className="main-nav__link">
+                  {t(`nav.${area.key}`)}
+                </NavLink>
+              </li>
+            ))}
+            {UPCOMING.map((key) => (
+              <li key={key}>
+                <span className="main-nav__soon">
+                  {t(`nav.${key}`)} <span className="badge" aria-hidden="true">{t('nav.soon')}</span>
+                  <span className="visually-hidden"> ({t('nav.soonLong')})</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="app-header__tools">
+          <LanguageSwitcher />
+          {user ? <UserMenu user={user} /> : null}
+        </div>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="page">
+        <Outlet />
+      </main>
+      <footer className="app-footer">
+        <p>{t('shell.footer')}</p>
+      </footer>
+    </>
+  )
+}

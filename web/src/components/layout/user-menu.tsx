@@ -1,0 +1,71 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import type { CurrentUserDto } from '@/api'
+import { useLogout } from '@/features/auth/api/auth'
+
+/** Disclosure with the signed-in user's name, role and the logout button. */
+export function UserMenu({ user }: { user: CurrentUserDto }) {
+  const { t } = useTranslation()
+  const [open, setOpen] = useState(false)
+  const panelId = useId()
+  const rootRef = useRef<HTMLDivElement>(null)
+  const buttonRef = useRef<HTMLButtonElement>(null)
+  const logout = useLogout()
+  const navigate = useNavigate()
+
+  useEffect(() => {
+    if (!open) return
+    const onPointer = (e: PointerEvent) => {
+      if (rootRef.current && !rootRef.current.contains(e.target as Node)) setOpen(false)
+    }
+    document.addEventListener('pointerdown', onPointer)
+    return () => document.removeEventListener('pointerdown', onPointer)
+  }, [open])
+
+  const onLogout = async () => {
+    try {
+      await logout.mutateAsync()
+    } finally {
+      navigate('/login', { replace: true })
+    }
+  }
+
+  return (
+    <div
+      className="user-menu"
+      ref={rootRef}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          setOpen(false)
+          buttonRef.current?.focus()
+        }
+      }}
+    >
+      <button
+        ref={buttonRef}
+        type="button"
+        className="user-menu__button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((v) => !v)}
+      >
+        <span className="visually-hidden">{t('shell.userMenu')}: </span>
+        {user.displayName}
+        <span aria-hidden="true" className="user-menu__caret">
+          {open ? '▴' : '▾'}
+        </span>
+      </button>
+      <div id={panelId} className="user-menu__panel" hidden={!open}>
+        <p className="user-menu__name">{user.displayName}</p>
+        <p className="user-menu__meta">{user.email}</p>
+        <p className="user-menu__meta">
+          {t('shell.role')}: {t(`roles.${user.role}`, { defaultValue: String(user.role) })}
+        </p>
+        <button type="button" className="button button--secondary" onClick={() => void onLogout()} disabled={logout.isPending}>
+          {t('shell.logout')}
+        </button>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,257 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useMemo, useState, type ReactNode } from 'react'
+import { useForm } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { ActorKind, type CreateActorRequest } from '@/api'
+import { toProblem, type Problem } from '@/api/problem'
+import { Alert } from '@/components/ui/feedback'
+import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
+import { useProblemMessage } from '@/components/ui/use-problem-message'
+import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
+import { applyServerErrors } from '@/lib/form-errors'
+import { useActorOptions, useActorTypes } from '../api/actors'
+import {
+  ACTOR_FORM_FIELDS,
+  ACTOR_KINDS,
+  ACTOR_LIMITS,
+  SECTORS,
+  emptyActorForm,
+  makeActorSchema,
+  toActorRequest,
+  type ActorFormValues,
+} from '../actor-schema'
+
+export interface ActorFormProps {
+  defaultValues?: ActorFormValues
+  submitLabel: string
+  cancelTo: string
+  /** Sends the request; throws what the API client throws. */
+  onSubmit: (request: CreateActorRequest) => Promise<void>
+  /** Id of the edited actor (excluded from the parent choice). */
+  selfId?: string
+  /** Extra content for an error alert, e.g. a reload button for 412. */
+  renderProblemAction?: (problem: Problem) => ReactNode
+}
+
+/** Create/edit form for an actor: client-side limits mirror the API, server field errors land at the fields. */
+export function ActorForm({ defaultValues, submitLabel, cancelTo, onSubmit, selfId, renderProblemAction }: ActorFormProps) {
+  const { t, i18n } = useTranslation()
+  const describe = useProblemMessage()
+  const schema = useMemo(() => makeActorSchema(t), [t])
+  const types = useActorTypes()
+  const spaces = useSpaceTree()
+  const organisations = useActorOptions(ActorKind.Organisation)
+  const [formError, setFormError] = useState<{ message: string; details: string[]; problem?: Problem } | null>(null)
+
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<ActorFormValues>({
+    resolver: zodResolver(schema),
+    defaultValues: defaultValues ?? emptyActorForm,
+  })
+
+  const submit = handleSubmit(async (values) => {
+    setFormError(null)
+    try {
+      await onSubmit(toActorRequest(values))
+    } catch (err) {
+      const problem = toProblem(err)
+      if (problem.status === 400 && Object.keys(problem.errors).length > 0) {
+        const unmatched = applyServerErrors(problem, setError, ACTOR_FORM_FIELDS)
+        setFormError({ message: t('actors.form.checkFields'), details: unmatched, problem })
+      } else {
+        setFormError({ message: describe(err), details: [], problem })
+      }
+    }
+  })
+
+  const flatSpaces = useMemo(() => (spaces.data ? flattenTree(spaces.data) : []), [spaces.data])
+  const typeName = (code: string, de: string, en: string) => (i18n.language === 'en' ? en : de) || code
+
+  return (
+    <form className="form card" noValidate onSubmit={submit} aria-label={submitLabel}>
+      {formError ? (
+        <Alert tone="error" title={formError.message}>
+          {formError.details.length > 0 ? (
+            <ul>
+              {formError.details.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          ) : null}
+          {formError.problem && renderProblemAction ? renderProblemAction(formError.problem) : null}
+        </Alert>
+      ) : null}
+
+      <p className="hint">{t('actors.form.requiredHint')}</p>
+
+      <fieldset className="fieldset">
+        <legend>{t('actors.fields.kind')}</legend>
+        <div className="choice-row">
+          {ACTOR_KINDS.map((kind) => (
+            <label key={kind} className="choice">
+              <input type="radio" value={kind} {...register('kind')} /> {t(`actors.kinds.${kind}`)}
+            </label>
+          ))}
+        </div>
+        {errors.kind?.message ? <p className="field__error">{errors.kind.message}</p> : null}
+      </fieldset>
+
+      <div className="form__grid">
+        <TextField
+          id="actor-name"
+          label={t('actors.fields.name')}
+          required
+          maxLength={ACTOR_LIMITS.name}
+          error={errors.name?.message}
+          {...register('name')}
+        />
+        <TextField
+          id="actor-shortName"
+          label={t('actors.fields.shortName')}
+          maxLength={ACTOR_LIMITS.shortName}
+          error={errors.shortName?.message}
+          {...register('shortName')}
+        />
+        <SelectField id="actor-type" label={t('actors.fields.type')} required error={errors.type?.message} {...register('type')}>
+          <option value="">{types.isPending ? t('common.loadingShort') : t('common.pleaseChoose')}</option>
+          {(types.data ?? []).map((type) => (
+            <option key={type.code} value={type.code}>
+              {typeName(type.code, type.nameDe, type.nameEn)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="actor-sector" label={t('actors.fields.sector')} required error={errors.sector?.message} {...register('sector')}>
+          <option value="">{t('common.pleaseChoose')}</option>
+          {SECTORS.map((sector) => (
+            <option key={sector} value={sector}>
+              {t(`actors.sectors.${sector}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="actor-parentId"
+          label={t('actors.fields.parent')}
+          hint={t('actors.form.parentHint')}
+          error={errors.parentId?.message}
+          {...register('parentId')}
+        >
+          <option value="">{t('actors.form.noParent')}</option>
+          {(organisations.data ?? [])
+            .filter((o) => o.id !== selfId)
+            .map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+        </SelectField>
+      </div>
+
+      <h2 className="form__section">{t('actors.form.contact')}</h2>
+      <div className="form__grid">
+        <TextField
+          id="actor-email"
+          type="email"
+          autoComplete="off"
+          label={t('actors.fields.email')}
+          maxLength={ACTOR_LIMITS.email}
+          error={errors.email?.message}
+          {...register('email')}
+        />
+        <TextField
+          id="actor-phone"
+          type="tel"
+          autoComplete="off"
+          label={t('actors.fields.phone')}
+          maxLength={ACTOR_LIMITS.phone}
+          error={errors.phone?.message}
+          {...register('phone')}
+        />
+        <TextField
+          id="actor-website"
+          type="url"
+          autoComplete="off"
+          label={t('actors.fields.website')}
+          hint={t('actors.form.websiteHint')}
+          maxLength={ACTOR_LIMITS.website}
+          error={errors.website?.message}
+          {...register('website')}
+        />
+        <TextField
+          id="actor-street"
+          label={t('actors.fields.street')}
+          maxLength={ACTOR_LIMITS.street}
+          error={errors.street?.message}
+          {...register('street')}
+        />
+        <TextField
+          id="actor-postalCode"
+          label={t('actors.fields.postalCode')}
+          inputMode="numeric"
+          maxLength={ACTOR_LIMITS.postalCode}
+          error={errors.postalCode?.message}
+          {...register('postalCode')}
+        />
+        <TextField
+          id="actor-city"
+          label={t('actors.fields.city')}
+          maxLength={ACTOR_LIMITS.city}
+          error={errors.city?.message}
+          {...register('city')}
+        />
+      </div>
+
+      <h2 className="form__section">{t('actors.form.classification')}</h2>
+      <fieldset className="fieldset" aria-describedby={errors.spaceIds?.message ? 'actor-spaceIds-error' : undefined}>
+        <legend>{t('actors.fields.spaces')}</legend>
+        {spaces.isPending ? (
+          <p className="hint">{t('common.loadingShort')}</p>
+        ) : flatSpaces.length === 0 ? (
+          <p className="hint">{t('actors.form.noSpaces')}</p>
+        ) : (
+          <div className="checkbox-list">
+            {flatSpaces.map((s) => (
+              <label key={s.id} className="choice" style={{ paddingInlineStart: `${s.depth * 1.25}rem` }}>
+                <input type="checkbox" value={s.id} {...register('spaceIds')} /> {s.name}{' '}
+                <span className="muted">({t(`spaces.levels.${s.level}`)})</span>
+              </label>
+            ))}
+          </div>
+        )}
+        {errors.spaceIds?.message ? (
+          <p id="actor-spaceIds-error" className="field__error">
+            {errors.spaceIds.message}
+          </p>
+        ) : null}
+      </fieldset>
+      <TextField
+        id="actor-tags"
+        label={t('actors.fields.tags')}
+        hint={t('actors.form.tagsHint', { max: ACTOR_LIMITS.tags, length: ACTOR_LIMITS.tag })}
+        error={errors.tags?.message}
+        {...register('tags')}
+      />
+      <TextAreaField
+        id="actor-notes"
+        label={t('actors.fields.notes')}
+        rows={5}
+        maxLength={ACTOR_LIMITS.notes}
+        error={errors.notes?.message}
+        {...register('notes')}
+      />
+
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+          {isSubmitting ? t('common.saving') : submitLabel}
+        </button>
+        <Link to={cancelTo} className="button button--secondary">
+          {t('common.cancel')}
+        </Link>
+      </div>
+    </form>
+  )
+}

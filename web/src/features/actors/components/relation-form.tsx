@@ -1,0 +1,135 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import type { TFunction } from 'i18next'
+import { useMemo, useState } from 'react'
+import { useForm } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import type { RelationType } from '@/api'
+import { toProblem } from '@/api/problem'
+import { Alert } from '@/components/ui/feedback'
+import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
+import { useProblemMessage } from '@/components/ui/use-problem-message'
+import { applyServerErrors } from '@/lib/form-errors'
+import { RELATION_TYPES } from '../actor-schema'
+import { useActorOptions, useCreateActorRelation } from '../api/actors'
+
+const NOTE_MAX = 4000
+
+function makeRelationSchema(t: TFunction) {
+  return z
+    .object({
+      role: z.enum(['source', 'target']),
+      partnerId: z.string().min(1, t('validation.required')),
+      type: z.string().refine((v) => (RELATION_TYPES as string[]).includes(v), t('validation.required')),
+      isContractual: z.boolean(),
+      validFrom: z.string(),
+      validTo: z.string(),
+      note: z.string().max(NOTE_MAX, t('validation.maxLength', { max: NOTE_MAX })),
+    })
+    .refine((v) => !v.validFrom || !v.validTo || v.validTo >= v.validFrom, {
+      path: ['validTo'],
+      message: t('validation.endBeforeStart'),
+    })
+}
+type RelationValues = z.infer<ReturnType<typeof makeRelationSchema>>
+const FIELDS = ['role', 'partnerId', 'type', 'isContractual', 'validFrom', 'validTo', 'note'] as const
+
+/** Adds a typed, directed, dated relation between this actor and another. */
+export function RelationForm({ actorId, onDone }: { actorId: string; onDone: () => void }) {
+  const { t } = useTranslation()
+  const describe = useProblemMessage()
+  const schema = useMemo(() => makeRelationSchema(t), [t])
+  const actors = useActorOptions()
+  const create = useCreateActorRelation()
+  const [formError, setFormError] = useState<string | null>(null)
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<RelationValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { role: 'source', partnerId: '', type: '', isContractual: false, validFrom: '', validTo: '', note: '' },
+  })
+
+  const submit = handleSubmit(async (v) => {
+    setFormError(null)
+    const outgoing = v.role === 'source'
+    try {
+      await create.mutateAsync({
+        sourceActorId: outgoing ? actorId : v.partnerId,
+        targetActorId: outgoing ? v.partnerId : actorId,
+        type: v.type as RelationType,
+        isContractual: v.isContractual,
+        validFrom: v.validFrom || undefined,
+        validTo: v.validTo || undefined,
+        note: v.note.trim() || undefined,
+      })
+      reset()
+      onDone()
+    } catch (err) {
+      const problem = toProblem(err)
+      // The partner is the source or the target, depending on the chosen direction.
+      const errorsByField: Record<string, string[]> = {}
+      for (const [key, messages] of Object.entries(problem.errors)) {
+        const partnerKey = outgoing ? 'targetActorId' : 'sourceActorId'
+        errorsByField[key === partnerKey ? 'partnerId' : key] = messages
+      }
+      const unmatched = applyServerErrors({ ...problem, errors: errorsByField }, setError, FIELDS)
+      setFormError(problem.status === 400 && unmatched.length === 0 && Object.keys(errorsByField).length > 0 ? t('actors.form.checkFields') : [describe(err), ...unmatched].join(' '))
+    }
+  })
+
+  return (
+    <form className="form" noValidate onSubmit={submit} aria-label={t('actors.relations.add')}>
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <fieldset className="fieldset">
+        <legend>{t('actors.relations.direction')}</legend>
+        <div className="choice-row">
+          <label className="choice">
+            <input type="radio" value="source" {...register('role')} /> {t('actors.relations.roleSource')}
+          </label>
+          <label className="choice">
+            <input type="radio" value="target" {...register('role')} /> {t('actors.relations.roleTarget')}
+          </label>
+        </div>
+      </fieldset>
+      <div className="form__grid">
+        <SelectField id="relation-partnerId" label={t('actors.relations.partner')} required error={errors.partnerId?.message} {...register('partnerId')}>
+          <option value="">{actors.isPending ? t('common.loadingShort') : t('common.pleaseChoose')}</option>
+          {(actors.data ?? [])
+            .filter((a) => a.id !== actorId)
+            .map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+        </SelectField>
+        <SelectField id="relation-type" label={t('actors.relations.type')} required error={errors.type?.message} {...register('type')}>
+          <option value="">{t('common.pleaseChoose')}</option>
+          {RELATION_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`actors.relationTypes.${type}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField id="relation-validFrom" type="date" label={t('actors.relations.validFrom')} error={errors.validFrom?.message} {...register('validFrom')} />
+        <TextField id="relation-validTo" type="date" label={t('actors.relations.validTo')} error={errors.validTo?.message} {...register('validTo')} />
+      </div>
+      <div className="field field--checkbox">
+        <input id="relation-isContractual" type="checkbox" {...register('isContractual')} />
+        <label htmlFor="relation-isContractual">{t('actors.relations.contractualLabel')}</label>
+      </div>
+      <TextAreaField id="relation-note" label={t('actors.relations.note')} rows={3} maxLength={NOTE_MAX} error={errors.note?.message} {...register('note')} />
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+          {isSubmitting ? t('common.saving') : t('actors.relations.save')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,190 @@
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useLocation, useParams } from 'react-router'
+import { Alert, Loading } from '@/components/ui/feedback'
+import { ProblemAlert } from '@/components/ui/problem-alert'
+import { useProblemMessage } from '@/components/ui/use-problem-message'
+import { useCanWrite } from '@/features/auth/api/auth'
+import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
+import { formatDateTime } from '@/lib/format'
+import { usePageTitle } from '@/lib/use-page-title'
+import { useActor, useActorTypes, useArchiveActor, useRestoreActor } from '../api/actors'
+import { useActorTypeName } from '../components/actor-labels'
+import { ActorRelations } from '../components/actor-relations'
+import { RelationForm } from '../components/relation-form'
+
+export function ActorDetailPage() {
+  const { id = '' } = useParams()
+  const { t, i18n } = useTranslation()
+  const location = useLocation()
+  const notice = (location.state as { notice?: string } | null)?.notice
+  const actor = useActor(id)
+  usePageTitle(actor.data?.name ?? t('actors.detail.title'))
+  const types = useActorTypes()
+  const typeName = useActorTypeName()
+  const spaces = useSpaceTree()
+  const spaceNames = useMemo(() => new Map((spaces.data ? flattenTree(spaces.data) : []).map((s) => [s.id, s.name])), [spaces.data])
+  const archive = useArchiveActor(id)
+  const restore = useRestoreActor(id)
+  const describe = useProblemMessage()
+  const [confirmArchive, setConfirmArchive] = useState(false)
+  const [addingRelation, setAddingRelation] = useState(false)
+  const lng = i18n.language
+  const canWrite = useCanWrite()
+
+  if (actor.isPending) {
+    return (
+      <>
+        <h1>{t('actors.detail.title')}</h1>
+        <Loading label={t('actors.detail.loading')} />
+      </>
+    )
+  }
+  if (actor.isError) {
+    return (
+      <>
+        <h1>{t('actors.detail.title')}</h1>
+        <ProblemAlert error={actor.error} onRetry={() => void actor.refetch()} />
+        <p>
+          <Link to="/actors">{t('actors.backToList')}</Link>
+        </p>
+      </>
+    )
+  }
+  const a = actor.data
+  const website = a.website && /^https?:\/\//i.test(a.website) ? a.website : a.website ? `https://${a.website}` : undefined
+  const address = [a.street, [a.postalCode, a.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/actors">{t('actors.backToList')}</Link>
+      </p>
+      <div className="page-header">
+        <h1>
+          {a.name}
+          {a.shortName ? <span className="muted h1-suffix"> ({a.shortName})</span> : null}
+        </h1>
+        {canWrite && !a.archivedAt ? (
+          <div className="page-header__actions">
+            <Link to={`/actors/${a.id}/edit`} className="button button--primary">
+              {t('common.edit')}
+            </Link>
+            {!confirmArchive ? (
+              <button type="button" className="button button--secondary" onClick={() => setConfirmArchive(true)}>
+                {t('actors.archive')}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {a.archivedAt ? (
+        <Alert tone="info">
+          <p>{t('actors.detail.archivedOn', { date: formatDateTime(a.archivedAt, lng) })}</p>
+          {restore.isError ? <p>{describe(restore.error)}</p> : null}
+          {canWrite ? (
+            <button type="button" className="button button--secondary" disabled={restore.isPending} onClick={() => restore.mutate(a.version)}>
+              {t('actors.restore')}
+            </button>
+          ) : null}
+        </Alert>
+      ) : null}
+      {confirmArchive ? (
+        <Alert tone="warning" title={t('actors.archiveConfirmTitle')}>
+          <p>{t('actors.archiveConfirmText', { name: a.name })}</p>
+          {archive.isError ? <p>{describe(archive.error)}</p> : null}
+          <div className="form__actions">
+            <button
+              type="button"
+              className="button button--danger"
+              disabled={archive.isPending}
+              onClick={() => archive.mutate(a.version, { onSuccess: () => setConfirmArchive(false) })}
+            >
+              {t('actors.archiveConfirm')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setConfirmArchive(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </Alert>
+      ) : null}
+
+      <section className="card" aria-labelledby="actor-facts">
+        <h2 id="actor-facts">{t('actors.detail.facts')}</h2>
+        <dl className="facts">
+          <dt>{t('actors.fields.kind')}</dt>
+          <dd>{t(`actors.kinds.${a.kind}`)}</dd>
+          <dt>{t('actors.fields.type')}</dt>
+          <dd>{typeName(types.data?.find((x) => x.code === a.type), a.typeName || a.type)}</dd>
+          <dt>{t('actors.fields.sector')}</dt>
+          <dd>{t(`actors.sectors.${a.sector}`)}</dd>
+          <dt>{t('actors.fields.parent')}</dt>
+          <dd>{a.parentId ? <Link to={`/actors/${a.parentId}`}>{a.parentName ?? a.parentId}</Link> : t('common.none')}</dd>
+          <dt>{t('actors.fields.email')}</dt>
+          <dd>{a.email ? <a href={`mailto:${a.email}`}>{a.email}</a> : t('common.notSpecified')}</dd>
+          <dt>{t('actors.fields.phone')}</dt>
+          <dd>{a.phone ? <a href={`tel:${a.phone.replace(/[^\d+]/g, '')}`}>{a.phone}</a> : t('common.notSpecified')}</dd>
+          <dt>{t('actors.fields.website')}</dt>
+          <dd>
+            {website ? (
+              <a href={website} rel="noopener noreferrer" target="_blank">
+                {a.website}
+                <span className="visually-hidden"> ({t('common.opensInNewTab')})</span>
+              </a>
+            ) : (
+              t('common.notSpecified')
+            )}
+          </dd>
+          <dt>{t('actors.detail.address')}</dt>
+          <dd>{address || t('common.notSpecified')}</dd>
+          <dt>{t('actors.fields.spaces')}</dt>
+          <dd>
+            {a.spaceIds.length === 0 ? (
+              t('common.none')
+            ) : (
+              <ul className="inline-list">
+                {a.spaceIds.map((sid) => (
+                  <li key={sid}>
+                    <Link to={`/spaces/${sid}`}>{spaceNames.get(sid) ?? t('common.loadingShort')}</Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+          <dt>{t('actors.fields.tags')}</dt>
+          <dd>
+            {a.tags.length === 0 ? (
+              t('common.none')
+            ) : (
+              <ul className="inline-list">
+                {a.tags.map((tag) => (
+                  <li key={tag} className="tag">
+                    {tag}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+          <dt>{t('actors.fields.notes')}</dt>
+          <dd className="pre-line">{a.notes || t('common.none')}</dd>
+          <dt>{t('actors.detail.updated')}</dt>
+          <dd>{formatDateTime(a.updatedAt, lng)}</dd>
+        </dl>
+      </section>
+
+      <section className="card" aria-labelledby="actor-relations">
+        <div className="section-header">
+          <h2 id="actor-relations">{t('actors.relations.title')}</h2>
+          {canWrite && !addingRelation && !a.archivedAt ? (
+            <button type="button" className="button button--secondary" onClick={() => setAddingRelation(true)}>
+              {t('actors.relations.add')}
+            </button>
+          ) : null}
+        </div>
+        {addingRelation ? <RelationForm actorId={a.id} onDone={() => setAddingRelation(false)} /> : null}
+        <ActorRelations actorId={a.id} actorName={a.name} />
+      </section>
+    </>
+  )
+}

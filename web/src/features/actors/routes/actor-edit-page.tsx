@@ -1,0 +1,71 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate, useParams } from 'react-router'
+import { Loading } from '@/components/ui/feedback'
+import { ProblemAlert } from '@/components/ui/problem-alert'
+import { usePageTitle } from '@/lib/use-page-title'
+import { toActorFormValues } from '../actor-schema'
+import { useActor, useUpdateActor } from '../api/actors'
+import { ActorForm } from '../components/actor-form'
+
+export function ActorEditPage() {
+  const { id = '' } = useParams()
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const actor = useActor(id)
+  usePageTitle(actor.data ? t('actors.editTitle', { name: actor.data.name }) : t('actors.editTitleShort'))
+  const update = useUpdateActor(id)
+  // Bumped after "reload" so the form re-mounts with the fresh record.
+  const [formKey, setFormKey] = useState(0)
+
+  if (actor.isPending) {
+    return (
+      <>
+        <h1>{t('actors.editTitleShort')}</h1>
+        <Loading label={t('actors.detail.loading')} />
+      </>
+    )
+  }
+  if (actor.isError) {
+    return (
+      <>
+        <h1>{t('actors.editTitleShort')}</h1>
+        <ProblemAlert error={actor.error} onRetry={() => void actor.refetch()} />
+      </>
+    )
+  }
+  const a = actor.data
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`/actors/${a.id}`}>{t('actors.backToActor', { name: a.name })}</Link>
+      </p>
+      <h1>{t('actors.editTitle', { name: a.name })}</h1>
+      <ActorForm
+        key={`${a.id}-${a.version}-${formKey}`}
+        defaultValues={toActorFormValues(a)}
+        selfId={a.id}
+        submitLabel={t('actors.form.save')}
+        cancelTo={`/actors/${a.id}`}
+        onSubmit={async (request) => {
+          const saved = await update.mutateAsync({ body: request, version: a.version })
+          navigate(`/actors/${saved?.id ?? a.id}`, { state: { notice: t('actors.saved', { name: saved?.name ?? request.name }) } })
+        }}
+        renderProblemAction={(problem) =>
+          problem.status === 412 ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={async () => {
+                await actor.refetch()
+                setFormKey((k) => k + 1)
+              }}
+            >
+              {t('actors.form.reload')}
+            </button>
+          ) : null
+        }
+      />
+    </>
+  )
+}

@@ -1,0 +1,53 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { api, Role, type CurrentUserDto, type LoginRequest } from '@/api'
+import { toProblem } from '@/api/problem'
+import { currentUserKey } from '@/lib/query-client'
+
+/** The signed-in user, or null when the API answers 401 (or 404: the account no longer exists). */
+export const currentUserQuery = queryOptions<CurrentUserDto | null>({
+  queryKey: currentUserKey,
+  queryFn: async () => {
+    try {
+      return await api.getCurrentUser()
+    } catch (err) {
+      const { status } = toProblem(err)
+      if (status === 401 || status === 404) return null
+      throw err
+    }
+  },
+  staleTime: 5 * 60_000,
+})
+
+export function useCurrentUser() {
+  return useQuery(currentUserQuery)
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: LoginRequest) => api.login(body),
+    onSuccess: (user) => {
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== currentUserKey[0] })
+      queryClient.setQueryData(currentUserKey, user)
+    },
+  })
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: () => api.logout(),
+    onSettled: () => {
+      queryClient.clear()
+      queryClient.setQueryData(currentUserKey, null)
+    },
+  })
+}
+
+const WRITER_ROLES: ReadonlySet<string> = new Set([Role.Editor, Role.Coordinator, Role.Admin])
+
+/** Whether the signed-in user may create and change records (editor, coordinator, admin). */
+export function useCanWrite(): boolean {
+  const { data } = useCurrentUser()
+  return !!data && WRITER_ROLES.has(data.role)
+}

@@ -1,0 +1,112 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useMemo, useState } from 'react'
+import { useForm } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { Navigate, useLocation, useNavigate } from 'react-router'
+import { z } from 'zod'
+import { toProblem } from '@/api/problem'
+import { LanguageSwitcher } from '@/components/layout/language-switcher'
+import { Alert, Loading } from '@/components/ui/feedback'
+import { TextField } from '@/components/ui/field'
+import { applyServerErrors } from '@/lib/form-errors'
+import { usePageTitle } from '@/lib/use-page-title'
+import { useCurrentUser, useLogin } from '../api/auth'
+import type { TFunction } from 'i18next'
+
+function makeLoginSchema(t: TFunction) {
+  return z.object({
+    email: z
+      .string()
+      .trim()
+      .min(1, t('validation.required'))
+      .max(254, t('validation.maxLength', { max: 254 }))
+      .regex(/^[^@\s]+@[^@\s]+$/, t('validation.email')),
+    password: z.string().min(1, t('validation.required')).max(200, t('validation.maxLength', { max: 200 })),
+  })
+}
+type LoginValues = z.infer<ReturnType<typeof makeLoginSchema>>
+
+/** Only same-site paths are followed after login (no open redirect). */
+function safeTarget(from: unknown): string {
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/'
+}
+
+export function LoginPage() {
+  const { t } = useTranslation()
+  usePageTitle(t('auth.login.title'))
+  const navigate = useNavigate()
+  const location = useLocation()
+  const target = safeTarget((location.state as { from?: unknown } | null)?.from)
+  const me = useCurrentUser()
+  const login = useLogin()
+  const [formError, setFormError] = useState<string | null>(null)
+  const schema = useMemo(() => makeLoginSchema(t), [t])
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<LoginValues>({ resolver: zodResolver(schema), defaultValues: { email: '', password: '' } })
+
+  if (me.data) return <Navigate to={target} replace />
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null)
+    try {
+      await login.mutateAsync(values)
+      navigate(target, { replace: true })
+    } catch (err) {
+      const problem = toProblem(err)
+      if (problem.status === 401) setFormError(t('auth.login.wrongCredentials'))
+      else if (problem.status === 429) setFormError(t('auth.login.tooManyAttempts'))
+      else if (problem.status === 400) {
+        const rest = applyServerErrors(problem, setError, ['email', 'password'])
+        if (rest.length > 0 || Object.keys(problem.errors).length === 0) setFormError(rest.join(' ') || t('errors.badRequest'))
+      } else if (problem.network) setFormError(t('errors.network'))
+      else setFormError(t('errors.server'))
+    }
+  })
+
+  return (
+    <>
+      <header className="app-header app-header--simple">
+        <span className="brand">
+          <span className="brand__mark" aria-hidden="true" />
+          {t('app.name')}
+        </span>
+        <div className="app-header__tools">
+          <LanguageSwitcher />
+        </div>
+      </header>
+      <main id="main" className="page page--narrow" tabIndex={-1}>
+        <h1>{t('auth.login.title')}</h1>
+        <p className="lead">{t('auth.login.intro')}</p>
+        {me.isPending ? <Loading /> : null}
+        {formError ? <Alert tone="error">{formError}</Alert> : null}
+        <form className="form card" noValidate onSubmit={onSubmit} aria-label={t('auth.login.formLabel')}>
+          <TextField
+            label={t('auth.login.email')}
+            type="email"
+            autoComplete="username"
+            required
+            error={errors.email?.message}
+            {...register('email')}
+          />
+          <TextField
+            label={t('auth.login.password')}
+            type="password"
+            autoComplete="current-password"
+            required
+            error={errors.password?.message}
+            {...register('password')}
+          />
+          <div className="form__actions">
+            <button type="submit" className="button button--primary" disabled={isSubmitting}>
+              {isSubmitting ? t('auth.login.submitting') : t('auth.login.submit')}
+            </button>
+          </div>
+        </form>
+      </main>
+    </>
+  )
+}

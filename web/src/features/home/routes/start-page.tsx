@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { useCurrentUser } from '@/features/auth/api/auth'
+import { usePageTitle } from '@/lib/use-page-title'
+
+export function StartPage() {
+  const { t } = useTranslation()
+  usePageTitle(t('start.title'))
+  const { data: user } = useCurrentUser()
+  return (
+    <>
+      <h1>{user ? t('start.greeting', { name: user.displayName }) : t('start.title')}</h1>
+      <p className="lead">{t('start.intro')}</p>
+      <div className="tiles">
+        <section className="card tile" aria-labelledby="tile-spaces">
+          <h2 id="tile-spaces">{t('nav.spaces')}</h2>
+          <p>{t('start.spaces')}</p>
+          <Link to="/spaces" className="button button--secondary">
+            {t('start.openSpaces')}
+          </Link>
+        </section>
+        <section className="card tile" aria-labelledby="tile-actors">
+          <h2 id="tile-actors">{t('nav.actors')}</h2>
+          <p>{t('start.actors')}</p>
+          <Link to="/actors" className="button button--secondary">
+            {t('start.openActors')}
+          </Link>
+        </section>
+      </div>
+      <section className="card" aria-labelledby="upcoming">
+        <h2 id="upcoming">{t('start.upcomingTitle')}</h2>
+        <ul className="upcoming">
+          <li>
+            <strong>{t('nav.networks')}</strong> – {t('start.upcoming.networks')}
+          </li>
+          <li>
+            <strong>{t('nav.inventory')}</strong> – {t('start.upcoming.inventory')}
+          </li>
+          <li>
+            <strong>{t('nav.indicators')}</strong> – {t('start.upcoming.indicators')}
+          </li>
+        </ul>
+      </section>
+    </>
+  )
+}

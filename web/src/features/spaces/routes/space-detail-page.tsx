@@ -1,0 +1,149 @@
+import { useTranslation } from 'react-i18next'
+import { Link, useParams } from 'react-router'
+import type { SpaceDto } from '@/api'
+import { EmptyState, Loading } from '@/components/ui/feedback'
+import { ProblemAlert } from '@/components/ui/problem-alert'
+import { formatDate, formatNumber } from '@/lib/format'
+import { usePageTitle } from '@/lib/use-page-title'
+import { useSpace, useSpaceChildren, useSpacesById } from '../api/spaces'
+
+export function SpaceDetailPage() {
+  const { id = '' } = useParams()
+  const { t, i18n } = useTranslation()
+  const space = useSpace(id)
+  usePageTitle(space.data?.name ?? t('spaces.detail.title'))
+  const predecessors = useSpacesById(space.data?.predecessorIds ?? [])
+  const successors = useSpacesById(space.data?.successorIds ?? [])
+  const children = useSpaceChildren(id, (space.data?.childCount ?? 1) > 0)
+  const lng = i18n.language
+
+  if (space.isPending) {
+    return (
+      <>
+        <h1>{t('spaces.detail.title')}</h1>
+        <Loading label={t('spaces.detail.loading')} />
+      </>
+    )
+  }
+  if (space.isError) {
+    return (
+      <>
+        <h1>{t('spaces.detail.title')}</h1>
+        <ProblemAlert error={space.error} onRetry={() => void space.refetch()} />
+        <p>
+          <Link to="/spaces">{t('spaces.backToTree')}</Link>
+        </p>
+      </>
+    )
+  }
+  const s = space.data
+  const validity = s.validTo
+    ? t('spaces.detail.validFromTo', { from: formatDate(s.validFrom, lng), to: formatDate(s.validTo, lng) })
+    : t('spaces.detail.validSince', { from: formatDate(s.validFrom, lng) })
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/spaces">{t('spaces.backToTree')}</Link>
+      </p>
+      <h1>{s.name}</h1>
+      {s.validTo ? (
+        <p className="notice">{t('spaces.detail.ended', { date: formatDate(s.validTo, lng) })}</p>
+      ) : null}
+      <section className="card" aria-labelledby="space-facts">
+        <h2 id="space-facts">{t('spaces.detail.facts')}</h2>
+        <dl className="facts">
+          <dt>{t('spaces.fields.code')}</dt>
+          <dd>{s.code}</dd>
+          <dt>{t('spaces.fields.level')}</dt>
+          <dd>{t(`spaces.levels.${s.level}`)}</dd>
+          <dt>{t('spaces.fields.parent')}</dt>
+          <dd>
+            {s.parentId ? <Link to={`/spaces/${s.parentId}`}>{s.parentName ?? s.parentId}</Link> : t('spaces.detail.noParent')}
+          </dd>
+          <dt>{t('spaces.fields.population')}</dt>
+          <dd>{s.population !== undefined && s.population !== null ? formatNumber(s.population, lng) : t('common.notSpecified')}</dd>
+          <dt>{t('spaces.fields.validity')}</dt>
+          <dd>{validity}</dd>
+        </dl>
+      </section>
+
+      <SpaceLinks
+        id="space-predecessors"
+        title={t('spaces.detail.predecessors')}
+        empty={t('spaces.detail.noPredecessors')}
+        ids={s.predecessorIds}
+        loaded={predecessors}
+      />
+      <SpaceLinks
+        id="space-successors"
+        title={t('spaces.detail.successors')}
+        empty={t('spaces.detail.noSuccessors')}
+        ids={s.successorIds ?? []}
+        loaded={successors}
+      />
+
+      <section className="card" aria-labelledby="space-children">
+        <h2 id="space-children">{t('spaces.detail.children')}</h2>
+        {s.childCount === 0 ? (
+          <EmptyState title={t('spaces.detail.noChildren')} />
+        ) : children.isPending ? (
+          <Loading />
+        ) : children.isError ? (
+          <ProblemAlert error={children.error} onRetry={() => void children.refetch()} />
+        ) : children.data.length === 0 ? (
+          <EmptyState title={t('spaces.detail.noChildren')} />
+        ) : (
+          <ul className="link-list">
+            {children.data.map((c) => (
+              <li key={c.id}>
+                <Link to={`/spaces/${c.id}`}>
+                  {c.name} ({c.code})
+                </Link>{' '}
+                <span className="muted">– {t(`spaces.levels.${c.level}`)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  )
+}
+
+/** Predecessors or successors: links to the other spaces, with their end date if they ended. */
+function SpaceLinks({
+  id,
+  title,
+  empty,
+  ids,
+  loaded,
+}: {
+  id: string
+  title: string
+  empty: string
+  ids: readonly string[]
+  loaded: { spaces: SpaceDto[]; isPending: boolean }
+}) {
+  const { t, i18n } = useTranslation()
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {ids.length === 0 ? (
+        <p>{empty}</p>
+      ) : loaded.isPending ? (
+        <Loading />
+      ) : (
+        <ul className="link-list">
+          {loaded.spaces.map((p) => (
+            <li key={p.id}>
+              <Link to={`/spaces/${p.id}`}>
+                {p.name} ({p.code})
+              </Link>
+              {p.validTo ? ` – ${t('spaces.detail.endedOn', { date: formatDate(p.validTo, i18n.language) })}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

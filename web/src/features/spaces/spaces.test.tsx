@@ -1,0 +1,63 @@
+import { screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { SpaceLevel, type SpaceDto } from '@/api'
+import { axeViolations } from '@/testing/axe'
+import { spaceTree } from '@/testing/fixtures'
+import { mockApi } from '@/testing/mock-api'
+import { renderApp } from '@/testing/render'
+
+const space = (o: Partial<SpaceDto>): SpaceDto => ({
+  id: 'x',
+  code: 'X',
+  name: 'X',
+  level: SpaceLevel.District,
+  validFrom: '2020-01-01',
+  predecessorIds: [],
+  successorIds: [],
+  childCount: 0,
+  version: 1,
+  createdAt: '2020-01-01T00:00:00Z',
+  updatedAt: '2020-01-01T00:00:00Z',
+  ...o,
+})
+
+describe('spaces', () => {
+  it('shows the tree and opens a space with Enter', async () => {
+    const server = mockApi()
+      .on('GET /api/v1/spaces/tree', { body: spaceTree })
+      .on('GET /api/v1/spaces/s-nord', {
+        body: space({ id: 's-nord', code: '09162-N', name: 'Nord', parentId: 's-city', parentName: 'München', population: 12345, predecessorIds: ['s-alt'], childCount: 1 }),
+      })
+      .on('GET /api/v1/spaces/s-alt', { body: space({ id: 's-alt', code: 'ALT', name: 'Nord (alt)', validTo: '2019-12-31' }) })
+      .on('GET /api/v1/spaces', (req) =>
+        req.url.searchParams.get('parentId') === 's-nord'
+          ? { body: { items: [space({ id: 'q1', code: 'Q1', name: 'Quartier Am Hart', level: SpaceLevel.Neighbourhood })], nextCursor: null } }
+          : { body: { items: [], nextCursor: null } },
+      )
+    const { router } = renderApp({ route: '/spaces' })
+    const user = userEvent.setup()
+    expect(await screen.findByRole('tree', { name: 'Gliederung der Sozialräume' })).toBeInTheDocument()
+    expect(await axeViolations()).toEqual([])
+    screen.getByRole('treeitem', { name: /^München/ }).focus()
+    await user.keyboard('{ArrowDown}{Enter}')
+    await waitFor(() => expect(router.state.location.pathname).toBe('/spaces/s-nord'))
+    expect(await screen.findByRole('heading', { level: 1, name: 'Nord' })).toBeInTheDocument()
+    expect(screen.getByText('09162-N')).toBeInTheDocument()
+    expect(screen.getByText('Stadtteil')).toBeInTheDocument()
+    expect(screen.getByText('12.345')).toBeInTheDocument()
+    expect(screen.getByText('seit 01.01.2020')).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'München' })).toHaveAttribute('href', '/spaces/s-city')
+    expect(screen.getByText('Keine Nachfolger.')).toBeInTheDocument()
+    expect(await screen.findByRole('link', { name: 'Nord (alt) (ALT)' })).toBeInTheDocument()
+    expect(await screen.findByRole('link', { name: 'Quartier Am Hart (Q1)' })).toBeInTheDocument()
+    expect(server.unhandled).toEqual([])
+    expect(await axeViolations()).toEqual([])
+  })
+
+  it('says so when there are no spaces', async () => {
+    mockApi().on('GET /api/v1/spaces/tree', { body: [] })
+    renderApp({ route: '/spaces' })
+    expect(await screen.findByText('Noch keine Sozialräume vorhanden.')).toBeInTheDocument()
+  })
+})
