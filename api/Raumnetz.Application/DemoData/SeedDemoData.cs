@@ -2,13 +2,16 @@ using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
 using Raumnetz.Application.Spaces;
-using Raumnetz.Domain.Spaces;
 
 namespace Raumnetz.Application.DemoData;
 
-/// <summary>Seeds the demo data set into an empty database (no spaces yet); does nothing otherwise.</summary>
+/// <summary>
+/// Seeds the demo data set (<see cref="DemoSpaces"/>, <see cref="DemoActors"/>) into an empty database (no spaces yet);
+/// does nothing otherwise. Everything goes through the ordinary commands, so every validation rule applies.
+/// </summary>
 public sealed record SeedDemoDataCommand : IRequest<SeedDemoDataResult>;
 
+/// <summary>Whether anything was seeded, and how many spaces and actors were created.</summary>
 public sealed record SeedDemoDataResult(bool Seeded, int Spaces, int Actors);
 
 public sealed class SeedDemoDataHandler(IDbConnectionFactory db, IMediator mediator) : IRequestHandler<SeedDemoDataCommand, SeedDemoDataResult>
@@ -17,10 +20,45 @@ public sealed class SeedDemoDataHandler(IDbConnectionFactory db, IMediator media
     {
         await using (var connection = await db.OpenAsync(cancellationToken))
         {
-            if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM spaces") > 0) return new(false, 0, 0);
+            var spaces = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM spaces", cancellationToken: cancellationToken));
+            if (spaces > 0) return new(false, 0, 0);
         }
-        var state = await mediator.Send(new CreateSpaceCommand { Code = "12", Name = "Brandenburg", Level = SpaceLevel.State }, cancellationToken);
-        await mediator.Send(new CreateSpaceCommand { Code = "12069", Name = "Landkreis Potsdam-Mittelmark", Level = SpaceLevel.County, ParentId = state.Id }, cancellationToken);
-        return new(true, 2, 0);
+
+        // The commands check each record on its own; check the set as a whole first, so that a mistake in the data
+        // cannot leave a half-seeded database behind (a second run would then see spaces and skip).
+        var problems = DemoSpaces.Problems().Concat(DemoActors.Problems(DemoSpaces.All.Select(s => s.Code).ToHashSet())).ToList();
+        if (problems.Count > 0)
+            throw new InvalidOperationException("The demo data set is inconsistent: " + string.Join(" ", problems));
+
+        var spaceIds = await SeedSpacesAsync(cancellationToken);
+        var actors = 0;
+#if DEMO_ACTORS
+        actors = await SeedDemoActors.SeedAsync(mediator, spaceIds, cancellationToken);
+#endif
+        return new(true, spaceIds.Count, actors);
+    }
+
+    /// <summary>Creates the spaces in order (parents and predecessors first) and ends those that were reorganised.</summary>
+    private async Task<IReadOnlyDictionary<string, Guid>> SeedSpacesAsync(CancellationToken ct)
+    {
+        var ids = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var space in DemoSpaces.All)
+        {
+            var created = await mediator.Send(new CreateSpaceCommand
+            {
+                Code = space.Code,
+                Name = space.Name,
+                Level = space.Level,
+                ParentId = space.ParentCode is { } parent ? ids[parent] : null,
+                Population = space.Population,
+                Geometry = space.Geometry,
+                ValidFrom = space.ValidFrom,
+                PredecessorIds = space.PredecessorCodes?.Select(code => ids[code]).ToList(),
+            }, ct);
+            ids[space.Code] = created.Id;
+            if (space.EndedOn is { } endedOn)
+                await mediator.Send(new EndSpaceCommand { Id = created.Id, ExpectedVersion = created.Version, ValidTo = endedOn }, ct);
+        }
+        return ids;
     }
 }

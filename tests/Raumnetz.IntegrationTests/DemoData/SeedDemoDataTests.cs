@@ -1,0 +1,169 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Raumnetz.Application.DemoData;
+using Raumnetz.IntegrationTests.Infrastructure;
+
+namespace Raumnetz.IntegrationTests.DemoData;
+
+/// <summary>The API over a fresh database with the demo data switched on: the initializer seeds it at start-up.</summary>
+public sealed class DemoDataApiFactory : ApiFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Raumnetz:DemoData"] = "true" };
+}
+
+public sealed class SeedDemoDataTests(DemoDataApiFactory factory) : IClassFixture<DemoDataApiFactory>
+{
+    [Fact]
+    public void Demo_data_set_is_consistent()
+    {
+        Assert.Empty(DemoSpaces.Problems());
+        Assert.Empty(DemoActors.Problems(DemoSpaces.All.Select(s => s.Code).ToHashSet()));
+        Assert.InRange(DemoSpaces.All.Count, 60, 100);
+        Assert.InRange(DemoActors.Actors.Count, 60, 90);
+    }
+
+    [Fact]
+    public async Task Potsdam_Mittelmark_has_exactly_four_planning_regions_including_Teltow_and_Werder()
+    {
+        var client = await factory.SignedInAsync();
+        var county = await SingleAsync(client, "12069");
+        Assert.Equal("Landkreis Potsdam-Mittelmark", county.GetProperty("name").GetString());
+
+        var regions = await ListAsync(client, $"/api/v1/spaces?parentId={Id(county)}&level=planningRegion");
+        Assert.Equal(4, regions.Count);
+        var names = regions.Select(r => r.GetProperty("name").GetString()).ToList();
+        Assert.Contains("Planungsregion Teltow", names);
+        Assert.Contains("Planungsregion Werder (Havel)", names);
+
+        var teltowRegion = regions.Single(r => r.GetProperty("name").GetString() == "Planungsregion Teltow");
+        var municipalities = await ListAsync(client, $"/api/v1/spaces?parentId={Id(teltowRegion)}");
+        Assert.Equal(["Kleinmachnow", "Stahnsdorf", "Teltow"], municipalities.Select(m => m.GetProperty("name").GetString()).Order());
+        Assert.Equal("12069616", municipalities.Single(m => m.GetProperty("name").GetString() == "Teltow").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Dortmund_exists_with_its_Stadtbezirke_and_neighbourhoods()
+    {
+        var client = await factory.SignedInAsync();
+        var dortmund = await SingleAsync(client, "05913");
+        Assert.Equal("county", dortmund.GetProperty("level").GetString());
+
+        var districts = await ListAsync(client, $"/api/v1/spaces?parentId={Id(dortmund)}&level=district");
+        Assert.Equal(12, districts.Count);
+
+        var nordstadt = districts.Single(d => d.GetProperty("name").GetString() == "Innenstadt-Nord");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+        var neighbourhoods = await ListAsync(client, $"/api/v1/spaces?parentId={Id(nordstadt)}&level=neighbourhood&validOn={today}");
+        Assert.Equal(
+            ["Sozialraum Borsigplatz", "Sozialraum Hafen", "Sozialraum Nordmarkt-Nord", "Sozialraum Nordmarkt-Süd"],
+            neighbourhoods.Select(n => n.GetProperty("name").GetString()).Order());
+    }
+
+    [Fact]
+    public async Task Reorganised_social_space_has_its_successors()
+    {
+        var client = await factory.SignedInAsync();
+        var old = await SingleAsync(client, "05913-SR-NORDMARKT");
+        Assert.Equal("2018-12-31", old.GetProperty("validTo").GetString());
+        var successorIds = old.GetProperty("successorIds").EnumerateArray().Select(e => e.GetGuid()).ToList();
+        Assert.Equal(2, successorIds.Count);
+
+        foreach (var id in successorIds)
+        {
+            var successor = await client.GetFromJsonAsync<JsonElement>($"/api/v1/spaces/{id}", Json.Options);
+            Assert.Equal("2019-01-01", successor.GetProperty("validFrom").GetString());
+            Assert.Equal(JsonValueKind.Null, successor.GetProperty("validTo").ValueKind);
+            Assert.Equal([Id(old)], successor.GetProperty("predecessorIds").EnumerateArray().Select(e => e.GetGuid()));
+            Assert.Equal("Polygon", successor.GetProperty("geometry").GetProperty("type").GetString());
+        }
+
+        // The real reform in Eichsfeld: the Landgemeinde Dingelstädt (16061118) follows the town's old key.
+        var dingelstaedt = await SingleAsync(client, "16061118");
+        var oldTown = await SingleAsync(client, "16061025");
+        Assert.Equal([Id(oldTown)], dingelstaedt.GetProperty("predecessorIds").EnumerateArray().Select(e => e.GetGuid()));
+        Assert.Equal("2018-12-31", oldTown.GetProperty("validTo").GetString());
+    }
+
+    [Fact]
+    public async Task Tree_returns_the_states_and_shows_the_old_space_before_the_split()
+    {
+        var client = await factory.SignedInAsync();
+        var tree = await client.GetFromJsonAsync<JsonElement>("/api/v1/spaces/tree", Json.Options);
+        Assert.Equal(
+            ["Berlin", "Brandenburg", "Nordrhein-Westfalen", "Sachsen", "Thüringen"],
+            tree.EnumerateArray().Select(n => n.GetProperty("name").GetString()).Order());
+        Assert.All(tree.EnumerateArray(), n => Assert.Equal("state", n.GetProperty("level").GetString()));
+
+        var in2018 = await client.GetFromJsonAsync<JsonElement>("/api/v1/spaces/tree?validOn=2018-06-30", Json.Options);
+        var names = Flatten(in2018).Select(n => n.GetProperty("name").GetString()).ToHashSet();
+        Assert.Contains("Sozialraum Nordmarkt", names);
+        Assert.DoesNotContain("Sozialraum Nordmarkt-Nord", names);
+    }
+
+    [Fact]
+    public async Task A_second_seed_run_changes_nothing()
+    {
+        var client = await factory.SignedInAsync();
+        var before = await ListAsync(client, "/api/v1/spaces?limit=500");
+        Assert.Equal(DemoSpaces.All.Count, before.Count);
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SeedDemoDataCommand(), TestContext.Current.CancellationToken);
+            Assert.Equal(new SeedDemoDataResult(false, 0, 0), result);
+        }
+
+        var after = await ListAsync(client, "/api/v1/spaces?limit=500");
+        Assert.Equal(before.Select(Id).Order(), after.Select(Id).Order());
+        Assert.Equal(before.Select(s => s.GetProperty("version").GetInt64()), after.Select(s => s.GetProperty("version").GetInt64()));
+    }
+
+#if DEMO_ACTORS
+    // Written against the actors slice as announced (list endpoints /api/v1/actors and /api/v1/actor-relations with the
+    // usual { items, nextCursor } pages); check the property names against the merged DTOs.
+    [Fact]
+    public async Task Actors_and_relations_are_seeded()
+    {
+        var client = await factory.SignedInAsync();
+        var actors = await ListAsync(client, "/api/v1/actors?limit=500");
+        Assert.Equal(DemoActors.Actors.Count, actors.Count);
+        var relations = await ListAsync(client, "/api/v1/actor-relations?limit=500");
+        Assert.Equal(DemoActors.Relations.Count, relations.Count);
+
+        var byName = actors.ToDictionary(a => a.GetProperty("name").GetString()!, Id);
+        var jobcenter = byName["Jobcenter Dortmund"];
+        var withYouthOffice = relations.Single(r => r.GetProperty("sourceActorId").GetGuid() == jobcenter
+            && r.GetProperty("targetActorId").GetGuid() == byName["Jugendamt Dortmund"]);
+        Assert.True(withYouthOffice.GetProperty("isContractual").GetBoolean());
+        var withSchoolOffice = relations.Single(r => r.GetProperty("sourceActorId").GetGuid() == jobcenter
+            && r.GetProperty("targetActorId").GetGuid() == byName["Schulamt für die Stadt Dortmund"]);
+        Assert.False(withSchoolOffice.GetProperty("isContractual").GetBoolean());
+
+        var liga = byName["Liga der Freien Wohlfahrtspflege Potsdam-Mittelmark"];
+        Assert.Equal(5, actors.Count(a => a.TryGetProperty("parentId", out var p) && p.ValueKind == JsonValueKind.String && p.GetGuid() == liga));
+    }
+#endif
+
+    private static Guid Id(JsonElement element) => element.GetProperty("id").GetGuid();
+
+    /// <summary>One space by code, read from its own endpoint (lists leave predecessor and successor ids empty).</summary>
+    private static async Task<JsonElement> SingleAsync(HttpClient client, string code)
+    {
+        var matches = await ListAsync(client, $"/api/v1/spaces?q={Uri.EscapeDataString(code)}&limit=500");
+        var id = Id(matches.Single(s => s.GetProperty("code").GetString() == code));
+        return await client.GetFromJsonAsync<JsonElement>($"/api/v1/spaces/{id}", Json.Options);
+    }
+
+    /// <summary>All items of a list endpoint (the demo data set fits into one page of 500).</summary>
+    private static async Task<List<JsonElement>> ListAsync(HttpClient client, string url)
+    {
+        var page = await client.GetFromJsonAsync<JsonElement>(url, Json.Options);
+        Assert.Equal(JsonValueKind.Null, page.GetProperty("nextCursor").ValueKind);
+        return page.GetProperty("items").EnumerateArray().ToList();
+    }
+
+    private static IEnumerable<JsonElement> Flatten(JsonElement nodes) =>
+        nodes.EnumerateArray().SelectMany(n => new[] { n }.Concat(Flatten(n.GetProperty("children"))));
+}
