@@ -1,6 +1,3 @@
-// Compiled only once the actors slice (CreateActorCommand, CreateActorRelationCommand) is on the branch.
-// After merging branch `actors`: delete this #if/#endif pair and the ones in SeedDemoData.cs and SeedDemoDataTests.cs.
-#if DEMO_ACTORS
 using MediatR;
 using Raumnetz.Application.ActorRelations;
 using Raumnetz.Application.Actors;
@@ -51,4 +48,3 @@ internal static class SeedDemoActors
         return ids.Count;
     }
 }
-#endif

@@ -32,9 +32,7 @@ public sealed class SeedDemoDataHandler(IDbConnectionFactory db, IMediator media
 
         var spaceIds = await SeedSpacesAsync(cancellationToken);
         var actors = 0;
-#if DEMO_ACTORS
         actors = await SeedDemoActors.SeedAsync(mediator, spaceIds, cancellationToken);
-#endif
         return new(true, spaceIds.Count, actors);
     }
 

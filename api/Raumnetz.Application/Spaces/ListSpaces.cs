@@ -33,7 +33,7 @@ public sealed class ListSpacesHandler(IDbConnectionFactory db, IMapper mapper) :
         if (request.ParentId is { } parentId) { where.Add("s.parent_id = @parentId"); p.Add("parentId", parentId); }
         if (!string.IsNullOrWhiteSpace(request.Q))
         {
-            where.Add("(s.search_key LIKE @q ESCAPE '\\' OR s.code LIKE @q ESCAPE '\\')");
+            where.Add("(s.search_key LIKE @q ESCAPE '\\' OR LOWER(s.code) LIKE @q ESCAPE '\\')");
             p.Add("q", Search.ContainsPattern(request.Q));
         }
         if (request.ValidOn is { } day)

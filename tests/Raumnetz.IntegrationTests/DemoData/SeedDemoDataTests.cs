@@ -120,31 +120,29 @@ public sealed class SeedDemoDataTests(DemoDataApiFactory factory) : IClassFixtur
         Assert.Equal(before.Select(s => s.GetProperty("version").GetInt64()), after.Select(s => s.GetProperty("version").GetInt64()));
     }
 
-#if DEMO_ACTORS
-    // Written against the actors slice as announced (list endpoints /api/v1/actors and /api/v1/actor-relations with the
-    // usual { items, nextCursor } pages); check the property names against the merged DTOs.
     [Fact]
     public async Task Actors_and_relations_are_seeded()
     {
         var client = await factory.SignedInAsync();
         var actors = await ListAsync(client, "/api/v1/actors?limit=500");
         Assert.Equal(DemoActors.Actors.Count, actors.Count);
-        var relations = await ListAsync(client, "/api/v1/actor-relations?limit=500");
-        Assert.Equal(DemoActors.Relations.Count, relations.Count);
-
         var byName = actors.ToDictionary(a => a.GetProperty("name").GetString()!, Id);
-        var jobcenter = byName["Jobcenter Dortmund"];
-        var withYouthOffice = relations.Single(r => r.GetProperty("sourceActorId").GetGuid() == jobcenter
-            && r.GetProperty("targetActorId").GetGuid() == byName["Jugendamt Dortmund"]);
+
+        // Every relation appears once as outgoing at its source actor.
+        var outgoing = 0;
+        foreach (var actor in actors)
+            outgoing += (await ListAsync(client, $"/api/v1/actors/{Id(actor)}/relations?limit=500")).Count(r => r.GetProperty("direction").GetString() == "outgoing");
+        Assert.Equal(DemoActors.Relations.Count, outgoing);
+
+        var jobcenter = await ListAsync(client, $"/api/v1/actors/{byName["Jobcenter Dortmund"]}/relations?limit=500");
+        var withYouthOffice = jobcenter.Single(r => r.GetProperty("otherActorId").GetGuid() == byName["Jugendamt Dortmund"]);
         Assert.True(withYouthOffice.GetProperty("isContractual").GetBoolean());
-        var withSchoolOffice = relations.Single(r => r.GetProperty("sourceActorId").GetGuid() == jobcenter
-            && r.GetProperty("targetActorId").GetGuid() == byName["Schulamt für die Stadt Dortmund"]);
+        var withSchoolOffice = jobcenter.Single(r => r.GetProperty("otherActorId").GetGuid() == byName["Schulamt für die Stadt Dortmund"]);
         Assert.False(withSchoolOffice.GetProperty("isContractual").GetBoolean());
 
         var liga = byName["Liga der Freien Wohlfahrtspflege Potsdam-Mittelmark"];
-        Assert.Equal(5, actors.Count(a => a.TryGetProperty("parentId", out var p) && p.ValueKind == JsonValueKind.String && p.GetGuid() == liga));
+        Assert.Equal(5, actors.Count(a => a.GetProperty("kind").GetString() == "organisation" && a.TryGetProperty("parentId", out var p) && p.ValueKind == JsonValueKind.String && p.GetGuid() == liga));
     }
-#endif
 
     private static Guid Id(JsonElement element) => element.GetProperty("id").GetGuid();
 
