@@ -44,11 +44,11 @@ public sealed class ImportSpacesValidator : AbstractValidator<ImportSpacesComman
 {
     public ImportSpacesValidator()
     {
-        RuleFor(x => x.Type).Equal("FeatureCollection").WithMessage("'type' must be \"FeatureCollection\".");
+        RuleFor(x => x.Type).MaximumLength(20).Equal("FeatureCollection").WithMessage("'type' must be \"FeatureCollection\".");
         RuleFor(x => x.Features).NotNull().MaxItems(Limits.ImportFeatures);
         RuleForEach(x => x.Features).ChildRules(f =>
         {
-            f.RuleFor(x => x.Type).Equal("Feature").WithMessage("'type' must be \"Feature\".");
+            f.RuleFor(x => x.Type).MaximumLength(20).Equal("Feature").WithMessage("'type' must be \"Feature\".");
             f.RuleFor(x => x.Properties).NotNull();
             f.RuleFor(x => x.Properties!.Code).Code().When(x => x.Properties is not null).OverridePropertyName("properties.code");
             f.RuleFor(x => x.Properties!.Name).RequiredText(Limits.Name).When(x => x.Properties is not null).OverridePropertyName("properties.name");
