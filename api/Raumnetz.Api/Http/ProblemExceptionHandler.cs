@@ -27,7 +27,13 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 Detail = "The server could not process the request. The error has been logged; please try again or report the trace id.",
             };
         }
-        if (problem.Status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "5";
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // One line per request, no stack trace: an outage produces many of these.
+            logger.LogWarning("Database unavailable for {Method} {Path}: {Error}: {Message}", context.Request.Method, context.Request.Path,
+                exception.GetType().Name, exception.Message);
+            context.Response.Headers.RetryAfter = "5";
+        }
         if (exception is TooManyAttemptsException tooMany) context.Response.Headers.RetryAfter = ((int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Response.StatusCode = problem.Status ?? 500;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
@@ -47,8 +53,10 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         LoginFailedException l => Problem(401, "Sign-in failed", l.Message),
         TooManyAttemptsException t => Problem(429, "Too many attempts", t.Message),
         BadHttpRequestException b => BadRequest(b),
-        _ when TransientFaults.IsUnavailable(exception) || exception.InnerException is { } inner && TransientFaults.IsUnavailable(inner)
-            => Problem(503, "Database unavailable", "The database cannot be reached right now. Nothing was changed; please retry in a few seconds."),
+        _ when TransientFaults.IsUnavailable(exception) => Problem(503, "Database unavailable", HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+            ? "The database cannot be reached right now. Please retry in a few seconds."
+            : "The database cannot be reached right now. Retry in a few seconds; if the connection broke while the change was being saved, "
+              + "it may have been saved, so read the resource first or repeat the request with the same Idempotency-Key."),
         OperationCanceledException when context.RequestAborted.IsCancellationRequested => Problem(499, "Client closed request", "The request was cancelled."),
         _ => null,
     };

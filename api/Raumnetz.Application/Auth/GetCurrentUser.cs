@@ -11,9 +11,10 @@ public sealed class GetCurrentUserHandler(IDbConnectionFactory db) : IRequestHan
 {
     public async Task<CurrentUserDto> Handle(GetCurrentUserQuery request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<CurrentUserDto>(
-            "SELECT id, email, display_name, role FROM users WHERE id = @UserId AND is_active = @active", new { request.UserId, active = true })
+        // Runs on every request of a session (cookie validation), so it gets the read retry.
+        return await db.ReadAsync((connection, ct) => connection.QuerySingleOrDefaultAsync<CurrentUserDto>(new CommandDefinition(
+                "SELECT id, email, display_name, role FROM users WHERE id = @UserId AND is_active = @active", new { request.UserId, active = true }, cancellationToken: ct)),
+                cancellationToken)
             ?? throw new NotFoundException("User", request.UserId);
     }
 }

@@ -15,7 +15,15 @@ public interface IDbConnectionFactory
 {
     DatabaseProvider Provider { get; }
     ISqlDialect Dialect { get; }
+    /// <summary>An open connection. Opening is retried on transient faults; what runs on it afterwards is not.</summary>
     Task<DbConnection> OpenAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Runs a read with the provider's retry policy (bounded, exponential back-off with jitter, logged): on a transient
+    /// fault the whole delegate runs again on a fresh connection. Use it for queries only. A write must not go through
+    /// here: once its statement was sent it may have committed, and repeating it could apply it twice.
+    /// </summary>
+    Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> read, CancellationToken ct);
 }
 
 /// <summary>The few places where SQL differs between providers. Everything else is portable SQL.</summary>

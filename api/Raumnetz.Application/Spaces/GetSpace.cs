@@ -13,8 +13,8 @@ public sealed class GetSpaceHandler(IDbConnectionFactory db, IMapper mapper) : I
 {
     public async Task<SpaceDto> Handle(GetSpaceQuery request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        return await LoadAsync(connection, null, mapper, request.Id) ?? throw new NotFoundException("Space", request.Id);
+        return await db.ReadAsync((connection, _) => LoadAsync(connection, null, mapper, request.Id), cancellationToken)
+            ?? throw new NotFoundException("Space", request.Id);
     }
 
     private sealed class PredecessorLink

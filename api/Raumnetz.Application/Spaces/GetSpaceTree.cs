@@ -12,11 +12,10 @@ public sealed class GetSpaceTreeHandler(IDbConnectionFactory db, IMapper mapper)
 {
     public async Task<IReadOnlyList<SpaceTreeNode>> Handle(GetSpaceTreeQuery request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<SpaceRow>(new CommandDefinition("""
+        var rows = await db.ReadAsync(async (connection, ct) => (await connection.QueryAsync<SpaceRow>(new CommandDefinition("""
             SELECT s.id, s.code, s.name, s.search_key, s.level, s.parent_id, s.population, s.valid_from, s.valid_to
             FROM spaces s ORDER BY s.search_key, s.id
-            """, cancellationToken: cancellationToken));
+            """, cancellationToken: ct))).ToList(), cancellationToken);
         var day = request.ValidOn;
         var visible = rows.Where(r => day is null || Raumnetz.Domain.Spaces.SpaceRules.IsValidOn(r.ValidFrom, r.ValidTo, day.Value)).ToList();
         var nodes = visible.ToDictionary(r => r.Id, r => mapper.Map<SpaceTreeNode>(r));

@@ -54,8 +54,8 @@ public sealed class ListSpacesHandler(IDbConnectionFactory db, IMapper mapper) :
             {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
             ORDER BY s.search_key, s.id {db.Dialect.Limit("@take")}
             """;
-        await using var connection = await db.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<SpaceRow>(new CommandDefinition(sql, p, cancellationToken: cancellationToken))).ToList();
+        var rows = await db.ReadAsync(async (connection, ct) =>
+            (await connection.QueryAsync<SpaceRow>(new CommandDefinition(sql, p, cancellationToken: ct))).ToList(), cancellationToken);
         var page = Paging.ToPage(rows, limit, r => (r.SearchKey, r.Id));
         return new Page<SpaceDto>(mapper.Map<List<SpaceDto>>(page.Items), page.NextCursor);
     }

@@ -11,18 +11,30 @@ using Raumnetz.Application.Common;
 namespace Raumnetz.Infrastructure.Data;
 
 /// <summary>
-/// Opens connections for the configured provider. Opening is retried on transient faults (bounded, exponential
-/// back-off with jitter, logged); statements are not retried here, so a write that may have committed is never repeated.
+/// Opens connections for the configured provider, with one retry policy for transient faults (see
+/// <see cref="TransientFaults"/>): bounded (<see cref="DatabaseOptions.MaxRetryAttempts"/>), exponential back-off from
+/// 100 ms with jitter, every retry logged. It covers exactly two things:
+/// <list type="bullet">
+/// <item><see cref="OpenAsync"/>: opening a connection (nothing has been sent yet, so trying again is always safe);</item>
+/// <item><see cref="ReadAsync{T}"/>: a whole read, opening included, for query handlers.</item>
+/// </list>
+/// Statements run on a connection from <see cref="OpenAsync"/> are not retried, so a write that may have committed is
+/// never repeated; such a failure reaches the exception handler, which answers 503 when the database is away.
+/// When a fault shows the connection itself is lost, the provider's pool is cleared so the next attempt (and the next
+/// request) does not pick up another dead idle connection.
 /// </summary>
 public sealed class DbConnectionFactory : IDbConnectionFactory
 {
     private readonly DatabaseOptions options;
     private readonly ResiliencePipeline openPipeline;
+    private readonly ResiliencePipeline readPipeline;
     private readonly string connectionString;
+    private readonly ILogger<DbConnectionFactory> logger;
 
     public DbConnectionFactory(DatabaseOptions options, ILogger<DbConnectionFactory> logger)
     {
         this.options = options;
+        this.logger = logger;
         TypeHandlers.Register();
         Provider = options.Provider;
         Dialect = options.Provider switch
@@ -33,50 +45,76 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
             _ => throw new InvalidOperationException($"Unknown database provider {options.Provider}."),
         };
         connectionString = options.Provider == DatabaseProvider.Sqlite ? PrepareSqlite(options.ConnectionString) : options.ConnectionString;
-        openPipeline = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(TransientFaults.IsTransient),
-                MaxRetryAttempts = Math.Max(0, options.MaxRetryAttempts),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(100),
-                OnRetry = args =>
-                {
-                    logger.LogWarning(args.Outcome.Exception, "Opening a {Provider} connection failed transiently; retry {Attempt} in {Delay} ms",
-                        Provider, args.AttemptNumber + 1, (int)args.RetryDelay.TotalMilliseconds);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
+        openPipeline = RetryPipeline("Opening a connection");
+        readPipeline = RetryPipeline("A read");
     }
 
     public DatabaseProvider Provider { get; }
     public ISqlDialect Dialect { get; }
 
-    public async Task<DbConnection> OpenAsync(CancellationToken ct)
-    {
-        return await openPipeline.ExecuteAsync(async token =>
+    public async Task<DbConnection> OpenAsync(CancellationToken ct) =>
+        await openPipeline.ExecuteAsync(async token => await OpenOnceAsync(token), ct);
+
+    public async Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> read, CancellationToken ct) =>
+        await readPipeline.ExecuteAsync(async token =>
         {
-            DbConnection connection = Provider switch
-            {
-                DatabaseProvider.Sqlite => new SqliteConnection(connectionString),
-                DatabaseProvider.PostgreSql => new NpgsqlConnection(connectionString),
-                _ => new SqlConnection(connectionString),
-            };
-            try
-            {
-                await connection.OpenAsync(token);
-                if (Provider == DatabaseProvider.Sqlite)
-                    await connection.ExecuteAsync("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
-                return connection;
-            }
-            catch
-            {
-                await connection.DisposeAsync();
-                throw;
-            }
+            await using var connection = await OpenOnceAsync(token);
+            return await read(connection, token);
         }, ct);
+
+    private ResiliencePipeline RetryPipeline(string what) => new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(TransientFaults.IsTransient),
+            MaxRetryAttempts = Math.Max(0, options.MaxRetryAttempts),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(100),
+            OnRetry = args =>
+            {
+                var exception = args.Outcome.Exception;
+                logger.LogWarning(exception, "{What} on {Provider} failed transiently ({Error}); retry {Attempt} of {Max} in {Delay} ms",
+                    what, Provider, exception?.GetType().Name, args.AttemptNumber + 1, options.MaxRetryAttempts, (int)args.RetryDelay.TotalMilliseconds);
+                if (exception is not null && TransientFaults.IsConnectionLost(exception)) ClearPool();
+                return ValueTask.CompletedTask;
+            },
+        })
+        .Build();
+
+    private async Task<DbConnection> OpenOnceAsync(CancellationToken ct)
+    {
+        DbConnection connection = Provider switch
+        {
+            DatabaseProvider.Sqlite => new SqliteConnection(connectionString),
+            DatabaseProvider.PostgreSql => new NpgsqlConnection(connectionString),
+            _ => new SqlConnection(connectionString),
+        };
+        try
+        {
+            await connection.OpenAsync(ct);
+            if (Provider == DatabaseProvider.Sqlite)
+                await connection.ExecuteAsync("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Drops the idle connections of this connection string's pool (they died with the server session).</summary>
+    public void ClearPool()
+    {
+        switch (Provider)
+        {
+            case DatabaseProvider.PostgreSql:
+                using (var c = new NpgsqlConnection(connectionString)) NpgsqlConnection.ClearPool(c);
+                break;
+            case DatabaseProvider.SqlServer:
+                using (var c = new SqlConnection(connectionString)) SqlConnection.ClearPool(c);
+                break;
+        }
     }
 
     /// <summary>Initialises SQLite once: native library, data directory, WAL journal.</summary>
