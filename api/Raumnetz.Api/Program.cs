@@ -65,8 +65,7 @@ app.MapAuthEndpoints();
 app.MapSpacesEndpoints();
 app.MapAdminEndpoints();
 
-app.MapFallback("/api/{**path}", () => Results.Problem(statusCode: 404, title: "Not found", detail: "There is no such API route."))
-    .ExcludeFromDescription();
+app.MapApiFallback();
 if (File.Exists(Path.Combine(app.Environment.WebRootPath ?? "wwwroot", "index.html")))
     app.MapFallbackToFile("index.html");
 
@@ -74,7 +73,7 @@ app.Run();
 
 static void ConfigureJson(JsonSerializerOptions o)
 {
-    o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    o.Converters.Add(new StrictEnumConverter());
     o.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
 }
 

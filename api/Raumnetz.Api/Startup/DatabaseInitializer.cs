@@ -12,6 +12,8 @@ public sealed class RaumnetzOptions
     public AdminOptions Admin { get; set; } = new();
     /// <summary>Apply migrations at start-up (default). Turn off where migrations run as a separate step (--migrate).</summary>
     public bool MigrateOnStart { get; set; } = true;
+    /// <summary>Calls of the login route allowed per client address and minute (more get 429).</summary>
+    public int LoginAttemptsPerMinute { get; set; } = 20;
 
     public sealed class AdminOptions
     {

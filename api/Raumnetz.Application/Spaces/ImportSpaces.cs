@@ -46,6 +46,7 @@ public sealed class ImportSpacesValidator : AbstractValidator<ImportSpacesComman
     {
         RuleFor(x => x.Type).Equal("FeatureCollection").WithMessage("'type' must be \"FeatureCollection\".");
         RuleFor(x => x.Features).NotNull().MaxItems(Limits.ImportFeatures);
+        RuleForEach(x => x.Features).NotNull().WithMessage("Every entry of 'features' must be a Feature object, not null.");
         RuleForEach(x => x.Features).ChildRules(f =>
         {
             f.RuleFor(x => x.Type).Equal("Feature").WithMessage("'type' must be \"Feature\".");
@@ -58,7 +59,7 @@ public sealed class ImportSpacesValidator : AbstractValidator<ImportSpacesComman
             f.RuleFor(x => x.Properties!.Population).InclusiveBetween(0, (int)Limits.MaxPopulation).When(x => x.Properties is not null).OverridePropertyName("properties.population");
             f.RuleFor(x => x.Geometry).Must(SpaceGeometry.IsGeometry).WithMessage("'geometry' must be a GeoJSON Polygon or MultiPolygon object or null.");
         });
-        RuleFor(x => x.Features).Must(fs => fs!.Where(f => f.Properties is not null).GroupBy(f => f.Properties!.Code).All(g => g.Count() == 1))
+        RuleFor(x => x.Features).Must(fs => fs!.Where(f => f?.Properties is not null).GroupBy(f => f.Properties!.Code).All(g => g.Count() == 1))
             .When(x => x.Features is not null).WithMessage("Every code may appear only once in the file.");
     }
 }
