@@ -47,7 +47,7 @@ public static class IdempotencyConventions
 /// the same key with the same request replays that response (status, Location, body; header Idempotent-Replayed: true),
 /// the same key with a different request is refused with 422. Failed requests are not remembered, so they can be retried.
 /// </summary>
-public sealed class IdempotencyFilter(IMediator mediator, ICurrentUser user, IOptions<JsonOptions> json) : IEndpointFilter
+public sealed class IdempotencyFilter(IMediator mediator, ICurrentUser user, IOptions<JsonOptions> json, ILogger<IdempotencyFilter> logger) : IEndpointFilter
 {
     public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
@@ -76,9 +76,18 @@ public sealed class IdempotencyFilter(IMediator mediator, ICurrentUser user, IOp
         if (Capture(result) is { } response)
         {
             var body = response.Value is null ? null : JsonSerializer.Serialize(response.Value, response.Value.GetType(), json.Value.SerializerOptions);
-            // False means a concurrent request with the same key stored its response first; later retries replay that one.
-            await mediator.Send(new SaveIdempotentResponseCommand(key, user.Principal, hash, response.Status, response.Location,
-                body is null ? null : "application/json; charset=utf-8", body), ct);
+            try
+            {
+                // Not cancelled with the request: a client that gave up after the work was done is exactly the one that retries.
+                // False means a concurrent request with the same key stored its response first; later retries replay that one.
+                await mediator.Send(new SaveIdempotentResponseCommand(key, user.Principal, hash, response.Status, response.Location,
+                    body is null ? null : "application/json; charset=utf-8", body), CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                // The work is done and committed; failing the response now would invite the very retry that repeats it.
+                logger.LogWarning(e, "Could not store the response for Idempotency-Key {Key} of {Principal}", key, user.Principal);
+            }
         }
         return result;
     }

@@ -42,6 +42,7 @@ public static class OpenApiSetup
             o.SchemaFilter<FluentValidationSchemaFilter>();
             o.OperationFilter<AuthResponsesOperationFilter>();
             o.OperationFilter<IdempotencyOperationFilter>();
+            o.OperationFilter<RequestBodyResponsesOperationFilter>();
             o.ParameterFilter<EnumQueryParameterFilter>();
         });
         return services;
@@ -98,6 +99,27 @@ public sealed class IdempotencyOperationFilter : IOperationFilter
         {
             Description = "The Idempotency-Key was already used for a different request.",
             Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = problem },
+        });
+    }
+}
+
+/// <summary>Every operation with a request body can answer 413 (body above the limit) and 415 (body missing or not JSON).</summary>
+public sealed class RequestBodyResponsesOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (operation.RequestBody is null) return;
+        operation.Responses ??= new OpenApiResponses();
+        OpenApiMediaType Problem(Type type) => new() { Schema = context.SchemaGenerator.GenerateSchema(type, context.SchemaRepository) };
+        operation.Responses.TryAdd("413", new OpenApiResponse
+        {
+            Description = "The request body is larger than this operation accepts.",
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = Problem(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails)) },
+        });
+        operation.Responses.TryAdd("415", new OpenApiResponse
+        {
+            Description = "The body is missing or not JSON (Content-Type: application/json).",
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = Problem(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails)) },
         });
     }
 }

@@ -71,6 +71,7 @@ public sealed class ImportSpacesHandler(IDbConnectionFactory db, TimeProvider cl
         public Guid Id { get; init; }
         public string Code { get; init; } = "";
         public SpaceLevel Level { get; init; }
+        public Guid? ParentId { get; init; }
     }
 
     public async Task<ImportSpacesResult> Handle(ImportSpacesCommand request, CancellationToken cancellationToken)
@@ -79,7 +80,7 @@ public sealed class ImportSpacesHandler(IDbConnectionFactory db, TimeProvider cl
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        var existing = (await connection.QueryAsync<Existing>("SELECT id, code, level FROM spaces", transaction: tx)).ToDictionary(e => e.Code);
+        var existing = (await connection.QueryAsync<Existing>("SELECT id, code, level, parent_id FROM spaces", transaction: tx)).ToDictionary(e => e.Code);
 
         // Resolve every feature's id and level first, so parents may come after their children in the file.
         var resolved = new Dictionary<string, (Guid Id, SpaceLevel Level, bool IsNew)>();
@@ -98,6 +99,17 @@ public sealed class ImportSpacesHandler(IDbConnectionFactory db, TimeProvider cl
             else throw new InvalidFieldException($"features[{i}].properties.parentCode", $"No space with code '{p.ParentCode}' exists in the file or the database.");
             if (!SpaceRules.IsValidChildLevel(parentLevel, resolved[p.Code].Level))
                 throw new InvalidFieldException($"features[{i}].properties.level", $"'{p.Code}' must lie on a lower level than its parent '{p.ParentCode}'.");
+        }
+        // A space updated by the file must stay above the children it already has in the database (as on update),
+        // which also rules out cycles through the database.
+        var indexByCode = features.Select((f, i) => (f.Properties!.Code, Index: i)).ToDictionary(x => x.Code, x => x.Index);
+        var codeById = existing.Values.ToDictionary(e => e.Id, e => e.Code);
+        foreach (var child in existing.Values.Where(c => !indexByCode.ContainsKey(c.Code) && c.ParentId is not null))
+        {
+            if (!codeById.TryGetValue(child.ParentId!.Value, out var parentCode) || !indexByCode.TryGetValue(parentCode, out var index)) continue;
+            if (!SpaceRules.IsValidChildLevel(resolved[parentCode].Level, child.Level))
+                throw new InvalidFieldException($"features[{index}].properties.level",
+                    $"'{parentCode}' has the child space '{child.Code}' on level {child.Level}; it must stay above it.");
         }
 
         // Insert parents before children: order by level (levels strictly descend, so this is a valid order).

@@ -83,12 +83,14 @@ public sealed class BadInputTests(BadInputFixture api) : IClassFixture<BadInputF
         return await (await api.AdminAsync()).SendAsync(request, Ct);
     }
 
-    /// <summary>Checks one response; returns a failure description or null.</summary>
-    private static async Task<string?> CheckAsync(string what, HttpResponseMessage response, int[] statuses, string? field)
+    /// <summary>Checks one response (and that the operation documents its status); returns a failure description or null.</summary>
+    private static async Task<string?> CheckAsync(string what, HttpResponseMessage response, int[] statuses, string? field, ApiOperation? op = null)
     {
         var body = await response.Content.ReadAsStringAsync(Ct);
         var status = (int)response.StatusCode;
         if (!statuses.Contains(status)) return $"{what}: expected {string.Join('/', statuses)}, got {status} {body}";
+        if (op is not null && !op.Operation.GetProperty("responses").TryGetProperty(status.ToString(System.Globalization.CultureInfo.InvariantCulture), out _))
+            return $"{what}: {status} is not among the documented responses of {op.Id}";
         if (response.Content.Headers.ContentType?.MediaType != "application/problem+json") return $"{what}: not problem+json ({response.Content.Headers.ContentType}) {body}";
         var problem = JsonDocument.Parse(body).RootElement;
         if (!problem.TryGetProperty("status", out var s) || s.GetInt32() != status) return $"{what}: problem without matching status {body}";
@@ -163,10 +165,10 @@ public sealed class BadInputTests(BadInputFixture api) : IClassFixture<BadInputF
             var results = new List<string?>();
             var url = await UrlAsync(op);
             foreach (var (name, json) in MalformedBodies)
-                results.Add(await CheckAsync($"{op} {name}", await SendAsync(op, url, TestData.RawJson(json)), [400], null));
+                results.Add(await CheckAsync($"{op} {name}", await SendAsync(op, url, TestData.RawJson(json)), [400], null, op));
             var invalidUtf8 = new ByteArrayContent([(byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)':', (byte)'1', (byte)'}']);
             invalidUtf8.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            results.Add(await CheckAsync($"{op} invalid UTF-8", await SendAsync(op, url, invalidUtf8), [400], null));
+            results.Add(await CheckAsync($"{op} invalid UTF-8", await SendAsync(op, url, invalidUtf8), [400], null, op));
             return results;
         }, op => op.HasBody);
     }
@@ -181,8 +183,8 @@ public sealed class BadInputTests(BadInputFixture api) : IClassFixture<BadInputF
             empty.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             return
             [
-                await CheckAsync($"{op} no body", await SendAsync(op, url, null), [415], "body"),
-                await CheckAsync($"{op} empty JSON body", await SendAsync(op, url, empty), [400], "body"),
+                await CheckAsync($"{op} no body", await SendAsync(op, url, null), [415], "body", op),
+                await CheckAsync($"{op} empty JSON body", await SendAsync(op, url, empty), [400], "body", op),
             ];
         }, op => op.HasBody);
     }
@@ -195,7 +197,7 @@ public sealed class BadInputTests(BadInputFixture api) : IClassFixture<BadInputF
             var url = await UrlAsync(op);
             var results = new List<string?>();
             foreach (var mediaType in new[] { "text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data" })
-                results.Add(await CheckAsync($"{op} {mediaType}", await SendAsync(op, url, TestData.RawJson(BaseBody(op), mediaType)), [415], "body"));
+                results.Add(await CheckAsync($"{op} {mediaType}", await SendAsync(op, url, TestData.RawJson(BaseBody(op), mediaType)), [415], "body", op));
             return results;
         }, op => op.HasBody);
     }
@@ -223,14 +225,14 @@ public sealed class BadInputTests(BadInputFixture api) : IClassFixture<BadInputF
                     _ => [],
                 };
                 foreach (var value in wrong)
-                    results.Add(await CheckAsync($"{op} {property.Name}={value}", await SendAsync(op, url, With(op, property.Name, value)), [400], Field(op, property.Name)));
+                    results.Add(await CheckAsync($"{op} {property.Name}={value}", await SendAsync(op, url, With(op, property.Name, value)), [400], Field(op, property.Name), op));
                 if (type == "string" && schema.TryGetProperty("format", out var format))
                 {
                     var bad = format.GetString() switch { "uuid" => "\"not-a-guid\"", "date" => "\"2024-02-30\"", "date-time" => "\"yesterday\"", _ => null };
-                    if (bad is not null) results.Add(await CheckAsync($"{op} {property.Name}={bad}", await SendAsync(op, url, With(op, property.Name, bad)), [400], Field(op, property.Name)));
+                    if (bad is not null) results.Add(await CheckAsync($"{op} {property.Name}={bad}", await SendAsync(op, url, With(op, property.Name, bad)), [400], Field(op, property.Name), op));
                 }
                 if (type == "array" && schema.TryGetProperty("items", out var items) && ApiDocument.Resolve(api.Document, items).TryGetProperty("format", out var itemFormat) && itemFormat.GetString() == "uuid")
-                    results.Add(await CheckAsync($"{op} {property.Name}[0]", await SendAsync(op, url, With(op, property.Name, "[\"nope\"]")), [400], Field(op, property.Name + "[0]")));
+                    results.Add(await CheckAsync($"{op} {property.Name}[0]", await SendAsync(op, url, With(op, property.Name, "[\"nope\"]")), [400], Field(op, property.Name + "[0]"), op));
             }
             return results;
         }, op => op.HasBody);
@@ -249,7 +251,7 @@ public sealed class BadInputTests(BadInputFixture api) : IClassFixture<BadInputF
                 if (!schema.TryGetProperty("enum", out var values)) continue;
                 var first = values[0].GetString()!;
                 foreach (var value in new[] { "no-such-value", "", first + "X", "0", "1", first + "," + first, " " + first, first + "s" })
-                    results.Add(await CheckAsync($"{op} {property.Name}=\"{value}\"", await SendAsync(op, url, With(op, property.Name, JsonSerializer.Serialize(value))), [400], Field(op, property.Name)));
+                    results.Add(await CheckAsync($"{op} {property.Name}=\"{value}\"", await SendAsync(op, url, With(op, property.Name, JsonSerializer.Serialize(value))), [400], Field(op, property.Name), op));
             }
             return results;
         }, op => op.HasBody && BodySchema(api.Document, op).GetProperty("properties").EnumerateObject().Any(p => ApiDocument.Resolve(api.Document, p.Value).TryGetProperty("enum", out _)));
@@ -268,13 +270,13 @@ public sealed class BadInputTests(BadInputFixture api) : IClassFixture<BadInputF
                 if (schema.TryGetProperty("maxLength", out var maxLength))
                 {
                     var value = JsonSerializer.Serialize(new string('a', maxLength.GetInt32() + 1));
-                    results.Add(await CheckAsync($"{op} {property.Name} too long", await SendAsync(op, url, With(op, property.Name, value)), [400], Field(op, property.Name)));
+                    results.Add(await CheckAsync($"{op} {property.Name} too long", await SendAsync(op, url, With(op, property.Name, value)), [400], Field(op, property.Name), op));
                 }
                 if (schema.TryGetProperty("maxItems", out var maxItems) && maxItems.GetInt32() <= 1000
                     && schema.TryGetProperty("items", out var items) && ApiDocument.Resolve(api.Document, items).TryGetProperty("format", out var f) && f.GetString() == "uuid")
                 {
                     var value = JsonSerializer.Serialize(Enumerable.Range(0, maxItems.GetInt32() + 1).Select(_ => Guid.NewGuid()));
-                    results.Add(await CheckAsync($"{op} {property.Name} too many", await SendAsync(op, url, With(op, property.Name, value)), [400], Field(op, property.Name)));
+                    results.Add(await CheckAsync($"{op} {property.Name} too many", await SendAsync(op, url, With(op, property.Name, value)), [400], Field(op, property.Name), op));
                 }
             }
             return results;
@@ -292,7 +294,7 @@ public sealed class BadInputTests(BadInputFixture api) : IClassFixture<BadInputF
         {
             var parameter = System.Text.RegularExpressions.Regex.Match(op.Path, "\\{([^}:?]+)").Groups[1].Value;
             var content = op.HasBody ? TestData.RawJson(BaseBody(op)) : null;
-            return [await CheckAsync($"{op} {parameter}={id}", await SendAsync(op, op.Url(id), content), [400], parameter)];
+            return [await CheckAsync($"{op} {parameter}={id}", await SendAsync(op, op.Url(id), content), [400], parameter, op)];
         }, op => op.HasRouteParameters);
     }
 
@@ -302,7 +304,7 @@ public sealed class BadInputTests(BadInputFixture api) : IClassFixture<BadInputF
         await RunAsync(async op =>
         {
             var content = op.HasBody ? TestData.RawJson(BaseBody(op)) : null;
-            return [await CheckAsync($"{op} unknown id", await SendAsync(op, op.Url(Guid.NewGuid().ToString()), content), [404], null)];
+            return [await CheckAsync($"{op} unknown id", await SendAsync(op, op.Url(Guid.NewGuid().ToString()), content), [404], null, op)];
         }, op => op.HasRouteParameters && ValidBodies.ContainsKey(op.Id) | !op.HasBody);
     }
 
@@ -319,7 +321,7 @@ public sealed class BadInputTests(BadInputFixture api) : IClassFixture<BadInputF
             // Valid JSON, so only the size can be the reason: {"name":"aaaa…"}, 1 MB above the limit (2 MB on normal routes).
             var size = (int)(limit + Limits.Body);
             var json = "{\"name\":\"" + new string('a', size) + "\"}";
-            var result = await CheckAsync($"{op} {size} bytes", await SendAsync(op, await UrlAsync(op), TestData.RawJson(json)), [413], null);
+            var result = await CheckAsync($"{op} {size} bytes", await SendAsync(op, await UrlAsync(op), TestData.RawJson(json)), [413], null, op);
             return [result];
         }, op => op.HasBody);
         Assert.Equal(Limits.Body, LimitOf(api.Writes.Single(o => o.Id == "CreateSpace")));

@@ -98,6 +98,43 @@ public sealed class ImportSpacesTests(ApiFactory factory) : IClassFixture<ApiFac
     }
 
     [Fact]
+    public async Task Reimport_cannot_move_a_space_below_its_existing_children()
+    {
+        var c = await factory.AdminAsync();
+        var county = await c.CreateSpaceAsync("I9-LK", "Kreis", "county");
+        await c.CreateSpaceAsync("I9-G", "Gemeinde", "municipality", county.Id());
+
+        var response = await ImportAsync(File(Feature("I9-LK", "Kreis als Quartier", "neighbourhood")));
+
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "features[0].properties.level");
+        Assert.Equal("county", (await c.GetSpaceAsync(county.Id())).Space.Str("level"));
+    }
+
+    [Fact]
+    public async Task Reimport_cannot_make_a_cycle_through_existing_children()
+    {
+        var c = await factory.AdminAsync();
+        var county = await c.CreateSpaceAsync("I10-LK", "Kreis", "county");
+        await c.CreateSpaceAsync("I10-ST", "Stadtteil", "district", county.Id());
+
+        // The county would become a neighbourhood inside its own district.
+        var response = await ImportAsync(File(Feature("I10-LK", "Kreis", "neighbourhood", "I10-ST")));
+
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "features[0].properties.level");
+        Assert.Null((await c.GetSpaceAsync(county.Id())).Space.GetProperty("parentId").GetString());
+    }
+
+    [Fact]
+    public async Task Reimport_may_move_a_space_that_keeps_above_its_children()
+    {
+        var c = await factory.AdminAsync();
+        var municipality = await c.CreateSpaceAsync("I11-G", "Gemeinde", "municipality");
+        await c.CreateSpaceAsync("I11-Q", "Quartier", "neighbourhood", municipality.Id());
+        await HttpAssert.OkAsync<JsonElement>(await ImportAsync(File(Feature("I11-G", "Jetzt Stadtteil", "district"))));
+        Assert.Equal("district", (await c.GetSpaceAsync(municipality.Id())).Space.Str("level"));
+    }
+
+    [Fact]
     public async Task Unknown_level_is_400_naming_the_features_level()
     {
         var response = await ImportAsync(File(Feature("I7-OK", "Gut", "county"), Feature("I7-BAD", "Schlecht", "Galaxis")));
