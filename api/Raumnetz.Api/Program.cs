@@ -69,8 +69,7 @@ app.MapActorRelationsEndpoints();
 app.MapActorTypesEndpoints();
 app.MapAdminEndpoints();
 
-app.MapFallback("/api/{**path}", () => Results.Problem(statusCode: 404, title: "Not found", detail: "There is no such API route."))
-    .ExcludeFromDescription();
+app.MapApiFallback();
 if (File.Exists(Path.Combine(app.Environment.WebRootPath ?? "wwwroot", "index.html")))
     app.MapFallbackToFile("index.html");
 
@@ -78,7 +77,7 @@ app.Run();
 
 static void ConfigureJson(JsonSerializerOptions o)
 {
-    o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    o.Converters.Add(new StrictEnumConverter());
     o.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
 }
 

@@ -13,7 +13,7 @@ public static class ActorRelationsEndpoints
         var group = app.MapGroup("/api/v1/actor-relations").WithTags("ActorRelations").RequireAuthorization(Policies.Read);
         group.MapPost("/", CreateActorRelation).WithName(nameof(CreateActorRelation)).RequireAuthorization(Policies.Write)
             .WithSummary("Create a typed, directed relation between two actors (409 when the same source, target, type and start date exist).")
-            .Errors(400, 409, 413);
+            .Errors(400, 409, 413).Idempotent();
         group.MapGet("/{id}", GetActorRelation).WithName(nameof(GetActorRelation))
             .WithSummary("One relation with both actors' names; returns its ETag.").Errors(400, 404);
         group.MapPut("/{id}", UpdateActorRelation).WithName(nameof(UpdateActorRelation)).RequireAuthorization(Policies.Write)

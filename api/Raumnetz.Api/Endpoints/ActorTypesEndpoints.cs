@@ -17,7 +17,7 @@ public static class ActorTypesEndpoints
         group.MapGet("/{code}", GetActorType).WithName(nameof(GetActorType))
             .WithSummary("One actor type; returns its ETag.").Errors(404);
         group.MapPost("/", CreateActorType).WithName(nameof(CreateActorType)).RequireAuthorization(Policies.Write)
-            .WithSummary("Add an actor type to the list (409 when the code exists).").Errors(400, 409, 413);
+            .WithSummary("Add an actor type to the list (409 when the code exists).").Errors(400, 409, 413).Idempotent();
         group.MapPut("/{code}", UpdateActorType).WithName(nameof(UpdateActorType)).RequireAuthorization(Policies.Write)
             .WithSummary("Rename an actor type (If-Match with its ETag); the code stays.").Errors(400, 404, 412, 413);
     }

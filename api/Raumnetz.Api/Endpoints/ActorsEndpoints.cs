@@ -19,7 +19,7 @@ public static class ActorsEndpoints
         group.MapGet("/{id}", GetActor).WithName(nameof(GetActor))
             .WithSummary("One actor with its spaces and tags; returns its ETag.").Errors(400, 404);
         group.MapPost("/", CreateActor).WithName(nameof(CreateActor)).RequireAuthorization(Policies.Write)
-            .WithSummary("Create an organisation or a person.").Errors(400, 409, 413);
+            .WithSummary("Create an organisation or a person.").Errors(400, 409, 413).Idempotent();
         group.MapPut("/{id}", UpdateActor).WithName(nameof(UpdateActor)).RequireAuthorization(Policies.Write)
             .WithSummary("Replace the fields of an actor (If-Match with its ETag); spaceIds and tags are kept when null.").Errors(400, 404, 409, 412, 413);
         group.MapPost("/{id}/archive", ArchiveActor).WithName(nameof(ArchiveActor)).RequireAuthorization(Policies.Write)

@@ -20,7 +20,7 @@ public static class SpacesEndpoints
         group.MapGet("/{id}", GetSpace).WithName(nameof(GetSpace))
             .WithSummary("One social space with predecessors and successors; returns its ETag.").Errors(400, 404);
         group.MapPost("/", CreateSpace).WithName(nameof(CreateSpace)).RequireAuthorization(Policies.Write)
-            .WithSummary("Create a social space.").Errors(400, 409, 413);
+            .WithSummary("Create a social space.").Errors(400, 409, 413).Idempotent();
         group.MapPut("/{id}", UpdateSpace).WithName(nameof(UpdateSpace)).RequireAuthorization(Policies.Write)
             .WithSummary("Replace the fields of a social space (If-Match with its ETag).").Errors(400, 404, 409, 412, 413);
         group.MapPost("/{id}/end", EndSpace).WithName(nameof(EndSpace)).RequireAuthorization(Policies.Write)
@@ -28,7 +28,7 @@ public static class SpacesEndpoints
         group.MapDelete("/{id}", DeleteSpace).WithName(nameof(DeleteSpace)).RequireAuthorization(Policies.Write)
             .WithSummary("Delete a social space that nothing references (409 otherwise: end it instead).").Errors(400, 404, 409, 412);
         group.MapPost("/import", ImportSpaces).WithName(nameof(ImportSpaces)).RequireAuthorization(Policies.Write).BodyLimit(Limits.ImportBody)
-            .WithSummary("Import a GeoJSON FeatureCollection of spaces (code, name, level, parentCode in properties); all or nothing.").Errors(400, 413);
+            .WithSummary("Import a GeoJSON FeatureCollection of spaces (code, name, level, parentCode in properties); all or nothing.").Errors(400, 413).Idempotent();
     }
 
     /// <param name="level">Only spaces on this level.</param>

@@ -12,7 +12,8 @@ public static class EnumQuery
     public static TEnum? Parse<TEnum>(string? value, string parameter) where TEnum : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
-        if (!int.TryParse(value, out _) && Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)) return parsed;
+        // No numbers and no lists: Enum.TryParse reads "state,county" as State | County (= planningRegion).
+        if (!int.TryParse(value, out _) && !value.Contains(',') && Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)) return parsed;
         var allowed = string.Join(", ", Enum.GetNames<TEnum>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]));
         throw new InvalidFieldException(parameter, $"'{parameter}' must be one of: {allowed}.");
     }

@@ -41,6 +41,8 @@ public static class OpenApiSetup
             });
             o.SchemaFilter<FluentValidationSchemaFilter>();
             o.OperationFilter<AuthResponsesOperationFilter>();
+            o.OperationFilter<IdempotencyOperationFilter>();
+            o.OperationFilter<RequestBodyResponsesOperationFilter>();
             o.ParameterFilter<EnumQueryParameterFilter>();
         });
         return services;
@@ -80,5 +82,52 @@ public sealed class EnumQueryParameterFilter : IParameterFilter
         var attribute = context.ParameterInfo?.GetCustomAttributes(typeof(Http.EnumQueryAttribute), false).OfType<Http.EnumQueryAttribute>().FirstOrDefault();
         if (attribute is null || parameter is not OpenApiParameter target) return;
         target.Schema = context.SchemaGenerator.GenerateSchema(attribute.EnumType, context.SchemaRepository);
+    }
+}
+
+/// <summary>Documents the optional Idempotency-Key header and its 422 on operations mapped with <see cref="Http.IdempotencyConventions.Idempotent"/>.</summary>
+public sealed class IdempotencyOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (!context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Http.IdempotentEndpointMetadata>().Any()) return;
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = Http.IdempotencyFilter.HeaderName,
+            In = ParameterLocation.Header,
+            Required = false,
+            Description = "Makes a retry safe: the same key with the same request within 24 hours returns the first successful response "
+                + "again (header Idempotent-Replayed: true) without doing the work twice. Use a new key (for example a UUID) for each new request.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = Application.Common.Limits.IdempotencyKey },
+        });
+        operation.Responses ??= new OpenApiResponses();
+        var problem = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository) };
+        operation.Responses.TryAdd("422", new OpenApiResponse
+        {
+            Description = "The Idempotency-Key was already used for a different request.",
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = problem },
+        });
+    }
+}
+
+/// <summary>Every operation with a request body can answer 413 (body above the limit) and 415 (body missing or not JSON).</summary>
+public sealed class RequestBodyResponsesOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (operation.RequestBody is null) return;
+        operation.Responses ??= new OpenApiResponses();
+        OpenApiMediaType Problem(Type type) => new() { Schema = context.SchemaGenerator.GenerateSchema(type, context.SchemaRepository) };
+        operation.Responses.TryAdd("413", new OpenApiResponse
+        {
+            Description = "The request body is larger than this operation accepts.",
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = Problem(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails)) },
+        });
+        operation.Responses.TryAdd("415", new OpenApiResponse
+        {
+            Description = "The body is missing or not JSON (Content-Type: application/json).",
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = Problem(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails)) },
+        });
     }
 }

@@ -12,7 +12,7 @@ public sealed class RaumnetzOptions
     public AdminOptions Admin { get; set; } = new();
     /// <summary>Apply migrations at start-up (default). Turn off where migrations run as a separate step (--migrate).</summary>
     public bool MigrateOnStart { get; set; } = true;
-    /// <summary>Sign-in attempts one client address may make per minute (on top of the per-account lock).</summary>
+    /// <summary>Calls of the login route allowed per client address and minute (more get 429).</summary>
     public int LoginAttemptsPerMinute { get; set; } = 20;
 
     public sealed class AdminOptions
@@ -51,10 +51,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, RaumnetzOptio
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // The host can dispose this singleton before stopping it (WebApplicationFactory stops the host while the app's
-        // own Run() disposes it); there is nothing left to cancel then.
-        try { await stopping.CancelAsync(); }
-        catch (ObjectDisposedException) { }
+        await stopping.CancelAsync();
         if (retries is not null) await retries.WaitAsync(cancellationToken).ContinueWith(_ => { });
     }
 

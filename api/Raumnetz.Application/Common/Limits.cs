@@ -18,6 +18,8 @@ public static class Limits
     public const int Spaces = 200;
     public const int Predecessors = 20;
     public const int Search = 200;
+    /// <summary>Longest accepted Idempotency-Key header value.</summary>
+    public const int IdempotencyKey = 100;
     public const int Password = 200;
     public const int MinPassword = 12;
     public const int Geometry = 2_000_000;

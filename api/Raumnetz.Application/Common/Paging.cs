@@ -19,7 +19,7 @@ public sealed record Cursor(string Key, Guid Id)
         try
         {
             var parts = JsonSerializer.Deserialize<string[]>(Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token)));
-            if (parts is not { Length: 2 } || !Guid.TryParse(parts[1], out var id)) return false;
+            if (parts is not { Length: 2 } || parts[0] is null || !Guid.TryParse(parts[1], out var id)) return false;
             cursor = new Cursor(parts[0], id);
             return true;
         }

@@ -46,6 +46,7 @@ public sealed class ImportSpacesValidator : AbstractValidator<ImportSpacesComman
     {
         RuleFor(x => x.Type).MaximumLength(20).Equal("FeatureCollection").WithMessage("'type' must be \"FeatureCollection\".");
         RuleFor(x => x.Features).NotNull().MaxItems(Limits.ImportFeatures);
+        RuleForEach(x => x.Features).NotNull().WithMessage("Every entry of 'features' must be a Feature object, not null.");
         RuleForEach(x => x.Features).ChildRules(f =>
         {
             f.RuleFor(x => x.Type).MaximumLength(20).Equal("Feature").WithMessage("'type' must be \"Feature\".");
@@ -58,7 +59,7 @@ public sealed class ImportSpacesValidator : AbstractValidator<ImportSpacesComman
             f.RuleFor(x => x.Properties!.Population).InclusiveBetween(0, (int)Limits.MaxPopulation).When(x => x.Properties is not null).OverridePropertyName("properties.population");
             f.RuleFor(x => x.Geometry).Must(SpaceGeometry.IsGeometry).WithMessage("'geometry' must be a GeoJSON Polygon or MultiPolygon object or null.");
         });
-        RuleFor(x => x.Features).Must(fs => fs!.Where(f => f.Properties is not null).GroupBy(f => f.Properties!.Code).All(g => g.Count() == 1))
+        RuleFor(x => x.Features).Must(fs => fs!.Where(f => f?.Properties is not null).GroupBy(f => f.Properties!.Code).All(g => g.Count() == 1))
             .When(x => x.Features is not null).WithMessage("Every code may appear only once in the file.");
     }
 }
@@ -70,6 +71,7 @@ public sealed class ImportSpacesHandler(IDbConnectionFactory db, TimeProvider cl
         public Guid Id { get; init; }
         public string Code { get; init; } = "";
         public SpaceLevel Level { get; init; }
+        public Guid? ParentId { get; init; }
     }
 
     public async Task<ImportSpacesResult> Handle(ImportSpacesCommand request, CancellationToken cancellationToken)
@@ -78,7 +80,7 @@ public sealed class ImportSpacesHandler(IDbConnectionFactory db, TimeProvider cl
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        var existing = (await connection.QueryAsync<Existing>("SELECT id, code, level FROM spaces", transaction: tx)).ToDictionary(e => e.Code);
+        var existing = (await connection.QueryAsync<Existing>("SELECT id, code, level, parent_id FROM spaces", transaction: tx)).ToDictionary(e => e.Code);
 
         // Resolve every feature's id and level first, so parents may come after their children in the file.
         var resolved = new Dictionary<string, (Guid Id, SpaceLevel Level, bool IsNew)>();
@@ -97,6 +99,17 @@ public sealed class ImportSpacesHandler(IDbConnectionFactory db, TimeProvider cl
             else throw new InvalidFieldException($"features[{i}].properties.parentCode", $"No space with code '{p.ParentCode}' exists in the file or the database.");
             if (!SpaceRules.IsValidChildLevel(parentLevel, resolved[p.Code].Level))
                 throw new InvalidFieldException($"features[{i}].properties.level", $"'{p.Code}' must lie on a lower level than its parent '{p.ParentCode}'.");
+        }
+        // A space updated by the file must stay above the children it already has in the database (as on update),
+        // which also rules out cycles through the database.
+        var indexByCode = features.Select((f, i) => (f.Properties!.Code, Index: i)).ToDictionary(x => x.Code, x => x.Index);
+        var codeById = existing.Values.ToDictionary(e => e.Id, e => e.Code);
+        foreach (var child in existing.Values.Where(c => !indexByCode.ContainsKey(c.Code) && c.ParentId is not null))
+        {
+            if (!codeById.TryGetValue(child.ParentId!.Value, out var parentCode) || !indexByCode.TryGetValue(parentCode, out var index)) continue;
+            if (!SpaceRules.IsValidChildLevel(resolved[parentCode].Level, child.Level))
+                throw new InvalidFieldException($"features[{index}].properties.level",
+                    $"'{parentCode}' has the child space '{child.Code}' on level {child.Level}; it must stay above it.");
         }
 
         // Insert parents before children: order by level (levels strictly descend, so this is a valid order).

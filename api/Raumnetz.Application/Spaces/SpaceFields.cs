@@ -47,7 +47,7 @@ public static class SpaceGeometry
     public static bool IsGeometry(JsonElement? geometry)
     {
         if (geometry is not { ValueKind: JsonValueKind.Object } g) return geometry is null or { ValueKind: JsonValueKind.Null };
-        return g.TryGetProperty("type", out var type) && type.GetString() is "Polygon" or "MultiPolygon"
+        return g.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() is "Polygon" or "MultiPolygon"
             && g.TryGetProperty("coordinates", out var c) && c.ValueKind == JsonValueKind.Array
             && g.GetRawText().Length <= Limits.Geometry;
     }

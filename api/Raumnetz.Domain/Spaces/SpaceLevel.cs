@@ -26,7 +26,8 @@ public static class SpaceRules
         level = default;
         if (string.IsNullOrWhiteSpace(value)) return false;
         var v = value.Trim().Replace("-", "").Replace("_", "").Replace(" ", "");
-        if (!int.TryParse(v, out _) && Enum.TryParse(v, ignoreCase: true, out level) && Enum.IsDefined(level)) return true;
+        // No numbers and no lists: Enum.TryParse reads "state,county" as State | County (= PlanningRegion).
+        if (!int.TryParse(v, out _) && !v.Contains(',') && Enum.TryParse(v, ignoreCase: true, out level) && Enum.IsDefined(level)) return true;
         switch (v.ToLowerInvariant())
         {
             case "land" or "bundesland": level = SpaceLevel.State; return true;

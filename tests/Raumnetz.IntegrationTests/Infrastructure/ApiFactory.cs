@@ -18,8 +18,7 @@ public class ApiFactory : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@test.local";
     public const string AdminPassword = "admin-password-123";
 
-    /// <summary>A fresh database of the provider this test run is for (RAUMNETZ_TEST_PROVIDER, default Sqlite).</summary>
-    public ApiFactory() : this(TestDatabase.Create(TestDatabase.CurrentProvider)) { }
+    public ApiFactory() : this(TestDatabase.Sqlite()) { }
 
     protected ApiFactory(TestDatabase database) => Database = database;
 
@@ -44,8 +43,8 @@ public class ApiFactory : WebApplicationFactory<Program>
                 ["Raumnetz:Admin:Password"] = AdminPassword,
                 ["Raumnetz:DemoData"] = "false",
                 ["Database:MaxRetryAttempts"] = "1",
-                // Every test signs in from the same in-process "address"; the per-address limit has its own test.
-                ["Raumnetz:LoginAttemptsPerMinute"] = "100000",
+                // Every test client shares one address; LoginTests checks the limit with a low value of its own.
+                ["Raumnetz:LoginAttemptsPerMinute"] = "1000",
             };
             foreach (var (k, v) in Settings) settings[k] = v;
             c.AddInMemoryCollection(settings);
@@ -66,10 +65,30 @@ public class ApiFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    private readonly SemaphoreSlim adminLock = new(1, 1);
+    private HttpClient? admin;
+
+    /// <summary>
+    /// One signed-in administrator client per factory, reused to set up users and keys (sign-ins count against the
+    /// login rate limit of 20 a minute, and a test class shares one factory). Do not sign it out.
+    /// </summary>
+    public async Task<HttpClient> AdminAsync()
+    {
+        await adminLock.WaitAsync();
+        try
+        {
+            return admin ??= await SignedInAsync();
+        }
+        finally
+        {
+            adminLock.Release();
+        }
+    }
+
     /// <summary>Creates a user with the role and returns a signed-in client for it.</summary>
     public async Task<HttpClient> SignedInAsAsync(string role)
     {
-        var admin = await SignedInAsync();
+        var admin = await AdminAsync();
         var email = $"{role}-{Guid.NewGuid():N}@test.local";
         var response = await admin.PostAsJsonAsync("/api/v1/users", new { email, displayName = $"Test {role}", role, password = "a-long-password-1" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -79,7 +98,7 @@ public class ApiFactory : WebApplicationFactory<Program>
     /// <summary>Creates an API key with the role and returns a client that sends it (and no cookie).</summary>
     public async Task<(HttpClient Client, Guid KeyId)> ApiKeyClientAsync(string role)
     {
-        var admin = await SignedInAsync();
+        var admin = await AdminAsync();
         var response = await admin.PostAsJsonAsync("/api/v1/api-keys", new { name = $"Partner {role}", role });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var key = await response.Content.ReadFromJsonAsync<JsonElement>(Json.Options);
@@ -91,7 +110,12 @@ public class ApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing) Database.Dispose();
+        if (disposing)
+        {
+            admin?.Dispose();
+            adminLock.Dispose();
+            Database.Dispose();
+        }
     }
 }
 

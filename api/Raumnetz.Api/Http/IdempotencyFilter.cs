@@ -1,0 +1,137 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using MediatR;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Raumnetz.Application.Common;
+using Raumnetz.Application.Idempotency;
+using Raumnetz.Domain.Common;
+
+namespace Raumnetz.Api.Http;
+
+/// <summary>Marks an endpoint whose POST honours the Idempotency-Key header (the OpenAPI document shows it).</summary>
+public sealed class IdempotentEndpointMetadata
+{
+    public static readonly IdempotentEndpointMetadata Instance = new();
+    private IdempotentEndpointMetadata() { }
+}
+
+public static class IdempotencyConventions
+{
+    /// <summary>
+    /// Makes a creating POST safe to retry: with an Idempotency-Key header, the first successful response is stored
+    /// and a retry with the same key and the same request gets it again without running the handler.
+    /// </summary>
+    public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder builder)
+    {
+        builder.WithMetadata(IdempotentEndpointMetadata.Instance);
+        builder.AddEndpointFilter<IdempotencyFilter>();
+        // The filter runs after the body was bound, so the body must be buffered before that to be read again for the hash.
+        builder.Finally(endpoint =>
+        {
+            if (endpoint.RequestDelegate is not { } inner) return;
+            endpoint.RequestDelegate = context =>
+            {
+                if (context.Request.Headers.ContainsKey(IdempotencyFilter.HeaderName)) context.Request.EnableBuffering();
+                return inner(context);
+            };
+        });
+        return builder;
+    }
+}
+
+/// <summary>
+/// Idempotency-Key (1 to 100 characters) for POSTs that create something. The key is remembered per principal for
+/// 24 hours together with a SHA-256 hash of method, path, query and body and the successful (2xx) response:
+/// the same key with the same request replays that response (status, Location, body; header Idempotent-Replayed: true),
+/// the same key with a different request is refused with 422. Failed requests are not remembered, so they can be retried.
+/// </summary>
+public sealed class IdempotencyFilter(IMediator mediator, ICurrentUser user, IOptions<JsonOptions> json, ILogger<IdempotencyFilter> logger) : IEndpointFilter
+{
+    public const string HeaderName = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!http.Request.Headers.TryGetValue(HeaderName, out var values)) return await next(context);
+        var key = values.ToString().Trim();
+        if (values.Count != 1 || key.Length is 0 or > Limits.IdempotencyKey)
+            throw new InvalidFieldException(HeaderName, $"'{HeaderName}' must be one value of 1 to {Limits.IdempotencyKey} characters.");
+
+        var ct = http.RequestAborted;
+        var hash = await HashAsync(http.Request, ct);
+        var stored = await mediator.Send(new FindIdempotentResponseQuery(key, user.Principal), ct);
+        if (stored is not null)
+        {
+            if (stored.RequestHash == hash) return new ReplayResult(stored);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "Idempotency-Key reused with a different request",
+                detail: $"The {HeaderName} '{key}' was already used for a different request in the last 24 hours. Use a new key for a new request.");
+        }
+
+        var result = await next(context);
+        if (Capture(result) is { } response)
+        {
+            var body = response.Value is null ? null : JsonSerializer.Serialize(response.Value, response.Value.GetType(), json.Value.SerializerOptions);
+            try
+            {
+                // Not cancelled with the request: a client that gave up after the work was done is exactly the one that retries.
+                // False means a concurrent request with the same key stored its response first; later retries replay that one.
+                await mediator.Send(new SaveIdempotentResponseCommand(key, user.Principal, hash, response.Status, response.Location,
+                    body is null ? null : "application/json; charset=utf-8", body), CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                // The work is done and committed; failing the response now would invite the very retry that repeats it.
+                logger.LogWarning(e, "Could not store the response for Idempotency-Key {Key} of {Principal}", key, user.Principal);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>SHA-256 (hex) of method, path with query and the raw body.</summary>
+    internal static async Task<string> HashAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes($"{request.Method}\n{request.Path}{request.QueryString}\n"));
+        if (!request.Body.CanSeek) throw new InvalidOperationException("The request body is not buffered; map the endpoint with Idempotent().");
+        request.Body.Position = 0;
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, ct)) > 0) sha.AppendData(buffer, 0, read);
+        request.Body.Position = 0;
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <summary>The status, Location and value of a successful result; null for anything that is not stored.</summary>
+    private static (int Status, string? Location, object? Value)? Capture(object? result)
+    {
+        if (result is IStatusCodeHttpResult { StatusCode: { } status })
+        {
+            if (status is < 200 or > 299) return null;
+            var location = result.GetType().GetProperty("Location")?.GetValue(result) as string;
+            return (status, location, (result as IValueHttpResult)?.Value);
+        }
+        return result is null or IResult ? null : (StatusCodes.Status200OK, null, result);
+    }
+
+    /// <summary>Writes a stored response again, exactly as it was stored.</summary>
+    private sealed class ReplayResult(IdempotentResponse stored) : IResult, IStatusCodeHttpResult
+    {
+        public int? StatusCode => stored.StatusCode;
+
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = stored.StatusCode;
+            response.Headers[ReplayedHeader] = "true";
+            if (stored.Location is not null) response.Headers.Location = stored.Location;
+            if (stored.Body is null) return;
+            response.ContentType = stored.ContentType ?? "application/json; charset=utf-8";
+            await response.WriteAsync(stored.Body, httpContext.RequestAborted);
+        }
+    }
+}

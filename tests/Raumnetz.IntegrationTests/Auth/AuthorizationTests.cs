@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Raumnetz.IntegrationTests.Infrastructure;
+
+namespace Raumnetz.IntegrationTests.Auth;
+
+/// <summary>One signed-in client per role, made once for the class.</summary>
+public sealed class RolesFixture : ApiFactory, IAsyncLifetime
+{
+    public static readonly string[] Roles = ["viewer", "analyst", "editor", "coordinator", "admin"];
+    public Dictionary<string, HttpClient> Clients { get; } = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        foreach (var role in Roles)
+            Clients[role] = role == "admin" ? await AdminAsync() : await SignedInAsAsync(role);
+    }
+}
+
+public sealed class AuthorizationTests(RolesFixture factory) : IClassFixture<RolesFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly string[] AnonymousOperations = ["Login"];
+
+    private static bool IsAdminRoute(ApiOperation op) => op.Path.StartsWith("/api/v1/users", StringComparison.Ordinal) || op.Path.StartsWith("/api/v1/api-keys", StringComparison.Ordinal);
+
+    /// <summary>What a role may do with an operation: admin routes only admins; reads (and signing out) every role; writes editors and up.</summary>
+    private static bool Allowed(string role, ApiOperation op) =>
+        IsAdminRoute(op) ? role == "admin"
+        : op.IsRead || op.Id == "Logout" || role is "editor" or "coordinator" or "admin";
+
+    /// <summary>A request that changes nothing when allowed: random ids (404) and an empty object as body (400).</summary>
+    private static HttpRequestMessage Harmless(ApiOperation op)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(op.Method), op.Url(Guid.NewGuid().ToString()));
+        if (op.HasBody) request.Content = TestData.RawJson("{}");
+        return request;
+    }
+
+    [Fact]
+    public async Task Every_operation_but_login_requires_authentication_in_the_document()
+    {
+        var (_, operations) = await ApiDocument.LoadAsync(factory);
+        Assert.Equal(AnonymousOperations, operations.Where(o => !o.RequiresAuth).Select(o => o.Id));
+    }
+
+    [Fact]
+    public async Task Anonymous_requests_get_401_problem_on_every_api_route()
+    {
+        var (_, operations) = await ApiDocument.LoadAsync(factory);
+        var client = factory.Anonymous();
+        foreach (var op in operations.Where(o => !AnonymousOperations.Contains(o.Id)))
+        {
+            var response = await client.SendAsync(Harmless(op), Ct);
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{op}: {(int)response.StatusCode}");
+            await HttpAssert.ProblemAsync(response, HttpStatusCode.Unauthorized);
+        }
+    }
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    [InlineData("/openapi/v1.json")]
+    public async Task Health_and_the_document_are_anonymous(string url)
+    {
+        var response = await factory.Anonymous().GetAsync(url, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual(0, (await response.Content.ReadAsStringAsync(Ct)).Length);
+    }
+
+    [Fact]
+    public async Task Unknown_api_route_is_404_problem_not_the_spa()
+    {
+        await HttpAssert.ProblemAsync(await factory.Clients["viewer"].GetAsync("/api/v1/nothing-here", Ct), HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [MemberData(nameof(RoleNames))]
+    public async Task Each_role_gets_exactly_the_operations_it_may_use(string role)
+    {
+        var (_, operations) = await ApiDocument.LoadAsync(factory);
+        var client = factory.Clients[role];
+        var failures = new List<string>();
+        foreach (var op in operations.Where(o => !AnonymousOperations.Contains(o.Id) && o.Id != "Logout"))
+        {
+            var response = await client.SendAsync(Harmless(op), Ct);
+            var status = (int)response.StatusCode;
+            if (Allowed(role, op) ? status is 401 or 403 or >= 500 : status != 403)
+                failures.Add($"{op}: {status} {await response.Content.ReadAsStringAsync(Ct)}");
+        }
+        Assert.True(failures.Count == 0, $"{role}:\n" + string.Join("\n", failures));
+    }
+
+    public static TheoryData<string> RoleNames => new(RolesFixture.Roles);
+
+    [Theory]
+    [InlineData("viewer")]
+    [InlineData("analyst")]
+    public async Task Readers_can_read_spaces_but_not_create_them(string role)
+    {
+        var client = factory.Clients[role];
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/spaces", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/spaces/tree", Ct)).StatusCode);
+        var response = await client.PostAsJsonAsync("/api/v1/spaces", new { code = $"RO-{role}", name = "Nur lesen", level = "district" }, Ct);
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.Forbidden);
+        Assert.DoesNotContain(await factory.Clients["admin"].AllSpacesAsync(), s => s.Str("code") == $"RO-{role}");
+    }
+
+    [Theory]
+    [InlineData("editor")]
+    [InlineData("coordinator")]
+    public async Task Editors_and_coordinators_write_spaces(string role)
+    {
+        var client = factory.Clients[role];
+        var space = await client.CreateSpaceAsync($"RW-{role}", "Schreiben", "district");
+        var update = await client.SendJsonAsync(HttpMethod.Put, $"/api/v1/spaces/{space.Id()}", new { code = $"RW-{role}", name = "Geschrieben", level = "district" }, ("If-Match", "\"1\""));
+        Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/spaces/{space.Id()}", Ct)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("viewer")]
+    [InlineData("analyst")]
+    [InlineData("editor")]
+    [InlineData("coordinator")]
+    public async Task Only_admins_manage_users_and_keys(string role)
+    {
+        var client = factory.Clients[role];
+        await HttpAssert.ProblemAsync(await client.GetAsync("/api/v1/users", Ct), HttpStatusCode.Forbidden);
+        await HttpAssert.ProblemAsync(await client.GetAsync("/api/v1/api-keys", Ct), HttpStatusCode.Forbidden);
+        var user = await client.PostAsJsonAsync("/api/v1/users", new { email = $"x-{role}@test.local", displayName = "X", role = "admin", password = "a-long-password-1" }, Ct);
+        await HttpAssert.ProblemAsync(user, HttpStatusCode.Forbidden);
+        var key = await client.PostAsJsonAsync("/api/v1/api-keys", new { name = "X", role = "admin" }, Ct);
+        await HttpAssert.ProblemAsync(key, HttpStatusCode.Forbidden);
+
+        var admin = factory.Clients["admin"];
+        var users = await HttpAssert.OkAsync<JsonElement>(await admin.GetAsync("/api/v1/users", Ct));
+        Assert.DoesNotContain(users.EnumerateArray(), u => u.Str("email") == $"x-{role}@test.local");
+    }
+}
