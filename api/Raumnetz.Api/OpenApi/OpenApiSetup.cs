@@ -41,6 +41,7 @@ public static class OpenApiSetup
             });
             o.SchemaFilter<FluentValidationSchemaFilter>();
             o.OperationFilter<AuthResponsesOperationFilter>();
+            o.OperationFilter<ConcurrencyOperationFilter>();
             o.OperationFilter<IdempotencyOperationFilter>();
             o.OperationFilter<RequestBodyResponsesOperationFilter>();
             o.ParameterFilter<EnumQueryParameterFilter>();
@@ -128,6 +129,34 @@ public sealed class RequestBodyResponsesOperationFilter : IOperationFilter
         {
             Description = "The body is missing or not JSON (Content-Type: application/json).",
             Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = Problem(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails)) },
+        });
+    }
+}
+
+/// <summary>
+/// Every operation that can answer 412 takes an optional If-Match header (the ETag from GET), and every API operation
+/// can answer 503 while the database is unreachable.
+/// </summary>
+public sealed class ConcurrencyOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (context.ApiDescription.RelativePath?.StartsWith("api/", StringComparison.Ordinal) != true) return;
+        operation.Responses ??= new OpenApiResponses();
+        var problem = new Dictionary<string, OpenApiMediaType>
+        {
+            ["application/problem+json"] = new() { Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository) },
+        };
+        operation.Responses.TryAdd("503", new OpenApiResponse { Description = "The database cannot be reached right now; retry after the Retry-After seconds.", Content = problem });
+        if (!operation.Responses.ContainsKey("412")) return;
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = "If-Match",
+            In = ParameterLocation.Header,
+            Required = false,
+            Description = "The ETag of the resource as returned by GET (for example \"3\"); the request fails with 412 when it is stale.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 30 },
         });
     }
 }

@@ -75,14 +75,14 @@ describe('toProblem', () => {
   })
 })
 
-describe('withIfMatch', () => {
-  it('adds If-Match to exactly the request made inside the call', async () => {
+describe('If-Match', () => {
+  it('sends the ETag given to a generated method and no empty If-Match otherwise', async () => {
     const server = mockApi()
-      .on('POST /api/v1/auth/logout', { status: 204 })
-      .on('GET /api/v1/auth/me', { body: { id: '1', email: 'a@b.de', displayName: 'A', role: 'viewer' } })
-    const { withIfMatch } = await import('./index')
-    await withIfMatch(3, () => api.logout())
-    await api.getCurrentUser()
+      .on('POST /api/v1/actors/a1/archive', { body: { id: 'a1', version: 4 } })
+      .on('POST /api/v1/actors/a2/archive', { body: { id: 'a2', version: 2 } })
+    const { etag } = await import('./index')
+    await api.archiveActor('a1', etag(3))
+    await api.archiveActor('a2')
     expect(server.requests[0].headers.get('If-Match')).toBe('"3"')
     expect(server.requests[1].headers.has('If-Match')).toBe(false)
   })

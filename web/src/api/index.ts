@@ -23,9 +23,6 @@ export function readCookie(name: string): string | undefined {
   return undefined
 }
 
-// Extra headers for the request the client is about to send (see withHeaders).
-let scopedHeaders: Record<string, string> | undefined
-
 /**
  * window.fetch with the same-origin session cookie, `Accept-Language` = the UI language and,
  * for unsafe methods, the `X-XSRF-TOKEN` header taken from the `XSRF-TOKEN` cookie.
@@ -33,8 +30,9 @@ let scopedHeaders: Record<string, string> | undefined
 export function apiFetch(url: RequestInfo, init: RequestInit = {}): Promise<Response> {
   const method = (init.method ?? 'GET').toUpperCase()
   const headers = new Headers(init.headers)
-  for (const [name, value] of Object.entries(scopedHeaders ?? {})) {
-    if (!headers.get(name)) headers.set(name, value)
+  // The generated client sends optional headers it was not given as empty strings; drop them.
+  for (const name of ['If-Match', 'Idempotency-Key']) {
+    if (headers.get(name) === '') headers.delete(name)
   }
   // The UI language (set on <html lang> by i18n), so the API can localise its messages.
   const lang = typeof document !== 'undefined' ? document.documentElement.lang : ''
@@ -50,27 +48,6 @@ export function apiFetch(url: RequestInfo, init: RequestInit = {}): Promise<Resp
 /** ETag value for If-Match built from a resource's `version` (the API's ETag is the quoted version, e.g. "3"). */
 export function etag(version: number | string): string {
   return `"${version}"`
-}
-
-/**
- * Calls a generated client method with extra request headers. The NSwag Fetch client calls
- * fetch synchronously inside the method, so the headers apply to exactly that request.
- * Used for If-Match, which the API reads from the request but does not declare as a
- * parameter in the OpenAPI document (so the generated methods have no ifMatch argument).
- */
-export function withHeaders<T>(headers: Record<string, string>, call: () => Promise<T>): Promise<T> {
-  const previous = scopedHeaders
-  scopedHeaders = { ...previous, ...headers }
-  try {
-    return call()
-  } finally {
-    scopedHeaders = previous
-  }
-}
-
-/** Calls `call` with `If-Match: "<version>"` on its request (optimistic concurrency, 412 when stale). */
-export function withIfMatch<T>(version: number, call: () => Promise<T>): Promise<T> {
-  return withHeaders({ 'If-Match': etag(version) }, call)
 }
 
 export const api = new Client('', { fetch: apiFetch })

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import {
   api,
-  withIfMatch,
+  etag,
   type ActorDto,
   type ActorKind,
   type CreateActorRelationRequest,
@@ -116,7 +116,7 @@ export function useCreateActor() {
 export function useUpdateActor(id: string) {
   const update = useActorCacheUpdate()
   return useMutation({
-    mutationFn: ({ body, version }: { body: UpdateActorRequest; version: number }) => withIfMatch(version, () => api.updateActor(id, body)),
+    mutationFn: ({ body, version }: { body: UpdateActorRequest; version: number }) => api.updateActor(id, body, etag(version)),
     onSuccess: update,
   })
 }
@@ -125,7 +125,7 @@ export function useUpdateActor(id: string) {
 export function useArchiveActor(id: string) {
   const update = useActorCacheUpdate()
   return useMutation({
-    mutationFn: (version: number) => withIfMatch(version, () => api.archiveActor(id)),
+    mutationFn: (version: number) => api.archiveActor(id, etag(version)),
     onSuccess: update,
   })
 }
@@ -134,7 +134,7 @@ export function useArchiveActor(id: string) {
 export function useRestoreActor(id: string) {
   const update = useActorCacheUpdate()
   return useMutation({
-    mutationFn: (version: number) => withIfMatch(version, () => api.restoreActor(id)),
+    mutationFn: (version: number) => api.restoreActor(id, etag(version)),
     onSuccess: update,
   })
 }
