@@ -63,6 +63,10 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 
 app.MapAuthEndpoints();
 app.MapSpacesEndpoints();
+app.MapNetworksEndpoints();
+app.MapMeetingsEndpoints();
+app.MapTasksEndpoints();
+app.MapGraphEndpoints();
 app.MapAdminEndpoints();
 
 app.MapFallback("/api/{**path}", () => Results.Problem(statusCode: 404, title: "Not found", detail: "There is no such API route."))

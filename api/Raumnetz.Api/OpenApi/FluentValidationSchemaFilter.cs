@@ -20,10 +20,13 @@ public sealed class FluentValidationSchemaFilter(IServiceProvider services) : IS
         var descriptor = validator.CreateDescriptor();
         foreach (var (name, propertySchema) in target.Properties)
         {
-            if (propertySchema is not OpenApiSchema property) continue;
+            if (propertySchema is not OpenApiSchema listOrValue) continue;
             var member = char.ToUpperInvariant(name[0]) + name[1..];
             foreach (var rule in descriptor.GetRulesForMember(member))
             {
+                // RuleForEach: the limits apply to the items of the list, not to the list.
+                var isEachRule = rule.GetType().GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollectionRule<,>));
+                if ((isEachRule ? listOrValue.Items : listOrValue) is not OpenApiSchema property) continue;
                 foreach (var component in rule.Components)
                 {
                     if (component.HasCondition || component.HasAsyncCondition) continue;
@@ -34,8 +37,11 @@ public sealed class FluentValidationSchemaFilter(IServiceProvider services) : IS
                             if (length.Min > 0) property.MinLength = length.Min;
                             break;
                         case INotEmptyValidator or INotNullValidator:
-                            target.Required ??= new HashSet<string>();
-                            target.Required.Add(name);
+                            if (!isEachRule)
+                            {
+                                target.Required ??= new HashSet<string>();
+                                target.Required.Add(name);
+                            }
                             if (component.Validator is INotEmptyValidator && property.Type?.HasFlag(JsonSchemaType.String) == true) property.MinLength ??= 1;
                             break;
                         case IBetweenValidator between:

@@ -25,7 +25,7 @@ public static class OpenApiSetup
             });
             o.SupportNonNullableReferenceTypes();
             o.NonNullableReferenceTypesAsRequired();
-            o.CustomSchemaIds(t => t.Name.Replace("Command", "Request").Replace("Query", "Request"));
+            o.CustomSchemaIds(SchemaId);
             foreach (var xml in new[] { typeof(Program).Assembly, typeof(Application.DependencyInjection).Assembly }
                          .Select(a => Path.Combine(AppContext.BaseDirectory, a.GetName().Name + ".xml")).Where(File.Exists))
                 o.IncludeXmlComments(xml);
@@ -45,6 +45,11 @@ public static class OpenApiSetup
         });
         return services;
     }
+
+    /// <summary>Commands and queries appear as requests; generic types by their arguments (Page&lt;NetworkDto&gt; → NetworkDtoPage).</summary>
+    private static string SchemaId(Type t) => t.IsGenericType
+        ? string.Concat(t.GetGenericArguments().Select(SchemaId)) + t.Name[..t.Name.IndexOf('`')]
+        : t.Name.Replace("Command", "Request").Replace("Query", "Request");
 }
 
 /// <summary>Adds 401/403 responses and security requirements to every operation that requires authorization.</summary>
@@ -71,6 +76,7 @@ public sealed class EnumQueryParameterFilter : IParameterFilter
     {
         var attribute = context.ParameterInfo?.GetCustomAttributes(typeof(Http.EnumQueryAttribute), false).OfType<Http.EnumQueryAttribute>().FirstOrDefault();
         if (attribute is null || parameter is not OpenApiParameter target) return;
-        target.Schema = context.SchemaGenerator.GenerateSchema(attribute.EnumType, context.SchemaRepository);
+        var schema = context.SchemaGenerator.GenerateSchema(attribute.EnumType, context.SchemaRepository);
+        target.Schema = context.ParameterInfo!.ParameterType.IsArray ? new OpenApiSchema { Type = JsonSchemaType.Array, Items = schema } : schema;
     }
 }
