@@ -106,14 +106,16 @@ internal static class NetworkChecks
         var spaceIds = f.SpaceIds?.Distinct().ToList() ?? [];
         if (spaceIds.Count > 0)
         {
-            var found = (await connection.QueryAsync<Guid>("SELECT id FROM spaces WHERE id IN @spaceIds", new { spaceIds }, tx)).ToHashSet();
+            var sp = new DynamicParameters();
+            var found = (await connection.QueryAsync<Guid>($"SELECT id FROM spaces WHERE id IN {SqlLists.In(sp, "space", spaceIds)}", sp, tx)).ToHashSet();
             var missing = spaceIds.Where(s => !found.Contains(s)).ToList();
             if (missing.Count > 0) throw new InvalidFieldException("spaceIds", $"Space '{missing[0]}' does not exist.");
         }
         var links = f.Links?.ToList() ?? [];
         if (links.Count == 0) return;
         var targets = links.Select(l => l.TargetNetworkId).ToList();
-        var existing = (await connection.QueryAsync<Guid>("SELECT id FROM networks WHERE id IN @targets", new { targets }, tx)).ToHashSet();
+        var tp = new DynamicParameters();
+        var existing = (await connection.QueryAsync<Guid>($"SELECT id FROM networks WHERE id IN {SqlLists.In(tp, "target", targets)}", tp, tx)).ToHashSet();
         for (var i = 0; i < links.Count; i++)
         {
             if (links[i].TargetNetworkId != selfId && !existing.Contains(links[i].TargetNetworkId))
@@ -134,8 +136,8 @@ internal static class NetworkChecks
 
     private static async Task<string> DescribePathAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<Guid> path)
     {
-        var ids = path.Distinct().ToList();
-        var names = (await connection.QueryAsync<NameRow>("SELECT id, name FROM networks WHERE id IN @ids", new { ids }, tx))
+        var p = new DynamicParameters();
+        var names = (await connection.QueryAsync<NameRow>($"SELECT id, name FROM networks WHERE id IN {SqlLists.In(p, "id", path.Distinct())}", p, tx))
             .ToDictionary(r => r.Id, r => r.Name);
         return string.Join(" → ", path.Select(id => names.GetValueOrDefault(id, id.ToString())));
     }

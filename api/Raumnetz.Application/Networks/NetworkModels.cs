@@ -1,6 +1,7 @@
 using System.Data.Common;
 using AutoMapper;
 using Dapper;
+using Raumnetz.Application.Common;
 using Raumnetz.Domain.Networks;
 
 namespace Raumnetz.Application.Networks;
@@ -158,21 +159,22 @@ internal static class NetworkLoader
     public static async Task<IReadOnlyList<NetworkDto>> CompleteAsync(DbConnection connection, DbTransaction? tx, IMapper mapper, IReadOnlyList<NetworkRow> rows)
     {
         if (rows.Count == 0) return [];
-        var ids = rows.Select(r => r.Id).ToList();
+        var p = new DynamicParameters();
+        var ids = SqlLists.In(p, "id", rows.Select(r => r.Id));
         var functions = (await connection.QueryAsync<FunctionRow>(
-            "SELECT network_id, function_name FROM network_functions WHERE network_id IN @ids", new { ids }, tx)).ToLookup(f => f.NetworkId);
+            $"SELECT network_id, function_name FROM network_functions WHERE network_id IN {ids}", p, tx)).ToLookup(f => f.NetworkId);
         var goals = (await connection.QueryAsync<GoalRow>(
-            "SELECT network_id, goal FROM network_goals WHERE network_id IN @ids ORDER BY network_id, sort_order", new { ids }, tx)).ToLookup(g => g.NetworkId);
-        var spaces = (await connection.QueryAsync<SpaceLinkRow>("""
+            $"SELECT network_id, goal FROM network_goals WHERE network_id IN {ids} ORDER BY network_id, sort_order", p, tx)).ToLookup(g => g.NetworkId);
+        var spaces = (await connection.QueryAsync<SpaceLinkRow>($"""
             SELECT ns.network_id, s.id, s.code, s.name FROM network_spaces ns JOIN spaces s ON s.id = ns.space_id
-            WHERE ns.network_id IN @ids ORDER BY s.search_key, s.id
-            """, new { ids }, tx)).ToLookup(s => s.NetworkId);
-        var links = (await connection.QueryAsync<LinkRow>("""
+            WHERE ns.network_id IN {ids} ORDER BY s.search_key, s.id
+            """, p, tx)).ToLookup(s => s.NetworkId);
+        var links = (await connection.QueryAsync<LinkRow>($"""
             SELECT l.source_network_id, s.name AS source_name, l.target_network_id, t.name AS target_name, l.link_type, l.note
             FROM network_links l JOIN networks s ON s.id = l.source_network_id JOIN networks t ON t.id = l.target_network_id
-            WHERE l.source_network_id IN @ids OR l.target_network_id IN @ids
+            WHERE l.source_network_id IN {ids} OR l.target_network_id IN {ids}
             ORDER BY l.created_at, l.id
-            """, new { ids }, tx)).ToList();
+            """, p, tx)).ToList();
         return rows.Select(r => mapper.Map<NetworkDto>(r) with
         {
             Functions = functions[r.Id].Select(f => f.FunctionName).Order().ToList(),

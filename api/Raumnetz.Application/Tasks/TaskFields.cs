@@ -53,7 +53,8 @@ internal static class TaskChecks
             if (meetingNetwork != f.NetworkId) throw new InvalidFieldException("meetingId", "The meeting belongs to another network.");
         }
         var actors = f.ResponsibleActorIds.ToList();
-        var found = (await connection.QueryAsync<Guid>("SELECT id FROM actors WHERE id IN @actors", new { actors }, tx)).ToHashSet();
+        var p = new DynamicParameters();
+        var found = (await connection.QueryAsync<Guid>($"SELECT id FROM actors WHERE id IN {SqlLists.In(p, "actor", actors)}", p, tx)).ToHashSet();
         for (var i = 0; i < actors.Count; i++)
             if (!found.Contains(actors[i]))
                 throw new InvalidFieldException($"responsibleActorIds[{i}]", $"Actor '{actors[i]}' does not exist.");

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using AutoMapper;
 using Dapper;
+using Raumnetz.Application.Common;
 using Raumnetz.Domain.Networks;
 
 namespace Raumnetz.Application.Tasks;
@@ -89,11 +90,12 @@ internal static class TaskLoader
     public static async Task<IReadOnlyList<TaskDto>> CompleteAsync(DbConnection connection, DbTransaction? tx, IMapper mapper, IReadOnlyList<TaskRow> rows, DateOnly today)
     {
         if (rows.Count == 0) return [];
-        var ids = rows.Select(r => r.Id).ToList();
-        var responsibles = (await connection.QueryAsync<ResponsibleRow>("""
+        var p = new DynamicParameters();
+        var ids = SqlLists.In(p, "id", rows.Select(r => r.Id));
+        var responsibles = (await connection.QueryAsync<ResponsibleRow>($"""
             SELECT r.task_id, r.actor_id, a.name FROM task_responsibles r JOIN actors a ON a.id = r.actor_id
-            WHERE r.task_id IN @ids ORDER BY a.search_key, a.id
-            """, new { ids }, tx)).ToLookup(r => r.TaskId);
+            WHERE r.task_id IN {ids} ORDER BY a.search_key, a.id
+            """, p, tx)).ToLookup(r => r.TaskId);
         return rows.Select(r => mapper.Map<TaskDto>(r) with
         {
             Responsibles = responsibles[r.Id].Select(x => new TaskResponsibleDto { ActorId = x.ActorId, Name = x.Name }).ToList(),
