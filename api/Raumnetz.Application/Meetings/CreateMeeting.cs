@@ -32,7 +32,9 @@ public sealed class CreateMeetingHandler(IDbConnectionFactory db, IMapper mapper
             VALUES (@id, @NetworkId, @title, @StartsAt, @EndsAt, @location, @agenda, @minutes, @Cancelled, 1, @now, @now)
             """, new
         {
-            id, request.NetworkId, title = NetworkChecks.Trimmed(request.Title), request.StartsAt, request.EndsAt,
+            // Instants are bound in UTC: Dapper's built-in mapping of DateTimeOffset bypasses the type handler, and
+            // PostgreSQL only accepts offset 0 (SQLite would store the local offset and compare text wrongly).
+            id, request.NetworkId, title = NetworkChecks.Trimmed(request.Title), StartsAt = request.StartsAt.ToUniversalTime(), EndsAt = request.EndsAt.ToUniversalTime(),
             location = NetworkChecks.Trimmed(request.Location), agenda = NetworkChecks.Trimmed(request.Agenda), minutes = NetworkChecks.Trimmed(request.Minutes),
             request.Cancelled, now,
         }, tx);

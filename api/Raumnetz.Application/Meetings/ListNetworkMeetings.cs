@@ -34,13 +34,14 @@ public sealed class ListNetworkMeetingsHandler(IDbConnectionFactory db, IMapper 
         p.Add("present", nameof(Attendance.Present));
         p.Add("excused", nameof(Attendance.Excused));
         p.Add("absent", nameof(Attendance.Absent));
-        if (request.From is { } from) { where.Add("m.starts_at >= @from"); p.Add("from", from); }
-        if (request.To is { } to) { where.Add("m.starts_at < @to"); p.Add("to", to); }
+        // Instants are bound in UTC (see CreateMeeting).
+        if (request.From is { } from) { where.Add("m.starts_at >= @from"); p.Add("from", from.ToUniversalTime()); }
+        if (request.To is { } to) { where.Add("m.starts_at < @to"); p.Add("to", to.ToUniversalTime()); }
         Cursor.TryDecode(request.Cursor, out var cursor);
         if (cursor is not null)
         {
             where.Add("(m.starts_at < @ck OR (m.starts_at = @ck AND m.id < @cid))");
-            p.Add("ck", DateTimeOffset.Parse(cursor.Key, CultureInfo.InvariantCulture));
+            p.Add("ck", DateTimeOffset.Parse(cursor.Key, CultureInfo.InvariantCulture).ToUniversalTime());
             p.Add("cid", cursor.Id);
         }
         p.Add("take", limit + 1);

@@ -34,7 +34,7 @@ public sealed class UpdateMeetingHandler(IDbConnectionFactory db, IMapper mapper
             WHERE id = @Id AND version = @version
             """, new
         {
-            request.Id, title = NetworkChecks.Trimmed(request.Title), request.StartsAt, request.EndsAt,
+            request.Id, title = NetworkChecks.Trimmed(request.Title), StartsAt = request.StartsAt.ToUniversalTime(), EndsAt = request.EndsAt.ToUniversalTime(), // UTC: see CreateMeeting
             location = NetworkChecks.Trimmed(request.Location), agenda = NetworkChecks.Trimmed(request.Agenda), minutes = NetworkChecks.Trimmed(request.Minutes),
             request.Cancelled, now = clock.GetUtcNow(), version,
         }, tx);
