@@ -228,7 +228,7 @@ public sealed class GetNetworkGraphHandler(IDbConnectionFactory db, TimeProvider
             {
                 Type = GraphNodeType.Actor, Label = a.Name, ActorKind = a.Kind, Sector = a.Sector, TypeCode = a.TypeCode,
             }))
-            .OrderByDescending(n => n.Betweenness).ThenByDescending(n => n.Degree).ThenBy(n => n.Label, StringComparer.CurrentCulture).ThenBy(n => n.Id)
+            .OrderByDescending(n => n.Betweenness).ThenByDescending(n => n.Degree).ThenBy(n => TextRules.SearchKey(n.Label), StringComparer.Ordinal).ThenBy(n => n.Id)
             .ToList();
         return new NetworkGraphDto
         {

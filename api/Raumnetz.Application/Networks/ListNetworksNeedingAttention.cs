@@ -35,7 +35,7 @@ public sealed class ListNetworksNeedingAttentionHandler(IDbConnectionFactory db,
                 """, new { spaceId })).ToHashSet();
         }
         return health.Where(h => h.NeedsAttention && (inSpace is null || inSpace.Contains(h.NetworkId)))
-            .OrderByDescending(h => h.Reasons.Count).ThenByDescending(h => h.OverdueAgreements).ThenBy(h => h.NetworkName, StringComparer.CurrentCulture)
+            .OrderByDescending(h => h.Reasons.Count).ThenByDescending(h => h.OverdueAgreements).ThenBy(h => Raumnetz.Domain.Common.TextRules.SearchKey(h.NetworkName), StringComparer.Ordinal)
             .ToList();
     }
 }

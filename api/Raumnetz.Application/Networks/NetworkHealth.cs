@@ -54,7 +54,7 @@ internal static class NetworkHealthCalculator
     private sealed class MeetingAt
     {
         public Guid NetworkId { get; init; }
-        public DateTimeOffset At { get; init; }
+        public DateTimeOffset StartsAt { get; init; }
     }
 
     private sealed class Counted
@@ -83,13 +83,13 @@ internal static class NetworkHealthCalculator
             """, p)).ToList();
         if (networks.Count == 0) return [];
         var last = (await connection.QueryAsync<MeetingAt>($"""
-            SELECT m.network_id, MAX(m.starts_at) AS at FROM meetings m
+            SELECT m.network_id, MAX(m.starts_at) AS starts_at FROM meetings m
             WHERE m.is_cancelled = @no AND m.starts_at <= @now {filter} GROUP BY m.network_id
-            """, p)).ToDictionary(r => r.NetworkId, r => r.At);
+            """, p)).ToDictionary(r => r.NetworkId, r => r.StartsAt);
         var next = (await connection.QueryAsync<MeetingAt>($"""
-            SELECT m.network_id, MIN(m.starts_at) AS at FROM meetings m
+            SELECT m.network_id, MIN(m.starts_at) AS starts_at FROM meetings m
             WHERE m.is_cancelled = @no AND m.starts_at > @now {filter} GROUP BY m.network_id
-            """, p)).ToDictionary(r => r.NetworkId, r => r.At);
+            """, p)).ToDictionary(r => r.NetworkId, r => r.StartsAt);
         // The last N meetings that took place per network (window function: portable to all three providers).
         var recent = $"""
             SELECT m.id, m.network_id, ROW_NUMBER() OVER (PARTITION BY m.network_id ORDER BY m.starts_at DESC, m.id DESC) AS rn
