@@ -67,6 +67,10 @@ app.MapSpacesEndpoints();
 app.MapActorsEndpoints();
 app.MapActorRelationsEndpoints();
 app.MapActorTypesEndpoints();
+app.MapNetworksEndpoints();
+app.MapMeetingsEndpoints();
+app.MapTasksEndpoints();
+app.MapGraphEndpoints();
 app.MapAdminEndpoints();
 
 app.MapApiFallback();

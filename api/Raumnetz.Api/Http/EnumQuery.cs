@@ -17,6 +17,13 @@ public static class EnumQuery
         var allowed = string.Join(", ", Enum.GetNames<TEnum>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]));
         throw new InvalidFieldException(parameter, $"'{parameter}' must be one of: {allowed}.");
     }
+
+    /// <summary>A repeated enum parameter (?x=a&amp;x=b, or ?x=a,b); null when absent.</summary>
+    public static IReadOnlyCollection<TEnum>? ParseAll<TEnum>(string[]? values, string parameter) where TEnum : struct, Enum
+    {
+        var parts = values?.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        return parts is null || parts.Count == 0 ? null : parts.Select(v => Parse<TEnum>(v, parameter)!.Value).Distinct().ToList();
+    }
 }
 
 /// <summary>Marks a string query parameter that carries an enum, so the OpenAPI document references the enum schema.</summary>

@@ -82,7 +82,8 @@ public sealed class EnumQueryParameterFilter : IParameterFilter
     {
         var attribute = context.ParameterInfo?.GetCustomAttributes(typeof(Http.EnumQueryAttribute), false).OfType<Http.EnumQueryAttribute>().FirstOrDefault();
         if (attribute is null || parameter is not OpenApiParameter target) return;
-        target.Schema = context.SchemaGenerator.GenerateSchema(attribute.EnumType, context.SchemaRepository);
+        var schema = context.SchemaGenerator.GenerateSchema(attribute.EnumType, context.SchemaRepository);
+        target.Schema = context.ParameterInfo!.ParameterType.IsArray ? new OpenApiSchema { Type = JsonSchemaType.Array, Items = schema } : schema;
     }
 }
 

@@ -84,7 +84,8 @@ public sealed class DatabaseInitializer(IServiceProvider services, RaumnetzOptio
             if (options.DemoData ?? environment.IsDevelopment())
             {
                 var seeded = await mediator.Send(new SeedDemoDataCommand(), ct);
-                if (seeded.Seeded) logger.LogInformation("Demo data seeded: {Spaces} spaces, {Actors} actors", seeded.Spaces, seeded.Actors);
+                if (seeded.Seeded)
+                    logger.LogInformation("Demo data seeded: {Spaces} spaces, {Actors} actors, {Networks} networks", seeded.Spaces, seeded.Actors, seeded.Networks);
             }
             IsReady = true;
             return true;

@@ -12,7 +12,7 @@ namespace Raumnetz.Application.DemoData;
 public sealed record SeedDemoDataCommand : IRequest<SeedDemoDataResult>;
 
 /// <summary>Whether anything was seeded, and how many spaces and actors were created.</summary>
-public sealed record SeedDemoDataResult(bool Seeded, int Spaces, int Actors);
+public sealed record SeedDemoDataResult(bool Seeded, int Spaces, int Actors, int Networks = 0);
 
 public sealed class SeedDemoDataHandler(IDbConnectionFactory db, IMediator mediator) : IRequestHandler<SeedDemoDataCommand, SeedDemoDataResult>
 {
@@ -31,9 +31,9 @@ public sealed class SeedDemoDataHandler(IDbConnectionFactory db, IMediator media
             throw new InvalidOperationException("The demo data set is inconsistent: " + string.Join(" ", problems));
 
         var spaceIds = await SeedSpacesAsync(cancellationToken);
-        var actors = 0;
-        actors = await SeedDemoActors.SeedAsync(mediator, spaceIds, cancellationToken);
-        return new(true, spaceIds.Count, actors);
+        var actors = await SeedDemoActors.SeedAsync(mediator, spaceIds, cancellationToken);
+        var networks = await mediator.Send(new SeedDemoNetworksCommand(), cancellationToken);
+        return new(true, spaceIds.Count, actors, networks.Networks);
     }
 
     /// <summary>Creates the spaces in order (parents and predecessors first) and ends those that were reorganised.</summary>

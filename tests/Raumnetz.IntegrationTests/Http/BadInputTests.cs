@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Raumnetz.Api.Http;
 using Raumnetz.Application.Common;
 using Raumnetz.IntegrationTests.Infrastructure;
+using Raumnetz.IntegrationTests.Networks;
 
 namespace Raumnetz.IntegrationTests.Http;
 
@@ -20,6 +21,9 @@ public sealed class BadInputFixture : ApiFactory, IAsyncLifetime
     public List<string> ListUrls { get; private set; } = [];
     public string RelationId { get; private set; } = "";
     public Guid[] ActorIds { get; private set; } = [];
+    public Guid NetworkId { get; private set; }
+    public Guid MemberId { get; private set; }
+    public Guid MeetingId { get; private set; }
 
     public async ValueTask InitializeAsync()
     {
@@ -35,6 +39,11 @@ public sealed class BadInputFixture : ApiFactory, IAsyncLifetime
             new { sourceActorId = jobcenter.Id(), targetActorId = youth.Id(), type = "cooperationAgreement", isContractual = true }), HttpStatusCode.Created);
         RelationId = relation.Str("id");
         ActorIds = [jobcenter.Id(), youth.Id()];
+        var network = await admin.NetworkAsync("Lenkrunde Bestand", "steeringGroup");
+        NetworkId = network.Id();
+        MemberId = (await admin.MemberAsync(NetworkId, jobcenter.Id())).Id();
+        MeetingId = (await admin.MeetingAsync(NetworkId, new DateTimeOffset(2030, 5, 2, 10, 0, 0, TimeSpan.Zero))).Id();
+        await admin.TaskAsync(NetworkId, [jobcenter.Id()]);
         await ApiKeyClientAsync("viewer");
         var (document, operations) = await ApiDocument.LoadAsync(this);
         Document = document;
@@ -64,6 +73,17 @@ public sealed class BadInputTests(BadInputFixture api) : IClassFixture<BadInputF
         // {A} and {B} stand for the fixture's two actors.
         ["CreateActorRelation"] = """{"sourceActorId":"{B}","targetActorId":"{A}","type":"funding","isContractual":false}""",
         ["UpdateActorRelation"] = """{"sourceActorId":"{A}","targetActorId":"{B}","type":"cooperationAgreement","isContractual":true}""",
+        // {N} stands for the fixture's network.
+        ["CreateNetwork"] = """{"name":"Neues Netzwerk","kind":"workingGroup","mandate":"Austausch zur Jugendhilfe","status":"active"}""",
+        ["UpdateNetwork"] = """{"name":"Lenkrunde Bestand","kind":"steeringGroup","mandate":"Steuerung im Sozialraum","status":"active"}""",
+        ["EndNetwork"] = """{"endedOn":"2999-12-31"}""",
+        ["AddNetworkMember"] = """{"actorId":"{B}","role":"guest"}""",
+        ["UpdateNetworkMember"] = """{"actorId":"{A}","role":"member"}""",
+        ["EndNetworkMember"] = """{"validTo":"2999-12-31"}""",
+        ["CreateMeeting"] = """{"startsAt":"2031-05-02T10:00:00Z","endsAt":"2031-05-02T12:00:00Z","cancelled":false}""",
+        ["UpdateMeeting"] = """{"startsAt":"2030-05-02T10:00:00Z","endsAt":"2030-05-02T12:00:00Z","cancelled":false}""",
+        ["CreateTask"] = """{"networkId":"{N}","responsibleActorIds":["{A}"],"status":"open","title":"Einladung verschicken"}""",
+        ["UpdateTask"] = """{"networkId":"{N}","responsibleActorIds":["{A}"],"status":"open","title":"Einladungsliste ergänzen"}""",
         ["CreateActorType"] = """{"code":"bad-new-type","nameDe":"Neue Art","nameEn":"New type"}""",
         ["UpdateActorType"] = """{"nameDe":"Verein","nameEn":"Association"}""",
         ["CreateApiKey"] = """{"name":"Neuer Schlüssel","role":"viewer"}""",
@@ -73,12 +93,14 @@ public sealed class BadInputTests(BadInputFixture api) : IClassFixture<BadInputF
     };
 
     private string BaseBody(ApiOperation op) =>
-        ValidBodies.GetValueOrDefault(op.Id, "{}").Replace("{A}", api.ActorIds[0].ToString()).Replace("{B}", api.ActorIds[1].ToString());
+        ValidBodies.GetValueOrDefault(op.Id, "{}").Replace("{A}", api.ActorIds[0].ToString()).Replace("{B}", api.ActorIds[1].ToString())
+            .Replace("{N}", api.NetworkId.ToString());
 
     private async Task<string> ExistingIdAsync(ApiOperation op)
     {
         if (op.Path.StartsWith("/api/v1/actor-types/", StringComparison.Ordinal)) return "association";
         if (op.Path.StartsWith("/api/v1/actor-relations/", StringComparison.Ordinal)) return api.RelationId;
+        if (op.Path.StartsWith("/api/v1/meetings/", StringComparison.Ordinal)) return api.MeetingId.ToString();
         // The first item of the collection the route belongs to (/api/v1/spaces/{id}/end → /api/v1/spaces).
         var collection = op.Path[..op.Path.IndexOf("/{", StringComparison.Ordinal)];
         var list = await HttpAssert.OkAsync<JsonElement>(await (await api.AdminAsync()).GetAsync(collection, Ct));
@@ -86,7 +108,9 @@ public sealed class BadInputTests(BadInputFixture api) : IClassFixture<BadInputF
         return items.GetArrayLength() > 0 ? items[0].Str("id") : Guid.NewGuid().ToString();
     }
 
-    private async Task<string> UrlAsync(ApiOperation op) => op.HasRouteParameters ? op.Url(await ExistingIdAsync(op)) : op.Path;
+    private async Task<string> UrlAsync(ApiOperation op) =>
+        op.Path.Contains("{memberId}", StringComparison.Ordinal) ? op.Path.Replace("{id}", api.NetworkId.ToString()).Replace("{memberId}", api.MemberId.ToString())
+        : op.HasRouteParameters ? op.Url(await ExistingIdAsync(op)) : op.Path;
 
     private async Task<string> SnapshotAsync()
     {

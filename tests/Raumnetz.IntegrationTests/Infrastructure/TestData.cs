@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace Raumnetz.IntegrationTests.Infrastructure;
 
 /// <summary>Small helpers to arrange data over the API.</summary>
-public static class TestData
+public static partial class TestData
 {
     /// <summary>Creates a space and returns its JSON (asserts 201).</summary>
     public static async Task<JsonElement> CreateSpaceAsync(this HttpClient client, string code, string name, string level, Guid? parentId = null,

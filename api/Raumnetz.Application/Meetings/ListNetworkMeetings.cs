@@ -1,0 +1,66 @@
+using System.Globalization;
+using AutoMapper;
+using Dapper;
+using FluentValidation;
+using MediatR;
+using Raumnetz.Application.Common;
+using Raumnetz.Domain.Common;
+using Raumnetz.Domain.Networks;
+
+namespace Raumnetz.Application.Meetings;
+
+/// <summary>Meetings of a network, latest first, optionally those starting in [from, to) only.</summary>
+public sealed record ListNetworkMeetingsQuery(Guid NetworkId, DateTimeOffset? From, DateTimeOffset? To, int? Limit, string? Cursor) : IRequest<Page<MeetingSummaryDto>>;
+
+public sealed class ListNetworkMeetingsValidator : AbstractValidator<ListNetworkMeetingsQuery>
+{
+    public ListNetworkMeetingsValidator()
+    {
+        RuleFor(x => x.To).GreaterThan(x => x.From).When(x => x.From is not null && x.To is not null).WithMessage("'to' must lie after 'from'.");
+        RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
+        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out var cursor) && (cursor is null || DateTimeOffset.TryParse(cursor.Key, CultureInfo.InvariantCulture, out _)))
+            .WithMessage("'cursor' is not a cursor this API issued.");
+    }
+}
+
+public sealed class ListNetworkMeetingsHandler(IDbConnectionFactory db, IMapper mapper) : IRequestHandler<ListNetworkMeetingsQuery, Page<MeetingSummaryDto>>
+{
+    public async Task<Page<MeetingSummaryDto>> Handle(ListNetworkMeetingsQuery request, CancellationToken cancellationToken)
+    {
+        var limit = request.Limit ?? Paging.DefaultLimit;
+        var where = new List<string> { "m.network_id = @networkId" };
+        var p = new DynamicParameters();
+        p.Add("networkId", request.NetworkId);
+        p.Add("present", nameof(Attendance.Present));
+        p.Add("excused", nameof(Attendance.Excused));
+        p.Add("absent", nameof(Attendance.Absent));
+        // Instants are bound in UTC (see CreateMeeting).
+        if (request.From is { } from) { where.Add("m.starts_at >= @from"); p.Add("from", from.ToUniversalTime()); }
+        if (request.To is { } to) { where.Add("m.starts_at < @to"); p.Add("to", to.ToUniversalTime()); }
+        Cursor.TryDecode(request.Cursor, out var cursor);
+        if (cursor is not null)
+        {
+            where.Add("(m.starts_at < @ck OR (m.starts_at = @ck AND m.id < @cid))");
+            p.Add("ck", DateTimeOffset.Parse(cursor.Key, CultureInfo.InvariantCulture).ToUniversalTime());
+            p.Add("cid", cursor.Id);
+        }
+        p.Add("take", limit + 1);
+        var sql = $"""
+            SELECT m.id, m.network_id, m.title, m.starts_at, m.ends_at, m.location, m.is_cancelled, m.version,
+                   CASE WHEN m.minutes IS NULL THEN 0 ELSE 1 END AS minutes_flag,
+                   (SELECT COUNT(*) FROM meeting_decisions d WHERE d.meeting_id = m.id) AS decision_count,
+                   (SELECT COUNT(*) FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.attendance = @present) AS present,
+                   (SELECT COUNT(*) FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.attendance = @excused) AS excused,
+                   (SELECT COUNT(*) FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.attendance = @absent) AS absent
+            FROM meetings m
+            WHERE {string.Join(" AND ", where)}
+            ORDER BY m.starts_at DESC, m.id DESC {db.Dialect.Limit("@take")}
+            """;
+        await using var connection = await db.OpenAsync(cancellationToken);
+        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM networks WHERE id = @NetworkId", new { request.NetworkId }) == 0)
+            throw new NotFoundException("Network", request.NetworkId);
+        var rows = (await connection.QueryAsync<MeetingSummaryRow>(new CommandDefinition(sql, p, cancellationToken: cancellationToken))).ToList();
+        var page = Paging.ToPage(rows, limit, r => (r.StartsAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture), r.Id));
+        return new Page<MeetingSummaryDto>(mapper.Map<List<MeetingSummaryDto>>(page.Items), page.NextCursor);
+    }
+}

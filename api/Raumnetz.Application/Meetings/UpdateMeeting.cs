@@ -1,0 +1,47 @@
+using System.Text.Json.Serialization;
+using AutoMapper;
+using Dapper;
+using MediatR;
+using Raumnetz.Application.Common;
+using Raumnetz.Application.Networks;
+
+namespace Raumnetz.Application.Meetings;
+
+/// <summary>
+/// Replaces the fields of a meeting (If-Match): reschedule, record attendance, minutes and decisions, or cancel it.
+/// Decisions and attendance left out (null) stay as they are.
+/// </summary>
+public sealed record UpdateMeetingCommand : MeetingFields, IRequest<MeetingDto>
+{
+    [JsonIgnore] public Guid Id { get; init; }
+    [JsonIgnore] public long? ExpectedVersion { get; init; }
+}
+
+public sealed class UpdateMeetingValidator : MeetingFieldsValidator<UpdateMeetingCommand>;
+
+public sealed class UpdateMeetingHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateMeetingCommand, MeetingDto>
+{
+    public async Task<MeetingDto> Handle(UpdateMeetingCommand request, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var version = await Versioning.CheckAsync(connection, tx, "meetings", "Meeting", request.Id, request.ExpectedVersion);
+        var networkId = await connection.QuerySingleAsync<Guid>("SELECT network_id FROM meetings WHERE id = @Id", new { request.Id }, tx);
+        await MeetingChecks.CheckAttendanceAsync(connection, tx, networkId, request);
+        var rows = await connection.ExecuteAsync("""
+            UPDATE meetings SET title = @title, starts_at = @StartsAt, ends_at = @EndsAt, location = @location, agenda = @agenda, minutes = @minutes,
+                is_cancelled = @Cancelled, version = version + 1, updated_at = @now
+            WHERE id = @Id AND version = @version
+            """, new
+        {
+            request.Id, title = NetworkChecks.Trimmed(request.Title), StartsAt = request.StartsAt.ToUniversalTime(), EndsAt = request.EndsAt.ToUniversalTime(), // UTC: see CreateMeeting
+            location = NetworkChecks.Trimmed(request.Location), agenda = NetworkChecks.Trimmed(request.Agenda), minutes = NetworkChecks.Trimmed(request.Minutes),
+            request.Cancelled, now = clock.GetUtcNow(), version,
+        }, tx);
+        Versioning.EnsureUpdated(rows, "Meeting", request.Id, version);
+        await MeetingChecks.ReplacePartsAsync(connection, tx, request.Id, request, creating: false);
+        var dto = await MeetingLoader.LoadAsync(connection, tx, mapper, request.Id);
+        await tx.CommitAsync(cancellationToken);
+        return dto!;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Json.Serialization;
+using AutoMapper;
+using Dapper;
+using MediatR;
+using Raumnetz.Application.Common;
+using Raumnetz.Domain.Common;
+
+namespace Raumnetz.Application.Networks;
+
+/// <summary>Adds an actor to a network in a role.</summary>
+public sealed record AddNetworkMemberCommand : NetworkMemberFields, IRequest<NetworkMemberDto>
+{
+    [JsonIgnore] public Guid NetworkId { get; init; }
+}
+
+public sealed class AddNetworkMemberValidator : NetworkMemberFieldsValidator<AddNetworkMemberCommand>;
+
+public sealed class AddNetworkMemberHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<AddNetworkMemberCommand, NetworkMemberDto>
+{
+    public async Task<NetworkMemberDto> Handle(AddNetworkMemberCommand request, CancellationToken cancellationToken)
+    {
+        var id = Guid.CreateVersion7();
+        var now = clock.GetUtcNow();
+        var validFrom = request.ValidFrom ?? clock.Today();
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await NetworkMemberChecks.CheckAsync(connection, tx, request.NetworkId, null, request, validFrom, joining: true);
+        try
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO network_members (id, network_id, actor_id, role, delegated_from_network_id, valid_from, valid_to, note, version, created_at, updated_at)
+                VALUES (@id, @NetworkId, @ActorId, @role, @DelegatedFromNetworkId, @validFrom, @ValidTo, @note, 1, @now, @now)
+                """, new
+            {
+                id, request.NetworkId, request.ActorId, role = request.Role.ToString(), request.DelegatedFromNetworkId, validFrom, request.ValidTo,
+                note = NetworkChecks.Trimmed(request.Note), now,
+            }, tx);
+        }
+        catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+        {
+            throw new ConflictException("The actor already holds this role in the network from the same day.", "validFrom");
+        }
+        var dto = await NetworkMemberLoader.LoadAsync(connection, tx, mapper, request.NetworkId, id, clock.Today());
+        await tx.CommitAsync(cancellationToken);
+        return dto!;
+    }
+}

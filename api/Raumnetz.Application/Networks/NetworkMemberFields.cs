@@ -1,0 +1,78 @@
+using System.Data.Common;
+using Dapper;
+using FluentValidation;
+using Raumnetz.Application.Common;
+using Raumnetz.Domain.Common;
+using Raumnetz.Domain.Networks;
+
+namespace Raumnetz.Application.Networks;
+
+/// <summary>The editable fields of a membership, shared by add and update.</summary>
+public abstract record NetworkMemberFields
+{
+    public Guid ActorId { get; init; }
+    /// <summary>Role in the network; member when omitted.</summary>
+    public MemberRole Role { get; init; } = MemberRole.Member;
+    /// <summary>For delegates (and only for them): the network that sends the actor.</summary>
+    public Guid? DelegatedFromNetworkId { get; init; }
+    /// <summary>First day of the membership; today when omitted.</summary>
+    public DateOnly? ValidFrom { get; init; }
+    /// <summary>Last day (inclusive); open when omitted.</summary>
+    public DateOnly? ValidTo { get; init; }
+    public string? Note { get; init; }
+}
+
+public abstract class NetworkMemberFieldsValidator<T> : AbstractValidator<T> where T : NetworkMemberFields
+{
+    protected NetworkMemberFieldsValidator()
+    {
+        RuleFor(x => x.ActorId).NotEmpty();
+        RuleFor(x => x.Role).DefinedEnum();
+        RuleFor(x => x.ValidTo).GreaterThanOrEqualTo(x => x.ValidFrom).When(x => x.ValidFrom is not null && x.ValidTo is not null)
+            .WithMessage("'validTo' must not lie before 'validFrom'.");
+        RuleFor(x => x.Note).MaximumLength(Limits.Note);
+    }
+}
+
+internal static class NetworkMemberChecks
+{
+    private sealed class ActorState
+    {
+        public Guid Id { get; init; }
+        public DateTimeOffset? ArchivedAt { get; init; }
+    }
+
+    private sealed class Period
+    {
+        public Guid Id { get; init; }
+        public DateOnly ValidFrom { get; init; }
+        public DateOnly? ValidTo { get; init; }
+    }
+
+    /// <summary>
+    /// Checks a membership against the data: the network exists (404), the actor exists (400; archived actors cannot
+    /// join), the delegating network exists, and the actor does not hold the same role for an overlapping period (409).
+    /// </summary>
+    public static async Task CheckAsync(DbConnection connection, DbTransaction tx, Guid networkId, Guid? selfId, NetworkMemberFields f, DateOnly validFrom, bool joining)
+    {
+        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM networks WHERE id = @networkId", new { networkId }, tx) == 0)
+            throw new NotFoundException("Network", networkId);
+        var actor = await connection.QuerySingleOrDefaultAsync<ActorState>("SELECT id, archived_at FROM actors WHERE id = @ActorId", new { f.ActorId }, tx)
+            ?? throw new InvalidFieldException("actorId", $"Actor '{f.ActorId}' does not exist.");
+        if (joining && actor.ArchivedAt is not null)
+            throw new InvalidFieldException("actorId", $"Actor '{f.ActorId}' is archived and cannot join a network.");
+        if (MembershipRules.Problem(networkId, f.Role, f.DelegatedFromNetworkId, validFrom, f.ValidTo) is { } problem)
+            throw new InvalidFieldException(problem.Field, problem.Message);
+        if (f.DelegatedFromNetworkId is { } fromId
+            && await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM networks WHERE id = @fromId", new { fromId }, tx) == 0)
+            throw new InvalidFieldException("delegatedFromNetworkId", $"Network '{fromId}' does not exist.");
+        var periods = await connection.QueryAsync<Period>(
+            "SELECT id, valid_from, valid_to FROM network_members WHERE network_id = @networkId AND actor_id = @ActorId AND role = @role",
+            new { networkId, f.ActorId, role = f.Role.ToString() }, tx);
+        var clash = periods.FirstOrDefault(p => p.Id != selfId && MembershipRules.Overlaps(p.ValidFrom, p.ValidTo, validFrom, f.ValidTo));
+        if (clash is not null)
+            throw new ConflictException(
+                $"The actor already is a {f.Role} of this network from {clash.ValidFrom:yyyy-MM-dd}{(clash.ValidTo is { } to ? $" to {to:yyyy-MM-dd}" : "")}; periods in the same role must not overlap.",
+                "validFrom");
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json.Serialization;
+using AutoMapper;
+using Dapper;
+using MediatR;
+using Raumnetz.Application.Common;
+using Raumnetz.Domain.Common;
+
+namespace Raumnetz.Application.Networks;
+
+/// <summary>Replaces the fields of a membership (If-Match). Changing the actor is allowed to correct a mistake.</summary>
+public sealed record UpdateNetworkMemberCommand : NetworkMemberFields, IRequest<NetworkMemberDto>
+{
+    [JsonIgnore] public Guid NetworkId { get; init; }
+    [JsonIgnore] public Guid MemberId { get; init; }
+    [JsonIgnore] public long? ExpectedVersion { get; init; }
+}
+
+public sealed class UpdateNetworkMemberValidator : NetworkMemberFieldsValidator<UpdateNetworkMemberCommand>;
+
+public sealed class UpdateNetworkMemberHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateNetworkMemberCommand, NetworkMemberDto>
+{
+    public async Task<NetworkMemberDto> Handle(UpdateNetworkMemberCommand request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var current = await MemberVersioning.CheckAsync(connection, tx, request.NetworkId, request.MemberId, request.ExpectedVersion);
+        var validFrom = request.ValidFrom ?? current.ValidFrom;
+        await NetworkMemberChecks.CheckAsync(connection, tx, request.NetworkId, request.MemberId, request, validFrom, joining: request.ActorId != current.ActorId);
+        int rows;
+        try
+        {
+            rows = await connection.ExecuteAsync("""
+                UPDATE network_members SET actor_id = @ActorId, role = @role, delegated_from_network_id = @DelegatedFromNetworkId,
+                    valid_from = @validFrom, valid_to = @ValidTo, note = @note, version = version + 1, updated_at = @now
+                WHERE id = @MemberId AND version = @version
+                """, new
+            {
+                request.MemberId, request.ActorId, role = request.Role.ToString(), request.DelegatedFromNetworkId, validFrom, request.ValidTo,
+                note = NetworkChecks.Trimmed(request.Note), now, version = current.Version,
+            }, tx);
+        }
+        catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+        {
+            throw new ConflictException("The actor already holds this role in the network from the same day.", "validFrom");
+        }
+        Versioning.EnsureUpdated(rows, "Network member", request.MemberId, current.Version);
+        var dto = await NetworkMemberLoader.LoadAsync(connection, tx, mapper, request.NetworkId, request.MemberId, clock.Today());
+        await tx.CommitAsync(cancellationToken);
+        return dto!;
+    }
+}
+
+/// <summary>Optimistic concurrency for memberships, which are addressed through their network.</summary>
+internal static class MemberVersioning
+{
+    public sealed class Current
+    {
+        public Guid ActorId { get; init; }
+        public DateOnly ValidFrom { get; init; }
+        public DateOnly? ValidTo { get; init; }
+        public long Version { get; init; }
+    }
+
+    /// <summary>404 when the membership does not exist in this network, 412 when If-Match is stale.</summary>
+    public static async Task<Current> CheckAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, Guid networkId, Guid memberId, long? expected)
+    {
+        var current = await connection.QuerySingleOrDefaultAsync<Current>(
+            "SELECT actor_id, valid_from, valid_to, version FROM network_members WHERE id = @memberId AND network_id = @networkId", new { networkId, memberId }, tx)
+            ?? throw new NotFoundException("Network member", memberId);
+        if (expected is not null && expected != current.Version) throw new StaleVersionException("Network member", memberId, expected.Value, current.Version);
+        return current;
+    }
+}

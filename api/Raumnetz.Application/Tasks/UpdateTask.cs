@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+using AutoMapper;
+using Dapper;
+using MediatR;
+using Raumnetz.Application.Common;
+using Raumnetz.Application.Networks;
+
+namespace Raumnetz.Application.Tasks;
+
+/// <summary>Replaces the fields of an agreement (If-Match): progress, outcome, responsibles, due date.</summary>
+public sealed record UpdateTaskCommand : TaskFields, IRequest<TaskDto>
+{
+    [JsonIgnore] public Guid Id { get; init; }
+    [JsonIgnore] public long? ExpectedVersion { get; init; }
+}
+
+public sealed class UpdateTaskValidator : TaskFieldsValidator<UpdateTaskCommand>;
+
+public sealed class UpdateTaskHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateTaskCommand, TaskDto>
+{
+    public async Task<TaskDto> Handle(UpdateTaskCommand request, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var version = await Versioning.CheckAsync(connection, tx, "tasks", "Task", request.Id, request.ExpectedVersion);
+        await TaskChecks.CheckReferencesAsync(connection, tx, db.Dialect, request);
+        var rows = await connection.ExecuteAsync("""
+            UPDATE tasks SET network_id = @NetworkId, meeting_id = @MeetingId, title = @title, description = @description, due_date = @DueDate,
+                status = @status, outcome = @outcome, version = version + 1, updated_at = @now
+            WHERE id = @Id AND version = @version
+            """, new
+        {
+            request.Id, request.NetworkId, request.MeetingId, title = request.Title.Trim(), description = NetworkChecks.Trimmed(request.Description),
+            request.DueDate, status = request.Status.ToString(), outcome = NetworkChecks.Trimmed(request.Outcome), now = clock.GetUtcNow(), version,
+        }, tx);
+        Versioning.EnsureUpdated(rows, "Task", request.Id, version);
+        await TaskChecks.ReplaceResponsiblesAsync(connection, tx, request.Id, request);
+        var dto = await TaskLoader.LoadAsync(connection, tx, db.Dialect, mapper, request.Id, clock.Today());
+        await tx.CommitAsync(cancellationToken);
+        return dto!;
+    }
+}
