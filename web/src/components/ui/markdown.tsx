@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next'
 import { renderMarkdown } from '@/lib/markdown'
 import { FieldShell } from './field'
 
-/** Renders Markdown safely (sanitised HTML). */
-export function Markdown({ source, className }: { source: string; className?: string }) {
-  return <div className={className ? `markdown ${className}` : 'markdown'} dangerouslySetInnerHTML={{ __html: renderMarkdown(source) }} />
+/** Renders Markdown safely (sanitised HTML); its headings start at `headingLevel` (default h3, below a section's h2). */
+export function Markdown({ source, className, headingLevel = 3 }: { source: string; className?: string; headingLevel?: number }) {
+  return (
+    <div className={className ? `markdown ${className}` : 'markdown'} dangerouslySetInnerHTML={{ __html: renderMarkdown(source, headingLevel) }} />
+  )
 }
 
 type MarkdownFieldProps = {
@@ -15,6 +17,8 @@ type MarkdownFieldProps = {
   required?: boolean
   /** Current text (e.g. react-hook-form's watch), shown in the preview. */
   value: string
+  /** Level of the preview's top headings (the form's heading level + 1). */
+  previewHeadingLevel?: number
   ref?: Ref<HTMLTextAreaElement>
 } & TextareaHTMLAttributes<HTMLTextAreaElement>
 
@@ -22,7 +26,7 @@ type MarkdownFieldProps = {
  * A Markdown text area with an Edit/Preview toggle (two buttons with aria-pressed). The text area
  * stays in the form while the preview is shown, so nothing is lost and validation still applies.
  */
-export function MarkdownField({ label, hint, error, required, value, id, ref, ...textarea }: MarkdownFieldProps) {
+export function MarkdownField({ label, hint, error, required, value, previewHeadingLevel = 2, id, ref, ...textarea }: MarkdownFieldProps) {
   const { t } = useTranslation()
   const generated = useId()
   const fieldId = id ?? generated
@@ -36,14 +40,14 @@ export function MarkdownField({ label, hint, error, required, value, id, ref, ..
             <button type="button" className="segmented__button" aria-pressed={!preview} onClick={() => setPreview(false)}>
               {t('markdown.edit')}
             </button>
-            <button type="button" className="segmented__button" aria-pressed={preview} aria-controls={previewId} onClick={() => setPreview(true)}>
+            <button type="button" className="segmented__button" aria-pressed={preview} onClick={() => setPreview(true)}>
               {t('markdown.preview')}
             </button>
           </div>
           <textarea ref={ref} className="input" hidden={preview} {...textarea} {...aria} />
           {preview ? (
             <section id={previewId} className="md-field__preview" aria-label={t('markdown.previewOf', { label })}>
-              {value.trim() ? <Markdown source={value} /> : <p className="muted">{t('markdown.empty')}</p>}
+              {value.trim() ? <Markdown source={value} headingLevel={previewHeadingLevel} /> : <p className="muted">{t('markdown.empty')}</p>}
             </section>
           ) : null}
         </div>

@@ -11,6 +11,7 @@ import { renderApp } from '@/testing/render'
 const cy = vi.hoisted(() => ({ created: [] as { elements: { data: { id: string; label?: string } }[] }[] }))
 vi.mock('cytoscape', () => {
   const instance = {
+    layout: () => ({ one: () => undefined, run: () => undefined }),
     on: () => undefined,
     destroy: () => undefined,
     batch: (fn: () => void) => fn(),

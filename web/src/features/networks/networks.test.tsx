@@ -26,6 +26,9 @@ describe('Markdown rendering', () => {
     const doc = new DOMParser().parseFromString(html, 'text/html')
     expect(doc.querySelector('h3')?.textContent).toBe('Protokoll')
     expect(doc.querySelector('h1')).toBeNull()
+    // Levels used are renumbered without gaps from the given level.
+    const levels = new DOMParser().parseFromString(renderMarkdown('## A\n\n#### B\n\n## C', 2), 'text/html')
+    expect([...levels.querySelectorAll('h2, h3, h4')].map((h) => `${h.tagName}:${h.textContent}`)).toEqual(['H2:A', 'H3:B', 'H2:C'])
     expect(doc.querySelector('strong')?.textContent).toBe('Beschluss')
     expect(doc.querySelector('script')).toBeNull()
     expect(html).not.toContain('alert(1)')
@@ -56,7 +59,7 @@ describe('meeting form', () => {
     expect(within(group).getByRole('button', { name: 'Vorschau' })).toHaveAttribute('aria-pressed', 'true')
 
     const preview = screen.getByRole('region', { name: 'Vorschau: Protokoll' })
-    expect(within(preview).getByRole('heading', { level: 4, name: 'Ergebnisse' })).toBeInTheDocument()
+    expect(within(preview).getByRole('heading', { level: 2, name: 'Ergebnisse' })).toBeInTheDocument()
     expect(within(preview).getByText('Bestandsaufnahme').tagName).toBe('STRONG')
     expect(preview.querySelector('script')).toBeNull()
     expect(preview.querySelector('img')?.hasAttribute('onerror')).toBe(false)

@@ -29,9 +29,16 @@ export function useNetworkGraph(filters: GraphFilters) {
   })
 }
 
-/** A broker lies on at least this share of the shortest paths between other nodes (normalised betweenness). */
-export const BROKER_THRESHOLD = 0.1
+/** Share of the map's highest betweenness from which a node counts as a broker. */
+export const BROKER_SHARE = 0.25
 
-export function isBroker(node: Pick<GraphNodeDto, 'normalizedBetweenness'>): boolean {
-  return node.normalizedBetweenness >= BROKER_THRESHOLD
+/**
+ * Brokers of a map: nodes on many shortest paths between others, relative to this map (a whole
+ * county has lower normalised values than one network): betweenness above zero and at least
+ * {@link BROKER_SHARE} of the highest value shown.
+ */
+export function findBrokers(nodes: readonly Pick<GraphNodeDto, 'id' | 'normalizedBetweenness'>[]): Set<string> {
+  const max = Math.max(0, ...nodes.map((n) => n.normalizedBetweenness))
+  if (max <= 0) return new Set()
+  return new Set(nodes.filter((n) => n.normalizedBetweenness > 0 && n.normalizedBetweenness >= BROKER_SHARE * max).map((n) => n.id))
 }

@@ -1,7 +1,6 @@
-import type { Core, ElementDefinition, StylesheetJson } from 'cytoscape'
+import type { CollectionArgument, Core, ElementDefinition, StylesheetJson } from 'cytoscape'
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react'
 import { GraphEdgeKind, GraphNodeType, NetworkLinkType, type NetworkGraphDto } from '@/api'
-import { isBroker } from '../api/graph'
 
 export type SizeBy = 'degree' | 'betweenness'
 
@@ -16,6 +15,8 @@ export interface GraphCanvasHandle {
 export interface GraphCanvasProps {
   graph: NetworkGraphDto
   sizeBy: SizeBy
+  /** Ids of the nodes drawn as brokers. */
+  brokers: ReadonlySet<string>
   /** Node label as drawn (with the broker/isolated marker in words). */
   nodeLabel: (id: string) => string
   /** Edge label for network links ("delegiert", "berichtet"). */
@@ -32,16 +33,24 @@ const SECTOR_COLOURS: Record<string, string> = {
   privateEconomy: '#b25e09',
 }
 const NETWORK_COLOUR = '#0b4f6c'
-const MIN_SIZE = 22
-const MAX_SIZE = 70
+const MIN_SIZE = 24
+const MAX_SIZE = 72
+/** Never closer than this after fitting: a small graph should not fill the canvas with three giant nodes. */
+const MAX_FIT_ZOOM = 1.2
 
 const reducedMotion = () => typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
 
-function elements(graph: NetworkGraphDto, sizeBy: SizeBy, nodeLabel: (id: string) => string, linkLabel: (t: NetworkLinkType) => string): ElementDefinition[] {
+function elements(
+  graph: NetworkGraphDto,
+  sizeBy: SizeBy,
+  brokers: ReadonlySet<string>,
+  nodeLabel: (id: string) => string,
+  linkLabel: (t: NetworkLinkType) => string,
+): ElementDefinition[] {
   const metric = (n: NetworkGraphDto['nodes'][number]) => (sizeBy === 'degree' ? n.degree : n.normalizedBetweenness)
   const max = Math.max(0, ...graph.nodes.map(metric)) || 1
   const nodes: ElementDefinition[] = graph.nodes.map((n) => {
-    const classes = [n.type === GraphNodeType.Network ? 'network' : 'actor', isBroker(n) ? 'broker' : '', n.isIsolated ? 'isolated' : ''].filter(Boolean)
+    const classes = [n.type === GraphNodeType.Network ? 'network' : 'actor', brokers.has(n.id) ? 'broker' : '', n.isIsolated ? 'isolated' : ''].filter(Boolean)
     return {
       group: 'nodes',
       data: {
@@ -73,6 +82,8 @@ const style: StylesheetJson = [
       'background-color': 'data(colour)',
       label: 'data(label)',
       'font-size': 11,
+      // Labels appear once zoomed in far enough to read them (the table lists every name anyway).
+      'min-zoomed-font-size': 7,
       color: '#1b2430',
       'text-valign': 'bottom',
       'text-margin-y': 4,
@@ -115,11 +126,18 @@ const style: StylesheetJson = [
   { selector: 'edge:selected', style: { 'line-color': '#c2410c', 'target-arrow-color': '#c2410c' } },
 ]
 
+/** After fitting: not closer than {@link MAX_FIT_ZOOM}, still centred on what was fitted. */
+function clampZoom(cy: Core, eles?: CollectionArgument) {
+  if (cy.zoom() <= MAX_FIT_ZOOM) return
+  cy.zoom(MAX_FIT_ZOOM)
+  cy.center(eles)
+}
+
 /**
  * The network map drawn with Cytoscape (loaded on demand). The canvas is one image for assistive
  * technology (role="img" with a summary); the table next to it carries the same information.
  */
-export function GraphCanvas({ graph, sizeBy, nodeLabel, linkLabel, summary, onSelect, ref }: GraphCanvasProps) {
+export function GraphCanvas({ graph, sizeBy, brokers, nodeLabel, linkLabel, summary, onSelect, ref }: GraphCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const cyRef = useRef<Core | null>(null)
   const onSelectRef = useRef(onSelect)
@@ -136,15 +154,25 @@ export function GraphCanvas({ graph, sizeBy, nodeLabel, linkLabel, summary, onSe
       if (cancelled || !containerRef.current) return
       instance = cytoscape({
         container: containerRef.current,
-        elements: elements(graph, sizeBy, labelsRef.current.nodeLabel, labelsRef.current.linkLabel),
+        elements: elements(graph, sizeBy, brokers, labelsRef.current.nodeLabel, labelsRef.current.linkLabel),
         style,
-        layout: { name: 'cose', animate: false, nodeDimensionsIncludeLabels: true, randomize: false, padding: 30 },
         minZoom: 0.2,
         maxZoom: 3,
-        wheelSensitivity: 0.3,
         boxSelectionEnabled: false,
       })
-      instance.on('tap', 'node', (e) => onSelectRef.current(e.target.id()))
+      const cy = instance
+      const layout = cy.layout({
+        name: 'cose',
+        animate: false,
+        randomize: false,
+        padding: 30,
+        nodeRepulsion: () => 9000,
+        idealEdgeLength: () => 70,
+        componentSpacing: 80,
+      })
+      layout.one('layoutstop', () => clampZoom(cy))
+      layout.run()
+      cy.on('tap', 'node', (e) => onSelectRef.current(e.target.id()))
       instance.on('tap', (e) => {
         if (e.target === instance) onSelectRef.current(undefined)
       })
@@ -155,7 +183,7 @@ export function GraphCanvas({ graph, sizeBy, nodeLabel, linkLabel, summary, onSe
       instance?.destroy()
       cyRef.current = null
     }
-  }, [graph, sizeBy])
+  }, [graph, sizeBy, brokers])
 
   // Labels follow the UI language without a new layout.
   useEffect(() => {
@@ -176,11 +204,12 @@ export function GraphCanvas({ graph, sizeBy, nodeLabel, linkLabel, summary, onSe
       if (node.empty()) return
       cy.elements().unselect()
       node.select()
-      const zoom = Math.max(cy.zoom(), 1.2)
+      // The node with its neighbours, at a readable zoom.
+      const eles = node.closedNeighborhood()
       if (reducedMotion()) {
-        cy.zoom(zoom)
-        cy.center(node)
-      } else cy.animate({ center: { eles: node }, zoom }, { duration: 300 })
+        cy.fit(eles, 60)
+        clampZoom(cy, eles)
+      } else cy.animate({ fit: { eles, padding: 60 } }, { duration: 300, complete: () => clampZoom(cy, eles) })
     },
     zoomIn() {
       const cy = cyRef.current

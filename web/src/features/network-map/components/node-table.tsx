@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { GraphNodeType, type GraphNodeDto } from '@/api'
 import { formatNumber, formatPercent } from '@/lib/format'
-import { isBroker } from '../api/graph'
 
 type SortKey = 'label' | 'type' | 'degree' | 'betweenness'
 type Direction = 'ascending' | 'descending'
@@ -14,11 +13,14 @@ type Direction = 'ascending' | 'descending'
  */
 export function NodeTable({
   nodes,
+  brokers,
   caption,
   onShow,
   selectedId,
 }: {
   nodes: GraphNodeDto[]
+  /** Ids of the brokers of this map. */
+  brokers: ReadonlySet<string>
   caption: string
   /** "Show in map": select and centre the node in the canvas. */
   onShow?: (id: string) => void
@@ -101,7 +103,7 @@ export function NodeTable({
               <td>{kindText(n)}</td>
               <td className="num">{formatNumber(n.degree, lng)}</td>
               <td className="num">{formatPercent(n.normalizedBetweenness, lng)}</td>
-              <td>{isBroker(n) ? <strong>{t('map.node.broker')}</strong> : n.isIsolated ? t('map.node.isolated') : ''}</td>
+              <td>{brokers.has(n.id) ? <strong>{t('map.node.broker')}</strong> : n.isIsolated ? t('map.node.isolated') : ''}</td>
               {onShow ? (
                 <td>
                   <button type="button" className="button button--link" onClick={() => onShow(n.id)} aria-pressed={n.id === selectedId}>

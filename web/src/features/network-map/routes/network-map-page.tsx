@@ -8,7 +8,7 @@ import { useNetworkOptions } from '@/features/networks/api/networks'
 import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
 import { formatDate, formatNumber, formatPercent } from '@/lib/format'
 import { usePageTitle } from '@/lib/use-page-title'
-import { isBroker, useNetworkGraph, type GraphFilters } from '../api/graph'
+import { findBrokers, useNetworkGraph, type GraphFilters } from '../api/graph'
 import { GraphCanvas, type GraphCanvasHandle, type SizeBy } from '../components/graph-canvas'
 import { NodeTable } from '../components/node-table'
 
@@ -66,31 +66,32 @@ export function NetworkMapPage() {
   const relationTypes = filters.relationTypes ?? RELATION_TYPES
   const data = graph.data
   const nodesById = useMemo(() => new Map((data?.nodes ?? []).map((n) => [n.id, n])), [data])
+  const brokers = useMemo(() => findBrokers(data?.nodes ?? []), [data])
 
   const nodeLabel = useCallback(
     (id: string) => {
       const n = nodesById.get(id)
       if (!n) return ''
-      if (isBroker(n)) return `◆ ${n.label} (${t('map.node.broker')})`
+      if (brokers.has(n.id)) return `◆ ${n.label} (${t('map.node.broker')})`
       if (n.isIsolated) return `${n.label} (${t('map.node.isolated')})`
       return n.label
     },
-    [nodesById, t],
+    [nodesById, brokers, t],
   )
   const linkLabel = useCallback((type: NetworkLinkType) => t(`map.linkLabels.${type}`), [t])
 
   const summary = useMemo(() => {
     if (!data) return ''
     const networksCount = data.nodes.filter((n) => n.type === GraphNodeType.Network).length
-    const brokers = data.nodes.filter(isBroker).slice(0, 3)
+    const top = data.nodes.filter((n) => brokers.has(n.id)).slice(0, 3)
     const isolated = data.nodes.filter((n) => n.isIsolated).length
     return [
       t('map.summary.counts', { nodes: data.nodes.length, networks: networksCount, actors: data.nodes.length - networksCount, edges: data.edges.length, date: formatDate(data.on, lng) }),
-      brokers.length ? t('map.summary.brokers', { names: brokers.map((b) => b.label).join(', ') }) : t('map.summary.noBrokers'),
+      top.length ? t('map.summary.brokers', { names: top.map((b) => b.label).join(', ') }) : t('map.summary.noBrokers'),
       t('map.summary.isolated', { count: isolated }),
       t('map.summary.table'),
     ].join(' ')
-  }, [data, t, lng])
+  }, [data, brokers, t, lng])
 
   const selected = selectedId ? nodesById.get(selectedId) : undefined
 
@@ -100,7 +101,7 @@ export function NetworkMapPage() {
       <p className="lead">{t('map.intro')}</p>
 
       <form className="card filters" aria-label={t('map.filters.label')} onSubmit={(e) => e.preventDefault()}>
-        <div className="filters__row">
+        <div className="filters__row filters__row--top">
           <div className="field">
             <label htmlFor={ids.space} className="field__label">
               {t('actors.filters.space')}
@@ -156,9 +157,20 @@ export function NetworkMapPage() {
               ))}
             </div>
           </fieldset>
-          <fieldset className="fieldset" disabled={!edgeKinds.includes(GraphEdgeKind.ActorRelation)}>
-            <legend>{t('map.filters.relationTypes')}</legend>
+          <fieldset className="fieldset">
+            <legend>{t('map.filters.sizeBy')}</legend>
             <div className="choice-row">
+              {(['betweenness', 'degree'] as const).map((s) => (
+                <label key={s} className="choice">
+                  <input type="radio" name="sizeBy" value={s} checked={sizeBy === s} onChange={() => setFilter('size', s === 'degree' ? 'degree' : undefined)} />{' '}
+                  {t(`map.sizeBy.${s}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset className="fieldset fieldset--full" disabled={!edgeKinds.includes(GraphEdgeKind.ActorRelation)}>
+            <legend>{t('map.filters.relationTypes')}</legend>
+            <div className="choice-row choice-row--grid">
               {RELATION_TYPES.map((r) => (
                 <label key={r} className="choice">
                   <input
@@ -167,17 +179,6 @@ export function NetworkMapPage() {
                     onChange={(e) => toggleList('rel', RELATION_TYPES, r, e.target.checked)}
                   />{' '}
                   {t(`actors.relationTypes.${r}`)}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <fieldset className="fieldset">
-            <legend>{t('map.filters.sizeBy')}</legend>
-            <div className="choice-row">
-              {(['betweenness', 'degree'] as const).map((s) => (
-                <label key={s} className="choice">
-                  <input type="radio" name="sizeBy" value={s} checked={sizeBy === s} onChange={() => setFilter('size', s === 'degree' ? 'degree' : undefined)} />{' '}
-                  {t(`map.sizeBy.${s}`)}
                 </label>
               ))}
             </div>
@@ -230,6 +231,7 @@ export function NetworkMapPage() {
                 ref={canvas}
                 graph={graph.data}
                 sizeBy={sizeBy}
+                brokers={brokers}
                 nodeLabel={nodeLabel}
                 linkLabel={linkLabel}
                 summary={summary}
@@ -252,7 +254,7 @@ export function NetworkMapPage() {
                       <dt>{t('map.table.betweenness')}</dt>
                       <dd>{formatPercent(selected.normalizedBetweenness, lng)}</dd>
                       <dt>{t('map.table.position')}</dt>
-                      <dd>{isBroker(selected) ? t('map.node.broker') : selected.isIsolated ? t('map.node.isolated') : t('map.node.regular')}</dd>
+                      <dd>{brokers.has(selected.id) ? t('map.node.broker') : selected.isIsolated ? t('map.node.isolated') : t('map.node.regular')}</dd>
                     </dl>
                   </>
                 ) : (
@@ -302,6 +304,7 @@ export function NetworkMapPage() {
             </h2>
             <NodeTable
               nodes={graph.data.nodes}
+              brokers={brokers}
               caption={t('map.table.caption', { count: graph.data.nodes.length })}
               selectedId={selectedId}
               onShow={(id) => {

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { TFunction } from 'i18next'
 import { useMemo, useState } from 'react'
-import { useForm } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { MemberRole, type NetworkMemberDto } from '@/api'
@@ -29,6 +29,11 @@ function makeMemberSchema(t: TFunction) {
       note: z.string().max(NOTE_MAX, t('validation.maxLength', { max: NOTE_MAX })),
     })
     .refine((v) => !v.validFrom || !v.validTo || v.validTo >= v.validFrom, { path: ['validTo'], message: t('validation.endBeforeStart') })
+    // Mirrors the API's rule: a delegate names the network that sends it, nobody else does.
+    .refine((v) => v.role !== MemberRole.Delegate || v.delegatedFromNetworkId !== '', {
+      path: ['delegatedFromNetworkId'],
+      message: t('networks.members.delegatedFromRequired'),
+    })
 }
 type MemberValues = z.infer<ReturnType<typeof makeMemberSchema>>
 
@@ -48,6 +53,7 @@ export function MemberForm({ networkId, member, onDone }: { networkId: string; m
   const editing = member !== undefined
   const {
     register,
+    control,
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
@@ -65,12 +71,15 @@ export function MemberForm({ networkId, member, onDone }: { networkId: string; m
       : { actorId: '', role: MemberRole.Member, delegatedFromNetworkId: '', validFrom: today(), validTo: '', note: '' },
   })
 
+  const role = useWatch({ control, name: 'role' })
+  const isDelegate = role === MemberRole.Delegate
+
   const submit = handleSubmit(async (v) => {
     setFormError(null)
     const body = {
       actorId: v.actorId,
       role: v.role as MemberRole,
-      delegatedFromNetworkId: v.delegatedFromNetworkId || undefined,
+      delegatedFromNetworkId: v.role === MemberRole.Delegate ? v.delegatedFromNetworkId || undefined : undefined,
       validFrom: v.validFrom || undefined,
       validTo: v.validTo || undefined,
       note: v.note.trim() || undefined,
@@ -111,22 +120,25 @@ export function MemberForm({ networkId, member, onDone }: { networkId: string; m
             </option>
           ))}
         </SelectField>
-        <SelectField
-          id={`${prefix}-delegatedFromNetworkId`}
-          label={t('networks.members.delegatedFrom')}
-          hint={t('networks.members.delegatedFromHint')}
-          error={errors.delegatedFromNetworkId?.message}
-          {...register('delegatedFromNetworkId')}
-        >
-          <option value="">{t('networks.members.notDelegated')}</option>
-          {(networks.data ?? [])
-            .filter((n) => n.id !== networkId)
-            .map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.name}
-              </option>
-            ))}
-        </SelectField>
+        {isDelegate ? (
+          <SelectField
+            id={`${prefix}-delegatedFromNetworkId`}
+            label={t('networks.members.delegatedFrom')}
+            hint={t('networks.members.delegatedFromHint')}
+            required
+            error={errors.delegatedFromNetworkId?.message}
+            {...register('delegatedFromNetworkId')}
+          >
+            <option value="">{networks.isPending ? t('common.loadingShort') : t('common.pleaseChoose')}</option>
+            {(networks.data ?? [])
+              .filter((n) => n.id !== networkId)
+              .map((n) => (
+                <option key={n.id} value={n.id}>
+                  {n.name}
+                </option>
+              ))}
+          </SelectField>
+        ) : null}
         <TextField id={`${prefix}-validFrom`} type="date" label={t('networks.members.validFrom')} error={errors.validFrom?.message} {...register('validFrom')} />
         <TextField
           id={`${prefix}-validTo`}

@@ -197,7 +197,7 @@ export function NetworkForm({ defaultValues, submitLabel, cancelTo, onSubmit, se
           {...register('endedOn')}
         />
       </div>
-      <fieldset className="fieldset">
+      <fieldset className="fieldset fieldset--stack">
         <legend>{t('networks.fields.cadence')}</legend>
         <p className="field__hint">{t('networks.form.cadenceHint')}</p>
         <div className="form__grid">
@@ -266,7 +266,7 @@ export function NetworkForm({ defaultValues, submitLabel, cancelTo, onSubmit, se
       ) : null}
       {links.fields.length === 0 ? <p className="muted">{t('networks.form.noLinks')}</p> : null}
       {links.fields.map((field, i) => (
-        <fieldset key={field.id} className="fieldset">
+        <fieldset key={field.id} className="fieldset fieldset--stack">
           <legend>{t('networks.form.linkLegend', { n: i + 1 })}</legend>
           <div className="form__grid">
             <SelectField
@@ -304,9 +304,11 @@ export function NetworkForm({ defaultValues, submitLabel, cancelTo, onSubmit, se
             error={errors.links?.[i]?.note?.message}
             {...register(`links.${i}.note`)}
           />
-          <button type="button" className="button button--secondary" onClick={() => links.remove(i)}>
-            {t('networks.form.removeLink', { n: i + 1 })}
-          </button>
+          <p>
+            <button type="button" className="button button--secondary" onClick={() => links.remove(i)}>
+              {t('networks.form.removeLink', { n: i + 1 })}
+            </button>
+          </p>
         </fieldset>
       ))}
       {links.fields.length < NETWORK_LIMITS.links ? (
