@@ -499,6 +499,7 @@ export const de = {
       delegatedFrom: 'Delegiert aus Netzwerk',
       delegatedFromHint: 'z. B. die Fokusgruppe, die diesen Akteur in die Lenkrunde entsendet.',
       delegatedFromRequired: 'Delegierte brauchen das Netzwerk, das sie entsendet.',
+      overlap: 'Dieser Akteur hat diese Rolle im Netzwerk bereits in einem überschneidenden Zeitraum. Bitte ändern Sie den Zeitraum oder bearbeiten Sie die bestehende Mitgliedschaft.',
       delegatedFromShort: 'delegiert aus',
       validFrom: 'Mitglied seit',
       validTo: 'Mitglied bis',

@@ -501,6 +501,7 @@ export const en: Translations = {
       delegatedFrom: 'Delegated from network',
       delegatedFromHint: 'e.g. the focus group sending this actor to the steering group.',
       delegatedFromRequired: 'A delegate needs the network that sends it.',
+      overlap: 'This actor already holds this role in the network for an overlapping period. Please change the period or edit the existing membership.',
       delegatedFromShort: 'delegated from',
       validFrom: 'Member since',
       validTo: 'Member until',

@@ -258,3 +258,40 @@ describe('start page', () => {
     expect(await axeViolations()).toEqual([])
   })
 })
+
+describe('member form', () => {
+  it('asks a delegate for the sending network and explains an overlapping membership (409) in German', async () => {
+    const n = network({ id: 'n-m', name: 'Lenkrunde Teltow' })
+    const sender = network({ id: 'n-s', name: 'Fokusgruppe Bildung' })
+    const server = baseApi()
+      .on('GET /api/v1/actors', { body: { items: [{ id: 'a-9', name: 'Grundschule Teltow' }], nextCursor: null } })
+      .on('GET /api/v1/networks', { body: { items: [n, sender], nextCursor: null } })
+      .on('GET /api/v1/networks/n-m', { body: n })
+      .on('GET /api/v1/networks/n-m/health', { body: health({ networkId: 'n-m' }) })
+      .on('GET /api/v1/networks/n-m/composition', { body: { networkId: 'n-m', on: '2026-01-01', total: 0, organisations: 0, persons: 0, sectors: [], roles: [] } })
+      .on('GET /api/v1/networks/n-m/members', empty)
+      .on('GET /api/v1/networks/n-m/meetings', empty)
+      .on('GET /api/v1/tasks', empty)
+      .on('POST /api/v1/networks/n-m/members', {
+        status: 409,
+        body: { title: 'Conflict', status: 409, detail: 'The actor already is a Delegate.', errors: { validFrom: ['The actor already is a Delegate.'] } },
+      })
+    renderApp({ route: '/networks/n-m' })
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: 'Mitglied hinzufügen' }))
+    const form = screen.getByRole('form', { name: 'Mitglied hinzufügen' })
+    await waitFor(() => expect(within(form).getByRole('option', { name: 'Grundschule Teltow' })).toBeInTheDocument())
+    await user.selectOptions(within(form).getByRole('combobox', { name: /^Akteur/ }), 'a-9')
+    await user.selectOptions(within(form).getByRole('combobox', { name: /^Rolle/ }), 'delegate')
+    await user.click(within(form).getByRole('button', { name: 'Mitglied hinzufügen' }))
+    const from = within(form).getByRole('combobox', { name: /^Delegiert aus Netzwerk/ })
+    expect(from).toHaveAccessibleDescription(/Delegierte brauchen das Netzwerk, das sie entsendet\./)
+    expect(server.requests.some((r) => r.method === 'POST')).toBe(false)
+
+    await user.selectOptions(from, 'n-s')
+    await user.click(within(form).getByRole('button', { name: 'Mitglied hinzufügen' }))
+    const since = within(form).getByLabelText(/^Mitglied seit/)
+    await waitFor(() => expect(since).toHaveAccessibleDescription(/bereits in einem überschneidenden Zeitraum/))
+    expect(server.requests.find((r) => r.method === 'POST')?.body).toMatchObject({ actorId: 'a-9', role: 'delegate', delegatedFromNetworkId: 'n-s' })
+  })
+})

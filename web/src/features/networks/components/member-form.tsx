@@ -91,6 +91,12 @@ export function MemberForm({ networkId, member, onDone }: { networkId: string; m
       onDone(editing ? t('networks.members.saved', { name }) : t('networks.members.added', { name }))
     } catch (err) {
       const problem = toProblem(err)
+      if (problem.status === 409) {
+        // The actor already holds this role for an overlapping period: say so in the UI language, at the date.
+        setError('validFrom', { type: 'server', message: t('networks.members.overlap') }, { shouldFocus: true })
+        setFormError(t('networks.members.overlap'))
+        return
+      }
       const unmatched = applyServerErrors(problem, setError, FIELDS)
       const fieldErrors = Object.keys(problem.errors).length > 0
       setFormError(
