@@ -68,11 +68,11 @@ export async function startBrowser(baseURL: string): Promise<BrowserSession> {
   }
 }
 
-/** Full-page screenshot into web/test-results/<name>.png; returns the path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Screenshot (full page unless told otherwise) into web/test-results/<name>.png; returns the path. */
+export async function screenshot(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<string> {
   fs.mkdirSync(resultsDir, { recursive: true })
   const file = path.join(resultsDir, `${name}.png`)
-  await page.screenshot({ path: file, fullPage: true })
+  await page.screenshot({ path: file, fullPage })
   return file
 }
 

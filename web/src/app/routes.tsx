@@ -40,6 +40,43 @@ export const routes: RouteObject[] = [
             path: 'actors/:id/edit',
             lazy: async () => ({ Component: (await import('@/features/actors/routes/actor-edit-page')).ActorEditPage }),
           },
+          {
+            path: 'networks',
+            lazy: async () => ({ Component: (await import('@/features/networks/routes/networks-page')).NetworksPage }),
+          },
+          {
+            path: 'networks/new',
+            lazy: async () => ({ Component: (await import('@/features/networks/routes/network-create-page')).NetworkCreatePage }),
+          },
+          {
+            path: 'networks/:id',
+            lazy: async () => ({ Component: (await import('@/features/networks/routes/network-detail-page')).NetworkDetailPage }),
+          },
+          {
+            path: 'networks/:id/edit',
+            lazy: async () => ({ Component: (await import('@/features/networks/routes/network-edit-page')).NetworkEditPage }),
+          },
+          {
+            path: 'networks/:id/meetings/new',
+            lazy: async () => ({ Component: (await import('@/features/networks/routes/meeting-create-page')).MeetingCreatePage }),
+          },
+          {
+            path: 'meetings/:id',
+            lazy: async () => ({ Component: (await import('@/features/networks/routes/meeting-page')).MeetingPage }),
+          },
+          {
+            path: 'meetings/:id/edit',
+            lazy: async () => ({ Component: (await import('@/features/networks/routes/meeting-edit-page')).MeetingEditPage }),
+          },
+          {
+            path: 'tasks',
+            lazy: async () => ({ Component: (await import('@/features/tasks/routes/agreements-board-page')).AgreementsBoardPage }),
+          },
+          {
+            // Cytoscape is only downloaded when the map is opened.
+            path: 'network-map',
+            lazy: async () => ({ Component: (await import('@/features/network-map/routes/network-map-page')).NetworkMapPage }),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

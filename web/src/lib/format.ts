@@ -30,3 +30,34 @@ export function today(): string {
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 }
+
+const pad2 = (n: number) => String(n).padStart(2, '0')
+
+/** An ISO instant → the value of an `<input type="datetime-local">` in local time (`yyyy-MM-ddTHH:mm`). */
+export function toDateTimeLocal(value: string | null | undefined): string {
+  if (!value) return ''
+  const d = new Date(value)
+  if (Number.isNaN(d.getTime())) return ''
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}T${pad2(d.getHours())}:${pad2(d.getMinutes())}`
+}
+
+/** The value of an `<input type="datetime-local">` (local time) → ISO instant in UTC; '' when empty or invalid. */
+export function fromDateTimeLocal(value: string): string {
+  if (!value) return ''
+  const d = new Date(value)
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString()
+}
+
+/** Share 0..1 as a whole percentage in the UI language ("83 %"). */
+export function formatPercent(share: number | null | undefined, lng: string): string {
+  if (share === null || share === undefined) return ''
+  return new Intl.NumberFormat(localeFor(lng), { style: 'percent', maximumFractionDigits: 0 }).format(share)
+}
+
+/** Time only ("14:30"). */
+export function formatTime(value: string | null | undefined, lng: string): string {
+  if (!value) return ''
+  const date = new Date(value)
+  if (Number.isNaN(date.getTime())) return value
+  return new Intl.DateTimeFormat(localeFor(lng), { timeStyle: 'short' }).format(date)
+}

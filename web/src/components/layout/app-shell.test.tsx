@@ -9,6 +9,7 @@ import { renderApp } from '@/testing/render'
 
 describe('app shell', () => {
   it('has a skip link, landmarks, navigation with upcoming areas and one h1', async () => {
+    mockApi().on('GET /api/v1/networks/attention', { body: [] })
     renderApp({ route: '/' })
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Willkommen, Kim Koordination')
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1)
@@ -19,15 +20,19 @@ describe('app shell', () => {
     expect(within(nav).getByRole('link', { name: 'Start' })).toHaveAttribute('aria-current', 'page')
     expect(within(nav).getByRole('link', { name: 'Sozialräume' })).toBeInTheDocument()
     expect(within(nav).getByRole('link', { name: 'Akteure' })).toBeInTheDocument()
+    expect(within(nav).getByRole('link', { name: 'Netzwerke' })).toHaveAttribute('href', '/networks')
+    expect(within(nav).getByRole('link', { name: 'Verabredungen' })).toHaveAttribute('href', '/tasks')
+    expect(within(nav).getByRole('link', { name: 'Netzwerkkarte' })).toHaveAttribute('href', '/network-map')
     // Upcoming areas are shown but are not links.
-    expect(within(nav).queryByRole('link', { name: /Netzwerke/ })).not.toBeInTheDocument()
-    expect(within(nav).getByText(/Netzwerke/)).toHaveTextContent('Netzwerke bald (bald verfügbar)')
-    expect(within(nav).getByText(/Bestandsaufnahme/)).toBeInTheDocument()
+    expect(within(nav).queryByRole('link', { name: /Bestandsaufnahme/ })).not.toBeInTheDocument()
+    expect(within(nav).getByText(/Bestandsaufnahme/)).toHaveTextContent('Bestandsaufnahme bald (bald verfügbar)')
+    expect(await screen.findByText('Derzeit hat kein Netzwerk Handlungsbedarf.')).toBeInTheDocument()
     expect(within(nav).getByText(/Indikatoren/)).toBeInTheDocument()
     expect(await axeViolations()).toEqual([])
   })
 
   it('switches to English, remembers the choice and sets <html lang>', async () => {
+    mockApi().on('GET /api/v1/networks/attention', { body: [] })
     renderApp({ route: '/' })
     const user = userEvent.setup()
     expect(document.documentElement.lang).toBe('de')

@@ -9,9 +9,12 @@ const AREAS = [
   { to: '/', key: 'start', end: true },
   { to: '/spaces', key: 'spaces', end: false },
   { to: '/actors', key: 'actors', end: false },
+  { to: '/networks', key: 'networks', end: false },
+  { to: '/tasks', key: 'tasks', end: false },
+  { to: '/network-map', key: 'map', end: false },
 ] as const
 
-const UPCOMING = ['networks', 'inventory', 'indicators'] as const
+const UPCOMING = ['inventory', 'indicators'] as const
 
 /** Header (brand, navigation, language, user), skip link and the <main> landmark. */
 export function AppShell() {

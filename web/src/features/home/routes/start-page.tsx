@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useCurrentUser } from '@/features/auth/api/auth'
+import { AttentionList } from '@/features/networks/components/attention-list'
 import { usePageTitle } from '@/lib/use-page-title'
 
 export function StartPage() {
@@ -11,7 +12,29 @@ export function StartPage() {
     <>
       <h1>{user ? t('start.greeting', { name: user.displayName }) : t('start.title')}</h1>
       <p className="lead">{t('start.intro')}</p>
+      <AttentionList headingId="attention" />
       <div className="tiles">
+        <section className="card tile" aria-labelledby="tile-networks">
+          <h2 id="tile-networks">{t('nav.networks')}</h2>
+          <p>{t('start.networks')}</p>
+          <Link to="/networks" className="button button--secondary">
+            {t('start.openNetworks')}
+          </Link>
+        </section>
+        <section className="card tile" aria-labelledby="tile-tasks">
+          <h2 id="tile-tasks">{t('nav.tasks')}</h2>
+          <p>{t('start.tasks')}</p>
+          <Link to="/tasks" className="button button--secondary">
+            {t('start.openTasks')}
+          </Link>
+        </section>
+        <section className="card tile" aria-labelledby="tile-map">
+          <h2 id="tile-map">{t('nav.map')}</h2>
+          <p>{t('start.map')}</p>
+          <Link to="/network-map" className="button button--secondary">
+            {t('start.openMap')}
+          </Link>
+        </section>
         <section className="card tile" aria-labelledby="tile-spaces">
           <h2 id="tile-spaces">{t('nav.spaces')}</h2>
           <p>{t('start.spaces')}</p>
@@ -30,9 +53,6 @@ export function StartPage() {
       <section className="card" aria-labelledby="upcoming">
         <h2 id="upcoming">{t('start.upcomingTitle')}</h2>
         <ul className="upcoming">
-          <li>
-            <strong>{t('nav.networks')}</strong> – {t('start.upcoming.networks')}
-          </li>
           <li>
             <strong>{t('nav.inventory')}</strong> – {t('start.upcoming.inventory')}
           </li>

@@ -1,0 +1,44 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { api, type GraphEdgeKind, type GraphNodeDto, type RelationType } from '@/api'
+
+export interface GraphFilters {
+  spaceId?: string
+  networkId?: string
+  on?: string
+  relationTypes?: RelationType[]
+  edgeKinds?: GraphEdgeKind[]
+}
+
+export const graphKeys = {
+  all: ['graph'] as const,
+  graph: (f: GraphFilters) => ['graph', f] as const,
+}
+
+export function useNetworkGraph(filters: GraphFilters) {
+  return useQuery({
+    queryKey: graphKeys.graph(filters),
+    queryFn: () =>
+      api.getNetworkGraph(
+        filters.spaceId || undefined,
+        filters.networkId || undefined,
+        filters.on || undefined,
+        filters.relationTypes?.length ? filters.relationTypes : undefined,
+        filters.edgeKinds?.length ? filters.edgeKinds : undefined,
+      ),
+    placeholderData: keepPreviousData,
+  })
+}
+
+/** Share of the map's highest betweenness from which a node counts as a broker. */
+export const BROKER_SHARE = 0.25
+
+/**
+ * Brokers of a map: nodes on many shortest paths between others, relative to this map (a whole
+ * county has lower normalised values than one network): betweenness above zero and at least
+ * {@link BROKER_SHARE} of the highest value shown.
+ */
+export function findBrokers(nodes: readonly Pick<GraphNodeDto, 'id' | 'normalizedBetweenness'>[]): Set<string> {
+  const max = Math.max(0, ...nodes.map((n) => n.normalizedBetweenness))
+  if (max <= 0) return new Set()
+  return new Set(nodes.filter((n) => n.normalizedBetweenness > 0 && n.normalizedBetweenness >= BROKER_SHARE * max).map((n) => n.id))
+}

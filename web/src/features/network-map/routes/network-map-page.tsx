@@ -1,0 +1,320 @@
+import { useCallback, useId, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useSearchParams } from 'react-router'
+import { GraphEdgeKind, GraphNodeType, RelationType, type NetworkLinkType } from '@/api'
+import { EmptyState, Loading } from '@/components/ui/feedback'
+import { ProblemAlert } from '@/components/ui/problem-alert'
+import { useNetworkOptions } from '@/features/networks/api/networks'
+import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
+import { formatDate, formatNumber, formatPercent } from '@/lib/format'
+import { usePageTitle } from '@/lib/use-page-title'
+import { findBrokers, useNetworkGraph, type GraphFilters } from '../api/graph'
+import { GraphCanvas, type GraphCanvasHandle, type SizeBy } from '../components/graph-canvas'
+import { NodeTable } from '../components/node-table'
+
+const EDGE_KINDS = Object.values(GraphEdgeKind) as GraphEdgeKind[]
+const RELATION_TYPES = Object.values(RelationType) as RelationType[]
+
+function filtersFrom(params: URLSearchParams): GraphFilters {
+  const edgeKinds = params.getAll('edge').filter((v): v is GraphEdgeKind => (EDGE_KINDS as string[]).includes(v))
+  const relationTypes = params.getAll('rel').filter((v): v is RelationType => (RELATION_TYPES as string[]).includes(v))
+  return {
+    spaceId: params.get('spaceId') || undefined,
+    networkId: params.get('networkId') || undefined,
+    on: params.get('on') || undefined,
+    edgeKinds: edgeKinds.length ? edgeKinds : undefined,
+    relationTypes: relationTypes.length ? relationTypes : undefined,
+  }
+}
+
+/** The network map: who works with whom, through which networks; filters, canvas, legend and a sortable table. */
+export function NetworkMapPage() {
+  const { t, i18n } = useTranslation()
+  const lng = i18n.language
+  usePageTitle(t('map.title'))
+  const [params, setParams] = useSearchParams()
+  const filters = useMemo(() => filtersFrom(params), [params])
+  const sizeBy: SizeBy = params.get('size') === 'degree' ? 'degree' : 'betweenness'
+  const graph = useNetworkGraph(filters)
+  const spaces = useSpaceTree()
+  const flatSpaces = useMemo(() => (spaces.data ? flattenTree(spaces.data) : []), [spaces.data])
+  const networks = useNetworkOptions()
+  const canvas = useRef<GraphCanvasHandle>(null)
+  const [selectedId, setSelectedId] = useState<string | undefined>()
+  const ids = { space: useId(), network: useId(), on: useId(), table: 'map-nodes', legend: useId() }
+
+  const update = (mutate: (p: URLSearchParams) => void) => {
+    const next = new URLSearchParams(params)
+    mutate(next)
+    setParams(next, { replace: true })
+  }
+  const setFilter = (key: string, value: string | undefined) =>
+    update((p) => {
+      if (value) p.set(key, value)
+      else p.delete(key)
+    })
+  const toggleList = (key: 'edge' | 'rel', all: readonly string[], value: string, checked: boolean) =>
+    update((p) => {
+      // No parameter means "all": start from the full list when the first box is cleared.
+      const current = p.getAll(key).length ? p.getAll(key) : [...all]
+      const next = checked ? [...new Set([...current, value])] : current.filter((v) => v !== value)
+      p.delete(key)
+      if (next.length < all.length) for (const v of next) p.append(key, v)
+    })
+
+  const edgeKinds = filters.edgeKinds ?? EDGE_KINDS
+  const relationTypes = filters.relationTypes ?? RELATION_TYPES
+  const data = graph.data
+  const nodesById = useMemo(() => new Map((data?.nodes ?? []).map((n) => [n.id, n])), [data])
+  const brokers = useMemo(() => findBrokers(data?.nodes ?? []), [data])
+
+  const nodeLabel = useCallback(
+    (id: string) => {
+      const n = nodesById.get(id)
+      if (!n) return ''
+      if (brokers.has(n.id)) return `◆ ${n.label} (${t('map.node.broker')})`
+      if (n.isIsolated) return `${n.label} (${t('map.node.isolated')})`
+      return n.label
+    },
+    [nodesById, brokers, t],
+  )
+  const linkLabel = useCallback((type: NetworkLinkType) => t(`map.linkLabels.${type}`), [t])
+
+  const summary = useMemo(() => {
+    if (!data) return ''
+    const networksCount = data.nodes.filter((n) => n.type === GraphNodeType.Network).length
+    const top = data.nodes.filter((n) => brokers.has(n.id)).slice(0, 3)
+    const isolated = data.nodes.filter((n) => n.isIsolated).length
+    return [
+      t('map.summary.counts', { nodes: data.nodes.length, networks: networksCount, actors: data.nodes.length - networksCount, edges: data.edges.length, date: formatDate(data.on, lng) }),
+      top.length ? t('map.summary.brokers', { names: top.map((b) => b.label).join(', ') }) : t('map.summary.noBrokers'),
+      t('map.summary.isolated', { count: isolated }),
+      t('map.summary.table'),
+    ].join(' ')
+  }, [data, brokers, t, lng])
+
+  const selected = selectedId ? nodesById.get(selectedId) : undefined
+
+  return (
+    <>
+      <h1>{t('map.title')}</h1>
+      <p className="lead">{t('map.intro')}</p>
+
+      <form className="card filters" aria-label={t('map.filters.label')} onSubmit={(e) => e.preventDefault()}>
+        <div className="filters__row filters__row--top">
+          <div className="field">
+            <label htmlFor={ids.space} className="field__label">
+              {t('actors.filters.space')}
+            </label>
+            <select id={ids.space} className="input" value={filters.spaceId ?? ''} onChange={(e) => setFilter('spaceId', e.target.value)}>
+              <option value="">{t('actors.filters.allSpaces')}</option>
+              {flatSpaces.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {'\u00a0\u00a0'.repeat(s.depth)}
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.network} className="field__label">
+              {t('map.filters.network')}
+            </label>
+            <select
+              id={ids.network}
+              className="input"
+              aria-describedby={`${ids.network}-hint`}
+              value={filters.networkId ?? ''}
+              onChange={(e) => setFilter('networkId', e.target.value)}
+            >
+              <option value="">{t('map.filters.allNetworks')}</option>
+              {(networks.data ?? []).map((n) => (
+                <option key={n.id} value={n.id}>
+                  {n.name}
+                </option>
+              ))}
+            </select>
+            <p id={`${ids.network}-hint`} className="field__hint">
+              {t('map.filters.networkHint')}
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.on} className="field__label">
+              {t('map.filters.on')}
+            </label>
+            <input id={ids.on} type="date" className="input" value={filters.on ?? ''} onChange={(e) => setFilter('on', e.target.value)} />
+          </div>
+        </div>
+        <div className="filters__row filters__row--wide">
+          <fieldset className="fieldset">
+            <legend>{t('map.filters.edgeKinds')}</legend>
+            <div className="choice-row">
+              {EDGE_KINDS.map((k) => (
+                <label key={k} className="choice">
+                  <input type="checkbox" checked={edgeKinds.includes(k)} onChange={(e) => toggleList('edge', EDGE_KINDS, k, e.target.checked)} />{' '}
+                  {t(`map.edgeKinds.${k}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset className="fieldset">
+            <legend>{t('map.filters.sizeBy')}</legend>
+            <div className="choice-row">
+              {(['betweenness', 'degree'] as const).map((s) => (
+                <label key={s} className="choice">
+                  <input type="radio" name="sizeBy" value={s} checked={sizeBy === s} onChange={() => setFilter('size', s === 'degree' ? 'degree' : undefined)} />{' '}
+                  {t(`map.sizeBy.${s}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset className="fieldset fieldset--full" disabled={!edgeKinds.includes(GraphEdgeKind.ActorRelation)}>
+            <legend>{t('map.filters.relationTypes')}</legend>
+            <div className="choice-row choice-row--grid">
+              {RELATION_TYPES.map((r) => (
+                <label key={r} className="choice">
+                  <input
+                    type="checkbox"
+                    checked={relationTypes.includes(r)}
+                    onChange={(e) => toggleList('rel', RELATION_TYPES, r, e.target.checked)}
+                  />{' '}
+                  {t(`actors.relationTypes.${r}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+        {params.size > 0 ? (
+          <p>
+            <button type="button" className="button button--link" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+              {t('actors.filters.reset')}
+            </button>
+          </p>
+        ) : null}
+      </form>
+
+      {graph.isPending ? (
+        <Loading label={t('map.loading')} />
+      ) : graph.isError ? (
+        <ProblemAlert error={graph.error} onRetry={() => void graph.refetch()} />
+      ) : graph.data.nodes.length === 0 ? (
+        <EmptyState title={t('map.empty')}>
+          <p>{t('map.emptyHint')}</p>
+        </EmptyState>
+      ) : (
+        <>
+          <p role="status" className="result-count">
+            {t('map.status', {
+              nodes: graph.data.nodes.length,
+              edges: graph.data.edges.length,
+              date: formatDate(graph.data.on, lng),
+            })}
+            {graph.isFetching ? ` ${t('common.loadingShort')}` : ''}
+          </p>
+          <div className="map-layout">
+            <div className="map-layout__canvas card">
+              <div className="map-toolbar" role="group" aria-label={t('map.toolbar')}>
+                <button type="button" className="button button--secondary button--small" onClick={() => canvas.current?.zoomIn()}>
+                  {t('map.zoomIn')}
+                </button>
+                <button type="button" className="button button--secondary button--small" onClick={() => canvas.current?.zoomOut()}>
+                  {t('map.zoomOut')}
+                </button>
+                <button type="button" className="button button--secondary button--small" onClick={() => canvas.current?.fit()}>
+                  {t('map.fit')}
+                </button>
+                <a href={`#${ids.table}`} className="button button--link button--small">
+                  {t('map.toTable')}
+                </a>
+              </div>
+              <GraphCanvas
+                ref={canvas}
+                graph={graph.data}
+                sizeBy={sizeBy}
+                brokers={brokers}
+                nodeLabel={nodeLabel}
+                linkLabel={linkLabel}
+                summary={summary}
+                onSelect={setSelectedId}
+              />
+            </div>
+            <aside className="map-layout__side" aria-label={t('map.side')}>
+              <section className="card" aria-live="polite">
+                <h2 className="subheading">{t('map.selected.title')}</h2>
+                {selected ? (
+                  <>
+                    <p>
+                      <Link to={selected.type === GraphNodeType.Network ? `/networks/${selected.id}` : `/actors/${selected.id}`} className="strong-link">
+                        {selected.label}
+                      </Link>
+                    </p>
+                    <dl className="facts facts--compact">
+                      <dt>{t('map.table.degree')}</dt>
+                      <dd>{formatNumber(selected.degree, lng)}</dd>
+                      <dt>{t('map.table.betweenness')}</dt>
+                      <dd>{formatPercent(selected.normalizedBetweenness, lng)}</dd>
+                      <dt>{t('map.table.position')}</dt>
+                      <dd>{brokers.has(selected.id) ? t('map.node.broker') : selected.isIsolated ? t('map.node.isolated') : t('map.node.regular')}</dd>
+                    </dl>
+                  </>
+                ) : (
+                  <p className="muted small">{t('map.selected.none')}</p>
+                )}
+              </section>
+              <section className="card">
+                <h2 id={ids.legend} className="subheading">
+                  {t('map.legend.title')}
+                </h2>
+                <ul className="legend">
+                  <li>
+                    <span className="legend__shape legend__shape--network" aria-hidden="true" /> {t('map.legend.network')}
+                  </li>
+                  <li>
+                    <span className="legend__shape legend__shape--public" aria-hidden="true" /> {t('map.legend.actorPublic')}
+                  </li>
+                  <li>
+                    <span className="legend__shape legend__shape--civil" aria-hidden="true" /> {t('map.legend.actorCivil')}
+                  </li>
+                  <li>
+                    <span className="legend__shape legend__shape--private" aria-hidden="true" /> {t('map.legend.actorPrivate')}
+                  </li>
+                  <li>
+                    <span className="legend__shape legend__shape--broker" aria-hidden="true" /> {t('map.legend.broker')}
+                  </li>
+                  <li>
+                    <span className="legend__shape legend__shape--isolated" aria-hidden="true" /> {t('map.legend.isolated')}
+                  </li>
+                  <li>
+                    <span className="legend__line legend__line--membership" aria-hidden="true" /> {t('map.edgeKinds.membership')}
+                  </li>
+                  <li>
+                    <span className="legend__line legend__line--relation" aria-hidden="true" /> {t('map.legend.relation')}
+                  </li>
+                  <li>
+                    <span className="legend__line legend__line--link" aria-hidden="true" /> {t('map.legend.link')}
+                  </li>
+                </ul>
+                <p className="small muted">{t('map.legend.size', { metric: t(`map.sizeBy.${sizeBy}`) })}</p>
+              </section>
+            </aside>
+          </div>
+          <section className="card" aria-labelledby={ids.table}>
+            <h2 id={ids.table} tabIndex={-1}>
+              {t('map.table.title')}
+            </h2>
+            <NodeTable
+              nodes={graph.data.nodes}
+              brokers={brokers}
+              caption={t('map.table.caption', { count: graph.data.nodes.length })}
+              selectedId={selectedId}
+              onShow={(id) => {
+                setSelectedId(id)
+                canvas.current?.show(id)
+              }}
+            />
+          </section>
+        </>
+      )}
+    </>
+  )
+}

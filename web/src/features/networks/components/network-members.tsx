@@ -1,0 +1,259 @@
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { isProblemStatus, MembershipState, type NetworkMemberDto } from '@/api'
+import { Alert, EmptyState, Loading } from '@/components/ui/feedback'
+import { ProblemAlert } from '@/components/ui/problem-alert'
+import { useProblemMessage } from '@/components/ui/use-problem-message'
+import { formatDate, today } from '@/lib/format'
+import { useEndNetworkMember, useNetworkMembers, useRemoveNetworkMember } from '../api/networks'
+import { MemberForm } from './member-form'
+
+type Editing = { mode: 'add' } | { mode: 'edit'; member: NetworkMemberDto } | null
+
+/** Members of a network: current, future and past in separate tables; add, edit, end, remove. */
+export function NetworkMembers({ networkId, networkName, canWrite }: { networkId: string; networkName: string; canWrite: boolean }) {
+  const { t } = useTranslation()
+  const members = useNetworkMembers(networkId)
+  const [editing, setEditing] = useState<Editing>(null)
+  const [ending, setEnding] = useState<NetworkMemberDto | null>(null)
+  const [removing, setRemoving] = useState<NetworkMemberDto | null>(null)
+  const [notice, setNotice] = useState('')
+
+  const done = (message: string) => {
+    setEditing(null)
+    setEnding(null)
+    setRemoving(null)
+    setNotice(message)
+  }
+
+  const all = members.data ?? []
+  const groups = [
+    { state: MembershipState.Current, items: all.filter((m) => m.state === MembershipState.Current) },
+    { state: MembershipState.Future, items: all.filter((m) => m.state === MembershipState.Future) },
+    { state: MembershipState.Past, items: all.filter((m) => m.state === MembershipState.Past) },
+  ]
+
+  return (
+    <>
+      <div className="section-header">
+        <h2 id="network-members">{t('networks.members.title')}</h2>
+        {canWrite && !editing ? (
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              setNotice('')
+              setEditing({ mode: 'add' })
+            }}
+          >
+            {t('networks.members.add')}
+          </button>
+        ) : null}
+      </div>
+      <div role="status">{notice ? <Alert tone="success">{notice}</Alert> : null}</div>
+      {editing ? (
+        <MemberForm
+          key={editing.mode === 'edit' ? editing.member.id : 'new'}
+          networkId={networkId}
+          member={editing.mode === 'edit' ? editing.member : undefined}
+          onDone={done}
+        />
+      ) : null}
+      {ending ? <EndMember networkId={networkId} member={ending} onDone={done} /> : null}
+      {removing ? <RemoveMember networkId={networkId} member={removing} onDone={done} /> : null}
+      {members.isPending ? (
+        <Loading label={t('networks.members.loading')} />
+      ) : members.isError ? (
+        <ProblemAlert error={members.error} onRetry={() => void members.refetch()} />
+      ) : all.length === 0 ? (
+        <EmptyState title={t('networks.members.empty')}>{canWrite ? <p>{t('networks.members.emptyHint')}</p> : null}</EmptyState>
+      ) : (
+        groups
+          .filter((g) => g.items.length > 0 || g.state === MembershipState.Current)
+          .map((g) => (
+            <MemberTable
+              key={g.state}
+              state={g.state}
+              items={g.items}
+              networkName={networkName}
+              canWrite={canWrite}
+              onEdit={(member) => {
+                setNotice('')
+                setEditing({ mode: 'edit', member })
+              }}
+              onEnd={(member) => {
+                setNotice('')
+                setEnding(member)
+              }}
+              onRemove={(member) => {
+                setNotice('')
+                setRemoving(member)
+              }}
+            />
+          ))
+      )}
+    </>
+  )
+}
+
+function MemberTable({
+  state,
+  items,
+  networkName,
+  canWrite,
+  onEdit,
+  onEnd,
+  onRemove,
+}: {
+  state: MembershipState
+  items: NetworkMemberDto[]
+  networkName: string
+  canWrite: boolean
+  onEdit: (m: NetworkMemberDto) => void
+  onEnd: (m: NetworkMemberDto) => void
+  onRemove: (m: NetworkMemberDto) => void
+}) {
+  const { t, i18n } = useTranslation()
+  const headingId = useId()
+  const lng = i18n.language
+  const period = (m: NetworkMemberDto) =>
+    m.validTo
+      ? t('common.fromTo', { from: formatDate(m.validFrom, lng), to: formatDate(m.validTo, lng) })
+      : t('common.since', { from: formatDate(m.validFrom, lng) })
+  return (
+    <section aria-labelledby={headingId} className="member-group">
+      <h3 id={headingId} className="subheading">
+        {t(`networks.members.groups.${state}`)} <span className="muted">({items.length})</span>
+      </h3>
+      {items.length === 0 ? (
+        <p className="muted">{t('networks.members.noneCurrent')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">{t('networks.members.caption', { state: t(`networks.members.groups.${state}`), name: networkName })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('networks.members.actor')}</th>
+                <th scope="col">{t('networks.members.role')}</th>
+                <th scope="col">{t('actors.fields.sector')}</th>
+                <th scope="col">{t('networks.members.period')}</th>
+                {canWrite ? <th scope="col">{t('common.actions')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    <Link to={`/actors/${m.actorId}`}>{m.actorName}</Link>
+                    {m.actorKind === 'person' ? <span className="muted small"> · {t('actors.kinds.person')}</span> : null}
+                    {m.note ? <p className="small muted table-excerpt">{m.note}</p> : null}
+                  </td>
+                  <td>
+                    {t(`networks.roles.${m.role}`)}
+                    {m.delegatedFromNetworkId ? (
+                      <p className="small table-excerpt">
+                        {t('networks.members.delegatedFromShort')}{' '}
+                        <Link to={`/networks/${m.delegatedFromNetworkId}`}>{m.delegatedFromNetworkName ?? m.delegatedFromNetworkId}</Link>
+                      </p>
+                    ) : null}
+                  </td>
+                  <td>{t(`actors.sectors.${m.sector}`)}</td>
+                  <td>{period(m)}</td>
+                  {canWrite ? (
+                    <td>
+                      <div className="row-actions">
+                        <button type="button" className="button button--link" onClick={() => onEdit(m)}>
+                          {t('common.edit')}
+                          <span className="visually-hidden">: {m.actorName}</span>
+                        </button>
+                        {state !== MembershipState.Past ? (
+                          <button type="button" className="button button--link" onClick={() => onEnd(m)}>
+                            {t('networks.members.end')}
+                            <span className="visually-hidden">: {m.actorName}</span>
+                          </button>
+                        ) : null}
+                        <button type="button" className="button button--link" onClick={() => onRemove(m)}>
+                          {t('networks.members.remove')}
+                          <span className="visually-hidden">: {m.actorName}</span>
+                        </button>
+                      </div>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}
+
+/** Ends a membership on a day (If-Match with the loaded version). */
+function EndMember({ networkId, member, onDone }: { networkId: string; member: NetworkMemberDto; onDone: (message: string) => void }) {
+  const { t } = useTranslation()
+  const describe = useProblemMessage()
+  const end = useEndNetworkMember(networkId)
+  const [validTo, setValidTo] = useState(today())
+  const id = useId()
+  return (
+    <Alert tone="warning" title={t('networks.members.endTitle', { name: member.actorName })}>
+      <p>{t('networks.members.endText')}</p>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault()
+          end.mutate(
+            { memberId: member.id, validTo, version: member.version },
+            { onSuccess: () => onDone(t('networks.members.ended', { name: member.actorName })) },
+          )
+        }}
+      >
+        <div className="field">
+          <label htmlFor={id} className="field__label">
+            {t('networks.members.validTo')}
+          </label>
+          <input id={id} type="date" className="input" required value={validTo} onChange={(e) => setValidTo(e.target.value)} />
+        </div>
+        <button type="submit" className="button button--primary" disabled={end.isPending || !validTo}>
+          {t('networks.members.endConfirm')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => onDone('')}>
+          {t('common.cancel')}
+        </button>
+      </form>
+      {end.isError ? <p className="field__error">{describe(end.error)}</p> : null}
+    </Alert>
+  )
+}
+
+/** Deletes a membership entered by mistake; 409 when attendance is recorded (end it instead). */
+function RemoveMember({ networkId, member, onDone }: { networkId: string; member: NetworkMemberDto; onDone: (message: string) => void }) {
+  const { t } = useTranslation()
+  const describe = useProblemMessage()
+  const remove = useRemoveNetworkMember(networkId)
+  return (
+    <Alert tone="warning" title={t('networks.members.removeTitle', { name: member.actorName })}>
+      <p>{t('networks.members.removeText')}</p>
+      {remove.isError ? (
+        <p className="field__error">{isProblemStatus(remove.error, 409) ? t('networks.members.removeConflict') : describe(remove.error)}</p>
+      ) : null}
+      <div className="form__actions">
+        <button
+          type="button"
+          className="button button--danger"
+          disabled={remove.isPending}
+          onClick={() =>
+            remove.mutate({ memberId: member.id, version: member.version }, { onSuccess: () => onDone(t('networks.members.removed', { name: member.actorName })) })
+          }
+        >
+          {t('networks.members.removeConfirm')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => onDone('')}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </Alert>
+  )
+}

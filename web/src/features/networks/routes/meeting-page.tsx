@@ -1,0 +1,201 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useLocation, useNavigate, useParams } from 'react-router'
+import { isProblemStatus } from '@/api'
+import { Alert, EmptyState, Loading } from '@/components/ui/feedback'
+import { Markdown } from '@/components/ui/markdown'
+import { ProblemAlert } from '@/components/ui/problem-alert'
+import { useProblemMessage } from '@/components/ui/use-problem-message'
+import { useCanWrite } from '@/features/auth/api/auth'
+import { TaskList } from '@/features/tasks/components/task-list'
+import { formatDate, formatTime } from '@/lib/format'
+import { usePageTitle } from '@/lib/use-page-title'
+import { icsFileName, meetingCalendarUrl, useDeleteMeeting, useMeeting } from '../api/networks'
+
+/** One meeting: when and where, agenda, attendance, decisions, minutes and the agreements made in it. */
+export function MeetingPage() {
+  const { id = '' } = useParams()
+  const { t, i18n } = useTranslation()
+  const lng = i18n.language
+  const location = useLocation()
+  const navigate = useNavigate()
+  const notice = (location.state as { notice?: string } | null)?.notice
+  const meeting = useMeeting(id)
+  const canWrite = useCanWrite()
+  const remove = useDeleteMeeting(id)
+  const describe = useProblemMessage()
+  const [confirmDelete, setConfirmDelete] = useState(false)
+  const title = meeting.data
+    ? t('meetings.pageTitle', { name: meeting.data.networkName, date: formatDate(meeting.data.startsAt, lng) })
+    : t('meetings.title')
+  usePageTitle(title)
+
+  if (meeting.isPending) {
+    return (
+      <>
+        <h1>{t('meetings.title')}</h1>
+        <Loading />
+      </>
+    )
+  }
+  if (meeting.isError) {
+    return (
+      <>
+        <h1>{t('meetings.title')}</h1>
+        <ProblemAlert error={meeting.error} onRetry={() => void meeting.refetch()} />
+      </>
+    )
+  }
+  const m = meeting.data
+  const present = m.attendance.filter((a) => a.attendance === 'present').length
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`/networks/${m.networkId}`}>{t('networks.backToNetwork', { name: m.networkName })}</Link>
+      </p>
+      <div className="page-header">
+        <div>
+          <h1>{title}</h1>
+          {m.title ? <p className="page-header__meta">{m.title}</p> : null}
+        </div>
+        <div className="page-header__actions">
+          {canWrite ? (
+            <Link to={`/meetings/${m.id}/edit`} className="button button--primary">
+              {t('common.edit')}
+            </Link>
+          ) : null}
+          <a className="button button--secondary" href={meetingCalendarUrl(m.id)} download={icsFileName(m.startsAt)}>
+            {t('networks.meetings.icsLong')}
+          </a>
+          {canWrite && !confirmDelete ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                remove.reset()
+                setConfirmDelete(true)
+              }}
+            >
+              {t('common.delete')}
+            </button>
+          ) : null}
+        </div>
+      </div>
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {m.cancelled ? (
+        <Alert tone="info">
+          <p>{t('meetings.cancelledNotice')}</p>
+        </Alert>
+      ) : null}
+      {confirmDelete ? (
+        <Alert tone="warning" title={t('meetings.deleteTitle')}>
+          <p>{t('meetings.deleteText')}</p>
+          {remove.isError ? (
+            <p className="field__error">{isProblemStatus(remove.error, 409) ? t('meetings.deleteConflict') : describe(remove.error)}</p>
+          ) : null}
+          <div className="form__actions">
+            <button
+              type="button"
+              className="button button--danger"
+              disabled={remove.isPending}
+              onClick={() =>
+                remove.mutate(m.version, {
+                  onSuccess: () => navigate(`/networks/${m.networkId}`, { state: { notice: t('meetings.deleted') } }),
+                })
+              }
+            >
+              {t('meetings.deleteConfirm')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setConfirmDelete(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </Alert>
+      ) : null}
+
+      <section className="card" aria-labelledby="meeting-facts">
+        <h2 id="meeting-facts">{t('meetings.facts')}</h2>
+        <dl className="facts">
+          <dt>{t('meetings.when')}</dt>
+          <dd>
+            {formatDate(m.startsAt, lng)}, {formatTime(m.startsAt, lng)}–{formatTime(m.endsAt, lng)}
+          </dd>
+          <dt>{t('meetings.fields.location')}</dt>
+          <dd>{m.location ?? t('common.notSpecified')}</dd>
+          <dt>{t('meetings.fields.attendance')}</dt>
+          <dd>{m.attendance.length === 0 ? t('networks.meetings.noAttendance') : t('meetings.presentOf', { present, count: m.attendance.length })}</dd>
+        </dl>
+      </section>
+
+      <section className="card" aria-labelledby="meeting-agenda">
+        <h2 id="meeting-agenda">{t('meetings.fields.agenda')}</h2>
+        {m.agenda ? <Markdown source={m.agenda} /> : <p className="muted">{t('meetings.noAgenda')}</p>}
+      </section>
+
+      <section className="card" aria-labelledby="meeting-attendance">
+        <h2 id="meeting-attendance">{t('meetings.fields.attendance')}</h2>
+        {m.attendance.length === 0 ? (
+          <EmptyState title={t('networks.meetings.noAttendance')} />
+        ) : (
+          <div className="table-wrap">
+            <table className="table table--compact">
+              <caption className="visually-hidden">{t('meetings.fields.attendance')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('networks.members.actor')}</th>
+                  <th scope="col">{t('networks.members.role')}</th>
+                  <th scope="col">{t('meetings.fields.attendanceOne')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {m.attendance.map((a) => (
+                  <tr key={a.memberId}>
+                    <td>
+                      <Link to={`/actors/${a.actorId}`}>{a.actorName}</Link>
+                    </td>
+                    <td>{t(`networks.roles.${a.role}`)}</td>
+                    <td>
+                      <span className={`attendance attendance--${a.attendance}`}>{t(`meetings.attendance.${a.attendance}`)}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="meeting-decisions">
+        <h2 id="meeting-decisions">{t('meetings.fields.decisions')}</h2>
+        {m.decisions.length === 0 ? (
+          <p className="muted">{t('meetings.noDecisions')}</p>
+        ) : (
+          <ol className="decision-list">
+            {m.decisions.map((d, i) => (
+              <li key={i} className="pre-line">
+                {d}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="meeting-minutes">
+        <h2 id="meeting-minutes">{t('meetings.fields.minutes')}</h2>
+        {m.minutes ? <Markdown source={m.minutes} /> : <p className="muted">{t('meetings.noMinutes')}</p>}
+      </section>
+
+      <section className="card" aria-labelledby="meeting-agreements">
+        <TaskList
+          networkId={m.networkId}
+          meetingId={m.id}
+          canWrite={canWrite}
+          headingId="meeting-agreements"
+          heading={t('meetings.agreements')}
+          caption={t('meetings.agreementsCaption')}
+        />
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,71 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate, useParams } from 'react-router'
+import { Loading } from '@/components/ui/feedback'
+import { ProblemAlert } from '@/components/ui/problem-alert'
+import { usePageTitle } from '@/lib/use-page-title'
+import { toNetworkFormValues } from '../network-schema'
+import { useNetwork, useUpdateNetwork } from '../api/networks'
+import { NetworkForm } from '../components/network-form'
+
+export function NetworkEditPage() {
+  const { id = '' } = useParams()
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const network = useNetwork(id)
+  usePageTitle(network.data ? t('networks.editTitle', { name: network.data.name }) : t('networks.editTitleShort'))
+  const update = useUpdateNetwork(id)
+  // Bumped after "reload" so the form re-mounts with the fresh record.
+  const [formKey, setFormKey] = useState(0)
+
+  if (network.isPending) {
+    return (
+      <>
+        <h1>{t('networks.editTitleShort')}</h1>
+        <Loading label={t('networks.detail.loading')} />
+      </>
+    )
+  }
+  if (network.isError) {
+    return (
+      <>
+        <h1>{t('networks.editTitleShort')}</h1>
+        <ProblemAlert error={network.error} onRetry={() => void network.refetch()} />
+      </>
+    )
+  }
+  const n = network.data
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`/networks/${n.id}`}>{t('networks.backToNetwork', { name: n.name })}</Link>
+      </p>
+      <h1>{t('networks.editTitle', { name: n.name })}</h1>
+      <NetworkForm
+        key={`${n.id}-${n.version}-${formKey}`}
+        defaultValues={toNetworkFormValues(n)}
+        selfId={n.id}
+        submitLabel={t('networks.form.save')}
+        cancelTo={`/networks/${n.id}`}
+        onSubmit={async (request) => {
+          const saved = await update.mutateAsync({ body: request, version: n.version })
+          navigate(`/networks/${saved?.id ?? n.id}`, { state: { notice: t('networks.saved', { name: saved?.name ?? request.name }) } })
+        }}
+        renderProblemAction={(problem) =>
+          problem.status === 412 ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={async () => {
+                await network.refetch()
+                setFormKey((k) => k + 1)
+              }}
+            >
+              {t('actors.form.reload')}
+            </button>
+          ) : null
+        }
+      />
+    </>
+  )
+}

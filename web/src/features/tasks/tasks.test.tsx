@@ -1,0 +1,96 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { AgreementStatus } from '@/api'
+import { axeViolations } from '@/testing/axe'
+import { network, task } from '@/testing/fixtures'
+import { mockApi, problem } from '@/testing/mock-api'
+import { renderApp } from '@/testing/render'
+
+describe('agreements board', () => {
+  it('moves a card with the keyboard-usable status control, sending If-Match', async () => {
+    const open = task({
+      id: 't-1',
+      title: 'Bestandsaufnahme vorbereiten',
+      version: 3,
+      dueDate: '2024-05-31',
+      isOverdue: true,
+      meetingId: 'mt-1',
+      meetingStartsAt: '2024-05-03T08:00:00Z',
+      responsibles: [
+        { actorId: 'a-1', name: 'Jugendamt' },
+        { actorId: 'a-2', name: 'Stadtteilladen' },
+      ],
+    })
+    let moved = false
+    const server = mockApi()
+      .on('GET /api/v1/networks', { body: { items: [network({ id: 'n-1', name: 'Fokusgruppe Bildung' })], nextCursor: null } })
+      .on('GET /api/v1/actors', { body: { items: [], nextCursor: null } })
+      .on('GET /api/v1/tasks', (req) => {
+        const status = req.url.searchParams.get('status')
+        const items = status === (moved ? AgreementStatus.Done : AgreementStatus.Open) ? [moved ? { ...open, status: AgreementStatus.Done, isOverdue: false, version: 4 } : open] : []
+        return { body: { items, nextCursor: null } }
+      })
+      .on('PUT /api/v1/tasks/t-1', (req) => {
+        moved = true
+        return { body: { ...open, ...(req.body as object), version: 4, isOverdue: false } }
+      })
+    renderApp({ route: '/tasks' })
+    const user = userEvent.setup()
+
+    const openColumn = await screen.findByRole('region', { name: /^Offen/ })
+    const card = await within(openColumn).findByRole('article', { name: 'Bestandsaufnahme vorbereiten' })
+    // Overdue is said in words, not only shown by colour.
+    expect(within(card).getByText(/überfällig seit 31\.05\.2024/)).toBeInTheDocument()
+    expect(card).toHaveTextContent('Jugendamt, Stadtteilladen')
+    expect(within(card).getByRole('link', { name: 'Fokusgruppe Bildung' })).toHaveAttribute('href', '/networks/n-1')
+    expect(await axeViolations()).toEqual([])
+
+    await user.selectOptions(within(card).getByRole('combobox', { name: 'Status von „Bestandsaufnahme vorbereiten“' }), 'done')
+    await user.click(within(card).getByRole('button', { name: 'Verschieben: Bestandsaufnahme vorbereiten' }))
+
+    const put = await waitFor(() => {
+      const r = server.requests.find((x) => x.method === 'PUT')
+      expect(r).toBeDefined()
+      return r!
+    })
+    expect(put.headers.get('If-Match')).toBe('"3"')
+    expect(put.body).toEqual({
+      networkId: 'n-1',
+      meetingId: 'mt-1',
+      title: 'Bestandsaufnahme vorbereiten',
+      responsibleActorIds: ['a-1', 'a-2'],
+      dueDate: '2024-05-31',
+      status: 'done',
+    })
+    expect(await screen.findByText('„Bestandsaufnahme vorbereiten“ steht jetzt unter „Erledigt“.')).toBeInTheDocument()
+    const doneColumn = screen.getByRole('region', { name: /^Erledigt/ })
+    const movedCard = await within(doneColumn).findByRole('article', { name: 'Bestandsaufnahme vorbereiten' })
+    // Focus follows the card into its new column.
+    await waitFor(() => expect(within(movedCard).getByRole('heading', { level: 3 })).toHaveFocus())
+    expect(within(openColumn).getByText('Keine offenen Verabredungen.')).toBeInTheDocument()
+  })
+
+  it('filters by network, responsible and overdue, and explains a stale card (412)', async () => {
+    const t1 = task({ id: 't-9', title: 'Einladung verschicken', version: 2 })
+    const server = mockApi()
+      .on('GET /api/v1/networks', { body: { items: [network({ id: 'n-7', name: 'Lenkrunde' })], nextCursor: null } })
+      .on('GET /api/v1/actors', { body: { items: [{ id: 'a-7', name: 'Jobcenter' }], nextCursor: null } })
+      .on('GET /api/v1/tasks', (req) => ({ body: { items: req.url.searchParams.get('status') === 'open' ? [t1] : [], nextCursor: null } }))
+      .on('PUT /api/v1/tasks/t-9', problem(412, 'Precondition failed'))
+    renderApp({ route: '/tasks' })
+    const user = userEvent.setup()
+    await screen.findByRole('article', { name: 'Einladung verschicken' })
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Netzwerk' }), 'n-7')
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Verantwortlich' }), 'a-7')
+    await user.click(screen.getByRole('checkbox', { name: 'Nur überfällige' }))
+    await waitFor(() => {
+      const last = server.requests.filter((r) => r.url.pathname === '/api/v1/tasks').at(-1)!
+      expect(Object.fromEntries(last.url.searchParams)).toMatchObject({ networkId: 'n-7', responsibleActorId: 'a-7', overdue: 'true' })
+    })
+    const card = await screen.findByRole('article', { name: 'Einladung verschicken' })
+    await user.selectOptions(within(card).getByRole('combobox'), 'inProgress')
+    await user.click(within(card).getByRole('button', { name: /^Verschieben/ }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('„Einladung verschicken“ konnte nicht verschoben werden: Der Datensatz wurde inzwischen geändert – bitte neu laden')
+  })
+})
