@@ -42,6 +42,7 @@ public static class OpenApiSetup
             o.SchemaFilter<FluentValidationSchemaFilter>();
             o.OperationFilter<AuthResponsesOperationFilter>();
             o.OperationFilter<ConcurrencyOperationFilter>();
+            o.OperationFilter<FileResponsesOperationFilter>();
             o.OperationFilter<IdempotencyOperationFilter>();
             o.OperationFilter<RequestBodyResponsesOperationFilter>();
             o.ParameterFilter<EnumQueryParameterFilter>();
@@ -159,5 +160,21 @@ public sealed class ConcurrencyOperationFilter : IOperationFilter
             Description = "The ETag of the resource as returned by GET (for example \"3\"); the request fails with 412 when it is stale.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 30 },
         });
+    }
+}
+
+/// <summary>Responses that are not JSON (iCalendar, CSV, XLSX ...) are files: binary strings, so generated clients download them.</summary>
+public sealed class FileResponsesOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (operation.Responses is null) return;
+        foreach (var response in operation.Responses.Values)
+        {
+            if (response.Content is null) continue;
+            foreach (var entry in response.Content)
+                if (!entry.Key.Contains("json", StringComparison.OrdinalIgnoreCase) && entry.Value is OpenApiMediaType media)
+                    media.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+        }
     }
 }
