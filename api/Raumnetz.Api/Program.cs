@@ -20,6 +20,7 @@ builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Limits.Impor
 
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Raumnetz").Get<RaumnetzOptions>() ?? new RaumnetzOptions());
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Raumnetz:Suppression").Get<Raumnetz.Domain.Indicators.SuppressionRules>() ?? new Raumnetz.Domain.Indicators.SuppressionRules());
 // Registered first so it starts first: the schema must exist before anything else (data protection) reads it.
 builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
@@ -67,6 +68,9 @@ app.MapSpacesEndpoints();
 app.MapActorsEndpoints();
 app.MapActorRelationsEndpoints();
 app.MapActorTypesEndpoints();
+app.MapIndicatorsEndpoints();
+app.MapIndicatorSetsEndpoints();
+app.MapObservationsEndpoints();
 app.MapAdminEndpoints();
 
 app.MapFallback("/api/{**path}", () => Results.Problem(statusCode: 404, title: "Not found", detail: "There is no such API route."))
