@@ -71,6 +71,7 @@ app.MapActorTypesEndpoints();
 app.MapIndicatorsEndpoints();
 app.MapIndicatorSetsEndpoints();
 app.MapObservationsEndpoints();
+app.MapExportsEndpoints();
 app.MapAdminEndpoints();
 
 app.MapFallback("/api/{**path}", () => Results.Problem(statusCode: 404, title: "Not found", detail: "There is no such API route."))

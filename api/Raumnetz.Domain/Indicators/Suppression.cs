@@ -44,8 +44,8 @@ public static class Suppression
 
     /// <summary>
     /// Secondary suppression. A group is a published total with its parts. When exactly one part of a group with a
-    /// published total is suppressed, total minus the other parts would reveal it: the smallest other part (the cheapest
-    /// loss) is suppressed too, or the total when there is no other part. Repeated until no group reveals anything,
+    /// published total is suppressed, total minus the other parts would reveal it: the smallest other part by
+    /// <paramref name="values"/> (the cheapest loss; callers pass the denominator for rates) is suppressed too, or the total when there is no other part. Repeated until no group reveals anything,
     /// because a suppressed total is itself a part of a larger group.
     /// </summary>
     /// <returns>The cells to suppress in addition to <paramref name="primary"/>.</returns>

@@ -1430,6 +1430,117 @@ export class Client {
     }
 
     /**
+     * Export indicator values as csv, csv-wide, xlsx, json, jsonstat (JSON-stat 2.0) or geojson; streamed as a named file with an ETag (If-None-Match gives 304). Small numbers are withheld and flagged, together with values that would reveal them through totals.
+     * @param format (optional) csv (default, one row per value), csv-wide (spaces by periods), xlsx, json, jsonstat or geojson.
+     * @param indicatorSetId (optional) The indicators of this set, in its order.
+     * @param indicatorIds (optional) These indicators (repeat the parameter; at most 200). Neither this nor indicatorSetId: all indicators.
+     * @param spaceIds (optional) Only these spaces (repeat the parameter; at most 200).
+     * @param under (optional) Only this space and the spaces below it.
+     * @param level (optional) Only spaces on this level.
+     * @param from (optional) Periods starting at or after the start of this period (2024, 2024-H1, 2024-Q2, 2024-05).
+     * @param to (optional) Periods ending at or before the end of this period.
+     * @param aggregated (optional) Also values computed up the hierarchy for spaces without a measured value (default false).
+     * @param delimiter (optional) CSV separator: comma (default), semicolon or tab.
+     * @param decimal (optional) CSV decimal separator: point (default) or comma (German Excel; then the separator defaults to semicolon and the file starts with a BOM).
+     * @return OK
+     */
+    exportIndicators(format?: string | undefined, indicatorSetId?: string | undefined, indicatorIds?: string[] | undefined, spaceIds?: string[] | undefined, under?: string | undefined, level?: SpaceLevel | undefined, from?: string | undefined, to?: string | undefined, aggregated?: boolean | undefined, delimiter?: string | undefined, decimal?: string | undefined): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/exports/indicators?";
+        if (format === null)
+            throw new globalThis.Error("The parameter 'format' cannot be null.");
+        else if (format !== undefined)
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        if (indicatorSetId === null)
+            throw new globalThis.Error("The parameter 'indicatorSetId' cannot be null.");
+        else if (indicatorSetId !== undefined)
+            url_ += "indicatorSetId=" + encodeURIComponent("" + indicatorSetId) + "&";
+        if (indicatorIds === null)
+            throw new globalThis.Error("The parameter 'indicatorIds' cannot be null.");
+        else if (indicatorIds !== undefined)
+            indicatorIds && indicatorIds.forEach(item => { url_ += "indicatorIds=" + encodeURIComponent("" + item) + "&"; });
+        if (spaceIds === null)
+            throw new globalThis.Error("The parameter 'spaceIds' cannot be null.");
+        else if (spaceIds !== undefined)
+            spaceIds && spaceIds.forEach(item => { url_ += "spaceIds=" + encodeURIComponent("" + item) + "&"; });
+        if (under === null)
+            throw new globalThis.Error("The parameter 'under' cannot be null.");
+        else if (under !== undefined)
+            url_ += "under=" + encodeURIComponent("" + under) + "&";
+        if (level === null)
+            throw new globalThis.Error("The parameter 'level' cannot be null.");
+        else if (level !== undefined)
+            url_ += "level=" + encodeURIComponent("" + level) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (aggregated === null)
+            throw new globalThis.Error("The parameter 'aggregated' cannot be null.");
+        else if (aggregated !== undefined)
+            url_ += "aggregated=" + encodeURIComponent("" + aggregated) + "&";
+        if (delimiter === null)
+            throw new globalThis.Error("The parameter 'delimiter' cannot be null.");
+        else if (delimiter !== undefined)
+            url_ += "delimiter=" + encodeURIComponent("" + delimiter) + "&";
+        if (decimal === null)
+            throw new globalThis.Error("The parameter 'decimal' cannot be null.");
+        else if (decimal !== undefined)
+            url_ += "decimal=" + encodeURIComponent("" + decimal) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportIndicators(_response);
+        });
+    }
+
+    protected processExportIndicators(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
      * List indicator sets sorted by name, filtered by network and text, with keyset pagination.
      * @param networkId (optional) Only sets owned by this network.
      * @param q (optional) Text contained in the name.
