@@ -71,6 +71,7 @@ app.MapActorTypesEndpoints();
 app.MapIndicatorsEndpoints();
 app.MapIndicatorSetsEndpoints();
 app.MapObservationsEndpoints();
+app.MapAssessmentsEndpoints();
 app.MapExportsEndpoints();
 app.MapAdminEndpoints();
 
