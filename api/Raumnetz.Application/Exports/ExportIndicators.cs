@@ -342,40 +342,74 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
             .Where(o => (plan.Scope is null || plan.Scope.Contains(o.SpaceId)) && IsPrimary(additive[o.IndicatorId], o)).ToList();
         if (primaries.Count == 0) return [];
 
-        // The neighbourhood: every ancestor of a small value's space and all children of those ancestors.
+        // Totals only combine cells of one indicator: a space's cell with its child spaces' cells of the same period, and a
+        // period's cell with the shorter periods of the same space inside it. So only two kinds of neighbours matter: the
+        // same period in the spaces that share a total with the cell (its ancestors and their children), and the same
+        // space in the same year. Those are loaded for the small values, then for whatever secondary suppression adds,
+        // until nothing new is added; memory follows the small values, not the size of the export.
         var children = plan.AllSpaces.Values.Where(s => s.ParentId is not null).ToLookup(s => s.ParentId!.Value, s => s.Id);
-        var spaces = new HashSet<Guid>();
-        foreach (var spaceId in primaries.Select(o => o.SpaceId).Distinct())
+        var cells = new Dictionary<CellKey, double?>();
+        var loadedPeriods = new HashSet<(Guid Indicator, Period Period, Guid Space)>();
+        var loadedYears = new HashSet<(Guid Indicator, Guid Space, int Year)>();
+        var primary = new HashSet<CellKey>();
+        foreach (var o in primaries)
         {
-            for (Guid? s = spaceId; s is { } current; s = plan.AllSpaces[current].ParentId)
+            var key = new CellKey(o.IndicatorId, o.SpaceId, Period.Parse(o.Period));
+            primary.Add(key);
+            cells[key] = Weight(additive[o.IndicatorId], o);
+        }
+        var work = primary.ToList();
+        var secondary = new HashSet<CellKey>();
+        for (var round = 0; work.Count > 0 && round < 20; round++)
+        {
+            foreach (var byPeriod in work.GroupBy(c => (c.Indicator, c.Period)))
             {
-                if (!spaces.Add(current) && current != spaceId) break;
-                if (plan.AllSpaces[current].ParentId is { } parent) foreach (var sibling in children[parent]) spaces.Add(sibling);
+                var spaces = new HashSet<Guid>();
+                foreach (var spaceId in byPeriod.Select(c => c.Space).Distinct())
+                    for (Guid? s = spaceId; s is { } current; s = plan.AllSpaces[current].ParentId)
+                    {
+                        spaces.Add(current);
+                        if (plan.AllSpaces[current].ParentId is { } parent) foreach (var sibling in children[parent]) spaces.Add(sibling);
+                    }
+                spaces.RemoveWhere(s => (plan.Scope is { } scope && !scope.Contains(s)) || !loadedPeriods.Add((byPeriod.Key.Indicator, byPeriod.Key.Period, s)));
+                if (spaces.Count == 0) continue;
+                await LoadAsync($"o.period = @period", q => q.Add("period", byPeriod.Key.Period.ToString()), byPeriod.Key.Indicator, spaces);
+            }
+            foreach (var byYear in work.GroupBy(c => (c.Indicator, c.Period.Year)))
+            {
+                var spaces = byYear.Select(c => c.Space).Where(s => loadedYears.Add((byYear.Key.Indicator, s, byYear.Key.Year))).ToHashSet();
+                if (spaces.Count == 0) continue;
+                await LoadAsync("o.first_month >= @firstMonth AND o.last_month <= @lastMonth", q =>
+                {
+                    q.Add("firstMonth", Math.Max(byYear.Key.Year * 100 + 1, plan.FromMonth ?? 0));
+                    q.Add("lastMonth", Math.Min(byYear.Key.Year * 100 + 12, plan.ToMonth ?? int.MaxValue));
+                }, byYear.Key.Indicator, spaces);
+            }
+            var groups = Suppression.Groups(cells.Keys, s => plan.AllSpaces[s].ParentId, _ => true);
+            var found = Suppression.Secondary(cells, primary, groups);
+            work = found.Where(c => !secondary.Contains(c)).ToList();
+            secondary = found;
+        }
+        return secondary;
+
+        async Task LoadAsync(string condition, Action<DynamicParameters> parameters, Guid indicatorId, IReadOnlyCollection<Guid> spaceIds)
+        {
+            foreach (var chunk in spaceIds.Chunk(500))
+            {
+                var q = new DynamicParameters();
+                q.Add("indicatorId", indicatorId);
+                q.Add("spaceIds", chunk.ToList());
+                parameters(q);
+                if (plan.FromMonth is { } from) q.Add("fromMonth", from);
+                if (plan.ToMonth is { } to) q.Add("toMonth", to);
+                var range = (plan.FromMonth is null ? "" : " AND o.first_month >= @fromMonth") + (plan.ToMonth is null ? "" : " AND o.last_month <= @toMonth");
+                var rows = await connection.QueryAsync<RawObservation>(new CommandDefinition($"""
+                    SELECT {RawColumns} FROM observations o
+                    WHERE o.indicator_id = @indicatorId AND {db.Dialect.In("o.space_id", "@spaceIds")} AND {condition}{range}
+                    """, q, cancellationToken: ct));
+                foreach (var o in rows) cells[new CellKey(o.IndicatorId, o.SpaceId, Period.Parse(o.Period))] = Weight(additive[o.IndicatorId], o);
             }
         }
-        if (plan.Scope is { } scope) spaces.IntersectWith(scope);
-        var periods = primaries.Select(o => Period.Parse(o.Period)).ToList();
-        var firstYear = periods.Min(x => x.Year) * 100 + 1;
-        var lastYear = periods.Max(x => x.Year) * 100 + 12;
-        var indicatorIds = primaries.Select(o => o.IndicatorId).Distinct().ToList();
-        var cells = new Dictionary<CellKey, double?>();
-        foreach (var chunk in spaces.Chunk(500))
-        {
-            var q = new DynamicParameters();
-            q.Add("indicatorIds", indicatorIds);
-            q.Add("spaceIds", chunk.ToList());
-            q.Add("firstYear", Math.Max(firstYear, plan.FromMonth ?? 0));
-            q.Add("lastYear", Math.Min(lastYear, plan.ToMonth ?? int.MaxValue));
-            var rows = await connection.QueryAsync<RawObservation>(new CommandDefinition($"""
-                SELECT {RawColumns} FROM observations o
-                WHERE {db.Dialect.In("o.indicator_id", "@indicatorIds")} AND {db.Dialect.In("o.space_id", "@spaceIds")}
-                  AND o.first_month >= @firstYear AND o.last_month <= @lastYear
-                """, q, cancellationToken: ct));
-            foreach (var o in rows) cells[new CellKey(o.IndicatorId, o.SpaceId, Period.Parse(o.Period))] = Weight(additive[o.IndicatorId], o);
-        }
-        var primary = primaries.Select(o => new CellKey(o.IndicatorId, o.SpaceId, Period.Parse(o.Period))).ToHashSet();
-        var groups = Suppression.Groups(cells.Keys, s => plan.AllSpaces[s].ParentId, _ => true);
-        return Suppression.Secondary(cells, primary, groups);
     }
 
     /// <summary>

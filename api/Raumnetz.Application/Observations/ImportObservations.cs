@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Dapper;
@@ -147,50 +148,89 @@ public sealed class ImportObservationsHandler(IDbConnectionFactory db, TimeProvi
         var culture = request.DecimalComma ? CultureInfo.GetCultureInfo("de-DE") : CultureInfo.InvariantCulture;
         var seen = new Dictionary<(int, int, int, int), int>();
         var now = clock.GetUtcNow();
-        var upsert = new PreparedUpsert(connection, tx, db.Provider, now);
+        if (db.Provider == DatabaseProvider.Sqlite)
+            await connection.ExecuteAsync("PRAGMA cache_size = -65536", transaction: tx); // 64 MB page cache for this connection: indexes of big tables stay in memory
+        var countBefore = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM observations", transaction: tx, cancellationToken: cancellationToken));
 
-        int rows = 0, created = 0, updated = 0, unchanged = 0;
-        var rowSource = request.Format == ImportFormat.Csv ? ReadCsvAsync(request, report, cancellationToken) : ReadJsonAsync(request.Body, report, cancellationToken);
-        await foreach (var row in rowSource)
+        var rows = 0;
+        // Reading and checking rows runs on this thread; the database writes run on another, fed through a bounded channel.
+        var channel = Channel.CreateBounded<ObservationValues>(new BoundedChannelOptions(4096) { SingleReader = true, SingleWriter = true });
+        var writer = Task.Run(async () =>
         {
-            rows++;
-            var before = report.Count;
-            var indicator = Lookup(row, "indicator", row.Indicator, indicators, report);
-            Guid? spaceId = string.IsNullOrWhiteSpace(row.Space) ? Missing<Guid>(row, "space", report)
-                : spaces.TryGetValue(row.Space.Trim(), out var sid) ? sid : Unknown<Guid>(row, "space", $"No space has the code '{row.Space.Trim()}'.", report);
-            Period? period = string.IsNullOrWhiteSpace(row.Period) ? Missing<Period>(row, "period", report)
-                : Period.TryParse(row.Period, out var pp) ? pp : Unknown<Period>(row, "period", $"'{row.Period}' is not a period (2024, 2024-H1, 2024-Q2 or 2024-05).", report);
-            var value = Number(row, "value", row.Value, culture, report);
-            var numerator = Number(row, "numerator", row.Numerator, culture, report);
-            var denominator = Number(row, "denominator", row.Denominator, culture, report);
-            var status = ObservationStatus.Final;
-            if (!string.IsNullOrWhiteSpace(row.Status) && (!Enum.TryParse(row.Status.Trim(), true, out status) || !Enum.IsDefined(status) || int.TryParse(row.Status, out _)))
-                report.Add(row, "status", $"'{row.Status}' is not a status (provisional, final or estimated).");
-            var source = Text(row, "source", row.Source, Limits.Name, report);
-            var note = Text(row, "note", row.Note, Limits.Note, report);
-            if (report.Count > before || indicator is null || spaceId is null || period is null) continue;
-
-            var (checkedValue, problems) = ObservationRules.Check(profiles[indicator.Id], value.Value, numerator.Value, denominator.Value);
-            foreach (var problem in problems) report.Add(row, problem.Field, problem.Message);
-            var key = (indicatorIndex[indicator.Id], spaceIndex[spaceId.Value], period.Value.FirstMonth, period.Value.LastMonth);
-            if (seen.TryGetValue(key, out var first))
+            try
             {
-                report.Add(row, "period", request.Format == ImportFormat.Csv
-                    ? $"Line {first} already has a value for this indicator, space and period."
-                    : $"Item {first} already has a value for this indicator, space and period.");
-                continue;
+                await using var upsert = new PreparedUpsert(connection, tx, db.Provider, now);
+                long changed = 0;
+                await foreach (var v in channel.Reader.ReadAllAsync(cancellationToken)) changed += await upsert.ExecuteAsync(v, cancellationToken);
+                return changed;
             }
-            seen[key] = request.Format == ImportFormat.Csv ? row.Line ?? 0 : row.Item ?? 0;
-            if (report.Count > 0) continue; // nothing will be written: only keep checking
-            var version = await upsert.ExecuteAsync(new ObservationValues(indicator.Id, spaceId.Value, period.Value, checkedValue, numerator.Value,
-                denominator.Value, status, source, note, null), cancellationToken);
-            if (version is null) unchanged++;
-            else if (version == 1) created++;
-            else updated++;
+            catch (Exception e)
+            {
+                channel.Writer.TryComplete(e); // the reader side must not wait on a full channel nobody empties
+                throw;
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await ReadAndCheckAsync();
+        }
+        catch (Exception e) when (e is not ChannelClosedException)
+        {
+            channel.Writer.TryComplete();
+            try { await writer; } catch { /* the reading error is the one to report */ }
+            throw;
+        }
+        catch (ChannelClosedException)
+        {
+            await writer; // rethrows what stopped the writer
+            throw;
+        }
+        channel.Writer.TryComplete();
+        var changedRows = await writer;
+        var created = (int)(await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM observations", transaction: tx, cancellationToken: cancellationToken)) - countBefore);
+        var updated = (int)changedRows - created;
+        var unchanged = rows - (int)changedRows;
+
+        // Reads and checks every row; sends the good ones to the writer as long as no row was bad.
+        async Task ReadAndCheckAsync()
+        {
+            var rowSource = request.Format == ImportFormat.Csv ? ReadCsvAsync(request, report, cancellationToken) : ReadJsonAsync(request.Body, report, cancellationToken);
+            await foreach (var row in rowSource)
+            {
+                rows++;
+                var before = report.Count;
+                var indicator = Lookup(row, "indicator", row.Indicator, indicators, report);
+                Guid? spaceId = string.IsNullOrWhiteSpace(row.Space) ? Missing<Guid>(row, "space", report)
+                    : spaces.TryGetValue(row.Space.Trim(), out var sid) ? sid : Unknown<Guid>(row, "space", $"No space has the code '{row.Space.Trim()}'.", report);
+                Period? period = string.IsNullOrWhiteSpace(row.Period) ? Missing<Period>(row, "period", report)
+                    : Period.TryParse(row.Period, out var pp) ? pp : Unknown<Period>(row, "period", $"'{row.Period}' is not a period (2024, 2024-H1, 2024-Q2 or 2024-05).", report);
+                var value = Number(row, "value", row.Value, culture, report);
+                var numerator = Number(row, "numerator", row.Numerator, culture, report);
+                var denominator = Number(row, "denominator", row.Denominator, culture, report);
+                var status = ObservationStatus.Final;
+                if (!string.IsNullOrWhiteSpace(row.Status) && (!Enum.TryParse(row.Status.Trim(), true, out status) || !Enum.IsDefined(status) || int.TryParse(row.Status, out _)))
+                    report.Add(row, "status", $"'{row.Status}' is not a status (provisional, final or estimated).");
+                var source = Text(row, "source", row.Source, Limits.Name, report);
+                var note = Text(row, "note", row.Note, Limits.Note, report);
+                if (report.Count > before || indicator is null || spaceId is null || period is null) continue;
+
+                var (checkedValue, problems) = ObservationRules.Check(profiles[indicator.Id], value.Value, numerator.Value, denominator.Value);
+                foreach (var problem in problems) report.Add(row, problem.Field, problem.Message);
+                var key = (indicatorIndex[indicator.Id], spaceIndex[spaceId.Value], period.Value.FirstMonth, period.Value.LastMonth);
+                if (seen.TryGetValue(key, out var first))
+                {
+                    report.Add(row, "period", request.Format == ImportFormat.Csv
+                        ? $"Line {first} already has a value for this indicator, space and period."
+                        : $"Item {first} already has a value for this indicator, space and period.");
+                    continue;
+                }
+                seen[key] = request.Format == ImportFormat.Csv ? row.Line ?? 0 : row.Item ?? 0;
+                if (report.Count > 0) continue; // nothing will be written: only keep checking
+                await channel.Writer.WriteAsync(new ObservationValues(indicator.Id, spaceId.Value, period.Value, checkedValue, numerator.Value,
+                    denominator.Value, status, source, note, null), cancellationToken);
+            }
         }
 
-        // Finish the prepared statement before the transaction ends (SQLite keeps a RETURNING statement open otherwise).
-        await upsert.DisposeAsync();
         var imported = report.Count == 0 && !request.DryRun;
         if (imported) await tx.CommitAsync(cancellationToken);
         else await tx.RollbackAsync(cancellationToken);
@@ -340,7 +380,11 @@ public sealed class ImportObservationsHandler(IDbConnectionFactory db, TimeProvi
 
     private static string? Invariant(double? v) => v?.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>The upsert as one prepared command whose parameter values change per row (far cheaper than a new command per row).</summary>
+    /// <summary>
+    /// The upsert as one prepared command whose parameter values change per row (far cheaper than a new command per row),
+    /// run without RETURNING: reading a result per row costs more than the insert itself on SQLite. Inserted rows are counted
+    /// from COUNT(*) before and after instead.
+    /// </summary>
     private sealed class PreparedUpsert : IAsyncDisposable
     {
         private readonly DbCommand command;
@@ -353,7 +397,7 @@ public sealed class ImportObservationsHandler(IDbConnectionFactory db, TimeProvi
             this.provider = provider;
             command = connection.CreateCommand();
             command.Transaction = tx;
-            command.CommandText = ObservationSql.Upsert(provider);
+            command.CommandText = ObservationSql.Upsert(provider, returning: false);
             // On SQLite ids and instants are bound untyped, exactly as Dapper binds them everywhere else (same text form).
             var text = provider == DatabaseProvider.Sqlite;
             DbParameter Add(string name, DbType? type)
@@ -382,7 +426,8 @@ public sealed class ImportObservationsHandler(IDbConnectionFactory db, TimeProvi
             nowParameter.Value = now.ToUniversalTime();
         }
 
-        public async Task<long?> ExecuteAsync(ObservationValues v, CancellationToken ct)
+        /// <summary>Runs the upsert; returns 1 when it inserted or changed the row, 0 when the row was equal already.</summary>
+        public async Task<int> ExecuteAsync(ObservationValues v, CancellationToken ct)
         {
             id.Value = Guid.CreateVersion7();
             indicatorId.Value = v.IndicatorId;
@@ -402,11 +447,7 @@ public sealed class ImportObservationsHandler(IDbConnectionFactory db, TimeProvi
                 await command.PrepareAsync(ct);
                 prepared = true;
             }
-            // Read the RETURNING result to the end, so the statement completes (ExecuteScalar would leave it mid-step on SQLite).
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            long? version = await reader.ReadAsync(ct) ? Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) : null;
-            while (await reader.ReadAsync(ct)) { }
-            return version;
+            return await command.ExecuteNonQueryAsync(ct);
         }
 
         public ValueTask DisposeAsync() => command.DisposeAsync();

@@ -91,10 +91,11 @@ public static class ObservationSql
 
     /// <summary>
     /// Upsert that leaves an unchanged row alone (no new version, no new timestamp) and returns the row's version when
-    /// it inserted (1) or changed it (&gt; 1), and nothing when the row was already equal. Parameters: @id, @indicatorId,
+    /// it inserted (1) or changed it (&gt; 1), and nothing when the row was already equal (with <paramref name="returning"/>;
+    /// without, the affected-row count is 1 or 0). Parameters: @id, @indicatorId,
     /// @spaceId, @period, @firstMonth, @lastMonth, @value, @numerator, @denominator, @status, @source, @note, @ratingCount, @now.
     /// </summary>
-    public static string Upsert(DatabaseProvider provider)
+    public static string Upsert(DatabaseProvider provider, bool returning = true)
     {
         const string columns = "id, indicator_id, space_id, period, first_month, last_month, value, numerator, denominator, status, source, note, rating_count, version, created_at, updated_at";
         const string values = "@id, @indicatorId, @spaceId, @period, @firstMonth, @lastMonth, @value, @numerator, @denominator, @status, @source, @note, @ratingCount, 1, @now, @now";
@@ -108,7 +109,7 @@ public static class ObservationSql
                 WHEN MATCHED AND NOT ({same}) THEN UPDATE SET value = @value, numerator = @numerator, denominator = @denominator, status = @status,
                     source = @source, note = @note, rating_count = @ratingCount, version = t.version + 1, updated_at = @now
                 WHEN NOT MATCHED THEN INSERT ({columns}) VALUES ({values})
-                OUTPUT inserted.version;
+                {(returning ? "OUTPUT inserted.version" : "")};
                 """;
         }
         var unchanged = string.Join(" AND ", Compared.Select(c => $"(observations.{c} = excluded.{c} OR (observations.{c} IS NULL AND excluded.{c} IS NULL))"));
@@ -118,7 +119,7 @@ public static class ObservationSql
                 denominator = excluded.denominator, status = excluded.status, source = excluded.source, note = excluded.note,
                 rating_count = excluded.rating_count, version = observations.version + 1, updated_at = excluded.updated_at
             WHERE NOT ({unchanged})
-            RETURNING version
+            {(returning ? "RETURNING version" : "")}
             """;
     }
 
