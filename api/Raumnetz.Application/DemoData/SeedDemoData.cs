@@ -6,13 +6,13 @@ using Raumnetz.Application.Spaces;
 namespace Raumnetz.Application.DemoData;
 
 /// <summary>
-/// Seeds the demo data set (<see cref="DemoSpaces"/>, <see cref="DemoActors"/>) into an empty database (no spaces yet);
+/// Seeds the demo data set (<see cref="DemoSpaces"/>, <see cref="DemoActors"/>, <see cref="SeedDemoIndicators"/>) into an empty database (no spaces yet);
 /// does nothing otherwise. Everything goes through the ordinary commands, so every validation rule applies.
 /// </summary>
 public sealed record SeedDemoDataCommand : IRequest<SeedDemoDataResult>;
 
-/// <summary>Whether anything was seeded, and how many spaces and actors were created.</summary>
-public sealed record SeedDemoDataResult(bool Seeded, int Spaces, int Actors);
+/// <summary>Whether anything was seeded, and how many spaces, actors and indicator values were created.</summary>
+public sealed record SeedDemoDataResult(bool Seeded, int Spaces, int Actors, int Observations = 0);
 
 public sealed class SeedDemoDataHandler(IDbConnectionFactory db, IMediator mediator) : IRequestHandler<SeedDemoDataCommand, SeedDemoDataResult>
 {
@@ -33,7 +33,8 @@ public sealed class SeedDemoDataHandler(IDbConnectionFactory db, IMediator media
         var spaceIds = await SeedSpacesAsync(cancellationToken);
         var actors = 0;
         actors = await SeedDemoActors.SeedAsync(mediator, spaceIds, cancellationToken);
-        return new(true, spaceIds.Count, actors);
+        var observations = await SeedDemoIndicators.SeedAsync(mediator, db, spaceIds, cancellationToken);
+        return new(true, spaceIds.Count, actors, observations);
     }
 
     /// <summary>Creates the spaces in order (parents and predecessors first) and ends those that were reorganised.</summary>
