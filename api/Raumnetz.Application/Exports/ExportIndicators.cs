@@ -105,9 +105,19 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
         public double? Value { get; init; }
         public double? Numerator { get; init; }
         public double? Denominator { get; init; }
-        public ObservationStatus? Status { get; init; }
+        /// <summary>The status as stored (read as text: mapping it is cheaper than Dapper's enum parsing, once per row).</summary>
+        public string? Status { get; init; }
         public string? Source { get; init; }
         public int? RatingCount { get; init; }
+
+        public ObservationStatus? ParsedStatus => Status switch
+        {
+            null => null,
+            "Final" => ObservationStatus.Final,
+            "Provisional" => ObservationStatus.Provisional,
+            "Estimated" => ObservationStatus.Estimated,
+            _ => Enum.TryParse<ObservationStatus>(Status, true, out var s) ? s : null,
+        };
     }
 
     private sealed record Plan(
@@ -271,6 +281,8 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
         var format = plan.Query.Format;
         await using var connection = await db.OpenAsync(ct);
         var secondary = await SecondaryAsync(connection, plan, ct);
+        // Keyed by the period as stored, so rows need no parsing to be looked up.
+        var withheld = secondary.Select(c => (c.Indicator, c.Space, c.Period.ToString())).ToHashSet();
         var (where, p) = Filter(plan, withSpaces: true);
         var periods = writer.NeedsPeriods(format)
             ? (await connection.QueryAsync<string>(new CommandDefinition($"SELECT DISTINCT o.period FROM observations o {where}", p, cancellationToken: ct)))
@@ -288,7 +300,7 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
             {
                 if (plan.Scope is { } scope && !scope.Contains(o.SpaceId)) continue;
                 if (!indicators.TryGetValue(o.IndicatorId, out var indicator)) continue;
-                var suppressed = IsPrimary(indicator, o) || (secondary.Count > 0 && secondary.Contains(new CellKey(o.IndicatorId, o.SpaceId, Period.Parse(o.Period))));
+                var suppressed = IsPrimary(indicator, o) || (withheld.Count > 0 && withheld.Contains((o.IndicatorId, o.SpaceId, o.Period)));
                 yield return ToRow(indicator, plan.AllSpaces[o.SpaceId], o, suppressed, false);
             }
         }
@@ -296,7 +308,7 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
 
     private static ExportRow ToRow(ExportIndicator indicator, ExportSpace space, RawObservation o, bool suppressed, bool aggregated) =>
         new(indicator, space, o.Period, suppressed ? null : o.Value, suppressed ? null : o.Numerator, suppressed ? null : o.Denominator,
-            o.Status, o.Source, suppressed, aggregated);
+            o.ParsedStatus, o.Source, suppressed, aggregated);
 
     private async Task<ExportDocument> DocumentAsync(DbConnection connection, Plan plan, IReadOnlyList<string> periods, CancellationToken ct)
     {

@@ -47,8 +47,14 @@ internal static class ExportText
     public static CultureInfo Culture(bool decimalComma) => decimalComma ? German : CultureInfo.InvariantCulture;
 
     /// <summary>A value with the indicator's decimals ("18.5"; "18,5" with a decimal comma); no thousands separators.</summary>
-    public static string Value(double? value, int decimals, CultureInfo culture) =>
-        value is { } v ? Math.Round(v, Math.Clamp(decimals, 0, 6), MidpointRounding.AwayFromZero).ToString("F" + Math.Clamp(decimals, 0, 6), culture) : "";
+    public static string Value(double? value, int decimals, CultureInfo culture)
+    {
+        if (value is not { } v) return "";
+        var d = Math.Clamp(decimals, 0, 6);
+        return Math.Round(v, d, MidpointRounding.AwayFromZero).ToString(Fixed[d], culture);
+    }
+
+    private static readonly string[] Fixed = ["F0", "F1", "F2", "F3", "F4", "F5", "F6"];
 
     /// <summary>Numerators and denominators as they are (up to 15 significant digits).</summary>
     public static string Number(double? value, CultureInfo culture) => value is { } v ? v.ToString("G15", culture) : "";
