@@ -289,7 +289,8 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
                 .Select(Period.Parse).Order().Select(x => x.ToString()).ToList()
             : [];
         var order = writer.OrdersBySpace(format) ? "o.space_id, o.indicator_id" : "o.indicator_id, o.space_id";
-        var sql = $"SELECT {RawColumns} FROM observations o {where} ORDER BY {order}, o.first_month, o.last_month DESC";
+        // The unique key (indicator, space, first month, last month) gives this order without sorting.
+        var sql = $"SELECT {RawColumns} FROM observations o {where} ORDER BY {order}, o.first_month, o.last_month";
         var indicators = plan.Indicators.ToDictionary(i => i.Id);
         var document = await DocumentAsync(connection, plan, periods, ct);
         await writer.WriteAsync(format, document, Rows(connection.QueryUnbufferedAsync<RawObservation>(sql, p), ct), output, ct);

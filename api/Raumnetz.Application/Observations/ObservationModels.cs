@@ -104,8 +104,8 @@ public static class ObservationSql
             var same = string.Join(" AND ", Compared.Select(c => $"(t.{c} = @{Param(c)} OR (t.{c} IS NULL AND @{Param(c)} IS NULL))"));
             return $"""
                 MERGE observations WITH (HOLDLOCK) AS t
-                USING (SELECT @indicatorId AS indicator_id, @spaceId AS space_id, @period AS period) AS k
-                ON t.indicator_id = k.indicator_id AND t.space_id = k.space_id AND t.period = k.period
+                USING (SELECT @indicatorId AS indicator_id, @spaceId AS space_id, @firstMonth AS first_month, @lastMonth AS last_month) AS k
+                ON t.indicator_id = k.indicator_id AND t.space_id = k.space_id AND t.first_month = k.first_month AND t.last_month = k.last_month
                 WHEN MATCHED AND NOT ({same}) THEN UPDATE SET value = @value, numerator = @numerator, denominator = @denominator, status = @status,
                     source = @source, note = @note, rating_count = @ratingCount, version = t.version + 1, updated_at = @now
                 WHEN NOT MATCHED THEN INSERT ({columns}) VALUES ({values})
@@ -115,7 +115,7 @@ public static class ObservationSql
         var unchanged = string.Join(" AND ", Compared.Select(c => $"(observations.{c} = excluded.{c} OR (observations.{c} IS NULL AND excluded.{c} IS NULL))"));
         return $"""
             INSERT INTO observations ({columns}) VALUES ({values})
-            ON CONFLICT (indicator_id, space_id, period) DO UPDATE SET value = excluded.value, numerator = excluded.numerator,
+            ON CONFLICT (indicator_id, space_id, first_month, last_month) DO UPDATE SET value = excluded.value, numerator = excluded.numerator,
                 denominator = excluded.denominator, status = excluded.status, source = excluded.source, note = excluded.note,
                 rating_count = excluded.rating_count, version = observations.version + 1, updated_at = excluded.updated_at
             WHERE NOT ({unchanged})

@@ -82,7 +82,8 @@ CREATE TABLE observations (
     version      INTEGER NOT NULL DEFAULT 1,
     created_at   TEXT NOT NULL,
     updated_at   TEXT NOT NULL,
-    CONSTRAINT ux_observations_key UNIQUE (indicator_id, space_id, period)
+    -- one value per indicator, space and period (a period is exactly its first and last month); this order is also the export order
+    CONSTRAINT ux_observations_key UNIQUE (indicator_id, space_id, first_month, last_month)
 );
 CREATE INDEX ix_observations_space ON observations(space_id);
 
