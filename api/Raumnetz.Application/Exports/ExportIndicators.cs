@@ -8,6 +8,7 @@ using System.Text.Json;
 using Dapper;
 using FluentValidation;
 using MediatR;
+using Microsoft.Extensions.Logging;
 using Raumnetz.Application.Common;
 using Raumnetz.Application.Indicators;
 using Raumnetz.Domain.Common;
@@ -78,7 +79,8 @@ public static class ExportOptions
     };
 }
 
-public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorExportWriter writer, SuppressionRules rules, TimeProvider clock)
+public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorExportWriter writer, SuppressionRules rules, TimeProvider clock,
+    ILogger<ExportIndicatorsHandler> logger)
     : IRequestHandler<ExportIndicatorsQuery, IndicatorExport>
 {
     private sealed class SpaceMeta
@@ -265,8 +267,11 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
 
     private async Task WriteAsync(Plan plan, Stream output, CancellationToken ct)
     {
+        var started = clock.GetTimestamp();
         if (plan.Query.Aggregated) await WriteComputedAsync(plan, output, ct);
         else await WriteStreamedAsync(plan, output, ct);
+        logger.LogInformation("Export {Format} ({Scope}) written in {Elapsed} ms", plan.Query.Format, plan.Query.Aggregated ? "aggregated" : "streamed",
+            (long)clock.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <summary>What secondary suppression gives up least of: the value, or for a rate its denominator (the population behind it).</summary>
