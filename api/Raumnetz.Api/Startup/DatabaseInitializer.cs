@@ -85,7 +85,8 @@ public sealed class DatabaseInitializer(IServiceProvider services, RaumnetzOptio
             {
                 var seeded = await mediator.Send(new SeedDemoDataCommand(), ct);
                 if (seeded.Seeded)
-                    logger.LogInformation("Demo data seeded: {Spaces} spaces, {Actors} actors, {Networks} networks", seeded.Spaces, seeded.Actors, seeded.Networks);
+                    logger.LogInformation("Demo data seeded: {Spaces} spaces, {Actors} actors, {Networks} networks, {Observations} indicator values",
+                        seeded.Spaces, seeded.Actors, seeded.Networks, seeded.Observations);
             }
             IsReady = true;
             return true;

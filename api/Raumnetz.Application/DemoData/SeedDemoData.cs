@@ -6,13 +6,13 @@ using Raumnetz.Application.Spaces;
 namespace Raumnetz.Application.DemoData;
 
 /// <summary>
-/// Seeds the demo data set (<see cref="DemoSpaces"/>, <see cref="DemoActors"/>) into an empty database (no spaces yet);
+/// Seeds the demo data set (<see cref="DemoSpaces"/>, <see cref="DemoActors"/>, <see cref="SeedDemoIndicators"/>) into an empty database (no spaces yet);
 /// does nothing otherwise. Everything goes through the ordinary commands, so every validation rule applies.
 /// </summary>
 public sealed record SeedDemoDataCommand : IRequest<SeedDemoDataResult>;
 
-/// <summary>Whether anything was seeded, and how many spaces and actors were created.</summary>
-public sealed record SeedDemoDataResult(bool Seeded, int Spaces, int Actors, int Networks = 0);
+/// <summary>Whether anything was seeded, and how many spaces, actors, networks and indicator values were created.</summary>
+public sealed record SeedDemoDataResult(bool Seeded, int Spaces, int Actors, int Networks = 0, int Observations = 0);
 
 public sealed class SeedDemoDataHandler(IDbConnectionFactory db, IMediator mediator) : IRequestHandler<SeedDemoDataCommand, SeedDemoDataResult>
 {
@@ -33,7 +33,8 @@ public sealed class SeedDemoDataHandler(IDbConnectionFactory db, IMediator media
         var spaceIds = await SeedSpacesAsync(cancellationToken);
         var actors = await SeedDemoActors.SeedAsync(mediator, spaceIds, cancellationToken);
         var networks = await mediator.Send(new SeedDemoNetworksCommand(), cancellationToken);
-        return new(true, spaceIds.Count, actors, networks.Networks);
+        var observations = await SeedDemoIndicators.SeedAsync(mediator, db, spaceIds, cancellationToken);
+        return new(true, spaceIds.Count, actors, networks.Networks, observations);
     }
 
     /// <summary>Creates the spaces in order (parents and predecessors first) and ends those that were reorganised.</summary>

@@ -1456,6 +1456,489 @@ export class Client {
     }
 
     /**
+     * List ratings of soft factors in the order they were made, filtered by indicator, space, period and actor.
+     * @param indicatorId (optional) Only ratings of this indicator.
+     * @param spaceId (optional) Only ratings of this space.
+     * @param period (optional) Only ratings of this period.
+     * @param actorId (optional) Only ratings by this actor.
+     * @param limit (optional) Page size, 1 to 500 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @return OK
+     */
+    listAssessments(indicatorId?: string | undefined, spaceId?: string | undefined, period?: string | undefined, actorId?: string | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<AssessmentDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/assessments?";
+        if (indicatorId === null)
+            throw new globalThis.Error("The parameter 'indicatorId' cannot be null.");
+        else if (indicatorId !== undefined)
+            url_ += "indicatorId=" + encodeURIComponent("" + indicatorId) + "&";
+        if (spaceId === null)
+            throw new globalThis.Error("The parameter 'spaceId' cannot be null.");
+        else if (spaceId !== undefined)
+            url_ += "spaceId=" + encodeURIComponent("" + spaceId) + "&";
+        if (period === null)
+            throw new globalThis.Error("The parameter 'period' cannot be null.");
+        else if (period !== undefined)
+            url_ += "period=" + encodeURIComponent("" + period) + "&";
+        if (actorId === null)
+            throw new globalThis.Error("The parameter 'actorId' cannot be null.");
+        else if (actorId !== undefined)
+            url_ += "actorId=" + encodeURIComponent("" + actorId) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListAssessments(_response);
+        });
+    }
+
+    protected processListAssessments(response: Response): Promise<AssessmentDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AssessmentDtoPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AssessmentDtoPage>(null as any);
+    }
+
+    /**
+     * Rate a soft factor for a space and period, as a member actor or anonymously; the measurement is recomputed.
+     * @return Created
+     */
+    createAssessment(body: CreateAssessmentRequest): Promise<AssessmentDto> {
+        let url_ = this.baseUrl + "/api/v1/assessments";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateAssessment(_response);
+        });
+    }
+
+    protected processCreateAssessment(response: Response): Promise<AssessmentDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AssessmentDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AssessmentDto>(null as any);
+    }
+
+    /**
+     * The ratings of a soft factor for a space and period: count, mean, median and distribution over the scale.
+     * @param indicatorId The rating indicator.
+     * @param spaceId The space.
+     * @param period The period.
+     * @return OK
+     */
+    getAssessmentSummary(indicatorId: string, spaceId: string, period: string): Promise<AssessmentSummaryDto> {
+        let url_ = this.baseUrl + "/api/v1/assessments/summary?";
+        if (indicatorId === undefined || indicatorId === null)
+            throw new globalThis.Error("The parameter 'indicatorId' must be defined and cannot be null.");
+        else
+            url_ += "indicatorId=" + encodeURIComponent("" + indicatorId) + "&";
+        if (spaceId === undefined || spaceId === null)
+            throw new globalThis.Error("The parameter 'spaceId' must be defined and cannot be null.");
+        else
+            url_ += "spaceId=" + encodeURIComponent("" + spaceId) + "&";
+        if (period === undefined || period === null)
+            throw new globalThis.Error("The parameter 'period' must be defined and cannot be null.");
+        else
+            url_ += "period=" + encodeURIComponent("" + period) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetAssessmentSummary(_response);
+        });
+    }
+
+    protected processGetAssessmentSummary(response: Response): Promise<AssessmentSummaryDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AssessmentSummaryDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AssessmentSummaryDto>(null as any);
+    }
+
+    /**
+     * One rating; returns its ETag.
+     * @return OK
+     */
+    getAssessment(id: string): Promise<AssessmentDto> {
+        let url_ = this.baseUrl + "/api/v1/assessments/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetAssessment(_response);
+        });
+    }
+
+    protected processGetAssessment(response: Response): Promise<AssessmentDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AssessmentDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AssessmentDto>(null as any);
+    }
+
+    /**
+     * Change rating and comment (If-Match with its ETag); the measurement is recomputed.
+     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @return OK
+     */
+    updateAssessment(id: string, body: UpdateAssessmentRequest, if_Match?: string | undefined): Promise<AssessmentDto> {
+        let url_ = this.baseUrl + "/api/v1/assessments/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateAssessment(_response);
+        });
+    }
+
+    protected processUpdateAssessment(response: Response): Promise<AssessmentDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AssessmentDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AssessmentDto>(null as any);
+    }
+
+    /**
+     * Delete a rating (If-Match honoured); the measurement is recomputed.
+     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @return No Content
+     */
+    deleteAssessment(id: string, if_Match?: string | undefined): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/assessments/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteAssessment(_response);
+        });
+    }
+
+    protected processDeleteAssessment(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
      * Sign in with e-mail and password; sets the session cookie and the XSRF-TOKEN cookie.
      * @return OK
      */
@@ -1646,6 +2129,123 @@ export class Client {
     }
 
     /**
+     * Export indicator values as csv, csv-wide, xlsx, json, jsonstat (JSON-stat 2.0) or geojson; streamed as a named file with an ETag (If-None-Match gives 304). Small numbers are withheld and flagged, together with values that would reveal them through totals.
+     * @param format (optional) csv (default, one row per value), csv-wide (spaces by periods), xlsx, json, jsonstat or geojson.
+     * @param indicatorSetId (optional) The indicators of this set, in its order.
+     * @param indicatorIds (optional) These indicators (repeat the parameter; at most 200). Neither this nor indicatorSetId: all indicators.
+     * @param spaceIds (optional) Only these spaces (repeat the parameter; at most 200).
+     * @param under (optional) Only this space and the spaces below it.
+     * @param level (optional) Only spaces on this level.
+     * @param from (optional) Periods starting at or after the start of this period (2024, 2024-H1, 2024-Q2, 2024-05).
+     * @param to (optional) Periods ending at or before the end of this period.
+     * @param aggregated (optional) Also values computed up the hierarchy for spaces without a measured value (default false).
+     * @param delimiter (optional) CSV separator: comma (default), semicolon or tab.
+     * @param decimal (optional) CSV decimal separator: point (default) or comma (German Excel; then the separator defaults to semicolon and the file starts with a BOM).
+     * @return OK
+     */
+    exportIndicators(format?: string | undefined, indicatorSetId?: string | undefined, indicatorIds?: string[] | undefined, spaceIds?: string[] | undefined, under?: string | undefined, level?: SpaceLevel | undefined, from?: string | undefined, to?: string | undefined, aggregated?: boolean | undefined, delimiter?: string | undefined, decimal?: string | undefined): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/exports/indicators?";
+        if (format === null)
+            throw new globalThis.Error("The parameter 'format' cannot be null.");
+        else if (format !== undefined)
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        if (indicatorSetId === null)
+            throw new globalThis.Error("The parameter 'indicatorSetId' cannot be null.");
+        else if (indicatorSetId !== undefined)
+            url_ += "indicatorSetId=" + encodeURIComponent("" + indicatorSetId) + "&";
+        if (indicatorIds === null)
+            throw new globalThis.Error("The parameter 'indicatorIds' cannot be null.");
+        else if (indicatorIds !== undefined)
+            indicatorIds && indicatorIds.forEach(item => { url_ += "indicatorIds=" + encodeURIComponent("" + item) + "&"; });
+        if (spaceIds === null)
+            throw new globalThis.Error("The parameter 'spaceIds' cannot be null.");
+        else if (spaceIds !== undefined)
+            spaceIds && spaceIds.forEach(item => { url_ += "spaceIds=" + encodeURIComponent("" + item) + "&"; });
+        if (under === null)
+            throw new globalThis.Error("The parameter 'under' cannot be null.");
+        else if (under !== undefined)
+            url_ += "under=" + encodeURIComponent("" + under) + "&";
+        if (level === null)
+            throw new globalThis.Error("The parameter 'level' cannot be null.");
+        else if (level !== undefined)
+            url_ += "level=" + encodeURIComponent("" + level) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (aggregated === null)
+            throw new globalThis.Error("The parameter 'aggregated' cannot be null.");
+        else if (aggregated !== undefined)
+            url_ += "aggregated=" + encodeURIComponent("" + aggregated) + "&";
+        if (delimiter === null)
+            throw new globalThis.Error("The parameter 'delimiter' cannot be null.");
+        else if (delimiter !== undefined)
+            url_ += "delimiter=" + encodeURIComponent("" + delimiter) + "&";
+        if (decimal === null)
+            throw new globalThis.Error("The parameter 'decimal' cannot be null.");
+        else if (decimal !== undefined)
+            url_ += "decimal=" + encodeURIComponent("" + decimal) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportIndicators(_response);
+        });
+    }
+
+    protected processExportIndicators(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
      * The network map of a social space (with the spaces below it) or a network on a day: nodes with degree and betweenness, edges.
      * @param spaceId (optional) Networks covering this space or one below it, the actors assigned there and the networks' members.
      * @param networkId (optional) This network, the networks linked to it and its members (takes precedence over spaceId).
@@ -1729,6 +2329,1079 @@ export class Client {
             });
         }
         return Promise.resolve<NetworkGraphDto>(null as any);
+    }
+
+    /**
+     * List indicator sets sorted by name, filtered by network and text, with keyset pagination.
+     * @param networkId (optional) Only sets owned by this network.
+     * @param q (optional) Text contained in the name.
+     * @param limit (optional) Page size, 1 to 500 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @return OK
+     */
+    listIndicatorSets(networkId?: string | undefined, q?: string | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<IndicatorSetDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/indicator-sets?";
+        if (networkId === null)
+            throw new globalThis.Error("The parameter 'networkId' cannot be null.");
+        else if (networkId !== undefined)
+            url_ += "networkId=" + encodeURIComponent("" + networkId) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListIndicatorSets(_response);
+        });
+    }
+
+    protected processListIndicatorSets(response: Response): Promise<IndicatorSetDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IndicatorSetDtoPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IndicatorSetDtoPage>(null as any);
+    }
+
+    /**
+     * Create an indicator set with an ordered list of indicators.
+     * @return Created
+     */
+    createIndicatorSet(body: CreateIndicatorSetRequest): Promise<IndicatorSetDto> {
+        let url_ = this.baseUrl + "/api/v1/indicator-sets";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateIndicatorSet(_response);
+        });
+    }
+
+    protected processCreateIndicatorSet(response: Response): Promise<IndicatorSetDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IndicatorSetDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IndicatorSetDto>(null as any);
+    }
+
+    /**
+     * One indicator set with its ordered indicators; flags sets with more than seven. Returns its ETag.
+     * @return OK
+     */
+    getIndicatorSet(id: string): Promise<IndicatorSetDto> {
+        let url_ = this.baseUrl + "/api/v1/indicator-sets/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetIndicatorSet(_response);
+        });
+    }
+
+    protected processGetIndicatorSet(response: Response): Promise<IndicatorSetDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IndicatorSetDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IndicatorSetDto>(null as any);
+    }
+
+    /**
+     * Replace name, purpose, network and indicators of a set (If-Match with its ETag).
+     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @return OK
+     */
+    updateIndicatorSet(id: string, body: UpdateIndicatorSetRequest, if_Match?: string | undefined): Promise<IndicatorSetDto> {
+        let url_ = this.baseUrl + "/api/v1/indicator-sets/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateIndicatorSet(_response);
+        });
+    }
+
+    protected processUpdateIndicatorSet(response: Response): Promise<IndicatorSetDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IndicatorSetDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IndicatorSetDto>(null as any);
+    }
+
+    /**
+     * Delete an indicator set with its baselines and targets; indicators and values stay.
+     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @return No Content
+     */
+    deleteIndicatorSet(id: string, if_Match?: string | undefined): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/indicator-sets/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteIndicatorSet(_response);
+        });
+    }
+
+    protected processDeleteIndicatorSet(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Baselines and targets of the set's indicators per space.
+     * @param id The indicator set.
+     * @param spaceId (optional) Only the goals of this space.
+     * @return OK
+     */
+    getIndicatorSetGoals(id: string, spaceId?: string | undefined): Promise<IndicatorGoalList> {
+        let url_ = this.baseUrl + "/api/v1/indicator-sets/{id}/goals?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (spaceId === null)
+            throw new globalThis.Error("The parameter 'spaceId' cannot be null.");
+        else if (spaceId !== undefined)
+            url_ += "spaceId=" + encodeURIComponent("" + spaceId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetIndicatorSetGoals(_response);
+        });
+    }
+
+    protected processGetIndicatorSetGoals(response: Response): Promise<IndicatorGoalList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IndicatorGoalList;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IndicatorGoalList>(null as any);
+    }
+
+    /**
+     * Set baseline and targets for the listed indicator and space pairs (others keep theirs; If-Match with the set's ETag).
+     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @return OK
+     */
+    setIndicatorSetGoals(id: string, body: SetIndicatorSetGoalsRequest, if_Match?: string | undefined): Promise<IndicatorGoalList> {
+        let url_ = this.baseUrl + "/api/v1/indicator-sets/{id}/goals";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSetIndicatorSetGoals(_response);
+        });
+    }
+
+    protected processSetIndicatorSetGoals(response: Response): Promise<IndicatorGoalList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IndicatorGoalList;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IndicatorGoalList>(null as any);
+    }
+
+    /**
+     * For a space and period: each indicator's value (measured or aggregated), change against previous period and baseline, target attainment and comparison with the parent or a reference space.
+     * @param id The indicator set.
+     * @param spaceId The space to evaluate.
+     * @param period The period to evaluate (2024, 2024-H1, 2024-Q2 or 2024-05).
+     * @param referenceSpaceId (optional) Compare with this space instead of the parent (for example the city as a whole).
+     * @return OK
+     */
+    evaluateIndicatorSet(id: string, spaceId: string, period: string, referenceSpaceId?: string | undefined): Promise<IndicatorSetEvaluation> {
+        let url_ = this.baseUrl + "/api/v1/indicator-sets/{id}/evaluation?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (spaceId === undefined || spaceId === null)
+            throw new globalThis.Error("The parameter 'spaceId' must be defined and cannot be null.");
+        else
+            url_ += "spaceId=" + encodeURIComponent("" + spaceId) + "&";
+        if (period === undefined || period === null)
+            throw new globalThis.Error("The parameter 'period' must be defined and cannot be null.");
+        else
+            url_ += "period=" + encodeURIComponent("" + period) + "&";
+        if (referenceSpaceId === null)
+            throw new globalThis.Error("The parameter 'referenceSpaceId' cannot be null.");
+        else if (referenceSpaceId !== undefined)
+            url_ += "referenceSpaceId=" + encodeURIComponent("" + referenceSpaceId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processEvaluateIndicatorSet(_response);
+        });
+    }
+
+    protected processEvaluateIndicatorSet(response: Response): Promise<IndicatorSetEvaluation> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IndicatorSetEvaluation;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IndicatorSetEvaluation>(null as any);
+    }
+
+    /**
+     * List indicators sorted by name, filtered by kind, topic and text, with keyset pagination.
+     * @param kind (optional) Only indicators of this kind.
+     * @param topic (optional) Only indicators of this topic (ignoring case).
+     * @param q (optional) Text contained in the name or code.
+     * @param limit (optional) Page size, 1 to 500 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @return OK
+     */
+    listIndicators(kind?: IndicatorKind | undefined, topic?: string | undefined, q?: string | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<IndicatorDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/indicators?";
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (topic === null)
+            throw new globalThis.Error("The parameter 'topic' cannot be null.");
+        else if (topic !== undefined)
+            url_ += "topic=" + encodeURIComponent("" + topic) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListIndicators(_response);
+        });
+    }
+
+    protected processListIndicators(response: Response): Promise<IndicatorDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IndicatorDtoPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IndicatorDtoPage>(null as any);
+    }
+
+    /**
+     * Create an indicator (count, rate, index or rating) with its unit, direction and aggregation rule.
+     * @return Created
+     */
+    createIndicator(body: CreateIndicatorRequest): Promise<IndicatorDto> {
+        let url_ = this.baseUrl + "/api/v1/indicators";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateIndicator(_response);
+        });
+    }
+
+    protected processCreateIndicator(response: Response): Promise<IndicatorDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IndicatorDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IndicatorDto>(null as any);
+    }
+
+    /**
+     * One indicator; returns its ETag.
+     * @return OK
+     */
+    getIndicator(id: string): Promise<IndicatorDto> {
+        let url_ = this.baseUrl + "/api/v1/indicators/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetIndicator(_response);
+        });
+    }
+
+    protected processGetIndicator(response: Response): Promise<IndicatorDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IndicatorDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IndicatorDto>(null as any);
+    }
+
+    /**
+     * Replace the fields of an indicator (If-Match with its ETag); kind, factor and scale are fixed once values exist.
+     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @return OK
+     */
+    updateIndicator(id: string, body: UpdateIndicatorRequest, if_Match?: string | undefined): Promise<IndicatorDto> {
+        let url_ = this.baseUrl + "/api/v1/indicators/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateIndicator(_response);
+        });
+    }
+
+    protected processUpdateIndicator(response: Response): Promise<IndicatorDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IndicatorDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IndicatorDto>(null as any);
+    }
+
+    /**
+     * Delete an indicator without values, assessments or set memberships (409 otherwise).
+     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @return No Content
+     */
+    deleteIndicator(id: string, if_Match?: string | undefined): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/indicators/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteIndicator(_response);
+        });
+    }
+
+    protected processDeleteIndicator(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
     }
 
     /**
@@ -3624,6 +5297,435 @@ export class Client {
     }
 
     /**
+     * List measured values sorted by period, filtered by indicator, space, period range and status; small numbers withheld for viewers and analysts.
+     * @param indicatorId (optional) Only values of this indicator.
+     * @param spaceId (optional) Only values of this space.
+     * @param from (optional) Only periods starting at or after the start of this period.
+     * @param to (optional) Only periods ending at or before the end of this period.
+     * @param status (optional) Only values with this status.
+     * @param limit (optional) Page size, 1 to 500 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @return OK
+     */
+    listObservations(indicatorId?: string | undefined, spaceId?: string | undefined, from?: string | undefined, to?: string | undefined, status?: ObservationStatus | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<ObservationDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/observations?";
+        if (indicatorId === null)
+            throw new globalThis.Error("The parameter 'indicatorId' cannot be null.");
+        else if (indicatorId !== undefined)
+            url_ += "indicatorId=" + encodeURIComponent("" + indicatorId) + "&";
+        if (spaceId === null)
+            throw new globalThis.Error("The parameter 'spaceId' cannot be null.");
+        else if (spaceId !== undefined)
+            url_ += "spaceId=" + encodeURIComponent("" + spaceId) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListObservations(_response);
+        });
+    }
+
+    protected processListObservations(response: Response): Promise<ObservationDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ObservationDtoPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ObservationDtoPage>(null as any);
+    }
+
+    /**
+     * Record the value of an indicator for a space and period: 201 when new, 200 when replaced or unchanged (If-Match honoured).
+     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @return OK
+     */
+    upsertObservation(body: UpsertObservationRequest, if_Match?: string | undefined): Promise<ObservationDto> {
+        let url_ = this.baseUrl + "/api/v1/observations";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpsertObservation(_response);
+        });
+    }
+
+    protected processUpsertObservation(response: Response): Promise<ObservationDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ObservationDto;
+            return result200;
+            });
+        } else if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ObservationDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ObservationDto>(null as any);
+    }
+
+    /**
+     * One measured value; returns its ETag.
+     * @return OK
+     */
+    getObservation(id: string): Promise<ObservationDto> {
+        let url_ = this.baseUrl + "/api/v1/observations/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetObservation(_response);
+        });
+    }
+
+    protected processGetObservation(response: Response): Promise<ObservationDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ObservationDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ObservationDto>(null as any);
+    }
+
+    /**
+     * Delete a measured value (If-Match honoured).
+     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @return No Content
+     */
+    deleteObservation(id: string, if_Match?: string | undefined): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/observations/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteObservation(_response);
+        });
+    }
+
+    protected processDeleteObservation(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Import values from CSV (header: indicator, space, period, value, numerator, denominator, status, source, note) or a JSON array; one transaction, idempotent, all or nothing (up to 20 MB). With dryRun=true every bad row is reported by line and column and nothing is written.
+     * @param format (optional) csv or json; taken from Content-Type when omitted.
+     * @param dryRun (optional) Check every row and report; nothing is written.
+     * @param delimiter (optional) CSV field separator: comma, semicolon or tab (detected from the header when omitted).
+     * @param decimal (optional) CSV decimal separator: point (default) or comma.
+     * @return OK
+     */
+    importObservations(body: ObservationImportRow[], format?: string | undefined, dryRun?: boolean | undefined, delimiter?: string | undefined, decimal?: string | undefined): Promise<ImportObservationsResult> {
+        let url_ = this.baseUrl + "/api/v1/observations/import?";
+        if (format === null)
+            throw new globalThis.Error("The parameter 'format' cannot be null.");
+        else if (format !== undefined)
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        if (dryRun === null)
+            throw new globalThis.Error("The parameter 'dryRun' cannot be null.");
+        else if (dryRun !== undefined)
+            url_ += "dryRun=" + encodeURIComponent("" + dryRun) + "&";
+        if (delimiter === null)
+            throw new globalThis.Error("The parameter 'delimiter' cannot be null.");
+        else if (delimiter !== undefined)
+            url_ += "delimiter=" + encodeURIComponent("" + delimiter) + "&";
+        if (decimal === null)
+            throw new globalThis.Error("The parameter 'decimal' cannot be null.");
+        else if (decimal !== undefined)
+            url_ += "decimal=" + encodeURIComponent("" + decimal) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processImportObservations(_response);
+        });
+    }
+
+    protected processImportObservations(response: Response): Promise<ImportObservationsResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ImportObservationsResult;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ImportObservationsResult>(null as any);
+    }
+
+    /**
      * List social spaces sorted by name, with filters and keyset pagination.
      * @param level (optional) Only spaces on this level.
      * @param parentId (optional) Only direct children of this space.
@@ -4944,6 +7046,14 @@ export interface AddNetworkMemberRequest {
     note?: string | undefined;
 }
 
+export enum AggregationRule {
+    Sum = "sum",
+    Rate = "rate",
+    Mean = "mean",
+    Median = "median",
+    None = "none",
+}
+
 export enum AgreementStatus {
     Open = "open",
     InProgress = "inProgress",
@@ -4959,6 +7069,42 @@ export interface ApiKeyDto {
     createdAt: string;
     lastUsedAt?: string | undefined;
     revokedAt?: string | undefined;
+}
+
+export interface AssessmentDto {
+    id: string;
+    indicatorId: string;
+    spaceId: string;
+    period: string;
+    actorId?: string | undefined;
+    actorName?: string | undefined;
+    rating: number;
+    comment?: string | undefined;
+    version: number;
+    createdAt: string;
+    updatedAt: string;
+}
+
+export interface AssessmentDtoPage {
+    items: AssessmentDto[];
+    nextCursor?: string | undefined;
+}
+
+export interface AssessmentSummaryDto {
+    indicatorId: string;
+    spaceId: string;
+    period: string;
+    count: number;
+    mean?: number | undefined;
+    median?: number | undefined;
+    distribution: RatingBucketDto[];
+    suppressed: boolean;
+}
+
+export enum AttainmentStatus {
+    Reached = "reached",
+    OnTrack = "onTrack",
+    OffTrack = "offTrack",
 }
 
 export enum Attendance {
@@ -4977,6 +7123,14 @@ export enum AttentionReason {
 export enum CadenceUnit {
     Weeks = "weeks",
     Months = "months",
+}
+
+export interface ComparisonDto {
+    difference: number;
+    ratio?: number | undefined;
+    percentChange?: number | undefined;
+    position: Position;
+    judgement: Judgement;
 }
 
 export interface CreateActorRelationRequest {
@@ -5016,6 +7170,41 @@ export interface CreateActorTypeRequest {
 export interface CreateApiKeyRequest {
     name: string;
     role: Role;
+}
+
+export interface CreateAssessmentRequest {
+    indicatorId: string;
+    spaceId: string;
+    period: string;
+    rating: number;
+    actorId?: string | undefined;
+    comment?: string | undefined;
+}
+
+export interface CreateIndicatorRequest {
+    code: string;
+    name: string;
+    description?: string | undefined;
+    kind: IndicatorKind;
+    unit?: string | undefined;
+    decimals: number;
+    direction: IndicatorDirection;
+    aggregation: AggregationRule;
+    rateFactor?: number | undefined;
+    isProportion: boolean;
+    scaleMin?: number | undefined;
+    scaleMax?: number | undefined;
+    scaleLabels?: string[] | undefined;
+    source?: string | undefined;
+    updateInterval?: UpdateInterval;
+    topic?: string | undefined;
+}
+
+export interface CreateIndicatorSetRequest {
+    name: string;
+    purpose?: string | undefined;
+    networkId?: string | undefined;
+    indicatorIds: string[] | undefined;
 }
 
 export interface CreateMeetingRequest {
@@ -5106,6 +7295,16 @@ export interface EndSpaceRequest {
     validTo: string;
 }
 
+export interface EvaluatedValue {
+    period: string;
+    value?: number | undefined;
+    numerator?: number | undefined;
+    denominator?: number | undefined;
+    aggregated: boolean;
+    count: number;
+    suppressed: boolean;
+}
+
 export interface GraphEdgeDto {
     id: string;
     kind: GraphEdgeKind;
@@ -5154,6 +7353,24 @@ export interface HttpValidationProblemDetails {
     [key: string]: any;
 }
 
+export interface ImportObservationsResult {
+    dryRun: boolean;
+    imported: boolean;
+    rows: number;
+    created: number;
+    updated: number;
+    unchanged: number;
+    errorCount: number;
+    errors: ImportRowError[];
+}
+
+export interface ImportRowError {
+    line?: number | undefined;
+    item?: number | undefined;
+    column: string;
+    message: string;
+}
+
 export interface ImportSpacesRequest {
     type: string;
     features: SpaceFeature[] | undefined;
@@ -5163,6 +7380,121 @@ export interface ImportSpacesResult {
     created: number;
     updated: number;
     dryRun: boolean;
+}
+
+export enum IndicatorDirection {
+    HigherIsBetter = "higherIsBetter",
+    LowerIsBetter = "lowerIsBetter",
+    Neutral = "neutral",
+}
+
+export interface IndicatorDto {
+    id: string;
+    code: string;
+    name: string;
+    description?: string | undefined;
+    kind: IndicatorKind;
+    unit?: string | undefined;
+    decimals: number;
+    direction: IndicatorDirection;
+    aggregation: AggregationRule;
+    rateFactor?: number | undefined;
+    isProportion: boolean;
+    scaleMin?: number | undefined;
+    scaleMax?: number | undefined;
+    scaleLabels: string[];
+    source?: string | undefined;
+    updateInterval?: UpdateInterval;
+    topic?: string | undefined;
+    version: number;
+    createdAt: string;
+    updatedAt: string;
+}
+
+export interface IndicatorDtoPage {
+    items: IndicatorDto[];
+    nextCursor?: string | undefined;
+}
+
+export interface IndicatorEvaluation {
+    indicatorId: string;
+    code: string;
+    name: string;
+    unit?: string | undefined;
+    decimals: number;
+    direction: IndicatorDirection;
+    value?: EvaluatedValue;
+    previous?: EvaluatedValue;
+    changeFromPrevious?: ComparisonDto;
+    baseline?: PeriodValueDto;
+    changeFromBaseline?: ComparisonDto;
+    target?: PeriodValueDto;
+    attainment?: AttainmentStatus;
+    reference?: EvaluatedValue;
+    comparison?: ComparisonDto;
+}
+
+export interface IndicatorGoalDto {
+    indicatorId: string;
+    spaceId: string;
+    baseline?: PeriodValueDto;
+    targets: PeriodValueDto[];
+}
+
+export interface IndicatorGoalList {
+    items: IndicatorGoalDto[];
+}
+
+export enum IndicatorKind {
+    Count = "count",
+    Rate = "rate",
+    Index = "index",
+    Rating = "rating",
+}
+
+export interface IndicatorSetDto {
+    id: string;
+    name: string;
+    purpose?: string | undefined;
+    networkId?: string | undefined;
+    indicators: IndicatorSetItem[];
+    exceedsRecommendedSize: boolean;
+    recommendedMaxIndicators: number;
+    version: number;
+    createdAt: string;
+    updatedAt: string;
+}
+
+export interface IndicatorSetDtoPage {
+    items: IndicatorSetDto[];
+    nextCursor?: string | undefined;
+}
+
+export interface IndicatorSetEvaluation {
+    setId: string;
+    spaceId: string;
+    spaceName: string;
+    period: string;
+    referenceSpaceId?: string | undefined;
+    referenceSpaceName?: string | undefined;
+    items: IndicatorEvaluation[];
+}
+
+export interface IndicatorSetItem {
+    position: number;
+    indicatorId: string;
+    code: string;
+    name: string;
+    kind: IndicatorKind;
+    unit?: string | undefined;
+    direction: IndicatorDirection;
+}
+
+export enum Judgement {
+    Better = "better",
+    Worse = "worse",
+    Same = "same",
+    NotJudged = "notJudged",
 }
 
 export interface LoginRequest {
@@ -5384,6 +7716,61 @@ export enum NetworkStatus {
     Ended = "ended",
 }
 
+export interface ObservationDto {
+    id: string;
+    indicatorId: string;
+    indicatorCode: string;
+    spaceId: string;
+    spaceCode: string;
+    spaceName: string;
+    period: string;
+    value?: number | undefined;
+    numerator?: number | undefined;
+    denominator?: number | undefined;
+    status: ObservationStatus;
+    source?: string | undefined;
+    note?: string | undefined;
+    ratingCount?: number | undefined;
+    suppressed: boolean;
+    version: number;
+    createdAt: string;
+    updatedAt: string;
+}
+
+export interface ObservationDtoPage {
+    items: ObservationDto[];
+    nextCursor?: string | undefined;
+}
+
+export interface ObservationImportRow {
+    indicator?: string | undefined;
+    space?: string | undefined;
+    period?: string | undefined;
+    value?: number | undefined;
+    numerator?: number | undefined;
+    denominator?: number | undefined;
+    status?: string | undefined;
+    source?: string | undefined;
+    note?: string | undefined;
+}
+
+export enum ObservationStatus {
+    Provisional = "provisional",
+    Final = "final",
+    Estimated = "estimated",
+}
+
+export interface PeriodValueDto {
+    period: string;
+    value: number;
+}
+
+export enum Position {
+    Above = "above",
+    Below = "below",
+    Equal = "equal",
+}
+
 export interface ProblemDetails {
     type?: string | undefined;
     title?: string | undefined;
@@ -5392,6 +7779,12 @@ export interface ProblemDetails {
     instance?: string | undefined;
 
     [key: string]: any;
+}
+
+export interface RatingBucketDto {
+    rating: number;
+    label?: string | undefined;
+    count: number;
 }
 
 export enum RelationDirection {
@@ -5435,6 +7828,10 @@ export interface SectorCompositionDto {
     count: number;
     share: number;
     types: TypeCountDto[];
+}
+
+export interface SetIndicatorSetGoalsRequest {
+    goals: IndicatorGoalDto[] | undefined;
 }
 
 export interface SpaceDto {
@@ -5564,6 +7961,45 @@ export interface UpdateActorTypeRequest {
     nameEn: string;
 }
 
+export interface UpdateAssessmentRequest {
+    rating: number;
+    comment?: string | undefined;
+}
+
+export interface UpdateIndicatorRequest {
+    code: string;
+    name: string;
+    description?: string | undefined;
+    kind: IndicatorKind;
+    unit?: string | undefined;
+    decimals: number;
+    direction: IndicatorDirection;
+    aggregation: AggregationRule;
+    rateFactor?: number | undefined;
+    isProportion: boolean;
+    scaleMin?: number | undefined;
+    scaleMax?: number | undefined;
+    scaleLabels?: string[] | undefined;
+    source?: string | undefined;
+    updateInterval?: UpdateInterval;
+    topic?: string | undefined;
+}
+
+export interface UpdateIndicatorSetRequest {
+    name: string;
+    purpose?: string | undefined;
+    networkId?: string | undefined;
+    indicatorIds: string[] | undefined;
+}
+
+export enum UpdateInterval {
+    Monthly = "monthly",
+    Quarterly = "quarterly",
+    HalfYearly = "halfYearly",
+    Yearly = "yearly",
+    Irregular = "irregular",
+}
+
 export interface UpdateMeetingRequest {
     title?: string | undefined;
     startsAt: string;
@@ -5625,6 +8061,18 @@ export interface UpdateTaskRequest {
     dueDate?: string | undefined;
     status: AgreementStatus;
     outcome?: string | undefined;
+}
+
+export interface UpsertObservationRequest {
+    indicatorId: string;
+    spaceId: string;
+    period: string;
+    value?: number | undefined;
+    numerator?: number | undefined;
+    denominator?: number | undefined;
+    status?: ObservationStatus;
+    source?: string | undefined;
+    note?: string | undefined;
 }
 
 export interface UserDto {

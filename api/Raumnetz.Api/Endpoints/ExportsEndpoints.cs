@@ -1,0 +1,90 @@
+using MediatR;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
+using Raumnetz.Api.Http;
+using Raumnetz.Api.Security;
+using Raumnetz.Application.Exports;
+using Raumnetz.Domain.Common;
+using Raumnetz.Domain.Spaces;
+
+namespace Raumnetz.Api.Endpoints;
+
+public static class ExportsEndpoints
+{
+    public static void MapExportsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/exports").WithTags("Exports").RequireAuthorization(Policies.Read);
+        group.MapGet("/indicators", ExportIndicators).WithName(nameof(ExportIndicators))
+            .WithSummary("Export indicator values as csv, csv-wide, xlsx, json, jsonstat (JSON-stat 2.0) or geojson; streamed as a named file with an ETag "
+                + "(If-None-Match gives 304). Small numbers are withheld and flagged, together with values that would reveal them through totals.")
+            .Produces(StatusCodes.Status200OK, null, "text/csv", "application/json", "application/geo+json", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .Produces(StatusCodes.Status304NotModified)
+            .Errors(400);
+    }
+
+    /// <param name="format">csv (default, one row per value), csv-wide (spaces by periods), xlsx, json, jsonstat or geojson.</param>
+    /// <param name="indicatorSetId">The indicators of this set, in its order.</param>
+    /// <param name="indicatorIds">These indicators (repeat the parameter; at most 200). Neither this nor indicatorSetId: all indicators.</param>
+    /// <param name="spaceIds">Only these spaces (repeat the parameter; at most 200).</param>
+    /// <param name="under">Only this space and the spaces below it.</param>
+    /// <param name="level">Only spaces on this level.</param>
+    /// <param name="from">Periods starting at or after the start of this period (2024, 2024-H1, 2024-Q2, 2024-05).</param>
+    /// <param name="to">Periods ending at or before the end of this period.</param>
+    /// <param name="aggregated">Also values computed up the hierarchy for spaces without a measured value (default false).</param>
+    /// <param name="delimiter">CSV separator: comma (default), semicolon or tab.</param>
+    /// <param name="decimal">CSV decimal separator: point (default) or comma (German Excel; then the separator defaults to semicolon and the file starts with a BOM).</param>
+    public static async Task<IResult> ExportIndicators(HttpContext context, IMediator mediator, string? format, Guid? indicatorSetId, Guid[]? indicatorIds,
+        Guid[]? spaceIds, Guid? under, [EnumQuery(typeof(SpaceLevel))] string? level, string? from, string? to, bool? aggregated, string? delimiter, string? @decimal)
+    {
+        var export = await mediator.Send(new ExportIndicatorsQuery
+        {
+            Format = ParseFormat(format),
+            IndicatorSetId = indicatorSetId,
+            IndicatorIds = indicatorIds,
+            SpaceIds = spaceIds,
+            Under = under,
+            Level = EnumQuery.Parse<SpaceLevel>(level, nameof(level)),
+            From = from,
+            To = to,
+            Aggregated = aggregated ?? false,
+            Delimiter = delimiter,
+            Decimal = @decimal?.Trim().ToLowerInvariant(),
+            IfNoneMatch = context.Request.Headers.IfNoneMatch.ToString() is { Length: > 0 } inm ? inm : null,
+        }, context.RequestAborted);
+        return new ExportResult(export);
+    }
+
+    private static ExportFormat ParseFormat(string? format) => (format ?? "csv").Trim().ToLowerInvariant() switch
+    {
+        "csv" or "" => ExportFormat.Csv,
+        "csv-wide" or "csvwide" => ExportFormat.CsvWide,
+        "xlsx" => ExportFormat.Xlsx,
+        "json" => ExportFormat.Json,
+        "jsonstat" or "json-stat" => ExportFormat.JsonStat,
+        "geojson" => ExportFormat.GeoJson,
+        _ => throw new InvalidFieldException("format", "'format' must be one of: csv, csv-wide, xlsx, json, jsonstat, geojson."),
+    };
+
+    /// <summary>Writes the export straight to the response body as the rows arrive (nothing is buffered), or 304.</summary>
+    private sealed class ExportResult(IndicatorExport export) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext context)
+        {
+            var response = context.Response;
+            response.Headers.ETag = export.ETag;
+            response.Headers.CacheControl = "private, no-cache";
+            if (export.NotModified)
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = export.ContentType;
+            var disposition = new ContentDispositionHeaderValue("attachment");
+            disposition.SetHttpFileName(export.FileName);
+            response.Headers.ContentDisposition = disposition.ToString();
+            context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+            await export.WriteAsync(response.Body, context.RequestAborted);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Raumnetz.Api.Http;
+using Raumnetz.Api.Security;
+using Raumnetz.Application.Common;
+using Raumnetz.Application.Observations;
+using Raumnetz.Domain.Indicators;
+
+namespace Raumnetz.Api.Endpoints;
+
+public static class ObservationsEndpoints
+{
+    public static void MapObservationsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/observations").WithTags("Observations").RequireAuthorization(Policies.Read);
+        group.MapGet("/", ListObservations).WithName(nameof(ListObservations))
+            .WithSummary("List measured values sorted by period, filtered by indicator, space, period range and status; small numbers withheld for viewers and analysts.").Errors(400);
+        group.MapGet("/{id}", GetObservation).WithName(nameof(GetObservation))
+            .WithSummary("One measured value; returns its ETag.").Errors(400, 404);
+        group.MapPut("/", UpsertObservation).WithName(nameof(UpsertObservation)).RequireAuthorization(Policies.Write)
+            .WithSummary("Record the value of an indicator for a space and period: 201 when new, 200 when replaced or unchanged (If-Match honoured).").Errors(400, 412, 413);
+        group.MapDelete("/{id}", DeleteObservation).WithName(nameof(DeleteObservation)).RequireAuthorization(Policies.Write)
+            .WithSummary("Delete a measured value (If-Match honoured).").Errors(400, 404, 412);
+        group.MapPost("/import", ImportObservations).WithName(nameof(ImportObservations)).RequireAuthorization(Policies.Write).BodyLimit(Limits.ImportBody)
+            .Accepts<List<ObservationImportRow>>("application/json", "text/csv", "text/plain", "application/octet-stream")
+            .WithSummary("Import values from CSV (header: indicator, space, period, value, numerator, denominator, status, source, note) or a JSON array; "
+                + "one transaction, idempotent, all or nothing (up to 20 MB). With dryRun=true every bad row is reported by line and column and nothing is written.")
+            .Errors(400, 413, 415);
+    }
+
+    /// <param name="indicatorId">Only values of this indicator.</param>
+    /// <param name="spaceId">Only values of this space.</param>
+    /// <param name="from">Only periods starting at or after the start of this period.</param>
+    /// <param name="to">Only periods ending at or before the end of this period.</param>
+    /// <param name="status">Only values with this status.</param>
+    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    public static async Task<Ok<Page<ObservationDto>>> ListObservations(IMediator mediator, Guid? indicatorId, Guid? spaceId, string? from, string? to,
+        [EnumQuery(typeof(ObservationStatus))] string? status, int? limit, string? cursor, CancellationToken ct)
+        => TypedResults.Ok(await mediator.Send(new ListObservationsQuery(indicatorId, spaceId, from, to, EnumQuery.Parse<ObservationStatus>(status, nameof(status)), limit, cursor), ct));
+
+    public static async Task<Ok<ObservationDto>> GetObservation(Guid id, IMediator mediator, HttpContext context)
+    {
+        var observation = await mediator.Send(new GetObservationQuery(id), context.RequestAborted);
+        return TypedResults.Ok(context.WithETag(observation, observation.Version));
+    }
+
+    public static async Task<Results<Created<ObservationDto>, Ok<ObservationDto>>> UpsertObservation(UpsertObservationCommand request, IMediator mediator, HttpContext context)
+    {
+        var result = await mediator.Send(request with { ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted);
+        var o = result.Observation;
+        if (result.Created) return EndpointConventions.CreatedAt(context, $"/api/v1/observations/{o.Id}", o, o.Version);
+        return TypedResults.Ok(context.WithETag(o, o.Version));
+    }
+
+    public static async Task<NoContent> DeleteObservation(Guid id, IMediator mediator, HttpContext context)
+    {
+        await mediator.Send(new DeleteObservationCommand(id, ETags.IfMatch(context.Request)), context.RequestAborted);
+        return TypedResults.NoContent();
+    }
+
+    /// <param name="format">csv or json; taken from Content-Type when omitted.</param>
+    /// <param name="dryRun">Check every row and report; nothing is written.</param>
+    /// <param name="delimiter">CSV field separator: comma, semicolon or tab (detected from the header when omitted).</param>
+    /// <param name="decimal">CSV decimal separator: point (default) or comma.</param>
+    public static async Task<Ok<ImportObservationsResult>> ImportObservations(HttpContext context, IMediator mediator, string? format, bool? dryRun, string? delimiter, string? @decimal)
+    {
+        var command = ImportObservationsCommand.FromRequest(context.Request.Body, context.Request.ContentType, format, dryRun ?? false, delimiter, @decimal);
+        return TypedResults.Ok(await mediator.Send(command, context.RequestAborted));
+    }
+}

@@ -1,0 +1,66 @@
+using Dapper;
+using FluentValidation;
+using MediatR;
+using Raumnetz.Application.Common;
+using Raumnetz.Application.Indicators;
+using Raumnetz.Application.Observations;
+using Raumnetz.Domain.Common;
+using Raumnetz.Domain.Indicators;
+
+namespace Raumnetz.Application.Assessments;
+
+/// <summary>The ratings of a soft factor for a space and period: count, mean, median and the distribution over the scale.</summary>
+public sealed record GetAssessmentSummaryQuery(Guid IndicatorId, Guid SpaceId, string Period) : IRequest<AssessmentSummaryDto>;
+
+public sealed record AssessmentSummaryDto
+{
+    public Guid IndicatorId { get; init; }
+    public Guid SpaceId { get; init; }
+    public string Period { get; init; } = "";
+    public int Count { get; init; }
+    public double? Mean { get; init; }
+    public double? Median { get; init; }
+    /// <summary>Every point of the scale with its label and how many gave it (empty when withheld).</summary>
+    public IReadOnlyList<RatingBucketDto> Distribution { get; init; } = [];
+    /// <summary>Withheld for viewers and analysts when fewer people rated than the small-number threshold.</summary>
+    public bool Suppressed { get; init; }
+}
+
+public sealed record RatingBucketDto(int Rating, string? Label, int Count);
+
+public sealed class GetAssessmentSummaryValidator : AbstractValidator<GetAssessmentSummaryQuery>
+{
+    public GetAssessmentSummaryValidator()
+    {
+        RuleFor(x => x.IndicatorId).NotEmpty();
+        RuleFor(x => x.SpaceId).NotEmpty();
+        RuleFor(x => x.Period).NotEmpty().MaximumLength(10).Must(p => Period.TryParse(p, out _)).WithMessage("'period' must be 2024, 2024-H1, 2024-Q2 or 2024-05.");
+    }
+}
+
+public sealed class GetAssessmentSummaryHandler(IDbConnectionFactory db, ICurrentUser user, SuppressionRules rules) : IRequestHandler<GetAssessmentSummaryQuery, AssessmentSummaryDto>
+{
+    public async Task<AssessmentSummaryDto> Handle(GetAssessmentSummaryQuery request, CancellationToken cancellationToken)
+    {
+        var period = Period.Parse(request.Period);
+        return await db.ReadAsync(async (connection, ct) =>
+        {
+            var indicator = (await IndicatorRow.LoadAsync(connection, null, db.Dialect, [request.IndicatorId], ct)).SingleOrDefault()
+                ?? throw new InvalidFieldException("indicatorId", $"Indicator '{request.IndicatorId}' does not exist.");
+            if (indicator.Kind != IndicatorKind.Rating) throw new InvalidFieldException("indicatorId", $"'{indicator.Code}' is not a rating.");
+            var ratings = (await connection.QueryAsync<int>(new CommandDefinition(
+                "SELECT rating FROM assessments WHERE indicator_id = @IndicatorId AND space_id = @SpaceId AND period = @period",
+                new { request.IndicatorId, request.SpaceId, period = period.ToString() }, cancellationToken: ct))).ToList();
+            var summary = RatingSummary.Of(ratings, indicator.ScaleMin ?? 0, indicator.ScaleMax ?? 0);
+            var labels = indicator.Labels();
+            var suppressed = SmallNumbers.Protects(user.Role) && summary.Count > 0 && Suppression.IsPrimary(IndicatorKind.Rating, summary.Mean, null, summary.Count, rules);
+            return new AssessmentSummaryDto
+            {
+                IndicatorId = indicator.Id, SpaceId = request.SpaceId, Period = period.ToString(), Count = summary.Count,
+                Mean = suppressed ? null : summary.Mean, Median = suppressed ? null : summary.Median, Suppressed = suppressed,
+                Distribution = suppressed ? [] : summary.Distribution.Select(b => new RatingBucketDto(b.Rating,
+                    labels.Count == summary.Distribution.Count ? labels[b.Rating - (indicator.ScaleMin ?? 0)] : null, b.Count)).ToList(),
+            };
+        }, cancellationToken);
+    }
+}

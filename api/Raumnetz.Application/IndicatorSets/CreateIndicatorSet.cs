@@ -1,0 +1,31 @@
+using Dapper;
+using MediatR;
+using Raumnetz.Application.Common;
+
+namespace Raumnetz.Application.IndicatorSets;
+
+public sealed record CreateIndicatorSetCommand : IndicatorSetFields, IRequest<IndicatorSetDto>;
+
+public sealed class CreateIndicatorSetValidator : IndicatorSetFieldsValidator<CreateIndicatorSetCommand>;
+
+public sealed class CreateIndicatorSetHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<CreateIndicatorSetCommand, IndicatorSetDto>
+{
+    public async Task<IndicatorSetDto> Handle(CreateIndicatorSetCommand request, CancellationToken cancellationToken)
+    {
+        var id = Guid.CreateVersion7();
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await IndicatorSetChecks.CheckIndicatorsAsync(connection, tx, db.Dialect, request.IndicatorIds!);
+        var p = IndicatorSetChecks.Parameters(request);
+        p.Add("id", id);
+        p.Add("now", clock.GetUtcNow());
+        await connection.ExecuteAsync("""
+            INSERT INTO indicator_sets (id, name, search_key, purpose, network_id, version, created_at, updated_at)
+            VALUES (@id, @name, @searchKey, @purpose, @networkId, 1, @now, @now)
+            """, p, tx);
+        await IndicatorSetChecks.ReplaceIndicatorsAsync(connection, tx, id, request.IndicatorIds!);
+        var dto = await IndicatorSetLoader.LoadAsync(connection, tx, db.Dialect, id);
+        await tx.CommitAsync(cancellationToken);
+        return dto!;
+    }
+}

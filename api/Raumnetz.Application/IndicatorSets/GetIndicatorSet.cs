@@ -1,0 +1,14 @@
+using MediatR;
+using Raumnetz.Application.Common;
+using Raumnetz.Domain.Common;
+
+namespace Raumnetz.Application.IndicatorSets;
+
+public sealed record GetIndicatorSetQuery(Guid Id) : IRequest<IndicatorSetDto>;
+
+public sealed class GetIndicatorSetHandler(IDbConnectionFactory db) : IRequestHandler<GetIndicatorSetQuery, IndicatorSetDto>
+{
+    public async Task<IndicatorSetDto> Handle(GetIndicatorSetQuery request, CancellationToken cancellationToken) =>
+        await db.ReadAsync((connection, _) => IndicatorSetLoader.LoadAsync(connection, null, db.Dialect, request.Id), cancellationToken)
+            ?? throw new NotFoundException("Indicator set", request.Id);
+}

@@ -1,0 +1,49 @@
+using Raumnetz.Domain.Indicators;
+
+namespace Raumnetz.Application.IndicatorSets;
+
+/// <summary>A value in a period (a baseline or a target).</summary>
+public sealed record PeriodValueDto
+{
+    /// <summary>2024, 2024-H1, 2024-Q2 or 2024-05.</summary>
+    public string Period { get; init; } = "";
+    public double Value { get; init; }
+}
+
+/// <summary>The baseline and targets of one indicator of a set in one space, so attainment can be judged.</summary>
+public sealed record IndicatorGoalDto
+{
+    public Guid IndicatorId { get; init; }
+    public Guid SpaceId { get; init; }
+    /// <summary>Where the space started (null when none is set).</summary>
+    public PeriodValueDto? Baseline { get; init; }
+    /// <summary>Targets by period, earliest first.</summary>
+    public IReadOnlyList<PeriodValueDto> Targets { get; init; } = [];
+}
+
+/// <summary>All goals of a set (optionally of one space).</summary>
+public sealed record IndicatorGoalList(IReadOnlyList<IndicatorGoalDto> Items);
+
+internal sealed class GoalRow
+{
+    public Guid IndicatorId { get; init; }
+    public Guid SpaceId { get; init; }
+    public string Period { get; init; } = "";
+    public double Value { get; init; }
+}
+
+internal static class Goals
+{
+    public static List<IndicatorGoalDto> Combine(IEnumerable<GoalRow> baselines, IEnumerable<GoalRow> targets)
+    {
+        var b = baselines.ToDictionary(r => (r.IndicatorId, r.SpaceId));
+        var t = targets.ToLookup(r => (r.IndicatorId, r.SpaceId));
+        return b.Keys.Concat(t.Select(g => g.Key)).Distinct().OrderBy(k => k.IndicatorId).ThenBy(k => k.SpaceId).Select(k => new IndicatorGoalDto
+        {
+            IndicatorId = k.IndicatorId,
+            SpaceId = k.SpaceId,
+            Baseline = b.TryGetValue(k, out var bl) ? new PeriodValueDto { Period = bl.Period, Value = bl.Value } : null,
+            Targets = t[k].OrderBy(x => Period.Parse(x.Period)).Select(x => new PeriodValueDto { Period = x.Period, Value = x.Value }).ToList(),
+        }).ToList();
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+using Dapper;
+using MediatR;
+using Raumnetz.Application.Common;
+
+namespace Raumnetz.Application.IndicatorSets;
+
+/// <summary>Replaces name, purpose, network and the ordered indicator list (If-Match honoured). Goals of removed indicators are dropped.</summary>
+public sealed record UpdateIndicatorSetCommand : IndicatorSetFields, IRequest<IndicatorSetDto>
+{
+    [JsonIgnore] public Guid Id { get; init; }
+    [JsonIgnore] public long? ExpectedVersion { get; init; }
+}
+
+public sealed class UpdateIndicatorSetValidator : IndicatorSetFieldsValidator<UpdateIndicatorSetCommand>;
+
+public sealed class UpdateIndicatorSetHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<UpdateIndicatorSetCommand, IndicatorSetDto>
+{
+    public async Task<IndicatorSetDto> Handle(UpdateIndicatorSetCommand request, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var version = await Versioning.CheckAsync(connection, tx, "indicator_sets", "Indicator set", request.Id, request.ExpectedVersion);
+        await IndicatorSetChecks.CheckIndicatorsAsync(connection, tx, db.Dialect, request.IndicatorIds!);
+        var p = IndicatorSetChecks.Parameters(request);
+        p.Add("id", request.Id);
+        p.Add("now", clock.GetUtcNow());
+        p.Add("version", version);
+        var rows = await connection.ExecuteAsync("""
+            UPDATE indicator_sets SET name = @name, search_key = @searchKey, purpose = @purpose, network_id = @networkId,
+                version = version + 1, updated_at = @now
+            WHERE id = @id AND version = @version
+            """, p, tx);
+        Versioning.EnsureUpdated(rows, "Indicator set", request.Id, version);
+        await IndicatorSetChecks.ReplaceIndicatorsAsync(connection, tx, request.Id, request.IndicatorIds!);
+        var dto = await IndicatorSetLoader.LoadAsync(connection, tx, db.Dialect, request.Id);
+        await tx.CommitAsync(cancellationToken);
+        return dto!;
+    }
+}

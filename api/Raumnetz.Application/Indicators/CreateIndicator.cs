@@ -1,0 +1,40 @@
+using AutoMapper;
+using Dapper;
+using MediatR;
+using Raumnetz.Application.Common;
+using Raumnetz.Domain.Common;
+
+namespace Raumnetz.Application.Indicators;
+
+public sealed record CreateIndicatorCommand : IndicatorFields, IRequest<IndicatorDto>;
+
+public sealed class CreateIndicatorValidator : IndicatorFieldsValidator<CreateIndicatorCommand>;
+
+public sealed class CreateIndicatorHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<CreateIndicatorCommand, IndicatorDto>
+{
+    public async Task<IndicatorDto> Handle(CreateIndicatorCommand request, CancellationToken cancellationToken)
+    {
+        var id = Guid.CreateVersion7();
+        var p = IndicatorText.Parameters(request);
+        p.Add("id", id);
+        p.Add("now", clock.GetUtcNow());
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO indicators (id, code, name, search_key, description, kind, unit, decimals, direction, aggregation, rate_factor,
+                    is_proportion, scale_min, scale_max, scale_labels, source, update_interval, topic, version, created_at, updated_at)
+                VALUES (@id, @code, @name, @searchKey, @description, @kind, @unit, @decimals, @direction, @aggregation, @rateFactor,
+                    @isProportion, @scaleMin, @scaleMax, @scaleLabels, @source, @updateInterval, @topic, 1, @now, @now)
+                """, p, tx);
+        }
+        catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+        {
+            throw new ConflictException($"An indicator with code '{request.Code.Trim()}' already exists.", "code");
+        }
+        var dto = await GetIndicatorHandler.LoadAsync(connection, tx, mapper, id);
+        await tx.CommitAsync(cancellationToken);
+        return dto!;
+    }
+}

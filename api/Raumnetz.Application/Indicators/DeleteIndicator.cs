@@ -1,0 +1,37 @@
+using Dapper;
+using MediatR;
+using Raumnetz.Application.Common;
+using Raumnetz.Domain.Common;
+
+namespace Raumnetz.Application.Indicators;
+
+/// <summary>Deletes an indicator that has no values, assessments or set memberships (409 otherwise).</summary>
+public sealed record DeleteIndicatorCommand(Guid Id, long? ExpectedVersion) : IRequest<Unit>;
+
+public sealed class DeleteIndicatorHandler(IDbConnectionFactory db) : IRequestHandler<DeleteIndicatorCommand, Unit>
+{
+    public async Task<Unit> Handle(DeleteIndicatorCommand request, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var version = await Versioning.CheckAsync(connection, tx, "indicators", "Indicator", request.Id, request.ExpectedVersion);
+        var references = await connection.ExecuteScalarAsync<long>("""
+            SELECT (SELECT COUNT(*) FROM observations WHERE indicator_id = @Id)
+                 + (SELECT COUNT(*) FROM assessments WHERE indicator_id = @Id)
+                 + (SELECT COUNT(*) FROM indicator_set_items WHERE indicator_id = @Id)
+            """, new { request.Id }, tx);
+        if (references > 0)
+            throw new ConflictException("The indicator still has values, assessments or belongs to an indicator set; remove those first.");
+        try
+        {
+            var rows = await connection.ExecuteAsync("DELETE FROM indicators WHERE id = @Id AND version = @version", new { request.Id, version }, tx);
+            Versioning.EnsureUpdated(rows, "Indicator", request.Id, version);
+        }
+        catch (Exception e) when (db.Dialect.IsForeignKeyViolation(e))
+        {
+            throw new ConflictException("The indicator is still referenced.");
+        }
+        await tx.CommitAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

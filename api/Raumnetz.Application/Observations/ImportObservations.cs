@@ -1,0 +1,455 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Dapper;
+using FluentValidation;
+using FluentValidation.Results;
+using MediatR;
+using Raumnetz.Application.Common;
+using Raumnetz.Application.Indicators;
+using Raumnetz.Domain.Common;
+using Raumnetz.Domain.Indicators;
+
+namespace Raumnetz.Application.Observations;
+
+public enum ImportFormat
+{
+    Csv = 1,
+    Json = 2,
+}
+
+/// <summary>
+/// Imports observations from a CSV file (one row per value; header names the columns indicator, space, period, value,
+/// numerator, denominator, status, source, note; indicator and space by code) or a JSON array of
+/// <see cref="ObservationImportRow"/>. The body is read as a stream and written in one transaction with the same
+/// upsert as a single value, so importing the same file twice changes nothing. Every row is checked; a file with any
+/// bad row imports nothing (400 listing each bad row by line and column), and a dry run reports the same without writing.
+/// </summary>
+public sealed record ImportObservationsCommand : IRequest<ImportObservationsResult>
+{
+    public required Stream Body { get; init; }
+    public ImportFormat Format { get; init; }
+    public bool DryRun { get; init; }
+    /// <summary>CSV field separator; detected from the header when null.</summary>
+    public string? Delimiter { get; init; }
+    /// <summary>CSV numbers use a decimal comma (German Excel).</summary>
+    public bool DecimalComma { get; init; }
+
+    public static ImportObservationsCommand FromRequest(Stream body, string? contentType, string? format, bool dryRun, string? delimiter, string? decimalSeparator)
+    {
+        var f = (format ?? "").Trim().ToLowerInvariant() switch
+        {
+            "csv" => ImportFormat.Csv,
+            "json" => ImportFormat.Json,
+            "" when contentType?.Contains("csv", StringComparison.OrdinalIgnoreCase) == true => ImportFormat.Csv,
+            "" when contentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true => ImportFormat.Json,
+            "" => throw new InvalidFieldException("format", "Send Content-Type text/csv or application/json, or give format=csv or format=json."),
+            _ => throw new InvalidFieldException("format", "'format' must be csv or json."),
+        };
+        var d = (delimiter ?? "").Trim().ToLowerInvariant() switch
+        {
+            "" => null,
+            "comma" or "," => ",",
+            "semicolon" or ";" => ";",
+            "tab" or "\t" => "\t",
+            _ => throw new InvalidFieldException("delimiter", "'delimiter' must be comma, semicolon or tab."),
+        };
+        var comma = (decimalSeparator ?? "").Trim().ToLowerInvariant() switch
+        {
+            "" or "point" or "." => false,
+            "comma" or "," => true,
+            _ => throw new InvalidFieldException("decimal", "'decimal' must be point or comma."),
+        };
+        if (comma && d == ",") throw new InvalidFieldException("decimal", "A decimal comma needs another field separator (delimiter=semicolon).");
+        return new ImportObservationsCommand { Body = body, Format = f, DryRun = dryRun, Delimiter = d, DecimalComma = comma };
+    }
+}
+
+/// <summary>One value in a JSON import; indicator and space by code.</summary>
+public sealed record ObservationImportRow
+{
+    /// <summary>Indicator code.</summary>
+    public string? Indicator { get; init; }
+    /// <summary>Space code.</summary>
+    public string? Space { get; init; }
+    public string? Period { get; init; }
+    public double? Value { get; init; }
+    public double? Numerator { get; init; }
+    public double? Denominator { get; init; }
+    /// <summary>provisional, final (default) or estimated.</summary>
+    public string? Status { get; init; }
+    public string? Source { get; init; }
+    public string? Note { get; init; }
+}
+
+/// <summary>A bad row: the CSV line (or JSON item, counted from 0), the column and what is wrong.</summary>
+public sealed record ImportRowError(int? Line, int? Item, string Column, string Message);
+
+public sealed record ImportObservationsResult
+{
+    public bool DryRun { get; init; }
+    /// <summary>True when the values were written (no bad row and not a dry run).</summary>
+    public bool Imported { get; init; }
+    public int Rows { get; init; }
+    public int Created { get; init; }
+    public int Updated { get; init; }
+    /// <summary>Rows equal to what is stored already (nothing changed).</summary>
+    public int Unchanged { get; init; }
+    public int ErrorCount { get; init; }
+    /// <summary>The bad rows (the first 1000).</summary>
+    public IReadOnlyList<ImportRowError> Errors { get; init; } = [];
+}
+
+public sealed class ImportObservationsHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<ImportObservationsCommand, ImportObservationsResult>
+{
+    public const int MaxReportedErrors = 1000;
+
+    private sealed class SpaceKey
+    {
+        public Guid Id { get; init; }
+        public string Code { get; init; } = "";
+    }
+
+    /// <summary>A row as read from the file, before checking.</summary>
+    private readonly record struct RawRow(int? Line, int? Item, string? Indicator, string? Space, string? Period, string? Value, string? Numerator,
+        string? Denominator, string? Status, string? Source, string? Note);
+
+    private sealed class Report(bool csv)
+    {
+        public readonly List<ImportRowError> Errors = [];
+        public int Count;
+
+        public void Add(RawRow row, string column, string message) => Add(row.Line, row.Item, column, message);
+
+        public void Add(int? line, int? item, string column, string message)
+        {
+            Count++;
+            if (Errors.Count < MaxReportedErrors) Errors.Add(new ImportRowError(csv ? line : null, item, column, message));
+        }
+    }
+
+    public async Task<ImportObservationsResult> Handle(ImportObservationsCommand request, CancellationToken cancellationToken)
+    {
+        var report = new Report(request.Format == ImportFormat.Csv);
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var indicators = (await IndicatorRow.LoadAsync(connection, tx, db.Dialect, null, cancellationToken)).ToDictionary(i => i.Code, StringComparer.OrdinalIgnoreCase);
+        var indicatorIndex = indicators.Values.Select((i, n) => (i.Id, n)).ToDictionary(x => x.Id, x => x.n);
+        var profiles = indicators.Values.ToDictionary(i => i.Id, i => i.Profile());
+        var spaces = (await connection.QueryAsync<SpaceKey>(new CommandDefinition("SELECT id, code FROM spaces", transaction: tx, cancellationToken: cancellationToken)))
+            .ToDictionary(s => s.Code, s => s.Id, StringComparer.OrdinalIgnoreCase);
+        var spaceIndex = spaces.Values.Select((s, n) => (s, n)).ToDictionary(x => x.s, x => x.n);
+        var culture = request.DecimalComma ? CultureInfo.GetCultureInfo("de-DE") : CultureInfo.InvariantCulture;
+        var seen = new Dictionary<(int, int, int, int), int>();
+        var now = clock.GetUtcNow();
+        if (db.Provider == DatabaseProvider.Sqlite)
+            await connection.ExecuteAsync("PRAGMA cache_size = -65536", transaction: tx); // 64 MB page cache for this connection: indexes of big tables stay in memory
+        var countBefore = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM observations", transaction: tx, cancellationToken: cancellationToken));
+
+        var rows = 0;
+        // Reading and checking rows runs on this thread; the database writes run on another, fed through a bounded channel.
+        var channel = Channel.CreateBounded<ObservationValues>(new BoundedChannelOptions(4096) { SingleReader = true, SingleWriter = true });
+        var writer = Task.Run(async () =>
+        {
+            try
+            {
+                await using var upsert = new PreparedUpsert(connection, tx, db.Provider, now);
+                long changed = 0;
+                await foreach (var v in channel.Reader.ReadAllAsync(cancellationToken)) changed += await upsert.ExecuteAsync(v, cancellationToken);
+                return changed;
+            }
+            catch (Exception e)
+            {
+                channel.Writer.TryComplete(e); // the reader side must not wait on a full channel nobody empties
+                throw;
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await ReadAndCheckAsync();
+        }
+        catch (Exception e) when (e is not ChannelClosedException)
+        {
+            channel.Writer.TryComplete();
+            try { await writer; } catch { /* the reading error is the one to report */ }
+            throw;
+        }
+        catch (ChannelClosedException)
+        {
+            await writer; // rethrows what stopped the writer
+            throw;
+        }
+        channel.Writer.TryComplete();
+        var changedRows = await writer;
+        var created = (int)(await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM observations", transaction: tx, cancellationToken: cancellationToken)) - countBefore);
+        var updated = (int)changedRows - created;
+        var unchanged = rows - (int)changedRows;
+
+        // Reads and checks every row; sends the good ones to the writer as long as no row was bad.
+        async Task ReadAndCheckAsync()
+        {
+            var rowSource = request.Format == ImportFormat.Csv ? ReadCsvAsync(request, report, cancellationToken) : ReadJsonAsync(request.Body, report, cancellationToken);
+            await foreach (var row in rowSource)
+            {
+                rows++;
+                var before = report.Count;
+                var indicator = Lookup(row, "indicator", row.Indicator, indicators, report);
+                Guid? spaceId = string.IsNullOrWhiteSpace(row.Space) ? Missing<Guid>(row, "space", report)
+                    : spaces.TryGetValue(row.Space.Trim(), out var sid) ? sid : Unknown<Guid>(row, "space", $"No space has the code '{row.Space.Trim()}'.", report);
+                Period? period = string.IsNullOrWhiteSpace(row.Period) ? Missing<Period>(row, "period", report)
+                    : Period.TryParse(row.Period, out var pp) ? pp : Unknown<Period>(row, "period", $"'{row.Period}' is not a period (2024, 2024-H1, 2024-Q2 or 2024-05).", report);
+                var value = Number(row, "value", row.Value, culture, report);
+                var numerator = Number(row, "numerator", row.Numerator, culture, report);
+                var denominator = Number(row, "denominator", row.Denominator, culture, report);
+                var status = ObservationStatus.Final;
+                if (!string.IsNullOrWhiteSpace(row.Status) && (!Enum.TryParse(row.Status.Trim(), true, out status) || !Enum.IsDefined(status) || int.TryParse(row.Status, out _)))
+                    report.Add(row, "status", $"'{row.Status}' is not a status (provisional, final or estimated).");
+                var source = Text(row, "source", row.Source, Limits.Name, report);
+                var note = Text(row, "note", row.Note, Limits.Note, report);
+                if (report.Count > before || indicator is null || spaceId is null || period is null) continue;
+
+                var (checkedValue, problems) = ObservationRules.Check(profiles[indicator.Id], value.Value, numerator.Value, denominator.Value);
+                foreach (var problem in problems) report.Add(row, problem.Field, problem.Message);
+                var key = (indicatorIndex[indicator.Id], spaceIndex[spaceId.Value], period.Value.FirstMonth, period.Value.LastMonth);
+                if (seen.TryGetValue(key, out var first))
+                {
+                    report.Add(row, "period", request.Format == ImportFormat.Csv
+                        ? $"Line {first} already has a value for this indicator, space and period."
+                        : $"Item {first} already has a value for this indicator, space and period.");
+                    continue;
+                }
+                seen[key] = request.Format == ImportFormat.Csv ? row.Line ?? 0 : row.Item ?? 0;
+                if (report.Count > 0) continue; // nothing will be written: only keep checking
+                await channel.Writer.WriteAsync(new ObservationValues(indicator.Id, spaceId.Value, period.Value, checkedValue, numerator.Value,
+                    denominator.Value, status, source, note, null), cancellationToken);
+            }
+        }
+
+        var imported = report.Count == 0 && !request.DryRun;
+        if (imported) await tx.CommitAsync(cancellationToken);
+        else await tx.RollbackAsync(cancellationToken);
+        if (report.Count > 0 && !request.DryRun)
+        {
+            var failures = report.Errors.Select(e => new ValidationFailure(
+                e.Line is { } line ? $"lines[{line}].{e.Column}" : e.Item is { } item ? $"items[{item}].{e.Column}" : e.Column, e.Message)).ToList();
+            if (report.Count > report.Errors.Count)
+                failures.Add(new ValidationFailure("file", $"{report.Count - report.Errors.Count} more bad row(s) not listed; run with dryRun=true after fixing these."));
+            throw new FluentValidation.ValidationException(failures);
+        }
+        return new ImportObservationsResult
+        {
+            DryRun = request.DryRun, Imported = imported, Rows = rows,
+            Created = report.Count == 0 ? created : 0, Updated = report.Count == 0 ? updated : 0, Unchanged = report.Count == 0 ? unchanged : 0,
+            ErrorCount = report.Count, Errors = report.Errors,
+        };
+    }
+
+    private static IndicatorRow? Lookup(RawRow row, string column, string? code, Dictionary<string, IndicatorRow> indicators, Report report)
+    {
+        if (string.IsNullOrWhiteSpace(code)) { report.Add(row, column, $"'{column}' is required."); return null; }
+        if (indicators.TryGetValue(code.Trim(), out var i)) return i;
+        report.Add(row, column, $"No indicator has the code '{code.Trim()}'.");
+        return null;
+    }
+
+    private static T? Missing<T>(RawRow row, string column, Report report) where T : struct
+    {
+        report.Add(row, column, $"'{column}' is required.");
+        return null;
+    }
+
+    private static T? Unknown<T>(RawRow row, string column, string message, Report report) where T : struct
+    {
+        report.Add(row, column, message);
+        return null;
+    }
+
+    private static (double? Value, bool Ok) Number(RawRow row, string column, string? text, CultureInfo culture, Report report)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return (null, true);
+        if (double.TryParse(text, NumberStyles.Float, culture, out var v) && double.IsFinite(v)) return (v, true);
+        report.Add(row, column, $"'{text}' is not a number{(culture.Name == "de-DE" ? " (decimal comma expected)" : "")}.");
+        return (null, false);
+    }
+
+    private static string? Text(RawRow row, string column, string? text, int max, Report report)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var t = text.Trim();
+        if (t.Length <= max) return t;
+        report.Add(row, column, $"'{column}' must be {max} characters or fewer.");
+        return null;
+    }
+
+    private static readonly string[] Columns = ["indicator", "space", "period", "value", "numerator", "denominator", "status", "source", "note"];
+
+    private static string? Canonical(string header)
+    {
+        var h = header.Trim().Replace("_", "").Replace("-", "").Replace(" ", "").ToLowerInvariant();
+        return h switch
+        {
+            "indicator" or "indicatorcode" => "indicator",
+            "space" or "spacecode" => "space",
+            _ => Columns.Contains(h) ? h : null,
+        };
+    }
+
+    private static async IAsyncEnumerable<RawRow> ReadCsvAsync(ImportObservationsCommand request, Report report, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            HasHeaderRecord = true,
+            Delimiter = request.Delimiter ?? ",",
+            DetectDelimiter = request.Delimiter is null,
+            DetectDelimiterValues = [",", ";", "\t"],
+            TrimOptions = TrimOptions.Trim,
+            IgnoreBlankLines = true,
+            BadDataFound = args => report.Add(args.Context.Parser?.RawRow, null, "file", $"Malformed CSV near '{Shorten(args.RawRecord)}' (a quote inside an unquoted field?)."),
+        };
+        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        using var parser = new CsvParser(reader, config);
+        if (!await parser.ReadAsync()) yield break;
+        var index = new int[Columns.Length];
+        Array.Fill(index, -1);
+        var header = parser.Record ?? [];
+        for (var i = 0; i < header.Length; i++)
+        {
+            var name = Canonical(header[i]);
+            if (name is null) { report.Add(1, null, header[i], $"Unknown column '{header[i]}'. Columns: {string.Join(", ", Columns)}."); continue; }
+            var n = Array.IndexOf(Columns, name);
+            if (index[n] >= 0) report.Add(1, null, header[i], $"Column '{name}' appears twice.");
+            index[n] = i;
+        }
+        foreach (var required in new[] { 0, 1, 2 })
+            if (index[required] < 0) report.Add(1, null, Columns[required], $"The header has no column '{Columns[required]}'.");
+        if (report.Count > 0) yield break;
+        while (await parser.ReadAsync())
+        {
+            ct.ThrowIfCancellationRequested();
+            var line = parser.RawRow - CountLineBreaks(parser.RawRecord);
+            var record = parser.Record!;
+            string? Field(int column) => index[column] >= 0 && index[column] < record.Length ? record[index[column]] : null;
+            yield return new RawRow(line, null, Field(0), Field(1), Field(2), Field(3), Field(4), Field(5), Field(6), Field(7), Field(8));
+        }
+    }
+
+    /// <summary>RawRow is the last line of the record; a quoted field may span lines, so count back to its first line.</summary>
+    private static int CountLineBreaks(string raw)
+    {
+        var n = 0;
+        var trimmed = raw.TrimEnd('\r', '\n');
+        foreach (var c in trimmed) if (c == '\n') n++;
+        return n;
+    }
+
+    private static string Shorten(string s) => s.Length > 40 ? s[..40] + "…" : s.TrimEnd('\r', '\n');
+
+    private static async IAsyncEnumerable<RawRow> ReadJsonAsync(Stream body, Report report, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var items = JsonSerializer.DeserializeAsyncEnumerable<ObservationImportRow?>(body, options, ct);
+        await using var e = items.GetAsyncEnumerator(ct);
+        var item = 0;
+        while (true)
+        {
+            ObservationImportRow? current;
+            try
+            {
+                if (!await e.MoveNextAsync()) yield break;
+                current = e.Current;
+            }
+            catch (JsonException x)
+            {
+                var where = x.LineNumber is { } l ? $" at line {l + 1}, position {x.BytePositionInLine + 1}" : "";
+                report.Add(null, item, x.Path is { Length: > 2 } p ? p.TrimStart('$', '.').Split('.').Last() : "file",
+                    $"The JSON is malformed or a value has the wrong type{where}. The body must be an array of objects.");
+                yield break;
+            }
+            if (current is null) { report.Add(null, item, "item", "The item is null."); item++; continue; }
+            yield return new RawRow(null, item, current.Indicator, current.Space, current.Period, Invariant(current.Value), Invariant(current.Numerator),
+                Invariant(current.Denominator), current.Status, current.Source, current.Note);
+            item++;
+        }
+    }
+
+    private static string? Invariant(double? v) => v?.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The upsert as one prepared command whose parameter values change per row (far cheaper than a new command per row),
+    /// run without RETURNING: reading a result per row costs more than the insert itself on SQLite. Inserted rows are counted
+    /// from COUNT(*) before and after instead.
+    /// </summary>
+    private sealed class PreparedUpsert : IAsyncDisposable
+    {
+        private readonly DbCommand command;
+        private readonly DatabaseProvider provider;
+        private readonly DbParameter id, indicatorId, spaceId, period, firstMonth, lastMonth, value, numerator, denominator, status, source, note, ratingCount;
+        private bool prepared;
+
+        public PreparedUpsert(DbConnection connection, DbTransaction tx, DatabaseProvider provider, DateTimeOffset now)
+        {
+            this.provider = provider;
+            command = connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = ObservationSql.Upsert(provider, returning: false);
+            // On SQLite ids and instants are bound untyped, exactly as Dapper binds them everywhere else (same text form).
+            var text = provider == DatabaseProvider.Sqlite;
+            DbParameter Add(string name, DbType? type)
+            {
+                var p = command.CreateParameter();
+                p.ParameterName = "@" + name;
+                if (type is { } t) p.DbType = t;
+                if (type == DbType.String && provider == DatabaseProvider.SqlServer) p.Size = -1;
+                command.Parameters.Add(p);
+                return p;
+            }
+            id = Add("id", text ? null : DbType.Guid);
+            indicatorId = Add("indicatorId", text ? null : DbType.Guid);
+            spaceId = Add("spaceId", text ? null : DbType.Guid);
+            period = Add("period", DbType.String);
+            firstMonth = Add("firstMonth", DbType.Int32);
+            lastMonth = Add("lastMonth", DbType.Int32);
+            value = Add("value", DbType.Double);
+            numerator = Add("numerator", DbType.Double);
+            denominator = Add("denominator", DbType.Double);
+            status = Add("status", DbType.String);
+            source = Add("source", DbType.String);
+            note = Add("note", DbType.String);
+            ratingCount = Add("ratingCount", DbType.Int32);
+            var nowParameter = Add("now", text ? null : DbType.DateTimeOffset);
+            nowParameter.Value = now.ToUniversalTime();
+        }
+
+        /// <summary>Runs the upsert; returns 1 when it inserted or changed the row, 0 when the row was equal already.</summary>
+        public async Task<int> ExecuteAsync(ObservationValues v, CancellationToken ct)
+        {
+            id.Value = Guid.CreateVersion7();
+            indicatorId.Value = v.IndicatorId;
+            spaceId.Value = v.SpaceId;
+            period.Value = v.Period.ToString();
+            firstMonth.Value = v.Period.FirstMonth;
+            lastMonth.Value = v.Period.LastMonth;
+            value.Value = (object?)v.Value ?? DBNull.Value;
+            numerator.Value = (object?)v.Numerator ?? DBNull.Value;
+            denominator.Value = (object?)v.Denominator ?? DBNull.Value;
+            status.Value = v.Status.ToString();
+            source.Value = (object?)v.Source ?? DBNull.Value;
+            note.Value = (object?)v.Note ?? DBNull.Value;
+            ratingCount.Value = (object?)v.RatingCount ?? DBNull.Value;
+            if (!prepared && provider != DatabaseProvider.SqlServer)
+            {
+                await command.PrepareAsync(ct);
+                prepared = true;
+            }
+            return await command.ExecuteNonQueryAsync(ct);
+        }
+
+        public ValueTask DisposeAsync() => command.DisposeAsync();
+    }
+}

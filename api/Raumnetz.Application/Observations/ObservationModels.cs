@@ -1,0 +1,127 @@
+using Raumnetz.Application.Common;
+using Raumnetz.Domain.Identity;
+using Raumnetz.Domain.Indicators;
+
+namespace Raumnetz.Application.Observations;
+
+/// <summary>
+/// A measured value (Messwert) of an indicator for a space and period. For viewers and analysts small numbers are
+/// withheld: <see cref="Suppressed"/> is true and value, numerator and denominator are null.
+/// </summary>
+public sealed record ObservationDto
+{
+    public Guid Id { get; init; }
+    public Guid IndicatorId { get; init; }
+    public string IndicatorCode { get; init; } = "";
+    public Guid SpaceId { get; init; }
+    public string SpaceCode { get; init; } = "";
+    public string SpaceName { get; init; } = "";
+    /// <summary>2024, 2024-H1, 2024-Q2 or 2024-05.</summary>
+    public string Period { get; init; } = "";
+    public double? Value { get; init; }
+    /// <summary>Rates only.</summary>
+    public double? Numerator { get; init; }
+    /// <summary>Rates only.</summary>
+    public double? Denominator { get; init; }
+    public ObservationStatus Status { get; init; }
+    public string? Source { get; init; }
+    public string? Note { get; init; }
+    /// <summary>Ratings rolled up from assessments: how many there were (null for values recorded directly).</summary>
+    public int? RatingCount { get; init; }
+    /// <summary>True when the value is withheld as a small number (small-number protection).</summary>
+    public bool Suppressed { get; init; }
+    public long Version { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+}
+
+public sealed class ObservationRow
+{
+    public Guid Id { get; set; }
+    public Guid IndicatorId { get; set; }
+    public string IndicatorCode { get; set; } = "";
+    public IndicatorKind IndicatorKind { get; set; }
+    public Guid SpaceId { get; set; }
+    public string SpaceCode { get; set; } = "";
+    public string SpaceName { get; set; } = "";
+    public string Period { get; set; } = "";
+    public int FirstMonth { get; set; }
+    public double? Value { get; set; }
+    public double? Numerator { get; set; }
+    public double? Denominator { get; set; }
+    public ObservationStatus Status { get; set; }
+    public string? Source { get; set; }
+    public string? Note { get; set; }
+    public int? RatingCount { get; set; }
+    public long Version { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public const string Columns = """
+        o.id, o.indicator_id, i.code AS indicator_code, i.kind AS indicator_kind, o.space_id, s.code AS space_code, s.name AS space_name,
+        o.period, o.first_month, o.value, o.numerator, o.denominator, o.status, o.source, o.note, o.rating_count, o.version, o.created_at, o.updated_at
+        """;
+
+    public const string From = "observations o JOIN indicators i ON i.id = o.indicator_id JOIN spaces s ON s.id = o.space_id";
+
+    /// <summary>The DTO; small numbers withheld when <paramref name="protect"/> is set.</summary>
+    public ObservationDto ToDto(bool protect, SuppressionRules rules)
+    {
+        var suppressed = protect && Suppression.IsPrimary(IndicatorKind, Value, Denominator, RatingCount, rules);
+        return new ObservationDto
+        {
+            Id = Id, IndicatorId = IndicatorId, IndicatorCode = IndicatorCode, SpaceId = SpaceId, SpaceCode = SpaceCode, SpaceName = SpaceName,
+            Period = Period, Value = suppressed ? null : Value, Numerator = suppressed ? null : Numerator, Denominator = suppressed ? null : Denominator,
+            Status = Status, Source = Source, Note = Note, RatingCount = RatingCount, Suppressed = suppressed,
+            Version = Version, CreatedAt = CreatedAt, UpdatedAt = UpdatedAt,
+        };
+    }
+}
+
+public static class SmallNumbers
+{
+    /// <summary>Viewers and analysts (and API keys with those roles) see small numbers withheld; editors and above see them.</summary>
+    public static bool Protects(Role? role) => role is null or Role.Viewer or Role.Analyst;
+}
+
+/// <summary>The one statement that inserts or updates an observation by (indicator, space, period).</summary>
+public static class ObservationSql
+{
+    private static readonly string[] Compared = ["value", "numerator", "denominator", "status", "source", "note", "rating_count"];
+
+    /// <summary>
+    /// Upsert that leaves an unchanged row alone (no new version, no new timestamp) and returns the row's version when
+    /// it inserted (1) or changed it (&gt; 1), and nothing when the row was already equal (with <paramref name="returning"/>;
+    /// without, the affected-row count is 1 or 0). Parameters: @id, @indicatorId,
+    /// @spaceId, @period, @firstMonth, @lastMonth, @value, @numerator, @denominator, @status, @source, @note, @ratingCount, @now.
+    /// </summary>
+    public static string Upsert(DatabaseProvider provider, bool returning = true)
+    {
+        const string columns = "id, indicator_id, space_id, period, first_month, last_month, value, numerator, denominator, status, source, note, rating_count, version, created_at, updated_at";
+        const string values = "@id, @indicatorId, @spaceId, @period, @firstMonth, @lastMonth, @value, @numerator, @denominator, @status, @source, @note, @ratingCount, 1, @now, @now";
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            var same = string.Join(" AND ", Compared.Select(c => $"(t.{c} = @{Param(c)} OR (t.{c} IS NULL AND @{Param(c)} IS NULL))"));
+            return $"""
+                MERGE observations WITH (HOLDLOCK) AS t
+                USING (SELECT @indicatorId AS indicator_id, @spaceId AS space_id, @firstMonth AS first_month, @lastMonth AS last_month) AS k
+                ON t.indicator_id = k.indicator_id AND t.space_id = k.space_id AND t.first_month = k.first_month AND t.last_month = k.last_month
+                WHEN MATCHED AND NOT ({same}) THEN UPDATE SET value = @value, numerator = @numerator, denominator = @denominator, status = @status,
+                    source = @source, note = @note, rating_count = @ratingCount, version = t.version + 1, updated_at = @now
+                WHEN NOT MATCHED THEN INSERT ({columns}) VALUES ({values})
+                {(returning ? "OUTPUT inserted.version" : "")};
+                """;
+        }
+        var unchanged = string.Join(" AND ", Compared.Select(c => $"(observations.{c} = excluded.{c} OR (observations.{c} IS NULL AND excluded.{c} IS NULL))"));
+        return $"""
+            INSERT INTO observations ({columns}) VALUES ({values})
+            ON CONFLICT (indicator_id, space_id, first_month, last_month) DO UPDATE SET value = excluded.value, numerator = excluded.numerator,
+                denominator = excluded.denominator, status = excluded.status, source = excluded.source, note = excluded.note,
+                rating_count = excluded.rating_count, version = observations.version + 1, updated_at = excluded.updated_at
+            WHERE NOT ({unchanged})
+            {(returning ? "RETURNING version" : "")}
+            """;
+    }
+
+    private static string Param(string column) => column == "rating_count" ? "ratingCount" : column;
+}

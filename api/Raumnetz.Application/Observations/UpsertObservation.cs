@@ -1,0 +1,104 @@
+using System.Data;
+using System.Text.Json.Serialization;
+using Dapper;
+using FluentValidation;
+using FluentValidation.Results;
+using MediatR;
+using Raumnetz.Application.Common;
+using Raumnetz.Application.Indicators;
+using Raumnetz.Domain.Common;
+using Raumnetz.Domain.Indicators;
+
+namespace Raumnetz.Application.Observations;
+
+/// <summary>
+/// Records the value of an indicator for a space and period: creates it, or replaces the one stored for the same
+/// (indicator, space, period). Sending the same value again changes nothing (same version). For rates the value may be
+/// left out and is computed from numerator and denominator. If-Match is honoured when the value exists.
+/// </summary>
+public sealed record UpsertObservationCommand : IRequest<UpsertObservationResult>
+{
+    public Guid IndicatorId { get; init; }
+    public Guid SpaceId { get; init; }
+    /// <summary>2024, 2024-H1, 2024-Q2 or 2024-05.</summary>
+    public string Period { get; init; } = "";
+    public double? Value { get; init; }
+    public double? Numerator { get; init; }
+    public double? Denominator { get; init; }
+    /// <summary>Default final.</summary>
+    public ObservationStatus? Status { get; init; }
+    public string? Source { get; init; }
+    public string? Note { get; init; }
+    [JsonIgnore] public long? ExpectedVersion { get; init; }
+}
+
+public sealed record UpsertObservationResult(ObservationDto Observation, bool Created);
+
+public sealed class UpsertObservationValidator : AbstractValidator<UpsertObservationCommand>
+{
+    public UpsertObservationValidator()
+    {
+        RuleFor(x => x.IndicatorId).NotEmpty();
+        RuleFor(x => x.SpaceId).NotEmpty();
+        RuleFor(x => x.Period).NotEmpty().MaximumLength(10).Must(p => Period.TryParse(p, out _))
+            .WithMessage("'period' must be a year (2024), half year (2024-H1), quarter (2024-Q2) or month (2024-05).");
+        RuleFor(x => x.Status).DefinedEnum();
+        RuleFor(x => x.Source).MaximumLength(Limits.Name);
+        RuleFor(x => x.Note).MaximumLength(Limits.Note);
+    }
+}
+
+public sealed class UpsertObservationHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<UpsertObservationCommand, UpsertObservationResult>
+{
+    public async Task<UpsertObservationResult> Handle(UpsertObservationCommand request, CancellationToken cancellationToken)
+    {
+        var period = Period.Parse(request.Period);
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var indicator = (await IndicatorRow.LoadAsync(connection, tx, db.Dialect, [request.IndicatorId], cancellationToken)).SingleOrDefault()
+            ?? throw new InvalidFieldException("indicatorId", $"Indicator '{request.IndicatorId}' does not exist.");
+        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM spaces WHERE id = @SpaceId", new { request.SpaceId }, tx) == 0)
+            throw new InvalidFieldException("spaceId", $"Space '{request.SpaceId}' does not exist.");
+        var (value, problems) = ObservationRules.Check(indicator.Profile(), request.Value, request.Numerator, request.Denominator);
+        if (problems.Count > 0) throw new ValidationException(problems.Select(p => new ValidationFailure(p.Field, p.Message)));
+        if (request.ExpectedVersion is { } expected)
+        {
+            var current = await connection.QuerySingleOrDefaultAsync<long?>("SELECT version FROM observations WHERE indicator_id = @IndicatorId AND space_id = @SpaceId AND period = @period",
+                new { request.IndicatorId, request.SpaceId, period = period.ToString() }, tx);
+            if (current is { } v && v != expected) throw new StaleVersionException("Observation", $"{indicator.Code}/{period}", expected, v);
+        }
+        var version = await ExecuteUpsertAsync(connection, tx, db.Provider, new ObservationValues(
+            request.IndicatorId, request.SpaceId, period, value, request.Numerator, request.Denominator, request.Status ?? ObservationStatus.Final,
+            Optional(request.Source), Optional(request.Note), null), clock.GetUtcNow());
+        var dto = await GetObservationHandler.LoadByKeyAsync(connection, tx, request.IndicatorId, request.SpaceId, period.ToString());
+        await tx.CommitAsync(cancellationToken);
+        return new UpsertObservationResult(dto!.ToDto(false, new SuppressionRules()), version == 1);
+    }
+
+    private static string? Optional(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>Runs <see cref="ObservationSql.Upsert"/>; returns the new version, or null when nothing changed.</summary>
+    internal static async Task<long?> ExecuteUpsertAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, DatabaseProvider provider, ObservationValues v, DateTimeOffset now)
+    {
+        var p = new DynamicParameters();
+        p.Add("id", Guid.CreateVersion7());
+        p.Add("indicatorId", v.IndicatorId);
+        p.Add("spaceId", v.SpaceId);
+        p.Add("period", v.Period.ToString());
+        p.Add("firstMonth", v.Period.FirstMonth);
+        p.Add("lastMonth", v.Period.LastMonth);
+        p.Add("value", v.Value, DbType.Double);
+        p.Add("numerator", v.Numerator, DbType.Double);
+        p.Add("denominator", v.Denominator, DbType.Double);
+        p.Add("status", v.Status.ToString());
+        p.Add("source", v.Source, DbType.String);
+        p.Add("note", v.Note, DbType.String);
+        p.Add("ratingCount", v.RatingCount, DbType.Int32);
+        p.Add("now", now);
+        return await connection.ExecuteScalarAsync<long?>(ObservationSql.Upsert(provider), p, tx);
+    }
+}
+
+/// <summary>The stored fields of one observation, checked.</summary>
+internal sealed record ObservationValues(
+    Guid IndicatorId, Guid SpaceId, Period Period, double? Value, double? Numerator, double? Denominator, ObservationStatus Status, string? Source, string? Note, int? RatingCount);

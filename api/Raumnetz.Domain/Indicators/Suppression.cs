@@ -1,0 +1,116 @@
+namespace Raumnetz.Domain.Indicators;
+
+/// <summary>Thresholds of small-number protection (configurable: Raumnetz:Suppression).</summary>
+public sealed record SuppressionRules
+{
+    /// <summary>Counts below this are suppressed (default 3).</summary>
+    public double MinCount { get; init; } = 3;
+    /// <summary>Rates whose denominator is below this are suppressed (default 10).</summary>
+    public double MinDenominator { get; init; } = 10;
+}
+
+/// <summary>One cell of an export: an indicator's value for a space and period.</summary>
+public readonly record struct CellKey(Guid Indicator, Guid Space, Period Period);
+
+/// <summary>A published total and the cells that add up to it.</summary>
+public sealed record SuppressionGroup(CellKey Total, IReadOnlyList<CellKey> Members);
+
+public enum SuppressionReason
+{
+    /// <summary>The value itself is a small number.</summary>
+    Primary = 1,
+    /// <summary>The value would reveal a suppressed one through a total of the same table.</summary>
+    Secondary = 2,
+}
+
+/// <summary>Small-number protection (Geheimhaltung): primary suppression of small values, secondary suppression against recovery from totals.</summary>
+public static class Suppression
+{
+    /// <summary>
+    /// Whether a value is small enough to be withheld: counts below <see cref="SuppressionRules.MinCount"/>, rates with a
+    /// denominator below <see cref="SuppressionRules.MinDenominator"/>, and ratings given by fewer than MinCount people
+    /// (so no single rater can be singled out). Index values are never suppressed.
+    /// </summary>
+    public static bool IsPrimary(IndicatorKind kind, double? value, double? denominator, int? ratingCount, SuppressionRules rules) => kind switch
+    {
+        IndicatorKind.Count => value is { } v && v < rules.MinCount,
+        IndicatorKind.Rate => denominator is { } d && d < rules.MinDenominator,
+        IndicatorKind.Rating => ratingCount is { } c && c < rules.MinCount,
+        _ => false,
+    };
+
+    /// <summary>Whether totals reveal the parts for this rule (sums, rates and means do; a median or nothing does not).</summary>
+    public static bool IsAdditive(AggregationRule rule) => rule is AggregationRule.Sum or AggregationRule.Rate or AggregationRule.Mean;
+
+    /// <summary>
+    /// Secondary suppression. A group is a published total with its parts. When exactly one part of a group with a
+    /// published total is suppressed, total minus the other parts would reveal it: the smallest other part by
+    /// <paramref name="values"/> (the cheapest loss; callers pass the denominator for rates) is suppressed too, or the total when there is no other part. Repeated until no group reveals anything,
+    /// because a suppressed total is itself a part of a larger group.
+    /// </summary>
+    /// <returns>The cells to suppress in addition to <paramref name="primary"/>.</returns>
+    public static HashSet<CellKey> Secondary(IReadOnlyDictionary<CellKey, double?> values, IReadOnlySet<CellKey> primary, IReadOnlyList<SuppressionGroup> groups)
+    {
+        var suppressed = new HashSet<CellKey>(primary);
+        bool changed;
+        var rounds = 0;
+        do
+        {
+            changed = false;
+            foreach (var group in groups)
+            {
+                if (suppressed.Contains(group.Total)) continue;
+                var hidden = 0;
+                foreach (var m in group.Members) if (suppressed.Contains(m)) hidden++;
+                if (hidden != 1) continue;
+                CellKey? cheapest = null;
+                var cheapestValue = double.MaxValue;
+                foreach (var m in group.Members)
+                {
+                    if (suppressed.Contains(m)) continue;
+                    var v = values.TryGetValue(m, out var x) && x is { } y ? Math.Abs(y) : double.MaxValue;
+                    if (cheapest is null || v < cheapestValue || (v == cheapestValue && Order(m, cheapest.Value) < 0)) { cheapest = m; cheapestValue = v; }
+                }
+                suppressed.Add(cheapest ?? group.Total);
+                changed = true;
+            }
+        } while (changed && ++rounds < 100);
+        suppressed.ExceptWith(primary);
+        return suppressed;
+    }
+
+    private static int Order(CellKey a, CellKey b)
+    {
+        var c = a.Space.CompareTo(b.Space);
+        return c != 0 ? c : a.Period.CompareTo(b.Period);
+    }
+
+    /// <summary>
+    /// The groups of a table: a space's cell is the total of its child spaces' cells (same indicator and period), and a
+    /// period's cell is the total of the cells of one shorter period type inside it (a year of its quarters, say; same
+    /// indicator and space). Only for indicators where <paramref name="isAdditive"/> holds.
+    /// </summary>
+    public static List<SuppressionGroup> Groups(IEnumerable<CellKey> cells, Func<Guid, Guid?> parentOf, Func<Guid, bool> isAdditive)
+    {
+        var set = cells.Where(c => isAdditive(c.Indicator)).ToHashSet();
+        var groups = new List<SuppressionGroup>();
+        foreach (var g in set.Where(c => parentOf(c.Space) is { } p && set.Contains(c with { Space = p }))
+                     .GroupBy(c => c with { Space = parentOf(c.Space)!.Value }))
+            groups.Add(new SuppressionGroup(g.Key, g.OrderBy(c => c.Space).ToList()));
+        var byIndicatorSpace = set.GroupBy(c => (c.Indicator, c.Space));
+        foreach (var cellsOfSeries in byIndicatorSpace)
+        {
+            var list = cellsOfSeries.ToList();
+            foreach (var total in list)
+            {
+                foreach (var type in new[] { PeriodType.HalfYear, PeriodType.Quarter, PeriodType.Month })
+                {
+                    if (!total.Period.IsPartitionedBy(type)) continue;
+                    var members = list.Where(c => c.Period.Type == type && total.Period.Contains(c.Period)).OrderBy(c => c.Period).ToList();
+                    if (members.Count > 0) groups.Add(new SuppressionGroup(total, members));
+                }
+            }
+        }
+        return groups;
+    }
+}

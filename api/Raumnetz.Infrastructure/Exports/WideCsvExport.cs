@@ -1,0 +1,44 @@
+using CsvHelper;
+using Raumnetz.Application.Exports;
+
+namespace Raumnetz.Infrastructure.Exports;
+
+/// <summary>
+/// Wide CSV: one row per indicator and space (indicator_code, space_code, space_name, unit), one column per period.
+/// A withheld value reads "suppressed"; an empty cell means no value. Rows arrive grouped by indicator and space.
+/// </summary>
+internal static class WideCsvExport
+{
+    public static async Task WriteAsync(ExportDocument document, IAsyncEnumerable<ExportRow> rows, Stream output, CancellationToken ct)
+    {
+        var culture = ExportText.Culture(document.Csv.DecimalComma);
+        var column = document.Periods.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
+        await using var text = CsvExport.Writer(output, document.Csv);
+        await using var csv = new CsvWriter(text, CsvExport.Configuration(document.Csv));
+        foreach (var h in new[] { "indicator_code", "space_code", "space_name", "unit" }.Concat(document.Periods)) csv.WriteField(h);
+        await csv.NextRecordAsync();
+        var cells = new string[document.Periods.Count];
+        ExportRow? current = null;
+        async Task FlushAsync()
+        {
+            if (current is null) return;
+            csv.WriteField(current.Indicator.Code);
+            csv.WriteField(current.Space.Code);
+            csv.WriteField(current.Space.Name);
+            csv.WriteField(current.Indicator.Unit ?? "");
+            foreach (var c in cells) csv.WriteField(c ?? "");
+            await csv.NextRecordAsync();
+            Array.Clear(cells);
+        }
+        await foreach (var r in rows.WithCancellation(ct))
+        {
+            if (current is not null && (current.Indicator.Id != r.Indicator.Id || current.Space.Id != r.Space.Id)) await FlushAsync();
+            current = r;
+            if (column.TryGetValue(r.Period, out var i))
+                cells[i] = r.Suppressed ? ExportText.SuppressedCell : ExportText.Value(r.Value, r.Indicator.Decimals, culture);
+        }
+        await FlushAsync();
+        await csv.FlushAsync();
+        await text.FlushAsync(ct);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Raumnetz.IntegrationTests.Actors;
+using Raumnetz.IntegrationTests.Infrastructure;
+using static Raumnetz.IntegrationTests.Exports.ExportApi;
+
+namespace Raumnetz.IntegrationTests.Exports;
+
+/// <summary>Changes data, so it has a factory (and data set) of its own: the other export tests count rows.</summary>
+public sealed class ExportETagTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task Unchanged_exports_are_not_sent_again_and_a_change_gives_a_new_etag()
+    {
+        var client = await factory.AdminAsync();
+        var d = await factory.DataAsync();
+        var url = Url(d, "format=csv&spaceIds=" + d.South);
+        var (first, _) = await GetAsync(client, url);
+        var etag = first.Headers.ETag!;
+        var again = new HttpRequestMessage(HttpMethod.Get, url);
+        again.Headers.IfNoneMatch.Add(etag);
+        var notModified = await client.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+
+        await Indicators.IndicatorApi.PutObservationOkAsync(client, new { indicatorId = d.Cases, spaceId = d.South, period = "2022", value = 11 });
+        var (changed, body) = await GetAsync(client, url);
+        Assert.NotEqual(etag.Tag, changed.Headers.ETag!.Tag);
+        Assert.Contains(ExportCsvTests.Parse(body), r => r["period"] == "2022");
+    }
+}

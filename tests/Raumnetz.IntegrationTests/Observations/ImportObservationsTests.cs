@@ -1,0 +1,153 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Raumnetz.IntegrationTests.Actors;
+using Raumnetz.IntegrationTests.Infrastructure;
+using static Raumnetz.IntegrationTests.Indicators.IndicatorApi;
+
+namespace Raumnetz.IntegrationTests.Observations;
+
+public sealed class ImportObservationsTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private async Task<(string Count, string Rate, string Rating, string City, string North, string South, Guid CountId)> SetupAsync(HttpClient client)
+    {
+        var (t, _, _, _) = await CityAsync(client);
+        var count = ActorApi.Token();
+        var countId = (await CreateIndicatorAsync(client, Count(count))).GetProperty("id").GetGuid();
+        var rate = ActorApi.Token();
+        await CreateIndicatorAsync(client, Rate(rate));
+        var rating = ActorApi.Token();
+        await CreateIndicatorAsync(client, Rating(rating));
+        return (count, rate, rating, $"{t}-city", $"{t}-north", $"{t}-south", countId);
+    }
+
+    [Fact]
+    public async Task Csv_imports_in_one_go_and_the_same_file_twice_changes_nothing()
+    {
+        var client = await factory.AdminAsync();
+        var s = await SetupAsync(client);
+        var csv = $"""
+            indicator,space,period,value,numerator,denominator,status,source,note
+            {s.Count},{s.North},2024,12,,,final,Jugendamt,
+            {s.Count},{s.South},2024,30,,,provisional,,"mit, Komma"
+            {s.Rate},{s.North},2024,,150,1000,,,
+            {s.Rating},{s.North},2024-Q2,3.5,,,estimated,,
+            """;
+        var first = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, csv));
+        Assert.True(first.GetProperty("imported").GetBoolean());
+        Assert.Equal(4, first.GetProperty("rows").GetInt32());
+        Assert.Equal(4, first.GetProperty("created").GetInt32());
+        var stored = await ObservationsAsync(client, $"indicatorId={s.CountId}");
+        Assert.True(stored.Count == 2, string.Join("\n", stored));
+        Assert.Equal("mit, Komma", stored.Single(o => o.GetProperty("value").GetDouble() == 30).GetProperty("note").GetString());
+        var versions = stored.Select(o => (o.GetProperty("id").GetGuid(), o.GetProperty("version").GetInt64(), o.GetProperty("updatedAt").GetString())).ToList();
+
+        var second = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, csv));
+        Assert.Equal(0, second.GetProperty("created").GetInt32());
+        Assert.Equal(0, second.GetProperty("updated").GetInt32());
+        Assert.Equal(4, second.GetProperty("unchanged").GetInt32());
+        Assert.Equal(versions, (await ObservationsAsync(client, $"indicatorId={s.CountId}"))
+            .Select(o => (o.GetProperty("id").GetGuid(), o.GetProperty("version").GetInt64(), o.GetProperty("updatedAt").GetString())).ToList());
+
+        var third = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, csv.Replace(",2024,12,", ",2024,13,")));
+        Assert.Equal(1, third.GetProperty("updated").GetInt32());
+        Assert.Equal(3, third.GetProperty("unchanged").GetInt32());
+    }
+
+    [Fact]
+    public async Task Dry_run_reports_every_bad_row_by_line_and_column_and_writes_nothing()
+    {
+        var client = await factory.AdminAsync();
+        var s = await SetupAsync(client);
+        var csv = $"""
+            indicator;space;period;value;numerator;denominator
+            {s.Count};{s.North};2024;12;;
+            nope;{s.North};2024;1;;
+            {s.Count};nowhere;2024;1;;
+            {s.Count};{s.South};2024-13;1;;
+            {s.Rate};{s.South};2024;;20;10
+            {s.Rating};{s.South};2024;9;;
+            {s.Count};{s.North};2024;11;;
+            {s.Count};{s.City};2024;zwölf;;
+            """;
+        var dry = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, csv, "?dryRun=true"));
+        Assert.True(dry.GetProperty("dryRun").GetBoolean());
+        Assert.False(dry.GetProperty("imported").GetBoolean());
+        Assert.Equal(8, dry.GetProperty("rows").GetInt32());
+        var errors = dry.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("column").GetString())).ToList();
+        Assert.Equal([(3, "indicator"), (4, "space"), (5, "period"), (6, "numerator"), (7, "value"), (8, "period"), (9, "value")], errors);
+        Assert.Equal(7, dry.GetProperty("errorCount").GetInt32());
+        Assert.Empty(await ObservationsAsync(client, $"indicatorId={s.CountId}"));
+
+        var real = await ImportCsvAsync(client, csv);
+        var problem = await HttpAssert.ProblemAsync(real, HttpStatusCode.BadRequest, "lines[3].indicator", "lines[6].numerator", "lines[9].value");
+        Assert.Empty(await ObservationsAsync(client, $"indicatorId={s.CountId}"));
+    }
+
+    [Fact]
+    public async Task A_clean_dry_run_counts_what_would_change_without_writing()
+    {
+        var client = await factory.AdminAsync();
+        var s = await SetupAsync(client);
+        var dry = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, $"indicator,space,period,value\n{s.Count},{s.North},2024,5\n", "?dryRun=true"));
+        Assert.Equal(1, dry.GetProperty("created").GetInt32());
+        Assert.Equal(0, dry.GetProperty("errorCount").GetInt32());
+        Assert.Empty(await ObservationsAsync(client, $"indicatorId={s.CountId}"));
+    }
+
+    [Fact]
+    public async Task Semicolons_and_decimal_commas_from_German_Excel_are_read()
+    {
+        var client = await factory.AdminAsync();
+        var s = await SetupAsync(client);
+        var csv = $"indicator;space;period;value\n{s.Rating};{s.North};2024-05;2,5\n";
+        var result = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, csv, "?delimiter=semicolon&decimal=comma"));
+        Assert.Equal(1, result.GetProperty("created").GetInt32());
+    }
+
+    [Fact]
+    public async Task Json_array_imports_and_a_bad_item_is_reported_by_index()
+    {
+        var client = await factory.AdminAsync();
+        var s = await SetupAsync(client);
+        var good = $$"""[{"indicator":"{{s.Count}}","space":"{{s.North}}","period":"2024-H1","value":7,"status":"estimated"}]""";
+        var ok = await HttpAssert.OkAsync<JsonElement>(await ImportJsonAsync(client, good));
+        Assert.True(ok.GetProperty("created").GetInt32() == 1, ok.ToString());
+        Assert.Equal(1, (await HttpAssert.OkAsync<JsonElement>(await ImportJsonAsync(client, good))).GetProperty("unchanged").GetInt32());
+
+        var bad = $$"""[{"indicator":"{{s.Count}}","space":"{{s.South}}","period":"2024","value":7},{"indicator":"{{s.Count}}","space":"{{s.South}}","period":"2024-Q9","value":7}]""";
+        await HttpAssert.ProblemAsync(await ImportJsonAsync(client, bad), HttpStatusCode.BadRequest, "items[1].period");
+        var malformed = await ImportJsonAsync(client, """[{"indicator":"x","value":"abc"}]""");
+        await HttpAssert.ProblemAsync(malformed, HttpStatusCode.BadRequest);
+        Assert.Single(await ObservationsAsync(client, $"indicatorId={s.CountId}"));
+    }
+
+    [Fact]
+    public async Task Missing_header_columns_and_unknown_format_are_refused()
+    {
+        var client = await factory.AdminAsync();
+        await HttpAssert.ProblemAsync(await ImportCsvAsync(client, "indicator,value\nx,1\n"), HttpStatusCode.BadRequest, "lines[1].space");
+        var response = await client.PostAsync($"{ObservationsUrl}/import?format=xml", new StringContent("x", Encoding.UTF8, "text/plain"));
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "format");
+    }
+
+    [Fact]
+    public async Task A_50_MB_upload_is_refused_with_413_and_nothing_is_written()
+    {
+        var client = await factory.AdminAsync();
+        var s = await SetupAsync(client);
+        var line = $"{s.Count},{s.North},2024,1\n";
+        var sb = new StringBuilder("indicator,space,period,value\n", 50 * 1024 * 1024 + 100);
+        while (sb.Length < 50 * 1024 * 1024) sb.Append(line);
+        var response = await ImportCsvAsync(client, sb.ToString());
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Empty(await ObservationsAsync(client, $"indicatorId={s.CountId}"));
+    }
+
+    [Fact]
+    public async Task Viewers_cannot_import()
+    {
+        var viewer = await factory.AsAsync("viewer");
+        Assert.Equal(HttpStatusCode.Forbidden, (await ImportCsvAsync(viewer, "indicator,space,period,value\n")).StatusCode);
+    }
+}
