@@ -3,6 +3,7 @@ import { AppShell } from '@/components/layout/app-shell'
 import { RequireAuth } from '@/features/auth/components/require-auth'
 import { LoginPage } from '@/features/auth/routes/login-page'
 import { StartPage } from '@/features/home/routes/start-page'
+import { indicatorRoutes } from '@/features/indicators/routes'
 import { NotFoundPage, RouteErrorPage } from './error-pages'
 
 // Feature pages load on demand (one chunk per page) to keep the first download small.
@@ -40,6 +41,7 @@ export const routes: RouteObject[] = [
             path: 'actors/:id/edit',
             lazy: async () => ({ Component: (await import('@/features/actors/routes/actor-edit-page')).ActorEditPage }),
           },
+          ...indicatorRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

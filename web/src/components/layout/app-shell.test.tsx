@@ -23,7 +23,7 @@ describe('app shell', () => {
     expect(within(nav).queryByRole('link', { name: /Netzwerke/ })).not.toBeInTheDocument()
     expect(within(nav).getByText(/Netzwerke/)).toHaveTextContent('Netzwerke bald (bald verfügbar)')
     expect(within(nav).getByText(/Bestandsaufnahme/)).toBeInTheDocument()
-    expect(within(nav).getByText(/Indikatoren/)).toBeInTheDocument()
+    expect(within(nav).getByRole('link', { name: 'Indikatoren' })).toHaveAttribute('href', '/indicators')
     expect(await axeViolations()).toEqual([])
   })
 

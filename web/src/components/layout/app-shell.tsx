@@ -9,9 +9,10 @@ const AREAS = [
   { to: '/', key: 'start', end: true },
   { to: '/spaces', key: 'spaces', end: false },
   { to: '/actors', key: 'actors', end: false },
+  { to: '/indicators', key: 'indicators', end: false },
 ] as const
 
-const UPCOMING = ['networks', 'inventory', 'indicators'] as const
+const UPCOMING = ['networks', 'inventory'] as const
 
 /** Header (brand, navigation, language, user), skip link and the <main> landmark. */
 export function AppShell() {
