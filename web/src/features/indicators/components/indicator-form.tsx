@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useMemo, useState, type ReactNode } from 'react'
-import { useForm } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { IndicatorKind, type CreateIndicatorRequest } from '@/api'
@@ -40,10 +40,10 @@ export function IndicatorForm({ defaultValues, submitLabel, cancelTo, onSubmit, 
     register,
     handleSubmit,
     setError,
-    watch,
+    control,
     formState: { errors, isSubmitting },
   } = useForm<IndicatorFormValues>({ resolver: zodResolver(schema), defaultValues: defaultValues ?? emptyIndicatorForm })
-  const kind = watch('kind')
+  const kind = useWatch({ control, name: 'kind' })
 
   const submit = handleSubmit(async (values) => {
     setFormError(null)

@@ -1,11 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { localeFor } from '@/lib/i18n'
-
-/** Formats a measured value with the indicator's decimals (German: decimal comma). */
-export function formatValue(value: number | null | undefined, decimals: number, lng: string): string {
-  if (value === null || value === undefined) return ''
-  return new Intl.NumberFormat(localeFor(lng), { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value)
-}
+import { formatValue } from '../format-value'
 
 /** A value, or "gesperrt (kleine Fallzahl)" when suppressed – never a number then. */
 export function ValueText({ value, decimals, unit, suppressed }: { value?: number | null; decimals: number; unit?: string; suppressed?: boolean }) {
