@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next'
 import { NavLink } from 'react-router'
 
-// Data entry grid, rating form and map are not built yet (their texts are in the locale already).
 const TABS = [
   { to: '/indicators', key: 'catalogue', end: true },
   { to: '/indicators/sets', key: 'sets', end: false },
   { to: '/indicators/import', key: 'import', end: false },
+  { to: '/indicators/rating', key: 'rating', end: false },
 ] as const
 
 /** Second-level navigation inside the indicators area. */
