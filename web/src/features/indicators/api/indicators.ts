@@ -154,6 +154,15 @@ export function useObservationSeries(indicatorId: string | undefined, spaceId: s
   })
 }
 
+/** Observations of one space in one period (the data entry grid). */
+export function useSpacePeriodObservations(spaceId: string | undefined, period: string | undefined) {
+  return useQuery({
+    queryKey: [...indicatorKeys.observations, 'space-period', spaceId ?? '', period ?? ''],
+    queryFn: async () => (await api.listObservations(undefined, spaceId, period, period, undefined, 500)).items,
+    enabled: !!spaceId && !!period,
+  })
+}
+
 export function useUpsertObservation() {
   const queryClient = useQueryClient()
   return useMutation({

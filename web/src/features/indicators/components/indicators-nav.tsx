@@ -5,6 +5,7 @@ const TABS = [
   { to: '/indicators', key: 'catalogue', end: true },
   { to: '/indicators/sets', key: 'sets', end: false },
   { to: '/indicators/import', key: 'import', end: false },
+  { to: '/indicators/entry', key: 'entry', end: false },
   { to: '/indicators/rating', key: 'rating', end: false },
 ] as const
 
