@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import { axeViolations } from '@/testing/axe'
 import { AggregationRule, IndicatorDirection, IndicatorKind, ObservationStatus, type IndicatorDto, type ObservationDto } from '@/api'
 import { mockApi, problem } from '@/testing/mock-api'
 import { renderWithProviders } from '@/testing/render'
@@ -17,8 +18,9 @@ const suppressedObs: ObservationDto = {
 }
 
 function renderGrid() {
+  document.title = 'Dateneingabe'
   return renderWithProviders(
-    <EntryGrid indicators={[quote, count, small]} spaceId="s-nord" spaceName="Nord" period="2025" observations={[suppressedObs]} />,
+    <main><EntryGrid indicators={[quote, count, small]} spaceId="s-nord" spaceName="Nord" period="2025" observations={[suppressedObs]} /></main>,
   )
 }
 
@@ -39,6 +41,7 @@ describe('data entry grid', () => {
     expect(sent).toHaveLength(1)
     expect(sent[0].body).toEqual({ indicatorId: 'i-1', spaceId: 's-nord', period: '2025', value: 12.5, numerator: 125, denominator: 1000, status: 'final', note: 'Jobcenter' })
     expect(screen.queryByLabelText('Zähler – Einwohner')).not.toBeInTheDocument()
+    expect(await axeViolations()).toEqual([])
   })
 
   it('puts server field errors at the field', async () => {

@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import { axeViolations } from '@/testing/axe'
 import { AggregationRule, IndicatorDirection, IndicatorKind, type IndicatorDto } from '@/api'
 import { spaceTree } from '@/testing/fixtures'
 import { mockApi } from '@/testing/mock-api'
@@ -41,5 +42,6 @@ describe('rating form', () => {
     expect(sent.body).toEqual({ indicatorId: klima.id, spaceId: spaceSelect.options[1].value, period: '2025', rating: 3, comment: 'Viel los im Park' })
     await waitFor(() => expect(screen.getByRole('table', { name: 'Verteilung der Bewertungen' })).toBeInTheDocument())
     expect(screen.getByRole('rowheader', { name: '3 – gut' })).toBeInTheDocument()
+    expect(await axeViolations()).toEqual([])
   })
 })

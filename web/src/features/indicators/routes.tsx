@@ -9,6 +9,7 @@ export const indicatorRoutes: RouteObject[] = [
   { path: 'indicators/import', lazy: async () => ({ Component: (await import('./routes/import-page')).ImportPage }) },
   { path: 'indicators/entry', lazy: async () => ({ Component: (await import('./routes/data-entry-page')).DataEntryPage }) },
   { path: 'indicators/rating', lazy: async () => ({ Component: (await import('./routes/rating-page')).RatingPage }) },
+  { path: 'indicators/map', lazy: async () => ({ Component: (await import('./routes/map-page')).MapPage }) },
   { path: 'indicators/new', lazy: async () => ({ Component: (await import('./routes/indicator-create-page')).IndicatorCreatePage }) },
   { path: 'indicators/:id', lazy: async () => ({ Component: (await import('./routes/indicator-detail-page')).IndicatorDetailPage }) },
   { path: 'indicators/:id/edit', lazy: async () => ({ Component: (await import('./routes/indicator-edit-page')).IndicatorEditPage }) },

@@ -302,3 +302,34 @@ export async function downloadExport(o: ExportOptions): Promise<{ blob: Blob; fi
   const fileName = fileNameFromDisposition(res.headers.get('content-disposition'), `indikatoren.${ext}`)
   return { blob: await res.blob(), fileName }
 }
+
+/** A GeoJSON export (FeatureCollection) for the map, fetched with the session cookie. */
+export function useGeoJsonExport(o: Omit<ExportOptions, 'format'> | undefined) {
+  return useQuery({
+    queryKey: ['exports', 'geojson', o ?? null],
+    queryFn: async (): Promise<ExportFeatureCollection> => {
+      const res = await apiFetch(exportUrl({ ...o, format: 'geojson' }), { method: 'GET', headers: { Accept: 'application/geo+json, application/json' } })
+      const text = await res.text()
+      if (!res.ok) {
+        const headers: Record<string, string> = {}
+        res.headers.forEach((v, k) => (headers[k] = v))
+        throw new ApiException(res.statusText || 'Export failed', res.status, text, headers, null)
+      }
+      return JSON.parse(text) as ExportFeatureCollection
+    },
+    enabled: !!o,
+  })
+}
+
+export interface ExportFeature {
+  type: 'Feature'
+  id?: string
+  geometry: { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] } | { type: string; coordinates?: unknown } | null
+  properties: { code: string; name: string; level?: string; parentCode?: string | null; suppressed?: string[]; provisional?: string[]; [key: string]: unknown }
+}
+
+export interface ExportFeatureCollection {
+  type: 'FeatureCollection'
+  name?: string
+  features: ExportFeature[]
+}

@@ -7,6 +7,7 @@ const TABS = [
   { to: '/indicators/import', key: 'import', end: false },
   { to: '/indicators/entry', key: 'entry', end: false },
   { to: '/indicators/rating', key: 'rating', end: false },
+  { to: '/indicators/map', key: 'map', end: false },
 ] as const
 
 /** Second-level navigation inside the indicators area. */
