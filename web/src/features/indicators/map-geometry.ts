@@ -89,8 +89,13 @@ export function featureValue(feature: ExportFeature, code: string, period: strin
   return typeof v === 'number' ? v : undefined
 }
 
-/** The finest spaces only: a feature whose code is another feature's parent is left out (it would cover its children). */
-export function leafFeatures(features: ExportFeature[]): ExportFeature[] {
+/**
+ * The spaces to draw: the direct children of the chosen area when there are any, otherwise the finest spaces only
+ * (a feature whose code is another feature's parent is left out: it would cover its children).
+ */
+export function leafFeatures(features: ExportFeature[], parentCode?: string): ExportFeature[] {
+  const children = parentCode ? features.filter((f) => f.properties.parentCode === parentCode) : []
+  if (children.length > 0) return children
   const parents = new Set(features.map((f) => f.properties.parentCode).filter(Boolean))
   return features.filter((f) => !parents.has(f.properties.code))
 }

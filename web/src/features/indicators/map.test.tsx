@@ -8,7 +8,7 @@ import { mockApi } from '@/testing/mock-api'
 import { renderApp, renderWithProviders } from '@/testing/render'
 import type { ExportFeature } from './api/indicators'
 import { MapComparison } from './components/choropleth'
-import { classify, fitProjection } from './map-geometry'
+import { classify, fitProjection, leafFeatures } from './map-geometry'
 
 const square = (x: number, y: number) => ({ type: 'Polygon' as const, coordinates: [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]] })
 const features: ExportFeature[] = [
@@ -44,6 +44,12 @@ describe('map', () => {
     const c = classify([0, 10])
     expect(c.bounds).toEqual([0, 2, 4, 6, 8, 10])
     expect(c.colorOf(10)).toBe(c.colorOf(9))
+  })
+
+  it('draws the direct children of the chosen area', () => {
+    const deeper: ExportFeature = { type: 'Feature', geometry: square(11.5, 48.1), properties: { code: 'N1', name: 'Nord 1', parentCode: 'N', suppressed: [] } }
+    expect(leafFeatures([...features, deeper], 'S').map((f) => f.properties.code)).toEqual(['N', 'O', 'W'])
+    expect(leafFeatures([...features, deeper]).map((f) => f.properties.code)).toEqual(['O', 'W', 'N1'])
   })
 
   it('fetches the GeoJSON export for the chosen indicator, area and periods', async () => {

@@ -15,8 +15,10 @@ export interface MapIndicator {
 const MISSING = '#d9d9d9'
 
 /** Two choropleth maps side by side (same classes), a legend and a table alternative. */
-export function MapComparison({ features, indicator, periodA, periodB }: {
+export function MapComparison({ features, indicator, periodA, periodB, parentCode }: {
   features: ExportFeature[]
+  /** The chosen area: its direct children are drawn. */
+  parentCode?: string
   indicator: MapIndicator
   periodA: string
   periodB: string
@@ -24,7 +26,7 @@ export function MapComparison({ features, indicator, periodA, periodB }: {
   const { t, i18n } = useTranslation()
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '')
   const hatchId = `hatch-${uid}`
-  const leaves = leafFeatures(features)
+  const leaves = leafFeatures(features, parentCode)
   const drawable = leaves.filter((f) => ringsOf(f.geometry).length > 0)
   const projection = fitProjection(drawable.flatMap((f) => ringsOf(f.geometry)))
   const numbers = leaves.flatMap((f) => [featureValue(f, indicator.code, periodA), featureValue(f, indicator.code, periodB)])

@@ -80,7 +80,7 @@ export function MapPage() {
         <ProblemAlert error={geo.error} onRetry={() => void geo.refetch()} />
       ) : (
         <section className="card" aria-label={t('indicators.map.title')}>
-          <MapComparison features={geo.data.features} periodA={choice.periodA} periodB={choice.periodB}
+          <MapComparison features={geo.data.features} parentCode={spaces.find((s) => s.id === choice.under)?.code} periodA={choice.periodA} periodB={choice.periodB}
             indicator={{ code: indicator.code, name: indicator.name, decimals: indicator.decimals, unit: indicator.unit }} />
         </section>
       )}
