@@ -20,10 +20,14 @@ describe('rating form', () => {
     mock.on('GET /api/v1/indicators', { body: { items: [klima] } })
     mock.on('GET /api/v1/spaces/tree', { body: spaceTree })
     mock.on('GET /api/v1/actors', { body: { items: [] } })
-    mock.on('GET /api/v1/assessments/summary', {
+    let summaries = 0
+    mock.on('GET /api/v1/assessments/summary', () => (summaries++ === 0 ? {
+      // before the first rating: no mean and median (null in the JSON)
+      body: { indicatorId: klima.id, spaceId: 's', period: '2025', count: 0, mean: null, median: null, suppressed: false, distribution: [] },
+    } : {
       body: { indicatorId: klima.id, spaceId: 's', period: '2025', count: 4, mean: 2.25, median: 2, suppressed: false,
         distribution: [{ rating: 1, label: 'schlecht', count: 1 }, { rating: 2, label: 'mittel', count: 1 }, { rating: 3, label: 'gut', count: 2 }] },
-    })
+    }))
     mock.on('POST /api/v1/assessments', (req) => ({ status: 201, body: { id: 'a1', ...(req.body as object) } }))
     renderApp({ route: '/indicators/rating' })
     const user = userEvent.setup()
@@ -32,6 +36,7 @@ describe('rating form', () => {
     await user.selectOptions(spaceSelect, spaceSelect.options[1].value)
     await user.clear(screen.getByLabelText(/^Zeitraum/))
     await user.type(screen.getByLabelText(/^Zeitraum/), '2025')
+    expect(await screen.findByRole('heading', { name: 'Bisherige Bewertungen' })).toBeInTheDocument()
     const group = screen.getByRole('group', { name: /Bewertung/ })
     expect(group.tagName).toBe('FIELDSET')
     await user.click(screen.getByRole('radio', { name: '3 – gut' }))

@@ -160,7 +160,8 @@ export function RatingPage() {
 function RatingSummary({ indicatorId, spaceId, period, locale }: { indicatorId: string; spaceId: string; period: string; locale: string }) {
   const { t } = useTranslation()
   const summary = useAssessmentSummary(indicatorId, spaceId, period)
-  const fmt = (n: number | undefined) => (n === undefined ? '–' : n.toLocaleString(locale, { maximumFractionDigits: 2 }))
+  // The API sends null for mean/median when there are no ratings.
+  const fmt = (n: number | null | undefined) => (n === undefined || n === null ? '–' : n.toLocaleString(locale, { maximumFractionDigits: 2 }))
   if (summary.isPending) return <Loading />
   if (summary.isError) return <ProblemAlert error={summary.error} onRetry={() => void summary.refetch()} />
   const s = summary.data
