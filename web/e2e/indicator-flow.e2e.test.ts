@@ -6,7 +6,9 @@ import { axeViolations, e2eEnv, screenshot, startBrowser, type BrowserSession } 
  * Indicators in a real browser against the real API (demo spaces seeded; the demo data has no
  * indicators, so the flow creates one through the form): catalogue (axe) → CSV import with a
  * bad row (row errors by line and column, axe) → good file: dry run, import → the space page
- * shows the chart and its table (axe) → export dialog (axe) downloads a CSV that starts with the header.
+ * shows the chart and its table (axe) → export dialog (axe) downloads a CSV that starts with the header →
+ * map of two periods with its table (axe) → data entry grid saves a value (axe) → a soft factor is rated with the
+ * keyboard and the summary appears (axe). The set and the rating indicator are created through the API.
  */
 const configured = e2eEnv.missing.length === 0
 
@@ -16,6 +18,24 @@ describe.skipIf(!configured)('Indikatoren: anlegen, importieren, ansehen, export
   const code = `E2E-SGB2-${suffix}`
   const name = `SGB-II-Quote ${suffix}`
   const page = () => session.page
+
+
+  /** JSON request from inside the page (session cookie and antiforgery header like the app). */
+  const apiJson = async <T,>(method: string, path: string, body?: unknown): Promise<T> =>
+    page().evaluate(
+      async ({ method, path, body }) => {
+        const token = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.slice(11) ?? '')
+        const res = await fetch(path, {
+          method,
+          credentials: 'include',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-XSRF-TOKEN': token },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        })
+        if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
+        return res.json()
+      },
+      { method, path, body },
+    ) as Promise<T>
 
   beforeAll(async () => {
     session = await startBrowser(e2eEnv.baseURL!)
@@ -111,5 +131,74 @@ describe.skipIf(!configured)('Indikatoren: anlegen, importieren, ansehen, export
     const content = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '')
     expect(content.startsWith('indicator_code,space_code,space_name,period,value')).toBe(true)
     expect(content).toContain(`${code},12069616,Teltow,2022,12.5`)
+  })
+  it('draws the map for two periods with a table alternative (axe)', async () => {
+    const spaces = (await apiJson<{ items: { id: string; code: string; parentId?: string }[] }>('GET', '/api/v1/spaces?q=Teltow&limit=50')).items
+    const teltow = spaces.find((s) => s.code === '12069616')!
+    const indicators = (await apiJson<{ items: { id: string; code: string }[] }>('GET', `/api/v1/indicators?q=${encodeURIComponent(code)}`)).items
+    const indicatorId = indicators.find((i) => i.code === code)!.id
+    await page().goto('/indicators')
+    await page().getByRole('navigation', { name: 'Bereiche der Indikatoren' }).getByRole('link', { name: 'Karte' }).click()
+    await page().getByRole('heading', { level: 1, name: 'Karte' }).waitFor()
+    await page().getByLabel('Indikator', { exact: true }).selectOption(indicatorId)
+    await page().getByLabel('Gebiet').selectOption(teltow.parentId!)
+    await page().getByLabel('Zeitraum links').fill('2023')
+    await page().getByLabel('Zeitraum rechts').fill('2024')
+    await page().getByRole('button', { name: 'Karte anzeigen' }).click()
+    const table = page().getByRole('table', { name: new RegExp(`Werte je Sozialraum – ${name}`) })
+    await table.waitFor()
+    const row = table.locator('tr', { has: page().getByRole('rowheader', { name: 'Teltow', exact: true }) })
+    expect(await row.textContent()).toContain('11,8')
+    expect(await row.textContent()).toContain('10,9')
+    const maps = page().getByRole('img', { name: new RegExp(`^Karte ${name}`) })
+    if ((await maps.count()) > 0) {
+      expect(await maps.count()).toBe(2)
+      expect(await maps.first().locator('path').count()).toBeGreaterThan(0)
+    }
+    await screenshot(page(), 'e2e-indicator-map')
+    expect(await axeViolations(page())).toEqual([])
+  })
+
+  it('saves a value in the data entry grid (axe)', async () => {
+    const indicators = (await apiJson<{ items: { id: string; code: string }[] }>('GET', `/api/v1/indicators?q=${encodeURIComponent(code)}`)).items
+    const indicatorId = indicators.find((i) => i.code === code)!.id
+    const set = await apiJson<{ id: string }>('POST', '/api/v1/indicator-sets', { name: `Set ${suffix}`, indicatorIds: [indicatorId] })
+    const spaces = (await apiJson<{ items: { id: string; code: string }[] }>('GET', '/api/v1/spaces?q=Teltow&limit=50')).items
+    const teltow = spaces.find((s) => s.code === '12069616')!
+    await page().goto(`/indicators/entry?set=${set.id}&space=${teltow.id}&period=2025`)
+    await page().getByRole('heading', { level: 1, name: 'Dateneingabe' }).waitFor()
+    await page().getByLabel(`Wert – ${name}`).fill('10,2')
+    await page().getByLabel(`Status – ${name}`).selectOption('final')
+    await page().getByRole('button', { name: `„${name}“ speichern` }).click()
+    await page().getByText(`„${name}“ wurde gespeichert.`).waitFor()
+    const saved = (await apiJson<{ items: { period: string; value: number; status: string }[] }>('GET', `/api/v1/observations?indicatorId=${indicatorId}&spaceId=${teltow.id}&from=2025&to=2025`)).items
+    expect(saved.map((o) => [o.period, o.value, o.status])).toEqual([['2025', 10.2, 'final']])
+    await screenshot(page(), 'e2e-indicator-entry')
+    expect(await axeViolations(page())).toEqual([])
+  })
+
+  it('rates a soft factor and shows the summary (axe)', async () => {
+    const rating = await apiJson<{ id: string }>('POST', '/api/v1/indicators', {
+      code: `E2E-KLIMA-${suffix}`, name: `Nachbarschaftsklima ${suffix}`, kind: 'rating', decimals: 1, direction: 'higherIsBetter',
+      aggregation: 'mean', isProportion: false, scaleMin: 1, scaleMax: 5, scaleLabels: ['sehr schlecht', 'schlecht', 'mittel', 'gut', 'sehr gut'],
+    })
+    const spaces = (await apiJson<{ items: { id: string; code: string }[] }>('GET', '/api/v1/spaces?q=Teltow&limit=50')).items
+    const teltow = spaces.find((s) => s.code === '12069616')!
+    await page().goto('/indicators')
+    await page().getByRole('navigation', { name: 'Bereiche der Indikatoren' }).getByRole('link', { name: 'Bewertung' }).click()
+    await page().getByRole('heading', { level: 1, name: 'Weiche Faktoren bewerten' }).waitFor()
+    await page().getByLabel(/^Weicher Faktor/).selectOption(rating.id)
+    await page().getByLabel(/^Sozialraum/).selectOption(teltow.id)
+    await page().getByLabel(/^Zeitraum/).fill('2025')
+    const group = page().getByRole('group', { name: /Bewertung/ })
+    await group.getByRole('radio', { name: '4 – gut' }).focus()
+    await page().keyboard.press('Space')
+    expect(await group.getByRole('radio', { name: '4 – gut' }).isChecked()).toBe(true)
+    await page().getByLabel('Kommentar').fill('Viel Engagement im Quartier')
+    await page().getByRole('button', { name: 'Bewertung abgeben' }).click()
+    await page().getByText('Danke – Ihre Bewertung wurde gespeichert.').waitFor()
+    await page().getByRole('heading', { level: 2, name: 'Bisherige Bewertungen' }).waitFor()
+    await screenshot(page(), 'e2e-indicator-rating')
+    expect(await axeViolations(page())).toEqual([])
   })
 })
