@@ -44,6 +44,20 @@ describe('data entry grid', () => {
     expect(await axeViolations()).toEqual([])
   })
 
+  it('moves between rows with the arrow keys in the same column', async () => {
+    mockApi()
+    renderGrid()
+    const user = userEvent.setup()
+    await user.click(screen.getByLabelText('Wert – SGB-II-Quote'))
+    await user.keyboard('{ArrowDown}')
+    expect(screen.getByLabelText('Wert – Einwohner')).toHaveFocus()
+    await user.keyboard('{ArrowUp}')
+    expect(screen.getByLabelText('Wert – SGB-II-Quote')).toHaveFocus()
+    await user.click(screen.getByLabelText('Notiz – Einwohner'))
+    await user.keyboard('{ArrowUp}')
+    expect(screen.getByLabelText('Notiz – SGB-II-Quote')).toHaveFocus()
+  })
+
   it('puts server field errors at the field', async () => {
     const mock = mockApi()
     mock.on('PUT /api/v1/observations', problem(400, 'Validation', { errors: { Value: ['Der Wert darf nicht negativ sein.'] } }))

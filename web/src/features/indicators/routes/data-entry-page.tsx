@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react'
+import { useId, useMemo, useState, type KeyboardEvent } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
@@ -142,7 +142,7 @@ export function EntryGrid({ indicators, spaceId, spaceName, period, observations
             <th scope="col"><span className="visually-hidden">{t('indicators.entry.save')}</span></th>
           </tr>
         </thead>
-        <tbody>
+        <tbody onKeyDown={moveByArrow}>
           {indicators.map((i) => (
             <EntryRow key={i.id} indicator={i} spaceId={spaceId} period={period}
               observation={observations.find((o) => o.indicatorId === i.id && o.period === period)} />
@@ -151,6 +151,27 @@ export function EntryGrid({ indicators, spaceId, spaceName, period, observations
       </table>
     </div>
   )
+}
+
+/** ArrowUp/ArrowDown in a text input moves to the same column in the row above/below (selects keep their arrows). */
+function moveByArrow(e: KeyboardEvent<HTMLTableSectionElement>) {
+  if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return
+  const input = e.target as HTMLElement
+  if (input.tagName !== 'INPUT') return
+  const cell = input.closest('td')
+  const row = cell?.parentElement
+  if (!cell || !row) return
+  const column = Array.from(row.children).indexOf(cell)
+  let next = e.key === 'ArrowUp' ? row.previousElementSibling : row.nextElementSibling
+  while (next) {
+    const target = next.children[column]?.querySelector('input')
+    if (target) {
+      e.preventDefault()
+      target.focus()
+      return
+    }
+    next = e.key === 'ArrowUp' ? next.previousElementSibling : next.nextElementSibling
+  }
 }
 
 const toText = (n: number | undefined) => (n === undefined || n === null ? '' : String(n).replace('.', ','))
