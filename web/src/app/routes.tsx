@@ -3,6 +3,7 @@ import { AppShell } from '@/components/layout/app-shell'
 import { RequireAuth } from '@/features/auth/components/require-auth'
 import { LoginPage } from '@/features/auth/routes/login-page'
 import { StartPage } from '@/features/home/routes/start-page'
+import { indicatorRoutes } from '@/features/indicators/routes'
 import { NotFoundPage, RouteErrorPage } from './error-pages'
 
 // Feature pages load on demand (one chunk per page) to keep the first download small.
@@ -77,6 +78,7 @@ export const routes: RouteObject[] = [
             path: 'network-map',
             lazy: async () => ({ Component: (await import('@/features/network-map/routes/network-map-page')).NetworkMapPage }),
           },
+          ...indicatorRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,3 +1,5 @@
+import { indicatorsDe } from '@/features/indicators/locales/de'
+
 /** German UI texts (default language). The English file must have exactly the same keys. */
 export const de = {
   app: {
@@ -772,6 +774,7 @@ export const de = {
     text: 'Diese Adresse gibt es in Raumnetz nicht.',
     home: 'Zur Startseite',
   },
+  indicators: indicatorsDe,
   routeError: {
     title: 'Unerwarteter Fehler',
     text: 'Diese Seite konnte nicht angezeigt werden. Bitte laden Sie die Seite neu.',

@@ -1,3 +1,4 @@
+import { indicatorsEn } from '@/features/indicators/locales/en'
 import type { Translations } from './de'
 
 /** English UI texts: same keys as German (checked by the type and by a test). */
@@ -774,6 +775,7 @@ export const en: Translations = {
     text: 'This address does not exist in Raumnetz.',
     home: 'Go to the start page',
   },
+  indicators: indicatorsEn,
   routeError: {
     title: 'Unexpected error',
     text: 'This page could not be shown. Please reload the page.',

@@ -22,6 +22,15 @@ interface Route {
   handler: Handler
 }
 
+/** JSON bodies parsed; anything else (e.g. a CSV upload) kept as text. */
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
+
 /**
  * Replaces window.fetch with a tiny in-memory API: routes are "METHOD /path" with `:param`
  * placeholders; unmatched requests answer 404 problem+json and are reported in `unhandled`.
@@ -47,7 +56,7 @@ export function mockApi() {
       method,
       url,
       headers: new Headers(init?.headers),
-      body: text ? JSON.parse(text) : undefined,
+      body: text ? parseBody(text) : undefined,
       credentials: init?.credentials,
     }
     requests.push(req)

@@ -27,7 +27,8 @@ describe('app shell', () => {
     expect(within(nav).queryByRole('link', { name: /Bestandsaufnahme/ })).not.toBeInTheDocument()
     expect(within(nav).getByText(/Bestandsaufnahme/)).toHaveTextContent('Bestandsaufnahme bald (bald verfügbar)')
     expect(await screen.findByText('Derzeit hat kein Netzwerk Handlungsbedarf.')).toBeInTheDocument()
-    expect(within(nav).getByText(/Indikatoren/)).toBeInTheDocument()
+    expect(within(nav).getByRole('link', { name: 'Netzwerke' })).toHaveAttribute('href', '/networks')
+    expect(within(nav).getByRole('link', { name: 'Indikatoren' })).toHaveAttribute('href', '/indicators')
     expect(await axeViolations()).toEqual([])
   })
 

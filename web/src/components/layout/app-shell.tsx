@@ -12,9 +12,10 @@ const AREAS = [
   { to: '/networks', key: 'networks', end: false },
   { to: '/tasks', key: 'tasks', end: false },
   { to: '/network-map', key: 'map', end: false },
+  { to: '/indicators', key: 'indicators', end: false },
 ] as const
 
-const UPCOMING = ['inventory', 'indicators'] as const
+const UPCOMING = ['inventory'] as const
 
 /** Header (brand, navigation, language, user), skip link and the <main> landmark. */
 export function AppShell() {

@@ -47,6 +47,9 @@ export function SpaceDetailPage() {
         <Link to="/spaces">{t('spaces.backToTree')}</Link>
       </p>
       <h1>{s.name}</h1>
+      <p>
+        <Link to={`/spaces/${s.id}/indicators`}>{t('indicators.space.link')}</Link>
+      </p>
       {s.validTo ? (
         <p className="notice">{t('spaces.detail.ended', { date: formatDate(s.validTo, lng) })}</p>
       ) : null}

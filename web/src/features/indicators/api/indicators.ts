@@ -1,0 +1,335 @@
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import {
+  ApiException,
+  api,
+  apiFetch,
+  etag,
+  type CreateAssessmentRequest,
+  type CreateIndicatorRequest,
+  type CreateIndicatorSetRequest,
+  type ImportObservationsResult,
+  type IndicatorDto,
+  type IndicatorGoalDto,
+  type IndicatorKind,
+  type IndicatorSetDto,
+  type ObservationDto,
+  type SpaceLevel,
+  type UpdateIndicatorRequest,
+  type UpsertObservationRequest,
+} from '@/api'
+
+export const indicatorKeys = {
+  all: ['indicators'] as const,
+  list: (filters: { kind?: IndicatorKind; q?: string }) => ['indicators', 'list', filters] as const,
+  detail: (id: string) => ['indicators', 'detail', id] as const,
+  sets: ['indicator-sets'] as const,
+  set: (id: string) => ['indicator-sets', 'detail', id] as const,
+  goals: (id: string, spaceId?: string) => ['indicator-sets', 'goals', id, spaceId ?? null] as const,
+  observations: ['observations'] as const,
+  series: (indicatorId: string, spaceId: string) => ['observations', 'series', indicatorId, spaceId] as const,
+  assessments: ['assessments'] as const,
+}
+
+/** The whole catalogue (up to 500 indicators: the point is a few meaningful ones). */
+export const indicatorListQuery = (filters: { kind?: IndicatorKind; q?: string } = {}) =>
+  queryOptions({
+    queryKey: indicatorKeys.list(filters),
+    queryFn: async () => (await api.listIndicators(filters.kind, undefined, filters.q || undefined, 500)).items,
+    placeholderData: keepPreviousData,
+  })
+
+export function useIndicators(filters: { kind?: IndicatorKind; q?: string } = {}) {
+  return useQuery(indicatorListQuery(filters))
+}
+
+export function useIndicator(id: string) {
+  return useQuery({ queryKey: indicatorKeys.detail(id), queryFn: () => api.getIndicator(id) })
+}
+
+function useIndicatorCacheUpdate() {
+  const queryClient = useQueryClient()
+  return (indicator: IndicatorDto) => {
+    queryClient.setQueryData(indicatorKeys.detail(indicator.id), indicator)
+    void queryClient.invalidateQueries({ queryKey: ['indicators', 'list'] })
+  }
+}
+
+export function useCreateIndicator() {
+  const update = useIndicatorCacheUpdate()
+  return useMutation({ mutationFn: (body: CreateIndicatorRequest) => api.createIndicator(body), onSuccess: update })
+}
+
+export function useUpdateIndicator(id: string) {
+  const update = useIndicatorCacheUpdate()
+  return useMutation({
+    mutationFn: ({ body, version }: { body: UpdateIndicatorRequest; version: number }) =>
+      api.updateIndicator(id, body, etag(version)),
+    onSuccess: update,
+  })
+}
+
+export function useDeleteIndicator(id: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (version: number) => api.deleteIndicator(id, etag(version)),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: indicatorKeys.detail(id) })
+      void queryClient.invalidateQueries({ queryKey: ['indicators', 'list'] })
+    },
+  })
+}
+
+// ---- Indicator sets --------------------------------------------------------------------------------------
+
+export function useIndicatorSets() {
+  return useQuery({
+    queryKey: indicatorKeys.sets,
+    queryFn: async () => (await api.listIndicatorSets(undefined, undefined, 500)).items,
+  })
+}
+
+export function useIndicatorSet(id: string | undefined) {
+  return useQuery({
+    queryKey: indicatorKeys.set(id ?? ''),
+    queryFn: () => api.getIndicatorSet(id ?? ''),
+    enabled: !!id,
+  })
+}
+
+function useSetCacheUpdate() {
+  const queryClient = useQueryClient()
+  return (set: IndicatorSetDto) => {
+    queryClient.setQueryData(indicatorKeys.set(set.id), set)
+    void queryClient.invalidateQueries({ queryKey: indicatorKeys.sets, exact: true })
+  }
+}
+
+export function useCreateIndicatorSet() {
+  const update = useSetCacheUpdate()
+  return useMutation({ mutationFn: (body: CreateIndicatorSetRequest) => api.createIndicatorSet(body), onSuccess: update })
+}
+
+export function useUpdateIndicatorSet(id: string) {
+  const update = useSetCacheUpdate()
+  return useMutation({
+    mutationFn: ({ body, version }: { body: CreateIndicatorSetRequest; version: number }) =>
+      api.updateIndicatorSet(id, body, etag(version)),
+    onSuccess: update,
+  })
+}
+
+export function useIndicatorSetGoals(id: string, spaceId: string | undefined) {
+  return useQuery({
+    queryKey: indicatorKeys.goals(id, spaceId),
+    queryFn: async () => (await api.getIndicatorSetGoals(id, spaceId)).items,
+    enabled: !!id && !!spaceId,
+  })
+}
+
+export function useSetIndicatorSetGoals(id: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (goals: IndicatorGoalDto[]) => api.setIndicatorSetGoals(id, { goals }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['indicator-sets', 'goals', id] }),
+  })
+}
+
+// ---- Observations ----------------------------------------------------------------------------------------
+
+/** All observations of one indicator in one space, oldest period first (time series). */
+export function useObservationSeries(indicatorId: string | undefined, spaceId: string | undefined) {
+  return useQuery({
+    queryKey: indicatorKeys.series(indicatorId ?? '', spaceId ?? ''),
+    queryFn: async () => {
+      const items: ObservationDto[] = []
+      let cursor: string | undefined
+      do {
+        const page = await api.listObservations(indicatorId, spaceId, undefined, undefined, undefined, 500, cursor)
+        items.push(...page.items)
+        cursor = page.nextCursor ?? undefined
+      } while (cursor && items.length < 5000)
+      return items.sort((a, b) => a.period.localeCompare(b.period))
+    },
+    enabled: !!indicatorId && !!spaceId,
+  })
+}
+
+/** Observations of one space in one period (the data entry grid). */
+export function useSpacePeriodObservations(spaceId: string | undefined, period: string | undefined) {
+  return useQuery({
+    queryKey: [...indicatorKeys.observations, 'space-period', spaceId ?? '', period ?? ''],
+    queryFn: async () => (await api.listObservations(undefined, spaceId, period, period, undefined, 500)).items,
+    enabled: !!spaceId && !!period,
+  })
+}
+
+export function useUpsertObservation() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: UpsertObservationRequest) => api.upsertObservation(body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: indicatorKeys.observations }),
+  })
+}
+
+export interface ImportOptions {
+  dryRun: boolean
+  /** comma | semicolon | tab; undefined = detected from the header */
+  delimiter?: string
+  /** point | comma */
+  decimal?: string
+}
+
+/** Builds the import URL (query parameters as in the OpenAPI document). */
+export function importUrl({ dryRun, delimiter, decimal }: ImportOptions): string {
+  const q = new URLSearchParams({ format: 'csv', dryRun: String(dryRun) })
+  if (delimiter) q.set('delimiter', delimiter)
+  if (decimal) q.set('decimal', decimal)
+  return `/api/v1/observations/import?${q.toString()}`
+}
+
+/**
+ * Sends a CSV file to ImportObservations. The generated client only sends JSON bodies, so this
+ * posts the text itself through the same fetch (cookie, antiforgery header) and throws an
+ * ApiException like the client, so toProblem() works unchanged.
+ */
+export async function importObservationsCsv(csv: string, options: ImportOptions): Promise<ImportObservationsResult> {
+  const res = await apiFetch(importUrl(options), {
+    method: 'POST',
+    body: csv,
+    headers: { 'Content-Type': 'text/csv; charset=utf-8', Accept: 'application/json' },
+  })
+  const text = await res.text()
+  if (!res.ok) {
+    const headers: Record<string, string> = {}
+    res.headers.forEach((v, k) => (headers[k] = v))
+    throw new ApiException(res.statusText || 'Import failed', res.status, text, headers, null)
+  }
+  return JSON.parse(text) as ImportObservationsResult
+}
+
+export function useImportObservations() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ csv, options }: { csv: string; options: ImportOptions }) => importObservationsCsv(csv, options),
+    onSuccess: (result) => {
+      if (result.imported) void queryClient.invalidateQueries({ queryKey: indicatorKeys.observations })
+    },
+  })
+}
+
+// ---- Assessments -----------------------------------------------------------------------------------------
+
+export function useCreateAssessment() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: CreateAssessmentRequest) => api.createAssessment(body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: indicatorKeys.assessments })
+      void queryClient.invalidateQueries({ queryKey: indicatorKeys.observations })
+    },
+  })
+}
+
+export function useAssessmentSummary(indicatorId: string, spaceId: string, period: string) {
+  return useQuery({
+    queryKey: [...indicatorKeys.assessments, 'summary', indicatorId, spaceId, period],
+    queryFn: () => api.getAssessmentSummary(indicatorId, spaceId, period),
+    enabled: !!indicatorId && !!spaceId && /^\d{4}/.test(period),
+  })
+}
+
+// ---- Exports ---------------------------------------------------------------------------------------------
+
+export const EXPORT_FORMATS = ['csv', 'csv-wide', 'xlsx', 'json', 'jsonstat', 'geojson'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+export interface ExportOptions {
+  format: ExportFormat
+  indicatorSetId?: string
+  indicatorIds?: string[]
+  under?: string
+  level?: SpaceLevel
+  from?: string
+  to?: string
+  aggregated?: boolean
+  /** German Excel: semicolon separator and decimal comma (CSV formats only). */
+  germanExcel?: boolean
+}
+
+/** The ExportIndicators URL with exactly the parameters the API documents (repeated for lists). */
+export function exportUrl(o: ExportOptions): string {
+  const q = new URLSearchParams()
+  q.set('format', o.format)
+  if (o.indicatorSetId) q.set('indicatorSetId', o.indicatorSetId)
+  else for (const id of o.indicatorIds ?? []) q.append('indicatorIds', id)
+  if (o.under) q.set('under', o.under)
+  if (o.level) q.set('level', o.level)
+  if (o.from) q.set('from', o.from)
+  if (o.to) q.set('to', o.to)
+  if (o.aggregated) q.set('aggregated', 'true')
+  if (o.germanExcel && (o.format === 'csv' || o.format === 'csv-wide')) {
+    q.set('delimiter', 'semicolon')
+    q.set('decimal', 'comma')
+  }
+  return `/api/v1/exports/indicators?${q.toString()}`
+}
+
+/** File name from a Content-Disposition header (RFC 6266: filename* wins over filename). */
+export function fileNameFromDisposition(header: string | null, fallback: string): string {
+  if (!header) return fallback
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header)
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim())
+    } catch {
+      /* fall through */
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header)
+  return plain ? plain[1].trim() : fallback
+}
+
+/** Fetches an export with the session cookie; returns the file as a Blob and its name. */
+export async function downloadExport(o: ExportOptions): Promise<{ blob: Blob; fileName: string }> {
+  const res = await apiFetch(exportUrl(o), { method: 'GET' })
+  if (!res.ok) {
+    const text = await res.text()
+    const headers: Record<string, string> = {}
+    res.headers.forEach((v, k) => (headers[k] = v))
+    throw new ApiException(res.statusText || 'Export failed', res.status, text, headers, null)
+  }
+  const ext = o.format === 'csv-wide' ? 'csv' : o.format === 'jsonstat' ? 'json' : o.format
+  const fileName = fileNameFromDisposition(res.headers.get('content-disposition'), `indikatoren.${ext}`)
+  return { blob: await res.blob(), fileName }
+}
+
+/** A GeoJSON export (FeatureCollection) for the map, fetched with the session cookie. */
+export function useGeoJsonExport(o: Omit<ExportOptions, 'format'> | undefined) {
+  return useQuery({
+    queryKey: ['exports', 'geojson', o ?? null],
+    queryFn: async (): Promise<ExportFeatureCollection> => {
+      const res = await apiFetch(exportUrl({ ...o, format: 'geojson' }), { method: 'GET', headers: { Accept: 'application/geo+json, application/json' } })
+      const text = await res.text()
+      if (!res.ok) {
+        const headers: Record<string, string> = {}
+        res.headers.forEach((v, k) => (headers[k] = v))
+        throw new ApiException(res.statusText || 'Export failed', res.status, text, headers, null)
+      }
+      return JSON.parse(text) as ExportFeatureCollection
+    },
+    enabled: !!o,
+  })
+}
+
+export interface ExportFeature {
+  type: 'Feature'
+  id?: string
+  geometry: { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] } | { type: string; coordinates?: unknown } | null
+  properties: { code: string; name: string; level?: string; parentCode?: string | null; suppressed?: string[]; provisional?: string[]; [key: string]: unknown }
+}
+
+export interface ExportFeatureCollection {
+  type: 'FeatureCollection'
+  name?: string
+  features: ExportFeature[]
+}

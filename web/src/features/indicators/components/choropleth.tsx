@@ -1,0 +1,143 @@
+import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ExportFeature } from '../api/indicators'
+import { formatValue } from '../format-value'
+import { classify, featureValue, fitProjection, leafFeatures, pathOf, ringsOf, type Classes, type Projection } from '../map-geometry'
+import { ValueText } from './value-text'
+
+export interface MapIndicator {
+  code: string
+  name: string
+  decimals: number
+  unit?: string
+}
+
+const MISSING = '#d9d9d9'
+
+/** Two choropleth maps side by side (same classes), a legend and a table alternative. */
+export function MapComparison({ features, indicator, periodA, periodB, parentCode }: {
+  features: ExportFeature[]
+  /** The chosen area: its direct children are drawn. */
+  parentCode?: string
+  indicator: MapIndicator
+  periodA: string
+  periodB: string
+}) {
+  const { t, i18n } = useTranslation()
+  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '')
+  const hatchId = `hatch-${uid}`
+  const leaves = leafFeatures(features, parentCode)
+  const drawable = leaves.filter((f) => ringsOf(f.geometry).length > 0)
+  const projection = fitProjection(drawable.flatMap((f) => ringsOf(f.geometry)))
+  const numbers = leaves.flatMap((f) => [featureValue(f, indicator.code, periodA), featureValue(f, indicator.code, periodB)])
+    .filter((v): v is number => typeof v === 'number')
+  const classes = classify(numbers)
+  const fmt = (v: number) => formatValue(v, indicator.decimals, i18n.language)
+
+  return (
+    <>
+      {drawable.length === 0 ? (
+        <p className="muted">{t('indicators.map.noGeometry')}</p>
+      ) : (
+        <div className="map-pair" style={{ display: 'flex', flexWrap: 'wrap', gap: '1rem' }}>
+          {[periodA, periodB].map((period) => (
+            <ChoroplethMap key={period} features={drawable} indicator={indicator} period={period}
+              projection={projection} classes={classes} hatchId={`${hatchId}-${period}`} />
+          ))}
+        </div>
+      )}
+      {drawable.length > 0 ? (
+        <div className="map-legend">
+          <h3>{t('indicators.map.legend')}</h3>
+          <ul style={{ listStyle: 'none', padding: 0 }}>
+            {classes.bounds.slice(0, -1).map((lower, i) => (
+              <li key={lower}>
+                <svg width="16" height="12" aria-hidden="true" focusable="false"><rect width="16" height="12" fill={classes.colorOf(lower)} stroke="#555" /></svg>
+                {' '}{fmt(lower)} – {fmt(classes.bounds[i + 1])}{indicator.unit ? `\u00a0${indicator.unit}` : ''}
+              </li>
+            ))}
+            <li>
+              <svg width="16" height="12" aria-hidden="true" focusable="false">
+                <defs>
+                  <pattern id={`${hatchId}-legend`} width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                    <rect width="4" height="4" fill={MISSING} /><line x1="0" y1="0" x2="0" y2="4" stroke="#777" strokeWidth="1.5" />
+                  </pattern>
+                </defs>
+                <rect width="16" height="12" fill={`url(#${hatchId}-legend)`} stroke="#555" />
+              </svg>
+              {' '}{t('indicators.map.missing')}
+            </li>
+          </ul>
+        </div>
+      ) : null}
+      <div className="table-wrap">
+        <table className="table">
+          <caption>{t('indicators.map.tableCaption')} – {indicator.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('indicators.map.space')}</th>
+              <th scope="col">{periodA}</th>
+              <th scope="col">{periodB}</th>
+              <th scope="col">{t('indicators.map.change')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {leaves.map((f) => {
+              const a = featureValue(f, indicator.code, periodA)
+              const b = featureValue(f, indicator.code, periodB)
+              const change = typeof a === 'number' && typeof b === 'number' ? b - a : undefined
+              return (
+                <tr key={f.properties.code}>
+                  <th scope="row">{f.properties.name}</th>
+                  <td><Cell value={a} indicator={indicator} /></td>
+                  <td><Cell value={b} indicator={indicator} /></td>
+                  <td>{change === undefined ? <span className="muted">–</span> : `${change > 0 ? '+' : change < 0 ? '−' : '±'}${fmt(Math.abs(change))}`}</td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  )
+}
+
+function Cell({ value, indicator }: { value: number | 'suppressed' | undefined; indicator: MapIndicator }) {
+  const { t } = useTranslation()
+  if (value === undefined) return <span className="muted">{t('indicators.map.noValue')}</span>
+  return <ValueText value={value === 'suppressed' ? undefined : value} suppressed={value === 'suppressed'} decimals={indicator.decimals} unit={indicator.unit} />
+}
+
+function ChoroplethMap({ features, indicator, period, projection, classes, hatchId }: {
+  features: ExportFeature[]
+  indicator: MapIndicator
+  period: string
+  projection: Projection
+  classes: Classes
+  hatchId: string
+}) {
+  const { t, i18n } = useTranslation()
+  const title = t('indicators.map.mapLabel', { indicator: indicator.name, period })
+  return (
+    <figure className="card map" style={{ flex: '1 1 20rem', margin: 0 }}>
+      <figcaption><h2>{title}</h2></figcaption>
+      <svg viewBox={`0 0 ${projection.width} ${projection.height}`} role="img" aria-label={title} style={{ width: '100%', height: 'auto' }}>
+        <defs>
+          <pattern id={hatchId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="6" height="6" fill={MISSING} /><line x1="0" y1="0" x2="0" y2="6" stroke="#777" strokeWidth="2" />
+          </pattern>
+        </defs>
+        {features.map((f) => {
+          const v = featureValue(f, indicator.code, period)
+          const text = typeof v === 'number' ? formatValue(v, indicator.decimals, i18n.language) : v === 'suppressed' ? t('indicators.suppressed') : t('indicators.map.noValue')
+          return (
+            <path key={f.properties.code} d={pathOf(f.geometry, projection)} fillRule="evenodd"
+              fill={typeof v === 'number' ? classes.colorOf(v) : `url(#${hatchId})`} stroke="#333" strokeWidth="0.75">
+              <title>{`${f.properties.name}: ${text}`}</title>
+            </path>
+          )
+        })}
+      </svg>
+    </figure>
+  )
+}

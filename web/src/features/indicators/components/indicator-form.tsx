@@ -1,0 +1,146 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useMemo, useState, type ReactNode } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { IndicatorKind, type CreateIndicatorRequest } from '@/api'
+import { toProblem, type Problem } from '@/api/problem'
+import { Alert } from '@/components/ui/feedback'
+import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
+import { useProblemMessage } from '@/components/ui/use-problem-message'
+import { applyServerErrors } from '@/lib/form-errors'
+import {
+  AGGREGATIONS,
+  DIRECTIONS,
+  INDICATOR_FORM_FIELDS,
+  INDICATOR_KINDS,
+  INDICATOR_LIMITS,
+  INTERVALS,
+  emptyIndicatorForm,
+  makeIndicatorSchema,
+  toIndicatorRequest,
+  type IndicatorFormValues,
+} from '../indicator-schema'
+
+export interface IndicatorFormProps {
+  defaultValues?: IndicatorFormValues
+  submitLabel: string
+  cancelTo: string
+  onSubmit: (request: CreateIndicatorRequest) => Promise<void>
+  renderProblemAction?: (problem: Problem) => ReactNode
+}
+
+/** Create/edit form for an indicator; the scale fields appear for ratings (soft factors) only. */
+export function IndicatorForm({ defaultValues, submitLabel, cancelTo, onSubmit, renderProblemAction }: IndicatorFormProps) {
+  const { t } = useTranslation()
+  const describe = useProblemMessage()
+  const schema = useMemo(() => makeIndicatorSchema(t), [t])
+  const [formError, setFormError] = useState<{ message: string; details: string[]; problem?: Problem } | null>(null)
+  const {
+    register,
+    handleSubmit,
+    setError,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<IndicatorFormValues>({ resolver: zodResolver(schema), defaultValues: defaultValues ?? emptyIndicatorForm })
+  const kind = useWatch({ control, name: 'kind' })
+
+  const submit = handleSubmit(async (values) => {
+    setFormError(null)
+    try {
+      await onSubmit(toIndicatorRequest(values))
+    } catch (err) {
+      const problem = toProblem(err)
+      if (problem.status === 400 && Object.keys(problem.errors).length > 0) {
+        const unmatched = applyServerErrors(problem, setError, INDICATOR_FORM_FIELDS)
+        setFormError({ message: t('indicators.form.checkFields'), details: unmatched, problem })
+      } else {
+        setFormError({ message: describe(err), details: [], problem })
+      }
+    }
+  })
+
+  return (
+    <form className="form card" noValidate onSubmit={submit} aria-label={submitLabel}>
+      {formError ? (
+        <Alert tone="error" title={formError.message}>
+          {formError.details.length > 0 ? (
+            <ul>
+              {formError.details.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          ) : null}
+          {formError.problem && renderProblemAction ? renderProblemAction(formError.problem) : null}
+        </Alert>
+      ) : null}
+      <p className="hint">{t('indicators.form.requiredHint')}</p>
+      <div className="form__grid">
+        <TextField id="indicator-code" label={t('indicators.fields.code')} hint={t('indicators.form.codeHint')} required
+          maxLength={INDICATOR_LIMITS.code} error={errors.code?.message} {...register('code')} />
+        <TextField id="indicator-name" label={t('indicators.fields.name')} required maxLength={INDICATOR_LIMITS.name}
+          error={errors.name?.message} {...register('name')} />
+        <SelectField id="indicator-kind" label={t('indicators.fields.kind')} required error={errors.kind?.message} {...register('kind')}>
+          {INDICATOR_KINDS.map((k) => (
+            <option key={k} value={k}>{t(`indicators.kinds.${k}`)}</option>
+          ))}
+        </SelectField>
+        <TextField id="indicator-unit" label={t('indicators.fields.unit')} maxLength={INDICATOR_LIMITS.unit}
+          error={errors.unit?.message} {...register('unit')} />
+        <TextField id="indicator-decimals" label={t('indicators.fields.decimals')} required inputMode="numeric"
+          error={errors.decimals?.message} {...register('decimals')} />
+        <SelectField id="indicator-direction" label={t('indicators.fields.direction')} required error={errors.direction?.message} {...register('direction')}>
+          {DIRECTIONS.map((d) => (
+            <option key={d} value={d}>{t(`indicators.directions.${d}`)}</option>
+          ))}
+        </SelectField>
+        <SelectField id="indicator-aggregation" label={t('indicators.fields.aggregation')} required error={errors.aggregation?.message} {...register('aggregation')}>
+          {AGGREGATIONS.map((a) => (
+            <option key={a} value={a}>{t(`indicators.aggregations.${a}`)}</option>
+          ))}
+        </SelectField>
+        {kind === IndicatorKind.Rate ? (
+          <TextField id="indicator-rateFactor" label={t('indicators.fields.rateFactor')} inputMode="decimal"
+            error={errors.rateFactor?.message} {...register('rateFactor')} />
+        ) : null}
+        <SelectField id="indicator-updateInterval" label={t('indicators.fields.updateInterval')} error={errors.updateInterval?.message} {...register('updateInterval')}>
+          <option value="">{t('common.notSpecified')}</option>
+          {INTERVALS.map((i) => (
+            <option key={i} value={i}>{t(`indicators.intervals.${i}`)}</option>
+          ))}
+        </SelectField>
+        <TextField id="indicator-topic" label={t('indicators.fields.topic')} maxLength={INDICATOR_LIMITS.topic}
+          error={errors.topic?.message} {...register('topic')} />
+        <TextField id="indicator-source" label={t('indicators.fields.source')} maxLength={INDICATOR_LIMITS.source}
+          error={errors.source?.message} {...register('source')} />
+      </div>
+      <div className="field field--checkbox">
+        <input id="indicator-isProportion" type="checkbox" {...register('isProportion')} />
+        <label htmlFor="indicator-isProportion">{t('indicators.fields.isProportion')}</label>
+      </div>
+      {kind === IndicatorKind.Rating ? (
+        <fieldset className="fieldset">
+          <legend>{t('indicators.form.scale')}</legend>
+          <div className="form__grid">
+            <TextField id="indicator-scaleMin" label={t('indicators.fields.scaleMin')} inputMode="numeric" placeholder="1"
+              error={errors.scaleMin?.message} {...register('scaleMin')} />
+            <TextField id="indicator-scaleMax" label={t('indicators.fields.scaleMax')} inputMode="numeric" placeholder="5"
+              error={errors.scaleMax?.message} {...register('scaleMax')} />
+          </div>
+          <TextAreaField id="indicator-scaleLabels" label={t('indicators.fields.scaleLabels')} hint={t('indicators.form.scaleLabelsHint')}
+            rows={5} error={errors.scaleLabels?.message} {...register('scaleLabels')} />
+        </fieldset>
+      ) : null}
+      <TextAreaField id="indicator-description" label={t('indicators.fields.description')} rows={4}
+        maxLength={INDICATOR_LIMITS.description} error={errors.description?.message} {...register('description')} />
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+          {isSubmitting ? t('common.saving') : submitLabel}
+        </button>
+        <Link to={cancelTo} className="button button--secondary">
+          {t('common.cancel')}
+        </Link>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,73 @@
+import { screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { axeViolations } from '@/testing/axe'
+import { AggregationRule, IndicatorDirection, IndicatorKind, ObservationStatus, type IndicatorDto, type ObservationDto } from '@/api'
+import { mockApi, problem } from '@/testing/mock-api'
+import { renderWithProviders } from '@/testing/render'
+import { EntryGrid } from './routes/data-entry-page'
+
+const stamp = { version: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }
+const base = { decimals: 1, direction: IndicatorDirection.LowerIsBetter, scaleLabels: [], ...stamp }
+const quote: IndicatorDto = { ...base, id: 'i-1', code: 'SGB2', name: 'SGB-II-Quote', kind: IndicatorKind.Rate, unit: '%', aggregation: AggregationRule.Rate, rateFactor: 100, isProportion: true }
+const count: IndicatorDto = { ...base, id: 'i-2', code: 'EW', name: 'Einwohner', kind: IndicatorKind.Count, aggregation: AggregationRule.Sum, isProportion: false }
+const small: IndicatorDto = { ...base, id: 'i-3', code: 'HZE', name: 'Hilfen zur Erziehung', kind: IndicatorKind.Count, aggregation: AggregationRule.Sum, isProportion: false }
+const suppressedObs: ObservationDto = {
+  id: 'o-3', indicatorId: 'i-3', indicatorCode: 'HZE', spaceId: 's-nord', spaceCode: 'N', spaceName: 'Nord', period: '2025',
+  status: ObservationStatus.Final, suppressed: true, ...stamp,
+}
+
+function renderGrid() {
+  document.title = 'Dateneingabe'
+  return renderWithProviders(
+    <main><EntryGrid indicators={[quote, count, small]} spaceId="s-nord" spaceName="Nord" period="2025" observations={[suppressedObs]} /></main>,
+  )
+}
+
+describe('data entry grid', () => {
+  it('saves a row with the right body and shows suppressed values as locked', async () => {
+    const mock = mockApi()
+    mock.on('PUT /api/v1/observations', (req) => ({ body: { id: 'o-1', ...(req.body as object), suppressed: false, ...stamp } }))
+    renderGrid()
+    const user = userEvent.setup()
+    expect(screen.getByText('gesperrt (kleine Fallzahl)')).toBeInTheDocument()
+    await user.type(screen.getByLabelText('Wert – SGB-II-Quote'), '12,5')
+    await user.type(screen.getByLabelText('Zähler – SGB-II-Quote'), '125')
+    await user.type(screen.getByLabelText('Nenner – SGB-II-Quote'), '1000')
+    await user.selectOptions(screen.getByLabelText('Status – SGB-II-Quote'), 'final')
+    await user.type(screen.getByLabelText('Notiz – SGB-II-Quote'), 'Jobcenter{Enter}')
+    expect(await screen.findByText('„SGB-II-Quote“ wurde gespeichert.')).toBeInTheDocument()
+    const sent = mock.requests.filter((r) => r.method === 'PUT')
+    expect(sent).toHaveLength(1)
+    expect(sent[0].body).toEqual({ indicatorId: 'i-1', spaceId: 's-nord', period: '2025', value: 12.5, numerator: 125, denominator: 1000, status: 'final', note: 'Jobcenter' })
+    expect(screen.queryByLabelText('Zähler – Einwohner')).not.toBeInTheDocument()
+    expect(await axeViolations()).toEqual([])
+  })
+
+  it('moves between rows with the arrow keys in the same column', async () => {
+    mockApi()
+    renderGrid()
+    const user = userEvent.setup()
+    await user.click(screen.getByLabelText('Wert – SGB-II-Quote'))
+    await user.keyboard('{ArrowDown}')
+    expect(screen.getByLabelText('Wert – Einwohner')).toHaveFocus()
+    await user.keyboard('{ArrowUp}')
+    expect(screen.getByLabelText('Wert – SGB-II-Quote')).toHaveFocus()
+    await user.click(screen.getByLabelText('Notiz – Einwohner'))
+    await user.keyboard('{ArrowUp}')
+    expect(screen.getByLabelText('Notiz – SGB-II-Quote')).toHaveFocus()
+  })
+
+  it('puts server field errors at the field', async () => {
+    const mock = mockApi()
+    mock.on('PUT /api/v1/observations', problem(400, 'Validation', { errors: { Value: ['Der Wert darf nicht negativ sein.'] } }))
+    renderGrid()
+    const user = userEvent.setup()
+    await user.type(screen.getByLabelText('Wert – Einwohner'), '-3')
+    await user.click(screen.getByRole('button', { name: '„Einwohner“ speichern' }))
+    const input = screen.getByLabelText('Wert – Einwohner')
+    expect(await screen.findByText('Der Wert darf nicht negativ sein.')).toBeInTheDocument()
+    expect(input).toHaveAttribute('aria-invalid', 'true')
+    expect(screen.getByText(/„Einwohner“ konnte nicht gespeichert werden/)).toBeInTheDocument()
+  })
+})

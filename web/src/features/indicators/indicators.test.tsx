@@ -1,0 +1,210 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it, vi } from 'vitest'
+import { AggregationRule, IndicatorDirection, IndicatorKind, ObservationStatus, type IndicatorDto, type IndicatorSetDto, type ObservationDto } from '@/api'
+import { axeViolations } from '@/testing/axe'
+import { spaceTree } from '@/testing/fixtures'
+import { mockApi } from '@/testing/mock-api'
+import { renderApp, renderWithProviders } from '@/testing/render'
+import { exportUrl, fileNameFromDisposition } from './api/indicators'
+import { ExportDialog } from './components/export-dialog'
+import { SeriesTable } from './components/indicator-chart'
+import { SetEditor } from './routes/indicator-set-page'
+
+const stamp = { version: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }
+
+function indicator(n: number, overrides: Partial<IndicatorDto> = {}): IndicatorDto {
+  return {
+    id: `i-${n}`,
+    code: `IND-${n}`,
+    name: `Indikator ${n}`,
+    kind: IndicatorKind.Rate,
+    unit: '%',
+    decimals: 1,
+    direction: IndicatorDirection.LowerIsBetter,
+    aggregation: AggregationRule.Rate,
+    rateFactor: 100,
+    isProportion: true,
+    scaleLabels: [],
+    ...stamp,
+    ...overrides,
+  }
+}
+
+const sgb2 = indicator(1, { code: 'SGB2', name: 'SGB-II-Quote' })
+
+function observation(period: string, value: number | undefined, overrides: Partial<ObservationDto> = {}): ObservationDto {
+  return {
+    id: `o-${period}`,
+    indicatorId: sgb2.id,
+    indicatorCode: sgb2.code,
+    spaceId: 's-nord',
+    spaceCode: '09162-N',
+    spaceName: 'Nord',
+    period,
+    value,
+    status: ObservationStatus.Final,
+    suppressed: false,
+    ...stamp,
+    ...overrides,
+  }
+}
+
+describe('indicator catalogue', () => {
+  it('lists indicators, links to them and passes axe', async () => {
+    const mock = mockApi()
+    mock.on('GET /api/v1/indicators', { body: { items: [sgb2, indicator(2, { kind: IndicatorKind.Rating, name: 'Nachbarschaftsklima' })] } })
+    renderApp({ route: '/indicators' })
+    expect(await screen.findByRole('link', { name: 'SGB-II-Quote' })).toHaveAttribute('href', '/indicators/i-1')
+    expect(screen.getByRole('cell', { name: 'Bewertung (weicher Faktor)' })).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Indikatoren', current: 'page' })).toBeInTheDocument()
+    expect(await axeViolations()).toEqual([])
+  })
+
+  it('shows German field errors and the scale fields for ratings', async () => {
+    mockApi()
+    renderApp({ route: '/indicators/new' })
+    const user = userEvent.setup()
+    await user.selectOptions(await screen.findByLabelText(/^Art/), 'rating')
+    expect(screen.getByLabelText('Beschriftung der Skalenstufen')).toBeInTheDocument()
+    await user.type(screen.getByLabelText('Beschriftung der Skalenstufen'), 'schlecht\ngut')
+    await user.click(screen.getByRole('button', { name: 'Indikator anlegen' }))
+    expect(await screen.findAllByText('Bitte ausfüllen.')).toHaveLength(2)
+    expect(screen.getByText('Für 5 Stufen bitte 5 Beschriftungen (oder keine).')).toBeInTheDocument()
+  })
+})
+
+describe('indicator set editor', () => {
+  it('warns when more than seven indicators are in the set and reorders with buttons', async () => {
+    mockApi()
+    const catalogue = Array.from({ length: 9 }, (_, n) => indicator(n + 1))
+    const set: IndicatorSetDto = {
+      id: 'set-1',
+      name: 'Sozialmonitoring',
+      indicators: catalogue.slice(0, 7).map((i, n) => ({ position: n + 1, indicatorId: i.id, code: i.code, name: i.name, kind: i.kind, direction: i.direction })),
+      exceedsRecommendedSize: false,
+      recommendedMaxIndicators: 7,
+      ...stamp,
+    }
+    renderWithProviders(<SetEditor set={set} catalogue={catalogue} />)
+    const user = userEvent.setup()
+    const hint = 'Lieber wenige aussagekräftige Indikatoren – mehr als sieben erschweren die Steuerung'
+    expect(screen.queryByText(hint)).not.toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: '„Indikator 8“ hinzufügen' }))
+    expect(screen.getByRole('alert')).toHaveTextContent(hint)
+    expect(screen.getByRole('alert')).toHaveTextContent('Dieses Set enthält 8 Indikatoren.')
+    await user.click(screen.getByRole('button', { name: '„Indikator 2“ nach oben' }))
+    const items = within(screen.getAllByRole('list')[0]).getAllByRole('listitem')
+    expect(items[0]).toHaveTextContent('1. Indikator 2')
+    expect(items[1]).toHaveTextContent('2. Indikator 1')
+    await user.click(screen.getByRole('button', { name: '„Indikator 8“ entfernen' }))
+    expect(screen.queryByText(hint)).not.toBeInTheDocument()
+  })
+})
+
+describe('CSV import', () => {
+  it('previews the file and lists every row error with line and column after the dry run', async () => {
+    const mock = mockApi()
+    mock.on('POST /api/v1/observations/import', {
+      body: {
+        dryRun: true,
+        imported: false,
+        rows: 2,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        errorCount: 2,
+        errors: [
+          { line: 2, column: 'value', message: "'x' is not a number (decimal comma expected)." },
+          { line: 3, column: 'space', message: "No space has the code 'NOPE'." },
+        ],
+      },
+    })
+    renderApp({ route: '/indicators/import' })
+    const user = userEvent.setup()
+    const csv = 'indicator;space;period;value\nSGB2;09162-N;2024;x\nSGB2;NOPE;2024;12,5\n'
+    await user.upload(await screen.findByLabelText('CSV-Datei'), new File([csv], 'werte.csv', { type: 'text/csv' }))
+    const preview = await screen.findByRole('table', { name: 'Vorschau der ersten 2 Zeilen' })
+    expect(within(preview).getByRole('columnheader', { name: 'period' })).toBeInTheDocument()
+    expect(within(preview).getByText('12,5')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Jetzt importieren' })).toBeDisabled()
+
+    await user.click(screen.getByRole('button', { name: 'Prüfen (Probelauf)' }))
+    const errors = await screen.findByRole('table', { name: 'Fehler je Zeile und Spalte' })
+    const rows = within(errors).getAllByRole('row').slice(1)
+    expect(rows).toHaveLength(2)
+    expect(rows[0]).toHaveTextContent(/^2value'x' is not a number/)
+    expect(rows[1]).toHaveTextContent("3spaceNo space has the code 'NOPE'.")
+    expect(screen.getByText(/2 Fehler gefunden/)).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Jetzt importieren' })).toBeDisabled()
+
+    const sent = mock.requests.find((r) => r.url.pathname === '/api/v1/observations/import')!
+    expect(sent.url.searchParams.get('dryRun')).toBe('true')
+    expect(sent.url.searchParams.get('delimiter')).toBe('semicolon')
+    expect(sent.url.searchParams.get('decimal')).toBe('comma')
+    expect(sent.headers.get('content-type')).toContain('text/csv')
+    expect(await axeViolations()).toEqual([])
+  })
+})
+
+describe('space indicator chart', () => {
+  it('has a data table with the values, suppressed cells, the reference, baseline and target', async () => {
+    renderWithProviders(
+      <SeriesTable
+        indicator={{ id: sgb2.id, name: sgb2.name, unit: '%', decimals: 1 }}
+        rows={[
+          { period: '2023', own: observation('2023', 12.34), ref: observation('2023', 9.5) },
+          { period: '2024', own: observation('2024', undefined, { suppressed: true }) },
+        ]}
+        reference={{ name: 'München', observations: [] }}
+        baseline={{ period: '2020', value: 14 }}
+        target={{ period: '2030', value: 8.5 }}
+      />,
+    )
+    const table = await screen.findByRole('table', { name: 'Werte von SGB-II-Quote je Zeitraum' })
+    const rows = within(table).getAllByRole('row')
+    expect(rows[1]).toHaveTextContent('202312,3 %endgültig9,5 %')
+    expect(rows[2]).toHaveTextContent('gesperrt (kleine Fallzahl)')
+    expect(rows[2]).not.toHaveTextContent(/\d+,\d/)
+    expect(within(table).getByRole('rowheader', { name: 'Baseline 2020' }).parentElement).toHaveTextContent('14,0 %')
+    expect(within(table).getByRole('rowheader', { name: 'Ziel 2030' }).parentElement).toHaveTextContent('8,5 %')
+    expect(within(table).getByRole('columnheader', { name: 'Vergleich (München)' })).toBeInTheDocument()
+  })
+})
+
+describe('export dialog', () => {
+  it('builds the export URL from the choices and downloads with the server file name', async () => {
+    const mock = mockApi()
+    mock.on('GET /api/v1/indicator-sets', { body: { items: [] } })
+    mock.on('GET /api/v1/indicators', { body: { items: [sgb2] } })
+    mock.on('GET /api/v1/spaces/tree', { body: spaceTree })
+    const download = vi.fn().mockResolvedValue({ blob: new Blob(['a']), fileName: 'indikatoren-2026.csv' })
+    renderWithProviders(<ExportDialog onClose={() => {}} download={download} />)
+    const user = userEvent.setup()
+    const dialog = await screen.findByRole('dialog', { name: 'Indikatoren exportieren' })
+    expect(screen.getByTestId('export-url')).toHaveTextContent('/api/v1/exports/indicators?format=csv&delimiter=semicolon&decimal=comma')
+    await user.click(within(dialog).getByRole('radio', { name: 'Einzelne Indikatoren' }))
+    await user.click(await within(dialog).findByRole('checkbox', { name: /SGB-II-Quote/ }))
+    await user.selectOptions(within(dialog).getByLabelText('Sozialraum (mit allen darunterliegenden)'), await within(dialog).findByRole('option', { name: /Nord/ }))
+    await user.type(within(dialog).getByLabelText('Von Zeitraum'), '2020')
+    await user.type(within(dialog).getByLabelText('Bis Zeitraum'), '2024')
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Auch hochgerechnete Werte übergeordneter Räume' }))
+    expect(screen.getByTestId('export-url')).toHaveTextContent(
+      '/api/v1/exports/indicators?format=csv&indicatorIds=i-1&under=s-nord&from=2020&to=2024&aggregated=true&delimiter=semicolon&decimal=comma',
+    )
+    await user.selectOptions(within(dialog).getByLabelText('Format'), 'xlsx')
+    expect(within(dialog).queryByLabelText(/deutsches Excel/)).not.toBeInTheDocument()
+    expect(screen.getByTestId('export-url').textContent).not.toContain('decimal=')
+    expect(await axeViolations()).toEqual([])
+    await user.click(within(dialog).getByRole('button', { name: 'Herunterladen' }))
+    await waitFor(() => expect(download).toHaveBeenCalledWith(expect.objectContaining({ format: 'xlsx', indicatorIds: ['i-1'], under: 's-nord' })))
+    expect(await screen.findByText('Datei „indikatoren-2026.csv“ wurde heruntergeladen.')).toBeInTheDocument()
+  })
+
+  it('exportUrl repeats list parameters and prefers the set', () => {
+    expect(exportUrl({ format: 'csv-wide', indicatorIds: ['a', 'b'] })).toBe('/api/v1/exports/indicators?format=csv-wide&indicatorIds=a&indicatorIds=b')
+    expect(exportUrl({ format: 'json', indicatorSetId: 's', indicatorIds: ['a'], germanExcel: true })).toBe('/api/v1/exports/indicators?format=json&indicatorSetId=s')
+    expect(fileNameFromDisposition(`attachment; filename=x.csv; filename*=UTF-8''indikatoren-%C3%BC.csv`, 'f')).toBe('indikatoren-ü.csv')
+    expect(fileNameFromDisposition(null, 'f.csv')).toBe('f.csv')
+  })
+})

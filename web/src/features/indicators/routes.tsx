@@ -1,0 +1,17 @@
+import type { RouteObject } from 'react-router'
+
+// The indicators area, one lazily loaded chunk per page (spread into the app's route table).
+export const indicatorRoutes: RouteObject[] = [
+  { path: 'indicators', lazy: async () => ({ Component: (await import('./routes/indicators-page')).IndicatorsPage }) },
+  { path: 'indicators/sets', lazy: async () => ({ Component: (await import('./routes/indicator-sets-page')).IndicatorSetsPage }) },
+  { path: 'indicators/sets/new', lazy: async () => ({ Component: (await import('./routes/indicator-set-page')).IndicatorSetPage }) },
+  { path: 'indicators/sets/:id', lazy: async () => ({ Component: (await import('./routes/indicator-set-page')).IndicatorSetPage }) },
+  { path: 'indicators/import', lazy: async () => ({ Component: (await import('./routes/import-page')).ImportPage }) },
+  { path: 'indicators/entry', lazy: async () => ({ Component: (await import('./routes/data-entry-page')).DataEntryPage }) },
+  { path: 'indicators/rating', lazy: async () => ({ Component: (await import('./routes/rating-page')).RatingPage }) },
+  { path: 'indicators/map', lazy: async () => ({ Component: (await import('./routes/map-page')).MapPage }) },
+  { path: 'indicators/new', lazy: async () => ({ Component: (await import('./routes/indicator-create-page')).IndicatorCreatePage }) },
+  { path: 'indicators/:id', lazy: async () => ({ Component: (await import('./routes/indicator-detail-page')).IndicatorDetailPage }) },
+  { path: 'indicators/:id/edit', lazy: async () => ({ Component: (await import('./routes/indicator-edit-page')).IndicatorEditPage }) },
+  { path: 'spaces/:id/indicators', lazy: async () => ({ Component: (await import('./routes/space-indicators-page')).SpaceIndicatorsPage }) },
+]

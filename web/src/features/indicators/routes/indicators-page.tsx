@@ -1,0 +1,111 @@
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useLocation, useSearchParams } from 'react-router'
+import type { IndicatorKind } from '@/api'
+import { Alert, EmptyState, Loading } from '@/components/ui/feedback'
+import { ProblemAlert } from '@/components/ui/problem-alert'
+import { usePageTitle } from '@/lib/use-page-title'
+import { useIndicators } from '../api/indicators'
+import { ExportDialog } from '../components/export-dialog'
+import { IndicatorsNav } from '../components/indicators-nav'
+import { INDICATOR_KINDS } from '../indicator-schema'
+
+/** The indicator catalogue: search, filter by kind, open, create, export. */
+export function IndicatorsPage() {
+  const { t } = useTranslation()
+  usePageTitle(t('indicators.title'))
+  const location = useLocation()
+  const notice = (location.state as { notice?: string } | null)?.notice
+  const [params, setParams] = useSearchParams()
+  const q = params.get('q') ?? ''
+  const kind = (params.get('kind') ?? '') as IndicatorKind | ''
+  const list = useIndicators({ q, kind: kind || undefined })
+  const [exporting, setExporting] = useState(false)
+  const ids = { q: useId(), kind: useId(), results: useId() }
+  const setParam = (key: string, value: string) => {
+    const next = new URLSearchParams(params)
+    if (value) next.set(key, value)
+    else next.delete(key)
+    setParams(next, { replace: true })
+  }
+
+  return (
+    <>
+      <div className="page-header">
+        <h1>{t('indicators.title')}</h1>
+        <div className="page-header__actions">
+          <button type="button" className="button button--secondary" onClick={() => setExporting(true)}>
+            {t('indicators.export.open')}
+          </button>
+          <Link to="/indicators/new" className="button button--primary">
+            {t('indicators.new')}
+          </Link>
+        </div>
+      </div>
+      <IndicatorsNav />
+      <p className="lead">{t('indicators.lead')}</p>
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      <form className="filters card" role="search" onSubmit={(e) => e.preventDefault()}>
+        <div className="filters__row">
+          <div className="field">
+            <label htmlFor={ids.q} className="field__label">{t('indicators.search')}</label>
+            <input id={ids.q} className="input" type="search" value={q} onChange={(e) => setParam('q', e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.kind} className="field__label">{t('indicators.fields.kind')}</label>
+            <select id={ids.kind} className="input" value={kind} onChange={(e) => setParam('kind', e.target.value)}>
+              <option value="">{t('indicators.allKinds')}</option>
+              {INDICATOR_KINDS.map((k) => (
+                <option key={k} value={k}>{t(`indicators.kinds.${k}`)}</option>
+              ))}
+            </select>
+          </div>
+        </div>
+      </form>
+      <section aria-labelledby={ids.results}>
+        <h2 id={ids.results} className="visually-hidden">{t('indicators.tableCaption')}</h2>
+        {list.isPending ? (
+          <Loading label={t('indicators.loading')} />
+        ) : list.isError ? (
+          <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
+        ) : list.data.length === 0 ? (
+          <EmptyState title={t('indicators.empty')}>
+            <p>{t('indicators.emptyHint')}</p>
+          </EmptyState>
+        ) : (
+          <>
+            <p role="status" className="result-count">{t('indicators.count', { count: list.data.length })}</p>
+            <div className="table-wrap">
+              <table className="table">
+                <caption className="visually-hidden">{t('indicators.tableCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('indicators.fields.name')}</th>
+                    <th scope="col">{t('indicators.fields.code')}</th>
+                    <th scope="col">{t('indicators.fields.kind')}</th>
+                    <th scope="col">{t('indicators.fields.unit')}</th>
+                    <th scope="col">{t('indicators.fields.direction')}</th>
+                    <th scope="col">{t('indicators.fields.topic')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.data.map((i) => (
+                    <tr key={i.id}>
+                      <td><Link to={`/indicators/${i.id}`}>{i.name}</Link></td>
+                      <td><code>{i.code}</code></td>
+                      <td>{t(`indicators.kinds.${i.kind}`)}</td>
+                      <td>{i.unit ?? ''}</td>
+                      <td>{t(`indicators.directions.${i.direction}`)}</td>
+                      <td>{i.topic ?? ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </section>
+      {exporting ? <ExportDialog onClose={() => setExporting(false)} /> : null}
+    </>
+  )
+}

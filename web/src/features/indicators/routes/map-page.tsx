@@ -1,0 +1,89 @@
+import { useId, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { EmptyState, Loading } from '@/components/ui/feedback'
+import { ProblemAlert } from '@/components/ui/problem-alert'
+import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
+import { usePageTitle } from '@/lib/use-page-title'
+import { useGeoJsonExport, useIndicators } from '../api/indicators'
+import { MapComparison } from '../components/choropleth'
+import { IndicatorsNav } from '../components/indicators-nav'
+
+const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])))?$/
+const THIS_YEAR = new Date().getFullYear()
+
+interface Choice {
+  indicatorId: string
+  under: string
+  periodA: string
+  periodB: string
+}
+
+/** Map ("Karte"): an indicator over the spaces below a parent space, two periods side by side. */
+export function MapPage() {
+  const { t } = useTranslation()
+  usePageTitle(t('indicators.map.title'))
+  const indicators = useIndicators()
+  const tree = useSpaceTree()
+  const spaces = useMemo(() => (tree.data ? flattenTree(tree.data) : []), [tree.data])
+  const ids = { indicator: useId(), under: useId(), a: useId(), b: useId() }
+  const [draft, setDraft] = useState<Choice>({ indicatorId: '', under: '', periodA: String(THIS_YEAR - 2), periodB: String(THIS_YEAR - 1) })
+  const [choice, setChoice] = useState<Choice | null>(null)
+  const indicator = indicators.data?.find((i) => i.id === choice?.indicatorId)
+  const [from, to] = choice ? [choice.periodA, choice.periodB].sort() : []
+  const geo = useGeoJsonExport(choice && indicator ? { indicatorIds: [indicator.id], under: choice.under, from, to } : undefined)
+  const valid = !!draft.indicatorId && !!draft.under && PERIOD.test(draft.periodA.trim()) && PERIOD.test(draft.periodB.trim())
+
+  if (indicators.isPending) return <Loading />
+  if (indicators.isError) return <ProblemAlert error={indicators.error} onRetry={() => void indicators.refetch()} />
+  const set = (key: keyof Choice) => (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value })
+
+  return (
+    <>
+      <h1>{t('indicators.map.title')}</h1>
+      <IndicatorsNav />
+      <p className="lead">{t('indicators.map.lead')}</p>
+      <form className="filters card" aria-label={t('indicators.map.title')} noValidate
+        onSubmit={(e) => { e.preventDefault(); if (valid) setChoice({ ...draft, periodA: draft.periodA.trim(), periodB: draft.periodB.trim() }) }}>
+        <div className="filters__row">
+          <div className="field">
+            <label htmlFor={ids.indicator} className="field__label">{t('indicators.map.indicator')}</label>
+            <select id={ids.indicator} className="input" value={draft.indicatorId} onChange={set('indicatorId')}>
+              <option value="">{t('indicators.form.choose')}</option>
+              {indicators.data.map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.under} className="field__label">{t('indicators.map.under')}</label>
+            <select id={ids.under} className="input" value={draft.under} onChange={set('under')}>
+              <option value="">{t('indicators.form.choose')}</option>
+              {spaces.map((s) => <option key={s.id} value={s.id}>{'\u00a0\u00a0'.repeat(s.depth)}{s.name}</option>)}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.a} className="field__label">{t('indicators.map.periodA')}</label>
+            <input id={ids.a} className="input" value={draft.periodA} onChange={set('periodA')} aria-describedby={`${ids.a}-hint`} />
+            <p id={`${ids.a}-hint`} className="field__hint">{t('indicators.export.periodHint')}</p>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.b} className="field__label">{t('indicators.map.periodB')}</label>
+            <input id={ids.b} className="input" value={draft.periodB} onChange={set('periodB')} />
+          </div>
+        </div>
+        {!valid ? <p className="hint">{t('indicators.map.chooseAll')}</p> : null}
+        <button type="submit" className="button" disabled={!valid}>{t('indicators.map.show')}</button>
+      </form>
+      {!choice || !indicator ? (
+        <EmptyState title={t('indicators.map.chooseAll')} />
+      ) : geo.isPending ? (
+        <Loading />
+      ) : geo.isError ? (
+        <ProblemAlert error={geo.error} onRetry={() => void geo.refetch()} />
+      ) : (
+        <section className="card" aria-label={t('indicators.map.title')}>
+          <MapComparison features={geo.data.features} parentCode={spaces.find((s) => s.id === choice.under)?.code} periodA={choice.periodA} periodB={choice.periodB}
+            indicator={{ code: indicator.code, name: indicator.name, decimals: indicator.decimals, unit: indicator.unit }} />
+        </section>
+      )}
+    </>
+  )
+}

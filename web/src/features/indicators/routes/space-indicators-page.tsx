@@ -1,0 +1,142 @@
+import { useId, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams, useSearchParams } from 'react-router'
+import type { IndicatorDto } from '@/api'
+import { EmptyState, Loading } from '@/components/ui/feedback'
+import { ProblemAlert } from '@/components/ui/problem-alert'
+import { flattenTree, useSpace, useSpaceTree } from '@/features/spaces/api/spaces'
+import { usePageTitle } from '@/lib/use-page-title'
+import { useIndicatorSetGoals, useIndicatorSets, useIndicators, useObservationSeries } from '../api/indicators'
+import { IndicatorChart } from '../components/indicator-chart'
+import { ExportDialog } from '../components/export-dialog'
+
+/** Indicators of one social space: a time series chart per indicator with baseline, target and a reference space. */
+export function SpaceIndicatorsPage() {
+  const { id = '' } = useParams()
+  const { t } = useTranslation()
+  const [params, setParams] = useSearchParams()
+  const space = useSpace(id)
+  const sets = useIndicatorSets()
+  const catalogue = useIndicators()
+  const tree = useSpaceTree()
+  const flatSpaces = useMemo(() => (tree.data ? flattenTree(tree.data) : []), [tree.data])
+  const [exporting, setExporting] = useState(false)
+  const ids = { set: useId(), ref: useId() }
+  usePageTitle(space.data ? t('indicators.space.title', { name: space.data.name }) : t('indicators.space.titleShort'))
+  const setId = params.get('set') ?? ''
+  const refParam = params.get('ref')
+  const referenceId = refParam === null ? (space.data?.parentId ?? '') : refParam
+  const goals = useIndicatorSetGoals(setId, setId ? id : undefined)
+  const setParam = (key: string, value: string) => {
+    const next = new URLSearchParams(params)
+    next.set(key, value)
+    setParams(next, { replace: true })
+  }
+
+  if (space.isPending || catalogue.isPending || sets.isPending) return <Loading />
+  if (space.isError) return <ProblemAlert error={space.error} onRetry={() => void space.refetch()} />
+  if (catalogue.isError) return <ProblemAlert error={catalogue.error} onRetry={() => void catalogue.refetch()} />
+  const s = space.data
+  const set = sets.data?.find((x) => x.id === setId)
+  const indicators: IndicatorDto[] = set
+    ? set.indicators
+        .slice()
+        .sort((a, b) => a.position - b.position)
+        .map((i) => catalogue.data.find((c) => c.id === i.indicatorId))
+        .filter((i): i is IndicatorDto => !!i)
+    : catalogue.data
+  const referenceName = flatSpaces.find((x) => x.id === referenceId)?.name ?? (referenceId === s.parentId ? s.parentName : undefined)
+
+  return (
+    <>
+      <p className="breadcrumb"><Link to={`/spaces/${s.id}`}>{t('indicators.space.backToSpace', { name: s.name })}</Link></p>
+      <div className="page-header">
+        <h1>{t('indicators.space.title', { name: s.name })}</h1>
+        <div className="page-header__actions">
+          <button type="button" className="button button--secondary" onClick={() => setExporting(true)}>{t('indicators.export.open')}</button>
+        </div>
+      </div>
+      <form className="filters card" onSubmit={(e) => e.preventDefault()} aria-label={t('indicators.space.titleShort')}>
+        <div className="filters__row">
+          <div className="field">
+            <label htmlFor={ids.set} className="field__label">{t('indicators.space.set')}</label>
+            <select id={ids.set} className="input" value={setId} onChange={(e) => setParam('set', e.target.value)}>
+              <option value="">{t('indicators.space.allIndicators')}</option>
+              {(sets.data ?? []).map((x) => (
+                <option key={x.id} value={x.id}>{x.name}</option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.ref} className="field__label">{t('indicators.space.reference')}</label>
+            <p id={`${ids.ref}-hint`} className="field__hint">{t('indicators.space.referenceHint')}</p>
+            <select id={ids.ref} className="input" value={referenceId} aria-describedby={`${ids.ref}-hint`} onChange={(e) => setParam('ref', e.target.value)}>
+              <option value="">{t('indicators.space.noReference')}</option>
+              {flatSpaces.filter((x) => x.id !== s.id).map((x) => (
+                <option key={x.id} value={x.id}>{'\u00a0\u00a0'.repeat(x.depth)}{x.name}</option>
+              ))}
+            </select>
+          </div>
+        </div>
+      </form>
+      {indicators.length === 0 ? (
+        <EmptyState title={t('indicators.space.noIndicators')} />
+      ) : (
+        indicators.map((indicator) => {
+          const goal = goals.data?.find((g) => g.indicatorId === indicator.id && g.spaceId === s.id)
+          return (
+            <SpaceSeries
+              key={indicator.id}
+              indicator={indicator}
+              spaceId={s.id}
+              referenceId={referenceId || undefined}
+              referenceName={referenceName ?? ''}
+              baseline={goal?.baseline}
+              target={goal?.targets[goal.targets.length - 1]}
+            />
+          )
+        })
+      )}
+      {exporting ? <ExportDialog initial={{ under: s.id, indicatorSetId: setId || undefined }} onClose={() => setExporting(false)} /> : null}
+    </>
+  )
+}
+
+function SpaceSeries({
+  indicator,
+  spaceId,
+  referenceId,
+  referenceName,
+  baseline,
+  target,
+}: {
+  indicator: IndicatorDto
+  spaceId: string
+  referenceId?: string
+  referenceName: string
+  baseline?: { period: string; value: number }
+  target?: { period: string; value: number }
+}) {
+  const { t } = useTranslation()
+  const own = useObservationSeries(indicator.id, spaceId)
+  const ref = useObservationSeries(indicator.id, referenceId)
+  if (own.isPending) return <Loading />
+  if (own.isError) return <ProblemAlert error={own.error} onRetry={() => void own.refetch()} />
+  if (own.data.length === 0 && !baseline && !target) {
+    return (
+      <section className="card chart-card">
+        <h2>{indicator.name}</h2>
+        <p className="muted">{t('indicators.space.noData')}</p>
+      </section>
+    )
+  }
+  return (
+    <IndicatorChart
+      indicator={{ id: indicator.id, name: indicator.name, unit: indicator.unit, decimals: indicator.decimals }}
+      observations={own.data}
+      reference={referenceId && ref.data ? { name: referenceName, observations: ref.data } : undefined}
+      baseline={baseline}
+      target={target}
+    />
+  )
+}
