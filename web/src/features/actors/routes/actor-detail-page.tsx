@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useParams } from 'react-router'
-import { Alert, Loading } from '@/components/ui/feedback'
-import { ProblemAlert } from '@/components/ui/problem-alert'
+import { Alert } from '@/components/ui/feedback'
+import { QueryFallback } from '@/components/ui/query-fallback'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { useCanWrite } from '@/features/auth/api/auth'
 import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
@@ -32,23 +32,13 @@ export function ActorDetailPage() {
   const lng = i18n.language
   const canWrite = useCanWrite()
 
-  if (actor.isPending) {
+  if (!actor.data) {
     return (
-      <>
-        <h1>{t('actors.detail.title')}</h1>
-        <Loading label={t('actors.detail.loading')} />
-      </>
-    )
-  }
-  if (actor.isError) {
-    return (
-      <>
-        <h1>{t('actors.detail.title')}</h1>
-        <ProblemAlert error={actor.error} onRetry={() => void actor.refetch()} />
+      <QueryFallback query={actor} title={t('actors.detail.title')} loadingLabel={t('actors.detail.loading')}>
         <p>
           <Link to="/actors">{t('actors.backToList')}</Link>
         </p>
-      </>
+      </QueryFallback>
     )
   }
   const a = actor.data

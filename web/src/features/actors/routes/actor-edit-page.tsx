@@ -1,8 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
-import { Loading } from '@/components/ui/feedback'
-import { ProblemAlert } from '@/components/ui/problem-alert'
+import { QueryFallback } from '@/components/ui/query-fallback'
 import { usePageTitle } from '@/lib/use-page-title'
 import { toActorFormValues } from '../actor-schema'
 import { useActor, useUpdateActor } from '../api/actors'
@@ -18,21 +17,8 @@ export function ActorEditPage() {
   // Bumped after "reload" so the form re-mounts with the fresh record.
   const [formKey, setFormKey] = useState(0)
 
-  if (actor.isPending) {
-    return (
-      <>
-        <h1>{t('actors.editTitleShort')}</h1>
-        <Loading label={t('actors.detail.loading')} />
-      </>
-    )
-  }
-  if (actor.isError) {
-    return (
-      <>
-        <h1>{t('actors.editTitleShort')}</h1>
-        <ProblemAlert error={actor.error} onRetry={() => void actor.refetch()} />
-      </>
-    )
+  if (!actor.data) {
+    return <QueryFallback query={actor} title={t('actors.editTitleShort')} loadingLabel={t('actors.detail.loading')} />
   }
   const a = actor.data
   return (

@@ -2,9 +2,9 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { isProblemStatus } from '@/api'
-import { Alert, EmptyState, Loading } from '@/components/ui/feedback'
+import { Alert, EmptyState } from '@/components/ui/feedback'
 import { Markdown } from '@/components/ui/markdown'
-import { ProblemAlert } from '@/components/ui/problem-alert'
+import { QueryFallback } from '@/components/ui/query-fallback'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { useCanWrite } from '@/features/auth/api/auth'
 import { TaskList } from '@/features/tasks/components/task-list'
@@ -30,21 +30,8 @@ export function MeetingPage() {
     : t('meetings.title')
   usePageTitle(title)
 
-  if (meeting.isPending) {
-    return (
-      <>
-        <h1>{t('meetings.title')}</h1>
-        <Loading />
-      </>
-    )
-  }
-  if (meeting.isError) {
-    return (
-      <>
-        <h1>{t('meetings.title')}</h1>
-        <ProblemAlert error={meeting.error} onRetry={() => void meeting.refetch()} />
-      </>
-    )
+  if (!meeting.data) {
+    return <QueryFallback query={meeting} title={t('meetings.title')} />
   }
   const m = meeting.data
   const present = m.attendance.filter((a) => a.attendance === 'present').length

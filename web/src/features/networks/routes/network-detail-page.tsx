@@ -2,8 +2,8 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useParams } from 'react-router'
 import { NetworkLinkType, NetworkStatus, type NetworkDto, type NetworkLinkDto } from '@/api'
-import { Alert, Loading } from '@/components/ui/feedback'
-import { ProblemAlert } from '@/components/ui/problem-alert'
+import { Alert } from '@/components/ui/feedback'
+import { QueryFallback } from '@/components/ui/query-fallback'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { useCanWrite } from '@/features/auth/api/auth'
 import { TaskList } from '@/features/tasks/components/task-list'
@@ -27,23 +27,13 @@ export function NetworkDetailPage() {
   const canWrite = useCanWrite()
   const [confirmEnd, setConfirmEnd] = useState(false)
 
-  if (network.isPending) {
+  if (!network.data) {
     return (
-      <>
-        <h1>{t('networks.detail.title')}</h1>
-        <Loading label={t('networks.detail.loading')} />
-      </>
-    )
-  }
-  if (network.isError) {
-    return (
-      <>
-        <h1>{t('networks.detail.title')}</h1>
-        <ProblemAlert error={network.error} onRetry={() => void network.refetch()} />
+      <QueryFallback query={network} title={t('networks.detail.title')} loadingLabel={t('networks.detail.loading')}>
         <p>
           <Link to="/networks">{t('networks.backToList')}</Link>
         </p>
-      </>
+      </QueryFallback>
     )
   }
   const n = network.data

@@ -1,8 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
-import { Loading } from '@/components/ui/feedback'
-import { ProblemAlert } from '@/components/ui/problem-alert'
+import { QueryFallback } from '@/components/ui/query-fallback'
 import { usePageTitle } from '@/lib/use-page-title'
 import { toNetworkFormValues } from '../network-schema'
 import { useNetwork, useUpdateNetwork } from '../api/networks'
@@ -18,21 +17,8 @@ export function NetworkEditPage() {
   // Bumped after "reload" so the form re-mounts with the fresh record.
   const [formKey, setFormKey] = useState(0)
 
-  if (network.isPending) {
-    return (
-      <>
-        <h1>{t('networks.editTitleShort')}</h1>
-        <Loading label={t('networks.detail.loading')} />
-      </>
-    )
-  }
-  if (network.isError) {
-    return (
-      <>
-        <h1>{t('networks.editTitleShort')}</h1>
-        <ProblemAlert error={network.error} onRetry={() => void network.refetch()} />
-      </>
-    )
+  if (!network.data) {
+    return <QueryFallback query={network} title={t('networks.editTitleShort')} loadingLabel={t('networks.detail.loading')} />
   }
   const n = network.data
   return (

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router'
 import type { SpaceDto } from '@/api'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
+import { QueryFallback } from '@/components/ui/query-fallback'
 import { formatDate, formatNumber } from '@/lib/format'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useSpace, useSpaceChildren, useSpacesById } from '../api/spaces'
@@ -17,23 +18,13 @@ export function SpaceDetailPage() {
   const children = useSpaceChildren(id, (space.data?.childCount ?? 1) > 0)
   const lng = i18n.language
 
-  if (space.isPending) {
+  if (!space.data) {
     return (
-      <>
-        <h1>{t('spaces.detail.title')}</h1>
-        <Loading label={t('spaces.detail.loading')} />
-      </>
-    )
-  }
-  if (space.isError) {
-    return (
-      <>
-        <h1>{t('spaces.detail.title')}</h1>
-        <ProblemAlert error={space.error} onRetry={() => void space.refetch()} />
+      <QueryFallback query={space} title={t('spaces.detail.title')} loadingLabel={t('spaces.detail.loading')}>
         <p>
           <Link to="/spaces">{t('spaces.backToTree')}</Link>
         </p>
-      </>
+      </QueryFallback>
     )
   }
   const s = space.data
