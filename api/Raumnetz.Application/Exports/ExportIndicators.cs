@@ -298,18 +298,51 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
         var sql = $"SELECT {RawColumns} FROM observations o {where} ORDER BY {order}, o.first_month, o.last_month";
         var indicators = plan.Indicators.ToDictionary(i => i.Id);
         var document = await DocumentAsync(connection, plan, periods, ct);
-        await writer.WriteAsync(format, document, Rows(connection.QueryUnbufferedAsync<RawObservation>(sql, p), ct), output, ct);
+        await writer.WriteAsync(format, document, Rows(ct), output, ct);
 
-        async IAsyncEnumerable<ExportRow> Rows(IAsyncEnumerable<RawObservation> source, [EnumeratorCancellation] CancellationToken token)
+        async IAsyncEnumerable<ExportRow> Rows([EnumeratorCancellation] CancellationToken token)
         {
-            await foreach (var o in source.WithCancellation(token))
+            await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, p, cancellationToken: token));
+            var raw = new RawReader(reader);
+            while (await reader.ReadAsync(token))
             {
+                var o = raw.Read();
                 if (plan.Scope is { } scope && !scope.Contains(o.SpaceId)) continue;
                 if (!indicators.TryGetValue(o.IndicatorId, out var indicator)) continue;
                 var suppressed = IsPrimary(indicator, o) || (withheld.Count > 0 && withheld.Contains((o.IndicatorId, o.SpaceId, o.Period)));
                 yield return ToRow(indicator, plan.AllSpaces[o.SpaceId], o, suppressed, false);
             }
         }
+    }
+
+    /// <summary>
+    /// Reads the row of <see cref="RawColumns"/> the reader stands on with typed getters by position: no per-row mapping
+    /// machinery in the loop that runs once per exported value. Numbers stored as decimals (PostgreSQL, SQL Server) are
+    /// converted to double, as Dapper converts them.
+    /// </summary>
+    private sealed class RawReader(DbDataReader reader)
+    {
+        private bool[]? isDouble;
+
+        public RawObservation Read()
+        {
+            isDouble ??= [reader.GetFieldType(3) == typeof(double), reader.GetFieldType(4) == typeof(double), reader.GetFieldType(5) == typeof(double)];
+            return new RawObservation
+            {
+                IndicatorId = reader.GetGuid(0),
+                SpaceId = reader.GetGuid(1),
+                Period = reader.GetString(2),
+                Value = Number(3, isDouble[0]),
+                Numerator = Number(4, isDouble[1]),
+                Denominator = Number(5, isDouble[2]),
+                Status = reader.IsDBNull(6) ? null : reader.GetString(6),
+                Source = reader.IsDBNull(7) ? null : reader.GetString(7),
+                RatingCount = reader.IsDBNull(8) ? null : reader.GetInt32(8),
+            };
+        }
+
+        private double? Number(int i, bool typed) =>
+            reader.IsDBNull(i) ? null : typed ? reader.GetDouble(i) : Convert.ToDouble(reader.GetValue(i), CultureInfo.InvariantCulture);
     }
 
     private static ExportRow ToRow(ExportIndicator indicator, ExportSpace space, RawObservation o, bool suppressed, bool aggregated) =>
@@ -391,7 +424,12 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
                     }
                 spaces.RemoveWhere(s => (plan.Scope is { } scope && !scope.Contains(s)) || !loadedPeriods.Add((byPeriod.Key.Indicator, byPeriod.Key.Period, s)));
                 if (spaces.Count == 0) continue;
-                await LoadAsync($"o.period = @period", q => q.Add("period", byPeriod.Key.Period.ToString()), byPeriod.Key.Indicator, spaces);
+                // by first and last month (the period exactly), so each space's cell is one lookup in the unique key
+                await LoadAsync("o.first_month = @periodFirst AND o.last_month = @periodLast", q =>
+                {
+                    q.Add("periodFirst", byPeriod.Key.Period.FirstMonth);
+                    q.Add("periodLast", byPeriod.Key.Period.LastMonth);
+                }, byPeriod.Key.Indicator, spaces);
             }
             foreach (var byYear in work.GroupBy(c => (c.Indicator, c.Period.Year)))
             {
@@ -416,14 +454,26 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
             {
                 var q = new DynamicParameters();
                 q.Add("indicatorId", indicatorId);
-                q.Add("spaceIds", chunk.ToList());
+                // On SQLite the list goes as one JSON parameter: expanding it into hundreds of parameters costs more than the
+                // lookups themselves. The ids in the form Microsoft.Data.Sqlite binds a Guid in (upper-case text), as stored.
+                string spaces;
+                if (db.Provider == DatabaseProvider.Sqlite)
+                {
+                    spaces = "o.space_id IN (SELECT value FROM json_each(@spaceIds))";
+                    q.Add("spaceIds", JsonSerializer.Serialize(chunk.Select(g => g.ToString("D").ToUpperInvariant())), DbType.String);
+                }
+                else
+                {
+                    spaces = db.Dialect.In("o.space_id", "@spaceIds");
+                    q.Add("spaceIds", chunk.ToList());
+                }
                 parameters(q);
                 if (plan.FromMonth is { } from) q.Add("fromMonth", from);
                 if (plan.ToMonth is { } to) q.Add("toMonth", to);
                 var range = (plan.FromMonth is null ? "" : " AND o.first_month >= @fromMonth") + (plan.ToMonth is null ? "" : " AND o.last_month <= @toMonth");
                 var rows = await connection.QueryAsync<RawObservation>(new CommandDefinition($"""
                     SELECT {RawColumns} FROM observations o
-                    WHERE o.indicator_id = @indicatorId AND {db.Dialect.In("o.space_id", "@spaceIds")} AND {condition}{range}
+                    WHERE o.indicator_id = @indicatorId AND {spaces} AND {condition}{range}
                     """, q, cancellationToken: ct));
                 foreach (var o in rows) cells[new CellKey(o.IndicatorId, o.SpaceId, Period.Parse(o.Period))] = Weight(additive[o.IndicatorId], o);
             }

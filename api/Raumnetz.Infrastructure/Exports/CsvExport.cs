@@ -1,16 +1,23 @@
+using System.Buffers;
+using System.Globalization;
 using System.Text;
-using CsvHelper;
 using CsvHelper.Configuration;
 using Raumnetz.Application.Exports;
 
 namespace Raumnetz.Infrastructure.Exports;
 
 /// <summary>
-/// Long CSV (one row per value) with CsvHelper: indicator_code, space_code, space_name, period, value, numerator,
-/// denominator, unit, status, source, suppressed. With a decimal comma (German Excel) the file starts with a UTF-8 BOM.
+/// Long CSV (one row per value): indicator_code, space_code, space_name, period, value, numerator, denominator, unit,
+/// status, source, suppressed. With a decimal comma (German Excel) the file starts with a UTF-8 BOM.
+/// Written straight as UTF-8 into a pooled buffer that goes out in large chunks: numbers are formatted in place, the
+/// texts of indicators and spaces (which repeat on every row) are encoded and quoted once. A field is quoted when it
+/// holds the delimiter, a quote, a line break or starts or ends with a space; quotes inside are doubled (RFC 4180).
 /// </summary>
 internal static class CsvExport
 {
+    private const int FlushAt = 1 << 16;
+
+    /// <summary>CsvHelper's settings for the wide table (<see cref="WideCsvExport"/>).</summary>
     public static CsvConfiguration Configuration(CsvOptions options) => new(ExportText.Culture(options.DecimalComma))
     {
         Delimiter = options.Delimiter.ToString(),
@@ -24,26 +31,178 @@ internal static class CsvExport
     public static async Task WriteAsync(ExportDocument document, IAsyncEnumerable<ExportRow> rows, Stream output, CancellationToken ct)
     {
         var culture = ExportText.Culture(document.Csv.DecimalComma);
-        await using var text = Writer(output, document.Csv);
-        await using var csv = new CsvWriter(text, Configuration(document.Csv));
-        foreach (var h in ExportText.LongHeader) csv.WriteField(h);
-        await csv.NextRecordAsync();
-        await foreach (var r in rows.WithCancellation(ct))
+        var buffer = new CsvBuffer(document.Csv.Delimiter, culture);
+        try
         {
-            csv.WriteField(r.Indicator.Code);
-            csv.WriteField(r.Space.Code);
-            csv.WriteField(r.Space.Name);
-            csv.WriteField(r.Period);
-            csv.WriteField(ExportText.Value(r.Value, r.Indicator.Decimals, culture));
-            csv.WriteField(ExportText.Number(r.Numerator, culture));
-            csv.WriteField(ExportText.Number(r.Denominator, culture));
-            csv.WriteField(r.Indicator.Unit ?? "");
-            csv.WriteField(ExportText.Status(r.Status));
-            csv.WriteField(r.Source ?? "");
-            csv.WriteField(ExportText.Bool(r.Suppressed));
-            await csv.NextRecordAsync();
+            if (document.Csv.DecimalComma) buffer.Raw(Encoding.UTF8.Preamble);
+            for (var i = 0; i < ExportText.LongHeader.Length; i++)
+            {
+                if (i > 0) buffer.Delimiter();
+                buffer.Text(ExportText.LongHeader[i]);
+            }
+            buffer.NewLine();
+            var indicators = new Dictionary<ExportIndicator, (byte[] Code, byte[] Unit)>(ReferenceEqualityComparer.Instance);
+            var spaces = new Dictionary<ExportSpace, byte[]>(ReferenceEqualityComparer.Instance);
+            await foreach (var r in rows.WithCancellation(ct))
+            {
+                WriteRow(buffer, r, indicators, spaces, document.Csv.Delimiter);
+                if (buffer.Length >= FlushAt) await buffer.FlushAsync(output, ct);
+            }
+            await buffer.FlushAsync(output, ct);
+            await output.FlushAsync(ct);
         }
-        await csv.FlushAsync();
-        await text.FlushAsync(ct);
+        finally
+        {
+            buffer.Return();
+        }
+    }
+
+    /// <summary>One row (a method of its own: called per row it is compiled fully optimised early, unlike the loop of an async method).</summary>
+    private static void WriteRow(CsvBuffer buffer, ExportRow r, Dictionary<ExportIndicator, (byte[] Code, byte[] Unit)> indicators,
+        Dictionary<ExportSpace, byte[]> spaces, char delimiter)
+    {
+        if (!indicators.TryGetValue(r.Indicator, out var ind))
+            indicators[r.Indicator] = ind = (buffer.Encode(r.Indicator.Code), buffer.Encode(r.Indicator.Unit ?? ""));
+        if (!spaces.TryGetValue(r.Space, out var space))
+        {
+            // code and name with the delimiter between them: one copy per row
+            var code = buffer.Encode(r.Space.Code);
+            var name = buffer.Encode(r.Space.Name);
+            space = new byte[code.Length + 1 + name.Length];
+            code.CopyTo(space, 0);
+            space[code.Length] = (byte)delimiter;
+            name.CopyTo(space, code.Length + 1);
+            spaces[r.Space] = space;
+        }
+        buffer.Raw(ind.Code);
+        buffer.Delimiter();
+        buffer.Raw(space);
+        buffer.Delimiter();
+        buffer.Text(r.Period);
+        buffer.Delimiter();
+        buffer.Value(r.Value, r.Indicator.Decimals);
+        buffer.Delimiter();
+        buffer.Number(r.Numerator);
+        buffer.Delimiter();
+        buffer.Number(r.Denominator);
+        buffer.Delimiter();
+        buffer.Raw(ind.Unit);
+        buffer.Delimiter();
+        buffer.Raw(Status(r.Status));
+        buffer.Delimiter();
+        buffer.Text(r.Source);
+        buffer.Delimiter();
+        buffer.Raw(r.Suppressed ? "true"u8 : "false"u8);
+        buffer.NewLine();
+    }
+
+    private static ReadOnlySpan<byte> Status(Domain.Indicators.ObservationStatus? status) => status switch
+    {
+        Domain.Indicators.ObservationStatus.Provisional => "provisional"u8,
+        Domain.Indicators.ObservationStatus.Final => "final"u8,
+        Domain.Indicators.ObservationStatus.Estimated => "estimated"u8,
+        _ => ""u8,
+    };
+
+    /// <summary>A growable UTF-8 buffer from the shared pool.</summary>
+    private sealed class CsvBuffer(char delimiter, CultureInfo culture)
+    {
+        private static readonly string[] Fixed = ["F0", "F1", "F2", "F3", "F4", "F5", "F6"];
+        private byte[] bytes = ArrayPool<byte>.Shared.Rent(FlushAt * 2);
+        private readonly byte delimiterByte = (byte)delimiter;
+
+        public int Length { get; private set; }
+
+        private Span<byte> Free(int size)
+        {
+            if (Length + size > bytes.Length)
+            {
+                var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(bytes.Length * 2, Length + size));
+                bytes.AsSpan(0, Length).CopyTo(bigger);
+                ArrayPool<byte>.Shared.Return(bytes);
+                bytes = bigger;
+            }
+            return bytes.AsSpan(Length);
+        }
+
+        public void Raw(ReadOnlySpan<byte> b)
+        {
+            b.CopyTo(Free(b.Length));
+            Length += b.Length;
+        }
+
+        public void Delimiter()
+        {
+            Free(1)[0] = delimiterByte;
+            Length++;
+        }
+
+        public void NewLine()
+        {
+            var s = Free(2);
+            s[0] = (byte)'\r';
+            s[1] = (byte)'\n';
+            Length += 2;
+        }
+
+        private bool NeedsQuotes(string s) =>
+            s.Length > 0 && (s[0] == ' ' || s[^1] == ' ' || s.AsSpan().IndexOfAny(delimiter, '"', '\r') >= 0 || s.Contains('\n'));
+
+        /// <summary>A text field, quoted when needed.</summary>
+        public void Text(string? s)
+        {
+            if (string.IsNullOrEmpty(s)) return;
+            if (!NeedsQuotes(s))
+            {
+                var span = Free(Encoding.UTF8.GetMaxByteCount(s.Length));
+                Length += Encoding.UTF8.GetBytes(s, span);
+                return;
+            }
+            Raw(Quoted(s));
+        }
+
+        private static byte[] Quoted(string s) => Encoding.UTF8.GetBytes("\"" + s.Replace("\"", "\"\"") + "\"");
+
+        /// <summary>A text field as bytes, quoted when needed (for texts that repeat).</summary>
+        public byte[] Encode(string s) => NeedsQuotes(s) ? Quoted(s) : Encoding.UTF8.GetBytes(s);
+
+        /// <summary>A value with the indicator's decimals, as <see cref="ExportText.Value"/> writes it.</summary>
+        public void Value(double? value, int decimals)
+        {
+            if (value is not { } v) return;
+            var d = Math.Clamp(decimals, 0, 6);
+            Format(Math.Round(v, d, MidpointRounding.AwayFromZero), Fixed[d]);
+        }
+
+        /// <summary>A numerator or denominator, as <see cref="ExportText.Number"/> writes it.</summary>
+        public void Number(double? value)
+        {
+            if (value is { } v) Format(v, "G15");
+        }
+
+        private void Format(double v, string format)
+        {
+            var span = Free(64);
+            if (!v.TryFormat(span, out var written, format, culture))
+            {
+                Raw(Encoding.UTF8.GetBytes(v.ToString(format, culture)));
+                return;
+            }
+            // a German minus or grouping never appears with F/G formats, but the text must still be a plain field
+            Length += written;
+        }
+
+        public async ValueTask FlushAsync(Stream output, CancellationToken ct)
+        {
+            if (Length == 0) return;
+            await output.WriteAsync(bytes.AsMemory(0, Length), ct);
+            Length = 0;
+        }
+
+        public void Return()
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            bytes = [];
+        }
     }
 }
