@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ActorKind, type CreateActorRequest } from '@/api'
 import { toProblem, type Problem } from '@/api/problem'
-import { Alert } from '@/components/ui/feedback'
+import { FormErrorAlert, type FormError } from '@/components/ui/form-error-alert'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
+import { SpaceCheckboxes } from '@/features/spaces/components/space-checkboxes'
 import { applyServerErrors } from '@/lib/form-errors'
 import { useActorOptions, useActorTypes } from '../api/actors'
 import {
@@ -40,9 +40,8 @@ export function ActorForm({ defaultValues, submitLabel, cancelTo, onSubmit, self
   const describe = useProblemMessage()
   const schema = useMemo(() => makeActorSchema(t), [t])
   const types = useActorTypes()
-  const spaces = useSpaceTree()
   const organisations = useActorOptions(ActorKind.Organisation)
-  const [formError, setFormError] = useState<{ message: string; details: string[]; problem?: Problem } | null>(null)
+  const [formError, setFormError] = useState<FormError | null>(null)
 
   const {
     register,
@@ -69,23 +68,11 @@ export function ActorForm({ defaultValues, submitLabel, cancelTo, onSubmit, self
     }
   })
 
-  const flatSpaces = useMemo(() => (spaces.data ? flattenTree(spaces.data) : []), [spaces.data])
   const typeName = (code: string, de: string, en: string) => (i18n.language === 'en' ? en : de) || code
 
   return (
     <form className="form card" noValidate onSubmit={submit} aria-label={submitLabel}>
-      {formError ? (
-        <Alert tone="error" title={formError.message}>
-          {formError.details.length > 0 ? (
-            <ul>
-              {formError.details.map((d) => (
-                <li key={d}>{d}</li>
-              ))}
-            </ul>
-          ) : null}
-          {formError.problem && renderProblemAction ? renderProblemAction(formError.problem) : null}
-        </Alert>
-      ) : null}
+      <FormErrorAlert error={formError} renderProblemAction={renderProblemAction} />
 
       <p className="hint">{t('actors.form.requiredHint')}</p>
 
@@ -206,28 +193,12 @@ export function ActorForm({ defaultValues, submitLabel, cancelTo, onSubmit, self
       </div>
 
       <h2 className="form__section">{t('actors.form.classification')}</h2>
-      <fieldset className="fieldset" aria-describedby={errors.spaceIds?.message ? 'actor-spaceIds-error' : undefined}>
-        <legend>{t('actors.fields.spaces')}</legend>
-        {spaces.isPending ? (
-          <p className="hint">{t('common.loadingShort')}</p>
-        ) : flatSpaces.length === 0 ? (
-          <p className="hint">{t('actors.form.noSpaces')}</p>
-        ) : (
-          <div className="checkbox-list">
-            {flatSpaces.map((s) => (
-              <label key={s.id} className="choice" style={{ paddingInlineStart: `${s.depth * 1.25}rem` }}>
-                <input type="checkbox" value={s.id} {...register('spaceIds')} /> {s.name}{' '}
-                <span className="muted">({t(`spaces.levels.${s.level}`)})</span>
-              </label>
-            ))}
-          </div>
-        )}
-        {errors.spaceIds?.message ? (
-          <p id="actor-spaceIds-error" className="field__error">
-            {errors.spaceIds.message}
-          </p>
-        ) : null}
-      </fieldset>
+      <SpaceCheckboxes
+        id="actor-spaceIds"
+        legend={t('actors.fields.spaces')}
+        registration={register('spaceIds')}
+        error={errors.spaceIds?.message}
+      />
       <TextField
         id="actor-tags"
         label={t('actors.fields.tags')}

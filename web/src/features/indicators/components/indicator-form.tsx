@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { IndicatorKind, type CreateIndicatorRequest } from '@/api'
 import { toProblem, type Problem } from '@/api/problem'
-import { Alert } from '@/components/ui/feedback'
+import { FormErrorAlert, type FormError } from '@/components/ui/form-error-alert'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { applyServerErrors } from '@/lib/form-errors'
@@ -35,7 +35,7 @@ export function IndicatorForm({ defaultValues, submitLabel, cancelTo, onSubmit, 
   const { t } = useTranslation()
   const describe = useProblemMessage()
   const schema = useMemo(() => makeIndicatorSchema(t), [t])
-  const [formError, setFormError] = useState<{ message: string; details: string[]; problem?: Problem } | null>(null)
+  const [formError, setFormError] = useState<FormError | null>(null)
   const {
     register,
     handleSubmit,
@@ -62,18 +62,7 @@ export function IndicatorForm({ defaultValues, submitLabel, cancelTo, onSubmit, 
 
   return (
     <form className="form card" noValidate onSubmit={submit} aria-label={submitLabel}>
-      {formError ? (
-        <Alert tone="error" title={formError.message}>
-          {formError.details.length > 0 ? (
-            <ul>
-              {formError.details.map((d) => (
-                <li key={d}>{d}</li>
-              ))}
-            </ul>
-          ) : null}
-          {formError.problem && renderProblemAction ? renderProblemAction(formError.problem) : null}
-        </Alert>
-      ) : null}
+      <FormErrorAlert error={formError} renderProblemAction={renderProblemAction} />
       <p className="hint">{t('indicators.form.requiredHint')}</p>
       <div className="form__grid">
         <TextField id="indicator-code" label={t('indicators.fields.code')} hint={t('indicators.form.codeHint')} required

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Attendance, MembershipState, type CreateMeetingRequest, type MeetingDto, type NetworkMemberDto } from '@/api'
 import { toProblem, type Problem } from '@/api/problem'
-import { Alert } from '@/components/ui/feedback'
+import { FormErrorAlert, type FormError } from '@/components/ui/form-error-alert'
 import { TextAreaField, TextField } from '@/components/ui/field'
 import { MarkdownField } from '@/components/ui/markdown'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
@@ -52,7 +52,7 @@ export function MeetingForm({ meeting, members, submitLabel, cancelTo, onSubmit,
   const { t } = useTranslation()
   const describe = useProblemMessage()
   const schema = useMemo(() => makeMeetingSchema(t), [t])
-  const [formError, setFormError] = useState<{ message: string; details: string[]; problem?: Problem } | null>(null)
+  const [formError, setFormError] = useState<FormError | null>(null)
   const [attendance, setAttendance] = useState<Record<string, AttendanceChoice>>(() =>
     Object.fromEntries((meeting?.attendance ?? []).map((a) => [a.memberId, a.attendance])),
   )
@@ -123,18 +123,7 @@ export function MeetingForm({ meeting, members, submitLabel, cancelTo, onSubmit,
 
   return (
     <form className="form card" noValidate onSubmit={submit} aria-label={submitLabel}>
-      {formError ? (
-        <Alert tone="error" title={formError.message}>
-          {formError.details.length > 0 ? (
-            <ul>
-              {formError.details.map((d) => (
-                <li key={d}>{d}</li>
-              ))}
-            </ul>
-          ) : null}
-          {formError.problem && renderProblemAction ? renderProblemAction(formError.problem) : null}
-        </Alert>
-      ) : null}
+      <FormErrorAlert error={formError} renderProblemAction={renderProblemAction} />
       <p className="hint">{t('actors.form.requiredHint')}</p>
 
       <div className="form__grid">

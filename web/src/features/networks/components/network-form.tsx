@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { NetworkLinkType, type CreateNetworkRequest } from '@/api'
 import { toProblem, type Problem } from '@/api/problem'
-import { Alert } from '@/components/ui/feedback'
+import { FormErrorAlert, type FormError } from '@/components/ui/form-error-alert'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { useActorOptions } from '@/features/actors/api/actors'
-import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
+import { SpaceCheckboxes } from '@/features/spaces/components/space-checkboxes'
 import { applyServerErrors } from '@/lib/form-errors'
 import { useNetworkOptions } from '../api/networks'
 import {
@@ -47,11 +47,9 @@ export function NetworkForm({ defaultValues, submitLabel, cancelTo, onSubmit, se
   const { t } = useTranslation()
   const describe = useProblemMessage()
   const schema = useMemo(() => makeNetworkSchema(t), [t])
-  const spaces = useSpaceTree()
-  const flatSpaces = useMemo(() => (spaces.data ? flattenTree(spaces.data) : []), [spaces.data])
   const actors = useActorOptions()
   const networks = useNetworkOptions()
-  const [formError, setFormError] = useState<{ message: string; details: string[]; problem?: Problem } | null>(null)
+  const [formError, setFormError] = useState<FormError | null>(null)
 
   const {
     register,
@@ -85,18 +83,7 @@ export function NetworkForm({ defaultValues, submitLabel, cancelTo, onSubmit, se
 
   return (
     <form className="form card" noValidate onSubmit={submit} aria-label={submitLabel}>
-      {formError ? (
-        <Alert tone="error" title={formError.message}>
-          {formError.details.length > 0 ? (
-            <ul>
-              {formError.details.map((d) => (
-                <li key={d}>{d}</li>
-              ))}
-            </ul>
-          ) : null}
-          {formError.problem && renderProblemAction ? renderProblemAction(formError.problem) : null}
-        </Alert>
-      ) : null}
+      <FormErrorAlert error={formError} renderProblemAction={renderProblemAction} />
 
       <p className="hint">{t('actors.form.requiredHint')}</p>
 
@@ -236,28 +223,12 @@ export function NetworkForm({ defaultValues, submitLabel, cancelTo, onSubmit, se
         ))}
       </SelectField>
 
-      <fieldset className="fieldset" aria-describedby={errors.spaceIds?.message ? 'network-spaceIds-error' : undefined}>
-        <legend>{t('networks.fields.spaces')}</legend>
-        {spaces.isPending ? (
-          <p className="hint">{t('common.loadingShort')}</p>
-        ) : flatSpaces.length === 0 ? (
-          <p className="hint">{t('actors.form.noSpaces')}</p>
-        ) : (
-          <div className="checkbox-list">
-            {flatSpaces.map((s) => (
-              <label key={s.id} className="choice" style={{ paddingInlineStart: `${s.depth * 1.25}rem` }}>
-                <input type="checkbox" value={s.id} {...register('spaceIds')} /> {s.name}{' '}
-                <span className="muted">({t(`spaces.levels.${s.level}`)})</span>
-              </label>
-            ))}
-          </div>
-        )}
-        {errors.spaceIds?.message ? (
-          <p id="network-spaceIds-error" className="field__error">
-            {errors.spaceIds.message}
-          </p>
-        ) : null}
-      </fieldset>
+      <SpaceCheckboxes
+        id="network-spaceIds"
+        legend={t('networks.fields.spaces')}
+        registration={register('spaceIds')}
+        error={errors.spaceIds?.message}
+      />
 
       <h2 className="form__section">{t('networks.form.linksSection')}</h2>
       <p className="hint">{t('networks.form.linksHint')}</p>

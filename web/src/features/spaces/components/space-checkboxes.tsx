@@ -1,0 +1,47 @@
+import { useMemo } from 'react'
+import type { UseFormRegisterReturn } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { flattenTree, useSpaceTree } from '../api/spaces'
+
+/** The social spaces as an indented checkbox list for a form field holding space ids (actors, networks). */
+export function SpaceCheckboxes({
+  id,
+  legend,
+  registration,
+  error,
+}: {
+  /** Prefix for the error element's id. */
+  id: string
+  legend: string
+  registration: UseFormRegisterReturn
+  error?: string
+}) {
+  const { t } = useTranslation()
+  const spaces = useSpaceTree()
+  const flatSpaces = useMemo(() => (spaces.data ? flattenTree(spaces.data) : []), [spaces.data])
+  const errorId = `${id}-error`
+  return (
+    <fieldset className="fieldset" aria-describedby={error ? errorId : undefined}>
+      <legend>{legend}</legend>
+      {spaces.isPending ? (
+        <p className="hint">{t('common.loadingShort')}</p>
+      ) : flatSpaces.length === 0 ? (
+        <p className="hint">{t('actors.form.noSpaces')}</p>
+      ) : (
+        <div className="checkbox-list">
+          {flatSpaces.map((s) => (
+            <label key={s.id} className="choice" style={{ paddingInlineStart: `${s.depth * 1.25}rem` }}>
+              <input type="checkbox" value={s.id} {...registration} /> {s.name}{' '}
+              <span className="muted">({t(`spaces.levels.${s.level}`)})</span>
+            </label>
+          ))}
+        </div>
+      )}
+      {error ? (
+        <p id={errorId} className="field__error">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  )
+}
