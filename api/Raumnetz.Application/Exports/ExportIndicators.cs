@@ -285,7 +285,10 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
     {
         var format = plan.Query.Format;
         await using var connection = await db.OpenAsync(ct);
+        var started = clock.GetTimestamp();
         var secondary = await SecondaryAsync(connection, plan, ct);
+        logger.LogInformation("Export {Format}: {Cells} cells withheld by secondary suppression, found in {Elapsed} ms", format, secondary.Count,
+            (long)clock.GetElapsedTime(started).TotalMilliseconds);
         // Keyed by the period as stored, so rows need no parsing to be looked up.
         var withheld = secondary.Select(c => (c.Indicator, c.Space, c.Period.ToString())).ToHashSet();
         var (where, p) = Filter(plan, withSpaces: true);

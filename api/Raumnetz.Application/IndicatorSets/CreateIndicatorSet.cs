@@ -16,6 +16,7 @@ public sealed class CreateIndicatorSetHandler(IDbConnectionFactory db, TimeProvi
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         await IndicatorSetChecks.CheckIndicatorsAsync(connection, tx, db.Dialect, request.IndicatorIds!);
+        await IndicatorSetChecks.CheckNetworkAsync(connection, tx, request.NetworkId);
         var p = IndicatorSetChecks.Parameters(request);
         p.Add("id", id);
         p.Add("now", clock.GetUtcNow());

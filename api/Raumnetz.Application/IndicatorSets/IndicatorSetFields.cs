@@ -12,7 +12,7 @@ public abstract record IndicatorSetFields
     public string Name { get; init; } = "";
     /// <summary>What the set is for: which question of the network it answers.</summary>
     public string? Purpose { get; init; }
-    /// <summary>The network that owns the set (optional; not checked until networks exist in this API).</summary>
+    /// <summary>The network that owns the set (optional); it must exist.</summary>
     public Guid? NetworkId { get; init; }
     /// <summary>The indicators in the order they are shown. More than seven are allowed but flagged: "better three than 20".</summary>
     public IReadOnlyCollection<Guid>? IndicatorIds { get; init; }
@@ -41,6 +41,13 @@ internal static class IndicatorSetChecks
         var found = (await connection.QueryAsync<Guid>($"SELECT id FROM indicators WHERE {dialect.In("id", "@ids")}", new { ids }, tx)).ToHashSet();
         var missing = ids.FirstOrDefault(i => !found.Contains(i));
         if (missing != Guid.Empty) throw new InvalidFieldException("indicatorIds", $"Indicator '{missing}' does not exist.");
+    }
+
+    public static async Task CheckNetworkAsync(DbConnection connection, DbTransaction tx, Guid? networkId)
+    {
+        if (networkId is not { } id) return;
+        var exists = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM networks WHERE id = @id", new { id }, tx);
+        if (exists == 0) throw new InvalidFieldException("networkId", $"Network '{id}' does not exist.");
     }
 
     /// <summary>Replaces the ordered indicator list; baselines and targets of indicators that left the set go with them.</summary>

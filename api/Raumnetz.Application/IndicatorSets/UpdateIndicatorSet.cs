@@ -22,6 +22,7 @@ public sealed class UpdateIndicatorSetHandler(IDbConnectionFactory db, TimeProvi
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "indicator_sets", "Indicator set", request.Id, request.ExpectedVersion);
         await IndicatorSetChecks.CheckIndicatorsAsync(connection, tx, db.Dialect, request.IndicatorIds!);
+        await IndicatorSetChecks.CheckNetworkAsync(connection, tx, request.NetworkId);
         var p = IndicatorSetChecks.Parameters(request);
         p.Add("id", request.Id);
         p.Add("now", clock.GetUtcNow());

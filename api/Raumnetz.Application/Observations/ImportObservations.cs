@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -109,6 +110,7 @@ public sealed record ImportObservationsResult
 public sealed class ImportObservationsHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<ImportObservationsCommand, ImportObservationsResult>
 {
     public const int MaxReportedErrors = 1000;
+    private const int BatchSize = 1024;
 
     private sealed class SpaceKey
     {
@@ -147,21 +149,23 @@ public sealed class ImportObservationsHandler(IDbConnectionFactory db, TimeProvi
         var spaceIndex = spaces.Values.Select((s, n) => (s, n)).ToDictionary(x => x.s, x => x.n);
         var culture = request.DecimalComma ? CultureInfo.GetCultureInfo("de-DE") : CultureInfo.InvariantCulture;
         var seen = new Dictionary<(int, int, int, int), int>();
-        var now = clock.GetUtcNow();
         if (db.Provider == DatabaseProvider.Sqlite)
             await connection.ExecuteAsync("PRAGMA cache_size = -65536", transaction: tx); // 64 MB page cache for this connection: indexes of big tables stay in memory
         var countBefore = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM observations", transaction: tx, cancellationToken: cancellationToken));
 
         var rows = 0;
-        // Reading and checking rows runs on this thread; the database writes run on another, fed through a bounded channel.
-        var channel = Channel.CreateBounded<ObservationValues>(new BoundedChannelOptions(4096) { SingleReader = true, SingleWriter = true });
+        // Reading and checking rows runs on this thread; the database writes run on another, fed through a bounded channel
+        // in batches (handing over single rows costs a thread switch per row whenever the writer is waiting).
+        var channel = Channel.CreateBounded<List<ObservationValues>>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+        var batch = new List<ObservationValues>(BatchSize);
         var writer = Task.Run(async () =>
         {
             try
             {
-                await using var upsert = new PreparedUpsert(connection, tx, db.Provider, now);
+                await using var upsert = await PreparedUpsert.PrepareAsync(db, connection, tx, clock, cancellationToken);
                 long changed = 0;
-                await foreach (var v in channel.Reader.ReadAllAsync(cancellationToken)) changed += await upsert.ExecuteAsync(v, cancellationToken);
+                await foreach (var rowsOfBatch in channel.Reader.ReadAllAsync(cancellationToken))
+                    foreach (var v in rowsOfBatch) changed += await upsert.ExecuteAsync(v, cancellationToken);
                 return changed;
             }
             catch (Exception e)
@@ -173,6 +177,7 @@ public sealed class ImportObservationsHandler(IDbConnectionFactory db, TimeProvi
         try
         {
             await ReadAndCheckAsync();
+            if (batch.Count > 0) await channel.Writer.WriteAsync(batch, cancellationToken);
         }
         catch (Exception e) when (e is not ChannelClosedException)
         {
@@ -226,8 +231,10 @@ public sealed class ImportObservationsHandler(IDbConnectionFactory db, TimeProvi
                 }
                 seen[key] = request.Format == ImportFormat.Csv ? row.Line ?? 0 : row.Item ?? 0;
                 if (report.Count > 0) continue; // nothing will be written: only keep checking
-                await channel.Writer.WriteAsync(new ObservationValues(indicator.Id, spaceId.Value, period.Value, checkedValue, numerator.Value,
-                    denominator.Value, status, source, note, null), cancellationToken);
+                batch.Add(new ObservationValues(indicator.Id, spaceId.Value, period.Value, checkedValue, numerator.Value, denominator.Value, status, source, note, null));
+                if (batch.Count < BatchSize) continue;
+                await channel.Writer.WriteAsync(batch, cancellationToken);
+                batch = new List<ObservationValues>(BatchSize);
             }
         }
 
@@ -352,8 +359,16 @@ public sealed class ImportObservationsHandler(IDbConnectionFactory db, TimeProvi
 
     private static async IAsyncEnumerable<RawRow> ReadJsonAsync(Stream body, Report report, [EnumeratorCancellation] CancellationToken ct)
     {
+        // The body must be an array: JsonSerializer would read a top-level null (or nothing) as no items at all.
+        var pipe = PipeReader.Create(body);
+        var first = await FirstTokenAsync(pipe, ct);
+        if (first != (byte)'[')
+        {
+            report.Add(null, null, "file", first is null ? "The body is empty. Send a JSON array of objects." : "The body must be a JSON array of objects.");
+            yield break;
+        }
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        var items = JsonSerializer.DeserializeAsyncEnumerable<ObservationImportRow?>(body, options, ct);
+        var items = JsonSerializer.DeserializeAsyncEnumerable<ObservationImportRow?>(pipe.AsStream(), options, ct);
         await using var e = items.GetAsyncEnumerator(ct);
         var item = 0;
         while (true)
@@ -378,77 +393,81 @@ public sealed class ImportObservationsHandler(IDbConnectionFactory db, TimeProvi
         }
     }
 
+    /// <summary>Skips white space and a UTF-8 byte order mark; returns the first other byte, left unread in the pipe, or null for an empty body.</summary>
+    private static async Task<byte?> FirstTokenAsync(PipeReader pipe, CancellationToken ct)
+    {
+        while (true)
+        {
+            var read = await pipe.ReadAsync(ct);
+            var buffer = read.Buffer;
+            var skipped = 0L;
+            byte? found = null;
+            foreach (var segment in buffer)
+            {
+                foreach (var b in segment.Span)
+                {
+                    if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' || (skipped < 3 && b is 0xEF or 0xBB or 0xBF)) { skipped++; continue; }
+                    found = b;
+                    break;
+                }
+                if (found is not null) break;
+            }
+            if (found is not null)
+            {
+                pipe.AdvanceTo(buffer.GetPosition(skipped)); // only the white space is consumed: the JSON reader starts at the token
+                return found;
+            }
+            pipe.AdvanceTo(buffer.End); // all white space so far
+            if (read.IsCompleted) return null;
+        }
+    }
+
     private static string? Invariant(double? v) => v?.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The upsert as one prepared command whose parameter values change per row (far cheaper than a new command per row),
-    /// run without RETURNING: reading a result per row costs more than the insert itself on SQLite. Inserted rows are counted
+    /// The upsert as one prepared command whose values change per row (far cheaper than a new command per row), run
+    /// without RETURNING: reading a result per row costs more than the insert itself on SQLite. Inserted rows are counted
     /// from COUNT(*) before and after instead.
     /// </summary>
-    private sealed class PreparedUpsert : IAsyncDisposable
+    private sealed class PreparedUpsert(IPreparedCommand command, TimeProvider clock, DateTimeOffset now) : IAsyncDisposable
     {
-        private readonly DbCommand command;
-        private readonly DatabaseProvider provider;
-        private readonly DbParameter id, indicatorId, spaceId, period, firstMonth, lastMonth, value, numerator, denominator, status, source, note, ratingCount;
-        private bool prepared;
+        private static readonly PreparedParameter[] Parameters =
+        [
+            new("id", DbType.Guid), new("indicatorId", DbType.Guid), new("spaceId", DbType.Guid), new("period", DbType.String),
+            new("firstMonth", DbType.Int32), new("lastMonth", DbType.Int32), new("value", DbType.Double), new("numerator", DbType.Double),
+            new("denominator", DbType.Double), new("status", DbType.String), new("source", DbType.String), new("note", DbType.String),
+            new("ratingCount", DbType.Int32), new("now", DbType.DateTimeOffset),
+        ];
 
-        public PreparedUpsert(DbConnection connection, DbTransaction tx, DatabaseProvider provider, DateTimeOffset now)
-        {
-            this.provider = provider;
-            command = connection.CreateCommand();
-            command.Transaction = tx;
-            command.CommandText = ObservationSql.Upsert(provider, returning: false);
-            // On SQLite ids and instants are bound untyped, exactly as Dapper binds them everywhere else (same text form).
-            var text = provider == DatabaseProvider.Sqlite;
-            DbParameter Add(string name, DbType? type)
-            {
-                var p = command.CreateParameter();
-                p.ParameterName = "@" + name;
-                if (type is { } t) p.DbType = t;
-                if (type == DbType.String && provider == DatabaseProvider.SqlServer) p.Size = -1;
-                command.Parameters.Add(p);
-                return p;
-            }
-            id = Add("id", text ? null : DbType.Guid);
-            indicatorId = Add("indicatorId", text ? null : DbType.Guid);
-            spaceId = Add("spaceId", text ? null : DbType.Guid);
-            period = Add("period", DbType.String);
-            firstMonth = Add("firstMonth", DbType.Int32);
-            lastMonth = Add("lastMonth", DbType.Int32);
-            value = Add("value", DbType.Double);
-            numerator = Add("numerator", DbType.Double);
-            denominator = Add("denominator", DbType.Double);
-            status = Add("status", DbType.String);
-            source = Add("source", DbType.String);
-            note = Add("note", DbType.String);
-            ratingCount = Add("ratingCount", DbType.Int32);
-            var nowParameter = Add("now", text ? null : DbType.DateTimeOffset);
-            nowParameter.Value = now.ToUniversalTime();
-        }
+        private readonly object?[] values = new object?[Parameters.Length];
+        private readonly BulkIds ids = new(clock);
+        private readonly object boxedNow = now.ToUniversalTime();
+
+        public static async Task<PreparedUpsert> PrepareAsync(IDbConnectionFactory db, DbConnection connection, DbTransaction tx, TimeProvider clock, CancellationToken ct) =>
+            new(await db.Dialect.PrepareAsync(connection, tx, ObservationSql.Upsert(db.Provider, returning: false), Parameters, ct), clock, clock.GetUtcNow());
 
         /// <summary>Runs the upsert; returns 1 when it inserted or changed the row, 0 when the row was equal already.</summary>
-        public async Task<int> ExecuteAsync(ObservationValues v, CancellationToken ct)
+        public ValueTask<int> ExecuteAsync(ObservationValues v, CancellationToken ct)
         {
-            id.Value = Guid.CreateVersion7();
-            indicatorId.Value = v.IndicatorId;
-            spaceId.Value = v.SpaceId;
-            period.Value = v.Period.ToString();
-            firstMonth.Value = v.Period.FirstMonth;
-            lastMonth.Value = v.Period.LastMonth;
-            value.Value = (object?)v.Value ?? DBNull.Value;
-            numerator.Value = (object?)v.Numerator ?? DBNull.Value;
-            denominator.Value = (object?)v.Denominator ?? DBNull.Value;
-            status.Value = v.Status.ToString();
-            source.Value = (object?)v.Source ?? DBNull.Value;
-            note.Value = (object?)v.Note ?? DBNull.Value;
-            ratingCount.Value = (object?)v.RatingCount ?? DBNull.Value;
-            if (!prepared && provider != DatabaseProvider.SqlServer)
-            {
-                await command.PrepareAsync(ct);
-                prepared = true;
-            }
-            return await command.ExecuteNonQueryAsync(ct);
+            values[0] = ids.Next();
+            values[1] = v.IndicatorId;
+            values[2] = v.SpaceId;
+            values[3] = v.Period.ToString();
+            values[4] = v.Period.FirstMonth;
+            values[5] = v.Period.LastMonth;
+            values[6] = v.Value;
+            values[7] = v.Numerator;
+            values[8] = v.Denominator;
+            values[9] = StatusNames[(int)v.Status];
+            values[10] = v.Source;
+            values[11] = v.Note;
+            values[12] = v.RatingCount;
+            values[13] = boxedNow;
+            return command.ExecuteAsync(values, ct);
         }
+
+        private static readonly string[] StatusNames = Enumerable.Range(0, Enum.GetValues<ObservationStatus>().Max(s => (int)s) + 1)
+            .Select(n => ((ObservationStatus)n).ToString()).ToArray();
 
         public ValueTask DisposeAsync() => command.DisposeAsync();
     }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -14,6 +15,9 @@ public sealed class SqliteDialect : ISqlDialect
     // SQLITE_CONSTRAINT_UNIQUE = 2067, SQLITE_CONSTRAINT_PRIMARYKEY = 1555, SQLITE_CONSTRAINT_FOREIGNKEY = 787
     public bool IsUniqueViolation(Exception e) => e is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
     public bool IsForeignKeyViolation(Exception e) => e is SqliteException { SqliteExtendedErrorCode: 787 };
+
+    public Task<IPreparedCommand> PrepareAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<PreparedParameter> parameters, CancellationToken ct) =>
+        Task.FromResult<IPreparedCommand>(SqlitePreparedCommand.Prepare((SqliteConnection)connection, sql, parameters));
 }
 
 /// <summary>PostgreSQL: LIMIT, constraint errors by SQLSTATE.</summary>
@@ -24,6 +28,9 @@ public sealed class PostgreSqlDialect : ISqlDialect
     public string In(string column, string listParameter) => $"{column} = ANY({listParameter})";
     public bool IsUniqueViolation(Exception e) => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
     public bool IsForeignKeyViolation(Exception e) => e is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation };
+
+    public Task<IPreparedCommand> PrepareAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<PreparedParameter> parameters, CancellationToken ct) =>
+        Task.FromResult<IPreparedCommand>(new AdoPreparedCommand(connection, transaction, sql, parameters, prepare: true, sizedStrings: false));
 }
 
 /// <summary>SQL Server: OFFSET/FETCH (needs ORDER BY, which every list has), constraint errors by number.</summary>
@@ -34,4 +41,8 @@ public sealed class SqlServerDialect : ISqlDialect
     public string In(string column, string listParameter) => $"{column} IN {listParameter}";
     public bool IsUniqueViolation(Exception e) => e is SqlException { Number: 2601 or 2627 };
     public bool IsForeignKeyViolation(Exception e) => e is SqlException { Number: 547 };
+
+    // Not prepared explicitly: sp_executesql with sized parameters already reuses one plan.
+    public Task<IPreparedCommand> PrepareAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<PreparedParameter> parameters, CancellationToken ct) =>
+        Task.FromResult<IPreparedCommand>(new AdoPreparedCommand(connection, transaction, sql, parameters, prepare: false, sizedStrings: true));
 }

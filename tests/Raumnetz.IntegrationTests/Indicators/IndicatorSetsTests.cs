@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Raumnetz.IntegrationTests.Actors;
 using Raumnetz.IntegrationTests.Infrastructure;
+using Raumnetz.IntegrationTests.Networks;
 using static Raumnetz.IntegrationTests.Indicators.IndicatorApi;
 
 namespace Raumnetz.IntegrationTests.Indicators;
@@ -21,7 +22,7 @@ public sealed class IndicatorSetsTests(ApiFactory factory) : IClassFixture<ApiFa
     {
         var client = await factory.AdminAsync();
         var ids = await IndicatorsAsync(client, 8);
-        var networkId = Guid.NewGuid();
+        var networkId = (await client.NetworkAsync("Netzwerk Kennzahlen " + ActorApi.Token())).GetProperty("id").GetGuid();
         var few = await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync(SetsUrl,
             new { name = "Sozialraummonitoring Nord", purpose = "Besser drei als 20", networkId, indicatorIds = new[] { ids[2], ids[0], ids[1] } }), HttpStatusCode.Created);
         Assert.Equal(new[] { ids[2], ids[0], ids[1] }, few.GetProperty("indicators").EnumerateArray().Select(i => i.GetProperty("indicatorId").GetGuid()));
@@ -48,6 +49,24 @@ public sealed class IndicatorSetsTests(ApiFactory factory) : IClassFixture<ApiFa
         var ids = await IndicatorsAsync(client, 1);
         await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(SetsUrl, new { name = "X", indicatorIds = new[] { Guid.NewGuid() } }), HttpStatusCode.BadRequest, "indicatorIds");
         await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(SetsUrl, new { name = "X", indicatorIds = new[] { ids[0], ids[0] } }), HttpStatusCode.BadRequest, "indicatorIds");
+    }
+
+    [Fact]
+    public async Task A_set_cannot_name_a_network_that_does_not_exist()
+    {
+        var client = await factory.AdminAsync();
+        var ids = await IndicatorsAsync(client, 1);
+        var name = "Ohne Netzwerk " + ActorApi.Token();
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(SetsUrl, new { name, networkId = Guid.NewGuid(), indicatorIds = ids }), HttpStatusCode.BadRequest, "networkId");
+        Assert.Empty(await ActorApi.AllPagesAsync(client, $"{SetsUrl}?q={Uri.EscapeDataString(name)}"));
+
+        var created = await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync(SetsUrl, new { name, indicatorIds = ids }), HttpStatusCode.Created);
+        var url = $"{SetsUrl}/{created.GetProperty("id").GetGuid()}";
+        await HttpAssert.ProblemAsync(await ActorApi.SendAsync(client, HttpMethod.Put, url,
+            JsonSerializer.SerializeToNode(new { name, networkId = Guid.NewGuid(), indicatorIds = ids }), "\"1\""), HttpStatusCode.BadRequest, "networkId");
+        var unchanged = await HttpAssert.OkAsync<JsonElement>(await client.GetAsync(url));
+        Assert.Equal(JsonValueKind.Null, unchanged.GetProperty("networkId").ValueKind);
+        Assert.Equal(1, unchanged.GetProperty("version").GetInt64());
     }
 
     [Fact]

@@ -122,6 +122,52 @@ public sealed class ImportObservationsTests(ApiFactory factory) : IClassFixture<
         Assert.Single(await ObservationsAsync(client, $"indicatorId={s.CountId}"));
     }
 
+    [Theory]
+    [InlineData("null")]
+    [InlineData("{\"indicator\":\"x\"}")]
+    [InlineData("")]
+    [InlineData("  \n ")]
+    [InlineData("42")]
+    public async Task A_json_body_that_is_not_an_array_is_refused(string body)
+    {
+        var client = await factory.AdminAsync();
+        var s = await SetupAsync(client);
+        await HttpAssert.ProblemAsync(await ImportJsonAsync(client, body), HttpStatusCode.BadRequest, "file");
+        var dry = await HttpAssert.OkAsync<JsonElement>(await ImportJsonAsync(client, body, "?dryRun=true"));
+        Assert.Equal(1, dry.GetProperty("errorCount").GetInt32());
+        Assert.Empty(await ObservationsAsync(client, $"indicatorId={s.CountId}"));
+    }
+
+    [Fact]
+    public async Task Thousands_of_rows_are_written_and_read_back_like_single_values()
+    {
+        var client = await factory.AdminAsync();
+        var s = await SetupAsync(client);
+        var csv = new StringBuilder("indicator,space,period,value,status,source\n");
+        var rows = 0;
+        foreach (var space in new[] { s.North, s.South })
+            for (var year = 1950; year < 2050; year++)
+                for (var month = 1; month <= 12; month++, rows++)
+                    csv.Append($"{s.Count},{space},{year}-{month:00},{year * 100 + month + (space == s.North ? 0 : 1)},{(month % 3 == 0 ? "provisional" : "final")},Statistikstelle\n");
+        var result = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, csv.ToString()));
+        Assert.Equal(rows, result.GetProperty("created").GetInt32());
+
+        var stored = await ObservationsAsync(client, $"indicatorId={s.CountId}");
+        Assert.Equal(rows, stored.Count);
+        var one = stored.Single(o => o.GetProperty("period").GetString() == "2024-06" && o.GetProperty("value").GetDouble() == 202407);
+        Assert.Equal("provisional", one.GetProperty("status").GetString());
+        Assert.Equal("Statistikstelle", one.GetProperty("source").GetString());
+        // the row written by the import is found by its id and read with the same instants as a single value
+        var byId = await HttpAssert.OkAsync<JsonElement>(await client.GetAsync($"{ObservationsUrl}/{one.GetProperty("id").GetGuid()}"));
+        Assert.Equal(one.GetProperty("updatedAt").GetString(), byId.GetProperty("updatedAt").GetString());
+        Assert.InRange(DateTimeOffset.Parse(byId.GetProperty("createdAt").GetString()!), DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.Equal(rows, stored.Select(o => o.GetProperty("id").GetGuid()).Distinct().Count());
+        Assert.All(stored.Take(50), o => Assert.Equal(7, o.GetProperty("id").GetGuid().ToByteArray(bigEndian: true)[6] >> 4));
+
+        var again = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, csv.ToString()));
+        Assert.Equal(rows, again.GetProperty("unchanged").GetInt32());
+    }
+
     [Fact]
     public async Task Missing_header_columns_and_unknown_format_are_refused()
     {

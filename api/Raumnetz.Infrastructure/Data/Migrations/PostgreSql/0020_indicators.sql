@@ -26,7 +26,7 @@ CREATE TABLE indicators (
 );
 CREATE INDEX ix_indicators_search ON indicators(search_key, id);
 
--- network_id has no foreign key yet: networks are built on another branch; add the constraint when they land.
+-- network_id: its foreign key to networks is added in 0021 (networks and indicators were built side by side).
 CREATE TABLE indicator_sets (
     id          UUID PRIMARY KEY,
     name        VARCHAR(200) NOT NULL,

@@ -26,7 +26,8 @@ CREATE TABLE indicators (
 );
 CREATE INDEX ix_indicators_search ON indicators(search_key, id);
 
--- network_id has no foreign key yet: networks are built on another branch; add the constraint when they land.
+-- network_id: the handlers check that the network exists (networks are never deleted, only ended); PostgreSQL and SQL Server
+-- also get a foreign key in 0021. SQLite cannot add a constraint to an existing table without rebuilding it.
 CREATE TABLE indicator_sets (
     id          TEXT PRIMARY KEY,
     name        TEXT NOT NULL,

@@ -1,0 +1,156 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Raumnetz.Application.Common;
+using SQLitePCL;
+
+namespace Raumnetz.Infrastructure.Data;
+
+/// <summary>
+/// A prepared ADO.NET command whose parameter values change per execution (PostgreSQL and SQL Server). Every parameter
+/// carries its type, so a NULL does not make the provider prepare the statement again with another type.
+/// </summary>
+internal sealed class AdoPreparedCommand : IPreparedCommand
+{
+    private readonly DbCommand command;
+    private readonly bool prepare;
+    private bool prepared;
+
+    public AdoPreparedCommand(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<PreparedParameter> parameters, bool prepare, bool sizedStrings)
+    {
+        this.prepare = prepare;
+        command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, type) in parameters)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = "@" + name;
+            p.DbType = type;
+            if (sizedStrings && type == DbType.String) p.Size = -1; // nvarchar(max): SqlClient needs a size to reuse the plan
+            command.Parameters.Add(p);
+        }
+    }
+
+    public async ValueTask<int> ExecuteAsync(object?[] values, CancellationToken ct)
+    {
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        if (prepare && !prepared)
+        {
+            await command.PrepareAsync(ct);
+            prepared = true;
+        }
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public ValueTask DisposeAsync() => command.DisposeAsync();
+}
+
+/// <summary>
+/// A statement prepared on the SQLite engine itself (SQLitePCLRaw, the library under Microsoft.Data.Sqlite), bound by
+/// position: Microsoft.Data.Sqlite resolves every parameter by name on every execution, which costs more than a row
+/// insert. Values are stored in the text forms Microsoft.Data.Sqlite uses, so rows written here read back like any other:
+/// a Guid as upper-case text, a DateTimeOffset as <c>yyyy-MM-dd HH:mm:ss.FFFFFFFzzz</c>. A value equal to the one of
+/// the previous execution keeps its binding (SQLite keeps bindings across resets), so columns that repeat from row to
+/// row (indicator, space, status, source) cost nothing. Runs on the connection's open transaction, like every command on it.
+/// </summary>
+internal sealed class SqlitePreparedCommand : IPreparedCommand
+{
+    private readonly sqlite3 db;
+    private readonly sqlite3_stmt statement;
+    private readonly int[] positions;
+    private readonly object?[] bound;
+    private readonly bool[] isBound;
+    private byte[] buffer = new byte[256];
+
+    private SqlitePreparedCommand(sqlite3 db, sqlite3_stmt statement, int[] positions)
+    {
+        this.db = db;
+        this.statement = statement;
+        this.positions = positions;
+        bound = new object?[positions.Length];
+        isBound = new bool[positions.Length];
+    }
+
+    public static SqlitePreparedCommand Prepare(SqliteConnection connection, string sql, IReadOnlyList<PreparedParameter> parameters)
+    {
+        var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
+        var positions = new int[parameters.Count];
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            positions[i] = raw.sqlite3_bind_parameter_index(statement, "@" + parameters[i].Name);
+            if (positions[i] == 0)
+            {
+                statement.Dispose();
+                throw new ArgumentException($"The statement has no parameter @{parameters[i].Name}.", nameof(parameters));
+            }
+        }
+        return new SqlitePreparedCommand(db, statement, positions);
+    }
+
+    public ValueTask<int> ExecuteAsync(object?[] values, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (values.Length != positions.Length) throw new ArgumentException($"Expected {positions.Length} values, got {values.Length}.", nameof(values));
+        for (var i = 0; i < values.Length; i++)
+        {
+            var value = values[i] is DBNull ? null : values[i];
+            if (isBound[i] && Equals(value, bound[i])) continue;
+            isBound[i] = false;
+            Check(db, Bind(positions[i], value));
+            (bound[i], isBound[i]) = (value, true);
+        }
+        var rc = raw.sqlite3_step(statement);
+        var error = rc is raw.SQLITE_DONE or raw.SQLITE_ROW ? null : Error(db, rc);
+        raw.sqlite3_reset(statement);
+        if (error is not null) throw error;
+        return ValueTask.FromResult(raw.sqlite3_changes(db)); // rows this INSERT, UPDATE or DELETE changed (0 when an upsert found its row equal)
+    }
+
+    private int Bind(int position, object? value)
+    {
+        switch (value)
+        {
+            case null or DBNull: return raw.sqlite3_bind_null(statement, position);
+            case string s: return BindText(position, s);
+            case Guid g:
+                Span<byte> id = stackalloc byte[36];
+                g.TryFormat(id, out _, "D");
+                for (var k = 0; k < id.Length; k++) if (id[k] is >= (byte)'a' and <= (byte)'f') id[k] -= 32;
+                return raw.sqlite3_bind_text(statement, position, id);
+            case DateTimeOffset t: return BindText(position, t.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
+            case double d: return raw.sqlite3_bind_double(statement, position, d);
+            case float f: return raw.sqlite3_bind_double(statement, position, f);
+            case int n: return raw.sqlite3_bind_int64(statement, position, n);
+            case long n: return raw.sqlite3_bind_int64(statement, position, n);
+            case bool b: return raw.sqlite3_bind_int64(statement, position, b ? 1 : 0);
+            default: throw new NotSupportedException($"A prepared SQLite command does not bind {value.GetType().Name} values.");
+        }
+    }
+
+    private int BindText(int position, string s)
+    {
+        var max = Encoding.UTF8.GetMaxByteCount(s.Length);
+        if (buffer.Length < max) buffer = new byte[Math.Max(max, buffer.Length * 2)];
+        var n = Encoding.UTF8.GetBytes(s, buffer);
+        return raw.sqlite3_bind_text(statement, position, buffer.AsSpan(0, n)); // copied by SQLite (SQLITE_TRANSIENT)
+    }
+
+    private static void Check(sqlite3 db, int rc)
+    {
+        if (rc is raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW) return;
+        throw Error(db, rc);
+    }
+
+    /// <summary>The error as Microsoft.Data.Sqlite reports it, so the dialect classifies it the same way.</summary>
+    private static SqliteException Error(sqlite3 db, int rc) => new(raw.sqlite3_errmsg(db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(db));
+
+    public ValueTask DisposeAsync()
+    {
+        statement.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
