@@ -280,41 +280,85 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
     private bool IsPrimary(ExportIndicator indicator, RawObservation o) =>
         Suppression.IsPrimary(indicator.Kind, o.Value, o.Denominator, o.RatingCount, rules);
 
-    /// <summary>Streams the stored values straight from an unbuffered reader to the writer.</summary>
+    /// <summary>
+    /// Streams the stored values straight from an unbuffered reader to the writer. Secondary suppression never crosses
+    /// indicators, so it is worked out per indicator on a second connection while the rows stream: in indicator order the
+    /// first rows wait only for the first indicator; formats ordered by space wait for all of them.
+    /// </summary>
     private async Task WriteStreamedAsync(Plan plan, Stream output, CancellationToken ct)
     {
         var format = plan.Query.Format;
+        var bySpace = writer.OrdersBySpace(format);
         await using var connection = await db.OpenAsync(ct);
-        var started = clock.GetTimestamp();
-        var secondary = await SecondaryAsync(connection, plan, ct);
-        logger.LogInformation("Export {Format}: {Cells} cells withheld by secondary suppression, found in {Elapsed} ms", format, secondary.Count,
-            (long)clock.GetElapsedTime(started).TotalMilliseconds);
-        // Keyed by the period as stored, so rows need no parsing to be looked up.
-        var withheld = secondary.Select(c => (c.Indicator, c.Space, c.Period.ToString())).ToHashSet();
-        var (where, p) = Filter(plan, withSpaces: true);
-        var periods = writer.NeedsPeriods(format)
-            ? (await connection.QueryAsync<string>(new CommandDefinition($"SELECT DISTINCT o.period FROM observations o {where}", p, cancellationToken: ct)))
-                .Select(Period.Parse).Order().Select(x => x.ToString()).ToList()
-            : [];
-        var order = writer.OrdersBySpace(format) ? "o.space_id, o.indicator_id" : "o.indicator_id, o.space_id";
-        // The unique key (indicator, space, first month, last month) gives this order without sorting.
-        var sql = $"SELECT {RawColumns} FROM observations o {where} ORDER BY {order}, o.first_month, o.last_month";
-        var indicators = plan.Indicators.ToDictionary(i => i.Id);
-        var document = await DocumentAsync(connection, plan, periods, ct);
-        await writer.WriteAsync(format, document, Rows(ct), output, ct);
-
-        async IAsyncEnumerable<ExportRow> Rows([EnumeratorCancellation] CancellationToken token)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var withheld = plan.Indicators.ToDictionary(i => i.Id, _ => new TaskCompletionSource<HashSet<(Guid, Guid, string)>>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var suppression = Task.Run(() => SuppressAsync(plan, withheld, stop.Token), CancellationToken.None);
+        try
         {
-            await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, p, cancellationToken: token));
-            var raw = new RawReader(reader);
-            while (await reader.ReadAsync(token))
+            var (where, p) = Filter(plan, withSpaces: true);
+            var periods = writer.NeedsPeriods(format)
+                ? (await connection.QueryAsync<string>(new CommandDefinition($"SELECT DISTINCT o.period FROM observations o {where}", p, cancellationToken: ct)))
+                    .Select(Period.Parse).Order().Select(x => x.ToString()).ToList()
+                : [];
+            var order = bySpace ? "o.space_id, o.indicator_id" : "o.indicator_id, o.space_id";
+            // The unique key (indicator, space, first month, last month) gives this order without sorting.
+            var sql = $"SELECT {RawColumns} FROM observations o {where} ORDER BY {order}, o.first_month, o.last_month";
+            var indicators = plan.Indicators.ToDictionary(i => i.Id);
+            var document = await DocumentAsync(connection, plan, periods, ct);
+            if (bySpace) await Task.WhenAll(withheld.Values.Select(t => t.Task));
+            await writer.WriteAsync(format, document, Rows(ct), output, ct);
+
+            async IAsyncEnumerable<ExportRow> Rows([EnumeratorCancellation] CancellationToken token)
             {
-                var o = raw.Read();
-                if (plan.Scope is { } scope && !scope.Contains(o.SpaceId)) continue;
-                if (!indicators.TryGetValue(o.IndicatorId, out var indicator)) continue;
-                var suppressed = IsPrimary(indicator, o) || (withheld.Count > 0 && withheld.Contains((o.IndicatorId, o.SpaceId, o.Period)));
-                yield return ToRow(indicator, plan.AllSpaces[o.SpaceId], o, suppressed, false);
+                await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, p, cancellationToken: token));
+                var raw = new RawReader(reader);
+                Guid? current = null;
+                HashSet<(Guid, Guid, string)> hidden = [];
+                while (await reader.ReadAsync(token))
+                {
+                    var o = raw.Read();
+                    if (plan.Scope is { } scope && !scope.Contains(o.SpaceId)) continue;
+                    if (!indicators.TryGetValue(o.IndicatorId, out var indicator)) continue;
+                    if (o.IndicatorId != current) (current, hidden) = (o.IndicatorId, await withheld[o.IndicatorId].Task);
+                    var suppressed = IsPrimary(indicator, o) || (hidden.Count > 0 && hidden.Contains((o.IndicatorId, o.SpaceId, o.Period)));
+                    yield return ToRow(indicator, plan.AllSpaces[o.SpaceId], o, suppressed, false);
+                }
             }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            try { await suppression; }
+            catch (OperationCanceledException) { /* the export stopped first */ }
+        }
+    }
+
+    /// <summary>
+    /// Completes each indicator's set of withheld cells (keyed by the period as stored, so rows need no parsing to be
+    /// looked up), in the order the rows stream. A failure fails every set still open, so the stream stops with it.
+    /// </summary>
+    private async Task SuppressAsync(Plan plan, Dictionary<Guid, TaskCompletionSource<HashSet<(Guid, Guid, string)>>> withheld, CancellationToken ct)
+    {
+        try
+        {
+            var started = clock.GetTimestamp();
+            await using var connection = await db.OpenAsync(ct);
+            var primaries = await PrimariesAsync(connection, plan, ct);
+            var total = 0;
+            // In the order SQLite and PostgreSQL sort the ids (as text, bytewise): any other order is still right, only slower.
+            foreach (var indicator in plan.Indicators.OrderBy(i => i.Id.ToString(), StringComparer.Ordinal))
+            {
+                var cells = primaries.TryGetValue(indicator.Id, out var small) ? await SecondaryAsync(connection, plan, indicator, small, ct) : [];
+                withheld[indicator.Id].TrySetResult(cells.Select(c => (c.Indicator, c.Space, c.Period.ToString())).ToHashSet());
+                total += cells.Count;
+            }
+            logger.LogInformation("Export {Format}: {Cells} cells withheld by secondary suppression, found in {Elapsed} ms", plan.Query.Format, total,
+                (long)clock.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (Exception e)
+        {
+            foreach (var set in withheld.Values) set.TrySetException(e);
+            throw;
         }
     }
 
@@ -368,11 +412,9 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
     }
 
     /// <summary>
-    /// Secondary suppression for the streamed export: finds the small values (one filtered query), then loads only the
-    /// cells that share a total with them (same indicator; the spaces' ancestors and their children; the same years)
-    /// and lets <see cref="Suppression.Secondary"/> decide. Memory grows with the small values, not with the export.
+    /// The small values of the additive indicators (one filtered query), by indicator: where secondary suppression starts.
     /// </summary>
-    private async Task<HashSet<CellKey>> SecondaryAsync(DbConnection connection, Plan plan, CancellationToken ct)
+    private async Task<Dictionary<Guid, List<RawObservation>>> PrimariesAsync(DbConnection connection, Plan plan, CancellationToken ct)
     {
         var additive = plan.Indicators.Where(i => Suppression.IsAdditive(i.Aggregation)).ToDictionary(i => i.Id);
         if (additive.Count == 0) return [];
@@ -392,15 +434,21 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
         p.Add("minCount", rules.MinCount, DbType.Double);
         p.Add("minDenominator", rules.MinDenominator, DbType.Double);
         var sql = $"SELECT {RawColumns} FROM observations o {(where.Length == 0 ? "WHERE" : where + " AND")} ({string.Join(" OR ", small)})";
-        var primaries = (await connection.QueryAsync<RawObservation>(new CommandDefinition(sql, p, cancellationToken: ct)))
-            .Where(o => (plan.Scope is null || plan.Scope.Contains(o.SpaceId)) && IsPrimary(additive[o.IndicatorId], o)).ToList();
-        if (primaries.Count == 0) return [];
+        return (await connection.QueryAsync<RawObservation>(new CommandDefinition(sql, p, cancellationToken: ct)))
+            .Where(o => (plan.Scope is null || plan.Scope.Contains(o.SpaceId)) && IsPrimary(additive[o.IndicatorId], o))
+            .GroupBy(o => o.IndicatorId).ToDictionary(g => g.Key, g => g.ToList());
+    }
 
-        // Totals only combine cells of one indicator: a space's cell with its child spaces' cells of the same period, and a
-        // period's cell with the shorter periods of the same space inside it. So only two kinds of neighbours matter: the
-        // same period in the spaces that share a total with the cell (its ancestors and their children), and the same
-        // space in the same year. Those are loaded for the small values, then for whatever secondary suppression adds,
-        // until nothing new is added; memory follows the small values, not the size of the export.
+    /// <summary>
+    /// Secondary suppression of one indicator for the streamed export: loads only the cells that share a total with its
+    /// small values (the spaces' ancestors and their children; the same years) and lets <see cref="Suppression.Secondary"/>
+    /// decide. Totals never combine indicators, so each indicator is decided on its own. Memory grows with the small
+    /// values, not with the export.
+    /// </summary>
+    private async Task<HashSet<CellKey>> SecondaryAsync(DbConnection connection, Plan plan, ExportIndicator indicator, List<RawObservation> primaries, CancellationToken ct)
+    {
+        if (primaries.Count == 0) return [];
+        var additive = new Dictionary<Guid, ExportIndicator> { [indicator.Id] = indicator };
         var children = plan.AllSpaces.Values.Where(s => s.ParentId is not null).ToLookup(s => s.ParentId!.Value, s => s.Id);
         var cells = new Dictionary<CellKey, double?>();
         var loadedPeriods = new HashSet<(Guid Indicator, Period Period, Guid Space)>();
