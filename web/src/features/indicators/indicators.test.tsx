@@ -172,6 +172,71 @@ describe('space indicator chart', () => {
   })
 })
 
+describe('space evaluation', () => {
+  it('shows value, changes, target attainment and the reference for the latest year, and another year on request', async () => {
+    const set: IndicatorSetDto = {
+      id: 'set-1', name: 'Monitoring Nord', exceedsRecommendedSize: false, recommendedMaxIndicators: 7,
+      indicators: [{ position: 1, indicatorId: sgb2.id, code: sgb2.code, name: sgb2.name, kind: sgb2.kind, unit: '%', direction: sgb2.direction }],
+      ...stamp,
+    }
+    const evaluated: string[] = []
+    const mock = mockApi()
+      .on('GET /api/v1/spaces/tree', { body: spaceTree })
+      .on('GET /api/v1/spaces/s-nord', {
+        body: { id: 's-nord', code: '09162-N', name: 'Nord', level: 'district', parentId: 's-city', parentName: 'München', validFrom: '2020-01-01', predecessorIds: [], childCount: 0, ...stamp },
+      })
+      .on('GET /api/v1/indicators', { body: { items: [sgb2], nextCursor: null } })
+      .on('GET /api/v1/indicator-sets', { body: { items: [set], nextCursor: null } })
+      .on('GET /api/v1/indicator-sets/set-1/goals', { body: { items: [] } })
+      .on('GET /api/v1/observations', { body: { items: [observation('2023', 12.5), observation('2024', 11.2)], nextCursor: null } })
+      // the reference (a district without values of its own) comes computed from the spaces below
+      .on('GET /api/v1/exports/indicators', (req) => ({
+        body: req.url.searchParams.get('aggregated') === 'true' && req.url.searchParams.get('spaceIds') === 's-city' && req.url.searchParams.get('format') === 'json'
+          ? { values: [{ period: '2023', value: 9.1, suppressed: false, aggregated: true }, { period: '2024', value: 9.5, suppressed: false, aggregated: true }] }
+          : { values: [] },
+      }))
+      .on('GET /api/v1/indicator-sets/set-1/evaluation', (req) => {
+        const period = req.url.searchParams.get('period') ?? ''
+        evaluated.push(`${period}|${req.url.searchParams.get('referenceSpaceId')}`)
+        return {
+          body: {
+            setId: 'set-1', spaceId: 's-nord', spaceName: 'Nord', period, referenceSpaceId: 's-city', referenceSpaceName: 'München',
+            items: [{
+              indicatorId: sgb2.id, code: sgb2.code, name: sgb2.name, unit: '%', decimals: 1, direction: IndicatorDirection.LowerIsBetter,
+              value: { period, value: period === '2024' ? 11.2 : 12.5, aggregated: false, count: 1, suppressed: false },
+              changeFromPrevious: { difference: -1.3, position: 'below', judgement: 'better' },
+              baseline: { period: '2020', value: 14 },
+              changeFromBaseline: { difference: -2.8, position: 'below', judgement: 'better' },
+              target: { period: '2026', value: 10 },
+              attainment: 'onTrack',
+              reference: { period, value: 9.5, aggregated: true, count: 2, suppressed: false },
+              comparison: { difference: 1.7, ratio: 1.18, position: 'above', judgement: 'worse' },
+            }],
+          },
+        }
+      })
+    renderApp({ route: '/spaces/s-nord/indicators?set=set-1' })
+    const table = await screen.findByRole('table', { name: 'Auswertung von Nord für 2024' })
+    const row = within(table).getByRole('row', { name: /SGB-II-Quote/ })
+    expect(row).toHaveTextContent('11,2 %')
+    expect(row).toHaveTextContent('−1,3besser')
+    expect(row).toHaveTextContent('2020: 14,0')
+    expect(row).toHaveTextContent('2026: 10,0')
+    expect(within(row).getByText('auf Kurs')).toBeInTheDocument()
+    expect(row).toHaveTextContent('9,5 %darüber (schlechter)')
+    expect(within(table).getByRole('columnheader', { name: 'Vergleich München' })).toBeInTheDocument()
+    expect(evaluated).toEqual(['2024|s-city'])
+    const series = await screen.findByRole('table', { name: 'Werte von SGB-II-Quote je Zeitraum' })
+    await waitFor(() => expect(within(series).getAllByRole('row')[1]).toHaveTextContent('202312,5 %endgültig9,1 %'))
+    expect(await axeViolations()).toEqual([])
+
+    await userEvent.setup().selectOptions(screen.getByLabelText('Zeitraum'), '2023')
+    expect(await screen.findByRole('table', { name: 'Auswertung von Nord für 2023' })).toHaveTextContent('12,5 %')
+    expect(evaluated).toEqual(['2024|s-city', '2023|s-city'])
+    expect(mock.unhandled).toEqual([])
+  })
+})
+
 describe('export dialog', () => {
   it('builds the export URL from the choices and downloads with the server file name', async () => {
     const mock = mockApi()

@@ -130,15 +130,18 @@ export function useSetIndicatorSetGoals(id: string) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (goals: IndicatorGoalDto[]) => api.setIndicatorSetGoals(id, { goals }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['indicator-sets', 'goals', id] }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['indicator-sets', 'goals', id] })
+      void queryClient.invalidateQueries({ queryKey: [...indicatorKeys.observations, 'evaluation', id] })
+    },
   })
 }
 
 // ---- Observations ----------------------------------------------------------------------------------------
 
-/** All observations of one indicator in one space, oldest period first (time series). */
-export function useObservationSeries(indicatorId: string | undefined, spaceId: string | undefined) {
-  return useQuery({
+/** The query for all observations of one indicator in one space, oldest period first (time series). */
+export function observationSeriesQuery(indicatorId: string | undefined, spaceId: string | undefined) {
+  return queryOptions({
     queryKey: indicatorKeys.series(indicatorId ?? '', spaceId ?? ''),
     queryFn: async () => {
       const items: ObservationDto[] = []
@@ -151,6 +154,20 @@ export function useObservationSeries(indicatorId: string | undefined, spaceId: s
       return items.sort((a, b) => a.period.localeCompare(b.period))
     },
     enabled: !!indicatorId && !!spaceId,
+  })
+}
+
+/** All observations of one indicator in one space, oldest period first (time series). */
+export function useObservationSeries(indicatorId: string | undefined, spaceId: string | undefined) {
+  return useQuery(observationSeriesQuery(indicatorId, spaceId))
+}
+
+/** A set evaluated for one space and period: value, changes, target attainment and the comparison with the reference. */
+export function useIndicatorSetEvaluation(setId: string, spaceId: string, period: string, referenceSpaceId: string | undefined) {
+  return useQuery({
+    queryKey: [...indicatorKeys.observations, 'evaluation', setId, spaceId, period, referenceSpaceId ?? ''],
+    queryFn: () => api.evaluateIndicatorSet(setId, spaceId, period, referenceSpaceId || undefined),
+    enabled: !!setId && !!spaceId && /^\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])))?$/.test(period),
   })
 }
 
@@ -247,6 +264,7 @@ export interface ExportOptions {
   format: ExportFormat
   indicatorSetId?: string
   indicatorIds?: string[]
+  spaceIds?: string[]
   under?: string
   level?: SpaceLevel
   from?: string
@@ -262,6 +280,7 @@ export function exportUrl(o: ExportOptions): string {
   q.set('format', o.format)
   if (o.indicatorSetId) q.set('indicatorSetId', o.indicatorSetId)
   else for (const id of o.indicatorIds ?? []) q.append('indicatorIds', id)
+  for (const id of o.spaceIds ?? []) q.append('spaceIds', id)
   if (o.under) q.set('under', o.under)
   if (o.level) q.set('level', o.level)
   if (o.from) q.set('from', o.from)
@@ -304,20 +323,48 @@ export async function downloadExport(o: ExportOptions): Promise<{ blob: Blob; fi
 }
 
 /** A GeoJSON export (FeatureCollection) for the map, fetched with the session cookie. */
+/** Reads an export the app shows itself (not a download); a failed one throws like the generated client does. */
+async function fetchExport<T>(o: ExportOptions, accept: string): Promise<T> {
+  const res = await apiFetch(exportUrl(o), { method: 'GET', headers: { Accept: accept } })
+  const text = await res.text()
+  if (!res.ok) {
+    const headers: Record<string, string> = {}
+    res.headers.forEach((v, k) => (headers[k] = v))
+    throw new ApiException(res.statusText || 'Export failed', res.status, text, headers, null)
+  }
+  return JSON.parse(text) as T
+}
+
 export function useGeoJsonExport(o: Omit<ExportOptions, 'format'> | undefined) {
   return useQuery({
     queryKey: ['exports', 'geojson', o ?? null],
-    queryFn: async (): Promise<ExportFeatureCollection> => {
-      const res = await apiFetch(exportUrl({ ...o, format: 'geojson' }), { method: 'GET', headers: { Accept: 'application/geo+json, application/json' } })
-      const text = await res.text()
-      if (!res.ok) {
-        const headers: Record<string, string> = {}
-        res.headers.forEach((v, k) => (headers[k] = v))
-        throw new ApiException(res.statusText || 'Export failed', res.status, text, headers, null)
-      }
-      return JSON.parse(text) as ExportFeatureCollection
-    },
+    queryFn: () => fetchExport<ExportFeatureCollection>({ ...o, format: 'geojson' }, 'application/geo+json, application/json'),
     enabled: !!o,
+  })
+}
+
+/** A point of a time series: a period's value, or none when withheld as a small number. */
+export interface SeriesPoint {
+  period: string
+  value?: number | null
+  suppressed: boolean
+}
+
+/**
+ * The reference space's series of one indicator: its measured values, or where it has none (a district, the city) the
+ * values computed from the spaces below by the indicator's rule, as the aggregated export gives them.
+ */
+export function useReferenceSeries(indicatorId: string | undefined, spaceId: string | undefined) {
+  return useQuery({
+    queryKey: [...indicatorKeys.observations, 'reference-series', indicatorId ?? '', spaceId ?? ''],
+    queryFn: async (): Promise<SeriesPoint[]> => {
+      const doc = await fetchExport<{ values: SeriesPoint[] }>(
+        { format: 'json', indicatorIds: [indicatorId ?? ''], spaceIds: [spaceId ?? ''], aggregated: true },
+        'application/json',
+      )
+      return doc.values.map((v) => ({ period: v.period, value: v.value ?? null, suppressed: v.suppressed })).sort((a, b) => a.period.localeCompare(b.period))
+    },
+    enabled: !!indicatorId && !!spaceId,
   })
 }
 

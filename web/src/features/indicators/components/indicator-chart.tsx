@@ -2,6 +2,7 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { ObservationDto, PeriodValueDto } from '@/api'
+import type { SeriesPoint } from '../api/indicators'
 import { formatValue } from '../format-value'
 import { ValueText } from './value-text'
 
@@ -15,7 +16,7 @@ export interface SeriesIndicator {
 export interface SeriesProps {
   indicator: SeriesIndicator
   observations: ObservationDto[]
-  reference?: { name: string; observations: ObservationDto[] }
+  reference?: { name: string; observations: SeriesPoint[] }
   baseline?: PeriodValueDto
   target?: PeriodValueDto
 }
@@ -23,10 +24,10 @@ export interface SeriesProps {
 export interface Row {
   period: string
   own?: ObservationDto
-  ref?: ObservationDto
+  ref?: SeriesPoint
 }
 
-function rowsOf(observations: ObservationDto[], reference?: ObservationDto[]): Row[] {
+function rowsOf(observations: ObservationDto[], reference?: SeriesPoint[]): Row[] {
   const map = new Map<string, Row>()
   for (const o of observations) map.set(o.period, { ...map.get(o.period), period: o.period, own: o })
   for (const o of reference ?? []) map.set(o.period, { ...map.get(o.period), period: o.period, ref: o })
@@ -34,7 +35,7 @@ function rowsOf(observations: ObservationDto[], reference?: ObservationDto[]): R
 }
 
 /** Suppressed values never reach the chart (a gap); the table says "gesperrt". */
-const plotted = (o?: ObservationDto) => (o && !o.suppressed && o.value !== undefined && o.value !== null ? o.value : null)
+const plotted = (o?: SeriesPoint) => (o && !o.suppressed && o.value !== undefined && o.value !== null ? o.value : null)
 
 /** Time series of one indicator in one space: line chart with baseline/target lines and the reference, plus the same as a table. */
 export function IndicatorChart({ indicator, observations, reference, baseline, target }: SeriesProps) {
@@ -65,7 +66,7 @@ export function IndicatorChart({ indicator, observations, reference, baseline, t
             ) : null}
             {target ? (
               <ReferenceLine y={target.value} stroke="#15803d"
-                label={{ value: `${t('indicators.space.target')} ${target.period}`, position: 'insideTopLeft', fill: '#14532d' }} />
+                label={{ value: `${t('indicators.space.target')} ${target.period}`, position: 'insideTopRight', fill: '#14532d' }} />
             ) : null}
           </LineChart>
         </ResponsiveContainer>

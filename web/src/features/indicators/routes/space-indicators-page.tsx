@@ -1,3 +1,4 @@
+import { useQueries } from '@tanstack/react-query'
 import { useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
@@ -6,9 +7,18 @@ import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { flattenTree, useSpace, useSpaceTree } from '@/features/spaces/api/spaces'
 import { usePageTitle } from '@/lib/use-page-title'
-import { useIndicatorSetGoals, useIndicatorSets, useIndicators, useObservationSeries } from '../api/indicators'
+import {
+  observationSeriesQuery,
+  useIndicatorSetEvaluation,
+  useIndicatorSetGoals,
+  useIndicatorSets,
+  useIndicators,
+  useObservationSeries,
+  useReferenceSeries,
+} from '../api/indicators'
 import { IndicatorChart } from '../components/indicator-chart'
 import { ExportDialog } from '../components/export-dialog'
+import { SetEvaluation } from '../components/set-evaluation'
 
 /** Indicators of one social space: a time series chart per indicator with baseline, target and a reference space. */
 export function SpaceIndicatorsPage() {
@@ -21,12 +31,18 @@ export function SpaceIndicatorsPage() {
   const tree = useSpaceTree()
   const flatSpaces = useMemo(() => (tree.data ? flattenTree(tree.data) : []), [tree.data])
   const [exporting, setExporting] = useState(false)
-  const ids = { set: useId(), ref: useId() }
+  const ids = { set: useId(), ref: useId(), period: useId() }
   usePageTitle(space.data ? t('indicators.space.title', { name: space.data.name }) : t('indicators.space.titleShort'))
   const setId = params.get('set') ?? ''
   const refParam = params.get('ref')
   const referenceId = refParam === null ? (space.data?.parentId ?? '') : refParam
   const goals = useIndicatorSetGoals(setId, setId ? id : undefined)
+  const set = sets.data?.find((x) => x.id === setId)
+  // The set's series (shared with the charts below through the query cache) tell which years have values.
+  const setSeries = useQueries({ queries: (set?.indicators ?? []).map((i) => observationSeriesQuery(i.indicatorId, id)) })
+  const years = [...new Set(setSeries.flatMap((q) => (q.data ?? []).map((o) => o.period.slice(0, 4))))].sort().reverse()
+  const period = params.get('period') ?? years[0] ?? ''
+  const evaluation = useIndicatorSetEvaluation(setId, id, period, referenceId || undefined)
   const setParam = (key: string, value: string) => {
     const next = new URLSearchParams(params)
     next.set(key, value)
@@ -37,7 +53,6 @@ export function SpaceIndicatorsPage() {
   if (space.isError) return <ProblemAlert error={space.error} onRetry={() => void space.refetch()} />
   if (catalogue.isError) return <ProblemAlert error={catalogue.error} onRetry={() => void catalogue.refetch()} />
   const s = space.data
-  const set = sets.data?.find((x) => x.id === setId)
   const indicators: IndicatorDto[] = set
     ? set.indicators
         .slice()
@@ -79,6 +94,32 @@ export function SpaceIndicatorsPage() {
           </div>
         </div>
       </form>
+      {set ? (
+        <section className="card" aria-labelledby={`${ids.period}-heading`}>
+          <div className="card__header">
+            <h2 id={`${ids.period}-heading`}>{t('indicators.evaluation.title')}</h2>
+            <div className="field field--inline">
+              <label htmlFor={ids.period} className="field__label">{t('indicators.evaluation.period')}</label>
+              <select id={ids.period} className="input" value={period} onChange={(e) => setParam('period', e.target.value)}>
+                {years.length === 0 ? <option value="">{t('indicators.evaluation.noYears')}</option> : null}
+                {period && !years.includes(period) ? <option value={period}>{period}</option> : null}
+                {years.map((y) => (
+                  <option key={y} value={y}>{y}</option>
+                ))}
+              </select>
+            </div>
+          </div>
+          {!period ? (
+            setSeries.some((q) => q.isPending) ? <Loading /> : <p className="muted">{t('indicators.space.noData')}</p>
+          ) : evaluation.isPending ? (
+            <Loading />
+          ) : evaluation.isError ? (
+            <ProblemAlert error={evaluation.error} onRetry={() => void evaluation.refetch()} />
+          ) : (
+            <SetEvaluation evaluation={evaluation.data} />
+          )}
+        </section>
+      ) : null}
       {indicators.length === 0 ? (
         <EmptyState title={t('indicators.space.noIndicators')} />
       ) : (
@@ -119,7 +160,7 @@ function SpaceSeries({
 }) {
   const { t } = useTranslation()
   const own = useObservationSeries(indicator.id, spaceId)
-  const ref = useObservationSeries(indicator.id, referenceId)
+  const ref = useReferenceSeries(indicator.id, referenceId)
   if (own.isPending) return <Loading />
   if (own.isError) return <ProblemAlert error={own.error} onRetry={() => void own.refetch()} />
   if (own.data.length === 0 && !baseline && !target) {
