@@ -18,6 +18,7 @@ describe.skipIf(!configured)('Indikatoren: anlegen, importieren, ansehen, export
   const code = `E2E-SGB2-${suffix}`
   const name = `SGB-II-Quote ${suffix}`
   const page = () => session.page
+  let entered: { setId: string; spaceId: string } | undefined
 
 
   /** JSON request from inside the page (session cookie and antiforgery header like the app). */
@@ -165,6 +166,7 @@ describe.skipIf(!configured)('Indikatoren: anlegen, importieren, ansehen, export
     const set = await apiJson<{ id: string }>('POST', '/api/v1/indicator-sets', { name: `Set ${suffix}`, indicatorIds: [indicatorId] })
     const spaces = (await apiJson<{ items: { id: string; code: string }[] }>('GET', '/api/v1/spaces?q=Teltow&limit=50')).items
     const teltow = spaces.find((s) => s.code === '12069616')!
+    entered = { setId: set.id, spaceId: teltow.id }
     await page().goto(`/indicators/entry?set=${set.id}&space=${teltow.id}&period=2025`)
     await page().getByRole('heading', { level: 1, name: 'Dateneingabe' }).waitFor()
     await page().getByLabel(`Wert – ${name}`).fill('10,2')
@@ -174,6 +176,20 @@ describe.skipIf(!configured)('Indikatoren: anlegen, importieren, ansehen, export
     const saved = (await apiJson<{ items: { period: string; value: number; status: string }[] }>('GET', `/api/v1/observations?indicatorId=${indicatorId}&spaceId=${teltow.id}&from=2025&to=2025`)).items
     expect(saved.map((o) => [o.period, o.value, o.status])).toEqual([['2025', 10.2, 'final']])
     await screenshot(page(), 'e2e-indicator-entry')
+    expect(await axeViolations(page())).toEqual([])
+  })
+
+  it('evaluates the set for the space: value, change and the reference for the latest year (axe)', async () => {
+    await page().goto(`/spaces/${entered!.spaceId}/indicators?set=${entered!.setId}`)
+    await page().getByRole('heading', { level: 2, name: 'Stand und Zielerreichung' }).waitFor()
+    expect(await page().getByLabel('Zeitraum').inputValue()).toBe('2025')
+    const table = page().getByRole('table', { name: 'Auswertung von Teltow für 2025' })
+    await table.waitFor()
+    const row = table.getByRole('row', { name: new RegExp(name) })
+    const text = await row.textContent()
+    expect(text).toContain('10,2')
+    expect(text).toContain('−0,7') // 2024 was 10,9 in the imported file
+    await screenshot(page(), 'e2e-indicator-evaluation')
     expect(await axeViolations(page())).toEqual([])
   })
 

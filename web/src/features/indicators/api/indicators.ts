@@ -215,13 +215,18 @@ export async function importObservationsCsv(csv: string, options: ImportOptions)
     body: csv,
     headers: { 'Content-Type': 'text/csv; charset=utf-8', Accept: 'application/json' },
   })
+  return jsonOrThrow<ImportObservationsResult>(res, 'Import failed')
+}
+
+/** The JSON body of a response fetched outside the generated client; a failed one throws an ApiException like the client. */
+async function jsonOrThrow<T>(res: Response, failed: string): Promise<T> {
   const text = await res.text()
   if (!res.ok) {
     const headers: Record<string, string> = {}
     res.headers.forEach((v, k) => (headers[k] = v))
-    throw new ApiException(res.statusText || 'Import failed', res.status, text, headers, null)
+    throw new ApiException(res.statusText || failed, res.status, text, headers, null)
   }
-  return JSON.parse(text) as ImportObservationsResult
+  return JSON.parse(text) as T
 }
 
 export function useImportObservations() {
@@ -323,16 +328,9 @@ export async function downloadExport(o: ExportOptions): Promise<{ blob: Blob; fi
 }
 
 /** A GeoJSON export (FeatureCollection) for the map, fetched with the session cookie. */
-/** Reads an export the app shows itself (not a download); a failed one throws like the generated client does. */
+/** Reads an export the app shows itself (not a download). */
 async function fetchExport<T>(o: ExportOptions, accept: string): Promise<T> {
-  const res = await apiFetch(exportUrl(o), { method: 'GET', headers: { Accept: accept } })
-  const text = await res.text()
-  if (!res.ok) {
-    const headers: Record<string, string> = {}
-    res.headers.forEach((v, k) => (headers[k] = v))
-    throw new ApiException(res.statusText || 'Export failed', res.status, text, headers, null)
-  }
-  return JSON.parse(text) as T
+  return jsonOrThrow<T>(await apiFetch(exportUrl(o), { method: 'GET', headers: { Accept: accept } }), 'Export failed')
 }
 
 export function useGeoJsonExport(o: Omit<ExportOptions, 'format'> | undefined) {
