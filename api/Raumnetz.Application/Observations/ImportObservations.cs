@@ -5,6 +5,7 @@ using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -107,7 +108,7 @@ public sealed record ImportObservationsResult
     public IReadOnlyList<ImportRowError> Errors { get; init; } = [];
 }
 
-public sealed class ImportObservationsHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<ImportObservationsCommand, ImportObservationsResult>
+public sealed partial class ImportObservationsHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<ImportObservationsCommand, ImportObservationsResult>
 {
     public const int MaxReportedErrors = 1000;
     private const int BatchSize = 1024;
@@ -381,8 +382,14 @@ public sealed class ImportObservationsHandler(IDbConnectionFactory db, TimeProvi
             }
             catch (JsonException x)
             {
+                // The serializer reads ahead, so the item comes from the error's path ($[3].value), not from the count so far.
                 var where = x.LineNumber is { } l ? $" at line {l + 1}, position {x.BytePositionInLine + 1}" : "";
-                report.Add(null, item, x.Path is { Length: > 2 } p ? p.TrimStart('$', '.').Split('.').Last() : "file",
+                var path = x.Path is { } p ? JsonErrorPath().Match(p) : null;
+                var pathItem = path is { Success: true } ? int.Parse(path.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
+                // a path behind the items already read (an unterminated array) means the file broke off after them
+                var failedItem = Math.Max(pathItem, item);
+                var column = pathItem < item ? "file" : path!.Groups[2].Success ? path.Groups[2].Value : "item";
+                report.Add(null, failedItem, column,
                     $"The JSON is malformed or a value has the wrong type{where}. The body must be an array of objects.");
                 yield break;
             }
@@ -421,6 +428,9 @@ public sealed class ImportObservationsHandler(IDbConnectionFactory db, TimeProvi
             if (read.IsCompleted) return null;
         }
     }
+
+    [GeneratedRegex(@"^\$\[(\d+)\](?:\.([A-Za-z]+))?")]
+    private static partial Regex JsonErrorPath();
 
     private static string? Invariant(double? v) => v?.ToString("R", CultureInfo.InvariantCulture);
 

@@ -138,6 +138,26 @@ public sealed class ImportObservationsTests(ApiFactory factory) : IClassFixture<
         Assert.Empty(await ObservationsAsync(client, $"indicatorId={s.CountId}"));
     }
 
+    [Theory]
+    [InlineData("""[{"indicator":1,"space":"{S}","period":"2024","value":1}]""", "items[0].indicator")]
+    [InlineData("""[{"indicator":"{I}","space":"{S}","period":"2024","value":"viele"}]""", "items[0].value")]
+    [InlineData("""[{"indicator":"{I}","space":"{S}","period":"2024","value":1,"status":"geschätzt"}]""", "items[0].status")]
+    [InlineData("""[{"indicator":"{I}","space":"{S}","period":"2024","value":1,"source":"{LONG}"}]""", "items[0].source")]
+    [InlineData("""[{"indicator":"{I}","space":"{S}","period":"2024","value":1},null]""", "items[1].item")]
+    [InlineData("""[{"indicator":"{I}","space":"{S}","period":"2024","value":1},[1,2]]""", "items[1]")]
+    [InlineData("""[{"indicator":"{I}","space":"{S}","period":"2024","value":1}""", "items[1]")]
+    [InlineData("""[{"indicator":"{I}","space":"{S}","period":"2024","value":1e999}]""", "items[0]")]
+    public async Task Bad_json_items_are_400_naming_the_item_and_nothing_is_written(string template, string field)
+    {
+        var client = await factory.AdminAsync();
+        var s = await SetupAsync(client);
+        var body = template.Replace("{I}", s.Count).Replace("{S}", s.North).Replace("{LONG}", new string('x', 201));
+        var problem = await HttpAssert.ProblemAsync(await ImportJsonAsync(client, body), HttpStatusCode.BadRequest);
+        var fields = problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToList();
+        Assert.True(fields.Any(f => f.StartsWith(field, StringComparison.Ordinal)), $"{field} not in {string.Join(", ", fields)}");
+        Assert.Empty(await ObservationsAsync(client, $"indicatorId={s.CountId}"));
+    }
+
     [Fact]
     public async Task Thousands_of_rows_are_written_and_read_back_like_single_values()
     {
