@@ -150,8 +150,7 @@ public sealed partial class ImportObservationsHandler(IDbConnectionFactory db, T
         var spaceIndex = spaces.Values.Select((s, n) => (s, n)).ToDictionary(x => x.s, x => x.n);
         var culture = request.DecimalComma ? CultureInfo.GetCultureInfo("de-DE") : CultureInfo.InvariantCulture;
         var seen = new Dictionary<(int, int, int, int), int>();
-        if (db.Provider == DatabaseProvider.Sqlite)
-            await connection.ExecuteAsync("PRAGMA cache_size = -65536", transaction: tx); // 64 MB page cache for this connection: indexes of big tables stay in memory
+        await using var cache = await PageCache.EnlargeAsync(db.Provider, connection, tx);
         var countBefore = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM observations", transaction: tx, cancellationToken: cancellationToken));
 
         var rows = 0;
@@ -178,7 +177,7 @@ public sealed partial class ImportObservationsHandler(IDbConnectionFactory db, T
         try
         {
             await ReadAndCheckAsync();
-            if (batch.Count > 0) await channel.Writer.WriteAsync(batch, cancellationToken);
+            if (batch.Count > 0 && report.Count == 0) await channel.Writer.WriteAsync(batch, cancellationToken);
         }
         catch (Exception e) when (e is not ChannelClosedException)
         {
@@ -433,6 +432,28 @@ public sealed partial class ImportObservationsHandler(IDbConnectionFactory db, T
     private static partial Regex JsonErrorPath();
 
     private static string? Invariant(double? v) => v?.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// On SQLite, a 64 MB page cache for the import, so the indexes of a big observations table stay in memory; the
+    /// connection goes back to the pool with the cache size it had.
+    /// </summary>
+    private sealed class PageCache(DbConnection? connection, DbTransaction? tx, long before) : IAsyncDisposable
+    {
+        public static async Task<PageCache> EnlargeAsync(DatabaseProvider provider, DbConnection connection, DbTransaction tx)
+        {
+            if (provider != DatabaseProvider.Sqlite) return new PageCache(null, null, 0);
+            var before = await connection.ExecuteScalarAsync<long>("PRAGMA cache_size", transaction: tx);
+            await connection.ExecuteAsync("PRAGMA cache_size = -65536", transaction: tx);
+            return new PageCache(connection, tx, before);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (connection is null) return;
+            try { await connection.ExecuteAsync($"PRAGMA cache_size = {before}", transaction: tx?.Connection is null ? null : tx); }
+            catch (DbException) { /* a broken connection is not returned to the pool anyway */ }
+        }
+    }
 
     /// <summary>
     /// The upsert as one prepared command whose values change per row (far cheaper than a new command per row), run
