@@ -90,8 +90,20 @@ public sealed record ObservationImportRow
     public string? Note { get; init; }
 }
 
-/// <summary>A bad row: the CSV line (or JSON item, counted from 0), the column and what is wrong.</summary>
-public sealed record ImportRowError(int? Line, int? Item, string Column, string Message);
+/// <summary>
+/// A bad row: the CSV line (or JSON item, counted from 0), the column and what is wrong, as an English message and as a
+/// stable code with its arguments, so a client can say it in its own language. Codes: required, unknownIndicator,
+/// unknownSpace, notAPeriod, notANumber, notAStatus, tooLong, duplicate, malformedCsv, malformedJson, notAnArray,
+/// emptyBody, nullItem, unknownColumn, duplicateColumn, missingColumn, and the value rules' tooLarge, onlyRates,
+/// valueRequired, countNotWhole, rateNeedsBoth, numeratorNegative, denominatorNotPositive, numeratorAboveDenominator,
+/// outsideScale.
+/// </summary>
+public sealed record ImportRowError(int? Line, int? Item, string Column, string Message)
+{
+    public string Code { get; init; } = "";
+    /// <summary>The values the message names (the text found, a limit, the first line of a duplicate), as invariant text.</summary>
+    public IReadOnlyDictionary<string, string>? Args { get; init; }
+}
 
 public sealed record ImportObservationsResult
 {
@@ -128,12 +140,19 @@ public sealed partial class ImportObservationsHandler(IDbConnectionFactory db, T
         public readonly List<ImportRowError> Errors = [];
         public int Count;
 
-        public void Add(RawRow row, string column, string message) => Add(row.Line, row.Item, column, message);
+        public void Add(RawRow row, string column, string code, string message, params (string Name, object? Value)[] args) =>
+            Add(row.Line, row.Item, column, code, message, args);
 
-        public void Add(int? line, int? item, string column, string message)
+        public void Add(RawRow row, FieldProblem problem) => Add(row.Line, row.Item, problem.Field, problem.Code, problem.Message, problem.Args);
+
+        public void Add(int? line, int? item, string column, string code, string message, params (string Name, object? Value)[] args) =>
+            Add(line, item, column, code, message, args.Length == 0 ? null
+                : args.ToDictionary(a => a.Name, a => Convert.ToString(a.Value, CultureInfo.InvariantCulture) ?? ""));
+
+        private void Add(int? line, int? item, string column, string code, string message, IReadOnlyDictionary<string, string>? args)
         {
             Count++;
-            if (Errors.Count < MaxReportedErrors) Errors.Add(new ImportRowError(csv ? line : null, item, column, message));
+            if (Errors.Count < MaxReportedErrors) Errors.Add(new ImportRowError(csv ? line : null, item, column, message) { Code = code, Args = args });
         }
     }
 
@@ -206,27 +225,29 @@ public sealed partial class ImportObservationsHandler(IDbConnectionFactory db, T
                 var before = report.Count;
                 var indicator = Lookup(row, "indicator", row.Indicator, indicators, report);
                 Guid? spaceId = string.IsNullOrWhiteSpace(row.Space) ? Missing<Guid>(row, "space", report)
-                    : spaces.TryGetValue(row.Space.Trim(), out var sid) ? sid : Unknown<Guid>(row, "space", $"No space has the code '{row.Space.Trim()}'.", report);
+                    : spaces.TryGetValue(row.Space.Trim(), out var sid) ? sid
+                    : Unknown<Guid>(row, "space", "unknownSpace", $"No space has the code '{row.Space.Trim()}'.", row.Space.Trim(), report);
                 Period? period = string.IsNullOrWhiteSpace(row.Period) ? Missing<Period>(row, "period", report)
-                    : Period.TryParse(row.Period, out var pp) ? pp : Unknown<Period>(row, "period", $"'{row.Period}' is not a period (2024, 2024-H1, 2024-Q2 or 2024-05).", report);
+                    : Period.TryParse(row.Period, out var pp) ? pp
+                    : Unknown<Period>(row, "period", "notAPeriod", $"'{row.Period}' is not a period (2024, 2024-H1, 2024-Q2 or 2024-05).", row.Period, report);
                 var value = Number(row, "value", row.Value, culture, report);
                 var numerator = Number(row, "numerator", row.Numerator, culture, report);
                 var denominator = Number(row, "denominator", row.Denominator, culture, report);
                 var status = ObservationStatus.Final;
                 if (!string.IsNullOrWhiteSpace(row.Status) && (!Enum.TryParse(row.Status.Trim(), true, out status) || !Enum.IsDefined(status) || int.TryParse(row.Status, out _)))
-                    report.Add(row, "status", $"'{row.Status}' is not a status (provisional, final or estimated).");
+                    report.Add(row, "status", "notAStatus", $"'{row.Status}' is not a status (provisional, final or estimated).", ("value", row.Status));
                 var source = Text(row, "source", row.Source, Limits.Name, report);
                 var note = Text(row, "note", row.Note, Limits.Note, report);
                 if (report.Count > before || indicator is null || spaceId is null || period is null) continue;
 
                 var (checkedValue, problems) = ObservationRules.Check(profiles[indicator.Id], value.Value, numerator.Value, denominator.Value);
-                foreach (var problem in problems) report.Add(row, problem.Field, problem.Message);
+                foreach (var problem in problems) report.Add(row, problem);
                 var key = (indicatorIndex[indicator.Id], spaceIndex[spaceId.Value], period.Value.FirstMonth, period.Value.LastMonth);
                 if (seen.TryGetValue(key, out var first))
                 {
-                    report.Add(row, "period", request.Format == ImportFormat.Csv
+                    report.Add(row, "period", "duplicate", request.Format == ImportFormat.Csv
                         ? $"Line {first} already has a value for this indicator, space and period."
-                        : $"Item {first} already has a value for this indicator, space and period.");
+                        : $"Item {first} already has a value for this indicator, space and period.", ("first", first));
                     continue;
                 }
                 seen[key] = request.Format == ImportFormat.Csv ? row.Line ?? 0 : row.Item ?? 0;
@@ -259,21 +280,21 @@ public sealed partial class ImportObservationsHandler(IDbConnectionFactory db, T
 
     private static IndicatorRow? Lookup(RawRow row, string column, string? code, Dictionary<string, IndicatorRow> indicators, Report report)
     {
-        if (string.IsNullOrWhiteSpace(code)) { report.Add(row, column, $"'{column}' is required."); return null; }
+        if (string.IsNullOrWhiteSpace(code)) { report.Add(row, column, "required", $"'{column}' is required."); return null; }
         if (indicators.TryGetValue(code.Trim(), out var i)) return i;
-        report.Add(row, column, $"No indicator has the code '{code.Trim()}'.");
+        report.Add(row, column, "unknownIndicator", $"No indicator has the code '{code.Trim()}'.", ("value", code.Trim()));
         return null;
     }
 
     private static T? Missing<T>(RawRow row, string column, Report report) where T : struct
     {
-        report.Add(row, column, $"'{column}' is required.");
+        report.Add(row, column, "required", $"'{column}' is required.");
         return null;
     }
 
-    private static T? Unknown<T>(RawRow row, string column, string message, Report report) where T : struct
+    private static T? Unknown<T>(RawRow row, string column, string code, string message, string value, Report report) where T : struct
     {
-        report.Add(row, column, message);
+        report.Add(row, column, code, message, ("value", value));
         return null;
     }
 
@@ -281,7 +302,8 @@ public sealed partial class ImportObservationsHandler(IDbConnectionFactory db, T
     {
         if (string.IsNullOrWhiteSpace(text)) return (null, true);
         if (double.TryParse(text, NumberStyles.Float, culture, out var v) && double.IsFinite(v)) return (v, true);
-        report.Add(row, column, $"'{text}' is not a number{(culture.Name == "de-DE" ? " (decimal comma expected)" : "")}.");
+        report.Add(row, column, "notANumber", $"'{text}' is not a number{(culture.Name == "de-DE" ? " (decimal comma expected)" : "")}.",
+            ("value", text), ("decimalComma", culture.Name == "de-DE"));
         return (null, false);
     }
 
@@ -290,7 +312,7 @@ public sealed partial class ImportObservationsHandler(IDbConnectionFactory db, T
         if (string.IsNullOrWhiteSpace(text)) return null;
         var t = text.Trim();
         if (t.Length <= max) return t;
-        report.Add(row, column, $"'{column}' must be {max} characters or fewer.");
+        report.Add(row, column, "tooLong", $"'{column}' must be {max} characters or fewer.", ("max", max));
         return null;
     }
 
@@ -317,7 +339,8 @@ public sealed partial class ImportObservationsHandler(IDbConnectionFactory db, T
             DetectDelimiterValues = [",", ";", "\t"],
             TrimOptions = TrimOptions.Trim,
             IgnoreBlankLines = true,
-            BadDataFound = args => report.Add(args.Context.Parser?.RawRow, null, "file", $"Malformed CSV near '{Shorten(args.RawRecord)}' (a quote inside an unquoted field?)."),
+            BadDataFound = args => report.Add(args.Context.Parser?.RawRow, null, "file", "malformedCsv",
+                $"Malformed CSV near '{Shorten(args.RawRecord)}' (a quote inside an unquoted field?).", ("near", Shorten(args.RawRecord))),
         };
         using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         using var parser = new CsvParser(reader, config);
@@ -328,13 +351,18 @@ public sealed partial class ImportObservationsHandler(IDbConnectionFactory db, T
         for (var i = 0; i < header.Length; i++)
         {
             var name = Canonical(header[i]);
-            if (name is null) { report.Add(1, null, header[i], $"Unknown column '{header[i]}'. Columns: {string.Join(", ", Columns)}."); continue; }
+            if (name is null)
+            {
+                report.Add(1, null, header[i], "unknownColumn", $"Unknown column '{header[i]}'. Columns: {string.Join(", ", Columns)}.",
+                    ("value", header[i]), ("columns", string.Join(", ", Columns)));
+                continue;
+            }
             var n = Array.IndexOf(Columns, name);
-            if (index[n] >= 0) report.Add(1, null, header[i], $"Column '{name}' appears twice.");
+            if (index[n] >= 0) report.Add(1, null, header[i], "duplicateColumn", $"Column '{name}' appears twice.", ("value", name));
             index[n] = i;
         }
         foreach (var required in new[] { 0, 1, 2 })
-            if (index[required] < 0) report.Add(1, null, Columns[required], $"The header has no column '{Columns[required]}'.");
+            if (index[required] < 0) report.Add(1, null, Columns[required], "missingColumn", $"The header has no column '{Columns[required]}'.", ("value", Columns[required]));
         if (report.Count > 0) yield break;
         while (await parser.ReadAsync())
         {
@@ -364,7 +392,8 @@ public sealed partial class ImportObservationsHandler(IDbConnectionFactory db, T
         var first = await FirstTokenAsync(pipe, ct);
         if (first != (byte)'[')
         {
-            report.Add(null, null, "file", first is null ? "The body is empty. Send a JSON array of objects." : "The body must be a JSON array of objects.");
+            if (first is null) report.Add(null, null, "file", "emptyBody", "The body is empty. Send a JSON array of objects.");
+            else report.Add(null, null, "file", "notAnArray", "The body must be a JSON array of objects.");
             yield break;
         }
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
@@ -388,11 +417,12 @@ public sealed partial class ImportObservationsHandler(IDbConnectionFactory db, T
                 // a path behind the items already read (an unterminated array) means the file broke off after them
                 var failedItem = Math.Max(pathItem, item);
                 var column = pathItem < item ? "file" : path!.Groups[2].Success ? path.Groups[2].Value : "item";
-                report.Add(null, failedItem, column,
-                    $"The JSON is malformed or a value has the wrong type{where}. The body must be an array of objects.");
+                report.Add(null, failedItem, column, "malformedJson",
+                    $"The JSON is malformed or a value has the wrong type{where}. The body must be an array of objects.",
+                    ("line", (x.LineNumber ?? 0) + 1), ("position", (x.BytePositionInLine ?? 0) + 1));
                 yield break;
             }
-            if (current is null) { report.Add(null, item, "item", "The item is null."); item++; continue; }
+            if (current is null) { report.Add(null, item, "item", "nullItem", "The item is null."); item++; continue; }
             yield return new RawRow(null, item, current.Indicator, current.Space, current.Period, Invariant(current.Value), Invariant(current.Numerator),
                 Invariant(current.Denominator), current.Status, current.Source, current.Note);
             item++;

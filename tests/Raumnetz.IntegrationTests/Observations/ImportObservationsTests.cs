@@ -77,6 +77,12 @@ public sealed class ImportObservationsTests(ApiFactory factory) : IClassFixture<
         var errors = dry.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("column").GetString())).ToList();
         Assert.Equal([(3, "indicator"), (4, "space"), (5, "period"), (6, "numerator"), (7, "value"), (8, "period"), (9, "value")], errors);
         Assert.Equal(7, dry.GetProperty("errorCount").GetInt32());
+        // each error also has a stable code with the values it names, for clients that speak another language
+        var coded = dry.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("code").GetString(),
+            e.TryGetProperty("args", out var a) && a.ValueKind == JsonValueKind.Object ? string.Join(";", a.EnumerateObject().Select(p => $"{p.Name}={p.Value.GetString()}")) : "")).ToList();
+        Assert.Equal([("unknownIndicator", "value=nope"), ("unknownSpace", "value=nowhere"), ("notAPeriod", "value=2024-13"),
+            ("numeratorAboveDenominator", "numerator=20;denominator=10"), ("outsideScale", "value=9;min=1;max=5"), ("duplicate", "first=2"),
+            ("notANumber", "value=zwölf;decimalComma=False")], coded);
         Assert.Empty(await ObservationsAsync(client, $"indicatorId={s.CountId}"));
 
         var real = await ImportCsvAsync(client, csv);

@@ -7369,6 +7369,8 @@ export interface ImportRowError {
     item?: number | undefined;
     column: string;
     message: string;
+    code: string;
+    args?: { [key: string]: string; } | undefined;
 }
 
 export interface ImportSpacesRequest {

@@ -113,10 +113,12 @@ describe('CSV import', () => {
         created: 0,
         updated: 0,
         unchanged: 0,
-        errorCount: 2,
+        errorCount: 3,
         errors: [
-          { line: 2, column: 'value', message: "'x' is not a number (decimal comma expected)." },
-          { line: 3, column: 'space', message: "No space has the code 'NOPE'." },
+          { line: 2, column: 'value', message: "'x' is not a number (decimal comma expected).", code: 'notANumber', args: { value: 'x', decimalComma: 'True' } },
+          { line: 3, column: 'space', message: "No space has the code 'NOPE'.", code: 'unknownSpace', args: { value: 'NOPE' } },
+          // a code this version of the app does not know yet: the server's message is shown
+          { line: 3, column: 'numerator', message: 'Something new is wrong.', code: 'somethingNew', args: {} },
         ],
       },
     })
@@ -132,10 +134,11 @@ describe('CSV import', () => {
     await user.click(screen.getByRole('button', { name: 'Prüfen (Probelauf)' }))
     const errors = await screen.findByRole('table', { name: 'Fehler je Zeile und Spalte' })
     const rows = within(errors).getAllByRole('row').slice(1)
-    expect(rows).toHaveLength(2)
-    expect(rows[0]).toHaveTextContent(/^2value'x' is not a number/)
-    expect(rows[1]).toHaveTextContent("3spaceNo space has the code 'NOPE'.")
-    expect(screen.getByText(/2 Fehler gefunden/)).toBeInTheDocument()
+    expect(rows).toHaveLength(3)
+    expect(rows[0]).toHaveTextContent('2value„x“ ist keine Zahl (erwartet wird ein Dezimalkomma, etwa 12,5).')
+    expect(rows[1]).toHaveTextContent('3spaceKein Sozialraum hat den Schlüssel „NOPE“.')
+    expect(rows[2]).toHaveTextContent('3numeratorSomething new is wrong.')
+    expect(screen.getByText(/3 Fehler gefunden/)).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Jetzt importieren' })).toBeDisabled()
 
     const sent = mock.requests.find((r) => r.url.pathname === '/api/v1/observations/import')!
@@ -144,6 +147,29 @@ describe('CSV import', () => {
     expect(sent.url.searchParams.get('decimal')).toBe('comma')
     expect(sent.headers.get('content-type')).toContain('text/csv')
     expect(await axeViolations()).toEqual([])
+  })
+
+  it('answers a refused real import with the coded row errors of a dry run, in German', async () => {
+    // between the clean check and the import someone changed the indicator: the import is refused
+    const mock = mockApi()
+    let dryRuns = 0
+    const clean = { dryRun: true, imported: false, rows: 1, created: 1, updated: 0, unchanged: 0, errorCount: 0, errors: [] }
+    const refused = { ...clean, created: 0, errorCount: 1, errors: [{ line: 2, column: 'numerator', message: 'The numerator (12) exceeds the denominator (10.5); …',
+      code: 'numeratorAboveDenominator', args: { numerator: '12', denominator: '10.5' } }] }
+    mock.on('POST /api/v1/observations/import', (req) =>
+      req.url.searchParams.get('dryRun') === 'true'
+        ? { body: dryRuns++ === 0 ? clean : refused }
+        : { status: 400, body: { title: 'Validation failed', status: 400, errors: { 'lines[2].numerator': ['The numerator (12) exceeds the denominator (10.5); …'] } } },
+    )
+    renderApp({ route: '/indicators/import' })
+    const user = userEvent.setup()
+    await user.upload(await screen.findByLabelText('CSV-Datei'), new File(['indicator;space;period;numerator;denominator\nSGB2;09162-N;2024;12;10,5\n'], 'w.csv', { type: 'text/csv' }))
+    await user.click(await screen.findByRole('button', { name: 'Prüfen (Probelauf)' }))
+    await screen.findByText(/^Probelauf ohne Fehler/)
+    await user.click(screen.getByRole('button', { name: 'Jetzt importieren' }))
+    const errors = await screen.findByRole('table', { name: 'Fehler je Zeile und Spalte' })
+    expect(within(errors).getAllByRole('row')[1]).toHaveTextContent('2numeratorDer Zähler (12) ist größer als der Nenner (10,5); bei einem Anteil ist das unmöglich.')
+    expect(mock.requests.filter((r) => r.url.pathname === '/api/v1/observations/import').map((r) => r.url.searchParams.get('dryRun'))).toEqual(['true', 'false', 'true'])
   })
 })
 

@@ -4,17 +4,42 @@ import type { ImportObservationsResult, ImportRowError } from '@/api'
 import { toProblem } from '@/api/problem'
 import { Alert } from '@/components/ui/feedback'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
+import { localeFor } from '@/lib/i18n'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useImportObservations, type ImportOptions } from '../api/indicators'
 import { previewCsv } from '../csv-preview'
 import { IndicatorsNav } from '../components/indicators-nav'
 
-/** Server field errors of a failed real import (`lines[3].value`) back into row errors. */
+/** Server field errors of a failed real import (`lines[3].value`) back into row errors (English messages, no codes). */
 function rowErrorsFromProblem(errors: Record<string, string[]>): ImportRowError[] {
   return Object.entries(errors).flatMap(([key, messages]) => {
     const m = /^(?:lines|items)\[(\d+)\]\.(.+)$/.exec(key)
-    return messages.map((message) => (m ? { line: Number(m[1]), column: m[2], message } : { column: key, message }))
+    return messages.map((message) => (m ? { line: Number(m[1]), column: m[2], message, code: '' } : { column: key, message, code: '' }))
   })
+}
+
+const numericArgs = new Set(['numerator', 'denominator', 'min', 'max'])
+
+/** What is wrong with a row, in the UI's language from the error's code; the server's English message otherwise. */
+function RowErrorMessage({ error }: { error: ImportRowError }) {
+  const { t, i18n } = useTranslation()
+  const args: Record<string, string> = {}
+  for (const [name, value] of Object.entries(error.args ?? {})) {
+    const n = Number(value)
+    args[name] = numericArgs.has(name) && value !== '' && Number.isFinite(n) ? new Intl.NumberFormat(localeFor(i18n.language)).format(n) : value
+  }
+  if (!error.code) return <>{error.message}</>
+  return (
+    <>
+      {t(`indicators.import.rowError.${error.code}`, {
+        ...args,
+        column: error.column,
+        context: error.args?.decimalComma === 'True' ? 'comma' : undefined,
+        defaultValue: error.message,
+        interpolation: { escapeValue: false },
+      })}
+    </>
+  )
 }
 
 /** CSV import of observations: choose a file, check it (dry run, preview and every row error), then import. */
@@ -54,8 +79,15 @@ export function ImportPage() {
       setRowErrors(r.errors)
     } catch (err) {
       const problem = toProblem(err)
-      if (problem.status === 400 && Object.keys(problem.errors).length > 0) setRowErrors(rowErrorsFromProblem(problem.errors))
-      else setError(describe(err))
+      if (problem.status === 400 && Object.keys(problem.errors).length > 0) {
+        // The import answers bad rows with field errors; a dry run of the same file lists them with codes, so the table
+        // can say them in the UI's language. Nothing was written either way.
+        try {
+          setRowErrors((await importer.mutateAsync({ csv: text, options: options(true) })).errors)
+        } catch {
+          setRowErrors(rowErrorsFromProblem(problem.errors))
+        }
+      } else setError(describe(err))
     }
   }
 
@@ -152,7 +184,7 @@ export function ImportPage() {
                   <tr key={n}>
                     <td>{e.line ?? e.item ?? '–'}</td>
                     <td><code>{e.column}</code></td>
-                    <td>{e.message}</td>
+                    <td><RowErrorMessage error={e} /></td>
                   </tr>
                 ))}
               </tbody>
