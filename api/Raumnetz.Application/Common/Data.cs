@@ -51,7 +51,9 @@ public interface ISqlDialect
     /// <summary>
     /// Prepares one statement for many executions inside <paramref name="transaction"/> (bulk writes such as imports).
     /// Values are passed by position in the order of <paramref name="parameters"/>. On SQLite they go straight to the
-    /// engine: ADO.NET looks each parameter up by name on every execution, which costs more than the insert itself.
+    /// engine: ADO.NET looks each parameter up by name on every execution, which costs more than the insert itself. On
+    /// PostgreSQL the executions are sent in batches (one round trip for many rows), so errors may surface only when a
+    /// batch runs: call <see cref="IPreparedCommand.FlushAsync"/> at the end.
     /// </summary>
     Task<IPreparedCommand> PrepareAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<PreparedParameter> parameters, CancellationToken ct);
 }
@@ -63,8 +65,12 @@ public readonly record struct PreparedParameter(string Name, DbType Type);
 public interface IPreparedCommand : IAsyncDisposable
 {
     /// <summary>
-    /// Runs the statement with these values (one per parameter, in order; null for NULL) and returns the number of rows it
-    /// inserted, updated or deleted.
+    /// Runs the statement with these values (one per parameter, in order; null for NULL), or queues it where the provider
+    /// sends statements in batches. Returns the number of rows inserted, updated or deleted by what ran during this call.
+    /// The array may be reused by the caller afterwards.
     /// </summary>
     ValueTask<int> ExecuteAsync(object?[] values, CancellationToken ct);
+
+    /// <summary>Runs whatever is still queued; returns the number of rows it inserted, updated or deleted.</summary>
+    ValueTask<int> FlushAsync(CancellationToken ct);
 }

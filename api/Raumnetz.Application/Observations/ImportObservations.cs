@@ -185,7 +185,7 @@ public sealed partial class ImportObservationsHandler(IDbConnectionFactory db, T
                 long changed = 0;
                 await foreach (var rowsOfBatch in channel.Reader.ReadAllAsync(cancellationToken))
                     foreach (var v in rowsOfBatch) changed += await upsert.ExecuteAsync(v, cancellationToken);
-                return changed;
+                return changed + await upsert.FlushAsync(cancellationToken);
             }
             catch (Exception e)
             {
@@ -529,6 +529,8 @@ public sealed partial class ImportObservationsHandler(IDbConnectionFactory db, T
 
         private static readonly string[] StatusNames = Enumerable.Range(0, Enum.GetValues<ObservationStatus>().Max(s => (int)s) + 1)
             .Select(n => ((ObservationStatus)n).ToString()).ToArray();
+
+        public ValueTask<int> FlushAsync(CancellationToken ct) => command.FlushAsync(ct);
 
         public ValueTask DisposeAsync() => command.DisposeAsync();
     }

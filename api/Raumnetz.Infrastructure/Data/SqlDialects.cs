@@ -30,7 +30,7 @@ public sealed class PostgreSqlDialect : ISqlDialect
     public bool IsForeignKeyViolation(Exception e) => e is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation };
 
     public Task<IPreparedCommand> PrepareAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<PreparedParameter> parameters, CancellationToken ct) =>
-        Task.FromResult<IPreparedCommand>(new AdoPreparedCommand(connection, transaction, sql, parameters, prepare: true, sizedStrings: false));
+        Task.FromResult<IPreparedCommand>(new PostgreSqlBatchedCommand((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, sql, parameters));
 }
 
 /// <summary>SQL Server: OFFSET/FETCH (needs ORDER BY, which every list has), constraint errors by number.</summary>
