@@ -327,9 +327,12 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
         }
         finally
         {
+            // Done or broken off: suppression still running (for indicators the stream did not reach) is no longer needed.
+            // A failure the stream needed has already failed it through the withheld sets.
             await stop.CancelAsync();
             try { await suppression; }
-            catch (OperationCanceledException) { /* the export stopped first */ }
+            catch (OperationCanceledException) { }
+            catch (Exception e) { logger.LogWarning(e, "Secondary suppression for export {Format} stopped with an error", format); }
         }
     }
 
