@@ -60,14 +60,29 @@ describe('data entry grid', () => {
 
   it('puts server field errors at the field', async () => {
     const mock = mockApi()
-    mock.on('PUT /api/v1/observations', problem(400, 'Validation', { errors: { Value: ['Der Wert darf nicht negativ sein.'] } }))
+    mock.on('PUT /api/v1/observations', problem(400, 'Validation', { errors: { Value: ['Der Wert passt nicht zum Indikator.'] } }))
     renderGrid()
     const user = userEvent.setup()
-    await user.type(screen.getByLabelText('Wert – Einwohner'), '-3')
+    await user.type(screen.getByLabelText('Wert – Einwohner'), '3')
     await user.click(screen.getByRole('button', { name: '„Einwohner“ speichern' }))
     const input = screen.getByLabelText('Wert – Einwohner')
-    expect(await screen.findByText('Der Wert darf nicht negativ sein.')).toBeInTheDocument()
+    expect(await screen.findByText('Der Wert passt nicht zum Indikator.')).toBeInTheDocument()
     expect(input).toHaveAttribute('aria-invalid', 'true')
     expect(screen.getByText(/„Einwohner“ konnte nicht gespeichert werden/)).toBeInTheDocument()
+  })
+
+  it('checks the rules of the indicator before saving and says what is wrong in German', async () => {
+    const mock = mockApi()
+    renderGrid()
+    const user = userEvent.setup()
+    await user.type(screen.getByLabelText('Wert – Einwohner'), '-3{Enter}')
+    expect(await screen.findByText('Eine Anzahl muss eine ganze Zahl ab 0 sein.')).toBeInTheDocument()
+    expect(screen.getByLabelText('Wert – Einwohner')).toHaveAttribute('aria-invalid', 'true')
+
+    await user.type(screen.getByLabelText('Zähler – SGB-II-Quote'), '12')
+    await user.type(screen.getByLabelText('Nenner – SGB-II-Quote'), '10,5{Enter}')
+    expect(await screen.findByText('Der Zähler (12) ist größer als der Nenner (10,5); bei einem Anteil ist das unmöglich.')).toBeInTheDocument()
+    expect(screen.getByLabelText('Zähler – SGB-II-Quote')).toHaveFocus()
+    expect(mock.requests.filter((r) => r.method === 'PUT')).toHaveLength(0)
   })
 })

@@ -9,9 +9,11 @@ import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
 import { applyServerErrors } from '@/lib/form-errors'
+import { localeFor } from '@/lib/i18n'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useIndicatorSets, useIndicators, useSpacePeriodObservations, useUpsertObservation } from '../api/indicators'
 import { IndicatorsNav } from '../components/indicators-nav'
+import { valueProblems } from '../observation-rules'
 
 const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])))?$/
 const CURRENT_YEAR = String(new Date().getFullYear())
@@ -182,7 +184,7 @@ function EntryRow({ indicator, spaceId, period, observation }: {
   period: string
   observation?: ObservationDto
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const describe = useProblemMessage()
   const upsert = useUpsertObservation()
   const formId = useId()
@@ -206,6 +208,15 @@ function EntryRow({ indicator, spaceId, period, observation }: {
 
   const submit = handleSubmit(async (v) => {
     setMessage(null)
+    const problems = valueProblems(indicator, parseNumber(v.value), rate ? parseNumber(v.numerator) : undefined, rate ? parseNumber(v.denominator) : undefined)
+    if (problems.length > 0) {
+      problems.forEach((p, n) => {
+        const args = Object.fromEntries(Object.entries(p.args ?? {}).map(([k, x]) => [k, typeof x === 'number' ? new Intl.NumberFormat(localeFor(i18n.language)).format(x) : x]))
+        setError(p.field, { type: 'rule', message: t(`indicators.import.rowError.${p.code}`, { ...args, column: t(`indicators.entry.${p.field}`) }) }, { shouldFocus: n === 0 })
+      })
+      setMessage({ tone: 'error', text: t('indicators.entry.rowError', { indicator: indicator.name, message: t('indicators.form.checkFields') }) })
+      return
+    }
     const body: UpsertObservationRequest = {
       indicatorId: indicator.id,
       spaceId,

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { IndicatorKind } from '@/api'
+import { valueProblems } from './observation-rules'
+
+const count = { kind: IndicatorKind.Count, isProportion: false }
+const share = { kind: IndicatorKind.Rate, isProportion: true }
+const perThousand = { kind: IndicatorKind.Rate, isProportion: false }
+const rating = { kind: IndicatorKind.Rating, isProportion: false, scaleMin: 1, scaleMax: 5 }
+const codes = (...args: Parameters<typeof valueProblems>) => valueProblems(...args).map((p) => `${p.field}:${p.code}`)
+
+describe('value rules (as the server checks them)', () => {
+  it('counts are whole numbers from 0 and have no numerator', () => {
+    expect(codes(count, 12, undefined, undefined)).toEqual([])
+    expect(codes(count, undefined, undefined, undefined)).toEqual(['value:valueRequired'])
+    expect(codes(count, -1, undefined, undefined)).toEqual(['value:countNotWhole'])
+    expect(codes(count, 2.5, undefined, undefined)).toEqual(['value:countNotWhole'])
+    expect(codes(count, 3, 1, undefined)).toEqual(['numerator:onlyRates'])
+  })
+
+  it('rates take numerator and denominator together; a proportion cannot exceed its denominator', () => {
+    expect(codes(share, undefined, 150, 1000)).toEqual([])
+    expect(codes(share, 12.5, undefined, undefined)).toEqual([])
+    expect(codes(share, undefined, undefined, undefined)).toEqual(['value:valueRequired'])
+    expect(codes(share, undefined, 5, undefined)).toEqual(['denominator:rateNeedsBoth'])
+    expect(codes(share, undefined, -1, 0)).toEqual(['numerator:numeratorNegative', 'denominator:denominatorNotPositive'])
+    expect(valueProblems(share, undefined, 12, 10.5)).toEqual([{ field: 'numerator', code: 'numeratorAboveDenominator', args: { numerator: 12, denominator: 10.5 } }])
+    expect(codes(perThousand, undefined, 1200, 1000)).toEqual([]) // cases per 1000 may exceed the population base
+  })
+
+  it('ratings lie on the scale, and no number may be infinite or huge', () => {
+    expect(codes(rating, 5, undefined, undefined)).toEqual([])
+    expect(valueProblems(rating, 6, undefined, undefined)).toEqual([{ field: 'value', code: 'outsideScale', args: { value: 6, min: 1, max: 5 } }])
+    expect(codes(count, Number.POSITIVE_INFINITY, undefined, undefined)).toEqual(['value:tooLarge'])
+    expect(codes(share, undefined, 1e16, 2e16)).toEqual(['numerator:tooLarge', 'denominator:tooLarge'])
+  })
+})

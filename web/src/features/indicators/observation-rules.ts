@@ -1,0 +1,57 @@
+import { IndicatorKind, type IndicatorDto } from '@/api'
+
+/** A problem with a value, as the server names it: the field, the code and the values the message needs. */
+export interface ValueProblem {
+  field: 'value' | 'numerator' | 'denominator'
+  code: string
+  args?: Record<string, string | number>
+}
+
+const MAX_MAGNITUDE = 1e15
+
+/**
+ * The server's rules for a measured value (ObservationRules), checked before saving so the form can say what is wrong
+ * in the UI's language; the server checks again. Counts are whole numbers from 0; rates take numerator and denominator
+ * together (a positive denominator, and for a proportion a numerator not above it) or a value; ratings lie on the scale.
+ */
+export function valueProblems(
+  indicator: Pick<IndicatorDto, 'kind' | 'isProportion' | 'scaleMin' | 'scaleMax'>,
+  value: number | undefined,
+  numerator: number | undefined,
+  denominator: number | undefined,
+): ValueProblem[] {
+  const problems: ValueProblem[] = []
+  for (const [field, v] of [['value', value], ['numerator', numerator], ['denominator', denominator]] as const)
+    if (v !== undefined && (!Number.isFinite(v) || Math.abs(v) > MAX_MAGNITUDE)) problems.push({ field, code: 'tooLarge' })
+  if (problems.length > 0) return problems
+
+  if (indicator.kind !== IndicatorKind.Rate) {
+    if (numerator !== undefined) problems.push({ field: 'numerator', code: 'onlyRates' })
+    if (denominator !== undefined) problems.push({ field: 'denominator', code: 'onlyRates' })
+  }
+  switch (indicator.kind) {
+    case IndicatorKind.Count:
+      if (value === undefined) problems.push({ field: 'value', code: 'valueRequired' })
+      else if (value < 0 || !Number.isInteger(value)) problems.push({ field: 'value', code: 'countNotWhole' })
+      break
+    case IndicatorKind.Rate:
+      if ((numerator === undefined) !== (denominator === undefined)) {
+        problems.push({ field: numerator === undefined ? 'numerator' : 'denominator', code: 'rateNeedsBoth' })
+      } else if (numerator !== undefined && denominator !== undefined) {
+        if (numerator < 0) problems.push({ field: 'numerator', code: 'numeratorNegative' })
+        if (denominator <= 0) problems.push({ field: 'denominator', code: 'denominatorNotPositive' })
+        else if (indicator.isProportion && numerator > denominator)
+          problems.push({ field: 'numerator', code: 'numeratorAboveDenominator', args: { numerator, denominator } })
+      } else if (value === undefined) problems.push({ field: 'value', code: 'valueRequired' })
+      break
+    case IndicatorKind.Index:
+      if (value === undefined) problems.push({ field: 'value', code: 'valueRequired' })
+      break
+    case IndicatorKind.Rating:
+      if (value === undefined) problems.push({ field: 'value', code: 'valueRequired' })
+      else if (indicator.scaleMin != null && indicator.scaleMax != null && (value < indicator.scaleMin || value > indicator.scaleMax))
+        problems.push({ field: 'value', code: 'outsideScale', args: { value, min: indicator.scaleMin, max: indicator.scaleMax } })
+      break
+  }
+  return problems
+}
