@@ -535,23 +535,53 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
     }
 
     /// <summary>
-    /// With values computed up the hierarchy: reads the values of the selected indicators and periods for every space,
-    /// computes the aggregates, suppresses over the whole table and writes the spaces of the scope.
+    /// With values computed up the hierarchy. Aggregation and suppression never combine indicators, so in indicator
+    /// order the values are read, computed, protected and written one indicator at a time: memory follows the largest
+    /// indicator, not the export. GeoJSON, which lists values per space, computes the whole table at once.
     /// </summary>
     private async Task WriteComputedAsync(Plan plan, Stream output, CancellationToken ct)
     {
         var format = plan.Query.Format;
-        List<RawObservation> stored;
-        ExportDocument document;
-        await using (var connection = await db.OpenAsync(ct))
+        await using var connection = await db.OpenAsync(ct);
+        var (where, p) = Filter(plan, withSpaces: false);
+        if (writer.OrdersBySpace(format))
         {
-            var (where, p) = Filter(plan, withSpaces: false);
-            stored = (await connection.QueryAsync<RawObservation>(new CommandDefinition($"SELECT {RawColumns} FROM observations o {where}", p, cancellationToken: ct))).ToList();
-            document = await DocumentAsync(connection, plan, [], ct);
+            var stored = (await connection.QueryAsync<RawObservation>(new CommandDefinition($"SELECT {RawColumns} FROM observations o {where}", p, cancellationToken: ct))).ToList();
+            var document = await DocumentAsync(connection, plan, [], ct);
+            var (rows, periods) = Computed(plan, plan.Indicators, stored, bySpace: true);
+            await writer.WriteAsync(format, document with { Periods = periods }, ToAsync(rows), output, ct);
+            return;
         }
+        // Computed values exist only for periods that have stored values, so the stored periods are all the periods.
+        var allPeriods = writer.NeedsPeriods(format)
+            ? (await connection.QueryAsync<string>(new CommandDefinition($"SELECT DISTINCT o.period FROM observations o {where}", p, cancellationToken: ct)))
+                .Select(Period.Parse).Order().Select(x => x.ToString()).ToList()
+            : [];
+        var header = await DocumentAsync(connection, plan, allPeriods, ct);
+        await writer.WriteAsync(format, header, Rows(ct), output, ct);
+
+        async IAsyncEnumerable<ExportRow> Rows([EnumeratorCancellation] CancellationToken token)
+        {
+            foreach (var indicator in plan.Indicators)
+            {
+                var (one, q) = Filter(plan, withSpaces: false);
+                q.Add("exportIndicator", indicator.Id);
+                var sql = $"SELECT {RawColumns} FROM observations o {(one.Length == 0 ? "WHERE" : one + " AND")} o.indicator_id = @exportIndicator";
+                var stored = (await connection.QueryAsync<RawObservation>(new CommandDefinition(sql, q, cancellationToken: token))).ToList();
+                foreach (var row in Computed(plan, [indicator], stored, bySpace: false).Rows) yield return row;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The stored values of <paramref name="indicators"/> with the values computed up the hierarchy, small values and
+    /// what would reveal them through a total withheld, in indicator, space (tree) and period order (or space first).
+    /// </summary>
+    private (List<ExportRow> Rows, List<string> Periods) Computed(Plan plan, IReadOnlyList<ExportIndicator> selected, List<RawObservation> stored, bool bySpace)
+    {
         var children = plan.AllSpaces.Values.Where(s => s.ParentId is not null).ToLookup(s => s.ParentId!.Value, s => s.Id);
         var roots = plan.AllSpaces.Values.Where(s => s.ParentId is null).Select(s => s.Id).ToList();
-        var indicators = plan.Indicators.ToDictionary(i => i.Id);
+        var indicators = selected.ToDictionary(i => i.Id);
         var cells = new List<(ExportIndicator Indicator, Guid Space, Period Period, RawObservation Obs, bool Aggregated, int Count)>();
         foreach (var series in stored.Where(o => indicators.ContainsKey(o.IndicatorId)).GroupBy(o => (o.IndicatorId, o.Period)))
         {
@@ -578,15 +608,13 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
 
         var indicatorOrder = plan.Indicators.Select((i, n) => (i.Id, n)).ToDictionary(x => x.Id, x => x.n);
         var spaceOrder = plan.ScopeSpaces.Select((s, n) => (s.Id, n)).ToDictionary(x => x.Id, x => x.n);
-        var ordered = writer.OrdersBySpace(format)
+        var ordered = bySpace
             ? cells.OrderBy(c => spaceOrder[c.Space]).ThenBy(c => indicatorOrder[c.Indicator.Id]).ThenBy(c => c.Period)
             : cells.OrderBy(c => indicatorOrder[c.Indicator.Id]).ThenBy(c => spaceOrder[c.Space]).ThenBy(c => c.Period);
-        document = document with { Periods = cells.Select(c => c.Period).Distinct().Order().Select(x => x.ToString()).ToList() };
-        var rows = ordered.Select(c => ToRow(c.Indicator, plan.AllSpaces[c.Space], c.Obs, suppressed.Contains(new CellKey(c.Indicator.Id, c.Space, c.Period)), c.Aggregated));
-        await writer.WriteAsync(format, document, ToAsync(rows), output, ct);
+        var rows = ordered.Select(c => ToRow(c.Indicator, plan.AllSpaces[c.Space], c.Obs, suppressed.Contains(new CellKey(c.Indicator.Id, c.Space, c.Period)), c.Aggregated)).ToList();
+        return (rows, cells.Select(c => c.Period).Distinct().Order().Select(x => x.ToString()).ToList());
     }
 
-#pragma warning disable CS1998 // an async iterator over a list
     private static async IAsyncEnumerable<ExportRow> ToAsync(IEnumerable<ExportRow> rows)
     {
         foreach (var r in rows) yield return r;
