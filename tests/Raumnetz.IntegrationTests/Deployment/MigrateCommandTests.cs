@@ -63,6 +63,47 @@ public sealed class MigrateCommandTests
         Assert.Equal(AllMigrations, await JournalAsync(db.ConnectionString));
     }
 
+    [Fact]
+    public async Task Adding_the_set_network_constraint_clears_references_to_networks_that_do_not_exist()
+    {
+        using var db = ApiProcess.FreshPostgresDatabase();
+        var ct = TestContext.Current.CancellationToken;
+        var runner = new MigrationRunner(new DbConnectionFactory(new DatabaseOptions { Provider = DatabaseProvider.PostgreSql, ConnectionString = db.ConnectionString },
+            NullLogger<DbConnectionFactory>.Instance), NullLogger<MigrationRunner>.Instance);
+        await runner.MigrateAsync(ct);
+        // a database from before 0021, where a client had stored a network id that exists nowhere
+        await ExecuteAsync(db.ConnectionString, """
+            ALTER TABLE indicator_sets DROP CONSTRAINT fk_indicator_sets_network;
+            DROP INDEX ix_indicator_sets_network;
+            DELETE FROM schema_migrations WHERE id = '0021_indicator_set_network';
+            INSERT INTO indicator_sets (id, name, search_key, purpose, network_id, version, created_at, updated_at)
+            VALUES ('0198f0aa-0000-7000-8000-000000000001', 'Altes Set', 'altes set', NULL, '0198f0aa-0000-7000-8000-0000000000ff', 1, now(), now());
+            """);
+
+        Assert.Equal(["0021_indicator_set_network"], await runner.MigrateAsync(ct));
+
+        Assert.Null(await NullableScalarAsync(db.ConnectionString, "SELECT network_id FROM indicator_sets WHERE name = 'Altes Set'"));
+        Assert.Equal(1L, await ApiProcess.ScalarAsync<long>(db.ConnectionString, "SELECT COUNT(*) FROM pg_constraint WHERE conname = 'fk_indicator_sets_network'"));
+        var dangling = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => ExecuteAsync(db.ConnectionString,
+            "UPDATE indicator_sets SET network_id = '0198f0aa-0000-7000-8000-0000000000ff'"));
+        Assert.Equal(Npgsql.PostgresErrorCodes.ForeignKeyViolation, dangling.SqlState);
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await Dapper.SqlMapper.ExecuteAsync(connection, sql);
+    }
+
+    private static async Task<object?> NullableScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        await connection.OpenAsync();
+        var value = await Dapper.SqlMapper.ExecuteScalarAsync(connection, sql);
+        return value is DBNull ? null : value;
+    }
+
     private static async Task<List<string>> JournalAsync(string connectionString)
     {
         await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
