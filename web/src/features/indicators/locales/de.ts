@@ -186,6 +186,7 @@ export const indicatorsDe = {
     noIndicators: 'Keine Indikatoren ausgewählt.',
   },
   evaluation: {
+    chooseSet: 'Wählen Sie ein Indikatorenset, um Stand, Ziele und den Vergleich auf einen Blick zu sehen.',
     title: 'Stand und Zielerreichung',
     period: 'Zeitraum',
     noYears: 'keine Werte',

@@ -190,6 +190,7 @@ export const indicatorsEn: DeepStrings<typeof indicatorsDe> = {
     noIndicators: 'No indicators selected.',
   },
   evaluation: {
+    chooseSet: 'Choose an indicator set to see its status, targets and the comparison at a glance.',
     title: 'Status and target attainment',
     period: 'Period',
     noYears: 'no values',

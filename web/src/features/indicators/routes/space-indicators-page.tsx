@@ -119,6 +119,8 @@ export function SpaceIndicatorsPage() {
             <SetEvaluation evaluation={evaluation.data} />
           )}
         </section>
+      ) : (sets.data ?? []).length > 0 ? (
+        <p className="muted">{t('indicators.evaluation.chooseSet')}</p>
       ) : null}
       {indicators.length === 0 ? (
         <EmptyState title={t('indicators.space.noIndicators')} />
