@@ -10,18 +10,15 @@ using SQLitePCL;
 namespace Raumnetz.Infrastructure.Data;
 
 /// <summary>
-/// A prepared ADO.NET command whose parameter values change per execution (PostgreSQL and SQL Server). Every parameter
-/// carries its type, so a NULL does not make the provider prepare the statement again with another type.
+/// SQL Server: one command whose parameter values change per execution. Every parameter carries its type, and strings
+/// are nvarchar(max), so sp_executesql reuses one plan (explicit preparation would add a round trip).
 /// </summary>
-internal sealed class AdoPreparedCommand : IPreparedCommand
+internal sealed class SqlServerPreparedCommand : IPreparedCommand
 {
     private readonly DbCommand command;
-    private readonly bool prepare;
-    private bool prepared;
 
-    public AdoPreparedCommand(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<PreparedParameter> parameters, bool prepare, bool sizedStrings)
+    public SqlServerPreparedCommand(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<PreparedParameter> parameters)
     {
-        this.prepare = prepare;
         command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
@@ -30,7 +27,7 @@ internal sealed class AdoPreparedCommand : IPreparedCommand
             var p = command.CreateParameter();
             p.ParameterName = "@" + name;
             p.DbType = type;
-            if (sizedStrings && type == DbType.String) p.Size = -1; // nvarchar(max): SqlClient needs a size to reuse the plan
+            if (type == DbType.String) p.Size = -1;
             command.Parameters.Add(p);
         }
     }
@@ -38,11 +35,6 @@ internal sealed class AdoPreparedCommand : IPreparedCommand
     public async ValueTask<int> ExecuteAsync(object?[] values, CancellationToken ct)
     {
         for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        if (prepare && !prepared)
-        {
-            await command.PrepareAsync(ct);
-            prepared = true;
-        }
         return await command.ExecuteNonQueryAsync(ct);
     }
 

@@ -42,7 +42,6 @@ public sealed class SqlServerDialect : ISqlDialect
     public bool IsUniqueViolation(Exception e) => e is SqlException { Number: 2601 or 2627 };
     public bool IsForeignKeyViolation(Exception e) => e is SqlException { Number: 547 };
 
-    // Not prepared explicitly: sp_executesql with sized parameters already reuses one plan.
     public Task<IPreparedCommand> PrepareAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<PreparedParameter> parameters, CancellationToken ct) =>
-        Task.FromResult<IPreparedCommand>(new AdoPreparedCommand(connection, transaction, sql, parameters, prepare: false, sizedStrings: true));
+        Task.FromResult<IPreparedCommand>(new SqlServerPreparedCommand(connection, transaction, sql, parameters));
 }
