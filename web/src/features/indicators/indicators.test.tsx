@@ -263,6 +263,35 @@ describe('space evaluation', () => {
   })
 })
 
+describe('space evaluation period', () => {
+  it('starts at the newest period when the set has monthly values only', async () => {
+    const set: IndicatorSetDto = {
+      id: 'set-m', name: 'Monatlich', exceedsRecommendedSize: false, recommendedMaxIndicators: 7,
+      indicators: [{ position: 1, indicatorId: sgb2.id, code: sgb2.code, name: sgb2.name, kind: sgb2.kind, unit: '%', direction: sgb2.direction }],
+      ...stamp,
+    }
+    const asked: string[] = []
+    mockApi()
+      .on('GET /api/v1/spaces/tree', { body: spaceTree })
+      .on('GET /api/v1/spaces/s-nord', {
+        body: { id: 's-nord', code: '09162-N', name: 'Nord', level: 'district', parentId: 's-city', parentName: 'München', validFrom: '2020-01-01', predecessorIds: [], childCount: 0, ...stamp },
+      })
+      .on('GET /api/v1/indicators', { body: { items: [sgb2], nextCursor: null } })
+      .on('GET /api/v1/indicator-sets', { body: { items: [set], nextCursor: null } })
+      .on('GET /api/v1/indicator-sets/set-m/goals', { body: { items: [] } })
+      .on('GET /api/v1/observations', { body: { items: [observation('2024-04', 12), observation('2024-05', 11)], nextCursor: null } })
+      .on('GET /api/v1/exports/indicators', { body: { values: [] } })
+      .on('GET /api/v1/indicator-sets/set-m/evaluation', (req) => {
+        asked.push(req.url.searchParams.get('period') ?? '')
+        return { body: { setId: 'set-m', spaceId: 's-nord', spaceName: 'Nord', period: req.url.searchParams.get('period'), items: [] } }
+      })
+    renderApp({ route: '/spaces/s-nord/indicators?set=set-m' })
+    await screen.findByRole('table', { name: 'Auswertung von Nord für 2024-05' })
+    expect(asked).toEqual(['2024-05'])
+    expect([...(screen.getByLabelText('Zeitraum') as HTMLSelectElement).options].map((o) => o.value)).toEqual(['2024-05', '2024-04'])
+  })
+})
+
 describe('export dialog', () => {
   it('builds the export URL from the choices and downloads with the server file name', async () => {
     const mock = mockApi()

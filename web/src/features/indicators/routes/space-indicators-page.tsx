@@ -38,10 +38,11 @@ export function SpaceIndicatorsPage() {
   const referenceId = refParam === null ? (space.data?.parentId ?? '') : refParam
   const goals = useIndicatorSetGoals(setId, setId ? id : undefined)
   const set = sets.data?.find((x) => x.id === setId)
-  // The set's series (shared with the charts below through the query cache) tell which years have values.
+  // The set's series (shared with the charts below through the query cache) tell which periods have values; the newest
+  // year comes first, or the newest period when the set has no yearly values.
   const setSeries = useQueries({ queries: (set?.indicators ?? []).map((i) => observationSeriesQuery(i.indicatorId, id)) })
-  const years = [...new Set(setSeries.flatMap((q) => (q.data ?? []).map((o) => o.period.slice(0, 4))))].sort().reverse()
-  const period = params.get('period') ?? years[0] ?? ''
+  const periods = [...new Set(setSeries.flatMap((q) => (q.data ?? []).map((o) => o.period)))].sort().reverse()
+  const period = params.get('period') ?? periods.find((p) => p.length === 4) ?? periods[0] ?? ''
   const evaluation = useIndicatorSetEvaluation(setId, id, period, referenceId || undefined)
   const setParam = (key: string, value: string) => {
     const next = new URLSearchParams(params)
@@ -101,9 +102,9 @@ export function SpaceIndicatorsPage() {
             <div className="field field--inline">
               <label htmlFor={ids.period} className="field__label">{t('indicators.evaluation.period')}</label>
               <select id={ids.period} className="input" value={period} onChange={(e) => setParam('period', e.target.value)}>
-                {years.length === 0 ? <option value="">{t('indicators.evaluation.noYears')}</option> : null}
-                {period && !years.includes(period) ? <option value={period}>{period}</option> : null}
-                {years.map((y) => (
+                {periods.length === 0 ? <option value="">{t('indicators.evaluation.noYears')}</option> : null}
+                {period && !periods.includes(period) ? <option value={period}>{period}</option> : null}
+                {periods.map((y) => (
                   <option key={y} value={y}>{y}</option>
                 ))}
               </select>
