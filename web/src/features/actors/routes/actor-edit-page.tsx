@@ -1,7 +1,7 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { QueryFallback } from '@/components/ui/query-fallback'
+import { useReloadOnConflict } from '@/components/ui/use-reload-on-conflict'
 import { usePageTitle } from '@/lib/use-page-title'
 import { toActorFormValues } from '../actor-schema'
 import { useActor, useUpdateActor } from '../api/actors'
@@ -14,8 +14,7 @@ export function ActorEditPage() {
   const actor = useActor(id)
   usePageTitle(actor.data ? t('actors.editTitle', { name: actor.data.name }) : t('actors.editTitleShort'))
   const update = useUpdateActor(id)
-  // Bumped after "reload" so the form re-mounts with the fresh record.
-  const [formKey, setFormKey] = useState(0)
+  const { formKey, renderProblemAction } = useReloadOnConflict(() => actor.refetch(), t('actors.form.reload'))
 
   if (!actor.data) {
     return <QueryFallback query={actor} title={t('actors.editTitleShort')} loadingLabel={t('actors.detail.loading')} />
@@ -37,20 +36,7 @@ export function ActorEditPage() {
           const saved = await update.mutateAsync({ body: request, version: a.version })
           navigate(`/actors/${saved?.id ?? a.id}`, { state: { notice: t('actors.saved', { name: saved?.name ?? request.name }) } })
         }}
-        renderProblemAction={(problem) =>
-          problem.status === 412 ? (
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={async () => {
-                await actor.refetch()
-                setFormKey((k) => k + 1)
-              }}
-            >
-              {t('actors.form.reload')}
-            </button>
-          ) : null
-        }
+        renderProblemAction={renderProblemAction}
       />
     </>
   )

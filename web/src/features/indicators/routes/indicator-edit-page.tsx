@@ -1,8 +1,8 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
+import { useReloadOnConflict } from '@/components/ui/use-reload-on-conflict'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useIndicator, useUpdateIndicator } from '../api/indicators'
 import { IndicatorForm } from '../components/indicator-form'
@@ -14,7 +14,7 @@ export function IndicatorEditPage() {
   const navigate = useNavigate()
   const indicator = useIndicator(id)
   const update = useUpdateIndicator(id)
-  const [formKey, setFormKey] = useState(0)
+  const { formKey, renderProblemAction } = useReloadOnConflict(() => indicator.refetch(), t('indicators.form.reload'))
   usePageTitle(indicator.data ? t('indicators.editTitle', { name: indicator.data.name }) : t('indicators.editTitleShort'))
   if (indicator.isPending) return <Loading label={t('indicators.loading')} />
   if (indicator.isError) {
@@ -39,13 +39,7 @@ export function IndicatorEditPage() {
           const saved = await update.mutateAsync({ body: request, version: i.version })
           navigate(`/indicators/${i.id}`, { state: { notice: t('indicators.saved', { name: saved?.name ?? request.name }) } })
         }}
-        renderProblemAction={(problem) =>
-          problem.status === 412 ? (
-            <button type="button" className="button button--secondary" onClick={async () => { await indicator.refetch(); setFormKey((k) => k + 1) }}>
-              {t('indicators.form.reload')}
-            </button>
-          ) : null
-        }
+        renderProblemAction={renderProblemAction}
       />
     </>
   )

@@ -1,8 +1,8 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
+import { useReloadOnConflict } from '@/components/ui/use-reload-on-conflict'
 import { formatDate } from '@/lib/format'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useMeeting, useNetworkMembers, useUpdateMeeting } from '../api/networks'
@@ -16,7 +16,7 @@ export function MeetingEditPage() {
   const networkId = meeting.data?.networkId ?? ''
   const members = useNetworkMembers(networkId)
   const update = useUpdateMeeting(id)
-  const [formKey, setFormKey] = useState(0)
+  const { formKey, renderProblemAction } = useReloadOnConflict(() => meeting.refetch(), t('actors.form.reload'))
   const title = meeting.data
     ? t('meetings.editTitle', { name: meeting.data.networkName, date: formatDate(meeting.data.startsAt, i18n.language) })
     : t('meetings.editTitleShort')
@@ -55,20 +55,7 @@ export function MeetingEditPage() {
           await update.mutateAsync({ body: request, version: m.version })
           navigate(`/meetings/${m.id}`, { state: { notice: t('meetings.saved') } })
         }}
-        renderProblemAction={(problem) =>
-          problem.status === 412 ? (
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={async () => {
-                await meeting.refetch()
-                setFormKey((k) => k + 1)
-              }}
-            >
-              {t('actors.form.reload')}
-            </button>
-          ) : null
-        }
+        renderProblemAction={renderProblemAction}
       />
     </>
   )

@@ -1,7 +1,7 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { QueryFallback } from '@/components/ui/query-fallback'
+import { useReloadOnConflict } from '@/components/ui/use-reload-on-conflict'
 import { usePageTitle } from '@/lib/use-page-title'
 import { toNetworkFormValues } from '../network-schema'
 import { useNetwork, useUpdateNetwork } from '../api/networks'
@@ -14,8 +14,7 @@ export function NetworkEditPage() {
   const network = useNetwork(id)
   usePageTitle(network.data ? t('networks.editTitle', { name: network.data.name }) : t('networks.editTitleShort'))
   const update = useUpdateNetwork(id)
-  // Bumped after "reload" so the form re-mounts with the fresh record.
-  const [formKey, setFormKey] = useState(0)
+  const { formKey, renderProblemAction } = useReloadOnConflict(() => network.refetch(), t('actors.form.reload'))
 
   if (!network.data) {
     return <QueryFallback query={network} title={t('networks.editTitleShort')} loadingLabel={t('networks.detail.loading')} />
@@ -37,20 +36,7 @@ export function NetworkEditPage() {
           const saved = await update.mutateAsync({ body: request, version: n.version })
           navigate(`/networks/${saved?.id ?? n.id}`, { state: { notice: t('networks.saved', { name: saved?.name ?? request.name }) } })
         }}
-        renderProblemAction={(problem) =>
-          problem.status === 412 ? (
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={async () => {
-                await network.refetch()
-                setFormKey((k) => k + 1)
-              }}
-            >
-              {t('actors.form.reload')}
-            </button>
-          ) : null
-        }
+        renderProblemAction={renderProblemAction}
       />
     </>
   )
