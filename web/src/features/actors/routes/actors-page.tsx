@@ -5,6 +5,7 @@ import type { Sector } from '@/api'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
+import { SpaceOptions } from '@/features/spaces/components/space-options'
 import { useCanWrite } from '@/features/auth/api/auth'
 import { usePageTitle } from '@/lib/use-page-title'
 import { SECTORS } from '../actor-schema'
@@ -120,12 +121,7 @@ export function ActorsPage() {
             </label>
             <select id={ids.space} className="input" value={filters.spaceId ?? ''} onChange={(e) => setFilter('spaceId', e.target.value)}>
               <option value="">{t('actors.filters.allSpaces')}</option>
-              {flatSpaces.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {'\u00a0\u00a0'.repeat(s.depth)}
-                  {s.name}
-                </option>
-              ))}
+              <SpaceOptions spaces={flatSpaces} />
             </select>
           </div>
           <div className="field field--checkbox">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Alert } from '@/components/ui/feedback'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
+import { SpaceOptions } from '@/features/spaces/components/space-options'
 import { EXPORT_FORMATS, downloadExport, exportUrl, useIndicatorSets, useIndicators, type ExportFormat, type ExportOptions } from '../api/indicators'
 
 export interface ExportDialogProps {
@@ -102,9 +103,7 @@ export function ExportDialog({ onClose, initial, download = downloadExport }: Ex
             <label htmlFor={`${id}-under`} className="field__label">{t('indicators.export.under')}</label>
             <select id={`${id}-under`} className="input" value={o.under ?? ''} onChange={(e) => set('under', e.target.value || undefined)}>
               <option value="">{t('indicators.export.allSpaces')}</option>
-              {flatSpaces.map((s) => (
-                <option key={s.id} value={s.id}>{'\u00a0\u00a0'.repeat(s.depth)}{s.name}</option>
-              ))}
+              <SpaceOptions spaces={flatSpaces} />
             </select>
           </div>
         </div>

@@ -8,6 +8,7 @@ import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
+import { SpaceOptions } from '@/features/spaces/components/space-options'
 import { applyServerErrors } from '@/lib/form-errors'
 import { localeFor } from '@/lib/i18n'
 import { usePageTitle } from '@/lib/use-page-title'
@@ -92,7 +93,7 @@ export function DataEntryPage() {
             <label htmlFor={ids.space} className="field__label">{t('indicators.entry.space')}</label>
             <select id={ids.space} className="input" value={spaceId} onChange={(e) => setParam('space', e.target.value)}>
               <option value="">{t('indicators.form.choose')}</option>
-              {spaces.map((s) => <option key={s.id} value={s.id}>{'\u00a0\u00a0'.repeat(s.depth)}{s.name}</option>)}
+              <SpaceOptions spaces={spaces} />
             </select>
           </div>
           <div className={period || !periodText ? 'field' : 'field field--invalid'}>

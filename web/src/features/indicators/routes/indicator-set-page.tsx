@@ -6,6 +6,7 @@ import { Alert, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
+import { SpaceOptions } from '@/features/spaces/components/space-options'
 import { usePageTitle } from '@/lib/use-page-title'
 import {
   useCreateIndicatorSet,
@@ -174,9 +175,7 @@ function GoalsEditor({ set, catalogue }: { set: IndicatorSetDto; catalogue: Indi
         <label htmlFor={spaceFieldId} className="field__label">{t('indicators.sets.goalsSpace')}</label>
         <select id={spaceFieldId} className="input" value={spaceId} onChange={(e) => setSpaceId(e.target.value)}>
           <option value="">{t('indicators.sets.chooseSpace')}</option>
-          {flatSpaces.map((s) => (
-            <option key={s.id} value={s.id}>{'\u00a0\u00a0'.repeat(s.depth)}{s.name}</option>
-          ))}
+          <SpaceOptions spaces={flatSpaces} />
         </select>
       </div>
       {!spaceId ? null : goals.isPending ? (

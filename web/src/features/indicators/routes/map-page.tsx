@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
+import { SpaceOptions } from '@/features/spaces/components/space-options'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useGeoJsonExport, useIndicators } from '../api/indicators'
 import { MapComparison } from '../components/choropleth'
@@ -56,7 +57,7 @@ export function MapPage() {
             <label htmlFor={ids.under} className="field__label">{t('indicators.map.under')}</label>
             <select id={ids.under} className="input" value={draft.under} onChange={set('under')}>
               <option value="">{t('indicators.form.choose')}</option>
-              {spaces.map((s) => <option key={s.id} value={s.id}>{'\u00a0\u00a0'.repeat(s.depth)}{s.name}</option>)}
+              <SpaceOptions spaces={spaces} />
             </select>
           </div>
           <div className="field">

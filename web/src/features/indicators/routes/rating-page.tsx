@@ -11,6 +11,7 @@ import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { useActorOptions } from '@/features/actors/api/actors'
 import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
+import { SpaceOptions } from '@/features/spaces/components/space-options'
 import { applyServerErrors } from '@/lib/form-errors'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useAssessmentSummary, useCreateAssessment, useIndicators } from '../api/indicators'
@@ -121,7 +122,7 @@ export function RatingPage() {
               </SelectField>
               <SelectField id="rating-space" label={t('indicators.rating.space')} required error={errors.spaceId?.message} {...register('spaceId')}>
                 <option value="">{t('indicators.form.choose')}</option>
-                {spaces.map((s) => <option key={s.id} value={s.id}>{'\u00a0\u00a0'.repeat(s.depth)}{s.name}</option>)}
+                <SpaceOptions spaces={spaces} />
               </SelectField>
               <TextField id="rating-period" label={t('indicators.rating.period')} required hint={t('indicators.export.periodHint')}
                 error={errors.period?.message} {...register('period')} />

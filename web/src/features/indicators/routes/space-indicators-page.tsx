@@ -6,6 +6,7 @@ import type { IndicatorDto } from '@/api'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { flattenTree, useSpace, useSpaceTree } from '@/features/spaces/api/spaces'
+import { SpaceOptions } from '@/features/spaces/components/space-options'
 import { usePageTitle } from '@/lib/use-page-title'
 import {
   observationSeriesQuery,
@@ -88,9 +89,7 @@ export function SpaceIndicatorsPage() {
             <p id={`${ids.ref}-hint`} className="field__hint">{t('indicators.space.referenceHint')}</p>
             <select id={ids.ref} className="input" value={referenceId} aria-describedby={`${ids.ref}-hint`} onChange={(e) => setParam('ref', e.target.value)}>
               <option value="">{t('indicators.space.noReference')}</option>
-              {flatSpaces.filter((x) => x.id !== s.id).map((x) => (
-                <option key={x.id} value={x.id}>{'\u00a0\u00a0'.repeat(x.depth)}{x.name}</option>
-              ))}
+              <SpaceOptions spaces={flatSpaces.filter((x) => x.id !== s.id)} />
             </select>
           </div>
         </div>

@@ -6,6 +6,7 @@ import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useNetworkOptions } from '@/features/networks/api/networks'
 import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
+import { SpaceOptions } from '@/features/spaces/components/space-options'
 import { formatDate, formatNumber, formatPercent } from '@/lib/format'
 import { usePageTitle } from '@/lib/use-page-title'
 import { findBrokers, useNetworkGraph, type GraphFilters } from '../api/graph'
@@ -108,12 +109,7 @@ export function NetworkMapPage() {
             </label>
             <select id={ids.space} className="input" value={filters.spaceId ?? ''} onChange={(e) => setFilter('spaceId', e.target.value)}>
               <option value="">{t('actors.filters.allSpaces')}</option>
-              {flatSpaces.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {'\u00a0\u00a0'.repeat(s.depth)}
-                  {s.name}
-                </option>
-              ))}
+              <SpaceOptions spaces={flatSpaces} />
             </select>
           </div>
           <div className="field">

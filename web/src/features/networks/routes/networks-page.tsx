@@ -6,6 +6,7 @@ import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useCanWrite } from '@/features/auth/api/auth'
 import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
+import { SpaceOptions } from '@/features/spaces/components/space-options'
 import { usePageTitle } from '@/lib/use-page-title'
 import { NETWORK_KINDS, NETWORK_STATUSES } from '../network-schema'
 import { useNetworkList, type NetworkFilters } from '../api/networks'
@@ -118,12 +119,7 @@ export function NetworksPage() {
             </label>
             <select id={ids.space} className="input" value={filters.spaceId ?? ''} onChange={(e) => setFilter('spaceId', e.target.value)}>
               <option value="">{t('actors.filters.allSpaces')}</option>
-              {flatSpaces.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {'\u00a0\u00a0'.repeat(s.depth)}
-                  {s.name}
-                </option>
-              ))}
+              <SpaceOptions spaces={flatSpaces} />
             </select>
           </div>
           {hasFilters ? (
