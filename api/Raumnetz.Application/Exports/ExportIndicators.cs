@@ -124,7 +124,8 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
 
     private sealed record Plan(
         ExportIndicatorsQuery Query, List<ExportIndicator> Indicators, bool AllIndicators, Dictionary<Guid, ExportSpace> AllSpaces,
-        HashSet<Guid>? Scope, List<ExportSpace> ScopeSpaces, int? FromMonth, int? ToMonth, CsvOptions Csv, string Title);
+        HashSet<Guid>? Scope, List<ExportSpace> ScopeSpaces, int? FromMonth, int? ToMonth, CsvOptions Csv, string Title,
+        ILookup<Guid, Guid> Children, List<Guid> Roots);
 
     public async Task<IndicatorExport> Handle(ExportIndicatorsQuery request, CancellationToken cancellationToken)
     {
@@ -135,12 +136,14 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
             var byId = spaces.ToDictionary(s => s.Id);
             var exportSpaces = spaces.ToDictionary(s => s.Id, s => new ExportSpace(s.Id, s.Code, s.Name, s.Level, s.ParentId,
                 s.ParentId is { } p && byId.TryGetValue(p, out var parent) ? parent.Code : null));
-            var scope = Scope(request, exportSpaces);
+            var children = exportSpaces.Values.Where(s => s.ParentId is not null).ToLookup(s => s.ParentId!.Value, s => s.Id);
+            var roots = exportSpaces.Values.Where(s => s.ParentId is null).Select(s => s.Id).ToList();
+            var scope = Scope(request, exportSpaces, children);
             var scopeSpaces = TreeOrder(exportSpaces.Values.Where(s => scope is null || scope.Contains(s.Id)).ToList());
             int? from = request.From is null ? null : Period.Parse(request.From).FirstMonth;
             int? to = request.To is null ? null : Period.Parse(request.To).LastMonth;
             var csv = new CsvOptions(ExportOptions.Delimiter(request.Delimiter ?? (request.Decimal == "comma" ? "semicolon" : null))!.Value, request.Decimal == "comma");
-            var planned = new Plan(request, indicators, all, exportSpaces, scope, scopeSpaces, from, to, csv, title);
+            var planned = new Plan(request, indicators, all, exportSpaces, scope, scopeSpaces, from, to, csv, title, children, roots);
             var (where, p) = Filter(planned, withSpaces: true);
             var obs = await connection.QuerySingleAsync<Stamp>(new CommandDefinition(
                 $"SELECT COUNT(*) AS n, MAX(o.updated_at) AS m FROM observations o {where}", p, cancellationToken: ct));
@@ -208,7 +211,7 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
         return (everything.OrderBy(r => r.Code, StringComparer.Ordinal).Select(Map).ToList(), true, "indicators");
     }
 
-    private static HashSet<Guid>? Scope(ExportIndicatorsQuery q, Dictionary<Guid, ExportSpace> spaces)
+    private static HashSet<Guid>? Scope(ExportIndicatorsQuery q, Dictionary<Guid, ExportSpace> spaces, ILookup<Guid, Guid> children)
     {
         HashSet<Guid>? scope = null;
         void Intersect(IEnumerable<Guid> ids) { var set = ids.ToHashSet(); if (scope is null) scope = set; else scope.IntersectWith(set); }
@@ -221,7 +224,6 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
         if (q.Under is { } under)
         {
             if (!spaces.ContainsKey(under)) throw new InvalidFieldException("under", $"Space '{under}' does not exist.");
-            var children = spaces.Values.Where(s => s.ParentId is not null).ToLookup(s => s.ParentId!.Value, s => s.Id);
             var subtree = new HashSet<Guid>();
             var stack = new Stack<Guid>([under]);
             while (stack.Count > 0) { var s = stack.Pop(); if (subtree.Add(s)) foreach (var c in children[s]) stack.Push(c); }
@@ -452,7 +454,6 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
     {
         if (primaries.Count == 0) return [];
         var additive = new Dictionary<Guid, ExportIndicator> { [indicator.Id] = indicator };
-        var children = plan.AllSpaces.Values.Where(s => s.ParentId is not null).ToLookup(s => s.ParentId!.Value, s => s.Id);
         var cells = new Dictionary<CellKey, double?>();
         var loadedPeriods = new HashSet<(Guid Indicator, Period Period, Guid Space)>();
         var loadedYears = new HashSet<(Guid Indicator, Guid Space, int Year)>();
@@ -474,7 +475,7 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
                     for (Guid? s = spaceId; s is { } current; s = plan.AllSpaces[current].ParentId)
                     {
                         spaces.Add(current);
-                        if (plan.AllSpaces[current].ParentId is { } parent) foreach (var sibling in children[parent]) spaces.Add(sibling);
+                        if (plan.AllSpaces[current].ParentId is { } parent) foreach (var sibling in plan.Children[parent]) spaces.Add(sibling);
                     }
                 spaces.RemoveWhere(s => (plan.Scope is { } scope && !scope.Contains(s)) || !loadedPeriods.Add((byPeriod.Key.Indicator, byPeriod.Key.Period, s)));
                 if (spaces.Count == 0) continue;
@@ -579,8 +580,6 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
     /// </summary>
     private (List<ExportRow> Rows, List<string> Periods) Computed(Plan plan, IReadOnlyList<ExportIndicator> selected, List<RawObservation> stored, bool bySpace)
     {
-        var children = plan.AllSpaces.Values.Where(s => s.ParentId is not null).ToLookup(s => s.ParentId!.Value, s => s.Id);
-        var roots = plan.AllSpaces.Values.Where(s => s.ParentId is null).Select(s => s.Id).ToList();
         var indicators = selected.ToDictionary(i => i.Id);
         var cells = new List<(ExportIndicator Indicator, Guid Space, Period Period, RawObservation Obs, bool Aggregated, int Count)>();
         foreach (var series in stored.Where(o => indicators.ContainsKey(o.IndicatorId)).GroupBy(o => (o.IndicatorId, o.Period)))
@@ -588,7 +587,7 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
             var indicator = indicators[series.Key.IndicatorId];
             var own = series.ToDictionary(o => o.SpaceId);
             var computed = Aggregation.UpTheHierarchy(indicator.Aggregation, indicator.RateFactor ?? 1,
-                own.ToDictionary(o => o.Key, o => new Measure(o.Value.Value, o.Value.Numerator, o.Value.Denominator)), children, roots);
+                own.ToDictionary(o => o.Key, o => new Measure(o.Value.Value, o.Value.Numerator, o.Value.Denominator)), plan.Children, plan.Roots);
             var period = Period.Parse(series.Key.Period);
             foreach (var (spaceId, value) in computed)
             {

@@ -141,18 +141,17 @@ public sealed partial class ImportObservationsHandler(IDbConnectionFactory db, T
         public int Count;
 
         public void Add(RawRow row, string column, string code, string message, params (string Name, object? Value)[] args) =>
-            Add(row.Line, row.Item, column, code, message, args);
+            Add(row.Line, row.Item, FieldProblem.Of(column, code, message, args));
 
-        public void Add(RawRow row, FieldProblem problem) => Add(row.Line, row.Item, problem.Field, problem.Code, problem.Message, problem.Args);
+        public void Add(RawRow row, FieldProblem problem) => Add(row.Line, row.Item, problem);
 
         public void Add(int? line, int? item, string column, string code, string message, params (string Name, object? Value)[] args) =>
-            Add(line, item, column, code, message, args.Length == 0 ? null
-                : args.ToDictionary(a => a.Name, a => Convert.ToString(a.Value, CultureInfo.InvariantCulture) ?? ""));
+            Add(line, item, FieldProblem.Of(column, code, message, args));
 
-        private void Add(int? line, int? item, string column, string code, string message, IReadOnlyDictionary<string, string>? args)
+        private void Add(int? line, int? item, FieldProblem problem)
         {
             Count++;
-            if (Errors.Count < MaxReportedErrors) Errors.Add(new ImportRowError(csv ? line : null, item, column, message) { Code = code, Args = args });
+            if (Errors.Count < MaxReportedErrors) Errors.Add(new ImportRowError(csv ? line : null, item, problem.Field, problem.Message) { Code = problem.Code, Args = problem.Args });
         }
     }
 
@@ -519,16 +518,13 @@ public sealed partial class ImportObservationsHandler(IDbConnectionFactory db, T
             values[6] = v.Value;
             values[7] = v.Numerator;
             values[8] = v.Denominator;
-            values[9] = StatusNames[(int)v.Status];
+            values[9] = v.Status.ToString();
             values[10] = v.Source;
             values[11] = v.Note;
             values[12] = v.RatingCount;
             values[13] = boxedNow;
             return command.ExecuteAsync(values, ct);
         }
-
-        private static readonly string[] StatusNames = Enumerable.Range(0, Enum.GetValues<ObservationStatus>().Max(s => (int)s) + 1)
-            .Select(n => ((ObservationStatus)n).ToString()).ToArray();
 
         public ValueTask<int> FlushAsync(CancellationToken ct) => command.FlushAsync(ct);
 

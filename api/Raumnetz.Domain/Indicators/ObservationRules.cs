@@ -10,7 +10,7 @@ public sealed record IndicatorProfile(
 /// </summary>
 public readonly record struct FieldProblem(string Field, string Message, string Code, IReadOnlyDictionary<string, string>? Args = null)
 {
-    public static FieldProblem Of(string field, string code, string message, params (string Name, object Value)[] args) =>
+    public static FieldProblem Of(string field, string code, string message, params (string Name, object? Value)[] args) =>
         new(field, message, code, args.Length == 0 ? null
             : args.ToDictionary(a => a.Name, a => Convert.ToString(a.Value, System.Globalization.CultureInfo.InvariantCulture) ?? ""));
 }
