@@ -10,11 +10,11 @@ import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
 import { SpaceOptions } from '@/features/spaces/components/space-options'
 import { applyServerErrors } from '@/lib/form-errors'
-import { localeFor } from '@/lib/i18n'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useIndicatorSets, useIndicators, useSpacePeriodObservations, useUpsertObservation } from '../api/indicators'
 import { IndicatorsNav } from '../components/indicators-nav'
 import { valueProblems } from '../observation-rules'
+import { rowErrorText } from '../row-error-text'
 
 const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])))?$/
 const CURRENT_YEAR = String(new Date().getFullYear())
@@ -211,10 +211,9 @@ function EntryRow({ indicator, spaceId, period, observation }: {
     setMessage(null)
     const problems = valueProblems(indicator, parseNumber(v.value), rate ? parseNumber(v.numerator) : undefined, rate ? parseNumber(v.denominator) : undefined)
     if (problems.length > 0) {
-      problems.forEach((p, n) => {
-        const args = Object.fromEntries(Object.entries(p.args ?? {}).map(([k, x]) => [k, typeof x === 'number' ? new Intl.NumberFormat(localeFor(i18n.language)).format(x) : x]))
-        setError(p.field, { type: 'rule', message: t(`indicators.import.rowError.${p.code}`, { ...args, column: t(`indicators.entry.${p.field}`) }) }, { shouldFocus: n === 0 })
-      })
+      problems.forEach((p, n) =>
+        setError(p.field, { type: 'rule', message: rowErrorText(t, i18n.language, p.code, p.args, t(`indicators.entry.${p.field}`)) }, { shouldFocus: n === 0 }),
+      )
       setMessage({ tone: 'error', text: t('indicators.entry.rowError', { indicator: indicator.name, message: t('indicators.form.checkFields') }) })
       return
     }

@@ -4,10 +4,10 @@ import type { ImportObservationsResult, ImportRowError } from '@/api'
 import { toProblem } from '@/api/problem'
 import { Alert } from '@/components/ui/feedback'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { localeFor } from '@/lib/i18n'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useImportObservations, type ImportOptions } from '../api/indicators'
 import { previewCsv } from '../csv-preview'
+import { rowErrorText } from '../row-error-text'
 import { IndicatorsNav } from '../components/indicators-nav'
 
 /** Server field errors of a failed real import (`lines[3].value`) back into row errors (English messages, no codes). */
@@ -18,28 +18,11 @@ function rowErrorsFromProblem(errors: Record<string, string[]>): ImportRowError[
   })
 }
 
-const numericArgs = new Set(['numerator', 'denominator', 'min', 'max'])
-
 /** What is wrong with a row, in the UI's language from the error's code; the server's English message otherwise. */
 function RowErrorMessage({ error }: { error: ImportRowError }) {
   const { t, i18n } = useTranslation()
-  const args: Record<string, string> = {}
-  for (const [name, value] of Object.entries(error.args ?? {})) {
-    const n = Number(value)
-    args[name] = numericArgs.has(name) && value !== '' && Number.isFinite(n) ? new Intl.NumberFormat(localeFor(i18n.language)).format(n) : value
-  }
   if (!error.code) return <>{error.message}</>
-  return (
-    <>
-      {t(`indicators.import.rowError.${error.code}`, {
-        ...args,
-        column: error.column,
-        context: error.args?.decimalComma === 'True' ? 'comma' : undefined,
-        defaultValue: error.message,
-        interpolation: { escapeValue: false },
-      })}
-    </>
-  )
+  return <>{rowErrorText(t, i18n.language, error.code, error.args, error.column, error.message)}</>
 }
 
 /** CSV import of observations: choose a file, check it (dry run, preview and every row error), then import. */
