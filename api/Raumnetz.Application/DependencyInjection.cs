@@ -1,5 +1,5 @@
-using System.Reflection;
 using AutoMapper;
+using AutoMapper.Internal;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,8 +10,8 @@ namespace Raumnetz.Application;
 public static class DependencyInjection
 {
     /// <summary>
-    /// MediatR 5.1.0 has no DI package: register the service factory, the mediator, every handler of this
-    /// assembly and the pipeline behaviours (outermost first). Validators and AutoMapper profiles are found the same way.
+    /// MediatR 5.1.0 has no DI package: register the service factory, the mediator, every handler of this assembly
+    /// and the pipeline behaviours (outermost first). Validators and AutoMapper profiles come from their own packages.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
@@ -24,16 +24,12 @@ public static class DependencyInjection
 
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
         {
-            foreach (var iface in type.GetInterfaces().Where(i => i.IsGenericType))
-            {
-                var definition = iface.GetGenericTypeDefinition();
-                if (definition == typeof(IRequestHandler<,>) || definition == typeof(IValidator<>))
-                    services.AddTransient(iface, type);
-            }
+            foreach (var iface in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
+                services.AddTransient(iface, type);
         }
 
-        services.AddSingleton(MappingConfiguration.Create());
-        services.AddSingleton<IMapper>(sp => sp.GetRequiredService<MapperConfiguration>().CreateMapper());
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Transient);
+        services.AddAutoMapper(MappingConfiguration.Configure, assembly);
         return services;
     }
 }
@@ -41,27 +37,21 @@ public static class DependencyInjection
 public static class MappingConfiguration
 {
     /// <summary>
-    /// One configuration from every profile in the application assembly. Mapping from methods is off: AutoMapper 8
-    /// (the only version that restores here) scans System.Linq's extension methods for that and trips over .NET 10's
-    /// new generic constraints; our maps only use properties.
+    /// The deepest object graph any map may walk. Our maps copy flat rows into flat records; the limit makes
+    /// AutoMapper 14's advisory GHSA-rvv3-g6hj-g44x (unbounded recursion on self-referential types) unreachable
+    /// even if a self-referential map were added (a unit test also forbids those).
     /// </summary>
+    public const int MaxDepth = 2;
+
+    /// <summary>Settings every map shares, applied by the DI registration and by <see cref="Create"/>.</summary>
+    public static void Configure(IMapperConfigurationExpression cfg) =>
+        cfg.Internal().ForAllMaps((_, map) => map.MaxDepth(MaxDepth));
+
+    /// <summary>The same configuration outside DI (tests).</summary>
     public static MapperConfiguration Create() =>
         new(cfg =>
         {
-            ClearSourceExtensionMethods(cfg);
-            foreach (var type in typeof(MappingConfiguration).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Profile)) && !t.IsAbstract))
-            {
-                var profile = (Profile)Activator.CreateInstance(type)!;
-                ClearSourceExtensionMethods(profile);
-                cfg.AddProfile(profile);
-            }
+            Configure(cfg);
+            cfg.AddMaps(typeof(MappingConfiguration).Assembly);
         });
-
-    /// <summary>AutoMapper 8 has no switch for this; the list of extension-method sources is a private field of Profile.</summary>
-    private static void ClearSourceExtensionMethods(object profile)
-    {
-        for (var t = profile.GetType(); t is not null; t = t.BaseType)
-            foreach (var field in t.GetFields(BindingFlags.NonPublic | BindingFlags.Instance).Where(f => typeof(ICollection<MethodInfo>).IsAssignableFrom(f.FieldType)))
-                (field.GetValue(profile) as ICollection<MethodInfo>)?.Clear();
-    }
 }

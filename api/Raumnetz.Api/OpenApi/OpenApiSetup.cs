@@ -68,8 +68,8 @@ public sealed class AuthResponsesOperationFilter : IOperationFilter
         if (metadata.OfType<IAllowAnonymous>().Any() || !metadata.OfType<IAuthorizeData>().Any()) return;
         operation.Responses ??= new OpenApiResponses();
         var problem = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository) };
-        operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Not signed in, or unknown or revoked API key.", Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = problem } });
-        operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The role does not allow this, or the antiforgery header is missing.", Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = problem } });
+        operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Not signed in, or unknown or revoked API key.", Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = problem } });
+        operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The role does not allow this, or the antiforgery header is missing.", Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = problem } });
         operation.Security ??= [];
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("apiKey", context.Document)] = [] });
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("session", context.Document)] = [] });
@@ -109,7 +109,7 @@ public sealed class IdempotencyOperationFilter : IOperationFilter
         operation.Responses.TryAdd("422", new OpenApiResponse
         {
             Description = "The Idempotency-Key was already used for a different request.",
-            Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = problem },
+            Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = problem },
         });
     }
 }
@@ -125,12 +125,12 @@ public sealed class RequestBodyResponsesOperationFilter : IOperationFilter
         operation.Responses.TryAdd("413", new OpenApiResponse
         {
             Description = "The request body is larger than this operation accepts.",
-            Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = Problem(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails)) },
+            Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = Problem(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails)) },
         });
         operation.Responses.TryAdd("415", new OpenApiResponse
         {
             Description = "The body is missing or not JSON (Content-Type: application/json).",
-            Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = Problem(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails)) },
+            Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = Problem(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails)) },
         });
     }
 }
@@ -145,9 +145,9 @@ public sealed class ConcurrencyOperationFilter : IOperationFilter
     {
         if (context.ApiDescription.RelativePath?.StartsWith("api/", StringComparison.Ordinal) != true) return;
         operation.Responses ??= new OpenApiResponses();
-        var problem = new Dictionary<string, OpenApiMediaType>
+        var problem = new Dictionary<string, IOpenApiMediaType>
         {
-            ["application/problem+json"] = new() { Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository) },
+            ["application/problem+json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository) },
         };
         operation.Responses.TryAdd("503", new OpenApiResponse { Description = "The database cannot be reached right now; retry after the Retry-After seconds.", Content = problem });
         if (!operation.Responses.ContainsKey("412")) return;

@@ -1,4 +1,3 @@
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -8,7 +7,7 @@ namespace Raumnetz.Application.Spaces;
 /// <summary>The whole hierarchy in one call; with <see cref="ValidOn"/> only the spaces valid on that day.</summary>
 public sealed record GetSpaceTreeQuery(DateOnly? ValidOn) : IRequest<IReadOnlyList<SpaceTreeNode>>;
 
-public sealed class GetSpaceTreeHandler(IDbConnectionFactory db, IMapper mapper) : IRequestHandler<GetSpaceTreeQuery, IReadOnlyList<SpaceTreeNode>>
+public sealed class GetSpaceTreeHandler(IDbConnectionFactory db) : IRequestHandler<GetSpaceTreeQuery, IReadOnlyList<SpaceTreeNode>>
 {
     public async Task<IReadOnlyList<SpaceTreeNode>> Handle(GetSpaceTreeQuery request, CancellationToken cancellationToken)
     {
@@ -18,7 +17,7 @@ public sealed class GetSpaceTreeHandler(IDbConnectionFactory db, IMapper mapper)
             """, cancellationToken: ct))).ToList(), cancellationToken);
         var day = request.ValidOn;
         var visible = rows.Where(r => day is null || Raumnetz.Domain.Spaces.SpaceRules.IsValidOn(r.ValidFrom, r.ValidTo, day.Value)).ToList();
-        var nodes = visible.ToDictionary(r => r.Id, r => mapper.Map<SpaceTreeNode>(r));
+        var nodes = visible.ToDictionary(r => r.Id, SpaceTreeNode.From);
         var roots = new List<SpaceTreeNode>();
         foreach (var row in visible)
         {

@@ -40,6 +40,16 @@ public sealed record SpaceTreeNode
     public DateOnly ValidFrom { get; init; }
     public DateOnly? ValidTo { get; init; }
     public List<SpaceTreeNode> Children { get; init; } = [];
+
+    /// <summary>
+    /// Built by hand, not by AutoMapper: the node refers to itself, and self-referential maps are what AutoMapper 14's
+    /// advisory GHSA-rvv3-g6hj-g44x is about (README, "Packages and advisories").
+    /// </summary>
+    public static SpaceTreeNode From(SpaceRow row) => new()
+    {
+        Id = row.Id, Code = row.Code, Name = row.Name, Level = row.Level, Population = row.Population,
+        ValidFrom = row.ValidFrom, ValidTo = row.ValidTo,
+    };
 }
 
 /// <summary>A row of the spaces table as Dapper reads it.</summary>
@@ -78,8 +88,6 @@ public sealed class SpaceMappingProfile : Profile
             .ForMember(d => d.Geometry, o => o.MapFrom(r => ParseGeometry(r.Geometry)))
             .ForMember(d => d.PredecessorIds, o => o.Ignore())
             .ForMember(d => d.SuccessorIds, o => o.Ignore());
-        CreateMap<SpaceRow, SpaceTreeNode>()
-            .ForMember(d => d.Children, o => o.Ignore());
     }
 
     private static JsonElement? ParseGeometry(string? json) =>

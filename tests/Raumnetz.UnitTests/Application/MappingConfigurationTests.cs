@@ -24,7 +24,7 @@ public sealed class MappingConfigurationTests
         };
 
         var dto = mapper.Map<SpaceDto>(row);
-        var node = mapper.Map<SpaceTreeNode>(row);
+        var node = SpaceTreeNode.From(row);
 
         Assert.Equal(row.Id, dto.Id);
         Assert.Equal(SpaceLevel.County, dto.Level);
