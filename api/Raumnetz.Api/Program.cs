@@ -33,10 +33,11 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
 {
     ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
-    ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+    ctx.ProblemDetails.Extensions["traceId"] = RequestTrace.Id(ctx.HttpContext);
 });
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+builder.Services.AddRaumnetzTelemetry(builder.Configuration);
 
 var app = builder.Build();
 
@@ -48,6 +49,7 @@ if (args.Contains("--migrate"))
     return;
 }
 
+app.UseMiddleware<RequestLogMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();

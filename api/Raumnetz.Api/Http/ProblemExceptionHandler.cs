@@ -19,7 +19,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         var problem = Map(exception, context);
         if (problem is null)
         {
-            logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
+            logger.LogError(exception, "Unhandled exception for {Method} {Route} (trace {TraceId})", context.Request.Method,
+                RequestLogMiddleware.RouteTemplate(context), RequestTrace.Id(context));
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
@@ -30,8 +31,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             // One line per request, no stack trace: an outage produces many of these.
-            logger.LogWarning("Database unavailable for {Method} {Path}: {Error}: {Message}", context.Request.Method, context.Request.Path,
-                exception.GetType().Name, exception.Message);
+            logger.LogWarning("Database unavailable for {Method} {Route} (trace {TraceId}): {Error}: {Message}", context.Request.Method,
+                RequestLogMiddleware.RouteTemplate(context), RequestTrace.Id(context), exception.GetType().Name, exception.Message);
             context.Response.Headers.RetryAfter = "5";
         }
         if (exception is TooManyAttemptsException tooMany) context.Response.Headers.RetryAfter = ((int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -5,7 +5,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Raumnetz.Application.Common;
 
-/// <summary>Logs every request with its name and duration.</summary>
+/// <summary>
+/// Logs every request's name and duration at Debug: the API's one Information line per HTTP request already carries the
+/// duration, and a GET sends several requests (session or key lookup, the query). Only the type name is logged, never
+/// the request itself: commands carry passwords and tokens.
+/// </summary>
 public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehaviour<TRequest, TResponse>> logger)
     : IPipelineBehavior<TRequest, TResponse>
 {
@@ -16,12 +20,12 @@ public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehavio
         try
         {
             var response = await next();
-            logger.LogInformation("Handled {Request} in {Elapsed} ms", name, watch.ElapsedMilliseconds);
+            logger.LogDebug("Handled {Request} in {Elapsed} ms", name, watch.ElapsedMilliseconds);
             return response;
         }
         catch (Exception e)
         {
-            logger.LogInformation("{Request} failed after {Elapsed} ms: {Error}", name, watch.ElapsedMilliseconds, e.GetType().Name);
+            logger.LogDebug("{Request} failed after {Elapsed} ms: {Error}", name, watch.ElapsedMilliseconds, e.GetType().Name);
             throw;
         }
     }

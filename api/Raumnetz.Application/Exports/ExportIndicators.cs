@@ -272,7 +272,7 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
         var started = clock.GetTimestamp();
         if (plan.Query.Aggregated) await WriteComputedAsync(plan, output, ct);
         else await WriteStreamedAsync(plan, output, ct);
-        logger.LogInformation("Export {Format} ({Scope}) written in {Elapsed} ms", plan.Query.Format, plan.Query.Aggregated ? "aggregated" : "streamed",
+        logger.LogDebug("Export {Format} ({Scope}) written in {Elapsed} ms", plan.Query.Format, plan.Query.Aggregated ? "aggregated" : "streamed",
             (long)clock.GetElapsedTime(started).TotalMilliseconds);
     }
 
@@ -357,7 +357,7 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
                 withheld[indicator.Id].TrySetResult(cells.Select(c => (c.Indicator, c.Space, c.Period.ToString())).ToHashSet());
                 total += cells.Count;
             }
-            logger.LogInformation("Export {Format}: {Cells} cells withheld by secondary suppression, found in {Elapsed} ms", plan.Query.Format, total,
+            logger.LogDebug("Export {Format}: {Cells} cells withheld by secondary suppression, found in {Elapsed} ms", plan.Query.Format, total,
                 (long)clock.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception e)

@@ -52,15 +52,37 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
     public DatabaseProvider Provider { get; }
     public ISqlDialect Dialect { get; }
 
-    public async Task<DbConnection> OpenAsync(CancellationToken ct) =>
-        await openPipeline.ExecuteAsync(async token => await OpenOnceAsync(token), ct);
-
-    public async Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> read, CancellationToken ct) =>
-        await readPipeline.ExecuteAsync(async token =>
+    public async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        using var activity = DatabaseActivity.Start("db open", Provider);
+        try
         {
-            await using var connection = await OpenOnceAsync(token);
-            return await read(connection, token);
-        }, ct);
+            return await openPipeline.ExecuteAsync(async token => await OpenOnceAsync(token), ct);
+        }
+        catch (Exception e)
+        {
+            DatabaseActivity.Failed(activity, e);
+            throw;
+        }
+    }
+
+    public async Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> read, CancellationToken ct)
+    {
+        using var activity = DatabaseActivity.Start("db read", Provider);
+        try
+        {
+            return await readPipeline.ExecuteAsync(async token =>
+            {
+                await using var connection = await OpenOnceAsync(token);
+                return await read(connection, token);
+            }, ct);
+        }
+        catch (Exception e)
+        {
+            DatabaseActivity.Failed(activity, e);
+            throw;
+        }
+    }
 
     private ResiliencePipeline RetryPipeline(string what) => new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
@@ -75,6 +97,7 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
                 var exception = args.Outcome.Exception;
                 logger.LogWarning(exception, "{What} on {Provider} failed transiently ({Error}); retry {Attempt} of {Max} in {Delay} ms",
                     what, Provider, exception?.GetType().Name, args.AttemptNumber + 1, options.MaxRetryAttempts, (int)args.RetryDelay.TotalMilliseconds);
+                DatabaseActivity.Retry(args.AttemptNumber + 1, exception);
                 if (exception is not null && TransientFaults.IsConnectionLost(exception)) ClearPool();
                 return ValueTask.CompletedTask;
             },

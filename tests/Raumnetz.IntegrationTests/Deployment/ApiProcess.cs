@@ -11,7 +11,7 @@ namespace Raumnetz.IntegrationTests.Deployment;
 /// <summary>
 /// The built API as a real process (<c>dotnet api/Raumnetz.Api/bin/&lt;Configuration&gt;/net10.0/Raumnetz.Api.dll</c>) on a
 /// free loopback port, configured through environment variables exactly as a deployment would be. Its console output
-/// is kept for failure messages.
+/// is kept for failure messages (and for the tests of what it logs).
 /// </summary>
 public sealed class ApiProcess : IAsyncDisposable
 {
@@ -29,6 +29,7 @@ public sealed class ApiProcess : IAsyncDisposable
     public int ProcessId => process.Id;
     public bool HasExited => process.HasExited;
     public string Output => string.Join('\n', output);
+    public IReadOnlyList<string> Lines => output.ToArray();
 
     /// <summary>The directory holding Raumnetz.slnx, found by walking up from the test assembly.</summary>
     public static string RepoRoot { get; } = FindRepoRoot();
@@ -38,13 +39,16 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public static string ApiDll => Path.Combine(RepoRoot, "api", "Raumnetz.Api", "bin", Configuration, "net10.0", "Raumnetz.Api.dll");
 
-    /// <summary>Starts the API on a free port (it migrates on start unless the settings say otherwise); does not wait for readiness.</summary>
-    public static ApiProcess Start(string connectionString, IDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts the API on a free port (it migrates on start unless the settings say otherwise); does not wait for readiness.
+    /// Logging is quiet and plain (warnings, one line each) unless <paramref name="shippedLogging"/> keeps appsettings.json's.
+    /// </summary>
+    public static ApiProcess Start(string connectionString, IDictionary<string, string>? settings = null, bool shippedLogging = false)
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var output = new ConcurrentQueue<string>();
-        var process = Launch(["--urls", baseAddress.ToString().TrimEnd('/')], connectionString, settings, output);
+        var process = Launch(["--urls", baseAddress.ToString().TrimEnd('/')], connectionString, settings, output, shippedLogging);
         return new ApiProcess(process, output, baseAddress);
     }
 
@@ -67,7 +71,8 @@ public sealed class ApiProcess : IAsyncDisposable
         return (process.ExitCode, string.Join('\n', output));
     }
 
-    private static Process Launch(string[] arguments, string connectionString, IDictionary<string, string>? settings, ConcurrentQueue<string> output)
+    private static Process Launch(string[] arguments, string connectionString, IDictionary<string, string>? settings, ConcurrentQueue<string> output,
+        bool shippedLogging = false)
     {
         if (!File.Exists(ApiDll)) throw new InvalidOperationException($"The API is not built: {ApiDll} is missing. Run 'dotnet build Raumnetz.slnx' first.");
         var start = new ProcessStartInfo(DotnetHost)
@@ -88,12 +93,16 @@ public sealed class ApiProcess : IAsyncDisposable
             ["Raumnetz__Admin__Email"] = ApiFactory.AdminEmail,
             ["Raumnetz__Admin__Password"] = ApiFactory.AdminPassword,
             ["Raumnetz__DemoData"] = "false",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-            ["Logging__Console__FormatterName"] = "simple",
-            ["Logging__Console__FormatterOptions__SingleLine"] = "true",
-            ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
         };
+        if (!shippedLogging)
+        {
+            environment["Logging__LogLevel__Default"] = "Warning";
+            environment["Logging__LogLevel__Raumnetz"] = "Warning";
+            environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+            environment["Logging__Console__FormatterName"] = "simple";
+            environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+            environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
+        }
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) environment[k] = v;
         foreach (var (k, v) in environment) start.Environment[k] = v;
         var process = new Process { StartInfo = start };
