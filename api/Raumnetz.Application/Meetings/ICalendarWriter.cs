@@ -1,5 +1,8 @@
-using System.Globalization;
 using System.Text;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using IcalCalendar = Ical.Net.Calendar;
+using IcalEvent = Ical.Net.CalendarComponents.CalendarEvent;
 
 namespace Raumnetz.Application.Meetings;
 
@@ -22,95 +25,104 @@ public sealed record CalendarEvent
 }
 
 /// <summary>
-/// Writes iCalendar (RFC 5545) by hand: no iCalendar library restores from this machine's package feed, and the
-/// subset needed here is small. What it takes care of: CRLF line endings; content lines folded at 75 octets of
-/// UTF-8 (continuation lines start with one space, and a multi-octet character is never split); TEXT values escaped
-/// (backslash, semicolon, comma; CR/LF/CRLF become "\n"); UID, DTSTAMP, DTSTART and DTEND as UTC date-times
-/// ("…Z"), SUMMARY, LOCATION, DESCRIPTION, SEQUENCE and STATUS. No METHOD property: DTSTAMP then is the last
-/// revision (RFC 5545 §3.8.7.2), which keeps a feed byte-for-byte stable while nothing changes.
+/// Writes iCalendar (RFC 5545) with Ical.Net's <see cref="CalendarSerializer"/>: CRLF line endings, TEXT values
+/// escaped (backslash, semicolon, comma, line breaks as "\n"), UID, DTSTAMP, CREATED, LAST-MODIFIED, DTSTART and
+/// DTEND as UTC date-times ("…Z", no TZID and so no VTIMEZONE: the instant is exact whatever the meeting's offset),
+/// SUMMARY, LOCATION, DESCRIPTION, SEQUENCE and STATUS. No METHOD property: DTSTAMP then is the last revision
+/// (RFC 5545 §3.8.7.2), which keeps a feed byte-for-byte stable while nothing changes.
+/// Two things are done around the library: control characters other than tab and line breaks, which TEXT does not
+/// allow, are dropped from values first; and content lines are folded again afterwards, by Unicode scalar value,
+/// because Ical.Net 5.2.4 folds per UTF-16 code unit and can split an emoji's surrogate pair across a fold, which
+/// the UTF-8 response would turn into two U+FFFD.
 /// </summary>
 public static class ICalendarWriter
 {
     public const string ContentType = "text/calendar; charset=utf-8";
+    public const string ProductId = "-//Raumnetz//Raumnetz API//DE";
     private const int MaxOctets = 75;
 
     /// <summary>A VCALENDAR with the events, named <paramref name="calendarName"/> for subscribing programs (X-WR-CALNAME).</summary>
     public static string Write(string calendarName, IEnumerable<CalendarEvent> events)
     {
-        var sb = new StringBuilder();
-        Line(sb, "BEGIN:VCALENDAR");
-        Line(sb, "VERSION:2.0");
-        Line(sb, "PRODID:-//Raumnetz//Raumnetz API//DE");
-        Line(sb, "CALSCALE:GREGORIAN");
-        Line(sb, "X-WR-CALNAME:" + EscapeText(calendarName));
+        var calendar = new IcalCalendar { ProductId = ProductId, Scale = "GREGORIAN" };
+        calendar.AddProperty("X-WR-CALNAME", Text(calendarName));
         // RFC 7986 REFRESH-INTERVAL and its older spelling: subscribers poll hourly.
-        Line(sb, "REFRESH-INTERVAL;VALUE=DURATION:PT1H");
-        Line(sb, "X-PUBLISHED-TTL:PT1H");
+        var refresh = new Ical.Net.CalendarProperty("REFRESH-INTERVAL", "PT1H");
+        refresh.Parameters.Set("VALUE", "DURATION");
+        calendar.Properties.Add(refresh);
+        calendar.AddProperty("X-PUBLISHED-TTL", "PT1H");
         foreach (var e in events)
         {
-            Line(sb, "BEGIN:VEVENT");
-            Line(sb, "UID:" + EscapeText(e.Uid));
-            Line(sb, "DTSTAMP:" + UtcDateTime(e.Stamp));
-            if (e.Created is { } created) Line(sb, "CREATED:" + UtcDateTime(created));
-            Line(sb, "LAST-MODIFIED:" + UtcDateTime(e.Stamp));
-            Line(sb, "DTSTART:" + UtcDateTime(e.Start));
-            Line(sb, "DTEND:" + UtcDateTime(e.End));
-            Line(sb, "SEQUENCE:" + e.Sequence.ToString(CultureInfo.InvariantCulture));
-            Line(sb, "SUMMARY:" + EscapeText(e.Summary));
-            if (!string.IsNullOrEmpty(e.Location)) Line(sb, "LOCATION:" + EscapeText(e.Location));
-            if (!string.IsNullOrEmpty(e.Description)) Line(sb, "DESCRIPTION:" + EscapeText(e.Description));
-            Line(sb, "STATUS:" + (e.Cancelled ? "CANCELLED" : "CONFIRMED"));
-            Line(sb, "END:VEVENT");
+            var item = new IcalEvent
+            {
+                Uid = Text(e.Uid),
+                DtStamp = Utc(e.Stamp),
+                LastModified = Utc(e.Stamp),
+                DtStart = Utc(e.Start),
+                DtEnd = Utc(e.End),
+                Sequence = e.Sequence,
+                Summary = Text(e.Summary),
+                Status = e.Cancelled ? Ical.Net.EventStatus.Cancelled : Ical.Net.EventStatus.Confirmed,
+            };
+            if (e.Created is { } created) item.Created = Utc(created);
+            if (!string.IsNullOrEmpty(e.Location)) item.Location = Text(e.Location);
+            if (!string.IsNullOrEmpty(e.Description)) item.Description = Text(e.Description);
+            calendar.Events.Add(item);
         }
-        Line(sb, "END:VCALENDAR");
-        return sb.ToString();
+        var serialized = new CalendarSerializer().SerializeToString(calendar)
+            ?? throw new InvalidOperationException("Ical.Net returned no calendar.");
+        return Refold(serialized);
     }
 
-    /// <summary>A UTC DATE-TIME value: 20240618T130000Z.</summary>
-    public static string UtcDateTime(DateTimeOffset value) =>
-        value.ToUniversalTime().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+    /// <summary>A UTC DATE-TIME (serialized as 20240618T130000Z), whatever the offset of <paramref name="value"/>.</summary>
+    private static CalDateTime Utc(DateTimeOffset value) => new(value.UtcDateTime, CalDateTime.UtcTzId);
 
-    /// <summary>Escapes a TEXT value (RFC 5545 §3.3.11).</summary>
-    public static string EscapeText(string value)
+    /// <summary>
+    /// A TEXT value with every line break (CRLF, CR, LF) as one LF, which the serializer escapes as "\n", and without
+    /// the other control characters RFC 5545 §3.3.11 does not allow (tab stays).
+    /// </summary>
+    private static string Text(string value)
     {
-        var sb = new StringBuilder(value.Length + 8);
+        if (!value.Any(char.IsControl)) return value;
+        var sb = new StringBuilder(value.Length);
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            switch (c)
+            if (c == '\r')
             {
-                case '\\': sb.Append("\\\\"); break;
-                case ';': sb.Append("\\;"); break;
-                case ',': sb.Append("\\,"); break;
-                case '\r':
-                    sb.Append("\\n");
-                    if (i + 1 < value.Length && value[i + 1] == '\n') i++;
-                    break;
-                case '\n': sb.Append("\\n"); break;
-                default:
-                    // Other control characters are not allowed in TEXT; drop them.
-                    if (!char.IsControl(c) || c == '\t') sb.Append(c);
-                    break;
+                sb.Append('\n');
+                if (i + 1 < value.Length && value[i + 1] == '\n') i++;
             }
+            else if (c is '\n' or '\t' || !char.IsControl(c)) sb.Append(c);
         }
         return sb.ToString();
     }
 
-    /// <summary>Appends one content line, folded so no physical line exceeds 75 octets, and CRLF.</summary>
-    public static void Line(StringBuilder sb, string contentLine)
+    /// <summary>
+    /// Unfolds the serializer's content lines and folds them again so no physical line exceeds 75 octets of UTF-8
+    /// and no character is split: continuation lines start with one space, and a line is only broken when the next
+    /// character would not fit. Escaped TEXT holds no raw line break, so every CRLF + space is a fold.
+    /// </summary>
+    private static string Refold(string document)
     {
-        var octets = 0;
-        foreach (var rune in contentLine.EnumerateRunes())
+        var sb = new StringBuilder(document.Length + document.Length / 64);
+        foreach (var line in document.Replace("\r\n ", "", StringComparison.Ordinal).Split("\r\n"))
         {
-            var size = rune.Utf8SequenceLength;
-            if (octets + size > MaxOctets)
+            if (line.Length == 0) continue;
+            var octets = 0;
+            foreach (var rune in line.EnumerateRunes())
             {
-                sb.Append("\r\n ");
-                octets = 1; // the leading space of the continuation line counts
+                var size = rune.Utf8SequenceLength;
+                if (octets + size > MaxOctets)
+                {
+                    sb.Append("\r\n ");
+                    octets = 1; // the leading space of the continuation line counts
+                }
+                sb.Append(rune.ToString());
+                octets += size;
             }
-            sb.Append(rune.ToString());
-            octets += size;
+            sb.Append("\r\n");
         }
-        sb.Append("\r\n");
+        return sb.ToString();
     }
 }

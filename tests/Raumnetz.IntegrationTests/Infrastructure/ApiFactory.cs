@@ -18,7 +18,8 @@ public class ApiFactory : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@test.local";
     public const string AdminPassword = "admin-password-123";
 
-    public ApiFactory() : this(TestDatabase.Sqlite()) { }
+    /// <summary>A fresh database of the provider this run is for (RAUMNETZ_TEST_PROVIDER, default Sqlite).</summary>
+    public ApiFactory() : this(TestDatabase.Create(TestDatabase.CurrentProvider)) { }
 
     protected ApiFactory(TestDatabase database) => Database = database;
 

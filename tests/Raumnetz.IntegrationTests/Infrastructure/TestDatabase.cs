@@ -6,7 +6,8 @@ namespace Raumnetz.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A throwaway database for one test class. SQLite always; PostgreSQL when RAUMNETZ_TEST_POSTGRES holds a
-/// connection string to a server (build/test starts one); SQL Server when RAUMNETZ_TEST_SQLSERVER does.
+/// connection string to a server (build/test starts one); SQL Server when RAUMNETZ_TEST_SQLSERVER does, or else on
+/// the container that <see cref="SqlServerContainer"/> starts for a run with RAUMNETZ_TEST_PROVIDER=SqlServer.
 /// </summary>
 public sealed class TestDatabase : IDisposable
 {
@@ -26,7 +27,9 @@ public sealed class TestDatabase : IDisposable
     public static string CurrentProvider => Environment.GetEnvironmentVariable("RAUMNETZ_TEST_PROVIDER") is { Length: > 0 } p ? p : "Sqlite";
 
     public static string? PostgresServer => Environment.GetEnvironmentVariable("RAUMNETZ_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
-    public static string? SqlServerServer => Environment.GetEnvironmentVariable("RAUMNETZ_TEST_SQLSERVER") is { Length: > 0 } s ? s : null;
+    public static string? SqlServerFromEnvironment => Environment.GetEnvironmentVariable("RAUMNETZ_TEST_SQLSERVER") is { Length: > 0 } s ? s : null;
+    /// <summary>The SQL Server to create test databases on: RAUMNETZ_TEST_SQLSERVER, else the run's container.</summary>
+    public static string? SqlServerServer => SqlServerFromEnvironment ?? SqlServerContainer.ConnectionString;
 
     public static TestDatabase Sqlite()
     {
@@ -65,7 +68,8 @@ public sealed class TestDatabase : IDisposable
 
     public static TestDatabase SqlServer()
     {
-        var server = SqlServerServer ?? throw new InvalidOperationException("RAUMNETZ_TEST_SQLSERVER is not set.");
+        var server = SqlServerServer ?? throw new InvalidOperationException(
+            "No SQL Server: set RAUMNETZ_TEST_SQLSERVER, or RAUMNETZ_TEST_PROVIDER=SqlServer where a Docker engine answers.");
         var name = $"rn_{Guid.NewGuid():N}";
         Execute(server, $"CREATE DATABASE [{name}]");
         var cs = new SqlConnectionStringBuilder(server) { InitialCatalog = name }.ToString();
