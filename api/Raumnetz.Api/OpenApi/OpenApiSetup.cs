@@ -46,6 +46,7 @@ public static class OpenApiSetup
             o.OperationFilter<IdempotencyOperationFilter>();
             o.OperationFilter<RequestBodyResponsesOperationFilter>();
             o.ParameterFilter<EnumQueryParameterFilter>();
+            o.ParameterFilter<ItemMaxLengthParameterFilter>();
         });
         return services;
     }

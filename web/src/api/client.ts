@@ -3405,6 +3405,183 @@ export class Client {
     }
 
     /**
+     * The indicator's values in one space per period, measured or computed from the spaces below, flagged aggregated, provisional or suppressed; small numbers withheld for viewers and analysts as in the aggregated export.
+     * @param id The indicator.
+     * @param spaceId The space whose series is read.
+     * @param from (optional) Periods starting at or after the start of this period (2024, 2024-H1, 2024-Q2, 2024-05).
+     * @param to (optional) Periods ending at or before the end of this period.
+     * @return OK
+     */
+    getIndicatorSeries(id: string, spaceId: string, from?: string | undefined, to?: string | undefined): Promise<IndicatorSeries> {
+        let url_ = this.baseUrl + "/api/v1/indicators/{id}/series?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (spaceId === undefined || spaceId === null)
+            throw new globalThis.Error("The parameter 'spaceId' must be defined and cannot be null.");
+        else
+            url_ += "spaceId=" + encodeURIComponent("" + spaceId) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetIndicatorSeries(_response);
+        });
+    }
+
+    protected processGetIndicatorSeries(response: Response): Promise<IndicatorSeries> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IndicatorSeries;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IndicatorSeries>(null as any);
+    }
+
+    /**
+     * Map data: the spaces of an area or level that exist (or have values) in the given periods, with geometry and the indicator's values in those periods; small numbers withheld for viewers and analysts as in the export.
+     * @param id The indicator.
+     * @param periods The periods to show (repeat the parameter; 1 to 12), for example 2023 and 2024.
+     * @param under (optional) Only this space and the spaces below it.
+     * @param level (optional) Only spaces on this level.
+     * @param aggregated (optional) Also values computed from the spaces below for spaces without a measured value (default false).
+     * @return OK
+     */
+    getIndicatorMap(id: string, periods: string[], under?: string | undefined, level?: SpaceLevel | undefined, aggregated?: boolean | undefined): Promise<IndicatorMap> {
+        let url_ = this.baseUrl + "/api/v1/indicators/{id}/map?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (periods === undefined || periods === null)
+            throw new globalThis.Error("The parameter 'periods' must be defined and cannot be null.");
+        else
+            periods && periods.forEach(item => { url_ += "periods=" + encodeURIComponent("" + item) + "&"; });
+        if (under === null)
+            throw new globalThis.Error("The parameter 'under' cannot be null.");
+        else if (under !== undefined)
+            url_ += "under=" + encodeURIComponent("" + under) + "&";
+        if (level === null)
+            throw new globalThis.Error("The parameter 'level' cannot be null.");
+        else if (level !== undefined)
+            url_ += "level=" + encodeURIComponent("" + level) + "&";
+        if (aggregated === null)
+            throw new globalThis.Error("The parameter 'aggregated' cannot be null.");
+        else if (aggregated !== undefined)
+            url_ += "aggregated=" + encodeURIComponent("" + aggregated) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetIndicatorMap(_response);
+        });
+    }
+
+    protected processGetIndicatorMap(response: Response): Promise<IndicatorMap> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as IndicatorMap;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<IndicatorMap>(null as any);
+    }
+
+    /**
      * Meetings of a network, latest first, with attendance counts; keyset pagination.
      * @param from (optional) Only meetings starting at or after this instant.
      * @param to (optional) Only meetings starting before this instant.
@@ -7454,6 +7631,20 @@ export enum IndicatorKind {
     Rating = "rating",
 }
 
+export interface IndicatorMap {
+    indicatorId: string;
+    periods: string[];
+    spaces: MapSpace[];
+}
+
+export interface IndicatorSeries {
+    indicatorId: string;
+    spaceId: string;
+    spaceCode: string;
+    spaceName: string;
+    items: IndicatorValue[];
+}
+
 export interface IndicatorSetDto {
     id: string;
     name: string;
@@ -7492,6 +7683,17 @@ export interface IndicatorSetItem {
     direction: IndicatorDirection;
 }
 
+export interface IndicatorValue {
+    period: string;
+    value?: number | undefined;
+    numerator?: number | undefined;
+    denominator?: number | undefined;
+    status?: ObservationStatus;
+    aggregated: boolean;
+    count: number;
+    suppressed: boolean;
+}
+
 export enum Judgement {
     Better = "better",
     Worse = "worse",
@@ -7502,6 +7704,18 @@ export enum Judgement {
 export interface LoginRequest {
     email: string;
     password: string;
+}
+
+export interface MapSpace {
+    id: string;
+    code: string;
+    name: string;
+    level: SpaceLevel;
+    parentId?: string | undefined;
+    validFrom: string;
+    validTo?: string | undefined;
+    geometry?: any;
+    values: IndicatorValue[];
 }
 
 export interface MeetingAttendanceDto {

@@ -216,10 +216,13 @@ describe('space evaluation', () => {
       .on('GET /api/v1/indicator-sets/set-1/goals', { body: { items: [] } })
       .on('GET /api/v1/observations', { body: { items: [observation('2023', 12.5), observation('2024', 11.2)], nextCursor: null } })
       // the reference (a district without values of its own) comes computed from the spaces below
-      .on('GET /api/v1/exports/indicators', (req) => ({
-        body: req.url.searchParams.get('aggregated') === 'true' && req.url.searchParams.get('spaceIds') === 's-city' && req.url.searchParams.get('format') === 'json'
-          ? { values: [{ period: '2023', value: 9.1, suppressed: false, aggregated: true }, { period: '2024', value: 9.5, suppressed: false, aggregated: true }] }
-          : { values: [] },
+      .on('GET /api/v1/indicators/:id/series', (req, [, id]) => ({
+        body: {
+          indicatorId: id, spaceId: req.url.searchParams.get('spaceId'), spaceCode: '09162', spaceName: 'München',
+          items: id === sgb2.id && req.url.searchParams.get('spaceId') === 's-city'
+            ? [{ period: '2023', value: 9.1, suppressed: false, aggregated: true, count: 2 }, { period: '2024', value: 9.5, suppressed: false, aggregated: true, count: 2 }]
+            : [],
+        },
       }))
       .on('GET /api/v1/indicator-sets/set-1/evaluation', (req) => {
         const period = req.url.searchParams.get('period') ?? ''
@@ -280,7 +283,7 @@ describe('space evaluation period', () => {
       .on('GET /api/v1/indicator-sets', { body: { items: [set], nextCursor: null } })
       .on('GET /api/v1/indicator-sets/set-m/goals', { body: { items: [] } })
       .on('GET /api/v1/observations', { body: { items: [observation('2024-04', 12), observation('2024-05', 11)], nextCursor: null } })
-      .on('GET /api/v1/exports/indicators', { body: { values: [] } })
+      .on('GET /api/v1/indicators/:id/series', { body: { indicatorId: sgb2.id, spaceId: 's-city', spaceCode: '09162', spaceName: 'München', items: [] } })
       .on('GET /api/v1/indicator-sets/set-m/evaluation', (req) => {
         asked.push(req.url.searchParams.get('period') ?? '')
         return { body: { setId: 'set-m', spaceId: 's-nord', spaceName: 'Nord', period: req.url.searchParams.get('period'), items: [] } }

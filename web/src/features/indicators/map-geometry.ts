@@ -1,9 +1,17 @@
-import type { ExportFeature } from './api/indicators'
+import type { MapSpace } from '@/api'
 
 export type Ring = number[][]
 
+/** A space's GeoJSON geometry as the API gives it (Polygon or MultiPolygon; null when unknown). */
+export type Geometry =
+  | { type: 'Polygon'; coordinates: number[][][] }
+  | { type: 'MultiPolygon'; coordinates: number[][][][] }
+  | { type: string; coordinates?: unknown }
+  | null
+  | undefined
+
 /** The outer and inner rings of a Polygon or MultiPolygon (anything else: none). */
-export function ringsOf(geometry: ExportFeature['geometry']): Ring[] {
+export function ringsOf(geometry: Geometry): Ring[] {
   if (!geometry || !Array.isArray(geometry.coordinates)) return []
   if (geometry.type === 'Polygon') return geometry.coordinates as Ring[]
   if (geometry.type === 'MultiPolygon') return (geometry.coordinates as Ring[][]).flat()
@@ -47,7 +55,7 @@ export function fitProjection(rings: Ring[], width = 400, padding = 8): Projecti
 }
 
 /** SVG path data of a feature (even-odd fill keeps holes open). */
-export function pathOf(geometry: ExportFeature['geometry'], projection: Projection): string {
+export function pathOf(geometry: Geometry, projection: Projection): string {
   return ringsOf(geometry)
     .filter((r) => r.length > 2)
     .map((ring) => ring.map(([lon, lat], i) => {
@@ -81,21 +89,20 @@ export function classify(values: number[], count = PALETTE.length): Classes {
   }
 }
 
-/** A feature's value for indicator code and period; undefined when missing, 'suppressed' when withheld. */
-export function featureValue(feature: ExportFeature, code: string, period: string): number | 'suppressed' | undefined {
-  const key = `${code}_${period}`
-  if (feature.properties.suppressed?.includes(key)) return 'suppressed'
-  const v = feature.properties[key]
-  return typeof v === 'number' ? v : undefined
+/** A space's value in a period; undefined when missing, 'suppressed' when withheld. */
+export function spaceValue(space: MapSpace, period: string): number | 'suppressed' | undefined {
+  const v = space.values.find((x) => x.period === period)
+  if (v?.suppressed) return 'suppressed'
+  return typeof v?.value === 'number' ? v.value : undefined
 }
 
 /**
  * The spaces to draw: the direct children of the chosen area when there are any, otherwise the finest spaces only
- * (a feature whose code is another feature's parent is left out: it would cover its children).
+ * (a space that is another space's parent is left out: it would cover its children).
  */
-export function leafFeatures(features: ExportFeature[], parentCode?: string): ExportFeature[] {
-  const children = parentCode ? features.filter((f) => f.properties.parentCode === parentCode) : []
+export function leafSpaces(spaces: MapSpace[], parentId?: string): MapSpace[] {
+  const children = parentId ? spaces.filter((s) => s.parentId === parentId) : []
   if (children.length > 0) return children
-  const parents = new Set(features.map((f) => f.properties.parentCode).filter(Boolean))
-  return features.filter((f) => !parents.has(f.properties.code))
+  const parents = new Set(spaces.map((s) => s.parentId).filter(Boolean))
+  return spaces.filter((s) => !parents.has(s.id))
 }

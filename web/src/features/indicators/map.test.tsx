@@ -2,27 +2,32 @@ import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { axeViolations } from '@/testing/axe'
-import { AggregationRule, IndicatorDirection, IndicatorKind, type IndicatorDto } from '@/api'
+import {
+  AggregationRule, IndicatorDirection, IndicatorKind, ObservationStatus, SpaceLevel, type IndicatorDto, type IndicatorValue, type MapSpace,
+} from '@/api'
 import { spaceTree } from '@/testing/fixtures'
 import { mockApi } from '@/testing/mock-api'
 import { renderApp, renderWithProviders } from '@/testing/render'
-import type { ExportFeature } from './api/indicators'
 import { MapComparison } from './components/choropleth'
-import { classify, fitProjection, leafFeatures } from './map-geometry'
+import { classify, fitProjection, leafSpaces } from './map-geometry'
 
 const square = (x: number, y: number) => ({ type: 'Polygon' as const, coordinates: [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]] })
-const features: ExportFeature[] = [
-  { type: 'Feature', geometry: square(11.5, 48.1), properties: { code: 'S', name: 'Stadt', parentCode: null, SGB2_2023: 10, SGB2_2024: 9, suppressed: [] } },
-  { type: 'Feature', geometry: square(11.5, 48.1), properties: { code: 'N', name: 'Nord', parentCode: 'S', SGB2_2023: 12.5, SGB2_2024: 11, suppressed: [] } },
-  { type: 'Feature', geometry: square(11.51, 48.1), properties: { code: 'O', name: 'Ost', parentCode: 'S', SGB2_2023: 8, SGB2_2024: null, suppressed: ['SGB2_2024'] } },
-  { type: 'Feature', geometry: square(11.52, 48.1), properties: { code: 'W', name: 'West', parentCode: 'S', suppressed: [] } },
+const value = (period: string, v: number): IndicatorValue => ({ period, value: v, status: ObservationStatus.Final, aggregated: false, count: 1, suppressed: false })
+const withheld = (period: string): IndicatorValue => ({ period, status: ObservationStatus.Final, aggregated: false, count: 1, suppressed: true })
+const space = (id: string, name: string, parentId: string | undefined, geometry: unknown, values: IndicatorValue[]): MapSpace =>
+  ({ id, code: id.toUpperCase(), name, level: parentId ? SpaceLevel.District : SpaceLevel.Municipality, parentId, validFrom: '2000-01-01', geometry, values })
+const spaces: MapSpace[] = [
+  space('s', 'Stadt', undefined, square(11.5, 48.1), [value('2023', 10), value('2024', 9)]),
+  space('n', 'Nord', 's', square(11.5, 48.1), [value('2023', 12.5), value('2024', 11)]),
+  space('o', 'Ost', 's', square(11.51, 48.1), [value('2023', 8), withheld('2024')]),
+  space('w', 'West', 's', square(11.52, 48.1), []),
 ]
-const indicator = { code: 'SGB2', name: 'SGB-II-Quote', decimals: 1, unit: '%' }
+const indicator = { name: 'SGB-II-Quote', decimals: 1, unit: '%' }
 
 describe('map', () => {
-  it('draws one path per (leaf) feature in each map and a table alternative', async () => {
+  it('draws one path per (leaf) space in each map and a table alternative', async () => {
     document.title = 'Karte'
-    renderWithProviders(<main><MapComparison features={features} indicator={indicator} periodA="2023" periodB="2024" /></main>)
+    renderWithProviders(<main><MapComparison spaces={spaces} indicator={indicator} periodA="2023" periodB="2024" /></main>)
     const maps = screen.getAllByRole('img')
     expect(maps.map((m) => m.getAttribute('aria-label'))).toEqual(['Karte SGB-II-Quote, 2023', 'Karte SGB-II-Quote, 2024'])
     for (const map of maps) expect(map.querySelectorAll('path')).toHaveLength(3)
@@ -47,19 +52,19 @@ describe('map', () => {
   })
 
   it('draws the direct children of the chosen area', () => {
-    const deeper: ExportFeature = { type: 'Feature', geometry: square(11.5, 48.1), properties: { code: 'N1', name: 'Nord 1', parentCode: 'N', suppressed: [] } }
-    expect(leafFeatures([...features, deeper], 'S').map((f) => f.properties.code)).toEqual(['N', 'O', 'W'])
-    expect(leafFeatures([...features, deeper]).map((f) => f.properties.code)).toEqual(['O', 'W', 'N1'])
+    const deeper = space('n1', 'Nord 1', 'n', square(11.5, 48.1), [])
+    expect(leafSpaces([...spaces, deeper], 's').map((s) => s.code)).toEqual(['N', 'O', 'W'])
+    expect(leafSpaces([...spaces, deeper]).map((s) => s.code)).toEqual(['O', 'W', 'N1'])
   })
 
-  it('fetches the GeoJSON export for the chosen indicator, area and periods', async () => {
+  it('reads the map data of the chosen indicator, area and periods (GetIndicatorMap)', async () => {
     const mock = mockApi()
     const ind: IndicatorDto = { id: 'i-1', code: 'SGB2', name: 'SGB-II-Quote', kind: IndicatorKind.Rate, unit: '%', decimals: 1,
       direction: IndicatorDirection.LowerIsBetter, aggregation: AggregationRule.Rate, isProportion: true, scaleLabels: [],
       version: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }
     mock.on('GET /api/v1/indicators', { body: { items: [ind] } })
     mock.on('GET /api/v1/spaces/tree', { body: spaceTree })
-    mock.on('GET /api/v1/exports/indicators', { body: { type: 'FeatureCollection', features } })
+    mock.on('GET /api/v1/indicators/:id/map', { body: { indicatorId: 'i-1', periods: ['2023', '2024'], spaces } })
     renderApp({ route: '/indicators/map' })
     const user = userEvent.setup()
     await user.selectOptions(await screen.findByLabelText('Indikator'), 'i-1')
@@ -71,7 +76,11 @@ describe('map', () => {
     await user.type(screen.getByLabelText('Zeitraum rechts'), '2023')
     await user.click(screen.getByRole('button', { name: 'Karte anzeigen' }))
     expect(await screen.findByRole('img', { name: 'Karte SGB-II-Quote, 2024' })).toBeInTheDocument()
-    const req = mock.requests.find((r) => r.url.pathname === '/api/v1/exports/indicators')!
-    expect(Object.fromEntries(req.url.searchParams)).toEqual({ format: 'geojson', indicatorIds: 'i-1', under: under.options[1].value, from: '2023', to: '2024' })
+    const req = mock.requests.find((r) => r.url.pathname === '/api/v1/indicators/i-1/map')!
+    expect(req.url.searchParams.getAll('periods')).toEqual(['2024', '2023'])
+    expect(req.url.searchParams.get('under')).toBe(under.options[1].value)
+    expect([...req.url.searchParams.keys()].sort()).toEqual(['periods', 'periods', 'under'])
+    expect(mock.requests.some((r) => r.url.pathname.startsWith('/api/v1/exports'))).toBe(false)
+    expect(mock.unhandled).toEqual([])
   })
 })

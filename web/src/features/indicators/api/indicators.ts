@@ -12,6 +12,7 @@ import {
   type IndicatorGoalDto,
   type IndicatorKind,
   type IndicatorSetDto,
+  type IndicatorValue,
   type ObservationDto,
   type SpaceLevel,
   type UpdateIndicatorRequest,
@@ -327,54 +328,35 @@ export async function downloadExport(o: ExportOptions): Promise<{ blob: Blob; fi
   return { blob: await res.blob(), fileName }
 }
 
-/** A GeoJSON export (FeatureCollection) for the map, fetched with the session cookie. */
-/** Reads an export the app shows itself (not a download). */
-async function fetchExport<T>(o: ExportOptions, accept: string): Promise<T> {
-  return jsonOrThrow<T>(await apiFetch(exportUrl(o), { method: 'GET', headers: { Accept: accept } }), 'Export failed')
-}
-
-export function useGeoJsonExport(o: Omit<ExportOptions, 'format'> | undefined) {
-  return useQuery({
-    queryKey: ['exports', 'geojson', o ?? null],
-    queryFn: () => fetchExport<ExportFeatureCollection>({ ...o, format: 'geojson' }, 'application/geo+json, application/json'),
-    enabled: !!o,
-  })
-}
+// ---- Read operations for the charts and the map --------------------------------------------------------
 
 /** A point of a time series: a period's value, or none when withheld as a small number. */
-export interface SeriesPoint {
-  period: string
-  value?: number | null
-  suppressed: boolean
-}
+export type SeriesPoint = Pick<IndicatorValue, 'period' | 'value' | 'suppressed'>
 
 /**
- * The reference space's series of one indicator: its measured values, or where it has none (a district, the city) the
- * values computed from the spaces below by the indicator's rule, as the aggregated export gives them.
+ * The reference space's series of one indicator (GetIndicatorSeries): its measured values, or where it has none (a district,
+ * the city) the values computed from the spaces below by the indicator's rule; small numbers withheld as the API decides.
  */
 export function useReferenceSeries(indicatorId: string | undefined, spaceId: string | undefined) {
   return useQuery({
     queryKey: [...indicatorKeys.observations, 'reference-series', indicatorId ?? '', spaceId ?? ''],
-    queryFn: async (): Promise<SeriesPoint[]> => {
-      const doc = await fetchExport<{ values: SeriesPoint[] }>(
-        { format: 'json', indicatorIds: [indicatorId ?? ''], spaceIds: [spaceId ?? ''], aggregated: true },
-        'application/json',
-      )
-      return doc.values.map((v) => ({ period: v.period, value: v.value ?? null, suppressed: v.suppressed })).sort((a, b) => a.period.localeCompare(b.period))
-    },
+    queryFn: async (): Promise<SeriesPoint[]> => (await api.getIndicatorSeries(indicatorId ?? '', spaceId ?? '')).items,
     enabled: !!indicatorId && !!spaceId,
   })
 }
 
-export interface ExportFeature {
-  type: 'Feature'
-  id?: string
-  geometry: { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] } | { type: string; coordinates?: unknown } | null
-  properties: { code: string; name: string; level?: string; parentCode?: string | null; suppressed?: string[]; provisional?: string[]; [key: string]: unknown }
+export interface MapChoice {
+  indicatorId: string
+  /** The area: this space and the spaces below it. */
+  under: string
+  periods: string[]
 }
 
-export interface ExportFeatureCollection {
-  type: 'FeatureCollection'
-  name?: string
-  features: ExportFeature[]
+/** Map data (GetIndicatorMap): the spaces of an area with their geometry and the indicator's values in the periods. */
+export function useIndicatorMap(choice: MapChoice | undefined) {
+  return useQuery({
+    queryKey: [...indicatorKeys.observations, 'map', choice ?? null],
+    queryFn: () => api.getIndicatorMap(choice?.indicatorId ?? '', choice?.periods ?? [], choice?.under),
+    enabled: !!choice,
+  })
 }

@@ -1,12 +1,11 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ExportFeature } from '../api/indicators'
+import type { MapSpace } from '@/api'
 import { formatValue } from '../format-value'
-import { classify, featureValue, fitProjection, leafFeatures, pathOf, ringsOf, type Classes, type Projection } from '../map-geometry'
+import { classify, fitProjection, leafSpaces, pathOf, ringsOf, spaceValue, type Classes, type Projection } from '../map-geometry'
 import { ValueText } from './value-text'
 
 export interface MapIndicator {
-  code: string
   name: string
   decimals: number
   unit?: string
@@ -15,10 +14,10 @@ export interface MapIndicator {
 const MISSING = '#d9d9d9'
 
 /** Two choropleth maps side by side (same classes), a legend and a table alternative. */
-export function MapComparison({ features, indicator, periodA, periodB, parentCode }: {
-  features: ExportFeature[]
+export function MapComparison({ spaces, indicator, periodA, periodB, parentId }: {
+  spaces: MapSpace[]
   /** The chosen area: its direct children are drawn. */
-  parentCode?: string
+  parentId?: string
   indicator: MapIndicator
   periodA: string
   periodB: string
@@ -26,10 +25,10 @@ export function MapComparison({ features, indicator, periodA, periodB, parentCod
   const { t, i18n } = useTranslation()
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '')
   const hatchId = `hatch-${uid}`
-  const leaves = leafFeatures(features, parentCode)
-  const drawable = leaves.filter((f) => ringsOf(f.geometry).length > 0)
-  const projection = fitProjection(drawable.flatMap((f) => ringsOf(f.geometry)))
-  const numbers = leaves.flatMap((f) => [featureValue(f, indicator.code, periodA), featureValue(f, indicator.code, periodB)])
+  const leaves = leafSpaces(spaces, parentId)
+  const drawable = leaves.filter((s) => ringsOf(s.geometry).length > 0)
+  const projection = fitProjection(drawable.flatMap((s) => ringsOf(s.geometry)))
+  const numbers = leaves.flatMap((s) => [spaceValue(s, periodA), spaceValue(s, periodB)])
     .filter((v): v is number => typeof v === 'number')
   const classes = classify(numbers)
   const fmt = (v: number) => formatValue(v, indicator.decimals, i18n.language)
@@ -41,7 +40,7 @@ export function MapComparison({ features, indicator, periodA, periodB, parentCod
       ) : (
         <div className="map-pair" style={{ display: 'flex', flexWrap: 'wrap', gap: '1rem' }}>
           {[periodA, periodB].map((period) => (
-            <ChoroplethMap key={period} features={drawable} indicator={indicator} period={period}
+            <ChoroplethMap key={period} spaces={drawable} indicator={indicator} period={period}
               projection={projection} classes={classes} hatchId={`${hatchId}-${period}`} />
           ))}
         </div>
@@ -82,13 +81,13 @@ export function MapComparison({ features, indicator, periodA, periodB, parentCod
             </tr>
           </thead>
           <tbody>
-            {leaves.map((f) => {
-              const a = featureValue(f, indicator.code, periodA)
-              const b = featureValue(f, indicator.code, periodB)
+            {leaves.map((s) => {
+              const a = spaceValue(s, periodA)
+              const b = spaceValue(s, periodB)
               const change = typeof a === 'number' && typeof b === 'number' ? b - a : undefined
               return (
-                <tr key={f.properties.code}>
-                  <th scope="row">{f.properties.name}</th>
+                <tr key={s.id}>
+                  <th scope="row">{s.name}</th>
                   <td><Cell value={a} indicator={indicator} /></td>
                   <td><Cell value={b} indicator={indicator} /></td>
                   <td>{change === undefined ? <span className="muted">–</span> : `${change > 0 ? '+' : change < 0 ? '−' : '±'}${fmt(Math.abs(change))}`}</td>
@@ -108,8 +107,8 @@ function Cell({ value, indicator }: { value: number | 'suppressed' | undefined; 
   return <ValueText value={value === 'suppressed' ? undefined : value} suppressed={value === 'suppressed'} decimals={indicator.decimals} unit={indicator.unit} />
 }
 
-function ChoroplethMap({ features, indicator, period, projection, classes, hatchId }: {
-  features: ExportFeature[]
+function ChoroplethMap({ spaces, indicator, period, projection, classes, hatchId }: {
+  spaces: MapSpace[]
   indicator: MapIndicator
   period: string
   projection: Projection
@@ -127,13 +126,13 @@ function ChoroplethMap({ features, indicator, period, projection, classes, hatch
             <rect width="6" height="6" fill={MISSING} /><line x1="0" y1="0" x2="0" y2="6" stroke="#777" strokeWidth="2" />
           </pattern>
         </defs>
-        {features.map((f) => {
-          const v = featureValue(f, indicator.code, period)
+        {spaces.map((s) => {
+          const v = spaceValue(s, period)
           const text = typeof v === 'number' ? formatValue(v, indicator.decimals, i18n.language) : v === 'suppressed' ? t('indicators.suppressed') : t('indicators.map.noValue')
           return (
-            <path key={f.properties.code} d={pathOf(f.geometry, projection)} fillRule="evenodd"
+            <path key={s.id} d={pathOf(s.geometry, projection)} fillRule="evenodd"
               fill={typeof v === 'number' ? classes.colorOf(v) : `url(#${hatchId})`} stroke="#333" strokeWidth="0.75">
-              <title>{`${f.properties.name}: ${text}`}</title>
+              <title>{`${s.name}: ${text}`}</title>
             </path>
           )
         })}

@@ -5,7 +5,7 @@ import { ProblemAlert } from '@/components/ui/problem-alert'
 import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
 import { SpaceOptions } from '@/features/spaces/components/space-options'
 import { usePageTitle } from '@/lib/use-page-title'
-import { useGeoJsonExport, useIndicators } from '../api/indicators'
+import { useIndicatorMap, useIndicators } from '../api/indicators'
 import { MapComparison } from '../components/choropleth'
 import { IndicatorsNav } from '../components/indicators-nav'
 
@@ -30,8 +30,9 @@ export function MapPage() {
   const [draft, setDraft] = useState<Choice>({ indicatorId: '', under: '', periodA: String(THIS_YEAR - 2), periodB: String(THIS_YEAR - 1) })
   const [choice, setChoice] = useState<Choice | null>(null)
   const indicator = indicators.data?.find((i) => i.id === choice?.indicatorId)
-  const [from, to] = choice ? [choice.periodA, choice.periodB].sort() : []
-  const geo = useGeoJsonExport(choice && indicator ? { indicatorIds: [indicator.id], under: choice.under, from, to } : undefined)
+  const map = useIndicatorMap(choice && indicator
+    ? { indicatorId: indicator.id, under: choice.under, periods: [choice.periodA, choice.periodB] }
+    : undefined)
   const valid = !!draft.indicatorId && !!draft.under && PERIOD.test(draft.periodA.trim()) && PERIOD.test(draft.periodB.trim())
 
   if (indicators.isPending) return <Loading />
@@ -75,14 +76,14 @@ export function MapPage() {
       </form>
       {!choice || !indicator ? (
         <EmptyState title={t('indicators.map.chooseAll')} />
-      ) : geo.isPending ? (
+      ) : map.isPending ? (
         <Loading />
-      ) : geo.isError ? (
-        <ProblemAlert error={geo.error} onRetry={() => void geo.refetch()} />
+      ) : map.isError ? (
+        <ProblemAlert error={map.error} onRetry={() => void map.refetch()} />
       ) : (
         <section className="card" aria-label={t('indicators.map.title')}>
-          <MapComparison features={geo.data.features} parentCode={spaces.find((s) => s.id === choice.under)?.code} periodA={choice.periodA} periodB={choice.periodB}
-            indicator={{ code: indicator.code, name: indicator.name, decimals: indicator.decimals, unit: indicator.unit }} />
+          <MapComparison spaces={map.data.spaces} parentId={choice.under} periodA={choice.periodA} periodB={choice.periodB}
+            indicator={{ name: indicator.name, decimals: indicator.decimals, unit: indicator.unit }} />
         </section>
       )}
     </>

@@ -1,0 +1,150 @@
+using System.Data.Common;
+using Dapper;
+using Raumnetz.Application.Common;
+using Raumnetz.Application.Observations;
+using Raumnetz.Domain.Common;
+using Raumnetz.Domain.Indicators;
+using Raumnetz.Domain.Spaces;
+
+namespace Raumnetz.Application.Indicators;
+
+/// <summary>
+/// An indicator's value for one space and period as the read operations (series, map) give it: measured or computed from
+/// the spaces below, and withheld as a small number for viewers and analysts.
+/// </summary>
+public sealed record IndicatorValue
+{
+    /// <summary>2024, 2024-H1, 2024-Q2 or 2024-05.</summary>
+    public string Period { get; init; } = "";
+    /// <summary>Null when withheld.</summary>
+    public double? Value { get; init; }
+    /// <summary>Rates only (summed over the spaces below for a computed value).</summary>
+    public double? Numerator { get; init; }
+    /// <summary>Rates only (summed over the spaces below for a computed value).</summary>
+    public double? Denominator { get; init; }
+    /// <summary>The status of a measured value (provisional, final, estimated); null for a computed one.</summary>
+    public ObservationStatus? Status { get; init; }
+    /// <summary>True when computed from the spaces below by the indicator's aggregation rule (the space has no value of its own).</summary>
+    public bool Aggregated { get; init; }
+    /// <summary>How many spaces below contributed to a computed value (1 for a measured value).</summary>
+    public int Count { get; init; }
+    /// <summary>Withheld as a small number, or because a total would reveal one (viewers and analysts).</summary>
+    public bool Suppressed { get; init; }
+}
+
+/// <summary>
+/// The loads the indicator read operations share: the indicator, the space hierarchy and the stored values of a subtree,
+/// turned into published values by <see cref="PublishedValues.Table"/> (the rules the export applies).
+/// </summary>
+internal static class PublishedValueReads
+{
+    internal sealed class SpaceNode
+    {
+        public Guid Id { get; init; }
+        public string Code { get; init; } = "";
+        public string Name { get; init; } = "";
+        public SpaceLevel Level { get; init; }
+        public Guid? ParentId { get; init; }
+        public DateOnly ValidFrom { get; init; }
+        public DateOnly? ValidTo { get; init; }
+    }
+
+    private sealed class StoredRow
+    {
+        public Guid SpaceId { get; init; }
+        public string Period { get; init; } = "";
+        public double? Value { get; init; }
+        public double? Numerator { get; init; }
+        public double? Denominator { get; init; }
+        public ObservationStatus? Status { get; init; }
+        public int? RatingCount { get; init; }
+    }
+
+    /// <summary>The published values of a table and the status of each stored value.</summary>
+    internal sealed record Table(List<PublishedValue> Values, Dictionary<(Guid Space, Period Period), ObservationStatus?> Status)
+    {
+        public IndicatorValue ToDto(PublishedValue v) => new()
+        {
+            Period = v.Period.ToString(), Value = v.Measure.Value, Numerator = v.Measure.Numerator, Denominator = v.Measure.Denominator,
+            Status = v.Aggregated ? null : Status.GetValueOrDefault((v.Space, v.Period)),
+            Aggregated = v.Aggregated, Count = v.Count, Suppressed = v.Suppressed,
+        };
+    }
+
+    internal static async Task<IndicatorRow> IndicatorAsync(DbConnection connection, ISqlDialect dialect, Guid id, CancellationToken ct) =>
+        (await IndicatorRow.LoadAsync(connection, null, dialect, [id], ct)).SingleOrDefault()
+            ?? throw new NotFoundException("Indicator", id);
+
+    internal static async Task<Dictionary<Guid, SpaceNode>> SpacesAsync(DbConnection connection, CancellationToken ct) =>
+        (await connection.QueryAsync<SpaceNode>(new CommandDefinition(
+            "SELECT id, code, name, level, parent_id, valid_from, valid_to FROM spaces", cancellationToken: ct))).ToDictionary(s => s.Id);
+
+    /// <summary>The spaces of the subtree of <paramref name="root"/>, the root included.</summary>
+    internal static HashSet<Guid> Subtree(IReadOnlyDictionary<Guid, SpaceNode> spaces, Guid root)
+    {
+        var children = spaces.Values.Where(s => s.ParentId is not null).ToLookup(s => s.ParentId!.Value, s => s.Id);
+        var subtree = new HashSet<Guid>();
+        var stack = new Stack<Guid>([root]);
+        while (stack.Count > 0) { var s = stack.Pop(); if (subtree.Add(s)) foreach (var c in children[s]) stack.Push(c); }
+        return subtree;
+    }
+
+    /// <summary>Start of a query over the subtree of @under (a CTE named subtree), for <paramref name="dialect"/>.</summary>
+    internal static string SubtreeCte(ISqlDialect dialect) => $"""
+        {dialect.WithRecursive} subtree (id) AS (
+            SELECT id FROM spaces WHERE id = @under
+            UNION ALL
+            SELECT s.id FROM spaces s JOIN subtree t ON s.parent_id = t.id)
+        """;
+
+    /// <summary>
+    /// The values of <paramref name="indicator"/> stored for the subtree of <paramref name="under"/> (every space when null)
+    /// in periods that lie within <paramref name="fromMonth"/> and <paramref name="toMonth"/> (yyyymm), published for the
+    /// spaces of <paramref name="scope"/>; small numbers withheld unless <paramref name="rules"/> is null.
+    /// </summary>
+    internal static async Task<Table> TableAsync(DbConnection connection, ISqlDialect dialect, IndicatorRow indicator,
+        IReadOnlyDictionary<Guid, SpaceNode> spaces, Guid? under, IReadOnlySet<Guid>? scope, int? fromMonth, int? toMonth, bool aggregate,
+        SuppressionRules? rules, CancellationToken ct)
+    {
+        var sql = $"""
+            {(under is null ? "" : SubtreeCte(dialect))}
+            SELECT o.space_id, o.period, o.value, o.numerator, o.denominator, o.status, o.rating_count
+            FROM observations o {(under is null ? "" : "JOIN subtree t ON t.id = o.space_id")}
+            WHERE o.indicator_id = @indicatorId
+            {(fromMonth is null ? "" : "AND o.first_month >= @fromMonth")} {(toMonth is null ? "" : "AND o.last_month <= @toMonth")}
+            """;
+        var parameters = new { indicatorId = indicator.Id, under, fromMonth, toMonth };
+        var rows = (await connection.QueryAsync<StoredRow>(new CommandDefinition(sql, parameters, cancellationToken: ct)))
+            .Where(r => spaces.ContainsKey(r.SpaceId)).ToList();
+        var stored = rows.Select(r =>
+            new StoredValue(r.SpaceId, Period.Parse(r.Period), new Measure(r.Value, r.Numerator, r.Denominator), r.RatingCount)).ToList();
+        var shape = new ValueTableShape(indicator.Id, indicator.Kind, indicator.Aggregation, indicator.RateFactor ?? 1,
+            spaces.ToDictionary(s => s.Key, s => s.Value.ParentId), scope);
+        var status = stored.Zip(rows).ToDictionary(x => (x.First.Space, x.First.Period), x => x.Second.Status);
+        return new Table(PublishedValues.Table(shape, stored, aggregate, rules), status);
+    }
+
+    /// <summary>Parents before children, siblings by code.</summary>
+    internal static List<SpaceNode> TreeOrder(IReadOnlyCollection<SpaceNode> spaces)
+    {
+        var ids = spaces.Select(s => s.Id).ToHashSet();
+        var children = spaces.Where(s => s.ParentId is { } p && ids.Contains(p)).ToLookup(s => s.ParentId!.Value);
+        var result = new List<SpaceNode>(spaces.Count);
+        void Visit(SpaceNode s) { result.Add(s); foreach (var c in children[s.Id].OrderBy(c => c.Code, StringComparer.Ordinal)) Visit(c); }
+        var roots = spaces.Where(s => s.ParentId is not { } p || !ids.Contains(p)).OrderBy(s => s.Code, StringComparer.Ordinal);
+        foreach (var root in roots) Visit(root);
+        return result;
+    }
+
+    /// <summary>Whether the space exists during some part of the period.</summary>
+    internal static bool IsValidDuring(SpaceNode space, Period period)
+    {
+        var first = new DateOnly(period.Year, period.FirstMonth % 100, 1);
+        var last = new DateOnly(period.Year, period.LastMonth % 100, 1).AddMonths(1).AddDays(-1);
+        return space.ValidFrom <= last && (space.ValidTo is not { } to || to >= first);
+    }
+
+    /// <summary>The protection the caller gets: the thresholds for viewers and analysts, none for editors and above.</summary>
+    internal static SuppressionRules? RulesFor(ICurrentUser user, SuppressionRules rules) =>
+        SmallNumbers.Protects(user.Role) ? rules : null;
+}
