@@ -510,12 +510,12 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
                 var q = new DynamicParameters();
                 q.Add("indicatorId", indicatorId);
                 // On SQLite the list goes as one JSON parameter: expanding it into hundreds of parameters costs more than the
-                // lookups themselves. The ids in the form Microsoft.Data.Sqlite binds a Guid in (upper-case text), as stored.
+                // lookups themselves. The ids as SQLite stores them: lower-case text ("D").
                 string spaces;
                 if (db.Provider == DatabaseProvider.Sqlite)
                 {
                     spaces = "o.space_id IN (SELECT value FROM json_each(@spaceIds))";
-                    q.Add("spaceIds", JsonSerializer.Serialize(chunk.Select(g => g.ToString("D").ToUpperInvariant())), DbType.String);
+                    q.Add("spaceIds", JsonSerializer.Serialize(chunk.Select(g => g.ToString("D"))), DbType.String);
                 }
                 else
                 {

@@ -108,7 +108,7 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
     {
         DbConnection connection = Provider switch
         {
-            DatabaseProvider.Sqlite => new SqliteConnection(connectionString),
+            DatabaseProvider.Sqlite => new SqliteCanonicalConnection(connectionString),
             DatabaseProvider.PostgreSql => new NpgsqlConnection(connectionString),
             _ => new SqlConnection(connectionString),
         };

@@ -1,6 +1,5 @@
 using System.Data;
 using System.Data.Common;
-using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -110,8 +109,8 @@ internal sealed class PostgreSqlBatchedCommand : IPreparedCommand
 /// <summary>
 /// A statement prepared on the SQLite engine itself (SQLitePCLRaw, the library under Microsoft.Data.Sqlite), bound by
 /// position: Microsoft.Data.Sqlite resolves every parameter by name on every execution, which costs more than a row
-/// insert. Values are stored in the text forms Microsoft.Data.Sqlite uses, so rows written here read back like any other:
-/// a Guid as upper-case text, a DateTimeOffset as <c>yyyy-MM-dd HH:mm:ss.FFFFFFFzzz</c>. A value equal to the one of
+/// insert. Values are stored in the text forms of every other path (<see cref="SqliteText"/>), so rows written here read
+/// back like any other: a Guid as lower-case text, a DateTimeOffset as UTC <c>yyyy-MM-ddTHH:mm:ss.fffffffZ</c>. A value equal to the one of
 /// the previous execution keeps its binding (SQLite keeps bindings across resets), so columns that repeat from row to
 /// row (indicator, space, status, source) cost nothing. Runs on the connection's open transaction, like every command on it.
 /// </summary>
@@ -179,10 +178,9 @@ internal sealed class SqlitePreparedCommand : IPreparedCommand
             case string s: return BindText(position, s);
             case Guid g:
                 Span<byte> id = stackalloc byte[36];
-                g.TryFormat(id, out _, "D");
-                for (var k = 0; k < id.Length; k++) if (id[k] is >= (byte)'a' and <= (byte)'f') id[k] -= 32;
+                g.TryFormat(id, out _, "D"); // lower-case, as SqliteText.Id
                 return raw.sqlite3_bind_text(statement, position, id);
-            case DateTimeOffset t: return BindText(position, t.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
+            case DateTimeOffset t: return BindText(position, SqliteText.Instant(t));
             case double d: return raw.sqlite3_bind_double(statement, position, d);
             case float f: return raw.sqlite3_bind_double(statement, position, f);
             case int n: return raw.sqlite3_bind_int64(statement, position, n);

@@ -7,8 +7,12 @@ using Microsoft.Data.Sqlite;
 namespace Raumnetz.Infrastructure.Data;
 
 /// <summary>
-/// Dapper type handlers that give every provider the same CLR types: SQLite stores ids, dates and instants as text,
-/// PostgreSQL and SQL Server have native types (SqlClient 2.1 does not know DateOnly, so it gets a DateTime).
+/// Dapper type handlers that give every provider the same CLR types when reading: SQLite stores ids, dates and instants
+/// as text (<see cref="SqliteText"/>), PostgreSQL and SQL Server have native types.
+/// <para>For parameters Dapper's own type map wins over these handlers for Guid, DateTimeOffset and DateOnly: it hands
+/// the raw value to the provider and does not call <c>SetValue</c>. On SQLite the canonical text is therefore applied by
+/// the connection itself (<see cref="SqliteCanonicalConnection"/>); <c>SetValue</c> writes the same forms for any caller
+/// that does reach it.</para>
 /// </summary>
 public static class TypeHandlers
 {
@@ -27,7 +31,7 @@ public static class TypeHandlers
     {
         public override void SetValue(IDbDataParameter parameter, Guid value)
         {
-            if (parameter is SqliteParameter) { parameter.DbType = DbType.String; parameter.Value = value.ToString("D"); }
+            if (parameter is SqliteParameter) { parameter.DbType = DbType.String; parameter.Value = SqliteText.Id(value); }
             else { parameter.DbType = DbType.Guid; parameter.Value = value; }
         }
 
@@ -72,7 +76,7 @@ public static class TypeHandlers
             if (parameter is SqliteParameter)
             {
                 parameter.DbType = DbType.String;
-                parameter.Value = utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+                parameter.Value = SqliteText.Instant(utc);
             }
             else { parameter.DbType = DbType.DateTimeOffset; parameter.Value = utc; }
         }
