@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.AddSingleton<IDbConnectionFactory, DbConnectionFactory>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<IPasswordHashing, Security.PasswordHashing>();
+        services.AddSingleton<Security.AccountReader>();
         services.AddSingleton<Application.Exports.IIndicatorExportWriter, Exports.IndicatorExportWriter>();
         services.AddDataProtection().SetApplicationName("Raumnetz");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>

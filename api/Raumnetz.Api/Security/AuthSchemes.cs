@@ -1,9 +1,8 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using MediatR;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Raumnetz.Application.ApiKeys;
+using Raumnetz.Infrastructure.Security;
 
 namespace Raumnetz.Api.Security;
 
@@ -20,14 +19,18 @@ public static class AuthSchemes
     public const string AuthMethodClaim = "amr";
 }
 
-/// <summary>Authenticates partner systems by the X-Api-Key header against the stored hashes.</summary>
-public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IMediator mediator)
+/// <summary>
+/// Authenticates partner systems by the X-Api-Key header against the stored hashes, on every request (a revoked key is
+/// refused at once). Reads through <see cref="AccountReader"/>, not MediatR.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccountReader accounts)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(AuthSchemes.ApiKeyHeader, out var values)) return AuthenticateResult.NoResult();
-        var key = await mediator.Send(new AuthenticateApiKeyQuery(values.ToString().Trim()), Context.RequestAborted);
+        var key = await accounts.ActiveApiKeyAsync(values.ToString().Trim(), Context.RequestAborted);
         if (key is null) return AuthenticateResult.Fail("Unknown or revoked API key.");
         var identity = new ClaimsIdentity(
         [

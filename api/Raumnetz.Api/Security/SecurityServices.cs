@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
-using MediatR;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Raumnetz.Application.Auth;
 using Raumnetz.Application.Common;
 using Raumnetz.Domain.Identity;
+using Raumnetz.Infrastructure.Security;
 
 namespace Raumnetz.Api.Security;
 
@@ -83,19 +83,16 @@ public static class SecurityServices
         new Claim(AuthSchemes.AuthMethodClaim, AuthSchemes.Cookie),
     ], AuthSchemes.Cookie));
 
-    /// <summary>Keeps a session in step with the account: deactivated users are signed out, role changes apply at once.</summary>
+    /// <summary>
+    /// Keeps a session in step with the account on every request: deactivated users are signed out, role changes apply
+    /// at once. Authentication, not a use case: it reads through <see cref="AccountReader"/>, not MediatR.
+    /// </summary>
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext ctx)
     {
         if (!Guid.TryParse(ctx.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id)) { ctx.RejectPrincipal(); return; }
-        var mediator = ctx.HttpContext.RequestServices.GetRequiredService<IMediator>();
-        try
-        {
-            var user = await mediator.Send(new GetCurrentUserQuery(id), ctx.HttpContext.RequestAborted);
-            if (user.Role.ToString() != ctx.Principal!.FindFirstValue(ClaimTypes.Role)) ctx.ReplacePrincipal(Principal(user));
-        }
-        catch (Domain.Common.NotFoundException)
-        {
-            ctx.RejectPrincipal();
-        }
+        var accounts = ctx.HttpContext.RequestServices.GetRequiredService<AccountReader>();
+        var user = await accounts.ActiveUserAsync(id, ctx.HttpContext.RequestAborted);
+        if (user is null) ctx.RejectPrincipal();
+        else if (user.Role.ToString() != ctx.Principal!.FindFirstValue(ClaimTypes.Role)) ctx.ReplacePrincipal(Principal(user));
     }
 }

@@ -11,7 +11,7 @@ public sealed class GetCurrentUserHandler(IDbConnectionFactory db) : IRequestHan
 {
     public async Task<CurrentUserDto> Handle(GetCurrentUserQuery request, CancellationToken cancellationToken)
     {
-        // Runs on every request of a session (cookie validation), so it gets the read retry.
+        // A read, so it gets the read retry (the per-request session check is Infrastructure/Security/AccountReader).
         return await db.ReadAsync((connection, ct) => connection.QuerySingleOrDefaultAsync<CurrentUserDto>(new CommandDefinition(
                 "SELECT id, email, display_name, role FROM users WHERE id = @UserId AND is_active = @active", new { request.UserId, active = true }, cancellationToken: ct)),
                 cancellationToken)

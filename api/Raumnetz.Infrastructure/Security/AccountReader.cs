@@ -1,0 +1,62 @@
+using Dapper;
+using Raumnetz.Application.Auth;
+using Raumnetz.Application.Common;
+using Raumnetz.Domain.Identity;
+
+namespace Raumnetz.Infrastructure.Security;
+
+/// <summary>An active API key, as authentication sees it.</summary>
+public sealed record ApiKeyAccount
+{
+    public Guid Id { get; init; }
+    public string Name { get; init; } = "";
+    public Role Role { get; init; }
+}
+
+/// <summary>
+/// The account lookups authentication makes on every request, with their own SQL and outside the MediatR pipeline
+/// (they are not use cases): the user behind a session cookie and the key behind an <c>X-Api-Key</c> header. Both are
+/// read afresh each time, with the read retry, so a deactivated user or a revoked key is refused at its next request.
+/// </summary>
+public sealed class AccountReader(IDbConnectionFactory db, TimeProvider clock)
+{
+    /// <summary>How often an API key's last use is written down at most.</summary>
+    private static readonly TimeSpan UseNotedEvery = TimeSpan.FromMinutes(5);
+
+    /// <summary>The active user with this id, or null (unknown or deactivated).</summary>
+    public Task<CurrentUserDto?> ActiveUserAsync(Guid id, CancellationToken ct) =>
+        db.ReadAsync((connection, token) => connection.QuerySingleOrDefaultAsync<CurrentUserDto>(new CommandDefinition(
+            "SELECT id, email, display_name, role FROM users WHERE id = @id AND is_active = @active",
+            new { id, active = true }, cancellationToken: token)), ct);
+
+    /// <summary>
+    /// The active key for a presented secret, or null (malformed, unknown or revoked); notes its use at most every five minutes.
+    /// </summary>
+    public async Task<ApiKeyAccount?> ActiveApiKeyAsync(string key, CancellationToken ct)
+    {
+        if (!key.StartsWith(ApiKeySecrets.Prefix, StringComparison.Ordinal) || key.Length > 100) return null;
+        var hash = ApiKeySecrets.Hash(key);
+        var now = clock.GetUtcNow();
+        var row = await db.ReadAsync((connection, token) => connection.QuerySingleOrDefaultAsync<ApiKeyRow>(new CommandDefinition(
+            "SELECT id, name, role, last_used_at FROM api_keys WHERE key_hash = @hash AND revoked_at IS NULL",
+            new { hash }, cancellationToken: token)), ct);
+        if (row is null) return null;
+        if (row.LastUsedAt is null || row.LastUsedAt < now - UseNotedEvery)
+        {
+            // Bookkeeping, not retried: a write is never repeated once sent.
+            await using var connection = await db.OpenAsync(ct);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE api_keys SET last_used_at = @now WHERE id = @Id AND (last_used_at IS NULL OR last_used_at < @threshold)",
+                new { row.Id, now, threshold = now - UseNotedEvery }, cancellationToken: ct));
+        }
+        return new ApiKeyAccount { Id = row.Id, Name = row.Name, Role = row.Role };
+    }
+
+    private sealed class ApiKeyRow
+    {
+        public Guid Id { get; init; }
+        public string Name { get; init; } = "";
+        public Role Role { get; init; }
+        public DateTimeOffset? LastUsedAt { get; init; }
+    }
+}
