@@ -10,6 +10,7 @@ using Raumnetz.Api.Security;
 using Raumnetz.Api.Startup;
 using Raumnetz.Application;
 using Raumnetz.Application.Common;
+using Raumnetz.DemoData;
 using Raumnetz.Infrastructure;
 using Raumnetz.Infrastructure.Data;
 
@@ -26,6 +27,7 @@ builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure();
+builder.Services.AddDemoData();
 builder.Services.AddRaumnetzSecurity();
 builder.Services.AddRaumnetzOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));

@@ -1,6 +1,6 @@
 using MediatR;
-using Raumnetz.Application.DemoData;
 using Raumnetz.Application.Users;
+using Raumnetz.DemoData;
 using Raumnetz.Infrastructure.Data;
 
 namespace Raumnetz.Api.Startup;
@@ -83,7 +83,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, RaumnetzOptio
             }
             if (options.DemoData ?? environment.IsDevelopment())
             {
-                var seeded = await mediator.Send(new SeedDemoDataCommand(), ct);
+                var seeded = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(ct);
                 if (seeded.Seeded)
                     logger.LogInformation("Demo data seeded: {Spaces} spaces, {Actors} actors, {Networks} networks, {Observations} indicator values",
                         seeded.Spaces, seeded.Actors, seeded.Networks, seeded.Observations);

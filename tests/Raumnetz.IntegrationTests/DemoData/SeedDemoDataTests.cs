@@ -1,8 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using MediatR;
 using Microsoft.Extensions.DependencyInjection;
-using Raumnetz.Application.DemoData;
+using Raumnetz.DemoData;
 using Raumnetz.IntegrationTests.Infrastructure;
 
 namespace Raumnetz.IntegrationTests.DemoData;
@@ -111,7 +110,7 @@ public sealed class SeedDemoDataTests(DemoDataApiFactory factory) : IClassFixtur
 
         using (var scope = factory.Services.CreateScope())
         {
-            var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SeedDemoDataCommand(), TestContext.Current.CancellationToken);
+            var result = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(TestContext.Current.CancellationToken);
             Assert.Equal(new SeedDemoDataResult(false, 0, 0), result);
         }
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using MediatR;
 using Microsoft.Extensions.DependencyInjection;
-using Raumnetz.Application.DemoData;
+using Raumnetz.DemoData;
 using Raumnetz.IntegrationTests.Infrastructure;
 using Raumnetz.IntegrationTests.Networks;
 
@@ -14,11 +13,11 @@ public sealed class SeedDemoNetworksTests(ApiFactory factory) : IClassFixture<Ap
     public async Task Seeds_once_with_networks_meetings_agreements_and_a_telling_attention_list()
     {
         using var scope = factory.Services.CreateScope();
-        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        var result = await mediator.Send(new SeedDemoNetworksCommand());
+        var result = await scope.ServiceProvider.GetRequiredService<DemoNetworksSeeder>().SeedAsync(TestContext.Current.CancellationToken);
         Assert.True(result.Seeded);
         Assert.Equal(10, result.Networks);
-        Assert.False((await mediator.Send(new SeedDemoNetworksCommand())).Seeded);
+        var again = await scope.ServiceProvider.GetRequiredService<DemoNetworksSeeder>().SeedAsync(TestContext.Current.CancellationToken);
+        Assert.False(again.Seeded);
 
         var client = await factory.SignedInAsync();
         var networks = (await client.GetJsonAsync("/api/v1/networks?limit=500")).Items();

@@ -9,7 +9,10 @@ using Raumnetz.Domain.Common;
 using Raumnetz.Domain.Networks;
 using Raumnetz.Domain.Spaces;
 
-namespace Raumnetz.Application.DemoData;
+namespace Raumnetz.DemoData;
+
+/// <summary>Whether the networks were seeded, and how many networks, meetings and agreements were created.</summary>
+public sealed record SeedDemoNetworksResult(bool Seeded, int Networks, int Meetings, int Agreements);
 
 /// <summary>
 /// Demo networks from the users' own minutes (shared/seeds): the Teltow steering round with its focus groups
@@ -22,16 +25,13 @@ namespace Raumnetz.Application.DemoData;
 /// <para>Dates of Teltow and Dortmund are relative to today so health looks current (one focus group with an overdue
 /// agreement, the advisory board with low attendance); AG Soziales and Meißen keep their 2012 dates and so show up
 /// as "meeting overdue" in the attention list.</para>
+/// <para>One instance per run (it counts what it creates).</para>
 /// </summary>
-public sealed record SeedDemoNetworksCommand : IRequest<SeedDemoNetworksResult>;
-
-public sealed record SeedDemoNetworksResult(bool Seeded, int Networks, int Meetings, int Agreements);
-
-public sealed class SeedDemoNetworksHandler(IDbConnectionFactory db, IMediator mediator, TimeProvider clock) : IRequestHandler<SeedDemoNetworksCommand, SeedDemoNetworksResult>
+public sealed class DemoNetworksSeeder(IDbConnectionFactory db, IMediator mediator, TimeProvider clock)
 {
     private int networks, meetings, agreements;
 
-    public async Task<SeedDemoNetworksResult> Handle(SeedDemoNetworksCommand request, CancellationToken ct)
+    public async Task<SeedDemoNetworksResult> SeedAsync(CancellationToken ct)
     {
         await using (var connection = await db.OpenAsync(ct))
         {

@@ -9,7 +9,7 @@ using Raumnetz.Application.IndicatorSets;
 using Raumnetz.Application.Observations;
 using Raumnetz.Domain.Indicators;
 
-namespace Raumnetz.Application.DemoData;
+namespace Raumnetz.DemoData;
 
 /// <summary>
 /// Demo indicators, two indicator sets with goals, ten years (2015–2024) of plausible figures for the demo's social

@@ -1,7 +1,7 @@
 using Raumnetz.Application.Common;
 using Raumnetz.Domain.Actors;
 
-namespace Raumnetz.Application.DemoData;
+namespace Raumnetz.DemoData;
 
 /// <summary>One actor of the demo data set; <see cref="Key"/> is how parents and relations refer to it.</summary>
 /// <param name="Type">Code from the actor_types table (migration 0002).</param>

@@ -2,7 +2,7 @@ using MediatR;
 using Raumnetz.Application.ActorRelations;
 using Raumnetz.Application.Actors;
 
-namespace Raumnetz.Application.DemoData;
+namespace Raumnetz.DemoData;
 
 /// <summary>Sends the <see cref="DemoActors"/> through the actor commands: organisations and persons, then relations.</summary>
 internal static class SeedDemoActors

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Raumnetz.Application.Common;
 using Raumnetz.Domain.Spaces;
 
-namespace Raumnetz.Application.DemoData;
+namespace Raumnetz.DemoData;
 
 /// <summary>
 /// One space of the demo data set. <see cref="Code"/> doubles as the key other entries refer to (parent, predecessors,

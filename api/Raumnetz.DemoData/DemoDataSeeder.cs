@@ -3,20 +3,20 @@ using MediatR;
 using Raumnetz.Application.Common;
 using Raumnetz.Application.Spaces;
 
-namespace Raumnetz.Application.DemoData;
-
-/// <summary>
-/// Seeds the demo data set (<see cref="DemoSpaces"/>, <see cref="DemoActors"/>, <see cref="SeedDemoIndicators"/>) into an empty database (no spaces yet);
-/// does nothing otherwise. Everything goes through the ordinary commands, so every validation rule applies.
-/// </summary>
-public sealed record SeedDemoDataCommand : IRequest<SeedDemoDataResult>;
+namespace Raumnetz.DemoData;
 
 /// <summary>Whether anything was seeded, and how many spaces, actors, networks and indicator values were created.</summary>
 public sealed record SeedDemoDataResult(bool Seeded, int Spaces, int Actors, int Networks = 0, int Observations = 0);
 
-public sealed class SeedDemoDataHandler(IDbConnectionFactory db, IMediator mediator) : IRequestHandler<SeedDemoDataCommand, SeedDemoDataResult>
+/// <summary>
+/// Seeds the demo data set (<see cref="DemoSpaces"/>, <see cref="DemoActors"/>, <see cref="DemoNetworksSeeder"/>,
+/// <see cref="SeedDemoIndicators"/>) into an empty database (no spaces yet); does nothing otherwise. Called by the host
+/// at start-up when <c>Raumnetz:DemoData</c> is on. Not a use case of its own: everything goes through the ordinary
+/// commands a user would send, so every validation rule applies.
+/// </summary>
+public sealed class DemoDataSeeder(IDbConnectionFactory db, IMediator mediator, DemoNetworksSeeder networksSeeder)
 {
-    public async Task<SeedDemoDataResult> Handle(SeedDemoDataCommand request, CancellationToken cancellationToken)
+    public async Task<SeedDemoDataResult> SeedAsync(CancellationToken cancellationToken)
     {
         await using (var connection = await db.OpenAsync(cancellationToken))
         {
@@ -32,7 +32,7 @@ public sealed class SeedDemoDataHandler(IDbConnectionFactory db, IMediator media
 
         var spaceIds = await SeedSpacesAsync(cancellationToken);
         var actors = await SeedDemoActors.SeedAsync(mediator, spaceIds, cancellationToken);
-        var networks = await mediator.Send(new SeedDemoNetworksCommand(), cancellationToken);
+        var networks = await networksSeeder.SeedAsync(cancellationToken);
         var observations = await SeedDemoIndicators.SeedAsync(mediator, db, spaceIds, cancellationToken);
         return new(true, spaceIds.Count, actors, networks.Networks, observations);
     }
