@@ -1,11 +1,12 @@
 using Dapper;
 using MediatR;
+using Raumnetz.Application.Actors;
 using Raumnetz.Application.Common;
 using Raumnetz.Application.Meetings;
 using Raumnetz.Application.Networks;
 using Raumnetz.Application.Spaces;
 using Raumnetz.Application.Tasks;
-using Raumnetz.Domain.Common;
+using Raumnetz.Domain.Actors;
 using Raumnetz.Domain.Networks;
 using Raumnetz.Domain.Spaces;
 
@@ -21,7 +22,8 @@ public sealed record SeedDemoNetworksResult(bool Seeded, int Networks, int Meeti
 /// AG Soziales of the Kompetenzzentrum Großsiedlungen (every three to four months, with minutes and agreements) and
 /// the Saxon workshop "Kooperation mit Plan" with its Verabredungen. Does nothing when any network exists.
 /// <para>Spaces are found by code and actors by name (as the demo data set creates them); missing ones are created
-/// here, actors with the minimum the actors table needs. Organisations and roles only: no real people's names.</para>
+/// here through the same commands, actors with just a kind, type, sector and space. Organisations and roles only: no
+/// real people's names.</para>
 /// <para>Dates of Teltow and Dortmund are relative to today so health looks current (one focus group with an overdue
 /// agreement, the advisory board with low attendance); AG Soziales and Meißen keep their 2012 dates and so show up
 /// as "meeting overdue" in the attention list.</para>
@@ -338,19 +340,19 @@ public sealed class DemoNetworksSeeder(IDbConnectionFactory db, IMediator mediat
         return (await mediator.Send(new CreateSpaceCommand { Code = code, Name = name, Level = level, ParentId = parentId, ValidFrom = new DateOnly(2000, 1, 1) }, ct)).Id;
     }
 
-    /// <summary>The actor with this name, or a new one with the columns the actors table requires (the actors API lives on another branch).</summary>
+    /// <summary>The actor with this name, or a new one with just a kind, type, sector and space (through CreateActorCommand).</summary>
     private async Task<Guid> ActorAsync(string name, string sector, string typeCode, CancellationToken ct, Guid? spaceId = null, bool person = false)
     {
-        await using var connection = await db.OpenAsync(ct);
-        if (await connection.QuerySingleOrDefaultAsync<Guid?>("SELECT id FROM actors WHERE name = @name", new { name }) is { } existing) return existing;
-        var id = Guid.CreateVersion7();
-        var now = clock.GetUtcNow();
-        await connection.ExecuteAsync("""
-            INSERT INTO actors (id, kind, name, search_key, type_code, sector, version, created_at, updated_at)
-            VALUES (@id, @kind, @name, @searchKey, @typeCode, @sector, 1, @now, @now)
-            """, new { id, kind = person ? "Person" : "Organisation", name, searchKey = TextRules.SearchKey(name), typeCode, sector, now });
-        if (spaceId is { } space) await connection.ExecuteAsync("INSERT INTO actor_spaces (actor_id, space_id) VALUES (@id, @space)", new { id, space });
-        return id;
+        await using (var connection = await db.OpenAsync(ct))
+        {
+            var existing = await connection.QuerySingleOrDefaultAsync<Guid?>("SELECT id FROM actors WHERE name = @name", new { name });
+            if (existing is { } id) return id;
+        }
+        return (await mediator.Send(new CreateActorCommand
+        {
+            Kind = person ? ActorKind.Person : ActorKind.Organisation, Name = name, Type = typeCode, Sector = Enum.Parse<Sector>(sector),
+            SpaceIds = spaceId is { } space ? [space] : null,
+        }, ct)).Id;
     }
 
     private async Task<Guid> NetworkAsync(CreateNetworkCommand command, CancellationToken ct)
