@@ -51,7 +51,10 @@ public sealed class DatabaseInitializer(IServiceProvider services, RaumnetzOptio
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await stopping.CancelAsync();
+        // The host can dispose this singleton before stopping it (WebApplicationFactory stops the host while the app's
+        // own Run() disposes it); there is nothing left to cancel then.
+        try { await stopping.CancelAsync(); }
+        catch (ObjectDisposedException) { }
         if (retries is not null) await retries.WaitAsync(cancellationToken).ContinueWith(_ => { });
     }
 
