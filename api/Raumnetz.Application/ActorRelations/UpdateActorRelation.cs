@@ -8,7 +8,7 @@ using Raumnetz.Domain.Common;
 namespace Raumnetz.Application.ActorRelations;
 
 /// <summary>Replaces the fields of a relation. <see cref="ExpectedVersion"/> comes from If-Match.</summary>
-public sealed record UpdateActorRelationCommand : ActorRelationFields, IRequest<ActorRelationDto>
+public sealed record UpdateActorRelationCommand : ActorRelationFields, ICommand<ActorRelationDto>
 {
     [JsonIgnore] public Guid Id { get; init; }
     [JsonIgnore] public long? ExpectedVersion { get; init; }
@@ -16,15 +16,14 @@ public sealed record UpdateActorRelationCommand : ActorRelationFields, IRequest<
 
 public sealed class UpdateActorRelationValidator : ActorRelationFieldsValidator<UpdateActorRelationCommand>;
 
-public sealed class UpdateActorRelationHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock)
+public sealed class UpdateActorRelationHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock)
     : IRequestHandler<UpdateActorRelationCommand, ActorRelationDto>
 {
     public async Task<ActorRelationDto> Handle(UpdateActorRelationCommand request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "actor_relations", "Actor relation", request.Id, request.ExpectedVersion);
-        await ActorRelationChecks.CheckAsync(connection, tx, db.Dialect, request, request.Id);
+        await ActorRelationChecks.CheckAsync(connection, tx, unitOfWork.Dialect, request, request.Id);
         var p = ActorRelationChecks.Parameters(request);
         p.Add("id", request.Id);
         p.Add("version", version);
@@ -39,12 +38,11 @@ public sealed class UpdateActorRelationHandler(IDbConnectionFactory db, IMapper 
                 """, p, tx);
             Versioning.EnsureUpdated(rows, "Actor relation", request.Id, version);
         }
-        catch (Exception e) when (db.Dialect.IsForeignKeyViolation(e))
+        catch (Exception e) when (unitOfWork.Dialect.IsForeignKeyViolation(e))
         {
             throw new ConflictException("One of the actors was removed meanwhile. Reload and try again.");
         }
         var dto = await GetActorRelationHandler.LoadAsync(connection, tx, mapper, request.Id);
-        await tx.CommitAsync(cancellationToken);
         return dto!;
     }
 }

@@ -7,7 +7,7 @@ using Raumnetz.Domain.Common;
 namespace Raumnetz.Application.ActorTypes;
 
 /// <summary>Renames an actor type; the code stays. <see cref="ExpectedVersion"/> comes from If-Match.</summary>
-public sealed record UpdateActorTypeCommand : ActorTypeFields, IRequest<ActorTypeDto>
+public sealed record UpdateActorTypeCommand : ActorTypeFields, ICommand<ActorTypeDto>
 {
     [JsonIgnore] public string Code { get; init; } = "";
     [JsonIgnore] public long? ExpectedVersion { get; init; }
@@ -15,12 +15,11 @@ public sealed record UpdateActorTypeCommand : ActorTypeFields, IRequest<ActorTyp
 
 public sealed class UpdateActorTypeValidator : ActorTypeFieldsValidator<UpdateActorTypeCommand>;
 
-public sealed class UpdateActorTypeHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<UpdateActorTypeCommand, ActorTypeDto>
+public sealed class UpdateActorTypeHandler(IUnitOfWork unitOfWork, TimeProvider clock) : IRequestHandler<UpdateActorTypeCommand, ActorTypeDto>
 {
     public async Task<ActorTypeDto> Handle(UpdateActorTypeCommand request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         // Versioning.CheckAsync keys on a Guid id; actor types are keyed by code.
         var current = await connection.QuerySingleOrDefaultAsync<long?>("SELECT version FROM actor_types WHERE code = @Code", new { request.Code }, tx)
             ?? throw new NotFoundException("Actor type", request.Code);
@@ -32,7 +31,6 @@ public sealed class UpdateActorTypeHandler(IDbConnectionFactory db, TimeProvider
             """, new { request.Code, nameDe = request.NameDe.Trim(), nameEn = request.NameEn.Trim(), now = clock.GetUtcNow(), current }, tx);
         if (rows == 0) throw new StaleVersionException("Actor type", request.Code, current, current + 1);
         var dto = await GetActorTypeHandler.LoadAsync(connection, tx, request.Code);
-        await tx.CommitAsync(cancellationToken);
         return dto!;
     }
 }

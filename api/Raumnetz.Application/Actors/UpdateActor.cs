@@ -11,7 +11,7 @@ namespace Raumnetz.Application.Actors;
 /// Replaces the editable fields of an actor. <see cref="ActorFields.SpaceIds"/> and <see cref="ActorFields.Tags"/>
 /// are replaced when given and kept when null. <see cref="ExpectedVersion"/> comes from If-Match.
 /// </summary>
-public sealed record UpdateActorCommand : ActorFields, IRequest<ActorDto>
+public sealed record UpdateActorCommand : ActorFields, ICommand<ActorDto>
 {
     [JsonIgnore] public Guid Id { get; init; }
     [JsonIgnore] public long? ExpectedVersion { get; init; }
@@ -19,14 +19,13 @@ public sealed record UpdateActorCommand : ActorFields, IRequest<ActorDto>
 
 public sealed class UpdateActorValidator : ActorFieldsValidator<UpdateActorCommand>;
 
-public sealed class UpdateActorHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateActorCommand, ActorDto>
+public sealed class UpdateActorHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateActorCommand, ActorDto>
 {
     public async Task<ActorDto> Handle(UpdateActorCommand request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "actors", "Actor", request.Id, request.ExpectedVersion);
-        await ActorChecks.CheckReferencesAsync(connection, tx, db.Dialect, request, request.Id);
+        await ActorChecks.CheckReferencesAsync(connection, tx, unitOfWork.Dialect, request, request.Id);
         var p = ActorText.Parameters(request);
         p.Add("id", request.Id);
         p.Add("version", version);
@@ -43,12 +42,11 @@ public sealed class UpdateActorHandler(IDbConnectionFactory db, IMapper mapper, 
             if (request.SpaceIds is not null) await ActorChecks.ReplaceSpacesAsync(connection, tx, request.Id, request.SpaceIds);
             if (request.Tags is not null) await ActorChecks.ReplaceTagsAsync(connection, tx, request.Id, request.Tags);
         }
-        catch (Exception e) when (db.Dialect.IsForeignKeyViolation(e))
+        catch (Exception e) when (unitOfWork.Dialect.IsForeignKeyViolation(e))
         {
             throw new ConflictException("The actor type, parent or a space was removed meanwhile. Reload and try again.");
         }
-        var dto = await GetActorHandler.LoadAsync(connection, tx, db.Dialect, mapper, request.Id);
-        await tx.CommitAsync(cancellationToken);
+        var dto = await GetActorHandler.LoadAsync(connection, tx, unitOfWork.Dialect, mapper, request.Id);
         return dto!;
     }
 }

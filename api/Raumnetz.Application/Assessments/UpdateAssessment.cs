@@ -8,7 +8,7 @@ using Raumnetz.Domain.Indicators;
 namespace Raumnetz.Application.Assessments;
 
 /// <summary>Changes the rating and comment of an assessment (If-Match honoured); the measurement follows.</summary>
-public sealed record UpdateAssessmentCommand : IRequest<AssessmentDto>
+public sealed record UpdateAssessmentCommand : ICommand<AssessmentDto>
 {
     [JsonIgnore] public Guid Id { get; init; }
     [JsonIgnore] public long? ExpectedVersion { get; init; }
@@ -25,23 +25,21 @@ public sealed class UpdateAssessmentValidator : AbstractValidator<UpdateAssessme
     }
 }
 
-public sealed class UpdateAssessmentHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<UpdateAssessmentCommand, AssessmentDto>
+public sealed class UpdateAssessmentHandler(IUnitOfWork unitOfWork, TimeProvider clock) : IRequestHandler<UpdateAssessmentCommand, AssessmentDto>
 {
     public async Task<AssessmentDto> Handle(UpdateAssessmentCommand request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "assessments", "Assessment", request.Id, request.ExpectedVersion);
         var current = (await AssessmentRow.LoadAsync(connection, tx, request.Id))!;
-        var indicator = await AssessmentRollUp.RatingIndicatorAsync(connection, tx, db.Dialect, current.IndicatorId, request.Rating);
+        var indicator = await AssessmentRollUp.RatingIndicatorAsync(connection, tx, unitOfWork.Dialect, current.IndicatorId, request.Rating);
         var rows = await connection.ExecuteAsync(
             "UPDATE assessments SET rating = @Rating, comment = @comment, version = version + 1, updated_at = @now WHERE id = @Id AND version = @version",
             new { request.Id, request.Rating, comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(), now, version }, tx);
         Versioning.EnsureUpdated(rows, "Assessment", request.Id, version);
-        await AssessmentRollUp.ApplyAsync(connection, tx, db.Provider, indicator, current.SpaceId, Period.Parse(current.Period), now);
+        await AssessmentRollUp.ApplyAsync(connection, tx, unitOfWork.Provider, indicator, current.SpaceId, Period.Parse(current.Period), now);
         var row = await AssessmentRow.LoadAsync(connection, tx, request.Id);
-        await tx.CommitAsync(cancellationToken);
         return row!.ToDto();
     }
 }

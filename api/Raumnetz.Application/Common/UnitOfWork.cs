@@ -33,7 +33,7 @@ public interface IUnitOfWork
 /// The scoped <see cref="IUnitOfWork"/>. Several commands sent one after another in the same scope (a request that
 /// stores an idempotent response after its command, a seeding run) each get a transaction of their own.
 /// </summary>
-public sealed class UnitOfWork(IDbConnectionFactory db) : IUnitOfWork, IAsyncDisposable
+public sealed class UnitOfWork(IDbConnectionFactory db) : IUnitOfWork, IAsyncDisposable, IDisposable
 {
     private DbConnection? connection;
     private DbTransaction? transaction;
@@ -103,5 +103,15 @@ public sealed class UnitOfWork(IDbConnectionFactory db) : IUnitOfWork, IAsyncDis
     {
         depth = 0;
         await CloseAsync();
+    }
+
+    /// <summary>As <see cref="DisposeAsync"/>, for scopes that are disposed synchronously.</summary>
+    public void Dispose()
+    {
+        depth = 0;
+        var (tx, conn) = (transaction, connection);
+        (transaction, connection, discard) = (null, null, false);
+        tx?.Dispose();
+        conn?.Dispose();
     }
 }

@@ -11,7 +11,7 @@ namespace Raumnetz.Application.Meetings;
 /// Replaces the fields of a meeting (If-Match): reschedule, record attendance, minutes and decisions, or cancel it.
 /// Decisions and attendance left out (null) stay as they are.
 /// </summary>
-public sealed record UpdateMeetingCommand : MeetingFields, IRequest<MeetingDto>
+public sealed record UpdateMeetingCommand : MeetingFields, ICommand<MeetingDto>
 {
     [JsonIgnore] public Guid Id { get; init; }
     [JsonIgnore] public long? ExpectedVersion { get; init; }
@@ -19,12 +19,11 @@ public sealed record UpdateMeetingCommand : MeetingFields, IRequest<MeetingDto>
 
 public sealed class UpdateMeetingValidator : MeetingFieldsValidator<UpdateMeetingCommand>;
 
-public sealed class UpdateMeetingHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateMeetingCommand, MeetingDto>
+public sealed class UpdateMeetingHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateMeetingCommand, MeetingDto>
 {
     public async Task<MeetingDto> Handle(UpdateMeetingCommand request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "meetings", "Meeting", request.Id, request.ExpectedVersion);
         var networkId = await connection.QuerySingleAsync<Guid>("SELECT network_id FROM meetings WHERE id = @Id", new { request.Id }, tx);
         await MeetingChecks.CheckAttendanceAsync(connection, tx, networkId, request);
@@ -41,7 +40,6 @@ public sealed class UpdateMeetingHandler(IDbConnectionFactory db, IMapper mapper
         Versioning.EnsureUpdated(rows, "Meeting", request.Id, version);
         await MeetingChecks.ReplacePartsAsync(connection, tx, request.Id, request, creating: false);
         var dto = await MeetingLoader.LoadAsync(connection, tx, mapper, request.Id);
-        await tx.CommitAsync(cancellationToken);
         return dto!;
     }
 }

@@ -8,22 +8,21 @@ using Raumnetz.Domain.Common;
 namespace Raumnetz.Application.Networks;
 
 /// <summary>Adds an actor to a network in a role.</summary>
-public sealed record AddNetworkMemberCommand : NetworkMemberFields, IRequest<NetworkMemberDto>
+public sealed record AddNetworkMemberCommand : NetworkMemberFields, ICommand<NetworkMemberDto>
 {
     [JsonIgnore] public Guid NetworkId { get; init; }
 }
 
 public sealed class AddNetworkMemberValidator : NetworkMemberFieldsValidator<AddNetworkMemberCommand>;
 
-public sealed class AddNetworkMemberHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<AddNetworkMemberCommand, NetworkMemberDto>
+public sealed class AddNetworkMemberHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<AddNetworkMemberCommand, NetworkMemberDto>
 {
     public async Task<NetworkMemberDto> Handle(AddNetworkMemberCommand request, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow();
         var validFrom = request.ValidFrom ?? clock.Today();
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         await NetworkMemberChecks.CheckAsync(connection, tx, request.NetworkId, null, request, validFrom, joining: true);
         try
         {
@@ -36,12 +35,11 @@ public sealed class AddNetworkMemberHandler(IDbConnectionFactory db, IMapper map
                 note = NetworkChecks.Trimmed(request.Note), now,
             }, tx);
         }
-        catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+        catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
             throw new ConflictException("The actor already holds this role in the network from the same day.", "validFrom");
         }
         var dto = await NetworkMemberLoader.LoadAsync(connection, tx, mapper, request.NetworkId, id, clock.Today());
-        await tx.CommitAsync(cancellationToken);
         return dto!;
     }
 }

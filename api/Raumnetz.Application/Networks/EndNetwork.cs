@@ -13,7 +13,7 @@ namespace Raumnetz.Application.Networks;
 /// Ends a network on a day: status ended, and every membership still open on that day ends with it. The network,
 /// its members, meetings and agreements stay visible as history.
 /// </summary>
-public sealed record EndNetworkCommand : IRequest<NetworkDto>
+public sealed record EndNetworkCommand : ICommand<NetworkDto>
 {
     [JsonIgnore] public Guid Id { get; init; }
     [JsonIgnore] public long? ExpectedVersion { get; init; }
@@ -26,13 +26,12 @@ public sealed class EndNetworkValidator : AbstractValidator<EndNetworkCommand>
     public EndNetworkValidator() => RuleFor(x => x.EndedOn).NotEmpty();
 }
 
-public sealed class EndNetworkHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<EndNetworkCommand, NetworkDto>
+public sealed class EndNetworkHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<EndNetworkCommand, NetworkDto>
 {
     public async Task<NetworkDto> Handle(EndNetworkCommand request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "networks", "Network", request.Id, request.ExpectedVersion);
         var startedOn = await connection.QuerySingleAsync<DateOnly?>("SELECT started_on FROM networks WHERE id = @Id", new { request.Id }, tx);
         if (startedOn is { } start && request.EndedOn < start)
@@ -45,8 +44,7 @@ public sealed class EndNetworkHandler(IDbConnectionFactory db, IMapper mapper, T
             UPDATE network_members SET valid_to = @EndedOn, version = version + 1, updated_at = @now
             WHERE network_id = @Id AND valid_from <= @EndedOn AND (valid_to IS NULL OR valid_to > @EndedOn)
             """, new { request.Id, request.EndedOn, now }, tx);
-        var dto = await NetworkLoader.LoadAsync(connection, tx, db.Dialect, mapper, request.Id, clock.Today());
-        await tx.CommitAsync(cancellationToken);
+        var dto = await NetworkLoader.LoadAsync(connection, tx, unitOfWork.Dialect, mapper, request.Id, clock.Today());
         return dto!;
     }
 }

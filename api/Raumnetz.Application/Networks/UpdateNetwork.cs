@@ -11,7 +11,7 @@ namespace Raumnetz.Application.Networks;
 /// Replaces the fields of a network. Lists left out (null) stay as they are; an empty list clears them.
 /// <see cref="ExpectedVersion"/> comes from If-Match.
 /// </summary>
-public sealed record UpdateNetworkCommand : NetworkFields, IRequest<NetworkDto>
+public sealed record UpdateNetworkCommand : NetworkFields, ICommand<NetworkDto>
 {
     [JsonIgnore] public Guid Id { get; init; }
     [JsonIgnore] public long? ExpectedVersion { get; init; }
@@ -19,15 +19,14 @@ public sealed record UpdateNetworkCommand : NetworkFields, IRequest<NetworkDto>
 
 public sealed class UpdateNetworkValidator : NetworkFieldsValidator<UpdateNetworkCommand>;
 
-public sealed class UpdateNetworkHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateNetworkCommand, NetworkDto>
+public sealed class UpdateNetworkHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateNetworkCommand, NetworkDto>
 {
     public async Task<NetworkDto> Handle(UpdateNetworkCommand request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "networks", "Network", request.Id, request.ExpectedVersion);
-        await NetworkChecks.CheckReferencesAsync(connection, tx, db.Dialect, request, request.Id);
+        await NetworkChecks.CheckReferencesAsync(connection, tx, unitOfWork.Dialect, request, request.Id);
         var rows = await connection.ExecuteAsync("""
             UPDATE networks SET name = @name, search_key = @searchKey, kind = @kind, status = @status, mandate = @mandate, mandated_by = @mandatedBy,
                 mandated_on = @MandatedOn, legitimation_note = @legitimationNote, started_on = @StartedOn, ended_on = @EndedOn,
@@ -43,8 +42,7 @@ public sealed class UpdateNetworkHandler(IDbConnectionFactory db, IMapper mapper
         }, tx);
         Versioning.EnsureUpdated(rows, "Network", request.Id, version);
         await NetworkChecks.ReplacePartsAsync(connection, tx, request.Id, request, now, creating: false);
-        var dto = await NetworkLoader.LoadAsync(connection, tx, db.Dialect, mapper, request.Id, clock.Today());
-        await tx.CommitAsync(cancellationToken);
+        var dto = await NetworkLoader.LoadAsync(connection, tx, unitOfWork.Dialect, mapper, request.Id, clock.Today());
         return dto!;
     }
 }

@@ -8,7 +8,7 @@ using Raumnetz.Domain.Common;
 namespace Raumnetz.Application.Networks;
 
 /// <summary>Replaces the fields of a membership (If-Match). Changing the actor is allowed to correct a mistake.</summary>
-public sealed record UpdateNetworkMemberCommand : NetworkMemberFields, IRequest<NetworkMemberDto>
+public sealed record UpdateNetworkMemberCommand : NetworkMemberFields, ICommand<NetworkMemberDto>
 {
     [JsonIgnore] public Guid NetworkId { get; init; }
     [JsonIgnore] public Guid MemberId { get; init; }
@@ -17,13 +17,12 @@ public sealed record UpdateNetworkMemberCommand : NetworkMemberFields, IRequest<
 
 public sealed class UpdateNetworkMemberValidator : NetworkMemberFieldsValidator<UpdateNetworkMemberCommand>;
 
-public sealed class UpdateNetworkMemberHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateNetworkMemberCommand, NetworkMemberDto>
+public sealed class UpdateNetworkMemberHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateNetworkMemberCommand, NetworkMemberDto>
 {
     public async Task<NetworkMemberDto> Handle(UpdateNetworkMemberCommand request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var current = await MemberVersioning.CheckAsync(connection, tx, request.NetworkId, request.MemberId, request.ExpectedVersion);
         var validFrom = request.ValidFrom ?? current.ValidFrom;
         await NetworkMemberChecks.CheckAsync(connection, tx, request.NetworkId, request.MemberId, request, validFrom, joining: request.ActorId != current.ActorId);
@@ -40,13 +39,12 @@ public sealed class UpdateNetworkMemberHandler(IDbConnectionFactory db, IMapper 
                 note = NetworkChecks.Trimmed(request.Note), now, version = current.Version,
             }, tx);
         }
-        catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+        catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
             throw new ConflictException("The actor already holds this role in the network from the same day.", "validFrom");
         }
         Versioning.EnsureUpdated(rows, "Network member", request.MemberId, current.Version);
         var dto = await NetworkMemberLoader.LoadAsync(connection, tx, mapper, request.NetworkId, request.MemberId, clock.Today());
-        await tx.CommitAsync(cancellationToken);
         return dto!;
     }
 }

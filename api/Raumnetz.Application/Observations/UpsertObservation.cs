@@ -16,7 +16,7 @@ namespace Raumnetz.Application.Observations;
 /// (indicator, space, period). Sending the same value again changes nothing (same version). For rates the value may be
 /// left out and is computed from numerator and denominator. If-Match is honoured when the value exists.
 /// </summary>
-public sealed record UpsertObservationCommand : IRequest<UpsertObservationResult>
+public sealed record UpsertObservationCommand : ICommand<UpsertObservationResult>
 {
     public Guid IndicatorId { get; init; }
     public Guid SpaceId { get; init; }
@@ -48,14 +48,13 @@ public sealed class UpsertObservationValidator : AbstractValidator<UpsertObserva
     }
 }
 
-public sealed class UpsertObservationHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<UpsertObservationCommand, UpsertObservationResult>
+public sealed class UpsertObservationHandler(IUnitOfWork unitOfWork, TimeProvider clock) : IRequestHandler<UpsertObservationCommand, UpsertObservationResult>
 {
     public async Task<UpsertObservationResult> Handle(UpsertObservationCommand request, CancellationToken cancellationToken)
     {
         var period = Period.Parse(request.Period);
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        var indicator = (await IndicatorRow.LoadAsync(connection, tx, db.Dialect, [request.IndicatorId], cancellationToken)).SingleOrDefault()
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
+        var indicator = (await IndicatorRow.LoadAsync(connection, tx, unitOfWork.Dialect, [request.IndicatorId], cancellationToken)).SingleOrDefault()
             ?? throw new InvalidFieldException("indicatorId", $"Indicator '{request.IndicatorId}' does not exist.");
         if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM spaces WHERE id = @SpaceId", new { request.SpaceId }, tx) == 0)
             throw new InvalidFieldException("spaceId", $"Space '{request.SpaceId}' does not exist.");
@@ -67,11 +66,10 @@ public sealed class UpsertObservationHandler(IDbConnectionFactory db, TimeProvid
                 new { request.IndicatorId, request.SpaceId, period = period.ToString() }, tx);
             if (current is { } v && v != expected) throw new StaleVersionException("Observation", $"{indicator.Code}/{period}", expected, v);
         }
-        var version = await ExecuteUpsertAsync(connection, tx, db.Provider, new ObservationValues(
+        var version = await ExecuteUpsertAsync(connection, tx, unitOfWork.Provider, new ObservationValues(
             request.IndicatorId, request.SpaceId, period, value, request.Numerator, request.Denominator, request.Status ?? ObservationStatus.Final,
             Optional(request.Source), Optional(request.Note), null), clock.GetUtcNow());
         var dto = await GetObservationHandler.LoadByKeyAsync(connection, tx, request.IndicatorId, request.SpaceId, period.ToString());
-        await tx.CommitAsync(cancellationToken);
         return new UpsertObservationResult(dto!.ToDto(false, new SuppressionRules()), version == 1);
     }
 

@@ -9,7 +9,7 @@ using Raumnetz.Domain.Common;
 namespace Raumnetz.Application.Spaces;
 
 /// <summary>Ends a space on a day (it stays in the history, with everything that references it).</summary>
-public sealed record EndSpaceCommand : IRequest<SpaceDto>
+public sealed record EndSpaceCommand : ICommand<SpaceDto>
 {
     [JsonIgnore] public Guid Id { get; init; }
     [JsonIgnore] public long? ExpectedVersion { get; init; }
@@ -22,12 +22,11 @@ public sealed class EndSpaceValidator : AbstractValidator<EndSpaceCommand>
     public EndSpaceValidator() => RuleFor(x => x.ValidTo).NotEmpty();
 }
 
-public sealed class EndSpaceHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<EndSpaceCommand, SpaceDto>
+public sealed class EndSpaceHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<EndSpaceCommand, SpaceDto>
 {
     public async Task<SpaceDto> Handle(EndSpaceCommand request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "spaces", "Space", request.Id, request.ExpectedVersion);
         var validFrom = await connection.QuerySingleAsync<DateOnly>("SELECT valid_from FROM spaces WHERE id = @Id", new { request.Id }, tx);
         if (request.ValidTo < validFrom)
@@ -37,7 +36,6 @@ public sealed class EndSpaceHandler(IDbConnectionFactory db, IMapper mapper, Tim
             new { request.Id, request.ValidTo, now = clock.GetUtcNow(), version }, tx);
         Versioning.EnsureUpdated(rows, "Space", request.Id, version);
         var dto = await GetSpaceHandler.LoadAsync(connection, tx, mapper, request.Id);
-        await tx.CommitAsync(cancellationToken);
         return dto!;
     }
 }

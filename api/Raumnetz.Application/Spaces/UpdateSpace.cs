@@ -8,7 +8,7 @@ using Raumnetz.Domain.Common;
 namespace Raumnetz.Application.Spaces;
 
 /// <summary>Replaces the editable fields of a space. <see cref="ExpectedVersion"/> comes from If-Match.</summary>
-public sealed record UpdateSpaceCommand : SpaceFields, IRequest<SpaceDto>
+public sealed record UpdateSpaceCommand : SpaceFields, ICommand<SpaceDto>
 {
     [JsonIgnore] public Guid Id { get; init; }
     [JsonIgnore] public long? ExpectedVersion { get; init; }
@@ -16,14 +16,13 @@ public sealed record UpdateSpaceCommand : SpaceFields, IRequest<SpaceDto>
 
 public sealed class UpdateSpaceValidator : SpaceFieldsValidator<UpdateSpaceCommand>;
 
-public sealed class UpdateSpaceHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateSpaceCommand, SpaceDto>
+public sealed class UpdateSpaceHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateSpaceCommand, SpaceDto>
 {
     public async Task<SpaceDto> Handle(UpdateSpaceCommand request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "spaces", "Space", request.Id, request.ExpectedVersion);
-        await SpaceChecks.CheckReferencesAsync(connection, tx, db.Dialect, request, request.Id);
+        await SpaceChecks.CheckReferencesAsync(connection, tx, unitOfWork.Dialect, request, request.Id);
         int rows;
         try
         {
@@ -39,14 +38,13 @@ public sealed class UpdateSpaceHandler(IDbConnectionFactory db, IMapper mapper, 
                 now = clock.GetUtcNow(), version,
             }, tx);
         }
-        catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+        catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
             throw new ConflictException($"A space with code '{request.Code}' already exists.", "code");
         }
         Versioning.EnsureUpdated(rows, "Space", request.Id, version);
         if (request.PredecessorIds is not null) await SpaceChecks.ReplacePredecessorsAsync(connection, tx, request.Id, request.PredecessorIds);
         var dto = await GetSpaceHandler.LoadAsync(connection, tx, mapper, request.Id);
-        await tx.CommitAsync(cancellationToken);
         return dto!;
     }
 }

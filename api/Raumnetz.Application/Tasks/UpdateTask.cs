@@ -8,7 +8,7 @@ using Raumnetz.Application.Networks;
 namespace Raumnetz.Application.Tasks;
 
 /// <summary>Replaces the fields of an agreement (If-Match): progress, outcome, responsibles, due date.</summary>
-public sealed record UpdateTaskCommand : TaskFields, IRequest<TaskDto>
+public sealed record UpdateTaskCommand : TaskFields, ICommand<TaskDto>
 {
     [JsonIgnore] public Guid Id { get; init; }
     [JsonIgnore] public long? ExpectedVersion { get; init; }
@@ -16,14 +16,13 @@ public sealed record UpdateTaskCommand : TaskFields, IRequest<TaskDto>
 
 public sealed class UpdateTaskValidator : TaskFieldsValidator<UpdateTaskCommand>;
 
-public sealed class UpdateTaskHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateTaskCommand, TaskDto>
+public sealed class UpdateTaskHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateTaskCommand, TaskDto>
 {
     public async Task<TaskDto> Handle(UpdateTaskCommand request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "tasks", "Task", request.Id, request.ExpectedVersion);
-        await TaskChecks.CheckReferencesAsync(connection, tx, db.Dialect, request);
+        await TaskChecks.CheckReferencesAsync(connection, tx, unitOfWork.Dialect, request);
         var rows = await connection.ExecuteAsync("""
             UPDATE tasks SET network_id = @NetworkId, meeting_id = @MeetingId, title = @title, description = @description, due_date = @DueDate,
                 status = @status, outcome = @outcome, version = version + 1, updated_at = @now
@@ -35,8 +34,7 @@ public sealed class UpdateTaskHandler(IDbConnectionFactory db, IMapper mapper, T
         }, tx);
         Versioning.EnsureUpdated(rows, "Task", request.Id, version);
         await TaskChecks.ReplaceResponsiblesAsync(connection, tx, request.Id, request);
-        var dto = await TaskLoader.LoadAsync(connection, tx, db.Dialect, mapper, request.Id, clock.Today());
-        await tx.CommitAsync(cancellationToken);
+        var dto = await TaskLoader.LoadAsync(connection, tx, unitOfWork.Dialect, mapper, request.Id, clock.Today());
         return dto!;
     }
 }
