@@ -30,6 +30,8 @@ public static class DependencyInjection
         {
             foreach (var iface in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
                 services.AddTransient(iface, type);
+            // Each area's read class (SpaceReads, ActorReads, ...): the loads its use cases share.
+            if (type.Name.EndsWith("Reads", StringComparison.Ordinal)) services.AddTransient(type);
         }
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Transient);
