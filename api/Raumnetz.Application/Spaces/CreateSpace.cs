@@ -1,4 +1,3 @@
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -10,7 +9,7 @@ public sealed record CreateSpaceCommand : SpaceFields, ICommand<SpaceDto>;
 
 public sealed class CreateSpaceValidator : SpaceFieldsValidator<CreateSpaceCommand>;
 
-public sealed class CreateSpaceHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<CreateSpaceCommand, SpaceDto>
+public sealed class CreateSpaceHandler(IUnitOfWork unitOfWork, SpaceReads reads, TimeProvider clock) : IRequestHandler<CreateSpaceCommand, SpaceDto>
 {
     public async Task<SpaceDto> Handle(CreateSpaceCommand request, CancellationToken cancellationToken)
     {
@@ -35,7 +34,6 @@ public sealed class CreateSpaceHandler(IUnitOfWork unitOfWork, IMapper mapper, T
             throw new ConflictException($"A space with code '{request.Code}' already exists.", "code");
         }
         await SpaceChecks.ReplacePredecessorsAsync(connection, tx, id, request.PredecessorIds);
-        var dto = await GetSpaceHandler.LoadAsync(connection, tx, mapper, id);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, id, cancellationToken))!;
     }
 }

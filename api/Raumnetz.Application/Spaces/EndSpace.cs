@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using AutoMapper;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -22,7 +21,7 @@ public sealed class EndSpaceValidator : AbstractValidator<EndSpaceCommand>
     public EndSpaceValidator() => RuleFor(x => x.ValidTo).NotEmpty();
 }
 
-public sealed class EndSpaceHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<EndSpaceCommand, SpaceDto>
+public sealed class EndSpaceHandler(IUnitOfWork unitOfWork, SpaceReads reads, TimeProvider clock) : IRequestHandler<EndSpaceCommand, SpaceDto>
 {
     public async Task<SpaceDto> Handle(EndSpaceCommand request, CancellationToken cancellationToken)
     {
@@ -35,7 +34,6 @@ public sealed class EndSpaceHandler(IUnitOfWork unitOfWork, IMapper mapper, Time
             "UPDATE spaces SET valid_to = @ValidTo, version = version + 1, updated_at = @now WHERE id = @Id AND version = @version",
             new { request.Id, request.ValidTo, now = clock.GetUtcNow(), version }, tx);
         Versioning.EnsureUpdated(rows, "Space", request.Id, version);
-        var dto = await GetSpaceHandler.LoadAsync(connection, tx, mapper, request.Id);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -16,7 +15,7 @@ public sealed record UpdateSpaceCommand : SpaceFields, ICommand<SpaceDto>
 
 public sealed class UpdateSpaceValidator : SpaceFieldsValidator<UpdateSpaceCommand>;
 
-public sealed class UpdateSpaceHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateSpaceCommand, SpaceDto>
+public sealed class UpdateSpaceHandler(IUnitOfWork unitOfWork, SpaceReads reads, TimeProvider clock) : IRequestHandler<UpdateSpaceCommand, SpaceDto>
 {
     public async Task<SpaceDto> Handle(UpdateSpaceCommand request, CancellationToken cancellationToken)
     {
@@ -44,7 +43,6 @@ public sealed class UpdateSpaceHandler(IUnitOfWork unitOfWork, IMapper mapper, T
         }
         Versioning.EnsureUpdated(rows, "Space", request.Id, version);
         if (request.PredecessorIds is not null) await SpaceChecks.ReplacePredecessorsAsync(connection, tx, request.Id, request.PredecessorIds);
-        var dto = await GetSpaceHandler.LoadAsync(connection, tx, mapper, request.Id);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
     }
 }
