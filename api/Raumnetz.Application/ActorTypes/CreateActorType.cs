@@ -17,7 +17,7 @@ public sealed class CreateActorTypeValidator : ActorTypeFieldsValidator<CreateAc
     public CreateActorTypeValidator() => RuleFor(x => x.Code).Code();
 }
 
-public sealed class CreateActorTypeHandler(IUnitOfWork unitOfWork, TimeProvider clock) : IRequestHandler<CreateActorTypeCommand, ActorTypeDto>
+public sealed class CreateActorTypeHandler(IUnitOfWork unitOfWork, ActorTypeReads reads, TimeProvider clock) : IRequestHandler<CreateActorTypeCommand, ActorTypeDto>
 {
     public async Task<ActorTypeDto> Handle(CreateActorTypeCommand request, CancellationToken cancellationToken)
     {
@@ -36,7 +36,6 @@ public sealed class CreateActorTypeHandler(IUnitOfWork unitOfWork, TimeProvider 
         {
             throw new ConflictException($"An actor type with code '{code}' already exists.", "code");
         }
-        var dto = await GetActorTypeHandler.LoadAsync(connection, tx, code);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, code, cancellationToken))!;
     }
 }

@@ -15,7 +15,7 @@ public sealed record UpdateActorTypeCommand : ActorTypeFields, ICommand<ActorTyp
 
 public sealed class UpdateActorTypeValidator : ActorTypeFieldsValidator<UpdateActorTypeCommand>;
 
-public sealed class UpdateActorTypeHandler(IUnitOfWork unitOfWork, TimeProvider clock) : IRequestHandler<UpdateActorTypeCommand, ActorTypeDto>
+public sealed class UpdateActorTypeHandler(IUnitOfWork unitOfWork, ActorTypeReads reads, TimeProvider clock) : IRequestHandler<UpdateActorTypeCommand, ActorTypeDto>
 {
     public async Task<ActorTypeDto> Handle(UpdateActorTypeCommand request, CancellationToken cancellationToken)
     {
@@ -30,7 +30,6 @@ public sealed class UpdateActorTypeHandler(IUnitOfWork unitOfWork, TimeProvider 
             WHERE code = @Code AND version = @current
             """, new { request.Code, nameDe = request.NameDe.Trim(), nameEn = request.NameEn.Trim(), now = clock.GetUtcNow(), current }, tx);
         if (rows == 0) throw new StaleVersionException("Actor type", request.Code, current, current + 1);
-        var dto = await GetActorTypeHandler.LoadAsync(connection, tx, request.Code);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, request.Code, cancellationToken))!;
     }
 }
