@@ -1,4 +1,3 @@
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -10,7 +9,7 @@ public sealed record CreateActorRelationCommand : ActorRelationFields, ICommand<
 
 public sealed class CreateActorRelationValidator : ActorRelationFieldsValidator<CreateActorRelationCommand>;
 
-public sealed class CreateActorRelationHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock)
+public sealed class CreateActorRelationHandler(IUnitOfWork unitOfWork, ActorRelationReads reads, TimeProvider clock)
     : IRequestHandler<CreateActorRelationCommand, ActorRelationDto>
 {
     public async Task<ActorRelationDto> Handle(CreateActorRelationCommand request, CancellationToken cancellationToken)
@@ -32,7 +31,6 @@ public sealed class CreateActorRelationHandler(IUnitOfWork unitOfWork, IMapper m
         {
             throw new ConflictException("One of the actors was removed meanwhile. Reload and try again.");
         }
-        var dto = await GetActorRelationHandler.LoadAsync(connection, tx, mapper, id);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, id, cancellationToken))!;
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -16,7 +15,7 @@ public sealed record UpdateActorRelationCommand : ActorRelationFields, ICommand<
 
 public sealed class UpdateActorRelationValidator : ActorRelationFieldsValidator<UpdateActorRelationCommand>;
 
-public sealed class UpdateActorRelationHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock)
+public sealed class UpdateActorRelationHandler(IUnitOfWork unitOfWork, ActorRelationReads reads, TimeProvider clock)
     : IRequestHandler<UpdateActorRelationCommand, ActorRelationDto>
 {
     public async Task<ActorRelationDto> Handle(UpdateActorRelationCommand request, CancellationToken cancellationToken)
@@ -42,7 +41,6 @@ public sealed class UpdateActorRelationHandler(IUnitOfWork unitOfWork, IMapper m
         {
             throw new ConflictException("One of the actors was removed meanwhile. Reload and try again.");
         }
-        var dto = await GetActorRelationHandler.LoadAsync(connection, tx, mapper, request.Id);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
     }
 }

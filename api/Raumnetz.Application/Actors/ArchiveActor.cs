@@ -1,4 +1,3 @@
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -11,16 +10,16 @@ namespace Raumnetz.Application.Actors;
 /// </summary>
 public sealed record ArchiveActorCommand(Guid Id, long? ExpectedVersion) : ICommand<ActorDto>;
 
-public sealed class ArchiveActorHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<ArchiveActorCommand, ActorDto>
+public sealed class ArchiveActorHandler(IUnitOfWork unitOfWork, ActorReads reads, TimeProvider clock) : IRequestHandler<ArchiveActorCommand, ActorDto>
 {
     public Task<ActorDto> Handle(ArchiveActorCommand request, CancellationToken cancellationToken) =>
-        ActorArchiving.SetAsync(unitOfWork, mapper, request.Id, request.ExpectedVersion, archive: true, clock.GetUtcNow(), cancellationToken);
+        ActorArchiving.SetAsync(unitOfWork, reads, request.Id, request.ExpectedVersion, archive: true, clock.GetUtcNow(), cancellationToken);
 }
 
 internal static class ActorArchiving
 {
     /// <summary>Sets archived_at to <paramref name="now"/> or clears it; a no-op when the actor is already in that state.</summary>
-    public static async Task<ActorDto> SetAsync(IUnitOfWork unitOfWork, IMapper mapper, Guid id, long? expectedVersion, bool archive, DateTimeOffset now, CancellationToken ct)
+    public static async Task<ActorDto> SetAsync(IUnitOfWork unitOfWork, ActorReads reads, Guid id, long? expectedVersion, bool archive, DateTimeOffset now, CancellationToken ct)
     {
         var (connection, tx) = await unitOfWork.OpenAsync(ct);
         var version = await Versioning.CheckAsync(connection, tx, "actors", "Actor", id, expectedVersion);
@@ -33,7 +32,6 @@ internal static class ActorArchiving
                 new { id, archivedAt, now, version }, tx);
             Versioning.EnsureUpdated(rows, "Actor", id, version);
         }
-        var dto = await GetActorHandler.LoadAsync(connection, tx, unitOfWork.Dialect, mapper, id);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, id, ct))!;
     }
 }

@@ -1,4 +1,3 @@
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -10,7 +9,7 @@ public sealed record CreateActorCommand : ActorFields, ICommand<ActorDto>;
 
 public sealed class CreateActorValidator : ActorFieldsValidator<CreateActorCommand>;
 
-public sealed class CreateActorHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<CreateActorCommand, ActorDto>
+public sealed class CreateActorHandler(IUnitOfWork unitOfWork, ActorReads reads, TimeProvider clock) : IRequestHandler<CreateActorCommand, ActorDto>
 {
     public async Task<ActorDto> Handle(CreateActorCommand request, CancellationToken cancellationToken)
     {
@@ -35,7 +34,6 @@ public sealed class CreateActorHandler(IUnitOfWork unitOfWork, IMapper mapper, T
         {
             throw new ConflictException("The actor type, parent or a space was removed meanwhile. Reload and try again.");
         }
-        var dto = await GetActorHandler.LoadAsync(connection, tx, unitOfWork.Dialect, mapper, id);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, id, cancellationToken))!;
     }
 }

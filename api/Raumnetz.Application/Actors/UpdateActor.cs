@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -19,7 +18,7 @@ public sealed record UpdateActorCommand : ActorFields, ICommand<ActorDto>
 
 public sealed class UpdateActorValidator : ActorFieldsValidator<UpdateActorCommand>;
 
-public sealed class UpdateActorHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateActorCommand, ActorDto>
+public sealed class UpdateActorHandler(IUnitOfWork unitOfWork, ActorReads reads, TimeProvider clock) : IRequestHandler<UpdateActorCommand, ActorDto>
 {
     public async Task<ActorDto> Handle(UpdateActorCommand request, CancellationToken cancellationToken)
     {
@@ -46,7 +45,6 @@ public sealed class UpdateActorHandler(IUnitOfWork unitOfWork, IMapper mapper, T
         {
             throw new ConflictException("The actor type, parent or a space was removed meanwhile. Reload and try again.");
         }
-        var dto = await GetActorHandler.LoadAsync(connection, tx, unitOfWork.Dialect, mapper, request.Id);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
     }
 }
