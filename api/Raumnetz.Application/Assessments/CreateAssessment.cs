@@ -37,7 +37,7 @@ public sealed class CreateAssessmentValidator : AbstractValidator<CreateAssessme
     }
 }
 
-public sealed class CreateAssessmentHandler(IUnitOfWork unitOfWork, ICurrentUser user, TimeProvider clock) : IRequestHandler<CreateAssessmentCommand, AssessmentDto>
+public sealed class CreateAssessmentHandler(IUnitOfWork unitOfWork, AssessmentReads reads, ICurrentUser user, TimeProvider clock) : IRequestHandler<CreateAssessmentCommand, AssessmentDto>
 {
     public async Task<AssessmentDto> Handle(CreateAssessmentCommand request, CancellationToken cancellationToken)
     {
@@ -59,7 +59,6 @@ public sealed class CreateAssessmentHandler(IUnitOfWork unitOfWork, ICurrentUser
             request.Rating, comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(), createdBy = user.Principal, now,
         }, tx);
         await AssessmentRollUp.ApplyAsync(connection, tx, unitOfWork.Provider, indicator, request.SpaceId, period, now);
-        var row = await AssessmentRow.LoadAsync(connection, tx, id);
-        return row!.ToDto();
+        return (await reads.LoadAsync(connection, tx, id, cancellationToken))!;
     }
 }

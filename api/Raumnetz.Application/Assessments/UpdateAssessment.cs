@@ -25,21 +25,20 @@ public sealed class UpdateAssessmentValidator : AbstractValidator<UpdateAssessme
     }
 }
 
-public sealed class UpdateAssessmentHandler(IUnitOfWork unitOfWork, TimeProvider clock) : IRequestHandler<UpdateAssessmentCommand, AssessmentDto>
+public sealed class UpdateAssessmentHandler(IUnitOfWork unitOfWork, AssessmentReads reads, TimeProvider clock) : IRequestHandler<UpdateAssessmentCommand, AssessmentDto>
 {
     public async Task<AssessmentDto> Handle(UpdateAssessmentCommand request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "assessments", "Assessment", request.Id, request.ExpectedVersion);
-        var current = (await AssessmentRow.LoadAsync(connection, tx, request.Id))!;
+        var current = (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
         var indicator = await AssessmentRollUp.RatingIndicatorAsync(connection, tx, unitOfWork.Dialect, current.IndicatorId, request.Rating);
         var rows = await connection.ExecuteAsync(
             "UPDATE assessments SET rating = @Rating, comment = @comment, version = version + 1, updated_at = @now WHERE id = @Id AND version = @version",
             new { request.Id, request.Rating, comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(), now, version }, tx);
         Versioning.EnsureUpdated(rows, "Assessment", request.Id, version);
         await AssessmentRollUp.ApplyAsync(connection, tx, unitOfWork.Provider, indicator, current.SpaceId, Period.Parse(current.Period), now);
-        var row = await AssessmentRow.LoadAsync(connection, tx, request.Id);
-        return row!.ToDto();
+        return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
     }
 }

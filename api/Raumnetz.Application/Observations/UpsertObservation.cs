@@ -1,4 +1,3 @@
-using System.Data;
 using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
@@ -66,35 +65,16 @@ public sealed class UpsertObservationHandler(IUnitOfWork unitOfWork, TimeProvide
                 new { request.IndicatorId, request.SpaceId, period = period.ToString() }, tx);
             if (current is { } v && v != expected) throw new StaleVersionException("Observation", $"{indicator.Code}/{period}", expected, v);
         }
-        var version = await ExecuteUpsertAsync(connection, tx, unitOfWork.Provider, new ObservationValues(
+        var version = await ObservationSql.UpsertAsync(connection, tx, unitOfWork.Provider, new ObservationValues(
             request.IndicatorId, request.SpaceId, period, value, request.Numerator, request.Denominator, request.Status ?? ObservationStatus.Final,
             Optional(request.Source), Optional(request.Note), null), clock.GetUtcNow());
-        var dto = await GetObservationHandler.LoadByKeyAsync(connection, tx, request.IndicatorId, request.SpaceId, period.ToString());
-        return new UpsertObservationResult(dto!.ToDto(false, new SuppressionRules()), version == 1);
+        var row = await connection.QuerySingleAsync<ObservationRow>(
+            $"SELECT {ObservationRow.Columns} FROM {ObservationRow.From} WHERE o.indicator_id = @IndicatorId AND o.space_id = @SpaceId AND o.period = @period",
+            new { request.IndicatorId, request.SpaceId, period = period.ToString() }, tx);
+        return new UpsertObservationResult(row.ToDto(false, new SuppressionRules()), version == 1);
     }
 
     private static string? Optional(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    /// <summary>Runs <see cref="ObservationSql.Upsert"/>; returns the new version, or null when nothing changed.</summary>
-    internal static async Task<long?> ExecuteUpsertAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, DatabaseProvider provider, ObservationValues v, DateTimeOffset now)
-    {
-        var p = new DynamicParameters();
-        p.Add("id", Guid.CreateVersion7());
-        p.Add("indicatorId", v.IndicatorId);
-        p.Add("spaceId", v.SpaceId);
-        p.Add("period", v.Period.ToString());
-        p.Add("firstMonth", v.Period.FirstMonth);
-        p.Add("lastMonth", v.Period.LastMonth);
-        p.Add("value", v.Value, DbType.Double);
-        p.Add("numerator", v.Numerator, DbType.Double);
-        p.Add("denominator", v.Denominator, DbType.Double);
-        p.Add("status", v.Status.ToString());
-        p.Add("source", v.Source, DbType.String);
-        p.Add("note", v.Note, DbType.String);
-        p.Add("ratingCount", v.RatingCount, DbType.Int32);
-        p.Add("now", now);
-        return await connection.ExecuteScalarAsync<long?>(ObservationSql.Upsert(provider), p, tx);
-    }
 }
 
 /// <summary>The stored fields of one observation, checked.</summary>
