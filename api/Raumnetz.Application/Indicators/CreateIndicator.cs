@@ -1,4 +1,3 @@
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -10,7 +9,7 @@ public sealed record CreateIndicatorCommand : IndicatorFields, ICommand<Indicato
 
 public sealed class CreateIndicatorValidator : IndicatorFieldsValidator<CreateIndicatorCommand>;
 
-public sealed class CreateIndicatorHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<CreateIndicatorCommand, IndicatorDto>
+public sealed class CreateIndicatorHandler(IUnitOfWork unitOfWork, IndicatorReads reads, TimeProvider clock) : IRequestHandler<CreateIndicatorCommand, IndicatorDto>
 {
     public async Task<IndicatorDto> Handle(CreateIndicatorCommand request, CancellationToken cancellationToken)
     {
@@ -32,7 +31,6 @@ public sealed class CreateIndicatorHandler(IUnitOfWork unitOfWork, IMapper mappe
         {
             throw new ConflictException($"An indicator with code '{request.Code.Trim()}' already exists.", "code");
         }
-        var dto = await GetIndicatorHandler.LoadAsync(connection, tx, mapper, id);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, id, cancellationToken))!;
     }
 }

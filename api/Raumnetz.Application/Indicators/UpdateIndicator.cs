@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -19,7 +18,7 @@ public sealed record UpdateIndicatorCommand : IndicatorFields, ICommand<Indicato
 
 public sealed class UpdateIndicatorValidator : IndicatorFieldsValidator<UpdateIndicatorCommand>;
 
-public sealed class UpdateIndicatorHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateIndicatorCommand, IndicatorDto>
+public sealed class UpdateIndicatorHandler(IUnitOfWork unitOfWork, IndicatorReads reads, TimeProvider clock) : IRequestHandler<UpdateIndicatorCommand, IndicatorDto>
 {
     public async Task<IndicatorDto> Handle(UpdateIndicatorCommand request, CancellationToken cancellationToken)
     {
@@ -57,7 +56,6 @@ public sealed class UpdateIndicatorHandler(IUnitOfWork unitOfWork, IMapper mappe
             throw new ConflictException($"An indicator with code '{request.Code.Trim()}' already exists.", "code");
         }
         Versioning.EnsureUpdated(rows, "Indicator", request.Id, version);
-        var dto = await GetIndicatorHandler.LoadAsync(connection, tx, mapper, request.Id);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
     }
 }
