@@ -8,7 +8,7 @@ public sealed record CreateIndicatorSetCommand : IndicatorSetFields, ICommand<In
 
 public sealed class CreateIndicatorSetValidator : IndicatorSetFieldsValidator<CreateIndicatorSetCommand>;
 
-public sealed class CreateIndicatorSetHandler(IUnitOfWork unitOfWork, TimeProvider clock) : IRequestHandler<CreateIndicatorSetCommand, IndicatorSetDto>
+public sealed class CreateIndicatorSetHandler(IUnitOfWork unitOfWork, IndicatorSetReads reads, TimeProvider clock) : IRequestHandler<CreateIndicatorSetCommand, IndicatorSetDto>
 {
     public async Task<IndicatorSetDto> Handle(CreateIndicatorSetCommand request, CancellationToken cancellationToken)
     {
@@ -24,7 +24,6 @@ public sealed class CreateIndicatorSetHandler(IUnitOfWork unitOfWork, TimeProvid
             VALUES (@id, @name, @searchKey, @purpose, @networkId, 1, @now, @now)
             """, p, tx);
         await IndicatorSetChecks.ReplaceIndicatorsAsync(connection, tx, id, request.IndicatorIds!);
-        var dto = await IndicatorSetLoader.LoadAsync(connection, tx, unitOfWork.Dialect, id);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, id, cancellationToken))!;
     }
 }

@@ -46,7 +46,7 @@ public sealed class SetIndicatorSetGoalsValidator : AbstractValidator<SetIndicat
     }
 }
 
-public sealed class SetIndicatorSetGoalsHandler(IUnitOfWork unitOfWork, TimeProvider clock) : IRequestHandler<SetIndicatorSetGoalsCommand, IndicatorGoalList>
+public sealed class SetIndicatorSetGoalsHandler(IUnitOfWork unitOfWork, IndicatorSetReads reads, TimeProvider clock) : IRequestHandler<SetIndicatorSetGoalsCommand, IndicatorGoalList>
 {
     public async Task<IndicatorGoalList> Handle(SetIndicatorSetGoalsCommand request, CancellationToken cancellationToken)
     {
@@ -76,8 +76,6 @@ public sealed class SetIndicatorSetGoalsHandler(IUnitOfWork unitOfWork, TimeProv
         var rows = await connection.ExecuteAsync("UPDATE indicator_sets SET version = version + 1, updated_at = @now WHERE id = @Id AND version = @version",
             new { request.Id, now = clock.GetUtcNow(), version }, tx);
         Versioning.EnsureUpdated(rows, "Indicator set", request.Id, version);
-        var baselines = await connection.QueryAsync<GoalRow>("SELECT indicator_id, space_id, period, value FROM indicator_baselines WHERE set_id = @Id", new { request.Id }, tx);
-        var targets = await connection.QueryAsync<GoalRow>("SELECT indicator_id, space_id, period, value FROM indicator_targets WHERE set_id = @Id", new { request.Id }, tx);
-        return new IndicatorGoalList(Goals.Combine(baselines, targets));
+        return await reads.GoalsAsync(connection, tx, request.Id, null, cancellationToken);
     }
 }

@@ -14,7 +14,7 @@ public sealed record UpdateIndicatorSetCommand : IndicatorSetFields, ICommand<In
 
 public sealed class UpdateIndicatorSetValidator : IndicatorSetFieldsValidator<UpdateIndicatorSetCommand>;
 
-public sealed class UpdateIndicatorSetHandler(IUnitOfWork unitOfWork, TimeProvider clock) : IRequestHandler<UpdateIndicatorSetCommand, IndicatorSetDto>
+public sealed class UpdateIndicatorSetHandler(IUnitOfWork unitOfWork, IndicatorSetReads reads, TimeProvider clock) : IRequestHandler<UpdateIndicatorSetCommand, IndicatorSetDto>
 {
     public async Task<IndicatorSetDto> Handle(UpdateIndicatorSetCommand request, CancellationToken cancellationToken)
     {
@@ -33,7 +33,6 @@ public sealed class UpdateIndicatorSetHandler(IUnitOfWork unitOfWork, TimeProvid
             """, p, tx);
         Versioning.EnsureUpdated(rows, "Indicator set", request.Id, version);
         await IndicatorSetChecks.ReplaceIndicatorsAsync(connection, tx, request.Id, request.IndicatorIds!);
-        var dto = await IndicatorSetLoader.LoadAsync(connection, tx, unitOfWork.Dialect, request.Id);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
     }
 }
