@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -16,7 +15,7 @@ public sealed record CreateMeetingCommand : MeetingFields, ICommand<MeetingDto>
 
 public sealed class CreateMeetingValidator : MeetingFieldsValidator<CreateMeetingCommand>;
 
-public sealed class CreateMeetingHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<CreateMeetingCommand, MeetingDto>
+public sealed class CreateMeetingHandler(IUnitOfWork unitOfWork, MeetingReads reads, TimeProvider clock) : IRequestHandler<CreateMeetingCommand, MeetingDto>
 {
     public async Task<MeetingDto> Handle(CreateMeetingCommand request, CancellationToken cancellationToken)
     {
@@ -38,7 +37,6 @@ public sealed class CreateMeetingHandler(IUnitOfWork unitOfWork, IMapper mapper,
             request.Cancelled, now,
         }, tx);
         await MeetingChecks.ReplacePartsAsync(connection, tx, id, request, creating: true);
-        var dto = await MeetingLoader.LoadAsync(connection, tx, mapper, id);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, id, cancellationToken))!;
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -19,7 +18,7 @@ public sealed record UpdateMeetingCommand : MeetingFields, ICommand<MeetingDto>
 
 public sealed class UpdateMeetingValidator : MeetingFieldsValidator<UpdateMeetingCommand>;
 
-public sealed class UpdateMeetingHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateMeetingCommand, MeetingDto>
+public sealed class UpdateMeetingHandler(IUnitOfWork unitOfWork, MeetingReads reads, TimeProvider clock) : IRequestHandler<UpdateMeetingCommand, MeetingDto>
 {
     public async Task<MeetingDto> Handle(UpdateMeetingCommand request, CancellationToken cancellationToken)
     {
@@ -39,7 +38,6 @@ public sealed class UpdateMeetingHandler(IUnitOfWork unitOfWork, IMapper mapper,
         }, tx);
         Versioning.EnsureUpdated(rows, "Meeting", request.Id, version);
         await MeetingChecks.ReplacePartsAsync(connection, tx, request.Id, request, creating: false);
-        var dto = await MeetingLoader.LoadAsync(connection, tx, mapper, request.Id);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
     }
 }
