@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -15,7 +14,7 @@ public sealed record AddNetworkMemberCommand : NetworkMemberFields, ICommand<Net
 
 public sealed class AddNetworkMemberValidator : NetworkMemberFieldsValidator<AddNetworkMemberCommand>;
 
-public sealed class AddNetworkMemberHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<AddNetworkMemberCommand, NetworkMemberDto>
+public sealed class AddNetworkMemberHandler(IUnitOfWork unitOfWork, NetworkReads reads, TimeProvider clock) : IRequestHandler<AddNetworkMemberCommand, NetworkMemberDto>
 {
     public async Task<NetworkMemberDto> Handle(AddNetworkMemberCommand request, CancellationToken cancellationToken)
     {
@@ -39,7 +38,6 @@ public sealed class AddNetworkMemberHandler(IUnitOfWork unitOfWork, IMapper mapp
         {
             throw new ConflictException("The actor already holds this role in the network from the same day.", "validFrom");
         }
-        var dto = await NetworkMemberLoader.LoadAsync(connection, tx, mapper, request.NetworkId, id, clock.Today());
-        return dto!;
+        return (await reads.LoadMemberAsync(connection, tx, request.NetworkId, id, clock.Today(), cancellationToken))!;
     }
 }

@@ -1,4 +1,3 @@
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -10,7 +9,7 @@ public sealed record CreateNetworkCommand : NetworkFields, ICommand<NetworkDto>;
 
 public sealed class CreateNetworkValidator : NetworkFieldsValidator<CreateNetworkCommand>;
 
-public sealed class CreateNetworkHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<CreateNetworkCommand, NetworkDto>
+public sealed class CreateNetworkHandler(IUnitOfWork unitOfWork, NetworkReads reads, TimeProvider clock) : IRequestHandler<CreateNetworkCommand, NetworkDto>
 {
     public async Task<NetworkDto> Handle(CreateNetworkCommand request, CancellationToken cancellationToken)
     {
@@ -31,7 +30,6 @@ public sealed class CreateNetworkHandler(IUnitOfWork unitOfWork, IMapper mapper,
             request.CadenceInterval, cadenceUnit = request.CadenceUnit?.ToString(), request.CoordinatorActorId, now,
         }, tx);
         await NetworkChecks.ReplacePartsAsync(connection, tx, id, request, now, creating: true);
-        var dto = await NetworkLoader.LoadAsync(connection, tx, unitOfWork.Dialect, mapper, id, clock.Today());
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, id, clock.Today(), cancellationToken))!;
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using AutoMapper;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -26,7 +25,7 @@ public sealed class EndNetworkValidator : AbstractValidator<EndNetworkCommand>
     public EndNetworkValidator() => RuleFor(x => x.EndedOn).NotEmpty();
 }
 
-public sealed class EndNetworkHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<EndNetworkCommand, NetworkDto>
+public sealed class EndNetworkHandler(IUnitOfWork unitOfWork, NetworkReads reads, TimeProvider clock) : IRequestHandler<EndNetworkCommand, NetworkDto>
 {
     public async Task<NetworkDto> Handle(EndNetworkCommand request, CancellationToken cancellationToken)
     {
@@ -44,7 +43,6 @@ public sealed class EndNetworkHandler(IUnitOfWork unitOfWork, IMapper mapper, Ti
             UPDATE network_members SET valid_to = @EndedOn, version = version + 1, updated_at = @now
             WHERE network_id = @Id AND valid_from <= @EndedOn AND (valid_to IS NULL OR valid_to > @EndedOn)
             """, new { request.Id, request.EndedOn, now }, tx);
-        var dto = await NetworkLoader.LoadAsync(connection, tx, unitOfWork.Dialect, mapper, request.Id, clock.Today());
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, request.Id, clock.Today(), cancellationToken))!;
     }
 }

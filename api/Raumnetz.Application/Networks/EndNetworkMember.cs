@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using AutoMapper;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -23,7 +22,7 @@ public sealed class EndNetworkMemberValidator : AbstractValidator<EndNetworkMemb
     public EndNetworkMemberValidator() => RuleFor(x => x.ValidTo).NotEmpty();
 }
 
-public sealed class EndNetworkMemberHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<EndNetworkMemberCommand, NetworkMemberDto>
+public sealed class EndNetworkMemberHandler(IUnitOfWork unitOfWork, NetworkReads reads, TimeProvider clock) : IRequestHandler<EndNetworkMemberCommand, NetworkMemberDto>
 {
     public async Task<NetworkMemberDto> Handle(EndNetworkMemberCommand request, CancellationToken cancellationToken)
     {
@@ -35,7 +34,6 @@ public sealed class EndNetworkMemberHandler(IUnitOfWork unitOfWork, IMapper mapp
             "UPDATE network_members SET valid_to = @ValidTo, version = version + 1, updated_at = @now WHERE id = @MemberId AND version = @version",
             new { request.MemberId, request.ValidTo, now = clock.GetUtcNow(), version = current.Version }, tx);
         Versioning.EnsureUpdated(rows, "Network member", request.MemberId, current.Version);
-        var dto = await NetworkMemberLoader.LoadAsync(connection, tx, mapper, request.NetworkId, request.MemberId, clock.Today());
-        return dto!;
+        return (await reads.LoadMemberAsync(connection, tx, request.NetworkId, request.MemberId, clock.Today(), cancellationToken))!;
     }
 }

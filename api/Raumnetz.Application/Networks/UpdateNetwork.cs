@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -19,7 +18,7 @@ public sealed record UpdateNetworkCommand : NetworkFields, ICommand<NetworkDto>
 
 public sealed class UpdateNetworkValidator : NetworkFieldsValidator<UpdateNetworkCommand>;
 
-public sealed class UpdateNetworkHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateNetworkCommand, NetworkDto>
+public sealed class UpdateNetworkHandler(IUnitOfWork unitOfWork, NetworkReads reads, TimeProvider clock) : IRequestHandler<UpdateNetworkCommand, NetworkDto>
 {
     public async Task<NetworkDto> Handle(UpdateNetworkCommand request, CancellationToken cancellationToken)
     {
@@ -42,7 +41,6 @@ public sealed class UpdateNetworkHandler(IUnitOfWork unitOfWork, IMapper mapper,
         }, tx);
         Versioning.EnsureUpdated(rows, "Network", request.Id, version);
         await NetworkChecks.ReplacePartsAsync(connection, tx, request.Id, request, now, creating: false);
-        var dto = await NetworkLoader.LoadAsync(connection, tx, unitOfWork.Dialect, mapper, request.Id, clock.Today());
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, request.Id, clock.Today(), cancellationToken))!;
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -17,7 +16,7 @@ public sealed record UpdateNetworkMemberCommand : NetworkMemberFields, ICommand<
 
 public sealed class UpdateNetworkMemberValidator : NetworkMemberFieldsValidator<UpdateNetworkMemberCommand>;
 
-public sealed class UpdateNetworkMemberHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateNetworkMemberCommand, NetworkMemberDto>
+public sealed class UpdateNetworkMemberHandler(IUnitOfWork unitOfWork, NetworkReads reads, TimeProvider clock) : IRequestHandler<UpdateNetworkMemberCommand, NetworkMemberDto>
 {
     public async Task<NetworkMemberDto> Handle(UpdateNetworkMemberCommand request, CancellationToken cancellationToken)
     {
@@ -44,8 +43,7 @@ public sealed class UpdateNetworkMemberHandler(IUnitOfWork unitOfWork, IMapper m
             throw new ConflictException("The actor already holds this role in the network from the same day.", "validFrom");
         }
         Versioning.EnsureUpdated(rows, "Network member", request.MemberId, current.Version);
-        var dto = await NetworkMemberLoader.LoadAsync(connection, tx, mapper, request.NetworkId, request.MemberId, clock.Today());
-        return dto!;
+        return (await reads.LoadMemberAsync(connection, tx, request.NetworkId, request.MemberId, clock.Today(), cancellationToken))!;
     }
 }
 
