@@ -1,4 +1,3 @@
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -11,7 +10,7 @@ public sealed record CreateTaskCommand : TaskFields, ICommand<TaskDto>;
 
 public sealed class CreateTaskValidator : TaskFieldsValidator<CreateTaskCommand>;
 
-public sealed class CreateTaskHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<CreateTaskCommand, TaskDto>
+public sealed class CreateTaskHandler(IUnitOfWork unitOfWork, TaskReads reads, TimeProvider clock) : IRequestHandler<CreateTaskCommand, TaskDto>
 {
     public async Task<TaskDto> Handle(CreateTaskCommand request, CancellationToken cancellationToken)
     {
@@ -28,7 +27,6 @@ public sealed class CreateTaskHandler(IUnitOfWork unitOfWork, IMapper mapper, Ti
             request.DueDate, status = request.Status.ToString(), outcome = NetworkChecks.Trimmed(request.Outcome), now,
         }, tx);
         await TaskChecks.ReplaceResponsiblesAsync(connection, tx, id, request);
-        var dto = await TaskLoader.LoadAsync(connection, tx, unitOfWork.Dialect, mapper, id, clock.Today());
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, id, clock.Today(), cancellationToken))!;
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -16,7 +15,7 @@ public sealed record UpdateTaskCommand : TaskFields, ICommand<TaskDto>
 
 public sealed class UpdateTaskValidator : TaskFieldsValidator<UpdateTaskCommand>;
 
-public sealed class UpdateTaskHandler(IUnitOfWork unitOfWork, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateTaskCommand, TaskDto>
+public sealed class UpdateTaskHandler(IUnitOfWork unitOfWork, TaskReads reads, TimeProvider clock) : IRequestHandler<UpdateTaskCommand, TaskDto>
 {
     public async Task<TaskDto> Handle(UpdateTaskCommand request, CancellationToken cancellationToken)
     {
@@ -34,7 +33,6 @@ public sealed class UpdateTaskHandler(IUnitOfWork unitOfWork, IMapper mapper, Ti
         }, tx);
         Versioning.EnsureUpdated(rows, "Task", request.Id, version);
         await TaskChecks.ReplaceResponsiblesAsync(connection, tx, request.Id, request);
-        var dto = await TaskLoader.LoadAsync(connection, tx, unitOfWork.Dialect, mapper, request.Id, clock.Today());
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, request.Id, clock.Today(), cancellationToken))!;
     }
 }
