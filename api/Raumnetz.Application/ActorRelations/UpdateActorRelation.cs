@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -9,8 +8,13 @@ namespace Raumnetz.Application.ActorRelations;
 /// <summary>Replaces the fields of a relation. <see cref="ExpectedVersion"/> comes from If-Match.</summary>
 public sealed record UpdateActorRelationCommand : ActorRelationFields, ICommand<ActorRelationDto>
 {
-    [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public UpdateActorRelationCommand() { }
+
+    /// <summary>The command for these fields (a request body); the endpoint adds what the route and headers carry.</summary>
+    public UpdateActorRelationCommand(ActorRelationFields fields) : base(fields) { }
+
+    public Guid Id { get; init; }
+    public long? ExpectedVersion { get; init; }
 }
 
 public sealed class UpdateActorRelationValidator : ActorRelationFieldsValidator<UpdateActorRelationCommand>;

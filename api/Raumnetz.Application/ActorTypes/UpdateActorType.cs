@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -9,8 +8,13 @@ namespace Raumnetz.Application.ActorTypes;
 /// <summary>Renames an actor type; the code stays. <see cref="ExpectedVersion"/> comes from If-Match.</summary>
 public sealed record UpdateActorTypeCommand : ActorTypeFields, ICommand<ActorTypeDto>
 {
-    [JsonIgnore] public string Code { get; init; } = "";
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public UpdateActorTypeCommand() { }
+
+    /// <summary>The command for these fields (a request body); the endpoint adds what the route and headers carry.</summary>
+    public UpdateActorTypeCommand(ActorTypeFields fields) : base(fields) { }
+
+    public string Code { get; init; } = "";
+    public long? ExpectedVersion { get; init; }
 }
 
 public sealed class UpdateActorTypeValidator : ActorTypeFieldsValidator<UpdateActorTypeCommand>;

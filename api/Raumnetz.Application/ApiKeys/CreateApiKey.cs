@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -12,7 +11,7 @@ public sealed record CreateApiKeyCommand : ICommand<CreatedApiKeyDto>
 {
     public string Name { get; init; } = "";
     public Role Role { get; init; }
-    [JsonIgnore] public string CreatedBy { get; init; } = "";
+    public string CreatedBy { get; init; } = "";
 }
 
 public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyCommand>

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -10,8 +9,8 @@ namespace Raumnetz.Application.Assessments;
 /// <summary>Changes the rating and comment of an assessment (If-Match honoured); the measurement follows.</summary>
 public sealed record UpdateAssessmentCommand : ICommand<AssessmentDto>
 {
-    [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public Guid Id { get; init; }
+    public long? ExpectedVersion { get; init; }
     public int Rating { get; init; }
     public string? Comment { get; init; }
 }

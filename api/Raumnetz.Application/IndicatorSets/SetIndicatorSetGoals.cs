@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -14,8 +13,8 @@ namespace Raumnetz.Application.IndicatorSets;
 /// </summary>
 public sealed record SetIndicatorSetGoalsCommand : ICommand<IndicatorGoalList>
 {
-    [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public Guid Id { get; init; }
+    public long? ExpectedVersion { get; init; }
     public IReadOnlyCollection<IndicatorGoalDto>? Goals { get; init; }
 }
 

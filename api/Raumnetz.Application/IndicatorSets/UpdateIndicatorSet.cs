@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -8,8 +7,13 @@ namespace Raumnetz.Application.IndicatorSets;
 /// <summary>Replaces name, purpose, network and the ordered indicator list (If-Match honoured). Goals of removed indicators are dropped.</summary>
 public sealed record UpdateIndicatorSetCommand : IndicatorSetFields, ICommand<IndicatorSetDto>
 {
-    [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public UpdateIndicatorSetCommand() { }
+
+    /// <summary>The command for these fields (a request body); the endpoint adds what the route and headers carry.</summary>
+    public UpdateIndicatorSetCommand(IndicatorSetFields fields) : base(fields) { }
+
+    public Guid Id { get; init; }
+    public long? ExpectedVersion { get; init; }
 }
 
 public sealed class UpdateIndicatorSetValidator : IndicatorSetFieldsValidator<UpdateIndicatorSetCommand>;

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -12,8 +11,13 @@ namespace Raumnetz.Application.Indicators;
 /// </summary>
 public sealed record UpdateIndicatorCommand : IndicatorFields, ICommand<IndicatorDto>
 {
-    [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public UpdateIndicatorCommand() { }
+
+    /// <summary>The command for these fields (a request body); the endpoint adds what the route and headers carry.</summary>
+    public UpdateIndicatorCommand(IndicatorFields fields) : base(fields) { }
+
+    public Guid Id { get; init; }
+    public long? ExpectedVersion { get; init; }
 }
 
 public sealed class UpdateIndicatorValidator : IndicatorFieldsValidator<UpdateIndicatorCommand>;

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -10,7 +9,12 @@ namespace Raumnetz.Application.Meetings;
 /// <summary>Schedules (or records) a meeting of a network.</summary>
 public sealed record CreateMeetingCommand : MeetingFields, ICommand<MeetingDto>
 {
-    [JsonIgnore] public Guid NetworkId { get; init; }
+    public CreateMeetingCommand() { }
+
+    /// <summary>The command for these fields (a request body); the endpoint adds what the route and headers carry.</summary>
+    public CreateMeetingCommand(MeetingFields fields) : base(fields) { }
+
+    public Guid NetworkId { get; init; }
 }
 
 public sealed class CreateMeetingValidator : MeetingFieldsValidator<CreateMeetingCommand>;

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -12,8 +11,13 @@ namespace Raumnetz.Application.Meetings;
 /// </summary>
 public sealed record UpdateMeetingCommand : MeetingFields, ICommand<MeetingDto>
 {
-    [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public UpdateMeetingCommand() { }
+
+    /// <summary>The command for these fields (a request body); the endpoint adds what the route and headers carry.</summary>
+    public UpdateMeetingCommand(MeetingFields fields) : base(fields) { }
+
+    public Guid Id { get; init; }
+    public long? ExpectedVersion { get; init; }
 }
 
 public sealed class UpdateMeetingValidator : MeetingFieldsValidator<UpdateMeetingCommand>;

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -9,7 +8,12 @@ namespace Raumnetz.Application.Networks;
 /// <summary>Adds an actor to a network in a role.</summary>
 public sealed record AddNetworkMemberCommand : NetworkMemberFields, ICommand<NetworkMemberDto>
 {
-    [JsonIgnore] public Guid NetworkId { get; init; }
+    public AddNetworkMemberCommand() { }
+
+    /// <summary>The command for these fields (a request body); the endpoint adds what the route and headers carry.</summary>
+    public AddNetworkMemberCommand(NetworkMemberFields fields) : base(fields) { }
+
+    public Guid NetworkId { get; init; }
 }
 
 public sealed class AddNetworkMemberValidator : NetworkMemberFieldsValidator<AddNetworkMemberCommand>;

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -14,8 +13,8 @@ namespace Raumnetz.Application.Networks;
 /// </summary>
 public sealed record EndNetworkCommand : ICommand<NetworkDto>
 {
-    [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public Guid Id { get; init; }
+    public long? ExpectedVersion { get; init; }
     /// <summary>Last day of the network.</summary>
     public DateOnly EndedOn { get; init; }
 }

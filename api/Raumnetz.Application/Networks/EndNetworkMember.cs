@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -10,9 +9,9 @@ namespace Raumnetz.Application.Networks;
 /// <summary>Ends a membership on a day; the actor stays visible as a past member.</summary>
 public sealed record EndNetworkMemberCommand : ICommand<NetworkMemberDto>
 {
-    [JsonIgnore] public Guid NetworkId { get; init; }
-    [JsonIgnore] public Guid MemberId { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public Guid NetworkId { get; init; }
+    public Guid MemberId { get; init; }
+    public long? ExpectedVersion { get; init; }
     /// <summary>Last day of the membership.</summary>
     public DateOnly ValidTo { get; init; }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -9,9 +8,14 @@ namespace Raumnetz.Application.Networks;
 /// <summary>Replaces the fields of a membership (If-Match). Changing the actor is allowed to correct a mistake.</summary>
 public sealed record UpdateNetworkMemberCommand : NetworkMemberFields, ICommand<NetworkMemberDto>
 {
-    [JsonIgnore] public Guid NetworkId { get; init; }
-    [JsonIgnore] public Guid MemberId { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public UpdateNetworkMemberCommand() { }
+
+    /// <summary>The command for these fields (a request body); the endpoint adds what the route and headers carry.</summary>
+    public UpdateNetworkMemberCommand(NetworkMemberFields fields) : base(fields) { }
+
+    public Guid NetworkId { get; init; }
+    public Guid MemberId { get; init; }
+    public long? ExpectedVersion { get; init; }
 }
 
 public sealed class UpdateNetworkMemberValidator : NetworkMemberFieldsValidator<UpdateNetworkMemberCommand>;

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
 using FluentValidation.Results;
@@ -15,7 +14,18 @@ namespace Raumnetz.Application.Observations;
 /// (indicator, space, period). Sending the same value again changes nothing (same version). For rates the value may be
 /// left out and is computed from numerator and denominator. If-Match is honoured when the value exists.
 /// </summary>
-public sealed record UpsertObservationCommand : ICommand<UpsertObservationResult>
+public sealed record UpsertObservationCommand : ObservationFields, ICommand<UpsertObservationResult>
+{
+    public UpsertObservationCommand() { }
+
+    /// <summary>The command for these fields (a request body); the endpoint adds the If-Match version.</summary>
+    public UpsertObservationCommand(ObservationFields fields) : base(fields) { }
+
+    public long? ExpectedVersion { get; init; }
+}
+
+/// <summary>The fields of an observation as it is recorded.</summary>
+public abstract record ObservationFields
 {
     public Guid IndicatorId { get; init; }
     public Guid SpaceId { get; init; }
@@ -28,7 +38,6 @@ public sealed record UpsertObservationCommand : ICommand<UpsertObservationResult
     public ObservationStatus? Status { get; init; }
     public string? Source { get; init; }
     public string? Note { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
 }
 
 public sealed record UpsertObservationResult(ObservationDto Observation, bool Created);

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -10,8 +9,8 @@ namespace Raumnetz.Application.Spaces;
 /// <summary>Ends a space on a day (it stays in the history, with everything that references it).</summary>
 public sealed record EndSpaceCommand : ICommand<SpaceDto>
 {
-    [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public Guid Id { get; init; }
+    public long? ExpectedVersion { get; init; }
     /// <summary>Last day the space exists.</summary>
     public DateOnly ValidTo { get; init; }
 }

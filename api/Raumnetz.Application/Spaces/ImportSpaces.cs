@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -18,7 +17,7 @@ public sealed record ImportSpacesCommand : ICommand<ImportSpacesResult>
 {
     public string Type { get; init; } = "";
     public IReadOnlyCollection<SpaceFeature>? Features { get; init; }
-    [JsonIgnore] public bool DryRun { get; init; }
+    public bool DryRun { get; init; }
 }
 
 public sealed record SpaceFeature

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -9,8 +8,13 @@ namespace Raumnetz.Application.Spaces;
 /// <summary>Replaces the editable fields of a space. <see cref="ExpectedVersion"/> comes from If-Match.</summary>
 public sealed record UpdateSpaceCommand : SpaceFields, ICommand<SpaceDto>
 {
-    [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public UpdateSpaceCommand() { }
+
+    /// <summary>The command for these fields (a request body); the endpoint adds what the route and headers carry.</summary>
+    public UpdateSpaceCommand(SpaceFields fields) : base(fields) { }
+
+    public Guid Id { get; init; }
+    public long? ExpectedVersion { get; init; }
 }
 
 public sealed class UpdateSpaceValidator : SpaceFieldsValidator<UpdateSpaceCommand>;

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -9,8 +8,13 @@ namespace Raumnetz.Application.Tasks;
 /// <summary>Replaces the fields of an agreement (If-Match): progress, outcome, responsibles, due date.</summary>
 public sealed record UpdateTaskCommand : TaskFields, ICommand<TaskDto>
 {
-    [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public UpdateTaskCommand() { }
+
+    /// <summary>The command for these fields (a request body); the endpoint adds what the route and headers carry.</summary>
+    public UpdateTaskCommand(TaskFields fields) : base(fields) { }
+
+    public Guid Id { get; init; }
+    public long? ExpectedVersion { get; init; }
 }
 
 public sealed class UpdateTaskValidator : TaskFieldsValidator<UpdateTaskCommand>;
