@@ -11,7 +11,8 @@ public static class DependencyInjection
 {
     /// <summary>
     /// MediatR 5.1.0 has no DI package: register the service factory, the mediator, every handler of this assembly
-    /// and the pipeline behaviours (outermost first). Validators and AutoMapper profiles come from their own packages.
+    /// and the pipeline behaviours (outermost first: logging, validation, unit of work), and each area's read class.
+    /// Validators and AutoMapper profiles come from their own packages.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
@@ -21,11 +22,16 @@ public static class DependencyInjection
         services.AddScoped<IMediator, Mediator>();
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehaviour<,>)); // commands only (type constraint)
+        services.AddScoped<UnitOfWork>();
+        services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWork>());
 
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
         {
             foreach (var iface in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
                 services.AddTransient(iface, type);
+            // Each area's read class (SpaceReads, ActorReads, ...): the loads its use cases share.
+            if (type.Name.EndsWith("Reads", StringComparison.Ordinal)) services.AddTransient(type);
         }
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Transient);

@@ -37,9 +37,13 @@ public static class ActorTypesEndpoints
         return EndpointConventions.CreatedAt(context, $"/api/v1/actor-types/{Uri.EscapeDataString(type.Code)}", type, type.Version);
     }
 
-    public static async Task<Ok<ActorTypeDto>> UpdateActorType(string code, UpdateActorTypeCommand request, IMediator mediator, HttpContext context)
+    public static async Task<Ok<ActorTypeDto>> UpdateActorType(string code, UpdateActorTypeRequest body, IMediator mediator, HttpContext context)
     {
-        var type = await mediator.Send(request with { Code = code, ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted);
+        var type = await mediator.Send(new UpdateActorTypeCommand(body) { Code = code, ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted);
         return TypedResults.Ok(context.WithETag(type, type.Version));
     }
 }
+
+// Request bodies: the endpoints above turn them into commands with what the route and headers carry (IBodyOf).
+// No XML comments here: they would become descriptions in the OpenAPI document.
+public sealed record UpdateActorTypeRequest : ActorTypeFields, IBodyOf<UpdateActorTypeCommand>;

@@ -49,9 +49,9 @@ public static class IndicatorSetsEndpoints
         return EndpointConventions.CreatedAt(context, $"/api/v1/indicator-sets/{set.Id}", set, set.Version);
     }
 
-    public static async Task<Ok<IndicatorSetDto>> UpdateIndicatorSet(Guid id, UpdateIndicatorSetCommand request, IMediator mediator, HttpContext context)
+    public static async Task<Ok<IndicatorSetDto>> UpdateIndicatorSet(Guid id, UpdateIndicatorSetRequest body, IMediator mediator, HttpContext context)
     {
-        var set = await mediator.Send(request with { Id = id, ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted);
+        var set = await mediator.Send(new UpdateIndicatorSetCommand(body) { Id = id, ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted);
         return TypedResults.Ok(context.WithETag(set, set.Version));
     }
 
@@ -66,8 +66,8 @@ public static class IndicatorSetsEndpoints
     public static async Task<Ok<IndicatorGoalList>> GetIndicatorSetGoals(Guid id, Guid? spaceId, IMediator mediator, CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(new GetIndicatorSetGoalsQuery(id, spaceId), ct));
 
-    public static async Task<Ok<IndicatorGoalList>> SetIndicatorSetGoals(Guid id, SetIndicatorSetGoalsCommand request, IMediator mediator, HttpContext context)
-        => TypedResults.Ok(await mediator.Send(request with { Id = id, ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted));
+    public static async Task<Ok<IndicatorGoalList>> SetIndicatorSetGoals(Guid id, SetIndicatorSetGoalsRequest body, IMediator mediator, HttpContext context)
+        => TypedResults.Ok(await mediator.Send(new SetIndicatorSetGoalsCommand { Id = id, ExpectedVersion = ETags.IfMatch(context.Request), Goals = body.Goals }, context.RequestAborted));
 
     /// <param name="id">The indicator set.</param>
     /// <param name="spaceId">The space to evaluate.</param>
@@ -75,4 +75,13 @@ public static class IndicatorSetsEndpoints
     /// <param name="referenceSpaceId">Compare with this space instead of the parent (for example the city as a whole).</param>
     public static async Task<Ok<IndicatorSetEvaluation>> EvaluateIndicatorSet(Guid id, Guid spaceId, string period, Guid? referenceSpaceId, IMediator mediator, CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(new EvaluateIndicatorSetQuery(id, spaceId, period, referenceSpaceId), ct));
+}
+
+// Request bodies: the endpoints above turn them into commands with what the route and headers carry (IBodyOf).
+// No XML comments here: they would become descriptions in the OpenAPI document.
+public sealed record UpdateIndicatorSetRequest : IndicatorSetFields, IBodyOf<UpdateIndicatorSetCommand>;
+
+public sealed record SetIndicatorSetGoalsRequest : IBodyOf<SetIndicatorSetGoalsCommand>
+{
+    public IReadOnlyCollection<IndicatorGoalDto>? Goals { get; init; }
 }

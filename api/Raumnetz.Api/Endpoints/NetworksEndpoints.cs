@@ -75,15 +75,15 @@ public static class NetworksEndpoints
         return EndpointConventions.CreatedAt(context, $"/api/v1/networks/{network.Id}", network, network.Version);
     }
 
-    public static async Task<Ok<NetworkDto>> UpdateNetwork(Guid id, UpdateNetworkCommand request, IMediator mediator, HttpContext context)
+    public static async Task<Ok<NetworkDto>> UpdateNetwork(Guid id, UpdateNetworkRequest body, IMediator mediator, HttpContext context)
     {
-        var network = await mediator.Send(request with { Id = id, ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted);
+        var network = await mediator.Send(new UpdateNetworkCommand(body) { Id = id, ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted);
         return TypedResults.Ok(context.WithETag(network, network.Version));
     }
 
-    public static async Task<Ok<NetworkDto>> EndNetwork(Guid id, EndNetworkCommand request, IMediator mediator, HttpContext context)
+    public static async Task<Ok<NetworkDto>> EndNetwork(Guid id, EndNetworkRequest body, IMediator mediator, HttpContext context)
     {
-        var network = await mediator.Send(request with { Id = id, ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted);
+        var network = await mediator.Send(new EndNetworkCommand { Id = id, ExpectedVersion = ETags.IfMatch(context.Request), EndedOn = body.EndedOn }, context.RequestAborted);
         return TypedResults.Ok(context.WithETag(network, network.Version));
     }
 
@@ -110,21 +110,21 @@ public static class NetworksEndpoints
         return TypedResults.Ok(context.WithETag(member, member.Version));
     }
 
-    public static async Task<Created<NetworkMemberDto>> AddNetworkMember(Guid id, AddNetworkMemberCommand request, IMediator mediator, HttpContext context)
+    public static async Task<Created<NetworkMemberDto>> AddNetworkMember(Guid id, AddNetworkMemberRequest body, IMediator mediator, HttpContext context)
     {
-        var member = await mediator.Send(request with { NetworkId = id }, context.RequestAborted);
+        var member = await mediator.Send(new AddNetworkMemberCommand(body) { NetworkId = id }, context.RequestAborted);
         return EndpointConventions.CreatedAt(context, $"/api/v1/networks/{id}/members/{member.Id}", member, member.Version);
     }
 
-    public static async Task<Ok<NetworkMemberDto>> UpdateNetworkMember(Guid id, Guid memberId, UpdateNetworkMemberCommand request, IMediator mediator, HttpContext context)
+    public static async Task<Ok<NetworkMemberDto>> UpdateNetworkMember(Guid id, Guid memberId, UpdateNetworkMemberRequest body, IMediator mediator, HttpContext context)
     {
-        var member = await mediator.Send(request with { NetworkId = id, MemberId = memberId, ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted);
+        var member = await mediator.Send(new UpdateNetworkMemberCommand(body) { NetworkId = id, MemberId = memberId, ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted);
         return TypedResults.Ok(context.WithETag(member, member.Version));
     }
 
-    public static async Task<Ok<NetworkMemberDto>> EndNetworkMember(Guid id, Guid memberId, EndNetworkMemberCommand request, IMediator mediator, HttpContext context)
+    public static async Task<Ok<NetworkMemberDto>> EndNetworkMember(Guid id, Guid memberId, EndNetworkMemberRequest body, IMediator mediator, HttpContext context)
     {
-        var member = await mediator.Send(request with { NetworkId = id, MemberId = memberId, ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted);
+        var member = await mediator.Send(new EndNetworkMemberCommand { NetworkId = id, MemberId = memberId, ExpectedVersion = ETags.IfMatch(context.Request), ValidTo = body.ValidTo }, context.RequestAborted);
         return TypedResults.Ok(context.WithETag(member, member.Version));
     }
 
@@ -133,4 +133,22 @@ public static class NetworksEndpoints
         await mediator.Send(new RemoveNetworkMemberCommand(id, memberId, ETags.IfMatch(context.Request)), context.RequestAborted);
         return TypedResults.NoContent();
     }
+}
+
+// Request bodies: the endpoints above turn them into commands with what the route and headers carry (IBodyOf).
+// No XML comments here: they would become descriptions in the OpenAPI document.
+public sealed record UpdateNetworkRequest : NetworkFields, IBodyOf<UpdateNetworkCommand>;
+
+public sealed record AddNetworkMemberRequest : NetworkMemberFields, IBodyOf<AddNetworkMemberCommand>;
+
+public sealed record UpdateNetworkMemberRequest : NetworkMemberFields, IBodyOf<UpdateNetworkMemberCommand>;
+
+public sealed record EndNetworkRequest : IBodyOf<EndNetworkCommand>
+{
+    public DateOnly EndedOn { get; init; }
+}
+
+public sealed record EndNetworkMemberRequest : IBodyOf<EndNetworkMemberCommand>
+{
+    public DateOnly ValidTo { get; init; }
 }

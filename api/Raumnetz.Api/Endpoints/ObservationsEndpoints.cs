@@ -45,9 +45,9 @@ public static class ObservationsEndpoints
         return TypedResults.Ok(context.WithETag(observation, observation.Version));
     }
 
-    public static async Task<Results<Created<ObservationDto>, Ok<ObservationDto>>> UpsertObservation(UpsertObservationCommand request, IMediator mediator, HttpContext context)
+    public static async Task<Results<Created<ObservationDto>, Ok<ObservationDto>>> UpsertObservation(UpsertObservationRequest body, IMediator mediator, HttpContext context)
     {
-        var result = await mediator.Send(request with { ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted);
+        var result = await mediator.Send(new UpsertObservationCommand(body) { ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted);
         var o = result.Observation;
         if (result.Created) return EndpointConventions.CreatedAt(context, $"/api/v1/observations/{o.Id}", o, o.Version);
         return TypedResults.Ok(context.WithETag(o, o.Version));
@@ -69,3 +69,7 @@ public static class ObservationsEndpoints
         return TypedResults.Ok(await mediator.Send(command, context.RequestAborted));
     }
 }
+
+// Request bodies: the endpoints above turn them into commands with what the route and headers carry (IBodyOf).
+// No XML comments here: they would become descriptions in the OpenAPI document.
+public sealed record UpsertObservationRequest : ObservationFields, IBodyOf<UpsertObservationCommand>;

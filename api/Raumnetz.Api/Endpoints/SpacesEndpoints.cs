@@ -56,15 +56,15 @@ public static class SpacesEndpoints
         return EndpointConventions.CreatedAt(context, $"/api/v1/spaces/{space.Id}", space, space.Version);
     }
 
-    public static async Task<Ok<SpaceDto>> UpdateSpace(Guid id, UpdateSpaceCommand request, IMediator mediator, HttpContext context)
+    public static async Task<Ok<SpaceDto>> UpdateSpace(Guid id, UpdateSpaceRequest body, IMediator mediator, HttpContext context)
     {
-        var space = await mediator.Send(request with { Id = id, ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted);
+        var space = await mediator.Send(new UpdateSpaceCommand(body) { Id = id, ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted);
         return TypedResults.Ok(context.WithETag(space, space.Version));
     }
 
-    public static async Task<Ok<SpaceDto>> EndSpace(Guid id, EndSpaceCommand request, IMediator mediator, HttpContext context)
+    public static async Task<Ok<SpaceDto>> EndSpace(Guid id, EndSpaceRequest body, IMediator mediator, HttpContext context)
     {
-        var space = await mediator.Send(request with { Id = id, ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted);
+        var space = await mediator.Send(new EndSpaceCommand { Id = id, ExpectedVersion = ETags.IfMatch(context.Request), ValidTo = body.ValidTo }, context.RequestAborted);
         return TypedResults.Ok(context.WithETag(space, space.Version));
     }
 
@@ -75,6 +75,21 @@ public static class SpacesEndpoints
     }
 
     /// <param name="dryRun">Check and count only; nothing is written.</param>
-    public static async Task<Ok<ImportSpacesResult>> ImportSpaces(ImportSpacesCommand request, bool? dryRun, IMediator mediator, CancellationToken ct)
-        => TypedResults.Ok(await mediator.Send(request with { DryRun = dryRun ?? false }, ct));
+    public static async Task<Ok<ImportSpacesResult>> ImportSpaces(ImportSpacesRequest body, bool? dryRun, IMediator mediator, CancellationToken ct)
+        => TypedResults.Ok(await mediator.Send(new ImportSpacesCommand { Type = body.Type, Features = body.Features, DryRun = dryRun ?? false }, ct));
+}
+
+// Request bodies: the endpoints above turn them into commands with what the route and headers carry (IBodyOf).
+// No XML comments here: they would become descriptions in the OpenAPI document.
+public sealed record UpdateSpaceRequest : SpaceFields, IBodyOf<UpdateSpaceCommand>;
+
+public sealed record EndSpaceRequest : IBodyOf<EndSpaceCommand>
+{
+    public DateOnly ValidTo { get; init; }
+}
+
+public sealed record ImportSpacesRequest : IBodyOf<ImportSpacesCommand>
+{
+    public string Type { get; init; } = "";
+    public IReadOnlyCollection<SpaceFeature>? Features { get; init; }
 }

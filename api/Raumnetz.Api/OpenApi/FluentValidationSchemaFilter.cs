@@ -16,7 +16,7 @@ public sealed class FluentValidationSchemaFilter(IServiceProvider services) : IS
     {
         if (schema is not OpenApiSchema target || target.Properties is null || target.Properties.Count == 0) return;
         using var scope = services.CreateScope();
-        if (scope.ServiceProvider.GetService(typeof(IValidator<>).MakeGenericType(context.Type)) is not IValidator validator) return;
+        if (scope.ServiceProvider.GetService(typeof(IValidator<>).MakeGenericType(ValidatedType(context.Type))) is not IValidator validator) return;
         var descriptor = validator.CreateDescriptor();
         foreach (var (name, propertySchema) in target.Properties)
         {
@@ -59,6 +59,10 @@ public sealed class FluentValidationSchemaFilter(IServiceProvider services) : IS
             }
         }
     }
+
+    /// <summary>The type whose validators check <paramref name="type"/>: the command of a request body (<see cref="Http.IBodyOf{TCommand}"/>), else the type itself.</summary>
+    private static Type ValidatedType(Type type) =>
+        type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(Http.IBodyOf<>))?.GetGenericArguments()[0] ?? type;
 
     private static bool IsCollectionRule(IValidationRule rule) =>
         rule.GetType().GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollectionRule<,>));

@@ -1,4 +1,3 @@
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -6,19 +5,18 @@ using Raumnetz.Domain.Common;
 
 namespace Raumnetz.Application.ActorRelations;
 
-public sealed record CreateActorRelationCommand : ActorRelationFields, IRequest<ActorRelationDto>;
+public sealed record CreateActorRelationCommand : ActorRelationFields, ICommand<ActorRelationDto>;
 
 public sealed class CreateActorRelationValidator : ActorRelationFieldsValidator<CreateActorRelationCommand>;
 
-public sealed class CreateActorRelationHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock)
+public sealed class CreateActorRelationHandler(IUnitOfWork unitOfWork, ActorRelationReads reads, TimeProvider clock)
     : IRequestHandler<CreateActorRelationCommand, ActorRelationDto>
 {
     public async Task<ActorRelationDto> Handle(CreateActorRelationCommand request, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        await ActorRelationChecks.CheckAsync(connection, tx, db.Dialect, request, null);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
+        await ActorRelationChecks.CheckAsync(connection, tx, unitOfWork.Dialect, request, null);
         var p = ActorRelationChecks.Parameters(request);
         p.Add("id", id);
         p.Add("now", clock.GetUtcNow());
@@ -29,12 +27,10 @@ public sealed class CreateActorRelationHandler(IDbConnectionFactory db, IMapper 
                 VALUES (@id, @source, @target, @type, @isContractual, @validFrom, @validTo, @note, 1, @now, @now)
                 """, p, tx);
         }
-        catch (Exception e) when (db.Dialect.IsForeignKeyViolation(e))
+        catch (Exception e) when (unitOfWork.Dialect.IsForeignKeyViolation(e))
         {
             throw new ConflictException("One of the actors was removed meanwhile. Reload and try again.");
         }
-        var dto = await GetActorRelationHandler.LoadAsync(connection, tx, mapper, id);
-        await tx.CommitAsync(cancellationToken);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, id, cancellationToken))!;
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -8,23 +6,27 @@ using Raumnetz.Domain.Common;
 namespace Raumnetz.Application.ActorRelations;
 
 /// <summary>Replaces the fields of a relation. <see cref="ExpectedVersion"/> comes from If-Match.</summary>
-public sealed record UpdateActorRelationCommand : ActorRelationFields, IRequest<ActorRelationDto>
+public sealed record UpdateActorRelationCommand : ActorRelationFields, ICommand<ActorRelationDto>
 {
-    [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public UpdateActorRelationCommand() { }
+
+    /// <summary>The command for these fields (a request body); the endpoint adds what the route and headers carry.</summary>
+    public UpdateActorRelationCommand(ActorRelationFields fields) : base(fields) { }
+
+    public Guid Id { get; init; }
+    public long? ExpectedVersion { get; init; }
 }
 
 public sealed class UpdateActorRelationValidator : ActorRelationFieldsValidator<UpdateActorRelationCommand>;
 
-public sealed class UpdateActorRelationHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock)
+public sealed class UpdateActorRelationHandler(IUnitOfWork unitOfWork, ActorRelationReads reads, TimeProvider clock)
     : IRequestHandler<UpdateActorRelationCommand, ActorRelationDto>
 {
     public async Task<ActorRelationDto> Handle(UpdateActorRelationCommand request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "actor_relations", "Actor relation", request.Id, request.ExpectedVersion);
-        await ActorRelationChecks.CheckAsync(connection, tx, db.Dialect, request, request.Id);
+        await ActorRelationChecks.CheckAsync(connection, tx, unitOfWork.Dialect, request, request.Id);
         var p = ActorRelationChecks.Parameters(request);
         p.Add("id", request.Id);
         p.Add("version", version);
@@ -39,12 +41,10 @@ public sealed class UpdateActorRelationHandler(IDbConnectionFactory db, IMapper 
                 """, p, tx);
             Versioning.EnsureUpdated(rows, "Actor relation", request.Id, version);
         }
-        catch (Exception e) when (db.Dialect.IsForeignKeyViolation(e))
+        catch (Exception e) when (unitOfWork.Dialect.IsForeignKeyViolation(e))
         {
             throw new ConflictException("One of the actors was removed meanwhile. Reload and try again.");
         }
-        var dto = await GetActorRelationHandler.LoadAsync(connection, tx, mapper, request.Id);
-        await tx.CommitAsync(cancellationToken);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
     }
 }

@@ -32,8 +32,3 @@ public abstract class ActorTypeFieldsValidator<T> : AbstractValidator<T> where T
         RuleFor(x => x.NameEn).RequiredText(Limits.Name);
     }
 }
-
-internal static class ActorTypeSql
-{
-    public const string Columns = "code, name_de, name_en, version, created_at, updated_at";
-}

@@ -6,7 +6,7 @@ using Raumnetz.Domain.Common;
 namespace Raumnetz.Application.ActorTypes;
 
 /// <summary>Adds an actor type to the list.</summary>
-public sealed record CreateActorTypeCommand : ActorTypeFields, IRequest<ActorTypeDto>
+public sealed record CreateActorTypeCommand : ActorTypeFields, ICommand<ActorTypeDto>
 {
     /// <summary>Stable code, for example "family-centre"; cannot be changed later.</summary>
     public string Code { get; init; } = "";
@@ -17,13 +17,12 @@ public sealed class CreateActorTypeValidator : ActorTypeFieldsValidator<CreateAc
     public CreateActorTypeValidator() => RuleFor(x => x.Code).Code();
 }
 
-public sealed class CreateActorTypeHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<CreateActorTypeCommand, ActorTypeDto>
+public sealed class CreateActorTypeHandler(IUnitOfWork unitOfWork, ActorTypeReads reads, TimeProvider clock) : IRequestHandler<CreateActorTypeCommand, ActorTypeDto>
 {
     public async Task<ActorTypeDto> Handle(CreateActorTypeCommand request, CancellationToken cancellationToken)
     {
         var code = request.Code.Trim();
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM actor_types WHERE code = @code", new { code }, tx) > 0)
             throw new ConflictException($"An actor type with code '{code}' already exists.", "code");
         try
@@ -33,12 +32,10 @@ public sealed class CreateActorTypeHandler(IDbConnectionFactory db, TimeProvider
                 VALUES (@code, @nameDe, @nameEn, 1, @now, @now)
                 """, new { code, nameDe = request.NameDe.Trim(), nameEn = request.NameEn.Trim(), now = clock.GetUtcNow() }, tx);
         }
-        catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+        catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
             throw new ConflictException($"An actor type with code '{code}' already exists.", "code");
         }
-        var dto = await GetActorTypeHandler.LoadAsync(connection, tx, code);
-        await tx.CommitAsync(cancellationToken);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, code, cancellationToken))!;
     }
 }

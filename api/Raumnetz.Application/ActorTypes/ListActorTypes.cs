@@ -11,8 +11,7 @@ public sealed class ListActorTypesHandler(IDbConnectionFactory db) : IRequestHan
 {
     public async Task<IReadOnlyList<ActorTypeDto>> Handle(ListActorTypesQuery request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<ActorTypeDto>(new CommandDefinition(
-            $"SELECT {ActorTypeSql.Columns} FROM actor_types ORDER BY name_de, code", cancellationToken: cancellationToken))).ToList();
+        return await db.ReadAsync(async (connection, ct) => (await connection.QueryAsync<ActorTypeDto>(new CommandDefinition(
+            $"SELECT {ActorTypeReads.Columns} FROM actor_types ORDER BY name_de, code", cancellationToken: ct))).ToList(), cancellationToken);
     }
 }

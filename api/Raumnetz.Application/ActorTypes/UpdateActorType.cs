@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -7,20 +6,24 @@ using Raumnetz.Domain.Common;
 namespace Raumnetz.Application.ActorTypes;
 
 /// <summary>Renames an actor type; the code stays. <see cref="ExpectedVersion"/> comes from If-Match.</summary>
-public sealed record UpdateActorTypeCommand : ActorTypeFields, IRequest<ActorTypeDto>
+public sealed record UpdateActorTypeCommand : ActorTypeFields, ICommand<ActorTypeDto>
 {
-    [JsonIgnore] public string Code { get; init; } = "";
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public UpdateActorTypeCommand() { }
+
+    /// <summary>The command for these fields (a request body); the endpoint adds what the route and headers carry.</summary>
+    public UpdateActorTypeCommand(ActorTypeFields fields) : base(fields) { }
+
+    public string Code { get; init; } = "";
+    public long? ExpectedVersion { get; init; }
 }
 
 public sealed class UpdateActorTypeValidator : ActorTypeFieldsValidator<UpdateActorTypeCommand>;
 
-public sealed class UpdateActorTypeHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<UpdateActorTypeCommand, ActorTypeDto>
+public sealed class UpdateActorTypeHandler(IUnitOfWork unitOfWork, ActorTypeReads reads, TimeProvider clock) : IRequestHandler<UpdateActorTypeCommand, ActorTypeDto>
 {
     public async Task<ActorTypeDto> Handle(UpdateActorTypeCommand request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         // Versioning.CheckAsync keys on a Guid id; actor types are keyed by code.
         var current = await connection.QuerySingleOrDefaultAsync<long?>("SELECT version FROM actor_types WHERE code = @Code", new { request.Code }, tx)
             ?? throw new NotFoundException("Actor type", request.Code);
@@ -31,8 +34,6 @@ public sealed class UpdateActorTypeHandler(IDbConnectionFactory db, TimeProvider
             WHERE code = @Code AND version = @current
             """, new { request.Code, nameDe = request.NameDe.Trim(), nameEn = request.NameEn.Trim(), now = clock.GetUtcNow(), current }, tx);
         if (rows == 0) throw new StaleVersionException("Actor type", request.Code, current, current + 1);
-        var dto = await GetActorTypeHandler.LoadAsync(connection, tx, request.Code);
-        await tx.CommitAsync(cancellationToken);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, request.Code, cancellationToken))!;
     }
 }

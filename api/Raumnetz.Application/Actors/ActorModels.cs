@@ -1,4 +1,3 @@
-using AutoMapper;
 using Raumnetz.Domain.Actors;
 
 namespace Raumnetz.Application.Actors;
@@ -33,48 +32,4 @@ public sealed record ActorDto
     public long Version { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
-}
-
-/// <summary>A row of the actors table (with type and parent names) as Dapper reads it.</summary>
-public sealed class ActorRow
-{
-    public Guid Id { get; set; }
-    public ActorKind Kind { get; set; }
-    public string Name { get; set; } = "";
-    public string? ShortName { get; set; }
-    public string SearchKey { get; set; } = "";
-    public string TypeCode { get; set; } = "";
-    public string TypeName { get; set; } = "";
-    public Sector Sector { get; set; }
-    public Guid? ParentId { get; set; }
-    public string? ParentName { get; set; }
-    public string? Email { get; set; }
-    public string? Phone { get; set; }
-    public string? Website { get; set; }
-    public string? Street { get; set; }
-    public string? PostalCode { get; set; }
-    public string? City { get; set; }
-    public string? Notes { get; set; }
-    public DateTimeOffset? ArchivedAt { get; set; }
-    public long Version { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
-
-    public const string Columns = """
-        a.id, a.kind, a.name, a.short_name, a.search_key, a.type_code, t.name_de AS type_name, a.sector, a.parent_id, p.name AS parent_name,
-        a.email, a.phone, a.website, a.street, a.postal_code, a.city, a.notes, a.archived_at, a.version, a.created_at, a.updated_at
-        """;
-
-    public const string From = "actors a JOIN actor_types t ON t.code = a.type_code LEFT JOIN actors p ON p.id = a.parent_id";
-}
-
-public sealed class ActorMappingProfile : Profile
-{
-    public ActorMappingProfile()
-    {
-        CreateMap<ActorRow, ActorDto>()
-            .ForMember(d => d.Type, o => o.MapFrom(r => r.TypeCode))
-            .ForMember(d => d.SpaceIds, o => o.Ignore())
-            .ForMember(d => d.Tags, o => o.Ignore());
-    }
 }

@@ -1,4 +1,3 @@
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -9,21 +8,20 @@ namespace Raumnetz.Application.Actors;
 /// Archives an actor: it stays with its relations and history but is hidden from the list unless archived actors
 /// are asked for. Archiving an archived actor changes nothing. <see cref="ExpectedVersion"/> comes from If-Match.
 /// </summary>
-public sealed record ArchiveActorCommand(Guid Id, long? ExpectedVersion) : IRequest<ActorDto>;
+public sealed record ArchiveActorCommand(Guid Id, long? ExpectedVersion) : ICommand<ActorDto>;
 
-public sealed class ArchiveActorHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<ArchiveActorCommand, ActorDto>
+public sealed class ArchiveActorHandler(IUnitOfWork unitOfWork, ActorReads reads, TimeProvider clock) : IRequestHandler<ArchiveActorCommand, ActorDto>
 {
     public Task<ActorDto> Handle(ArchiveActorCommand request, CancellationToken cancellationToken) =>
-        ActorArchiving.SetAsync(db, mapper, request.Id, request.ExpectedVersion, archive: true, clock.GetUtcNow(), cancellationToken);
+        ActorArchiving.SetAsync(unitOfWork, reads, request.Id, request.ExpectedVersion, archive: true, clock.GetUtcNow(), cancellationToken);
 }
 
 internal static class ActorArchiving
 {
     /// <summary>Sets archived_at to <paramref name="now"/> or clears it; a no-op when the actor is already in that state.</summary>
-    public static async Task<ActorDto> SetAsync(IDbConnectionFactory db, IMapper mapper, Guid id, long? expectedVersion, bool archive, DateTimeOffset now, CancellationToken ct)
+    public static async Task<ActorDto> SetAsync(IUnitOfWork unitOfWork, ActorReads reads, Guid id, long? expectedVersion, bool archive, DateTimeOffset now, CancellationToken ct)
     {
-        await using var connection = await db.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        var (connection, tx) = await unitOfWork.OpenAsync(ct);
         var version = await Versioning.CheckAsync(connection, tx, "actors", "Actor", id, expectedVersion);
         var isArchived = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM actors WHERE id = @id AND archived_at IS NOT NULL", new { id }, tx) > 0;
         if (isArchived != archive)
@@ -34,8 +32,6 @@ internal static class ActorArchiving
                 new { id, archivedAt, now, version }, tx);
             Versioning.EnsureUpdated(rows, "Actor", id, version);
         }
-        var dto = await GetActorHandler.LoadAsync(connection, tx, db.Dialect, mapper, id);
-        await tx.CommitAsync(ct);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, id, ct))!;
     }
 }

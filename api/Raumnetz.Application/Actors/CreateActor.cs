@@ -1,4 +1,3 @@
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -6,18 +5,17 @@ using Raumnetz.Domain.Common;
 
 namespace Raumnetz.Application.Actors;
 
-public sealed record CreateActorCommand : ActorFields, IRequest<ActorDto>;
+public sealed record CreateActorCommand : ActorFields, ICommand<ActorDto>;
 
 public sealed class CreateActorValidator : ActorFieldsValidator<CreateActorCommand>;
 
-public sealed class CreateActorHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<CreateActorCommand, ActorDto>
+public sealed class CreateActorHandler(IUnitOfWork unitOfWork, ActorReads reads, TimeProvider clock) : IRequestHandler<CreateActorCommand, ActorDto>
 {
     public async Task<ActorDto> Handle(CreateActorCommand request, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        await ActorChecks.CheckReferencesAsync(connection, tx, db.Dialect, request, null);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
+        await ActorChecks.CheckReferencesAsync(connection, tx, unitOfWork.Dialect, request, null);
         var p = ActorText.Parameters(request);
         p.Add("id", id);
         p.Add("now", clock.GetUtcNow());
@@ -32,12 +30,10 @@ public sealed class CreateActorHandler(IDbConnectionFactory db, IMapper mapper, 
             await ActorChecks.ReplaceSpacesAsync(connection, tx, id, request.SpaceIds ?? []);
             await ActorChecks.ReplaceTagsAsync(connection, tx, id, request.Tags ?? []);
         }
-        catch (Exception e) when (db.Dialect.IsForeignKeyViolation(e))
+        catch (Exception e) when (unitOfWork.Dialect.IsForeignKeyViolation(e))
         {
             throw new ConflictException("The actor type, parent or a space was removed meanwhile. Reload and try again.");
         }
-        var dto = await GetActorHandler.LoadAsync(connection, tx, db.Dialect, mapper, id);
-        await tx.CommitAsync(cancellationToken);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, id, cancellationToken))!;
     }
 }

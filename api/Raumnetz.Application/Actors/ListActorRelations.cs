@@ -1,4 +1,3 @@
-using AutoMapper;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -20,7 +19,7 @@ public sealed class ListActorRelationsValidator : AbstractValidator<ListActorRel
     }
 }
 
-public sealed class ListActorRelationsHandler(IDbConnectionFactory db, IMapper mapper) : IRequestHandler<ListActorRelationsQuery, Page<ActorRelationItem>>
+public sealed class ListActorRelationsHandler(IDbConnectionFactory db) : IRequestHandler<ListActorRelationsQuery, Page<ActorRelationItem>>
 {
     public async Task<Page<ActorRelationItem>> Handle(ListActorRelationsQuery request, CancellationToken cancellationToken)
     {
@@ -38,13 +37,15 @@ public sealed class ListActorRelationsHandler(IDbConnectionFactory db, IMapper m
         }
         // Self-relations are refused, so no relation shows up in both halves.
         var sql = $"""
-            SELECT x.* FROM (
-                SELECT r.id, 'Outgoing' AS direction, r.relation_type, r.is_contractual, r.valid_from, r.valid_to, r.note, r.version,
+            SELECT x.id, x.direction, x.type, x.is_contractual, x.valid_from, x.valid_to, x.note, x.version, x.other_actor_id, x.other_actor_name,
+                x.other_key AS {QueryExtensions.SortKey}
+            FROM (
+                SELECT r.id, 'Outgoing' AS direction, r.relation_type AS type, r.is_contractual, r.valid_from, r.valid_to, r.note, r.version,
                     o.id AS other_actor_id, o.name AS other_actor_name, o.search_key AS other_key
                 FROM actor_relations r JOIN actors o ON o.id = r.target_actor_id
                 WHERE r.source_actor_id = @id
                 UNION ALL
-                SELECT r.id, 'Incoming' AS direction, r.relation_type, r.is_contractual, r.valid_from, r.valid_to, r.note, r.version,
+                SELECT r.id, 'Incoming' AS direction, r.relation_type AS type, r.is_contractual, r.valid_from, r.valid_to, r.note, r.version,
                     o.id AS other_actor_id, o.name AS other_actor_name, o.search_key AS other_key
                 FROM actor_relations r JOIN actors o ON o.id = r.source_actor_id
                 WHERE r.target_actor_id = @id
@@ -52,11 +53,11 @@ public sealed class ListActorRelationsHandler(IDbConnectionFactory db, IMapper m
             {where}
             ORDER BY x.other_key, x.id {db.Dialect.Limit("@take")}
             """;
-        await using var connection = await db.OpenAsync(cancellationToken);
-        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM actors WHERE id = @id", new { id = request.ActorId }) == 0)
-            throw new NotFoundException("Actor", request.ActorId);
-        var rows = (await connection.QueryAsync<ActorRelationItemRow>(new CommandDefinition(sql, p, cancellationToken: cancellationToken))).ToList();
-        var page = Paging.ToPage(rows, limit, r => (r.OtherKey, r.Id));
-        return new Page<ActorRelationItem>(mapper.Map<List<ActorRelationItem>>(page.Items), page.NextCursor);
+        return await db.ReadAsync(async (connection, ct) =>
+        {
+            if (await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM actors WHERE id = @id", new { id = request.ActorId }, cancellationToken: ct)) == 0)
+                throw new NotFoundException("Actor", request.ActorId);
+            return await connection.QueryPageAsync<ActorRelationItem>(sql, p, limit, r => r.Id, ct);
+        }, cancellationToken);
     }
 }

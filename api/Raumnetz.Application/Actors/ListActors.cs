@@ -1,4 +1,3 @@
-using AutoMapper;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -28,7 +27,7 @@ public sealed class ListActorsValidator : AbstractValidator<ListActorsQuery>
     }
 }
 
-public sealed class ListActorsHandler(IDbConnectionFactory db, IMapper mapper) : IRequestHandler<ListActorsQuery, Page<ActorDto>>
+public sealed class ListActorsHandler(IDbConnectionFactory db, ActorReads reads) : IRequestHandler<ListActorsQuery, Page<ActorDto>>
 {
     public async Task<Page<ActorDto>> Handle(ListActorsQuery request, CancellationToken cancellationToken)
     {
@@ -68,13 +67,14 @@ public sealed class ListActorsHandler(IDbConnectionFactory db, IMapper mapper) :
         p.Add("take", limit + 1);
         var sql = $"""
             {with}
-            SELECT {ActorRow.Columns} FROM {ActorRow.From}
+            SELECT {ActorReads.Columns}, a.search_key AS {QueryExtensions.SortKey} FROM {ActorReads.From}
             {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
             ORDER BY a.search_key, a.id {db.Dialect.Limit("@take")}
             """;
-        await using var connection = await db.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<ActorRow>(new CommandDefinition(sql, p, cancellationToken: cancellationToken))).ToList();
-        var page = Paging.ToPage(rows, limit, r => (r.SearchKey, r.Id));
-        return new Page<ActorDto>(await GetActorHandler.ToDtosAsync(connection, null, db.Dialect, mapper, page.Items, cancellationToken), page.NextCursor);
+        return await db.ReadAsync(async (connection, ct) =>
+        {
+            var page = await connection.QueryPageAsync<ActorDto>(sql, p, limit, a => a.Id, ct);
+            return page with { Items = await reads.CompleteAsync(connection, null, page.Items, ct) };
+        }, cancellationToken);
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -11,22 +9,26 @@ namespace Raumnetz.Application.Actors;
 /// Replaces the editable fields of an actor. <see cref="ActorFields.SpaceIds"/> and <see cref="ActorFields.Tags"/>
 /// are replaced when given and kept when null. <see cref="ExpectedVersion"/> comes from If-Match.
 /// </summary>
-public sealed record UpdateActorCommand : ActorFields, IRequest<ActorDto>
+public sealed record UpdateActorCommand : ActorFields, ICommand<ActorDto>
 {
-    [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public UpdateActorCommand() { }
+
+    /// <summary>The command for these fields (a request body); the endpoint adds what the route and headers carry.</summary>
+    public UpdateActorCommand(ActorFields fields) : base(fields) { }
+
+    public Guid Id { get; init; }
+    public long? ExpectedVersion { get; init; }
 }
 
 public sealed class UpdateActorValidator : ActorFieldsValidator<UpdateActorCommand>;
 
-public sealed class UpdateActorHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateActorCommand, ActorDto>
+public sealed class UpdateActorHandler(IUnitOfWork unitOfWork, ActorReads reads, TimeProvider clock) : IRequestHandler<UpdateActorCommand, ActorDto>
 {
     public async Task<ActorDto> Handle(UpdateActorCommand request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "actors", "Actor", request.Id, request.ExpectedVersion);
-        await ActorChecks.CheckReferencesAsync(connection, tx, db.Dialect, request, request.Id);
+        await ActorChecks.CheckReferencesAsync(connection, tx, unitOfWork.Dialect, request, request.Id);
         var p = ActorText.Parameters(request);
         p.Add("id", request.Id);
         p.Add("version", version);
@@ -43,12 +45,10 @@ public sealed class UpdateActorHandler(IDbConnectionFactory db, IMapper mapper, 
             if (request.SpaceIds is not null) await ActorChecks.ReplaceSpacesAsync(connection, tx, request.Id, request.SpaceIds);
             if (request.Tags is not null) await ActorChecks.ReplaceTagsAsync(connection, tx, request.Id, request.Tags);
         }
-        catch (Exception e) when (db.Dialect.IsForeignKeyViolation(e))
+        catch (Exception e) when (unitOfWork.Dialect.IsForeignKeyViolation(e))
         {
             throw new ConflictException("The actor type, parent or a space was removed meanwhile. Reload and try again.");
         }
-        var dto = await GetActorHandler.LoadAsync(connection, tx, db.Dialect, mapper, request.Id);
-        await tx.CommitAsync(cancellationToken);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
     }
 }

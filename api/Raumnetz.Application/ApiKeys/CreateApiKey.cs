@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -8,11 +7,11 @@ using Raumnetz.Domain.Identity;
 namespace Raumnetz.Application.ApiKeys;
 
 /// <summary>Creates a key for a partner system with the given role. Only its SHA-256 hash is stored.</summary>
-public sealed record CreateApiKeyCommand : IRequest<CreatedApiKeyDto>
+public sealed record CreateApiKeyCommand : ICommand<CreatedApiKeyDto>
 {
     public string Name { get; init; } = "";
     public Role Role { get; init; }
-    [JsonIgnore] public string CreatedBy { get; init; } = "";
+    public string CreatedBy { get; init; } = "";
 }
 
 public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyCommand>
@@ -24,17 +23,17 @@ public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyComman
     }
 }
 
-public sealed class CreateApiKeyHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<CreateApiKeyCommand, CreatedApiKeyDto>
+public sealed class CreateApiKeyHandler(IUnitOfWork unitOfWork, TimeProvider clock) : IRequestHandler<CreateApiKeyCommand, CreatedApiKeyDto>
 {
     public async Task<CreatedApiKeyDto> Handle(CreateApiKeyCommand request, CancellationToken cancellationToken)
     {
         var key = ApiKeySecrets.NewKey();
         var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow();
-        await using var connection = await db.OpenAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         await connection.ExecuteAsync("""
             INSERT INTO api_keys (id, name, role, key_prefix, key_hash, created_by, created_at) VALUES (@id, @name, @role, @prefix, @hash, @CreatedBy, @now)
-            """, new { id, name = request.Name.Trim(), role = request.Role.ToString(), prefix = ApiKeySecrets.Display(key), hash = ApiKeySecrets.Hash(key), request.CreatedBy, now });
+            """, new { id, name = request.Name.Trim(), role = request.Role.ToString(), prefix = ApiKeySecrets.Display(key), hash = ApiKeySecrets.Hash(key), request.CreatedBy, now }, tx);
         return new CreatedApiKeyDto { Id = id, Name = request.Name.Trim(), Role = request.Role, Key = key, CreatedAt = now };
     }
 }

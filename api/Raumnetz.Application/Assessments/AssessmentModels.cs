@@ -25,33 +25,6 @@ public sealed record AssessmentDto
     public DateTimeOffset UpdatedAt { get; init; }
 }
 
-public sealed class AssessmentRow
-{
-    public Guid Id { get; set; }
-    public Guid IndicatorId { get; set; }
-    public Guid SpaceId { get; set; }
-    public string Period { get; set; } = "";
-    public Guid? ActorId { get; set; }
-    public string? ActorName { get; set; }
-    public int Rating { get; set; }
-    public string? Comment { get; set; }
-    public long Version { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
-
-    public const string Columns = "a.id, a.indicator_id, a.space_id, a.period, a.actor_id, x.name AS actor_name, a.rating, a.comment, a.version, a.created_at, a.updated_at";
-    public const string From = "assessments a LEFT JOIN actors x ON x.id = a.actor_id";
-
-    public AssessmentDto ToDto() => new()
-    {
-        Id = Id, IndicatorId = IndicatorId, SpaceId = SpaceId, Period = Period, ActorId = ActorId, ActorName = ActorName, Rating = Rating,
-        Comment = Comment, Version = Version, CreatedAt = CreatedAt, UpdatedAt = UpdatedAt,
-    };
-
-    internal static Task<AssessmentRow?> LoadAsync(DbConnection connection, DbTransaction? tx, Guid id) =>
-        connection.QuerySingleOrDefaultAsync<AssessmentRow>($"SELECT {Columns} FROM {From} WHERE a.id = @id", new { id }, tx);
-}
-
 /// <summary>Checks shared by create and update, and the roll-up of ratings into the measurement.</summary>
 internal static class AssessmentRollUp
 {
@@ -82,7 +55,7 @@ internal static class AssessmentRollUp
                 new { indicatorId = indicator.Id, spaceId, period = period.ToString() }, tx);
             return;
         }
-        await UpsertObservationHandler.ExecuteUpsertAsync(connection, tx, provider, new ObservationValues(indicator.Id, spaceId, period,
+        await ObservationSql.UpsertAsync(connection, tx, provider, new ObservationValues(indicator.Id, spaceId, period,
             summary.ValueFor(indicator.Aggregation), null, null, ObservationStatus.Provisional, "assessments", null, summary.Count), now);
     }
 }

@@ -11,7 +11,7 @@ namespace Raumnetz.Application.Assessments;
 /// Rates a soft factor for a space and period, as a member actor or anonymously (no actorId). The ratings of the same
 /// indicator, space and period roll up into its measurement (mean or median, with the count).
 /// </summary>
-public sealed record CreateAssessmentCommand : IRequest<AssessmentDto>
+public sealed record CreateAssessmentCommand : ICommand<AssessmentDto>
 {
     /// <summary>A rating indicator.</summary>
     public Guid IndicatorId { get; init; }
@@ -37,16 +37,15 @@ public sealed class CreateAssessmentValidator : AbstractValidator<CreateAssessme
     }
 }
 
-public sealed class CreateAssessmentHandler(IDbConnectionFactory db, ICurrentUser user, TimeProvider clock) : IRequestHandler<CreateAssessmentCommand, AssessmentDto>
+public sealed class CreateAssessmentHandler(IUnitOfWork unitOfWork, AssessmentReads reads, ICurrentUser user, TimeProvider clock) : IRequestHandler<CreateAssessmentCommand, AssessmentDto>
 {
     public async Task<AssessmentDto> Handle(CreateAssessmentCommand request, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
         var period = Period.Parse(request.Period);
         var now = clock.GetUtcNow();
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        var indicator = await AssessmentRollUp.RatingIndicatorAsync(connection, tx, db.Dialect, request.IndicatorId, request.Rating);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
+        var indicator = await AssessmentRollUp.RatingIndicatorAsync(connection, tx, unitOfWork.Dialect, request.IndicatorId, request.Rating);
         if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM spaces WHERE id = @SpaceId", new { request.SpaceId }, tx) == 0)
             throw new InvalidFieldException("spaceId", $"Space '{request.SpaceId}' does not exist.");
         if (request.ActorId is { } actorId && await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM actors WHERE id = @actorId", new { actorId }, tx) == 0)
@@ -59,9 +58,7 @@ public sealed class CreateAssessmentHandler(IDbConnectionFactory db, ICurrentUse
             id, request.IndicatorId, request.SpaceId, period = period.ToString(), firstMonth = period.FirstMonth, lastMonth = period.LastMonth, request.ActorId,
             request.Rating, comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(), createdBy = user.Principal, now,
         }, tx);
-        await AssessmentRollUp.ApplyAsync(connection, tx, db.Provider, indicator, request.SpaceId, period, now);
-        var row = await AssessmentRow.LoadAsync(connection, tx, id);
-        await tx.CommitAsync(cancellationToken);
-        return row!.ToDto();
+        await AssessmentRollUp.ApplyAsync(connection, tx, unitOfWork.Provider, indicator, request.SpaceId, period, now);
+        return (await reads.LoadAsync(connection, tx, id, cancellationToken))!;
     }
 }

@@ -34,13 +34,12 @@ public sealed class ListAssessmentsHandler(IDbConnectionFactory db) : IRequestHa
         if (cursor is not null) { where.Add("a.id > @cid"); p.Add("cid", cursor.Id); }
         p.Add("take", limit + 1);
         var sql = $"""
-            SELECT {AssessmentRow.Columns} FROM {AssessmentRow.From}
+            SELECT {AssessmentReads.Columns} FROM {AssessmentReads.From}
             {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
             ORDER BY a.id {db.Dialect.Limit("@take")}
             """;
         var rows = await db.ReadAsync(async (connection, ct) =>
-            (await connection.QueryAsync<AssessmentRow>(new CommandDefinition(sql, p, cancellationToken: ct))).ToList(), cancellationToken);
-        var page = Paging.ToPage(rows, limit, r => ("", r.Id));
-        return new Page<AssessmentDto>(page.Items.Select(r => r.ToDto()).ToList(), page.NextCursor);
+            (await connection.QueryAsync<AssessmentDto>(new CommandDefinition(sql, p, cancellationToken: ct))).ToList(), cancellationToken);
+        return Paging.ToPage(rows, limit, r => ("", r.Id));
     }
 }

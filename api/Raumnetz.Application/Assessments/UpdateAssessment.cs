@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -8,10 +7,10 @@ using Raumnetz.Domain.Indicators;
 namespace Raumnetz.Application.Assessments;
 
 /// <summary>Changes the rating and comment of an assessment (If-Match honoured); the measurement follows.</summary>
-public sealed record UpdateAssessmentCommand : IRequest<AssessmentDto>
+public sealed record UpdateAssessmentCommand : ICommand<AssessmentDto>
 {
-    [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public Guid Id { get; init; }
+    public long? ExpectedVersion { get; init; }
     public int Rating { get; init; }
     public string? Comment { get; init; }
 }
@@ -25,23 +24,20 @@ public sealed class UpdateAssessmentValidator : AbstractValidator<UpdateAssessme
     }
 }
 
-public sealed class UpdateAssessmentHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<UpdateAssessmentCommand, AssessmentDto>
+public sealed class UpdateAssessmentHandler(IUnitOfWork unitOfWork, AssessmentReads reads, TimeProvider clock) : IRequestHandler<UpdateAssessmentCommand, AssessmentDto>
 {
     public async Task<AssessmentDto> Handle(UpdateAssessmentCommand request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "assessments", "Assessment", request.Id, request.ExpectedVersion);
-        var current = (await AssessmentRow.LoadAsync(connection, tx, request.Id))!;
-        var indicator = await AssessmentRollUp.RatingIndicatorAsync(connection, tx, db.Dialect, current.IndicatorId, request.Rating);
+        var current = (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
+        var indicator = await AssessmentRollUp.RatingIndicatorAsync(connection, tx, unitOfWork.Dialect, current.IndicatorId, request.Rating);
         var rows = await connection.ExecuteAsync(
             "UPDATE assessments SET rating = @Rating, comment = @comment, version = version + 1, updated_at = @now WHERE id = @Id AND version = @version",
             new { request.Id, request.Rating, comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(), now, version }, tx);
         Versioning.EnsureUpdated(rows, "Assessment", request.Id, version);
-        await AssessmentRollUp.ApplyAsync(connection, tx, db.Provider, indicator, current.SpaceId, Period.Parse(current.Period), now);
-        var row = await AssessmentRow.LoadAsync(connection, tx, request.Id);
-        await tx.CommitAsync(cancellationToken);
-        return row!.ToDto();
+        await AssessmentRollUp.ApplyAsync(connection, tx, unitOfWork.Provider, indicator, current.SpaceId, Period.Parse(current.Period), now);
+        return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
     }
 }

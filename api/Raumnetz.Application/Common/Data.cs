@@ -11,7 +11,10 @@ public enum DatabaseProvider
     SqlServer,
 }
 
-/// <summary>Opens connections to the configured database. Handlers use it with Dapper; the SQL lives next to the handler.</summary>
+/// <summary>
+/// Opens connections to the configured database. Query handlers read through <see cref="ReadAsync{T}"/>; command
+/// handlers get their connection and transaction from <see cref="IUnitOfWork"/>, which opens them here.
+/// </summary>
 public interface IDbConnectionFactory
 {
     DatabaseProvider Provider { get; }

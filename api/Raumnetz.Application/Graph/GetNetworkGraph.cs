@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -140,11 +141,13 @@ public sealed class GetNetworkGraphHandler(IDbConnectionFactory db, TimeProvider
         public bool IsContractual { get; init; }
     }
 
-    public async Task<NetworkGraphDto> Handle(GetNetworkGraphQuery request, CancellationToken cancellationToken)
+    public Task<NetworkGraphDto> Handle(GetNetworkGraphQuery request, CancellationToken cancellationToken) =>
+        db.ReadAsync((connection, _) => BuildAsync(connection, request), cancellationToken);
+
+    private async Task<NetworkGraphDto> BuildAsync(DbConnection connection, GetNetworkGraphQuery request)
     {
         var on = request.On ?? clock.Today();
         var kinds = request.EdgeKinds is { Count: > 0 } k ? k.ToHashSet() : Enum.GetValues<GraphEdgeKind>().ToHashSet();
-        await using var connection = await db.OpenAsync(cancellationToken);
 
         var networks = (await connection.QueryAsync<NetworkNode>("SELECT id, name, kind, status, started_on, ended_on FROM networks"))
             .Where(n => (n.StartedOn is null || n.StartedOn <= on) && (n.EndedOn is null || n.EndedOn >= on))

@@ -27,11 +27,10 @@ public sealed class FindIdempotentResponseHandler(IDbConnectionFactory db, TimeP
 {
     public async Task<IdempotentResponse?> Handle(FindIdempotentResponseQuery request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<IdempotentResponse>(new CommandDefinition("""
+        return await db.ReadAsync((connection, ct) => connection.QuerySingleOrDefaultAsync<IdempotentResponse>(new CommandDefinition("""
             SELECT request_hash, status_code, location, content_type, body
             FROM idempotency_records
             WHERE idempotency_key = @Key AND principal = @Principal AND created_at > @cutoff
-            """, new { request.Key, request.Principal, cutoff = clock.GetUtcNow() - IdempotentResponse.Lifetime }, cancellationToken: cancellationToken));
+            """, new { request.Key, request.Principal, cutoff = clock.GetUtcNow() - IdempotentResponse.Lifetime }, cancellationToken: ct)), cancellationToken);
     }
 }

@@ -9,15 +9,14 @@ namespace Raumnetz.Application.Idempotency;
 /// request with the same key stored its response first (that one wins; retries replay it).
 /// </summary>
 public sealed record SaveIdempotentResponseCommand(
-    string Key, string Principal, string RequestHash, int StatusCode, string? Location, string? ContentType, string? Body) : IRequest<bool>;
+    string Key, string Principal, string RequestHash, int StatusCode, string? Location, string? ContentType, string? Body) : ICommand<bool>;
 
-public sealed class SaveIdempotentResponseHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<SaveIdempotentResponseCommand, bool>
+public sealed class SaveIdempotentResponseHandler(IUnitOfWork unitOfWork, TimeProvider clock) : IRequestHandler<SaveIdempotentResponseCommand, bool>
 {
     public async Task<bool> Handle(SaveIdempotentResponseCommand request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         // Expired records (this key's included) are forgotten, so the key can be used again.
         await connection.ExecuteAsync("DELETE FROM idempotency_records WHERE created_at <= @cutoff",
             new { cutoff = now - IdempotentResponse.Lifetime }, tx);
@@ -28,11 +27,11 @@ public sealed class SaveIdempotentResponseHandler(IDbConnectionFactory db, TimeP
                 VALUES (@Key, @Principal, @RequestHash, @StatusCode, @Location, @ContentType, @Body, @now)
                 """, new { request.Key, request.Principal, request.RequestHash, request.StatusCode, request.Location, request.ContentType, request.Body, now }, tx);
         }
-        catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+        catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
-            return false; // someone else stored it first; the transaction rolls back on dispose
+            unitOfWork.Discard(); // someone else stored it first: nothing of this command is kept
+            return false;
         }
-        await tx.CommitAsync(cancellationToken);
         return true;
     }
 }

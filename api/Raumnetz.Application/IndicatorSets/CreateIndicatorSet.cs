@@ -4,18 +4,17 @@ using Raumnetz.Application.Common;
 
 namespace Raumnetz.Application.IndicatorSets;
 
-public sealed record CreateIndicatorSetCommand : IndicatorSetFields, IRequest<IndicatorSetDto>;
+public sealed record CreateIndicatorSetCommand : IndicatorSetFields, ICommand<IndicatorSetDto>;
 
 public sealed class CreateIndicatorSetValidator : IndicatorSetFieldsValidator<CreateIndicatorSetCommand>;
 
-public sealed class CreateIndicatorSetHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<CreateIndicatorSetCommand, IndicatorSetDto>
+public sealed class CreateIndicatorSetHandler(IUnitOfWork unitOfWork, IndicatorSetReads reads, TimeProvider clock) : IRequestHandler<CreateIndicatorSetCommand, IndicatorSetDto>
 {
     public async Task<IndicatorSetDto> Handle(CreateIndicatorSetCommand request, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        await IndicatorSetChecks.CheckIndicatorsAsync(connection, tx, db.Dialect, request.IndicatorIds!);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
+        await IndicatorSetChecks.CheckIndicatorsAsync(connection, tx, unitOfWork.Dialect, request.IndicatorIds!);
         await IndicatorSetChecks.CheckNetworkAsync(connection, tx, request.NetworkId);
         var p = IndicatorSetChecks.Parameters(request);
         p.Add("id", id);
@@ -25,8 +24,6 @@ public sealed class CreateIndicatorSetHandler(IDbConnectionFactory db, TimeProvi
             VALUES (@id, @name, @searchKey, @purpose, @networkId, 1, @now, @now)
             """, p, tx);
         await IndicatorSetChecks.ReplaceIndicatorsAsync(connection, tx, id, request.IndicatorIds!);
-        var dto = await IndicatorSetLoader.LoadAsync(connection, tx, db.Dialect, id);
-        await tx.CommitAsync(cancellationToken);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, id, cancellationToken))!;
     }
 }

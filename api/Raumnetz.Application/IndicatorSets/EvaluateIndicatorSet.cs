@@ -91,7 +91,7 @@ public sealed class EvaluateIndicatorSetValidator : AbstractValidator<EvaluateIn
     }
 }
 
-public sealed class EvaluateIndicatorSetHandler(IDbConnectionFactory db, ICurrentUser user, SuppressionRules rules) : IRequestHandler<EvaluateIndicatorSetQuery, IndicatorSetEvaluation>
+public sealed class EvaluateIndicatorSetHandler(IDbConnectionFactory db, IndicatorSetReads reads, ICurrentUser user, SuppressionRules rules) : IRequestHandler<EvaluateIndicatorSetQuery, IndicatorSetEvaluation>
 {
     internal sealed class SpaceNode
     {
@@ -116,7 +116,7 @@ public sealed class EvaluateIndicatorSetHandler(IDbConnectionFactory db, ICurren
         var period = Period.Parse(request.Period);
         return await db.ReadAsync(async (connection, ct) =>
         {
-            var set = await IndicatorSetLoader.LoadAsync(connection, null, db.Dialect, request.Id) ?? throw new NotFoundException("Indicator set", request.Id);
+            var set = await reads.LoadAsync(connection, null, request.Id, ct) ?? throw new NotFoundException("Indicator set", request.Id);
             var spaces = (await connection.QueryAsync<SpaceNode>(new CommandDefinition("SELECT id, parent_id, name FROM spaces", cancellationToken: ct))).ToDictionary(s => s.Id);
             if (!spaces.TryGetValue(request.SpaceId, out var space)) throw new InvalidFieldException("spaceId", $"Space '{request.SpaceId}' does not exist.");
             SpaceNode? reference = null;

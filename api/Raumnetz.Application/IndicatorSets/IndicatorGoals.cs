@@ -1,4 +1,3 @@
-using Raumnetz.Domain.Indicators;
 
 namespace Raumnetz.Application.IndicatorSets;
 
@@ -30,20 +29,4 @@ internal sealed class GoalRow
     public Guid SpaceId { get; init; }
     public string Period { get; init; } = "";
     public double Value { get; init; }
-}
-
-internal static class Goals
-{
-    public static List<IndicatorGoalDto> Combine(IEnumerable<GoalRow> baselines, IEnumerable<GoalRow> targets)
-    {
-        var b = baselines.ToDictionary(r => (r.IndicatorId, r.SpaceId));
-        var t = targets.ToLookup(r => (r.IndicatorId, r.SpaceId));
-        return b.Keys.Concat(t.Select(g => g.Key)).Distinct().OrderBy(k => k.IndicatorId).ThenBy(k => k.SpaceId).Select(k => new IndicatorGoalDto
-        {
-            IndicatorId = k.IndicatorId,
-            SpaceId = k.SpaceId,
-            Baseline = b.TryGetValue(k, out var bl) ? new PeriodValueDto { Period = bl.Period, Value = bl.Value } : null,
-            Targets = t[k].OrderBy(x => Period.Parse(x.Period)).Select(x => new PeriodValueDto { Period = x.Period, Value = x.Value }).ToList(),
-        }).ToList();
-    }
 }

@@ -18,7 +18,7 @@ public sealed class ListIndicatorSetsValidator : AbstractValidator<ListIndicator
     }
 }
 
-public sealed class ListIndicatorSetsHandler(IDbConnectionFactory db) : IRequestHandler<ListIndicatorSetsQuery, Page<IndicatorSetDto>>
+public sealed class ListIndicatorSetsHandler(IDbConnectionFactory db, IndicatorSetReads reads) : IRequestHandler<ListIndicatorSetsQuery, Page<IndicatorSetDto>>
 {
     public async Task<Page<IndicatorSetDto>> Handle(ListIndicatorSetsQuery request, CancellationToken cancellationToken)
     {
@@ -36,15 +36,14 @@ public sealed class ListIndicatorSetsHandler(IDbConnectionFactory db) : IRequest
         }
         p.Add("take", limit + 1);
         var sql = $"""
-            SELECT {IndicatorSetRow.Columns} FROM indicator_sets s
+            SELECT {IndicatorSetReads.Columns}, s.search_key AS {QueryExtensions.SortKey} FROM indicator_sets s
             {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
             ORDER BY s.search_key, s.id {db.Dialect.Limit("@take")}
             """;
         return await db.ReadAsync(async (connection, ct) =>
         {
-            var rows = (await connection.QueryAsync<IndicatorSetRow>(new CommandDefinition(sql, p, cancellationToken: ct))).ToList();
-            var page = Paging.ToPage(rows, limit, r => (r.SearchKey, r.Id));
-            return new Page<IndicatorSetDto>(await IndicatorSetLoader.ToDtosAsync(connection, null, db.Dialect, page.Items, ct), page.NextCursor);
+            var page = await connection.QueryPageAsync<IndicatorSetDto>(sql, p, limit, s => s.Id, ct);
+            return page with { Items = await reads.CompleteAsync(connection, null, page.Items, ct) };
         }, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -12,10 +11,10 @@ namespace Raumnetz.Application.IndicatorSets;
 /// Sets the baseline and targets of the listed (indicator, space) pairs of a set, replacing what they had; pairs not
 /// listed keep theirs. A pair with no baseline and no targets loses its goals. The set's version goes up (If-Match honoured).
 /// </summary>
-public sealed record SetIndicatorSetGoalsCommand : IRequest<IndicatorGoalList>
+public sealed record SetIndicatorSetGoalsCommand : ICommand<IndicatorGoalList>
 {
-    [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public Guid Id { get; init; }
+    public long? ExpectedVersion { get; init; }
     public IReadOnlyCollection<IndicatorGoalDto>? Goals { get; init; }
 }
 
@@ -46,17 +45,16 @@ public sealed class SetIndicatorSetGoalsValidator : AbstractValidator<SetIndicat
     }
 }
 
-public sealed class SetIndicatorSetGoalsHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<SetIndicatorSetGoalsCommand, IndicatorGoalList>
+public sealed class SetIndicatorSetGoalsHandler(IUnitOfWork unitOfWork, IndicatorSetReads reads, TimeProvider clock) : IRequestHandler<SetIndicatorSetGoalsCommand, IndicatorGoalList>
 {
     public async Task<IndicatorGoalList> Handle(SetIndicatorSetGoalsCommand request, CancellationToken cancellationToken)
     {
         var goals = request.Goals!.ToList();
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "indicator_sets", "Indicator set", request.Id, request.ExpectedVersion);
         var members = (await connection.QueryAsync<Guid>("SELECT indicator_id FROM indicator_set_items WHERE set_id = @Id", new { request.Id }, tx)).ToHashSet();
         var spaceIds = goals.Select(g => g.SpaceId).Distinct().ToList();
-        var spaces = spaceIds.Count == 0 ? [] : (await connection.QueryAsync<Guid>($"SELECT id FROM spaces WHERE {db.Dialect.In("id", "@spaceIds")}", new { spaceIds }, tx)).ToHashSet();
+        var spaces = spaceIds.Count == 0 ? [] : (await connection.QueryAsync<Guid>($"SELECT id FROM spaces WHERE {unitOfWork.Dialect.In("id", "@spaceIds")}", new { spaceIds }, tx)).ToHashSet();
         for (var i = 0; i < goals.Count; i++)
         {
             if (!members.Contains(goals[i].IndicatorId)) throw new InvalidFieldException($"goals[{i}].indicatorId", $"Indicator '{goals[i].IndicatorId}' is not part of this set.");
@@ -77,9 +75,6 @@ public sealed class SetIndicatorSetGoalsHandler(IDbConnectionFactory db, TimePro
         var rows = await connection.ExecuteAsync("UPDATE indicator_sets SET version = version + 1, updated_at = @now WHERE id = @Id AND version = @version",
             new { request.Id, now = clock.GetUtcNow(), version }, tx);
         Versioning.EnsureUpdated(rows, "Indicator set", request.Id, version);
-        var baselines = await connection.QueryAsync<GoalRow>("SELECT indicator_id, space_id, period, value FROM indicator_baselines WHERE set_id = @Id", new { request.Id }, tx);
-        var targets = await connection.QueryAsync<GoalRow>("SELECT indicator_id, space_id, period, value FROM indicator_targets WHERE set_id = @Id", new { request.Id }, tx);
-        await tx.CommitAsync(cancellationToken);
-        return new IndicatorGoalList(Goals.Combine(baselines, targets));
+        return await reads.GoalsAsync(connection, tx, request.Id, null, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -6,22 +5,26 @@ using Raumnetz.Application.Common;
 namespace Raumnetz.Application.IndicatorSets;
 
 /// <summary>Replaces name, purpose, network and the ordered indicator list (If-Match honoured). Goals of removed indicators are dropped.</summary>
-public sealed record UpdateIndicatorSetCommand : IndicatorSetFields, IRequest<IndicatorSetDto>
+public sealed record UpdateIndicatorSetCommand : IndicatorSetFields, ICommand<IndicatorSetDto>
 {
-    [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public UpdateIndicatorSetCommand() { }
+
+    /// <summary>The command for these fields (a request body); the endpoint adds what the route and headers carry.</summary>
+    public UpdateIndicatorSetCommand(IndicatorSetFields fields) : base(fields) { }
+
+    public Guid Id { get; init; }
+    public long? ExpectedVersion { get; init; }
 }
 
 public sealed class UpdateIndicatorSetValidator : IndicatorSetFieldsValidator<UpdateIndicatorSetCommand>;
 
-public sealed class UpdateIndicatorSetHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<UpdateIndicatorSetCommand, IndicatorSetDto>
+public sealed class UpdateIndicatorSetHandler(IUnitOfWork unitOfWork, IndicatorSetReads reads, TimeProvider clock) : IRequestHandler<UpdateIndicatorSetCommand, IndicatorSetDto>
 {
     public async Task<IndicatorSetDto> Handle(UpdateIndicatorSetCommand request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "indicator_sets", "Indicator set", request.Id, request.ExpectedVersion);
-        await IndicatorSetChecks.CheckIndicatorsAsync(connection, tx, db.Dialect, request.IndicatorIds!);
+        await IndicatorSetChecks.CheckIndicatorsAsync(connection, tx, unitOfWork.Dialect, request.IndicatorIds!);
         await IndicatorSetChecks.CheckNetworkAsync(connection, tx, request.NetworkId);
         var p = IndicatorSetChecks.Parameters(request);
         p.Add("id", request.Id);
@@ -34,8 +37,6 @@ public sealed class UpdateIndicatorSetHandler(IDbConnectionFactory db, TimeProvi
             """, p, tx);
         Versioning.EnsureUpdated(rows, "Indicator set", request.Id, version);
         await IndicatorSetChecks.ReplaceIndicatorsAsync(connection, tx, request.Id, request.IndicatorIds!);
-        var dto = await IndicatorSetLoader.LoadAsync(connection, tx, db.Dialect, request.Id);
-        await tx.CommitAsync(cancellationToken);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
     }
 }

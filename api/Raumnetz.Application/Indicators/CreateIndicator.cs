@@ -1,4 +1,3 @@
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -6,11 +5,11 @@ using Raumnetz.Domain.Common;
 
 namespace Raumnetz.Application.Indicators;
 
-public sealed record CreateIndicatorCommand : IndicatorFields, IRequest<IndicatorDto>;
+public sealed record CreateIndicatorCommand : IndicatorFields, ICommand<IndicatorDto>;
 
 public sealed class CreateIndicatorValidator : IndicatorFieldsValidator<CreateIndicatorCommand>;
 
-public sealed class CreateIndicatorHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<CreateIndicatorCommand, IndicatorDto>
+public sealed class CreateIndicatorHandler(IUnitOfWork unitOfWork, IndicatorReads reads, TimeProvider clock) : IRequestHandler<CreateIndicatorCommand, IndicatorDto>
 {
     public async Task<IndicatorDto> Handle(CreateIndicatorCommand request, CancellationToken cancellationToken)
     {
@@ -18,8 +17,7 @@ public sealed class CreateIndicatorHandler(IDbConnectionFactory db, IMapper mapp
         var p = IndicatorText.Parameters(request);
         p.Add("id", id);
         p.Add("now", clock.GetUtcNow());
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         try
         {
             await connection.ExecuteAsync("""
@@ -29,12 +27,10 @@ public sealed class CreateIndicatorHandler(IDbConnectionFactory db, IMapper mapp
                     @isProportion, @scaleMin, @scaleMax, @scaleLabels, @source, @updateInterval, @topic, 1, @now, @now)
                 """, p, tx);
         }
-        catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+        catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
             throw new ConflictException($"An indicator with code '{request.Code.Trim()}' already exists.", "code");
         }
-        var dto = await GetIndicatorHandler.LoadAsync(connection, tx, mapper, id);
-        await tx.CommitAsync(cancellationToken);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, id, cancellationToken))!;
     }
 }

@@ -6,14 +6,13 @@ using Raumnetz.Domain.Common;
 namespace Raumnetz.Application.Indicators;
 
 /// <summary>Deletes an indicator that has no values, assessments or set memberships (409 otherwise).</summary>
-public sealed record DeleteIndicatorCommand(Guid Id, long? ExpectedVersion) : IRequest<Unit>;
+public sealed record DeleteIndicatorCommand(Guid Id, long? ExpectedVersion) : ICommand<Unit>;
 
-public sealed class DeleteIndicatorHandler(IDbConnectionFactory db) : IRequestHandler<DeleteIndicatorCommand, Unit>
+public sealed class DeleteIndicatorHandler(IUnitOfWork unitOfWork) : IRequestHandler<DeleteIndicatorCommand, Unit>
 {
     public async Task<Unit> Handle(DeleteIndicatorCommand request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "indicators", "Indicator", request.Id, request.ExpectedVersion);
         var references = await connection.ExecuteScalarAsync<long>("""
             SELECT (SELECT COUNT(*) FROM observations WHERE indicator_id = @Id)
@@ -27,11 +26,10 @@ public sealed class DeleteIndicatorHandler(IDbConnectionFactory db) : IRequestHa
             var rows = await connection.ExecuteAsync("DELETE FROM indicators WHERE id = @Id AND version = @version", new { request.Id, version }, tx);
             Versioning.EnsureUpdated(rows, "Indicator", request.Id, version);
         }
-        catch (Exception e) when (db.Dialect.IsForeignKeyViolation(e))
+        catch (Exception e) when (unitOfWork.Dialect.IsForeignKeyViolation(e))
         {
             throw new ConflictException("The indicator is still referenced.");
         }
-        await tx.CommitAsync(cancellationToken);
         return Unit.Value;
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -11,20 +9,24 @@ namespace Raumnetz.Application.Indicators;
 /// Replaces the fields of an indicator. Kind, rate factor and scale cannot change once values were recorded (the
 /// stored values would change their meaning). <see cref="ExpectedVersion"/> comes from If-Match.
 /// </summary>
-public sealed record UpdateIndicatorCommand : IndicatorFields, IRequest<IndicatorDto>
+public sealed record UpdateIndicatorCommand : IndicatorFields, ICommand<IndicatorDto>
 {
-    [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public UpdateIndicatorCommand() { }
+
+    /// <summary>The command for these fields (a request body); the endpoint adds what the route and headers carry.</summary>
+    public UpdateIndicatorCommand(IndicatorFields fields) : base(fields) { }
+
+    public Guid Id { get; init; }
+    public long? ExpectedVersion { get; init; }
 }
 
 public sealed class UpdateIndicatorValidator : IndicatorFieldsValidator<UpdateIndicatorCommand>;
 
-public sealed class UpdateIndicatorHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateIndicatorCommand, IndicatorDto>
+public sealed class UpdateIndicatorHandler(IUnitOfWork unitOfWork, IndicatorReads reads, TimeProvider clock) : IRequestHandler<UpdateIndicatorCommand, IndicatorDto>
 {
     public async Task<IndicatorDto> Handle(UpdateIndicatorCommand request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "indicators", "Indicator", request.Id, request.ExpectedVersion);
         var current = await connection.QuerySingleAsync<IndicatorRow>($"SELECT {IndicatorRow.Columns} FROM indicators i WHERE i.id = @Id", new { request.Id }, tx);
         var meaningChanges = current.Kind != request.Kind
@@ -53,13 +55,11 @@ public sealed class UpdateIndicatorHandler(IDbConnectionFactory db, IMapper mapp
                 WHERE id = @id AND version = @version
                 """, p, tx);
         }
-        catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+        catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
             throw new ConflictException($"An indicator with code '{request.Code.Trim()}' already exists.", "code");
         }
         Versioning.EnsureUpdated(rows, "Indicator", request.Id, version);
-        var dto = await GetIndicatorHandler.LoadAsync(connection, tx, mapper, request.Id);
-        await tx.CommitAsync(cancellationToken);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
     }
 }

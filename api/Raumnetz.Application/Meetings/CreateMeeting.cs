@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -9,21 +7,25 @@ using Raumnetz.Domain.Common;
 namespace Raumnetz.Application.Meetings;
 
 /// <summary>Schedules (or records) a meeting of a network.</summary>
-public sealed record CreateMeetingCommand : MeetingFields, IRequest<MeetingDto>
+public sealed record CreateMeetingCommand : MeetingFields, ICommand<MeetingDto>
 {
-    [JsonIgnore] public Guid NetworkId { get; init; }
+    public CreateMeetingCommand() { }
+
+    /// <summary>The command for these fields (a request body); the endpoint adds what the route and headers carry.</summary>
+    public CreateMeetingCommand(MeetingFields fields) : base(fields) { }
+
+    public Guid NetworkId { get; init; }
 }
 
 public sealed class CreateMeetingValidator : MeetingFieldsValidator<CreateMeetingCommand>;
 
-public sealed class CreateMeetingHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<CreateMeetingCommand, MeetingDto>
+public sealed class CreateMeetingHandler(IUnitOfWork unitOfWork, MeetingReads reads, TimeProvider clock) : IRequestHandler<CreateMeetingCommand, MeetingDto>
 {
     public async Task<MeetingDto> Handle(CreateMeetingCommand request, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow();
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM networks WHERE id = @NetworkId", new { request.NetworkId }, tx) == 0)
             throw new NotFoundException("Network", request.NetworkId);
         await MeetingChecks.CheckAttendanceAsync(connection, tx, request.NetworkId, request);
@@ -39,8 +41,6 @@ public sealed class CreateMeetingHandler(IDbConnectionFactory db, IMapper mapper
             request.Cancelled, now,
         }, tx);
         await MeetingChecks.ReplacePartsAsync(connection, tx, id, request, creating: true);
-        var dto = await MeetingLoader.LoadAsync(connection, tx, mapper, id);
-        await tx.CommitAsync(cancellationToken);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, id, cancellationToken))!;
     }
 }

@@ -6,14 +6,13 @@ using Raumnetz.Domain.Common;
 namespace Raumnetz.Application.Meetings;
 
 /// <summary>Deletes a meeting with its attendance and decisions; one that agreements refer to cannot be deleted (409): cancel it instead.</summary>
-public sealed record DeleteMeetingCommand(Guid Id, long? ExpectedVersion) : IRequest<Unit>;
+public sealed record DeleteMeetingCommand(Guid Id, long? ExpectedVersion) : ICommand<Unit>;
 
-public sealed class DeleteMeetingHandler(IDbConnectionFactory db) : IRequestHandler<DeleteMeetingCommand, Unit>
+public sealed class DeleteMeetingHandler(IUnitOfWork unitOfWork) : IRequestHandler<DeleteMeetingCommand, Unit>
 {
     public async Task<Unit> Handle(DeleteMeetingCommand request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "meetings", "Meeting", request.Id, request.ExpectedVersion);
         if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM tasks WHERE meeting_id = @Id", new { request.Id }, tx) > 0)
             throw new ConflictException("Agreements were made in this meeting. Cancel the meeting instead of deleting it.");
@@ -21,7 +20,6 @@ public sealed class DeleteMeetingHandler(IDbConnectionFactory db) : IRequestHand
         await connection.ExecuteAsync("DELETE FROM meeting_decisions WHERE meeting_id = @Id", new { request.Id }, tx);
         var rows = await connection.ExecuteAsync("DELETE FROM meetings WHERE id = @Id AND version = @version", new { request.Id, version }, tx);
         Versioning.EnsureUpdated(rows, "Meeting", request.Id, version);
-        await tx.CommitAsync(cancellationToken);
         return Unit.Value;
     }
 }

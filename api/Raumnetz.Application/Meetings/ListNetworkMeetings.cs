@@ -1,5 +1,4 @@
 using System.Globalization;
-using AutoMapper;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -23,7 +22,7 @@ public sealed class ListNetworkMeetingsValidator : AbstractValidator<ListNetwork
     }
 }
 
-public sealed class ListNetworkMeetingsHandler(IDbConnectionFactory db, IMapper mapper) : IRequestHandler<ListNetworkMeetingsQuery, Page<MeetingSummaryDto>>
+public sealed class ListNetworkMeetingsHandler(IDbConnectionFactory db) : IRequestHandler<ListNetworkMeetingsQuery, Page<MeetingSummaryDto>>
 {
     public async Task<Page<MeetingSummaryDto>> Handle(ListNetworkMeetingsQuery request, CancellationToken cancellationToken)
     {
@@ -46,8 +45,8 @@ public sealed class ListNetworkMeetingsHandler(IDbConnectionFactory db, IMapper 
         }
         p.Add("take", limit + 1);
         var sql = $"""
-            SELECT m.id, m.network_id, m.title, m.starts_at, m.ends_at, m.location, m.is_cancelled, m.version,
-                   CASE WHEN m.minutes IS NULL THEN 0 ELSE 1 END AS minutes_flag,
+            SELECT m.id, m.network_id, m.title, m.starts_at, m.ends_at, m.location, m.is_cancelled AS cancelled, m.version,
+                   CASE WHEN m.minutes IS NULL THEN 0 ELSE 1 END AS has_minutes,
                    (SELECT COUNT(*) FROM meeting_decisions d WHERE d.meeting_id = m.id) AS decision_count,
                    (SELECT COUNT(*) FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.attendance = @present) AS present,
                    (SELECT COUNT(*) FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.attendance = @excused) AS excused,
@@ -56,11 +55,12 @@ public sealed class ListNetworkMeetingsHandler(IDbConnectionFactory db, IMapper 
             WHERE {string.Join(" AND ", where)}
             ORDER BY m.starts_at DESC, m.id DESC {db.Dialect.Limit("@take")}
             """;
-        await using var connection = await db.OpenAsync(cancellationToken);
-        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM networks WHERE id = @NetworkId", new { request.NetworkId }) == 0)
-            throw new NotFoundException("Network", request.NetworkId);
-        var rows = (await connection.QueryAsync<MeetingSummaryRow>(new CommandDefinition(sql, p, cancellationToken: cancellationToken))).ToList();
-        var page = Paging.ToPage(rows, limit, r => (r.StartsAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture), r.Id));
-        return new Page<MeetingSummaryDto>(mapper.Map<List<MeetingSummaryDto>>(page.Items), page.NextCursor);
+        var rows = await db.ReadAsync(async (connection, ct) =>
+        {
+            if (await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM networks WHERE id = @NetworkId", new { request.NetworkId }, cancellationToken: ct)) == 0)
+                throw new NotFoundException("Network", request.NetworkId);
+            return (await connection.QueryAsync<MeetingSummaryDto>(new CommandDefinition(sql, p, cancellationToken: ct))).ToList();
+        }, cancellationToken);
+        return Paging.ToPage(rows, limit, r => (r.StartsAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture), r.Id));
     }
 }

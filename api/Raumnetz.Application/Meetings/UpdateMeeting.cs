@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -11,20 +9,24 @@ namespace Raumnetz.Application.Meetings;
 /// Replaces the fields of a meeting (If-Match): reschedule, record attendance, minutes and decisions, or cancel it.
 /// Decisions and attendance left out (null) stay as they are.
 /// </summary>
-public sealed record UpdateMeetingCommand : MeetingFields, IRequest<MeetingDto>
+public sealed record UpdateMeetingCommand : MeetingFields, ICommand<MeetingDto>
 {
-    [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public UpdateMeetingCommand() { }
+
+    /// <summary>The command for these fields (a request body); the endpoint adds what the route and headers carry.</summary>
+    public UpdateMeetingCommand(MeetingFields fields) : base(fields) { }
+
+    public Guid Id { get; init; }
+    public long? ExpectedVersion { get; init; }
 }
 
 public sealed class UpdateMeetingValidator : MeetingFieldsValidator<UpdateMeetingCommand>;
 
-public sealed class UpdateMeetingHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateMeetingCommand, MeetingDto>
+public sealed class UpdateMeetingHandler(IUnitOfWork unitOfWork, MeetingReads reads, TimeProvider clock) : IRequestHandler<UpdateMeetingCommand, MeetingDto>
 {
     public async Task<MeetingDto> Handle(UpdateMeetingCommand request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "meetings", "Meeting", request.Id, request.ExpectedVersion);
         var networkId = await connection.QuerySingleAsync<Guid>("SELECT network_id FROM meetings WHERE id = @Id", new { request.Id }, tx);
         await MeetingChecks.CheckAttendanceAsync(connection, tx, networkId, request);
@@ -40,8 +42,6 @@ public sealed class UpdateMeetingHandler(IDbConnectionFactory db, IMapper mapper
         }, tx);
         Versioning.EnsureUpdated(rows, "Meeting", request.Id, version);
         await MeetingChecks.ReplacePartsAsync(connection, tx, request.Id, request, creating: false);
-        var dto = await MeetingLoader.LoadAsync(connection, tx, mapper, request.Id);
-        await tx.CommitAsync(cancellationToken);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -8,22 +6,26 @@ using Raumnetz.Domain.Common;
 namespace Raumnetz.Application.Networks;
 
 /// <summary>Adds an actor to a network in a role.</summary>
-public sealed record AddNetworkMemberCommand : NetworkMemberFields, IRequest<NetworkMemberDto>
+public sealed record AddNetworkMemberCommand : NetworkMemberFields, ICommand<NetworkMemberDto>
 {
-    [JsonIgnore] public Guid NetworkId { get; init; }
+    public AddNetworkMemberCommand() { }
+
+    /// <summary>The command for these fields (a request body); the endpoint adds what the route and headers carry.</summary>
+    public AddNetworkMemberCommand(NetworkMemberFields fields) : base(fields) { }
+
+    public Guid NetworkId { get; init; }
 }
 
 public sealed class AddNetworkMemberValidator : NetworkMemberFieldsValidator<AddNetworkMemberCommand>;
 
-public sealed class AddNetworkMemberHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<AddNetworkMemberCommand, NetworkMemberDto>
+public sealed class AddNetworkMemberHandler(IUnitOfWork unitOfWork, NetworkReads reads, TimeProvider clock) : IRequestHandler<AddNetworkMemberCommand, NetworkMemberDto>
 {
     public async Task<NetworkMemberDto> Handle(AddNetworkMemberCommand request, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow();
         var validFrom = request.ValidFrom ?? clock.Today();
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         await NetworkMemberChecks.CheckAsync(connection, tx, request.NetworkId, null, request, validFrom, joining: true);
         try
         {
@@ -36,12 +38,10 @@ public sealed class AddNetworkMemberHandler(IDbConnectionFactory db, IMapper map
                 note = NetworkChecks.Trimmed(request.Note), now,
             }, tx);
         }
-        catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+        catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
             throw new ConflictException("The actor already holds this role in the network from the same day.", "validFrom");
         }
-        var dto = await NetworkMemberLoader.LoadAsync(connection, tx, mapper, request.NetworkId, id, clock.Today());
-        await tx.CommitAsync(cancellationToken);
-        return dto!;
+        return (await reads.LoadMemberAsync(connection, tx, request.NetworkId, id, clock.Today(), cancellationToken))!;
     }
 }

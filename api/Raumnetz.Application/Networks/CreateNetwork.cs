@@ -1,4 +1,3 @@
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -6,19 +5,18 @@ using Raumnetz.Domain.Common;
 
 namespace Raumnetz.Application.Networks;
 
-public sealed record CreateNetworkCommand : NetworkFields, IRequest<NetworkDto>;
+public sealed record CreateNetworkCommand : NetworkFields, ICommand<NetworkDto>;
 
 public sealed class CreateNetworkValidator : NetworkFieldsValidator<CreateNetworkCommand>;
 
-public sealed class CreateNetworkHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<CreateNetworkCommand, NetworkDto>
+public sealed class CreateNetworkHandler(IUnitOfWork unitOfWork, NetworkReads reads, TimeProvider clock) : IRequestHandler<CreateNetworkCommand, NetworkDto>
 {
     public async Task<NetworkDto> Handle(CreateNetworkCommand request, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow();
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        await NetworkChecks.CheckReferencesAsync(connection, tx, db.Dialect, request, id);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
+        await NetworkChecks.CheckReferencesAsync(connection, tx, unitOfWork.Dialect, request, id);
         await connection.ExecuteAsync("""
             INSERT INTO networks (id, name, search_key, kind, status, mandate, mandated_by, mandated_on, legitimation_note, started_on, ended_on,
                 cadence_interval, cadence_unit, coordinator_actor_id, version, created_at, updated_at)
@@ -32,8 +30,6 @@ public sealed class CreateNetworkHandler(IDbConnectionFactory db, IMapper mapper
             request.CadenceInterval, cadenceUnit = request.CadenceUnit?.ToString(), request.CoordinatorActorId, now,
         }, tx);
         await NetworkChecks.ReplacePartsAsync(connection, tx, id, request, now, creating: true);
-        var dto = await NetworkLoader.LoadAsync(connection, tx, db.Dialect, mapper, id, clock.Today());
-        await tx.CommitAsync(cancellationToken);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, id, clock.Today(), cancellationToken))!;
     }
 }

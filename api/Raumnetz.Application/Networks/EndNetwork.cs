@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-using AutoMapper;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -13,10 +11,10 @@ namespace Raumnetz.Application.Networks;
 /// Ends a network on a day: status ended, and every membership still open on that day ends with it. The network,
 /// its members, meetings and agreements stay visible as history.
 /// </summary>
-public sealed record EndNetworkCommand : IRequest<NetworkDto>
+public sealed record EndNetworkCommand : ICommand<NetworkDto>
 {
-    [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public Guid Id { get; init; }
+    public long? ExpectedVersion { get; init; }
     /// <summary>Last day of the network.</summary>
     public DateOnly EndedOn { get; init; }
 }
@@ -26,13 +24,12 @@ public sealed class EndNetworkValidator : AbstractValidator<EndNetworkCommand>
     public EndNetworkValidator() => RuleFor(x => x.EndedOn).NotEmpty();
 }
 
-public sealed class EndNetworkHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<EndNetworkCommand, NetworkDto>
+public sealed class EndNetworkHandler(IUnitOfWork unitOfWork, NetworkReads reads, TimeProvider clock) : IRequestHandler<EndNetworkCommand, NetworkDto>
 {
     public async Task<NetworkDto> Handle(EndNetworkCommand request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "networks", "Network", request.Id, request.ExpectedVersion);
         var startedOn = await connection.QuerySingleAsync<DateOnly?>("SELECT started_on FROM networks WHERE id = @Id", new { request.Id }, tx);
         if (startedOn is { } start && request.EndedOn < start)
@@ -45,8 +42,6 @@ public sealed class EndNetworkHandler(IDbConnectionFactory db, IMapper mapper, T
             UPDATE network_members SET valid_to = @EndedOn, version = version + 1, updated_at = @now
             WHERE network_id = @Id AND valid_from <= @EndedOn AND (valid_to IS NULL OR valid_to > @EndedOn)
             """, new { request.Id, request.EndedOn, now }, tx);
-        var dto = await NetworkLoader.LoadAsync(connection, tx, db.Dialect, mapper, request.Id, clock.Today());
-        await tx.CommitAsync(cancellationToken);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, request.Id, clock.Today(), cancellationToken))!;
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-using AutoMapper;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -9,11 +7,11 @@ using Raumnetz.Domain.Common;
 namespace Raumnetz.Application.Networks;
 
 /// <summary>Ends a membership on a day; the actor stays visible as a past member.</summary>
-public sealed record EndNetworkMemberCommand : IRequest<NetworkMemberDto>
+public sealed record EndNetworkMemberCommand : ICommand<NetworkMemberDto>
 {
-    [JsonIgnore] public Guid NetworkId { get; init; }
-    [JsonIgnore] public Guid MemberId { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public Guid NetworkId { get; init; }
+    public Guid MemberId { get; init; }
+    public long? ExpectedVersion { get; init; }
     /// <summary>Last day of the membership.</summary>
     public DateOnly ValidTo { get; init; }
 }
@@ -23,12 +21,11 @@ public sealed class EndNetworkMemberValidator : AbstractValidator<EndNetworkMemb
     public EndNetworkMemberValidator() => RuleFor(x => x.ValidTo).NotEmpty();
 }
 
-public sealed class EndNetworkMemberHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<EndNetworkMemberCommand, NetworkMemberDto>
+public sealed class EndNetworkMemberHandler(IUnitOfWork unitOfWork, NetworkReads reads, TimeProvider clock) : IRequestHandler<EndNetworkMemberCommand, NetworkMemberDto>
 {
     public async Task<NetworkMemberDto> Handle(EndNetworkMemberCommand request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var current = await MemberVersioning.CheckAsync(connection, tx, request.NetworkId, request.MemberId, request.ExpectedVersion);
         if (request.ValidTo < current.ValidFrom)
             throw new InvalidFieldException("validTo", $"The membership only begins on {current.ValidFrom:yyyy-MM-dd}; it cannot end before that.");
@@ -36,8 +33,6 @@ public sealed class EndNetworkMemberHandler(IDbConnectionFactory db, IMapper map
             "UPDATE network_members SET valid_to = @ValidTo, version = version + 1, updated_at = @now WHERE id = @MemberId AND version = @version",
             new { request.MemberId, request.ValidTo, now = clock.GetUtcNow(), version = current.Version }, tx);
         Versioning.EnsureUpdated(rows, "Network member", request.MemberId, current.Version);
-        var dto = await NetworkMemberLoader.LoadAsync(connection, tx, mapper, request.NetworkId, request.MemberId, clock.Today());
-        await tx.CommitAsync(cancellationToken);
-        return dto!;
+        return (await reads.LoadMemberAsync(connection, tx, request.NetworkId, request.MemberId, clock.Today(), cancellationToken))!;
     }
 }

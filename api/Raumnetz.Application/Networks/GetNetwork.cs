@@ -1,4 +1,3 @@
-using AutoMapper;
 using MediatR;
 using Raumnetz.Application.Common;
 using Raumnetz.Domain.Common;
@@ -7,11 +6,9 @@ namespace Raumnetz.Application.Networks;
 
 public sealed record GetNetworkQuery(Guid Id) : IRequest<NetworkDto>;
 
-public sealed class GetNetworkHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<GetNetworkQuery, NetworkDto>
+public sealed class GetNetworkHandler(IDbConnectionFactory db, NetworkReads reads, TimeProvider clock) : IRequestHandler<GetNetworkQuery, NetworkDto>
 {
-    public async Task<NetworkDto> Handle(GetNetworkQuery request, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        return await NetworkLoader.LoadAsync(connection, null, db.Dialect, mapper, request.Id, clock.Today()) ?? throw new NotFoundException("Network", request.Id);
-    }
+    public async Task<NetworkDto> Handle(GetNetworkQuery request, CancellationToken cancellationToken) =>
+        await db.ReadAsync((connection, ct) => reads.LoadAsync(connection, null, request.Id, clock.Today(), ct), cancellationToken)
+            ?? throw new NotFoundException("Network", request.Id);
 }

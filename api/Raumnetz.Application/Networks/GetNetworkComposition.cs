@@ -63,14 +63,16 @@ public sealed class GetNetworkCompositionHandler(IDbConnectionFactory db, TimePr
     public async Task<NetworkCompositionDto> Handle(GetNetworkCompositionQuery request, CancellationToken cancellationToken)
     {
         var on = request.On ?? clock.Today();
-        await using var connection = await db.OpenAsync(cancellationToken);
-        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM networks WHERE id = @NetworkId", new { request.NetworkId }) == 0)
-            throw new NotFoundException("Network", request.NetworkId);
-        var members = (await connection.QueryAsync<MemberFacts>("""
-            SELECT m.actor_id, a.kind, a.sector, a.type_code, t.name_de, t.name_en, m.role
-            FROM network_members m JOIN actors a ON a.id = m.actor_id JOIN actor_types t ON t.code = a.type_code
-            WHERE m.network_id = @NetworkId AND m.valid_from <= @on AND (m.valid_to IS NULL OR m.valid_to >= @on)
-            """, new { request.NetworkId, on })).ToList();
+        var members = await db.ReadAsync(async (connection, ct) =>
+        {
+            if (await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM networks WHERE id = @NetworkId", new { request.NetworkId }, cancellationToken: ct)) == 0)
+                throw new NotFoundException("Network", request.NetworkId);
+            return (await connection.QueryAsync<MemberFacts>(new CommandDefinition("""
+                SELECT m.actor_id, a.kind, a.sector, a.type_code, t.name_de, t.name_en, m.role
+                FROM network_members m JOIN actors a ON a.id = m.actor_id JOIN actor_types t ON t.code = a.type_code
+                WHERE m.network_id = @NetworkId AND m.valid_from <= @on AND (m.valid_to IS NULL OR m.valid_to >= @on)
+                """, new { request.NetworkId, on }, cancellationToken: ct))).ToList();
+        }, cancellationToken);
         var actors = members.DistinctBy(m => m.ActorId).ToList();
         return new NetworkCompositionDto
         {

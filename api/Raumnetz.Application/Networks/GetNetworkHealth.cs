@@ -17,8 +17,8 @@ public sealed class GetNetworkHealthHandler(IDbConnectionFactory db, TimeProvide
 {
     public async Task<NetworkHealthDto> Handle(GetNetworkHealthQuery request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        var health = await NetworkHealthCalculator.ComputeAsync(connection, request.NetworkId, clock.GetUtcNow(), clock.Today(), request.Meetings ?? NetworkLimits.HealthMeetings);
+        var health = await db.ReadAsync((connection, _) => NetworkHealthCalculator.ComputeAsync(
+            connection, request.NetworkId, clock.GetUtcNow(), clock.Today(), request.Meetings ?? NetworkLimits.HealthMeetings), cancellationToken);
         return health.Count == 1 ? health[0] : throw new NotFoundException("Network", request.NetworkId);
     }
 }

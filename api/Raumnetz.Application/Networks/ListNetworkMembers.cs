@@ -1,4 +1,3 @@
-using AutoMapper;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -22,7 +21,7 @@ public sealed class ListNetworkMembersValidator : AbstractValidator<ListNetworkM
     }
 }
 
-public sealed class ListNetworkMembersHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<ListNetworkMembersQuery, Page<NetworkMemberDto>>
+public sealed class ListNetworkMembersHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<ListNetworkMembersQuery, Page<NetworkMemberDto>>
 {
     public async Task<Page<NetworkMemberDto>> Handle(ListNetworkMembersQuery request, CancellationToken cancellationToken)
     {
@@ -48,15 +47,16 @@ public sealed class ListNetworkMembersHandler(IDbConnectionFactory db, IMapper m
         }
         p.Add("take", limit + 1);
         var sql = $"""
-            SELECT {NetworkMemberRow.Columns} FROM {NetworkMemberRow.From}
+            SELECT {NetworkReads.MemberColumns}, a.search_key AS {QueryExtensions.SortKey} FROM {NetworkReads.MemberFrom}
             WHERE {string.Join(" AND ", where)}
             ORDER BY a.search_key, m.id {db.Dialect.Limit("@take")}
             """;
-        await using var connection = await db.OpenAsync(cancellationToken);
-        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM networks WHERE id = @NetworkId", new { request.NetworkId }) == 0)
-            throw new NotFoundException("Network", request.NetworkId);
-        var rows = (await connection.QueryAsync<NetworkMemberRow>(new CommandDefinition(sql, p, cancellationToken: cancellationToken))).ToList();
-        var page = Paging.ToPage(rows, limit, r => (r.ActorSearchKey, r.Id));
-        return new Page<NetworkMemberDto>(page.Items.Select(r => NetworkMemberLoader.ToDto(mapper, r, today)).ToList(), page.NextCursor);
+        var page = await db.ReadAsync(async (connection, ct) =>
+        {
+            if (await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM networks WHERE id = @NetworkId", new { request.NetworkId }, cancellationToken: ct)) == 0)
+                throw new NotFoundException("Network", request.NetworkId);
+            return await connection.QueryPageAsync<NetworkMemberDto>(sql, p, limit, m => m.Id, ct);
+        }, cancellationToken);
+        return page with { Items = page.Items.Select(m => NetworkReads.WithState(m, today)).ToList() };
     }
 }

@@ -1,4 +1,3 @@
-using AutoMapper;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -26,7 +25,7 @@ public sealed class ListNetworksValidator : AbstractValidator<ListNetworksQuery>
     }
 }
 
-public sealed class ListNetworksHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<ListNetworksQuery, Page<NetworkDto>>
+public sealed class ListNetworksHandler(IDbConnectionFactory db, NetworkReads reads, TimeProvider clock) : IRequestHandler<ListNetworksQuery, Page<NetworkDto>>
 {
     public async Task<Page<NetworkDto>> Handle(ListNetworksQuery request, CancellationToken cancellationToken)
     {
@@ -71,13 +70,14 @@ public sealed class ListNetworksHandler(IDbConnectionFactory db, IMapper mapper,
         p.Add("take", limit + 1);
         var sql = $"""
             {with}
-            SELECT {NetworkRow.Columns} FROM {NetworkRow.From}
+            SELECT {NetworkReads.Columns}, n.search_key AS {QueryExtensions.SortKey} FROM {NetworkReads.From}
             {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
             ORDER BY n.search_key, n.id {db.Dialect.Limit("@take")}
             """;
-        await using var connection = await db.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<NetworkRow>(new CommandDefinition(sql, p, cancellationToken: cancellationToken))).ToList();
-        var page = Paging.ToPage(rows, limit, r => (r.SearchKey, r.Id));
-        return new Page<NetworkDto>(await NetworkLoader.CompleteAsync(connection, null, db.Dialect, mapper, page.Items), page.NextCursor);
+        return await db.ReadAsync(async (connection, ct) =>
+        {
+            var page = await connection.QueryPageAsync<NetworkDto>(sql, p, limit, n => n.Id, ct);
+            return page with { Items = await reads.CompleteAsync(connection, null, page.Items, ct) };
+        }, cancellationToken);
     }
 }

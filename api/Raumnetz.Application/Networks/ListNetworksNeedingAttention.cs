@@ -21,19 +21,19 @@ public sealed class ListNetworksNeedingAttentionHandler(IDbConnectionFactory db,
 {
     public async Task<IReadOnlyList<NetworkHealthDto>> Handle(ListNetworksNeedingAttentionQuery request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        var health = await NetworkHealthCalculator.ComputeAsync(connection, null, clock.GetUtcNow(), clock.Today(), request.Meetings ?? NetworkLimits.HealthMeetings);
-        HashSet<Guid>? inSpace = null;
-        if (request.SpaceId is { } spaceId)
+        var (health, inSpace) = await db.ReadAsync(async (connection, ct) =>
         {
-            inSpace = (await connection.QueryAsync<Guid>($"""
+            var health = await NetworkHealthCalculator.ComputeAsync(connection, null, clock.GetUtcNow(), clock.Today(), request.Meetings ?? NetworkLimits.HealthMeetings);
+            if (request.SpaceId is not { } spaceId) return (health, (HashSet<Guid>?)null);
+            var inSpace = (await connection.QueryAsync<Guid>(new CommandDefinition($"""
                 {db.Dialect.WithRecursive} subtree (id) AS (
                     SELECT id FROM spaces WHERE id = @spaceId
                     UNION ALL
                     SELECT s.id FROM spaces s JOIN subtree t ON s.parent_id = t.id)
                 SELECT DISTINCT ns.network_id FROM network_spaces ns JOIN subtree t ON t.id = ns.space_id
-                """, new { spaceId })).ToHashSet();
-        }
+                """, new { spaceId }, cancellationToken: ct))).ToHashSet();
+            return (health, inSpace);
+        }, cancellationToken);
         return health.Where(h => h.NeedsAttention && (inSpace is null || inSpace.Contains(h.NetworkId)))
             .OrderByDescending(h => h.Reasons.Count).ThenByDescending(h => h.OverdueAgreements).ThenBy(h => Raumnetz.Domain.Common.TextRules.SearchKey(h.NetworkName), StringComparer.Ordinal)
             .ToList();

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -11,23 +9,27 @@ namespace Raumnetz.Application.Networks;
 /// Replaces the fields of a network. Lists left out (null) stay as they are; an empty list clears them.
 /// <see cref="ExpectedVersion"/> comes from If-Match.
 /// </summary>
-public sealed record UpdateNetworkCommand : NetworkFields, IRequest<NetworkDto>
+public sealed record UpdateNetworkCommand : NetworkFields, ICommand<NetworkDto>
 {
-    [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public UpdateNetworkCommand() { }
+
+    /// <summary>The command for these fields (a request body); the endpoint adds what the route and headers carry.</summary>
+    public UpdateNetworkCommand(NetworkFields fields) : base(fields) { }
+
+    public Guid Id { get; init; }
+    public long? ExpectedVersion { get; init; }
 }
 
 public sealed class UpdateNetworkValidator : NetworkFieldsValidator<UpdateNetworkCommand>;
 
-public sealed class UpdateNetworkHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateNetworkCommand, NetworkDto>
+public sealed class UpdateNetworkHandler(IUnitOfWork unitOfWork, NetworkReads reads, TimeProvider clock) : IRequestHandler<UpdateNetworkCommand, NetworkDto>
 {
     public async Task<NetworkDto> Handle(UpdateNetworkCommand request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "networks", "Network", request.Id, request.ExpectedVersion);
-        await NetworkChecks.CheckReferencesAsync(connection, tx, db.Dialect, request, request.Id);
+        await NetworkChecks.CheckReferencesAsync(connection, tx, unitOfWork.Dialect, request, request.Id);
         var rows = await connection.ExecuteAsync("""
             UPDATE networks SET name = @name, search_key = @searchKey, kind = @kind, status = @status, mandate = @mandate, mandated_by = @mandatedBy,
                 mandated_on = @MandatedOn, legitimation_note = @legitimationNote, started_on = @StartedOn, ended_on = @EndedOn,
@@ -43,8 +45,6 @@ public sealed class UpdateNetworkHandler(IDbConnectionFactory db, IMapper mapper
         }, tx);
         Versioning.EnsureUpdated(rows, "Network", request.Id, version);
         await NetworkChecks.ReplacePartsAsync(connection, tx, request.Id, request, now, creating: false);
-        var dto = await NetworkLoader.LoadAsync(connection, tx, db.Dialect, mapper, request.Id, clock.Today());
-        await tx.CommitAsync(cancellationToken);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, request.Id, clock.Today(), cancellationToken))!;
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -8,22 +6,26 @@ using Raumnetz.Domain.Common;
 namespace Raumnetz.Application.Networks;
 
 /// <summary>Replaces the fields of a membership (If-Match). Changing the actor is allowed to correct a mistake.</summary>
-public sealed record UpdateNetworkMemberCommand : NetworkMemberFields, IRequest<NetworkMemberDto>
+public sealed record UpdateNetworkMemberCommand : NetworkMemberFields, ICommand<NetworkMemberDto>
 {
-    [JsonIgnore] public Guid NetworkId { get; init; }
-    [JsonIgnore] public Guid MemberId { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public UpdateNetworkMemberCommand() { }
+
+    /// <summary>The command for these fields (a request body); the endpoint adds what the route and headers carry.</summary>
+    public UpdateNetworkMemberCommand(NetworkMemberFields fields) : base(fields) { }
+
+    public Guid NetworkId { get; init; }
+    public Guid MemberId { get; init; }
+    public long? ExpectedVersion { get; init; }
 }
 
 public sealed class UpdateNetworkMemberValidator : NetworkMemberFieldsValidator<UpdateNetworkMemberCommand>;
 
-public sealed class UpdateNetworkMemberHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateNetworkMemberCommand, NetworkMemberDto>
+public sealed class UpdateNetworkMemberHandler(IUnitOfWork unitOfWork, NetworkReads reads, TimeProvider clock) : IRequestHandler<UpdateNetworkMemberCommand, NetworkMemberDto>
 {
     public async Task<NetworkMemberDto> Handle(UpdateNetworkMemberCommand request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var current = await MemberVersioning.CheckAsync(connection, tx, request.NetworkId, request.MemberId, request.ExpectedVersion);
         var validFrom = request.ValidFrom ?? current.ValidFrom;
         await NetworkMemberChecks.CheckAsync(connection, tx, request.NetworkId, request.MemberId, request, validFrom, joining: request.ActorId != current.ActorId);
@@ -40,14 +42,12 @@ public sealed class UpdateNetworkMemberHandler(IDbConnectionFactory db, IMapper 
                 note = NetworkChecks.Trimmed(request.Note), now, version = current.Version,
             }, tx);
         }
-        catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+        catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
             throw new ConflictException("The actor already holds this role in the network from the same day.", "validFrom");
         }
         Versioning.EnsureUpdated(rows, "Network member", request.MemberId, current.Version);
-        var dto = await NetworkMemberLoader.LoadAsync(connection, tx, mapper, request.NetworkId, request.MemberId, clock.Today());
-        await tx.CommitAsync(cancellationToken);
-        return dto!;
+        return (await reads.LoadMemberAsync(connection, tx, request.NetworkId, request.MemberId, clock.Today(), cancellationToken))!;
     }
 }
 

@@ -5,18 +5,16 @@ using Raumnetz.Application.Common;
 namespace Raumnetz.Application.Observations;
 
 /// <summary>Deletes a recorded value (If-Match honoured).</summary>
-public sealed record DeleteObservationCommand(Guid Id, long? ExpectedVersion) : IRequest<Unit>;
+public sealed record DeleteObservationCommand(Guid Id, long? ExpectedVersion) : ICommand<Unit>;
 
-public sealed class DeleteObservationHandler(IDbConnectionFactory db) : IRequestHandler<DeleteObservationCommand, Unit>
+public sealed class DeleteObservationHandler(IUnitOfWork unitOfWork) : IRequestHandler<DeleteObservationCommand, Unit>
 {
     public async Task<Unit> Handle(DeleteObservationCommand request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "observations", "Observation", request.Id, request.ExpectedVersion);
         var rows = await connection.ExecuteAsync("DELETE FROM observations WHERE id = @Id AND version = @version", new { request.Id, version }, tx);
         Versioning.EnsureUpdated(rows, "Observation", request.Id, version);
-        await tx.CommitAsync(cancellationToken);
         return Unit.Value;
     }
 }

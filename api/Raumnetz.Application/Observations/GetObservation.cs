@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -18,9 +17,4 @@ public sealed class GetObservationHandler(IDbConnectionFactory db, ICurrentUser 
             ?? throw new NotFoundException("Observation", request.Id);
         return row.ToDto(SmallNumbers.Protects(user.Role), rules);
     }
-
-    internal static Task<ObservationRow?> LoadByKeyAsync(DbConnection connection, DbTransaction? tx, Guid indicatorId, Guid spaceId, string period) =>
-        connection.QuerySingleOrDefaultAsync<ObservationRow>(
-            $"SELECT {ObservationRow.Columns} FROM {ObservationRow.From} WHERE o.indicator_id = @indicatorId AND o.space_id = @spaceId AND o.period = @period",
-            new { indicatorId, spaceId, period }, tx);
 }

@@ -1,3 +1,6 @@
+using System.Data;
+using System.Data.Common;
+using Dapper;
 using Raumnetz.Application.Common;
 using Raumnetz.Domain.Identity;
 using Raumnetz.Domain.Indicators;
@@ -124,4 +127,25 @@ public static class ObservationSql
     }
 
     private static string Param(string column) => column == "rating_count" ? "ratingCount" : column;
+
+    /// <summary>Runs <see cref="Upsert"/> for one observation; returns the new version, or null when nothing changed.</summary>
+    internal static async Task<long?> UpsertAsync(DbConnection connection, DbTransaction tx, DatabaseProvider provider, ObservationValues v, DateTimeOffset now)
+    {
+        var p = new DynamicParameters();
+        p.Add("id", Guid.CreateVersion7());
+        p.Add("indicatorId", v.IndicatorId);
+        p.Add("spaceId", v.SpaceId);
+        p.Add("period", v.Period.ToString());
+        p.Add("firstMonth", v.Period.FirstMonth);
+        p.Add("lastMonth", v.Period.LastMonth);
+        p.Add("value", v.Value, DbType.Double);
+        p.Add("numerator", v.Numerator, DbType.Double);
+        p.Add("denominator", v.Denominator, DbType.Double);
+        p.Add("status", v.Status.ToString());
+        p.Add("source", v.Source, DbType.String);
+        p.Add("note", v.Note, DbType.String);
+        p.Add("ratingCount", v.RatingCount, DbType.Int32);
+        p.Add("now", now);
+        return await connection.ExecuteScalarAsync<long?>(Upsert(provider), p, tx);
+    }
 }

@@ -1,5 +1,3 @@
-using System.Data;
-using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
 using FluentValidation.Results;
@@ -16,7 +14,18 @@ namespace Raumnetz.Application.Observations;
 /// (indicator, space, period). Sending the same value again changes nothing (same version). For rates the value may be
 /// left out and is computed from numerator and denominator. If-Match is honoured when the value exists.
 /// </summary>
-public sealed record UpsertObservationCommand : IRequest<UpsertObservationResult>
+public sealed record UpsertObservationCommand : ObservationFields, ICommand<UpsertObservationResult>
+{
+    public UpsertObservationCommand() { }
+
+    /// <summary>The command for these fields (a request body); the endpoint adds the If-Match version.</summary>
+    public UpsertObservationCommand(ObservationFields fields) : base(fields) { }
+
+    public long? ExpectedVersion { get; init; }
+}
+
+/// <summary>The fields of an observation as it is recorded.</summary>
+public abstract record ObservationFields
 {
     public Guid IndicatorId { get; init; }
     public Guid SpaceId { get; init; }
@@ -29,7 +38,6 @@ public sealed record UpsertObservationCommand : IRequest<UpsertObservationResult
     public ObservationStatus? Status { get; init; }
     public string? Source { get; init; }
     public string? Note { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
 }
 
 public sealed record UpsertObservationResult(ObservationDto Observation, bool Created);
@@ -48,14 +56,13 @@ public sealed class UpsertObservationValidator : AbstractValidator<UpsertObserva
     }
 }
 
-public sealed class UpsertObservationHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<UpsertObservationCommand, UpsertObservationResult>
+public sealed class UpsertObservationHandler(IUnitOfWork unitOfWork, TimeProvider clock) : IRequestHandler<UpsertObservationCommand, UpsertObservationResult>
 {
     public async Task<UpsertObservationResult> Handle(UpsertObservationCommand request, CancellationToken cancellationToken)
     {
         var period = Period.Parse(request.Period);
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        var indicator = (await IndicatorRow.LoadAsync(connection, tx, db.Dialect, [request.IndicatorId], cancellationToken)).SingleOrDefault()
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
+        var indicator = (await IndicatorRow.LoadAsync(connection, tx, unitOfWork.Dialect, [request.IndicatorId], cancellationToken)).SingleOrDefault()
             ?? throw new InvalidFieldException("indicatorId", $"Indicator '{request.IndicatorId}' does not exist.");
         if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM spaces WHERE id = @SpaceId", new { request.SpaceId }, tx) == 0)
             throw new InvalidFieldException("spaceId", $"Space '{request.SpaceId}' does not exist.");
@@ -67,36 +74,16 @@ public sealed class UpsertObservationHandler(IDbConnectionFactory db, TimeProvid
                 new { request.IndicatorId, request.SpaceId, period = period.ToString() }, tx);
             if (current is { } v && v != expected) throw new StaleVersionException("Observation", $"{indicator.Code}/{period}", expected, v);
         }
-        var version = await ExecuteUpsertAsync(connection, tx, db.Provider, new ObservationValues(
+        var version = await ObservationSql.UpsertAsync(connection, tx, unitOfWork.Provider, new ObservationValues(
             request.IndicatorId, request.SpaceId, period, value, request.Numerator, request.Denominator, request.Status ?? ObservationStatus.Final,
             Optional(request.Source), Optional(request.Note), null), clock.GetUtcNow());
-        var dto = await GetObservationHandler.LoadByKeyAsync(connection, tx, request.IndicatorId, request.SpaceId, period.ToString());
-        await tx.CommitAsync(cancellationToken);
-        return new UpsertObservationResult(dto!.ToDto(false, new SuppressionRules()), version == 1);
+        var row = await connection.QuerySingleAsync<ObservationRow>(
+            $"SELECT {ObservationRow.Columns} FROM {ObservationRow.From} WHERE o.indicator_id = @IndicatorId AND o.space_id = @SpaceId AND o.period = @period",
+            new { request.IndicatorId, request.SpaceId, period = period.ToString() }, tx);
+        return new UpsertObservationResult(row.ToDto(false, new SuppressionRules()), version == 1);
     }
 
     private static string? Optional(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    /// <summary>Runs <see cref="ObservationSql.Upsert"/>; returns the new version, or null when nothing changed.</summary>
-    internal static async Task<long?> ExecuteUpsertAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, DatabaseProvider provider, ObservationValues v, DateTimeOffset now)
-    {
-        var p = new DynamicParameters();
-        p.Add("id", Guid.CreateVersion7());
-        p.Add("indicatorId", v.IndicatorId);
-        p.Add("spaceId", v.SpaceId);
-        p.Add("period", v.Period.ToString());
-        p.Add("firstMonth", v.Period.FirstMonth);
-        p.Add("lastMonth", v.Period.LastMonth);
-        p.Add("value", v.Value, DbType.Double);
-        p.Add("numerator", v.Numerator, DbType.Double);
-        p.Add("denominator", v.Denominator, DbType.Double);
-        p.Add("status", v.Status.ToString());
-        p.Add("source", v.Source, DbType.String);
-        p.Add("note", v.Note, DbType.String);
-        p.Add("ratingCount", v.RatingCount, DbType.Int32);
-        p.Add("now", now);
-        return await connection.ExecuteScalarAsync<long?>(ObservationSql.Upsert(provider), p, tx);
-    }
 }
 
 /// <summary>The stored fields of one observation, checked.</summary>

@@ -1,4 +1,3 @@
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -6,19 +5,18 @@ using Raumnetz.Domain.Common;
 
 namespace Raumnetz.Application.Spaces;
 
-public sealed record CreateSpaceCommand : SpaceFields, IRequest<SpaceDto>;
+public sealed record CreateSpaceCommand : SpaceFields, ICommand<SpaceDto>;
 
 public sealed class CreateSpaceValidator : SpaceFieldsValidator<CreateSpaceCommand>;
 
-public sealed class CreateSpaceHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<CreateSpaceCommand, SpaceDto>
+public sealed class CreateSpaceHandler(IUnitOfWork unitOfWork, SpaceReads reads, TimeProvider clock) : IRequestHandler<CreateSpaceCommand, SpaceDto>
 {
     public async Task<SpaceDto> Handle(CreateSpaceCommand request, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow();
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        await SpaceChecks.CheckReferencesAsync(connection, tx, db.Dialect, request, null);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
+        await SpaceChecks.CheckReferencesAsync(connection, tx, unitOfWork.Dialect, request, null);
         try
         {
             await connection.ExecuteAsync("""
@@ -31,13 +29,11 @@ public sealed class CreateSpaceHandler(IDbConnectionFactory db, IMapper mapper, 
                 validFrom = request.ValidFrom ?? DateOnly.FromDateTime(now.UtcDateTime), request.ValidTo, now,
             }, tx);
         }
-        catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+        catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
             throw new ConflictException($"A space with code '{request.Code}' already exists.", "code");
         }
         await SpaceChecks.ReplacePredecessorsAsync(connection, tx, id, request.PredecessorIds);
-        var dto = await GetSpaceHandler.LoadAsync(connection, tx, mapper, id);
-        await tx.CommitAsync(cancellationToken);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, id, cancellationToken))!;
     }
 }

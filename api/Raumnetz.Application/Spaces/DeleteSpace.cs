@@ -6,14 +6,13 @@ using Raumnetz.Domain.Common;
 namespace Raumnetz.Application.Spaces;
 
 /// <summary>Deletes a space that nothing references (a mistake); a referenced space must be ended instead (409).</summary>
-public sealed record DeleteSpaceCommand(Guid Id, long? ExpectedVersion) : IRequest<Unit>;
+public sealed record DeleteSpaceCommand(Guid Id, long? ExpectedVersion) : ICommand<Unit>;
 
-public sealed class DeleteSpaceHandler(IDbConnectionFactory db) : IRequestHandler<DeleteSpaceCommand, Unit>
+public sealed class DeleteSpaceHandler(IUnitOfWork unitOfWork) : IRequestHandler<DeleteSpaceCommand, Unit>
 {
     public async Task<Unit> Handle(DeleteSpaceCommand request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "spaces", "Space", request.Id, request.ExpectedVersion);
         var references = await connection.ExecuteScalarAsync<long>("""
             SELECT (SELECT COUNT(*) FROM spaces WHERE parent_id = @Id)
@@ -27,11 +26,10 @@ public sealed class DeleteSpaceHandler(IDbConnectionFactory db) : IRequestHandle
             var rows = await connection.ExecuteAsync("DELETE FROM spaces WHERE id = @Id AND version = @version", new { request.Id, version }, tx);
             Versioning.EnsureUpdated(rows, "Space", request.Id, version);
         }
-        catch (Exception e) when (db.Dialect.IsForeignKeyViolation(e))
+        catch (Exception e) when (unitOfWork.Dialect.IsForeignKeyViolation(e))
         {
             throw new ConflictException("The space is still referenced. End it on a date instead of deleting it.");
         }
-        await tx.CommitAsync(cancellationToken);
         return Unit.Value;
     }
 }

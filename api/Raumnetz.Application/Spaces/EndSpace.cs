@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-using AutoMapper;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -9,10 +7,10 @@ using Raumnetz.Domain.Common;
 namespace Raumnetz.Application.Spaces;
 
 /// <summary>Ends a space on a day (it stays in the history, with everything that references it).</summary>
-public sealed record EndSpaceCommand : IRequest<SpaceDto>
+public sealed record EndSpaceCommand : ICommand<SpaceDto>
 {
-    [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public Guid Id { get; init; }
+    public long? ExpectedVersion { get; init; }
     /// <summary>Last day the space exists.</summary>
     public DateOnly ValidTo { get; init; }
 }
@@ -22,12 +20,11 @@ public sealed class EndSpaceValidator : AbstractValidator<EndSpaceCommand>
     public EndSpaceValidator() => RuleFor(x => x.ValidTo).NotEmpty();
 }
 
-public sealed class EndSpaceHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<EndSpaceCommand, SpaceDto>
+public sealed class EndSpaceHandler(IUnitOfWork unitOfWork, SpaceReads reads, TimeProvider clock) : IRequestHandler<EndSpaceCommand, SpaceDto>
 {
     public async Task<SpaceDto> Handle(EndSpaceCommand request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "spaces", "Space", request.Id, request.ExpectedVersion);
         var validFrom = await connection.QuerySingleAsync<DateOnly>("SELECT valid_from FROM spaces WHERE id = @Id", new { request.Id }, tx);
         if (request.ValidTo < validFrom)
@@ -36,8 +33,6 @@ public sealed class EndSpaceHandler(IDbConnectionFactory db, IMapper mapper, Tim
             "UPDATE spaces SET valid_to = @ValidTo, version = version + 1, updated_at = @now WHERE id = @Id AND version = @version",
             new { request.Id, request.ValidTo, now = clock.GetUtcNow(), version }, tx);
         Versioning.EnsureUpdated(rows, "Space", request.Id, version);
-        var dto = await GetSpaceHandler.LoadAsync(connection, tx, mapper, request.Id);
-        await tx.CommitAsync(cancellationToken);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -14,11 +13,11 @@ namespace Raumnetz.Application.Spaces;
 /// (API name or German: Landkreis, Planungsregion, Gemeinde, Stadtteil, Quartier ...), optional <c>parentCode</c>,
 /// <c>population</c> and <c>validFrom</c>. Existing codes are updated, new ones created; any bad feature imports nothing.
 /// </summary>
-public sealed record ImportSpacesCommand : IRequest<ImportSpacesResult>
+public sealed record ImportSpacesCommand : ICommand<ImportSpacesResult>
 {
     public string Type { get; init; } = "";
     public IReadOnlyCollection<SpaceFeature>? Features { get; init; }
-    [JsonIgnore] public bool DryRun { get; init; }
+    public bool DryRun { get; init; }
 }
 
 public sealed record SpaceFeature
@@ -64,7 +63,7 @@ public sealed class ImportSpacesValidator : AbstractValidator<ImportSpacesComman
     }
 }
 
-public sealed class ImportSpacesHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<ImportSpacesCommand, ImportSpacesResult>
+public sealed class ImportSpacesHandler(IUnitOfWork unitOfWork, TimeProvider clock) : IRequestHandler<ImportSpacesCommand, ImportSpacesResult>
 {
     private sealed class Existing
     {
@@ -78,8 +77,7 @@ public sealed class ImportSpacesHandler(IDbConnectionFactory db, TimeProvider cl
     {
         var features = request.Features!.ToList();
         var now = clock.GetUtcNow();
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var existing = (await connection.QueryAsync<Existing>("SELECT id, code, level, parent_id FROM spaces", transaction: tx)).ToDictionary(e => e.Code);
 
         // Resolve every feature's id and level first, so parents may come after their children in the file.
@@ -145,8 +143,7 @@ public sealed class ImportSpacesHandler(IDbConnectionFactory db, TimeProvider cl
                 updated++;
             }
         }
-        if (request.DryRun) await tx.RollbackAsync(cancellationToken);
-        else await tx.CommitAsync(cancellationToken);
+        if (request.DryRun) unitOfWork.Discard();
         return new ImportSpacesResult(created, updated, request.DryRun);
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -8,22 +6,26 @@ using Raumnetz.Domain.Common;
 namespace Raumnetz.Application.Spaces;
 
 /// <summary>Replaces the editable fields of a space. <see cref="ExpectedVersion"/> comes from If-Match.</summary>
-public sealed record UpdateSpaceCommand : SpaceFields, IRequest<SpaceDto>
+public sealed record UpdateSpaceCommand : SpaceFields, ICommand<SpaceDto>
 {
-    [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public UpdateSpaceCommand() { }
+
+    /// <summary>The command for these fields (a request body); the endpoint adds what the route and headers carry.</summary>
+    public UpdateSpaceCommand(SpaceFields fields) : base(fields) { }
+
+    public Guid Id { get; init; }
+    public long? ExpectedVersion { get; init; }
 }
 
 public sealed class UpdateSpaceValidator : SpaceFieldsValidator<UpdateSpaceCommand>;
 
-public sealed class UpdateSpaceHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateSpaceCommand, SpaceDto>
+public sealed class UpdateSpaceHandler(IUnitOfWork unitOfWork, SpaceReads reads, TimeProvider clock) : IRequestHandler<UpdateSpaceCommand, SpaceDto>
 {
     public async Task<SpaceDto> Handle(UpdateSpaceCommand request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "spaces", "Space", request.Id, request.ExpectedVersion);
-        await SpaceChecks.CheckReferencesAsync(connection, tx, db.Dialect, request, request.Id);
+        await SpaceChecks.CheckReferencesAsync(connection, tx, unitOfWork.Dialect, request, request.Id);
         int rows;
         try
         {
@@ -39,14 +41,12 @@ public sealed class UpdateSpaceHandler(IDbConnectionFactory db, IMapper mapper, 
                 now = clock.GetUtcNow(), version,
             }, tx);
         }
-        catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+        catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
             throw new ConflictException($"A space with code '{request.Code}' already exists.", "code");
         }
         Versioning.EnsureUpdated(rows, "Space", request.Id, version);
         if (request.PredecessorIds is not null) await SpaceChecks.ReplacePredecessorsAsync(connection, tx, request.Id, request.PredecessorIds);
-        var dto = await GetSpaceHandler.LoadAsync(connection, tx, mapper, request.Id);
-        await tx.CommitAsync(cancellationToken);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
     }
 }

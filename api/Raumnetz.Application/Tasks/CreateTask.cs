@@ -1,4 +1,3 @@
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -7,19 +6,18 @@ using Raumnetz.Application.Networks;
 namespace Raumnetz.Application.Tasks;
 
 /// <summary>Records an agreement made in a network or one of its meetings.</summary>
-public sealed record CreateTaskCommand : TaskFields, IRequest<TaskDto>;
+public sealed record CreateTaskCommand : TaskFields, ICommand<TaskDto>;
 
 public sealed class CreateTaskValidator : TaskFieldsValidator<CreateTaskCommand>;
 
-public sealed class CreateTaskHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<CreateTaskCommand, TaskDto>
+public sealed class CreateTaskHandler(IUnitOfWork unitOfWork, TaskReads reads, TimeProvider clock) : IRequestHandler<CreateTaskCommand, TaskDto>
 {
     public async Task<TaskDto> Handle(CreateTaskCommand request, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow();
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        await TaskChecks.CheckReferencesAsync(connection, tx, db.Dialect, request);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
+        await TaskChecks.CheckReferencesAsync(connection, tx, unitOfWork.Dialect, request);
         await connection.ExecuteAsync("""
             INSERT INTO tasks (id, network_id, meeting_id, title, description, due_date, status, outcome, version, created_at, updated_at)
             VALUES (@id, @NetworkId, @MeetingId, @title, @description, @DueDate, @status, @outcome, 1, @now, @now)
@@ -29,8 +27,6 @@ public sealed class CreateTaskHandler(IDbConnectionFactory db, IMapper mapper, T
             request.DueDate, status = request.Status.ToString(), outcome = NetworkChecks.Trimmed(request.Outcome), now,
         }, tx);
         await TaskChecks.ReplaceResponsiblesAsync(connection, tx, id, request);
-        var dto = await TaskLoader.LoadAsync(connection, tx, db.Dialect, mapper, id, clock.Today());
-        await tx.CommitAsync(cancellationToken);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, id, clock.Today(), cancellationToken))!;
     }
 }

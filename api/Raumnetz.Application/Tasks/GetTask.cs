@@ -1,4 +1,3 @@
-using AutoMapper;
 using MediatR;
 using Raumnetz.Application.Common;
 using Raumnetz.Application.Networks;
@@ -8,11 +7,9 @@ namespace Raumnetz.Application.Tasks;
 
 public sealed record GetTaskQuery(Guid Id) : IRequest<TaskDto>;
 
-public sealed class GetTaskHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<GetTaskQuery, TaskDto>
+public sealed class GetTaskHandler(IDbConnectionFactory db, TaskReads reads, TimeProvider clock) : IRequestHandler<GetTaskQuery, TaskDto>
 {
-    public async Task<TaskDto> Handle(GetTaskQuery request, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        return await TaskLoader.LoadAsync(connection, null, db.Dialect, mapper, request.Id, clock.Today()) ?? throw new NotFoundException("Task", request.Id);
-    }
+    public async Task<TaskDto> Handle(GetTaskQuery request, CancellationToken cancellationToken) =>
+        await db.ReadAsync((connection, ct) => reads.LoadAsync(connection, null, request.Id, clock.Today(), ct), cancellationToken)
+            ?? throw new NotFoundException("Task", request.Id);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using AutoMapper;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -27,7 +26,7 @@ public sealed class ListTasksValidator : AbstractValidator<ListTasksQuery>
     }
 }
 
-public sealed class ListTasksHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<ListTasksQuery, Page<TaskDto>>
+public sealed class ListTasksHandler(IDbConnectionFactory db, TaskReads reads, TimeProvider clock) : IRequestHandler<ListTasksQuery, Page<TaskDto>>
 {
     /// <summary>Sort key of agreements without due date: after every real date.</summary>
     private static readonly DateOnly NoDueDate = new(9999, 12, 31);
@@ -65,13 +64,15 @@ public sealed class ListTasksHandler(IDbConnectionFactory db, IMapper mapper, Ti
         }
         p.Add("take", limit + 1);
         var sql = $"""
-            SELECT {TaskRow.Columns} FROM {TaskRow.From}
+            SELECT {TaskReads.Columns} FROM {TaskReads.From}
             {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
             ORDER BY COALESCE(t.due_date, @far), t.id {db.Dialect.Limit("@take")}
             """;
-        await using var connection = await db.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<TaskRow>(new CommandDefinition(sql, p, cancellationToken: cancellationToken))).ToList();
-        var page = Paging.ToPage(rows, limit, r => ((r.DueDate ?? NoDueDate).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Id));
-        return new Page<TaskDto>(await TaskLoader.CompleteAsync(connection, null, db.Dialect, mapper, page.Items, today), page.NextCursor);
+        return await db.ReadAsync(async (connection, ct) =>
+        {
+            var rows = (await connection.QueryAsync<TaskDto>(new CommandDefinition(sql, p, cancellationToken: ct))).ToList();
+            var page = Paging.ToPage(rows, limit, t => ((t.DueDate ?? NoDueDate).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), t.Id));
+            return page with { Items = await reads.CompleteAsync(connection, null, page.Items, today, ct) };
+        }, cancellationToken);
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-using AutoMapper;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -8,22 +6,26 @@ using Raumnetz.Application.Networks;
 namespace Raumnetz.Application.Tasks;
 
 /// <summary>Replaces the fields of an agreement (If-Match): progress, outcome, responsibles, due date.</summary>
-public sealed record UpdateTaskCommand : TaskFields, IRequest<TaskDto>
+public sealed record UpdateTaskCommand : TaskFields, ICommand<TaskDto>
 {
-    [JsonIgnore] public Guid Id { get; init; }
-    [JsonIgnore] public long? ExpectedVersion { get; init; }
+    public UpdateTaskCommand() { }
+
+    /// <summary>The command for these fields (a request body); the endpoint adds what the route and headers carry.</summary>
+    public UpdateTaskCommand(TaskFields fields) : base(fields) { }
+
+    public Guid Id { get; init; }
+    public long? ExpectedVersion { get; init; }
 }
 
 public sealed class UpdateTaskValidator : TaskFieldsValidator<UpdateTaskCommand>;
 
-public sealed class UpdateTaskHandler(IDbConnectionFactory db, IMapper mapper, TimeProvider clock) : IRequestHandler<UpdateTaskCommand, TaskDto>
+public sealed class UpdateTaskHandler(IUnitOfWork unitOfWork, TaskReads reads, TimeProvider clock) : IRequestHandler<UpdateTaskCommand, TaskDto>
 {
     public async Task<TaskDto> Handle(UpdateTaskCommand request, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "tasks", "Task", request.Id, request.ExpectedVersion);
-        await TaskChecks.CheckReferencesAsync(connection, tx, db.Dialect, request);
+        await TaskChecks.CheckReferencesAsync(connection, tx, unitOfWork.Dialect, request);
         var rows = await connection.ExecuteAsync("""
             UPDATE tasks SET network_id = @NetworkId, meeting_id = @MeetingId, title = @title, description = @description, due_date = @DueDate,
                 status = @status, outcome = @outcome, version = version + 1, updated_at = @now
@@ -35,8 +37,6 @@ public sealed class UpdateTaskHandler(IDbConnectionFactory db, IMapper mapper, T
         }, tx);
         Versioning.EnsureUpdated(rows, "Task", request.Id, version);
         await TaskChecks.ReplaceResponsiblesAsync(connection, tx, request.Id, request);
-        var dto = await TaskLoader.LoadAsync(connection, tx, db.Dialect, mapper, request.Id, clock.Today());
-        await tx.CommitAsync(cancellationToken);
-        return dto!;
+        return (await reads.LoadAsync(connection, tx, request.Id, clock.Today(), cancellationToken))!;
     }
 }

@@ -8,7 +8,7 @@ using Raumnetz.Domain.Identity;
 namespace Raumnetz.Application.Users;
 
 /// <summary>Creates a local account (admins only). The password must have at least 12 characters.</summary>
-public sealed record CreateUserCommand(string Email, string DisplayName, Role Role, string Password) : IRequest<UserDto>;
+public sealed record CreateUserCommand(string Email, string DisplayName, Role Role, string Password) : ICommand<UserDto>;
 
 public sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
 {
@@ -21,22 +21,22 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
     }
 }
 
-public sealed class CreateUserHandler(IDbConnectionFactory db, IPasswordHashing hashing, TimeProvider clock) : IRequestHandler<CreateUserCommand, UserDto>
+public sealed class CreateUserHandler(IUnitOfWork unitOfWork, IPasswordHashing hashing, TimeProvider clock) : IRequestHandler<CreateUserCommand, UserDto>
 {
     public async Task<UserDto> Handle(CreateUserCommand request, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow();
-        await using var connection = await db.OpenAsync(cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         try
         {
             await connection.ExecuteAsync("""
                 INSERT INTO users (id, email, email_key, display_name, role, password_hash, failed_logins, is_active, version, created_at, updated_at)
                 VALUES (@id, @email, @key, @DisplayName, @role, @hash, 0, @active, 1, @now, @now)
                 """, new { id, email = request.Email.Trim(), key = request.Email.Trim().ToLowerInvariant(), DisplayName = request.DisplayName.Trim(),
-                    role = request.Role.ToString(), hash = hashing.Hash(request.Password), active = true, now });
+                    role = request.Role.ToString(), hash = hashing.Hash(request.Password), active = true, now }, tx);
         }
-        catch (Exception e) when (db.Dialect.IsUniqueViolation(e))
+        catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
             throw new ConflictException($"A user with e-mail '{request.Email}' already exists.", "email");
         }

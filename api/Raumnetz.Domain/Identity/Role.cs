@@ -9,9 +9,3 @@ public enum Role
     Coordinator = 4,
     Admin = 5,
 }
-
-public static class RoleRules
-{
-    public static bool CanWrite(Role role) => role is Role.Editor or Role.Coordinator or Role.Admin;
-    public static bool CanAdminister(Role role) => role is Role.Admin;
-}

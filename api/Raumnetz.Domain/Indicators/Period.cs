@@ -36,9 +36,6 @@ public readonly record struct Period : IComparable<Period>
     public int Number { get; }
 
     public static Period OfYear(int year) => Create(year, PeriodType.Year, 1);
-    public static Period OfHalf(int year, int half) => Create(year, PeriodType.HalfYear, half);
-    public static Period OfQuarter(int year, int quarter) => Create(year, PeriodType.Quarter, quarter);
-    public static Period OfMonth(int year, int month) => Create(year, PeriodType.Month, month);
 
     private static Period Create(int year, PeriodType type, int number)
     {

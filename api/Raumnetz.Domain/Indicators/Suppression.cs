@@ -15,14 +15,6 @@ public readonly record struct CellKey(Guid Indicator, Guid Space, Period Period)
 /// <summary>A published total and the cells that add up to it.</summary>
 public sealed record SuppressionGroup(CellKey Total, IReadOnlyList<CellKey> Members);
 
-public enum SuppressionReason
-{
-    /// <summary>The value itself is a small number.</summary>
-    Primary = 1,
-    /// <summary>The value would reveal a suppressed one through a total of the same table.</summary>
-    Secondary = 2,
-}
-
 /// <summary>Small-number protection (Geheimhaltung): primary suppression of small values, secondary suppression against recovery from totals.</summary>
 public static class Suppression
 {
