@@ -1,7 +1,12 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
-import { afterEach, beforeEach } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import i18n from '@/lib/i18n'
+import { resetServer, server } from './server'
+
+// Requests without a handler of the test get a 404 problem (see server.ts), so MSW need not warn about them.
+beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }))
+afterAll(() => server.close())
 
 beforeEach(async () => {
   window.localStorage.clear()
@@ -14,4 +19,5 @@ beforeEach(async () => {
 
 afterEach(() => {
   cleanup()
+  resetServer()
 })

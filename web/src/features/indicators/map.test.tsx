@@ -1,11 +1,12 @@
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { axeViolations } from '@/testing/axe'
 import { AggregationRule, IndicatorDirection, IndicatorKind, type IndicatorDto } from '@/api'
 import { spaceTree } from '@/testing/fixtures'
-import { mockApi } from '@/testing/mock-api'
 import { renderApp, renderWithProviders } from '@/testing/render'
+import { page, requests, server } from '@/testing/server'
 import type { ExportFeature } from './api/indicators'
 import { MapComparison } from './components/choropleth'
 import { classify, fitProjection, leafFeatures } from './map-geometry'
@@ -53,13 +54,14 @@ describe('map', () => {
   })
 
   it('fetches the GeoJSON export for the chosen indicator, area and periods', async () => {
-    const mock = mockApi()
     const ind: IndicatorDto = { id: 'i-1', code: 'SGB2', name: 'SGB-II-Quote', kind: IndicatorKind.Rate, unit: '%', decimals: 1,
       direction: IndicatorDirection.LowerIsBetter, aggregation: AggregationRule.Rate, isProportion: true, scaleLabels: [],
       version: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }
-    mock.on('GET /api/v1/indicators', { body: { items: [ind] } })
-    mock.on('GET /api/v1/spaces/tree', { body: spaceTree })
-    mock.on('GET /api/v1/exports/indicators', { body: { type: 'FeatureCollection', features } })
+    server.use(
+      http.get('/api/v1/indicators', () => page([ind])),
+      http.get('/api/v1/spaces/tree', () => HttpResponse.json(spaceTree)),
+      http.get('/api/v1/exports/indicators', () => HttpResponse.json({ type: 'FeatureCollection', features })),
+    )
     renderApp({ route: '/indicators/map' })
     const user = userEvent.setup()
     await user.selectOptions(await screen.findByLabelText('Indikator'), 'i-1')
@@ -71,7 +73,7 @@ describe('map', () => {
     await user.type(screen.getByLabelText('Zeitraum rechts'), '2023')
     await user.click(screen.getByRole('button', { name: 'Karte anzeigen' }))
     expect(await screen.findByRole('img', { name: 'Karte SGB-II-Quote, 2024' })).toBeInTheDocument()
-    const req = mock.requests.find((r) => r.url.pathname === '/api/v1/exports/indicators')!
+    const req = requests.find((r) => r.url.pathname === '/api/v1/exports/indicators')!
     expect(Object.fromEntries(req.url.searchParams)).toEqual({ format: 'geojson', indicatorIds: 'i-1', under: under.options[1].value, from: '2023', to: '2024' })
   })
 })
