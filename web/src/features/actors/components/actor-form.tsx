@@ -8,9 +8,10 @@ import { toProblem, type Problem } from '@/api/problem'
 import { FormErrorAlert, type FormError } from '@/components/ui/form-error-alert'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { SpaceCheckboxes } from '@/features/spaces/components/space-checkboxes'
+import { SpaceCheckboxes } from '@/components/pickers/space-checkboxes'
 import { applyServerErrors } from '@/lib/form-errors'
-import { useActorOptions, useActorTypes } from '../api/actors'
+import { useActorOptions } from '@/components/pickers/actors'
+import { useActorTypes } from '../api/actors'
 import {
   ACTOR_FORM_FIELDS,
   ACTOR_KINDS,

@@ -11,7 +11,8 @@ import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { applyServerErrors } from '@/lib/form-errors'
 import { RELATION_TYPES } from '../actor-schema'
-import { useActorOptions, useCreateActorRelation } from '../api/actors'
+import { useActorOptions } from '@/components/pickers/actors'
+import { useCreateActorRelation } from '../api/actors'
 
 const NOTE_MAX = 4000
 

@@ -4,8 +4,8 @@ import { Link, useLocation, useParams } from 'react-router'
 import { Alert } from '@/components/ui/feedback'
 import { QueryFallback } from '@/components/ui/query-fallback'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { useCanWrite } from '@/features/auth/api/auth'
-import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
+import { useCanWrite } from '@/lib/auth'
+import { useFlatSpaces } from '@/components/pickers/spaces'
 import { formatDateTime } from '@/lib/format'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useActor, useActorTypes, useArchiveActor, useRestoreActor } from '../api/actors'
@@ -22,8 +22,8 @@ export function ActorDetailPage() {
   usePageTitle(actor.data?.name ?? t('actors.detail.title'))
   const types = useActorTypes()
   const typeName = useActorTypeName()
-  const spaces = useSpaceTree()
-  const spaceNames = useMemo(() => new Map((spaces.data ? flattenTree(spaces.data) : []).map((s) => [s.id, s.name])), [spaces.data])
+  const { spaces } = useFlatSpaces()
+  const spaceNames = useMemo(() => new Map(spaces.map((s) => [s.id, s.name])), [spaces])
   const archive = useArchiveActor(id)
   const restore = useRestoreActor(id)
   const describe = useProblemMessage()

@@ -4,9 +4,9 @@ import { Link, useSearchParams } from 'react-router'
 import type { Sector } from '@/api'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
-import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
-import { SpaceOptions } from '@/features/spaces/components/space-options'
-import { useCanWrite } from '@/features/auth/api/auth'
+import { useFlatSpaces } from '@/components/pickers/spaces'
+import { SpaceOptions } from '@/components/pickers/space-options'
+import { useCanWrite } from '@/lib/auth'
 import { usePageTitle } from '@/lib/use-page-title'
 import { SECTORS } from '../actor-schema'
 import { useActorList, useActorTypes, type ActorFilters } from '../api/actors'
@@ -30,8 +30,7 @@ export function ActorsPage() {
   const filters = useMemo(() => filtersFrom(params), [params])
   const list = useActorList(filters)
   const types = useActorTypes()
-  const spaces = useSpaceTree()
-  const flatSpaces = useMemo(() => (spaces.data ? flattenTree(spaces.data) : []), [spaces.data])
+  const { spaces: flatSpaces } = useFlatSpaces()
   const typeName = useActorTypeName()
   const canWrite = useCanWrite()
   const ids = { q: useId(), type: useId(), sector: useId(), space: useId(), archived: useId(), results: useId() }

@@ -10,7 +10,7 @@ import { Alert, Loading } from '@/components/ui/feedback'
 import { TextField } from '@/components/ui/field'
 import { applyServerErrors } from '@/lib/form-errors'
 import { usePageTitle } from '@/lib/use-page-title'
-import { useCurrentUser, useLogin } from '../api/auth'
+import { useCurrentUser, useLogin } from '@/lib/auth'
 import type { TFunction } from 'i18next'
 
 function makeLoginSchema(t: TFunction) {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { useCurrentUser } from '@/features/auth/api/auth'
+import { useCurrentUser } from '@/lib/auth'
 import { AttentionList } from '@/features/networks/components/attention-list'
 import { usePageTitle } from '@/lib/use-page-title'
 

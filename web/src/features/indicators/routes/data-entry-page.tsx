@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react'
+import { useId, useState, type KeyboardEvent } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
@@ -7,8 +7,8 @@ import { toProblem } from '@/api/problem'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
-import { SpaceOptions } from '@/features/spaces/components/space-options'
+import { useFlatSpaces } from '@/components/pickers/spaces'
+import { SpaceOptions } from '@/components/pickers/space-options'
 import { applyServerErrors } from '@/lib/form-errors'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useIndicatorSets, useIndicators, useSpacePeriodObservations, useUpsertObservation } from '../api/indicators'
@@ -46,8 +46,7 @@ export function DataEntryPage() {
   const [params, setParams] = useSearchParams()
   const sets = useIndicatorSets()
   const catalogue = useIndicators()
-  const tree = useSpaceTree()
-  const spaces = useMemo(() => (tree.data ? flattenTree(tree.data) : []), [tree.data])
+  const { spaces } = useFlatSpaces()
   const ids = { set: useId(), space: useId(), period: useId() }
   const setId = params.get('set') ?? ''
   const spaceId = params.get('space') ?? ''

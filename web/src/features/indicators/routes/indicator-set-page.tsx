@@ -5,8 +5,8 @@ import type { IndicatorDto, IndicatorGoalDto, IndicatorSetDto } from '@/api'
 import { Alert, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
-import { SpaceOptions } from '@/features/spaces/components/space-options'
+import { useFlatSpaces } from '@/components/pickers/spaces'
+import { SpaceOptions } from '@/components/pickers/space-options'
 import { usePageTitle } from '@/lib/use-page-title'
 import {
   useCreateIndicatorSet,
@@ -163,8 +163,7 @@ const toNumber = (v: string) => Number(v.trim().replace(',', '.'))
 function GoalsEditor({ set, catalogue }: { set: IndicatorSetDto; catalogue: IndicatorDto[] }) {
   const { t } = useTranslation()
   const spaceFieldId = useId()
-  const spaces = useSpaceTree()
-  const flatSpaces = useMemo(() => (spaces.data ? flattenTree(spaces.data) : []), [spaces.data])
+  const { spaces: flatSpaces } = useFlatSpaces()
   const [spaceId, setSpaceId] = useState('')
   const goals = useIndicatorSetGoals(set.id, spaceId || undefined)
   return (

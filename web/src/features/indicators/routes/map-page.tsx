@@ -1,9 +1,9 @@
-import { useId, useMemo, useState } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
-import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
-import { SpaceOptions } from '@/features/spaces/components/space-options'
+import { useFlatSpaces } from '@/components/pickers/spaces'
+import { SpaceOptions } from '@/components/pickers/space-options'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useGeoJsonExport, useIndicators } from '../api/indicators'
 import { MapComparison } from '../components/choropleth'
@@ -24,8 +24,7 @@ export function MapPage() {
   const { t } = useTranslation()
   usePageTitle(t('indicators.map.title'))
   const indicators = useIndicators()
-  const tree = useSpaceTree()
-  const spaces = useMemo(() => (tree.data ? flattenTree(tree.data) : []), [tree.data])
+  const { spaces } = useFlatSpaces()
   const ids = { indicator: useId(), under: useId(), a: useId(), b: useId() }
   const [draft, setDraft] = useState<Choice>({ indicatorId: '', under: '', periodA: String(THIS_YEAR - 2), periodB: String(THIS_YEAR - 1) })
   const [choice, setChoice] = useState<Choice | null>(null)

@@ -9,9 +9,9 @@ import { Alert, EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { useActorOptions } from '@/features/actors/api/actors'
-import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
-import { SpaceOptions } from '@/features/spaces/components/space-options'
+import { useActorOptions } from '@/components/pickers/actors'
+import { useFlatSpaces } from '@/components/pickers/spaces'
+import { SpaceOptions } from '@/components/pickers/space-options'
 import { applyServerErrors } from '@/lib/form-errors'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useAssessmentSummary, useCreateAssessment, useIndicators } from '../api/indicators'
@@ -52,9 +52,8 @@ export function RatingPage() {
   usePageTitle(t('indicators.rating.title'))
   const describe = useProblemMessage()
   const indicators = useIndicators({ kind: IndicatorKind.Rating })
-  const tree = useSpaceTree()
+  const { spaces } = useFlatSpaces()
   const actors = useActorOptions()
-  const spaces = useMemo(() => (tree.data ? flattenTree(tree.data) : []), [tree.data])
   const schema = useMemo(() => makeSchema(t), [t])
   const create = useCreateAssessment()
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string; details?: string[] } | null>(null)

@@ -4,9 +4,9 @@ import { Link, useSearchParams } from 'react-router'
 import { GraphEdgeKind, GraphNodeType, RelationType, type NetworkLinkType } from '@/api'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
-import { useNetworkOptions } from '@/features/networks/api/networks'
-import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
-import { SpaceOptions } from '@/features/spaces/components/space-options'
+import { useNetworkOptions } from '@/components/pickers/networks'
+import { useFlatSpaces } from '@/components/pickers/spaces'
+import { SpaceOptions } from '@/components/pickers/space-options'
 import { formatDate, formatNumber, formatPercent } from '@/lib/format'
 import { usePageTitle } from '@/lib/use-page-title'
 import { findBrokers, useNetworkGraph, type GraphFilters } from '../api/graph'
@@ -37,8 +37,7 @@ export function NetworkMapPage() {
   const filters = useMemo(() => filtersFrom(params), [params])
   const sizeBy: SizeBy = params.get('size') === 'degree' ? 'degree' : 'betweenness'
   const graph = useNetworkGraph(filters)
-  const spaces = useSpaceTree()
-  const flatSpaces = useMemo(() => (spaces.data ? flattenTree(spaces.data) : []), [spaces.data])
+  const { spaces: flatSpaces } = useFlatSpaces()
   const networks = useNetworkOptions()
   const canvas = useRef<GraphCanvasHandle>(null)
   const [selectedId, setSelectedId] = useState<string | undefined>()

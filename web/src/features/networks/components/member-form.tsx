@@ -9,10 +9,11 @@ import { toProblem } from '@/api/problem'
 import { Alert } from '@/components/ui/feedback'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { useActorOptions } from '@/features/actors/api/actors'
+import { useActorOptions } from '@/components/pickers/actors'
 import { applyServerErrors } from '@/lib/form-errors'
 import { today } from '@/lib/format'
-import { useAddNetworkMember, useNetworkOptions, useUpdateNetworkMember } from '../api/networks'
+import { useNetworkOptions } from '@/components/pickers/networks'
+import { useAddNetworkMember, useUpdateNetworkMember } from '../api/networks'
 import { MEMBER_ROLES } from '../network-schema'
 
 const NOTE_MAX = 4000

@@ -8,10 +8,10 @@ import { toProblem, type Problem } from '@/api/problem'
 import { FormErrorAlert, type FormError } from '@/components/ui/form-error-alert'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { useActorOptions } from '@/features/actors/api/actors'
-import { SpaceCheckboxes } from '@/features/spaces/components/space-checkboxes'
+import { useActorOptions } from '@/components/pickers/actors'
+import { SpaceCheckboxes } from '@/components/pickers/space-checkboxes'
 import { applyServerErrors } from '@/lib/form-errors'
-import { useNetworkOptions } from '../api/networks'
+import { useNetworkOptions } from '@/components/pickers/networks'
 import {
   CADENCE_UNITS,
   LINK_TYPES,

@@ -5,7 +5,8 @@ import type { MeetingSummaryDto } from '@/api'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { formatDate, formatTime } from '@/lib/format'
-import { icsFileName, meetingCalendarUrl, useNetworkMeetings } from '../api/networks'
+import { useNetworkMeetings } from '@/components/pickers/networks'
+import { icsFileName, meetingCalendarUrl } from '../api/networks'
 import { CalendarFeed } from './calendar-feed'
 
 /** Meetings of a network, newest first, with attendance in figures and a calendar file per meeting. */

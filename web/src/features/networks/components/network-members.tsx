@@ -6,7 +6,8 @@ import { Alert, EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { formatDate, today } from '@/lib/format'
-import { useEndNetworkMember, useNetworkMembers, useRemoveNetworkMember } from '../api/networks'
+import { useNetworkMembers } from '@/components/pickers/networks'
+import { useEndNetworkMember, useRemoveNetworkMember } from '../api/networks'
 import { MemberForm } from './member-form'
 
 type Editing = { mode: 'add' } | { mode: 'edit'; member: NetworkMemberDto } | null

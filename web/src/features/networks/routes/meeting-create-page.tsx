@@ -3,7 +3,8 @@ import { Link, useNavigate, useParams } from 'react-router'
 import { Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { usePageTitle } from '@/lib/use-page-title'
-import { useCreateMeeting, useNetwork, useNetworkMembers } from '../api/networks'
+import { useNetworkMembers } from '@/components/pickers/networks'
+import { useCreateMeeting, useNetwork } from '../api/networks'
 import { MeetingForm } from '../components/meeting-form'
 
 export function MeetingCreatePage() {

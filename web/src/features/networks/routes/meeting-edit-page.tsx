@@ -5,7 +5,8 @@ import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useReloadOnConflict } from '@/components/ui/use-reload-on-conflict'
 import { formatDate } from '@/lib/format'
 import { usePageTitle } from '@/lib/use-page-title'
-import { useMeeting, useNetworkMembers, useUpdateMeeting } from '../api/networks'
+import { useNetworkMembers } from '@/components/pickers/networks'
+import { useMeeting, useUpdateMeeting } from '../api/networks'
 import { MeetingForm } from '../components/meeting-form'
 
 export function MeetingEditPage() {

@@ -5,7 +5,7 @@ import { NetworkLinkType, NetworkStatus, type NetworkDto, type NetworkLinkDto } 
 import { Alert } from '@/components/ui/feedback'
 import { QueryFallback } from '@/components/ui/query-fallback'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { useCanWrite } from '@/features/auth/api/auth'
+import { useCanWrite } from '@/lib/auth'
 import { TaskList } from '@/features/tasks/components/task-list'
 import { formatDate, today } from '@/lib/format'
 import { usePageTitle } from '@/lib/use-page-title'

@@ -4,9 +4,9 @@ import { Link, useSearchParams } from 'react-router'
 import type { NetworkKind, NetworkStatus } from '@/api'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
-import { useCanWrite } from '@/features/auth/api/auth'
-import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
-import { SpaceOptions } from '@/features/spaces/components/space-options'
+import { useCanWrite } from '@/lib/auth'
+import { useFlatSpaces } from '@/components/pickers/spaces'
+import { SpaceOptions } from '@/components/pickers/space-options'
 import { usePageTitle } from '@/lib/use-page-title'
 import { NETWORK_KINDS, NETWORK_STATUSES } from '../network-schema'
 import { useNetworkList, type NetworkFilters } from '../api/networks'
@@ -36,8 +36,7 @@ export function NetworksPage() {
   const [params, setParams] = useSearchParams()
   const filters = useMemo(() => filtersFrom(params), [params])
   const list = useNetworkList(filters)
-  const spaces = useSpaceTree()
-  const flatSpaces = useMemo(() => (spaces.data ? flattenTree(spaces.data) : []), [spaces.data])
+  const { spaces: flatSpaces } = useFlatSpaces()
   const canWrite = useCanWrite()
   const ids = { q: useId(), kind: useId(), status: useId(), space: useId(), results: useId() }
 

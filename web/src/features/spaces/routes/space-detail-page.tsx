@@ -6,7 +6,8 @@ import { ProblemAlert } from '@/components/ui/problem-alert'
 import { QueryFallback } from '@/components/ui/query-fallback'
 import { formatDate, formatNumber } from '@/lib/format'
 import { usePageTitle } from '@/lib/use-page-title'
-import { useSpace, useSpaceChildren, useSpacesById } from '../api/spaces'
+import { useSpace } from '@/components/pickers/spaces'
+import { useSpaceChildren, useSpacesById } from '../api/spaces'
 
 export function SpaceDetailPage() {
   const { id = '' } = useParams()

@@ -4,7 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { usePageTitle } from '@/lib/use-page-title'
-import { useSpaceTree } from '../api/spaces'
+import { useSpaceTree } from '@/components/pickers/spaces'
 import { SpaceTree } from '../components/space-tree'
 
 export function SpacesPage() {
