@@ -17,6 +17,7 @@ import {
   type UpsertObservationRequest,
 } from '@/api'
 import { MAX_PAGE_SIZE, listIndicatorSets, listIndicators, listObservations, readAllPages } from '@/api/requests'
+import { isPeriod } from '@/lib/period'
 import { queryKeys } from '@/lib/query-keys'
 
 /** The keys of useGeoJsonExport and useReferenceSeries below (the rest of the file uses queryKeys directly). */
@@ -153,7 +154,7 @@ export function useIndicatorSetEvaluation(setId: string, spaceId: string, period
   return useQuery({
     queryKey: queryKeys.observations.evaluation(setId, spaceId, period, referenceSpaceId ?? ''),
     queryFn: () => api.evaluateIndicatorSet(setId, spaceId, period, referenceSpaceId || undefined),
-    enabled: !!setId && !!spaceId && /^\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])))?$/.test(period),
+    enabled: !!setId && !!spaceId && isPeriod(period),
   })
 }
 

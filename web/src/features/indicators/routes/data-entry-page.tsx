@@ -11,12 +11,12 @@ import { useFlatSpaces } from '@/components/pickers/spaces'
 import { SpaceOptions } from '@/components/pickers/space-options'
 import { applyServerErrors } from '@/lib/form-errors'
 import { usePageTitle } from '@/lib/use-page-title'
+import { isPeriod } from '@/lib/period'
 import { useIndicatorSets, useIndicators, useSpacePeriodObservations, useUpsertObservation } from '../api/indicators'
 import { IndicatorsNav } from '../components/indicators-nav'
 import { valueProblems } from '../observation-rules'
 import { rowErrorText } from '../row-error-text'
 
-const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])))?$/
 const CURRENT_YEAR = String(new Date().getFullYear())
 const STATUSES = [ObservationStatus.Provisional, ObservationStatus.Final, ObservationStatus.Estimated] as const
 const ROW_FIELDS = ['value', 'numerator', 'denominator', 'status', 'note'] as const
@@ -52,7 +52,7 @@ export function DataEntryPage() {
   const spaceId = params.get('space') ?? ''
   const periodParam = params.get('period') ?? CURRENT_YEAR
   const [periodText, setPeriodText] = useState(periodParam)
-  const period = PERIOD.test(periodParam) ? periodParam : ''
+  const period = isPeriod(periodParam) ? periodParam : ''
   const observations = useSpacePeriodObservations(spaceId || undefined, setId && period ? period : undefined)
   const setParam = (key: string, value: string) => {
     const next = new URLSearchParams(params)
@@ -100,7 +100,7 @@ export function DataEntryPage() {
             <p id={`${ids.period}-hint`} className="field__hint">{t('indicators.export.periodHint')}</p>
             <input id={ids.period} className="input" value={periodText} aria-describedby={`${ids.period}-hint`}
               onChange={(e) => setPeriodText(e.target.value)} onBlur={() => setParam('period', periodText.trim())} />
-            {!PERIOD.test(periodParam) ? <p className="field__error">{t('indicators.rating.periodFormat')}</p> : null}
+            {!isPeriod(periodParam) ? <p className="field__error">{t('indicators.rating.periodFormat')}</p> : null}
           </div>
         </div>
       </form>

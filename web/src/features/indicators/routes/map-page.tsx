@@ -5,11 +5,11 @@ import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useFlatSpaces } from '@/components/pickers/spaces'
 import { SpaceOptions } from '@/components/pickers/space-options'
 import { usePageTitle } from '@/lib/use-page-title'
+import { isPeriod } from '@/lib/period'
 import { useGeoJsonExport, useIndicators } from '../api/indicators'
 import { MapComparison } from '../components/choropleth'
 import { IndicatorsNav } from '../components/indicators-nav'
 
-const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])))?$/
 const THIS_YEAR = new Date().getFullYear()
 
 interface Choice {
@@ -31,7 +31,7 @@ export function MapPage() {
   const indicator = indicators.data?.find((i) => i.id === choice?.indicatorId)
   const [from, to] = choice ? [choice.periodA, choice.periodB].sort() : []
   const geo = useGeoJsonExport(choice && indicator ? { indicatorIds: [indicator.id], under: choice.under, from, to } : undefined)
-  const valid = !!draft.indicatorId && !!draft.under && PERIOD.test(draft.periodA.trim()) && PERIOD.test(draft.periodB.trim())
+  const valid = !!draft.indicatorId && !!draft.under && isPeriod(draft.periodA.trim()) && isPeriod(draft.periodB.trim())
 
   if (indicators.isPending) return <Loading />
   if (indicators.isError) return <ProblemAlert error={indicators.error} onRetry={() => void indicators.refetch()} />

@@ -14,10 +14,10 @@ import { useFlatSpaces } from '@/components/pickers/spaces'
 import { SpaceOptions } from '@/components/pickers/space-options'
 import { applyServerErrors } from '@/lib/form-errors'
 import { usePageTitle } from '@/lib/use-page-title'
+import { isPeriod, PERIOD_PATTERN } from '@/lib/period'
 import { useAssessmentSummary, useCreateAssessment, useIndicators } from '../api/indicators'
 import { IndicatorsNav } from '../components/indicators-nav'
 
-const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])))?$/
 const CURRENT_YEAR = String(new Date().getFullYear())
 const FIELDS = ['indicatorId', 'spaceId', 'period', 'rating', 'actorId', 'comment'] as const
 
@@ -25,7 +25,7 @@ function makeSchema(t: (k: string) => string) {
   return z.object({
     indicatorId: z.string().min(1, t('indicators.form.required')),
     spaceId: z.string().min(1, t('indicators.form.required')),
-    period: z.string().trim().regex(PERIOD, t('indicators.rating.periodFormat')),
+    period: z.string().trim().regex(PERIOD_PATTERN, t('indicators.rating.periodFormat')),
     rating: z.string().min(1, t('indicators.rating.pickRating')),
     actorId: z.string(),
     comment: z.string().max(2000, t('indicators.form.tooLong')),
@@ -148,7 +148,7 @@ export function RatingPage() {
               <button type="submit" className="button" disabled={isSubmitting}>{t('indicators.rating.submit')}</button>
             </div>
           </form>
-          {indicator && spaceId && PERIOD.test(period.trim()) ? (
+          {indicator && spaceId && isPeriod(period.trim()) ? (
             <RatingSummary indicatorId={indicator.id} spaceId={spaceId} period={period.trim()} locale={i18n.language} />
           ) : null}
         </>
