@@ -424,6 +424,7 @@ export const de = {
       tooManyLinks: 'Höchstens {{max}} Verbindungen erlaubt.',
     },
     detail: {
+      agreements: 'Verabredungen',
       title: 'Netzwerk',
       loading: 'Netzwerk wird geladen …',
       toc: 'Auf dieser Seite',
@@ -577,8 +578,6 @@ export const de = {
     noAgenda: 'Keine Tagesordnung erfasst.',
     noDecisions: 'Keine Beschlüsse erfasst.',
     noMinutes: 'Noch kein Protokoll erfasst.',
-    agreements: 'Verabredungen aus dieser Sitzung',
-    agreementsCaption: 'Verabredungen aus dieser Sitzung',
     deleteTitle: 'Sitzung löschen?',
     deleteText: 'Die Sitzung mit Anwesenheit, Beschlüssen und Protokoll wird gelöscht. Fand sie nicht statt, markieren Sie sie besser als abgesagt.',
     deleteConfirm: 'Ja, löschen',
@@ -629,6 +628,10 @@ export const de = {
   tasks: {
     title: 'Verabredungen',
     caption: 'Verabredungen von {{name}}',
+    ofMeeting: {
+      title: 'Verabredungen aus dieser Sitzung',
+      caption: 'Verabredungen aus dieser Sitzung',
+    },
     loading: 'Verabredungen werden geladen …',
     empty: 'Noch keine Verabredungen.',
     openBoard: 'Auf der Übersicht zeigen',

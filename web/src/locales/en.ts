@@ -425,6 +425,7 @@ export const en: Translations = {
       tooManyLinks: 'At most {{max}} links allowed.',
     },
     detail: {
+      agreements: 'Agreements',
       title: 'Network',
       loading: 'Loading network …',
       toc: 'On this page',
@@ -578,8 +579,6 @@ export const en: Translations = {
     noAgenda: 'No agenda recorded.',
     noDecisions: 'No decisions recorded.',
     noMinutes: 'No minutes recorded yet.',
-    agreements: 'Agreements from this meeting',
-    agreementsCaption: 'Agreements from this meeting',
     deleteTitle: 'Delete this meeting?',
     deleteText: 'The meeting with its attendance, decisions and minutes will be deleted. If it did not take place, better mark it as cancelled.',
     deleteConfirm: 'Yes, delete',
@@ -630,6 +629,10 @@ export const en: Translations = {
   tasks: {
     title: 'Agreements',
     caption: 'Agreements of {{name}}',
+    ofMeeting: {
+      title: 'Agreements from this meeting',
+      caption: 'Agreements from this meeting',
+    },
     loading: 'Loading agreements …',
     empty: 'No agreements yet.',
     openBoard: 'Show on the board',

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { isProblemStatus } from '@/api'
@@ -7,13 +7,15 @@ import { Markdown } from '@/components/ui/markdown'
 import { QueryFallback } from '@/components/ui/query-fallback'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { useCanWrite } from '@/lib/auth'
-import { TaskList } from '@/features/tasks/components/task-list'
 import { formatDate, formatTime } from '@/lib/format'
 import { usePageTitle } from '@/lib/use-page-title'
 import { icsFileName, meetingCalendarUrl, useDeleteMeeting, useMeeting } from '../api/networks'
 
+/** What the page shows at its end: the agreements made in the meeting (the tasks feature's, put in by the route). */
+export type MeetingAgreementsSlot = ComponentType<{ networkId: string; meetingId: string; canWrite: boolean; headingId: string }>
+
 /** One meeting: when and where, agenda, attendance, decisions, minutes and the agreements made in it. */
-export function MeetingPage() {
+export function MeetingPage({ agreements: Agreements }: { agreements: MeetingAgreementsSlot }) {
   const { id = '' } = useParams()
   const { t, i18n } = useTranslation()
   const lng = i18n.language
@@ -174,14 +176,7 @@ export function MeetingPage() {
       </section>
 
       <section className="card" aria-labelledby="meeting-agreements">
-        <TaskList
-          networkId={m.networkId}
-          meetingId={m.id}
-          canWrite={canWrite}
-          headingId="meeting-agreements"
-          heading={t('meetings.agreements')}
-          caption={t('meetings.agreementsCaption')}
-        />
+        <Agreements networkId={m.networkId} meetingId={m.id} canWrite={canWrite} headingId="meeting-agreements" />
       </section>
     </>
   )

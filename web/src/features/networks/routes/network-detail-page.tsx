@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useId, useState, type ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useParams } from 'react-router'
 import { NetworkLinkType, NetworkStatus, type NetworkDto, type NetworkLinkDto } from '@/api'
@@ -6,7 +6,6 @@ import { Alert } from '@/components/ui/feedback'
 import { QueryFallback } from '@/components/ui/query-fallback'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { useCanWrite } from '@/lib/auth'
-import { TaskList } from '@/features/tasks/components/task-list'
 import { formatDate, today } from '@/lib/format'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useEndNetwork, useNetwork } from '../api/networks'
@@ -17,7 +16,10 @@ import { NetworkMembers } from '../components/network-members'
 import { NetworkMeetings } from '../components/network-meetings'
 import { StatusBadge } from '../components/status-badge'
 
-export function NetworkDetailPage() {
+/** What the page shows under "Verabredungen": the agreements of the network (the tasks feature's, put in by the route). */
+export type NetworkAgreementsSlot = ComponentType<{ networkId: string; networkName: string; canWrite: boolean; headingId: string }>
+
+export function NetworkDetailPage({ agreements: Agreements }: { agreements: NetworkAgreementsSlot }) {
   const { id = '' } = useParams()
   const { t } = useTranslation()
   const location = useLocation()
@@ -88,7 +90,7 @@ export function NetworkDetailPage() {
             <a href="#network-meetings">{t('networks.meetings.title')}</a>
           </li>
           <li>
-            <a href="#network-agreements">{t('tasks.title')}</a>
+            <a href="#network-agreements">{t('networks.detail.agreements')}</a>
           </li>
         </ul>
       </nav>
@@ -119,13 +121,7 @@ export function NetworkDetailPage() {
       </section>
 
       <section className="card" aria-labelledby="network-agreements">
-        <TaskList
-          networkId={n.id}
-          canWrite={canWrite}
-          headingId="network-agreements"
-          heading={t('tasks.title')}
-          caption={t('tasks.caption', { name: n.name })}
-        />
+        <Agreements networkId={n.id} networkName={n.name} canWrite={canWrite} headingId="network-agreements" />
       </section>
     </>
   )

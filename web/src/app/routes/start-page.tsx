@@ -4,6 +4,7 @@ import { useCurrentUser } from '@/lib/auth'
 import { AttentionList } from '@/features/networks/components/attention-list'
 import { usePageTitle } from '@/lib/use-page-title'
 
+/** The start page: the networks needing attention (from the networks feature) and a tile per area. */
 export function StartPage() {
   const { t } = useTranslation()
   usePageTitle(t('start.title'))
