@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import { RelationDirection, type ActorRelationItem } from '@/api'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
+import { LoadMore } from '@/components/ui/list-page'
 import { formatDate } from '@/lib/format'
 import { useActorRelations } from '../api/actors'
 
@@ -65,18 +66,7 @@ export function ActorRelations({ actorId, actorName }: { actorId: string; actorN
           </tbody>
         </table>
       </div>
-      {relations.hasNextPage ? (
-        <p className="load-more">
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => void relations.fetchNextPage()}
-            disabled={relations.isFetchingNextPage}
-          >
-            {relations.isFetchingNextPage ? t('common.loadingShort') : t('actors.loadMore')}
-          </button>
-        </p>
-      ) : null}
+      <LoadMore query={relations} />
     </>
   )
 }

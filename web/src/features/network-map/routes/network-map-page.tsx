@@ -1,13 +1,15 @@
 import { useCallback, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useSearchParams } from 'react-router'
+import { Link } from 'react-router'
 import { GraphEdgeKind, GraphNodeType, RelationType, type NetworkLinkType } from '@/api'
 import { EmptyState, Loading } from '@/components/ui/feedback'
+import { FilterSelect, ResetFiltersButton } from '@/components/ui/list-page'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useNetworkOptions } from '@/components/pickers/networks'
 import { useFlatSpaces } from '@/components/pickers/spaces'
 import { SpaceOptions } from '@/components/pickers/space-options'
 import { formatDate, formatNumber, formatPercent } from '@/lib/format'
+import { textParam, useListFilters } from '@/lib/use-list-filters'
 import { usePageTitle } from '@/lib/use-page-title'
 import { findBrokers, useNetworkGraph, type GraphFilters } from '../api/graph'
 import { GraphCanvas, type GraphCanvasHandle, type SizeBy } from '../components/graph-canvas'
@@ -20,9 +22,9 @@ function filtersFrom(params: URLSearchParams): GraphFilters {
   const edgeKinds = params.getAll('edge').filter((v): v is GraphEdgeKind => (EDGE_KINDS as string[]).includes(v))
   const relationTypes = params.getAll('rel').filter((v): v is RelationType => (RELATION_TYPES as string[]).includes(v))
   return {
-    spaceId: params.get('spaceId') || undefined,
-    networkId: params.get('networkId') || undefined,
-    on: params.get('on') || undefined,
+    spaceId: textParam(params, 'spaceId'),
+    networkId: textParam(params, 'networkId'),
+    on: textParam(params, 'on'),
     edgeKinds: edgeKinds.length ? edgeKinds : undefined,
     relationTypes: relationTypes.length ? relationTypes : undefined,
   }
@@ -33,26 +35,14 @@ export function NetworkMapPage() {
   const { t, i18n } = useTranslation()
   const lng = i18n.language
   usePageTitle(t('map.title'))
-  const [params, setParams] = useSearchParams()
-  const filters = useMemo(() => filtersFrom(params), [params])
+  const { filters, params, update, setFilter, reset } = useListFilters(filtersFrom)
   const sizeBy: SizeBy = params.get('size') === 'degree' ? 'degree' : 'betweenness'
   const graph = useNetworkGraph(filters)
   const { spaces: flatSpaces } = useFlatSpaces()
   const networks = useNetworkOptions()
   const canvas = useRef<GraphCanvasHandle>(null)
   const [selectedId, setSelectedId] = useState<string | undefined>()
-  const ids = { space: useId(), network: useId(), on: useId(), table: 'map-nodes', legend: useId() }
-
-  const update = (mutate: (p: URLSearchParams) => void) => {
-    const next = new URLSearchParams(params)
-    mutate(next)
-    setParams(next, { replace: true })
-  }
-  const setFilter = (key: string, value: string | undefined) =>
-    update((p) => {
-      if (value) p.set(key, value)
-      else p.delete(key)
-    })
+  const ids = { on: useId(), table: 'map-nodes', legend: useId() }
   const toggleList = (key: 'edge' | 'rel', all: readonly string[], value: string, checked: boolean) =>
     update((p) => {
       // No parameter means "all": start from the full list when the first box is cleared.
@@ -102,37 +92,22 @@ export function NetworkMapPage() {
 
       <form className="card filters" aria-label={t('map.filters.label')} onSubmit={(e) => e.preventDefault()}>
         <div className="filters__row filters__row--top">
-          <div className="field">
-            <label htmlFor={ids.space} className="field__label">
-              {t('actors.filters.space')}
-            </label>
-            <select id={ids.space} className="input" value={filters.spaceId ?? ''} onChange={(e) => setFilter('spaceId', e.target.value)}>
-              <option value="">{t('actors.filters.allSpaces')}</option>
-              <SpaceOptions spaces={flatSpaces} />
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={ids.network} className="field__label">
-              {t('map.filters.network')}
-            </label>
-            <select
-              id={ids.network}
-              className="input"
-              aria-describedby={`${ids.network}-hint`}
-              value={filters.networkId ?? ''}
-              onChange={(e) => setFilter('networkId', e.target.value)}
-            >
-              <option value="">{t('map.filters.allNetworks')}</option>
-              {(networks.data ?? []).map((n) => (
-                <option key={n.id} value={n.id}>
-                  {n.name}
-                </option>
-              ))}
-            </select>
-            <p id={`${ids.network}-hint`} className="field__hint">
-              {t('map.filters.networkHint')}
-            </p>
-          </div>
+          <FilterSelect label={t('list.space')} allLabel={t('list.allSpaces')} value={filters.spaceId} onChange={(v) => setFilter('spaceId', v)}>
+            <SpaceOptions spaces={flatSpaces} />
+          </FilterSelect>
+          <FilterSelect
+            label={t('map.filters.network')}
+            allLabel={t('map.filters.allNetworks')}
+            hint={t('map.filters.networkHint')}
+            value={filters.networkId}
+            onChange={(v) => setFilter('networkId', v)}
+          >
+            {(networks.data ?? []).map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.name}
+              </option>
+            ))}
+          </FilterSelect>
           <div className="field">
             <label htmlFor={ids.on} className="field__label">
               {t('map.filters.on')}
@@ -181,9 +156,7 @@ export function NetworkMapPage() {
         </div>
         {params.size > 0 ? (
           <p>
-            <button type="button" className="button button--link" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
-              {t('actors.filters.reset')}
-            </button>
+            <ResetFiltersButton onReset={reset} />
           </p>
         ) : null}
       </form>

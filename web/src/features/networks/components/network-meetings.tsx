@@ -6,6 +6,7 @@ import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { formatDate, formatTime } from '@/lib/format'
 import { useNetworkMeetings } from '@/components/pickers/networks'
+import { LoadMore } from '@/components/ui/list-page'
 import { icsFileName, meetingCalendarUrl } from '../api/networks'
 import { CalendarFeed } from './calendar-feed'
 
@@ -90,13 +91,7 @@ export function NetworkMeetings({ networkId, networkName, canWrite }: { networkI
           </table>
         </div>
       )}
-      {meetings.hasNextPage ? (
-        <p className="load-more">
-          <button type="button" className="button button--secondary" onClick={() => void meetings.fetchNextPage()} disabled={meetings.isFetchingNextPage}>
-            {meetings.isFetchingNextPage ? t('common.loadingShort') : t('networks.meetings.loadMore')}
-          </button>
-        </p>
-      ) : null}
+      <LoadMore query={meetings} label={t('networks.meetings.loadMore')} />
       <CalendarFeed networkId={networkId} />
     </>
   )

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { TaskDto } from '@/api'
 import { Alert, EmptyState, Loading } from '@/components/ui/feedback'
+import { LoadMore } from '@/components/ui/list-page'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { formatDate } from '@/lib/format'
@@ -183,13 +184,7 @@ export function TaskList({
           </table>
         </div>
       )}
-      {tasks.hasNextPage ? (
-        <p className="load-more">
-          <button type="button" className="button button--secondary" onClick={() => void tasks.fetchNextPage()} disabled={tasks.isFetchingNextPage}>
-            {tasks.isFetchingNextPage ? t('common.loadingShort') : t('actors.loadMore')}
-          </button>
-        </p>
-      ) : null}
+      <LoadMore query={tasks} />
     </>
   )
 }
