@@ -24,13 +24,13 @@ export function SpaceCheckboxes({
       {tree.isPending ? (
         <p className="hint">{t('common.loadingShort')}</p>
       ) : flatSpaces.length === 0 ? (
-        <p className="hint">{t('actors.form.noSpaces')}</p>
+        <p className="hint">{t('form.noSpaces')}</p>
       ) : (
         <div className="checkbox-list">
           {flatSpaces.map((s) => (
             <label key={s.id} className="choice" style={{ paddingInlineStart: `${s.depth * 1.25}rem` }}>
               <input type="checkbox" value={s.id} {...registration} /> {s.name}{' '}
-              <span className="muted">({t(`spaces.levels.${s.level}`)})</span>
+              <span className="muted">({t(`terms.spaceLevels.${s.level}`)})</span>
             </label>
           ))}
         </div>

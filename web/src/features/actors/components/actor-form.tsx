@@ -62,7 +62,7 @@ export function ActorForm({ defaultValues, submitLabel, cancelTo, onSubmit, self
       const problem = toProblem(err)
       if (problem.status === 400 && Object.keys(problem.errors).length > 0) {
         const unmatched = applyServerErrors(problem, setError, ACTOR_FORM_FIELDS)
-        setFormError({ message: t('actors.form.checkFields'), details: unmatched, problem })
+        setFormError({ message: t('form.checkFields'), details: unmatched, problem })
       } else {
         setFormError({ message: describe(err), details: [], problem })
       }
@@ -75,14 +75,14 @@ export function ActorForm({ defaultValues, submitLabel, cancelTo, onSubmit, self
     <form className="form card" noValidate onSubmit={submit} aria-label={submitLabel}>
       <FormErrorAlert error={formError} renderProblemAction={renderProblemAction} />
 
-      <p className="hint">{t('actors.form.requiredHint')}</p>
+      <p className="hint">{t('form.requiredHint')}</p>
 
       <fieldset className="fieldset">
         <legend>{t('actors.fields.kind')}</legend>
         <div className="choice-row">
           {ACTOR_KINDS.map((kind) => (
             <label key={kind} className="choice">
-              <input type="radio" value={kind} {...register('kind')} /> {t(`actors.kinds.${kind}`)}
+              <input type="radio" value={kind} {...register('kind')} /> {t(`terms.actorKinds.${kind}`)}
             </label>
           ))}
         </div>
@@ -117,7 +117,7 @@ export function ActorForm({ defaultValues, submitLabel, cancelTo, onSubmit, self
           <option value="">{t('common.pleaseChoose')}</option>
           {SECTORS.map((sector) => (
             <option key={sector} value={sector}>
-              {t(`actors.sectors.${sector}`)}
+              {t(`terms.sectors.${sector}`)}
             </option>
           ))}
         </SelectField>

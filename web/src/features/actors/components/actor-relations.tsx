@@ -53,7 +53,7 @@ export function ActorRelations({ actorId, actorName }: { actorId: string; actorN
                       {outgoing ? t('actors.relations.outgoingSentence', words) : t('actors.relations.incomingSentence', words)}
                     </span>
                   </td>
-                  <td>{t(`actors.relationTypes.${r.type}`, { defaultValue: String(r.type) })}</td>
+                  <td>{t(`terms.relationTypes.${r.type}`, { defaultValue: String(r.type) })}</td>
                   <td>
                     <Link to={`/actors/${r.otherActorId}`}>{r.otherActorName}</Link>
                   </td>

@@ -78,7 +78,7 @@ export function RelationForm({ actorId, onDone }: { actorId: string; onDone: () 
         errorsByField[key === partnerKey ? 'partnerId' : key] = messages
       }
       const unmatched = applyServerErrors({ ...problem, errors: errorsByField }, setError, FIELDS)
-      setFormError(problem.status === 400 && unmatched.length === 0 && Object.keys(errorsByField).length > 0 ? t('actors.form.checkFields') : [describe(err), ...unmatched].join(' '))
+      setFormError(problem.status === 400 && unmatched.length === 0 && Object.keys(errorsByField).length > 0 ? t('form.checkFields') : [describe(err), ...unmatched].join(' '))
     }
   })
 
@@ -111,7 +111,7 @@ export function RelationForm({ actorId, onDone }: { actorId: string; onDone: () 
           <option value="">{t('common.pleaseChoose')}</option>
           {RELATION_TYPES.map((type) => (
             <option key={type} value={type}>
-              {t(`actors.relationTypes.${type}`)}
+              {t(`terms.relationTypes.${type}`)}
             </option>
           ))}
         </SelectField>

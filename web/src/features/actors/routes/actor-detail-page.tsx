@@ -104,11 +104,11 @@ export function ActorDetailPage() {
         <h2 id="actor-facts">{t('actors.detail.facts')}</h2>
         <dl className="facts">
           <dt>{t('actors.fields.kind')}</dt>
-          <dd>{t(`actors.kinds.${a.kind}`)}</dd>
+          <dd>{t(`terms.actorKinds.${a.kind}`)}</dd>
           <dt>{t('actors.fields.type')}</dt>
           <dd>{typeName(types.data?.find((x) => x.code === a.type), a.typeName || a.type)}</dd>
           <dt>{t('actors.fields.sector')}</dt>
-          <dd>{t(`actors.sectors.${a.sector}`)}</dd>
+          <dd>{t(`terms.sectors.${a.sector}`)}</dd>
           <dt>{t('actors.fields.parent')}</dt>
           <dd>{a.parentId ? <Link to={`/actors/${a.parentId}`}>{a.parentName ?? a.parentId}</Link> : t('common.none')}</dd>
           <dt>{t('actors.fields.email')}</dt>

@@ -57,7 +57,7 @@ export function ActorsPage() {
           <FilterSelect label={t('actors.fields.sector')} allLabel={t('actors.filters.allSectors')} value={f.sector} onChange={(v) => setFilter('sector', v)}>
             {SECTORS.map((s) => (
               <option key={s} value={s}>
-                {t(`actors.sectors.${s}`)}
+                {t(`terms.sectors.${s}`)}
               </option>
             ))}
           </FilterSelect>
@@ -98,10 +98,10 @@ export function ActorsPage() {
                   <Link to={`/actors/${a.id}`}>{a.name}</Link>
                   {a.shortName ? <span className="muted"> ({a.shortName})</span> : null}
                   {a.archivedAt ? <span className="badge badge--muted">{t('actors.archived')}</span> : null}
-                  <span className="muted small"> · {t(`actors.kinds.${a.kind}`)}</span>
+                  <span className="muted small"> · {t(`terms.actorKinds.${a.kind}`)}</span>
                 </td>
                 <td>{typeName(types.data?.find((x) => x.code === a.type), a.typeName || a.type)}</td>
-                <td>{t(`actors.sectors.${a.sector}`)}</td>
+                <td>{t(`terms.sectors.${a.sector}`)}</td>
                 <td>{a.city ?? ''}</td>
               </tr>
             ))}

@@ -32,8 +32,8 @@ export function NodeTable({
 
   const kindText = (n: GraphNodeDto) =>
     n.type === GraphNodeType.Network
-      ? `${t('map.node.network')}: ${n.networkKind ? t(`networks.kinds.${n.networkKind}`) : ''}`
-      : `${n.actorKind ? t(`actors.kinds.${n.actorKind}`) : t('map.node.actor')}${n.sector ? ` · ${t(`actors.sectors.${n.sector}`)}` : ''}`
+      ? `${t('map.node.network')}: ${n.networkKind ? t(`terms.networkKinds.${n.networkKind}`) : ''}`
+      : `${n.actorKind ? t(`terms.actorKinds.${n.actorKind}`) : t('map.node.actor')}${n.sector ? ` · ${t(`terms.sectors.${n.sector}`)}` : ''}`
 
   const sorted = [...nodes].sort((a, b) => {
     let c = 0

@@ -148,7 +148,7 @@ export function NetworkMapPage() {
                     checked={relationTypes.includes(r)}
                     onChange={(e) => toggleList('rel', RELATION_TYPES, r, e.target.checked)}
                   />{' '}
-                  {t(`actors.relationTypes.${r}`)}
+                  {t(`terms.relationTypes.${r}`)}
                 </label>
               ))}
             </div>

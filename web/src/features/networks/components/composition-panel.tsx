@@ -25,7 +25,7 @@ export function CompositionPanel({ networkId }: { networkId: string }) {
             {c.sectors.map((s) => (
               <li key={s.sector}>
                 <div className="bar-list__label">
-                  <span>{t(`actors.sectors.${s.sector}`)}</span>
+                  <span>{t(`terms.sectors.${s.sector}`)}</span>
                   <span>
                     {t('networks.composition.countShare', { count: s.count, share: formatPercent(s.share, lng) })}
                   </span>

@@ -114,7 +114,7 @@ export function MeetingForm({ meeting, members, submitLabel, cancelTo, onSubmit,
         }
         setAttendanceError(attendanceMessages.join(' '))
         const unmatched = applyServerErrors({ ...problem, errors: errorsByField }, setError, meetingFormFields(getValues('decisions').length))
-        setFormError({ message: problem.status === 409 ? describe(err) : t('actors.form.checkFields'), details: unmatched, problem })
+        setFormError({ message: problem.status === 409 ? describe(err) : t('form.checkFields'), details: unmatched, problem })
       } else {
         setFormError({ message: describe(err), details: [], problem })
       }
@@ -124,7 +124,7 @@ export function MeetingForm({ meeting, members, submitLabel, cancelTo, onSubmit,
   return (
     <form className="form card" noValidate onSubmit={submit} aria-label={submitLabel}>
       <FormErrorAlert error={formError} renderProblemAction={renderProblemAction} />
-      <p className="hint">{t('actors.form.requiredHint')}</p>
+      <p className="hint">{t('form.requiredHint')}</p>
 
       <div className="form__grid">
         <TextField id="meeting-startsAt" type="datetime-local" label={t('meetings.fields.startsAt')} required error={errors.startsAt?.message} {...startField} />

@@ -101,7 +101,7 @@ export function MemberForm({ networkId, member, onDone }: { networkId: string; m
       const unmatched = applyServerErrors(problem, setError, FIELDS)
       const fieldErrors = Object.keys(problem.errors).length > 0
       setFormError(
-        problem.status === 400 && fieldErrors && unmatched.length === 0 ? t('actors.form.checkFields') : [describe(err), ...unmatched].join(' '),
+        problem.status === 400 && fieldErrors && unmatched.length === 0 ? t('form.checkFields') : [describe(err), ...unmatched].join(' '),
       )
     }
   })

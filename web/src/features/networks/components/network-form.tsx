@@ -72,7 +72,7 @@ export function NetworkForm({ defaultValues, submitLabel, cancelTo, onSubmit, se
       const problem = toProblem(err)
       if ((problem.status === 400 || problem.status === 409) && Object.keys(problem.errors).length > 0) {
         const unmatched = applyServerErrors(problem, setError, networkFormFields(getValues('links').length))
-        setFormError({ message: problem.status === 409 ? describe(err) : t('actors.form.checkFields'), details: unmatched, problem })
+        setFormError({ message: problem.status === 409 ? describe(err) : t('form.checkFields'), details: unmatched, problem })
       } else {
         setFormError({ message: describe(err), details: [], problem })
       }
@@ -85,7 +85,7 @@ export function NetworkForm({ defaultValues, submitLabel, cancelTo, onSubmit, se
     <form className="form card" noValidate onSubmit={submit} aria-label={submitLabel}>
       <FormErrorAlert error={formError} renderProblemAction={renderProblemAction} />
 
-      <p className="hint">{t('actors.form.requiredHint')}</p>
+      <p className="hint">{t('form.requiredHint')}</p>
 
       <div className="form__grid">
         <TextField
@@ -101,7 +101,7 @@ export function NetworkForm({ defaultValues, submitLabel, cancelTo, onSubmit, se
           <option value="">{t('common.pleaseChoose')}</option>
           {NETWORK_KINDS.map((kind) => (
             <option key={kind} value={kind}>
-              {t(`networks.kinds.${kind}`)}
+              {t(`terms.networkKinds.${kind}`)}
             </option>
           ))}
         </SelectField>

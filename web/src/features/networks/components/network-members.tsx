@@ -137,7 +137,7 @@ function MemberTable({
               <tr>
                 <th scope="col">{t('networks.members.actor')}</th>
                 <th scope="col">{t('networks.members.role')}</th>
-                <th scope="col">{t('actors.fields.sector')}</th>
+                <th scope="col">{t('networks.members.sector')}</th>
                 <th scope="col">{t('networks.members.period')}</th>
                 {canWrite ? <th scope="col">{t('common.actions')}</th> : null}
               </tr>
@@ -147,7 +147,7 @@ function MemberTable({
                 <tr key={m.id}>
                   <td>
                     <Link to={`/actors/${m.actorId}`}>{m.actorName}</Link>
-                    {m.actorKind === 'person' ? <span className="muted small"> · {t('actors.kinds.person')}</span> : null}
+                    {m.actorKind === 'person' ? <span className="muted small"> · {t('terms.actorKinds.person')}</span> : null}
                     {m.note ? <p className="small muted table-excerpt">{m.note}</p> : null}
                   </td>
                   <td>
@@ -159,7 +159,7 @@ function MemberTable({
                       </p>
                     ) : null}
                   </td>
-                  <td>{t(`actors.sectors.${m.sector}`)}</td>
+                  <td>{t(`terms.sectors.${m.sector}`)}</td>
                   <td>{period(m)}</td>
                   {canWrite ? (
                     <td>

@@ -17,7 +17,7 @@ export function MeetingEditPage() {
   const networkId = meeting.data?.networkId ?? ''
   const members = useNetworkMembers(networkId)
   const update = useUpdateMeeting(id)
-  const { formKey, renderProblemAction } = useReloadOnConflict(() => meeting.refetch(), t('actors.form.reload'))
+  const { formKey, renderProblemAction } = useReloadOnConflict(() => meeting.refetch(), t('form.reload'))
   const title = meeting.data
     ? t('meetings.editTitle', { name: meeting.data.networkName, date: formatDate(meeting.data.startsAt, i18n.language) })
     : t('meetings.editTitleShort')

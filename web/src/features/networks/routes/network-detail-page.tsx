@@ -50,7 +50,7 @@ export function NetworkDetailPage({ agreements: Agreements }: { agreements: Netw
         <div>
           <h1>{n.name}</h1>
           <p className="page-header__meta">
-            {t(`networks.kinds.${n.kind}`)} · <StatusBadge status={n.status} />
+            {t(`terms.networkKinds.${n.kind}`)} · <StatusBadge status={n.status} />
           </p>
         </div>
         {canWrite ? (
@@ -200,7 +200,7 @@ function Facts({ network: n }: { network: NetworkDto }) {
   return (
     <dl className="facts">
       <dt>{t('networks.fields.kind')}</dt>
-      <dd>{t(`networks.kinds.${n.kind}`)}</dd>
+      <dd>{t(`terms.networkKinds.${n.kind}`)}</dd>
       <dt>{t('networks.fields.status')}</dt>
       <dd>
         <StatusBadge status={n.status} />

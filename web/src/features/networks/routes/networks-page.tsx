@@ -54,7 +54,7 @@ export function NetworksPage() {
           <FilterSelect label={t('networks.fields.kind')} allLabel={t('networks.filters.allKinds')} value={f.kind} onChange={(v) => setFilter('kind', v)}>
             {NETWORK_KINDS.map((kind) => (
               <option key={kind} value={kind}>
-                {t(`networks.kinds.${kind}`)}
+                {t(`terms.networkKinds.${kind}`)}
               </option>
             ))}
           </FilterSelect>
@@ -106,7 +106,7 @@ export function NetworksPage() {
                     <p className="small table-excerpt text-warning">⚠ {t('networks.attention.reasons.mandateMissing')}</p>
                   )}
                 </td>
-                <td>{t(`networks.kinds.${n.kind}`)}</td>
+                <td>{t(`terms.networkKinds.${n.kind}`)}</td>
                 <td>
                   <StatusBadge status={n.status} />
                 </td>

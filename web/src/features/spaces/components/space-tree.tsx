@@ -167,7 +167,7 @@ export function SpaceTree({ nodes, label, onActivate, defaultExpanded, described
             >
               <span className="tree__name">{node.name}</span>{' '}
               <span className="tree__meta">
-                ({node.code}, {t(`spaces.levels.${node.level}`)}
+                ({node.code}, {t(`terms.spaceLevels.${node.level}`)}
                 {node.validTo ? `, ${t('spaces.tree.endedShort')}` : ''})
               </span>
             </span>

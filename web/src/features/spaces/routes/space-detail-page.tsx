@@ -40,7 +40,7 @@ export function SpaceDetailPage() {
       </p>
       <h1>{s.name}</h1>
       <p>
-        <Link to={`/spaces/${s.id}/indicators`}>{t('indicators.space.link')}</Link>
+        <Link to={`/spaces/${s.id}/indicators`}>{t('spaces.detail.indicatorsLink')}</Link>
       </p>
       {s.validTo ? (
         <p className="notice">{t('spaces.detail.ended', { date: formatDate(s.validTo, lng) })}</p>
@@ -51,7 +51,7 @@ export function SpaceDetailPage() {
           <dt>{t('spaces.fields.code')}</dt>
           <dd>{s.code}</dd>
           <dt>{t('spaces.fields.level')}</dt>
-          <dd>{t(`spaces.levels.${s.level}`)}</dd>
+          <dd>{t(`terms.spaceLevels.${s.level}`)}</dd>
           <dt>{t('spaces.fields.parent')}</dt>
           <dd>
             {s.parentId ? <Link to={`/spaces/${s.parentId}`}>{s.parentName ?? s.parentId}</Link> : t('spaces.detail.noParent')}
@@ -95,7 +95,7 @@ export function SpaceDetailPage() {
                 <Link to={`/spaces/${c.id}`}>
                   {c.name} ({c.code})
                 </Link>{' '}
-                <span className="muted">– {t(`spaces.levels.${c.level}`)}</span>
+                <span className="muted">– {t(`terms.spaceLevels.${c.level}`)}</span>
               </li>
             ))}
           </ul>

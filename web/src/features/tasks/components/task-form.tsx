@@ -73,7 +73,7 @@ export function TaskForm({
       const problem = toProblem(err)
       const unmatched = applyServerErrors(problem, setError, TASK_FORM_FIELDS)
       const fieldErrors = Object.keys(problem.errors).length > 0
-      setFormError(problem.status === 400 && fieldErrors && unmatched.length === 0 ? t('actors.form.checkFields') : [describe(err), ...unmatched].join(' '))
+      setFormError(problem.status === 400 && fieldErrors && unmatched.length === 0 ? t('form.checkFields') : [describe(err), ...unmatched].join(' '))
     }
   })
 
