@@ -4,6 +4,7 @@ import type { ExportFeature } from '../api/indicators'
 import { formatValue } from '../format-value'
 import { classify, featureValue, fitProjection, leafFeatures, pathOf, ringsOf, type Classes, type Projection } from '../map-geometry'
 import { ValueText } from './value-text'
+import '../indicators.css'
 
 export interface MapIndicator {
   code: string

@@ -5,6 +5,7 @@ import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { useFlatSpaces } from '@/components/pickers/spaces'
 import { SpaceOptions } from '@/components/pickers/space-options'
 import { EXPORT_FORMATS, downloadExport, exportUrl, useIndicatorSets, useIndicators, type ExportFormat, type ExportOptions } from '../api/indicators'
+import '../indicators.css'
 
 export interface ExportDialogProps {
   onClose: () => void

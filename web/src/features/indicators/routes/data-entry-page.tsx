@@ -16,6 +16,7 @@ import { useIndicatorSets, useIndicators, useSpacePeriodObservations, useUpsertO
 import { IndicatorsNav } from '../components/indicators-nav'
 import { valueProblems } from '../observation-rules'
 import { rowErrorText } from '../row-error-text'
+import '../indicators.css'
 
 const CURRENT_YEAR = String(new Date().getFullYear())
 const STATUSES = [ObservationStatus.Provisional, ObservationStatus.Final, ObservationStatus.Estimated] as const

@@ -9,6 +9,7 @@ import { useImportObservations, type ImportOptions } from '../api/indicators'
 import { previewCsv } from '../csv-preview'
 import { rowErrorText } from '../row-error-text'
 import { IndicatorsNav } from '../components/indicators-nav'
+import '../indicators.css'
 
 /** Server field errors of a failed real import (`lines[3].value`) back into row errors (English messages, no codes). */
 function rowErrorsFromProblem(errors: Record<string, string[]>): ImportRowError[] {

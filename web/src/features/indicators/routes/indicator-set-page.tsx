@@ -17,6 +17,7 @@ import {
   useUpdateIndicatorSet,
 } from '../api/indicators'
 import { SetSizeHint } from '../components/set-size-hint'
+import '../indicators.css'
 
 /** Create (no :id) or edit an indicator set; goals per space once the set exists. */
 export function IndicatorSetPage() {

@@ -20,6 +20,7 @@ import {
 import { IndicatorChart } from '../components/indicator-chart'
 import { ExportDialog } from '../components/export-dialog'
 import { SetEvaluation } from '../components/set-evaluation'
+import '../indicators.css'
 
 /** Indicators of one social space: a time series chart per indicator with baseline, target and a reference space. */
 export function SpaceIndicatorsPage() {

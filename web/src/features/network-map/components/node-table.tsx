@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { GraphNodeType, type GraphNodeDto } from '@/api'
 import { formatNumber, formatPercent } from '@/lib/format'
+import '../network-map.css'
 
 type SortKey = 'label' | 'type' | 'degree' | 'betweenness'
 type Direction = 'ascending' | 'descending'

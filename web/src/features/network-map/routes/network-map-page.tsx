@@ -14,6 +14,7 @@ import { usePageTitle } from '@/lib/use-page-title'
 import { findBrokers, useNetworkGraph, type GraphFilters } from '../api/graph'
 import { GraphCanvas, type GraphCanvasHandle, type SizeBy } from '../components/graph-canvas'
 import { NodeTable } from '../components/node-table'
+import '../network-map.css'
 
 const EDGE_KINDS = Object.values(GraphEdgeKind) as GraphEdgeKind[]
 const RELATION_TYPES = Object.values(RelationType) as RelationType[]

@@ -5,6 +5,7 @@ import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useNetworksNeedingAttention } from '../api/networks'
 import { useAttentionReasonTexts } from './network-labels'
 import { StatusBadge } from './status-badge'
+import '../networks.css'
 
 /** "Netzwerke mit Handlungsbedarf": each network with its reasons in words and a link to it. */
 export function AttentionList({ headingId }: { headingId: string }) {

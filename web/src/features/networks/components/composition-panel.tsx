@@ -3,6 +3,7 @@ import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { formatDate, formatPercent } from '@/lib/format'
 import { useNetworkComposition } from '../api/networks'
+import '../networks.css'
 
 /** Who sits in the network today: state, civil society and economy, by actor type and role. */
 export function CompositionPanel({ networkId }: { networkId: string }) {

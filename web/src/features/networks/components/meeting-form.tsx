@@ -20,6 +20,7 @@ import {
   type AttendanceChoice,
   type MeetingFormValues,
 } from '../meeting-schema'
+import '../networks.css'
 
 const ATTENDANCE = Object.values(Attendance) as Attendance[]
 

@@ -9,6 +9,7 @@ import { formatDate, today } from '@/lib/format'
 import { useNetworkMembers } from '@/components/pickers/networks'
 import { useEndNetworkMember, useRemoveNetworkMember } from '../api/networks'
 import { MemberForm } from './member-form'
+import '../networks.css'
 
 type Editing = { mode: 'add' } | { mode: 'edit'; member: NetworkMemberDto } | null
 

@@ -6,6 +6,7 @@ import { usePageTitle } from '@/lib/use-page-title'
 import { useNetworkMembers } from '@/components/pickers/networks'
 import { useCreateMeeting, useNetwork } from '../api/networks'
 import { MeetingForm } from '../components/meeting-form'
+import '../networks.css'
 
 export function MeetingCreatePage() {
   const { id = '' } = useParams()

@@ -10,6 +10,7 @@ import { useCanWrite } from '@/lib/auth'
 import { formatDate, formatTime } from '@/lib/format'
 import { usePageTitle } from '@/lib/use-page-title'
 import { icsFileName, meetingCalendarUrl, useDeleteMeeting, useMeeting } from '../api/networks'
+import '../networks.css'
 
 /** What the page shows at its end: the agreements made in the meeting (the tasks feature's, put in by the route). */
 export type MeetingAgreementsSlot = ComponentType<{ networkId: string; meetingId: string; canWrite: boolean; headingId: string }>

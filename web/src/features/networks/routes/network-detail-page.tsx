@@ -15,6 +15,7 @@ import { cadenceText } from '../components/network-labels'
 import { NetworkMembers } from '../components/network-members'
 import { NetworkMeetings } from '../components/network-meetings'
 import { StatusBadge } from '../components/status-badge'
+import '../networks.css'
 
 /** What the page shows under "Verabredungen": the agreements of the network (the tasks feature's, put in by the route). */
 export type NetworkAgreementsSlot = ComponentType<{ networkId: string; networkName: string; canWrite: boolean; headingId: string }>

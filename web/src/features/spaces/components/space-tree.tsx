@@ -1,6 +1,7 @@
 import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SpaceTreeNode } from '@/api'
+import '../spaces.css'
 
 interface VisibleItem {
   node: SpaceTreeNode

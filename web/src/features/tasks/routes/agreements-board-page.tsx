@@ -13,6 +13,7 @@ import { usePageTitle } from '@/lib/use-page-title'
 import { toTaskUpdate, useTaskList, useUpdateTask, type TaskFilters } from '../api/tasks'
 import { TaskCard } from '../components/task-card'
 import { AGREEMENT_STATUSES } from '../task-schema'
+import '../tasks.css'
 
 const COLUMN_PAGE_SIZE = 100
 
