@@ -4,26 +4,21 @@ import { RelationDirection, type ActorRelationItem } from '@/api'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { LoadMore } from '@/components/ui/list-page'
-import { formatDate } from '@/lib/format'
+import { useDateRangeText } from '@/lib/period'
 import { useActorRelations } from '../api/actors'
 
 /** All relations of one actor, both directions, with the direction spelled out. */
 export function ActorRelations({ actorId, actorName }: { actorId: string; actorName: string }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const relations = useActorRelations(actorId)
-  const lng = i18n.language
+  const dateRange = useDateRangeText()
 
   if (relations.isPending) return <Loading label={t('actors.relations.loading')} />
   if (relations.isError) return <ProblemAlert error={relations.error} onRetry={() => void relations.refetch()} />
   const items = relations.data.pages.flatMap((p) => p.items)
   if (items.length === 0) return <EmptyState title={t('actors.relations.empty')} />
 
-  const validity = (r: ActorRelationItem) => {
-    if (r.validFrom && r.validTo) return t('common.fromTo', { from: formatDate(r.validFrom, lng), to: formatDate(r.validTo, lng) })
-    if (r.validFrom) return t('common.since', { from: formatDate(r.validFrom, lng) })
-    if (r.validTo) return t('common.until', { to: formatDate(r.validTo, lng) })
-    return t('common.unlimited')
-  }
+  const validity = (r: ActorRelationItem) => dateRange(r.validFrom, r.validTo, t('common.unlimited'))
 
   return (
     <>

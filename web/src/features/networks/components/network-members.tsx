@@ -5,7 +5,8 @@ import { isProblemStatus, MembershipState, type NetworkMemberDto } from '@/api'
 import { Alert, EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { formatDate, today } from '@/lib/format'
+import { today } from '@/lib/format'
+import { useDateRangeText } from '@/lib/period'
 import { useNetworkMembers } from '@/components/pickers/networks'
 import { useEndNetworkMember, useRemoveNetworkMember } from '../api/networks'
 import { MemberForm } from './member-form'
@@ -116,13 +117,10 @@ function MemberTable({
   onEnd: (m: NetworkMemberDto) => void
   onRemove: (m: NetworkMemberDto) => void
 }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const headingId = useId()
-  const lng = i18n.language
-  const period = (m: NetworkMemberDto) =>
-    m.validTo
-      ? t('common.fromTo', { from: formatDate(m.validFrom, lng), to: formatDate(m.validTo, lng) })
-      : t('common.since', { from: formatDate(m.validFrom, lng) })
+  const dateRange = useDateRangeText()
+  const period = (m: NetworkMemberDto) => dateRange(m.validFrom, m.validTo)
   return (
     <section aria-labelledby={headingId} className="member-group">
       <h3 id={headingId} className="subheading">

@@ -7,6 +7,7 @@ import { QueryFallback } from '@/components/ui/query-fallback'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { useCanWrite } from '@/lib/auth'
 import { formatDate, today } from '@/lib/format'
+import { useDateRangeText } from '@/lib/period'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useEndNetwork, useNetwork } from '../api/networks'
 import { CompositionPanel } from '../components/composition-panel'
@@ -188,16 +189,9 @@ function MandateSection({ network: n }: { network: NetworkDto }) {
 }
 
 function Facts({ network: n }: { network: NetworkDto }) {
-  const { t, i18n } = useTranslation()
-  const lng = i18n.language
-  const period =
-    n.startedOn && n.endedOn
-      ? t('common.fromTo', { from: formatDate(n.startedOn, lng), to: formatDate(n.endedOn, lng) })
-      : n.startedOn
-        ? t('common.since', { from: formatDate(n.startedOn, lng) })
-        : n.endedOn
-          ? t('common.until', { to: formatDate(n.endedOn, lng) })
-          : t('common.notSpecified')
+  const { t } = useTranslation()
+  const dateRange = useDateRangeText()
+  const period = dateRange(n.startedOn, n.endedOn)
   return (
     <dl className="facts">
       <dt>{t('networks.fields.kind')}</dt>

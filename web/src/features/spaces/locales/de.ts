@@ -25,8 +25,6 @@ export const de = {
       title: 'Sozialraum',
       loading: 'Sozialraum wird geladen …',
       facts: 'Stammdaten',
-      validFromTo: '{{from}} bis {{to}}',
-      validSince: 'seit {{from}}',
       ended: 'Dieser Sozialraum ist seit {{date}} nicht mehr gültig.',
       endedOn: 'beendet am {{date}}',
       noParent: 'keiner (oberste Ebene)',

@@ -28,8 +28,6 @@ export const en: Translations<typeof de> = {
       title: 'Social space',
       loading: 'Loading social space …',
       facts: 'Details',
-      validFromTo: '{{from}} to {{to}}',
-      validSince: 'since {{from}}',
       ended: 'This social space is no longer valid since {{date}}.',
       endedOn: 'ended on {{date}}',
       noParent: 'none (top level)',

@@ -5,6 +5,7 @@ import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { QueryFallback } from '@/components/ui/query-fallback'
 import { formatDate, formatNumber } from '@/lib/format'
+import { useDateRangeText } from '@/lib/period'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useSpace } from '@/components/pickers/spaces'
 import { useSpaceChildren, useSpacesById } from '../api/spaces'
@@ -13,6 +14,7 @@ export function SpaceDetailPage() {
   const { id = '' } = useParams()
   const { t, i18n } = useTranslation()
   const space = useSpace(id)
+  const dateRange = useDateRangeText()
   usePageTitle(space.data?.name ?? t('spaces.detail.title'))
   const predecessors = useSpacesById(space.data?.predecessorIds ?? [])
   const successors = useSpacesById(space.data?.successorIds ?? [])
@@ -29,9 +31,7 @@ export function SpaceDetailPage() {
     )
   }
   const s = space.data
-  const validity = s.validTo
-    ? t('spaces.detail.validFromTo', { from: formatDate(s.validFrom, lng), to: formatDate(s.validTo, lng) })
-    : t('spaces.detail.validSince', { from: formatDate(s.validFrom, lng) })
+  const validity = dateRange(s.validFrom, s.validTo)
 
   return (
     <>
