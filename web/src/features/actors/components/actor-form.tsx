@@ -1,15 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useMemo, useState, type ReactNode } from 'react'
+import { useMemo } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
 import { ActorKind, type CreateActorRequest } from '@/api'
-import { toProblem, type Problem } from '@/api/problem'
-import { FormErrorAlert, type FormError } from '@/components/ui/form-error-alert'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
-import { useProblemMessage } from '@/components/ui/use-problem-message'
+import { FormActions, useFormError, type PageFormProps } from '@/components/ui/form'
+import { FormErrorAlert } from '@/components/ui/form-error-alert'
 import { SpaceCheckboxes } from '@/components/pickers/space-checkboxes'
-import { applyServerErrors } from '@/lib/form-errors'
 import { useActorOptions } from '@/components/pickers/actors'
 import { useActorTypes } from '../api/actors'
 import {
@@ -23,26 +20,19 @@ import {
   type ActorFormValues,
 } from '../actor-schema'
 
-export interface ActorFormProps {
+export interface ActorFormProps extends PageFormProps<CreateActorRequest> {
   defaultValues?: ActorFormValues
-  submitLabel: string
-  cancelTo: string
-  /** Sends the request; throws what the API client throws. */
-  onSubmit: (request: CreateActorRequest) => Promise<void>
   /** Id of the edited actor (excluded from the parent choice). */
   selfId?: string
-  /** Extra content for an error alert, e.g. a reload button for 412. */
-  renderProblemAction?: (problem: Problem) => ReactNode
 }
 
 /** Create/edit form for an actor: client-side limits mirror the API, server field errors land at the fields. */
 export function ActorForm({ defaultValues, submitLabel, cancelTo, onSubmit, selfId, renderProblemAction }: ActorFormProps) {
   const { t, i18n } = useTranslation()
-  const describe = useProblemMessage()
   const schema = useMemo(() => makeActorSchema(t), [t])
   const types = useActorTypes()
   const organisations = useActorOptions(ActorKind.Organisation)
-  const [formError, setFormError] = useState<FormError | null>(null)
+  const { formError, clearFormError, fail } = useFormError()
 
   const {
     register,
@@ -55,17 +45,11 @@ export function ActorForm({ defaultValues, submitLabel, cancelTo, onSubmit, self
   })
 
   const submit = handleSubmit(async (values) => {
-    setFormError(null)
+    clearFormError()
     try {
       await onSubmit(toActorRequest(values))
     } catch (err) {
-      const problem = toProblem(err)
-      if (problem.status === 400 && Object.keys(problem.errors).length > 0) {
-        const unmatched = applyServerErrors(problem, setError, ACTOR_FORM_FIELDS)
-        setFormError({ message: t('form.checkFields'), details: unmatched, problem })
-      } else {
-        setFormError({ message: describe(err), details: [], problem })
-      }
+      fail(err, setError, ACTOR_FORM_FIELDS)
     }
   })
 
@@ -216,14 +200,7 @@ export function ActorForm({ defaultValues, submitLabel, cancelTo, onSubmit, self
         {...register('notes')}
       />
 
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? t('common.saving') : submitLabel}
-        </button>
-        <Link to={cancelTo} className="button button--secondary">
-          {t('common.cancel')}
-        </Link>
-      </div>
+      <FormActions submitting={isSubmitting} submitLabel={submitLabel} cancel={cancelTo} />
     </form>
   )
 }

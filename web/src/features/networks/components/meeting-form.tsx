@@ -1,15 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useMemo, useState, type ReactNode } from 'react'
+import { useMemo, useState } from 'react'
 import { useFieldArray, useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
 import { Attendance, MembershipState, type CreateMeetingRequest, type MeetingDto, type NetworkMemberDto } from '@/api'
-import { toProblem, type Problem } from '@/api/problem'
-import { FormErrorAlert, type FormError } from '@/components/ui/form-error-alert'
 import { TextAreaField, TextField } from '@/components/ui/field'
+import { FormActions, useFormError, type PageFormProps } from '@/components/ui/form'
+import { FormErrorAlert } from '@/components/ui/form-error-alert'
 import { MarkdownField } from '@/components/ui/markdown'
-import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { applyServerErrors } from '@/lib/form-errors'
 import { toDateTimeLocal } from '@/lib/format'
 import {
   MEETING_LIMITS,
@@ -36,13 +33,9 @@ function memberOn(m: NetworkMemberDto, day: string): boolean {
   return m.validFrom <= day && (!m.validTo || m.validTo >= day)
 }
 
-export interface MeetingFormProps {
+export interface MeetingFormProps extends PageFormProps<CreateMeetingRequest> {
   meeting?: MeetingDto
   members: NetworkMemberDto[]
-  submitLabel: string
-  cancelTo: string
-  onSubmit: (request: CreateMeetingRequest) => Promise<void>
-  renderProblemAction?: (problem: Problem) => ReactNode
 }
 
 /**
@@ -51,9 +44,8 @@ export interface MeetingFormProps {
  */
 export function MeetingForm({ meeting, members, submitLabel, cancelTo, onSubmit, renderProblemAction }: MeetingFormProps) {
   const { t } = useTranslation()
-  const describe = useProblemMessage()
   const schema = useMemo(() => makeMeetingSchema(t), [t])
-  const [formError, setFormError] = useState<FormError | null>(null)
+  const { formError, clearFormError, fail } = useFormError()
   const [attendance, setAttendance] = useState<Record<string, AttendanceChoice>>(() =>
     Object.fromEntries((meeting?.attendance ?? []).map((a) => [a.memberId, a.attendance])),
   )
@@ -96,7 +88,7 @@ export function MeetingForm({ meeting, members, submitLabel, cancelTo, onSubmit,
   })
 
   const submit = handleSubmit(async (values) => {
-    setFormError(null)
+    clearFormError()
     setAttendanceError('')
     // Only members shown for this day are sent.
     const shown = new Set(rows.map((r) => r.id))
@@ -104,21 +96,20 @@ export function MeetingForm({ meeting, members, submitLabel, cancelTo, onSubmit,
     try {
       await onSubmit(toMeetingRequest(values, sent))
     } catch (err) {
-      const problem = toProblem(err)
-      if ((problem.status === 400 || problem.status === 409) && Object.keys(problem.errors).length > 0) {
+      fail(err, setError, meetingFormFields(getValues('decisions').length), {
+        fieldStatuses: [400, 409],
         // decisions[2] is the text of the third decision row; attendance errors go to the attendance table.
-        const errorsByField: Record<string, string[]> = {}
-        const attendanceMessages: string[] = []
-        for (const [key, messages] of Object.entries(problem.errors)) {
-          if (/^attendance/i.test(key)) attendanceMessages.push(...messages)
-          else errorsByField[/^decisions\[\d+\]$/i.test(key) ? `${key}.text` : key] = messages
-        }
-        setAttendanceError(attendanceMessages.join(' '))
-        const unmatched = applyServerErrors({ ...problem, errors: errorsByField }, setError, meetingFormFields(getValues('decisions').length))
-        setFormError({ message: problem.status === 409 ? describe(err) : t('form.checkFields'), details: unmatched, problem })
-      } else {
-        setFormError({ message: describe(err), details: [], problem })
-      }
+        mapErrors: (errors) => {
+          const errorsByField: Record<string, string[]> = {}
+          const attendanceMessages: string[] = []
+          for (const [key, messages] of Object.entries(errors)) {
+            if (/^attendance/i.test(key)) attendanceMessages.push(...messages)
+            else errorsByField[/^decisions\[\d+\]$/i.test(key) ? `${key}.text` : key] = messages
+          }
+          setAttendanceError(attendanceMessages.join(' '))
+          return errorsByField
+        },
+      })
     }
   })
 
@@ -265,14 +256,7 @@ export function MeetingForm({ meeting, members, submitLabel, cancelTo, onSubmit,
       />
 
       <p className="hint">{t('meetings.form.agreementsHint')}</p>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? t('common.saving') : submitLabel}
-        </button>
-        <Link to={cancelTo} className="button button--secondary">
-          {t('common.cancel')}
-        </Link>
-      </div>
+      <FormActions submitting={isSubmitting} submitLabel={submitLabel} cancel={cancelTo} />
     </form>
   )
 }

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { TFunction } from 'i18next'
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -8,9 +8,8 @@ import { MemberRole, type NetworkMemberDto } from '@/api'
 import { toProblem } from '@/api/problem'
 import { Alert } from '@/components/ui/feedback'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
-import { useProblemMessage } from '@/components/ui/use-problem-message'
+import { FormActions, useInlineFormError } from '@/components/ui/form'
 import { useActorOptions } from '@/components/pickers/actors'
-import { applyServerErrors } from '@/lib/form-errors'
 import { today } from '@/lib/format'
 import { useNetworkOptions } from '@/components/pickers/networks'
 import { useAddNetworkMember, useUpdateNetworkMember } from '../api/networks'
@@ -44,13 +43,12 @@ type MemberValues = z.infer<ReturnType<typeof makeMemberSchema>>
  */
 export function MemberForm({ networkId, member, onDone }: { networkId: string; member?: NetworkMemberDto; onDone: (message: string) => void }) {
   const { t } = useTranslation()
-  const describe = useProblemMessage()
   const schema = useMemo(() => makeMemberSchema(t), [t])
   const actors = useActorOptions()
   const networks = useNetworkOptions()
   const add = useAddNetworkMember(networkId)
   const update = useUpdateNetworkMember(networkId)
-  const [formError, setFormError] = useState<string | null>(null)
+  const { formError, setFormError, fail } = useInlineFormError()
   const editing = member !== undefined
   const {
     register,
@@ -91,18 +89,13 @@ export function MemberForm({ networkId, member, onDone }: { networkId: string; m
       const name = actors.data?.find((a) => a.id === v.actorId)?.name ?? member?.actorName ?? ''
       onDone(editing ? t('networks.members.saved', { name }) : t('networks.members.added', { name }))
     } catch (err) {
-      const problem = toProblem(err)
-      if (problem.status === 409) {
+      if (toProblem(err).status === 409) {
         // The actor already holds this role for an overlapping period: say so in the UI language, at the date.
         setError('validFrom', { type: 'server', message: t('networks.members.overlap') }, { shouldFocus: true })
         setFormError(t('networks.members.overlap'))
         return
       }
-      const unmatched = applyServerErrors(problem, setError, FIELDS)
-      const fieldErrors = Object.keys(problem.errors).length > 0
-      setFormError(
-        problem.status === 400 && fieldErrors && unmatched.length === 0 ? t('form.checkFields') : [describe(err), ...unmatched].join(' '),
-      )
+      fail(err, setError, FIELDS)
     }
   })
 
@@ -157,14 +150,11 @@ export function MemberForm({ networkId, member, onDone }: { networkId: string; m
         />
       </div>
       <TextAreaField id={`${prefix}-note`} label={t('networks.members.note')} rows={2} maxLength={NOTE_MAX} error={errors.note?.message} {...register('note')} />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? t('common.saving') : editing ? t('networks.members.save') : t('networks.members.addSubmit')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => onDone('')}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitting={isSubmitting}
+        submitLabel={editing ? t('networks.members.save') : t('networks.members.addSubmit')}
+        cancel={() => onDone('')}
+      />
     </form>
   )
 }
