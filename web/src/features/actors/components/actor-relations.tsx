@@ -4,6 +4,7 @@ import { RelationDirection, type ActorRelationItem } from '@/api'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { LoadMore } from '@/components/ui/list-page'
+import { Table } from '@/components/ui/table'
 import { useDateRangeText } from '@/lib/period'
 import { useActorRelations } from '../api/actors'
 
@@ -22,45 +23,40 @@ export function ActorRelations({ actorId, actorName }: { actorId: string; actorN
 
   return (
     <>
-      <div className="table-wrap">
-        <table className="table">
-          <caption className="visually-hidden">{t('actors.relations.caption', { name: actorName })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('actors.relations.direction')}</th>
-              <th scope="col">{t('actors.relations.type')}</th>
-              <th scope="col">{t('actors.relations.partner')}</th>
-              <th scope="col">{t('actors.relations.contractual')}</th>
-              <th scope="col">{t('actors.relations.validity')}</th>
-              <th scope="col">{t('actors.relations.note')}</th>
+      <Table
+        caption={t('actors.relations.caption', { name: actorName })}
+        columns={[
+          t('actors.relations.direction'),
+          t('actors.relations.type'),
+          t('actors.relations.partner'),
+          t('actors.relations.contractual'),
+          t('actors.relations.validity'),
+          t('actors.relations.note'),
+        ]}
+      >
+        {items.map((r) => {
+          const outgoing = r.direction === RelationDirection.Outgoing
+          const words = { self: actorName, other: r.otherActorName }
+          return (
+            <tr key={`${r.id}-${r.direction}`}>
+              <td>
+                <strong>{outgoing ? t('actors.relations.outgoing') : t('actors.relations.incoming')}</strong>
+                <br />
+                <span className="small">
+                  {outgoing ? t('actors.relations.outgoingSentence', words) : t('actors.relations.incomingSentence', words)}
+                </span>
+              </td>
+              <td>{t(`terms.relationTypes.${r.type}`, { defaultValue: String(r.type) })}</td>
+              <td>
+                <Link to={`/actors/${r.otherActorId}`}>{r.otherActorName}</Link>
+              </td>
+              <td>{r.isContractual ? t('common.yes') : t('common.no')}</td>
+              <td>{validity(r)}</td>
+              <td className="pre-line">{r.note ?? ''}</td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((r) => {
-              const outgoing = r.direction === RelationDirection.Outgoing
-              const words = { self: actorName, other: r.otherActorName }
-              return (
-                <tr key={`${r.id}-${r.direction}`}>
-                  <td>
-                    <strong>{outgoing ? t('actors.relations.outgoing') : t('actors.relations.incoming')}</strong>
-                    <br />
-                    <span className="small">
-                      {outgoing ? t('actors.relations.outgoingSentence', words) : t('actors.relations.incomingSentence', words)}
-                    </span>
-                  </td>
-                  <td>{t(`terms.relationTypes.${r.type}`, { defaultValue: String(r.type) })}</td>
-                  <td>
-                    <Link to={`/actors/${r.otherActorId}`}>{r.otherActorName}</Link>
-                  </td>
-                  <td>{r.isContractual ? t('common.yes') : t('common.no')}</td>
-                  <td>{validity(r)}</td>
-                  <td className="pre-line">{r.note ?? ''}</td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      </div>
+          )
+        })}
+      </Table>
       <LoadMore query={relations} />
     </>
   )

@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Table } from '@/components/ui/table'
 import type { ExportFeature } from '../api/indicators'
 import { formatValue } from '../format-value'
 import { classify, featureValue, fitProjection, leafFeatures, pathOf, ringsOf, type Classes, type Projection } from '../map-geometry'
@@ -71,34 +72,25 @@ export function MapComparison({ features, indicator, periodA, periodB, parentCod
           </ul>
         </div>
       ) : null}
-      <div className="table-wrap">
-        <table className="table">
-          <caption>{t('indicators.map.tableCaption')} – {indicator.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('indicators.map.space')}</th>
-              <th scope="col">{periodA}</th>
-              <th scope="col">{periodB}</th>
-              <th scope="col">{t('indicators.map.change')}</th>
+      <Table
+        caption={<>{t('indicators.map.tableCaption')} – {indicator.name}</>}
+        hiddenCaption={false}
+        columns={[t('indicators.map.space'), periodA, periodB, t('indicators.map.change')]}
+      >
+        {leaves.map((f) => {
+          const a = featureValue(f, indicator.code, periodA)
+          const b = featureValue(f, indicator.code, periodB)
+          const change = typeof a === 'number' && typeof b === 'number' ? b - a : undefined
+          return (
+            <tr key={f.properties.code}>
+              <th scope="row">{f.properties.name}</th>
+              <td><Cell value={a} indicator={indicator} /></td>
+              <td><Cell value={b} indicator={indicator} /></td>
+              <td>{change === undefined ? <span className="muted">–</span> : `${change > 0 ? '+' : change < 0 ? '−' : '±'}${fmt(Math.abs(change))}`}</td>
             </tr>
-          </thead>
-          <tbody>
-            {leaves.map((f) => {
-              const a = featureValue(f, indicator.code, periodA)
-              const b = featureValue(f, indicator.code, periodB)
-              const change = typeof a === 'number' && typeof b === 'number' ? b - a : undefined
-              return (
-                <tr key={f.properties.code}>
-                  <th scope="row">{f.properties.name}</th>
-                  <td><Cell value={a} indicator={indicator} /></td>
-                  <td><Cell value={b} indicator={indicator} /></td>
-                  <td>{change === undefined ? <span className="muted">–</span> : `${change > 0 ? '+' : change < 0 ? '−' : '±'}${fmt(Math.abs(change))}`}</td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      </div>
+          )
+        })}
+      </Table>
     </>
   )
 }

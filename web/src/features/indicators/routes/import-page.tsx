@@ -4,6 +4,7 @@ import type { ImportObservationsResult, ImportRowError } from '@/api'
 import { toProblem } from '@/api/problem'
 import { Alert } from '@/components/ui/feedback'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
+import { Table } from '@/components/ui/table'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useImportObservations, type ImportOptions } from '../api/indicators'
 import { previewCsv } from '../csv-preview'
@@ -153,27 +154,19 @@ export function ImportPage() {
             <p>{t('indicators.import.errorCount', { count: result?.errorCount ?? rowErrors.length })}</p>
             {result && result.errorCount > result.errors.length ? <p>{t('indicators.import.moreErrors')}</p> : null}
           </Alert>
-          <div className="table-wrap">
-            <table className="table">
-              <caption>{t('indicators.import.errorsCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('indicators.import.line')}</th>
-                  <th scope="col">{t('indicators.import.column')}</th>
-                  <th scope="col">{t('indicators.import.message')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rowErrors.map((e, n) => (
-                  <tr key={n}>
-                    <td>{e.line ?? e.item ?? '–'}</td>
-                    <td><code>{e.column}</code></td>
-                    <td><RowErrorMessage error={e} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption={t('indicators.import.errorsCaption')}
+            hiddenCaption={false}
+            columns={[t('indicators.import.line'), t('indicators.import.column'), t('indicators.import.message')]}
+          >
+            {rowErrors.map((e, n) => (
+              <tr key={n}>
+                <td>{e.line ?? e.item ?? '–'}</td>
+                <td><code>{e.column}</code></td>
+                <td><RowErrorMessage error={e} /></td>
+              </tr>
+            ))}
+          </Table>
         </section>
       ) : null}
 

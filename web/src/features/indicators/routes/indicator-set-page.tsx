@@ -7,6 +7,7 @@ import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { useFlatSpaces } from '@/components/pickers/spaces'
 import { SpaceOptions } from '@/components/pickers/space-options'
+import { Table } from '@/components/ui/table'
 import { usePageTitle } from '@/lib/use-page-title'
 import {
   useCreateIndicatorSet,
@@ -233,38 +234,33 @@ function GoalsTable({ set, spaceId, goals, catalogue }: { set: IndicatorSetDto; 
   return (
     <form onSubmit={submit} noValidate aria-label={t('indicators.sets.saveGoals')}>
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-      <div className="table-wrap">
-        <table className="table">
-          <caption className="visually-hidden">{t('indicators.sets.goals')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('indicators.sets.indicator')}</th>
-              <th scope="col">{t('indicators.sets.baselinePeriod')}</th>
-              <th scope="col">{t('indicators.sets.baselineValue')}</th>
-              <th scope="col">{t('indicators.sets.targetPeriod')}</th>
-              <th scope="col">{t('indicators.sets.targetValue')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {set.indicators.map((i) => (
-              <tr key={i.indicatorId}>
-                <th scope="row">{i.name}{unit(i.indicatorId) ? <span className="muted"> ({unit(i.indicatorId)})</span> : null}</th>
-                {(['baselinePeriod', 'baselineValue', 'targetPeriod', 'targetValue'] as const).map((key) => (
-                  <td key={key}>
-                    <input
-                      className="input grid-input"
-                      aria-label={`${i.name}: ${t(`indicators.sets.${key}`)}`}
-                      inputMode={key.endsWith('Value') ? 'decimal' : 'text'}
-                      value={rows[i.indicatorId]?.[key] ?? ''}
-                      onChange={(e) => edit(i.indicatorId, key, e.target.value)}
-                    />
-                  </td>
-                ))}
-              </tr>
+      <Table
+        caption={t('indicators.sets.goals')}
+        columns={[
+          t('indicators.sets.indicator'),
+          t('indicators.sets.baselinePeriod'),
+          t('indicators.sets.baselineValue'),
+          t('indicators.sets.targetPeriod'),
+          t('indicators.sets.targetValue'),
+        ]}
+      >
+        {set.indicators.map((i) => (
+          <tr key={i.indicatorId}>
+            <th scope="row">{i.name}{unit(i.indicatorId) ? <span className="muted"> ({unit(i.indicatorId)})</span> : null}</th>
+            {(['baselinePeriod', 'baselineValue', 'targetPeriod', 'targetValue'] as const).map((key) => (
+              <td key={key}>
+                <input
+                  className="input grid-input"
+                  aria-label={`${i.name}: ${t(`indicators.sets.${key}`)}`}
+                  inputMode={key.endsWith('Value') ? 'decimal' : 'text'}
+                  value={rows[i.indicatorId]?.[key] ?? ''}
+                  onChange={(e) => edit(i.indicatorId, key, e.target.value)}
+                />
+              </td>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        ))}
+      </Table>
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={save.isPending}>
           {save.isPending ? t('common.saving') : t('indicators.sets.saveGoals')}

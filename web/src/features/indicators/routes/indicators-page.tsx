@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
 import { Alert, EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
+import { Table } from '@/components/ui/table'
 import { oneOf, textParam, useListFilters } from '@/lib/use-list-filters'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useIndicators } from '../api/indicators'
@@ -72,33 +73,28 @@ export function IndicatorsPage() {
         ) : (
           <>
             <p role="status" className="result-count">{t('indicators.count', { count: list.data.length })}</p>
-            <div className="table-wrap">
-              <table className="table">
-                <caption className="visually-hidden">{t('indicators.tableCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('indicators.fields.name')}</th>
-                    <th scope="col">{t('indicators.fields.code')}</th>
-                    <th scope="col">{t('indicators.fields.kind')}</th>
-                    <th scope="col">{t('indicators.fields.unit')}</th>
-                    <th scope="col">{t('indicators.fields.direction')}</th>
-                    <th scope="col">{t('indicators.fields.topic')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.map((i) => (
-                    <tr key={i.id}>
-                      <td><Link to={`/indicators/${i.id}`}>{i.name}</Link></td>
-                      <td><code>{i.code}</code></td>
-                      <td>{t(`indicators.kinds.${i.kind}`)}</td>
-                      <td>{i.unit ?? ''}</td>
-                      <td>{t(`indicators.directions.${i.direction}`)}</td>
-                      <td>{i.topic ?? ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              caption={t('indicators.tableCaption')}
+              columns={[
+                t('indicators.fields.name'),
+                t('indicators.fields.code'),
+                t('indicators.fields.kind'),
+                t('indicators.fields.unit'),
+                t('indicators.fields.direction'),
+                t('indicators.fields.topic'),
+              ]}
+            >
+              {list.data.map((i) => (
+                <tr key={i.id}>
+                  <td><Link to={`/indicators/${i.id}`}>{i.name}</Link></td>
+                  <td><code>{i.code}</code></td>
+                  <td>{t(`indicators.kinds.${i.kind}`)}</td>
+                  <td>{i.unit ?? ''}</td>
+                  <td>{t(`indicators.directions.${i.direction}`)}</td>
+                  <td>{i.topic ?? ''}</td>
+                </tr>
+              ))}
+            </Table>
           </>
         )}
       </section>

@@ -7,6 +7,7 @@ import { TextAreaField, TextField } from '@/components/ui/field'
 import { FormActions, useFormError, type PageFormProps } from '@/components/ui/form'
 import { FormErrorAlert } from '@/components/ui/form-error-alert'
 import { MarkdownField } from '@/components/ui/markdown'
+import { Table } from '@/components/ui/table'
 import { toDateTimeLocal } from '@/lib/format'
 import {
   MEETING_LIMITS,
@@ -171,43 +172,35 @@ export function MeetingForm({ meeting, members, submitLabel, cancelTo, onSubmit,
                 {t('meetings.form.allPresent')}
               </button>
             </p>
-            <div className="table-wrap">
-              <table className="table table--compact">
-                <caption className="visually-hidden">{t('meetings.fields.attendance')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('networks.members.actor')}</th>
-                    <th scope="col">{t('networks.members.role')}</th>
-                    <th scope="col">{t('meetings.fields.attendanceOne')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((m) => (
-                    <tr key={m.id}>
-                      <th scope="row" className="table__rowhead">
-                        {m.actorName}
-                      </th>
-                      <td>{t(`networks.roles.${m.role}`)}</td>
-                      <td>
-                        <select
-                          className="input input--compact"
-                          aria-label={t('meetings.form.attendanceOf', { name: m.actorName })}
-                          value={attendance[m.id] ?? ''}
-                          onChange={(e) => setAttendance((prev) => ({ ...prev, [m.id]: e.target.value as AttendanceChoice }))}
-                        >
-                          <option value="">{t('meetings.attendance.unknown')}</option>
-                          {ATTENDANCE.map((a) => (
-                            <option key={a} value={a}>
-                              {t(`meetings.attendance.${a}`)}
-                            </option>
-                          ))}
-                        </select>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              caption={t('meetings.fields.attendance')}
+              className="table--compact"
+              columns={[t('networks.members.actor'), t('networks.members.role'), t('meetings.fields.attendanceOne')]}
+            >
+              {rows.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row" className="table__rowhead">
+                    {m.actorName}
+                  </th>
+                  <td>{t(`networks.roles.${m.role}`)}</td>
+                  <td>
+                    <select
+                      className="input input--compact"
+                      aria-label={t('meetings.form.attendanceOf', { name: m.actorName })}
+                      value={attendance[m.id] ?? ''}
+                      onChange={(e) => setAttendance((prev) => ({ ...prev, [m.id]: e.target.value as AttendanceChoice }))}
+                    >
+                      <option value="">{t('meetings.attendance.unknown')}</option>
+                      {ATTENDANCE.map((a) => (
+                        <option key={a} value={a}>
+                          {t(`meetings.attendance.${a}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </Table>
           </>
         )}
         {attendanceError ? (

@@ -8,6 +8,7 @@ import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { today } from '@/lib/format'
 import { useDateRangeText } from '@/lib/period'
 import { useNetworkMembers } from '@/components/pickers/networks'
+import { Table } from '@/components/ui/table'
 import { useEndNetworkMember, useRemoveNetworkMember } from '../api/networks'
 import { MemberForm } from './member-form'
 import '../networks.css'
@@ -129,62 +130,57 @@ function MemberTable({
       {items.length === 0 ? (
         <p className="muted">{t('networks.members.noneCurrent')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('networks.members.caption', { state: t(`networks.members.groups.${state}`), name: networkName })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('networks.members.actor')}</th>
-                <th scope="col">{t('networks.members.role')}</th>
-                <th scope="col">{t('networks.members.sector')}</th>
-                <th scope="col">{t('networks.members.period')}</th>
-                {canWrite ? <th scope="col">{t('common.actions')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((m) => (
-                <tr key={m.id}>
-                  <td>
-                    <Link to={`/actors/${m.actorId}`}>{m.actorName}</Link>
-                    {m.actorKind === 'person' ? <span className="muted small"> · {t('terms.actorKinds.person')}</span> : null}
-                    {m.note ? <p className="small muted table-excerpt">{m.note}</p> : null}
-                  </td>
-                  <td>
-                    {t(`networks.roles.${m.role}`)}
-                    {m.delegatedFromNetworkId ? (
-                      <p className="small table-excerpt">
-                        {t('networks.members.delegatedFromShort')}{' '}
-                        <Link to={`/networks/${m.delegatedFromNetworkId}`}>{m.delegatedFromNetworkName ?? m.delegatedFromNetworkId}</Link>
-                      </p>
+        <Table
+          caption={t('networks.members.caption', { state: t(`networks.members.groups.${state}`), name: networkName })}
+          columns={[
+            t('networks.members.actor'),
+            t('networks.members.role'),
+            t('networks.members.sector'),
+            t('networks.members.period'),
+            ...(canWrite ? [t('common.actions')] : []),
+          ]}
+        >
+          {items.map((m) => (
+            <tr key={m.id}>
+              <td>
+                <Link to={`/actors/${m.actorId}`}>{m.actorName}</Link>
+                {m.actorKind === 'person' ? <span className="muted small"> · {t('terms.actorKinds.person')}</span> : null}
+                {m.note ? <p className="small muted table-excerpt">{m.note}</p> : null}
+              </td>
+              <td>
+                {t(`networks.roles.${m.role}`)}
+                {m.delegatedFromNetworkId ? (
+                  <p className="small table-excerpt">
+                    {t('networks.members.delegatedFromShort')}{' '}
+                    <Link to={`/networks/${m.delegatedFromNetworkId}`}>{m.delegatedFromNetworkName ?? m.delegatedFromNetworkId}</Link>
+                  </p>
+                ) : null}
+              </td>
+              <td>{t(`terms.sectors.${m.sector}`)}</td>
+              <td>{period(m)}</td>
+              {canWrite ? (
+                <td>
+                  <div className="row-actions">
+                    <button type="button" className="button button--link" onClick={() => onEdit(m)}>
+                      {t('common.edit')}
+                      <span className="visually-hidden">: {m.actorName}</span>
+                    </button>
+                    {state !== MembershipState.Past ? (
+                      <button type="button" className="button button--link" onClick={() => onEnd(m)}>
+                        {t('networks.members.end')}
+                        <span className="visually-hidden">: {m.actorName}</span>
+                      </button>
                     ) : null}
-                  </td>
-                  <td>{t(`terms.sectors.${m.sector}`)}</td>
-                  <td>{period(m)}</td>
-                  {canWrite ? (
-                    <td>
-                      <div className="row-actions">
-                        <button type="button" className="button button--link" onClick={() => onEdit(m)}>
-                          {t('common.edit')}
-                          <span className="visually-hidden">: {m.actorName}</span>
-                        </button>
-                        {state !== MembershipState.Past ? (
-                          <button type="button" className="button button--link" onClick={() => onEnd(m)}>
-                            {t('networks.members.end')}
-                            <span className="visually-hidden">: {m.actorName}</span>
-                          </button>
-                        ) : null}
-                        <button type="button" className="button button--link" onClick={() => onRemove(m)}>
-                          {t('networks.members.remove')}
-                          <span className="visually-hidden">: {m.actorName}</span>
-                        </button>
-                      </div>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                    <button type="button" className="button button--link" onClick={() => onRemove(m)}>
+                      {t('networks.members.remove')}
+                      <span className="visually-hidden">: {m.actorName}</span>
+                    </button>
+                  </div>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </Table>
       )}
     </section>
   )

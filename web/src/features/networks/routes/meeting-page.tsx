@@ -6,6 +6,7 @@ import { Alert, EmptyState } from '@/components/ui/feedback'
 import { Markdown } from '@/components/ui/markdown'
 import { QueryFallback } from '@/components/ui/query-fallback'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
+import { Table } from '@/components/ui/table'
 import { useCanWrite } from '@/lib/auth'
 import { formatDate, formatTime } from '@/lib/format'
 import { usePageTitle } from '@/lib/use-page-title'
@@ -128,31 +129,23 @@ export function MeetingPage({ agreements: Agreements }: { agreements: MeetingAgr
         {m.attendance.length === 0 ? (
           <EmptyState title={t('networks.meetings.noAttendance')} />
         ) : (
-          <div className="table-wrap">
-            <table className="table table--compact">
-              <caption className="visually-hidden">{t('meetings.fields.attendance')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('networks.members.actor')}</th>
-                  <th scope="col">{t('networks.members.role')}</th>
-                  <th scope="col">{t('meetings.fields.attendanceOne')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {m.attendance.map((a) => (
-                  <tr key={a.memberId}>
-                    <td>
-                      <Link to={`/actors/${a.actorId}`}>{a.actorName}</Link>
-                    </td>
-                    <td>{t(`networks.roles.${a.role}`)}</td>
-                    <td>
-                      <span className={`attendance attendance--${a.attendance}`}>{t(`meetings.attendance.${a.attendance}`)}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption={t('meetings.fields.attendance')}
+            className="table--compact"
+            columns={[t('networks.members.actor'), t('networks.members.role'), t('meetings.fields.attendanceOne')]}
+          >
+            {m.attendance.map((a) => (
+              <tr key={a.memberId}>
+                <td>
+                  <Link to={`/actors/${a.actorId}`}>{a.actorName}</Link>
+                </td>
+                <td>{t(`networks.roles.${a.role}`)}</td>
+                <td>
+                  <span className={`attendance attendance--${a.attendance}`}>{t(`meetings.attendance.${a.attendance}`)}</span>
+                </td>
+              </tr>
+            ))}
+          </Table>
         )}
       </section>
 

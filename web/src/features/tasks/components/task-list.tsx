@@ -6,6 +6,7 @@ import { Alert, EmptyState, Loading } from '@/components/ui/feedback'
 import { LoadMore } from '@/components/ui/list-page'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
+import { Table } from '@/components/ui/table'
 import { formatDate } from '@/lib/format'
 import { useDeleteTask, useTaskList, type TaskFilters } from '../api/tasks'
 import { DueDate } from './due-date'
@@ -105,84 +106,79 @@ export function TaskList({
       ) : items.length === 0 ? (
         <EmptyState title={t('tasks.empty')} />
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('tasks.fields.title')}</th>
-                <th scope="col">{t('tasks.fields.responsibles')}</th>
-                <th scope="col">{t('tasks.fields.dueDate')}</th>
-                <th scope="col">{t('tasks.fields.status')}</th>
-                {canWrite ? <th scope="col">{t('common.actions')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((task) => (
-                <tr key={task.id}>
-                  <td>
-                    <strong>{task.title}</strong>
-                    {task.description ? <p className="small pre-line table-excerpt">{task.description}</p> : null}
-                    {task.meetingId && !meetingId ? (
-                      <p className="small table-excerpt">
-                        <Link to={`/meetings/${task.meetingId}`}>{t('tasks.fromMeeting', { date: formatDate(task.meetingStartsAt, i18n.language) })}</Link>
-                      </p>
-                    ) : null}
-                    {task.outcome ? (
-                      <p className="small table-excerpt">
-                        {t('tasks.fields.outcome')}: {task.outcome}
-                      </p>
-                    ) : null}
-                  </td>
-                  <td>
-                    <ul className="plain-list">
-                      {task.responsibles.map((r) => (
-                        <li key={r.actorId}>
-                          <Link to={`/actors/${r.actorId}`}>{r.name}</Link>
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>
-                    <DueDate task={task} />
-                  </td>
-                  <td>
-                    <span className={`pill pill--task-${task.status}`}>{t(`tasks.statuses.${task.status}`)}</span>
-                  </td>
-                  {canWrite ? (
-                    <td>
-                      <div className="row-actions">
-                        <button
-                          type="button"
-                          className="button button--link"
-                          onClick={() => {
-                            setNotice('')
-                            setEditing({ mode: 'edit', task })
-                          }}
-                        >
-                          {t('common.edit')}
-                          <span className="visually-hidden">: {task.title}</span>
-                        </button>
-                        <button
-                          type="button"
-                          className="button button--link"
-                          onClick={() => {
-                            setNotice('')
-                            remove.reset()
-                            setDeleting(task)
-                          }}
-                        >
-                          {t('common.delete')}
-                          <span className="visually-hidden">: {task.title}</span>
-                        </button>
-                      </div>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={caption}
+          columns={[
+            t('tasks.fields.title'),
+            t('tasks.fields.responsibles'),
+            t('tasks.fields.dueDate'),
+            t('tasks.fields.status'),
+            ...(canWrite ? [t('common.actions')] : []),
+          ]}
+        >
+          {items.map((task) => (
+            <tr key={task.id}>
+              <td>
+                <strong>{task.title}</strong>
+                {task.description ? <p className="small pre-line table-excerpt">{task.description}</p> : null}
+                {task.meetingId && !meetingId ? (
+                  <p className="small table-excerpt">
+                    <Link to={`/meetings/${task.meetingId}`}>{t('tasks.fromMeeting', { date: formatDate(task.meetingStartsAt, i18n.language) })}</Link>
+                  </p>
+                ) : null}
+                {task.outcome ? (
+                  <p className="small table-excerpt">
+                    {t('tasks.fields.outcome')}: {task.outcome}
+                  </p>
+                ) : null}
+              </td>
+              <td>
+                <ul className="plain-list">
+                  {task.responsibles.map((r) => (
+                    <li key={r.actorId}>
+                      <Link to={`/actors/${r.actorId}`}>{r.name}</Link>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td>
+                <DueDate task={task} />
+              </td>
+              <td>
+                <span className={`pill pill--task-${task.status}`}>{t(`tasks.statuses.${task.status}`)}</span>
+              </td>
+              {canWrite ? (
+                <td>
+                  <div className="row-actions">
+                    <button
+                      type="button"
+                      className="button button--link"
+                      onClick={() => {
+                        setNotice('')
+                        setEditing({ mode: 'edit', task })
+                      }}
+                    >
+                      {t('common.edit')}
+                      <span className="visually-hidden">: {task.title}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--link"
+                      onClick={() => {
+                        setNotice('')
+                        remove.reset()
+                        setDeleting(task)
+                      }}
+                    >
+                      {t('common.delete')}
+                      <span className="visually-hidden">: {task.title}</span>
+                    </button>
+                  </div>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </Table>
       )}
       <LoadMore query={tasks} />
     </>
