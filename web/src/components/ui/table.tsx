@@ -55,3 +55,13 @@ export function Table({
     </div>
   )
 }
+
+/** An action in a table row: its word, and for screen readers the row it acts on ("Bearbeiten: Jugendamt"). */
+export function RowAction({ label, subject, onClick, pressed }: { label: string; subject: string; onClick: () => void; pressed?: boolean }) {
+  return (
+    <button type="button" className="button button--link" onClick={onClick} aria-pressed={pressed}>
+      {label}
+      <span className="visually-hidden">: {subject}</span>
+    </button>
+  )
+}

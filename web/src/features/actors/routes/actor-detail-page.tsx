@@ -6,6 +6,7 @@ import { QueryFallback } from '@/components/ui/query-fallback'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { useCanWrite } from '@/lib/auth'
 import { useFlatSpaces } from '@/components/pickers/spaces'
+import { ConfirmAlert } from '@/components/ui/confirm'
 import { formatDateTime } from '@/lib/format'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useActor, useActorTypes, useArchiveActor, useRestoreActor } from '../api/actors'
@@ -81,23 +82,15 @@ export function ActorDetailPage() {
         </Alert>
       ) : null}
       {confirmArchive ? (
-        <Alert tone="warning" title={t('actors.archiveConfirmTitle')}>
-          <p>{t('actors.archiveConfirmText', { name: a.name })}</p>
-          {archive.isError ? <p>{describe(archive.error)}</p> : null}
-          <div className="form__actions">
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={archive.isPending}
-              onClick={() => archive.mutate(a.version, { onSuccess: () => setConfirmArchive(false) })}
-            >
-              {t('actors.archiveConfirm')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirmArchive(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </Alert>
+        <ConfirmAlert
+          title={t('actors.archiveConfirmTitle')}
+          text={t('actors.archiveConfirmText', { name: a.name })}
+          error={archive.isError ? <p>{describe(archive.error)}</p> : null}
+          confirmLabel={t('actors.archiveConfirm')}
+          pending={archive.isPending}
+          onConfirm={() => archive.mutate(a.version, { onSuccess: () => setConfirmArchive(false) })}
+          onCancel={() => setConfirmArchive(false)}
+        />
       ) : null}
 
       <section className="card" aria-labelledby="actor-facts">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { GraphNodeType, type GraphNodeDto } from '@/api'
 import { formatNumber, formatPercent } from '@/lib/format'
+import { RowAction } from '@/components/ui/table'
 import '../network-map.css'
 
 type SortKey = 'label' | 'type' | 'degree' | 'betweenness'
@@ -107,10 +108,7 @@ export function NodeTable({
               <td>{brokers.has(n.id) ? <strong>{t('map.node.broker')}</strong> : n.isIsolated ? t('map.node.isolated') : ''}</td>
               {onShow ? (
                 <td>
-                  <button type="button" className="button button--link" onClick={() => onShow(n.id)} aria-pressed={n.id === selectedId}>
-                    {t('map.table.show')}
-                    <span className="visually-hidden">: {n.label}</span>
-                  </button>
+                  <RowAction label={t('map.table.show')} subject={n.label} onClick={() => onShow(n.id)} pressed={n.id === selectedId} />
                 </td>
               ) : null}
             </tr>

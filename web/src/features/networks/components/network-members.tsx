@@ -8,27 +8,25 @@ import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { today } from '@/lib/format'
 import { useDateRangeText } from '@/lib/period'
 import { useNetworkMembers } from '@/components/pickers/networks'
-import { Table } from '@/components/ui/table'
+import { RowAction, Table } from '@/components/ui/table'
+import { AddButton, ChangeNotice, useInlineEditing } from '@/components/ui/inline-editing'
+import { ConfirmAlert } from '@/components/ui/confirm'
 import { useEndNetworkMember, useRemoveNetworkMember } from '../api/networks'
 import { MemberForm } from './member-form'
 import '../networks.css'
-
-type Editing = { mode: 'add' } | { mode: 'edit'; member: NetworkMemberDto } | null
 
 /** Members of a network: current, future and past in separate tables; add, edit, end, remove. */
 export function NetworkMembers({ networkId, networkName, canWrite }: { networkId: string; networkName: string; canWrite: boolean }) {
   const { t } = useTranslation()
   const members = useNetworkMembers(networkId)
-  const [editing, setEditing] = useState<Editing>(null)
+  const { editing, notice, add, edit, close, clearNotice } = useInlineEditing<NetworkMemberDto>()
   const [ending, setEnding] = useState<NetworkMemberDto | null>(null)
   const [removing, setRemoving] = useState<NetworkMemberDto | null>(null)
-  const [notice, setNotice] = useState('')
 
   const done = (message: string) => {
-    setEditing(null)
+    close(message)
     setEnding(null)
     setRemoving(null)
-    setNotice(message)
   }
 
   const all = members.data ?? []
@@ -42,25 +40,14 @@ export function NetworkMembers({ networkId, networkName, canWrite }: { networkId
     <>
       <div className="section-header">
         <h2 id="network-members">{t('networks.members.title')}</h2>
-        {canWrite && !editing ? (
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => {
-              setNotice('')
-              setEditing({ mode: 'add' })
-            }}
-          >
-            {t('networks.members.add')}
-          </button>
-        ) : null}
+        {canWrite && !editing ? <AddButton label={t('networks.members.add')} onClick={add} /> : null}
       </div>
-      <div role="status">{notice ? <Alert tone="success">{notice}</Alert> : null}</div>
+      <ChangeNotice notice={notice} />
       {editing ? (
         <MemberForm
-          key={editing.mode === 'edit' ? editing.member.id : 'new'}
+          key={editing.mode === 'edit' ? editing.item.id : 'new'}
           networkId={networkId}
-          member={editing.mode === 'edit' ? editing.member : undefined}
+          member={editing.mode === 'edit' ? editing.item : undefined}
           onDone={done}
         />
       ) : null}
@@ -82,16 +69,13 @@ export function NetworkMembers({ networkId, networkName, canWrite }: { networkId
               items={g.items}
               networkName={networkName}
               canWrite={canWrite}
-              onEdit={(member) => {
-                setNotice('')
-                setEditing({ mode: 'edit', member })
-              }}
+              onEdit={edit}
               onEnd={(member) => {
-                setNotice('')
+                clearNotice()
                 setEnding(member)
               }}
               onRemove={(member) => {
-                setNotice('')
+                clearNotice()
                 setRemoving(member)
               }}
             />
@@ -161,20 +145,9 @@ function MemberTable({
               {canWrite ? (
                 <td>
                   <div className="row-actions">
-                    <button type="button" className="button button--link" onClick={() => onEdit(m)}>
-                      {t('common.edit')}
-                      <span className="visually-hidden">: {m.actorName}</span>
-                    </button>
-                    {state !== MembershipState.Past ? (
-                      <button type="button" className="button button--link" onClick={() => onEnd(m)}>
-                        {t('networks.members.end')}
-                        <span className="visually-hidden">: {m.actorName}</span>
-                      </button>
-                    ) : null}
-                    <button type="button" className="button button--link" onClick={() => onRemove(m)}>
-                      {t('networks.members.remove')}
-                      <span className="visually-hidden">: {m.actorName}</span>
-                    </button>
+                    <RowAction label={t('common.edit')} subject={m.actorName} onClick={() => onEdit(m)} />
+                    {state !== MembershipState.Past ? <RowAction label={t('networks.members.end')} subject={m.actorName} onClick={() => onEnd(m)} /> : null}
+                    <RowAction label={t('networks.members.remove')} subject={m.actorName} onClick={() => onRemove(m)} />
                   </div>
                 </td>
               ) : null}
@@ -230,26 +203,20 @@ function RemoveMember({ networkId, member, onDone }: { networkId: string; member
   const describe = useProblemMessage()
   const remove = useRemoveNetworkMember(networkId)
   return (
-    <Alert tone="warning" title={t('networks.members.removeTitle', { name: member.actorName })}>
-      <p>{t('networks.members.removeText')}</p>
-      {remove.isError ? (
-        <p className="field__error">{isProblemStatus(remove.error, 409) ? t('networks.members.removeConflict') : describe(remove.error)}</p>
-      ) : null}
-      <div className="form__actions">
-        <button
-          type="button"
-          className="button button--danger"
-          disabled={remove.isPending}
-          onClick={() =>
-            remove.mutate({ memberId: member.id, version: member.version }, { onSuccess: () => onDone(t('networks.members.removed', { name: member.actorName })) })
-          }
-        >
-          {t('networks.members.removeConfirm')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => onDone('')}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </Alert>
+    <ConfirmAlert
+      title={t('networks.members.removeTitle', { name: member.actorName })}
+      text={t('networks.members.removeText')}
+      error={
+        remove.isError ? (
+          <p className="field__error">{isProblemStatus(remove.error, 409) ? t('networks.members.removeConflict') : describe(remove.error)}</p>
+        ) : null
+      }
+      confirmLabel={t('networks.members.removeConfirm')}
+      pending={remove.isPending}
+      onConfirm={() =>
+        remove.mutate({ memberId: member.id, version: member.version }, { onSuccess: () => onDone(t('networks.members.removed', { name: member.actorName })) })
+      }
+      onCancel={() => onDone('')}
+    />
   )
 }

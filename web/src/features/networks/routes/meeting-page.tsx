@@ -7,6 +7,7 @@ import { Markdown } from '@/components/ui/markdown'
 import { QueryFallback } from '@/components/ui/query-fallback'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { Table } from '@/components/ui/table'
+import { ConfirmAlert } from '@/components/ui/confirm'
 import { useCanWrite } from '@/lib/auth'
 import { formatDate, formatTime } from '@/lib/format'
 import { usePageTitle } from '@/lib/use-page-title'
@@ -80,29 +81,21 @@ export function MeetingPage({ agreements: Agreements }: { agreements: MeetingAgr
         </Alert>
       ) : null}
       {confirmDelete ? (
-        <Alert tone="warning" title={t('meetings.deleteTitle')}>
-          <p>{t('meetings.deleteText')}</p>
-          {remove.isError ? (
-            <p className="field__error">{isProblemStatus(remove.error, 409) ? t('meetings.deleteConflict') : describe(remove.error)}</p>
-          ) : null}
-          <div className="form__actions">
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={remove.isPending}
-              onClick={() =>
-                remove.mutate(m.version, {
-                  onSuccess: () => navigate(`/networks/${m.networkId}`, { state: { notice: t('meetings.deleted') } }),
-                })
-              }
-            >
-              {t('meetings.deleteConfirm')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirmDelete(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </Alert>
+        <ConfirmAlert
+          title={t('meetings.deleteTitle')}
+          text={t('meetings.deleteText')}
+          error={
+            remove.isError ? (
+              <p className="field__error">{isProblemStatus(remove.error, 409) ? t('meetings.deleteConflict') : describe(remove.error)}</p>
+            ) : null
+          }
+          confirmLabel={t('meetings.deleteConfirm')}
+          pending={remove.isPending}
+          onConfirm={() =>
+            remove.mutate(m.version, { onSuccess: () => navigate(`/networks/${m.networkId}`, { state: { notice: t('meetings.deleted') } }) })
+          }
+          onCancel={() => setConfirmDelete(false)}
+        />
       ) : null}
 
       <section className="card" aria-labelledby="meeting-facts">
