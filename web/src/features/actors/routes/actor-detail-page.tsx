@@ -7,6 +7,7 @@ import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { useCanWrite } from '@/lib/auth'
 import { useFlatSpaces } from '@/components/pickers/spaces'
 import { ConfirmAlert } from '@/components/ui/confirm'
+import { InlineList } from '@/components/ui/inline-list'
 import { formatDateTime } from '@/lib/format'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useActor, useActorTypes, useArchiveActor, useRestoreActor } from '../api/actors'
@@ -123,31 +124,15 @@ export function ActorDetailPage() {
           <dd>{address || t('common.notSpecified')}</dd>
           <dt>{t('actors.fields.spaces')}</dt>
           <dd>
-            {a.spaceIds.length === 0 ? (
-              t('common.none')
-            ) : (
-              <ul className="inline-list">
-                {a.spaceIds.map((sid) => (
-                  <li key={sid}>
-                    <Link to={`/spaces/${sid}`}>{spaceNames.get(sid) ?? t('common.loadingShort')}</Link>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <InlineList items={a.spaceIds} empty={t('common.none')} itemKey={(sid) => sid}>
+              {(sid) => <Link to={`/spaces/${sid}`}>{spaceNames.get(sid) ?? t('common.loadingShort')}</Link>}
+            </InlineList>
           </dd>
           <dt>{t('actors.fields.tags')}</dt>
           <dd>
-            {a.tags.length === 0 ? (
-              t('common.none')
-            ) : (
-              <ul className="inline-list">
-                {a.tags.map((tag) => (
-                  <li key={tag} className="tag">
-                    {tag}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <InlineList items={a.tags} empty={t('common.none')} tags itemKey={(tag) => tag}>
+              {(tag) => tag}
+            </InlineList>
           </dd>
           <dt>{t('actors.fields.notes')}</dt>
           <dd className="pre-line">{a.notes || t('common.none')}</dd>

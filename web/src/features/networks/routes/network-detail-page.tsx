@@ -5,6 +5,7 @@ import { NetworkLinkType, NetworkStatus, type NetworkDto, type NetworkLinkDto } 
 import { Alert } from '@/components/ui/feedback'
 import { QueryFallback } from '@/components/ui/query-fallback'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
+import { InlineList } from '@/components/ui/inline-list'
 import { useCanWrite } from '@/lib/auth'
 import { formatDate, today } from '@/lib/format'
 import { useDateRangeText } from '@/lib/period'
@@ -159,17 +160,9 @@ function MandateSection({ network: n }: { network: NetworkDto }) {
         </dd>
         <dt>{t('networks.fields.functions')}</dt>
         <dd>
-          {n.functions.length === 0 ? (
-            t('common.notSpecified')
-          ) : (
-            <ul className="inline-list">
-              {n.functions.map((f) => (
-                <li key={f} className="tag">
-                  {t(`networks.functions.${f}`)}
-                </li>
-              ))}
-            </ul>
-          )}
+          <InlineList items={n.functions} empty={t('common.notSpecified')} tags itemKey={(f) => f}>
+            {(f) => t(`networks.functions.${f}`)}
+          </InlineList>
         </dd>
         <dt>{t('networks.fields.goals')}</dt>
         <dd>
@@ -210,17 +203,9 @@ function Facts({ network: n }: { network: NetworkDto }) {
       </dd>
       <dt>{t('networks.fields.spaces')}</dt>
       <dd>
-        {n.spaces.length === 0 ? (
-          t('common.none')
-        ) : (
-          <ul className="inline-list">
-            {n.spaces.map((s) => (
-              <li key={s.id}>
-                <Link to={`/spaces/${s.id}`}>{s.name}</Link>
-              </li>
-            ))}
-          </ul>
-        )}
+        <InlineList items={n.spaces} empty={t('common.none')} itemKey={(s) => s.id}>
+          {(s) => <Link to={`/spaces/${s.id}`}>{s.name}</Link>}
+        </InlineList>
       </dd>
       <dt>{t('networks.detail.links')}</dt>
       <dd>
