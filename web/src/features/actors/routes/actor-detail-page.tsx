@@ -36,11 +36,12 @@ export function ActorDetailPage() {
 
   if (!actor.data) {
     return (
-      <QueryFallback query={actor} title={t('actors.detail.title')} loadingLabel={t('actors.detail.loading')}>
-        <p>
-          <Link to="/actors">{t('actors.backToList')}</Link>
-        </p>
-      </QueryFallback>
+      <QueryFallback
+        query={actor}
+        title={t('actors.detail.title')}
+        loadingLabel={t('actors.detail.loading')}
+        back={{ to: '/actors', label: t('actors.backToList') }}
+      />
     )
   }
   const a = actor.data

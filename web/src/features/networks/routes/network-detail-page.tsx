@@ -34,11 +34,12 @@ export function NetworkDetailPage({ agreements: Agreements }: { agreements: Netw
 
   if (!network.data) {
     return (
-      <QueryFallback query={network} title={t('networks.detail.title')} loadingLabel={t('networks.detail.loading')}>
-        <p>
-          <Link to="/networks">{t('networks.backToList')}</Link>
-        </p>
-      </QueryFallback>
+      <QueryFallback
+        query={network}
+        title={t('networks.detail.title')}
+        loadingLabel={t('networks.detail.loading')}
+        back={{ to: '/networks', label: t('networks.backToList') }}
+      />
     )
   }
   const n = network.data

@@ -23,11 +23,12 @@ export function SpaceDetailPage() {
 
   if (!space.data) {
     return (
-      <QueryFallback query={space} title={t('spaces.detail.title')} loadingLabel={t('spaces.detail.loading')}>
-        <p>
-          <Link to="/spaces">{t('spaces.backToTree')}</Link>
-        </p>
-      </QueryFallback>
+      <QueryFallback
+        query={space}
+        title={t('spaces.detail.title')}
+        loadingLabel={t('spaces.detail.loading')}
+        back={{ to: '/spaces', label: t('spaces.backToTree') }}
+      />
     )
   }
   const s = space.data
