@@ -4,6 +4,15 @@ import { useCurrentUser } from '@/lib/auth'
 import { AttentionList } from '@/features/networks/components/attention-list'
 import { usePageTitle } from '@/lib/use-page-title'
 
+/** The areas with a tile of their own, in this order: heading nav.<area>, text start.<area>, button start.<open>. */
+const TILES = [
+  { area: 'networks', to: '/networks', open: 'openNetworks' },
+  { area: 'tasks', to: '/tasks', open: 'openTasks' },
+  { area: 'map', to: '/network-map', open: 'openMap' },
+  { area: 'spaces', to: '/spaces', open: 'openSpaces' },
+  { area: 'actors', to: '/actors', open: 'openActors' },
+] as const
+
 /** The start page: the networks needing attention (from the networks feature) and a tile per area. */
 export function StartPage() {
   const { t } = useTranslation()
@@ -15,41 +24,15 @@ export function StartPage() {
       <p className="lead">{t('start.intro')}</p>
       <AttentionList headingId="attention" />
       <div className="tiles">
-        <section className="card tile" aria-labelledby="tile-networks">
-          <h2 id="tile-networks">{t('nav.networks')}</h2>
-          <p>{t('start.networks')}</p>
-          <Link to="/networks" className="button button--secondary">
-            {t('start.openNetworks')}
-          </Link>
-        </section>
-        <section className="card tile" aria-labelledby="tile-tasks">
-          <h2 id="tile-tasks">{t('nav.tasks')}</h2>
-          <p>{t('start.tasks')}</p>
-          <Link to="/tasks" className="button button--secondary">
-            {t('start.openTasks')}
-          </Link>
-        </section>
-        <section className="card tile" aria-labelledby="tile-map">
-          <h2 id="tile-map">{t('nav.map')}</h2>
-          <p>{t('start.map')}</p>
-          <Link to="/network-map" className="button button--secondary">
-            {t('start.openMap')}
-          </Link>
-        </section>
-        <section className="card tile" aria-labelledby="tile-spaces">
-          <h2 id="tile-spaces">{t('nav.spaces')}</h2>
-          <p>{t('start.spaces')}</p>
-          <Link to="/spaces" className="button button--secondary">
-            {t('start.openSpaces')}
-          </Link>
-        </section>
-        <section className="card tile" aria-labelledby="tile-actors">
-          <h2 id="tile-actors">{t('nav.actors')}</h2>
-          <p>{t('start.actors')}</p>
-          <Link to="/actors" className="button button--secondary">
-            {t('start.openActors')}
-          </Link>
-        </section>
+        {TILES.map(({ area, to, open }) => (
+          <section key={area} className="card tile" aria-labelledby={`tile-${area}`}>
+            <h2 id={`tile-${area}`}>{t(`nav.${area}`)}</h2>
+            <p>{t(`start.${area}`)}</p>
+            <Link to={to} className="button button--secondary">
+              {t(`start.${open}`)}
+            </Link>
+          </section>
+        ))}
       </div>
       <section className="card" aria-labelledby="upcoming">
         <h2 id="upcoming">{t('start.upcomingTitle')}</h2>

@@ -17,6 +17,19 @@ import { NodeTable } from '../components/node-table'
 import '../network-map.css'
 
 const EDGE_KINDS = Object.values(GraphEdgeKind) as GraphEdgeKind[]
+
+/** The legend's marks (class of the shape or line) and their texts, in order. */
+const LEGEND = [
+  ['legend__shape--network', 'map.legend.network'],
+  ['legend__shape--public', 'map.legend.actorPublic'],
+  ['legend__shape--civil', 'map.legend.actorCivil'],
+  ['legend__shape--private', 'map.legend.actorPrivate'],
+  ['legend__shape--broker', 'map.legend.broker'],
+  ['legend__shape--isolated', 'map.legend.isolated'],
+  ['legend__line--membership', 'map.edgeKinds.membership'],
+  ['legend__line--relation', 'map.legend.relation'],
+  ['legend__line--link', 'map.legend.link'],
+] as const
 const RELATION_TYPES = Object.values(RelationType) as RelationType[]
 
 function filtersFrom(params: URLSearchParams): GraphFilters {
@@ -235,33 +248,11 @@ export function NetworkMapPage() {
                   {t('map.legend.title')}
                 </h2>
                 <ul className="legend">
-                  <li>
-                    <span className="legend__shape legend__shape--network" aria-hidden="true" /> {t('map.legend.network')}
-                  </li>
-                  <li>
-                    <span className="legend__shape legend__shape--public" aria-hidden="true" /> {t('map.legend.actorPublic')}
-                  </li>
-                  <li>
-                    <span className="legend__shape legend__shape--civil" aria-hidden="true" /> {t('map.legend.actorCivil')}
-                  </li>
-                  <li>
-                    <span className="legend__shape legend__shape--private" aria-hidden="true" /> {t('map.legend.actorPrivate')}
-                  </li>
-                  <li>
-                    <span className="legend__shape legend__shape--broker" aria-hidden="true" /> {t('map.legend.broker')}
-                  </li>
-                  <li>
-                    <span className="legend__shape legend__shape--isolated" aria-hidden="true" /> {t('map.legend.isolated')}
-                  </li>
-                  <li>
-                    <span className="legend__line legend__line--membership" aria-hidden="true" /> {t('map.edgeKinds.membership')}
-                  </li>
-                  <li>
-                    <span className="legend__line legend__line--relation" aria-hidden="true" /> {t('map.legend.relation')}
-                  </li>
-                  <li>
-                    <span className="legend__line legend__line--link" aria-hidden="true" /> {t('map.legend.link')}
-                  </li>
+                  {LEGEND.map(([mark, text]) => (
+                    <li key={mark}>
+                      <span className={`${mark.split('--')[0]} ${mark}`} aria-hidden="true" /> {t(text)}
+                    </li>
+                  ))}
                 </ul>
                 <p className="small muted">{t('map.legend.size', { metric: t(`map.sizeBy.${sizeBy}`) })}</p>
               </section>
