@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useLocation, useParams } from 'react-router'
+import { Link, useParams } from 'react-router'
 import { Alert } from '@/components/ui/feedback'
 import { QueryFallback } from '@/components/ui/query-fallback'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
@@ -10,6 +10,7 @@ import { ConfirmAlert } from '@/components/ui/confirm'
 import { InlineList } from '@/components/ui/inline-list'
 import { formatDateTime } from '@/lib/format'
 import { usePageTitle } from '@/lib/use-page-title'
+import { useNavigationNotice } from '@/lib/navigation-notice'
 import { useActor, useActorTypes, useArchiveActor, useRestoreActor } from '../api/actors'
 import { useActorTypeName } from '../components/actor-labels'
 import { ActorRelations } from '../components/actor-relations'
@@ -18,8 +19,7 @@ import { RelationForm } from '../components/relation-form'
 export function ActorDetailPage() {
   const { id = '' } = useParams()
   const { t, i18n } = useTranslation()
-  const location = useLocation()
-  const notice = (location.state as { notice?: string } | null)?.notice
+  const notice = useNavigationNotice()
   const actor = useActor(id)
   usePageTitle(actor.data?.name ?? t('actors.detail.title'))
   const types = useActorTypes()

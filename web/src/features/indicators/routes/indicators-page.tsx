@@ -1,11 +1,12 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useLocation } from 'react-router'
+import { Link } from 'react-router'
 import { Alert, EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { Table } from '@/components/ui/table'
 import { oneOf, textParam, useListFilters } from '@/lib/use-list-filters'
 import { usePageTitle } from '@/lib/use-page-title'
+import { useNavigationNotice } from '@/lib/navigation-notice'
 import { useIndicators } from '../api/indicators'
 import { ExportDialog } from '../components/export-dialog'
 import { IndicatorsNav } from '../components/indicators-nav'
@@ -17,8 +18,7 @@ const filtersFrom = (params: URLSearchParams) => ({ q: textParam(params, 'q'), k
 export function IndicatorsPage() {
   const { t } = useTranslation()
   usePageTitle(t('indicators.title'))
-  const location = useLocation()
-  const notice = (location.state as { notice?: string } | null)?.notice
+  const notice = useNavigationNotice()
   const {
     filters: { q, kind },
     setFilter,

@@ -1,6 +1,6 @@
 import { useState, type ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useLocation, useNavigate, useParams } from 'react-router'
+import { Link, useNavigate, useParams } from 'react-router'
 import { isProblemStatus } from '@/api'
 import { Alert, EmptyState } from '@/components/ui/feedback'
 import { Markdown } from '@/components/ui/markdown'
@@ -11,6 +11,7 @@ import { ConfirmAlert } from '@/components/ui/confirm'
 import { useCanWrite } from '@/lib/auth'
 import { formatDate, formatTime } from '@/lib/format'
 import { usePageTitle } from '@/lib/use-page-title'
+import { useNavigationNotice } from '@/lib/navigation-notice'
 import { icsFileName, meetingCalendarUrl, useDeleteMeeting, useMeeting } from '../api/networks'
 import '../networks.css'
 
@@ -22,9 +23,8 @@ export function MeetingPage({ agreements: Agreements }: { agreements: MeetingAgr
   const { id = '' } = useParams()
   const { t, i18n } = useTranslation()
   const lng = i18n.language
-  const location = useLocation()
   const navigate = useNavigate()
-  const notice = (location.state as { notice?: string } | null)?.notice
+  const notice = useNavigationNotice()
   const meeting = useMeeting(id)
   const canWrite = useCanWrite()
   const remove = useDeleteMeeting(id)

@@ -1,6 +1,6 @@
 import { useId, useState, type ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useLocation, useParams } from 'react-router'
+import { Link, useParams } from 'react-router'
 import { NetworkLinkType, NetworkStatus, type NetworkDto, type NetworkLinkDto } from '@/api'
 import { Alert } from '@/components/ui/feedback'
 import { QueryFallback } from '@/components/ui/query-fallback'
@@ -10,6 +10,7 @@ import { useCanWrite } from '@/lib/auth'
 import { formatDate, today } from '@/lib/format'
 import { useDateRangeText } from '@/lib/period'
 import { usePageTitle } from '@/lib/use-page-title'
+import { useNavigationNotice } from '@/lib/navigation-notice'
 import { useEndNetwork, useNetwork } from '../api/networks'
 import { CompositionPanel } from '../components/composition-panel'
 import { HealthPanel } from '../components/health-panel'
@@ -25,8 +26,7 @@ export type NetworkAgreementsSlot = ComponentType<{ networkId: string; networkNa
 export function NetworkDetailPage({ agreements: Agreements }: { agreements: NetworkAgreementsSlot }) {
   const { id = '' } = useParams()
   const { t } = useTranslation()
-  const location = useLocation()
-  const notice = (location.state as { notice?: string } | null)?.notice
+  const notice = useNavigationNotice()
   const network = useNetwork(id)
   usePageTitle(network.data?.name ?? t('networks.detail.title'))
   const canWrite = useCanWrite()
