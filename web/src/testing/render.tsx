@@ -1,11 +1,11 @@
 import { render } from '@testing-library/react'
 import type { ReactElement } from 'react'
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router'
+import type { CurrentUserDto } from '@/api'
+import { Role } from '@/api'
 import { AppProvider } from '@/app/provider'
 import { routes as appRoutes } from '@/app/router'
 import { createQueryClient } from '@/lib/query-client'
-import type { CurrentUserDto } from '@/api'
-import { Role } from '@/api'
 import { queryKeys } from '@/lib/query-keys'
 
 export const testUser: CurrentUserDto = {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { useCurrentUser } from '@/lib/auth'
 import { AttentionList } from '@/features/networks/components/attention-list'
+import { useCurrentUser } from '@/lib/auth'
 import { usePageTitle } from '@/lib/use-page-title'
 
 /** The areas with a tile of their own, in this order: heading nav.<area>, text start.<area>, button start.<open>. */

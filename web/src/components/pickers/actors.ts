@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { MAX_PAGE_SIZE, listActors } from '@/api/requests'
 import type { ActorKind } from '@/api'
+import { MAX_PAGE_SIZE, listActors } from '@/api/requests'
 import { queryKeys } from '@/lib/query-keys'
 
 /** Up to 500 non-archived actors (of one kind, or all) for pickers: parent organisation, relation partner, members, responsibles. */

@@ -3,11 +3,11 @@ import { useMemo } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { ActorKind, type CreateActorRequest } from '@/api'
+import { useActorOptions } from '@/components/pickers/actors'
+import { SpaceCheckboxes } from '@/components/pickers/space-checkboxes'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
 import { FormActions, useFormError, type PageFormProps } from '@/components/ui/form'
 import { FormErrorAlert } from '@/components/ui/form-error-alert'
-import { SpaceCheckboxes } from '@/components/pickers/space-checkboxes'
-import { useActorOptions } from '@/components/pickers/actors'
 import { useActorTypes } from '../api/actors'
 import {
   ACTOR_FORM_FIELDS,

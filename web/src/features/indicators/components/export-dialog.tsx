@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { SpaceOptions } from '@/components/pickers/space-options'
+import { useFlatSpaces } from '@/components/pickers/spaces'
 import { Alert } from '@/components/ui/feedback'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { useFlatSpaces } from '@/components/pickers/spaces'
-import { SpaceOptions } from '@/components/pickers/space-options'
 import { EXPORT_FORMATS, downloadExport, exportUrl, useIndicatorSets, useIndicators, type ExportFormat, type ExportOptions } from '../api/indicators'
 import '../indicators.css'
 

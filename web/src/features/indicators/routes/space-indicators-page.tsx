@@ -3,10 +3,10 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
 import type { IndicatorDto } from '@/api'
+import { SpaceOptions } from '@/components/pickers/space-options'
+import { useFlatSpaces, useSpace } from '@/components/pickers/spaces'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
-import { useFlatSpaces, useSpace } from '@/components/pickers/spaces'
-import { SpaceOptions } from '@/components/pickers/space-options'
 import { usePageTitle } from '@/lib/use-page-title'
 import {
   observationSeriesQuery,

@@ -3,12 +3,12 @@ import { useMemo } from 'react'
 import { useFieldArray, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { NetworkLinkType, type CreateNetworkRequest } from '@/api'
+import { useActorOptions } from '@/components/pickers/actors'
+import { useNetworkOptions } from '@/components/pickers/networks'
+import { SpaceCheckboxes } from '@/components/pickers/space-checkboxes'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
 import { FormActions, useFormError, type PageFormProps } from '@/components/ui/form'
 import { FormErrorAlert } from '@/components/ui/form-error-alert'
-import { useActorOptions } from '@/components/pickers/actors'
-import { SpaceCheckboxes } from '@/components/pickers/space-checkboxes'
-import { useNetworkOptions } from '@/components/pickers/networks'
 import {
   CADENCE_UNITS,
   LINK_TYPES,

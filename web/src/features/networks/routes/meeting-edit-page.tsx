@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
+import { useNetworkMembers } from '@/components/pickers/networks'
 import { Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useReloadOnConflict } from '@/components/ui/use-reload-on-conflict'
 import { formatDate } from '@/lib/format'
 import { usePageTitle } from '@/lib/use-page-title'
-import { useNetworkMembers } from '@/components/pickers/networks'
 import { useMeeting, useUpdateMeeting } from '../api/networks'
 import { MeetingForm } from '../components/meeting-form'
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { useFlatSpaces } from '@/components/pickers/spaces'
 import { SpaceOptions } from '@/components/pickers/space-options'
+import { useFlatSpaces } from '@/components/pickers/spaces'
 import { FilterSelect, ListPage } from '@/components/ui/list-page'
 import { useCanWrite } from '@/lib/auth'
 import { oneOf, textParam, useListFilters } from '@/lib/use-list-filters'

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import type { SpaceDto } from '@/api'
+import { useSpace } from '@/components/pickers/spaces'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { QueryFallback } from '@/components/ui/query-fallback'
 import { formatDate, formatNumber } from '@/lib/format'
 import { useDateRangeText } from '@/lib/period'
 import { usePageTitle } from '@/lib/use-page-title'
-import { useSpace } from '@/components/pickers/spaces'
 import { useSpaceChildren, useSpacesById } from '../api/spaces'
 
 export function SpaceDetailPage() {

@@ -1,11 +1,11 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
+import { useSpaceTree } from '@/components/pickers/spaces'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { textParam, useListFilters } from '@/lib/use-list-filters'
 import { usePageTitle } from '@/lib/use-page-title'
-import { useSpaceTree } from '@/components/pickers/spaces'
 import { SpaceTree } from '../components/space-tree'
 
 const filtersFrom = (params: URLSearchParams) => ({ validOn: textParam(params, 'validOn') })
