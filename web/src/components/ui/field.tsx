@@ -57,17 +57,19 @@ function Field({ id, children, ...shell }: Common & { children: FieldShellProps[
   )
 }
 
-export function TextField({ ref, ...props }: Common & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
+type FieldProps<Attributes, E> = Common & Attributes & { ref?: Ref<E> }
+
+export function TextField({ ref, ...props }: FieldProps<InputHTMLAttributes<HTMLInputElement>, HTMLInputElement>) {
   const [field, input] = splitField(props)
   return <Field {...field}>{(aria) => <input ref={ref} className="input" {...input} {...aria} />}</Field>
 }
 
-export function TextAreaField({ ref, ...props }: Common & TextareaHTMLAttributes<HTMLTextAreaElement> & { ref?: Ref<HTMLTextAreaElement> }) {
+export function TextAreaField({ ref, ...props }: FieldProps<TextareaHTMLAttributes<HTMLTextAreaElement>, HTMLTextAreaElement>) {
   const [field, textarea] = splitField(props)
   return <Field {...field}>{(aria) => <textarea ref={ref} className="input" {...textarea} {...aria} />}</Field>
 }
 
-export function SelectField({ ref, children, ...props }: Common & SelectHTMLAttributes<HTMLSelectElement> & { ref?: Ref<HTMLSelectElement> }) {
+export function SelectField({ ref, children, ...props }: FieldProps<SelectHTMLAttributes<HTMLSelectElement>, HTMLSelectElement>) {
   const [field, select] = splitField(props)
   return (
     <Field {...field}>

@@ -168,7 +168,13 @@ export function FilterSelect({
       <label htmlFor={id} className="field__label">
         {label}
       </label>
-      <select id={id} className="input" aria-describedby={hint ? `${id}-hint` : undefined} value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
+      <select
+        id={id}
+        className="input"
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value)}
+      >
         <option value="">{allLabel}</option>
         {children}
       </select>

@@ -57,7 +57,18 @@ export function Table({
 }
 
 /** An action in a table row: its word, and for screen readers the row it acts on ("Bearbeiten: Jugendamt"). */
-export function RowAction({ label, subject, onClick, pressed }: { label: string; subject: string; onClick: () => void; pressed?: boolean }) {
+export function RowAction({
+  label,
+  subject,
+  onClick,
+  pressed,
+}: {
+  label: string
+  subject: string
+  onClick: () => void
+  /** For toggles (e.g. "In Karte zeigen" for the selected node). */
+  pressed?: boolean
+}) {
   return (
     <button type="button" className="button button--link" onClick={onClick} aria-pressed={pressed}>
       {label}

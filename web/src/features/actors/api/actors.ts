@@ -59,7 +59,8 @@ export function useActorRelations(id: string) {
 export function useActorList(filters: ActorFilters) {
   return useInfiniteQuery({
     queryKey: queryKeys.actors.list(filters),
-    queryFn: ({ pageParam }) => listActors({ ...filters, includeArchived: filters.includeArchived || undefined, limit: ACTORS_PAGE_SIZE, cursor: pageParam }),
+    queryFn: ({ pageParam }) =>
+      listActors({ ...filters, includeArchived: filters.includeArchived || undefined, limit: ACTORS_PAGE_SIZE, cursor: pageParam }),
     ...cursorPaging,
     placeholderData: keepPreviousData,
   })

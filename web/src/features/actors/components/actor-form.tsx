@@ -6,8 +6,9 @@ import { ActorKind, type CreateActorRequest } from '@/api'
 import { useActorOptions } from '@/components/pickers/actors'
 import { SpaceCheckboxes } from '@/components/pickers/space-checkboxes'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
-import { FormActions, useFormError, type PageFormProps } from '@/components/ui/form'
+import { FormActions, type PageFormProps } from '@/components/ui/form'
 import { FormErrorAlert } from '@/components/ui/form-error-alert'
+import { useFormError } from '@/components/ui/use-form-error'
 import { useActorTypes } from '../api/actors'
 import {
   ACTOR_FORM_FIELDS,

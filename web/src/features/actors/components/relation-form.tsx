@@ -8,7 +8,8 @@ import type { RelationType } from '@/api'
 import { useActorOptions } from '@/components/pickers/actors'
 import { Alert } from '@/components/ui/feedback'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
-import { FormActions, useInlineFormError } from '@/components/ui/form'
+import { FormActions } from '@/components/ui/form'
+import { useInlineFormError } from '@/components/ui/use-form-error'
 import { RELATION_TYPES } from '../actor-schema'
 import { useCreateActorRelation } from '../api/actors'
 
@@ -70,7 +71,8 @@ export function RelationForm({ actorId, onDone }: { actorId: string; onDone: () 
       // The partner is the source or the target, depending on the chosen direction.
       const partnerKey = outgoing ? 'targetActorId' : 'sourceActorId'
       fail(err, setError, FIELDS, {
-        mapErrors: (errors) => Object.fromEntries(Object.entries(errors).map(([key, messages]) => [key === partnerKey ? 'partnerId' : key, messages])),
+        mapErrors: (errors) =>
+          Object.fromEntries(Object.entries(errors).map(([key, messages]) => [key === partnerKey ? 'partnerId' : key, messages])),
       })
     }
   })

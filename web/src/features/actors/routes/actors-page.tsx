@@ -47,14 +47,24 @@ export function ActorsPage() {
       filters={filters}
       fields={
         <>
-          <FilterSelect label={t('actors.fields.type')} allLabel={t('actors.filters.allTypes')} value={f.type} onChange={(v) => setFilter('type', v)}>
+          <FilterSelect
+            label={t('actors.fields.type')}
+            allLabel={t('actors.filters.allTypes')}
+            value={f.type}
+            onChange={(v) => setFilter('type', v)}
+          >
             {(types.data ?? []).map((type) => (
               <option key={type.code} value={type.code}>
                 {typeName(type)}
               </option>
             ))}
           </FilterSelect>
-          <FilterSelect label={t('actors.fields.sector')} allLabel={t('actors.filters.allSectors')} value={f.sector} onChange={(v) => setFilter('sector', v)}>
+          <FilterSelect
+            label={t('actors.fields.sector')}
+            allLabel={t('actors.filters.allSectors')}
+            value={f.sector}
+            onChange={(v) => setFilter('sector', v)}
+          >
             {SECTORS.map((s) => (
               <option key={s} value={s}>
                 {t(`terms.sectors.${s}`)}

@@ -4,8 +4,9 @@ import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { IndicatorKind, type CreateIndicatorRequest } from '@/api'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
-import { FormActions, useFormError, type PageFormProps } from '@/components/ui/form'
+import { FormActions, type PageFormProps } from '@/components/ui/form'
 import { FormErrorAlert } from '@/components/ui/form-error-alert'
+import { useFormError } from '@/components/ui/use-form-error'
 import {
   AGGREGATIONS,
   DIRECTIONS,

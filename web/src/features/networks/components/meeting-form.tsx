@@ -4,10 +4,11 @@ import { useFieldArray, useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { Attendance, MembershipState, type CreateMeetingRequest, type MeetingDto, type NetworkMemberDto } from '@/api'
 import { TextAreaField, TextField } from '@/components/ui/field'
-import { FormActions, useFormError, type PageFormProps } from '@/components/ui/form'
+import { FormActions, type PageFormProps } from '@/components/ui/form'
 import { FormErrorAlert } from '@/components/ui/form-error-alert'
 import { MarkdownField } from '@/components/ui/markdown'
 import { Table } from '@/components/ui/table'
+import { useFormError } from '@/components/ui/use-form-error'
 import { toDateTimeLocal } from '@/lib/format'
 import {
   MEETING_LIMITS,

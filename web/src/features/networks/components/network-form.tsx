@@ -7,8 +7,9 @@ import { useActorOptions } from '@/components/pickers/actors'
 import { useNetworkOptions } from '@/components/pickers/networks'
 import { SpaceCheckboxes } from '@/components/pickers/space-checkboxes'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
-import { FormActions, useFormError, type PageFormProps } from '@/components/ui/form'
+import { FormActions, type PageFormProps } from '@/components/ui/form'
 import { FormErrorAlert } from '@/components/ui/form-error-alert'
+import { useFormError } from '@/components/ui/use-form-error'
 import {
   CADENCE_UNITS,
   LINK_TYPES,
