@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import type { CurrentUserDto } from '@/api'
-import { useLogout } from '@/features/auth/api/auth'
+import { useLogout } from '@/lib/auth'
 
 /** Disclosure with the signed-in user's name, role and the logout button. */
 export function UserMenu({ user }: { user: CurrentUserDto }) {

@@ -1,7 +1,6 @@
-import { useMemo } from 'react'
 import type { UseFormRegisterReturn } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { flattenTree, useSpaceTree } from '../api/spaces'
+import { useFlatSpaces } from './spaces'
 
 /** The social spaces as an indented checkbox list for a form field holding space ids (actors, networks). */
 export function SpaceCheckboxes({
@@ -17,22 +16,21 @@ export function SpaceCheckboxes({
   error?: string
 }) {
   const { t } = useTranslation()
-  const spaces = useSpaceTree()
-  const flatSpaces = useMemo(() => (spaces.data ? flattenTree(spaces.data) : []), [spaces.data])
+  const { spaces: flatSpaces, tree } = useFlatSpaces()
   const errorId = `${id}-error`
   return (
     <fieldset className="fieldset" aria-describedby={error ? errorId : undefined}>
       <legend>{legend}</legend>
-      {spaces.isPending ? (
+      {tree.isPending ? (
         <p className="hint">{t('common.loadingShort')}</p>
       ) : flatSpaces.length === 0 ? (
-        <p className="hint">{t('actors.form.noSpaces')}</p>
+        <p className="hint">{t('form.noSpaces')}</p>
       ) : (
         <div className="checkbox-list">
           {flatSpaces.map((s) => (
             <label key={s.id} className="choice" style={{ paddingInlineStart: `${s.depth * 1.25}rem` }}>
               <input type="checkbox" value={s.id} {...registration} /> {s.name}{' '}
-              <span className="muted">({t(`spaces.levels.${s.level}`)})</span>
+              <span className="muted">({t(`terms.spaceLevels.${s.level}`)})</span>
             </label>
           ))}
         </div>

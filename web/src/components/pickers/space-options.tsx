@@ -1,4 +1,4 @@
-import type { FlatSpace } from '../api/spaces'
+import type { FlatSpace } from './spaces'
 
 /** The `<option>`s of a space select, indented by depth in the tree (from flattenTree). */
 export function SpaceOptions({ spaces }: { spaces: readonly Pick<FlatSpace, 'id' | 'name' | 'depth'>[] }) {

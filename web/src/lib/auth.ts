@@ -1,11 +1,15 @@
+/**
+ * The signed-in user for the whole app (as bulletproof-react's lib/auth): who it is, sign-in and sign-out, and whether
+ * they may write. The login page and the route guard live in features/auth; everything else asks here.
+ */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, Role, type CurrentUserDto, type LoginRequest } from '@/api'
 import { toProblem } from '@/api/problem'
-import { currentUserKey } from '@/lib/query-client'
+import { queryKeys } from './query-keys'
 
 /** The signed-in user, or null when the API answers 401 (or 404: the account no longer exists). */
 export const currentUserQuery = queryOptions<CurrentUserDto | null>({
-  queryKey: currentUserKey,
+  queryKey: queryKeys.currentUser,
   queryFn: async () => {
     try {
       return await api.getCurrentUser()
@@ -27,8 +31,8 @@ export function useLogin() {
   return useMutation({
     mutationFn: (body: LoginRequest) => api.login(body),
     onSuccess: (user) => {
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== currentUserKey[0] })
-      queryClient.setQueryData(currentUserKey, user)
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.currentUser[0] })
+      queryClient.setQueryData(queryKeys.currentUser, user)
     },
   })
 }
@@ -39,7 +43,7 @@ export function useLogout() {
     mutationFn: () => api.logout(),
     onSettled: () => {
       queryClient.clear()
-      queryClient.setQueryData(currentUserKey, null)
+      queryClient.setQueryData(queryKeys.currentUser, null)
     },
   })
 }

@@ -2,11 +2,13 @@ import type { RouteObject } from 'react-router'
 import { AppShell } from '@/components/layout/app-shell'
 import { RequireAuth } from '@/features/auth/components/require-auth'
 import { LoginPage } from '@/features/auth/routes/login-page'
-import { StartPage } from '@/features/home/routes/start-page'
 import { indicatorRoutes } from '@/features/indicators/routes'
 import { NotFoundPage, RouteErrorPage } from './error-pages'
+import { StartPage } from './routes/start-page'
 
-// Feature pages load on demand (one chunk per page) to keep the first download small.
+// Feature pages load on demand (one chunk per page) to keep the first download small. A page that shows more than one
+// feature (the start page, a network with its agreements, a meeting with the agreements made in it) is put together in
+// ./routes: features never import each other.
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
   {
@@ -51,7 +53,7 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'networks/:id',
-            lazy: async () => ({ Component: (await import('@/features/networks/routes/network-detail-page')).NetworkDetailPage }),
+            lazy: async () => ({ Component: (await import('./routes/network-detail')).NetworkDetailRoute }),
           },
           {
             path: 'networks/:id/edit',
@@ -63,7 +65,7 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'meetings/:id',
-            lazy: async () => ({ Component: (await import('@/features/networks/routes/meeting-page')).MeetingPage }),
+            lazy: async () => ({ Component: (await import('./routes/meeting')).MeetingRoute }),
           },
           {
             path: 'meetings/:id/edit',
