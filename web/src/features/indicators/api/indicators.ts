@@ -21,9 +21,6 @@ import { MAX_PAGE_SIZE, listIndicatorSets, listIndicators, listObservations, rea
 import { isPeriod } from '@/lib/period'
 import { queryKeys } from '@/lib/query-keys'
 
-/** The keys of useGeoJsonExport and useReferenceSeries below (the rest of the file uses queryKeys directly). */
-const indicatorKeys = { observations: queryKeys.observations.all }
-
 /** The whole catalogue (up to 500 indicators: the point is a few meaningful ones). */
 export const indicatorListQuery = (filters: { kind?: IndicatorKind; q?: string } = {}) =>
   queryOptions({
@@ -326,7 +323,7 @@ export type SeriesPoint = Pick<IndicatorValue, 'period' | 'value' | 'suppressed'
  */
 export function useReferenceSeries(indicatorId: string | undefined, spaceId: string | undefined) {
   return useQuery({
-    queryKey: [...indicatorKeys.observations, 'reference-series', indicatorId ?? '', spaceId ?? ''],
+    queryKey: [...queryKeys.observations.all, 'reference-series', indicatorId ?? '', spaceId ?? ''],
     queryFn: async (): Promise<SeriesPoint[]> => (await api.getIndicatorSeries(indicatorId ?? '', spaceId ?? '')).items,
     enabled: !!indicatorId && !!spaceId,
   })
@@ -342,7 +339,7 @@ export interface MapChoice {
 /** Map data (GetIndicatorMap): the spaces of an area with their geometry and the indicator's values in the periods. */
 export function useIndicatorMap(choice: MapChoice | undefined) {
   return useQuery({
-    queryKey: [...indicatorKeys.observations, 'map', choice ?? null],
+    queryKey: [...queryKeys.observations.all, 'map', choice ?? null],
     queryFn: () => api.getIndicatorMap(choice?.indicatorId ?? '', choice?.periods ?? [], choice?.under),
     enabled: !!choice,
   })
