@@ -26,6 +26,7 @@ builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure();
+builder.Services.AddRaumnetzEdge();
 builder.Services.AddRaumnetzSecurity();
 builder.Services.AddRaumnetzOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
@@ -49,6 +50,7 @@ if (args.Contains("--migrate"))
     return;
 }
 
+// Ahead of this (Http/Edge.cs, a startup filter): forwarded headers of trusted proxies, then the security headers.
 app.UseMiddleware<RequestLogMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -88,13 +88,12 @@ public static class MeetingsEndpoints
         return TypedResults.Text(file.Content, ICalendarWriter.ContentType);
     }
 
-    public static async Task<Ok<NetworkCalendarTokenDto>> GetNetworkCalendarToken(Guid id, IMediator mediator, HttpContext context)
+    public static async Task<Ok<NetworkCalendarTokenDto>> GetNetworkCalendarToken(Guid id, IMediator mediator, PublicUrls urls, HttpContext context)
     {
         var token = await mediator.Send(new GetNetworkCalendarTokenQuery(id), context.RequestAborted);
-        var request = context.Request;
-        var url = $"{request.Scheme}://{request.Host}{request.PathBase}/api/v1/networks/{id}/calendar.ics?token={Uri.EscapeDataString(token.Token)}";
+        var url = urls.Absolute($"/api/v1/networks/{id}/calendar.ics?token={Uri.EscapeDataString(token.Token)}");
         context.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(token with { Url = url, WebcalUrl = "webcal" + url[request.Scheme.Length..] });
+        return TypedResults.Ok(token with { Url = url, WebcalUrl = "webcal" + url[url.IndexOf(':', StringComparison.Ordinal)..] });
     }
 
     public static async Task<NoContent> RevokeNetworkCalendarToken(Guid id, IMediator mediator, CancellationToken ct)
