@@ -140,6 +140,32 @@ public sealed class ReverseProxyTests(ProxiedFactory factory) : IClassFixture<Pr
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         Assert.DoesNotContain("; secure", SetCookie(login, "raumnetz.session"));
         Assert.False(login.Headers.Contains("Strict-Transport-Security"));
+
+        // Nor does X-Forwarded-For make it another client: its failed sign-ins all count for 203.0.113.40.
+        var email = $"nobody-{Guid.NewGuid():N}@test.local";
+        for (var i = 1; i <= 5; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login") { Content = JsonContent.Create(new { email, password = "wrong-password" }) };
+            request.Headers.Add("X-Forwarded-For", $"198.51.100.{i}");
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(request, Ct)).StatusCode);
+        }
+        using var sixth = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login") { Content = JsonContent.Create(new { email, password = "wrong-password" }) };
+        sixth.Headers.Add("X-Forwarded-For", "198.51.100.99");
+        await HttpAssert.ProblemAsync(await client.SendAsync(sixth, Ct), HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task Through_a_trusted_proxy_each_forwarded_client_counts_for_itself()
+    {
+        var proxy = factory.ClientFrom(ProxiedFactory.Proxy);
+        var email = $"nobody-{Guid.NewGuid():N}@test.local";
+        for (var i = 1; i <= 6; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login") { Content = JsonContent.Create(new { email, password = "wrong-password" }) };
+            // A chain: the client, then a proxy of the trusted pool; the client is the last address that is not a trusted proxy.
+            request.Headers.Add("X-Forwarded-For", $"198.51.100.{100 + i}, {ProxiedFactory.PoolProxy}");
+            Assert.Equal(HttpStatusCode.Unauthorized, (await proxy.SendAsync(request, Ct)).StatusCode);
+        }
     }
 }
 
@@ -181,9 +207,17 @@ public sealed class AllowedHostsTests(AllowedHostsFactory factory) : IClassFixtu
     }
 }
 
-/// <summary>How the edge reads its settings.</summary>
+/// <summary>How the edge reads its settings and names clients.</summary>
 public sealed class EdgeSettingsTests
 {
+    [Theory]
+    [InlineData("203.0.113.9", "203.0.113.9")]
+    [InlineData("::ffff:203.0.113.9", "203.0.113.9")]
+    [InlineData("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2::1", "2001:db8:1:2::/64")]
+    public void A_client_is_its_IPv4_address_or_its_IPv6_64(string address, string key) =>
+        Assert.Equal(key, Raumnetz.Api.Security.ClientAddress.Key(IPAddress.Parse(address)));
+
     [Theory]
     [InlineData("https://raumnetz.kreis.example", "https://raumnetz.kreis.example")]
     [InlineData("https://raumnetz.kreis.example/", "https://raumnetz.kreis.example")]
