@@ -17,6 +17,10 @@ var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Limits.ImportBody);
+// The framework's request lines ("Request starting GET http://host/path?query") carry the full URL with its query, so a
+// calendar feed's token: never below Warning, whatever the configuration says. Our own request line (Http/RequestLog.cs)
+// replaces them with the route template.
+builder.Logging.AddFilter(RequestLogMiddleware.FrameworkRequestCategory, level => level >= LogLevel.Warning);
 
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Raumnetz").Get<RaumnetzOptions>() ?? new RaumnetzOptions());
 builder.Services.AddSingleton(TimeProvider.System);
