@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Raumnetz.Api.Http;
 using Raumnetz.Api.Security;
 using Raumnetz.Application.Auth;
+using Raumnetz.Domain.Common;
 
 namespace Raumnetz.Api.Endpoints;
 
@@ -14,8 +15,11 @@ public static class AuthEndpoints
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/auth").WithTags("Auth");
-        group.MapPost("/login", Login).WithName(nameof(Login)).AllowAnonymous().RequireRateLimiting(Policies.Login)
-            .WithSummary("Sign in with e-mail and password; sets the session cookie and the XSRF-TOKEN cookie.")
+        // No antiforgery check: it authenticates by the credentials in its body, not by a cookie, and takes only JSON,
+        // which no cross-site form can send. A stale session cookie without its X-XSRF-TOKEN must not stop a new sign-in.
+        group.MapPost("/login", Login).WithName(nameof(Login)).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(Policies.Login)
+            .WithSummary("Sign in with e-mail and password; sets the session cookie and the XSRF-TOKEN cookie. Failed attempts are "
+                + "throttled per e-mail address and client address (429 with Retry-After); unknown addresses are answered like wrong passwords.")
             .Errors(400, 401, 429);
         group.MapPost("/logout", (Delegate)Logout).WithName(nameof(Logout)).RequireAuthorization(Policies.Read)
             .WithSummary("Sign out and end the session.");
@@ -26,7 +30,9 @@ public static class AuthEndpoints
 
     public static async Task<Ok<CurrentUserDto>> Login(LoginCommand request, IMediator mediator, HttpContext context, IAntiforgery antiforgery)
     {
-        var user = await mediator.Send(request, context.RequestAborted);
+        var result = await mediator.Send(request with { ClientAddress = ClientAddress.Of(context) }, context.RequestAborted);
+        if (result.RetryAfter is { } wait) throw new TooManyAttemptsException(wait);
+        var user = result.User ?? throw new LoginFailedException();
         var principal = SecurityServices.Principal(user);
         await context.SignInAsync(AuthSchemes.Cookie, principal);
         context.User = principal;

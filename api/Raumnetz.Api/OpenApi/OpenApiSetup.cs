@@ -39,6 +39,13 @@ public static class OpenApiSetup
                 Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Cookie, Name = AuthSchemes.SessionCookie,
                 Description = "Session cookie set by POST /api/v1/auth/login.",
             });
+            o.AddSecurityDefinition(AuthResponsesOperationFilter.FeedTokenScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Query, Name = AuthSchemes.FeedTokenParameter,
+                Description = "Secret subscription token of a network's calendar feed (GET /api/v1/networks/{id}/calendar-token); reads only that feed.",
+            });
+            // Paths are relative to the server the document is served from; no host is named (nor taken from a request).
+            o.AddServer(new OpenApiServer { Url = "/", Description = "The server that serves this document." });
             o.SchemaFilter<FluentValidationSchemaFilter>();
             o.OperationFilter<AuthResponsesOperationFilter>();
             o.OperationFilter<ConcurrencyOperationFilter>();
@@ -60,18 +67,37 @@ public static class OpenApiSetup
         : type.Name.Replace("Command", "Request").Replace("Query", "Request");
 }
 
-/// <summary>Adds 401/403 responses and security requirements to every operation that requires authorization.</summary>
+/// <summary>
+/// Declares the security of every operation: the API key or the session (with 401/403 responses) where authorization is
+/// required; the feed token as well on the calendar feeds; an empty requirement (anonymous) on sign-in and any other
+/// anonymous operation.
+/// </summary>
 public sealed class AuthResponsesOperationFilter : IOperationFilter
 {
+    public const string FeedTokenScheme = "feedToken";
+
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
-        if (metadata.OfType<IAllowAnonymous>().Any() || !metadata.OfType<IAuthorizeData>().Any()) return;
+        operation.Security ??= [];
+        if (metadata.OfType<IAllowAnonymous>().Any() || !metadata.OfType<IAuthorizeData>().Any())
+        {
+            if (metadata.OfType<FeedTokenAuthMetadata>().Any())
+            {
+                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(FeedTokenScheme, context.Document)] = [] });
+                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("apiKey", context.Document)] = [] });
+                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("session", context.Document)] = [] });
+            }
+            else
+            {
+                operation.Security.Add(new OpenApiSecurityRequirement());
+            }
+            return;
+        }
         operation.Responses ??= new OpenApiResponses();
         var problem = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository) };
         operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Not signed in, or unknown or revoked API key.", Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = problem } });
         operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The role does not allow this, or the antiforgery header is missing.", Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = problem } });
-        operation.Security ??= [];
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("apiKey", context.Document)] = [] });
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("session", context.Document)] = [] });
     }

@@ -58,7 +58,7 @@ public static class SecurityServices
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(Policies.Login, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientAddress.Of(ctx),
                 _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = Math.Max(1, ctx.RequestServices.GetRequiredService<Startup.RaumnetzOptions>().LoginAttemptsPerMinute),

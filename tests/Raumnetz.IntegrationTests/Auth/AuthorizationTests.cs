@@ -22,8 +22,9 @@ public sealed class AuthorizationTests(RolesFixture factory) : IClassFixture<Rol
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    // The calendar feed authenticates by its secret token in the URL (calendar programs cannot sign in); without one it is 401.
-    private static readonly string[] AnonymousOperations = ["Login", "GetNetworkCalendar"];
+    // Only sign-in is anonymous (an empty security requirement). The calendar feed authenticates by its secret token
+    // in the URL (calendar programs cannot sign in), a session or an API key; without any of them it is 401.
+    private static readonly string[] AnonymousOperations = ["Login"];
 
     /// <summary>Reads that hand out a secret and so need the write role.</summary>
     private static readonly string[] WritingReads = ["GetNetworkCalendarToken"];
@@ -44,10 +45,13 @@ public sealed class AuthorizationTests(RolesFixture factory) : IClassFixture<Rol
     }
 
     [Fact]
-    public async Task Every_operation_but_login_requires_authentication_in_the_document()
+    public async Task Every_operation_declares_its_security_and_all_but_login_require_authentication()
     {
         var (_, operations) = await ApiDocument.LoadAsync(factory);
+        Assert.All(operations, o => Assert.True(o.Operation.TryGetProperty("security", out var s) && s.GetArrayLength() > 0, $"{o}: no security"));
         Assert.Equal(AnonymousOperations, operations.Where(o => !o.RequiresAuth).Select(o => o.Id));
+        Assert.Equal(["feedToken", "apiKey", "session"], operations.Single(o => o.Id == "GetNetworkCalendar").SecuritySchemes);
+        Assert.All(operations.Where(o => o.Id != "GetNetworkCalendar" && o.RequiresAuth), o => Assert.Equal(["apiKey", "session"], o.SecuritySchemes));
     }
 
     [Fact]

@@ -55,6 +55,21 @@ public class ApiFactory : WebApplicationFactory<Program>
     /// <summary>A client without credentials that keeps cookies (like a browser).</summary>
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
 
+    /// <summary>
+    /// A client (keeping cookies) whose connections the API sees coming from <paramref name="remoteAddress"/>: a client
+    /// on the network, or a reverse proxy that then sends X-Forwarded-* headers. <paramref name="baseAddress"/> gives
+    /// the scheme and the Host header of its requests.
+    /// </summary>
+    public HttpClient ClientFrom(string remoteAddress, string baseAddress = "http://localhost")
+    {
+        var address = System.Net.IPAddress.Parse(remoteAddress);
+        var server = Server.CreateHandler(c => c.Connection.RemoteIpAddress = address);
+        return new HttpClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(new CookieContainer()) { InnerHandler = server })
+        {
+            BaseAddress = new Uri(baseAddress),
+        };
+    }
+
     /// <summary>A client signed in with a session cookie that sends the X-XSRF-TOKEN header on every request.</summary>
     public async Task<HttpClient> SignedInAsync(string email = AdminEmail, string password = AdminPassword)
     {

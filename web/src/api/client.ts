@@ -14,7 +14,7 @@ export class Client {
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "";
+        this.baseUrl = baseUrl ?? "/";
     }
 
     /**
@@ -1939,7 +1939,7 @@ export class Client {
     }
 
     /**
-     * Sign in with e-mail and password; sets the session cookie and the XSRF-TOKEN cookie.
+     * Sign in with e-mail and password; sets the session cookie and the XSRF-TOKEN cookie. Failed attempts are throttled per e-mail address and client address (429 with Retry-After); unknown addresses are answered like wrong passwords.
      * @return OK
      */
     login(body: LoginRequest): Promise<CurrentUserDto> {
