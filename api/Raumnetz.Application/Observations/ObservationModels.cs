@@ -8,8 +8,9 @@ using Raumnetz.Domain.Indicators;
 namespace Raumnetz.Application.Observations;
 
 /// <summary>
-/// A measured value (Messwert) of an indicator for a space and period. For viewers and analysts small numbers are
-/// withheld: <see cref="Suppressed"/> is true and value, numerator and denominator are null.
+/// A measured value (Messwert) of an indicator for a space and period. For viewers and analysts small numbers, and what
+/// would reveal them through a total, are withheld (<see cref="Disclosure"/>): <see cref="Suppressed"/> is true and value,
+/// numerator and denominator are null.
 /// </summary>
 public sealed record ObservationDto
 {
@@ -67,10 +68,9 @@ public sealed class ObservationRow
 
     public const string From = "observations o JOIN indicators i ON i.id = o.indicator_id JOIN spaces s ON s.id = o.space_id";
 
-    /// <summary>The DTO; small numbers withheld when <paramref name="protect"/> is set.</summary>
-    public ObservationDto ToDto(bool protect, SuppressionRules rules)
+    /// <summary>The DTO; value, numerator and denominator withheld when <paramref name="suppressed"/> (see <see cref="Disclosure"/>).</summary>
+    public ObservationDto ToDto(bool suppressed)
     {
-        var suppressed = protect && Suppression.IsPrimary(IndicatorKind, Value, Denominator, RatingCount, rules);
         return new ObservationDto
         {
             Id = Id, IndicatorId = IndicatorId, IndicatorCode = IndicatorCode, SpaceId = SpaceId, SpaceCode = SpaceCode, SpaceName = SpaceName,

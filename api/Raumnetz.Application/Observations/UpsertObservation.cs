@@ -80,7 +80,7 @@ public sealed class UpsertObservationHandler(IUnitOfWork unitOfWork, TimeProvide
         var row = await connection.QuerySingleAsync<ObservationRow>(
             $"SELECT {ObservationRow.Columns} FROM {ObservationRow.From} WHERE o.indicator_id = @IndicatorId AND o.space_id = @SpaceId AND o.period = @period",
             new { request.IndicatorId, request.SpaceId, period = period.ToString() }, tx);
-        return new UpsertObservationResult(row.ToDto(false, new SuppressionRules()), version == 1);
+        return new UpsertObservationResult(row.ToDto(false), version == 1);
     }
 
     private static string? Optional(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

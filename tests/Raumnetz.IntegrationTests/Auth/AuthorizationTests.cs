@@ -26,8 +26,11 @@ public sealed class AuthorizationTests(RolesFixture factory) : IClassFixture<Rol
     // in the URL (calendar programs cannot sign in), a session or an API key; without any of them it is 401.
     private static readonly string[] AnonymousOperations = ["Login"];
 
-    /// <summary>Reads that hand out a secret and so need the write role.</summary>
-    private static readonly string[] WritingReads = ["GetNetworkCalendarToken"];
+    /// <summary>
+    /// Reads that need the write role: one hands out a secret, two show individual ratings (who rated what), which viewers
+    /// and analysts read only through the protected summary (small-number protection).
+    /// </summary>
+    private static readonly string[] WritingReads = ["GetNetworkCalendarToken", "ListAssessments", "GetAssessment"];
 
     private static bool IsAdminRoute(ApiOperation op) => op.Path.StartsWith("/api/v1/users", StringComparison.Ordinal) || op.Path.StartsWith("/api/v1/api-keys", StringComparison.Ordinal);
 
