@@ -29,7 +29,8 @@ namespace Raumnetz.Application.Exports;
 /// </summary>
 public sealed record ExportIndicatorsQuery : IRequest<IndicatorExport>
 {
-    public ExportFormat Format { get; init; } = ExportFormat.Csv;
+    /// <summary>The format, chosen at the edge: what it needs decides the queries.</summary>
+    public required IExportFormat Format { get; init; }
     public Guid? IndicatorSetId { get; init; }
     public IReadOnlyCollection<Guid>? IndicatorIds { get; init; }
     public IReadOnlyCollection<Guid>? SpaceIds { get; init; }
@@ -38,10 +39,8 @@ public sealed record ExportIndicatorsQuery : IRequest<IndicatorExport>
     public string? From { get; init; }
     public string? To { get; init; }
     public bool Aggregated { get; init; }
-    /// <summary>comma (default), semicolon or tab.</summary>
-    public string? Delimiter { get; init; }
-    /// <summary>point (default) or comma.</summary>
-    public string? Decimal { get; init; }
+    /// <summary>Separator and decimal comma (used by the CSV formats; part of every export's ETag).</summary>
+    public CsvOptions Csv { get; init; } = CsvOptions.Default;
     /// <summary>The If-None-Match header, to answer 304 when the export did not change.</summary>
     public string? IfNoneMatch { get; init; }
 }
@@ -52,7 +51,6 @@ public sealed class ExportIndicatorsValidator : AbstractValidator<ExportIndicato
 
     public ExportIndicatorsValidator()
     {
-        RuleFor(x => x.Format).DefinedEnum();
         RuleFor(x => x.Level).DefinedEnum();
         RuleFor(x => x.IndicatorIds).MaxItems(MaxIndicators);
         RuleFor(x => x.SpaceIds).MaxItems(Limits.Spaces);
@@ -61,25 +59,10 @@ public sealed class ExportIndicatorsValidator : AbstractValidator<ExportIndicato
         RuleFor(x => x.To).Must(p => p is null || Period.TryParse(p, out _)).WithMessage("'to' must be a period such as 2024, 2024-H1, 2024-Q2 or 2024-05.");
         RuleFor(x => x.To).Must((x, to) => !Period.TryParse(x.From, out var f) || !Period.TryParse(to, out var t) || f.FirstMonth <= t.LastMonth)
             .WithMessage("'to' must not lie before 'from'.");
-        RuleFor(x => x.Delimiter).Must(d => ExportOptions.Delimiter(d) is not null).WithMessage("'delimiter' must be comma, semicolon or tab.");
-        RuleFor(x => x.Decimal).Must(d => d is null or "" or "point" or "comma").WithMessage("'decimal' must be point or comma.");
-        RuleFor(x => x.Decimal).Must((x, d) => d != "comma" || ExportOptions.Delimiter(x.Delimiter ?? "semicolon") != ',')
-            .WithMessage("A decimal comma needs another separator: use delimiter=semicolon (the default with decimal=comma).");
     }
 }
 
-public static class ExportOptions
-{
-    public static char? Delimiter(string? name) => (name ?? "").Trim().ToLowerInvariant() switch
-    {
-        "" or "comma" or "," => ',',
-        "semicolon" or ";" => ';',
-        "tab" or "\t" => '\t',
-        _ => null,
-    };
-}
-
-public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorExportWriter writer, SuppressionRules rules, TimeProvider clock,
+public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, SuppressionRules rules, TimeProvider clock,
     ILogger<ExportIndicatorsHandler> logger)
     : IRequestHandler<ExportIndicatorsQuery, IndicatorExport>
 {
@@ -142,8 +125,7 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
             var scopeSpaces = TreeOrder(exportSpaces.Values.Where(s => scope is null || scope.Contains(s.Id)).ToList());
             int? from = request.From is null ? null : Period.Parse(request.From).FirstMonth;
             int? to = request.To is null ? null : Period.Parse(request.To).LastMonth;
-            var csv = new CsvOptions(ExportOptions.Delimiter(request.Delimiter ?? (request.Decimal == "comma" ? "semicolon" : null))!.Value, request.Decimal == "comma");
-            var planned = new Plan(request, indicators, all, exportSpaces, scope, scopeSpaces, from, to, csv, title, children, roots);
+            var planned = new Plan(request, indicators, all, exportSpaces, scope, scopeSpaces, from, to, request.Csv, title, children, roots);
             var (where, p) = Filter(planned, withSpaces: true);
             var obs = await connection.QuerySingleAsync<Stamp>(new CommandDefinition(
                 $"SELECT COUNT(*) AS n, MAX(o.updated_at) AS m FROM observations o {where}", p, cancellationToken: ct));
@@ -158,13 +140,11 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
             return new IndicatorExport { NotModified = true, ETag = etag };
 
         var format = request.Format;
-        var name = Slug(plan.Title);
-        var suffix = format switch { ExportFormat.CsvWide => "-wide", ExportFormat.JsonStat => "-jsonstat", _ => "" };
         return new IndicatorExport
         {
             ETag = etag,
-            ContentType = writer.ContentType(format),
-            FileName = $"raumnetz-{name}-{clock.GetUtcNow():yyyyMMdd}{suffix}.{writer.FileExtension(format)}",
+            ContentType = format.ContentType,
+            FileName = $"raumnetz-{Slug(plan.Title)}-{clock.GetUtcNow():yyyyMMdd}{format.FileNameSuffix}.{format.FileExtension}",
             WriteAsync = (stream, ct) => WriteAsync(plan, stream, ct),
         };
     }
@@ -173,7 +153,7 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
 
     private string ETag(ExportIndicatorsQuery q, Plan plan, string stamp)
     {
-        var key = string.Join('|', q.Format, q.IndicatorSetId, string.Join(',', plan.Indicators.Select(i => i.Id)), string.Join(",", (q.SpaceIds ?? []).Order()),
+        var key = string.Join('|', q.Format.Name, q.IndicatorSetId, string.Join(',', plan.Indicators.Select(i => i.Id)), string.Join(",", (q.SpaceIds ?? []).Order()),
             q.Under, q.Level, q.From, q.To, q.Aggregated, plan.Csv.Delimiter, plan.Csv.DecimalComma, rules.MinCount, rules.MinDenominator, stamp, 1);
         return "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32] + "\"";
     }
@@ -272,7 +252,7 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
         var started = clock.GetTimestamp();
         if (plan.Query.Aggregated) await WriteComputedAsync(plan, output, ct);
         else await WriteStreamedAsync(plan, output, ct);
-        logger.LogDebug("Export {Format} ({Scope}) written in {Elapsed} ms", plan.Query.Format, plan.Query.Aggregated ? "aggregated" : "streamed",
+        logger.LogDebug("Export {Format} ({Scope}) written in {Elapsed} ms", plan.Query.Format.Name, plan.Query.Aggregated ? "aggregated" : "streamed",
             (long)clock.GetElapsedTime(started).TotalMilliseconds);
     }
 
@@ -290,7 +270,7 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
     private async Task WriteStreamedAsync(Plan plan, Stream output, CancellationToken ct)
     {
         var format = plan.Query.Format;
-        var bySpace = writer.OrdersBySpace(format);
+        var bySpace = format.RowOrder == ExportRowOrder.BySpace;
         await using var connection = await db.OpenAsync(ct);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var withheld = plan.Indicators.ToDictionary(i => i.Id, _ => new TaskCompletionSource<HashSet<(Guid, Guid, string)>>(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -298,7 +278,7 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
         try
         {
             var (where, p) = Filter(plan, withSpaces: true);
-            var periods = writer.NeedsPeriods(format)
+            var periods = format.NeedsPeriods
                 ? (await connection.QueryAsync<string>(new CommandDefinition($"SELECT DISTINCT o.period FROM observations o {where}", p, cancellationToken: ct)))
                     .Select(Period.Parse).Order().Select(x => x.ToString()).ToList()
                 : [];
@@ -308,7 +288,7 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
             var indicators = plan.Indicators.ToDictionary(i => i.Id);
             var document = await DocumentAsync(connection, plan, periods, ct);
             if (bySpace) await Task.WhenAll(withheld.Values.Select(t => t.Task));
-            await writer.WriteAsync(format, document, Rows(ct), output, ct);
+            await format.WriteAsync(document, Rows(ct), output, ct);
 
             async IAsyncEnumerable<ExportRow> Rows([EnumeratorCancellation] CancellationToken token)
             {
@@ -334,7 +314,7 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
             await stop.CancelAsync();
             try { await suppression; }
             catch (OperationCanceledException) { }
-            catch (Exception e) { logger.LogWarning(e, "Secondary suppression for export {Format} stopped with an error", format); }
+            catch (Exception e) { logger.LogWarning(e, "Secondary suppression for export {Format} stopped with an error", format.Name); }
         }
     }
 
@@ -357,7 +337,7 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
                 withheld[indicator.Id].TrySetResult(cells.Select(c => (c.Indicator, c.Space, c.Period.ToString())).ToHashSet());
                 total += cells.Count;
             }
-            logger.LogDebug("Export {Format}: {Cells} cells withheld by secondary suppression, found in {Elapsed} ms", plan.Query.Format, total,
+            logger.LogDebug("Export {Format}: {Cells} cells withheld by secondary suppression, found in {Elapsed} ms", plan.Query.Format.Name, total,
                 (long)clock.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception e)
@@ -404,7 +384,7 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
     private async Task<ExportDocument> DocumentAsync(DbConnection connection, Plan plan, IReadOnlyList<string> periods, CancellationToken ct)
     {
         var spaces = plan.ScopeSpaces;
-        if (plan.Query.Format == ExportFormat.GeoJson)
+        if (plan.Query.Format.NeedsGeometry)
         {
             var geometries = (await connection.QueryAsync<(Guid Id, string Geometry)>(new CommandDefinition(
                 "SELECT id, geometry FROM spaces WHERE geometry IS NOT NULL", cancellationToken: ct))).ToDictionary(g => g.Id, g => g.Geometry);
@@ -545,21 +525,21 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, IIndicatorE
         var format = plan.Query.Format;
         await using var connection = await db.OpenAsync(ct);
         var (where, p) = Filter(plan, withSpaces: false);
-        if (writer.OrdersBySpace(format))
+        if (format.RowOrder == ExportRowOrder.BySpace)
         {
             var stored = (await connection.QueryAsync<RawObservation>(new CommandDefinition($"SELECT {RawColumns} FROM observations o {where}", p, cancellationToken: ct))).ToList();
             var document = await DocumentAsync(connection, plan, [], ct);
             var (rows, periods) = Computed(plan, plan.Indicators, stored, bySpace: true);
-            await writer.WriteAsync(format, document with { Periods = periods }, ToAsync(rows), output, ct);
+            await format.WriteAsync(document with { Periods = periods }, ToAsync(rows), output, ct);
             return;
         }
         // Computed values exist only for periods that have stored values, so the stored periods are all the periods.
-        var allPeriods = writer.NeedsPeriods(format)
+        var allPeriods = format.NeedsPeriods
             ? (await connection.QueryAsync<string>(new CommandDefinition($"SELECT DISTINCT o.period FROM observations o {where}", p, cancellationToken: ct)))
                 .Select(Period.Parse).Order().Select(x => x.ToString()).ToList()
             : [];
         var header = await DocumentAsync(connection, plan, allPeriods, ct);
-        await writer.WriteAsync(format, header, Rows(ct), output, ct);
+        await format.WriteAsync(header, Rows(ct), output, ct);
 
         async IAsyncEnumerable<ExportRow> Rows([EnumeratorCancellation] CancellationToken token)
         {
