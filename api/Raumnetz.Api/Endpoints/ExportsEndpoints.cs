@@ -51,20 +51,20 @@ public static class ExportsEndpoints
             To = to,
             Aggregated = aggregated ?? false,
             Csv = CsvOptions.Parse(delimiter, @decimal),
-            IfNoneMatch = context.Request.Headers.IfNoneMatch.ToString() is { Length: > 0 } inm ? inm : null,
         }, context.RequestAborted);
-        return new ExportResult(export);
+        var etag = ContentETags.Of(export.Version);
+        return new ExportResult(export, etag, ContentETags.NotModified(context.Request, etag));
     }
 
     /// <summary>Writes the export straight to the response body as the rows arrive (nothing is buffered), or 304.</summary>
-    private sealed class ExportResult(IndicatorExport export) : IResult
+    private sealed class ExportResult(IndicatorExport export, string etag, bool notModified) : IResult
     {
         public async Task ExecuteAsync(HttpContext context)
         {
             var response = context.Response;
-            response.Headers.ETag = export.ETag;
+            response.Headers.ETag = etag;
             response.Headers.CacheControl = "private, no-cache";
-            if (export.NotModified)
+            if (notModified)
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
                 return;

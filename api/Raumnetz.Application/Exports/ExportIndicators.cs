@@ -2,7 +2,6 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Dapper;
@@ -41,8 +40,6 @@ public sealed record ExportIndicatorsQuery : IRequest<IndicatorExport>
     public bool Aggregated { get; init; }
     /// <summary>Separator and decimal comma (used by the CSV formats; part of every export's ETag).</summary>
     public CsvOptions Csv { get; init; } = CsvOptions.Default;
-    /// <summary>The If-None-Match header, to answer 304 when the export did not change.</summary>
-    public string? IfNoneMatch { get; init; }
 }
 
 public sealed class ExportIndicatorsValidator : AbstractValidator<ExportIndicatorsQuery>
@@ -135,14 +132,10 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, Suppression
             return (planned, $"{obs.N}|{Text(obs.M)}|{meta.N}|{Text(meta.M)}|{Text(indicatorStamp)}");
         }, cancellationToken);
 
-        var etag = ETag(request, plan, stamp);
-        if (request.IfNoneMatch is { } inm && inm.Split(',').Select(t => t.Trim()).Any(t => t == etag || t == "W/" + etag || t == "*"))
-            return new IndicatorExport { NotModified = true, ETag = etag };
-
         var format = request.Format;
         return new IndicatorExport
         {
-            ETag = etag,
+            Version = Version(request, plan, stamp),
             ContentType = format.ContentType,
             FileName = $"raumnetz-{Slug(plan.Title)}-{clock.GetUtcNow():yyyyMMdd}{format.FileNameSuffix}.{format.FileExtension}",
             WriteAsync = (stream, ct) => WriteAsync(plan, stream, ct),
@@ -151,12 +144,10 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, Suppression
 
     private static string Text(object? o) => Convert.ToString(o, CultureInfo.InvariantCulture) ?? "";
 
-    private string ETag(ExportIndicatorsQuery q, Plan plan, string stamp)
-    {
-        var key = string.Join('|', q.Format.Name, q.IndicatorSetId, string.Join(',', plan.Indicators.Select(i => i.Id)), string.Join(",", (q.SpaceIds ?? []).Order()),
+    /// <summary>Everything the content depends on: the request, the indicators it resolved to, the rules and the data's stamp.</summary>
+    private string Version(ExportIndicatorsQuery q, Plan plan, string stamp) =>
+        string.Join('|', q.Format.Name, q.IndicatorSetId, string.Join(',', plan.Indicators.Select(i => i.Id)), string.Join(",", (q.SpaceIds ?? []).Order()),
             q.Under, q.Level, q.From, q.To, q.Aggregated, plan.Csv.Delimiter, plan.Csv.DecimalComma, rules.MinCount, rules.MinDenominator, stamp, 1);
-        return "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32] + "\"";
-    }
 
     private static string Slug(string title)
     {

@@ -31,11 +31,11 @@ public sealed record ExportDocument
     public CsvOptions Csv { get; init; } = CsvOptions.Default;
 }
 
-/// <summary>A prepared export: headers now, body later (streamed by <see cref="WriteAsync"/>).</summary>
+/// <summary>A prepared export: what identifies its content and its headers now, the body later (streamed by <see cref="WriteAsync"/>).</summary>
 public sealed record IndicatorExport
 {
-    public bool NotModified { get; init; }
-    public string ETag { get; init; } = "";
+    /// <summary>Changes whenever the content would (another request, other rules, changed data): the edge derives the ETag from it.</summary>
+    public string Version { get; init; } = "";
     public string FileName { get; init; } = "";
     public string ContentType { get; init; } = "";
     public Func<Stream, CancellationToken, Task> WriteAsync { get; init; } = (_, _) => Task.CompletedTask;
