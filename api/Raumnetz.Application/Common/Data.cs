@@ -45,6 +45,13 @@ public interface ISqlDialect
     /// </summary>
     string In(string column, string listParameter);
 
+    /// <summary>
+    /// "column is one of these ids" for lists of up to some hundreds: the condition on <paramref name="listParameter"/>
+    /// and the value to bind to it. SQLite gets the list as one JSON text (json_each), as expanding hundreds of
+    /// parameters costs more there than the lookups themselves; the others get <see cref="In"/> and the list.
+    /// </summary>
+    (string Condition, object Value) InIds(string column, string listParameter, IReadOnlyCollection<Guid> ids);
+
     /// <summary>Whether a unique-constraint violation caused this exception.</summary>
     bool IsUniqueViolation(Exception exception);
 

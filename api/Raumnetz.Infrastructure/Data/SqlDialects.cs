@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -12,6 +13,11 @@ public sealed class SqliteDialect : ISqlDialect
     public string Limit(string parameterName) => $"LIMIT {parameterName}";
     public string WithRecursive => "WITH RECURSIVE";
     public string In(string column, string listParameter) => $"{column} IN {listParameter}";
+
+    /// <summary>The ids as one JSON array in the text form stored (<see cref="SqliteText.Id"/>), so each is one lookup in the index.</summary>
+    public (string Condition, object Value) InIds(string column, string listParameter, IReadOnlyCollection<Guid> ids) =>
+        ($"{column} IN (SELECT value FROM json_each({listParameter}))", JsonSerializer.Serialize(ids.Select(SqliteText.Id)));
+
     // SQLITE_CONSTRAINT_UNIQUE = 2067, SQLITE_CONSTRAINT_PRIMARYKEY = 1555, SQLITE_CONSTRAINT_FOREIGNKEY = 787
     public bool IsUniqueViolation(Exception e) => e is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
     public bool IsForeignKeyViolation(Exception e) => e is SqliteException { SqliteExtendedErrorCode: 787 };
@@ -26,6 +32,7 @@ public sealed class PostgreSqlDialect : ISqlDialect
     public string Limit(string parameterName) => $"LIMIT {parameterName}";
     public string WithRecursive => "WITH RECURSIVE";
     public string In(string column, string listParameter) => $"{column} = ANY({listParameter})";
+    public (string Condition, object Value) InIds(string column, string listParameter, IReadOnlyCollection<Guid> ids) => (In(column, listParameter), ids.ToList());
     public bool IsUniqueViolation(Exception e) => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
     public bool IsForeignKeyViolation(Exception e) => e is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation };
 
@@ -39,6 +46,7 @@ public sealed class SqlServerDialect : ISqlDialect
     public string Limit(string parameterName) => $"OFFSET 0 ROWS FETCH NEXT {parameterName} ROWS ONLY";
     public string WithRecursive => "WITH";
     public string In(string column, string listParameter) => $"{column} IN {listParameter}";
+    public (string Condition, object Value) InIds(string column, string listParameter, IReadOnlyCollection<Guid> ids) => (In(column, listParameter), ids.ToList());
     public bool IsUniqueViolation(Exception e) => e is SqlException { Number: 2601 or 2627 };
     public bool IsForeignKeyViolation(Exception e) => e is SqlException { Number: 547 };
 
