@@ -42,35 +42,6 @@ public sealed record ImportObservationsCommand : IRequest<ImportObservationsResu
     public string? Delimiter { get; init; }
     /// <summary>CSV numbers use a decimal comma (German Excel).</summary>
     public bool DecimalComma { get; init; }
-
-    public static ImportObservationsCommand FromRequest(Stream body, string? contentType, string? format, bool dryRun, string? delimiter, string? decimalSeparator)
-    {
-        var f = (format ?? "").Trim().ToLowerInvariant() switch
-        {
-            "csv" => ImportFormat.Csv,
-            "json" => ImportFormat.Json,
-            "" when contentType?.Contains("csv", StringComparison.OrdinalIgnoreCase) == true => ImportFormat.Csv,
-            "" when contentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true => ImportFormat.Json,
-            "" => throw new InvalidFieldException("format", "Send Content-Type text/csv or application/json, or give format=csv or format=json."),
-            _ => throw new InvalidFieldException("format", "'format' must be csv or json."),
-        };
-        var d = (delimiter ?? "").Trim().ToLowerInvariant() switch
-        {
-            "" => null,
-            "comma" or "," => ",",
-            "semicolon" or ";" => ";",
-            "tab" or "\t" => "\t",
-            _ => throw new InvalidFieldException("delimiter", "'delimiter' must be comma, semicolon or tab."),
-        };
-        var comma = (decimalSeparator ?? "").Trim().ToLowerInvariant() switch
-        {
-            "" or "point" or "." => false,
-            "comma" or "," => true,
-            _ => throw new InvalidFieldException("decimal", "'decimal' must be point or comma."),
-        };
-        if (comma && d == ",") throw new InvalidFieldException("decimal", "A decimal comma needs another field separator (delimiter=semicolon).");
-        return new ImportObservationsCommand { Body = body, Format = f, DryRun = dryRun, Delimiter = d, DecimalComma = comma };
-    }
 }
 
 /// <summary>One value in a JSON import; indicator and space by code.</summary>
