@@ -66,6 +66,13 @@ public interface ISqlDialect
     /// batch runs: call <see cref="IPreparedCommand.FlushAsync"/> at the end.
     /// </summary>
     Task<IPreparedCommand> PrepareAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<PreparedParameter> parameters, CancellationToken ct);
+
+    /// <summary>
+    /// Sets the connection up for a bulk write in <paramref name="transaction"/>: on SQLite a 64 MB page cache, so the
+    /// indexes of a big table stay in memory. Disposing the result sets it back, so the connection returns to the pool
+    /// as it was. Nothing to do on the other providers.
+    /// </summary>
+    Task<IAsyncDisposable> BeginBulkWriteAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct);
 }
 
 /// <summary>A parameter of a prepared command: its name in the SQL (without the @) and its type.</summary>

@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text.Json;
+using Dapper;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -24,6 +26,9 @@ public sealed class SqliteDialect : ISqlDialect
 
     public Task<IPreparedCommand> PrepareAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<PreparedParameter> parameters, CancellationToken ct) =>
         Task.FromResult<IPreparedCommand>(SqlitePreparedCommand.Prepare((SqliteConnection)connection, sql, parameters));
+
+    public async Task<IAsyncDisposable> BeginBulkWriteAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
+        await SqlitePageCache.EnlargeAsync(connection, transaction);
 }
 
 /// <summary>PostgreSQL: LIMIT, constraint errors by SQLSTATE.</summary>
@@ -38,6 +43,9 @@ public sealed class PostgreSqlDialect : ISqlDialect
 
     public Task<IPreparedCommand> PrepareAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<PreparedParameter> parameters, CancellationToken ct) =>
         Task.FromResult<IPreparedCommand>(new PostgreSqlBatchedCommand((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, sql, parameters));
+
+    public Task<IAsyncDisposable> BeginBulkWriteAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
+        Task.FromResult<IAsyncDisposable>(NothingToUndo.Instance);
 }
 
 /// <summary>SQL Server: OFFSET/FETCH (needs ORDER BY, which every list has), constraint errors by number.</summary>
@@ -52,4 +60,34 @@ public sealed class SqlServerDialect : ISqlDialect
 
     public Task<IPreparedCommand> PrepareAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<PreparedParameter> parameters, CancellationToken ct) =>
         Task.FromResult<IPreparedCommand>(new SqlServerPreparedCommand(connection, transaction, sql, parameters));
+
+    public Task<IAsyncDisposable> BeginBulkWriteAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
+        Task.FromResult<IAsyncDisposable>(NothingToUndo.Instance);
+}
+
+/// <summary>For a bulk write that needs no setting up.</summary>
+internal sealed class NothingToUndo : IAsyncDisposable
+{
+    public static readonly NothingToUndo Instance = new();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
+
+/// <summary>
+/// A 64 MB page cache on a SQLite connection for a bulk write, so the indexes of a big table stay in memory; disposing
+/// sets back the size the connection had, so it goes back to the pool as it was.
+/// </summary>
+internal sealed class SqlitePageCache(DbConnection connection, DbTransaction transaction, long before) : IAsyncDisposable
+{
+    public static async Task<SqlitePageCache> EnlargeAsync(DbConnection connection, DbTransaction transaction)
+    {
+        var before = await connection.ExecuteScalarAsync<long>("PRAGMA cache_size", transaction: transaction);
+        await connection.ExecuteAsync("PRAGMA cache_size = -65536", transaction: transaction);
+        return new SqlitePageCache(connection, transaction, before);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try { await connection.ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {before}"), transaction: transaction.Connection is null ? null : transaction); }
+        catch (DbException) { /* a broken connection is not returned to the pool anyway */ }
+    }
 }
