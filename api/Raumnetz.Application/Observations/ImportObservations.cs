@@ -13,11 +13,11 @@ public enum ImportFormat
 /// <summary>
 /// Imports observations from a CSV file (one row per value; header names the columns indicator, space, period, value,
 /// numerator, denominator, status, source, note; indicator and space by code) or a JSON array of
-/// <see cref="ObservationImportRow"/>. The body is read as a stream and written in one transaction with the same
+/// <see cref="ObservationImportRow"/>. The body is read as a stream and written in the command's transaction with the same
 /// upsert as a single value, so importing the same file twice changes nothing. Every row is checked; a file with any
 /// bad row imports nothing (400 listing each bad row by line and column), and a dry run reports the same without writing.
 /// </summary>
-public sealed record ImportObservationsCommand : IRequest<ImportObservationsResult>
+public sealed record ImportObservationsCommand : ICommand<ImportObservationsResult>
 {
     public required Stream Body { get; init; }
     public ImportFormat Format { get; init; }
@@ -78,24 +78,23 @@ public sealed record ImportObservationsResult
 /// <summary>
 /// Reads the rows (<see cref="ObservationCsvReader"/> or <see cref="ObservationJsonReader"/>), checks each
 /// (<see cref="ObservationRowChecker"/>) and, as long as no row was bad, has the <see cref="ObservationUpsertWriter"/>
-/// write them in the same transaction; commits when every row was good and it is not a dry run.
+/// write them in the command's transaction, which is kept when every row was good and it is not a dry run.
 /// </summary>
-public sealed class ImportObservationsHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<ImportObservationsCommand, ImportObservationsResult>
+public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvider clock) : IRequestHandler<ImportObservationsCommand, ImportObservationsResult>
 {
     public const int MaxReportedErrors = 1000;
 
     public async Task<ImportObservationsResult> Handle(ImportObservationsCommand request, CancellationToken cancellationToken)
     {
         var report = new ImportReport();
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        var checker = await ObservationRowChecker.LoadAsync(connection, tx, db.Dialect, request.DecimalComma, report, cancellationToken);
-        await using var bulk = await db.Dialect.BeginBulkWriteAsync(connection, tx, cancellationToken);
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
+        var checker = await ObservationRowChecker.LoadAsync(connection, tx, unitOfWork.Dialect, request.DecimalComma, report, cancellationToken);
+        await using var bulk = await unitOfWork.Dialect.BeginBulkWriteAsync(connection, tx, cancellationToken);
         var countBefore = await CountAsync();
 
         var rows = 0;
         long changed;
-        await using (var writer = ObservationUpsertWriter.Start(db, connection, tx, clock, cancellationToken))
+        await using (var writer = ObservationUpsertWriter.Start(unitOfWork.Dialect, unitOfWork.Provider, connection, tx, clock, cancellationToken))
         {
             var read = request.Format == ImportFormat.Csv
                 ? ObservationCsvReader.ReadAsync(request.Body, request.Delimiter, report, cancellationToken)
@@ -113,8 +112,7 @@ public sealed class ImportObservationsHandler(IDbConnectionFactory db, TimeProvi
         var unchanged = rows - (int)changed;
 
         var imported = report.Count == 0 && !request.DryRun;
-        if (imported) await tx.CommitAsync(cancellationToken);
-        else await tx.RollbackAsync(cancellationToken);
+        if (!imported) unitOfWork.Discard();
         if (report.Count > 0 && !request.DryRun) throw report.ToException();
         return new ImportObservationsResult
         {
