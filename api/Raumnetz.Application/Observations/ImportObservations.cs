@@ -94,7 +94,7 @@ public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvid
 
         var rows = 0;
         long changed;
-        await using (var writer = ObservationUpsertWriter.Start(unitOfWork.Dialect, unitOfWork.Provider, connection, tx, clock, cancellationToken))
+        await using (var writer = ObservationUpsertWriter.Start(unitOfWork.Dialect, connection, tx, clock, cancellationToken))
         {
             var read = request.Format == ImportFormat.Csv
                 ? ObservationCsvReader.ReadAsync(request.Body, request.Delimiter, report, cancellationToken)

@@ -21,6 +21,7 @@ public sealed class SqliteDialect : ISqlDialect
         ($"{column} IN (SELECT value FROM json_each({listParameter}))", JsonSerializer.Serialize(ids.Select(SqliteText.Id)));
 
     // SQLITE_CONSTRAINT_UNIQUE = 2067, SQLITE_CONSTRAINT_PRIMARYKEY = 1555, SQLITE_CONSTRAINT_FOREIGNKEY = 787
+    public string Upsert(VersionedUpsert u, bool returnVersion) => OnConflict.Upsert(u, returnVersion);
     public bool IsUniqueViolation(Exception e) => e is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
     public bool IsForeignKeyViolation(Exception e) => e is SqliteException { SqliteExtendedErrorCode: 787 };
 
@@ -38,6 +39,7 @@ public sealed class PostgreSqlDialect : ISqlDialect
     public string WithRecursive => "WITH RECURSIVE";
     public string In(string column, string listParameter) => $"{column} = ANY({listParameter})";
     public (string Condition, object Value) InIds(string column, string listParameter, IReadOnlyCollection<Guid> ids) => (In(column, listParameter), ids.ToList());
+    public string Upsert(VersionedUpsert u, bool returnVersion) => OnConflict.Upsert(u, returnVersion);
     public bool IsUniqueViolation(Exception e) => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
     public bool IsForeignKeyViolation(Exception e) => e is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation };
 
@@ -55,6 +57,20 @@ public sealed class SqlServerDialect : ISqlDialect
     public string WithRecursive => "WITH";
     public string In(string column, string listParameter) => $"{column} IN {listParameter}";
     public (string Condition, object Value) InIds(string column, string listParameter, IReadOnlyCollection<Guid> ids) => (In(column, listParameter), ids.ToList());
+    public string Upsert(VersionedUpsert u, bool returnVersion)
+    {
+        var same = string.Join(" AND ", u.Update.Select(c => $"(t.{c} = {u.ValueOf(c)} OR (t.{c} IS NULL AND {u.ValueOf(c)} IS NULL))"));
+        return $"""
+            MERGE {u.Table} WITH (HOLDLOCK) AS t
+            USING (SELECT {string.Join(", ", u.Key.Select(k => $"{u.ValueOf(k)} AS {k}"))}) AS k
+            ON {string.Join(" AND ", u.Key.Select(k => $"t.{k} = k.{k}"))}
+            WHEN MATCHED AND NOT ({same}) THEN UPDATE SET {string.Join(", ", u.Update.Select(c => $"{c} = {u.ValueOf(c)}"))},
+                version = t.version + 1, updated_at = {u.ValueOf("updated_at")}
+            WHEN NOT MATCHED THEN INSERT ({string.Join(", ", u.Insert.Select(c => c.Column))}) VALUES ({string.Join(", ", u.Insert.Select(c => c.Value))})
+            {(returnVersion ? "OUTPUT inserted.version" : "")};
+            """;
+    }
+
     public bool IsUniqueViolation(Exception e) => e is SqlException { Number: 2601 or 2627 };
     public bool IsForeignKeyViolation(Exception e) => e is SqlException { Number: 547 };
 
@@ -89,5 +105,21 @@ internal sealed class SqlitePageCache(DbConnection connection, DbTransaction tra
     {
         try { await connection.ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {before}"), transaction: transaction.Connection is null ? null : transaction); }
         catch (DbException) { /* a broken connection is not returned to the pool anyway */ }
+    }
+}
+
+/// <summary>INSERT … ON CONFLICT … DO UPDATE … WHERE, as SQLite and PostgreSQL both write it.</summary>
+internal static class OnConflict
+{
+    public static string Upsert(VersionedUpsert u, bool returnVersion)
+    {
+        var unchanged = string.Join(" AND ", u.Update.Select(c => $"({u.Table}.{c} = excluded.{c} OR ({u.Table}.{c} IS NULL AND excluded.{c} IS NULL))"));
+        return $"""
+            INSERT INTO {u.Table} ({string.Join(", ", u.Insert.Select(c => c.Column))}) VALUES ({string.Join(", ", u.Insert.Select(c => c.Value))})
+            ON CONFLICT ({string.Join(", ", u.Key)}) DO UPDATE SET {string.Join(", ", u.Update.Select(c => $"{c} = excluded.{c}"))},
+                version = {u.Table}.version + 1, updated_at = excluded.updated_at
+            WHERE NOT ({unchanged})
+            {(returnVersion ? "RETURNING version" : "")}
+            """;
     }
 }
