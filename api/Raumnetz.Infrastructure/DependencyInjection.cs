@@ -19,7 +19,7 @@ public static class DependencyInjection
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<IPasswordHashing, Security.PasswordHashing>();
         services.AddSingleton<Security.AccountReader>();
-        services.AddSingleton<Application.Exports.IIndicatorExportWriter, Exports.IndicatorExportWriter>();
+        services.AddSingleton<Application.Exports.IExportFormats, Exports.ExportFormats>();
         services.AddDataProtection().SetApplicationName("Raumnetz");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
             o.XmlRepository = new Security.DatabaseXmlRepository(sp.GetRequiredService<IDbConnectionFactory>(), sp.GetRequiredService<TimeProvider>())));

@@ -4,6 +4,7 @@ using Raumnetz.Api.Http;
 using Raumnetz.Api.Security;
 using Raumnetz.Application.Common;
 using Raumnetz.Application.Observations;
+using Raumnetz.Domain.Common;
 using Raumnetz.Domain.Indicators;
 
 namespace Raumnetz.Api.Endpoints;
@@ -65,8 +66,39 @@ public static class ObservationsEndpoints
     /// <param name="decimal">CSV decimal separator: point (default) or comma.</param>
     public static async Task<Ok<ImportObservationsResult>> ImportObservations(HttpContext context, IMediator mediator, string? format, bool? dryRun, string? delimiter, string? @decimal)
     {
-        var command = ImportObservationsCommand.FromRequest(context.Request.Body, context.Request.ContentType, format, dryRun ?? false, delimiter, @decimal);
+        var command = ImportCommand(context.Request, format, dryRun ?? false, delimiter, @decimal);
         return TypedResults.Ok(await mediator.Send(command, context.RequestAborted));
+    }
+
+    /// <summary>The body as CSV or JSON (by format=, else by Content-Type) with the CSV options of the query string.</summary>
+    private static ImportObservationsCommand ImportCommand(HttpRequest request, string? format, bool dryRun, string? delimiter, string? decimalSeparator)
+    {
+        var contentType = request.ContentType;
+        var f = (format ?? "").Trim().ToLowerInvariant() switch
+        {
+            "csv" => ImportFormat.Csv,
+            "json" => ImportFormat.Json,
+            "" when contentType?.Contains("csv", StringComparison.OrdinalIgnoreCase) == true => ImportFormat.Csv,
+            "" when contentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true => ImportFormat.Json,
+            "" => throw new InvalidFieldException("format", "Send Content-Type text/csv or application/json, or give format=csv or format=json."),
+            _ => throw new InvalidFieldException("format", "'format' must be csv or json."),
+        };
+        var d = (delimiter ?? "").Trim().ToLowerInvariant() switch
+        {
+            "" => null,
+            "comma" or "," => ",",
+            "semicolon" or ";" => ";",
+            "tab" or "\t" => "\t",
+            _ => throw new InvalidFieldException("delimiter", "'delimiter' must be comma, semicolon or tab."),
+        };
+        var comma = (decimalSeparator ?? "").Trim().ToLowerInvariant() switch
+        {
+            "" or "point" or "." => false,
+            "comma" or "," => true,
+            _ => throw new InvalidFieldException("decimal", "'decimal' must be point or comma."),
+        };
+        if (comma && d == ",") throw new InvalidFieldException("decimal", "A decimal comma needs another field separator (delimiter=semicolon).");
+        return new ImportObservationsCommand { Body = request.Body, Format = f, DryRun = dryRun, Delimiter = d, DecimalComma = comma };
     }
 }
 

@@ -74,7 +74,7 @@ public sealed class UpsertObservationHandler(IUnitOfWork unitOfWork, TimeProvide
                 new { request.IndicatorId, request.SpaceId, period = period.ToString() }, tx);
             if (current is { } v && v != expected) throw new StaleVersionException("Observation", $"{indicator.Code}/{period}", expected, v);
         }
-        var version = await ObservationSql.UpsertAsync(connection, tx, unitOfWork.Provider, new ObservationValues(
+        var version = await ObservationSql.UpsertAsync(connection, tx, unitOfWork.Dialect, new ObservationValues(
             request.IndicatorId, request.SpaceId, period, value, request.Numerator, request.Denominator, request.Status ?? ObservationStatus.Final,
             Optional(request.Source), Optional(request.Note), null), clock.GetUtcNow());
         var row = await connection.QuerySingleAsync<ObservationRow>(
