@@ -59,6 +59,15 @@ public interface ISqlDialect
     /// batch runs: call <see cref="IPreparedCommand.FlushAsync"/> at the end.
     /// </summary>
     Task<IPreparedCommand> PrepareAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<PreparedParameter> parameters, CancellationToken ct);
+
+    /// <summary>
+    /// Locks the row <paramref name="id"/> of <paramref name="table"/> until <paramref name="transaction"/> ends, so that
+    /// a rule checked by reading other rows and then inserting (no overlapping memberships in a network, no duplicate
+    /// relation of an actor) holds across requests and instances: a second transaction locking the same row waits for
+    /// the first to commit and then sees its rows. Returns whether the row exists. <paramref name="table"/> is a
+    /// constant of the caller, never input.
+    /// </summary>
+    Task<bool> LockForUpdateAsync(DbConnection connection, DbTransaction transaction, string table, Guid id, CancellationToken ct);
 }
 
 /// <summary>A parameter of a prepared command: its name in the SQL (without the @) and its type.</summary>

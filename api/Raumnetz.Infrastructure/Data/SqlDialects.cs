@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -18,6 +19,11 @@ public sealed class SqliteDialect : ISqlDialect
 
     public Task<IPreparedCommand> PrepareAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<PreparedParameter> parameters, CancellationToken ct) =>
         Task.FromResult<IPreparedCommand>(SqlitePreparedCommand.Prepare((SqliteConnection)connection, sql, parameters));
+
+    // Every transaction here starts with BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default), which takes the database's
+    // write lock at once: writers are serialised before any check runs, so reading the row is enough.
+    public async Task<bool> LockForUpdateAsync(DbConnection connection, DbTransaction transaction, string table, Guid id, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM {table} WHERE id = @id", new { id }, transaction, cancellationToken: ct)) > 0;
 }
 
 /// <summary>PostgreSQL: LIMIT, constraint errors by SQLSTATE.</summary>
@@ -31,6 +37,9 @@ public sealed class PostgreSqlDialect : ISqlDialect
 
     public Task<IPreparedCommand> PrepareAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<PreparedParameter> parameters, CancellationToken ct) =>
         Task.FromResult<IPreparedCommand>(new PostgreSqlBatchedCommand((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, sql, parameters));
+
+    public async Task<bool> LockForUpdateAsync(DbConnection connection, DbTransaction transaction, string table, Guid id, CancellationToken ct) =>
+        (await connection.QueryAsync<Guid>(new CommandDefinition($"SELECT id FROM {table} WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: ct))).Any();
 }
 
 /// <summary>SQL Server: OFFSET/FETCH (needs ORDER BY, which every list has), constraint errors by number.</summary>
@@ -44,4 +53,7 @@ public sealed class SqlServerDialect : ISqlDialect
 
     public Task<IPreparedCommand> PrepareAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<PreparedParameter> parameters, CancellationToken ct) =>
         Task.FromResult<IPreparedCommand>(new SqlServerPreparedCommand(connection, transaction, sql, parameters));
+
+    public async Task<bool> LockForUpdateAsync(DbConnection connection, DbTransaction transaction, string table, Guid id, CancellationToken ct) =>
+        (await connection.QueryAsync<Guid>(new CommandDefinition($"SELECT id FROM {table} WITH (UPDLOCK, HOLDLOCK, ROWLOCK) WHERE id = @id", new { id }, transaction, cancellationToken: ct))).Any();
 }
