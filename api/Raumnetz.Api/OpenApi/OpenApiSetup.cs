@@ -102,7 +102,8 @@ public sealed class IdempotencyOperationFilter : IOperationFilter
             In = ParameterLocation.Header,
             Required = false,
             Description = "Makes a retry safe: the same key with the same request within 24 hours returns the first successful response "
-                + "again (header Idempotent-Replayed: true) without doing the work twice. Use a new key (for example a UUID) for each new request.",
+                + "again (header Idempotent-Replayed: true) without doing the work twice; while a request with the key is still at work, others wait "
+                + "for its response or get 409. Use a new key (for example a UUID) for each new request.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = Application.Common.Limits.IdempotencyKey },
         });
         operation.Responses ??= new OpenApiResponses();
@@ -112,6 +113,14 @@ public sealed class IdempotencyOperationFilter : IOperationFilter
             Description = "The Idempotency-Key was already used for a different request.",
             Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = problem },
         });
+        if (operation.Responses.TryGetValue("409", out var conflict))
+            conflict.Description += " Also: a request with the same Idempotency-Key is still at work (retry after the Retry-After seconds).";
+        else
+            operation.Responses.Add("409", new OpenApiResponse
+            {
+                Description = "A request with the same Idempotency-Key is still at work; retry after the Retry-After seconds to get its response.",
+                Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = problem },
+            });
     }
 }
 
