@@ -161,13 +161,20 @@ public sealed class ConcurrencyOperationFilter : IOperationFilter
         };
         operation.Responses.TryAdd("503", new OpenApiResponse { Description = "The database cannot be reached right now; retry after the Retry-After seconds.", Content = problem });
         if (!operation.Responses.ContainsKey("412")) return;
+        var optional = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Http.IfMatchOptionalMetadata>().Any();
+        if (operation.Responses.TryGetValue("428", out var required))
+            required.Description = optional
+                ? "If-Match is missing and the request would replace an existing value."
+                : "If-Match is missing: a change must name the version it changes.";
         operation.Parameters ??= [];
         operation.Parameters.Add(new OpenApiParameter
         {
             Name = "If-Match",
             In = ParameterLocation.Header,
-            Required = false,
-            Description = "The ETag of the resource as returned by GET (for example \"3\"); the request fails with 412 when it is stale.",
+            Required = !optional,
+            Description = optional
+                ? "The ETag of the value as returned by GET (for example \"3\"); needed to replace an existing value (428 without), 412 when it is stale."
+                : "The ETag of the resource as returned by GET (for example \"3\"); 412 when it is stale or names no version of the resource, 428 when missing.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 30 },
         });
     }
