@@ -19,7 +19,7 @@ public static class ObservationsEndpoints
         group.MapGet("/{id}", GetObservation).WithName(nameof(GetObservation))
             .WithSummary("One measured value; returns its ETag.").Errors(400, 404);
         group.MapPut("/", UpsertObservation).WithName(nameof(UpsertObservation)).RequireAuthorization(Policies.Write)
-            .WithSummary("Record the value of an indicator for a space and period: 201 when new, 200 when replaced or unchanged (If-Match honoured).").Errors(400, 412, 413);
+            .WithSummary("Record the value of an indicator for a space and period: 201 when new, 200 when replaced or unchanged; replacing a value needs If-Match with its ETag (428 without).").Errors(400, 412, 413).IfMatchOptional();
         group.MapDelete("/{id}", DeleteObservation).WithName(nameof(DeleteObservation)).RequireAuthorization(Policies.Write)
             .WithSummary("Delete a measured value (If-Match honoured).").Errors(400, 404, 412);
         group.MapPost("/import", ImportObservations).WithName(nameof(ImportObservations)).RequireAuthorization(Policies.Write).BodyLimit(Limits.ImportBody)
@@ -48,7 +48,7 @@ public static class ObservationsEndpoints
 
     public static async Task<Results<Created<ObservationDto>, Ok<ObservationDto>>> UpsertObservation(UpsertObservationRequest body, IMediator mediator, HttpContext context)
     {
-        var result = await mediator.Send(new UpsertObservationCommand(body) { ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted);
+        var result = await mediator.Send(new UpsertObservationCommand(body) { ExpectedVersion = ETags.IfMatchOptional(context.Request), IfMatchMissing = ETags.Parse(context.Request) is null }, context.RequestAborted);
         var o = result.Observation;
         if (result.Created) return EndpointConventions.CreatedAt(context, $"/api/v1/observations/{o.Id}", o, o.Version);
         return TypedResults.Ok(context.WithETag(o, o.Version));

@@ -50,6 +50,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             { Status = 409, Title = "Conflict", Detail = c.Message },
         ConflictException c => Problem(409, "Conflict", c.Message),
         StaleVersionException s => Problem(412, "Precondition failed", s.Message),
+        PreconditionRequiredException p => Problem(428, "Precondition required", p.Message),
         ForbiddenException f => Problem(403, "Forbidden", f.Message),
         LoginFailedException l => Problem(401, "Sign-in failed", l.Message),
         TooManyAttemptsException t => Problem(429, "Too many attempts", t.Message),

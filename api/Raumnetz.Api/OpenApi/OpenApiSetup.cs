@@ -128,7 +128,8 @@ public sealed class IdempotencyOperationFilter : IOperationFilter
             In = ParameterLocation.Header,
             Required = false,
             Description = "Makes a retry safe: the same key with the same request within 24 hours returns the first successful response "
-                + "again (header Idempotent-Replayed: true) without doing the work twice. Use a new key (for example a UUID) for each new request.",
+                + "again (header Idempotent-Replayed: true) without doing the work twice; while a request with the key is still at work, others wait "
+                + "for its response or get 409. Use a new key (for example a UUID) for each new request.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = Application.Common.Limits.IdempotencyKey },
         });
         operation.Responses ??= new OpenApiResponses();
@@ -138,6 +139,14 @@ public sealed class IdempotencyOperationFilter : IOperationFilter
             Description = "The Idempotency-Key was already used for a different request.",
             Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = problem },
         });
+        if (operation.Responses.TryGetValue("409", out var conflict))
+            conflict.Description += " Also: a request with the same Idempotency-Key is still at work (retry after the Retry-After seconds).";
+        else
+            operation.Responses.Add("409", new OpenApiResponse
+            {
+                Description = "A request with the same Idempotency-Key is still at work; retry after the Retry-After seconds to get its response.",
+                Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = problem },
+            });
     }
 }
 
@@ -178,13 +187,20 @@ public sealed class ConcurrencyOperationFilter : IOperationFilter
         };
         operation.Responses.TryAdd("503", new OpenApiResponse { Description = "The database cannot be reached right now; retry after the Retry-After seconds.", Content = problem });
         if (!operation.Responses.ContainsKey("412")) return;
+        var optional = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Http.IfMatchOptionalMetadata>().Any();
+        if (operation.Responses.TryGetValue("428", out var required))
+            required.Description = optional
+                ? "If-Match is missing and the request would replace an existing value."
+                : "If-Match is missing: a change must name the version it changes.";
         operation.Parameters ??= [];
         operation.Parameters.Add(new OpenApiParameter
         {
             Name = "If-Match",
             In = ParameterLocation.Header,
-            Required = false,
-            Description = "The ETag of the resource as returned by GET (for example \"3\"); the request fails with 412 when it is stale.",
+            Required = !optional,
+            Description = optional
+                ? "The ETag of the value as returned by GET (for example \"3\"); needed to replace an existing value (428 without), 412 when it is stale."
+                : "The ETag of the resource as returned by GET (for example \"3\"); 412 when it is stale or names no version of the resource, 428 when missing.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 30 },
         });
     }

@@ -77,6 +77,15 @@ public interface ISqlDialect
     Task<IPreparedCommand> PrepareAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<PreparedParameter> parameters, CancellationToken ct);
 
     /// <summary>
+    /// Locks the row <paramref name="id"/> of <paramref name="table"/> until <paramref name="transaction"/> ends, so that
+    /// a rule checked by reading other rows and then inserting (no overlapping memberships in a network, no duplicate
+    /// relation of an actor) holds across requests and instances: a second transaction locking the same row waits for
+    /// the first to commit and then sees its rows. Returns whether the row exists. <paramref name="table"/> is a
+    /// constant of the caller, never input.
+    /// </summary>
+    Task<bool> LockForUpdateAsync(DbConnection connection, DbTransaction transaction, string table, Guid id, CancellationToken ct);
+
+    /// <summary>
     /// Sets the connection up for a bulk write in <paramref name="transaction"/>: on SQLite a 64 MB page cache, so the
     /// indexes of a big table stay in memory. Disposing the result sets it back, so the connection returns to the pool
     /// as it was. Nothing to do on the other providers.

@@ -30,6 +30,11 @@ public sealed class SqliteDialect : ISqlDialect
 
     public async Task<IAsyncDisposable> BeginBulkWriteAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
         await SqlitePageCache.EnlargeAsync(connection, transaction);
+
+    // Every transaction here starts with BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default), which takes the database's
+    // write lock at once: writers are serialised before any check runs, so reading the row is enough.
+    public async Task<bool> LockForUpdateAsync(DbConnection connection, DbTransaction transaction, string table, Guid id, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM {table} WHERE id = @id", new { id }, transaction, cancellationToken: ct)) > 0;
 }
 
 /// <summary>PostgreSQL: LIMIT, constraint errors by SQLSTATE.</summary>
@@ -48,6 +53,9 @@ public sealed class PostgreSqlDialect : ISqlDialect
 
     public Task<IAsyncDisposable> BeginBulkWriteAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
         Task.FromResult<IAsyncDisposable>(NothingToUndo.Instance);
+
+    public async Task<bool> LockForUpdateAsync(DbConnection connection, DbTransaction transaction, string table, Guid id, CancellationToken ct) =>
+        (await connection.QueryAsync<Guid>(new CommandDefinition($"SELECT id FROM {table} WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: ct))).Any();
 }
 
 /// <summary>SQL Server: OFFSET/FETCH (needs ORDER BY, which every list has), constraint errors by number.</summary>
@@ -79,6 +87,9 @@ public sealed class SqlServerDialect : ISqlDialect
 
     public Task<IAsyncDisposable> BeginBulkWriteAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
         Task.FromResult<IAsyncDisposable>(NothingToUndo.Instance);
+
+    public async Task<bool> LockForUpdateAsync(DbConnection connection, DbTransaction transaction, string table, Guid id, CancellationToken ct) =>
+        (await connection.QueryAsync<Guid>(new CommandDefinition($"SELECT id FROM {table} WITH (UPDLOCK, HOLDLOCK, ROWLOCK) WHERE id = @id", new { id }, transaction, cancellationToken: ct))).Any();
 }
 
 /// <summary>For a bulk write that needs no setting up.</summary>

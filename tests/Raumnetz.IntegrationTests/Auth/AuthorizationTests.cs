@@ -128,7 +128,7 @@ public sealed class AuthorizationTests(RolesFixture factory) : IClassFixture<Rol
         var space = await client.CreateSpaceAsync($"RW-{role}", "Schreiben", "district");
         var update = await client.SendJsonAsync(HttpMethod.Put, $"/api/v1/spaces/{space.Id()}", new { code = $"RW-{role}", name = "Geschrieben", level = "district" }, ("If-Match", "\"1\""));
         Assert.Equal(HttpStatusCode.OK, update.StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/spaces/{space.Id()}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteIfMatchAsync($"/api/v1/spaces/{space.Id()}", "\"2\"")).StatusCode);
     }
 
     [Theory]

@@ -151,6 +151,8 @@ public sealed class BadInputTests(BadInputFixture api) : IClassFixture<BadInputF
     private async Task<HttpResponseMessage> SendAsync(ApiOperation op, string url, HttpContent? content)
     {
         var request = new HttpRequestMessage(new HttpMethod(op.Method), url) { Content = content };
+        // The bad input is in the body or the route: the precondition is met (If-Match "*": any version), or 428 would come first.
+        if (op.Operation.GetProperty("responses").TryGetProperty("412", out _)) request.Headers.TryAddWithoutValidation("If-Match", "*");
         return await (await api.AdminAsync()).SendAsync(request, Ct);
     }
 

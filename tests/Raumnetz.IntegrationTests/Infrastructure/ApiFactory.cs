@@ -167,7 +167,7 @@ public static class HttpAssert
 
     public static HttpRequestMessage WithIfMatch(this HttpRequestMessage request, string etag)
     {
-        request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(etag));
+        request.Headers.IfMatch.Add(etag == "*" ? EntityTagHeaderValue.Any : EntityTagHeaderValue.Parse(etag));
         return request;
     }
 }

@@ -23,11 +23,12 @@ public sealed class UpsertObservationTests(ApiFactory factory) : IClassFixture<A
         Assert.Equal(1, created.GetProperty("version").GetInt64());
         Assert.False(created.GetProperty("suppressed").GetBoolean());
 
-        var again = await PutObservationOkAsync(client, body, HttpStatusCode.OK);
+        await HttpAssert.ProblemAsync(await PutObservationAsync(client, body), HttpStatusCode.PreconditionRequired);
+        var again = await HttpAssert.OkAsync<JsonElement>(await client.PutIfMatchAsync(ObservationsUrl, body, "\"1\""));
         Assert.Equal(1, again.GetProperty("version").GetInt64());
         Assert.Equal(created.GetProperty("updatedAt").GetString(), again.GetProperty("updatedAt").GetString());
 
-        var changed = await PutObservationOkAsync(client, body with { value = 43, status = "final" }, HttpStatusCode.OK);
+        var changed = await HttpAssert.OkAsync<JsonElement>(await client.PutIfMatchAsync(ObservationsUrl, body with { value = 43, status = "final" }, "\"1\""));
         Assert.Equal(2, changed.GetProperty("version").GetInt64());
         Assert.Equal(created.GetProperty("id").GetGuid(), changed.GetProperty("id").GetGuid());
 

@@ -19,7 +19,7 @@ export class Client {
 
     /**
      * Create a typed, directed relation between two actors (409 when the same source, target, type and start date exist).
-     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice. Use a new key (for example a UUID) for each new request.
+     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice; while a request with the key is still at work, others wait for its response or get 409. Use a new key (for example a UUID) for each new request.
      * @return Created
      */
     createActorRelation(body: CreateActorRelationRequest, idempotency_Key?: string | undefined): Promise<ActorRelationDto> {
@@ -74,7 +74,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
+            return throwException("Conflict Also: a request with the same Idempotency-Key is still at work (retry after the Retry-After seconds).", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -180,10 +180,10 @@ export class Client {
 
     /**
      * Replace the fields of a relation (If-Match with its ETag).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    updateActorRelation(id: string, body: UpdateActorRelationRequest, if_Match?: string | undefined): Promise<ActorRelationDto> {
+    updateActorRelation(id: string, if_Match: string, body: UpdateActorRelationRequest): Promise<ActorRelationDto> {
         let url_ = this.baseUrl + "/api/v1/actor-relations/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -264,6 +264,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -280,10 +286,10 @@ export class Client {
 
     /**
      * Delete a relation (If-Match honoured); to record that it ended, set validTo instead.
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return No Content
      */
-    deleteActorRelation(id: string, if_Match?: string | undefined): Promise<void> {
+    deleteActorRelation(id: string, if_Match: string): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/actor-relations/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -338,6 +344,12 @@ export class Client {
             let result412: any = null;
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -456,7 +468,7 @@ export class Client {
 
     /**
      * Create an organisation or a person.
-     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice. Use a new key (for example a UUID) for each new request.
+     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice; while a request with the key is still at work, others wait for its response or get 409. Use a new key (for example a UUID) for each new request.
      * @return Created
      */
     createActor(body: CreateActorRequest, idempotency_Key?: string | undefined): Promise<ActorDto> {
@@ -511,7 +523,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
+            return throwException("Conflict Also: a request with the same Idempotency-Key is still at work (retry after the Retry-After seconds).", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -617,10 +629,10 @@ export class Client {
 
     /**
      * Replace the fields of an actor (If-Match with its ETag); spaceIds and tags are kept when null.
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    updateActor(id: string, body: UpdateActorRequest, if_Match?: string | undefined): Promise<ActorDto> {
+    updateActor(id: string, if_Match: string, body: UpdateActorRequest): Promise<ActorDto> {
         let url_ = this.baseUrl + "/api/v1/actors/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -701,6 +713,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -717,10 +735,10 @@ export class Client {
 
     /**
      * Archive an actor: it keeps its relations but is hidden from the list unless includeArchived=true (If-Match honoured).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    archiveActor(id: string, if_Match?: string | undefined): Promise<ActorDto> {
+    archiveActor(id: string, if_Match: string): Promise<ActorDto> {
         let url_ = this.baseUrl + "/api/v1/actors/{id}/archive";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -779,6 +797,12 @@ export class Client {
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -795,10 +819,10 @@ export class Client {
 
     /**
      * Restore an archived actor (If-Match honoured).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    restoreActor(id: string, if_Match?: string | undefined): Promise<ActorDto> {
+    restoreActor(id: string, if_Match: string): Promise<ActorDto> {
         let url_ = this.baseUrl + "/api/v1/actors/{id}/restore";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -856,6 +880,12 @@ export class Client {
             let result412: any = null;
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -1009,7 +1039,7 @@ export class Client {
 
     /**
      * Add an actor type to the list (409 when the code exists).
-     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice. Use a new key (for example a UUID) for each new request.
+     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice; while a request with the key is still at work, others wait for its response or get 409. Use a new key (for example a UUID) for each new request.
      * @return Created
      */
     createActorType(body: CreateActorTypeRequest, idempotency_Key?: string | undefined): Promise<ActorTypeDto> {
@@ -1064,7 +1094,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
+            return throwException("Conflict Also: a request with the same Idempotency-Key is still at work (retry after the Retry-After seconds).", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -1164,10 +1194,10 @@ export class Client {
 
     /**
      * Rename an actor type (If-Match with its ETag); the code stays.
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    updateActorType(code: string, body: UpdateActorTypeRequest, if_Match?: string | undefined): Promise<ActorTypeDto> {
+    updateActorType(code: string, if_Match: string, body: UpdateActorTypeRequest): Promise<ActorTypeDto> {
         let url_ = this.baseUrl + "/api/v1/actor-types/{code}";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -1241,6 +1271,12 @@ export class Client {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -1771,10 +1807,10 @@ export class Client {
 
     /**
      * Change rating and comment (If-Match with its ETag); the measurement is recomputed.
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    updateAssessment(id: string, body: UpdateAssessmentRequest, if_Match?: string | undefined): Promise<AssessmentDto> {
+    updateAssessment(id: string, if_Match: string, body: UpdateAssessmentRequest): Promise<AssessmentDto> {
         let url_ = this.baseUrl + "/api/v1/assessments/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1849,6 +1885,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -1865,10 +1907,10 @@ export class Client {
 
     /**
      * Delete a rating (If-Match honoured); the measurement is recomputed.
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return No Content
      */
-    deleteAssessment(id: string, if_Match?: string | undefined): Promise<void> {
+    deleteAssessment(id: string, if_Match: string): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/assessments/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1923,6 +1965,12 @@ export class Client {
             let result412: any = null;
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -2561,10 +2609,10 @@ export class Client {
 
     /**
      * Replace name, purpose, network and indicators of a set (If-Match with its ETag).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    updateIndicatorSet(id: string, body: UpdateIndicatorSetRequest, if_Match?: string | undefined): Promise<IndicatorSetDto> {
+    updateIndicatorSet(id: string, if_Match: string, body: UpdateIndicatorSetRequest): Promise<IndicatorSetDto> {
         let url_ = this.baseUrl + "/api/v1/indicator-sets/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2639,6 +2687,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -2655,10 +2709,10 @@ export class Client {
 
     /**
      * Delete an indicator set with its baselines and targets; indicators and values stay.
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return No Content
      */
-    deleteIndicatorSet(id: string, if_Match?: string | undefined): Promise<void> {
+    deleteIndicatorSet(id: string, if_Match: string): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/indicator-sets/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2713,6 +2767,12 @@ export class Client {
             let result412: any = null;
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -2806,10 +2866,10 @@ export class Client {
 
     /**
      * Set baseline and targets for the listed indicator and space pairs (others keep theirs; If-Match with the set's ETag).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    setIndicatorSetGoals(id: string, body: SetIndicatorSetGoalsRequest, if_Match?: string | undefined): Promise<IndicatorGoalList> {
+    setIndicatorSetGoals(id: string, if_Match: string, body: SetIndicatorSetGoalsRequest): Promise<IndicatorGoalList> {
         let url_ = this.baseUrl + "/api/v1/indicator-sets/{id}/goals";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2883,6 +2943,12 @@ export class Client {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -3225,10 +3291,10 @@ export class Client {
 
     /**
      * Replace the fields of an indicator (If-Match with its ETag); kind, factor and scale are fixed once values exist.
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    updateIndicator(id: string, body: UpdateIndicatorRequest, if_Match?: string | undefined): Promise<IndicatorDto> {
+    updateIndicator(id: string, if_Match: string, body: UpdateIndicatorRequest): Promise<IndicatorDto> {
         let url_ = this.baseUrl + "/api/v1/indicators/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3309,6 +3375,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -3325,10 +3397,10 @@ export class Client {
 
     /**
      * Delete an indicator without values, assessments or set memberships (409 otherwise).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return No Content
      */
-    deleteIndicator(id: string, if_Match?: string | undefined): Promise<void> {
+    deleteIndicator(id: string, if_Match: string): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/indicators/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3389,6 +3461,12 @@ export class Client {
             let result412: any = null;
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -4034,10 +4112,10 @@ export class Client {
 
     /**
      * Replace the fields of a meeting (If-Match with its ETag): reschedule, record attendance, minutes, decisions, cancel.
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    updateMeeting(id: string, body: UpdateMeetingRequest, if_Match?: string | undefined): Promise<MeetingDto> {
+    updateMeeting(id: string, if_Match: string, body: UpdateMeetingRequest): Promise<MeetingDto> {
         let url_ = this.baseUrl + "/api/v1/meetings/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4112,6 +4190,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -4128,10 +4212,10 @@ export class Client {
 
     /**
      * Delete a meeting (409 when agreements were made in it: cancel it instead).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return No Content
      */
-    deleteMeeting(id: string, if_Match?: string | undefined): Promise<void> {
+    deleteMeeting(id: string, if_Match: string): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/meetings/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4192,6 +4276,12 @@ export class Client {
             let result412: any = null;
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -4539,10 +4629,10 @@ export class Client {
 
     /**
      * Replace the fields of a membership (If-Match with its ETag).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    updateNetworkMember(id: string, memberId: string, body: UpdateNetworkMemberRequest, if_Match?: string | undefined): Promise<NetworkMemberDto> {
+    updateNetworkMember(id: string, memberId: string, if_Match: string, body: UpdateNetworkMemberRequest): Promise<NetworkMemberDto> {
         let url_ = this.baseUrl + "/api/v1/networks/{id}/members/{memberId}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4626,6 +4716,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -4642,10 +4738,10 @@ export class Client {
 
     /**
      * Delete a membership entered by mistake (409 when attendance is recorded: end it instead).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return No Content
      */
-    removeNetworkMember(id: string, memberId: string, if_Match?: string | undefined): Promise<void> {
+    removeNetworkMember(id: string, memberId: string, if_Match: string): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/networks/{id}/members/{memberId}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4710,6 +4806,12 @@ export class Client {
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -4726,10 +4828,10 @@ export class Client {
 
     /**
      * End a membership on a date; the actor stays visible as a past member.
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    endNetworkMember(id: string, memberId: string, body: EndNetworkMemberRequest, if_Match?: string | undefined): Promise<NetworkMemberDto> {
+    endNetworkMember(id: string, memberId: string, if_Match: string, body: EndNetworkMemberRequest): Promise<NetworkMemberDto> {
         let url_ = this.baseUrl + "/api/v1/networks/{id}/members/{memberId}/end";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4806,6 +4908,12 @@ export class Client {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -5137,10 +5245,10 @@ export class Client {
 
     /**
      * Replace the fields of a network (If-Match with its ETag); lists left out stay unchanged.
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    updateNetwork(id: string, body: UpdateNetworkRequest, if_Match?: string | undefined): Promise<NetworkDto> {
+    updateNetwork(id: string, if_Match: string, body: UpdateNetworkRequest): Promise<NetworkDto> {
         let url_ = this.baseUrl + "/api/v1/networks/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5215,6 +5323,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -5231,10 +5345,10 @@ export class Client {
 
     /**
      * End a network on a date; open memberships end with it, everything stays visible as history.
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    endNetwork(id: string, body: EndNetworkRequest, if_Match?: string | undefined): Promise<NetworkDto> {
+    endNetwork(id: string, if_Match: string, body: EndNetworkRequest): Promise<NetworkDto> {
         let url_ = this.baseUrl + "/api/v1/networks/{id}/end";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5308,6 +5422,12 @@ export class Client {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -5570,8 +5690,8 @@ export class Client {
     }
 
     /**
-     * Record the value of an indicator for a space and period: 201 when new, 200 when replaced or unchanged (If-Match honoured).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * Record the value of an indicator for a space and period: 201 when new, 200 when replaced or unchanged; replacing a value needs If-Match with its ETag (428 without).
+     * @param if_Match (optional) The ETag of the value as returned by GET (for example "3"); needed to replace an existing value (428 without), 412 when it is stale.
      * @return OK
      */
     upsertObservation(body: UpsertObservationRequest, if_Match?: string | undefined): Promise<ObservationDto> {
@@ -5645,6 +5765,12 @@ export class Client {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing and the request would replace an existing value.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -5732,10 +5858,10 @@ export class Client {
 
     /**
      * Delete a measured value (If-Match honoured).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return No Content
      */
-    deleteObservation(id: string, if_Match?: string | undefined): Promise<void> {
+    deleteObservation(id: string, if_Match: string): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/observations/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5790,6 +5916,12 @@ export class Client {
             let result412: any = null;
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -5995,7 +6127,7 @@ export class Client {
 
     /**
      * Create a social space.
-     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice. Use a new key (for example a UUID) for each new request.
+     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice; while a request with the key is still at work, others wait for its response or get 409. Use a new key (for example a UUID) for each new request.
      * @return Created
      */
     createSpace(body: CreateSpaceRequest, idempotency_Key?: string | undefined): Promise<SpaceDto> {
@@ -6050,7 +6182,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
+            return throwException("Conflict Also: a request with the same Idempotency-Key is still at work (retry after the Retry-After seconds).", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -6222,10 +6354,10 @@ export class Client {
 
     /**
      * Replace the fields of a social space (If-Match with its ETag).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    updateSpace(id: string, body: UpdateSpaceRequest, if_Match?: string | undefined): Promise<SpaceDto> {
+    updateSpace(id: string, if_Match: string, body: UpdateSpaceRequest): Promise<SpaceDto> {
         let url_ = this.baseUrl + "/api/v1/spaces/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6306,6 +6438,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -6322,10 +6460,10 @@ export class Client {
 
     /**
      * Delete a social space that nothing references (409 otherwise: end it instead).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return No Content
      */
-    deleteSpace(id: string, if_Match?: string | undefined): Promise<void> {
+    deleteSpace(id: string, if_Match: string): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/spaces/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6387,6 +6525,12 @@ export class Client {
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -6403,10 +6547,10 @@ export class Client {
 
     /**
      * End a social space on a date; it stays in the history with everything that references it.
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    endSpace(id: string, body: EndSpaceRequest, if_Match?: string | undefined): Promise<SpaceDto> {
+    endSpace(id: string, if_Match: string, body: EndSpaceRequest): Promise<SpaceDto> {
         let url_ = this.baseUrl + "/api/v1/spaces/{id}/end";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6481,6 +6625,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -6498,7 +6648,7 @@ export class Client {
     /**
      * Import a GeoJSON FeatureCollection of spaces (code, name, level, parentCode in properties); all or nothing.
      * @param dryRun (optional) Check and count only; nothing is written.
-     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice. Use a new key (for example a UUID) for each new request.
+     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice; while a request with the key is still at work, others wait for its response or get 409. Use a new key (for example a UUID) for each new request.
      * @return OK
      */
     importSpaces(body: ImportSpacesRequest, dryRun?: boolean | undefined, idempotency_Key?: string | undefined): Promise<ImportSpacesResult> {
@@ -6552,6 +6702,12 @@ export class Client {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A request with the same Idempotency-Key is still at work; retry after the Retry-After seconds to get its response.", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -6830,10 +6986,10 @@ export class Client {
 
     /**
      * Replace the fields of an agreement (If-Match with its ETag): status, outcome, responsibles, due date.
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    updateTask(id: string, body: UpdateTaskRequest, if_Match?: string | undefined): Promise<TaskDto> {
+    updateTask(id: string, if_Match: string, body: UpdateTaskRequest): Promise<TaskDto> {
         let url_ = this.baseUrl + "/api/v1/tasks/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6908,6 +7064,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -6924,10 +7086,10 @@ export class Client {
 
     /**
      * Delete an agreement recorded by mistake (one given up is set to dropped instead).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return No Content
      */
-    deleteTask(id: string, if_Match?: string | undefined): Promise<void> {
+    deleteTask(id: string, if_Match: string): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/tasks/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6982,6 +7144,12 @@ export class Client {
             let result412: any = null;
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {

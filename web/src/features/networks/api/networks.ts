@@ -86,7 +86,7 @@ export function useCreateNetwork() {
 export function useUpdateNetwork(id: string) {
   const update = useNetworkCacheUpdate()
   return useMutation({
-    mutationFn: ({ body, version }: { body: UpdateNetworkRequest; version: number }) => api.updateNetwork(id, body, etag(version)),
+    mutationFn: ({ body, version }: { body: UpdateNetworkRequest; version: number }) => api.updateNetwork(id, etag(version), body),
     onSuccess: update,
   })
 }
@@ -94,7 +94,7 @@ export function useUpdateNetwork(id: string) {
 export function useEndNetwork(id: string) {
   const update = useNetworkCacheUpdate()
   return useMutation({
-    mutationFn: ({ endedOn, version }: { endedOn: string; version: number }) => api.endNetwork(id, { endedOn }, etag(version)),
+    mutationFn: ({ endedOn, version }: { endedOn: string; version: number }) => api.endNetwork(id, etag(version), { endedOn }),
     onSuccess: update,
   })
 }
@@ -108,7 +108,7 @@ export function useUpdateNetworkMember(networkId: string) {
   const update = useNetworkCacheUpdate()
   return useMutation({
     mutationFn: ({ memberId, body, version }: { memberId: string; body: UpdateNetworkMemberRequest; version: number }) =>
-      api.updateNetworkMember(networkId, memberId, body, etag(version)),
+      api.updateNetworkMember(networkId, memberId, etag(version), body),
     onSuccess: () => update(),
   })
 }
@@ -117,7 +117,7 @@ export function useEndNetworkMember(networkId: string) {
   const update = useNetworkCacheUpdate()
   return useMutation({
     mutationFn: ({ memberId, validTo, version }: { memberId: string; validTo: string; version: number }) =>
-      api.endNetworkMember(networkId, memberId, { validTo }, etag(version)),
+      api.endNetworkMember(networkId, memberId, etag(version), { validTo }),
     onSuccess: () => update(),
   })
 }
@@ -148,7 +148,7 @@ export function useCreateMeeting(networkId: string) {
 export function useUpdateMeeting(id: string) {
   const update = useMeetingCacheUpdate()
   return useMutation({
-    mutationFn: ({ body, version }: { body: UpdateMeetingRequest; version: number }) => api.updateMeeting(id, body, etag(version)),
+    mutationFn: ({ body, version }: { body: UpdateMeetingRequest; version: number }) => api.updateMeeting(id, etag(version), body),
     onSuccess: update,
   })
 }
