@@ -73,7 +73,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
@@ -243,7 +243,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -510,7 +510,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
@@ -680,7 +680,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -1063,7 +1063,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
@@ -1983,6 +1983,12 @@ export class Client {
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A session cookie was sent without the antiforgery header.", status, _responseText, _headers, result403);
+            });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
@@ -2143,7 +2149,7 @@ export class Client {
      * @param decimal (optional) CSV decimal separator: point (default) or comma (German Excel; then the separator defaults to semicolon and the file starts with a BOM).
      * @return OK
      */
-    exportIndicators(format?: string | undefined, indicatorSetId?: string | undefined, indicatorIds?: string[] | undefined, spaceIds?: string[] | undefined, under?: string | undefined, level?: SpaceLevel | undefined, from?: string | undefined, to?: string | undefined, aggregated?: boolean | undefined, delimiter?: string | undefined, decimal?: string | undefined): Promise<void> {
+    exportIndicators(format?: string | undefined, indicatorSetId?: string | undefined, indicatorIds?: string[] | undefined, spaceIds?: string[] | undefined, under?: string | undefined, level?: SpaceLevel | undefined, from?: string | undefined, to?: string | undefined, aggregated?: boolean | undefined, delimiter?: string | undefined, decimal?: string | undefined): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/exports/indicators?";
         if (format === null)
             throw new globalThis.Error("The parameter 'format' cannot be null.");
@@ -2194,6 +2200,7 @@ export class Client {
         let options_: RequestInit = {
             method: "GET",
             headers: {
+                "Accept": "application/json"
             }
         };
 
@@ -2202,13 +2209,20 @@ export class Client {
         });
     }
 
-    protected processExportIndicators(response: Response): Promise<void> {
+    protected processExportIndicators(response: Response): Promise<FileResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            return;
-            });
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
         } else if (status === 304) {
             return response.text().then((_responseText) => {
             return throwException("Not Modified", status, _responseText, _headers);
@@ -2242,7 +2256,7 @@ export class Client {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<void>(null as any);
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -3124,7 +3138,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
@@ -3288,7 +3302,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -3381,7 +3395,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -4184,7 +4198,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -4435,7 +4449,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
@@ -4605,7 +4619,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -4701,7 +4715,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -6049,7 +6063,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
@@ -6285,7 +6299,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -6378,7 +6392,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -7106,7 +7120,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
@@ -7373,7 +7387,7 @@ export interface CreateIndicatorRequest {
     scaleMax?: number | undefined;
     scaleLabels?: string[] | undefined;
     source?: string | undefined;
-    updateInterval?: UpdateInterval;
+    updateInterval?: UpdateInterval | undefined;
     topic?: string | undefined;
 }
 
@@ -7381,7 +7395,7 @@ export interface CreateIndicatorSetRequest {
     name: string;
     purpose?: string | undefined;
     networkId?: string | undefined;
-    indicatorIds: string[] | undefined;
+    indicatorIds: string[];
 }
 
 export interface CreateMeetingRequest {
@@ -7409,7 +7423,7 @@ export interface CreateNetworkRequest {
     startedOn?: string | undefined;
     endedOn?: string | undefined;
     cadenceInterval?: number | undefined;
-    cadenceUnit?: CadenceUnit;
+    cadenceUnit?: CadenceUnit | undefined;
     coordinatorActorId?: string | undefined;
     spaceIds?: string[] | undefined;
     links?: NetworkLinkInput[] | undefined;
@@ -7487,10 +7501,10 @@ export interface GraphEdgeDto {
     kind: GraphEdgeKind;
     source: string;
     target: string;
-    role?: MemberRole;
-    relationType?: RelationType;
+    role?: MemberRole | undefined;
+    relationType?: RelationType | undefined;
     isContractual?: boolean | undefined;
-    linkType?: NetworkLinkType;
+    linkType?: NetworkLinkType | undefined;
 }
 
 export enum GraphEdgeKind {
@@ -7503,11 +7517,11 @@ export interface GraphNodeDto {
     id: string;
     type: GraphNodeType;
     label: string;
-    actorKind?: ActorKind;
-    sector?: Sector;
+    actorKind?: ActorKind | undefined;
+    sector?: Sector | undefined;
     typeCode?: string | undefined;
-    networkKind?: NetworkKind;
-    networkStatus?: NetworkStatus;
+    networkKind?: NetworkKind | undefined;
+    networkStatus?: NetworkStatus | undefined;
     degree: number;
     betweenness: number;
     normalizedBetweenness: number;
@@ -7550,9 +7564,12 @@ export interface ImportRowError {
     args?: { [key: string]: string; } | undefined;
 }
 
+/** A GeoJSON FeatureCollection; foreign members ("name", "crs", "bbox" as GIS programs write them) are ignored. */
 export interface ImportSpacesRequest {
     type: string;
-    features: SpaceFeature[] | undefined;
+    features: SpaceFeature[];
+
+    [key: string]: any;
 }
 
 export interface ImportSpacesResult {
@@ -7583,7 +7600,7 @@ export interface IndicatorDto {
     scaleMax?: number | undefined;
     scaleLabels: string[];
     source?: string | undefined;
-    updateInterval?: UpdateInterval;
+    updateInterval?: UpdateInterval | undefined;
     topic?: string | undefined;
     version: number;
     createdAt: string;
@@ -7602,21 +7619,21 @@ export interface IndicatorEvaluation {
     unit?: string | undefined;
     decimals: number;
     direction: IndicatorDirection;
-    value?: EvaluatedValue;
-    previous?: EvaluatedValue;
-    changeFromPrevious?: ComparisonDto;
-    baseline?: PeriodValueDto;
-    changeFromBaseline?: ComparisonDto;
-    target?: PeriodValueDto;
-    attainment?: AttainmentStatus;
-    reference?: EvaluatedValue;
-    comparison?: ComparisonDto;
+    value?: EvaluatedValue | undefined;
+    previous?: EvaluatedValue | undefined;
+    changeFromPrevious?: ComparisonDto | undefined;
+    baseline?: PeriodValueDto | undefined;
+    changeFromBaseline?: ComparisonDto | undefined;
+    target?: PeriodValueDto | undefined;
+    attainment?: AttainmentStatus | undefined;
+    reference?: EvaluatedValue | undefined;
+    comparison?: ComparisonDto | undefined;
 }
 
 export interface IndicatorGoalDto {
     indicatorId: string;
     spaceId: string;
-    baseline?: PeriodValueDto;
+    baseline?: PeriodValueDto | undefined;
     targets: PeriodValueDto[];
 }
 
@@ -7688,7 +7705,7 @@ export interface IndicatorValue {
     value?: number | undefined;
     numerator?: number | undefined;
     denominator?: number | undefined;
-    status?: ObservationStatus;
+    status?: ObservationStatus | undefined;
     aggregated: boolean;
     count: number;
     suppressed: boolean;
@@ -7816,7 +7833,7 @@ export interface NetworkDto {
     startedOn?: string | undefined;
     endedOn?: string | undefined;
     cadenceInterval?: number | undefined;
-    cadenceUnit?: CadenceUnit;
+    cadenceUnit?: CadenceUnit | undefined;
     coordinatorActorId?: string | undefined;
     coordinatorActorName?: string | undefined;
     spaces: NetworkSpaceDto[];
@@ -7858,7 +7875,7 @@ export interface NetworkHealthDto {
     overdueAgreements: number;
     mandateMissing: boolean;
     cadenceInterval?: number | undefined;
-    cadenceUnit?: CadenceUnit;
+    cadenceUnit?: CadenceUnit | undefined;
     meetingDueBy?: string | undefined;
     meetingOverdue: boolean;
     needsAttention: boolean;
@@ -8047,7 +8064,7 @@ export interface SectorCompositionDto {
 }
 
 export interface SetIndicatorSetGoalsRequest {
-    goals: IndicatorGoalDto[] | undefined;
+    goals: IndicatorGoalDto[];
 }
 
 export interface SpaceDto {
@@ -8076,8 +8093,10 @@ export interface SpaceDtoPage {
 
 export interface SpaceFeature {
     type: string;
-    properties?: SpaceFeatureProperties;
+    properties?: SpaceFeatureProperties | undefined;
     geometry?: any;
+
+    [key: string]: any;
 }
 
 export interface SpaceFeatureProperties {
@@ -8087,6 +8106,8 @@ export interface SpaceFeatureProperties {
     parentCode?: string | undefined;
     population?: number | undefined;
     validFrom?: string | undefined;
+
+    [key: string]: any;
 }
 
 export enum SpaceLevel {
@@ -8197,7 +8218,7 @@ export interface UpdateIndicatorRequest {
     scaleMax?: number | undefined;
     scaleLabels?: string[] | undefined;
     source?: string | undefined;
-    updateInterval?: UpdateInterval;
+    updateInterval?: UpdateInterval | undefined;
     topic?: string | undefined;
 }
 
@@ -8205,7 +8226,7 @@ export interface UpdateIndicatorSetRequest {
     name: string;
     purpose?: string | undefined;
     networkId?: string | undefined;
-    indicatorIds: string[] | undefined;
+    indicatorIds: string[];
 }
 
 export enum UpdateInterval {
@@ -8250,7 +8271,7 @@ export interface UpdateNetworkRequest {
     startedOn?: string | undefined;
     endedOn?: string | undefined;
     cadenceInterval?: number | undefined;
-    cadenceUnit?: CadenceUnit;
+    cadenceUnit?: CadenceUnit | undefined;
     coordinatorActorId?: string | undefined;
     spaceIds?: string[] | undefined;
     links?: NetworkLinkInput[] | undefined;
@@ -8286,7 +8307,7 @@ export interface UpsertObservationRequest {
     value?: number | undefined;
     numerator?: number | undefined;
     denominator?: number | undefined;
-    status?: ObservationStatus;
+    status?: ObservationStatus | undefined;
     source?: string | undefined;
     note?: string | undefined;
 }
