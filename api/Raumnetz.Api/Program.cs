@@ -35,7 +35,7 @@ builder.Services.AddDemoData();
 builder.Services.AddRaumnetzEdge();
 builder.Services.AddRaumnetzSecurity();
 builder.Services.AddRaumnetzOpenApi();
-builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+builder.Services.ConfigureHttpJsonOptions(o => StrictJson.Configure(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
 {
@@ -94,11 +94,5 @@ if (File.Exists(Path.Combine(app.Environment.WebRootPath ?? "wwwroot", "index.ht
     app.MapFallbackToFile("index.html");
 
 app.Run();
-
-static void ConfigureJson(JsonSerializerOptions o)
-{
-    o.Converters.Add(new StrictEnumConverter());
-    o.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-}
 
 public partial class Program;

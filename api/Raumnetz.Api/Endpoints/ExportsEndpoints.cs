@@ -18,7 +18,7 @@ public static class ExportsEndpoints
         group.MapGet("/indicators", ExportIndicators).WithName(nameof(ExportIndicators))
             .WithSummary("Export indicator values as csv, csv-wide, xlsx, json, jsonstat (JSON-stat 2.0) or geojson; streamed as a named file with an ETag "
                 + "(If-None-Match gives 304). Small numbers are withheld and flagged, together with values that would reveal them through totals.")
-            .Produces(StatusCodes.Status200OK, null, "text/csv", "application/json", "application/geo+json", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .Produces<Stream>(StatusCodes.Status200OK, "text/csv", "application/json", "application/geo+json", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .Produces(StatusCodes.Status304NotModified)
             .Errors(400);
     }

@@ -5,12 +5,15 @@ namespace Raumnetz.Api.Http;
 
 public static class EndpointConventions
 {
-    /// <summary>Declares the problem+json error responses an operation can give (400 as validation problem).</summary>
+    /// <summary>
+    /// Declares the problem+json error responses an operation can give: 400 as validation problem (always with
+    /// "errors"), the others as problem details (a 409 names the field in "errors" only when one field is at fault).
+    /// </summary>
     public static RouteHandlerBuilder Errors(this RouteHandlerBuilder builder, params int[] statusCodes)
     {
         foreach (var code in statusCodes)
         {
-            if (code is 400 or 409) builder.Produces<HttpValidationProblemDetails>(code, "application/problem+json");
+            if (code is 400) builder.Produces<HttpValidationProblemDetails>(code, "application/problem+json");
             else builder.Produces<ProblemDetails>(code, "application/problem+json");
         }
         if (statusCodes.Contains(StatusCodes.Status412PreconditionFailed)) RequireIfMatch(builder);

@@ -47,6 +47,8 @@ public static class OpenApiSetup
             // Paths are relative to the server the document is served from; no host is named (nor taken from a request).
             o.AddServer(new OpenApiServer { Url = "/", Description = "The server that serves this document." });
             o.SchemaFilter<FluentValidationSchemaFilter>();
+            o.SchemaFilter<ForeignMembersSchemaFilter>();
+            o.SchemaFilter<NullableReferencesSchemaFilter>();
             o.OperationFilter<AuthResponsesOperationFilter>();
             o.OperationFilter<ConcurrencyOperationFilter>();
             o.OperationFilter<FileResponsesOperationFilter>();
@@ -94,12 +96,59 @@ public sealed class AuthResponsesOperationFilter : IOperationFilter
             }
             return;
         }
-        operation.Responses ??= new OpenApiResponses();
         var problem = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository) };
+        operation.Responses ??= new OpenApiResponses();
         operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Not signed in, or unknown or revoked API key.", Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = problem } });
         operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The role does not allow this, or the antiforgery header is missing.", Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = problem } });
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("apiKey", context.Document)] = [] });
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("session", context.Document)] = [] });
+    }
+}
+
+/// <summary>
+/// Types that skip unknown members ([JsonUnmappedMemberHandling(Skip)], the GeoJSON import) admit additional
+/// properties in the document; every other object refuses them (StrictJson), as its "additionalProperties": false says.
+/// </summary>
+public sealed class ForeignMembersSchemaFilter : ISchemaFilter
+{
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (schema is not OpenApiSchema target || context.Type is null) return;
+        var attribute = context.Type.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonUnmappedMemberHandlingAttribute), false)
+            .OfType<System.Text.Json.Serialization.JsonUnmappedMemberHandlingAttribute>().FirstOrDefault();
+        if (attribute?.UnmappedMemberHandling != System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip) return;
+        target.AdditionalProperties = null;
+        target.AdditionalPropertiesAllowed = true;
+    }
+}
+
+/// <summary>
+/// A nullable property of a referenced type (an enum such as <c>CadenceUnit?</c>, an object such as
+/// <c>EvaluatedValue?</c>) is written as a bare "$ref", which says it is never null: OpenAPI 3.0 ignores "nullable" beside
+/// a "$ref". Such properties become { "allOf": [ref], "nullable": true }, so the document admits the null they carry.
+/// </summary>
+public sealed class NullableReferencesSchemaFilter : ISchemaFilter
+{
+    private static readonly System.Reflection.NullabilityInfoContext Nullability = new();
+    private static readonly Lock NullabilityLock = new();
+
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (schema is not OpenApiSchema target || target.Properties is null || context.Type is null) return;
+        foreach (var member in context.Type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+        {
+            var name = member.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonPropertyNameAttribute), true)
+                .OfType<System.Text.Json.Serialization.JsonPropertyNameAttribute>().FirstOrDefault()?.Name
+                ?? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+            if (!target.Properties.TryGetValue(name, out var property) || property is not OpenApiSchemaReference reference || !IsNullable(member)) continue;
+            target.Properties[name] = new OpenApiSchema { AllOf = [reference], Type = JsonSchemaType.Null };
+        }
+    }
+
+    private static bool IsNullable(System.Reflection.PropertyInfo member)
+    {
+        if (member.PropertyType.IsValueType) return Nullable.GetUnderlyingType(member.PropertyType) is not null;
+        lock (NullabilityLock) return Nullability.Create(member).ReadState == System.Reflection.NullabilityState.Nullable;
     }
 }
 

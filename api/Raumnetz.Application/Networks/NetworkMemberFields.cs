@@ -11,7 +11,7 @@ namespace Raumnetz.Application.Networks;
 public abstract record NetworkMemberFields
 {
     public Guid ActorId { get; init; }
-    /// <summary>Role in the network; member when omitted.</summary>
+    /// <summary>Role in the network (required).</summary>
     public MemberRole Role { get; init; } = MemberRole.Member;
     /// <summary>For delegates (and only for them): the network that sends the actor.</summary>
     public Guid? DelegatedFromNetworkId { get; init; }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.Configuration;
 
 namespace Raumnetz.IntegrationTests.Infrastructure;
@@ -50,6 +51,31 @@ public class ApiFactory : WebApplicationFactory<Program>
             foreach (var (k, v) in Settings) settings[k] = v;
             c.AddInMemoryCollection(settings);
         });
+    }
+
+    /// <summary>
+    /// A client whose every response is checked against the committed OpenAPI document (<see cref="ContractGuardHandler"/>);
+    /// hides <see cref="WebApplicationFactory{TEntryPoint}.CreateClient(WebApplicationFactoryClientOptions)"/> so that
+    /// every test client is checked.
+    /// </summary>
+    public new HttpClient CreateClient(WebApplicationFactoryClientOptions options) => Client(options, checkContract: true);
+
+    /// <inheritdoc cref="CreateClient(WebApplicationFactoryClientOptions)"/>
+    public new HttpClient CreateClient() => CreateClient(new WebApplicationFactoryClientOptions());
+
+    /// <summary>
+    /// A client whose responses are not checked against the document: only for tests that call paths the document
+    /// deliberately does not describe (the SPA fallback, static files, the document itself).
+    /// </summary>
+    public HttpClient UncheckedClient(WebApplicationFactoryClientOptions? options = null) => Client(options ?? new WebApplicationFactoryClientOptions(), checkContract: false);
+
+    private HttpClient Client(WebApplicationFactoryClientOptions options, bool checkContract)
+    {
+        var handlers = new List<DelegatingHandler>();
+        if (options.AllowAutoRedirect) handlers.Add(new RedirectHandler(options.MaxAutomaticRedirections));
+        if (options.HandleCookies) handlers.Add(new CookieContainerHandler());
+        if (checkContract) handlers.Add(new ContractGuardHandler());
+        return CreateDefaultClient(options.BaseAddress, [.. handlers]);
     }
 
     /// <summary>A client without credentials that keeps cookies (like a browser).</summary>

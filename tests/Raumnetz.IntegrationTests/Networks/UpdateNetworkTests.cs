@@ -26,7 +26,7 @@ public sealed class UpdateNetworkTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal("implementation", updated.GetProperty("functions")[0].GetString());
 
         var cleared = await HttpAssert.OkAsync<JsonElement>(await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{created.Id()}",
-            new { name = "Fokusgruppe Bildung und Schule", kind = "focusGroup", mandate = "Neuer Auftrag", goals = Array.Empty<string>() }, "\"2\""));
+            new { status = "active", name = "Fokusgruppe Bildung und Schule", kind = "focusGroup", mandate = "Neuer Auftrag", goals = Array.Empty<string>() }, "\"2\""));
         Assert.Empty(cleared.GetProperty("goals").EnumerateArray());
     }
 

@@ -73,7 +73,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict Also: a request with the same Idempotency-Key is still at work (retry after the Retry-After seconds).", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
@@ -243,7 +243,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -522,7 +522,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict Also: a request with the same Idempotency-Key is still at work (retry after the Retry-After seconds).", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
@@ -692,7 +692,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -1093,7 +1093,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict Also: a request with the same Idempotency-Key is still at work (retry after the Retry-After seconds).", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
@@ -2191,7 +2191,7 @@ export class Client {
      * @param decimal (optional) CSV decimal separator: point (default) or comma (German Excel; then the separator defaults to semicolon and the file starts with a BOM).
      * @return OK
      */
-    exportIndicators(format?: string | undefined, indicatorSetId?: string | undefined, indicatorIds?: string[] | undefined, spaceIds?: string[] | undefined, under?: string | undefined, level?: SpaceLevel | undefined, from?: string | undefined, to?: string | undefined, aggregated?: boolean | undefined, delimiter?: string | undefined, decimal?: string | undefined): Promise<void> {
+    exportIndicators(format?: string | undefined, indicatorSetId?: string | undefined, indicatorIds?: string[] | undefined, spaceIds?: string[] | undefined, under?: string | undefined, level?: SpaceLevel | undefined, from?: string | undefined, to?: string | undefined, aggregated?: boolean | undefined, delimiter?: string | undefined, decimal?: string | undefined): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/exports/indicators?";
         if (format === null)
             throw new globalThis.Error("The parameter 'format' cannot be null.");
@@ -2242,6 +2242,7 @@ export class Client {
         let options_: RequestInit = {
             method: "GET",
             headers: {
+                "Accept": "application/json"
             }
         };
 
@@ -2250,13 +2251,20 @@ export class Client {
         });
     }
 
-    protected processExportIndicators(response: Response): Promise<void> {
+    protected processExportIndicators(response: Response): Promise<FileResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            return;
-            });
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
         } else if (status === 304) {
             return response.text().then((_responseText) => {
             return throwException("Not Modified", status, _responseText, _headers);
@@ -2290,7 +2298,7 @@ export class Client {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<void>(null as any);
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -3190,7 +3198,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
@@ -3354,7 +3362,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -3453,7 +3461,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -4268,7 +4276,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -4525,7 +4533,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
@@ -4695,7 +4703,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -4797,7 +4805,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -6181,7 +6189,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict Also: a request with the same Idempotency-Key is still at work (retry after the Retry-After seconds).", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
@@ -6417,7 +6425,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -6516,7 +6524,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -7274,7 +7282,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
@@ -7541,7 +7549,7 @@ export interface CreateIndicatorRequest {
     scaleMax?: number | undefined;
     scaleLabels?: string[] | undefined;
     source?: string | undefined;
-    updateInterval?: UpdateInterval;
+    updateInterval?: UpdateInterval | undefined;
     topic?: string | undefined;
 }
 
@@ -7549,7 +7557,7 @@ export interface CreateIndicatorSetRequest {
     name: string;
     purpose?: string | undefined;
     networkId?: string | undefined;
-    indicatorIds: string[] | undefined;
+    indicatorIds: string[];
 }
 
 export interface CreateMeetingRequest {
@@ -7577,7 +7585,7 @@ export interface CreateNetworkRequest {
     startedOn?: string | undefined;
     endedOn?: string | undefined;
     cadenceInterval?: number | undefined;
-    cadenceUnit?: CadenceUnit;
+    cadenceUnit?: CadenceUnit | undefined;
     coordinatorActorId?: string | undefined;
     spaceIds?: string[] | undefined;
     links?: NetworkLinkInput[] | undefined;
@@ -7655,10 +7663,10 @@ export interface GraphEdgeDto {
     kind: GraphEdgeKind;
     source: string;
     target: string;
-    role?: MemberRole;
-    relationType?: RelationType;
+    role?: MemberRole | undefined;
+    relationType?: RelationType | undefined;
     isContractual?: boolean | undefined;
-    linkType?: NetworkLinkType;
+    linkType?: NetworkLinkType | undefined;
 }
 
 export enum GraphEdgeKind {
@@ -7671,11 +7679,11 @@ export interface GraphNodeDto {
     id: string;
     type: GraphNodeType;
     label: string;
-    actorKind?: ActorKind;
-    sector?: Sector;
+    actorKind?: ActorKind | undefined;
+    sector?: Sector | undefined;
     typeCode?: string | undefined;
-    networkKind?: NetworkKind;
-    networkStatus?: NetworkStatus;
+    networkKind?: NetworkKind | undefined;
+    networkStatus?: NetworkStatus | undefined;
     degree: number;
     betweenness: number;
     normalizedBetweenness: number;
@@ -7718,9 +7726,12 @@ export interface ImportRowError {
     args?: { [key: string]: string; } | undefined;
 }
 
+/** A GeoJSON FeatureCollection; foreign members ("name", "crs", "bbox" as GIS programs write them) are ignored. */
 export interface ImportSpacesRequest {
     type: string;
-    features: SpaceFeature[] | undefined;
+    features: SpaceFeature[];
+
+    [key: string]: any;
 }
 
 export interface ImportSpacesResult {
@@ -7751,7 +7762,7 @@ export interface IndicatorDto {
     scaleMax?: number | undefined;
     scaleLabels: string[];
     source?: string | undefined;
-    updateInterval?: UpdateInterval;
+    updateInterval?: UpdateInterval | undefined;
     topic?: string | undefined;
     version: number;
     createdAt: string;
@@ -7770,21 +7781,21 @@ export interface IndicatorEvaluation {
     unit?: string | undefined;
     decimals: number;
     direction: IndicatorDirection;
-    value?: EvaluatedValue;
-    previous?: EvaluatedValue;
-    changeFromPrevious?: ComparisonDto;
-    baseline?: PeriodValueDto;
-    changeFromBaseline?: ComparisonDto;
-    target?: PeriodValueDto;
-    attainment?: AttainmentStatus;
-    reference?: EvaluatedValue;
-    comparison?: ComparisonDto;
+    value?: EvaluatedValue | undefined;
+    previous?: EvaluatedValue | undefined;
+    changeFromPrevious?: ComparisonDto | undefined;
+    baseline?: PeriodValueDto | undefined;
+    changeFromBaseline?: ComparisonDto | undefined;
+    target?: PeriodValueDto | undefined;
+    attainment?: AttainmentStatus | undefined;
+    reference?: EvaluatedValue | undefined;
+    comparison?: ComparisonDto | undefined;
 }
 
 export interface IndicatorGoalDto {
     indicatorId: string;
     spaceId: string;
-    baseline?: PeriodValueDto;
+    baseline?: PeriodValueDto | undefined;
     targets: PeriodValueDto[];
 }
 
@@ -7856,7 +7867,7 @@ export interface IndicatorValue {
     value?: number | undefined;
     numerator?: number | undefined;
     denominator?: number | undefined;
-    status?: ObservationStatus;
+    status?: ObservationStatus | undefined;
     aggregated: boolean;
     count: number;
     suppressed: boolean;
@@ -7984,7 +7995,7 @@ export interface NetworkDto {
     startedOn?: string | undefined;
     endedOn?: string | undefined;
     cadenceInterval?: number | undefined;
-    cadenceUnit?: CadenceUnit;
+    cadenceUnit?: CadenceUnit | undefined;
     coordinatorActorId?: string | undefined;
     coordinatorActorName?: string | undefined;
     spaces: NetworkSpaceDto[];
@@ -8026,7 +8037,7 @@ export interface NetworkHealthDto {
     overdueAgreements: number;
     mandateMissing: boolean;
     cadenceInterval?: number | undefined;
-    cadenceUnit?: CadenceUnit;
+    cadenceUnit?: CadenceUnit | undefined;
     meetingDueBy?: string | undefined;
     meetingOverdue: boolean;
     needsAttention: boolean;
@@ -8215,7 +8226,7 @@ export interface SectorCompositionDto {
 }
 
 export interface SetIndicatorSetGoalsRequest {
-    goals: IndicatorGoalDto[] | undefined;
+    goals: IndicatorGoalDto[];
 }
 
 export interface SpaceDto {
@@ -8244,8 +8255,10 @@ export interface SpaceDtoPage {
 
 export interface SpaceFeature {
     type: string;
-    properties?: SpaceFeatureProperties;
+    properties?: SpaceFeatureProperties | undefined;
     geometry?: any;
+
+    [key: string]: any;
 }
 
 export interface SpaceFeatureProperties {
@@ -8255,6 +8268,8 @@ export interface SpaceFeatureProperties {
     parentCode?: string | undefined;
     population?: number | undefined;
     validFrom?: string | undefined;
+
+    [key: string]: any;
 }
 
 export enum SpaceLevel {
@@ -8365,7 +8380,7 @@ export interface UpdateIndicatorRequest {
     scaleMax?: number | undefined;
     scaleLabels?: string[] | undefined;
     source?: string | undefined;
-    updateInterval?: UpdateInterval;
+    updateInterval?: UpdateInterval | undefined;
     topic?: string | undefined;
 }
 
@@ -8373,7 +8388,7 @@ export interface UpdateIndicatorSetRequest {
     name: string;
     purpose?: string | undefined;
     networkId?: string | undefined;
-    indicatorIds: string[] | undefined;
+    indicatorIds: string[];
 }
 
 export enum UpdateInterval {
@@ -8418,7 +8433,7 @@ export interface UpdateNetworkRequest {
     startedOn?: string | undefined;
     endedOn?: string | undefined;
     cadenceInterval?: number | undefined;
-    cadenceUnit?: CadenceUnit;
+    cadenceUnit?: CadenceUnit | undefined;
     coordinatorActorId?: string | undefined;
     spaceIds?: string[] | undefined;
     links?: NetworkLinkInput[] | undefined;
@@ -8454,7 +8469,7 @@ export interface UpsertObservationRequest {
     value?: number | undefined;
     numerator?: number | undefined;
     denominator?: number | undefined;
-    status?: ObservationStatus;
+    status?: ObservationStatus | undefined;
     source?: string | undefined;
     note?: string | undefined;
 }
