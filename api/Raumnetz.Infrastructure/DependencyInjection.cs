@@ -19,6 +19,8 @@ public static class DependencyInjection
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<IPasswordHashing, Security.PasswordHashing>();
         services.AddSingleton<Security.AccountReader>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Raumnetz:Sessions").Get<Security.SessionLifetimes>() ?? new Security.SessionLifetimes());
+        services.AddSingleton<Security.SessionStore>();
         services.AddSingleton<Application.Exports.IIndicatorExportWriter, Exports.IndicatorExportWriter>();
         services.AddDataProtection().SetApplicationName("Raumnetz");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
