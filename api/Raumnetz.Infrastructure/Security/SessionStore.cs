@@ -33,7 +33,13 @@ public sealed class SessionStore(IDbConnectionFactory db, TimeProvider clock, Se
     /// <summary>How often a session's last use is written down at most.</summary>
     public static readonly TimeSpan SeenNotedEvery = TimeSpan.FromMinutes(1);
 
-    /// <summary>Starts a session for the user and returns its token (to be carried by the cookie, never stored).</summary>
+    /// <summary>How long a session's row is kept after its absolute expiry (for a later list of recent sessions).</summary>
+    public static readonly TimeSpan KeptAfterExpiry = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Starts a session for the user and returns its token (to be carried by the cookie, never stored). Removes the
+    /// rows of sessions that expired more than <see cref="KeptAfterExpiry"/> ago, so the table does not grow.
+    /// </summary>
     public async Task<string> CreateAsync(Guid userId, string? userAgent, string? address, CancellationToken ct)
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -47,6 +53,8 @@ public sealed class SessionStore(IDbConnectionFactory db, TimeProvider clock, Se
                 id = Guid.CreateVersion7(), hash = Hash(token), userId, now, expires = now + options.Absolute,
                 idle = (int)options.Idle.TotalMinutes, userAgent = Cut(userAgent, 200), address = Cut(address, 64),
             }, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM sessions WHERE expires_at < @cutoff", new { cutoff = now - KeptAfterExpiry }, cancellationToken: ct));
         return token;
     }
 

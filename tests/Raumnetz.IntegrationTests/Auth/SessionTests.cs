@@ -169,6 +169,25 @@ public sealed class SessionLifetimeTests(SessionClockFactory factory) : IClassFi
     }
 }
 
+/// <summary>Old sessions do not pile up: sign-in removes the rows of sessions that expired more than a week ago.</summary>
+public sealed class SessionCleanupTests(SessionClockFactory factory) : IClassFixture<SessionClockFactory>
+{
+    [Fact]
+    public async Task Sign_in_removes_sessions_that_expired_more_than_a_week_ago()
+    {
+        await CopiedSession.SignInAsync(factory);
+        await CopiedSession.SignInAsync(factory);
+        Assert.True(await factory.ScalarAsync<long>("SELECT COUNT(*) FROM sessions") >= 2);
+
+        factory.Clock.Advance(TimeSpan.FromHours(12) + TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        var session = await CopiedSession.SignInAsync(factory);
+
+        Assert.Equal(1, await factory.ScalarAsync<long>("SELECT COUNT(*) FROM sessions"));
+        using var client = session.Client(factory);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/auth/me", TestContext.Current.CancellationToken)).StatusCode);
+    }
+}
+
 /// <summary>Two API instances on one database: each accepts the other's sessions and sees the other's sign-out.</summary>
 public sealed class SessionAcrossInstancesTests : IDisposable
 {

@@ -16,3 +16,4 @@ CREATE TABLE sessions (
 );
 
 CREATE INDEX ix_sessions_user ON sessions (user_id, revoked_at);
+CREATE INDEX ix_sessions_expires ON sessions (expires_at);
