@@ -37,6 +37,7 @@ public static class AuthEndpoints
         if (result.RetryAfter is { } wait) throw new TooManyAttemptsException(wait);
         var user = result.User ?? throw new LoginFailedException();
         var principal = SecurityServices.Principal(user);
+        context.Items[DatabaseTicketStore.SigningIn] = true;
         await context.SignInAsync(AuthSchemes.Cookie, principal);
         context.User = principal;
         AntiforgeryMiddleware.IssueToken(context, antiforgery);

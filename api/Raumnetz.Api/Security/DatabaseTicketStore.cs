@@ -13,6 +13,9 @@ namespace Raumnetz.Api.Security;
 /// </summary>
 public sealed class DatabaseTicketStore(SessionStore sessions) : ITicketStore
 {
+    /// <summary>Set in <see cref="HttpContext.Items"/> by the sign-in endpoint before it calls SignInAsync.</summary>
+    public static readonly object SigningIn = new();
+
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, null!, CancellationToken.None);
 
     public Task<string> StoreAsync(AuthenticationTicket ticket, CancellationToken cancellationToken) => StoreAsync(ticket, null!, cancellationToken);
@@ -30,6 +33,13 @@ public sealed class DatabaseTicketStore(SessionStore sessions) : ITicketStore
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
     {
+        if (httpContext?.Items.ContainsKey(SigningIn) == true)
+        {
+            // A sign-in always starts a new session and ends the one the browser came with: were it found here, the
+            // cookie handler would keep its key (RenewAsync) for the new user instead of storing a new session.
+            await sessions.RevokeAsync(key, cancellationToken);
+            return null;
+        }
         var session = await sessions.FindAsync(key, cancellationToken);
         if (session is null) return null;
         var properties = new AuthenticationProperties { IssuedUtc = session.CreatedAt, ExpiresUtc = session.ExpiresAt, AllowRefresh = false };

@@ -34,7 +34,10 @@ public static class SecurityServices
 
         services.AddAuthentication(AuthSchemes.Smart)
             .AddPolicyScheme(AuthSchemes.Smart, "Session cookie or API key", o =>
-                o.ForwardDefaultSelector = ctx => ctx.Request.Headers.ContainsKey(AuthSchemes.ApiKeyHeader) ? AuthSchemes.ApiKey : AuthSchemes.Cookie)
+                o.ForwardDefaultSelector = ctx => ctx.Request.Headers.ContainsKey(AuthSchemes.ApiKeyHeader) ? AuthSchemes.ApiKey
+                    // Sign-in does not authenticate by the cookie: it always starts a new session (DatabaseTicketStore).
+                    : ctx.Request.Path.StartsWithSegments(AuthSchemes.LoginPath) ? AuthSchemes.ApiKey
+                    : AuthSchemes.Cookie)
             .AddCookie(AuthSchemes.Cookie, o =>
             {
                 o.Cookie.Name = AuthSchemes.SessionCookie;

@@ -87,6 +87,27 @@ public sealed class SessionTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Signing_in_over_a_live_session_starts_a_new_one_for_the_new_user_and_ends_the_old_one()
+    {
+        var viewer = await factory.SignedInAsAsync("viewer");
+        var viewerEmail = (await viewer.GetJsonAsync("/api/v1/auth/me")).Str("email");
+        var old = await CopiedSession.SignInAsync(factory, viewerEmail, "a-long-password-1");
+        using var browser = old.Client(factory);
+        using var copy = old.Client(factory);
+
+        var login = await browser.PostAsJsonAsync("/api/v1/auth/login", new { email = ApiFactory.AdminEmail, password = ApiFactory.AdminPassword }, Ct);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var cookies = login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).ToList();
+        var xsrf = cookies.First(c => c.StartsWith("XSRF-TOKEN=", StringComparison.Ordinal));
+        var fresh = new CopiedSession(string.Join("; ", cookies), Uri.UnescapeDataString(xsrf["XSRF-TOKEN=".Length..]));
+        using var admin = fresh.Client(factory);
+
+        Assert.Equal(ApiFactory.AdminEmail, (await admin.GetJsonAsync("/api/v1/auth/me")).Str("email"));
+        await HttpAssert.ProblemAsync(await copy.GetAsync("/api/v1/auth/me", Ct), HttpStatusCode.Unauthorized);
+        Assert.Equal(viewerEmail, (await viewer.GetJsonAsync("/api/v1/auth/me")).Str("email")); // another session of the viewer
+    }
+
+    [Fact]
     public async Task Sign_out_everywhere_needs_a_session()
     {
         using var anonymous = factory.Anonymous();
