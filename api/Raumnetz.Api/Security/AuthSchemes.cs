@@ -19,6 +19,7 @@ public static class AuthSchemes
     public const string AuthMethodClaim = "amr";
     /// <summary>Query parameter of a calendar feed's secret subscription token.</summary>
     public const string FeedTokenParameter = "token";
+    public const string LoginPath = "/api/v1/auth/login";
 }
 
 /// <summary>

@@ -26,6 +26,9 @@ public sealed class AuthorizationTests(RolesFixture factory) : IClassFixture<Rol
     // in the URL (calendar programs cannot sign in), a session or an API key; without any of them it is 401.
     private static readonly string[] AnonymousOperations = ["Login"];
 
+    /// <summary>Sign-out operations: every role may call them, and calling them would end the role's test session.</summary>
+    private static readonly string[] SignOuts = ["Logout", "LogoutEverywhere"];
+
     /// <summary>
     /// Reads that need the write role: one hands out a secret, two show individual ratings (who rated what), which viewers
     /// and analysts read only through the protected summary (small-number protection).
@@ -37,7 +40,7 @@ public sealed class AuthorizationTests(RolesFixture factory) : IClassFixture<Rol
     /// <summary>What a role may do with an operation: admin routes only admins; reads (and signing out) every role; writes editors and up.</summary>
     private static bool Allowed(string role, ApiOperation op) =>
         IsAdminRoute(op) ? role == "admin"
-        : (op.IsRead && !WritingReads.Contains(op.Id)) || op.Id == "Logout" || role is "editor" or "coordinator" or "admin";
+        : (op.IsRead && !WritingReads.Contains(op.Id)) || SignOuts.Contains(op.Id) || role is "editor" or "coordinator" or "admin";
 
     /// <summary>A request that changes nothing when allowed: random ids (404) and an empty object as body (400).</summary>
     private static HttpRequestMessage Harmless(ApiOperation op)
@@ -96,7 +99,7 @@ public sealed class AuthorizationTests(RolesFixture factory) : IClassFixture<Rol
         var (_, operations) = await ApiDocument.LoadAsync(factory);
         var client = factory.Clients[role];
         var failures = new List<string>();
-        foreach (var op in operations.Where(o => !AnonymousOperations.Contains(o.Id) && o.Id != "Logout"))
+        foreach (var op in operations.Where(o => !AnonymousOperations.Contains(o.Id) && !SignOuts.Contains(o.Id)))
         {
             var response = await client.SendAsync(Harmless(op), Ct);
             var status = (int)response.StatusCode;
