@@ -17,8 +17,10 @@ public sealed class DeleteMeetingTests(ApiFactory factory) : IClassFixture<ApiFa
         var withAgreement = await client.MeetingAsync(network.Id(), DateTimeOffset.UtcNow.AddDays(-10));
         await client.TaskAsync(network.Id(), [await factory.ActorAsync("Kulturamt")], new { meetingId = withAgreement.Id() });
 
-        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Delete, $"/api/v1/meetings/{plain.Id()}", null, "\"9\""), HttpStatusCode.PreconditionFailed);
-        Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(HttpMethod.Delete, $"/api/v1/meetings/{plain.Id()}", null, "\"1\"")).StatusCode);
+        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Delete, $"/api/v1/meetings/{plain.Id()}", null, "\"9\""),
+            HttpStatusCode.PreconditionFailed);
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await client.SendAsync(HttpMethod.Delete, $"/api/v1/meetings/{plain.Id()}", null, "\"1\"")).StatusCode);
         await HttpAssert.ProblemAsync(await client.GetAsync($"/api/v1/meetings/{plain.Id()}"), HttpStatusCode.NotFound);
         await HttpAssert.ProblemAsync(await client.DeleteAsync($"/api/v1/meetings/{withAgreement.Id()}"), HttpStatusCode.Conflict);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/meetings/{withAgreement.Id()}")).StatusCode);
@@ -26,6 +28,7 @@ public sealed class DeleteMeetingTests(ApiFactory factory) : IClassFixture<ApiFa
         var viewer = await factory.SignedInAsAsync("viewer");
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.DeleteAsync($"/api/v1/meetings/{withAgreement.Id()}")).StatusCode);
         // Once the meeting is gone, the membership it recorded attendance for can be removed again.
-        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/networks/{network.Id()}/members/{member.Id()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await client.DeleteAsync($"/api/v1/networks/{network.Id()}/members/{member.Id()}")).StatusCode);
     }
 }

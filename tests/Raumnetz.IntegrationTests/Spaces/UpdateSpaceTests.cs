@@ -19,7 +19,8 @@ public sealed class UpdateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
         var space = await c.CreateSpaceAsync("U-1", "Alter Name", "district", validFrom: "2020-01-01");
         var (_, etag) = await c.GetSpaceAsync(space.Id());
 
-        var response = await PutAsync(c, space.Id(), new { code = "U-1", name = "Neuer Name", level = "district", population = 1200, validFrom = "2020-01-01" }, etag);
+        var response = await PutAsync(c, space.Id(),
+            new { code = "U-1", name = "Neuer Name", level = "district", population = 1200, validFrom = "2020-01-01" }, etag);
 
         var body = await HttpAssert.OkAsync<JsonElement>(response);
         Assert.Equal("\"2\"", response.Headers.ETag?.Tag);
@@ -46,7 +47,8 @@ public sealed class UpdateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
     {
         var c = await factory.AdminAsync();
         var space = await c.CreateSpaceAsync("U-2", "Erste Fassung", "district");
-        Assert.Equal(HttpStatusCode.OK, (await PutAsync(c, space.Id(), new { code = "U-2", name = "Zweite Fassung", level = "district" }, "\"1\"")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await PutAsync(c, space.Id(), new { code = "U-2", name = "Zweite Fassung", level = "district" }, "\"1\"")).StatusCode);
 
         var stale = await PutAsync(c, space.Id(), new { code = "U-2", name = "Verlorene Fassung", level = "district" }, "\"1\"");
 
@@ -77,7 +79,8 @@ public sealed class UpdateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
         var c = await factory.AdminAsync();
         var municipality = await c.CreateSpaceAsync("U-G", "Gemeinde", "municipality");
         var neighbourhood = await c.CreateSpaceAsync("U-Q", "Quartier", "neighbourhood");
-        var response = await PutAsync(c, municipality.Id(), new { code = "U-G", name = "Gemeinde", level = "municipality", parentId = neighbourhood.Id() }, "\"1\"");
+        var response = await PutAsync(c, municipality.Id(),
+            new { code = "U-G", name = "Gemeinde", level = "municipality", parentId = neighbourhood.Id() }, "\"1\"");
         await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "parentId");
     }
 
@@ -86,7 +89,8 @@ public sealed class UpdateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
     {
         var c = await factory.AdminAsync();
         var space = await c.CreateSpaceAsync("U-SELF", "Selbst", "district");
-        var response = await PutAsync(c, space.Id(), new { code = "U-SELF", name = "Selbst", level = "district", parentId = space.Id() }, null);
+        var response = await PutAsync(c, space.Id(), new { code = "U-SELF", name = "Selbst", level = "district", parentId = space.Id() },
+            null);
         await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "parentId");
     }
 
@@ -95,7 +99,8 @@ public sealed class UpdateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
     {
         var c = await factory.AdminAsync();
         var space = await c.CreateSpaceAsync("U-PRED", "Vorgänger", "district");
-        var response = await PutAsync(c, space.Id(), new { code = "U-PRED", name = "Vorgänger", level = "district", predecessorIds = new[] { space.Id() } }, null);
+        var response = await PutAsync(c, space.Id(),
+            new { code = "U-PRED", name = "Vorgänger", level = "district", predecessorIds = new[] { space.Id() } }, null);
         await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "predecessorIds");
     }
 
@@ -118,7 +123,8 @@ public sealed class UpdateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
         var c = await factory.AdminAsync();
         var parent = await c.CreateSpaceAsync("U-UP", "Wird Kreis", "municipality");
         await c.CreateSpaceAsync("U-UP-C", "Kind", "district", parent.Id());
-        var body = await HttpAssert.OkAsync<JsonElement>(await PutAsync(c, parent.Id(), new { code = "U-UP", name = "Wird Kreis", level = "county" }, "\"1\""));
+        var body = await HttpAssert.OkAsync<JsonElement>(
+            await PutAsync(c, parent.Id(), new { code = "U-UP", name = "Wird Kreis", level = "county" }, "\"1\""));
         Assert.Equal("county", body.Str("level"));
     }
 
@@ -139,7 +145,9 @@ public sealed class UpdateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
         var a = await c.CreateSpaceAsync("U-A", "A", "district");
         var b = await c.CreateSpaceAsync("U-B", "B", "district");
         var space = await c.CreateSpaceAsync("U-AB", "AB", "district", predecessorIds: [a.Id()]);
-        var body = await HttpAssert.OkAsync<JsonElement>(await PutAsync(c, space.Id(), new { code = "U-AB", name = "AB", level = "district", predecessorIds = new[] { b.Id() } }, "\"1\""));
+        var body = await HttpAssert.OkAsync<JsonElement>(
+            await PutAsync(c, space.Id(), new { code = "U-AB", name = "AB", level = "district", predecessorIds = new[] { b.Id() } },
+                "\"1\""));
         Assert.Equal([b.Id()], body.GetProperty("predecessorIds").EnumerateArray().Select(e => e.GetGuid()));
         Assert.Empty((await c.GetSpaceAsync(a.Id())).Space.GetProperty("successorIds").EnumerateArray());
     }
