@@ -28,17 +28,14 @@ public sealed record AssessmentDto
 /// <summary>Checks shared by create and update, and the roll-up of ratings into the measurement.</summary>
 internal static class AssessmentRollUp
 {
-    public static async Task<IndicatorRow> RatingIndicatorAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect,
-        Guid indicatorId, int rating)
+    public static async Task<IndicatorRow> RatingIndicatorAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, Guid indicatorId, int rating)
     {
         var indicator = (await IndicatorRow.LoadAsync(connection, tx, dialect, [indicatorId], CancellationToken.None)).SingleOrDefault()
             ?? throw new InvalidFieldException("indicatorId", $"Indicator '{indicatorId}' does not exist.");
         if (indicator.Kind != IndicatorKind.Rating)
-            throw new InvalidFieldException("indicatorId",
-                $"'{indicator.Code}' is a {indicator.Kind.ToString().ToLowerInvariant()}, not a rating: only soft factors are assessed.");
+            throw new InvalidFieldException("indicatorId", $"'{indicator.Code}' is a {indicator.Kind.ToString().ToLowerInvariant()}, not a rating: only soft factors are assessed.");
         if (rating < indicator.ScaleMin || rating > indicator.ScaleMax)
-            throw new InvalidFieldException("rating",
-                $"The rating {rating} lies outside the scale {indicator.ScaleMin} to {indicator.ScaleMax}.");
+            throw new InvalidFieldException("rating", $"The rating {rating} lies outside the scale {indicator.ScaleMin} to {indicator.ScaleMax}.");
         return indicator;
     }
 
@@ -47,22 +44,18 @@ internal static class AssessmentRollUp
     /// aggregate by median), rating_count = how many; status provisional, source "assessments". No ratings left: the
     /// rolled-up measurement is removed.
     /// </summary>
-    public static async Task ApplyAsync(DbConnection connection, DbTransaction tx, DatabaseProvider provider, IndicatorRow indicator,
-        Guid spaceId, Period period, DateTimeOffset now)
+    public static async Task ApplyAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, IndicatorRow indicator, Guid spaceId, Period period, DateTimeOffset now)
     {
-        var ratings = (await connection.QueryAsync<int>(
-                "SELECT rating FROM assessments WHERE indicator_id = @indicatorId AND space_id = @spaceId AND period = @period",
+        var ratings = (await connection.QueryAsync<int>("SELECT rating FROM assessments WHERE indicator_id = @indicatorId AND space_id = @spaceId AND period = @period",
             new { indicatorId = indicator.Id, spaceId, period = period.ToString() }, tx)).ToList();
         var summary = RatingSummary.Of(ratings, indicator.ScaleMin ?? 0, indicator.ScaleMax ?? 0);
         if (summary.Count == 0)
         {
-            await connection.ExecuteAsync(
-                "DELETE FROM observations WHERE indicator_id = @indicatorId AND space_id = @spaceId AND period = @period AND " +
-                "rating_count IS NOT NULL",
+            await connection.ExecuteAsync("DELETE FROM observations WHERE indicator_id = @indicatorId AND space_id = @spaceId AND period = @period AND rating_count IS NOT NULL",
                 new { indicatorId = indicator.Id, spaceId, period = period.ToString() }, tx);
             return;
         }
-        await ObservationSql.UpsertAsync(connection, tx, provider, new ObservationValues(indicator.Id, spaceId, period,
+        await ObservationSql.UpsertAsync(connection, tx, dialect, new ObservationValues(indicator.Id, spaceId, period,
             summary.ValueFor(indicator.Aggregation), null, null, ObservationStatus.Provisional, "assessments", null, summary.Count), now);
     }
 }

@@ -64,7 +64,7 @@ public sealed class CreateAssessmentHandler(IUnitOfWork unitOfWork, AssessmentRe
             request.Rating, comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(),
             createdBy = user.Principal, now,
         }, tx);
-        await AssessmentRollUp.ApplyAsync(connection, tx, unitOfWork.Provider, indicator, request.SpaceId, period, now);
+        await AssessmentRollUp.ApplyAsync(connection, tx, unitOfWork.Dialect, indicator, request.SpaceId, period, now);
         return (await reads.LoadAsync(connection, tx, id, cancellationToken))!;
     }
 }

@@ -24,8 +24,7 @@ public sealed class UpdateAssessmentValidator : AbstractValidator<UpdateAssessme
     }
 }
 
-public sealed class UpdateAssessmentHandler(IUnitOfWork unitOfWork, AssessmentReads reads, TimeProvider clock)
-    : IRequestHandler<UpdateAssessmentCommand, AssessmentDto>
+public sealed class UpdateAssessmentHandler(IUnitOfWork unitOfWork, AssessmentReads reads, TimeProvider clock) : IRequestHandler<UpdateAssessmentCommand, AssessmentDto>
 {
     public async Task<AssessmentDto> Handle(UpdateAssessmentCommand request, CancellationToken cancellationToken)
     {
@@ -33,16 +32,12 @@ public sealed class UpdateAssessmentHandler(IUnitOfWork unitOfWork, AssessmentRe
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "assessments", "Assessment", request.Id, request.ExpectedVersion);
         var current = (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
-        var indicator = await AssessmentRollUp.RatingIndicatorAsync(connection, tx, unitOfWork.Dialect, current.IndicatorId,
-            request.Rating);
+        var indicator = await AssessmentRollUp.RatingIndicatorAsync(connection, tx, unitOfWork.Dialect, current.IndicatorId, request.Rating);
         var rows = await connection.ExecuteAsync(
-            "UPDATE assessments SET rating = @Rating, comment = @comment, version = version + 1, updated_at = @now WHERE id = @Id AND " +
-                "version = @version",
-            new { request.Id, request.Rating, comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(), now,
-                version }, tx);
+            "UPDATE assessments SET rating = @Rating, comment = @comment, version = version + 1, updated_at = @now WHERE id = @Id AND version = @version",
+            new { request.Id, request.Rating, comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(), now, version }, tx);
         Versioning.EnsureUpdated(rows, "Assessment", request.Id, version);
-        await AssessmentRollUp.ApplyAsync(connection, tx, unitOfWork.Provider, indicator, current.SpaceId, Period.Parse(current.Period),
-            now);
+        await AssessmentRollUp.ApplyAsync(connection, tx, unitOfWork.Dialect, indicator, current.SpaceId, Period.Parse(current.Period), now);
         return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
     }
 }

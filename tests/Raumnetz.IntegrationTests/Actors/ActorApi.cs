@@ -15,6 +15,9 @@ public static class ActorApi
     public const string RelationsUrl = "/api/v1/actor-relations";
     public const string TypesUrl = "/api/v1/actor-types";
 
+    /// <summary>For <see cref="SendAsync"/>: send no If-Match header.</summary>
+    public const string? NoIfMatch = null;
+
     private static readonly ConditionalWeakTable<ApiFactory, ConcurrentDictionary<string, Lazy<Task<HttpClient>>>> Clients = new();
 
     /// <summary>
@@ -24,8 +27,7 @@ public static class ActorApi
     public static Task<HttpClient> AdminAsync(this ApiFactory factory) => Cached(factory, "admin", () => factory.SignedInAsync());
 
     /// <summary>One signed-in client per factory for a user with the role (created on first use).</summary>
-    public static Task<HttpClient> AsAsync(this ApiFactory factory, string role)
-        => Cached(factory, role, () => factory.SignedInAsAsync(role));
+    public static Task<HttpClient> AsAsync(this ApiFactory factory, string role) => Cached(factory, role, () => factory.SignedInAsAsync(role));
 
     private static Task<HttpClient> Cached(ApiFactory factory, string key, Func<Task<HttpClient>> create) =>
         Clients.GetOrCreateValue(factory).GetOrAdd(key, _ => new Lazy<Task<HttpClient>>(create)).Value;
@@ -33,8 +35,7 @@ public static class ActorApi
     /// <summary>A unique marker for names, so tests sharing a database can find their own actors with ?q=.</summary>
     public static string Token() => "t" + Guid.NewGuid().ToString("N")[..10];
 
-    /// <summary>A valid organisation body; <paramref name="changes"/> replaces or adds fields (JSON null removes nothing, it sets
-    /// null).</summary>
+    /// <summary>A valid organisation body; <paramref name="changes"/> replaces or adds fields (JSON null removes nothing, it sets null).</summary>
     public static JsonObject Organisation(string name, object? changes = null)
     {
         var body = new JsonObject
@@ -83,8 +84,7 @@ public static class ActorApi
         return (await HttpAssert.OkAsync<JsonElement>(response, HttpStatusCode.Created)).GetProperty("id").GetGuid();
     }
 
-    public static async Task<JsonElement> CreateRelationAsync(HttpClient client, Guid source, Guid target,
-        string type = "cooperationAgreement", object? changes = null)
+    public static async Task<JsonElement> CreateRelationAsync(HttpClient client, Guid source, Guid target, string type = "cooperationAgreement", object? changes = null)
     {
         var body = Merge(new JsonObject
         {
@@ -128,8 +128,11 @@ public static class ActorApi
         return (body, response.Headers.ETag!.Tag);
     }
 
-    public static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, JsonNode? body = null,
-        string? ifMatch = null)
+    /// <summary>
+    /// Sends a request with If-Match "*" (any version) unless <paramref name="ifMatch"/> names an ETag; changes need
+    /// If-Match (428 without), so pass <see cref="NoIfMatch"/> to send none.
+    /// </summary>
+    public static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, JsonNode? body = null, string? ifMatch = "*")
     {
         var request = new HttpRequestMessage(method, url);
         if (body is not null) request.Content = JsonContent.Create(body);

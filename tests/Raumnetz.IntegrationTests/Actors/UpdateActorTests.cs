@@ -20,8 +20,7 @@ public sealed class UpdateActorTests(ApiFactory factory) : IClassFixture<ApiFact
 
         var body = Organisation("Stadtteilladen West", new
         {
-            type = "association", sector = "civilSociety", parentId = umbrella, shortName, email = "west@example.org",
-            tags = new[] { "Beratung", "Treffpunkt" },
+            type = "association", sector = "civilSociety", parentId = umbrella, shortName, email = "west@example.org", tags = new[] { "Beratung", "Treffpunkt" },
         });
         var response = await SendAsync(client, HttpMethod.Put, $"{ActorsUrl}/{id}", body, etag);
 
@@ -48,8 +47,7 @@ public sealed class UpdateActorTests(ApiFactory factory) : IClassFixture<ApiFact
     {
         var client = await factory.AdminAsync();
         var id = await CreateOrganisationAsync(client, "Original " + Token());
-        await HttpAssert.OkAsync<JsonElement>(
-            await SendAsync(client, HttpMethod.Put, $"{ActorsUrl}/{id}", Organisation("Zweiter Stand"), "\"1\""));
+        await HttpAssert.OkAsync<JsonElement>(await SendAsync(client, HttpMethod.Put, $"{ActorsUrl}/{id}", Organisation("Zweiter Stand"), "\"1\""));
 
         var response = await SendAsync(client, HttpMethod.Put, $"{ActorsUrl}/{id}", Organisation("Verlorenes Update"), "\"1\"");
 
@@ -60,15 +58,14 @@ public sealed class UpdateActorTests(ApiFactory factory) : IClassFixture<ApiFact
     }
 
     [Fact]
-    public async Task Update_without_if_match_applies_and_malformed_if_match_is_400()
+    public async Task Update_without_if_match_is_428_and_malformed_if_match_is_400()
     {
         var client = await factory.AdminAsync();
         var id = await CreateOrganisationAsync(client, "Ohne Etag " + Token());
 
-        await HttpAssert.OkAsync<JsonElement>(
-            await SendAsync(client, HttpMethod.Put, $"{ActorsUrl}/{id}", Organisation("Ohne Etag geändert")));
-        var request = new HttpRequestMessage(HttpMethod.Put,
-            $"{ActorsUrl}/{id}") { Content = System.Net.Http.Json.JsonContent.Create(Organisation("Kaputt")) };
+        await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Put, $"{ActorsUrl}/{id}", Organisation("Ohne Etag geändert"), NoIfMatch), HttpStatusCode.PreconditionRequired);
+        await HttpAssert.OkAsync<JsonElement>(await SendAsync(client, HttpMethod.Put, $"{ActorsUrl}/{id}", Organisation("Ohne Etag geändert"), "\"1\""));
+        var request = new HttpRequestMessage(HttpMethod.Put, $"{ActorsUrl}/{id}") { Content = System.Net.Http.Json.JsonContent.Create(Organisation("Kaputt")) };
         request.Headers.TryAddWithoutValidation("If-Match", "version-2");
         await HttpAssert.ProblemAsync(await client.SendAsync(request), HttpStatusCode.BadRequest, "If-Match");
         Assert.Equal("Ohne Etag geändert", (await GetWithETagAsync(client, $"{ActorsUrl}/{id}")).Body.GetProperty("name").GetString());
@@ -78,10 +75,8 @@ public sealed class UpdateActorTests(ApiFactory factory) : IClassFixture<ApiFact
     public async Task Unknown_actor_is_404_and_invalid_id_is_400()
     {
         var client = await factory.AdminAsync();
-        await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Put, $"{ActorsUrl}/{Guid.NewGuid()}", Organisation("Niemand")),
-            HttpStatusCode.NotFound);
-        await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Put, $"{ActorsUrl}/42", Organisation("Niemand")),
-            HttpStatusCode.BadRequest, "id");
+        await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Put, $"{ActorsUrl}/{Guid.NewGuid()}", Organisation("Niemand")), HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Put, $"{ActorsUrl}/42", Organisation("Niemand")), HttpStatusCode.BadRequest, "id");
     }
 
     [Fact]
@@ -94,8 +89,7 @@ public sealed class UpdateActorTests(ApiFactory factory) : IClassFixture<ApiFact
 
         var self = await SendAsync(client, HttpMethod.Put, $"{ActorsUrl}/{top}", Organisation("Dachverband", new { parentId = top }));
         var direct = await SendAsync(client, HttpMethod.Put, $"{ActorsUrl}/{top}", Organisation("Dachverband", new { parentId = middle }));
-        var indirect = await SendAsync(client, HttpMethod.Put, $"{ActorsUrl}/{top}",
-            Organisation("Dachverband", new { parentId = bottom }));
+        var indirect = await SendAsync(client, HttpMethod.Put, $"{ActorsUrl}/{top}", Organisation("Dachverband", new { parentId = bottom }));
 
         await HttpAssert.ProblemAsync(self, HttpStatusCode.BadRequest, "parentId");
         await HttpAssert.ProblemAsync(direct, HttpStatusCode.BadRequest, "parentId");
@@ -105,8 +99,7 @@ public sealed class UpdateActorTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal("\"1\"", etag);
         // Moving a branch elsewhere (no loop) is fine.
         var other = await CreateOrganisationAsync(client, "Anderer Verband " + Token());
-        await HttpAssert.OkAsync<JsonElement>(
-            await SendAsync(client, HttpMethod.Put, $"{ActorsUrl}/{middle}", Organisation("Kreisverband", new { parentId = other })));
+        await HttpAssert.OkAsync<JsonElement>(await SendAsync(client, HttpMethod.Put, $"{ActorsUrl}/{middle}", Organisation("Kreisverband", new { parentId = other })));
     }
 
     [Fact]

@@ -18,16 +18,11 @@ public sealed class CreateAssessmentTests(ApiFactory factory) : IClassFixture<Ap
         var actor = await ActorApi.CreateOrganisationAsync(client, "Quartiersmanagement Nord");
 
         var first = await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync(AssessmentsUrl,
-            new { indicatorId = safety, spaceId = north, period = "2024", rating = 4, actorId = actor,
-                comment = "Besser beleuchtet seit dem Umbau." }), HttpStatusCode.Created);
+            new { indicatorId = safety, spaceId = north, period = "2024", rating = 4, actorId = actor, comment = "Besser beleuchtet seit dem Umbau." }), HttpStatusCode.Created);
         Assert.Equal(actor, first.GetProperty("actorId").GetGuid());
         Assert.Equal("Quartiersmanagement Nord", first.GetProperty("actorName").GetString());
-        await HttpAssert.OkAsync<JsonElement>(
-            await client.PostAsJsonAsync(AssessmentsUrl, new { indicatorId = safety, spaceId = north, period = "2024", rating = 2 }),
-            HttpStatusCode.Created);
-        var third = await HttpAssert.OkAsync<JsonElement>(
-            await client.PostAsJsonAsync(AssessmentsUrl, new { indicatorId = safety, spaceId = north, period = "2024", rating = 5 }),
-            HttpStatusCode.Created);
+        await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync(AssessmentsUrl, new { indicatorId = safety, spaceId = north, period = "2024", rating = 2 }), HttpStatusCode.Created);
+        var third = await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync(AssessmentsUrl, new { indicatorId = safety, spaceId = north, period = "2024", rating = 5 }), HttpStatusCode.Created);
         Assert.Equal(JsonValueKind.Null, third.GetProperty("actorId").ValueKind);
 
         var measured = Assert.Single(await ObservationsAsync(client, $"indicatorId={safety}"));
@@ -45,8 +40,7 @@ public sealed class CreateAssessmentTests(ApiFactory factory) : IClassFixture<Ap
         var listed = await ActorApi.AllPagesAsync(client, $"{AssessmentsUrl}?indicatorId={safety}&spaceId={north}&period=2024");
         Assert.Equal(3, listed.Count);
         foreach (var a in listed)
-            Assert.Equal(HttpStatusCode.NoContent,
-                (await client.DeleteAsync($"{AssessmentsUrl}/{a.GetProperty("id").GetGuid()}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteIfMatchAsync($"{AssessmentsUrl}/{a.GetProperty("id").GetGuid()}")).StatusCode);
         Assert.Empty(await ObservationsAsync(client, $"indicatorId={safety}"));
     }
 
@@ -57,22 +51,11 @@ public sealed class CreateAssessmentTests(ApiFactory factory) : IClassFixture<Ap
         var (_, _, north, _) = await CityAsync(client);
         var safety = (await CreateIndicatorAsync(client, Rating(ActorApi.Token()))).GetProperty("id").GetGuid();
         var count = (await CreateIndicatorAsync(client, Count(ActorApi.Token()))).GetProperty("id").GetGuid();
-        await HttpAssert.ProblemAsync(
-            await client.PostAsJsonAsync(AssessmentsUrl, new { indicatorId = safety, spaceId = north, period = "2024", rating = 6 }),
-            HttpStatusCode.BadRequest, "rating");
-        await HttpAssert.ProblemAsync(
-            await client.PostAsJsonAsync(AssessmentsUrl, new { indicatorId = safety, spaceId = north, period = "2024", rating = 0 }),
-            HttpStatusCode.BadRequest, "rating");
-        await HttpAssert.ProblemAsync(
-            await client.PostAsJsonAsync(AssessmentsUrl, new { indicatorId = count, spaceId = north, period = "2024", rating = 3 }),
-            HttpStatusCode.BadRequest, "indicatorId");
-        await HttpAssert.ProblemAsync(
-            await client.PostAsJsonAsync(AssessmentsUrl,
-                new { indicatorId = safety, spaceId = north, period = "2024", rating = 3, actorId = Guid.NewGuid() }),
-            HttpStatusCode.BadRequest, "actorId");
-        await HttpAssert.ProblemAsync(
-            await client.PostAsJsonAsync(AssessmentsUrl, new { indicatorId = safety, spaceId = north, period = "2024-Q0", rating = 3 }),
-            HttpStatusCode.BadRequest, "period");
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(AssessmentsUrl, new { indicatorId = safety, spaceId = north, period = "2024", rating = 6 }), HttpStatusCode.BadRequest, "rating");
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(AssessmentsUrl, new { indicatorId = safety, spaceId = north, period = "2024", rating = 0 }), HttpStatusCode.BadRequest, "rating");
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(AssessmentsUrl, new { indicatorId = count, spaceId = north, period = "2024", rating = 3 }), HttpStatusCode.BadRequest, "indicatorId");
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(AssessmentsUrl, new { indicatorId = safety, spaceId = north, period = "2024", rating = 3, actorId = Guid.NewGuid() }), HttpStatusCode.BadRequest, "actorId");
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(AssessmentsUrl, new { indicatorId = safety, spaceId = north, period = "2024-Q0", rating = 3 }), HttpStatusCode.BadRequest, "period");
         Assert.Empty(await ActorApi.AllPagesAsync(client, $"{AssessmentsUrl}?indicatorId={safety}"));
         Assert.Empty(await ObservationsAsync(client, $"indicatorId={safety}"));
     }

@@ -37,18 +37,14 @@ public sealed class AddNetworkMemberTests(ApiFactory factory) : IClassFixture<Ap
         var steering = await client.NetworkAsync("Lenkrunde", "steeringGroup");
         var focus = await client.NetworkAsync("Fokusgruppe Bildung");
         var person = await factory.ActorAsync("Schulleiterin", "Public", "person", "Person");
-        await HttpAssert.ProblemAsync(
-            await client.PostAsJsonAsync($"/api/v1/networks/{steering.Id()}/members", new { actorId = person, role = "delegate" }),
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{steering.Id()}/members", new { actorId = person, role = "delegate" }),
             HttpStatusCode.BadRequest, "delegatedFromNetworkId");
         await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{steering.Id()}/members",
-            new { actorId = person, role = "member", delegatedFromNetworkId = focus.Id() }), HttpStatusCode.BadRequest,
-                "delegatedFromNetworkId");
+            new { actorId = person, role = "member", delegatedFromNetworkId = focus.Id() }), HttpStatusCode.BadRequest, "delegatedFromNetworkId");
         await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{steering.Id()}/members",
-            new { actorId = person, role = "delegate", delegatedFromNetworkId = steering.Id() }), HttpStatusCode.BadRequest,
-                "delegatedFromNetworkId");
+            new { actorId = person, role = "delegate", delegatedFromNetworkId = steering.Id() }), HttpStatusCode.BadRequest, "delegatedFromNetworkId");
         await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{steering.Id()}/members",
-            new { actorId = person, role = "delegate", delegatedFromNetworkId = Guid.NewGuid() }), HttpStatusCode.BadRequest,
-                "delegatedFromNetworkId");
+            new { actorId = person, role = "delegate", delegatedFromNetworkId = Guid.NewGuid() }), HttpStatusCode.BadRequest, "delegatedFromNetworkId");
         var delegate_ = await client.MemberAsync(steering.Id(), person, "delegate", new { delegatedFromNetworkId = focus.Id() });
         Assert.Equal(focus.Id(), delegate_.GetProperty("delegatedFromNetworkId").GetGuid());
         Assert.Equal("Fokusgruppe Bildung", delegate_.GetProperty("delegatedFromNetworkName").GetString());
@@ -64,16 +60,11 @@ public sealed class AddNetworkMemberTests(ApiFactory factory) : IClassFixture<Ap
         var before = (await client.GetJsonAsync($"/api/v1/networks/{network.Id()}/members")).Items().Count;
 
         // Overlapping periods in the same role: 409 naming validFrom.
-        await HttpAssert.ProblemAsync(
-            await client.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/members",
-                new { actorId = actor, role = "member", validFrom = "2014-12-31" }),
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/members", new { actorId = actor, role = "member", validFrom = "2014-12-31" }),
             HttpStatusCode.Conflict, "validFrom");
         await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/members",
-            new { actorId = actor, role = "member", validFrom = "2010-01-01", validTo = "2012-05-02" }), HttpStatusCode.Conflict,
-                "validFrom");
-        await HttpAssert.ProblemAsync(
-            await client.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/members",
-                new { actorId = actor, role = "member", validFrom = "2012-05-02" }),
+            new { actorId = actor, role = "member", validFrom = "2010-01-01", validTo = "2012-05-02" }), HttpStatusCode.Conflict, "validFrom");
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/members", new { actorId = actor, role = "member", validFrom = "2012-05-02" }),
             HttpStatusCode.Conflict, "validFrom");
         Assert.Equal(before, (await client.GetJsonAsync($"/api/v1/networks/{network.Id()}/members")).Items().Count);
 
@@ -88,21 +79,13 @@ public sealed class AddNetworkMemberTests(ApiFactory factory) : IClassFixture<Ap
     {
         var client = await factory.SignedInAsync();
         var network = await client.NetworkAsync("Bündnis", "alliance");
-        var archived = await factory.ActorAsync("Aufgelöster Verein", "CivilSociety", "association",
-            archivedAt: DateTimeOffset.UtcNow.AddDays(-3));
-        await HttpAssert.ProblemAsync(
-            await client.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/members", new { actorId = Guid.NewGuid() }),
-            HttpStatusCode.BadRequest, "actorId");
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/members", new { actorId = archived }),
-            HttpStatusCode.BadRequest, "actorId");
-        await HttpAssert.ProblemAsync(
-            await client.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/members", new { actorId = Guid.Empty }),
-            HttpStatusCode.BadRequest, "actorId");
-        await HttpAssert.ProblemAsync(
-            await client.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/members", new { actorId = archived, role = "boss" }),
-            HttpStatusCode.BadRequest, "role");
+        var archived = await factory.ActorAsync("Aufgelöster Verein", "CivilSociety", "association", archivedAt: DateTimeOffset.UtcNow.AddDays(-3));
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/members", new { role = "member", actorId = Guid.NewGuid() }), HttpStatusCode.BadRequest, "actorId");
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/members", new { role = "member", actorId = archived }), HttpStatusCode.BadRequest, "actorId");
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/members", new { role = "member", actorId = Guid.Empty }), HttpStatusCode.BadRequest, "actorId");
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/members", new { actorId = archived, role = "boss" }), HttpStatusCode.BadRequest, "role");
         await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/members",
-            new { actorId = archived, validFrom = "2024-02-01", validTo = "2024-01-01" }), HttpStatusCode.BadRequest, "validTo");
+            new { role = "member", actorId = archived, validFrom = "2024-02-01", validTo = "2024-01-01" }), HttpStatusCode.BadRequest, "validTo");
         Assert.Empty((await client.GetJsonAsync($"/api/v1/networks/{network.Id()}/members")).Items());
     }
 
@@ -111,11 +94,9 @@ public sealed class AddNetworkMemberTests(ApiFactory factory) : IClassFixture<Ap
     {
         var client = await factory.SignedInAsync();
         var actor = await factory.ActorAsync("Schulamt", typeCode: "school-office");
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{Guid.NewGuid()}/members", new { actorId = actor }),
-            HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{Guid.NewGuid()}/members", new { role = "member", actorId = actor }), HttpStatusCode.NotFound);
         var network = await client.NetworkAsync("Beirat", "advisoryBoard");
         var viewer = await factory.SignedInAsAsync("viewer");
-        Assert.Equal(HttpStatusCode.Forbidden,
-            (await viewer.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/members", new { actorId = actor })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/members", new { role = "member", actorId = actor })).StatusCode);
     }
 }

@@ -13,11 +13,9 @@ public sealed class UpdateNetworkTests(ApiFactory factory) : IClassFixture<ApiFa
     public async Task Update_with_if_match_replaces_fields_and_bumps_the_version()
     {
         var client = await factory.SignedInAsync();
-        var created = await client.NetworkAsync("Fokusgruppe Bildung",
-            extra: new { goals = new[] { "Übergänge begleiten" }, functions = new[] { "implementation" } });
+        var created = await client.NetworkAsync("Fokusgruppe Bildung", extra: new { goals = new[] { "Übergänge begleiten" }, functions = new[] { "implementation" } });
         var response = await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{created.Id()}",
-            new { name = "Fokusgruppe Bildung und Schule", kind = "focusGroup", mandate = "Neuer Auftrag", status = "paused",
-                cadenceInterval = 6, cadenceUnit = "weeks" }, "\"1\"");
+            new { name = "Fokusgruppe Bildung und Schule", kind = "focusGroup", mandate = "Neuer Auftrag", status = "paused", cadenceInterval = 6, cadenceUnit = "weeks" }, "\"1\"");
         var updated = await HttpAssert.OkAsync<JsonElement>(response);
         Assert.Equal("\"2\"", response.Headers.ETag?.Tag);
         Assert.Equal("Fokusgruppe Bildung und Schule", updated.GetProperty("name").GetString());
@@ -28,8 +26,7 @@ public sealed class UpdateNetworkTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal("implementation", updated.GetProperty("functions")[0].GetString());
 
         var cleared = await HttpAssert.OkAsync<JsonElement>(await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{created.Id()}",
-            new { name = "Fokusgruppe Bildung und Schule", kind = "focusGroup", mandate = "Neuer Auftrag", goals = Array.Empty<string>() },
-                "\"2\""));
+            new { status = "active", name = "Fokusgruppe Bildung und Schule", kind = "focusGroup", mandate = "Neuer Auftrag", goals = Array.Empty<string>() }, "\"2\""));
         Assert.Empty(cleared.GetProperty("goals").EnumerateArray());
     }
 
@@ -38,18 +35,12 @@ public sealed class UpdateNetworkTests(ApiFactory factory) : IClassFixture<ApiFa
     {
         var client = await factory.SignedInAsync();
         var created = await client.NetworkAsync("Sozialraumkonferenz", "socialSpaceConference");
-        Assert.Equal(HttpStatusCode.OK,
-            (await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{created.Id()}", Body("Sozialraumkonferenz 2024"),
-                    "\"1\"")).StatusCode);
-        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{created.Id()}", Body("Zu spät"), "\"1\""),
-            HttpStatusCode.PreconditionFailed);
-        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{Guid.NewGuid()}", Body("X"), "\"1\""),
-            HttpStatusCode.NotFound);
-        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{created.Id()}", Body("X"), "\"abc\""),
-            HttpStatusCode.BadRequest, "If-Match");
-        await HttpAssert.ProblemAsync(
-            await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{created.Id()}", Body("X", mandate: ""), "\"2\""),
-            HttpStatusCode.BadRequest, "mandate");
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{created.Id()}", Body("Sozialraumkonferenz 2024"), "\"1\"")).StatusCode);
+        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{created.Id()}", Body("Zu spät"), "\"1\""), HttpStatusCode.PreconditionFailed);
+        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{Guid.NewGuid()}", Body("X"), "\"1\""), HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{created.Id()}", Body("X"), "\"abc\""), HttpStatusCode.PreconditionFailed);
+        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{created.Id()}", Body("X"), "abc"), HttpStatusCode.BadRequest, "If-Match");
+        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{created.Id()}", Body("X", mandate: ""), "\"2\""), HttpStatusCode.BadRequest, "mandate");
     }
 
     [Fact]
@@ -58,8 +49,7 @@ public sealed class UpdateNetworkTests(ApiFactory factory) : IClassFixture<ApiFa
         var client = await factory.SignedInAsync();
         var network = await client.NetworkAsync("Lenkrunde", "steeringGroup");
         var problem = await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{network.Id()}",
-            Body("Lenkrunde", new[] { new { targetNetworkId = network.Id(), type = "delegatesTo" } }), "\"1\""), HttpStatusCode.BadRequest,
-                "links[0].targetNetworkId");
+            Body("Lenkrunde", new[] { new { targetNetworkId = network.Id(), type = "delegatesTo" } }), "\"1\""), HttpStatusCode.BadRequest, "links[0].targetNetworkId");
         Assert.Contains("itself", problem.GetProperty("errors").GetProperty("links[0].targetNetworkId")[0].GetString());
         var after = await client.GetAsync($"/api/v1/networks/{network.Id()}");
         Assert.Equal("\"1\"", after.Headers.ETag?.Tag);
@@ -71,20 +61,15 @@ public sealed class UpdateNetworkTests(ApiFactory factory) : IClassFixture<ApiFa
     {
         var client = await factory.SignedInAsync();
         var steering = await client.NetworkAsync("Lenkrunde", "steeringGroup");
-        var focus = await client.NetworkAsync("Fokusgruppe",
-            extra: new { links = new[] { new { targetNetworkId = steering.Id(), type = "delegatesTo" } } });
-        var working = await client.NetworkAsync("AG", "workingGroup",
-            new { links = new[] { new { targetNetworkId = focus.Id(), type = "reportsTo" } } });
+        var focus = await client.NetworkAsync("Fokusgruppe", extra: new { links = new[] { new { targetNetworkId = steering.Id(), type = "delegatesTo" } } });
+        var working = await client.NetworkAsync("AG", "workingGroup", new { links = new[] { new { targetNetworkId = focus.Id(), type = "reportsTo" } } });
         var other = await client.NetworkAsync("Bündnis", "alliance");
 
         // Lenkrunde → AG would close Lenkrunde → AG → Fokusgruppe → Lenkrunde (the first link is fine, the second closes it).
         var problem = await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{steering.Id()}",
-            Body("Lenkrunde",
-                new[] { new { targetNetworkId = other.Id(), type = "reportsTo" },
-                    new { targetNetworkId = working.Id(), type = "delegatesTo" } }), "\"1\""),
+            Body("Lenkrunde", new[] { new { targetNetworkId = other.Id(), type = "reportsTo" }, new { targetNetworkId = working.Id(), type = "delegatesTo" } }), "\"1\""),
             HttpStatusCode.BadRequest, "links[1].targetNetworkId");
-        Assert.Contains("Lenkrunde → AG → Fokusgruppe → Lenkrunde", problem.GetProperty("errors")
-            .GetProperty("links[1].targetNetworkId")[0].GetString());
+        Assert.Contains("Lenkrunde → AG → Fokusgruppe → Lenkrunde", problem.GetProperty("errors").GetProperty("links[1].targetNetworkId")[0].GetString());
 
         var after = await client.GetAsync($"/api/v1/networks/{steering.Id()}");
         Assert.Equal("\"1\"", after.Headers.ETag?.Tag);
@@ -105,7 +90,6 @@ public sealed class UpdateNetworkTests(ApiFactory factory) : IClassFixture<ApiFa
         var client = await factory.SignedInAsync();
         var network = await client.NetworkAsync("AG Soziales", "workingGroup");
         var viewer = await factory.SignedInAsAsync("viewer");
-        Assert.Equal(HttpStatusCode.Forbidden,
-            (await viewer.SendAsync(HttpMethod.Put, $"/api/v1/networks/{network.Id()}", Body("X"), "\"1\"")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.SendAsync(HttpMethod.Put, $"/api/v1/networks/{network.Id()}", Body("X"), "\"1\"")).StatusCode);
     }
 }

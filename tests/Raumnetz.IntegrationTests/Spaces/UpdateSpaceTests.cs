@@ -19,8 +19,7 @@ public sealed class UpdateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
         var space = await c.CreateSpaceAsync("U-1", "Alter Name", "district", validFrom: "2020-01-01");
         var (_, etag) = await c.GetSpaceAsync(space.Id());
 
-        var response = await PutAsync(c, space.Id(),
-            new { code = "U-1", name = "Neuer Name", level = "district", population = 1200, validFrom = "2020-01-01" }, etag);
+        var response = await PutAsync(c, space.Id(), new { code = "U-1", name = "Neuer Name", level = "district", population = 1200, validFrom = "2020-01-01" }, etag);
 
         var body = await HttpAssert.OkAsync<JsonElement>(response);
         Assert.Equal("\"2\"", response.Headers.ETag?.Tag);
@@ -47,8 +46,7 @@ public sealed class UpdateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
     {
         var c = await factory.AdminAsync();
         var space = await c.CreateSpaceAsync("U-2", "Erste Fassung", "district");
-        Assert.Equal(HttpStatusCode.OK,
-            (await PutAsync(c, space.Id(), new { code = "U-2", name = "Zweite Fassung", level = "district" }, "\"1\"")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PutAsync(c, space.Id(), new { code = "U-2", name = "Zweite Fassung", level = "district" }, "\"1\"")).StatusCode);
 
         var stale = await PutAsync(c, space.Id(), new { code = "U-2", name = "Verlorene Fassung", level = "district" }, "\"1\"");
 
@@ -60,9 +58,7 @@ public sealed class UpdateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
 
     [Theory]
     [InlineData("abc")]
-    [InlineData("\"x\"")]
-    [InlineData("\"0\"")]
-    [InlineData("\"1\", \"2\"")]
+    [InlineData("\"x")]
     [InlineData("1")]
     public async Task Malformed_if_match_is_400_naming_if_match(string ifMatch)
     {
@@ -79,8 +75,7 @@ public sealed class UpdateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
         var c = await factory.AdminAsync();
         var municipality = await c.CreateSpaceAsync("U-G", "Gemeinde", "municipality");
         var neighbourhood = await c.CreateSpaceAsync("U-Q", "Quartier", "neighbourhood");
-        var response = await PutAsync(c, municipality.Id(),
-            new { code = "U-G", name = "Gemeinde", level = "municipality", parentId = neighbourhood.Id() }, "\"1\"");
+        var response = await PutAsync(c, municipality.Id(), new { code = "U-G", name = "Gemeinde", level = "municipality", parentId = neighbourhood.Id() }, "\"1\"");
         await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "parentId");
     }
 
@@ -89,8 +84,7 @@ public sealed class UpdateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
     {
         var c = await factory.AdminAsync();
         var space = await c.CreateSpaceAsync("U-SELF", "Selbst", "district");
-        var response = await PutAsync(c, space.Id(), new { code = "U-SELF", name = "Selbst", level = "district", parentId = space.Id() },
-            null);
+        var response = await PutAsync(c, space.Id(), new { code = "U-SELF", name = "Selbst", level = "district", parentId = space.Id() }, "*");
         await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "parentId");
     }
 
@@ -99,8 +93,7 @@ public sealed class UpdateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
     {
         var c = await factory.AdminAsync();
         var space = await c.CreateSpaceAsync("U-PRED", "Vorgänger", "district");
-        var response = await PutAsync(c, space.Id(),
-            new { code = "U-PRED", name = "Vorgänger", level = "district", predecessorIds = new[] { space.Id() } }, null);
+        var response = await PutAsync(c, space.Id(), new { code = "U-PRED", name = "Vorgänger", level = "district", predecessorIds = new[] { space.Id() } }, "*");
         await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "predecessorIds");
     }
 
@@ -123,8 +116,7 @@ public sealed class UpdateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
         var c = await factory.AdminAsync();
         var parent = await c.CreateSpaceAsync("U-UP", "Wird Kreis", "municipality");
         await c.CreateSpaceAsync("U-UP-C", "Kind", "district", parent.Id());
-        var body = await HttpAssert.OkAsync<JsonElement>(
-            await PutAsync(c, parent.Id(), new { code = "U-UP", name = "Wird Kreis", level = "county" }, "\"1\""));
+        var body = await HttpAssert.OkAsync<JsonElement>(await PutAsync(c, parent.Id(), new { code = "U-UP", name = "Wird Kreis", level = "county" }, "\"1\""));
         Assert.Equal("county", body.Str("level"));
     }
 
@@ -145,9 +137,7 @@ public sealed class UpdateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
         var a = await c.CreateSpaceAsync("U-A", "A", "district");
         var b = await c.CreateSpaceAsync("U-B", "B", "district");
         var space = await c.CreateSpaceAsync("U-AB", "AB", "district", predecessorIds: [a.Id()]);
-        var body = await HttpAssert.OkAsync<JsonElement>(
-            await PutAsync(c, space.Id(), new { code = "U-AB", name = "AB", level = "district", predecessorIds = new[] { b.Id() } },
-                "\"1\""));
+        var body = await HttpAssert.OkAsync<JsonElement>(await PutAsync(c, space.Id(), new { code = "U-AB", name = "AB", level = "district", predecessorIds = new[] { b.Id() } }, "\"1\""));
         Assert.Equal([b.Id()], body.GetProperty("predecessorIds").EnumerateArray().Select(e => e.GetGuid()));
         Assert.Empty((await c.GetSpaceAsync(a.Id())).Space.GetProperty("successorIds").EnumerateArray());
     }
@@ -156,7 +146,7 @@ public sealed class UpdateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
     public async Task Unknown_space_is_404()
     {
         var c = await factory.AdminAsync();
-        var response = await PutAsync(c, Guid.NewGuid(), new { code = "U-404", name = "Nirgends", level = "district" }, null);
+        var response = await PutAsync(c, Guid.NewGuid(), new { code = "U-404", name = "Nirgends", level = "district" }, "*");
         await HttpAssert.ProblemAsync(response, HttpStatusCode.NotFound);
     }
 
@@ -166,7 +156,7 @@ public sealed class UpdateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
         var c = await factory.AdminAsync();
         var space = await c.CreateSpaceAsync("U-INV", "Gültig", "district");
         var response = await c.SendJsonAsync(HttpMethod.Put, $"/api/v1/spaces/{space.Id()}",
-            TestData.RawJson("""{"code":"U INV","name":"","level":"district","population":-5}"""));
+            TestData.RawJson("""{"code":"U INV","name":"","level":"district","population":-5}"""), ("If-Match", "*"));
         await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "code", "name", "population");
     }
 }

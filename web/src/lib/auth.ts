@@ -37,10 +37,11 @@ export function useLogin() {
   })
 }
 
-export function useLogout() {
+/** Signs out: this session (default) or, with `everywhere`, every session of the user on every device. */
+export function useLogout({ everywhere = false }: { everywhere?: boolean } = {}) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: () => api.logout(),
+    mutationFn: () => (everywhere ? api.logoutEverywhere() : api.logout()),
     onSettled: () => {
       queryClient.clear()
       queryClient.setQueryData(queryKeys.currentUser, null)

@@ -16,6 +16,7 @@ export const de = {
     userMenu: 'Benutzermenü',
     role: 'Rolle',
     logout: 'Abmelden',
+    logoutEverywhere: 'Überall abmelden',
     footer: 'Raumnetz – Arbeitsplattform für sozialraumorientierte Netzwerkarbeit',
   },
   nav: {

@@ -15,6 +15,7 @@ export const en: Translations<typeof de> = {
     userMenu: 'User menu',
     role: 'Role',
     logout: 'Log out',
+    logoutEverywhere: 'Log out everywhere',
     footer: 'Raumnetz – the working platform for socio-spatial network work',
   },
   nav: {

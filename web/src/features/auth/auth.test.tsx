@@ -83,4 +83,15 @@ describe('route guard and login', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/login'))
     expect(requests.some((r) => r.method === 'POST' && r.url.pathname === '/api/v1/auth/logout')).toBe(true)
   })
+
+  it('logs out everywhere from the user menu', async () => {
+    server.use(http.post('/api/v1/auth/logout-everywhere', () => new HttpResponse(null, { status: 204 })), signedOut)
+    const { router } = renderApp({ route: '/' })
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: /Kim Koordination/ }))
+    await user.click(screen.getByRole('button', { name: 'Überall abmelden' }))
+    await waitFor(() => expect(router.state.location.pathname).toBe('/login'))
+    expect(requests.some((r) => r.method === 'POST' && r.url.pathname === '/api/v1/auth/logout-everywhere')).toBe(true)
+    expect(requests.some((r) => r.url.pathname === '/api/v1/auth/logout')).toBe(false)
+  })
 })

@@ -86,7 +86,7 @@ export function useCreateActor() {
 export function useUpdateActor(id: string) {
   const update = useActorCacheUpdate()
   return useMutation({
-    mutationFn: ({ body, version }: { body: UpdateActorRequest; version: number }) => api.updateActor(id, body, etag(version)),
+    mutationFn: ({ body, version }: { body: UpdateActorRequest; version: number }) => api.updateActor(id, etag(version), body),
     onSuccess: update,
   })
 }

@@ -54,7 +54,7 @@ export function useUpdateIndicator(id: string) {
   const update = useIndicatorCacheUpdate()
   return useMutation({
     mutationFn: ({ body, version }: { body: UpdateIndicatorRequest; version: number }) =>
-      api.updateIndicator(id, body, etag(version)),
+      api.updateIndicator(id, etag(version), body),
     onSuccess: update,
   })
 }
@@ -104,7 +104,7 @@ export function useUpdateIndicatorSet(id: string) {
   const update = useSetCacheUpdate()
   return useMutation({
     mutationFn: ({ body, version }: { body: CreateIndicatorSetRequest; version: number }) =>
-      api.updateIndicatorSet(id, body, etag(version)),
+      api.updateIndicatorSet(id, etag(version), body),
     onSuccess: update,
   })
 }
@@ -120,8 +120,10 @@ export function useIndicatorSetGoals(id: string, spaceId: string | undefined) {
 export function useSetIndicatorSetGoals(id: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (goals: IndicatorGoalDto[]) => api.setIndicatorSetGoals(id, { goals }),
+    mutationFn: ({ goals, version }: { goals: IndicatorGoalDto[]; version: number }) => api.setIndicatorSetGoals(id, etag(version), { goals }),
     onSuccess: () => {
+      // The set's version went up: reload it, so the next save sends the new ETag.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.indicatorSets.detail(id) })
       void queryClient.invalidateQueries({ queryKey: queryKeys.indicatorSets.goalsOf(id) })
       void queryClient.invalidateQueries({ queryKey: queryKeys.observations.evaluationsOf(id) })
     },
@@ -168,7 +170,9 @@ export function useSpacePeriodObservations(spaceId: string | undefined, period: 
 export function useUpsertObservation() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: UpsertObservationRequest) => api.upsertObservation(body),
+    // Replacing a stored value needs its ETag (428 without); a new value is created without one.
+    mutationFn: ({ body, version }: { body: UpsertObservationRequest; version?: number }) =>
+      api.upsertObservation(body, version === undefined ? undefined : etag(version)),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.observations.all }),
   })
 }

@@ -230,7 +230,7 @@ function EntryRow({ indicator, spaceId, period, observation }: {
       body.denominator = parseNumber(v.denominator)
     }
     try {
-      await upsert.mutateAsync(body)
+      await upsert.mutateAsync({ body, version: observation?.version })
       setMessage({ tone: 'success', text: t('indicators.entry.rowSaved', { indicator: indicator.name }) })
     } catch (err) {
       const problem = toProblem(err)

@@ -230,7 +230,7 @@ function GoalsTable(
       }
     })
     try {
-      await save.mutateAsync(body)
+      await save.mutateAsync({ goals: body, version: set.version })
       setMessage({ tone: 'success', text: t('indicators.sets.goalsSaved') })
     } catch (err) {
       setMessage({ tone: 'error', text: describe(err) })

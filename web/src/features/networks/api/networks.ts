@@ -87,7 +87,7 @@ export function useCreateNetwork() {
 export function useUpdateNetwork(id: string) {
   const update = useNetworkCacheUpdate()
   return useMutation({
-    mutationFn: ({ body, version }: { body: UpdateNetworkRequest; version: number }) => api.updateNetwork(id, body, etag(version)),
+    mutationFn: ({ body, version }: { body: UpdateNetworkRequest; version: number }) => api.updateNetwork(id, etag(version), body),
     onSuccess: update,
   })
 }
@@ -95,7 +95,7 @@ export function useUpdateNetwork(id: string) {
 export function useEndNetwork(id: string) {
   const update = useNetworkCacheUpdate()
   return useMutation({
-    mutationFn: ({ endedOn, version }: { endedOn: string; version: number }) => api.endNetwork(id, { endedOn }, etag(version)),
+    mutationFn: ({ endedOn, version }: { endedOn: string; version: number }) => api.endNetwork(id, etag(version), { endedOn }),
     onSuccess: update,
   })
 }
@@ -109,7 +109,7 @@ export function useUpdateNetworkMember(networkId: string) {
   const update = useNetworkCacheUpdate()
   return useMutation({
     mutationFn: ({ memberId, body, version }: { memberId: string; body: UpdateNetworkMemberRequest; version: number }) =>
-      api.updateNetworkMember(networkId, memberId, body, etag(version)),
+      api.updateNetworkMember(networkId, memberId, etag(version), body),
     onSuccess: () => update(),
   })
 }
@@ -118,7 +118,7 @@ export function useEndNetworkMember(networkId: string) {
   const update = useNetworkCacheUpdate()
   return useMutation({
     mutationFn: ({ memberId, validTo, version }: { memberId: string; validTo: string; version: number }) =>
-      api.endNetworkMember(networkId, memberId, { validTo }, etag(version)),
+      api.endNetworkMember(networkId, memberId, etag(version), { validTo }),
     onSuccess: () => update(),
   })
 }
@@ -150,7 +150,7 @@ export function useCreateMeeting(networkId: string) {
 export function useUpdateMeeting(id: string) {
   const update = useMeetingCacheUpdate()
   return useMutation({
-    mutationFn: ({ body, version }: { body: UpdateMeetingRequest; version: number }) => api.updateMeeting(id, body, etag(version)),
+    mutationFn: ({ body, version }: { body: UpdateMeetingRequest; version: number }) => api.updateMeeting(id, etag(version), body),
     onSuccess: update,
   })
 }

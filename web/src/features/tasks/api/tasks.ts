@@ -42,8 +42,7 @@ export function useCreateTask() {
 export function useUpdateTask() {
   const update = useTaskCacheUpdate()
   return useMutation({
-    mutationFn: ({ id, body, version }: { id: string; body: UpdateTaskRequest; version: number }) =>
-      api.updateTask(id, body, etag(version)),
+    mutationFn: ({ id, body, version }: { id: string; body: UpdateTaskRequest; version: number }) => api.updateTask(id, etag(version), body),
     onSuccess: update,
   })
 }
