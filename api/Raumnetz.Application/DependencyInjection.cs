@@ -28,7 +28,8 @@ public static class DependencyInjection
 
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
         {
-            foreach (var iface in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
+            foreach (var iface in type.GetInterfaces()
+                .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
                 services.AddTransient(iface, type);
             // Each area's read class (SpaceReads, ActorReads, ...): the loads its use cases share.
             if (type.Name.EndsWith("Reads", StringComparison.Ordinal)) services.AddTransient(type);

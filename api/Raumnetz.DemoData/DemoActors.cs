@@ -54,7 +54,8 @@ public static class DemoActors
     private static DemoActor Org(string key, string name, string type, Sector sector, string? shortName = null, string? parent = null,
         string? postalCode = null, string? city = null, IReadOnlyList<string>? spaces = null, IReadOnlyList<string>? tags = null,
         string? notes = null, string? website = null, string? street = null)
-        => new(key, ActorKind.Organisation, name, type, sector, shortName, parent, null, website, street, postalCode, city, spaces, tags, notes);
+        => new(key, ActorKind.Organisation, name, type, sector, shortName, parent, null, website, street, postalCode, city, spaces, tags,
+            notes);
 
     private static DemoActor Person(string key, string name, string email, Sector sector, string organisation, string role,
         IReadOnlyList<string>? spaces = null, IReadOnlyList<string>? tags = null)
@@ -72,7 +73,8 @@ public static class DemoActors
             notes: "Kreisverwaltung mit Sitz in Bad Belzig; strategisches und operatives Sozialcontrolling.",
             website: "https://www.potsdam-mittelmark.de"),
         Org("pm-regiokoord", "Regionalkoordination Potsdam-Mittelmark", "public-authority", Sector.Public, "Regionalkoordination",
-            parent: "pm-kreis", spaces: ["12069-PR1", "12069-PR2", "12069-PR3", "12069-PR4"], tags: ["Sozialraumorientierung", "Planungsregionen"],
+            parent: "pm-kreis", spaces: ["12069-PR1", "12069-PR2", "12069-PR3", "12069-PR4"],
+            tags: ["Sozialraumorientierung", "Planungsregionen"],
             notes: "Koordiniert die sozialraumorientierte Arbeit in den vier Planungsregionen und sitzt in den Lenkrunden der Kommunen."),
         Org("pm-jugendamt", "Jugendamt Potsdam-Mittelmark", "youth-office", Sector.Public, "Jugendamt PM", parent: "pm-kreis",
             spaces: ["12069"], tags: ["SGB VIII", "Hilfen zur Erziehung"]),
@@ -85,7 +87,8 @@ public static class DemoActors
         Org("pm-teltow", "Stadt Teltow", "public-authority", Sector.Public, postalCode: "14513", city: "Teltow", spaces: ["12069616"],
             tags: ["Lenkrunde", "Sozialraumkonferenz"], website: "https://www.teltow.de",
             notes: "Pilotkommune der Sozialraumorientierung im Landkreis: Fokusgruppen (z. B. Bildung, Kultur und Freizeit) entsenden "
-                + "Vertreterinnen und Vertreter in die Lenkrunde, in der Bürgermeister, Regionalkoordination, Stadtplanung und Finanzen sitzen."),
+                + "Vertreterinnen und Vertreter in die Lenkrunde, in der Bürgermeister, Regionalkoordination, Stadtplanung und Finanzen " +
+                    "sitzen."),
         Org("pm-werder", "Stadt Werder (Havel)", "public-authority", Sector.Public, postalCode: "14542", city: "Werder (Havel)",
             spaces: ["12069656"], website: "https://www.werder-havel.de"),
         Org("pm-khs", "Kreishandwerkerschaft Potsdam-Mittelmark", "chamber", Sector.PrivateEconomy, "KHS Potsdam-Mittelmark",
@@ -97,7 +100,8 @@ public static class DemoActors
         Org("awo-bb", "AWO Landesverband Brandenburg e.V.", "welfare-association", Sector.CivilSociety, "AWO Brandenburg", spaces: ["12"]),
         Org("caritas-eb", "Caritasverband für das Erzbistum Berlin e.V.", "welfare-association", Sector.CivilSociety, "Caritas Berlin",
             spaces: ["11", "12"]),
-        Org("diakonie-dwbo", "Diakonisches Werk Berlin-Brandenburg-schlesische Oberlausitz e.V.", "welfare-association", Sector.CivilSociety,
+        Org("diakonie-dwbo", "Diakonisches Werk Berlin-Brandenburg-schlesische Oberlausitz e.V.", "welfare-association",
+            Sector.CivilSociety,
             "Diakonie DWBO", spaces: ["11", "12"]),
         Org("drk-bb", "DRK-Landesverband Brandenburg e.V.", "welfare-association", Sector.CivilSociety, "DRK Brandenburg", spaces: ["12"]),
         Org("paritaet-bb", "Der Paritätische Landesverband Brandenburg e.V.", "welfare-association", Sector.CivilSociety,
@@ -144,11 +148,13 @@ public static class DemoActors
         Org("do-sozialamt", "Sozialamt Dortmund", "social-office", Sector.Public, parent: "do-stadt", city: "Dortmund", spaces: ["05913"]),
         Org("do-stadterneuerung", "Amt für Wohnen und Stadterneuerung Dortmund", "public-authority", Sector.Public, parent: "do-stadt",
             city: "Dortmund", spaces: ["05913-SB02", "05913-SB05", "05913-SB12"], tags: ["Stadterneuerung", "Soziale Stadt"]),
-        Org("do-jha", "Jugendhilfeausschuss der Stadt Dortmund", "public-authority", Sector.Public, "Jugendhilfeausschuss", parent: "do-stadt",
+        Org("do-jha", "Jugendhilfeausschuss der Stadt Dortmund", "public-authority", Sector.Public, "Jugendhilfeausschuss",
+            parent: "do-stadt",
             spaces: ["05913"], tags: ["Gremium"]),
         Org("do-schulamt", "Schulamt für die Stadt Dortmund", "school-office", Sector.Public, "Schulamt Dortmund", city: "Dortmund",
             spaces: ["05913"], tags: ["Schulaufsicht"]),
-        Org("do-jobcenter", "Jobcenter Dortmund", "job-centre", Sector.Public, city: "Dortmund", spaces: ["05913"], tags: ["SGB II", "ARGE"],
+        Org("do-jobcenter", "Jobcenter Dortmund", "job-centre", Sector.Public, city: "Dortmund", spaces: ["05913"],
+            tags: ["SGB II", "ARGE"],
             notes: "Gemeinsame Einrichtung von Stadt und Agentur für Arbeit, bis 2010 ARGE Dortmund. Trägerversammlung, Beirat und "
                 + "Trägerausschuss verbinden Sozialraum- und Arbeitsmarktpolitik; in drei Sozialräumen wachsen weit überdurchschnittlich "
                 + "viele Jugendliche unter benachteiligenden Bedingungen auf."),
@@ -176,12 +182,16 @@ public static class DemoActors
         // ---- Landkreis Eichsfeld -------------------------------------------------------------------------------
         Org("eic-kreis", "Landkreis Eichsfeld", "public-authority", Sector.Public, "LK Eichsfeld", postalCode: "37308",
             city: "Heilbad Heiligenstadt", spaces: ["16061"],
-            notes: "Der Landkreis nimmt eine gesellschaftliche Bündelfunktion wahr; Kommunen, Vereine, Verbände und Kirchen sind zentrale Netzwerkpartner."),
+            notes: "Der Landkreis nimmt eine gesellschaftliche Bündelfunktion wahr; Kommunen, Vereine, Verbände und Kirchen sind " +
+                "zentrale Netzwerkpartner."),
         Org("eic-jugendamt", "Jugendamt Eichsfeld", "youth-office", Sector.Public, parent: "eic-kreis", spaces: ["16061"]),
         Org("eic-sozialamt", "Sozialamt Eichsfeld", "social-office", Sector.Public, parent: "eic-kreis", spaces: ["16061"]),
-        Org("eic-jobcenter", "Jobcenter Eichsfeld", "job-centre", Sector.Public, spaces: ["16061"], tags: ["SGB II", "Beschäftigungsgelegenheiten"],
-            notes: "Setzt auf aufsuchende Hilfen für Familien und Beschäftigungsalternativen für Menschen, die am ersten Arbeitsmarkt chancenlos sind."),
-        Org("eic-leinefelde-worbis", "Stadt Leinefelde-Worbis", "public-authority", Sector.Public, postalCode: "37327", city: "Leinefelde-Worbis",
+        Org("eic-jobcenter", "Jobcenter Eichsfeld", "job-centre", Sector.Public, spaces: ["16061"],
+            tags: ["SGB II", "Beschäftigungsgelegenheiten"],
+            notes: "Setzt auf aufsuchende Hilfen für Familien und Beschäftigungsalternativen für Menschen, die am ersten Arbeitsmarkt " +
+                "chancenlos sind."),
+        Org("eic-leinefelde-worbis", "Stadt Leinefelde-Worbis", "public-authority", Sector.Public, postalCode: "37327",
+            city: "Leinefelde-Worbis",
             spaces: ["16061115"], website: "https://www.leinefelde-worbis.de"),
         Org("eic-dingelstaedt", "Stadt Dingelstädt", "public-authority", Sector.Public, postalCode: "37351", city: "Dingelstädt",
             spaces: ["16061118"]),
@@ -196,23 +206,28 @@ public static class DemoActors
             spaces: ["16061045"], tags: ["Ausbildungsbetrieb"], notes: "Übernimmt Patenschaften für Ausbildungsprojekte. " + Invented),
 
         // ---- Landkreis Meißen ----------------------------------------------------------------------------------
-        Org("mei-kreis", "Landkreis Meißen", "public-authority", Sector.Public, "LK Meißen", street: "Brauhausstraße 21", postalCode: "01662",
+        Org("mei-kreis", "Landkreis Meißen", "public-authority", Sector.Public, "LK Meißen", street: "Brauhausstraße 21",
+            postalCode: "01662",
             city: "Meißen", spaces: ["14627"], website: "https://www.kreis-meissen.de"),
         Org("mei-jugendamt", "Kreisjugendamt Meißen", "youth-office", Sector.Public, parent: "mei-kreis", spaces: ["14627"]),
         Org("mei-sozialamt", "Sozialamt des Landkreises Meißen", "social-office", Sector.Public, parent: "mei-kreis", spaces: ["14627"]),
         Org("mei-jobcenter", "Jobcenter Meißen", "job-centre", Sector.Public, spaces: ["14627"], tags: ["SGB II"]),
-        Org("mei-stadt-meissen", "Stadt Meißen", "public-authority", Sector.Public, postalCode: "01662", city: "Meißen", spaces: ["14627140"],
+        Org("mei-stadt-meissen", "Stadt Meißen", "public-authority", Sector.Public, postalCode: "01662", city: "Meißen",
+            spaces: ["14627140"],
             website: "https://www.stadt-meissen.de"),
         Org("mei-stadt-riesa", "Stadt Riesa", "public-authority", Sector.Public, postalCode: "01587", city: "Riesa", spaces: ["14627230"],
             website: "https://www.riesa.de"),
         Org("mei-wgr", "Wohnungsgesellschaft Riesa mbH", "housing-company", Sector.PrivateEconomy, city: "Riesa",
             spaces: ["14627230", "14627230-WEIDA"], tags: ["Stadtumbau"]),
-        Org("mei-diakonie", "Diakonie Riesa-Großenhain gGmbH", "welfare-association", Sector.CivilSociety, city: "Riesa", spaces: ["14627230"]),
+        Org("mei-diakonie", "Diakonie Riesa-Großenhain gGmbH", "welfare-association", Sector.CivilSociety, city: "Riesa",
+            spaces: ["14627230"]),
         Org("mei-stadtteiltreff-weida", "Stadtteiltreff Weida", "other", Sector.CivilSociety, city: "Riesa", spaces: ["14627230-WEIDA"],
-            tags: ["Anlaufstelle", "Niedrigschwellig"], notes: "Niedrigschwellige Anlaufstelle mit kurzen Wegen im Wohngebiet. " + Invented),
+            tags: ["Anlaufstelle", "Niedrigschwellig"], notes: "Niedrigschwellige Anlaufstelle mit kurzen Wegen im Wohngebiet. "
+                + Invented),
         Org("mei-sozialzentrum", "Modellprojekt Integriertes Sozialzentrum Riesa", "other", Sector.Public, city: "Riesa",
             spaces: ["14627230"], tags: ["Modellprojekt"],
-            notes: "In Planung: die Detailplanung ist verschoben, bis ein Grobkonzept für eine flächendeckende Struktur vorliegt. " + Invented),
+            notes: "In Planung: die Detailplanung ist verschoben, bis ein Grobkonzept für eine flächendeckende Struktur vorliegt. "
+                + Invented),
 
         // ---- Berlin Marzahn-Hellersdorf ------------------------------------------------------------------------
         Org("be-bezirksamt", "Bezirksamt Marzahn-Hellersdorf", "public-authority", Sector.Public, city: "Berlin", spaces: ["BE-10"]),
@@ -220,7 +235,8 @@ public static class DemoActors
             spaces: ["BE-10"]),
         Org("be-sozialamt", "Amt für Soziales Marzahn-Hellersdorf", "social-office", Sector.Public, parent: "be-bezirksamt", city: "Berlin",
             spaces: ["BE-10"]),
-        Org("be-schulamt", "Schul- und Sportamt Marzahn-Hellersdorf", "school-office", Sector.Public, parent: "be-bezirksamt", city: "Berlin",
+        Org("be-schulamt", "Schul- und Sportamt Marzahn-Hellersdorf", "school-office", Sector.Public, parent: "be-bezirksamt",
+            city: "Berlin",
             spaces: ["BE-10"]),
         Org("be-jobcenter", "Jobcenter Berlin Marzahn-Hellersdorf", "job-centre", Sector.Public, city: "Berlin", spaces: ["BE-10"],
             tags: ["SGB II"]),
@@ -258,10 +274,12 @@ public static class DemoActors
         Person("p-nowak", "Stefan Nowak", "stefan.nowak@example.org", Sector.Public, "do-schulamt", "Schulaufsicht Grundschulen."),
         Person("p-doering", "Monika Döring", "monika.doering@example.org", Sector.Public, "eic-sozialamt",
             "Sachgebietsleiterin Hilfe zum Lebensunterhalt."),
-        Person("p-gerlach", "Bernhard Gerlach", "bernhard.gerlach@example.org", Sector.CivilSociety, "eic-pfarrei-dingelstaedt", "Pfarrer."),
+        Person("p-gerlach", "Bernhard Gerlach", "bernhard.gerlach@example.org", Sector.CivilSociety, "eic-pfarrei-dingelstaedt",
+            "Pfarrer."),
         Person("p-seidel", "Uta Seidel", "uta.seidel@example.org", Sector.Public, "mei-kreis",
             "Sozialplanerin, verantwortlich für die Bestandsaufnahme der sozialen Infrastruktur."),
-        Person("p-winkler", "Lars Winkler", "lars.winkler@example.org", Sector.Public, "mei-stadt-riesa", "Stadtteilmanager für Riesa-Weida.",
+        Person("p-winkler", "Lars Winkler", "lars.winkler@example.org", Sector.Public, "mei-stadt-riesa",
+            "Stadtteilmanager für Riesa-Weida.",
             ["14627230-WEIDA"]),
         Person("p-kowalski", "Jana Kowalski", "jana.kowalski@example.org", Sector.CivilSociety, "be-kompetenzzentrum",
             "Koordinatorin der AG Soziales."),
@@ -327,21 +345,26 @@ public static class DemoActors
         new("do-awo", "do-kita-hafen", RelationType.Operation, false, D(2012, 8, 1), null, "Trägerschaft."),
         new("do-sozialamt", "do-diakonie", RelationType.ServiceContract, true, D(2019, 1, 1), null, "Hilfen für Wohnungslose."),
         new("do-dogewo", "do-qm-nordstadt", RelationType.Partnership, false, D(2021, 1, 1), null, "Quartiershausmeister."),
-        new("do-polizei-nord", "do-bi-borsigplatz", RelationType.Partnership, false, D(2022, 5, 1), null, "Sicherheitsgespräche im Quartier."),
+        new("do-polizei-nord", "do-bi-borsigplatz", RelationType.Partnership, false, D(2022, 5, 1), null,
+            "Sicherheitsgespräche im Quartier."),
         new("do-jugendamt", "do-gs-nordmarkt", RelationType.CooperationAgreement, true, D(2020, 8, 1), null, "Schulsozialarbeit."),
 
         // Eichsfeld
-        new("eic-jobcenter", "eic-jugendamt", RelationType.CooperationAgreement, true, D(2011, 1, 1), null, "Aufsuchende Hilfen für Familien."),
+        new("eic-jobcenter", "eic-jugendamt", RelationType.CooperationAgreement, true, D(2011, 1, 1), null,
+            "Aufsuchende Hilfen für Familien."),
         new("eic-jobcenter", "eic-beschaeftigung", RelationType.ServiceContract, true, D(2024, 1, 1), D(2025, 12, 31),
             "Beschäftigungsgelegenheiten, jährlich neu vergeben."),
-        new("eic-kreis", "eic-beschaeftigung", RelationType.Funding, true, D(2025, 1, 1), D(2026, 12, 31), "Kreisförderung Ausbildungsverbund."),
-        new("eic-metallbau", "eic-beschaeftigung", RelationType.Partnership, false, D(2019, 9, 1), null, "Patenschaft über Ausbildungsprojekte."),
+        new("eic-kreis", "eic-beschaeftigung", RelationType.Funding, true, D(2025, 1, 1), D(2026, 12, 31),
+            "Kreisförderung Ausbildungsverbund."),
+        new("eic-metallbau", "eic-beschaeftigung", RelationType.Partnership, false, D(2019, 9, 1), null,
+            "Patenschaft über Ausbildungsprojekte."),
         new("eic-dingelstaedt", "eic-pfarrei-dingelstaedt", RelationType.Partnership, false, D(2019, 1, 1), null,
             "Kirchengemeinde und Bürgermeister werden in alle Projekte eingebunden."),
 
         // Meißen
         new("mei-jobcenter", "mei-jugendamt", RelationType.CooperationAgreement, true, D(2014, 1, 1), null),
-        new("mei-kreis", "mei-sozialzentrum", RelationType.Funding, true, D(2025, 7, 1), D(2026, 12, 31), "Planungsmittel für das Grobkonzept."),
+        new("mei-kreis", "mei-sozialzentrum", RelationType.Funding, true, D(2025, 7, 1), D(2026, 12, 31),
+            "Planungsmittel für das Grobkonzept."),
         new("mei-diakonie", "mei-stadtteiltreff-weida", RelationType.Operation, false, D(2017, 1, 1), null, "Trägerschaft."),
         new("mei-wgr", "mei-stadtteiltreff-weida", RelationType.Partnership, false, D(2017, 1, 1), null, "Stellt die Räume."),
 
@@ -374,7 +397,8 @@ public static class DemoActors
             if (a.Notes is { Length: > Limits.Note }) problems.Add($"{at}: notes too long.");
             if (a.Email is { } email && (email.Length > Limits.Email || !email.EndsWith("@example.org", StringComparison.Ordinal)))
                 problems.Add($"{at}: e-mail must be an example.org address.");
-            if (a.Website is { } url && (url.Length > Limits.Url || !Uri.TryCreate(url, UriKind.Absolute, out var u) || u.Scheme != Uri.UriSchemeHttps))
+            if (a.Website is { } url
+                && (url.Length > Limits.Url || !Uri.TryCreate(url, UriKind.Absolute, out var u) || u.Scheme != Uri.UriSchemeHttps))
                 problems.Add($"{at}: website must be an absolute https address.");
             if (!KnownTypes.Contains(a.Type)) problems.Add($"{at}: unknown type '{a.Type}'.");
             if (!Enum.IsDefined(a.Kind) || !Enum.IsDefined(a.Sector)) problems.Add($"{at}: unknown kind or sector.");

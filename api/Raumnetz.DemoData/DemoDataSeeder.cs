@@ -20,7 +20,8 @@ public sealed class DemoDataSeeder(IDbConnectionFactory db, IMediator mediator, 
     {
         await using (var connection = await db.OpenAsync(cancellationToken))
         {
-            var spaces = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM spaces", cancellationToken: cancellationToken));
+            var spaces = await connection.ExecuteScalarAsync<long>(
+                new CommandDefinition("SELECT COUNT(*) FROM spaces", cancellationToken: cancellationToken));
             if (spaces > 0) return new(false, 0, 0);
         }
 

@@ -116,14 +116,19 @@ public static class DemoSpaces
         S("05913-SB11", "Huckarde", SpaceLevel.District, "05913", 37_000, D(1975, 1, 1)),
         S("05913-SB12", "Mengede", SpaceLevel.District, "05913", 39_000, D(1975, 1, 1)),
         // Nordstadt (= Stadtbezirk Innenstadt-Nord): Hafen, Nordmarkt, Borsigplatz.
-        S("05913-SR-HAFEN", "Sozialraum Hafen", SpaceLevel.Neighbourhood, "05913-SB02", 16_500, D(2008, 1, 1), (7.43, 51.52, 7.455, 51.545)),
-        S("05913-SR-NORDMARKT", "Sozialraum Nordmarkt", SpaceLevel.Neighbourhood, "05913-SB02", 27_000, D(2008, 1, 1), (7.455, 51.52, 7.475, 51.54),
+        S("05913-SR-HAFEN", "Sozialraum Hafen", SpaceLevel.Neighbourhood, "05913-SB02", 16_500, D(2008, 1, 1),
+            (7.43, 51.52, 7.455, 51.545)),
+        S("05913-SR-NORDMARKT", "Sozialraum Nordmarkt", SpaceLevel.Neighbourhood, "05913-SB02", 27_000, D(2008, 1, 1),
+            (7.455, 51.52, 7.475, 51.54),
             endedOn: SplitEnd),
-        S("05913-SR-NORDMARKT-NORD", "Sozialraum Nordmarkt-Nord", SpaceLevel.Neighbourhood, "05913-SB02", 13_000, SplitStart, (7.455, 51.53, 7.475, 51.54),
+        S("05913-SR-NORDMARKT-NORD", "Sozialraum Nordmarkt-Nord", SpaceLevel.Neighbourhood, "05913-SB02", 13_000, SplitStart,
+            (7.455, 51.53, 7.475, 51.54),
             predecessors: ["05913-SR-NORDMARKT"]),
-        S("05913-SR-NORDMARKT-SUED", "Sozialraum Nordmarkt-Süd", SpaceLevel.Neighbourhood, "05913-SB02", 14_000, SplitStart, (7.455, 51.52, 7.475, 51.53),
+        S("05913-SR-NORDMARKT-SUED", "Sozialraum Nordmarkt-Süd", SpaceLevel.Neighbourhood, "05913-SB02", 14_000, SplitStart,
+            (7.455, 51.52, 7.475, 51.53),
             predecessors: ["05913-SR-NORDMARKT"]),
-        S("05913-SR-BORSIGPLATZ", "Sozialraum Borsigplatz", SpaceLevel.Neighbourhood, "05913-SB02", 16_500, D(2008, 1, 1), (7.475, 51.515, 7.50, 51.535)),
+        S("05913-SR-BORSIGPLATZ", "Sozialraum Borsigplatz", SpaceLevel.Neighbourhood, "05913-SB02", 16_500, D(2008, 1, 1),
+            (7.475, 51.515, 7.50, 51.535)),
         S("05913-SR-DORSTFELD", "Sozialraum Dorstfeld", SpaceLevel.Neighbourhood, "05913-SB01", 15_000, D(2008, 1, 1)),
         S("05913-SR-LINDENHORST", "Sozialraum Lindenhorst", SpaceLevel.Neighbourhood, "05913-SB04", 8_000, D(2008, 1, 1)),
         S("05913-SR-SCHARNHORST-OST", "Sozialraum Scharnhorst-Ost", SpaceLevel.Neighbourhood, "05913-SB05", 13_000, D(2008, 1, 1)),
@@ -160,7 +165,8 @@ public static class DemoSpaces
         S("BE-10-MARZAHN-NORD", "Marzahn-Nord", SpaceLevel.Neighbourhood, "BE-10-GS-MARZAHN", 40_000, D(2006, 1, 1)),
         S("BE-10-MARZAHN-MITTE", "Marzahn-Mitte", SpaceLevel.Neighbourhood, "BE-10-GS-MARZAHN", 50_000, D(2006, 1, 1)),
         S("BE-10-MARZAHN-SUED", "Marzahn-Süd", SpaceLevel.Neighbourhood, "BE-10-GS-MARZAHN", 30_000, D(2006, 1, 1)),
-        S("BE-10-GS-HELLERSDORF", "Großsiedlung Hellersdorf", SpaceLevel.District, "BE-10", 77_000, D(2001, 1, 1), (13.58, 52.52, 13.63, 52.56)),
+        S("BE-10-GS-HELLERSDORF", "Großsiedlung Hellersdorf", SpaceLevel.District, "BE-10", 77_000, D(2001, 1, 1),
+            (13.58, 52.52, 13.63, 52.56)),
         S("BE-10-HELLERSDORF-NORD", "Hellersdorf-Nord", SpaceLevel.Neighbourhood, "BE-10-GS-HELLERSDORF", 30_000, D(2006, 1, 1)),
         S("BE-10-HELLERSDORF-OST", "Hellersdorf-Ost", SpaceLevel.Neighbourhood, "BE-10-GS-HELLERSDORF", 25_000, D(2006, 1, 1)),
         S("BE-10-HELLERSDORF-SUED", "Hellersdorf-Süd", SpaceLevel.Neighbourhood, "BE-10-GS-HELLERSDORF", 22_000, D(2006, 1, 1)),
@@ -183,12 +189,15 @@ public static class DemoSpaces
             if (s.ParentCode is { } parent)
             {
                 if (!seen.TryGetValue(parent, out var p)) problems.Add($"Space '{s.Code}': parent '{parent}' is not defined before it.");
-                else if (!SpaceRules.IsValidChildLevel(p.Level, s.Level)) problems.Add($"Space '{s.Code}': {s.Level} cannot lie inside {p.Level} '{parent}'.");
+                else if (!SpaceRules.IsValidChildLevel(p.Level, s.Level)) problems.Add(
+                    $"Space '{s.Code}': {s.Level} cannot lie inside {p.Level} '{parent}'.");
             }
             foreach (var predecessor in s.PredecessorCodes ?? [])
             {
-                if (!seen.TryGetValue(predecessor, out var p)) problems.Add($"Space '{s.Code}': predecessor '{predecessor}' is not defined before it.");
-                else if (p.EndedOn is not { } end || end >= s.ValidFrom) problems.Add($"Space '{s.Code}': predecessor '{predecessor}' must end before {s.ValidFrom:yyyy-MM-dd}.");
+                if (!seen.TryGetValue(predecessor, out var p)) problems.Add(
+                    $"Space '{s.Code}': predecessor '{predecessor}' is not defined before it.");
+                else if (p.EndedOn is not { } end || end >= s.ValidFrom) problems.Add(
+                    $"Space '{s.Code}': predecessor '{predecessor}' must end before {s.ValidFrom:yyyy-MM-dd}.");
             }
             if (s.EndedOn is { } ended && ended < s.ValidFrom) problems.Add($"Space '{s.Code}': ends before it begins.");
             if (s.Box is { } b && (b.West >= b.East || b.South >= b.North)) problems.Add($"Space '{s.Code}': empty bounding box.");

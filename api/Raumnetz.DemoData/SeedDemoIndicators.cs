@@ -29,7 +29,8 @@ internal static class SeedDemoIndicators
     public const int FirstYear = 2015;
     public const int LastYear = 2024;
 
-    /// <summary>One demo space with its figures: level of hardship (0 = city average, 1 = the hardest-hit neighbourhoods) and size.</summary>
+    /// <summary>One demo space with its figures: level of hardship (0 = city average, 1 = the hardest-hit neighbourhoods) and
+    /// size.</summary>
     private sealed record Area(string Code, double Hardship, int Population, int From = FirstYear, int To = LastYear);
 
     private static readonly Area[] Areas =
@@ -58,13 +59,17 @@ internal static class SeedDemoIndicators
         new("12069616-SEEHOF", -0.35, 3_800),
     ];
 
-    private static CreateIndicatorCommand Indicator(string code, string name, IndicatorKind kind, string unit, int decimals, IndicatorDirection direction,
+    private static CreateIndicatorCommand Indicator(string code, string name, IndicatorKind kind, string unit, int decimals,
+        IndicatorDirection direction,
         AggregationRule aggregation, string source, string topic, string description, double? factor = null, bool proportion = true,
         int? min = null, int? max = null, string[]? labels = null) => new()
     {
-        Code = code, Name = name, Kind = kind, Unit = unit, Decimals = decimals, Direction = direction, Aggregation = aggregation, Source = source,
-        Topic = topic, Description = description, RateFactor = factor, IsProportion = proportion, ScaleMin = min, ScaleMax = max, ScaleLabels = labels,
-        UpdateInterval = kind == IndicatorKind.Rating ? Domain.Indicators.UpdateInterval.Irregular : Domain.Indicators.UpdateInterval.Yearly,
+        Code = code, Name = name, Kind = kind, Unit = unit, Decimals = decimals, Direction = direction, Aggregation = aggregation,
+        Source = source,
+        Topic = topic, Description = description, RateFactor = factor, IsProportion = proportion, ScaleMin = min, ScaleMax = max,
+        ScaleLabels = labels,
+        UpdateInterval = kind == IndicatorKind.Rating ? Domain.Indicators.UpdateInterval.Irregular
+            : Domain.Indicators.UpdateInterval.Yearly,
     };
 
     private static readonly string[] FivePoints = ["sehr schlecht", "eher schlecht", "teils/teils", "eher gut", "sehr gut"];
@@ -74,22 +79,32 @@ internal static class SeedDemoIndicators
         Indicator("sgb2-quote", "SGB-II-Quote", IndicatorKind.Rate, "%", 1, IndicatorDirection.LowerIsBetter, AggregationRule.Rate,
             "Statistik der Bundesagentur für Arbeit", "Arbeit und Soziales",
             "Personen in Bedarfsgemeinschaften nach dem SGB II je 100 Einwohnerinnen und Einwohner unter 65 Jahren.", factor: 100),
-        Indicator("beschaeftigtenquote", "Beschäftigtenquote", IndicatorKind.Rate, "%", 1, IndicatorDirection.HigherIsBetter, AggregationRule.Rate,
+        Indicator("beschaeftigtenquote", "Beschäftigtenquote", IndicatorKind.Rate, "%", 1, IndicatorDirection.HigherIsBetter,
+            AggregationRule.Rate,
             "Statistik der Bundesagentur für Arbeit", "Arbeit und Soziales",
-            "Sozialversicherungspflichtig Beschäftigte am Wohnort je 100 Einwohnerinnen und Einwohner von 15 bis unter 65 Jahren.", factor: 100),
-        Indicator("uebergang-gymnasium", "Übergangsquote Gymnasium", IndicatorKind.Rate, "%", 1, IndicatorDirection.HigherIsBetter, AggregationRule.Rate,
+            "Sozialversicherungspflichtig Beschäftigte am Wohnort je 100 Einwohnerinnen und Einwohner von 15 bis unter 65 Jahren.",
+            factor: 100),
+        Indicator("uebergang-gymnasium", "Übergangsquote Gymnasium", IndicatorKind.Rate, "%", 1, IndicatorDirection.HigherIsBetter,
+            AggregationRule.Rate,
             "Schulamt / Schulstatistik", "Bildung",
             "Übergänge von der Grundschule auf ein Gymnasium je 100 Schülerinnen und Schüler der 4. Klassen.", factor: 100),
-        Indicator("hze-je-1000", "Hilfen zur Erziehung je 1.000 unter 21-Jährige", IndicatorKind.Rate, "je 1.000", 1, IndicatorDirection.LowerIsBetter,
+        Indicator("hze-je-1000", "Hilfen zur Erziehung je 1.000 unter 21-Jährige", IndicatorKind.Rate, "je 1.000", 1,
+            IndicatorDirection.LowerIsBetter,
             AggregationRule.Rate, "Jugendamt", "Kinder- und Jugendhilfe",
-            "Laufende Hilfen zur Erziehung (§§ 27–35 SGB VIII) am 31.12. je 1.000 Einwohnerinnen und Einwohner unter 21 Jahren.", factor: 1000, proportion: false),
+            "Laufende Hilfen zur Erziehung (§§ 27–35 SGB VIII) am 31.12. je 1.000 Einwohnerinnen und Einwohner unter 21 Jahren.",
+            factor: 1000, proportion: false),
         Indicator("inobhutnahmen", "Inobhutnahmen", IndicatorKind.Count, "Fälle", 0, IndicatorDirection.LowerIsBetter, AggregationRule.Sum,
-            "Jugendamt", "Kinder- und Jugendhilfe", "Vorläufige Schutzmaßnahmen nach § 42 SGB VIII im Jahr (kleine Fallzahlen: werden geschützt)."),
-        Indicator("sicherheitsgefuehl", "Wahrgenommene Sicherheit", IndicatorKind.Rating, "Punkte", 1, IndicatorDirection.HigherIsBetter, AggregationRule.Mean,
-            "Stadtteilbefragung / Netzwerktreffen", "Weiche Faktoren", "Wie sicher fühlen sich die Menschen im Quartier? Einschätzung von 1 (sehr schlecht) bis 5 (sehr gut).",
+            "Jugendamt", "Kinder- und Jugendhilfe",
+            "Vorläufige Schutzmaßnahmen nach § 42 SGB VIII im Jahr (kleine Fallzahlen: werden geschützt)."),
+        Indicator("sicherheitsgefuehl", "Wahrgenommene Sicherheit", IndicatorKind.Rating, "Punkte", 1, IndicatorDirection.HigherIsBetter,
+            AggregationRule.Mean,
+            "Stadtteilbefragung / Netzwerktreffen", "Weiche Faktoren",
+            "Wie sicher fühlen sich die Menschen im Quartier? Einschätzung von 1 (sehr schlecht) bis 5 (sehr gut).",
             min: 1, max: 5, labels: FivePoints),
-        Indicator("kooperation-netzwerk", "Zusammenarbeit im Netzwerk", IndicatorKind.Rating, "Punkte", 1, IndicatorDirection.HigherIsBetter, AggregationRule.Median,
-            "Selbsteinschätzung der Netzwerkmitglieder", "Weiche Faktoren", "Wie gut funktioniert die Zusammenarbeit im sozialräumlichen Netzwerk? 1 (sehr schlecht) bis 5 (sehr gut).",
+        Indicator("kooperation-netzwerk", "Zusammenarbeit im Netzwerk", IndicatorKind.Rating, "Punkte", 1,
+            IndicatorDirection.HigherIsBetter, AggregationRule.Median,
+            "Selbsteinschätzung der Netzwerkmitglieder", "Weiche Faktoren",
+            "Wie gut funktioniert die Zusammenarbeit im sozialräumlichen Netzwerk? 1 (sehr schlecht) bis 5 (sehr gut).",
             min: 1, max: 5, labels: FivePoints),
     ];
 
@@ -123,11 +138,13 @@ internal static class SeedDemoIndicators
 
                 var working = Math.Round(a.Population * 0.66);
                 var employed = Math.Clamp(54 - 14 * a.Hardship + 0.6 * t - 1.0 * economy + Wiggle("emp", 0.7), 20, 80);
-                csv.Append(inv, $"beschaeftigtenquote,{a.Code},{year},,{N(working * employed / 100)},{N(working)},{status},Statistik der BA\n");
+                csv.Append(inv,
+                    $"beschaeftigtenquote,{a.Code},{year},,{N(working * employed / 100)},{N(working)},{status},Statistik der BA\n");
 
                 var pupils = Math.Max(4, Math.Round(a.Population * 0.0085 * (1 + Wiggle("pupils", 0.08))));
                 var gymnasium = Math.Clamp(41 - 19 * a.Hardship + 0.3 * t + Wiggle("gym", 2.5), 5, 80);
-                csv.Append(inv, $"uebergang-gymnasium,{a.Code},{year},,{N(pupils * gymnasium / 100)},{N(pupils)},{status},Schulstatistik\n");
+                csv.Append(inv,
+                    $"uebergang-gymnasium,{a.Code},{year},,{N(pupils * gymnasium / 100)},{N(pupils)},{status},Schulstatistik\n");
 
                 var young = Math.Round(a.Population * 0.21);
                 var hze = Math.Clamp(29 + 30 * a.Hardship + 0.4 * t + Wiggle("hze", 2), 5, 120);
@@ -143,7 +160,8 @@ internal static class SeedDemoIndicators
     /// <summary>Survey ratings (1–5) of perceived safety from 2020 on; small spaces get only one or two raters.</summary>
     private static IEnumerable<(string Space, int Year, int Rating)> SafetyRatings()
     {
-        foreach (var a in Areas.Where(a => a.Code.StartsWith("05913-SR", StringComparison.Ordinal) || a.Code.StartsWith("BE-10", StringComparison.Ordinal)))
+        foreach (var a in Areas.Where(a => a.Code.StartsWith("05913-SR", StringComparison.Ordinal)
+                || a.Code.StartsWith("BE-10", StringComparison.Ordinal)))
         {
             for (var year = Math.Max(a.From, 2020); year <= Math.Min(a.To, LastYear); year++)
             {
@@ -156,15 +174,19 @@ internal static class SeedDemoIndicators
     }
 
     /// <summary>Seeds indicators, sets, goals, values and ratings; returns how many values were imported.</summary>
-    public static async Task<int> SeedAsync(IMediator mediator, IDbConnectionFactory db, IReadOnlyDictionary<string, Guid> spaceIds, CancellationToken ct)
+    public static async Task<int> SeedAsync(IMediator mediator, IDbConnectionFactory db, IReadOnlyDictionary<string, Guid> spaceIds,
+        CancellationToken ct)
     {
         var ids = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var indicator in Indicators) ids[indicator.Code] = (await mediator.Send(indicator, ct)).Id;
 
-        var imported = await mediator.Send(new ImportObservationsCommand { Body = new MemoryStream(Encoding.UTF8.GetBytes(Csv())), Format = ImportFormat.Csv }, ct);
+        var imported = await mediator.Send(
+            new ImportObservationsCommand { Body = new MemoryStream(Encoding.UTF8.GetBytes(Csv())), Format = ImportFormat.Csv }, ct);
 
         foreach (var (space, year, rating) in SafetyRatings())
-            await mediator.Send(new CreateAssessmentCommand { IndicatorId = ids["sicherheitsgefuehl"], SpaceId = spaceIds[space], Period = year.ToString(CultureInfo.InvariantCulture), Rating = rating }, ct);
+            await mediator.Send(
+                new CreateAssessmentCommand { IndicatorId = ids["sicherheitsgefuehl"], SpaceId = spaceIds[space],
+                    Period = year.ToString(CultureInfo.InvariantCulture), Rating = rating }, ct);
 
         // The members of the Nordstadt network rate their cooperation once a year (with their names).
         List<Guid> raters;
@@ -179,7 +201,8 @@ internal static class SeedDemoIndicators
             for (var r = 0; r < raters.Count; r++)
                 await mediator.Send(new CreateAssessmentCommand
                 {
-                    IndicatorId = ids["kooperation-netzwerk"], SpaceId = spaceIds["05913-SB02"], Period = year.ToString(CultureInfo.InvariantCulture), ActorId = raters[r],
+                    IndicatorId = ids["kooperation-netzwerk"], SpaceId = spaceIds["05913-SB02"],
+                    Period = year.ToString(CultureInfo.InvariantCulture), ActorId = raters[r],
                     Rating = (int)Math.Clamp(Math.Round(2.8 + 0.35 * (year - 2021) + Noise($"k|{year}|{r}")), 1, 5),
                     Comment = r == 0 && year == LastYear ? "Die Lenkrunde tagt regelmäßig, Verabredungen werden nachgehalten." : null,
                 }, ct);
@@ -187,8 +210,10 @@ internal static class SeedDemoIndicators
         var nordstadt = await mediator.Send(new CreateIndicatorSetCommand
         {
             Name = "Sozialraummonitoring Dortmund-Nordstadt",
-            Purpose = "Wenige, aussagekräftige Kennzahlen (\"besser drei statt 20\") und die weichen Faktoren, über zehn Jahre mit dem Stadtdurchschnitt verglichen und an Zielen gemessen.",
-            IndicatorIds = [ids["sgb2-quote"], ids["beschaeftigtenquote"], ids["uebergang-gymnasium"], ids["hze-je-1000"], ids["sicherheitsgefuehl"], ids["kooperation-netzwerk"]],
+            Purpose = "Wenige, aussagekräftige Kennzahlen (\"besser drei statt 20\") und die weichen Faktoren, über zehn Jahre mit dem " +
+                "Stadtdurchschnitt verglichen und an Zielen gemessen.",
+            IndicatorIds = [ids["sgb2-quote"], ids["beschaeftigtenquote"], ids["uebergang-gymnasium"], ids["hze-je-1000"],
+                ids["sicherheitsgefuehl"], ids["kooperation-netzwerk"]],
         }, ct);
         await mediator.Send(new SetIndicatorSetGoalsCommand
         {
@@ -211,7 +236,8 @@ internal static class SeedDemoIndicators
         return imported.Created;
     }
 
-    private static IndicatorGoalDto Goal(Guid indicatorId, Guid spaceId, string baselinePeriod, double baseline, params (string Period, double Value)[] targets) => new()
+    private static IndicatorGoalDto Goal(Guid indicatorId, Guid spaceId, string baselinePeriod, double baseline,
+        params (string Period, double Value)[] targets) => new()
     {
         IndicatorId = indicatorId,
         SpaceId = spaceId,

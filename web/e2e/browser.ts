@@ -81,7 +81,8 @@ export async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
     .analyze()
-  return result.violations.map(
-    (v) => `${v.id} [${v.impact}]: ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(' ')} – ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n    ')}`,
-  )
+  return result.violations.map((v) => {
+    const nodes = v.nodes.map((n) => `${n.target.join(' ')} – ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n    ')
+    return `${v.id} [${v.impact}]: ${v.help}\n    ${nodes}`
+  })
 }

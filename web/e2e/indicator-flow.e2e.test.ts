@@ -134,9 +134,11 @@ describe.skipIf(!configured)('Indikatoren: anlegen, importieren, ansehen, export
     expect(content).toContain(`${code},12069616,Teltow,2022,12.5`)
   })
   it('draws the map for two periods with a table alternative (axe)', async () => {
-    const spaces = (await apiJson<{ items: { id: string; code: string; parentId?: string }[] }>('GET', '/api/v1/spaces?q=Teltow&limit=50')).items
+    const spaces = (await apiJson<{ items: { id: string; code: string; parentId?: string }[] }>('GET',
+        '/api/v1/spaces?q=Teltow&limit=50')).items
     const teltow = spaces.find((s) => s.code === '12069616')!
-    const indicators = (await apiJson<{ items: { id: string; code: string }[] }>('GET', `/api/v1/indicators?q=${encodeURIComponent(code)}`)).items
+    const indicators = (await apiJson<{ items: { id: string; code: string }[] }>('GET',
+        `/api/v1/indicators?q=${encodeURIComponent(code)}`)).items
     const indicatorId = indicators.find((i) => i.code === code)!.id
     await page().goto('/indicators')
     await page().getByRole('navigation', { name: 'Bereiche der Indikatoren' }).getByRole('link', { name: 'Karte' }).click()
@@ -161,7 +163,8 @@ describe.skipIf(!configured)('Indikatoren: anlegen, importieren, ansehen, export
   })
 
   it('saves a value in the data entry grid (axe)', async () => {
-    const indicators = (await apiJson<{ items: { id: string; code: string }[] }>('GET', `/api/v1/indicators?q=${encodeURIComponent(code)}`)).items
+    const indicators = (await apiJson<{ items: { id: string; code: string }[] }>('GET',
+        `/api/v1/indicators?q=${encodeURIComponent(code)}`)).items
     const indicatorId = indicators.find((i) => i.code === code)!.id
     const set = await apiJson<{ id: string }>('POST', '/api/v1/indicator-sets', { name: `Set ${suffix}`, indicatorIds: [indicatorId] })
     const spaces = (await apiJson<{ items: { id: string; code: string }[] }>('GET', '/api/v1/spaces?q=Teltow&limit=50')).items
@@ -173,7 +176,8 @@ describe.skipIf(!configured)('Indikatoren: anlegen, importieren, ansehen, export
     await page().getByLabel(`Status – ${name}`).selectOption('final')
     await page().getByRole('button', { name: `„${name}“ speichern` }).click()
     await page().getByText(`„${name}“ wurde gespeichert.`).waitFor()
-    const saved = (await apiJson<{ items: { period: string; value: number; status: string }[] }>('GET', `/api/v1/observations?indicatorId=${indicatorId}&spaceId=${teltow.id}&from=2025&to=2025`)).items
+    const saved = (await apiJson<{ items: { period: string; value: number; status: string }[] }>('GET',
+        `/api/v1/observations?indicatorId=${indicatorId}&spaceId=${teltow.id}&from=2025&to=2025`)).items
     expect(saved.map((o) => [o.period, o.value, o.status])).toEqual([['2025', 10.2, 'final']])
     await screenshot(page(), 'e2e-indicator-entry')
     expect(await axeViolations(page())).toEqual([])
@@ -196,7 +200,8 @@ describe.skipIf(!configured)('Indikatoren: anlegen, importieren, ansehen, export
   it('rates a soft factor and shows the summary (axe)', async () => {
     const rating = await apiJson<{ id: string }>('POST', '/api/v1/indicators', {
       code: `E2E-KLIMA-${suffix}`, name: `Nachbarschaftsklima ${suffix}`, kind: 'rating', decimals: 1, direction: 'higherIsBetter',
-      aggregation: 'mean', isProportion: false, scaleMin: 1, scaleMax: 5, scaleLabels: ['sehr schlecht', 'schlecht', 'mittel', 'gut', 'sehr gut'],
+      aggregation: 'mean', isProportion: false, scaleMin: 1, scaleMax: 5,
+      scaleLabels: ['sehr schlecht', 'schlecht', 'mittel', 'gut', 'sehr gut'],
     })
     const spaces = (await apiJson<{ items: { id: string; code: string }[] }>('GET', '/api/v1/spaces?q=Teltow&limit=50')).items
     const teltow = spaces.find((s) => s.code === '12069616')!

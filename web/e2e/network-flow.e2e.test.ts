@@ -80,7 +80,8 @@ describe.skipIf(!configured)('Netzwerke: anlegen, Mitglieder, Sitzung, Verabredu
     await page().getByLabel('Beauftragt am').fill(day(-30))
     await page().getByRole('checkbox', { name: 'Koordination' }).check()
     await page().getByRole('checkbox', { name: 'Umsetzung' }).check()
-    await page().getByRole('textbox', { name: 'Ziele' }).fill('Jedes Kind kennt seine Schule vor dem ersten Schultag\nElternabende gemeinsam planen')
+    await page().getByRole('textbox', { name: 'Ziele' }).fill(
+      'Jedes Kind kennt seine Schule vor dem ersten Schultag\nElternabende gemeinsam planen')
     await page().getByRole('spinbutton', { name: 'Alle …' }).fill('2')
     await page().getByRole('combobox', { name: 'Einheit' }).selectOption('months')
     await page().getByRole('checkbox', { name: /^Teltow/ }).first().check()
@@ -133,7 +134,8 @@ describe.skipIf(!configured)('Netzwerke: anlegen, Mitglieder, Sitzung, Verabredu
     await page().getByRole('textbox', { name: 'Beschluss 1' }).fill('Die Fokusgruppe trifft sich alle zwei Monate im Rathaus.')
     await page()
       .getByRole('textbox', { name: 'Protokoll' })
-      .fill('## Begrüßung\n\nVorstellungsrunde mit **Erwartungen** an die Fokusgruppe.\n\n## Verabredungen\n\n- Elternabend planen\n- Termine abstimmen\n\n<script>alert(1)</script>')
+      .fill('## Begrüßung\n\nVorstellungsrunde mit **Erwartungen** an die Fokusgruppe.\n\n## Verabredungen\n\n- Elternabend planen\n- ' +
+        'Termine abstimmen\n\n<script>alert(1)</script>')
     const modes = page().getByRole('group', { name: 'Ansicht für Protokoll' })
     await modes.getByRole('button', { name: 'Vorschau' }).click()
     const preview = page().getByRole('region', { name: 'Vorschau: Protokoll' })
@@ -159,7 +161,8 @@ describe.skipIf(!configured)('Netzwerke: anlegen, Mitglieder, Sitzung, Verabredu
     await form.getByLabel('Frist').fill(day(-1))
     await form.getByRole('button', { name: 'Verabredung speichern' }).click()
     await page().getByText(`Die Verabredung „${agreementTitle}“ wurde erfasst.`).waitFor()
-    const row = page().getByRole('table', { name: 'Verabredungen aus dieser Sitzung' }).getByRole('row', { name: new RegExp(agreementTitle) })
+    const row = page().getByRole('table', { name: 'Verabredungen aus dieser Sitzung' }).getByRole('row',
+      { name: new RegExp(agreementTitle) })
     await row.getByText(/überfällig seit/).waitFor()
     await screenshot(page(), 'e2e-meeting')
     expect(await axeViolations(page())).toEqual([])
@@ -223,7 +226,8 @@ describe.skipIf(!configured)('Netzwerke: anlegen, Mitglieder, Sitzung, Verabredu
     await page().getByRole('combobox', { name: 'Netzwerk' }).selectOption('')
     await table.getByRole('link', { name: 'Sozialraumkonferenz Teltow' }).waitFor()
     await page().waitForTimeout(1000)
-    await page().evaluate(() => window.scrollTo(0, (document.querySelector('.map-layout')?.getBoundingClientRect().top ?? 0) + window.scrollY - 60))
+    await page().evaluate(() =>
+      window.scrollTo(0, (document.querySelector('.map-layout')?.getBoundingClientRect().top ?? 0) + window.scrollY - 60))
     await screenshot(page(), 'e2e-network-map', { fullPage: false })
   })
 })

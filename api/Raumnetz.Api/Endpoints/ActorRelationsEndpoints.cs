@@ -12,7 +12,8 @@ public static class ActorRelationsEndpoints
     {
         var group = app.MapGroup("/api/v1/actor-relations").WithTags("ActorRelations").RequireAuthorization(Policies.Read);
         group.MapPost("/", CreateActorRelation).WithName(nameof(CreateActorRelation)).RequireAuthorization(Policies.Write)
-            .WithSummary("Create a typed, directed relation between two actors (409 when the same source, target, type and start date exist).")
+            .WithSummary(
+                "Create a typed, directed relation between two actors (409 when the same source, target, type and start date exist).")
             .Errors(400, 409, 413).Idempotent();
         group.MapGet("/{id}", GetActorRelation).WithName(nameof(GetActorRelation))
             .WithSummary("One relation with both actors' names; returns its ETag.").Errors(400, 404);
@@ -22,7 +23,8 @@ public static class ActorRelationsEndpoints
             .WithSummary("Delete a relation (If-Match honoured); to record that it ended, set validTo instead.").Errors(400, 404, 412);
     }
 
-    public static async Task<Created<ActorRelationDto>> CreateActorRelation(CreateActorRelationCommand request, IMediator mediator, HttpContext context)
+    public static async Task<Created<ActorRelationDto>> CreateActorRelation(CreateActorRelationCommand request, IMediator mediator,
+        HttpContext context)
     {
         var relation = await mediator.Send(request, context.RequestAborted);
         return EndpointConventions.CreatedAt(context, $"/api/v1/actor-relations/{relation.Id}", relation, relation.Version);
@@ -34,9 +36,11 @@ public static class ActorRelationsEndpoints
         return TypedResults.Ok(context.WithETag(relation, relation.Version));
     }
 
-    public static async Task<Ok<ActorRelationDto>> UpdateActorRelation(Guid id, UpdateActorRelationRequest body, IMediator mediator, HttpContext context)
+    public static async Task<Ok<ActorRelationDto>> UpdateActorRelation(Guid id, UpdateActorRelationRequest body, IMediator mediator,
+        HttpContext context)
     {
-        var relation = await mediator.Send(new UpdateActorRelationCommand(body) { Id = id, ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted);
+        var relation = await mediator.Send(
+            new UpdateActorRelationCommand(body) { Id = id, ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted);
         return TypedResults.Ok(context.WithETag(relation, relation.Version));
     }
 

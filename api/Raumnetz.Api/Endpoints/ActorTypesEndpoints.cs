@@ -37,9 +37,11 @@ public static class ActorTypesEndpoints
         return EndpointConventions.CreatedAt(context, $"/api/v1/actor-types/{Uri.EscapeDataString(type.Code)}", type, type.Version);
     }
 
-    public static async Task<Ok<ActorTypeDto>> UpdateActorType(string code, UpdateActorTypeRequest body, IMediator mediator, HttpContext context)
+    public static async Task<Ok<ActorTypeDto>> UpdateActorType(string code, UpdateActorTypeRequest body, IMediator mediator,
+        HttpContext context)
     {
-        var type = await mediator.Send(new UpdateActorTypeCommand(body) { Code = code, ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted);
+        var type = await mediator.Send(new UpdateActorTypeCommand(body) { Code = code, ExpectedVersion = ETags.IfMatch(context.Request) },
+            context.RequestAborted);
         return TypedResults.Ok(context.WithETag(type, type.Version));
     }
 }

@@ -15,19 +15,25 @@ public static class ActorsEndpoints
     {
         var group = app.MapGroup("/api/v1/actors").WithTags("Actors").RequireAuthorization(Policies.Read);
         group.MapGet("/", ListActors).WithName(nameof(ListActors))
-            .WithSummary("List actors sorted by name, with filters (kind, type, sector, social space with its sub-spaces, text) and keyset pagination.").Errors(400);
+            .WithSummary(
+                "List actors sorted by name, with filters (kind, type, sector, social space with its sub-spaces, text) and keyset " +
+                "pagination.").Errors(400);
         group.MapGet("/{id}", GetActor).WithName(nameof(GetActor))
             .WithSummary("One actor with its spaces and tags; returns its ETag.").Errors(400, 404);
         group.MapPost("/", CreateActor).WithName(nameof(CreateActor)).RequireAuthorization(Policies.Write)
             .WithSummary("Create an organisation or a person.").Errors(400, 409, 413).Idempotent();
         group.MapPut("/{id}", UpdateActor).WithName(nameof(UpdateActor)).RequireAuthorization(Policies.Write)
-            .WithSummary("Replace the fields of an actor (If-Match with its ETag); spaceIds and tags are kept when null.").Errors(400, 404, 409, 412, 413);
+            .WithSummary("Replace the fields of an actor (If-Match with its ETag); spaceIds and tags are kept when null.")
+                .Errors(400, 404, 409, 412, 413);
         group.MapPost("/{id}/archive", ArchiveActor).WithName(nameof(ArchiveActor)).RequireAuthorization(Policies.Write)
-            .WithSummary("Archive an actor: it keeps its relations but is hidden from the list unless includeArchived=true (If-Match honoured).").Errors(400, 404, 412);
+            .WithSummary(
+                "Archive an actor: it keeps its relations but is hidden from the list unless includeArchived=true (If-Match honoured).")
+                .Errors(400, 404, 412);
         group.MapPost("/{id}/restore", RestoreActor).WithName(nameof(RestoreActor)).RequireAuthorization(Policies.Write)
             .WithSummary("Restore an archived actor (If-Match honoured).").Errors(400, 404, 412);
         group.MapGet("/{id}/relations", ListActorRelations).WithName(nameof(ListActorRelations))
-            .WithSummary("The relations of an actor in both directions (outgoing and incoming), sorted by the other actor's name.").Errors(400, 404);
+            .WithSummary("The relations of an actor in both directions (outgoing and incoming), sorted by the other actor's name.")
+                .Errors(400, 404);
     }
 
     /// <param name="kind">Only organisations or only persons.</param>
@@ -39,7 +45,8 @@ public static class ActorsEndpoints
     /// <param name="limit">Page size, 1 to 500 (default 50).</param>
     /// <param name="cursor">The nextCursor of the previous page.</param>
     public static async Task<Ok<Page<ActorDto>>> ListActors(IMediator mediator, [EnumQuery(typeof(ActorKind))] string? kind, string? type,
-        [EnumQuery(typeof(Sector))] string? sector, Guid? spaceId, string? q, bool? includeArchived, int? limit, string? cursor, CancellationToken ct)
+        [EnumQuery(typeof(Sector))] string? sector, Guid? spaceId, string? q, bool? includeArchived, int? limit, string? cursor,
+            CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(new ListActorsQuery(
             EnumQuery.Parse<ActorKind>(kind, nameof(kind)), type, EnumQuery.Parse<Sector>(sector, nameof(sector)), spaceId, q,
             includeArchived ?? false, limit, cursor), ct));
@@ -58,7 +65,8 @@ public static class ActorsEndpoints
 
     public static async Task<Ok<ActorDto>> UpdateActor(Guid id, UpdateActorRequest body, IMediator mediator, HttpContext context)
     {
-        var actor = await mediator.Send(new UpdateActorCommand(body) { Id = id, ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted);
+        var actor = await mediator.Send(new UpdateActorCommand(body) { Id = id, ExpectedVersion = ETags.IfMatch(context.Request) },
+            context.RequestAborted);
         return TypedResults.Ok(context.WithETag(actor, actor.Version));
     }
 
@@ -77,7 +85,8 @@ public static class ActorsEndpoints
     /// <param name="id">The actor.</param>
     /// <param name="limit">Page size, 1 to 500 (default 50).</param>
     /// <param name="cursor">The nextCursor of the previous page.</param>
-    public static async Task<Ok<Page<ActorRelationItem>>> ListActorRelations(Guid id, IMediator mediator, int? limit, string? cursor, CancellationToken ct)
+    public static async Task<Ok<Page<ActorRelationItem>>> ListActorRelations(Guid id, IMediator mediator, int? limit, string? cursor,
+        CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(new ListActorRelationsQuery(id, limit, cursor), ct));
 }
 

@@ -29,7 +29,8 @@ public static class AdminEndpoints
     public static async Task<Ok<IReadOnlyList<ApiKeyDto>>> ListApiKeys(IMediator mediator, CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(new ListApiKeysQuery(), ct));
 
-    public static async Task<Created<CreatedApiKeyDto>> CreateApiKey(CreateApiKeyRequest body, IMediator mediator, ICurrentUser user, CancellationToken ct)
+    public static async Task<Created<CreatedApiKeyDto>> CreateApiKey(CreateApiKeyRequest body, IMediator mediator, ICurrentUser user,
+        CancellationToken ct)
     {
         var key = await mediator.Send(new CreateApiKeyCommand { Name = body.Name, Role = body.Role, CreatedBy = user.Principal }, ct);
         return TypedResults.Created($"/api/v1/api-keys/{key.Id}", key);

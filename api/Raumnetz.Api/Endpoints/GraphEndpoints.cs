@@ -14,7 +14,9 @@ public static class GraphEndpoints
     {
         var group = app.MapGroup("/api/v1/graph").WithTags("Graph").RequireAuthorization(Policies.Read);
         group.MapGet("/", GetNetworkGraph).WithName(nameof(GetNetworkGraph))
-            .WithSummary("The network map of a social space (with the spaces below it) or a network on a day: nodes with degree and betweenness, edges.").Errors(400);
+            .WithSummary(
+                "The network map of a social space (with the spaces below it) or a network on a day: nodes with degree and betweenness, " +
+                "edges.").Errors(400);
     }
 
     /// <param name="spaceId">Networks covering this space or one below it, the actors assigned there and the networks' members.</param>
@@ -23,7 +25,9 @@ public static class GraphEndpoints
     /// <param name="relationType">Only actor relations of these types (repeat the parameter or separate by commas).</param>
     /// <param name="edgeKind">Only these kinds of edges (membership, actorRelation, networkLink); all when omitted.</param>
     public static async Task<Ok<NetworkGraphDto>> GetNetworkGraph(IMediator mediator, Guid? spaceId, Guid? networkId, DateOnly? on,
-        [EnumQuery(typeof(RelationType))] string[]? relationType, [EnumQuery(typeof(GraphEdgeKind))] string[]? edgeKind, CancellationToken ct)
+        [EnumQuery(typeof(RelationType))] string[]? relationType, [EnumQuery(typeof(GraphEdgeKind))] string[]? edgeKind,
+            CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(new GetNetworkGraphQuery(spaceId, networkId, on,
-            EnumQuery.ParseAll<RelationType>(relationType, nameof(relationType)), EnumQuery.ParseAll<GraphEdgeKind>(edgeKind, nameof(edgeKind))), ct));
+            EnumQuery.ParseAll<RelationType>(relationType, nameof(relationType)),
+                EnumQuery.ParseAll<GraphEdgeKind>(edgeKind, nameof(edgeKind))), ct));
 }

@@ -21,9 +21,11 @@ public static class IndicatorsEndpoints
         group.MapGet("/{id}", GetIndicator).WithName(nameof(GetIndicator))
             .WithSummary("One indicator; returns its ETag.").Errors(400, 404);
         group.MapPost("/", CreateIndicator).WithName(nameof(CreateIndicator)).RequireAuthorization(Policies.Write)
-            .WithSummary("Create an indicator (count, rate, index or rating) with its unit, direction and aggregation rule.").Errors(400, 409, 413);
+            .WithSummary("Create an indicator (count, rate, index or rating) with its unit, direction and aggregation rule.")
+                .Errors(400, 409, 413);
         group.MapPut("/{id}", UpdateIndicator).WithName(nameof(UpdateIndicator)).RequireAuthorization(Policies.Write)
-            .WithSummary("Replace the fields of an indicator (If-Match with its ETag); kind, factor and scale are fixed once values exist.").Errors(400, 404, 409, 412, 413);
+            .WithSummary("Replace the fields of an indicator (If-Match with its ETag); kind, factor and scale are fixed once values exist.")
+                .Errors(400, 404, 409, 412, 413);
         group.MapDelete("/{id}", DeleteIndicator).WithName(nameof(DeleteIndicator)).RequireAuthorization(Policies.Write)
             .WithSummary("Delete an indicator without values, assessments or set memberships (409 otherwise).").Errors(400, 404, 409, 412);
         group.MapGet("/{id}/series", GetIndicatorSeries).WithName(nameof(GetIndicatorSeries))
@@ -41,9 +43,11 @@ public static class IndicatorsEndpoints
     /// <param name="q">Text contained in the name or code.</param>
     /// <param name="limit">Page size, 1 to 500 (default 50).</param>
     /// <param name="cursor">The nextCursor of the previous page.</param>
-    public static async Task<Ok<Page<IndicatorDto>>> ListIndicators(IMediator mediator, [EnumQuery(typeof(IndicatorKind))] string? kind, string? topic, string? q,
+    public static async Task<Ok<Page<IndicatorDto>>> ListIndicators(IMediator mediator, [EnumQuery(typeof(IndicatorKind))] string? kind,
+        string? topic, string? q,
         int? limit, string? cursor, CancellationToken ct)
-        => TypedResults.Ok(await mediator.Send(new ListIndicatorsQuery(EnumQuery.Parse<IndicatorKind>(kind, nameof(kind)), topic, q, limit, cursor), ct));
+        => TypedResults.Ok(
+            await mediator.Send(new ListIndicatorsQuery(EnumQuery.Parse<IndicatorKind>(kind, nameof(kind)), topic, q, limit, cursor), ct));
 
     public static async Task<Ok<IndicatorDto>> GetIndicator(Guid id, IMediator mediator, HttpContext context)
     {
@@ -57,9 +61,11 @@ public static class IndicatorsEndpoints
         return EndpointConventions.CreatedAt(context, $"/api/v1/indicators/{indicator.Id}", indicator, indicator.Version);
     }
 
-    public static async Task<Ok<IndicatorDto>> UpdateIndicator(Guid id, UpdateIndicatorRequest body, IMediator mediator, HttpContext context)
+    public static async Task<Ok<IndicatorDto>> UpdateIndicator(Guid id, UpdateIndicatorRequest body, IMediator mediator,
+        HttpContext context)
     {
-        var indicator = await mediator.Send(new UpdateIndicatorCommand(body) { Id = id, ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted);
+        var indicator = await mediator.Send(new UpdateIndicatorCommand(body) { Id = id, ExpectedVersion = ETags.IfMatch(context.Request) },
+            context.RequestAborted);
         return TypedResults.Ok(context.WithETag(indicator, indicator.Version));
     }
 
@@ -74,7 +80,8 @@ public static class IndicatorsEndpoints
     /// <param name="from">Periods starting at or after the start of this period (2024, 2024-H1, 2024-Q2, 2024-05).</param>
     /// <param name="to">Periods ending at or before the end of this period.</param>
     public static async Task<Ok<IndicatorSeries>> GetIndicatorSeries(Guid id, Guid spaceId,
-        [MaxLength(GetIndicatorSeriesValidator.PeriodLength)] string? from, [MaxLength(GetIndicatorSeriesValidator.PeriodLength)] string? to,
+        [MaxLength(GetIndicatorSeriesValidator.PeriodLength)] string? from,
+        [MaxLength(GetIndicatorSeriesValidator.PeriodLength)] string? to,
         IMediator mediator, CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(new GetIndicatorSeriesQuery(id, spaceId, from, to), ct));
 

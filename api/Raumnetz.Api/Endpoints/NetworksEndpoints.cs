@@ -15,25 +15,36 @@ public static class NetworksEndpoints
     {
         var group = app.MapGroup("/api/v1/networks").WithTags("Networks").RequireAuthorization(Policies.Read);
         group.MapGet("/", ListNetworks).WithName(nameof(ListNetworks))
-            .WithSummary("List networks sorted by name, filtered by space (with the spaces below it), kind, status, member actor and text; keyset pagination.").Errors(400);
+            .WithSummary(
+                "List networks sorted by name, filtered by space (with the spaces below it), kind, status, member actor and text; keyset " +
+                "pagination.").Errors(400);
         group.MapGet("/attention", ListNetworksNeedingAttention).WithName(nameof(ListNetworksNeedingAttention))
-            .WithSummary("Networks needing attention: missing mandate, no meeting for more than twice the cadence, overdue agreements, low attendance.").Errors(400);
+            .WithSummary(
+                "Networks needing attention: missing mandate, no meeting for more than twice the cadence, overdue agreements, low " +
+                "attendance.").Errors(400);
         group.MapGet("/{id}", GetNetwork).WithName(nameof(GetNetwork))
             .WithSummary("One network with functions, goals, spaces and links both ways; returns its ETag.").Errors(400, 404);
         group.MapPost("/", CreateNetwork).WithName(nameof(CreateNetwork)).RequireAuthorization(Policies.Write)
             .WithSummary("Create a network; the mandate is required, links must not form a cycle.").Errors(400, 413);
         group.MapPut("/{id}", UpdateNetwork).WithName(nameof(UpdateNetwork)).RequireAuthorization(Policies.Write)
-            .WithSummary("Replace the fields of a network (If-Match with its ETag); lists left out stay unchanged.").Errors(400, 404, 412, 413);
+            .WithSummary("Replace the fields of a network (If-Match with its ETag); lists left out stay unchanged.")
+                .Errors(400, 404, 412, 413);
         group.MapPost("/{id}/end", EndNetwork).WithName(nameof(EndNetwork)).RequireAuthorization(Policies.Write)
-            .WithSummary("End a network on a date; open memberships end with it, everything stays visible as history.").Errors(400, 404, 412);
+            .WithSummary("End a network on a date; open memberships end with it, everything stays visible as history.")
+                .Errors(400, 404, 412);
         group.MapGet("/{id}/health", GetNetworkHealth).WithName(nameof(GetNetworkHealth))
-            .WithSummary("Health of a network: last and next meeting, attendance rate, open and overdue agreements, missing mandate, overdue meeting.").Errors(400, 404);
+            .WithSummary(
+                "Health of a network: last and next meeting, attendance rate, open and overdue agreements, missing mandate, overdue " +
+                "meeting.").Errors(400, 404);
         group.MapGet("/{id}/composition", GetNetworkComposition).WithName(nameof(GetNetworkComposition))
-            .WithSummary("Composition at a glance: members on a day by sector (public, civil society, private economy), actor type and role.").Errors(400, 404);
+            .WithSummary(
+                "Composition at a glance: members on a day by sector (public, civil society, private economy), actor type and role.")
+                .Errors(400, 404);
 
         var members = app.MapGroup("/api/v1/networks/{id}/members").WithTags("NetworkMembers").RequireAuthorization(Policies.Read);
         members.MapGet("/", ListNetworkMembers).WithName(nameof(ListNetworkMembers))
-            .WithSummary("Members of a network sorted by actor name, current, past and future (filter by state and role).").Errors(400, 404);
+            .WithSummary("Members of a network sorted by actor name, current, past and future (filter by state and role).")
+                .Errors(400, 404);
         members.MapGet("/{memberId}", GetNetworkMember).WithName(nameof(GetNetworkMember))
             .WithSummary("One membership; returns its ETag.").Errors(400, 404);
         members.MapPost("/", AddNetworkMember).WithName(nameof(AddNetworkMember)).RequireAuthorization(Policies.Write)
@@ -43,7 +54,8 @@ public static class NetworksEndpoints
         members.MapPost("/{memberId}/end", EndNetworkMember).WithName(nameof(EndNetworkMember)).RequireAuthorization(Policies.Write)
             .WithSummary("End a membership on a date; the actor stays visible as a past member.").Errors(400, 404, 412);
         members.MapDelete("/{memberId}", RemoveNetworkMember).WithName(nameof(RemoveNetworkMember)).RequireAuthorization(Policies.Write)
-            .WithSummary("Delete a membership entered by mistake (409 when attendance is recorded: end it instead).").Errors(400, 404, 409, 412);
+            .WithSummary("Delete a membership entered by mistake (409 when attendance is recorded: end it instead).")
+                .Errors(400, 404, 409, 412);
     }
 
     /// <param name="spaceId">Only networks covering this space or a space below it.</param>
@@ -53,14 +65,16 @@ public static class NetworksEndpoints
     /// <param name="q">Text contained in the name.</param>
     /// <param name="limit">Page size, 1 to 500 (default 50).</param>
     /// <param name="cursor">The nextCursor of the previous page.</param>
-    public static async Task<Ok<Page<NetworkDto>>> ListNetworks(IMediator mediator, Guid? spaceId, [EnumQuery(typeof(NetworkKind))] string? kind,
+    public static async Task<Ok<Page<NetworkDto>>> ListNetworks(IMediator mediator, Guid? spaceId,
+        [EnumQuery(typeof(NetworkKind))] string? kind,
         [EnumQuery(typeof(NetworkStatus))] string? status, Guid? memberActorId, string? q, int? limit, string? cursor, CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(new ListNetworksQuery(spaceId, EnumQuery.Parse<NetworkKind>(kind, nameof(kind)),
             EnumQuery.Parse<NetworkStatus>(status, nameof(status)), memberActorId, q, limit, cursor), ct));
 
     /// <param name="spaceId">Only networks covering this space or a space below it.</param>
     /// <param name="meetings">How many of the last meetings the attendance rate covers, 1 to 50 (default 5).</param>
-    public static async Task<Ok<IReadOnlyList<NetworkHealthDto>>> ListNetworksNeedingAttention(IMediator mediator, Guid? spaceId, int? meetings, CancellationToken ct)
+    public static async Task<Ok<IReadOnlyList<NetworkHealthDto>>> ListNetworksNeedingAttention(IMediator mediator, Guid? spaceId,
+        int? meetings, CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(new ListNetworksNeedingAttentionQuery(spaceId, meetings), ct));
 
     public static async Task<Ok<NetworkDto>> GetNetwork(Guid id, IMediator mediator, HttpContext context)
@@ -77,13 +91,16 @@ public static class NetworksEndpoints
 
     public static async Task<Ok<NetworkDto>> UpdateNetwork(Guid id, UpdateNetworkRequest body, IMediator mediator, HttpContext context)
     {
-        var network = await mediator.Send(new UpdateNetworkCommand(body) { Id = id, ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted);
+        var network = await mediator.Send(new UpdateNetworkCommand(body) { Id = id, ExpectedVersion = ETags.IfMatch(context.Request) },
+            context.RequestAborted);
         return TypedResults.Ok(context.WithETag(network, network.Version));
     }
 
     public static async Task<Ok<NetworkDto>> EndNetwork(Guid id, EndNetworkRequest body, IMediator mediator, HttpContext context)
     {
-        var network = await mediator.Send(new EndNetworkCommand { Id = id, ExpectedVersion = ETags.IfMatch(context.Request), EndedOn = body.EndedOn }, context.RequestAborted);
+        var network = await mediator.Send(
+            new EndNetworkCommand { Id = id, ExpectedVersion = ETags.IfMatch(context.Request), EndedOn = body.EndedOn },
+            context.RequestAborted);
         return TypedResults.Ok(context.WithETag(network, network.Version));
     }
 
@@ -92,14 +109,16 @@ public static class NetworksEndpoints
         => TypedResults.Ok(await mediator.Send(new GetNetworkHealthQuery(id, meetings), ct));
 
     /// <param name="on">The day (yyyy-MM-dd); today when omitted.</param>
-    public static async Task<Ok<NetworkCompositionDto>> GetNetworkComposition(Guid id, DateOnly? on, IMediator mediator, CancellationToken ct)
+    public static async Task<Ok<NetworkCompositionDto>> GetNetworkComposition(Guid id, DateOnly? on, IMediator mediator,
+        CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(new GetNetworkCompositionQuery(id, on), ct));
 
     /// <param name="state">Only current, past or future memberships (as of today).</param>
     /// <param name="role">Only memberships in this role.</param>
     /// <param name="limit">Page size, 1 to 500 (default 50).</param>
     /// <param name="cursor">The nextCursor of the previous page.</param>
-    public static async Task<Ok<Page<NetworkMemberDto>>> ListNetworkMembers(Guid id, IMediator mediator, [EnumQuery(typeof(MembershipState))] string? state,
+    public static async Task<Ok<Page<NetworkMemberDto>>> ListNetworkMembers(Guid id, IMediator mediator,
+        [EnumQuery(typeof(MembershipState))] string? state,
         [EnumQuery(typeof(MemberRole))] string? role, int? limit, string? cursor, CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(new ListNetworkMembersQuery(id, EnumQuery.Parse<MembershipState>(state, nameof(state)),
             EnumQuery.Parse<MemberRole>(role, nameof(role)), limit, cursor), ct));
@@ -110,21 +129,28 @@ public static class NetworksEndpoints
         return TypedResults.Ok(context.WithETag(member, member.Version));
     }
 
-    public static async Task<Created<NetworkMemberDto>> AddNetworkMember(Guid id, AddNetworkMemberRequest body, IMediator mediator, HttpContext context)
+    public static async Task<Created<NetworkMemberDto>> AddNetworkMember(Guid id, AddNetworkMemberRequest body, IMediator mediator,
+        HttpContext context)
     {
         var member = await mediator.Send(new AddNetworkMemberCommand(body) { NetworkId = id }, context.RequestAborted);
         return EndpointConventions.CreatedAt(context, $"/api/v1/networks/{id}/members/{member.Id}", member, member.Version);
     }
 
-    public static async Task<Ok<NetworkMemberDto>> UpdateNetworkMember(Guid id, Guid memberId, UpdateNetworkMemberRequest body, IMediator mediator, HttpContext context)
+    public static async Task<Ok<NetworkMemberDto>> UpdateNetworkMember(Guid id, Guid memberId, UpdateNetworkMemberRequest body,
+        IMediator mediator, HttpContext context)
     {
-        var member = await mediator.Send(new UpdateNetworkMemberCommand(body) { NetworkId = id, MemberId = memberId, ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted);
+        var member = await mediator.Send(
+            new UpdateNetworkMemberCommand(body) { NetworkId = id, MemberId = memberId, ExpectedVersion = ETags.IfMatch(context.Request) },
+            context.RequestAborted);
         return TypedResults.Ok(context.WithETag(member, member.Version));
     }
 
-    public static async Task<Ok<NetworkMemberDto>> EndNetworkMember(Guid id, Guid memberId, EndNetworkMemberRequest body, IMediator mediator, HttpContext context)
+    public static async Task<Ok<NetworkMemberDto>> EndNetworkMember(Guid id, Guid memberId, EndNetworkMemberRequest body,
+        IMediator mediator, HttpContext context)
     {
-        var member = await mediator.Send(new EndNetworkMemberCommand { NetworkId = id, MemberId = memberId, ExpectedVersion = ETags.IfMatch(context.Request), ValidTo = body.ValidTo }, context.RequestAborted);
+        var member = await mediator.Send(
+            new EndNetworkMemberCommand { NetworkId = id, MemberId = memberId, ExpectedVersion = ETags.IfMatch(context.Request),
+                ValidTo = body.ValidTo }, context.RequestAborted);
         return TypedResults.Ok(context.WithETag(member, member.Version));
     }
 

@@ -15,13 +15,16 @@ public static class TasksEndpoints
     {
         var group = app.MapGroup("/api/v1/tasks").WithTags("Tasks").RequireAuthorization(Policies.Read);
         group.MapGet("/", ListTasks).WithName(nameof(ListTasks))
-            .WithSummary("List agreements by due date, filtered by network, meeting, responsible actor, status and overdue; keyset pagination.").Errors(400);
+            .WithSummary(
+                "List agreements by due date, filtered by network, meeting, responsible actor, status and overdue; keyset pagination.")
+                .Errors(400);
         group.MapGet("/{id}", GetTask).WithName(nameof(GetTask))
             .WithSummary("One agreement; returns its ETag.").Errors(400, 404);
         group.MapPost("/", CreateTask).WithName(nameof(CreateTask)).RequireAuthorization(Policies.Write)
             .WithSummary("Record an agreement made in a network or meeting, with one or more responsible actors.").Errors(400, 413);
         group.MapPut("/{id}", UpdateTask).WithName(nameof(UpdateTask)).RequireAuthorization(Policies.Write)
-            .WithSummary("Replace the fields of an agreement (If-Match with its ETag): status, outcome, responsibles, due date.").Errors(400, 404, 412, 413);
+            .WithSummary("Replace the fields of an agreement (If-Match with its ETag): status, outcome, responsibles, due date.")
+                .Errors(400, 404, 412, 413);
         group.MapDelete("/{id}", DeleteTask).WithName(nameof(DeleteTask)).RequireAuthorization(Policies.Write)
             .WithSummary("Delete an agreement recorded by mistake (one given up is set to dropped instead).").Errors(400, 404, 412);
     }
@@ -35,7 +38,9 @@ public static class TasksEndpoints
     /// <param name="cursor">The nextCursor of the previous page.</param>
     public static async Task<Ok<Page<TaskDto>>> ListTasks(IMediator mediator, Guid? networkId, Guid? meetingId, Guid? responsibleActorId,
         [EnumQuery(typeof(AgreementStatus))] string? status, bool? overdue, int? limit, string? cursor, CancellationToken ct)
-        => TypedResults.Ok(await mediator.Send(new ListTasksQuery(networkId, meetingId, responsibleActorId, EnumQuery.Parse<AgreementStatus>(status, nameof(status)),
+        => TypedResults.Ok(
+            await mediator.Send(
+                new ListTasksQuery(networkId, meetingId, responsibleActorId, EnumQuery.Parse<AgreementStatus>(status, nameof(status)),
             overdue, limit, cursor), ct));
 
     public static async Task<Ok<TaskDto>> GetTask(Guid id, IMediator mediator, HttpContext context)
@@ -52,7 +57,8 @@ public static class TasksEndpoints
 
     public static async Task<Ok<TaskDto>> UpdateTask(Guid id, UpdateTaskRequest body, IMediator mediator, HttpContext context)
     {
-        var task = await mediator.Send(new UpdateTaskCommand(body) { Id = id, ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted);
+        var task = await mediator.Send(new UpdateTaskCommand(body) { Id = id, ExpectedVersion = ETags.IfMatch(context.Request) },
+            context.RequestAborted);
         return TypedResults.Ok(context.WithETag(task, task.Version));
     }
 

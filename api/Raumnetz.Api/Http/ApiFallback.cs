@@ -18,7 +18,8 @@ public static class ApiFallback
         var path = context.Request.Path;
         var methods = endpoints.Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Order != int.MaxValue && e.RoutePattern.RawText is not null)
-            .Where(e => new TemplateMatcher(new RouteTemplate(e.RoutePattern), new RouteValueDictionary()).TryMatch(path, new RouteValueDictionary()))
+            .Where(e => new TemplateMatcher(new RouteTemplate(e.RoutePattern), new RouteValueDictionary())
+                .TryMatch(path, new RouteValueDictionary()))
             .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [])
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();

@@ -16,7 +16,8 @@ public sealed class FluentValidationSchemaFilter(IServiceProvider services) : IS
     {
         if (schema is not OpenApiSchema target || target.Properties is null || target.Properties.Count == 0) return;
         using var scope = services.CreateScope();
-        if (scope.ServiceProvider.GetService(typeof(IValidator<>).MakeGenericType(ValidatedType(context.Type))) is not IValidator validator) return;
+        if (scope.ServiceProvider.GetService(typeof(IValidator<>)
+                .MakeGenericType(ValidatedType(context.Type))) is not IValidator validator) return;
         var descriptor = validator.CreateDescriptor();
         foreach (var (name, propertySchema) in target.Properties)
         {
@@ -42,7 +43,8 @@ public sealed class FluentValidationSchemaFilter(IServiceProvider services) : IS
                         case INotEmptyValidator or INotNullValidator:
                             target.Required ??= new HashSet<string>();
                             target.Required.Add(name);
-                            if (component.Validator is INotEmptyValidator && property.Type?.HasFlag(JsonSchemaType.String) == true) property.MinLength ??= 1;
+                            if (component.Validator is INotEmptyValidator
+                                && property.Type?.HasFlag(JsonSchemaType.String) == true) property.MinLength ??= 1;
                             break;
                         case IBetweenValidator between:
                             property.Minimum = Convert.ToString(between.From, System.Globalization.CultureInfo.InvariantCulture);
@@ -60,9 +62,12 @@ public sealed class FluentValidationSchemaFilter(IServiceProvider services) : IS
         }
     }
 
-    /// <summary>The type whose validators check <paramref name="type"/>: the command of a request body (<see cref="Http.IBodyOf{TCommand}"/>), else the type itself.</summary>
+    /// <summary>The type whose validators check <paramref name="type"/>: the command of a request body (<see
+    /// cref="Http.IBodyOf{TCommand}"/>), else the type itself.</summary>
     private static Type ValidatedType(Type type) =>
-        type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(Http.IBodyOf<>))?.GetGenericArguments()[0] ?? type;
+        type.GetInterfaces()
+            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(Http.IBodyOf<>))?.GetGenericArguments()[0]
+            ?? type;
 
     private static bool IsCollectionRule(IValidationRule rule) =>
         rule.GetType().GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollectionRule<,>));

@@ -17,7 +17,8 @@ public sealed class CreateActorTypeValidator : ActorTypeFieldsValidator<CreateAc
     public CreateActorTypeValidator() => RuleFor(x => x.Code).Code();
 }
 
-public sealed class CreateActorTypeHandler(IUnitOfWork unitOfWork, ActorTypeReads reads, TimeProvider clock) : IRequestHandler<CreateActorTypeCommand, ActorTypeDto>
+public sealed class CreateActorTypeHandler(IUnitOfWork unitOfWork, ActorTypeReads reads, TimeProvider clock)
+    : IRequestHandler<CreateActorTypeCommand, ActorTypeDto>
 {
     public async Task<ActorTypeDto> Handle(CreateActorTypeCommand request, CancellationToken cancellationToken)
     {

@@ -12,6 +12,7 @@ public sealed class ListActorTypesHandler(IDbConnectionFactory db) : IRequestHan
     public async Task<IReadOnlyList<ActorTypeDto>> Handle(ListActorTypesQuery request, CancellationToken cancellationToken)
     {
         return await db.ReadAsync(async (connection, ct) => (await connection.QueryAsync<ActorTypeDto>(new CommandDefinition(
-            $"SELECT {ActorTypeReads.Columns} FROM actor_types ORDER BY name_de, code", cancellationToken: ct))).ToList(), cancellationToken);
+            $"SELECT {ActorTypeReads.Columns} FROM actor_types ORDER BY name_de, code", cancellationToken: ct))).ToList(),
+                cancellationToken);
     }
 }

@@ -45,7 +45,8 @@ public abstract class ActorFieldsValidator<T> : AbstractValidator<T> where T : A
         RuleFor(x => x.ShortName).MaximumLength(Limits.ShortName);
         RuleFor(x => x.Type).NotEmpty().MaximumLength(Limits.Code);
         RuleFor(x => x.Sector).Cascade(CascadeMode.Stop).NotEmpty().DefinedEnum();
-        RuleFor(x => x.Email).MaximumLength(Limits.Email).Matches(EmailPattern).WithMessage("'{PropertyName}' must be an e-mail address such as name@example.org.");
+        RuleFor(x => x.Email).MaximumLength(Limits.Email).Matches(EmailPattern)
+            .WithMessage("'{PropertyName}' must be an e-mail address such as name@example.org.");
         RuleFor(x => x.Phone).MaximumLength(Limits.Phone);
         RuleFor(x => x.Website).OptionalUrl();
         RuleFor(x => x.Street).MaximumLength(Limits.Street);
@@ -98,7 +99,8 @@ internal static class ActorChecks
     /// <summary>Umbrella chains deeper than this are refused (and keep SQL Server's recursion limit away).</summary>
     public const int MaxChainDepth = 50;
 
-    public static async Task CheckReferencesAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, ActorFields f, Guid? selfId)
+    public static async Task CheckReferencesAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, ActorFields f,
+        Guid? selfId)
     {
         var typeCode = f.Type.Trim();
         if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM actor_types WHERE code = @typeCode", new { typeCode }, tx) == 0)
@@ -135,7 +137,8 @@ internal static class ActorChecks
         var spaceIds = f.SpaceIds?.Distinct().ToList() ?? [];
         if (spaceIds.Count > 0)
         {
-            var found = (await connection.QueryAsync<Guid>($"SELECT id FROM spaces WHERE {dialect.In("id", "@spaceIds")}", new { spaceIds }, tx)).ToHashSet();
+            var found = (await connection.QueryAsync<Guid>($"SELECT id FROM spaces WHERE {dialect.In("id", "@spaceIds")}", new { spaceIds },
+                    tx)).ToHashSet();
             var missing = spaceIds.Where(s => !found.Contains(s)).ToList();
             if (missing.Count > 0) throw new InvalidFieldException("spaceIds", $"Space '{missing[0]}' does not exist.");
         }

@@ -4,7 +4,8 @@ using Raumnetz.Application.Common;
 
 namespace Raumnetz.Application.Actors;
 
-/// <summary>The loads of actors that several use cases share: GET, the list, and the answers of create, update, archive and restore.</summary>
+/// <summary>The loads of actors that several use cases share: GET, the list, and the answers of create, update, archive and
+/// restore.</summary>
 public sealed class ActorReads(IDbConnectionFactory db)
 {
     /// <summary>The columns of <see cref="ActorDto"/> (without its spaces and tags), read straight into it.</summary>
@@ -24,7 +25,8 @@ public sealed class ActorReads(IDbConnectionFactory db)
     }
 
     /// <summary>Fills in the spaces and tags of the actors, with one query each for the whole set.</summary>
-    public async Task<List<ActorDto>> CompleteAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<ActorDto> actors, CancellationToken ct)
+    public async Task<List<ActorDto>> CompleteAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<ActorDto> actors,
+        CancellationToken ct)
     {
         if (actors.Count == 0) return [];
         var p = new { ids = actors.Select(a => a.Id).ToList() };

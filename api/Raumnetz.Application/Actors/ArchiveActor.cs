@@ -10,25 +10,30 @@ namespace Raumnetz.Application.Actors;
 /// </summary>
 public sealed record ArchiveActorCommand(Guid Id, long? ExpectedVersion) : ICommand<ActorDto>;
 
-public sealed class ArchiveActorHandler(IUnitOfWork unitOfWork, ActorReads reads, TimeProvider clock) : IRequestHandler<ArchiveActorCommand, ActorDto>
+public sealed class ArchiveActorHandler(IUnitOfWork unitOfWork, ActorReads reads, TimeProvider clock)
+    : IRequestHandler<ArchiveActorCommand, ActorDto>
 {
     public Task<ActorDto> Handle(ArchiveActorCommand request, CancellationToken cancellationToken) =>
-        ActorArchiving.SetAsync(unitOfWork, reads, request.Id, request.ExpectedVersion, archive: true, clock.GetUtcNow(), cancellationToken);
+        ActorArchiving.SetAsync(unitOfWork, reads, request.Id, request.ExpectedVersion, archive: true, clock.GetUtcNow(),
+            cancellationToken);
 }
 
 internal static class ActorArchiving
 {
     /// <summary>Sets archived_at to <paramref name="now"/> or clears it; a no-op when the actor is already in that state.</summary>
-    public static async Task<ActorDto> SetAsync(IUnitOfWork unitOfWork, ActorReads reads, Guid id, long? expectedVersion, bool archive, DateTimeOffset now, CancellationToken ct)
+    public static async Task<ActorDto> SetAsync(IUnitOfWork unitOfWork, ActorReads reads, Guid id, long? expectedVersion, bool archive,
+        DateTimeOffset now, CancellationToken ct)
     {
         var (connection, tx) = await unitOfWork.OpenAsync(ct);
         var version = await Versioning.CheckAsync(connection, tx, "actors", "Actor", id, expectedVersion);
-        var isArchived = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM actors WHERE id = @id AND archived_at IS NOT NULL", new { id }, tx) > 0;
+        var isArchived = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM actors WHERE id = @id AND archived_at IS NOT NULL",
+            new { id }, tx) > 0;
         if (isArchived != archive)
         {
             DateTimeOffset? archivedAt = archive ? now : null;
             var rows = await connection.ExecuteAsync(
-                "UPDATE actors SET archived_at = @archivedAt, version = version + 1, updated_at = @now WHERE id = @id AND version = @version",
+                "UPDATE actors SET archived_at = @archivedAt, version = version + 1, updated_at = @now WHERE id = @id AND version = " +
+                    "@version",
                 new { id, archivedAt, now, version }, tx);
             Versioning.EnsureUpdated(rows, "Actor", id, version);
         }

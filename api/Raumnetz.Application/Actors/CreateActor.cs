@@ -9,7 +9,8 @@ public sealed record CreateActorCommand : ActorFields, ICommand<ActorDto>;
 
 public sealed class CreateActorValidator : ActorFieldsValidator<CreateActorCommand>;
 
-public sealed class CreateActorHandler(IUnitOfWork unitOfWork, ActorReads reads, TimeProvider clock) : IRequestHandler<CreateActorCommand, ActorDto>
+public sealed class CreateActorHandler(IUnitOfWork unitOfWork, ActorReads reads, TimeProvider clock)
+    : IRequestHandler<CreateActorCommand, ActorDto>
 {
     public async Task<ActorDto> Handle(CreateActorCommand request, CancellationToken cancellationToken)
     {

@@ -55,7 +55,9 @@ public sealed class ListActorRelationsHandler(IDbConnectionFactory db) : IReques
             """;
         return await db.ReadAsync(async (connection, ct) =>
         {
-            if (await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM actors WHERE id = @id", new { id = request.ActorId }, cancellationToken: ct)) == 0)
+            if (await connection.ExecuteScalarAsync<long>(
+                    new CommandDefinition("SELECT COUNT(*) FROM actors WHERE id = @id", new { id = request.ActorId },
+                        cancellationToken: ct)) == 0)
                 throw new NotFoundException("Actor", request.ActorId);
             return await connection.QueryPageAsync<ActorRelationItem>(sql, p, limit, r => r.Id, ct);
         }, cancellationToken);

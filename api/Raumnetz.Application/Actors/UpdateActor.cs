@@ -22,7 +22,8 @@ public sealed record UpdateActorCommand : ActorFields, ICommand<ActorDto>
 
 public sealed class UpdateActorValidator : ActorFieldsValidator<UpdateActorCommand>;
 
-public sealed class UpdateActorHandler(IUnitOfWork unitOfWork, ActorReads reads, TimeProvider clock) : IRequestHandler<UpdateActorCommand, ActorDto>
+public sealed class UpdateActorHandler(IUnitOfWork unitOfWork, ActorReads reads, TimeProvider clock)
+    : IRequestHandler<UpdateActorCommand, ActorDto>
 {
     public async Task<ActorDto> Handle(UpdateActorCommand request, CancellationToken cancellationToken)
     {

@@ -33,7 +33,8 @@ public sealed class CreateApiKeyHandler(IUnitOfWork unitOfWork, TimeProvider clo
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         await connection.ExecuteAsync("""
             INSERT INTO api_keys (id, name, role, key_prefix, key_hash, created_by, created_at) VALUES (@id, @name, @role, @prefix, @hash, @CreatedBy, @now)
-            """, new { id, name = request.Name.Trim(), role = request.Role.ToString(), prefix = ApiKeySecrets.Display(key), hash = ApiKeySecrets.Hash(key), request.CreatedBy, now }, tx);
+            """, new { id, name = request.Name.Trim(), role = request.Role.ToString(), prefix = ApiKeySecrets.Display(key),
+                hash = ApiKeySecrets.Hash(key), request.CreatedBy, now }, tx);
         return new CreatedApiKeyDto { Id = id, Name = request.Name.Trim(), Role = request.Role, Key = key, CreatedAt = now };
     }
 }

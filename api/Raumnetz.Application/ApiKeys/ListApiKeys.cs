@@ -11,7 +11,8 @@ public sealed class ListApiKeysHandler(IDbConnectionFactory db) : IRequestHandle
     public async Task<IReadOnlyList<ApiKeyDto>> Handle(ListApiKeysQuery request, CancellationToken cancellationToken)
     {
         return await db.ReadAsync(async (connection, ct) => (await connection.QueryAsync<ApiKeyDto>(new CommandDefinition(
-            "SELECT id, name, role, key_prefix, created_at, last_used_at, revoked_at FROM api_keys ORDER BY created_at DESC, id", cancellationToken: ct))).ToList(),
+            "SELECT id, name, role, key_prefix, created_at, last_used_at, revoked_at FROM api_keys ORDER BY created_at DESC, id",
+            cancellationToken: ct))).ToList(),
             cancellationToken);
     }
 }

@@ -31,13 +31,15 @@ public sealed class CreateAssessmentValidator : AbstractValidator<CreateAssessme
     {
         RuleFor(x => x.IndicatorId).NotEmpty();
         RuleFor(x => x.SpaceId).NotEmpty();
-        RuleFor(x => x.Period).NotEmpty().MaximumLength(10).Must(p => Period.TryParse(p, out _)).WithMessage("'period' must be 2024, 2024-H1, 2024-Q2 or 2024-05.");
+        RuleFor(x => x.Period).NotEmpty().MaximumLength(10).Must(p => Period.TryParse(p, out _))
+            .WithMessage("'period' must be 2024, 2024-H1, 2024-Q2 or 2024-05.");
         RuleFor(x => x.Rating).InclusiveBetween(-100, 100);
         RuleFor(x => x.Comment).MaximumLength(Limits.Note);
     }
 }
 
-public sealed class CreateAssessmentHandler(IUnitOfWork unitOfWork, AssessmentReads reads, ICurrentUser user, TimeProvider clock) : IRequestHandler<CreateAssessmentCommand, AssessmentDto>
+public sealed class CreateAssessmentHandler(IUnitOfWork unitOfWork, AssessmentReads reads, ICurrentUser user, TimeProvider clock)
+    : IRequestHandler<CreateAssessmentCommand, AssessmentDto>
 {
     public async Task<AssessmentDto> Handle(CreateAssessmentCommand request, CancellationToken cancellationToken)
     {
@@ -45,18 +47,22 @@ public sealed class CreateAssessmentHandler(IUnitOfWork unitOfWork, AssessmentRe
         var period = Period.Parse(request.Period);
         var now = clock.GetUtcNow();
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
-        var indicator = await AssessmentRollUp.RatingIndicatorAsync(connection, tx, unitOfWork.Dialect, request.IndicatorId, request.Rating);
+        var indicator = await AssessmentRollUp.RatingIndicatorAsync(connection, tx, unitOfWork.Dialect, request.IndicatorId,
+            request.Rating);
         if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM spaces WHERE id = @SpaceId", new { request.SpaceId }, tx) == 0)
             throw new InvalidFieldException("spaceId", $"Space '{request.SpaceId}' does not exist.");
-        if (request.ActorId is { } actorId && await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM actors WHERE id = @actorId", new { actorId }, tx) == 0)
+        if (request.ActorId is { } actorId
+            && await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM actors WHERE id = @actorId", new { actorId }, tx) == 0)
             throw new InvalidFieldException("actorId", $"Actor '{actorId}' does not exist.");
         await connection.ExecuteAsync("""
             INSERT INTO assessments (id, indicator_id, space_id, period, first_month, last_month, actor_id, rating, comment, created_by, version, created_at, updated_at)
             VALUES (@id, @IndicatorId, @SpaceId, @period, @firstMonth, @lastMonth, @ActorId, @Rating, @comment, @createdBy, 1, @now, @now)
             """, new
         {
-            id, request.IndicatorId, request.SpaceId, period = period.ToString(), firstMonth = period.FirstMonth, lastMonth = period.LastMonth, request.ActorId,
-            request.Rating, comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(), createdBy = user.Principal, now,
+            id, request.IndicatorId, request.SpaceId, period = period.ToString(), firstMonth = period.FirstMonth,
+            lastMonth = period.LastMonth, request.ActorId,
+            request.Rating, comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(),
+            createdBy = user.Principal, now,
         }, tx);
         await AssessmentRollUp.ApplyAsync(connection, tx, unitOfWork.Dialect, indicator, request.SpaceId, period, now);
         return (await reads.LoadAsync(connection, tx, id, cancellationToken))!;

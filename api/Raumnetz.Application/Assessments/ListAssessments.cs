@@ -7,13 +7,15 @@ using Raumnetz.Domain.Indicators;
 namespace Raumnetz.Application.Assessments;
 
 /// <summary>Assessments in the order they were made, filtered by indicator, space, period and actor.</summary>
-public sealed record ListAssessmentsQuery(Guid? IndicatorId, Guid? SpaceId, string? Period, Guid? ActorId, int? Limit, string? Cursor) : IRequest<Page<AssessmentDto>>;
+public sealed record ListAssessmentsQuery(Guid? IndicatorId, Guid? SpaceId, string? Period, Guid? ActorId, int? Limit, string? Cursor)
+    : IRequest<Page<AssessmentDto>>;
 
 public sealed class ListAssessmentsValidator : AbstractValidator<ListAssessmentsQuery>
 {
     public ListAssessmentsValidator()
     {
-        RuleFor(x => x.Period).MaximumLength(10).Must(p => p is null || Period.TryParse(p, out _)).WithMessage("'period' must be 2024, 2024-H1, 2024-Q2 or 2024-05.");
+        RuleFor(x => x.Period).MaximumLength(10).Must(p => p is null || Period.TryParse(p, out _))
+            .WithMessage("'period' must be 2024, 2024-H1, 2024-Q2 or 2024-05.");
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
         RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage("'cursor' is not a cursor this API issued.");
     }

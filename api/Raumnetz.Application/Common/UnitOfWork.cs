@@ -46,7 +46,9 @@ public sealed class UnitOfWork(IDbConnectionFactory db) : IUnitOfWork, IAsyncDis
     public async Task<(DbConnection Connection, DbTransaction Transaction)> OpenAsync(CancellationToken ct)
     {
         if (depth == 0)
-            throw new InvalidOperationException("The unit of work is open only while a command (ICommand<T>) is handled; queries read through IDbConnectionFactory.ReadAsync.");
+            throw new InvalidOperationException(
+                "The unit of work is open only while a command (ICommand<T>) is handled; queries read through " +
+                "IDbConnectionFactory.ReadAsync.");
         if (transaction is null)
         {
             var opened = await db.OpenAsync(ct);

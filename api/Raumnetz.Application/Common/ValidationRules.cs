@@ -21,12 +21,14 @@ public sealed class MaxItemsValidator<T, TItem>(int max) : PropertyValidator<T, 
         return false;
     }
 
-    protected override string GetDefaultMessageTemplate(string errorCode) => "'{PropertyName}' must not contain more than {MaxItems} entries.";
+    protected override string GetDefaultMessageTemplate(string errorCode)
+        => "'{PropertyName}' must not contain more than {MaxItems} entries.";
 }
 
 public static class ValidationRules
 {
-    public static IRuleBuilderOptions<T, IReadOnlyCollection<TItem>?> MaxItems<T, TItem>(this IRuleBuilder<T, IReadOnlyCollection<TItem>?> rule, int max)
+    public static IRuleBuilderOptions<T, IReadOnlyCollection<TItem>?> MaxItems<T, TItem>(
+        this IRuleBuilder<T, IReadOnlyCollection<TItem>?> rule, int max)
         => rule.SetValidator(new MaxItemsValidator<T, TItem>(max));
 
     /// <summary>Messages name fields as the API does: camelCase ("'parentId' must not be empty").</summary>
@@ -45,7 +47,8 @@ public static class ValidationRules
 
     public static IRuleBuilderOptions<T, string?> OptionalUrl<T>(this IRuleBuilder<T, string?> rule)
         => rule.MaximumLength(Limits.Url)
-            .Must(v => string.IsNullOrEmpty(v) || (Uri.TryCreate(v, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)))
+            .Must(v => string.IsNullOrEmpty(v)
+                || (Uri.TryCreate(v, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)))
             .WithMessage("'{PropertyName}' must be an absolute http or https address.");
 
     public static IRuleBuilderOptions<T, TEnum> DefinedEnum<T, TEnum>(this IRuleBuilder<T, TEnum> rule) where TEnum : struct, Enum

@@ -11,7 +11,8 @@ public static class Versioning
     /// Reads the row's version inside the transaction: 404 when missing, 412 when <paramref name="expected"/> is given and differs.
     /// The caller's UPDATE then guards with <c>WHERE version = @version</c> and calls <see cref="EnsureUpdated"/>.
     /// </summary>
-    public static async Task<long> CheckAsync(DbConnection connection, DbTransaction tx, string table, string resource, Guid id, long? expected)
+    public static async Task<long> CheckAsync(DbConnection connection, DbTransaction tx, string table, string resource, Guid id,
+        long? expected)
     {
         var current = await connection.QuerySingleOrDefaultAsync<long?>($"SELECT version FROM {table} WHERE id = @id", new { id }, tx);
         if (current is null) throw new NotFoundException(resource, id);

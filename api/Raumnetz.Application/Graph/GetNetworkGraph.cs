@@ -36,7 +36,8 @@ public enum GraphEdgeKind
 /// or relations not valid on the day are left out. <see cref="EdgeKinds"/> and <see cref="RelationTypes"/> only
 /// filter edges.</para>
 /// </summary>
-public sealed record GetNetworkGraphQuery(Guid? SpaceId, Guid? NetworkId, DateOnly? On, IReadOnlyCollection<RelationType>? RelationTypes, IReadOnlyCollection<GraphEdgeKind>? EdgeKinds)
+public sealed record GetNetworkGraphQuery(Guid? SpaceId, Guid? NetworkId, DateOnly? On, IReadOnlyCollection<RelationType>? RelationTypes,
+    IReadOnlyCollection<GraphEdgeKind>? EdgeKinds)
     : IRequest<NetworkGraphDto>;
 
 public sealed record NetworkGraphDto
@@ -60,7 +61,8 @@ public sealed record GraphNodeDto
     public NetworkStatus? NetworkStatus { get; init; }
     /// <summary>Number of distinct neighbours.</summary>
     public int Degree { get; init; }
-    /// <summary>Betweenness centrality (Brandes), unnormalised: over all pairs of other nodes, the share of shortest paths through this node.</summary>
+    /// <summary>Betweenness centrality (Brandes), unnormalised: over all pairs of other nodes, the share of shortest paths through this
+    /// node.</summary>
     public double Betweenness { get; init; }
     /// <summary>Betweenness divided by the number of pairs of other nodes, (n−1)(n−2)/2: 0 to 1.</summary>
     public double NormalizedBetweenness { get; init; }
@@ -94,7 +96,8 @@ public sealed class GetNetworkGraphValidator : AbstractValidator<GetNetworkGraph
     }
 }
 
-public sealed class GetNetworkGraphHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<GetNetworkGraphQuery, NetworkGraphDto>
+public sealed class GetNetworkGraphHandler(IDbConnectionFactory db, TimeProvider clock)
+    : IRequestHandler<GetNetworkGraphQuery, NetworkGraphDto>
 {
     private sealed class NetworkNode
     {
@@ -155,9 +158,11 @@ public sealed class GetNetworkGraphHandler(IDbConnectionFactory db, TimeProvider
         var actors = (await connection.QueryAsync<ActorNode>("SELECT id, name, kind, sector, type_code, archived_at FROM actors"))
             .Where(a => a.ArchivedAt is null || DateOnly.FromDateTime(a.ArchivedAt.Value.UtcDateTime) > on)
             .ToDictionary(a => a.Id);
-        var links = (await connection.QueryAsync<LinkEdge>("SELECT id, source_network_id, target_network_id, link_type FROM network_links")).ToList();
+        var links = (await connection.QueryAsync<LinkEdge>("SELECT id, source_network_id, target_network_id, link_type FROM network_links"))
+            .ToList();
         var memberships = (await connection.QueryAsync<MemberEdge>(
-            "SELECT id, network_id, actor_id, role FROM network_members WHERE valid_from <= @on AND (valid_to IS NULL OR valid_to >= @on)", new { on })).ToList();
+            "SELECT id, network_id, actor_id, role FROM network_members WHERE valid_from <= @on AND (valid_to IS NULL OR valid_to >= @on)",
+                new { on })).ToList();
 
         HashSet<Guid> networkSet, actorSet;
         if (request.NetworkId is { } networkId)
@@ -183,9 +188,12 @@ public sealed class GetNetworkGraphHandler(IDbConnectionFactory db, TimeProvider
                     UNION ALL
                     SELECT s.id FROM spaces s JOIN subtree t ON s.parent_id = t.id)
                 """;
-            networkSet = (await connection.QueryAsync<Guid>($"{subtree} SELECT DISTINCT ns.network_id FROM network_spaces ns JOIN subtree t ON t.id = ns.space_id", new { spaceId }))
+            networkSet = (await connection.QueryAsync<Guid>(
+                    $"{subtree} SELECT DISTINCT ns.network_id FROM network_spaces ns JOIN subtree t ON t.id = ns.space_id",
+                    new { spaceId }))
                 .Where(networks.ContainsKey).ToHashSet();
-            actorSet = (await connection.QueryAsync<Guid>($"{subtree} SELECT DISTINCT acs.actor_id FROM actor_spaces acs JOIN subtree t ON t.id = acs.space_id", new { spaceId }))
+            actorSet = (await connection.QueryAsync<Guid>(
+                    $"{subtree} SELECT DISTINCT acs.actor_id FROM actor_spaces acs JOIN subtree t ON t.id = acs.space_id", new { spaceId }))
                 .ToHashSet();
             actorSet.UnionWith(memberships.Where(m => networkSet.Contains(m.NetworkId)).Select(m => m.ActorId));
         }
@@ -199,7 +207,8 @@ public sealed class GetNetworkGraphHandler(IDbConnectionFactory db, TimeProvider
         var edges = new List<GraphEdgeDto>();
         if (kinds.Contains(GraphEdgeKind.Membership))
             edges.AddRange(memberships.Where(m => networkSet.Contains(m.NetworkId) && actorSet.Contains(m.ActorId))
-                .Select(m => new GraphEdgeDto { Id = m.Id, Kind = GraphEdgeKind.Membership, Source = m.ActorId, Target = m.NetworkId, Role = m.Role }));
+                .Select(m => new GraphEdgeDto { Id = m.Id, Kind = GraphEdgeKind.Membership, Source = m.ActorId, Target = m.NetworkId,
+                        Role = m.Role }));
         if (kinds.Contains(GraphEdgeKind.ActorRelation))
         {
             var types = request.RelationTypes is { Count: > 0 } t ? t.ToHashSet() : null;
@@ -214,13 +223,15 @@ public sealed class GetNetworkGraphHandler(IDbConnectionFactory db, TimeProvider
                 if (!actorSet.Contains(r.SourceActorId) || !actorSet.Contains(r.TargetActorId)) continue;
                 edges.Add(new GraphEdgeDto
                 {
-                    Id = r.Id, Kind = GraphEdgeKind.ActorRelation, Source = r.SourceActorId, Target = r.TargetActorId, RelationType = type, IsContractual = r.IsContractual,
+                    Id = r.Id, Kind = GraphEdgeKind.ActorRelation, Source = r.SourceActorId, Target = r.TargetActorId, RelationType = type,
+                    IsContractual = r.IsContractual,
                 });
             }
         }
         if (kinds.Contains(GraphEdgeKind.NetworkLink))
             edges.AddRange(links.Where(l => networkSet.Contains(l.SourceNetworkId) && networkSet.Contains(l.TargetNetworkId))
-                .Select(l => new GraphEdgeDto { Id = l.Id, Kind = GraphEdgeKind.NetworkLink, Source = l.SourceNetworkId, Target = l.TargetNetworkId, LinkType = l.LinkType }));
+                .Select(l => new GraphEdgeDto { Id = l.Id, Kind = GraphEdgeKind.NetworkLink, Source = l.SourceNetworkId,
+                        Target = l.TargetNetworkId, LinkType = l.LinkType }));
 
         var centrality = Centrality.Compute(networkSet.Concat(actorSet), edges.Select(e => (e.Source, e.Target)));
         var nodes = networkSet.Select(id => networks[id]).Select(n => Node(n.Id, centrality) with
@@ -231,7 +242,8 @@ public sealed class GetNetworkGraphHandler(IDbConnectionFactory db, TimeProvider
             {
                 Type = GraphNodeType.Actor, Label = a.Name, ActorKind = a.Kind, Sector = a.Sector, TypeCode = a.TypeCode,
             }))
-            .OrderByDescending(n => n.Betweenness).ThenByDescending(n => n.Degree).ThenBy(n => TextRules.SearchKey(n.Label), StringComparer.Ordinal).ThenBy(n => n.Id)
+            .OrderByDescending(n => n.Betweenness).ThenByDescending(n => n.Degree)
+                .ThenBy(n => TextRules.SearchKey(n.Label), StringComparer.Ordinal).ThenBy(n => n.Id)
             .ToList();
         return new NetworkGraphDto
         {
@@ -246,7 +258,8 @@ public sealed class GetNetworkGraphHandler(IDbConnectionFactory db, TimeProvider
         var c = centrality[id];
         return new GraphNodeDto
         {
-            Id = id, Degree = c.Degree, Betweenness = Math.Round(c.Betweenness, 6), NormalizedBetweenness = Math.Round(c.NormalizedBetweenness, 6), IsIsolated = c.Degree == 0,
+            Id = id, Degree = c.Degree, Betweenness = Math.Round(c.Betweenness, 6),
+            NormalizedBetweenness = Math.Round(c.NormalizedBetweenness, 6), IsIsolated = c.Degree == 0,
         };
     }
 }

@@ -8,7 +8,8 @@ public sealed record CreateIndicatorSetCommand : IndicatorSetFields, ICommand<In
 
 public sealed class CreateIndicatorSetValidator : IndicatorSetFieldsValidator<CreateIndicatorSetCommand>;
 
-public sealed class CreateIndicatorSetHandler(IUnitOfWork unitOfWork, IndicatorSetReads reads, TimeProvider clock) : IRequestHandler<CreateIndicatorSetCommand, IndicatorSetDto>
+public sealed class CreateIndicatorSetHandler(IUnitOfWork unitOfWork, IndicatorSetReads reads, TimeProvider clock)
+    : IRequestHandler<CreateIndicatorSetCommand, IndicatorSetDto>
 {
     public async Task<IndicatorSetDto> Handle(CreateIndicatorSetCommand request, CancellationToken cancellationToken)
     {

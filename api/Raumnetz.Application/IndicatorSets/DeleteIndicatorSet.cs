@@ -15,7 +15,8 @@ public sealed class DeleteIndicatorSetHandler(IUnitOfWork unitOfWork) : IRequest
         var version = await Versioning.CheckAsync(connection, tx, "indicator_sets", "Indicator set", request.Id, request.ExpectedVersion);
         foreach (var table in new[] { "indicator_baselines", "indicator_targets", "indicator_set_items" })
             await connection.ExecuteAsync($"DELETE FROM {table} WHERE set_id = @Id", new { request.Id }, tx);
-        var rows = await connection.ExecuteAsync("DELETE FROM indicator_sets WHERE id = @Id AND version = @version", new { request.Id, version }, tx);
+        var rows = await connection.ExecuteAsync("DELETE FROM indicator_sets WHERE id = @Id AND version = @version",
+            new { request.Id, version }, tx);
         Versioning.EnsureUpdated(rows, "Indicator set", request.Id, version);
         return Unit.Value;
     }

@@ -23,7 +23,8 @@ public sealed class IndicatorSetReads(IDbConnectionFactory db)
     }
 
     /// <summary>Fills in the indicators of the sets, in their order, with one query for the whole set of sets.</summary>
-    public async Task<List<IndicatorSetDto>> CompleteAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<IndicatorSetDto> sets, CancellationToken ct)
+    public async Task<List<IndicatorSetDto>> CompleteAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<IndicatorSetDto> sets,
+        CancellationToken ct)
     {
         if (sets.Count == 0) return [];
         var items = await connection.QueryByOwnerAsync<IndicatorSetItem>($"""
@@ -40,21 +41,26 @@ public sealed class IndicatorSetReads(IDbConnectionFactory db)
     }
 
     /// <summary>The baselines and targets of a set, of every space or of <paramref name="spaceId"/> only.</summary>
-    public async Task<IndicatorGoalList> GoalsAsync(DbConnection connection, DbTransaction? tx, Guid setId, Guid? spaceId, CancellationToken ct)
+    public async Task<IndicatorGoalList> GoalsAsync(DbConnection connection, DbTransaction? tx, Guid setId, Guid? spaceId,
+        CancellationToken ct)
     {
         var filter = spaceId is null ? "" : " AND space_id = @spaceId";
         var args = new { setId, spaceId };
         var baselines = await connection.QueryAsync<GoalRow>(new CommandDefinition(
-            $"SELECT indicator_id, space_id, period, value FROM indicator_baselines WHERE set_id = @setId{filter}", args, tx, cancellationToken: ct));
+            $"SELECT indicator_id, space_id, period, value FROM indicator_baselines WHERE set_id = @setId{filter}", args, tx,
+                cancellationToken: ct));
         var targets = (await connection.QueryAsync<GoalRow>(new CommandDefinition(
-            $"SELECT indicator_id, space_id, period, value FROM indicator_targets WHERE set_id = @setId{filter}", args, tx, cancellationToken: ct))).ToLookup(r => (r.IndicatorId, r.SpaceId));
+            $"SELECT indicator_id, space_id, period, value FROM indicator_targets WHERE set_id = @setId{filter}", args, tx,
+                cancellationToken: ct))).ToLookup(r => (r.IndicatorId, r.SpaceId));
         var b = baselines.ToDictionary(r => (r.IndicatorId, r.SpaceId));
-        return new IndicatorGoalList(b.Keys.Concat(targets.Select(g => g.Key)).Distinct().OrderBy(k => k.IndicatorId).ThenBy(k => k.SpaceId).Select(k => new IndicatorGoalDto
+        return new IndicatorGoalList(b.Keys.Concat(targets.Select(g => g.Key)).Distinct().OrderBy(k => k.IndicatorId).ThenBy(k => k.SpaceId)
+            .Select(k => new IndicatorGoalDto
         {
             IndicatorId = k.IndicatorId,
             SpaceId = k.SpaceId,
             Baseline = b.TryGetValue(k, out var bl) ? new PeriodValueDto { Period = bl.Period, Value = bl.Value } : null,
-            Targets = targets[k].OrderBy(x => Period.Parse(x.Period)).Select(x => new PeriodValueDto { Period = x.Period, Value = x.Value }).ToList(),
+            Targets = targets[k].OrderBy(x => Period.Parse(x.Period)).Select(x => new PeriodValueDto { Period = x.Period, Value = x.Value })
+                .ToList(),
         }).ToList());
     }
 }

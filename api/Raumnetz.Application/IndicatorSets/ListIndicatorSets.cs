@@ -18,7 +18,8 @@ public sealed class ListIndicatorSetsValidator : AbstractValidator<ListIndicator
     }
 }
 
-public sealed class ListIndicatorSetsHandler(IDbConnectionFactory db, IndicatorSetReads reads) : IRequestHandler<ListIndicatorSetsQuery, Page<IndicatorSetDto>>
+public sealed class ListIndicatorSetsHandler(IDbConnectionFactory db, IndicatorSetReads reads)
+    : IRequestHandler<ListIndicatorSetsQuery, Page<IndicatorSetDto>>
 {
     public async Task<Page<IndicatorSetDto>> Handle(ListIndicatorSetsQuery request, CancellationToken cancellationToken)
     {
@@ -26,7 +27,8 @@ public sealed class ListIndicatorSetsHandler(IDbConnectionFactory db, IndicatorS
         var where = new List<string>();
         var p = new DynamicParameters();
         if (request.NetworkId is { } networkId) { where.Add("s.network_id = @networkId"); p.Add("networkId", networkId); }
-        if (!string.IsNullOrWhiteSpace(request.Q)) { where.Add("s.search_key LIKE @q ESCAPE '\\'"); p.Add("q", Search.ContainsPattern(request.Q)); }
+        if (!string.IsNullOrWhiteSpace(request.Q)) { where.Add("s.search_key LIKE @q ESCAPE '\\'"); p.Add("q",
+                Search.ContainsPattern(request.Q)); }
         Cursor.TryDecode(request.Cursor, out var cursor);
         if (cursor is not null)
         {

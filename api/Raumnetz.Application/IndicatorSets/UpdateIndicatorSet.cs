@@ -4,7 +4,8 @@ using Raumnetz.Application.Common;
 
 namespace Raumnetz.Application.IndicatorSets;
 
-/// <summary>Replaces name, purpose, network and the ordered indicator list (If-Match honoured). Goals of removed indicators are dropped.</summary>
+/// <summary>Replaces name, purpose, network and the ordered indicator list (If-Match honoured). Goals of removed indicators are
+/// dropped.</summary>
 public sealed record UpdateIndicatorSetCommand : IndicatorSetFields, ICommand<IndicatorSetDto>
 {
     public UpdateIndicatorSetCommand() { }
@@ -18,7 +19,8 @@ public sealed record UpdateIndicatorSetCommand : IndicatorSetFields, ICommand<In
 
 public sealed class UpdateIndicatorSetValidator : IndicatorSetFieldsValidator<UpdateIndicatorSetCommand>;
 
-public sealed class UpdateIndicatorSetHandler(IUnitOfWork unitOfWork, IndicatorSetReads reads, TimeProvider clock) : IRequestHandler<UpdateIndicatorSetCommand, IndicatorSetDto>
+public sealed class UpdateIndicatorSetHandler(IUnitOfWork unitOfWork, IndicatorSetReads reads, TimeProvider clock)
+    : IRequestHandler<UpdateIndicatorSetCommand, IndicatorSetDto>
 {
     public async Task<IndicatorSetDto> Handle(UpdateIndicatorSetCommand request, CancellationToken cancellationToken)
     {

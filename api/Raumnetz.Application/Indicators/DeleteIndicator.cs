@@ -23,7 +23,8 @@ public sealed class DeleteIndicatorHandler(IUnitOfWork unitOfWork) : IRequestHan
             throw new ConflictException("The indicator still has values, assessments or belongs to an indicator set; remove those first.");
         try
         {
-            var rows = await connection.ExecuteAsync("DELETE FROM indicators WHERE id = @Id AND version = @version", new { request.Id, version }, tx);
+            var rows = await connection.ExecuteAsync("DELETE FROM indicators WHERE id = @Id AND version = @version",
+                new { request.Id, version }, tx);
             Versioning.EnsureUpdated(rows, "Indicator", request.Id, version);
         }
         catch (Exception e) when (unitOfWork.Dialect.IsForeignKeyViolation(e))

@@ -8,7 +8,8 @@ using Raumnetz.Domain.Indicators;
 namespace Raumnetz.Application.Indicators;
 
 /// <summary>Indicators sorted by name, filtered by kind, topic and text in name or code.</summary>
-public sealed record ListIndicatorsQuery(IndicatorKind? Kind, string? Topic, string? Q, int? Limit, string? Cursor) : IRequest<Page<IndicatorDto>>;
+public sealed record ListIndicatorsQuery(IndicatorKind? Kind, string? Topic, string? Q, int? Limit, string? Cursor)
+    : IRequest<Page<IndicatorDto>>;
 
 public sealed class ListIndicatorsValidator : AbstractValidator<ListIndicatorsQuery>
 {
@@ -22,7 +23,8 @@ public sealed class ListIndicatorsValidator : AbstractValidator<ListIndicatorsQu
     }
 }
 
-public sealed class ListIndicatorsHandler(IDbConnectionFactory db, IMapper mapper) : IRequestHandler<ListIndicatorsQuery, Page<IndicatorDto>>
+public sealed class ListIndicatorsHandler(IDbConnectionFactory db, IMapper mapper)
+    : IRequestHandler<ListIndicatorsQuery, Page<IndicatorDto>>
 {
     public async Task<Page<IndicatorDto>> Handle(ListIndicatorsQuery request, CancellationToken cancellationToken)
     {
@@ -30,7 +32,8 @@ public sealed class ListIndicatorsHandler(IDbConnectionFactory db, IMapper mappe
         var where = new List<string>();
         var p = new DynamicParameters();
         if (request.Kind is { } kind) { where.Add("i.kind = @kind"); p.Add("kind", kind.ToString()); }
-        if (!string.IsNullOrWhiteSpace(request.Topic)) { where.Add("LOWER(i.topic) = @topic"); p.Add("topic", request.Topic.Trim().ToLowerInvariant()); }
+        if (!string.IsNullOrWhiteSpace(request.Topic)) { where.Add("LOWER(i.topic) = @topic"); p.Add("topic", request.Topic.Trim()
+                .ToLowerInvariant()); }
         if (!string.IsNullOrWhiteSpace(request.Q))
         {
             where.Add("(i.search_key LIKE @q ESCAPE '\\' OR LOWER(i.code) LIKE @q ESCAPE '\\')");

@@ -19,14 +19,16 @@ public sealed record CreateMeetingCommand : MeetingFields, ICommand<MeetingDto>
 
 public sealed class CreateMeetingValidator : MeetingFieldsValidator<CreateMeetingCommand>;
 
-public sealed class CreateMeetingHandler(IUnitOfWork unitOfWork, MeetingReads reads, TimeProvider clock) : IRequestHandler<CreateMeetingCommand, MeetingDto>
+public sealed class CreateMeetingHandler(IUnitOfWork unitOfWork, MeetingReads reads, TimeProvider clock)
+    : IRequestHandler<CreateMeetingCommand, MeetingDto>
 {
     public async Task<MeetingDto> Handle(CreateMeetingCommand request, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow();
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
-        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM networks WHERE id = @NetworkId", new { request.NetworkId }, tx) == 0)
+        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM networks WHERE id = @NetworkId", new { request.NetworkId },
+                tx) == 0)
             throw new NotFoundException("Network", request.NetworkId);
         await MeetingChecks.CheckAttendanceAsync(connection, tx, request.NetworkId, request);
         await connection.ExecuteAsync("""
@@ -36,8 +38,10 @@ public sealed class CreateMeetingHandler(IUnitOfWork unitOfWork, MeetingReads re
         {
             // Instants are bound in UTC: Dapper's built-in mapping of DateTimeOffset bypasses the type handler, and
             // PostgreSQL only accepts offset 0 (SQLite would store the local offset and compare text wrongly).
-            id, request.NetworkId, title = NetworkChecks.Trimmed(request.Title), StartsAt = request.StartsAt.ToUniversalTime(), EndsAt = request.EndsAt.ToUniversalTime(),
-            location = NetworkChecks.Trimmed(request.Location), agenda = NetworkChecks.Trimmed(request.Agenda), minutes = NetworkChecks.Trimmed(request.Minutes),
+            id, request.NetworkId, title = NetworkChecks.Trimmed(request.Title), StartsAt = request.StartsAt.ToUniversalTime(),
+            EndsAt = request.EndsAt.ToUniversalTime(),
+            location = NetworkChecks.Trimmed(request.Location), agenda = NetworkChecks.Trimmed(request.Agenda),
+            minutes = NetworkChecks.Trimmed(request.Minutes),
             request.Cancelled, now,
         }, tx);
         await MeetingChecks.ReplacePartsAsync(connection, tx, id, request, creating: true);

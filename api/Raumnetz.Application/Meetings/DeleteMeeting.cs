@@ -5,7 +5,8 @@ using Raumnetz.Domain.Common;
 
 namespace Raumnetz.Application.Meetings;
 
-/// <summary>Deletes a meeting with its attendance and decisions; one that agreements refer to cannot be deleted (409): cancel it instead.</summary>
+/// <summary>Deletes a meeting with its attendance and decisions; one that agreements refer to cannot be deleted (409): cancel it
+/// instead.</summary>
 public sealed record DeleteMeetingCommand(Guid Id, long? ExpectedVersion) : ICommand<Unit>;
 
 public sealed class DeleteMeetingHandler(IUnitOfWork unitOfWork) : IRequestHandler<DeleteMeetingCommand, Unit>
@@ -18,7 +19,8 @@ public sealed class DeleteMeetingHandler(IUnitOfWork unitOfWork) : IRequestHandl
             throw new ConflictException("Agreements were made in this meeting. Cancel the meeting instead of deleting it.");
         await connection.ExecuteAsync("DELETE FROM meeting_attendance WHERE meeting_id = @Id", new { request.Id }, tx);
         await connection.ExecuteAsync("DELETE FROM meeting_decisions WHERE meeting_id = @Id", new { request.Id }, tx);
-        var rows = await connection.ExecuteAsync("DELETE FROM meetings WHERE id = @Id AND version = @version", new { request.Id, version }, tx);
+        var rows = await connection.ExecuteAsync("DELETE FROM meetings WHERE id = @Id AND version = @version", new { request.Id, version },
+            tx);
         Versioning.EnsureUpdated(rows, "Meeting", request.Id, version);
         return Unit.Value;
     }

@@ -13,8 +13,10 @@ public sealed class GetMeetingCalendarHandler(IDbConnectionFactory db) : IReques
     public async Task<CalendarFile> Handle(GetMeetingCalendarQuery request, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<CalendarMeetingRow>($"{CalendarMeetingRow.Select} WHERE m.id = @Id", new { request.Id })
+        var row = await connection.QuerySingleOrDefaultAsync<CalendarMeetingRow>($"{CalendarMeetingRow.Select} WHERE m.id = @Id",
+            new { request.Id })
             ?? throw new NotFoundException("Meeting", request.Id);
-        return new CalendarFile($"meeting-{row.StartsAt.UtcDateTime:yyyyMMdd}-{row.Id}.ics", ICalendarWriter.Write(row.NetworkName, [row.ToEvent()]));
+        return new CalendarFile($"meeting-{row.StartsAt.UtcDateTime:yyyyMMdd}-{row.Id}.ics",
+            ICalendarWriter.Write(row.NetworkName, [row.ToEvent()]));
     }
 }

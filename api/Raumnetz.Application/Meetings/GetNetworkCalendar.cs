@@ -27,9 +27,12 @@ public sealed class GetNetworkCalendarHandler(IDbConnectionFactory db) : IReques
             if (string.IsNullOrEmpty(request.Token) || request.Token.Length > 100) return null;
             var stored = await connection.QuerySingleOrDefaultAsync<string>(
                 "SELECT token FROM network_calendar_tokens WHERE network_id = @NetworkId", new { request.NetworkId });
-            if (stored is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(stored), Encoding.UTF8.GetBytes(request.Token))) return null;
+            if (stored is null
+                || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(stored),
+                    Encoding.UTF8.GetBytes(request.Token))) return null;
         }
-        var name = await connection.QuerySingleOrDefaultAsync<string>("SELECT name FROM networks WHERE id = @NetworkId", new { request.NetworkId })
+        var name = await connection.QuerySingleOrDefaultAsync<string>("SELECT name FROM networks WHERE id = @NetworkId",
+            new { request.NetworkId })
             ?? throw new NotFoundException("Network", request.NetworkId);
         var rows = (await connection.QueryAsync<CalendarMeetingRow>(
             $"{CalendarMeetingRow.Select} WHERE m.network_id = @NetworkId ORDER BY m.starts_at DESC, m.id DESC {db.Dialect.Limit("@take")}",

@@ -9,15 +9,19 @@ using Raumnetz.Domain.Networks;
 namespace Raumnetz.Application.Meetings;
 
 /// <summary>Meetings of a network, latest first, optionally those starting in [from, to) only.</summary>
-public sealed record ListNetworkMeetingsQuery(Guid NetworkId, DateTimeOffset? From, DateTimeOffset? To, int? Limit, string? Cursor) : IRequest<Page<MeetingSummaryDto>>;
+public sealed record ListNetworkMeetingsQuery(Guid NetworkId, DateTimeOffset? From, DateTimeOffset? To, int? Limit, string? Cursor)
+    : IRequest<Page<MeetingSummaryDto>>;
 
 public sealed class ListNetworkMeetingsValidator : AbstractValidator<ListNetworkMeetingsQuery>
 {
     public ListNetworkMeetingsValidator()
     {
-        RuleFor(x => x.To).GreaterThan(x => x.From).When(x => x.From is not null && x.To is not null).WithMessage("'to' must lie after 'from'.");
+        RuleFor(x => x.To).GreaterThan(x => x.From).When(x => x.From is not null && x.To is not null)
+            .WithMessage("'to' must lie after 'from'.");
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out var cursor) && (cursor is null || DateTimeOffset.TryParse(cursor.Key, CultureInfo.InvariantCulture, out _)))
+        RuleFor(x => x.Cursor)
+            .Must(c => Cursor.TryDecode(c, out var cursor)
+            && (cursor is null || DateTimeOffset.TryParse(cursor.Key, CultureInfo.InvariantCulture, out _)))
             .WithMessage("'cursor' is not a cursor this API issued.");
     }
 }
@@ -57,7 +61,9 @@ public sealed class ListNetworkMeetingsHandler(IDbConnectionFactory db) : IReque
             """;
         var rows = await db.ReadAsync(async (connection, ct) =>
         {
-            if (await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM networks WHERE id = @NetworkId", new { request.NetworkId }, cancellationToken: ct)) == 0)
+            if (await connection.ExecuteScalarAsync<long>(
+                    new CommandDefinition("SELECT COUNT(*) FROM networks WHERE id = @NetworkId", new { request.NetworkId },
+                        cancellationToken: ct)) == 0)
                 throw new NotFoundException("Network", request.NetworkId);
             return (await connection.QueryAsync<MeetingSummaryDto>(new CommandDefinition(sql, p, cancellationToken: ct))).ToList();
         }, cancellationToken);

@@ -70,7 +70,8 @@ internal static class MeetingChecks
     {
         var entries = f.Attendance?.ToList() ?? [];
         if (entries.Count == 0) return;
-        var members = (await connection.QueryAsync<Guid>("SELECT id FROM network_members WHERE network_id = @networkId", new { networkId }, tx)).ToHashSet();
+        var members = (await connection.QueryAsync<Guid>("SELECT id FROM network_members WHERE network_id = @networkId", new { networkId },
+                tx)).ToHashSet();
         for (var i = 0; i < entries.Count; i++)
             if (!members.Contains(entries[i].MemberId))
                 throw new InvalidFieldException($"attendance[{i}].memberId", $"'{entries[i].MemberId}' is not a member of this network.");
@@ -84,14 +85,16 @@ internal static class MeetingChecks
             await connection.ExecuteAsync("DELETE FROM meeting_decisions WHERE meeting_id = @id", new { id }, tx);
             var order = 0;
             foreach (var decision in f.Decisions ?? [])
-                await connection.ExecuteAsync("INSERT INTO meeting_decisions (meeting_id, sort_order, decision) VALUES (@id, @order, @decision)",
+                await connection.ExecuteAsync(
+                    "INSERT INTO meeting_decisions (meeting_id, sort_order, decision) VALUES (@id, @order, @decision)",
                     new { id, order = ++order, decision = decision.Trim() }, tx);
         }
         if (creating || f.Attendance is not null)
         {
             await connection.ExecuteAsync("DELETE FROM meeting_attendance WHERE meeting_id = @id", new { id }, tx);
             foreach (var a in f.Attendance ?? [])
-                await connection.ExecuteAsync("INSERT INTO meeting_attendance (meeting_id, member_id, attendance) VALUES (@id, @MemberId, @attendance)",
+                await connection.ExecuteAsync(
+                    "INSERT INTO meeting_attendance (meeting_id, member_id, attendance) VALUES (@id, @MemberId, @attendance)",
                     new { id, a.MemberId, attendance = a.Attendance.ToString() }, tx);
         }
     }

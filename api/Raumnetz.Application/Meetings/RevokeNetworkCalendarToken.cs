@@ -13,7 +13,8 @@ public sealed class RevokeNetworkCalendarTokenHandler(IUnitOfWork unitOfWork) : 
     public async Task<Unit> Handle(RevokeNetworkCalendarTokenCommand request, CancellationToken cancellationToken)
     {
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
-        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM networks WHERE id = @NetworkId", new { request.NetworkId }, tx) == 0)
+        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM networks WHERE id = @NetworkId", new { request.NetworkId },
+                tx) == 0)
             throw new NotFoundException("Network", request.NetworkId);
         await connection.ExecuteAsync("DELETE FROM network_calendar_tokens WHERE network_id = @NetworkId", new { request.NetworkId }, tx);
         return Unit.Value;

@@ -22,7 +22,8 @@ public sealed record UpdateMeetingCommand : MeetingFields, ICommand<MeetingDto>
 
 public sealed class UpdateMeetingValidator : MeetingFieldsValidator<UpdateMeetingCommand>;
 
-public sealed class UpdateMeetingHandler(IUnitOfWork unitOfWork, MeetingReads reads, TimeProvider clock) : IRequestHandler<UpdateMeetingCommand, MeetingDto>
+public sealed class UpdateMeetingHandler(IUnitOfWork unitOfWork, MeetingReads reads, TimeProvider clock)
+    : IRequestHandler<UpdateMeetingCommand, MeetingDto>
 {
     public async Task<MeetingDto> Handle(UpdateMeetingCommand request, CancellationToken cancellationToken)
     {
@@ -36,8 +37,11 @@ public sealed class UpdateMeetingHandler(IUnitOfWork unitOfWork, MeetingReads re
             WHERE id = @Id AND version = @version
             """, new
         {
-            request.Id, title = NetworkChecks.Trimmed(request.Title), StartsAt = request.StartsAt.ToUniversalTime(), EndsAt = request.EndsAt.ToUniversalTime(), // UTC: see CreateMeeting
-            location = NetworkChecks.Trimmed(request.Location), agenda = NetworkChecks.Trimmed(request.Agenda), minutes = NetworkChecks.Trimmed(request.Minutes),
+            // UTC: see CreateMeeting
+            request.Id, title = NetworkChecks.Trimmed(request.Title), StartsAt = request.StartsAt.ToUniversalTime(),
+            EndsAt = request.EndsAt.ToUniversalTime(),
+            location = NetworkChecks.Trimmed(request.Location), agenda = NetworkChecks.Trimmed(request.Agenda),
+            minutes = NetworkChecks.Trimmed(request.Minutes),
             request.Cancelled, now = clock.GetUtcNow(), version,
         }, tx);
         Versioning.EnsureUpdated(rows, "Meeting", request.Id, version);

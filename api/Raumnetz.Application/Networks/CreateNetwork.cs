@@ -9,7 +9,8 @@ public sealed record CreateNetworkCommand : NetworkFields, ICommand<NetworkDto>;
 
 public sealed class CreateNetworkValidator : NetworkFieldsValidator<CreateNetworkCommand>;
 
-public sealed class CreateNetworkHandler(IUnitOfWork unitOfWork, NetworkReads reads, TimeProvider clock) : IRequestHandler<CreateNetworkCommand, NetworkDto>
+public sealed class CreateNetworkHandler(IUnitOfWork unitOfWork, NetworkReads reads, TimeProvider clock)
+    : IRequestHandler<CreateNetworkCommand, NetworkDto>
 {
     public async Task<NetworkDto> Handle(CreateNetworkCommand request, CancellationToken cancellationToken)
     {
@@ -24,7 +25,8 @@ public sealed class CreateNetworkHandler(IUnitOfWork unitOfWork, NetworkReads re
                 @CadenceInterval, @cadenceUnit, @CoordinatorActorId, 1, @now, @now)
             """, new
         {
-            id, name = request.Name.Trim(), searchKey = TextRules.SearchKey(request.Name), kind = request.Kind.ToString(), status = request.Status.ToString(),
+            id, name = request.Name.Trim(), searchKey = TextRules.SearchKey(request.Name), kind = request.Kind.ToString(),
+            status = request.Status.ToString(),
             mandate = request.Mandate.Trim(), mandatedBy = NetworkChecks.Trimmed(request.MandatedBy), request.MandatedOn,
             legitimationNote = NetworkChecks.Trimmed(request.LegitimationNote), request.StartedOn, request.EndedOn,
             request.CadenceInterval, cadenceUnit = request.CadenceUnit?.ToString(), request.CoordinatorActorId, now,

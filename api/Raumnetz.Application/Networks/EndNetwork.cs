@@ -24,18 +24,21 @@ public sealed class EndNetworkValidator : AbstractValidator<EndNetworkCommand>
     public EndNetworkValidator() => RuleFor(x => x.EndedOn).NotEmpty();
 }
 
-public sealed class EndNetworkHandler(IUnitOfWork unitOfWork, NetworkReads reads, TimeProvider clock) : IRequestHandler<EndNetworkCommand, NetworkDto>
+public sealed class EndNetworkHandler(IUnitOfWork unitOfWork, NetworkReads reads, TimeProvider clock)
+    : IRequestHandler<EndNetworkCommand, NetworkDto>
 {
     public async Task<NetworkDto> Handle(EndNetworkCommand request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "networks", "Network", request.Id, request.ExpectedVersion);
-        var startedOn = await connection.QuerySingleAsync<DateOnly?>("SELECT started_on FROM networks WHERE id = @Id", new { request.Id }, tx);
+        var startedOn = await connection.QuerySingleAsync<DateOnly?>("SELECT started_on FROM networks WHERE id = @Id", new { request.Id },
+            tx);
         if (startedOn is { } start && request.EndedOn < start)
             throw new InvalidFieldException("endedOn", $"The network only began on {start:yyyy-MM-dd}; it cannot end before that.");
         var rows = await connection.ExecuteAsync(
-            "UPDATE networks SET status = @status, ended_on = @EndedOn, version = version + 1, updated_at = @now WHERE id = @Id AND version = @version",
+            "UPDATE networks SET status = @status, ended_on = @EndedOn, version = version + 1, updated_at = @now WHERE id = @Id AND " +
+                "version = @version",
             new { request.Id, status = nameof(NetworkStatus.Ended), request.EndedOn, now, version }, tx);
         Versioning.EnsureUpdated(rows, "Network", request.Id, version);
         await connection.ExecuteAsync("""

@@ -21,16 +21,19 @@ public sealed class EndNetworkMemberValidator : AbstractValidator<EndNetworkMemb
     public EndNetworkMemberValidator() => RuleFor(x => x.ValidTo).NotEmpty();
 }
 
-public sealed class EndNetworkMemberHandler(IUnitOfWork unitOfWork, NetworkReads reads, TimeProvider clock) : IRequestHandler<EndNetworkMemberCommand, NetworkMemberDto>
+public sealed class EndNetworkMemberHandler(IUnitOfWork unitOfWork, NetworkReads reads, TimeProvider clock)
+    : IRequestHandler<EndNetworkMemberCommand, NetworkMemberDto>
 {
     public async Task<NetworkMemberDto> Handle(EndNetworkMemberCommand request, CancellationToken cancellationToken)
     {
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var current = await MemberVersioning.CheckAsync(connection, tx, request.NetworkId, request.MemberId, request.ExpectedVersion);
         if (request.ValidTo < current.ValidFrom)
-            throw new InvalidFieldException("validTo", $"The membership only begins on {current.ValidFrom:yyyy-MM-dd}; it cannot end before that.");
+            throw new InvalidFieldException("validTo",
+                $"The membership only begins on {current.ValidFrom:yyyy-MM-dd}; it cannot end before that.");
         var rows = await connection.ExecuteAsync(
-            "UPDATE network_members SET valid_to = @ValidTo, version = version + 1, updated_at = @now WHERE id = @MemberId AND version = @version",
+            "UPDATE network_members SET valid_to = @ValidTo, version = version + 1, updated_at = @now WHERE id = @MemberId AND version = " +
+                "@version",
             new { request.MemberId, request.ValidTo, now = clock.GetUtcNow(), version = current.Version }, tx);
         Versioning.EnsureUpdated(rows, "Network member", request.MemberId, current.Version);
         return (await reads.LoadMemberAsync(connection, tx, request.NetworkId, request.MemberId, clock.Today(), cancellationToken))!;

@@ -6,7 +6,8 @@ namespace Raumnetz.Application.Networks;
 
 public sealed record GetNetworkQuery(Guid Id) : IRequest<NetworkDto>;
 
-public sealed class GetNetworkHandler(IDbConnectionFactory db, NetworkReads reads, TimeProvider clock) : IRequestHandler<GetNetworkQuery, NetworkDto>
+public sealed class GetNetworkHandler(IDbConnectionFactory db, NetworkReads reads, TimeProvider clock)
+    : IRequestHandler<GetNetworkQuery, NetworkDto>
 {
     public async Task<NetworkDto> Handle(GetNetworkQuery request, CancellationToken cancellationToken) =>
         await db.ReadAsync((connection, ct) => reads.LoadAsync(connection, null, request.Id, clock.Today(), ct), cancellationToken)

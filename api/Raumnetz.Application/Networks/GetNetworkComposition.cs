@@ -47,7 +47,8 @@ public sealed record RoleCountDto
     public int Count { get; init; }
 }
 
-public sealed class GetNetworkCompositionHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<GetNetworkCompositionQuery, NetworkCompositionDto>
+public sealed class GetNetworkCompositionHandler(IDbConnectionFactory db, TimeProvider clock)
+    : IRequestHandler<GetNetworkCompositionQuery, NetworkCompositionDto>
 {
     private sealed class MemberFacts
     {
@@ -65,7 +66,9 @@ public sealed class GetNetworkCompositionHandler(IDbConnectionFactory db, TimePr
         var on = request.On ?? clock.Today();
         var members = await db.ReadAsync(async (connection, ct) =>
         {
-            if (await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM networks WHERE id = @NetworkId", new { request.NetworkId }, cancellationToken: ct)) == 0)
+            if (await connection.ExecuteScalarAsync<long>(
+                    new CommandDefinition("SELECT COUNT(*) FROM networks WHERE id = @NetworkId", new { request.NetworkId },
+                        cancellationToken: ct)) == 0)
                 throw new NotFoundException("Network", request.NetworkId);
             return (await connection.QueryAsync<MemberFacts>(new CommandDefinition("""
                 SELECT m.actor_id, a.kind, a.sector, a.type_code, t.name_de, t.name_en, m.role
@@ -90,7 +93,8 @@ public sealed class GetNetworkCompositionHandler(IDbConnectionFactory db, TimePr
                     Count = inSector.Count,
                     Share = actors.Count == 0 ? 0 : (double)inSector.Count / actors.Count,
                     Types = inSector.GroupBy(a => a.TypeCode)
-                        .Select(g => new TypeCountDto { TypeCode = g.Key, NameDe = g.First().NameDe, NameEn = g.First().NameEn, Count = g.Count() })
+                        .Select(g => new TypeCountDto { TypeCode = g.Key, NameDe = g.First().NameDe, NameEn = g.First().NameEn,
+                                Count = g.Count() })
                         .OrderByDescending(t => t.Count).ThenBy(t => t.TypeCode, StringComparer.Ordinal).ToList(),
                 };
             }).ToList(),

@@ -13,12 +13,14 @@ public sealed class GetNetworkHealthValidator : AbstractValidator<GetNetworkHeal
     public GetNetworkHealthValidator() => RuleFor(x => x.Meetings).InclusiveBetween(1, NetworkLimits.MaxHealthMeetings);
 }
 
-public sealed class GetNetworkHealthHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<GetNetworkHealthQuery, NetworkHealthDto>
+public sealed class GetNetworkHealthHandler(IDbConnectionFactory db, TimeProvider clock)
+    : IRequestHandler<GetNetworkHealthQuery, NetworkHealthDto>
 {
     public async Task<NetworkHealthDto> Handle(GetNetworkHealthQuery request, CancellationToken cancellationToken)
     {
         var health = await db.ReadAsync((connection, _) => NetworkHealthCalculator.ComputeAsync(
-            connection, request.NetworkId, clock.GetUtcNow(), clock.Today(), request.Meetings ?? NetworkLimits.HealthMeetings), cancellationToken);
+            connection, request.NetworkId, clock.GetUtcNow(), clock.Today(), request.Meetings ?? NetworkLimits.HealthMeetings),
+                cancellationToken);
         return health.Count == 1 ? health[0] : throw new NotFoundException("Network", request.NetworkId);
     }
 }

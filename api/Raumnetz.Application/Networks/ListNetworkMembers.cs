@@ -7,8 +7,10 @@ using Raumnetz.Domain.Networks;
 
 namespace Raumnetz.Application.Networks;
 
-/// <summary>Members of a network sorted by actor name; all of them (current, past and future) unless <see cref="State"/> is given.</summary>
-public sealed record ListNetworkMembersQuery(Guid NetworkId, MembershipState? State, MemberRole? Role, int? Limit, string? Cursor) : IRequest<Page<NetworkMemberDto>>;
+/// <summary>Members of a network sorted by actor name; all of them (current, past and future) unless <see cref="State"/> is
+/// given.</summary>
+public sealed record ListNetworkMembersQuery(Guid NetworkId, MembershipState? State, MemberRole? Role, int? Limit, string? Cursor)
+    : IRequest<Page<NetworkMemberDto>>;
 
 public sealed class ListNetworkMembersValidator : AbstractValidator<ListNetworkMembersQuery>
 {
@@ -21,7 +23,8 @@ public sealed class ListNetworkMembersValidator : AbstractValidator<ListNetworkM
     }
 }
 
-public sealed class ListNetworkMembersHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<ListNetworkMembersQuery, Page<NetworkMemberDto>>
+public sealed class ListNetworkMembersHandler(IDbConnectionFactory db, TimeProvider clock)
+    : IRequestHandler<ListNetworkMembersQuery, Page<NetworkMemberDto>>
 {
     public async Task<Page<NetworkMemberDto>> Handle(ListNetworkMembersQuery request, CancellationToken cancellationToken)
     {
@@ -53,7 +56,9 @@ public sealed class ListNetworkMembersHandler(IDbConnectionFactory db, TimeProvi
             """;
         var page = await db.ReadAsync(async (connection, ct) =>
         {
-            if (await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM networks WHERE id = @NetworkId", new { request.NetworkId }, cancellationToken: ct)) == 0)
+            if (await connection.ExecuteScalarAsync<long>(
+                    new CommandDefinition("SELECT COUNT(*) FROM networks WHERE id = @NetworkId", new { request.NetworkId },
+                        cancellationToken: ct)) == 0)
                 throw new NotFoundException("Network", request.NetworkId);
             return await connection.QueryPageAsync<NetworkMemberDto>(sql, p, limit, m => m.Id, ct);
         }, cancellationToken);

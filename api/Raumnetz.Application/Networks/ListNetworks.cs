@@ -10,7 +10,8 @@ namespace Raumnetz.Application.Networks;
 /// Networks sorted by name. Filters: a social space (networks covering it or any space below it), kind, status,
 /// an actor that is a member today, and text in the name.
 /// </summary>
-public sealed record ListNetworksQuery(Guid? SpaceId, NetworkKind? Kind, NetworkStatus? Status, Guid? MemberActorId, string? Q, int? Limit, string? Cursor)
+public sealed record ListNetworksQuery(Guid? SpaceId, NetworkKind? Kind, NetworkStatus? Status, Guid? MemberActorId, string? Q, int? Limit,
+    string? Cursor)
     : IRequest<Page<NetworkDto>>;
 
 public sealed class ListNetworksValidator : AbstractValidator<ListNetworksQuery>
@@ -25,7 +26,8 @@ public sealed class ListNetworksValidator : AbstractValidator<ListNetworksQuery>
     }
 }
 
-public sealed class ListNetworksHandler(IDbConnectionFactory db, NetworkReads reads, TimeProvider clock) : IRequestHandler<ListNetworksQuery, Page<NetworkDto>>
+public sealed class ListNetworksHandler(IDbConnectionFactory db, NetworkReads reads, TimeProvider clock)
+    : IRequestHandler<ListNetworksQuery, Page<NetworkDto>>
 {
     public async Task<Page<NetworkDto>> Handle(ListNetworksQuery request, CancellationToken cancellationToken)
     {

@@ -19,11 +19,13 @@ public sealed class ListNetworksNeedingAttentionValidator : AbstractValidator<Li
 public sealed class ListNetworksNeedingAttentionHandler(IDbConnectionFactory db, TimeProvider clock)
     : IRequestHandler<ListNetworksNeedingAttentionQuery, IReadOnlyList<NetworkHealthDto>>
 {
-    public async Task<IReadOnlyList<NetworkHealthDto>> Handle(ListNetworksNeedingAttentionQuery request, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<NetworkHealthDto>> Handle(ListNetworksNeedingAttentionQuery request,
+        CancellationToken cancellationToken)
     {
         var (health, inSpace) = await db.ReadAsync(async (connection, ct) =>
         {
-            var health = await NetworkHealthCalculator.ComputeAsync(connection, null, clock.GetUtcNow(), clock.Today(), request.Meetings ?? NetworkLimits.HealthMeetings);
+            var health = await NetworkHealthCalculator.ComputeAsync(connection, null, clock.GetUtcNow(), clock.Today(), request.Meetings
+                ?? NetworkLimits.HealthMeetings);
             if (request.SpaceId is not { } spaceId) return (health, (HashSet<Guid>?)null);
             var inSpace = (await connection.QueryAsync<Guid>(new CommandDefinition($"""
                 {db.Dialect.WithRecursive} subtree (id) AS (
@@ -35,7 +37,8 @@ public sealed class ListNetworksNeedingAttentionHandler(IDbConnectionFactory db,
             return (health, inSpace);
         }, cancellationToken);
         return health.Where(h => h.NeedsAttention && (inSpace is null || inSpace.Contains(h.NetworkId)))
-            .OrderByDescending(h => h.Reasons.Count).ThenByDescending(h => h.OverdueAgreements).ThenBy(h => Raumnetz.Domain.Common.TextRules.SearchKey(h.NetworkName), StringComparer.Ordinal)
+            .OrderByDescending(h => h.Reasons.Count).ThenByDescending(h => h.OverdueAgreements)
+                .ThenBy(h => Raumnetz.Domain.Common.TextRules.SearchKey(h.NetworkName), StringComparer.Ordinal)
             .ToList();
     }
 }

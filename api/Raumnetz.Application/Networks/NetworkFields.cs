@@ -99,21 +99,24 @@ internal static class NetworkChecks
         public Guid TargetNetworkId { get; init; }
     }
 
-    public static async Task CheckReferencesAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, NetworkFields f, Guid selfId)
+    public static async Task CheckReferencesAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, NetworkFields f,
+        Guid selfId)
     {
         if (f.CoordinatorActorId is { } actorId && !await ActorExistsAsync(connection, tx, actorId))
             throw new InvalidFieldException("coordinatorActorId", $"Actor '{actorId}' does not exist.");
         var spaceIds = f.SpaceIds?.Distinct().ToList() ?? [];
         if (spaceIds.Count > 0)
         {
-            var found = (await connection.QueryAsync<Guid>($"SELECT id FROM spaces WHERE {dialect.In("id", "@spaceIds")}", new { spaceIds }, tx)).ToHashSet();
+            var found = (await connection.QueryAsync<Guid>($"SELECT id FROM spaces WHERE {dialect.In("id", "@spaceIds")}", new { spaceIds },
+                    tx)).ToHashSet();
             var missing = spaceIds.Where(s => !found.Contains(s)).ToList();
             if (missing.Count > 0) throw new InvalidFieldException("spaceIds", $"Space '{missing[0]}' does not exist.");
         }
         var links = f.Links?.ToList() ?? [];
         if (links.Count == 0) return;
         var targets = links.Select(l => l.TargetNetworkId).ToList();
-        var existing = (await connection.QueryAsync<Guid>($"SELECT id FROM networks WHERE {dialect.In("id", "@targets")}", new { targets }, tx)).ToHashSet();
+        var existing = (await connection.QueryAsync<Guid>($"SELECT id FROM networks WHERE {dialect.In("id", "@targets")}", new { targets },
+                tx)).ToHashSet();
         for (var i = 0; i < links.Count; i++)
         {
             if (links[i].TargetNetworkId != selfId && !existing.Contains(links[i].TargetNetworkId))
@@ -124,7 +127,8 @@ internal static class NetworkChecks
         {
             var message = cycle.Path.Count == 2
                 ? "A network cannot delegate or report to itself."
-                : $"This link would close a cycle ({await DescribePathAsync(connection, tx, dialect, cycle.Path)}): a network cannot delegate or report to itself, not even through others.";
+                : $"This link would close a cycle ({await DescribePathAsync(connection, tx, dialect, cycle.Path)}): a network cannot " +
+                    $"delegate or report to itself, not even through others.";
             throw new InvalidFieldException($"links[{cycle.Index}].targetNetworkId", message);
         }
     }
@@ -132,34 +136,40 @@ internal static class NetworkChecks
     public static async Task<bool> ActorExistsAsync(DbConnection connection, DbTransaction? tx, Guid actorId) =>
         await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM actors WHERE id = @actorId", new { actorId }, tx) > 0;
 
-    private static async Task<string> DescribePathAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, IReadOnlyList<Guid> path)
+    private static async Task<string> DescribePathAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect,
+        IReadOnlyList<Guid> path)
     {
-        var names = (await connection.QueryAsync<NameRow>($"SELECT id, name FROM networks WHERE {dialect.In("id", "@ids")}", new { ids = path.Distinct().ToList() }, tx))
+        var names = (await connection.QueryAsync<NameRow>($"SELECT id, name FROM networks WHERE {dialect.In("id", "@ids")}",
+                new { ids = path.Distinct().ToList() }, tx))
             .ToDictionary(r => r.Id, r => r.Name);
         return string.Join(" → ", path.Select(id => names.GetValueOrDefault(id, id.ToString())));
     }
 
     /// <summary>Replaces functions, goals, spaces and outgoing links (null leaves a part unchanged on update).</summary>
-    public static async Task ReplacePartsAsync(DbConnection connection, DbTransaction tx, Guid id, NetworkFields f, DateTimeOffset now, bool creating)
+    public static async Task ReplacePartsAsync(DbConnection connection, DbTransaction tx, Guid id, NetworkFields f, DateTimeOffset now,
+        bool creating)
     {
         if (creating || f.Functions is not null)
         {
             await connection.ExecuteAsync("DELETE FROM network_functions WHERE network_id = @id", new { id }, tx);
             foreach (var function in f.Functions?.Distinct() ?? [])
-                await connection.ExecuteAsync("INSERT INTO network_functions (network_id, function_name) VALUES (@id, @name)", new { id, name = function.ToString() }, tx);
+                await connection.ExecuteAsync("INSERT INTO network_functions (network_id, function_name) VALUES (@id, @name)",
+                    new { id, name = function.ToString() }, tx);
         }
         if (creating || f.Goals is not null)
         {
             await connection.ExecuteAsync("DELETE FROM network_goals WHERE network_id = @id", new { id }, tx);
             var order = 0;
             foreach (var goal in f.Goals ?? [])
-                await connection.ExecuteAsync("INSERT INTO network_goals (network_id, sort_order, goal) VALUES (@id, @order, @goal)", new { id, order = ++order, goal = goal.Trim() }, tx);
+                await connection.ExecuteAsync("INSERT INTO network_goals (network_id, sort_order, goal) VALUES (@id, @order, @goal)",
+                    new { id, order = ++order, goal = goal.Trim() }, tx);
         }
         if (creating || f.SpaceIds is not null)
         {
             await connection.ExecuteAsync("DELETE FROM network_spaces WHERE network_id = @id", new { id }, tx);
             foreach (var spaceId in f.SpaceIds?.Distinct() ?? [])
-                await connection.ExecuteAsync("INSERT INTO network_spaces (network_id, space_id) VALUES (@id, @spaceId)", new { id, spaceId }, tx);
+                await connection.ExecuteAsync("INSERT INTO network_spaces (network_id, space_id) VALUES (@id, @spaceId)",
+                    new { id, spaceId }, tx);
         }
         if (creating || f.Links is not null)
         {
@@ -168,7 +178,8 @@ internal static class NetworkChecks
                 await connection.ExecuteAsync("""
                     INSERT INTO network_links (id, source_network_id, target_network_id, link_type, note, created_at)
                     VALUES (@linkId, @id, @TargetNetworkId, @type, @note, @now)
-                    """, new { linkId = Guid.CreateVersion7(), id, link.TargetNetworkId, type = link.Type.ToString(), note = Trimmed(link.Note), now }, tx);
+                    """, new { linkId = Guid.CreateVersion7(), id, link.TargetNetworkId, type = link.Type.ToString(),
+                        note = Trimmed(link.Note), now }, tx);
         }
     }
 

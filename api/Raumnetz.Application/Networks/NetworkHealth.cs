@@ -27,7 +27,8 @@ public sealed record NetworkHealthDto
     public bool MandateMissing { get; init; }
     public int? CadenceInterval { get; init; }
     public CadenceUnit? CadenceUnit { get; init; }
-    /// <summary>The next meeting should take place by this day: twice the cadence after the last one (or after the start). Null without cadence.</summary>
+    /// <summary>The next meeting should take place by this day: twice the cadence after the last one (or after the start). Null without
+    /// cadence.</summary>
     public DateOnly? MeetingDueBy { get; init; }
     /// <summary>No meeting took place for more than twice the cadence.</summary>
     public bool MeetingOverdue { get; init; }
@@ -72,10 +73,12 @@ internal static class NetworkHealthCalculator
     }
 
     /// <summary>Health of the network <paramref name="networkId"/>, or of every network when null.</summary>
-    public static async Task<IReadOnlyList<NetworkHealthDto>> ComputeAsync(DbConnection connection, Guid? networkId, DateTimeOffset now, DateOnly today, int lastMeetings)
+    public static async Task<IReadOnlyList<NetworkHealthDto>> ComputeAsync(DbConnection connection, Guid? networkId, DateTimeOffset now,
+        DateOnly today, int lastMeetings)
     {
         var filter = networkId is null ? "" : "AND m.network_id = @networkId";
-        var p = new { networkId, now, today, lastMeetings, no = false, open = nameof(AgreementStatus.Open), inProgress = nameof(AgreementStatus.InProgress) };
+        var p = new { networkId, now, today, lastMeetings, no = false, open = nameof(AgreementStatus.Open),
+            inProgress = nameof(AgreementStatus.InProgress) };
         var networks = (await connection.QueryAsync<Base>($"""
             SELECT n.id, n.name, n.kind, n.status, n.mandate, n.cadence_interval, n.cadence_unit, n.started_on, n.created_at
             FROM networks n {(networkId is null ? "" : "WHERE n.id = @networkId")}

@@ -29,7 +29,8 @@ public sealed class NetworkReads(IDbConnectionFactory db)
         m.version, m.created_at, m.updated_at
         """;
 
-    public const string MemberFrom = "network_members m JOIN actors a ON a.id = m.actor_id LEFT JOIN networks d ON d.id = m.delegated_from_network_id";
+    public const string MemberFrom = "network_members m JOIN actors a ON a.id = m.actor_id LEFT JOIN networks d ON d.id = " +
+        "m.delegated_from_network_id";
 
     private sealed class FunctionRow
     {
@@ -56,14 +57,17 @@ public sealed class NetworkReads(IDbConnectionFactory db)
     }
 
     /// <summary>Fills in functions, goals, spaces and links, with one query per part for the whole set, keeping its order.</summary>
-    public async Task<List<NetworkDto>> CompleteAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<NetworkDto> networks, CancellationToken ct)
+    public async Task<List<NetworkDto>> CompleteAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<NetworkDto> networks,
+        CancellationToken ct)
     {
         if (networks.Count == 0) return [];
         var p = new { ids = networks.Select(r => r.Id).ToList() };
         var functions = (await connection.QueryAsync<FunctionRow>(new CommandDefinition(
-            $"SELECT network_id, function_name FROM network_functions WHERE {db.Dialect.In("network_id", "@ids")}", p, tx, cancellationToken: ct))).ToLookup(f => f.NetworkId);
+            $"SELECT network_id, function_name FROM network_functions WHERE {db.Dialect.In("network_id", "@ids")}", p, tx,
+                cancellationToken: ct))).ToLookup(f => f.NetworkId);
         var goals = await connection.QueryByOwnerAsync<string>(
-            $"SELECT network_id, goal FROM network_goals WHERE {db.Dialect.In("network_id", "@ids")} ORDER BY network_id, sort_order", p, "goal", tx, ct);
+            $"SELECT network_id, goal FROM network_goals WHERE {db.Dialect.In("network_id", "@ids")} ORDER BY network_id, sort_order", p,
+                "goal", tx, ct);
         var spaces = await connection.QueryByOwnerAsync<NetworkSpaceDto>($"""
             SELECT ns.network_id, s.id, s.code, s.name FROM network_spaces ns JOIN spaces s ON s.id = ns.space_id
             WHERE {db.Dialect.In("ns.network_id", "@ids")} ORDER BY s.search_key, s.id
@@ -80,17 +84,21 @@ public sealed class NetworkReads(IDbConnectionFactory db)
             Goals = goals[n.Id].ToList(),
             Spaces = spaces[n.Id].ToList(),
             Links = links.Where(l => l.SourceNetworkId == n.Id)
-                .Select(l => new NetworkLinkDto { NetworkId = l.TargetNetworkId, NetworkName = l.TargetName, Type = l.LinkType, Note = l.Note }).ToList(),
+                .Select(l => new NetworkLinkDto { NetworkId = l.TargetNetworkId, NetworkName = l.TargetName, Type = l.LinkType,
+                        Note = l.Note }).ToList(),
             IncomingLinks = links.Where(l => l.TargetNetworkId == n.Id)
-                .Select(l => new NetworkLinkDto { NetworkId = l.SourceNetworkId, NetworkName = l.SourceName, Type = l.LinkType, Note = l.Note }).ToList(),
+                .Select(l => new NetworkLinkDto { NetworkId = l.SourceNetworkId, NetworkName = l.SourceName, Type = l.LinkType,
+                        Note = l.Note }).ToList(),
         }).ToList();
     }
 
     /// <summary>The membership <paramref name="memberId"/> of the network, with its state today; null when there is none.</summary>
-    public async Task<NetworkMemberDto?> LoadMemberAsync(DbConnection connection, DbTransaction? tx, Guid networkId, Guid memberId, DateOnly today, CancellationToken ct)
+    public async Task<NetworkMemberDto?> LoadMemberAsync(DbConnection connection, DbTransaction? tx, Guid networkId, Guid memberId,
+        DateOnly today, CancellationToken ct)
     {
         var member = await connection.QuerySingleOrDefaultAsync<NetworkMemberDto>(new CommandDefinition(
-            $"SELECT {MemberColumns} FROM {MemberFrom} WHERE m.id = @memberId AND m.network_id = @networkId", new { networkId, memberId }, tx, cancellationToken: ct));
+            $"SELECT {MemberColumns} FROM {MemberFrom} WHERE m.id = @memberId AND m.network_id = @networkId", new { networkId, memberId },
+                tx, cancellationToken: ct));
         return member is null ? null : WithState(member, today);
     }
 

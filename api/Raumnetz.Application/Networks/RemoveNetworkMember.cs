@@ -14,10 +14,13 @@ public sealed class RemoveNetworkMemberHandler(IUnitOfWork unitOfWork) : IReques
     {
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var current = await MemberVersioning.CheckAsync(connection, tx, request.NetworkId, request.MemberId, request.ExpectedVersion);
-        var attendance = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM meeting_attendance WHERE member_id = @MemberId", new { request.MemberId }, tx);
+        var attendance = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM meeting_attendance WHERE member_id = @MemberId",
+            new { request.MemberId }, tx);
         if (attendance > 0)
-            throw new ConflictException("The member's attendance is recorded in meetings. End the membership on a date instead of deleting it.");
-        var rows = await connection.ExecuteAsync("DELETE FROM network_members WHERE id = @MemberId AND version = @version", new { request.MemberId, version = current.Version }, tx);
+            throw new ConflictException(
+                "The member's attendance is recorded in meetings. End the membership on a date instead of deleting it.");
+        var rows = await connection.ExecuteAsync("DELETE FROM network_members WHERE id = @MemberId AND version = @version",
+            new { request.MemberId, version = current.Version }, tx);
         Versioning.EnsureUpdated(rows, "Network member", request.MemberId, current.Version);
         return Unit.Value;
     }

@@ -22,7 +22,8 @@ public sealed record UpdateNetworkCommand : NetworkFields, ICommand<NetworkDto>
 
 public sealed class UpdateNetworkValidator : NetworkFieldsValidator<UpdateNetworkCommand>;
 
-public sealed class UpdateNetworkHandler(IUnitOfWork unitOfWork, NetworkReads reads, TimeProvider clock) : IRequestHandler<UpdateNetworkCommand, NetworkDto>
+public sealed class UpdateNetworkHandler(IUnitOfWork unitOfWork, NetworkReads reads, TimeProvider clock)
+    : IRequestHandler<UpdateNetworkCommand, NetworkDto>
 {
     public async Task<NetworkDto> Handle(UpdateNetworkCommand request, CancellationToken cancellationToken)
     {
@@ -38,7 +39,8 @@ public sealed class UpdateNetworkHandler(IUnitOfWork unitOfWork, NetworkReads re
             WHERE id = @Id AND version = @version
             """, new
         {
-            request.Id, name = request.Name.Trim(), searchKey = TextRules.SearchKey(request.Name), kind = request.Kind.ToString(), status = request.Status.ToString(),
+            request.Id, name = request.Name.Trim(), searchKey = TextRules.SearchKey(request.Name), kind = request.Kind.ToString(),
+            status = request.Status.ToString(),
             mandate = request.Mandate.Trim(), mandatedBy = NetworkChecks.Trimmed(request.MandatedBy), request.MandatedOn,
             legitimationNote = NetworkChecks.Trimmed(request.LegitimationNote), request.StartedOn, request.EndedOn,
             request.CadenceInterval, cadenceUnit = request.CadenceUnit?.ToString(), request.CoordinatorActorId, now, version,

@@ -13,7 +13,8 @@ public sealed class DeleteObservationHandler(IUnitOfWork unitOfWork) : IRequestH
     {
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "observations", "Observation", request.Id, request.ExpectedVersion);
-        var rows = await connection.ExecuteAsync("DELETE FROM observations WHERE id = @Id AND version = @version", new { request.Id, version }, tx);
+        var rows = await connection.ExecuteAsync("DELETE FROM observations WHERE id = @Id AND version = @version",
+            new { request.Id, version }, tx);
         Versioning.EnsureUpdated(rows, "Observation", request.Id, version);
         return Unit.Value;
     }

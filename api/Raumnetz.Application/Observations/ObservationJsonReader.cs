@@ -13,6 +13,8 @@ namespace Raumnetz.Application.Observations;
 /// </summary>
 internal static partial class ObservationJsonReader
 {
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
     public static async IAsyncEnumerable<RawImportRow> ReadAsync(Stream body, ImportReport report, [EnumeratorCancellation] CancellationToken ct)
     {
         // The body must be an array: JsonSerializer would read a top-level null (or nothing) as no items at all.
@@ -24,8 +26,7 @@ internal static partial class ObservationJsonReader
             else report.Add(null, null, "file", "notAnArray", "The body must be a JSON array of objects.");
             yield break;
         }
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        var items = JsonSerializer.DeserializeAsyncEnumerable<ObservationImportRow?>(pipe.AsStream(), options, ct);
+        var items = JsonSerializer.DeserializeAsyncEnumerable<ObservationImportRow?>(pipe.AsStream(), Options, ct);
         await using var e = items.GetAsyncEnumerator(ct);
         var item = 0;
         while (true)

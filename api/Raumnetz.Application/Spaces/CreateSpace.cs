@@ -9,7 +9,8 @@ public sealed record CreateSpaceCommand : SpaceFields, ICommand<SpaceDto>;
 
 public sealed class CreateSpaceValidator : SpaceFieldsValidator<CreateSpaceCommand>;
 
-public sealed class CreateSpaceHandler(IUnitOfWork unitOfWork, SpaceReads reads, TimeProvider clock) : IRequestHandler<CreateSpaceCommand, SpaceDto>
+public sealed class CreateSpaceHandler(IUnitOfWork unitOfWork, SpaceReads reads, TimeProvider clock)
+    : IRequestHandler<CreateSpaceCommand, SpaceDto>
 {
     public async Task<SpaceDto> Handle(CreateSpaceCommand request, CancellationToken cancellationToken)
     {
@@ -24,7 +25,8 @@ public sealed class CreateSpaceHandler(IUnitOfWork unitOfWork, SpaceReads reads,
                 VALUES (@id, @Code, @Name, @searchKey, @level, @ParentId, @Population, @geometry, @validFrom, @ValidTo, 1, @now, @now)
                 """, new
             {
-                id, Code = request.Code.Trim(), Name = request.Name.Trim(), searchKey = TextRules.SearchKey(request.Name), level = request.Level.ToString(),
+                id, Code = request.Code.Trim(), Name = request.Name.Trim(), searchKey = TextRules.SearchKey(request.Name),
+                level = request.Level.ToString(),
                 request.ParentId, request.Population, geometry = SpaceGeometry.Serialize(request.Geometry),
                 validFrom = request.ValidFrom ?? DateOnly.FromDateTime(now.UtcDateTime), request.ValidTo, now,
             }, tx);

@@ -20,10 +20,12 @@ public sealed class DeleteSpaceHandler(IUnitOfWork unitOfWork) : IRequestHandler
                  + (SELECT COUNT(*) FROM actor_spaces WHERE space_id = @Id)
             """, new { request.Id }, tx);
         if (references > 0)
-            throw new ConflictException("The space is still referenced (child spaces, predecessors or actors). End it on a date instead of deleting it.");
+            throw new ConflictException(
+                "The space is still referenced (child spaces, predecessors or actors). End it on a date instead of deleting it.");
         try
         {
-            var rows = await connection.ExecuteAsync("DELETE FROM spaces WHERE id = @Id AND version = @version", new { request.Id, version }, tx);
+            var rows = await connection.ExecuteAsync("DELETE FROM spaces WHERE id = @Id AND version = @version",
+                new { request.Id, version }, tx);
             Versioning.EnsureUpdated(rows, "Space", request.Id, version);
         }
         catch (Exception e) when (unitOfWork.Dialect.IsForeignKeyViolation(e))

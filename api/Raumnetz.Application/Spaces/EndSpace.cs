@@ -20,7 +20,8 @@ public sealed class EndSpaceValidator : AbstractValidator<EndSpaceCommand>
     public EndSpaceValidator() => RuleFor(x => x.ValidTo).NotEmpty();
 }
 
-public sealed class EndSpaceHandler(IUnitOfWork unitOfWork, SpaceReads reads, TimeProvider clock) : IRequestHandler<EndSpaceCommand, SpaceDto>
+public sealed class EndSpaceHandler(IUnitOfWork unitOfWork, SpaceReads reads, TimeProvider clock)
+    : IRequestHandler<EndSpaceCommand, SpaceDto>
 {
     public async Task<SpaceDto> Handle(EndSpaceCommand request, CancellationToken cancellationToken)
     {

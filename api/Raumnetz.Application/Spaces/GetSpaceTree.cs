@@ -16,7 +16,8 @@ public sealed class GetSpaceTreeHandler(IDbConnectionFactory db) : IRequestHandl
             FROM spaces s ORDER BY s.search_key, s.id
             """, cancellationToken: ct))).ToList(), cancellationToken);
         var day = request.ValidOn;
-        var visible = rows.Where(r => day is null || Raumnetz.Domain.Spaces.SpaceRules.IsValidOn(r.ValidFrom, r.ValidTo, day.Value)).ToList();
+        var visible = rows.Where(r => day is null || Raumnetz.Domain.Spaces.SpaceRules.IsValidOn(r.ValidFrom, r.ValidTo, day.Value))
+            .ToList();
         var nodes = visible.ToDictionary(r => r.Id, SpaceTreeNode.From);
         var roots = new List<SpaceTreeNode>();
         foreach (var row in visible)

@@ -47,7 +47,8 @@ public static class SpaceGeometry
     public static bool IsGeometry(JsonElement? geometry)
     {
         if (geometry is not { ValueKind: JsonValueKind.Object } g) return geometry is null or { ValueKind: JsonValueKind.Null };
-        return g.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() is "Polygon" or "MultiPolygon"
+        return g.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String
+            && type.GetString() is "Polygon" or "MultiPolygon"
             && g.TryGetProperty("coordinates", out var c) && c.ValueKind == JsonValueKind.Array
             && g.GetRawText().Length <= Limits.Geometry;
     }
@@ -59,39 +60,48 @@ public static class SpaceGeometry
 /// <summary>Rules only the data can decide: parent exists and sits a level above, predecessors exist, no cycles.</summary>
 internal static class SpaceChecks
 {
-    public static async Task CheckReferencesAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, SpaceFields f, Guid? selfId)
+    public static async Task CheckReferencesAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, SpaceFields f,
+        Guid? selfId)
     {
         if (f.ParentId is { } parentId)
         {
             if (parentId == selfId) throw new InvalidFieldException("parentId", "A space cannot be its own parent.");
             // Dapper maps enum columns on objects, not as scalars: read the text and parse it.
-            var parentLevelText = await connection.QuerySingleOrDefaultAsync<string>("SELECT level FROM spaces WHERE id = @parentId", new { parentId }, tx);
+            var parentLevelText = await connection.QuerySingleOrDefaultAsync<string>("SELECT level FROM spaces WHERE id = @parentId",
+                new { parentId }, tx);
             if (parentLevelText is null) throw new InvalidFieldException("parentId", $"Space '{parentId}' does not exist.");
             var parentLevel = Enum.Parse<SpaceLevel>(parentLevelText);
             if (!SpaceRules.IsValidChildLevel(parentLevel, f.Level))
-                throw new InvalidFieldException("parentId", $"A {f.Level} cannot lie inside a {parentLevel}: the parent must be on a higher level.");
+                throw new InvalidFieldException("parentId",
+                    $"A {f.Level} cannot lie inside a {parentLevel}: the parent must be on a higher level.");
         }
         if (selfId is { } self)
         {
             // Levels strictly descend from parent to child, which also rules out cycles.
-            var childLevels = (await connection.QueryAsync<string>("SELECT level FROM spaces WHERE parent_id = @self", new { self }, tx)).Select(Enum.Parse<SpaceLevel>).ToList();
+            var childLevels = (await connection.QueryAsync<string>("SELECT level FROM spaces WHERE parent_id = @self", new { self }, tx))
+                .Select(Enum.Parse<SpaceLevel>).ToList();
             if (childLevels.Any(c => !SpaceRules.IsValidChildLevel(f.Level, c)))
-                throw new InvalidFieldException("level", $"The space has child spaces on level {childLevels.Min()}; it must stay above them.");
+                throw new InvalidFieldException("level",
+                    $"The space has child spaces on level {childLevels.Min()}; it must stay above them.");
         }
         var predecessors = f.PredecessorIds?.Distinct().ToList() ?? [];
-        if (selfId is { } id && predecessors.Contains(id)) throw new InvalidFieldException("predecessorIds", "A space cannot be its own predecessor.");
+        if (selfId is { } id && predecessors.Contains(id)) throw new InvalidFieldException("predecessorIds",
+            "A space cannot be its own predecessor.");
         if (predecessors.Count > 0)
         {
-            var found = (await connection.QueryAsync<Guid>($"SELECT id FROM spaces WHERE {dialect.In("id", "@predecessors")}", new { predecessors }, tx)).ToHashSet();
+            var found = (await connection.QueryAsync<Guid>($"SELECT id FROM spaces WHERE {dialect.In("id", "@predecessors")}",
+                    new { predecessors }, tx)).ToHashSet();
             var missing = predecessors.Where(p => !found.Contains(p)).ToList();
             if (missing.Count > 0) throw new InvalidFieldException("predecessorIds", $"Space '{missing[0]}' does not exist.");
         }
     }
 
-    public static async Task ReplacePredecessorsAsync(DbConnection connection, DbTransaction tx, Guid id, IReadOnlyCollection<Guid>? predecessorIds)
+    public static async Task ReplacePredecessorsAsync(DbConnection connection, DbTransaction tx, Guid id,
+        IReadOnlyCollection<Guid>? predecessorIds)
     {
         await connection.ExecuteAsync("DELETE FROM space_predecessors WHERE space_id = @id", new { id }, tx);
         foreach (var predecessorId in predecessorIds?.Distinct() ?? [])
-            await connection.ExecuteAsync("INSERT INTO space_predecessors (space_id, predecessor_id) VALUES (@id, @predecessorId)", new { id, predecessorId }, tx);
+            await connection.ExecuteAsync("INSERT INTO space_predecessors (space_id, predecessor_id) VALUES (@id, @predecessorId)",
+                new { id, predecessorId }, tx);
     }
 }

@@ -20,7 +20,8 @@ public sealed class SpaceReads(IMapper mapper)
             $"SELECT {SpaceRow.Columns} FROM {SpaceRow.From} WHERE s.id = @id", new { id }, tx, cancellationToken: ct));
         if (row is null) return null;
         var links = (await connection.QueryAsync<PredecessorLink>(new CommandDefinition(
-            "SELECT space_id, predecessor_id FROM space_predecessors WHERE space_id = @id OR predecessor_id = @id", new { id }, tx, cancellationToken: ct))).ToList();
+            "SELECT space_id, predecessor_id FROM space_predecessors WHERE space_id = @id OR predecessor_id = @id", new { id }, tx,
+                cancellationToken: ct))).ToList();
         return mapper.Map<SpaceDto>(row) with
         {
             PredecessorIds = links.Where(l => l.SpaceId == id).Select(l => l.PredecessorId).ToList(),

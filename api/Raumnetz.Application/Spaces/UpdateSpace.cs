@@ -19,7 +19,8 @@ public sealed record UpdateSpaceCommand : SpaceFields, ICommand<SpaceDto>
 
 public sealed class UpdateSpaceValidator : SpaceFieldsValidator<UpdateSpaceCommand>;
 
-public sealed class UpdateSpaceHandler(IUnitOfWork unitOfWork, SpaceReads reads, TimeProvider clock) : IRequestHandler<UpdateSpaceCommand, SpaceDto>
+public sealed class UpdateSpaceHandler(IUnitOfWork unitOfWork, SpaceReads reads, TimeProvider clock)
+    : IRequestHandler<UpdateSpaceCommand, SpaceDto>
 {
     public async Task<SpaceDto> Handle(UpdateSpaceCommand request, CancellationToken cancellationToken)
     {
@@ -36,8 +37,10 @@ public sealed class UpdateSpaceHandler(IUnitOfWork unitOfWork, SpaceReads reads,
                 WHERE id = @Id AND version = @version
                 """, new
             {
-                request.Id, Code = request.Code.Trim(), Name = request.Name.Trim(), searchKey = TextRules.SearchKey(request.Name), level = request.Level.ToString(),
-                request.ParentId, request.Population, geometry = SpaceGeometry.Serialize(request.Geometry), request.ValidFrom, request.ValidTo,
+                request.Id, Code = request.Code.Trim(), Name = request.Name.Trim(), searchKey = TextRules.SearchKey(request.Name),
+                level = request.Level.ToString(),
+                request.ParentId, request.Population, geometry = SpaceGeometry.Serialize(request.Geometry), request.ValidFrom,
+                request.ValidTo,
                 now = clock.GetUtcNow(), version,
             }, tx);
         }
@@ -46,7 +49,8 @@ public sealed class UpdateSpaceHandler(IUnitOfWork unitOfWork, SpaceReads reads,
             throw new ConflictException($"A space with code '{request.Code}' already exists.", "code");
         }
         Versioning.EnsureUpdated(rows, "Space", request.Id, version);
-        if (request.PredecessorIds is not null) await SpaceChecks.ReplacePredecessorsAsync(connection, tx, request.Id, request.PredecessorIds);
+        if (request.PredecessorIds is not null) await SpaceChecks.ReplacePredecessorsAsync(connection, tx, request.Id,
+            request.PredecessorIds);
         return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
     }
 }

@@ -10,7 +10,8 @@ public sealed record CreateTaskCommand : TaskFields, ICommand<TaskDto>;
 
 public sealed class CreateTaskValidator : TaskFieldsValidator<CreateTaskCommand>;
 
-public sealed class CreateTaskHandler(IUnitOfWork unitOfWork, TaskReads reads, TimeProvider clock) : IRequestHandler<CreateTaskCommand, TaskDto>
+public sealed class CreateTaskHandler(IUnitOfWork unitOfWork, TaskReads reads, TimeProvider clock)
+    : IRequestHandler<CreateTaskCommand, TaskDto>
 {
     public async Task<TaskDto> Handle(CreateTaskCommand request, CancellationToken cancellationToken)
     {
@@ -23,7 +24,8 @@ public sealed class CreateTaskHandler(IUnitOfWork unitOfWork, TaskReads reads, T
             VALUES (@id, @NetworkId, @MeetingId, @title, @description, @DueDate, @status, @outcome, 1, @now, @now)
             """, new
         {
-            id, request.NetworkId, request.MeetingId, title = request.Title.Trim(), description = NetworkChecks.Trimmed(request.Description),
+            id, request.NetworkId, request.MeetingId, title = request.Title.Trim(),
+            description = NetworkChecks.Trimmed(request.Description),
             request.DueDate, status = request.Status.ToString(), outcome = NetworkChecks.Trimmed(request.Outcome), now,
         }, tx);
         await TaskChecks.ReplaceResponsiblesAsync(connection, tx, id, request);

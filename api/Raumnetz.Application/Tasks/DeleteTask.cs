@@ -14,7 +14,8 @@ public sealed class DeleteTaskHandler(IUnitOfWork unitOfWork) : IRequestHandler<
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "tasks", "Task", request.Id, request.ExpectedVersion);
         await connection.ExecuteAsync("DELETE FROM task_responsibles WHERE task_id = @Id", new { request.Id }, tx);
-        var rows = await connection.ExecuteAsync("DELETE FROM tasks WHERE id = @Id AND version = @version", new { request.Id, version }, tx);
+        var rows = await connection.ExecuteAsync("DELETE FROM tasks WHERE id = @Id AND version = @version", new { request.Id, version },
+            tx);
         Versioning.EnsureUpdated(rows, "Task", request.Id, version);
         return Unit.Value;
     }

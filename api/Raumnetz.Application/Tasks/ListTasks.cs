@@ -12,7 +12,8 @@ namespace Raumnetz.Application.Tasks;
 /// Agreements sorted by due date (those without one last). Filters: network, meeting, a responsible actor, status,
 /// and overdue (true: past due and neither done nor dropped; false: all others).
 /// </summary>
-public sealed record ListTasksQuery(Guid? NetworkId, Guid? MeetingId, Guid? ResponsibleActorId, AgreementStatus? Status, bool? Overdue, int? Limit, string? Cursor)
+public sealed record ListTasksQuery(Guid? NetworkId, Guid? MeetingId, Guid? ResponsibleActorId, AgreementStatus? Status, bool? Overdue,
+    int? Limit, string? Cursor)
     : IRequest<Page<TaskDto>>;
 
 public sealed class ListTasksValidator : AbstractValidator<ListTasksQuery>
@@ -21,12 +22,16 @@ public sealed class ListTasksValidator : AbstractValidator<ListTasksQuery>
     {
         RuleFor(x => x.Status).DefinedEnum();
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out var cursor) && (cursor is null || DateOnly.TryParseExact(cursor.Key, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)))
+        RuleFor(x => x.Cursor)
+            .Must(c => Cursor.TryDecode(c, out var cursor)
+            && (cursor is null
+                || DateOnly.TryParseExact(cursor.Key, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)))
             .WithMessage("'cursor' is not a cursor this API issued.");
     }
 }
 
-public sealed class ListTasksHandler(IDbConnectionFactory db, TaskReads reads, TimeProvider clock) : IRequestHandler<ListTasksQuery, Page<TaskDto>>
+public sealed class ListTasksHandler(IDbConnectionFactory db, TaskReads reads, TimeProvider clock)
+    : IRequestHandler<ListTasksQuery, Page<TaskDto>>
 {
     /// <summary>Sort key of agreements without due date: after every real date.</summary>
     private static readonly DateOnly NoDueDate = new(9999, 12, 31);
@@ -71,7 +76,8 @@ public sealed class ListTasksHandler(IDbConnectionFactory db, TaskReads reads, T
         return await db.ReadAsync(async (connection, ct) =>
         {
             var rows = (await connection.QueryAsync<TaskDto>(new CommandDefinition(sql, p, cancellationToken: ct))).ToList();
-            var page = Paging.ToPage(rows, limit, t => ((t.DueDate ?? NoDueDate).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), t.Id));
+            var page = Paging.ToPage(rows, limit, t
+                => ((t.DueDate ?? NoDueDate).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), t.Id));
             return page with { Items = await reads.CompleteAsync(connection, null, page.Items, today, ct) };
         }, cancellationToken);
     }

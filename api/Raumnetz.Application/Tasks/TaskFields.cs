@@ -33,7 +33,8 @@ public abstract class TaskFieldsValidator<T> : AbstractValidator<T> where T : Ta
         RuleFor(x => x.NetworkId).NotEmpty();
         RuleFor(x => x.Title).RequiredText(Limits.Name);
         RuleFor(x => x.Description).MaximumLength(Limits.Note);
-        RuleFor(x => x.ResponsibleActorIds).NotEmpty().WithMessage("Name at least one responsible actor.").MaxItems(NetworkLimits.Responsibles);
+        RuleFor(x => x.ResponsibleActorIds).NotEmpty().WithMessage("Name at least one responsible actor.")
+            .MaxItems(NetworkLimits.Responsibles);
         RuleFor(x => x.Status).DefinedEnum();
         RuleFor(x => x.Outcome).MaximumLength(Limits.Note);
     }
@@ -48,12 +49,14 @@ internal static class TaskChecks
             throw new InvalidFieldException("networkId", $"Network '{f.NetworkId}' does not exist.");
         if (f.MeetingId is { } meetingId)
         {
-            var meetingNetwork = await connection.QuerySingleOrDefaultAsync<Guid?>("SELECT network_id FROM meetings WHERE id = @meetingId", new { meetingId }, tx);
+            var meetingNetwork = await connection.QuerySingleOrDefaultAsync<Guid?>("SELECT network_id FROM meetings WHERE id = @meetingId",
+                new { meetingId }, tx);
             if (meetingNetwork is null) throw new InvalidFieldException("meetingId", $"Meeting '{meetingId}' does not exist.");
             if (meetingNetwork != f.NetworkId) throw new InvalidFieldException("meetingId", "The meeting belongs to another network.");
         }
         var actors = f.ResponsibleActorIds.ToList();
-        var found = (await connection.QueryAsync<Guid>($"SELECT id FROM actors WHERE {dialect.In("id", "@actors")}", new { actors }, tx)).ToHashSet();
+        var found = (await connection.QueryAsync<Guid>($"SELECT id FROM actors WHERE {dialect.In("id", "@actors")}", new { actors }, tx))
+            .ToHashSet();
         for (var i = 0; i < actors.Count; i++)
             if (!found.Contains(actors[i]))
                 throw new InvalidFieldException($"responsibleActorIds[{i}]", $"Actor '{actors[i]}' does not exist.");
@@ -63,6 +66,7 @@ internal static class TaskChecks
     {
         await connection.ExecuteAsync("DELETE FROM task_responsibles WHERE task_id = @id", new { id }, tx);
         foreach (var actorId in f.ResponsibleActorIds.Distinct())
-            await connection.ExecuteAsync("INSERT INTO task_responsibles (task_id, actor_id) VALUES (@id, @actorId)", new { id, actorId }, tx);
+            await connection.ExecuteAsync("INSERT INTO task_responsibles (task_id, actor_id) VALUES (@id, @actorId)", new { id, actorId },
+                tx);
     }
 }

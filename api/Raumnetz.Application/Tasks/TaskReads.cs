@@ -25,7 +25,8 @@ public sealed class TaskReads(IDbConnectionFactory db)
     }
 
     /// <summary>Fills in the responsible actors (one query for the whole set) and whether each agreement is overdue today.</summary>
-    public async Task<List<TaskDto>> CompleteAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<TaskDto> tasks, DateOnly today, CancellationToken ct)
+    public async Task<List<TaskDto>> CompleteAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<TaskDto> tasks, DateOnly today,
+        CancellationToken ct)
     {
         if (tasks.Count == 0) return [];
         var responsibles = await connection.QueryByOwnerAsync<TaskResponsibleDto>($"""

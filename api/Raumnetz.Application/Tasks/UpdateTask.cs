@@ -19,7 +19,8 @@ public sealed record UpdateTaskCommand : TaskFields, ICommand<TaskDto>
 
 public sealed class UpdateTaskValidator : TaskFieldsValidator<UpdateTaskCommand>;
 
-public sealed class UpdateTaskHandler(IUnitOfWork unitOfWork, TaskReads reads, TimeProvider clock) : IRequestHandler<UpdateTaskCommand, TaskDto>
+public sealed class UpdateTaskHandler(IUnitOfWork unitOfWork, TaskReads reads, TimeProvider clock)
+    : IRequestHandler<UpdateTaskCommand, TaskDto>
 {
     public async Task<TaskDto> Handle(UpdateTaskCommand request, CancellationToken cancellationToken)
     {
@@ -32,8 +33,10 @@ public sealed class UpdateTaskHandler(IUnitOfWork unitOfWork, TaskReads reads, T
             WHERE id = @Id AND version = @version
             """, new
         {
-            request.Id, request.NetworkId, request.MeetingId, title = request.Title.Trim(), description = NetworkChecks.Trimmed(request.Description),
-            request.DueDate, status = request.Status.ToString(), outcome = NetworkChecks.Trimmed(request.Outcome), now = clock.GetUtcNow(), version,
+            request.Id, request.NetworkId, request.MeetingId, title = request.Title.Trim(),
+            description = NetworkChecks.Trimmed(request.Description),
+            request.DueDate, status = request.Status.ToString(), outcome = NetworkChecks.Trimmed(request.Outcome), now = clock.GetUtcNow(),
+            version,
         }, tx);
         Versioning.EnsureUpdated(rows, "Task", request.Id, version);
         await TaskChecks.ReplaceResponsiblesAsync(connection, tx, request.Id, request);

@@ -21,7 +21,8 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
     }
 }
 
-public sealed class CreateUserHandler(IUnitOfWork unitOfWork, IPasswordHashing hashing, TimeProvider clock) : IRequestHandler<CreateUserCommand, UserDto>
+public sealed class CreateUserHandler(IUnitOfWork unitOfWork, IPasswordHashing hashing, TimeProvider clock)
+    : IRequestHandler<CreateUserCommand, UserDto>
 {
     public async Task<UserDto> Handle(CreateUserCommand request, CancellationToken cancellationToken)
     {
@@ -33,13 +34,15 @@ public sealed class CreateUserHandler(IUnitOfWork unitOfWork, IPasswordHashing h
             await connection.ExecuteAsync("""
                 INSERT INTO users (id, email, email_key, display_name, role, password_hash, failed_logins, is_active, version, created_at, updated_at)
                 VALUES (@id, @email, @key, @DisplayName, @role, @hash, 0, @active, 1, @now, @now)
-                """, new { id, email = request.Email.Trim(), key = request.Email.Trim().ToLowerInvariant(), DisplayName = request.DisplayName.Trim(),
+                """, new { id, email = request.Email.Trim(), key = request.Email.Trim().ToLowerInvariant(),
+                    DisplayName = request.DisplayName.Trim(),
                     role = request.Role.ToString(), hash = hashing.Hash(request.Password), active = true, now }, tx);
         }
         catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
             throw new ConflictException($"A user with e-mail '{request.Email}' already exists.", "email");
         }
-        return new UserDto { Id = id, Email = request.Email.Trim(), DisplayName = request.DisplayName.Trim(), Role = request.Role, IsActive = true, Version = 1, CreatedAt = now, UpdatedAt = now };
+        return new UserDto { Id = id, Email = request.Email.Trim(), DisplayName = request.DisplayName.Trim(), Role = request.Role,
+            IsActive = true, Version = 1, CreatedAt = now, UpdatedAt = now };
     }
 }

@@ -13,7 +13,8 @@ public sealed record EnsureAdministratorCommand(string Email, string? Password) 
 
 public sealed record EnsureAdministratorResult(bool Created, string? GeneratedPassword);
 
-public sealed class EnsureAdministratorHandler(IUnitOfWork unitOfWork, IMediator mediator) : IRequestHandler<EnsureAdministratorCommand, EnsureAdministratorResult>
+public sealed class EnsureAdministratorHandler(IUnitOfWork unitOfWork, IMediator mediator)
+    : IRequestHandler<EnsureAdministratorCommand, EnsureAdministratorResult>
 {
     public async Task<EnsureAdministratorResult> Handle(EnsureAdministratorCommand request, CancellationToken cancellationToken)
     {
@@ -21,7 +22,8 @@ public sealed class EnsureAdministratorHandler(IUnitOfWork unitOfWork, IMediator
         if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users", transaction: tx) > 0) return new(false, null);
         var generated = string.IsNullOrEmpty(request.Password) ? ApiKeySecrets.NewKey()[ApiKeySecrets.Prefix.Length..][..20] : null;
         // A command sent from a command joins its transaction: the count and the insert are one unit.
-        await mediator.Send(new CreateUserCommand(request.Email, "Administration", Role.Admin, request.Password ?? generated!), cancellationToken);
+        await mediator.Send(new CreateUserCommand(request.Email, "Administration", Role.Admin, request.Password ?? generated!),
+            cancellationToken);
         return new(true, generated);
     }
 }

@@ -23,7 +23,8 @@ public static class ActorRules
         if (selfId is not null && parentId == selfId) return "An actor cannot belong to itself.";
         if (parentKind is null) return "The parent actor does not exist.";
         if (parentKind != ActorKind.Organisation)
-            return kind == ActorKind.Person ? "A person belongs to an organisation, not to another person." : "An umbrella must be an organisation.";
+            return kind == ActorKind.Person ? "A person belongs to an organisation, not to another person."
+                : "An umbrella must be an organisation.";
         return null;
     }
 
@@ -32,7 +33,8 @@ public static class ActorRules
     /// and the actor itself must not be among them.
     /// </summary>
     public static string? CycleProblem(Guid selfId, IEnumerable<Guid> parentChain) =>
-        parentChain.Contains(selfId) ? "The parent belongs (directly or through its umbrellas) to this actor; that would make a loop." : null;
+        parentChain.Contains(selfId) ? "The parent belongs (directly or through its umbrellas) to this actor; that would make a loop."
+            : null;
 
     /// <summary>Only organisations have members: an actor that others belong to cannot become a person.</summary>
     public static string? KindProblem(ActorKind kind, long memberCount) =>

@@ -63,7 +63,8 @@ public static class Aggregation
     /// <param name="children">The child spaces of each space.</param>
     /// <param name="roots">Where to start; every space below them is computed.</param>
     public static Dictionary<Guid, (Measure Measure, bool Aggregated, int Count)> UpTheHierarchy(
-        AggregationRule rule, double rateFactor, IReadOnlyDictionary<Guid, Measure> own, ILookup<Guid, Guid> children, IEnumerable<Guid> roots)
+        AggregationRule rule, double rateFactor, IReadOnlyDictionary<Guid, Measure> own, ILookup<Guid, Guid> children,
+            IEnumerable<Guid> roots)
     {
         var result = new Dictionary<Guid, (Measure, bool, int)>();
         foreach (var root in roots) Visit(root, 0);

@@ -19,7 +19,8 @@ public enum Judgement
 }
 
 /// <summary>A value against a reference (the parent space, a chosen space, the baseline or the previous period).</summary>
-public sealed record ComparisonResult(double Value, double Reference, double Difference, double? Ratio, double? PercentChange, Position Position, Judgement Judgement);
+public sealed record ComparisonResult(double Value, double Reference, double Difference, double? Ratio, double? PercentChange,
+    Position Position, Judgement Judgement);
 
 public static class Comparison
 {

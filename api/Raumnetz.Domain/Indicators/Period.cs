@@ -39,7 +39,8 @@ public readonly record struct Period : IComparable<Period>
 
     private static Period Create(int year, PeriodType type, int number)
     {
-        if (year is < MinYear or > MaxYear || number < 1 || number > PartsPerYear(type)) throw new ArgumentOutOfRangeException(nameof(number), $"No such period: {year} {type} {number}.");
+        if (year is < MinYear or > MaxYear || number < 1 || number > PartsPerYear(type)) throw new ArgumentOutOfRangeException(
+            nameof(number), $"No such period: {year} {type} {number}.");
         return new Period(year, type, number);
     }
 
@@ -68,7 +69,8 @@ public readonly record struct Period : IComparable<Period>
         period = default;
         if (text is null) return false;
         var s = text.Trim();
-        if (s.Length < 4 || !int.TryParse(s.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < MinYear or > MaxYear) return false;
+        if (s.Length < 4 || !int.TryParse(s.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || year is < MinYear or > MaxYear) return false;
         if (s.Length == 4) { period = new Period(year, PeriodType.Year, 1); return true; }
         if (s[4] != '-') return false;
         var rest = s[5..];

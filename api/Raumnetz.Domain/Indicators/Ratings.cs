@@ -9,11 +9,14 @@ public sealed record RatingSummary(int Count, double? Mean, double? Median, IRea
     /// <summary>Summarises ratings on the scale <paramref name="min"/>..<paramref name="max"/> (every point listed, also with 0).</summary>
     public static RatingSummary Of(IReadOnlyCollection<int> ratings, int min, int max)
     {
-        var distribution = Enumerable.Range(min, Math.Max(0, max - min + 1)).Select(r => new RatingBucket(r, ratings.Count(x => x == r))).ToList();
+        var distribution = Enumerable.Range(min, Math.Max(0, max - min + 1)).Select(r => new RatingBucket(r, ratings.Count(x => x == r)))
+            .ToList();
         if (ratings.Count == 0) return new RatingSummary(0, null, null, distribution);
-        return new RatingSummary(ratings.Count, ratings.Average(), Aggregation.Median(ratings.Select(r => (double)r).ToList()), distribution);
+        return new RatingSummary(ratings.Count, ratings.Average(), Aggregation.Median(ratings.Select(r => (double)r).ToList()),
+            distribution);
     }
 
-    /// <summary>The value that stands for the ratings in the measurement: the median for indicators that aggregate by median, else the mean.</summary>
+    /// <summary>The value that stands for the ratings in the measurement: the median for indicators that aggregate by median, else the
+    /// mean.</summary>
     public double? ValueFor(AggregationRule rule) => rule == AggregationRule.Median ? Median : Mean;
 }

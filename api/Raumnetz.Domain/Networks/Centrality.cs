@@ -2,8 +2,10 @@ namespace Raumnetz.Domain.Networks;
 
 /// <summary>Degree and betweenness of one node of an undirected graph.</summary>
 /// <param name="Degree">Number of distinct neighbours.</param>
-/// <param name="Betweenness">Sum over all pairs s ≠ t (each unordered pair once) of the share of shortest s–t paths through the node.</param>
-/// <param name="NormalizedBetweenness">Betweenness divided by the number of pairs not involving the node, (n−1)(n−2)/2; 0 for n &lt; 3.</param>
+/// <param name="Betweenness">Sum over all pairs s ≠ t (each unordered pair once) of the share of shortest s–t paths through the
+/// node.</param>
+/// <param name="NormalizedBetweenness">Betweenness divided by the number of pairs not involving the node, (n−1)(n−2)/2; 0 for n &lt;
+/// 3.</param>
 public readonly record struct NodeCentrality(int Degree, double Betweenness, double NormalizedBetweenness);
 
 /// <summary>

@@ -29,7 +29,8 @@ public static class MembershipRules
         => day < validFrom ? MembershipState.Future : validTo is { } to && to < day ? MembershipState.Past : MembershipState.Current;
 
     /// <summary>Field and message of the first rule a membership breaks, or null.</summary>
-    public static (string Field, string Message)? Problem(Guid networkId, MemberRole role, Guid? delegatedFromNetworkId, DateOnly validFrom, DateOnly? validTo)
+    public static (string Field, string Message)? Problem(Guid networkId, MemberRole role, Guid? delegatedFromNetworkId, DateOnly validFrom,
+        DateOnly? validTo)
     {
         if (validTo is { } to && to < validFrom) return ("validTo", "'validTo' must not lie before 'validFrom'.");
         if (role == MemberRole.Delegate && delegatedFromNetworkId is null)
@@ -49,7 +50,8 @@ public static class NetworkLinkRules
     /// <paramref name="targets"/>) of the first target that is the network itself or from which the network can be
     /// reached again (a cycle: the network would delegate or report to itself), with the path; null when acyclic.
     /// </summary>
-    public static (int Index, IReadOnlyList<Guid> Path)? FindCycle(Guid networkId, IReadOnlyList<Guid> targets, IEnumerable<(Guid Source, Guid Target)> otherLinks)
+    public static (int Index, IReadOnlyList<Guid> Path)? FindCycle(Guid networkId, IReadOnlyList<Guid> targets,
+        IEnumerable<(Guid Source, Guid Target)> otherLinks)
     {
         var next = new Dictionary<Guid, List<Guid>>();
         foreach (var (source, target) in otherLinks)
@@ -114,11 +116,14 @@ public static class NetworkHealthRules
     /// <summary>Below this share of "present" attendance the network needs attention.</summary>
     public const double LowAttendance = 0.5;
 
-    /// <summary>The day by which the next meeting should have taken place: twice the cadence after the last one (null without cadence).</summary>
+    /// <summary>The day by which the next meeting should have taken place: twice the cadence after the last one (null without
+    /// cadence).</summary>
     public static DateOnly? MeetingDueBy(NetworkHealthFacts f) =>
-        f.CadenceInterval is { } interval && f.CadenceUnit is { } unit ? NetworkRules.DueBy(f.LastMeetingOn ?? f.Since, interval, unit) : null;
+        f.CadenceInterval is { } interval && f.CadenceUnit is { } unit ? NetworkRules.DueBy(f.LastMeetingOn ?? f.Since, interval, unit)
+            : null;
 
-    /// <summary>The reasons a network needs attention on <paramref name="today"/>; ended and planned networks only for a missing mandate.</summary>
+    /// <summary>The reasons a network needs attention on <paramref name="today"/>; ended and planned networks only for a missing
+    /// mandate.</summary>
     public static IReadOnlyList<AttentionReason> Reasons(NetworkHealthFacts f, DateOnly today)
     {
         var reasons = new List<AttentionReason>();

@@ -20,14 +20,16 @@ public static class SpaceRules
     public static bool IsValidOn(DateOnly validFrom, DateOnly? validTo, DateOnly day)
         => validFrom <= day && (validTo is null || day <= validTo.Value);
 
-    /// <summary>Parses a level name as used in the API and in GeoJSON properties (camelCase, case-insensitive; German names accepted).</summary>
+    /// <summary>Parses a level name as used in the API and in GeoJSON properties (camelCase, case-insensitive; German names
+    /// accepted).</summary>
     public static bool TryParseLevel(string? value, out SpaceLevel level)
     {
         level = default;
         if (string.IsNullOrWhiteSpace(value)) return false;
         var v = value.Trim().Replace("-", "").Replace("_", "").Replace(" ", "");
         // No numbers and no lists: Enum.TryParse reads "state,county" as State | County (= PlanningRegion).
-        if (!int.TryParse(v, out _) && !v.Contains(',') && Enum.TryParse(v, ignoreCase: true, out level) && Enum.IsDefined(level)) return true;
+        if (!int.TryParse(v, out _) && !v.Contains(',') && Enum.TryParse(v, ignoreCase: true, out level)
+            && Enum.IsDefined(level)) return true;
         switch (v.ToLowerInvariant())
         {
             case "land" or "bundesland": level = SpaceLevel.State; return true;

@@ -96,7 +96,8 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
             {
                 var exception = args.Outcome.Exception;
                 logger.LogWarning(exception, "{What} on {Provider} failed transiently ({Error}); retry {Attempt} of {Max} in {Delay} ms",
-                    what, Provider, exception?.GetType().Name, args.AttemptNumber + 1, options.MaxRetryAttempts, (int)args.RetryDelay.TotalMilliseconds);
+                    what, Provider, exception?.GetType().Name, args.AttemptNumber + 1, options.MaxRetryAttempts,
+                        (int)args.RetryDelay.TotalMilliseconds);
                 DatabaseActivity.Retry(args.AttemptNumber + 1, exception);
                 if (exception is not null && TransientFaults.IsConnectionLost(exception)) ClearPool();
                 return ValueTask.CompletedTask;

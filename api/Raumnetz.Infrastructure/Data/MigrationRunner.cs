@@ -41,7 +41,8 @@ public sealed partial class MigrationRunner(IDbConnectionFactory factory, ILogge
             {
                 await using var tx = await connection.BeginTransactionAsync(ct);
                 foreach (var batch in Batches(migration.Sql))
-                    await connection.ExecuteAsync(new CommandDefinition(batch, transaction: tx, cancellationToken: ct, commandTimeout: 300));
+                    await connection.ExecuteAsync(
+                        new CommandDefinition(batch, transaction: tx, cancellationToken: ct, commandTimeout: 300));
                 await connection.ExecuteAsync("INSERT INTO schema_migrations (id, applied_at) VALUES (@id, @at)",
                     new { id = migration.Id, at = DateTimeOffset.UtcNow }, tx);
                 await tx.CommitAsync(ct);
@@ -73,14 +74,16 @@ public sealed partial class MigrationRunner(IDbConnectionFactory factory, ILogge
                 IF OBJECT_ID('schema_migrations') IS NULL
                 CREATE TABLE schema_migrations (id NVARCHAR(200) NOT NULL PRIMARY KEY, applied_at DATETIMEOFFSET NOT NULL)
                 """,
-            DatabaseProvider.PostgreSql => "CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)",
+            DatabaseProvider.PostgreSql
+                => "CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)",
             _ => "CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)",
         };
         try
         {
             await connection.ExecuteAsync(sql);
         }
-        catch (Exception e) when (factory.Dialect.IsUniqueViolation(e) || e.Message.Contains("already exists", StringComparison.OrdinalIgnoreCase))
+        catch (Exception e) when (factory.Dialect.IsUniqueViolation(e)
+            || e.Message.Contains("already exists", StringComparison.OrdinalIgnoreCase))
         {
             // another instance created it at the same moment
         }
@@ -89,14 +92,17 @@ public sealed partial class MigrationRunner(IDbConnectionFactory factory, ILogge
     private Task LockAsync(DbConnection connection) => factory.Provider switch
     {
         DatabaseProvider.PostgreSql => connection.ExecuteAsync("SELECT pg_advisory_lock(72617566)"),
-        DatabaseProvider.SqlServer => connection.ExecuteAsync("EXEC sp_getapplock @Resource = 'raumnetz_migrations', @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = 120000"),
+        DatabaseProvider.SqlServer
+            => connection.ExecuteAsync(
+            "EXEC sp_getapplock @Resource = 'raumnetz_migrations', @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = 120000"),
         _ => Task.CompletedTask,
     };
 
     private Task UnlockAsync(DbConnection connection) => factory.Provider switch
     {
         DatabaseProvider.PostgreSql => connection.ExecuteAsync("SELECT pg_advisory_unlock(72617566)"),
-        DatabaseProvider.SqlServer => connection.ExecuteAsync("EXEC sp_releaseapplock @Resource = 'raumnetz_migrations', @LockOwner = 'Session'"),
+        DatabaseProvider.SqlServer
+            => connection.ExecuteAsync("EXEC sp_releaseapplock @Resource = 'raumnetz_migrations', @LockOwner = 'Session'"),
         _ => Task.CompletedTask,
     };
 

@@ -16,7 +16,8 @@ internal sealed class SqlServerPreparedCommand : IPreparedCommand
 {
     private readonly DbCommand command;
 
-    public SqlServerPreparedCommand(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<PreparedParameter> parameters)
+    public SqlServerPreparedCommand(DbConnection connection, DbTransaction transaction, string sql,
+        IReadOnlyList<PreparedParameter> parameters)
     {
         command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -57,7 +58,8 @@ internal sealed class PostgreSqlBatchedCommand : IPreparedCommand
     private int queued;
     private bool prepared;
 
-    public PostgreSqlBatchedCommand(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, IReadOnlyList<PreparedParameter> parameters)
+    public PostgreSqlBatchedCommand(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql,
+        IReadOnlyList<PreparedParameter> parameters)
     {
         (this.connection, this.transaction, this.sql, this.parameters) = (connection, transaction, sql, parameters);
         batch = NewBatch(BatchSize);
@@ -93,7 +95,8 @@ internal sealed class PostgreSqlBatchedCommand : IPreparedCommand
         if (queued == 0) return 0;
         await using var rest = NewBatch(queued);
         for (var i = 0; i < queued; i++)
-            for (var j = 0; j < parameters.Count; j++) rest.BatchCommands[i].Parameters[j].Value = batch.BatchCommands[i].Parameters[j].Value;
+            for (var j = 0; j < parameters.Count; j++)
+                rest.BatchCommands[i].Parameters[j].Value = batch.BatchCommands[i].Parameters[j].Value;
         queued = 0;
         return await rest.ExecuteNonQueryAsync(ct);
     }
@@ -152,7 +155,8 @@ internal sealed class SqlitePreparedCommand : IPreparedCommand
     public ValueTask<int> ExecuteAsync(object?[] values, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        if (values.Length != positions.Length) throw new ArgumentException($"Expected {positions.Length} values, got {values.Length}.", nameof(values));
+        if (values.Length != positions.Length) throw new ArgumentException($"Expected {positions.Length} values, got {values.Length}.",
+            nameof(values));
         for (var i = 0; i < values.Length; i++)
         {
             var value = values[i] is DBNull ? null : values[i];
@@ -165,7 +169,8 @@ internal sealed class SqlitePreparedCommand : IPreparedCommand
         var error = rc is raw.SQLITE_DONE or raw.SQLITE_ROW ? null : Error(db, rc);
         raw.sqlite3_reset(statement);
         if (error is not null) throw error;
-        return ValueTask.FromResult(raw.sqlite3_changes(db)); // rows this INSERT, UPDATE or DELETE changed (0 when an upsert found its row equal)
+        // rows this INSERT, UPDATE or DELETE changed (0 when an upsert found its row equal)
+        return ValueTask.FromResult(raw.sqlite3_changes(db));
     }
 
     public ValueTask<int> FlushAsync(CancellationToken ct) => ValueTask.FromResult(0);
@@ -205,7 +210,8 @@ internal sealed class SqlitePreparedCommand : IPreparedCommand
     }
 
     /// <summary>The error as Microsoft.Data.Sqlite reports it, so the dialect classifies it the same way.</summary>
-    private static SqliteException Error(sqlite3 db, int rc) => new(raw.sqlite3_errmsg(db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(db));
+    private static SqliteException Error(sqlite3 db, int rc)
+        => new(raw.sqlite3_errmsg(db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(db));
 
     public ValueTask DisposeAsync()
     {

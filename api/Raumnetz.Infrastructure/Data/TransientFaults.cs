@@ -18,7 +18,8 @@ public static class TransientFaults
 {
     // Connection loss, throttling, failover, deadlock victim and timeouts (see SqlClient's SqlConfigurableRetryFactory list).
     private static readonly HashSet<int> SqlServerTransientNumbers =
-        [-2, 20, 53, 64, 121, 233, 1205, 4060, 4221, 10053, 10054, 10060, 10928, 10929, 40143, 40197, 40501, 40540, 40613, 42108, 42109, 49918, 49919, 49920];
+        [-2, 20, 53, 64, 121, 233, 1205, 4060, 4221, 10053, 10054, 10060, 10928, 10929, 40143, 40197, 40501, 40540, 40613, 42108, 42109,
+            49918, 49919, 49920];
 
     // The subset that means the session is gone: timeout/network errors, "transport-level error", broken pipe, resets.
     private static readonly HashSet<int> SqlServerConnectionLostNumbers = [-2, 20, 53, 64, 121, 233, 10053, 10054, 10060];

@@ -85,7 +85,8 @@ public static class TypeHandlers
         {
             DateTimeOffset d => d.ToUniversalTime(),
             DateTime dt => new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Utc)),
-            string s => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+            string s => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal
+                | DateTimeStyles.AdjustToUniversal),
             _ => throw new DataException($"Cannot convert {value.GetType()} to DateTimeOffset."),
         };
     }

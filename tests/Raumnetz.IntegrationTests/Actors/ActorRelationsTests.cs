@@ -25,7 +25,8 @@ public sealed class ActorRelationsTests(ApiFactory factory) : IClassFixture<ApiF
         var jobcentre = await CreateOrganisationAsync(client, "ARGE " + Token(), new { type = "job-centre", sector = "public" });
         var youthOffice = await CreateOrganisationAsync(client, "Jugendamt " + Token(), new { type = "youth-office", sector = "public" });
 
-        var response = await client.PostAsJsonAsync(RelationsUrl, Relation(jobcentre, youthOffice, new { validTo = "2026-12-31", note = "Vertrag Übergang Schule-Beruf" }));
+        var response = await client.PostAsJsonAsync(RelationsUrl,
+            Relation(jobcentre, youthOffice, new { validTo = "2026-12-31", note = "Vertrag Übergang Schule-Beruf" }));
 
         var created = await HttpAssert.OkAsync<JsonElement>(response, HttpStatusCode.Created);
         var id = created.GetProperty("id").GetGuid();
@@ -86,7 +87,8 @@ public sealed class ActorRelationsTests(ApiFactory factory) : IClassFixture<ApiF
         var items = await AllPagesAsync(client, $"{ActorsUrl}/{hub}/relations", limit: 2);
 
         Assert.Equal(partners, items.Select(i => i.GetProperty("otherActorId").GetGuid()));
-        Assert.Equal(["outgoing", "incoming", "outgoing", "incoming", "outgoing"], items.Select(i => i.GetProperty("direction").GetString()));
+        Assert.Equal(["outgoing", "incoming", "outgoing", "incoming", "outgoing"],
+            items.Select(i => i.GetProperty("direction").GetString()));
     }
 
     [Fact]
@@ -98,8 +100,10 @@ public sealed class ActorRelationsTests(ApiFactory factory) : IClassFixture<ApiF
         await CreateRelationAsync(client, a, b, "operation", new { validFrom = "2023-01-01" });
         await CreateRelationAsync(client, a, b, "operation");
 
-        var sameStart = await client.PostAsJsonAsync(RelationsUrl, Relation(a, b, new { type = "operation", validFrom = "2023-01-01", isContractual = false }));
-        var bothWithoutStart = await client.PostAsJsonAsync(RelationsUrl, Relation(a, b, new { type = "operation", validFrom = (string?)null }));
+        var sameStart = await client.PostAsJsonAsync(RelationsUrl,
+            Relation(a, b, new { type = "operation", validFrom = "2023-01-01", isContractual = false }));
+        var bothWithoutStart = await client.PostAsJsonAsync(RelationsUrl,
+            Relation(a, b, new { type = "operation", validFrom = (string?)null }));
 
         await HttpAssert.ProblemAsync(sameStart, HttpStatusCode.Conflict);
         await HttpAssert.ProblemAsync(bothWithoutStart, HttpStatusCode.Conflict);
@@ -165,15 +169,19 @@ public sealed class ActorRelationsTests(ApiFactory factory) : IClassFixture<ApiF
         await CreateRelationAsync(client, a, c, "funding", new { validFrom = "2024-01-01" });
 
         var response = await SendAsync(client, HttpMethod.Put, $"{RelationsUrl}/{id}",
-            Relation(a, b, new { type = "funding", validFrom = "2024-01-01", validTo = "2024-12-31", isContractual = false, note = "ausgelaufen" }), "\"1\"");
+            Relation(a, b,
+                new { type = "funding", validFrom = "2024-01-01", validTo = "2024-12-31", isContractual = false, note = "ausgelaufen" }),
+                "\"1\"");
         var updated = await HttpAssert.OkAsync<JsonElement>(response);
         Assert.Equal("\"2\"", response.Headers.ETag?.Tag);
         Assert.Equal("2024-12-31", updated.GetProperty("validTo").GetString());
         Assert.False(updated.GetProperty("isContractual").GetBoolean());
 
-        var stale = await SendAsync(client, HttpMethod.Put, $"{RelationsUrl}/{id}", Relation(a, b, new { type = "funding", note = "verloren" }), "\"1\"");
+        var stale = await SendAsync(client, HttpMethod.Put, $"{RelationsUrl}/{id}",
+            Relation(a, b, new { type = "funding", note = "verloren" }), "\"1\"");
         await HttpAssert.ProblemAsync(stale, HttpStatusCode.PreconditionFailed);
-        var duplicate = await SendAsync(client, HttpMethod.Put, $"{RelationsUrl}/{id}", Relation(a, c, new { type = "funding", validFrom = "2024-01-01" }), "\"2\"");
+        var duplicate = await SendAsync(client, HttpMethod.Put, $"{RelationsUrl}/{id}",
+            Relation(a, c, new { type = "funding", validFrom = "2024-01-01" }), "\"2\"");
         await HttpAssert.ProblemAsync(duplicate, HttpStatusCode.Conflict);
         var self = await SendAsync(client, HttpMethod.Put, $"{RelationsUrl}/{id}", Relation(a, a), "\"2\"");
         await HttpAssert.ProblemAsync(self, HttpStatusCode.BadRequest, "targetActorId");
@@ -182,7 +190,8 @@ public sealed class ActorRelationsTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal("\"2\"", etag);
         Assert.Equal("ausgelaufen", current.GetProperty("note").GetString());
         Assert.Equal(b, current.GetProperty("targetActorId").GetGuid());
-        await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Put, $"{RelationsUrl}/{Guid.NewGuid()}", Relation(a, b)), HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Put, $"{RelationsUrl}/{Guid.NewGuid()}", Relation(a, b)),
+            HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -192,9 +201,11 @@ public sealed class ActorRelationsTests(ApiFactory factory) : IClassFixture<ApiF
         var a = await CreateOrganisationAsync(client, "Alt " + Token());
         var b = await CreateOrganisationAsync(client, "Neu " + Token());
         var id = (await CreateRelationAsync(client, a, b)).GetProperty("id").GetGuid();
-        await HttpAssert.OkAsync<JsonElement>(await SendAsync(client, HttpMethod.Put, $"{RelationsUrl}/{id}", Relation(a, b, new { note = "v2" })));
+        await HttpAssert.OkAsync<JsonElement>(
+            await SendAsync(client, HttpMethod.Put, $"{RelationsUrl}/{id}", Relation(a, b, new { note = "v2" })));
 
-        await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Delete, $"{RelationsUrl}/{id}", ifMatch: "\"1\""), HttpStatusCode.PreconditionFailed);
+        await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Delete, $"{RelationsUrl}/{id}", ifMatch: "\"1\""),
+            HttpStatusCode.PreconditionFailed);
         Assert.Equal(1, await CountRelationsAsync(client, a));
 
         var deleted = await SendAsync(client, HttpMethod.Delete, $"{RelationsUrl}/{id}", ifMatch: "\"2\"");
@@ -229,7 +240,8 @@ public sealed class ActorRelationsTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"{RelationsUrl}/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"{ActorsUrl}/{a}/relations")).StatusCode);
         await HttpAssert.ProblemAsync(await viewer.PostAsJsonAsync(RelationsUrl, Relation(b, a)), HttpStatusCode.Forbidden);
-        await HttpAssert.ProblemAsync(await SendAsync(viewer, HttpMethod.Put, $"{RelationsUrl}/{id}", Relation(a, b)), HttpStatusCode.Forbidden);
+        await HttpAssert.ProblemAsync(await SendAsync(viewer, HttpMethod.Put, $"{RelationsUrl}/{id}", Relation(a, b)),
+            HttpStatusCode.Forbidden);
         await HttpAssert.ProblemAsync(await SendAsync(viewer, HttpMethod.Delete, $"{RelationsUrl}/{id}"), HttpStatusCode.Forbidden);
         Assert.Equal(1, await CountRelationsAsync(admin, a));
         Assert.Equal("\"1\"", (await GetWithETagAsync(admin, $"{RelationsUrl}/{id}")).ETag);

@@ -33,7 +33,8 @@ public sealed class ActorTypesTests(ApiFactory factory) : IClassFixture<ApiFacto
     {
         var client = await factory.AsAsync("editor");
 
-        var response = await client.PostAsJsonAsync(TypesUrl, new { code = "family-centre", nameDe = "Familienzentrum", nameEn = "Family centre" });
+        var response = await client.PostAsJsonAsync(TypesUrl,
+            new { code = "family-centre", nameDe = "Familienzentrum", nameEn = "Family centre" });
 
         var created = await HttpAssert.OkAsync<JsonElement>(response, HttpStatusCode.Created);
         Assert.Equal("/api/v1/actor-types/family-centre", response.Headers.Location?.ToString());
@@ -52,7 +53,8 @@ public sealed class ActorTypesTests(ApiFactory factory) : IClassFixture<ApiFacto
         var client = await factory.AdminAsync();
         var before = (await ListAsync(client)).Count;
 
-        var response = await client.PostAsJsonAsync(TypesUrl, new { code = "school", nameDe = "Noch eine Schule", nameEn = "Another school" });
+        var response = await client.PostAsJsonAsync(TypesUrl,
+            new { code = "school", nameDe = "Noch eine Schule", nameEn = "Another school" });
 
         await HttpAssert.ProblemAsync(response, HttpStatusCode.Conflict, "code");
         Assert.Equal(before, (await ListAsync(client)).Count);
@@ -85,10 +87,13 @@ public sealed class ActorTypesTests(ApiFactory factory) : IClassFixture<ApiFacto
     public async Task Rename_with_etag_changes_the_name_shown_on_actors_and_stale_etag_is_412()
     {
         var client = await factory.AdminAsync();
-        await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync(TypesUrl, new { code = "housing-coop", nameDe = "Wohnungsgenossenschaft", nameEn = "Housing co-op" }), HttpStatusCode.Created);
+        await HttpAssert.OkAsync<JsonElement>(
+            await client.PostAsJsonAsync(TypesUrl,
+                new { code = "housing-coop", nameDe = "Wohnungsgenossenschaft", nameEn = "Housing co-op" }), HttpStatusCode.Created);
         var actor = await CreateOrganisationAsync(client, "WG Werder " + Token(), new { type = "housing-coop", sector = "privateEconomy" });
 
-        var response = await SendAsync(client, HttpMethod.Put, $"{TypesUrl}/housing-coop", new JsonObject { ["nameDe"] = "Genossenschaft", ["nameEn"] = "Cooperative" }, "\"1\"");
+        var response = await SendAsync(client, HttpMethod.Put, $"{TypesUrl}/housing-coop",
+            new JsonObject { ["nameDe"] = "Genossenschaft", ["nameEn"] = "Cooperative" }, "\"1\"");
 
         var renamed = await HttpAssert.OkAsync<JsonElement>(response);
         Assert.Equal("\"2\"", response.Headers.ETag?.Tag);
@@ -96,9 +101,11 @@ public sealed class ActorTypesTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Equal("Genossenschaft", renamed.GetProperty("nameDe").GetString());
         Assert.Equal("Genossenschaft", (await GetWithETagAsync(client, $"{ActorsUrl}/{actor}")).Body.GetProperty("typeName").GetString());
 
-        var stale = await SendAsync(client, HttpMethod.Put, $"{TypesUrl}/housing-coop", new JsonObject { ["nameDe"] = "Verloren", ["nameEn"] = "Lost" }, "\"1\"");
+        var stale = await SendAsync(client, HttpMethod.Put, $"{TypesUrl}/housing-coop",
+            new JsonObject { ["nameDe"] = "Verloren", ["nameEn"] = "Lost" }, "\"1\"");
         await HttpAssert.ProblemAsync(stale, HttpStatusCode.PreconditionFailed);
-        var invalid = await SendAsync(client, HttpMethod.Put, $"{TypesUrl}/housing-coop", new JsonObject { ["nameDe"] = "", ["nameEn"] = "Lost" }, "\"2\"");
+        var invalid = await SendAsync(client, HttpMethod.Put, $"{TypesUrl}/housing-coop",
+            new JsonObject { ["nameDe"] = "", ["nameEn"] = "Lost" }, "\"2\"");
         await HttpAssert.ProblemAsync(invalid, HttpStatusCode.BadRequest, "nameDe");
         var (current, etag) = await GetWithETagAsync(client, $"{TypesUrl}/housing-coop");
         Assert.Equal("\"2\"", etag);
@@ -110,7 +117,9 @@ public sealed class ActorTypesTests(ApiFactory factory) : IClassFixture<ApiFacto
     {
         var client = await factory.AdminAsync();
         await HttpAssert.ProblemAsync(await client.GetAsync($"{TypesUrl}/no-such-type"), HttpStatusCode.NotFound);
-        await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Put, $"{TypesUrl}/no-such-type", new JsonObject { ["nameDe"] = "A", ["nameEn"] = "B" }), HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(
+            await SendAsync(client, HttpMethod.Put, $"{TypesUrl}/no-such-type", new JsonObject { ["nameDe"] = "A", ["nameEn"] = "B" }),
+            HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -121,8 +130,11 @@ public sealed class ActorTypesTests(ApiFactory factory) : IClassFixture<ApiFacto
         var before = (await ListAsync(admin)).Count;
 
         Assert.Equal(before, (await ListAsync(viewer)).Count);
-        await HttpAssert.ProblemAsync(await viewer.PostAsJsonAsync(TypesUrl, new { code = "viewer-type", nameDe = "X", nameEn = "X" }), HttpStatusCode.Forbidden);
-        await HttpAssert.ProblemAsync(await SendAsync(viewer, HttpMethod.Put, $"{TypesUrl}/church", new JsonObject { ["nameDe"] = "X", ["nameEn"] = "X" }), HttpStatusCode.Forbidden);
+        await HttpAssert.ProblemAsync(await viewer.PostAsJsonAsync(TypesUrl, new { code = "viewer-type", nameDe = "X", nameEn = "X" }),
+            HttpStatusCode.Forbidden);
+        await HttpAssert.ProblemAsync(
+            await SendAsync(viewer, HttpMethod.Put, $"{TypesUrl}/church", new JsonObject { ["nameDe"] = "X", ["nameEn"] = "X" }),
+            HttpStatusCode.Forbidden);
 
         Assert.Equal(before, (await ListAsync(admin)).Count);
         Assert.Equal("Kirchengemeinde", (await GetWithETagAsync(admin, $"{TypesUrl}/church")).Body.GetProperty("nameDe").GetString());

@@ -40,7 +40,8 @@ public sealed class ArchiveActorTests(ApiFactory factory) : IClassFixture<ApiFac
         var id = await CreateOrganisationAsync(client, "Aktiv " + Token());
         await HttpAssert.OkAsync<JsonElement>(await SendAsync(client, HttpMethod.Put, $"{ActorsUrl}/{id}", Organisation("Aktiv geändert")));
 
-        await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Post, $"{ActorsUrl}/{id}/archive", ifMatch: "\"1\""), HttpStatusCode.PreconditionFailed);
+        await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Post, $"{ActorsUrl}/{id}/archive", ifMatch: "\"1\""),
+            HttpStatusCode.PreconditionFailed);
 
         var (actor, etag) = await GetWithETagAsync(client, $"{ActorsUrl}/{id}");
         Assert.Equal(JsonValueKind.Null, actor.GetProperty("archivedAt").ValueKind);
@@ -68,7 +69,8 @@ public sealed class ArchiveActorTests(ApiFactory factory) : IClassFixture<ApiFac
         var partner = await CreateOrganisationAsync(client, "Partner " + Token());
         await HttpAssert.OkAsync<JsonElement>(await SendAsync(client, HttpMethod.Post, $"{ActorsUrl}/{id}/archive"));
 
-        var updated = await HttpAssert.OkAsync<JsonElement>(await SendAsync(client, HttpMethod.Put, $"{ActorsUrl}/{id}", Organisation("Ruhend, umbenannt")));
+        var updated = await HttpAssert.OkAsync<JsonElement>(
+            await SendAsync(client, HttpMethod.Put, $"{ActorsUrl}/{id}", Organisation("Ruhend, umbenannt")));
         await CreateRelationAsync(client, partner, id);
 
         Assert.NotEqual(JsonValueKind.Null, updated.GetProperty("archivedAt").ValueKind);
@@ -79,9 +81,12 @@ public sealed class ArchiveActorTests(ApiFactory factory) : IClassFixture<ApiFac
     public async Task Unknown_actor_is_404_and_invalid_id_is_400()
     {
         var client = await factory.AdminAsync();
-        await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Post, $"{ActorsUrl}/{Guid.NewGuid()}/archive"), HttpStatusCode.NotFound);
-        await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Post, $"{ActorsUrl}/{Guid.NewGuid()}/restore"), HttpStatusCode.NotFound);
-        await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Post, $"{ActorsUrl}/xyz/archive"), HttpStatusCode.BadRequest, "id");
+        await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Post, $"{ActorsUrl}/{Guid.NewGuid()}/archive"),
+            HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Post, $"{ActorsUrl}/{Guid.NewGuid()}/restore"),
+            HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Post, $"{ActorsUrl}/xyz/archive"), HttpStatusCode.BadRequest,
+            "id");
     }
 
     [Fact]

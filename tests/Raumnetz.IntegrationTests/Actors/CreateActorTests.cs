@@ -55,7 +55,8 @@ public sealed class CreateActorTests(ApiFactory factory) : IClassFixture<ApiFact
             Assert.Equal("Am Gutshof 1", actor.GetProperty("street").GetString());
             Assert.Equal("14542", actor.GetProperty("postalCode").GetString());
             Assert.Equal("Werder", actor.GetProperty("city").GetString());
-            Assert.Equal(new[] { county, municipality }.Order(), actor.GetProperty("spaceIds").EnumerateArray().Select(e => e.GetGuid()).Order());
+            Assert.Equal(new[] { county, municipality }.Order(), actor.GetProperty("spaceIds").EnumerateArray().Select(e => e.GetGuid())
+                .Order());
             Assert.Equal(new[] { "Arbeit", "SGB II" }, actor.GetProperty("tags").Strings());
             Assert.Equal("Kooperationsvertrag mit dem Jugendamt.", actor.GetProperty("notes").GetString());
             Assert.Equal(JsonValueKind.Null, actor.GetProperty("archivedAt").ValueKind);
@@ -67,9 +68,11 @@ public sealed class CreateActorTests(ApiFactory factory) : IClassFixture<ApiFact
     public async Task Person_belongs_to_an_organisation_and_empty_optional_texts_become_null()
     {
         var client = await factory.AdminAsync();
-        var organisation = await CreateOrganisationAsync(client, "Jugendamt Potsdam-Mittelmark", new { type = "youth-office", sector = "public" });
+        var organisation = await CreateOrganisationAsync(client, "Jugendamt Potsdam-Mittelmark",
+            new { type = "youth-office", sector = "public" });
 
-        var person = await CreateActorAsync(client, Person("Anna Schmidt", organisation, new { email = "", website = "", phone = "  ", shortName = "" }));
+        var person = await CreateActorAsync(client,
+            Person("Anna Schmidt", organisation, new { email = "", website = "", phone = "  ", shortName = "" }));
 
         Assert.Equal("person", person.GetProperty("kind").GetString());
         Assert.Equal(organisation, person.GetProperty("parentId").GetGuid());
@@ -207,7 +210,8 @@ public sealed class CreateActorTests(ApiFactory factory) : IClassFixture<ApiFact
         var space = await CreateSpaceAsync(client, "Quartier Nord", "neighbourhood");
         var before = await CountActorsAsync(client);
 
-        var response = await client.PostAsJsonAsync(ActorsUrl, Organisation("Verein " + Token(), new { spaceIds = new[] { space, Guid.NewGuid() } }));
+        var response = await client.PostAsJsonAsync(ActorsUrl,
+            Organisation("Verein " + Token(), new { spaceIds = new[] { space, Guid.NewGuid() } }));
 
         await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "spaceIds");
         Assert.Equal(before, await CountActorsAsync(client));

@@ -15,7 +15,8 @@ public sealed class ListActorsTests(ApiFactory factory) : IClassFixture<ApiFacto
         var client = await factory.AdminAsync();
         var token = Token();
         // Names chosen so that umlauts and case sort by the search key (ä → ae), not by code point.
-        var names = Enumerable.Range(1, 12).Select(i => $"{token} Verein {i:D2}").Append($"{token} Älterenhilfe").Append($"{token} arbeitskreis").ToList();
+        var names = Enumerable.Range(1, 12).Select(i => $"{token} Verein {i:D2}").Append($"{token} Älterenhilfe")
+            .Append($"{token} arbeitskreis").ToList();
         var ids = new List<Guid>();
         foreach (var name in names) ids.Add(await CreateOrganisationAsync(client, name));
 
@@ -36,7 +37,8 @@ public sealed class ListActorsTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Equal(3, pages);
         Assert.Equal(ids.Order(), seen.Select(i => i.GetProperty("id").GetGuid()).Order());
         Assert.Equal(seen.Count, seen.Select(i => i.GetProperty("id").GetGuid()).Distinct().Count());
-        var expected = new[] { $"{token} Älterenhilfe", $"{token} arbeitskreis" }.Concat(Enumerable.Range(1, 12).Select(i => $"{token} Verein {i:D2}"));
+        var expected = new[] { $"{token} Älterenhilfe", $"{token} arbeitskreis" }.Concat(Enumerable.Range(1, 12)
+            .Select(i => $"{token} Verein {i:D2}"));
         Assert.Equal(expected, Names(seen));
     }
 
@@ -69,8 +71,10 @@ public sealed class ListActorsTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Equal(3, (await AllPagesAsync(client, $"{ActorsUrl}?q={token}&kind=organisation")).Count);
         Assert.Equal([$"{token} Kirchengemeinde"], Names(await AllPagesAsync(client, $"{ActorsUrl}?q={token}&type=church")));
         Assert.Equal([$"{token} Bäckerei"], Names(await AllPagesAsync(client, $"{ActorsUrl}?q={token}&sector=privateEconomy")));
-        Assert.Equal([$"{token} Frau Berger", $"{token} Jobcenter"], Names(await AllPagesAsync(client, $"{ActorsUrl}?q={token}&sector=public")));
-        Assert.Equal([$"{token} Jobcenter"], Names(await AllPagesAsync(client, $"{ActorsUrl}?q={token}&sector=public&kind=organisation&type=job-centre")));
+        Assert.Equal([$"{token} Frau Berger", $"{token} Jobcenter"],
+            Names(await AllPagesAsync(client, $"{ActorsUrl}?q={token}&sector=public")));
+        Assert.Equal([$"{token} Jobcenter"],
+            Names(await AllPagesAsync(client, $"{ActorsUrl}?q={token}&sector=public&kind=organisation&type=job-centre")));
     }
 
     [Fact]
@@ -107,9 +111,12 @@ public sealed class ListActorsTests(ApiFactory factory) : IClassFixture<ApiFacto
 
         Assert.Equal([$"{token} Beides", $"{token} Kreisverwaltung", $"{token} Quartiersmanagement"],
             Names(await AllPagesAsync(client, $"{ActorsUrl}?q={token}&spaceId={county}")));
-        Assert.Equal([$"{token} Beides", $"{token} Quartiersmanagement"], Names(await AllPagesAsync(client, $"{ActorsUrl}?q={token}&spaceId={municipality}")));
-        Assert.Equal([$"{token} Beides", $"{token} Quartiersmanagement"], Names(await AllPagesAsync(client, $"{ActorsUrl}?q={token}&spaceId={district}")));
-        Assert.Equal([$"{token} Anderswo", $"{token} Beides"], Names(await AllPagesAsync(client, $"{ActorsUrl}?q={token}&spaceId={otherCounty}")));
+        Assert.Equal([$"{token} Beides", $"{token} Quartiersmanagement"],
+            Names(await AllPagesAsync(client, $"{ActorsUrl}?q={token}&spaceId={municipality}")));
+        Assert.Equal([$"{token} Beides", $"{token} Quartiersmanagement"],
+            Names(await AllPagesAsync(client, $"{ActorsUrl}?q={token}&spaceId={district}")));
+        Assert.Equal([$"{token} Anderswo", $"{token} Beides"],
+            Names(await AllPagesAsync(client, $"{ActorsUrl}?q={token}&spaceId={otherCounty}")));
         Assert.Empty(await AllPagesAsync(client, $"{ActorsUrl}?spaceId={Guid.NewGuid()}"));
         // Pages across the space filter as well.
         Assert.Equal(3, (await AllPagesAsync(client, $"{ActorsUrl}?q={token}&spaceId={county}", limit: 1)).Count);

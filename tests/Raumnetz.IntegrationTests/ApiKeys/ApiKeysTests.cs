@@ -11,7 +11,8 @@ public sealed class ApiKeysTests(ApiFactory factory) : IClassFixture<ApiFactory>
 
     private HttpClient WithKey(string key)
     {
-        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+        var client = factory.CreateClient(
+            new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
         return client;
     }
@@ -25,7 +26,8 @@ public sealed class ApiKeysTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     private async Task<List<JsonElement>> ListAsync() =>
-        (await HttpAssert.OkAsync<JsonElement>(await (await factory.AdminAsync()).GetAsync("/api/v1/api-keys", Ct))).EnumerateArray().ToList();
+        (await HttpAssert.OkAsync<JsonElement>(await (await factory.AdminAsync()).GetAsync("/api/v1/api-keys", Ct))).EnumerateArray()
+            .ToList();
 
     [Fact]
     public async Task Create_returns_the_key_once_and_the_list_never_shows_it()
@@ -88,7 +90,8 @@ public sealed class ApiKeysTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var listed = (await ListAsync()).Single(k => k.Id() == created.Id());
         Assert.Equal(JsonValueKind.String, listed.GetProperty("revokedAt").ValueKind);
         // Revoking twice is harmless and keeps the first time.
-        Assert.Equal(HttpStatusCode.NoContent, (await (await factory.AdminAsync()).DeleteAsync($"/api/v1/api-keys/{created.Id()}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await (await factory.AdminAsync()).DeleteAsync($"/api/v1/api-keys/{created.Id()}", Ct)).StatusCode);
         Assert.Equal(listed.Str("revokedAt"), (await ListAsync()).Single(k => k.Id() == created.Id()).Str("revokedAt"));
     }
 
@@ -104,7 +107,8 @@ public sealed class ApiKeysTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Overlong_key_is_401()
     {
-        await HttpAssert.ProblemAsync(await WithKey("rnz_" + new string('a', 500)).GetAsync("/api/v1/spaces", Ct), HttpStatusCode.Unauthorized);
+        await HttpAssert.ProblemAsync(await WithKey("rnz_" + new string('a', 500)).GetAsync("/api/v1/spaces", Ct),
+            HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -122,7 +126,8 @@ public sealed class ApiKeysTests(ApiFactory factory) : IClassFixture<ApiFactory>
     {
         var client = WithKey((await CreateKeyAsync("Koordination", "coordinator")).Str("key"));
         var before = (await ListAsync()).Count;
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/api-keys", new { name = "Eskalation", role = "admin" }, Ct), HttpStatusCode.Forbidden);
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/api-keys", new { name = "Eskalation", role = "admin" }, Ct),
+            HttpStatusCode.Forbidden);
         await HttpAssert.ProblemAsync(await client.GetAsync("/api/v1/api-keys", Ct), HttpStatusCode.Forbidden);
         Assert.Equal(before, (await ListAsync()).Count);
     }
@@ -138,7 +143,8 @@ public sealed class ApiKeysTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Revoking_an_unknown_key_is_404()
     {
-        await HttpAssert.ProblemAsync(await (await factory.AdminAsync()).DeleteAsync($"/api/v1/api-keys/{Guid.NewGuid()}", Ct), HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await (await factory.AdminAsync()).DeleteAsync($"/api/v1/api-keys/{Guid.NewGuid()}", Ct),
+            HttpStatusCode.NotFound);
     }
 
     [Theory]
@@ -150,7 +156,8 @@ public sealed class ApiKeysTests(ApiFactory factory) : IClassFixture<ApiFactory>
     public async Task Invalid_key_requests_are_400(string json, string field)
     {
         var before = (await ListAsync()).Count;
-        await HttpAssert.ProblemAsync(await (await factory.AdminAsync()).PostAsync("/api/v1/api-keys", TestData.RawJson(json), Ct), HttpStatusCode.BadRequest, field);
+        await HttpAssert.ProblemAsync(await (await factory.AdminAsync()).PostAsync("/api/v1/api-keys", TestData.RawJson(json), Ct),
+            HttpStatusCode.BadRequest, field);
         Assert.Equal(before, (await ListAsync()).Count);
     }
 }

@@ -131,7 +131,8 @@ public sealed class SeedDemoDataTests(DemoDataApiFactory factory) : IClassFixtur
         // Every relation appears once as outgoing at its source actor.
         var outgoing = 0;
         foreach (var actor in actors)
-            outgoing += (await ListAsync(client, $"/api/v1/actors/{Id(actor)}/relations?limit=500")).Count(r => r.GetProperty("direction").GetString() == "outgoing");
+            outgoing += (await ListAsync(client, $"/api/v1/actors/{Id(actor)}/relations?limit=500"))
+                .Count(r => r.GetProperty("direction").GetString() == "outgoing");
         Assert.Equal(DemoActors.Relations.Count, outgoing);
 
         var jobcenter = await ListAsync(client, $"/api/v1/actors/{byName["Jobcenter Dortmund"]}/relations?limit=500");
@@ -141,7 +142,9 @@ public sealed class SeedDemoDataTests(DemoDataApiFactory factory) : IClassFixtur
         Assert.False(withSchoolOffice.GetProperty("isContractual").GetBoolean());
 
         var liga = byName["Liga der Freien Wohlfahrtspflege Potsdam-Mittelmark"];
-        Assert.Equal(5, actors.Count(a => a.GetProperty("kind").GetString() == "organisation" && a.TryGetProperty("parentId", out var p) && p.ValueKind == JsonValueKind.String && p.GetGuid() == liga));
+        Assert.Equal(5,
+            actors.Count(a => a.GetProperty("kind").GetString() == "organisation" && a.TryGetProperty("parentId", out var p)
+                && p.ValueKind == JsonValueKind.String && p.GetGuid() == liga));
     }
 
     private static Guid Id(JsonElement element) => element.GetProperty("id").GetGuid();

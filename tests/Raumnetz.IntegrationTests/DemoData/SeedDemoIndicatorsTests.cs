@@ -7,7 +7,8 @@ namespace Raumnetz.IntegrationTests.DemoData;
 public sealed class SeedDemoIndicatorsTests(DemoDataApiFactory factory) : IClassFixture<DemoDataApiFactory>
 {
     private static async Task<JsonElement> SpaceAsync(HttpClient client, string code) =>
-        (await HttpAssert.OkAsync<JsonElement>(await client.GetAsync($"/api/v1/spaces?q={code}&limit=500"))).GetProperty("items").EnumerateArray()
+        (await HttpAssert.OkAsync<JsonElement>(await client.GetAsync($"/api/v1/spaces?q={code}&limit=500"))).GetProperty("items")
+            .EnumerateArray()
             .Single(s => s.GetProperty("code").GetString() == code);
 
     [Fact]
@@ -15,7 +16,9 @@ public sealed class SeedDemoIndicatorsTests(DemoDataApiFactory factory) : IClass
     {
         var client = await factory.SignedInAsync();
         var indicators = await ActorApi.AllPagesAsync(client, "/api/v1/indicators");
-        Assert.Equal(["beschaeftigtenquote", "hze-je-1000", "inobhutnahmen", "kooperation-netzwerk", "sgb2-quote", "sicherheitsgefuehl", "uebergang-gymnasium"],
+        Assert.Equal(
+            ["beschaeftigtenquote", "hze-je-1000", "inobhutnahmen", "kooperation-netzwerk", "sgb2-quote", "sicherheitsgefuehl",
+                "uebergang-gymnasium"],
             indicators.Select(i => i.GetProperty("code").GetString()).Order());
         var sets = await ActorApi.AllPagesAsync(client, "/api/v1/indicator-sets");
         var nordstadt = sets.Single(s => s.GetProperty("name").GetString() == "Sozialraummonitoring Dortmund-Nordstadt");
@@ -28,15 +31,21 @@ public sealed class SeedDemoIndicatorsTests(DemoDataApiFactory factory) : IClass
         Assert.Equal(Enumerable.Range(2015, 10).Select(y => y.ToString()), series.Select(o => o.GetProperty("period").GetString()));
         Assert.All(series, o => Assert.InRange(o.GetProperty("value").GetDouble(), 25, 50));
 
+        var reference = (await SpaceAsync(client, "05913")).GetProperty("id").GetGuid();
         var evaluation = await HttpAssert.OkAsync<JsonElement>(await client.GetAsync(
-            $"/api/v1/indicator-sets/{nordstadt.GetProperty("id").GetGuid()}/evaluation?spaceId={hafen}&period=2024&referenceSpaceId={(await SpaceAsync(client, "05913")).GetProperty("id").GetGuid()}"));
+            $"/api/v1/indicator-sets/{nordstadt.GetProperty("id").GetGuid()}/evaluation?spaceId={hafen}&period=2024"
+            + $"&referenceSpaceId={reference}"));
         var rate = evaluation.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "sgb2-quote");
         Assert.Equal("worse", rate.GetProperty("comparison").GetProperty("judgement").GetString());
         Assert.NotEqual(JsonValueKind.Null, rate.GetProperty("attainment").ValueKind);
-        var safety = evaluation.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "sicherheitsgefuehl");
+        var safety = evaluation.GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("code").GetString() == "sicherheitsgefuehl");
         Assert.InRange(safety.GetProperty("value").GetProperty("value").GetDouble(), 1, 5);
 
-        var csv = await (await client.GetAsync($"/api/v1/exports/indicators?format=csv&indicatorSetId={sets.Single(s => s.GetProperty("name").GetString()!.Contains("Marzahn")).GetProperty("id").GetGuid()}")).Content.ReadAsStringAsync();
-        Assert.Contains(csv.Split("\r\n"), line => line.StartsWith("inobhutnahmen,", StringComparison.Ordinal) && line.EndsWith(",true", StringComparison.Ordinal));
+        var marzahn = sets.Single(s => s.GetProperty("name").GetString()!.Contains("Marzahn")).GetProperty("id").GetGuid();
+        var csv = await (await client.GetAsync($"/api/v1/exports/indicators?format=csv&indicatorSetId={marzahn}"))
+            .Content.ReadAsStringAsync();
+        Assert.Contains(csv.Split("\r\n"), line => line.StartsWith("inobhutnahmen,", StringComparison.Ordinal)
+            && line.EndsWith(",true", StringComparison.Ordinal));
     }
 }

@@ -23,7 +23,8 @@ public sealed class SeedDemoNetworksTests(ApiFactory factory) : IClassFixture<Ap
         var networks = (await client.GetJsonAsync("/api/v1/networks?limit=500")).Items();
         Assert.Equal(10, networks.Count);
         var lenkrunde = networks.Single(n => n.GetProperty("name").GetString() == "Lenkrunde Sozialraum Teltow");
-        Assert.Equal(2, lenkrunde.GetProperty("incomingLinks").EnumerateArray().Count(l => l.GetProperty("type").GetString() == "delegatesTo"));
+        Assert.Equal(2, lenkrunde.GetProperty("incomingLinks").EnumerateArray()
+            .Count(l => l.GetProperty("type").GetString() == "delegatesTo"));
         var attention = await HttpAssert.OkAsync<JsonElement[]>(await client.GetAsync("/api/v1/networks/attention"));
         var names = attention.Select(a => a.GetProperty("networkName").GetString()).ToList();
         Assert.Contains("AG Soziales (Kompetenzzentrum Großsiedlungen)", names);
@@ -31,7 +32,8 @@ public sealed class SeedDemoNetworksTests(ApiFactory factory) : IClassFixture<Ap
         Assert.Contains("Fokusgruppe Kultur & Freizeit Teltow", names);
         Assert.Contains("Trägerausschuss Dortmund", names);
         Assert.DoesNotContain("Lenkrunde Sozialraum Teltow", names);
-        var teltow = (await client.GetJsonAsync("/api/v1/spaces?q=teltow")).Items().Single(s => s.GetProperty("code").GetString() == "12069616").Id();
+        var teltow = (await client.GetJsonAsync("/api/v1/spaces?q=teltow")).Items()
+            .Single(s => s.GetProperty("code").GetString() == "12069616").Id();
         var graph = await client.GetJsonAsync($"/api/v1/graph?spaceId={teltow}");
         Assert.True(graph.GetProperty("nodes").GetArrayLength() > 10);
         var ag = networks.Single(n => n.GetProperty("name").GetString()!.StartsWith("AG Soziales", StringComparison.Ordinal));

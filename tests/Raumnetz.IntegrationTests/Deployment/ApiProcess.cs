@@ -71,10 +71,12 @@ public sealed class ApiProcess : IAsyncDisposable
         return (process.ExitCode, string.Join('\n', output));
     }
 
-    private static Process Launch(string[] arguments, string connectionString, IDictionary<string, string>? settings, ConcurrentQueue<string> output,
+    private static Process Launch(string[] arguments, string connectionString, IDictionary<string, string>? settings,
+        ConcurrentQueue<string> output,
         bool shippedLogging = false)
     {
-        if (!File.Exists(ApiDll)) throw new InvalidOperationException($"The API is not built: {ApiDll} is missing. Run 'dotnet build Raumnetz.slnx' first.");
+        if (!File.Exists(ApiDll)) throw new InvalidOperationException(
+            $"The API is not built: {ApiDll} is missing. Run 'dotnet build Raumnetz.slnx' first.");
         var start = new ProcessStartInfo(DotnetHost)
         {
             WorkingDirectory = Path.GetDirectoryName(ApiDll)!,
@@ -152,9 +154,12 @@ public sealed class ApiProcess : IAsyncDisposable
             BaseAddress = BaseAddress,
             Timeout = TimeSpan.FromSeconds(20),
         };
-        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = ApiFactory.AdminEmail, password = ApiFactory.AdminPassword });
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Login through {BaseAddress} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        var xsrf = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).First(c => c.StartsWith("XSRF-TOKEN=", StringComparison.Ordinal));
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login",
+            new { email = ApiFactory.AdminEmail, password = ApiFactory.AdminPassword });
+        Assert.True(response.StatusCode == HttpStatusCode.OK,
+            $"Login through {BaseAddress} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var xsrf = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])
+            .First(c => c.StartsWith("XSRF-TOKEN=", StringComparison.Ordinal));
         client.DefaultRequestHeaders.Add("X-XSRF-TOKEN", Uri.UnescapeDataString(xsrf["XSRF-TOKEN=".Length..]));
         return client;
     }
@@ -193,9 +198,11 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public static async Task<T> ScalarAsync<T>(string connectionString, string sql, object? parameters = null)
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        await using var connection = new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
         await connection.OpenAsync();
-        return await Dapper.SqlMapper.ExecuteScalarAsync<T>(connection, sql, parameters) ?? throw new InvalidOperationException($"No value from {sql}");
+        return await Dapper.SqlMapper.ExecuteScalarAsync<T>(connection, sql, parameters)
+            ?? throw new InvalidOperationException($"No value from {sql}");
     }
 
     private static string DotnetHost

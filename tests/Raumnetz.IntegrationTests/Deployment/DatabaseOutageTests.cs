@@ -46,7 +46,8 @@ public sealed class DatabaseOutageTests(OwnPostgresCluster own) : IClassFixture<
             var ready = await anonymous.GetAsync("/health/ready");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
             Assert.Contains("Unhealthy", await ready.Content.ReadAsStringAsync());
-            var login = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email = ApiFactory.AdminEmail, password = ApiFactory.AdminPassword });
+            var login = await anonymous.PostAsJsonAsync("/api/v1/auth/login",
+                new { email = ApiFactory.AdminEmail, password = ApiFactory.AdminPassword });
             await HttpAssert.ProblemAsync(login, HttpStatusCode.ServiceUnavailable);
             Assert.NotNull(login.Headers.RetryAfter);
             Assert.False(api.HasExited, api.Output);
@@ -54,7 +55,8 @@ public sealed class DatabaseOutageTests(OwnPostgresCluster own) : IClassFixture<
             await Cluster.StartAgainAsync();
             var watch = Stopwatch.StartNew();
             await api.WaitReadyAsync(TimeSpan.FromSeconds(45));
-            TestContext.Current.TestOutputHelper?.WriteLine($"ready {watch.ElapsedMilliseconds} ms after the database came back (initialisation retries with back-off)");
+            TestContext.Current.TestOutputHelper?.WriteLine(
+                $"ready {watch.ElapsedMilliseconds} ms after the database came back (initialisation retries with back-off)");
             using var client = await api.SignedInAsync();
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/spaces")).StatusCode);
         }
@@ -75,7 +77,8 @@ public sealed class DatabaseOutageTests(OwnPostgresCluster own) : IClassFixture<
         using var client = await api.SignedInAsync();
         using var probe = api.Anonymous();
         var origin = await HttpAssert.OkAsync<JsonElement>(
-            await client.PostAsJsonAsync("/api/v1/spaces", new { code = "OUT-ORIGIN", name = "Ursprung", level = "municipality" }), HttpStatusCode.Created);
+            await client.PostAsJsonAsync("/api/v1/spaces", new { code = "OUT-ORIGIN", name = "Ursprung", level = "municipality" }),
+                HttpStatusCode.Created);
         var originId = origin.GetProperty("id").GetGuid();
 
         var clock = Stopwatch.StartNew();
@@ -107,11 +110,13 @@ public sealed class DatabaseOutageTests(OwnPostgresCluster own) : IClassFixture<
                 outcomes.Enqueue(new Outcome(kind, code, status, id, started, clock.Elapsed));
                 if (status is 503)
                 {
-                    if (response.Content.Headers.ContentType?.MediaType != "application/problem+json" || !body.Contains("\"status\":503", StringComparison.Ordinal))
+                    if (response.Content.Headers.ContentType?.MediaType != "application/problem+json"
+                        || !body.Contains("\"status\":503", StringComparison.Ordinal))
                         problems.Enqueue($"{kind} 503 without problem+json: {body}");
                     if (response.Headers.RetryAfter is null) problems.Enqueue($"{kind} 503 without Retry-After");
                 }
-                else if (status is not (200 or 201)) problems.Enqueue($"{kind} {code} at {started.TotalMilliseconds:0} ms: {status} {body}");
+                else if (status is not (200 or 201)) problems.Enqueue(
+                    $"{kind} {code} at {started.TotalMilliseconds:0} ms: {status} {body}");
             }
             catch (Exception e)
             {
@@ -143,7 +148,8 @@ public sealed class DatabaseOutageTests(OwnPostgresCluster own) : IClassFixture<
             up = clock.Elapsed;
 
             await WaitUntilAsync(() => outcomes.Any(o => o.Kind == "create" && o.Status == 201 && o.Started > up), TimeSpan.FromSeconds(20),
-                () => "no create succeeded after the database came back: " + string.Join('\n', problems.TakeLast(10)) + "\n--- API output ---\n" + api.Output);
+                () => "no create succeeded after the database came back: " + string.Join('\n', problems.TakeLast(10))
+                    + "\n--- API output ---\n" + api.Output);
             firstCreateAfter = outcomes.Where(o => o.Kind == "create" && o.Status == 201 && o.Started > restarting).Min(o => o.Ended);
             while (readyAgain is null && clock.Elapsed - up < TimeSpan.FromSeconds(20))
             {
@@ -178,15 +184,18 @@ public sealed class DatabaseOutageTests(OwnPostgresCluster own) : IClassFixture<
 
         // Nothing half-written: every 201 exists, and every space the loop created has its predecessor link.
         var created = all.Where(o => o.Status == 201).Select(o => o.Id!.Value).ToArray();
-        Assert.Equal((long)created.Length, await ApiProcess.ScalarAsync<long>(cs, "SELECT COUNT(*) FROM spaces WHERE id = ANY(@created)", new { created }));
-        var loopRows = await ApiProcess.ScalarAsync<long>(cs, "SELECT COUNT(*) FROM spaces WHERE code LIKE 'OUT-%' AND code <> 'OUT-ORIGIN'");
+        Assert.Equal((long)created.Length,
+            await ApiProcess.ScalarAsync<long>(cs, "SELECT COUNT(*) FROM spaces WHERE id = ANY(@created)", new { created }));
+        var loopRows = await ApiProcess.ScalarAsync<long>(cs,
+            "SELECT COUNT(*) FROM spaces WHERE code LIKE 'OUT-%' AND code <> 'OUT-ORIGIN'");
         var withoutLink = await ApiProcess.ScalarAsync<long>(cs, """
             SELECT COUNT(*) FROM spaces s
             WHERE s.code LIKE 'OUT-%' AND s.code <> 'OUT-ORIGIN'
               AND ((SELECT COUNT(*) FROM space_predecessors p WHERE p.space_id = s.id) <> 1
                    OR NOT EXISTS (SELECT 1 FROM space_predecessors p WHERE p.space_id = s.id AND p.predecessor_id = @originId))
             """, new { originId });
-        var orphanLinks = await ApiProcess.ScalarAsync<long>(cs, "SELECT COUNT(*) FROM space_predecessors p WHERE NOT EXISTS (SELECT 1 FROM spaces s WHERE s.id = p.space_id)");
+        var orphanLinks = await ApiProcess.ScalarAsync<long>(cs,
+            "SELECT COUNT(*) FROM space_predecessors p WHERE NOT EXISTS (SELECT 1 FROM spaces s WHERE s.id = p.space_id)");
         Assert.Equal(0L, withoutLink);
         Assert.Equal(0L, orphanLinks);
         // A create answered 503 may still have committed (the connection broke after COMMIT was sent); if so it is whole.
@@ -194,16 +203,26 @@ public sealed class DatabaseOutageTests(OwnPostgresCluster own) : IClassFixture<
         Assert.InRange(committedDespite503, 0, all.Count(o => o.Kind == "create" && o.Status == 503));
 
         var log = TestContext.Current.TestOutputHelper;
-        log?.WriteLine($"requests: {all.Count} ({all.Count(o => o.Status is 200 or 201)} ok, {all.Count(o => o.Status == 503)} × 503, {all.Count(o => o.Status is not (200 or 201 or 503))} other)");
-        log?.WriteLine($"outage {(restarting - stopping).TotalMilliseconds:0} ms (pg_ctl stop took {(down - stopping).TotalMilliseconds:0} ms, start {(up - restarting).TotalMilliseconds:0} ms); 503s by kind: {string.Join(", ", all.Where(o => o.Status == 503).GroupBy(o => o.Kind).Select(g => $"{g.Key} {g.Count()}"))}");
+        log?.WriteLine(
+            $"requests: {all.Count} ({all.Count(o => o.Status is 200 or 201)} ok, {all.Count(o => o.Status == 503)} × 503, " +
+            $"{all.Count(o => o.Status is not (200 or 201 or 503))} other)");
+        log?.WriteLine(
+            $"outage {(restarting - stopping).TotalMilliseconds:0} ms (pg_ctl stop took {(down - stopping).TotalMilliseconds:0} ms, " +
+            $"start {(up - restarting).TotalMilliseconds:0} ms); 503s by kind: " +
+            $"{string.Join(", ", all.Where(o => o.Status == 503).GroupBy(o => o.Kind).Select(g => $"{g.Key} {g.Count()}"))}");
         log?.WriteLine($"503s for requests started after pg_ctl start returned: {all.Count(o => o.Status == 503 && o.Started > up)}");
-        log?.WriteLine($"after pg_ctl start was issued: first 201 at {(firstCreateAfter - restarting).TotalMilliseconds:0} ms, /health/ready 200 at {(readyAgain!.Value - restarting).TotalMilliseconds:0} ms");
+        log?.WriteLine(
+            $"after pg_ctl start was issued: first 201 at {(firstCreateAfter - restarting).TotalMilliseconds:0} ms, /health/ready 200 at " +
+            $"{(readyAgain!.Value - restarting).TotalMilliseconds:0} ms");
         log?.WriteLine($"health during outage: {string.Join(" ", health.Select(h => h.Status))}");
         var reasons = api.Output.Split('\n').Where(l => l.Contains("Database unavailable for", StringComparison.Ordinal))
-            .Select(l => l[(l.IndexOf(": ", l.IndexOf("Database unavailable for", StringComparison.Ordinal), StringComparison.Ordinal) + 2)..])
+            .Select(l => l[(l.IndexOf(": ", l.IndexOf("Database unavailable for", StringComparison.Ordinal), StringComparison.Ordinal)
+                        + 2)..])
             .Select(r => r.Length > 110 ? r[..110] : r).GroupBy(r => r).Select(g => $"{g.Count()} × {g.Key}");
         log?.WriteLine($"503 causes logged by the API:\n  {string.Join("\n  ", reasons)}");
-        log?.WriteLine($"spaces created by the loop: {loopRows} ({created.Length} answered 201, {committedDespite503} committed although answered 503); without link: {withoutLink}");
+        log?.WriteLine(
+            $"spaces created by the loop: {loopRows} ({created.Length} answered 201, {committedDespite503} committed although answered " +
+            $"503); without link: {withoutLink}");
     }
 
     [Fact]
@@ -215,11 +234,13 @@ public sealed class DatabaseOutageTests(OwnPostgresCluster own) : IClassFixture<
         await using var api = ApiProcess.Start(cs);
         await api.WaitReadyAsync(TimeSpan.FromSeconds(60));
         using var session = await api.SignedInAsync();
-        var key = await HttpAssert.OkAsync<JsonElement>(await session.PostAsJsonAsync("/api/v1/api-keys", new { name = "Partner", role = "editor" }), HttpStatusCode.Created);
+        var key = await HttpAssert.OkAsync<JsonElement>(
+            await session.PostAsJsonAsync("/api/v1/api-keys", new { name = "Partner", role = "editor" }), HttpStatusCode.Created);
         using var partner = api.Anonymous();
         partner.DefaultRequestHeaders.Add("X-Api-Key", key.GetProperty("key").GetString());
         var origin = await HttpAssert.OkAsync<JsonElement>(
-            await session.PostAsJsonAsync("/api/v1/spaces", new { code = "KILL-ORIGIN", name = "Ursprung", level = "municipality" }), HttpStatusCode.Created);
+            await session.PostAsJsonAsync("/api/v1/spaces", new { code = "KILL-ORIGIN", name = "Ursprung", level = "municipality" }),
+                HttpStatusCode.Created);
         var originId = origin.GetProperty("id").GetGuid();
 
         var log = TestContext.Current.TestOutputHelper;
@@ -227,14 +248,19 @@ public sealed class DatabaseOutageTests(OwnPostgresCluster own) : IClassFixture<
         {
             await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.GetAsync($"/api/v1/spaces/{originId}"))); // fill the pool
             var killed = await ApiProcess.ScalarAsync<long>(Cluster.ServerConnectionString,
-                "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @database AND pid <> pg_backend_pid()", new { database });
+                "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @database AND pid <> pg_backend_pid()",
+                    new { database });
             Assert.True(killed > 1, $"only {killed} sessions to end");
             for (var i = 0; i < 10; i++)
             {
                 var response = i % 2 == 0
-                    ? await client.PostAsJsonAsync("/api/v1/spaces", new { code = $"KILL-{name.Replace(' ', '-')}-{i}", name = "Neu", level = "district", predecessorIds = new[] { originId } })
+                    ? await client.PostAsJsonAsync("/api/v1/spaces",
+                        new { code = $"KILL-{name.Replace(' ', '-')}-{i}", name = "Neu", level = "district",
+                            predecessorIds = new[] { originId } })
                     : await client.GetAsync($"/api/v1/spaces/{originId}");
-                Assert.True(response.IsSuccessStatusCode, $"{name} request {i} after {killed} sessions were ended: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}\n{api.Output}");
+                Assert.True(response.IsSuccessStatusCode,
+                    $"{name} request {i} after {killed} sessions were ended: {(int)response.StatusCode} " +
+                    $"{await response.Content.ReadAsStringAsync()}\n{api.Output}");
             }
             log?.WriteLine($"{name}: {killed} server sessions ended; the next 10 requests (5 creates, 5 reads) all succeeded");
         }

@@ -24,10 +24,12 @@ public sealed class MigrateCommandTests
         Assert.True(code == 0, $"--migrate exited with {code}:\n{output}");
         Assert.Contains($"Applied {AllMigrations.Count} migration(s)", output);
         Assert.Equal(AllMigrations, await JournalAsync(db.ConnectionString));
-        Assert.True(await ApiProcess.ScalarAsync<bool>(db.ConnectionString, "SELECT to_regclass('public.spaces') IS NOT NULL"), "spaces table missing");
+        Assert.True(await ApiProcess.ScalarAsync<bool>(db.ConnectionString, "SELECT to_regclass('public.spaces') IS NOT NULL"),
+            "spaces table missing");
 
         // The deployment after the step: instances that do not migrate themselves are ready on the migrated database.
-        await using var api = ApiProcess.Start(db.ConnectionString, new Dictionary<string, string> { ["Raumnetz__MigrateOnStart"] = "false" });
+        await using var api = ApiProcess.Start(db.ConnectionString,
+            new Dictionary<string, string> { ["Raumnetz__MigrateOnStart"] = "false" });
         await api.WaitReadyAsync(Timeout);
         using var client = await api.SignedInAsync();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/spaces")).StatusCode);
@@ -39,7 +41,8 @@ public sealed class MigrateCommandTests
     {
         using var db = ApiProcess.FreshPostgresDatabase();
 
-        var results = await Task.WhenAll(ApiProcess.MigrateAsync(db.ConnectionString, Timeout), ApiProcess.MigrateAsync(db.ConnectionString, Timeout));
+        var results = await Task.WhenAll(ApiProcess.MigrateAsync(db.ConnectionString, Timeout),
+            ApiProcess.MigrateAsync(db.ConnectionString, Timeout));
 
         foreach (var (code, output) in results) Assert.True(code == 0, $"--migrate exited with {code}:\n{output}");
         // One of them applied everything (it held the lock); the other then found nothing left to do.
@@ -54,7 +57,8 @@ public sealed class MigrateCommandTests
         using var db = ApiProcess.FreshPostgresDatabase();
         var options = new DatabaseOptions { Provider = DatabaseProvider.PostgreSql, ConnectionString = db.ConnectionString };
         var runners = Enumerable.Range(0, 4)
-            .Select(_ => new MigrationRunner(new DbConnectionFactory(options, NullLogger<DbConnectionFactory>.Instance), NullLogger<MigrationRunner>.Instance))
+            .Select(_ => new MigrationRunner(new DbConnectionFactory(options, NullLogger<DbConnectionFactory>.Instance),
+                    NullLogger<MigrationRunner>.Instance))
             .ToList();
 
         var applied = await Task.WhenAll(runners.Select(r => Task.Run(() => r.MigrateAsync(TestContext.Current.CancellationToken))));
@@ -68,7 +72,8 @@ public sealed class MigrateCommandTests
     {
         using var db = ApiProcess.FreshPostgresDatabase();
         var ct = TestContext.Current.CancellationToken;
-        var runner = new MigrationRunner(new DbConnectionFactory(new DatabaseOptions { Provider = DatabaseProvider.PostgreSql, ConnectionString = db.ConnectionString },
+        var runner = new MigrationRunner(
+            new DbConnectionFactory(new DatabaseOptions { Provider = DatabaseProvider.PostgreSql, ConnectionString = db.ConnectionString },
             NullLogger<DbConnectionFactory>.Instance), NullLogger<MigrationRunner>.Instance);
         await runner.MigrateAsync(ct);
         // a database from before 0021, where a client had stored a network id that exists nowhere
@@ -83,7 +88,9 @@ public sealed class MigrateCommandTests
         Assert.Equal(["0021_indicator_set_network"], await runner.MigrateAsync(ct));
 
         Assert.Null(await NullableScalarAsync(db.ConnectionString, "SELECT network_id FROM indicator_sets WHERE name = 'Altes Set'"));
-        Assert.Equal(1L, await ApiProcess.ScalarAsync<long>(db.ConnectionString, "SELECT COUNT(*) FROM pg_constraint WHERE conname = 'fk_indicator_sets_network'"));
+        Assert.Equal(1L,
+            await ApiProcess.ScalarAsync<long>(db.ConnectionString,
+                "SELECT COUNT(*) FROM pg_constraint WHERE conname = 'fk_indicator_sets_network'"));
         var dangling = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => ExecuteAsync(db.ConnectionString,
             "UPDATE indicator_sets SET network_id = '0198f0aa-0000-7000-8000-0000000000ff'"));
         Assert.Equal(Npgsql.PostgresErrorCodes.ForeignKeyViolation, dangling.SqlState);
@@ -91,14 +98,16 @@ public sealed class MigrateCommandTests
 
     private static async Task ExecuteAsync(string connectionString, string sql)
     {
-        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        await using var connection = new Npgsql.NpgsqlConnection(
+            new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
         await connection.OpenAsync();
         await Dapper.SqlMapper.ExecuteAsync(connection, sql);
     }
 
     private static async Task<object?> NullableScalarAsync(string connectionString, string sql)
     {
-        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        await using var connection = new Npgsql.NpgsqlConnection(
+            new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
         await connection.OpenAsync();
         var value = await Dapper.SqlMapper.ExecuteScalarAsync(connection, sql);
         return value is DBNull ? null : value;
@@ -106,7 +115,8 @@ public sealed class MigrateCommandTests
 
     private static async Task<List<string>> JournalAsync(string connectionString)
     {
-        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        await using var connection = new Npgsql.NpgsqlConnection(
+            new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
         await connection.OpenAsync();
         return (await Dapper.SqlMapper.QueryAsync<string>(connection, "SELECT id FROM schema_migrations ORDER BY id")).ToList();
     }

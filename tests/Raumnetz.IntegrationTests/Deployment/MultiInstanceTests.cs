@@ -67,7 +67,8 @@ public sealed class MultiInstanceTests(TwoInstances instances) : IClassFixture<T
         var results = await Task.WhenAll(puts);
 
         var ok = results.Where(r => r.Response.StatusCode == HttpStatusCode.OK).ToList();
-        Assert.True(ok.Count == 1, $"Expected exactly one 200, got {ok.Count}: {string.Join(", ", results.Select(r => (int)r.Response.StatusCode))}");
+        Assert.True(ok.Count == 1,
+            $"Expected exactly one 200, got {ok.Count}: {string.Join(", ", results.Select(r => (int)r.Response.StatusCode))}");
         foreach (var (_, response) in results.Where(r => r.Response.StatusCode != HttpStatusCode.OK))
             await HttpAssert.ProblemAsync(response, HttpStatusCode.PreconditionFailed);
 
@@ -79,7 +80,8 @@ public sealed class MultiInstanceTests(TwoInstances instances) : IClassFixture<T
             Assert.Equal(2, body.GetProperty("version").GetInt64());
             Assert.Equal($"Name aus Anfrage {ok[0].Index}", body.GetProperty("name").GetString());
         }
-        TestContext.Current.TestOutputHelper?.WriteLine($"{Concurrent} concurrent PUTs with If-Match \"1\": 1 × 200, {Concurrent - 1} × 412");
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{Concurrent} concurrent PUTs with If-Match \"1\": 1 × 200, {Concurrent - 1} × 412");
     }
 
     [Fact]
@@ -99,10 +101,12 @@ public sealed class MultiInstanceTests(TwoInstances instances) : IClassFixture<T
                 Assert.True(stale < 500, $"worker {w} made no progress");
                 var get = await client.GetAsync($"/api/v1/spaces/{space.Id}");
                 var current = await HttpAssert.OkAsync<JsonElement>(get);
-                var population = current.GetProperty("population").ValueKind == JsonValueKind.Null ? 0 : current.GetProperty("population").GetInt32();
+                var population = current.GetProperty("population").ValueKind == JsonValueKind.Null ? 0 : current.GetProperty("population")
+                    .GetInt32();
                 var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/spaces/{space.Id}")
                 {
-                    Content = JsonContent.Create(new { code = space.Code, name = "Zählraum", level = "district", population = population + 1 }),
+                    Content = JsonContent.Create(
+                        new { code = space.Code, name = "Zählraum", level = "district", population = population + 1 }),
                 }.WithIfMatch(get.Headers.ETag!.Tag);
                 var response = await client.SendAsync(put);
                 if (response.StatusCode == HttpStatusCode.OK) done++;
@@ -121,7 +125,8 @@ public sealed class MultiInstanceTests(TwoInstances instances) : IClassFixture<T
         Assert.Equal(Workers * IncrementsEach, final.GetProperty("population").GetInt32());
         Assert.Equal(1 + Workers * IncrementsEach, final.GetProperty("version").GetInt64());
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"{Workers} workers × {IncrementsEach} increments over 2 processes: population {Workers * IncrementsEach}, {stales.Sum()} × 412 retried");
+            $"{Workers} workers × {IncrementsEach} increments over 2 processes: population {Workers * IncrementsEach}, {stales.Sum()} × " +
+                $"412 retried");
     }
 
     [Fact]
@@ -139,10 +144,13 @@ public sealed class MultiInstanceTests(TwoInstances instances) : IClassFixture<T
         var responses = await Task.WhenAll(posts);
 
         var created = responses.Where(r => r.StatusCode == HttpStatusCode.Created).ToList();
-        Assert.True(created.Count == 1, $"Expected exactly one 201, got {created.Count}: {string.Join(", ", responses.Select(r => (int)r.StatusCode))}");
+        Assert.True(created.Count == 1,
+            $"Expected exactly one 201, got {created.Count}: {string.Join(", ", responses.Select(r => (int)r.StatusCode))}");
         foreach (var response in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
             await HttpAssert.ProblemAsync(response, HttpStatusCode.Conflict, "code");
-        Assert.Equal(1L, await ApiProcess.ScalarAsync<long>(instances.Database.ConnectionString, "SELECT COUNT(*) FROM spaces WHERE code = @code", new { code }));
+        Assert.Equal(1L,
+            await ApiProcess.ScalarAsync<long>(instances.Database.ConnectionString, "SELECT COUNT(*) FROM spaces WHERE code = @code",
+                new { code }));
         TestContext.Current.TestOutputHelper?.WriteLine($"{Concurrent} concurrent POSTs with code {code}: 1 × 201, {Concurrent - 1} × 409");
     }
 
@@ -150,7 +158,8 @@ public sealed class MultiInstanceTests(TwoInstances instances) : IClassFixture<T
 
     private static async Task<(Guid Id, string Code)> CreateAsync(HttpClient client, string code, string name)
     {
-        var body = await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync("/api/v1/spaces", new { code, name, level = "district" }), HttpStatusCode.Created);
+        var body = await HttpAssert.OkAsync<JsonElement>(
+            await client.PostAsJsonAsync("/api/v1/spaces", new { code, name, level = "district" }), HttpStatusCode.Created);
         return (body.GetProperty("id").GetGuid(), code);
     }
 }

@@ -27,12 +27,14 @@ public sealed class PostgresCluster : IAsyncDisposable
     public static async Task<PostgresCluster> StartAsync()
     {
         var dir = Path.Combine(Path.GetTempPath(), $"raumnetz-pg-{Guid.NewGuid():N}");
-        var (code, output) = await RunAsync("bash", [Path.Combine(ApiProcess.RepoRoot, "build", "pg"), "start", dir], TimeSpan.FromSeconds(120));
+        var (code, output) = await RunAsync("bash", [Path.Combine(ApiProcess.RepoRoot, "build", "pg"), "start", dir],
+            TimeSpan.FromSeconds(120));
         if (code != 0) throw new InvalidOperationException($"build/pg start failed ({code}):\n{output}");
         string Export(string name) => output.Split('\n').Select(l => l.Trim())
             .FirstOrDefault(l => l.StartsWith($"export {name}=", StringComparison.Ordinal))?[$"export {name}=".Length..].Trim('\'')
             ?? throw new InvalidOperationException($"build/pg start printed no {name}:\n{output}");
-        var bin = Environment.GetEnvironmentVariable("RAUMNETZ_PG_BIN") is { Length: > 0 } b && File.Exists(Path.Combine(b, "pg_ctl")) ? b : Export("RAUMNETZ_PG_BIN");
+        var bin = Environment.GetEnvironmentVariable("RAUMNETZ_PG_BIN") is { Length: > 0 } b && File.Exists(Path.Combine(b, "pg_ctl")) ? b
+            : Export("RAUMNETZ_PG_BIN");
         return new PostgresCluster(dir, bin, Export("RAUMNETZ_TEST_POSTGRES"));
     }
 
@@ -60,7 +62,8 @@ public sealed class PostgresCluster : IAsyncDisposable
     /// <summary>Starts the stopped server again on the same port and waits until it accepts connections.</summary>
     public async Task StartAgainAsync()
     {
-        await PgCtlAsync("-D", Path.Combine(dir, "data"), "-l", Path.Combine(dir, "log"), "-o", $"-p {Port} -c listen_addresses=127.0.0.1 -k {dir} -c fsync=off -c max_connections=300", "-w", "start");
+        await PgCtlAsync("-D", Path.Combine(dir, "data"), "-l", Path.Combine(dir, "log"), "-o",
+            $"-p {Port} -c listen_addresses=127.0.0.1 -k {dir} -c fsync=off -c max_connections=300", "-w", "start");
         IsRunning = true;
     }
 

@@ -17,7 +17,8 @@ namespace Raumnetz.IntegrationTests.Exports;
 /// sgb2 (rate ×100):    2024: north 150/1000, south 30/200, centre 1/8 (denominator below 10: withheld)
 /// safety (rating 1–5): 2024-Q2: north 3.5 provisional
 /// </summary>
-public sealed record ExportData(string Prefix, Guid SetId, Guid Cases, Guid Sgb2, Guid Safety, Guid City, Guid North, Guid Centre, Guid South, Guid N1)
+public sealed record ExportData(string Prefix, Guid SetId, Guid Cases, Guid Sgb2, Guid Safety, Guid City, Guid North, Guid Centre,
+    Guid South, Guid N1)
 {
     public string Code(string suffix) => $"{Prefix}-{suffix}";
 }
@@ -26,21 +27,26 @@ public static class ExportApi
 {
     private static readonly ConditionalWeakTable<ApiFactory, Lazy<Task<ExportData>>> Data = new();
 
-    public static Task<ExportData> DataAsync(this ApiFactory factory) => Data.GetValue(factory, f => new Lazy<Task<ExportData>>(() => SeedAsync(f))).Value;
+    public static Task<ExportData> DataAsync(this ApiFactory factory)
+        => Data.GetValue(factory, f => new Lazy<Task<ExportData>>(() => SeedAsync(f))).Value;
 
     private static async Task<ExportData> SeedAsync(ApiFactory factory)
     {
         var client = await factory.AdminAsync();
         var t = ActorApi.Token();
-        var square = new { type = "Polygon", coordinates = new[] { new[] { new[] { 7.0, 51.0 }, new[] { 7.1, 51.0 }, new[] { 7.1, 51.1 }, new[] { 7.0, 51.0 } } } };
+        var square = new { type = "Polygon",
+            coordinates = new[] { new[] { new[] { 7.0, 51.0 }, new[] { 7.1, 51.0 }, new[] { 7.1, 51.1 }, new[] { 7.0, 51.0 } } } };
         var city = await CreateSpaceAsync(client, $"{t}-city", "Stadt", "municipality");
         var north = await CreateSpaceAsync(client, $"{t}-north", "Nordstadt", "district", city, geometry: square);
         var centre = await CreateSpaceAsync(client, $"{t}-centre", "Innenstadt", "district", city);
         var south = await CreateSpaceAsync(client, $"{t}-south", "Südstadt", "district", city);
         var n1 = await CreateSpaceAsync(client, $"{t}-n1", "Nordstadt-Ost", "neighbourhood", north);
-        var cases = (await CreateIndicatorAsync(client, Count($"{t}-cases", new { name = "Hilfen zur Erziehung", unit = "Fälle" }))).GetProperty("id").GetGuid();
-        var sgb2 = (await CreateIndicatorAsync(client, Rate($"{t}-sgb2", 100, new { name = "SGB-II-Quote", unit = "%" }))).GetProperty("id").GetGuid();
-        var safety = (await CreateIndicatorAsync(client, Rating($"{t}-safety", new { name = "Sicherheitsgefühl" }))).GetProperty("id").GetGuid();
+        var cases = (await CreateIndicatorAsync(client, Count($"{t}-cases", new { name = "Hilfen zur Erziehung", unit = "Fälle" })))
+            .GetProperty("id").GetGuid();
+        var sgb2 = (await CreateIndicatorAsync(client, Rate($"{t}-sgb2", 100, new { name = "SGB-II-Quote", unit = "%" }))).GetProperty("id")
+            .GetGuid();
+        var safety = (await CreateIndicatorAsync(client, Rating($"{t}-safety", new { name = "Sicherheitsgefühl" }))).GetProperty("id")
+            .GetGuid();
         var csv = $"""
             indicator,space,period,value,numerator,denominator,status,source
             {t}-cases,{t}-city,2024,25,,,final,Jugendamt
@@ -68,7 +74,8 @@ public static class ExportApi
     {
         var response = await client.GetAsync(url);
         var body = await response.Content.ReadAsByteArrayAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Expected 200, got {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK,
+            $"Expected 200, got {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}");
         return (response, body);
     }
 }

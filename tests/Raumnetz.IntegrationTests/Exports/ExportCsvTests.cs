@@ -15,7 +15,8 @@ public sealed class ExportCsvTests(ApiFactory factory) : IClassFixture<ApiFactor
     {
         var text = new UTF8Encoding(false).GetString(body).TrimStart('\uFEFF');
         using var csv = new CsvReader(new StringReader(text), new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = delimiter });
-        return csv.GetRecords<dynamic>().Select(r => ((IDictionary<string, object>)r).ToDictionary(kv => kv.Key, kv => (string)kv.Value)).ToList();
+        return csv.GetRecords<dynamic>().Select(r => ((IDictionary<string, object>)r).ToDictionary(kv => kv.Key, kv => (string)kv.Value))
+            .ToList();
     }
 
     [Fact]
@@ -26,8 +27,10 @@ public sealed class ExportCsvTests(ApiFactory factory) : IClassFixture<ApiFactor
         var (response, body) = await GetAsync(client, Url(d, "format=csv"));
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
-        Assert.Matches(@"^raumnetz-monitoring-nordstadt-\d{8}\.csv$", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
-        Assert.StartsWith("indicator_code,space_code,space_name,period,value,numerator,denominator,unit,status,source,suppressed\r\n", Encoding.UTF8.GetString(body));
+        Assert.Matches(@"^raumnetz-monitoring-nordstadt-\d{8}\.csv$", response.Content.Headers.ContentDisposition?.FileNameStar
+            ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.StartsWith("indicator_code,space_code,space_name,period,value,numerator,denominator,unit,status,source,suppressed\r\n",
+            Encoding.UTF8.GetString(body));
 
         var rows = Parse(body);
         Assert.Equal(11, rows.Count);
@@ -35,7 +38,8 @@ public sealed class ExportCsvTests(ApiFactory factory) : IClassFixture<ApiFactor
             rows.Single(r => r["indicator_code"] == d.Code(indicator) && r["space_code"] == d.Code(space) && r["period"] == period);
 
         var city = Row("cases", "city", "2024");
-        Assert.Equal(("25", "false", "Fälle", "final", "Jugendamt", "Stadt"), (city["value"], city["suppressed"], city["unit"], city["status"], city["source"], city["space_name"]));
+        Assert.Equal(("25", "false", "Fälle", "final", "Jugendamt", "Stadt"),
+            (city["value"], city["suppressed"], city["unit"], city["status"], city["source"], city["space_name"]));
         var north = Row("cases", "north", "2024");
         Assert.Equal(("", "true"), (north["value"], north["suppressed"]));          // primary: 2 < 3
         Assert.Equal(("", "true"), (Row("cases", "centre", "2024")["value"], Row("cases", "centre", "2024")["suppressed"])); // secondary
@@ -60,7 +64,8 @@ public sealed class ExportCsvTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal("3,5", rows.Single(r => r["indicator_code"] == d.Code("safety"))["value"]);
         var tab = Encoding.UTF8.GetString((await GetAsync(client, Url(d, "format=csv&delimiter=tab"))).Body);
         Assert.StartsWith("indicator_code\tspace_code\t", tab);
-        await HttpAssert.ProblemAsync(await client.GetAsync(Url(d, "format=csv&decimal=comma&delimiter=comma")), HttpStatusCode.BadRequest, "decimal");
+        await HttpAssert.ProblemAsync(await client.GetAsync(Url(d, "format=csv&decimal=comma&delimiter=comma")), HttpStatusCode.BadRequest,
+            "decimal");
     }
 
     [Fact]

@@ -26,7 +26,8 @@ public sealed class ExportETagTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
 
-        await Indicators.IndicatorApi.PutObservationOkAsync(client, new { indicatorId = d.Cases, spaceId = d.South, period = "2022", value = 11 });
+        await Indicators.IndicatorApi.PutObservationOkAsync(client,
+            new { indicatorId = d.Cases, spaceId = d.South, period = "2022", value = 11 });
         var (changed, body) = await GetAsync(client, url);
         Assert.NotEqual(etag.Tag, changed.Headers.ETag!.Tag);
         Assert.Contains(ExportCsvTests.Parse(body), r => r["period"] == "2022");

@@ -23,7 +23,8 @@ public sealed class ExportGeoJsonTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal("Feature", north.GetProperty("type").GetString());
         Assert.Equal("Polygon", north.GetProperty("geometry").GetProperty("type").GetString());
         var p = north.GetProperty("properties");
-        Assert.Equal(("Nordstadt", "district", d.Code("city")), (p.GetProperty("name").GetString(), p.GetProperty("level").GetString(), p.GetProperty("parentCode").GetString()));
+        Assert.Equal(("Nordstadt", "district", d.Code("city")),
+            (p.GetProperty("name").GetString(), p.GetProperty("level").GetString(), p.GetProperty("parentCode").GetString()));
         Assert.Equal(5, p.GetProperty($"{d.Code("cases")}_2023").GetDouble());
         Assert.Equal(JsonValueKind.Null, p.GetProperty($"{d.Code("cases")}_2024").ValueKind);
         Assert.Equal([$"{d.Code("cases")}_2024"], p.GetProperty("suppressed").EnumerateArray().Select(x => x.GetString()));
@@ -43,11 +44,14 @@ public sealed class ExportGeoJsonTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal(d.Code("south"), Assert.Single(one.GetProperty("features").EnumerateArray()).GetProperty("id").GetString());
 
         await HttpAssert.ProblemAsync(await client.GetAsync(Url(d, "format=pdf")), HttpStatusCode.BadRequest, "format");
-        await HttpAssert.ProblemAsync(await client.GetAsync($"{Indicators.IndicatorApi.ExportsUrl}?indicatorSetId={Guid.NewGuid()}"), HttpStatusCode.BadRequest, "indicatorSetId");
+        await HttpAssert.ProblemAsync(await client.GetAsync($"{Indicators.IndicatorApi.ExportsUrl}?indicatorSetId={Guid.NewGuid()}"),
+            HttpStatusCode.BadRequest, "indicatorSetId");
         await HttpAssert.ProblemAsync(await client.GetAsync(Url(d, "from=2024-Q7")), HttpStatusCode.BadRequest, "from");
         await HttpAssert.ProblemAsync(await client.GetAsync(Url(d, "from=2024&to=2023")), HttpStatusCode.BadRequest, "to");
         await HttpAssert.ProblemAsync(await client.GetAsync(Url(d, $"under={Guid.NewGuid()}")), HttpStatusCode.BadRequest, "under");
         await HttpAssert.ProblemAsync(await client.GetAsync(Url(d, "level=galaxy")), HttpStatusCode.BadRequest, "level");
-        await HttpAssert.ProblemAsync(await client.GetAsync($"{Indicators.IndicatorApi.ExportsUrl}?indicatorSetId={d.SetId}&indicatorIds={d.Cases}"), HttpStatusCode.BadRequest, "indicatorIds");
+        await HttpAssert.ProblemAsync(
+            await client.GetAsync($"{Indicators.IndicatorApi.ExportsUrl}?indicatorSetId={d.SetId}&indicatorIds={d.Cases}"),
+            HttpStatusCode.BadRequest, "indicatorIds");
     }
 }

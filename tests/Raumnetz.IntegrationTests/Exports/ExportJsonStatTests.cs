@@ -60,13 +60,17 @@ public sealed class ExportJsonStatTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal(["period"], ds.GetProperty("role").GetProperty("time").EnumerateArray().Select(i => i.GetString()));
         var dims = ds.GetProperty("dimension");
         var spaceCategory = dims.GetProperty("space").GetProperty("category");
-        Assert.Equal(new[] { d.Code("centre"), d.Code("north"), d.Code("south") }.Order(), spaceCategory.GetProperty("child").GetProperty(d.Code("city")).EnumerateArray().Select(x => x.GetString()!).Order());
-        Assert.Equal([d.Code("n1")], spaceCategory.GetProperty("child").GetProperty(d.Code("north")).EnumerateArray().Select(x => x.GetString()));
-        Assert.Equal("%", dims.GetProperty("indicator").GetProperty("category").GetProperty("unit").GetProperty(d.Code("sgb2")).GetProperty("label").GetString());
+        Assert.Equal(new[] { d.Code("centre"), d.Code("north"), d.Code("south") }.Order(), spaceCategory.GetProperty("child")
+            .GetProperty(d.Code("city")).EnumerateArray().Select(x => x.GetString()!).Order());
+        Assert.Equal([d.Code("n1")], spaceCategory.GetProperty("child").GetProperty(d.Code("north")).EnumerateArray()
+            .Select(x => x.GetString()));
+        Assert.Equal("%", dims.GetProperty("indicator").GetProperty("category").GetProperty("unit").GetProperty(d.Code("sgb2"))
+            .GetProperty("label").GetString());
 
         long Index(string indicator, string space, string period)
         {
-            int Pos(string dim, string code) => dims.GetProperty(dim).GetProperty("category").GetProperty("index").GetProperty(code).GetInt32();
+            int Pos(string dim, string code) => dims.GetProperty(dim).GetProperty("category").GetProperty("index").GetProperty(code)
+                .GetInt32();
             var size = ds.GetProperty("size").EnumerateArray().Select(s => s.GetInt64()).ToList();
             return (Pos("indicator", d.Code(indicator)) * size[1] + Pos("space", d.Code(space))) * size[2] + Pos("period", period);
         }

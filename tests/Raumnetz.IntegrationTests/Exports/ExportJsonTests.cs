@@ -16,14 +16,20 @@ public sealed class ExportJsonTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         var doc = JsonDocument.Parse(body).RootElement;
         Assert.Equal("Monitoring Nordstadt", doc.GetProperty("title").GetString());
-        Assert.Equal([d.Code("cases"), d.Code("sgb2"), d.Code("safety")], doc.GetProperty("indicators").EnumerateArray().Select(i => i.GetProperty("code").GetString()));
+        Assert.Equal([d.Code("cases"), d.Code("sgb2"), d.Code("safety")], doc.GetProperty("indicators").EnumerateArray()
+            .Select(i => i.GetProperty("code").GetString()));
         var spaces = doc.GetProperty("spaces").EnumerateArray().ToList();
-        Assert.Contains(spaces, s => s.GetProperty("code").GetString() == d.Code("n1") && s.GetProperty("parentCode").GetString() == d.Code("north") && s.GetProperty("level").GetString() == "neighbourhood");
+        Assert.Contains(spaces, s => s.GetProperty("code").GetString() == d.Code("n1") && s.GetProperty("parentCode")
+            .GetString() == d.Code("north") && s.GetProperty("level").GetString() == "neighbourhood");
         var values = doc.GetProperty("values").EnumerateArray().ToList();
         Assert.Equal(11, values.Count);
-        var rate = values.Single(v => v.GetProperty("indicator").GetString() == d.Code("sgb2") && v.GetProperty("space").GetString() == d.Code("south"));
-        Assert.Equal((15.0, 30.0, 200.0), (rate.GetProperty("value").GetDouble(), rate.GetProperty("numerator").GetDouble(), rate.GetProperty("denominator").GetDouble()));
-        var small = values.Single(v => v.GetProperty("indicator").GetString() == d.Code("cases") && v.GetProperty("space").GetString() == d.Code("north") && v.GetProperty("period").GetString() == "2024");
+        var rate = values.Single(v => v.GetProperty("indicator").GetString() == d.Code("sgb2") && v.GetProperty("space")
+            .GetString() == d.Code("south"));
+        Assert.Equal((15.0, 30.0, 200.0),
+            (rate.GetProperty("value").GetDouble(), rate.GetProperty("numerator").GetDouble(), rate.GetProperty("denominator")
+                .GetDouble()));
+        var small = values.Single(v => v.GetProperty("indicator").GetString() == d.Code("cases") && v.GetProperty("space")
+            .GetString() == d.Code("north") && v.GetProperty("period").GetString() == "2024");
         Assert.True(small.GetProperty("suppressed").GetBoolean());
         Assert.Equal(JsonValueKind.Null, small.GetProperty("value").ValueKind);
         Assert.False(small.GetProperty("aggregated").GetBoolean());
@@ -37,7 +43,8 @@ public sealed class ExportJsonTests(ApiFactory factory) : IClassFixture<ApiFacto
         var doc = JsonDocument.Parse((await GetAsync(client, Url(d, "format=json&aggregated=true"))).Body).RootElement;
         var values = doc.GetProperty("values").EnumerateArray().ToList();
         JsonElement Value(string indicator, string space, string period) => values.Single(v =>
-            v.GetProperty("indicator").GetString() == d.Code(indicator) && v.GetProperty("space").GetString() == d.Code(space) && v.GetProperty("period").GetString() == period);
+            v.GetProperty("indicator").GetString() == d.Code(indicator) && v.GetProperty("space").GetString() == d.Code(space)
+                && v.GetProperty("period").GetString() == period);
 
         var city2023 = Value("cases", "city", "2023");
         Assert.True(city2023.GetProperty("aggregated").GetBoolean());

@@ -12,7 +12,8 @@ public sealed class ExportWideCsvTests(ApiFactory factory) : IClassFixture<ApiFa
         var client = await factory.AdminAsync();
         var d = await factory.DataAsync();
         var (response, body) = await GetAsync(client, Url(d, "format=csv-wide"));
-        Assert.EndsWith("-wide.csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.EndsWith("-wide.csv", response.Content.Headers.ContentDisposition?.FileNameStar
+            ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         var rows = ExportCsvTests.Parse(body);
         Assert.Equal(["indicator_code", "space_code", "space_name", "unit", "2023", "2024", "2024-Q2"], rows[0].Keys);
         var cases = rows.Where(r => r["indicator_code"] == d.Code("cases")).ToDictionary(r => r["space_code"]);

@@ -20,7 +20,9 @@ public sealed class ExportXlsxTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Equal("Daten", sheet.Name?.Value);
         var part = (WorksheetPart)package.WorkbookPart.GetPartById(sheet.Id!.Value!);
         var rows = part.Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(Text).ToList()).ToList();
-        Assert.Equal(["indicator_code", "space_code", "space_name", "period", "value", "numerator", "denominator", "unit", "status", "source", "suppressed"], rows[0]);
+        Assert.Equal(
+            ["indicator_code", "space_code", "space_name", "period", "value", "numerator", "denominator", "unit", "status", "source",
+                "suppressed"], rows[0]);
         Assert.Equal(12, rows.Count);
         var rate = rows.Single(r => r[0] == d.Code("sgb2") && r[1] == d.Code("north"));
         Assert.Equal(("15", "150", "1000", "0"), (rate[4], rate[5], rate[6], rate[10]));
@@ -29,5 +31,6 @@ public sealed class ExportXlsxTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Equal("Südstadt", rows.First(r => r[1] == d.Code("south"))[2]);
     }
 
-    private static string Text(Cell c) => c.DataType?.Value == CellValues.InlineString ? c.InlineString?.InnerText ?? "" : c.CellValue?.Text ?? "";
+    private static string Text(Cell c) => c.DataType?.Value == CellValues.InlineString ? c.InlineString?.InnerText ?? "" : c.CellValue?.Text
+        ?? "";
 }

@@ -33,7 +33,8 @@ public sealed class GetNetworkGraphTests(ApiFactory factory) : IClassFixture<Api
         var a4 = await factory.ActorAsync($"a4 Kirchengemeinde {suffix}", "CivilSociety", "church", spaceId: q);
         var a5 = await factory.ActorAsync($"a5 Früher {suffix}", "CivilSociety", "association");
         var a6 = await factory.ActorAsync($"a6 Dortmund {suffix}", "PrivateEconomy", "business");
-        var a7 = await factory.ActorAsync($"a7 Archiviert {suffix}", "CivilSociety", "association", spaceId: q, archivedAt: DateTimeOffset.UtcNow.AddDays(-1));
+        var a7 = await factory.ActorAsync($"a7 Archiviert {suffix}", "CivilSociety", "association", spaceId: q,
+            archivedAt: DateTimeOffset.UtcNow.AddDays(-1));
         await client.MemberAsync(n1, a1);
         await client.MemberAsync(n1, a2);
         await client.MemberAsync(n2, a2, "delegate", new { delegatedFromNetworkId = n1 });
@@ -45,7 +46,8 @@ public sealed class GetNetworkGraphTests(ApiFactory factory) : IClassFixture<Api
         return (client, new Map(space, q, n1, n2, n3, a1, a2, a3, a4, a5, a6, a7));
     }
 
-    private static Dictionary<Guid, JsonElement> Nodes(JsonElement graph) => graph.GetProperty("nodes").EnumerateArray().ToDictionary(n => n.Id());
+    private static Dictionary<Guid, JsonElement> Nodes(JsonElement graph) => graph.GetProperty("nodes").EnumerateArray()
+        .ToDictionary(n => n.Id());
 
     [Fact]
     public async Task Centrality_of_a_space_matches_the_hand_computed_figures()
@@ -87,8 +89,10 @@ public sealed class GetNetworkGraphTests(ApiFactory factory) : IClassFixture<Api
         Assert.Equal("cooperationAgreement", relation.GetProperty("relationType").GetString());
         Assert.False(relation.GetProperty("isContractual").GetBoolean());
         var link = edges.Single(e => e.GetProperty("kind").GetString() == "networkLink");
-        Assert.Equal((m.N1, m.N2, "delegatesTo"), (link.GetProperty("source").GetGuid(), link.GetProperty("target").GetGuid(), link.GetProperty("linkType").GetString()));
-        var delegation = edges.Single(e => e.GetProperty("kind").GetString() == "membership" && e.GetProperty("target").GetGuid() == m.N2 && e.GetProperty("source").GetGuid() == m.A2);
+        Assert.Equal((m.N1, m.N2, "delegatesTo"),
+            (link.GetProperty("source").GetGuid(), link.GetProperty("target").GetGuid(), link.GetProperty("linkType").GetString()));
+        var delegation = edges.Single(e => e.GetProperty("kind").GetString() == "membership" && e.GetProperty("target").GetGuid() == m.N2
+            && e.GetProperty("source").GetGuid() == m.A2);
         Assert.Equal("delegate", delegation.GetProperty("role").GetString());
     }
 
@@ -108,7 +112,8 @@ public sealed class GetNetworkGraphTests(ApiFactory factory) : IClassFixture<Api
         Assert.All(memberships.GetProperty("edges").EnumerateArray(), e => Assert.Equal("membership", e.GetProperty("kind").GetString()));
         Assert.Equal(4, Nodes(memberships)[m.A2].GetProperty("betweenness").GetDouble(), 6);
         Assert.Equal(4.0 / 10, Nodes(memberships)[m.A2].GetProperty("normalizedBetweenness").GetDouble(), 6);
-        var both = await client.GetJsonAsync($"/api/v1/graph?spaceId={m.Space}&edgeKind=membership,networkLink&relationType=cooperationAgreement");
+        var both = await client.GetJsonAsync(
+            $"/api/v1/graph?spaceId={m.Space}&edgeKind=membership,networkLink&relationType=cooperationAgreement");
         Assert.Equal(5, both.GetProperty("edges").GetArrayLength());
 
         // One network: itself, the networks linked to it and its members.
@@ -132,10 +137,14 @@ public sealed class GetNetworkGraphTests(ApiFactory factory) : IClassFixture<Api
     public async Task Bad_filters_are_400_naming_the_parameter()
     {
         var client = await factory.SignedInAsync();
-        await HttpAssert.ProblemAsync(await client.GetAsync($"/api/v1/graph?spaceId={Guid.NewGuid()}"), HttpStatusCode.BadRequest, "spaceId");
-        await HttpAssert.ProblemAsync(await client.GetAsync($"/api/v1/graph?networkId={Guid.NewGuid()}"), HttpStatusCode.BadRequest, "networkId");
-        await HttpAssert.ProblemAsync(await client.GetAsync("/api/v1/graph?relationType=friendship"), HttpStatusCode.BadRequest, "relationType");
-        await HttpAssert.ProblemAsync(await client.GetAsync("/api/v1/graph?edgeKind=membership,gossip"), HttpStatusCode.BadRequest, "edgeKind");
+        await HttpAssert.ProblemAsync(await client.GetAsync($"/api/v1/graph?spaceId={Guid.NewGuid()}"), HttpStatusCode.BadRequest,
+            "spaceId");
+        await HttpAssert.ProblemAsync(await client.GetAsync($"/api/v1/graph?networkId={Guid.NewGuid()}"), HttpStatusCode.BadRequest,
+            "networkId");
+        await HttpAssert.ProblemAsync(await client.GetAsync("/api/v1/graph?relationType=friendship"), HttpStatusCode.BadRequest,
+            "relationType");
+        await HttpAssert.ProblemAsync(await client.GetAsync("/api/v1/graph?edgeKind=membership,gossip"), HttpStatusCode.BadRequest,
+            "edgeKind");
         await HttpAssert.ProblemAsync(await client.GetAsync("/api/v1/graph?on=yesterday"), HttpStatusCode.BadRequest, "on");
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.Anonymous().GetAsync("/api/v1/graph")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await factory.SignedInAsAsync("viewer")).GetAsync("/api/v1/graph")).StatusCode);

@@ -17,7 +17,8 @@ public sealed class CreateIndicatorTests(ApiFactory factory) : IClassFixture<Api
         var code = ActorApi.Token();
         var response = await client.PostAsJsonAsync(IndicatorsUrl, Rate(code, 100, new
         {
-            name = "  SGB-II-Quote  ", description = "Anteil der Personen in Bedarfsgemeinschaften nach SGB II an der Bevölkerung unter 65 Jahren.",
+            name = "  SGB-II-Quote  ",
+            description = "Anteil der Personen in Bedarfsgemeinschaften nach SGB II an der Bevölkerung unter 65 Jahren.",
             source = "Statistik der Bundesagentur für Arbeit", updateInterval = "yearly", topic = "Arbeit", isProportion = true,
         }));
         var created = await HttpAssert.OkAsync<JsonElement>(response, HttpStatusCode.Created);

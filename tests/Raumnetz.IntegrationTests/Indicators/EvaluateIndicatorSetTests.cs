@@ -15,17 +15,23 @@ public sealed class EvaluateIndicatorSetTests(ApiFactory factory) : IClassFixtur
         var client = await factory.AdminAsync();
         var (_, city, north, south) = await CityAsync(client);
         var sgb2 = (await CreateIndicatorAsync(client, Rate(ActorApi.Token()))).GetProperty("id").GetGuid();
-        await PutObservationOkAsync(client, new { indicatorId = sgb2, spaceId = north, period = "2023", numerator = 180, denominator = 1000 });
-        await PutObservationOkAsync(client, new { indicatorId = sgb2, spaceId = north, period = "2024", numerator = 160, denominator = 1000 });
-        await PutObservationOkAsync(client, new { indicatorId = sgb2, spaceId = south, period = "2024", numerator = 100, denominator = 1000 });
-        var set = await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync(SetsUrl, new { name = "Monitoring", indicatorIds = new[] { sgb2 } }), HttpStatusCode.Created);
+        await PutObservationOkAsync(client,
+            new { indicatorId = sgb2, spaceId = north, period = "2023", numerator = 180, denominator = 1000 });
+        await PutObservationOkAsync(client,
+            new { indicatorId = sgb2, spaceId = north, period = "2024", numerator = 160, denominator = 1000 });
+        await PutObservationOkAsync(client,
+            new { indicatorId = sgb2, spaceId = south, period = "2024", numerator = 100, denominator = 1000 });
+        var set = await HttpAssert.OkAsync<JsonElement>(
+            await client.PostAsJsonAsync(SetsUrl, new { name = "Monitoring", indicatorIds = new[] { sgb2 } }), HttpStatusCode.Created);
         var setId = set.GetProperty("id").GetGuid();
         await HttpAssert.OkAsync<JsonElement>(await client.PutIfMatchAsync($"{SetsUrl}/{setId}/goals", new
         {
-            goals = new[] { new { indicatorId = sgb2, spaceId = north, baseline = new { period = "2020", value = 20.0 }, targets = new[] { new { period = "2026", value = 14.0 } } } },
+            goals = new[] { new { indicatorId = sgb2, spaceId = north, baseline = new { period = "2020", value = 20.0 },
+                    targets = new[] { new { period = "2026", value = 14.0 } } } },
         }));
 
-        var evaluation = await HttpAssert.OkAsync<JsonElement>(await client.GetAsync($"{SetsUrl}/{setId}/evaluation?spaceId={north}&period=2024"));
+        var evaluation = await HttpAssert.OkAsync<JsonElement>(
+            await client.GetAsync($"{SetsUrl}/{setId}/evaluation?spaceId={north}&period=2024"));
         Assert.Equal(city, evaluation.GetProperty("referenceSpaceId").GetGuid());
         var item = Assert.Single(evaluation.GetProperty("items").EnumerateArray());
         Assert.Equal(16, item.GetProperty("value").GetProperty("value").GetDouble(), 9);
@@ -44,14 +50,18 @@ public sealed class EvaluateIndicatorSetTests(ApiFactory factory) : IClassFixtur
         Assert.Equal("above", item.GetProperty("comparison").GetProperty("position").GetString());
         Assert.Equal("worse", item.GetProperty("comparison").GetProperty("judgement").GetString());
 
-        var vsSouth = await HttpAssert.OkAsync<JsonElement>(await client.GetAsync($"{SetsUrl}/{setId}/evaluation?spaceId={north}&period=2024&referenceSpaceId={south}"));
+        var vsSouth = await HttpAssert.OkAsync<JsonElement>(
+            await client.GetAsync($"{SetsUrl}/{setId}/evaluation?spaceId={north}&period=2024&referenceSpaceId={south}"));
         Assert.Equal(1.6, vsSouth.GetProperty("items")[0].GetProperty("comparison").GetProperty("ratio").GetDouble(), 9);
 
-        var cityEval = await HttpAssert.OkAsync<JsonElement>(await client.GetAsync($"{SetsUrl}/{setId}/evaluation?spaceId={city}&period=2024"));
+        var cityEval = await HttpAssert.OkAsync<JsonElement>(
+            await client.GetAsync($"{SetsUrl}/{setId}/evaluation?spaceId={city}&period=2024"));
         Assert.Equal(JsonValueKind.Null, cityEval.GetProperty("referenceSpaceId").ValueKind);
         Assert.Equal(JsonValueKind.Null, cityEval.GetProperty("items")[0].GetProperty("attainment").ValueKind);
 
-        await HttpAssert.ProblemAsync(await client.GetAsync($"{SetsUrl}/{setId}/evaluation?spaceId={north}&period=2024-Q9"), HttpStatusCode.BadRequest, "period");
-        await HttpAssert.ProblemAsync(await client.GetAsync($"{SetsUrl}/{Guid.NewGuid()}/evaluation?spaceId={north}&period=2024"), HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await client.GetAsync($"{SetsUrl}/{setId}/evaluation?spaceId={north}&period=2024-Q9"),
+            HttpStatusCode.BadRequest, "period");
+        await HttpAssert.ProblemAsync(await client.GetAsync($"{SetsUrl}/{Guid.NewGuid()}/evaluation?spaceId={north}&period=2024"),
+            HttpStatusCode.NotFound);
     }
 }

@@ -42,7 +42,8 @@ public static class IndicatorApi
         return await HttpAssert.OkAsync<JsonElement>(response, HttpStatusCode.Created);
     }
 
-    public static async Task<Guid> CreateSpaceAsync(HttpClient client, string code, string name, string level, Guid? parentId = null, int? population = null, object? geometry = null)
+    public static async Task<Guid> CreateSpaceAsync(HttpClient client, string code, string name, string level, Guid? parentId = null,
+        int? population = null, object? geometry = null)
     {
         var response = await client.PostAsJsonAsync("/api/v1/spaces", new { code, name, level, parentId, population, geometry });
         return (await HttpAssert.OkAsync<JsonElement>(response, HttpStatusCode.Created)).GetProperty("id").GetGuid();
@@ -54,14 +55,17 @@ public static class IndicatorApi
         var t = ActorApi.Token();
         var city = await CreateSpaceAsync(client, $"{t}-city", $"Stadt {t}", "municipality", population: 100000);
         var north = await CreateSpaceAsync(client, $"{t}-north", $"Nord {t}", "district", city, 40000,
-            new { type = "Polygon", coordinates = new[] { new[] { new[] { 7.0, 51.0 }, new[] { 7.1, 51.0 }, new[] { 7.1, 51.1 }, new[] { 7.0, 51.0 } } } });
+            new { type = "Polygon",
+                coordinates = new[] { new[] { new[] { 7.0, 51.0 }, new[] { 7.1, 51.0 }, new[] { 7.1, 51.1 }, new[] { 7.0, 51.0 } } } });
         var south = await CreateSpaceAsync(client, $"{t}-south", $"Süd {t}", "district", city, 60000);
         return (t, city, north, south);
     }
 
-    public static Task<HttpResponseMessage> PutObservationAsync(HttpClient client, object body) => client.PutAsJsonAsync(ObservationsUrl, body);
+    public static Task<HttpResponseMessage> PutObservationAsync(HttpClient client, object body)
+        => client.PutAsJsonAsync(ObservationsUrl, body);
 
-    public static async Task<JsonElement> PutObservationOkAsync(HttpClient client, object body, HttpStatusCode status = HttpStatusCode.Created) =>
+    public static async Task<JsonElement> PutObservationOkAsync(HttpClient client, object body,
+        HttpStatusCode status = HttpStatusCode.Created) =>
         await HttpAssert.OkAsync<JsonElement>(await PutObservationAsync(client, body), status);
 
     public static Task<HttpResponseMessage> ImportCsvAsync(HttpClient client, string csv, string query = "") =>

@@ -15,11 +15,13 @@ public sealed class UpdateIndicatorTests(ApiFactory factory) : IClassFixture<Api
         var code = ActorApi.Token();
         var created = await CreateIndicatorAsync(client, Count(code));
         var url = $"{IndicatorsUrl}/{created.GetProperty("id").GetGuid()}";
-        var response = await ActorApi.SendAsync(client, HttpMethod.Put, url, Count(code, new { name = "Fälle der Hilfen zur Erziehung" }), "\"1\"");
+        var response = await ActorApi.SendAsync(client, HttpMethod.Put, url, Count(code, new { name = "Fälle der Hilfen zur Erziehung" }),
+            "\"1\"");
         var updated = await HttpAssert.OkAsync<JsonElement>(response);
         Assert.Equal(2, updated.GetProperty("version").GetInt64());
         Assert.Equal("\"2\"", response.Headers.ETag?.Tag);
-        await HttpAssert.ProblemAsync(await ActorApi.SendAsync(client, HttpMethod.Put, url, Count(code), "\"1\""), HttpStatusCode.PreconditionFailed);
+        await HttpAssert.ProblemAsync(await ActorApi.SendAsync(client, HttpMethod.Put, url, Count(code), "\"1\""),
+            HttpStatusCode.PreconditionFailed);
     }
 
     [Fact]

@@ -34,7 +34,8 @@ public sealed class SqlServerContainer : IAsyncLifetime
         {
             throw new InvalidOperationException(
                 "RAUMNETZ_TEST_PROVIDER=SqlServer needs a SQL Server: set RAUMNETZ_TEST_SQLSERVER to a connection string, "
-                + "or run where a Docker engine answers (Testcontainers starts " + Image + "). build/test skips the pass without either.", e);
+                + "or run where a Docker engine answers (Testcontainers starts " + Image + "). build/test skips the pass without either.",
+                    e);
         }
         ConnectionString = container.GetConnectionString();
     }

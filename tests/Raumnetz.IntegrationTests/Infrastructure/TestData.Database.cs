@@ -12,8 +12,10 @@ namespace Raumnetz.IntegrationTests.Infrastructure;
 /// </summary>
 public static partial class TestData
 {
-    /// <summary>Inserts an actor and returns its id. <paramref name="kind"/> and <paramref name="sector"/> are the enum names (Organisation, Public ...).</summary>
-    public static async Task<Guid> ActorAsync(this ApiFactory factory, string name, string sector = "Public", string typeCode = "public-authority",
+    /// <summary>Inserts an actor and returns its id. <paramref name="kind"/> and <paramref name="sector"/> are the enum names
+    /// (Organisation, Public ...).</summary>
+    public static async Task<Guid> ActorAsync(this ApiFactory factory, string name, string sector = "Public",
+        string typeCode = "public-authority",
         string kind = "Organisation", Guid? spaceId = null, DateTimeOffset? archivedAt = null)
     {
         var id = Guid.CreateVersion7();
@@ -28,7 +30,8 @@ public static partial class TestData
     }
 
     /// <summary>Inserts a directed actor relation (type as enum name, for example CooperationAgreement) and returns its id.</summary>
-    public static async Task<Guid> RelationAsync(this ApiFactory factory, Guid source, Guid target, string relationType = "CooperationAgreement",
+    public static async Task<Guid> RelationAsync(this ApiFactory factory, Guid source, Guid target,
+        string relationType = "CooperationAgreement",
         bool contractual = true, DateOnly? validFrom = null, DateOnly? validTo = null)
     {
         var id = Guid.CreateVersion7();

@@ -9,11 +9,13 @@ namespace Raumnetz.IntegrationTests.Infrastructure;
 public static partial class TestData
 {
     /// <summary>Creates a space and returns its JSON (asserts 201).</summary>
-    public static async Task<JsonElement> CreateSpaceAsync(this HttpClient client, string code, string name, string level, Guid? parentId = null,
+    public static async Task<JsonElement> CreateSpaceAsync(this HttpClient client, string code, string name, string level,
+        Guid? parentId = null,
         string? validFrom = null, string? validTo = null, IEnumerable<Guid>? predecessorIds = null)
     {
         var response = await client.PostAsJsonAsync("/api/v1/spaces",
-            new { code, name, level, parentId, validFrom, validTo, predecessorIds = predecessorIds?.ToArray() }, TestContext.Current.CancellationToken);
+            new { code, name, level, parentId, validFrom, validTo, predecessorIds = predecessorIds?.ToArray() },
+                TestContext.Current.CancellationToken);
         return await HttpAssert.OkAsync<JsonElement>(response, HttpStatusCode.Created);
     }
 
@@ -28,7 +30,8 @@ public static partial class TestData
     /// <summary>Every space (one page of up to 500).</summary>
     public static async Task<List<JsonElement>> AllSpacesAsync(this HttpClient client)
     {
-        var page = await HttpAssert.OkAsync<JsonElement>(await client.GetAsync("/api/v1/spaces?limit=500", TestContext.Current.CancellationToken));
+        var page = await HttpAssert.OkAsync<JsonElement>(
+            await client.GetAsync("/api/v1/spaces?limit=500", TestContext.Current.CancellationToken));
         return page.GetProperty("items").EnumerateArray().ToList();
     }
 

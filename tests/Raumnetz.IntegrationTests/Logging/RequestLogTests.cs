@@ -20,7 +20,8 @@ public sealed class RequestLogTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         database = TestDatabase.Create(TestDatabase.CurrentProvider);
-        api = ApiProcess.Start(database.ConnectionString, new Dictionary<string, string> { ["Database__Provider"] = database.Provider }, shippedLogging: true);
+        api = ApiProcess.Start(database.ConnectionString, new Dictionary<string, string> { ["Database__Provider"] = database.Provider },
+            shippedLogging: true);
         await api.WaitReadyAsync(TimeSpan.FromSeconds(60));
     }
 
@@ -36,7 +37,8 @@ public sealed class RequestLogTests : IAsyncLifetime
         // Secrets of every kind the API handles: the password in the login body, the session cookie, an API key, a feed token.
         var cookies = new CookieContainer();
         using var session = Client(cookies);
-        var login = await session.PostAsJsonAsync("/api/v1/auth/login", new { email = ApiFactory.AdminEmail, password = ApiFactory.AdminPassword });
+        var login = await session.PostAsJsonAsync("/api/v1/auth/login",
+            new { email = ApiFactory.AdminEmail, password = ApiFactory.AdminPassword });
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         var sessionCookie = cookies.GetCookies(api.BaseAddress)["raumnetz.session"]?.Value;
         Assert.False(string.IsNullOrEmpty(sessionCookie));
@@ -56,7 +58,8 @@ public sealed class RequestLogTests : IAsyncLifetime
         var byKey = await OneLineAsync(anonymous, $"/api/v1/spaces/{space.Id()}", ("X-Api-Key", apiKey));
         AssertLine(byKey, "/api/v1/spaces/{id}", 200);
 
-        var byToken = await OneLineAsync(anonymous, $"/api/v1/networks/{network.Id()}/calendar.ics?token={Uri.EscapeDataString(feedToken)}");
+        var byToken = await OneLineAsync(anonymous,
+            $"/api/v1/networks/{network.Id()}/calendar.ics?token={Uri.EscapeDataString(feedToken)}");
         AssertLine(byToken, "/api/v1/networks/{id}/calendar.ics", 200);
 
         // Through the exception handler (404 problem): still one line, with the route the request matched.
@@ -67,12 +70,14 @@ public sealed class RequestLogTests : IAsyncLifetime
         foreach (var line in lines)
         {
             Assert.True(IsJson(line), $"Not a JSON line: {line}");
-            foreach (var (name, secret) in new[] { ("session cookie", sessionCookie!), ("API key", apiKey), ("calendar token", feedToken), ("password", ApiFactory.AdminPassword) })
+            foreach (var (name, secret) in new[] { ("session cookie", sessionCookie!), ("API key", apiKey), ("calendar token", feedToken),
+                    ("password", ApiFactory.AdminPassword) })
                 Assert.False(line.Contains(secret, StringComparison.Ordinal), $"The {name} is in the log: {line}");
         }
         // Only the request lines at Information once the API runs: the framework's own request logging stays off.
         Assert.All(lines.Select(Parse).Where(l => l.GetProperty("LogLevel").GetString() == "Information"),
-            l => Assert.Contains(l.GetProperty("Category").GetString(), new[] { "Raumnetz.Requests", "Microsoft.Hosting.Lifetime", "Raumnetz.Infrastructure.Data.MigrationRunner" }));
+            l => Assert.Contains(l.GetProperty("Category").GetString(),
+                new[] { "Raumnetz.Requests", "Microsoft.Hosting.Lifetime", "Raumnetz.Infrastructure.Data.MigrationRunner" }));
     }
 
     /// <summary>
@@ -80,7 +85,8 @@ public sealed class RequestLogTests : IAsyncLifetime
     /// (which it does whenever something in this test process listens to HttpClient activities).
     /// </summary>
     private HttpClient Client(CookieContainer? cookies) =>
-        new(new SocketsHttpHandler { CookieContainer = cookies ?? new CookieContainer(), UseCookies = cookies is not null, ActivityHeadersPropagator = null })
+        new(new SocketsHttpHandler { CookieContainer = cookies ?? new CookieContainer(), UseCookies = cookies is not null,
+                ActivityHeadersPropagator = null })
         {
             BaseAddress = api.BaseAddress,
             Timeout = TimeSpan.FromSeconds(20),
@@ -106,7 +112,8 @@ public sealed class RequestLogTests : IAsyncLifetime
             await Task.Delay(20);
         await QuietAsync();
         var written = api.Lines.Skip(before).ToList();
-        Assert.True(written.Count == 1, $"GET {url} ({(int)response.StatusCode}) wrote {written.Count} lines:\n{string.Join('\n', written)}");
+        Assert.True(written.Count == 1,
+            $"GET {url} ({(int)response.StatusCode}) wrote {written.Count} lines:\n{string.Join('\n', written)}");
         return new RequestLine(written[0], Parse(written[0]), traceId);
     }
 

@@ -35,14 +35,16 @@ public sealed class ListNetworkMeetingsTests(ApiFactory factory) : IClassFixture
         Assert.Equal(0, first.GetProperty("absent").GetInt32());
         Assert.False(all[0].GetProperty("hasMinutes").GetBoolean());
 
-        Assert.Equal([june.Id()], (await client.GetJsonAsync($"{url}?from=2012-06-01T00:00:00Z&to=2012-07-01T00:00:00Z")).Items().Select(m => m.Id()));
+        Assert.Equal([june.Id()], (await client.GetJsonAsync($"{url}?from=2012-06-01T00:00:00Z&to=2012-07-01T00:00:00Z")).Items()
+            .Select(m => m.Id()));
         var page1 = await client.GetJsonAsync($"{url}?limit=2");
         Assert.Equal([october.Id(), june.Id()], page1.Items().Select(m => m.Id()));
         var page2 = await client.GetJsonAsync($"{url}?limit=2&cursor={page1.GetProperty("nextCursor").GetString()}");
         Assert.Equal([may.Id()], page2.Items().Select(m => m.Id()));
 
         await HttpAssert.ProblemAsync(await client.GetAsync($"{url}?cursor=abc"), HttpStatusCode.BadRequest, "cursor");
-        await HttpAssert.ProblemAsync(await client.GetAsync($"{url}?from=2012-07-01T00:00:00Z&to=2012-06-01T00:00:00Z"), HttpStatusCode.BadRequest, "to");
+        await HttpAssert.ProblemAsync(await client.GetAsync($"{url}?from=2012-07-01T00:00:00Z&to=2012-06-01T00:00:00Z"),
+            HttpStatusCode.BadRequest, "to");
         await HttpAssert.ProblemAsync(await client.GetAsync($"/api/v1/networks/{Guid.NewGuid()}/meetings"), HttpStatusCode.NotFound);
     }
 
@@ -58,7 +60,9 @@ public sealed class ListNetworkMeetingsTests(ApiFactory factory) : IClassFixture
         Assert.Equal(TimeSpan.Zero, DateTimeOffset.Parse(berlin.GetProperty("startsAt").GetString()!).Offset);
         var url = $"/api/v1/networks/{network.Id()}/meetings";
         Assert.Equal([utc.Id(), berlin.Id()], (await client.GetJsonAsync(url)).Items().Select(m => m.Id()));
-        Assert.Equal([berlin.Id()], (await client.GetJsonAsync($"{url}?to={Uri.EscapeDataString("2024-06-18T14:15:00+02:00")}")).Items().Select(m => m.Id()));
-        Assert.Equal([utc.Id()], (await client.GetJsonAsync($"{url}?from={Uri.EscapeDataString("2024-06-18T14:15:00+02:00")}")).Items().Select(m => m.Id()));
+        Assert.Equal([berlin.Id()], (await client.GetJsonAsync($"{url}?to={Uri.EscapeDataString("2024-06-18T14:15:00+02:00")}")).Items()
+            .Select(m => m.Id()));
+        Assert.Equal([utc.Id()], (await client.GetJsonAsync($"{url}?from={Uri.EscapeDataString("2024-06-18T14:15:00+02:00")}")).Items()
+            .Select(m => m.Id()));
     }
 }

@@ -16,7 +16,8 @@ public sealed class MeetingCalendarTests(ApiFactory factory) : IClassFixture<Api
         const string title = "2. Sitzung; Positionspapier, Teil 1 \\ Entwurf";
         const string location = "Deutscher Verein, Littenstraße 10; Raum 3";
         const string agenda = "1. Begrüßung und Vorstellungsrunde\n2. Ziel definieren/ausformulieren; Problemanalyse\n"
-            + "3. Instrumente, Best Practices sammeln – unabhängig vom spezifischen Sozialraum und seinen Strukturen \\ Werkstatt\n4. Termine";
+            + "3. Instrumente, Best Practices sammeln – unabhängig vom spezifischen Sozialraum und seinen Strukturen \\ Werkstatt\n4. " +
+                "Termine";
         var meeting = await client.MeetingAsync(network.Id(), new DateTimeOffset(2012, 6, 18, 15, 0, 0, TimeSpan.FromHours(2)),
             new { title, location, agenda, endsAt = new DateTimeOffset(2012, 6, 18, 17, 30, 0, TimeSpan.FromHours(2)) });
 
@@ -60,7 +61,8 @@ public sealed class MeetingCalendarTests(ApiFactory factory) : IClassFixture<Api
         await HttpAssert.ProblemAsync(await client.GetAsync($"/api/v1/meetings/{Guid.NewGuid()}/calendar.ics"), HttpStatusCode.NotFound);
         var network = await client.NetworkAsync("Beirat", "advisoryBoard");
         var meeting = await client.MeetingAsync(network.Id(), DateTimeOffset.UtcNow.AddDays(3));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.Anonymous().GetAsync($"/api/v1/meetings/{meeting.Id()}/calendar.ics")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await factory.Anonymous().GetAsync($"/api/v1/meetings/{meeting.Id()}/calendar.ics")).StatusCode);
         var viewer = await factory.SignedInAsAsync("viewer");
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"/api/v1/meetings/{meeting.Id()}/calendar.ics")).StatusCode);
     }

@@ -14,13 +14,16 @@ public sealed class NetworkCalendarFeedTests(ApiFactory factory) : IClassFixture
         var client = await factory.SignedInAsync();
         var network = await client.NetworkAsync("Lenkrunde Teltow", "steeringGroup");
         var other = await client.NetworkAsync("Fokusgruppe Bildung");
-        var first = await client.MeetingAsync(network.Id(), new DateTimeOffset(2024, 3, 12, 17, 0, 0, TimeSpan.FromHours(1)), new { location = "Rathaus Teltow" });
-        var second = await client.MeetingAsync(network.Id(), new DateTimeOffset(2024, 6, 11, 17, 0, 0, TimeSpan.FromHours(2)), new { title = "Sommer" });
+        var first = await client.MeetingAsync(network.Id(), new DateTimeOffset(2024, 3, 12, 17, 0, 0, TimeSpan.FromHours(1)),
+            new { location = "Rathaus Teltow" });
+        var second = await client.MeetingAsync(network.Id(), new DateTimeOffset(2024, 6, 11, 17, 0, 0, TimeSpan.FromHours(2)),
+            new { title = "Sommer" });
         await client.MeetingAsync(other.Id(), new DateTimeOffset(2024, 4, 1, 10, 0, 0, TimeSpan.Zero));
         // Cancel the second meeting: it stays in the feed as cancelled, with a higher sequence.
         var body = second.ToBody("id", "networkId", "networkName", "version", "createdAt", "updatedAt", "attendance", "decisions");
         body["cancelled"] = true;
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(HttpMethod.Put, $"/api/v1/meetings/{second.Id()}", body, "\"1\"")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await client.SendAsync(HttpMethod.Put, $"/api/v1/meetings/{second.Id()}", body, "\"1\"")).StatusCode);
 
         var response = await client.GetAsync($"/api/v1/networks/{network.Id()}/calendar.ics");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -54,14 +57,16 @@ public sealed class NetworkCalendarFeedTests(ApiFactory factory) : IClassFixture
         var url = new Uri(token.GetProperty("url").GetString()!);
         var otherToken = (await admin.GetJsonAsync($"/api/v1/networks/{other.Id()}/calendar-token")).GetProperty("token").GetString();
 
-        var anonymous = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+        var anonymous = factory.CreateClient(
+            new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
         var subscribed = await anonymous.GetAsync(url.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, subscribed.StatusCode);
         Assert.Single(ICalendarParser.Parse(await subscribed.Content.ReadAsStringAsync()).Components);
         await HttpAssert.ProblemAsync(await anonymous.GetAsync(feed), HttpStatusCode.Unauthorized);
         await HttpAssert.ProblemAsync(await anonymous.GetAsync($"{feed}?token=wrong"), HttpStatusCode.Unauthorized);
         await HttpAssert.ProblemAsync(await anonymous.GetAsync($"{feed}?token={otherToken}"), HttpStatusCode.Unauthorized);
-        await HttpAssert.ProblemAsync(await anonymous.GetAsync($"/api/v1/networks/{Guid.NewGuid()}/calendar.ics?token={secret}"), HttpStatusCode.Unauthorized);
+        await HttpAssert.ProblemAsync(await anonymous.GetAsync($"/api/v1/networks/{Guid.NewGuid()}/calendar.ics?token={secret}"),
+            HttpStatusCode.Unauthorized);
 
         // Sessions and API keys need no token.
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync(feed)).StatusCode);

@@ -30,10 +30,13 @@ public sealed class NetworkCalendarTokenTests(ApiFactory factory) : IClassFixtur
         Assert.Equal("webcal" + token.GetProperty("url").GetString()![url.Scheme.Length..], token.GetProperty("webcalUrl").GetString());
 
         // Stable until revoked, different per network.
-        Assert.Equal(secret, (await admin.GetJsonAsync($"/api/v1/networks/{network.Id()}/calendar-token")).GetProperty("token").GetString());
-        Assert.NotEqual(secret, (await admin.GetJsonAsync($"/api/v1/networks/{other.Id()}/calendar-token")).GetProperty("token").GetString());
+        Assert.Equal(secret, (await admin.GetJsonAsync($"/api/v1/networks/{network.Id()}/calendar-token")).GetProperty("token")
+            .GetString());
+        Assert.NotEqual(secret, (await admin.GetJsonAsync($"/api/v1/networks/{other.Id()}/calendar-token")).GetProperty("token")
+            .GetString());
         await HttpAssert.ProblemAsync(await admin.GetAsync($"/api/v1/networks/{Guid.NewGuid()}/calendar-token"), HttpStatusCode.NotFound);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.Anonymous().GetAsync($"/api/v1/networks/{network.Id()}/calendar-token?token={secret}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await factory.Anonymous().GetAsync($"/api/v1/networks/{network.Id()}/calendar-token?token={secret}")).StatusCode);
     }
 
     [Fact]
@@ -45,9 +48,11 @@ public sealed class NetworkCalendarTokenTests(ApiFactory factory) : IClassFixtur
         var viewer = await factory.SignedInAsAsync("viewer");
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.DeleteAsync($"/api/v1/networks/{network.Id()}/calendar-token")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/networks/{network.Id()}/calendar-token")).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/networks/{network.Id()}/calendar-token")).StatusCode); // idempotent
+        // idempotent
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/networks/{network.Id()}/calendar-token")).StatusCode);
         var second = (await admin.GetJsonAsync($"/api/v1/networks/{network.Id()}/calendar-token")).GetProperty("token").GetString();
         Assert.NotEqual(first, second);
-        await HttpAssert.ProblemAsync(await admin.DeleteAsync($"/api/v1/networks/{Guid.NewGuid()}/calendar-token"), HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await admin.DeleteAsync($"/api/v1/networks/{Guid.NewGuid()}/calendar-token"),
+            HttpStatusCode.NotFound);
     }
 }

@@ -16,7 +16,8 @@ public sealed class EndNetworkTests(ApiFactory factory) : IClassFixture<ApiFacto
         var open = await client.MemberAsync(network.Id(), a, extra: new { validFrom = "2001-01-01" });
         var closed = await client.MemberAsync(network.Id(), b, extra: new { validFrom = "2001-01-01", validTo = "2003-06-30" });
 
-        var response = await client.SendAsync(HttpMethod.Post, $"/api/v1/networks/{network.Id()}/end", new { endedOn = "2006-12-31" }, "\"1\"");
+        var response = await client.SendAsync(HttpMethod.Post, $"/api/v1/networks/{network.Id()}/end", new { endedOn = "2006-12-31" },
+            "\"1\"");
         var ended = await HttpAssert.OkAsync<JsonElement>(response);
         Assert.Equal("ended", ended.GetProperty("status").GetString());
         Assert.Equal("2006-12-31", ended.GetProperty("endedOn").GetString());
@@ -33,15 +34,21 @@ public sealed class EndNetworkTests(ApiFactory factory) : IClassFixture<ApiFacto
     {
         var client = await factory.SignedInAsync();
         var network = await client.NetworkAsync("Bündnis für Arbeit", "alliance", new { startedOn = "2020-05-01" });
-        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/networks/{network.Id()}/end", new { endedOn = "2020-04-30" }, "\"1\""),
+        await HttpAssert.ProblemAsync(
+            await client.SendAsync(HttpMethod.Post, $"/api/v1/networks/{network.Id()}/end", new { endedOn = "2020-04-30" }, "\"1\""),
             HttpStatusCode.BadRequest, "endedOn");
-        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/networks/{network.Id()}/end", new { }, "\"1\""), HttpStatusCode.BadRequest, "endedOn");
-        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/networks/{network.Id()}/end", new { endedOn = "2024-01-01" }, "\"7\""),
+        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/networks/{network.Id()}/end", new { }, "\"1\""),
+            HttpStatusCode.BadRequest, "endedOn");
+        await HttpAssert.ProblemAsync(
+            await client.SendAsync(HttpMethod.Post, $"/api/v1/networks/{network.Id()}/end", new { endedOn = "2024-01-01" }, "\"7\""),
             HttpStatusCode.PreconditionFailed);
-        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Post, $"/api/v1/networks/{Guid.NewGuid()}/end", new { endedOn = "2024-01-01" }, "\"1\""),
+        await HttpAssert.ProblemAsync(
+            await client.SendAsync(HttpMethod.Post, $"/api/v1/networks/{Guid.NewGuid()}/end", new { endedOn = "2024-01-01" }, "\"1\""),
             HttpStatusCode.NotFound);
         Assert.Equal("active", (await client.GetJsonAsync($"/api/v1/networks/{network.Id()}")).GetProperty("status").GetString());
         var viewer = await factory.SignedInAsAsync("viewer");
-        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.SendAsync(HttpMethod.Post, $"/api/v1/networks/{network.Id()}/end", new { endedOn = "2024-01-01" }, "\"1\"")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await viewer.SendAsync(HttpMethod.Post, $"/api/v1/networks/{network.Id()}/end", new { endedOn = "2024-01-01" },
+                    "\"1\"")).StatusCode);
     }
 }

@@ -33,16 +33,19 @@ public sealed class GetNetworkCompositionTests(ApiFactory factory) : IClassFixtu
         Assert.Equal(0.6, sectors["public"].GetProperty("share").GetDouble(), 6);
         Assert.Equal(1, sectors["civilSociety"].GetProperty("count").GetInt32());
         Assert.Equal(1, sectors["privateEconomy"].GetProperty("count").GetInt32());
-        var publicTypes = sectors["public"].GetProperty("types").EnumerateArray().Select(t => (t.GetProperty("typeCode").GetString(), t.GetProperty("count").GetInt32())).ToList();
+        var publicTypes = sectors["public"].GetProperty("types").EnumerateArray()
+            .Select(t => (t.GetProperty("typeCode").GetString(), t.GetProperty("count").GetInt32())).ToList();
         Assert.Equal([("job-centre", 1), ("public-authority", 1), ("youth-office", 1)], publicTypes);
         Assert.Equal("Jugendamt", sectors["public"].GetProperty("types")[2].GetProperty("nameDe").GetString());
-        var roles = c.GetProperty("roles").EnumerateArray().ToDictionary(r => r.GetProperty("role").GetString()!, r => r.GetProperty("count").GetInt32());
+        var roles = c.GetProperty("roles").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("role").GetString()!, r => r.GetProperty("count").GetInt32());
         Assert.Equal(new Dictionary<string, int> { ["coordinator"] = 1, ["member"] = 4, ["guest"] = 1 }, roles);
 
         var back = await client.GetJsonAsync($"/api/v1/networks/{network.Id()}/composition?on=2010-06-01");
         Assert.Equal(1, back.GetProperty("total").GetInt32());
         Assert.Equal("2010-06-01", back.GetProperty("on").GetString());
         await HttpAssert.ProblemAsync(await client.GetAsync($"/api/v1/networks/{Guid.NewGuid()}/composition"), HttpStatusCode.NotFound);
-        await HttpAssert.ProblemAsync(await client.GetAsync($"/api/v1/networks/{network.Id()}/composition?on=someday"), HttpStatusCode.BadRequest, "on");
+        await HttpAssert.ProblemAsync(await client.GetAsync($"/api/v1/networks/{network.Id()}/composition?on=someday"),
+            HttpStatusCode.BadRequest, "on");
     }
 }

@@ -18,15 +18,19 @@ public sealed class GetNetworkHealthTests(ApiFactory factory) : IClassFixture<Ap
         var id = network.Id();
         var m = new List<Guid>();
         foreach (var name in new[] { "Caritas", "Diakonie", "Paritätischer" })
-            m.Add((await client.MemberAsync(id, await factory.ActorAsync(name, "CivilSociety", "welfare-association"), extra: new { validFrom = "2012-01-01" })).Id());
-        object Attendance(params string[] values) => new { attendance = values.Select((v, i) => new { memberId = m[i], attendance = v }).ToArray() };
+            m.Add((await client.MemberAsync(id, await factory.ActorAsync(name, "CivilSociety", "welfare-association"),
+                        extra: new { validFrom = "2012-01-01" })).Id());
+        object Attendance(params string[] values)
+            => new { attendance = values.Select((v, i) => new { memberId = m[i], attendance = v }).ToArray() };
         var older = await client.MeetingAsync(id, now.AddMonths(-12), Attendance("present", "excused", "absent"));
         var last = await client.MeetingAsync(id, now.AddMonths(-10), Attendance("present", "present", "absent"));
         await client.MeetingAsync(id, now.AddMonths(-1), new { cancelled = true });
         var next = await client.MeetingAsync(id, now.AddMonths(1));
-        await client.TaskAsync(id, [await factory.ActorAsync("Herr Klikar", kind: "Person", typeCode: "person")], new { dueDate = today.AddDays(-1).ToString("yyyy-MM-dd") });
+        await client.TaskAsync(id, [await factory.ActorAsync("Herr Klikar", kind: "Person", typeCode: "person")],
+            new { dueDate = today.AddDays(-1).ToString("yyyy-MM-dd") });
         await client.TaskAsync(id, [await factory.ActorAsync("Frau Saal", kind: "Person", typeCode: "person")]);
-        await client.TaskAsync(id, [await factory.ActorAsync("Herr Abraham", kind: "Person", typeCode: "person")], new { dueDate = "2012-09-30", status = "done" });
+        await client.TaskAsync(id, [await factory.ActorAsync("Herr Abraham", kind: "Person", typeCode: "person")],
+            new { dueDate = "2012-09-30", status = "done" });
 
         var h = await client.GetJsonAsync($"/api/v1/networks/{id}/health");
         Assert.Equal(id, h.GetProperty("networkId").GetGuid());
@@ -37,7 +41,8 @@ public sealed class GetNetworkHealthTests(ApiFactory factory) : IClassFixture<Ap
         Assert.Equal(2, h.GetProperty("openAgreements").GetInt32());
         Assert.Equal(1, h.GetProperty("overdueAgreements").GetInt32());
         Assert.False(h.GetProperty("mandateMissing").GetBoolean());
-        Assert.Equal(DateOnly.FromDateTime(last.GetProperty("startsAt").GetDateTimeOffset().UtcDateTime).AddMonths(6).ToString("yyyy-MM-dd"),
+        Assert.Equal(DateOnly.FromDateTime(last.GetProperty("startsAt").GetDateTimeOffset().UtcDateTime).AddMonths(6)
+            .ToString("yyyy-MM-dd"),
             h.GetProperty("meetingDueBy").GetString());
         Assert.True(h.GetProperty("meetingOverdue").GetBoolean());
         Assert.True(h.GetProperty("needsAttention").GetBoolean());
@@ -74,9 +79,13 @@ public sealed class GetNetworkHealthTests(ApiFactory factory) : IClassFixture<Ap
         var client = await factory.SignedInAsync();
         await HttpAssert.ProblemAsync(await client.GetAsync($"/api/v1/networks/{Guid.NewGuid()}/health"), HttpStatusCode.NotFound);
         var network = await client.NetworkAsync("Beirat", "advisoryBoard");
-        await HttpAssert.ProblemAsync(await client.GetAsync($"/api/v1/networks/{network.Id()}/health?meetings=0"), HttpStatusCode.BadRequest, "meetings");
-        await HttpAssert.ProblemAsync(await client.GetAsync($"/api/v1/networks/{network.Id()}/health?meetings=51"), HttpStatusCode.BadRequest, "meetings");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.Anonymous().GetAsync($"/api/v1/networks/{network.Id()}/health")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await (await factory.SignedInAsAsync("viewer")).GetAsync($"/api/v1/networks/{network.Id()}/health")).StatusCode);
+        await HttpAssert.ProblemAsync(await client.GetAsync($"/api/v1/networks/{network.Id()}/health?meetings=0"),
+            HttpStatusCode.BadRequest, "meetings");
+        await HttpAssert.ProblemAsync(await client.GetAsync($"/api/v1/networks/{network.Id()}/health?meetings=51"),
+            HttpStatusCode.BadRequest, "meetings");
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await factory.Anonymous().GetAsync($"/api/v1/networks/{network.Id()}/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await (await factory.SignedInAsAsync("viewer")).GetAsync($"/api/v1/networks/{network.Id()}/health")).StatusCode);
     }
 }

@@ -22,9 +22,12 @@ public sealed class GetNetworkTests(ApiFactory factory) : IClassFixture<ApiFacto
     {
         var client = await factory.SignedInAsync();
         var steering = await client.NetworkAsync("Lenkrunde Teltow", "steeringGroup");
-        var education = await client.NetworkAsync("Fokusgruppe Bildung", extra: new { links = new[] { new { targetNetworkId = steering.Id(), type = "delegatesTo" } } });
-        var culture = await client.NetworkAsync("Fokusgruppe Kultur", extra: new { links = new[] { new { targetNetworkId = steering.Id(), type = "delegatesTo" } } });
-        var ag = await client.NetworkAsync("AG Ferienprogramm", "workingGroup", new { links = new[] { new { targetNetworkId = culture.Id(), type = "reportsTo" } } });
+        var education = await client.NetworkAsync("Fokusgruppe Bildung",
+            extra: new { links = new[] { new { targetNetworkId = steering.Id(), type = "delegatesTo" } } });
+        var culture = await client.NetworkAsync("Fokusgruppe Kultur",
+            extra: new { links = new[] { new { targetNetworkId = steering.Id(), type = "delegatesTo" } } });
+        var ag = await client.NetworkAsync("AG Ferienprogramm", "workingGroup",
+            new { links = new[] { new { targetNetworkId = culture.Id(), type = "reportsTo" } } });
 
         var s = await client.GetJsonAsync($"/api/v1/networks/{steering.Id()}");
         Assert.Empty(s.GetProperty("links").EnumerateArray());

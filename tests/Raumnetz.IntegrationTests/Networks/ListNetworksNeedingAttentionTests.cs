@@ -16,7 +16,8 @@ public sealed class ListNetworksNeedingAttentionTests(ApiFactory factory) : ICla
         var cadence = new { cadenceInterval = 3, cadenceUnit = "months", startedOn = today.AddYears(-3).ToString("yyyy-MM-dd") };
 
         // Alpha: no meeting for more than twice the cadence, and an overdue agreement.
-        var alpha = await client.NetworkAsync("Alpha", "committee", new { cadence.cadenceInterval, cadence.cadenceUnit, cadence.startedOn, spaceIds = new[] { space } });
+        var alpha = await client.NetworkAsync("Alpha", "committee",
+            new { cadence.cadenceInterval, cadence.cadenceUnit, cadence.startedOn, spaceIds = new[] { space } });
         await client.MeetingAsync(alpha.Id(), now.AddMonths(-8));
         await client.TaskAsync(alpha.Id(), [person], new { dueDate = today.AddDays(-10).ToString("yyyy-MM-dd") });
         // Beta: mandate missing.
@@ -31,7 +32,8 @@ public sealed class ListNetworksNeedingAttentionTests(ApiFactory factory) : ICla
         // Epsilon: low attendance (1 present of 4).
         var epsilon = await client.NetworkAsync("Epsilon", "alliance");
         var members = new List<Guid>();
-        for (var i = 0; i < 4; i++) members.Add((await client.MemberAsync(epsilon.Id(), await factory.ActorAsync($"Träger {i}", "CivilSociety", "association"))).Id());
+        for (var i = 0; i < 4; i++) members.Add(
+            (await client.MemberAsync(epsilon.Id(), await factory.ActorAsync($"Träger {i}", "CivilSociety", "association"))).Id());
         await client.MeetingAsync(epsilon.Id(), now.AddDays(-7), new
         {
             attendance = members.Select((m, i) => new { memberId = m, attendance = i == 0 ? "present" : "absent" }).ToArray(),
@@ -47,9 +49,11 @@ public sealed class ListNetworksNeedingAttentionTests(ApiFactory factory) : ICla
         Assert.Equal(["lowAttendance"], items[2].GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal(0.25, items[2].GetProperty("attendanceRate").GetDouble(), 6);
 
-        var inSpace = await HttpAssert.OkAsync<System.Text.Json.JsonElement[]>(await client.GetAsync($"/api/v1/networks/attention?spaceId={space}"));
+        var inSpace = await HttpAssert.OkAsync<System.Text.Json.JsonElement[]>(
+            await client.GetAsync($"/api/v1/networks/attention?spaceId={space}"));
         Assert.Equal([alpha.Id()], inSpace.Select(i => i.GetProperty("networkId").GetGuid()));
-        await HttpAssert.ProblemAsync(await client.GetAsync("/api/v1/networks/attention?meetings=0"), HttpStatusCode.BadRequest, "meetings");
+        await HttpAssert.ProblemAsync(await client.GetAsync("/api/v1/networks/attention?meetings=0"), HttpStatusCode.BadRequest,
+            "meetings");
         Assert.NotEqual(gamma.Id(), delta.Id());
         Assert.NotEqual(zeta.Id(), delta.Id());
     }

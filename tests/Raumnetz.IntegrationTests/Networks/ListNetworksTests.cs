@@ -17,12 +17,14 @@ public sealed class ListNetworksTests(ApiFactory factory) : IClassFixture<ApiFac
 
         var lenkrunde = await client.NetworkAsync("Lenkrunde Teltow", "steeringGroup", new { spaceIds = new[] { teltow } });
         var regional = await client.NetworkAsync("Regionalkoordination", "committee", new { spaceIds = new[] { region } });
-        var beirat = await client.NetworkAsync("Beirat Jobcenter Dortmund", "advisoryBoard", new { spaceIds = new[] { elsewhere }, status = "paused" });
+        var beirat = await client.NetworkAsync("Beirat Jobcenter Dortmund", "advisoryBoard",
+            new { spaceIds = new[] { elsewhere }, status = "paused" });
         var fokus = await client.NetworkAsync("Fokusgruppe Bildung", "focusGroup", new { spaceIds = new[] { teltow } });
         await client.MemberAsync(fokus.Id(), member);
         await client.MemberAsync(beirat.Id(), member, extra: new { validFrom = "2010-01-01", validTo = "2012-12-31" });
 
-        async Task<List<Guid>> Ids(string query) => (await client.GetJsonAsync($"/api/v1/networks{query}")).Items().Select(i => i.Id()).ToList();
+        async Task<List<Guid>> Ids(string query) => (await client.GetJsonAsync($"/api/v1/networks{query}")).Items().Select(i => i.Id())
+            .ToList();
 
         Assert.Equal([beirat.Id(), fokus.Id(), lenkrunde.Id(), regional.Id()], await Ids(""));
         Assert.Equal([fokus.Id(), lenkrunde.Id(), regional.Id()], await Ids($"?spaceId={county}"));

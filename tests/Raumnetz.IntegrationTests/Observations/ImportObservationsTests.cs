@@ -9,7 +9,8 @@ namespace Raumnetz.IntegrationTests.Observations;
 
 public sealed class ImportObservationsTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
-    private async Task<(string Count, string Rate, string Rating, string City, string North, string South, Guid CountId)> SetupAsync(HttpClient client)
+    private async Task<(string Count, string Rate, string Rating, string City, string North, string South, Guid CountId)> SetupAsync(
+        HttpClient client)
     {
         var (t, _, _, _) = await CityAsync(client);
         var count = ActorApi.Token();
@@ -40,14 +41,16 @@ public sealed class ImportObservationsTests(ApiFactory factory) : IClassFixture<
         var stored = await ObservationsAsync(client, $"indicatorId={s.CountId}");
         Assert.True(stored.Count == 2, string.Join("\n", stored));
         Assert.Equal("mit, Komma", stored.Single(o => o.GetProperty("value").GetDouble() == 30).GetProperty("note").GetString());
-        var versions = stored.Select(o => (o.GetProperty("id").GetGuid(), o.GetProperty("version").GetInt64(), o.GetProperty("updatedAt").GetString())).ToList();
+        var versions = stored.Select(o
+            => (o.GetProperty("id").GetGuid(), o.GetProperty("version").GetInt64(), o.GetProperty("updatedAt").GetString())).ToList();
 
         var second = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, csv));
         Assert.Equal(0, second.GetProperty("created").GetInt32());
         Assert.Equal(0, second.GetProperty("updated").GetInt32());
         Assert.Equal(4, second.GetProperty("unchanged").GetInt32());
         Assert.Equal(versions, (await ObservationsAsync(client, $"indicatorId={s.CountId}"))
-            .Select(o => (o.GetProperty("id").GetGuid(), o.GetProperty("version").GetInt64(), o.GetProperty("updatedAt").GetString())).ToList());
+            .Select(o => (o.GetProperty("id").GetGuid(), o.GetProperty("version").GetInt64(), o.GetProperty("updatedAt").GetString()))
+                .ToList());
 
         var third = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, csv.Replace(",2024,12,", ",2024,13,")));
         Assert.Equal(1, third.GetProperty("updated").GetInt32());
@@ -74,19 +77,22 @@ public sealed class ImportObservationsTests(ApiFactory factory) : IClassFixture<
         Assert.True(dry.GetProperty("dryRun").GetBoolean());
         Assert.False(dry.GetProperty("imported").GetBoolean());
         Assert.Equal(8, dry.GetProperty("rows").GetInt32());
-        var errors = dry.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("column").GetString())).ToList();
+        var errors = dry.GetProperty("errors").EnumerateArray()
+            .Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("column").GetString())).ToList();
         Assert.Equal([(3, "indicator"), (4, "space"), (5, "period"), (6, "numerator"), (7, "value"), (8, "period"), (9, "value")], errors);
         Assert.Equal(7, dry.GetProperty("errorCount").GetInt32());
         // each error also has a stable code with the values it names, for clients that speak another language
         var coded = dry.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("code").GetString(),
-            e.TryGetProperty("args", out var a) && a.ValueKind == JsonValueKind.Object ? string.Join(";", a.EnumerateObject().Select(p => $"{p.Name}={p.Value.GetString()}")) : "")).ToList();
+            e.TryGetProperty("args", out var a) && a.ValueKind == JsonValueKind.Object
+                ? string.Join(";", a.EnumerateObject().Select(p => $"{p.Name}={p.Value.GetString()}")) : "")).ToList();
         Assert.Equal([("unknownIndicator", "value=nope"), ("unknownSpace", "value=nowhere"), ("notAPeriod", "value=2024-13"),
             ("numeratorAboveDenominator", "numerator=20;denominator=10"), ("outsideScale", "value=9;min=1;max=5"), ("duplicate", "first=2"),
             ("notANumber", "value=zwölf;decimalComma=False")], coded);
         Assert.Empty(await ObservationsAsync(client, $"indicatorId={s.CountId}"));
 
         var real = await ImportCsvAsync(client, csv);
-        var problem = await HttpAssert.ProblemAsync(real, HttpStatusCode.BadRequest, "lines[3].indicator", "lines[6].numerator", "lines[9].value");
+        var problem = await HttpAssert.ProblemAsync(real, HttpStatusCode.BadRequest, "lines[3].indicator", "lines[6].numerator",
+            "lines[9].value");
         Assert.Empty(await ObservationsAsync(client, $"indicatorId={s.CountId}"));
     }
 
@@ -95,7 +101,8 @@ public sealed class ImportObservationsTests(ApiFactory factory) : IClassFixture<
     {
         var client = await factory.AdminAsync();
         var s = await SetupAsync(client);
-        var dry = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, $"indicator,space,period,value\n{s.Count},{s.North},2024,5\n", "?dryRun=true"));
+        var dry = await HttpAssert.OkAsync<JsonElement>(
+            await ImportCsvAsync(client, $"indicator,space,period,value\n{s.Count},{s.North},2024,5\n", "?dryRun=true"));
         Assert.Equal(1, dry.GetProperty("created").GetInt32());
         Assert.Equal(0, dry.GetProperty("errorCount").GetInt32());
         Assert.Empty(await ObservationsAsync(client, $"indicatorId={s.CountId}"));
@@ -174,7 +181,8 @@ public sealed class ImportObservationsTests(ApiFactory factory) : IClassFixture<
         foreach (var space in new[] { s.North, s.South })
             for (var year = 1950; year < 2050; year++)
                 for (var month = 1; month <= 12; month++, rows++)
-                    csv.Append($"{s.Count},{space},{year}-{month:00},{year * 100 + month + (space == s.North ? 0 : 1)},{(month % 3 == 0 ? "provisional" : "final")},Statistikstelle\n");
+                    csv.Append($"{s.Count},{space},{year}-{month:00},{year * 100 + month + (space == s.North ? 0 : 1)},")
+                        .Append($"{(month % 3 == 0 ? "provisional" : "final")},Statistikstelle\n");
         var result = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, csv.ToString()));
         Assert.Equal(rows, result.GetProperty("created").GetInt32());
 
@@ -186,7 +194,8 @@ public sealed class ImportObservationsTests(ApiFactory factory) : IClassFixture<
         // the row written by the import is found by its id and read with the same instants as a single value
         var byId = await HttpAssert.OkAsync<JsonElement>(await client.GetAsync($"{ObservationsUrl}/{one.GetProperty("id").GetGuid()}"));
         Assert.Equal(one.GetProperty("updatedAt").GetString(), byId.GetProperty("updatedAt").GetString());
-        Assert.InRange(DateTimeOffset.Parse(byId.GetProperty("createdAt").GetString()!), DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.InRange(DateTimeOffset.Parse(byId.GetProperty("createdAt").GetString()!), DateTimeOffset.UtcNow.AddMinutes(-5),
+            DateTimeOffset.UtcNow.AddMinutes(1));
         Assert.Equal(rows, stored.Select(o => o.GetProperty("id").GetGuid()).Distinct().Count());
         Assert.All(stored.Take(50), o => Assert.Equal(7, o.GetProperty("id").GetGuid().ToByteArray(bigEndian: true)[6] >> 4));
 

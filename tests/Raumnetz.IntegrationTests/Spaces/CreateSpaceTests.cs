@@ -14,7 +14,8 @@ public sealed class CreateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
     {
         var client = await factory.AdminAsync();
         var response = await client.PostAsJsonAsync("/api/v1/spaces",
-            new { code = "12069", name = "  Landkreis Potsdam-Mittelmark ", level = "county", population = 220000, validFrom = "2020-01-01" }, Ct);
+            new { code = "12069", name = "  Landkreis Potsdam-Mittelmark ", level = "county", population = 220000,
+                validFrom = "2020-01-01" }, Ct);
 
         var body = await HttpAssert.OkAsync<JsonElement>(response, HttpStatusCode.Created);
         Assert.Equal($"/api/v1/spaces/{body.Id()}", response.Headers.Location?.OriginalString);
@@ -61,7 +62,8 @@ public sealed class CreateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
         var b = await client.CreateSpaceAsync("P-OLD-B", "Alt B", "district");
         var merged = await client.CreateSpaceAsync("P-NEW", "Neu AB", "district", predecessorIds: [a.Id(), b.Id(), a.Id()]);
 
-        Assert.Equal(new[] { a.Id(), b.Id() }.Order(), merged.GetProperty("predecessorIds").EnumerateArray().Select(e => e.GetGuid()).Order());
+        Assert.Equal(new[] { a.Id(), b.Id() }.Order(), merged.GetProperty("predecessorIds").EnumerateArray().Select(e => e.GetGuid())
+            .Order());
         var (old, _) = await client.GetSpaceAsync(a.Id());
         Assert.Equal([merged.Id()], old.GetProperty("successorIds").EnumerateArray().Select(e => e.GetGuid()));
     }
@@ -70,9 +72,11 @@ public sealed class CreateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
     public async Task Geometry_polygon_is_stored_and_returned()
     {
         var client = await factory.AdminAsync();
-        var geometry = new { type = "Polygon", coordinates = new[] { new[] { new[] { 13.0, 52.0 }, new[] { 13.1, 52.0 }, new[] { 13.1, 52.1 }, new[] { 13.0, 52.0 } } } };
+        var geometry = new { type = "Polygon",
+            coordinates = new[] { new[] { new[] { 13.0, 52.0 }, new[] { 13.1, 52.0 }, new[] { 13.1, 52.1 }, new[] { 13.0, 52.0 } } } };
         var body = await HttpAssert.OkAsync<JsonElement>(
-            await client.PostAsJsonAsync("/api/v1/spaces", new { code = "GEO", name = "Mit Fläche", level = "district", geometry }, Ct), HttpStatusCode.Created);
+            await client.PostAsJsonAsync("/api/v1/spaces", new { code = "GEO", name = "Mit Fläche", level = "district", geometry }, Ct),
+                HttpStatusCode.Created);
         Assert.Equal("Polygon", body.GetProperty("geometry").Str("type"));
         Assert.Equal(13.1, body.GetProperty("geometry").GetProperty("coordinates")[0][1][0].GetDouble());
     }
@@ -94,7 +98,8 @@ public sealed class CreateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
     {
         var client = await factory.AdminAsync();
         var parent = await client.CreateSpaceAsync($"LOW-{level}", "Kreis", "county");
-        var response = await client.PostAsJsonAsync("/api/v1/spaces", new { code = $"HIGH-{level}", name = "Zu hoch", level, parentId = parent.Id() }, Ct);
+        var response = await client.PostAsJsonAsync("/api/v1/spaces",
+            new { code = $"HIGH-{level}", name = "Zu hoch", level, parentId = parent.Id() }, Ct);
         await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "parentId");
     }
 
@@ -102,7 +107,8 @@ public sealed class CreateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
     public async Task Unknown_parent_is_400_naming_parentId()
     {
         var client = await factory.AdminAsync();
-        var response = await client.PostAsJsonAsync("/api/v1/spaces", new { code = "ORPHAN", name = "Waise", level = "district", parentId = Guid.NewGuid() }, Ct);
+        var response = await client.PostAsJsonAsync("/api/v1/spaces",
+            new { code = "ORPHAN", name = "Waise", level = "district", parentId = Guid.NewGuid() }, Ct);
         await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "parentId");
     }
 
@@ -110,7 +116,8 @@ public sealed class CreateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
     public async Task Unknown_predecessor_is_400_naming_predecessorIds()
     {
         var client = await factory.AdminAsync();
-        var response = await client.PostAsJsonAsync("/api/v1/spaces", new { code = "NOPRED", name = "Ohne", level = "district", predecessorIds = new[] { Guid.NewGuid() } }, Ct);
+        var response = await client.PostAsJsonAsync("/api/v1/spaces",
+            new { code = "NOPRED", name = "Ohne", level = "district", predecessorIds = new[] { Guid.NewGuid() } }, Ct);
         await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "predecessorIds");
         Assert.DoesNotContain(await client.AllSpacesAsync(), s => s.Str("code") == "NOPRED");
     }

@@ -19,7 +19,8 @@ public sealed class DeleteSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal(0, response.Content.Headers.ContentLength ?? 0);
-        await HttpAssert.ProblemAsync(await c.GetAsync($"/api/v1/spaces/{space.Id()}", TestContext.Current.CancellationToken), HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await c.GetAsync($"/api/v1/spaces/{space.Id()}", TestContext.Current.CancellationToken),
+            HttpStatusCode.NotFound);
         await HttpAssert.ProblemAsync(await DeleteAsync(c, space.Id()), HttpStatusCode.NotFound);
         Assert.DoesNotContain(await c.AllSpacesAsync(), s => s.Str("code") == "D-1");
     }

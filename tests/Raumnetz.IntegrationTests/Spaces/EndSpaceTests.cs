@@ -22,9 +22,11 @@ public sealed class EndSpaceTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.Equal("2024-06-30", body.Str("validTo"));
         Assert.Equal(2, body.GetProperty("version").GetInt64());
         Assert.Equal("\"2\"", response.Headers.ETag?.Tag);
-        var onLastDay = await HttpAssert.OkAsync<JsonElement>(await c.GetAsync("/api/v1/spaces?validOn=2024-06-30&q=E-1", TestContext.Current.CancellationToken));
+        var onLastDay = await HttpAssert.OkAsync<JsonElement>(
+            await c.GetAsync("/api/v1/spaces?validOn=2024-06-30&q=E-1", TestContext.Current.CancellationToken));
         Assert.Single(onLastDay.GetProperty("items").EnumerateArray());
-        var after = await HttpAssert.OkAsync<JsonElement>(await c.GetAsync("/api/v1/spaces?validOn=2024-07-01&q=E-1", TestContext.Current.CancellationToken));
+        var after = await HttpAssert.OkAsync<JsonElement>(
+            await c.GetAsync("/api/v1/spaces?validOn=2024-07-01&q=E-1", TestContext.Current.CancellationToken));
         Assert.Empty(after.GetProperty("items").EnumerateArray());
         Assert.Equal("2024-06-30", (await c.GetSpaceAsync(space.Id())).Space.Str("validTo")); // still there, in the history
     }
@@ -64,7 +66,8 @@ public sealed class EndSpaceTests(ApiFactory factory) : IClassFixture<ApiFactory
     {
         var c = await factory.AdminAsync();
         var space = await c.CreateSpaceAsync("E-3", "Veraltet", "district", validFrom: "2020-01-01");
-        await HttpAssert.ProblemAsync(await EndAsync(c, space.Id(), new { validTo = "2024-01-01" }, "\"7\""), HttpStatusCode.PreconditionFailed);
+        await HttpAssert.ProblemAsync(await EndAsync(c, space.Id(), new { validTo = "2024-01-01" }, "\"7\""),
+            HttpStatusCode.PreconditionFailed);
         Assert.Equal(1, (await c.GetSpaceAsync(space.Id())).Space.GetProperty("version").GetInt64());
     }
 

@@ -7,12 +7,14 @@ namespace Raumnetz.IntegrationTests.Spaces;
 public sealed class GetSpaceTreeTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     private async Task<List<JsonElement>> TreeAsync(string query = "") =>
-        (await HttpAssert.OkAsync<JsonElement>(await (await factory.AdminAsync()).GetAsync($"/api/v1/spaces/tree{query}", TestContext.Current.CancellationToken)))
+        (await HttpAssert.OkAsync<JsonElement>(await (await factory.AdminAsync())
+                .GetAsync($"/api/v1/spaces/tree{query}", TestContext.Current.CancellationToken)))
         .EnumerateArray().ToList();
 
     private static JsonElement Node(IEnumerable<JsonElement> nodes, string code) => nodes.Single(n => n.Str("code") == code);
 
-    private static List<string> Codes(JsonElement node) => node.GetProperty("children").EnumerateArray().Select(c => c.Str("code")).ToList();
+    private static List<string> Codes(JsonElement node) => node.GetProperty("children").EnumerateArray().Select(c => c.Str("code"))
+        .ToList();
 
     [Fact]
     public async Task Nests_children_under_parents_sorted_by_name_and_filters_by_day()
@@ -22,7 +24,8 @@ public sealed class GetSpaceTreeTests(ApiFactory factory) : IClassFixture<ApiFac
         var eberswalde = await c.CreateSpaceAsync("T-EW", "Eberswalde", "municipality", county.Id(), validFrom: "2000-01-01");
         await c.CreateSpaceAsync("T-BE", "Bernau", "municipality", county.Id(), validFrom: "2000-01-01");
         await c.CreateSpaceAsync("T-WS", "Westend", "district", eberswalde.Id(), validFrom: "2000-01-01");
-        await c.CreateSpaceAsync("T-OLD", "Altstadt (bis 2010)", "district", eberswalde.Id(), validFrom: "2000-01-01", validTo: "2010-12-31");
+        await c.CreateSpaceAsync("T-OLD", "Altstadt (bis 2010)", "district", eberswalde.Id(), validFrom: "2000-01-01",
+            validTo: "2010-12-31");
         var ended = await c.CreateSpaceAsync("T-GONE", "Aufgelöster Kreis", "county", validFrom: "2000-01-01", validTo: "2015-12-31");
         await c.CreateSpaceAsync("T-UNDER", "Gemeinde im aufgelösten Kreis", "municipality", ended.Id(), validFrom: "2000-01-01");
 
@@ -47,7 +50,8 @@ public sealed class GetSpaceTreeTests(ApiFactory factory) : IClassFixture<ApiFac
     [Fact]
     public async Task Invalid_day_is_400_naming_validOn()
     {
-        var response = await (await factory.AdminAsync()).GetAsync("/api/v1/spaces/tree?validOn=gestern", TestContext.Current.CancellationToken);
+        var response = await (await factory.AdminAsync())
+            .GetAsync("/api/v1/spaces/tree?validOn=gestern", TestContext.Current.CancellationToken);
         await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "validOn");
     }
 }

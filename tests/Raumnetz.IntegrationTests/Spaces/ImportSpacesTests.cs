@@ -6,7 +6,8 @@ namespace Raumnetz.IntegrationTests.Spaces;
 
 public sealed class ImportSpacesTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
-    private static object Feature(string code, string name, string level, string? parentCode = null, int? population = null, object? geometry = null) =>
+    private static object Feature(string code, string name, string level, string? parentCode = null, int? population = null,
+        object? geometry = null) =>
         new { type = "Feature", properties = new { code, name, level, parentCode, population }, geometry };
 
     private static object File(params object[] features) => new { type = "FeatureCollection", features };
@@ -15,9 +16,11 @@ public sealed class ImportSpacesTests(ApiFactory factory) : IClassFixture<ApiFac
         await (await factory.AdminAsync()).SendJsonAsync(HttpMethod.Post, "/api/v1/spaces/import" + (dryRun ? "?dryRun=true" : ""), body);
 
     private async Task<Dictionary<string, JsonElement>> SpacesByCodeAsync(string prefix) =>
-        (await (await factory.AdminAsync()).AllSpacesAsync()).Where(s => s.Str("code").StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(s => s.Str("code"));
+        (await (await factory.AdminAsync()).AllSpacesAsync()).Where(s => s.Str("code").StartsWith(prefix, StringComparison.Ordinal))
+            .ToDictionary(s => s.Str("code"));
 
-    private static readonly object Square = new { type = "Polygon", coordinates = new[] { new[] { new[] { 13.0, 52.0 }, new[] { 13.1, 52.0 }, new[] { 13.1, 52.1 }, new[] { 13.0, 52.0 } } } };
+    private static readonly object Square = new { type = "Polygon",
+        coordinates = new[] { new[] { new[] { 13.0, 52.0 }, new[] { 13.1, 52.0 }, new[] { 13.1, 52.1 }, new[] { 13.0, 52.0 } } } };
 
     [Fact]
     public async Task Imports_a_hierarchy_with_parents_after_children_and_german_level_names()
@@ -55,7 +58,8 @@ public sealed class ImportSpacesTests(ApiFactory factory) : IClassFixture<ApiFac
     [Fact]
     public async Task Dry_run_counts_but_writes_nothing()
     {
-        var response = await ImportAsync(File(Feature("I3-LK", "Probekreis", "county"), Feature("I3-G", "Probegemeinde", "municipality", "I3-LK")), dryRun: true);
+        var response = await ImportAsync(
+            File(Feature("I3-LK", "Probekreis", "county"), Feature("I3-G", "Probegemeinde", "municipality", "I3-LK")), dryRun: true);
 
         var result = await HttpAssert.OkAsync<JsonElement>(response);
         Assert.Equal(2, result.GetProperty("created").GetInt32());
@@ -66,10 +70,13 @@ public sealed class ImportSpacesTests(ApiFactory factory) : IClassFixture<ApiFac
     [Fact]
     public async Task Reimport_updates_instead_of_duplicating()
     {
-        await HttpAssert.OkAsync<JsonElement>(await ImportAsync(File(Feature("I4-LK", "Kreis", "county", population: 100), Feature("I4-G", "Gemeinde", "municipality", "I4-LK"))));
+        await HttpAssert.OkAsync<JsonElement>(
+            await ImportAsync(
+                File(Feature("I4-LK", "Kreis", "county", population: 100), Feature("I4-G", "Gemeinde", "municipality", "I4-LK"))));
         var before = await SpacesByCodeAsync("I4-");
 
-        var result = await HttpAssert.OkAsync<JsonElement>(await ImportAsync(File(Feature("I4-LK", "Kreis (neu)", "county"), Feature("I4-G", "Gemeinde", "municipality", "I4-LK"))));
+        var result = await HttpAssert.OkAsync<JsonElement>(
+            await ImportAsync(File(Feature("I4-LK", "Kreis (neu)", "county"), Feature("I4-G", "Gemeinde", "municipality", "I4-LK"))));
 
         Assert.Equal(0, result.GetProperty("created").GetInt32());
         Assert.Equal(2, result.GetProperty("updated").GetInt32());
@@ -92,7 +99,8 @@ public sealed class ImportSpacesTests(ApiFactory factory) : IClassFixture<ApiFac
     [Fact]
     public async Task Child_not_below_its_parent_is_400_naming_the_features_level()
     {
-        var response = await ImportAsync(File(Feature("I6-G", "Gemeinde", "municipality"), Feature("I6-LK", "Kreis unter Gemeinde", "county", "I6-G")));
+        var response = await ImportAsync(
+            File(Feature("I6-G", "Gemeinde", "municipality"), Feature("I6-LK", "Kreis unter Gemeinde", "county", "I6-G")));
         await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "features[1].properties.level");
         Assert.Empty(await SpacesByCodeAsync("I6-"));
     }
@@ -154,17 +162,22 @@ public sealed class ImportSpacesTests(ApiFactory factory) : IClassFixture<ApiFac
     {
         { """{"type":"Feature","features":[]}""", "type" },
         { """{"type":"FeatureCollection"}""", "features" },
-        { """{"type":"FeatureCollection","features":[{"type":"Point","properties":{"code":"X1","name":"X","level":"county"}}]}""", "features[0].type" },
+        { """{"type":"FeatureCollection","features":[{"type":"Point","properties":{"code":"X1","name":"X","level":"county"}}]}""",
+            "features[0].type" },
         { """{"type":"FeatureCollection","features":[{"type":"Feature"}]}""", "features[0].properties" },
-        { """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"X 2","name":"X","level":"county"}}]}""", "features[0].properties.code" },
-        { """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"X3","name":"","level":"county"}}]}""", "features[0].properties.name" },
+        { """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"X 2","name":"X","level":"county"}}]}""",
+            "features[0].properties.code" },
+        { """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"X3","name":"","level":"county"}}]}""",
+            "features[0].properties.name" },
         { """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"X4","name":"X","level":"county","population":-1}}]}""", "features[0].properties.population" },
         { """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"X5","name":"X","level":"county"},"geometry":{"type":"Point","coordinates":[1,2]}}]}""", "features[0].geometry" },
         { """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"X6","name":"X","level":"county"},"geometry":{"type":7}}]}""", "features[0].geometry" },
         { """{"type":"FeatureCollection","features":[null]}""", "features[0]" },
-        { """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"X7","name":"X","level":5}}]}""", "features[0].properties.level" },
+        { """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"X7","name":"X","level":5}}]}""",
+            "features[0].properties.level" },
         { """{"type":"FeatureCollection","features":[{"type":"Feature","properties":null}]}""", "features[0].properties" },
-        { """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"X8","name":"X","level":"state,county"}}]}""", "features[0].properties.level" },
+        { """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"X8","name":"X","level":"state,county"}}]}""",
+            "features[0].properties.level" },
     };
 
     [Theory]
@@ -188,7 +201,8 @@ public sealed class ImportSpacesTests(ApiFactory factory) : IClassFixture<ApiFac
     public async Task Import_accepts_bodies_above_the_normal_limit()
     {
         // About 1.5 MB: above the 1 MB default, below the import limit of 20 MB.
-        var features = Enumerable.Range(0, 1500).Select(i => Feature($"L-{i}", $"Raum {i} " + new string('x', 180), "district", population: i)).ToArray();
+        var features = Enumerable.Range(0, 1500)
+            .Select(i => Feature($"L-{i}", $"Raum {i} " + new string('x', 180), "district", population: i)).ToArray();
         var result = await HttpAssert.OkAsync<JsonElement>(await ImportAsync(File(features), dryRun: true));
         Assert.Equal(1500, result.GetProperty("created").GetInt32());
     }

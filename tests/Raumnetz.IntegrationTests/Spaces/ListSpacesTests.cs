@@ -37,7 +37,8 @@ public sealed class ListSpacesTests(ListSpacesFixture data) : IClassFixture<List
     private const int Total = 23;
 
     private async Task<JsonElement> ListAsync(string query) =>
-        await HttpAssert.OkAsync<JsonElement>(await (await data.AdminAsync()).GetAsync($"/api/v1/spaces{query}", TestContext.Current.CancellationToken));
+        await HttpAssert.OkAsync<JsonElement>(await (await data.AdminAsync())
+            .GetAsync($"/api/v1/spaces{query}", TestContext.Current.CancellationToken));
 
     private async Task<List<string>> CodesAsync(string query) =>
         (await ListAsync(query)).GetProperty("items").EnumerateArray().Select(s => s.Str("code")).ToList();
@@ -166,7 +167,8 @@ public sealed class ListSpacesTests(ListSpacesFixture data) : IClassFixture<List
     [Fact]
     public async Task Overlong_search_text_is_400_naming_q()
     {
-        var response = await (await data.AdminAsync()).GetAsync($"/api/v1/spaces?q={new string('x', 201)}", TestContext.Current.CancellationToken);
+        var response = await (await data.AdminAsync())
+            .GetAsync($"/api/v1/spaces?q={new string('x', 201)}", TestContext.Current.CancellationToken);
         await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "q");
         Assert.Empty(await CodesAsync($"?q={new string('x', 200)}"));
     }

@@ -12,8 +12,10 @@ public sealed class GetTaskTests(ApiFactory factory) : IClassFixture<ApiFactory>
     {
         var client = await factory.SignedInAsync();
         var network = await client.NetworkAsync("Gremium Sachsen", "committee");
-        var created = await client.TaskAsync(network.Id(), [await factory.ActorAsync("Alle Teilnehmenden", "CivilSociety", "citizen-initiative")],
-            new { title = "Nächsten Termin per Doodle finden", dueDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14).ToString("yyyy-MM-dd") });
+        var created = await client.TaskAsync(network.Id(),
+            [await factory.ActorAsync("Alle Teilnehmenden", "CivilSociety", "citizen-initiative")],
+            new { title = "Nächsten Termin per Doodle finden", dueDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14)
+                .ToString("yyyy-MM-dd") });
         var response = await client.GetAsync($"/api/v1/tasks/{created.Id()}");
         Assert.Equal("\"1\"", response.Headers.ETag?.Tag);
         var task = await HttpAssert.OkAsync<JsonElement>(response);
@@ -30,6 +32,7 @@ public sealed class GetTaskTests(ApiFactory factory) : IClassFixture<ApiFactory>
         await HttpAssert.ProblemAsync(await client.GetAsync("/api/v1/tasks/x"), HttpStatusCode.BadRequest, "id");
         var network = await client.NetworkAsync("AG", "workingGroup");
         var task = await client.TaskAsync(network.Id(), [await factory.ActorAsync("Verein", "CivilSociety", "association")]);
-        Assert.Equal(HttpStatusCode.OK, (await (await factory.SignedInAsAsync("viewer")).GetAsync($"/api/v1/tasks/{task.Id()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await (await factory.SignedInAsAsync("viewer")).GetAsync($"/api/v1/tasks/{task.Id()}")).StatusCode);
     }
 }

@@ -18,14 +18,17 @@ public sealed class ListTasksTests(ApiFactory factory) : IClassFixture<ApiFactor
         var mayor = await factory.ActorAsync("Bürgermeister", kind: "Person", typeCode: "person");
         var planning = await factory.ActorAsync("Stadtplanung");
 
-        var overdue = await client.TaskAsync(lenkrunde.Id(), [mayor], new { title = "Überfällig", dueDate = Day(-5), meetingId = meeting.Id() });
-        var inProgressOverdue = await client.TaskAsync(lenkrunde.Id(), [mayor, planning], new { title = "In Arbeit, überfällig", dueDate = Day(-1), status = "inProgress" });
+        var overdue = await client.TaskAsync(lenkrunde.Id(), [mayor],
+            new { title = "Überfällig", dueDate = Day(-5), meetingId = meeting.Id() });
+        var inProgressOverdue = await client.TaskAsync(lenkrunde.Id(), [mayor, planning],
+            new { title = "In Arbeit, überfällig", dueDate = Day(-1), status = "inProgress" });
         var doneLate = await client.TaskAsync(lenkrunde.Id(), [planning], new { title = "Erledigt", dueDate = Day(-10), status = "done" });
         var future = await client.TaskAsync(fokus.Id(), [planning], new { title = "Zukunft", dueDate = Day(10) });
         var undated = await client.TaskAsync(fokus.Id(), [mayor], new { title = "Ohne Datum" });
         var dropped = await client.TaskAsync(fokus.Id(), [mayor], new { title = "Verworfen", dueDate = Day(-3), status = "dropped" });
 
-        async Task<List<Guid>> Ids(string query) => (await client.GetJsonAsync($"/api/v1/tasks{query}")).Items().Select(t => t.Id()).ToList();
+        async Task<List<Guid>> Ids(string query) => (await client.GetJsonAsync($"/api/v1/tasks{query}")).Items().Select(t => t.Id())
+            .ToList();
         Assert.Equal([doneLate.Id(), overdue.Id(), dropped.Id(), inProgressOverdue.Id(), future.Id(), undated.Id()], await Ids(""));
         Assert.Equal([doneLate.Id(), overdue.Id(), inProgressOverdue.Id()], await Ids($"?networkId={lenkrunde.Id()}"));
         Assert.Equal([overdue.Id()], await Ids($"?meetingId={meeting.Id()}"));

@@ -16,7 +16,8 @@ public sealed class CreateUserTests(ApiFactory factory) : IClassFixture<ApiFacto
     public async Task Creates_a_user_who_can_sign_in()
     {
         var response = await (await factory.AdminAsync()).PostAsJsonAsync("/api/v1/users",
-            new { email = " Planerin@Kreis.example ", displayName = " Sozialplanung ", role = "coordinator", password = "twelve-chars" }, Ct);
+            new { email = " Planerin@Kreis.example ", displayName = " Sozialplanung ", role = "coordinator", password = "twelve-chars" },
+                Ct);
 
         var user = await HttpAssert.OkAsync<JsonElement>(response, HttpStatusCode.Created);
         Assert.Equal($"/api/v1/users/{user.Id()}", response.Headers.Location?.OriginalString);
@@ -40,11 +41,13 @@ public sealed class CreateUserTests(ApiFactory factory) : IClassFixture<ApiFacto
     public async Task Duplicate_email_is_409_naming_email(string email)
     {
         var admin = await factory.AdminAsync();
-        var first = await admin.PostAsJsonAsync("/api/v1/users", new { email = "dup@test.local", displayName = "Erste", role = "viewer", password = "a-long-password-1" }, Ct);
+        var first = await admin.PostAsJsonAsync("/api/v1/users",
+            new { email = "dup@test.local", displayName = "Erste", role = "viewer", password = "a-long-password-1" }, Ct);
         Assert.True(first.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict);
         var before = (await UsersAsync()).Count;
 
-        var response = await admin.PostAsJsonAsync("/api/v1/users", new { email, displayName = "Zweite", role = "viewer", password = "a-long-password-1" }, Ct);
+        var response = await admin.PostAsJsonAsync("/api/v1/users",
+            new { email, displayName = "Zweite", role = "viewer", password = "a-long-password-1" }, Ct);
 
         await HttpAssert.ProblemAsync(response, HttpStatusCode.Conflict, "email");
         Assert.Equal(before, (await UsersAsync()).Count);

@@ -21,7 +21,8 @@ public sealed class ActorRelationValidatorTests
     public void Complete_relation_is_valid() => Assert.Empty(Errors(Valid()));
 
     [Fact]
-    public void Open_relation_without_dates_is_valid() => Assert.Empty(Errors(Valid() with { ValidFrom = null, ValidTo = null, Note = null }));
+    public void Open_relation_without_dates_is_valid()
+        => Assert.Empty(Errors(Valid() with { ValidFrom = null, ValidTo = null, Note = null }));
 
     public static TheoryData<string, CreateActorRelationCommand> Invalid => new()
     {
@@ -50,6 +51,7 @@ public sealed class ActorRelationValidatorTests
     public void Update_uses_the_same_rules() =>
         Assert.Equal(["ValidTo"], new UpdateActorRelationValidator().Validate(new UpdateActorRelationCommand
         {
-            SourceActorId = A, TargetActorId = B, Type = RelationType.Funding, ValidFrom = new DateOnly(2024, 6, 1), ValidTo = new DateOnly(2024, 5, 31),
+            SourceActorId = A, TargetActorId = B, Type = RelationType.Funding, ValidFrom = new DateOnly(2024, 6, 1),
+            ValidTo = new DateOnly(2024, 5, 31),
         }).Errors.Select(e => e.PropertyName));
 }

@@ -9,7 +9,8 @@ public sealed class ActorTypeValidatorTests
     [InlineData("B2")]
     [InlineData("type.sub_1")]
     public void Valid_codes_pass(string code) =>
-        Assert.True(new CreateActorTypeValidator().Validate(new CreateActorTypeCommand { Code = code, NameDe = "Familienzentrum", NameEn = "Family centre" }).IsValid);
+        Assert.True(new CreateActorTypeValidator()
+            .Validate(new CreateActorTypeCommand { Code = code, NameDe = "Familienzentrum", NameEn = "Family centre" }).IsValid);
 
     [Theory]
     [InlineData("Code", "", "A", "B")]
@@ -19,11 +20,13 @@ public sealed class ActorTypeValidatorTests
     [InlineData("NameDe", "ok", "", "B")]
     [InlineData("NameEn", "ok", "A", " ")]
     public void Invalid_field_is_reported_by_name(string field, string code, string nameDe, string nameEn) =>
-        Assert.Equal([field], new CreateActorTypeValidator().Validate(new CreateActorTypeCommand { Code = code, NameDe = nameDe, NameEn = nameEn })
+        Assert.Equal([field], new CreateActorTypeValidator()
+            .Validate(new CreateActorTypeCommand { Code = code, NameDe = nameDe, NameEn = nameEn })
             .Errors.Select(e => e.PropertyName).Distinct());
 
     [Fact]
     public void Names_are_limited_to_200_characters() =>
-        Assert.Equal(["NameDe"], new UpdateActorTypeValidator().Validate(new UpdateActorTypeCommand { NameDe = new string('x', 201), NameEn = "ok" })
+        Assert.Equal(["NameDe"], new UpdateActorTypeValidator()
+            .Validate(new UpdateActorTypeCommand { NameDe = new string('x', 201), NameEn = "ok" })
             .Errors.Select(e => e.PropertyName));
 }

@@ -80,9 +80,11 @@ public sealed class ActorValidatorTests
     {
         var atLimits = Valid() with
         {
-            Name = new string('x', 200), ShortName = new string('x', 50), Email = new string('a', 242) + "@example.org", Phone = new string('1', 50),
+            Name = new string('x', 200), ShortName = new string('x', 50), Email = new string('a', 242) + "@example.org",
+            Phone = new string('1', 50),
             Website = "https://example.org/" + new string('a', 480), Street = new string('x', 200), PostalCode = new string('1', 10),
-            City = new string('x', 100), Notes = new string('x', 4000), Tags = Enumerable.Range(0, 20).Select(i => new string((char)('a' + i), 50)).ToList(),
+            City = new string('x', 100), Notes = new string('x', 4000), Tags = Enumerable.Range(0, 20)
+                .Select(i => new string((char)('a' + i), 50)).ToList(),
             SpaceIds = Enumerable.Range(0, 200).Select(_ => Guid.NewGuid()).ToList(),
         };
         Assert.Empty(Errors(atLimits));
@@ -91,7 +93,8 @@ public sealed class ActorValidatorTests
     [Fact]
     public void Update_uses_the_same_rules()
     {
-        var update = new UpdateActorCommand { Kind = ActorKind.Organisation, Name = "", Type = "school", Sector = Sector.Public, Email = "x" };
+        var update = new UpdateActorCommand { Kind = ActorKind.Organisation, Name = "", Type = "school", Sector = Sector.Public,
+            Email = "x" };
         Assert.Equal(["Name", "Email"], new UpdateActorValidator().Validate(update).Errors.Select(e => e.PropertyName));
     }
 
@@ -99,8 +102,10 @@ public sealed class ActorValidatorTests
     public void List_query_checks_limit_cursor_and_text()
     {
         var validator = new ListActorsValidator();
-        Assert.True(validator.Validate(new ListActorsQuery(ActorKind.Person, "school", Sector.Public, null, "x", false, 500, null)).IsValid);
-        var errors = validator.Validate(new ListActorsQuery((ActorKind)5, new string('x', 51), null, null, new string('q', 201), true, 0, "not-a-cursor"))
+        Assert.True(validator.Validate(
+                new ListActorsQuery(ActorKind.Person, "school", Sector.Public, null, "x", false, 500, null)).IsValid);
+        var errors = validator.Validate(
+            new ListActorsQuery((ActorKind)5, new string('x', 51), null, null, new string('q', 201), true, 0, "not-a-cursor"))
             .Errors.Select(e => e.PropertyName).ToList();
         Assert.Equal(["Kind", "Type", "Q", "Limit", "Cursor"], errors);
     }

@@ -55,7 +55,8 @@ public sealed class MapperAdvisoryTests
         Assert.False(ReachesItself(typeof(Leaf)));
     }
 
-    /// <summary>True when <paramref name="root"/> is reachable from its own properties (directly, through other types, or as an element type).</summary>
+    /// <summary>True when <paramref name="root"/> is reachable from its own properties (directly, through other types, or as an element
+    /// type).</summary>
     private static bool ReachesItself(Type root)
     {
         var seen = new HashSet<Type>();

@@ -19,8 +19,10 @@ public sealed class MappingConfigurationTests
         var mapper = MappingConfiguration.Create().CreateMapper();
         var row = new SpaceRow
         {
-            Id = Guid.CreateVersion7(), Code = "12069", Name = "Potsdam-Mittelmark", SearchKey = "potsdam-mittelmark", Level = SpaceLevel.County,
-            Population = 220000, Geometry = """{"type":"Polygon","coordinates":[]}""", ValidFrom = new DateOnly(2020, 1, 1), Version = 3, ChildCount = 2,
+            Id = Guid.CreateVersion7(), Code = "12069", Name = "Potsdam-Mittelmark", SearchKey = "potsdam-mittelmark",
+            Level = SpaceLevel.County,
+            Population = 220000, Geometry = """{"type":"Polygon","coordinates":[]}""", ValidFrom = new DateOnly(2020, 1, 1), Version = 3,
+            ChildCount = 2,
         };
 
         var dto = mapper.Map<SpaceDto>(row);

@@ -23,7 +23,8 @@ public sealed class UnitOfWorkTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         database = new DbConnectionFactory(
-            new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file}" }, NullLogger<DbConnectionFactory>.Instance);
+            new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file}" },
+                NullLogger<DbConnectionFactory>.Instance);
         factory = new CountingFactory(database);
         var collection = new ServiceCollection().AddLogging().AddApplication();
         collection.AddSingleton<IDbConnectionFactory>(factory);
@@ -63,7 +64,8 @@ public sealed class UnitOfWorkTests : IAsyncLifetime
     public async Task A_command_that_throws_keeps_nothing()
     {
         await using var scope = services.CreateAsyncScope();
-        await Assert.ThrowsAsync<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<IMediator>().Send(new Write("a", Fail: true), Ct));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<IMediator>()
+            .Send(new Write("a", Fail: true), Ct));
         Assert.Equal(0, await CountAsync());
     }
 
@@ -112,7 +114,8 @@ public sealed class UnitOfWorkTests : IAsyncLifetime
     public async Task A_query_does_not_get_the_unit_of_work()
     {
         await using var scope = services.CreateAsyncScope();
-        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<IMediator>().Send(new Peek(), Ct));
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<IMediator>()
+            .Send(new Peek(), Ct));
         Assert.Contains("only while a command", e.Message);
     }
 

@@ -15,7 +15,8 @@ public sealed class ValidatorsTests
 
     // ---- CreateSpace ----------------------------------------------------------------------------------------------
 
-    private static readonly CreateSpaceCommand ValidSpace = new() { Code = "12069", Name = "Potsdam-Mittelmark", Level = SpaceLevel.County };
+    private static readonly CreateSpaceCommand ValidSpace = new() { Code = "12069", Name = "Potsdam-Mittelmark",
+        Level = SpaceLevel.County };
 
     [Fact]
     public void Create_space_valid_baseline_passes()
@@ -109,7 +110,8 @@ public sealed class ValidatorsTests
     [InlineData(Limits.Predecessors + 1, false)]
     public void Create_space_predecessor_count(int count, bool valid)
     {
-        var result = new CreateSpaceValidator().TestValidate(ValidSpace with { PredecessorIds = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToList() });
+        var result = new CreateSpaceValidator()
+            .TestValidate(ValidSpace with { PredecessorIds = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToList() });
         Assert.Equal(valid, !result.Errors.Any(e => e.PropertyName == "PredecessorIds"));
     }
 
@@ -135,16 +137,21 @@ public sealed class ValidatorsTests
     public void Create_space_geometry_above_the_size_limit_is_refused()
     {
         var ring = string.Join(",", Enumerable.Repeat("[13.123456789,52.123456789]", Limits.Geometry / 27 + 10));
-        var result = new CreateSpaceValidator().TestValidate(ValidSpace with { Geometry = Json($$"""{"type":"Polygon","coordinates":[[{{ring}}]]}""") });
+        var result = new CreateSpaceValidator()
+            .TestValidate(ValidSpace with { Geometry = Json($$"""{"type":"Polygon","coordinates":[[{{ring}}]]}""") });
         result.ShouldHaveValidationErrorFor(x => x.Geometry);
     }
 
     // ---- ImportSpaces ---------------------------------------------------------------------------------------------
 
-    private static SpaceFeature Feature(string code, string level = "county", string? parentCode = null, int? population = null, string name = "Raum") =>
-        new() { Type = "Feature", Properties = new SpaceFeatureProperties { Code = code, Name = name, Level = level, ParentCode = parentCode, Population = population } };
+    private static SpaceFeature Feature(string code, string level = "county", string? parentCode = null, int? population = null,
+        string name = "Raum") =>
+        new() { Type = "Feature",
+            Properties = new SpaceFeatureProperties { Code = code, Name = name, Level = level, ParentCode = parentCode,
+                Population = population } };
 
-    private static ImportSpacesCommand Import(params SpaceFeature?[] features) => new() { Type = "FeatureCollection", Features = features! };
+    private static ImportSpacesCommand Import(params SpaceFeature?[] features)
+        => new() { Type = "FeatureCollection", Features = features! };
 
     private static List<string> Errors(ImportSpacesCommand command) =>
         new ImportSpacesValidator().TestValidate(command).Errors.Select(e => e.PropertyName).ToList();
@@ -266,7 +273,8 @@ public sealed class ValidatorsTests
 
     // ---- CreateUser -----------------------------------------------------------------------------------------------
 
-    private static readonly CreateUserCommand ValidUser = new("planerin@kreis.example", "Sozialplanung", Role.Coordinator, "correct-horse-battery");
+    private static readonly CreateUserCommand ValidUser = new("planerin@kreis.example", "Sozialplanung", Role.Coordinator,
+        "correct-horse-battery");
 
     [Fact]
     public void Create_user_valid_baseline_passes()
@@ -337,14 +345,16 @@ public sealed class ValidatorsTests
     [InlineData(0, false)]
     public void Create_api_key_name_length(int length, bool valid)
     {
-        var result = new CreateApiKeyValidator().TestValidate(new CreateApiKeyCommand { Name = new string('k', length), Role = Role.Viewer });
+        var result = new CreateApiKeyValidator()
+            .TestValidate(new CreateApiKeyCommand { Name = new string('k', length), Role = Role.Viewer });
         Assert.Equal(valid, result.IsValid);
     }
 
     [Fact]
     public void Create_api_key_blank_name_is_refused()
     {
-        new CreateApiKeyValidator().TestValidate(new CreateApiKeyCommand { Name = "  ", Role = Role.Viewer }).ShouldHaveValidationErrorFor(x => x.Name);
+        new CreateApiKeyValidator().TestValidate(new CreateApiKeyCommand { Name = "  ", Role = Role.Viewer })
+            .ShouldHaveValidationErrorFor(x => x.Name);
     }
 
     [Theory]

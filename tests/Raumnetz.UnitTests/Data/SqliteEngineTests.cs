@@ -19,7 +19,8 @@ public sealed class SqliteEngineTests
             NullLogger<DbConnectionFactory>.Instance);
 
         var text = await factory.ReadAsync((connection, ct) =>
-            connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT sqlite_version()", cancellationToken: ct)), TestContext.Current.CancellationToken);
+            connection.ExecuteScalarAsync<string>(new CommandDefinition("SELECT sqlite_version()", cancellationToken: ct)),
+                TestContext.Current.CancellationToken);
 
         Assert.NotNull(text);
         var version = Version.Parse(text);

@@ -34,7 +34,8 @@ public sealed class TransientFaultsTests
     public void Npgsql_network_failures_are_transient_and_lose_the_connection()
     {
         var refused = new NpgsqlException("Failed to connect to 127.0.0.1:5432", new SocketException((int)SocketError.ConnectionRefused));
-        var broken = new NpgsqlException("Exception while reading from stream", new EndOfStreamException("Attempted to read past the end of the stream."));
+        var broken = new NpgsqlException("Exception while reading from stream",
+            new EndOfStreamException("Attempted to read past the end of the stream."));
         foreach (var e in new[] { refused, broken })
         {
             Assert.True(TransientFaults.IsTransient(e));
@@ -83,7 +84,8 @@ public sealed class TransientFaultsTests
     [Fact]
     public void Other_exceptions_are_not_transient()
     {
-        foreach (var e in new Exception[] { new InvalidOperationException("x"), new OperationCanceledException(), new ArgumentException("x"), new NpgsqlException("x") })
+        foreach (var e in new Exception[] { new InvalidOperationException("x"), new OperationCanceledException(),
+                new ArgumentException("x"), new NpgsqlException("x") })
         {
             Assert.False(TransientFaults.IsTransient(e), e.GetType().Name);
             Assert.False(TransientFaults.IsUnavailable(e), e.GetType().Name);
@@ -129,8 +131,10 @@ public sealed class TransientFaultsTests
         var error = (SqlError)errorCtor.Invoke(args);
         var collection = (SqlErrorCollection)Activator.CreateInstance(typeof(SqlErrorCollection), nonPublic: true)!;
         typeof(SqlErrorCollection).GetMethod("Add", Internal)!.Invoke(collection, [error]);
-        var create = typeof(SqlException).GetMethod("CreateException", BindingFlags.NonPublic | BindingFlags.Static, [typeof(SqlErrorCollection), typeof(string)])
-            ?? throw new InvalidOperationException("SqlException.CreateException(SqlErrorCollection, string) is missing in this SqlClient version.");
+        var create = typeof(SqlException)
+            .GetMethod("CreateException", BindingFlags.NonPublic | BindingFlags.Static, [typeof(SqlErrorCollection), typeof(string)])
+            ?? throw new InvalidOperationException(
+                "SqlException.CreateException(SqlErrorCollection, string) is missing in this SqlClient version.");
         return (SqlException)create.Invoke(null, [collection, "15.0"])!;
     }
 }

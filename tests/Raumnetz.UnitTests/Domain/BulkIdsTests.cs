@@ -19,7 +19,8 @@ public sealed class BulkIdsTests
             Assert.Equal(7, id.Version);
             Assert.Equal(0b10, id.Variant >> 2);
             var bytes = id.ToByteArray(bigEndian: true);
-            var milliseconds = ((long)bytes[0] << 40) | ((long)bytes[1] << 32) | ((long)bytes[2] << 24) | ((long)bytes[3] << 16) | ((long)bytes[4] << 8) | bytes[5];
+            var milliseconds = ((long)bytes[0] << 40) | ((long)bytes[1] << 32) | ((long)bytes[2] << 24) | ((long)bytes[3] << 16)
+                | ((long)bytes[4] << 8) | bytes[5];
             Assert.Equal(at.AddMilliseconds(i < 1000 ? 0 : 5).ToUnixTimeMilliseconds(), milliseconds);
         }
     }

@@ -20,9 +20,11 @@ public sealed class SpaceRulesTests
     public void Levels_are_ordered_from_largest_to_smallest()
     {
         Assert.Equal(
-            [SpaceLevel.State, SpaceLevel.County, SpaceLevel.PlanningRegion, SpaceLevel.Municipality, SpaceLevel.District, SpaceLevel.Neighbourhood],
+            [SpaceLevel.State, SpaceLevel.County, SpaceLevel.PlanningRegion, SpaceLevel.Municipality, SpaceLevel.District,
+                SpaceLevel.Neighbourhood],
             Enum.GetValues<SpaceLevel>().OrderBy(l => (int)l));
-        Assert.All(Enum.GetValues<SpaceLevel>().Zip(Enum.GetValues<SpaceLevel>().Skip(1)), pair => Assert.True(SpaceRules.IsValidChildLevel(pair.First, pair.Second)));
+        Assert.All(Enum.GetValues<SpaceLevel>().Zip(Enum.GetValues<SpaceLevel>().Skip(1)), pair
+            => Assert.True(SpaceRules.IsValidChildLevel(pair.First, pair.Second)));
     }
 
     [Theory]

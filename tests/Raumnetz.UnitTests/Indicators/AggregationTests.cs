@@ -56,7 +56,8 @@ public sealed class AggregationTests
         // city ─┬─ north ─┬─ n1 (4)
         //       │         └─ n2 (6)
         //       └─ south (own value 20; its child s1 = 1 is ignored for the south value)
-        Guid city = Guid.NewGuid(), north = Guid.NewGuid(), south = Guid.NewGuid(), n1 = Guid.NewGuid(), n2 = Guid.NewGuid(), s1 = Guid.NewGuid();
+        Guid city = Guid.NewGuid(), north = Guid.NewGuid(), south = Guid.NewGuid(), n1 = Guid.NewGuid(), n2 = Guid.NewGuid(),
+            s1 = Guid.NewGuid();
         var children = new[] { (city, north), (city, south), (north, n1), (north, n2), (south, s1) }.ToLookup(x => x.Item1, x => x.Item2);
         var own = new Dictionary<Guid, Measure> { [n1] = new(4), [n2] = new(6), [south] = new(20), [s1] = new(1) };
 

@@ -17,9 +17,11 @@ public sealed class AttainmentTests
     [InlineData("2025", 13.2, AttainmentStatus.Reached)]   // beyond it
     [InlineData("2026", 14.5, AttainmentStatus.OffTrack)]  // target period reached, value not
     [InlineData("2027", 15.0, AttainmentStatus.OffTrack)]  // after the target period
-    [InlineData("2023-Q2", 17.3, AttainmentStatus.OnTrack)] // 30 of 72 months from the end of 2020 to mid 2023 → 2.5 points due; 2.7 covered
+    // 30 of 72 months from the end of 2020 to mid 2023 → 2.5 points due; 2.7 covered
+    [InlineData("2023-Q2", 17.3, AttainmentStatus.OnTrack)]
     public void Lower_is_better(string period, double value, AttainmentStatus expected) =>
-        Assert.Equal(expected, Attainment.Judge(Baseline, Target, new PeriodValue(Period.Parse(period), value), IndicatorDirection.LowerIsBetter));
+        Assert.Equal(expected,
+            Attainment.Judge(Baseline, Target, new PeriodValue(Period.Parse(period), value), IndicatorDirection.LowerIsBetter));
 
     [Fact]
     public void Higher_is_better_targets_point_upwards()

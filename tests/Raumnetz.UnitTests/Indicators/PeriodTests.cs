@@ -46,7 +46,8 @@ public sealed class PeriodTests
     [Fact]
     public void Orders_by_start_then_longer_first()
     {
-        var periods = new[] { "2024-02", "2024-Q1", "2023-12", "2024", "2024-H1", "2024-01", "2024-Q2", "2023" }.Select(Period.Parse).ToList();
+        var periods = new[] { "2024-02", "2024-Q1", "2023-12", "2024", "2024-H1", "2024-01", "2024-Q2", "2023" }.Select(Period.Parse)
+            .ToList();
         periods.Sort();
         Assert.Equal(["2023", "2023-12", "2024", "2024-H1", "2024-Q1", "2024-01", "2024-02", "2024-Q2"], periods.Select(p => p.ToString()));
         Assert.True(Period.Parse("2024-Q2") < Period.Parse("2024-05"));

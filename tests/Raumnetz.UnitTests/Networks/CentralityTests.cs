@@ -29,7 +29,8 @@ public sealed class CentralityTests
         foreach (var n in new[] { "P", "Q", "R", "S" }) Assert.Equal(new NodeCentrality(2, 0.5, Math.Round(0.5 / 3, 6)), Round(c[n]));
     }
 
-    /// <summary>Path 1-2-3-4-5: node 3 lies between 1–4, 1–5, 2–4, 2–5 (4); node 2 between 1–3, 1–4, 1–5 (3). Normalised by 2/(4·3).</summary>
+    /// <summary>Path 1-2-3-4-5: node 3 lies between 1–4, 1–5, 2–4, 2–5 (4); node 2 between 1–3, 1–4, 1–5 (3). Normalised by
+    /// 2/(4·3).</summary>
     [Fact]
     public void Path()
     {
@@ -39,7 +40,8 @@ public sealed class CentralityTests
         Assert.Equal(0.5, c[2].NormalizedBetweenness, 9);
     }
 
-    /// <summary>A star with 5 leaves: the centre lies on the only path of every pair of leaves, C(5,2) = 10; normalised exactly 1.</summary>
+    /// <summary>A star with 5 leaves: the centre lies on the only path of every pair of leaves, C(5,2) = 10; normalised exactly
+    /// 1.</summary>
     [Fact]
     public void Star_centre_is_the_perfect_broker()
     {
@@ -71,5 +73,6 @@ public sealed class CentralityTests
         Assert.Throws<ArgumentException>(() => Centrality.Compute(["x"], [("x", "z")]));
     }
 
-    private static NodeCentrality Round(NodeCentrality c) => c with { Betweenness = Math.Round(c.Betweenness, 6), NormalizedBetweenness = Math.Round(c.NormalizedBetweenness, 6) };
+    private static NodeCentrality Round(NodeCentrality c)
+        => c with { Betweenness = Math.Round(c.Betweenness, 6), NormalizedBetweenness = Math.Round(c.NormalizedBetweenness, 6) };
 }

@@ -7,7 +7,8 @@ public sealed class ICalendarWriterTests
 {
     private static readonly DateTimeOffset Start = new(2012, 6, 18, 15, 0, 0, TimeSpan.FromHours(2));
 
-    private static string Write(string summary = "AG Soziales", string? description = null) => ICalendarWriter.Write("AG Soziales", [new CalendarEvent
+    private static string Write(string summary = "AG Soziales", string? description = null)
+        => ICalendarWriter.Write("AG Soziales", [new CalendarEvent
     {
         Uid = "m1@raumnetz", Summary = summary, Description = description, Start = Start, End = Start.AddHours(2), Stamp = Start,
     }]);
@@ -27,7 +28,8 @@ public sealed class ICalendarWriterTests
     [InlineData("eins\r\nzwei\ndrei\rvier", "eins\\nzwei\\ndrei\\nvier")]
     [InlineData("Doppelpunkt: bleibt", "Doppelpunkt: bleibt")]
     [InlineData("bell\u0007", "bell")]
-    public void Text_is_escaped(string value, string escaped) => Assert.Equal(["SUMMARY:" + escaped], PhysicalLines(Write(value), "SUMMARY"));
+    public void Text_is_escaped(string value, string escaped)
+        => Assert.Equal(["SUMMARY:" + escaped], PhysicalLines(Write(value), "SUMMARY"));
 
     [Fact]
     public void Lines_fold_at_75_octets_without_splitting_characters()
@@ -58,7 +60,8 @@ public sealed class ICalendarWriterTests
         var ics = ICalendarWriter.Write("AG Soziales", [new CalendarEvent
         {
             Uid = "m1@raumnetz", Summary = "AG Soziales", Start = new DateTimeOffset(2012, 6, 18, 15, 0, 0, TimeSpan.FromHours(2)),
-            End = new DateTimeOffset(2012, 6, 18, 17, 0, 0, TimeSpan.FromHours(2)), Stamp = new DateTimeOffset(2012, 5, 16, 9, 30, 0, TimeSpan.Zero),
+            End = new DateTimeOffset(2012, 6, 18, 17, 0, 0, TimeSpan.FromHours(2)),
+            Stamp = new DateTimeOffset(2012, 5, 16, 9, 30, 0, TimeSpan.Zero),
             Location = "Littenstraße", Sequence = 2, Cancelled = true,
         }]);
         // Ical.Net writes the properties of a component in alphabetical order (their order carries no meaning in
@@ -87,7 +90,8 @@ public sealed class ICalendarWriterTests
         var ics = ICalendarWriter.Write("Lenkrunde", [new CalendarEvent
         {
             Uid = "m2@raumnetz", Summary = "Lenkrunde", Start = InBerlin(2024, 1, 16, 17), End = InBerlin(2024, 7, 16, 17),
-            Stamp = new DateTimeOffset(2024, 3, 31, 1, 30, 0, TimeSpan.Zero), Created = new DateTimeOffset(2023, 12, 31, 23, 59, 59, TimeSpan.FromHours(-5)),
+            Stamp = new DateTimeOffset(2024, 3, 31, 1, 30, 0, TimeSpan.Zero),
+            Created = new DateTimeOffset(2023, 12, 31, 23, 59, 59, TimeSpan.FromHours(-5)),
         }]);
         Assert.Contains("\r\nDTSTART:20240116T160000Z\r\n", ics); // CET, +01:00
         Assert.Contains("\r\nDTEND:20240716T150000Z\r\n", ics); // CEST, +02:00

@@ -69,7 +69,8 @@ public sealed class NetworkRulesTests
         var last = new DateOnly(2024, 1, 15);
         Assert.Equal(new DateOnly(2024, 7, 15), NetworkRules.DueBy(last, 3, CadenceUnit.Months));
         Assert.Equal(new DateOnly(2024, 2, 12), NetworkRules.DueBy(last, 2, CadenceUnit.Weeks));
-        var facts = new NetworkHealthFacts { Status = NetworkStatus.Active, Mandate = "m", CadenceInterval = 3, CadenceUnit = CadenceUnit.Months, LastMeetingOn = last, Since = new DateOnly(2020, 1, 1) };
+        var facts = new NetworkHealthFacts { Status = NetworkStatus.Active, Mandate = "m", CadenceInterval = 3,
+            CadenceUnit = CadenceUnit.Months, LastMeetingOn = last, Since = new DateOnly(2020, 1, 1) };
         Assert.Empty(NetworkHealthRules.Reasons(facts, new DateOnly(2024, 7, 15)));
         Assert.Equal([AttentionReason.MeetingOverdue], NetworkHealthRules.Reasons(facts, new DateOnly(2024, 7, 16)));
         // Without any meeting the clock starts with the network.
@@ -83,12 +84,17 @@ public sealed class NetworkRulesTests
         var today = new DateOnly(2024, 6, 1);
         var sick = new NetworkHealthFacts
         {
-            Status = NetworkStatus.Active, Mandate = " ", CadenceInterval = 1, CadenceUnit = CadenceUnit.Months, LastMeetingOn = new DateOnly(2023, 1, 1),
+            Status = NetworkStatus.Active, Mandate = " ", CadenceInterval = 1, CadenceUnit = CadenceUnit.Months,
+            LastMeetingOn = new DateOnly(2023, 1, 1),
             Since = new DateOnly(2020, 1, 1), OverdueAgreements = 2, AttendanceRate = 0.49,
         };
-        Assert.Equal([AttentionReason.MandateMissing, AttentionReason.MeetingOverdue, AttentionReason.OverdueAgreements, AttentionReason.LowAttendance],
+        Assert.Equal(
+            [AttentionReason.MandateMissing, AttentionReason.MeetingOverdue, AttentionReason.OverdueAgreements,
+                AttentionReason.LowAttendance],
             NetworkHealthRules.Reasons(sick, today));
-        Assert.Empty(NetworkHealthRules.Reasons(sick with { AttendanceRate = 0.5, Mandate = "x", OverdueAgreements = 0, LastMeetingOn = today }, today));
+        Assert.Empty(
+            NetworkHealthRules.Reasons(sick with { AttendanceRate = 0.5, Mandate = "x", OverdueAgreements = 0, LastMeetingOn = today },
+                today));
         Assert.Equal([AttentionReason.MandateMissing], NetworkHealthRules.Reasons(sick with { Status = NetworkStatus.Paused }, today));
         Assert.Equal([AttentionReason.MandateMissing], NetworkHealthRules.Reasons(sick with { Status = NetworkStatus.Planned }, today));
         Assert.Empty(NetworkHealthRules.Reasons(sick with { Status = NetworkStatus.Ended }, today));

@@ -45,7 +45,8 @@ describe('toProblem', () => {
   it('reads a validation problem thrown as the typed object', async () => {
     server.use(
       http.post('/api/v1/auth/login', () =>
-        HttpResponse.json({ title: 'One or more validation errors occurred.', status: 400, errors: { email: ['Email is invalid.'] } }, { status: 400 }),
+        HttpResponse.json({ title: 'One or more validation errors occurred.', status: 400, errors: { email: ['Email is invalid.'] } },
+          { status: 400 }),
       ),
     )
     const err = await api.login({ email: 'x', password: 'y' }).catch((e: unknown) => e)

@@ -156,7 +156,8 @@ export interface IndicatorSetListParams extends PageParams {
   q?: string
 }
 
-export const listIndicatorSets = (p: IndicatorSetListParams = {}) => api.listIndicatorSets(given(p.networkId), given(p.q), p.limit, p.cursor)
+export const listIndicatorSets = (p: IndicatorSetListParams = {}) =>
+  api.listIndicatorSets(given(p.networkId), given(p.q), p.limit, p.cursor)
 
 export interface ObservationListParams extends PageParams {
   indicatorId?: string

@@ -40,7 +40,8 @@ describe('applyServerErrors', () => {
     }
     const rest = applyServerErrors(problem, setError, ['links', 'links.0.targetNetworkId', 'links.1.targetNetworkId', 'goals'])
     expect(rest).toEqual([])
-    expect(setError).toHaveBeenCalledWith('links.1.targetNetworkId', { type: 'server', message: 'Would close a cycle.' }, { shouldFocus: true })
+    expect(setError).toHaveBeenCalledWith('links.1.targetNetworkId', { type: 'server', message: 'Would close a cycle.' },
+      { shouldFocus: true })
     expect(setError).toHaveBeenCalledWith('goals', { type: 'server', message: 'Too long.' }, { shouldFocus: false })
   })
 })

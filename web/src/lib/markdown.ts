@@ -33,5 +33,6 @@ export function renderMarkdown(source: string, headingLevel = 3): string {
     if (token.type === 'heading') (token as Tokens.Heading).depth = levels.get((token as Tokens.Heading).depth) ?? 6
   })
   const html = markdown.parser(tokens)
-  return purifier().sanitize(html, { USE_PROFILES: { html: true }, FORBID_TAGS: ['style', 'form', 'input', 'button'], FORBID_ATTR: ['style'] })
+  return purifier().sanitize(html,
+    { USE_PROFILES: { html: true }, FORBID_TAGS: ['style', 'form', 'input', 'button'], FORBID_ATTR: ['style'] })
 }

@@ -64,7 +64,8 @@ describe('locales', () => {
   it('every section lives in one place: the shared texts or one feature', () => {
     const owners = new Map<string, string[]>()
     for (const name of sharedSections) owners.set(name, ['src/locales'])
-    for (const [feature, sections] of sectionsByFeature) for (const name of sections) owners.set(name, [...(owners.get(name) ?? []), feature])
+    for (const [feature, sections] of sectionsByFeature) for (const name of sections) owners.set(name,
+      [...(owners.get(name) ?? []), feature])
     expect([...owners].filter(([, where]) => where.length > 1)).toEqual([])
   })
 

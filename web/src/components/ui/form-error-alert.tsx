@@ -2,7 +2,10 @@ import type { ReactNode } from 'react'
 import type { Problem } from '@/api'
 import { Alert } from './feedback'
 
-/** What a form shows above its fields after a failed submit: the message, errors that fit no field, and an action for the problem (e.g. reload on 412). */
+/**
+ * What a form shows above its fields after a failed submit: the message, errors that fit no field, and an action for the
+ * problem (e.g. reload on 412).
+ */
 export interface FormError {
   message: string
   details: string[]

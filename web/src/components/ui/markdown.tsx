@@ -6,7 +6,8 @@ import { FieldShell } from './field'
 /** Renders Markdown safely (sanitised HTML); its headings start at `headingLevel` (default h3, below a section's h2). */
 export function Markdown({ source, className, headingLevel = 3 }: { source: string; className?: string; headingLevel?: number }) {
   return (
-    <div className={className ? `markdown ${className}` : 'markdown'} dangerouslySetInnerHTML={{ __html: renderMarkdown(source, headingLevel) }} />
+    <div className={className ? `markdown ${className}` : 'markdown'}
+      dangerouslySetInnerHTML={{ __html: renderMarkdown(source, headingLevel) }} />
   )
 }
 
@@ -47,7 +48,8 @@ export function MarkdownField({ label, hint, error, required, value, previewHead
           <textarea ref={ref} className="input" hidden={preview} {...textarea} {...aria} />
           {preview ? (
             <section id={previewId} className="md-field__preview" aria-label={t('markdown.previewOf', { label })}>
-              {value.trim() ? <Markdown source={value} headingLevel={previewHeadingLevel} /> : <p className="muted">{t('markdown.empty')}</p>}
+              {value.trim() ? <Markdown source={value} headingLevel={previewHeadingLevel} /> : <p
+                className="muted">{t('markdown.empty')}</p>}
             </section>
           ) : null}
         </div>

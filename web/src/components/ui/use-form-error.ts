@@ -19,7 +19,8 @@ interface FailOptions {
 }
 
 /** Puts a failed submit's field errors on the form; returns the problem and the messages that fit no field. */
-function applyFailure<T extends FieldValues>(err: unknown, setError: UseFormSetError<T>, fieldNames: readonly string[], options: FailOptions) {
+function applyFailure<T extends FieldValues>(err: unknown, setError: UseFormSetError<T>, fieldNames: readonly string[],
+  options: FailOptions) {
   const problem = toProblem(err)
   const onFields = (!options.fieldStatuses || options.fieldStatuses.includes(problem.status)) && Object.keys(problem.errors).length > 0
   const errors = onFields && options.mapErrors ? options.mapErrors(problem.errors) : problem.errors
@@ -36,7 +37,8 @@ export function useFormError() {
   const { t } = useTranslation()
   const describe = useProblemMessage()
   const [formError, setFormError] = useState<FormError | null>(null)
-  const fail = <T extends FieldValues>(err: unknown, setError: UseFormSetError<T>, fieldNames: readonly string[], options: FailOptions = {}) => {
+  const fail = <T extends FieldValues>(err: unknown, setError: UseFormSetError<T>, fieldNames: readonly string[],
+    options: FailOptions = {}) => {
     const { problem, onFields, unmatched } = applyFailure(err, setError, fieldNames, { fieldStatuses: [400], ...options })
     setFormError(
       onFields
@@ -55,9 +57,11 @@ export function useInlineFormError() {
   const { t } = useTranslation()
   const describe = useProblemMessage()
   const [formError, setFormError] = useState<string | null>(null)
-  const fail = <T extends FieldValues>(err: unknown, setError: UseFormSetError<T>, fieldNames: readonly string[], options: FailOptions = {}) => {
+  const fail = <T extends FieldValues>(err: unknown, setError: UseFormSetError<T>, fieldNames: readonly string[],
+    options: FailOptions = {}) => {
     const { problem, onFields, unmatched } = applyFailure(err, setError, fieldNames, options)
-    setFormError(problem.status === 400 && onFields && unmatched.length === 0 ? t('form.checkFields') : [describe(err), ...unmatched].join(' '))
+    setFormError(problem.status === 400 && onFields && unmatched.length === 0 ? t('form.checkFields')
+      : [describe(err), ...unmatched].join(' '))
   }
   return { formError, setFormError, fail }
 }

@@ -112,7 +112,8 @@ export function makeActorSchema(t: TFunction) {
     spaceIds: z.array(z.string()).max(ACTOR_LIMITS.spaces, t('validation.tooManySpaces', { max: ACTOR_LIMITS.spaces })),
     tags: z.string().superRefine((text, ctx) => {
       const tags = splitTags(text)
-      if (tags.length > ACTOR_LIMITS.tags) ctx.addIssue({ code: 'custom', message: t('validation.tooManyTags', { max: ACTOR_LIMITS.tags }) })
+      if (tags.length > ACTOR_LIMITS.tags) ctx.addIssue(
+        { code: 'custom', message: t('validation.tooManyTags', { max: ACTOR_LIMITS.tags }) })
       const long = tags.find((tag) => tag.length > ACTOR_LIMITS.tag)
       if (long) ctx.addIssue({ code: 'custom', message: t('validation.tagTooLong', { tag: long, max: ACTOR_LIMITS.tag }) })
     }),

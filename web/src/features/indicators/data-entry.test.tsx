@@ -10,9 +10,12 @@ import { EntryGrid } from './routes/data-entry-page'
 
 const stamp = { version: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }
 const base = { decimals: 1, direction: IndicatorDirection.LowerIsBetter, scaleLabels: [], ...stamp }
-const quote: IndicatorDto = { ...base, id: 'i-1', code: 'SGB2', name: 'SGB-II-Quote', kind: IndicatorKind.Rate, unit: '%', aggregation: AggregationRule.Rate, rateFactor: 100, isProportion: true }
-const count: IndicatorDto = { ...base, id: 'i-2', code: 'EW', name: 'Einwohner', kind: IndicatorKind.Count, aggregation: AggregationRule.Sum, isProportion: false }
-const small: IndicatorDto = { ...base, id: 'i-3', code: 'HZE', name: 'Hilfen zur Erziehung', kind: IndicatorKind.Count, aggregation: AggregationRule.Sum, isProportion: false }
+const quote: IndicatorDto = { ...base, id: 'i-1', code: 'SGB2', name: 'SGB-II-Quote', kind: IndicatorKind.Rate, unit: '%',
+  aggregation: AggregationRule.Rate, rateFactor: 100, isProportion: true }
+const count: IndicatorDto = { ...base, id: 'i-2', code: 'EW', name: 'Einwohner', kind: IndicatorKind.Count,
+  aggregation: AggregationRule.Sum, isProportion: false }
+const small: IndicatorDto = { ...base, id: 'i-3', code: 'HZE', name: 'Hilfen zur Erziehung', kind: IndicatorKind.Count,
+  aggregation: AggregationRule.Sum, isProportion: false }
 const suppressedObs: ObservationDto = {
   id: 'o-3', indicatorId: 'i-3', indicatorCode: 'HZE', spaceId: 's-nord', spaceCode: 'N', spaceName: 'Nord', period: '2025',
   status: ObservationStatus.Final, suppressed: true, ...stamp,
@@ -21,7 +24,8 @@ const suppressedObs: ObservationDto = {
 function renderGrid() {
   document.title = 'Dateneingabe'
   return renderWithProviders(
-    <main><EntryGrid indicators={[quote, count, small]} spaceId="s-nord" spaceName="Nord" period="2025" observations={[suppressedObs]} /></main>,
+    <main><EntryGrid indicators={[quote, count, small]} spaceId="s-nord" spaceName="Nord" period="2025"
+      observations={[suppressedObs]} /></main>,
   )
 }
 
@@ -43,7 +47,9 @@ describe('data entry grid', () => {
     expect(await screen.findByText('„SGB-II-Quote“ wurde gespeichert.')).toBeInTheDocument()
     const sent = requests.filter((r) => r.method === 'PUT')
     expect(sent).toHaveLength(1)
-    expect(sent[0].body).toEqual({ indicatorId: 'i-1', spaceId: 's-nord', period: '2025', value: 12.5, numerator: 125, denominator: 1000, status: 'final', note: 'Jobcenter' })
+    expect(sent[0].body).toEqual(
+      { indicatorId: 'i-1', spaceId: 's-nord', period: '2025', value: 12.5, numerator: 125, denominator: 1000, status: 'final',
+        note: 'Jobcenter' })
     expect(screen.queryByLabelText('Zähler – Einwohner')).not.toBeInTheDocument()
     expect(await axeViolations()).toEqual([])
   })
@@ -62,7 +68,8 @@ describe('data entry grid', () => {
   })
 
   it('puts server field errors at the field', async () => {
-    server.use(http.put('/api/v1/observations', () => problem(400, 'Validation', { errors: { Value: ['Der Wert passt nicht zum Indikator.'] } })))
+    server.use(http.put('/api/v1/observations', () =>
+        problem(400, 'Validation', { errors: { Value: ['Der Wert passt nicht zum Indikator.'] } })))
     renderGrid()
     const user = userEvent.setup()
     await user.type(screen.getByLabelText('Wert – Einwohner'), '3')
@@ -82,7 +89,8 @@ describe('data entry grid', () => {
 
     await user.type(screen.getByLabelText('Zähler – SGB-II-Quote'), '12')
     await user.type(screen.getByLabelText('Nenner – SGB-II-Quote'), '10,5{Enter}')
-    expect(await screen.findByText('Der Zähler (12) ist größer als der Nenner (10,5); bei einem Anteil ist das unmöglich.')).toBeInTheDocument()
+    expect(await screen.findByText(
+        'Der Zähler (12) ist größer als der Nenner (10,5); bei einem Anteil ist das unmöglich.')).toBeInTheDocument()
     expect(screen.getByLabelText('Zähler – SGB-II-Quote')).toHaveFocus()
     expect(requests.filter((r) => r.method === 'PUT')).toHaveLength(0)
   })

@@ -2,7 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
-import { AggregationRule, IndicatorDirection, IndicatorKind, ObservationStatus, type IndicatorDto, type IndicatorSetDto, type ObservationDto } from '@/api'
+import { AggregationRule, IndicatorDirection, IndicatorKind, ObservationStatus, type IndicatorDto, type IndicatorSetDto,
+  type ObservationDto } from '@/api'
 import { axeViolations } from '@/testing/axe'
 import { spaceTree } from '@/testing/fixtures'
 import { renderApp, renderWithProviders } from '@/testing/render'
@@ -53,7 +54,8 @@ function observation(period: string, value: number | undefined, overrides: Parti
 
 describe('indicator catalogue', () => {
   it('lists indicators, links to them and passes axe', async () => {
-    server.use(http.get('/api/v1/indicators', () => page([sgb2, indicator(2, { kind: IndicatorKind.Rating, name: 'Nachbarschaftsklima' })])))
+    server.use(http.get('/api/v1/indicators', () =>
+        page([sgb2, indicator(2, { kind: IndicatorKind.Rating, name: 'Nachbarschaftsklima' })])))
     renderApp({ route: '/indicators' })
     expect(await screen.findByRole('link', { name: 'SGB-II-Quote' })).toHaveAttribute('href', '/indicators/i-1')
     expect(screen.getByRole('cell', { name: 'Bewertung (weicher Faktor)' })).toBeInTheDocument()
@@ -79,7 +81,8 @@ describe('indicator set editor', () => {
     const set: IndicatorSetDto = {
       id: 'set-1',
       name: 'Sozialmonitoring',
-      indicators: catalogue.slice(0, 7).map((i, n) => ({ position: n + 1, indicatorId: i.id, code: i.code, name: i.name, kind: i.kind, direction: i.direction })),
+      indicators: catalogue.slice(0, 7).map((i, n) =>
+        ({ position: n + 1, indicatorId: i.id, code: i.code, name: i.name, kind: i.kind, direction: i.direction })),
       exceedsRecommendedSize: false,
       recommendedMaxIndicators: 7,
       ...stamp,
@@ -113,7 +116,8 @@ describe('CSV import', () => {
           unchanged: 0,
           errorCount: 3,
           errors: [
-            { line: 2, column: 'value', message: "'x' is not a number (decimal comma expected).", code: 'notANumber', args: { value: 'x', decimalComma: 'True' } },
+            { line: 2, column: 'value', message: "'x' is not a number (decimal comma expected).", code: 'notANumber',
+              args: { value: 'x', decimalComma: 'True' } },
             { line: 3, column: 'space', message: "No space has the code 'NOPE'.", code: 'unknownSpace', args: { value: 'NOPE' } },
             // a code this version of the app does not know yet: the server's message is shown
             { line: 3, column: 'numerator', message: 'Something new is wrong.', code: 'somethingNew', args: {} },
@@ -152,27 +156,32 @@ describe('CSV import', () => {
     // between the clean check and the import someone changed the indicator: the import is refused
     let dryRuns = 0
     const clean = { dryRun: true, imported: false, rows: 1, created: 1, updated: 0, unchanged: 0, errorCount: 0, errors: [] }
-    const refused = { ...clean, created: 0, errorCount: 1, errors: [{ line: 2, column: 'numerator', message: 'The numerator (12) exceeds the denominator (10.5); …',
+    const refused = { ...clean, created: 0, errorCount: 1,
+      errors: [{ line: 2, column: 'numerator', message: 'The numerator (12) exceeds the denominator (10.5); …',
       code: 'numeratorAboveDenominator', args: { numerator: '12', denominator: '10.5' } }] }
     server.use(
       http.post('/api/v1/observations/import', ({ request }) =>
         new URL(request.url).searchParams.get('dryRun') === 'true'
           ? HttpResponse.json(dryRuns++ === 0 ? clean : refused)
           : HttpResponse.json(
-              { title: 'Validation failed', status: 400, errors: { 'lines[2].numerator': ['The numerator (12) exceeds the denominator (10.5); …'] } },
+              { title: 'Validation failed', status: 400,
+                errors: { 'lines[2].numerator': ['The numerator (12) exceeds the denominator (10.5); …'] } },
               { status: 400 },
             ),
       ),
     )
     renderApp({ route: '/indicators/import' })
     const user = userEvent.setup()
-    await user.upload(await screen.findByLabelText('CSV-Datei'), new File(['indicator;space;period;numerator;denominator\nSGB2;09162-N;2024;12;10,5\n'], 'w.csv', { type: 'text/csv' }))
+    await user.upload(await screen.findByLabelText('CSV-Datei'),
+      new File(['indicator;space;period;numerator;denominator\nSGB2;09162-N;2024;12;10,5\n'], 'w.csv', { type: 'text/csv' }))
     await user.click(await screen.findByRole('button', { name: 'Prüfen (Probelauf)' }))
     await screen.findByText(/^Probelauf ohne Fehler/)
     await user.click(screen.getByRole('button', { name: 'Jetzt importieren' }))
     const errors = await screen.findByRole('table', { name: 'Fehler je Zeile und Spalte' })
-    expect(within(errors).getAllByRole('row')[1]).toHaveTextContent('2numeratorDer Zähler (12) ist größer als der Nenner (10,5); bei einem Anteil ist das unmöglich.')
-    expect(requests.filter((r) => r.url.pathname === '/api/v1/observations/import').map((r) => r.url.searchParams.get('dryRun'))).toEqual(['true', 'false', 'true'])
+    expect(within(errors).getAllByRole('row')[1]).toHaveTextContent(
+      '2numeratorDer Zähler (12) ist größer als der Nenner (10,5); bei einem Anteil ist das unmöglich.')
+    expect(requests.filter((r) => r.url.pathname === '/api/v1/observations/import').map((r) =>
+        r.url.searchParams.get('dryRun'))).toEqual(['true', 'false', 'true'])
   })
 })
 
@@ -206,7 +215,9 @@ function spacePageApi(set: IndicatorSetDto, observations: ObservationDto[]) {
   return [
     http.get('/api/v1/spaces/tree', () => HttpResponse.json(spaceTree)),
     http.get('/api/v1/spaces/s-nord', () =>
-      HttpResponse.json({ id: 's-nord', code: '09162-N', name: 'Nord', level: 'district', parentId: 's-city', parentName: 'München', validFrom: '2020-01-01', predecessorIds: [], childCount: 0, ...stamp }),
+      HttpResponse.json(
+        { id: 's-nord', code: '09162-N', name: 'Nord', level: 'district', parentId: 's-city', parentName: 'München',
+          validFrom: '2020-01-01', predecessorIds: [], childCount: 0, ...stamp }),
     ),
     http.get('/api/v1/indicators', () => page([sgb2])),
     http.get('/api/v1/indicator-sets', () => page([set])),
@@ -219,7 +230,8 @@ describe('space evaluation', () => {
   it('shows value, changes, target attainment and the reference for the latest year, and another year on request', async () => {
     const set: IndicatorSetDto = {
       id: 'set-1', name: 'Monitoring Nord', exceedsRecommendedSize: false, recommendedMaxIndicators: 7,
-      indicators: [{ position: 1, indicatorId: sgb2.id, code: sgb2.code, name: sgb2.name, kind: sgb2.kind, unit: '%', direction: sgb2.direction }],
+      indicators: [
+        { position: 1, indicatorId: sgb2.id, code: sgb2.code, name: sgb2.name, kind: sgb2.kind, unit: '%', direction: sgb2.direction }],
       ...stamp,
     }
     const evaluated: string[] = []
@@ -231,7 +243,8 @@ describe('space evaluation', () => {
         return HttpResponse.json({
           indicatorId: params.id, spaceId, spaceCode: '09162', spaceName: 'München',
           items: params.id === sgb2.id && spaceId === 's-city'
-            ? [{ period: '2023', value: 9.1, suppressed: false, aggregated: true, count: 2 }, { period: '2024', value: 9.5, suppressed: false, aggregated: true, count: 2 }]
+            ? [{ period: '2023', value: 9.1, suppressed: false, aggregated: true, count: 2 },
+              { period: '2024', value: 9.5, suppressed: false, aggregated: true, count: 2 }]
             : [],
         })
       }),
@@ -281,7 +294,8 @@ describe('space evaluation period', () => {
   it('starts at the newest period when the set has monthly values only', async () => {
     const set: IndicatorSetDto = {
       id: 'set-m', name: 'Monatlich', exceedsRecommendedSize: false, recommendedMaxIndicators: 7,
-      indicators: [{ position: 1, indicatorId: sgb2.id, code: sgb2.code, name: sgb2.name, kind: sgb2.kind, unit: '%', direction: sgb2.direction }],
+      indicators: [
+        { position: 1, indicatorId: sgb2.id, code: sgb2.code, name: sgb2.name, kind: sgb2.kind, unit: '%', direction: sgb2.direction }],
       ...stamp,
     }
     const asked: string[] = []
@@ -316,25 +330,30 @@ describe('export dialog', () => {
     expect(screen.getByTestId('export-url')).toHaveTextContent('/api/v1/exports/indicators?format=csv&delimiter=semicolon&decimal=comma')
     await user.click(within(dialog).getByRole('radio', { name: 'Einzelne Indikatoren' }))
     await user.click(await within(dialog).findByRole('checkbox', { name: /SGB-II-Quote/ }))
-    await user.selectOptions(within(dialog).getByLabelText('Sozialraum (mit allen darunterliegenden)'), await within(dialog).findByRole('option', { name: /Nord/ }))
+    await user.selectOptions(within(dialog).getByLabelText('Sozialraum (mit allen darunterliegenden)'),
+      await within(dialog).findByRole('option', { name: /Nord/ }))
     await user.type(within(dialog).getByLabelText('Von Zeitraum'), '2020')
     await user.type(within(dialog).getByLabelText('Bis Zeitraum'), '2024')
     await user.click(within(dialog).getByRole('checkbox', { name: 'Auch hochgerechnete Werte übergeordneter Räume' }))
     expect(screen.getByTestId('export-url')).toHaveTextContent(
-      '/api/v1/exports/indicators?format=csv&indicatorIds=i-1&under=s-nord&from=2020&to=2024&aggregated=true&delimiter=semicolon&decimal=comma',
+      '/api/v1/exports/indicators?format=csv&indicatorIds=i-1&under=s-nord&from=2020&to=2024' +
+        '&aggregated=true&delimiter=semicolon&decimal=comma',
     )
     await user.selectOptions(within(dialog).getByLabelText('Format'), 'xlsx')
     expect(within(dialog).queryByLabelText(/deutsches Excel/)).not.toBeInTheDocument()
     expect(screen.getByTestId('export-url').textContent).not.toContain('decimal=')
     expect(await axeViolations()).toEqual([])
     await user.click(within(dialog).getByRole('button', { name: 'Herunterladen' }))
-    await waitFor(() => expect(download).toHaveBeenCalledWith(expect.objectContaining({ format: 'xlsx', indicatorIds: ['i-1'], under: 's-nord' })))
+    await waitFor(() =>
+      expect(download).toHaveBeenCalledWith(expect.objectContaining({ format: 'xlsx', indicatorIds: ['i-1'], under: 's-nord' })))
     expect(await screen.findByText('Datei „indikatoren-2026.csv“ wurde heruntergeladen.')).toBeInTheDocument()
   })
 
   it('exportUrl repeats list parameters and prefers the set', () => {
-    expect(exportUrl({ format: 'csv-wide', indicatorIds: ['a', 'b'] })).toBe('/api/v1/exports/indicators?format=csv-wide&indicatorIds=a&indicatorIds=b')
-    expect(exportUrl({ format: 'json', indicatorSetId: 's', indicatorIds: ['a'], germanExcel: true })).toBe('/api/v1/exports/indicators?format=json&indicatorSetId=s')
+    expect(exportUrl({ format: 'csv-wide', indicatorIds: ['a', 'b'] })).toBe(
+      '/api/v1/exports/indicators?format=csv-wide&indicatorIds=a&indicatorIds=b')
+    expect(exportUrl({ format: 'json', indicatorSetId: 's', indicatorIds: ['a'], germanExcel: true })).toBe(
+      '/api/v1/exports/indicators?format=json&indicatorSetId=s')
     expect(fileNameFromDisposition(`attachment; filename=x.csv; filename*=UTF-8''indikatoren-%C3%BC.csv`, 'f')).toBe('indikatoren-ü.csv')
     expect(fileNameFromDisposition(null, 'f.csv')).toBe('f.csv')
   })

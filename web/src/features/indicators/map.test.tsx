@@ -12,11 +12,15 @@ import { page, requests, server, unhandled } from '@/testing/server'
 import { MapComparison } from './components/choropleth'
 import { classify, fitProjection, leafSpaces } from './map-geometry'
 
-const square = (x: number, y: number) => ({ type: 'Polygon' as const, coordinates: [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]] })
-const value = (period: string, v: number): IndicatorValue => ({ period, value: v, status: ObservationStatus.Final, aggregated: false, count: 1, suppressed: false })
-const withheld = (period: string): IndicatorValue => ({ period, status: ObservationStatus.Final, aggregated: false, count: 1, suppressed: true })
+const square = (x: number, y: number) =>
+  ({ type: 'Polygon' as const, coordinates: [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]] })
+const value = (period: string, v: number): IndicatorValue =>
+  ({ period, value: v, status: ObservationStatus.Final, aggregated: false, count: 1, suppressed: false })
+const withheld = (period: string): IndicatorValue =>
+  ({ period, status: ObservationStatus.Final, aggregated: false, count: 1, suppressed: true })
 const space = (id: string, name: string, parentId: string | undefined, geometry: unknown, values: IndicatorValue[]): MapSpace =>
-  ({ id, code: id.toUpperCase(), name, level: parentId ? SpaceLevel.District : SpaceLevel.Municipality, parentId, validFrom: '2000-01-01', geometry, values })
+  ({ id, code: id.toUpperCase(), name, level: parentId ? SpaceLevel.District : SpaceLevel.Municipality, parentId, validFrom: '2000-01-01',
+      geometry, values })
 const spaces: MapSpace[] = [
   space('s', 'Stadt', undefined, square(11.5, 48.1), [value('2023', 10), value('2024', 9)]),
   space('n', 'Nord', 's', square(11.5, 48.1), [value('2023', 12.5), value('2024', 11)]),

@@ -23,13 +23,15 @@ describe('value rules (as the server checks them)', () => {
     expect(codes(share, undefined, undefined, undefined)).toEqual(['value:valueRequired'])
     expect(codes(share, undefined, 5, undefined)).toEqual(['denominator:rateNeedsBoth'])
     expect(codes(share, undefined, -1, 0)).toEqual(['numerator:numeratorNegative', 'denominator:denominatorNotPositive'])
-    expect(valueProblems(share, undefined, 12, 10.5)).toEqual([{ field: 'numerator', code: 'numeratorAboveDenominator', args: { numerator: 12, denominator: 10.5 } }])
+    expect(valueProblems(share, undefined, 12, 10.5)).toEqual(
+      [{ field: 'numerator', code: 'numeratorAboveDenominator', args: { numerator: 12, denominator: 10.5 } }])
     expect(codes(perThousand, undefined, 1200, 1000)).toEqual([]) // cases per 1000 may exceed the population base
   })
 
   it('ratings lie on the scale, and no number may be infinite or huge', () => {
     expect(codes(rating, 5, undefined, undefined)).toEqual([])
-    expect(valueProblems(rating, 6, undefined, undefined)).toEqual([{ field: 'value', code: 'outsideScale', args: { value: 6, min: 1, max: 5 } }])
+    expect(valueProblems(rating, 6, undefined, undefined)).toEqual(
+      [{ field: 'value', code: 'outsideScale', args: { value: 6, min: 1, max: 5 } }])
     expect(codes(count, Number.POSITIVE_INFINITY, undefined, undefined)).toEqual(['value:tooLarge'])
     expect(codes(share, undefined, 1e16, 2e16)).toEqual(['numerator:tooLarge', 'denominator:tooLarge'])
   })

@@ -26,12 +26,15 @@ describe('rating form', () => {
         HttpResponse.json(
           summaries++ === 0
             ? // before the first rating: no mean and median (null in the JSON)
-              { indicatorId: klima.id, spaceId: 's', period: '2025', count: 0, mean: null, median: null, suppressed: false, distribution: [] }
+              { indicatorId: klima.id, spaceId: 's', period: '2025', count: 0, mean: null, median: null, suppressed: false,
+                distribution: [] }
             : { indicatorId: klima.id, spaceId: 's', period: '2025', count: 4, mean: 2.25, median: 2, suppressed: false,
-                distribution: [{ rating: 1, label: 'schlecht', count: 1 }, { rating: 2, label: 'mittel', count: 1 }, { rating: 3, label: 'gut', count: 2 }] },
+                distribution: [{ rating: 1, label: 'schlecht', count: 1 }, { rating: 2, label: 'mittel', count: 1 },
+                  { rating: 3, label: 'gut', count: 2 }] },
         ),
       ),
-      http.post('/api/v1/assessments', async ({ request }) => HttpResponse.json({ id: 'a1', ...((await request.json()) as object) }, { status: 201 })),
+      http.post('/api/v1/assessments', async ({ request }) =>
+        HttpResponse.json({ id: 'a1', ...((await request.json()) as object) }, { status: 201 })),
     )
     renderApp({ route: '/indicators/rating' })
     const user = userEvent.setup()
@@ -48,7 +51,8 @@ describe('rating form', () => {
     await user.click(screen.getByRole('button', { name: 'Bewertung abgeben' }))
     expect(await screen.findByText('Danke – Ihre Bewertung wurde gespeichert.')).toBeInTheDocument()
     const sent = requests.find((r) => r.method === 'POST' && r.url.pathname === '/api/v1/assessments')!
-    expect(sent.body).toEqual({ indicatorId: klima.id, spaceId: spaceSelect.options[1].value, period: '2025', rating: 3, comment: 'Viel los im Park' })
+    expect(sent.body).toEqual(
+      { indicatorId: klima.id, spaceId: spaceSelect.options[1].value, period: '2025', rating: 3, comment: 'Viel los im Park' })
     await waitFor(() => expect(screen.getByRole('table', { name: 'Verteilung der Bewertungen' })).toBeInTheDocument())
     expect(screen.getByRole('rowheader', { name: '3 – gut' })).toBeInTheDocument()
     expect(await axeViolations()).toEqual([])

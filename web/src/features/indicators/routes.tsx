@@ -13,5 +13,6 @@ export const indicatorRoutes: RouteObject[] = [
   { path: 'indicators/new', lazy: async () => ({ Component: (await import('./routes/indicator-create-page')).IndicatorCreatePage }) },
   { path: 'indicators/:id', lazy: async () => ({ Component: (await import('./routes/indicator-detail-page')).IndicatorDetailPage }) },
   { path: 'indicators/:id/edit', lazy: async () => ({ Component: (await import('./routes/indicator-edit-page')).IndicatorEditPage }) },
-  { path: 'spaces/:id/indicators', lazy: async () => ({ Component: (await import('./routes/space-indicators-page')).SpaceIndicatorsPage }) },
+  { path: 'spaces/:id/indicators', lazy: async () =>
+    ({ Component: (await import('./routes/space-indicators-page')).SpaceIndicatorsPage }) },
 ]

@@ -30,9 +30,12 @@ vi.mock('cytoscape', () => {
 const graph: NetworkGraphDto = {
   on: '2026-03-01',
   nodes: [
-    { id: 'n-l', type: GraphNodeType.Network, label: 'Lenkrunde Teltow', networkKind: NetworkKind.SteeringGroup, degree: 5, betweenness: 12, normalizedBetweenness: 0.6, isIsolated: false },
-    { id: 'a-j', type: GraphNodeType.Actor, label: 'Jugendamt', actorKind: 'organisation' as never, sector: Sector.Public, degree: 2, betweenness: 1, normalizedBetweenness: 0.05, isIsolated: false },
-    { id: 'a-h', type: GraphNodeType.Actor, label: 'Heimatverein', actorKind: 'organisation' as never, sector: Sector.CivilSociety, degree: 0, betweenness: 0, normalizedBetweenness: 0, isIsolated: true },
+    { id: 'n-l', type: GraphNodeType.Network, label: 'Lenkrunde Teltow', networkKind: NetworkKind.SteeringGroup, degree: 5, betweenness: 12,
+      normalizedBetweenness: 0.6, isIsolated: false },
+    { id: 'a-j', type: GraphNodeType.Actor, label: 'Jugendamt', actorKind: 'organisation' as never, sector: Sector.Public, degree: 2,
+      betweenness: 1, normalizedBetweenness: 0.05, isIsolated: false },
+    { id: 'a-h', type: GraphNodeType.Actor, label: 'Heimatverein', actorKind: 'organisation' as never, sector: Sector.CivilSociety,
+      degree: 0, betweenness: 0, normalizedBetweenness: 0, isIsolated: true },
   ],
   edges: [{ id: 'e1', kind: GraphEdgeKind.Membership, source: 'a-j', target: 'n-l' }],
 }

@@ -54,7 +54,8 @@ export function makeMeetingSchema(t: TFunction) {
         .array(z.object({ text: z.string().max(MEETING_LIMITS.decision, max(MEETING_LIMITS.decision)) }))
         .max(MEETING_LIMITS.decisions, t('meetings.form.tooManyDecisions', { max: MEETING_LIMITS.decisions })),
     })
-    .refine((v) => !v.startsAt || !v.endsAt || v.endsAt > v.startsAt, { path: ['endsAt'], message: t('meetings.form.endAfterStart') }) satisfies z.ZodType<MeetingFormValues>
+    .refine((v) => !v.startsAt || !v.endsAt || v.endsAt > v.startsAt,
+      { path: ['endsAt'], message: t('meetings.form.endAfterStart') }) satisfies z.ZodType<MeetingFormValues>
 }
 
 export type AttendanceChoice = Attendance | ''

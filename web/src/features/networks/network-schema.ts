@@ -125,8 +125,10 @@ export function makeNetworkSchema(t: TFunction) {
       functions: z.array(z.string()),
       goals: z.string().superRefine((text, ctx) => {
         const goals = splitLines(text)
-        if (goals.length > NETWORK_LIMITS.goals) ctx.addIssue({ code: 'custom', message: t('networks.form.tooManyGoals', { max: NETWORK_LIMITS.goals }) })
-        if (goals.some((g) => g.length > NETWORK_LIMITS.goal)) ctx.addIssue({ code: 'custom', message: t('networks.form.goalTooLong', { max: NETWORK_LIMITS.goal }) })
+        if (goals.length > NETWORK_LIMITS.goals) ctx.addIssue(
+          { code: 'custom', message: t('networks.form.tooManyGoals', { max: NETWORK_LIMITS.goals }) })
+        if (goals.some((g) => g.length > NETWORK_LIMITS.goal)) ctx.addIssue(
+          { code: 'custom', message: t('networks.form.goalTooLong', { max: NETWORK_LIMITS.goal }) })
       }),
       startedOn: z.string(),
       endedOn: z.string(),
@@ -151,10 +153,15 @@ export function makeNetworkSchema(t: TFunction) {
     })
     .superRefine((v, ctx) => {
       if ((v.cadenceInterval.trim() === '') !== (v.cadenceUnit === ''))
-        ctx.addIssue({ code: 'custom', path: [v.cadenceInterval.trim() === '' ? 'cadenceInterval' : 'cadenceUnit'], message: t('networks.form.cadenceBoth') })
-      if (v.status === NetworkStatus.Ended && !v.endedOn) ctx.addIssue({ code: 'custom', path: ['endedOn'], message: t('networks.form.endedOnRequired') })
-      if (v.status !== NetworkStatus.Ended && v.endedOn) ctx.addIssue({ code: 'custom', path: ['endedOn'], message: t('networks.form.endedOnOnlyWhenEnded') })
-      if (v.startedOn && v.endedOn && v.endedOn < v.startedOn) ctx.addIssue({ code: 'custom', path: ['endedOn'], message: t('validation.endBeforeStart') })
+        ctx.addIssue(
+          { code: 'custom', path: [v.cadenceInterval.trim() === '' ? 'cadenceInterval' : 'cadenceUnit'],
+            message: t('networks.form.cadenceBoth') })
+      if (v.status === NetworkStatus.Ended && !v.endedOn) ctx.addIssue(
+        { code: 'custom', path: ['endedOn'], message: t('networks.form.endedOnRequired') })
+      if (v.status !== NetworkStatus.Ended && v.endedOn) ctx.addIssue(
+        { code: 'custom', path: ['endedOn'], message: t('networks.form.endedOnOnlyWhenEnded') })
+      if (v.startedOn && v.endedOn && v.endedOn < v.startedOn) ctx.addIssue(
+        { code: 'custom', path: ['endedOn'], message: t('validation.endBeforeStart') })
       const seen = new Set<string>()
       v.links.forEach((link, i) => {
         if (link.targetNetworkId && seen.has(link.targetNetworkId))

@@ -38,7 +38,8 @@ function detailPanels(id: string) {
 describe('Markdown rendering', () => {
   it('renders Markdown and strips scripts, event handlers and javascript: links', () => {
     const html = renderMarkdown(
-      '# Protokoll\n\n**Beschluss** gefasst<script>alert(1)</script>\n\n<img src="x" onerror="alert(2)">\n\n[Klick](javascript:alert(3)) [Seite](https://example.org)',
+      '# Protokoll\n\n**Beschluss** gefasst<script>alert(1)</script>\n\n<img src="x" onerror="alert(2)">\n\n[Klick](javascript:alert(3)) ' +
+        '[Seite](https://example.org)',
     )
     const doc = new DOMParser().parseFromString(html, 'text/html')
     expect(doc.querySelector('h3')?.textContent).toBe('Protokoll')
@@ -73,7 +74,9 @@ describe('meeting form', () => {
 
     const minutes = screen.getByRole('textbox', { name: /^Protokoll/ })
     await user.click(minutes)
-    await user.paste('## Ergebnisse\n\n- **Bestandsaufnahme** bis September\n\n<script>window.__pwned = true</script><img src="x" onerror="window.__pwned = true">')
+    await user.paste(
+      '## Ergebnisse\n\n- **Bestandsaufnahme** bis September\n\n<script>window.__pwned = true</script><img src="x" ' +
+      'onerror="window.__pwned = true">')
     const group = screen.getByRole('group', { name: 'Ansicht für Protokoll' })
     await user.click(within(group).getByRole('button', { name: 'Vorschau' }))
     expect(within(group).getByRole('button', { name: 'Vorschau' })).toHaveAttribute('aria-pressed', 'true')
@@ -133,7 +136,8 @@ describe('network form', () => {
       http.get('/api/v1/networks', () => page([target])),
       http.post('/api/v1/networks', () =>
         HttpResponse.json(
-          { title: 'The request is invalid', status: 400, errors: { 'links[0].targetNetworkId': ['This link would close a cycle (A → B → A).'] } },
+          { title: 'The request is invalid', status: 400,
+            errors: { 'links[0].targetNetworkId': ['This link would close a cycle (A → B → A).'] } },
           { status: 400 },
         ),
       ),
@@ -209,7 +213,8 @@ describe('network detail', () => {
       http.get('/api/v1/networks/n-d', () => HttpResponse.json(n)),
       http.get('/api/v1/networks/n-d/health', () =>
         HttpResponse.json(
-          health({ networkId: 'n-d', openAgreements: 3, overdueAgreements: 1, needsAttention: true, reasons: [AttentionReason.OverdueAgreements] }),
+          health({ networkId: 'n-d', openAgreements: 3, overdueAgreements: 1, needsAttention: true,
+              reasons: [AttentionReason.OverdueAgreements] }),
         ),
       ),
       http.get('/api/v1/networks/n-d/composition', () =>
@@ -293,7 +298,8 @@ describe('member form', () => {
       ...detailPanels('n-m'),
       http.post('/api/v1/networks/n-m/members', () =>
         HttpResponse.json(
-          { title: 'Conflict', status: 409, detail: 'The actor already is a Delegate.', errors: { validFrom: ['The actor already is a Delegate.'] } },
+          { title: 'Conflict', status: 409, detail: 'The actor already is a Delegate.',
+            errors: { validFrom: ['The actor already is a Delegate.'] } },
           { status: 409 },
         ),
       ),
@@ -314,6 +320,7 @@ describe('member form', () => {
     await user.click(within(form).getByRole('button', { name: 'Mitglied hinzufügen' }))
     const since = within(form).getByLabelText(/^Mitglied seit/)
     await waitFor(() => expect(since).toHaveAccessibleDescription(/bereits in einem überschneidenden Zeitraum/))
-    expect(requests.find((r) => r.method === 'POST')?.body).toMatchObject({ actorId: 'a-9', role: 'delegate', delegatedFromNetworkId: 'n-s' })
+    expect(requests.find((r) => r.method === 'POST')?.body).toMatchObject(
+      { actorId: 'a-9', role: 'delegate', delegatedFromNetworkId: 'n-s' })
   })
 })

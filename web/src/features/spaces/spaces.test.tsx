@@ -29,10 +29,12 @@ describe('spaces', () => {
       http.get('/api/v1/spaces/tree', () => HttpResponse.json(spaceTree)),
       http.get('/api/v1/spaces/s-nord', () =>
         HttpResponse.json(
-          space({ id: 's-nord', code: '09162-N', name: 'Nord', parentId: 's-city', parentName: 'München', population: 12345, predecessorIds: ['s-alt'], childCount: 1 }),
+          space({ id: 's-nord', code: '09162-N', name: 'Nord', parentId: 's-city', parentName: 'München', population: 12345,
+              predecessorIds: ['s-alt'], childCount: 1 }),
         ),
       ),
-      http.get('/api/v1/spaces/s-alt', () => HttpResponse.json(space({ id: 's-alt', code: 'ALT', name: 'Nord (alt)', validTo: '2019-12-31' }))),
+      http.get('/api/v1/spaces/s-alt', () =>
+        HttpResponse.json(space({ id: 's-alt', code: 'ALT', name: 'Nord (alt)', validTo: '2019-12-31' }))),
       http.get('/api/v1/spaces', ({ request }) =>
         new URL(request.url).searchParams.get('parentId') === 's-nord'
           ? page([space({ id: 'q1', code: 'Q1', name: 'Quartier Am Hart', level: SpaceLevel.Neighbourhood })])

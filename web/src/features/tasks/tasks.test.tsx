@@ -29,7 +29,8 @@ describe('agreements board', () => {
       http.get('/api/v1/actors', () => page([])),
       http.get('/api/v1/tasks', ({ request }) => {
         const status = new URL(request.url).searchParams.get('status')
-        return page(status === (moved ? AgreementStatus.Done : AgreementStatus.Open) ? [moved ? { ...open, status: AgreementStatus.Done, isOverdue: false, version: 4 } : open] : [])
+        return page(status === (moved ? AgreementStatus.Done : AgreementStatus.Open)
+          ? [moved ? { ...open, status: AgreementStatus.Done, isOverdue: false, version: 4 } : open] : [])
       }),
       http.put('/api/v1/tasks/t-1', async ({ request }) => {
         moved = true
@@ -93,6 +94,7 @@ describe('agreements board', () => {
     const card = await screen.findByRole('article', { name: 'Einladung verschicken' })
     await user.selectOptions(within(card).getByRole('combobox'), 'inProgress')
     await user.click(within(card).getByRole('button', { name: /^Verschieben/ }))
-    expect(await screen.findByRole('alert')).toHaveTextContent('„Einladung verschicken“ konnte nicht verschoben werden: Der Datensatz wurde inzwischen geändert – bitte neu laden')
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '„Einladung verschicken“ konnte nicht verschoben werden: Der Datensatz wurde inzwischen geändert – bitte neu laden')
   })
 })

@@ -92,7 +92,8 @@ export function RelationForm({ actorId, onDone }: { actorId: string; onDone: () 
         </div>
       </fieldset>
       <div className="form__grid">
-        <SelectField id="relation-partnerId" label={t('actors.relations.partner')} required error={errors.partnerId?.message} {...register('partnerId')}>
+        <SelectField id="relation-partnerId" label={t('actors.relations.partner')} required error={errors.partnerId?.message}
+          {...register('partnerId')}>
           <option value="">{actors.isPending ? t('common.loadingShort') : t('common.pleaseChoose')}</option>
           {(actors.data ?? [])
             .filter((a) => a.id !== actorId)
@@ -110,14 +111,17 @@ export function RelationForm({ actorId, onDone }: { actorId: string; onDone: () 
             </option>
           ))}
         </SelectField>
-        <TextField id="relation-validFrom" type="date" label={t('actors.relations.validFrom')} error={errors.validFrom?.message} {...register('validFrom')} />
-        <TextField id="relation-validTo" type="date" label={t('actors.relations.validTo')} error={errors.validTo?.message} {...register('validTo')} />
+        <TextField id="relation-validFrom" type="date" label={t('actors.relations.validFrom')} error={errors.validFrom?.message}
+          {...register('validFrom')} />
+        <TextField id="relation-validTo" type="date" label={t('actors.relations.validTo')} error={errors.validTo?.message}
+          {...register('validTo')} />
       </div>
       <div className="field field--checkbox">
         <input id="relation-isContractual" type="checkbox" {...register('isContractual')} />
         <label htmlFor="relation-isContractual">{t('actors.relations.contractualLabel')}</label>
       </div>
-      <TextAreaField id="relation-note" label={t('actors.relations.note')} rows={3} maxLength={NOTE_MAX} error={errors.note?.message} {...register('note')} />
+      <TextAreaField id="relation-note" label={t('actors.relations.note')} rows={3} maxLength={NOTE_MAX} error={errors.note?.message}
+        {...register('note')} />
       <FormActions submitting={isSubmitting} submitLabel={t('actors.relations.save')} cancel={onDone} />
     </form>
   )

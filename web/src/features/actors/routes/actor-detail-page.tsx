@@ -77,7 +77,8 @@ export function ActorDetailPage() {
           <p>{t('actors.detail.archivedOn', { date: formatDateTime(a.archivedAt, lng) })}</p>
           {restore.isError ? <p>{describe(restore.error)}</p> : null}
           {canWrite ? (
-            <button type="button" className="button button--secondary" disabled={restore.isPending} onClick={() => restore.mutate(a.version)}>
+            <button type="button" className="button button--secondary" disabled={restore.isPending}
+              onClick={() => restore.mutate(a.version)}>
               {t('actors.restore')}
             </button>
           ) : null}

@@ -53,7 +53,8 @@ export function MapComparison({ spaces, indicator, periodA, periodB, parentId }:
           <ul style={{ listStyle: 'none', padding: 0 }}>
             {classes.bounds.slice(0, -1).map((lower, i) => (
               <li key={lower}>
-                <svg width="16" height="12" aria-hidden="true" focusable="false"><rect width="16" height="12" fill={classes.colorOf(lower)} stroke="#555" /></svg>
+                <svg width="16" height="12" aria-hidden="true" focusable="false"><rect width="16" height="12" fill={classes.colorOf(lower)}
+                  stroke="#555" /></svg>
                 {' '}{fmt(lower)} – {fmt(classes.bounds[i + 1])}{indicator.unit ? `\u00a0${indicator.unit}` : ''}
               </li>
             ))}
@@ -85,7 +86,8 @@ export function MapComparison({ spaces, indicator, periodA, periodB, parentId }:
               <th scope="row">{s.name}</th>
               <td><Cell value={a} indicator={indicator} /></td>
               <td><Cell value={b} indicator={indicator} /></td>
-              <td>{change === undefined ? <span className="muted">–</span> : `${change > 0 ? '+' : change < 0 ? '−' : '±'}${fmt(Math.abs(change))}`}</td>
+              <td>{change === undefined ? <span className="muted">–</span>
+                : `${change > 0 ? '+' : change < 0 ? '−' : '±'}${fmt(Math.abs(change))}`}</td>
             </tr>
           )
         })}
@@ -97,7 +99,8 @@ export function MapComparison({ spaces, indicator, periodA, periodB, parentId }:
 function Cell({ value, indicator }: { value: number | 'suppressed' | undefined; indicator: MapIndicator }) {
   const { t } = useTranslation()
   if (value === undefined) return <span className="muted">{t('indicators.map.noValue')}</span>
-  return <ValueText value={value === 'suppressed' ? undefined : value} suppressed={value === 'suppressed'} decimals={indicator.decimals} unit={indicator.unit} />
+  return <ValueText value={value === 'suppressed' ? undefined : value} suppressed={value === 'suppressed'} decimals={indicator.decimals}
+    unit={indicator.unit} />
 }
 
 function ChoroplethMap({ spaces, indicator, period, projection, classes, hatchId }: {
@@ -121,7 +124,8 @@ function ChoroplethMap({ spaces, indicator, period, projection, classes, hatchId
         </defs>
         {spaces.map((s) => {
           const v = spaceValue(s, period)
-          const text = typeof v === 'number' ? formatValue(v, indicator.decimals, i18n.language) : v === 'suppressed' ? t('indicators.suppressed') : t('indicators.map.noValue')
+          const text = typeof v === 'number' ? formatValue(v, indicator.decimals, i18n.language) : v === 'suppressed'
+            ? t('indicators.suppressed') : t('indicators.map.noValue')
           return (
             <path key={s.id} d={pathOf(s.geometry, projection)} fillRule="evenodd"
               fill={typeof v === 'number' ? classes.colorOf(v) : `url(#${hatchId})`} stroke="#333" strokeWidth="0.75">

@@ -4,7 +4,8 @@ import { SpaceOptions } from '@/components/pickers/space-options'
 import { useFlatSpaces } from '@/components/pickers/spaces'
 import { Alert } from '@/components/ui/feedback'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { EXPORT_FORMATS, downloadExport, exportUrl, useIndicatorSets, useIndicators, type ExportFormat, type ExportOptions } from '../api/indicators'
+import { EXPORT_FORMATS, downloadExport, exportUrl, useIndicatorSets, useIndicators, type ExportFormat,
+  type ExportOptions } from '../api/indicators'
 import '../indicators.css'
 
 export interface ExportDialogProps {
@@ -111,7 +112,8 @@ export function ExportDialog({ onClose, initial, download = downloadExport }: Ex
           <legend>{t('indicators.export.selection')}</legend>
           <div className="choice-row">
             <label className="choice">
-              <input type="radio" name={`${id}-mode`} checked={mode === 'set'} onChange={() => setMode('set')} /> {t('indicators.export.bySet')}
+              <input type="radio" name={`${id}-mode`} checked={mode === 'set'}
+                onChange={() => setMode('set')} /> {t('indicators.export.bySet')}
             </label>
             <label className="choice">
               <input type="radio" name={`${id}-mode`} checked={mode === 'indicators'} onChange={() => setMode('indicators')} />{' '}
@@ -121,7 +123,8 @@ export function ExportDialog({ onClose, initial, download = downloadExport }: Ex
           {mode === 'set' ? (
             <div className="field">
               <label htmlFor={`${id}-set`} className="field__label">{t('indicators.export.bySet')}</label>
-              <select id={`${id}-set`} className="input" value={o.indicatorSetId ?? ''} onChange={(e) => set('indicatorSetId', e.target.value || undefined)}>
+              <select id={`${id}-set`} className="input" value={o.indicatorSetId ?? ''}
+                onChange={(e) => set('indicatorSetId', e.target.value || undefined)}>
                 <option value="">{t('indicators.export.allIndicators')}</option>
                 {(sets.data ?? []).map((s) => (
                   <option key={s.id} value={s.id}>{s.name}</option>
@@ -136,7 +139,8 @@ export function ExportDialog({ onClose, initial, download = downloadExport }: Ex
                     type="checkbox"
                     checked={o.indicatorIds?.includes(i.id) ?? false}
                     onChange={(e) =>
-                      set('indicatorIds', e.target.checked ? [...(o.indicatorIds ?? []), i.id] : (o.indicatorIds ?? []).filter((x) => x !== i.id))
+                      set('indicatorIds', e.target.checked ? [...(o.indicatorIds ?? []), i.id]
+                        : (o.indicatorIds ?? []).filter((x) => x !== i.id))
                     }
                   />{' '}
                   {i.name} <span className="muted">({i.code})</span>
@@ -160,12 +164,14 @@ export function ExportDialog({ onClose, initial, download = downloadExport }: Ex
           </div>
         </div>
         <div className="field field--checkbox">
-          <input id={`${id}-aggregated`} type="checkbox" checked={o.aggregated ?? false} onChange={(e) => set('aggregated', e.target.checked)} />
+          <input id={`${id}-aggregated`} type="checkbox" checked={o.aggregated ?? false}
+            onChange={(e) => set('aggregated', e.target.checked)} />
           <label htmlFor={`${id}-aggregated`}>{t('indicators.export.aggregated')}</label>
         </div>
         {csv ? (
           <div className="field field--checkbox">
-            <input id={`${id}-german`} type="checkbox" checked={o.germanExcel ?? false} onChange={(e) => set('germanExcel', e.target.checked)} />
+            <input id={`${id}-german`} type="checkbox" checked={o.germanExcel ?? false}
+              onChange={(e) => set('germanExcel', e.target.checked)} />
             <label htmlFor={`${id}-german`}>{t('indicators.export.germanExcel')}</label>
           </div>
         ) : null}

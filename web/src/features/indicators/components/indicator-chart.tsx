@@ -57,9 +57,11 @@ export function IndicatorChart({ indicator, observations, reference, baseline, t
             <YAxis tickFormatter={fmt} width={64} />
             <Tooltip formatter={fmt} />
             <Legend />
-            <Line type="monotone" dataKey="value" name={t('indicators.space.value')} stroke="#1d4ed8" strokeWidth={2} connectNulls={false} isAnimationActive={false} />
+            <Line type="monotone" dataKey="value" name={t('indicators.space.value')} stroke="#1d4ed8" strokeWidth={2} connectNulls={false}
+              isAnimationActive={false} />
             {reference ? (
-              <Line type="monotone" dataKey="reference" name={reference.name} stroke="#6b7280" strokeDasharray="5 4" isAnimationActive={false} />
+              <Line type="monotone" dataKey="reference" name={reference.name} stroke="#6b7280" strokeDasharray="5 4"
+                isAnimationActive={false} />
             ) : null}
             {baseline ? (
               <ReferenceLine y={baseline.value} stroke="#b45309" strokeDasharray="2 2"
@@ -106,11 +108,13 @@ export function SeriesTable({
             <tr key={r.period}>
               <th scope="row">{r.period}</th>
               <td>
-                {r.own ? <ValueText value={r.own.value} suppressed={r.own.suppressed} decimals={indicator.decimals} unit={indicator.unit} /> : '–'}
+                {r.own ? <ValueText value={r.own.value} suppressed={r.own.suppressed} decimals={indicator.decimals} unit={indicator.unit} />
+                  : '–'}
               </td>
               <td>{r.own ? t(`indicators.status.${r.own.status}`) : ''}</td>
               {reference ? (
-                <td>{r.ref ? <ValueText value={r.ref.value} suppressed={r.ref.suppressed} decimals={indicator.decimals} unit={indicator.unit} /> : '–'}</td>
+                <td>{r.ref ? <ValueText value={r.ref.value} suppressed={r.ref.suppressed} decimals={indicator.decimals}
+                  unit={indicator.unit} /> : '–'}</td>
               ) : null}
             </tr>
           ))}

@@ -15,7 +15,8 @@ export function SetEvaluation({ evaluation }: { evaluation: IndicatorSetEvaluati
   return (
     <div className="table-wrap">
       <table className="table evaluation-table">
-        <caption className="visually-hidden">{t('indicators.evaluation.caption', { space: evaluation.spaceName, period: evaluation.period })}</caption>
+        <caption className="visually-hidden">{
+          t('indicators.evaluation.caption', { space: evaluation.spaceName, period: evaluation.period })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('indicators.evaluation.indicator')}</th>
@@ -46,13 +47,15 @@ function EvaluationRow({ item, withReference }: { item: IndicatorEvaluation; wit
       <th scope="row">{item.name}</th>
       <td className="num">
         <ValueText value={value?.value} decimals={item.decimals} unit={item.unit} suppressed={value?.suppressed} />
-        {value?.aggregated ? <span className="muted evaluation-table__note">{t('indicators.evaluation.aggregated', { count: value.count })}</span> : null}
+        {value?.aggregated ? <span
+          className="muted evaluation-table__note">{t('indicators.evaluation.aggregated', { count: value.count })}</span> : null}
       </td>
       <td className="num"><Change comparison={item.changeFromPrevious} decimals={item.decimals} /></td>
       <td className="num">
         {item.baseline ? (
           <>
-            <span className="muted evaluation-table__note">{t('indicators.evaluation.periodValue', { period: item.baseline.period, value: number(item.baseline.value) })}</span>
+            <span className="muted evaluation-table__note">{
+              t('indicators.evaluation.periodValue', { period: item.baseline.period, value: number(item.baseline.value) })}</span>
             <Change comparison={item.changeFromBaseline} decimals={item.decimals} />
           </>
         ) : (
@@ -60,7 +63,8 @@ function EvaluationRow({ item, withReference }: { item: IndicatorEvaluation; wit
         )}
       </td>
       <td className="num">
-        {item.target ? t('indicators.evaluation.periodValue', { period: item.target.period, value: number(item.target.value) }) : <span className="muted">–</span>}
+        {item.target ? t('indicators.evaluation.periodValue', { period: item.target.period, value: number(item.target.value) }) : <span
+          className="muted">–</span>}
       </td>
       <td>{item.attainment ? <Attainment status={item.attainment} /> : <span className="muted">–</span>}</td>
       {withReference ? (

@@ -121,7 +121,8 @@ export function ImportPage() {
           <button type="submit" className="button button--secondary" disabled={importer.isPending}>
             {importer.isPending && importer.variables?.options.dryRun ? t('indicators.import.checking') : t('indicators.import.check')}
           </button>
-          <button type="button" className="button button--primary" disabled={!checked || importer.isPending} onClick={() => void run(false)}>
+          <button type="button" className="button button--primary" disabled={!checked || importer.isPending}
+            onClick={() => void run(false)}>
             {importer.isPending && !importer.variables?.options.dryRun ? t('indicators.import.running') : t('indicators.import.run')}
           </button>
         </div>

@@ -36,7 +36,8 @@ export function IndicatorDetailPage() {
       <div className="page-header">
         <h1>{i.name}</h1>
         <div className="page-header__actions">
-          <button type="button" className="button button--secondary" onClick={() => setExporting(true)}>{t('indicators.export.open')}</button>
+          <button type="button" className="button button--secondary"
+            onClick={() => setExporting(true)}>{t('indicators.export.open')}</button>
           <Link to={`/indicators/${i.id}/edit`} className="button button--primary">{t('common.edit')}</Link>
           <button
             type="button"
@@ -68,7 +69,8 @@ export function IndicatorDetailPage() {
           <dt>{t('indicators.fields.decimals')}</dt><dd>{i.decimals}</dd>
           <dt>{t('indicators.fields.direction')}</dt><dd>{t(`indicators.directions.${i.direction}`)}</dd>
           <dt>{t('indicators.fields.aggregation')}</dt><dd>{t(`indicators.aggregations.${i.aggregation}`)}</dd>
-          {i.rateFactor !== undefined && i.rateFactor !== null ? (<><dt>{t('indicators.fields.rateFactor')}</dt><dd>{i.rateFactor}</dd></>) : null}
+          {i.rateFactor !== undefined && i.rateFactor !== null ? (<><dt>{t('indicators.fields.rateFactor')}</dt><dd>{i.rateFactor}</dd></>)
+            : null}
           <dt>{t('indicators.fields.isProportion')}</dt><dd>{i.isProportion ? t('common.yes') : t('common.no')}</dd>
           {i.kind === 'rating' ? (
             <>

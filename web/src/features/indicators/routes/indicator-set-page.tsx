@@ -47,13 +47,15 @@ export function SetEditor({ set, catalogue }: { set?: IndicatorSetDto; catalogue
   const ids = { name: useId(), purpose: useId(), chosen: useId(), available: useId() }
   const [name, setName] = useState(set?.name ?? '')
   const [purpose, setPurpose] = useState(set?.purpose ?? '')
-  const [chosen, setChosen] = useState<string[]>(set?.indicators.slice().sort((a, b) => a.position - b.position).map((i) => i.indicatorId) ?? [])
+  const [chosen, setChosen] = useState<string[]>(set?.indicators.slice().sort((a, b) => a.position - b.position).map((i) => i.indicatorId)
+    ?? [])
   const [error, setError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const create = useCreateIndicatorSet()
   const update = useUpdateIndicatorSet(set?.id ?? '')
   const byId = useMemo(() => new Map(catalogue.map((i) => [i.id, i])), [catalogue])
-  const nameOf = (indicatorId: string) => byId.get(indicatorId)?.name ?? set?.indicators.find((i) => i.indicatorId === indicatorId)?.name ?? indicatorId
+  const nameOf = (indicatorId: string) => byId.get(indicatorId)?.name ?? set?.indicators.find((i) => i.indicatorId === indicatorId)?.name
+    ?? indicatorId
   const move = (index: number, delta: number) =>
     setChosen((list) => {
       const next = list.slice()
@@ -93,7 +95,8 @@ export function SetEditor({ set, catalogue }: { set?: IndicatorSetDto; catalogue
           <label htmlFor={ids.name} className="field__label">
             {t('indicators.sets.name')}<span className="field__required" aria-hidden="true"> *</span>
           </label>
-          <input id={ids.name} className="input" value={name} maxLength={200} aria-required="true" onChange={(e) => setName(e.target.value)} />
+          <input id={ids.name} className="input" value={name} maxLength={200} aria-required="true"
+            onChange={(e) => setName(e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor={ids.purpose} className="field__label">{t('indicators.sets.purpose')}</label>
@@ -190,7 +193,8 @@ function GoalsEditor({ set, catalogue }: { set: IndicatorSetDto; catalogue: Indi
   )
 }
 
-function GoalsTable({ set, spaceId, goals, catalogue }: { set: IndicatorSetDto; spaceId: string; goals: IndicatorGoalDto[]; catalogue: IndicatorDto[] }) {
+function GoalsTable(
+  { set, spaceId, goals, catalogue }: { set: IndicatorSetDto; spaceId: string; goals: IndicatorGoalDto[]; catalogue: IndicatorDto[] }) {
   const { t } = useTranslation()
   const describe = useProblemMessage()
   const save = useSetIndicatorSetGoals(set.id)
@@ -205,7 +209,8 @@ function GoalsTable({ set, spaceId, goals, catalogue }: { set: IndicatorSetDto; 
       targetValue: target ? String(target.value) : '',
     }
   }
-  const [rows, setRows] = useState<Record<string, GoalRow>>(() => Object.fromEntries(set.indicators.map((i) => [i.indicatorId, initial(i.indicatorId)])))
+  const [rows, setRows] = useState<Record<string, GoalRow>>(() =>
+    Object.fromEntries(set.indicators.map((i) => [i.indicatorId, initial(i.indicatorId)])))
   const edit = (indicatorId: string, key: keyof GoalRow, value: string) =>
     setRows((r) => ({ ...r, [indicatorId]: { ...r[indicatorId], [key]: value } }))
 
@@ -220,7 +225,8 @@ function GoalsTable({ set, spaceId, goals, catalogue }: { set: IndicatorSetDto; 
         indicatorId: i.indicatorId,
         spaceId,
         baseline: r.baselinePeriod && r.baselineValue ? { period: r.baselinePeriod.trim(), value: toNumber(r.baselineValue) } : undefined,
-        targets: [...(r.targetPeriod && r.targetValue ? [{ period: r.targetPeriod.trim(), value: toNumber(r.targetValue) }] : []), ...others],
+        targets: [...(r.targetPeriod && r.targetValue ? [{ period: r.targetPeriod.trim(), value: toNumber(r.targetValue) }] : []),
+          ...others],
       }
     })
     try {

@@ -44,7 +44,8 @@ export function MapPage() {
       <IndicatorsNav />
       <p className="lead">{t('indicators.map.lead')}</p>
       <form className="filters card" aria-label={t('indicators.map.title')} noValidate
-        onSubmit={(e) => { e.preventDefault(); if (valid) setChoice({ ...draft, periodA: draft.periodA.trim(), periodB: draft.periodB.trim() }) }}>
+        onSubmit={(e) =>
+          { e.preventDefault(); if (valid) setChoice({ ...draft, periodA: draft.periodA.trim(), periodB: draft.periodB.trim() }) }}>
         <div className="filters__row">
           <div className="field">
             <label htmlFor={ids.indicator} className="field__label">{t('indicators.map.indicator')}</label>

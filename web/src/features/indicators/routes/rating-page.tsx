@@ -115,11 +115,13 @@ export function RatingPage() {
               </Alert>
             ) : null}
             <div className="form__grid">
-              <SelectField id="rating-indicator" label={t('indicators.rating.indicator')} required error={errors.indicatorId?.message} {...register('indicatorId')}>
+              <SelectField id="rating-indicator" label={t('indicators.rating.indicator')} required error={errors.indicatorId?.message}
+                {...register('indicatorId')}>
                 <option value="">{t('indicators.form.choose')}</option>
                 {indicators.data.map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}
               </SelectField>
-              <SelectField id="rating-space" label={t('indicators.rating.space')} required error={errors.spaceId?.message} {...register('spaceId')}>
+              <SelectField id="rating-space" label={t('indicators.rating.space')} required error={errors.spaceId?.message}
+                {...register('spaceId')}>
                 <option value="">{t('indicators.form.choose')}</option>
                 <SpaceOptions spaces={spaces} />
               </SelectField>
@@ -129,7 +131,8 @@ export function RatingPage() {
             {steps.length > 0 ? (
               <fieldset className={errors.rating ? 'field field--invalid radio-group' : 'field radio-group'}
                 aria-describedby={errors.rating ? `${ids.legend}-error` : undefined}>
-                <legend className="field__label">{t('indicators.rating.scale')}<span className="field__required" aria-hidden="true"> *</span></legend>
+                <legend className="field__label">{t('indicators.rating.scale')}<span className="field__required"
+                  aria-hidden="true"> *</span></legend>
                 {steps.map((s) => (
                   <label key={s.value} className="radio">
                     <input type="radio" value={String(s.value)} {...register('rating')} />
@@ -139,7 +142,8 @@ export function RatingPage() {
                 {errors.rating ? <p id={`${ids.legend}-error`} className="field__error">{errors.rating.message}</p> : null}
               </fieldset>
             ) : null}
-            <TextAreaField id="rating-comment" label={t('indicators.rating.comment')} rows={3} error={errors.comment?.message} {...register('comment')} />
+            <TextAreaField id="rating-comment" label={t('indicators.rating.comment')} rows={3} error={errors.comment?.message}
+              {...register('comment')} />
             <SelectField id="rating-actor" label={t('indicators.rating.as')} error={errors.actorId?.message} {...register('actorId')}>
               <option value="">{t('indicators.rating.anonymous')}</option>
               {(actors.data ?? []).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
@@ -161,7 +165,8 @@ function RatingSummary({ indicatorId, spaceId, period, locale }: { indicatorId: 
   const { t } = useTranslation()
   const summary = useAssessmentSummary(indicatorId, spaceId, period)
   // The API sends null for mean/median when there are no ratings.
-  const fmt = (n: number | null | undefined) => (n === undefined || n === null ? '–' : n.toLocaleString(locale, { maximumFractionDigits: 2 }))
+  const fmt = (n: number | null | undefined) =>
+    (n === undefined || n === null ? '–' : n.toLocaleString(locale, { maximumFractionDigits: 2 }))
   if (summary.isPending) return <Loading />
   if (summary.isError) return <ProblemAlert error={summary.error} onRetry={() => void summary.refetch()} />
   const s = summary.data
@@ -188,7 +193,9 @@ function RatingSummary({ indicatorId, spaceId, period, locale }: { indicatorId: 
                 <tr key={b.rating}>
                   <th scope="row">{b.label ? `${b.rating} – ${b.label}` : b.rating}</th>
                   <td>
-                    <span className="bar" aria-hidden="true" style={{ display: 'inline-block', width: `${(b.count / max) * 8}em`, height: '0.8em', background: 'currentColor', marginRight: '0.5em' }} />
+                    <span className="bar" aria-hidden="true"
+                      style={{ display: 'inline-block', width: `${(b.count / max) * 8}em`, height: '0.8em', background: 'currentColor',
+                        marginRight: '0.5em' }} />
                     {b.count}
                   </td>
                 </tr>

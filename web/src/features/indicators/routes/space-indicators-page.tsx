@@ -70,7 +70,8 @@ export function SpaceIndicatorsPage() {
       <div className="page-header">
         <h1>{t('indicators.space.title', { name: s.name })}</h1>
         <div className="page-header__actions">
-          <button type="button" className="button button--secondary" onClick={() => setExporting(true)}>{t('indicators.export.open')}</button>
+          <button type="button" className="button button--secondary"
+            onClick={() => setExporting(true)}>{t('indicators.export.open')}</button>
         </div>
       </div>
       <form className="filters card" onSubmit={(e) => e.preventDefault()} aria-label={t('indicators.space.titleShort')}>
@@ -87,7 +88,8 @@ export function SpaceIndicatorsPage() {
           <div className="field">
             <label htmlFor={ids.ref} className="field__label">{t('indicators.space.reference')}</label>
             <p id={`${ids.ref}-hint`} className="field__hint">{t('indicators.space.referenceHint')}</p>
-            <select id={ids.ref} className="input" value={referenceId} aria-describedby={`${ids.ref}-hint`} onChange={(e) => setParam('ref', e.target.value)}>
+            <select id={ids.ref} className="input" value={referenceId} aria-describedby={`${ids.ref}-hint`}
+              onChange={(e) => setParam('ref', e.target.value)}>
               <option value="">{t('indicators.space.noReference')}</option>
               <SpaceOptions spaces={flatSpaces.filter((x) => x.id !== s.id)} />
             </select>
@@ -140,7 +142,8 @@ export function SpaceIndicatorsPage() {
           )
         })
       )}
-      {exporting ? <ExportDialog initial={{ under: s.id, indicatorSetId: setId || undefined }} onClose={() => setExporting(false)} /> : null}
+      {exporting ? <ExportDialog initial={{ under: s.id, indicatorSetId: setId || undefined }} onClose={() => setExporting(false)} />
+        : null}
     </>
   )
 }

@@ -51,7 +51,8 @@ function elements(
   const metric = (n: NetworkGraphDto['nodes'][number]) => (sizeBy === 'degree' ? n.degree : n.normalizedBetweenness)
   const max = Math.max(0, ...graph.nodes.map(metric)) || 1
   const nodes: ElementDefinition[] = graph.nodes.map((n) => {
-    const classes = [n.type === GraphNodeType.Network ? 'network' : 'actor', brokers.has(n.id) ? 'broker' : '', n.isIsolated ? 'isolated' : ''].filter(Boolean)
+    const classes = [n.type === GraphNodeType.Network ? 'network' : 'actor', brokers.has(n.id) ? 'broker' : '', n.isIsolated ? 'isolated'
+      : ''].filter(Boolean)
     return {
       group: 'nodes',
       data: {
@@ -68,7 +69,8 @@ function elements(
     .filter((e) => ids.has(e.source) && ids.has(e.target))
     .map((e) => ({
       group: 'edges',
-      data: { id: e.id, source: e.source, target: e.target, label: e.kind === GraphEdgeKind.NetworkLink && e.linkType ? linkLabel(e.linkType) : '' },
+      data: { id: e.id, source: e.source, target: e.target, label: e.kind === GraphEdgeKind.NetworkLink && e.linkType
+        ? linkLabel(e.linkType) : '' },
       classes: [e.kind, e.isContractual ? 'contractual' : ''].filter(Boolean),
     }))
   return [...nodes, ...edges]
@@ -101,14 +103,16 @@ const style: StylesheetJson = [
   { selector: 'node.actor', style: { shape: 'ellipse' } },
   { selector: 'node.actor.broker', style: { shape: 'diamond' } },
   { selector: 'node.broker', style: { 'border-width': 5, 'border-color': '#1b2430', 'border-style': 'double' } },
-  { selector: 'node.isolated', style: { 'border-width': 3, 'border-color': '#1b2430', 'border-style': 'dashed', 'background-opacity': 0.55 } },
+  { selector: 'node.isolated',
+    style: { 'border-width': 3, 'border-color': '#1b2430', 'border-style': 'dashed', 'background-opacity': 0.55 } },
   { selector: 'node:selected', style: { 'border-width': 6, 'border-color': '#c2410c', 'border-style': 'solid' } },
   {
     selector: 'edge',
     style: { width: 1.5, 'line-color': '#8a96a3', 'curve-style': 'bezier', 'target-arrow-color': '#8a96a3', opacity: 0.9 },
   },
   { selector: 'edge.membership', style: { 'line-style': 'solid' } },
-  { selector: 'edge.actorRelation', style: { 'line-style': 'dashed', 'line-color': '#6d4c9f', 'target-arrow-color': '#6d4c9f', 'target-arrow-shape': 'triangle' } },
+  { selector: 'edge.actorRelation',
+    style: { 'line-style': 'dashed', 'line-color': '#6d4c9f', 'target-arrow-color': '#6d4c9f', 'target-arrow-shape': 'triangle' } },
   { selector: 'edge.actorRelation.contractual', style: { width: 2.5 } },
   {
     selector: 'edge.networkLink',

@@ -35,7 +35,8 @@ export function NodeTable({
   const kindText = (n: GraphNodeDto) =>
     n.type === GraphNodeType.Network
       ? `${t('map.node.network')}: ${n.networkKind ? t(`terms.networkKinds.${n.networkKind}`) : ''}`
-      : `${n.actorKind ? t(`terms.actorKinds.${n.actorKind}`) : t('map.node.actor')}${n.sector ? ` · ${t(`terms.sectors.${n.sector}`)}` : ''}`
+      : (n.actorKind ? t(`terms.actorKinds.${n.actorKind}`) : t('map.node.actor')) +
+        (n.sector ? ` · ${t(`terms.sectors.${n.sector}`)}` : '')
 
   const sorted = [...nodes].sort((a, b) => {
     let c = 0

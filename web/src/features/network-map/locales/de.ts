@@ -2,7 +2,8 @@
 export const de = {
   map: {
     title: 'Netzwerkkarte',
-    intro: 'Wer arbeitet mit wem zusammen, in welchen Netzwerken – und wer verbindet sie? Die Tabelle unter der Karte enthält dieselben Angaben.',
+    intro: 'Wer arbeitet mit wem zusammen, in welchen Netzwerken – und wer verbindet sie? Die Tabelle unter der Karte enthält dieselben ' +
+      'Angaben.',
     loading: 'Netzwerkkarte wird berechnet …',
     empty: 'Für diese Auswahl gibt es keine Knoten.',
     emptyHint: 'Wählen Sie einen anderen Sozialraum, ein anderes Netzwerk oder einen anderen Stichtag.',
@@ -61,7 +62,8 @@ export const de = {
       actorPublic: 'Akteur, öffentlicher Sektor (Kreis)',
       actorCivil: 'Akteur, Zivilgesellschaft (Kreis)',
       actorPrivate: 'Akteur, Privatwirtschaft (Kreis)',
-      broker: 'Vermittler: Raute bzw. doppelter Rand, „◆“ vor dem Namen – liegt auf besonders vielen kürzesten Wegen zwischen anderen (mindestens ein Viertel des höchsten Werts dieser Karte)',
+      broker: 'Vermittler: Raute bzw. doppelter Rand, „◆“ vor dem Namen – liegt auf besonders vielen kürzesten Wegen zwischen anderen ' +
+        '(mindestens ein Viertel des höchsten Werts dieser Karte)',
       isolated: 'Isoliert: gestrichelter Rand, „(isoliert)“ hinter dem Namen',
       relation: 'Beziehung zwischen Akteuren (gestrichelt, mit Pfeil)',
       link: 'Verbindung zwischen Netzwerken (dick, mit Pfeil)',

@@ -64,7 +64,8 @@ export const en: Translations<typeof de> = {
       actorPublic: 'Actor, public sector (circle)',
       actorCivil: 'Actor, civil society (circle)',
       actorPrivate: 'Actor, private economy (circle)',
-      broker: 'Broker: diamond or double border, “◆” before the name – lies on many shortest paths between others (at least a quarter of the highest value in this map)',
+      broker: 'Broker: diamond or double border, “◆” before the name – lies on many shortest paths between others (at least a quarter of ' +
+        'the highest value in this map)',
       isolated: 'Isolated: dashed border, “(isolated)” after the name',
       relation: 'Relation between actors (dashed, with arrow)',
       link: 'Link between networks (thick, with arrow)',

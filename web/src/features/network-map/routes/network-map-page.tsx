@@ -90,7 +90,9 @@ export function NetworkMapPage() {
     const top = data.nodes.filter((n) => brokers.has(n.id)).slice(0, 3)
     const isolated = data.nodes.filter((n) => n.isIsolated).length
     return [
-      t('map.summary.counts', { nodes: data.nodes.length, networks: networksCount, actors: data.nodes.length - networksCount, edges: data.edges.length, date: formatDate(data.on, lng) }),
+      t('map.summary.counts',
+        { nodes: data.nodes.length, networks: networksCount, actors: data.nodes.length - networksCount, edges: data.edges.length,
+          date: formatDate(data.on, lng) }),
       top.length ? t('map.summary.brokers', { names: top.map((b) => b.label).join(', ') }) : t('map.summary.noBrokers'),
       t('map.summary.isolated', { count: isolated }),
       t('map.summary.table'),
@@ -106,7 +108,8 @@ export function NetworkMapPage() {
 
       <form className="card filters" aria-label={t('map.filters.label')} onSubmit={(e) => e.preventDefault()}>
         <div className="filters__row filters__row--top">
-          <FilterSelect label={t('list.space')} allLabel={t('list.allSpaces')} value={filters.spaceId} onChange={(v) => setFilter('spaceId', v)}>
+          <FilterSelect label={t('list.space')} allLabel={t('list.allSpaces')} value={filters.spaceId}
+            onChange={(v) => setFilter('spaceId', v)}>
             <SpaceOptions spaces={flatSpaces} />
           </FilterSelect>
           <FilterSelect
@@ -135,7 +138,8 @@ export function NetworkMapPage() {
             <div className="choice-row">
               {EDGE_KINDS.map((k) => (
                 <label key={k} className="choice">
-                  <input type="checkbox" checked={edgeKinds.includes(k)} onChange={(e) => toggleList('edge', EDGE_KINDS, k, e.target.checked)} />{' '}
+                  <input type="checkbox" checked={edgeKinds.includes(k)}
+                    onChange={(e) => toggleList('edge', EDGE_KINDS, k, e.target.checked)} />{' '}
                   {t(`map.edgeKinds.${k}`)}
                 </label>
               ))}
@@ -146,7 +150,8 @@ export function NetworkMapPage() {
             <div className="choice-row">
               {(['betweenness', 'degree'] as const).map((s) => (
                 <label key={s} className="choice">
-                  <input type="radio" name="sizeBy" value={s} checked={sizeBy === s} onChange={() => setFilter('size', s === 'degree' ? 'degree' : undefined)} />{' '}
+                  <input type="radio" name="sizeBy" value={s} checked={sizeBy === s}
+                    onChange={() => setFilter('size', s === 'degree' ? 'degree' : undefined)} />{' '}
                   {t(`map.sizeBy.${s}`)}
                 </label>
               ))}
@@ -226,7 +231,8 @@ export function NetworkMapPage() {
                 {selected ? (
                   <>
                     <p>
-                      <Link to={selected.type === GraphNodeType.Network ? `/networks/${selected.id}` : `/actors/${selected.id}`} className="strong-link">
+                      <Link to={selected.type === GraphNodeType.Network ? `/networks/${selected.id}` : `/actors/${selected.id}`}
+                        className="strong-link">
                         {selected.label}
                       </Link>
                     </p>
@@ -236,7 +242,8 @@ export function NetworkMapPage() {
                       <dt>{t('map.table.betweenness')}</dt>
                       <dd>{formatPercent(selected.normalizedBetweenness, lng)}</dd>
                       <dt>{t('map.table.position')}</dt>
-                      <dd>{brokers.has(selected.id) ? t('map.node.broker') : selected.isIsolated ? t('map.node.isolated') : t('map.node.regular')}</dd>
+                      <dd>{brokers.has(selected.id) ? t('map.node.broker') : selected.isIsolated ? t('map.node.isolated')
+                        : t('map.node.regular')}</dd>
                     </dl>
                   </>
                 ) : (

@@ -64,7 +64,8 @@ export function useMeeting(id: string) {
  * so it is only asked for when someone opens the subscription panel (`enabled`).
  */
 export function useNetworkCalendarToken(id: string, enabled: boolean) {
-  return useQuery({ queryKey: queryKeys.networks.calendarToken(id), queryFn: () => api.getNetworkCalendarToken(id), enabled, staleTime: Infinity })
+  return useQuery(
+    { queryKey: queryKeys.networks.calendarToken(id), queryFn: () => api.getNetworkCalendarToken(id), enabled, staleTime: Infinity })
 }
 
 /** After a change: the network itself is set, everything derived from networks (lists, health, map, board) is refetched. */
@@ -125,7 +126,8 @@ export function useEndNetworkMember(networkId: string) {
 export function useRemoveNetworkMember(networkId: string) {
   const update = useNetworkCacheUpdate()
   return useMutation({
-    mutationFn: ({ memberId, version }: { memberId: string; version: number }) => api.removeNetworkMember(networkId, memberId, etag(version)),
+    mutationFn: ({ memberId, version }: { memberId: string; version: number }) =>
+      api.removeNetworkMember(networkId, memberId, etag(version)),
     onSuccess: () => update(),
   })
 }

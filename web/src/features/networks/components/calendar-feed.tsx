@@ -28,7 +28,8 @@ export function CalendarFeed({ networkId }: { networkId: string }) {
 
   return (
     <div className="calendar-feed">
-      <button type="button" className="button button--secondary" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((v) => !v)}>
+      <button type="button" className="button button--secondary" aria-expanded={open} aria-controls={panelId}
+        onClick={() => setOpen((v) => !v)}>
         {t('networks.calendar.subscribe')}
       </button>
       <div id={panelId} hidden={!open} className="calendar-feed__panel">

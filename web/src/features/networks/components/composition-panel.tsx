@@ -17,7 +17,8 @@ export function CompositionPanel({ networkId }: { networkId: string }) {
   return (
     <>
       <p>
-        {t('networks.composition.summary', { count: c.total, organisations: c.organisations, persons: c.persons, date: formatDate(c.on, lng) })}
+        {t('networks.composition.summary',
+            { count: c.total, organisations: c.organisations, persons: c.persons, date: formatDate(c.on, lng) })}
       </p>
       <div className="composition">
         <div>

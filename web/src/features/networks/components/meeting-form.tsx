@@ -121,8 +121,10 @@ export function MeetingForm({ meeting, members, submitLabel, cancelTo, onSubmit,
       <p className="hint">{t('form.requiredHint')}</p>
 
       <div className="form__grid">
-        <TextField id="meeting-startsAt" type="datetime-local" label={t('meetings.fields.startsAt')} required error={errors.startsAt?.message} {...startField} />
-        <TextField id="meeting-endsAt" type="datetime-local" label={t('meetings.fields.endsAt')} required error={errors.endsAt?.message} {...register('endsAt')} />
+        <TextField id="meeting-startsAt" type="datetime-local" label={t('meetings.fields.startsAt')} required
+          error={errors.startsAt?.message} {...startField} />
+        <TextField id="meeting-endsAt" type="datetime-local" label={t('meetings.fields.endsAt')} required error={errors.endsAt?.message}
+          {...register('endsAt')} />
       </div>
       <div className="form__grid">
         <TextField

@@ -42,7 +42,8 @@ type MemberValues = z.infer<ReturnType<typeof makeMemberSchema>>
  * Adds a member to a network, or edits a membership (role, "delegated from" network, period).
  * A 409 (the actor already holds this role from that day) is shown at the date.
  */
-export function MemberForm({ networkId, member, onDone }: { networkId: string; member?: NetworkMemberDto; onDone: (message: string) => void }) {
+export function MemberForm(
+  { networkId, member, onDone }: { networkId: string; member?: NetworkMemberDto; onDone: (message: string) => void }) {
   const { t } = useTranslation()
   const schema = useMemo(() => makeMemberSchema(t), [t])
   const actors = useActorOptions()
@@ -102,11 +103,14 @@ export function MemberForm({ networkId, member, onDone }: { networkId: string; m
 
   const prefix = member ? `member-${member.id}` : 'member-new'
   return (
-    <form className="form subform" noValidate onSubmit={submit} aria-label={editing ? t('networks.members.editLabel', { name: member.actorName }) : t('networks.members.add')}>
-      <h3 className="subform__title">{editing ? t('networks.members.editLabel', { name: member.actorName }) : t('networks.members.add')}</h3>
+    <form className="form subform" noValidate onSubmit={submit}
+      aria-label={editing ? t('networks.members.editLabel', { name: member.actorName }) : t('networks.members.add')}>
+      <h3 className="subform__title">{editing ? t('networks.members.editLabel', { name: member.actorName })
+        : t('networks.members.add')}</h3>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <div className="form__grid">
-        <SelectField id={`${prefix}-actorId`} label={t('networks.members.actor')} required error={errors.actorId?.message} {...register('actorId')}>
+        <SelectField id={`${prefix}-actorId`} label={t('networks.members.actor')} required error={errors.actorId?.message}
+          {...register('actorId')}>
           <option value="">{actors.isPending ? t('common.loadingShort') : t('common.pleaseChoose')}</option>
           {(actors.data ?? []).map((a) => (
             <option key={a.id} value={a.id}>
@@ -140,7 +144,8 @@ export function MemberForm({ networkId, member, onDone }: { networkId: string; m
               ))}
           </SelectField>
         ) : null}
-        <TextField id={`${prefix}-validFrom`} type="date" label={t('networks.members.validFrom')} error={errors.validFrom?.message} {...register('validFrom')} />
+        <TextField id={`${prefix}-validFrom`} type="date" label={t('networks.members.validFrom')} error={errors.validFrom?.message}
+          {...register('validFrom')} />
         <TextField
           id={`${prefix}-validTo`}
           type="date"
@@ -150,7 +155,8 @@ export function MemberForm({ networkId, member, onDone }: { networkId: string; m
           {...register('validTo')}
         />
       </div>
-      <TextAreaField id={`${prefix}-note`} label={t('networks.members.note')} rows={2} maxLength={NOTE_MAX} error={errors.note?.message} {...register('note')} />
+      <TextAreaField id={`${prefix}-note`} label={t('networks.members.note')} rows={2} maxLength={NOTE_MAX} error={errors.note?.message}
+        {...register('note')} />
       <FormActions
         submitting={isSubmitting}
         submitLabel={editing ? t('networks.members.save') : t('networks.members.addSubmit')}

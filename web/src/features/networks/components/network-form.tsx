@@ -112,7 +112,8 @@ export function NetworkForm({ defaultValues, submitLabel, cancelTo, onSubmit, se
           error={errors.mandatedBy?.message}
           {...register('mandatedBy')}
         />
-        <TextField id="network-mandatedOn" type="date" label={t('networks.fields.mandatedOn')} error={errors.mandatedOn?.message} {...register('mandatedOn')} />
+        <TextField id="network-mandatedOn" type="date" label={t('networks.fields.mandatedOn')} error={errors.mandatedOn?.message}
+          {...register('mandatedOn')} />
       </div>
       <TextAreaField
         id="network-legitimationNote"
@@ -152,14 +153,16 @@ export function NetworkForm({ defaultValues, submitLabel, cancelTo, onSubmit, se
 
       <h2 className="form__section">{t('networks.form.workSection')}</h2>
       <div className="form__grid">
-        <SelectField id="network-status" label={t('networks.fields.status')} required error={errors.status?.message} {...register('status')}>
+        <SelectField id="network-status" label={t('networks.fields.status')} required error={errors.status?.message}
+          {...register('status')}>
           {NETWORK_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`networks.statuses.${s}`)}
             </option>
           ))}
         </SelectField>
-        <TextField id="network-startedOn" type="date" label={t('networks.fields.startedOn')} error={errors.startedOn?.message} {...register('startedOn')} />
+        <TextField id="network-startedOn" type="date" label={t('networks.fields.startedOn')} error={errors.startedOn?.message}
+          {...register('startedOn')} />
         <TextField
           id="network-endedOn"
           type="date"
@@ -183,7 +186,8 @@ export function NetworkForm({ defaultValues, submitLabel, cancelTo, onSubmit, se
             error={errors.cadenceInterval?.message}
             {...register('cadenceInterval')}
           />
-          <SelectField id="network-cadenceUnit" label={t('networks.fields.cadenceUnit')} error={errors.cadenceUnit?.message} {...register('cadenceUnit')}>
+          <SelectField id="network-cadenceUnit" label={t('networks.fields.cadenceUnit')} error={errors.cadenceUnit?.message}
+            {...register('cadenceUnit')}>
             <option value="">{t('networks.form.noCadence')}</option>
             {CADENCE_UNITS.map((u) => (
               <option key={u} value={u}>

@@ -147,7 +147,8 @@ function MemberTable({
                 <td>
                   <div className="row-actions">
                     <RowAction label={t('common.edit')} subject={m.actorName} onClick={() => onEdit(m)} />
-                    {state !== MembershipState.Past ? <RowAction label={t('networks.members.end')} subject={m.actorName} onClick={() => onEnd(m)} /> : null}
+                    {state !== MembershipState.Past ? <RowAction label={t('networks.members.end')} subject={m.actorName}
+                      onClick={() => onEnd(m)} /> : null}
                     <RowAction label={t('networks.members.remove')} subject={m.actorName} onClick={() => onRemove(m)} />
                   </div>
                 </td>
@@ -209,13 +210,15 @@ function RemoveMember({ networkId, member, onDone }: { networkId: string; member
       text={t('networks.members.removeText')}
       error={
         remove.isError ? (
-          <p className="field__error">{isProblemStatus(remove.error, 409) ? t('networks.members.removeConflict') : describe(remove.error)}</p>
+          <p className="field__error">{isProblemStatus(remove.error, 409) ? t('networks.members.removeConflict')
+            : describe(remove.error)}</p>
         ) : null
       }
       confirmLabel={t('networks.members.removeConfirm')}
       pending={remove.isPending}
       onConfirm={() =>
-        remove.mutate({ memberId: member.id, version: member.version }, { onSuccess: () => onDone(t('networks.members.removed', { name: member.actorName })) })
+        remove.mutate({ memberId: member.id, version: member.version },
+          { onSuccess: () => onDone(t('networks.members.removed', { name: member.actorName })) })
       }
       onCancel={() => onDone('')}
     />

@@ -112,7 +112,8 @@ export const de = {
       endedOnHint: 'Nur bei beendeten Netzwerken.',
       endedOnRequired: 'Ein beendetes Netzwerk braucht ein Enddatum.',
       endedOnOnlyWhenEnded: 'Ein Enddatum gibt es nur bei Status „beendet“.',
-      cadenceHint: 'Wie oft trifft sich das Netzwerk? Bleibt eine Sitzung mehr als doppelt so lange aus, erscheint es unter „Handlungsbedarf“.',
+      cadenceHint: 'Wie oft trifft sich das Netzwerk? Bleibt eine Sitzung mehr als doppelt so lange aus, erscheint es unter ' +
+        '„Handlungsbedarf“.',
       cadenceRange: 'Bitte eine ganze Zahl von {{min}} bis {{max}} eingeben.',
       cadenceBoth: 'Bitte Anzahl und Einheit zusammen angeben – oder beides leer lassen.',
       noCadence: '– kein fester Rhythmus –',
@@ -211,7 +212,8 @@ export const de = {
       delegatedFrom: 'Delegiert aus Netzwerk',
       delegatedFromHint: 'z. B. die Fokusgruppe, die diesen Akteur in die Lenkrunde entsendet.',
       delegatedFromRequired: 'Delegierte brauchen das Netzwerk, das sie entsendet.',
-      overlap: 'Dieser Akteur hat diese Rolle im Netzwerk bereits in einem überschneidenden Zeitraum. Bitte ändern Sie den Zeitraum oder bearbeiten Sie die bestehende Mitgliedschaft.',
+      overlap: 'Dieser Akteur hat diese Rolle im Netzwerk bereits in einem überschneidenden Zeitraum. Bitte ändern Sie den Zeitraum oder ' +
+        'bearbeiten Sie die bestehende Mitgliedschaft.',
       delegatedFromShort: 'delegiert aus',
       validFrom: 'Mitglied seit',
       validTo: 'Mitglied bis',
@@ -232,7 +234,8 @@ export const de = {
       removeTitle: '{{name}} aus dem Netzwerk entfernen?',
       removeText: 'Nur für versehentlich erfasste Mitgliedschaften. Wer mitgearbeitet hat, wird besser beendet als entfernt.',
       removeConfirm: 'Ja, entfernen',
-      removeConflict: 'Für dieses Mitglied ist Anwesenheit in Sitzungen erfasst. Bitte beenden Sie die Mitgliedschaft zu einem Datum, statt sie zu löschen.',
+      removeConflict: 'Für dieses Mitglied ist Anwesenheit in Sitzungen erfasst. Bitte beenden Sie die Mitgliedschaft zu einem Datum, ' +
+        'statt sie zu löschen.',
       removed: '{{name}} wurde aus dem Netzwerk entfernt.',
     },
     meetings: {
@@ -288,7 +291,8 @@ export const de = {
     noDecisions: 'Keine Beschlüsse erfasst.',
     noMinutes: 'Noch kein Protokoll erfasst.',
     deleteTitle: 'Sitzung löschen?',
-    deleteText: 'Die Sitzung mit Anwesenheit, Beschlüssen und Protokoll wird gelöscht. Fand sie nicht statt, markieren Sie sie besser als abgesagt.',
+    deleteText: 'Die Sitzung mit Anwesenheit, Beschlüssen und Protokoll wird gelöscht. Fand sie nicht statt, markieren Sie sie besser ' +
+      'als abgesagt.',
     deleteConfirm: 'Ja, löschen',
     deleteConflict: 'In dieser Sitzung wurden Verabredungen getroffen. Markieren Sie die Sitzung als abgesagt, statt sie zu löschen.',
     fields: {

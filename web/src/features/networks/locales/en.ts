@@ -115,7 +115,8 @@ export const en: Translations<typeof de> = {
       endedOnHint: 'Only for ended networks.',
       endedOnRequired: 'An ended network needs an end date.',
       endedOnOnlyWhenEnded: 'Only networks with the status “ended” have an end date.',
-      cadenceHint: 'How often does the network meet? If a meeting is missing for more than twice as long, it shows up under “needs attention”.',
+      cadenceHint: 'How often does the network meet? If a meeting is missing for more than twice as long, it shows up under “needs ' +
+        'attention”.',
       cadenceRange: 'Please enter a whole number from {{min}} to {{max}}.',
       cadenceBoth: 'Please give the number and the unit together – or leave both empty.',
       noCadence: '– no fixed cadence –',
@@ -214,7 +215,8 @@ export const en: Translations<typeof de> = {
       delegatedFrom: 'Delegated from network',
       delegatedFromHint: 'e.g. the focus group sending this actor to the steering group.',
       delegatedFromRequired: 'A delegate needs the network that sends it.',
-      overlap: 'This actor already holds this role in the network for an overlapping period. Please change the period or edit the existing membership.',
+      overlap: 'This actor already holds this role in the network for an overlapping period. Please change the period or edit the ' +
+        'existing membership.',
       delegatedFromShort: 'delegated from',
       validFrom: 'Member since',
       validTo: 'Member until',
@@ -291,7 +293,8 @@ export const en: Translations<typeof de> = {
     noDecisions: 'No decisions recorded.',
     noMinutes: 'No minutes recorded yet.',
     deleteTitle: 'Delete this meeting?',
-    deleteText: 'The meeting with its attendance, decisions and minutes will be deleted. If it did not take place, better mark it as cancelled.',
+    deleteText: 'The meeting with its attendance, decisions and minutes will be deleted. If it did not take place, better mark it as ' +
+      'cancelled.',
     deleteConfirm: 'Yes, delete',
     deleteConflict: 'Agreements were made in this meeting. Mark the meeting as cancelled instead of deleting it.',
     fields: {

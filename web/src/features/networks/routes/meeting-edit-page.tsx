@@ -35,7 +35,8 @@ export function MeetingEditPage() {
     return (
       <>
         <h1>{t('meetings.editTitleShort')}</h1>
-        <ProblemAlert error={meeting.error ?? members.error} onRetry={() => void (meeting.isError ? meeting.refetch() : members.refetch())} />
+        <ProblemAlert error={meeting.error ?? members.error}
+          onRetry={() => void (meeting.isError ? meeting.refetch() : members.refetch())} />
       </>
     )
   }

@@ -92,7 +92,8 @@ export function MeetingPage({ agreements: Agreements }: { agreements: MeetingAgr
           confirmLabel={t('meetings.deleteConfirm')}
           pending={remove.isPending}
           onConfirm={() =>
-            remove.mutate(m.version, { onSuccess: () => navigate(`/networks/${m.networkId}`, { state: { notice: t('meetings.deleted') } }) })
+            remove.mutate(m.version,
+              { onSuccess: () => navigate(`/networks/${m.networkId}`, { state: { notice: t('meetings.deleted') } }) })
           }
           onCancel={() => setConfirmDelete(false)}
         />
@@ -108,7 +109,8 @@ export function MeetingPage({ agreements: Agreements }: { agreements: MeetingAgr
           <dt>{t('meetings.fields.location')}</dt>
           <dd>{m.location ?? t('common.notSpecified')}</dd>
           <dt>{t('meetings.fields.attendance')}</dt>
-          <dd>{m.attendance.length === 0 ? t('networks.meetings.noAttendance') : t('meetings.presentOf', { present, count: m.attendance.length })}</dd>
+          <dd>{m.attendance.length === 0 ? t('networks.meetings.noAttendance')
+            : t('meetings.presentOf', { present, count: m.attendance.length })}</dd>
         </dl>
       </section>
 

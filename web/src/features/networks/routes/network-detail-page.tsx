@@ -200,7 +200,8 @@ function Facts({ network: n }: { network: NetworkDto }) {
       <dd>{cadenceText(t, n.cadenceInterval, n.cadenceUnit)}</dd>
       <dt>{t('networks.fields.coordinator')}</dt>
       <dd>
-        {n.coordinatorActorId ? <Link to={`/actors/${n.coordinatorActorId}`}>{n.coordinatorActorName ?? n.coordinatorActorId}</Link> : t('common.notSpecified')}
+        {n.coordinatorActorId ? <Link to={`/actors/${n.coordinatorActorId}`}>{n.coordinatorActorName ?? n.coordinatorActorId}</Link>
+          : t('common.notSpecified')}
       </dd>
       <dt>{t('networks.fields.spaces')}</dt>
       <dd>

@@ -51,14 +51,16 @@ export function NetworksPage() {
       filters={filters}
       fields={
         <>
-          <FilterSelect label={t('networks.fields.kind')} allLabel={t('networks.filters.allKinds')} value={f.kind} onChange={(v) => setFilter('kind', v)}>
+          <FilterSelect label={t('networks.fields.kind')} allLabel={t('networks.filters.allKinds')} value={f.kind}
+            onChange={(v) => setFilter('kind', v)}>
             {NETWORK_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {t(`terms.networkKinds.${kind}`)}
               </option>
             ))}
           </FilterSelect>
-          <FilterSelect label={t('networks.fields.status')} allLabel={t('networks.filters.allStatuses')} value={f.status} onChange={(v) => setFilter('status', v)}>
+          <FilterSelect label={t('networks.fields.status')} allLabel={t('networks.filters.allStatuses')} value={f.status}
+            onChange={(v) => setFilter('status', v)}>
             {NETWORK_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`networks.statuses.${s}`)}

@@ -41,7 +41,8 @@ export function TaskCard({ task, canWrite, onMove, moving, focus }: TaskCardProp
         {task.meetingId ? (
           <>
             {' · '}
-            <Link to={`/meetings/${task.meetingId}`}>{t('tasks.fromMeeting', { date: formatDate(task.meetingStartsAt, i18n.language) })}</Link>
+            <Link to={`/meetings/${task.meetingId}`}>{
+              t('tasks.fromMeeting', { date: formatDate(task.meetingStartsAt, i18n.language) })}</Link>
           </>
         ) : null}
       </p>
@@ -70,7 +71,8 @@ export function TaskCard({ task, canWrite, onMove, moving, focus }: TaskCardProp
           <label htmlFor={selectId} className="visually-hidden">
             {t('tasks.board.statusOf', { title: task.title })}
           </label>
-          <select id={selectId} className="input input--compact" value={target} onChange={(e) => setTarget(e.target.value as AgreementStatus)}>
+          <select id={selectId} className="input input--compact" value={target}
+            onChange={(e) => setTarget(e.target.value as AgreementStatus)}>
             {AGREEMENT_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`tasks.statuses.${s}`)}

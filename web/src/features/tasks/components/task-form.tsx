@@ -10,7 +10,8 @@ import { FormActions } from '@/components/ui/form'
 import { useInlineFormError } from '@/components/ui/use-form-error'
 import { formatDate } from '@/lib/format'
 import { useCreateTask, useUpdateTask } from '../api/tasks'
-import { AGREEMENT_STATUSES, TASK_FORM_FIELDS, TASK_LIMITS, makeTaskSchema, toTaskFormValues, toTaskRequest, type TaskFormValues } from '../task-schema'
+import { AGREEMENT_STATUSES, TASK_FORM_FIELDS, TASK_LIMITS, makeTaskSchema, toTaskFormValues, toTaskRequest,
+  type TaskFormValues } from '../task-schema'
 
 /**
  * Records an agreement (Verabredung) of a network, or edits one: what, who is responsible
@@ -46,7 +47,8 @@ export function TaskForm({
     resolver: zodResolver(schema),
     defaultValues: task
       ? toTaskFormValues(task)
-      : { title: '', description: '', responsibleActorIds: [], dueDate: '', status: AgreementStatus.Open, outcome: '', meetingId: meetingId ?? '' },
+      : { title: '', description: '', responsibleActorIds: [], dueDate: '', status: AgreementStatus.Open, outcome: '', meetingId: meetingId
+        ?? '' },
   })
 
   const lng = i18n.language
@@ -125,15 +127,18 @@ export function TaskForm({
         ) : null}
       </fieldset>
       <div className="form__grid">
-        <TextField id={`${prefix}-dueDate`} type="date" label={t('tasks.fields.dueDate')} error={errors.dueDate?.message} {...register('dueDate')} />
-        <SelectField id={`${prefix}-status`} label={t('tasks.fields.status')} required error={errors.status?.message} {...register('status')}>
+        <TextField id={`${prefix}-dueDate`} type="date" label={t('tasks.fields.dueDate')} error={errors.dueDate?.message}
+          {...register('dueDate')} />
+        <SelectField id={`${prefix}-status`} label={t('tasks.fields.status')} required error={errors.status?.message}
+          {...register('status')}>
           {AGREEMENT_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`tasks.statuses.${s}`)}
             </option>
           ))}
         </SelectField>
-        <SelectField id={`${prefix}-meetingId`} label={t('tasks.fields.meeting')} error={errors.meetingId?.message} {...register('meetingId')}>
+        <SelectField id={`${prefix}-meetingId`} label={t('tasks.fields.meeting')} error={errors.meetingId?.message}
+          {...register('meetingId')}>
           <option value="">{t('tasks.form.noMeeting')}</option>
           {meetingOptions.map((m) => (
             <option key={m.id} value={m.id}>

@@ -75,7 +75,9 @@ export function TaskList({
           error={remove.isError ? <p className="field__error">{describe(remove.error)}</p> : null}
           confirmLabel={t('tasks.deleteConfirm')}
           pending={remove.isPending}
-          onConfirm={() => remove.mutate({ id: deleting.id, version: deleting.version }, { onSuccess: () => done(t('tasks.deleted', { title: deleting.title })) })}
+          onConfirm={() =>
+            remove.mutate({ id: deleting.id, version: deleting.version },
+              { onSuccess: () => done(t('tasks.deleted', { title: deleting.title })) })}
           onCancel={() => done('')}
         />
       ) : null}
@@ -103,7 +105,8 @@ export function TaskList({
                 {task.description ? <p className="small pre-line table-excerpt">{task.description}</p> : null}
                 {task.meetingId && !meetingId ? (
                   <p className="small table-excerpt">
-                    <Link to={`/meetings/${task.meetingId}`}>{t('tasks.fromMeeting', { date: formatDate(task.meetingStartsAt, i18n.language) })}</Link>
+                    <Link to={`/meetings/${task.meetingId}`}>{
+                      t('tasks.fromMeeting', { date: formatDate(task.meetingStartsAt, i18n.language) })}</Link>
                   </p>
                 ) : null}
                 {task.outcome ? (

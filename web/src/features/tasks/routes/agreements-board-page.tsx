@@ -60,7 +60,8 @@ export function AgreementsBoardPage() {
       <p className="lead">{t('tasks.board.intro')}</p>
 
       <FilterForm label={t('tasks.board.filters')} hasFilters={hasFilters} onReset={reset}>
-        <FilterSelect label={t('tasks.board.network')} allLabel={t('tasks.board.allNetworks')} value={filters.networkId} onChange={(v) => setFilter('networkId', v)}>
+        <FilterSelect label={t('tasks.board.network')} allLabel={t('tasks.board.allNetworks')} value={filters.networkId}
+          onChange={(v) => setFilter('networkId', v)}>
           {(networks.data ?? []).map((n) => (
             <option key={n.id} value={n.id}>
               {n.name}
@@ -79,7 +80,8 @@ export function AgreementsBoardPage() {
             </option>
           ))}
         </FilterSelect>
-        <FilterCheckbox label={t('tasks.board.overdueOnly')} checked={filters.overdue ?? false} onChange={(checked) => setFilter('overdue', checked ? '1' : undefined)} />
+        <FilterCheckbox label={t('tasks.board.overdueOnly')} checked={filters.overdue ?? false}
+          onChange={(checked) => setFilter('overdue', checked ? '1' : undefined)} />
       </FilterForm>
 
       <div role="status" aria-live="polite" className="visually-hidden">
