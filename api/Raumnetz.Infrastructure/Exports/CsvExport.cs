@@ -10,7 +10,8 @@ namespace Raumnetz.Infrastructure.Exports;
 /// Long CSV (one row per value): indicator_code, space_code, space_name, period, value, numerator, denominator, unit,
 /// status, source, suppressed. With a decimal comma (German Excel) the file starts with a UTF-8 BOM.
 /// Written straight as UTF-8 into a pooled buffer that goes out in large chunks: numbers are formatted in place, the
-/// texts of indicators and spaces (which repeat on every row) are encoded and quoted once. A field is quoted when it
+/// texts of indicators and spaces (which repeat on every row) are encoded and quoted once. Text cells are neutralised
+/// against formula injection (<see cref="TextCell"/>). A field is quoted when it
 /// holds the delimiter, a quote, a line break or starts or ends with a space; quotes inside are doubled (RFC 4180).
 /// </summary>
 internal static class CsvExport
@@ -24,6 +25,15 @@ internal static class CsvExport
         NewLine = "\r\n",
         HasHeaderRecord = false,
     };
+
+    /// <summary>
+    /// A text cell as a spreadsheet may read it without running it (OWASP's rule against CSV/formula injection): a text
+    /// that begins with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return gets a single quote in front.
+    /// Every CSV writer passes its text cells (names, codes, units, sources, periods) through here; numbers are
+    /// formatted on their own and never come here, so a negative value stays -3.5.
+    /// </summary>
+    public static string TextCell(string? text) =>
+        string.IsNullOrEmpty(text) || text[0] is not ('=' or '+' or '-' or '@' or '\t' or '\r') ? text ?? "" : "'" + text;
 
     public static StreamWriter Writer(Stream output, CsvOptions options) =>
         new(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: options.DecimalComma), bufferSize: 1 << 16, leaveOpen: true);
@@ -152,6 +162,7 @@ internal static class CsvExport
         public void Text(string? s)
         {
             if (string.IsNullOrEmpty(s)) return;
+            s = TextCell(s);
             if (!NeedsQuotes(s))
             {
                 var span = Free(Encoding.UTF8.GetMaxByteCount(s.Length));
@@ -164,7 +175,11 @@ internal static class CsvExport
         private static byte[] Quoted(string s) => Encoding.UTF8.GetBytes("\"" + s.Replace("\"", "\"\"") + "\"");
 
         /// <summary>A text field as bytes, quoted when needed (for texts that repeat).</summary>
-        public byte[] Encode(string s) => NeedsQuotes(s) ? Quoted(s) : Encoding.UTF8.GetBytes(s);
+        public byte[] Encode(string s)
+        {
+            s = TextCell(s);
+            return NeedsQuotes(s) ? Quoted(s) : Encoding.UTF8.GetBytes(s);
+        }
 
         /// <summary>A value with the indicator's decimals, as <see cref="ExportText.Value"/> writes it.</summary>
         public void Value(double? value, int decimals)
