@@ -96,7 +96,8 @@ public sealed record ObservationImportRow
 /// unknownSpace, notAPeriod, notANumber, notAStatus, tooLong, duplicate, malformedCsv, malformedJson, notAnArray,
 /// emptyBody, nullItem, unknownColumn, duplicateColumn, missingColumn, and the value rules' tooLarge, onlyRates,
 /// valueRequired, countNotWhole, rateNeedsBoth, numeratorNegative, denominatorNotPositive, numeratorAboveDenominator,
-/// outsideScale.
+/// outsideScale, proportionOutOfRange, belowMinimum, aboveMaximum, and outsideSpaceValidity (a period in which the space
+/// does not exist). As a warning (the row is imported): outlier (far outside the space's own history).
 /// </summary>
 public sealed record ImportRowError(int? Line, int? Item, string Column, string Message)
 {
@@ -118,9 +119,15 @@ public sealed record ImportObservationsResult
     public int ErrorCount { get; init; }
     /// <summary>The bad rows (the first 1000).</summary>
     public IReadOnlyList<ImportRowError> Errors { get; init; } = [];
+    public int WarningCount { get; init; }
+    /// <summary>
+    /// Rows that are imported but should be checked (the first 1000): code outlier, a value far outside the space's own
+    /// history (Raumnetz:Plausibility:MaxJumpFactor).
+    /// </summary>
+    public IReadOnlyList<ImportRowError> Warnings { get; init; } = [];
 }
 
-public sealed partial class ImportObservationsHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<ImportObservationsCommand, ImportObservationsResult>
+public sealed partial class ImportObservationsHandler(IDbConnectionFactory db, TimeProvider clock, PlausibilityRules plausibility) : IRequestHandler<ImportObservationsCommand, ImportObservationsResult>
 {
     public const int MaxReportedErrors = 1000;
     private const int BatchSize = 1024;
@@ -129,6 +136,15 @@ public sealed partial class ImportObservationsHandler(IDbConnectionFactory db, T
     {
         public Guid Id { get; init; }
         public string Code { get; init; } = "";
+        public DateOnly? ValidTo { get; init; }
+    }
+
+    private sealed class HistoryRow
+    {
+        public Guid IndicatorId { get; init; }
+        public Guid SpaceId { get; init; }
+        public double? Lowest { get; init; }
+        public double? Highest { get; init; }
     }
 
     /// <summary>A row as read from the file, before checking.</summary>
@@ -139,6 +155,15 @@ public sealed partial class ImportObservationsHandler(IDbConnectionFactory db, T
     {
         public readonly List<ImportRowError> Errors = [];
         public int Count;
+        public readonly List<ImportRowError> Warnings = [];
+        public int WarningCount;
+
+        public void Warn(RawRow row, FieldProblem problem)
+        {
+            WarningCount++;
+            if (Warnings.Count < MaxReportedErrors)
+                Warnings.Add(new ImportRowError(csv ? row.Line : null, row.Item, problem.Field, problem.Message) { Code = problem.Code, Args = problem.Args });
+        }
 
         public void Add(RawRow row, string column, string code, string message, params (string Name, object? Value)[] args) =>
             Add(row.Line, row.Item, FieldProblem.Of(column, code, message, args));
@@ -163,8 +188,16 @@ public sealed partial class ImportObservationsHandler(IDbConnectionFactory db, T
         var indicators = (await IndicatorRow.LoadAsync(connection, tx, db.Dialect, null, cancellationToken)).ToDictionary(i => i.Code, StringComparer.OrdinalIgnoreCase);
         var indicatorIndex = indicators.Values.Select((i, n) => (i.Id, n)).ToDictionary(x => x.Id, x => x.n);
         var profiles = indicators.Values.ToDictionary(i => i.Id, i => i.Profile());
-        var spaces = (await connection.QueryAsync<SpaceKey>(new CommandDefinition("SELECT id, code FROM spaces", transaction: tx, cancellationToken: cancellationToken)))
-            .ToDictionary(s => s.Code, s => s.Id, StringComparer.OrdinalIgnoreCase);
+        var spaceRows = (await connection.QueryAsync<SpaceKey>(new CommandDefinition("SELECT id, code, valid_to FROM spaces", transaction: tx, cancellationToken: cancellationToken))).ToList();
+        var spaces = spaceRows.ToDictionary(s => s.Code, s => s.Id, StringComparer.OrdinalIgnoreCase);
+        var validity = spaceRows.ToDictionary(s => s.Id, s => s.ValidTo);
+        // the lowest and highest value each space has per indicator, for the outlier warning
+        var history = plausibility.MaxJumpFactor > 1
+            ? (await connection.QueryAsync<HistoryRow>(new CommandDefinition("""
+                SELECT indicator_id, space_id, MIN(value) AS lowest, MAX(value) AS highest FROM observations
+                WHERE value IS NOT NULL GROUP BY indicator_id, space_id
+                """, transaction: tx, cancellationToken: cancellationToken))).ToDictionary(h => (h.IndicatorId, h.SpaceId))
+            : [];
         var spaceIndex = spaces.Values.Select((s, n) => (s, n)).ToDictionary(x => x.s, x => x.n);
         var culture = request.DecimalComma ? CultureInfo.GetCultureInfo("de-DE") : CultureInfo.InvariantCulture;
         var seen = new Dictionary<(int, int, int, int), int>();
@@ -240,7 +273,11 @@ public sealed partial class ImportObservationsHandler(IDbConnectionFactory db, T
                 if (report.Count > before || indicator is null || spaceId is null || period is null) continue;
 
                 var (checkedValue, problems) = ObservationRules.Check(profiles[indicator.Id], value.Value, numerator.Value, denominator.Value);
+                if (ObservationRules.CheckValidity(period.Value, validity[spaceId.Value]) is { } outside) problems.Add(outside);
                 foreach (var problem in problems) report.Add(row, problem);
+                if (problems.Count == 0 && checkedValue is { } v0 && history.TryGetValue((indicator.Id, spaceId.Value), out var h)
+                    && ObservationRules.IsOutlier(v0, h.Lowest, h.Highest, plausibility.MaxJumpFactor))
+                    report.Warn(row, ObservationRules.Outlier(v0, h.Lowest!.Value, h.Highest!.Value, plausibility.MaxJumpFactor));
                 var key = (indicatorIndex[indicator.Id], spaceIndex[spaceId.Value], period.Value.FirstMonth, period.Value.LastMonth);
                 if (seen.TryGetValue(key, out var first))
                 {
@@ -273,7 +310,7 @@ public sealed partial class ImportObservationsHandler(IDbConnectionFactory db, T
         {
             DryRun = request.DryRun, Imported = imported, Rows = rows,
             Created = report.Count == 0 ? created : 0, Updated = report.Count == 0 ? updated : 0, Unchanged = report.Count == 0 ? unchanged : 0,
-            ErrorCount = report.Count, Errors = report.Errors,
+            ErrorCount = report.Count, Errors = report.Errors, WarningCount = report.WarningCount, Warnings = report.Warnings,
         };
     }
 

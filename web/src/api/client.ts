@@ -7372,6 +7372,8 @@ export interface CreateIndicatorRequest {
     scaleMin?: number | undefined;
     scaleMax?: number | undefined;
     scaleLabels?: string[] | undefined;
+    minimum?: number | undefined;
+    maximum?: number | undefined;
     source?: string | undefined;
     updateInterval?: UpdateInterval;
     topic?: string | undefined;
@@ -7539,6 +7541,8 @@ export interface ImportObservationsResult {
     unchanged: number;
     errorCount: number;
     errors: ImportRowError[];
+    warningCount: number;
+    warnings: ImportRowError[];
 }
 
 export interface ImportRowError {
@@ -7582,6 +7586,8 @@ export interface IndicatorDto {
     scaleMin?: number | undefined;
     scaleMax?: number | undefined;
     scaleLabels: string[];
+    minimum?: number | undefined;
+    maximum?: number | undefined;
     source?: string | undefined;
     updateInterval?: UpdateInterval;
     topic?: string | undefined;
@@ -8196,6 +8202,8 @@ export interface UpdateIndicatorRequest {
     scaleMin?: number | undefined;
     scaleMax?: number | undefined;
     scaleLabels?: string[] | undefined;
+    minimum?: number | undefined;
+    maximum?: number | undefined;
     source?: string | undefined;
     updateInterval?: UpdateInterval;
     topic?: string | undefined;
@@ -8289,6 +8297,7 @@ export interface UpsertObservationRequest {
     status?: ObservationStatus;
     source?: string | undefined;
     note?: string | undefined;
+    confirmOutlier?: boolean | undefined;
 }
 
 export interface UserDto {
