@@ -73,3 +73,46 @@ public sealed class PlausibilityRulesTests
     [Fact]
     public void Without_history_nothing_is_an_outlier() => Assert.False(ObservationRules.IsOutlier(1e9, null, null, 3));
 }
+
+public sealed class CoverageTests
+{
+    private static readonly Guid A = Guid.NewGuid(), B = Guid.NewGuid(), C = Guid.NewGuid(), D = Guid.NewGuid(), E = Guid.NewGuid();
+
+    [Fact]
+    public void Coverage_counts_the_parts_that_gave_a_value_of_those_that_exist()
+    {
+        var c = CoverageRules.Of([A, B, C, D, E], p => p == A || p == B || p == C, _ => null);
+        Assert.Equal((3, 5, (double?)null), (c.Parts, c.Of, c.PopulationShare));
+        Assert.Equal(0.6, c.Share, 9);
+    }
+
+    [Fact]
+    public void With_every_population_known_the_share_is_by_population()
+    {
+        var population = new Dictionary<Guid, long?> { [A] = 80_000, [B] = 15_000, [C] = 5_000 };
+        var c = CoverageRules.Of([A, B, C], p => p == A, p => population[p]);
+        Assert.Equal(0.8, c.PopulationShare!.Value, 9);
+        Assert.Equal(0.8, c.Share, 9);
+        Assert.Null(CoverageRules.Of([A, B, C, D], p => p == A, p => population.GetValueOrDefault(p)).PopulationShare);
+    }
+
+    [Theory]
+    [InlineData(4, 5, null, true)]
+    [InlineData(3, 5, null, false)]    // Dortmund from one district of five: no reference
+    [InlineData(1, 5, 0.85, true)]     // the one district with data holds 85 % of the people
+    [InlineData(5, 5, 0.5, false)]
+    public void Only_a_computed_value_that_covers_enough_serves_as_reference(int parts, int of, double? share, bool serves)
+    {
+        var rules = new ReferenceRules { MinCoverage = 0.8 };
+        Assert.Equal(serves, rules.MayServe(new Coverage(parts, of, share)));
+        Assert.True(rules.MayServe(null)); // measured
+    }
+
+    [Fact]
+    public void Rates_use_parts_with_numerator_and_denominator()
+    {
+        Assert.False(CoverageRules.IsUsable(AggregationRule.Rate, new Measure(12)));
+        Assert.True(CoverageRules.IsUsable(AggregationRule.Rate, new Measure(12, 3, 25)));
+        Assert.True(CoverageRules.IsUsable(AggregationRule.Sum, new Measure(12)));
+    }
+}

@@ -7310,6 +7310,12 @@ export interface ComparisonDto {
     judgement: Judgement;
 }
 
+export interface CoverageDto {
+    parts: number;
+    of: number;
+    populationShare?: number | undefined;
+}
+
 export interface CreateActorRelationRequest {
     sourceActorId: string;
     targetActorId: string;
@@ -7481,6 +7487,7 @@ export interface EvaluatedValue {
     denominator?: number | undefined;
     aggregated: boolean;
     count: number;
+    coverage?: CoverageDto;
     suppressed: boolean;
 }
 
@@ -7616,6 +7623,7 @@ export interface IndicatorEvaluation {
     target?: PeriodValueDto;
     attainment?: AttainmentStatus;
     reference?: EvaluatedValue;
+    referenceIncomplete: boolean;
     comparison?: ComparisonDto;
 }
 
@@ -7697,6 +7705,7 @@ export interface IndicatorValue {
     status?: ObservationStatus;
     aggregated: boolean;
     count: number;
+    coverage?: CoverageDto;
     suppressed: boolean;
 }
 
