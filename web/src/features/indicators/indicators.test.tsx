@@ -179,8 +179,9 @@ describe('space indicator chart', () => {
       <SeriesTable
         indicator={{ id: sgb2.id, name: sgb2.name, unit: '%', decimals: 1 }}
         rows={[
-          { period: '2023', own: observation('2023', 12.34), ref: observation('2023', 9.5) },
-          { period: '2024', own: observation('2024', undefined, { suppressed: true }) },
+          { period: '2023', own: { ...observation('2023', 12.34), aggregated: false, count: 1 }, ref: observation('2023', 9.5) },
+          { period: '2024', own: { ...observation('2024', undefined, { suppressed: true }), aggregated: false, count: 1 } },
+          { period: '2025', own: { period: '2025', value: 13, aggregated: true, count: 3, suppressed: false, coverage: { parts: 3, of: 5, populationShare: 0.85 } } },
         ]}
         reference={{ name: 'München', observations: [] }}
         baseline={{ period: '2020', value: 14 }}
@@ -192,6 +193,7 @@ describe('space indicator chart', () => {
     expect(rows[1]).toHaveTextContent('202312,3 %endgültig9,5 %')
     expect(rows[2]).toHaveTextContent('gesperrt (kleine Fallzahl)')
     expect(rows[2]).not.toHaveTextContent(/\d+,\d/)
+    expect(rows[3]).toHaveTextContent('13,0 %berechnet aus 3 von 5 Teilräumen (85 % der Bevölkerung)')
     expect(within(table).getByRole('rowheader', { name: 'Baseline 2020' }).parentElement).toHaveTextContent('14,0 %')
     expect(within(table).getByRole('rowheader', { name: 'Ziel 2030' }).parentElement).toHaveTextContent('8,5 %')
     expect(within(table).getByRole('columnheader', { name: 'Vergleich (München)' })).toBeInTheDocument()
@@ -214,14 +216,16 @@ describe('space evaluation', () => {
       .on('GET /api/v1/indicators', { body: { items: [sgb2], nextCursor: null } })
       .on('GET /api/v1/indicator-sets', { body: { items: [set], nextCursor: null } })
       .on('GET /api/v1/indicator-sets/set-1/goals', { body: { items: [] } })
-      .on('GET /api/v1/observations', { body: { items: [observation('2023', 12.5), observation('2024', 11.2)], nextCursor: null } })
       // the reference (a district without values of its own) comes computed from the spaces below
       .on('GET /api/v1/indicators/:id/series', (req, [, id]) => ({
         body: {
           indicatorId: id, spaceId: req.url.searchParams.get('spaceId'), spaceCode: '09162', spaceName: 'München',
           items: id === sgb2.id && req.url.searchParams.get('spaceId') === 's-city'
             ? [{ period: '2023', value: 9.1, suppressed: false, aggregated: true, count: 2 }, { period: '2024', value: 9.5, suppressed: false, aggregated: true, count: 2 }]
-            : [],
+            : id === sgb2.id && req.url.searchParams.get('spaceId') === 's-nord'
+              ? [{ period: '2023', value: 12.5, status: 'final', suppressed: false, aggregated: false, count: 1 },
+                  { period: '2024', value: 11.2, status: 'final', suppressed: false, aggregated: false, count: 1 }]
+              : [],
         },
       }))
       .on('GET /api/v1/indicator-sets/set-1/evaluation', (req) => {
@@ -282,8 +286,15 @@ describe('space evaluation period', () => {
       .on('GET /api/v1/indicators', { body: { items: [sgb2], nextCursor: null } })
       .on('GET /api/v1/indicator-sets', { body: { items: [set], nextCursor: null } })
       .on('GET /api/v1/indicator-sets/set-m/goals', { body: { items: [] } })
-      .on('GET /api/v1/observations', { body: { items: [observation('2024-04', 12), observation('2024-05', 11)], nextCursor: null } })
-      .on('GET /api/v1/indicators/:id/series', { body: { indicatorId: sgb2.id, spaceId: 's-city', spaceCode: '09162', spaceName: 'München', items: [] } })
+      .on('GET /api/v1/indicators/:id/series', (req) => ({
+        body: {
+          indicatorId: sgb2.id, spaceId: req.url.searchParams.get('spaceId'), spaceCode: '09162', spaceName: 'München',
+          items: req.url.searchParams.get('spaceId') === 's-nord'
+            ? [{ period: '2024-04', value: 12, status: 'final', suppressed: false, aggregated: false, count: 1 },
+                { period: '2024-05', value: 11, status: 'final', suppressed: false, aggregated: false, count: 1 }]
+            : [],
+        },
+      }))
       .on('GET /api/v1/indicator-sets/set-m/evaluation', (req) => {
         asked.push(req.url.searchParams.get('period') ?? '')
         return { body: { setId: 'set-m', spaceId: 's-nord', spaceName: 'Nord', period: req.url.searchParams.get('period'), items: [] } }
