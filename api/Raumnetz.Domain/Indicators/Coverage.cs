@@ -59,4 +59,17 @@ public static class SpaceTime
         var last = new DateOnly(period.Year, period.LastMonth % 100, 1).AddMonths(1).AddDays(-1);
         return validFrom <= last && (validTo is not { } to || to >= first);
     }
+
+    /// <summary>
+    /// Whether a map or list of spaces for a period shows the space: never once it ended before the period began (the
+    /// ended Nordmarkt is not drawn over its successors in 2019 or 2024); otherwise when it exists during the period, or
+    /// has a value for it (validFrom defaults to the day a space was entered, so a space entered today with figures back
+    /// to 2015 is still shown for 2015).
+    /// </summary>
+    public static bool ShownIn(DateOnly validFrom, DateOnly? validTo, Period period, bool hasValue)
+    {
+        var first = new DateOnly(period.Year, period.FirstMonth % 100, 1);
+        if (validTo is { } to && to < first) return false;
+        return hasValue || ExistsDuring(validFrom, validTo, period);
+    }
 }

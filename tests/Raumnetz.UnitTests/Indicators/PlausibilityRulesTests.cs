@@ -116,3 +116,17 @@ public sealed class CoverageTests
         Assert.True(CoverageRules.IsUsable(AggregationRule.Sum, new Measure(12)));
     }
 }
+
+public sealed class SpaceTimeTests
+{
+    private static readonly DateOnly From = new(2010, 1, 1), Ended = new(2018, 12, 31);
+
+    [Theory]
+    [InlineData("2018", false, true)]
+    [InlineData("2019", false, false)]
+    [InlineData("2024", true, false)]   // an ended space is not shown after its end, even with a value
+    [InlineData("2005", false, false)]
+    [InlineData("2005", true, true)]    // before validFrom only with a value (validFrom is often the day of entry)
+    public void An_ended_space_is_never_shown_for_a_period_after_its_end(string period, bool hasValue, bool shown) =>
+        Assert.Equal(shown, SpaceTime.ShownIn(From, Ended, Period.Parse(period), hasValue));
+}
