@@ -1,7 +1,7 @@
 import { defineConfig, mergeConfig } from 'vitest/config'
 import viteConfig from './vite.config.ts'
 
-// Component and unit tests: jsdom, no network (window.fetch is mocked per test).
+// Component and unit tests: jsdom, no network: MSW (src/testing/server.ts) answers every request at the fetch boundary.
 // Results also go to test-results/vitest.json (counted by the build scripts).
 export default mergeConfig(
   viteConfig,

@@ -18,6 +18,10 @@ var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Limits.ImportBody);
+// The framework's request lines ("Request starting GET http://host/path?query") carry the full URL with its query, so a
+// calendar feed's token: never below Warning, whatever the configuration says. Our own request line (Http/RequestLog.cs)
+// replaces them with the route template.
+builder.Logging.AddFilter(RequestLogMiddleware.FrameworkRequestCategory, level => level >= LogLevel.Warning);
 
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Raumnetz").Get<RaumnetzOptions>() ?? new RaumnetzOptions());
 builder.Services.AddSingleton(TimeProvider.System);
@@ -30,9 +34,10 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitialize
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure();
 builder.Services.AddDemoData();
+builder.Services.AddRaumnetzEdge();
 builder.Services.AddRaumnetzSecurity();
 builder.Services.AddRaumnetzOpenApi();
-builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+builder.Services.ConfigureHttpJsonOptions(o => StrictJson.Configure(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
 {
@@ -53,6 +58,7 @@ if (args.Contains("--migrate"))
     return;
 }
 
+// Ahead of this (Http/Edge.cs, a startup filter): forwarded headers of trusted proxies, then the security headers.
 app.UseMiddleware<RequestLogMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -90,11 +96,5 @@ if (File.Exists(Path.Combine(app.Environment.WebRootPath ?? "wwwroot", "index.ht
     app.MapFallbackToFile("index.html");
 
 app.Run();
-
-static void ConfigureJson(JsonSerializerOptions o)
-{
-    o.Converters.Add(new StrictEnumConverter());
-    o.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-}
 
 public partial class Program;

@@ -19,7 +19,9 @@ public static class DependencyInjection
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<IPasswordHashing, Security.PasswordHashing>();
         services.AddSingleton<Security.AccountReader>();
-        services.AddSingleton<Application.Exports.IIndicatorExportWriter, Exports.IndicatorExportWriter>();
+        services.AddSingleton<Application.Exports.IExportFormats, Exports.ExportFormats>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Raumnetz:Sessions").Get<Security.SessionLifetimes>() ?? new Security.SessionLifetimes());
+        services.AddSingleton<Security.SessionStore>();
         services.AddDataProtection().SetApplicationName("Raumnetz");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
             o.XmlRepository = new Security.DatabaseXmlRepository(sp.GetRequiredService<IDbConnectionFactory>(), sp.GetRequiredService<TimeProvider>())));

@@ -12,11 +12,13 @@ public static class AssessmentsEndpoints
     public static void MapAssessmentsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/assessments").WithTags("Assessments").RequireAuthorization(Policies.Read);
-        group.MapGet("/", ListAssessments).WithName(nameof(ListAssessments))
+        // Individual ratings (who rated what) are for editors and above: viewers and analysts read only the summary, which
+        // small-number protection covers (Disclosure).
+        group.MapGet("/", ListAssessments).WithName(nameof(ListAssessments)).RequireAuthorization(Policies.Write)
             .WithSummary("List ratings of soft factors in the order they were made, filtered by indicator, space, period and actor.").Errors(400);
         group.MapGet("/summary", GetAssessmentSummary).WithName(nameof(GetAssessmentSummary))
             .WithSummary("The ratings of a soft factor for a space and period: count, mean, median and distribution over the scale.").Errors(400);
-        group.MapGet("/{id}", GetAssessment).WithName(nameof(GetAssessment))
+        group.MapGet("/{id}", GetAssessment).WithName(nameof(GetAssessment)).RequireAuthorization(Policies.Write)
             .WithSummary("One rating; returns its ETag.").Errors(400, 404);
         group.MapPost("/", CreateAssessment).WithName(nameof(CreateAssessment)).RequireAuthorization(Policies.Write)
             .WithSummary("Rate a soft factor for a space and period, as a member actor or anonymously; the measurement is recomputed.").Errors(400, 413);

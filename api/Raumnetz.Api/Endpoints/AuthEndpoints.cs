@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Raumnetz.Api.Http;
 using Raumnetz.Api.Security;
 using Raumnetz.Application.Auth;
+using Raumnetz.Domain.Common;
+using Raumnetz.Infrastructure.Security;
 
 namespace Raumnetz.Api.Endpoints;
 
@@ -14,11 +16,16 @@ public static class AuthEndpoints
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/auth").WithTags("Auth");
-        group.MapPost("/login", Login).WithName(nameof(Login)).AllowAnonymous().RequireRateLimiting(Policies.Login)
-            .WithSummary("Sign in with e-mail and password; sets the session cookie and the XSRF-TOKEN cookie.")
+        // No antiforgery check: it authenticates by the credentials in its body, not by a cookie, and takes only JSON,
+        // which no cross-site form can send. A stale session cookie without its X-XSRF-TOKEN must not stop a new sign-in.
+        group.MapPost("/login", Login).WithName(nameof(Login)).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(Policies.Login)
+            .WithSummary("Sign in with e-mail and password; sets the session cookie and the XSRF-TOKEN cookie. Failed attempts are "
+                + "throttled per e-mail address and client address (429 with Retry-After); unknown addresses are answered like wrong passwords.")
             .Errors(400, 401, 429);
         group.MapPost("/logout", (Delegate)Logout).WithName(nameof(Logout)).RequireAuthorization(Policies.Read)
-            .WithSummary("Sign out and end the session.");
+            .WithSummary("Sign out and end the session: its cookie is refused from now on, on every instance.");
+        group.MapPost("/logout-everywhere", (Delegate)LogoutEverywhere).WithName(nameof(LogoutEverywhere)).RequireAuthorization(Policies.Read)
+            .WithSummary("Sign out everywhere: end every session of the signed-in user, this one included.");
         group.MapGet("/me", GetCurrentUser).WithName(nameof(GetCurrentUser)).RequireAuthorization(Policies.Read)
             .WithSummary("The signed-in user; also renews the XSRF-TOKEN cookie.")
             .Errors(404);
@@ -26,8 +33,11 @@ public static class AuthEndpoints
 
     public static async Task<Ok<CurrentUserDto>> Login(LoginCommand request, IMediator mediator, HttpContext context, IAntiforgery antiforgery)
     {
-        var user = await mediator.Send(request, context.RequestAborted);
+        var result = await mediator.Send(request with { ClientAddress = ClientAddress.Of(context) }, context.RequestAborted);
+        if (result.RetryAfter is { } wait) throw new TooManyAttemptsException(wait);
+        var user = result.User ?? throw new LoginFailedException();
         var principal = SecurityServices.Principal(user);
+        context.Items[DatabaseTicketStore.SigningIn] = true;
         await context.SignInAsync(AuthSchemes.Cookie, principal);
         context.User = principal;
         AntiforgeryMiddleware.IssueToken(context, antiforgery);
@@ -39,6 +49,14 @@ public static class AuthEndpoints
         await context.SignOutAsync(AuthSchemes.Cookie);
         context.Response.Cookies.Delete(AuthSchemes.XsrfCookie);
         return TypedResults.NoContent();
+    }
+
+    public static async Task<NoContent> LogoutEverywhere(HttpContext context, SessionStore sessions)
+    {
+        // An API key has no sessions; its caller is not a user, so there is nothing to end but the request's own cookie.
+        if (context.User.FindFirstValue(AuthSchemes.AuthMethodClaim) == AuthSchemes.Cookie)
+            await sessions.RevokeAllAsync(Guid.Parse(context.User.FindFirstValue(ClaimTypes.NameIdentifier)!), context.RequestAborted);
+        return await Logout(context);
     }
 
     public static async Task<Ok<CurrentUserDto>> GetCurrentUser(IMediator mediator, HttpContext context, IAntiforgery antiforgery)

@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using Raumnetz.Api.Http;
 using Raumnetz.Api.Security;
@@ -17,7 +18,7 @@ public static class ExportsEndpoints
         group.MapGet("/indicators", ExportIndicators).WithName(nameof(ExportIndicators))
             .WithSummary("Export indicator values as csv, csv-wide, xlsx, json, jsonstat (JSON-stat 2.0) or geojson; streamed as a named file with an ETag "
                 + "(If-None-Match gives 304). Small numbers are withheld and flagged, together with values that would reveal them through totals.")
-            .Produces(StatusCodes.Status200OK, null, "text/csv", "application/json", "application/geo+json", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .Produces<Stream>(StatusCodes.Status200OK, "text/csv", "application/json", "application/geo+json", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .Produces(StatusCodes.Status304NotModified)
             .Errors(400);
     }
@@ -33,12 +34,14 @@ public static class ExportsEndpoints
     /// <param name="aggregated">Also values computed up the hierarchy for spaces without a measured value (default false).</param>
     /// <param name="delimiter">CSV separator: comma (default), semicolon or tab.</param>
     /// <param name="decimal">CSV decimal separator: point (default) or comma (German Excel; then the separator defaults to semicolon and the file starts with a BOM).</param>
-    public static async Task<IResult> ExportIndicators(HttpContext context, IMediator mediator, string? format, Guid? indicatorSetId, Guid[]? indicatorIds,
-        Guid[]? spaceIds, Guid? under, [EnumQuery(typeof(SpaceLevel))] string? level, string? from, string? to, bool? aggregated, string? delimiter, string? @decimal)
+    public static async Task<IResult> ExportIndicators(HttpContext context, IMediator mediator, [FromServices] IExportFormats formats, string? format,
+        Guid? indicatorSetId, Guid[]? indicatorIds, Guid[]? spaceIds, Guid? under, [EnumQuery(typeof(SpaceLevel))] string? level, string? from, string? to,
+        bool? aggregated, string? delimiter, string? @decimal)
     {
+        var chosen = formats.Find(format) ?? throw new InvalidFieldException("format", $"'format' must be one of: {string.Join(", ", formats.Names)}.");
         var export = await mediator.Send(new ExportIndicatorsQuery
         {
-            Format = ParseFormat(format),
+            Format = chosen,
             IndicatorSetId = indicatorSetId,
             IndicatorIds = indicatorIds,
             SpaceIds = spaceIds,
@@ -47,33 +50,21 @@ public static class ExportsEndpoints
             From = from,
             To = to,
             Aggregated = aggregated ?? false,
-            Delimiter = delimiter,
-            Decimal = @decimal?.Trim().ToLowerInvariant(),
-            IfNoneMatch = context.Request.Headers.IfNoneMatch.ToString() is { Length: > 0 } inm ? inm : null,
+            Csv = CsvOptions.Parse(delimiter, @decimal),
         }, context.RequestAborted);
-        return new ExportResult(export);
+        var etag = ContentETags.Of(export.Version);
+        return new ExportResult(export, etag, ContentETags.NotModified(context.Request, etag));
     }
 
-    private static ExportFormat ParseFormat(string? format) => (format ?? "csv").Trim().ToLowerInvariant() switch
-    {
-        "csv" or "" => ExportFormat.Csv,
-        "csv-wide" or "csvwide" => ExportFormat.CsvWide,
-        "xlsx" => ExportFormat.Xlsx,
-        "json" => ExportFormat.Json,
-        "jsonstat" or "json-stat" => ExportFormat.JsonStat,
-        "geojson" => ExportFormat.GeoJson,
-        _ => throw new InvalidFieldException("format", "'format' must be one of: csv, csv-wide, xlsx, json, jsonstat, geojson."),
-    };
-
     /// <summary>Writes the export straight to the response body as the rows arrive (nothing is buffered), or 304.</summary>
-    private sealed class ExportResult(IndicatorExport export) : IResult
+    private sealed class ExportResult(IndicatorExport export, string etag, bool notModified) : IResult
     {
         public async Task ExecuteAsync(HttpContext context)
         {
             var response = context.Response;
-            response.Headers.ETag = export.ETag;
+            response.Headers.ETag = etag;
             response.Headers.CacheControl = "private, no-cache";
-            if (export.NotModified)
+            if (notModified)
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
                 return;

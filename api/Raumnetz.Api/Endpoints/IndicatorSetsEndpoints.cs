@@ -83,5 +83,5 @@ public sealed record UpdateIndicatorSetRequest : IndicatorSetFields, IBodyOf<Upd
 
 public sealed record SetIndicatorSetGoalsRequest : IBodyOf<SetIndicatorSetGoalsCommand>
 {
-    public IReadOnlyCollection<IndicatorGoalDto>? Goals { get; init; }
+    public IReadOnlyCollection<IndicatorGoalDto> Goals { get; init; } = [];
 }

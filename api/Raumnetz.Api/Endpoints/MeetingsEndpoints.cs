@@ -17,7 +17,7 @@ public static class MeetingsEndpoints
             .WithSummary("Meetings of a network, latest first, with attendance counts; keyset pagination.").Errors(400, 404);
         network.MapPost("/meetings", CreateMeeting).WithName(nameof(CreateMeeting)).RequireAuthorization(Policies.Write)
             .WithSummary("Schedule or record a meeting of a network (it must end after it starts).").Errors(400, 404, 413);
-        network.MapGet("/calendar.ics", GetNetworkCalendar).WithName(nameof(GetNetworkCalendar)).AllowAnonymous()
+        network.MapGet("/calendar.ics", GetNetworkCalendar).WithName(nameof(GetNetworkCalendar)).AllowAnonymous().WithMetadata(new FeedTokenAuthMetadata())
             .WithSummary("Every meeting of the network as an iCalendar feed (text/calendar) to subscribe to: with ?token= (no sign-in), a session or an API key.")
             .Produces<string>(StatusCodes.Status200OK, "text/calendar").Errors(401, 404);
         network.MapGet("/calendar-token", GetNetworkCalendarToken).WithName(nameof(GetNetworkCalendarToken)).RequireAuthorization(Policies.Write)
@@ -88,13 +88,12 @@ public static class MeetingsEndpoints
         return TypedResults.Text(file.Content, ICalendarWriter.ContentType);
     }
 
-    public static async Task<Ok<NetworkCalendarTokenDto>> GetNetworkCalendarToken(Guid id, IMediator mediator, HttpContext context)
+    public static async Task<Ok<NetworkCalendarTokenDto>> GetNetworkCalendarToken(Guid id, IMediator mediator, PublicUrls urls, HttpContext context)
     {
         var token = await mediator.Send(new GetNetworkCalendarTokenQuery(id), context.RequestAborted);
-        var request = context.Request;
-        var url = $"{request.Scheme}://{request.Host}{request.PathBase}/api/v1/networks/{id}/calendar.ics?token={Uri.EscapeDataString(token.Token)}";
+        var url = urls.Absolute($"/api/v1/networks/{id}/calendar.ics?token={Uri.EscapeDataString(token.Token)}");
         context.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(token with { Url = url, WebcalUrl = "webcal" + url[request.Scheme.Length..] });
+        return TypedResults.Ok(token with { Url = url, WebcalUrl = "webcal" + url[url.IndexOf(':', StringComparison.Ordinal)..] });
     }
 
     public static async Task<NoContent> RevokeNetworkCalendarToken(Guid id, IMediator mediator, CancellationToken ct)

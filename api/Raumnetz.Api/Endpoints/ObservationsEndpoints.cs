@@ -4,6 +4,7 @@ using Raumnetz.Api.Http;
 using Raumnetz.Api.Security;
 using Raumnetz.Application.Common;
 using Raumnetz.Application.Observations;
+using Raumnetz.Domain.Common;
 using Raumnetz.Domain.Indicators;
 
 namespace Raumnetz.Api.Endpoints;
@@ -18,7 +19,7 @@ public static class ObservationsEndpoints
         group.MapGet("/{id}", GetObservation).WithName(nameof(GetObservation))
             .WithSummary("One measured value; returns its ETag.").Errors(400, 404);
         group.MapPut("/", UpsertObservation).WithName(nameof(UpsertObservation)).RequireAuthorization(Policies.Write)
-            .WithSummary("Record the value of an indicator for a space and period: 201 when new, 200 when replaced or unchanged (If-Match honoured).").Errors(400, 412, 413);
+            .WithSummary("Record the value of an indicator for a space and period: 201 when new, 200 when replaced or unchanged; replacing a value needs If-Match with its ETag (428 without).").Errors(400, 412, 413).IfMatchOptional();
         group.MapDelete("/{id}", DeleteObservation).WithName(nameof(DeleteObservation)).RequireAuthorization(Policies.Write)
             .WithSummary("Delete a measured value (If-Match honoured).").Errors(400, 404, 412);
         group.MapPost("/import", ImportObservations).WithName(nameof(ImportObservations)).RequireAuthorization(Policies.Write).BodyLimit(Limits.ImportBody)
@@ -47,7 +48,7 @@ public static class ObservationsEndpoints
 
     public static async Task<Results<Created<ObservationDto>, Ok<ObservationDto>>> UpsertObservation(UpsertObservationRequest body, IMediator mediator, HttpContext context)
     {
-        var result = await mediator.Send(new UpsertObservationCommand(body) { ExpectedVersion = ETags.IfMatch(context.Request) }, context.RequestAborted);
+        var result = await mediator.Send(new UpsertObservationCommand(body) { ExpectedVersion = ETags.IfMatchOptional(context.Request), IfMatchMissing = ETags.Parse(context.Request) is null }, context.RequestAborted);
         var o = result.Observation;
         if (result.Created) return EndpointConventions.CreatedAt(context, $"/api/v1/observations/{o.Id}", o, o.Version);
         return TypedResults.Ok(context.WithETag(o, o.Version));
@@ -65,8 +66,39 @@ public static class ObservationsEndpoints
     /// <param name="decimal">CSV decimal separator: point (default) or comma.</param>
     public static async Task<Ok<ImportObservationsResult>> ImportObservations(HttpContext context, IMediator mediator, string? format, bool? dryRun, string? delimiter, string? @decimal)
     {
-        var command = ImportObservationsCommand.FromRequest(context.Request.Body, context.Request.ContentType, format, dryRun ?? false, delimiter, @decimal);
+        var command = ImportCommand(context.Request, format, dryRun ?? false, delimiter, @decimal);
         return TypedResults.Ok(await mediator.Send(command, context.RequestAborted));
+    }
+
+    /// <summary>The body as CSV or JSON (by format=, else by Content-Type) with the CSV options of the query string.</summary>
+    private static ImportObservationsCommand ImportCommand(HttpRequest request, string? format, bool dryRun, string? delimiter, string? decimalSeparator)
+    {
+        var contentType = request.ContentType;
+        var f = (format ?? "").Trim().ToLowerInvariant() switch
+        {
+            "csv" => ImportFormat.Csv,
+            "json" => ImportFormat.Json,
+            "" when contentType?.Contains("csv", StringComparison.OrdinalIgnoreCase) == true => ImportFormat.Csv,
+            "" when contentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true => ImportFormat.Json,
+            "" => throw new InvalidFieldException("format", "Send Content-Type text/csv or application/json, or give format=csv or format=json."),
+            _ => throw new InvalidFieldException("format", "'format' must be csv or json."),
+        };
+        var d = (delimiter ?? "").Trim().ToLowerInvariant() switch
+        {
+            "" => null,
+            "comma" or "," => ",",
+            "semicolon" or ";" => ";",
+            "tab" or "\t" => "\t",
+            _ => throw new InvalidFieldException("delimiter", "'delimiter' must be comma, semicolon or tab."),
+        };
+        var comma = (decimalSeparator ?? "").Trim().ToLowerInvariant() switch
+        {
+            "" or "point" or "." => false,
+            "comma" or "," => true,
+            _ => throw new InvalidFieldException("decimal", "'decimal' must be point or comma."),
+        };
+        if (comma && d == ",") throw new InvalidFieldException("decimal", "A decimal comma needs another field separator (delimiter=semicolon).");
+        return new ImportObservationsCommand { Body = request.Body, Format = f, DryRun = dryRun, Delimiter = d, DecimalComma = comma };
     }
 }
 

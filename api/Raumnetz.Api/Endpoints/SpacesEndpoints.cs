@@ -88,8 +88,10 @@ public sealed record EndSpaceRequest : IBodyOf<EndSpaceCommand>
     public DateOnly ValidTo { get; init; }
 }
 
+/// <summary>A GeoJSON FeatureCollection; foreign members ("name", "crs", "bbox" as GIS programs write them) are ignored.</summary>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip)]
 public sealed record ImportSpacesRequest : IBodyOf<ImportSpacesCommand>
 {
     public string Type { get; init; } = "";
-    public IReadOnlyCollection<SpaceFeature>? Features { get; init; }
+    public IReadOnlyCollection<SpaceFeature> Features { get; init; } = [];
 }

@@ -12,8 +12,10 @@ public static class EnumQuery
     public static TEnum? Parse<TEnum>(string? value, string parameter) where TEnum : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
-        // No numbers and no lists: Enum.TryParse reads "state,county" as State | County (= planningRegion).
-        if (!int.TryParse(value, out _) && !value.Contains(',') && Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)) return parsed;
+        // Exactly one name as the document spells it (camelCase, case-sensitive): no numbers, no lists
+        // (Enum.TryParse reads "state,county" as State | County = planningRegion), no other spelling.
+        foreach (var name in Enum.GetNames<TEnum>())
+            if (value == char.ToLowerInvariant(name[0]) + name[1..]) return Enum.Parse<TEnum>(name);
         var allowed = string.Join(", ", Enum.GetNames<TEnum>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]));
         throw new InvalidFieldException(parameter, $"'{parameter}' must be one of: {allowed}.");
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -45,12 +46,20 @@ public static class IdempotencyConventions
 /// Idempotency-Key (1 to 100 characters) for POSTs that create something. The key is remembered per principal for
 /// 24 hours together with a SHA-256 hash of method, path, query and body and the successful (2xx) response:
 /// the same key with the same request replays that response (status, Location, body; header Idempotent-Replayed: true),
-/// the same key with a different request is refused with 422. Failed requests are not remembered, so they can be retried.
+/// the same key with a different request is refused with 422. The key is reserved (a pending record, committed on its
+/// own) before the work starts, so of concurrent requests with the key exactly one does the work; the others wait up to
+/// <see cref="Wait"/> for its response and replay it, or get 409 with Retry-After while it is still at work. A failed
+/// request releases the key, so it can be retried.
 /// </summary>
 public sealed class IdempotencyFilter(IMediator mediator, ICurrentUser user, IOptions<JsonOptions> json, ILogger<IdempotencyFilter> logger) : IEndpointFilter
 {
     public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
+
+    /// <summary>How long a request waits for a concurrent one with the same key before it answers 409.</summary>
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -62,34 +71,70 @@ public sealed class IdempotencyFilter(IMediator mediator, ICurrentUser user, IOp
 
         var ct = http.RequestAborted;
         var hash = await HashAsync(http.Request, ct);
-        var stored = await mediator.Send(new FindIdempotentResponseQuery(key, user.Principal), ct);
-        if (stored is not null)
+        var started = Stopwatch.GetTimestamp();
+        while (!await mediator.Send(new ReserveIdempotencyKeyCommand(key, user.Principal, hash), ct))
         {
-            if (stored.RequestHash == hash) return new ReplayResult(stored);
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: "Idempotency-Key reused with a different request",
-                detail: $"The {HeaderName} '{key}' was already used for a different request in the last 24 hours. Use a new key for a new request.");
+            var stored = await mediator.Send(new FindIdempotentResponseQuery(key, user.Principal), ct);
+            if (stored is not null && stored.RequestHash != hash)
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status422UnprocessableEntity,
+                    title: "Idempotency-Key reused with a different request",
+                    detail: $"The {HeaderName} '{key}' was already used for a different request in the last 24 hours. Use a new key for a new request.");
+            if (stored is { Pending: false }) return new ReplayResult(stored);
+            // Null: the request holding the key failed and released it just now; the loop reserves it again.
+            if (stored is not null && Stopwatch.GetElapsedTime(started) >= Wait)
+            {
+                http.Response.Headers.RetryAfter = "1";
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status409Conflict,
+                    title: "Request with this Idempotency-Key still in progress",
+                    detail: $"A request with the {HeaderName} '{key}' is still at work. Retry after a second to get its response.");
+            }
+            await Task.Delay(PollInterval, ct);
         }
 
-        var result = await next(context);
-        if (Capture(result) is { } response)
+        object? result;
+        try
         {
-            var body = response.Value is null ? null : JsonSerializer.Serialize(response.Value, response.Value.GetType(), json.Value.SerializerOptions);
-            try
-            {
-                // Not cancelled with the request: a client that gave up after the work was done is exactly the one that retries.
-                // False means a concurrent request with the same key stored its response first; later retries replay that one.
-                await mediator.Send(new SaveIdempotentResponseCommand(key, user.Principal, hash, response.Status, response.Location,
-                    body is null ? null : "application/json; charset=utf-8", body), CancellationToken.None);
-            }
-            catch (Exception e)
-            {
-                // The work is done and committed; failing the response now would invite the very retry that repeats it.
-                logger.LogWarning(e, "Could not store the response for Idempotency-Key {Key} of {Principal}", key, user.Principal);
-            }
+            result = await next(context);
+        }
+        catch
+        {
+            await ReleaseAsync(key);
+            throw;
+        }
+        if (Capture(result) is not { } response)
+        {
+            await ReleaseAsync(key);
+            return result;
+        }
+        var body = response.Value is null ? null : JsonSerializer.Serialize(response.Value, response.Value.GetType(), json.Value.SerializerOptions);
+        try
+        {
+            // Not cancelled with the request: a client that gave up after the work was done is exactly the one that retries.
+            await mediator.Send(new SaveIdempotentResponseCommand(key, user.Principal, hash, response.Status, response.Location,
+                body is null ? null : "application/json; charset=utf-8", body), CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // The work is done and committed; failing the response now would invite the very retry that repeats it.
+            logger.LogWarning(e, "Could not store the response for Idempotency-Key {Key} of {Principal}", key, user.Principal);
         }
         return result;
+    }
+
+    /// <summary>Gives the key up after a failed request (not cancelled with the request: the key must not stay blocked).</summary>
+    private async Task ReleaseAsync(string key)
+    {
+        try
+        {
+            await mediator.Send(new ReleaseIdempotencyKeyCommand(key, user.Principal), CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // The reservation then expires after IdempotentResponse.ReservationLifetime.
+            logger.LogWarning(e, "Could not release Idempotency-Key {Key} of {Principal}", key, user.Principal);
+        }
     }
 
     /// <summary>SHA-256 (hex) of method, path with query and the raw body.</summary>

@@ -50,6 +50,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             { Status = 409, Title = "Conflict", Detail = c.Message },
         ConflictException c => Problem(409, "Conflict", c.Message),
         StaleVersionException s => Problem(412, "Precondition failed", s.Message),
+        PreconditionRequiredException p => Problem(428, "Precondition required", p.Message),
         ForbiddenException f => Problem(403, "Forbidden", f.Message),
         LoginFailedException l => Problem(401, "Sign-in failed", l.Message),
         TooManyAttemptsException t => Problem(429, "Too many attempts", t.Message),
@@ -66,11 +67,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     {
         if (b.StatusCode == StatusCodes.Status413PayloadTooLarge)
             return Problem(413, "Request body too large", "The request body is larger than this endpoint accepts. Send a smaller body or split it.");
-        if (b.InnerException is JsonException json)
-        {
-            var field = json.Path is { Length: > 2 } path ? JsonPathToField(path) : "body";
-            return Validation(new() { [field] = [JsonMessage(json)] }, b.StatusCode);
-        }
+        if (b.InnerException is JsonException json) return Validation(JsonErrors(json), b.StatusCode);
         var match = ParameterName().Match(b.Message);
         var name = match.Success ? match.Groups["name"].Value : "request";
         var message = b.Message.Contains("Required parameter", StringComparison.Ordinal) ? $"'{name}' is required." : $"'{name}' has an invalid value.";
@@ -95,10 +92,30 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         return problem;
     }
 
-    private static string JsonMessage(JsonException json) =>
-        json.Message.Contains("could not be converted", StringComparison.Ordinal)
-            ? "The value has the wrong type or is not one of the allowed values."
-            : "The JSON is malformed.";
+    /// <summary>
+    /// The field errors for a body the strict reader refused (<see cref="StrictJson"/>), keyed by the camelCase field
+    /// path ("links[0].type"): the serializer's path names the field, or the object that lacks required properties.
+    /// </summary>
+    internal static Dictionary<string, string[]> JsonErrors(JsonException json)
+    {
+        var at = json.Path is { Length: > 1 } path ? JsonPathToField(path) : "";
+        string In(string name) => at.Length == 0 ? name : $"{at}.{name}";
+        var message = json.Message;
+        if (json is NullEntryException entry)
+            return new() { [In(entry.Field)] = [entry.Message] };
+        if (MissingRequired().Match(message) is { Success: true } missing)
+            return QuotedName().Matches(missing.Groups["names"].Value).Select(m => m.Groups[1].Value)
+                .ToDictionary(In, name => new[] { $"'{name}' is required." });
+        var field = at.Length == 0 ? "body" : at;
+        var last = field[(field.LastIndexOf('.') + 1)..];
+        string text;
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal)) text = $"'{last}' is not a property of this object; remove it.";
+        else if (message.StartsWith("Duplicate property", StringComparison.Ordinal)) text = $"'{last}' appears more than once.";
+        else if (message.Contains("doesn't allow setting null", StringComparison.Ordinal)) text = $"'{last}' must not be null.";
+        else if (message.Contains("could not be converted", StringComparison.Ordinal)) text = "The value has the wrong type or is not one of the allowed values (enum names are case-sensitive; numbers are not strings).";
+        else text = "The JSON is malformed.";
+        return new() { [field] = [text] };
+    }
 
     private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
 
@@ -115,6 +132,12 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
     /// <summary>"$.parent.name" → "parent.name"; "$['x']" → "x".</summary>
     private static string JsonPathToField(string path) => path.TrimStart('$').TrimStart('.').Replace("['", ".").Replace("']", "").TrimStart('.') is { Length: > 0 } f ? f : "body";
+
+    [GeneratedRegex("missing required properties including: (?<names>.*)$", RegexOptions.Singleline)]
+    private static partial Regex MissingRequired();
+
+    [GeneratedRegex("'([^']+)'")]
+    private static partial Regex QuotedName();
 
     [GeneratedRegex("parameter \"(?:[^\" ]+ )?(?<name>[^\" ]+)\"")]
     private static partial Regex ParameterName();

@@ -14,6 +14,9 @@ public sealed partial class RequestLogMiddleware(RequestDelegate next, ILoggerFa
 {
     public const string Category = "Raumnetz.Requests";
 
+    /// <summary>ASP.NET Core's own request start and finish lines, with the full URL and query string (kept at Warning, Program.cs).</summary>
+    public const string FrameworkRequestCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     private readonly ILogger logger = loggers.CreateLogger(Category);
 
     public async Task InvokeAsync(HttpContext context)

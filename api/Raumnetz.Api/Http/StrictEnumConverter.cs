@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 namespace Raumnetz.Api.Http;
 
 /// <summary>
-/// Enums as camelCase strings ("planningRegion"), read strictly: exactly one defined name (case-insensitive).
+/// Enums as camelCase strings ("planningRegion"), read strictly: exactly one defined name, spelled as written
+/// (case-sensitive, as the document's enum lists it).
 /// System.Text.Json's own converter also accepts "viewer, analyst" and combines the values like flags
 /// (Viewer | Analyst = Editor), and numbers in strings; both are refused here with a JsonException (400).
 /// </summary>
@@ -29,6 +30,8 @@ public sealed class StrictEnumConverter : JsonConverterFactory
             if (text.Length == 0 || text.Trim().Length != text.Length || (!IsFlags && text.Contains(','))) throw new JsonException();
             var value = inner.Read(ref reader, typeToConvert, options);
             if (!IsFlags && !Enum.IsDefined(value)) throw new JsonException();
+            // The inner converter ignores case ("Active", "ACTIVE"); the document lists one spelling.
+            if (!IsFlags && JsonNamingPolicy.CamelCase.ConvertName(value.ToString()) != text) throw new JsonException();
             return value;
         }
 

@@ -39,7 +39,16 @@ public static class OpenApiSetup
                 Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Cookie, Name = AuthSchemes.SessionCookie,
                 Description = "Session cookie set by POST /api/v1/auth/login.",
             });
+            o.AddSecurityDefinition(AuthResponsesOperationFilter.FeedTokenScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Query, Name = AuthSchemes.FeedTokenParameter,
+                Description = "Secret subscription token of a network's calendar feed (GET /api/v1/networks/{id}/calendar-token); reads only that feed.",
+            });
+            // Paths are relative to the server the document is served from; no host is named (nor taken from a request).
+            o.AddServer(new OpenApiServer { Url = "/", Description = "The server that serves this document." });
             o.SchemaFilter<FluentValidationSchemaFilter>();
+            o.SchemaFilter<ForeignMembersSchemaFilter>();
+            o.SchemaFilter<NullableReferencesSchemaFilter>();
             o.OperationFilter<AuthResponsesOperationFilter>();
             o.OperationFilter<ConcurrencyOperationFilter>();
             o.OperationFilter<FileResponsesOperationFilter>();
@@ -60,20 +69,86 @@ public static class OpenApiSetup
         : type.Name.Replace("Command", "Request").Replace("Query", "Request");
 }
 
-/// <summary>Adds 401/403 responses and security requirements to every operation that requires authorization.</summary>
+/// <summary>
+/// Declares the security of every operation: the API key or the session (with 401/403 responses) where authorization is
+/// required; the feed token as well on the calendar feeds; an empty requirement (anonymous) on sign-in and any other
+/// anonymous operation.
+/// </summary>
 public sealed class AuthResponsesOperationFilter : IOperationFilter
 {
+    public const string FeedTokenScheme = "feedToken";
+
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
-        if (metadata.OfType<IAllowAnonymous>().Any() || !metadata.OfType<IAuthorizeData>().Any()) return;
-        operation.Responses ??= new OpenApiResponses();
+        operation.Security ??= [];
+        if (metadata.OfType<IAllowAnonymous>().Any() || !metadata.OfType<IAuthorizeData>().Any())
+        {
+            if (metadata.OfType<FeedTokenAuthMetadata>().Any())
+            {
+                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(FeedTokenScheme, context.Document)] = [] });
+                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("apiKey", context.Document)] = [] });
+                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("session", context.Document)] = [] });
+            }
+            else
+            {
+                operation.Security.Add(new OpenApiSecurityRequirement());
+            }
+            return;
+        }
         var problem = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository) };
+        operation.Responses ??= new OpenApiResponses();
         operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Not signed in, or unknown or revoked API key.", Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = problem } });
         operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The role does not allow this, or the antiforgery header is missing.", Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = problem } });
-        operation.Security ??= [];
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("apiKey", context.Document)] = [] });
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("session", context.Document)] = [] });
+    }
+}
+
+/// <summary>
+/// Types that skip unknown members ([JsonUnmappedMemberHandling(Skip)], the GeoJSON import) admit additional
+/// properties in the document; every other object refuses them (StrictJson), as its "additionalProperties": false says.
+/// </summary>
+public sealed class ForeignMembersSchemaFilter : ISchemaFilter
+{
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (schema is not OpenApiSchema target || context.Type is null) return;
+        var attribute = context.Type.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonUnmappedMemberHandlingAttribute), false)
+            .OfType<System.Text.Json.Serialization.JsonUnmappedMemberHandlingAttribute>().FirstOrDefault();
+        if (attribute?.UnmappedMemberHandling != System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip) return;
+        target.AdditionalProperties = null;
+        target.AdditionalPropertiesAllowed = true;
+    }
+}
+
+/// <summary>
+/// A nullable property of a referenced type (an enum such as <c>CadenceUnit?</c>, an object such as
+/// <c>EvaluatedValue?</c>) is written as a bare "$ref", which says it is never null: OpenAPI 3.0 ignores "nullable" beside
+/// a "$ref". Such properties become { "allOf": [ref], "nullable": true }, so the document admits the null they carry.
+/// </summary>
+public sealed class NullableReferencesSchemaFilter : ISchemaFilter
+{
+    private static readonly System.Reflection.NullabilityInfoContext Nullability = new();
+    private static readonly Lock NullabilityLock = new();
+
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (schema is not OpenApiSchema target || target.Properties is null || context.Type is null) return;
+        foreach (var member in context.Type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+        {
+            var name = member.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonPropertyNameAttribute), true)
+                .OfType<System.Text.Json.Serialization.JsonPropertyNameAttribute>().FirstOrDefault()?.Name
+                ?? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+            if (!target.Properties.TryGetValue(name, out var property) || property is not OpenApiSchemaReference reference || !IsNullable(member)) continue;
+            target.Properties[name] = new OpenApiSchema { AllOf = [reference], Type = JsonSchemaType.Null };
+        }
+    }
+
+    private static bool IsNullable(System.Reflection.PropertyInfo member)
+    {
+        if (member.PropertyType.IsValueType) return Nullable.GetUnderlyingType(member.PropertyType) is not null;
+        lock (NullabilityLock) return Nullability.Create(member).ReadState == System.Reflection.NullabilityState.Nullable;
     }
 }
 
@@ -102,7 +177,8 @@ public sealed class IdempotencyOperationFilter : IOperationFilter
             In = ParameterLocation.Header,
             Required = false,
             Description = "Makes a retry safe: the same key with the same request within 24 hours returns the first successful response "
-                + "again (header Idempotent-Replayed: true) without doing the work twice. Use a new key (for example a UUID) for each new request.",
+                + "again (header Idempotent-Replayed: true) without doing the work twice; while a request with the key is still at work, others wait "
+                + "for its response or get 409. Use a new key (for example a UUID) for each new request.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = Application.Common.Limits.IdempotencyKey },
         });
         operation.Responses ??= new OpenApiResponses();
@@ -112,6 +188,14 @@ public sealed class IdempotencyOperationFilter : IOperationFilter
             Description = "The Idempotency-Key was already used for a different request.",
             Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = problem },
         });
+        if (operation.Responses.TryGetValue("409", out var conflict))
+            conflict.Description += " Also: a request with the same Idempotency-Key is still at work (retry after the Retry-After seconds).";
+        else
+            operation.Responses.Add("409", new OpenApiResponse
+            {
+                Description = "A request with the same Idempotency-Key is still at work; retry after the Retry-After seconds to get its response.",
+                Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = problem },
+            });
     }
 }
 
@@ -152,13 +236,20 @@ public sealed class ConcurrencyOperationFilter : IOperationFilter
         };
         operation.Responses.TryAdd("503", new OpenApiResponse { Description = "The database cannot be reached right now; retry after the Retry-After seconds.", Content = problem });
         if (!operation.Responses.ContainsKey("412")) return;
+        var optional = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Http.IfMatchOptionalMetadata>().Any();
+        if (operation.Responses.TryGetValue("428", out var required))
+            required.Description = optional
+                ? "If-Match is missing and the request would replace an existing value."
+                : "If-Match is missing: a change must name the version it changes.";
         operation.Parameters ??= [];
         operation.Parameters.Add(new OpenApiParameter
         {
             Name = "If-Match",
             In = ParameterLocation.Header,
-            Required = false,
-            Description = "The ETag of the resource as returned by GET (for example \"3\"); the request fails with 412 when it is stale.",
+            Required = !optional,
+            Description = optional
+                ? "The ETag of the value as returned by GET (for example \"3\"); needed to replace an existing value (428 without), 412 when it is stale."
+                : "The ETag of the resource as returned by GET (for example \"3\"); 412 when it is stale or names no version of the resource, 428 when missing.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 30 },
         });
     }

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Raumnetz.Api.Security;
 
 /// <summary>
 /// Double-submit protection for the SPA: unsafe requests that authenticate with the session cookie must echo the
 /// XSRF-TOKEN cookie in the X-XSRF-TOKEN header (validated by ASP.NET Core's antiforgery, bound to the user).
-/// API-key requests carry no ambient credentials and are exempt; so is login, which has no session yet.
+/// API-key requests carry no ambient credentials and are exempt; so are endpoints marked with
+/// <c>DisableAntiforgery()</c> (sign-in, which authenticates by its body, even when a stale session cookie comes along).
 /// </summary>
 public sealed class AntiforgeryMiddleware(RequestDelegate next, IAntiforgery antiforgery)
 {
@@ -14,7 +16,8 @@ public sealed class AntiforgeryMiddleware(RequestDelegate next, IAntiforgery ant
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !HttpMethods.IsOptions(context.Request.Method)
             && context.User.Identity?.AuthenticationType == AuthSchemes.Cookie
             && !context.Request.Headers.ContainsKey(AuthSchemes.ApiKeyHeader)
-            && context.Request.Path.StartsWithSegments("/api"))
+            && context.Request.Path.StartsWithSegments("/api")
+            && context.GetEndpoint()?.Metadata.GetMetadata<IAntiforgeryMetadata>() is not { RequiresValidation: false })
         {
             try
             {

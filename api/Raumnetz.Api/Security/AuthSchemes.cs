@@ -17,7 +17,16 @@ public static class AuthSchemes
     public const string XsrfCookie = "XSRF-TOKEN";
     public const string XsrfHeader = "X-XSRF-TOKEN";
     public const string AuthMethodClaim = "amr";
+    /// <summary>Query parameter of a calendar feed's secret subscription token.</summary>
+    public const string FeedTokenParameter = "token";
+    public const string LoginPath = "/api/v1/auth/login";
 }
+
+/// <summary>
+/// Marks an anonymous endpoint that authenticates by a secret token in the query (<see cref="AuthSchemes.FeedTokenParameter"/>)
+/// as well as by a session or an API key: the calendar feeds, which calendar programs read without signing in.
+/// </summary>
+public sealed class FeedTokenAuthMetadata;
 
 /// <summary>
 /// Authenticates partner systems by the X-Api-Key header against the stored hashes, on every request (a revoked key is

@@ -34,20 +34,28 @@ public static class SecurityServices
 
         services.AddAuthentication(AuthSchemes.Smart)
             .AddPolicyScheme(AuthSchemes.Smart, "Session cookie or API key", o =>
-                o.ForwardDefaultSelector = ctx => ctx.Request.Headers.ContainsKey(AuthSchemes.ApiKeyHeader) ? AuthSchemes.ApiKey : AuthSchemes.Cookie)
+                o.ForwardDefaultSelector = ctx => ctx.Request.Headers.ContainsKey(AuthSchemes.ApiKeyHeader) ? AuthSchemes.ApiKey
+                    // Sign-in does not authenticate by the cookie: it always starts a new session (DatabaseTicketStore).
+                    : ctx.Request.Path.StartsWithSegments(AuthSchemes.LoginPath) ? AuthSchemes.ApiKey
+                    : AuthSchemes.Cookie)
             .AddCookie(AuthSchemes.Cookie, o =>
             {
                 o.Cookie.Name = AuthSchemes.SessionCookie;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
-                o.SlidingExpiration = true;
+                // The cookie names a server-side session (DatabaseTicketStore); the session's idle and absolute
+                // lifetimes are checked against its row, so the cookie itself neither slides nor outlives the session.
+                o.SlidingExpiration = false;
                 o.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
                 o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
-                o.Events.OnValidatePrincipal = ValidateSessionAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null);
+        services.AddOptions<CookieAuthenticationOptions>(AuthSchemes.Cookie).Configure<SessionStore, SessionLifetimes>((o, sessions, lifetimes) =>
+        {
+            o.SessionStore = new DatabaseTicketStore(sessions);
+            o.ExpireTimeSpan = lifetimes.Absolute;
+        });
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser().RequireRole(Enum.GetNames<Role>()))
@@ -58,7 +66,7 @@ public static class SecurityServices
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(Policies.Login, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientAddress.Of(ctx),
                 _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = Math.Max(1, ctx.RequestServices.GetRequiredService<Startup.RaumnetzOptions>().LoginAttemptsPerMinute),
@@ -82,17 +90,4 @@ public static class SecurityServices
         new Claim(ClaimTypes.Role, user.Role.ToString()),
         new Claim(AuthSchemes.AuthMethodClaim, AuthSchemes.Cookie),
     ], AuthSchemes.Cookie));
-
-    /// <summary>
-    /// Keeps a session in step with the account on every request: deactivated users are signed out, role changes apply
-    /// at once. Authentication, not a use case: it reads through <see cref="AccountReader"/>, not MediatR.
-    /// </summary>
-    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext ctx)
-    {
-        if (!Guid.TryParse(ctx.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id)) { ctx.RejectPrincipal(); return; }
-        var accounts = ctx.HttpContext.RequestServices.GetRequiredService<AccountReader>();
-        var user = await accounts.ActiveUserAsync(id, ctx.HttpContext.RequestAborted);
-        if (user is null) ctx.RejectPrincipal();
-        else if (user.Role.ToString() != ctx.Principal!.FindFirstValue(ClaimTypes.Role)) ctx.ReplacePrincipal(Principal(user));
-    }
 }

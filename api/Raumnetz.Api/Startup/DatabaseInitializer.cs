@@ -14,6 +14,8 @@ public sealed class RaumnetzOptions
     public bool MigrateOnStart { get; set; } = true;
     /// <summary>Calls of the login route allowed per client address and minute (more get 429).</summary>
     public int LoginAttemptsPerMinute { get; set; } = 20;
+    /// <summary>The address users reach the app at (for example https://raumnetz.kreis.example); absolute links start with it.</summary>
+    public string? PublicBaseUrl { get; set; }
 
     public sealed class AdminOptions
     {

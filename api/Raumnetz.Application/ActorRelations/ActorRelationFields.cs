@@ -42,8 +42,13 @@ public abstract class ActorRelationFieldsValidator<T> : AbstractValidator<T> whe
 /// <summary>Rules only the data can decide: both actors exist, and no identical relation exists yet.</summary>
 internal static class ActorRelationChecks
 {
-    public static async Task CheckAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, ActorRelationFields f, Guid? selfId)
+    /// <summary>
+    /// Locks the source actor's row until the transaction ends first, so concurrent requests for relations of the same
+    /// actor check and write one after the other (on every instance) and no duplicate gets in between.
+    /// </summary>
+    public static async Task CheckAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, ActorRelationFields f, Guid? selfId, CancellationToken ct)
     {
+        await dialect.LockForUpdateAsync(connection, tx, "actors", f.SourceActorId, ct);
         var ids = new[] { f.SourceActorId, f.TargetActorId };
         var found = (await connection.QueryAsync<Guid>($"SELECT id FROM actors WHERE {dialect.In("id", "@ids")}", new { ids }, tx)).ToHashSet();
         if (!found.Contains(f.SourceActorId)) throw new InvalidFieldException("sourceActorId", $"Actor '{f.SourceActorId}' does not exist.");
@@ -61,7 +66,7 @@ internal static class ActorRelationChecks
         else where.Add("valid_from IS NULL");
         if (selfId is { } self) { where.Add("id <> @self"); p.Add("self", self); }
         if (await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM actor_relations WHERE {string.Join(" AND ", where)}", p, tx) > 0)
-            throw new ConflictException("The same relation (source, target, type and start date) already exists.");
+            throw new ConflictException("The same relation (source, target, type and start date) already exists.", "validFrom");
     }
 
     public static DynamicParameters Parameters(ActorRelationFields f)

@@ -16,7 +16,7 @@ public sealed class CreateActorRelationHandler(IUnitOfWork unitOfWork, ActorRela
     {
         var id = Guid.CreateVersion7();
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
-        await ActorRelationChecks.CheckAsync(connection, tx, unitOfWork.Dialect, request, null);
+        await ActorRelationChecks.CheckAsync(connection, tx, unitOfWork.Dialect, request, null, cancellationToken);
         var p = ActorRelationChecks.Parameters(request);
         p.Add("id", id);
         p.Add("now", clock.GetUtcNow());

@@ -26,7 +26,7 @@ public sealed class UpdateActorRelationHandler(IUnitOfWork unitOfWork, ActorRela
     {
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "actor_relations", "Actor relation", request.Id, request.ExpectedVersion);
-        await ActorRelationChecks.CheckAsync(connection, tx, unitOfWork.Dialect, request, request.Id);
+        await ActorRelationChecks.CheckAsync(connection, tx, unitOfWork.Dialect, request, request.Id, cancellationToken);
         var p = ActorRelationChecks.Parameters(request);
         p.Add("id", request.Id);
         p.Add("version", version);

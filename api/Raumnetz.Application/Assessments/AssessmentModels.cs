@@ -44,7 +44,7 @@ internal static class AssessmentRollUp
     /// aggregate by median), rating_count = how many; status provisional, source "assessments". No ratings left: the
     /// rolled-up measurement is removed.
     /// </summary>
-    public static async Task ApplyAsync(DbConnection connection, DbTransaction tx, DatabaseProvider provider, IndicatorRow indicator, Guid spaceId, Period period, DateTimeOffset now)
+    public static async Task ApplyAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, IndicatorRow indicator, Guid spaceId, Period period, DateTimeOffset now)
     {
         var ratings = (await connection.QueryAsync<int>("SELECT rating FROM assessments WHERE indicator_id = @indicatorId AND space_id = @spaceId AND period = @period",
             new { indicatorId = indicator.Id, spaceId, period = period.ToString() }, tx)).ToList();
@@ -55,7 +55,7 @@ internal static class AssessmentRollUp
                 new { indicatorId = indicator.Id, spaceId, period = period.ToString() }, tx);
             return;
         }
-        await ObservationSql.UpsertAsync(connection, tx, provider, new ObservationValues(indicator.Id, spaceId, period,
+        await ObservationSql.UpsertAsync(connection, tx, dialect, new ObservationValues(indicator.Id, spaceId, period,
             summary.ValueFor(indicator.Aggregation), null, null, ObservationStatus.Provisional, "assessments", null, summary.Count), now);
     }
 }

@@ -58,7 +58,7 @@ public sealed class CreateAssessmentHandler(IUnitOfWork unitOfWork, AssessmentRe
             id, request.IndicatorId, request.SpaceId, period = period.ToString(), firstMonth = period.FirstMonth, lastMonth = period.LastMonth, request.ActorId,
             request.Rating, comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(), createdBy = user.Principal, now,
         }, tx);
-        await AssessmentRollUp.ApplyAsync(connection, tx, unitOfWork.Provider, indicator, request.SpaceId, period, now);
+        await AssessmentRollUp.ApplyAsync(connection, tx, unitOfWork.Dialect, indicator, request.SpaceId, period, now);
         return (await reads.LoadAsync(connection, tx, id, cancellationToken))!;
     }
 }

@@ -19,7 +19,7 @@ public sealed class DeleteAssessmentHandler(IUnitOfWork unitOfWork, AssessmentRe
         var rows = await connection.ExecuteAsync("DELETE FROM assessments WHERE id = @Id AND version = @version", new { request.Id, version }, tx);
         Versioning.EnsureUpdated(rows, "Assessment", request.Id, version);
         var indicator = (await IndicatorRow.LoadAsync(connection, tx, unitOfWork.Dialect, [current.IndicatorId], cancellationToken)).Single();
-        await AssessmentRollUp.ApplyAsync(connection, tx, unitOfWork.Provider, indicator, current.SpaceId, Period.Parse(current.Period), clock.GetUtcNow());
+        await AssessmentRollUp.ApplyAsync(connection, tx, unitOfWork.Dialect, indicator, current.SpaceId, Period.Parse(current.Period), clock.GetUtcNow());
         return Unit.Value;
     }
 }

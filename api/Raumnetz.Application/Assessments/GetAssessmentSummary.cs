@@ -22,7 +22,7 @@ public sealed record AssessmentSummaryDto
     public double? Median { get; init; }
     /// <summary>Every point of the scale with its label and how many gave it (empty when withheld).</summary>
     public IReadOnlyList<RatingBucketDto> Distribution { get; init; } = [];
-    /// <summary>Withheld for viewers and analysts when fewer people rated than the small-number threshold.</summary>
+    /// <summary>Withheld for viewers and analysts when fewer people rated than the small-number threshold, or when a total would reveal the measurement.</summary>
     public bool Suppressed { get; init; }
 }
 
@@ -53,7 +53,12 @@ public sealed class GetAssessmentSummaryHandler(IDbConnectionFactory db, ICurren
                 new { request.IndicatorId, request.SpaceId, period = period.ToString() }, cancellationToken: ct))).ToList();
             var summary = RatingSummary.Of(ratings, indicator.ScaleMin ?? 0, indicator.ScaleMax ?? 0);
             var labels = indicator.Labels();
-            var suppressed = SmallNumbers.Protects(user.Role) && summary.Count > 0 && Suppression.IsPrimary(IndicatorKind.Rating, summary.Mean, null, summary.Count, rules);
+            // Withheld when few people rated, and wherever the measurement these ratings roll up into is withheld (a total
+            // would reveal it): the same decision as in every other response (Disclosure).
+            var withheld = await DisclosureReads.WithheldAsync(connection, user, rules, [indicator], [(indicator.Id, period)], null, ct);
+            var suppressed = withheld is not null && summary.Count > 0 &&
+                (Suppression.IsPrimary(IndicatorKind.Rating, summary.Mean, null, summary.Count, rules)
+                 || withheld.Contains(new CellKey(indicator.Id, request.SpaceId, period)));
             return new AssessmentSummaryDto
             {
                 IndicatorId = indicator.Id, SpaceId = request.SpaceId, Period = period.ToString(), Count = summary.Count,

@@ -37,7 +37,7 @@ public sealed class UpdateAssessmentHandler(IUnitOfWork unitOfWork, AssessmentRe
             "UPDATE assessments SET rating = @Rating, comment = @comment, version = version + 1, updated_at = @now WHERE id = @Id AND version = @version",
             new { request.Id, request.Rating, comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(), now, version }, tx);
         Versioning.EnsureUpdated(rows, "Assessment", request.Id, version);
-        await AssessmentRollUp.ApplyAsync(connection, tx, unitOfWork.Provider, indicator, current.SpaceId, Period.Parse(current.Period), now);
+        await AssessmentRollUp.ApplyAsync(connection, tx, unitOfWork.Dialect, indicator, current.SpaceId, Period.Parse(current.Period), now);
         return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
     }
 }

@@ -45,6 +45,22 @@ public interface ISqlDialect
     /// </summary>
     string In(string column, string listParameter);
 
+    /// <summary>
+    /// "column is one of these ids" for lists of up to some hundreds: the condition on <paramref name="listParameter"/>
+    /// and the value to bind to it. SQLite gets the list as one JSON text (json_each), as expanding hundreds of
+    /// parameters costs more there than the lookups themselves; the others get <see cref="In"/> and the list.
+    /// </summary>
+    (string Condition, object Value) InIds(string column, string listParameter, IReadOnlyCollection<Guid> ids);
+
+    /// <summary>
+    /// An insert that, when a row with the same key exists, updates it instead, and only when one of the
+    /// <see cref="VersionedUpsert.Update"/> columns differs (NULL equal to NULL): it sets them to the new values, raises
+    /// <c>version</c> by 1 and sets <c>updated_at</c> to the inserted one; an equal row is left alone. With
+    /// <paramref name="returnVersion"/> it returns the row's version when it inserted (1) or changed it (&gt; 1) and
+    /// nothing otherwise; without, the affected-row count is 1 or 0. (ON CONFLICT on SQLite and PostgreSQL, MERGE on SQL Server.)
+    /// </summary>
+    string Upsert(VersionedUpsert statement, bool returnVersion);
+
     /// <summary>Whether a unique-constraint violation caused this exception.</summary>
     bool IsUniqueViolation(Exception exception);
 
@@ -59,6 +75,31 @@ public interface ISqlDialect
     /// batch runs: call <see cref="IPreparedCommand.FlushAsync"/> at the end.
     /// </summary>
     Task<IPreparedCommand> PrepareAsync(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<PreparedParameter> parameters, CancellationToken ct);
+
+    /// <summary>
+    /// Locks the row <paramref name="id"/> of <paramref name="table"/> until <paramref name="transaction"/> ends, so that
+    /// a rule checked by reading other rows and then inserting (no overlapping memberships in a network, no duplicate
+    /// relation of an actor) holds across requests and instances: a second transaction locking the same row waits for
+    /// the first to commit and then sees its rows. Returns whether the row exists. <paramref name="table"/> is a
+    /// constant of the caller, never input.
+    /// </summary>
+    Task<bool> LockForUpdateAsync(DbConnection connection, DbTransaction transaction, string table, Guid id, CancellationToken ct);
+
+    /// <summary>
+    /// Sets the connection up for a bulk write in <paramref name="transaction"/>: on SQLite a 64 MB page cache, so the
+    /// indexes of a big table stay in memory. Disposing the result sets it back, so the connection returns to the pool
+    /// as it was. Nothing to do on the other providers.
+    /// </summary>
+    Task<IAsyncDisposable> BeginBulkWriteAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct);
+}
+
+/// <summary>
+/// What <see cref="ISqlDialect.Upsert"/> writes: the table, each inserted column with its value (a parameter such as
+/// @value, or a literal), the columns of the unique key and the columns an update sets (to their inserted values).
+/// </summary>
+public sealed record VersionedUpsert(string Table, IReadOnlyList<(string Column, string Value)> Insert, IReadOnlyList<string> Key, IReadOnlyList<string> Update)
+{
+    public string ValueOf(string column) => Insert.First(c => c.Column == column).Value;
 }
 
 /// <summary>A parameter of a prepared command: its name in the SQL (without the @) and its type.</summary>

@@ -13,6 +13,8 @@ namespace Raumnetz.Application.IndicatorSets;
 /// Evaluates a set for one space and period: for each indicator the value (measured, or computed up the hierarchy by
 /// the indicator's aggregation rule when the space has none), the change against the previous period and the baseline,
 /// the attainment of the target that applies, and the comparison with the parent space or a chosen reference space.
+/// For viewers and analysts a value is withheld exactly where every other response withholds it (<see cref="Disclosure"/>),
+/// and so is every change, attainment and comparison computed from it.
 /// </summary>
 public sealed record EvaluateIndicatorSetQuery(Guid Id, Guid SpaceId, string Period, Guid? ReferenceSpaceId) : IRequest<IndicatorSetEvaluation>;
 
@@ -165,7 +167,10 @@ public sealed class EvaluateIndicatorSetHandler(IDbConnectionFactory db, Indicat
                 WHERE {db.Dialect.In("indicator_id", "@indicatorIds")} AND {db.Dialect.In("period", "@periods")}
                 """, new { indicatorIds, periods }, cancellationToken: ct))).ToList();
             var byKey = observations.ToLookup(o => (o.IndicatorId, o.Period));
-            var protect = SmallNumbers.Protects(user.Role);
+            // What viewers and analysts may not see: decided over whole years and every space, as in every other response.
+            var shown = new[] { period, previous }.Where(p => p is not null).Select(p => p!.Value);
+            var withheld = await DisclosureReads.WithheldAsync(connection, user, rules, indicators.Values,
+                indicatorIds.SelectMany(i => shown.Select(p => (i, p))), spaces.ToDictionary(s => s.Key, s => s.Value.ParentId), ct);
 
             var items = new List<IndicatorEvaluation>();
             foreach (var item in set.Indicators)
@@ -177,8 +182,7 @@ public sealed class EvaluateIndicatorSetHandler(IDbConnectionFactory db, Indicat
                     var measures = own.ToDictionary(o => o.Key, o => new Measure(o.Value.Value, o.Value.Numerator, o.Value.Denominator));
                     var all = Aggregation.UpTheHierarchy(indicator.Aggregation, indicator.RateFactor ?? 1, measures, children, [spaceId]);
                     if (!all.TryGetValue(spaceId, out var r)) return null;
-                    var ratingCount = own.TryGetValue(spaceId, out var o) ? o.RatingCount : null;
-                    var suppressed = protect && Suppression.IsPrimary(indicator.Kind, r.Measure.Value, r.Measure.Denominator, ratingCount, rules);
+                    var suppressed = withheld is not null && withheld.Contains(new CellKey(indicator.Id, spaceId, p));
                     bool Contributed(Guid c) => all.TryGetValue(c, out var part) && CoverageRules.IsUsable(indicator.Aggregation, part.Measure);
                     Coverage? coverage = r.Aggregated
                         ? CoverageRules.Of(children[spaceId].Where(c => Contributed(c) || SpaceTime.ExistsDuring(spaces[c].ValidFrom, spaces[c].ValidTo, p)).ToList(),

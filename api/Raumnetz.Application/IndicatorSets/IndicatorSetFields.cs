@@ -15,7 +15,7 @@ public abstract record IndicatorSetFields
     /// <summary>The network that owns the set (optional); it must exist.</summary>
     public Guid? NetworkId { get; init; }
     /// <summary>The indicators in the order they are shown. More than seven are allowed but flagged: "better three than 20".</summary>
-    public IReadOnlyCollection<Guid>? IndicatorIds { get; init; }
+    public IReadOnlyCollection<Guid> IndicatorIds { get; init; } = [];
 }
 
 public abstract class IndicatorSetFieldsValidator<T> : AbstractValidator<T> where T : IndicatorSetFields

@@ -15,8 +15,8 @@ namespace Raumnetz.Application.Indicators;
 /// without either) that exist during at least one of the <see cref="Periods"/> or have a value in one, parents before
 /// children, each with its geometry and its values in those periods. Measured values only, unless <see cref="Aggregated"/>
 /// adds the values computed from the spaces below for spaces without one of their own. For viewers and analysts small
-/// numbers are withheld exactly as in the export of the same spaces from the earliest to the latest of the periods (with
-/// the same aggregated choice).
+/// numbers, and what would reveal them through a total, are withheld exactly as in every other response
+/// (<see cref="Disclosure"/>).
 /// </summary>
 public sealed record GetIndicatorMapQuery(Guid Id, IReadOnlyCollection<string>? Periods, Guid? Under, SpaceLevel? Level, bool Aggregated)
     : IRequest<IndicatorMap>;
@@ -79,11 +79,10 @@ public sealed class GetIndicatorMapHandler(IDbConnectionFactory db, ICurrentUser
                 var onLevel = spaces.Values.Where(s => s.Level == level).Select(s => s.Id);
                 if (scope is null) scope = onLevel.ToHashSet(); else scope.IntersectWith(onLevel);
             }
-            // The table the export of these spaces from the first to the last period would protect: secondary suppression
-            // sees every period in between, so what the map shows is withheld exactly as there.
+            // From the first to the last period; what is withheld does not depend on that range (Disclosure decides per year).
             var table = await PublishedValueReads.TableAsync(connection, db.Dialect, indicator, spaces, request.Under, scope,
                 periods.Min(p => p.FirstMonth), periods.Max(p => p.LastMonth), request.Aggregated,
-                PublishedValueReads.RulesFor(user, rules), ct);
+                user, rules, ct);
             var wanted = periods.ToHashSet();
             // Each period shows the spaces of that period (SpaceTime.ShownIn): an ended space keeps no value, and is not
             // listed, for a period after its end, whatever is stored or computed for it.

@@ -9,8 +9,8 @@ namespace Raumnetz.Application.Indicators;
 /// <summary>
 /// The time series of one indicator in one space: per period its measured value, or where it has none (a district, the
 /// city) the value computed from the spaces below by the indicator's aggregation rule. For viewers and analysts small
-/// numbers are withheld exactly as in the aggregated export of that space and those periods: the small values and what
-/// would reveal them through a total of the series (a year and its quarters, say).
+/// numbers, and what would reveal them through a total (of spaces or of periods), are withheld exactly as in every other
+/// response (<see cref="Disclosure"/>).
 /// </summary>
 public sealed record GetIndicatorSeriesQuery(Guid Id, Guid SpaceId, string? From, string? To) : IRequest<IndicatorSeries>;
 
@@ -56,7 +56,7 @@ public sealed class GetIndicatorSeriesHandler(IDbConnectionFactory db, ICurrentU
             if (!spaces.TryGetValue(request.SpaceId, out var space))
                 throw new InvalidFieldException("spaceId", $"Space '{request.SpaceId}' does not exist.");
             var table = await PublishedValueReads.TableAsync(connection, db.Dialect, indicator, spaces, space.Id,
-                new HashSet<Guid> { space.Id }, from, to, aggregate: true, PublishedValueReads.RulesFor(user, rules), ct);
+                new HashSet<Guid> { space.Id }, from, to, aggregate: true, user, rules, ct);
             return new IndicatorSeries
             {
                 IndicatorId = indicator.Id, SpaceId = space.Id, SpaceCode = space.Code, SpaceName = space.Name,

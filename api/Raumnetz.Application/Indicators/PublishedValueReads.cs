@@ -36,7 +36,8 @@ public sealed record IndicatorValue
 
 /// <summary>
 /// The loads the indicator read operations share: the indicator, the space hierarchy and the stored values of a subtree,
-/// turned into published values by <see cref="PublishedValues.Table"/> (the rules the export applies).
+/// turned into published values by <see cref="PublishedValues.Table"/>, withheld for viewers and analysts as
+/// <see cref="DisclosureReads"/> decides.
 /// </summary>
 internal static class PublishedValueReads
 {
@@ -103,11 +104,11 @@ internal static class PublishedValueReads
     /// <summary>
     /// The values of <paramref name="indicator"/> stored for the subtree of <paramref name="under"/> (every space when null)
     /// in periods that lie within <paramref name="fromMonth"/> and <paramref name="toMonth"/> (yyyymm), published for the
-    /// spaces of <paramref name="scope"/>; small numbers withheld unless <paramref name="rules"/> is null.
+    /// spaces of <paramref name="scope"/>; for viewers and analysts what <see cref="DisclosureReads"/> withholds is withheld.
     /// </summary>
     internal static async Task<Table> TableAsync(DbConnection connection, ISqlDialect dialect, IndicatorRow indicator,
         IReadOnlyDictionary<Guid, SpaceNode> spaces, Guid? under, IReadOnlySet<Guid>? scope, int? fromMonth, int? toMonth, bool aggregate,
-        SuppressionRules? rules, CancellationToken ct)
+        ICurrentUser user, SuppressionRules rules, CancellationToken ct)
     {
         var sql = $"""
             {(under is null ? "" : SubtreeCte(dialect))}
@@ -121,11 +122,14 @@ internal static class PublishedValueReads
             .Where(r => spaces.ContainsKey(r.SpaceId)).ToList();
         var stored = rows.Select(r =>
             new StoredValue(r.SpaceId, Period.Parse(r.Period), new Measure(r.Value, r.Numerator, r.Denominator), r.RatingCount)).ToList();
-        var shape = new ValueTableShape(indicator.Id, indicator.Kind, indicator.Aggregation, indicator.RateFactor ?? 1,
-            spaces.ToDictionary(s => s.Key, s => s.Value.ParentId), scope,
+        var parents = spaces.ToDictionary(s => s.Key, s => s.Value.ParentId);
+        var shape = new ValueTableShape(indicator.Id, indicator.Kind, indicator.Aggregation, indicator.RateFactor ?? 1, parents, scope,
             spaces.ToDictionary(s => s.Key, s => new SpaceFacts(s.Value.ValidFrom, s.Value.ValidTo, s.Value.Population)));
         var status = stored.Zip(rows).ToDictionary(x => (x.First.Space, x.First.Period), x => x.Second.Status);
-        return new Table(PublishedValues.Table(shape, stored, aggregate, rules), status);
+        // Computed values exist only in periods with stored values, so the stored periods are all the table's periods.
+        var withheld = await DisclosureReads.WithheldAsync(connection, user, rules, [indicator],
+            stored.Select(v => (indicator.Id, v.Period)), parents, ct);
+        return new Table(PublishedValues.Table(shape, stored, aggregate, withheld), status);
     }
 
     /// <summary>Parents before children, siblings by code.</summary>
@@ -147,8 +151,4 @@ internal static class PublishedValueReads
         var last = new DateOnly(period.Year, period.LastMonth % 100, 1).AddMonths(1).AddDays(-1);
         return space.ValidFrom <= last && (space.ValidTo is not { } to || to >= first);
     }
-
-    /// <summary>The protection the caller gets: the thresholds for viewers and analysts, none for editors and above.</summary>
-    internal static SuppressionRules? RulesFor(ICurrentUser user, SuppressionRules rules) =>
-        SmallNumbers.Protects(user.Role) ? rules : null;
 }

@@ -16,7 +16,7 @@ public sealed record NetworkCalendarTokenDto
 {
     public Guid NetworkId { get; init; }
     public string Token { get; init; } = "";
-    /// <summary>Address of the feed with the token, for calendar programs (https or http, as the API was called).</summary>
+    /// <summary>Address of the feed with the token, for calendar programs: the server's public address (its configured base URL), never the Host the request named.</summary>
     public string Url { get; init; } = "";
     /// <summary>The same address with the webcal scheme, which opens a subscription in most calendar programs.</summary>
     public string WebcalUrl { get; init; } = "";

@@ -26,7 +26,7 @@ public sealed class AddNetworkMemberHandler(IUnitOfWork unitOfWork, NetworkReads
         var now = clock.GetUtcNow();
         var validFrom = request.ValidFrom ?? clock.Today();
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
-        await NetworkMemberChecks.CheckAsync(connection, tx, request.NetworkId, null, request, validFrom, joining: true);
+        await NetworkMemberChecks.CheckAsync(connection, tx, unitOfWork.Dialect, request.NetworkId, null, request, validFrom, joining: true, cancellationToken);
         try
         {
             await connection.ExecuteAsync("""

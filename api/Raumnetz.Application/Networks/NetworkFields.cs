@@ -22,7 +22,7 @@ public abstract record NetworkFields
     public string? LegitimationNote { get; init; }
     public IReadOnlyCollection<NetworkFunction>? Functions { get; init; }
     public IReadOnlyCollection<string>? Goals { get; init; }
-    /// <summary>Status; active when omitted. An ended network needs <see cref="EndedOn"/> (or use POST .../end).</summary>
+    /// <summary>Status (required; a new network is usually "active"). An ended network needs <see cref="EndedOn"/> (or use POST .../end).</summary>
     public NetworkStatus Status { get; init; } = NetworkStatus.Active;
     public DateOnly? StartedOn { get; init; }
     public DateOnly? EndedOn { get; init; }

@@ -11,7 +11,7 @@ namespace Raumnetz.Application.Networks;
 public abstract record NetworkMemberFields
 {
     public Guid ActorId { get; init; }
-    /// <summary>Role in the network; member when omitted.</summary>
+    /// <summary>Role in the network (required).</summary>
     public MemberRole Role { get; init; } = MemberRole.Member;
     /// <summary>For delegates (and only for them): the network that sends the actor.</summary>
     public Guid? DelegatedFromNetworkId { get; init; }
@@ -52,10 +52,12 @@ internal static class NetworkMemberChecks
     /// <summary>
     /// Checks a membership against the data: the network exists (404), the actor exists (400; archived actors cannot
     /// join), the delegating network exists, and the actor does not hold the same role for an overlapping period (409).
+    /// The network's row stays locked until the transaction ends, so concurrent requests for the same network check and
+    /// write one after the other (on every instance) and the overlap rule holds.
     /// </summary>
-    public static async Task CheckAsync(DbConnection connection, DbTransaction tx, Guid networkId, Guid? selfId, NetworkMemberFields f, DateOnly validFrom, bool joining)
+    public static async Task CheckAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, Guid networkId, Guid? selfId, NetworkMemberFields f, DateOnly validFrom, bool joining, CancellationToken ct)
     {
-        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM networks WHERE id = @networkId", new { networkId }, tx) == 0)
+        if (!await dialect.LockForUpdateAsync(connection, tx, "networks", networkId, ct))
             throw new NotFoundException("Network", networkId);
         var actor = await connection.QuerySingleOrDefaultAsync<ActorState>("SELECT id, archived_at FROM actors WHERE id = @ActorId", new { f.ActorId }, tx)
             ?? throw new InvalidFieldException("actorId", $"Actor '{f.ActorId}' does not exist.");

@@ -28,7 +28,7 @@ public sealed class UpdateNetworkMemberHandler(IUnitOfWork unitOfWork, NetworkRe
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var current = await MemberVersioning.CheckAsync(connection, tx, request.NetworkId, request.MemberId, request.ExpectedVersion);
         var validFrom = request.ValidFrom ?? current.ValidFrom;
-        await NetworkMemberChecks.CheckAsync(connection, tx, request.NetworkId, request.MemberId, request, validFrom, joining: request.ActorId != current.ActorId);
+        await NetworkMemberChecks.CheckAsync(connection, tx, unitOfWork.Dialect, request.NetworkId, request.MemberId, request, validFrom, joining: request.ActorId != current.ActorId, cancellationToken);
         int rows;
         try
         {

@@ -1,6 +1,7 @@
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
+using Raumnetz.Application.Indicators;
 using Raumnetz.Domain.Common;
 using Raumnetz.Domain.Indicators;
 
@@ -12,9 +13,13 @@ public sealed class GetObservationHandler(IDbConnectionFactory db, ICurrentUser 
 {
     public async Task<ObservationDto> Handle(GetObservationQuery request, CancellationToken cancellationToken)
     {
-        var row = await db.ReadAsync((connection, _) => connection.QuerySingleOrDefaultAsync<ObservationRow>(
-            $"SELECT {ObservationRow.Columns} FROM {ObservationRow.From} WHERE o.id = @Id", new { request.Id }), cancellationToken)
-            ?? throw new NotFoundException("Observation", request.Id);
-        return row.ToDto(SmallNumbers.Protects(user.Role), rules);
+        return await db.ReadAsync(async (connection, ct) =>
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<ObservationRow>(new CommandDefinition(
+                $"SELECT {ObservationRow.Columns} FROM {ObservationRow.From} WHERE o.id = @Id", new { request.Id }, cancellationToken: ct))
+                ?? throw new NotFoundException("Observation", request.Id);
+            var withheld = await DisclosureReads.ForObservationsAsync(connection, db.Dialect, user, rules, [row], ct);
+            return row.ToDto(DisclosureReads.IsWithheld(withheld, row));
+        }, cancellationToken);
     }
 }

@@ -3,13 +3,15 @@ using Dapper;
 using FluentValidation;
 using MediatR;
 using Raumnetz.Application.Common;
+using Raumnetz.Application.Indicators;
 using Raumnetz.Domain.Indicators;
 
 namespace Raumnetz.Application.Observations;
 
 /// <summary>
 /// Observations sorted by period (earliest first), filtered by indicator, space, period range and status. Small numbers
-/// are withheld for viewers and analysts (flagged <c>suppressed</c>).
+/// and what would reveal them through a total are withheld for viewers and analysts (flagged <c>suppressed</c>), exactly
+/// as in every other response (<see cref="Disclosure"/>).
 /// </summary>
 public sealed record ListObservationsQuery(Guid? IndicatorId, Guid? SpaceId, string? From, string? To, ObservationStatus? Status, int? Limit, string? Cursor)
     : IRequest<Page<ObservationDto>>;
@@ -51,10 +53,12 @@ public sealed class ListObservationsHandler(IDbConnectionFactory db, ICurrentUse
             {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
             ORDER BY o.first_month, o.id {db.Dialect.Limit("@take")}
             """;
-        var rows = await db.ReadAsync(async (connection, ct) =>
-            (await connection.QueryAsync<ObservationRow>(new CommandDefinition(sql, p, cancellationToken: ct))).ToList(), cancellationToken);
-        var page = Paging.ToPage(rows, limit, r => (r.FirstMonth.ToString(CultureInfo.InvariantCulture), r.Id));
-        var protect = SmallNumbers.Protects(user.Role);
-        return new Page<ObservationDto>(page.Items.Select(r => r.ToDto(protect, rules)).ToList(), page.NextCursor);
+        return await db.ReadAsync(async (connection, ct) =>
+        {
+            var rows = (await connection.QueryAsync<ObservationRow>(new CommandDefinition(sql, p, cancellationToken: ct))).ToList();
+            var page = Paging.ToPage(rows, limit, r => (r.FirstMonth.ToString(CultureInfo.InvariantCulture), r.Id));
+            var withheld = await DisclosureReads.ForObservationsAsync(connection, db.Dialect, user, rules, page.Items, ct);
+            return new Page<ObservationDto>(page.Items.Select(r => r.ToDto(DisclosureReads.IsWithheld(withheld, r))).ToList(), page.NextCursor);
+        }, cancellationToken);
     }
 }

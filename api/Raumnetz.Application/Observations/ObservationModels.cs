@@ -8,8 +8,9 @@ using Raumnetz.Domain.Indicators;
 namespace Raumnetz.Application.Observations;
 
 /// <summary>
-/// A measured value (Messwert) of an indicator for a space and period. For viewers and analysts small numbers are
-/// withheld: <see cref="Suppressed"/> is true and value, numerator and denominator are null.
+/// A measured value (Messwert) of an indicator for a space and period. For viewers and analysts small numbers, and what
+/// would reveal them through a total, are withheld (<see cref="Disclosure"/>): <see cref="Suppressed"/> is true and value,
+/// numerator and denominator are null.
 /// </summary>
 public sealed record ObservationDto
 {
@@ -67,10 +68,9 @@ public sealed class ObservationRow
 
     public const string From = "observations o JOIN indicators i ON i.id = o.indicator_id JOIN spaces s ON s.id = o.space_id";
 
-    /// <summary>The DTO; small numbers withheld when <paramref name="protect"/> is set.</summary>
-    public ObservationDto ToDto(bool protect, SuppressionRules rules)
+    /// <summary>The DTO; value, numerator and denominator withheld when <paramref name="suppressed"/> (see <see cref="Disclosure"/>).</summary>
+    public ObservationDto ToDto(bool suppressed)
     {
-        var suppressed = protect && Suppression.IsPrimary(IndicatorKind, Value, Denominator, RatingCount, rules);
         return new ObservationDto
         {
             Id = Id, IndicatorId = IndicatorId, IndicatorCode = IndicatorCode, SpaceId = SpaceId, SpaceCode = SpaceCode, SpaceName = SpaceName,
@@ -90,7 +90,14 @@ public static class SmallNumbers
 /// <summary>The one statement that inserts or updates an observation by (indicator, space, period).</summary>
 public static class ObservationSql
 {
-    private static readonly string[] Compared = ["value", "numerator", "denominator", "status", "source", "note", "rating_count"];
+    private static readonly VersionedUpsert Statement = new("observations",
+        [
+            ("id", "@id"), ("indicator_id", "@indicatorId"), ("space_id", "@spaceId"), ("period", "@period"), ("first_month", "@firstMonth"),
+            ("last_month", "@lastMonth"), ("value", "@value"), ("numerator", "@numerator"), ("denominator", "@denominator"), ("status", "@status"),
+            ("source", "@source"), ("note", "@note"), ("rating_count", "@ratingCount"), ("version", "1"), ("created_at", "@now"), ("updated_at", "@now"),
+        ],
+        ["indicator_id", "space_id", "first_month", "last_month"],
+        ["value", "numerator", "denominator", "status", "source", "note", "rating_count"]);
 
     /// <summary>
     /// Upsert that leaves an unchanged row alone (no new version, no new timestamp) and returns the row's version when
@@ -98,38 +105,10 @@ public static class ObservationSql
     /// without, the affected-row count is 1 or 0). Parameters: @id, @indicatorId,
     /// @spaceId, @period, @firstMonth, @lastMonth, @value, @numerator, @denominator, @status, @source, @note, @ratingCount, @now.
     /// </summary>
-    public static string Upsert(DatabaseProvider provider, bool returning = true)
-    {
-        const string columns = "id, indicator_id, space_id, period, first_month, last_month, value, numerator, denominator, status, source, note, rating_count, version, created_at, updated_at";
-        const string values = "@id, @indicatorId, @spaceId, @period, @firstMonth, @lastMonth, @value, @numerator, @denominator, @status, @source, @note, @ratingCount, 1, @now, @now";
-        if (provider == DatabaseProvider.SqlServer)
-        {
-            var same = string.Join(" AND ", Compared.Select(c => $"(t.{c} = @{Param(c)} OR (t.{c} IS NULL AND @{Param(c)} IS NULL))"));
-            return $"""
-                MERGE observations WITH (HOLDLOCK) AS t
-                USING (SELECT @indicatorId AS indicator_id, @spaceId AS space_id, @firstMonth AS first_month, @lastMonth AS last_month) AS k
-                ON t.indicator_id = k.indicator_id AND t.space_id = k.space_id AND t.first_month = k.first_month AND t.last_month = k.last_month
-                WHEN MATCHED AND NOT ({same}) THEN UPDATE SET value = @value, numerator = @numerator, denominator = @denominator, status = @status,
-                    source = @source, note = @note, rating_count = @ratingCount, version = t.version + 1, updated_at = @now
-                WHEN NOT MATCHED THEN INSERT ({columns}) VALUES ({values})
-                {(returning ? "OUTPUT inserted.version" : "")};
-                """;
-        }
-        var unchanged = string.Join(" AND ", Compared.Select(c => $"(observations.{c} = excluded.{c} OR (observations.{c} IS NULL AND excluded.{c} IS NULL))"));
-        return $"""
-            INSERT INTO observations ({columns}) VALUES ({values})
-            ON CONFLICT (indicator_id, space_id, first_month, last_month) DO UPDATE SET value = excluded.value, numerator = excluded.numerator,
-                denominator = excluded.denominator, status = excluded.status, source = excluded.source, note = excluded.note,
-                rating_count = excluded.rating_count, version = observations.version + 1, updated_at = excluded.updated_at
-            WHERE NOT ({unchanged})
-            {(returning ? "RETURNING version" : "")}
-            """;
-    }
-
-    private static string Param(string column) => column == "rating_count" ? "ratingCount" : column;
+    public static string Upsert(ISqlDialect dialect, bool returning = true) => dialect.Upsert(Statement, returning);
 
     /// <summary>Runs <see cref="Upsert"/> for one observation; returns the new version, or null when nothing changed.</summary>
-    internal static async Task<long?> UpsertAsync(DbConnection connection, DbTransaction tx, DatabaseProvider provider, ObservationValues v, DateTimeOffset now)
+    internal static async Task<long?> UpsertAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, ObservationValues v, DateTimeOffset now)
     {
         var p = new DynamicParameters();
         p.Add("id", Guid.CreateVersion7());
@@ -146,6 +125,6 @@ public static class ObservationSql
         p.Add("note", v.Note, DbType.String);
         p.Add("ratingCount", v.RatingCount, DbType.Int32);
         p.Add("now", now);
-        return await connection.ExecuteScalarAsync<long?>(Upsert(provider), p, tx);
+        return await connection.ExecuteScalarAsync<long?>(Upsert(dialect), p, tx);
     }
 }

@@ -22,6 +22,9 @@ public sealed record UpsertObservationCommand : ObservationFields, ICommand<Upse
     public UpsertObservationCommand(ObservationFields fields) : base(fields) { }
 
     public long? ExpectedVersion { get; init; }
+
+    /// <summary>The HTTP request came without If-Match: it may create a value but not replace one (428).</summary>
+    public bool IfMatchMissing { get; init; }
 }
 
 /// <summary>The fields of an observation as it is recorded.</summary>
@@ -83,19 +86,22 @@ public sealed class UpsertObservationHandler(IUnitOfWork unitOfWork, TimeProvide
                 problems.Add(ObservationRules.Outlier(v0, history.Lowest!.Value, history.Highest!.Value, plausibility.MaxJumpFactor));
         }
         if (problems.Count > 0) throw new ValidationException(problems.Select(p => new ValidationFailure(p.Field, p.Message) { ErrorCode = p.Code, CustomState = FieldProblem.StateMarker }));
-        if (request.ExpectedVersion is { } expected)
+        if (request.ExpectedVersion is not null || request.IfMatchMissing)
         {
             var current = await connection.QuerySingleOrDefaultAsync<long?>("SELECT version FROM observations WHERE indicator_id = @IndicatorId AND space_id = @SpaceId AND period = @period",
                 new { request.IndicatorId, request.SpaceId, period = period.ToString() }, tx);
-            if (current is { } v && v != expected) throw new StaleVersionException("Observation", $"{indicator.Code}/{period}", expected, v);
+            if (current is not null && request.IfMatchMissing)
+                throw new PreconditionRequiredException($"A value for {indicator.Code} in {period} exists already: send If-Match with its ETag to replace it.");
+            if (current is { } v && request.ExpectedVersion is { } expected && v != expected)
+                throw new StaleVersionException("Observation", $"{indicator.Code}/{period}", expected, v);
         }
-        var version = await ObservationSql.UpsertAsync(connection, tx, unitOfWork.Provider, new ObservationValues(
+        var version = await ObservationSql.UpsertAsync(connection, tx, unitOfWork.Dialect, new ObservationValues(
             request.IndicatorId, request.SpaceId, period, value, request.Numerator, request.Denominator, request.Status ?? ObservationStatus.Final,
             Optional(request.Source), Optional(request.Note), null), clock.GetUtcNow());
         var row = await connection.QuerySingleAsync<ObservationRow>(
             $"SELECT {ObservationRow.Columns} FROM {ObservationRow.From} WHERE o.indicator_id = @IndicatorId AND o.space_id = @SpaceId AND o.period = @period",
             new { request.IndicatorId, request.SpaceId, period = period.ToString() }, tx);
-        return new UpsertObservationResult(row.ToDto(false, new SuppressionRules()), version == 1);
+        return new UpsertObservationResult(row.ToDto(false), version == 1);
     }
 
     private static string? Optional(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -20,6 +21,8 @@ public sealed record ImportSpacesCommand : ICommand<ImportSpacesResult>
     public bool DryRun { get; init; }
 }
 
+/// <summary>GeoJSON allows foreign members (RFC 7946, 6.1: "id", "bbox", attribute columns a GIS exports): they are ignored.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Skip)]
 public sealed record SpaceFeature
 {
     public string Type { get; init; } = "";
@@ -27,6 +30,7 @@ public sealed record SpaceFeature
     public JsonElement? Geometry { get; init; }
 }
 
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Skip)]
 public sealed record SpaceFeatureProperties
 {
     public string Code { get; init; } = "";

@@ -20,7 +20,7 @@ public abstract record TaskFields
     /// <summary>Actors responsible (one or more).</summary>
     public IReadOnlyCollection<Guid> ResponsibleActorIds { get; init; } = [];
     public DateOnly? DueDate { get; init; }
-    /// <summary>Open when omitted.</summary>
+    /// <summary>Required, like every property whose type is not nullable (a new agreement is usually "open").</summary>
     public AgreementStatus Status { get; init; } = AgreementStatus.Open;
     /// <summary>What came of it.</summary>
     public string? Outcome { get; init; }

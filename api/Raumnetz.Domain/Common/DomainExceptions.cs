@@ -17,6 +17,9 @@ public sealed class ConflictException(string message, string? field = null) : Do
     public string? Field { get; } = field;
 }
 
+/// <summary>A change that needs If-Match came without it (428): the client must read the ETag first.</summary>
+public sealed class PreconditionRequiredException(string message) : DomainException(message);
+
 /// <summary>The If-Match version does not match the stored version (412).</summary>
 public sealed class StaleVersionException(string resource, object id, long expected, long actual)
     : DomainException($"{resource} '{id}' has version {actual}, but the request expected version {expected}. Reload it and apply your change again.")

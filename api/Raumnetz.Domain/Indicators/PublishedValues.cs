@@ -22,64 +22,71 @@ public sealed record ValueTableShape(Guid Indicator, IndicatorKind Kind, Aggrega
     IReadOnlyDictionary<Guid, Guid?> Parents, IReadOnlySet<Guid>? Scope, IReadOnlyDictionary<Guid, SpaceFacts>? Facts = null);
 
 /// <summary>
-/// One indicator's values for the spaces and periods of a table, worked out as the indicator export does it: the stored
-/// values, with <c>aggregate</c> also the values computed up the hierarchy for spaces without one of their own; and when
-/// small numbers are protected, those withheld (primary suppression) together with whatever would reveal them through a
-/// total of the same table (secondary suppression over space and period totals, <see cref="Suppression.Secondary"/>).
+/// One indicator's values for the spaces and periods of a table: the stored values, with <c>aggregate</c> also the values
+/// computed up the hierarchy for spaces without one of their own; the cells that <see cref="Disclosure"/> withholds from
+/// the reader carry no measure and are flagged <see cref="PublishedValue.Suppressed"/>.
 /// </summary>
 public static class PublishedValues
 {
     /// <param name="stored">The stored values of the indicator: for an aggregated table every space below the scope too.</param>
-    /// <param name="rules">The thresholds, or null when the reader sees small numbers (editors and above).</param>
+    /// <param name="withheld">What the reader may not see (<see cref="Disclosure.Withheld"/>), or null when the reader sees small
+    /// numbers (editors and above).</param>
     /// <returns>The values of the spaces in scope, by space and period.</returns>
     public static List<PublishedValue> Table(
-        ValueTableShape shape, IEnumerable<StoredValue> stored, bool aggregate, SuppressionRules? rules)
+        ValueTableShape shape, IEnumerable<StoredValue> stored, bool aggregate, IReadOnlySet<CellKey>? withheld)
     {
-        var cells = new List<(PublishedValue Value, int? RatingCount)>();
+        var cells = Cells(shape, stored, aggregate).Select(c => c.Value);
+        if (withheld is null) return cells.ToList();
+        return cells.Select(v => withheld.Contains(new CellKey(shape.Indicator, v.Space, v.Period))
+            ? v with { Measure = default, Suppressed = true } : v).ToList();
+    }
+
+    /// <summary>
+    /// The cells of a table with, for ratings, how many people stand behind each: the raters of a measured value, or the
+    /// raters of the values below summed for a computed one (null where no count is known).
+    /// </summary>
+    internal static List<(PublishedValue Value, int? Raters)> Cells(ValueTableShape shape, IEnumerable<StoredValue> stored, bool aggregate)
+    {
+        var cells = new List<(PublishedValue Value, int? Raters)>();
         bool InScope(Guid space) => shape.Scope is null || shape.Scope.Contains(space);
         if (!aggregate)
         {
             foreach (var s in stored)
                 if (InScope(s.Space)) cells.Add((new PublishedValue(s.Space, s.Period, s.Measure, false, 1, false), s.RatingCount));
+            return cells;
         }
-        else
+        var children = shape.Parents.Where(p => p.Value is not null).ToLookup(p => p.Value!.Value, p => p.Key);
+        var roots = shape.Parents.Where(p => p.Value is null).Select(p => p.Key).ToList();
+        foreach (var period in stored.GroupBy(s => s.Period))
         {
-            var children = shape.Parents.Where(p => p.Value is not null).ToLookup(p => p.Value!.Value, p => p.Key);
-            var roots = shape.Parents.Where(p => p.Value is null).Select(p => p.Key).ToList();
-            foreach (var period in stored.GroupBy(s => s.Period))
+            var own = period.GroupBy(s => s.Space).ToDictionary(g => g.Key, g => g.First());
+            var measures = own.ToDictionary(o => o.Key, o => o.Value.Measure);
+            var computed = Aggregation.UpTheHierarchy(shape.Aggregation, shape.RateFactor, measures, children, roots);
+            var raters = new Dictionary<Guid, int?>();
+            int? Raters(Guid space, int depth)
             {
-                var own = period.GroupBy(s => s.Space).ToDictionary(g => g.Key, g => g.First());
-                var measures = own.ToDictionary(o => o.Key, o => o.Value.Measure);
-                var computed = Aggregation.UpTheHierarchy(shape.Aggregation, shape.RateFactor, measures, children, roots);
-                foreach (var (space, value) in computed)
-                    if (InScope(space))
-                        cells.Add((new PublishedValue(space, period.Key, value.Measure, value.Aggregated, value.Count, false,
-                                value.Aggregated ? CoverageOf(space, period.Key) : null),
-                            value.Aggregated ? null : own[space].RatingCount));
-                Coverage? CoverageOf(Guid space, Period p)
-                {
-                    if (shape.Facts is not { } facts) return null;
-                    bool Contributed(Guid c) => computed.TryGetValue(c, out var part) && CoverageRules.IsUsable(shape.Aggregation, part.Measure);
-                    var parts = children[space]
-                        .Where(c => Contributed(c) || !facts.TryGetValue(c, out var f) || SpaceTime.ExistsDuring(f.ValidFrom, f.ValidTo, p)).ToList();
-                    return CoverageRules.Of(parts, Contributed, c => facts.TryGetValue(c, out var f) ? f.Population : null);
-                }
+                if (raters.TryGetValue(space, out var known)) return known;
+                if (depth > 64 || !computed.TryGetValue(space, out var value)) return null;
+                if (!value.Aggregated) return raters[space] = own[space].RatingCount;
+                int? sum = null;
+                foreach (var child in children[space])
+                    if (Raters(child, depth + 1) is { } r) sum = (sum ?? 0) + r;
+                return raters[space] = sum;
+            }
+            foreach (var (space, value) in computed)
+                if (InScope(space))
+                    cells.Add((new PublishedValue(space, period.Key, value.Measure, value.Aggregated, value.Count, false,
+                            value.Aggregated ? CoverageOf(space, period.Key) : null),
+                        shape.Kind == IndicatorKind.Rating ? Raters(space, 0) : null));
+            Coverage? CoverageOf(Guid space, Period p)
+            {
+                if (shape.Facts is not { } facts) return null;
+                bool Contributed(Guid c) => computed.TryGetValue(c, out var part) && CoverageRules.IsUsable(shape.Aggregation, part.Measure);
+                var parts = children[space]
+                    .Where(c => Contributed(c) || !facts.TryGetValue(c, out var f) || SpaceTime.ExistsDuring(f.ValidFrom, f.ValidTo, p)).ToList();
+                return CoverageRules.Of(parts, Contributed, c => facts.TryGetValue(c, out var f) ? f.Population : null);
             }
         }
-        if (rules is null) return cells.Select(c => c.Value).ToList();
-
-        CellKey Key(PublishedValue v) => new(shape.Indicator, v.Space, v.Period);
-        // What secondary suppression gives up least of: the value, or for a rate its denominator (the population behind it).
-        var weights = cells.ToDictionary(c => Key(c.Value),
-            c => shape.Kind == IndicatorKind.Rate ? c.Value.Measure.Denominator : c.Value.Measure.Value);
-        var primary = cells
-            .Where(c => Suppression.IsPrimary(shape.Kind, c.Value.Measure.Value, c.Value.Measure.Denominator, c.RatingCount, rules))
-            .Select(c => Key(c.Value)).ToHashSet();
-        var groups = Suppression.Groups(weights.Keys, s => shape.Parents.TryGetValue(s, out var p) ? p : null,
-            _ => Suppression.IsAdditive(shape.Aggregation));
-        var suppressed = Suppression.Secondary(weights, primary, groups);
-        suppressed.UnionWith(primary);
-        return cells.Select(c => suppressed.Contains(Key(c.Value)) ? c.Value with { Measure = default, Suppressed = true } : c.Value)
-            .ToList();
+        return cells;
     }
 }

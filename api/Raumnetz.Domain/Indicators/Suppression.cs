@@ -31,8 +31,12 @@ public static class Suppression
         _ => false,
     };
 
-    /// <summary>Whether totals reveal the parts for this rule (sums, rates and means do; a median or nothing does not).</summary>
-    public static bool IsAdditive(AggregationRule rule) => rule is AggregationRule.Sum or AggregationRule.Rate or AggregationRule.Mean;
+    /// <summary>
+    /// Whether a total can reveal a part for this rule, so that a total and its parts form a group for secondary suppression:
+    /// sums, rates and means do (total minus the other parts), and so do medians (the median of one part is that part, of
+    /// two parts their mean); only <see cref="AggregationRule.None"/>, which computes no total, does not.
+    /// </summary>
+    public static bool IsAdditive(AggregationRule rule) => rule is not AggregationRule.None;
 
     /// <summary>
     /// Secondary suppression. A group is a published total with its parts. When exactly one part of a group with a
@@ -44,12 +48,16 @@ public static class Suppression
     public static HashSet<CellKey> Secondary(IReadOnlyDictionary<CellKey, double?> values, IReadOnlySet<CellKey> primary, IReadOnlyList<SuppressionGroup> groups)
     {
         var suppressed = new HashSet<CellKey>(primary);
+        // In a fixed order (by total), so that the same cells give the same decision whatever order the caller built them in.
+        var ordered = groups.OrderBy(g => g.Total.Indicator).ThenBy(g => g.Total.Space).ThenBy(g => g.Total.Period)
+            .ThenBy(g => g.Members.Count > 0 ? g.Members[0].Period : g.Total.Period)
+            .ThenBy(g => g.Members.Count > 0 ? g.Members[0].Space : g.Total.Space).ToList();
         bool changed;
         var rounds = 0;
         do
         {
             changed = false;
-            foreach (var group in groups)
+            foreach (var group in ordered)
             {
                 if (suppressed.Contains(group.Total)) continue;
                 var hidden = 0;

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using CsvHelper.Configuration;
@@ -14,8 +13,16 @@ namespace Raumnetz.Infrastructure.Exports;
 /// against formula injection (<see cref="TextCell"/>). A field is quoted when it
 /// holds the delimiter, a quote, a line break or starts or ends with a space; quotes inside are doubled (RFC 4180).
 /// </summary>
-internal static class CsvExport
+internal sealed class CsvExport : IExportFormat
 {
+    public string Name => "csv";
+    public string ContentType => ExportText.CsvContentType;
+    public string FileExtension => "csv";
+    public string FileNameSuffix => "";
+    public ExportRowOrder RowOrder => ExportRowOrder.ByIndicator;
+    public bool NeedsPeriods => false;
+    public bool NeedsGeometry => false;
+
     private const int FlushAt = 1 << 16;
 
     /// <summary>CsvHelper's settings for the wide table (<see cref="WideCsvExport"/>).</summary>
@@ -38,10 +45,10 @@ internal static class CsvExport
     public static StreamWriter Writer(Stream output, CsvOptions options) =>
         new(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: options.DecimalComma), bufferSize: 1 << 16, leaveOpen: true);
 
-    public static async Task WriteAsync(ExportDocument document, IAsyncEnumerable<ExportRow> rows, Stream output, CancellationToken ct)
+    public async Task WriteAsync(ExportDocument document, IAsyncEnumerable<ExportRow> rows, Stream output, CancellationToken ct)
     {
         var culture = ExportText.Culture(document.Csv.DecimalComma);
-        var buffer = new CsvBuffer(document.Csv.Delimiter, culture);
+        var buffer = new CsvBuffer(document.Csv.Delimiter, culture, FlushAt * 2);
         try
         {
             if (document.Csv.DecimalComma) buffer.Raw(Encoding.UTF8.Preamble);
@@ -113,111 +120,4 @@ internal static class CsvExport
         Domain.Indicators.ObservationStatus.Estimated => "estimated"u8,
         _ => ""u8,
     };
-
-    /// <summary>A growable UTF-8 buffer from the shared pool.</summary>
-    private sealed class CsvBuffer(char delimiter, CultureInfo culture)
-    {
-        private static readonly string[] Fixed = ["F0", "F1", "F2", "F3", "F4", "F5", "F6"];
-        private byte[] bytes = ArrayPool<byte>.Shared.Rent(FlushAt * 2);
-        private readonly byte delimiterByte = (byte)delimiter;
-
-        public int Length { get; private set; }
-
-        private Span<byte> Free(int size)
-        {
-            if (Length + size > bytes.Length)
-            {
-                var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(bytes.Length * 2, Length + size));
-                bytes.AsSpan(0, Length).CopyTo(bigger);
-                ArrayPool<byte>.Shared.Return(bytes);
-                bytes = bigger;
-            }
-            return bytes.AsSpan(Length);
-        }
-
-        public void Raw(ReadOnlySpan<byte> b)
-        {
-            b.CopyTo(Free(b.Length));
-            Length += b.Length;
-        }
-
-        public void Delimiter()
-        {
-            Free(1)[0] = delimiterByte;
-            Length++;
-        }
-
-        public void NewLine()
-        {
-            var s = Free(2);
-            s[0] = (byte)'\r';
-            s[1] = (byte)'\n';
-            Length += 2;
-        }
-
-        private bool NeedsQuotes(string s) =>
-            s.Length > 0 && (s[0] == ' ' || s[^1] == ' ' || s.AsSpan().IndexOfAny(delimiter, '"', '\r') >= 0 || s.Contains('\n'));
-
-        /// <summary>A text field, quoted when needed.</summary>
-        public void Text(string? s)
-        {
-            if (string.IsNullOrEmpty(s)) return;
-            s = TextCell(s);
-            if (!NeedsQuotes(s))
-            {
-                var span = Free(Encoding.UTF8.GetMaxByteCount(s.Length));
-                Length += Encoding.UTF8.GetBytes(s, span);
-                return;
-            }
-            Raw(Quoted(s));
-        }
-
-        private static byte[] Quoted(string s) => Encoding.UTF8.GetBytes("\"" + s.Replace("\"", "\"\"") + "\"");
-
-        /// <summary>A text field as bytes, quoted when needed (for texts that repeat).</summary>
-        public byte[] Encode(string s)
-        {
-            s = TextCell(s);
-            return NeedsQuotes(s) ? Quoted(s) : Encoding.UTF8.GetBytes(s);
-        }
-
-        /// <summary>A value with the indicator's decimals, as <see cref="ExportText.Value"/> writes it.</summary>
-        public void Value(double? value, int decimals)
-        {
-            if (value is not { } v) return;
-            var d = Math.Clamp(decimals, 0, 6);
-            Format(Math.Round(v, d, MidpointRounding.AwayFromZero), Fixed[d]);
-        }
-
-        /// <summary>A numerator or denominator, as <see cref="ExportText.Number"/> writes it.</summary>
-        public void Number(double? value)
-        {
-            if (value is { } v) Format(v, "G15");
-        }
-
-        private void Format(double v, string format)
-        {
-            var span = Free(64);
-            if (!v.TryFormat(span, out var written, format, culture))
-            {
-                Raw(Encoding.UTF8.GetBytes(v.ToString(format, culture)));
-                return;
-            }
-            // a German minus or grouping never appears with F/G formats, but the text must still be a plain field
-            Length += written;
-        }
-
-        public async ValueTask FlushAsync(Stream output, CancellationToken ct)
-        {
-            if (Length == 0) return;
-            await output.WriteAsync(bytes.AsMemory(0, Length), ct);
-            Length = 0;
-        }
-
-        public void Return()
-        {
-            ArrayPool<byte>.Shared.Return(bytes);
-            bytes = [];
-        }
-    }
 }

@@ -9,9 +9,17 @@ namespace Raumnetz.Infrastructure.Exports;
 /// flat properties named "{indicator code}_{period}" (null when withheld), plus "suppressed" and "provisional" lists of
 /// those names. Rows arrive grouped by space; spaces without values follow at the end.
 /// </summary>
-internal static class GeoJsonExport
+internal sealed class GeoJsonExport : IExportFormat
 {
-    public static async Task WriteAsync(ExportDocument document, IAsyncEnumerable<ExportRow> rows, Stream output, CancellationToken ct)
+    public string Name => "geojson";
+    public string ContentType => "application/geo+json";
+    public string FileExtension => "geojson";
+    public string FileNameSuffix => "";
+    public ExportRowOrder RowOrder => ExportRowOrder.BySpace;
+    public bool NeedsPeriods => false;
+    public bool NeedsGeometry => true;
+
+    public async Task WriteAsync(ExportDocument document, IAsyncEnumerable<ExportRow> rows, Stream output, CancellationToken ct)
     {
         var spaces = document.Spaces.ToDictionary(s => s.Id);
         var written = new HashSet<Guid>();

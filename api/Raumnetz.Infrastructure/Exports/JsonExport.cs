@@ -7,11 +7,19 @@ namespace Raumnetz.Infrastructure.Exports;
 /// JSON: { title, generated, indicators: [...], spaces: [...], values: [{ indicator, space, period, value, numerator,
 /// denominator, status, source, suppressed, aggregated }] }, written with Utf8JsonWriter and flushed as it grows.
 /// </summary>
-internal static class JsonExport
+internal sealed class JsonExport : IExportFormat
 {
+    public string Name => "json";
+    public string ContentType => ExportText.JsonContentType;
+    public string FileExtension => "json";
+    public string FileNameSuffix => "";
+    public ExportRowOrder RowOrder => ExportRowOrder.ByIndicator;
+    public bool NeedsPeriods => false;
+    public bool NeedsGeometry => false;
+
     public const int FlushAt = 1 << 16;
 
-    public static async Task WriteAsync(ExportDocument document, IAsyncEnumerable<ExportRow> rows, Stream output, CancellationToken ct)
+    public async Task WriteAsync(ExportDocument document, IAsyncEnumerable<ExportRow> rows, Stream output, CancellationToken ct)
     {
         await using var json = new Utf8JsonWriter(output);
         json.WriteStartObject();

@@ -11,9 +11,17 @@ namespace Raumnetz.Infrastructure.Exports;
 /// (indicator × spaces × periods + space × periods + period), as JSON-stat allows for sparse cubes, so the values are
 /// streamed as they arrive. Status: "s" suppressed (value null), "p" provisional, "e" estimated, "a" aggregated.
 /// </summary>
-internal static class JsonStatExport
+internal sealed class JsonStatExport : IExportFormat
 {
-    public static async Task WriteAsync(ExportDocument document, IAsyncEnumerable<ExportRow> rows, Stream output, CancellationToken ct)
+    public string Name => "jsonstat";
+    public string ContentType => ExportText.JsonContentType;
+    public string FileExtension => "json";
+    public string FileNameSuffix => "-jsonstat";
+    public ExportRowOrder RowOrder => ExportRowOrder.ByIndicator;
+    public bool NeedsPeriods => true;
+    public bool NeedsGeometry => false;
+
+    public async Task WriteAsync(ExportDocument document, IAsyncEnumerable<ExportRow> rows, Stream output, CancellationToken ct)
     {
         var indicators = document.Indicators.Select((x, i) => (x.Code, i)).ToDictionary(x => x.Code, x => x.i);
         var spaces = document.Spaces.Select((x, i) => (x.Code, i)).ToDictionary(x => x.Code, x => x.i);

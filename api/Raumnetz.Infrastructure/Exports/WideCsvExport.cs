@@ -7,9 +7,17 @@ namespace Raumnetz.Infrastructure.Exports;
 /// Wide CSV: one row per indicator and space (indicator_code, space_code, space_name, unit), one column per period.
 /// A withheld value reads "suppressed"; an empty cell means no value. Rows arrive grouped by indicator and space.
 /// </summary>
-internal static class WideCsvExport
+internal sealed class WideCsvExport : IExportFormat
 {
-    public static async Task WriteAsync(ExportDocument document, IAsyncEnumerable<ExportRow> rows, Stream output, CancellationToken ct)
+    public string Name => "csv-wide";
+    public string ContentType => ExportText.CsvContentType;
+    public string FileExtension => "csv";
+    public string FileNameSuffix => "-wide";
+    public ExportRowOrder RowOrder => ExportRowOrder.ByIndicator;
+    public bool NeedsPeriods => true;
+    public bool NeedsGeometry => false;
+
+    public async Task WriteAsync(ExportDocument document, IAsyncEnumerable<ExportRow> rows, Stream output, CancellationToken ct)
     {
         var culture = ExportText.Culture(document.Csv.DecimalComma);
         var column = document.Periods.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);

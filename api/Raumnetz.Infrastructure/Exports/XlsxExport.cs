@@ -10,9 +10,17 @@ namespace Raumnetz.Infrastructure.Exports;
 /// the streaming OpenXmlWriter into a temporary file (the package format needs a seekable stream), then copied to the
 /// response. The temporary file is deleted when closed.
 /// </summary>
-internal static class XlsxExport
+internal sealed class XlsxExport : IExportFormat
 {
-    public static async Task WriteAsync(ExportDocument document, IAsyncEnumerable<ExportRow> rows, Stream output, CancellationToken ct)
+    public string Name => "xlsx";
+    public string ContentType => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public string FileExtension => "xlsx";
+    public string FileNameSuffix => "";
+    public ExportRowOrder RowOrder => ExportRowOrder.ByIndicator;
+    public bool NeedsPeriods => false;
+    public bool NeedsGeometry => false;
+
+    public async Task WriteAsync(ExportDocument document, IAsyncEnumerable<ExportRow> rows, Stream output, CancellationToken ct)
     {
         var path = Path.Combine(Path.GetTempPath(), $"raumnetz-export-{Guid.NewGuid():N}.xlsx");
         try

@@ -1,5 +1,4 @@
 using Dapper;
-using Raumnetz.Application.Auth;
 using Raumnetz.Application.Common;
 using Raumnetz.Domain.Identity;
 
@@ -14,20 +13,14 @@ public sealed record ApiKeyAccount
 }
 
 /// <summary>
-/// The account lookups authentication makes on every request, with their own SQL and outside the MediatR pipeline
-/// (they are not use cases): the user behind a session cookie and the key behind an <c>X-Api-Key</c> header. Both are
-/// read afresh each time, with the read retry, so a deactivated user or a revoked key is refused at its next request.
+/// The account lookup authentication makes on every request with an <c>X-Api-Key</c> header, with its own SQL and
+/// outside the MediatR pipeline (it is not a use case). The key is read afresh each time, with the read retry, so a
+/// revoked key is refused at its next request. Session cookies are checked by <see cref="SessionStore"/>.
 /// </summary>
 public sealed class AccountReader(IDbConnectionFactory db, TimeProvider clock)
 {
     /// <summary>How often an API key's last use is written down at most.</summary>
     private static readonly TimeSpan UseNotedEvery = TimeSpan.FromMinutes(5);
-
-    /// <summary>The active user with this id, or null (unknown or deactivated).</summary>
-    public Task<CurrentUserDto?> ActiveUserAsync(Guid id, CancellationToken ct) =>
-        db.ReadAsync((connection, token) => connection.QuerySingleOrDefaultAsync<CurrentUserDto>(new CommandDefinition(
-            "SELECT id, email, display_name, role FROM users WHERE id = @id AND is_active = @active",
-            new { id, active = true }, cancellationToken: token)), ct);
 
     /// <summary>
     /// The active key for a presented secret, or null (malformed, unknown or revoked); notes its use at most every five minutes.

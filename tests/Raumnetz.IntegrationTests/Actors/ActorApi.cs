@@ -15,6 +15,9 @@ public static class ActorApi
     public const string RelationsUrl = "/api/v1/actor-relations";
     public const string TypesUrl = "/api/v1/actor-types";
 
+    /// <summary>For <see cref="SendAsync"/>: send no If-Match header.</summary>
+    public const string? NoIfMatch = null;
+
     private static readonly ConditionalWeakTable<ApiFactory, ConcurrentDictionary<string, Lazy<Task<HttpClient>>>> Clients = new();
 
     /// <summary>
@@ -125,7 +128,11 @@ public static class ActorApi
         return (body, response.Headers.ETag!.Tag);
     }
 
-    public static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, JsonNode? body = null, string? ifMatch = null)
+    /// <summary>
+    /// Sends a request with If-Match "*" (any version) unless <paramref name="ifMatch"/> names an ETag; changes need
+    /// If-Match (428 without), so pass <see cref="NoIfMatch"/> to send none.
+    /// </summary>
+    public static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, JsonNode? body = null, string? ifMatch = "*")
     {
         var request = new HttpRequestMessage(method, url);
         if (body is not null) request.Content = JsonContent.Create(body);

@@ -58,12 +58,13 @@ public sealed class UpdateActorTests(ApiFactory factory) : IClassFixture<ApiFact
     }
 
     [Fact]
-    public async Task Update_without_if_match_applies_and_malformed_if_match_is_400()
+    public async Task Update_without_if_match_is_428_and_malformed_if_match_is_400()
     {
         var client = await factory.AdminAsync();
         var id = await CreateOrganisationAsync(client, "Ohne Etag " + Token());
 
-        await HttpAssert.OkAsync<JsonElement>(await SendAsync(client, HttpMethod.Put, $"{ActorsUrl}/{id}", Organisation("Ohne Etag geändert")));
+        await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Put, $"{ActorsUrl}/{id}", Organisation("Ohne Etag geändert"), NoIfMatch), HttpStatusCode.PreconditionRequired);
+        await HttpAssert.OkAsync<JsonElement>(await SendAsync(client, HttpMethod.Put, $"{ActorsUrl}/{id}", Organisation("Ohne Etag geändert"), "\"1\""));
         var request = new HttpRequestMessage(HttpMethod.Put, $"{ActorsUrl}/{id}") { Content = System.Net.Http.Json.JsonContent.Create(Organisation("Kaputt")) };
         request.Headers.TryAddWithoutValidation("If-Match", "version-2");
         await HttpAssert.ProblemAsync(await client.SendAsync(request), HttpStatusCode.BadRequest, "If-Match");

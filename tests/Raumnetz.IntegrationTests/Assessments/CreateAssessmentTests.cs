@@ -40,7 +40,7 @@ public sealed class CreateAssessmentTests(ApiFactory factory) : IClassFixture<Ap
         var listed = await ActorApi.AllPagesAsync(client, $"{AssessmentsUrl}?indicatorId={safety}&spaceId={north}&period=2024");
         Assert.Equal(3, listed.Count);
         foreach (var a in listed)
-            Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"{AssessmentsUrl}/{a.GetProperty("id").GetGuid()}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteIfMatchAsync($"{AssessmentsUrl}/{a.GetProperty("id").GetGuid()}")).StatusCode);
         Assert.Empty(await ObservationsAsync(client, $"indicatorId={safety}"));
     }
 

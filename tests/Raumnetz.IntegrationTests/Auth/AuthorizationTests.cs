@@ -22,18 +22,25 @@ public sealed class AuthorizationTests(RolesFixture factory) : IClassFixture<Rol
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    // The calendar feed authenticates by its secret token in the URL (calendar programs cannot sign in); without one it is 401.
-    private static readonly string[] AnonymousOperations = ["Login", "GetNetworkCalendar"];
+    // Only sign-in is anonymous (an empty security requirement). The calendar feed authenticates by its secret token
+    // in the URL (calendar programs cannot sign in), a session or an API key; without any of them it is 401.
+    private static readonly string[] AnonymousOperations = ["Login"];
 
-    /// <summary>Reads that hand out a secret and so need the write role.</summary>
-    private static readonly string[] WritingReads = ["GetNetworkCalendarToken"];
+    /// <summary>Sign-out operations: every role may call them, and calling them would end the role's test session.</summary>
+    private static readonly string[] SignOuts = ["Logout", "LogoutEverywhere"];
+
+    /// <summary>
+    /// Reads that need the write role: one hands out a secret, two show individual ratings (who rated what), which viewers
+    /// and analysts read only through the protected summary (small-number protection).
+    /// </summary>
+    private static readonly string[] WritingReads = ["GetNetworkCalendarToken", "ListAssessments", "GetAssessment"];
 
     private static bool IsAdminRoute(ApiOperation op) => op.Path.StartsWith("/api/v1/users", StringComparison.Ordinal) || op.Path.StartsWith("/api/v1/api-keys", StringComparison.Ordinal);
 
     /// <summary>What a role may do with an operation: admin routes only admins; reads (and signing out) every role; writes editors and up.</summary>
     private static bool Allowed(string role, ApiOperation op) =>
         IsAdminRoute(op) ? role == "admin"
-        : (op.IsRead && !WritingReads.Contains(op.Id)) || op.Id == "Logout" || role is "editor" or "coordinator" or "admin";
+        : (op.IsRead && !WritingReads.Contains(op.Id)) || SignOuts.Contains(op.Id) || role is "editor" or "coordinator" or "admin";
 
     /// <summary>A request that changes nothing when allowed: random ids (404) and an empty object as body (400).</summary>
     private static HttpRequestMessage Harmless(ApiOperation op)
@@ -44,10 +51,13 @@ public sealed class AuthorizationTests(RolesFixture factory) : IClassFixture<Rol
     }
 
     [Fact]
-    public async Task Every_operation_but_login_requires_authentication_in_the_document()
+    public async Task Every_operation_declares_its_security_and_all_but_login_require_authentication()
     {
         var (_, operations) = await ApiDocument.LoadAsync(factory);
+        Assert.All(operations, o => Assert.True(o.Operation.TryGetProperty("security", out var s) && s.GetArrayLength() > 0, $"{o}: no security"));
         Assert.Equal(AnonymousOperations, operations.Where(o => !o.RequiresAuth).Select(o => o.Id));
+        Assert.Equal(["feedToken", "apiKey", "session"], operations.Single(o => o.Id == "GetNetworkCalendar").SecuritySchemes);
+        Assert.All(operations.Where(o => o.Id != "GetNetworkCalendar" && o.RequiresAuth), o => Assert.Equal(["apiKey", "session"], o.SecuritySchemes));
     }
 
     [Fact]
@@ -69,7 +79,8 @@ public sealed class AuthorizationTests(RolesFixture factory) : IClassFixture<Rol
     [InlineData("/openapi/v1.json")]
     public async Task Health_and_the_document_are_anonymous(string url)
     {
-        var response = await factory.Anonymous().GetAsync(url, Ct);
+        // Not API operations: outside the document.
+        var response = await factory.UncheckedClient().GetAsync(url, Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotEqual(0, (await response.Content.ReadAsStringAsync(Ct)).Length);
     }
@@ -77,7 +88,8 @@ public sealed class AuthorizationTests(RolesFixture factory) : IClassFixture<Rol
     [Fact]
     public async Task Unknown_api_route_is_404_problem_not_the_spa()
     {
-        await HttpAssert.ProblemAsync(await factory.Clients["viewer"].GetAsync("/api/v1/nothing-here", Ct), HttpStatusCode.NotFound);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/nothing-here").OutsideTheDocument();
+        await HttpAssert.ProblemAsync(await factory.Clients["viewer"].SendAsync(request, Ct), HttpStatusCode.NotFound);
     }
 
     [Theory]
@@ -87,7 +99,7 @@ public sealed class AuthorizationTests(RolesFixture factory) : IClassFixture<Rol
         var (_, operations) = await ApiDocument.LoadAsync(factory);
         var client = factory.Clients[role];
         var failures = new List<string>();
-        foreach (var op in operations.Where(o => !AnonymousOperations.Contains(o.Id) && o.Id != "Logout"))
+        foreach (var op in operations.Where(o => !AnonymousOperations.Contains(o.Id) && !SignOuts.Contains(o.Id)))
         {
             var response = await client.SendAsync(Harmless(op), Ct);
             var status = (int)response.StatusCode;
@@ -121,7 +133,7 @@ public sealed class AuthorizationTests(RolesFixture factory) : IClassFixture<Rol
         var space = await client.CreateSpaceAsync($"RW-{role}", "Schreiben", "district");
         var update = await client.SendJsonAsync(HttpMethod.Put, $"/api/v1/spaces/{space.Id()}", new { code = $"RW-{role}", name = "Geschrieben", level = "district" }, ("If-Match", "\"1\""));
         Assert.Equal(HttpStatusCode.OK, update.StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/spaces/{space.Id()}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteIfMatchAsync($"/api/v1/spaces/{space.Id()}", "\"2\"")).StatusCode);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Raumnetz.IntegrationTests.Infrastructure;
 
 namespace Raumnetz.IntegrationTests.Auth;
@@ -54,22 +55,93 @@ public sealed class LoginTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/auth/me", Ct)).StatusCode);
     }
 
+    /// <summary>A client behind the local reverse proxy (loopback, trusted by default) at the forwarded address.</summary>
+    private HttpClient From(string address)
+    {
+        var client = factory.ClientFrom("127.0.0.1");
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+        return client;
+    }
+
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_password()
+    public async Task Failed_sign_ins_slow_down_that_address_only_and_never_lock_the_user_out_elsewhere()
     {
         var email = await NewUserAsync();
+        var attacker = From("198.51.100.66");
+        for (var i = 1; i <= 5; i++)
+            await HttpAssert.ProblemAsync(await LoginAsync(attacker, email, $"wrong-{i}"), HttpStatusCode.Unauthorized);
+
+        // From the attacker's address even the right password now waits, without being checked.
+        var waiting = await LoginAsync(attacker, email, "correct-horse-battery");
+        await HttpAssert.ProblemAsync(waiting, HttpStatusCode.TooManyRequests);
+        Assert.InRange(waiting.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+        Assert.False(waiting.Headers.Contains("Set-Cookie"));
+
+        // The user, from another address, signs in at once.
+        var user = From("203.0.113.7");
+        var signedIn = await LoginAsync(user, email, "correct-horse-battery");
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await user.GetAsync("/api/v1/auth/me", Ct)).StatusCode);
+        // ... which does not lift the attacker's wait.
+        await HttpAssert.ProblemAsync(await LoginAsync(attacker, email, "correct-horse-battery"), HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task A_successful_sign_in_forgives_the_failures_before_it()
+    {
+        var email = await NewUserAsync();
+        var client = From("198.51.100.67");
+        for (var round = 0; round < 2; round++)
+        {
+            for (var i = 1; i <= 4; i++)
+                await HttpAssert.ProblemAsync(await LoginAsync(client, email, $"wrong-{i}"), HttpStatusCode.Unauthorized);
+            Assert.Equal(HttpStatusCode.OK, (await LoginAsync(client, email, "correct-horse-battery")).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Unknown_and_known_addresses_get_the_same_answers_through_repeated_failures()
+    {
+        var known = await NewUserAsync();
+        var unknown = $"login-{Guid.NewGuid():N}@test.local";
+        var client = From("198.51.100.68");
+        for (var attempt = 1; attempt <= 7; attempt++)
+        {
+            var forKnown = await LoginAsync(client, known, "not-the-password");
+            var forUnknown = await LoginAsync(client, unknown, "not-the-password");
+
+            Assert.Equal(forKnown.StatusCode, forUnknown.StatusCode);
+            Assert.Equal(attempt <= 5 ? HttpStatusCode.Unauthorized : HttpStatusCode.TooManyRequests, forKnown.StatusCode);
+            Assert.Equal(await WithoutTraceIdAsync(forKnown), await WithoutTraceIdAsync(forUnknown));
+            Assert.Equal(forKnown.Headers.RetryAfter is null, forUnknown.Headers.RetryAfter is null);
+            if (forKnown.Headers.RetryAfter is { Delta: { } a } && forUnknown.Headers.RetryAfter is { Delta: { } b })
+                Assert.InRange((a - b).Duration(), TimeSpan.Zero, TimeSpan.FromSeconds(2));
+            Assert.Equal(Names(forKnown), Names(forUnknown));
+        }
+
+        static async Task<string> WithoutTraceIdAsync(HttpResponseMessage response)
+        {
+            var problem = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!.AsObject();
+            problem.Remove("traceId");
+            return problem.ToJsonString();
+        }
+
+        static string Names(HttpResponseMessage response) =>
+            string.Join(",", response.Headers.Select(h => h.Key).Concat(response.Content.Headers.Select(h => h.Key)).Order(StringComparer.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Sign_in_with_a_stale_session_cookie_and_no_xsrf_header_is_not_refused()
+    {
         var client = factory.Anonymous();
-        for (var i = 1; i < 5; i++)
-            await HttpAssert.ProblemAsync(await LoginAsync(client, email, $"wrong-{i}"), HttpStatusCode.Unauthorized);
-
-        await HttpAssert.ProblemAsync(await LoginAsync(client, email, "wrong-5"), HttpStatusCode.TooManyRequests);
-        var locked = await LoginAsync(client, email, "correct-horse-battery");
-
-        await HttpAssert.ProblemAsync(locked, HttpStatusCode.TooManyRequests);
-        var retryAfter = locked.Headers.RetryAfter?.Delta;
-        Assert.NotNull(retryAfter);
-        Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
-        Assert.False(locked.Headers.Contains("Set-Cookie"));
+        Assert.Equal(HttpStatusCode.OK, (await LoginAsync(client, ApiFactory.AdminEmail, ApiFactory.AdminPassword)).StatusCode);
+        // The page reloaded, the XSRF header is gone; the session cookie is still sent. Signing in (again, or as someone else) works.
+        var email = await NewUserAsync("viewer");
+        var again = await LoginAsync(client, email, "correct-horse-battery");
+        var user = await HttpAssert.OkAsync<JsonElement>(again);
+        Assert.Equal(email, user.Str("email"));
+        // Everything else unsafe still needs the header.
+        await HttpAssert.ProblemAsync(await client.PostAsync("/api/v1/auth/logout", null, Ct), HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -169,6 +241,49 @@ public sealed class LoginRateLimitTests(LowLoginLimitFactory factory) : IClassFi
         await HttpAssert.ProblemAsync(limited, HttpStatusCode.TooManyRequests);
         Assert.Equal(TimeSpan.FromSeconds(60), limited.Headers.RetryAfter?.Delta);
         // Other routes are not limited.
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live", TestContext.Current.CancellationToken)).StatusCode);
+        var health = new HttpRequestMessage(HttpMethod.Get, "/health/live").OutsideTheDocument();
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(health, TestContext.Current.CancellationToken)).StatusCode);
+    }
+}
+
+/// <summary>The API with a password hashing that counts its checks.</summary>
+public sealed class CountingHashFactory : ApiFactory
+{
+    public CountingHashing Hashing { get; } = new(new Raumnetz.Infrastructure.Security.PasswordHashing());
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, services =>
+            services.AddSingleton<Raumnetz.Application.Common.IPasswordHashing>(Hashing));
+    }
+
+    public sealed class CountingHashing(Raumnetz.Application.Common.IPasswordHashing inner) : Raumnetz.Application.Common.IPasswordHashing
+    {
+        private int verified;
+        public int Verified => Volatile.Read(ref verified);
+        public string Hash(string password) => inner.Hash(password);
+
+        public bool Verify(string hash, string password, out bool rehash)
+        {
+            Interlocked.Increment(ref verified);
+            return inner.Verify(hash, password, out rehash);
+        }
+    }
+}
+
+public sealed class LoginTimingTests(CountingHashFactory factory) : IClassFixture<CountingHashFactory>
+{
+    [Fact]
+    public async Task A_password_hash_is_checked_whether_the_account_exists_or_not()
+    {
+        var client = factory.ClientFrom("198.51.100.90");
+        foreach (var email in new[] { ApiFactory.AdminEmail, $"nobody-{Guid.NewGuid():N}@test.local", ApiFactory.AdminEmail, "nobody@test.local" })
+        {
+            var before = factory.Hashing.Verified;
+            var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "not-the-password" }, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal(before + 1, factory.Hashing.Verified);
+        }
     }
 }

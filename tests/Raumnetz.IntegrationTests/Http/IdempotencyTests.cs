@@ -192,27 +192,71 @@ public sealed class IdempotencyTests(ClockedApiFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task Saving_a_key_twice_keeps_the_first_response()
+    public async Task A_key_is_reserved_once_and_keeps_the_response_of_the_request_that_reserved_it()
     {
         using var scope = factory.Services.CreateScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         var key = Guid.NewGuid().ToString();
+        var ct = TestContext.Current.CancellationToken;
 
-        var first = await mediator.Send(new SaveIdempotentResponseCommand(key, "user:test", "hash-1", 201, "/first", "application/json", "{\"n\":1}"), TestContext.Current.CancellationToken);
-        var second = await mediator.Send(new SaveIdempotentResponseCommand(key, "user:test", "hash-2", 201, "/second", "application/json", "{\"n\":2}"), TestContext.Current.CancellationToken);
-        var stored = await mediator.Send(new FindIdempotentResponseQuery(key, "user:test"), TestContext.Current.CancellationToken);
+        Assert.True(await mediator.Send(new ReserveIdempotencyKeyCommand(key, "user:test", "hash-1"), ct));
+        Assert.False(await mediator.Send(new ReserveIdempotencyKeyCommand(key, "user:test", "hash-2"), ct));
+        Assert.True((await mediator.Send(new FindIdempotentResponseQuery(key, "user:test"), ct))?.Pending);
+        Assert.True(await mediator.Send(new SaveIdempotentResponseCommand(key, "user:test", "hash-1", 201, "/first", "application/json", "{\"n\":1}"), ct));
+        Assert.False(await mediator.Send(new SaveIdempotentResponseCommand(key, "user:test", "hash-1", 201, "/second", "application/json", "{\"n\":2}"), ct));
+        var stored = await mediator.Send(new FindIdempotentResponseQuery(key, "user:test"), ct);
 
-        Assert.True(first);
-        Assert.False(second);
+        Assert.False(stored?.Pending);
         Assert.Equal("hash-1", stored?.RequestHash);
         Assert.Equal("/first", stored?.Location);
-        Assert.Null(await mediator.Send(new FindIdempotentResponseQuery(key, "user:other"), TestContext.Current.CancellationToken));
+        Assert.Null(await mediator.Send(new FindIdempotentResponseQuery(key, "user:other"), ct));
+    }
+
+    [Fact]
+    public async Task A_released_reservation_frees_the_key()
+    {
+        using var scope = factory.Services.CreateScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        var key = Guid.NewGuid().ToString();
+        var ct = TestContext.Current.CancellationToken;
+
+        Assert.True(await mediator.Send(new ReserveIdempotencyKeyCommand(key, "user:test", "hash-1"), ct));
+        await mediator.Send(new ReleaseIdempotencyKeyCommand(key, "user:test"), ct);
+
+        Assert.Null(await mediator.Send(new FindIdempotentResponseQuery(key, "user:test"), ct));
+        Assert.True(await mediator.Send(new ReserveIdempotencyKeyCommand(key, "user:test", "hash-2"), ct));
+    }
+
+    [Fact]
+    public async Task Twenty_parallel_identical_requests_with_one_key_create_exactly_one_resource()
+    {
+        var client = await factory.AdminAsync();
+        for (var trial = 0; trial < 3; trial++)
+        {
+            var key = Guid.NewGuid().ToString();
+            var code = $"IDEM-RACE-{trial}";
+            var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+                client.SendJsonAsync(HttpMethod.Post, "/api/v1/spaces", Space(code), Key(key))));
+
+            var created = responses.Where(r => r.StatusCode == HttpStatusCode.Created).ToList();
+            Assert.NotEmpty(created);
+            var bodies = await Task.WhenAll(created.Select(r => r.Content.ReadAsStringAsync()));
+            Assert.Single(bodies.Distinct());
+            Assert.Single(created.Select(r => r.Headers.Location).Distinct());
+            Assert.Single(created, r => !r.Headers.Contains("Idempotent-Replayed"));
+            foreach (var other in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+            {
+                await HttpAssert.ProblemAsync(other, HttpStatusCode.Conflict);
+                Assert.NotNull(other.Headers.RetryAfter);
+            }
+            Assert.Single(await client.AllSpacesAsync(), s => s.Str("code") == code);
+        }
     }
 
     [Fact]
     public async Task Document_shows_the_optional_header_and_the_422_on_creating_posts()
     {
-        var doc = await HttpAssert.OkAsync<JsonElement>(await factory.Anonymous().GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken));
+        var doc = await HttpAssert.OkAsync<JsonElement>(await factory.UncheckedClient().GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken));
         var post = doc.GetProperty("paths").GetProperty("/api/v1/spaces").GetProperty("post");
         var parameter = post.GetProperty("parameters").EnumerateArray().Single(p => p.Str("name") == Header);
         Assert.Equal("header", parameter.Str("in"));

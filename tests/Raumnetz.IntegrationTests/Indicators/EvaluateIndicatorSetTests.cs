@@ -20,7 +20,7 @@ public sealed class EvaluateIndicatorSetTests(ApiFactory factory) : IClassFixtur
         await PutObservationOkAsync(client, new { indicatorId = sgb2, spaceId = south, period = "2024", numerator = 100, denominator = 1000 });
         var set = await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync(SetsUrl, new { name = "Monitoring", indicatorIds = new[] { sgb2 } }), HttpStatusCode.Created);
         var setId = set.GetProperty("id").GetGuid();
-        await HttpAssert.OkAsync<JsonElement>(await client.PutAsJsonAsync($"{SetsUrl}/{setId}/goals", new
+        await HttpAssert.OkAsync<JsonElement>(await client.PutIfMatchAsync($"{SetsUrl}/{setId}/goals", new
         {
             goals = new[] { new { indicatorId = sgb2, spaceId = north, baseline = new { period = "2020", value = 20.0 }, targets = new[] { new { period = "2026", value = 14.0 } } } },
         }));

@@ -64,7 +64,7 @@ public sealed class GetIndicatorMapTests(IndicatorValuesFixture d) : IClassFixtu
     }
 
     [Fact]
-    public async Task Viewers_get_small_numbers_withheld_exactly_as_in_the_export_of_the_same_spaces_and_periods()
+    public async Task Viewers_get_small_numbers_withheld_wherever_any_response_would_reveal_them_and_at_least_as_in_the_export()
     {
         var viewer = await d.SignedInAsAsync("viewer");
         var spaces = Spaces(await MapAsync(viewer, d.Cases, $"under={d.City}&periods=2023&periods=2024"));
@@ -73,11 +73,15 @@ public sealed class GetIndicatorMapTests(IndicatorValuesFixture d) : IClassFixtu
         Assert.True(Flag(spaces[d.Late], "2024", "suppressed")); // else 32 − 10 − 13 − 7 reveals north
         Assert.Equal(10, Number(spaces[d.Centre], "2024"));
         Assert.True(Flag(spaces[d.N2], "2023", "suppressed"));
-        Assert.False(Flag(spaces[d.N1], "2023", "suppressed")); // no north total in 2023 without aggregation
+        // The series and the evaluation show north's computed 2023 total (6), which would reveal n2 next to n1.
+        Assert.True(Flag(spaces[d.N1], "2023", "suppressed"));
         var editor = Spaces(await MapAsync(await d.SignedInAsAsync("editor"), d.Cases, $"under={d.City}&periods=2024"));
         Assert.Equal(2, Number(editor[d.North], "2024"));
 
-        // Cell for cell what the GeoJSON export of those spaces from the first to the last period gives the viewer.
+        // Cell for cell against the GeoJSON export of those spaces from the first to the last period: what the export withholds
+        // the map withholds, and what both show is the same. (The export decides over its own table, which without
+        // aggregation lacks the computed totals the other responses show, so it can show a cell the map withholds: it still
+        // has to take its decision from Disclosure.)
         foreach (var (indicator, code, periods, aggregated) in new[]
                  {
                      (d.Cases, "cases", new[] { "2023", "2024" }, "false"), (d.Cases, "cases", ["2022-Q1", "2024"], "false"),
@@ -101,8 +105,8 @@ public sealed class GetIndicatorMapTests(IndicatorValuesFixture d) : IClassFixtu
                     var has = Values(space).ContainsKey(period);
                     Assert.Equal(properties.TryGetProperty(key, out var theirs), has);
                     if (!has) continue;
-                    Assert.Equal(suppressed.Contains(key), Flag(space, period, "suppressed"));
-                    Assert.Equal(Number(theirs), Number(space, period));
+                    if (suppressed.Contains(key)) Assert.True(Flag(space, period, "suppressed"), $"{query}: {space.Str("code")} {period}");
+                    if (!Flag(space, period, "suppressed")) Assert.Equal(Number(theirs), Number(space, period));
                     compared++;
                 }
             }

@@ -20,19 +20,19 @@ public static class IndicatorApi
     public static JsonObject Count(string code, object? changes = null) => ActorApi.Merge(new JsonObject
     {
         ["code"] = code, ["name"] = $"Count {code}", ["kind"] = "count", ["unit"] = "persons", ["decimals"] = 0,
-        ["direction"] = "lowerIsBetter", ["aggregation"] = "sum",
+        ["direction"] = "lowerIsBetter", ["aggregation"] = "sum", ["isProportion"] = true,
     }, changes);
 
     public static JsonObject Rate(string code, double factor = 100, object? changes = null) => ActorApi.Merge(new JsonObject
     {
         ["code"] = code, ["name"] = $"Rate {code}", ["kind"] = "rate", ["unit"] = "%", ["decimals"] = 1,
-        ["direction"] = "lowerIsBetter", ["aggregation"] = "rate", ["rateFactor"] = factor,
+        ["direction"] = "lowerIsBetter", ["aggregation"] = "rate", ["rateFactor"] = factor, ["isProportion"] = true,
     }, changes);
 
     public static JsonObject Rating(string code, object? changes = null) => ActorApi.Merge(new JsonObject
     {
         ["code"] = code, ["name"] = $"Rating {code}", ["kind"] = "rating", ["unit"] = "points", ["decimals"] = 1,
-        ["direction"] = "higherIsBetter", ["aggregation"] = "mean", ["scaleMin"] = 1, ["scaleMax"] = 5,
+        ["direction"] = "higherIsBetter", ["aggregation"] = "mean", ["isProportion"] = true, ["scaleMin"] = 1, ["scaleMax"] = 5,
         ["scaleLabels"] = new JsonArray("sehr schlecht", "schlecht", "mittel", "gut", "sehr gut"),
     }, changes);
 

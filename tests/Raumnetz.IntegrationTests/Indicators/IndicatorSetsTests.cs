@@ -39,7 +39,7 @@ public sealed class IndicatorSetsTests(ApiFactory factory) : IClassFixture<ApiFa
 
         var listed = await ActorApi.AllPagesAsync(client, $"{SetsUrl}?networkId={networkId}");
         Assert.Equal("Viele", Assert.Single(listed).GetProperty("name").GetString());
-        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteIfMatchAsync(url)).StatusCode);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class IndicatorSetsTests(ApiFactory factory) : IClassFixture<ApiFa
         var set = await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync(SetsUrl, new { name = "Ziele", indicatorIds = new[] { ids[0] } }), HttpStatusCode.Created);
         var url = $"{SetsUrl}/{set.GetProperty("id").GetGuid()}/goals";
         var goals = new[] { new { indicatorId = ids[0], spaceId = north, baseline = new { period = "2020", value = 20.0 }, targets = new[] { new { period = "2026", value = 14.0 }, new { period = "2024", value = 17.0 } } } };
-        var put = await HttpAssert.OkAsync<JsonElement>(await client.PutAsJsonAsync(url, new { goals }));
+        var put = await HttpAssert.OkAsync<JsonElement>(await client.PutIfMatchAsync(url, new { goals }));
         var goal = Assert.Single(put.GetProperty("items").EnumerateArray());
         Assert.Equal("2020", goal.GetProperty("baseline").GetProperty("period").GetString());
         Assert.Equal(new[] { "2024", "2026" }, goal.GetProperty("targets").EnumerateArray().Select(t => t.GetProperty("period").GetString()));
@@ -86,11 +86,11 @@ public sealed class IndicatorSetsTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Single(read.GetProperty("items").EnumerateArray());
         Assert.Empty((await HttpAssert.OkAsync<JsonElement>(await client.GetAsync($"{url}?spaceId={city}"))).GetProperty("items").EnumerateArray());
 
-        await HttpAssert.ProblemAsync(await client.PutAsJsonAsync(url, new { goals = new[] { new { indicatorId = ids[1], spaceId = north, targets = Array.Empty<object>() } } }),
+        await HttpAssert.ProblemAsync(await client.PutIfMatchAsync(url, new { goals = new[] { new { indicatorId = ids[1], spaceId = north, targets = Array.Empty<object>() } } }),
             HttpStatusCode.BadRequest, "goals[0].indicatorId");
-        await HttpAssert.ProblemAsync(await client.PutAsJsonAsync(url, new { goals = new[] { new { indicatorId = ids[0], spaceId = north, baseline = new { period = "2024-Q5", value = 1.0 }, targets = Array.Empty<object>() } } }),
+        await HttpAssert.ProblemAsync(await client.PutIfMatchAsync(url, new { goals = new[] { new { indicatorId = ids[0], spaceId = north, baseline = new { period = "2024-Q5", value = 1.0 }, targets = Array.Empty<object>() } } }),
             HttpStatusCode.BadRequest, "goals[0].baseline.period");
-        await HttpAssert.ProblemAsync(await client.PutAsJsonAsync(url, new { goals = new[] { new { indicatorId = ids[0], spaceId = north, baseline = new { period = "2024", value = 1.0 }, targets = new[] { new { period = "2023", value = 1.0 } } } } }),
+        await HttpAssert.ProblemAsync(await client.PutIfMatchAsync(url, new { goals = new[] { new { indicatorId = ids[0], spaceId = north, baseline = new { period = "2024", value = 1.0 }, targets = new[] { new { period = "2023", value = 1.0 } } } } }),
             HttpStatusCode.BadRequest, "goals[0].targets");
     }
 }

@@ -33,10 +33,10 @@ public sealed class UpdateIndicatorTests(ApiFactory factory) : IClassFixture<Api
 
         var response = await ActorApi.SendAsync(client, HttpMethod.Put, $"{IndicatorsUrl}/{id}", Rate(code));
         await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "kind");
-        await HttpAssert.ProblemAsync(await client.DeleteAsync($"{IndicatorsUrl}/{id}"), HttpStatusCode.Conflict);
+        await HttpAssert.ProblemAsync(await client.DeleteIfMatchAsync($"{IndicatorsUrl}/{id}"), HttpStatusCode.Conflict);
 
         var unused = (await CreateIndicatorAsync(client, Count(ActorApi.Token()))).GetProperty("id").GetGuid();
-        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"{IndicatorsUrl}/{unused}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteIfMatchAsync($"{IndicatorsUrl}/{unused}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{IndicatorsUrl}/{unused}")).StatusCode);
     }
 }

@@ -8,7 +8,14 @@ public sealed record ApiOperation(string Method, string Path, JsonElement Operat
     public string Id => Operation.TryGetProperty("operationId", out var id) ? id.GetString()! : $"{Method} {Path}";
     public bool IsRead => Method == "GET";
     public bool HasBody => Operation.TryGetProperty("requestBody", out _);
-    public bool RequiresAuth => Operation.TryGetProperty("security", out var s) && s.GetArrayLength() > 0;
+    /// <summary>Whether the operation names security requirements and none of them is the empty one (anonymous access).</summary>
+    public bool RequiresAuth => Operation.TryGetProperty("security", out var s) && s.GetArrayLength() > 0
+        && s.EnumerateArray().All(requirement => requirement.EnumerateObject().Any());
+
+    /// <summary>The names of the security schemes any of whose requirements accept.</summary>
+    public IEnumerable<string> SecuritySchemes => Operation.TryGetProperty("security", out var s)
+        ? s.EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)).Distinct()
+        : [];
     public bool HasRouteParameters => Path.Contains('{');
 
     /// <summary>The path with every route parameter replaced.</summary>
@@ -23,7 +30,7 @@ public static class ApiDocument
 {
     public static async Task<(JsonElement Document, List<ApiOperation> Operations)> LoadAsync(ApiFactory factory)
     {
-        var response = await factory.Anonymous().GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+        var response = await factory.UncheckedClient().GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
         var doc = await HttpAssert.OkAsync<JsonElement>(response);
         var operations = new List<ApiOperation>();
         foreach (var path in doc.GetProperty("paths").EnumerateObject())

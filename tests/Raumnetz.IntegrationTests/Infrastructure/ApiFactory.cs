@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.Configuration;
 
 namespace Raumnetz.IntegrationTests.Infrastructure;
@@ -52,8 +53,48 @@ public class ApiFactory : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>
+    /// A client whose every response is checked against the committed OpenAPI document (<see cref="ContractGuardHandler"/>);
+    /// hides <see cref="WebApplicationFactory{TEntryPoint}.CreateClient(WebApplicationFactoryClientOptions)"/> so that
+    /// every test client is checked.
+    /// </summary>
+    public new HttpClient CreateClient(WebApplicationFactoryClientOptions options) => Client(options, checkContract: true);
+
+    /// <inheritdoc cref="CreateClient(WebApplicationFactoryClientOptions)"/>
+    public new HttpClient CreateClient() => CreateClient(new WebApplicationFactoryClientOptions());
+
+    /// <summary>
+    /// A client whose responses are not checked against the document: only for tests that call paths the document
+    /// deliberately does not describe (the SPA fallback, static files, the document itself).
+    /// </summary>
+    public HttpClient UncheckedClient(WebApplicationFactoryClientOptions? options = null) => Client(options ?? new WebApplicationFactoryClientOptions(), checkContract: false);
+
+    private HttpClient Client(WebApplicationFactoryClientOptions options, bool checkContract)
+    {
+        var handlers = new List<DelegatingHandler>();
+        if (options.AllowAutoRedirect) handlers.Add(new RedirectHandler(options.MaxAutomaticRedirections));
+        if (options.HandleCookies) handlers.Add(new CookieContainerHandler());
+        if (checkContract) handlers.Add(new ContractGuardHandler());
+        return CreateDefaultClient(options.BaseAddress, [.. handlers]);
+    }
+
     /// <summary>A client without credentials that keeps cookies (like a browser).</summary>
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+
+    /// <summary>
+    /// A client (keeping cookies) whose connections the API sees coming from <paramref name="remoteAddress"/>: a client
+    /// on the network, or a reverse proxy that then sends X-Forwarded-* headers. <paramref name="baseAddress"/> gives
+    /// the scheme and the Host header of its requests.
+    /// </summary>
+    public HttpClient ClientFrom(string remoteAddress, string baseAddress = "http://localhost")
+    {
+        var address = System.Net.IPAddress.Parse(remoteAddress);
+        var server = Server.CreateHandler(c => c.Connection.RemoteIpAddress = address);
+        return new HttpClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(new CookieContainer()) { InnerHandler = server })
+        {
+            BaseAddress = new Uri(baseAddress),
+        };
+    }
 
     /// <summary>A client signed in with a session cookie that sends the X-XSRF-TOKEN header on every request.</summary>
     public async Task<HttpClient> SignedInAsync(string email = AdminEmail, string password = AdminPassword)
@@ -152,7 +193,7 @@ public static class HttpAssert
 
     public static HttpRequestMessage WithIfMatch(this HttpRequestMessage request, string etag)
     {
-        request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(etag));
+        request.Headers.IfMatch.Add(etag == "*" ? EntityTagHeaderValue.Any : EntityTagHeaderValue.Parse(etag));
         return request;
     }
 }

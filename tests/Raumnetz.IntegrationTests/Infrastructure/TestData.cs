@@ -39,6 +39,14 @@ public static partial class TestData
     /// <summary>A JSON body exactly as given (for malformed or hand-written JSON).</summary>
     public static StringContent RawJson(string json, string mediaType = "application/json") => new(json, Encoding.UTF8, mediaType);
 
+    /// <summary>DELETE with If-Match (default "*": any version; changes need If-Match, 428 without).</summary>
+    public static Task<HttpResponseMessage> DeleteIfMatchAsync(this HttpClient client, string url, string ifMatch = "*") =>
+        client.SendJsonAsync(HttpMethod.Delete, url, null, ("If-Match", ifMatch));
+
+    /// <summary>PUT of a JSON body with If-Match (default "*": any version; changes need If-Match, 428 without).</summary>
+    public static Task<HttpResponseMessage> PutIfMatchAsync(this HttpClient client, string url, object body, string ifMatch = "*") =>
+        client.SendJsonAsync(HttpMethod.Put, url, body, ("If-Match", ifMatch));
+
     /// <summary>Sends a request with a JSON body and optional headers.</summary>
     public static Task<HttpResponseMessage> SendJsonAsync(this HttpClient client, HttpMethod method, string url, object? body,
         params (string Name, string Value)[] headers)

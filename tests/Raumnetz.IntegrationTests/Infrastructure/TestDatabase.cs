@@ -97,5 +97,8 @@ public sealed class TestDatabase : IDisposable
         _ => throw new NotSupportedException(provider),
     };
 
+    /// <summary>The same database for a second factory (a second API instance): disposing it drops nothing.</summary>
+    public TestDatabase Shared() => new(Provider, ConnectionString, null);
+
     public void Dispose() => drop?.Invoke();
 }

@@ -20,6 +20,7 @@ public sealed class CreateMeetingTests(ApiFactory factory) : IClassFixture<ApiFa
             title = "1. Sitzung",
             startsAt = "2012-05-02T15:00:00+02:00",
             endsAt = "2012-05-02T17:00:00+02:00",
+            cancelled = false,
             location = "Littenstraße, Berlin",
             agenda = "Vorstellungsrunde",
             minutes = "# Protokoll\n\nHerr Klikar begrüßt die Anwesenden.",
@@ -46,9 +47,9 @@ public sealed class CreateMeetingTests(ApiFactory factory) : IClassFixture<ApiFa
         var client = await factory.SignedInAsync();
         var network = await client.NetworkAsync("Fokusgruppe Bildung");
         var url = $"/api/v1/networks/{network.Id()}/meetings";
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(url, new { startsAt = "2024-05-02T15:00:00Z", endsAt = "2024-05-02T14:59:00Z" }), HttpStatusCode.BadRequest, "endsAt");
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(url, new { startsAt = "2024-05-02T15:00:00Z", endsAt = "2024-05-02T15:00:00Z" }), HttpStatusCode.BadRequest, "endsAt");
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(url, new { endsAt = "2024-05-02T15:00:00Z" }), HttpStatusCode.BadRequest, "startsAt");
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(url, new { startsAt = "2024-05-02T15:00:00Z", endsAt = "2024-05-02T14:59:00Z", cancelled = false }), HttpStatusCode.BadRequest, "endsAt");
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(url, new { startsAt = "2024-05-02T15:00:00Z", endsAt = "2024-05-02T15:00:00Z", cancelled = false }), HttpStatusCode.BadRequest, "endsAt");
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(url, new { endsAt = "2024-05-02T15:00:00Z", cancelled = false }), HttpStatusCode.BadRequest, "startsAt");
         Assert.Empty((await client.GetJsonAsync(url)).Items());
     }
 
@@ -63,7 +64,7 @@ public sealed class CreateMeetingTests(ApiFactory factory) : IClassFixture<ApiFa
         var url = $"/api/v1/networks/{network.Id()}/meetings";
         var start = DateTimeOffset.UtcNow.AddDays(7);
         object Body(object extra) => new Dictionary<string, object?>(JsonSerializer.Deserialize<Dictionary<string, object?>>(JsonSerializer.Serialize(extra, Json.Options))!)
-            { ["startsAt"] = start, ["endsAt"] = start.AddHours(1) };
+            { ["startsAt"] = start, ["endsAt"] = start.AddHours(1), ["cancelled"] = false };
 
         await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(url, Body(new { attendance = new[] { new { memberId = stranger.Id(), attendance = "present" } } })),
             HttpStatusCode.BadRequest, "attendance[0].memberId");
@@ -84,9 +85,9 @@ public sealed class CreateMeetingTests(ApiFactory factory) : IClassFixture<ApiFa
     {
         var client = await factory.SignedInAsync();
         var start = DateTimeOffset.UtcNow;
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{Guid.NewGuid()}/meetings", new { startsAt = start, endsAt = start.AddHours(1) }), HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{Guid.NewGuid()}/meetings", new { startsAt = start, endsAt = start.AddHours(1), cancelled = false }), HttpStatusCode.NotFound);
         var network = await client.NetworkAsync("Beirat", "advisoryBoard");
         var viewer = await factory.SignedInAsAsync("viewer");
-        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/meetings", new { startsAt = start, endsAt = start.AddHours(1) })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/meetings", new { startsAt = start, endsAt = start.AddHours(1), cancelled = false })).StatusCode);
     }
 }

@@ -20,12 +20,12 @@ public sealed class DeleteMeetingTests(ApiFactory factory) : IClassFixture<ApiFa
         await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Delete, $"/api/v1/meetings/{plain.Id()}", null, "\"9\""), HttpStatusCode.PreconditionFailed);
         Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(HttpMethod.Delete, $"/api/v1/meetings/{plain.Id()}", null, "\"1\"")).StatusCode);
         await HttpAssert.ProblemAsync(await client.GetAsync($"/api/v1/meetings/{plain.Id()}"), HttpStatusCode.NotFound);
-        await HttpAssert.ProblemAsync(await client.DeleteAsync($"/api/v1/meetings/{withAgreement.Id()}"), HttpStatusCode.Conflict);
+        await HttpAssert.ProblemAsync(await client.DeleteIfMatchAsync($"/api/v1/meetings/{withAgreement.Id()}"), HttpStatusCode.Conflict);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/meetings/{withAgreement.Id()}")).StatusCode);
-        await HttpAssert.ProblemAsync(await client.DeleteAsync($"/api/v1/meetings/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await client.DeleteIfMatchAsync($"/api/v1/meetings/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
         var viewer = await factory.SignedInAsAsync("viewer");
-        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.DeleteAsync($"/api/v1/meetings/{withAgreement.Id()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.DeleteIfMatchAsync($"/api/v1/meetings/{withAgreement.Id()}")).StatusCode);
         // Once the meeting is gone, the membership it recorded attendance for can be removed again.
-        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/networks/{network.Id()}/members/{member.Id()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteIfMatchAsync($"/api/v1/networks/{network.Id()}/members/{member.Id()}")).StatusCode);
     }
 }

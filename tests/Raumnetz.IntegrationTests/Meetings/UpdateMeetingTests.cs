@@ -17,7 +17,7 @@ public sealed class UpdateMeetingTests(ApiFactory factory) : IClassFixture<ApiFa
         var meeting = await client.MeetingAsync(network.Id(), new DateTimeOffset(2012, 6, 18, 13, 0, 0, TimeSpan.Zero), new { decisions = new[] { "vorläufig" } });
         var url = $"/api/v1/meetings/{meeting.Id()}";
         var response = await client.SendAsync(HttpMethod.Put, url, new
-        {
+        { cancelled = false,
             startsAt = "2012-06-18T13:00:00Z",
             endsAt = "2012-06-18T15:30:00Z",
             minutes = "## Ergebnisse\n- Positionspapier",
@@ -30,7 +30,7 @@ public sealed class UpdateMeetingTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal(["vorläufig"], updated.GetProperty("decisions").EnumerateArray().Select(d => d.GetString())); // left out: unchanged
 
         // Ending before the start is refused and changes nothing.
-        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, url, new { startsAt = "2012-06-18T13:00:00Z", endsAt = "2012-06-18T12:00:00Z" }, "\"2\""),
+        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, url, new { cancelled = false, startsAt = "2012-06-18T13:00:00Z", endsAt = "2012-06-18T12:00:00Z" }, "\"2\""),
             HttpStatusCode.BadRequest, "endsAt");
         var after = await client.GetAsync(url);
         Assert.Equal("\"2\"", after.Headers.ETag?.Tag);
@@ -49,7 +49,7 @@ public sealed class UpdateMeetingTests(ApiFactory factory) : IClassFixture<ApiFa
         var client = await factory.SignedInAsync();
         var network = await client.NetworkAsync("Beirat", "advisoryBoard");
         var meeting = await client.MeetingAsync(network.Id(), DateTimeOffset.UtcNow.AddDays(10));
-        var body = new { startsAt = "2030-01-01T10:00:00Z", endsAt = "2030-01-01T12:00:00Z" };
+        var body = new { cancelled = false, startsAt = "2030-01-01T10:00:00Z", endsAt = "2030-01-01T12:00:00Z" };
         await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/meetings/{meeting.Id()}", body, "\"2\""), HttpStatusCode.PreconditionFailed);
         await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/meetings/{Guid.NewGuid()}", body, "\"1\""), HttpStatusCode.NotFound);
         var viewer = await factory.SignedInAsAsync("viewer");

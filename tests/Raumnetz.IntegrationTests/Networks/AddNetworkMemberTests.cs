@@ -80,12 +80,12 @@ public sealed class AddNetworkMemberTests(ApiFactory factory) : IClassFixture<Ap
         var client = await factory.SignedInAsync();
         var network = await client.NetworkAsync("Bündnis", "alliance");
         var archived = await factory.ActorAsync("Aufgelöster Verein", "CivilSociety", "association", archivedAt: DateTimeOffset.UtcNow.AddDays(-3));
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/members", new { actorId = Guid.NewGuid() }), HttpStatusCode.BadRequest, "actorId");
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/members", new { actorId = archived }), HttpStatusCode.BadRequest, "actorId");
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/members", new { actorId = Guid.Empty }), HttpStatusCode.BadRequest, "actorId");
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/members", new { role = "member", actorId = Guid.NewGuid() }), HttpStatusCode.BadRequest, "actorId");
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/members", new { role = "member", actorId = archived }), HttpStatusCode.BadRequest, "actorId");
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/members", new { role = "member", actorId = Guid.Empty }), HttpStatusCode.BadRequest, "actorId");
         await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/members", new { actorId = archived, role = "boss" }), HttpStatusCode.BadRequest, "role");
         await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/members",
-            new { actorId = archived, validFrom = "2024-02-01", validTo = "2024-01-01" }), HttpStatusCode.BadRequest, "validTo");
+            new { role = "member", actorId = archived, validFrom = "2024-02-01", validTo = "2024-01-01" }), HttpStatusCode.BadRequest, "validTo");
         Assert.Empty((await client.GetJsonAsync($"/api/v1/networks/{network.Id()}/members")).Items());
     }
 
@@ -94,9 +94,9 @@ public sealed class AddNetworkMemberTests(ApiFactory factory) : IClassFixture<Ap
     {
         var client = await factory.SignedInAsync();
         var actor = await factory.ActorAsync("Schulamt", typeCode: "school-office");
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{Guid.NewGuid()}/members", new { actorId = actor }), HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"/api/v1/networks/{Guid.NewGuid()}/members", new { role = "member", actorId = actor }), HttpStatusCode.NotFound);
         var network = await client.NetworkAsync("Beirat", "advisoryBoard");
         var viewer = await factory.SignedInAsAsync("viewer");
-        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/members", new { actorId = actor })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync($"/api/v1/networks/{network.Id()}/members", new { role = "member", actorId = actor })).StatusCode);
     }
 }

@@ -49,9 +49,11 @@ public sealed class CreateNetworkTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     [Fact]
-    public async Task Status_defaults_to_active_and_lists_to_empty()
+    public async Task Status_is_required_and_lists_default_to_empty()
     {
         var client = await factory.SignedInAsync();
+        // The document lists status as required: leaving it out is refused, not silently "active".
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/networks", new { name = "Ohne Status", kind = "workingGroup", mandate = "x" }), HttpStatusCode.BadRequest, "status");
         var created = await client.NetworkAsync("AG Soziales", "workingGroup");
         Assert.Equal("active", created.GetProperty("status").GetString());
         Assert.Empty(created.GetProperty("functions").EnumerateArray());
@@ -64,10 +66,10 @@ public sealed class CreateNetworkTests(ApiFactory factory) : IClassFixture<ApiFa
     {
         var client = await factory.SignedInAsync();
         await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/networks", new { name = "Ohne Auftrag", kind = "focusGroup" }), HttpStatusCode.BadRequest, "mandate");
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/networks", new { name = "Leer", kind = "focusGroup", mandate = "   " }), HttpStatusCode.BadRequest, "mandate");
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/networks", new { name = "Lang", kind = "focusGroup", mandate = new string('x', 4001) }),
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/networks", new { status = "active", name = "Leer", kind = "focusGroup", mandate = "   " }), HttpStatusCode.BadRequest, "mandate");
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/networks", new { status = "active", name = "Lang", kind = "focusGroup", mandate = new string('x', 4001) }),
             HttpStatusCode.BadRequest, "mandate");
-        var ok = await client.PostAsJsonAsync("/api/v1/networks", new { name = "Genau 4000", kind = "focusGroup", mandate = new string('x', 4000) });
+        var ok = await client.PostAsJsonAsync("/api/v1/networks", new { status = "active", name = "Genau 4000", kind = "focusGroup", mandate = new string('x', 4000) });
         Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
     }
 
@@ -86,7 +88,7 @@ public sealed class CreateNetworkTests(ApiFactory factory) : IClassFixture<ApiFa
             functions = new[] { "coordination", "coordination" },
         }), HttpStatusCode.BadRequest, "name", "endedOn", "cadenceInterval", "cadenceUnit", "goals[0]", "goals[1]", "functions");
         Assert.Equal(400, problem.GetProperty("status").GetInt32());
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/networks", new { name = "X", kind = "committeeOfDoom", mandate = "x" }),
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/networks", new { status = "active", name = "X", kind = "committeeOfDoom", mandate = "x" }),
             HttpStatusCode.BadRequest, "kind");
         await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/networks", new { name = "X", kind = "focusGroup", mandate = "x", status = "active", endedOn = "2024-01-01" }),
             HttpStatusCode.BadRequest, "endedOn");
@@ -99,12 +101,12 @@ public sealed class CreateNetworkTests(ApiFactory factory) : IClassFixture<ApiFa
     {
         var client = await factory.SignedInAsync();
         var before = (await client.GetJsonAsync("/api/v1/networks?limit=500")).Items().Count;
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/networks", new { name = "X", kind = "focusGroup", mandate = "x", coordinatorActorId = Guid.NewGuid() }),
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/networks", new { status = "active", name = "X", kind = "focusGroup", mandate = "x", coordinatorActorId = Guid.NewGuid() }),
             HttpStatusCode.BadRequest, "coordinatorActorId");
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/networks", new { name = "X", kind = "focusGroup", mandate = "x", spaceIds = new[] { Guid.NewGuid() } }),
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/networks", new { status = "active", name = "X", kind = "focusGroup", mandate = "x", spaceIds = new[] { Guid.NewGuid() } }),
             HttpStatusCode.BadRequest, "spaceIds");
         await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/networks",
-                new { name = "X", kind = "focusGroup", mandate = "x", links = new[] { new { targetNetworkId = Guid.NewGuid(), type = "delegatesTo" } } }),
+                new { status = "active", name = "X", kind = "focusGroup", mandate = "x", links = new[] { new { targetNetworkId = Guid.NewGuid(), type = "delegatesTo" } } }),
             HttpStatusCode.BadRequest, "links[0].targetNetworkId");
         Assert.Equal(before, (await client.GetJsonAsync("/api/v1/networks?limit=500")).Items().Count);
     }
@@ -126,11 +128,11 @@ public sealed class CreateNetworkTests(ApiFactory factory) : IClassFixture<ApiFa
     public async Task Only_writers_may_create()
     {
         var viewer = await factory.SignedInAsAsync("viewer");
-        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync("/api/v1/networks", new { name = "X", kind = "focusGroup", mandate = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync("/api/v1/networks", new { status = "active", name = "X", kind = "focusGroup", mandate = "x" })).StatusCode);
         var (analystKey, _) = await factory.ApiKeyClientAsync("analyst");
-        Assert.Equal(HttpStatusCode.Forbidden, (await analystKey.PostAsJsonAsync("/api/v1/networks", new { name = "X", kind = "focusGroup", mandate = "x" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.Anonymous().PostAsJsonAsync("/api/v1/networks", new { name = "X", kind = "focusGroup", mandate = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await analystKey.PostAsJsonAsync("/api/v1/networks", new { status = "active", name = "X", kind = "focusGroup", mandate = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.Anonymous().PostAsJsonAsync("/api/v1/networks", new { status = "active", name = "X", kind = "focusGroup", mandate = "x" })).StatusCode);
         var (editorKey, _) = await factory.ApiKeyClientAsync("editor");
-        Assert.Equal(HttpStatusCode.Created, (await editorKey.PostAsJsonAsync("/api/v1/networks", new { name = "X", kind = "focusGroup", mandate = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await editorKey.PostAsJsonAsync("/api/v1/networks", new { status = "active", name = "X", kind = "focusGroup", mandate = "x" })).StatusCode);
     }
 }

@@ -14,7 +14,7 @@ public static class NetworkApi
     /// <summary>Creates a network; <paramref name="extra"/> adds or overrides fields of the minimal body.</summary>
     public static async Task<JsonElement> NetworkAsync(this HttpClient client, string name, string kind = "focusGroup", object? extra = null)
     {
-        var body = Body(new Dictionary<string, object?> { ["name"] = name, ["kind"] = kind, ["mandate"] = $"Mandate of {name}" }, extra);
+        var body = Body(new Dictionary<string, object?> { ["name"] = name, ["kind"] = kind, ["mandate"] = $"Mandate of {name}", ["status"] = "active" }, extra);
         var response = await client.PostAsJsonAsync("/api/v1/networks", body);
         return await HttpAssert.OkAsync<JsonElement>(response, HttpStatusCode.Created);
     }
@@ -28,14 +28,14 @@ public static class NetworkApi
 
     public static async Task<JsonElement> MeetingAsync(this HttpClient client, Guid networkId, DateTimeOffset startsAt, object? extra = null)
     {
-        var body = Body(new Dictionary<string, object?> { ["startsAt"] = startsAt, ["endsAt"] = startsAt.AddHours(2) }, extra);
+        var body = Body(new Dictionary<string, object?> { ["startsAt"] = startsAt, ["endsAt"] = startsAt.AddHours(2), ["cancelled"] = false }, extra);
         var response = await client.PostAsJsonAsync($"/api/v1/networks/{networkId}/meetings", body);
         return await HttpAssert.OkAsync<JsonElement>(response, HttpStatusCode.Created);
     }
 
     public static async Task<JsonElement> TaskAsync(this HttpClient client, Guid networkId, Guid[] responsibleActorIds, object? extra = null)
     {
-        var body = Body(new Dictionary<string, object?> { ["networkId"] = networkId, ["title"] = "Einladungsliste ergänzen", ["responsibleActorIds"] = responsibleActorIds }, extra);
+        var body = Body(new Dictionary<string, object?> { ["networkId"] = networkId, ["title"] = "Einladungsliste ergänzen", ["responsibleActorIds"] = responsibleActorIds, ["status"] = "open" }, extra);
         var response = await client.PostAsJsonAsync("/api/v1/tasks", body);
         return await HttpAssert.OkAsync<JsonElement>(response, HttpStatusCode.Created);
     }

@@ -18,10 +18,10 @@ public sealed class RemoveNetworkMemberTests(ApiFactory factory) : IClassFixture
         await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Delete, $"/api/v1/networks/{network.Id()}/members/{mistake.Id()}", null, "\"5\""), HttpStatusCode.PreconditionFailed);
         Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(HttpMethod.Delete, $"/api/v1/networks/{network.Id()}/members/{mistake.Id()}", null, "\"1\"")).StatusCode);
         await HttpAssert.ProblemAsync(await client.GetAsync($"/api/v1/networks/{network.Id()}/members/{mistake.Id()}"), HttpStatusCode.NotFound);
-        await HttpAssert.ProblemAsync(await client.DeleteAsync($"/api/v1/networks/{network.Id()}/members/{attended.Id()}"), HttpStatusCode.Conflict);
+        await HttpAssert.ProblemAsync(await client.DeleteIfMatchAsync($"/api/v1/networks/{network.Id()}/members/{attended.Id()}"), HttpStatusCode.Conflict);
         Assert.Equal([attended.Id()], (await client.GetJsonAsync($"/api/v1/networks/{network.Id()}/members")).Items().Select(m => m.Id()));
-        await HttpAssert.ProblemAsync(await client.DeleteAsync($"/api/v1/networks/{network.Id()}/members/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await client.DeleteIfMatchAsync($"/api/v1/networks/{network.Id()}/members/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
         var viewer = await factory.SignedInAsAsync("viewer");
-        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.DeleteAsync($"/api/v1/networks/{network.Id()}/members/{attended.Id()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.DeleteIfMatchAsync($"/api/v1/networks/{network.Id()}/members/{attended.Id()}")).StatusCode);
     }
 }

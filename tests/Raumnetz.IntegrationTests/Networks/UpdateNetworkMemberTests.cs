@@ -30,7 +30,7 @@ public sealed class UpdateNetworkMemberTests(ApiFactory factory) : IClassFixture
         await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, url, new { actorId = actor, role = "advisor" }, "\"1\""), HttpStatusCode.PreconditionFailed);
         await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, url, new { actorId = Guid.NewGuid(), role = "advisor" }, "\"2\""), HttpStatusCode.BadRequest, "actorId");
         var otherNetwork = await client.NetworkAsync("Anderes Gremium", "committee");
-        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{otherNetwork.Id()}/members/{second.Id()}", new { actorId = actor }, "\"1\""),
+        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{otherNetwork.Id()}/members/{second.Id()}", new { role = "member", actorId = actor }, "\"1\""),
             HttpStatusCode.NotFound);
         await HttpAssert.ProblemAsync(await client.GetAsync($"/api/v1/networks/{otherNetwork.Id()}/members/{second.Id()}"), HttpStatusCode.NotFound);
         var viewer = await factory.SignedInAsAsync("viewer");

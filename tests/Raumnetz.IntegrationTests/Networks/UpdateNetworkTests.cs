@@ -26,7 +26,7 @@ public sealed class UpdateNetworkTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal("implementation", updated.GetProperty("functions")[0].GetString());
 
         var cleared = await HttpAssert.OkAsync<JsonElement>(await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{created.Id()}",
-            new { name = "Fokusgruppe Bildung und Schule", kind = "focusGroup", mandate = "Neuer Auftrag", goals = Array.Empty<string>() }, "\"2\""));
+            new { status = "active", name = "Fokusgruppe Bildung und Schule", kind = "focusGroup", mandate = "Neuer Auftrag", goals = Array.Empty<string>() }, "\"2\""));
         Assert.Empty(cleared.GetProperty("goals").EnumerateArray());
     }
 
@@ -38,7 +38,8 @@ public sealed class UpdateNetworkTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{created.Id()}", Body("Sozialraumkonferenz 2024"), "\"1\"")).StatusCode);
         await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{created.Id()}", Body("Zu spät"), "\"1\""), HttpStatusCode.PreconditionFailed);
         await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{Guid.NewGuid()}", Body("X"), "\"1\""), HttpStatusCode.NotFound);
-        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{created.Id()}", Body("X"), "\"abc\""), HttpStatusCode.BadRequest, "If-Match");
+        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{created.Id()}", Body("X"), "\"abc\""), HttpStatusCode.PreconditionFailed);
+        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{created.Id()}", Body("X"), "abc"), HttpStatusCode.BadRequest, "If-Match");
         await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{created.Id()}", Body("X", mandate: ""), "\"2\""), HttpStatusCode.BadRequest, "mandate");
     }
 

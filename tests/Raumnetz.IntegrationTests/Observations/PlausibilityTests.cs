@@ -63,8 +63,12 @@ public sealed class PlausibilityTests(ApiFactory factory) : IClassFixture<ApiFac
             HttpStatusCode.BadRequest, "value");
         Assert.Equal(["outlier"], Codes(problem, "value"));
         Assert.Contains("confirmOutlier", problem.GetProperty("errors").GetProperty("value")[0].GetString());
-        await PutObservationOkAsync(client, new { indicatorId = id, spaceId = city, period = "2024", value = 70 });
-        var confirmed = await PutObservationOkAsync(client, new { indicatorId = id, spaceId = city, period = "2024", value = 340, confirmOutlier = true }, HttpStatusCode.OK);
+        var plausible = await PutObservationAsync(client, new { indicatorId = id, spaceId = city, period = "2024", value = 70 });
+        var etag = plausible.Headers.ETag!.ToString();
+        await HttpAssert.OkAsync<JsonElement>(plausible, HttpStatusCode.Created);
+        // replacing the stored value needs its ETag (If-Match), as every change of an existing value
+        var confirmed = await HttpAssert.OkAsync<JsonElement>(await client.SendJsonAsync(HttpMethod.Put, ObservationsUrl,
+            new { indicatorId = id, spaceId = city, period = "2024", value = 340, confirmOutlier = true }, ("If-Match", etag)), HttpStatusCode.OK);
         Assert.Equal(340, confirmed.GetProperty("value").GetDouble());
 
         var imported = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, $"indicator,space,period,value\n{code},{t}-city,2020,45\n{code},{t}-city,2025,5000\n"));

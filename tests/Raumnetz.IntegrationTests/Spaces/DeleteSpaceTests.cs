@@ -5,7 +5,7 @@ namespace Raumnetz.IntegrationTests.Spaces;
 
 public sealed class DeleteSpaceTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
-    private static Task<HttpResponseMessage> DeleteAsync(HttpClient c, Guid id, string? ifMatch = null) =>
+    private static Task<HttpResponseMessage> DeleteAsync(HttpClient c, Guid id, string? ifMatch = "*") =>
         ifMatch is null ? c.SendJsonAsync(HttpMethod.Delete, $"/api/v1/spaces/{id}", null)
             : c.SendJsonAsync(HttpMethod.Delete, $"/api/v1/spaces/{id}", null, ("If-Match", ifMatch));
 

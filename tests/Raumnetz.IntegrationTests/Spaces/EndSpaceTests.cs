@@ -6,7 +6,7 @@ namespace Raumnetz.IntegrationTests.Spaces;
 
 public sealed class EndSpaceTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
-    private static Task<HttpResponseMessage> EndAsync(HttpClient c, Guid id, object body, string? ifMatch = null) =>
+    private static Task<HttpResponseMessage> EndAsync(HttpClient c, Guid id, object body, string? ifMatch = "*") =>
         ifMatch is null ? c.SendJsonAsync(HttpMethod.Post, $"/api/v1/spaces/{id}/end", body)
             : c.SendJsonAsync(HttpMethod.Post, $"/api/v1/spaces/{id}/end", body, ("If-Match", ifMatch));
 
@@ -55,7 +55,7 @@ public sealed class EndSpaceTests(ApiFactory factory) : IClassFixture<ApiFactory
     {
         var c = await factory.AdminAsync();
         var space = await c.CreateSpaceAsync($"E-{Guid.NewGuid():N}"[..12], "Ohne Datum", "district");
-        var response = await c.SendJsonAsync(HttpMethod.Post, $"/api/v1/spaces/{space.Id()}/end", TestData.RawJson(json));
+        var response = await c.SendJsonAsync(HttpMethod.Post, $"/api/v1/spaces/{space.Id()}/end", TestData.RawJson(json), ("If-Match", "*"));
         await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "validTo");
     }
 

@@ -58,9 +58,7 @@ public sealed class UpdateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
 
     [Theory]
     [InlineData("abc")]
-    [InlineData("\"x\"")]
-    [InlineData("\"0\"")]
-    [InlineData("\"1\", \"2\"")]
+    [InlineData("\"x")]
     [InlineData("1")]
     public async Task Malformed_if_match_is_400_naming_if_match(string ifMatch)
     {
@@ -86,7 +84,7 @@ public sealed class UpdateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
     {
         var c = await factory.AdminAsync();
         var space = await c.CreateSpaceAsync("U-SELF", "Selbst", "district");
-        var response = await PutAsync(c, space.Id(), new { code = "U-SELF", name = "Selbst", level = "district", parentId = space.Id() }, null);
+        var response = await PutAsync(c, space.Id(), new { code = "U-SELF", name = "Selbst", level = "district", parentId = space.Id() }, "*");
         await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "parentId");
     }
 
@@ -95,7 +93,7 @@ public sealed class UpdateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
     {
         var c = await factory.AdminAsync();
         var space = await c.CreateSpaceAsync("U-PRED", "Vorgänger", "district");
-        var response = await PutAsync(c, space.Id(), new { code = "U-PRED", name = "Vorgänger", level = "district", predecessorIds = new[] { space.Id() } }, null);
+        var response = await PutAsync(c, space.Id(), new { code = "U-PRED", name = "Vorgänger", level = "district", predecessorIds = new[] { space.Id() } }, "*");
         await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "predecessorIds");
     }
 
@@ -148,7 +146,7 @@ public sealed class UpdateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
     public async Task Unknown_space_is_404()
     {
         var c = await factory.AdminAsync();
-        var response = await PutAsync(c, Guid.NewGuid(), new { code = "U-404", name = "Nirgends", level = "district" }, null);
+        var response = await PutAsync(c, Guid.NewGuid(), new { code = "U-404", name = "Nirgends", level = "district" }, "*");
         await HttpAssert.ProblemAsync(response, HttpStatusCode.NotFound);
     }
 
@@ -158,7 +156,7 @@ public sealed class UpdateSpaceTests(ApiFactory factory) : IClassFixture<ApiFact
         var c = await factory.AdminAsync();
         var space = await c.CreateSpaceAsync("U-INV", "Gültig", "district");
         var response = await c.SendJsonAsync(HttpMethod.Put, $"/api/v1/spaces/{space.Id()}",
-            TestData.RawJson("""{"code":"U INV","name":"","level":"district","population":-5}"""));
+            TestData.RawJson("""{"code":"U INV","name":"","level":"district","population":-5}"""), ("If-Match", "*"));
         await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "code", "name", "population");
     }
 }

@@ -25,6 +25,7 @@ public sealed class CreateTaskTests(ApiFactory factory) : IClassFixture<ApiFacto
             description = "Möglichkeiten der Durchführung und Finanzierung bis zum nächsten Treffen eruieren.",
             responsibleActorIds = new[] { saal, abraham, duesberg },
             dueDate = "2012-09-30",
+            status = "open",
         });
         var task = await HttpAssert.OkAsync<JsonElement>(response, HttpStatusCode.Created);
         Assert.Equal($"/api/v1/tasks/{task.Id()}", response.Headers.Location?.OriginalString);
@@ -45,13 +46,13 @@ public sealed class CreateTaskTests(ApiFactory factory) : IClassFixture<ApiFacto
         var other = await client.NetworkAsync("Fokusgruppe");
         var foreignMeeting = await client.MeetingAsync(other.Id(), DateTimeOffset.UtcNow);
         var actor = await factory.ActorAsync("Stadt Teltow");
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/tasks", new { networkId = network.Id(), title = "X", responsibleActorIds = new[] { actor, Guid.NewGuid() } }),
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/tasks", new { status = "open", networkId = network.Id(), title = "X", responsibleActorIds = new[] { actor, Guid.NewGuid() } }),
             HttpStatusCode.BadRequest, "responsibleActorIds[1]");
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/tasks", new { networkId = Guid.NewGuid(), title = "X", responsibleActorIds = new[] { actor } }),
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/tasks", new { status = "open", networkId = Guid.NewGuid(), title = "X", responsibleActorIds = new[] { actor } }),
             HttpStatusCode.BadRequest, "networkId");
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/tasks", new { networkId = network.Id(), meetingId = foreignMeeting.Id(), title = "X", responsibleActorIds = new[] { actor } }),
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/tasks", new { status = "open", networkId = network.Id(), meetingId = foreignMeeting.Id(), title = "X", responsibleActorIds = new[] { actor } }),
             HttpStatusCode.BadRequest, "meetingId");
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/tasks", new { networkId = network.Id(), meetingId = Guid.NewGuid(), title = "X", responsibleActorIds = new[] { actor } }),
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/tasks", new { status = "open", networkId = network.Id(), meetingId = Guid.NewGuid(), title = "X", responsibleActorIds = new[] { actor } }),
             HttpStatusCode.BadRequest, "meetingId");
         Assert.Empty((await client.GetJsonAsync($"/api/v1/tasks?networkId={network.Id()}")).Items());
         Assert.Empty((await client.GetJsonAsync($"/api/v1/tasks?networkId={other.Id()}")).Items());
@@ -63,19 +64,19 @@ public sealed class CreateTaskTests(ApiFactory factory) : IClassFixture<ApiFacto
         var client = await factory.SignedInAsync();
         var network = await client.NetworkAsync("Beirat", "advisoryBoard");
         var actor = await factory.ActorAsync("Jobcenter", typeCode: "job-centre");
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/tasks", new { networkId = network.Id(), title = "Ohne Verantwortliche", responsibleActorIds = Array.Empty<Guid>() }),
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/tasks", new { status = "open", networkId = network.Id(), title = "Ohne Verantwortliche", responsibleActorIds = Array.Empty<Guid>() }),
             HttpStatusCode.BadRequest, "responsibleActorIds");
         await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/tasks", new { networkId = network.Id(), title = "", responsibleActorIds = new[] { actor }, status = "later" }),
             HttpStatusCode.BadRequest, "status");
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/tasks", new { networkId = network.Id(), title = "", responsibleActorIds = new[] { actor } }),
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/tasks", new { status = "open", networkId = network.Id(), title = "", responsibleActorIds = new[] { actor } }),
             HttpStatusCode.BadRequest, "title");
         await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/tasks",
-            new { networkId = network.Id(), title = "X", responsibleActorIds = new[] { actor }, outcome = new string('o', 4001), description = new string('d', 4001) }),
+            new { status = "open", networkId = network.Id(), title = "X", responsibleActorIds = new[] { actor }, outcome = new string('o', 4001), description = new string('d', 4001) }),
             HttpStatusCode.BadRequest, "outcome", "description");
         await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/tasks",
-            new { networkId = network.Id(), title = "X", responsibleActorIds = Enumerable.Range(0, 21).Select(_ => actor).ToArray() }), HttpStatusCode.BadRequest, "responsibleActorIds");
+            new { status = "open", networkId = network.Id(), title = "X", responsibleActorIds = Enumerable.Range(0, 21).Select(_ => actor).ToArray() }), HttpStatusCode.BadRequest, "responsibleActorIds");
         var viewer = await factory.SignedInAsAsync("viewer");
-        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync("/api/v1/tasks", new { networkId = network.Id(), title = "X", responsibleActorIds = new[] { actor } })).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.Anonymous().PostAsJsonAsync("/api/v1/tasks", new { networkId = network.Id(), title = "X", responsibleActorIds = new[] { actor } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync("/api/v1/tasks", new { status = "open", networkId = network.Id(), title = "X", responsibleActorIds = new[] { actor } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.Anonymous().PostAsJsonAsync("/api/v1/tasks", new { status = "open", networkId = network.Id(), title = "X", responsibleActorIds = new[] { actor } })).StatusCode);
     }
 }

@@ -14,9 +14,9 @@ public sealed class DeleteTaskTests(ApiFactory factory) : IClassFixture<ApiFacto
         var task = await client.TaskAsync(network.Id(), [await factory.ActorAsync("Kammer", "PrivateEconomy", "chamber")]);
         await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Delete, $"/api/v1/tasks/{task.Id()}", null, "\"3\""), HttpStatusCode.PreconditionFailed);
         var viewer = await factory.SignedInAsAsync("viewer");
-        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.DeleteAsync($"/api/v1/tasks/{task.Id()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.DeleteIfMatchAsync($"/api/v1/tasks/{task.Id()}")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(HttpMethod.Delete, $"/api/v1/tasks/{task.Id()}", null, "\"1\"")).StatusCode);
         await HttpAssert.ProblemAsync(await client.GetAsync($"/api/v1/tasks/{task.Id()}"), HttpStatusCode.NotFound);
-        await HttpAssert.ProblemAsync(await client.DeleteAsync($"/api/v1/tasks/{task.Id()}"), HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await client.DeleteIfMatchAsync($"/api/v1/tasks/{task.Id()}"), HttpStatusCode.NotFound);
     }
 }

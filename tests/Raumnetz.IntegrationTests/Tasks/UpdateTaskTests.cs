@@ -30,14 +30,14 @@ public sealed class UpdateTaskTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Equal(2, updated.GetProperty("responsibles").GetArrayLength());
         Assert.False(updated.GetProperty("isOverdue").GetBoolean());
 
-        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, url, new { networkId = network.Id(), title = "X", responsibleActorIds = new[] { a } }, "\"1\""),
+        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, url, new { status = "open", networkId = network.Id(), title = "X", responsibleActorIds = new[] { a } }, "\"1\""),
             HttpStatusCode.PreconditionFailed);
-        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, url, new { networkId = network.Id(), title = "X", responsibleActorIds = new[] { Guid.NewGuid() } }, "\"2\""),
+        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, url, new { status = "open", networkId = network.Id(), title = "X", responsibleActorIds = new[] { Guid.NewGuid() } }, "\"2\""),
             HttpStatusCode.BadRequest, "responsibleActorIds[0]");
         Assert.Equal(2, (await client.GetJsonAsync(url)).GetProperty("responsibles").GetArrayLength());
-        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/tasks/{Guid.NewGuid()}", new { networkId = network.Id(), title = "X", responsibleActorIds = new[] { a } }, "\"1\""),
+        await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/tasks/{Guid.NewGuid()}", new { status = "open", networkId = network.Id(), title = "X", responsibleActorIds = new[] { a } }, "\"1\""),
             HttpStatusCode.NotFound);
         var viewer = await factory.SignedInAsAsync("viewer");
-        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.SendAsync(HttpMethod.Put, url, new { networkId = network.Id(), title = "X", responsibleActorIds = new[] { a } }, "\"2\"")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.SendAsync(HttpMethod.Put, url, new { status = "open", networkId = network.Id(), title = "X", responsibleActorIds = new[] { a } }, "\"2\"")).StatusCode);
     }
 }

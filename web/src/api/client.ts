@@ -14,12 +14,12 @@ export class Client {
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "";
+        this.baseUrl = baseUrl ?? "/";
     }
 
     /**
      * Create a typed, directed relation between two actors (409 when the same source, target, type and start date exist).
-     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice. Use a new key (for example a UUID) for each new request.
+     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice; while a request with the key is still at work, others wait for its response or get 409. Use a new key (for example a UUID) for each new request.
      * @return Created
      */
     createActorRelation(body: CreateActorRelationRequest, idempotency_Key?: string | undefined): Promise<ActorRelationDto> {
@@ -73,8 +73,8 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict Also: a request with the same Idempotency-Key is still at work (retry after the Retry-After seconds).", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -180,10 +180,10 @@ export class Client {
 
     /**
      * Replace the fields of a relation (If-Match with its ETag).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    updateActorRelation(id: string, body: UpdateActorRelationRequest, if_Match?: string | undefined): Promise<ActorRelationDto> {
+    updateActorRelation(id: string, if_Match: string, body: UpdateActorRelationRequest): Promise<ActorRelationDto> {
         let url_ = this.baseUrl + "/api/v1/actor-relations/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -243,7 +243,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -264,6 +264,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -280,10 +286,10 @@ export class Client {
 
     /**
      * Delete a relation (If-Match honoured); to record that it ended, set validTo instead.
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return No Content
      */
-    deleteActorRelation(id: string, if_Match?: string | undefined): Promise<void> {
+    deleteActorRelation(id: string, if_Match: string): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/actor-relations/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -338,6 +344,12 @@ export class Client {
             let result412: any = null;
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -456,7 +468,7 @@ export class Client {
 
     /**
      * Create an organisation or a person.
-     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice. Use a new key (for example a UUID) for each new request.
+     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice; while a request with the key is still at work, others wait for its response or get 409. Use a new key (for example a UUID) for each new request.
      * @return Created
      */
     createActor(body: CreateActorRequest, idempotency_Key?: string | undefined): Promise<ActorDto> {
@@ -510,8 +522,8 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict Also: a request with the same Idempotency-Key is still at work (retry after the Retry-After seconds).", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -617,10 +629,10 @@ export class Client {
 
     /**
      * Replace the fields of an actor (If-Match with its ETag); spaceIds and tags are kept when null.
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    updateActor(id: string, body: UpdateActorRequest, if_Match?: string | undefined): Promise<ActorDto> {
+    updateActor(id: string, if_Match: string, body: UpdateActorRequest): Promise<ActorDto> {
         let url_ = this.baseUrl + "/api/v1/actors/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -680,7 +692,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -701,6 +713,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -717,10 +735,10 @@ export class Client {
 
     /**
      * Archive an actor: it keeps its relations but is hidden from the list unless includeArchived=true (If-Match honoured).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    archiveActor(id: string, if_Match?: string | undefined): Promise<ActorDto> {
+    archiveActor(id: string, if_Match: string): Promise<ActorDto> {
         let url_ = this.baseUrl + "/api/v1/actors/{id}/archive";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -779,6 +797,12 @@ export class Client {
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -795,10 +819,10 @@ export class Client {
 
     /**
      * Restore an archived actor (If-Match honoured).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    restoreActor(id: string, if_Match?: string | undefined): Promise<ActorDto> {
+    restoreActor(id: string, if_Match: string): Promise<ActorDto> {
         let url_ = this.baseUrl + "/api/v1/actors/{id}/restore";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -856,6 +880,12 @@ export class Client {
             let result412: any = null;
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -1009,7 +1039,7 @@ export class Client {
 
     /**
      * Add an actor type to the list (409 when the code exists).
-     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice. Use a new key (for example a UUID) for each new request.
+     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice; while a request with the key is still at work, others wait for its response or get 409. Use a new key (for example a UUID) for each new request.
      * @return Created
      */
     createActorType(body: CreateActorTypeRequest, idempotency_Key?: string | undefined): Promise<ActorTypeDto> {
@@ -1063,8 +1093,8 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict Also: a request with the same Idempotency-Key is still at work (retry after the Retry-After seconds).", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -1164,10 +1194,10 @@ export class Client {
 
     /**
      * Rename an actor type (If-Match with its ETag); the code stays.
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    updateActorType(code: string, body: UpdateActorTypeRequest, if_Match?: string | undefined): Promise<ActorTypeDto> {
+    updateActorType(code: string, if_Match: string, body: UpdateActorTypeRequest): Promise<ActorTypeDto> {
         let url_ = this.baseUrl + "/api/v1/actor-types/{code}";
         if (code === undefined || code === null)
             throw new globalThis.Error("The parameter 'code' must be defined.");
@@ -1241,6 +1271,12 @@ export class Client {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -1771,10 +1807,10 @@ export class Client {
 
     /**
      * Change rating and comment (If-Match with its ETag); the measurement is recomputed.
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    updateAssessment(id: string, body: UpdateAssessmentRequest, if_Match?: string | undefined): Promise<AssessmentDto> {
+    updateAssessment(id: string, if_Match: string, body: UpdateAssessmentRequest): Promise<AssessmentDto> {
         let url_ = this.baseUrl + "/api/v1/assessments/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1849,6 +1885,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -1865,10 +1907,10 @@ export class Client {
 
     /**
      * Delete a rating (If-Match honoured); the measurement is recomputed.
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return No Content
      */
-    deleteAssessment(id: string, if_Match?: string | undefined): Promise<void> {
+    deleteAssessment(id: string, if_Match: string): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/assessments/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1924,6 +1966,12 @@ export class Client {
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -1939,7 +1987,7 @@ export class Client {
     }
 
     /**
-     * Sign in with e-mail and password; sets the session cookie and the XSRF-TOKEN cookie.
+     * Sign in with e-mail and password; sets the session cookie and the XSRF-TOKEN cookie. Failed attempts are throttled per e-mail address and client address (429 with Retry-After); unknown addresses are answered like wrong passwords.
      * @return OK
      */
     login(body: LoginRequest): Promise<CurrentUserDto> {
@@ -2016,7 +2064,7 @@ export class Client {
     }
 
     /**
-     * Sign out and end the session.
+     * Sign out and end the session: its cookie is refused from now on, on every instance.
      * @return No Content
      */
     logout(): Promise<void> {
@@ -2035,6 +2083,58 @@ export class Client {
     }
 
     protected processLogout(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Sign out everywhere: end every session of the signed-in user, this one included.
+     * @return No Content
+     */
+    logoutEverywhere(): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/auth/logout-everywhere";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processLogoutEverywhere(_response);
+        });
+    }
+
+    protected processLogoutEverywhere(response: Response): Promise<void> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 204) {
@@ -2143,7 +2243,7 @@ export class Client {
      * @param decimal (optional) CSV decimal separator: point (default) or comma (German Excel; then the separator defaults to semicolon and the file starts with a BOM).
      * @return OK
      */
-    exportIndicators(format?: string | undefined, indicatorSetId?: string | undefined, indicatorIds?: string[] | undefined, spaceIds?: string[] | undefined, under?: string | undefined, level?: SpaceLevel | undefined, from?: string | undefined, to?: string | undefined, aggregated?: boolean | undefined, delimiter?: string | undefined, decimal?: string | undefined): Promise<void> {
+    exportIndicators(format?: string | undefined, indicatorSetId?: string | undefined, indicatorIds?: string[] | undefined, spaceIds?: string[] | undefined, under?: string | undefined, level?: SpaceLevel | undefined, from?: string | undefined, to?: string | undefined, aggregated?: boolean | undefined, delimiter?: string | undefined, decimal?: string | undefined): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/exports/indicators?";
         if (format === null)
             throw new globalThis.Error("The parameter 'format' cannot be null.");
@@ -2194,6 +2294,7 @@ export class Client {
         let options_: RequestInit = {
             method: "GET",
             headers: {
+                "Accept": "application/json"
             }
         };
 
@@ -2202,13 +2303,20 @@ export class Client {
         });
     }
 
-    protected processExportIndicators(response: Response): Promise<void> {
+    protected processExportIndicators(response: Response): Promise<FileResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            return;
-            });
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
         } else if (status === 304) {
             return response.text().then((_responseText) => {
             return throwException("Not Modified", status, _responseText, _headers);
@@ -2242,7 +2350,7 @@ export class Client {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<void>(null as any);
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -2561,10 +2669,10 @@ export class Client {
 
     /**
      * Replace name, purpose, network and indicators of a set (If-Match with its ETag).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    updateIndicatorSet(id: string, body: UpdateIndicatorSetRequest, if_Match?: string | undefined): Promise<IndicatorSetDto> {
+    updateIndicatorSet(id: string, if_Match: string, body: UpdateIndicatorSetRequest): Promise<IndicatorSetDto> {
         let url_ = this.baseUrl + "/api/v1/indicator-sets/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2639,6 +2747,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -2655,10 +2769,10 @@ export class Client {
 
     /**
      * Delete an indicator set with its baselines and targets; indicators and values stay.
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return No Content
      */
-    deleteIndicatorSet(id: string, if_Match?: string | undefined): Promise<void> {
+    deleteIndicatorSet(id: string, if_Match: string): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/indicator-sets/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2713,6 +2827,12 @@ export class Client {
             let result412: any = null;
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -2806,10 +2926,10 @@ export class Client {
 
     /**
      * Set baseline and targets for the listed indicator and space pairs (others keep theirs; If-Match with the set's ETag).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    setIndicatorSetGoals(id: string, body: SetIndicatorSetGoalsRequest, if_Match?: string | undefined): Promise<IndicatorGoalList> {
+    setIndicatorSetGoals(id: string, if_Match: string, body: SetIndicatorSetGoalsRequest): Promise<IndicatorGoalList> {
         let url_ = this.baseUrl + "/api/v1/indicator-sets/{id}/goals";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2883,6 +3003,12 @@ export class Client {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -3124,7 +3250,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
@@ -3225,10 +3351,10 @@ export class Client {
 
     /**
      * Replace the fields of an indicator (If-Match with its ETag); kind, factor and scale are fixed once values exist.
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    updateIndicator(id: string, body: UpdateIndicatorRequest, if_Match?: string | undefined): Promise<IndicatorDto> {
+    updateIndicator(id: string, if_Match: string, body: UpdateIndicatorRequest): Promise<IndicatorDto> {
         let url_ = this.baseUrl + "/api/v1/indicators/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3288,7 +3414,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -3309,6 +3435,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -3325,10 +3457,10 @@ export class Client {
 
     /**
      * Delete an indicator without values, assessments or set memberships (409 otherwise).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return No Content
      */
-    deleteIndicator(id: string, if_Match?: string | undefined): Promise<void> {
+    deleteIndicator(id: string, if_Match: string): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/indicators/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3381,7 +3513,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -3389,6 +3521,12 @@ export class Client {
             let result412: any = null;
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -4034,10 +4172,10 @@ export class Client {
 
     /**
      * Replace the fields of a meeting (If-Match with its ETag): reschedule, record attendance, minutes, decisions, cancel.
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    updateMeeting(id: string, body: UpdateMeetingRequest, if_Match?: string | undefined): Promise<MeetingDto> {
+    updateMeeting(id: string, if_Match: string, body: UpdateMeetingRequest): Promise<MeetingDto> {
         let url_ = this.baseUrl + "/api/v1/meetings/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4112,6 +4250,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -4128,10 +4272,10 @@ export class Client {
 
     /**
      * Delete a meeting (409 when agreements were made in it: cancel it instead).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return No Content
      */
-    deleteMeeting(id: string, if_Match?: string | undefined): Promise<void> {
+    deleteMeeting(id: string, if_Match: string): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/meetings/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4184,7 +4328,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -4192,6 +4336,12 @@ export class Client {
             let result412: any = null;
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -4435,7 +4585,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
@@ -4539,10 +4689,10 @@ export class Client {
 
     /**
      * Replace the fields of a membership (If-Match with its ETag).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    updateNetworkMember(id: string, memberId: string, body: UpdateNetworkMemberRequest, if_Match?: string | undefined): Promise<NetworkMemberDto> {
+    updateNetworkMember(id: string, memberId: string, if_Match: string, body: UpdateNetworkMemberRequest): Promise<NetworkMemberDto> {
         let url_ = this.baseUrl + "/api/v1/networks/{id}/members/{memberId}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4605,7 +4755,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -4626,6 +4776,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -4642,10 +4798,10 @@ export class Client {
 
     /**
      * Delete a membership entered by mistake (409 when attendance is recorded: end it instead).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return No Content
      */
-    removeNetworkMember(id: string, memberId: string, if_Match?: string | undefined): Promise<void> {
+    removeNetworkMember(id: string, memberId: string, if_Match: string): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/networks/{id}/members/{memberId}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4701,7 +4857,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -4709,6 +4865,12 @@ export class Client {
             let result412: any = null;
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -4726,10 +4888,10 @@ export class Client {
 
     /**
      * End a membership on a date; the actor stays visible as a past member.
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    endNetworkMember(id: string, memberId: string, body: EndNetworkMemberRequest, if_Match?: string | undefined): Promise<NetworkMemberDto> {
+    endNetworkMember(id: string, memberId: string, if_Match: string, body: EndNetworkMemberRequest): Promise<NetworkMemberDto> {
         let url_ = this.baseUrl + "/api/v1/networks/{id}/members/{memberId}/end";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4806,6 +4968,12 @@ export class Client {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -5137,10 +5305,10 @@ export class Client {
 
     /**
      * Replace the fields of a network (If-Match with its ETag); lists left out stay unchanged.
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    updateNetwork(id: string, body: UpdateNetworkRequest, if_Match?: string | undefined): Promise<NetworkDto> {
+    updateNetwork(id: string, if_Match: string, body: UpdateNetworkRequest): Promise<NetworkDto> {
         let url_ = this.baseUrl + "/api/v1/networks/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5215,6 +5383,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -5231,10 +5405,10 @@ export class Client {
 
     /**
      * End a network on a date; open memberships end with it, everything stays visible as history.
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    endNetwork(id: string, body: EndNetworkRequest, if_Match?: string | undefined): Promise<NetworkDto> {
+    endNetwork(id: string, if_Match: string, body: EndNetworkRequest): Promise<NetworkDto> {
         let url_ = this.baseUrl + "/api/v1/networks/{id}/end";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5308,6 +5482,12 @@ export class Client {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -5570,8 +5750,8 @@ export class Client {
     }
 
     /**
-     * Record the value of an indicator for a space and period: 201 when new, 200 when replaced or unchanged (If-Match honoured).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * Record the value of an indicator for a space and period: 201 when new, 200 when replaced or unchanged; replacing a value needs If-Match with its ETag (428 without).
+     * @param if_Match (optional) The ETag of the value as returned by GET (for example "3"); needed to replace an existing value (428 without), 412 when it is stale.
      * @return OK
      */
     upsertObservation(body: UpsertObservationRequest, if_Match?: string | undefined): Promise<ObservationDto> {
@@ -5645,6 +5825,12 @@ export class Client {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing and the request would replace an existing value.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -5732,10 +5918,10 @@ export class Client {
 
     /**
      * Delete a measured value (If-Match honoured).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return No Content
      */
-    deleteObservation(id: string, if_Match?: string | undefined): Promise<void> {
+    deleteObservation(id: string, if_Match: string): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/observations/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5790,6 +5976,12 @@ export class Client {
             let result412: any = null;
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -5995,7 +6187,7 @@ export class Client {
 
     /**
      * Create a social space.
-     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice. Use a new key (for example a UUID) for each new request.
+     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice; while a request with the key is still at work, others wait for its response or get 409. Use a new key (for example a UUID) for each new request.
      * @return Created
      */
     createSpace(body: CreateSpaceRequest, idempotency_Key?: string | undefined): Promise<SpaceDto> {
@@ -6049,8 +6241,8 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict Also: a request with the same Idempotency-Key is still at work (retry after the Retry-After seconds).", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -6222,10 +6414,10 @@ export class Client {
 
     /**
      * Replace the fields of a social space (If-Match with its ETag).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    updateSpace(id: string, body: UpdateSpaceRequest, if_Match?: string | undefined): Promise<SpaceDto> {
+    updateSpace(id: string, if_Match: string, body: UpdateSpaceRequest): Promise<SpaceDto> {
         let url_ = this.baseUrl + "/api/v1/spaces/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6285,7 +6477,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -6306,6 +6498,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -6322,10 +6520,10 @@ export class Client {
 
     /**
      * Delete a social space that nothing references (409 otherwise: end it instead).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return No Content
      */
-    deleteSpace(id: string, if_Match?: string | undefined): Promise<void> {
+    deleteSpace(id: string, if_Match: string): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/spaces/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6378,7 +6576,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
@@ -6386,6 +6584,12 @@ export class Client {
             let result412: any = null;
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -6403,10 +6607,10 @@ export class Client {
 
     /**
      * End a social space on a date; it stays in the history with everything that references it.
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    endSpace(id: string, body: EndSpaceRequest, if_Match?: string | undefined): Promise<SpaceDto> {
+    endSpace(id: string, if_Match: string, body: EndSpaceRequest): Promise<SpaceDto> {
         let url_ = this.baseUrl + "/api/v1/spaces/{id}/end";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6481,6 +6685,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -6498,7 +6708,7 @@ export class Client {
     /**
      * Import a GeoJSON FeatureCollection of spaces (code, name, level, parentCode in properties); all or nothing.
      * @param dryRun (optional) Check and count only; nothing is written.
-     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice. Use a new key (for example a UUID) for each new request.
+     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice; while a request with the key is still at work, others wait for its response or get 409. Use a new key (for example a UUID) for each new request.
      * @return OK
      */
     importSpaces(body: ImportSpacesRequest, dryRun?: boolean | undefined, idempotency_Key?: string | undefined): Promise<ImportSpacesResult> {
@@ -6552,6 +6762,12 @@ export class Client {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A request with the same Idempotency-Key is still at work; retry after the Retry-After seconds to get its response.", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -6830,10 +7046,10 @@ export class Client {
 
     /**
      * Replace the fields of an agreement (If-Match with its ETag): status, outcome, responsibles, due date.
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
-    updateTask(id: string, body: UpdateTaskRequest, if_Match?: string | undefined): Promise<TaskDto> {
+    updateTask(id: string, if_Match: string, body: UpdateTaskRequest): Promise<TaskDto> {
         let url_ = this.baseUrl + "/api/v1/tasks/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6908,6 +7124,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -6924,10 +7146,10 @@ export class Client {
 
     /**
      * Delete an agreement recorded by mistake (one given up is set to dropped instead).
-     * @param if_Match (optional) The ETag of the resource as returned by GET (for example "3"); the request fails with 412 when it is stale.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return No Content
      */
-    deleteTask(id: string, if_Match?: string | undefined): Promise<void> {
+    deleteTask(id: string, if_Match: string): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/tasks/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6982,6 +7204,12 @@ export class Client {
             let result412: any = null;
             result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -7106,7 +7334,7 @@ export class Client {
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
@@ -7381,7 +7609,7 @@ export interface CreateIndicatorRequest {
     minimum?: number | undefined;
     maximum?: number | undefined;
     source?: string | undefined;
-    updateInterval?: UpdateInterval;
+    updateInterval?: UpdateInterval | undefined;
     topic?: string | undefined;
 }
 
@@ -7389,7 +7617,7 @@ export interface CreateIndicatorSetRequest {
     name: string;
     purpose?: string | undefined;
     networkId?: string | undefined;
-    indicatorIds: string[] | undefined;
+    indicatorIds: string[];
 }
 
 export interface CreateMeetingRequest {
@@ -7417,7 +7645,7 @@ export interface CreateNetworkRequest {
     startedOn?: string | undefined;
     endedOn?: string | undefined;
     cadenceInterval?: number | undefined;
-    cadenceUnit?: CadenceUnit;
+    cadenceUnit?: CadenceUnit | undefined;
     coordinatorActorId?: string | undefined;
     spaceIds?: string[] | undefined;
     links?: NetworkLinkInput[] | undefined;
@@ -7487,7 +7715,7 @@ export interface EvaluatedValue {
     denominator?: number | undefined;
     aggregated: boolean;
     count: number;
-    coverage?: CoverageDto;
+    coverage?: CoverageDto | undefined;
     suppressed: boolean;
 }
 
@@ -7496,10 +7724,10 @@ export interface GraphEdgeDto {
     kind: GraphEdgeKind;
     source: string;
     target: string;
-    role?: MemberRole;
-    relationType?: RelationType;
+    role?: MemberRole | undefined;
+    relationType?: RelationType | undefined;
     isContractual?: boolean | undefined;
-    linkType?: NetworkLinkType;
+    linkType?: NetworkLinkType | undefined;
 }
 
 export enum GraphEdgeKind {
@@ -7512,11 +7740,11 @@ export interface GraphNodeDto {
     id: string;
     type: GraphNodeType;
     label: string;
-    actorKind?: ActorKind;
-    sector?: Sector;
+    actorKind?: ActorKind | undefined;
+    sector?: Sector | undefined;
     typeCode?: string | undefined;
-    networkKind?: NetworkKind;
-    networkStatus?: NetworkStatus;
+    networkKind?: NetworkKind | undefined;
+    networkStatus?: NetworkStatus | undefined;
     degree: number;
     betweenness: number;
     normalizedBetweenness: number;
@@ -7561,9 +7789,12 @@ export interface ImportRowError {
     args?: { [key: string]: string; } | undefined;
 }
 
+/** A GeoJSON FeatureCollection; foreign members ("name", "crs", "bbox" as GIS programs write them) are ignored. */
 export interface ImportSpacesRequest {
     type: string;
-    features: SpaceFeature[] | undefined;
+    features: SpaceFeature[];
+
+    [key: string]: any;
 }
 
 export interface ImportSpacesResult {
@@ -7596,7 +7827,7 @@ export interface IndicatorDto {
     minimum?: number | undefined;
     maximum?: number | undefined;
     source?: string | undefined;
-    updateInterval?: UpdateInterval;
+    updateInterval?: UpdateInterval | undefined;
     topic?: string | undefined;
     version: number;
     createdAt: string;
@@ -7615,22 +7846,22 @@ export interface IndicatorEvaluation {
     unit?: string | undefined;
     decimals: number;
     direction: IndicatorDirection;
-    value?: EvaluatedValue;
-    previous?: EvaluatedValue;
-    changeFromPrevious?: ComparisonDto;
-    baseline?: PeriodValueDto;
-    changeFromBaseline?: ComparisonDto;
-    target?: PeriodValueDto;
-    attainment?: AttainmentStatus;
-    reference?: EvaluatedValue;
+    value?: EvaluatedValue | undefined;
+    previous?: EvaluatedValue | undefined;
+    changeFromPrevious?: ComparisonDto | undefined;
+    baseline?: PeriodValueDto | undefined;
+    changeFromBaseline?: ComparisonDto | undefined;
+    target?: PeriodValueDto | undefined;
+    attainment?: AttainmentStatus | undefined;
+    reference?: EvaluatedValue | undefined;
     referenceIncomplete: boolean;
-    comparison?: ComparisonDto;
+    comparison?: ComparisonDto | undefined;
 }
 
 export interface IndicatorGoalDto {
     indicatorId: string;
     spaceId: string;
-    baseline?: PeriodValueDto;
+    baseline?: PeriodValueDto | undefined;
     targets: PeriodValueDto[];
 }
 
@@ -7702,10 +7933,10 @@ export interface IndicatorValue {
     value?: number | undefined;
     numerator?: number | undefined;
     denominator?: number | undefined;
-    status?: ObservationStatus;
+    status?: ObservationStatus | undefined;
     aggregated: boolean;
     count: number;
-    coverage?: CoverageDto;
+    coverage?: CoverageDto | undefined;
     suppressed: boolean;
 }
 
@@ -7831,7 +8062,7 @@ export interface NetworkDto {
     startedOn?: string | undefined;
     endedOn?: string | undefined;
     cadenceInterval?: number | undefined;
-    cadenceUnit?: CadenceUnit;
+    cadenceUnit?: CadenceUnit | undefined;
     coordinatorActorId?: string | undefined;
     coordinatorActorName?: string | undefined;
     spaces: NetworkSpaceDto[];
@@ -7873,7 +8104,7 @@ export interface NetworkHealthDto {
     overdueAgreements: number;
     mandateMissing: boolean;
     cadenceInterval?: number | undefined;
-    cadenceUnit?: CadenceUnit;
+    cadenceUnit?: CadenceUnit | undefined;
     meetingDueBy?: string | undefined;
     meetingOverdue: boolean;
     needsAttention: boolean;
@@ -8062,7 +8293,7 @@ export interface SectorCompositionDto {
 }
 
 export interface SetIndicatorSetGoalsRequest {
-    goals: IndicatorGoalDto[] | undefined;
+    goals: IndicatorGoalDto[];
 }
 
 export interface SpaceDto {
@@ -8091,8 +8322,10 @@ export interface SpaceDtoPage {
 
 export interface SpaceFeature {
     type: string;
-    properties?: SpaceFeatureProperties;
+    properties?: SpaceFeatureProperties | undefined;
     geometry?: any;
+
+    [key: string]: any;
 }
 
 export interface SpaceFeatureProperties {
@@ -8102,6 +8335,8 @@ export interface SpaceFeatureProperties {
     parentCode?: string | undefined;
     population?: number | undefined;
     validFrom?: string | undefined;
+
+    [key: string]: any;
 }
 
 export enum SpaceLevel {
@@ -8214,7 +8449,7 @@ export interface UpdateIndicatorRequest {
     minimum?: number | undefined;
     maximum?: number | undefined;
     source?: string | undefined;
-    updateInterval?: UpdateInterval;
+    updateInterval?: UpdateInterval | undefined;
     topic?: string | undefined;
 }
 
@@ -8222,7 +8457,7 @@ export interface UpdateIndicatorSetRequest {
     name: string;
     purpose?: string | undefined;
     networkId?: string | undefined;
-    indicatorIds: string[] | undefined;
+    indicatorIds: string[];
 }
 
 export enum UpdateInterval {
@@ -8267,7 +8502,7 @@ export interface UpdateNetworkRequest {
     startedOn?: string | undefined;
     endedOn?: string | undefined;
     cadenceInterval?: number | undefined;
-    cadenceUnit?: CadenceUnit;
+    cadenceUnit?: CadenceUnit | undefined;
     coordinatorActorId?: string | undefined;
     spaceIds?: string[] | undefined;
     links?: NetworkLinkInput[] | undefined;
@@ -8303,7 +8538,7 @@ export interface UpsertObservationRequest {
     value?: number | undefined;
     numerator?: number | undefined;
     denominator?: number | undefined;
-    status?: ObservationStatus;
+    status?: ObservationStatus | undefined;
     source?: string | undefined;
     note?: string | undefined;
     confirmOutlier?: boolean | undefined;

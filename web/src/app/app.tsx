@@ -3,7 +3,7 @@ import { createBrowserRouter } from 'react-router'
 import { RouterProvider } from 'react-router/dom'
 import { createQueryClient } from '@/lib/query-client'
 import { AppProvider } from './provider'
-import { routes } from './routes'
+import { routes } from './router'
 
 const router = createBrowserRouter(routes)
 

@@ -1,7 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 import { toProblem } from '@/api/problem'
-
-export const currentUserKey = ['auth', 'me'] as const
+import { queryKeys } from './query-keys'
 
 /** Client errors (4xx) are answers, not hiccups: retry only network failures and 5xx. */
 function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -24,7 +23,7 @@ export function createQueryClient(): QueryClient {
     },
   })
   function onUnauthorized(error: unknown) {
-    if (toProblem(error).status === 401) client.setQueryData(currentUserKey, null)
+    if (toProblem(error).status === 401) client.setQueryData(queryKeys.currentUser, null)
   }
   return client
 }

@@ -1,12 +1,12 @@
 import { render } from '@testing-library/react'
 import type { ReactElement } from 'react'
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router'
-import { AppProvider } from '@/app/provider'
-import { routes as appRoutes } from '@/app/routes'
-import { createQueryClient } from '@/lib/query-client'
 import type { CurrentUserDto } from '@/api'
 import { Role } from '@/api'
-import { currentUserKey } from '@/lib/query-client'
+import { AppProvider } from '@/app/provider'
+import { routes as appRoutes } from '@/app/router'
+import { createQueryClient } from '@/lib/query-client'
+import { queryKeys } from '@/lib/query-keys'
 
 export const testUser: CurrentUserDto = {
   id: '0190c5a0-0000-7000-8000-000000000001',
@@ -25,7 +25,7 @@ interface Options {
 /** Renders the real route table (or given routes) in a memory router with fresh providers. */
 export function renderApp({ route = '/', user = testUser, routes = appRoutes }: Options = {}) {
   const queryClient = createQueryClient()
-  if (user !== 'ask') queryClient.setQueryData(currentUserKey, user)
+  if (user !== 'ask') queryClient.setQueryData(queryKeys.currentUser, user)
   const router = createMemoryRouter(routes, { initialEntries: [route] })
   const utils = render(
     <AppProvider queryClient={queryClient}>

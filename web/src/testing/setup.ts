@@ -1,7 +1,16 @@
 import '@testing-library/jest-dom/vitest'
-import { cleanup } from '@testing-library/react'
-import { afterEach, beforeEach } from 'vitest'
+import { cleanup, configure } from '@testing-library/react'
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import i18n from '@/lib/i18n'
+import { resetServer, server } from './server'
+
+// Pages load lazily, and the first page a test file opens is compiled on the spot: on a busy shared machine that takes
+// longer than testing-library's default second for findBy…/waitFor (the catalogue test failed so before these changes too).
+configure({ asyncUtilTimeout: 5000 })
+
+// Requests without a handler of the test get a 404 problem (see server.ts), so MSW need not warn about them.
+beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }))
+afterAll(() => server.close())
 
 beforeEach(async () => {
   window.localStorage.clear()
@@ -14,4 +23,5 @@ beforeEach(async () => {
 
 afterEach(() => {
   cleanup()
+  resetServer()
 })

@@ -1,15 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { LANGUAGE_STORAGE_KEY } from '@/lib/i18n'
 import { axeViolations } from '@/testing/axe'
 import { actorTypes, spaceTree } from '@/testing/fixtures'
-import { mockApi, problem } from '@/testing/mock-api'
 import { renderApp } from '@/testing/render'
+import { page, problem, server } from '@/testing/server'
 
 describe('app shell', () => {
   it('has a skip link, landmarks, navigation with upcoming areas and one h1', async () => {
-    mockApi().on('GET /api/v1/networks/attention', { body: [] })
+    server.use(http.get('/api/v1/networks/attention', () => HttpResponse.json([])))
     renderApp({ route: '/' })
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Willkommen, Kim Koordination')
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1)
@@ -33,7 +34,7 @@ describe('app shell', () => {
   })
 
   it('switches to English, remembers the choice and sets <html lang>', async () => {
-    mockApi().on('GET /api/v1/networks/attention', { body: [] })
+    server.use(http.get('/api/v1/networks/attention', () => HttpResponse.json([])))
     renderApp({ route: '/' })
     const user = userEvent.setup()
     expect(document.documentElement.lang).toBe('de')
@@ -48,17 +49,18 @@ describe('app shell', () => {
   })
 
   it('login page passes axe (without contrast, which the browser test checks)', async () => {
-    mockApi().on('GET /api/v1/auth/me', problem(401, 'Unauthorized'))
+    server.use(http.get('/api/v1/auth/me', () => problem(401, 'Unauthorized')))
     renderApp({ route: '/login', user: 'ask' })
     await screen.findByRole('heading', { level: 1, name: 'Anmelden' })
     expect(await axeViolations()).toEqual([])
   })
 
   it('actor list and form pass axe', async () => {
-    mockApi()
-      .on('GET /api/v1/actor-types', { body: actorTypes })
-      .on('GET /api/v1/spaces/tree', { body: spaceTree })
-      .on('GET /api/v1/actors', { body: { items: [], nextCursor: null } })
+    server.use(
+      http.get('/api/v1/actor-types', () => HttpResponse.json(actorTypes)),
+      http.get('/api/v1/spaces/tree', () => HttpResponse.json(spaceTree)),
+      http.get('/api/v1/actors', () => page([])),
+    )
     const { router } = renderApp({ route: '/actors' })
     await screen.findByText('Noch keine Akteure erfasst.')
     expect(await axeViolations()).toEqual([])

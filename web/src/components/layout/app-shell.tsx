@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, NavLink, Outlet, useLocation } from 'react-router'
-import { useCurrentUser } from '@/features/auth/api/auth'
+import { useCurrentUser } from '@/lib/auth'
 import { LanguageSwitcher } from './language-switcher'
 import { UserMenu } from './user-menu'
 

@@ -2,9 +2,9 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import type { CurrentUserDto } from '@/api'
-import { useLogout } from '@/features/auth/api/auth'
+import { useLogout } from '@/lib/auth'
 
-/** Disclosure with the signed-in user's name, role and the logout button. */
+/** Disclosure with the signed-in user's name, role and the logout buttons (this session, every session). */
 export function UserMenu({ user }: { user: CurrentUserDto }) {
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
@@ -12,6 +12,7 @@ export function UserMenu({ user }: { user: CurrentUserDto }) {
   const rootRef = useRef<HTMLDivElement>(null)
   const buttonRef = useRef<HTMLButtonElement>(null)
   const logout = useLogout()
+  const logoutEverywhere = useLogout({ everywhere: true })
   const navigate = useNavigate()
 
   useEffect(() => {
@@ -23,9 +24,9 @@ export function UserMenu({ user }: { user: CurrentUserDto }) {
     return () => document.removeEventListener('pointerdown', onPointer)
   }, [open])
 
-  const onLogout = async () => {
+  const onLogout = async (everywhere = false) => {
     try {
-      await logout.mutateAsync()
+      await (everywhere ? logoutEverywhere : logout).mutateAsync()
     } finally {
       navigate('/login', { replace: true })
     }
@@ -64,6 +65,14 @@ export function UserMenu({ user }: { user: CurrentUserDto }) {
         </p>
         <button type="button" className="button button--secondary" onClick={() => void onLogout()} disabled={logout.isPending}>
           {t('shell.logout')}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void onLogout(true)}
+          disabled={logout.isPending || logoutEverywhere.isPending}
+        >
+          {t('shell.logoutEverywhere')}
         </button>
       </div>
     </div>

@@ -40,60 +40,44 @@ export function FieldShell({ id, label, required, hint, error, children }: Field
   )
 }
 
-type Common = { label: ReactNode; hint?: ReactNode; error?: string; required?: boolean }
+type Common = { label: ReactNode; hint?: ReactNode; error?: string; required?: boolean; id?: string }
 
-export function TextField({
-  label,
-  hint,
-  error,
-  required,
-  id,
-  ref,
-  ...input
-}: Common & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
+/** Splits a field's own props (label, hint, error, required, id) from those of its control. */
+function splitField<P extends Common>({ label, hint, error, required, id, ...control }: P) {
+  return [{ label, hint, error, required, id }, control] as const
+}
+
+/** FieldShell with an id of its own when none is given. */
+function Field({ id, children, ...shell }: Common & { children: FieldShellProps['children'] }) {
   const generated = useId()
   return (
-    <FieldShell id={id ?? generated} label={label} hint={hint} error={error} required={required}>
-      {(aria) => <input ref={ref} className="input" {...input} {...aria} />}
+    <FieldShell id={id ?? generated} {...shell}>
+      {children}
     </FieldShell>
   )
 }
 
-export function TextAreaField({
-  label,
-  hint,
-  error,
-  required,
-  id,
-  ref,
-  ...input
-}: Common & TextareaHTMLAttributes<HTMLTextAreaElement> & { ref?: Ref<HTMLTextAreaElement> }) {
-  const generated = useId()
-  return (
-    <FieldShell id={id ?? generated} label={label} hint={hint} error={error} required={required}>
-      {(aria) => <textarea ref={ref} className="input" {...input} {...aria} />}
-    </FieldShell>
-  )
+type FieldProps<Attributes, E> = Common & Attributes & { ref?: Ref<E> }
+
+export function TextField({ ref, ...props }: FieldProps<InputHTMLAttributes<HTMLInputElement>, HTMLInputElement>) {
+  const [field, input] = splitField(props)
+  return <Field {...field}>{(aria) => <input ref={ref} className="input" {...input} {...aria} />}</Field>
 }
 
-export function SelectField({
-  label,
-  hint,
-  error,
-  required,
-  id,
-  ref,
-  children,
-  ...input
-}: Common & SelectHTMLAttributes<HTMLSelectElement> & { ref?: Ref<HTMLSelectElement> }) {
-  const generated = useId()
+export function TextAreaField({ ref, ...props }: FieldProps<TextareaHTMLAttributes<HTMLTextAreaElement>, HTMLTextAreaElement>) {
+  const [field, textarea] = splitField(props)
+  return <Field {...field}>{(aria) => <textarea ref={ref} className="input" {...textarea} {...aria} />}</Field>
+}
+
+export function SelectField({ ref, children, ...props }: FieldProps<SelectHTMLAttributes<HTMLSelectElement>, HTMLSelectElement>) {
+  const [field, select] = splitField(props)
   return (
-    <FieldShell id={id ?? generated} label={label} hint={hint} error={error} required={required}>
+    <Field {...field}>
       {(aria) => (
-        <select ref={ref} className="input" {...input} {...aria}>
+        <select ref={ref} className="input" {...select} {...aria}>
           {children}
         </select>
       )}
-    </FieldShell>
+    </Field>
   )
 }

@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react'
 import type { UseQueryResult } from '@tanstack/react-query'
+import { Link } from 'react-router'
 import { Loading } from './feedback'
 import { ProblemAlert } from './problem-alert'
 
@@ -11,13 +11,13 @@ export function QueryFallback({
   query,
   title,
   loadingLabel,
-  children,
+  back,
 }: {
   query: Pick<UseQueryResult<unknown>, 'isError' | 'error' | 'refetch'>
   title: string
   loadingLabel?: string
-  /** Shown below the problem only, e.g. a link back to the list. */
-  children?: ReactNode
+  /** A link shown below the problem only, e.g. back to the list. */
+  back?: { to: string; label: string }
 }) {
   return (
     <>
@@ -25,7 +25,11 @@ export function QueryFallback({
       {query.isError ? (
         <>
           <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
-          {children}
+          {back ? (
+            <p>
+              <Link to={back.to}>{back.label}</Link>
+            </p>
+          ) : null}
         </>
       ) : (
         <Loading label={loadingLabel} />

@@ -1,10 +1,11 @@
 import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { axeViolations } from '@/testing/axe'
 import { AggregationRule, IndicatorDirection, IndicatorKind, ObservationStatus, type IndicatorDto, type ObservationDto } from '@/api'
-import { mockApi, problem } from '@/testing/mock-api'
+import { axeViolations } from '@/testing/axe'
 import { renderWithProviders } from '@/testing/render'
+import { problem, requests, server } from '@/testing/server'
 import { EntryGrid } from './routes/data-entry-page'
 
 const stamp = { version: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }
@@ -26,8 +27,11 @@ function renderGrid() {
 
 describe('data entry grid', () => {
   it('saves a row with the right body and shows suppressed values as locked', async () => {
-    const mock = mockApi()
-    mock.on('PUT /api/v1/observations', (req) => ({ body: { id: 'o-1', ...(req.body as object), suppressed: false, ...stamp } }))
+    server.use(
+      http.put('/api/v1/observations', async ({ request }) =>
+        HttpResponse.json({ id: 'o-1', ...((await request.json()) as object), suppressed: false, ...stamp }),
+      ),
+    )
     renderGrid()
     const user = userEvent.setup()
     expect(screen.getByText('gesperrt (kleine Fallzahl)')).toBeInTheDocument()
@@ -37,7 +41,7 @@ describe('data entry grid', () => {
     await user.selectOptions(screen.getByLabelText('Status – SGB-II-Quote'), 'final')
     await user.type(screen.getByLabelText('Notiz – SGB-II-Quote'), 'Jobcenter{Enter}')
     expect(await screen.findByText('„SGB-II-Quote“ wurde gespeichert.')).toBeInTheDocument()
-    const sent = mock.requests.filter((r) => r.method === 'PUT')
+    const sent = requests.filter((r) => r.method === 'PUT')
     expect(sent).toHaveLength(1)
     expect(sent[0].body).toEqual({ indicatorId: 'i-1', spaceId: 's-nord', period: '2025', value: 12.5, numerator: 125, denominator: 1000, status: 'final', note: 'Jobcenter' })
     expect(screen.queryByLabelText('Zähler – Einwohner')).not.toBeInTheDocument()
@@ -45,7 +49,6 @@ describe('data entry grid', () => {
   })
 
   it('moves between rows with the arrow keys in the same column', async () => {
-    mockApi()
     renderGrid()
     const user = userEvent.setup()
     await user.click(screen.getByLabelText('Wert – SGB-II-Quote'))
@@ -59,8 +62,7 @@ describe('data entry grid', () => {
   })
 
   it('puts server field errors at the field', async () => {
-    const mock = mockApi()
-    mock.on('PUT /api/v1/observations', problem(400, 'Validation', { errors: { Value: ['Der Wert passt nicht zum Indikator.'] } }))
+    server.use(http.put('/api/v1/observations', () => problem(400, 'Validation', { errors: { Value: ['Der Wert passt nicht zum Indikator.'] } })))
     renderGrid()
     const user = userEvent.setup()
     await user.type(screen.getByLabelText('Wert – Einwohner'), '3')
@@ -72,7 +74,6 @@ describe('data entry grid', () => {
   })
 
   it('checks the rules of the indicator before saving and says what is wrong in German', async () => {
-    const mock = mockApi()
     renderGrid()
     const user = userEvent.setup()
     await user.type(screen.getByLabelText('Wert – Einwohner'), '-3{Enter}')
@@ -83,6 +84,6 @@ describe('data entry grid', () => {
     await user.type(screen.getByLabelText('Nenner – SGB-II-Quote'), '10,5{Enter}')
     expect(await screen.findByText('Der Zähler (12) ist größer als der Nenner (10,5); bei einem Anteil ist das unmöglich.')).toBeInTheDocument()
     expect(screen.getByLabelText('Zähler – SGB-II-Quote')).toHaveFocus()
-    expect(mock.requests.filter((r) => r.method === 'PUT')).toHaveLength(0)
+    expect(requests.filter((r) => r.method === 'PUT')).toHaveLength(0)
   })
 })

@@ -1,11 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
 import { AggregationRule, IndicatorDirection, IndicatorKind, ObservationStatus, type IndicatorDto, type IndicatorSetDto, type ObservationDto } from '@/api'
 import { axeViolations } from '@/testing/axe'
 import { spaceTree } from '@/testing/fixtures'
-import { mockApi } from '@/testing/mock-api'
 import { renderApp, renderWithProviders } from '@/testing/render'
+import { page, requests, server, unhandled } from '@/testing/server'
 import { exportUrl, fileNameFromDisposition } from './api/indicators'
 import { ExportDialog } from './components/export-dialog'
 import { SeriesTable } from './components/indicator-chart'
@@ -52,8 +53,7 @@ function observation(period: string, value: number | undefined, overrides: Parti
 
 describe('indicator catalogue', () => {
   it('lists indicators, links to them and passes axe', async () => {
-    const mock = mockApi()
-    mock.on('GET /api/v1/indicators', { body: { items: [sgb2, indicator(2, { kind: IndicatorKind.Rating, name: 'Nachbarschaftsklima' })] } })
+    server.use(http.get('/api/v1/indicators', () => page([sgb2, indicator(2, { kind: IndicatorKind.Rating, name: 'Nachbarschaftsklima' })])))
     renderApp({ route: '/indicators' })
     expect(await screen.findByRole('link', { name: 'SGB-II-Quote' })).toHaveAttribute('href', '/indicators/i-1')
     expect(screen.getByRole('cell', { name: 'Bewertung (weicher Faktor)' })).toBeInTheDocument()
@@ -62,7 +62,6 @@ describe('indicator catalogue', () => {
   })
 
   it('shows German field errors and the scale fields for ratings', async () => {
-    mockApi()
     renderApp({ route: '/indicators/new' })
     const user = userEvent.setup()
     await user.selectOptions(await screen.findByLabelText(/^Art/), 'rating')
@@ -76,7 +75,6 @@ describe('indicator catalogue', () => {
 
 describe('indicator set editor', () => {
   it('warns when more than seven indicators are in the set and reorders with buttons', async () => {
-    mockApi()
     const catalogue = Array.from({ length: 9 }, (_, n) => indicator(n + 1))
     const set: IndicatorSetDto = {
       id: 'set-1',
@@ -104,24 +102,25 @@ describe('indicator set editor', () => {
 
 describe('CSV import', () => {
   it('previews the file and lists every row error with line and column after the dry run', async () => {
-    const mock = mockApi()
-    mock.on('POST /api/v1/observations/import', {
-      body: {
-        dryRun: true,
-        imported: false,
-        rows: 2,
-        created: 0,
-        updated: 0,
-        unchanged: 0,
-        errorCount: 3,
-        errors: [
-          { line: 2, column: 'value', message: "'x' is not a number (decimal comma expected).", code: 'notANumber', args: { value: 'x', decimalComma: 'True' } },
-          { line: 3, column: 'space', message: "No space has the code 'NOPE'.", code: 'unknownSpace', args: { value: 'NOPE' } },
-          // a code this version of the app does not know yet: the server's message is shown
-          { line: 3, column: 'numerator', message: 'Something new is wrong.', code: 'somethingNew', args: {} },
-        ],
-      },
-    })
+    server.use(
+      http.post('/api/v1/observations/import', () =>
+        HttpResponse.json({
+          dryRun: true,
+          imported: false,
+          rows: 2,
+          created: 0,
+          updated: 0,
+          unchanged: 0,
+          errorCount: 3,
+          errors: [
+            { line: 2, column: 'value', message: "'x' is not a number (decimal comma expected).", code: 'notANumber', args: { value: 'x', decimalComma: 'True' } },
+            { line: 3, column: 'space', message: "No space has the code 'NOPE'.", code: 'unknownSpace', args: { value: 'NOPE' } },
+            // a code this version of the app does not know yet: the server's message is shown
+            { line: 3, column: 'numerator', message: 'Something new is wrong.', code: 'somethingNew', args: {} },
+          ],
+        }),
+      ),
+    )
     renderApp({ route: '/indicators/import' })
     const user = userEvent.setup()
     const csv = 'indicator;space;period;value\nSGB2;09162-N;2024;x\nSGB2;NOPE;2024;12,5\n'
@@ -141,7 +140,7 @@ describe('CSV import', () => {
     expect(screen.getByText(/3 Fehler gefunden/)).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Jetzt importieren' })).toBeDisabled()
 
-    const sent = mock.requests.find((r) => r.url.pathname === '/api/v1/observations/import')!
+    const sent = requests.find((r) => r.url.pathname === '/api/v1/observations/import')!
     expect(sent.url.searchParams.get('dryRun')).toBe('true')
     expect(sent.url.searchParams.get('delimiter')).toBe('semicolon')
     expect(sent.url.searchParams.get('decimal')).toBe('comma')
@@ -151,15 +150,19 @@ describe('CSV import', () => {
 
   it('answers a refused real import with the coded row errors of a dry run, in German', async () => {
     // between the clean check and the import someone changed the indicator: the import is refused
-    const mock = mockApi()
     let dryRuns = 0
     const clean = { dryRun: true, imported: false, rows: 1, created: 1, updated: 0, unchanged: 0, errorCount: 0, errors: [] }
     const refused = { ...clean, created: 0, errorCount: 1, errors: [{ line: 2, column: 'numerator', message: 'The numerator (12) exceeds the denominator (10.5); …',
       code: 'numeratorAboveDenominator', args: { numerator: '12', denominator: '10.5' } }] }
-    mock.on('POST /api/v1/observations/import', (req) =>
-      req.url.searchParams.get('dryRun') === 'true'
-        ? { body: dryRuns++ === 0 ? clean : refused }
-        : { status: 400, body: { title: 'Validation failed', status: 400, errors: { 'lines[2].numerator': ['The numerator (12) exceeds the denominator (10.5); …'] } } },
+    server.use(
+      http.post('/api/v1/observations/import', ({ request }) =>
+        new URL(request.url).searchParams.get('dryRun') === 'true'
+          ? HttpResponse.json(dryRuns++ === 0 ? clean : refused)
+          : HttpResponse.json(
+              { title: 'Validation failed', status: 400, errors: { 'lines[2].numerator': ['The numerator (12) exceeds the denominator (10.5); …'] } },
+              { status: 400 },
+            ),
+      ),
     )
     renderApp({ route: '/indicators/import' })
     const user = userEvent.setup()
@@ -169,7 +172,7 @@ describe('CSV import', () => {
     await user.click(screen.getByRole('button', { name: 'Jetzt importieren' }))
     const errors = await screen.findByRole('table', { name: 'Fehler je Zeile und Spalte' })
     expect(within(errors).getAllByRole('row')[1]).toHaveTextContent('2numeratorDer Zähler (12) ist größer als der Nenner (10,5); bei einem Anteil ist das unmöglich.')
-    expect(mock.requests.filter((r) => r.url.pathname === '/api/v1/observations/import').map((r) => r.url.searchParams.get('dryRun'))).toEqual(['true', 'false', 'true'])
+    expect(requests.filter((r) => r.url.pathname === '/api/v1/observations/import').map((r) => r.url.searchParams.get('dryRun'))).toEqual(['true', 'false', 'true'])
   })
 })
 
@@ -200,6 +203,20 @@ describe('space indicator chart', () => {
   })
 })
 
+/** What the space indicators page of Nord reads besides the evaluation and the reference: tree, space, catalogue, set and values. */
+function spacePageApi(set: IndicatorSetDto, observations: ObservationDto[]) {
+  return [
+    http.get('/api/v1/spaces/tree', () => HttpResponse.json(spaceTree)),
+    http.get('/api/v1/spaces/s-nord', () =>
+      HttpResponse.json({ id: 's-nord', code: '09162-N', name: 'Nord', level: 'district', parentId: 's-city', parentName: 'München', validFrom: '2020-01-01', predecessorIds: [], childCount: 0, ...stamp }),
+    ),
+    http.get('/api/v1/indicators', () => page([sgb2])),
+    http.get('/api/v1/indicator-sets', () => page([set])),
+    http.get(`/api/v1/indicator-sets/${set.id}/goals`, () => HttpResponse.json({ items: [] })),
+    http.get('/api/v1/observations', () => page(observations)),
+  ]
+}
+
 describe('space evaluation', () => {
   it('shows value, changes, target attainment and the reference for the latest year, and another year on request', async () => {
     const set: IndicatorSetDto = {
@@ -208,46 +225,41 @@ describe('space evaluation', () => {
       ...stamp,
     }
     const evaluated: string[] = []
-    const mock = mockApi()
-      .on('GET /api/v1/spaces/tree', { body: spaceTree })
-      .on('GET /api/v1/spaces/s-nord', {
-        body: { id: 's-nord', code: '09162-N', name: 'Nord', level: 'district', parentId: 's-city', parentName: 'München', validFrom: '2020-01-01', predecessorIds: [], childCount: 0, ...stamp },
-      })
-      .on('GET /api/v1/indicators', { body: { items: [sgb2], nextCursor: null } })
-      .on('GET /api/v1/indicator-sets', { body: { items: [set], nextCursor: null } })
-      .on('GET /api/v1/indicator-sets/set-1/goals', { body: { items: [] } })
+    server.use(
+      ...spacePageApi(set, [observation('2023', 12.5), observation('2024', 11.2)]),
       // the reference (a district without values of its own) comes computed from the spaces below
-      .on('GET /api/v1/indicators/:id/series', (req, [, id]) => ({
-        body: {
-          indicatorId: id, spaceId: req.url.searchParams.get('spaceId'), spaceCode: '09162', spaceName: 'München',
-          items: id === sgb2.id && req.url.searchParams.get('spaceId') === 's-city'
+      http.get('/api/v1/indicators/:id/series', ({ request, params }) => {
+        const spaceId = new URL(request.url).searchParams.get('spaceId')
+        return HttpResponse.json({
+          indicatorId: params.id, spaceId, spaceCode: '09162', spaceName: 'München',
+          items: params.id === sgb2.id && spaceId === 's-city'
             ? [{ period: '2023', value: 9.1, suppressed: false, aggregated: true, count: 2 }, { period: '2024', value: 9.5, suppressed: false, aggregated: true, count: 2 }]
-            : id === sgb2.id && req.url.searchParams.get('spaceId') === 's-nord'
+            : params.id === sgb2.id && spaceId === 's-nord'
               ? [{ period: '2023', value: 12.5, status: 'final', suppressed: false, aggregated: false, count: 1 },
                   { period: '2024', value: 11.2, status: 'final', suppressed: false, aggregated: false, count: 1 }]
               : [],
-        },
-      }))
-      .on('GET /api/v1/indicator-sets/set-1/evaluation', (req) => {
-        const period = req.url.searchParams.get('period') ?? ''
-        evaluated.push(`${period}|${req.url.searchParams.get('referenceSpaceId')}`)
-        return {
-          body: {
-            setId: 'set-1', spaceId: 's-nord', spaceName: 'Nord', period, referenceSpaceId: 's-city', referenceSpaceName: 'München',
-            items: [{
-              indicatorId: sgb2.id, code: sgb2.code, name: sgb2.name, unit: '%', decimals: 1, direction: IndicatorDirection.LowerIsBetter,
-              value: { period, value: period === '2024' ? 11.2 : 12.5, aggregated: false, count: 1, suppressed: false },
-              changeFromPrevious: { difference: -1.3, position: 'below', judgement: 'better' },
-              baseline: { period: '2020', value: 14 },
-              changeFromBaseline: { difference: -2.8, position: 'below', judgement: 'better' },
-              target: { period: '2026', value: 10 },
-              attainment: 'onTrack',
-              reference: { period, value: 9.5, aggregated: true, count: 2, suppressed: false },
-              comparison: { difference: 1.7, ratio: 1.18, position: 'above', judgement: 'worse' },
-            }],
-          },
-        }
-      })
+        })
+      }),
+      http.get('/api/v1/indicator-sets/set-1/evaluation', ({ request }) => {
+        const query = new URL(request.url).searchParams
+        const period = query.get('period') ?? ''
+        evaluated.push(`${period}|${query.get('referenceSpaceId')}`)
+        return HttpResponse.json({
+          setId: 'set-1', spaceId: 's-nord', spaceName: 'Nord', period, referenceSpaceId: 's-city', referenceSpaceName: 'München',
+          items: [{
+            indicatorId: sgb2.id, code: sgb2.code, name: sgb2.name, unit: '%', decimals: 1, direction: IndicatorDirection.LowerIsBetter,
+            value: { period, value: period === '2024' ? 11.2 : 12.5, aggregated: false, count: 1, suppressed: false },
+            changeFromPrevious: { difference: -1.3, position: 'below', judgement: 'better' },
+            baseline: { period: '2020', value: 14 },
+            changeFromBaseline: { difference: -2.8, position: 'below', judgement: 'better' },
+            target: { period: '2026', value: 10 },
+            attainment: 'onTrack',
+            reference: { period, value: 9.5, aggregated: true, count: 2, suppressed: false },
+            comparison: { difference: 1.7, ratio: 1.18, position: 'above', judgement: 'worse' },
+          }],
+        })
+      }),
+    )
     renderApp({ route: '/spaces/s-nord/indicators?set=set-1' })
     const table = await screen.findByRole('table', { name: 'Auswertung von Nord für 2024' })
     const row = within(table).getByRole('row', { name: /SGB-II-Quote/ })
@@ -266,7 +278,7 @@ describe('space evaluation', () => {
     await userEvent.setup().selectOptions(screen.getByLabelText('Zeitraum'), '2023')
     expect(await screen.findByRole('table', { name: 'Auswertung von Nord für 2023' })).toHaveTextContent('12,5 %')
     expect(evaluated).toEqual(['2024|s-city', '2023|s-city'])
-    expect(mock.unhandled).toEqual([])
+    expect(unhandled).toEqual([])
   })
 })
 
@@ -278,27 +290,24 @@ describe('space evaluation period', () => {
       ...stamp,
     }
     const asked: string[] = []
-    mockApi()
-      .on('GET /api/v1/spaces/tree', { body: spaceTree })
-      .on('GET /api/v1/spaces/s-nord', {
-        body: { id: 's-nord', code: '09162-N', name: 'Nord', level: 'district', parentId: 's-city', parentName: 'München', validFrom: '2020-01-01', predecessorIds: [], childCount: 0, ...stamp },
-      })
-      .on('GET /api/v1/indicators', { body: { items: [sgb2], nextCursor: null } })
-      .on('GET /api/v1/indicator-sets', { body: { items: [set], nextCursor: null } })
-      .on('GET /api/v1/indicator-sets/set-m/goals', { body: { items: [] } })
-      .on('GET /api/v1/indicators/:id/series', (req) => ({
-        body: {
-          indicatorId: sgb2.id, spaceId: req.url.searchParams.get('spaceId'), spaceCode: '09162', spaceName: 'München',
-          items: req.url.searchParams.get('spaceId') === 's-nord'
+    server.use(
+      ...spacePageApi(set, [observation('2024-04', 12), observation('2024-05', 11)]),
+      http.get('/api/v1/indicators/:id/series', ({ request }) => {
+        const spaceId = new URL(request.url).searchParams.get('spaceId')
+        return HttpResponse.json({
+          indicatorId: sgb2.id, spaceId, spaceCode: '09162', spaceName: 'München',
+          items: spaceId === 's-nord'
             ? [{ period: '2024-04', value: 12, status: 'final', suppressed: false, aggregated: false, count: 1 },
                 { period: '2024-05', value: 11, status: 'final', suppressed: false, aggregated: false, count: 1 }]
             : [],
-        },
-      }))
-      .on('GET /api/v1/indicator-sets/set-m/evaluation', (req) => {
-        asked.push(req.url.searchParams.get('period') ?? '')
-        return { body: { setId: 'set-m', spaceId: 's-nord', spaceName: 'Nord', period: req.url.searchParams.get('period'), items: [] } }
-      })
+        })
+      }),
+      http.get('/api/v1/indicator-sets/set-m/evaluation', ({ request }) => {
+        const period = new URL(request.url).searchParams.get('period')
+        asked.push(period ?? '')
+        return HttpResponse.json({ setId: 'set-m', spaceId: 's-nord', spaceName: 'Nord', period, items: [] })
+      }),
+    )
     renderApp({ route: '/spaces/s-nord/indicators?set=set-m' })
     await screen.findByRole('table', { name: 'Auswertung von Nord für 2024-05' })
     expect(asked).toEqual(['2024-05'])
@@ -308,10 +317,11 @@ describe('space evaluation period', () => {
 
 describe('export dialog', () => {
   it('builds the export URL from the choices and downloads with the server file name', async () => {
-    const mock = mockApi()
-    mock.on('GET /api/v1/indicator-sets', { body: { items: [] } })
-    mock.on('GET /api/v1/indicators', { body: { items: [sgb2] } })
-    mock.on('GET /api/v1/spaces/tree', { body: spaceTree })
+    server.use(
+      http.get('/api/v1/indicator-sets', () => page([])),
+      http.get('/api/v1/indicators', () => page([sgb2])),
+      http.get('/api/v1/spaces/tree', () => HttpResponse.json(spaceTree)),
+    )
     const download = vi.fn().mockResolvedValue({ blob: new Blob(['a']), fileName: 'indikatoren-2026.csv' })
     renderWithProviders(<ExportDialog onClose={() => {}} download={download} />)
     const user = userEvent.setup()

@@ -1,13 +1,14 @@
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { axeViolations } from '@/testing/axe'
 import {
   AggregationRule, IndicatorDirection, IndicatorKind, ObservationStatus, SpaceLevel, type IndicatorDto, type IndicatorValue, type MapSpace,
 } from '@/api'
+import { axeViolations } from '@/testing/axe'
 import { spaceTree } from '@/testing/fixtures'
-import { mockApi } from '@/testing/mock-api'
 import { renderApp, renderWithProviders } from '@/testing/render'
+import { page, requests, server, unhandled } from '@/testing/server'
 import { MapComparison } from './components/choropleth'
 import { classify, fitProjection, leafSpaces } from './map-geometry'
 
@@ -58,13 +59,14 @@ describe('map', () => {
   })
 
   it('reads the map data of the chosen indicator, area and periods (GetIndicatorMap)', async () => {
-    const mock = mockApi()
     const ind: IndicatorDto = { id: 'i-1', code: 'SGB2', name: 'SGB-II-Quote', kind: IndicatorKind.Rate, unit: '%', decimals: 1,
       direction: IndicatorDirection.LowerIsBetter, aggregation: AggregationRule.Rate, isProportion: true, scaleLabels: [],
       version: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }
-    mock.on('GET /api/v1/indicators', { body: { items: [ind] } })
-    mock.on('GET /api/v1/spaces/tree', { body: spaceTree })
-    mock.on('GET /api/v1/indicators/:id/map', { body: { indicatorId: 'i-1', periods: ['2023', '2024'], spaces } })
+    server.use(
+      http.get('/api/v1/indicators', () => page([ind])),
+      http.get('/api/v1/spaces/tree', () => HttpResponse.json(spaceTree)),
+      http.get('/api/v1/indicators/:id/map', () => HttpResponse.json({ indicatorId: 'i-1', periods: ['2023', '2024'], spaces })),
+    )
     renderApp({ route: '/indicators/map' })
     const user = userEvent.setup()
     await user.selectOptions(await screen.findByLabelText('Indikator'), 'i-1')
@@ -76,11 +78,11 @@ describe('map', () => {
     await user.type(screen.getByLabelText('Zeitraum rechts'), '2023')
     await user.click(screen.getByRole('button', { name: 'Karte anzeigen' }))
     expect(await screen.findByRole('img', { name: 'Karte SGB-II-Quote, 2024' })).toBeInTheDocument()
-    const req = mock.requests.find((r) => r.url.pathname === '/api/v1/indicators/i-1/map')!
+    const req = requests.find((r) => r.url.pathname === '/api/v1/indicators/i-1/map')!
     expect(req.url.searchParams.getAll('periods')).toEqual(['2024', '2023'])
     expect(req.url.searchParams.get('under')).toBe(under.options[1].value)
     expect([...req.url.searchParams.keys()].sort()).toEqual(['periods', 'periods', 'under'])
-    expect(mock.requests.some((r) => r.url.pathname.startsWith('/api/v1/exports'))).toBe(false)
-    expect(mock.unhandled).toEqual([])
+    expect(requests.some((r) => r.url.pathname.startsWith('/api/v1/exports'))).toBe(false)
+    expect(unhandled).toEqual([])
   })
 })

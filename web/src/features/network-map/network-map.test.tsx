@@ -1,11 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
 import { GraphEdgeKind, GraphNodeType, NetworkKind, Sector, type NetworkGraphDto } from '@/api'
 import { axeViolations } from '@/testing/axe'
 import { spaceTree } from '@/testing/fixtures'
-import { mockApi } from '@/testing/mock-api'
 import { renderApp } from '@/testing/render'
+import { page, requests, server } from '@/testing/server'
 
 // jsdom has no canvas: Cytoscape is replaced by a stub that records what it was given.
 const cy = vi.hoisted(() => ({ created: [] as { elements: { data: { id: string; label?: string } }[] }[] }))
@@ -38,10 +39,11 @@ const graph: NetworkGraphDto = {
 
 describe('network map', () => {
   it('describes the canvas, lists nodes in a sortable table and filters through the API', async () => {
-    const server = mockApi()
-      .on('GET /api/v1/spaces/tree', { body: spaceTree })
-      .on('GET /api/v1/networks', { body: { items: [], nextCursor: null } })
-      .on('GET /api/v1/graph', { body: graph })
+    server.use(
+      http.get('/api/v1/spaces/tree', () => HttpResponse.json(spaceTree)),
+      http.get('/api/v1/networks', () => page([])),
+      http.get('/api/v1/graph', () => HttpResponse.json(graph)),
+    )
     renderApp({ route: '/network-map' })
     const user = userEvent.setup()
     const img = await screen.findByRole('img', { name: /Netzwerkkarte am 01\.03\.2026 mit 3 Knoten/ })
@@ -65,7 +67,7 @@ describe('network map', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Beziehungen zwischen Akteuren' }))
     await user.type(screen.getByLabelText('Stichtag'), '2025-01-31')
     await waitFor(() => {
-      const last = server.requests.filter((r) => r.url.pathname === '/api/v1/graph').at(-1)!
+      const last = requests.filter((r) => r.url.pathname === '/api/v1/graph').at(-1)!
       expect(last.url.searchParams.getAll('edgeKind')).toEqual(['membership', 'networkLink'])
       expect(last.url.searchParams.get('on')).toBe('2025-01-31')
     })

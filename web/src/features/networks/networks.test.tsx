@@ -1,21 +1,38 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { AttentionReason, NetworkLinkType, NetworkStatus } from '@/api'
 import { renderMarkdown } from '@/lib/markdown'
 import { axeViolations } from '@/testing/axe'
 import { health, network, networkMember, spaceTree } from '@/testing/fixtures'
-import { mockApi, problem } from '@/testing/mock-api'
 import { renderApp } from '@/testing/render'
+import { page, problem, requests, server } from '@/testing/server'
 
-const empty = { body: { items: [], nextCursor: null } }
+const empty = () => page([])
 
-function baseApi() {
-  return mockApi()
-    .on('GET /api/v1/spaces/tree', { body: spaceTree })
-    .on('GET /api/v1/actors', empty)
-    .on('GET /api/v1/networks', empty)
-    .on('GET /api/v1/networks/attention', { body: [] })
+/** What the network pages read besides their own data; a test's own handlers go first. */
+function withBaseApi(...handlers: Parameters<typeof server.use>) {
+  server.use(
+    ...handlers,
+    http.get('/api/v1/spaces/tree', () => HttpResponse.json(spaceTree)),
+    http.get('/api/v1/actors', empty),
+    http.get('/api/v1/networks', empty),
+    http.get('/api/v1/networks/attention', () => HttpResponse.json([])),
+  )
+}
+
+/** The network detail page's panels for network `id`, empty. */
+function detailPanels(id: string) {
+  return [
+    http.get(`/api/v1/networks/${id}/health`, () => HttpResponse.json(health({ networkId: id }))),
+    http.get(`/api/v1/networks/${id}/composition`, () =>
+      HttpResponse.json({ networkId: id, on: '2026-01-01', total: 0, organisations: 0, persons: 0, sectors: [], roles: [] }),
+    ),
+    http.get(`/api/v1/networks/${id}/members`, empty),
+    http.get(`/api/v1/networks/${id}/meetings`, empty),
+    http.get('/api/v1/tasks', empty),
+  ]
 }
 
 describe('Markdown rendering', () => {
@@ -43,10 +60,13 @@ describe('meeting form', () => {
   it('previews the minutes as Markdown without running scripts, and sends the meeting', async () => {
     const n = network({ id: 'n-1', name: 'Fokusgruppe Bildung' })
     const members = [networkMember({ id: 'm-a', actorName: 'Grundschule Teltow' }), networkMember({ id: 'm-b', actorName: 'Jugendamt' })]
-    const server = baseApi()
-      .on('GET /api/v1/networks/n-1', { body: n })
-      .on('GET /api/v1/networks/n-1/members', { body: { items: members, nextCursor: null } })
-      .on('POST /api/v1/networks/n-1/meetings', { status: 400, body: { title: 'Invalid', status: 400, errors: { 'decisions[0]': ['Decision too long.'] } } })
+    withBaseApi(
+      http.get('/api/v1/networks/n-1', () => HttpResponse.json(n)),
+      http.get('/api/v1/networks/n-1/members', () => page(members)),
+      http.post('/api/v1/networks/n-1/meetings', () =>
+        HttpResponse.json({ title: 'Invalid', status: 400, errors: { 'decisions[0]': ['Decision too long.'] } }, { status: 400 }),
+      ),
+    )
     renderApp({ route: '/networks/n-1/meetings/new' })
     const user = userEvent.setup()
     await screen.findByRole('heading', { level: 1, name: 'Sitzung von Fokusgruppe Bildung erfassen' })
@@ -79,7 +99,7 @@ describe('meeting form', () => {
     expect(await screen.findByText('Decision too long.')).toBeInTheDocument()
     expect(screen.getByRole('textbox', { name: 'Beschluss 1' })).toHaveAttribute('aria-invalid', 'true')
 
-    const post = server.requests.find((r) => r.method === 'POST')
+    const post = requests.find((r) => r.method === 'POST')
     const body = post!.body as { minutes: string; startsAt: string }
     expect(body).toMatchObject({
       cancelled: false,
@@ -96,7 +116,7 @@ describe('meeting form', () => {
 
 describe('network form', () => {
   it('requires the mandate, in German, before sending', async () => {
-    const server = baseApi()
+    withBaseApi()
     renderApp({ route: '/networks/new' })
     const user = userEvent.setup()
     await user.type(await screen.findByRole('textbox', { name: /^Name/ }), 'Lenkrunde Teltow')
@@ -104,21 +124,20 @@ describe('network form', () => {
     const mandate = screen.getByRole('textbox', { name: /^Aufgabenstellung/ })
     expect(mandate).toHaveAccessibleDescription(/Ohne Aufgabenstellung weiß niemand, warum man sich trifft/)
     expect(mandate).toHaveAttribute('aria-invalid', 'true')
-    expect(server.requests.some((r) => r.method === 'POST')).toBe(false)
+    expect(requests.some((r) => r.method === 'POST')).toBe(false)
   })
 
   it('shows the server field error at the link row it belongs to (links[0].targetNetworkId)', async () => {
     const target = network({ id: 'n-target', name: 'Lenkrunde Teltow' })
-    const server = baseApi()
-      .on('GET /api/v1/networks', { body: { items: [target], nextCursor: null } })
-      .on('POST /api/v1/networks', {
-        status: 400,
-        body: {
-          title: 'The request is invalid',
-          status: 400,
-          errors: { 'links[0].targetNetworkId': ['This link would close a cycle (A → B → A).'] },
-        },
-      })
+    withBaseApi(
+      http.get('/api/v1/networks', () => page([target])),
+      http.post('/api/v1/networks', () =>
+        HttpResponse.json(
+          { title: 'The request is invalid', status: 400, errors: { 'links[0].targetNetworkId': ['This link would close a cycle (A → B → A).'] } },
+          { status: 400 },
+        ),
+      ),
+    )
     renderApp({ route: '/networks/new' })
     const user = userEvent.setup()
     await user.type(await screen.findByRole('textbox', { name: /^Name/ }), 'Fokusgruppe Bildung')
@@ -139,7 +158,7 @@ describe('network form', () => {
     expect(targetSelect).toHaveAccessibleDescription('This link would close a cycle (A → B → A).')
     expect(targetSelect).toHaveFocus()
     expect(screen.getByRole('alert')).toHaveTextContent('Bitte prüfen Sie die markierten Felder.')
-    expect(server.requests.find((r) => r.method === 'POST')?.body).toEqual({
+    expect(requests.find((r) => r.method === 'POST')?.body).toEqual({
       name: 'Fokusgruppe Bildung',
       kind: 'focusGroup',
       status: 'active',
@@ -155,9 +174,10 @@ describe('network form', () => {
 
   it('explains a stale version (412) in German and offers to reload', async () => {
     const n = network({ id: 'n-e', name: 'Lenkrunde', version: 7 })
-    const server = baseApi()
-      .on('GET /api/v1/networks/n-e', { body: n })
-      .on('PUT /api/v1/networks/n-e', problem(412, 'Precondition failed'))
+    withBaseApi(
+      http.get('/api/v1/networks/n-e', () => HttpResponse.json(n)),
+      http.put('/api/v1/networks/n-e', () => problem(412, 'Precondition failed')),
+    )
     renderApp({ route: '/networks/n-e/edit' })
     const user = userEvent.setup()
     await user.selectOptions(await screen.findByRole('combobox', { name: /^Status/ }), 'paused')
@@ -165,7 +185,7 @@ describe('network form', () => {
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent('Der Datensatz wurde inzwischen geändert – bitte neu laden')
     expect(within(alert).getByRole('button', { name: 'Neu laden' })).toBeInTheDocument()
-    expect(server.requests.find((r) => r.method === 'PUT')?.headers.get('If-Match')).toBe('"7"')
+    expect(requests.find((r) => r.method === 'PUT')?.headers.get('If-Match')).toBe('"7"')
   })
 })
 
@@ -185,23 +205,24 @@ describe('network detail', () => {
       incomingLinks: [{ networkId: 'n-f', networkName: 'Fokusgruppe Bildung', type: NetworkLinkType.DelegatesTo }],
       memberCount: 2,
     })
-    baseApi()
-      .on('GET /api/v1/networks/n-d', { body: n })
-      .on('GET /api/v1/networks/n-d/health', { body: health({ networkId: 'n-d', openAgreements: 3, overdueAgreements: 1, needsAttention: true, reasons: [AttentionReason.OverdueAgreements] }) })
-      .on('GET /api/v1/networks/n-d/composition', {
-        body: { networkId: 'n-d', on: '2026-01-01', total: 2, organisations: 2, persons: 0, sectors: [], roles: [] },
-      })
-      .on('GET /api/v1/networks/n-d/members', {
-        body: {
-          items: [
-            networkMember({ actorName: 'Stadt Teltow' }),
-            networkMember({ actorName: 'Kirchengemeinde', state: 'past' as never, validTo: '2025-06-30' }),
-          ],
-          nextCursor: null,
-        },
-      })
-      .on('GET /api/v1/networks/n-d/meetings', empty)
-      .on('GET /api/v1/tasks', empty)
+    withBaseApi(
+      http.get('/api/v1/networks/n-d', () => HttpResponse.json(n)),
+      http.get('/api/v1/networks/n-d/health', () =>
+        HttpResponse.json(
+          health({ networkId: 'n-d', openAgreements: 3, overdueAgreements: 1, needsAttention: true, reasons: [AttentionReason.OverdueAgreements] }),
+        ),
+      ),
+      http.get('/api/v1/networks/n-d/composition', () =>
+        HttpResponse.json({ networkId: 'n-d', on: '2026-01-01', total: 2, organisations: 2, persons: 0, sectors: [], roles: [] }),
+      ),
+      http.get('/api/v1/networks/n-d/members', () =>
+        page([
+          networkMember({ actorName: 'Stadt Teltow' }),
+          networkMember({ actorName: 'Kirchengemeinde', state: 'past' as never, validTo: '2025-06-30' }),
+        ]),
+      ),
+      ...detailPanels('n-d'),
+    )
     renderApp({ route: '/networks/n-d' })
     expect(await screen.findByRole('heading', { level: 1, name: 'Lenkrunde Teltow' })).toBeInTheDocument()
     const h2s = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)
@@ -220,31 +241,33 @@ describe('network detail', () => {
 
 describe('start page', () => {
   it('lists networks needing attention with their reasons in words and links', async () => {
-    baseApi().on('GET /api/v1/networks/attention', {
-      body: [
-        health({
-          networkId: 'n-a',
-          networkName: 'AG Soziales',
-          kind: 'workingGroup' as never,
-          needsAttention: true,
-          lastMeetingAt: '2012-06-18T13:00:00Z',
-          meetingDueBy: '2012-12-18',
-          meetingOverdue: true,
-          reasons: [AttentionReason.MeetingOverdue, AttentionReason.MandateMissing],
-        }),
-        health({
-          networkId: 'n-b',
-          networkName: 'Beirat Jobcenter',
-          kind: 'advisoryBoard' as never,
-          status: NetworkStatus.Active,
-          needsAttention: true,
-          attendanceRate: 0.4,
-          meetingsConsidered: 5,
-          overdueAgreements: 2,
-          reasons: [AttentionReason.LowAttendance, AttentionReason.OverdueAgreements],
-        }),
-      ],
-    })
+    withBaseApi(
+      http.get('/api/v1/networks/attention', () =>
+        HttpResponse.json([
+          health({
+            networkId: 'n-a',
+            networkName: 'AG Soziales',
+            kind: 'workingGroup' as never,
+            needsAttention: true,
+            lastMeetingAt: '2012-06-18T13:00:00Z',
+            meetingDueBy: '2012-12-18',
+            meetingOverdue: true,
+            reasons: [AttentionReason.MeetingOverdue, AttentionReason.MandateMissing],
+          }),
+          health({
+            networkId: 'n-b',
+            networkName: 'Beirat Jobcenter',
+            kind: 'advisoryBoard' as never,
+            status: NetworkStatus.Active,
+            needsAttention: true,
+            attendanceRate: 0.4,
+            meetingsConsidered: 5,
+            overdueAgreements: 2,
+            reasons: [AttentionReason.LowAttendance, AttentionReason.OverdueAgreements],
+          }),
+        ]),
+      ),
+    )
     renderApp({ route: '/' })
     const section = await screen.findByRole('region', { name: 'Netzwerke mit Handlungsbedarf' })
     const link = await within(section).findByRole('link', { name: 'AG Soziales' })
@@ -263,19 +286,18 @@ describe('member form', () => {
   it('asks a delegate for the sending network and explains an overlapping membership (409) in German', async () => {
     const n = network({ id: 'n-m', name: 'Lenkrunde Teltow' })
     const sender = network({ id: 'n-s', name: 'Fokusgruppe Bildung' })
-    const server = baseApi()
-      .on('GET /api/v1/actors', { body: { items: [{ id: 'a-9', name: 'Grundschule Teltow' }], nextCursor: null } })
-      .on('GET /api/v1/networks', { body: { items: [n, sender], nextCursor: null } })
-      .on('GET /api/v1/networks/n-m', { body: n })
-      .on('GET /api/v1/networks/n-m/health', { body: health({ networkId: 'n-m' }) })
-      .on('GET /api/v1/networks/n-m/composition', { body: { networkId: 'n-m', on: '2026-01-01', total: 0, organisations: 0, persons: 0, sectors: [], roles: [] } })
-      .on('GET /api/v1/networks/n-m/members', empty)
-      .on('GET /api/v1/networks/n-m/meetings', empty)
-      .on('GET /api/v1/tasks', empty)
-      .on('POST /api/v1/networks/n-m/members', {
-        status: 409,
-        body: { title: 'Conflict', status: 409, detail: 'The actor already is a Delegate.', errors: { validFrom: ['The actor already is a Delegate.'] } },
-      })
+    withBaseApi(
+      http.get('/api/v1/actors', () => page([{ id: 'a-9', name: 'Grundschule Teltow' }])),
+      http.get('/api/v1/networks', () => page([n, sender])),
+      http.get('/api/v1/networks/n-m', () => HttpResponse.json(n)),
+      ...detailPanels('n-m'),
+      http.post('/api/v1/networks/n-m/members', () =>
+        HttpResponse.json(
+          { title: 'Conflict', status: 409, detail: 'The actor already is a Delegate.', errors: { validFrom: ['The actor already is a Delegate.'] } },
+          { status: 409 },
+        ),
+      ),
+    )
     renderApp({ route: '/networks/n-m' })
     const user = userEvent.setup()
     await user.click(await screen.findByRole('button', { name: 'Mitglied hinzufügen' }))
@@ -286,12 +308,12 @@ describe('member form', () => {
     await user.click(within(form).getByRole('button', { name: 'Mitglied hinzufügen' }))
     const from = within(form).getByRole('combobox', { name: /^Delegiert aus Netzwerk/ })
     expect(from).toHaveAccessibleDescription(/Delegierte brauchen das Netzwerk, das sie entsendet\./)
-    expect(server.requests.some((r) => r.method === 'POST')).toBe(false)
+    expect(requests.some((r) => r.method === 'POST')).toBe(false)
 
     await user.selectOptions(from, 'n-s')
     await user.click(within(form).getByRole('button', { name: 'Mitglied hinzufügen' }))
     const since = within(form).getByLabelText(/^Mitglied seit/)
     await waitFor(() => expect(since).toHaveAccessibleDescription(/bereits in einem überschneidenden Zeitraum/))
-    expect(server.requests.find((r) => r.method === 'POST')?.body).toMatchObject({ actorId: 'a-9', role: 'delegate', delegatedFromNetworkId: 'n-s' })
+    expect(requests.find((r) => r.method === 'POST')?.body).toMatchObject({ actorId: 'a-9', role: 'delegate', delegatedFromNetworkId: 'n-s' })
   })
 })

@@ -1,11 +1,12 @@
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { SpaceLevel, type SpaceDto } from '@/api'
 import { axeViolations } from '@/testing/axe'
 import { spaceTree } from '@/testing/fixtures'
-import { mockApi } from '@/testing/mock-api'
 import { renderApp } from '@/testing/render'
+import { page, server, unhandled } from '@/testing/server'
 
 const space = (o: Partial<SpaceDto>): SpaceDto => ({
   id: 'x',
@@ -24,17 +25,20 @@ const space = (o: Partial<SpaceDto>): SpaceDto => ({
 
 describe('spaces', () => {
   it('shows the tree and opens a space with Enter', async () => {
-    const server = mockApi()
-      .on('GET /api/v1/spaces/tree', { body: spaceTree })
-      .on('GET /api/v1/spaces/s-nord', {
-        body: space({ id: 's-nord', code: '09162-N', name: 'Nord', parentId: 's-city', parentName: 'München', population: 12345, predecessorIds: ['s-alt'], childCount: 1 }),
-      })
-      .on('GET /api/v1/spaces/s-alt', { body: space({ id: 's-alt', code: 'ALT', name: 'Nord (alt)', validTo: '2019-12-31' }) })
-      .on('GET /api/v1/spaces', (req) =>
-        req.url.searchParams.get('parentId') === 's-nord'
-          ? { body: { items: [space({ id: 'q1', code: 'Q1', name: 'Quartier Am Hart', level: SpaceLevel.Neighbourhood })], nextCursor: null } }
-          : { body: { items: [], nextCursor: null } },
-      )
+    server.use(
+      http.get('/api/v1/spaces/tree', () => HttpResponse.json(spaceTree)),
+      http.get('/api/v1/spaces/s-nord', () =>
+        HttpResponse.json(
+          space({ id: 's-nord', code: '09162-N', name: 'Nord', parentId: 's-city', parentName: 'München', population: 12345, predecessorIds: ['s-alt'], childCount: 1 }),
+        ),
+      ),
+      http.get('/api/v1/spaces/s-alt', () => HttpResponse.json(space({ id: 's-alt', code: 'ALT', name: 'Nord (alt)', validTo: '2019-12-31' }))),
+      http.get('/api/v1/spaces', ({ request }) =>
+        new URL(request.url).searchParams.get('parentId') === 's-nord'
+          ? page([space({ id: 'q1', code: 'Q1', name: 'Quartier Am Hart', level: SpaceLevel.Neighbourhood })])
+          : page([]),
+      ),
+    )
     const { router } = renderApp({ route: '/spaces' })
     const user = userEvent.setup()
     expect(await screen.findByRole('tree', { name: 'Gliederung der Sozialräume' })).toBeInTheDocument()
@@ -51,12 +55,12 @@ describe('spaces', () => {
     expect(screen.getByText('Keine Nachfolger.')).toBeInTheDocument()
     expect(await screen.findByRole('link', { name: 'Nord (alt) (ALT)' })).toBeInTheDocument()
     expect(await screen.findByRole('link', { name: 'Quartier Am Hart (Q1)' })).toBeInTheDocument()
-    expect(server.unhandled).toEqual([])
+    expect(unhandled).toEqual([])
     expect(await axeViolations()).toEqual([])
   })
 
   it('says so when there are no spaces', async () => {
-    mockApi().on('GET /api/v1/spaces/tree', { body: [] })
+    server.use(http.get('/api/v1/spaces/tree', () => HttpResponse.json([])))
     renderApp({ route: '/spaces' })
     expect(await screen.findByText('Noch keine Sozialräume vorhanden.')).toBeInTheDocument()
   })

@@ -1,11 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { AgreementStatus } from '@/api'
 import { axeViolations } from '@/testing/axe'
 import { network, task } from '@/testing/fixtures'
-import { mockApi, problem } from '@/testing/mock-api'
 import { renderApp } from '@/testing/render'
+import { page, problem, requests, server } from '@/testing/server'
 
 describe('agreements board', () => {
   it('moves a card with the keyboard-usable status control, sending If-Match', async () => {
@@ -23,18 +24,18 @@ describe('agreements board', () => {
       ],
     })
     let moved = false
-    const server = mockApi()
-      .on('GET /api/v1/networks', { body: { items: [network({ id: 'n-1', name: 'Fokusgruppe Bildung' })], nextCursor: null } })
-      .on('GET /api/v1/actors', { body: { items: [], nextCursor: null } })
-      .on('GET /api/v1/tasks', (req) => {
-        const status = req.url.searchParams.get('status')
-        const items = status === (moved ? AgreementStatus.Done : AgreementStatus.Open) ? [moved ? { ...open, status: AgreementStatus.Done, isOverdue: false, version: 4 } : open] : []
-        return { body: { items, nextCursor: null } }
-      })
-      .on('PUT /api/v1/tasks/t-1', (req) => {
+    server.use(
+      http.get('/api/v1/networks', () => page([network({ id: 'n-1', name: 'Fokusgruppe Bildung' })])),
+      http.get('/api/v1/actors', () => page([])),
+      http.get('/api/v1/tasks', ({ request }) => {
+        const status = new URL(request.url).searchParams.get('status')
+        return page(status === (moved ? AgreementStatus.Done : AgreementStatus.Open) ? [moved ? { ...open, status: AgreementStatus.Done, isOverdue: false, version: 4 } : open] : [])
+      }),
+      http.put('/api/v1/tasks/t-1', async ({ request }) => {
         moved = true
-        return { body: { ...open, ...(req.body as object), version: 4, isOverdue: false } }
-      })
+        return HttpResponse.json({ ...open, ...((await request.json()) as object), version: 4, isOverdue: false })
+      }),
+    )
     renderApp({ route: '/tasks' })
     const user = userEvent.setup()
 
@@ -50,7 +51,7 @@ describe('agreements board', () => {
     await user.click(within(card).getByRole('button', { name: 'Verschieben: Bestandsaufnahme vorbereiten' }))
 
     const put = await waitFor(() => {
-      const r = server.requests.find((x) => x.method === 'PUT')
+      const r = requests.find((x) => x.method === 'PUT')
       expect(r).toBeDefined()
       return r!
     })
@@ -73,11 +74,12 @@ describe('agreements board', () => {
 
   it('filters by network, responsible and overdue, and explains a stale card (412)', async () => {
     const t1 = task({ id: 't-9', title: 'Einladung verschicken', version: 2 })
-    const server = mockApi()
-      .on('GET /api/v1/networks', { body: { items: [network({ id: 'n-7', name: 'Lenkrunde' })], nextCursor: null } })
-      .on('GET /api/v1/actors', { body: { items: [{ id: 'a-7', name: 'Jobcenter' }], nextCursor: null } })
-      .on('GET /api/v1/tasks', (req) => ({ body: { items: req.url.searchParams.get('status') === 'open' ? [t1] : [], nextCursor: null } }))
-      .on('PUT /api/v1/tasks/t-9', problem(412, 'Precondition failed'))
+    server.use(
+      http.get('/api/v1/networks', () => page([network({ id: 'n-7', name: 'Lenkrunde' })])),
+      http.get('/api/v1/actors', () => page([{ id: 'a-7', name: 'Jobcenter' }])),
+      http.get('/api/v1/tasks', ({ request }) => page(new URL(request.url).searchParams.get('status') === 'open' ? [t1] : [])),
+      http.put('/api/v1/tasks/t-9', () => problem(412, 'Precondition failed')),
+    )
     renderApp({ route: '/tasks' })
     const user = userEvent.setup()
     await screen.findByRole('article', { name: 'Einladung verschicken' })
@@ -85,7 +87,7 @@ describe('agreements board', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Verantwortlich' }), 'a-7')
     await user.click(screen.getByRole('checkbox', { name: 'Nur überfällige' }))
     await waitFor(() => {
-      const last = server.requests.filter((r) => r.url.pathname === '/api/v1/tasks').at(-1)!
+      const last = requests.filter((r) => r.url.pathname === '/api/v1/tasks').at(-1)!
       expect(Object.fromEntries(last.url.searchParams)).toMatchObject({ networkId: 'n-7', responsibleActorId: 'a-7', overdue: 'true' })
     })
     const card = await screen.findByRole('article', { name: 'Einladung verschicken' })

@@ -9,6 +9,9 @@ import {
   type Sector,
   type UpdateActorRequest,
 } from '@/api'
+import { listActorRelations, listActors } from '@/api/requests'
+import { cursorPaging } from '@/lib/cursor-paging'
+import { queryKeys } from '@/lib/query-keys'
 
 export interface ActorFilters {
   q?: string
@@ -21,37 +24,19 @@ export interface ActorFilters {
 
 export const ACTORS_PAGE_SIZE = 50
 
-export const actorKeys = {
-  all: ['actors'] as const,
-  lists: () => ['actors', 'list'] as const,
-  list: (filters: ActorFilters) => ['actors', 'list', filters] as const,
-  options: (kind?: ActorKind) => ['actors', 'options', kind ?? null] as const,
-  detail: (id: string) => ['actors', 'detail', id] as const,
-  relations: (id: string) => ['actors', 'relations', id] as const,
-  types: ['actor-types'] as const,
-}
-
 export const actorTypesQuery = queryOptions({
-  queryKey: actorKeys.types,
+  queryKey: queryKeys.actors.types,
   queryFn: () => api.listActorTypes(),
   staleTime: 60 * 60_000,
 })
 
 export const actorQuery = (id: string) =>
   queryOptions({
-    queryKey: actorKeys.detail(id),
+    queryKey: queryKeys.actors.detail(id),
     queryFn: () => api.getActor(id),
   })
 
 export const RELATIONS_PAGE_SIZE = 100
-
-/** Up to 500 non-archived actors for pickers (parent organisation, relation partner). */
-export const actorOptionsQuery = (kind?: ActorKind) =>
-  queryOptions({
-    queryKey: actorKeys.options(kind),
-    queryFn: async () => (await api.listActors(kind, undefined, undefined, undefined, undefined, false, 500)).items,
-    staleTime: 60_000,
-  })
 
 export function useActorTypes() {
   return useQuery(actorTypesQuery)
@@ -64,34 +49,19 @@ export function useActor(id: string) {
 /** Relations of one actor in both directions, page by page along the cursor. */
 export function useActorRelations(id: string) {
   return useInfiniteQuery({
-    queryKey: actorKeys.relations(id),
-    queryFn: ({ pageParam }) => api.listActorRelations(id, RELATIONS_PAGE_SIZE, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    queryKey: queryKeys.actors.relations(id),
+    queryFn: ({ pageParam }) => listActorRelations(id, { limit: RELATIONS_PAGE_SIZE, cursor: pageParam }),
+    ...cursorPaging,
   })
-}
-
-export function useActorOptions(kind?: ActorKind) {
-  return useQuery(actorOptionsQuery(kind))
 }
 
 /** The actor list, page by page along the API's opaque cursor ("weitere laden"). */
 export function useActorList(filters: ActorFilters) {
   return useInfiniteQuery({
-    queryKey: actorKeys.list(filters),
+    queryKey: queryKeys.actors.list(filters),
     queryFn: ({ pageParam }) =>
-      api.listActors(
-        filters.kind,
-        filters.type || undefined,
-        filters.sector,
-        filters.spaceId || undefined,
-        filters.q || undefined,
-        filters.includeArchived || undefined,
-        ACTORS_PAGE_SIZE,
-        pageParam,
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+      listActors({ ...filters, includeArchived: filters.includeArchived || undefined, limit: ACTORS_PAGE_SIZE, cursor: pageParam }),
+    ...cursorPaging,
     placeholderData: keepPreviousData,
   })
 }
@@ -99,9 +69,9 @@ export function useActorList(filters: ActorFilters) {
 function useActorCacheUpdate() {
   const queryClient = useQueryClient()
   return (actor: ActorDto) => {
-    queryClient.setQueryData(actorKeys.detail(actor.id), actor)
-    void queryClient.invalidateQueries({ queryKey: actorKeys.lists() })
-    void queryClient.invalidateQueries({ queryKey: ['actors', 'options'] })
+    queryClient.setQueryData(queryKeys.actors.detail(actor.id), actor)
+    void queryClient.invalidateQueries({ queryKey: queryKeys.actors.lists })
+    void queryClient.invalidateQueries({ queryKey: queryKeys.actors.options })
   }
 }
 
@@ -116,7 +86,7 @@ export function useCreateActor() {
 export function useUpdateActor(id: string) {
   const update = useActorCacheUpdate()
   return useMutation({
-    mutationFn: ({ body, version }: { body: UpdateActorRequest; version: number }) => api.updateActor(id, body, etag(version)),
+    mutationFn: ({ body, version }: { body: UpdateActorRequest; version: number }) => api.updateActor(id, etag(version), body),
     onSuccess: update,
   })
 }
@@ -144,8 +114,8 @@ export function useCreateActorRelation() {
   return useMutation({
     mutationFn: (body: CreateActorRelationRequest) => api.createActorRelation(body),
     onSuccess: (_relation, body) => {
-      void queryClient.invalidateQueries({ queryKey: actorKeys.relations(body.sourceActorId) })
-      void queryClient.invalidateQueries({ queryKey: actorKeys.relations(body.targetActorId) })
+      void queryClient.invalidateQueries({ queryKey: queryKeys.actors.relations(body.sourceActorId) })
+      void queryClient.invalidateQueries({ queryKey: queryKeys.actors.relations(body.targetActorId) })
     },
   })
 }

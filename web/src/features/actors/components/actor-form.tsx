@@ -1,16 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useMemo, useState, type ReactNode } from 'react'
+import { useMemo } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
 import { ActorKind, type CreateActorRequest } from '@/api'
-import { toProblem, type Problem } from '@/api/problem'
-import { FormErrorAlert, type FormError } from '@/components/ui/form-error-alert'
+import { useActorOptions } from '@/components/pickers/actors'
+import { SpaceCheckboxes } from '@/components/pickers/space-checkboxes'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
-import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { SpaceCheckboxes } from '@/features/spaces/components/space-checkboxes'
-import { applyServerErrors } from '@/lib/form-errors'
-import { useActorOptions, useActorTypes } from '../api/actors'
+import { FormActions, type PageFormProps } from '@/components/ui/form'
+import { FormErrorAlert } from '@/components/ui/form-error-alert'
+import { useFormError } from '@/components/ui/use-form-error'
+import { useActorTypes } from '../api/actors'
 import {
   ACTOR_FORM_FIELDS,
   ACTOR_KINDS,
@@ -22,26 +21,19 @@ import {
   type ActorFormValues,
 } from '../actor-schema'
 
-export interface ActorFormProps {
+export interface ActorFormProps extends PageFormProps<CreateActorRequest> {
   defaultValues?: ActorFormValues
-  submitLabel: string
-  cancelTo: string
-  /** Sends the request; throws what the API client throws. */
-  onSubmit: (request: CreateActorRequest) => Promise<void>
   /** Id of the edited actor (excluded from the parent choice). */
   selfId?: string
-  /** Extra content for an error alert, e.g. a reload button for 412. */
-  renderProblemAction?: (problem: Problem) => ReactNode
 }
 
 /** Create/edit form for an actor: client-side limits mirror the API, server field errors land at the fields. */
 export function ActorForm({ defaultValues, submitLabel, cancelTo, onSubmit, selfId, renderProblemAction }: ActorFormProps) {
   const { t, i18n } = useTranslation()
-  const describe = useProblemMessage()
   const schema = useMemo(() => makeActorSchema(t), [t])
   const types = useActorTypes()
   const organisations = useActorOptions(ActorKind.Organisation)
-  const [formError, setFormError] = useState<FormError | null>(null)
+  const { formError, clearFormError, fail } = useFormError()
 
   const {
     register,
@@ -54,17 +46,11 @@ export function ActorForm({ defaultValues, submitLabel, cancelTo, onSubmit, self
   })
 
   const submit = handleSubmit(async (values) => {
-    setFormError(null)
+    clearFormError()
     try {
       await onSubmit(toActorRequest(values))
     } catch (err) {
-      const problem = toProblem(err)
-      if (problem.status === 400 && Object.keys(problem.errors).length > 0) {
-        const unmatched = applyServerErrors(problem, setError, ACTOR_FORM_FIELDS)
-        setFormError({ message: t('actors.form.checkFields'), details: unmatched, problem })
-      } else {
-        setFormError({ message: describe(err), details: [], problem })
-      }
+      fail(err, setError, ACTOR_FORM_FIELDS)
     }
   })
 
@@ -74,14 +60,14 @@ export function ActorForm({ defaultValues, submitLabel, cancelTo, onSubmit, self
     <form className="form card" noValidate onSubmit={submit} aria-label={submitLabel}>
       <FormErrorAlert error={formError} renderProblemAction={renderProblemAction} />
 
-      <p className="hint">{t('actors.form.requiredHint')}</p>
+      <p className="hint">{t('form.requiredHint')}</p>
 
       <fieldset className="fieldset">
         <legend>{t('actors.fields.kind')}</legend>
         <div className="choice-row">
           {ACTOR_KINDS.map((kind) => (
             <label key={kind} className="choice">
-              <input type="radio" value={kind} {...register('kind')} /> {t(`actors.kinds.${kind}`)}
+              <input type="radio" value={kind} {...register('kind')} /> {t(`terms.actorKinds.${kind}`)}
             </label>
           ))}
         </div>
@@ -116,7 +102,7 @@ export function ActorForm({ defaultValues, submitLabel, cancelTo, onSubmit, self
           <option value="">{t('common.pleaseChoose')}</option>
           {SECTORS.map((sector) => (
             <option key={sector} value={sector}>
-              {t(`actors.sectors.${sector}`)}
+              {t(`terms.sectors.${sector}`)}
             </option>
           ))}
         </SelectField>
@@ -215,14 +201,7 @@ export function ActorForm({ defaultValues, submitLabel, cancelTo, onSubmit, self
         {...register('notes')}
       />
 
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? t('common.saving') : submitLabel}
-        </button>
-        <Link to={cancelTo} className="button button--secondary">
-          {t('common.cancel')}
-        </Link>
-      </div>
+      <FormActions submitting={isSubmitting} submitLabel={submitLabel} cancel={cancelTo} />
     </form>
   )
 }

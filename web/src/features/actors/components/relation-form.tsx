@@ -1,17 +1,17 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { TFunction } from 'i18next'
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import type { RelationType } from '@/api'
-import { toProblem } from '@/api/problem'
+import { useActorOptions } from '@/components/pickers/actors'
 import { Alert } from '@/components/ui/feedback'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
-import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { applyServerErrors } from '@/lib/form-errors'
+import { FormActions } from '@/components/ui/form'
+import { useInlineFormError } from '@/components/ui/use-form-error'
 import { RELATION_TYPES } from '../actor-schema'
-import { useActorOptions, useCreateActorRelation } from '../api/actors'
+import { useCreateActorRelation } from '../api/actors'
 
 const NOTE_MAX = 4000
 
@@ -37,11 +37,10 @@ const FIELDS = ['role', 'partnerId', 'type', 'isContractual', 'validFrom', 'vali
 /** Adds a typed, directed, dated relation between this actor and another. */
 export function RelationForm({ actorId, onDone }: { actorId: string; onDone: () => void }) {
   const { t } = useTranslation()
-  const describe = useProblemMessage()
   const schema = useMemo(() => makeRelationSchema(t), [t])
   const actors = useActorOptions()
   const create = useCreateActorRelation()
-  const [formError, setFormError] = useState<string | null>(null)
+  const { formError, setFormError, fail } = useInlineFormError()
   const {
     register,
     handleSubmit,
@@ -69,15 +68,12 @@ export function RelationForm({ actorId, onDone }: { actorId: string; onDone: () 
       reset()
       onDone()
     } catch (err) {
-      const problem = toProblem(err)
       // The partner is the source or the target, depending on the chosen direction.
-      const errorsByField: Record<string, string[]> = {}
-      for (const [key, messages] of Object.entries(problem.errors)) {
-        const partnerKey = outgoing ? 'targetActorId' : 'sourceActorId'
-        errorsByField[key === partnerKey ? 'partnerId' : key] = messages
-      }
-      const unmatched = applyServerErrors({ ...problem, errors: errorsByField }, setError, FIELDS)
-      setFormError(problem.status === 400 && unmatched.length === 0 && Object.keys(errorsByField).length > 0 ? t('actors.form.checkFields') : [describe(err), ...unmatched].join(' '))
+      const partnerKey = outgoing ? 'targetActorId' : 'sourceActorId'
+      fail(err, setError, FIELDS, {
+        mapErrors: (errors) =>
+          Object.fromEntries(Object.entries(errors).map(([key, messages]) => [key === partnerKey ? 'partnerId' : key, messages])),
+      })
     }
   })
 
@@ -110,7 +106,7 @@ export function RelationForm({ actorId, onDone }: { actorId: string; onDone: () 
           <option value="">{t('common.pleaseChoose')}</option>
           {RELATION_TYPES.map((type) => (
             <option key={type} value={type}>
-              {t(`actors.relationTypes.${type}`)}
+              {t(`terms.relationTypes.${type}`)}
             </option>
           ))}
         </SelectField>
@@ -122,14 +118,7 @@ export function RelationForm({ actorId, onDone }: { actorId: string; onDone: () 
         <label htmlFor="relation-isContractual">{t('actors.relations.contractualLabel')}</label>
       </div>
       <TextAreaField id="relation-note" label={t('actors.relations.note')} rows={3} maxLength={NOTE_MAX} error={errors.note?.message} {...register('note')} />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? t('common.saving') : t('actors.relations.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitting={isSubmitting} submitLabel={t('actors.relations.save')} cancel={onDone} />
     </form>
   )
 }

@@ -1,12 +1,15 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useLocation, useParams } from 'react-router'
+import { Link, useParams } from 'react-router'
+import { useFlatSpaces } from '@/components/pickers/spaces'
+import { ConfirmAlert } from '@/components/ui/confirm'
 import { Alert } from '@/components/ui/feedback'
+import { InlineList } from '@/components/ui/inline-list'
 import { QueryFallback } from '@/components/ui/query-fallback'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { useCanWrite } from '@/features/auth/api/auth'
-import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
+import { useCanWrite } from '@/lib/auth'
 import { formatDateTime } from '@/lib/format'
+import { useNavigationNotice } from '@/lib/navigation-notice'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useActor, useActorTypes, useArchiveActor, useRestoreActor } from '../api/actors'
 import { useActorTypeName } from '../components/actor-labels'
@@ -16,14 +19,13 @@ import { RelationForm } from '../components/relation-form'
 export function ActorDetailPage() {
   const { id = '' } = useParams()
   const { t, i18n } = useTranslation()
-  const location = useLocation()
-  const notice = (location.state as { notice?: string } | null)?.notice
+  const notice = useNavigationNotice()
   const actor = useActor(id)
   usePageTitle(actor.data?.name ?? t('actors.detail.title'))
   const types = useActorTypes()
   const typeName = useActorTypeName()
-  const spaces = useSpaceTree()
-  const spaceNames = useMemo(() => new Map((spaces.data ? flattenTree(spaces.data) : []).map((s) => [s.id, s.name])), [spaces.data])
+  const { spaces } = useFlatSpaces()
+  const spaceNames = useMemo(() => new Map(spaces.map((s) => [s.id, s.name])), [spaces])
   const archive = useArchiveActor(id)
   const restore = useRestoreActor(id)
   const describe = useProblemMessage()
@@ -34,11 +36,12 @@ export function ActorDetailPage() {
 
   if (!actor.data) {
     return (
-      <QueryFallback query={actor} title={t('actors.detail.title')} loadingLabel={t('actors.detail.loading')}>
-        <p>
-          <Link to="/actors">{t('actors.backToList')}</Link>
-        </p>
-      </QueryFallback>
+      <QueryFallback
+        query={actor}
+        title={t('actors.detail.title')}
+        loadingLabel={t('actors.detail.loading')}
+        back={{ to: '/actors', label: t('actors.backToList') }}
+      />
     )
   }
   const a = actor.data
@@ -81,34 +84,26 @@ export function ActorDetailPage() {
         </Alert>
       ) : null}
       {confirmArchive ? (
-        <Alert tone="warning" title={t('actors.archiveConfirmTitle')}>
-          <p>{t('actors.archiveConfirmText', { name: a.name })}</p>
-          {archive.isError ? <p>{describe(archive.error)}</p> : null}
-          <div className="form__actions">
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={archive.isPending}
-              onClick={() => archive.mutate(a.version, { onSuccess: () => setConfirmArchive(false) })}
-            >
-              {t('actors.archiveConfirm')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirmArchive(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </Alert>
+        <ConfirmAlert
+          title={t('actors.archiveConfirmTitle')}
+          text={t('actors.archiveConfirmText', { name: a.name })}
+          error={archive.isError ? <p>{describe(archive.error)}</p> : null}
+          confirmLabel={t('actors.archiveConfirm')}
+          pending={archive.isPending}
+          onConfirm={() => archive.mutate(a.version, { onSuccess: () => setConfirmArchive(false) })}
+          onCancel={() => setConfirmArchive(false)}
+        />
       ) : null}
 
       <section className="card" aria-labelledby="actor-facts">
         <h2 id="actor-facts">{t('actors.detail.facts')}</h2>
         <dl className="facts">
           <dt>{t('actors.fields.kind')}</dt>
-          <dd>{t(`actors.kinds.${a.kind}`)}</dd>
+          <dd>{t(`terms.actorKinds.${a.kind}`)}</dd>
           <dt>{t('actors.fields.type')}</dt>
           <dd>{typeName(types.data?.find((x) => x.code === a.type), a.typeName || a.type)}</dd>
           <dt>{t('actors.fields.sector')}</dt>
-          <dd>{t(`actors.sectors.${a.sector}`)}</dd>
+          <dd>{t(`terms.sectors.${a.sector}`)}</dd>
           <dt>{t('actors.fields.parent')}</dt>
           <dd>{a.parentId ? <Link to={`/actors/${a.parentId}`}>{a.parentName ?? a.parentId}</Link> : t('common.none')}</dd>
           <dt>{t('actors.fields.email')}</dt>
@@ -130,31 +125,15 @@ export function ActorDetailPage() {
           <dd>{address || t('common.notSpecified')}</dd>
           <dt>{t('actors.fields.spaces')}</dt>
           <dd>
-            {a.spaceIds.length === 0 ? (
-              t('common.none')
-            ) : (
-              <ul className="inline-list">
-                {a.spaceIds.map((sid) => (
-                  <li key={sid}>
-                    <Link to={`/spaces/${sid}`}>{spaceNames.get(sid) ?? t('common.loadingShort')}</Link>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <InlineList items={a.spaceIds} empty={t('common.none')} itemKey={(sid) => sid}>
+              {(sid) => <Link to={`/spaces/${sid}`}>{spaceNames.get(sid) ?? t('common.loadingShort')}</Link>}
+            </InlineList>
           </dd>
           <dt>{t('actors.fields.tags')}</dt>
           <dd>
-            {a.tags.length === 0 ? (
-              t('common.none')
-            ) : (
-              <ul className="inline-list">
-                {a.tags.map((tag) => (
-                  <li key={tag} className="tag">
-                    {tag}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <InlineList items={a.tags} empty={t('common.none')} tags itemKey={(tag) => tag}>
+              {(tag) => tag}
+            </InlineList>
           </dd>
           <dt>{t('actors.fields.notes')}</dt>
           <dd className="pre-line">{a.notes || t('common.none')}</dd>

@@ -14,7 +14,7 @@ export function ActorEditPage() {
   const actor = useActor(id)
   usePageTitle(actor.data ? t('actors.editTitle', { name: actor.data.name }) : t('actors.editTitleShort'))
   const update = useUpdateActor(id)
-  const { formKey, renderProblemAction } = useReloadOnConflict(() => actor.refetch(), t('actors.form.reload'))
+  const { formKey, renderProblemAction } = useReloadOnConflict(() => actor.refetch(), t('form.reload'))
 
   if (!actor.data) {
     return <QueryFallback query={actor} title={t('actors.editTitleShort')} loadingLabel={t('actors.detail.loading')} />

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { Navigate, Outlet, useLocation } from 'react-router'
 import { Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
-import { useCurrentUser } from '../api/auth'
+import { useCurrentUser } from '@/lib/auth'
 
 /** Route guard: renders the child routes for a signed-in user, otherwise sends them to /login. */
 export function RequireAuth() {

@@ -4,14 +4,14 @@ import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation, useNavigate } from 'react-router'
 import { z } from 'zod'
+import type { TFunction } from 'i18next'
 import { toProblem } from '@/api/problem'
 import { LanguageSwitcher } from '@/components/layout/language-switcher'
 import { Alert, Loading } from '@/components/ui/feedback'
 import { TextField } from '@/components/ui/field'
+import { useCurrentUser, useLogin } from '@/lib/auth'
 import { applyServerErrors } from '@/lib/form-errors'
 import { usePageTitle } from '@/lib/use-page-title'
-import { useCurrentUser, useLogin } from '../api/auth'
-import type { TFunction } from 'i18next'
 
 function makeLoginSchema(t: TFunction) {
   return z.object({

@@ -13,29 +13,19 @@ import {
   type IndicatorKind,
   type IndicatorSetDto,
   type IndicatorValue,
-  type ObservationDto,
   type SpaceLevel,
   type UpdateIndicatorRequest,
   type UpsertObservationRequest,
 } from '@/api'
-
-export const indicatorKeys = {
-  all: ['indicators'] as const,
-  list: (filters: { kind?: IndicatorKind; q?: string }) => ['indicators', 'list', filters] as const,
-  detail: (id: string) => ['indicators', 'detail', id] as const,
-  sets: ['indicator-sets'] as const,
-  set: (id: string) => ['indicator-sets', 'detail', id] as const,
-  goals: (id: string, spaceId?: string) => ['indicator-sets', 'goals', id, spaceId ?? null] as const,
-  observations: ['observations'] as const,
-  series: (indicatorId: string, spaceId: string) => ['observations', 'series', indicatorId, spaceId] as const,
-  assessments: ['assessments'] as const,
-}
+import { MAX_PAGE_SIZE, listIndicatorSets, listIndicators, listObservations, readAllPages } from '@/api/requests'
+import { isPeriod } from '@/lib/period'
+import { queryKeys } from '@/lib/query-keys'
 
 /** The whole catalogue (up to 500 indicators: the point is a few meaningful ones). */
 export const indicatorListQuery = (filters: { kind?: IndicatorKind; q?: string } = {}) =>
   queryOptions({
-    queryKey: indicatorKeys.list(filters),
-    queryFn: async () => (await api.listIndicators(filters.kind, undefined, filters.q || undefined, 500)).items,
+    queryKey: queryKeys.indicators.list(filters),
+    queryFn: async () => (await listIndicators({ ...filters, limit: MAX_PAGE_SIZE })).items,
     placeholderData: keepPreviousData,
   })
 
@@ -44,14 +34,14 @@ export function useIndicators(filters: { kind?: IndicatorKind; q?: string } = {}
 }
 
 export function useIndicator(id: string) {
-  return useQuery({ queryKey: indicatorKeys.detail(id), queryFn: () => api.getIndicator(id) })
+  return useQuery({ queryKey: queryKeys.indicators.detail(id), queryFn: () => api.getIndicator(id) })
 }
 
 function useIndicatorCacheUpdate() {
   const queryClient = useQueryClient()
   return (indicator: IndicatorDto) => {
-    queryClient.setQueryData(indicatorKeys.detail(indicator.id), indicator)
-    void queryClient.invalidateQueries({ queryKey: ['indicators', 'list'] })
+    queryClient.setQueryData(queryKeys.indicators.detail(indicator.id), indicator)
+    void queryClient.invalidateQueries({ queryKey: queryKeys.indicators.lists })
   }
 }
 
@@ -64,7 +54,7 @@ export function useUpdateIndicator(id: string) {
   const update = useIndicatorCacheUpdate()
   return useMutation({
     mutationFn: ({ body, version }: { body: UpdateIndicatorRequest; version: number }) =>
-      api.updateIndicator(id, body, etag(version)),
+      api.updateIndicator(id, etag(version), body),
     onSuccess: update,
   })
 }
@@ -74,8 +64,8 @@ export function useDeleteIndicator(id: string) {
   return useMutation({
     mutationFn: (version: number) => api.deleteIndicator(id, etag(version)),
     onSuccess: () => {
-      queryClient.removeQueries({ queryKey: indicatorKeys.detail(id) })
-      void queryClient.invalidateQueries({ queryKey: ['indicators', 'list'] })
+      queryClient.removeQueries({ queryKey: queryKeys.indicators.detail(id) })
+      void queryClient.invalidateQueries({ queryKey: queryKeys.indicators.lists })
     },
   })
 }
@@ -84,14 +74,14 @@ export function useDeleteIndicator(id: string) {
 
 export function useIndicatorSets() {
   return useQuery({
-    queryKey: indicatorKeys.sets,
-    queryFn: async () => (await api.listIndicatorSets(undefined, undefined, 500)).items,
+    queryKey: queryKeys.indicatorSets.all,
+    queryFn: async () => (await listIndicatorSets({ limit: MAX_PAGE_SIZE })).items,
   })
 }
 
 export function useIndicatorSet(id: string | undefined) {
   return useQuery({
-    queryKey: indicatorKeys.set(id ?? ''),
+    queryKey: queryKeys.indicatorSets.detail(id ?? ''),
     queryFn: () => api.getIndicatorSet(id ?? ''),
     enabled: !!id,
   })
@@ -100,8 +90,8 @@ export function useIndicatorSet(id: string | undefined) {
 function useSetCacheUpdate() {
   const queryClient = useQueryClient()
   return (set: IndicatorSetDto) => {
-    queryClient.setQueryData(indicatorKeys.set(set.id), set)
-    void queryClient.invalidateQueries({ queryKey: indicatorKeys.sets, exact: true })
+    queryClient.setQueryData(queryKeys.indicatorSets.detail(set.id), set)
+    void queryClient.invalidateQueries({ queryKey: queryKeys.indicatorSets.all, exact: true })
   }
 }
 
@@ -114,14 +104,14 @@ export function useUpdateIndicatorSet(id: string) {
   const update = useSetCacheUpdate()
   return useMutation({
     mutationFn: ({ body, version }: { body: CreateIndicatorSetRequest; version: number }) =>
-      api.updateIndicatorSet(id, body, etag(version)),
+      api.updateIndicatorSet(id, etag(version), body),
     onSuccess: update,
   })
 }
 
 export function useIndicatorSetGoals(id: string, spaceId: string | undefined) {
   return useQuery({
-    queryKey: indicatorKeys.goals(id, spaceId),
+    queryKey: queryKeys.indicatorSets.goals(id, spaceId),
     queryFn: async () => (await api.getIndicatorSetGoals(id, spaceId)).items,
     enabled: !!id && !!spaceId,
   })
@@ -130,10 +120,12 @@ export function useIndicatorSetGoals(id: string, spaceId: string | undefined) {
 export function useSetIndicatorSetGoals(id: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (goals: IndicatorGoalDto[]) => api.setIndicatorSetGoals(id, { goals }),
+    mutationFn: ({ goals, version }: { goals: IndicatorGoalDto[]; version: number }) => api.setIndicatorSetGoals(id, etag(version), { goals }),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['indicator-sets', 'goals', id] })
-      void queryClient.invalidateQueries({ queryKey: [...indicatorKeys.observations, 'evaluation', id] })
+      // The set's version went up: reload it, so the next save sends the new ETag.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.indicatorSets.detail(id) })
+      void queryClient.invalidateQueries({ queryKey: queryKeys.indicatorSets.goalsOf(id) })
+      void queryClient.invalidateQueries({ queryKey: queryKeys.observations.evaluationsOf(id) })
     },
   })
 }
@@ -143,15 +135,9 @@ export function useSetIndicatorSetGoals(id: string) {
 /** The query for all observations of one indicator in one space, oldest period first (time series). */
 export function observationSeriesQuery(indicatorId: string | undefined, spaceId: string | undefined) {
   return queryOptions({
-    queryKey: indicatorKeys.series(indicatorId ?? '', spaceId ?? ''),
+    queryKey: queryKeys.observations.series(indicatorId ?? '', spaceId ?? ''),
     queryFn: async () => {
-      const items: ObservationDto[] = []
-      let cursor: string | undefined
-      do {
-        const page = await api.listObservations(indicatorId, spaceId, undefined, undefined, undefined, 500, cursor)
-        items.push(...page.items)
-        cursor = page.nextCursor ?? undefined
-      } while (cursor && items.length < 5000)
+      const items = await readAllPages((cursor) => listObservations({ indicatorId, spaceId, limit: MAX_PAGE_SIZE, cursor }), 5000)
       return items.sort((a, b) => a.period.localeCompare(b.period))
     },
     enabled: !!indicatorId && !!spaceId,
@@ -169,7 +155,7 @@ export function useObservationSeries(indicatorId: string | undefined, spaceId: s
  */
 export function spaceSeriesQuery(indicatorId: string | undefined, spaceId: string | undefined) {
   return queryOptions({
-    queryKey: [...indicatorKeys.observations, 'space-series', indicatorId ?? '', spaceId ?? ''],
+    queryKey: [...queryKeys.observations.all, 'space-series', indicatorId ?? '', spaceId ?? ''],
     queryFn: async (): Promise<IndicatorValue[]> => (await api.getIndicatorSeries(indicatorId ?? '', spaceId ?? '')).items,
     enabled: !!indicatorId && !!spaceId,
   })
@@ -178,17 +164,17 @@ export function spaceSeriesQuery(indicatorId: string | undefined, spaceId: strin
 /** A set evaluated for one space and period: value, changes, target attainment and the comparison with the reference. */
 export function useIndicatorSetEvaluation(setId: string, spaceId: string, period: string, referenceSpaceId: string | undefined) {
   return useQuery({
-    queryKey: [...indicatorKeys.observations, 'evaluation', setId, spaceId, period, referenceSpaceId ?? ''],
+    queryKey: queryKeys.observations.evaluation(setId, spaceId, period, referenceSpaceId ?? ''),
     queryFn: () => api.evaluateIndicatorSet(setId, spaceId, period, referenceSpaceId || undefined),
-    enabled: !!setId && !!spaceId && /^\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])))?$/.test(period),
+    enabled: !!setId && !!spaceId && isPeriod(period),
   })
 }
 
 /** Observations of one space in one period (the data entry grid). */
 export function useSpacePeriodObservations(spaceId: string | undefined, period: string | undefined) {
   return useQuery({
-    queryKey: [...indicatorKeys.observations, 'space-period', spaceId ?? '', period ?? ''],
-    queryFn: async () => (await api.listObservations(undefined, spaceId, period, period, undefined, 500)).items,
+    queryKey: queryKeys.observations.spacePeriod(spaceId ?? '', period ?? ''),
+    queryFn: async () => (await listObservations({ spaceId, from: period, to: period, limit: MAX_PAGE_SIZE })).items,
     enabled: !!spaceId && !!period,
   })
 }
@@ -196,8 +182,10 @@ export function useSpacePeriodObservations(spaceId: string | undefined, period: 
 export function useUpsertObservation() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: UpsertObservationRequest) => api.upsertObservation(body),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: indicatorKeys.observations }),
+    // Replacing a stored value needs its ETag (428 without); a new value is created without one.
+    mutationFn: ({ body, version }: { body: UpsertObservationRequest; version?: number }) =>
+      api.upsertObservation(body, version === undefined ? undefined : etag(version)),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.observations.all }),
   })
 }
 
@@ -247,7 +235,7 @@ export function useImportObservations() {
   return useMutation({
     mutationFn: ({ csv, options }: { csv: string; options: ImportOptions }) => importObservationsCsv(csv, options),
     onSuccess: (result) => {
-      if (result.imported) void queryClient.invalidateQueries({ queryKey: indicatorKeys.observations })
+      if (result.imported) void queryClient.invalidateQueries({ queryKey: queryKeys.observations.all })
     },
   })
 }
@@ -259,15 +247,15 @@ export function useCreateAssessment() {
   return useMutation({
     mutationFn: (body: CreateAssessmentRequest) => api.createAssessment(body),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: indicatorKeys.assessments })
-      void queryClient.invalidateQueries({ queryKey: indicatorKeys.observations })
+      void queryClient.invalidateQueries({ queryKey: queryKeys.assessments.all })
+      void queryClient.invalidateQueries({ queryKey: queryKeys.observations.all })
     },
   })
 }
 
 export function useAssessmentSummary(indicatorId: string, spaceId: string, period: string) {
   return useQuery({
-    queryKey: [...indicatorKeys.assessments, 'summary', indicatorId, spaceId, period],
+    queryKey: queryKeys.assessments.summary(indicatorId, spaceId, period),
     queryFn: () => api.getAssessmentSummary(indicatorId, spaceId, period),
     enabled: !!indicatorId && !!spaceId && /^\d{4}/.test(period),
   })
@@ -351,7 +339,7 @@ export type SeriesPoint = Pick<IndicatorValue, 'period' | 'value' | 'suppressed'
  */
 export function useReferenceSeries(indicatorId: string | undefined, spaceId: string | undefined) {
   return useQuery({
-    queryKey: [...indicatorKeys.observations, 'reference-series', indicatorId ?? '', spaceId ?? ''],
+    queryKey: [...queryKeys.observations.all, 'reference-series', indicatorId ?? '', spaceId ?? ''],
     queryFn: async (): Promise<SeriesPoint[]> => (await api.getIndicatorSeries(indicatorId ?? '', spaceId ?? '')).items,
     enabled: !!indicatorId && !!spaceId,
   })
@@ -367,7 +355,7 @@ export interface MapChoice {
 /** Map data (GetIndicatorMap): the spaces of an area with their geometry and the indicator's values in the periods. */
 export function useIndicatorMap(choice: MapChoice | undefined) {
   return useQuery({
-    queryKey: [...indicatorKeys.observations, 'map', choice ?? null],
+    queryKey: [...queryKeys.observations.all, 'map', choice ?? null],
     queryFn: () => api.getIndicatorMap(choice?.indicatorId ?? '', choice?.periods ?? [], choice?.under),
     enabled: !!choice,
   })

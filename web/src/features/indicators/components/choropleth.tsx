@@ -1,9 +1,11 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MapSpace } from '@/api'
+import { Table } from '@/components/ui/table'
 import { formatValue } from '../format-value'
 import { classify, fitProjection, leafSpaces, pathOf, ringsOf, shownIn, spaceValue, type Classes, type Projection } from '../map-geometry'
 import { ValueText } from './value-text'
+import '../indicators.css'
 
 export interface MapIndicator {
   name: string
@@ -69,34 +71,25 @@ export function MapComparison({ spaces, indicator, periodA, periodB, parentId }:
           </ul>
         </div>
       ) : null}
-      <div className="table-wrap">
-        <table className="table">
-          <caption>{t('indicators.map.tableCaption')} – {indicator.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('indicators.map.space')}</th>
-              <th scope="col">{periodA}</th>
-              <th scope="col">{periodB}</th>
-              <th scope="col">{t('indicators.map.change')}</th>
+      <Table
+        caption={<>{t('indicators.map.tableCaption')} – {indicator.name}</>}
+        hiddenCaption={false}
+        columns={[t('indicators.map.space'), periodA, periodB, t('indicators.map.change')]}
+      >
+        {leaves.map((s) => {
+          const a = spaceValue(s, periodA)
+          const b = spaceValue(s, periodB)
+          const change = typeof a === 'number' && typeof b === 'number' ? b - a : undefined
+          return (
+            <tr key={s.id}>
+              <th scope="row">{s.name}</th>
+              <td><Cell value={a} indicator={indicator} /></td>
+              <td><Cell value={b} indicator={indicator} /></td>
+              <td>{change === undefined ? <span className="muted">–</span> : `${change > 0 ? '+' : change < 0 ? '−' : '±'}${fmt(Math.abs(change))}`}</td>
             </tr>
-          </thead>
-          <tbody>
-            {leaves.map((s) => {
-              const a = spaceValue(s, periodA)
-              const b = spaceValue(s, periodB)
-              const change = typeof a === 'number' && typeof b === 'number' ? b - a : undefined
-              return (
-                <tr key={s.id}>
-                  <th scope="row">{s.name}</th>
-                  <td><Cell value={a} indicator={indicator} /></td>
-                  <td><Cell value={b} indicator={indicator} /></td>
-                  <td>{change === undefined ? <span className="muted">–</span> : `${change > 0 ? '+' : change < 0 ? '−' : '±'}${fmt(Math.abs(change))}`}</td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      </div>
+          )
+        })}
+      </Table>
     </>
   )
 }

@@ -1,10 +1,11 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { SpaceOptions } from '@/components/pickers/space-options'
+import { useFlatSpaces } from '@/components/pickers/spaces'
 import { Alert } from '@/components/ui/feedback'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
-import { SpaceOptions } from '@/features/spaces/components/space-options'
 import { EXPORT_FORMATS, downloadExport, exportUrl, useIndicatorSets, useIndicators, type ExportFormat, type ExportOptions } from '../api/indicators'
+import '../indicators.css'
 
 export interface ExportDialogProps {
   onClose: () => void
@@ -27,8 +28,7 @@ export function ExportDialog({ onClose, initial, download = downloadExport }: Ex
   const dialogRef = useRef<HTMLDivElement>(null)
   const sets = useIndicatorSets()
   const indicators = useIndicators()
-  const spaces = useSpaceTree()
-  const flatSpaces = useMemo(() => (spaces.data ? flattenTree(spaces.data) : []), [spaces.data])
+  const { spaces: flatSpaces } = useFlatSpaces()
   const [mode, setMode] = useState<'set' | 'indicators'>(initial?.indicatorIds?.length ? 'indicators' : 'set')
   const [o, setO] = useState<ExportOptions>({ format: 'csv', germanExcel: true, ...initial })
   const [state, setState] = useState<{ busy: boolean; fileName?: string; href?: string; error?: string }>({ busy: false })

@@ -5,6 +5,7 @@ import type { IndicatorValue, PeriodValueDto } from '@/api'
 import type { SeriesPoint } from '../api/indicators'
 import { formatValue } from '../format-value'
 import { ValueText } from './value-text'
+import '../indicators.css'
 
 export interface SeriesIndicator {
   id: string

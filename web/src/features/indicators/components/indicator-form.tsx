@@ -1,14 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useMemo, useState, type ReactNode } from 'react'
+import { useMemo } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
 import { IndicatorKind, type CreateIndicatorRequest } from '@/api'
-import { toProblem, type Problem } from '@/api/problem'
-import { FormErrorAlert, type FormError } from '@/components/ui/form-error-alert'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
-import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { applyServerErrors } from '@/lib/form-errors'
+import { FormActions, type PageFormProps } from '@/components/ui/form'
+import { FormErrorAlert } from '@/components/ui/form-error-alert'
+import { useFormError } from '@/components/ui/use-form-error'
 import {
   AGGREGATIONS,
   DIRECTIONS,
@@ -22,20 +20,15 @@ import {
   type IndicatorFormValues,
 } from '../indicator-schema'
 
-export interface IndicatorFormProps {
+export interface IndicatorFormProps extends PageFormProps<CreateIndicatorRequest> {
   defaultValues?: IndicatorFormValues
-  submitLabel: string
-  cancelTo: string
-  onSubmit: (request: CreateIndicatorRequest) => Promise<void>
-  renderProblemAction?: (problem: Problem) => ReactNode
 }
 
 /** Create/edit form for an indicator; the scale fields appear for ratings (soft factors) only. */
 export function IndicatorForm({ defaultValues, submitLabel, cancelTo, onSubmit, renderProblemAction }: IndicatorFormProps) {
   const { t } = useTranslation()
-  const describe = useProblemMessage()
   const schema = useMemo(() => makeIndicatorSchema(t), [t])
-  const [formError, setFormError] = useState<FormError | null>(null)
+  const { formError, clearFormError, fail } = useFormError()
   const {
     register,
     handleSubmit,
@@ -46,17 +39,11 @@ export function IndicatorForm({ defaultValues, submitLabel, cancelTo, onSubmit, 
   const kind = useWatch({ control, name: 'kind' })
 
   const submit = handleSubmit(async (values) => {
-    setFormError(null)
+    clearFormError()
     try {
       await onSubmit(toIndicatorRequest(values))
     } catch (err) {
-      const problem = toProblem(err)
-      if (problem.status === 400 && Object.keys(problem.errors).length > 0) {
-        const unmatched = applyServerErrors(problem, setError, INDICATOR_FORM_FIELDS)
-        setFormError({ message: t('indicators.form.checkFields'), details: unmatched, problem })
-      } else {
-        setFormError({ message: describe(err), details: [], problem })
-      }
+      fail(err, setError, INDICATOR_FORM_FIELDS)
     }
   })
 
@@ -126,14 +113,7 @@ export function IndicatorForm({ defaultValues, submitLabel, cancelTo, onSubmit, 
       ) : null}
       <TextAreaField id="indicator-description" label={t('indicators.fields.description')} rows={4}
         maxLength={INDICATOR_LIMITS.description} error={errors.description?.message} {...register('description')} />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? t('common.saving') : submitLabel}
-        </button>
-        <Link to={cancelTo} className="button button--secondary">
-          {t('common.cancel')}
-        </Link>
-      </div>
+      <FormActions submitting={isSubmitting} submitLabel={submitLabel} cancel={cancelTo} />
     </form>
   )
 }

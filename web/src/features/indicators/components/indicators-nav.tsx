@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { NavLink } from 'react-router'
+import '../indicators.css'
 
 const TABS = [
   { to: '/indicators', key: 'catalogue', end: true },

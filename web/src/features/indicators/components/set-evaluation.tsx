@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { AttainmentStatus, Judgement, type ComparisonDto, type IndicatorEvaluation, type IndicatorSetEvaluation } from '@/api'
 import { formatValue } from '../format-value'
 import { ValueText } from './value-text'
+import '../indicators.css'
 
 /**
  * The set evaluated for one space and period, as the platform computes it: each indicator's value (measured or computed

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { formatValue } from '../format-value'
+import '../indicators.css'
 
 /** A value, or "gesperrt (kleine Fallzahl)" when suppressed – never a number then. */
 export function ValueText({ value, decimals, unit, suppressed }: { value?: number | null; decimals: number; unit?: string; suppressed?: boolean }) {

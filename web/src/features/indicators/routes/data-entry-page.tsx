@@ -1,22 +1,23 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react'
+import { useId, useState, type KeyboardEvent } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { IndicatorKind, ObservationStatus, type IndicatorDto, type ObservationDto, type UpsertObservationRequest } from '@/api'
 import { toProblem } from '@/api/problem'
+import { SpaceOptions } from '@/components/pickers/space-options'
+import { useFlatSpaces } from '@/components/pickers/spaces'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
-import { SpaceOptions } from '@/features/spaces/components/space-options'
 import { applyServerErrors } from '@/lib/form-errors'
+import { isPeriod } from '@/lib/period'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useIndicatorSets, useIndicators, useSpacePeriodObservations, useUpsertObservation } from '../api/indicators'
 import { IndicatorsNav } from '../components/indicators-nav'
 import { valueProblems } from '../observation-rules'
 import { rowErrorText } from '../row-error-text'
+import '../indicators.css'
 
-const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])))?$/
 const CURRENT_YEAR = String(new Date().getFullYear())
 const STATUSES = [ObservationStatus.Provisional, ObservationStatus.Final, ObservationStatus.Estimated] as const
 const ROW_FIELDS = ['value', 'numerator', 'denominator', 'status', 'note'] as const
@@ -46,14 +47,13 @@ export function DataEntryPage() {
   const [params, setParams] = useSearchParams()
   const sets = useIndicatorSets()
   const catalogue = useIndicators()
-  const tree = useSpaceTree()
-  const spaces = useMemo(() => (tree.data ? flattenTree(tree.data) : []), [tree.data])
+  const { spaces } = useFlatSpaces()
   const ids = { set: useId(), space: useId(), period: useId() }
   const setId = params.get('set') ?? ''
   const spaceId = params.get('space') ?? ''
   const periodParam = params.get('period') ?? CURRENT_YEAR
   const [periodText, setPeriodText] = useState(periodParam)
-  const period = PERIOD.test(periodParam) ? periodParam : ''
+  const period = isPeriod(periodParam) ? periodParam : ''
   const observations = useSpacePeriodObservations(spaceId || undefined, setId && period ? period : undefined)
   const setParam = (key: string, value: string) => {
     const next = new URLSearchParams(params)
@@ -101,7 +101,7 @@ export function DataEntryPage() {
             <p id={`${ids.period}-hint`} className="field__hint">{t('indicators.export.periodHint')}</p>
             <input id={ids.period} className="input" value={periodText} aria-describedby={`${ids.period}-hint`}
               onChange={(e) => setPeriodText(e.target.value)} onBlur={() => setParam('period', periodText.trim())} />
-            {!PERIOD.test(periodParam) ? <p className="field__error">{t('indicators.rating.periodFormat')}</p> : null}
+            {!isPeriod(periodParam) ? <p className="field__error">{t('indicators.rating.periodFormat')}</p> : null}
           </div>
         </div>
       </form>
@@ -233,7 +233,7 @@ function EntryRow({ indicator, spaceId, period, observation }: {
       body.denominator = parseNumber(v.denominator)
     }
     try {
-      await upsert.mutateAsync(body)
+      await upsert.mutateAsync({ body, version: observation?.version })
       setConfirmOutlier(false)
       setMessage({ tone: 'success', text: t('indicators.entry.rowSaved', { indicator: indicator.name }) })
     } catch (err) {

@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next'
 import type { ImportObservationsResult, ImportRowError } from '@/api'
 import { toProblem } from '@/api/problem'
 import { Alert } from '@/components/ui/feedback'
+import { Table } from '@/components/ui/table'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useImportObservations, type ImportOptions } from '../api/indicators'
 import { previewCsv } from '../csv-preview'
 import { rowErrorText } from '../row-error-text'
 import { IndicatorsNav } from '../components/indicators-nav'
+import '../indicators.css'
 
 /** Server field errors of a failed real import (`lines[3].value`) back into row errors (English messages, no codes). */
 function rowErrorsFromProblem(errors: Record<string, string[]>): ImportRowError[] {
@@ -152,27 +154,19 @@ export function ImportPage() {
             <p>{t('indicators.import.errorCount', { count: result?.errorCount ?? rowErrors.length })}</p>
             {result && result.errorCount > result.errors.length ? <p>{t('indicators.import.moreErrors')}</p> : null}
           </Alert>
-          <div className="table-wrap">
-            <table className="table">
-              <caption>{t('indicators.import.errorsCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('indicators.import.line')}</th>
-                  <th scope="col">{t('indicators.import.column')}</th>
-                  <th scope="col">{t('indicators.import.message')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rowErrors.map((e, n) => (
-                  <tr key={n}>
-                    <td>{e.line ?? e.item ?? '–'}</td>
-                    <td><code>{e.column}</code></td>
-                    <td><RowErrorMessage error={e} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption={t('indicators.import.errorsCaption')}
+            hiddenCaption={false}
+            columns={[t('indicators.import.line'), t('indicators.import.column'), t('indicators.import.message')]}
+          >
+            {rowErrors.map((e, n) => (
+              <tr key={n}>
+                <td>{e.line ?? e.item ?? '–'}</td>
+                <td><code>{e.column}</code></td>
+                <td><RowErrorMessage error={e} /></td>
+              </tr>
+            ))}
+          </Table>
         </section>
       ) : null}
 

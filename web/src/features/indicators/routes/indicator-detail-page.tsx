@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useLocation, useNavigate, useParams } from 'react-router'
+import { Link, useNavigate, useParams } from 'react-router'
 import { Alert, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
+import { useNavigationNotice } from '@/lib/navigation-notice'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useDeleteIndicator, useIndicator } from '../api/indicators'
 import { ExportDialog } from '../components/export-dialog'
@@ -11,8 +12,7 @@ export function IndicatorDetailPage() {
   const { id = '' } = useParams()
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const location = useLocation()
-  const notice = (location.state as { notice?: string } | null)?.notice
+  const notice = useNavigationNotice()
   const indicator = useIndicator(id)
   const remove = useDeleteIndicator(id)
   const [exporting, setExporting] = useState(false)

@@ -2,11 +2,12 @@ import { useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import type { IndicatorDto, IndicatorGoalDto, IndicatorSetDto } from '@/api'
+import { SpaceOptions } from '@/components/pickers/space-options'
+import { useFlatSpaces } from '@/components/pickers/spaces'
 import { Alert, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
+import { Table } from '@/components/ui/table'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
-import { SpaceOptions } from '@/features/spaces/components/space-options'
 import { usePageTitle } from '@/lib/use-page-title'
 import {
   useCreateIndicatorSet,
@@ -17,6 +18,7 @@ import {
   useUpdateIndicatorSet,
 } from '../api/indicators'
 import { SetSizeHint } from '../components/set-size-hint'
+import '../indicators.css'
 
 /** Create (no :id) or edit an indicator set; goals per space once the set exists. */
 export function IndicatorSetPage() {
@@ -163,8 +165,7 @@ const toNumber = (v: string) => Number(v.trim().replace(',', '.'))
 function GoalsEditor({ set, catalogue }: { set: IndicatorSetDto; catalogue: IndicatorDto[] }) {
   const { t } = useTranslation()
   const spaceFieldId = useId()
-  const spaces = useSpaceTree()
-  const flatSpaces = useMemo(() => (spaces.data ? flattenTree(spaces.data) : []), [spaces.data])
+  const { spaces: flatSpaces } = useFlatSpaces()
   const [spaceId, setSpaceId] = useState('')
   const goals = useIndicatorSetGoals(set.id, spaceId || undefined)
   return (
@@ -223,7 +224,7 @@ function GoalsTable({ set, spaceId, goals, catalogue }: { set: IndicatorSetDto; 
       }
     })
     try {
-      await save.mutateAsync(body)
+      await save.mutateAsync({ goals: body, version: set.version })
       setMessage({ tone: 'success', text: t('indicators.sets.goalsSaved') })
     } catch (err) {
       setMessage({ tone: 'error', text: describe(err) })
@@ -233,38 +234,33 @@ function GoalsTable({ set, spaceId, goals, catalogue }: { set: IndicatorSetDto; 
   return (
     <form onSubmit={submit} noValidate aria-label={t('indicators.sets.saveGoals')}>
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-      <div className="table-wrap">
-        <table className="table">
-          <caption className="visually-hidden">{t('indicators.sets.goals')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('indicators.sets.indicator')}</th>
-              <th scope="col">{t('indicators.sets.baselinePeriod')}</th>
-              <th scope="col">{t('indicators.sets.baselineValue')}</th>
-              <th scope="col">{t('indicators.sets.targetPeriod')}</th>
-              <th scope="col">{t('indicators.sets.targetValue')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {set.indicators.map((i) => (
-              <tr key={i.indicatorId}>
-                <th scope="row">{i.name}{unit(i.indicatorId) ? <span className="muted"> ({unit(i.indicatorId)})</span> : null}</th>
-                {(['baselinePeriod', 'baselineValue', 'targetPeriod', 'targetValue'] as const).map((key) => (
-                  <td key={key}>
-                    <input
-                      className="input grid-input"
-                      aria-label={`${i.name}: ${t(`indicators.sets.${key}`)}`}
-                      inputMode={key.endsWith('Value') ? 'decimal' : 'text'}
-                      value={rows[i.indicatorId]?.[key] ?? ''}
-                      onChange={(e) => edit(i.indicatorId, key, e.target.value)}
-                    />
-                  </td>
-                ))}
-              </tr>
+      <Table
+        caption={t('indicators.sets.goals')}
+        columns={[
+          t('indicators.sets.indicator'),
+          t('indicators.sets.baselinePeriod'),
+          t('indicators.sets.baselineValue'),
+          t('indicators.sets.targetPeriod'),
+          t('indicators.sets.targetValue'),
+        ]}
+      >
+        {set.indicators.map((i) => (
+          <tr key={i.indicatorId}>
+            <th scope="row">{i.name}{unit(i.indicatorId) ? <span className="muted"> ({unit(i.indicatorId)})</span> : null}</th>
+            {(['baselinePeriod', 'baselineValue', 'targetPeriod', 'targetValue'] as const).map((key) => (
+              <td key={key}>
+                <input
+                  className="input grid-input"
+                  aria-label={`${i.name}: ${t(`indicators.sets.${key}`)}`}
+                  inputMode={key.endsWith('Value') ? 'decimal' : 'text'}
+                  value={rows[i.indicatorId]?.[key] ?? ''}
+                  onChange={(e) => edit(i.indicatorId, key, e.target.value)}
+                />
+              </td>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        ))}
+      </Table>
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={save.isPending}>
           {save.isPending ? t('common.saving') : t('indicators.sets.saveGoals')}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
+import { Table } from '@/components/ui/table'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useIndicatorSets } from '../api/indicators'
 import { IndicatorsNav } from '../components/indicators-nav'
@@ -28,32 +29,23 @@ export function IndicatorSetsPage() {
       ) : sets.data.length === 0 ? (
         <EmptyState title={t('indicators.sets.empty')} />
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('indicators.sets.tableCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('indicators.sets.name')}</th>
-                <th scope="col">{t('indicators.sets.purpose')}</th>
-                <th scope="col">{t('indicators.sets.indicatorCount')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sets.data.map((s) => (
-                <tr key={s.id}>
-                  <td><Link to={`/indicators/sets/${s.id}`}>{s.name}</Link></td>
-                  <td>{s.purpose ?? ''}</td>
-                  <td>
-                    {s.indicators.length}
-                    {s.indicators.length > RECOMMENDED_MAX_INDICATORS ? (
-                      <span className="badge">{t('indicators.sets.tooManyCount', { count: s.indicators.length })}</span>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={t('indicators.sets.tableCaption')}
+          columns={[t('indicators.sets.name'), t('indicators.sets.purpose'), t('indicators.sets.indicatorCount')]}
+        >
+          {sets.data.map((s) => (
+            <tr key={s.id}>
+              <td><Link to={`/indicators/sets/${s.id}`}>{s.name}</Link></td>
+              <td>{s.purpose ?? ''}</td>
+              <td>
+                {s.indicators.length}
+                {s.indicators.length > RECOMMENDED_MAX_INDICATORS ? (
+                  <span className="badge">{t('indicators.sets.tooManyCount', { count: s.indicators.length })}</span>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
     </>
   )

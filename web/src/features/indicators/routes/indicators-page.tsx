@@ -1,33 +1,31 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useLocation, useSearchParams } from 'react-router'
-import type { IndicatorKind } from '@/api'
+import { Link } from 'react-router'
 import { Alert, EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
+import { Table } from '@/components/ui/table'
+import { useNavigationNotice } from '@/lib/navigation-notice'
+import { oneOf, textParam, useListFilters } from '@/lib/use-list-filters'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useIndicators } from '../api/indicators'
 import { ExportDialog } from '../components/export-dialog'
 import { IndicatorsNav } from '../components/indicators-nav'
 import { INDICATOR_KINDS } from '../indicator-schema'
 
+const filtersFrom = (params: URLSearchParams) => ({ q: textParam(params, 'q'), kind: oneOf(params, 'kind', INDICATOR_KINDS) })
+
 /** The indicator catalogue: search, filter by kind, open, create, export. */
 export function IndicatorsPage() {
   const { t } = useTranslation()
   usePageTitle(t('indicators.title'))
-  const location = useLocation()
-  const notice = (location.state as { notice?: string } | null)?.notice
-  const [params, setParams] = useSearchParams()
-  const q = params.get('q') ?? ''
-  const kind = (params.get('kind') ?? '') as IndicatorKind | ''
-  const list = useIndicators({ q, kind: kind || undefined })
+  const notice = useNavigationNotice()
+  const {
+    filters: { q, kind },
+    setFilter,
+  } = useListFilters(filtersFrom)
+  const list = useIndicators({ q: q ?? '', kind })
   const [exporting, setExporting] = useState(false)
   const ids = { q: useId(), kind: useId(), results: useId() }
-  const setParam = (key: string, value: string) => {
-    const next = new URLSearchParams(params)
-    if (value) next.set(key, value)
-    else next.delete(key)
-    setParams(next, { replace: true })
-  }
 
   return (
     <>
@@ -49,11 +47,11 @@ export function IndicatorsPage() {
         <div className="filters__row">
           <div className="field">
             <label htmlFor={ids.q} className="field__label">{t('indicators.search')}</label>
-            <input id={ids.q} className="input" type="search" value={q} onChange={(e) => setParam('q', e.target.value)} />
+            <input id={ids.q} className="input" type="search" value={q ?? ''} onChange={(e) => setFilter('q', e.target.value)} />
           </div>
           <div className="field">
             <label htmlFor={ids.kind} className="field__label">{t('indicators.fields.kind')}</label>
-            <select id={ids.kind} className="input" value={kind} onChange={(e) => setParam('kind', e.target.value)}>
+            <select id={ids.kind} className="input" value={kind ?? ''} onChange={(e) => setFilter('kind', e.target.value)}>
               <option value="">{t('indicators.allKinds')}</option>
               {INDICATOR_KINDS.map((k) => (
                 <option key={k} value={k}>{t(`indicators.kinds.${k}`)}</option>
@@ -75,33 +73,28 @@ export function IndicatorsPage() {
         ) : (
           <>
             <p role="status" className="result-count">{t('indicators.count', { count: list.data.length })}</p>
-            <div className="table-wrap">
-              <table className="table">
-                <caption className="visually-hidden">{t('indicators.tableCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('indicators.fields.name')}</th>
-                    <th scope="col">{t('indicators.fields.code')}</th>
-                    <th scope="col">{t('indicators.fields.kind')}</th>
-                    <th scope="col">{t('indicators.fields.unit')}</th>
-                    <th scope="col">{t('indicators.fields.direction')}</th>
-                    <th scope="col">{t('indicators.fields.topic')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.map((i) => (
-                    <tr key={i.id}>
-                      <td><Link to={`/indicators/${i.id}`}>{i.name}</Link></td>
-                      <td><code>{i.code}</code></td>
-                      <td>{t(`indicators.kinds.${i.kind}`)}</td>
-                      <td>{i.unit ?? ''}</td>
-                      <td>{t(`indicators.directions.${i.direction}`)}</td>
-                      <td>{i.topic ?? ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              caption={t('indicators.tableCaption')}
+              columns={[
+                t('indicators.fields.name'),
+                t('indicators.fields.code'),
+                t('indicators.fields.kind'),
+                t('indicators.fields.unit'),
+                t('indicators.fields.direction'),
+                t('indicators.fields.topic'),
+              ]}
+            >
+              {list.data.map((i) => (
+                <tr key={i.id}>
+                  <td><Link to={`/indicators/${i.id}`}>{i.name}</Link></td>
+                  <td><code>{i.code}</code></td>
+                  <td>{t(`indicators.kinds.${i.kind}`)}</td>
+                  <td>{i.unit ?? ''}</td>
+                  <td>{t(`indicators.directions.${i.direction}`)}</td>
+                  <td>{i.topic ?? ''}</td>
+                </tr>
+              ))}
+            </Table>
           </>
         )}
       </section>

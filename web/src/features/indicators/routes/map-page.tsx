@@ -1,15 +1,15 @@
-import { useId, useMemo, useState } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { SpaceOptions } from '@/components/pickers/space-options'
+import { useFlatSpaces } from '@/components/pickers/spaces'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
-import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
-import { SpaceOptions } from '@/features/spaces/components/space-options'
+import { isPeriod } from '@/lib/period'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useIndicatorMap, useIndicators } from '../api/indicators'
 import { MapComparison } from '../components/choropleth'
 import { IndicatorsNav } from '../components/indicators-nav'
 
-const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])))?$/
 const THIS_YEAR = new Date().getFullYear()
 
 interface Choice {
@@ -24,8 +24,7 @@ export function MapPage() {
   const { t } = useTranslation()
   usePageTitle(t('indicators.map.title'))
   const indicators = useIndicators()
-  const tree = useSpaceTree()
-  const spaces = useMemo(() => (tree.data ? flattenTree(tree.data) : []), [tree.data])
+  const { spaces } = useFlatSpaces()
   const ids = { indicator: useId(), under: useId(), a: useId(), b: useId() }
   const [draft, setDraft] = useState<Choice>({ indicatorId: '', under: '', periodA: String(THIS_YEAR - 2), periodB: String(THIS_YEAR - 1) })
   const [choice, setChoice] = useState<Choice | null>(null)
@@ -33,7 +32,7 @@ export function MapPage() {
   const map = useIndicatorMap(choice && indicator
     ? { indicatorId: indicator.id, under: choice.under, periods: [choice.periodA, choice.periodB] }
     : undefined)
-  const valid = !!draft.indicatorId && !!draft.under && PERIOD.test(draft.periodA.trim()) && PERIOD.test(draft.periodB.trim())
+  const valid = !!draft.indicatorId && !!draft.under && isPeriod(draft.periodA.trim()) && isPeriod(draft.periodB.trim())
 
   if (indicators.isPending) return <Loading />
   if (indicators.isError) return <ProblemAlert error={indicators.error} onRetry={() => void indicators.refetch()} />

@@ -5,19 +5,19 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { IndicatorKind, type IndicatorDto } from '@/api'
 import { toProblem } from '@/api/problem'
+import { useActorOptions } from '@/components/pickers/actors'
+import { SpaceOptions } from '@/components/pickers/space-options'
+import { useFlatSpaces } from '@/components/pickers/spaces'
 import { Alert, EmptyState, Loading } from '@/components/ui/feedback'
-import { ProblemAlert } from '@/components/ui/problem-alert'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
+import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { useActorOptions } from '@/features/actors/api/actors'
-import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
-import { SpaceOptions } from '@/features/spaces/components/space-options'
 import { applyServerErrors } from '@/lib/form-errors'
+import { isPeriod, PERIOD_PATTERN } from '@/lib/period'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useAssessmentSummary, useCreateAssessment, useIndicators } from '../api/indicators'
 import { IndicatorsNav } from '../components/indicators-nav'
 
-const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])))?$/
 const CURRENT_YEAR = String(new Date().getFullYear())
 const FIELDS = ['indicatorId', 'spaceId', 'period', 'rating', 'actorId', 'comment'] as const
 
@@ -25,7 +25,7 @@ function makeSchema(t: (k: string) => string) {
   return z.object({
     indicatorId: z.string().min(1, t('indicators.form.required')),
     spaceId: z.string().min(1, t('indicators.form.required')),
-    period: z.string().trim().regex(PERIOD, t('indicators.rating.periodFormat')),
+    period: z.string().trim().regex(PERIOD_PATTERN, t('indicators.rating.periodFormat')),
     rating: z.string().min(1, t('indicators.rating.pickRating')),
     actorId: z.string(),
     comment: z.string().max(2000, t('indicators.form.tooLong')),
@@ -52,9 +52,8 @@ export function RatingPage() {
   usePageTitle(t('indicators.rating.title'))
   const describe = useProblemMessage()
   const indicators = useIndicators({ kind: IndicatorKind.Rating })
-  const tree = useSpaceTree()
+  const { spaces } = useFlatSpaces()
   const actors = useActorOptions()
-  const spaces = useMemo(() => (tree.data ? flattenTree(tree.data) : []), [tree.data])
   const schema = useMemo(() => makeSchema(t), [t])
   const create = useCreateAssessment()
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string; details?: string[] } | null>(null)
@@ -149,7 +148,7 @@ export function RatingPage() {
               <button type="submit" className="button" disabled={isSubmitting}>{t('indicators.rating.submit')}</button>
             </div>
           </form>
-          {indicator && spaceId && PERIOD.test(period.trim()) ? (
+          {indicator && spaceId && isPeriod(period.trim()) ? (
             <RatingSummary indicatorId={indicator.id} spaceId={spaceId} period={period.trim()} locale={i18n.language} />
           ) : null}
         </>

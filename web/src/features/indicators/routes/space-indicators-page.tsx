@@ -1,12 +1,12 @@
 import { useQueries, useQuery } from '@tanstack/react-query'
-import { useId, useMemo, useState } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
 import type { IndicatorDto } from '@/api'
+import { SpaceOptions } from '@/components/pickers/space-options'
+import { useFlatSpaces, useSpace } from '@/components/pickers/spaces'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
-import { flattenTree, useSpace, useSpaceTree } from '@/features/spaces/api/spaces'
-import { SpaceOptions } from '@/features/spaces/components/space-options'
 import { usePageTitle } from '@/lib/use-page-title'
 import {
   spaceSeriesQuery,
@@ -19,6 +19,7 @@ import {
 import { IndicatorChart } from '../components/indicator-chart'
 import { ExportDialog } from '../components/export-dialog'
 import { SetEvaluation } from '../components/set-evaluation'
+import '../indicators.css'
 
 /** Indicators of one social space: a time series chart per indicator with baseline, target and a reference space. */
 export function SpaceIndicatorsPage() {
@@ -28,8 +29,7 @@ export function SpaceIndicatorsPage() {
   const space = useSpace(id)
   const sets = useIndicatorSets()
   const catalogue = useIndicators()
-  const tree = useSpaceTree()
-  const flatSpaces = useMemo(() => (tree.data ? flattenTree(tree.data) : []), [tree.data])
+  const { spaces: flatSpaces } = useFlatSpaces()
   const [exporting, setExporting] = useState(false)
   const ids = { set: useId(), ref: useId(), period: useId() }
   usePageTitle(space.data ? t('indicators.space.title', { name: space.data.name }) : t('indicators.space.titleShort'))

@@ -1,30 +1,15 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { api, type GraphEdgeKind, type GraphNodeDto, type RelationType } from '@/api'
+import type { GraphNodeDto } from '@/api'
+import { getNetworkGraph, type NetworkGraphParams } from '@/api/requests'
+import { queryKeys } from '@/lib/query-keys'
 
-export interface GraphFilters {
-  spaceId?: string
-  networkId?: string
-  on?: string
-  relationTypes?: RelationType[]
-  edgeKinds?: GraphEdgeKind[]
-}
-
-export const graphKeys = {
-  all: ['graph'] as const,
-  graph: (f: GraphFilters) => ['graph', f] as const,
-}
+/** The map's filters are exactly the operation's parameters (empty lists mean all). */
+export type GraphFilters = NetworkGraphParams
 
 export function useNetworkGraph(filters: GraphFilters) {
   return useQuery({
-    queryKey: graphKeys.graph(filters),
-    queryFn: () =>
-      api.getNetworkGraph(
-        filters.spaceId || undefined,
-        filters.networkId || undefined,
-        filters.on || undefined,
-        filters.relationTypes?.length ? filters.relationTypes : undefined,
-        filters.edgeKinds?.length ? filters.edgeKinds : undefined,
-      ),
+    queryKey: queryKeys.graph.graph(filters),
+    queryFn: () => getNetworkGraph(filters),
     placeholderData: keepPreviousData,
   })
 }

@@ -1,6 +1,7 @@
 import type { CollectionArgument, Core, ElementDefinition, StylesheetJson } from 'cytoscape'
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react'
 import { GraphEdgeKind, GraphNodeType, NetworkLinkType, type NetworkGraphDto } from '@/api'
+import '../network-map.css'
 
 export type SizeBy = 'degree' | 'betweenness'
 

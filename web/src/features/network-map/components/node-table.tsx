@@ -2,7 +2,9 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { GraphNodeType, type GraphNodeDto } from '@/api'
+import { RowAction } from '@/components/ui/table'
 import { formatNumber, formatPercent } from '@/lib/format'
+import '../network-map.css'
 
 type SortKey = 'label' | 'type' | 'degree' | 'betweenness'
 type Direction = 'ascending' | 'descending'
@@ -32,8 +34,8 @@ export function NodeTable({
 
   const kindText = (n: GraphNodeDto) =>
     n.type === GraphNodeType.Network
-      ? `${t('map.node.network')}: ${n.networkKind ? t(`networks.kinds.${n.networkKind}`) : ''}`
-      : `${n.actorKind ? t(`actors.kinds.${n.actorKind}`) : t('map.node.actor')}${n.sector ? ` · ${t(`actors.sectors.${n.sector}`)}` : ''}`
+      ? `${t('map.node.network')}: ${n.networkKind ? t(`terms.networkKinds.${n.networkKind}`) : ''}`
+      : `${n.actorKind ? t(`terms.actorKinds.${n.actorKind}`) : t('map.node.actor')}${n.sector ? ` · ${t(`terms.sectors.${n.sector}`)}` : ''}`
 
   const sorted = [...nodes].sort((a, b) => {
     let c = 0
@@ -106,10 +108,7 @@ export function NodeTable({
               <td>{brokers.has(n.id) ? <strong>{t('map.node.broker')}</strong> : n.isIsolated ? t('map.node.isolated') : ''}</td>
               {onShow ? (
                 <td>
-                  <button type="button" className="button button--link" onClick={() => onShow(n.id)} aria-pressed={n.id === selectedId}>
-                    {t('map.table.show')}
-                    <span className="visually-hidden">: {n.label}</span>
-                  </button>
+                  <RowAction label={t('map.table.show')} subject={n.label} onClick={() => onShow(n.id)} pressed={n.id === selectedId} />
                 </td>
               ) : null}
             </tr>

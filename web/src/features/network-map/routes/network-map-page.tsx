@@ -1,28 +1,44 @@
 import { useCallback, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useSearchParams } from 'react-router'
+import { Link } from 'react-router'
 import { GraphEdgeKind, GraphNodeType, RelationType, type NetworkLinkType } from '@/api'
+import { useNetworkOptions } from '@/components/pickers/networks'
+import { SpaceOptions } from '@/components/pickers/space-options'
+import { useFlatSpaces } from '@/components/pickers/spaces'
 import { EmptyState, Loading } from '@/components/ui/feedback'
+import { FilterSelect, ResetFiltersButton } from '@/components/ui/list-page'
 import { ProblemAlert } from '@/components/ui/problem-alert'
-import { useNetworkOptions } from '@/features/networks/api/networks'
-import { flattenTree, useSpaceTree } from '@/features/spaces/api/spaces'
-import { SpaceOptions } from '@/features/spaces/components/space-options'
 import { formatDate, formatNumber, formatPercent } from '@/lib/format'
+import { textParam, useListFilters } from '@/lib/use-list-filters'
 import { usePageTitle } from '@/lib/use-page-title'
 import { findBrokers, useNetworkGraph, type GraphFilters } from '../api/graph'
 import { GraphCanvas, type GraphCanvasHandle, type SizeBy } from '../components/graph-canvas'
 import { NodeTable } from '../components/node-table'
+import '../network-map.css'
 
 const EDGE_KINDS = Object.values(GraphEdgeKind) as GraphEdgeKind[]
+
+/** The legend's marks (class of the shape or line) and their texts, in order. */
+const LEGEND = [
+  ['legend__shape--network', 'map.legend.network'],
+  ['legend__shape--public', 'map.legend.actorPublic'],
+  ['legend__shape--civil', 'map.legend.actorCivil'],
+  ['legend__shape--private', 'map.legend.actorPrivate'],
+  ['legend__shape--broker', 'map.legend.broker'],
+  ['legend__shape--isolated', 'map.legend.isolated'],
+  ['legend__line--membership', 'map.edgeKinds.membership'],
+  ['legend__line--relation', 'map.legend.relation'],
+  ['legend__line--link', 'map.legend.link'],
+] as const
 const RELATION_TYPES = Object.values(RelationType) as RelationType[]
 
 function filtersFrom(params: URLSearchParams): GraphFilters {
   const edgeKinds = params.getAll('edge').filter((v): v is GraphEdgeKind => (EDGE_KINDS as string[]).includes(v))
   const relationTypes = params.getAll('rel').filter((v): v is RelationType => (RELATION_TYPES as string[]).includes(v))
   return {
-    spaceId: params.get('spaceId') || undefined,
-    networkId: params.get('networkId') || undefined,
-    on: params.get('on') || undefined,
+    spaceId: textParam(params, 'spaceId'),
+    networkId: textParam(params, 'networkId'),
+    on: textParam(params, 'on'),
     edgeKinds: edgeKinds.length ? edgeKinds : undefined,
     relationTypes: relationTypes.length ? relationTypes : undefined,
   }
@@ -33,27 +49,14 @@ export function NetworkMapPage() {
   const { t, i18n } = useTranslation()
   const lng = i18n.language
   usePageTitle(t('map.title'))
-  const [params, setParams] = useSearchParams()
-  const filters = useMemo(() => filtersFrom(params), [params])
+  const { filters, params, update, setFilter, reset } = useListFilters(filtersFrom)
   const sizeBy: SizeBy = params.get('size') === 'degree' ? 'degree' : 'betweenness'
   const graph = useNetworkGraph(filters)
-  const spaces = useSpaceTree()
-  const flatSpaces = useMemo(() => (spaces.data ? flattenTree(spaces.data) : []), [spaces.data])
+  const { spaces: flatSpaces } = useFlatSpaces()
   const networks = useNetworkOptions()
   const canvas = useRef<GraphCanvasHandle>(null)
   const [selectedId, setSelectedId] = useState<string | undefined>()
-  const ids = { space: useId(), network: useId(), on: useId(), table: 'map-nodes', legend: useId() }
-
-  const update = (mutate: (p: URLSearchParams) => void) => {
-    const next = new URLSearchParams(params)
-    mutate(next)
-    setParams(next, { replace: true })
-  }
-  const setFilter = (key: string, value: string | undefined) =>
-    update((p) => {
-      if (value) p.set(key, value)
-      else p.delete(key)
-    })
+  const ids = { on: useId(), table: 'map-nodes', legend: useId() }
   const toggleList = (key: 'edge' | 'rel', all: readonly string[], value: string, checked: boolean) =>
     update((p) => {
       // No parameter means "all": start from the full list when the first box is cleared.
@@ -103,37 +106,22 @@ export function NetworkMapPage() {
 
       <form className="card filters" aria-label={t('map.filters.label')} onSubmit={(e) => e.preventDefault()}>
         <div className="filters__row filters__row--top">
-          <div className="field">
-            <label htmlFor={ids.space} className="field__label">
-              {t('actors.filters.space')}
-            </label>
-            <select id={ids.space} className="input" value={filters.spaceId ?? ''} onChange={(e) => setFilter('spaceId', e.target.value)}>
-              <option value="">{t('actors.filters.allSpaces')}</option>
-              <SpaceOptions spaces={flatSpaces} />
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={ids.network} className="field__label">
-              {t('map.filters.network')}
-            </label>
-            <select
-              id={ids.network}
-              className="input"
-              aria-describedby={`${ids.network}-hint`}
-              value={filters.networkId ?? ''}
-              onChange={(e) => setFilter('networkId', e.target.value)}
-            >
-              <option value="">{t('map.filters.allNetworks')}</option>
-              {(networks.data ?? []).map((n) => (
-                <option key={n.id} value={n.id}>
-                  {n.name}
-                </option>
-              ))}
-            </select>
-            <p id={`${ids.network}-hint`} className="field__hint">
-              {t('map.filters.networkHint')}
-            </p>
-          </div>
+          <FilterSelect label={t('list.space')} allLabel={t('list.allSpaces')} value={filters.spaceId} onChange={(v) => setFilter('spaceId', v)}>
+            <SpaceOptions spaces={flatSpaces} />
+          </FilterSelect>
+          <FilterSelect
+            label={t('map.filters.network')}
+            allLabel={t('map.filters.allNetworks')}
+            hint={t('map.filters.networkHint')}
+            value={filters.networkId}
+            onChange={(v) => setFilter('networkId', v)}
+          >
+            {(networks.data ?? []).map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.name}
+              </option>
+            ))}
+          </FilterSelect>
           <div className="field">
             <label htmlFor={ids.on} className="field__label">
               {t('map.filters.on')}
@@ -174,7 +162,7 @@ export function NetworkMapPage() {
                     checked={relationTypes.includes(r)}
                     onChange={(e) => toggleList('rel', RELATION_TYPES, r, e.target.checked)}
                   />{' '}
-                  {t(`actors.relationTypes.${r}`)}
+                  {t(`terms.relationTypes.${r}`)}
                 </label>
               ))}
             </div>
@@ -182,9 +170,7 @@ export function NetworkMapPage() {
         </div>
         {params.size > 0 ? (
           <p>
-            <button type="button" className="button button--link" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
-              {t('actors.filters.reset')}
-            </button>
+            <ResetFiltersButton onReset={reset} />
           </p>
         ) : null}
       </form>
@@ -262,33 +248,11 @@ export function NetworkMapPage() {
                   {t('map.legend.title')}
                 </h2>
                 <ul className="legend">
-                  <li>
-                    <span className="legend__shape legend__shape--network" aria-hidden="true" /> {t('map.legend.network')}
-                  </li>
-                  <li>
-                    <span className="legend__shape legend__shape--public" aria-hidden="true" /> {t('map.legend.actorPublic')}
-                  </li>
-                  <li>
-                    <span className="legend__shape legend__shape--civil" aria-hidden="true" /> {t('map.legend.actorCivil')}
-                  </li>
-                  <li>
-                    <span className="legend__shape legend__shape--private" aria-hidden="true" /> {t('map.legend.actorPrivate')}
-                  </li>
-                  <li>
-                    <span className="legend__shape legend__shape--broker" aria-hidden="true" /> {t('map.legend.broker')}
-                  </li>
-                  <li>
-                    <span className="legend__shape legend__shape--isolated" aria-hidden="true" /> {t('map.legend.isolated')}
-                  </li>
-                  <li>
-                    <span className="legend__line legend__line--membership" aria-hidden="true" /> {t('map.edgeKinds.membership')}
-                  </li>
-                  <li>
-                    <span className="legend__line legend__line--relation" aria-hidden="true" /> {t('map.legend.relation')}
-                  </li>
-                  <li>
-                    <span className="legend__line legend__line--link" aria-hidden="true" /> {t('map.legend.link')}
-                  </li>
+                  {LEGEND.map(([mark, text]) => (
+                    <li key={mark}>
+                      <span className={`${mark.split('--')[0]} ${mark}`} aria-hidden="true" /> {t(text)}
+                    </li>
+                  ))}
                 </ul>
                 <p className="small muted">{t('map.legend.size', { metric: t(`map.sizeBy.${sizeBy}`) })}</p>
               </section>

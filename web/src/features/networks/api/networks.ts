@@ -8,12 +8,14 @@ import {
   type MeetingDto,
   type NetworkDto,
   type NetworkKind,
-  type NetworkMemberDto,
   type NetworkStatus,
   type UpdateMeetingRequest,
   type UpdateNetworkMemberRequest,
   type UpdateNetworkRequest,
 } from '@/api'
+import { listNetworks, listNetworksNeedingAttention } from '@/api/requests'
+import { cursorPaging } from '@/lib/cursor-paging'
+import { queryKeys } from '@/lib/query-keys'
 
 export interface NetworkFilters {
   q?: string
@@ -23,104 +25,38 @@ export interface NetworkFilters {
 }
 
 export const NETWORKS_PAGE_SIZE = 50
-export const MEETINGS_PAGE_SIZE = 20
-/** The API's maximum page size: pickers and member lists load everything in pages of this size. */
-const ALL = 500
 
-export const networkKeys = {
-  all: ['networks'] as const,
-  lists: () => ['networks', 'list'] as const,
-  list: (filters: NetworkFilters) => ['networks', 'list', filters] as const,
-  options: () => ['networks', 'options'] as const,
-  detail: (id: string) => ['networks', 'detail', id] as const,
-  health: (id: string) => ['networks', 'health', id] as const,
-  composition: (id: string) => ['networks', 'composition', id] as const,
-  members: (id: string) => ['networks', 'members', id] as const,
-  meetings: (id: string) => ['networks', 'meetings', id] as const,
-  calendarToken: (id: string) => ['networks', 'calendar-token', id] as const,
-  attention: (spaceId?: string) => ['networks', 'attention', spaceId ?? null] as const,
-}
-
-export const meetingKeys = {
-  all: ['meetings'] as const,
-  detail: (id: string) => ['meetings', 'detail', id] as const,
-}
-
-export const networkQuery = (id: string) => queryOptions({ queryKey: networkKeys.detail(id), queryFn: () => api.getNetwork(id) })
-
-/** Every network (up to 500) for pickers: link targets, "delegated from", board and map filters. */
-export const networkOptionsQuery = () =>
-  queryOptions({
-    queryKey: networkKeys.options(),
-    queryFn: async () => (await api.listNetworks(undefined, undefined, undefined, undefined, undefined, ALL)).items,
-    staleTime: 60_000,
-  })
-
-/** All memberships of a network (current, past and future), following the cursor to the end. */
-export const networkMembersQuery = (id: string) =>
-  queryOptions({
-    queryKey: networkKeys.members(id),
-    queryFn: async () => {
-      const all: NetworkMemberDto[] = []
-      let cursor: string | undefined
-      do {
-        const page = await api.listNetworkMembers(id, undefined, undefined, ALL, cursor)
-        all.push(...page.items)
-        cursor = page.nextCursor ?? undefined
-      } while (cursor)
-      return all
-    },
-  })
+export const networkQuery = (id: string) => queryOptions({ queryKey: queryKeys.networks.detail(id), queryFn: () => api.getNetwork(id) })
 
 export function useNetwork(id: string) {
   return useQuery(networkQuery(id))
 }
 
-export function useNetworkOptions() {
-  return useQuery(networkOptionsQuery())
-}
-
 export function useNetworkHealth(id: string) {
-  return useQuery({ queryKey: networkKeys.health(id), queryFn: () => api.getNetworkHealth(id) })
+  return useQuery({ queryKey: queryKeys.networks.health(id), queryFn: () => api.getNetworkHealth(id) })
 }
 
 export function useNetworkComposition(id: string) {
-  return useQuery({ queryKey: networkKeys.composition(id), queryFn: () => api.getNetworkComposition(id) })
-}
-
-export function useNetworkMembers(id: string) {
-  return useQuery(networkMembersQuery(id))
+  return useQuery({ queryKey: queryKeys.networks.composition(id), queryFn: () => api.getNetworkComposition(id) })
 }
 
 /** Networks needing attention (missing mandate, meeting overdue, overdue agreements, low attendance). */
 export function useNetworksNeedingAttention(spaceId?: string) {
-  return useQuery({ queryKey: networkKeys.attention(spaceId), queryFn: () => api.listNetworksNeedingAttention(spaceId || undefined) })
+  return useQuery({ queryKey: queryKeys.networks.attention(spaceId), queryFn: () => listNetworksNeedingAttention({ spaceId }) })
 }
 
 /** The network list, page by page along the API's opaque cursor. */
 export function useNetworkList(filters: NetworkFilters) {
   return useInfiniteQuery({
-    queryKey: networkKeys.list(filters),
-    queryFn: ({ pageParam }) =>
-      api.listNetworks(filters.spaceId || undefined, filters.kind, filters.status, undefined, filters.q || undefined, NETWORKS_PAGE_SIZE, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    queryKey: queryKeys.networks.list(filters),
+    queryFn: ({ pageParam }) => listNetworks({ ...filters, limit: NETWORKS_PAGE_SIZE, cursor: pageParam }),
+    ...cursorPaging,
     placeholderData: keepPreviousData,
   })
 }
 
-/** Meetings of a network, newest first, page by page. */
-export function useNetworkMeetings(id: string) {
-  return useInfiniteQuery({
-    queryKey: networkKeys.meetings(id),
-    queryFn: ({ pageParam }) => api.listNetworkMeetings(id, undefined, undefined, MEETINGS_PAGE_SIZE, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  })
-}
-
 export function useMeeting(id: string) {
-  return useQuery({ queryKey: meetingKeys.detail(id), queryFn: () => api.getMeeting(id) })
+  return useQuery({ queryKey: queryKeys.meetings.detail(id), queryFn: () => api.getMeeting(id) })
 }
 
 /**
@@ -128,17 +64,17 @@ export function useMeeting(id: string) {
  * so it is only asked for when someone opens the subscription panel (`enabled`).
  */
 export function useNetworkCalendarToken(id: string, enabled: boolean) {
-  return useQuery({ queryKey: networkKeys.calendarToken(id), queryFn: () => api.getNetworkCalendarToken(id), enabled, staleTime: Infinity })
+  return useQuery({ queryKey: queryKeys.networks.calendarToken(id), queryFn: () => api.getNetworkCalendarToken(id), enabled, staleTime: Infinity })
 }
 
 /** After a change: the network itself is set, everything derived from networks (lists, health, map, board) is refetched. */
 function useNetworkCacheUpdate() {
   const queryClient = useQueryClient()
   return (network?: NetworkDto | null) => {
-    if (network) queryClient.setQueryData(networkKeys.detail(network.id), network)
-    void queryClient.invalidateQueries({ queryKey: networkKeys.all })
-    void queryClient.invalidateQueries({ queryKey: ['graph'] })
-    void queryClient.invalidateQueries({ queryKey: ['tasks'] })
+    if (network) queryClient.setQueryData(queryKeys.networks.detail(network.id), network)
+    void queryClient.invalidateQueries({ queryKey: queryKeys.networks.all })
+    void queryClient.invalidateQueries({ queryKey: queryKeys.graph.all })
+    void queryClient.invalidateQueries({ queryKey: queryKeys.tasks.all })
   }
 }
 
@@ -150,7 +86,7 @@ export function useCreateNetwork() {
 export function useUpdateNetwork(id: string) {
   const update = useNetworkCacheUpdate()
   return useMutation({
-    mutationFn: ({ body, version }: { body: UpdateNetworkRequest; version: number }) => api.updateNetwork(id, body, etag(version)),
+    mutationFn: ({ body, version }: { body: UpdateNetworkRequest; version: number }) => api.updateNetwork(id, etag(version), body),
     onSuccess: update,
   })
 }
@@ -158,7 +94,7 @@ export function useUpdateNetwork(id: string) {
 export function useEndNetwork(id: string) {
   const update = useNetworkCacheUpdate()
   return useMutation({
-    mutationFn: ({ endedOn, version }: { endedOn: string; version: number }) => api.endNetwork(id, { endedOn }, etag(version)),
+    mutationFn: ({ endedOn, version }: { endedOn: string; version: number }) => api.endNetwork(id, etag(version), { endedOn }),
     onSuccess: update,
   })
 }
@@ -172,7 +108,7 @@ export function useUpdateNetworkMember(networkId: string) {
   const update = useNetworkCacheUpdate()
   return useMutation({
     mutationFn: ({ memberId, body, version }: { memberId: string; body: UpdateNetworkMemberRequest; version: number }) =>
-      api.updateNetworkMember(networkId, memberId, body, etag(version)),
+      api.updateNetworkMember(networkId, memberId, etag(version), body),
     onSuccess: () => update(),
   })
 }
@@ -181,7 +117,7 @@ export function useEndNetworkMember(networkId: string) {
   const update = useNetworkCacheUpdate()
   return useMutation({
     mutationFn: ({ memberId, validTo, version }: { memberId: string; validTo: string; version: number }) =>
-      api.endNetworkMember(networkId, memberId, { validTo }, etag(version)),
+      api.endNetworkMember(networkId, memberId, etag(version), { validTo }),
     onSuccess: () => update(),
   })
 }
@@ -198,8 +134,8 @@ function useMeetingCacheUpdate() {
   const queryClient = useQueryClient()
   const update = useNetworkCacheUpdate()
   return (meeting?: MeetingDto | null) => {
-    if (meeting) queryClient.setQueryData(meetingKeys.detail(meeting.id), meeting)
-    void queryClient.invalidateQueries({ queryKey: meetingKeys.all })
+    if (meeting) queryClient.setQueryData(queryKeys.meetings.detail(meeting.id), meeting)
+    void queryClient.invalidateQueries({ queryKey: queryKeys.meetings.all })
     update()
   }
 }
@@ -212,7 +148,7 @@ export function useCreateMeeting(networkId: string) {
 export function useUpdateMeeting(id: string) {
   const update = useMeetingCacheUpdate()
   return useMutation({
-    mutationFn: ({ body, version }: { body: UpdateMeetingRequest; version: number }) => api.updateMeeting(id, body, etag(version)),
+    mutationFn: ({ body, version }: { body: UpdateMeetingRequest; version: number }) => api.updateMeeting(id, etag(version), body),
     onSuccess: update,
   })
 }
@@ -223,7 +159,7 @@ export function useDeleteMeeting(id: string) {
   return useMutation({
     mutationFn: (version: number) => api.deleteMeeting(id, etag(version)),
     onSuccess: () => {
-      queryClient.removeQueries({ queryKey: meetingKeys.detail(id) })
+      queryClient.removeQueries({ queryKey: queryKeys.meetings.detail(id) })
       update()
     },
   })

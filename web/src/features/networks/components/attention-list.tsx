@@ -5,6 +5,7 @@ import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useNetworksNeedingAttention } from '../api/networks'
 import { useAttentionReasonTexts } from './network-labels'
 import { StatusBadge } from './status-badge'
+import '../networks.css'
 
 /** "Netzwerke mit Handlungsbedarf": each network with its reasons in words and a link to it. */
 export function AttentionList({ headingId }: { headingId: string }) {
@@ -16,7 +17,7 @@ export function AttentionList({ headingId }: { headingId: string }) {
       <div className="section-header">
         <h2 id={headingId}>{t('networks.attention.title')}</h2>
         <Link to="/networks" className="button button--link">
-          {t('start.allNetworks')}
+          {t('networks.attention.allNetworks')}
         </Link>
       </div>
       <p className="hint">{t('networks.attention.intro')}</p>
@@ -33,7 +34,7 @@ export function AttentionList({ headingId }: { headingId: string }) {
               <p className="attention__name">
                 <Link to={`/networks/${h.networkId}`}>{h.networkName}</Link>{' '}
                 <span className="muted small">
-                  {t(`networks.kinds.${h.kind}`)} · <StatusBadge status={h.status} />
+                  {t(`terms.networkKinds.${h.kind}`)} · <StatusBadge status={h.status} />
                 </span>
               </p>
               <ul className="reason-list">

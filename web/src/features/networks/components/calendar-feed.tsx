@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useNetworkCalendarToken } from '../api/networks'
+import '../networks.css'
 
 /**
  * The network's meetings as a calendar subscription: the feed address (with its secret token)

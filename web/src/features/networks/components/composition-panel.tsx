@@ -3,6 +3,7 @@ import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { formatDate, formatPercent } from '@/lib/format'
 import { useNetworkComposition } from '../api/networks'
+import '../networks.css'
 
 /** Who sits in the network today: state, civil society and economy, by actor type and role. */
 export function CompositionPanel({ networkId }: { networkId: string }) {
@@ -25,7 +26,7 @@ export function CompositionPanel({ networkId }: { networkId: string }) {
             {c.sectors.map((s) => (
               <li key={s.sector}>
                 <div className="bar-list__label">
-                  <span>{t(`actors.sectors.${s.sector}`)}</span>
+                  <span>{t(`terms.sectors.${s.sector}`)}</span>
                   <span>
                     {t('networks.composition.countShare', { count: s.count, share: formatPercent(s.share, lng) })}
                   </span>

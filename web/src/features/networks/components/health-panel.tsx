@@ -4,6 +4,7 @@ import { ProblemAlert } from '@/components/ui/problem-alert'
 import { formatDate, formatDateTime, formatPercent } from '@/lib/format'
 import { useNetworkHealth } from '../api/networks'
 import { cadenceText, useAttentionReasonTexts } from './network-labels'
+import '../networks.css'
 
 /** How the network is doing: meetings, attendance, agreements and the reasons for attention in words. */
 export function HealthPanel({ networkId }: { networkId: string }) {

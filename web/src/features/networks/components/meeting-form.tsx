@@ -1,15 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useMemo, useState, type ReactNode } from 'react'
+import { useMemo, useState } from 'react'
 import { useFieldArray, useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
 import { Attendance, MembershipState, type CreateMeetingRequest, type MeetingDto, type NetworkMemberDto } from '@/api'
-import { toProblem, type Problem } from '@/api/problem'
-import { FormErrorAlert, type FormError } from '@/components/ui/form-error-alert'
 import { TextAreaField, TextField } from '@/components/ui/field'
+import { FormActions, type PageFormProps } from '@/components/ui/form'
+import { FormErrorAlert } from '@/components/ui/form-error-alert'
 import { MarkdownField } from '@/components/ui/markdown'
-import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { applyServerErrors } from '@/lib/form-errors'
+import { Table } from '@/components/ui/table'
+import { useFormError } from '@/components/ui/use-form-error'
 import { toDateTimeLocal } from '@/lib/format'
 import {
   MEETING_LIMITS,
@@ -20,6 +19,7 @@ import {
   type AttendanceChoice,
   type MeetingFormValues,
 } from '../meeting-schema'
+import '../networks.css'
 
 const ATTENDANCE = Object.values(Attendance) as Attendance[]
 
@@ -35,13 +35,9 @@ function memberOn(m: NetworkMemberDto, day: string): boolean {
   return m.validFrom <= day && (!m.validTo || m.validTo >= day)
 }
 
-export interface MeetingFormProps {
+export interface MeetingFormProps extends PageFormProps<CreateMeetingRequest> {
   meeting?: MeetingDto
   members: NetworkMemberDto[]
-  submitLabel: string
-  cancelTo: string
-  onSubmit: (request: CreateMeetingRequest) => Promise<void>
-  renderProblemAction?: (problem: Problem) => ReactNode
 }
 
 /**
@@ -50,9 +46,8 @@ export interface MeetingFormProps {
  */
 export function MeetingForm({ meeting, members, submitLabel, cancelTo, onSubmit, renderProblemAction }: MeetingFormProps) {
   const { t } = useTranslation()
-  const describe = useProblemMessage()
   const schema = useMemo(() => makeMeetingSchema(t), [t])
-  const [formError, setFormError] = useState<FormError | null>(null)
+  const { formError, clearFormError, fail } = useFormError()
   const [attendance, setAttendance] = useState<Record<string, AttendanceChoice>>(() =>
     Object.fromEntries((meeting?.attendance ?? []).map((a) => [a.memberId, a.attendance])),
   )
@@ -95,7 +90,7 @@ export function MeetingForm({ meeting, members, submitLabel, cancelTo, onSubmit,
   })
 
   const submit = handleSubmit(async (values) => {
-    setFormError(null)
+    clearFormError()
     setAttendanceError('')
     // Only members shown for this day are sent.
     const shown = new Set(rows.map((r) => r.id))
@@ -103,28 +98,27 @@ export function MeetingForm({ meeting, members, submitLabel, cancelTo, onSubmit,
     try {
       await onSubmit(toMeetingRequest(values, sent))
     } catch (err) {
-      const problem = toProblem(err)
-      if ((problem.status === 400 || problem.status === 409) && Object.keys(problem.errors).length > 0) {
+      fail(err, setError, meetingFormFields(getValues('decisions').length), {
+        fieldStatuses: [400, 409],
         // decisions[2] is the text of the third decision row; attendance errors go to the attendance table.
-        const errorsByField: Record<string, string[]> = {}
-        const attendanceMessages: string[] = []
-        for (const [key, messages] of Object.entries(problem.errors)) {
-          if (/^attendance/i.test(key)) attendanceMessages.push(...messages)
-          else errorsByField[/^decisions\[\d+\]$/i.test(key) ? `${key}.text` : key] = messages
-        }
-        setAttendanceError(attendanceMessages.join(' '))
-        const unmatched = applyServerErrors({ ...problem, errors: errorsByField }, setError, meetingFormFields(getValues('decisions').length))
-        setFormError({ message: problem.status === 409 ? describe(err) : t('actors.form.checkFields'), details: unmatched, problem })
-      } else {
-        setFormError({ message: describe(err), details: [], problem })
-      }
+        mapErrors: (errors) => {
+          const errorsByField: Record<string, string[]> = {}
+          const attendanceMessages: string[] = []
+          for (const [key, messages] of Object.entries(errors)) {
+            if (/^attendance/i.test(key)) attendanceMessages.push(...messages)
+            else errorsByField[/^decisions\[\d+\]$/i.test(key) ? `${key}.text` : key] = messages
+          }
+          setAttendanceError(attendanceMessages.join(' '))
+          return errorsByField
+        },
+      })
     }
   })
 
   return (
     <form className="form card" noValidate onSubmit={submit} aria-label={submitLabel}>
       <FormErrorAlert error={formError} renderProblemAction={renderProblemAction} />
-      <p className="hint">{t('actors.form.requiredHint')}</p>
+      <p className="hint">{t('form.requiredHint')}</p>
 
       <div className="form__grid">
         <TextField id="meeting-startsAt" type="datetime-local" label={t('meetings.fields.startsAt')} required error={errors.startsAt?.message} {...startField} />
@@ -179,43 +173,35 @@ export function MeetingForm({ meeting, members, submitLabel, cancelTo, onSubmit,
                 {t('meetings.form.allPresent')}
               </button>
             </p>
-            <div className="table-wrap">
-              <table className="table table--compact">
-                <caption className="visually-hidden">{t('meetings.fields.attendance')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('networks.members.actor')}</th>
-                    <th scope="col">{t('networks.members.role')}</th>
-                    <th scope="col">{t('meetings.fields.attendanceOne')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((m) => (
-                    <tr key={m.id}>
-                      <th scope="row" className="table__rowhead">
-                        {m.actorName}
-                      </th>
-                      <td>{t(`networks.roles.${m.role}`)}</td>
-                      <td>
-                        <select
-                          className="input input--compact"
-                          aria-label={t('meetings.form.attendanceOf', { name: m.actorName })}
-                          value={attendance[m.id] ?? ''}
-                          onChange={(e) => setAttendance((prev) => ({ ...prev, [m.id]: e.target.value as AttendanceChoice }))}
-                        >
-                          <option value="">{t('meetings.attendance.unknown')}</option>
-                          {ATTENDANCE.map((a) => (
-                            <option key={a} value={a}>
-                              {t(`meetings.attendance.${a}`)}
-                            </option>
-                          ))}
-                        </select>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              caption={t('meetings.fields.attendance')}
+              className="table--compact"
+              columns={[t('networks.members.actor'), t('networks.members.role'), t('meetings.fields.attendanceOne')]}
+            >
+              {rows.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row" className="table__rowhead">
+                    {m.actorName}
+                  </th>
+                  <td>{t(`networks.roles.${m.role}`)}</td>
+                  <td>
+                    <select
+                      className="input input--compact"
+                      aria-label={t('meetings.form.attendanceOf', { name: m.actorName })}
+                      value={attendance[m.id] ?? ''}
+                      onChange={(e) => setAttendance((prev) => ({ ...prev, [m.id]: e.target.value as AttendanceChoice }))}
+                    >
+                      <option value="">{t('meetings.attendance.unknown')}</option>
+                      {ATTENDANCE.map((a) => (
+                        <option key={a} value={a}>
+                          {t(`meetings.attendance.${a}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </Table>
           </>
         )}
         {attendanceError ? (
@@ -264,14 +250,7 @@ export function MeetingForm({ meeting, members, submitLabel, cancelTo, onSubmit,
       />
 
       <p className="hint">{t('meetings.form.agreementsHint')}</p>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? t('common.saving') : submitLabel}
-        </button>
-        <Link to={cancelTo} className="button button--secondary">
-          {t('common.cancel')}
-        </Link>
-      </div>
+      <FormActions submitting={isSubmitting} submitLabel={submitLabel} cancel={cancelTo} />
     </form>
   )
 }

@@ -1,18 +1,19 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { TFunction } from 'i18next'
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { MemberRole, type NetworkMemberDto } from '@/api'
 import { toProblem } from '@/api/problem'
+import { useActorOptions } from '@/components/pickers/actors'
+import { useNetworkOptions } from '@/components/pickers/networks'
 import { Alert } from '@/components/ui/feedback'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
-import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { useActorOptions } from '@/features/actors/api/actors'
-import { applyServerErrors } from '@/lib/form-errors'
+import { FormActions } from '@/components/ui/form'
+import { useInlineFormError } from '@/components/ui/use-form-error'
 import { today } from '@/lib/format'
-import { useAddNetworkMember, useNetworkOptions, useUpdateNetworkMember } from '../api/networks'
+import { useAddNetworkMember, useUpdateNetworkMember } from '../api/networks'
 import { MEMBER_ROLES } from '../network-schema'
 
 const NOTE_MAX = 4000
@@ -43,13 +44,12 @@ type MemberValues = z.infer<ReturnType<typeof makeMemberSchema>>
  */
 export function MemberForm({ networkId, member, onDone }: { networkId: string; member?: NetworkMemberDto; onDone: (message: string) => void }) {
   const { t } = useTranslation()
-  const describe = useProblemMessage()
   const schema = useMemo(() => makeMemberSchema(t), [t])
   const actors = useActorOptions()
   const networks = useNetworkOptions()
   const add = useAddNetworkMember(networkId)
   const update = useUpdateNetworkMember(networkId)
-  const [formError, setFormError] = useState<string | null>(null)
+  const { formError, setFormError, fail } = useInlineFormError()
   const editing = member !== undefined
   const {
     register,
@@ -90,18 +90,13 @@ export function MemberForm({ networkId, member, onDone }: { networkId: string; m
       const name = actors.data?.find((a) => a.id === v.actorId)?.name ?? member?.actorName ?? ''
       onDone(editing ? t('networks.members.saved', { name }) : t('networks.members.added', { name }))
     } catch (err) {
-      const problem = toProblem(err)
-      if (problem.status === 409) {
+      if (toProblem(err).status === 409) {
         // The actor already holds this role for an overlapping period: say so in the UI language, at the date.
         setError('validFrom', { type: 'server', message: t('networks.members.overlap') }, { shouldFocus: true })
         setFormError(t('networks.members.overlap'))
         return
       }
-      const unmatched = applyServerErrors(problem, setError, FIELDS)
-      const fieldErrors = Object.keys(problem.errors).length > 0
-      setFormError(
-        problem.status === 400 && fieldErrors && unmatched.length === 0 ? t('actors.form.checkFields') : [describe(err), ...unmatched].join(' '),
-      )
+      fail(err, setError, FIELDS)
     }
   })
 
@@ -156,14 +151,11 @@ export function MemberForm({ networkId, member, onDone }: { networkId: string; m
         />
       </div>
       <TextAreaField id={`${prefix}-note`} label={t('networks.members.note')} rows={2} maxLength={NOTE_MAX} error={errors.note?.message} {...register('note')} />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? t('common.saving') : editing ? t('networks.members.save') : t('networks.members.addSubmit')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => onDone('')}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitting={isSubmitting}
+        submitLabel={editing ? t('networks.members.save') : t('networks.members.addSubmit')}
+        cancel={() => onDone('')}
+      />
     </form>
   )
 }

@@ -1,17 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useMemo, useState, type ReactNode } from 'react'
+import { useMemo } from 'react'
 import { useFieldArray, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
 import { NetworkLinkType, type CreateNetworkRequest } from '@/api'
-import { toProblem, type Problem } from '@/api/problem'
-import { FormErrorAlert, type FormError } from '@/components/ui/form-error-alert'
+import { useActorOptions } from '@/components/pickers/actors'
+import { useNetworkOptions } from '@/components/pickers/networks'
+import { SpaceCheckboxes } from '@/components/pickers/space-checkboxes'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
-import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { useActorOptions } from '@/features/actors/api/actors'
-import { SpaceCheckboxes } from '@/features/spaces/components/space-checkboxes'
-import { applyServerErrors } from '@/lib/form-errors'
-import { useNetworkOptions } from '../api/networks'
+import { FormActions, type PageFormProps } from '@/components/ui/form'
+import { FormErrorAlert } from '@/components/ui/form-error-alert'
+import { useFormError } from '@/components/ui/use-form-error'
 import {
   CADENCE_UNITS,
   LINK_TYPES,
@@ -26,16 +24,10 @@ import {
   type NetworkFormValues,
 } from '../network-schema'
 
-export interface NetworkFormProps {
+export interface NetworkFormProps extends PageFormProps<CreateNetworkRequest> {
   defaultValues?: NetworkFormValues
-  submitLabel: string
-  cancelTo: string
-  /** Sends the request; throws what the API client throws. */
-  onSubmit: (request: CreateNetworkRequest) => Promise<void>
   /** Id of the edited network (not offered as its own link target). */
   selfId?: string
-  /** Extra content for an error alert, e.g. a reload button for 412. */
-  renderProblemAction?: (problem: Problem) => ReactNode
 }
 
 /**
@@ -45,11 +37,10 @@ export interface NetworkFormProps {
  */
 export function NetworkForm({ defaultValues, submitLabel, cancelTo, onSubmit, selfId, renderProblemAction }: NetworkFormProps) {
   const { t } = useTranslation()
-  const describe = useProblemMessage()
   const schema = useMemo(() => makeNetworkSchema(t), [t])
   const actors = useActorOptions()
   const networks = useNetworkOptions()
-  const [formError, setFormError] = useState<FormError | null>(null)
+  const { formError, clearFormError, fail } = useFormError()
 
   const {
     register,
@@ -65,17 +56,11 @@ export function NetworkForm({ defaultValues, submitLabel, cancelTo, onSubmit, se
   const links = useFieldArray({ control, name: 'links' })
 
   const submit = handleSubmit(async (values) => {
-    setFormError(null)
+    clearFormError()
     try {
       await onSubmit(toNetworkRequest(values))
     } catch (err) {
-      const problem = toProblem(err)
-      if ((problem.status === 400 || problem.status === 409) && Object.keys(problem.errors).length > 0) {
-        const unmatched = applyServerErrors(problem, setError, networkFormFields(getValues('links').length))
-        setFormError({ message: problem.status === 409 ? describe(err) : t('actors.form.checkFields'), details: unmatched, problem })
-      } else {
-        setFormError({ message: describe(err), details: [], problem })
-      }
+      fail(err, setError, networkFormFields(getValues('links').length), { fieldStatuses: [400, 409] })
     }
   })
 
@@ -85,7 +70,7 @@ export function NetworkForm({ defaultValues, submitLabel, cancelTo, onSubmit, se
     <form className="form card" noValidate onSubmit={submit} aria-label={submitLabel}>
       <FormErrorAlert error={formError} renderProblemAction={renderProblemAction} />
 
-      <p className="hint">{t('actors.form.requiredHint')}</p>
+      <p className="hint">{t('form.requiredHint')}</p>
 
       <div className="form__grid">
         <TextField
@@ -101,7 +86,7 @@ export function NetworkForm({ defaultValues, submitLabel, cancelTo, onSubmit, se
           <option value="">{t('common.pleaseChoose')}</option>
           {NETWORK_KINDS.map((kind) => (
             <option key={kind} value={kind}>
-              {t(`networks.kinds.${kind}`)}
+              {t(`terms.networkKinds.${kind}`)}
             </option>
           ))}
         </SelectField>
@@ -294,14 +279,7 @@ export function NetworkForm({ defaultValues, submitLabel, cancelTo, onSubmit, se
         </p>
       ) : null}
 
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? t('common.saving') : submitLabel}
-        </button>
-        <Link to={cancelTo} className="button button--secondary">
-          {t('common.cancel')}
-        </Link>
-      </div>
+      <FormActions submitting={isSubmitting} submitLabel={submitLabel} cancel={cancelTo} />
     </form>
   )
 }

@@ -2,10 +2,13 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { MeetingSummaryDto } from '@/api'
+import { useNetworkMeetings } from '@/components/pickers/networks'
 import { EmptyState, Loading } from '@/components/ui/feedback'
+import { LoadMore } from '@/components/ui/list-page'
 import { ProblemAlert } from '@/components/ui/problem-alert'
+import { Table } from '@/components/ui/table'
 import { formatDate, formatTime } from '@/lib/format'
-import { icsFileName, meetingCalendarUrl, useNetworkMeetings } from '../api/networks'
+import { icsFileName, meetingCalendarUrl } from '../api/networks'
 import { CalendarFeed } from './calendar-feed'
 
 /** Meetings of a network, newest first, with attendance in figures and a calendar file per meeting. */
@@ -36,66 +39,55 @@ export function NetworkMeetings({ networkId, networkName, canWrite }: { networkI
       ) : items.length === 0 ? (
         <EmptyState title={t('networks.meetings.empty')} />
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('networks.meetings.caption', { name: networkName })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('networks.meetings.when')}</th>
-                <th scope="col">{t('networks.meetings.location')}</th>
-                <th scope="col">{t('networks.meetings.attendance')}</th>
-                <th scope="col">{t('networks.meetings.record')}</th>
-                <th scope="col">{t('networks.meetings.calendar')}</th>
+        <Table
+          caption={t('networks.meetings.caption', { name: networkName })}
+          columns={[
+            t('networks.meetings.when'),
+            t('networks.meetings.location'),
+            t('networks.meetings.attendance'),
+            t('networks.meetings.record'),
+            t('networks.meetings.calendar'),
+          ]}
+        >
+          {items.map((m) => {
+            const upcoming = new Date(m.startsAt).getTime() > now
+            return (
+              <tr key={m.id}>
+                <td>
+                  <Link to={`/meetings/${m.id}`} className="strong-link">
+                    {when(m)}
+                  </Link>
+                  {m.title ? <p className="small table-excerpt">{m.title}</p> : null}
+                  {m.cancelled ? <span className="pill pill--ended">{t('networks.meetings.cancelled')}</span> : null}
+                  {!m.cancelled && upcoming ? <span className="pill pill--planned">{t('networks.meetings.upcoming')}</span> : null}
+                </td>
+                <td>{m.location ?? ''}</td>
+                <td>
+                  {m.present + m.excused + m.absent === 0
+                    ? t('networks.meetings.noAttendance')
+                    : t('networks.meetings.attendanceCounts', { present: m.present, excused: m.excused, absent: m.absent })}
+                </td>
+                <td>
+                  {m.hasMinutes ? t('networks.meetings.hasMinutes') : t('networks.meetings.noMinutes')}
+                  {m.decisionCount > 0 ? (
+                    <>
+                      <br />
+                      {t('networks.meetings.decisionCount', { count: m.decisionCount })}
+                    </>
+                  ) : null}
+                </td>
+                <td>
+                  <a href={meetingCalendarUrl(m.id)} download={icsFileName(m.startsAt)}>
+                    {t('networks.meetings.ics')}
+                    <span className="visually-hidden"> ({when(m)})</span>
+                  </a>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {items.map((m) => {
-                const upcoming = new Date(m.startsAt).getTime() > now
-                return (
-                  <tr key={m.id}>
-                    <td>
-                      <Link to={`/meetings/${m.id}`} className="strong-link">
-                        {when(m)}
-                      </Link>
-                      {m.title ? <p className="small table-excerpt">{m.title}</p> : null}
-                      {m.cancelled ? <span className="pill pill--ended">{t('networks.meetings.cancelled')}</span> : null}
-                      {!m.cancelled && upcoming ? <span className="pill pill--planned">{t('networks.meetings.upcoming')}</span> : null}
-                    </td>
-                    <td>{m.location ?? ''}</td>
-                    <td>
-                      {m.present + m.excused + m.absent === 0
-                        ? t('networks.meetings.noAttendance')
-                        : t('networks.meetings.attendanceCounts', { present: m.present, excused: m.excused, absent: m.absent })}
-                    </td>
-                    <td>
-                      {m.hasMinutes ? t('networks.meetings.hasMinutes') : t('networks.meetings.noMinutes')}
-                      {m.decisionCount > 0 ? (
-                        <>
-                          <br />
-                          {t('networks.meetings.decisionCount', { count: m.decisionCount })}
-                        </>
-                      ) : null}
-                    </td>
-                    <td>
-                      <a href={meetingCalendarUrl(m.id)} download={icsFileName(m.startsAt)}>
-                        {t('networks.meetings.ics')}
-                        <span className="visually-hidden"> ({when(m)})</span>
-                      </a>
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
+            )
+          })}
+        </Table>
       )}
-      {meetings.hasNextPage ? (
-        <p className="load-more">
-          <button type="button" className="button button--secondary" onClick={() => void meetings.fetchNextPage()} disabled={meetings.isFetchingNextPage}>
-            {meetings.isFetchingNextPage ? t('common.loadingShort') : t('networks.meetings.loadMore')}
-          </button>
-        </p>
-      ) : null}
+      <LoadMore query={meetings} label={t('networks.meetings.loadMore')} />
       <CalendarFeed networkId={networkId} />
     </>
   )

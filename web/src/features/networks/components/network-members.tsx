@@ -2,29 +2,32 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { isProblemStatus, MembershipState, type NetworkMemberDto } from '@/api'
+import { useNetworkMembers } from '@/components/pickers/networks'
+import { ConfirmAlert } from '@/components/ui/confirm'
 import { Alert, EmptyState, Loading } from '@/components/ui/feedback'
+import { AddButton, ChangeNotice } from '@/components/ui/inline-editing'
 import { ProblemAlert } from '@/components/ui/problem-alert'
+import { RowAction, Table } from '@/components/ui/table'
+import { useInlineEditing } from '@/components/ui/use-inline-editing'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { formatDate, today } from '@/lib/format'
-import { useEndNetworkMember, useNetworkMembers, useRemoveNetworkMember } from '../api/networks'
+import { today } from '@/lib/format'
+import { useDateRangeText } from '@/lib/period'
+import { useEndNetworkMember, useRemoveNetworkMember } from '../api/networks'
 import { MemberForm } from './member-form'
-
-type Editing = { mode: 'add' } | { mode: 'edit'; member: NetworkMemberDto } | null
+import '../networks.css'
 
 /** Members of a network: current, future and past in separate tables; add, edit, end, remove. */
 export function NetworkMembers({ networkId, networkName, canWrite }: { networkId: string; networkName: string; canWrite: boolean }) {
   const { t } = useTranslation()
   const members = useNetworkMembers(networkId)
-  const [editing, setEditing] = useState<Editing>(null)
+  const { editing, notice, add, edit, close, clearNotice } = useInlineEditing<NetworkMemberDto>()
   const [ending, setEnding] = useState<NetworkMemberDto | null>(null)
   const [removing, setRemoving] = useState<NetworkMemberDto | null>(null)
-  const [notice, setNotice] = useState('')
 
   const done = (message: string) => {
-    setEditing(null)
+    close(message)
     setEnding(null)
     setRemoving(null)
-    setNotice(message)
   }
 
   const all = members.data ?? []
@@ -38,25 +41,14 @@ export function NetworkMembers({ networkId, networkName, canWrite }: { networkId
     <>
       <div className="section-header">
         <h2 id="network-members">{t('networks.members.title')}</h2>
-        {canWrite && !editing ? (
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => {
-              setNotice('')
-              setEditing({ mode: 'add' })
-            }}
-          >
-            {t('networks.members.add')}
-          </button>
-        ) : null}
+        {canWrite && !editing ? <AddButton label={t('networks.members.add')} onClick={add} /> : null}
       </div>
-      <div role="status">{notice ? <Alert tone="success">{notice}</Alert> : null}</div>
+      <ChangeNotice notice={notice} />
       {editing ? (
         <MemberForm
-          key={editing.mode === 'edit' ? editing.member.id : 'new'}
+          key={editing.mode === 'edit' ? editing.item.id : 'new'}
           networkId={networkId}
-          member={editing.mode === 'edit' ? editing.member : undefined}
+          member={editing.mode === 'edit' ? editing.item : undefined}
           onDone={done}
         />
       ) : null}
@@ -78,16 +70,13 @@ export function NetworkMembers({ networkId, networkName, canWrite }: { networkId
               items={g.items}
               networkName={networkName}
               canWrite={canWrite}
-              onEdit={(member) => {
-                setNotice('')
-                setEditing({ mode: 'edit', member })
-              }}
+              onEdit={edit}
               onEnd={(member) => {
-                setNotice('')
+                clearNotice()
                 setEnding(member)
               }}
               onRemove={(member) => {
-                setNotice('')
+                clearNotice()
                 setRemoving(member)
               }}
             />
@@ -114,13 +103,10 @@ function MemberTable({
   onEnd: (m: NetworkMemberDto) => void
   onRemove: (m: NetworkMemberDto) => void
 }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const headingId = useId()
-  const lng = i18n.language
-  const period = (m: NetworkMemberDto) =>
-    m.validTo
-      ? t('common.fromTo', { from: formatDate(m.validFrom, lng), to: formatDate(m.validTo, lng) })
-      : t('common.since', { from: formatDate(m.validFrom, lng) })
+  const dateRange = useDateRangeText()
+  const period = (m: NetworkMemberDto) => dateRange(m.validFrom, m.validTo)
   return (
     <section aria-labelledby={headingId} className="member-group">
       <h3 id={headingId} className="subheading">
@@ -129,62 +115,46 @@ function MemberTable({
       {items.length === 0 ? (
         <p className="muted">{t('networks.members.noneCurrent')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('networks.members.caption', { state: t(`networks.members.groups.${state}`), name: networkName })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('networks.members.actor')}</th>
-                <th scope="col">{t('networks.members.role')}</th>
-                <th scope="col">{t('actors.fields.sector')}</th>
-                <th scope="col">{t('networks.members.period')}</th>
-                {canWrite ? <th scope="col">{t('common.actions')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((m) => (
-                <tr key={m.id}>
-                  <td>
-                    <Link to={`/actors/${m.actorId}`}>{m.actorName}</Link>
-                    {m.actorKind === 'person' ? <span className="muted small"> · {t('actors.kinds.person')}</span> : null}
-                    {m.note ? <p className="small muted table-excerpt">{m.note}</p> : null}
-                  </td>
-                  <td>
-                    {t(`networks.roles.${m.role}`)}
-                    {m.delegatedFromNetworkId ? (
-                      <p className="small table-excerpt">
-                        {t('networks.members.delegatedFromShort')}{' '}
-                        <Link to={`/networks/${m.delegatedFromNetworkId}`}>{m.delegatedFromNetworkName ?? m.delegatedFromNetworkId}</Link>
-                      </p>
-                    ) : null}
-                  </td>
-                  <td>{t(`actors.sectors.${m.sector}`)}</td>
-                  <td>{period(m)}</td>
-                  {canWrite ? (
-                    <td>
-                      <div className="row-actions">
-                        <button type="button" className="button button--link" onClick={() => onEdit(m)}>
-                          {t('common.edit')}
-                          <span className="visually-hidden">: {m.actorName}</span>
-                        </button>
-                        {state !== MembershipState.Past ? (
-                          <button type="button" className="button button--link" onClick={() => onEnd(m)}>
-                            {t('networks.members.end')}
-                            <span className="visually-hidden">: {m.actorName}</span>
-                          </button>
-                        ) : null}
-                        <button type="button" className="button button--link" onClick={() => onRemove(m)}>
-                          {t('networks.members.remove')}
-                          <span className="visually-hidden">: {m.actorName}</span>
-                        </button>
-                      </div>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={t('networks.members.caption', { state: t(`networks.members.groups.${state}`), name: networkName })}
+          columns={[
+            t('networks.members.actor'),
+            t('networks.members.role'),
+            t('networks.members.sector'),
+            t('networks.members.period'),
+            ...(canWrite ? [t('common.actions')] : []),
+          ]}
+        >
+          {items.map((m) => (
+            <tr key={m.id}>
+              <td>
+                <Link to={`/actors/${m.actorId}`}>{m.actorName}</Link>
+                {m.actorKind === 'person' ? <span className="muted small"> · {t('terms.actorKinds.person')}</span> : null}
+                {m.note ? <p className="small muted table-excerpt">{m.note}</p> : null}
+              </td>
+              <td>
+                {t(`networks.roles.${m.role}`)}
+                {m.delegatedFromNetworkId ? (
+                  <p className="small table-excerpt">
+                    {t('networks.members.delegatedFromShort')}{' '}
+                    <Link to={`/networks/${m.delegatedFromNetworkId}`}>{m.delegatedFromNetworkName ?? m.delegatedFromNetworkId}</Link>
+                  </p>
+                ) : null}
+              </td>
+              <td>{t(`terms.sectors.${m.sector}`)}</td>
+              <td>{period(m)}</td>
+              {canWrite ? (
+                <td>
+                  <div className="row-actions">
+                    <RowAction label={t('common.edit')} subject={m.actorName} onClick={() => onEdit(m)} />
+                    {state !== MembershipState.Past ? <RowAction label={t('networks.members.end')} subject={m.actorName} onClick={() => onEnd(m)} /> : null}
+                    <RowAction label={t('networks.members.remove')} subject={m.actorName} onClick={() => onRemove(m)} />
+                  </div>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </Table>
       )}
     </section>
   )
@@ -234,26 +204,20 @@ function RemoveMember({ networkId, member, onDone }: { networkId: string; member
   const describe = useProblemMessage()
   const remove = useRemoveNetworkMember(networkId)
   return (
-    <Alert tone="warning" title={t('networks.members.removeTitle', { name: member.actorName })}>
-      <p>{t('networks.members.removeText')}</p>
-      {remove.isError ? (
-        <p className="field__error">{isProblemStatus(remove.error, 409) ? t('networks.members.removeConflict') : describe(remove.error)}</p>
-      ) : null}
-      <div className="form__actions">
-        <button
-          type="button"
-          className="button button--danger"
-          disabled={remove.isPending}
-          onClick={() =>
-            remove.mutate({ memberId: member.id, version: member.version }, { onSuccess: () => onDone(t('networks.members.removed', { name: member.actorName })) })
-          }
-        >
-          {t('networks.members.removeConfirm')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => onDone('')}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </Alert>
+    <ConfirmAlert
+      title={t('networks.members.removeTitle', { name: member.actorName })}
+      text={t('networks.members.removeText')}
+      error={
+        remove.isError ? (
+          <p className="field__error">{isProblemStatus(remove.error, 409) ? t('networks.members.removeConflict') : describe(remove.error)}</p>
+        ) : null
+      }
+      confirmLabel={t('networks.members.removeConfirm')}
+      pending={remove.isPending}
+      onConfirm={() =>
+        remove.mutate({ memberId: member.id, version: member.version }, { onSuccess: () => onDone(t('networks.members.removed', { name: member.actorName })) })
+      }
+      onCancel={() => onDone('')}
+    />
   )
 }

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
+import { useNetworkMembers } from '@/components/pickers/networks'
 import { Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { usePageTitle } from '@/lib/use-page-title'
-import { useCreateMeeting, useNetwork, useNetworkMembers } from '../api/networks'
+import { useCreateMeeting, useNetwork } from '../api/networks'
 import { MeetingForm } from '../components/meeting-form'
+import '../networks.css'
 
 export function MeetingCreatePage() {
   const { id = '' } = useParams()

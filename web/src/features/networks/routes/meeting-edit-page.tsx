@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
+import { useNetworkMembers } from '@/components/pickers/networks'
 import { Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useReloadOnConflict } from '@/components/ui/use-reload-on-conflict'
 import { formatDate } from '@/lib/format'
 import { usePageTitle } from '@/lib/use-page-title'
-import { useMeeting, useNetworkMembers, useUpdateMeeting } from '../api/networks'
+import { useMeeting, useUpdateMeeting } from '../api/networks'
 import { MeetingForm } from '../components/meeting-form'
 
 export function MeetingEditPage() {
@@ -16,7 +17,7 @@ export function MeetingEditPage() {
   const networkId = meeting.data?.networkId ?? ''
   const members = useNetworkMembers(networkId)
   const update = useUpdateMeeting(id)
-  const { formKey, renderProblemAction } = useReloadOnConflict(() => meeting.refetch(), t('actors.form.reload'))
+  const { formKey, renderProblemAction } = useReloadOnConflict(() => meeting.refetch(), t('form.reload'))
   const title = meeting.data
     ? t('meetings.editTitle', { name: meeting.data.networkName, date: formatDate(meeting.data.startsAt, i18n.language) })
     : t('meetings.editTitleShort')

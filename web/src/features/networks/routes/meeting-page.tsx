@@ -1,25 +1,30 @@
-import { useState } from 'react'
+import { useState, type ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useLocation, useNavigate, useParams } from 'react-router'
+import { Link, useNavigate, useParams } from 'react-router'
 import { isProblemStatus } from '@/api'
+import { ConfirmAlert } from '@/components/ui/confirm'
 import { Alert, EmptyState } from '@/components/ui/feedback'
 import { Markdown } from '@/components/ui/markdown'
 import { QueryFallback } from '@/components/ui/query-fallback'
+import { Table } from '@/components/ui/table'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { useCanWrite } from '@/features/auth/api/auth'
-import { TaskList } from '@/features/tasks/components/task-list'
+import { useCanWrite } from '@/lib/auth'
 import { formatDate, formatTime } from '@/lib/format'
+import { useNavigationNotice } from '@/lib/navigation-notice'
 import { usePageTitle } from '@/lib/use-page-title'
 import { icsFileName, meetingCalendarUrl, useDeleteMeeting, useMeeting } from '../api/networks'
+import '../networks.css'
+
+/** What the page shows at its end: the agreements made in the meeting (the tasks feature's, put in by the route). */
+export type MeetingAgreementsSlot = ComponentType<{ networkId: string; meetingId: string; canWrite: boolean; headingId: string }>
 
 /** One meeting: when and where, agenda, attendance, decisions, minutes and the agreements made in it. */
-export function MeetingPage() {
+export function MeetingPage({ agreements: Agreements }: { agreements: MeetingAgreementsSlot }) {
   const { id = '' } = useParams()
   const { t, i18n } = useTranslation()
   const lng = i18n.language
-  const location = useLocation()
   const navigate = useNavigate()
-  const notice = (location.state as { notice?: string } | null)?.notice
+  const notice = useNavigationNotice()
   const meeting = useMeeting(id)
   const canWrite = useCanWrite()
   const remove = useDeleteMeeting(id)
@@ -76,29 +81,21 @@ export function MeetingPage() {
         </Alert>
       ) : null}
       {confirmDelete ? (
-        <Alert tone="warning" title={t('meetings.deleteTitle')}>
-          <p>{t('meetings.deleteText')}</p>
-          {remove.isError ? (
-            <p className="field__error">{isProblemStatus(remove.error, 409) ? t('meetings.deleteConflict') : describe(remove.error)}</p>
-          ) : null}
-          <div className="form__actions">
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={remove.isPending}
-              onClick={() =>
-                remove.mutate(m.version, {
-                  onSuccess: () => navigate(`/networks/${m.networkId}`, { state: { notice: t('meetings.deleted') } }),
-                })
-              }
-            >
-              {t('meetings.deleteConfirm')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirmDelete(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </Alert>
+        <ConfirmAlert
+          title={t('meetings.deleteTitle')}
+          text={t('meetings.deleteText')}
+          error={
+            remove.isError ? (
+              <p className="field__error">{isProblemStatus(remove.error, 409) ? t('meetings.deleteConflict') : describe(remove.error)}</p>
+            ) : null
+          }
+          confirmLabel={t('meetings.deleteConfirm')}
+          pending={remove.isPending}
+          onConfirm={() =>
+            remove.mutate(m.version, { onSuccess: () => navigate(`/networks/${m.networkId}`, { state: { notice: t('meetings.deleted') } }) })
+          }
+          onCancel={() => setConfirmDelete(false)}
+        />
       ) : null}
 
       <section className="card" aria-labelledby="meeting-facts">
@@ -125,31 +122,23 @@ export function MeetingPage() {
         {m.attendance.length === 0 ? (
           <EmptyState title={t('networks.meetings.noAttendance')} />
         ) : (
-          <div className="table-wrap">
-            <table className="table table--compact">
-              <caption className="visually-hidden">{t('meetings.fields.attendance')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('networks.members.actor')}</th>
-                  <th scope="col">{t('networks.members.role')}</th>
-                  <th scope="col">{t('meetings.fields.attendanceOne')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {m.attendance.map((a) => (
-                  <tr key={a.memberId}>
-                    <td>
-                      <Link to={`/actors/${a.actorId}`}>{a.actorName}</Link>
-                    </td>
-                    <td>{t(`networks.roles.${a.role}`)}</td>
-                    <td>
-                      <span className={`attendance attendance--${a.attendance}`}>{t(`meetings.attendance.${a.attendance}`)}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption={t('meetings.fields.attendance')}
+            className="table--compact"
+            columns={[t('networks.members.actor'), t('networks.members.role'), t('meetings.fields.attendanceOne')]}
+          >
+            {m.attendance.map((a) => (
+              <tr key={a.memberId}>
+                <td>
+                  <Link to={`/actors/${a.actorId}`}>{a.actorName}</Link>
+                </td>
+                <td>{t(`networks.roles.${a.role}`)}</td>
+                <td>
+                  <span className={`attendance attendance--${a.attendance}`}>{t(`meetings.attendance.${a.attendance}`)}</span>
+                </td>
+              </tr>
+            ))}
+          </Table>
         )}
       </section>
 
@@ -174,14 +163,7 @@ export function MeetingPage() {
       </section>
 
       <section className="card" aria-labelledby="meeting-agreements">
-        <TaskList
-          networkId={m.networkId}
-          meetingId={m.id}
-          canWrite={canWrite}
-          headingId="meeting-agreements"
-          heading={t('meetings.agreements')}
-          caption={t('meetings.agreementsCaption')}
-        />
+        <Agreements networkId={m.networkId} meetingId={m.id} canWrite={canWrite} headingId="meeting-agreements" />
       </section>
     </>
   )

@@ -1,13 +1,15 @@
-import { useId, useState } from 'react'
+import { useId, useState, type ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useLocation, useParams } from 'react-router'
+import { Link, useParams } from 'react-router'
 import { NetworkLinkType, NetworkStatus, type NetworkDto, type NetworkLinkDto } from '@/api'
 import { Alert } from '@/components/ui/feedback'
+import { InlineList } from '@/components/ui/inline-list'
 import { QueryFallback } from '@/components/ui/query-fallback'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { useCanWrite } from '@/features/auth/api/auth'
-import { TaskList } from '@/features/tasks/components/task-list'
+import { useCanWrite } from '@/lib/auth'
 import { formatDate, today } from '@/lib/format'
+import { useNavigationNotice } from '@/lib/navigation-notice'
+import { useDateRangeText } from '@/lib/period'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useEndNetwork, useNetwork } from '../api/networks'
 import { CompositionPanel } from '../components/composition-panel'
@@ -16,12 +18,15 @@ import { cadenceText } from '../components/network-labels'
 import { NetworkMembers } from '../components/network-members'
 import { NetworkMeetings } from '../components/network-meetings'
 import { StatusBadge } from '../components/status-badge'
+import '../networks.css'
 
-export function NetworkDetailPage() {
+/** What the page shows under "Verabredungen": the agreements of the network (the tasks feature's, put in by the route). */
+export type NetworkAgreementsSlot = ComponentType<{ networkId: string; networkName: string; canWrite: boolean; headingId: string }>
+
+export function NetworkDetailPage({ agreements: Agreements }: { agreements: NetworkAgreementsSlot }) {
   const { id = '' } = useParams()
   const { t } = useTranslation()
-  const location = useLocation()
-  const notice = (location.state as { notice?: string } | null)?.notice
+  const notice = useNavigationNotice()
   const network = useNetwork(id)
   usePageTitle(network.data?.name ?? t('networks.detail.title'))
   const canWrite = useCanWrite()
@@ -29,11 +34,12 @@ export function NetworkDetailPage() {
 
   if (!network.data) {
     return (
-      <QueryFallback query={network} title={t('networks.detail.title')} loadingLabel={t('networks.detail.loading')}>
-        <p>
-          <Link to="/networks">{t('networks.backToList')}</Link>
-        </p>
-      </QueryFallback>
+      <QueryFallback
+        query={network}
+        title={t('networks.detail.title')}
+        loadingLabel={t('networks.detail.loading')}
+        back={{ to: '/networks', label: t('networks.backToList') }}
+      />
     )
   }
   const n = network.data
@@ -48,7 +54,7 @@ export function NetworkDetailPage() {
         <div>
           <h1>{n.name}</h1>
           <p className="page-header__meta">
-            {t(`networks.kinds.${n.kind}`)} · <StatusBadge status={n.status} />
+            {t(`terms.networkKinds.${n.kind}`)} · <StatusBadge status={n.status} />
           </p>
         </div>
         {canWrite ? (
@@ -88,7 +94,7 @@ export function NetworkDetailPage() {
             <a href="#network-meetings">{t('networks.meetings.title')}</a>
           </li>
           <li>
-            <a href="#network-agreements">{t('tasks.title')}</a>
+            <a href="#network-agreements">{t('networks.detail.agreements')}</a>
           </li>
         </ul>
       </nav>
@@ -119,13 +125,7 @@ export function NetworkDetailPage() {
       </section>
 
       <section className="card" aria-labelledby="network-agreements">
-        <TaskList
-          networkId={n.id}
-          canWrite={canWrite}
-          headingId="network-agreements"
-          heading={t('tasks.title')}
-          caption={t('tasks.caption', { name: n.name })}
-        />
+        <Agreements networkId={n.id} networkName={n.name} canWrite={canWrite} headingId="network-agreements" />
       </section>
     </>
   )
@@ -161,17 +161,9 @@ function MandateSection({ network: n }: { network: NetworkDto }) {
         </dd>
         <dt>{t('networks.fields.functions')}</dt>
         <dd>
-          {n.functions.length === 0 ? (
-            t('common.notSpecified')
-          ) : (
-            <ul className="inline-list">
-              {n.functions.map((f) => (
-                <li key={f} className="tag">
-                  {t(`networks.functions.${f}`)}
-                </li>
-              ))}
-            </ul>
-          )}
+          <InlineList items={n.functions} empty={t('common.notSpecified')} tags itemKey={(f) => f}>
+            {(f) => t(`networks.functions.${f}`)}
+          </InlineList>
         </dd>
         <dt>{t('networks.fields.goals')}</dt>
         <dd>
@@ -191,20 +183,13 @@ function MandateSection({ network: n }: { network: NetworkDto }) {
 }
 
 function Facts({ network: n }: { network: NetworkDto }) {
-  const { t, i18n } = useTranslation()
-  const lng = i18n.language
-  const period =
-    n.startedOn && n.endedOn
-      ? t('common.fromTo', { from: formatDate(n.startedOn, lng), to: formatDate(n.endedOn, lng) })
-      : n.startedOn
-        ? t('common.since', { from: formatDate(n.startedOn, lng) })
-        : n.endedOn
-          ? t('common.until', { to: formatDate(n.endedOn, lng) })
-          : t('common.notSpecified')
+  const { t } = useTranslation()
+  const dateRange = useDateRangeText()
+  const period = dateRange(n.startedOn, n.endedOn)
   return (
     <dl className="facts">
       <dt>{t('networks.fields.kind')}</dt>
-      <dd>{t(`networks.kinds.${n.kind}`)}</dd>
+      <dd>{t(`terms.networkKinds.${n.kind}`)}</dd>
       <dt>{t('networks.fields.status')}</dt>
       <dd>
         <StatusBadge status={n.status} />
@@ -219,17 +204,9 @@ function Facts({ network: n }: { network: NetworkDto }) {
       </dd>
       <dt>{t('networks.fields.spaces')}</dt>
       <dd>
-        {n.spaces.length === 0 ? (
-          t('common.none')
-        ) : (
-          <ul className="inline-list">
-            {n.spaces.map((s) => (
-              <li key={s.id}>
-                <Link to={`/spaces/${s.id}`}>{s.name}</Link>
-              </li>
-            ))}
-          </ul>
-        )}
+        <InlineList items={n.spaces} empty={t('common.none')} itemKey={(s) => s.id}>
+          {(s) => <Link to={`/spaces/${s.id}`}>{s.name}</Link>}
+        </InlineList>
       </dd>
       <dt>{t('networks.detail.links')}</dt>
       <dd>

@@ -14,7 +14,7 @@ export function NetworkEditPage() {
   const network = useNetwork(id)
   usePageTitle(network.data ? t('networks.editTitle', { name: network.data.name }) : t('networks.editTitleShort'))
   const update = useUpdateNetwork(id)
-  const { formKey, renderProblemAction } = useReloadOnConflict(() => network.refetch(), t('actors.form.reload'))
+  const { formKey, renderProblemAction } = useReloadOnConflict(() => network.refetch(), t('form.reload'))
 
   if (!network.data) {
     return <QueryFallback query={network} title={t('networks.editTitleShort')} loadingLabel={t('networks.detail.loading')} />

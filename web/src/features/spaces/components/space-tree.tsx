@@ -1,6 +1,7 @@
 import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SpaceTreeNode } from '@/api'
+import '../spaces.css'
 
 interface VisibleItem {
   node: SpaceTreeNode
@@ -167,7 +168,7 @@ export function SpaceTree({ nodes, label, onActivate, defaultExpanded, described
             >
               <span className="tree__name">{node.name}</span>{' '}
               <span className="tree__meta">
-                ({node.code}, {t(`spaces.levels.${node.level}`)}
+                ({node.code}, {t(`terms.spaceLevels.${node.level}`)}
                 {node.validTo ? `, ${t('spaces.tree.endedShort')}` : ''})
               </span>
             </span>

@@ -1,17 +1,20 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import type { SpaceDto } from '@/api'
+import { useSpace } from '@/components/pickers/spaces'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { QueryFallback } from '@/components/ui/query-fallback'
 import { formatDate, formatNumber } from '@/lib/format'
+import { useDateRangeText } from '@/lib/period'
 import { usePageTitle } from '@/lib/use-page-title'
-import { useSpace, useSpaceChildren, useSpacesById } from '../api/spaces'
+import { useSpaceChildren, useSpacesById } from '../api/spaces'
 
 export function SpaceDetailPage() {
   const { id = '' } = useParams()
   const { t, i18n } = useTranslation()
   const space = useSpace(id)
+  const dateRange = useDateRangeText()
   usePageTitle(space.data?.name ?? t('spaces.detail.title'))
   const predecessors = useSpacesById(space.data?.predecessorIds ?? [])
   const successors = useSpacesById(space.data?.successorIds ?? [])
@@ -20,17 +23,16 @@ export function SpaceDetailPage() {
 
   if (!space.data) {
     return (
-      <QueryFallback query={space} title={t('spaces.detail.title')} loadingLabel={t('spaces.detail.loading')}>
-        <p>
-          <Link to="/spaces">{t('spaces.backToTree')}</Link>
-        </p>
-      </QueryFallback>
+      <QueryFallback
+        query={space}
+        title={t('spaces.detail.title')}
+        loadingLabel={t('spaces.detail.loading')}
+        back={{ to: '/spaces', label: t('spaces.backToTree') }}
+      />
     )
   }
   const s = space.data
-  const validity = s.validTo
-    ? t('spaces.detail.validFromTo', { from: formatDate(s.validFrom, lng), to: formatDate(s.validTo, lng) })
-    : t('spaces.detail.validSince', { from: formatDate(s.validFrom, lng) })
+  const validity = dateRange(s.validFrom, s.validTo)
 
   return (
     <>
@@ -39,7 +41,7 @@ export function SpaceDetailPage() {
       </p>
       <h1>{s.name}</h1>
       <p>
-        <Link to={`/spaces/${s.id}/indicators`}>{t('indicators.space.link')}</Link>
+        <Link to={`/spaces/${s.id}/indicators`}>{t('spaces.detail.indicatorsLink')}</Link>
       </p>
       {s.validTo ? (
         <p className="notice">{t('spaces.detail.ended', { date: formatDate(s.validTo, lng) })}</p>
@@ -50,7 +52,7 @@ export function SpaceDetailPage() {
           <dt>{t('spaces.fields.code')}</dt>
           <dd>{s.code}</dd>
           <dt>{t('spaces.fields.level')}</dt>
-          <dd>{t(`spaces.levels.${s.level}`)}</dd>
+          <dd>{t(`terms.spaceLevels.${s.level}`)}</dd>
           <dt>{t('spaces.fields.parent')}</dt>
           <dd>
             {s.parentId ? <Link to={`/spaces/${s.parentId}`}>{s.parentName ?? s.parentId}</Link> : t('spaces.detail.noParent')}
@@ -94,7 +96,7 @@ export function SpaceDetailPage() {
                 <Link to={`/spaces/${c.id}`}>
                   {c.name} ({c.code})
                 </Link>{' '}
-                <span className="muted">– {t(`spaces.levels.${c.level}`)}</span>
+                <span className="muted">– {t(`terms.spaceLevels.${c.level}`)}</span>
               </li>
             ))}
           </ul>

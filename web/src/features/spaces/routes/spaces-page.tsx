@@ -1,18 +1,23 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate, useSearchParams } from 'react-router'
+import { useNavigate } from 'react-router'
+import { useSpaceTree } from '@/components/pickers/spaces'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
+import { textParam, useListFilters } from '@/lib/use-list-filters'
 import { usePageTitle } from '@/lib/use-page-title'
-import { useSpaceTree } from '../api/spaces'
 import { SpaceTree } from '../components/space-tree'
+
+const filtersFrom = (params: URLSearchParams) => ({ validOn: textParam(params, 'validOn') })
 
 export function SpacesPage() {
   const { t } = useTranslation()
   usePageTitle(t('spaces.title'))
   const navigate = useNavigate()
-  const [params, setParams] = useSearchParams()
-  const validOn = params.get('validOn') ?? ''
+  const {
+    filters: { validOn = '' },
+    setFilter,
+  } = useListFilters(filtersFrom)
   const tree = useSpaceTree(validOn || undefined)
   const dateId = useId()
   const helpId = useId()
@@ -31,12 +36,7 @@ export function SpacesPage() {
             type="date"
             className="input"
             value={validOn}
-            onChange={(e) => {
-              const next = new URLSearchParams(params)
-              if (e.target.value) next.set('validOn', e.target.value)
-              else next.delete('validOn')
-              setParams(next, { replace: true })
-            }}
+            onChange={(e) => setFilter('validOn', e.target.value)}
           />
         </div>
       </div>

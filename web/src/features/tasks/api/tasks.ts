@@ -1,5 +1,8 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
 import { api, etag, type AgreementStatus, type CreateTaskRequest, type TaskDto, type UpdateTaskRequest } from '@/api'
+import { listTasks } from '@/api/requests'
+import { cursorPaging } from '@/lib/cursor-paging'
+import { queryKeys } from '@/lib/query-keys'
 
 export interface TaskFilters {
   networkId?: string
@@ -11,27 +14,12 @@ export interface TaskFilters {
 
 export const TASKS_PAGE_SIZE = 50
 
-export const taskKeys = {
-  all: ['tasks'] as const,
-  list: (filters: TaskFilters) => ['tasks', 'list', filters] as const,
-}
-
 /** Agreements by due date (undated last), page by page along the cursor. */
 export function useTaskList(filters: TaskFilters, pageSize = TASKS_PAGE_SIZE) {
   return useInfiniteQuery({
-    queryKey: [...taskKeys.list(filters), pageSize],
-    queryFn: ({ pageParam }) =>
-      api.listTasks(
-        filters.networkId || undefined,
-        filters.meetingId || undefined,
-        filters.responsibleActorId || undefined,
-        filters.status,
-        filters.overdue || undefined,
-        pageSize,
-        pageParam,
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    queryKey: queryKeys.tasks.list(filters, pageSize),
+    queryFn: ({ pageParam }) => listTasks({ ...filters, overdue: filters.overdue || undefined, limit: pageSize, cursor: pageParam }),
+    ...cursorPaging,
     placeholderData: keepPreviousData,
   })
 }
@@ -40,9 +28,9 @@ export function useTaskList(filters: TaskFilters, pageSize = TASKS_PAGE_SIZE) {
 function useTaskCacheUpdate() {
   const queryClient = useQueryClient()
   return () => {
-    void queryClient.invalidateQueries({ queryKey: taskKeys.all })
-    void queryClient.invalidateQueries({ queryKey: ['networks', 'health'] })
-    void queryClient.invalidateQueries({ queryKey: ['networks', 'attention'] })
+    void queryClient.invalidateQueries({ queryKey: queryKeys.tasks.all })
+    void queryClient.invalidateQueries({ queryKey: queryKeys.networks.healthAll })
+    void queryClient.invalidateQueries({ queryKey: queryKeys.networks.attentionAll })
   }
 }
 
@@ -54,7 +42,7 @@ export function useCreateTask() {
 export function useUpdateTask() {
   const update = useTaskCacheUpdate()
   return useMutation({
-    mutationFn: ({ id, body, version }: { id: string; body: UpdateTaskRequest; version: number }) => api.updateTask(id, body, etag(version)),
+    mutationFn: ({ id, body, version }: { id: string; body: UpdateTaskRequest; version: number }) => api.updateTask(id, etag(version), body),
     onSuccess: update,
   })
 }

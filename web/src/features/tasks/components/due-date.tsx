@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { TaskDto } from '@/api'
 import { formatDate } from '@/lib/format'
+import '../tasks.css'
 
 /** Due date in words; an overdue agreement says so in text ("überfällig seit …"), not only by colour. */
 export function DueDate({ task }: { task: Pick<TaskDto, 'dueDate' | 'isOverdue'> }) {

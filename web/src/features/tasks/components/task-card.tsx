@@ -5,6 +5,7 @@ import type { AgreementStatus, TaskDto } from '@/api'
 import { formatDate } from '@/lib/format'
 import { AGREEMENT_STATUSES } from '../task-schema'
 import { DueDate } from './due-date'
+import '../tasks.css'
 
 export interface TaskCardProps {
   task: TaskDto

@@ -1,14 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { AgreementStatus, MembershipState, type TaskDto } from '@/api'
-import { toProblem } from '@/api/problem'
+import { useNetworkMeetings, useNetworkMembers } from '@/components/pickers/networks'
 import { Alert } from '@/components/ui/feedback'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
-import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { useNetworkMeetings, useNetworkMembers } from '@/features/networks/api/networks'
-import { applyServerErrors } from '@/lib/form-errors'
+import { FormActions } from '@/components/ui/form'
+import { useInlineFormError } from '@/components/ui/use-form-error'
 import { formatDate } from '@/lib/format'
 import { useCreateTask, useUpdateTask } from '../api/tasks'
 import { AGREEMENT_STATUSES, TASK_FORM_FIELDS, TASK_LIMITS, makeTaskSchema, toTaskFormValues, toTaskRequest, type TaskFormValues } from '../task-schema'
@@ -30,13 +29,12 @@ export function TaskForm({
   onDone: (message: string) => void
 }) {
   const { t, i18n } = useTranslation()
-  const describe = useProblemMessage()
   const schema = useMemo(() => makeTaskSchema(t), [t])
   const members = useNetworkMembers(networkId)
   const meetings = useNetworkMeetings(networkId)
   const create = useCreateTask()
   const update = useUpdateTask()
-  const [formError, setFormError] = useState<string | null>(null)
+  const { formError, setFormError, fail } = useInlineFormError()
   const prefix = task ? `task-${task.id}` : 'task-new'
 
   const {
@@ -70,10 +68,7 @@ export function TaskForm({
       else await create.mutateAsync(body)
       onDone(task ? t('tasks.saved', { title: body.title }) : t('tasks.created', { title: body.title }))
     } catch (err) {
-      const problem = toProblem(err)
-      const unmatched = applyServerErrors(problem, setError, TASK_FORM_FIELDS)
-      const fieldErrors = Object.keys(problem.errors).length > 0
-      setFormError(problem.status === 400 && fieldErrors && unmatched.length === 0 ? t('actors.form.checkFields') : [describe(err), ...unmatched].join(' '))
+      fail(err, setError, TASK_FORM_FIELDS)
     }
   })
 
@@ -157,14 +152,7 @@ export function TaskForm({
         error={errors.outcome?.message}
         {...register('outcome')}
       />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? t('common.saving') : task ? t('tasks.save') : t('tasks.addSubmit')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => onDone('')}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitting={isSubmitting} submitLabel={task ? t('tasks.save') : t('tasks.addSubmit')} cancel={() => onDone('')} />
     </form>
   )
 }

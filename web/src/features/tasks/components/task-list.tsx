@@ -2,15 +2,18 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { TaskDto } from '@/api'
-import { Alert, EmptyState, Loading } from '@/components/ui/feedback'
+import { ConfirmAlert } from '@/components/ui/confirm'
+import { EmptyState, Loading } from '@/components/ui/feedback'
+import { AddButton, ChangeNotice } from '@/components/ui/inline-editing'
+import { LoadMore } from '@/components/ui/list-page'
 import { ProblemAlert } from '@/components/ui/problem-alert'
+import { RowAction, Table } from '@/components/ui/table'
+import { useInlineEditing } from '@/components/ui/use-inline-editing'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { formatDate } from '@/lib/format'
 import { useDeleteTask, useTaskList, type TaskFilters } from '../api/tasks'
 import { DueDate } from './due-date'
 import { TaskForm } from './task-form'
-
-type Editing = { mode: 'add' } | { mode: 'edit'; task: TaskDto } | null
 
 /** Agreements of a network or of one meeting: table with responsibles, due date, status; add, edit, delete. */
 export function TaskList({
@@ -33,15 +36,13 @@ export function TaskList({
   const tasks = useTaskList(filters)
   const remove = useDeleteTask()
   const describe = useProblemMessage()
-  const [editing, setEditing] = useState<Editing>(null)
+  const { editing, notice, add, edit, close, clearNotice } = useInlineEditing<TaskDto>()
   const [deleting, setDeleting] = useState<TaskDto | null>(null)
-  const [notice, setNotice] = useState('')
   const items = tasks.data?.pages.flatMap((p) => p.items) ?? []
 
   const done = (message: string) => {
-    setEditing(null)
+    close(message)
     setDeleting(null)
-    setNotice(message)
   }
 
   return (
@@ -54,48 +55,29 @@ export function TaskList({
               {t('tasks.openBoard')}
             </Link>
           ) : null}
-          {canWrite && !editing ? (
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                setNotice('')
-                setEditing({ mode: 'add' })
-              }}
-            >
-              {t('tasks.add')}
-            </button>
-          ) : null}
+          {canWrite && !editing ? <AddButton label={t('tasks.add')} onClick={add} /> : null}
         </div>
       </div>
-      <div role="status">{notice ? <Alert tone="success">{notice}</Alert> : null}</div>
+      <ChangeNotice notice={notice} />
       {editing ? (
         <TaskForm
-          key={editing.mode === 'edit' ? editing.task.id : 'new'}
+          key={editing.mode === 'edit' ? editing.item.id : 'new'}
           networkId={networkId}
           meetingId={meetingId}
-          task={editing.mode === 'edit' ? editing.task : undefined}
+          task={editing.mode === 'edit' ? editing.item : undefined}
           onDone={done}
         />
       ) : null}
       {deleting ? (
-        <Alert tone="warning" title={t('tasks.deleteTitle', { title: deleting.title })}>
-          <p>{t('tasks.deleteText')}</p>
-          {remove.isError ? <p className="field__error">{describe(remove.error)}</p> : null}
-          <div className="form__actions">
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={remove.isPending}
-              onClick={() => remove.mutate({ id: deleting.id, version: deleting.version }, { onSuccess: () => done(t('tasks.deleted', { title: deleting.title })) })}
-            >
-              {t('tasks.deleteConfirm')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => done('')}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </Alert>
+        <ConfirmAlert
+          title={t('tasks.deleteTitle', { title: deleting.title })}
+          text={t('tasks.deleteText')}
+          error={remove.isError ? <p className="field__error">{describe(remove.error)}</p> : null}
+          confirmLabel={t('tasks.deleteConfirm')}
+          pending={remove.isPending}
+          onConfirm={() => remove.mutate({ id: deleting.id, version: deleting.version }, { onSuccess: () => done(t('tasks.deleted', { title: deleting.title })) })}
+          onCancel={() => done('')}
+        />
       ) : null}
       {tasks.isPending ? (
         <Loading label={t('tasks.loading')} />
@@ -104,92 +86,68 @@ export function TaskList({
       ) : items.length === 0 ? (
         <EmptyState title={t('tasks.empty')} />
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('tasks.fields.title')}</th>
-                <th scope="col">{t('tasks.fields.responsibles')}</th>
-                <th scope="col">{t('tasks.fields.dueDate')}</th>
-                <th scope="col">{t('tasks.fields.status')}</th>
-                {canWrite ? <th scope="col">{t('common.actions')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((task) => (
-                <tr key={task.id}>
-                  <td>
-                    <strong>{task.title}</strong>
-                    {task.description ? <p className="small pre-line table-excerpt">{task.description}</p> : null}
-                    {task.meetingId && !meetingId ? (
-                      <p className="small table-excerpt">
-                        <Link to={`/meetings/${task.meetingId}`}>{t('tasks.fromMeeting', { date: formatDate(task.meetingStartsAt, i18n.language) })}</Link>
-                      </p>
-                    ) : null}
-                    {task.outcome ? (
-                      <p className="small table-excerpt">
-                        {t('tasks.fields.outcome')}: {task.outcome}
-                      </p>
-                    ) : null}
-                  </td>
-                  <td>
-                    <ul className="plain-list">
-                      {task.responsibles.map((r) => (
-                        <li key={r.actorId}>
-                          <Link to={`/actors/${r.actorId}`}>{r.name}</Link>
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>
-                    <DueDate task={task} />
-                  </td>
-                  <td>
-                    <span className={`pill pill--task-${task.status}`}>{t(`tasks.statuses.${task.status}`)}</span>
-                  </td>
-                  {canWrite ? (
-                    <td>
-                      <div className="row-actions">
-                        <button
-                          type="button"
-                          className="button button--link"
-                          onClick={() => {
-                            setNotice('')
-                            setEditing({ mode: 'edit', task })
-                          }}
-                        >
-                          {t('common.edit')}
-                          <span className="visually-hidden">: {task.title}</span>
-                        </button>
-                        <button
-                          type="button"
-                          className="button button--link"
-                          onClick={() => {
-                            setNotice('')
-                            remove.reset()
-                            setDeleting(task)
-                          }}
-                        >
-                          {t('common.delete')}
-                          <span className="visually-hidden">: {task.title}</span>
-                        </button>
-                      </div>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={caption}
+          columns={[
+            t('tasks.fields.title'),
+            t('tasks.fields.responsibles'),
+            t('tasks.fields.dueDate'),
+            t('tasks.fields.status'),
+            ...(canWrite ? [t('common.actions')] : []),
+          ]}
+        >
+          {items.map((task) => (
+            <tr key={task.id}>
+              <td>
+                <strong>{task.title}</strong>
+                {task.description ? <p className="small pre-line table-excerpt">{task.description}</p> : null}
+                {task.meetingId && !meetingId ? (
+                  <p className="small table-excerpt">
+                    <Link to={`/meetings/${task.meetingId}`}>{t('tasks.fromMeeting', { date: formatDate(task.meetingStartsAt, i18n.language) })}</Link>
+                  </p>
+                ) : null}
+                {task.outcome ? (
+                  <p className="small table-excerpt">
+                    {t('tasks.fields.outcome')}: {task.outcome}
+                  </p>
+                ) : null}
+              </td>
+              <td>
+                <ul className="plain-list">
+                  {task.responsibles.map((r) => (
+                    <li key={r.actorId}>
+                      <Link to={`/actors/${r.actorId}`}>{r.name}</Link>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td>
+                <DueDate task={task} />
+              </td>
+              <td>
+                <span className={`pill pill--task-${task.status}`}>{t(`tasks.statuses.${task.status}`)}</span>
+              </td>
+              {canWrite ? (
+                <td>
+                  <div className="row-actions">
+                    <RowAction label={t('common.edit')} subject={task.title} onClick={() => edit(task)} />
+                    <RowAction
+                      label={t('common.delete')}
+                      subject={task.title}
+                      onClick={() => {
+                        clearNotice()
+                        remove.reset()
+                        setDeleting(task)
+                      }}
+                    />
+                  </div>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </Table>
       )}
-      {tasks.hasNextPage ? (
-        <p className="load-more">
-          <button type="button" className="button button--secondary" onClick={() => void tasks.fetchNextPage()} disabled={tasks.isFetchingNextPage}>
-            {tasks.isFetchingNextPage ? t('common.loadingShort') : t('actors.loadMore')}
-          </button>
-        </p>
-      ) : null}
+      <LoadMore query={tasks} />
     </>
   )
 }

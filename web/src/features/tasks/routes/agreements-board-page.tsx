@@ -1,25 +1,27 @@
-import { useId, useMemo, useState } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useSearchParams } from 'react-router'
 import { AgreementStatus, type TaskDto } from '@/api'
+import { useActorOptions } from '@/components/pickers/actors'
+import { useNetworkOptions } from '@/components/pickers/networks'
 import { Alert, Loading } from '@/components/ui/feedback'
+import { FilterCheckbox, FilterForm, FilterSelect, LoadMore } from '@/components/ui/list-page'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { useActorOptions } from '@/features/actors/api/actors'
-import { useCanWrite } from '@/features/auth/api/auth'
-import { useNetworkOptions } from '@/features/networks/api/networks'
+import { useCanWrite } from '@/lib/auth'
+import { flagParam, textParam, useListFilters } from '@/lib/use-list-filters'
 import { usePageTitle } from '@/lib/use-page-title'
 import { toTaskUpdate, useTaskList, useUpdateTask, type TaskFilters } from '../api/tasks'
 import { TaskCard } from '../components/task-card'
 import { AGREEMENT_STATUSES } from '../task-schema'
+import '../tasks.css'
 
 const COLUMN_PAGE_SIZE = 100
 
 function filtersFrom(params: URLSearchParams): Omit<TaskFilters, 'status' | 'meetingId'> {
   return {
-    networkId: params.get('networkId') || undefined,
-    responsibleActorId: params.get('responsibleActorId') || undefined,
-    overdue: params.get('overdue') === '1' || undefined,
+    networkId: textParam(params, 'networkId'),
+    responsibleActorId: textParam(params, 'responsibleActorId'),
+    overdue: flagParam(params, 'overdue'),
   }
 }
 
@@ -27,8 +29,7 @@ function filtersFrom(params: URLSearchParams): Omit<TaskFilters, 'status' | 'mee
 export function AgreementsBoardPage() {
   const { t } = useTranslation()
   usePageTitle(t('tasks.board.title'))
-  const [params, setParams] = useSearchParams()
-  const filters = useMemo(() => filtersFrom(params), [params])
+  const { filters, setFilter, hasFilters, reset } = useListFilters(filtersFrom)
   const networks = useNetworkOptions()
   const actors = useActorOptions()
   const canWrite = useCanWrite()
@@ -37,15 +38,6 @@ export function AgreementsBoardPage() {
   const [announcement, setAnnouncement] = useState('')
   const [moveError, setMoveError] = useState('')
   const [focus, setFocus] = useState<{ id: string; status: AgreementStatus } | null>(null)
-  const ids = { network: useId(), actor: useId(), overdue: useId() }
-
-  const setFilter = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params)
-    if (value) next.set(key, value)
-    else next.delete(key)
-    setParams(next, { replace: true })
-  }
-  const hasFilters = Object.values(filters).some((v) => v !== undefined)
 
   const move = (task: TaskDto, status: AgreementStatus) => {
     setMoveError('')
@@ -67,50 +59,28 @@ export function AgreementsBoardPage() {
       <h1>{t('tasks.board.title')}</h1>
       <p className="lead">{t('tasks.board.intro')}</p>
 
-      <form className="card filters" aria-label={t('tasks.board.filters')} onSubmit={(e) => e.preventDefault()}>
-        <div className="filters__row">
-          <div className="field">
-            <label htmlFor={ids.network} className="field__label">
-              {t('tasks.board.network')}
-            </label>
-            <select id={ids.network} className="input" value={filters.networkId ?? ''} onChange={(e) => setFilter('networkId', e.target.value)}>
-              <option value="">{t('tasks.board.allNetworks')}</option>
-              {(networks.data ?? []).map((n) => (
-                <option key={n.id} value={n.id}>
-                  {n.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={ids.actor} className="field__label">
-              {t('tasks.board.responsible')}
-            </label>
-            <select
-              id={ids.actor}
-              className="input"
-              value={filters.responsibleActorId ?? ''}
-              onChange={(e) => setFilter('responsibleActorId', e.target.value)}
-            >
-              <option value="">{t('tasks.board.allResponsibles')}</option>
-              {(actors.data ?? []).map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field field--checkbox">
-            <input id={ids.overdue} type="checkbox" checked={filters.overdue ?? false} onChange={(e) => setFilter('overdue', e.target.checked ? '1' : undefined)} />
-            <label htmlFor={ids.overdue}>{t('tasks.board.overdueOnly')}</label>
-          </div>
-          {hasFilters ? (
-            <button type="button" className="button button--link" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
-              {t('actors.filters.reset')}
-            </button>
-          ) : null}
-        </div>
-      </form>
+      <FilterForm label={t('tasks.board.filters')} hasFilters={hasFilters} onReset={reset}>
+        <FilterSelect label={t('tasks.board.network')} allLabel={t('tasks.board.allNetworks')} value={filters.networkId} onChange={(v) => setFilter('networkId', v)}>
+          {(networks.data ?? []).map((n) => (
+            <option key={n.id} value={n.id}>
+              {n.name}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect
+          label={t('tasks.board.responsible')}
+          allLabel={t('tasks.board.allResponsibles')}
+          value={filters.responsibleActorId}
+          onChange={(v) => setFilter('responsibleActorId', v)}
+        >
+          {(actors.data ?? []).map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterCheckbox label={t('tasks.board.overdueOnly')} checked={filters.overdue ?? false} onChange={(checked) => setFilter('overdue', checked ? '1' : undefined)} />
+      </FilterForm>
 
       <div role="status" aria-live="polite" className="visually-hidden">
         {announcement}
@@ -176,11 +146,7 @@ function BoardColumn({
           ))}
         </ul>
       )}
-      {tasks.hasNextPage ? (
-        <button type="button" className="button button--secondary button--small" onClick={() => void tasks.fetchNextPage()} disabled={tasks.isFetchingNextPage}>
-          {tasks.isFetchingNextPage ? t('common.loadingShort') : t('actors.loadMore')}
-        </button>
-      ) : null}
+      <LoadMore query={tasks} small />
     </section>
   )
 }

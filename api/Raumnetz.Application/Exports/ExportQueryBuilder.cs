@@ -1,0 +1,136 @@
+using System.Data;
+using Dapper;
+using Raumnetz.Application.Common;
+using Raumnetz.Domain.Indicators;
+
+namespace Raumnetz.Application.Exports;
+
+/// <summary>
+/// The export's SQL on observations o, built from the plan and what its format needs: one filter for the plan's
+/// indicators, months and listed spaces, and the queries on it. Values are parameters; where providers differ the
+/// dialect says how.
+/// </summary>
+internal sealed class ExportQueryBuilder(ExportPlan plan, ISqlDialect dialect)
+{
+    /// <summary>The columns <see cref="RawObservationReader"/> reads by position (and Dapper maps to <see cref="RawObservation"/>).</summary>
+    public const string Columns = "o.indicator_id, o.space_id, o.period, o.value, o.numerator, o.denominator, o.status, o.source, o.rating_count";
+
+    /// <summary>WHERE clause for the indicators, the months and (with <paramref name="withSpaces"/>, when listed) the spaces.</summary>
+    public (string Where, DynamicParameters Parameters) Filter(bool withSpaces)
+    {
+        var where = new List<string>();
+        var p = new DynamicParameters();
+        if (!plan.AllIndicators)
+        {
+            where.Add(dialect.In("o.indicator_id", "@indicatorIds"));
+            p.Add("indicatorIds", plan.Indicators.Select(i => i.Id).ToList());
+        }
+        if (withSpaces && plan.Query.SpaceIds is { Count: > 0 } && plan.Scope is { } scope)
+        {
+            where.Add(dialect.In("o.space_id", "@spaceIds"));
+            p.Add("spaceIds", scope.ToList());
+        }
+        if (plan.FromMonth is { } from) { where.Add("o.first_month >= @fromMonth"); p.Add("fromMonth", from); }
+        if (plan.ToMonth is { } to) { where.Add("o.last_month <= @toMonth"); p.Add("toMonth", to); }
+        if (plan.Indicators.Count == 0) where.Add("o.indicator_id IS NULL");
+        return (where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where), p);
+    }
+
+    /// <summary>How many values the export covers and when the last of them changed (n, m).</summary>
+    public CommandDefinition Stamp(CancellationToken ct)
+    {
+        var (where, p) = Filter(withSpaces: true);
+        return new CommandDefinition($"SELECT COUNT(*) AS n, MAX(o.updated_at) AS m FROM observations o {where}", p, cancellationToken: ct);
+    }
+
+    /// <summary>The periods that occur, unordered.</summary>
+    public CommandDefinition Periods(bool withSpaces, CancellationToken ct)
+    {
+        var (where, p) = Filter(withSpaces);
+        return new CommandDefinition($"SELECT DISTINCT o.period FROM observations o {where}", p, cancellationToken: ct);
+    }
+
+    /// <summary>
+    /// The stored values in the format's row order. The unique key (indicator, space, first month, last month) gives
+    /// indicator order without sorting.
+    /// </summary>
+    public CommandDefinition Streamed(CancellationToken ct)
+    {
+        var (where, p) = Filter(withSpaces: true);
+        var order = plan.Format.RowOrder switch
+        {
+            ExportRowOrder.BySpace => "o.space_id, o.indicator_id",
+            _ => "o.indicator_id, o.space_id",
+        };
+        return new CommandDefinition($"SELECT {Columns} FROM observations o {where} ORDER BY {order}, o.first_month, o.last_month", p, cancellationToken: ct);
+    }
+
+    /// <summary>
+    /// The stored values of every space (the ones outside the scope count for the totals computed up the hierarchy),
+    /// of all the plan's indicators or of one, unordered.
+    /// </summary>
+    public CommandDefinition Stored(Guid? indicatorId, CancellationToken ct)
+    {
+        var (where, p) = Filter(withSpaces: false);
+        if (indicatorId is not { } id) return new CommandDefinition($"SELECT {Columns} FROM observations o {where}", p, cancellationToken: ct);
+        p.Add("exportIndicator", id);
+        return new CommandDefinition($"SELECT {Columns} FROM observations o {And(where)} o.indicator_id = @exportIndicator", p, cancellationToken: ct);
+    }
+
+    /// <summary>
+    /// The values of these (additive) indicators that may be small by their kind (counts, rates by denominator, ratings
+    /// by how many rated), or null when none of them can be; the caller checks each row.
+    /// </summary>
+    public CommandDefinition? SmallValues(IReadOnlyCollection<ExportIndicator> indicators, SuppressionRules rules, CancellationToken ct)
+    {
+        var (where, p) = Filter(withSpaces: true);
+        var small = new List<string>();
+        void Kind(IndicatorKind kind, string predicate, string name)
+        {
+            var ids = indicators.Where(i => i.Kind == kind).Select(i => i.Id).ToList();
+            if (ids.Count == 0) return;
+            small.Add($"({dialect.In("o.indicator_id", "@" + name)} AND {predicate})");
+            p.Add(name, ids);
+        }
+        Kind(IndicatorKind.Count, "o.value < @minCount", "countIds");
+        Kind(IndicatorKind.Rate, "o.denominator < @minDenominator", "rateIds");
+        Kind(IndicatorKind.Rating, "o.rating_count < @minCount", "ratingIds");
+        if (small.Count == 0) return null;
+        p.Add("minCount", rules.MinCount, DbType.Double);
+        p.Add("minDenominator", rules.MinDenominator, DbType.Double);
+        return new CommandDefinition($"SELECT {Columns} FROM observations o {And(where)} ({string.Join(" OR ", small)})", p, cancellationToken: ct);
+    }
+
+    /// <summary>
+    /// The values of one indicator and period for these spaces (at most a few hundred), by first and last month so each
+    /// space's cell is one lookup in the unique key.
+    /// </summary>
+    public CommandDefinition CellsOfPeriod(Guid indicatorId, IReadOnlyCollection<Guid> spaceIds, Period period, CancellationToken ct) =>
+        Cells(indicatorId, spaceIds, "o.first_month = @periodFirst AND o.last_month = @periodLast",
+            new { periodFirst = period.FirstMonth, periodLast = period.LastMonth }, ct);
+
+    /// <summary>The values of one indicator for these spaces within a year (and within the export's months).</summary>
+    public CommandDefinition CellsOfYear(Guid indicatorId, IReadOnlyCollection<Guid> spaceIds, int year, CancellationToken ct) =>
+        Cells(indicatorId, spaceIds, "o.first_month >= @firstMonth AND o.last_month <= @lastMonth", new
+        {
+            firstMonth = Math.Max(year * 100 + 1, plan.FromMonth ?? 0),
+            lastMonth = Math.Min(year * 100 + 12, plan.ToMonth ?? int.MaxValue),
+        }, ct);
+
+    private CommandDefinition Cells(Guid indicatorId, IReadOnlyCollection<Guid> spaceIds, string condition, object values, CancellationToken ct)
+    {
+        var q = new DynamicParameters(values);
+        q.Add("indicatorId", indicatorId);
+        var (spaces, ids) = dialect.InIds("o.space_id", "@spaceIds", spaceIds);
+        q.Add("spaceIds", ids);
+        if (plan.FromMonth is { } from) q.Add("fromMonth", from);
+        if (plan.ToMonth is { } to) q.Add("toMonth", to);
+        var range = (plan.FromMonth is null ? "" : " AND o.first_month >= @fromMonth") + (plan.ToMonth is null ? "" : " AND o.last_month <= @toMonth");
+        return new CommandDefinition($"""
+            SELECT {Columns} FROM observations o
+            WHERE o.indicator_id = @indicatorId AND {spaces} AND {condition}{range}
+            """, q, cancellationToken: ct);
+    }
+
+    private static string And(string where) => where.Length == 0 ? "WHERE" : where + " AND";
+}

@@ -1,0 +1,70 @@
+using System.Data.Common;
+using System.Globalization;
+using Raumnetz.Domain.Indicators;
+
+namespace Raumnetz.Application.Exports;
+
+/// <summary>An observation as the export reads it (the columns of <see cref="ExportQueryBuilder.Columns"/>).</summary>
+internal sealed class RawObservation
+{
+    public Guid IndicatorId { get; init; }
+    public Guid SpaceId { get; init; }
+    public string Period { get; init; } = "";
+    public double? Value { get; init; }
+    public double? Numerator { get; init; }
+    public double? Denominator { get; init; }
+    /// <summary>The status as stored (read as text: mapping it is cheaper than Dapper's enum parsing, once per row).</summary>
+    public string? Status { get; init; }
+    public string? Source { get; init; }
+    public int? RatingCount { get; init; }
+
+    public ObservationStatus? ParsedStatus => Status switch
+    {
+        null => null,
+        "Final" => ObservationStatus.Final,
+        "Provisional" => ObservationStatus.Provisional,
+        "Estimated" => ObservationStatus.Estimated,
+        _ => Enum.TryParse<ObservationStatus>(Status, true, out var s) ? s : null,
+    };
+
+    /// <summary>Whether the value is small enough to be withheld (primary suppression).</summary>
+    public bool IsSmall(ExportIndicator indicator, SuppressionRules rules) => Suppression.IsPrimary(indicator.Kind, Value, Denominator, RatingCount, rules);
+
+    /// <summary>What secondary suppression gives up least of: the value, or for a rate its denominator (the population behind it).</summary>
+    public double? Weight(ExportIndicator indicator) => indicator.Kind == IndicatorKind.Rate ? Denominator : Value;
+
+    /// <summary>The exported row; a withheld one without value, numerator and denominator.</summary>
+    public ExportRow ToRow(ExportIndicator indicator, ExportSpace space, bool suppressed, bool aggregated) =>
+        new(indicator, space, Period, suppressed ? null : Value, suppressed ? null : Numerator, suppressed ? null : Denominator,
+            ParsedStatus, Source, suppressed, aggregated);
+}
+
+/// <summary>
+/// Reads the row of <see cref="ExportQueryBuilder.Columns"/> the reader stands on with typed getters by position: no per-row
+/// mapping machinery in the loop that runs once per exported value. Numbers stored as decimals (PostgreSQL, SQL Server)
+/// are converted to double, as Dapper converts them.
+/// </summary>
+internal sealed class RawObservationReader(DbDataReader reader)
+{
+    private bool[]? isDouble;
+
+    public RawObservation Read()
+    {
+        isDouble ??= [reader.GetFieldType(3) == typeof(double), reader.GetFieldType(4) == typeof(double), reader.GetFieldType(5) == typeof(double)];
+        return new RawObservation
+        {
+            IndicatorId = reader.GetGuid(0),
+            SpaceId = reader.GetGuid(1),
+            Period = reader.GetString(2),
+            Value = Number(3, isDouble[0]),
+            Numerator = Number(4, isDouble[1]),
+            Denominator = Number(5, isDouble[2]),
+            Status = reader.IsDBNull(6) ? null : reader.GetString(6),
+            Source = reader.IsDBNull(7) ? null : reader.GetString(7),
+            RatingCount = reader.IsDBNull(8) ? null : reader.GetInt32(8),
+        };
+    }
+
+    private double? Number(int i, bool typed) =>
+        reader.IsDBNull(i) ? null : typed ? reader.GetDouble(i) : Convert.ToDouble(reader.GetValue(i), CultureInfo.InvariantCulture);
+}

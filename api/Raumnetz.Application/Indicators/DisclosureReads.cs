@@ -1,0 +1,93 @@
+using System.Data.Common;
+using Dapper;
+using Raumnetz.Application.Common;
+using Raumnetz.Application.Observations;
+using Raumnetz.Domain.Indicators;
+
+namespace Raumnetz.Application.Indicators;
+
+/// <summary>
+/// What the caller may not see of indicator values: the load every read path for values goes through (observation list
+/// and single value, evaluation, series, map, assessment summary). It reads the stored values of whole years for every
+/// space and lets <see cref="Disclosure.Withheld"/> decide, so a cell is withheld in every response or in none.
+/// </summary>
+internal static class DisclosureReads
+{
+    private sealed class StoredRow
+    {
+        public Guid SpaceId { get; init; }
+        public string Period { get; init; } = "";
+        public double? Value { get; init; }
+        public double? Numerator { get; init; }
+        public double? Denominator { get; init; }
+        public int? RatingCount { get; init; }
+    }
+
+    /// <summary>Whether the caller gets small numbers withheld (viewers and analysts).</summary>
+    internal static bool Protects(ICurrentUser user) => SmallNumbers.Protects(user.Role);
+
+    /// <summary>The parent of every space.</summary>
+    internal static async Task<Dictionary<Guid, Guid?>> ParentsAsync(DbConnection connection, CancellationToken ct) =>
+        (await connection.QueryAsync<(Guid Id, Guid? ParentId)>(new CommandDefinition("SELECT id, parent_id FROM spaces", cancellationToken: ct)))
+            .ToDictionary(s => s.Id, s => s.ParentId);
+
+    /// <summary>
+    /// The cells of <paramref name="indicators"/> in the years of <paramref name="cells"/> withheld from the caller; null when
+    /// the caller sees small numbers (editors and above).
+    /// </summary>
+    /// <param name="cells">Which indicators and years the response shows (periods of any length; their years count).</param>
+    /// <param name="parents">The whole space hierarchy; loaded when null.</param>
+    internal static async Task<IReadOnlySet<CellKey>?> WithheldAsync(DbConnection connection, ICurrentUser user, SuppressionRules rules,
+        IReadOnlyCollection<IndicatorRow> indicators, IEnumerable<(Guid Indicator, Period Period)> cells,
+        IReadOnlyDictionary<Guid, Guid?>? parents, CancellationToken ct)
+    {
+        if (!Protects(user)) return null;
+        var years = cells.GroupBy(c => c.Indicator).ToDictionary(g => g.Key, g => g.Select(c => c.Period.Year).ToHashSet());
+        var withheld = new HashSet<CellKey>();
+        if (years.Count == 0) return withheld;
+        parents ??= await ParentsAsync(connection, ct);
+        foreach (var indicator in indicators)
+        {
+            if (!years.TryGetValue(indicator.Id, out var wanted) || wanted.Count == 0) continue;
+            var stored = new List<StoredValue>();
+            // Contiguous runs of years, each one range query (the decision for a year needs that whole year).
+            foreach (var (first, last) in Runs(wanted))
+            {
+                var rows = await connection.QueryAsync<StoredRow>(new CommandDefinition("""
+                    SELECT space_id, period, value, numerator, denominator, rating_count FROM observations
+                    WHERE indicator_id = @indicatorId AND first_month >= @fromMonth AND last_month <= @toMonth
+                    """, new { indicatorId = indicator.Id, fromMonth = first * 100 + 1, toMonth = last * 100 + 12 }, cancellationToken: ct));
+                stored.AddRange(rows.Where(r => parents.ContainsKey(r.SpaceId)).Select(r =>
+                    new StoredValue(r.SpaceId, Period.Parse(r.Period), new Measure(r.Value, r.Numerator, r.Denominator), r.RatingCount)));
+            }
+            var shape = new ValueTableShape(indicator.Id, indicator.Kind, indicator.Aggregation, indicator.RateFactor ?? 1, parents, null);
+            withheld.UnionWith(Disclosure.Withheld(shape, stored, rules));
+        }
+        return withheld;
+    }
+
+    /// <summary>What the caller may not see of these observations (null when the caller sees everything).</summary>
+    internal static async Task<IReadOnlySet<CellKey>?> ForObservationsAsync(DbConnection connection, ISqlDialect dialect, ICurrentUser user,
+        SuppressionRules rules, IReadOnlyCollection<ObservationRow> rows, CancellationToken ct)
+    {
+        if (!Protects(user)) return null;
+        var indicators = await IndicatorRow.LoadAsync(connection, null, dialect, rows.Select(r => r.IndicatorId).Distinct().ToList(), ct);
+        return await WithheldAsync(connection, user, rules, indicators, rows.Select(r => (r.IndicatorId, Period.Parse(r.Period))), null, ct);
+    }
+
+    /// <summary>Whether <paramref name="withheld"/> (from <see cref="ForObservationsAsync"/>) withholds the observation.</summary>
+    internal static bool IsWithheld(IReadOnlySet<CellKey>? withheld, ObservationRow row) =>
+        withheld is not null && withheld.Contains(new CellKey(row.IndicatorId, row.SpaceId, Period.Parse(row.Period)));
+
+    private static IEnumerable<(int First, int Last)> Runs(IEnumerable<int> years)
+    {
+        int? first = null, last = null;
+        foreach (var y in years.Order())
+        {
+            if (last is { } l && y == l + 1) { last = y; continue; }
+            if (first is { } f) yield return (f, last!.Value);
+            first = last = y;
+        }
+        if (first is { } ff) yield return (ff, last!.Value);
+    }
+}

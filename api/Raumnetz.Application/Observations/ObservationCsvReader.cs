@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace Raumnetz.Application.Observations;
+
+/// <summary>
+/// Reads a CSV import as it streams in: a header naming the columns (indicator, space, period, value, numerator,
+/// denominator, status, source, note; indicator_code and space_code too, in any case), then one row per value with
+/// its line number (the first line of a record whose quoted field spans lines). The separator is detected from the
+/// header unless given. Problems with the file itself (unknown, doubled or missing columns, malformed CSV) go to the
+/// report; a bad header stops the reading.
+/// </summary>
+internal static class ObservationCsvReader
+{
+    /// <summary>The columns in their canonical names; the first three are required.</summary>
+    public static readonly string[] Columns = ["indicator", "space", "period", "value", "numerator", "denominator", "status", "source", "note"];
+
+    /// <summary>The canonical name of a header ("Indicator_Code" → indicator), or null for an unknown column.</summary>
+    public static string? Canonical(string header)
+    {
+        var h = header.Trim().Replace("_", "").Replace("-", "").Replace(" ", "").ToLowerInvariant();
+        return h switch
+        {
+            "indicator" or "indicatorcode" => "indicator",
+            "space" or "spacecode" => "space",
+            _ => Columns.Contains(h) ? h : null,
+        };
+    }
+
+    public static async IAsyncEnumerable<RawImportRow> ReadAsync(Stream body, string? delimiter, ImportReport report, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            HasHeaderRecord = true,
+            Delimiter = delimiter ?? ",",
+            DetectDelimiter = delimiter is null,
+            DetectDelimiterValues = [",", ";", "\t"],
+            TrimOptions = TrimOptions.Trim,
+            IgnoreBlankLines = true,
+            BadDataFound = args => report.Add(args.Context.Parser?.RawRow, null, "file", "malformedCsv",
+                $"Malformed CSV near '{Shorten(args.RawRecord)}' (a quote inside an unquoted field?).", ("near", Shorten(args.RawRecord))),
+        };
+        using var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        using var parser = new CsvParser(reader, config);
+        if (!await parser.ReadAsync()) yield break;
+        var index = new int[Columns.Length];
+        Array.Fill(index, -1);
+        var header = parser.Record ?? [];
+        for (var i = 0; i < header.Length; i++)
+        {
+            var name = Canonical(header[i]);
+            if (name is null)
+            {
+                report.Add(1, null, header[i], "unknownColumn", $"Unknown column '{header[i]}'. Columns: {string.Join(", ", Columns)}.",
+                    ("value", header[i]), ("columns", string.Join(", ", Columns)));
+                continue;
+            }
+            var n = Array.IndexOf(Columns, name);
+            if (index[n] >= 0) report.Add(1, null, header[i], "duplicateColumn", $"Column '{name}' appears twice.", ("value", name));
+            index[n] = i;
+        }
+        foreach (var required in new[] { 0, 1, 2 })
+            if (index[required] < 0) report.Add(1, null, Columns[required], "missingColumn", $"The header has no column '{Columns[required]}'.", ("value", Columns[required]));
+        if (report.Count > 0) yield break;
+        while (await parser.ReadAsync())
+        {
+            ct.ThrowIfCancellationRequested();
+            var line = parser.RawRow - CountLineBreaks(parser.RawRecord);
+            var record = parser.Record!;
+            string? Field(int column) => index[column] >= 0 && index[column] < record.Length ? record[index[column]] : null;
+            yield return new RawImportRow(line, null, Field(0), Field(1), Field(2), Field(3), Field(4), Field(5), Field(6), Field(7), Field(8));
+        }
+    }
+
+    /// <summary>The parser's RawRow is the last line of the record; a quoted field may span lines, so count back to its first line.</summary>
+    private static int CountLineBreaks(string raw)
+    {
+        var n = 0;
+        var trimmed = raw.TrimEnd('\r', '\n');
+        foreach (var c in trimmed) if (c == '\n') n++;
+        return n;
+    }
+
+    private static string Shorten(string s) => s.Length > 40 ? s[..40] + "…" : s.TrimEnd('\r', '\n');
+}

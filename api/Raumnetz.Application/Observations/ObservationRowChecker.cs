@@ -1,0 +1,156 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using Raumnetz.Application.Common;
+using Raumnetz.Application.Indicators;
+using Raumnetz.Domain.Indicators;
+
+namespace Raumnetz.Application.Observations;
+
+/// <summary>
+/// Checks the rows of an import one at a time: indicator and space by code (any case), the period, numbers (with a
+/// decimal comma if asked), status and texts, the indicator's value rules, and that no indicator, space and period
+/// comes twice in one file. Each problem goes to the report by line or item and column.
+/// </summary>
+internal sealed class ObservationRowChecker
+{
+    private readonly Dictionary<string, IndicatorRow> indicators;
+    private readonly Dictionary<Guid, IndicatorProfile> profiles;
+    private readonly Dictionary<string, Guid> spaces;
+    private readonly CultureInfo culture;
+    private readonly ImportReport report;
+    // rows seen so far by (indicator, space, first month, last month), the ids as small numbers: their line or item
+    private readonly Dictionary<Guid, int> indicatorIndex;
+    private readonly Dictionary<Guid, int> spaceIndex;
+    private readonly Dictionary<(int, int, int, int), int> seen = [];
+    // the end of each space's validity, and the lowest and highest value each space has per indicator (for the outlier warning)
+    private readonly IReadOnlyDictionary<Guid, DateOnly?> validity;
+    private readonly IReadOnlyDictionary<(Guid, Guid), (double? Lowest, double? Highest)> history;
+    private readonly double maxJumpFactor;
+
+    public ObservationRowChecker(IEnumerable<IndicatorRow> indicators, IReadOnlyDictionary<string, Guid> spacesByCode, bool decimalComma, ImportReport report,
+        IReadOnlyDictionary<Guid, DateOnly?>? validity = null, IReadOnlyDictionary<(Guid, Guid), (double? Lowest, double? Highest)>? history = null,
+        double maxJumpFactor = 0)
+    {
+        this.validity = validity ?? new Dictionary<Guid, DateOnly?>();
+        this.history = history ?? new Dictionary<(Guid, Guid), (double? Lowest, double? Highest)>();
+        this.maxJumpFactor = maxJumpFactor;
+        this.indicators = indicators.ToDictionary(i => i.Code, StringComparer.OrdinalIgnoreCase);
+        indicatorIndex = this.indicators.Values.Select((i, n) => (i.Id, n)).ToDictionary(x => x.Id, x => x.n);
+        profiles = this.indicators.Values.ToDictionary(i => i.Id, i => i.Profile());
+        spaces = spacesByCode.ToDictionary(s => s.Key, s => s.Value, StringComparer.OrdinalIgnoreCase);
+        spaceIndex = spaces.Values.Select((s, n) => (s, n)).ToDictionary(x => x.s, x => x.n);
+        culture = decimalComma ? CultureInfo.GetCultureInfo("de-DE") : CultureInfo.InvariantCulture;
+        this.report = report;
+    }
+
+    private sealed class SpaceKey
+    {
+        public Guid Id { get; init; }
+        public string Code { get; init; } = "";
+        public DateOnly? ValidTo { get; init; }
+    }
+
+    private sealed class HistoryRow
+    {
+        public Guid IndicatorId { get; init; }
+        public Guid SpaceId { get; init; }
+        public double? Lowest { get; init; }
+        public double? Highest { get; init; }
+    }
+
+    /// <summary>A checker over every indicator and space in the database.</summary>
+    public static async Task<ObservationRowChecker> LoadAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, bool decimalComma, ImportReport report,
+        PlausibilityRules plausibility, CancellationToken ct)
+    {
+        var indicators = await IndicatorRow.LoadAsync(connection, tx, dialect, null, ct);
+        var spaceRows = (await connection.QueryAsync<SpaceKey>(new CommandDefinition("SELECT id, code, valid_to FROM spaces", transaction: tx, cancellationToken: ct))).ToList();
+        var spaces = spaceRows.ToDictionary(s => s.Code, s => s.Id, StringComparer.OrdinalIgnoreCase);
+        var validity = spaceRows.ToDictionary(s => s.Id, s => s.ValidTo);
+        var history = plausibility.MaxJumpFactor > 1
+            ? (await connection.QueryAsync<HistoryRow>(new CommandDefinition("""
+                SELECT indicator_id, space_id, MIN(value) AS lowest, MAX(value) AS highest FROM observations
+                WHERE value IS NOT NULL GROUP BY indicator_id, space_id
+                """, transaction: tx, cancellationToken: ct))).ToDictionary(h => (h.IndicatorId, h.SpaceId), h => (h.Lowest, h.Highest))
+            : [];
+        return new ObservationRowChecker(indicators, spaces, decimalComma, report, validity, history, plausibility.MaxJumpFactor);
+    }
+
+    /// <summary>The checked values of the row, or null when it is bad (its problems are in the report).</summary>
+    public ObservationValues? Check(RawImportRow row)
+    {
+        var before = report.Count;
+        var indicator = Indicator(row);
+        Guid? spaceId = string.IsNullOrWhiteSpace(row.Space) ? Missing<Guid>(row, "space")
+            : spaces.TryGetValue(row.Space.Trim(), out var sid) ? sid
+            : Unknown<Guid>(row, "space", "unknownSpace", $"No space has the code '{row.Space.Trim()}'.", row.Space.Trim());
+        Period? period = string.IsNullOrWhiteSpace(row.Period) ? Missing<Period>(row, "period")
+            : Period.TryParse(row.Period, out var pp) ? pp
+            : Unknown<Period>(row, "period", "notAPeriod", $"'{row.Period}' is not a period (2024, 2024-H1, 2024-Q2 or 2024-05).", row.Period);
+        var value = Number(row, "value", row.Value);
+        var numerator = Number(row, "numerator", row.Numerator);
+        var denominator = Number(row, "denominator", row.Denominator);
+        var status = ObservationStatus.Final;
+        if (!string.IsNullOrWhiteSpace(row.Status) && (!Enum.TryParse(row.Status.Trim(), true, out status) || !Enum.IsDefined(status) || int.TryParse(row.Status, out _)))
+            report.Add(row, "status", "notAStatus", $"'{row.Status}' is not a status (provisional, final or estimated).", ("value", row.Status));
+        var source = Text(row, "source", row.Source, Limits.Name);
+        var note = Text(row, "note", row.Note, Limits.Note);
+        if (report.Count > before || indicator is null || spaceId is null || period is null) return null;
+
+        var (checkedValue, problems) = ObservationRules.Check(profiles[indicator.Id], value, numerator, denominator);
+        if (validity.TryGetValue(spaceId.Value, out var validTo) && ObservationRules.CheckValidity(period.Value, validTo) is { } outside) problems.Add(outside);
+        foreach (var problem in problems) report.Add(row, problem);
+        if (problems.Count == 0 && checkedValue is { } v0 && maxJumpFactor > 1 && history.TryGetValue((indicator.Id, spaceId.Value), out var h)
+            && ObservationRules.IsOutlier(v0, h.Lowest, h.Highest, maxJumpFactor))
+            report.Warn(row, ObservationRules.Outlier(v0, h.Lowest!.Value, h.Highest!.Value, maxJumpFactor));
+        var key = (indicatorIndex[indicator.Id], spaceIndex[spaceId.Value], period.Value.FirstMonth, period.Value.LastMonth);
+        if (seen.TryGetValue(key, out var first))
+        {
+            report.Add(row, "period", "duplicate", row.Line is not null
+                ? $"Line {first} already has a value for this indicator, space and period."
+                : $"Item {first} already has a value for this indicator, space and period.", ("first", first));
+            return null;
+        }
+        seen[key] = row.Line ?? row.Item ?? 0;
+        return report.Count > before ? null
+            : new ObservationValues(indicator.Id, spaceId.Value, period.Value, checkedValue, numerator, denominator, status, source, note, null);
+    }
+
+    private IndicatorRow? Indicator(RawImportRow row)
+    {
+        if (string.IsNullOrWhiteSpace(row.Indicator)) { report.Add(row, "indicator", "required", "'indicator' is required."); return null; }
+        if (indicators.TryGetValue(row.Indicator.Trim(), out var i)) return i;
+        report.Add(row, "indicator", "unknownIndicator", $"No indicator has the code '{row.Indicator.Trim()}'.", ("value", row.Indicator.Trim()));
+        return null;
+    }
+
+    private T? Missing<T>(RawImportRow row, string column) where T : struct
+    {
+        report.Add(row, column, "required", $"'{column}' is required.");
+        return null;
+    }
+
+    private T? Unknown<T>(RawImportRow row, string column, string code, string message, string value) where T : struct
+    {
+        report.Add(row, column, code, message, ("value", value));
+        return null;
+    }
+
+    private double? Number(RawImportRow row, string column, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (double.TryParse(text, NumberStyles.Float, culture, out var v) && double.IsFinite(v)) return v;
+        report.Add(row, column, "notANumber", $"'{text}' is not a number{(culture.Name == "de-DE" ? " (decimal comma expected)" : "")}.",
+            ("value", text), ("decimalComma", culture.Name == "de-DE"));
+        return null;
+    }
+
+    private string? Text(RawImportRow row, string column, string? text, int max)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var t = text.Trim();
+        if (t.Length <= max) return t;
+        report.Add(row, column, "tooLong", $"'{column}' must be {max} characters or fewer.", ("max", max));
+        return null;
+    }
+}

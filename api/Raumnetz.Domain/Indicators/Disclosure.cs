@@ -1,0 +1,55 @@
+namespace Raumnetz.Domain.Indicators;
+
+/// <summary>
+/// Small-number protection as a property of what a reader may see: the one decision, per indicator, of which cells
+/// (space and period) viewers and analysts do not get, whichever response shows them (observation lists and single
+/// values, evaluation, series, map, assessment summary, exports).
+/// <para>
+/// The decision does not depend on what a response shows. It is taken over the whole table a reader could put together
+/// from all responses: every space of the hierarchy, every period of a year, stored values and the values computed up
+/// the hierarchy for spaces without one of their own (as the evaluation and the series show them). Primary suppression
+/// withholds small values (<see cref="Suppression.IsPrimary"/>; a computed rating counts the raters of the values it is
+/// computed from); secondary suppression (<see cref="Suppression.Secondary"/>) then withholds, wherever a visible total
+/// has exactly one withheld part, the smallest other part, or the total itself when there is none, until no total
+/// reveals a part: a space is the total of its child spaces, a year of its halves, quarters or months. Since every
+/// response shows a subset of that table with the same cells withheld, no subtraction across responses recovers a
+/// withheld cell.
+/// </para>
+/// <para>
+/// Totals never cross a year (a year's groups hold only that year's periods) or an indicator, so the decision is taken per
+/// indicator and year: a caller passes the stored values of whole years, for every space, and gets the same answer for a
+/// cell whichever years it asks about.
+/// </para>
+/// </summary>
+public static class Disclosure
+{
+    /// <summary>The cells of the indicator of <paramref name="shape"/> withheld from a reader protected by <paramref name="rules"/>.</summary>
+    /// <param name="shape">The indicator and the whole space hierarchy (the scope is ignored: the decision covers every space).</param>
+    /// <param name="stored">Every stored value of the indicator in the years concerned, for every space; values of any other
+    /// indicator are ignored by the caller's choice of <paramref name="shape"/>.</param>
+    /// <returns>The withheld cells, stored or computed, of the years <paramref name="stored"/> covers.</returns>
+    public static HashSet<CellKey> Withheld(ValueTableShape shape, IEnumerable<StoredValue> stored, SuppressionRules rules)
+    {
+        var whole = shape with { Scope = null };
+        var withheld = new HashSet<CellKey>();
+        foreach (var year in stored.GroupBy(s => s.Period.Year))
+            withheld.UnionWith(Decide(whole, PublishedValues.Cells(whole, year, aggregate: true), rules));
+        return withheld;
+    }
+
+    private static HashSet<CellKey> Decide(ValueTableShape shape, List<(PublishedValue Value, int? Raters)> cells, SuppressionRules rules)
+    {
+        CellKey Key(PublishedValue v) => new(shape.Indicator, v.Space, v.Period);
+        // What secondary suppression gives up least of: the value, or for a rate its denominator (the population behind it).
+        var weights = cells.ToDictionary(c => Key(c.Value),
+            c => shape.Kind == IndicatorKind.Rate ? c.Value.Measure.Denominator : c.Value.Measure.Value);
+        var primary = cells
+            .Where(c => Suppression.IsPrimary(shape.Kind, c.Value.Measure.Value, c.Value.Measure.Denominator, c.Raters, rules))
+            .Select(c => Key(c.Value)).ToHashSet();
+        var groups = Suppression.Groups(weights.Keys, s => shape.Parents.TryGetValue(s, out var p) ? p : null,
+            _ => Suppression.IsAdditive(shape.Aggregation));
+        var withheld = Suppression.Secondary(weights, primary, groups);
+        withheld.UnionWith(primary);
+        return withheld;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using Raumnetz.Application.Auth;
+using Raumnetz.Application.Common;
+
+namespace Raumnetz.Infrastructure.Security;
+
+/// <summary>Lifetimes of sign-in sessions ("Raumnetz:Sessions").</summary>
+public sealed class SessionLifetimes
+{
+    /// <summary>A session not used for this long ends (Raumnetz__Sessions__IdleMinutes).</summary>
+    public int IdleMinutes { get; set; } = 60;
+    /// <summary>A session ends this long after sign-in, however busy (Raumnetz__Sessions__AbsoluteHours).</summary>
+    public int AbsoluteHours { get; set; } = 12;
+
+    public TimeSpan Idle => TimeSpan.FromMinutes(Math.Max(1, IdleMinutes));
+    public TimeSpan Absolute => TimeSpan.FromHours(Math.Max(1, AbsoluteHours));
+}
+
+/// <summary>A valid session and the active user behind it.</summary>
+public sealed record ActiveSession(Guid Id, CurrentUserDto User, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// Server-side sign-in sessions in the shared database, so every instance sees the same state. A session is named by a
+/// random 256-bit token that only the session cookie carries; the table keeps its SHA-256 hash. Each request checks the
+/// session afresh (no cache: a revocation holds at the next request on every instance) together with its user, so a
+/// deactivated user is refused and a new role applies at once. Its last use is written at most every minute.
+/// Authentication, not a use case: it runs outside MediatR.
+/// </summary>
+public sealed class SessionStore(IDbConnectionFactory db, TimeProvider clock, SessionLifetimes options)
+{
+    /// <summary>How often a session's last use is written down at most.</summary>
+    public static readonly TimeSpan SeenNotedEvery = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a session's row is kept after its absolute expiry (for a later list of recent sessions).</summary>
+    public static readonly TimeSpan KeptAfterExpiry = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Starts a session for the user and returns its token (to be carried by the cookie, never stored). Removes the
+    /// rows of sessions that expired more than <see cref="KeptAfterExpiry"/> ago, so the table does not grow.
+    /// </summary>
+    public async Task<string> CreateAsync(Guid userId, string? userAgent, string? address, CancellationToken ct)
+    {
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var now = clock.GetUtcNow();
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO sessions (id, token_hash, user_id, created_at, last_seen_at, expires_at, idle_minutes, revoked_at, user_agent, address)
+            VALUES (@id, @hash, @userId, @now, @now, @expires, @idle, NULL, @userAgent, @address)
+            """, new
+            {
+                id = Guid.CreateVersion7(), hash = Hash(token), userId, now, expires = now + options.Absolute,
+                idle = (int)options.Idle.TotalMinutes, userAgent = Cut(userAgent, 200), address = Cut(address, 64),
+            }, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM sessions WHERE expires_at < @cutoff", new { cutoff = now - KeptAfterExpiry }, cancellationToken: ct));
+        return token;
+    }
+
+    /// <summary>
+    /// The session named by the token if it is open (not revoked, not past its absolute expiry, used within its idle
+    /// timeout) and its user is active; otherwise null. Notes its use at most every minute.
+    /// </summary>
+    public async Task<ActiveSession?> FindAsync(string token, CancellationToken ct)
+    {
+        if (token.Length is 0 or > 100) return null;
+        var hash = Hash(token);
+        var now = clock.GetUtcNow();
+        var row = await db.ReadAsync((connection, t) => connection.QuerySingleOrDefaultAsync<SessionRow>(new CommandDefinition("""
+            SELECT s.id, s.created_at, s.last_seen_at, s.expires_at, s.idle_minutes, u.id AS user_id, u.email, u.display_name, u.role
+            FROM sessions s JOIN users u ON u.id = s.user_id
+            WHERE s.token_hash = @hash AND s.revoked_at IS NULL AND s.expires_at > @now AND u.is_active = @active
+            """, new { hash, now, active = true }, cancellationToken: t)), ct);
+        if (row is null || row.LastSeenAt + TimeSpan.FromMinutes(row.IdleMinutes) <= now) return null;
+        if (row.LastSeenAt < now - SeenNotedEvery)
+        {
+            // Bookkeeping, not retried: a write is never repeated once sent.
+            await using var connection = await db.OpenAsync(ct);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE sessions SET last_seen_at = @now WHERE id = @Id AND last_seen_at < @now",
+                new { row.Id, now }, cancellationToken: ct));
+        }
+        return new ActiveSession(row.Id, new CurrentUserDto { Id = row.UserId, Email = row.Email, DisplayName = row.DisplayName, Role = row.Role },
+            row.CreatedAt, row.ExpiresAt);
+    }
+
+    /// <summary>Ends the session named by the token (sign-out).</summary>
+    public async Task RevokeAsync(string token, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE sessions SET revoked_at = @now WHERE token_hash = @hash AND revoked_at IS NULL",
+            new { hash = Hash(token), now = clock.GetUtcNow() }, cancellationToken: ct));
+    }
+
+    /// <summary>Ends every session of the user (sign-out everywhere); returns how many were open.</summary>
+    public async Task<int> RevokeAllAsync(Guid userId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await UserSessions.RevokeAllAsync(connection, null, userId, clock.GetUtcNow(), ct);
+    }
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static string? Cut(string? text, int length) => string.IsNullOrEmpty(text) ? null : text.Length <= length ? text : text[..length];
+
+    private sealed class SessionRow
+    {
+        public Guid Id { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset LastSeenAt { get; init; }
+        public DateTimeOffset ExpiresAt { get; init; }
+        public int IdleMinutes { get; init; }
+        public Guid UserId { get; init; }
+        public string Email { get; init; } = "";
+        public string DisplayName { get; init; } = "";
+        public Raumnetz.Domain.Identity.Role Role { get; init; }
+    }
+}

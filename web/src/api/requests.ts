@@ -1,0 +1,172 @@
+/**
+ * Named parameters for the generated client's list and search operations. NSwag generates their optional query
+ * parameters positionally (`api.listActors(kind, type, sector, spaceId, q, includeArchived, limit, cursor)`), which
+ * invites `undefined, undefined, …` calls that break silently when the contract adds a parameter. Call these instead:
+ * `listActors({ q, limit: 50 })`. One function per operation, nothing else: no caching, no React (query options and
+ * hooks live with the feature that shows the data, or with the shared pickers in components/pickers).
+ *
+ * Empty strings (an unset filter from a form or the URL) are not sent; everything else is passed on as given.
+ */
+import type {
+  ActorKind,
+  AgreementStatus,
+  GraphEdgeKind,
+  IndicatorKind,
+  MemberRole,
+  MembershipState,
+  NetworkKind,
+  NetworkStatus,
+  ObservationStatus,
+  RelationType,
+  Sector,
+  SpaceLevel,
+} from './client'
+import { api } from './index'
+
+/** `limit` (1–500, the API's default 50) and the opaque `cursor` of the page to read. */
+export interface PageParams {
+  limit?: number
+  cursor?: string
+}
+
+/** The API's largest page: pickers and "everything of one network" lists read in pages of this size. */
+export const MAX_PAGE_SIZE = 500
+
+/** '' → undefined, so an empty filter is not sent as `?q=`. */
+const given = (value: string | undefined) => value || undefined
+
+/** Reads page after page along the cursor until the end (or until `max` items), in the order the API gives them. */
+export async function readAllPages<T>(
+  readPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string | null }>,
+  max = Number.POSITIVE_INFINITY,
+): Promise<T[]> {
+  const all: T[] = []
+  let cursor: string | undefined
+  do {
+    const page = await readPage(cursor)
+    all.push(...page.items)
+    cursor = page.nextCursor ?? undefined
+  } while (cursor && all.length < max)
+  return all
+}
+
+// ---- Actors ----------------------------------------------------------------------------------------------
+
+export interface ActorListParams extends PageParams {
+  kind?: ActorKind
+  type?: string
+  sector?: Sector
+  spaceId?: string
+  q?: string
+  includeArchived?: boolean
+}
+
+export const listActors = (p: ActorListParams = {}) =>
+  api.listActors(p.kind, given(p.type), p.sector, given(p.spaceId), given(p.q), p.includeArchived, p.limit, p.cursor)
+
+export const listActorRelations = (id: string, p: PageParams = {}) => api.listActorRelations(id, p.limit, p.cursor)
+
+// ---- Spaces ----------------------------------------------------------------------------------------------
+
+export interface SpaceListParams extends PageParams {
+  level?: SpaceLevel
+  parentId?: string
+  q?: string
+  validOn?: string
+}
+
+export const listSpaces = (p: SpaceListParams = {}) =>
+  api.listSpaces(p.level, given(p.parentId), given(p.q), given(p.validOn), p.limit, p.cursor)
+
+// ---- Networks, members, meetings, agreements ----------------------------------------------------------------
+
+export interface NetworkListParams extends PageParams {
+  spaceId?: string
+  kind?: NetworkKind
+  status?: NetworkStatus
+  memberActorId?: string
+  q?: string
+}
+
+export const listNetworks = (p: NetworkListParams = {}) =>
+  api.listNetworks(given(p.spaceId), p.kind, p.status, given(p.memberActorId), given(p.q), p.limit, p.cursor)
+
+export interface NetworkMemberListParams extends PageParams {
+  state?: MembershipState
+  role?: MemberRole
+}
+
+export const listNetworkMembers = (networkId: string, p: NetworkMemberListParams = {}) =>
+  api.listNetworkMembers(networkId, p.state, p.role, p.limit, p.cursor)
+
+export interface MeetingListParams extends PageParams {
+  from?: string
+  to?: string
+}
+
+export const listNetworkMeetings = (networkId: string, p: MeetingListParams = {}) =>
+  api.listNetworkMeetings(networkId, given(p.from), given(p.to), p.limit, p.cursor)
+
+/** `meetings`: how many recent meetings the attendance rate looks at (the API's default when not given). */
+export const listNetworksNeedingAttention = (p: { spaceId?: string; meetings?: number } = {}) =>
+  api.listNetworksNeedingAttention(given(p.spaceId), p.meetings)
+
+export interface TaskListParams extends PageParams {
+  networkId?: string
+  meetingId?: string
+  responsibleActorId?: string
+  status?: AgreementStatus
+  overdue?: boolean
+}
+
+export const listTasks = (p: TaskListParams = {}) =>
+  api.listTasks(given(p.networkId), given(p.meetingId), given(p.responsibleActorId), p.status, p.overdue, p.limit, p.cursor)
+
+export interface NetworkGraphParams {
+  spaceId?: string
+  networkId?: string
+  on?: string
+  /** Empty or missing: all relation types. */
+  relationTypes?: RelationType[]
+  /** Empty or missing: all edge kinds. */
+  edgeKinds?: GraphEdgeKind[]
+}
+
+export const getNetworkGraph = (p: NetworkGraphParams = {}) =>
+  api.getNetworkGraph(
+    given(p.spaceId),
+    given(p.networkId),
+    given(p.on),
+    p.relationTypes?.length ? p.relationTypes : undefined,
+    p.edgeKinds?.length ? p.edgeKinds : undefined,
+  )
+
+// ---- Indicators ------------------------------------------------------------------------------------------
+
+export interface IndicatorListParams extends PageParams {
+  kind?: IndicatorKind
+  topic?: string
+  q?: string
+}
+
+export const listIndicators = (p: IndicatorListParams = {}) => api.listIndicators(p.kind, given(p.topic), given(p.q), p.limit, p.cursor)
+
+export interface IndicatorSetListParams extends PageParams {
+  networkId?: string
+  q?: string
+}
+
+export const listIndicatorSets = (p: IndicatorSetListParams = {}) => api.listIndicatorSets(given(p.networkId), given(p.q), p.limit, p.cursor)
+
+export interface ObservationListParams extends PageParams {
+  indicatorId?: string
+  spaceId?: string
+  /** First period (inclusive), e.g. `2020` or `2024-Q2`. */
+  from?: string
+  /** Last period (inclusive). */
+  to?: string
+  status?: ObservationStatus
+}
+
+export const listObservations = (p: ObservationListParams = {}) =>
+  api.listObservations(given(p.indicatorId), given(p.spaceId), given(p.from), given(p.to), p.status, p.limit, p.cursor)

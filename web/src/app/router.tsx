@@ -1,0 +1,89 @@
+import type { RouteObject } from 'react-router'
+import { AppShell } from '@/components/layout/app-shell'
+import { RequireAuth } from '@/features/auth/components/require-auth'
+import { LoginPage } from '@/features/auth/routes/login-page'
+import { indicatorRoutes } from '@/features/indicators/routes'
+import { NotFoundPage, RouteErrorPage } from './error-pages'
+import { StartPage } from './routes/start-page'
+
+// Feature pages load on demand (one chunk per page) to keep the first download small. A page that shows more than one
+// feature (the start page, a network with its agreements, a meeting with the agreements made in it) is put together in
+// ./routes: features never import each other.
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  {
+    element: <RequireAuth />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      {
+        element: <AppShell />,
+        children: [
+          { index: true, element: <StartPage /> },
+          {
+            path: 'spaces',
+            lazy: async () => ({ Component: (await import('@/features/spaces/routes/spaces-page')).SpacesPage }),
+          },
+          {
+            path: 'spaces/:id',
+            lazy: async () => ({ Component: (await import('@/features/spaces/routes/space-detail-page')).SpaceDetailPage }),
+          },
+          {
+            path: 'actors',
+            lazy: async () => ({ Component: (await import('@/features/actors/routes/actors-page')).ActorsPage }),
+          },
+          {
+            path: 'actors/new',
+            lazy: async () => ({ Component: (await import('@/features/actors/routes/actor-create-page')).ActorCreatePage }),
+          },
+          {
+            path: 'actors/:id',
+            lazy: async () => ({ Component: (await import('@/features/actors/routes/actor-detail-page')).ActorDetailPage }),
+          },
+          {
+            path: 'actors/:id/edit',
+            lazy: async () => ({ Component: (await import('@/features/actors/routes/actor-edit-page')).ActorEditPage }),
+          },
+          {
+            path: 'networks',
+            lazy: async () => ({ Component: (await import('@/features/networks/routes/networks-page')).NetworksPage }),
+          },
+          {
+            path: 'networks/new',
+            lazy: async () => ({ Component: (await import('@/features/networks/routes/network-create-page')).NetworkCreatePage }),
+          },
+          {
+            path: 'networks/:id',
+            lazy: async () => ({ Component: (await import('./routes/network-detail')).NetworkDetailRoute }),
+          },
+          {
+            path: 'networks/:id/edit',
+            lazy: async () => ({ Component: (await import('@/features/networks/routes/network-edit-page')).NetworkEditPage }),
+          },
+          {
+            path: 'networks/:id/meetings/new',
+            lazy: async () => ({ Component: (await import('@/features/networks/routes/meeting-create-page')).MeetingCreatePage }),
+          },
+          {
+            path: 'meetings/:id',
+            lazy: async () => ({ Component: (await import('./routes/meeting')).MeetingRoute }),
+          },
+          {
+            path: 'meetings/:id/edit',
+            lazy: async () => ({ Component: (await import('@/features/networks/routes/meeting-edit-page')).MeetingEditPage }),
+          },
+          {
+            path: 'tasks',
+            lazy: async () => ({ Component: (await import('@/features/tasks/routes/agreements-board-page')).AgreementsBoardPage }),
+          },
+          {
+            // Cytoscape is only downloaded when the map is opened.
+            path: 'network-map',
+            lazy: async () => ({ Component: (await import('@/features/network-map/routes/network-map-page')).NetworkMapPage }),
+          },
+          ...indicatorRoutes,
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]
