@@ -26,6 +26,8 @@ builder.Logging.AddFilter(RequestLogMiddleware.FrameworkRequestCategory, level =
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Raumnetz").Get<RaumnetzOptions>() ?? new RaumnetzOptions());
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Raumnetz:Suppression").Get<Raumnetz.Domain.Indicators.SuppressionRules>() ?? new Raumnetz.Domain.Indicators.SuppressionRules());
+builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Raumnetz:Reference").Get<Raumnetz.Domain.Indicators.ReferenceRules>() ?? new Raumnetz.Domain.Indicators.ReferenceRules());
+builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Raumnetz:Plausibility").Get<Raumnetz.Domain.Indicators.PlausibilityRules>() ?? new Raumnetz.Domain.Indicators.PlausibilityRules());
 // Registered first so it starts first: the schema must exist before anything else (data protection) reads it.
 builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());

@@ -42,8 +42,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
     internal static ProblemDetails? Map(Exception exception, HttpContext context) => exception switch
     {
-        ValidationException v => Validation(v.Errors.GroupBy(e => FieldName(e.PropertyName))
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
+        ValidationException v => WithCodes(Validation(v.Errors.GroupBy(e => FieldName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())), v),
         InvalidFieldException f => Validation(new() { [f.Field] = [f.Message] }),
         NotFoundException n => Problem(404, "Not found", n.Message),
         ConflictException c when c.Field is not null => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [c.Field] = [c.Message] })
@@ -78,6 +78,18 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 ? "The body must be JSON (Content-Type: application/json)." : "A JSON body is required.";
         }
         return Validation(new() { [name] = [message] }, b.StatusCode);
+    }
+
+    /// <summary>
+    /// Stable codes of the product's own rules (outlier, proportionOutOfRange, outsideSpaceValidity, ...) beside the
+    /// messages, as 'codes': { field: [code] }, so that a client can react to them in any language.
+    /// </summary>
+    private static HttpValidationProblemDetails WithCodes(HttpValidationProblemDetails problem, ValidationException v)
+    {
+        var coded = v.Errors.Where(e => Equals(e.CustomState, Raumnetz.Domain.Indicators.FieldProblem.StateMarker)).ToList();
+        if (coded.Count > 0)
+            problem.Extensions["codes"] = coded.GroupBy(e => FieldName(e.PropertyName)).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorCode).Distinct().ToArray());
+        return problem;
     }
 
     /// <summary>

@@ -49,8 +49,13 @@ public sealed record IndicatorEvaluation
     public PeriodValueDto? Target { get; init; }
     /// <summary>Reached, on track or off track (null without value, baseline or target).</summary>
     public AttainmentStatus? Attainment { get; init; }
-    /// <summary>The reference space's value in the period.</summary>
+    /// <summary>
+    /// The reference space's value in the period; null also when it is computed from too small a part of that space
+    /// (coverage below Raumnetz:Reference:MinCoverage, see <see cref="ReferenceIncomplete"/>).
+    /// </summary>
     public EvaluatedValue? Reference { get; init; }
+    /// <summary>True when the reference space's value was computed from too few of its parts to serve as reference.</summary>
+    public bool ReferenceIncomplete { get; init; }
     /// <summary>This space against the reference space.</summary>
     public ComparisonDto? Comparison { get; init; }
 }
@@ -65,8 +70,24 @@ public sealed record EvaluatedValue
     public bool Aggregated { get; init; }
     /// <summary>How many spaces below contributed to a computed value (1 for a measured value).</summary>
     public int Count { get; init; }
+    /// <summary>Computed values only: how much of the space the value stands for.</summary>
+    public CoverageDto? Coverage { get; init; }
     /// <summary>Withheld as a small number (viewers and analysts).</summary>
     public bool Suppressed { get; init; }
+}
+
+/// <summary>
+/// What a computed value stands for: from <see cref="Parts"/> of the <see cref="Of"/> spaces directly below that exist
+/// in the period ("aus 3 von 5 Teilräumen"), and the share of their population those parts hold (null unless every one
+/// of them has a population).
+/// </summary>
+public sealed record CoverageDto
+{
+    public int Parts { get; init; }
+    public int Of { get; init; }
+    public double? PopulationShare { get; init; }
+
+    public static CoverageDto? From(Coverage? c) => c is { } v ? new CoverageDto { Parts = v.Parts, Of = v.Of, PopulationShare = v.PopulationShare } : null;
 }
 
 /// <summary>A value against a reference: difference, ratio, percent change, above/below and better/worse by the indicator's direction.</summary>
@@ -93,13 +114,16 @@ public sealed class EvaluateIndicatorSetValidator : AbstractValidator<EvaluateIn
     }
 }
 
-public sealed class EvaluateIndicatorSetHandler(IDbConnectionFactory db, IndicatorSetReads reads, ICurrentUser user, SuppressionRules rules) : IRequestHandler<EvaluateIndicatorSetQuery, IndicatorSetEvaluation>
+public sealed class EvaluateIndicatorSetHandler(IDbConnectionFactory db, IndicatorSetReads reads, ICurrentUser user, SuppressionRules rules, ReferenceRules referenceRules) : IRequestHandler<EvaluateIndicatorSetQuery, IndicatorSetEvaluation>
 {
     internal sealed class SpaceNode
     {
         public Guid Id { get; init; }
         public Guid? ParentId { get; init; }
         public string Name { get; init; } = "";
+        public long? Population { get; init; }
+        public DateOnly ValidFrom { get; init; }
+        public DateOnly? ValidTo { get; init; }
     }
 
     private sealed class Obs
@@ -119,7 +143,7 @@ public sealed class EvaluateIndicatorSetHandler(IDbConnectionFactory db, Indicat
         return await db.ReadAsync(async (connection, ct) =>
         {
             var set = await reads.LoadAsync(connection, null, request.Id, ct) ?? throw new NotFoundException("Indicator set", request.Id);
-            var spaces = (await connection.QueryAsync<SpaceNode>(new CommandDefinition("SELECT id, parent_id, name FROM spaces", cancellationToken: ct))).ToDictionary(s => s.Id);
+            var spaces = (await connection.QueryAsync<SpaceNode>(new CommandDefinition("SELECT id, parent_id, name, population, valid_from, valid_to FROM spaces", cancellationToken: ct))).ToDictionary(s => s.Id);
             if (!spaces.TryGetValue(request.SpaceId, out var space)) throw new InvalidFieldException("spaceId", $"Space '{request.SpaceId}' does not exist.");
             SpaceNode? reference = null;
             if (request.ReferenceSpaceId is { } refId && !spaces.TryGetValue(refId, out reference))
@@ -159,10 +183,16 @@ public sealed class EvaluateIndicatorSetHandler(IDbConnectionFactory db, Indicat
                     var all = Aggregation.UpTheHierarchy(indicator.Aggregation, indicator.RateFactor ?? 1, measures, children, [spaceId]);
                     if (!all.TryGetValue(spaceId, out var r)) return null;
                     var suppressed = withheld is not null && withheld.Contains(new CellKey(indicator.Id, spaceId, p));
+                    bool Contributed(Guid c) => all.TryGetValue(c, out var part) && CoverageRules.IsUsable(indicator.Aggregation, part.Measure);
+                    Coverage? coverage = r.Aggregated
+                        ? CoverageRules.Of(children[spaceId].Where(c => Contributed(c) || SpaceTime.ExistsDuring(spaces[c].ValidFrom, spaces[c].ValidTo, p)).ToList(),
+                            Contributed, c => spaces[c].Population)
+                        : null;
                     return new EvaluatedValue
                     {
                         Period = p.ToString(), Value = suppressed ? null : r.Measure.Value, Numerator = suppressed ? null : r.Measure.Numerator,
-                        Denominator = suppressed ? null : r.Measure.Denominator, Aggregated = r.Aggregated, Count = r.Count, Suppressed = suppressed,
+                        Denominator = suppressed ? null : r.Measure.Denominator, Aggregated = r.Aggregated, Count = r.Count,
+                        Coverage = CoverageDto.From(coverage), Suppressed = suppressed,
                     };
                 }
                 ComparisonDto? Compare(EvaluatedValue? a, double? b) =>
@@ -176,6 +206,9 @@ public sealed class EvaluateIndicatorSetHandler(IDbConnectionFactory db, Indicat
                     ? Attainment.Judge(new PeriodValue(Period.Parse(baseline.Period), baseline.Value), t, new PeriodValue(period, v), indicator.Direction)
                     : null;
                 var referenceValue = reference is null ? null : ValueOf(reference.Id, period);
+                // a reference computed from too small a part of the reference space is no reference at all
+                var referenceIncomplete = referenceValue?.Coverage is { } rc && !referenceRules.MayServe(new Coverage(rc.Parts, rc.Of, rc.PopulationShare));
+                if (referenceIncomplete) referenceValue = null;
                 items.Add(new IndicatorEvaluation
                 {
                     IndicatorId = indicator.Id, Code = indicator.Code, Name = indicator.Name, Unit = indicator.Unit, Decimals = indicator.Decimals, Direction = indicator.Direction,
@@ -183,7 +216,7 @@ public sealed class EvaluateIndicatorSetHandler(IDbConnectionFactory db, Indicat
                     Baseline = baseline, ChangeFromBaseline = Compare(value, baseline?.Value),
                     Target = target is { } tv ? new PeriodValueDto { Period = tv.Period.ToString(), Value = tv.Value } : null,
                     Attainment = attainment,
-                    Reference = referenceValue, Comparison = Compare(value, referenceValue?.Value),
+                    Reference = referenceValue, ReferenceIncomplete = referenceIncomplete, Comparison = Compare(value, referenceValue?.Value),
                 });
             }
             return new IndicatorSetEvaluation

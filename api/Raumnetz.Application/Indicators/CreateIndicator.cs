@@ -22,9 +22,9 @@ public sealed class CreateIndicatorHandler(IUnitOfWork unitOfWork, IndicatorRead
         {
             await connection.ExecuteAsync("""
                 INSERT INTO indicators (id, code, name, search_key, description, kind, unit, decimals, direction, aggregation, rate_factor,
-                    is_proportion, scale_min, scale_max, scale_labels, source, update_interval, topic, version, created_at, updated_at)
+                    is_proportion, scale_min, scale_max, scale_labels, minimum, maximum, source, update_interval, topic, version, created_at, updated_at)
                 VALUES (@id, @code, @name, @searchKey, @description, @kind, @unit, @decimals, @direction, @aggregation, @rateFactor,
-                    @isProportion, @scaleMin, @scaleMax, @scaleLabels, @source, @updateInterval, @topic, 1, @now, @now)
+                    @isProportion, @scaleMin, @scaleMax, @scaleLabels, @minimum, @maximum, @source, @updateInterval, @topic, 1, @now, @now)
                 """, p, tx);
         }
         catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))

@@ -84,11 +84,14 @@ public sealed class GetIndicatorMapHandler(IDbConnectionFactory db, ICurrentUser
                 periods.Min(p => p.FirstMonth), periods.Max(p => p.LastMonth), request.Aggregated,
                 user, rules, ct);
             var wanted = periods.ToHashSet();
-            var values = table.Values.Where(v => wanted.Contains(v.Period)).ToLookup(v => v.Space);
-            // A space with a value is shown even outside its validity (values are not checked against it when stored).
+            // Each period shows the spaces of that period (SpaceTime.ShownIn): an ended space keeps no value, and is not
+            // listed, for a period after its end, whatever is stored or computed for it.
+            var values = table.Values.Where(v => wanted.Contains(v.Period))
+                .Where(v => SpaceTime.ShownIn(spaces[v.Space].ValidFrom, spaces[v.Space].ValidTo, v.Period, hasValue: true))
+                .ToLookup(v => v.Space);
             var shown = PublishedValueReads.TreeOrder(spaces.Values
                 .Where(s => scope is null || scope.Contains(s.Id))
-                .Where(s => values.Contains(s.Id) || periods.Any(p => PublishedValueReads.IsValidDuring(s, p)))
+                .Where(s => periods.Any(p => SpaceTime.ShownIn(s.ValidFrom, s.ValidTo, p, values[s.Id].Any(v => v.Period == p))))
                 .ToList());
             var geometries = await GeometriesAsync(connection, request.Under, ct);
             return new IndicatorMap

@@ -32,6 +32,10 @@ public abstract record IndicatorFields
     /// <summary>Ratings only: one label per point of the scale, lowest first (optional).</summary>
     public IReadOnlyCollection<string>? ScaleLabels { get; init; }
     /// <summary>Where the figures come from (for example "Statistik der Bundesagentur für Arbeit").</summary>
+    /// <summary>The lowest value this indicator can take (optional); values below are refused.</summary>
+    public double? Minimum { get; init; }
+    /// <summary>The highest value this indicator can take (optional); values above are refused.</summary>
+    public double? Maximum { get; init; }
     public string? Source { get; init; }
     public UpdateInterval? UpdateInterval { get; init; }
     /// <summary>Topic for grouping (for example "Arbeit", "Bildung", "Jugendhilfe").</summary>
@@ -71,6 +75,10 @@ public abstract class IndicatorFieldsValidator<T> : AbstractValidator<T> where T
         RuleFor(x => x.ScaleLabels).Must((x, labels) => labels!.Count == 0 || (x.ScaleMin is not null && x.ScaleMax is not null && labels.Count == x.ScaleMax - x.ScaleMin + 1))
             .When(x => x.ScaleLabels is not null)
             .WithMessage("'scaleLabels' must have one label per point of the scale (scaleMax − scaleMin + 1), or be empty.");
+        RuleFor(x => x.Minimum).InclusiveBetween(-ObservationRules.MaxMagnitude, ObservationRules.MaxMagnitude);
+        RuleFor(x => x.Maximum).InclusiveBetween(-ObservationRules.MaxMagnitude, ObservationRules.MaxMagnitude);
+        RuleFor(x => x.Maximum).Must((x, max) => max >= x.Minimum).When(x => x.Minimum is not null && x.Maximum is not null)
+            .WithMessage("'maximum' must not lie below 'minimum'.");
         RuleFor(x => x.Source).MaximumLength(Limits.Name);
         RuleFor(x => x.UpdateInterval).DefinedEnum();
         RuleFor(x => x.Topic).MaximumLength(Limits.Name);
@@ -101,6 +109,8 @@ internal static class IndicatorText
         p.Add("scaleMax", f.Kind == IndicatorKind.Rating ? f.ScaleMax : null, System.Data.DbType.Int32);
         var labels = f.ScaleLabels?.Select(l => l.Trim()).ToList();
         p.Add("scaleLabels", f.Kind == IndicatorKind.Rating && labels is { Count: > 0 } ? JsonSerializer.Serialize(labels) : null, System.Data.DbType.String);
+        p.Add("minimum", f.Minimum, System.Data.DbType.Double);
+        p.Add("maximum", f.Maximum, System.Data.DbType.Double);
         p.Add("source", Optional(f.Source));
         p.Add("updateInterval", f.UpdateInterval?.ToString(), System.Data.DbType.String);
         p.Add("topic", Optional(f.Topic));

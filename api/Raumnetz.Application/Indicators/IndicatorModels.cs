@@ -26,6 +26,10 @@ public sealed record IndicatorDto
     public int? ScaleMax { get; init; }
     /// <summary>Ratings only: one label per point of the scale, lowest first; empty when none were given.</summary>
     public IReadOnlyList<string> ScaleLabels { get; init; } = [];
+    /// <summary>The lowest value this indicator can take (null: no limit).</summary>
+    public double? Minimum { get; init; }
+    /// <summary>The highest value this indicator can take (null: no limit).</summary>
+    public double? Maximum { get; init; }
     public string? Source { get; init; }
     public UpdateInterval? UpdateInterval { get; init; }
     public string? Topic { get; init; }
@@ -52,6 +56,8 @@ public sealed class IndicatorRow
     public int? ScaleMin { get; set; }
     public int? ScaleMax { get; set; }
     public string? ScaleLabels { get; set; }
+    public double? Minimum { get; set; }
+    public double? Maximum { get; set; }
     public string? Source { get; set; }
     public UpdateInterval? UpdateInterval { get; set; }
     public string? Topic { get; set; }
@@ -61,10 +67,10 @@ public sealed class IndicatorRow
 
     public const string Columns = """
         i.id, i.code, i.name, i.search_key, i.description, i.kind, i.unit, i.decimals, i.direction, i.aggregation, i.rate_factor,
-        i.is_proportion, i.scale_min, i.scale_max, i.scale_labels, i.source, i.update_interval, i.topic, i.version, i.created_at, i.updated_at
+        i.is_proportion, i.scale_min, i.scale_max, i.scale_labels, i.minimum, i.maximum, i.source, i.update_interval, i.topic, i.version, i.created_at, i.updated_at
         """;
 
-    public IndicatorProfile Profile() => new(Kind, Aggregation, RateFactor, IsProportion, ScaleMin, ScaleMax, Decimals);
+    public IndicatorProfile Profile() => new(Kind, Aggregation, RateFactor, IsProportion, ScaleMin, ScaleMax, Decimals, Minimum, Maximum);
 
     public IReadOnlyList<string> Labels() => ScaleLabels is null ? [] : JsonSerializer.Deserialize<List<string>>(ScaleLabels) ?? [];
 

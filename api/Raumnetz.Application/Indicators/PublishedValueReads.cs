@@ -28,6 +28,8 @@ public sealed record IndicatorValue
     public bool Aggregated { get; init; }
     /// <summary>How many spaces below contributed to a computed value (1 for a measured value).</summary>
     public int Count { get; init; }
+    /// <summary>Computed values only: how much of the space the value stands for ("aus 3 von 5 Teilräumen").</summary>
+    public IndicatorSets.CoverageDto? Coverage { get; init; }
     /// <summary>Withheld as a small number, or because a total would reveal one (viewers and analysts).</summary>
     public bool Suppressed { get; init; }
 }
@@ -48,6 +50,7 @@ internal static class PublishedValueReads
         public Guid? ParentId { get; init; }
         public DateOnly ValidFrom { get; init; }
         public DateOnly? ValidTo { get; init; }
+        public long? Population { get; init; }
     }
 
     private sealed class StoredRow
@@ -68,7 +71,7 @@ internal static class PublishedValueReads
         {
             Period = v.Period.ToString(), Value = v.Measure.Value, Numerator = v.Measure.Numerator, Denominator = v.Measure.Denominator,
             Status = v.Aggregated ? null : Status.GetValueOrDefault((v.Space, v.Period)),
-            Aggregated = v.Aggregated, Count = v.Count, Suppressed = v.Suppressed,
+            Aggregated = v.Aggregated, Count = v.Count, Coverage = v.Suppressed ? null : IndicatorSets.CoverageDto.From(v.Coverage), Suppressed = v.Suppressed,
         };
     }
 
@@ -78,7 +81,7 @@ internal static class PublishedValueReads
 
     internal static async Task<Dictionary<Guid, SpaceNode>> SpacesAsync(DbConnection connection, CancellationToken ct) =>
         (await connection.QueryAsync<SpaceNode>(new CommandDefinition(
-            "SELECT id, code, name, level, parent_id, valid_from, valid_to FROM spaces", cancellationToken: ct))).ToDictionary(s => s.Id);
+            "SELECT id, code, name, level, parent_id, valid_from, valid_to, population FROM spaces", cancellationToken: ct))).ToDictionary(s => s.Id);
 
     /// <summary>The spaces of the subtree of <paramref name="root"/>, the root included.</summary>
     internal static HashSet<Guid> Subtree(IReadOnlyDictionary<Guid, SpaceNode> spaces, Guid root)
@@ -120,7 +123,8 @@ internal static class PublishedValueReads
         var stored = rows.Select(r =>
             new StoredValue(r.SpaceId, Period.Parse(r.Period), new Measure(r.Value, r.Numerator, r.Denominator), r.RatingCount)).ToList();
         var parents = spaces.ToDictionary(s => s.Key, s => s.Value.ParentId);
-        var shape = new ValueTableShape(indicator.Id, indicator.Kind, indicator.Aggregation, indicator.RateFactor ?? 1, parents, scope);
+        var shape = new ValueTableShape(indicator.Id, indicator.Kind, indicator.Aggregation, indicator.RateFactor ?? 1, parents, scope,
+            spaces.ToDictionary(s => s.Key, s => new SpaceFacts(s.Value.ValidFrom, s.Value.ValidTo, s.Value.Population)));
         var status = stored.Zip(rows).ToDictionary(x => (x.First.Space, x.First.Period), x => x.Second.Status);
         // Computed values exist only in periods with stored values, so the stored periods are all the table's periods.
         var withheld = await DisclosureReads.WithheldAsync(connection, user, rules, [indicator],

@@ -50,7 +50,7 @@ public sealed class UpdateIndicatorHandler(IUnitOfWork unitOfWork, IndicatorRead
             rows = await connection.ExecuteAsync("""
                 UPDATE indicators SET code = @code, name = @name, search_key = @searchKey, description = @description, kind = @kind, unit = @unit,
                     decimals = @decimals, direction = @direction, aggregation = @aggregation, rate_factor = @rateFactor, is_proportion = @isProportion,
-                    scale_min = @scaleMin, scale_max = @scaleMax, scale_labels = @scaleLabels, source = @source, update_interval = @updateInterval,
+                    scale_min = @scaleMin, scale_max = @scaleMax, scale_labels = @scaleLabels, minimum = @minimum, maximum = @maximum, source = @source, update_interval = @updateInterval,
                     topic = @topic, version = version + 1, updated_at = @now
                 WHERE id = @id AND version = @version
                 """, p, tx);

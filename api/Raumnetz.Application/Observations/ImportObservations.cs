@@ -1,6 +1,7 @@
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
+using Raumnetz.Domain.Indicators;
 
 namespace Raumnetz.Application.Observations;
 
@@ -51,7 +52,8 @@ public sealed record ObservationImportRow
 /// unknownSpace, notAPeriod, notANumber, notAStatus, tooLong, duplicate, malformedCsv, malformedJson, notAnArray,
 /// emptyBody, nullItem, unknownColumn, duplicateColumn, missingColumn, and the value rules' tooLarge, onlyRates,
 /// valueRequired, countNotWhole, rateNeedsBoth, numeratorNegative, denominatorNotPositive, numeratorAboveDenominator,
-/// outsideScale.
+/// outsideScale, proportionOutOfRange, belowMinimum, aboveMaximum, and outsideSpaceValidity (a period in which the space
+/// does not exist). As a warning (the row is imported): outlier (far outside the space's own history).
 /// </summary>
 public sealed record ImportRowError(int? Line, int? Item, string Column, string Message)
 {
@@ -73,6 +75,12 @@ public sealed record ImportObservationsResult
     public int ErrorCount { get; init; }
     /// <summary>The bad rows (the first 1000).</summary>
     public IReadOnlyList<ImportRowError> Errors { get; init; } = [];
+    public int WarningCount { get; init; }
+    /// <summary>
+    /// Rows that are imported but should be checked (the first 1000): code outlier, a value far outside the space's own
+    /// history (Raumnetz:Plausibility:MaxJumpFactor).
+    /// </summary>
+    public IReadOnlyList<ImportRowError> Warnings { get; init; } = [];
 }
 
 /// <summary>
@@ -80,7 +88,7 @@ public sealed record ImportObservationsResult
 /// (<see cref="ObservationRowChecker"/>) and, as long as no row was bad, has the <see cref="ObservationUpsertWriter"/>
 /// write them in the command's transaction, which is kept when every row was good and it is not a dry run.
 /// </summary>
-public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvider clock) : IRequestHandler<ImportObservationsCommand, ImportObservationsResult>
+public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvider clock, PlausibilityRules plausibility) : IRequestHandler<ImportObservationsCommand, ImportObservationsResult>
 {
     public const int MaxReportedErrors = 1000;
 
@@ -88,7 +96,7 @@ public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvid
     {
         var report = new ImportReport();
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
-        var checker = await ObservationRowChecker.LoadAsync(connection, tx, unitOfWork.Dialect, request.DecimalComma, report, cancellationToken);
+        var checker = await ObservationRowChecker.LoadAsync(connection, tx, unitOfWork.Dialect, request.DecimalComma, report, plausibility, cancellationToken);
         await using var bulk = await unitOfWork.Dialect.BeginBulkWriteAsync(connection, tx, cancellationToken);
         var countBefore = await CountAsync();
 
@@ -118,7 +126,7 @@ public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvid
         {
             DryRun = request.DryRun, Imported = imported, Rows = rows,
             Created = report.Count == 0 ? created : 0, Updated = report.Count == 0 ? updated : 0, Unchanged = report.Count == 0 ? unchanged : 0,
-            ErrorCount = report.Count, Errors = report.Errors,
+            ErrorCount = report.Count, Errors = report.Errors, WarningCount = report.WarningCount, Warnings = report.Warnings,
         };
 
         Task<long> CountAsync() =>

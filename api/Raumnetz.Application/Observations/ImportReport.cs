@@ -17,6 +17,20 @@ internal sealed class ImportReport
 
     public int Count { get; private set; }
 
+    private readonly List<ImportRowError> warnings = [];
+
+    /// <summary>Rows that are imported but should be checked (the first <see cref="ImportObservationsHandler.MaxReportedErrors"/>).</summary>
+    public IReadOnlyList<ImportRowError> Warnings => warnings;
+
+    public int WarningCount { get; private set; }
+
+    public void Warn(RawImportRow row, FieldProblem problem)
+    {
+        WarningCount++;
+        if (warnings.Count < ImportObservationsHandler.MaxReportedErrors)
+            warnings.Add(new ImportRowError(row.Line, row.Item, problem.Field, problem.Message) { Code = problem.Code, Args = problem.Args });
+    }
+
     public void Add(RawImportRow row, string column, string code, string message, params (string Name, object? Value)[] args) =>
         Add(row.Line, row.Item, FieldProblem.Of(column, code, message, args));
 

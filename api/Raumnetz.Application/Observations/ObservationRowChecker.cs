@@ -23,9 +23,18 @@ internal sealed class ObservationRowChecker
     private readonly Dictionary<Guid, int> indicatorIndex;
     private readonly Dictionary<Guid, int> spaceIndex;
     private readonly Dictionary<(int, int, int, int), int> seen = [];
+    // the end of each space's validity, and the lowest and highest value each space has per indicator (for the outlier warning)
+    private readonly IReadOnlyDictionary<Guid, DateOnly?> validity;
+    private readonly IReadOnlyDictionary<(Guid, Guid), (double? Lowest, double? Highest)> history;
+    private readonly double maxJumpFactor;
 
-    public ObservationRowChecker(IEnumerable<IndicatorRow> indicators, IReadOnlyDictionary<string, Guid> spacesByCode, bool decimalComma, ImportReport report)
+    public ObservationRowChecker(IEnumerable<IndicatorRow> indicators, IReadOnlyDictionary<string, Guid> spacesByCode, bool decimalComma, ImportReport report,
+        IReadOnlyDictionary<Guid, DateOnly?>? validity = null, IReadOnlyDictionary<(Guid, Guid), (double? Lowest, double? Highest)>? history = null,
+        double maxJumpFactor = 0)
     {
+        this.validity = validity ?? new Dictionary<Guid, DateOnly?>();
+        this.history = history ?? new Dictionary<(Guid, Guid), (double? Lowest, double? Highest)>();
+        this.maxJumpFactor = maxJumpFactor;
         this.indicators = indicators.ToDictionary(i => i.Code, StringComparer.OrdinalIgnoreCase);
         indicatorIndex = this.indicators.Values.Select((i, n) => (i.Id, n)).ToDictionary(x => x.Id, x => x.n);
         profiles = this.indicators.Values.ToDictionary(i => i.Id, i => i.Profile());
@@ -39,16 +48,32 @@ internal sealed class ObservationRowChecker
     {
         public Guid Id { get; init; }
         public string Code { get; init; } = "";
+        public DateOnly? ValidTo { get; init; }
+    }
+
+    private sealed class HistoryRow
+    {
+        public Guid IndicatorId { get; init; }
+        public Guid SpaceId { get; init; }
+        public double? Lowest { get; init; }
+        public double? Highest { get; init; }
     }
 
     /// <summary>A checker over every indicator and space in the database.</summary>
     public static async Task<ObservationRowChecker> LoadAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, bool decimalComma, ImportReport report,
-        CancellationToken ct)
+        PlausibilityRules plausibility, CancellationToken ct)
     {
         var indicators = await IndicatorRow.LoadAsync(connection, tx, dialect, null, ct);
-        var spaces = (await connection.QueryAsync<SpaceKey>(new CommandDefinition("SELECT id, code FROM spaces", transaction: tx, cancellationToken: ct)))
-            .ToDictionary(s => s.Code, s => s.Id, StringComparer.OrdinalIgnoreCase);
-        return new ObservationRowChecker(indicators, spaces, decimalComma, report);
+        var spaceRows = (await connection.QueryAsync<SpaceKey>(new CommandDefinition("SELECT id, code, valid_to FROM spaces", transaction: tx, cancellationToken: ct))).ToList();
+        var spaces = spaceRows.ToDictionary(s => s.Code, s => s.Id, StringComparer.OrdinalIgnoreCase);
+        var validity = spaceRows.ToDictionary(s => s.Id, s => s.ValidTo);
+        var history = plausibility.MaxJumpFactor > 1
+            ? (await connection.QueryAsync<HistoryRow>(new CommandDefinition("""
+                SELECT indicator_id, space_id, MIN(value) AS lowest, MAX(value) AS highest FROM observations
+                WHERE value IS NOT NULL GROUP BY indicator_id, space_id
+                """, transaction: tx, cancellationToken: ct))).ToDictionary(h => (h.IndicatorId, h.SpaceId), h => (h.Lowest, h.Highest))
+            : [];
+        return new ObservationRowChecker(indicators, spaces, decimalComma, report, validity, history, plausibility.MaxJumpFactor);
     }
 
     /// <summary>The checked values of the row, or null when it is bad (its problems are in the report).</summary>
@@ -73,7 +98,11 @@ internal sealed class ObservationRowChecker
         if (report.Count > before || indicator is null || spaceId is null || period is null) return null;
 
         var (checkedValue, problems) = ObservationRules.Check(profiles[indicator.Id], value, numerator, denominator);
+        if (validity.TryGetValue(spaceId.Value, out var validTo) && ObservationRules.CheckValidity(period.Value, validTo) is { } outside) problems.Add(outside);
         foreach (var problem in problems) report.Add(row, problem);
+        if (problems.Count == 0 && checkedValue is { } v0 && maxJumpFactor > 1 && history.TryGetValue((indicator.Id, spaceId.Value), out var h)
+            && ObservationRules.IsOutlier(v0, h.Lowest, h.Highest, maxJumpFactor))
+            report.Warn(row, ObservationRules.Outlier(v0, h.Lowest!.Value, h.Highest!.Value, maxJumpFactor));
         var key = (indicatorIndex[indicator.Id], spaceIndex[spaceId.Value], period.Value.FirstMonth, period.Value.LastMonth);
         if (seen.TryGetValue(key, out var first))
         {

@@ -41,6 +41,11 @@ public abstract record ObservationFields
     public ObservationStatus? Status { get; init; }
     public string? Source { get; init; }
     public string? Note { get; init; }
+    /// <summary>
+    /// Not stored: true confirms a value that lies far outside the space's own history (see Raumnetz:Plausibility);
+    /// without it such a value is refused with 400 naming 'value' (code outlier).
+    /// </summary>
+    public bool? ConfirmOutlier { get; init; }
 }
 
 public sealed record UpsertObservationResult(ObservationDto Observation, bool Created);
@@ -59,7 +64,7 @@ public sealed class UpsertObservationValidator : AbstractValidator<UpsertObserva
     }
 }
 
-public sealed class UpsertObservationHandler(IUnitOfWork unitOfWork, TimeProvider clock) : IRequestHandler<UpsertObservationCommand, UpsertObservationResult>
+public sealed class UpsertObservationHandler(IUnitOfWork unitOfWork, TimeProvider clock, PlausibilityRules plausibility) : IRequestHandler<UpsertObservationCommand, UpsertObservationResult>
 {
     public async Task<UpsertObservationResult> Handle(UpsertObservationCommand request, CancellationToken cancellationToken)
     {
@@ -67,10 +72,20 @@ public sealed class UpsertObservationHandler(IUnitOfWork unitOfWork, TimeProvide
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var indicator = (await IndicatorRow.LoadAsync(connection, tx, unitOfWork.Dialect, [request.IndicatorId], cancellationToken)).SingleOrDefault()
             ?? throw new InvalidFieldException("indicatorId", $"Indicator '{request.IndicatorId}' does not exist.");
-        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM spaces WHERE id = @SpaceId", new { request.SpaceId }, tx) == 0)
-            throw new InvalidFieldException("spaceId", $"Space '{request.SpaceId}' does not exist.");
+        var space = await connection.QuerySingleOrDefaultAsync<SpaceValidity>("SELECT valid_to FROM spaces WHERE id = @SpaceId", new { request.SpaceId }, tx)
+            ?? throw new InvalidFieldException("spaceId", $"Space '{request.SpaceId}' does not exist.");
         var (value, problems) = ObservationRules.Check(indicator.Profile(), request.Value, request.Numerator, request.Denominator);
-        if (problems.Count > 0) throw new ValidationException(problems.Select(p => new ValidationFailure(p.Field, p.Message)));
+        if (ObservationRules.CheckValidity(period, space.ValidTo) is { } outside) problems.Add(outside);
+        if (problems.Count == 0 && value is { } v0 && request.ConfirmOutlier != true && plausibility.MaxJumpFactor > 1)
+        {
+            var history = await connection.QuerySingleAsync<ValueRange>("""
+                SELECT MIN(value) AS lowest, MAX(value) AS highest FROM observations
+                WHERE indicator_id = @IndicatorId AND space_id = @SpaceId AND period <> @period AND value IS NOT NULL
+                """, new { request.IndicatorId, request.SpaceId, period = period.ToString() }, tx);
+            if (ObservationRules.IsOutlier(v0, history.Lowest, history.Highest, plausibility.MaxJumpFactor))
+                problems.Add(ObservationRules.Outlier(v0, history.Lowest!.Value, history.Highest!.Value, plausibility.MaxJumpFactor));
+        }
+        if (problems.Count > 0) throw new ValidationException(problems.Select(p => new ValidationFailure(p.Field, p.Message) { ErrorCode = p.Code, CustomState = FieldProblem.StateMarker }));
         if (request.ExpectedVersion is not null || request.IfMatchMissing)
         {
             var current = await connection.QuerySingleOrDefaultAsync<long?>("SELECT version FROM observations WHERE indicator_id = @IndicatorId AND space_id = @SpaceId AND period = @period",
@@ -90,6 +105,17 @@ public sealed class UpsertObservationHandler(IUnitOfWork unitOfWork, TimeProvide
     }
 
     private static string? Optional(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private sealed class SpaceValidity
+    {
+        public DateOnly? ValidTo { get; init; }
+    }
+
+    private sealed class ValueRange
+    {
+        public double? Lowest { get; init; }
+        public double? Highest { get; init; }
+    }
 }
 
 /// <summary>The stored fields of one observation, checked.</summary>

@@ -2,7 +2,17 @@ namespace Raumnetz.Domain.Indicators;
 
 /// <summary>What the rules need to know about an indicator to check a value.</summary>
 public sealed record IndicatorProfile(
-    IndicatorKind Kind, AggregationRule Aggregation, double? RateFactor, bool IsProportion, int? ScaleMin, int? ScaleMax, int Decimals = 2);
+    IndicatorKind Kind, AggregationRule Aggregation, double? RateFactor, bool IsProportion, int? ScaleMin, int? ScaleMax, int Decimals = 2,
+    double? Minimum = null, double? Maximum = null);
+
+/// <summary>
+/// How far a value may lie outside its space's own history before it needs a confirmation (entry) or is flagged
+/// (import): configured as Raumnetz:Plausibility:MaxJumpFactor (default 3; 0 or 1 and below switch the check off).
+/// </summary>
+public sealed record PlausibilityRules
+{
+    public double MaxJumpFactor { get; init; } = 3;
+}
 
 /// <summary>
 /// One problem with a value, named by the field it is about: an English message, and a stable code with its arguments
@@ -10,6 +20,9 @@ public sealed record IndicatorProfile(
 /// </summary>
 public readonly record struct FieldProblem(string Field, string Message, string Code, IReadOnlyDictionary<string, string>? Args = null)
 {
+    /// <summary>Marks a validation failure whose error code is one of these stable codes (the API lists it under 'codes').</summary>
+    public const string StateMarker = "raumnetz.code";
+
     public static FieldProblem Of(string field, string code, string message, params (string Name, object? Value)[] args) =>
         new(field, message, code, args.Length == 0 ? null
             : args.ToDictionary(a => a.Name, a => Convert.ToString(a.Value, System.Globalization.CultureInfo.InvariantCulture) ?? ""));
@@ -69,6 +82,62 @@ public static class ObservationRules
                     problems.Add(FieldProblem.Of("value", "outsideScale", $"The value {value} lies outside the scale {min} to {max}.", ("value", value), ("min", min), ("max", max)));
                 break;
         }
+        if (problems.Count == 0 && value is { } checkedValue) problems.AddRange(CheckRange(indicator, checkedValue));
         return (value, problems);
     }
+
+    /// <summary>
+    /// The range a value must lie in: a proportion (a rate whose numerator is part of its denominator) between 0 and its
+    /// factor (0 to 100 %), and between the indicator's own minimum and maximum when it has them.
+    /// </summary>
+    public static IEnumerable<FieldProblem> CheckRange(IndicatorProfile indicator, double value)
+    {
+        if (indicator.Kind == IndicatorKind.Rate && indicator.IsProportion)
+        {
+            var top = indicator.RateFactor ?? 1;
+            if (value < 0 || value > top)
+                yield return FieldProblem.Of("value", "proportionOutOfRange",
+                    $"The value {value} is impossible for a proportion: it lies between 0 and {top}.", ("value", value), ("min", 0), ("max", top));
+        }
+        if (indicator.Minimum is { } min && value < min)
+            yield return FieldProblem.Of("value", "belowMinimum", $"The value {value} lies below the indicator's minimum {min}.", ("value", value), ("min", min));
+        if (indicator.Maximum is { } max && value > max)
+            yield return FieldProblem.Of("value", "aboveMaximum", $"The value {value} lies above the indicator's maximum {max}.", ("value", value), ("max", max));
+    }
+
+    /// <summary>
+    /// A value for a period that begins after the space ended (Nordmarkt ended in 2018: no value for 2019 or 2024) is
+    /// refused, named by its period. A period that overlaps the space's last days is fine. Only the end is checked: a
+    /// space's validFrom defaults to the day it was entered, which says nothing about when the area began, and spaces
+    /// are routinely entered today with figures back to 2015.
+    /// </summary>
+    public static FieldProblem? CheckValidity(Period period, DateOnly? validTo)
+    {
+        var first = new DateOnly(period.FirstMonth / 100, period.FirstMonth % 100, 1);
+        if (validTo is not { } to || first <= to) return null;
+        var end = to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return FieldProblem.Of("period", "outsideSpaceValidity", $"The space does not exist in {period}: it ended on {end}.",
+            ("period", period.ToString()), ("validTo", end));
+    }
+
+    /// <summary>
+    /// Whether a value lies far outside the space's own history (the lowest and highest values it has for the
+    /// indicator in other periods). For values and histories of at least 0 the measure is the ratio: above the highest
+    /// value times the factor, or below the lowest divided by it (340 after 40 to 60 with factor 3). Where negative
+    /// values occur it is the distance: more than (factor − 1) times the larger of the history's span and size beyond
+    /// it. No history, or a factor of 1 or less, never makes an outlier.
+    /// </summary>
+    public static bool IsOutlier(double value, double? lowest, double? highest, double maxJumpFactor)
+    {
+        if (lowest is not { } lo || highest is not { } hi || maxJumpFactor <= 1) return false;
+        if (lo >= 0 && value >= 0) return (hi > 0 && value > hi * maxJumpFactor) || (lo > 0 && value < lo / maxJumpFactor);
+        var span = Math.Max(hi - lo, Math.Max(Math.Abs(lo), Math.Abs(hi)));
+        return value > hi + (maxJumpFactor - 1) * span || value < lo - (maxJumpFactor - 1) * span;
+    }
+
+    /// <summary>The problem an unconfirmed outlier makes in entry (in import it is a warning only).</summary>
+    public static FieldProblem Outlier(double value, double lowest, double highest, double maxJumpFactor) =>
+        FieldProblem.Of("value", "outlier",
+            $"The value {value} lies far outside this space's own history ({lowest} to {highest}, more than {maxJumpFactor} times off). Check it; if it is right, send it again with 'confirmOutlier': true.",
+            ("value", value), ("lowest", lowest), ("highest", highest), ("factor", maxJumpFactor));
 }

@@ -5,16 +5,21 @@ public readonly record struct StoredValue(Guid Space, Period Period, Measure Mea
 
 /// <summary>
 /// A value as it is published: measured, or computed from the spaces below (<see cref="Aggregated"/>, from
-/// <see cref="Count"/> spaces); a <see cref="Suppressed"/> value carries no measure.
+/// <see cref="Count"/> spaces, covering <see cref="Coverage"/> of the space when the table knows its spaces' facts); a
+/// <see cref="Suppressed"/> value carries no measure.
 /// </summary>
-public readonly record struct PublishedValue(Guid Space, Period Period, Measure Measure, bool Aggregated, int Count, bool Suppressed);
+public readonly record struct PublishedValue(Guid Space, Period Period, Measure Measure, bool Aggregated, int Count, bool Suppressed, Coverage? Coverage = null);
+
+/// <summary>What the coverage of a computed value needs to know about a space: when it exists and how many live there.</summary>
+public readonly record struct SpaceFacts(DateOnly ValidFrom, DateOnly? ValidTo, long? Population);
 
 /// <summary>What a table of published values is made of: the indicator, the space hierarchy and which spaces it shows.</summary>
 /// <param name="Indicator">The indicator's id (cells of different indicators never share a total).</param>
 /// <param name="Parents">The parent of every space (null for a root).</param>
 /// <param name="Scope">The spaces whose values the table shows; null for all.</param>
+/// <param name="Facts">Validity and population of the spaces, for the coverage of computed values (none without).</param>
 public sealed record ValueTableShape(Guid Indicator, IndicatorKind Kind, AggregationRule Aggregation, double RateFactor,
-    IReadOnlyDictionary<Guid, Guid?> Parents, IReadOnlySet<Guid>? Scope);
+    IReadOnlyDictionary<Guid, Guid?> Parents, IReadOnlySet<Guid>? Scope, IReadOnlyDictionary<Guid, SpaceFacts>? Facts = null);
 
 /// <summary>
 /// One indicator's values for the spaces and periods of a table: the stored values, with <c>aggregate</c> also the values
@@ -70,8 +75,17 @@ public static class PublishedValues
             }
             foreach (var (space, value) in computed)
                 if (InScope(space))
-                    cells.Add((new PublishedValue(space, period.Key, value.Measure, value.Aggregated, value.Count, false),
+                    cells.Add((new PublishedValue(space, period.Key, value.Measure, value.Aggregated, value.Count, false,
+                            value.Aggregated ? CoverageOf(space, period.Key) : null),
                         shape.Kind == IndicatorKind.Rating ? Raters(space, 0) : null));
+            Coverage? CoverageOf(Guid space, Period p)
+            {
+                if (shape.Facts is not { } facts) return null;
+                bool Contributed(Guid c) => computed.TryGetValue(c, out var part) && CoverageRules.IsUsable(shape.Aggregation, part.Measure);
+                var parts = children[space]
+                    .Where(c => Contributed(c) || !facts.TryGetValue(c, out var f) || SpaceTime.ExistsDuring(f.ValidFrom, f.ValidTo, p)).ToList();
+                return CoverageRules.Of(parts, Contributed, c => facts.TryGetValue(c, out var f) ? f.Population : null);
+            }
         }
         return cells;
     }

@@ -55,6 +55,7 @@ internal sealed class CsvBuffer(char delimiter, CultureInfo culture, int initial
     public void Text(string? s)
     {
         if (string.IsNullOrEmpty(s)) return;
+        s = CsvExport.TextCell(s);
         if (!NeedsQuotes(s))
         {
             var span = Free(Encoding.UTF8.GetMaxByteCount(s.Length));
@@ -67,7 +68,11 @@ internal sealed class CsvBuffer(char delimiter, CultureInfo culture, int initial
     private static byte[] Quoted(string s) => Encoding.UTF8.GetBytes("\"" + s.Replace("\"", "\"\"") + "\"");
 
     /// <summary>A text field as bytes, quoted when needed (for texts that repeat).</summary>
-    public byte[] Encode(string s) => NeedsQuotes(s) ? Quoted(s) : Encoding.UTF8.GetBytes(s);
+    public byte[] Encode(string s)
+    {
+        s = CsvExport.TextCell(s);
+        return NeedsQuotes(s) ? Quoted(s) : Encoding.UTF8.GetBytes(s);
+    }
 
     /// <summary>A value with the indicator's decimals, as <see cref="ExportText.Value"/> writes it.</summary>
     public void Value(double? value, int decimals)

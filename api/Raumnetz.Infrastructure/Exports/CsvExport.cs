@@ -9,7 +9,8 @@ namespace Raumnetz.Infrastructure.Exports;
 /// Long CSV (one row per value): indicator_code, space_code, space_name, period, value, numerator, denominator, unit,
 /// status, source, suppressed. With a decimal comma (German Excel) the file starts with a UTF-8 BOM.
 /// Written straight as UTF-8 into a pooled buffer that goes out in large chunks: numbers are formatted in place, the
-/// texts of indicators and spaces (which repeat on every row) are encoded and quoted once. A field is quoted when it
+/// texts of indicators and spaces (which repeat on every row) are encoded and quoted once. Text cells are neutralised
+/// against formula injection (<see cref="TextCell"/>). A field is quoted when it
 /// holds the delimiter, a quote, a line break or starts or ends with a space; quotes inside are doubled (RFC 4180).
 /// </summary>
 internal sealed class CsvExport : IExportFormat
@@ -31,6 +32,15 @@ internal sealed class CsvExport : IExportFormat
         NewLine = "\r\n",
         HasHeaderRecord = false,
     };
+
+    /// <summary>
+    /// A text cell as a spreadsheet may read it without running it (OWASP's rule against CSV/formula injection): a text
+    /// that begins with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return gets a single quote in front.
+    /// Every CSV writer passes its text cells (names, codes, units, sources, periods) through here; numbers are
+    /// formatted on their own and never come here, so a negative value stays -3.5.
+    /// </summary>
+    public static string TextCell(string? text) =>
+        string.IsNullOrEmpty(text) || text[0] is not ('=' or '+' or '-' or '@' or '\t' or '\r') ? text ?? "" : "'" + text;
 
     public static StreamWriter Writer(Stream output, CsvOptions options) =>
         new(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: options.DecimalComma), bufferSize: 1 << 16, leaveOpen: true);

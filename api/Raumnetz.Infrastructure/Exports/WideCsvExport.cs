@@ -23,17 +23,18 @@ internal sealed class WideCsvExport : IExportFormat
         var column = document.Periods.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
         await using var text = CsvExport.Writer(output, document.Csv);
         await using var csv = new CsvWriter(text, CsvExport.Configuration(document.Csv));
-        foreach (var h in new[] { "indicator_code", "space_code", "space_name", "unit" }.Concat(document.Periods)) csv.WriteField(h);
+        foreach (var h in new[] { "indicator_code", "space_code", "space_name", "unit" }.Concat(document.Periods)) csv.WriteField(CsvExport.TextCell(h));
         await csv.NextRecordAsync();
         var cells = new string[document.Periods.Count];
         ExportRow? current = null;
         async Task FlushAsync()
         {
             if (current is null) return;
-            csv.WriteField(current.Indicator.Code);
-            csv.WriteField(current.Space.Code);
-            csv.WriteField(current.Space.Name);
-            csv.WriteField(current.Indicator.Unit ?? "");
+            // text cells neutralised against formula injection; the period cells hold numbers and stay as they are
+            csv.WriteField(CsvExport.TextCell(current.Indicator.Code));
+            csv.WriteField(CsvExport.TextCell(current.Space.Code));
+            csv.WriteField(CsvExport.TextCell(current.Space.Name));
+            csv.WriteField(CsvExport.TextCell(current.Indicator.Unit));
             foreach (var c in cells) csv.WriteField(c ?? "");
             await csv.NextRecordAsync();
             Array.Clear(cells);

@@ -7538,6 +7538,12 @@ export interface ComparisonDto {
     judgement: Judgement;
 }
 
+export interface CoverageDto {
+    parts: number;
+    of: number;
+    populationShare?: number | undefined;
+}
+
 export interface CreateActorRelationRequest {
     sourceActorId: string;
     targetActorId: string;
@@ -7600,6 +7606,8 @@ export interface CreateIndicatorRequest {
     scaleMin?: number | undefined;
     scaleMax?: number | undefined;
     scaleLabels?: string[] | undefined;
+    minimum?: number | undefined;
+    maximum?: number | undefined;
     source?: string | undefined;
     updateInterval?: UpdateInterval | undefined;
     topic?: string | undefined;
@@ -7707,6 +7715,7 @@ export interface EvaluatedValue {
     denominator?: number | undefined;
     aggregated: boolean;
     count: number;
+    coverage?: CoverageDto | undefined;
     suppressed: boolean;
 }
 
@@ -7767,6 +7776,8 @@ export interface ImportObservationsResult {
     unchanged: number;
     errorCount: number;
     errors: ImportRowError[];
+    warningCount: number;
+    warnings: ImportRowError[];
 }
 
 export interface ImportRowError {
@@ -7813,6 +7824,8 @@ export interface IndicatorDto {
     scaleMin?: number | undefined;
     scaleMax?: number | undefined;
     scaleLabels: string[];
+    minimum?: number | undefined;
+    maximum?: number | undefined;
     source?: string | undefined;
     updateInterval?: UpdateInterval | undefined;
     topic?: string | undefined;
@@ -7841,6 +7854,7 @@ export interface IndicatorEvaluation {
     target?: PeriodValueDto | undefined;
     attainment?: AttainmentStatus | undefined;
     reference?: EvaluatedValue | undefined;
+    referenceIncomplete: boolean;
     comparison?: ComparisonDto | undefined;
 }
 
@@ -7922,6 +7936,7 @@ export interface IndicatorValue {
     status?: ObservationStatus | undefined;
     aggregated: boolean;
     count: number;
+    coverage?: CoverageDto | undefined;
     suppressed: boolean;
 }
 
@@ -8431,6 +8446,8 @@ export interface UpdateIndicatorRequest {
     scaleMin?: number | undefined;
     scaleMax?: number | undefined;
     scaleLabels?: string[] | undefined;
+    minimum?: number | undefined;
+    maximum?: number | undefined;
     source?: string | undefined;
     updateInterval?: UpdateInterval | undefined;
     topic?: string | undefined;
@@ -8524,6 +8541,7 @@ export interface UpsertObservationRequest {
     status?: ObservationStatus | undefined;
     source?: string | undefined;
     note?: string | undefined;
+    confirmOutlier?: boolean | undefined;
 }
 
 export interface UserDto {

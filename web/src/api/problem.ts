@@ -9,6 +9,8 @@ export interface Problem {
   detail?: string
   /** Field errors keyed by camelCase property name (e.g. `name`, `tags[0]`). */
   errors: Record<string, string[]>
+  /** Stable codes of the product's rules per field (e.g. `value: ['outlier']`), when the server names them. */
+  codes?: Record<string, string[]>
   /** True when the request never got an HTTP answer (offline, DNS, CORS, aborted). */
   network: boolean
 }
@@ -34,6 +36,7 @@ function fromBody(body: Record<string, unknown>, status?: number): Problem {
     title: typeof body.title === 'string' ? body.title : undefined,
     detail: typeof body.detail === 'string' ? body.detail : undefined,
     errors: readErrors(body.errors),
+    codes: isRecord(body.codes) ? readErrors(body.codes) : undefined,
     network: false,
   }
 }

@@ -19,7 +19,7 @@ export const INDICATOR_LIMITS = { code: 50, name: 200, description: 4000, unit: 
 
 export const INDICATOR_FORM_FIELDS = [
   'code', 'name', 'description', 'kind', 'unit', 'decimals', 'direction', 'aggregation', 'rateFactor',
-  'isProportion', 'scaleMin', 'scaleMax', 'scaleLabels', 'source', 'updateInterval', 'topic',
+  'isProportion', 'scaleMin', 'scaleMax', 'scaleLabels', 'minimum', 'maximum', 'source', 'updateInterval', 'topic',
 ] as const
 
 const optionalNumber = (t: TFunction) =>
@@ -44,11 +44,17 @@ export function makeIndicatorSchema(t: TFunction) {
       scaleMin: optionalNumber(t),
       scaleMax: optionalNumber(t),
       scaleLabels: z.string(),
+      minimum: optionalNumber(t),
+      maximum: optionalNumber(t),
       source: text(INDICATOR_LIMITS.source),
       updateInterval: z.union([z.enum(UpdateInterval), z.literal('')]),
       topic: text(INDICATOR_LIMITS.topic),
     })
     .superRefine((v, ctx) => {
+      const minimum = num(v.minimum)
+      const maximum = num(v.maximum)
+      if (minimum !== undefined && maximum !== undefined && maximum < minimum)
+        ctx.addIssue({ code: 'custom', path: ['maximum'], message: t('indicators.form.rangeOrder') })
       if (v.kind !== IndicatorKind.Rating) return
       const min = v.scaleMin === '' ? 1 : Number(v.scaleMin)
       const max = v.scaleMax === '' ? 5 : Number(v.scaleMax)
@@ -77,6 +83,8 @@ export const emptyIndicatorForm: IndicatorFormValues = {
   scaleMin: '',
   scaleMax: '',
   scaleLabels: '',
+  minimum: '',
+  maximum: '',
   source: '',
   updateInterval: UpdateInterval.Yearly,
   topic: '',
@@ -108,6 +116,8 @@ export function toIndicatorRequest(v: IndicatorFormValues): CreateIndicatorReque
     scaleMin: rating ? (num(v.scaleMin) ?? 1) : undefined,
     scaleMax: rating ? (num(v.scaleMax) ?? 5) : undefined,
     scaleLabels: rating ? splitLabels(v.scaleLabels) : undefined,
+    minimum: num(v.minimum),
+    maximum: num(v.maximum),
     source: opt(v.source),
     updateInterval: v.updateInterval === '' ? undefined : v.updateInterval,
     topic: opt(v.topic),
@@ -130,6 +140,8 @@ export function toIndicatorFormValues(i: IndicatorDto): IndicatorFormValues {
     scaleMin: s(i.scaleMin),
     scaleMax: s(i.scaleMax),
     scaleLabels: (i.scaleLabels ?? []).join('\n'),
+    minimum: s(i.minimum),
+    maximum: s(i.maximum),
     source: i.source ?? '',
     updateInterval: i.updateInterval ?? '',
     topic: i.topic ?? '',

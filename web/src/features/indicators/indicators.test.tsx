@@ -191,8 +191,9 @@ describe('space indicator chart', () => {
       <SeriesTable
         indicator={{ id: sgb2.id, name: sgb2.name, unit: '%', decimals: 1 }}
         rows={[
-          { period: '2023', own: observation('2023', 12.34), ref: observation('2023', 9.5) },
-          { period: '2024', own: observation('2024', undefined, { suppressed: true }) },
+          { period: '2023', own: { ...observation('2023', 12.34), aggregated: false, count: 1 }, ref: observation('2023', 9.5) },
+          { period: '2024', own: { ...observation('2024', undefined, { suppressed: true }), aggregated: false, count: 1 } },
+          { period: '2025', own: { period: '2025', value: 13, aggregated: true, count: 3, suppressed: false, coverage: { parts: 3, of: 5, populationShare: 0.85 } } },
         ]}
         reference={{ name: 'München', observations: [] }}
         baseline={{ period: '2020', value: 14 }}
@@ -204,6 +205,7 @@ describe('space indicator chart', () => {
     expect(rows[1]).toHaveTextContent('202312,3 %endgültig9,5 %')
     expect(rows[2]).toHaveTextContent('gesperrt (kleine Fallzahl)')
     expect(rows[2]).not.toHaveTextContent(/\d+,\d/)
+    expect(rows[3]).toHaveTextContent('13,0 %berechnet aus 3 von 5 Teilräumen (85 % der Bevölkerung)')
     expect(within(table).getByRole('rowheader', { name: 'Baseline 2020' }).parentElement).toHaveTextContent('14,0 %')
     expect(within(table).getByRole('rowheader', { name: 'Ziel 2030' }).parentElement).toHaveTextContent('8,5 %')
     expect(within(table).getByRole('columnheader', { name: 'Vergleich (München)' })).toBeInTheDocument()
@@ -245,7 +247,10 @@ describe('space evaluation', () => {
           items: params.id === sgb2.id && spaceId === 's-city'
             ? [{ period: '2023', value: 9.1, suppressed: false, aggregated: true, count: 2 },
               { period: '2024', value: 9.5, suppressed: false, aggregated: true, count: 2 }]
-            : [],
+            : params.id === sgb2.id && spaceId === 's-nord'
+              ? [{ period: '2023', value: 12.5, status: 'final', suppressed: false, aggregated: false, count: 1 },
+                  { period: '2024', value: 11.2, status: 'final', suppressed: false, aggregated: false, count: 1 }]
+              : [],
         })
       }),
       http.get('/api/v1/indicator-sets/set-1/evaluation', ({ request }) => {
@@ -301,8 +306,16 @@ describe('space evaluation period', () => {
     const asked: string[] = []
     server.use(
       ...spacePageApi(set, [observation('2024-04', 12), observation('2024-05', 11)]),
-      http.get('/api/v1/indicators/:id/series', () =>
-        HttpResponse.json({ indicatorId: sgb2.id, spaceId: 's-city', spaceCode: '09162', spaceName: 'München', items: [] })),
+      http.get('/api/v1/indicators/:id/series', ({ request }) => {
+        const spaceId = new URL(request.url).searchParams.get('spaceId')
+        return HttpResponse.json({
+          indicatorId: sgb2.id, spaceId, spaceCode: '09162', spaceName: 'München',
+          items: spaceId === 's-nord'
+            ? [{ period: '2024-04', value: 12, status: 'final', suppressed: false, aggregated: false, count: 1 },
+                { period: '2024-05', value: 11, status: 'final', suppressed: false, aggregated: false, count: 1 }]
+            : [],
+        })
+      }),
       http.get('/api/v1/indicator-sets/set-m/evaluation', ({ request }) => {
         const period = new URL(request.url).searchParams.get('period')
         asked.push(period ?? '')

@@ -36,3 +36,20 @@ describe('value rules (as the server checks them)', () => {
     expect(codes(share, undefined, 1e16, 2e16)).toEqual(['numerator:tooLarge', 'denominator:tooLarge'])
   })
 })
+
+describe('plausibility (as the server checks it)', () => {
+  it('a proportion lies between 0 and its factor; other rates may exceed it', () => {
+    const percent = { ...share, rateFactor: 100 }
+    expect(codes(percent, 340, undefined, undefined)).toEqual(['value:proportionOutOfRange'])
+    expect(codes(percent, -1, undefined, undefined)).toEqual(['value:proportionOutOfRange'])
+    expect(codes(percent, 100, undefined, undefined)).toEqual([])
+    expect(codes({ ...perThousand, rateFactor: 1000 }, 1200, undefined, undefined)).toEqual([])
+  })
+
+  it('values keep within the indicator’s own minimum and maximum', () => {
+    const bounded = { ...count, minimum: 10, maximum: 50 }
+    expect(codes(bounded, 9, undefined, undefined)).toEqual(['value:belowMinimum'])
+    expect(codes(bounded, 51, undefined, undefined)).toEqual(['value:aboveMaximum'])
+    expect(codes(bounded, 50, undefined, undefined)).toEqual([])
+  })
+})

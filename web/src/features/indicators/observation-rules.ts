@@ -13,9 +13,11 @@ const MAX_MAGNITUDE = 1e15
  * The server's rules for a measured value (ObservationRules), checked before saving so the form can say what is wrong
  * in the UI's language; the server checks again. Counts are whole numbers from 0; rates take numerator and denominator
  * together (a positive denominator, and for a proportion a numerator not above it) or a value; ratings lie on the scale.
+ * Then the range: a proportion lies between 0 and its factor (0 to 100 %), and every value within the indicator's own
+ * minimum and maximum.
  */
 export function valueProblems(
-  indicator: Pick<IndicatorDto, 'kind' | 'isProportion' | 'scaleMin' | 'scaleMax'>,
+  indicator: Pick<IndicatorDto, 'kind' | 'isProportion' | 'scaleMin' | 'scaleMax'> & Partial<Pick<IndicatorDto, 'rateFactor' | 'minimum' | 'maximum'>>,
   value: number | undefined,
   numerator: number | undefined,
   denominator: number | undefined,
@@ -52,6 +54,16 @@ export function valueProblems(
       else if (indicator.scaleMin != null && indicator.scaleMax != null && (value < indicator.scaleMin || value > indicator.scaleMax))
         problems.push({ field: 'value', code: 'outsideScale', args: { value, min: indicator.scaleMin, max: indicator.scaleMax } })
       break
+  }
+  const checked = value ?? (indicator.kind === IndicatorKind.Rate && numerator !== undefined && denominator !== undefined && denominator > 0
+    ? (numerator / denominator) * (indicator.rateFactor ?? 1) : undefined)
+  if (problems.length === 0 && checked !== undefined) {
+    if (indicator.kind === IndicatorKind.Rate && indicator.isProportion && indicator.rateFactor != null) {
+      const top = indicator.rateFactor
+      if (checked < 0 || checked > top) problems.push({ field: 'value', code: 'proportionOutOfRange', args: { value: checked, min: 0, max: top } })
+    }
+    if (indicator.minimum != null && checked < indicator.minimum) problems.push({ field: 'value', code: 'belowMinimum', args: { value: checked, min: indicator.minimum } })
+    if (indicator.maximum != null && checked > indicator.maximum) problems.push({ field: 'value', code: 'aboveMaximum', args: { value: checked, max: indicator.maximum } })
   }
   return problems
 }

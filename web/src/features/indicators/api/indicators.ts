@@ -149,6 +149,18 @@ export function useObservationSeries(indicatorId: string | undefined, spaceId: s
   return useQuery(observationSeriesQuery(indicatorId, spaceId))
 }
 
+/**
+ * The query for one space's series of an indicator (GetIndicatorSeries): its measured values and, for periods where it
+ * has none (a county, a planning region), the values computed from the spaces below with their coverage, oldest first.
+ */
+export function spaceSeriesQuery(indicatorId: string | undefined, spaceId: string | undefined) {
+  return queryOptions({
+    queryKey: [...queryKeys.observations.all, 'space-series', indicatorId ?? '', spaceId ?? ''],
+    queryFn: async (): Promise<IndicatorValue[]> => (await api.getIndicatorSeries(indicatorId ?? '', spaceId ?? '')).items,
+    enabled: !!indicatorId && !!spaceId,
+  })
+}
+
 /** A set evaluated for one space and period: value, changes, target attainment and the comparison with the reference. */
 export function useIndicatorSetEvaluation(setId: string, spaceId: string, period: string, referenceSpaceId: string | undefined) {
   return useQuery({

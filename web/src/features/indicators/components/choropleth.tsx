@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { MapSpace } from '@/api'
 import { Table } from '@/components/ui/table'
 import { formatValue } from '../format-value'
-import { classify, fitProjection, leafSpaces, pathOf, ringsOf, spaceValue, type Classes, type Projection } from '../map-geometry'
+import { classify, fitProjection, leafSpaces, pathOf, ringsOf, shownIn, spaceValue, type Classes, type Projection } from '../map-geometry'
 import { ValueText } from './value-text'
 import '../indicators.css'
 
@@ -42,7 +42,7 @@ export function MapComparison({ spaces, indicator, periodA, periodB, parentId }:
       ) : (
         <div className="map-pair" style={{ display: 'flex', flexWrap: 'wrap', gap: '1rem' }}>
           {[periodA, periodB].map((period) => (
-            <ChoroplethMap key={period} spaces={drawable} indicator={indicator} period={period}
+            <ChoroplethMap key={period} spaces={drawable.filter((s) => shownIn(s, period))} indicator={indicator} period={period}
               projection={projection} classes={classes} hatchId={`${hatchId}-${period}`} />
           ))}
         </div>

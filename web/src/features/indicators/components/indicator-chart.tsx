@@ -1,7 +1,7 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import type { ObservationDto, PeriodValueDto } from '@/api'
+import type { IndicatorValue, PeriodValueDto } from '@/api'
 import type { SeriesPoint } from '../api/indicators'
 import { formatValue } from '../format-value'
 import { ValueText } from './value-text'
@@ -16,7 +16,8 @@ export interface SeriesIndicator {
 
 export interface SeriesProps {
   indicator: SeriesIndicator
-  observations: ObservationDto[]
+  /** The space's values: measured, or computed from the spaces below (aggregated, with their coverage). */
+  observations: IndicatorValue[]
   reference?: { name: string; observations: SeriesPoint[] }
   baseline?: PeriodValueDto
   target?: PeriodValueDto
@@ -24,11 +25,11 @@ export interface SeriesProps {
 
 export interface Row {
   period: string
-  own?: ObservationDto
+  own?: IndicatorValue
   ref?: SeriesPoint
 }
 
-function rowsOf(observations: ObservationDto[], reference?: SeriesPoint[]): Row[] {
+function rowsOf(observations: IndicatorValue[], reference?: SeriesPoint[]): Row[] {
   const map = new Map<string, Row>()
   for (const o of observations) map.set(o.period, { ...map.get(o.period), period: o.period, own: o })
   for (const o of reference ?? []) map.set(o.period, { ...map.get(o.period), period: o.period, ref: o })
@@ -82,6 +83,17 @@ export function IndicatorChart({ indicator, observations, reference, baseline, t
   )
 }
 
+/** The status of a measured value, or for a computed one where it comes from ("berechnet aus 3 von 5 Teilräumen"). */
+function StatusText({ value }: { value: IndicatorValue }) {
+  const { t, i18n } = useTranslation()
+  if (!value.aggregated) return <>{value.status ? t(`indicators.status.${value.status}`) : ''}</>
+  const c = value.coverage
+  if (!c) return <>{t('indicators.space.computed')}</>
+  const share = c.populationShare == null ? undefined
+    : new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'de-DE', { style: 'percent', maximumFractionDigits: 0 }).format(c.populationShare)
+  return <>{share ? t('indicators.space.computedFromShare', { parts: c.parts, of: c.of, share }) : t('indicators.space.computedFrom', { parts: c.parts, of: c.of })}</>
+}
+
 export function SeriesTable({
   indicator,
   rows,
@@ -111,7 +123,7 @@ export function SeriesTable({
                 {r.own ? <ValueText value={r.own.value} suppressed={r.own.suppressed} decimals={indicator.decimals} unit={indicator.unit} />
                   : '–'}
               </td>
-              <td>{r.own ? t(`indicators.status.${r.own.status}`) : ''}</td>
+              <td>{r.own ? <StatusText value={r.own} /> : ''}</td>
               {reference ? (
                 <td>{r.ref ? <ValueText value={r.ref.value} suppressed={r.ref.suppressed} decimals={indicator.decimals}
                   unit={indicator.unit} /> : '–'}</td>

@@ -89,6 +89,10 @@ export function IndicatorForm({ defaultValues, submitLabel, cancelTo, onSubmit, 
           error={errors.topic?.message} {...register('topic')} />
         <TextField id="indicator-source" label={t('indicators.fields.source')} maxLength={INDICATOR_LIMITS.source}
           error={errors.source?.message} {...register('source')} />
+        <TextField id="indicator-minimum" label={t('indicators.fields.minimum')} inputMode="decimal" hint={t('indicators.form.rangeHint')}
+          error={errors.minimum?.message} {...register('minimum')} />
+        <TextField id="indicator-maximum" label={t('indicators.fields.maximum')} inputMode="decimal"
+          error={errors.maximum?.message} {...register('maximum')} />
       </div>
       <div className="field field--checkbox">
         <input id="indicator-isProportion" type="checkbox" {...register('isProportion')} />

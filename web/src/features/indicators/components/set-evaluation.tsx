@@ -47,8 +47,13 @@ function EvaluationRow({ item, withReference }: { item: IndicatorEvaluation; wit
       <th scope="row">{item.name}</th>
       <td className="num">
         <ValueText value={value?.value} decimals={item.decimals} unit={item.unit} suppressed={value?.suppressed} />
-        {value?.aggregated ? <span
-          className="muted evaluation-table__note">{t('indicators.evaluation.aggregated', { count: value.count })}</span> : null}
+        {value?.aggregated ? (
+          <span className="muted evaluation-table__note">
+            {value.coverage
+              ? t('indicators.space.computedFrom', { parts: value.coverage.parts, of: value.coverage.of })
+              : t('indicators.evaluation.aggregated', { count: value.count })}
+          </span>
+        ) : null}
       </td>
       <td className="num"><Change comparison={item.changeFromPrevious} decimals={item.decimals} /></td>
       <td className="num">
@@ -70,6 +75,7 @@ function EvaluationRow({ item, withReference }: { item: IndicatorEvaluation; wit
       {withReference ? (
         <td className="num">
           <ValueText value={item.reference?.value} decimals={item.decimals} unit={item.unit} suppressed={item.reference?.suppressed} />
+          {item.referenceIncomplete ? <span className="muted evaluation-table__note">{t('indicators.evaluation.referenceIncomplete')}</span> : null}
           {item.comparison ? (
             <span className="evaluation-table__note">
               {t(`indicators.evaluation.position.${item.comparison.position}`)}

@@ -190,6 +190,8 @@ function EntryRow({ indicator, spaceId, period, observation }: {
   const upsert = useUpsertObservation()
   const formId = useId()
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null)
+  // the server found the value far outside this space's history: the next save confirms it
+  const [confirmOutlier, setConfirmOutlier] = useState(false)
   const rate = isRate(indicator)
   const {
     register,
@@ -224,6 +226,7 @@ function EntryRow({ indicator, spaceId, period, observation }: {
       value: parseNumber(v.value),
       status: v.status,
       note: v.note.trim() || undefined,
+      confirmOutlier: confirmOutlier || undefined,
     }
     if (rate) {
       body.numerator = parseNumber(v.numerator)
@@ -231,10 +234,15 @@ function EntryRow({ indicator, spaceId, period, observation }: {
     }
     try {
       await upsert.mutateAsync({ body, version: observation?.version })
+      setConfirmOutlier(false)
       setMessage({ tone: 'success', text: t('indicators.entry.rowSaved', { indicator: indicator.name }) })
     } catch (err) {
       const problem = toProblem(err)
-      if (problem.status === 400 && Object.keys(problem.errors).length > 0) {
+      if (problem.status === 400 && problem.codes?.value?.includes('outlier') && Object.keys(problem.errors).length === 1) {
+        setConfirmOutlier(true)
+        setError('value', { type: 'outlier', message: t('indicators.entry.outlier') }, { shouldFocus: true })
+        setMessage({ tone: 'error', text: t('indicators.entry.confirmOutlier') })
+      } else if (problem.status === 400 && Object.keys(problem.errors).length > 0) {
         const rest = applyServerErrors(problem, setError, ROW_FIELDS)
         setMessage({ tone: 'error', text: t('indicators.entry.rowError', { indicator: indicator.name, message: rest.join(' ') || t('indicators.form.checkFields') }) })
       } else setMessage({ tone: 'error', text: t('indicators.entry.rowError', { indicator: indicator.name, message: describe(err) }) })
@@ -262,7 +270,7 @@ function EntryRow({ indicator, spaceId, period, observation }: {
     <tr>
       <th scope="row">{indicator.name}{indicator.unit ? ` (${indicator.unit})` : ''}</th>
       <td>
-        <input className="input" form={formId} inputMode="decimal" aria-label={label('value')} {...aria('value')} {...register('value', numberRule)} />
+        <input className="input" form={formId} inputMode="decimal" aria-label={label('value')} {...aria('value')} {...register('value', { ...numberRule, onChange: () => setConfirmOutlier(false) })} />
         {errorText('value')}
       </td>
       <td>
@@ -295,7 +303,7 @@ function EntryRow({ indicator, spaceId, period, observation }: {
         <form id={formId} noValidate onSubmit={submit}>
           <button type="submit" className="button button--secondary" disabled={isSubmitting}
             aria-label={t('indicators.entry.saveRow', { indicator: indicator.name })}>
-            {isSubmitting ? t('indicators.entry.saving') : t('indicators.entry.save')}
+            {isSubmitting ? t('indicators.entry.saving') : confirmOutlier ? t('indicators.entry.saveAnyway') : t('indicators.entry.save')}
           </button>
         </form>
         <p role="status" className={message?.tone === 'error' ? 'field__error' : 'muted'}>{message?.text ?? ''}</p>

@@ -1,4 +1,4 @@
-import { useQueries } from '@tanstack/react-query'
+import { useQueries, useQuery } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
@@ -9,12 +9,11 @@ import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { usePageTitle } from '@/lib/use-page-title'
 import {
-  observationSeriesQuery,
+  spaceSeriesQuery,
   useIndicatorSetEvaluation,
   useIndicatorSetGoals,
   useIndicatorSets,
   useIndicators,
-  useObservationSeries,
   useReferenceSeries,
 } from '../api/indicators'
 import { IndicatorChart } from '../components/indicator-chart'
@@ -41,7 +40,8 @@ export function SpaceIndicatorsPage() {
   const set = sets.data?.find((x) => x.id === setId)
   // The set's series (shared with the charts below through the query cache) tell which periods have values; the newest
   // year comes first, or the newest period when the set has no yearly values.
-  const setSeries = useQueries({ queries: (set?.indicators ?? []).map((i) => observationSeriesQuery(i.indicatorId, id)) })
+  // computed values count: a county without figures of its own has those of its municipalities
+  const setSeries = useQueries({ queries: (set?.indicators ?? []).map((i) => spaceSeriesQuery(i.indicatorId, id)) })
   const periods = [...new Set(setSeries.flatMap((q) => (q.data ?? []).map((o) => o.period)))].sort().reverse()
   const period = params.get('period') ?? periods.find((p) => p.length === 4) ?? periods[0] ?? ''
   const evaluation = useIndicatorSetEvaluation(setId, id, period, referenceId || undefined)
@@ -164,7 +164,7 @@ function SpaceSeries({
   target?: { period: string; value: number }
 }) {
   const { t } = useTranslation()
-  const own = useObservationSeries(indicator.id, spaceId)
+  const own = useQuery(spaceSeriesQuery(indicator.id, spaceId))
   const ref = useReferenceSeries(indicator.id, referenceId)
   if (own.isPending) return <Loading />
   if (own.isError) return <ProblemAlert error={own.error} onRetry={() => void own.refetch()} />

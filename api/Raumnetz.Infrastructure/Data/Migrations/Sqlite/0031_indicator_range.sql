@@ -1,0 +1,3 @@
+-- Plausibility: an indicator may name the lowest and highest value it can take (both optional); values outside are refused.
+ALTER TABLE indicators ADD COLUMN minimum REAL NULL;
+ALTER TABLE indicators ADD COLUMN maximum REAL NULL;
