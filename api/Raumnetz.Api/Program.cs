@@ -37,11 +37,13 @@ builder.Services.AddDemoData();
 builder.Services.AddRaumnetzEdge();
 builder.Services.AddRaumnetzSecurity();
 builder.Services.AddRaumnetzOpenApi();
+builder.Services.AddRaumnetzLanguages();
 builder.Services.ConfigureHttpJsonOptions(o => StrictJson.Configure(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
 {
     ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+    Languages.LocalizeDefaultTitle(ctx.ProblemDetails);
     ctx.ProblemDetails.Extensions["traceId"] = RequestTrace.Id(ctx.HttpContext);
 });
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -59,6 +61,8 @@ if (args.Contains("--migrate"))
 }
 
 // Ahead of this (Http/Edge.cs, a startup filter): forwarded headers of trusted proxies, then the security headers.
+// The language comes first, so that every problem written further in (exception handler, rate limiter) speaks it.
+app.UseRaumnetzLanguages();
 app.UseMiddleware<RequestLogMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -1,3 +1,4 @@
+using Raumnetz.Domain.Common;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Raumnetz.Api.Http;
@@ -81,8 +82,8 @@ public static class MeetingsEndpoints
     {
         var file = await mediator.Send(new GetNetworkCalendarQuery(id, token, user.Role is not null), context.RequestAborted);
         if (file is null)
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not authorized",
-                detail: "Subscribe with the feed URL including its token (GET /api/v1/networks/{id}/calendar-token), or sign in or send an API key.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: Messages.Title_Unauthorized,
+                detail: Messages.Detail_CalendarUnauthorized);
         context.Response.Headers.CacheControl = "private, max-age=300";
         context.Response.Headers.ContentDisposition = $"inline; filename=\"{file.FileName}\"";
         return TypedResults.Text(file.Content, ICalendarWriter.ContentType);

@@ -1,3 +1,4 @@
+using Raumnetz.Domain.Common;
 using Microsoft.AspNetCore.Routing.Template;
 
 namespace Raumnetz.Api.Http;
@@ -24,17 +25,17 @@ public static class ApiFallback
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
         if (methods.Count == 0)
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "There is no such API route.");
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Messages.Title_NotFound, detail: Messages.Detail_NoSuchRoute);
         if (!methods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase))
         {
             context.Response.Headers.Allow = string.Join(", ", methods);
-            return Results.Problem(statusCode: StatusCodes.Status405MethodNotAllowed, title: "Method not allowed",
-                detail: $"This route allows {string.Join(", ", methods)}.");
+            return Results.Problem(statusCode: StatusCodes.Status405MethodNotAllowed, title: Messages.Title_MethodNotAllowed,
+                detail: Text.Format(Messages.Detail_MethodNotAllowed, string.Join(", ", methods)));
         }
         var message = string.IsNullOrEmpty(context.Request.ContentType)
-            ? "A JSON body is required (Content-Type: application/json)."
-            : "The body must be JSON (Content-Type: application/json).";
+            ? Messages.Field_BodyRequiredWithType
+            : Messages.Field_BodyMustBeJson;
         return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [message] },
-            statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: message);
+            statusCode: StatusCodes.Status415UnsupportedMediaType, title: Messages.Title_UnsupportedMediaType, detail: message);
     }
 }

@@ -26,7 +26,7 @@ public static class ETags
     public static long? IfMatchOptional(HttpRequest request) => Parse(request)?.Version;
 
     internal static PreconditionRequiredException Missing() =>
-        new($"This request changes an existing resource and must say which version it changes: send {Header} with the ETag returned by GET, for example \"3\".");
+        new(Text.Format(Messages.Detail_IfMatchRequired, Header));
 
     /// <summary>The parsed header (Version null for "*"), or null when there is none.</summary>
     internal static (long? Version, bool Any)? Parse(HttpRequest request)
@@ -61,7 +61,7 @@ public static class ETags
     }
 
     private static InvalidFieldException Malformed() =>
-        new(Header, $"{Header} must be \"*\" or entity tags as returned in ETag by GET, for example \"3\".");
+        new(Header, Text.Format(Messages.Field_IfMatchInvalid, Header));
 
     /// <summary>Sets the ETag header and returns the value.</summary>
     public static T WithETag<T>(this HttpContext context, T value, long version)

@@ -17,7 +17,7 @@ public static class EnumQuery
         foreach (var name in Enum.GetNames<TEnum>())
             if (value == char.ToLowerInvariant(name[0]) + name[1..]) return Enum.Parse<TEnum>(name);
         var allowed = string.Join(", ", Enum.GetNames<TEnum>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]));
-        throw new InvalidFieldException(parameter, $"'{parameter}' must be one of: {allowed}.");
+        throw new InvalidFieldException(parameter, Text.Format(Messages.Field_OneOf, parameter, allowed));
     }
 
     /// <summary>A repeated enum parameter (?x=a&amp;x=b, or ?x=a,b); null when absent.</summary>

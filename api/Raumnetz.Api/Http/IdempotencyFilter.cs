@@ -67,7 +67,7 @@ public sealed class IdempotencyFilter(IMediator mediator, ICurrentUser user, IOp
         if (!http.Request.Headers.TryGetValue(HeaderName, out var values)) return await next(context);
         var key = values.ToString().Trim();
         if (values.Count != 1 || key.Length is 0 or > Limits.IdempotencyKey)
-            throw new InvalidFieldException(HeaderName, $"'{HeaderName}' must be one value of 1 to {Limits.IdempotencyKey} characters.");
+            throw new InvalidFieldException(HeaderName, Text.Format(Messages.Field_IdempotencyKey, HeaderName, Limits.IdempotencyKey));
 
         var ct = http.RequestAborted;
         var hash = await HashAsync(http.Request, ct);
@@ -78,8 +78,7 @@ public sealed class IdempotencyFilter(IMediator mediator, ICurrentUser user, IOp
             if (stored is not null && stored.RequestHash != hash)
                 return TypedResults.Problem(
                     statusCode: StatusCodes.Status422UnprocessableEntity,
-                    title: "Idempotency-Key reused with a different request",
-                    detail: $"The {HeaderName} '{key}' was already used for a different request in the last 24 hours. Use a new key for a new request.");
+                    title: Messages.Title_IdempotencyKeyReused, detail: Text.Format(Messages.Detail_IdempotencyKeyReused, HeaderName, key));
             if (stored is { Pending: false }) return new ReplayResult(stored);
             // Null: the request holding the key failed and released it just now; the loop reserves it again.
             if (stored is not null && Stopwatch.GetElapsedTime(started) >= Wait)
@@ -87,8 +86,7 @@ public sealed class IdempotencyFilter(IMediator mediator, ICurrentUser user, IOp
                 http.Response.Headers.RetryAfter = "1";
                 return TypedResults.Problem(
                     statusCode: StatusCodes.Status409Conflict,
-                    title: "Request with this Idempotency-Key still in progress",
-                    detail: $"A request with the {HeaderName} '{key}' is still at work. Retry after a second to get its response.");
+                    title: Messages.Title_IdempotencyKeyInProgress, detail: Text.Format(Messages.Detail_IdempotencyKeyInProgress, HeaderName, key));
             }
             await Task.Delay(PollInterval, ct);
         }

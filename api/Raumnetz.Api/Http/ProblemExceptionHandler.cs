@@ -10,7 +10,8 @@ namespace Raumnetz.Api.Http;
 
 /// <summary>
 /// The one place that turns exceptions into RFC 9457 problem+json: 400 with field errors, 403, 404, 409, 412, 413,
-/// 503 when the database is away. Anything else is our fault (500, logged, no details leaked).
+/// 503 when the database is away. Anything else is our fault (500, logged, no details leaked). Every title and message
+/// comes from the catalogue (<see cref="Text"/>) in the request's language (<see cref="Languages"/>).
 /// </summary>
 public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
@@ -24,8 +25,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
-                Title = "Unexpected server error",
-                Detail = "The server could not process the request. The error has been logged; please try again or report the trace id.",
+                Title = Messages.Title_ServerError,
+                Detail = Messages.Detail_ServerError,
             };
         }
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
@@ -45,37 +46,36 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         ValidationException v => WithCodes(Validation(v.Errors.GroupBy(e => FieldName(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())), v),
         InvalidFieldException f => Validation(new() { [f.Field] = [f.Message] }),
-        NotFoundException n => Problem(404, "Not found", n.Message),
+        NotFoundException n => Problem(404, Messages.Title_NotFound, n.Message),
         ConflictException c when c.Field is not null => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [c.Field] = [c.Message] })
-            { Status = 409, Title = "Conflict", Detail = c.Message },
-        ConflictException c => Problem(409, "Conflict", c.Message),
-        StaleVersionException s => Problem(412, "Precondition failed", s.Message),
-        PreconditionRequiredException p => Problem(428, "Precondition required", p.Message),
-        ForbiddenException f => Problem(403, "Forbidden", f.Message),
-        LoginFailedException l => Problem(401, "Sign-in failed", l.Message),
-        TooManyAttemptsException t => Problem(429, "Too many attempts", t.Message),
+            { Status = 409, Title = Messages.Title_Conflict, Detail = c.Message },
+        ConflictException c => Problem(409, Messages.Title_Conflict, c.Message),
+        StaleVersionException s => Problem(412, Messages.Title_PreconditionFailed, s.Message),
+        PreconditionRequiredException p => Problem(428, Messages.Title_PreconditionRequired, p.Message),
+        ForbiddenException f => Problem(403, Messages.Title_Forbidden, f.Message),
+        LoginFailedException l => Problem(401, Messages.Title_SignInFailed, l.Message),
+        TooManyAttemptsException t => Problem(429, Messages.Title_TooManyAttempts, t.Message),
         BadHttpRequestException b => BadRequest(b),
-        _ when TransientFaults.IsUnavailable(exception) => Problem(503, "Database unavailable", HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
-            ? "The database cannot be reached right now. Please retry in a few seconds."
-            : "The database cannot be reached right now. Retry in a few seconds; if the connection broke while the change was being saved, "
-              + "it may have been saved, so read the resource first or repeat the request with the same Idempotency-Key."),
-        OperationCanceledException when context.RequestAborted.IsCancellationRequested => Problem(499, "Client closed request", "The request was cancelled."),
+        _ when TransientFaults.IsUnavailable(exception) => Problem(503, Messages.Title_DatabaseUnavailable,
+            HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                ? Messages.Detail_DatabaseUnavailableRead : Messages.Detail_DatabaseUnavailableWrite),
+        OperationCanceledException when context.RequestAborted.IsCancellationRequested => Problem(499, Messages.Title_ClientClosedRequest, Messages.Detail_RequestCancelled),
         _ => null,
     };
 
     private static ProblemDetails BadRequest(BadHttpRequestException b)
     {
         if (b.StatusCode == StatusCodes.Status413PayloadTooLarge)
-            return Problem(413, "Request body too large", "The request body is larger than this endpoint accepts. Send a smaller body or split it.");
+            return Problem(413, Messages.Title_BodyTooLarge, Messages.Detail_BodyTooLarge);
         if (b.InnerException is JsonException json) return Validation(JsonErrors(json), b.StatusCode);
         var match = ParameterName().Match(b.Message);
         var name = match.Success ? match.Groups["name"].Value : "request";
-        var message = b.Message.Contains("Required parameter", StringComparison.Ordinal) ? $"'{name}' is required." : $"'{name}' has an invalid value.";
+        var message = b.Message.Contains("Required parameter", StringComparison.Ordinal) ? Text.Format(Messages.Field_Required, name) : Text.Format(Messages.Field_InvalidValue, name);
         if (b.Message.Contains("Implicit body inferred", StringComparison.Ordinal) || b.Message.Contains("request body", StringComparison.OrdinalIgnoreCase))
         {
             name = "body";
             message = b.Message.Contains("Content-Type", StringComparison.OrdinalIgnoreCase) || b.Message.Contains("content type", StringComparison.OrdinalIgnoreCase)
-                ? "The body must be JSON (Content-Type: application/json)." : "A JSON body is required.";
+                ? Messages.Field_BodyMustBeJson : Messages.Field_BodyRequired;
         }
         return Validation(new() { [name] = [message] }, b.StatusCode);
     }
@@ -102,18 +102,18 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         string In(string name) => at.Length == 0 ? name : $"{at}.{name}";
         var message = json.Message;
         if (json is NullEntryException entry)
-            return new() { [In(entry.Field)] = [entry.Message] };
+            return new() { [In(entry.Field)] = [Text.Format(Messages.Field_NotNull, entry.Field)] };
         if (MissingRequired().Match(message) is { Success: true } missing)
             return QuotedName().Matches(missing.Groups["names"].Value).Select(m => m.Groups[1].Value)
-                .ToDictionary(In, name => new[] { $"'{name}' is required." });
+                .ToDictionary(In, name => new[] { Text.Format(Messages.Field_Required, name) });
         var field = at.Length == 0 ? "body" : at;
         var last = field[(field.LastIndexOf('.') + 1)..];
         string text;
-        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal)) text = $"'{last}' is not a property of this object; remove it.";
-        else if (message.StartsWith("Duplicate property", StringComparison.Ordinal)) text = $"'{last}' appears more than once.";
-        else if (message.Contains("doesn't allow setting null", StringComparison.Ordinal)) text = $"'{last}' must not be null.";
-        else if (message.Contains("could not be converted", StringComparison.Ordinal)) text = "The value has the wrong type or is not one of the allowed values (enum names are case-sensitive; numbers are not strings).";
-        else text = "The JSON is malformed.";
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal)) text = Text.Format(Messages.Field_UnknownProperty, last);
+        else if (message.StartsWith("Duplicate property", StringComparison.Ordinal)) text = Text.Format(Messages.Field_Duplicate, last);
+        else if (message.Contains("doesn't allow setting null", StringComparison.Ordinal)) text = Text.Format(Messages.Field_NotNull, last);
+        else if (message.Contains("could not be converted", StringComparison.Ordinal)) text = Messages.Field_WrongType;
+        else text = Messages.Field_MalformedJson;
         return new() { [field] = [text] };
     }
 
@@ -122,8 +122,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     private static HttpValidationProblemDetails Validation(Dictionary<string, string[]> errors, int status = 400) => new(errors)
     {
         Status = status,
-        Title = "The request is invalid",
-        Detail = "Correct the fields named in 'errors' and send the request again.",
+        Title = Messages.Title_Invalid,
+        Detail = Messages.Detail_Invalid,
     };
 
     /// <summary>"Features[0].Properties.Code" → "features[0].properties.code".</summary>

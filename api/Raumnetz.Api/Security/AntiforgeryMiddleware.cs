@@ -1,3 +1,4 @@
+using Raumnetz.Domain.Common;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Metadata;
 
@@ -26,7 +27,7 @@ public sealed class AntiforgeryMiddleware(RequestDelegate next, IAntiforgery ant
             catch (AntiforgeryValidationException)
             {
                 throw new Domain.Common.ForbiddenException(
-                    $"The request lacks a valid {AuthSchemes.XsrfHeader} header. Send the value of the {AuthSchemes.XsrfCookie} cookie (reload the page if it is missing).");
+                    Text.Format(Messages.Detail_XsrfMissing, AuthSchemes.XsrfHeader, AuthSchemes.XsrfCookie));
             }
         }
         await next(context);

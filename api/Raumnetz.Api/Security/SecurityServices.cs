@@ -1,3 +1,4 @@
+using Raumnetz.Domain.Common;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
@@ -76,8 +77,8 @@ public static class SecurityServices
             o.OnRejected = async (ctx, ct) =>
             {
                 ctx.HttpContext.Response.Headers.RetryAfter = "60";
-                await Results.Problem(statusCode: 429, title: "Too many requests",
-                    detail: "Too many sign-in attempts from this address. Wait a minute and try again.").ExecuteAsync(ctx.HttpContext);
+                await Results.Problem(statusCode: 429, title: Messages.Title_TooManyRequests,
+                    detail: Messages.Detail_LoginRateLimited).ExecuteAsync(ctx.HttpContext);
             };
         });
         return services;

@@ -1,11 +1,14 @@
 namespace Raumnetz.Domain.Common;
 
-/// <summary>Base for rule violations that a client caused and can correct; mapped to problem+json by the API.</summary>
+/// <summary>
+/// Base for rule violations that a client caused and can correct; mapped to problem+json by the API. Messages come
+/// from the catalogue (<see cref="Text"/>) in the request's language.
+/// </summary>
 public abstract class DomainException(string message) : Exception(message);
 
 /// <summary>The addressed resource does not exist (404).</summary>
 public sealed class NotFoundException(string resource, object id)
-    : DomainException($"{resource} '{id}' was not found.")
+    : DomainException(Text.Format(Messages.NotFound, Text.Resource(resource), id))
 {
     public string Resource { get; } = resource;
     public object Id { get; } = id;
@@ -22,7 +25,7 @@ public sealed class PreconditionRequiredException(string message) : DomainExcept
 
 /// <summary>The If-Match version does not match the stored version (412).</summary>
 public sealed class StaleVersionException(string resource, object id, long expected, long actual)
-    : DomainException($"{resource} '{id}' has version {actual}, but the request expected version {expected}. Reload it and apply your change again.")
+    : DomainException(Text.Format(Messages.StaleVersion, Text.Resource(resource), id, actual, expected))
 {
     public long ActualVersion { get; } = actual;
 }
@@ -37,11 +40,11 @@ public sealed class InvalidFieldException(string field, string message) : Domain
 }
 
 /// <summary>Credentials were wrong or the account is inactive (401). Never says which.</summary>
-public sealed class LoginFailedException() : DomainException("E-mail address or password is wrong.");
+public sealed class LoginFailedException() : DomainException(Messages.LoginFailed);
 
 /// <summary>Too many failed attempts; try again later (429).</summary>
 public sealed class TooManyAttemptsException(TimeSpan retryAfter)
-    : DomainException($"Too many failed sign-in attempts. Try again in {Math.Ceiling(retryAfter.TotalMinutes)} minute(s).")
+    : DomainException(Text.Format(Messages.TooManyAttempts, Math.Ceiling(retryAfter.TotalMinutes)))
 {
     public TimeSpan RetryAfter { get; } = retryAfter;
 }

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Net.Http.Headers;
+using Raumnetz.Domain.Common;
+
+namespace Raumnetz.Api.Http;
+
+/// <summary>
+/// The language of every text a response carries (problem titles and details, field messages): German or English by
+/// <c>Accept-Language</c> (quality values and regional variants such as en-GB count; anything else gets German, the
+/// default). Only the UI culture changes: the catalogue (<see cref="Text"/>) reads it, and so does FluentValidation's
+/// language manager for its standard messages. The formatting culture stays invariant, so nothing that parses or
+/// writes numbers and dates (query parameters, CSV) depends on the caller's language. Responses name their language in
+/// <c>Content-Language</c> and say <c>Vary: Accept-Language</c> for caches.
+/// </summary>
+public static class Languages
+{
+    public const string Header = "Accept-Language";
+
+    public static IServiceCollection AddRaumnetzLanguages(this IServiceCollection services) =>
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var languages = Text.Languages.Select(CultureInfo.GetCultureInfo).ToList();
+            o.DefaultRequestCulture = new RequestCulture(CultureInfo.InvariantCulture, languages[0]);
+            o.SupportedCultures = [CultureInfo.InvariantCulture];
+            o.SupportedUICultures = languages;
+            o.FallBackToParentUICultures = true;
+            o.ApplyCurrentCultureToResponseHeaders = true;
+            // Accept-Language only: no query string or cookie switches the language of a partner system's responses.
+            o.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider { MaximumAcceptLanguageHeaderValuesToTry = 5 }];
+        });
+
+    /// <summary>Sets the request's language; first in the pipeline, so that every problem written later speaks it.</summary>
+    public static IApplicationBuilder UseRaumnetzLanguages(this IApplicationBuilder app)
+    {
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var vary = context.Response.Headers.Vary;
+                if (!vary.Any(v => v is not null && v.Split(',').Any(p => p.Trim().Equals(Header, StringComparison.OrdinalIgnoreCase))))
+                    context.Response.Headers.Append(HeaderNames.Vary, Header);
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+        return app.UseRequestLocalization();
+    }
+
+    /// <summary>
+    /// The framework writes some problems itself (401 and 403 from authorization, status code pages) with English
+    /// reason phrases as titles: those get the catalogue's title for their status instead.
+    /// </summary>
+    public static void LocalizeDefaultTitle(Microsoft.AspNetCore.Mvc.ProblemDetails problem)
+    {
+        if (problem.Status is not { } status) return;
+        if (problem.Title is not null && problem.Title != Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status)) return;
+        problem.Title = status switch
+        {
+            400 => Messages.Title_BadRequest,
+            401 => Messages.Title_Unauthorized,
+            403 => Messages.Title_Forbidden,
+            404 => Messages.Title_NotFound,
+            405 => Messages.Title_MethodNotAllowed,
+            409 => Messages.Title_Conflict,
+            412 => Messages.Title_PreconditionFailed,
+            413 => Messages.Title_BodyTooLarge,
+            415 => Messages.Title_UnsupportedMediaType,
+            428 => Messages.Title_PreconditionRequired,
+            429 => Messages.Title_TooManyRequests,
+            500 => Messages.Title_ServerError,
+            503 => Messages.Title_DatabaseUnavailable,
+            _ => problem.Title,
+        };
+    }
+}
