@@ -38,7 +38,7 @@ public static class ExportsEndpoints
         Guid? indicatorSetId, Guid[]? indicatorIds, Guid[]? spaceIds, Guid? under, [EnumQuery(typeof(SpaceLevel))] string? level, string? from, string? to,
         bool? aggregated, string? delimiter, string? @decimal)
     {
-        var chosen = formats.Find(format) ?? throw new InvalidFieldException("format", $"'format' must be one of: {string.Join(", ", formats.Names)}.");
+        var chosen = formats.Find(format) ?? throw new InvalidFieldException("format", Text.Format(Messages.Field_FormatOneOf, string.Join(", ", formats.Names)));
         var export = await mediator.Send(new ExportIndicatorsQuery
         {
             Format = chosen,

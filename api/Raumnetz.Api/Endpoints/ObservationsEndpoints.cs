@@ -80,8 +80,8 @@ public static class ObservationsEndpoints
             "json" => ImportFormat.Json,
             "" when contentType?.Contains("csv", StringComparison.OrdinalIgnoreCase) == true => ImportFormat.Csv,
             "" when contentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true => ImportFormat.Json,
-            "" => throw new InvalidFieldException("format", "Send Content-Type text/csv or application/json, or give format=csv or format=json."),
-            _ => throw new InvalidFieldException("format", "'format' must be csv or json."),
+            "" => throw new InvalidFieldException("format", Messages.Field_ImportFormatMissing),
+            _ => throw new InvalidFieldException("format", Messages.Field_ImportFormat),
         };
         var d = (delimiter ?? "").Trim().ToLowerInvariant() switch
         {
@@ -89,15 +89,15 @@ public static class ObservationsEndpoints
             "comma" or "," => ",",
             "semicolon" or ";" => ";",
             "tab" or "\t" => "\t",
-            _ => throw new InvalidFieldException("delimiter", "'delimiter' must be comma, semicolon or tab."),
+            _ => throw new InvalidFieldException("delimiter", Messages.Field_Delimiter),
         };
         var comma = (decimalSeparator ?? "").Trim().ToLowerInvariant() switch
         {
             "" or "point" or "." => false,
             "comma" or "," => true,
-            _ => throw new InvalidFieldException("decimal", "'decimal' must be point or comma."),
+            _ => throw new InvalidFieldException("decimal", Messages.Field_Decimal),
         };
-        if (comma && d == ",") throw new InvalidFieldException("decimal", "A decimal comma needs another field separator (delimiter=semicolon).");
+        if (comma && d == ",") throw new InvalidFieldException("decimal", Messages.Field_DecimalCommaDelimiter);
         return new ImportObservationsCommand { Body = request.Body, Format = f, DryRun = dryRun, Delimiter = d, DecimalComma = comma };
     }
 }

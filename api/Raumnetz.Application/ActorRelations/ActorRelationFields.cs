@@ -51,8 +51,8 @@ internal static class ActorRelationChecks
         await dialect.LockForUpdateAsync(connection, tx, "actors", f.SourceActorId, ct);
         var ids = new[] { f.SourceActorId, f.TargetActorId };
         var found = (await connection.QueryAsync<Guid>($"SELECT id FROM actors WHERE {dialect.In("id", "@ids")}", new { ids }, tx)).ToHashSet();
-        if (!found.Contains(f.SourceActorId)) throw new InvalidFieldException("sourceActorId", $"Actor '{f.SourceActorId}' does not exist.");
-        if (!found.Contains(f.TargetActorId)) throw new InvalidFieldException("targetActorId", $"Actor '{f.TargetActorId}' does not exist.");
+        if (!found.Contains(f.SourceActorId)) throw new InvalidFieldException("sourceActorId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Actor"), f.SourceActorId));
+        if (!found.Contains(f.TargetActorId)) throw new InvalidFieldException("targetActorId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Actor"), f.TargetActorId));
         // Problem() repeats the validator's checks, so no caller can store a relation the domain refuses.
         if (RelationRules.Problem(f.SourceActorId, f.TargetActorId, f.ValidFrom, f.ValidTo) is { } problem)
             throw new InvalidFieldException(f.SourceActorId == f.TargetActorId ? "targetActorId" : "validTo", problem);
@@ -66,7 +66,7 @@ internal static class ActorRelationChecks
         else where.Add("valid_from IS NULL");
         if (selfId is { } self) { where.Add("id <> @self"); p.Add("self", self); }
         if (await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM actor_relations WHERE {string.Join(" AND ", where)}", p, tx) > 0)
-            throw new ConflictException("The same relation (source, target, type and start date) already exists.", "validFrom");
+            throw new ConflictException(Messages.Conflict_RelationExists, "validFrom");
     }
 
     public static DynamicParameters Parameters(ActorRelationFields f)

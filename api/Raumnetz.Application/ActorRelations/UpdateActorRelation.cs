@@ -43,7 +43,7 @@ public sealed class UpdateActorRelationHandler(IUnitOfWork unitOfWork, ActorRela
         }
         catch (Exception e) when (unitOfWork.Dialect.IsForeignKeyViolation(e))
         {
-            throw new ConflictException("One of the actors was removed meanwhile. Reload and try again.");
+            throw new ConflictException(Messages.Conflict_ActorsRemoved);
         }
         return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
     }

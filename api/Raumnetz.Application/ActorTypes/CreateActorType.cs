@@ -25,7 +25,7 @@ public sealed class CreateActorTypeHandler(IUnitOfWork unitOfWork, ActorTypeRead
         var code = request.Code.Trim();
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM actor_types WHERE code = @code", new { code }, tx) > 0)
-            throw new ConflictException($"An actor type with code '{code}' already exists.", "code");
+            throw new ConflictException(Text.Format(Messages.Conflict_ActorTypeCode, code), "code");
         try
         {
             await connection.ExecuteAsync("""
@@ -35,7 +35,7 @@ public sealed class CreateActorTypeHandler(IUnitOfWork unitOfWork, ActorTypeRead
         }
         catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
-            throw new ConflictException($"An actor type with code '{code}' already exists.", "code");
+            throw new ConflictException(Text.Format(Messages.Conflict_ActorTypeCode, code), "code");
         }
         return (await reads.LoadAsync(connection, tx, code, cancellationToken))!;
     }

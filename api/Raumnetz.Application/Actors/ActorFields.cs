@@ -46,7 +46,7 @@ public abstract class ActorFieldsValidator<T> : AbstractValidator<T> where T : A
         RuleFor(x => x.Type).NotEmpty().MaximumLength(Limits.Code);
         RuleFor(x => x.Sector).Cascade(CascadeMode.Stop).NotEmpty().DefinedEnum();
         RuleFor(x => x.Email).MaximumLength(Limits.Email).Matches(EmailPattern)
-            .WithMessage("'{PropertyName}' must be an e-mail address such as name@example.org.");
+            .WithMessage(_ => Messages.Rule_Email);
         RuleFor(x => x.Phone).MaximumLength(Limits.Phone);
         RuleFor(x => x.Website).OptionalUrl();
         RuleFor(x => x.Street).MaximumLength(Limits.Street);
@@ -104,7 +104,7 @@ internal static class ActorChecks
     {
         var typeCode = f.Type.Trim();
         if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM actor_types WHERE code = @typeCode", new { typeCode }, tx) == 0)
-            throw new InvalidFieldException("type", $"'{typeCode}' is not a known actor type (see GET /api/v1/actor-types).");
+            throw new InvalidFieldException("type", Text.Format(Messages.Field_UnknownActorType, typeCode));
 
         if (f.ParentId is { } parentId)
         {
@@ -140,7 +140,7 @@ internal static class ActorChecks
             var found = (await connection.QueryAsync<Guid>($"SELECT id FROM spaces WHERE {dialect.In("id", "@spaceIds")}", new { spaceIds },
                     tx)).ToHashSet();
             var missing = spaceIds.Where(s => !found.Contains(s)).ToList();
-            if (missing.Count > 0) throw new InvalidFieldException("spaceIds", $"Space '{missing[0]}' does not exist.");
+            if (missing.Count > 0) throw new InvalidFieldException("spaceIds", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Space"), missing[0]));
         }
     }
 

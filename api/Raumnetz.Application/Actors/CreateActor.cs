@@ -33,7 +33,7 @@ public sealed class CreateActorHandler(IUnitOfWork unitOfWork, ActorReads reads,
         }
         catch (Exception e) when (unitOfWork.Dialect.IsForeignKeyViolation(e))
         {
-            throw new ConflictException("The actor type, parent or a space was removed meanwhile. Reload and try again.");
+            throw new ConflictException(Messages.Conflict_ActorRefsRemoved);
         }
         return (await reads.LoadAsync(connection, tx, id, cancellationToken))!;
     }

@@ -1,3 +1,4 @@
+using Raumnetz.Domain.Common;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -23,7 +24,7 @@ public sealed class ListActorsValidator : AbstractValidator<ListActorsQuery>
         RuleFor(x => x.Type).MaximumLength(Limits.Code);
         RuleFor(x => x.Q).MaximumLength(Limits.Search);
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage("'cursor' is not a cursor this API issued.");
+        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage(_ => Messages.Rule_Cursor);
     }
 }
 

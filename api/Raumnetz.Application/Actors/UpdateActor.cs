@@ -48,7 +48,7 @@ public sealed class UpdateActorHandler(IUnitOfWork unitOfWork, ActorReads reads,
         }
         catch (Exception e) when (unitOfWork.Dialect.IsForeignKeyViolation(e))
         {
-            throw new ConflictException("The actor type, parent or a space was removed meanwhile. Reload and try again.");
+            throw new ConflictException(Messages.Conflict_ActorRefsRemoved);
         }
         return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
     }

@@ -31,11 +31,11 @@ internal static class AssessmentRollUp
     public static async Task<IndicatorRow> RatingIndicatorAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, Guid indicatorId, int rating)
     {
         var indicator = (await IndicatorRow.LoadAsync(connection, tx, dialect, [indicatorId], CancellationToken.None)).SingleOrDefault()
-            ?? throw new InvalidFieldException("indicatorId", $"Indicator '{indicatorId}' does not exist.");
+            ?? throw new InvalidFieldException("indicatorId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Indicator"), indicatorId));
         if (indicator.Kind != IndicatorKind.Rating)
-            throw new InvalidFieldException("indicatorId", $"'{indicator.Code}' is a {indicator.Kind.ToString().ToLowerInvariant()}, not a rating: only soft factors are assessed.");
+            throw new InvalidFieldException("indicatorId", Text.Format(Messages.Field_NotARatingKind, indicator.Code, indicator.Kind.ToString().ToLowerInvariant()));
         if (rating < indicator.ScaleMin || rating > indicator.ScaleMax)
-            throw new InvalidFieldException("rating", $"The rating {rating} lies outside the scale {indicator.ScaleMin} to {indicator.ScaleMax}.");
+            throw new InvalidFieldException("rating", Text.Format(Messages.Field_RatingOutsideScale, rating, indicator.ScaleMin, indicator.ScaleMax));
         return indicator;
     }
 

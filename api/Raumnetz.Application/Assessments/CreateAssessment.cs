@@ -32,7 +32,7 @@ public sealed class CreateAssessmentValidator : AbstractValidator<CreateAssessme
         RuleFor(x => x.IndicatorId).NotEmpty();
         RuleFor(x => x.SpaceId).NotEmpty();
         RuleFor(x => x.Period).NotEmpty().MaximumLength(10).Must(p => Period.TryParse(p, out _))
-            .WithMessage("'period' must be 2024, 2024-H1, 2024-Q2 or 2024-05.");
+            .WithMessage(_ => Text.Format(Messages.Rule_Period, "period"));
         RuleFor(x => x.Rating).InclusiveBetween(-100, 100);
         RuleFor(x => x.Comment).MaximumLength(Limits.Note);
     }
@@ -50,10 +50,10 @@ public sealed class CreateAssessmentHandler(IUnitOfWork unitOfWork, AssessmentRe
         var indicator = await AssessmentRollUp.RatingIndicatorAsync(connection, tx, unitOfWork.Dialect, request.IndicatorId,
             request.Rating);
         if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM spaces WHERE id = @SpaceId", new { request.SpaceId }, tx) == 0)
-            throw new InvalidFieldException("spaceId", $"Space '{request.SpaceId}' does not exist.");
+            throw new InvalidFieldException("spaceId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Space"), request.SpaceId));
         if (request.ActorId is { } actorId
             && await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM actors WHERE id = @actorId", new { actorId }, tx) == 0)
-            throw new InvalidFieldException("actorId", $"Actor '{actorId}' does not exist.");
+            throw new InvalidFieldException("actorId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Actor"), actorId));
         await connection.ExecuteAsync("""
             INSERT INTO assessments (id, indicator_id, space_id, period, first_month, last_month, actor_id, rating, comment, created_by, version, created_at, updated_at)
             VALUES (@id, @IndicatorId, @SpaceId, @period, @firstMonth, @lastMonth, @ActorId, @Rating, @comment, @createdBy, 1, @now, @now)

@@ -34,7 +34,7 @@ public sealed class GetAssessmentSummaryValidator : AbstractValidator<GetAssessm
     {
         RuleFor(x => x.IndicatorId).NotEmpty();
         RuleFor(x => x.SpaceId).NotEmpty();
-        RuleFor(x => x.Period).NotEmpty().MaximumLength(10).Must(p => Period.TryParse(p, out _)).WithMessage("'period' must be 2024, 2024-H1, 2024-Q2 or 2024-05.");
+        RuleFor(x => x.Period).NotEmpty().MaximumLength(10).Must(p => Period.TryParse(p, out _)).WithMessage(_ => Text.Format(Messages.Rule_Period, "period"));
     }
 }
 
@@ -46,8 +46,8 @@ public sealed class GetAssessmentSummaryHandler(IDbConnectionFactory db, ICurren
         return await db.ReadAsync(async (connection, ct) =>
         {
             var indicator = (await IndicatorRow.LoadAsync(connection, null, db.Dialect, [request.IndicatorId], ct)).SingleOrDefault()
-                ?? throw new InvalidFieldException("indicatorId", $"Indicator '{request.IndicatorId}' does not exist.");
-            if (indicator.Kind != IndicatorKind.Rating) throw new InvalidFieldException("indicatorId", $"'{indicator.Code}' is not a rating.");
+                ?? throw new InvalidFieldException("indicatorId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Indicator"), request.IndicatorId));
+            if (indicator.Kind != IndicatorKind.Rating) throw new InvalidFieldException("indicatorId", Text.Format(Messages.Field_NotARating, indicator.Code));
             var ratings = (await connection.QueryAsync<int>(new CommandDefinition(
                 "SELECT rating FROM assessments WHERE indicator_id = @IndicatorId AND space_id = @SpaceId AND period = @period",
                 new { request.IndicatorId, request.SpaceId, period = period.ToString() }, cancellationToken: ct))).ToList();

@@ -1,3 +1,4 @@
+using Raumnetz.Domain.Common;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -15,9 +16,9 @@ public sealed class ListAssessmentsValidator : AbstractValidator<ListAssessments
     public ListAssessmentsValidator()
     {
         RuleFor(x => x.Period).MaximumLength(10).Must(p => p is null || Period.TryParse(p, out _))
-            .WithMessage("'period' must be 2024, 2024-H1, 2024-Q2 or 2024-05.");
+            .WithMessage(_ => Text.Format(Messages.Rule_Period, "period"));
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage("'cursor' is not a cursor this API issued.");
+        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage(_ => Messages.Rule_Cursor);
     }
 }
 

@@ -1,3 +1,4 @@
+using Raumnetz.Domain.Common;
 using FluentValidation;
 using FluentValidation.Validators;
 
@@ -22,7 +23,7 @@ public sealed class MaxItemsValidator<T, TItem>(int max) : PropertyValidator<T, 
     }
 
     protected override string GetDefaultMessageTemplate(string errorCode)
-        => "'{PropertyName}' must not contain more than {MaxItems} entries.";
+        => Messages.Rule_MaxItems;
 }
 
 public static class ValidationRules
@@ -43,17 +44,17 @@ public static class ValidationRules
     /// <summary>A code: letters, digits, dot, dash, underscore; no spaces.</summary>
     public static IRuleBuilderOptions<T, string> Code<T>(this IRuleBuilder<T, string> rule)
         => rule.NotEmpty().MaximumLength(Limits.Code).Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$")
-            .WithMessage("'{PropertyName}' may contain letters, digits, '.', '-' and '_' only, and must start with a letter or digit.");
+            .WithMessage(_ => Messages.Rule_Code);
 
     public static IRuleBuilderOptions<T, string?> OptionalUrl<T>(this IRuleBuilder<T, string?> rule)
         => rule.MaximumLength(Limits.Url)
             .Must(v => string.IsNullOrEmpty(v)
                 || (Uri.TryCreate(v, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)))
-            .WithMessage("'{PropertyName}' must be an absolute http or https address.");
+            .WithMessage(_ => Messages.Rule_Url);
 
     public static IRuleBuilderOptions<T, TEnum> DefinedEnum<T, TEnum>(this IRuleBuilder<T, TEnum> rule) where TEnum : struct, Enum
-        => rule.Must(v => Enum.IsDefined(v)).WithMessage("'{PropertyName}' has an unknown value.");
+        => rule.Must(v => Enum.IsDefined(v)).WithMessage(_ => Messages.Rule_UnknownEnum);
 
     public static IRuleBuilderOptions<T, TEnum?> DefinedEnum<T, TEnum>(this IRuleBuilder<T, TEnum?> rule) where TEnum : struct, Enum
-        => rule.Must(v => v is null || Enum.IsDefined(v.Value)).WithMessage("'{PropertyName}' has an unknown value.");
+        => rule.Must(v => v is null || Enum.IsDefined(v.Value)).WithMessage(_ => Messages.Rule_UnknownEnum);
 }

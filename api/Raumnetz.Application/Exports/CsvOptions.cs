@@ -1,3 +1,4 @@
+using Raumnetz.Domain.Common;
 using FluentValidation;
 using FluentValidation.Results;
 
@@ -19,10 +20,10 @@ public sealed record CsvOptions(char Delimiter, bool DecimalComma)
         var decimalText = @decimal?.Trim().ToLowerInvariant();
         var decimalComma = decimalText == "comma";
         var separator = Separator(delimiter ?? (decimalComma ? "semicolon" : null));
-        if (separator is null) failures.Add(new ValidationFailure("delimiter", "'delimiter' must be comma, semicolon or tab."));
-        if (decimalText is not (null or "" or "point" or "comma")) failures.Add(new ValidationFailure("decimal", "'decimal' must be point or comma."));
+        if (separator is null) failures.Add(new ValidationFailure("delimiter", Messages.Field_Delimiter));
+        if (decimalText is not (null or "" or "point" or "comma")) failures.Add(new ValidationFailure("decimal", Messages.Field_Decimal));
         else if (decimalComma && separator == ',')
-            failures.Add(new ValidationFailure("decimal", "A decimal comma needs another separator: use delimiter=semicolon (the default with decimal=comma)."));
+            failures.Add(new ValidationFailure("decimal", Messages.Field_DecimalCommaSeparator));
         if (failures.Count > 0) throw new ValidationException(failures);
         return new CsvOptions(separator!.Value, decimalComma);
     }

@@ -47,11 +47,11 @@ public sealed class ExportIndicatorsValidator : AbstractValidator<ExportIndicato
         RuleFor(x => x.Level).DefinedEnum();
         RuleFor(x => x.IndicatorIds).MaxItems(MaxIndicators);
         RuleFor(x => x.SpaceIds).MaxItems(Limits.Spaces);
-        RuleFor(x => x.IndicatorIds).Empty().When(x => x.IndicatorSetId is not null).WithMessage("Give either 'indicatorSetId' or 'indicatorIds', not both.");
-        RuleFor(x => x.From).Must(p => p is null || Period.TryParse(p, out _)).WithMessage("'from' must be a period such as 2024, 2024-H1, 2024-Q2 or 2024-05.");
-        RuleFor(x => x.To).Must(p => p is null || Period.TryParse(p, out _)).WithMessage("'to' must be a period such as 2024, 2024-H1, 2024-Q2 or 2024-05.");
+        RuleFor(x => x.IndicatorIds).Empty().When(x => x.IndicatorSetId is not null).WithMessage(_ => Messages.Rule_SetOrIndicators);
+        RuleFor(x => x.From).Must(p => p is null || Period.TryParse(p, out _)).WithMessage(_ => Text.Format(Messages.Rule_PeriodSuchAs, "from"));
+        RuleFor(x => x.To).Must(p => p is null || Period.TryParse(p, out _)).WithMessage(_ => Text.Format(Messages.Rule_PeriodSuchAs, "to"));
         RuleFor(x => x.To).Must((x, to) => !Period.TryParse(x.From, out var f) || !Period.TryParse(to, out var t) || f.FirstMonth <= t.LastMonth)
-            .WithMessage("'to' must not lie before 'from'.");
+            .WithMessage(_ => Text.Format(Messages.Rule_NotBefore, "to", "from"));
     }
 }
 

@@ -28,7 +28,7 @@ public abstract class IndicatorSetFieldsValidator<T> : AbstractValidator<T> wher
         RuleFor(x => x.Purpose).MaximumLength(Limits.Note);
         RuleFor(x => x.IndicatorIds).NotNull().MaxItems(MaxIndicators);
         RuleFor(x => x.IndicatorIds).Must(ids => ids!.Distinct().Count() == ids!.Count).When(x => x.IndicatorIds is not null)
-            .WithMessage("'indicatorIds' must not name an indicator twice.");
+            .WithMessage(_ => Messages.Rule_IndicatorTwice);
     }
 }
 
@@ -40,14 +40,14 @@ internal static class IndicatorSetChecks
         if (ids.Count == 0) return;
         var found = (await connection.QueryAsync<Guid>($"SELECT id FROM indicators WHERE {dialect.In("id", "@ids")}", new { ids }, tx)).ToHashSet();
         var missing = ids.FirstOrDefault(i => !found.Contains(i));
-        if (missing != Guid.Empty) throw new InvalidFieldException("indicatorIds", $"Indicator '{missing}' does not exist.");
+        if (missing != Guid.Empty) throw new InvalidFieldException("indicatorIds", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Indicator"), missing));
     }
 
     public static async Task CheckNetworkAsync(DbConnection connection, DbTransaction tx, Guid? networkId)
     {
         if (networkId is not { } id) return;
         var exists = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM networks WHERE id = @id", new { id }, tx);
-        if (exists == 0) throw new InvalidFieldException("networkId", $"Network '{id}' does not exist.");
+        if (exists == 0) throw new InvalidFieldException("networkId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Network"), id));
     }
 
     /// <summary>Replaces the ordered indicator list; baselines and targets of indicators that left the set go with them.</summary>

@@ -31,21 +31,21 @@ public sealed class SetIndicatorSetGoalsValidator : AbstractValidator<SetIndicat
             g.RuleFor(x => x.IndicatorId).NotEmpty();
             g.RuleFor(x => x.SpaceId).NotEmpty();
             g.RuleFor(x => x.Baseline!.Period).Must(p => Period.TryParse(p, out _)).When(x => x.Baseline is not null)
-                .OverridePropertyName("baseline.period").WithMessage("'period' must be 2024, 2024-H1, 2024-Q2 or 2024-05.");
+                .OverridePropertyName("baseline.period").WithMessage(_ => Text.Format(Messages.Rule_Period, "period"));
             g.RuleFor(x => x.Targets).MaxItems(MaxTargets);
             g.RuleForEach(x => x.Targets).ChildRules(t =>
                 t.RuleFor(x => x.Period).Must(p => Period.TryParse(p, out _))
-                    .WithMessage("'period' must be 2024, 2024-H1, 2024-Q2 or 2024-05."));
+                    .WithMessage(_ => Text.Format(Messages.Rule_Period, "period")));
             g.RuleFor(x => x.Targets)
                 .Must((x, targets)
                 => targets.All(t => !Period.TryParse(t.Period, out var tp) || !Period.TryParse(x.Baseline!.Period, out var bp) || tp > bp))
-                .When(x => x.Baseline is not null).WithMessage("Every target must lie after the baseline.");
+                .When(x => x.Baseline is not null).WithMessage(_ => Messages.Rule_TargetAfterBaseline);
             g.RuleFor(x => x.Targets).Must(targets => targets.Select(t => t.Period.Trim()).Distinct().Count() == targets.Count)
-                .WithMessage("A period may have one target only.");
+                .WithMessage(_ => Messages.Rule_OneTargetPerPeriod);
         });
         RuleFor(x => x.Goals).Must(goals => goals!.GroupBy(g => (g.IndicatorId, g.SpaceId)).All(g => g.Count() == 1))
             .When(x => x.Goals is not null)
-            .WithMessage("Every indicator and space may appear once.");
+            .WithMessage(_ => Messages.Rule_IndicatorSpaceOnce);
     }
 }
 
@@ -66,9 +66,9 @@ public sealed class SetIndicatorSetGoalsHandler(IUnitOfWork unitOfWork, Indicato
         for (var i = 0; i < goals.Count; i++)
         {
             if (!members.Contains(goals[i].IndicatorId)) throw new InvalidFieldException($"goals[{i}].indicatorId",
-                $"Indicator '{goals[i].IndicatorId}' is not part of this set.");
+                Text.Format(Messages.Field_IndicatorNotInSet, goals[i].IndicatorId));
             if (!spaces.Contains(goals[i].SpaceId)) throw new InvalidFieldException($"goals[{i}].spaceId",
-                $"Space '{goals[i].SpaceId}' does not exist.");
+                Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Space"), goals[i].SpaceId));
         }
         foreach (var g in goals)
         {

@@ -29,7 +29,7 @@ public sealed class CreateIndicatorHandler(IUnitOfWork unitOfWork, IndicatorRead
         }
         catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
-            throw new ConflictException($"An indicator with code '{request.Code.Trim()}' already exists.", "code");
+            throw new ConflictException(Text.Format(Messages.Conflict_IndicatorCode, request.Code.Trim()), "code");
         }
         return (await reads.LoadAsync(connection, tx, id, cancellationToken))!;
     }

@@ -20,7 +20,7 @@ public sealed class DeleteIndicatorHandler(IUnitOfWork unitOfWork) : IRequestHan
                  + (SELECT COUNT(*) FROM indicator_set_items WHERE indicator_id = @Id)
             """, new { request.Id }, tx);
         if (references > 0)
-            throw new ConflictException("The indicator still has values, assessments or belongs to an indicator set; remove those first.");
+            throw new ConflictException(Messages.Conflict_IndicatorInUse);
         try
         {
             var rows = await connection.ExecuteAsync("DELETE FROM indicators WHERE id = @Id AND version = @version",
@@ -29,7 +29,7 @@ public sealed class DeleteIndicatorHandler(IUnitOfWork unitOfWork) : IRequestHan
         }
         catch (Exception e) when (unitOfWork.Dialect.IsForeignKeyViolation(e))
         {
-            throw new ConflictException("The indicator is still referenced.");
+            throw new ConflictException(Messages.Conflict_IndicatorReferenced);
         }
         return Unit.Value;
     }

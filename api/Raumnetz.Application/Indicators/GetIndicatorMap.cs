@@ -56,7 +56,7 @@ public sealed class GetIndicatorMapValidator : AbstractValidator<GetIndicatorMap
     {
         RuleFor(x => x.Periods).NotEmpty().MaxItems(MaxPeriods);
         RuleForEach(x => x.Periods).NotEmpty().MaximumLength(GetIndicatorSeriesValidator.PeriodLength).Must(p => Period.TryParse(p, out _))
-            .WithMessage("'periods' must hold periods such as 2024, 2024-H1, 2024-Q2 or 2024-05.");
+            .WithMessage(_ => Messages.Rule_Periods);
         RuleFor(x => x.Level).DefinedEnum();
     }
 }
@@ -72,7 +72,7 @@ public sealed class GetIndicatorMapHandler(IDbConnectionFactory db, ICurrentUser
             var indicator = await PublishedValueReads.IndicatorAsync(connection, db.Dialect, request.Id, ct);
             var spaces = await PublishedValueReads.SpacesAsync(connection, ct);
             if (request.Under is { } under && !spaces.ContainsKey(under))
-                throw new InvalidFieldException("under", $"Space '{under}' does not exist.");
+                throw new InvalidFieldException("under", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Space"), under));
             HashSet<Guid>? scope = request.Under is { } root ? PublishedValueReads.Subtree(spaces, root) : null;
             if (request.Level is { } level)
             {

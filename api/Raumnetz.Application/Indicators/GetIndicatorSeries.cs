@@ -33,12 +33,12 @@ public sealed class GetIndicatorSeriesValidator : AbstractValidator<GetIndicator
     {
         RuleFor(x => x.SpaceId).NotEmpty();
         RuleFor(x => x.From).MaximumLength(PeriodLength).Must(p => p is null || Period.TryParse(p, out _))
-            .WithMessage("'from' must be a period such as 2024, 2024-H1, 2024-Q2 or 2024-05.");
+            .WithMessage(_ => Text.Format(Messages.Rule_PeriodSuchAs, "from"));
         RuleFor(x => x.To).MaximumLength(PeriodLength).Must(p => p is null || Period.TryParse(p, out _))
-            .WithMessage("'to' must be a period such as 2024, 2024-H1, 2024-Q2 or 2024-05.");
+            .WithMessage(_ => Text.Format(Messages.Rule_PeriodSuchAs, "to"));
         RuleFor(x => x.To)
             .Must((x, to) => !Period.TryParse(x.From, out var f) || !Period.TryParse(to, out var t) || f.FirstMonth <= t.LastMonth)
-            .WithMessage("'to' must not lie before 'from'.");
+            .WithMessage(_ => Text.Format(Messages.Rule_NotBefore, "to", "from"));
     }
 }
 
@@ -54,7 +54,7 @@ public sealed class GetIndicatorSeriesHandler(IDbConnectionFactory db, ICurrentU
             var indicator = await PublishedValueReads.IndicatorAsync(connection, db.Dialect, request.Id, ct);
             var spaces = await PublishedValueReads.SpacesAsync(connection, ct);
             if (!spaces.TryGetValue(request.SpaceId, out var space))
-                throw new InvalidFieldException("spaceId", $"Space '{request.SpaceId}' does not exist.");
+                throw new InvalidFieldException("spaceId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Space"), request.SpaceId));
             var table = await PublishedValueReads.TableAsync(connection, db.Dialect, indicator, spaces, space.Id,
                 new HashSet<Guid> { space.Id }, from, to, aggregate: true, user, rules, ct);
             return new IndicatorSeries

@@ -57,28 +57,28 @@ public abstract class IndicatorFieldsValidator<T> : AbstractValidator<T> where T
         RuleFor(x => x.Direction).Cascade(CascadeMode.Stop).NotEmpty().DefinedEnum();
         RuleFor(x => x.Aggregation).Cascade(CascadeMode.Stop).NotEmpty().DefinedEnum()
             .Must((x, a) => IndicatorRules.IsAllowed(x.Kind, a)).When(x => Enum.IsDefined(x.Kind))
-            .WithMessage(x => $"'aggregation' {x.Aggregation} does not suit a {x.Kind}: counts sum, rates are recomputed from numerators and denominators; mean, median and none suit every kind.");
-        RuleFor(x => x.RateFactor).NotNull().When(x => x.Kind == IndicatorKind.Rate).WithMessage("A rate needs a 'rateFactor' (100 for percent, 1000 for per mille).");
+            .WithMessage(x => Text.Format(Messages.Rule_AggregationUnsuitable, x.Aggregation, x.Kind));
+        RuleFor(x => x.RateFactor).NotNull().When(x => x.Kind == IndicatorKind.Rate).WithMessage(_ => Messages.Rule_RateNeedsFactor);
         RuleFor(x => x.RateFactor).InclusiveBetween(1e-6, 1e9);
-        RuleFor(x => x.RateFactor).Null().When(x => x.Kind != IndicatorKind.Rate).WithMessage("Only rates have a 'rateFactor'.");
-        RuleFor(x => x.ScaleMin).NotNull().When(x => x.Kind == IndicatorKind.Rating).WithMessage("A rating needs 'scaleMin' and 'scaleMax'.");
-        RuleFor(x => x.ScaleMax).NotNull().When(x => x.Kind == IndicatorKind.Rating).WithMessage("A rating needs 'scaleMin' and 'scaleMax'.");
+        RuleFor(x => x.RateFactor).Null().When(x => x.Kind != IndicatorKind.Rate).WithMessage(_ => Messages.Rule_OnlyRatesHaveFactor);
+        RuleFor(x => x.ScaleMin).NotNull().When(x => x.Kind == IndicatorKind.Rating).WithMessage(_ => Messages.Rule_RatingNeedsScale);
+        RuleFor(x => x.ScaleMax).NotNull().When(x => x.Kind == IndicatorKind.Rating).WithMessage(_ => Messages.Rule_RatingNeedsScale);
         RuleFor(x => x.ScaleMin).InclusiveBetween(-100, 100);
         RuleFor(x => x.ScaleMax).InclusiveBetween(-100, 100);
         RuleFor(x => x.ScaleMax).Must((x, max) => max > x.ScaleMin && max - x.ScaleMin < MaxScalePoints)
             .When(x => x.ScaleMin is not null && x.ScaleMax is not null)
-            .WithMessage($"'scaleMax' must lie above 'scaleMin', with at most {MaxScalePoints} points on the scale.");
-        RuleFor(x => x.ScaleMin).Null().When(x => x.Kind != IndicatorKind.Rating).WithMessage("Only ratings have a scale.");
-        RuleFor(x => x.ScaleMax).Null().When(x => x.Kind != IndicatorKind.Rating).WithMessage("Only ratings have a scale.");
+            .WithMessage(_ => Text.Format(Messages.Rule_ScaleRange, MaxScalePoints));
+        RuleFor(x => x.ScaleMin).Null().When(x => x.Kind != IndicatorKind.Rating).WithMessage(_ => Messages.Rule_OnlyRatingsHaveScale);
+        RuleFor(x => x.ScaleMax).Null().When(x => x.Kind != IndicatorKind.Rating).WithMessage(_ => Messages.Rule_OnlyRatingsHaveScale);
         RuleFor(x => x.ScaleLabels).MaxItems(MaxScalePoints);
         RuleForEach(x => x.ScaleLabels).NotEmpty().MaximumLength(Limits.ShortName);
         RuleFor(x => x.ScaleLabels).Must((x, labels) => labels!.Count == 0 || (x.ScaleMin is not null && x.ScaleMax is not null && labels.Count == x.ScaleMax - x.ScaleMin + 1))
             .When(x => x.ScaleLabels is not null)
-            .WithMessage("'scaleLabels' must have one label per point of the scale (scaleMax − scaleMin + 1), or be empty.");
+            .WithMessage(_ => Messages.Rule_ScaleLabels);
         RuleFor(x => x.Minimum).InclusiveBetween(-ObservationRules.MaxMagnitude, ObservationRules.MaxMagnitude);
         RuleFor(x => x.Maximum).InclusiveBetween(-ObservationRules.MaxMagnitude, ObservationRules.MaxMagnitude);
         RuleFor(x => x.Maximum).Must((x, max) => max >= x.Minimum).When(x => x.Minimum is not null && x.Maximum is not null)
-            .WithMessage("'maximum' must not lie below 'minimum'.");
+            .WithMessage(_ => Text.Format(Messages.Rule_NotBelow, "maximum", "minimum"));
         RuleFor(x => x.Source).MaximumLength(Limits.Name);
         RuleFor(x => x.UpdateInterval).DefinedEnum();
         RuleFor(x => x.Topic).MaximumLength(Limits.Name);

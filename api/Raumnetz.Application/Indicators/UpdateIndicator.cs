@@ -38,7 +38,7 @@ public sealed class UpdateIndicatorHandler(IUnitOfWork unitOfWork, IndicatorRead
                 SELECT (SELECT COUNT(*) FROM observations WHERE indicator_id = @Id) + (SELECT COUNT(*) FROM assessments WHERE indicator_id = @Id)
                 """, new { request.Id }, tx);
             if (values > 0)
-                throw new InvalidFieldException("kind", $"{values} value(s) are recorded for this indicator; its kind, rate factor and scale can no longer change. Create a new indicator instead.");
+                throw new InvalidFieldException("kind", Text.Format(Messages.Field_IndicatorKindFixed, values));
         }
         var p = IndicatorText.Parameters(request);
         p.Add("id", request.Id);
@@ -57,7 +57,7 @@ public sealed class UpdateIndicatorHandler(IUnitOfWork unitOfWork, IndicatorRead
         }
         catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
-            throw new ConflictException($"An indicator with code '{request.Code.Trim()}' already exists.", "code");
+            throw new ConflictException(Text.Format(Messages.Conflict_IndicatorCode, request.Code.Trim()), "code");
         }
         Versioning.EnsureUpdated(rows, "Indicator", request.Id, version);
         return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;

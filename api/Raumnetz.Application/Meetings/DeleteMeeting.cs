@@ -16,7 +16,7 @@ public sealed class DeleteMeetingHandler(IUnitOfWork unitOfWork) : IRequestHandl
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "meetings", "Meeting", request.Id, request.ExpectedVersion);
         if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM tasks WHERE meeting_id = @Id", new { request.Id }, tx) > 0)
-            throw new ConflictException("Agreements were made in this meeting. Cancel the meeting instead of deleting it.");
+            throw new ConflictException(Messages.Conflict_MeetingHasAgreements);
         await connection.ExecuteAsync("DELETE FROM meeting_attendance WHERE meeting_id = @Id", new { request.Id }, tx);
         await connection.ExecuteAsync("DELETE FROM meeting_decisions WHERE meeting_id = @Id", new { request.Id }, tx);
         var rows = await connection.ExecuteAsync("DELETE FROM meetings WHERE id = @Id AND version = @version", new { request.Id, version },

@@ -17,12 +17,12 @@ public sealed class ListNetworkMeetingsValidator : AbstractValidator<ListNetwork
     public ListNetworkMeetingsValidator()
     {
         RuleFor(x => x.To).GreaterThan(x => x.From).When(x => x.From is not null && x.To is not null)
-            .WithMessage("'to' must lie after 'from'.");
+            .WithMessage(_ => Text.Format(Messages.Rule_After, "to", "from"));
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
         RuleFor(x => x.Cursor)
             .Must(c => Cursor.TryDecode(c, out var cursor)
             && (cursor is null || DateTimeOffset.TryParse(cursor.Key, CultureInfo.InvariantCulture, out _)))
-            .WithMessage("'cursor' is not a cursor this API issued.");
+            .WithMessage(_ => Messages.Rule_Cursor);
     }
 }
 

@@ -50,7 +50,7 @@ public abstract class MeetingFieldsValidator<T> : AbstractValidator<T> where T :
         RuleFor(x => x.StartsAt).NotEmpty();
         RuleFor(x => x.EndsAt).NotEmpty();
         RuleFor(x => x.EndsAt).GreaterThan(x => x.StartsAt).When(x => x.StartsAt != default && x.EndsAt != default)
-            .WithMessage("'endsAt' must lie after 'startsAt'.");
+            .WithMessage(_ => Text.Format(Messages.Rule_After, "endsAt", "startsAt"));
         RuleFor(x => x.Location).MaximumLength(NetworkLimits.Location);
         RuleFor(x => x.Agenda).MaximumLength(NetworkLimits.Agenda);
         RuleFor(x => x.Minutes).MaximumLength(NetworkLimits.Minutes);
@@ -59,7 +59,7 @@ public abstract class MeetingFieldsValidator<T> : AbstractValidator<T> where T :
         RuleFor(x => x.Attendance).MaxItems(NetworkLimits.Attendance);
         RuleForEach(x => x.Attendance).SetValidator(new MeetingAttendanceInputValidator());
         RuleFor(x => x.Attendance).Must(a => a!.DistinctBy(i => i.MemberId).Count() == a!.Count).When(x => x.Attendance is not null)
-            .WithMessage("Record each member's attendance only once.");
+            .WithMessage(_ => Messages.Rule_AttendanceOnce);
     }
 }
 
@@ -74,7 +74,7 @@ internal static class MeetingChecks
                 tx)).ToHashSet();
         for (var i = 0; i < entries.Count; i++)
             if (!members.Contains(entries[i].MemberId))
-                throw new InvalidFieldException($"attendance[{i}].memberId", $"'{entries[i].MemberId}' is not a member of this network.");
+                throw new InvalidFieldException($"attendance[{i}].memberId", Text.Format(Messages.Field_NotAMember, entries[i].MemberId));
     }
 
     /// <summary>Replaces decisions and attendance (null leaves them unchanged on update).</summary>

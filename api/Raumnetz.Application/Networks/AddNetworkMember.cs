@@ -40,7 +40,7 @@ public sealed class AddNetworkMemberHandler(IUnitOfWork unitOfWork, NetworkReads
         }
         catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
-            throw new ConflictException("The actor already holds this role in the network from the same day.", "validFrom");
+            throw new ConflictException(Messages.Conflict_SameRoleSameDay, "validFrom");
         }
         return (await reads.LoadMemberAsync(connection, tx, request.NetworkId, id, clock.Today(), cancellationToken))!;
     }

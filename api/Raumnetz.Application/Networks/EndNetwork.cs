@@ -35,7 +35,7 @@ public sealed class EndNetworkHandler(IUnitOfWork unitOfWork, NetworkReads reads
         var startedOn = await connection.QuerySingleAsync<DateOnly?>("SELECT started_on FROM networks WHERE id = @Id", new { request.Id },
             tx);
         if (startedOn is { } start && request.EndedOn < start)
-            throw new InvalidFieldException("endedOn", $"The network only began on {start:yyyy-MM-dd}; it cannot end before that.");
+            throw new InvalidFieldException("endedOn", Text.Format(Messages.Field_NetworkEndsBeforeStart, start));
         var rows = await connection.ExecuteAsync(
             "UPDATE networks SET status = @status, ended_on = @EndedOn, version = version + 1, updated_at = @now WHERE id = @Id AND " +
                 "version = @version",

@@ -30,7 +30,7 @@ public sealed class EndNetworkMemberHandler(IUnitOfWork unitOfWork, NetworkReads
         var current = await MemberVersioning.CheckAsync(connection, tx, request.NetworkId, request.MemberId, request.ExpectedVersion);
         if (request.ValidTo < current.ValidFrom)
             throw new InvalidFieldException("validTo",
-                $"The membership only begins on {current.ValidFrom:yyyy-MM-dd}; it cannot end before that.");
+                Text.Format(Messages.Field_MembershipEndsBeforeStart, current.ValidFrom));
         var rows = await connection.ExecuteAsync(
             "UPDATE network_members SET valid_to = @ValidTo, version = version + 1, updated_at = @now WHERE id = @MemberId AND version = " +
                 "@version",

@@ -19,7 +19,7 @@ public sealed class ListNetworkMembersValidator : AbstractValidator<ListNetworkM
         RuleFor(x => x.State).DefinedEnum();
         RuleFor(x => x.Role).DefinedEnum();
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage("'cursor' is not a cursor this API issued.");
+        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage(_ => Messages.Rule_Cursor);
     }
 }
 

@@ -66,7 +66,7 @@ public abstract class NetworkFieldsValidator<T> : AbstractValidator<T> where T :
         RuleFor(x => x.Functions).MaxItems(NetworkLimits.Functions);
         RuleForEach(x => x.Functions).DefinedEnum();
         RuleFor(x => x.Functions).Must(f => f!.Distinct().Count() == f!.Count).When(x => x.Functions is not null)
-            .WithMessage("Every function may appear only once.");
+            .WithMessage(_ => Messages.Rule_FunctionOnce);
         RuleFor(x => x.Goals).MaxItems(NetworkLimits.Goals);
         RuleForEach(x => x.Goals).NotEmpty().MaximumLength(NetworkLimits.Goal);
         RuleFor(x => x.Status).DefinedEnum();
@@ -75,12 +75,12 @@ public abstract class NetworkFieldsValidator<T> : AbstractValidator<T> where T :
         RuleFor(x => x.CadenceInterval).InclusiveBetween(1, NetworkLimits.MaxCadenceInterval);
         RuleFor(x => x.CadenceUnit).DefinedEnum();
         RuleFor(x => x.CadenceUnit).Must((x, unit) => (x.CadenceInterval is null) == (unit is null))
-            .WithMessage("Give 'cadenceInterval' and 'cadenceUnit' together, or neither.");
+            .WithMessage(_ => Messages.Rule_CadenceTogether);
         RuleFor(x => x.SpaceIds).MaxItems(Limits.Spaces);
         RuleFor(x => x.Links).MaxItems(NetworkLimits.Links);
         RuleForEach(x => x.Links).SetValidator(new NetworkLinkInputValidator());
         RuleFor(x => x.Links).Must(l => l!.DistinctBy(i => i.TargetNetworkId).Count() == l!.Count).When(x => x.Links is not null)
-            .WithMessage("Link to each network only once.");
+            .WithMessage(_ => Messages.Rule_LinkOnce);
     }
 }
 
@@ -103,14 +103,14 @@ internal static class NetworkChecks
         Guid selfId)
     {
         if (f.CoordinatorActorId is { } actorId && !await ActorExistsAsync(connection, tx, actorId))
-            throw new InvalidFieldException("coordinatorActorId", $"Actor '{actorId}' does not exist.");
+            throw new InvalidFieldException("coordinatorActorId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Actor"), actorId));
         var spaceIds = f.SpaceIds?.Distinct().ToList() ?? [];
         if (spaceIds.Count > 0)
         {
             var found = (await connection.QueryAsync<Guid>($"SELECT id FROM spaces WHERE {dialect.In("id", "@spaceIds")}", new { spaceIds },
                     tx)).ToHashSet();
             var missing = spaceIds.Where(s => !found.Contains(s)).ToList();
-            if (missing.Count > 0) throw new InvalidFieldException("spaceIds", $"Space '{missing[0]}' does not exist.");
+            if (missing.Count > 0) throw new InvalidFieldException("spaceIds", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Space"), missing[0]));
         }
         var links = f.Links?.ToList() ?? [];
         if (links.Count == 0) return;
@@ -120,13 +120,13 @@ internal static class NetworkChecks
         for (var i = 0; i < links.Count; i++)
         {
             if (links[i].TargetNetworkId != selfId && !existing.Contains(links[i].TargetNetworkId))
-                throw new InvalidFieldException($"links[{i}].targetNetworkId", $"Network '{links[i].TargetNetworkId}' does not exist.");
+                throw new InvalidFieldException($"links[{i}].targetNetworkId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Network"), links[i].TargetNetworkId));
         }
         var all = await connection.QueryAsync<LinkEnds>("SELECT source_network_id, target_network_id FROM network_links", transaction: tx);
         if (NetworkLinkRules.FindCycle(selfId, targets, all.Select(l => (l.SourceNetworkId, l.TargetNetworkId))) is { } cycle)
         {
             var message = cycle.Path.Count == 2
-                ? "A network cannot delegate or report to itself."
+                ? Messages.Field_NetworkSelfLink
                 : $"This link would close a cycle ({await DescribePathAsync(connection, tx, dialect, cycle.Path)}): a network cannot " +
                     $"delegate or report to itself, not even through others.";
             throw new InvalidFieldException($"links[{cycle.Index}].targetNetworkId", message);

@@ -29,7 +29,7 @@ public abstract class NetworkMemberFieldsValidator<T> : AbstractValidator<T> whe
         RuleFor(x => x.ActorId).NotEmpty();
         RuleFor(x => x.Role).DefinedEnum();
         RuleFor(x => x.ValidTo).GreaterThanOrEqualTo(x => x.ValidFrom).When(x => x.ValidFrom is not null && x.ValidTo is not null)
-            .WithMessage("'validTo' must not lie before 'validFrom'.");
+            .WithMessage(_ => Text.Format(Messages.Rule_NotBefore, "validTo", "validFrom"));
         RuleFor(x => x.Note).MaximumLength(Limits.Note);
     }
 }
@@ -60,14 +60,14 @@ internal static class NetworkMemberChecks
         if (!await dialect.LockForUpdateAsync(connection, tx, "networks", networkId, ct))
             throw new NotFoundException("Network", networkId);
         var actor = await connection.QuerySingleOrDefaultAsync<ActorState>("SELECT id, archived_at FROM actors WHERE id = @ActorId", new { f.ActorId }, tx)
-            ?? throw new InvalidFieldException("actorId", $"Actor '{f.ActorId}' does not exist.");
+            ?? throw new InvalidFieldException("actorId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Actor"), f.ActorId));
         if (joining && actor.ArchivedAt is not null)
-            throw new InvalidFieldException("actorId", $"Actor '{f.ActorId}' is archived and cannot join a network.");
+            throw new InvalidFieldException("actorId", Text.Format(Messages.Field_ActorArchived, f.ActorId));
         if (MembershipRules.Problem(networkId, f.Role, f.DelegatedFromNetworkId, validFrom, f.ValidTo) is { } problem)
             throw new InvalidFieldException(problem.Field, problem.Message);
         if (f.DelegatedFromNetworkId is { } fromId
             && await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM networks WHERE id = @fromId", new { fromId }, tx) == 0)
-            throw new InvalidFieldException("delegatedFromNetworkId", $"Network '{fromId}' does not exist.");
+            throw new InvalidFieldException("delegatedFromNetworkId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Network"), fromId));
         var periods = await connection.QueryAsync<Period>(
             "SELECT id, valid_from, valid_to FROM network_members WHERE network_id = @networkId AND actor_id = @ActorId AND role = @role",
             new { networkId, f.ActorId, role = f.Role.ToString() }, tx);

@@ -18,7 +18,7 @@ public sealed class RemoveNetworkMemberHandler(IUnitOfWork unitOfWork) : IReques
             new { request.MemberId }, tx);
         if (attendance > 0)
             throw new ConflictException(
-                "The member's attendance is recorded in meetings. End the membership on a date instead of deleting it.");
+                Messages.Conflict_MemberAttended);
         var rows = await connection.ExecuteAsync("DELETE FROM network_members WHERE id = @MemberId AND version = @version",
             new { request.MemberId, version = current.Version }, tx);
         Versioning.EnsureUpdated(rows, "Network member", request.MemberId, current.Version);

@@ -44,7 +44,7 @@ public sealed class UpdateNetworkMemberHandler(IUnitOfWork unitOfWork, NetworkRe
         }
         catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
-            throw new ConflictException("The actor already holds this role in the network from the same day.", "validFrom");
+            throw new ConflictException(Messages.Conflict_SameRoleSameDay, "validFrom");
         }
         Versioning.EnsureUpdated(rows, "Network member", request.MemberId, current.Version);
         return (await reads.LoadMemberAsync(connection, tx, request.NetworkId, request.MemberId, clock.Today(), cancellationToken))!;

@@ -1,3 +1,4 @@
+using Raumnetz.Domain.Common;
 using FluentValidation;
 using FluentValidation.Results;
 using Raumnetz.Domain.Indicators;
@@ -52,7 +53,7 @@ internal sealed class ImportReport
         var failures = errors.Select(e => new ValidationFailure(
             e.Line is { } line ? $"lines[{line}].{e.Column}" : e.Item is { } item ? $"items[{item}].{e.Column}" : e.Column, e.Message)).ToList();
         if (Count > errors.Count)
-            failures.Add(new ValidationFailure("file", $"{Count - errors.Count} more bad row(s) not listed; run with dryRun=true after fixing these."));
+            failures.Add(new ValidationFailure("file", Text.Format(Messages.Import_MoreBadRows, Count - errors.Count)));
         return new ValidationException(failures);
     }
 }

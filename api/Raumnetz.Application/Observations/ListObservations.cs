@@ -1,3 +1,4 @@
+using Raumnetz.Domain.Common;
 using System.Globalization;
 using Dapper;
 using FluentValidation;
@@ -20,11 +21,11 @@ public sealed class ListObservationsValidator : AbstractValidator<ListObservatio
 {
     public ListObservationsValidator()
     {
-        RuleFor(x => x.From).MaximumLength(10).Must(p => p is null || Period.TryParse(p, out _)).WithMessage("'from' must be a period such as 2024, 2024-H1, 2024-Q2 or 2024-05.");
-        RuleFor(x => x.To).MaximumLength(10).Must(p => p is null || Period.TryParse(p, out _)).WithMessage("'to' must be a period such as 2024, 2024-H1, 2024-Q2 or 2024-05.");
+        RuleFor(x => x.From).MaximumLength(10).Must(p => p is null || Period.TryParse(p, out _)).WithMessage(_ => Text.Format(Messages.Rule_PeriodSuchAs, "from"));
+        RuleFor(x => x.To).MaximumLength(10).Must(p => p is null || Period.TryParse(p, out _)).WithMessage(_ => Text.Format(Messages.Rule_PeriodSuchAs, "to"));
         RuleFor(x => x.Status).DefinedEnum();
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage("'cursor' is not a cursor this API issued.");
+        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage(_ => Messages.Rule_Cursor);
     }
 }
 

@@ -1,3 +1,4 @@
+using Raumnetz.Domain.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -41,7 +42,7 @@ internal static class ObservationCsvReader
             TrimOptions = TrimOptions.Trim,
             IgnoreBlankLines = true,
             BadDataFound = args => report.Add(args.Context.Parser?.RawRow, null, "file", "malformedCsv",
-                $"Malformed CSV near '{Shorten(args.RawRecord)}' (a quote inside an unquoted field?).", ("near", Shorten(args.RawRecord))),
+                Text.Format(Messages.Import_MalformedCsv, Shorten(args.RawRecord)), ("near", Shorten(args.RawRecord))),
         };
         using var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         using var parser = new CsvParser(reader, config);
@@ -54,16 +55,16 @@ internal static class ObservationCsvReader
             var name = Canonical(header[i]);
             if (name is null)
             {
-                report.Add(1, null, header[i], "unknownColumn", $"Unknown column '{header[i]}'. Columns: {string.Join(", ", Columns)}.",
+                report.Add(1, null, header[i], "unknownColumn", Text.Format(Messages.Import_UnknownColumn, header[i], string.Join(", ", Columns)),
                     ("value", header[i]), ("columns", string.Join(", ", Columns)));
                 continue;
             }
             var n = Array.IndexOf(Columns, name);
-            if (index[n] >= 0) report.Add(1, null, header[i], "duplicateColumn", $"Column '{name}' appears twice.", ("value", name));
+            if (index[n] >= 0) report.Add(1, null, header[i], "duplicateColumn", Text.Format(Messages.Import_DuplicateColumn, name), ("value", name));
             index[n] = i;
         }
         foreach (var required in new[] { 0, 1, 2 })
-            if (index[required] < 0) report.Add(1, null, Columns[required], "missingColumn", $"The header has no column '{Columns[required]}'.", ("value", Columns[required]));
+            if (index[required] < 0) report.Add(1, null, Columns[required], "missingColumn", Text.Format(Messages.Import_MissingColumn, Columns[required]), ("value", Columns[required]));
         if (report.Count > 0) yield break;
         while (await parser.ReadAsync())
         {

@@ -1,3 +1,4 @@
+using Raumnetz.Domain.Common;
 using System.Globalization;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
@@ -22,8 +23,8 @@ internal static partial class ObservationJsonReader
         var first = await FirstTokenAsync(pipe, ct);
         if (first != (byte)'[')
         {
-            if (first is null) report.Add(null, null, "file", "emptyBody", "The body is empty. Send a JSON array of objects.");
-            else report.Add(null, null, "file", "notAnArray", "The body must be a JSON array of objects.");
+            if (first is null) report.Add(null, null, "file", "emptyBody", Messages.Import_EmptyBody);
+            else report.Add(null, null, "file", "notAnArray", Messages.Import_NotAnArray);
             yield break;
         }
         var items = JsonSerializer.DeserializeAsyncEnumerable<ObservationImportRow?>(pipe.AsStream(), Options, ct);
@@ -51,7 +52,7 @@ internal static partial class ObservationJsonReader
                     ("line", (x.LineNumber ?? 0) + 1), ("position", (x.BytePositionInLine ?? 0) + 1));
                 yield break;
             }
-            if (current is null) { report.Add(null, item, "item", "nullItem", "The item is null."); item++; continue; }
+            if (current is null) { report.Add(null, item, "item", "nullItem", Messages.Import_NullItem); item++; continue; }
             yield return new RawImportRow(null, item, current.Indicator, current.Space, current.Period, Invariant(current.Value), Invariant(current.Numerator),
                 Invariant(current.Denominator), current.Status, current.Source, current.Note);
             item++;

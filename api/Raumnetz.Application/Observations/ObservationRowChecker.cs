@@ -1,3 +1,4 @@
+using Raumnetz.Domain.Common;
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
@@ -83,16 +84,16 @@ internal sealed class ObservationRowChecker
         var indicator = Indicator(row);
         Guid? spaceId = string.IsNullOrWhiteSpace(row.Space) ? Missing<Guid>(row, "space")
             : spaces.TryGetValue(row.Space.Trim(), out var sid) ? sid
-            : Unknown<Guid>(row, "space", "unknownSpace", $"No space has the code '{row.Space.Trim()}'.", row.Space.Trim());
+            : Unknown<Guid>(row, "space", "unknownSpace", Domain.Common.Text.Format(Messages.Import_UnknownSpace, row.Space.Trim()), row.Space.Trim());
         Period? period = string.IsNullOrWhiteSpace(row.Period) ? Missing<Period>(row, "period")
             : Period.TryParse(row.Period, out var pp) ? pp
-            : Unknown<Period>(row, "period", "notAPeriod", $"'{row.Period}' is not a period (2024, 2024-H1, 2024-Q2 or 2024-05).", row.Period);
+            : Unknown<Period>(row, "period", "notAPeriod", Domain.Common.Text.Format(Messages.Import_NotAPeriod, row.Period), row.Period);
         var value = Number(row, "value", row.Value);
         var numerator = Number(row, "numerator", row.Numerator);
         var denominator = Number(row, "denominator", row.Denominator);
         var status = ObservationStatus.Final;
         if (!string.IsNullOrWhiteSpace(row.Status) && (!Enum.TryParse(row.Status.Trim(), true, out status) || !Enum.IsDefined(status) || int.TryParse(row.Status, out _)))
-            report.Add(row, "status", "notAStatus", $"'{row.Status}' is not a status (provisional, final or estimated).", ("value", row.Status));
+            report.Add(row, "status", "notAStatus", Domain.Common.Text.Format(Messages.Import_NotAStatus, row.Status), ("value", row.Status));
         var source = Text(row, "source", row.Source, Limits.Name);
         var note = Text(row, "note", row.Note, Limits.Note);
         if (report.Count > before || indicator is null || spaceId is null || period is null) return null;
@@ -107,8 +108,8 @@ internal sealed class ObservationRowChecker
         if (seen.TryGetValue(key, out var first))
         {
             report.Add(row, "period", "duplicate", row.Line is not null
-                ? $"Line {first} already has a value for this indicator, space and period."
-                : $"Item {first} already has a value for this indicator, space and period.", ("first", first));
+                ? Domain.Common.Text.Format(Messages.Import_DuplicateLine, first)
+                : Domain.Common.Text.Format(Messages.Import_DuplicateItem, first), ("first", first));
             return null;
         }
         seen[key] = row.Line ?? row.Item ?? 0;
@@ -118,15 +119,15 @@ internal sealed class ObservationRowChecker
 
     private IndicatorRow? Indicator(RawImportRow row)
     {
-        if (string.IsNullOrWhiteSpace(row.Indicator)) { report.Add(row, "indicator", "required", "'indicator' is required."); return null; }
+        if (string.IsNullOrWhiteSpace(row.Indicator)) { report.Add(row, "indicator", "required", Messages.Import_IndicatorRequired); return null; }
         if (indicators.TryGetValue(row.Indicator.Trim(), out var i)) return i;
-        report.Add(row, "indicator", "unknownIndicator", $"No indicator has the code '{row.Indicator.Trim()}'.", ("value", row.Indicator.Trim()));
+        report.Add(row, "indicator", "unknownIndicator", Domain.Common.Text.Format(Messages.Import_UnknownIndicator, row.Indicator.Trim()), ("value", row.Indicator.Trim()));
         return null;
     }
 
     private T? Missing<T>(RawImportRow row, string column) where T : struct
     {
-        report.Add(row, column, "required", $"'{column}' is required.");
+        report.Add(row, column, "required", Domain.Common.Text.Format(Messages.Import_ColumnRequired, column));
         return null;
     }
 
@@ -150,7 +151,7 @@ internal sealed class ObservationRowChecker
         if (string.IsNullOrWhiteSpace(text)) return null;
         var t = text.Trim();
         if (t.Length <= max) return t;
-        report.Add(row, column, "tooLong", $"'{column}' must be {max} characters or fewer.", ("max", max));
+        report.Add(row, column, "tooLong", Domain.Common.Text.Format(Messages.Import_TooLong, column, max), ("max", max));
         return null;
     }
 }

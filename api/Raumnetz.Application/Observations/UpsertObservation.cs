@@ -57,7 +57,7 @@ public sealed class UpsertObservationValidator : AbstractValidator<UpsertObserva
         RuleFor(x => x.IndicatorId).NotEmpty();
         RuleFor(x => x.SpaceId).NotEmpty();
         RuleFor(x => x.Period).NotEmpty().MaximumLength(10).Must(p => Period.TryParse(p, out _))
-            .WithMessage("'period' must be a year (2024), half year (2024-H1), quarter (2024-Q2) or month (2024-05).");
+            .WithMessage(_ => Messages.Rule_PeriodLong);
         RuleFor(x => x.Status).DefinedEnum();
         RuleFor(x => x.Source).MaximumLength(Limits.Name);
         RuleFor(x => x.Note).MaximumLength(Limits.Note);
@@ -71,9 +71,9 @@ public sealed class UpsertObservationHandler(IUnitOfWork unitOfWork, TimeProvide
         var period = Period.Parse(request.Period);
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var indicator = (await IndicatorRow.LoadAsync(connection, tx, unitOfWork.Dialect, [request.IndicatorId], cancellationToken)).SingleOrDefault()
-            ?? throw new InvalidFieldException("indicatorId", $"Indicator '{request.IndicatorId}' does not exist.");
+            ?? throw new InvalidFieldException("indicatorId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Indicator"), request.IndicatorId));
         var space = await connection.QuerySingleOrDefaultAsync<SpaceValidity>("SELECT valid_to FROM spaces WHERE id = @SpaceId", new { request.SpaceId }, tx)
-            ?? throw new InvalidFieldException("spaceId", $"Space '{request.SpaceId}' does not exist.");
+            ?? throw new InvalidFieldException("spaceId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Space"), request.SpaceId));
         var (value, problems) = ObservationRules.Check(indicator.Profile(), request.Value, request.Numerator, request.Denominator);
         if (ObservationRules.CheckValidity(period, space.ValidTo) is { } outside) problems.Add(outside);
         if (problems.Count == 0 && value is { } v0 && request.ConfirmOutlier != true && plausibility.MaxJumpFactor > 1)
@@ -91,7 +91,7 @@ public sealed class UpsertObservationHandler(IUnitOfWork unitOfWork, TimeProvide
             var current = await connection.QuerySingleOrDefaultAsync<long?>("SELECT version FROM observations WHERE indicator_id = @IndicatorId AND space_id = @SpaceId AND period = @period",
                 new { request.IndicatorId, request.SpaceId, period = period.ToString() }, tx);
             if (current is not null && request.IfMatchMissing)
-                throw new PreconditionRequiredException($"A value for {indicator.Code} in {period} exists already: send If-Match with its ETag to replace it.");
+                throw new PreconditionRequiredException(Text.Format(Messages.Precondition_ObservationExists, indicator.Code, period));
             if (current is { } v && request.ExpectedVersion is { } expected && v != expected)
                 throw new StaleVersionException("Observation", $"{indicator.Code}/{period}", expected, v);
         }

@@ -33,7 +33,7 @@ public sealed class CreateSpaceHandler(IUnitOfWork unitOfWork, SpaceReads reads,
         }
         catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
-            throw new ConflictException($"A space with code '{request.Code}' already exists.", "code");
+            throw new ConflictException(Text.Format(Messages.Conflict_SpaceCode, request.Code), "code");
         }
         await SpaceChecks.ReplacePredecessorsAsync(connection, tx, id, request.PredecessorIds);
         return (await reads.LoadAsync(connection, tx, id, cancellationToken))!;

@@ -21,7 +21,7 @@ public sealed class DeleteSpaceHandler(IUnitOfWork unitOfWork) : IRequestHandler
             """, new { request.Id }, tx);
         if (references > 0)
             throw new ConflictException(
-                "The space is still referenced (child spaces, predecessors or actors). End it on a date instead of deleting it.");
+                Messages.Conflict_SpaceReferencedDetail);
         try
         {
             var rows = await connection.ExecuteAsync("DELETE FROM spaces WHERE id = @Id AND version = @version",
@@ -30,7 +30,7 @@ public sealed class DeleteSpaceHandler(IUnitOfWork unitOfWork) : IRequestHandler
         }
         catch (Exception e) when (unitOfWork.Dialect.IsForeignKeyViolation(e))
         {
-            throw new ConflictException("The space is still referenced. End it on a date instead of deleting it.");
+            throw new ConflictException(Messages.Conflict_SpaceReferenced);
         }
         return Unit.Value;
     }

@@ -29,7 +29,7 @@ public sealed class EndSpaceHandler(IUnitOfWork unitOfWork, SpaceReads reads, Ti
         var version = await Versioning.CheckAsync(connection, tx, "spaces", "Space", request.Id, request.ExpectedVersion);
         var validFrom = await connection.QuerySingleAsync<DateOnly>("SELECT valid_from FROM spaces WHERE id = @Id", new { request.Id }, tx);
         if (request.ValidTo < validFrom)
-            throw new InvalidFieldException("validTo", $"The space only begins on {validFrom:yyyy-MM-dd}; it cannot end before that.");
+            throw new InvalidFieldException("validTo", Text.Format(Messages.Field_SpaceEndsBeforeStart, validFrom));
         var rows = await connection.ExecuteAsync(
             "UPDATE spaces SET valid_to = @ValidTo, version = version + 1, updated_at = @now WHERE id = @Id AND version = @version",
             new { request.Id, request.ValidTo, now = clock.GetUtcNow(), version }, tx);

@@ -47,23 +47,23 @@ public sealed class ImportSpacesValidator : AbstractValidator<ImportSpacesComman
 {
     public ImportSpacesValidator()
     {
-        RuleFor(x => x.Type).MaximumLength(20).Equal("FeatureCollection").WithMessage("'type' must be \"FeatureCollection\".");
+        RuleFor(x => x.Type).MaximumLength(20).Equal("FeatureCollection").WithMessage(_ => Messages.Rule_FeatureCollection);
         RuleFor(x => x.Features).NotNull().MaxItems(Limits.ImportFeatures);
-        RuleForEach(x => x.Features).NotNull().WithMessage("Every entry of 'features' must be a Feature object, not null.");
+        RuleForEach(x => x.Features).NotNull().WithMessage(_ => Messages.Rule_FeatureNotNull);
         RuleForEach(x => x.Features).ChildRules(f =>
         {
-            f.RuleFor(x => x.Type).MaximumLength(20).Equal("Feature").WithMessage("'type' must be \"Feature\".");
+            f.RuleFor(x => x.Type).MaximumLength(20).Equal("Feature").WithMessage(_ => Messages.Rule_Feature);
             f.RuleFor(x => x.Properties).NotNull();
             f.RuleFor(x => x.Properties!.Code).Code().When(x => x.Properties is not null).OverridePropertyName("properties.code");
             f.RuleFor(x => x.Properties!.Name).RequiredText(Limits.Name).When(x => x.Properties is not null).OverridePropertyName("properties.name");
             f.RuleFor(x => x.Properties!.Level).Must(l => SpaceRules.TryParseLevel(l, out _)).When(x => x.Properties is not null)
-                .OverridePropertyName("properties.level").WithMessage("'level' is not a known level (state, county, planningRegion, municipality, district, neighbourhood).");
+                .OverridePropertyName("properties.level").WithMessage(_ => Messages.Rule_UnknownLevel);
             f.RuleFor(x => x.Properties!.ParentCode).MaximumLength(Limits.Code).When(x => x.Properties is not null).OverridePropertyName("properties.parentCode");
             f.RuleFor(x => x.Properties!.Population).InclusiveBetween(0, (int)Limits.MaxPopulation).When(x => x.Properties is not null).OverridePropertyName("properties.population");
-            f.RuleFor(x => x.Geometry).Must(SpaceGeometry.IsGeometry).WithMessage("'geometry' must be a GeoJSON Polygon or MultiPolygon object or null.");
+            f.RuleFor(x => x.Geometry).Must(SpaceGeometry.IsGeometry).WithMessage(_ => Messages.Rule_GeometryOrNull);
         });
         RuleFor(x => x.Features).Must(fs => fs!.Where(f => f?.Properties is not null).GroupBy(f => f.Properties!.Code).All(g => g.Count() == 1))
-            .When(x => x.Features is not null).WithMessage("Every code may appear only once in the file.");
+            .When(x => x.Features is not null).WithMessage(_ => Messages.Rule_CodeOnceInFile);
     }
 }
 
@@ -98,9 +98,9 @@ public sealed class ImportSpacesHandler(IUnitOfWork unitOfWork, TimeProvider clo
             SpaceLevel parentLevel;
             if (resolved.TryGetValue(p.ParentCode, out var inFile)) parentLevel = inFile.Level;
             else if (existing.TryGetValue(p.ParentCode, out var inDb)) parentLevel = inDb.Level;
-            else throw new InvalidFieldException($"features[{i}].properties.parentCode", $"No space with code '{p.ParentCode}' exists in the file or the database.");
+            else throw new InvalidFieldException($"features[{i}].properties.parentCode", Text.Format(Messages.Field_ParentCodeUnknown, p.ParentCode));
             if (!SpaceRules.IsValidChildLevel(parentLevel, resolved[p.Code].Level))
-                throw new InvalidFieldException($"features[{i}].properties.level", $"'{p.Code}' must lie on a lower level than its parent '{p.ParentCode}'.");
+                throw new InvalidFieldException($"features[{i}].properties.level", Text.Format(Messages.Field_LevelBelowParent, p.Code, p.ParentCode));
         }
         // A space updated by the file must stay above the children it already has in the database (as on update),
         // which also rules out cycles through the database.
@@ -111,7 +111,7 @@ public sealed class ImportSpacesHandler(IUnitOfWork unitOfWork, TimeProvider clo
             if (!codeById.TryGetValue(child.ParentId!.Value, out var parentCode) || !indexByCode.TryGetValue(parentCode, out var index)) continue;
             if (!SpaceRules.IsValidChildLevel(resolved[parentCode].Level, child.Level))
                 throw new InvalidFieldException($"features[{index}].properties.level",
-                    $"'{parentCode}' has the child space '{child.Code}' on level {child.Level}; it must stay above it.");
+                    Text.Format(Messages.Field_ChildOnLevel, parentCode, child.Code, child.Level));
         }
 
         // Insert parents before children: order by level (levels strictly descend, so this is a valid order).

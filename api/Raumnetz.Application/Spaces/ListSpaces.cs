@@ -1,3 +1,4 @@
+using Raumnetz.Domain.Common;
 using AutoMapper;
 using Dapper;
 using FluentValidation;
@@ -18,7 +19,7 @@ public sealed class ListSpacesValidator : AbstractValidator<ListSpacesQuery>
         RuleFor(x => x.Level).DefinedEnum();
         RuleFor(x => x.Q).MaximumLength(Limits.Search);
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage("'cursor' is not a cursor this API issued.");
+        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage(_ => Messages.Rule_Cursor);
     }
 }
 

@@ -35,10 +35,10 @@ public abstract class SpaceFieldsValidator<T> : AbstractValidator<T> where T : S
         RuleFor(x => x.Level).DefinedEnum();
         RuleFor(x => x.Population).InclusiveBetween(0, (int)Limits.MaxPopulation);
         RuleFor(x => x.ValidTo).GreaterThanOrEqualTo(x => x.ValidFrom).When(x => x.ValidFrom is not null && x.ValidTo is not null)
-            .WithMessage("'validTo' must not lie before 'validFrom'.");
+            .WithMessage(_ => Text.Format(Messages.Rule_NotBefore, "validTo", "validFrom"));
         RuleFor(x => x.PredecessorIds).MaxItems(Limits.Predecessors);
         RuleFor(x => x.Geometry).Must(SpaceGeometry.IsGeometry!).When(x => x.Geometry is not null)
-            .WithMessage("'geometry' must be a GeoJSON Polygon or MultiPolygon object.");
+            .WithMessage(_ => Messages.Rule_Geometry);
     }
 }
 
@@ -65,15 +65,15 @@ internal static class SpaceChecks
     {
         if (f.ParentId is { } parentId)
         {
-            if (parentId == selfId) throw new InvalidFieldException("parentId", "A space cannot be its own parent.");
+            if (parentId == selfId) throw new InvalidFieldException("parentId", Messages.Field_OwnParent);
             // Dapper maps enum columns on objects, not as scalars: read the text and parse it.
             var parentLevelText = await connection.QuerySingleOrDefaultAsync<string>("SELECT level FROM spaces WHERE id = @parentId",
                 new { parentId }, tx);
-            if (parentLevelText is null) throw new InvalidFieldException("parentId", $"Space '{parentId}' does not exist.");
+            if (parentLevelText is null) throw new InvalidFieldException("parentId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Space"), parentId));
             var parentLevel = Enum.Parse<SpaceLevel>(parentLevelText);
             if (!SpaceRules.IsValidChildLevel(parentLevel, f.Level))
                 throw new InvalidFieldException("parentId",
-                    $"A {f.Level} cannot lie inside a {parentLevel}: the parent must be on a higher level.");
+                    Text.Format(Messages.Field_LevelInsideParent, f.Level, parentLevel));
         }
         if (selfId is { } self)
         {
@@ -82,17 +82,17 @@ internal static class SpaceChecks
                 .Select(Enum.Parse<SpaceLevel>).ToList();
             if (childLevels.Any(c => !SpaceRules.IsValidChildLevel(f.Level, c)))
                 throw new InvalidFieldException("level",
-                    $"The space has child spaces on level {childLevels.Min()}; it must stay above them.");
+                    Text.Format(Messages.Field_ChildLevels, childLevels.Min()));
         }
         var predecessors = f.PredecessorIds?.Distinct().ToList() ?? [];
         if (selfId is { } id && predecessors.Contains(id)) throw new InvalidFieldException("predecessorIds",
-            "A space cannot be its own predecessor.");
+            Messages.Field_OwnPredecessor);
         if (predecessors.Count > 0)
         {
             var found = (await connection.QueryAsync<Guid>($"SELECT id FROM spaces WHERE {dialect.In("id", "@predecessors")}",
                     new { predecessors }, tx)).ToHashSet();
             var missing = predecessors.Where(p => !found.Contains(p)).ToList();
-            if (missing.Count > 0) throw new InvalidFieldException("predecessorIds", $"Space '{missing[0]}' does not exist.");
+            if (missing.Count > 0) throw new InvalidFieldException("predecessorIds", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Space"), missing[0]));
         }
     }
 

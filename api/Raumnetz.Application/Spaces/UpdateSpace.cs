@@ -46,7 +46,7 @@ public sealed class UpdateSpaceHandler(IUnitOfWork unitOfWork, SpaceReads reads,
         }
         catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
-            throw new ConflictException($"A space with code '{request.Code}' already exists.", "code");
+            throw new ConflictException(Text.Format(Messages.Conflict_SpaceCode, request.Code), "code");
         }
         Versioning.EnsureUpdated(rows, "Space", request.Id, version);
         if (request.PredecessorIds is not null) await SpaceChecks.ReplacePredecessorsAsync(connection, tx, request.Id,

@@ -1,3 +1,4 @@
+using Raumnetz.Domain.Common;
 using System.Globalization;
 using Dapper;
 using FluentValidation;
@@ -26,7 +27,7 @@ public sealed class ListTasksValidator : AbstractValidator<ListTasksQuery>
             .Must(c => Cursor.TryDecode(c, out var cursor)
             && (cursor is null
                 || DateOnly.TryParseExact(cursor.Key, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)))
-            .WithMessage("'cursor' is not a cursor this API issued.");
+            .WithMessage(_ => Messages.Rule_Cursor);
     }
 }
 

@@ -33,7 +33,7 @@ public abstract class TaskFieldsValidator<T> : AbstractValidator<T> where T : Ta
         RuleFor(x => x.NetworkId).NotEmpty();
         RuleFor(x => x.Title).RequiredText(Limits.Name);
         RuleFor(x => x.Description).MaximumLength(Limits.Note);
-        RuleFor(x => x.ResponsibleActorIds).NotEmpty().WithMessage("Name at least one responsible actor.")
+        RuleFor(x => x.ResponsibleActorIds).NotEmpty().WithMessage(_ => Messages.Rule_ResponsibleActor)
             .MaxItems(NetworkLimits.Responsibles);
         RuleFor(x => x.Status).DefinedEnum();
         RuleFor(x => x.Outcome).MaximumLength(Limits.Note);
@@ -46,20 +46,20 @@ internal static class TaskChecks
     public static async Task CheckReferencesAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, TaskFields f)
     {
         if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM networks WHERE id = @NetworkId", new { f.NetworkId }, tx) == 0)
-            throw new InvalidFieldException("networkId", $"Network '{f.NetworkId}' does not exist.");
+            throw new InvalidFieldException("networkId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Network"), f.NetworkId));
         if (f.MeetingId is { } meetingId)
         {
             var meetingNetwork = await connection.QuerySingleOrDefaultAsync<Guid?>("SELECT network_id FROM meetings WHERE id = @meetingId",
                 new { meetingId }, tx);
-            if (meetingNetwork is null) throw new InvalidFieldException("meetingId", $"Meeting '{meetingId}' does not exist.");
-            if (meetingNetwork != f.NetworkId) throw new InvalidFieldException("meetingId", "The meeting belongs to another network.");
+            if (meetingNetwork is null) throw new InvalidFieldException("meetingId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Meeting"), meetingId));
+            if (meetingNetwork != f.NetworkId) throw new InvalidFieldException("meetingId", Messages.Field_MeetingOtherNetwork);
         }
         var actors = f.ResponsibleActorIds.ToList();
         var found = (await connection.QueryAsync<Guid>($"SELECT id FROM actors WHERE {dialect.In("id", "@actors")}", new { actors }, tx))
             .ToHashSet();
         for (var i = 0; i < actors.Count; i++)
             if (!found.Contains(actors[i]))
-                throw new InvalidFieldException($"responsibleActorIds[{i}]", $"Actor '{actors[i]}' does not exist.");
+                throw new InvalidFieldException($"responsibleActorIds[{i}]", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Actor"), actors[i]));
     }
 
     public static async Task ReplaceResponsiblesAsync(DbConnection connection, DbTransaction tx, Guid id, TaskFields f)

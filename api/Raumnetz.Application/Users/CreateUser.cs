@@ -40,7 +40,7 @@ public sealed class CreateUserHandler(IUnitOfWork unitOfWork, IPasswordHashing h
         }
         catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
-            throw new ConflictException($"A user with e-mail '{request.Email}' already exists.", "email");
+            throw new ConflictException(Text.Format(Messages.Conflict_UserEmail, request.Email), "email");
         }
         return new UserDto { Id = id, Email = request.Email.Trim(), DisplayName = request.DisplayName.Trim(), Role = request.Role,
             IsActive = true, Version = 1, CreatedAt = now, UpdatedAt = now };

@@ -1,3 +1,4 @@
+using Raumnetz.Domain.Common;
 namespace Raumnetz.Domain.Actors;
 
 public enum ActorKind
@@ -20,11 +21,11 @@ public static class ActorRules
     public static string? ParentProblem(ActorKind kind, Guid? selfId, Guid? parentId, ActorKind? parentKind)
     {
         if (parentId is null) return null;
-        if (selfId is not null && parentId == selfId) return "An actor cannot belong to itself.";
-        if (parentKind is null) return "The parent actor does not exist.";
+        if (selfId is not null && parentId == selfId) return Messages.Actor_OwnParent;
+        if (parentKind is null) return Messages.Actor_ParentMissing;
         if (parentKind != ActorKind.Organisation)
-            return kind == ActorKind.Person ? "A person belongs to an organisation, not to another person."
-                : "An umbrella must be an organisation.";
+            return kind == ActorKind.Person ? Messages.Actor_PersonParent
+                : Messages.Actor_UmbrellaOrganisation;
         return null;
     }
 
@@ -33,13 +34,13 @@ public static class ActorRules
     /// and the actor itself must not be among them.
     /// </summary>
     public static string? CycleProblem(Guid selfId, IEnumerable<Guid> parentChain) =>
-        parentChain.Contains(selfId) ? "The parent belongs (directly or through its umbrellas) to this actor; that would make a loop."
+        parentChain.Contains(selfId) ? Messages.Actor_ParentLoop
             : null;
 
     /// <summary>Only organisations have members: an actor that others belong to cannot become a person.</summary>
     public static string? KindProblem(ActorKind kind, long memberCount) =>
         kind == ActorKind.Person && memberCount > 0
-            ? $"{memberCount} actor(s) belong to this actor; only an organisation can have members."
+            ? Text.Format(Messages.Actor_HasMembers, memberCount)
             : null;
 }
 
@@ -49,10 +50,10 @@ public static class RelationRules
         SelfProblem(source, target) ?? PeriodProblem(from, to);
 
     public static string? SelfProblem(Guid source, Guid target) =>
-        source == target ? "An actor cannot have a relation with itself." : null;
+        source == target ? Messages.Relation_Self : null;
 
     public static string? PeriodProblem(DateOnly? from, DateOnly? to) =>
-        from is not null && to is not null && to < from ? "The end date lies before the start date." : null;
+        from is not null && to is not null && to < from ? Messages.Relation_EndBeforeStart : null;
 }
 
 /// <summary>How a relation points, seen from one actor: it starts there (outgoing) or ends there (incoming).</summary>

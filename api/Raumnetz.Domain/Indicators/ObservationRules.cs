@@ -1,3 +1,4 @@
+using Raumnetz.Domain.Common;
 namespace Raumnetz.Domain.Indicators;
 
 /// <summary>What the rules need to know about an indicator to check a value.</summary>
@@ -45,41 +46,41 @@ public static class ObservationRules
         var problems = new List<FieldProblem>();
         foreach (var (field, v) in new[] { ("value", value), ("numerator", numerator), ("denominator", denominator) })
             if (v is { } x && (double.IsNaN(x) || double.IsInfinity(x) || Math.Abs(x) > MaxMagnitude))
-                problems.Add(FieldProblem.Of(field, "tooLarge", $"'{field}' must be a finite number of at most {MaxMagnitude:0e0} in size.", ("max", MaxMagnitude)));
+                problems.Add(FieldProblem.Of(field, "tooLarge", Text.Format(Messages.Obs_TooLarge, field, MaxMagnitude), ("max", MaxMagnitude)));
         if (problems.Count > 0) return (value, problems);
 
         if (indicator.Kind != IndicatorKind.Rate)
         {
-            if (numerator is not null) problems.Add(FieldProblem.Of("numerator", "onlyRates", "Only rates have a numerator."));
-            if (denominator is not null) problems.Add(FieldProblem.Of("denominator", "onlyRates", "Only rates have a denominator."));
+            if (numerator is not null) problems.Add(FieldProblem.Of("numerator", "onlyRates", Messages.Obs_OnlyRatesNumerator));
+            if (denominator is not null) problems.Add(FieldProblem.Of("denominator", "onlyRates", Messages.Obs_OnlyRatesDenominator));
         }
         switch (indicator.Kind)
         {
             case IndicatorKind.Count:
-                if (value is null) problems.Add(FieldProblem.Of("value", "valueRequired", "A count needs a value."));
-                else if (value < 0 || value != Math.Floor(value.Value)) problems.Add(FieldProblem.Of("value", "countNotWhole", "A count must be a whole number of at least 0.", ("value", value)));
+                if (value is null) problems.Add(FieldProblem.Of("value", "valueRequired", Messages.Obs_CountNeedsValue));
+                else if (value < 0 || value != Math.Floor(value.Value)) problems.Add(FieldProblem.Of("value", "countNotWhole", Messages.Obs_CountNotWhole, ("value", value)));
                 break;
             case IndicatorKind.Rate:
                 if ((numerator is null) != (denominator is null))
-                    problems.Add(FieldProblem.Of(numerator is null ? "numerator" : "denominator", "rateNeedsBoth", "A rate needs both numerator and denominator, or neither."));
+                    problems.Add(FieldProblem.Of(numerator is null ? "numerator" : "denominator", "rateNeedsBoth", Messages.Obs_RateNeedsBoth));
                 else if (numerator is { } n && denominator is { } d)
                 {
-                    if (n < 0) problems.Add(FieldProblem.Of("numerator", "numeratorNegative", "The numerator must not be negative."));
-                    if (d <= 0) problems.Add(FieldProblem.Of("denominator", "denominatorNotPositive", "The denominator must be greater than 0."));
+                    if (n < 0) problems.Add(FieldProblem.Of("numerator", "numeratorNegative", Messages.Obs_NumeratorNegative));
+                    if (d <= 0) problems.Add(FieldProblem.Of("denominator", "denominatorNotPositive", Messages.Obs_DenominatorNotPositive));
                     else if (indicator.IsProportion && n > d)
                         problems.Add(FieldProblem.Of("numerator", "numeratorAboveDenominator",
-                            $"The numerator ({n}) exceeds the denominator ({d}); this rate is a proportion, so that is impossible.", ("numerator", n), ("denominator", d)));
+                            Text.Format(Messages.Obs_NumeratorExceeds, n, d), ("numerator", n), ("denominator", d)));
                     if (problems.Count == 0 && value is null) value = IndicatorRules.RateValue(n, d, indicator.RateFactor ?? 1);
                 }
-                else if (value is null) problems.Add(FieldProblem.Of("value", "valueRequired", "A rate needs a value, or numerator and denominator."));
+                else if (value is null) problems.Add(FieldProblem.Of("value", "valueRequired", Messages.Obs_RateNeedsValue));
                 break;
             case IndicatorKind.Index:
-                if (value is null) problems.Add(FieldProblem.Of("value", "valueRequired", "An index needs a value."));
+                if (value is null) problems.Add(FieldProblem.Of("value", "valueRequired", Messages.Obs_IndexNeedsValue));
                 break;
             case IndicatorKind.Rating:
-                if (value is null) problems.Add(FieldProblem.Of("value", "valueRequired", "A rating needs a value."));
+                if (value is null) problems.Add(FieldProblem.Of("value", "valueRequired", Messages.Obs_RatingNeedsValue));
                 else if (indicator.ScaleMin is { } min && indicator.ScaleMax is { } max && (value < min || value > max))
-                    problems.Add(FieldProblem.Of("value", "outsideScale", $"The value {value} lies outside the scale {min} to {max}.", ("value", value), ("min", min), ("max", max)));
+                    problems.Add(FieldProblem.Of("value", "outsideScale", Text.Format(Messages.Obs_OutsideScale, value, min, max), ("value", value), ("min", min), ("max", max)));
                 break;
         }
         if (problems.Count == 0 && value is { } checkedValue) problems.AddRange(CheckRange(indicator, checkedValue));
@@ -97,12 +98,12 @@ public static class ObservationRules
             var top = indicator.RateFactor ?? 1;
             if (value < 0 || value > top)
                 yield return FieldProblem.Of("value", "proportionOutOfRange",
-                    $"The value {value} is impossible for a proportion: it lies between 0 and {top}.", ("value", value), ("min", 0), ("max", top));
+                    Text.Format(Messages.Obs_ImpossibleProportion, value, top), ("value", value), ("min", 0), ("max", top));
         }
         if (indicator.Minimum is { } min && value < min)
-            yield return FieldProblem.Of("value", "belowMinimum", $"The value {value} lies below the indicator's minimum {min}.", ("value", value), ("min", min));
+            yield return FieldProblem.Of("value", "belowMinimum", Text.Format(Messages.Obs_BelowMinimum, value, min), ("value", value), ("min", min));
         if (indicator.Maximum is { } max && value > max)
-            yield return FieldProblem.Of("value", "aboveMaximum", $"The value {value} lies above the indicator's maximum {max}.", ("value", value), ("max", max));
+            yield return FieldProblem.Of("value", "aboveMaximum", Text.Format(Messages.Obs_AboveMaximum, value, max), ("value", value), ("max", max));
     }
 
     /// <summary>
@@ -116,7 +117,7 @@ public static class ObservationRules
         var first = new DateOnly(period.FirstMonth / 100, period.FirstMonth % 100, 1);
         if (validTo is not { } to || first <= to) return null;
         var end = to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        return FieldProblem.Of("period", "outsideSpaceValidity", $"The space does not exist in {period}: it ended on {end}.",
+        return FieldProblem.Of("period", "outsideSpaceValidity", Text.Format(Messages.Obs_OutsideValidity, period, end),
             ("period", period.ToString()), ("validTo", end));
     }
 
@@ -138,6 +139,6 @@ public static class ObservationRules
     /// <summary>The problem an unconfirmed outlier makes in entry (in import it is a warning only).</summary>
     public static FieldProblem Outlier(double value, double lowest, double highest, double maxJumpFactor) =>
         FieldProblem.Of("value", "outlier",
-            $"The value {value} lies far outside this space's own history ({lowest} to {highest}, more than {maxJumpFactor} times off). Check it; if it is right, send it again with 'confirmOutlier': true.",
+            Text.Format(Messages.Obs_Outlier, value, lowest, highest, maxJumpFactor),
             ("value", value), ("lowest", lowest), ("highest", highest), ("factor", maxJumpFactor));
 }

@@ -1,3 +1,4 @@
+using Raumnetz.Domain.Common;
 namespace Raumnetz.Domain.Networks;
 
 public static class NetworkRules
@@ -5,9 +6,9 @@ public static class NetworkRules
     /// <summary>Status and end date belong together: an ended network has an end date, and only an ended one.</summary>
     public static string? StatusProblem(NetworkStatus status, DateOnly? startedOn, DateOnly? endedOn)
     {
-        if (status == NetworkStatus.Ended && endedOn is null) return "An ended network needs 'endedOn'.";
-        if (status != NetworkStatus.Ended && endedOn is not null) return "'endedOn' is only set on an ended network.";
-        if (startedOn is not null && endedOn is not null && endedOn < startedOn) return "'endedOn' must not lie before 'startedOn'.";
+        if (status == NetworkStatus.Ended && endedOn is null) return Messages.Network_EndedNeedsDate;
+        if (status != NetworkStatus.Ended && endedOn is not null) return Messages.Network_EndedOnOnlyEnded;
+        if (startedOn is not null && endedOn is not null && endedOn < startedOn) return Messages.Network_EndedBeforeStarted;
         return null;
     }
 
@@ -32,13 +33,13 @@ public static class MembershipRules
     public static (string Field, string Message)? Problem(Guid networkId, MemberRole role, Guid? delegatedFromNetworkId, DateOnly validFrom,
         DateOnly? validTo)
     {
-        if (validTo is { } to && to < validFrom) return ("validTo", "'validTo' must not lie before 'validFrom'.");
+        if (validTo is { } to && to < validFrom) return ("validTo", Messages.Member_ValidToBeforeFrom);
         if (role == MemberRole.Delegate && delegatedFromNetworkId is null)
-            return ("delegatedFromNetworkId", "A delegate needs the network it is delegated from.");
+            return ("delegatedFromNetworkId", Messages.Member_DelegateNeedsNetwork);
         if (role != MemberRole.Delegate && delegatedFromNetworkId is not null)
-            return ("delegatedFromNetworkId", "Only delegates are delegated from another network.");
+            return ("delegatedFromNetworkId", Messages.Member_OnlyDelegates);
         if (delegatedFromNetworkId == networkId)
-            return ("delegatedFromNetworkId", "A network cannot delegate to itself.");
+            return ("delegatedFromNetworkId", Messages.Member_DelegateSelf);
         return null;
     }
 }
