@@ -25,7 +25,8 @@ public static class ApiFallback
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
         if (methods.Count == 0)
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Messages.Title_NotFound, detail: Messages.Detail_NoSuchRoute);
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Messages.Title_NotFound,
+                detail: Messages.Detail_NoSuchRoute);
         if (!methods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase))
         {
             context.Response.Headers.Allow = string.Join(", ", methods);

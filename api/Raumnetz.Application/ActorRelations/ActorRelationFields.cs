@@ -51,8 +51,8 @@ internal static class ActorRelationChecks
         await dialect.LockForUpdateAsync(connection, tx, "actors", f.SourceActorId, ct);
         var ids = new[] { f.SourceActorId, f.TargetActorId };
         var found = (await connection.QueryAsync<Guid>($"SELECT id FROM actors WHERE {dialect.In("id", "@ids")}", new { ids }, tx)).ToHashSet();
-        if (!found.Contains(f.SourceActorId)) throw new InvalidFieldException("sourceActorId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Actor"), f.SourceActorId));
-        if (!found.Contains(f.TargetActorId)) throw new InvalidFieldException("targetActorId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Actor"), f.TargetActorId));
+        if (!found.Contains(f.SourceActorId)) throw new InvalidFieldException("sourceActorId", Text.DoesNotExist("Actor", f.SourceActorId));
+        if (!found.Contains(f.TargetActorId)) throw new InvalidFieldException("targetActorId", Text.DoesNotExist("Actor", f.TargetActorId));
         // Problem() repeats the validator's checks, so no caller can store a relation the domain refuses.
         if (RelationRules.Problem(f.SourceActorId, f.TargetActorId, f.ValidFrom, f.ValidTo) is { } problem)
             throw new InvalidFieldException(f.SourceActorId == f.TargetActorId ? "targetActorId" : "validTo", problem);

@@ -140,7 +140,7 @@ internal static class ActorChecks
             var found = (await connection.QueryAsync<Guid>($"SELECT id FROM spaces WHERE {dialect.In("id", "@spaceIds")}", new { spaceIds },
                     tx)).ToHashSet();
             var missing = spaceIds.Where(s => !found.Contains(s)).ToList();
-            if (missing.Count > 0) throw new InvalidFieldException("spaceIds", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Space"), missing[0]));
+            if (missing.Count > 0) throw new InvalidFieldException("spaceIds", Text.DoesNotExist("Space", missing[0]));
         }
     }
 

@@ -31,7 +31,7 @@ internal static class AssessmentRollUp
     public static async Task<IndicatorRow> RatingIndicatorAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, Guid indicatorId, int rating)
     {
         var indicator = (await IndicatorRow.LoadAsync(connection, tx, dialect, [indicatorId], CancellationToken.None)).SingleOrDefault()
-            ?? throw new InvalidFieldException("indicatorId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Indicator"), indicatorId));
+            ?? throw new InvalidFieldException("indicatorId", Text.DoesNotExist("Indicator", indicatorId));
         if (indicator.Kind != IndicatorKind.Rating)
             throw new InvalidFieldException("indicatorId", Text.Format(Messages.Field_NotARatingKind, indicator.Code, indicator.Kind.ToString().ToLowerInvariant()));
         if (rating < indicator.ScaleMin || rating > indicator.ScaleMax)

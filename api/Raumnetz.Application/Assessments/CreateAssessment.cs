@@ -50,10 +50,10 @@ public sealed class CreateAssessmentHandler(IUnitOfWork unitOfWork, AssessmentRe
         var indicator = await AssessmentRollUp.RatingIndicatorAsync(connection, tx, unitOfWork.Dialect, request.IndicatorId,
             request.Rating);
         if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM spaces WHERE id = @SpaceId", new { request.SpaceId }, tx) == 0)
-            throw new InvalidFieldException("spaceId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Space"), request.SpaceId));
+            throw new InvalidFieldException("spaceId", Text.DoesNotExist("Space", request.SpaceId));
         if (request.ActorId is { } actorId
             && await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM actors WHERE id = @actorId", new { actorId }, tx) == 0)
-            throw new InvalidFieldException("actorId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Actor"), actorId));
+            throw new InvalidFieldException("actorId", Text.DoesNotExist("Actor", actorId));
         await connection.ExecuteAsync("""
             INSERT INTO assessments (id, indicator_id, space_id, period, first_month, last_month, actor_id, rating, comment, created_by, version, created_at, updated_at)
             VALUES (@id, @IndicatorId, @SpaceId, @period, @firstMonth, @lastMonth, @ActorId, @Rating, @comment, @createdBy, 1, @now, @now)

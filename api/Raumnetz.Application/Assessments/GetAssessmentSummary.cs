@@ -46,7 +46,7 @@ public sealed class GetAssessmentSummaryHandler(IDbConnectionFactory db, ICurren
         return await db.ReadAsync(async (connection, ct) =>
         {
             var indicator = (await IndicatorRow.LoadAsync(connection, null, db.Dialect, [request.IndicatorId], ct)).SingleOrDefault()
-                ?? throw new InvalidFieldException("indicatorId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Indicator"), request.IndicatorId));
+                ?? throw new InvalidFieldException("indicatorId", Text.DoesNotExist("Indicator", request.IndicatorId));
             if (indicator.Kind != IndicatorKind.Rating) throw new InvalidFieldException("indicatorId", Text.Format(Messages.Field_NotARating, indicator.Code));
             var ratings = (await connection.QueryAsync<int>(new CommandDefinition(
                 "SELECT rating FROM assessments WHERE indicator_id = @IndicatorId AND space_id = @SpaceId AND period = @period",

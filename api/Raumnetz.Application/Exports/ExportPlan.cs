@@ -56,7 +56,7 @@ internal sealed record ExportPlan(
         {
             var title = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
                     "SELECT name FROM indicator_sets WHERE id = @setId", new { setId }, cancellationToken: ct))
-                ?? throw new InvalidFieldException("indicatorSetId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Indicator set"), setId));
+                ?? throw new InvalidFieldException("indicatorSetId", Text.DoesNotExist("Indicator set", setId));
             var order = (await connection.QueryAsync<Guid>(new CommandDefinition(
                 "SELECT indicator_id FROM indicator_set_items WHERE set_id = @setId ORDER BY position", new { setId }, cancellationToken: ct))).ToList();
             var rows = (await IndicatorRow.LoadAsync(connection, null, dialect, order, ct)).ToDictionary(r => r.Id);
@@ -67,7 +67,7 @@ internal sealed record ExportPlan(
             var distinct = ids.Distinct().ToList();
             var rows = (await IndicatorRow.LoadAsync(connection, null, dialect, distinct, ct)).ToDictionary(r => r.Id);
             var missing = distinct.FirstOrDefault(i => !rows.ContainsKey(i));
-            if (missing != Guid.Empty) throw new InvalidFieldException("indicatorIds", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Indicator"), missing));
+            if (missing != Guid.Empty) throw new InvalidFieldException("indicatorIds", Text.DoesNotExist("Indicator", missing));
             return (distinct.Select(id => Map(rows[id])).ToList(), false, "indicators");
         }
         var everything = await IndicatorRow.LoadAsync(connection, null, dialect, null, ct);

@@ -17,12 +17,12 @@ public static class ExportScope
         if (q.SpaceIds is { Count: > 0 } list)
         {
             var missing = list.FirstOrDefault(id => !spaces.ContainsKey(id));
-            if (missing != Guid.Empty) throw new InvalidFieldException("spaceIds", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Space"), missing));
+            if (missing != Guid.Empty) throw new InvalidFieldException("spaceIds", Text.DoesNotExist("Space", missing));
             Intersect(list);
         }
         if (q.Under is { } under)
         {
-            if (!spaces.ContainsKey(under)) throw new InvalidFieldException("under", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Space"), under));
+            if (!spaces.ContainsKey(under)) throw new InvalidFieldException("under", Text.DoesNotExist("Space", under));
             var subtree = new HashSet<Guid>();
             var stack = new Stack<Guid>([under]);
             while (stack.Count > 0) { var s = stack.Pop(); if (subtree.Add(s)) foreach (var c in children[s]) stack.Push(c); }

@@ -168,7 +168,7 @@ public sealed class GetNetworkGraphHandler(IDbConnectionFactory db, TimeProvider
         if (request.NetworkId is { } networkId)
         {
             if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM networks WHERE id = @networkId", new { networkId }) == 0)
-                throw new InvalidFieldException("networkId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Network"), networkId));
+                throw new InvalidFieldException("networkId", Text.DoesNotExist("Network", networkId));
             networkSet = [networkId];
             foreach (var l in links)
             {
@@ -181,7 +181,7 @@ public sealed class GetNetworkGraphHandler(IDbConnectionFactory db, TimeProvider
         else if (request.SpaceId is { } spaceId)
         {
             if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM spaces WHERE id = @spaceId", new { spaceId }) == 0)
-                throw new InvalidFieldException("spaceId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Space"), spaceId));
+                throw new InvalidFieldException("spaceId", Text.DoesNotExist("Space", spaceId));
             var subtree = $"""
                 {db.Dialect.WithRecursive} subtree (id) AS (
                     SELECT id FROM spaces WHERE id = @spaceId

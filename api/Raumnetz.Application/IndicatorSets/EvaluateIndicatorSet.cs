@@ -144,10 +144,10 @@ public sealed class EvaluateIndicatorSetHandler(IDbConnectionFactory db, Indicat
         {
             var set = await reads.LoadAsync(connection, null, request.Id, ct) ?? throw new NotFoundException("Indicator set", request.Id);
             var spaces = (await connection.QueryAsync<SpaceNode>(new CommandDefinition("SELECT id, parent_id, name, population, valid_from, valid_to FROM spaces", cancellationToken: ct))).ToDictionary(s => s.Id);
-            if (!spaces.TryGetValue(request.SpaceId, out var space)) throw new InvalidFieldException("spaceId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Space"), request.SpaceId));
+            if (!spaces.TryGetValue(request.SpaceId, out var space)) throw new InvalidFieldException("spaceId", Text.DoesNotExist("Space", request.SpaceId));
             SpaceNode? reference = null;
             if (request.ReferenceSpaceId is { } refId && !spaces.TryGetValue(refId, out reference))
-                throw new InvalidFieldException("referenceSpaceId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Space"), refId));
+                throw new InvalidFieldException("referenceSpaceId", Text.DoesNotExist("Space", refId));
             reference ??= space.ParentId is { } parent ? spaces[parent] : null;
             var children = spaces.Values.Where(s => s.ParentId is not null).ToLookup(s => s.ParentId!.Value, s => s.Id);
 

@@ -40,14 +40,14 @@ internal static class IndicatorSetChecks
         if (ids.Count == 0) return;
         var found = (await connection.QueryAsync<Guid>($"SELECT id FROM indicators WHERE {dialect.In("id", "@ids")}", new { ids }, tx)).ToHashSet();
         var missing = ids.FirstOrDefault(i => !found.Contains(i));
-        if (missing != Guid.Empty) throw new InvalidFieldException("indicatorIds", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Indicator"), missing));
+        if (missing != Guid.Empty) throw new InvalidFieldException("indicatorIds", Text.DoesNotExist("Indicator", missing));
     }
 
     public static async Task CheckNetworkAsync(DbConnection connection, DbTransaction tx, Guid? networkId)
     {
         if (networkId is not { } id) return;
         var exists = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM networks WHERE id = @id", new { id }, tx);
-        if (exists == 0) throw new InvalidFieldException("networkId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Network"), id));
+        if (exists == 0) throw new InvalidFieldException("networkId", Text.DoesNotExist("Network", id));
     }
 
     /// <summary>Replaces the ordered indicator list; baselines and targets of indicators that left the set go with them.</summary>

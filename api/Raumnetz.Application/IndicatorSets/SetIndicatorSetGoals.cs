@@ -68,7 +68,7 @@ public sealed class SetIndicatorSetGoalsHandler(IUnitOfWork unitOfWork, Indicato
             if (!members.Contains(goals[i].IndicatorId)) throw new InvalidFieldException($"goals[{i}].indicatorId",
                 Text.Format(Messages.Field_IndicatorNotInSet, goals[i].IndicatorId));
             if (!spaces.Contains(goals[i].SpaceId)) throw new InvalidFieldException($"goals[{i}].spaceId",
-                Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Space"), goals[i].SpaceId));
+                Text.DoesNotExist("Space", goals[i].SpaceId));
         }
         foreach (var g in goals)
         {

@@ -72,7 +72,7 @@ public sealed class GetIndicatorMapHandler(IDbConnectionFactory db, ICurrentUser
             var indicator = await PublishedValueReads.IndicatorAsync(connection, db.Dialect, request.Id, ct);
             var spaces = await PublishedValueReads.SpacesAsync(connection, ct);
             if (request.Under is { } under && !spaces.ContainsKey(under))
-                throw new InvalidFieldException("under", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Space"), under));
+                throw new InvalidFieldException("under", Text.DoesNotExist("Space", under));
             HashSet<Guid>? scope = request.Under is { } root ? PublishedValueReads.Subtree(spaces, root) : null;
             if (request.Level is { } level)
             {

@@ -54,7 +54,7 @@ public sealed class GetIndicatorSeriesHandler(IDbConnectionFactory db, ICurrentU
             var indicator = await PublishedValueReads.IndicatorAsync(connection, db.Dialect, request.Id, ct);
             var spaces = await PublishedValueReads.SpacesAsync(connection, ct);
             if (!spaces.TryGetValue(request.SpaceId, out var space))
-                throw new InvalidFieldException("spaceId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Space"), request.SpaceId));
+                throw new InvalidFieldException("spaceId", Text.DoesNotExist("Space", request.SpaceId));
             var table = await PublishedValueReads.TableAsync(connection, db.Dialect, indicator, spaces, space.Id,
                 new HashSet<Guid> { space.Id }, from, to, aggregate: true, user, rules, ct);
             return new IndicatorSeries

@@ -103,14 +103,14 @@ internal static class NetworkChecks
         Guid selfId)
     {
         if (f.CoordinatorActorId is { } actorId && !await ActorExistsAsync(connection, tx, actorId))
-            throw new InvalidFieldException("coordinatorActorId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Actor"), actorId));
+            throw new InvalidFieldException("coordinatorActorId", Text.DoesNotExist("Actor", actorId));
         var spaceIds = f.SpaceIds?.Distinct().ToList() ?? [];
         if (spaceIds.Count > 0)
         {
             var found = (await connection.QueryAsync<Guid>($"SELECT id FROM spaces WHERE {dialect.In("id", "@spaceIds")}", new { spaceIds },
                     tx)).ToHashSet();
             var missing = spaceIds.Where(s => !found.Contains(s)).ToList();
-            if (missing.Count > 0) throw new InvalidFieldException("spaceIds", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Space"), missing[0]));
+            if (missing.Count > 0) throw new InvalidFieldException("spaceIds", Text.DoesNotExist("Space", missing[0]));
         }
         var links = f.Links?.ToList() ?? [];
         if (links.Count == 0) return;
@@ -120,15 +120,14 @@ internal static class NetworkChecks
         for (var i = 0; i < links.Count; i++)
         {
             if (links[i].TargetNetworkId != selfId && !existing.Contains(links[i].TargetNetworkId))
-                throw new InvalidFieldException($"links[{i}].targetNetworkId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Network"), links[i].TargetNetworkId));
+                throw new InvalidFieldException($"links[{i}].targetNetworkId", Text.DoesNotExist("Network", links[i].TargetNetworkId));
         }
         var all = await connection.QueryAsync<LinkEnds>("SELECT source_network_id, target_network_id FROM network_links", transaction: tx);
         if (NetworkLinkRules.FindCycle(selfId, targets, all.Select(l => (l.SourceNetworkId, l.TargetNetworkId))) is { } cycle)
         {
             var message = cycle.Path.Count == 2
                 ? Messages.Field_NetworkSelfLink
-                : $"This link would close a cycle ({await DescribePathAsync(connection, tx, dialect, cycle.Path)}): a network cannot " +
-                    $"delegate or report to itself, not even through others.";
+                : Text.Format(Messages.Field_NetworkCycle, await DescribePathAsync(connection, tx, dialect, cycle.Path));
             throw new InvalidFieldException($"links[{cycle.Index}].targetNetworkId", message);
         }
     }

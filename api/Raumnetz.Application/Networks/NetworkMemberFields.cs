@@ -60,21 +60,22 @@ internal static class NetworkMemberChecks
         if (!await dialect.LockForUpdateAsync(connection, tx, "networks", networkId, ct))
             throw new NotFoundException("Network", networkId);
         var actor = await connection.QuerySingleOrDefaultAsync<ActorState>("SELECT id, archived_at FROM actors WHERE id = @ActorId", new { f.ActorId }, tx)
-            ?? throw new InvalidFieldException("actorId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Actor"), f.ActorId));
+            ?? throw new InvalidFieldException("actorId", Text.DoesNotExist("Actor", f.ActorId));
         if (joining && actor.ArchivedAt is not null)
             throw new InvalidFieldException("actorId", Text.Format(Messages.Field_ActorArchived, f.ActorId));
         if (MembershipRules.Problem(networkId, f.Role, f.DelegatedFromNetworkId, validFrom, f.ValidTo) is { } problem)
             throw new InvalidFieldException(problem.Field, problem.Message);
         if (f.DelegatedFromNetworkId is { } fromId
             && await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM networks WHERE id = @fromId", new { fromId }, tx) == 0)
-            throw new InvalidFieldException("delegatedFromNetworkId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Network"), fromId));
+            throw new InvalidFieldException("delegatedFromNetworkId", Text.DoesNotExist("Network", fromId));
         var periods = await connection.QueryAsync<Period>(
             "SELECT id, valid_from, valid_to FROM network_members WHERE network_id = @networkId AND actor_id = @ActorId AND role = @role",
             new { networkId, f.ActorId, role = f.Role.ToString() }, tx);
         var clash = periods.FirstOrDefault(p => p.Id != selfId && MembershipRules.Overlaps(p.ValidFrom, p.ValidTo, validFrom, f.ValidTo));
         if (clash is not null)
             throw new ConflictException(
-                $"The actor already is a {f.Role} of this network from {clash.ValidFrom:yyyy-MM-dd}{(clash.ValidTo is { } to ? $" to {to:yyyy-MM-dd}" : "")}; periods in the same role must not overlap.",
+                clash.ValidTo is { } to ? Text.Format(Messages.Conflict_RoleOverlapsUntil, f.Role, clash.ValidFrom, to)
+                    : Text.Format(Messages.Conflict_RoleOverlaps, f.Role, clash.ValidFrom),
                 "validFrom");
     }
 }

@@ -41,14 +41,13 @@ internal static partial class ObservationJsonReader
             catch (JsonException x)
             {
                 // The serializer reads ahead, so the item comes from the error's path ($[3].value), not from the count so far.
-                var where = x.LineNumber is { } l ? $" at line {l + 1}, position {x.BytePositionInLine + 1}" : "";
                 var path = x.Path is { } p ? JsonErrorPath().Match(p) : null;
                 var pathItem = path is { Success: true } ? int.Parse(path.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
                 // a path behind the items already read (an unterminated array) means the file broke off after them
                 var failedItem = Math.Max(pathItem, item);
                 var column = pathItem < item ? "file" : path!.Groups[2].Success ? path.Groups[2].Value : "item";
                 report.Add(null, failedItem, column, "malformedJson",
-                    $"The JSON is malformed or a value has the wrong type{where}. The body must be an array of objects.",
+                    x.LineNumber is { } l ? Text.Format(Messages.Import_MalformedJsonAt, l + 1, x.BytePositionInLine + 1) : Messages.Import_MalformedJson,
                     ("line", (x.LineNumber ?? 0) + 1), ("position", (x.BytePositionInLine ?? 0) + 1));
                 yield break;
             }

@@ -141,7 +141,7 @@ internal sealed class ObservationRowChecker
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (double.TryParse(text, NumberStyles.Float, culture, out var v) && double.IsFinite(v)) return v;
-        report.Add(row, column, "notANumber", $"'{text}' is not a number{(culture.Name == "de-DE" ? " (decimal comma expected)" : "")}.",
+        report.Add(row, column, "notANumber", Domain.Common.Text.Format(culture.Name == "de-DE" ? Messages.Import_NotANumberComma : Messages.Import_NotANumber, text),
             ("value", text), ("decimalComma", culture.Name == "de-DE"));
         return null;
     }

@@ -71,9 +71,9 @@ public sealed class UpsertObservationHandler(IUnitOfWork unitOfWork, TimeProvide
         var period = Period.Parse(request.Period);
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var indicator = (await IndicatorRow.LoadAsync(connection, tx, unitOfWork.Dialect, [request.IndicatorId], cancellationToken)).SingleOrDefault()
-            ?? throw new InvalidFieldException("indicatorId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Indicator"), request.IndicatorId));
+            ?? throw new InvalidFieldException("indicatorId", Text.DoesNotExist("Indicator", request.IndicatorId));
         var space = await connection.QuerySingleOrDefaultAsync<SpaceValidity>("SELECT valid_to FROM spaces WHERE id = @SpaceId", new { request.SpaceId }, tx)
-            ?? throw new InvalidFieldException("spaceId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Space"), request.SpaceId));
+            ?? throw new InvalidFieldException("spaceId", Text.DoesNotExist("Space", request.SpaceId));
         var (value, problems) = ObservationRules.Check(indicator.Profile(), request.Value, request.Numerator, request.Denominator);
         if (ObservationRules.CheckValidity(period, space.ValidTo) is { } outside) problems.Add(outside);
         if (problems.Count == 0 && value is { } v0 && request.ConfirmOutlier != true && plausibility.MaxJumpFactor > 1)

@@ -69,7 +69,7 @@ internal static class SpaceChecks
             // Dapper maps enum columns on objects, not as scalars: read the text and parse it.
             var parentLevelText = await connection.QuerySingleOrDefaultAsync<string>("SELECT level FROM spaces WHERE id = @parentId",
                 new { parentId }, tx);
-            if (parentLevelText is null) throw new InvalidFieldException("parentId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Space"), parentId));
+            if (parentLevelText is null) throw new InvalidFieldException("parentId", Text.DoesNotExist("Space", parentId));
             var parentLevel = Enum.Parse<SpaceLevel>(parentLevelText);
             if (!SpaceRules.IsValidChildLevel(parentLevel, f.Level))
                 throw new InvalidFieldException("parentId",
@@ -92,7 +92,7 @@ internal static class SpaceChecks
             var found = (await connection.QueryAsync<Guid>($"SELECT id FROM spaces WHERE {dialect.In("id", "@predecessors")}",
                     new { predecessors }, tx)).ToHashSet();
             var missing = predecessors.Where(p => !found.Contains(p)).ToList();
-            if (missing.Count > 0) throw new InvalidFieldException("predecessorIds", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Space"), missing[0]));
+            if (missing.Count > 0) throw new InvalidFieldException("predecessorIds", Text.DoesNotExist("Space", missing[0]));
         }
     }
 

@@ -46,12 +46,12 @@ internal static class TaskChecks
     public static async Task CheckReferencesAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, TaskFields f)
     {
         if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM networks WHERE id = @NetworkId", new { f.NetworkId }, tx) == 0)
-            throw new InvalidFieldException("networkId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Network"), f.NetworkId));
+            throw new InvalidFieldException("networkId", Text.DoesNotExist("Network", f.NetworkId));
         if (f.MeetingId is { } meetingId)
         {
             var meetingNetwork = await connection.QuerySingleOrDefaultAsync<Guid?>("SELECT network_id FROM meetings WHERE id = @meetingId",
                 new { meetingId }, tx);
-            if (meetingNetwork is null) throw new InvalidFieldException("meetingId", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Meeting"), meetingId));
+            if (meetingNetwork is null) throw new InvalidFieldException("meetingId", Text.DoesNotExist("Meeting", meetingId));
             if (meetingNetwork != f.NetworkId) throw new InvalidFieldException("meetingId", Messages.Field_MeetingOtherNetwork);
         }
         var actors = f.ResponsibleActorIds.ToList();
@@ -59,7 +59,7 @@ internal static class TaskChecks
             .ToHashSet();
         for (var i = 0; i < actors.Count; i++)
             if (!found.Contains(actors[i]))
-                throw new InvalidFieldException($"responsibleActorIds[{i}]", Text.Format(Messages.Rule_DoesNotExist, Text.Resource("Actor"), actors[i]));
+                throw new InvalidFieldException($"responsibleActorIds[{i}]", Text.DoesNotExist("Actor", actors[i]));
     }
 
     public static async Task ReplaceResponsiblesAsync(DbConnection connection, DbTransaction tx, Guid id, TaskFields f)

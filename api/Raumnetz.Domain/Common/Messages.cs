@@ -13,585 +13,1018 @@ public static class Messages
 
     private static string Get(string key) => ResourceManager.GetString(key, CultureInfo.CurrentUICulture) ?? key;
 
-    /// <summary>{0} actor(s) belong to this actor; only an organisation can have members.</summary>
+    /// <summary>
+    /// {0} actor(s) belong to this actor; only an organisation can have members.
+    /// </summary>
     public static string Actor_HasMembers => Get(nameof(Actor_HasMembers));
 
-    /// <summary>An actor cannot belong to itself.</summary>
+    /// <summary>
+    /// An actor cannot belong to itself.
+    /// </summary>
     public static string Actor_OwnParent => Get(nameof(Actor_OwnParent));
 
-    /// <summary>The parent belongs (directly or through its umbrellas) to this actor; that would make a loop.</summary>
+    /// <summary>
+    /// The parent belongs (directly or through its umbrellas) to this actor; that would make a loop.
+    /// </summary>
     public static string Actor_ParentLoop => Get(nameof(Actor_ParentLoop));
 
-    /// <summary>The parent actor does not exist.</summary>
+    /// <summary>
+    /// The parent actor does not exist.
+    /// </summary>
     public static string Actor_ParentMissing => Get(nameof(Actor_ParentMissing));
 
-    /// <summary>A person belongs to an organisation, not to another person.</summary>
+    /// <summary>
+    /// A person belongs to an organisation, not to another person.
+    /// </summary>
     public static string Actor_PersonParent => Get(nameof(Actor_PersonParent));
 
-    /// <summary>An umbrella must be an organisation.</summary>
+    /// <summary>
+    /// An umbrella must be an organisation.
+    /// </summary>
     public static string Actor_UmbrellaOrganisation => Get(nameof(Actor_UmbrellaOrganisation));
 
-    /// <summary>The actor type, parent or a space was removed meanwhile. Reload and try again.</summary>
+    /// <summary>
+    /// The actor type, parent or a space was removed meanwhile. Reload and try again.
+    /// </summary>
     public static string Conflict_ActorRefsRemoved => Get(nameof(Conflict_ActorRefsRemoved));
 
-    /// <summary>An actor type with code '{0}' already exists.</summary>
+    /// <summary>
+    /// An actor type with code '{0}' already exists.
+    /// </summary>
     public static string Conflict_ActorTypeCode => Get(nameof(Conflict_ActorTypeCode));
 
-    /// <summary>One of the actors was removed meanwhile. Reload and try again.</summary>
+    /// <summary>
+    /// One of the actors was removed meanwhile. Reload and try again.
+    /// </summary>
     public static string Conflict_ActorsRemoved => Get(nameof(Conflict_ActorsRemoved));
 
-    /// <summary>An indicator with code '{0}' already exists.</summary>
+    /// <summary>
+    /// An indicator with code '{0}' already exists.
+    /// </summary>
     public static string Conflict_IndicatorCode => Get(nameof(Conflict_IndicatorCode));
 
-    /// <summary>The indicator still has values, assessments or belongs to an indicator set; remove those first.</summary>
+    /// <summary>
+    /// The indicator still has values, assessments or belongs to an indicator set; remove those first.
+    /// </summary>
     public static string Conflict_IndicatorInUse => Get(nameof(Conflict_IndicatorInUse));
 
-    /// <summary>The indicator is still referenced.</summary>
+    /// <summary>
+    /// The indicator is still referenced.
+    /// </summary>
     public static string Conflict_IndicatorReferenced => Get(nameof(Conflict_IndicatorReferenced));
 
-    /// <summary>Agreements were made in this meeting. Cancel the meeting instead of deleting it.</summary>
+    /// <summary>
+    /// Agreements were made in this meeting. Cancel the meeting instead of deleting it.
+    /// </summary>
     public static string Conflict_MeetingHasAgreements => Get(nameof(Conflict_MeetingHasAgreements));
 
-    /// <summary>The member's attendance is recorded in meetings. End the membership on a date instead of deleting it.</summary>
+    /// <summary>
+    /// The member's attendance is recorded in meetings. End the membership on a date instead of deleting it.
+    /// </summary>
     public static string Conflict_MemberAttended => Get(nameof(Conflict_MemberAttended));
 
-    /// <summary>The same relation (source, target, type and start date) already exists.</summary>
+    /// <summary>
+    /// The same relation (source, target, type and start date) already exists.
+    /// </summary>
     public static string Conflict_RelationExists => Get(nameof(Conflict_RelationExists));
 
-    /// <summary>The actor already holds this role in the network from the same day.</summary>
+    /// <summary>
+    /// The actor already is a {0} of this network from {1:yyyy-MM-dd}; periods in the same role must not overlap.
+    /// </summary>
+    public static string Conflict_RoleOverlaps => Get(nameof(Conflict_RoleOverlaps));
+
+    /// <summary>
+    /// The actor already is a {0} of this network from {1:yyyy-MM-dd} to {2:yyyy-MM-dd}; periods in the same role
+    /// must not overlap.
+    /// </summary>
+    public static string Conflict_RoleOverlapsUntil => Get(nameof(Conflict_RoleOverlapsUntil));
+
+    /// <summary>
+    /// The actor already holds this role in the network from the same day.
+    /// </summary>
     public static string Conflict_SameRoleSameDay => Get(nameof(Conflict_SameRoleSameDay));
 
-    /// <summary>A space with code '{0}' already exists.</summary>
+    /// <summary>
+    /// A space with code '{0}' already exists.
+    /// </summary>
     public static string Conflict_SpaceCode => Get(nameof(Conflict_SpaceCode));
 
-    /// <summary>The space is still referenced. End it on a date instead of deleting it.</summary>
+    /// <summary>
+    /// The space is still referenced. End it on a date instead of deleting it.
+    /// </summary>
     public static string Conflict_SpaceReferenced => Get(nameof(Conflict_SpaceReferenced));
 
-    /// <summary>The space is still referenced (child spaces, predecessors or actors). End it on a date instead of deleting it.</summary>
+    /// <summary>
+    /// The space is still referenced (child spaces, predecessors or actors). End it on a date instead of deleting it.
+    /// </summary>
     public static string Conflict_SpaceReferencedDetail => Get(nameof(Conflict_SpaceReferencedDetail));
 
-    /// <summary>A user with e-mail '{0}' already exists.</summary>
+    /// <summary>
+    /// A user with e-mail '{0}' already exists.
+    /// </summary>
     public static string Conflict_UserEmail => Get(nameof(Conflict_UserEmail));
 
-    /// <summary>The request body is larger than this endpoint accepts. Send a smaller body or split it.</summary>
+    /// <summary>
+    /// The request body is larger than this endpoint accepts. Send a smaller body or split it.
+    /// </summary>
     public static string Detail_BodyTooLarge => Get(nameof(Detail_BodyTooLarge));
 
-    /// <summary>Subscribe with the feed URL including its token (GET /api/v1/networks/{id}/calendar-token), or sign in or send an API key.</summary>
+    /// <summary>
+    /// Subscribe with the feed URL including its token (GET /api/v1/networks/{id}/calendar-token), or sign in or send
+    /// an API key.
+    /// </summary>
     public static string Detail_CalendarUnauthorized => Get(nameof(Detail_CalendarUnauthorized));
 
-    /// <summary>The database cannot be reached right now. Please retry in a few seconds.</summary>
+    /// <summary>
+    /// The database cannot be reached right now. Please retry in a few seconds.
+    /// </summary>
     public static string Detail_DatabaseUnavailableRead => Get(nameof(Detail_DatabaseUnavailableRead));
 
-    /// <summary>The database cannot be reached right now. Retry in a few seconds; if the connection broke while the change was being saved, it may have been saved, so read the resource first or repeat the request with the same Idempotency-Key.</summary>
+    /// <summary>
+    /// The database cannot be reached right now. Retry in a few seconds; if the connection broke while the change was
+    /// being saved, it may have been saved, so read the resource first or repeat the request with the same
+    /// Idempotency-Key.
+    /// </summary>
     public static string Detail_DatabaseUnavailableWrite => Get(nameof(Detail_DatabaseUnavailableWrite));
 
-    /// <summary>A request with the {0} '{1}' is still at work. Retry after a second to get its response.</summary>
+    /// <summary>
+    /// A request with the {0} '{1}' is still at work. Retry after a second to get its response.
+    /// </summary>
     public static string Detail_IdempotencyKeyInProgress => Get(nameof(Detail_IdempotencyKeyInProgress));
 
-    /// <summary>The {0} '{1}' was already used for a different request in the last 24 hours. Use a new key for a new request.</summary>
+    /// <summary>
+    /// The {0} '{1}' was already used for a different request in the last 24 hours. Use a new key for a new request.
+    /// </summary>
     public static string Detail_IdempotencyKeyReused => Get(nameof(Detail_IdempotencyKeyReused));
 
-    /// <summary>This request changes an existing resource and must say which version it changes: send {0} with the ETag returned by GET, for example "3".</summary>
+    /// <summary>
+    /// This request changes an existing resource and must say which version it changes: send {0} with the ETag
+    /// returned by GET, for example "3".
+    /// </summary>
     public static string Detail_IfMatchRequired => Get(nameof(Detail_IfMatchRequired));
 
-    /// <summary>Correct the fields named in 'errors' and send the request again.</summary>
+    /// <summary>
+    /// Correct the fields named in 'errors' and send the request again.
+    /// </summary>
     public static string Detail_Invalid => Get(nameof(Detail_Invalid));
 
-    /// <summary>Too many sign-in attempts from this address. Wait a minute and try again.</summary>
+    /// <summary>
+    /// Too many sign-in attempts from this address. Wait a minute and try again.
+    /// </summary>
     public static string Detail_LoginRateLimited => Get(nameof(Detail_LoginRateLimited));
 
-    /// <summary>This route allows {0}.</summary>
+    /// <summary>
+    /// This route allows {0}.
+    /// </summary>
     public static string Detail_MethodNotAllowed => Get(nameof(Detail_MethodNotAllowed));
 
-    /// <summary>There is no such API route.</summary>
+    /// <summary>
+    /// There is no such API route.
+    /// </summary>
     public static string Detail_NoSuchRoute => Get(nameof(Detail_NoSuchRoute));
 
-    /// <summary>The request was cancelled.</summary>
+    /// <summary>
+    /// The request was cancelled.
+    /// </summary>
     public static string Detail_RequestCancelled => Get(nameof(Detail_RequestCancelled));
 
-    /// <summary>The server could not process the request. The error has been logged; please try again or report the trace id.</summary>
+    /// <summary>
+    /// The server could not process the request. The error has been logged; please try again or report the trace id.
+    /// </summary>
     public static string Detail_ServerError => Get(nameof(Detail_ServerError));
 
-    /// <summary>The request lacks a valid {0} header. Send the value of the {1} cookie (reload the page if it is missing).</summary>
+    /// <summary>
+    /// The request lacks a valid {0} header. Send the value of the {1} cookie (reload the page if it is missing).
+    /// </summary>
     public static string Detail_XsrfMissing => Get(nameof(Detail_XsrfMissing));
 
-    /// <summary>Actor '{0}' is archived and cannot join a network.</summary>
+    /// <summary>
+    /// Actor '{0}' is archived and cannot join a network.
+    /// </summary>
     public static string Field_ActorArchived => Get(nameof(Field_ActorArchived));
 
-    /// <summary>The body must be JSON (Content-Type: application/json).</summary>
+    /// <summary>
+    /// The body must be JSON (Content-Type: application/json).
+    /// </summary>
     public static string Field_BodyMustBeJson => Get(nameof(Field_BodyMustBeJson));
 
-    /// <summary>A JSON body is required.</summary>
+    /// <summary>
+    /// A JSON body is required.
+    /// </summary>
     public static string Field_BodyRequired => Get(nameof(Field_BodyRequired));
 
-    /// <summary>A JSON body is required (Content-Type: application/json).</summary>
+    /// <summary>
+    /// A JSON body is required (Content-Type: application/json).
+    /// </summary>
     public static string Field_BodyRequiredWithType => Get(nameof(Field_BodyRequiredWithType));
 
-    /// <summary>The space has child spaces on level {0}; it must stay above them.</summary>
+    /// <summary>
+    /// The space has child spaces on level {0}; it must stay above them.
+    /// </summary>
     public static string Field_ChildLevels => Get(nameof(Field_ChildLevels));
 
-    /// <summary>'{0}' has the child space '{1}' on level {2}; it must stay above it.</summary>
+    /// <summary>
+    /// '{0}' has the child space '{1}' on level {2}; it must stay above it.
+    /// </summary>
     public static string Field_ChildOnLevel => Get(nameof(Field_ChildOnLevel));
 
-    /// <summary>'decimal' must be point or comma.</summary>
+    /// <summary>
+    /// 'decimal' must be point or comma.
+    /// </summary>
     public static string Field_Decimal => Get(nameof(Field_Decimal));
 
-    /// <summary>A decimal comma needs another field separator (delimiter=semicolon).</summary>
+    /// <summary>
+    /// A decimal comma needs another field separator (delimiter=semicolon).
+    /// </summary>
     public static string Field_DecimalCommaDelimiter => Get(nameof(Field_DecimalCommaDelimiter));
 
-    /// <summary>A decimal comma needs another separator: use delimiter=semicolon (the default with decimal=comma).</summary>
+    /// <summary>
+    /// A decimal comma needs another separator: use delimiter=semicolon (the default with decimal=comma).
+    /// </summary>
     public static string Field_DecimalCommaSeparator => Get(nameof(Field_DecimalCommaSeparator));
 
-    /// <summary>'delimiter' must be comma, semicolon or tab.</summary>
+    /// <summary>
+    /// 'delimiter' must be comma, semicolon or tab.
+    /// </summary>
     public static string Field_Delimiter => Get(nameof(Field_Delimiter));
 
-    /// <summary>'{0}' appears more than once.</summary>
+    /// <summary>
+    /// '{0}' appears more than once.
+    /// </summary>
     public static string Field_Duplicate => Get(nameof(Field_Duplicate));
 
-    /// <summary>'format' must be one of: {0}.</summary>
+    /// <summary>
+    /// 'format' must be one of: {0}.
+    /// </summary>
     public static string Field_FormatOneOf => Get(nameof(Field_FormatOneOf));
 
-    /// <summary>'{0}' must be one value of 1 to {1} characters.</summary>
+    /// <summary>
+    /// '{0}' must be one value of 1 to {1} characters.
+    /// </summary>
     public static string Field_IdempotencyKey => Get(nameof(Field_IdempotencyKey));
 
-    /// <summary>{0} must be "*" or entity tags as returned in ETag by GET, for example "3".</summary>
+    /// <summary>
+    /// {0} must be "*" or entity tags as returned in ETag by GET, for example "3".
+    /// </summary>
     public static string Field_IfMatchInvalid => Get(nameof(Field_IfMatchInvalid));
 
-    /// <summary>'format' must be csv or json.</summary>
+    /// <summary>
+    /// 'format' must be csv or json.
+    /// </summary>
     public static string Field_ImportFormat => Get(nameof(Field_ImportFormat));
 
-    /// <summary>Send Content-Type text/csv or application/json, or give format=csv or format=json.</summary>
+    /// <summary>
+    /// Send Content-Type text/csv or application/json, or give format=csv or format=json.
+    /// </summary>
     public static string Field_ImportFormatMissing => Get(nameof(Field_ImportFormatMissing));
 
-    /// <summary>{0} value(s) are recorded for this indicator; its kind, rate factor and scale can no longer change. Create a new indicator instead.</summary>
+    /// <summary>
+    /// {0} value(s) are recorded for this indicator; its kind, rate factor and scale can no longer change. Create a
+    /// new indicator instead.
+    /// </summary>
     public static string Field_IndicatorKindFixed => Get(nameof(Field_IndicatorKindFixed));
 
-    /// <summary>Indicator '{0}' is not part of this set.</summary>
+    /// <summary>
+    /// Indicator '{0}' is not part of this set.
+    /// </summary>
     public static string Field_IndicatorNotInSet => Get(nameof(Field_IndicatorNotInSet));
 
-    /// <summary>'{0}' has an invalid value.</summary>
+    /// <summary>
+    /// '{0}' has an invalid value.
+    /// </summary>
     public static string Field_InvalidValue => Get(nameof(Field_InvalidValue));
 
-    /// <summary>'{0}' must lie on a lower level than its parent '{1}'.</summary>
+    /// <summary>
+    /// '{0}' must lie on a lower level than its parent '{1}'.
+    /// </summary>
     public static string Field_LevelBelowParent => Get(nameof(Field_LevelBelowParent));
 
-    /// <summary>A {0} cannot lie inside a {1}: the parent must be on a higher level.</summary>
+    /// <summary>
+    /// A {0} cannot lie inside a {1}: the parent must be on a higher level.
+    /// </summary>
     public static string Field_LevelInsideParent => Get(nameof(Field_LevelInsideParent));
 
-    /// <summary>The JSON is malformed.</summary>
+    /// <summary>
+    /// The JSON is malformed.
+    /// </summary>
     public static string Field_MalformedJson => Get(nameof(Field_MalformedJson));
 
-    /// <summary>The meeting belongs to another network.</summary>
+    /// <summary>
+    /// The meeting belongs to another network.
+    /// </summary>
     public static string Field_MeetingOtherNetwork => Get(nameof(Field_MeetingOtherNetwork));
 
-    /// <summary>The membership only begins on {0:yyyy-MM-dd}; it cannot end before that.</summary>
+    /// <summary>
+    /// The membership only begins on {0:yyyy-MM-dd}; it cannot end before that.
+    /// </summary>
     public static string Field_MembershipEndsBeforeStart => Get(nameof(Field_MembershipEndsBeforeStart));
 
-    /// <summary>The network only began on {0:yyyy-MM-dd}; it cannot end before that.</summary>
+    /// <summary>
+    /// This link would close a cycle ({0}): a network cannot delegate or report to itself, not even through others.
+    /// </summary>
+    public static string Field_NetworkCycle => Get(nameof(Field_NetworkCycle));
+
+    /// <summary>
+    /// The network only began on {0:yyyy-MM-dd}; it cannot end before that.
+    /// </summary>
     public static string Field_NetworkEndsBeforeStart => Get(nameof(Field_NetworkEndsBeforeStart));
 
-    /// <summary>A network cannot delegate or report to itself.</summary>
+    /// <summary>
+    /// A network cannot delegate or report to itself.
+    /// </summary>
     public static string Field_NetworkSelfLink => Get(nameof(Field_NetworkSelfLink));
 
-    /// <summary>'{0}' is not a member of this network.</summary>
+    /// <summary>
+    /// '{0}' is not a member of this network.
+    /// </summary>
     public static string Field_NotAMember => Get(nameof(Field_NotAMember));
 
-    /// <summary>'{0}' is not a rating.</summary>
+    /// <summary>
+    /// '{0}' is not a rating.
+    /// </summary>
     public static string Field_NotARating => Get(nameof(Field_NotARating));
 
-    /// <summary>'{0}' is a {1}, not a rating: only soft factors are assessed.</summary>
+    /// <summary>
+    /// '{0}' is a {1}, not a rating: only soft factors are assessed.
+    /// </summary>
     public static string Field_NotARatingKind => Get(nameof(Field_NotARatingKind));
 
-    /// <summary>'{0}' must not be null.</summary>
+    /// <summary>
+    /// '{0}' must not be null.
+    /// </summary>
     public static string Field_NotNull => Get(nameof(Field_NotNull));
 
-    /// <summary>'{0}' must be one of: {1}.</summary>
+    /// <summary>
+    /// '{0}' must be one of: {1}.
+    /// </summary>
     public static string Field_OneOf => Get(nameof(Field_OneOf));
 
-    /// <summary>A space cannot be its own parent.</summary>
+    /// <summary>
+    /// A space cannot be its own parent.
+    /// </summary>
     public static string Field_OwnParent => Get(nameof(Field_OwnParent));
 
-    /// <summary>A space cannot be its own predecessor.</summary>
+    /// <summary>
+    /// A space cannot be its own predecessor.
+    /// </summary>
     public static string Field_OwnPredecessor => Get(nameof(Field_OwnPredecessor));
 
-    /// <summary>No space with code '{0}' exists in the file or the database.</summary>
+    /// <summary>
+    /// No space with code '{0}' exists in the file or the database.
+    /// </summary>
     public static string Field_ParentCodeUnknown => Get(nameof(Field_ParentCodeUnknown));
 
-    /// <summary>The rating {0} lies outside the scale {1} to {2}.</summary>
+    /// <summary>
+    /// The rating {0} lies outside the scale {1} to {2}.
+    /// </summary>
     public static string Field_RatingOutsideScale => Get(nameof(Field_RatingOutsideScale));
 
-    /// <summary>'{0}' is required.</summary>
+    /// <summary>
+    /// '{0}' is required.
+    /// </summary>
     public static string Field_Required => Get(nameof(Field_Required));
 
-    /// <summary>The space only begins on {0:yyyy-MM-dd}; it cannot end before that.</summary>
+    /// <summary>
+    /// The space only begins on {0:yyyy-MM-dd}; it cannot end before that.
+    /// </summary>
     public static string Field_SpaceEndsBeforeStart => Get(nameof(Field_SpaceEndsBeforeStart));
 
-    /// <summary>'{0}' is not a known actor type (see GET /api/v1/actor-types).</summary>
+    /// <summary>
+    /// '{0}' is not a known actor type (see GET /api/v1/actor-types).
+    /// </summary>
     public static string Field_UnknownActorType => Get(nameof(Field_UnknownActorType));
 
-    /// <summary>'{0}' is not a property of this object; remove it.</summary>
+    /// <summary>
+    /// '{0}' is not a property of this object; remove it.
+    /// </summary>
     public static string Field_UnknownProperty => Get(nameof(Field_UnknownProperty));
 
-    /// <summary>The value has the wrong type or is not one of the allowed values (enum names are case-sensitive; numbers are not strings).</summary>
+    /// <summary>
+    /// The value has the wrong type or is not one of the allowed values (enum names are case-sensitive; numbers are
+    /// not strings).
+    /// </summary>
     public static string Field_WrongType => Get(nameof(Field_WrongType));
 
-    /// <summary>'{0}' is required.</summary>
+    /// <summary>
+    /// '{0}' is required.
+    /// </summary>
     public static string Import_ColumnRequired => Get(nameof(Import_ColumnRequired));
 
-    /// <summary>Column '{0}' appears twice.</summary>
+    /// <summary>
+    /// Column '{0}' appears twice.
+    /// </summary>
     public static string Import_DuplicateColumn => Get(nameof(Import_DuplicateColumn));
 
-    /// <summary>Item {0} already has a value for this indicator, space and period.</summary>
+    /// <summary>
+    /// Item {0} already has a value for this indicator, space and period.
+    /// </summary>
     public static string Import_DuplicateItem => Get(nameof(Import_DuplicateItem));
 
-    /// <summary>Line {0} already has a value for this indicator, space and period.</summary>
+    /// <summary>
+    /// Line {0} already has a value for this indicator, space and period.
+    /// </summary>
     public static string Import_DuplicateLine => Get(nameof(Import_DuplicateLine));
 
-    /// <summary>The body is empty. Send a JSON array of objects.</summary>
+    /// <summary>
+    /// The body is empty. Send a JSON array of objects.
+    /// </summary>
     public static string Import_EmptyBody => Get(nameof(Import_EmptyBody));
 
-    /// <summary>'indicator' is required.</summary>
+    /// <summary>
+    /// 'indicator' is required.
+    /// </summary>
     public static string Import_IndicatorRequired => Get(nameof(Import_IndicatorRequired));
 
-    /// <summary>Malformed CSV near '{0}' (a quote inside an unquoted field?).</summary>
+    /// <summary>
+    /// Malformed CSV near '{0}' (a quote inside an unquoted field?).
+    /// </summary>
     public static string Import_MalformedCsv => Get(nameof(Import_MalformedCsv));
 
-    /// <summary>The header has no column '{0}'.</summary>
+    /// <summary>
+    /// The JSON is malformed or a value has the wrong type. The body must be an array of objects.
+    /// </summary>
+    public static string Import_MalformedJson => Get(nameof(Import_MalformedJson));
+
+    /// <summary>
+    /// The JSON is malformed or a value has the wrong type at line {0}, position {1}. The body must be an array of
+    /// objects.
+    /// </summary>
+    public static string Import_MalformedJsonAt => Get(nameof(Import_MalformedJsonAt));
+
+    /// <summary>
+    /// The header has no column '{0}'.
+    /// </summary>
     public static string Import_MissingColumn => Get(nameof(Import_MissingColumn));
 
-    /// <summary>{0} more bad row(s) not listed; run with dryRun=true after fixing these.</summary>
+    /// <summary>
+    /// {0} more bad row(s) not listed; run with dryRun=true after fixing these.
+    /// </summary>
     public static string Import_MoreBadRows => Get(nameof(Import_MoreBadRows));
 
-    /// <summary>'{0}' is not a period (2024, 2024-H1, 2024-Q2 or 2024-05).</summary>
+    /// <summary>
+    /// '{0}' is not a number.
+    /// </summary>
+    public static string Import_NotANumber => Get(nameof(Import_NotANumber));
+
+    /// <summary>
+    /// '{0}' is not a number (decimal comma expected).
+    /// </summary>
+    public static string Import_NotANumberComma => Get(nameof(Import_NotANumberComma));
+
+    /// <summary>
+    /// '{0}' is not a period (2024, 2024-H1, 2024-Q2 or 2024-05).
+    /// </summary>
     public static string Import_NotAPeriod => Get(nameof(Import_NotAPeriod));
 
-    /// <summary>'{0}' is not a status (provisional, final or estimated).</summary>
+    /// <summary>
+    /// '{0}' is not a status (provisional, final or estimated).
+    /// </summary>
     public static string Import_NotAStatus => Get(nameof(Import_NotAStatus));
 
-    /// <summary>The body must be a JSON array of objects.</summary>
+    /// <summary>
+    /// The body must be a JSON array of objects.
+    /// </summary>
     public static string Import_NotAnArray => Get(nameof(Import_NotAnArray));
 
-    /// <summary>The item is null.</summary>
+    /// <summary>
+    /// The item is null.
+    /// </summary>
     public static string Import_NullItem => Get(nameof(Import_NullItem));
 
-    /// <summary>'{0}' must be {1} characters or fewer.</summary>
+    /// <summary>
+    /// '{0}' must be {1} characters or fewer.
+    /// </summary>
     public static string Import_TooLong => Get(nameof(Import_TooLong));
 
-    /// <summary>Unknown column '{0}'. Columns: {1}.</summary>
+    /// <summary>
+    /// Unknown column '{0}'. Columns: {1}.
+    /// </summary>
     public static string Import_UnknownColumn => Get(nameof(Import_UnknownColumn));
 
-    /// <summary>No indicator has the code '{0}'.</summary>
+    /// <summary>
+    /// No indicator has the code '{0}'.
+    /// </summary>
     public static string Import_UnknownIndicator => Get(nameof(Import_UnknownIndicator));
 
-    /// <summary>No space has the code '{0}'.</summary>
+    /// <summary>
+    /// No space has the code '{0}'.
+    /// </summary>
     public static string Import_UnknownSpace => Get(nameof(Import_UnknownSpace));
 
-    /// <summary>E-mail address or password is wrong.</summary>
+    /// <summary>
+    /// E-mail address or password is wrong.
+    /// </summary>
     public static string LoginFailed => Get(nameof(LoginFailed));
 
-    /// <summary>A delegate needs the network it is delegated from.</summary>
+    /// <summary>
+    /// A delegate needs the network it is delegated from.
+    /// </summary>
     public static string Member_DelegateNeedsNetwork => Get(nameof(Member_DelegateNeedsNetwork));
 
-    /// <summary>A network cannot delegate to itself.</summary>
+    /// <summary>
+    /// A network cannot delegate to itself.
+    /// </summary>
     public static string Member_DelegateSelf => Get(nameof(Member_DelegateSelf));
 
-    /// <summary>Only delegates are delegated from another network.</summary>
+    /// <summary>
+    /// Only delegates are delegated from another network.
+    /// </summary>
     public static string Member_OnlyDelegates => Get(nameof(Member_OnlyDelegates));
 
-    /// <summary>'validTo' must not lie before 'validFrom'.</summary>
+    /// <summary>
+    /// 'validTo' must not lie before 'validFrom'.
+    /// </summary>
     public static string Member_ValidToBeforeFrom => Get(nameof(Member_ValidToBeforeFrom));
 
-    /// <summary>'endedOn' must not lie before 'startedOn'.</summary>
+    /// <summary>
+    /// 'endedOn' must not lie before 'startedOn'.
+    /// </summary>
     public static string Network_EndedBeforeStarted => Get(nameof(Network_EndedBeforeStarted));
 
-    /// <summary>An ended network needs 'endedOn'.</summary>
+    /// <summary>
+    /// An ended network needs 'endedOn'.
+    /// </summary>
     public static string Network_EndedNeedsDate => Get(nameof(Network_EndedNeedsDate));
 
-    /// <summary>'endedOn' is only set on an ended network.</summary>
+    /// <summary>
+    /// 'endedOn' is only set on an ended network.
+    /// </summary>
     public static string Network_EndedOnOnlyEnded => Get(nameof(Network_EndedOnOnlyEnded));
 
-    /// <summary>{0} '{1}' was not found.</summary>
+    /// <summary>
+    /// {0} '{1}' was not found.
+    /// </summary>
     public static string NotFound => Get(nameof(NotFound));
 
-    /// <summary>The value {0} lies above the indicator's maximum {1}.</summary>
+    /// <summary>
+    /// The value {0} lies above the indicator's maximum {1}.
+    /// </summary>
     public static string Obs_AboveMaximum => Get(nameof(Obs_AboveMaximum));
 
-    /// <summary>The value {0} lies below the indicator's minimum {1}.</summary>
+    /// <summary>
+    /// The value {0} lies below the indicator's minimum {1}.
+    /// </summary>
     public static string Obs_BelowMinimum => Get(nameof(Obs_BelowMinimum));
 
-    /// <summary>A count needs a value.</summary>
+    /// <summary>
+    /// A count needs a value.
+    /// </summary>
     public static string Obs_CountNeedsValue => Get(nameof(Obs_CountNeedsValue));
 
-    /// <summary>A count must be a whole number of at least 0.</summary>
+    /// <summary>
+    /// A count must be a whole number of at least 0.
+    /// </summary>
     public static string Obs_CountNotWhole => Get(nameof(Obs_CountNotWhole));
 
-    /// <summary>The denominator must be greater than 0.</summary>
+    /// <summary>
+    /// The denominator must be greater than 0.
+    /// </summary>
     public static string Obs_DenominatorNotPositive => Get(nameof(Obs_DenominatorNotPositive));
 
-    /// <summary>The value {0} is impossible for a proportion: it lies between 0 and {1}.</summary>
+    /// <summary>
+    /// The value {0} is impossible for a proportion: it lies between 0 and {1}.
+    /// </summary>
     public static string Obs_ImpossibleProportion => Get(nameof(Obs_ImpossibleProportion));
 
-    /// <summary>An index needs a value.</summary>
+    /// <summary>
+    /// An index needs a value.
+    /// </summary>
     public static string Obs_IndexNeedsValue => Get(nameof(Obs_IndexNeedsValue));
 
-    /// <summary>The numerator ({0}) exceeds the denominator ({1}); this rate is a proportion, so that is impossible.</summary>
+    /// <summary>
+    /// The numerator ({0}) exceeds the denominator ({1}); this rate is a proportion, so that is impossible.
+    /// </summary>
     public static string Obs_NumeratorExceeds => Get(nameof(Obs_NumeratorExceeds));
 
-    /// <summary>The numerator must not be negative.</summary>
+    /// <summary>
+    /// The numerator must not be negative.
+    /// </summary>
     public static string Obs_NumeratorNegative => Get(nameof(Obs_NumeratorNegative));
 
-    /// <summary>Only rates have a denominator.</summary>
+    /// <summary>
+    /// Only rates have a denominator.
+    /// </summary>
     public static string Obs_OnlyRatesDenominator => Get(nameof(Obs_OnlyRatesDenominator));
 
-    /// <summary>Only rates have a numerator.</summary>
+    /// <summary>
+    /// Only rates have a numerator.
+    /// </summary>
     public static string Obs_OnlyRatesNumerator => Get(nameof(Obs_OnlyRatesNumerator));
 
-    /// <summary>The value {0} lies far outside this space's own history ({1} to {2}, more than {3} times off). Check it; if it is right, send it again with 'confirmOutlier': true.</summary>
+    /// <summary>
+    /// The value {0} lies far outside this space's own history ({1} to {2}, more than {3} times off). Check it; if it
+    /// is right, send it again with 'confirmOutlier': true.
+    /// </summary>
     public static string Obs_Outlier => Get(nameof(Obs_Outlier));
 
-    /// <summary>The value {0} lies outside the scale {1} to {2}.</summary>
+    /// <summary>
+    /// The value {0} lies outside the scale {1} to {2}.
+    /// </summary>
     public static string Obs_OutsideScale => Get(nameof(Obs_OutsideScale));
 
-    /// <summary>The space does not exist in {0}: it ended on {1}.</summary>
+    /// <summary>
+    /// The space does not exist in {0}: it ended on {1}.
+    /// </summary>
     public static string Obs_OutsideValidity => Get(nameof(Obs_OutsideValidity));
 
-    /// <summary>A rate needs both numerator and denominator, or neither.</summary>
+    /// <summary>
+    /// A rate needs both numerator and denominator, or neither.
+    /// </summary>
     public static string Obs_RateNeedsBoth => Get(nameof(Obs_RateNeedsBoth));
 
-    /// <summary>A rate needs a value, or numerator and denominator.</summary>
+    /// <summary>
+    /// A rate needs a value, or numerator and denominator.
+    /// </summary>
     public static string Obs_RateNeedsValue => Get(nameof(Obs_RateNeedsValue));
 
-    /// <summary>A rating needs a value.</summary>
+    /// <summary>
+    /// A rating needs a value.
+    /// </summary>
     public static string Obs_RatingNeedsValue => Get(nameof(Obs_RatingNeedsValue));
 
-    /// <summary>'{0}' must be a finite number of at most {1:0e0} in size.</summary>
+    /// <summary>
+    /// '{0}' must be a finite number of at most {1:0e0} in size.
+    /// </summary>
     public static string Obs_TooLarge => Get(nameof(Obs_TooLarge));
 
-    /// <summary>A value for {0} in {1} exists already: send If-Match with its ETag to replace it.</summary>
+    /// <summary>
+    /// A value for {0} in {1} exists already: send If-Match with its ETag to replace it.
+    /// </summary>
     public static string Precondition_ObservationExists => Get(nameof(Precondition_ObservationExists));
 
-    /// <summary>The end date lies before the start date.</summary>
+    /// <summary>
+    /// The end date lies before the start date.
+    /// </summary>
     public static string Relation_EndBeforeStart => Get(nameof(Relation_EndBeforeStart));
 
-    /// <summary>An actor cannot have a relation with itself.</summary>
+    /// <summary>
+    /// An actor cannot have a relation with itself.
+    /// </summary>
     public static string Relation_Self => Get(nameof(Relation_Self));
 
-    /// <summary>API key</summary>
+    /// <summary>
+    /// API key
+    /// </summary>
     public static string Resource_APIkey => Get(nameof(Resource_APIkey));
 
-    /// <summary>Actor</summary>
+    /// <summary>
+    /// Actor
+    /// </summary>
     public static string Resource_Actor => Get(nameof(Resource_Actor));
 
-    /// <summary>Actor relation</summary>
+    /// <summary>
+    /// Actor relation
+    /// </summary>
     public static string Resource_ActorRelation => Get(nameof(Resource_ActorRelation));
 
-    /// <summary>Actor type</summary>
+    /// <summary>
+    /// Actor type
+    /// </summary>
     public static string Resource_ActorType => Get(nameof(Resource_ActorType));
 
-    /// <summary>Assessment</summary>
+    /// <summary>
+    /// Assessment
+    /// </summary>
     public static string Resource_Assessment => Get(nameof(Resource_Assessment));
 
-    /// <summary>Indicator</summary>
+    /// <summary>
+    /// Indicator
+    /// </summary>
     public static string Resource_Indicator => Get(nameof(Resource_Indicator));
 
-    /// <summary>Indicator set</summary>
+    /// <summary>
+    /// Indicator set
+    /// </summary>
     public static string Resource_IndicatorSet => Get(nameof(Resource_IndicatorSet));
 
-    /// <summary>Meeting</summary>
+    /// <summary>
+    /// Meeting
+    /// </summary>
     public static string Resource_Meeting => Get(nameof(Resource_Meeting));
 
-    /// <summary>Network</summary>
+    /// <summary>
+    /// Network
+    /// </summary>
     public static string Resource_Network => Get(nameof(Resource_Network));
 
-    /// <summary>Network member</summary>
+    /// <summary>
+    /// Network member
+    /// </summary>
     public static string Resource_Networkmember => Get(nameof(Resource_Networkmember));
 
-    /// <summary>Observation</summary>
+    /// <summary>
+    /// Observation
+    /// </summary>
     public static string Resource_Observation => Get(nameof(Resource_Observation));
 
-    /// <summary>Space</summary>
+    /// <summary>
+    /// Space
+    /// </summary>
     public static string Resource_Space => Get(nameof(Resource_Space));
 
-    /// <summary>Task</summary>
+    /// <summary>
+    /// Task
+    /// </summary>
     public static string Resource_Task => Get(nameof(Resource_Task));
 
-    /// <summary>User</summary>
+    /// <summary>
+    /// User
+    /// </summary>
     public static string Resource_User => Get(nameof(Resource_User));
 
-    /// <summary>'{0}' must lie after '{1}'.</summary>
+    /// <summary>
+    /// '{0}' must lie after '{1}'.
+    /// </summary>
     public static string Rule_After => Get(nameof(Rule_After));
 
-    /// <summary>'aggregation' {0} does not suit a {1}: counts sum, rates are recomputed from numerators and denominators; mean, median and none suit every kind.</summary>
+    /// <summary>
+    /// 'aggregation' {0} does not suit a {1}: counts sum, rates are recomputed from numerators and denominators;
+    /// mean, median and none suit every kind.
+    /// </summary>
     public static string Rule_AggregationUnsuitable => Get(nameof(Rule_AggregationUnsuitable));
 
-    /// <summary>Record each member's attendance only once.</summary>
+    /// <summary>
+    /// Record each member's attendance only once.
+    /// </summary>
     public static string Rule_AttendanceOnce => Get(nameof(Rule_AttendanceOnce));
 
-    /// <summary>Give 'cadenceInterval' and 'cadenceUnit' together, or neither.</summary>
+    /// <summary>
+    /// Give 'cadenceInterval' and 'cadenceUnit' together, or neither.
+    /// </summary>
     public static string Rule_CadenceTogether => Get(nameof(Rule_CadenceTogether));
 
-    /// <summary>'{PropertyName}' may contain letters, digits, '.', '-' and '_' only, and must start with a letter or digit.</summary>
+    /// <summary>
+    /// '{PropertyName}' may contain letters, digits, '.', '-' and '_' only, and must start with a letter or digit.
+    /// </summary>
     public static string Rule_Code => Get(nameof(Rule_Code));
 
-    /// <summary>Every code may appear only once in the file.</summary>
+    /// <summary>
+    /// Every code may appear only once in the file.
+    /// </summary>
     public static string Rule_CodeOnceInFile => Get(nameof(Rule_CodeOnceInFile));
 
-    /// <summary>'cursor' is not a cursor this API issued.</summary>
+    /// <summary>
+    /// 'cursor' is not a cursor this API issued.
+    /// </summary>
     public static string Rule_Cursor => Get(nameof(Rule_Cursor));
 
-    /// <summary>{0} '{1}' does not exist.</summary>
+    /// <summary>
+    /// {0} '{1}' does not exist.
+    /// </summary>
     public static string Rule_DoesNotExist => Get(nameof(Rule_DoesNotExist));
 
-    /// <summary>'{PropertyName}' must be an e-mail address such as name@example.org.</summary>
+    /// <summary>
+    /// '{PropertyName}' must be an e-mail address such as name@example.org.
+    /// </summary>
     public static string Rule_Email => Get(nameof(Rule_Email));
 
-    /// <summary>'type' must be "Feature".</summary>
+    /// <summary>
+    /// 'type' must be "Feature".
+    /// </summary>
     public static string Rule_Feature => Get(nameof(Rule_Feature));
 
-    /// <summary>'type' must be "FeatureCollection".</summary>
+    /// <summary>
+    /// 'type' must be "FeatureCollection".
+    /// </summary>
     public static string Rule_FeatureCollection => Get(nameof(Rule_FeatureCollection));
 
-    /// <summary>Every entry of 'features' must be a Feature object, not null.</summary>
+    /// <summary>
+    /// Every entry of 'features' must be a Feature object, not null.
+    /// </summary>
     public static string Rule_FeatureNotNull => Get(nameof(Rule_FeatureNotNull));
 
-    /// <summary>Every function may appear only once.</summary>
+    /// <summary>
+    /// Every function may appear only once.
+    /// </summary>
     public static string Rule_FunctionOnce => Get(nameof(Rule_FunctionOnce));
 
-    /// <summary>'geometry' must be a GeoJSON Polygon or MultiPolygon object.</summary>
+    /// <summary>
+    /// 'geometry' must be a GeoJSON Polygon or MultiPolygon object.
+    /// </summary>
     public static string Rule_Geometry => Get(nameof(Rule_Geometry));
 
-    /// <summary>'geometry' must be a GeoJSON Polygon or MultiPolygon object or null.</summary>
+    /// <summary>
+    /// 'geometry' must be a GeoJSON Polygon or MultiPolygon object or null.
+    /// </summary>
     public static string Rule_GeometryOrNull => Get(nameof(Rule_GeometryOrNull));
 
-    /// <summary>Every indicator and space may appear once.</summary>
+    /// <summary>
+    /// Every indicator and space may appear once.
+    /// </summary>
     public static string Rule_IndicatorSpaceOnce => Get(nameof(Rule_IndicatorSpaceOnce));
 
-    /// <summary>'indicatorIds' must not name an indicator twice.</summary>
+    /// <summary>
+    /// 'indicatorIds' must not name an indicator twice.
+    /// </summary>
     public static string Rule_IndicatorTwice => Get(nameof(Rule_IndicatorTwice));
 
-    /// <summary>Link to each network only once.</summary>
+    /// <summary>
+    /// Link to each network only once.
+    /// </summary>
     public static string Rule_LinkOnce => Get(nameof(Rule_LinkOnce));
 
-    /// <summary>'{PropertyName}' must not contain more than {MaxItems} entries.</summary>
+    /// <summary>
+    /// '{PropertyName}' must not contain more than {MaxItems} entries.
+    /// </summary>
     public static string Rule_MaxItems => Get(nameof(Rule_MaxItems));
 
-    /// <summary>'{0}' must not lie before '{1}'.</summary>
+    /// <summary>
+    /// '{0}' must not lie before '{1}'.
+    /// </summary>
     public static string Rule_NotBefore => Get(nameof(Rule_NotBefore));
 
-    /// <summary>'{0}' must not lie below '{1}'.</summary>
+    /// <summary>
+    /// '{0}' must not lie below '{1}'.
+    /// </summary>
     public static string Rule_NotBelow => Get(nameof(Rule_NotBelow));
 
-    /// <summary>A period may have one target only.</summary>
+    /// <summary>
+    /// A period may have one target only.
+    /// </summary>
     public static string Rule_OneTargetPerPeriod => Get(nameof(Rule_OneTargetPerPeriod));
 
-    /// <summary>Only rates have a 'rateFactor'.</summary>
+    /// <summary>
+    /// Only rates have a 'rateFactor'.
+    /// </summary>
     public static string Rule_OnlyRatesHaveFactor => Get(nameof(Rule_OnlyRatesHaveFactor));
 
-    /// <summary>Only ratings have a scale.</summary>
+    /// <summary>
+    /// Only ratings have a scale.
+    /// </summary>
     public static string Rule_OnlyRatingsHaveScale => Get(nameof(Rule_OnlyRatingsHaveScale));
 
-    /// <summary>'{0}' must be 2024, 2024-H1, 2024-Q2 or 2024-05.</summary>
+    /// <summary>
+    /// '{0}' must be 2024, 2024-H1, 2024-Q2 or 2024-05.
+    /// </summary>
     public static string Rule_Period => Get(nameof(Rule_Period));
 
-    /// <summary>'period' must be a year (2024), half year (2024-H1), quarter (2024-Q2) or month (2024-05).</summary>
+    /// <summary>
+    /// 'period' must be a year (2024), half year (2024-H1), quarter (2024-Q2) or month (2024-05).
+    /// </summary>
     public static string Rule_PeriodLong => Get(nameof(Rule_PeriodLong));
 
-    /// <summary>'{0}' must be a period such as 2024, 2024-H1, 2024-Q2 or 2024-05.</summary>
+    /// <summary>
+    /// '{0}' must be a period such as 2024, 2024-H1, 2024-Q2 or 2024-05.
+    /// </summary>
     public static string Rule_PeriodSuchAs => Get(nameof(Rule_PeriodSuchAs));
 
-    /// <summary>'periods' must hold periods such as 2024, 2024-H1, 2024-Q2 or 2024-05.</summary>
+    /// <summary>
+    /// 'periods' must hold periods such as 2024, 2024-H1, 2024-Q2 or 2024-05.
+    /// </summary>
     public static string Rule_Periods => Get(nameof(Rule_Periods));
 
-    /// <summary>A rate needs a 'rateFactor' (100 for percent, 1000 for per mille).</summary>
+    /// <summary>
+    /// A rate needs a 'rateFactor' (100 for percent, 1000 for per mille).
+    /// </summary>
     public static string Rule_RateNeedsFactor => Get(nameof(Rule_RateNeedsFactor));
 
-    /// <summary>A rating needs 'scaleMin' and 'scaleMax'.</summary>
+    /// <summary>
+    /// A rating needs 'scaleMin' and 'scaleMax'.
+    /// </summary>
     public static string Rule_RatingNeedsScale => Get(nameof(Rule_RatingNeedsScale));
 
-    /// <summary>Name at least one responsible actor.</summary>
+    /// <summary>
+    /// Name at least one responsible actor.
+    /// </summary>
     public static string Rule_ResponsibleActor => Get(nameof(Rule_ResponsibleActor));
 
-    /// <summary>'scaleLabels' must have one label per point of the scale (scaleMax − scaleMin + 1), or be empty.</summary>
+    /// <summary>
+    /// 'scaleLabels' must have one label per point of the scale (scaleMax − scaleMin + 1), or be empty.
+    /// </summary>
     public static string Rule_ScaleLabels => Get(nameof(Rule_ScaleLabels));
 
-    /// <summary>'scaleMax' must lie above 'scaleMin', with at most {0} points on the scale.</summary>
+    /// <summary>
+    /// 'scaleMax' must lie above 'scaleMin', with at most {0} points on the scale.
+    /// </summary>
     public static string Rule_ScaleRange => Get(nameof(Rule_ScaleRange));
 
-    /// <summary>Give either 'indicatorSetId' or 'indicatorIds', not both.</summary>
+    /// <summary>
+    /// Give either 'indicatorSetId' or 'indicatorIds', not both.
+    /// </summary>
     public static string Rule_SetOrIndicators => Get(nameof(Rule_SetOrIndicators));
 
-    /// <summary>Every target must lie after the baseline.</summary>
+    /// <summary>
+    /// Every target must lie after the baseline.
+    /// </summary>
     public static string Rule_TargetAfterBaseline => Get(nameof(Rule_TargetAfterBaseline));
 
-    /// <summary>'{PropertyName}' has an unknown value.</summary>
+    /// <summary>
+    /// '{PropertyName}' has an unknown value.
+    /// </summary>
     public static string Rule_UnknownEnum => Get(nameof(Rule_UnknownEnum));
 
-    /// <summary>'level' is not a known level (state, county, planningRegion, municipality, district, neighbourhood).</summary>
+    /// <summary>
+    /// 'level' is not a known level (state, county, planningRegion, municipality, district, neighbourhood).
+    /// </summary>
     public static string Rule_UnknownLevel => Get(nameof(Rule_UnknownLevel));
 
-    /// <summary>'{PropertyName}' must be an absolute http or https address.</summary>
+    /// <summary>
+    /// '{PropertyName}' must be an absolute http or https address.
+    /// </summary>
     public static string Rule_Url => Get(nameof(Rule_Url));
 
-    /// <summary>{0} '{1}' has version {2}, but the request expected version {3}. Reload it and apply your change again.</summary>
+    /// <summary>
+    /// {0} '{1}' has version {2}, but the request expected version {3}. Reload it and apply your change again.
+    /// </summary>
     public static string StaleVersion => Get(nameof(StaleVersion));
 
-    /// <summary>Bad request</summary>
+    /// <summary>
+    /// Bad request
+    /// </summary>
     public static string Title_BadRequest => Get(nameof(Title_BadRequest));
 
-    /// <summary>Request body too large</summary>
+    /// <summary>
+    /// Request body too large
+    /// </summary>
     public static string Title_BodyTooLarge => Get(nameof(Title_BodyTooLarge));
 
-    /// <summary>Client closed request</summary>
+    /// <summary>
+    /// Client closed request
+    /// </summary>
     public static string Title_ClientClosedRequest => Get(nameof(Title_ClientClosedRequest));
 
-    /// <summary>Conflict</summary>
+    /// <summary>
+    /// Conflict
+    /// </summary>
     public static string Title_Conflict => Get(nameof(Title_Conflict));
 
-    /// <summary>Database unavailable</summary>
+    /// <summary>
+    /// Database unavailable
+    /// </summary>
     public static string Title_DatabaseUnavailable => Get(nameof(Title_DatabaseUnavailable));
 
-    /// <summary>Forbidden</summary>
+    /// <summary>
+    /// Forbidden
+    /// </summary>
     public static string Title_Forbidden => Get(nameof(Title_Forbidden));
 
-    /// <summary>Request with this Idempotency-Key still in progress</summary>
+    /// <summary>
+    /// Request with this Idempotency-Key still in progress
+    /// </summary>
     public static string Title_IdempotencyKeyInProgress => Get(nameof(Title_IdempotencyKeyInProgress));
 
-    /// <summary>Idempotency-Key reused with a different request</summary>
+    /// <summary>
+    /// Idempotency-Key reused with a different request
+    /// </summary>
     public static string Title_IdempotencyKeyReused => Get(nameof(Title_IdempotencyKeyReused));
 
-    /// <summary>The request is invalid</summary>
+    /// <summary>
+    /// The request is invalid
+    /// </summary>
     public static string Title_Invalid => Get(nameof(Title_Invalid));
 
-    /// <summary>Method not allowed</summary>
+    /// <summary>
+    /// Method not allowed
+    /// </summary>
     public static string Title_MethodNotAllowed => Get(nameof(Title_MethodNotAllowed));
 
-    /// <summary>Not found</summary>
+    /// <summary>
+    /// Not found
+    /// </summary>
     public static string Title_NotFound => Get(nameof(Title_NotFound));
 
-    /// <summary>Precondition failed</summary>
+    /// <summary>
+    /// Precondition failed
+    /// </summary>
     public static string Title_PreconditionFailed => Get(nameof(Title_PreconditionFailed));
 
-    /// <summary>Precondition required</summary>
+    /// <summary>
+    /// Precondition required
+    /// </summary>
     public static string Title_PreconditionRequired => Get(nameof(Title_PreconditionRequired));
 
-    /// <summary>Unexpected server error</summary>
+    /// <summary>
+    /// Unexpected server error
+    /// </summary>
     public static string Title_ServerError => Get(nameof(Title_ServerError));
 
-    /// <summary>Sign-in failed</summary>
+    /// <summary>
+    /// Sign-in failed
+    /// </summary>
     public static string Title_SignInFailed => Get(nameof(Title_SignInFailed));
 
-    /// <summary>Too many attempts</summary>
+    /// <summary>
+    /// Too many attempts
+    /// </summary>
     public static string Title_TooManyAttempts => Get(nameof(Title_TooManyAttempts));
 
-    /// <summary>Too many requests</summary>
+    /// <summary>
+    /// Too many requests
+    /// </summary>
     public static string Title_TooManyRequests => Get(nameof(Title_TooManyRequests));
 
-    /// <summary>Not authorized</summary>
+    /// <summary>
+    /// Not authorized
+    /// </summary>
     public static string Title_Unauthorized => Get(nameof(Title_Unauthorized));
 
-    /// <summary>Unsupported media type</summary>
+    /// <summary>
+    /// Unsupported media type
+    /// </summary>
     public static string Title_UnsupportedMediaType => Get(nameof(Title_UnsupportedMediaType));
 
-    /// <summary>Too many failed sign-in attempts. Try again in {0} minute(s).</summary>
+    /// <summary>
+    /// Too many failed sign-in attempts. Try again in {0} minute(s).
+    /// </summary>
     public static string TooManyAttempts => Get(nameof(TooManyAttempts));
 }

@@ -23,4 +23,7 @@ public static class Text
 
     /// <summary>A resource's name in the request's language ("Network" → "Netzwerk"), for "… was not found" messages.</summary>
     public static string Resource(string resource) => Find("Resource_" + resource.Replace(" ", "", StringComparison.Ordinal)) ?? resource;
+
+    /// <summary>"Space '…' does not exist." in the request's language: a field names something that is not there.</summary>
+    public static string DoesNotExist(string resource, object id) => Format(Messages.Rule_DoesNotExist, Resource(resource), id);
 }
