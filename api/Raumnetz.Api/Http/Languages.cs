@@ -25,7 +25,6 @@ public static class Languages
             o.SupportedCultures = [CultureInfo.InvariantCulture];
             o.SupportedUICultures = languages;
             o.FallBackToParentUICultures = true;
-            o.ApplyCurrentCultureToResponseHeaders = true;
             // Accept-Language only: no query string or cookie switches the language of a partner system's responses.
             o.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider { MaximumAcceptLanguageHeaderValuesToTry = 5 }];
         });
@@ -37,6 +36,10 @@ public static class Languages
         {
             context.Response.OnStarting(() =>
             {
+                // Set here rather than by the localization middleware: the exception handler clears the headers of a
+                // response it replaces with a problem, and the problem is in the request's language too.
+                if (context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.Name is { Length: > 0 } language)
+                    context.Response.Headers.ContentLanguage = language;
                 var vary = context.Response.Headers.Vary;
                 if (!vary.Any(v => v is not null && v.Split(',').Any(p => p.Trim().Equals(Header, StringComparison.OrdinalIgnoreCase))))
                     context.Response.Headers.Append(HeaderNames.Vary, Header);

@@ -59,7 +59,7 @@ public sealed class IdempotencyTests(ClockedApiFactory factory) : IClassFixture<
         var key = Guid.NewGuid().ToString();
         Assert.Equal(HttpStatusCode.Created, (await client.SendJsonAsync(HttpMethod.Post, "/api/v1/spaces", Space("IDEM-2"), Key(key))).StatusCode);
 
-        var other = await client.SendJsonAsync(HttpMethod.Post, "/api/v1/spaces", Space("IDEM-2B"), Key(key));
+        var other = await client.SendJsonAsync(HttpMethod.Post, "/api/v1/spaces", Space("IDEM-2B"), Key(key), ("Accept-Language", "en"));
 
         var problem = await HttpAssert.ProblemAsync(other, HttpStatusCode.UnprocessableEntity);
         Assert.Equal("Idempotency-Key reused with a different request", problem.Str("title"));
