@@ -21,7 +21,10 @@ public static class OpenApiSetup
                 Version = "v1",
                 Description = "Socio-spatial network work (Sozialraumorientierung): social spaces, actors, networks, inventories and indicators. "
                     + "Authenticate with the session cookie (POST /api/v1/auth/login; unsafe requests then need the X-XSRF-TOKEN header) or with an X-Api-Key header. "
-                    + "Errors are RFC 9457 problem+json; field errors are keyed by camelCase property name.",
+                    + "Errors are RFC 9457 problem+json; field errors are keyed by camelCase property name. "
+                    + "Problem titles, details and field messages are in German or English by the Accept-Language request header "
+                    + "(German when it is missing or names neither; en-GB counts as English); every response names its language in "
+                    + "Content-Language and carries Vary: Accept-Language. Stable codes for the product's own rules come in 'codes'.",
             });
             o.SupportNonNullableReferenceTypes();
             o.NonNullableReferenceTypesAsRequired();
