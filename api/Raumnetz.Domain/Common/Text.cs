@@ -15,6 +15,7 @@ public static class Text
     public static IReadOnlyList<string> Languages { get; } = ["de", "en"];
 
     /// <summary>The message <paramref name="template"/> (a <see cref="Messages"/> property) with its placeholders filled.</summary>
+    /// <remarks>Messages.Culture stays unset, so every entry is read in the current UI culture, the request's.</remarks>
     public static string Format(string template, params object?[] args) =>
         string.Format(CultureInfo.GetCultureInfo(CultureInfo.CurrentUICulture.Name), template, args);
 

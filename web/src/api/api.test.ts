@@ -2,7 +2,8 @@ import { http, HttpResponse } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
 import { requests, server } from '@/testing/server'
 import { ApiException, api, apiFetch, etag, readCookie } from './index'
-import { isProblemStatus, toProblem } from './problem'
+import i18n from '@/lib/i18n'
+import { isProblemStatus, isTransient, toProblem } from './problem'
 
 describe('apiFetch', () => {
   it('sends the session cookie and no antiforgery header on GET', async () => {
@@ -13,6 +14,23 @@ describe('apiFetch', () => {
     expect(fetchSpy.mock.calls[0][1]?.credentials).toBe('same-origin')
     expect(requests[0].headers.has('X-XSRF-TOKEN')).toBe(false)
     expect(requests[0].headers.get('Accept-Language')).toBe('de')
+  })
+
+  it('sends the current UI language as Accept-Language on every request, so problems come back in it', async () => {
+    server.use(http.post('/api/v1/auth/logout', () => new HttpResponse(null, { status: 204 })))
+    server.use(http.get('/api/v1/auth/me', () => HttpResponse.json({ id: '1', email: 'a@b.de', displayName: 'A', role: 'viewer' })))
+    await i18n.changeLanguage('en')
+    await api.getCurrentUser()
+    await api.logout()
+    await i18n.changeLanguage('de')
+    await api.getCurrentUser()
+    expect(requests.map((r) => r.headers.get('Accept-Language'))).toEqual(['en', 'en', 'de'])
+  })
+
+  it('keeps an Accept-Language the caller set itself', async () => {
+    server.use(http.get('/x', () => HttpResponse.json({})))
+    await apiFetch('/x', { headers: { 'Accept-Language': 'en' } })
+    expect(requests[0].headers.get('Accept-Language')).toBe('en')
   })
 
   it('copies the XSRF-TOKEN cookie into X-XSRF-TOKEN on unsafe methods', async () => {
@@ -91,5 +109,16 @@ describe('If-Match', () => {
     await api.archiveActor('a2', etag(2))
     expect(requests[0].headers.get('If-Match')).toBe('"3"')
     expect(requests[1].headers.get('If-Match')).toBe('"2"')
+  })
+})
+
+describe('isTransient', () => {
+  it('is true where trying again can help: no connection, 408, 429 and 5xx', () => {
+    expect(isTransient(new TypeError('Failed to fetch'))).toBe(true)
+    for (const status of [408, 429, 500, 502, 503]) expect(isTransient({ status, title: 'x' })).toBe(true)
+  })
+
+  it('is false for answers that stay the same: 400, 401, 403, 404, 409, 412, 422, 428', () => {
+    for (const status of [400, 401, 403, 404, 409, 412, 422, 428]) expect(isTransient({ status, title: 'x' })).toBe(false)
   })
 })

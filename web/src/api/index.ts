@@ -2,10 +2,11 @@
  * The one place the SPA talks to the API: the generated NSwag client (`client.ts`, never
  * edited by hand) with a fetch that sends the session cookie and the antiforgery header.
  */
+import i18next from 'i18next'
 import { Client } from './client'
 
 export * from './client'
-export { toProblem, isProblemStatus, type Problem } from './problem'
+export { toProblem, isProblemStatus, isTransient, type Problem } from './problem'
 
 export const XSRF_COOKIE = 'XSRF-TOKEN'
 export const XSRF_HEADER = 'X-XSRF-TOKEN'
@@ -34,8 +35,8 @@ export function apiFetch(url: RequestInfo, init: RequestInit = {}): Promise<Resp
   for (const name of ['If-Match', 'Idempotency-Key']) {
     if (headers.get(name) === '') headers.delete(name)
   }
-  // The UI language (set on <html lang> by i18n), so the API can localise its messages.
-  const lang = typeof document !== 'undefined' ? document.documentElement.lang : ''
+  // The UI language (i18next's current one), so that the API answers its problems and field messages in it.
+  const lang = uiLanguage()
   if (lang && !headers.has('Accept-Language')) headers.set('Accept-Language', lang)
   if (!SAFE_METHODS.has(method)) {
     const token = readCookie(XSRF_COOKIE)
@@ -43,6 +44,13 @@ export function apiFetch(url: RequestInfo, init: RequestInit = {}): Promise<Resp
   }
   // Looked up on every call (not captured once) so tests can replace window.fetch.
   return window.fetch(url, { ...init, method, headers, credentials: 'same-origin' })
+}
+
+/** The current UI language: i18next's (de or en), else <html lang> (set by i18n), else none. */
+function uiLanguage(): string {
+  const lng = i18next.resolvedLanguage ?? i18next.language
+  if (lng) return lng
+  return typeof document !== 'undefined' ? document.documentElement.lang : ''
 }
 
 /** ETag value for If-Match built from a resource's `version` (the API's ETag is the quoted version, e.g. "3"). */

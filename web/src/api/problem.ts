@@ -82,3 +82,13 @@ export function toProblem(err: unknown): Problem {
 export function isProblemStatus(err: unknown, status: number): boolean {
   return err !== null && err !== undefined && toProblem(err).status === status
 }
+
+/**
+ * Whether trying the same request again can help: the server was not reached, or it failed on its side (5xx, 503
+ * while the database is away), or it asked to wait (408, 429). A 404, a 403 or a refused input stays what it is, so
+ * the UI offers no "try again" for those.
+ */
+export function isTransient(err: unknown): boolean {
+  const p = toProblem(err)
+  return p.network || p.status === 408 || p.status === 429 || p.status >= 500
+}
