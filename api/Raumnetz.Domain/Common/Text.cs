@@ -23,7 +23,14 @@ public static class Text
     public static string? Find(string key) => Messages.ResourceManager.GetString(key, CultureInfo.CurrentUICulture);
 
     /// <summary>A resource's name in the request's language ("Network" → "Netzwerk"), for "… was not found" messages.</summary>
-    public static string Resource(string resource) => Find("Resource_" + resource.Replace(" ", "", StringComparison.Ordinal)) ?? resource;
+    public static string Resource(string resource) => Find(ResourceKey(resource)) ?? resource;
+
+    /// <summary>
+    /// The catalogue entry of a resource's name: "Network member" → "Resource_NetworkMember", "API key" → "Resource_ApiKey".
+    /// </summary>
+    public static string ResourceKey(string resource) =>
+        "Resource_" + string.Concat(resource.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant()));
 
     /// <summary>"Space '…' does not exist." in the request's language: a field names something that is not there.</summary>
     public static string DoesNotExist(string resource, object id) => Format(Messages.Rule_DoesNotExist, Resource(resource), id);

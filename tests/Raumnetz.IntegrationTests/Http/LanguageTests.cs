@@ -16,8 +16,10 @@ public sealed class LanguageTests(ApiFactory factory) : IClassFixture<ApiFactory
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<(JsonElement Problem, HttpResponseMessage Response)> SendAsync(HttpClient client, HttpMethod method, string url,
-        object? body, string? language, params (string Name, string Value)[] headers)
+    private static readonly object EmptyCode = new { code = "", name = "Raum", level = "district" };
+
+    private static async Task<(JsonElement Problem, HttpResponseMessage Response)> SendAsync(HttpClient client, HttpMethod method,
+        string url, object? body, string? language, params (string Name, string Value)[] headers)
     {
         var request = new HttpRequestMessage(method, url);
         if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: Json.Options);
@@ -43,7 +45,7 @@ public sealed class LanguageTests(ApiFactory factory) : IClassFixture<ApiFactory
     {
         var client = await factory.AdminAsync();
 
-        var (problem, response) = await SendAsync(client, HttpMethod.Post, "/api/v1/spaces", new { code = "", name = "Raum", level = "district" }, null);
+        var (problem, response) = await SendAsync(client, HttpMethod.Post, "/api/v1/spaces", EmptyCode, null);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         AssertLanguage(response, "de");
@@ -62,8 +64,7 @@ public sealed class LanguageTests(ApiFactory factory) : IClassFixture<ApiFactory
     {
         var client = await factory.AdminAsync();
 
-        var (problem, response) = await SendAsync(client, HttpMethod.Post, "/api/v1/spaces", new { code = "", name = "Raum", level = "district" },
-            acceptLanguage);
+        var (problem, response) = await SendAsync(client, HttpMethod.Post, "/api/v1/spaces", EmptyCode, acceptLanguage);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         AssertLanguage(response, "en");
@@ -163,7 +164,8 @@ public sealed class LanguageTests(ApiFactory factory) : IClassFixture<ApiFactory
     {
         var client = await factory.AdminAsync();
 
-        var (unknown, _) = await SendAsync(client, HttpMethod.Post, "/api/v1/spaces", new { code = "X1", name = "Raum", level = "district", colour = "red" }, null);
+        var (unknown, _) = await SendAsync(client, HttpMethod.Post, "/api/v1/spaces",
+            new { code = "X1", name = "Raum", level = "district", colour = "red" }, null);
         var routeResponse = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/nowhere/1").OutsideTheDocument(), Ct);
         var route = JsonDocument.Parse(await routeResponse.Content.ReadAsStringAsync(Ct)).RootElement;
 
@@ -177,8 +179,9 @@ public sealed class LanguageTests(ApiFactory factory) : IClassFixture<ApiFactory
         var anonymous = factory.Anonymous();
 
         var (unauthorized, response) = await SendAsync(anonymous, HttpMethod.Get, "/api/v1/spaces", null, null);
-        var (login, _) = await SendAsync(anonymous, HttpMethod.Post, "/api/v1/auth/login", new { email = "nobody@test.local", password = "wrong-password" }, null);
-        var (loginEn, _) = await SendAsync(anonymous, HttpMethod.Post, "/api/v1/auth/login", new { email = "nobody@test.local", password = "wrong-password" }, "en");
+        var wrong = new { email = "nobody@test.local", password = "wrong-password" };
+        var (login, _) = await SendAsync(anonymous, HttpMethod.Post, "/api/v1/auth/login", wrong, null);
+        var (loginEn, _) = await SendAsync(anonymous, HttpMethod.Post, "/api/v1/auth/login", wrong, "en");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Nicht angemeldet", unauthorized.Str("title"));

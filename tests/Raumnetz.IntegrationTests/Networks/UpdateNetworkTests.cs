@@ -47,6 +47,7 @@ public sealed class UpdateNetworkTests(ApiFactory factory) : IClassFixture<ApiFa
     public async Task A_network_cannot_delegate_to_itself_directly()
     {
         var client = await factory.SignedInAsync();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en"); // the assertion reads the English message
         var network = await client.NetworkAsync("Lenkrunde", "steeringGroup");
         var problem = await HttpAssert.ProblemAsync(await client.SendAsync(HttpMethod.Put, $"/api/v1/networks/{network.Id()}",
             Body("Lenkrunde", new[] { new { targetNetworkId = network.Id(), type = "delegatesTo" } }), "\"1\""), HttpStatusCode.BadRequest, "links[0].targetNetworkId");

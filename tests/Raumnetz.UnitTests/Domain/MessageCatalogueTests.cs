@@ -25,7 +25,8 @@ public sealed partial class MessageCatalogueTests
         Messages.ResourceManager.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)!
             .Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!);
 
-    private static List<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal)];
+    private static List<string> Placeholders(string text) =>
+        [.. Placeholder().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal)];
 
     [Fact]
     public void Every_entry_exists_in_German_and_English_with_the_same_placeholders()
@@ -39,7 +40,8 @@ public sealed partial class MessageCatalogueTests
         foreach (var (key, en) in english)
         {
             Assert.False(string.IsNullOrWhiteSpace(german[key]), key);
-            Assert.True(Placeholders(en).SequenceEqual(Placeholders(german[key])), $"{key}: '{en}' and '{german[key]}' differ in placeholders");
+            Assert.True(Placeholders(en).SequenceEqual(Placeholders(german[key])),
+                $"{key}: '{en}' and '{german[key]}' differ in placeholders");
         }
     }
 
@@ -62,7 +64,8 @@ public sealed partial class MessageCatalogueTests
             {
                 // FluentValidation's named placeholders ({PropertyName}) and route templates are not composite-format ones.
                 if (NamedPlaceholder().IsMatch(template)) continue;
-                var count = Placeholders(template).Select(p => int.Parse(p.TrimStart('{').Split(':', '}')[0], CultureInfo.InvariantCulture) + 1)
+                var count = Placeholders(template)
+                    .Select(p => int.Parse(p.TrimStart('{').Split(':', '}')[0], CultureInfo.InvariantCulture) + 1)
                     .DefaultIfEmpty(0).Max();
                 var args = Enumerable.Range(0, count).Select(_ => (object)new DateOnly(2024, 5, 1)).ToArray();
                 var text = string.Format(culture, template, args);
@@ -134,6 +137,35 @@ public sealed partial class MessageCatalogueTests
         Assert.Empty(offenders);
     }
 
+    /// <summary>Every resource name the code passes to a not-found, stale-version or does-not-exist message has its translation.</summary>
+    [Fact]
+    public void Every_resource_name_in_a_message_has_a_catalogue_entry()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Raumnetz.slnx"))) root = root.Parent;
+        Assert.NotNull(root);
+        var names = Directory.EnumerateFiles(Path.Combine(root.FullName, "api"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => ResourceCall().Matches(File.ReadAllText(f)))
+            .SelectMany(m => ResourceName().Matches(m.Value).Select(n => n.Value.Trim('"')))
+            .ToHashSet();
+        Assert.Contains("Network member", names);
+        var english = English();
+        var german = Entries("de");
+        Assert.All(names, name =>
+        {
+            Assert.True(english.ContainsKey(Text.ResourceKey(name)), $"no entry {Text.ResourceKey(name)} for '{name}'");
+            Assert.NotEqual(english[Text.ResourceKey(name)], german[Text.ResourceKey(name)]);
+        });
+    }
+
+    [GeneratedRegex(@"(NotFoundException|StaleVersionException|DoesNotExist|Text\.Resource)\(""[^""]+"""
+        + @"|Versioning\.(CheckAsync|EnsureUpdated)\([^;]*")]
+    private static partial Regex ResourceCall();
+
+    [GeneratedRegex(@"""[A-Z][A-Za-z]*( [a-zA-Z]+)*""")]
+    private static partial Regex ResourceName();
+
     [GeneratedRegex(@"\{[^{}]+\}")]
     private static partial Regex Placeholder();
 
@@ -142,6 +174,10 @@ public sealed partial class MessageCatalogueTests
 
     // A string literal with a word and a space, as the message of: WithMessage, a client-facing exception, a problem's
     // title or detail, a ValidationFailure, an import report entry, a field problem, or a rule's returned message.
-    [GeneratedRegex(@"(WithMessage\((\w+ => )?|new (InvalidField|Conflict|Forbidden|PreconditionRequired)Exception\(([\w.\[\]$""{}]+, )?|(title|detail): |new ValidationFailure\(""[^""]*"", |report\.Add\([^;]*?""\w+"", |FieldProblem\.Of\([^;]*?""\w+"", |return \(?(""\w+"", )?)\$?""[^""]*[A-Za-z]+ [a-z][^""]*""")]
+    [GeneratedRegex(@"(WithMessage\((\w+ => )?"
+        + @"|new (InvalidField|Conflict|Forbidden|PreconditionRequired)Exception\(([\w.\[\]$""{}]+, )?"
+        + @"|(title|detail): |new ValidationFailure\(""[^""]*"", |report\.Add\([^;]*?""\w+"", "
+        + @"|FieldProblem\.Of\([^;]*?""\w+"", |return \(?(""\w+"", )?)"
+        + @"\$?""[^""]*[A-Za-z]+ [a-z][^""]*""")]
     private static partial Regex LiteralMessage();
 }

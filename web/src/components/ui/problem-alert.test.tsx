@@ -50,9 +50,8 @@ describe('ProblemAlert', () => {
         <ProblemAlert error={problem(428, { detail: 'Diese Anfrage ändert eine bestehende Ressource.' })} />
       </>,
     )
-    expect(
-      await screen.findByText("Die Änderung steht im Widerspruch zu vorhandenen Daten: Einen Indikator mit dem Code 'sgb2-quote' gibt es schon."),
-    ).toBeInTheDocument()
+    const conflict = "Die Änderung steht im Widerspruch zu vorhandenen Daten: Einen Indikator mit dem Code 'sgb2-quote' gibt es schon."
+    expect(await screen.findByText(conflict)).toBeInTheDocument()
     expect(screen.getByText('Diese Anfrage ändert eine bestehende Ressource.')).toBeInTheDocument()
   })
 
