@@ -191,6 +191,52 @@ public sealed class LanguageTests(ApiFactory factory) : IClassFixture<ApiFactory
     }
 
     [Fact]
+    public async Task Import_row_errors_speak_the_callers_language()
+    {
+        var client = await factory.AdminAsync();
+        var code = $"lang-{ActorApi.Token()}";
+        await IndicatorApi.CreateIndicatorAsync(client, IndicatorApi.Count(code));
+        var csv = $"indicator,space,period,value\nnope,nowhere,2024,1\n{code},nowhere,2024-13,zwölf\n";
+
+        async Task<List<string>> MessagesAsync(string? language)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"{IndicatorApi.ObservationsUrl}/import?dryRun=true")
+            {
+                Content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"),
+            };
+            if (language is not null) request.Headers.TryAddWithoutValidation("Accept-Language", language);
+            var report = await HttpAssert.OkAsync<JsonElement>(await client.SendAsync(request, Ct));
+            return [.. report.GetProperty("errors").EnumerateArray().Select(e => e.Str("message"))];
+        }
+
+        var german = await MessagesAsync(null);
+        var english = await MessagesAsync("en");
+
+        Assert.Contains("Kein Indikator hat den Code 'nope'.", german);
+        Assert.Contains("'2024-13' ist kein Zeitraum (2024, 2024-H1, 2024-Q2 oder 2024-05).", german);
+        Assert.Contains("'zwölf' ist keine Zahl.", german);
+        Assert.Contains("No indicator has the code 'nope'.", english);
+        Assert.Contains("'zwölf' is not a number.", english);
+    }
+
+    [Fact]
+    public async Task Plausibility_messages_speak_the_callers_language_with_their_numbers()
+    {
+        var client = await factory.AdminAsync();
+        var (_, _, north, _) = await IndicatorApi.CityAsync(client);
+        var rate = await IndicatorApi.CreateIndicatorAsync(client, IndicatorApi.Rate($"lang-{ActorApi.Token()}"));
+        var body = new { indicatorId = rate.Id(), spaceId = north, period = "2023", value = 340.5, status = "final" };
+
+        var (german, response) = await SendAsync(client, HttpMethod.Put, IndicatorApi.ObservationsUrl, body, null);
+        var (english, _) = await SendAsync(client, HttpMethod.Put, IndicatorApi.ObservationsUrl, body, "en");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Der Wert 340,5 ist für einen Anteil unmöglich: Er liegt zwischen 0 und 100.", Errors(german, "value"));
+        Assert.Equal("The value 340.5 is impossible for a proportion: it lies between 0 and 100.", Errors(english, "value"));
+        Assert.Equal("proportionOutOfRange", german.GetProperty("codes").GetProperty("value")[0].GetString());
+    }
+
+    [Fact]
     public async Task A_successful_response_names_its_language_too()
     {
         var client = await factory.AdminAsync();
