@@ -52,6 +52,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         StaleVersionException s => Problem(412, "Precondition failed", s.Message),
         PreconditionRequiredException p => Problem(428, "Precondition required", p.Message),
         ForbiddenException f => Problem(403, "Forbidden", f.Message),
+        PasswordChangeRequiredException p => new ProblemDetails
+            { Status = 403, Title = "Password change required", Detail = p.Message, Extensions = { ["code"] = "passwordChangeRequired" } },
         LoginFailedException l => Problem(401, "Sign-in failed", l.Message),
         TooManyAttemptsException t => Problem(429, "Too many attempts", t.Message),
         BadHttpRequestException b => BadRequest(b),

@@ -45,3 +45,10 @@ public sealed class TooManyAttemptsException(TimeSpan retryAfter)
 {
     public TimeSpan RetryAfter { get; } = retryAfter;
 }
+
+/// <summary>
+/// The account signs in with a one-time password that an administrator set: until the user chooses a new one, the
+/// session may only change the password, read the signed-in user and sign out (403, code <c>passwordChangeRequired</c>).
+/// </summary>
+public sealed class PasswordChangeRequiredException() : DomainException(
+    "The password was set by an administrator and must be changed first: send POST /api/v1/auth/password.");

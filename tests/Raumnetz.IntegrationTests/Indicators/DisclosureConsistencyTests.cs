@@ -29,7 +29,8 @@ public sealed class DisclosureConsistencyTests(ApiFactory factory) : IClassFixtu
     /// quarters 10, 1 (small), 9, 10, m5 25; east and county computed. Rates 2024: m1 1/5 (small), m2 30/100, m3 12/60,
     /// m4 20/80, m5 9/45; every total computed.
     /// </summary>
-    private sealed record Tree(string Prefix, Guid Count, Guid Rate, Guid Set, Dictionary<string, Guid> Spaces, Dictionary<Guid, Guid?> Parents)
+    private sealed record Tree(string Prefix, Guid Count, Guid Rate, Guid Set, Dictionary<string, Guid> Spaces,
+        Dictionary<Guid, Guid?> Parents)
     {
         public Dictionary<string, Guid> Indicators => new() { [$"{Prefix}-count"] = Count, [$"{Prefix}-rate"] = Rate };
     }
@@ -132,11 +133,13 @@ public sealed class DisclosureConsistencyTests(ApiFactory factory) : IClassFixtu
         var imported = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(admin, csv));
         Assert.Equal(15, imported.GetProperty("created").GetInt32());
         var set = (await HttpAssert.OkAsync<JsonElement>(await admin.PostAsJsonAsync(SetsUrl,
-            new { name = $"Monitoring {t}", indicatorIds = new[] { count, rate } }, Ct), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+            new { name = $"Monitoring {t}", indicatorIds = new[] { count, rate } }, Ct), HttpStatusCode.Created))
+            .GetProperty("id").GetGuid();
         return new Tree(t, count, rate, set, spaces, parents);
     }
 
-    private static double? N(JsonElement e, string p) => e.TryGetProperty(p, out var x) && x.ValueKind == JsonValueKind.Number ? x.GetDouble() : null;
+    private static double? N(JsonElement e, string p) =>
+        e.TryGetProperty(p, out var x) && x.ValueKind == JsonValueKind.Number ? x.GetDouble() : null;
 
     /// <summary>Every value the client can read of the tree, from every response that shows values.</summary>
     private static async Task<List<Seen>> ViewsAsync(HttpClient client, Tree tree)
@@ -150,11 +153,13 @@ public sealed class DisclosureConsistencyTests(ApiFactory factory) : IClassFixtu
             foreach (var o in await ObservationsAsync(client, $"indicatorId={indicator}"))
             {
                 seen.Add(new("observations", indicator, o.GetProperty("spaceId").GetGuid(), o.Str("period"), N(o, "value")));
-                var one = await HttpAssert.OkAsync<JsonElement>(await client.GetAsync($"{ObservationsUrl}/{o.GetProperty("id").GetGuid()}", Ct));
+                var one = await HttpAssert.OkAsync<JsonElement>(
+                    await client.GetAsync($"{ObservationsUrl}/{o.GetProperty("id").GetGuid()}", Ct));
                 seen.Add(new("observation", indicator, one.GetProperty("spaceId").GetGuid(), one.Str("period"), N(one, "value")));
             }
             foreach (var space in tree.Spaces.Values)
-                foreach (var v in (await HttpAssert.OkAsync<JsonElement>(await client.GetAsync($"{IndicatorsUrl}/{indicator}/series?spaceId={space}", Ct)))
+                foreach (var v in (await HttpAssert.OkAsync<JsonElement>(
+                        await client.GetAsync($"{IndicatorsUrl}/{indicator}/series?spaceId={space}", Ct)))
                     .GetProperty("items").EnumerateArray())
                     seen.Add(new("series", indicator, space, v.Str("period"), N(v, "value")));
             foreach (var aggregated in new[] { "true", "false" })
@@ -164,7 +169,8 @@ public sealed class DisclosureConsistencyTests(ApiFactory factory) : IClassFixtu
                     $"{IndicatorsUrl}/{indicator}/map?{periods}&under={tree.Spaces["county"]}&aggregated={aggregated}", Ct));
                 foreach (var s in map.GetProperty("spaces").EnumerateArray())
                     foreach (var v in s.GetProperty("values").EnumerateArray())
-                        seen.Add(new($"map aggregated={aggregated}", indicator, s.GetProperty("id").GetGuid(), v.Str("period"), N(v, "value")));
+                        seen.Add(new($"map aggregated={aggregated}", indicator, s.GetProperty("id").GetGuid(), v.Str("period"),
+                            N(v, "value")));
             }
         }
         foreach (var space in tree.Spaces.Values)
@@ -179,14 +185,16 @@ public sealed class DisclosureConsistencyTests(ApiFactory factory) : IClassFixtu
                         seen.Add(new("evaluation", indicator, space, period, N(item.GetProperty("value"), "value")));
                     if (item.GetProperty("reference").ValueKind == JsonValueKind.Object
                         && evaluation.TryGetProperty("referenceSpaceId", out var reference) && reference.ValueKind == JsonValueKind.String)
-                        seen.Add(new("evaluation reference", indicator, reference.GetGuid(), period, N(item.GetProperty("reference"), "value")));
+                        seen.Add(new("evaluation reference", indicator, reference.GetGuid(), period,
+                            N(item.GetProperty("reference"), "value")));
                 }
             }
         foreach (var format in Formats)
             foreach (var aggregated in new[] { false, true })
             {
                 var response = await client.GetAsync(
-                    $"{ExportsUrl}?format={format}&indicatorIds={tree.Count}&indicatorIds={tree.Rate}&aggregated={(aggregated ? "true" : "false")}", Ct);
+                    $"{ExportsUrl}?format={format}&indicatorIds={tree.Count}&indicatorIds={tree.Rate}"
+                    + $"&aggregated={(aggregated ? "true" : "false")}", Ct);
                 var body = await response.Content.ReadAsByteArrayAsync(Ct);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 var name = $"export {format} aggregated={aggregated}";
@@ -206,7 +214,8 @@ public sealed class DisclosureConsistencyTests(ApiFactory factory) : IClassFixtu
         {
             case "json":
                 foreach (var v in JsonDocument.Parse(body).RootElement.GetProperty("values").EnumerateArray())
-                    yield return (v.Str("indicator"), v.Str("space"), v.Str("period"), v.GetProperty("suppressed").GetBoolean() ? null : N(v, "value"));
+                    yield return (v.Str("indicator"), v.Str("space"), v.Str("period"),
+                        v.GetProperty("suppressed").GetBoolean() ? null : N(v, "value"));
                 break;
             case "csv":
                 foreach (var r in ExportCsvTests.Parse(body))
@@ -234,7 +243,8 @@ public sealed class DisclosureConsistencyTests(ApiFactory factory) : IClassFixtu
                 List<string> Codes(string dim) => ds.GetProperty("dimension").GetProperty(dim).GetProperty("category").GetProperty("index")
                     .EnumerateObject().OrderBy(p => p.Value.GetInt32()).Select(p => p.Name).ToList();
                 var (ind, sp, pe) = (Codes("indicator"), Codes("space"), Codes("period"));
-                (string, string, string) At(long i) => (ind[(int)(i / (size[1] * size[2]))], sp[(int)(i / size[2] % size[1])], pe[(int)(i % size[2])]);
+                (string, string, string) At(long i) =>
+                    (ind[(int)(i / (size[1] * size[2]))], sp[(int)(i / size[2] % size[1])], pe[(int)(i % size[2])]);
                 var status = !ds.TryGetProperty("status", out var st) ? []
                     : st.ValueKind == JsonValueKind.Object
                         ? st.EnumerateObject().ToDictionary(s => long.Parse(s.Name, CultureInfo.InvariantCulture), s => s.Value.GetString())
@@ -261,13 +271,15 @@ public sealed class DisclosureConsistencyTests(ApiFactory factory) : IClassFixtu
                 foreach (var f in JsonDocument.Parse(body).RootElement.GetProperty("features").EnumerateArray())
                 {
                     var p = f.GetProperty("properties");
-                    var withheld = p.TryGetProperty("suppressed", out var s) ? s.EnumerateArray().Select(x => x.GetString()!).ToHashSet() : [];
+                    var withheld = p.TryGetProperty("suppressed", out var s)
+                        ? s.EnumerateArray().Select(x => x.GetString()!).ToHashSet() : [];
                     foreach (var code in indicatorCodes)
                         foreach (var property in p.EnumerateObject().Where(x => x.Name.StartsWith(code + "_", StringComparison.Ordinal)))
                         {
                             var period = property.Name[(code.Length + 1)..];
                             if (withheld.Contains(property.Name)) yield return (code, f.Str("id"), period, null);
-                            else if (property.Value.ValueKind == JsonValueKind.Number) yield return (code, f.Str("id"), period, property.Value.GetDouble());
+                            else if (property.Value.ValueKind == JsonValueKind.Number)
+                                yield return (code, f.Str("id"), period, property.Value.GetDouble());
                         }
                 }
                 break;
@@ -276,5 +288,6 @@ public sealed class DisclosureConsistencyTests(ApiFactory factory) : IClassFixtu
         }
     }
 
-    private static string Text(Cell c) => c.DataType?.Value == CellValues.InlineString ? c.InlineString?.InnerText ?? "" : c.CellValue?.Text ?? "";
+    private static string Text(Cell c) =>
+        c.DataType?.Value == CellValues.InlineString ? c.InlineString?.InnerText ?? "" : c.CellValue?.Text ?? "";
 }
