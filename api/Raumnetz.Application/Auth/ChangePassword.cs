@@ -32,7 +32,8 @@ public sealed class ChangePasswordValidator : AbstractValidator<ChangePasswordCo
     }
 }
 
-public sealed class ChangePasswordHandler(IUnitOfWork unitOfWork, IPasswordHashing hashing, TimeProvider clock) : IRequestHandler<ChangePasswordCommand, Unit>
+public sealed class ChangePasswordHandler(IUnitOfWork unitOfWork, IPasswordHashing hashing, TimeProvider clock)
+    : IRequestHandler<ChangePasswordCommand, Unit>
 {
     private sealed class Row
     {
@@ -54,7 +55,8 @@ public sealed class ChangePasswordHandler(IUnitOfWork unitOfWork, IPasswordHashi
         var now = clock.GetUtcNow();
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE users SET password_hash = @hash, must_change_password = @must, version = version + 1, updated_at = @now WHERE id = @id
-            """, new { id = request.UserId, hash = hashing.Hash(request.NewPassword), must = false, now }, tx, cancellationToken: cancellationToken));
+            """, new { id = request.UserId, hash = hashing.Hash(request.NewPassword), must = false, now }, tx,
+            cancellationToken: cancellationToken));
         await UserSessions.RevokeOthersAsync(connection, tx, request.UserId, request.SessionId, now, cancellationToken);
         return Unit.Value;
     }

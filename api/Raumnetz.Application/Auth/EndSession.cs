@@ -16,7 +16,7 @@ public sealed class EndSessionHandler(IUnitOfWork unitOfWork, TimeProvider clock
         var now = clock.GetUtcNow();
         var rows = await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE sessions SET revoked_at = @now WHERE id = @sessionId AND user_id = @userId AND revoked_at IS NULL AND expires_at > @now
-            """, new { request.SessionId, request.UserId, now }, tx, cancellationToken: cancellationToken));
+            """, new { sessionId = request.SessionId, userId = request.UserId, now }, tx, cancellationToken: cancellationToken));
         if (rows == 0) throw new NotFoundException("Session", request.SessionId);
         return Unit.Value;
     }

@@ -22,7 +22,8 @@ public sealed record SessionDto
 /// <summary>The signed-in user's open sessions, newest first.</summary>
 public sealed record ListSessionsQuery(Guid UserId, Guid? CurrentSessionId) : IRequest<IReadOnlyList<SessionDto>>;
 
-public sealed class ListSessionsHandler(IDbConnectionFactory db, TimeProvider clock) : IRequestHandler<ListSessionsQuery, IReadOnlyList<SessionDto>>
+public sealed class ListSessionsHandler(IDbConnectionFactory db, TimeProvider clock)
+    : IRequestHandler<ListSessionsQuery, IReadOnlyList<SessionDto>>
 {
     private sealed class Row
     {

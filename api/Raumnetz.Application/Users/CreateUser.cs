@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -8,7 +9,11 @@ using Raumnetz.Domain.Identity;
 namespace Raumnetz.Application.Users;
 
 /// <summary>Creates a local account (admins only). The password follows <see cref="PasswordRules"/> (at least 12 characters).</summary>
-public sealed record CreateUserCommand(string Email, string DisplayName, Role Role, string Password) : ICommand<UserDto>;
+public sealed record CreateUserCommand(string Email, string DisplayName, Role Role, string Password) : ICommand<UserDto>
+{
+    /// <summary>The first administrator from configuration (<see cref="EnsureAdministratorCommand"/>): no rules but the length.</summary>
+    [JsonIgnore] public bool FromConfiguration { get; init; }
+}
 
 public sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
 {
@@ -26,7 +31,7 @@ public sealed class CreateUserHandler(IUnitOfWork unitOfWork, IPasswordHashing h
 {
     public async Task<UserDto> Handle(CreateUserCommand request, CancellationToken cancellationToken)
     {
-        PasswordRules.Check(request.Password, request.Email, "password");
+        if (!request.FromConfiguration) PasswordRules.Check(request.Password, request.Email, "password");
         var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow();
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);

@@ -13,7 +13,8 @@ namespace Raumnetz.Application.Users;
 /// </summary>
 public sealed record DeactivateUserCommand(Guid Id) : ICommand<UserDto>;
 
-public sealed class DeactivateUserHandler(IUnitOfWork unitOfWork, UserReads reads, TimeProvider clock) : IRequestHandler<DeactivateUserCommand, UserDto>
+public sealed class DeactivateUserHandler(IUnitOfWork unitOfWork, UserReads reads, TimeProvider clock)
+    : IRequestHandler<DeactivateUserCommand, UserDto>
 {
     public async Task<UserDto> Handle(DeactivateUserCommand request, CancellationToken cancellationToken)
     {
@@ -23,7 +24,8 @@ public sealed class DeactivateUserHandler(IUnitOfWork unitOfWork, UserReads read
         if (user.IsActive)
         {
             if (user.Role == Role.Admin)
-                await UserReads.EnsureAnotherAdministratorAsync(connection, tx, unitOfWork.Dialect, request.Id, "isActive", cancellationToken);
+                await UserReads.EnsureAnotherAdministratorAsync(connection, tx, unitOfWork.Dialect, request.Id, "isActive",
+                    cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE users SET is_active = @active, version = version + 1, updated_at = @now WHERE id = @id",
                 new { id = request.Id, active = false, now }, tx, cancellationToken: cancellationToken));

@@ -8,7 +8,8 @@ namespace Raumnetz.Application.Users;
 /// <summary>Reactivates a deactivated account (admins only): it can sign in again with its password.</summary>
 public sealed record ReactivateUserCommand(Guid Id) : ICommand<UserDto>;
 
-public sealed class ReactivateUserHandler(IUnitOfWork unitOfWork, UserReads reads, TimeProvider clock) : IRequestHandler<ReactivateUserCommand, UserDto>
+public sealed class ReactivateUserHandler(IUnitOfWork unitOfWork, UserReads reads, TimeProvider clock)
+    : IRequestHandler<ReactivateUserCommand, UserDto>
 {
     public async Task<UserDto> Handle(ReactivateUserCommand request, CancellationToken cancellationToken)
     {

@@ -35,7 +35,8 @@ public sealed class SetUserPasswordHandler(IUnitOfWork unitOfWork, UserReads rea
         var now = clock.GetUtcNow();
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE users SET password_hash = @hash, must_change_password = @must, version = version + 1, updated_at = @now WHERE id = @id
-            """, new { id = request.Id, hash = hashing.Hash(request.Password), must = true, now }, tx, cancellationToken: cancellationToken));
+            """, new { id = request.Id, hash = hashing.Hash(request.Password), must = true, now }, tx,
+            cancellationToken: cancellationToken));
         await UserSessions.RevokeAllAsync(connection, tx, request.Id, now, cancellationToken);
         return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
     }

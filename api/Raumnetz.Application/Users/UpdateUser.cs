@@ -29,7 +29,8 @@ public sealed class UpdateUserValidator : AbstractValidator<UpdateUserCommand>
     }
 }
 
-public sealed class UpdateUserHandler(IUnitOfWork unitOfWork, UserReads reads, TimeProvider clock) : IRequestHandler<UpdateUserCommand, UserDto>
+public sealed class UpdateUserHandler(IUnitOfWork unitOfWork, UserReads reads, TimeProvider clock)
+    : IRequestHandler<UpdateUserCommand, UserDto>
 {
     public async Task<UserDto> Handle(UpdateUserCommand request, CancellationToken cancellationToken)
     {
