@@ -20,6 +20,10 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <StartPage /> },
           {
+            path: 'account',
+            lazy: async () => ({ Component: (await import('@/features/auth/routes/account-page')).AccountPage }),
+          },
+          {
             path: 'spaces',
             lazy: async () => ({ Component: (await import('@/features/spaces/routes/spaces-page')).SpacesPage }),
           },

@@ -17,6 +17,7 @@ export const de = {
     role: 'Rolle',
     logout: 'Abmelden',
     logoutEverywhere: 'Überall abmelden',
+    account: 'Konto',
     footer: 'Raumnetz – Arbeitsplattform für sozialraumorientierte Netzwerkarbeit',
   },
   nav: {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import type { CurrentUserDto } from '@/api'
 import { useLogout } from '@/lib/auth'
 
@@ -63,6 +63,9 @@ export function UserMenu({ user }: { user: CurrentUserDto }) {
         <p className="user-menu__meta">
           {t('shell.role')}: {t(`roles.${user.role}`, { defaultValue: String(user.role) })}
         </p>
+        <Link to="/account" className="button button--secondary" onClick={() => setOpen(false)}>
+          {t('shell.account')}
+        </Link>
         <button type="button" className="button button--secondary" onClick={() => void onLogout()} disabled={logout.isPending}>
           {t('shell.logout')}
         </button>
