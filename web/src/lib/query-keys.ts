@@ -9,6 +9,10 @@ export const queryKeys = {
   /** The signed-in user's own open sessions. */
   ownSessions: ['auth', 'sessions'] as const,
 
+  users: {
+    all: ['users'] as const,
+  },
+
   spaces: {
     all: ['spaces'] as const,
     tree: (validOn?: string) => ['spaces', 'tree', validOn ?? null] as const,

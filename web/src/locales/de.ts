@@ -18,6 +18,7 @@ export const de = {
     logout: 'Abmelden',
     logoutEverywhere: 'Überall abmelden',
     account: 'Konto',
+    users: 'Benutzerkonten',
     footer: 'Raumnetz – Arbeitsplattform für sozialraumorientierte Netzwerkarbeit',
   },
   nav: {

@@ -17,6 +17,7 @@ export const en: Translations<typeof de> = {
     logout: 'Log out',
     logoutEverywhere: 'Log out everywhere',
     account: 'Account',
+    users: 'User accounts',
     footer: 'Raumnetz – the working platform for socio-spatial network work',
   },
   nav: {
