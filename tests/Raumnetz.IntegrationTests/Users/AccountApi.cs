@@ -15,7 +15,8 @@ public static class AccountApi
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Creates a user with the role; returns its id and e-mail address.</summary>
-    public static async Task<(Guid Id, string Email)> CreateUserAsync(ApiFactory factory, string role = "editor", string password = Password)
+    public static async Task<(Guid Id, string Email)> CreateUserAsync(ApiFactory factory, string role = "editor",
+        string password = Password)
     {
         var admin = await factory.AdminAsync();
         var email = $"konto-{Guid.NewGuid():N}@kreis.example";

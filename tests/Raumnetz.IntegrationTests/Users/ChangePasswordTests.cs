@@ -23,7 +23,8 @@ public sealed class ChangePasswordTests(ApiFactory factory) : IClassFixture<ApiF
         using var adminClient = admin.Client(factory);
         Assert.Equal(HttpStatusCode.OK, await MeAsync(phoneClient));
 
-        var response = await laptopClient.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = Password, newPassword = NewPassword }, Ct);
+        var response = await laptopClient.PostAsJsonAsync("/api/v1/auth/password",
+            new { currentPassword = Password, newPassword = NewPassword }, Ct);
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, await MeAsync(laptopClient));
@@ -61,7 +62,8 @@ public sealed class ChangePasswordTests(ApiFactory factory) : IClassFixture<ApiF
     {
         var admin = await factory.AdminAsync();
         var response = await admin.PostAsJsonAsync(UsersUrl,
-            new { email = $"common-{Guid.NewGuid():N}@kreis.example", displayName = "Häufig", role = "viewer", password = "123qweasdzxc" }, Ct);
+            new { email = $"common-{Guid.NewGuid():N}@kreis.example", displayName = "Häufig", role = "viewer",
+                password = "123qweasdzxc" }, Ct);
         await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "password");
     }
 }

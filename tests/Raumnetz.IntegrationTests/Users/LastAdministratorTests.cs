@@ -25,7 +25,8 @@ public sealed class LastAdministratorTests(ApiFactory factory) : IClassFixture<A
         using var secondClient = (await SignInAsync(factory, email)).Client(factory);
         var results = await Task.WhenAll(
             admin.PutIfMatchAsync($"{UsersUrl}/{second}", new { displayName = "Zweite", role = "editor" }),
-            secondClient.SendJsonAsync(HttpMethod.Put, $"{UsersUrl}/{me}", new { displayName = "Admin", role = "editor" }, ("If-Match", "*")));
+            secondClient.SendJsonAsync(HttpMethod.Put, $"{UsersUrl}/{me}", new { displayName = "Admin", role = "editor" },
+                ("If-Match", "*")));
         var statuses = results.Select(r => r.StatusCode).ToList();
         var bodies = string.Join("\n", await Task.WhenAll(results.Select(r => r.Content.ReadAsStringAsync(Ct))));
         Assert.True(statuses.Count(s => s == HttpStatusCode.OK) == 1, $"{string.Join(", ", statuses)}\n{bodies}");

@@ -28,7 +28,8 @@ public sealed class UserAdministrationTests(ApiFactory factory) : IClassFixture<
 
         await HttpAssert.ProblemAsync(await admin.PutAsJsonAsync($"{UsersUrl}/{id}", new { displayName = "Neu", role = "editor" }, Ct),
             (HttpStatusCode)428);
-        await HttpAssert.ProblemAsync(await admin.PutIfMatchAsync($"{UsersUrl}/{id}", new { displayName = "Neu", role = "editor" }, "\"99\""),
+        await HttpAssert.ProblemAsync(
+            await admin.PutIfMatchAsync($"{UsersUrl}/{id}", new { displayName = "Neu", role = "editor" }, "\"99\""),
             HttpStatusCode.PreconditionFailed);
         await HttpAssert.ProblemAsync(await admin.PutIfMatchAsync($"{UsersUrl}/{id}", new { displayName = "Neu", role = "owner" }, etag),
             HttpStatusCode.BadRequest, "role");
@@ -53,8 +54,8 @@ public sealed class UserAdministrationTests(ApiFactory factory) : IClassFixture<
         var other = await SignInAsync(factory, otherEmail);
         using var copy = session.Client(factory);
         using var otherClient = other.Client(factory);
-        Assert.Equal(HttpStatusCode.Created, (await copy.PostAsJsonAsync(ActorApi.ActorsUrl, ActorApi.Organisation("Rolle " + ActorApi.Token()), Ct))
-            .StatusCode);
+        Assert.Equal(HttpStatusCode.Created,
+            (await copy.PostAsJsonAsync(ActorApi.ActorsUrl, ActorApi.Organisation("Rolle " + ActorApi.Token()), Ct)).StatusCode);
 
         var updated = await HttpAssert.OkAsync<JsonElement>(
             await admin.PutIfMatchAsync($"{UsersUrl}/{id}", new { displayName = "Nur lesen", role = "viewer" }));
@@ -88,7 +89,7 @@ public sealed class UserAdministrationTests(ApiFactory factory) : IClassFixture<
         var wrongPassword = await TryLoginAsync(factory, email, "not-the-password-1");
         Assert.Equal(HttpStatusCode.Unauthorized, rightPassword.Status);
         static (string?, string?) Said(string body) =>
-            (System.Text.Json.JsonDocument.Parse(body).RootElement.Str("title"), System.Text.Json.JsonDocument.Parse(body).RootElement.Str("detail"));
+            (JsonDocument.Parse(body).RootElement.Str("title"), JsonDocument.Parse(body).RootElement.Str("detail"));
         Assert.Equal(Said(wrongPassword.Body), Said(rightPassword.Body));
         // Deactivating twice changes nothing more.
         Assert.False((await HttpAssert.OkAsync<JsonElement>(await admin.PostAsync($"{UsersUrl}/{id}/deactivate", null, Ct)))
@@ -112,7 +113,8 @@ public sealed class UserAdministrationTests(ApiFactory factory) : IClassFixture<
 
         await HttpAssert.ProblemAsync(await admin.PostAsJsonAsync($"{UsersUrl}/{id}/password", new { password = "1q2w3e4r5t6y" }, Ct),
             HttpStatusCode.BadRequest, "password");
-        var set = await HttpAssert.OkAsync<JsonElement>(await admin.PostAsJsonAsync($"{UsersUrl}/{id}/password", new { password = oneTime }, Ct));
+        var set = await HttpAssert.OkAsync<JsonElement>(
+            await admin.PostAsJsonAsync($"{UsersUrl}/{id}/password", new { password = oneTime }, Ct));
         Assert.True(set.GetProperty("mustChangePassword").GetBoolean());
         Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync(copy));
         Assert.Equal(HttpStatusCode.OK, await MeAsync(admin));

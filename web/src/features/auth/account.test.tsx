@@ -75,7 +75,8 @@ describe('Konto: own password and sessions', () => {
     const end = within(rows[2]).getByRole('button', { name: /^Sitzung vom .* beenden$/ })
     end.focus()
     await userEvent.setup().keyboard('{Enter}')
-    await waitFor(() => expect(requests.some((r) => r.method === 'DELETE' && r.url.pathname === '/api/v1/auth/sessions/s-phone')).toBe(true))
+    const ended = () => requests.some((r) => r.method === 'DELETE' && r.url.pathname === '/api/v1/auth/sessions/s-phone')
+    await waitFor(() => expect(ended()).toBe(true))
     expect(screen.getByRole('button', { name: 'Überall abmelden' })).toBeInTheDocument()
   })
 

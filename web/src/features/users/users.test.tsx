@@ -39,7 +39,8 @@ describe('Benutzerkonten (administration)', () => {
     expect(await screen.findByText('Das Passwort muss mindestens 12 Zeichen lang sein.')).toBeInTheDocument()
     await user.clear(screen.getByLabelText('Einmalpasswort für Paula Planung'))
     await user.type(screen.getByLabelText('Einmalpasswort für Paula Planung'), 'Einmal-Kennwort-2026{Enter}')
-    await waitFor(() => expect(requests.find((r) => r.url.pathname === '/api/v1/users/u-1/password')?.body).toEqual({ password: 'Einmal-Kennwort-2026' }))
+    const sent = () => requests.find((r) => r.url.pathname === '/api/v1/users/u-1/password')?.body
+    await waitFor(() => expect(sent()).toEqual({ password: 'Einmal-Kennwort-2026' }))
   })
 
   it('shows why the last administrator cannot be deactivated (409)', async () => {

@@ -17,7 +17,9 @@ export const de = {
       forcedTitle: 'Neues Passwort erforderlich',
       forced: 'Ihr Passwort wurde von der Administration vergeben. Bitte wählen Sie jetzt ein eigenes Passwort, bevor Sie weiterarbeiten.',
       passwordTitle: 'Passwort ändern',
-      rules: 'Mindestens 12 Zeichen, nicht Ihre E-Mail-Adresse (vor dem @) und kein häufig verwendetes Passwort. Ihre anderen Sitzungen werden danach beendet.',
+      rules:
+        'Mindestens 12 Zeichen, nicht Ihre E-Mail-Adresse (vor dem @) und kein häufig verwendetes Passwort. '
+        + 'Ihre anderen Sitzungen werden danach beendet.',
       current: 'Aktuelles Passwort',
       new: 'Neues Passwort',
       repeat: 'Neues Passwort wiederholen',

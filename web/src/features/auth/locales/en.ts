@@ -20,7 +20,8 @@ export const en: Translations<typeof de> = {
       forcedTitle: 'New password required',
       forced: 'Your password was set by an administrator. Please choose your own password now before you continue.',
       passwordTitle: 'Change password',
-      rules: 'At least 12 characters, not your e-mail address (before the @) and not a common password. Your other sessions end afterwards.',
+      rules:
+        'At least 12 characters, not your e-mail address (before the @) and not a common password. Your other sessions end afterwards.',
       current: 'Current password',
       new: 'New password',
       repeat: 'Repeat new password',

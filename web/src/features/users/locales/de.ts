@@ -2,7 +2,8 @@
 export const de = {
   users: {
     title: 'Benutzerkonten',
-    intro: 'Rollen ändern, Konten deaktivieren und Einmalpasswörter vergeben. Jede dieser Änderungen beendet die Sitzungen des Kontos sofort.',
+    intro:
+      'Rollen ändern, Konten deaktivieren und Einmalpasswörter vergeben. Jede dieser Änderungen beendet die Sitzungen des Kontos sofort.',
     name: 'Name',
     email: 'E-Mail-Adresse',
     role: 'Rolle',
