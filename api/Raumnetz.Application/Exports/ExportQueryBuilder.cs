@@ -15,7 +15,8 @@ internal sealed class ExportQueryBuilder(ExportPlan plan, ISqlDialect dialect)
     public const string Columns = "o.indicator_id, o.space_id, o.period, o.value, o.numerator, o.denominator, o.status, o.source, o.rating_count";
 
     /// <summary>WHERE clause for the indicators, the months and (with <paramref name="withSpaces"/>, when listed) the spaces.</summary>
-    public (string Where, DynamicParameters Parameters) Filter(bool withSpaces)
+    /// <param name="wholeYears">Widen the months to whole years (what the withheld cells of those months depend on).</param>
+    public (string Where, DynamicParameters Parameters) Filter(bool withSpaces, bool wholeYears = false)
     {
         var where = new List<string>();
         var p = new DynamicParameters();
@@ -29,16 +30,19 @@ internal sealed class ExportQueryBuilder(ExportPlan plan, ISqlDialect dialect)
             where.Add(dialect.In("o.space_id", "@spaceIds"));
             p.Add("spaceIds", scope.ToList());
         }
-        if (plan.FromMonth is { } from) { where.Add("o.first_month >= @fromMonth"); p.Add("fromMonth", from); }
-        if (plan.ToMonth is { } to) { where.Add("o.last_month <= @toMonth"); p.Add("toMonth", to); }
+        if (plan.FromMonth is { } from) { where.Add("o.first_month >= @fromMonth"); p.Add("fromMonth", wholeYears ? from / 100 * 100 + 1 : from); }
+        if (plan.ToMonth is { } to) { where.Add("o.last_month <= @toMonth"); p.Add("toMonth", wholeYears ? to / 100 * 100 + 12 : to); }
         if (plan.Indicators.Count == 0) where.Add("o.indicator_id IS NULL");
         return (where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where), p);
     }
 
-    /// <summary>How many values the export covers and when the last of them changed (n, m).</summary>
+    /// <summary>
+    /// How many values the export depends on and when the last of them changed (n, m): besides its own values, every
+    /// value of its indicators in the same years for any space, since the withheld cells are decided over those.
+    /// </summary>
     public CommandDefinition Stamp(CancellationToken ct)
     {
-        var (where, p) = Filter(withSpaces: true);
+        var (where, p) = Filter(withSpaces: false, wholeYears: true);
         return new CommandDefinition($"SELECT COUNT(*) AS n, MAX(o.updated_at) AS m FROM observations o {where}", p, cancellationToken: ct);
     }
 
