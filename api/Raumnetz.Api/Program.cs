@@ -74,6 +74,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<BodySizeLimitMiddleware>();
 app.UseMiddleware<AntiforgeryMiddleware>();
+app.UseMiddleware<PasswordChangeGate>();
 
 app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

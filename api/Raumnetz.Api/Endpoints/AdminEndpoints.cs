@@ -23,7 +23,21 @@ public static class AdminEndpoints
 
         var users = app.MapGroup("/api/v1/users").WithTags("Users").RequireAuthorization(Policies.Admin);
         users.MapGet("/", ListUsers).WithName(nameof(ListUsers)).WithSummary("List user accounts.");
-        users.MapPost("/", CreateUser).WithName(nameof(CreateUser)).WithSummary("Create a user account with a role.").Errors(400, 409, 413);
+        users.MapPost("/", CreateUser).WithName(nameof(CreateUser))
+            .WithSummary("Create a user account with a role (password: at least 12 characters, not containing the e-mail address's local "
+                + "part, not a common password).").Errors(400, 409, 413);
+        users.MapGet("/{id}", GetUser).WithName(nameof(GetUser)).WithSummary("One user account, with its ETag.").Errors(400, 404);
+        users.MapPut("/{id}", UpdateUser).WithName(nameof(UpdateUser))
+            .WithSummary("Replace an account's name and role (If-Match). A new role ends the account's sessions at once; the last active "
+                + "administrator cannot be demoted (409).").Errors(400, 404, 409, 412, 413);
+        users.MapPost("/{id}/deactivate", DeactivateUser).WithName(nameof(DeactivateUser))
+            .WithSummary("Deactivate an account: its sessions end at once and it cannot sign in (answered like a wrong password) until "
+                + "reactivated. The last active administrator cannot be deactivated (409).").Errors(400, 404, 409);
+        users.MapPost("/{id}/reactivate", ReactivateUser).WithName(nameof(ReactivateUser))
+            .WithSummary("Reactivate a deactivated account.").Errors(400, 404);
+        users.MapPost("/{id}/password", SetUserPassword).WithName(nameof(SetUserPassword))
+            .WithSummary("Set a one-time password: the account's sessions end at once, and after signing in with it the user must choose "
+                + "a new password (mustChangePassword) before anything else.").Errors(400, 404, 413);
     }
 
     public static async Task<Ok<IReadOnlyList<ApiKeyDto>>> ListApiKeys(IMediator mediator, CancellationToken ct)
@@ -45,6 +59,39 @@ public static class AdminEndpoints
     public static async Task<Ok<IReadOnlyList<UserDto>>> ListUsers(IMediator mediator, CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(new ListUsersQuery(), ct));
 
+    public static async Task<Ok<UserDto>> GetUser(Guid id, IMediator mediator, HttpContext context)
+    {
+        var user = await mediator.Send(new GetUserQuery(id), context.RequestAborted);
+        return TypedResults.Ok(context.WithETag(user, user.Version));
+    }
+
+    public static async Task<Ok<UserDto>> UpdateUser(Guid id, UpdateUserRequest body, IMediator mediator, HttpContext context)
+    {
+        var user = await mediator.Send(new UpdateUserCommand
+        {
+            Id = id, DisplayName = body.DisplayName, Role = body.Role, ExpectedVersion = ETags.IfMatch(context.Request),
+        }, context.RequestAborted);
+        return TypedResults.Ok(context.WithETag(user, user.Version));
+    }
+
+    public static async Task<Ok<UserDto>> DeactivateUser(Guid id, IMediator mediator, HttpContext context)
+    {
+        var user = await mediator.Send(new DeactivateUserCommand(id), context.RequestAborted);
+        return TypedResults.Ok(context.WithETag(user, user.Version));
+    }
+
+    public static async Task<Ok<UserDto>> ReactivateUser(Guid id, IMediator mediator, HttpContext context)
+    {
+        var user = await mediator.Send(new ReactivateUserCommand(id), context.RequestAborted);
+        return TypedResults.Ok(context.WithETag(user, user.Version));
+    }
+
+    public static async Task<Ok<UserDto>> SetUserPassword(Guid id, SetUserPasswordRequest body, IMediator mediator, HttpContext context)
+    {
+        var user = await mediator.Send(new SetUserPasswordCommand { Id = id, Password = body.Password }, context.RequestAborted);
+        return TypedResults.Ok(context.WithETag(user, user.Version));
+    }
+
     public static async Task<Created<UserDto>> CreateUser(CreateUserCommand request, IMediator mediator, CancellationToken ct)
     {
         var created = await mediator.Send(request, ct);
@@ -58,4 +105,15 @@ public sealed record CreateApiKeyRequest : IBodyOf<CreateApiKeyCommand>
 {
     public string Name { get; init; } = "";
     public Role Role { get; init; }
+}
+
+public sealed record UpdateUserRequest : IBodyOf<UpdateUserCommand>
+{
+    public string DisplayName { get; init; } = "";
+    public Role Role { get; init; }
+}
+
+public sealed record SetUserPasswordRequest : IBodyOf<SetUserPasswordCommand>
+{
+    public string Password { get; init; } = "";
 }

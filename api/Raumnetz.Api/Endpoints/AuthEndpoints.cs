@@ -26,6 +26,14 @@ public static class AuthEndpoints
             .WithSummary("Sign out and end the session: its cookie is refused from now on, on every instance.");
         group.MapPost("/logout-everywhere", (Delegate)LogoutEverywhere).WithName(nameof(LogoutEverywhere)).RequireAuthorization(Policies.Read)
             .WithSummary("Sign out everywhere: end every session of the signed-in user, this one included.");
+        group.MapPost("/password", ChangePassword).WithName(nameof(ChangePassword)).RequireAuthorization(Policies.Read)
+            .WithSummary("Change the signed-in user's own password (the current one is required; at least 12 characters, not containing "
+                + "the e-mail address's local part, not a common password). Every other session of the user ends; this one stays valid.")
+            .Errors(400);
+        group.MapGet("/sessions", ListSessions).WithName(nameof(ListSessions)).RequireAuthorization(Policies.Read)
+            .WithSummary("The signed-in user's open sessions, newest first; 'current' marks the one of this request.");
+        group.MapDelete("/sessions/{id}", EndSession).WithName(nameof(EndSession)).RequireAuthorization(Policies.Read)
+            .WithSummary("End one of the signed-in user's own sessions; its cookie is refused from now on.").Errors(400, 404);
         group.MapGet("/me", GetCurrentUser).WithName(nameof(GetCurrentUser)).RequireAuthorization(Policies.Read)
             .WithSummary("The signed-in user; also renews the XSRF-TOKEN cookie.")
             .Errors(404);
@@ -58,6 +66,29 @@ public static class AuthEndpoints
             await sessions.RevokeAllAsync(Guid.Parse(context.User.FindFirstValue(ClaimTypes.NameIdentifier)!), context.RequestAborted);
         return await Logout(context);
     }
+
+    public static async Task<NoContent> ChangePassword(ChangePasswordCommand request, IMediator mediator, HttpContext context)
+    {
+        await mediator.Send(request with { UserId = SignedInUser(context), SessionId = SecurityServices.SessionId(context.User) },
+            context.RequestAborted);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<IReadOnlyList<SessionDto>>> ListSessions(IMediator mediator, HttpContext context) =>
+        TypedResults.Ok(await mediator.Send(new ListSessionsQuery(SignedInUser(context), SecurityServices.SessionId(context.User)),
+            context.RequestAborted));
+
+    public static async Task<NoContent> EndSession(Guid id, IMediator mediator, HttpContext context)
+    {
+        await mediator.Send(new EndSessionCommand(SignedInUser(context), id), context.RequestAborted);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The signed-in user of a session; an API key has no password and no sessions (403).</summary>
+    private static Guid SignedInUser(HttpContext context) =>
+        context.User.FindFirstValue(AuthSchemes.AuthMethodClaim) == AuthSchemes.Cookie
+            ? Guid.Parse(context.User.FindFirstValue(ClaimTypes.NameIdentifier)!)
+            : throw new ForbiddenException(Messages.Forbidden_ApiKeyHasNoPassword);
 
     public static async Task<Ok<CurrentUserDto>> GetCurrentUser(IMediator mediator, HttpContext context, IAntiforgery antiforgery)
     {

@@ -53,6 +53,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         StaleVersionException s => Problem(412, Messages.Title_PreconditionFailed, s.Message),
         PreconditionRequiredException p => Problem(428, Messages.Title_PreconditionRequired, p.Message),
         ForbiddenException f => Problem(403, Messages.Title_Forbidden, f.Message),
+        PasswordChangeRequiredException p => new ProblemDetails
+            { Status = 403, Title = Messages.Title_PasswordChangeRequired, Detail = p.Message, Extensions = { ["code"] = "passwordChangeRequired" } },
         LoginFailedException l => Problem(401, Messages.Title_SignInFailed, l.Message),
         TooManyAttemptsException t => Problem(429, Messages.Title_TooManyAttempts, t.Message),
         BadHttpRequestException b => BadRequest(b),

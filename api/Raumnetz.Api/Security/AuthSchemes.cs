@@ -17,6 +17,10 @@ public static class AuthSchemes
     public const string XsrfCookie = "XSRF-TOKEN";
     public const string XsrfHeader = "X-XSRF-TOKEN";
     public const string AuthMethodClaim = "amr";
+    /// <summary>The id of the server-side session a cookie request came with.</summary>
+    public const string SessionClaim = "sid";
+    /// <summary>Present while the account must replace a one-time password (<see cref="PasswordChangeGate"/>).</summary>
+    public const string PasswordChangeClaim = "raumnetz:password-change";
     /// <summary>Query parameter of a calendar feed's secret subscription token.</summary>
     public const string FeedTokenParameter = "token";
     public const string LoginPath = "/api/v1/auth/login";

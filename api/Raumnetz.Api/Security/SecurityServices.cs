@@ -84,11 +84,21 @@ public static class SecurityServices
         return services;
     }
 
-    public static ClaimsPrincipal Principal(CurrentUserDto user) => new(new ClaimsIdentity(
-    [
-        new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
-        new Claim(ClaimTypes.Name, user.Email),
-        new Claim(ClaimTypes.Role, user.Role.ToString()),
-        new Claim(AuthSchemes.AuthMethodClaim, AuthSchemes.Cookie),
-    ], AuthSchemes.Cookie));
+    /// <summary>The principal of a signed-in user; <paramref name="sessionId"/> names the session the request came with.</summary>
+    public static ClaimsPrincipal Principal(CurrentUserDto user, Guid? sessionId = null)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, user.Id.ToString()),
+            new(ClaimTypes.Name, user.Email),
+            new(ClaimTypes.Role, user.Role.ToString()),
+            new(AuthSchemes.AuthMethodClaim, AuthSchemes.Cookie),
+        };
+        if (sessionId is { } sid) claims.Add(new Claim(AuthSchemes.SessionClaim, sid.ToString()));
+        if (user.MustChangePassword) claims.Add(new Claim(AuthSchemes.PasswordChangeClaim, "true"));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, AuthSchemes.Cookie));
+    }
+
+    /// <summary>The session of the request (null for an API key).</summary>
+    public static Guid? SessionId(ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(AuthSchemes.SessionClaim), out var id) ? id : null;
 }

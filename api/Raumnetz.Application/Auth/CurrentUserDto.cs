@@ -9,4 +9,10 @@ public sealed record CurrentUserDto
     public string Email { get; init; } = "";
     public string DisplayName { get; init; } = "";
     public Role Role { get; init; }
+    /// <summary>
+    /// The account signed in with a one-time password set by an administrator: until it is changed
+    /// (<c>POST /api/v1/auth/password</c>) every other operation but /auth/me and sign-out is refused with 403
+    /// (code <c>passwordChangeRequired</c>).
+    /// </summary>
+    public bool MustChangePassword { get; init; }
 }

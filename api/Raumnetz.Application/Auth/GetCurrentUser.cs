@@ -13,7 +13,7 @@ public sealed class GetCurrentUserHandler(IDbConnectionFactory db) : IRequestHan
     {
         // A read, so it gets the read retry (the per-request session check is Infrastructure/Security/AccountReader).
         return await db.ReadAsync((connection, ct) => connection.QuerySingleOrDefaultAsync<CurrentUserDto>(new CommandDefinition(
-                "SELECT id, email, display_name, role FROM users WHERE id = @UserId AND is_active = @active",
+                "SELECT id, email, display_name, role, must_change_password FROM users WHERE id = @UserId AND is_active = @active",
                 new { request.UserId, active = true }, cancellationToken: ct)),
                 cancellationToken)
             ?? throw new NotFoundException("User", request.UserId);

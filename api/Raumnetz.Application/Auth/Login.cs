@@ -12,7 +12,8 @@ namespace Raumnetz.Application.Auth;
 /// <summary>
 /// Checks e-mail and password. Failed sign-ins are throttled per e-mail address and client address with growing delays
 /// (<see cref="SignInThrottle"/>); an account is never locked for everyone, and an unknown e-mail address is answered
-/// exactly like a known one with a wrong password (same result, same delays, a password hash checked either way).
+/// exactly like a known one with a wrong password (same result, same delays, a password hash checked either way). So is a
+/// deactivated account, even with the right password: the answer does not tell whether an account exists or is active.
 /// </summary>
 public sealed record LoginCommand(string Email, string Password) : IRequest<LoginResult>
 {
@@ -51,6 +52,7 @@ public sealed class LoginHandler(IDbConnectionFactory db, IPasswordHashing hashi
         public Role Role { get; init; }
         public string PasswordHash { get; init; } = "";
         public bool IsActive { get; init; }
+        public bool MustChangePassword { get; init; }
     }
 
     private sealed class FailureRow
@@ -72,7 +74,7 @@ public sealed class LoginHandler(IDbConnectionFactory db, IPasswordHashing hashi
             return new LoginResult { RetryAfter = until - now };
 
         var user = await connection.QuerySingleOrDefaultAsync<UserRow>("""
-            SELECT id, email, display_name, role, password_hash, is_active FROM users WHERE email_key = @key
+            SELECT id, email, display_name, role, password_hash, is_active, must_change_password FROM users WHERE email_key = @key
             """, new { key });
         // A hash is checked for unknown addresses too, so the time of the answer does not tell whether the account exists.
         var matches = hashing.Verify(user?.PasswordHash ?? DummyHash(), request.Password, out var rehash);
@@ -85,7 +87,8 @@ public sealed class LoginHandler(IDbConnectionFactory db, IPasswordHashing hashi
             await connection.ExecuteAsync("DELETE FROM login_failures WHERE email_key = @key AND client_address = @address", new { key, address });
         if (rehash)
             await connection.ExecuteAsync("UPDATE users SET password_hash = @hash WHERE id = @Id", new { user.Id, hash = hashing.Hash(request.Password) });
-        return new LoginResult { User = new CurrentUserDto { Id = user.Id, Email = user.Email, DisplayName = user.DisplayName, Role = user.Role } };
+        return new LoginResult { User = new CurrentUserDto { Id = user.Id, Email = user.Email, DisplayName = user.DisplayName, Role = user.Role,
+            MustChangePassword = user.MustChangePassword } };
     }
 
     /// <summary>Counts the failure for the pair (atomically, so parallel attempts all count) and forgets counts older than a day.</summary>

@@ -1,6 +1,8 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Dapper;
 using Raumnetz.Application.Common;
+using Raumnetz.Application.Indicators;
 using Raumnetz.Domain.Indicators;
 
 namespace Raumnetz.Application.Exports;
@@ -9,11 +11,13 @@ namespace Raumnetz.Application.Exports;
 /// The export with values computed up the hierarchy (<c>aggregated=true</c>). Aggregation and suppression never combine
 /// indicators, so in indicator order the values are read, computed, protected and written one indicator at a time:
 /// memory follows the largest indicator, not the export. A format that needs its rows by space (GeoJSON) gets the
-/// whole table computed at once.
+/// whole table computed at once. The withheld cells are the ones <see cref="Disclosure.Withheld"/> withholds in every
+/// other response (<see cref="DisclosureReads.DecideAsync"/>, year by year).
 /// </summary>
 internal sealed class ComputedExport(IDbConnectionFactory db, ExportPlan plan, SuppressionRules rules, TimeProvider clock)
 {
     private readonly Dictionary<Guid, int> indicatorOrder = plan.Indicators.Select((i, n) => (i.Id, n)).ToDictionary(x => x.Id, x => x.n);
+    private readonly Dictionary<Guid, Guid?> parents = plan.AllSpaces.Values.ToDictionary(s => s.Id, s => s.ParentId);
     private readonly Dictionary<Guid, int> spaceOrder = plan.ScopeSpaces.Select((s, n) => (s.Id, n)).ToDictionary(x => x.Id, x => x.n);
 
     public async Task WriteAsync(Stream output, CancellationToken ct)
@@ -24,8 +28,11 @@ internal sealed class ComputedExport(IDbConnectionFactory db, ExportPlan plan, S
         if (format.RowOrder == ExportRowOrder.BySpace)
         {
             var stored = (await connection.QueryAsync<RawObservation>(queries.Stored(null, ct))).ToList();
+            var withheld = new HashSet<CellKey>();
+            foreach (var indicator in plan.Indicators)
+                withheld.UnionWith(await WithheldAsync(connection, indicator, stored.Where(o => o.IndicatorId == indicator.Id), ct));
             var document = await plan.DocumentAsync(connection, [], clock.GetUtcNow(), ct);
-            var (rows, periods) = Computed(plan.Indicators, stored, ExportRowOrder.BySpace);
+            var (rows, periods) = Computed(plan.Indicators, stored, withheld, ExportRowOrder.BySpace);
             await format.WriteAsync(document with { Periods = periods }, ToAsync(rows), output, ct);
             return;
         }
@@ -39,16 +46,29 @@ internal sealed class ComputedExport(IDbConnectionFactory db, ExportPlan plan, S
             foreach (var indicator in plan.Indicators)
             {
                 var stored = (await connection.QueryAsync<RawObservation>(queries.Stored(indicator.Id, token))).ToList();
-                foreach (var row in Computed([indicator], stored, ExportRowOrder.ByIndicator).Rows) yield return row;
+                var withheld = await WithheldAsync(connection, indicator, stored, token);
+                foreach (var row in Computed([indicator], stored, withheld, ExportRowOrder.ByIndicator).Rows) yield return row;
             }
         }
     }
 
+    /// <summary>The withheld cells of one indicator in the years its stored values fall in.</summary>
+    private async Task<HashSet<CellKey>> WithheldAsync(DbConnection connection, ExportIndicator indicator, IEnumerable<RawObservation> stored,
+        CancellationToken ct)
+    {
+        var shape = new ValueTableShape(indicator.Id, indicator.Kind, indicator.Aggregation, indicator.RateFactor ?? 1, parents, null);
+        var withheld = new HashSet<CellKey>();
+        foreach (var year in stored.Select(o => Period.Parse(o.Period).Year).Distinct().Order())
+            withheld.UnionWith(await DisclosureReads.DecideAsync(connection, shape, year, year, rules, ct));
+        return withheld;
+    }
+
     /// <summary>
-    /// The stored values of <paramref name="selected"/> with the values computed up the hierarchy, small values and
-    /// what would reveal them through a total withheld, in indicator, space (tree) and period order (or space first).
+    /// The stored values of <paramref name="selected"/> with the values computed up the hierarchy, the cells of
+    /// <paramref name="suppressed"/> withheld, in indicator, space (tree) and period order (or space first).
     /// </summary>
-    private (List<ExportRow> Rows, List<string> Periods) Computed(IReadOnlyList<ExportIndicator> selected, List<RawObservation> stored, ExportRowOrder order)
+    private (List<ExportRow> Rows, List<string> Periods) Computed(IReadOnlyList<ExportIndicator> selected, List<RawObservation> stored,
+        HashSet<CellKey> suppressed, ExportRowOrder order)
     {
         var indicators = selected.ToDictionary(i => i.Id);
         var cells = new List<(ExportIndicator Indicator, Guid Space, Period Period, RawObservation Obs, bool Aggregated)>();
@@ -72,12 +92,6 @@ internal sealed class ComputedExport(IDbConnectionFactory db, ExportPlan plan, S
                 cells.Add((indicator, spaceId, period, obs, value.Aggregated));
             }
         }
-        var values = cells.ToDictionary(c => new CellKey(c.Indicator.Id, c.Space, c.Period), c => c.Obs.Weight(c.Indicator));
-        var primary = cells.Where(c => c.Obs.IsSmall(c.Indicator, rules)).Select(c => new CellKey(c.Indicator.Id, c.Space, c.Period)).ToHashSet();
-        var groups = Suppression.Groups(values.Keys, s => plan.AllSpaces[s].ParentId, i => Suppression.IsAdditive(indicators[i].Aggregation));
-        var suppressed = Suppression.Secondary(values, primary, groups);
-        suppressed.UnionWith(primary);
-
         var ordered = order == ExportRowOrder.BySpace
             ? cells.OrderBy(c => spaceOrder[c.Space]).ThenBy(c => indicatorOrder[c.Indicator.Id]).ThenBy(c => c.Period)
             : cells.OrderBy(c => indicatorOrder[c.Indicator.Id]).ThenBy(c => spaceOrder[c.Space]).ThenBy(c => c.Period);

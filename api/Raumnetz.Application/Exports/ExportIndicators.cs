@@ -102,7 +102,7 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, Suppression
     {
         var q = plan.Query;
         return string.Join('|', q.Format.Name, q.IndicatorSetId, string.Join(',', plan.Indicators.Select(i => i.Id)), string.Join(",", (q.SpaceIds ?? []).Order()),
-            q.Under, q.Level, q.From, q.To, q.Aggregated, plan.Csv.Delimiter, plan.Csv.DecimalComma, rules.MinCount, rules.MinDenominator, stamp, 1);
+            q.Under, q.Level, q.From, q.To, q.Aggregated, plan.Csv.Delimiter, plan.Csv.DecimalComma, rules.MinCount, rules.MinDenominator, stamp, 2);
     }
 
     private static string Slug(string title)

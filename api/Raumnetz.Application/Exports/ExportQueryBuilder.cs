@@ -1,4 +1,3 @@
-using System.Data;
 using Dapper;
 using Raumnetz.Application.Common;
 using Raumnetz.Domain.Indicators;
@@ -16,7 +15,8 @@ internal sealed class ExportQueryBuilder(ExportPlan plan, ISqlDialect dialect)
     public const string Columns = "o.indicator_id, o.space_id, o.period, o.value, o.numerator, o.denominator, o.status, o.source, o.rating_count";
 
     /// <summary>WHERE clause for the indicators, the months and (with <paramref name="withSpaces"/>, when listed) the spaces.</summary>
-    public (string Where, DynamicParameters Parameters) Filter(bool withSpaces)
+    /// <param name="wholeYears">Widen the months to whole years (what the withheld cells of those months depend on).</param>
+    public (string Where, DynamicParameters Parameters) Filter(bool withSpaces, bool wholeYears = false)
     {
         var where = new List<string>();
         var p = new DynamicParameters();
@@ -30,16 +30,19 @@ internal sealed class ExportQueryBuilder(ExportPlan plan, ISqlDialect dialect)
             where.Add(dialect.In("o.space_id", "@spaceIds"));
             p.Add("spaceIds", scope.ToList());
         }
-        if (plan.FromMonth is { } from) { where.Add("o.first_month >= @fromMonth"); p.Add("fromMonth", from); }
-        if (plan.ToMonth is { } to) { where.Add("o.last_month <= @toMonth"); p.Add("toMonth", to); }
+        if (plan.FromMonth is { } from) { where.Add("o.first_month >= @fromMonth"); p.Add("fromMonth", wholeYears ? from / 100 * 100 + 1 : from); }
+        if (plan.ToMonth is { } to) { where.Add("o.last_month <= @toMonth"); p.Add("toMonth", wholeYears ? to / 100 * 100 + 12 : to); }
         if (plan.Indicators.Count == 0) where.Add("o.indicator_id IS NULL");
         return (where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where), p);
     }
 
-    /// <summary>How many values the export covers and when the last of them changed (n, m).</summary>
+    /// <summary>
+    /// How many values the export depends on and when the last of them changed (n, m): besides its own values, every
+    /// value of its indicators in the same years for any space, since the withheld cells are decided over those.
+    /// </summary>
     public CommandDefinition Stamp(CancellationToken ct)
     {
-        var (where, p) = Filter(withSpaces: true);
+        var (where, p) = Filter(withSpaces: false, wholeYears: true);
         return new CommandDefinition($"SELECT COUNT(*) AS n, MAX(o.updated_at) AS m FROM observations o {where}", p, cancellationToken: ct);
     }
 
@@ -77,59 +80,11 @@ internal sealed class ExportQueryBuilder(ExportPlan plan, ISqlDialect dialect)
         return new CommandDefinition($"SELECT {Columns} FROM observations o {And(where)} o.indicator_id = @exportIndicator", p, cancellationToken: ct);
     }
 
-    /// <summary>
-    /// The values of these (additive) indicators that may be small by their kind (counts, rates by denominator, ratings
-    /// by how many rated), or null when none of them can be; the caller checks each row.
-    /// </summary>
-    public CommandDefinition? SmallValues(IReadOnlyCollection<ExportIndicator> indicators, SuppressionRules rules, CancellationToken ct)
+    /// <summary>The first and last month of the values the export covers (both null when there are none): the years to decide.</summary>
+    public CommandDefinition MonthRange(CancellationToken ct)
     {
-        var (where, p) = Filter(withSpaces: true);
-        var small = new List<string>();
-        void Kind(IndicatorKind kind, string predicate, string name)
-        {
-            var ids = indicators.Where(i => i.Kind == kind).Select(i => i.Id).ToList();
-            if (ids.Count == 0) return;
-            small.Add($"({dialect.In("o.indicator_id", "@" + name)} AND {predicate})");
-            p.Add(name, ids);
-        }
-        Kind(IndicatorKind.Count, "o.value < @minCount", "countIds");
-        Kind(IndicatorKind.Rate, "o.denominator < @minDenominator", "rateIds");
-        Kind(IndicatorKind.Rating, "o.rating_count < @minCount", "ratingIds");
-        if (small.Count == 0) return null;
-        p.Add("minCount", rules.MinCount, DbType.Double);
-        p.Add("minDenominator", rules.MinDenominator, DbType.Double);
-        return new CommandDefinition($"SELECT {Columns} FROM observations o {And(where)} ({string.Join(" OR ", small)})", p, cancellationToken: ct);
-    }
-
-    /// <summary>
-    /// The values of one indicator and period for these spaces (at most a few hundred), by first and last month so each
-    /// space's cell is one lookup in the unique key.
-    /// </summary>
-    public CommandDefinition CellsOfPeriod(Guid indicatorId, IReadOnlyCollection<Guid> spaceIds, Period period, CancellationToken ct) =>
-        Cells(indicatorId, spaceIds, "o.first_month = @periodFirst AND o.last_month = @periodLast",
-            new { periodFirst = period.FirstMonth, periodLast = period.LastMonth }, ct);
-
-    /// <summary>The values of one indicator for these spaces within a year (and within the export's months).</summary>
-    public CommandDefinition CellsOfYear(Guid indicatorId, IReadOnlyCollection<Guid> spaceIds, int year, CancellationToken ct) =>
-        Cells(indicatorId, spaceIds, "o.first_month >= @firstMonth AND o.last_month <= @lastMonth", new
-        {
-            firstMonth = Math.Max(year * 100 + 1, plan.FromMonth ?? 0),
-            lastMonth = Math.Min(year * 100 + 12, plan.ToMonth ?? int.MaxValue),
-        }, ct);
-
-    private CommandDefinition Cells(Guid indicatorId, IReadOnlyCollection<Guid> spaceIds, string condition, object values, CancellationToken ct)
-    {
-        var q = new DynamicParameters(values);
-        q.Add("indicatorId", indicatorId);
-        var (spaces, ids) = dialect.InIds("o.space_id", "@spaceIds", spaceIds);
-        q.Add("spaceIds", ids);
-        if (plan.FromMonth is { } from) q.Add("fromMonth", from);
-        if (plan.ToMonth is { } to) q.Add("toMonth", to);
-        var range = (plan.FromMonth is null ? "" : " AND o.first_month >= @fromMonth") + (plan.ToMonth is null ? "" : " AND o.last_month <= @toMonth");
-        return new CommandDefinition($"""
-            SELECT {Columns} FROM observations o
-            WHERE o.indicator_id = @indicatorId AND {spaces} AND {condition}{range}
-            """, q, cancellationToken: ct);
+        var (where, p) = Filter(withSpaces: false);
+        return new CommandDefinition($"SELECT MIN(o.first_month), MAX(o.last_month) FROM observations o {where}", p, cancellationToken: ct);
     }
 
     private static string And(string where) => where.Length == 0 ? "WHERE" : where + " AND";

@@ -27,12 +27,6 @@ internal sealed class RawObservation
         _ => Enum.TryParse<ObservationStatus>(Status, true, out var s) ? s : null,
     };
 
-    /// <summary>Whether the value is small enough to be withheld (primary suppression).</summary>
-    public bool IsSmall(ExportIndicator indicator, SuppressionRules rules) => Suppression.IsPrimary(indicator.Kind, Value, Denominator, RatingCount, rules);
-
-    /// <summary>What secondary suppression gives up least of: the value, or for a rate its denominator (the population behind it).</summary>
-    public double? Weight(ExportIndicator indicator) => indicator.Kind == IndicatorKind.Rate ? Denominator : Value;
-
     /// <summary>The exported row; a withheld one without value, numerator and denominator.</summary>
     public ExportRow ToRow(ExportIndicator indicator, ExportSpace space, bool suppressed, bool aggregated) =>
         new(indicator, space, Period, suppressed ? null : Value, suppressed ? null : Numerator, suppressed ? null : Denominator,

@@ -7,10 +7,10 @@ using Raumnetz.Domain.Indicators;
 namespace Raumnetz.Application.Exports;
 
 /// <summary>
-/// The stored values, streamed straight from an unbuffered reader to the format's writer in constant memory. Small
-/// values are withheld as they pass; secondary suppression is worked out per indicator by a
-/// <see cref="SuppressionWorker"/> on a second connection while the rows stream: in indicator order the first rows wait
-/// only for the first indicator, formats ordered by space wait for all of them.
+/// The stored values, streamed straight from an unbuffered reader to the format's writer in constant memory. The cells
+/// withheld as they pass are the ones <see cref="Disclosure.Withheld"/> withholds in every other response, worked out per
+/// indicator by a <see cref="SuppressionWorker"/> on a second connection while the rows stream: in indicator order the
+/// first rows wait only for the first indicator, formats ordered by space wait for all of them.
 /// </summary>
 internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, SuppressionRules rules, TimeProvider clock, ILogger logger)
 {
@@ -52,7 +52,7 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
                 if (plan.Scope is { } scope && !scope.Contains(o.SpaceId)) continue;
                 if (!indicators.TryGetValue(o.IndicatorId, out var indicator)) continue;
                 if (o.IndicatorId != current) (current, hidden) = (o.IndicatorId, await worker.WithheldAsync(o.IndicatorId));
-                var suppressed = o.IsSmall(indicator, rules) || (hidden.Count > 0 && hidden.Contains((o.IndicatorId, o.SpaceId, o.Period)));
+                var suppressed = hidden.Count > 0 && hidden.Contains((o.IndicatorId, o.SpaceId, o.Period));
                 yield return o.ToRow(indicator, plan.AllSpaces[o.SpaceId], suppressed, false);
             }
         }

@@ -8,7 +8,7 @@ namespace Raumnetz.Application.Indicators;
 
 /// <summary>
 /// What the caller may not see of indicator values: the load every read path for values goes through (observation list
-/// and single value, evaluation, series, map, assessment summary). It reads the stored values of whole years for every
+/// and single value, evaluation, series, map, assessment summary, every export). It reads the stored values of whole years for every
 /// space and lets <see cref="Disclosure.Withheld"/> decide, so a cell is withheld in every response or in none.
 /// </summary>
 internal static class DisclosureReads
@@ -49,21 +49,30 @@ internal static class DisclosureReads
         foreach (var indicator in indicators)
         {
             if (!years.TryGetValue(indicator.Id, out var wanted) || wanted.Count == 0) continue;
-            var stored = new List<StoredValue>();
+            var shape = new ValueTableShape(indicator.Id, indicator.Kind, indicator.Aggregation, indicator.RateFactor ?? 1, parents, null);
             // Contiguous runs of years, each one range query (the decision for a year needs that whole year).
             foreach (var (first, last) in Runs(wanted))
-            {
-                var rows = await connection.QueryAsync<StoredRow>(new CommandDefinition("""
-                    SELECT space_id, period, value, numerator, denominator, rating_count FROM observations
-                    WHERE indicator_id = @indicatorId AND first_month >= @fromMonth AND last_month <= @toMonth
-                    """, new { indicatorId = indicator.Id, fromMonth = first * 100 + 1, toMonth = last * 100 + 12 }, cancellationToken: ct));
-                stored.AddRange(rows.Where(r => parents.ContainsKey(r.SpaceId)).Select(r =>
-                    new StoredValue(r.SpaceId, Period.Parse(r.Period), new Measure(r.Value, r.Numerator, r.Denominator), r.RatingCount)));
-            }
-            var shape = new ValueTableShape(indicator.Id, indicator.Kind, indicator.Aggregation, indicator.RateFactor ?? 1, parents, null);
-            withheld.UnionWith(Disclosure.Withheld(shape, stored, rules));
+                withheld.UnionWith(await DecideAsync(connection, shape, first, last, rules, ct));
         }
         return withheld;
+    }
+
+    /// <summary>
+    /// The cells of the indicator of <paramref name="shape"/> in the years <paramref name="firstYear"/> to
+    /// <paramref name="lastYear"/> withheld from protected readers, whoever asks: the stored values of those whole years for
+    /// every space of <see cref="ValueTableShape.Parents"/>, decided by <see cref="Disclosure.Withheld"/>. Exports call it for
+    /// one year at a time (memory: one indicator-year of values); responses for the caller use <see cref="WithheldAsync"/>.
+    /// </summary>
+    internal static async Task<HashSet<CellKey>> DecideAsync(DbConnection connection, ValueTableShape shape, int firstYear, int lastYear,
+        SuppressionRules rules, CancellationToken ct)
+    {
+        var rows = await connection.QueryAsync<StoredRow>(new CommandDefinition("""
+            SELECT space_id, period, value, numerator, denominator, rating_count FROM observations
+            WHERE indicator_id = @indicatorId AND first_month >= @fromMonth AND last_month <= @toMonth
+            """, new { indicatorId = shape.Indicator, fromMonth = firstYear * 100 + 1, toMonth = lastYear * 100 + 12 }, cancellationToken: ct));
+        var stored = rows.Where(r => shape.Parents.ContainsKey(r.SpaceId)).Select(r =>
+            new StoredValue(r.SpaceId, Period.Parse(r.Period), new Measure(r.Value, r.Numerator, r.Denominator), r.RatingCount)).ToList();
+        return Disclosure.Withheld(shape, stored, rules);
     }
 
     /// <summary>What the caller may not see of these observations (null when the caller sees everything).</summary>

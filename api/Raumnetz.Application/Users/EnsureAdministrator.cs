@@ -22,8 +22,10 @@ public sealed class EnsureAdministratorHandler(IUnitOfWork unitOfWork, IMediator
         if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users", transaction: tx) > 0) return new(false, null);
         var generated = string.IsNullOrEmpty(request.Password) ? ApiKeySecrets.NewKey()[ApiKeySecrets.Prefix.Length..][..20] : null;
         // A command sent from a command joins its transaction: the count and the insert are one unit.
-        await mediator.Send(new CreateUserCommand(request.Email, "Administration", Role.Admin, request.Password ?? generated!),
-            cancellationToken);
+        // The configured password is the operator's choice (Raumnetz__Admin__Password): the password rules apply to every
+        // password set through the API, not to this one.
+        await mediator.Send(new CreateUserCommand(request.Email, "Administration", Role.Admin, request.Password ?? generated!)
+            { FromConfiguration = true }, cancellationToken);
         return new(true, generated);
     }
 }

@@ -11,7 +11,7 @@ public sealed class ListUsersHandler(IDbConnectionFactory db) : IRequestHandler<
     public async Task<IReadOnlyList<UserDto>> Handle(ListUsersQuery request, CancellationToken cancellationToken)
     {
         return await db.ReadAsync(async (connection, ct) => (await connection.QueryAsync<UserDto>(new CommandDefinition(
-            "SELECT id, email, display_name, role, is_active, version, created_at, updated_at FROM users ORDER BY email_key",
+            $"SELECT {UserReads.Columns} FROM users ORDER BY email_key",
             cancellationToken: ct))).ToList(),
             cancellationToken);
     }

@@ -9,6 +9,8 @@ public sealed record UserDto
     public string DisplayName { get; init; } = "";
     public Role Role { get; init; }
     public bool IsActive { get; init; }
+    /// <summary>An administrator set a one-time password: the user must choose a new one at the next sign-in.</summary>
+    public bool MustChangePassword { get; init; }
     public long Version { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }

@@ -48,3 +48,9 @@ public sealed class TooManyAttemptsException(TimeSpan retryAfter)
 {
     public TimeSpan RetryAfter { get; } = retryAfter;
 }
+
+/// <summary>
+/// The account signs in with a one-time password that an administrator set: until the user chooses a new one, the
+/// session may only change the password, read the signed-in user and sign out (403, code <c>passwordChangeRequired</c>).
+/// </summary>
+public sealed class PasswordChangeRequiredException() : DomainException(Messages.PasswordChangeRequired);

@@ -68,7 +68,7 @@ public sealed class SessionStore(IDbConnectionFactory db, TimeProvider clock, Se
         var hash = Hash(token);
         var now = clock.GetUtcNow();
         var row = await db.ReadAsync((connection, t) => connection.QuerySingleOrDefaultAsync<SessionRow>(new CommandDefinition("""
-            SELECT s.id, s.created_at, s.last_seen_at, s.expires_at, s.idle_minutes, u.id AS user_id, u.email, u.display_name, u.role
+            SELECT s.id, s.created_at, s.last_seen_at, s.expires_at, s.idle_minutes, u.id AS user_id, u.email, u.display_name, u.role, u.must_change_password
             FROM sessions s JOIN users u ON u.id = s.user_id
             WHERE s.token_hash = @hash AND s.revoked_at IS NULL AND s.expires_at > @now AND u.is_active = @active
             """, new { hash, now, active = true }, cancellationToken: t)), ct);
@@ -81,7 +81,8 @@ public sealed class SessionStore(IDbConnectionFactory db, TimeProvider clock, Se
                 "UPDATE sessions SET last_seen_at = @now WHERE id = @Id AND last_seen_at < @now",
                 new { row.Id, now }, cancellationToken: ct));
         }
-        return new ActiveSession(row.Id, new CurrentUserDto { Id = row.UserId, Email = row.Email, DisplayName = row.DisplayName, Role = row.Role },
+        return new ActiveSession(row.Id, new CurrentUserDto { Id = row.UserId, Email = row.Email, DisplayName = row.DisplayName, Role = row.Role,
+                MustChangePassword = row.MustChangePassword },
             row.CreatedAt, row.ExpiresAt);
     }
 
@@ -116,5 +117,6 @@ public sealed class SessionStore(IDbConnectionFactory db, TimeProvider clock, Se
         public string Email { get; init; } = "";
         public string DisplayName { get; init; } = "";
         public Raumnetz.Domain.Identity.Role Role { get; init; }
+        public bool MustChangePassword { get; init; }
     }
 }

@@ -35,12 +35,15 @@ public sealed class AuthorizationTests(RolesFixture factory) : IClassFixture<Rol
     /// </summary>
     private static readonly string[] WritingReads = ["GetNetworkCalendarToken", "ListAssessments", "GetAssessment"];
 
+    /// <summary>Writes to the caller's own account (own password, own sessions): every role may make them.</summary>
+    private static readonly string[] OwnAccount = ["ChangePassword", "EndSession"];
+
     private static bool IsAdminRoute(ApiOperation op) => op.Path.StartsWith("/api/v1/users", StringComparison.Ordinal) || op.Path.StartsWith("/api/v1/api-keys", StringComparison.Ordinal);
 
     /// <summary>What a role may do with an operation: admin routes only admins; reads (and signing out) every role; writes editors and up.</summary>
     private static bool Allowed(string role, ApiOperation op) =>
         IsAdminRoute(op) ? role == "admin"
-        : (op.IsRead && !WritingReads.Contains(op.Id)) || SignOuts.Contains(op.Id) || role is "editor" or "coordinator" or "admin";
+        : (op.IsRead && !WritingReads.Contains(op.Id)) || SignOuts.Contains(op.Id) || OwnAccount.Contains(op.Id) || role is "editor" or "coordinator" or "admin";
 
     /// <summary>A request that changes nothing when allowed: random ids (404) and an empty object as body (400).</summary>
     private static HttpRequestMessage Harmless(ApiOperation op)

@@ -32,4 +32,19 @@ public sealed class ExportETagTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.NotEqual(etag.Tag, changed.Headers.ETag!.Tag);
         Assert.Contains(ExportCsvTests.Parse(body), r => r["period"] == "2022");
     }
+
+    [Fact]
+    public async Task A_change_outside_the_listed_spaces_that_can_change_what_is_withheld_gives_a_new_etag()
+    {
+        var client = await factory.AdminAsync();
+        var d = await factory.DataAsync();
+        var url = Url(d, "format=csv&from=2024&to=2024&spaceIds=" + d.South);
+        var (first, _) = await GetAsync(client, url);
+
+        // A value below the north (outside the listed spaces) takes part in deciding what is withheld in 2024.
+        await Indicators.IndicatorApi.PutObservationOkAsync(client,
+            new { indicatorId = d.Sgb2, spaceId = d.N1, period = "2024", numerator = 1, denominator = 4 });
+        var (changed, _) = await GetAsync(client, url);
+        Assert.NotEqual(first.Headers.ETag!.Tag, changed.Headers.ETag!.Tag);
+    }
 }

@@ -24,8 +24,8 @@ public sealed class ExportJsonTests(ApiFactory factory) : IClassFixture<ApiFacto
         var values = doc.GetProperty("values").EnumerateArray().ToList();
         Assert.Equal(11, values.Count);
         var rate = values.Single(v => v.GetProperty("indicator").GetString() == d.Code("sgb2") && v.GetProperty("space")
-            .GetString() == d.Code("south"));
-        Assert.Equal((15.0, 30.0, 200.0),
+            .GetString() == d.Code("north"));
+        Assert.Equal((15.0, 150.0, 1000.0),
             (rate.GetProperty("value").GetDouble(), rate.GetProperty("numerator").GetDouble(), rate.GetProperty("denominator")
                 .GetDouble()));
         var small = values.Single(v => v.GetProperty("indicator").GetString() == d.Code("cases") && v.GetProperty("space")
@@ -33,6 +33,11 @@ public sealed class ExportJsonTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.True(small.GetProperty("suppressed").GetBoolean());
         Assert.Equal(JsonValueKind.Null, small.GetProperty("value").ValueKind);
         Assert.False(small.GetProperty("aggregated").GetBoolean());
+        // The streamed export withholds what every other response withholds: the city's rate, computed from its districts
+        // (181/1208, shown by the evaluation and the series), would give centre's 1/8 back from north and south.
+        var south = values.Single(v => v.GetProperty("indicator").GetString() == d.Code("sgb2") && v.GetProperty("space")
+            .GetString() == d.Code("south"));
+        Assert.True(south.GetProperty("suppressed").GetBoolean());
     }
 
     [Fact]

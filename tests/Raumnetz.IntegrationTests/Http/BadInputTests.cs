@@ -114,6 +114,9 @@ public sealed class BadInputTests(BadInputFixture api) : IClassFixture<BadInputF
         ["UpdateActorType"] = """{"nameDe":"Verein","nameEn":"Association"}""",
         ["CreateApiKey"] = """{"name":"Neuer Schlüssel","role":"viewer"}""",
         ["CreateUser"] = """{"email":"bad-new@test.local","displayName":"Neu","role":"viewer","password":"a-long-password-1"}""",
+        ["UpdateUser"] = """{"displayName":"Neu","role":"viewer"}""",
+        ["SetUserPassword"] = """{"password":"Einmal-Kennwort-2026"}""",
+        ["ChangePassword"] = """{"currentPassword":"falsch-aber-gueltig","newPassword":"Kastanienallee-im-Herbst-3"}""",
         // An unknown account: the baseline itself fails with 401, and no real account collects failed attempts.
         ["Login"] = """{"email":"nobody@test.local","password":"wrong-password"}""",
     };

@@ -39,6 +39,9 @@ public sealed class ConditionalRequestTests(ApiFactory factory) : IClassFixture<
         var observation = (await IndicatorApi.PutObservationOkAsync(client, new { indicatorId = count, spaceId = north, period = "2024", value = 3 })).Id();
         var assessment = (await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync(IndicatorApi.AssessmentsUrl,
             new { indicatorId = rating, spaceId = north, period = "2024", rating = 4 }), HttpStatusCode.Created)).Id();
+        var user = (await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync("/api/v1/users",
+            new { email = $"cond-{Guid.NewGuid():N}@test.local", displayName = "Konto", role = "viewer", password = "Sommerwiese-am-Deich-7" }),
+            HttpStatusCode.Created)).Id();
         var relationBody = new { sourceActorId = actor, targetActorId = other, type = "cooperationAgreement", isContractual = false };
         var put = HttpMethod.Put;
         var post = HttpMethod.Post;
@@ -72,6 +75,7 @@ public sealed class ConditionalRequestTests(ApiFactory factory) : IClassFixture<
             ["DeleteObservation"] = new(delete, $"/api/v1/observations/{observation}", null),
             ["UpdateAssessment"] = new(put, $"/api/v1/assessments/{assessment}", new { rating = 3 }),
             ["DeleteAssessment"] = new(delete, $"/api/v1/assessments/{assessment}", null),
+            ["UpdateUser"] = new(put, $"/api/v1/users/{user}", new { displayName = "Konto neu", role = "viewer" }),
         };
     }
 

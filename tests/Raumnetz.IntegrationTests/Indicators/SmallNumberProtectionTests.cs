@@ -74,7 +74,7 @@ public sealed class SmallNumberProtectionTests(ApiFactory factory) : IClassFixtu
     {
         var data = await SubtractionDataAsync();
         var viewer = await factory.AsAsync("viewer");
-        var views = await ViewsAsync(viewer, data, streamedExport: false);
+        var views = await ViewsAsync(viewer, data, streamedExport: true);
         AssertNothingRecoverable(data, views);
     }
 

@@ -40,13 +40,14 @@ public sealed class ExportQueryBuilderTests
     }
 
     [Fact]
-    public void Looks_for_small_values_only_where_an_indicator_can_have_them()
+    public void The_years_to_decide_come_from_every_space_within_the_plan()
     {
-        var builder = new ExportQueryBuilder(Plan("csv", [Count, Rate, Index]), new SqliteDialect());
-        Assert.Null(builder.SmallValues([Index], new SuppressionRules(), default));
-        var sql = builder.SmallValues([Count, Rate], new SuppressionRules(), default)!.Value.CommandText;
-        Assert.Contains("(o.indicator_id IN @countIds AND o.value < @minCount) OR (o.indicator_id IN @rateIds AND o.denominator < @minDenominator)", sql);
-        Assert.DoesNotContain("ratingIds", sql);
+        var sql = new ExportQueryBuilder(Plan("csv", [Count], scope: [Guid.NewGuid()], from: 202401, to: 202412), new SqliteDialect())
+            .MonthRange(default).CommandText;
+        // Withheld cells are decided over every space (Disclosure), so the years do not depend on the listed spaces.
+        Assert.StartsWith("SELECT MIN(o.first_month), MAX(o.last_month) FROM observations o WHERE", sql);
+        Assert.DoesNotContain("space_id", sql);
+        Assert.Contains("o.first_month >= @fromMonth", sql);
     }
 
     [Fact]
@@ -57,7 +58,6 @@ public sealed class ExportQueryBuilderTests
         var (condition, value) = sqlite.InIds("o.space_id", "@spaceIds", [space]);
         Assert.Equal("o.space_id IN (SELECT value FROM json_each(@spaceIds))", condition);
         Assert.Equal("[\"01a24285-7436-7d36-9169-0d5608938163\"]", value);
-        Assert.Contains("json_each(@spaceIds)", new ExportQueryBuilder(Plan("csv", [Count]), sqlite).CellsOfYear(Count.Id, [space], 2024, default).CommandText);
         var (pgCondition, pgValue) = postgres.InIds("o.space_id", "@spaceIds", [space]);
         Assert.Equal("o.space_id = ANY(@spaceIds)", pgCondition);
         Assert.Equal([space], Assert.IsType<List<Guid>>(pgValue));

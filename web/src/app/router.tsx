@@ -3,6 +3,7 @@ import { AppShell } from '@/components/layout/app-shell'
 import { RequireAuth } from '@/features/auth/components/require-auth'
 import { LoginPage } from '@/features/auth/routes/login-page'
 import { indicatorRoutes } from '@/features/indicators/routes'
+import { userRoutes } from '@/features/users/routes'
 import { NotFoundPage, RouteErrorPage } from './error-pages'
 import { StartPage } from './routes/start-page'
 
@@ -19,6 +20,10 @@ export const routes: RouteObject[] = [
         element: <AppShell />,
         children: [
           { index: true, element: <StartPage /> },
+          {
+            path: 'account',
+            lazy: async () => ({ Component: (await import('@/features/auth/routes/account-page')).AccountPage }),
+          },
           {
             path: 'spaces',
             lazy: async () => ({ Component: (await import('@/features/spaces/routes/spaces-page')).SpacesPage }),
@@ -81,6 +86,7 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('@/features/network-map/routes/network-map-page')).NetworkMapPage }),
           },
           ...indicatorRoutes,
+          ...userRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -6,6 +6,12 @@
  */
 export const queryKeys = {
   currentUser: ['auth', 'me'] as const,
+  /** The signed-in user's own open sessions. */
+  ownSessions: ['auth', 'sessions'] as const,
+
+  users: {
+    all: ['users'] as const,
+  },
 
   spaces: {
     all: ['spaces'] as const,

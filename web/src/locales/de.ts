@@ -17,6 +17,8 @@ export const de = {
     role: 'Rolle',
     logout: 'Abmelden',
     logoutEverywhere: 'Überall abmelden',
+    account: 'Konto',
+    users: 'Benutzerkonten',
     footer: 'Raumnetz – Arbeitsplattform für sozialraumorientierte Netzwerkarbeit',
   },
   nav: {

@@ -16,6 +16,8 @@ export const en: Translations<typeof de> = {
     role: 'Role',
     logout: 'Log out',
     logoutEverywhere: 'Log out everywhere',
+    account: 'Account',
+    users: 'User accounts',
     footer: 'Raumnetz – the working platform for socio-spatial network work',
   },
   nav: {

@@ -13,6 +13,7 @@ export const testUser: CurrentUserDto = {
   email: 'koordination@example.org',
   displayName: 'Kim Koordination',
   role: Role.Coordinator,
+  mustChangePassword: false,
 }
 
 interface Options {

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
-import type { CurrentUserDto } from '@/api'
+import { Link, useNavigate } from 'react-router'
+import { Role, type CurrentUserDto } from '@/api'
 import { useLogout } from '@/lib/auth'
 
 /** Disclosure with the signed-in user's name, role and the logout buttons (this session, every session). */
@@ -63,6 +63,14 @@ export function UserMenu({ user }: { user: CurrentUserDto }) {
         <p className="user-menu__meta">
           {t('shell.role')}: {t(`roles.${user.role}`, { defaultValue: String(user.role) })}
         </p>
+        <Link to="/account" className="button button--secondary" onClick={() => setOpen(false)}>
+          {t('shell.account')}
+        </Link>
+        {user.role === Role.Admin ? (
+          <Link to="/admin/users" className="button button--secondary" onClick={() => setOpen(false)}>
+            {t('shell.users')}
+          </Link>
+        ) : null}
         <button type="button" className="button button--secondary" onClick={() => void onLogout()} disabled={logout.isPending}>
           {t('shell.logout')}
         </button>

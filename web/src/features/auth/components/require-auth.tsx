@@ -4,7 +4,10 @@ import { Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useCurrentUser } from '@/lib/auth'
 
-/** Route guard: renders the child routes for a signed-in user, otherwise sends them to /login. */
+/**
+ * Route guard: renders the child routes for a signed-in user, otherwise sends them to /login; a user who must replace a
+ * one-time password is sent to the account page.
+ */
 export function RequireAuth() {
   const { t } = useTranslation()
   const location = useLocation()
@@ -29,5 +32,7 @@ export function RequireAuth() {
     const from = location.pathname + location.search
     return <Navigate to="/login" replace state={{ from }} />
   }
+  // A one-time password set by an administrator: the API refuses everything else until it is changed.
+  if (me.data.mustChangePassword && location.pathname !== '/account') return <Navigate to="/account" replace />
   return <Outlet />
 }

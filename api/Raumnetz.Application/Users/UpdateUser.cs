@@ -1,0 +1,52 @@
+using Dapper;
+using FluentValidation;
+using MediatR;
+using Raumnetz.Application.Auth;
+using Raumnetz.Application.Common;
+using Raumnetz.Domain.Common;
+using Raumnetz.Domain.Identity;
+
+namespace Raumnetz.Application.Users;
+
+/// <summary>
+/// Replaces an account's name and role (admins only; <see cref="ExpectedVersion"/> from If-Match). A new role ends the
+/// account's sessions at once, in the same transaction; the last active administrator cannot be demoted (409).
+/// </summary>
+public sealed record UpdateUserCommand : ICommand<UserDto>
+{
+    public Guid Id { get; init; }
+    public string DisplayName { get; init; } = "";
+    public Role Role { get; init; }
+    public long? ExpectedVersion { get; init; }
+}
+
+public sealed class UpdateUserValidator : AbstractValidator<UpdateUserCommand>
+{
+    public UpdateUserValidator()
+    {
+        RuleFor(x => x.DisplayName).RequiredText(Limits.Name);
+        RuleFor(x => x.Role).DefinedEnum();
+    }
+}
+
+public sealed class UpdateUserHandler(IUnitOfWork unitOfWork, UserReads reads, TimeProvider clock)
+    : IRequestHandler<UpdateUserCommand, UserDto>
+{
+    public async Task<UserDto> Handle(UpdateUserCommand request, CancellationToken cancellationToken)
+    {
+        var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
+        var version = await Versioning.CheckAsync(connection, tx, "users", "User", request.Id, request.ExpectedVersion);
+        var user = (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
+        var now = clock.GetUtcNow();
+        if (user.Role == Role.Admin && request.Role != Role.Admin && user.IsActive)
+            await UserReads.EnsureAnotherAdministratorAsync(connection, tx, unitOfWork.Dialect, request.Id, "role", cancellationToken);
+        var rows = await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE users SET display_name = @displayName, role = @role, version = version + 1, updated_at = @now
+            WHERE id = @id AND version = @version
+            """, new { id = request.Id, displayName = request.DisplayName.Trim(), role = request.Role.ToString(), now, version }, tx,
+            cancellationToken: cancellationToken));
+        Versioning.EnsureUpdated(rows, "User", request.Id, version);
+        if (user.Role != request.Role) await UserSessions.RevokeAllAsync(connection, tx, request.Id, now, cancellationToken);
+        return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
+    }
+}

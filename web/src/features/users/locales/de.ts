@@ -1,0 +1,31 @@
+/** German texts of the account administration (lib/i18n merges every feature's locales into the app's texts). */
+export const de = {
+  users: {
+    title: 'Benutzerkonten',
+    intro:
+      'Rollen ändern, Konten deaktivieren und Einmalpasswörter vergeben. Jede dieser Änderungen beendet die Sitzungen des Kontos sofort.',
+    name: 'Name',
+    email: 'E-Mail-Adresse',
+    role: 'Rolle',
+    roleOf: 'Rolle von {{name}}',
+    status: 'Status',
+    active: 'aktiv',
+    inactive: 'deaktiviert',
+    mustChange: 'muss Passwort ändern',
+    actions: 'Aktionen',
+    saveRole: 'Rolle speichern',
+    saveRoleOf: 'Rolle von {{name}} speichern',
+    deactivate: 'Deaktivieren',
+    deactivateOf: '{{name}} deaktivieren',
+    reactivate: 'Reaktivieren',
+    reactivateOf: '{{name}} reaktivieren',
+    oneTime: 'Einmalpasswort …',
+    oneTimeOf: 'Einmalpasswort für {{name}} setzen',
+    oneTimeLabel: 'Einmalpasswort für {{name}}',
+    oneTimeHint: 'Mindestens 12 Zeichen. Die Person muss es bei der nächsten Anmeldung ändern.',
+    oneTimeSubmit: 'Einmalpasswort setzen',
+    cancel: 'Abbrechen',
+    saved: 'Gespeichert: {{name}}.',
+    tooShort: 'Das Passwort muss mindestens 12 Zeichen lang sein.',
+  },
+}
