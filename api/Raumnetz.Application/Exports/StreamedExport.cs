@@ -71,13 +71,16 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
     /// <summary>
     /// The rows in indicator order, each indicator's withheld cells decided from the values the stream reads: they are held
     /// until the indicator's last value has passed, then decided together and written (those in the scope and the months).
+    /// They are held as values in one list reused for every indicator, their repeated texts shared, so that holding them
+    /// leaves the collector few objects to promote.
     /// </summary>
     private async IAsyncEnumerable<ExportRow> Decided(DbConnection connection, ExportQueryBuilder queries, [EnumeratorCancellation] CancellationToken ct)
     {
         var indicators = plan.Indicators.ToDictionary(i => i.Id);
         var parents = plan.AllSpaces.Values.ToDictionary(s => s.Id, s => s.ParentId);
         var periods = new Dictionary<string, Period>(StringComparer.Ordinal); // each period's text is parsed once
-        var held = new List<(RawObservation Row, Period Period)>();
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var held = new List<Held>();
         ExportIndicator? current = null;
         await using var reader = await connection.ExecuteReaderAsync(queries.Streamed(ct, decided: true));
         var raw = new RawObservationReader(reader);
@@ -88,25 +91,43 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
             if (indicator != current)
             {
                 if (current is not null) foreach (var row in Release(current)) yield return row;
-                (current, held) = (indicator, []);
+                held.Clear();
+                current = indicator;
             }
             if (!periods.TryGetValue(o.Period, out var period)) periods[o.Period] = period = Period.Parse(o.Period);
-            held.Add((o, period));
+            held.Add(new Held(o.SpaceId, period, Shared(o.Period)!, new Measure(o.Value, o.Numerator, o.Denominator), Shared(o.Status),
+                Shared(o.Source), o.RatingCount));
         }
         if (current is not null) foreach (var row in Release(current)) yield return row;
+
+        // The same text once (statuses, sources and periods repeat); a bounded pool, so odd data cannot make it grow without end.
+        string? Shared(string? text)
+        {
+            if (text is null) return null;
+            if (texts.TryGetValue(text, out var known)) return known;
+            if (texts.Count < 10_000) texts[text] = text;
+            return text;
+        }
 
         IEnumerable<ExportRow> Release(ExportIndicator indicator)
         {
             var shape = new ValueTableShape(indicator.Id, indicator.Kind, indicator.Aggregation, indicator.RateFactor ?? 1, parents, null);
-            var withheld = Disclosure.Withheld(shape, held.Where(h => parents.ContainsKey(h.Row.SpaceId)).Select(h =>
-                new StoredValue(h.Row.SpaceId, h.Period, new Measure(h.Row.Value, h.Row.Numerator, h.Row.Denominator), h.Row.RatingCount)), rules);
-            foreach (var (o, period) in held)
+            var withheld = Disclosure.Withheld(shape, held.Where(h => parents.ContainsKey(h.Space))
+                .Select(h => new StoredValue(h.Space, h.Period, h.Measure, h.RatingCount)), rules);
+            foreach (var h in held)
             {
-                if (plan.Scope is { } scope && !scope.Contains(o.SpaceId)) continue;
-                if (period.FirstMonth < plan.FromMonth || period.LastMonth > plan.ToMonth) continue;
-                var suppressed = withheld.Count > 0 && withheld.Contains(new CellKey(indicator.Id, o.SpaceId, period));
-                yield return o.ToRow(indicator, plan.AllSpaces[o.SpaceId], suppressed, false);
+                if (plan.Scope is { } scope && !scope.Contains(h.Space)) continue;
+                if (h.Period.FirstMonth < plan.FromMonth || h.Period.LastMonth > plan.ToMonth) continue;
+                var suppressed = withheld.Count > 0 && withheld.Contains(new CellKey(indicator.Id, h.Space, h.Period));
+                var o = new RawObservation
+                {
+                    IndicatorId = indicator.Id, SpaceId = h.Space, Period = h.PeriodText, Value = h.Measure.Value, Numerator = h.Measure.Numerator,
+                    Denominator = h.Measure.Denominator, Status = h.Status, Source = h.Source, RatingCount = h.RatingCount,
+                };
+                yield return o.ToRow(indicator, plan.AllSpaces[h.Space], suppressed, false);
             }
         }
     }
+
+    private readonly record struct Held(Guid Space, Period Period, string PeriodText, Measure Measure, string? Status, string? Source, int? RatingCount);
 }
