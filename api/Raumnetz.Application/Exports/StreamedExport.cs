@@ -65,6 +65,7 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
             }
         }
     }
+
     private async Task<List<string>> PeriodsAsync(DbConnection connection, ExportQueryBuilder queries, CancellationToken ct) =>
         plan.Format.NeedsPeriods ? ExportPlan.InTimeOrder(await connection.QueryAsync<string>(queries.Periods(withSpaces: true, ct))) : [];
 
@@ -121,13 +122,16 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
                 var suppressed = withheld.Count > 0 && withheld.Contains(new CellKey(indicator.Id, h.Space, h.Period));
                 var o = new RawObservation
                 {
-                    IndicatorId = indicator.Id, SpaceId = h.Space, Period = h.PeriodText, Value = h.Measure.Value, Numerator = h.Measure.Numerator,
-                    Denominator = h.Measure.Denominator, Status = h.Status, Source = h.Source, RatingCount = h.RatingCount,
+                    IndicatorId = indicator.Id, SpaceId = h.Space, Period = h.PeriodText, Value = h.Measure.Value,
+                    Numerator = h.Measure.Numerator, Denominator = h.Measure.Denominator, Status = h.Status, Source = h.Source,
+                    RatingCount = h.RatingCount,
                 };
                 yield return o.ToRow(indicator, plan.AllSpaces[h.Space], suppressed, false);
             }
         }
     }
 
-    private readonly record struct Held(Guid Space, Period Period, string PeriodText, Measure Measure, string? Status, string? Source, int? RatingCount);
+    /// <summary>A value held until its indicator is decided: what the decision and the exported row need of it.</summary>
+    private readonly record struct Held(
+        Guid Space, Period Period, string PeriodText, Measure Measure, string? Status, string? Source, int? RatingCount);
 }

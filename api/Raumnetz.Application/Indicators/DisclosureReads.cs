@@ -9,8 +9,10 @@ namespace Raumnetz.Application.Indicators;
 
 /// <summary>
 /// What the caller may not see of indicator values: the load every read path for values goes through (observation list
-/// and single value, evaluation, series, map, assessment summary, every export). It reads the stored values of whole years for every
-/// space and lets <see cref="Disclosure.Withheld"/> decide, so a cell is withheld in every response or in none.
+/// and single value, evaluation, series, map, assessment summary, the exports; only the streamed export in indicator order
+/// passes the values it streams, every space and whole years, to <see cref="Disclosure.Withheld"/> itself). It reads the
+/// stored values of whole years for every space and lets <see cref="Disclosure.Withheld"/> decide, so a cell is withheld
+/// in every response or in none.
 /// </summary>
 internal static class DisclosureReads
 {
