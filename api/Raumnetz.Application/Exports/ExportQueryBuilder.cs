@@ -57,9 +57,10 @@ internal sealed class ExportQueryBuilder(ExportPlan plan, ISqlDialect dialect)
     /// The stored values in the format's row order. The unique key (indicator, space, first month, last month) gives
     /// indicator order without sorting.
     /// </summary>
-    public CommandDefinition Streamed(CancellationToken ct)
+    /// <param name="decided">Also the values the withheld cells depend on: every space, whole years.</param>
+    public CommandDefinition Streamed(CancellationToken ct, bool decided = false)
     {
-        var (where, p) = Filter(withSpaces: true);
+        var (where, p) = decided ? Filter(withSpaces: false, wholeYears: true) : Filter(withSpaces: true);
         var order = plan.Format.RowOrder switch
         {
             ExportRowOrder.BySpace => "o.space_id, o.indicator_id",

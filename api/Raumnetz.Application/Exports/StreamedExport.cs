@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -7,10 +8,12 @@ using Raumnetz.Domain.Indicators;
 namespace Raumnetz.Application.Exports;
 
 /// <summary>
-/// The stored values, streamed straight from an unbuffered reader to the format's writer in constant memory. The cells
-/// withheld as they pass are the ones <see cref="Disclosure.Withheld"/> withholds in every other response, worked out per
-/// indicator by a <see cref="SuppressionWorker"/> on a second connection while the rows stream: in indicator order the
-/// first rows wait only for the first indicator, formats ordered by space wait for all of them.
+/// The stored values, streamed from an unbuffered reader to the format's writer. The cells withheld as they pass are the
+/// ones <see cref="Disclosure.Withheld"/> withholds in every other response. In indicator order, without listed spaces,
+/// the stream reads what that decision needs itself (every space, whole years): it holds one indicator's values, decides
+/// them and writes them, so every value is read once (memory: one indicator's values). Otherwise (formats ordered by
+/// space, listed spaces) a <see cref="SuppressionWorker"/> decides each indicator on a second connection while the rows
+/// stream: in indicator order the first rows wait only for the first indicator, formats ordered by space wait for all.
 /// </summary>
 internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, SuppressionRules rules, TimeProvider clock, ILogger logger)
 {
@@ -19,13 +22,18 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
         var format = plan.Format;
         var queries = new ExportQueryBuilder(plan, db.Dialect);
         await using var connection = await db.OpenAsync(ct);
+        if (format.RowOrder == ExportRowOrder.ByIndicator && plan.Query.SpaceIds is not { Count: > 0 })
+        {
+            var document = await plan.DocumentAsync(connection, await PeriodsAsync(connection, queries, ct), clock.GetUtcNow(), ct);
+            await format.WriteAsync(document, Decided(connection, queries, ct), output, ct);
+            return;
+        }
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var worker = new SuppressionWorker(db, plan, queries, rules, clock, logger);
         var suppression = Task.Run(() => worker.RunAsync(stop.Token), CancellationToken.None);
         try
         {
-            var periods = format.NeedsPeriods ? ExportPlan.InTimeOrder(await connection.QueryAsync<string>(queries.Periods(withSpaces: true, ct))) : [];
-            var document = await plan.DocumentAsync(connection, periods, clock.GetUtcNow(), ct);
+            var document = await plan.DocumentAsync(connection, await PeriodsAsync(connection, queries, ct), clock.GetUtcNow(), ct);
             if (format.RowOrder == ExportRowOrder.BySpace) await worker.AllAsync();
             await format.WriteAsync(document, Rows(ct), output, ct);
         }
@@ -57,4 +65,73 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
             }
         }
     }
+
+    private async Task<List<string>> PeriodsAsync(DbConnection connection, ExportQueryBuilder queries, CancellationToken ct) =>
+        plan.Format.NeedsPeriods ? ExportPlan.InTimeOrder(await connection.QueryAsync<string>(queries.Periods(withSpaces: true, ct))) : [];
+
+    /// <summary>
+    /// The rows in indicator order, each indicator's withheld cells decided from the values the stream reads: they are held
+    /// until the indicator's last value has passed, then decided together and written (those in the scope and the months).
+    /// They are held as values in one list reused for every indicator, their repeated texts shared, so that holding them
+    /// leaves the collector few objects to promote.
+    /// </summary>
+    private async IAsyncEnumerable<ExportRow> Decided(DbConnection connection, ExportQueryBuilder queries, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var indicators = plan.Indicators.ToDictionary(i => i.Id);
+        var parents = plan.AllSpaces.Values.ToDictionary(s => s.Id, s => s.ParentId);
+        var periods = new Dictionary<string, Period>(StringComparer.Ordinal); // each period's text is parsed once
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var held = new List<Held>();
+        ExportIndicator? current = null;
+        await using var reader = await connection.ExecuteReaderAsync(queries.Streamed(ct, decided: true));
+        var raw = new RawObservationReader(reader);
+        while (await reader.ReadAsync(ct))
+        {
+            var o = raw.Read();
+            if (!indicators.TryGetValue(o.IndicatorId, out var indicator)) continue;
+            if (indicator != current)
+            {
+                if (current is not null) foreach (var row in Release(current)) yield return row;
+                held.Clear();
+                current = indicator;
+            }
+            if (!periods.TryGetValue(o.Period, out var period)) periods[o.Period] = period = Period.Parse(o.Period);
+            held.Add(new Held(o.SpaceId, period, Shared(o.Period)!, new Measure(o.Value, o.Numerator, o.Denominator), Shared(o.Status),
+                Shared(o.Source), o.RatingCount));
+        }
+        if (current is not null) foreach (var row in Release(current)) yield return row;
+
+        // The same text once (statuses, sources and periods repeat); a bounded pool, so odd data cannot make it grow without end.
+        string? Shared(string? text)
+        {
+            if (text is null) return null;
+            if (texts.TryGetValue(text, out var known)) return known;
+            if (texts.Count < 10_000) texts[text] = text;
+            return text;
+        }
+
+        IEnumerable<ExportRow> Release(ExportIndicator indicator)
+        {
+            var shape = new ValueTableShape(indicator.Id, indicator.Kind, indicator.Aggregation, indicator.RateFactor ?? 1, parents, null);
+            var withheld = Disclosure.Withheld(shape, held.Where(h => parents.ContainsKey(h.Space))
+                .Select(h => new StoredValue(h.Space, h.Period, h.Measure, h.RatingCount)), rules);
+            foreach (var h in held)
+            {
+                if (plan.Scope is { } scope && !scope.Contains(h.Space)) continue;
+                if (h.Period.FirstMonth < plan.FromMonth || h.Period.LastMonth > plan.ToMonth) continue;
+                var suppressed = withheld.Count > 0 && withheld.Contains(new CellKey(indicator.Id, h.Space, h.Period));
+                var o = new RawObservation
+                {
+                    IndicatorId = indicator.Id, SpaceId = h.Space, Period = h.PeriodText, Value = h.Measure.Value,
+                    Numerator = h.Measure.Numerator, Denominator = h.Measure.Denominator, Status = h.Status, Source = h.Source,
+                    RatingCount = h.RatingCount,
+                };
+                yield return o.ToRow(indicator, plan.AllSpaces[h.Space], suppressed, false);
+            }
+        }
+    }
+
+    /// <summary>A value held until its indicator is decided: what the decision and the exported row need of it.</summary>
+    private readonly record struct Held(
+        Guid Space, Period Period, string PeriodText, Measure Measure, string? Status, string? Source, int? RatingCount);
 }

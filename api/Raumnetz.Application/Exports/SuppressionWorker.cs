@@ -7,13 +7,14 @@ using Raumnetz.Domain.Indicators;
 namespace Raumnetz.Application.Exports;
 
 /// <summary>
-/// The withheld cells of the streamed export, taken from <see cref="Disclosure.Withheld"/> (through
-/// <see cref="DisclosureReads.DecideAsync"/>) on a connection of its own while the rows stream: the same cells every other
-/// response withholds from viewers and analysts, primary and secondary, judged over every space and the values computed
-/// up the hierarchy. Decisions never combine indicators or years, so each indicator is decided one year at a time (memory:
-/// one indicator-year of values) and its set is ready as soon as that indicator is done, in the order the rows stream. A
-/// failure fails every set still open, so the stream stops with it. What is kept grows with the withheld cells, not with
-/// the export.
+/// The withheld cells of the streamed export where it cannot decide them from its own rows (listed spaces, formats ordered
+/// by space), taken from <see cref="Disclosure.Withheld"/> (through <see cref="DisclosureReads.DecideAsync"/>) on a
+/// connection of its own while the rows stream: the same cells every other response withholds from viewers and analysts,
+/// primary and secondary, judged over every space and the values computed up the hierarchy. Decisions never combine
+/// indicators, so each indicator is decided from one read of its values in the export's years (memory while deciding:
+/// one indicator's values, as <see cref="ComputedExport"/> holds them) and its set is ready as soon as that indicator is
+/// done, in the order the rows stream. A failure fails every set still open, so the stream stops with it. What is kept
+/// afterwards grows with the withheld cells, not with the export.
 /// </summary>
 internal sealed class SuppressionWorker(IDbConnectionFactory db, ExportPlan plan, ExportQueryBuilder queries, SuppressionRules rules,
     TimeProvider clock, ILogger logger)
@@ -35,7 +36,7 @@ internal sealed class SuppressionWorker(IDbConnectionFactory db, ExportPlan plan
             var started = clock.GetTimestamp();
             await using var connection = await db.OpenAsync(ct);
             var (first, last) = await connection.QuerySingleAsync<(int?, int?)>(queries.MonthRange(ct));
-            var years = first is { } f && last is { } l ? Enumerable.Range(f / 100, l / 100 - f / 100 + 1).ToList() : [];
+            var years = first is { } f && last is { } l ? (f / 100, l / 100) : ((int First, int Last)?)null;
             var parents = plan.AllSpaces.Values.ToDictionary(s => s.Id, s => s.ParentId);
             var total = 0;
             // In the order SQLite and PostgreSQL sort the ids (as text, bytewise): any other order is still right, only slower.
@@ -43,8 +44,8 @@ internal sealed class SuppressionWorker(IDbConnectionFactory db, ExportPlan plan
             {
                 var shape = new ValueTableShape(indicator.Id, indicator.Kind, indicator.Aggregation, indicator.RateFactor ?? 1, parents, null);
                 var cells = new HashSet<(Guid, Guid, string)>();
-                foreach (var year in years)
-                    foreach (var c in await DisclosureReads.DecideAsync(connection, shape, year, year, rules, ct))
+                if (years is { } range)
+                    foreach (var c in await DisclosureReads.DecideAsync(connection, shape, range.First, range.Last, rules, ct))
                         cells.Add((c.Indicator, c.Space, c.Period.ToString()));
                 withheld[indicator.Id].TrySetResult(cells);
                 total += cells.Count;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using Raumnetz.Application.Common;
 using Raumnetz.Application.Observations;
@@ -8,21 +9,13 @@ namespace Raumnetz.Application.Indicators;
 
 /// <summary>
 /// What the caller may not see of indicator values: the load every read path for values goes through (observation list
-/// and single value, evaluation, series, map, assessment summary, every export). It reads the stored values of whole years for every
-/// space and lets <see cref="Disclosure.Withheld"/> decide, so a cell is withheld in every response or in none.
+/// and single value, evaluation, series, map, assessment summary, the exports; only the streamed export in indicator order
+/// passes the values it streams, every space and whole years, to <see cref="Disclosure.Withheld"/> itself). It reads the
+/// stored values of whole years for every space and lets <see cref="Disclosure.Withheld"/> decide, so a cell is withheld
+/// in every response or in none.
 /// </summary>
 internal static class DisclosureReads
 {
-    private sealed class StoredRow
-    {
-        public Guid SpaceId { get; init; }
-        public string Period { get; init; } = "";
-        public double? Value { get; init; }
-        public double? Numerator { get; init; }
-        public double? Denominator { get; init; }
-        public int? RatingCount { get; init; }
-    }
-
     /// <summary>Whether the caller gets small numbers withheld (viewers and analysts).</summary>
     internal static bool Protects(ICurrentUser user) => SmallNumbers.Protects(user.Role);
 
@@ -60,18 +53,32 @@ internal static class DisclosureReads
     /// <summary>
     /// The cells of the indicator of <paramref name="shape"/> in the years <paramref name="firstYear"/> to
     /// <paramref name="lastYear"/> withheld from protected readers, whoever asks: the stored values of those whole years for
-    /// every space of <see cref="ValueTableShape.Parents"/>, decided by <see cref="Disclosure.Withheld"/>. Exports call it for
-    /// one year at a time (memory: one indicator-year of values); responses for the caller use <see cref="WithheldAsync"/>.
+    /// every space of <see cref="ValueTableShape.Parents"/>, decided by <see cref="Disclosure.Withheld"/>. One range query read
+    /// with typed getters (memory: the values of those years); exports call it once per indicator for all their years,
+    /// responses for the caller use <see cref="WithheldAsync"/>.
     /// </summary>
     internal static async Task<HashSet<CellKey>> DecideAsync(DbConnection connection, ValueTableShape shape, int firstYear, int lastYear,
         SuppressionRules rules, CancellationToken ct)
     {
-        var rows = await connection.QueryAsync<StoredRow>(new CommandDefinition("""
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition("""
             SELECT space_id, period, value, numerator, denominator, rating_count FROM observations
             WHERE indicator_id = @indicatorId AND first_month >= @fromMonth AND last_month <= @toMonth
             """, new { indicatorId = shape.Indicator, fromMonth = firstYear * 100 + 1, toMonth = lastYear * 100 + 12 }, cancellationToken: ct));
-        var stored = rows.Where(r => shape.Parents.ContainsKey(r.SpaceId)).Select(r =>
-            new StoredValue(r.SpaceId, Period.Parse(r.Period), new Measure(r.Value, r.Numerator, r.Denominator), r.RatingCount)).ToList();
+        var stored = new List<StoredValue>();
+        // Numbers stored as decimals (PostgreSQL, SQL Server) are converted to double, as Dapper converts them.
+        var isDouble = new[] { reader.GetFieldType(2) == typeof(double), reader.GetFieldType(3) == typeof(double), reader.GetFieldType(4) == typeof(double) };
+        double? Number(int i) => reader.IsDBNull(i) ? null
+            : isDouble[i - 2] ? reader.GetDouble(i) : Convert.ToDouble(reader.GetValue(i), CultureInfo.InvariantCulture);
+        // Periods repeat for every space: each text is parsed once.
+        var periods = new Dictionary<string, Period>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+        {
+            var space = reader.GetGuid(0);
+            if (!shape.Parents.ContainsKey(space)) continue;
+            var text = reader.GetString(1);
+            if (!periods.TryGetValue(text, out var period)) periods[text] = period = Period.Parse(text);
+            stored.Add(new StoredValue(space, period, new Measure(Number(2), Number(3), Number(4)), reader.IsDBNull(5) ? null : reader.GetInt32(5)));
+        }
         return Disclosure.Withheld(shape, stored, rules);
     }
 

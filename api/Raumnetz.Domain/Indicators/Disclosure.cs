@@ -28,13 +28,49 @@ public static class Disclosure
     /// <param name="stored">Every stored value of the indicator in the years concerned, for every space; values of any other
     /// indicator are ignored by the caller's choice of <paramref name="shape"/>.</param>
     /// <returns>The withheld cells, stored or computed, of the years <paramref name="stored"/> covers.</returns>
-    public static HashSet<CellKey> Withheld(ValueTableShape shape, IEnumerable<StoredValue> stored, SuppressionRules rules)
+    public static HashSet<CellKey> Withheld(ValueTableShape shape, IEnumerable<StoredValue> stored, SuppressionRules rules) =>
+        Withheld(shape, stored, rules, skipQuiet: true);
+
+    /// <param name="skipQuiet">Leave out the periods that cannot hold a withheld cell (<see cref="Deciding"/>); false only to
+    /// check that leaving them out changes nothing.</param>
+    internal static HashSet<CellKey> Withheld(ValueTableShape shape, IEnumerable<StoredValue> stored, SuppressionRules rules, bool skipQuiet)
     {
         var whole = shape with { Scope = null };
         var withheld = new HashSet<CellKey>();
         foreach (var year in stored.GroupBy(s => s.Period.Year))
-            withheld.UnionWith(Decide(whole, PublishedValues.Cells(whole, year, aggregate: true), rules));
+        {
+            var deciding = skipQuiet ? Deciding(whole, year.ToList(), rules) : year.ToList();
+            if (deciding.Count > 0) withheld.UnionWith(Decide(whole, PublishedValues.Cells(whole, deciding, aggregate: true), rules));
+        }
         return withheld;
+    }
+
+    /// <summary>
+    /// The stored values of one year that the decision depends on: those of the periods linked, through periods that overlap,
+    /// to a period with a small stored value. Every total groups cells of one period (a space and its children) or of
+    /// periods inside one another (one space), so the cells of periods not linked that way share no total with the others
+    /// and are decided on their own; with no small stored value, none of their cells is small either, computed ones included
+    /// (sums, means and medians of values not below the threshold, and summed denominators and raters, are not below it),
+    /// so none is withheld, primary or secondary. Where that does not hold (a negative threshold, or a count computed as a
+    /// rate) every value is kept.
+    /// </summary>
+    private static List<StoredValue> Deciding(ValueTableShape shape, List<StoredValue> year, SuppressionRules rules)
+    {
+        var monotone = rules.MinCount >= 0 && rules.MinDenominator >= 0
+            && !(shape.Kind == IndicatorKind.Count && shape.Aggregation == AggregationRule.Rate);
+        if (!monotone) return year;
+        var periods = year.Select(s => s.Period).Distinct().ToList();
+        var small = year.Where(s => Suppression.IsPrimary(shape.Kind, s.Measure.Value, s.Measure.Denominator, s.RatingCount, rules))
+            .Select(s => s.Period).ToHashSet();
+        if (small.Count == 0) return [];
+        // Spread from the periods with a small value to every period overlapping one already reached.
+        var reached = new HashSet<Period>(small);
+        var queue = new Queue<Period>(small);
+        while (queue.TryDequeue(out var p))
+            foreach (var other in periods)
+                if (!reached.Contains(other) && other.FirstMonth <= p.LastMonth && p.FirstMonth <= other.LastMonth && reached.Add(other))
+                    queue.Enqueue(other);
+        return reached.Count == periods.Count ? year : year.Where(s => reached.Contains(s.Period)).ToList();
     }
 
     private static HashSet<CellKey> Decide(ValueTableShape shape, List<(PublishedValue Value, int? Raters)> cells, SuppressionRules rules)

@@ -97,13 +97,16 @@ public static class Suppression
         foreach (var g in set.Where(c => parentOf(c.Space) is { } p && set.Contains(c with { Space = p }))
                      .GroupBy(c => c with { Space = parentOf(c.Space)!.Value }))
             groups.Add(new SuppressionGroup(g.Key, g.OrderBy(c => c.Space).ToList()));
+        // Periods that no shorter type partitions (months) are no period's total: without longer ones there is nothing to group.
+        var types = new[] { PeriodType.HalfYear, PeriodType.Quarter, PeriodType.Month };
+        if (!set.Any(c => types.Any(c.Period.IsPartitionedBy))) return groups;
         var byIndicatorSpace = set.GroupBy(c => (c.Indicator, c.Space));
         foreach (var cellsOfSeries in byIndicatorSpace)
         {
             var list = cellsOfSeries.ToList();
             foreach (var total in list)
             {
-                foreach (var type in new[] { PeriodType.HalfYear, PeriodType.Quarter, PeriodType.Month })
+                foreach (var type in types)
                 {
                     if (!total.Period.IsPartitionedBy(type)) continue;
                     var members = list.Where(c => c.Period.Type == type && total.Period.Contains(c.Period)).OrderBy(c => c.Period).ToList();
