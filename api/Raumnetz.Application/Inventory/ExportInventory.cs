@@ -36,7 +36,8 @@ public sealed class ExportInventoryValidator : AbstractValidator<ExportInventory
     }
 }
 
-public sealed class ExportInventoryHandler(IDbConnectionFactory db, ServiceReads services, LocationReads locations, TaxonomyReads taxonomies)
+public sealed class ExportInventoryHandler(IDbConnectionFactory db, ServiceReads services, LocationReads locations,
+    TaxonomyReads taxonomies)
     : IRequestHandler<ExportInventoryQuery, InventoryExport>
 {
     /// <summary>More services than this are refused (400): narrow the filter.</summary>
@@ -57,9 +58,11 @@ public sealed class ExportInventoryHandler(IDbConnectionFactory db, ServiceReads
         {
             await taxonomies.CheckFilterCodeAsync(connection, request.Filter.Category, TaxonomyKind.ServiceCategory, "category");
             await taxonomies.CheckFilterCodeAsync(connection, request.Filter.TargetGroup, TaxonomyKind.TargetGroup, "targetGroup");
-            var rows = (await connection.QueryAsync<ServiceReads.Row>(new CommandDefinition(sql, filter.Parameters, cancellationToken: ct))).ToList();
+            var rows = (await connection.QueryAsync<ServiceReads.Row>(new CommandDefinition(sql, filter.Parameters,
+                cancellationToken: ct))).ToList();
             if (rows.Count > MaxServices)
-                throw new InvalidFieldException("limit", $"The export would hold more than {MaxServices} services; narrow it with the filters.");
+                throw new InvalidFieldException("limit",
+                    $"The export would hold more than {MaxServices} services; narrow it with the filters.");
             var full = new List<ServiceDto>(rows.Count);
             foreach (var chunk in rows.Chunk(Chunk)) full.AddRange(await services.CompleteAsync(connection, null, chunk, ct));
             var locationIds = full.SelectMany(s => s.Locations.Select(l => l.LocationId)).Distinct().ToList();
@@ -67,7 +70,8 @@ public sealed class ExportInventoryHandler(IDbConnectionFactory db, ServiceReads
             foreach (var chunk in locationIds.Chunk(Chunk))
             {
                 var locRows = (await connection.QueryAsync<LocationReads.Row>(new CommandDefinition(
-                    $"SELECT {LocationReads.Columns} FROM {LocationReads.From} WHERE {db.Dialect.In("l.id", "@ids")}", new { ids = chunk.ToList() },
+                    $"SELECT {LocationReads.Columns} FROM {LocationReads.From} WHERE {db.Dialect.In("l.id", "@ids")}",
+                        new { ids = chunk.ToList() },
                     cancellationToken: ct))).ToList();
                 locs.AddRange(await locations.CompleteAsync(connection, null, locRows, ct));
             }
@@ -77,7 +81,8 @@ public sealed class ExportInventoryHandler(IDbConnectionFactory db, ServiceReads
         var document = Build(serviceList, locationList, request.Csv);
         var version = Version(document, request);
         var name = $"bestandsaufnahme.{request.Format.FileExtension}";
-        return new InventoryExport(name, request.Format.ContentType, version, (stream, ct) => request.Format.WriteAsync(document, stream, ct));
+        return new InventoryExport(name, request.Format.ContentType, version, (stream, ct) => request.Format.WriteAsync(document, stream,
+            ct));
     }
 
     internal static InventoryExportDocument Build(IReadOnlyList<ServiceDto> list, IReadOnlyList<LocationDto> locationList, CsvOptions csv)
@@ -91,7 +96,8 @@ public sealed class ExportInventoryHandler(IDbConnectionFactory db, ServiceReads
             var row = new InventoryExportRow
             {
                 ServiceId = s.Id, ServiceExternalId = s.ExternalId, ServiceName = s.Name, Status = Status(s.Status),
-                Categories = Join(s.Categories.Select(c => c.Code)), TargetGroups = Join(s.TargetGroups.Select(c => c.Code)), Operator = s.OperatorName,
+                Categories = Join(s.Categories.Select(c => c.Code)), TargetGroups = Join(s.TargetGroups.Select(c => c.Code)),
+                    Operator = s.OperatorName,
                 MinimumAge = s.MinimumAge, MaximumAge = s.MaximumAge, Languages = Join(s.Languages.Select(l => l.Code)), IsFree = s.IsFree,
                 Eligibility = s.EligibilityDescription, ApplicationProcess = s.ApplicationProcess, Url = s.Url, Email = s.Email,
                 VerifiedOn = s.VerifiedOn, VerificationDueOn = s.VerificationDueOn,
@@ -111,14 +117,17 @@ public sealed class ExportInventoryHandler(IDbConnectionFactory db, ServiceReads
                 });
             }
         }
-        var servicesAt = list.SelectMany(s => s.Locations.Select(l => (l.LocationId, Service: s))).ToLookup(x => x.LocationId, x => x.Service);
+        var servicesAt = list.SelectMany(s => s.Locations.Select(l => (l.LocationId, Service: s)))
+            .ToLookup(x => x.LocationId, x => x.Service);
         var features = locationList.OrderBy(l => l.Name, StringComparer.Ordinal).ThenBy(l => l.Id).Select(l =>
         {
             var address = FirstAddress(l);
-            return new InventoryExportLocation(l.Id, l.Name, JsonNamingPolicy.CamelCase.ConvertName(l.Kind.ToString()), l.Latitude, l.Longitude,
+            return new InventoryExportLocation(l.Id, l.Name, JsonNamingPolicy.CamelCase.ConvertName(l.Kind.ToString()), l.Latitude,
+                l.Longitude,
                 address?.Address1, address?.PostalCode, address?.City, l.SpaceCode, l.SpaceName, l.Accessibility.StepFreeAccess,
                 l.Accessibility.AccessibleToilet, l.Accessibility.Lift, l.Accessibility.HearingLoop,
-                servicesAt[l.Id].Select(s => new InventoryExportService(s.Id, s.Name, Status(s.Status), s.Categories.Select(c => c.Code).ToList(),
+                servicesAt[l.Id].Select(s => new InventoryExportService(s.Id, s.Name, Status(s.Status),
+                    s.Categories.Select(c => c.Code).ToList(),
                     s.TargetGroups.Select(c => c.Code).ToList(), s.OperatorId, s.OperatorName, s.MinimumAge, s.MaximumAge,
                     s.Languages.Select(x => x.Code).ToList(), s.VerifiedOn)).ToList());
         }).ToList();

@@ -43,7 +43,8 @@ public sealed record InventoryExportRow
     /// <summary>The column names, in the order of <see cref="Cells"/>.</summary>
     public static readonly string[] Header =
     [
-        "service_id", "service_external_id", "service_name", "status", "categories", "target_groups", "operator", "minimum_age", "maximum_age",
+        "service_id", "service_external_id", "service_name", "status", "categories", "target_groups", "operator", "minimum_age",
+            "maximum_age",
         "languages", "is_free", "eligibility", "application_process", "url", "email", "verified_on", "verification_due_on", "location_id",
         "location_external_id", "location_name", "street", "postal_code", "city", "latitude", "longitude", "space_code", "space_name",
         "places_maximum", "places_available", "places_as_of",
@@ -52,8 +53,10 @@ public sealed record InventoryExportRow
     /// <summary>The cells: text as string, numbers as double, flags as bool, absent values as null.</summary>
     public object?[] Cells() =>
     [
-        ServiceId.ToString(), ServiceExternalId, ServiceName, Status, Categories, TargetGroups, Operator, (double?)MinimumAge, (double?)MaximumAge,
-        Languages, IsFree, Eligibility, ApplicationProcess, Url, Email, VerifiedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), VerificationDueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ServiceId.ToString(), ServiceExternalId, ServiceName, Status, Categories, TargetGroups, Operator, (double?)MinimumAge,
+        (double?)MaximumAge,
+        Languages, IsFree, Eligibility, ApplicationProcess, Url, Email, VerifiedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            VerificationDueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         LocationId?.ToString(), LocationExternalId, LocationName, Street, PostalCode, City, Latitude, Longitude, SpaceCode, SpaceName,
         PlacesMaximum, PlacesAvailable, PlacesAsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     ];
@@ -61,13 +64,16 @@ public sealed record InventoryExportRow
 
 /// <summary>A service as a GeoJSON feature of its location carries it.</summary>
 public sealed record InventoryExportService(
-    Guid Id, string Name, string Status, IReadOnlyList<string> Categories, IReadOnlyList<string> TargetGroups, Guid? OperatorId, string? Operator,
+    Guid Id, string Name, string Status, IReadOnlyList<string> Categories, IReadOnlyList<string> TargetGroups, Guid? OperatorId,
+        string? Operator,
     int? MinimumAge, int? MaximumAge, IReadOnlyList<string> Languages, DateOnly? VerifiedOn);
 
 /// <summary>A location of the GeoJSON export with the services offered there.</summary>
 public sealed record InventoryExportLocation(
-    Guid Id, string Name, string Kind, double? Latitude, double? Longitude, string? Street, string? PostalCode, string? City, string? SpaceCode,
-    string? SpaceName, bool? StepFreeAccess, bool? AccessibleToilet, bool? Lift, bool? HearingLoop, IReadOnlyList<InventoryExportService> Services);
+    Guid Id, string Name, string Kind, double? Latitude, double? Longitude, string? Street, string? PostalCode, string? City,
+        string? SpaceCode,
+    string? SpaceName, bool? StepFreeAccess, bool? AccessibleToilet, bool? Lift, bool? HearingLoop,
+        IReadOnlyList<InventoryExportService> Services);
 
 /// <summary>What an inventory export format writes: the rows (tabular formats) and the locations (GeoJSON).</summary>
 public sealed record InventoryExportDocument(string Title, CsvOptions Csv, IReadOnlyList<InventoryExportRow> Rows,

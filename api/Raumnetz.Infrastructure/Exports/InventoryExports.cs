@@ -10,7 +10,8 @@ namespace Raumnetz.Infrastructure.Exports;
 /// <summary>The inventory export formats by their names in <c>?format=</c>: csv (default), xlsx and geojson.</summary>
 public sealed class InventoryExportFormats : IInventoryExportFormats
 {
-    private static readonly IInventoryExportFormat[] All = [new InventoryCsvExport(), new InventoryXlsxExport(), new InventoryGeoJsonExport()];
+    private static readonly IInventoryExportFormat[] All = [new InventoryCsvExport(), new InventoryXlsxExport(), new InventoryGeoJsonExport(
+        )];
 
     public IReadOnlyList<string> Names { get; } = All.Select(f => f.Name).ToList();
 
@@ -169,7 +170,8 @@ internal sealed class InventoryGeoJsonExport : IInventoryExportFormat
                 JsonExport.WriteNumber(json, "minimumAge", s.MinimumAge);
                 JsonExport.WriteNumber(json, "maximumAge", s.MaximumAge);
                 Strings(json, "languages", s.Languages);
-                JsonExport.WriteNullable(json, "verifiedOn", s.VerifiedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                JsonExport.WriteNullable(json, "verifiedOn", s.VerifiedOn?.ToString("yyyy-MM-dd",
+                    System.Globalization.CultureInfo.InvariantCulture));
                 json.WriteEndObject();
             }
             json.WriteEndArray();

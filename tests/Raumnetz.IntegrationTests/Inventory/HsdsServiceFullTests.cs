@@ -56,7 +56,8 @@ public sealed class HsdsServiceFullTests(ApiFactory factory) : IClassFixture<Api
 
     private static readonly Dictionary<string, string> Days = new()
     {
-        ["MO"] = "monday", ["TU"] = "tuesday", ["WE"] = "wednesday", ["TH"] = "thursday", ["FR"] = "friday", ["SA"] = "saturday", ["SU"] = "sunday",
+        ["MO"] = "monday", ["TU"] = "tuesday", ["WE"] = "wednesday", ["TH"] = "thursday", ["FR"] = "friday", ["SA"] = "saturday",
+            ["SU"] = "sunday",
     };
 
     private static JsonArray Schedules(JsonNode? list) => new(list!.AsArray().Select(s => (JsonNode)new JsonObject
@@ -85,7 +86,8 @@ public sealed class HsdsServiceFullTests(ApiFactory factory) : IClassFixture<Api
             .Select(k => $"{k}: {S(org, k)}").Append($"year_incorporated: {org["year_incorporated"]}").Append(S(org, "description")));
         var actor = await CreateOrganisationAsync(client, S(org, "name"), new
         {
-            shortName = S(org, "alternate_name"), email = S(org, "email"), website = S(org, "website"), notes, phone = S(org["phones"]![0], "number"),
+            shortName = S(org, "alternate_name"), email = S(org, "email"), website = S(org, "website"), notes, phone = S(org["phones"]![0],
+                "number"),
         });
 
         // the attribute's taxonomy and term, and a taxonomy term for the legacy fields
@@ -98,7 +100,8 @@ public sealed class HsdsServiceFullTests(ApiFactory factory) : IClassFixture<Api
         var term = hsds["attributes"]![0]!["taxonomy_term"]!;
         await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync($"{TaxonomiesUrl}/{taxonomy}/terms", new
         {
-            code = S(term, "code"), nameDe = S(term, "name"), nameEn = S(term, "name"), description = S(term, "description"), termUri = S(term, "term_uri"),
+            code = S(term, "code"), nameDe = S(term, "name"), nameEn = S(term, "name"), description = S(term, "description"), termUri = S(
+                term, "term_uri"),
         }), HttpStatusCode.Created);
         await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync($"{TaxonomiesUrl}/{taxonomy}/terms",
             new { code = "hsds-legacy", nameDe = "HSDS-Altfeld", nameEn = "HSDS legacy field" }), HttpStatusCode.Created);
@@ -109,7 +112,8 @@ public sealed class HsdsServiceFullTests(ApiFactory factory) : IClassFixture<Api
         {
             ["kind"] = S(loc, "location_type"), ["alternateName"] = S(loc, "alternate_name"), ["description"] = S(loc, "description"),
             ["url"] = S(loc, "url"), ["transportation"] = S(loc, "transportation"), ["externalIdentifier"] = S(loc, "external_identifier"),
-            ["externalIdentifierType"] = S(loc, "external_identifier_type"), ["externalId"] = S(loc, "id"), ["ownerActorId"] = actor.ToString(),
+            ["externalIdentifierType"] = S(loc, "external_identifier_type"), ["externalId"] = S(loc, "id"),
+                ["ownerActorId"] = actor.ToString(),
             ["languages"] = Languages(loc["languages"]), ["contacts"] = Contacts(loc["contacts"]), ["phones"] = Phones(loc["phones"]),
             ["openingHours"] = Schedules(loc["schedules"]),
             ["accessibility"] = new JsonObject
@@ -121,7 +125,8 @@ public sealed class HsdsServiceFullTests(ApiFactory factory) : IClassFixture<Api
             {
                 ["type"] = S(address, "address_type"), ["attention"] = S(address, "attention"), ["address1"] = S(address, "address_1"),
                 ["address2"] = S(address, "address_2"), ["city"] = S(address, "city"), ["region"] = S(address, "region"),
-                ["stateProvince"] = S(address, "state_province"), ["postalCode"] = S(address, "postal_code"), ["country"] = S(address, "country"),
+                ["stateProvince"] = S(address, "state_province"), ["postalCode"] = S(address, "postal_code"), ["country"] = S(address,
+                    "country"),
             }),
         });
         var withCoordinates = Merge(locationBody.DeepClone().AsObject(),
@@ -139,19 +144,23 @@ public sealed class HsdsServiceFullTests(ApiFactory factory) : IClassFixture<Api
             ["alternateName"] = S(hsds, "alternate_name"), ["description"] = S(hsds, "description"), ["url"] = S(hsds, "url"),
             ["email"] = S(hsds, "email"), ["status"] = S(hsds, "status"), ["operatorId"] = actor.ToString(),
             ["interpretationServices"] = S(hsds, "interpretation_services"), ["applicationProcess"] = S(hsds, "application_process"),
-            ["feesDescription"] = S(hsds, "fees_description"), ["waitTime"] = S(hsds, "wait_time"), ["accreditations"] = S(hsds, "accreditations"),
+            ["feesDescription"] = S(hsds, "fees_description"), ["waitTime"] = S(hsds, "wait_time"), ["accreditations"] = S(hsds,
+                "accreditations"),
             ["eligibilityDescription"] = S(hsds, "eligibility_description"), ["minimumAge"] = hsds["minimum_age"]!.GetValue<int>(),
             ["maximumAge"] = hsds["maximum_age"]!.GetValue<int>(), ["licenses"] = S(hsds, "licenses"), ["alert"] = S(hsds, "alert"),
             ["externalId"] = S(hsds, "id"), ["languages"] = Languages(hsds["languages"]), ["phones"] = Phones(hsds["phones"]),
             ["contacts"] = Contacts(hsds["contacts"]), ["openingHours"] = Schedules(hsds["schedules"]),
             ["program"] = new JsonObject
             {
-                ["name"] = S(program, "name"), ["alternateName"] = S(program, "alternate_name"), ["description"] = S(program, "description"),
+                ["name"] = S(program, "name"), ["alternateName"] = S(program, "alternate_name"), ["description"] = S(program,
+                    "description"),
             },
             ["costOptions"] = new JsonArray(new JsonObject
             {
-                ["option"] = S(cost, "option"), ["amount"] = cost["amount"]!.GetValue<double>(), ["currency"] = S(cost, "currency").ToUpperInvariant(),
-                ["amountDescription"] = S(cost, "amount_description"), ["validFrom"] = S(cost, "valid_from"), ["validTo"] = S(cost, "valid_to"),
+                ["option"] = S(cost, "option"), ["amount"] = cost["amount"]!.GetValue<double>(), ["currency"] = S(cost,
+                    "currency").ToUpperInvariant(),
+                ["amountDescription"] = S(cost, "amount_description"), ["validFrom"] = S(cost, "valid_from"), ["validTo"] = S(cost,
+                    "valid_to"),
             }),
             ["serviceAreas"] = new JsonArray(new JsonObject
             {
@@ -161,18 +170,21 @@ public sealed class HsdsServiceFullTests(ApiFactory factory) : IClassFixture<Api
             ["requiredDocuments"] = new JsonArray(hsds["required_documents"]!.AsArray()
                 .Select(d => (JsonNode)new JsonObject { ["document"] = S(d, "document"), ["uri"] = S(d, "uri") }).ToArray()),
             ["attributes"] = new JsonArray(
-                new JsonObject { ["termCode"] = S(term, "code"), ["linkType"] = S(attribute, "link_type"), ["value"] = S(attribute, "value") },
+                new JsonObject { ["termCode"] = S(term, "code"), ["linkType"] = S(attribute, "link_type"), ["value"] = S(attribute,
+                    "value") },
                 new JsonObject { ["termCode"] = "hsds-legacy", ["linkType"] = "fees", ["value"] = S(hsds, "fees") },
                 new JsonObject { ["termCode"] = "hsds-legacy", ["linkType"] = "link_entity", ["value"] = S(attribute, "link_entity") }),
             ["locations"] = new JsonArray(new JsonObject
             {
                 ["locationId"] = location.Id().ToString(), ["description"] = S(sal, "description"), ["externalId"] = S(sal, "id"),
-                ["contacts"] = Contacts(sal["contacts"]), ["phones"] = Phones(sal["phones"]), ["openingHours"] = Schedules(sal["schedules"]),
+                ["contacts"] = Contacts(sal["contacts"]), ["phones"] = Phones(sal["phones"]), ["openingHours"] = Schedules(
+                    sal["schedules"]),
             }),
         });
         var created = await CreateServiceAsync(client, serviceBody);
         await factory.ExecuteAsync("UPDATE services SET verified_on = @on, verified_by = @by WHERE id = @id",
-            new { on = DateOnly.Parse(S(hsds, "assured_date"), System.Globalization.CultureInfo.InvariantCulture), by = S(hsds, "assurer_email"),
+            new { on = DateOnly.Parse(S(hsds, "assured_date"), System.Globalization.CultureInfo.InvariantCulture), by = S(hsds,
+                "assurer_email"),
                 id = created.Id() });
 
         // read back
@@ -180,10 +192,13 @@ public sealed class HsdsServiceFullTests(ApiFactory factory) : IClassFixture<Api
         var readLocation = (await GetWithETagAsync(client, $"{LocationsUrl}/{location.Id()}")).Body;
         string R(JsonElement e, string name) => e.GetProperty(name).GetString()!;
         Assert.Equal(S(hsds, "name"), R(service, "name"));
-        foreach (var (api, field) in new[] { ("alternateName", "alternate_name"), ("description", "description"), ("url", "url"), ("email", "email"),
-                     ("status", "status"), ("interpretationServices", "interpretation_services"), ("applicationProcess", "application_process"),
+        foreach (var (api, field) in new[] { ("alternateName", "alternate_name"), ("description", "description"), ("url", "url"), ("email",
+            "email"),
+                     ("status", "status"), ("interpretationServices", "interpretation_services"), ("applicationProcess",
+                         "application_process"),
                      ("feesDescription", "fees_description"), ("waitTime", "wait_time"), ("accreditations", "accreditations"),
-                     ("eligibilityDescription", "eligibility_description"), ("licenses", "licenses"), ("alert", "alert"), ("externalId", "id"),
+                     ("eligibilityDescription", "eligibility_description"), ("licenses", "licenses"), ("alert", "alert"), ("externalId",
+                         "id"),
                      ("verifiedBy", "assurer_email"), ("verifiedOn", "assured_date") })
             Assert.Equal(S(hsds, field).Trim(), R(service, api));
         Assert.Equal(12, service.GetProperty("minimumAge").GetInt32());
@@ -197,14 +212,17 @@ public sealed class HsdsServiceFullTests(ApiFactory factory) : IClassFixture<Api
         Assert.Equal("geojson", R(service.GetProperty("serviceAreas")[0], "extentType"));
         Assert.Equal(S(hsds["required_documents"]![0], "document"), R(service.GetProperty("requiredDocuments")[0], "document"));
         var attributes = service.GetProperty("attributes");
-        Assert.Equal(("code", "link_type", "value"), (R(attributes[0], "termCode"), R(attributes[0], "linkType"), R(attributes[0], "value")));
+        Assert.Equal(("code", "link_type", "value"), (R(attributes[0], "termCode"), R(attributes[0], "linkType"), R(attributes[0],
+            "value")));
         Assert.Equal(S(hsds, "fees"), R(attributes[1], "value"));
-        Assert.Equal(("ur", S(hsds["languages"]![0], "note")), (R(service.GetProperty("languages")[0], "code"), R(service.GetProperty("languages")[0], "note")));
+        Assert.Equal(("ur", S(hsds["languages"]![0], "note")), (R(service.GetProperty("languages")[0], "code"), R(service.GetProperty(
+            "languages")[0], "note")));
         var phone = service.GetProperty("phones")[0];
         Assert.Equal((S(hsds["phones"]![0], "number"), 100, "voice", "ur"), (R(phone, "number"), phone.GetProperty("extension").GetInt32(),
             R(phone, "type"), R(phone.GetProperty("languages")[0], "code")));
         var contact = service.GetProperty("contacts")[0];
-        Assert.Equal(("Ann Persona", "Reception Manager", "Reception"), (R(contact, "name"), R(contact, "title"), R(contact, "department")));
+        Assert.Equal(("Ann Persona", "Reception Manager", "Reception"), (R(contact, "name"), R(contact, "title"), R(contact,
+            "department")));
         Assert.Equal(S(hsds["contacts"]![0]!["phones"]![0], "description"), R(contact.GetProperty("phones")[0], "description"));
         AssertSchedule(hsds["schedules"]![0]!, service.GetProperty("openingHours")[0]);
 
@@ -221,7 +239,8 @@ public sealed class HsdsServiceFullTests(ApiFactory factory) : IClassFixture<Api
             Assert.Equal(S(loc, field), R(readLocation, api));
         Assert.Equal(JsonValueKind.Null, readLocation.GetProperty("latitude").ValueKind);
         var readAddress = readLocation.GetProperty("addresses")[0];
-        foreach (var (api, field) in new[] { ("attention", "attention"), ("address1", "address_1"), ("address2", "address_2"), ("city", "city"),
+        foreach (var (api, field) in new[] { ("attention", "attention"), ("address1", "address_1"), ("address2", "address_2"), ("city",
+            "city"),
                      ("region", "region"), ("stateProvince", "state_province"), ("postalCode", "postal_code"), ("country", "country"),
                      ("type", "address_type") })
             Assert.Equal(S(address, field), R(readAddress, api));
@@ -243,7 +262,8 @@ public sealed class HsdsServiceFullTests(ApiFactory factory) : IClassFixture<Api
         string R(string name) => read.GetProperty(name).GetString()!;
         Assert.Equal(["thursday", "friday"], read.GetProperty("days").EnumerateArray().Select(d => d.GetString()));
         Assert.Equal(("10:00", "18:00", "weekly"), (R("opensAt"), R("closesAt"), R("frequency")));
-        foreach (var (api, field) in new[] { ("validFrom", "valid_from"), ("validTo", "valid_to"), ("dtstart", "dtstart"), ("until", "until"),
+        foreach (var (api, field) in new[] { ("validFrom", "valid_from"), ("validTo", "valid_to"), ("dtstart", "dtstart"), ("until",
+            "until"),
                      ("byWeekNo", "byweekno"), ("byMonthDay", "bymonthday"), ("byYearDay", "byyearday"), ("description", "description"),
                      ("scheduleLink", "schedule_link"), ("attendingType", "attending_type"), ("notes", "notes") })
             Assert.Equal(S(hsds, field), R(api));

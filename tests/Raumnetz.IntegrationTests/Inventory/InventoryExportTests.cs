@@ -27,10 +27,12 @@ public sealed class InventoryExportTests(ApiFactory factory) : IClassFixture<Api
         var hall = await CreateLocationIdAsync(client, "Gemeindesaal " + token);
         var kita = await CreateServiceIdAsync(client, $"Kita Spatzennest {token}", new
         {
-            operatorId = op, categories = new[] { "kita" }, targetGroups = new[] { "zg-kleinkinder", "zg-kinder" }, minimumAge = 1, maximumAge = 6,
+            operatorId = op, categories = new[] { "kita" }, targetGroups = new[] { "zg-kleinkinder", "zg-kinder" }, minimumAge = 1,
+                maximumAge = 6,
             locations = new[] { new { locationId = town, externalId = "KITA-" + token } },
         });
-        await HttpAssert.OkAsync<JsonElement>(await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, $"{ServicesUrl}/{kita}/capacity",
+        await HttpAssert.OkAsync<JsonElement>(await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client,
+            $"{ServicesUrl}/{kita}/capacity",
             new { locationId = town, unit = "places", maximum = 62.5, available = 3, asOf = "2026-09-01" }), HttpStatusCode.Created);
         var counselling = await CreateServiceIdAsync(client, $"Migrationsberatung {token}", new
         {
@@ -56,7 +58,8 @@ public sealed class InventoryExportTests(ApiFactory factory) : IClassFixture<Api
 
         var (response, body) = await GetAsync(client, $"{ExportUrl}?q={token}");
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("bestandsaufnahme.csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal("bestandsaufnahme.csv", response.Content.Headers.ContentDisposition?.FileNameStar
+            ?? response.Content.Headers.ContentDisposition?.FileName);
         var lines = Encoding.UTF8.GetString(body).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var header = lines[0].Split(',');
         Assert.Equal("service_id", header[0]);
@@ -102,7 +105,8 @@ public sealed class InventoryExportTests(ApiFactory factory) : IClassFixture<Api
         Assert.Equal(2, features.Count);
         var townFeature = features.Single(f => f.GetProperty("id").GetGuid() == town);
         Assert.Equal("Point", townFeature.GetProperty("geometry").GetProperty("type").GetString());
-        Assert.Equal([13.2707, 52.4021], townFeature.GetProperty("geometry").GetProperty("coordinates").EnumerateArray().Select(c => c.GetDouble()));
+        Assert.Equal([13.2707, 52.4021], townFeature.GetProperty("geometry").GetProperty("coordinates")
+            .EnumerateArray().Select(c => c.GetDouble()));
         var props = townFeature.GetProperty("properties");
         Assert.True(props.GetProperty("stepFreeAccess").GetBoolean());
         Assert.Equal("Teltow", props.GetProperty("city").GetString());
@@ -111,7 +115,8 @@ public sealed class InventoryExportTests(ApiFactory factory) : IClassFixture<Api
         Assert.Equal(["kita"], services.Single(s => s.GetProperty("id").GetGuid() == kita).GetProperty("categories").Strings());
         var hallFeature = features.Single(f => f.GetProperty("id").GetGuid() == hall);
         Assert.Equal(JsonValueKind.Null, hallFeature.GetProperty("geometry").ValueKind);
-        Assert.Equal([counselling], hallFeature.GetProperty("properties").GetProperty("services").EnumerateArray().Select(s => s.GetProperty("id").GetGuid()));
+        Assert.Equal([counselling], hallFeature.GetProperty("properties").GetProperty("services")
+            .EnumerateArray().Select(s => s.GetProperty("id").GetGuid()));
     }
 
     [Fact]
@@ -141,5 +146,6 @@ public sealed class InventoryExportTests(ApiFactory factory) : IClassFixture<Api
         await HttpAssert.ProblemAsync(await client.GetAsync($"{ExportUrl}?category=nope"), HttpStatusCode.BadRequest, "category");
     }
 
-    private static string Text(Cell c) => c.DataType?.Value == CellValues.InlineString ? c.InlineString?.InnerText ?? "" : c.CellValue?.Text ?? "";
+    private static string Text(Cell c) => c.DataType?.Value == CellValues.InlineString ? c.InlineString?.InnerText ?? "" : c.CellValue?.Text
+        ?? "";
 }

@@ -16,7 +16,8 @@ public sealed class InventoryRulesTests
     [InlineData(-180.0, true)]
     [InlineData(-180.5, false)]
     [InlineData(double.PositiveInfinity, false)]
-    public void Longitudes_lie_between_minus_180_and_180(double value, bool valid) => Assert.Equal(valid, InventoryRules.IsLongitude(value));
+    public void Longitudes_lie_between_minus_180_and_180(double value, bool valid) => Assert.Equal(valid, InventoryRules.IsLongitude(
+        value));
 
     [Theory]
     [InlineData("de", true)]
@@ -42,7 +43,8 @@ public sealed class InventoryRulesTests
     [InlineData("9:00", false, false)]
     [InlineData("23:60", false, false)]
     [InlineData("00:00", false, true)]
-    public void Times_are_hh_mm(string text, bool closing, bool valid) => Assert.Equal(valid, InventoryRules.TryParseTime(text, closing, out _));
+    public void Times_are_hh_mm(string text, bool closing, bool valid) => Assert.Equal(valid, InventoryRules.TryParseTime(text, closing,
+        out _));
 
     [Fact]
     public void Weekdays_round_trip_through_rfc5545_codes()

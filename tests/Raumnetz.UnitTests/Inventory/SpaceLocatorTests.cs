@@ -5,8 +5,10 @@ namespace Raumnetz.UnitTests.Inventory;
 public sealed class SpaceLocatorTests
 {
     private static string Square(double lon, double lat, double side) =>
-        FormattableString.Invariant(
-            $$"""{"type":"Polygon","coordinates":[[[{{lon}},{{lat}}],[{{lon + side}},{{lat}}],[{{lon + side}},{{lat + side}}],[{{lon}},{{lat + side}}],[{{lon}},{{lat}}]]]}""");
+        FormattableString.Invariant($$"""
+            {"type":"Polygon","coordinates":[[[{{lon}},{{lat}}],[{{lon + side}},{{lat}}],[{{lon + side}},{{lat + side}}],
+                [{{lon}},{{lat + side}}],[{{lon}},{{lat}}]]]}
+            """);
 
     private static readonly Guid West = Guid.NewGuid();
     private static readonly Guid East = Guid.NewGuid();
@@ -45,9 +47,13 @@ public sealed class SpaceLocatorTests
     public void Multipolygons_count_and_unreadable_geometries_are_skipped()
     {
         var id = Guid.NewGuid();
-        var multi = """{"type":"MultiPolygon","coordinates":[[[[10,50],[10.1,50],[10.1,50.1],[10,50.1],[10,50]]],[[[11,50],[11.1,50],[11.1,50.1],[11,50.1],[11,50]]]]}""";
-        LocatableSpace[] spaces = [new(Guid.NewGuid(), "broken", 6, "{not json"), new(Guid.NewGuid(), "point", 6, """{"type":"Point","coordinates":[11.05,50.05]}"""),
-            new(id, "multi", 5, multi)];
+        var multi = """
+            {"type":"MultiPolygon","coordinates":[[[[10,50],[10.1,50],[10.1,50.1],[10,50.1],[10,50]]],
+                [[[11,50],[11.1,50],[11.1,50.1],[11,50.1],[11,50]]]]}
+            """;
+        var point = """{"type":"Point","coordinates":[11.05,50.05]}""";
+        LocatableSpace[] spaces =
+            [new(Guid.NewGuid(), "broken", 6, "{not json"), new(Guid.NewGuid(), "point", 6, point), new(id, "multi", 5, multi)];
         Assert.Equal(id, SpaceLocator.Locate(50.05, 11.05, spaces));
         Assert.Null(SpaceLocator.Locate(50.05, 10.5, spaces));
     }
