@@ -225,4 +225,27 @@ public sealed class LocationsTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal(first.Id(), again.Id());
         Assert.Equal(1, await CountAsync(client, LocationsUrl, token));
     }
+
+    [Fact]
+    public async Task Delete_removes_a_location_without_services_and_refuses_one_where_services_are_offered()
+    {
+        var client = await factory.AdminAsync();
+        var token = Token();
+        var lonely = await CreateLocationIdAsync(client, "Irrtum " + token, new
+        {
+            openingHours = new[] { new { days = new[] { "monday" }, opensAt = "08:00", closesAt = "09:00" } },
+            addresses = new[] { new { type = "physical", address1 = "Weg 1", city = "Ort", postalCode = "12345" } },
+        });
+        var used = await CreateLocationIdAsync(client, "In Gebrauch " + token);
+        await CreateServiceIdAsync(client, "Angebot " + token, new { locations = new[] { new { locationId = used } } });
+
+        await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Delete, $"{LocationsUrl}/{lonely}", null, NoIfMatch),
+            HttpStatusCode.PreconditionRequired);
+        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(client, HttpMethod.Delete, $"{LocationsUrl}/{lonely}", null,
+            "\"1\"")).StatusCode);
+        await HttpAssert.ProblemAsync(await client.GetAsync($"{LocationsUrl}/{lonely}"), HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Delete, $"{LocationsUrl}/{used}", null, "\"1\""),
+            HttpStatusCode.Conflict);
+        Assert.Equal(1, await CountAsync(client, LocationsUrl, token));
+    }
 }
