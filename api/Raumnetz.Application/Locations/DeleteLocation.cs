@@ -26,7 +26,8 @@ public sealed class DeleteLocationHandler(IUnitOfWork unitOfWork) : IRequestHand
             await InventoryPartsStore.DeleteAsync(connection, tx, unitOfWork.Dialect, PartOwner.Location, [request.Id]);
             await connection.ExecuteAsync("DELETE FROM location_languages WHERE location_id = @Id", new { request.Id }, tx);
             await connection.ExecuteAsync("DELETE FROM location_addresses WHERE location_id = @Id", new { request.Id }, tx);
-            var rows = await connection.ExecuteAsync("DELETE FROM locations WHERE id = @Id AND version = @version", new { request.Id, version }, tx);
+            var rows = await connection.ExecuteAsync("DELETE FROM locations WHERE id = @Id AND version = @version",
+                new { request.Id, version }, tx);
             Versioning.EnsureUpdated(rows, "Location", request.Id, version);
         }
         catch (Exception e) when (unitOfWork.Dialect.IsForeignKeyViolation(e))

@@ -38,12 +38,14 @@ public sealed class DeleteServiceHandler(IUnitOfWork unitOfWork) : IRequestHandl
             await InventoryPartsStore.DeleteAsync(connection, tx, dialect, PartOwner.Service, [request.Id]);
             foreach (var table in OwnTables)
                 await connection.ExecuteAsync($"DELETE FROM {table} WHERE service_id = @Id", new { request.Id }, tx);
-            var rows = await connection.ExecuteAsync("DELETE FROM services WHERE id = @Id AND version = @version", new { request.Id, version }, tx);
+            var rows = await connection.ExecuteAsync("DELETE FROM services WHERE id = @Id AND version = @version",
+                new { request.Id, version }, tx);
             Versioning.EnsureUpdated(rows, "Service", request.Id, version);
         }
         catch (Exception e) when (dialect.IsForeignKeyViolation(e))
         {
-            throw new ConflictException("Other records still refer to the service (funding, inventory rounds). Archive it instead of deleting it.");
+            throw new ConflictException(
+                "Other records still refer to the service (funding, inventory rounds). Archive it instead of deleting it.");
         }
         return Unit.Value;
     }
