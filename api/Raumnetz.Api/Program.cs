@@ -93,6 +93,9 @@ app.MapIndicatorsEndpoints();
 app.MapIndicatorSetsEndpoints();
 app.MapObservationsEndpoints();
 app.MapAssessmentsEndpoints();
+app.MapTaxonomiesEndpoints();
+app.MapLocationsEndpoints();
+app.MapServicesEndpoints();
 app.MapExportsEndpoints();
 app.MapAdminEndpoints();
 

@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddSingleton<IPasswordHashing, Security.PasswordHashing>();
         services.AddSingleton<Security.AccountReader>();
         services.AddSingleton<Application.Exports.IExportFormats, Exports.ExportFormats>();
+        services.AddSingleton<Application.Inventory.IInventoryExportFormats, Exports.InventoryExportFormats>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Raumnetz:Sessions").Get<Security.SessionLifetimes>() ?? new Security.SessionLifetimes());
         services.AddSingleton<Security.SessionStore>();
         services.AddDataProtection().SetApplicationName("Raumnetz");
