@@ -47,7 +47,8 @@ public static class ExportsEndpoints
         Guid? spaceId, string? category, string? targetGroup, Guid? operatorId, [EnumQuery(typeof(ServiceStatus))] string? status, Guid? locationId,
         Guid? networkId, string? q, bool? includeArchived, string? delimiter, string? @decimal)
     {
-        var chosen = formats.Find(format) ?? throw new InvalidFieldException("format", $"'format' must be one of: {string.Join(", ", formats.Names)}.");
+        var chosen = formats.Find(format) ?? throw new InvalidFieldException("format",
+            Text.Format(Messages.Field_FormatOneOf, string.Join(", ", formats.Names)));
         var export = await mediator.Send(new ExportInventoryQuery
         {
             Format = chosen,

@@ -62,7 +62,7 @@ public sealed class ExportInventoryHandler(IDbConnectionFactory db, ServiceReads
                 cancellationToken: ct))).ToList();
             if (rows.Count > MaxServices)
                 throw new InvalidFieldException("limit",
-                    $"The export would hold more than {MaxServices} services; narrow it with the filters.");
+                    Text.Format(Messages.Field_ExportTooLarge, MaxServices));
             var full = new List<ServiceDto>(rows.Count);
             foreach (var chunk in rows.Chunk(Chunk)) full.AddRange(await services.CompleteAsync(connection, null, chunk, ct));
             var locationIds = full.SelectMany(s => s.Locations.Select(l => l.LocationId)).Distinct().ToList();

@@ -1,3 +1,4 @@
+using Raumnetz.Domain.Common;
 using FluentValidation;
 using Raumnetz.Application.Common;
 using Raumnetz.Domain.Inventory;
@@ -133,7 +134,7 @@ public sealed class LanguageEntryValidator : AbstractValidator<LanguageEntry>
     public LanguageEntryValidator()
     {
         RuleFor(x => x.Code).Must(InventoryRules.IsLanguageCode)
-            .WithMessage("'code' must be an ISO 639 language code such as de, tr or ara (lower case).");
+            .WithMessage(_ => Messages.Rule_LanguageCode);
         RuleFor(x => x.Name).MaximumLength(100);
         RuleFor(x => x.Note).MaximumLength(InventoryLimits.ShortText);
     }
@@ -151,7 +152,7 @@ public sealed class AddressEntryValidator : AbstractValidator<AddressEntry>
         RuleFor(x => x.Region).MaximumLength(Limits.Name);
         RuleFor(x => x.StateProvince).MaximumLength(Limits.Name);
         RuleFor(x => x.PostalCode).RequiredText(Limits.PostalCode);
-        RuleFor(x => x.Country).Matches("^[A-Z]{2}$").WithMessage("'country' must be an ISO 3166-1 code of two capital letters (DE).");
+        RuleFor(x => x.Country).Matches("^[A-Z]{2}$").WithMessage(_ => Messages.Rule_CountryCode);
     }
 }
 
@@ -164,10 +165,10 @@ public sealed class PhoneEntryValidator : AbstractValidator<PhoneEntry>
         RuleFor(x => x.Number).RequiredText(Limits.Phone);
         RuleFor(x => x.Extension).InclusiveBetween(0, 999_999);
         RuleFor(x => x.Type).Must(t => t is null || Types.Contains(t))
-            .WithMessage($"'type' must be one of: {string.Join(", ", Types)}.");
+            .WithMessage(_ => Text.Format(Messages.Field_OneOf, "type", string.Join(", ", Types)));
         RuleFor(x => x.Description).MaximumLength(InventoryLimits.Text);
         RuleFor(x => x.Languages).MaxItems(InventoryLimits.Languages).Must(InventoryParts.DistinctCodes)
-            .WithMessage("A language may appear once.");
+            .WithMessage(_ => Messages.Rule_LanguageOnce);
         RuleForEach(x => x.Languages).SetValidator(new LanguageEntryValidator());
     }
 }
@@ -180,7 +181,7 @@ public sealed class ContactEntryValidator : AbstractValidator<ContactEntry>
         RuleFor(x => x.Title).MaximumLength(Limits.Name);
         RuleFor(x => x.Department).MaximumLength(Limits.Name);
         RuleFor(x => x.Email).MaximumLength(Limits.Email).Matches(InventoryParts.EmailPattern)
-            .WithMessage("'email' must be an e-mail address such as name@example.org.");
+            .WithMessage(_ => Messages.Rule_Email);
         RuleFor(x => x.Phones).MaxItems(InventoryLimits.Phones);
         RuleForEach(x => x.Phones).SetValidator(new PhoneEntryValidator());
     }
@@ -196,27 +197,30 @@ public sealed class OpeningHoursRuleValidator : AbstractValidator<OpeningHoursRu
         RuleFor(x => x.Days).MaxItems(7);
         RuleForEach(x => x.Days).DefinedEnum();
         RuleFor(x => x.Days).Must(d => d is { Count: > 0 }).When(x => (x.Frequency ?? ScheduleFrequency.Weekly) == ScheduleFrequency.Weekly)
-            .WithMessage("A weekly rule needs at least one day in 'days'.");
+            .WithMessage(_ => Messages.Rule_WeeklyNeedsDay);
         RuleFor(x => x.OpensAt).Must(t => t is null || InventoryRules.TryParseTime(t, false, out _))
-            .WithMessage("'opensAt' must be a time HH:mm (00:00 to 23:59).");
+            .WithMessage(_ => Messages.Rule_OpensAt);
         RuleFor(x => x.ClosesAt).Must(t => t is null || InventoryRules.TryParseTime(t, true, out _))
-            .WithMessage("'closesAt' must be a time HH:mm (00:01 to 24:00).");
-        RuleFor(x => x.ClosesAt).NotEmpty().When(x => x.OpensAt is not null).WithMessage("'closesAt' is required with 'opensAt'.");
-        RuleFor(x => x.OpensAt).NotEmpty().When(x => x.ClosesAt is not null).WithMessage("'opensAt' is required with 'closesAt'.");
+            .WithMessage(_ => Messages.Rule_ClosesAt);
+        RuleFor(x => x.ClosesAt).NotEmpty().When(x => x.OpensAt is not null)
+            .WithMessage(_ => Text.Format(Messages.Rule_RequiredWith, "closesAt", "opensAt"));
+        RuleFor(x => x.OpensAt).NotEmpty().When(x => x.ClosesAt is not null)
+            .WithMessage(_ => Text.Format(Messages.Rule_RequiredWith, "opensAt", "closesAt"));
         RuleFor(x => x.ClosesAt).Must((x, c) => InventoryRules.EndsAfterStart(x.OpensAt, c))
-            .WithMessage("The interval ends before it starts: 'closesAt' must lie after 'opensAt'.");
+            .WithMessage(_ => Messages.Rule_IntervalEndsBeforeStart);
         RuleFor(x => x.ValidTo).GreaterThanOrEqualTo(x => x.ValidFrom).When(x => x.ValidFrom is not null && x.ValidTo is not null)
-            .WithMessage("'validTo' must not lie before 'validFrom'.");
+            .WithMessage(_ => Text.Format(Messages.Rule_NotBefore, "validTo", "validFrom"));
         RuleFor(x => x.Until).GreaterThanOrEqualTo(x => x.Dtstart).When(x => x.Dtstart is not null && x.Until is not null)
-            .WithMessage("'until' must not lie before 'dtstart'.");
+            .WithMessage(_ => Text.Format(Messages.Rule_NotBefore, "until", "dtstart"));
         RuleFor(x => x.Count).InclusiveBetween(1, 10_000);
         RuleFor(x => x.Interval).InclusiveBetween(1, 100);
         RuleFor(x => x.WeekStart).DefinedEnum();
-        RuleFor(x => x.ByWeekNo).MaximumLength(200).Matches(RuleList).WithMessage("'byWeekNo' must be a comma-separated list of numbers.");
+        RuleFor(x => x.ByWeekNo).MaximumLength(200).Matches(RuleList)
+            .WithMessage(_ => Text.Format(Messages.Rule_NumberList, "byWeekNo"));
         RuleFor(x => x.ByMonthDay).MaximumLength(200).Matches(RuleList)
-            .WithMessage("'byMonthDay' must be a comma-separated list of numbers.");
+            .WithMessage(_ => Text.Format(Messages.Rule_NumberList, "byMonthDay"));
         RuleFor(x => x.ByYearDay).MaximumLength(500).Matches(RuleList).WithMessage(
-            "'byYearDay' must be a comma-separated list of numbers.");
+            _ => Text.Format(Messages.Rule_NumberList, "byYearDay"));
         RuleFor(x => x.Timezone).InclusiveBetween(-14, 14);
         RuleFor(x => x.Description).MaximumLength(InventoryLimits.Text);
         RuleFor(x => x.Notes).MaximumLength(InventoryLimits.Text);
@@ -231,7 +235,7 @@ public sealed class ClosureEntryValidator : AbstractValidator<ClosureEntry>
     {
         RuleFor(x => x.Kind).DefinedEnum();
         RuleFor(x => x.EndsOn).GreaterThanOrEqualTo(x => x.StartsOn).When(x => x.EndsOn is not null)
-            .WithMessage("The closure ends before it starts: 'endsOn' must not lie before 'startsOn'.");
+            .WithMessage(_ => Messages.Rule_ClosureEndsBeforeStart);
         RuleFor(x => x.Reason).MaximumLength(500);
     }
 }

@@ -20,7 +20,7 @@ public sealed class DeleteLocationHandler(IUnitOfWork unitOfWork) : IRequestHand
         var version = await Versioning.CheckAsync(connection, tx, "locations", "Location", request.Id, request.ExpectedVersion);
         if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM service_at_locations WHERE location_id = @Id",
                 new { request.Id }, tx) > 0)
-            throw new ConflictException("Services are offered at this location. Take it out of those services, or archive it instead.");
+            throw new ConflictException(Messages.Conflict_LocationHasServices);
         try
         {
             await InventoryPartsStore.DeleteAsync(connection, tx, unitOfWork.Dialect, PartOwner.Location, [request.Id]);
@@ -32,7 +32,7 @@ public sealed class DeleteLocationHandler(IUnitOfWork unitOfWork) : IRequestHand
         }
         catch (Exception e) when (unitOfWork.Dialect.IsForeignKeyViolation(e))
         {
-            throw new ConflictException("The location is still referenced. Archive it instead of deleting it.");
+            throw new ConflictException(Messages.Conflict_LocationReferenced);
         }
         return Unit.Value;
     }

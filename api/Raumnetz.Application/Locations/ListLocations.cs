@@ -1,3 +1,4 @@
+using Raumnetz.Domain.Common;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -22,7 +23,7 @@ public sealed class ListLocationsValidator : AbstractValidator<ListLocationsQuer
         RuleFor(x => x.Filter.Category).MaximumLength(Limits.Code).OverridePropertyName("category");
         RuleFor(x => x.Filter.TargetGroup).MaximumLength(Limits.Code).OverridePropertyName("targetGroup");
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage("'cursor' is not a cursor this API issued.");
+        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage(_ => Messages.Rule_Cursor);
     }
 }
 

@@ -60,11 +60,13 @@ public abstract class LocationFieldsValidator<T> : AbstractValidator<T> where T 
         RuleFor(x => x.Url).OptionalUrl();
         RuleFor(x => x.Transportation).MaximumLength(InventoryLimits.Description);
         RuleFor(x => x.Latitude).Must(InventoryRules.IsLatitude)
-            .WithMessage("'latitude' must be a WGS 84 latitude between -90 and 90 degrees.");
+            .WithMessage(_ => Messages.Rule_Latitude);
         RuleFor(x => x.Longitude).Must(InventoryRules.IsLongitude)
-            .WithMessage("'longitude' must be a WGS 84 longitude between -180 and 180 degrees.");
-        RuleFor(x => x.Latitude).NotNull().When(x => x.Longitude is not null).WithMessage("'latitude' is required with 'longitude'.");
-        RuleFor(x => x.Longitude).NotNull().When(x => x.Latitude is not null).WithMessage("'longitude' is required with 'latitude'.");
+            .WithMessage(_ => Messages.Rule_Longitude);
+        RuleFor(x => x.Latitude).NotNull().When(x => x.Longitude is not null)
+            .WithMessage(_ => Text.Format(Messages.Rule_RequiredWith, "latitude", "longitude"));
+        RuleFor(x => x.Longitude).NotNull().When(x => x.Latitude is not null)
+            .WithMessage(_ => Text.Format(Messages.Rule_RequiredWith, "longitude", "latitude"));
         RuleFor(x => x.ExternalIdentifier).MaximumLength(Limits.Name);
         RuleFor(x => x.ExternalIdentifierType).MaximumLength(100);
         RuleFor(x => x.ExternalId).MaximumLength(InventoryLimits.ExternalId);
@@ -76,11 +78,11 @@ public abstract class LocationFieldsValidator<T> : AbstractValidator<T> where T 
         RuleFor(x => x.Addresses).MaxItems(InventoryLimits.Addresses);
         RuleForEach(x => x.Addresses).SetValidator(new AddressEntryValidator());
         RuleFor(x => x.Languages).MaxItems(InventoryLimits.Languages).Must(InventoryParts.DistinctCodes).WithMessage(
-            "A language may appear once.");
+            _ => Messages.Rule_LanguageOnce);
         RuleForEach(x => x.Languages).SetValidator(new LanguageEntryValidator());
         InventoryParts.AddPartRules(this);
         RuleFor(x => x.ValidTo).GreaterThanOrEqualTo(x => x.ValidFrom).When(x => x.ValidFrom is not null && x.ValidTo is not null)
-            .WithMessage("'validTo' must not lie before 'validFrom'.");
+            .WithMessage(_ => Text.Format(Messages.Rule_NotBefore, "validTo", "validFrom"));
     }
 }
 
@@ -133,10 +135,10 @@ internal static class LocationStore
     {
         if (f.OwnerActorId is { } owner
             && await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM actors WHERE id = @owner", new { owner }, tx) == 0)
-            throw new InvalidFieldException("ownerActorId", $"Actor '{owner}' does not exist.");
+            throw new InvalidFieldException("ownerActorId", Text.DoesNotExist("Actor", owner));
         if (f.SpaceId is { } spaceId
             && await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM spaces WHERE id = @spaceId", new { spaceId }, tx) == 0)
-            throw new InvalidFieldException("spaceId", $"Space '{spaceId}' does not exist.");
+            throw new InvalidFieldException("spaceId", Text.DoesNotExist("Space", spaceId));
         var derived = await DeriveAsync(connection, tx, f, today);
         if (f.SpaceId is { } given && given != derived
             && !(current is { Source: nameof(SpaceSource.Derived) } c && c.SpaceId == given))
@@ -184,6 +186,6 @@ internal static class LocationStore
 
     public static ConflictException Conflict(Exception e, ISqlDialect dialect, string? externalId) =>
         dialect.IsUniqueViolation(e)
-            ? new ConflictException($"Another location has the external id '{externalId}'.", "externalId")
-            : new ConflictException("The owner or the space was removed meanwhile. Reload and try again.");
+            ? new ConflictException(Text.Format(Messages.Conflict_LocationExternalId, externalId), "externalId")
+            : new ConflictException(Messages.Conflict_LocationRefsRemoved);
 }

@@ -30,7 +30,7 @@ public sealed class DeleteServiceHandler(IUnitOfWork unitOfWork) : IRequestHandl
             .ToList();
         if (sals.Count > 0 && await connection.ExecuteScalarAsync<long>(
                 $"SELECT COUNT(*) FROM capacity_entries WHERE {dialect.In("service_at_location_id", "@sals")}", new { sals }, tx) > 0)
-            throw new ConflictException("The service has capacity history. Archive it instead of deleting it.");
+            throw new ConflictException(Messages.Conflict_ServiceHasCapacity);
         try
         {
             await InventoryPartsStore.DeleteAsync(connection, tx, dialect, PartOwner.ServiceAtLocation, sals);
@@ -44,8 +44,7 @@ public sealed class DeleteServiceHandler(IUnitOfWork unitOfWork) : IRequestHandl
         }
         catch (Exception e) when (dialect.IsForeignKeyViolation(e))
         {
-            throw new ConflictException(
-                "Other records still refer to the service (funding, inventory rounds). Archive it instead of deleting it.");
+            throw new ConflictException(Messages.Conflict_ServiceReferenced);
         }
         return Unit.Value;
     }

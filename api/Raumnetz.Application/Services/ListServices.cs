@@ -1,3 +1,4 @@
+using Raumnetz.Domain.Common;
 using FluentValidation;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -22,7 +23,7 @@ public sealed class ListServicesValidator : AbstractValidator<ListServicesQuery>
         RuleFor(x => x.Filter.TargetGroup).MaximumLength(Limits.Code).OverridePropertyName("targetGroup");
         RuleFor(x => x.Filter.Status).DefinedEnum().OverridePropertyName("status");
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage("'cursor' is not a cursor this API issued.");
+        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage(_ => Messages.Rule_Cursor);
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -58,11 +59,11 @@ public sealed class RecordCapacityValidator : AbstractValidator<RecordCapacityCo
         RuleFor(x => x.LocationId).NotEmpty();
         RuleFor(x => x.Unit).DefinedEnum();
         RuleFor(x => x.Maximum).Must(m => double.IsFinite(m) && m >= 0 && m <= InventoryLimits.MaxCapacity)
-            .WithMessage("'maximum' must be a number from 0 to 1000000000.");
+            .WithMessage(_ => Messages.Rule_CapacityMaximum);
         RuleFor(x => x.Available).Must(a => a is null || (double.IsFinite(a.Value) && a >= 0))
-            .WithMessage("'available' must be a number of at least 0.");
+            .WithMessage(_ => Text.Format(Messages.Rule_AtLeastZero, "available"));
         RuleFor(x => x.Available).LessThanOrEqualTo(x => x.Maximum).When(x => x.Available is not null)
-            .WithMessage("'available' must not exceed 'maximum'.");
+            .WithMessage(_ => Text.Format(Messages.Rule_NotExceed, "available", "maximum"));
         RuleFor(x => x.Note).MaximumLength(InventoryLimits.ShortText);
     }
 }
@@ -79,7 +80,8 @@ public sealed class RecordCapacityHandler(IUnitOfWork unitOfWork, ICurrentUser u
         var salId = await connection.QuerySingleOrDefaultAsync<Guid?>(
             "SELECT id FROM service_at_locations WHERE service_id = @ServiceId AND location_id = @LocationId",
             new { request.ServiceId, request.LocationId }, tx)
-            ?? throw new InvalidFieldException("locationId", $"The service is not offered at location '{request.LocationId}'.");
+            ?? throw new InvalidFieldException("locationId",
+                Text.Format(Messages.Field_ServiceNotAtLocation, request.LocationId));
         var id = Guid.CreateVersion7();
         try
         {
@@ -94,7 +96,8 @@ public sealed class RecordCapacityHandler(IUnitOfWork unitOfWork, ICurrentUser u
         }
         catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
-            throw new ConflictException($"There is a {request.Unit} entry for this location on {request.AsOf:yyyy-MM-dd} already.", "asOf");
+            throw new ConflictException(Text.Format(Messages.Conflict_CapacityEntryExists,
+                JsonNamingPolicy.CamelCase.ConvertName(request.Unit.ToString()), request.AsOf), "asOf");
         }
         return await connection.QuerySingleAsync<CapacityEntryDto>($"""
             SELECT {ServiceReads.CapacityColumns} FROM capacity_entries c JOIN service_at_locations sal ON sal.id = c.service_at_location_id

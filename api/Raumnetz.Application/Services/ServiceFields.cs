@@ -83,7 +83,7 @@ public abstract class ServiceFieldsValidator<T> : AbstractValidator<T> where T :
         RuleFor(x => x.Description).MaximumLength(InventoryLimits.Description);
         RuleFor(x => x.Url).OptionalUrl();
         RuleFor(x => x.Email).MaximumLength(Limits.Email).Matches(InventoryParts.EmailPattern)
-            .WithMessage("'email' must be an e-mail address such as name@example.org.");
+            .WithMessage(_ => Messages.Rule_Email);
         RuleFor(x => x.Status).DefinedEnum();
         RuleFor(x => x.Categories).MaxItems(InventoryLimits.Codes);
         RuleForEach(x => x.Categories).NotEmpty().MaximumLength(Limits.Code);
@@ -92,7 +92,7 @@ public abstract class ServiceFieldsValidator<T> : AbstractValidator<T> where T :
         RuleFor(x => x.MinimumAge).InclusiveBetween(0, InventoryLimits.MaxAge);
         RuleFor(x => x.MaximumAge).InclusiveBetween(0, InventoryLimits.MaxAge);
         RuleFor(x => x.MaximumAge).GreaterThanOrEqualTo(x => x.MinimumAge).When(x => x.MinimumAge is not null && x.MaximumAge is not null)
-            .WithMessage("'maximumAge' must not be below 'minimumAge'.");
+            .WithMessage(_ => Text.Format(Messages.Rule_NotBelow, "maximumAge", "minimumAge"));
         RuleFor(x => x.EligibilityDescription).MaximumLength(InventoryLimits.Description);
         RuleFor(x => x.FeesDescription).MaximumLength(InventoryLimits.Description);
         RuleFor(x => x.CostOptions).MaxItems(InventoryLimits.Entries);
@@ -100,14 +100,14 @@ public abstract class ServiceFieldsValidator<T> : AbstractValidator<T> where T :
         {
             c.RuleFor(x => x.Option).MaximumLength(InventoryLimits.ShortText);
             c.RuleFor(x => x.Amount).Must(a => a is null || (double.IsFinite(a.Value) && a >= 0 && a <= 1e12))
-                .WithMessage("'amount' must be a number of at least 0.");
-            c.RuleFor(x => x.Currency).Matches("^[A-Z]{3}$").WithMessage("'currency' must be an ISO 4217 code such as EUR.");
+                .WithMessage(_ => Text.Format(Messages.Rule_AtLeastZero, "amount"));
+            c.RuleFor(x => x.Currency).Matches("^[A-Z]{3}$").WithMessage(_ => Messages.Rule_Currency);
             c.RuleFor(x => x.AmountDescription).MaximumLength(InventoryLimits.ShortText);
             c.RuleFor(x => x.ValidTo).GreaterThanOrEqualTo(x => x.ValidFrom).When(x => x.ValidFrom is not null && x.ValidTo is not null)
-                .WithMessage("'validTo' must not lie before 'validFrom'.");
+                .WithMessage(_ => Text.Format(Messages.Rule_NotBefore, "validTo", "validFrom"));
         });
         RuleFor(x => x.Languages).MaxItems(InventoryLimits.Languages).Must(InventoryParts.DistinctCodes).WithMessage(
-            "A language may appear once.");
+            _ => Messages.Rule_LanguageOnce);
         RuleForEach(x => x.Languages).SetValidator(new LanguageEntryValidator());
         RuleFor(x => x.InterpretationServices).MaximumLength(InventoryLimits.Text);
         RuleFor(x => x.ApplicationProcess).MaximumLength(InventoryLimits.Description);
@@ -129,7 +129,7 @@ public abstract class ServiceFieldsValidator<T> : AbstractValidator<T> where T :
             a.RuleFor(x => x.Description).MaximumLength(InventoryLimits.Description);
             a.RuleFor(x => x.Extent).MaximumLength(InventoryLimits.Extent);
             a.RuleFor(x => x.ExtentType).Must(t => t is null || ExtentTypes.Contains(t))
-                .WithMessage($"'extentType' must be one of: {string.Join(", ", ExtentTypes)}.");
+                .WithMessage(_ => Text.Format(Messages.Field_OneOf, "extentType", string.Join(", ", ExtentTypes)));
             a.RuleFor(x => x.Uri).OptionalUrl();
         });
         RuleFor(x => x.RequiredDocuments).MaxItems(InventoryLimits.Entries);
@@ -147,7 +147,8 @@ public abstract class ServiceFieldsValidator<T> : AbstractValidator<T> where T :
         });
         InventoryParts.AddPartRules(this);
         RuleFor(x => x.Locations).MaxItems(InventoryLimits.Locations)
-            .Must(l => l is null || l.Select(e => e.LocationId).Distinct().Count() == l.Count).WithMessage("A location may appear once.");
+            .Must(l => l is null || l.Select(e => e.LocationId).Distinct().Count() == l.Count)
+            .WithMessage(_ => Messages.Rule_LocationOnce);
         RuleForEach(x => x.Locations).SetValidator(new ServiceLocationEntryValidator());
         RuleFor(x => x.ExternalId).MaximumLength(InventoryLimits.ExternalId);
         RuleFor(x => x.VerificationIntervalMonths).InclusiveBetween(1, InventoryLimits.MaxVerificationMonths);
@@ -182,7 +183,7 @@ internal static class ServiceStore
     {
         if (f.OperatorId is { } op
             && await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM actors WHERE id = @op", new { op }, tx) == 0)
-            throw new InvalidFieldException("operatorId", $"Actor '{op}' does not exist.");
+            throw new InvalidFieldException("operatorId", Text.DoesNotExist("Actor", op));
         var categories = await taxonomies.ResolveAsync(connection, tx, f.Categories, TaxonomyKind.ServiceCategory, "categories");
         var targetGroups = await taxonomies.ResolveAsync(connection, tx, f.TargetGroups, TaxonomyKind.TargetGroup, "targetGroups");
         var attributeTerms = new List<Guid>();
@@ -204,7 +205,7 @@ internal static class ServiceStore
         for (var i = 0; i < ids.Count; i++)
             if (!found.Contains(ids[i]))
                 throw new InvalidFieldException(member is null ? $"{field}[{i}]" : $"{field}[{i}].{member}",
-                    $"{resource} '{ids[i]}' does not exist.");
+                    Text.DoesNotExist(resource, ids[i]));
     }
 
     public static DynamicParameters Parameters(ServiceFields f)
@@ -337,9 +338,7 @@ internal static class ServiceStore
             if (await connection.ExecuteScalarAsync<long>(
                     $"SELECT COUNT(*) FROM capacity_entries WHERE {dialect.In("service_at_location_id", "@removed")}", new { removed },
                         tx) > 0)
-                throw new ConflictException(
-                    "A location left out of 'locations' has capacity history. Keep the location (set the service's status instead) or " +
-                    "archive the service.", "locations");
+                throw new ConflictException(Messages.Conflict_ServiceLocationHasCapacity, "locations");
             await InventoryPartsStore.DeleteAsync(connection, tx, dialect, PartOwner.ServiceAtLocation, removed);
             await connection.ExecuteAsync($"DELETE FROM service_at_locations WHERE {dialect.In("id", "@removed")}", new { removed }, tx);
         }
@@ -366,6 +365,6 @@ internal static class ServiceStore
 
     public static ConflictException Conflict(Exception e, ISqlDialect dialect) =>
         dialect.IsUniqueViolation(e)
-            ? new ConflictException("The external id is taken by another service or service at a location.", "externalId")
-            : new ConflictException("The operator, a term, network, space or location was removed meanwhile. Reload and try again.");
+            ? new ConflictException(Messages.Conflict_ServiceExternalId, "externalId")
+            : new ConflictException(Messages.Conflict_ServiceRefsRemoved);
 }

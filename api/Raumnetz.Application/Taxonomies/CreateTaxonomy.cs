@@ -51,7 +51,7 @@ public sealed class CreateTaxonomyHandler(IUnitOfWork unitOfWork, TimeProvider c
         }
         catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
-            throw new ConflictException($"A taxonomy with the code '{request.Code.Trim()}' exists already.", "code");
+            throw new ConflictException(Text.Format(Messages.Conflict_TaxonomyCode, request.Code.Trim()), "code");
         }
         return (await TaxonomyReads.LoadTaxonomyAsync(connection, tx, id, cancellationToken))!;
     }

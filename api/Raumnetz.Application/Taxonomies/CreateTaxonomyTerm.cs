@@ -39,12 +39,12 @@ public sealed class CreateTaxonomyTermHandler(IUnitOfWork unitOfWork, TimeProvid
         catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
             throw new ConflictException(
-                $"A term with the code '{request.Code.Trim()}' exists already (codes are unique across taxonomies).",
+                Text.Format(Messages.Conflict_TermCode, request.Code.Trim()),
                 "code");
         }
         catch (Exception e) when (unitOfWork.Dialect.IsForeignKeyViolation(e))
         {
-            throw new ConflictException("The taxonomy or the parent term was removed meanwhile. Reload and try again.");
+            throw new ConflictException(Messages.Conflict_TaxonomyRefsRemoved);
         }
         return (await TaxonomyReads.LoadTermAsync(connection, tx, id, cancellationToken))!;
     }

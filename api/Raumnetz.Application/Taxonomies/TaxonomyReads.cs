@@ -47,13 +47,16 @@ public sealed class TaxonomyReads(IDbConnectionFactory db)
         for (var i = 0; i < list.Count; i++)
         {
             var at = indexed ? $"{field}[{i}]" : field;
-            var what = kind == TaxonomyKind.ServiceCategory ? "category" : "target group";
+            var category = kind == TaxonomyKind.ServiceCategory;
             if (!rows.TryGetValue(list[i], out var row))
-                throw new InvalidFieldException(at, $"'{list[i]}' is not a known {what} code (see GET /api/v1/taxonomies).");
+                throw new InvalidFieldException(at,
+                    Text.Format(category ? Messages.Field_UnknownCategory : Messages.Field_UnknownTargetGroup, list[i]));
             if (row.Kind != kind.ToString())
-                throw new InvalidFieldException(at, $"'{list[i]}' is not a {what}: it belongs to a taxonomy of another kind.");
+                throw new InvalidFieldException(at,
+                    Text.Format(category ? Messages.Field_NotACategory : Messages.Field_NotATargetGroup, list[i]));
             if (row.Archived != 0 && !allowArchived)
-                throw new InvalidFieldException(at, $"The {what} '{list[i]}' is archived and cannot be given anew.");
+                throw new InvalidFieldException(at,
+                    Text.Format(category ? Messages.Field_CategoryArchived : Messages.Field_TargetGroupArchived, list[i]));
             if (!ids.Contains(row.Id)) ids.Add(row.Id);
         }
         return ids;
@@ -70,5 +73,5 @@ public sealed class TaxonomyReads(IDbConnectionFactory db)
     public static async Task<Guid> ResolveAnyAsync(DbConnection connection, DbTransaction? tx, string code, string field) =>
         await connection.QuerySingleOrDefaultAsync<Guid?>("SELECT id FROM taxonomy_terms WHERE code = @code", new { code = code.Trim() },
             tx)
-            ?? throw new InvalidFieldException(field, $"'{code}' is not a known taxonomy term code (see GET /api/v1/taxonomies).");
+            ?? throw new InvalidFieldException(field, Text.Format(Messages.Field_UnknownTaxonomyTerm, code));
 }

@@ -47,12 +47,12 @@ internal static class TaxonomyTermChecks
         var parent = f.ParentId;
         for (var depth = 0; parent is { } p; depth++)
         {
-            if (p == selfId) throw new InvalidFieldException("parentId", "A term cannot lie below itself.");
-            if (depth > MaxDepth) throw new InvalidFieldException("parentId", $"Terms may be nested at most {MaxDepth} deep.");
+            if (p == selfId) throw new InvalidFieldException("parentId", Messages.Field_TermBelowItself);
+            if (depth > MaxDepth) throw new InvalidFieldException("parentId", Text.Format(Messages.Field_TermTooDeep, MaxDepth));
             var rows = (await connection.QueryAsync<(Guid TaxonomyId, Guid? ParentId)>(
                 "SELECT taxonomy_id, parent_id FROM taxonomy_terms WHERE id = @p", new { p }, tx)).ToList();
             if (rows.Count == 0 || rows[0].TaxonomyId != taxonomyId)
-                throw new InvalidFieldException("parentId", $"Term '{p}' is not a term of this taxonomy.");
+                throw new InvalidFieldException("parentId", Text.Format(Messages.Field_TermOtherTaxonomy, p));
             parent = rows[0].ParentId;
         }
     }

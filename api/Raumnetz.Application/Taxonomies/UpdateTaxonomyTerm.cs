@@ -60,7 +60,7 @@ public sealed class UpdateTaxonomyTermHandler(IUnitOfWork unitOfWork, TimeProvid
         catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
             throw new ConflictException(
-                $"A term with the code '{request.Code.Trim()}' exists already (codes are unique across taxonomies).",
+                Text.Format(Messages.Conflict_TermCode, request.Code.Trim()),
                 "code");
         }
         return (await TaxonomyReads.LoadTermAsync(connection, tx, request.Id, cancellationToken))!;
