@@ -4,6 +4,7 @@ using System.Text.Json;
 using Raumnetz.IntegrationTests.Actors;
 using Raumnetz.IntegrationTests.Indicators;
 using Raumnetz.IntegrationTests.Infrastructure;
+using InventoryApi = Raumnetz.IntegrationTests.Inventory.InventoryApi;
 
 namespace Raumnetz.IntegrationTests.Http;
 
@@ -234,6 +235,31 @@ public sealed class LanguageTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.Equal("Der Wert 340,5 ist für einen Anteil unmöglich: Er liegt zwischen 0 und 100.", Errors(german, "value"));
         Assert.Equal("The value 340.5 is impossible for a proportion: it lies between 0 and 100.", Errors(english, "value"));
         Assert.Equal("proportionOutOfRange", german.GetProperty("codes").GetProperty("value")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Inventory_messages_and_resource_names_speak_the_callers_language()
+    {
+        var client = await factory.AdminAsync();
+        var id = Guid.NewGuid();
+        var location = InventoryApi.Location($"Sprachort {ActorApi.Token()}", new { latitude = 95.0, longitude = 13.0 });
+        var service = InventoryApi.Service($"Sprachangebot {ActorApi.Token()}", new { categories = new[] { "keine-kategorie" } });
+
+        var (missingDe, _) = await SendAsync(client, HttpMethod.Get, $"{InventoryApi.LocationsUrl}/{id}", null, null);
+        var (missingEn, _) = await SendAsync(client, HttpMethod.Get, $"{InventoryApi.ServicesUrl}/{id}", null, "en");
+        var (latitudeDe, response) = await SendAsync(client, HttpMethod.Post, InventoryApi.LocationsUrl, location, null);
+        var (latitudeEn, _) = await SendAsync(client, HttpMethod.Post, InventoryApi.LocationsUrl, location, "en");
+        var (categoryDe, _) = await SendAsync(client, HttpMethod.Post, InventoryApi.ServicesUrl, service, null);
+        var (categoryEn, _) = await SendAsync(client, HttpMethod.Post, InventoryApi.ServicesUrl, service, "en");
+
+        Assert.Equal($"Standort '{id}' wurde nicht gefunden.", missingDe.Str("detail"));
+        Assert.Equal($"Service '{id}' was not found.", missingEn.Str("detail"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("'latitude' muss eine geografische Breite nach WGS 84 zwischen -90 und 90 Grad sein.", Errors(latitudeDe, "latitude"));
+        Assert.Equal("'latitude' must be a WGS 84 latitude between -90 and 90 degrees.", Errors(latitudeEn, "latitude"));
+        Assert.Equal("'keine-kategorie' ist kein bekannter Code einer Kategorie (siehe GET /api/v1/taxonomies).",
+            Errors(categoryDe, "categories[0]"));
+        Assert.Equal("'keine-kategorie' is not a known category code (see GET /api/v1/taxonomies).", Errors(categoryEn, "categories[0]"));
     }
 
     [Fact]
