@@ -90,6 +90,7 @@ app.MapObservationsEndpoints();
 app.MapAssessmentsEndpoints();
 app.MapExportsEndpoints();
 app.MapAdminEndpoints();
+app.MapFundingsEndpoints();
 
 app.MapApiFallback();
 if (File.Exists(Path.Combine(app.Environment.WebRootPath ?? "wwwroot", "index.html")))

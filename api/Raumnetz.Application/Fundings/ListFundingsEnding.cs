@@ -13,10 +13,10 @@ namespace Raumnetz.Application.Fundings;
 /// <see cref="On"/> plus <see cref="Horizon"/> (an ISO 8601 duration, default P6M: six months), both days included.
 /// Fundings that ended before the reference day and open-ended ones are not listed. Sorted by the last day, with the
 /// services, spaces and networks they put at risk. Filters: a space (services standing in or serving it or a space below
-/// it), a network, a funder and renewal statuses.
+/// it), a network, a funder and a renewal status.
 /// </summary>
 public sealed record ListFundingsEndingQuery(string? Horizon, DateOnly? On, Guid? SpaceId, Guid? NetworkId, Guid? FunderActorId,
-    IReadOnlyList<RenewalStatus>? RenewalStatus, int? Limit, string? Cursor) : IRequest<EndingFundingsDto>;
+    RenewalStatus? RenewalStatus, int? Limit, string? Cursor) : IRequest<EndingFundingsDto>;
 
 public sealed class ListFundingsEndingValidator : AbstractValidator<ListFundingsEndingQuery>
 {
@@ -24,7 +24,7 @@ public sealed class ListFundingsEndingValidator : AbstractValidator<ListFundings
     {
         RuleFor(x => x.Horizon).Must(h => h is null || Domain.Inventory.Horizon.TryParse(h, out _))
             .WithMessage("'horizon' must be an ISO 8601 duration of years, months, weeks or days (P6M, P90D, P1Y) up to ten years.");
-        RuleForEach(x => x.RenewalStatus).DefinedEnum();
+        RuleFor(x => x.RenewalStatus).DefinedEnum();
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
         RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out var k) && (k is null || DateOnly.TryParseExact(k.Key, "yyyy-MM-dd", out _)))
             .WithMessage("'cursor' is not a cursor this API issued.");
@@ -87,11 +87,7 @@ public sealed class ListFundingsEndingHandler(IDbConnectionFactory db, TimeProvi
             p.Add("networkId", networkId);
         }
         if (request.FunderActorId is { } funderId) { where.Add("f.funder_actor_id = @funderId"); p.Add("funderId", funderId); }
-        if (request.RenewalStatus is { Count: > 0 } statuses)
-        {
-            where.Add(db.Dialect.In("f.renewal_status", "@statuses"));
-            p.Add("statuses", statuses.Distinct().Select(s => s.ToString()).ToArray());
-        }
+        if (request.RenewalStatus is { } status) { where.Add("f.renewal_status = @status"); p.Add("status", status.ToString()); }
         Cursor.TryDecode(request.Cursor, out var cursor);
         if (cursor is not null)
         {

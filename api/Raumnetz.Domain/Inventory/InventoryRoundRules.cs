@@ -38,7 +38,8 @@ public sealed record ServiceSnapshot(Guid ServiceId, string Name, string Status,
     DateOnly? VerifiedOn)
 {
     /// <summary>Inactive, defunct or archived services count as closed.</summary>
-    public bool IsClosed => Archived || Status is "inactive" or "defunct";
+    public bool IsClosed => Archived || Status.Equals("inactive", StringComparison.OrdinalIgnoreCase)
+        || Status.Equals("defunct", StringComparison.OrdinalIgnoreCase);
 }
 
 public static class InventoryRoundRules
