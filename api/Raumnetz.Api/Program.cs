@@ -91,6 +91,8 @@ app.MapAssessmentsEndpoints();
 app.MapExportsEndpoints();
 app.MapAdminEndpoints();
 app.MapFundingsEndpoints();
+app.MapVerificationEndpoints();
+app.MapInventoryRoundsEndpoints();
 
 app.MapApiFallback();
 if (File.Exists(Path.Combine(app.Environment.WebRootPath ?? "wwwroot", "index.html")))
