@@ -1,9 +1,7 @@
-using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
 using Raumnetz.Application.Networks;
 using Raumnetz.Application.Observations;
-using Raumnetz.Domain.Common;
 
 namespace Raumnetz.Application.InventoryImport;
 
@@ -43,7 +41,7 @@ public sealed record InventoryImportResult
     public IReadOnlyList<ImportRowError> Errors { get; init; } = [];
 }
 
-public sealed class ImportInventoryHandler(IUnitOfWork unitOfWork, TimeProvider clock, ISpaceLocator locator)
+public sealed class ImportInventoryHandler(IUnitOfWork unitOfWork, TimeProvider clock)
     : IRequestHandler<ImportInventoryCommand, InventoryImportResult>
 {
     /// <summary>Most rows one file may have.</summary>
@@ -53,7 +51,7 @@ public sealed class ImportInventoryHandler(IUnitOfWork unitOfWork, TimeProvider 
     {
         var report = new ImportReport();
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
-        var locate = await locator.LoadAsync(connection, tx, clock.Today(), cancellationToken);
+        var locate = await ImportSpaceLocator.LoadAsync(connection, tx, clock.Today(), cancellationToken);
         var checker = await InventoryRowChecker.LoadAsync(connection, tx, locate, report, cancellationToken);
         var rows = new List<InventoryImportRow>();
         string?[]? columns = null;
@@ -121,14 +119,4 @@ public sealed class ImportInventoryHandler(IUnitOfWork unitOfWork, TimeProvider 
             report.Add(header.Line, null, required, "missingColumn", $"The header has no column '{required}'.", ("value", required));
         return columns;
     }
-}
-
-/// <summary>
-/// Finds the social space a point lies in, from the spaces' geometries (valid on the day): loaded once per import. The
-/// default knows no geometries; the inventory's locations supply the real one.
-/// </summary>
-public interface ISpaceLocator
-{
-    Task<Func<double, double, Guid?>> LoadAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, DateOnly on,
-        CancellationToken ct);
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Dapper;
 using Raumnetz.Application.Common;
 using Raumnetz.Application.Observations;
+using TaxonomyKind = Raumnetz.Domain.Inventory.TaxonomyKind;
 using static Raumnetz.Application.InventoryImport.InventoryImportColumns;
 
 namespace Raumnetz.Application.InventoryImport;
@@ -136,8 +137,8 @@ internal sealed class InventoryRowChecker
             derived = spaceId is not null;
         }
 
-        var categories = Terms(line, Category, Cell(Category), "service_category", "unknownCategory");
-        var targetGroups = Terms(line, TargetGroup, Cell(TargetGroup), "target_group", "unknownTargetGroup");
+        var categories = Terms(line, Category, Cell(Category), nameof(TaxonomyKind.ServiceCategory), "unknownCategory");
+        var targetGroups = Terms(line, TargetGroup, Cell(TargetGroup), nameof(TaxonomyKind.TargetGroup), "unknownTargetGroup");
         var operatorText = Cell(Operator);
         Guid? operatorId = operatorText is null ? null : Actor(line, Operator, operatorText);
         var funders = new List<Guid>();
@@ -211,7 +212,7 @@ internal sealed class InventoryRowChecker
             {
                 if (!ids.Contains(term.Id)) ids.Add(term.Id);
             }
-            else Add(line, column, code, $"No {(kind == "target_group" ? "target group" : "category")} has the code '{c}'.", ("value", c));
+            else Add(line, column, code, $"No {(kind == nameof(TaxonomyKind.TargetGroup) ? "target group" : "category")} has the code '{c}'.", ("value", c));
         }
         return ids;
     }

@@ -2,7 +2,7 @@
 -- Operators, owners and funders are actors (HSDS organization); places are spaces. Funding, verification rounds and
 -- the import build on these tables in later migrations.
 
--- Taxonomies (HSDS taxonomy): kind service_category or target_group; codes are what exports carry.
+-- Taxonomies (HSDS taxonomy): kind ServiceCategory or TargetGroup; codes are what exports carry.
 CREATE TABLE taxonomies (
     id            UUID NOT NULL PRIMARY KEY,
     code          VARCHAR(100) NOT NULL UNIQUE,
@@ -356,8 +356,8 @@ CREATE INDEX ix_schedule_closures_service_at_location ON schedule_closures(servi
 
 -- The German default taxonomies for social infrastructure (categories) and target groups; editable, codes travel with exports.
 INSERT INTO taxonomies (id, code, kind, name, description, uri, version_label, version, created_at, updated_at) VALUES
-('019400a0-0000-7000-8000-000000000001', 'soziale-infrastruktur', 'service_category', 'Soziale Infrastruktur', 'Einrichtungen und Angebote der sozialen Infrastruktur (Raumnetz-Standard)', NULL, '1', 1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),
-('019400a0-0000-7000-8000-000000000002', 'zielgruppen', 'target_group', 'Zielgruppen', 'Zielgruppen sozialer Angebote (Raumnetz-Standard)', NULL, '1', 1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+('019400a0-0000-7000-8000-000000000001', 'soziale-infrastruktur', 'ServiceCategory', 'Soziale Infrastruktur', 'Einrichtungen und Angebote der sozialen Infrastruktur (Raumnetz-Standard)', NULL, '1', 1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),
+('019400a0-0000-7000-8000-000000000002', 'zielgruppen', 'TargetGroup', 'Zielgruppen', 'Zielgruppen sozialer Angebote (Raumnetz-Standard)', NULL, '1', 1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
 INSERT INTO taxonomy_terms (id, taxonomy_id, code, name_de, name_en, parent_id, sort_order, version, created_at, updated_at) VALUES
 ('019400a0-0001-7000-8000-000000000001', '019400a0-0000-7000-8000-000000000001', 'kinder-familie', 'Kinder und Familie', 'Children and families', NULL, 10, 1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),
 ('019400a0-0001-7000-8000-000000000002', '019400a0-0000-7000-8000-000000000001', 'kita', 'Kita (Kindertageseinrichtung)', 'Day-care centre (Kita)', '019400a0-0001-7000-8000-000000000001', 20, 1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),
