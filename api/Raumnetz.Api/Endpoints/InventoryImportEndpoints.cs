@@ -20,15 +20,16 @@ public static class InventoryImportEndpoints
             .RequireAuthorization(Policies.Write).BodyLimit(Limits.ImportBody)
             .Accepts<string>("text/csv", XlsxContentType, "text/plain", "application/octet-stream")
             .WithSummary(
-                "Import the inventory from a spreadsheet (CSV or XLSX, first sheet, up to 20 MiB and 20,000 rows): a header, then one row " +
-                "per service at a location. Columns (English or German headers, any case): external_id (Externe ID, required), " +
-                "location_external_id (Standort-ID), location_name (Einrichtung/Standort, required), street (Straße), postal_code (PLZ), " +
-                "city (Ort), latitude/longitude (WGS 84; the space is derived from them), space (Sozialraum code), service_name (Angebot, " +
-                "required), category (codes, ';'-separated), operator (Träger: actor name or id), target_group (codes), ages (3-6, ab 60), " +
-                "capacity (Kapazität) and capacity_unit (places, hoursPerWeek, consultationsPerMonth), funders (Förderer: names or ids, " +
-                "';'-separated), funding_end (Förderende: 2026-12-31 or 31.12.2026), status. Idempotent by external id (a re-import " +
-                "updates, never duplicates); all or nothing in one transaction. With dryRun=true every bad row is reported by line and " +
-                "column and nothing is written; without, a bad row makes it 400 naming lines[n].column.")
+                "Import the inventory from a spreadsheet (CSV or XLSX, first sheet, up to 20 MiB and 20,000 rows): a header, " +
+                "then one row per service at a location. Columns (English or German headers, any case): external_id (Externe " +
+                "ID, required), location_external_id (Standort-ID), location_name (Einrichtung/Standort, required), street " +
+                "(Straße), postal_code (PLZ), city (Ort), latitude/longitude (WGS 84; the space is derived from them), space " +
+                "(Sozialraum code), service_name (Angebot, required), category (codes, ';'-separated), operator (Träger: actor " +
+                "name or id), target_group (codes), ages (3-6, ab 60), capacity (Kapazität) and capacity_unit (places, " +
+                "hoursPerWeek, consultationsPerMonth), funders (Förderer: names or ids, ';'-separated), funding_end " +
+                "(Förderende: 2026-12-31 or 31.12.2026), status. Idempotent by external id (a re-import updates, never " +
+                "duplicates); all or nothing in one transaction. With dryRun=true every bad row is reported by line and column " +
+                "and nothing is written; without, a bad row makes it 400 naming lines[n].column.")
             .Errors(400, 413, 415);
     }
 

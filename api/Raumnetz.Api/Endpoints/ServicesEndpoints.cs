@@ -50,7 +50,8 @@ public static class ServicesEndpoints
     /// <param name="limit">Page size, 1 to 500 (default 50).</param>
     /// <param name="cursor">The nextCursor of the previous page.</param>
     /// <param name="funderActorId">Only services funded by this actor.</param>
-    /// <param name="verification">Only services in this verification state today: current, due (today) or overdue (or never verified).</param>
+    /// <param name="verification">Only services in this verification state today: current, due (today) or overdue (or never
+    /// verified).</param>
     /// <param name="fundingEndsFrom">Only services with a funding ending on or after this day (yyyy-MM-dd).</param>
     /// <param name="fundingEndsTo">Only services with a funding ending on or before this day (yyyy-MM-dd).</param>
     public static async Task<Ok<Page<ServiceDto>>> ListServices(IMediator mediator, Guid? spaceId, string? category, string? targetGroup,

@@ -67,7 +67,8 @@ public sealed class ImportInventoryHandler(IUnitOfWork unitOfWork, TimeProvider 
             }
             if (++count > MaxRows)
             {
-                report.Add(sheetRow.Line, null, "file", "tooManyRows", $"A file may hold at most {MaxRows} rows; split it.", ("max", MaxRows));
+                report.Add(sheetRow.Line, null, "file", "tooManyRows", $"A file may hold at most {MaxRows} rows; split it.", 
+                    ("max", MaxRows));
                 break;
             }
             var cells = new Dictionary<string, string?>();
@@ -98,7 +99,8 @@ public sealed class ImportInventoryHandler(IUnitOfWork unitOfWork, TimeProvider 
         };
     }
 
-    /// <summary>The column of each header cell (null for empty trailing cells); unknown, doubled and missing columns go to the report.</summary>
+    /// <summary>The column of each header cell (null for empty trailing cells); unknown, doubled and missing columns go to the
+    /// report.</summary>
     private static string?[] Header(SheetRow header, ImportReport report)
     {
         var columns = new string?[header.Cells.Count];
@@ -109,10 +111,12 @@ public sealed class ImportInventoryHandler(IUnitOfWork unitOfWork, TimeProvider 
             var name = InventoryImportColumns.Canonical(text);
             if (name is null)
             {
-                report.Add(header.Line, null, text, "unknownColumn", $"Unknown column '{text}'. Columns: {known}.", ("value", text), ("columns", known));
+                report.Add(header.Line, null, text, "unknownColumn", $"Unknown column '{text}'. Columns: {known}.", ("value", text),
+                    ("columns", known));
                 continue;
             }
-            if (columns.Contains(name)) report.Add(header.Line, null, text, "duplicateColumn", $"Column '{name}' appears twice.", ("value", name));
+            if (columns.Contains(name)) report.Add(header.Line, null, text, "duplicateColumn", $"Column '{name}' appears twice.",
+                ("value", name));
             columns[i] = name;
         }
         foreach (var required in InventoryImportColumns.Required.Where(r => !columns.Contains(r)))

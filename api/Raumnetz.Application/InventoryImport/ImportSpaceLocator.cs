@@ -19,7 +19,8 @@ internal static class ImportSpaceLocator
         public string Geometry { get; init; } = "";
     }
 
-    public static async Task<Func<double, double, Guid?>> LoadAsync(DbConnection connection, DbTransaction tx, DateOnly on, CancellationToken ct)
+    public static async Task<Func<double, double, Guid?>> LoadAsync(DbConnection connection, DbTransaction tx, DateOnly on,
+        CancellationToken ct)
     {
         var spaces = (await connection.QueryAsync<SpaceRow>(new CommandDefinition("""
             SELECT id, code, level, geometry FROM spaces

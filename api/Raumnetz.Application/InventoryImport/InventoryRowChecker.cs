@@ -212,7 +212,8 @@ internal sealed class InventoryRowChecker
             {
                 if (!ids.Contains(term.Id)) ids.Add(term.Id);
             }
-            else Add(line, column, code, $"No {(kind == nameof(TaxonomyKind.TargetGroup) ? "target group" : "category")} has the code '{c}'.", ("value", c));
+            else Add(line, column, code,
+                $"No {(kind == nameof(TaxonomyKind.TargetGroup) ? "target group" : "category")} has the code '{c}'.", ("value", c));
         }
         return ids;
     }
@@ -280,7 +281,8 @@ internal sealed class InventoryRowChecker
             case "consultationspermonth" or "beratungenpromonat" or "beratungen/monat": return "ConsultationsPerMonth";
             default:
                 Add(line, CapacityUnit, "notAUnit",
-                    $"'{text}' is no capacity unit (places, hoursPerWeek, consultationsPerMonth; Plätze, Wochenstunden, Beratungen pro Monat).",
+                    $"'{text}' is no capacity unit (places, hoursPerWeek, consultationsPerMonth; "
+                    + "Plätze, Wochenstunden, Beratungen pro Monat).",
                     ("value", text));
                 return "Places";
         }
@@ -290,7 +292,8 @@ internal sealed class InventoryRowChecker
     private DateOnly? Date(int line, string column, string? text)
     {
         if (text is null) return null;
-        if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None,
+            out var d))
             return d;
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var serial) && serial is > 0 and < 2_958_466)
             return DateOnly.FromDateTime(DateTime.FromOADate(serial));

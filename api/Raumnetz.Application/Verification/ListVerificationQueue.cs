@@ -71,7 +71,8 @@ public sealed class ListVerificationQueueHandler(IDbConnectionFactory db, TimePr
                     """);
                 p.Add("spaceId", spaceId);
             }
-            if (request.OperatorActorId is { } operatorId) { where.Add("s.operator_actor_id = @operatorId"); p.Add("operatorId", operatorId); }
+            if (request.OperatorActorId is { } operatorId) { where.Add("s.operator_actor_id = @operatorId"); p.Add("operatorId",
+                operatorId); }
             var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
                 {with}
                 SELECT s.id AS service_id, s.name, s.status, s.operator_actor_id, a.name AS operator_name, s.verified_on, s.verified_by,

@@ -11,7 +11,8 @@ namespace Raumnetz.Application.Verification;
 /// </summary>
 public static class VerificationFilter
 {
-    /// <summary>Never verified, or the due day lies before <paramref name="on"/>; <paramref name="alias"/> is the services table's alias.</summary>
+    /// <summary>Never verified, or the due day lies before <paramref name="on"/>; <paramref name="alias"/> is the services table's
+    /// alias.</summary>
     public static string Overdue(string alias, DateOnly on, DynamicParameters p) =>
         $"({alias}.verified_on IS NULL OR {alias}.verified_on <= {Threshold(alias, on, "vfo", p)})";
 

@@ -20,7 +20,8 @@ public sealed class ServiceListFilterTests(InventoryClockFactory factory) : ICla
         var due = await factory.ServiceAsync($"F {t} fällig", verifiedOn: new DateOnly(2025, 6, 15));
         var overdue = await factory.ServiceAsync($"F {t} überfällig", verifiedOn: new DateOnly(2025, 6, 14));
         var never = await factory.ServiceAsync($"F {t} nie");
-        foreach (var (service, by, ends) in new[] { (current, funder, "2026-12-31"), (due, funder, "2027-01-01"), (overdue, other, "2026-07-01") })
+        foreach (var (service, by, ends) in new[] { (current, funder, "2026-12-31"), (due, funder, "2027-01-01"), (overdue, other,
+            "2026-07-01") })
             await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync("/api/v1/fundings",
                 new { serviceId = service, funderActorId = by, endsOn = ends, renewalStatus = "open" }), HttpStatusCode.Created);
 
@@ -37,7 +38,8 @@ public sealed class ServiceListFilterTests(InventoryClockFactory factory) : ICla
         Assert.Equal(Of(due), await Ids("fundingEndsFrom=2027-01-01"));
         Assert.Equal(Of(due), await Ids($"funderActorId={funder}&verification=due"));
 
-        await HttpAssert.ProblemAsync(await client.GetAsync("/api/v1/services?verification=Overdue"), HttpStatusCode.BadRequest, "verification");
+        await HttpAssert.ProblemAsync(await client.GetAsync("/api/v1/services?verification=Overdue"), HttpStatusCode.BadRequest,
+            "verification");
         await HttpAssert.ProblemAsync(await client.GetAsync("/api/v1/services?fundingEndsFrom=2027-01-01&fundingEndsTo=2026-01-01"),
             HttpStatusCode.BadRequest, "fundingEndsTo");
     }

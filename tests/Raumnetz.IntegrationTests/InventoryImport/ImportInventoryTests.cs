@@ -13,11 +13,12 @@ namespace Raumnetz.IntegrationTests.InventoryImport;
 public sealed class ImportInventoryTests(InventoryClockFactory factory) : IClassFixture<InventoryClockFactory>
 {
     private const string Header =
-        "Externe ID;Standort-ID;Einrichtung;Straße;PLZ;Ort;Breite;Länge;Sozialraum;Angebot;Kategorie;Träger;Zielgruppe;Alter;Kapazität;Einheit;"
-        + "Förderer;Förderende";
+        "Externe ID;Standort-ID;Einrichtung;Straße;PLZ;Ort;Breite;Länge;Sozialraum;Angebot;Kategorie;Träger;Zielgruppe;Alter;"
+        + "Kapazität;Einheit;Förderer;Förderende";
 
     private static readonly string[] Tables =
-        ["services", "locations", "service_at_locations", "service_fundings", "capacity_entries", "service_categories", "location_addresses"];
+        ["services", "locations", "service_at_locations", "service_fundings", "capacity_entries", "service_categories",
+            "location_addresses"];
 
     private async Task<Dictionary<string, long>> CountsAsync()
     {
@@ -57,8 +58,10 @@ public sealed class ImportInventoryTests(InventoryClockFactory factory) : IClass
         return
     [
         Header,
-        $"K-{t}-1;S-{t}-1;Kita Sonnenschein {t};Potsdamer Str. 1;14513;Teltow;52,40;{x};;Kita Sonnenschein {t};kita;AWO {t};zg-kinder;1-6;120;Plätze;\"Landkreis {t}; Stiftung {t}\";31.12.2026",
-        $"K-{t}-2;S-{t}-1;Kita Sonnenschein {t};Potsdamer Str. 1;14513;Teltow;52,40;{x};;Familienberatung {t};beratung-erziehung;AWO {t};zg-familien;;;;Landkreis {t};2027-06-30",
+        $"K-{t}-1;S-{t}-1;Kita Sonnenschein {t};Potsdamer Str. 1;14513;Teltow;52,40;{x};;Kita Sonnenschein {t};kita;AWO {t};"
+            + $"zg-kinder;1-6;120;Plätze;\"Landkreis {t}; Stiftung {t}\";31.12.2026",
+        $"K-{t}-2;S-{t}-1;Kita Sonnenschein {t};Potsdamer Str. 1;14513;Teltow;52,40;{x};;Familienberatung {t};beratung-erziehung;"
+            + $"AWO {t};zg-familien;;;;Landkreis {t};2027-06-30",
         $"K-{t}-3;;Jugendclub {t};;;;;;N-{t};Jugendclub {t};jugendclub;AWO {t};zg-jugendliche;ab 12;;;;",
     ];
     }
@@ -85,9 +88,11 @@ public sealed class ImportInventoryTests(InventoryClockFactory factory) : IClass
         Assert.Equal(6, kita.GetProperty("maximumAge").GetInt32());
         Assert.Equal($"K-{t}-1", kita.Str("externalId"));
         // the location lies in Teltow by its coordinates; the youth club in the space named by code
-        Assert.Equal(teltow, await factory.ScalarAsync<Guid>("SELECT space_id FROM locations WHERE external_id = @e", new { e = $"S-{t}-1" }));
+        Assert.Equal(teltow, await factory.ScalarAsync<Guid>("SELECT space_id FROM locations WHERE external_id = @e",
+            new { e = $"S-{t}-1" }));
         Assert.Equal("Potsdamer Str. 1", await factory.ScalarAsync<string>(
-            "SELECT a.address_1 FROM location_addresses a JOIN locations l ON l.id = a.location_id WHERE l.external_id = @e", new { e = $"S-{t}-1" }));
+            "SELECT a.address_1 FROM location_addresses a JOIN locations l ON l.id = a.location_id WHERE l.external_id = @e",
+                new { e = $"S-{t}-1" }));
         var fundings = (await client.GetJsonAsync($"/api/v1/fundings?serviceId={kita.Id()}")).Items();
         Assert.Equal(2, fundings.Count);
         Assert.All(fundings, f => Assert.Equal("2026-12-31", f.Str("endsOn")));
@@ -105,7 +110,8 @@ public sealed class ImportInventoryTests(InventoryClockFactory factory) : IClass
 
         // a changed file updates in place: new capacity, new funding end, renamed service
         var changed = GoodRows(t, lon);
-        changed[1] = changed[1].Replace(";120;", ";130;", StringComparison.Ordinal).Replace("31.12.2026", "31.12.2027", StringComparison.Ordinal);
+        changed[1] = changed[1].Replace(";120;", ";130;", StringComparison.Ordinal).Replace("31.12.2026", "31.12.2027",
+            StringComparison.Ordinal);
         changed[3] = changed[3].Replace($";Jugendclub {t};jugendclub", $";Jugendclub {t} (neu);jugendclub", StringComparison.Ordinal);
         var update = await ImportAsync(client, Csv(changed));
         Assert.Equal(0, update.GetProperty("created").GetInt32());
@@ -115,7 +121,8 @@ public sealed class ImportInventoryTests(InventoryClockFactory factory) : IClass
         Assert.Equal(after["service_fundings"], final["service_fundings"]);
         Assert.Equal(after["capacity_entries"], final["capacity_entries"]); // same day: the entry is corrected, not added
         Assert.Single((await client.GetJsonAsync($"/api/v1/services?q=Jugendclub {t} (neu)")).Items());
-        Assert.All((await client.GetJsonAsync($"/api/v1/fundings?serviceId={kita.Id()}")).Items(), f => Assert.Equal("2027-12-31", f.Str("endsOn")));
+        Assert.All((await client.GetJsonAsync($"/api/v1/fundings?serviceId={kita.Id()}")).Items(), f => Assert.Equal("2027-12-31",
+            f.Str("endsOn")));
     }
 
     [Fact]
@@ -152,11 +159,13 @@ public sealed class ImportInventoryTests(InventoryClockFactory factory) : IClass
         Assert.Equal(before, await CountsAsync());
 
         // the same file without dry run: 400 naming line and column, and still nothing written
-        await HttpAssert.ProblemAsync(await client.PostAsync(Url, Csv(bad)), HttpStatusCode.BadRequest, "lines[2].category", "lines[3].latitude",
+        await HttpAssert.ProblemAsync(await client.PostAsync(Url, Csv(bad)), HttpStatusCode.BadRequest, "lines[2].category",
+            "lines[3].latitude",
             "lines[5].service_name");
         Assert.Equal(before, await CountsAsync());
         // one bad row among good ones keeps the good ones out too
-        await HttpAssert.ProblemAsync(await client.PostAsync(Url, Csv(rows[0], rows[1], rows[3].Replace(";jugendclub;", ";nix;", StringComparison.Ordinal))),
+        await HttpAssert.ProblemAsync(await client.PostAsync(Url, Csv(rows[0], rows[1], rows[3].Replace(";jugendclub;", ";nix;",
+            StringComparison.Ordinal))),
             HttpStatusCode.BadRequest, "lines[3].category");
         Assert.Equal(before, await CountsAsync());
     }
@@ -178,14 +187,18 @@ public sealed class ImportInventoryTests(InventoryClockFactory factory) : IClass
     {
         var (client, teltow, t, lon) = await ArrangeAsync();
         var body = Xlsx(
-            ["external_id", "location_name", "latitude", "longitude", "service_name", "category", "operator", "capacity", "funders", "funding_end"],
-            [$"X-{t}-1", $"Familienzentrum {t}", 52.41, lon, $"Familienzentrum {t}", "familienzentrum", $"AWO {t}", 25, $"Landkreis {t}", 46387],
+            ["external_id", "location_name", "latitude", "longitude", "service_name", "category", "operator", "capacity", "funders",
+                "funding_end"],
+            [$"X-{t}-1", $"Familienzentrum {t}", 52.41, lon, $"Familienzentrum {t}", "familienzentrum", $"AWO {t}", 25, $"Landkreis {t}",
+                46387],
             [$"X-{t}-2", $"Seniorentreff {t}", null, null, $"Seniorentreff {t}", "seniorentreff", null, null, null, null]);
         var result = await ImportAsync(client, body);
         Assert.Equal(2, result.GetProperty("created").GetInt32());
         var service = (await client.GetJsonAsync($"/api/v1/services?q=Familienzentrum {t}")).Items().Single();
-        Assert.Equal("2026-12-31", (await client.GetJsonAsync($"/api/v1/fundings?serviceId={service.Id()}")).Items().Single().Str("endsOn"));
-        Assert.Equal(teltow, await factory.ScalarAsync<Guid>("SELECT space_id FROM locations WHERE external_id = @e", new { e = $"X-{t}-1" }));
+        Assert.Equal("2026-12-31",
+            (await client.GetJsonAsync($"/api/v1/fundings?serviceId={service.Id()}")).Items().Single().Str("endsOn"));
+        Assert.Equal(teltow, await factory.ScalarAsync<Guid>("SELECT space_id FROM locations WHERE external_id = @e",
+            new { e = $"X-{t}-1" }));
         Assert.Equal(25.0, await factory.ScalarAsync<double>("""
             SELECT c.maximum FROM capacity_entries c JOIN service_at_locations s ON s.id = c.service_at_location_id WHERE s.external_id = @e
             """, new { e = $"X-{t}-1" }));
@@ -212,17 +225,21 @@ public sealed class ImportInventoryTests(InventoryClockFactory factory) : IClass
     {
         var (client, _, t, lon) = await ArrangeAsync();
         var before = await CountsAsync();
-        await HttpAssert.ProblemAsync(await client.PostAsync(Url, Csv("external_id;location_name;Farbe", $"A-{t};Ort;blau")), HttpStatusCode.BadRequest,
+        await HttpAssert.ProblemAsync(await client.PostAsync(Url, Csv("external_id;location_name;Farbe", $"A-{t};Ort;blau")),
+            HttpStatusCode.BadRequest,
             "lines[1].farbe", "lines[1].service_name");
-        await HttpAssert.ProblemAsync(await client.PostAsync(Url, Csv("id;external_id;location_name;service_name")), HttpStatusCode.BadRequest,
+        await HttpAssert.ProblemAsync(await client.PostAsync(Url, Csv("id;external_id;location_name;service_name")),
+            HttpStatusCode.BadRequest,
             "lines[1].external_id");
         var notXlsx = new ByteArrayContent("kein Arbeitsblatt"u8.ToArray());
         notXlsx.Headers.ContentType = new MediaTypeHeaderValue(XlsxType);
         await HttpAssert.ProblemAsync(await client.PostAsync(Url, notXlsx), HttpStatusCode.BadRequest, "file");
-        await HttpAssert.ProblemAsync(await client.PostAsync($"{Url}?format=ods", Csv(GoodRows(t, lon))), HttpStatusCode.BadRequest, "format");
+        await HttpAssert.ProblemAsync(await client.PostAsync($"{Url}?format=ods", Csv(GoodRows(t, lon))), HttpStatusCode.BadRequest,
+            "format");
         var untyped = new ByteArrayContent("a;b"u8.ToArray());
         await HttpAssert.ProblemAsync(await client.PostAsync(Url, untyped), HttpStatusCode.UnsupportedMediaType);
-        await HttpAssert.ProblemAsync(await client.PostAsync($"{Url}?delimiter=pipe", Csv(GoodRows(t, lon))), HttpStatusCode.BadRequest, "delimiter");
+        await HttpAssert.ProblemAsync(await client.PostAsync($"{Url}?delimiter=pipe", Csv(GoodRows(t, lon))), HttpStatusCode.BadRequest,
+            "delimiter");
         await HttpAssert.ProblemAsync(await client.PostAsync(Url, Csv()), HttpStatusCode.BadRequest, "file");
         Assert.Equal(before, await CountsAsync());
     }

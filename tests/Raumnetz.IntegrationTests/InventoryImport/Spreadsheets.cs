@@ -6,7 +6,8 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Raumnetz.IntegrationTests.InventoryImport;
 
-/// <summary>Spreadsheet bodies for the import: CSV text, and XLSX workbooks written with Open XML (strings inline, numbers as numbers).</summary>
+/// <summary>Spreadsheet bodies for the import: CSV text, and XLSX workbooks written with Open XML (strings inline, numbers as
+/// numbers).</summary>
 public static class Spreadsheets
 {
     public const string Url = "/api/v1/inventory/imports";
@@ -43,7 +44,8 @@ public static class Spreadsheets
                         var v => new Cell
                         {
                             CellReference = reference, DataType = CellValues.InlineString,
-                            InlineString = new InlineString(new Text(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)!)),
+                            InlineString = new InlineString(new Text(Convert.ToString(v,
+                                System.Globalization.CultureInfo.InvariantCulture)!)),
                         },
                     });
                 }

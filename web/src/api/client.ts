@@ -7846,7 +7846,8 @@ export class Client {
      * @param q (optional) Text contained in the name or alternate name.
      * @param includeArchived (optional) Include archived services (default false).
      * @param funderActorId (optional) Only services funded by this actor.
-     * @param verification (optional) Only services in this verification state today: current, due (today) or overdue (or never verified).
+     * @param verification (optional) Only services in this verification state today: current, due (today) or overdue (or never
+                verified).
      * @param fundingEndsFrom (optional) Only services with a funding ending on or after this day (yyyy-MM-dd).
      * @param fundingEndsTo (optional) Only services with a funding ending on or before this day (yyyy-MM-dd).
      * @param limit (optional) Page size, 1 to 500 (default 50).
