@@ -211,10 +211,12 @@ public sealed class RequestBodyResponsesOperationFilter : IOperationFilter
         if (operation.RequestBody is null) return;
         operation.Responses ??= new OpenApiResponses();
         OpenApiMediaType Problem(Type type) => new() { Schema = context.SchemaGenerator.GenerateSchema(type, context.SchemaRepository) };
+        var tooLarge = $"The request body is larger than this operation accepts: {Http.BodySizeLimitMiddleware.Describe(Limit(context))}. " +
+            "The problem names the limit in bytes as 'limit'.";
+        if (operation.Responses.TryGetValue("413", out var declared) && declared is OpenApiResponse response) response.Description = tooLarge;
         operation.Responses.TryAdd("413", new OpenApiResponse
         {
-            Description = $"The request body is larger than this operation accepts: {Http.BodySizeLimitMiddleware.Describe(Limit(context))}. The " +
-                "problem names the limit in bytes as 'limit'.",
+            Description = tooLarge,
             Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = Problem(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails)) },
         });
         operation.Responses.TryAdd("415", new OpenApiResponse
