@@ -107,14 +107,16 @@ public static class InventoryFilters
         if (!string.IsNullOrWhiteSpace(f.Category))
         {
             sql.Ctes.Add(TermSubtree("category_subtree", "category"));
-            sql.Where.Add("EXISTS (SELECT 1 FROM service_categories fc JOIN category_subtree cs ON cs.id = fc.term_id WHERE fc.service_id = sv.id)");
+            sql.Where.Add(
+                "EXISTS (SELECT 1 FROM service_categories fc JOIN category_subtree cs ON cs.id = fc.term_id WHERE fc.service_id = sv.id)");
             p.Add("category", f.Category.Trim());
         }
         if (!string.IsNullOrWhiteSpace(f.TargetGroup))
         {
             sql.Ctes.Add(TermSubtree("target_group_subtree", "targetGroup"));
             sql.Where.Add(
-                "EXISTS (SELECT 1 FROM service_target_groups ft JOIN target_group_subtree ts ON ts.id = ft.term_id WHERE ft.service_id = sv.id)");
+                "EXISTS (SELECT 1 FROM service_target_groups ft JOIN target_group_subtree ts ON ts.id = ft.term_id " +
+                "WHERE ft.service_id = sv.id)");
             p.Add("targetGroup", f.TargetGroup.Trim());
         }
         if (f.OperatorId is { } operatorId) { sql.Where.Add("sv.operator_actor_id = @operatorId"); p.Add("operatorId", operatorId); }
@@ -173,14 +175,16 @@ public static class InventoryFilters
         if (!string.IsNullOrWhiteSpace(f.Category))
         {
             sql.Ctes.Add(TermSubtree("category_subtree", "category"));
-            services.Add("EXISTS (SELECT 1 FROM service_categories fc JOIN category_subtree cs ON cs.id = fc.term_id WHERE fc.service_id = fsv.id)");
+            services.Add(
+                "EXISTS (SELECT 1 FROM service_categories fc JOIN category_subtree cs ON cs.id = fc.term_id WHERE fc.service_id = fsv.id)");
             p.Add("category", f.Category.Trim());
         }
         if (!string.IsNullOrWhiteSpace(f.TargetGroup))
         {
             sql.Ctes.Add(TermSubtree("target_group_subtree", "targetGroup"));
             services.Add(
-                "EXISTS (SELECT 1 FROM service_target_groups ft JOIN target_group_subtree ts ON ts.id = ft.term_id WHERE ft.service_id = fsv.id)");
+                "EXISTS (SELECT 1 FROM service_target_groups ft JOIN target_group_subtree ts ON ts.id = ft.term_id " +
+                "WHERE ft.service_id = fsv.id)");
             p.Add("targetGroup", f.TargetGroup.Trim());
         }
         if (services.Count > 0)

@@ -2354,6 +2354,136 @@ export class Client {
     }
 
     /**
+     * Export the inventory (Bestandsaufnahme) as csv or xlsx (one row per service at a location, with category and target-group codes) or geojson (locations with their services as properties), filtered as the services list; with an ETag (If-None-Match gives 304).
+     * @param format (optional) csv (default), xlsx or geojson.
+     * @param spaceId (optional) Only services at a location in this social space or below it, or serving such a space.
+     * @param category (optional) Only services of this category or a narrower one (term code).
+     * @param targetGroup (optional) Only services for this target group or a narrower one (term code).
+     * @param operatorId (optional) Only services this actor operates.
+     * @param status (optional) Only services with this status.
+     * @param locationId (optional) Only services offered at this location.
+     * @param networkId (optional) Only services belonging to this network.
+     * @param q (optional) Text contained in the service's name or alternate name.
+     * @param includeArchived (optional) Include archived services (default false).
+     * @param delimiter (optional) CSV separator: comma (default), semicolon or tab.
+     * @param decimal (optional) CSV decimal separator: point (default) or comma (German Excel; then the separator defaults to semicolon and the file starts with a BOM).
+     * @return OK
+     */
+    exportInventory(format?: string | undefined, spaceId?: string | undefined, category?: string | undefined, targetGroup?: string | undefined, operatorId?: string | undefined, status?: ServiceStatus | undefined, locationId?: string | undefined, networkId?: string | undefined, q?: string | undefined, includeArchived?: boolean | undefined, delimiter?: string | undefined, decimal?: string | undefined): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/exports/inventory?";
+        if (format === null)
+            throw new globalThis.Error("The parameter 'format' cannot be null.");
+        else if (format !== undefined)
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        if (spaceId === null)
+            throw new globalThis.Error("The parameter 'spaceId' cannot be null.");
+        else if (spaceId !== undefined)
+            url_ += "spaceId=" + encodeURIComponent("" + spaceId) + "&";
+        if (category === null)
+            throw new globalThis.Error("The parameter 'category' cannot be null.");
+        else if (category !== undefined)
+            url_ += "category=" + encodeURIComponent("" + category) + "&";
+        if (targetGroup === null)
+            throw new globalThis.Error("The parameter 'targetGroup' cannot be null.");
+        else if (targetGroup !== undefined)
+            url_ += "targetGroup=" + encodeURIComponent("" + targetGroup) + "&";
+        if (operatorId === null)
+            throw new globalThis.Error("The parameter 'operatorId' cannot be null.");
+        else if (operatorId !== undefined)
+            url_ += "operatorId=" + encodeURIComponent("" + operatorId) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (locationId === null)
+            throw new globalThis.Error("The parameter 'locationId' cannot be null.");
+        else if (locationId !== undefined)
+            url_ += "locationId=" + encodeURIComponent("" + locationId) + "&";
+        if (networkId === null)
+            throw new globalThis.Error("The parameter 'networkId' cannot be null.");
+        else if (networkId !== undefined)
+            url_ += "networkId=" + encodeURIComponent("" + networkId) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (includeArchived === null)
+            throw new globalThis.Error("The parameter 'includeArchived' cannot be null.");
+        else if (includeArchived !== undefined)
+            url_ += "includeArchived=" + encodeURIComponent("" + includeArchived) + "&";
+        if (delimiter === null)
+            throw new globalThis.Error("The parameter 'delimiter' cannot be null.");
+        else if (delimiter !== undefined)
+            url_ += "delimiter=" + encodeURIComponent("" + delimiter) + "&";
+        if (decimal === null)
+            throw new globalThis.Error("The parameter 'decimal' cannot be null.");
+        else if (decimal !== undefined)
+            url_ += "decimal=" + encodeURIComponent("" + decimal) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportInventory(_response);
+        });
+    }
+
+    protected processExportInventory(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
      * List fundings in the order they were recorded, filtered by service, funder and renewal status.
      * @param serviceId (optional) Only fundings of this service.
      * @param funderActorId (optional) Only fundings by this funder.
