@@ -30,7 +30,7 @@ public static class InventoryImportEndpoints
                 "(Förderende: 2026-12-31 or 31.12.2026), status. Idempotent by external id (a re-import updates, never " +
                 "duplicates); all or nothing in one transaction. With dryRun=true every bad row is reported by line and column " +
                 "and nothing is written; without, a bad row makes it 400 naming lines[n].column.")
-            .Errors(400, 413, 415);
+            .Errors(400, 409, 413, 415);
     }
 
     /// <param name="format">csv or xlsx; taken from Content-Type when omitted.</param>

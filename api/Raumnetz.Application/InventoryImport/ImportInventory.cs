@@ -2,6 +2,7 @@ using MediatR;
 using Raumnetz.Application.Common;
 using Raumnetz.Application.Networks;
 using Raumnetz.Application.Observations;
+using Raumnetz.Domain.Common;
 
 namespace Raumnetz.Application.InventoryImport;
 
@@ -82,11 +83,20 @@ public sealed class ImportInventoryHandler(IUnitOfWork unitOfWork, TimeProvider 
         if (report.Count == 0)
         {
             var writer = new InventoryImportWriter(connection, tx, clock.GetUtcNow(), clock.Today(), cancellationToken);
-            foreach (var row in rows)
+            try
             {
-                var (isNew, changed) = await writer.WriteAsync(row);
-                if (isNew) created++;
-                else if (changed) updated++;
+                foreach (var row in rows)
+                {
+                    var (isNew, changed) = await writer.WriteAsync(row);
+                    if (isNew) created++;
+                    else if (changed) updated++;
+                }
+            }
+            catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
+            {
+                // another import (or an edit) wrote a record with one of these external ids meanwhile: nothing of this one is kept
+                throw new ConflictException("Another import wrote records with the same external ids meanwhile. Nothing was imported; "
+                    + "send the file again.", "file");
             }
         }
         var imported = report.Count == 0 && !request.DryRun;
