@@ -98,6 +98,8 @@ public sealed class ConditionalRequestTests(ApiFactory factory) : IClassFixture<
             ["UpdateInventoryRound"] = new(put, $"/api/v1/inventory-rounds/{round}",
                 new { name = "Runde neu", spaceId = space, startsOn = "2026-01-01", endsOn = "2026-04-30" }),
             ["CloseInventoryRound"] = new(post, $"/api/v1/inventory-rounds/{round}/close", null),
+            ["DeleteLocation"] = new(delete, $"/api/v1/locations/{location}", null),
+            ["DeleteService"] = new(delete, $"/api/v1/services/{service}", null),
         };
     }
 
