@@ -52,4 +52,16 @@ public sealed class UpdateFundingTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteIfMatchAsync($"{Url}/{funding.Id()}", "\"1\"")).StatusCode);
         await HttpAssert.ProblemAsync(await client.GetAsync($"{Url}/{funding.Id()}"), HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task A_funded_service_cannot_be_deleted_and_keeps_its_funding()
+    {
+        var client = await factory.SignedInAsync();
+        var service = await factory.ServiceAsync("Quartiersmanagement Nordstadt");
+        var funder = await factory.ActorAsync("Städtebauförderung");
+        var funding = await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync(Url,
+            new { serviceId = service, funderActorId = funder, renewalStatus = "applied" }), HttpStatusCode.Created);
+        await HttpAssert.ProblemAsync(await client.DeleteIfMatchAsync($"/api/v1/services/{service}"), HttpStatusCode.Conflict);
+        Assert.Equal("applied", (await client.GetJsonAsync($"{Url}/{funding.Id()}")).Str("renewalStatus"));
+    }
 }
