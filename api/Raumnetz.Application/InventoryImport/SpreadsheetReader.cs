@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using CsvHelper;
-using CsvHelper.Configuration;
+using Raumnetz.Application.Common;
 
 namespace Raumnetz.Application.InventoryImport;
 
@@ -54,9 +52,9 @@ public sealed class SpreadsheetReaders(IEnumerable<ISpreadsheetReader> readers) 
 }
 
 /// <summary>
-/// CSV as it streams in, with the reading rules of the indicator import (<c>ObservationCsvReader</c>): UTF-8 with or
-/// without BOM, the separator detected from the header (comma, semicolon, tab) unless given, cells trimmed, blank lines
-/// skipped, and each record numbered by its first line.
+/// CSV as it streams in, read as the indicator import reads it (<see cref="ImportCsv"/>): UTF-8 with or without BOM, the
+/// separator detected from the header (comma, semicolon, tab) unless given, cells trimmed, blank lines skipped, and each
+/// record numbered by its first line.
 /// </summary>
 public sealed class CsvSpreadsheetReader : ISpreadsheetReader
 {
@@ -69,30 +67,14 @@ public sealed class CsvSpreadsheetReader : ISpreadsheetReader
     public async IAsyncEnumerable<SheetRow> ReadAsync(Stream body, SpreadsheetOptions options, Action<int?, string> bad,
         [EnumeratorCancellation] CancellationToken ct)
     {
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            HasHeaderRecord = false,
-            Delimiter = options.Delimiter ?? ",",
-            DetectDelimiter = options.Delimiter is null,
-            DetectDelimiterValues = [",", ";", "\t"],
-            TrimOptions = TrimOptions.Trim,
-            IgnoreBlankLines = true,
-            BadDataFound = args => bad(args.Context.Parser?.RawRow,
-                $"Malformed CSV near '{Shorten(args.RawRecord)}' (a quote inside an unquoted field?)."),
-        };
-        using var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var config = ImportCsv.Configuration(options.Delimiter, (line, message, _) => bad(line, message));
+        using var reader = ImportCsv.Reader(body);
         using var parser = new CsvParser(reader, config);
         while (await parser.ReadAsync())
         {
             ct.ThrowIfCancellationRequested();
-            var line = parser.RawRow - CountLineBreaks(parser.RawRecord);
+            var line = ImportCsv.FirstLine(parser);
             yield return new SheetRow(line, parser.Record!.Select(c => string.IsNullOrEmpty(c) ? null : c).ToList());
         }
     }
-
-    /// <summary>The parser's RawRow is the last line of the record; a quoted field may span lines, so count back to its first
-    /// line.</summary>
-    private static int CountLineBreaks(string raw) => raw.TrimEnd('\r', '\n').Count(c => c == '\n');
-
-    private static string Shorten(string s) => s.Length > 40 ? s[..40] + "…" : s.TrimEnd('\r', '\n');
 }
