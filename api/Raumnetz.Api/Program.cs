@@ -98,6 +98,10 @@ app.MapLocationsEndpoints();
 app.MapServicesEndpoints();
 app.MapExportsEndpoints();
 app.MapAdminEndpoints();
+app.MapFundingsEndpoints();
+app.MapVerificationEndpoints();
+app.MapInventoryRoundsEndpoints();
+app.MapInventoryImportEndpoints();
 
 app.MapApiFallback();
 if (File.Exists(Path.Combine(app.Environment.WebRootPath ?? "wwwroot", "index.html")))

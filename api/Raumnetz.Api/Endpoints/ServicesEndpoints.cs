@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Raumnetz.Api.Http;
 using Raumnetz.Api.Security;
@@ -54,11 +55,21 @@ public static class ServicesEndpoints
     /// <param name="includeArchived">Include archived services (default false).</param>
     /// <param name="limit">Page size, 1 to 500 (default 50).</param>
     /// <param name="cursor">The nextCursor of the previous page.</param>
+    /// <param name="funderActorId">Only services funded by this actor.</param>
+    /// <param name="verification">Only services in this verification state today: current, due (today) or overdue (or never
+    /// verified).</param>
+    /// <param name="fundingEndsFrom">Only services with a funding ending on or after this day (yyyy-MM-dd).</param>
+    /// <param name="fundingEndsTo">Only services with a funding ending on or before this day (yyyy-MM-dd).</param>
     public static async Task<Ok<Page<ServiceDto>>> ListServices(IMediator mediator, Guid? spaceId, string? category, string? targetGroup,
         Guid? operatorId, [EnumQuery(typeof(ServiceStatus))] string? status, Guid? locationId, Guid? networkId, string? q,
-        bool? includeArchived, int? limit, string? cursor, CancellationToken ct)
+        bool? includeArchived, Guid? funderActorId, [EnumQuery(typeof(VerificationState))] string? verification, DateOnly? fundingEndsFrom,
+        DateOnly? fundingEndsTo, [FromServices] TimeProvider clock, int? limit, string? cursor, CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(new ListServicesQuery(ServiceFilterOf(spaceId, category, targetGroup, operatorId, status,
-            locationId, networkId, q, includeArchived), limit, cursor), ct));
+            locationId, networkId, q, includeArchived) with
+        {
+            FunderId = funderActorId, Verification = EnumQuery.Parse<VerificationState>(verification, nameof(verification)),
+            FundingEndsFrom = fundingEndsFrom, FundingEndsTo = fundingEndsTo, On = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+        }, limit, cursor), ct));
 
     /// <summary>The filter of the services list and the inventory export, from their common query parameters.</summary>
     internal static ServiceFilter ServiceFilterOf(Guid? spaceId, string? category, string? targetGroup, Guid? operatorId, string? status,

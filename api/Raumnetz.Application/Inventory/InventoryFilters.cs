@@ -25,6 +25,16 @@ public sealed record ServiceFilter
     /// <summary>Text in the name or alternate name.</summary>
     public string? Q { get; init; }
     public bool IncludeArchived { get; init; }
+    /// <summary>Services funded by this actor (a funding of any period).</summary>
+    public Guid? FunderId { get; init; }
+    /// <summary>Services in this verification state on <see cref="On"/> (current, due that day, overdue or never verified).</summary>
+    public VerificationState? Verification { get; init; }
+    /// <summary>Services with a funding whose last day lies on or after this day (with <see cref="FundingEndsTo"/>: within both).</summary>
+    public DateOnly? FundingEndsFrom { get; init; }
+    /// <summary>Services with a funding whose last day lies on or before this day.</summary>
+    public DateOnly? FundingEndsTo { get; init; }
+    /// <summary>The reference day of <see cref="Verification"/> (today).</summary>
+    public DateOnly On { get; init; }
 }
 
 /// <summary>What the locations list can be narrowed to.</summary>
@@ -127,7 +137,27 @@ public static class InventoryFilters
             p.Add("q", Search.ContainsPattern(f.Q));
         }
         if (!f.IncludeArchived) sql.Where.Add("sv.archived_at IS NULL");
+        FundingAndVerification(f, sql);
         return sql;
+    }
+
+    /// <summary>Funder, funding end and verification state (the inventory operations' filters).</summary>
+    private static void FundingAndVerification(ServiceFilter f, FilterSql sql)
+    {
+        var p = sql.Parameters;
+        if (f.FunderId is { } funderId)
+        {
+            sql.Where.Add("EXISTS (SELECT 1 FROM service_fundings ff WHERE ff.service_id = sv.id AND ff.funder_actor_id = @funderId)");
+            p.Add("funderId", funderId);
+        }
+        if (f.FundingEndsFrom is not null || f.FundingEndsTo is not null)
+        {
+            var ends = new List<string> { "fe.service_id = sv.id", "fe.ends_on IS NOT NULL" };
+            if (f.FundingEndsFrom is { } from) { ends.Add("fe.ends_on >= @fundingEndsFrom"); p.Add("fundingEndsFrom", from); }
+            if (f.FundingEndsTo is { } to) { ends.Add("fe.ends_on <= @fundingEndsTo"); p.Add("fundingEndsTo", to); }
+            sql.Where.Add($"EXISTS (SELECT 1 FROM service_fundings fe WHERE {string.Join(" AND ", ends)})");
+        }
+        if (f.Verification is { } state) sql.Where.Add(Verification.VerificationFilter.InState("sv", state, f.On, p));
     }
 
     /// <summary>The conditions on locations <c>l</c>.</summary>

@@ -22,6 +22,11 @@ public sealed class ListServicesValidator : AbstractValidator<ListServicesQuery>
         RuleFor(x => x.Filter.Category).MaximumLength(Limits.Code).OverridePropertyName("category");
         RuleFor(x => x.Filter.TargetGroup).MaximumLength(Limits.Code).OverridePropertyName("targetGroup");
         RuleFor(x => x.Filter.Status).DefinedEnum().OverridePropertyName("status");
+        RuleFor(x => x.Filter.Verification).DefinedEnum().OverridePropertyName("verification");
+        RuleFor(x => x.Filter.FundingEndsTo).GreaterThanOrEqualTo(x => x.Filter.FundingEndsFrom)
+            .When(x => x.Filter.FundingEndsFrom is not null && x.Filter.FundingEndsTo is not null)
+            .OverridePropertyName("fundingEndsTo")
+            .WithMessage(_ => Text.Format(Messages.Rule_NotBefore, "fundingEndsTo", "fundingEndsFrom"));
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
         RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage(_ => Messages.Rule_Cursor);
     }
