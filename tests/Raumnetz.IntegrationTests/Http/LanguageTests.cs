@@ -263,6 +263,37 @@ public sealed class LanguageTests(ApiFactory factory) : IClassFixture<ApiFactory
     }
 
     [Fact]
+    public async Task Funding_and_inventory_import_messages_speak_the_callers_language()
+    {
+        var client = await factory.AdminAsync();
+        var id = Guid.NewGuid();
+        var csv = $"external_id;location_name;service_name;category;latitude;longitude\nLANG-{ActorApi.Token()};Ort;Angebot;nix;95,5;13\n";
+
+        async Task<List<string>> MessagesAsync(string? language)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/inventory/imports?dryRun=true")
+            {
+                Content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"),
+            };
+            if (language is not null) request.Headers.TryAddWithoutValidation("Accept-Language", language);
+            var report = await HttpAssert.OkAsync<JsonElement>(await client.SendAsync(request, Ct));
+            return [.. report.GetProperty("errors").EnumerateArray().Select(e => e.Str("message"))];
+        }
+
+        var (missingDe, _) = await SendAsync(client, HttpMethod.Get, $"/api/v1/fundings/{id}", null, null);
+        var (missingEn, _) = await SendAsync(client, HttpMethod.Get, $"/api/v1/fundings/{id}", null, "en");
+        var german = await MessagesAsync(null);
+        var english = await MessagesAsync("en");
+
+        Assert.Equal($"Förderung '{id}' wurde nicht gefunden.", missingDe.Str("detail"));
+        Assert.Equal($"Funding '{id}' was not found.", missingEn.Str("detail"));
+        Assert.Contains("Keine Kategorie hat den Code 'nix'.", german);
+        Assert.Contains("Die geografische Breite 95,5 liegt außerhalb von WGS 84 (-90 bis 90).", german);
+        Assert.Contains("No category has the code 'nix'.", english);
+        Assert.Contains("Latitude 95.5 lies outside WGS 84 (-90 to 90).", english);
+    }
+
+    [Fact]
     public async Task A_successful_response_names_its_language_too()
     {
         var client = await factory.AdminAsync();
