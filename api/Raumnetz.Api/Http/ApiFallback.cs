@@ -47,7 +47,10 @@ public static class ApiFallback
             statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: message);
     }
 
-    /// <summary>The route's authorization as the authorization middleware applies it: a challenge (401) or forbid (403), or null when allowed.</summary>
+    /// <summary>
+    /// The route's authorization as the authorization middleware applies it: a challenge (401) or forbid (403), or null when
+    /// allowed.
+    /// </summary>
     private static async Task<IResult?> AuthorizeAsync(HttpContext context, Endpoint endpoint)
     {
         var data = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>();
