@@ -93,8 +93,15 @@ app.MapIndicatorsEndpoints();
 app.MapIndicatorSetsEndpoints();
 app.MapObservationsEndpoints();
 app.MapAssessmentsEndpoints();
+app.MapTaxonomiesEndpoints();
+app.MapLocationsEndpoints();
+app.MapServicesEndpoints();
 app.MapExportsEndpoints();
 app.MapAdminEndpoints();
+app.MapFundingsEndpoints();
+app.MapVerificationEndpoints();
+app.MapInventoryRoundsEndpoints();
+app.MapInventoryImportEndpoints();
 
 app.MapApiFallback();
 if (File.Exists(Path.Combine(app.Environment.WebRootPath ?? "wwwroot", "index.html")))

@@ -57,6 +57,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             { Status = 403, Title = Messages.Title_PasswordChangeRequired, Detail = p.Message, Extensions = { ["code"] = "passwordChangeRequired" } },
         LoginFailedException l => Problem(401, Messages.Title_SignInFailed, l.Message),
         TooManyAttemptsException t => Problem(429, Messages.Title_TooManyAttempts, t.Message),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(context),
         BadHttpRequestException b => BadRequest(b),
         _ when TransientFaults.IsUnavailable(exception) => Problem(503, Messages.Title_DatabaseUnavailable,
             HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
@@ -64,6 +65,17 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         OperationCanceledException when context.RequestAborted.IsCancellationRequested => Problem(499, Messages.Title_ClientClosedRequest, Messages.Detail_RequestCancelled),
         _ => null,
     };
+
+    /// <summary>413 naming the endpoint's body limit (in the text and as "limit" in bytes).</summary>
+    private static ProblemDetails TooLarge(HttpContext context)
+    {
+        var limit = BodySizeLimitMiddleware.LimitOf(context);
+        var problem = Problem(413, Messages.Title_BodyTooLarge, limit % 1_048_576 == 0
+            ? Text.Format(Messages.Detail_BodyTooLargeMiB, limit / 1_048_576, limit)
+            : Text.Format(Messages.Detail_BodyTooLargeBytes, limit));
+        problem.Extensions["limit"] = limit;
+        return problem;
+    }
 
     private static ProblemDetails BadRequest(BadHttpRequestException b)
     {

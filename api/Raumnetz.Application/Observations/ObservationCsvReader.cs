@@ -1,9 +1,7 @@
-using Raumnetz.Domain.Common;
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using CsvHelper;
-using CsvHelper.Configuration;
+using Raumnetz.Domain.Common;
+using Raumnetz.Application.Common;
 
 namespace Raumnetz.Application.Observations;
 
@@ -33,18 +31,9 @@ internal static class ObservationCsvReader
 
     public static async IAsyncEnumerable<RawImportRow> ReadAsync(Stream body, string? delimiter, ImportReport report, [EnumeratorCancellation] CancellationToken ct)
     {
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            HasHeaderRecord = true,
-            Delimiter = delimiter ?? ",",
-            DetectDelimiter = delimiter is null,
-            DetectDelimiterValues = [",", ";", "\t"],
-            TrimOptions = TrimOptions.Trim,
-            IgnoreBlankLines = true,
-            BadDataFound = args => report.Add(args.Context.Parser?.RawRow, null, "file", "malformedCsv",
-                Text.Format(Messages.Import_MalformedCsv, Shorten(args.RawRecord)), ("near", Shorten(args.RawRecord))),
-        };
-        using var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var config = ImportCsv.Configuration(delimiter,
+            (line, message, near) => report.Add(line, null, "file", "malformedCsv", message, ("near", near)));
+        using var reader = ImportCsv.Reader(body);
         using var parser = new CsvParser(reader, config);
         if (!await parser.ReadAsync()) yield break;
         var index = new int[Columns.Length];
@@ -69,21 +58,10 @@ internal static class ObservationCsvReader
         while (await parser.ReadAsync())
         {
             ct.ThrowIfCancellationRequested();
-            var line = parser.RawRow - CountLineBreaks(parser.RawRecord);
+            var line = ImportCsv.FirstLine(parser);
             var record = parser.Record!;
             string? Field(int column) => index[column] >= 0 && index[column] < record.Length ? record[index[column]] : null;
             yield return new RawImportRow(line, null, Field(0), Field(1), Field(2), Field(3), Field(4), Field(5), Field(6), Field(7), Field(8));
         }
     }
-
-    /// <summary>The parser's RawRow is the last line of the record; a quoted field may span lines, so count back to its first line.</summary>
-    private static int CountLineBreaks(string raw)
-    {
-        var n = 0;
-        var trimmed = raw.TrimEnd('\r', '\n');
-        foreach (var c in trimmed) if (c == '\n') n++;
-        return n;
-    }
-
-    private static string Shorten(string s) => s.Length > 40 ? s[..40] + "…" : s.TrimEnd('\r', '\n');
 }

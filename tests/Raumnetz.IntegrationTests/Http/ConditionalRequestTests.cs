@@ -43,6 +43,19 @@ public sealed class ConditionalRequestTests(ApiFactory factory) : IClassFixture<
             new { email = $"cond-{Guid.NewGuid():N}@test.local", displayName = "Konto", role = "viewer", password = "Sommerwiese-am-Deich-7" }),
             HttpStatusCode.Created)).Id();
         var relationBody = new { sourceActorId = actor, targetActorId = other, type = "cooperationAgreement", isContractual = false };
+        var location = (await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync("/api/v1/locations",
+            new { name = "Ort", kind = "physical" }), HttpStatusCode.Created)).Id();
+        var service = (await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync("/api/v1/services",
+            new { name = "Angebot", status = "active" }), HttpStatusCode.Created)).Id();
+        var taxonomy = (await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync("/api/v1/taxonomies",
+            new { code = ActorApi.Token(), kind = "targetGroup", name = "Taxonomie" }), HttpStatusCode.Created)).Id();
+        var termCode = ActorApi.Token();
+        var term = (await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync($"/api/v1/taxonomies/{taxonomy}/terms",
+            new { code = termCode, nameDe = "Begriff", nameEn = "Term" }), HttpStatusCode.Created)).Id();
+        var funding = (await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync("/api/v1/fundings",
+            new { serviceId = service, funderActorId = actor, renewalStatus = "open" }), HttpStatusCode.Created)).Id();
+        var round = (await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync("/api/v1/inventory-rounds",
+            new { name = "Runde", spaceId = space, startsOn = "2026-01-01", endsOn = "2026-03-31" }), HttpStatusCode.Created)).Id();
         var put = HttpMethod.Put;
         var post = HttpMethod.Post;
         var delete = HttpMethod.Delete;
@@ -76,6 +89,21 @@ public sealed class ConditionalRequestTests(ApiFactory factory) : IClassFixture<
             ["UpdateAssessment"] = new(put, $"/api/v1/assessments/{assessment}", new { rating = 3 }),
             ["DeleteAssessment"] = new(delete, $"/api/v1/assessments/{assessment}", null),
             ["UpdateUser"] = new(put, $"/api/v1/users/{user}", new { displayName = "Konto neu", role = "viewer" }),
+            ["UpdateTaxonomyTerm"] = new(put, $"/api/v1/taxonomies/{taxonomy}/terms/{term}", new { code = termCode, nameDe = "Neu", nameEn = "New" }),
+            ["UpdateLocation"] = new(put, $"/api/v1/locations/{location}", new { name = "Ort neu", kind = "physical" }),
+            ["ArchiveLocation"] = new(post, $"/api/v1/locations/{location}/archive", null),
+            ["RestoreLocation"] = new(post, $"/api/v1/locations/{location}/restore", null),
+            ["UpdateService"] = new(put, $"/api/v1/services/{service}", new { name = "Angebot neu", status = "inactive" }),
+            ["ArchiveService"] = new(post, $"/api/v1/services/{service}/archive", null),
+            ["RestoreService"] = new(post, $"/api/v1/services/{service}/restore", null),
+            ["UpdateFunding"] = new(put, $"/api/v1/fundings/{funding}", new { serviceId = service, funderActorId = actor, renewalStatus = "secured" }),
+            ["DeleteFunding"] = new(delete, $"/api/v1/fundings/{funding}", null),
+            ["VerifyService"] = new(post, $"/api/v1/services/{service}/verify", new { note = "geprüft" }),
+            ["UpdateInventoryRound"] = new(put, $"/api/v1/inventory-rounds/{round}",
+                new { name = "Runde neu", spaceId = space, startsOn = "2026-01-01", endsOn = "2026-04-30" }),
+            ["CloseInventoryRound"] = new(post, $"/api/v1/inventory-rounds/{round}/close", null),
+            ["DeleteLocation"] = new(delete, $"/api/v1/locations/{location}", null),
+            ["DeleteService"] = new(delete, $"/api/v1/services/{service}", null),
         };
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Raumnetz.IntegrationTests.Actors;
 using Raumnetz.IntegrationTests.Indicators;
 using Raumnetz.IntegrationTests.Infrastructure;
+using InventoryApi = Raumnetz.IntegrationTests.Inventory.InventoryApi;
 
 namespace Raumnetz.IntegrationTests.Http;
 
@@ -234,6 +235,62 @@ public sealed class LanguageTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.Equal("Der Wert 340,5 ist für einen Anteil unmöglich: Er liegt zwischen 0 und 100.", Errors(german, "value"));
         Assert.Equal("The value 340.5 is impossible for a proportion: it lies between 0 and 100.", Errors(english, "value"));
         Assert.Equal("proportionOutOfRange", german.GetProperty("codes").GetProperty("value")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Inventory_messages_and_resource_names_speak_the_callers_language()
+    {
+        var client = await factory.AdminAsync();
+        var id = Guid.NewGuid();
+        var location = InventoryApi.Location($"Sprachort {ActorApi.Token()}", new { latitude = 95.0, longitude = 13.0 });
+        var service = InventoryApi.Service($"Sprachangebot {ActorApi.Token()}", new { categories = new[] { "keine-kategorie" } });
+
+        var (missingDe, _) = await SendAsync(client, HttpMethod.Get, $"{InventoryApi.LocationsUrl}/{id}", null, null);
+        var (missingEn, _) = await SendAsync(client, HttpMethod.Get, $"{InventoryApi.ServicesUrl}/{id}", null, "en");
+        var (latitudeDe, response) = await SendAsync(client, HttpMethod.Post, InventoryApi.LocationsUrl, location, null);
+        var (latitudeEn, _) = await SendAsync(client, HttpMethod.Post, InventoryApi.LocationsUrl, location, "en");
+        var (categoryDe, _) = await SendAsync(client, HttpMethod.Post, InventoryApi.ServicesUrl, service, null);
+        var (categoryEn, _) = await SendAsync(client, HttpMethod.Post, InventoryApi.ServicesUrl, service, "en");
+
+        Assert.Equal($"Standort '{id}' wurde nicht gefunden.", missingDe.Str("detail"));
+        Assert.Equal($"Service '{id}' was not found.", missingEn.Str("detail"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("'latitude' muss eine geografische Breite nach WGS 84 zwischen -90 und 90 Grad sein.", Errors(latitudeDe, "latitude"));
+        Assert.Equal("'latitude' must be a WGS 84 latitude between -90 and 90 degrees.", Errors(latitudeEn, "latitude"));
+        Assert.Equal("'keine-kategorie' ist kein bekannter Code einer Kategorie (siehe GET /api/v1/taxonomies).",
+            Errors(categoryDe, "categories[0]"));
+        Assert.Equal("'keine-kategorie' is not a known category code (see GET /api/v1/taxonomies).", Errors(categoryEn, "categories[0]"));
+    }
+
+    [Fact]
+    public async Task Funding_and_inventory_import_messages_speak_the_callers_language()
+    {
+        var client = await factory.AdminAsync();
+        var id = Guid.NewGuid();
+        var csv = $"external_id;location_name;service_name;category;latitude;longitude\nLANG-{ActorApi.Token()};Ort;Angebot;nix;95,5;13\n";
+
+        async Task<List<string>> MessagesAsync(string? language)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/inventory/imports?dryRun=true")
+            {
+                Content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"),
+            };
+            if (language is not null) request.Headers.TryAddWithoutValidation("Accept-Language", language);
+            var report = await HttpAssert.OkAsync<JsonElement>(await client.SendAsync(request, Ct));
+            return [.. report.GetProperty("errors").EnumerateArray().Select(e => e.Str("message"))];
+        }
+
+        var (missingDe, _) = await SendAsync(client, HttpMethod.Get, $"/api/v1/fundings/{id}", null, null);
+        var (missingEn, _) = await SendAsync(client, HttpMethod.Get, $"/api/v1/fundings/{id}", null, "en");
+        var german = await MessagesAsync(null);
+        var english = await MessagesAsync("en");
+
+        Assert.Equal($"Förderung '{id}' wurde nicht gefunden.", missingDe.Str("detail"));
+        Assert.Equal($"Funding '{id}' was not found.", missingEn.Str("detail"));
+        Assert.Contains("Keine Kategorie hat den Code 'nix'.", german);
+        Assert.Contains("Die geografische Breite 95,5 liegt außerhalb von WGS 84 (-90 bis 90).", german);
+        Assert.Contains("No category has the code 'nix'.", english);
+        Assert.Contains("Latitude 95.5 lies outside WGS 84 (-90 to 90).", english);
     }
 
     [Fact]

@@ -80,7 +80,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -256,7 +256,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -529,7 +529,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -705,7 +705,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -1100,7 +1100,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -1264,7 +1264,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -1402,7 +1402,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -1637,7 +1637,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -1877,7 +1877,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -2035,7 +2035,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than this operation accepts.", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -2219,7 +2219,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than this operation accepts.", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -2550,6 +2550,666 @@ export class Client {
     }
 
     /**
+     * Export the inventory (Bestandsaufnahme) as csv or xlsx (one row per service at a location, with category and target-group codes) or geojson (locations with their services as properties), filtered as the services list; with an ETag (If-None-Match gives 304).
+     * @param format (optional) csv (default), xlsx or geojson.
+     * @param spaceId (optional) Only services at a location in this social space or below it, or serving such a space.
+     * @param category (optional) Only services of this category or a narrower one (term code).
+     * @param targetGroup (optional) Only services for this target group or a narrower one (term code).
+     * @param operatorId (optional) Only services this actor operates.
+     * @param status (optional) Only services with this status.
+     * @param locationId (optional) Only services offered at this location.
+     * @param networkId (optional) Only services belonging to this network.
+     * @param q (optional) Text contained in the service's name or alternate name.
+     * @param includeArchived (optional) Include archived services (default false).
+     * @param delimiter (optional) CSV separator: comma (default), semicolon or tab.
+     * @param decimal (optional) CSV decimal separator: point (default) or comma (German Excel; then the separator defaults to semicolon and the file starts with a BOM).
+     * @return OK
+     */
+    exportInventory(format?: string | undefined, spaceId?: string | undefined, category?: string | undefined, targetGroup?: string | undefined, operatorId?: string | undefined, status?: ServiceStatus | undefined, locationId?: string | undefined, networkId?: string | undefined, q?: string | undefined, includeArchived?: boolean | undefined, delimiter?: string | undefined, decimal?: string | undefined): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/exports/inventory?";
+        if (format === null)
+            throw new globalThis.Error("The parameter 'format' cannot be null.");
+        else if (format !== undefined)
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        if (spaceId === null)
+            throw new globalThis.Error("The parameter 'spaceId' cannot be null.");
+        else if (spaceId !== undefined)
+            url_ += "spaceId=" + encodeURIComponent("" + spaceId) + "&";
+        if (category === null)
+            throw new globalThis.Error("The parameter 'category' cannot be null.");
+        else if (category !== undefined)
+            url_ += "category=" + encodeURIComponent("" + category) + "&";
+        if (targetGroup === null)
+            throw new globalThis.Error("The parameter 'targetGroup' cannot be null.");
+        else if (targetGroup !== undefined)
+            url_ += "targetGroup=" + encodeURIComponent("" + targetGroup) + "&";
+        if (operatorId === null)
+            throw new globalThis.Error("The parameter 'operatorId' cannot be null.");
+        else if (operatorId !== undefined)
+            url_ += "operatorId=" + encodeURIComponent("" + operatorId) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (locationId === null)
+            throw new globalThis.Error("The parameter 'locationId' cannot be null.");
+        else if (locationId !== undefined)
+            url_ += "locationId=" + encodeURIComponent("" + locationId) + "&";
+        if (networkId === null)
+            throw new globalThis.Error("The parameter 'networkId' cannot be null.");
+        else if (networkId !== undefined)
+            url_ += "networkId=" + encodeURIComponent("" + networkId) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (includeArchived === null)
+            throw new globalThis.Error("The parameter 'includeArchived' cannot be null.");
+        else if (includeArchived !== undefined)
+            url_ += "includeArchived=" + encodeURIComponent("" + includeArchived) + "&";
+        if (delimiter === null)
+            throw new globalThis.Error("The parameter 'delimiter' cannot be null.");
+        else if (delimiter !== undefined)
+            url_ += "delimiter=" + encodeURIComponent("" + delimiter) + "&";
+        if (decimal === null)
+            throw new globalThis.Error("The parameter 'decimal' cannot be null.");
+        else if (decimal !== undefined)
+            url_ += "decimal=" + encodeURIComponent("" + decimal) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportInventory(_response);
+        });
+    }
+
+    protected processExportInventory(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
+     * List fundings in the order they were recorded, filtered by service, funder and renewal status.
+     * @param serviceId (optional) Only fundings of this service.
+     * @param funderActorId (optional) Only fundings by this funder.
+     * @param renewalStatus (optional) Only fundings with this renewal status.
+     * @param limit (optional) Page size, 1 to 500 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @return OK
+     */
+    listFundings(serviceId?: string | undefined, funderActorId?: string | undefined, renewalStatus?: RenewalStatus | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<FundingDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/fundings?";
+        if (serviceId === null)
+            throw new globalThis.Error("The parameter 'serviceId' cannot be null.");
+        else if (serviceId !== undefined)
+            url_ += "serviceId=" + encodeURIComponent("" + serviceId) + "&";
+        if (funderActorId === null)
+            throw new globalThis.Error("The parameter 'funderActorId' cannot be null.");
+        else if (funderActorId !== undefined)
+            url_ += "funderActorId=" + encodeURIComponent("" + funderActorId) + "&";
+        if (renewalStatus === null)
+            throw new globalThis.Error("The parameter 'renewalStatus' cannot be null.");
+        else if (renewalStatus !== undefined)
+            url_ += "renewalStatus=" + encodeURIComponent("" + renewalStatus) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListFundings(_response);
+        });
+    }
+
+    protected processListFundings(response: Response): Promise<FundingDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FundingDtoPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FundingDtoPage>(null as any);
+    }
+
+    /**
+     * Record the funding of a service by a funder (an actor). Overlapping fundings of one service may together cover at most 100 % (400 naming sharePercent).
+     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice; while a request with the key is still at work, others wait for its response or get 409. Use a new key (for example a UUID) for each new request.
+     * @return Created
+     */
+    createFunding(body: CreateFundingRequest, idempotency_Key?: string | undefined): Promise<FundingDto> {
+        let url_ = this.baseUrl + "/api/v1/fundings";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateFunding(_response);
+        });
+    }
+
+    protected processCreateFunding(response: Response): Promise<FundingDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FundingDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A request with the same Idempotency-Key is still at work; retry after the Retry-After seconds to get its response.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The Idempotency-Key was already used for a different request.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FundingDto>(null as any);
+    }
+
+    /**
+     * Funding ending soon: fundings whose last day lies from the reference day (on, default today) to the end of the horizon (an ISO 8601 duration, default P6M = six months), both included, sorted by that day, with the services, spaces and networks affected. Ended and open-ended fundings are not listed.
+     * @param horizon (optional) How far ahead to look, as an ISO 8601 duration of years, months, weeks or days (P6M, P90D, P1Y; up to ten
+                years); default P6M, six months.
+     * @param on (optional) The reference day (yyyy-MM-dd); today when omitted.
+     * @param spaceId (optional) Only services standing in (their locations) or serving this space or a space below it.
+     * @param networkId (optional) Only services belonging to this network.
+     * @param funderActorId (optional) Only fundings by this funder.
+     * @param renewalStatus (optional) Only fundings with this renewal status (for example open: nothing settled yet).
+     * @param limit (optional) Page size, 1 to 500 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @return OK
+     */
+    listFundingsEnding(horizon?: string | undefined, on?: string | undefined, spaceId?: string | undefined, networkId?: string | undefined, funderActorId?: string | undefined, renewalStatus?: RenewalStatus | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<EndingFundingsDto> {
+        let url_ = this.baseUrl + "/api/v1/fundings/ending?";
+        if (horizon === null)
+            throw new globalThis.Error("The parameter 'horizon' cannot be null.");
+        else if (horizon !== undefined)
+            url_ += "horizon=" + encodeURIComponent("" + horizon) + "&";
+        if (on === null)
+            throw new globalThis.Error("The parameter 'on' cannot be null.");
+        else if (on !== undefined)
+            url_ += "on=" + encodeURIComponent("" + on) + "&";
+        if (spaceId === null)
+            throw new globalThis.Error("The parameter 'spaceId' cannot be null.");
+        else if (spaceId !== undefined)
+            url_ += "spaceId=" + encodeURIComponent("" + spaceId) + "&";
+        if (networkId === null)
+            throw new globalThis.Error("The parameter 'networkId' cannot be null.");
+        else if (networkId !== undefined)
+            url_ += "networkId=" + encodeURIComponent("" + networkId) + "&";
+        if (funderActorId === null)
+            throw new globalThis.Error("The parameter 'funderActorId' cannot be null.");
+        else if (funderActorId !== undefined)
+            url_ += "funderActorId=" + encodeURIComponent("" + funderActorId) + "&";
+        if (renewalStatus === null)
+            throw new globalThis.Error("The parameter 'renewalStatus' cannot be null.");
+        else if (renewalStatus !== undefined)
+            url_ += "renewalStatus=" + encodeURIComponent("" + renewalStatus) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListFundingsEnding(_response);
+        });
+    }
+
+    protected processListFundingsEnding(response: Response): Promise<EndingFundingsDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EndingFundingsDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EndingFundingsDto>(null as any);
+    }
+
+    /**
+     * One funding; returns its ETag.
+     * @return OK
+     */
+    getFunding(id: string): Promise<FundingDto> {
+        let url_ = this.baseUrl + "/api/v1/fundings/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetFunding(_response);
+        });
+    }
+
+    protected processGetFunding(response: Response): Promise<FundingDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FundingDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FundingDto>(null as any);
+    }
+
+    /**
+     * Replace the fields of a funding (If-Match with its ETag); the shares are checked as on creation.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
+     * @return OK
+     */
+    updateFunding(id: string, if_Match: string, body: UpdateFundingRequest): Promise<FundingDto> {
+        let url_ = this.baseUrl + "/api/v1/fundings/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateFunding(_response);
+        });
+    }
+
+    protected processUpdateFunding(response: Response): Promise<FundingDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FundingDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FundingDto>(null as any);
+    }
+
+    /**
+     * Delete a funding entered by mistake (If-Match with its ETag); one that ran out keeps its record with renewal status ended.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
+     * @return No Content
+     */
+    deleteFunding(id: string, if_Match: string): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/fundings/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteFunding(_response);
+        });
+    }
+
+    protected processDeleteFunding(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
      * The network map of a social space (with the spaces below it) or a network on a day: nodes with degree and betweenness, edges.
      * @param spaceId (optional) Networks covering this space or one below it, the actors assigned there and the networks' members.
      * @param networkId (optional) This network, the networks linked to it and its members (takes precedence over spaceId).
@@ -2771,7 +3431,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -2935,7 +3595,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -3192,7 +3852,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -3453,7 +4113,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -3623,7 +4283,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -3916,6 +4576,1309 @@ export class Client {
     }
 
     /**
+     * Import the inventory from a spreadsheet (CSV or XLSX, first sheet, up to 20 MiB and 20,000 rows): a header, then one row per service at a location. Columns (English or German headers, any case): external_id (Externe ID, required), location_external_id (Standort-ID), location_name (Einrichtung/Standort, required), street (Straße), postal_code (PLZ), city (Ort), latitude/longitude (WGS 84; the space is derived from them), space (Sozialraum code), service_name (Angebot, required), category (codes, ';'-separated), operator (Träger: actor name or id), target_group (codes), ages (3-6, ab 60), capacity (Kapazität) and capacity_unit (places, hoursPerWeek, consultationsPerMonth), funders (Förderer: names or ids, ';'-separated), funding_end (Förderende: 2026-12-31 or 31.12.2026), status. Idempotent by external id (a re-import updates, never duplicates); all or nothing in one transaction. With dryRun=true every bad row is reported by line and column and nothing is written; without, a bad row makes it 400 naming lines[n].column.
+     * @param format (optional) csv or xlsx; taken from Content-Type when omitted.
+     * @param dryRun (optional) Check every row and report what would change; nothing is written.
+     * @param delimiter (optional) CSV field separator: comma, semicolon or tab (detected from the header when omitted).
+     * @return OK
+     */
+    importInventory(body: string, format?: string | undefined, dryRun?: boolean | undefined, delimiter?: string | undefined): Promise<InventoryImportResult> {
+        let url_ = this.baseUrl + "/api/v1/inventory/imports?";
+        if (format === null)
+            throw new globalThis.Error("The parameter 'format' cannot be null.");
+        else if (format !== undefined)
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        if (dryRun === null)
+            throw new globalThis.Error("The parameter 'dryRun' cannot be null.");
+        else if (dryRun !== undefined)
+            url_ += "dryRun=" + encodeURIComponent("" + dryRun) + "&";
+        if (delimiter === null)
+            throw new globalThis.Error("The parameter 'delimiter' cannot be null.");
+        else if (delimiter !== undefined)
+            url_ += "delimiter=" + encodeURIComponent("" + delimiter) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "Content-Type": "text/csv",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processImportInventory(_response);
+        });
+    }
+
+    protected processImportInventory(response: Response): Promise<InventoryImportResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InventoryImportResult;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than this operation accepts: 20 MiB (20971520 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<InventoryImportResult>(null as any);
+    }
+
+    /**
+     * List inventory rounds sorted by name, filtered by region (with the spaces below it), status and text.
+     * @param spaceId (optional) Only rounds of this space or a space below it.
+     * @param status (optional) Only open or only closed rounds.
+     * @param q (optional) Text contained in the name.
+     * @param limit (optional) Page size, 1 to 500 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @return OK
+     */
+    listInventoryRounds(spaceId?: string | undefined, status?: InventoryRoundStatus | undefined, q?: string | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<InventoryRoundDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/inventory-rounds?";
+        if (spaceId === null)
+            throw new globalThis.Error("The parameter 'spaceId' cannot be null.");
+        else if (spaceId !== undefined)
+            url_ += "spaceId=" + encodeURIComponent("" + spaceId) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListInventoryRounds(_response);
+        });
+    }
+
+    protected processListInventoryRounds(response: Response): Promise<InventoryRoundDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InventoryRoundDtoPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<InventoryRoundDtoPage>(null as any);
+    }
+
+    /**
+     * Start an inventory round for a region (a space and the spaces below it) and period, assigning spaces or categories to responsible actors; it remembers the services it finds there now.
+     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice; while a request with the key is still at work, others wait for its response or get 409. Use a new key (for example a UUID) for each new request.
+     * @return Created
+     */
+    createInventoryRound(body: CreateInventoryRoundRequest, idempotency_Key?: string | undefined): Promise<InventoryRoundDto> {
+        let url_ = this.baseUrl + "/api/v1/inventory-rounds";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateInventoryRound(_response);
+        });
+    }
+
+    protected processCreateInventoryRound(response: Response): Promise<InventoryRoundDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InventoryRoundDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A request with the same Idempotency-Key is still at work; retry after the Retry-After seconds to get its response.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The Idempotency-Key was already used for a different request.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<InventoryRoundDto>(null as any);
+    }
+
+    /**
+     * One inventory round with its assignments; returns its ETag.
+     * @return OK
+     */
+    getInventoryRound(id: string): Promise<InventoryRoundDto> {
+        let url_ = this.baseUrl + "/api/v1/inventory-rounds/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetInventoryRound(_response);
+        });
+    }
+
+    protected processGetInventoryRound(response: Response): Promise<InventoryRoundDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InventoryRoundDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<InventoryRoundDto>(null as any);
+    }
+
+    /**
+     * Replace name, period, note and assignments of a round (If-Match with its ETag); its region stays.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
+     * @return OK
+     */
+    updateInventoryRound(id: string, if_Match: string, body: UpdateInventoryRoundRequest): Promise<InventoryRoundDto> {
+        let url_ = this.baseUrl + "/api/v1/inventory-rounds/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateInventoryRound(_response);
+        });
+    }
+
+    protected processUpdateInventoryRound(response: Response): Promise<InventoryRoundDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InventoryRoundDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<InventoryRoundDto>(null as any);
+    }
+
+    /**
+     * Close a round (If-Match with its ETag): its final state is kept and later rounds compare with it.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
+     * @return OK
+     */
+    closeInventoryRound(id: string, if_Match: string): Promise<InventoryRoundDto> {
+        let url_ = this.baseUrl + "/api/v1/inventory-rounds/{id}/close";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCloseInventoryRound(_response);
+        });
+    }
+
+    protected processCloseInventoryRound(response: Response): Promise<InventoryRoundDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InventoryRoundDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<InventoryRoundDto>(null as any);
+    }
+
+    /**
+     * Progress of a round: each service of the region as pending, verified, changed, closed or new, counted overall and per responsible actor.
+     * @return OK
+     */
+    getInventoryRoundProgress(id: string): Promise<InventoryRoundProgressDto> {
+        let url_ = this.baseUrl + "/api/v1/inventory-rounds/{id}/progress";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetInventoryRoundProgress(_response);
+        });
+    }
+
+    protected processGetInventoryRoundProgress(response: Response): Promise<InventoryRoundProgressDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InventoryRoundProgressDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<InventoryRoundProgressDto>(null as any);
+    }
+
+    /**
+     * What changed in the region since the previous round: services added, changed (with the fields), closed and removed.
+     * @return OK
+     */
+    getInventoryRoundChanges(id: string): Promise<InventoryRoundChangesDto> {
+        let url_ = this.baseUrl + "/api/v1/inventory-rounds/{id}/changes";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetInventoryRoundChanges(_response);
+        });
+    }
+
+    protected processGetInventoryRoundChanges(response: Response): Promise<InventoryRoundChangesDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InventoryRoundChangesDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<InventoryRoundChangesDto>(null as any);
+    }
+
+    /**
+     * List locations sorted by name, with filters (social space with its sub-spaces, category and target group of their services, operator, kind, text) and keyset pagination.
+     * @param spaceId (optional) Only locations in this social space or in a space below it.
+     * @param category (optional) Only locations offering a service of this category or a narrower one (term code).
+     * @param targetGroup (optional) Only locations offering a service for this target group or a narrower one (term code).
+     * @param operatorId (optional) Only locations owned by this actor or offering a service it operates.
+     * @param kind (optional) Only locations of this kind.
+     * @param q (optional) Text contained in the name or alternate name.
+     * @param includeArchived (optional) Include archived locations (default false).
+     * @param limit (optional) Page size, 1 to 500 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @return OK
+     */
+    listLocations(spaceId?: string | undefined, category?: string | undefined, targetGroup?: string | undefined, operatorId?: string | undefined, kind?: LocationKind | undefined, q?: string | undefined, includeArchived?: boolean | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<LocationDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/locations?";
+        if (spaceId === null)
+            throw new globalThis.Error("The parameter 'spaceId' cannot be null.");
+        else if (spaceId !== undefined)
+            url_ += "spaceId=" + encodeURIComponent("" + spaceId) + "&";
+        if (category === null)
+            throw new globalThis.Error("The parameter 'category' cannot be null.");
+        else if (category !== undefined)
+            url_ += "category=" + encodeURIComponent("" + category) + "&";
+        if (targetGroup === null)
+            throw new globalThis.Error("The parameter 'targetGroup' cannot be null.");
+        else if (targetGroup !== undefined)
+            url_ += "targetGroup=" + encodeURIComponent("" + targetGroup) + "&";
+        if (operatorId === null)
+            throw new globalThis.Error("The parameter 'operatorId' cannot be null.");
+        else if (operatorId !== undefined)
+            url_ += "operatorId=" + encodeURIComponent("" + operatorId) + "&";
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (includeArchived === null)
+            throw new globalThis.Error("The parameter 'includeArchived' cannot be null.");
+        else if (includeArchived !== undefined)
+            url_ += "includeArchived=" + encodeURIComponent("" + includeArchived) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListLocations(_response);
+        });
+    }
+
+    protected processListLocations(response: Response): Promise<LocationDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LocationDtoPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LocationDtoPage>(null as any);
+    }
+
+    /**
+     * Create a location; without spaceId its social space is derived from the coordinates and the spaces' geometries.
+     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice; while a request with the key is still at work, others wait for its response or get 409. Use a new key (for example a UUID) for each new request.
+     * @return Created
+     */
+    createLocation(body: CreateLocationRequest, idempotency_Key?: string | undefined): Promise<LocationDto> {
+        let url_ = this.baseUrl + "/api/v1/locations";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateLocation(_response);
+        });
+    }
+
+    protected processCreateLocation(response: Response): Promise<LocationDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LocationDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict Also: a request with the same Idempotency-Key is still at work (retry after the Retry-After seconds).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The Idempotency-Key was already used for a different request.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LocationDto>(null as any);
+    }
+
+    /**
+     * One location (archived ones too) with address, space, accessibility, languages, contacts, opening hours and closures; returns its ETag.
+     * @return OK
+     */
+    getLocation(id: string): Promise<LocationDto> {
+        let url_ = this.baseUrl + "/api/v1/locations/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetLocation(_response);
+        });
+    }
+
+    protected processGetLocation(response: Response): Promise<LocationDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LocationDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LocationDto>(null as any);
+    }
+
+    /**
+     * Replace the fields of a location (If-Match with its ETag); lists are kept when null.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
+     * @return OK
+     */
+    updateLocation(id: string, if_Match: string, body: UpdateLocationRequest): Promise<LocationDto> {
+        let url_ = this.baseUrl + "/api/v1/locations/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateLocation(_response);
+        });
+    }
+
+    protected processUpdateLocation(response: Response): Promise<LocationDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LocationDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LocationDto>(null as any);
+    }
+
+    /**
+     * Delete a location recorded by mistake (If-Match); 409 while other records refer to it: archive it instead.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
+     * @return No Content
+     */
+    deleteLocation(id: string, if_Match: string): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/locations/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteLocation(_response);
+        });
+    }
+
+    protected processDeleteLocation(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Archive a location: it stays readable but is hidden from the list unless includeArchived=true (If-Match honoured).
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
+     * @return OK
+     */
+    archiveLocation(id: string, if_Match: string): Promise<LocationDto> {
+        let url_ = this.baseUrl + "/api/v1/locations/{id}/archive";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processArchiveLocation(_response);
+        });
+    }
+
+    protected processArchiveLocation(response: Response): Promise<LocationDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LocationDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LocationDto>(null as any);
+    }
+
+    /**
+     * Restore an archived location (If-Match honoured).
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
+     * @return OK
+     */
+    restoreLocation(id: string, if_Match: string): Promise<LocationDto> {
+        let url_ = this.baseUrl + "/api/v1/locations/{id}/restore";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRestoreLocation(_response);
+        });
+    }
+
+    protected processRestoreLocation(response: Response): Promise<LocationDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LocationDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LocationDto>(null as any);
+    }
+
+    /**
      * Meetings of a network, latest first, with attendance counts; keyset pagination.
      * @param from (optional) Only meetings starting at or after this instant.
      * @param to (optional) Only meetings starting before this instant.
@@ -4069,7 +6032,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -4438,7 +6401,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -4788,7 +6751,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -4964,7 +6927,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -5157,7 +7120,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than this operation accepts.", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -5336,7 +7299,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -5571,7 +7534,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -5671,7 +7634,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than this operation accepts.", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -6014,7 +7977,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -6268,7 +8231,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 20 MiB (20971520 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -6288,6 +8251,846 @@ export class Client {
             });
         }
         return Promise.resolve<ImportObservationsResult>(null as any);
+    }
+
+    /**
+     * List services sorted by name, with filters (social space with its sub-spaces, category and target group with narrower terms, operator, status, location, network, text) and keyset pagination.
+     * @param spaceId (optional) Only services at a location in this social space or below it, or serving such a space.
+     * @param category (optional) Only services of this category or a narrower one (term code).
+     * @param targetGroup (optional) Only services for this target group or a narrower one (term code).
+     * @param operatorId (optional) Only services this actor operates.
+     * @param status (optional) Only services with this status.
+     * @param locationId (optional) Only services offered at this location.
+     * @param networkId (optional) Only services belonging to this network.
+     * @param q (optional) Text contained in the name or alternate name.
+     * @param includeArchived (optional) Include archived services (default false).
+     * @param funderActorId (optional) Only services funded by this actor.
+     * @param verification (optional) Only services in this verification state today: current, due (today) or overdue (or never
+                verified).
+     * @param fundingEndsFrom (optional) Only services with a funding ending on or after this day (yyyy-MM-dd).
+     * @param fundingEndsTo (optional) Only services with a funding ending on or before this day (yyyy-MM-dd).
+     * @param limit (optional) Page size, 1 to 500 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @return OK
+     */
+    listServices(spaceId?: string | undefined, category?: string | undefined, targetGroup?: string | undefined, operatorId?: string | undefined, status?: ServiceStatus | undefined, locationId?: string | undefined, networkId?: string | undefined, q?: string | undefined, includeArchived?: boolean | undefined, funderActorId?: string | undefined, verification?: VerificationState | undefined, fundingEndsFrom?: string | undefined, fundingEndsTo?: string | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<ServiceDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/services?";
+        if (spaceId === null)
+            throw new globalThis.Error("The parameter 'spaceId' cannot be null.");
+        else if (spaceId !== undefined)
+            url_ += "spaceId=" + encodeURIComponent("" + spaceId) + "&";
+        if (category === null)
+            throw new globalThis.Error("The parameter 'category' cannot be null.");
+        else if (category !== undefined)
+            url_ += "category=" + encodeURIComponent("" + category) + "&";
+        if (targetGroup === null)
+            throw new globalThis.Error("The parameter 'targetGroup' cannot be null.");
+        else if (targetGroup !== undefined)
+            url_ += "targetGroup=" + encodeURIComponent("" + targetGroup) + "&";
+        if (operatorId === null)
+            throw new globalThis.Error("The parameter 'operatorId' cannot be null.");
+        else if (operatorId !== undefined)
+            url_ += "operatorId=" + encodeURIComponent("" + operatorId) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (locationId === null)
+            throw new globalThis.Error("The parameter 'locationId' cannot be null.");
+        else if (locationId !== undefined)
+            url_ += "locationId=" + encodeURIComponent("" + locationId) + "&";
+        if (networkId === null)
+            throw new globalThis.Error("The parameter 'networkId' cannot be null.");
+        else if (networkId !== undefined)
+            url_ += "networkId=" + encodeURIComponent("" + networkId) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (includeArchived === null)
+            throw new globalThis.Error("The parameter 'includeArchived' cannot be null.");
+        else if (includeArchived !== undefined)
+            url_ += "includeArchived=" + encodeURIComponent("" + includeArchived) + "&";
+        if (funderActorId === null)
+            throw new globalThis.Error("The parameter 'funderActorId' cannot be null.");
+        else if (funderActorId !== undefined)
+            url_ += "funderActorId=" + encodeURIComponent("" + funderActorId) + "&";
+        if (verification === null)
+            throw new globalThis.Error("The parameter 'verification' cannot be null.");
+        else if (verification !== undefined)
+            url_ += "verification=" + encodeURIComponent("" + verification) + "&";
+        if (fundingEndsFrom === null)
+            throw new globalThis.Error("The parameter 'fundingEndsFrom' cannot be null.");
+        else if (fundingEndsFrom !== undefined)
+            url_ += "fundingEndsFrom=" + encodeURIComponent("" + fundingEndsFrom) + "&";
+        if (fundingEndsTo === null)
+            throw new globalThis.Error("The parameter 'fundingEndsTo' cannot be null.");
+        else if (fundingEndsTo !== undefined)
+            url_ += "fundingEndsTo=" + encodeURIComponent("" + fundingEndsTo) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListServices(_response);
+        });
+    }
+
+    protected processListServices(response: Response): Promise<ServiceDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ServiceDtoPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ServiceDtoPage>(null as any);
+    }
+
+    /**
+     * Create a service; unknown category or target-group codes are refused naming the field.
+     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice; while a request with the key is still at work, others wait for its response or get 409. Use a new key (for example a UUID) for each new request.
+     * @return Created
+     */
+    createService(body: CreateServiceRequest, idempotency_Key?: string | undefined): Promise<ServiceDto> {
+        let url_ = this.baseUrl + "/api/v1/services";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateService(_response);
+        });
+    }
+
+    protected processCreateService(response: Response): Promise<ServiceDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ServiceDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict Also: a request with the same Idempotency-Key is still at work (retry after the Retry-After seconds).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The Idempotency-Key was already used for a different request.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ServiceDto>(null as any);
+    }
+
+    /**
+     * One service (archived ones too) with its locations and their latest capacity; returns its ETag.
+     * @return OK
+     */
+    getService(id: string): Promise<ServiceDto> {
+        let url_ = this.baseUrl + "/api/v1/services/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetService(_response);
+        });
+    }
+
+    protected processGetService(response: Response): Promise<ServiceDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ServiceDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ServiceDto>(null as any);
+    }
+
+    /**
+     * Replace the fields of a service (If-Match with its ETag); lists are kept when null.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
+     * @return OK
+     */
+    updateService(id: string, if_Match: string, body: UpdateServiceRequest): Promise<ServiceDto> {
+        let url_ = this.baseUrl + "/api/v1/services/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateService(_response);
+        });
+    }
+
+    protected processUpdateService(response: Response): Promise<ServiceDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ServiceDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ServiceDto>(null as any);
+    }
+
+    /**
+     * Delete a service recorded by mistake (If-Match); 409 while other records refer to it: archive it instead.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
+     * @return No Content
+     */
+    deleteService(id: string, if_Match: string): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/services/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteService(_response);
+        });
+    }
+
+    protected processDeleteService(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Archive a service: it stays readable but is hidden from the list unless includeArchived=true (If-Match honoured).
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
+     * @return OK
+     */
+    archiveService(id: string, if_Match: string): Promise<ServiceDto> {
+        let url_ = this.baseUrl + "/api/v1/services/{id}/archive";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processArchiveService(_response);
+        });
+    }
+
+    protected processArchiveService(response: Response): Promise<ServiceDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ServiceDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ServiceDto>(null as any);
+    }
+
+    /**
+     * Restore an archived service (If-Match honoured).
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
+     * @return OK
+     */
+    restoreService(id: string, if_Match: string): Promise<ServiceDto> {
+        let url_ = this.baseUrl + "/api/v1/services/{id}/restore";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRestoreService(_response);
+        });
+    }
+
+    protected processRestoreService(response: Response): Promise<ServiceDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ServiceDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ServiceDto>(null as any);
+    }
+
+    /**
+     * The capacity history of a service by location, unit and date (oldest first).
+     * @param id The service.
+     * @param locationId (optional) Only the entries of this location.
+     * @param unit (optional) Only entries of this unit.
+     * @return OK
+     */
+    listCapacity(id: string, locationId?: string | undefined, unit?: CapacityUnit | undefined): Promise<CapacityEntryDto[]> {
+        let url_ = this.baseUrl + "/api/v1/services/{id}/capacity?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (locationId === null)
+            throw new globalThis.Error("The parameter 'locationId' cannot be null.");
+        else if (locationId !== undefined)
+            url_ += "locationId=" + encodeURIComponent("" + locationId) + "&";
+        if (unit === null)
+            throw new globalThis.Error("The parameter 'unit' cannot be null.");
+        else if (unit !== undefined)
+            url_ += "unit=" + encodeURIComponent("" + unit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListCapacity(_response);
+        });
+    }
+
+    protected processListCapacity(response: Response): Promise<CapacityEntryDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CapacityEntryDto[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CapacityEntryDto[]>(null as any);
+    }
+
+    /**
+     * Record the capacity of a service at one of its locations on a date (409 when that location, unit and date has an entry).
+     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice; while a request with the key is still at work, others wait for its response or get 409. Use a new key (for example a UUID) for each new request.
+     * @return Created
+     */
+    recordCapacity(id: string, body: RecordCapacityRequest, idempotency_Key?: string | undefined): Promise<CapacityEntryDto> {
+        let url_ = this.baseUrl + "/api/v1/services/{id}/capacity";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRecordCapacity(_response);
+        });
+    }
+
+    protected processRecordCapacity(response: Response): Promise<CapacityEntryDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CapacityEntryDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict Also: a request with the same Idempotency-Key is still at work (retry after the Retry-After seconds).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The Idempotency-Key was already used for a different request.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CapacityEntryDto>(null as any);
     }
 
     /**
@@ -6444,7 +9247,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -6686,7 +9489,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -6873,7 +9676,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than this operation accepts.", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -6969,7 +9772,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 20 MiB (20971520 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -7148,7 +9951,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -7312,7 +10115,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -7419,6 +10222,585 @@ export class Client {
             });
         }
         return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * All taxonomies (the German defaults for social infrastructure and target groups, and any added), by kind and code.
+     * @return OK
+     */
+    listTaxonomies(): Promise<TaxonomyDto[]> {
+        let url_ = this.baseUrl + "/api/v1/taxonomies";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListTaxonomies(_response);
+        });
+    }
+
+    protected processListTaxonomies(response: Response): Promise<TaxonomyDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TaxonomyDto[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TaxonomyDto[]>(null as any);
+    }
+
+    /**
+     * Add a taxonomy of service categories or target groups (409 when the code exists).
+     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice; while a request with the key is still at work, others wait for its response or get 409. Use a new key (for example a UUID) for each new request.
+     * @return Created
+     */
+    createTaxonomy(body: CreateTaxonomyRequest, idempotency_Key?: string | undefined): Promise<TaxonomyDto> {
+        let url_ = this.baseUrl + "/api/v1/taxonomies";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateTaxonomy(_response);
+        });
+    }
+
+    protected processCreateTaxonomy(response: Response): Promise<TaxonomyDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TaxonomyDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict Also: a request with the same Idempotency-Key is still at work (retry after the Retry-After seconds).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The Idempotency-Key was already used for a different request.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TaxonomyDto>(null as any);
+    }
+
+    /**
+     * One taxonomy; returns its ETag.
+     * @return OK
+     */
+    getTaxonomy(id: string): Promise<TaxonomyDto> {
+        let url_ = this.baseUrl + "/api/v1/taxonomies/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetTaxonomy(_response);
+        });
+    }
+
+    protected processGetTaxonomy(response: Response): Promise<TaxonomyDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TaxonomyDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TaxonomyDto>(null as any);
+    }
+
+    /**
+     * The terms of a taxonomy, each followed by its narrower terms (the whole list, not paged).
+     * @param id The taxonomy.
+     * @param q (optional) Text contained in the code or in the German or English name.
+     * @param includeArchived (optional) Include archived terms (default false).
+     * @return OK
+     */
+    listTaxonomyTerms(id: string, q?: string | undefined, includeArchived?: boolean | undefined): Promise<TaxonomyTermDto[]> {
+        let url_ = this.baseUrl + "/api/v1/taxonomies/{id}/terms?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (includeArchived === null)
+            throw new globalThis.Error("The parameter 'includeArchived' cannot be null.");
+        else if (includeArchived !== undefined)
+            url_ += "includeArchived=" + encodeURIComponent("" + includeArchived) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListTaxonomyTerms(_response);
+        });
+    }
+
+    protected processListTaxonomyTerms(response: Response): Promise<TaxonomyTermDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TaxonomyTermDto[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TaxonomyTermDto[]>(null as any);
+    }
+
+    /**
+     * Add a term (409 when its code exists in any taxonomy).
+     * @param idempotency_Key (optional) Makes a retry safe: the same key with the same request within 24 hours returns the first successful response again (header Idempotent-Replayed: true) without doing the work twice; while a request with the key is still at work, others wait for its response or get 409. Use a new key (for example a UUID) for each new request.
+     * @return Created
+     */
+    createTaxonomyTerm(id: string, body: CreateTaxonomyTermRequest, idempotency_Key?: string | undefined): Promise<TaxonomyTermDto> {
+        let url_ = this.baseUrl + "/api/v1/taxonomies/{id}/terms";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateTaxonomyTerm(_response);
+        });
+    }
+
+    protected processCreateTaxonomyTerm(response: Response): Promise<TaxonomyTermDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TaxonomyTermDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict Also: a request with the same Idempotency-Key is still at work (retry after the Retry-After seconds).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The Idempotency-Key was already used for a different request.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TaxonomyTermDto>(null as any);
+    }
+
+    /**
+     * One term; returns its ETag.
+     * @return OK
+     */
+    getTaxonomyTerm(id: string, termId: string): Promise<TaxonomyTermDto> {
+        let url_ = this.baseUrl + "/api/v1/taxonomies/{id}/terms/{termId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (termId === undefined || termId === null)
+            throw new globalThis.Error("The parameter 'termId' must be defined.");
+        url_ = url_.replace("{termId}", encodeURIComponent("" + termId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetTaxonomyTerm(_response);
+        });
+    }
+
+    protected processGetTaxonomyTerm(response: Response): Promise<TaxonomyTermDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TaxonomyTermDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TaxonomyTermDto>(null as any);
+    }
+
+    /**
+     * Replace a term's fields, or archive it with archived=true (If-Match with its ETag).
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
+     * @return OK
+     */
+    updateTaxonomyTerm(id: string, termId: string, if_Match: string, body: UpdateTaxonomyTermRequest): Promise<TaxonomyTermDto> {
+        let url_ = this.baseUrl + "/api/v1/taxonomies/{id}/terms/{termId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (termId === undefined || termId === null)
+            throw new globalThis.Error("The parameter 'termId' must be defined.");
+        url_ = url_.replace("{termId}", encodeURIComponent("" + termId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateTaxonomyTerm(_response);
+        });
+    }
+
+    protected processUpdateTaxonomyTerm(response: Response): Promise<TaxonomyTermDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TaxonomyTermDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TaxonomyTermDto>(null as any);
     }
 
     /**
@@ -7537,7 +10919,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -7707,7 +11089,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -7945,7 +11327,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -7966,6 +11348,213 @@ export class Client {
         }
         return Promise.resolve<UserDto>(null as any);
     }
+
+    /**
+     * Services overdue for verification on the reference day (on, default today): never verified, or verified on + interval (default twelve months) lies before the day; includeDue=true adds those due on the day. Never verified first, then by due day.
+     * @param on (optional) The reference day (yyyy-MM-dd); today when omitted.
+     * @param includeDue (optional) Also list services due on the reference day itself (default false: only overdue ones).
+     * @param spaceId (optional) Only services standing in (their locations) or serving this space or a space below it.
+     * @param operatorActorId (optional) Only services run by this actor.
+     * @param limit (optional) Page size, 1 to 500 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @return OK
+     */
+    listVerificationQueue(on?: string | undefined, includeDue?: boolean | undefined, spaceId?: string | undefined, operatorActorId?: string | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<VerificationQueueDto> {
+        let url_ = this.baseUrl + "/api/v1/services/verification-queue?";
+        if (on === null)
+            throw new globalThis.Error("The parameter 'on' cannot be null.");
+        else if (on !== undefined)
+            url_ += "on=" + encodeURIComponent("" + on) + "&";
+        if (includeDue === null)
+            throw new globalThis.Error("The parameter 'includeDue' cannot be null.");
+        else if (includeDue !== undefined)
+            url_ += "includeDue=" + encodeURIComponent("" + includeDue) + "&";
+        if (spaceId === null)
+            throw new globalThis.Error("The parameter 'spaceId' cannot be null.");
+        else if (spaceId !== undefined)
+            url_ += "spaceId=" + encodeURIComponent("" + spaceId) + "&";
+        if (operatorActorId === null)
+            throw new globalThis.Error("The parameter 'operatorActorId' cannot be null.");
+        else if (operatorActorId !== undefined)
+            url_ += "operatorActorId=" + encodeURIComponent("" + operatorActorId) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListVerificationQueue(_response);
+        });
+    }
+
+    protected processListVerificationQueue(response: Response): Promise<VerificationQueueDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as VerificationQueueDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<VerificationQueueDto>(null as any);
+    }
+
+    /**
+     * Mark a service as verified (If-Match with its ETag): verified on today (or the day given) by the caller, with an optional note; the verification is kept in its history and the service gets a new ETag.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
+     * @return OK
+     */
+    verifyService(id: string, if_Match: string, body: VerifyServiceRequest): Promise<VerificationDto> {
+        let url_ = this.baseUrl + "/api/v1/services/{id}/verify";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processVerifyService(_response);
+        });
+    }
+
+    protected processVerifyService(response: Response): Promise<VerificationDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as VerificationDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<VerificationDto>(null as any);
+    }
+}
+
+export interface AccessibilityInfo {
+    stepFreeAccess?: boolean | undefined;
+    accessibleToilet?: boolean | undefined;
+    lift?: boolean | undefined;
+    hearingLoop?: boolean | undefined;
+    description?: string | undefined;
+    details?: string | undefined;
+    url?: string | undefined;
 }
 
 export interface ActorDto {
@@ -8055,6 +11644,24 @@ export interface AddNetworkMemberRequest {
     note?: string | undefined;
 }
 
+export interface AddressEntry {
+    type: AddressType;
+    attention?: string | undefined;
+    address1: string;
+    address2?: string | undefined;
+    city: string;
+    region?: string | undefined;
+    stateProvince?: string | undefined;
+    postalCode: string;
+    country?: string | undefined;
+}
+
+export enum AddressType {
+    Physical = "physical",
+    Postal = "postal",
+    Virtual = "virtual",
+}
+
 export enum AggregationRule {
     Sum = "sum",
     Rate = "rate",
@@ -8129,14 +11736,51 @@ export enum AttentionReason {
     LowAttendance = "lowAttendance",
 }
 
+export interface AttributeEntry {
+    termCode: string;
+    linkType?: string | undefined;
+    value?: string | undefined;
+}
+
 export enum CadenceUnit {
     Weeks = "weeks",
     Months = "months",
 }
 
+export interface CapacityEntryDto {
+    id: string;
+    serviceAtLocationId: string;
+    locationId: string;
+    unit: CapacityUnit;
+    maximum: number;
+    available?: number | undefined;
+    asOf: string;
+    note?: string | undefined;
+    recordedBy?: string | undefined;
+    createdAt: string;
+}
+
+export enum CapacityUnit {
+    Places = "places",
+    HoursPerWeek = "hoursPerWeek",
+    ConsultationsPerMonth = "consultationsPerMonth",
+}
+
 export interface ChangePasswordRequest {
     currentPassword: string;
     newPassword: string;
+}
+
+export interface ClosureEntry {
+    kind: ClosureKind;
+    startsOn: string;
+    endsOn?: string | undefined;
+    reason?: string | undefined;
+}
+
+export enum ClosureKind {
+    Holiday = "holiday",
+    Closure = "closure",
 }
 
 export interface ComparisonDto {
@@ -8145,6 +11789,23 @@ export interface ComparisonDto {
     percentChange?: number | undefined;
     position: Position;
     judgement: Judgement;
+}
+
+export interface ContactEntry {
+    name?: string | undefined;
+    title?: string | undefined;
+    department?: string | undefined;
+    email?: string | undefined;
+    phones?: PhoneEntry[] | undefined;
+}
+
+export interface CostOptionEntry {
+    option?: string | undefined;
+    amount?: number | undefined;
+    currency?: string | undefined;
+    amountDescription?: string | undefined;
+    validFrom?: string | undefined;
+    validTo?: string | undefined;
 }
 
 export interface CoverageDto {
@@ -8201,6 +11862,18 @@ export interface CreateAssessmentRequest {
     comment?: string | undefined;
 }
 
+export interface CreateFundingRequest {
+    serviceId: string;
+    funderActorId: string;
+    programme?: string | undefined;
+    amountPerYear?: number | undefined;
+    sharePercent?: number | undefined;
+    startsOn?: string | undefined;
+    endsOn?: string | undefined;
+    renewalStatus: RenewalStatus;
+    note?: string | undefined;
+}
+
 export interface CreateIndicatorRequest {
     code: string;
     name: string;
@@ -8227,6 +11900,41 @@ export interface CreateIndicatorSetRequest {
     purpose?: string | undefined;
     networkId?: string | undefined;
     indicatorIds: string[];
+}
+
+export interface CreateInventoryRoundRequest {
+    name: string;
+    spaceId: string;
+    startsOn: string;
+    endsOn: string;
+    previousRoundId?: string | undefined;
+    note?: string | undefined;
+    assignments?: RoundAssignmentInput[] | undefined;
+}
+
+export interface CreateLocationRequest {
+    name: string;
+    alternateName?: string | undefined;
+    description?: string | undefined;
+    kind: LocationKind;
+    url?: string | undefined;
+    transportation?: string | undefined;
+    latitude?: number | undefined;
+    longitude?: number | undefined;
+    spaceId?: string | undefined;
+    ownerActorId?: string | undefined;
+    externalIdentifier?: string | undefined;
+    externalIdentifierType?: string | undefined;
+    externalId?: string | undefined;
+    accessibility?: AccessibilityInfo | undefined;
+    addresses?: AddressEntry[] | undefined;
+    languages?: LanguageEntry[] | undefined;
+    contacts?: ContactEntry[] | undefined;
+    phones?: PhoneEntry[] | undefined;
+    openingHours?: OpeningHoursRule[] | undefined;
+    closures?: ClosureEntry[] | undefined;
+    validFrom?: string | undefined;
+    validTo?: string | undefined;
 }
 
 export interface CreateMeetingRequest {
@@ -8260,6 +11968,44 @@ export interface CreateNetworkRequest {
     links?: NetworkLinkInput[] | undefined;
 }
 
+export interface CreateServiceRequest {
+    name: string;
+    alternateName?: string | undefined;
+    description?: string | undefined;
+    url?: string | undefined;
+    email?: string | undefined;
+    status: ServiceStatus;
+    operatorId?: string | undefined;
+    categories?: string[] | undefined;
+    targetGroups?: string[] | undefined;
+    minimumAge?: number | undefined;
+    maximumAge?: number | undefined;
+    eligibilityDescription?: string | undefined;
+    feesDescription?: string | undefined;
+    isFree?: boolean | undefined;
+    costOptions?: CostOptionEntry[] | undefined;
+    languages?: LanguageEntry[] | undefined;
+    interpretationServices?: string | undefined;
+    applicationProcess?: string | undefined;
+    waitTime?: string | undefined;
+    accreditations?: string | undefined;
+    licenses?: string | undefined;
+    alert?: string | undefined;
+    program?: ProgramInfo | undefined;
+    networkIds?: string[] | undefined;
+    servedSpaceIds?: string[] | undefined;
+    serviceAreas?: ServiceAreaEntry[] | undefined;
+    requiredDocuments?: RequiredDocumentEntry[] | undefined;
+    attributes?: AttributeEntry[] | undefined;
+    contacts?: ContactEntry[] | undefined;
+    phones?: PhoneEntry[] | undefined;
+    openingHours?: OpeningHoursRule[] | undefined;
+    closures?: ClosureEntry[] | undefined;
+    locations?: ServiceLocationEntry[] | undefined;
+    externalId?: string | undefined;
+    verificationIntervalMonths?: number | undefined;
+}
+
 export interface CreateSpaceRequest {
     code: string;
     name: string;
@@ -8281,6 +12027,25 @@ export interface CreateTaskRequest {
     dueDate?: string | undefined;
     status: AgreementStatus;
     outcome?: string | undefined;
+}
+
+export interface CreateTaxonomyRequest {
+    code: string;
+    kind: TaxonomyKind;
+    name: string;
+    description?: string | undefined;
+    uri?: string | undefined;
+    versionLabel?: string | undefined;
+}
+
+export interface CreateTaxonomyTermRequest {
+    code: string;
+    nameDe: string;
+    nameEn: string;
+    description?: string | undefined;
+    parentId?: string | undefined;
+    termUri?: string | undefined;
+    sortOrder?: number | undefined;
 }
 
 export interface CreateUserRequest {
@@ -8318,6 +12083,25 @@ export interface EndSpaceRequest {
     validTo: string;
 }
 
+export interface EndingFundingDto {
+    funding: FundingDto;
+    daysLeft: number;
+    serviceStatus: string;
+    operatorActorId?: string | undefined;
+    operatorName?: string | undefined;
+    shareEndingInHorizon?: number | undefined;
+    spaces: InventoryRefDto[];
+    networks: InventoryRefDto[];
+}
+
+export interface EndingFundingsDto {
+    on: string;
+    horizon: string;
+    until: string;
+    items: EndingFundingDto[];
+    nextCursor?: string | undefined;
+}
+
 export interface EvaluatedValue {
     period: string;
     value?: number | undefined;
@@ -8327,6 +12111,29 @@ export interface EvaluatedValue {
     count: number;
     coverage?: CoverageDto | undefined;
     suppressed: boolean;
+}
+
+export interface FundingDto {
+    id: string;
+    serviceId: string;
+    serviceName: string;
+    funderActorId: string;
+    funderName: string;
+    programme?: string | undefined;
+    amountPerYear?: number | undefined;
+    sharePercent?: number | undefined;
+    startsOn?: string | undefined;
+    endsOn?: string | undefined;
+    renewalStatus: RenewalStatus;
+    note?: string | undefined;
+    version: number;
+    createdAt: string;
+    updatedAt: string;
+}
+
+export interface FundingDtoPage {
+    items: FundingDto[];
+    nextCursor?: string | undefined;
 }
 
 export interface GraphEdgeDto {
@@ -8550,11 +12357,126 @@ export interface IndicatorValue {
     suppressed: boolean;
 }
 
+export interface InventoryImportResult {
+    dryRun: boolean;
+    imported: boolean;
+    rows: number;
+    created: number;
+    updated: number;
+    unchanged: number;
+    errorCount: number;
+    errors: ImportRowError[];
+}
+
+export interface InventoryRefDto {
+    id: string;
+    name: string;
+}
+
+export interface InventoryRoundChangesDto {
+    roundId: string;
+    previousRoundId?: string | undefined;
+    previousRoundName?: string | undefined;
+    since: string;
+    until: string;
+    added: number;
+    changed: number;
+    closed: number;
+    removed: number;
+    items: ServiceChangeDto[];
+}
+
+export interface InventoryRoundDto {
+    id: string;
+    name: string;
+    spaceId: string;
+    spaceName: string;
+    startsOn: string;
+    endsOn: string;
+    status: InventoryRoundStatus;
+    previousRoundId?: string | undefined;
+    note?: string | undefined;
+    closedAt?: string | undefined;
+    assignments: RoundAssignmentDto[];
+    version: number;
+    createdAt: string;
+    updatedAt: string;
+}
+
+export interface InventoryRoundDtoPage {
+    items: InventoryRoundDto[];
+    nextCursor?: string | undefined;
+}
+
+export interface InventoryRoundProgressDto {
+    roundId: string;
+    counts: RoundCountsDto;
+    actors: RoundActorProgressDto[];
+    unassigned: number;
+    services: RoundServiceDto[];
+}
+
+export enum InventoryRoundStatus {
+    Open = "open",
+    Closed = "closed",
+}
+
 export enum Judgement {
     Better = "better",
     Worse = "worse",
     Same = "same",
     NotJudged = "notJudged",
+}
+
+export interface LanguageEntry {
+    code: string;
+    name?: string | undefined;
+    note?: string | undefined;
+}
+
+export interface LocationDto {
+    id: string;
+    name: string;
+    alternateName?: string | undefined;
+    description?: string | undefined;
+    kind: LocationKind;
+    url?: string | undefined;
+    transportation?: string | undefined;
+    latitude?: number | undefined;
+    longitude?: number | undefined;
+    spaceId?: string | undefined;
+    spaceCode?: string | undefined;
+    spaceName?: string | undefined;
+    spaceSource?: SpaceSource | undefined;
+    ownerActorId?: string | undefined;
+    ownerActorName?: string | undefined;
+    externalIdentifier?: string | undefined;
+    externalIdentifierType?: string | undefined;
+    externalId?: string | undefined;
+    accessibility: AccessibilityInfo;
+    addresses: AddressEntry[];
+    languages: LanguageEntry[];
+    contacts: ContactEntry[];
+    phones: PhoneEntry[];
+    openingHours: OpeningHoursRule[];
+    closures: ClosureEntry[];
+    validFrom?: string | undefined;
+    validTo?: string | undefined;
+    archivedAt?: string | undefined;
+    version: number;
+    createdAt: string;
+    updatedAt: string;
+}
+
+export interface LocationDtoPage {
+    items: LocationDto[];
+    nextCursor?: string | undefined;
+}
+
+export enum LocationKind {
+    Physical = "physical",
+    Virtual = "virtual",
+    Postal = "postal",
 }
 
 export interface LoginRequest {
@@ -8832,9 +12754,39 @@ export enum ObservationStatus {
     Estimated = "estimated",
 }
 
+export interface OpeningHoursRule {
+    frequency?: ScheduleFrequency | undefined;
+    days?: Weekday[] | undefined;
+    opensAt?: string | undefined;
+    closesAt?: string | undefined;
+    validFrom?: string | undefined;
+    validTo?: string | undefined;
+    description?: string | undefined;
+    notes?: string | undefined;
+    dtstart?: string | undefined;
+    until?: string | undefined;
+    count?: number | undefined;
+    interval?: number | undefined;
+    weekStart?: Weekday | undefined;
+    byWeekNo?: string | undefined;
+    byMonthDay?: string | undefined;
+    byYearDay?: string | undefined;
+    timezone?: number | undefined;
+    scheduleLink?: string | undefined;
+    attendingType?: string | undefined;
+}
+
 export interface PeriodValueDto {
     period: string;
     value: number;
+}
+
+export interface PhoneEntry {
+    number: string;
+    extension?: number | undefined;
+    type?: string | undefined;
+    description?: string | undefined;
+    languages?: LanguageEntry[] | undefined;
 }
 
 export enum Position {
@@ -8853,10 +12805,25 @@ export interface ProblemDetails {
     [key: string]: any;
 }
 
+export interface ProgramInfo {
+    name: string;
+    alternateName?: string | undefined;
+    description?: string | undefined;
+}
+
 export interface RatingBucketDto {
     rating: number;
     label?: string | undefined;
     count: number;
+}
+
+export interface RecordCapacityRequest {
+    locationId: string;
+    unit: CapacityUnit;
+    maximum: number;
+    available?: number | undefined;
+    asOf: string;
+    note?: string | undefined;
 }
 
 export enum RelationDirection {
@@ -8876,6 +12843,18 @@ export enum RelationType {
     Other = "other",
 }
 
+export enum RenewalStatus {
+    Secured = "secured",
+    Applied = "applied",
+    Open = "open",
+    Ended = "ended",
+}
+
+export interface RequiredDocumentEntry {
+    document: string;
+    uri?: string | undefined;
+}
+
 export enum Role {
     Viewer = "viewer",
     Analyst = "analyst",
@@ -8889,6 +12868,56 @@ export interface RoleCountDto {
     count: number;
 }
 
+export interface RoundActorProgressDto {
+    actorId: string;
+    actorName: string;
+    counts: RoundCountsDto;
+}
+
+export interface RoundAssignmentDto {
+    actorId: string;
+    actorName: string;
+    spaceId?: string | undefined;
+    spaceName?: string | undefined;
+    categoryCode?: string | undefined;
+}
+
+export interface RoundAssignmentInput {
+    actorId: string;
+    spaceId?: string | undefined;
+    categoryCode?: string | undefined;
+}
+
+export interface RoundCountsDto {
+    total: number;
+    pending: number;
+    verified: number;
+    changed: number;
+    closed: number;
+    new: number;
+    percentDone: number;
+}
+
+export interface RoundServiceDto {
+    serviceId: string;
+    name: string;
+    progress: RoundServiceProgress;
+    responsibleActorIds: string[];
+}
+
+export enum RoundServiceProgress {
+    Pending = "pending",
+    Verified = "verified",
+    Changed = "changed",
+    Closed = "closed",
+    New = "new",
+}
+
+export enum ScheduleFrequency {
+    Weekly = "weekly",
+    Monthly = "monthly",
+}
+
 export enum Sector {
     Public = "public",
     CivilSociety = "civilSociety",
@@ -8900,6 +12929,111 @@ export interface SectorCompositionDto {
     count: number;
     share: number;
     types: TypeCountDto[];
+}
+
+export interface ServiceAreaEntry {
+    name?: string | undefined;
+    description?: string | undefined;
+    extent?: string | undefined;
+    extentType?: string | undefined;
+    uri?: string | undefined;
+}
+
+export interface ServiceAtLocationDto {
+    id: string;
+    locationId: string;
+    locationName: string;
+    spaceId?: string | undefined;
+    description?: string | undefined;
+    externalId?: string | undefined;
+    contacts: ContactEntry[];
+    phones: PhoneEntry[];
+    openingHours: OpeningHoursRule[];
+    closures: ClosureEntry[];
+    capacity: CapacityEntryDto[];
+}
+
+export enum ServiceChange {
+    Added = "added",
+    Changed = "changed",
+    Closed = "closed",
+    Removed = "removed",
+}
+
+export interface ServiceChangeDto {
+    serviceId: string;
+    name: string;
+    change: ServiceChange;
+    fields: string[];
+}
+
+export interface ServiceDto {
+    id: string;
+    name: string;
+    alternateName?: string | undefined;
+    description?: string | undefined;
+    url?: string | undefined;
+    email?: string | undefined;
+    status: ServiceStatus;
+    operatorId?: string | undefined;
+    operatorName?: string | undefined;
+    categories: TermRef[];
+    targetGroups: TermRef[];
+    minimumAge?: number | undefined;
+    maximumAge?: number | undefined;
+    eligibilityDescription?: string | undefined;
+    feesDescription?: string | undefined;
+    isFree?: boolean | undefined;
+    costOptions: CostOptionEntry[];
+    languages: LanguageEntry[];
+    interpretationServices?: string | undefined;
+    applicationProcess?: string | undefined;
+    waitTime?: string | undefined;
+    accreditations?: string | undefined;
+    licenses?: string | undefined;
+    alert?: string | undefined;
+    program?: ProgramInfo | undefined;
+    networkIds: string[];
+    servedSpaceIds: string[];
+    serviceAreas: ServiceAreaEntry[];
+    requiredDocuments: RequiredDocumentEntry[];
+    attributes: AttributeEntry[];
+    contacts: ContactEntry[];
+    phones: PhoneEntry[];
+    openingHours: OpeningHoursRule[];
+    closures: ClosureEntry[];
+    locations: ServiceAtLocationDto[];
+    externalId?: string | undefined;
+    verifiedOn?: string | undefined;
+    verifiedBy?: string | undefined;
+    verificationIntervalMonths: number;
+    verificationDueOn?: string | undefined;
+    archivedAt?: string | undefined;
+    version: number;
+    createdAt: string;
+    updatedAt: string;
+}
+
+export interface ServiceDtoPage {
+    items: ServiceDto[];
+    nextCursor?: string | undefined;
+}
+
+export interface ServiceLocationEntry {
+    locationId: string;
+    description?: string | undefined;
+    externalId?: string | undefined;
+    contacts?: ContactEntry[] | undefined;
+    phones?: PhoneEntry[] | undefined;
+    openingHours?: OpeningHoursRule[] | undefined;
+    closures?: ClosureEntry[] | undefined;
+}
+
+export enum ServiceStatus {
+    Active = "active",
+    Inactive = "inactive",
+    Defunct = "defunct",
+    TemporarilyClosed = "temporarilyClosed",
 }
 
 export interface SessionDto {
@@ -8972,6 +13106,11 @@ export enum SpaceLevel {
     Neighbourhood = "neighbourhood",
 }
 
+export enum SpaceSource {
+    Derived = "derived",
+    Manual = "manual",
+}
+
 export interface SpaceTreeNode {
     id: string;
     code: string;
@@ -9009,6 +13148,49 @@ export interface TaskDtoPage {
 export interface TaskResponsibleDto {
     actorId: string;
     name: string;
+}
+
+export interface TaxonomyDto {
+    id: string;
+    code: string;
+    kind: TaxonomyKind;
+    name: string;
+    description?: string | undefined;
+    uri?: string | undefined;
+    versionLabel?: string | undefined;
+    termCount: number;
+    version: number;
+    createdAt: string;
+    updatedAt: string;
+}
+
+export enum TaxonomyKind {
+    ServiceCategory = "serviceCategory",
+    TargetGroup = "targetGroup",
+}
+
+export interface TaxonomyTermDto {
+    id: string;
+    taxonomyId: string;
+    taxonomyCode: string;
+    code: string;
+    nameDe: string;
+    nameEn: string;
+    description?: string | undefined;
+    parentId?: string | undefined;
+    parentCode?: string | undefined;
+    termUri?: string | undefined;
+    sortOrder: number;
+    archivedAt?: string | undefined;
+    version: number;
+    createdAt: string;
+    updatedAt: string;
+}
+
+export interface TermRef {
+    code: string;
+    nameDe: string;
+    nameEn: string;
 }
 
 export interface TypeCountDto {
@@ -9056,6 +13238,18 @@ export interface UpdateAssessmentRequest {
     comment?: string | undefined;
 }
 
+export interface UpdateFundingRequest {
+    serviceId: string;
+    funderActorId: string;
+    programme?: string | undefined;
+    amountPerYear?: number | undefined;
+    sharePercent?: number | undefined;
+    startsOn?: string | undefined;
+    endsOn?: string | undefined;
+    renewalStatus: RenewalStatus;
+    note?: string | undefined;
+}
+
 export interface UpdateIndicatorRequest {
     code: string;
     name: string;
@@ -9090,6 +13284,41 @@ export enum UpdateInterval {
     HalfYearly = "halfYearly",
     Yearly = "yearly",
     Irregular = "irregular",
+}
+
+export interface UpdateInventoryRoundRequest {
+    name: string;
+    spaceId: string;
+    startsOn: string;
+    endsOn: string;
+    previousRoundId?: string | undefined;
+    note?: string | undefined;
+    assignments?: RoundAssignmentInput[] | undefined;
+}
+
+export interface UpdateLocationRequest {
+    name: string;
+    alternateName?: string | undefined;
+    description?: string | undefined;
+    kind: LocationKind;
+    url?: string | undefined;
+    transportation?: string | undefined;
+    latitude?: number | undefined;
+    longitude?: number | undefined;
+    spaceId?: string | undefined;
+    ownerActorId?: string | undefined;
+    externalIdentifier?: string | undefined;
+    externalIdentifierType?: string | undefined;
+    externalId?: string | undefined;
+    accessibility?: AccessibilityInfo | undefined;
+    addresses?: AddressEntry[] | undefined;
+    languages?: LanguageEntry[] | undefined;
+    contacts?: ContactEntry[] | undefined;
+    phones?: PhoneEntry[] | undefined;
+    openingHours?: OpeningHoursRule[] | undefined;
+    closures?: ClosureEntry[] | undefined;
+    validFrom?: string | undefined;
+    validTo?: string | undefined;
 }
 
 export interface UpdateMeetingRequest {
@@ -9132,6 +13361,44 @@ export interface UpdateNetworkRequest {
     links?: NetworkLinkInput[] | undefined;
 }
 
+export interface UpdateServiceRequest {
+    name: string;
+    alternateName?: string | undefined;
+    description?: string | undefined;
+    url?: string | undefined;
+    email?: string | undefined;
+    status: ServiceStatus;
+    operatorId?: string | undefined;
+    categories?: string[] | undefined;
+    targetGroups?: string[] | undefined;
+    minimumAge?: number | undefined;
+    maximumAge?: number | undefined;
+    eligibilityDescription?: string | undefined;
+    feesDescription?: string | undefined;
+    isFree?: boolean | undefined;
+    costOptions?: CostOptionEntry[] | undefined;
+    languages?: LanguageEntry[] | undefined;
+    interpretationServices?: string | undefined;
+    applicationProcess?: string | undefined;
+    waitTime?: string | undefined;
+    accreditations?: string | undefined;
+    licenses?: string | undefined;
+    alert?: string | undefined;
+    program?: ProgramInfo | undefined;
+    networkIds?: string[] | undefined;
+    servedSpaceIds?: string[] | undefined;
+    serviceAreas?: ServiceAreaEntry[] | undefined;
+    requiredDocuments?: RequiredDocumentEntry[] | undefined;
+    attributes?: AttributeEntry[] | undefined;
+    contacts?: ContactEntry[] | undefined;
+    phones?: PhoneEntry[] | undefined;
+    openingHours?: OpeningHoursRule[] | undefined;
+    closures?: ClosureEntry[] | undefined;
+    locations?: ServiceLocationEntry[] | undefined;
+    externalId?: string | undefined;
+    verificationIntervalMonths?: number | undefined;
+}
+
 export interface UpdateSpaceRequest {
     code: string;
     name: string;
@@ -9153,6 +13420,17 @@ export interface UpdateTaskRequest {
     dueDate?: string | undefined;
     status: AgreementStatus;
     outcome?: string | undefined;
+}
+
+export interface UpdateTaxonomyTermRequest {
+    code: string;
+    nameDe: string;
+    nameEn: string;
+    description?: string | undefined;
+    parentId?: string | undefined;
+    termUri?: string | undefined;
+    sortOrder?: number | undefined;
+    archived?: boolean | undefined;
 }
 
 export interface UpdateUserRequest {
@@ -9183,6 +13461,59 @@ export interface UserDto {
     version: number;
     createdAt: string;
     updatedAt: string;
+}
+
+export interface VerificationDto {
+    id: string;
+    serviceId: string;
+    verifiedOn: string;
+    verifiedBy: string;
+    note?: string | undefined;
+    intervalMonths: number;
+    nextDueOn: string;
+    serviceVersion: number;
+    createdAt: string;
+}
+
+export interface VerificationQueueDto {
+    on: string;
+    items: VerificationQueueItemDto[];
+    nextCursor?: string | undefined;
+}
+
+export interface VerificationQueueItemDto {
+    serviceId: string;
+    name: string;
+    status: string;
+    operatorActorId?: string | undefined;
+    operatorName?: string | undefined;
+    verifiedOn?: string | undefined;
+    verifiedBy?: string | undefined;
+    intervalMonths: number;
+    dueOn?: string | undefined;
+    daysOverdue?: number | undefined;
+    state: VerificationState;
+}
+
+export enum VerificationState {
+    Current = "current",
+    Due = "due",
+    Overdue = "overdue",
+}
+
+export interface VerifyServiceRequest {
+    verifiedOn?: string | undefined;
+    note?: string | undefined;
+}
+
+export enum Weekday {
+    Monday = "monday",
+    Tuesday = "tuesday",
+    Wednesday = "wednesday",
+    Thursday = "thursday",
+    Friday = "friday",
+    Saturday = "saturday",
+    Sunday = "sunday",
 }
 
 export interface FileResponse {
