@@ -93,6 +93,9 @@ app.MapLocationsEndpoints();
 app.MapServicesEndpoints();
 app.MapExportsEndpoints();
 app.MapAdminEndpoints();
+app.MapFundingsEndpoints();
+app.MapVerificationEndpoints();
+app.MapInventoryRoundsEndpoints();
 
 app.MapApiFallback();
 if (File.Exists(Path.Combine(app.Environment.WebRootPath ?? "wwwroot", "index.html")))

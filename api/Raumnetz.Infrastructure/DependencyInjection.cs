@@ -20,6 +20,9 @@ public static class DependencyInjection
         services.AddSingleton<IPasswordHashing, Security.PasswordHashing>();
         services.AddSingleton<Security.AccountReader>();
         services.AddSingleton<Application.Exports.IExportFormats, Exports.ExportFormats>();
+        services.AddSingleton<Application.InventoryImport.ISpreadsheetReader, Application.InventoryImport.CsvSpreadsheetReader>();
+        services.AddSingleton<Application.InventoryImport.ISpreadsheetReader, Imports.XlsxSpreadsheetReader>();
+        services.AddSingleton<Application.InventoryImport.ISpreadsheetReaders, Application.InventoryImport.SpreadsheetReaders>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Raumnetz:Sessions").Get<Security.SessionLifetimes>() ?? new Security.SessionLifetimes());
         services.AddSingleton<Security.SessionStore>();
         services.AddDataProtection().SetApplicationName("Raumnetz");
