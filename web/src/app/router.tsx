@@ -3,6 +3,7 @@ import { AppShell } from '@/components/layout/app-shell'
 import { RequireAuth } from '@/features/auth/components/require-auth'
 import { LoginPage } from '@/features/auth/routes/login-page'
 import { indicatorRoutes } from '@/features/indicators/routes'
+import { inventoryRoutes } from '@/features/inventory/routes'
 import { NotFoundPage, RouteErrorPage } from './error-pages'
 import { StartPage } from './routes/start-page'
 
@@ -25,7 +26,7 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'spaces/:id',
-            lazy: async () => ({ Component: (await import('@/features/spaces/routes/space-detail-page')).SpaceDetailPage }),
+            lazy: async () => ({ Component: (await import('./routes/space-detail')).SpaceDetailRoute }),
           },
           {
             path: 'actors',
@@ -37,7 +38,7 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'actors/:id',
-            lazy: async () => ({ Component: (await import('@/features/actors/routes/actor-detail-page')).ActorDetailPage }),
+            lazy: async () => ({ Component: (await import('./routes/actor-detail')).ActorDetailRoute }),
           },
           {
             path: 'actors/:id/edit',
@@ -81,6 +82,7 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('@/features/network-map/routes/network-map-page')).NetworkMapPage }),
           },
           ...indicatorRoutes,
+          ...inventoryRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,0 +1,238 @@
+import { keepPreviousData, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import {
+  api,
+  etag,
+  TaxonomyKind,
+  type CreateFundingRequest,
+  type CreateLocationRequest,
+  type CreateServiceRequest,
+  type LocationDto,
+  type ServiceDto,
+  type ServiceStatus,
+  type TaxonomyTermDto,
+  type UpdateServiceRequest,
+} from '@/api'
+import {
+  MAX_PAGE_SIZE,
+  listFundings,
+  listFundingsEnding,
+  listInventoryRounds,
+  listLocations,
+  listServices,
+  listVerificationQueue,
+  readAllPages,
+  type LocationListParams,
+  type ServiceListParams,
+} from '@/api/requests'
+import { cursorPaging } from '@/lib/cursor-paging'
+import { queryKeys } from '@/lib/query-keys'
+
+export const INVENTORY_PAGE_SIZE = 50
+
+/** The filters of the inventory list and map (kept in the URL). */
+export interface InventoryFilters {
+  q?: string
+  spaceId?: string
+  category?: string
+  targetGroup?: string
+  operatorId?: string
+  status?: ServiceStatus
+}
+
+// ---- Taxonomies ---------------------------------------------------------------------------------------------------
+
+/** The terms of the categories and of the target groups (the first taxonomy of each kind), for filters and the editor. */
+export const termsQuery = queryOptions({
+  queryKey: queryKeys.inventory.taxonomies,
+  queryFn: async () => {
+    const taxonomies = await api.listTaxonomies()
+    const of = async (kind: TaxonomyKind): Promise<TaxonomyTermDto[]> => {
+      const taxonomy = taxonomies.find((x) => x.kind === kind)
+      return taxonomy ? api.listTaxonomyTerms(taxonomy.id) : []
+    }
+    const [categories, targetGroups] = await Promise.all([of(TaxonomyKind.ServiceCategory), of(TaxonomyKind.TargetGroup)])
+    return { categories, targetGroups }
+  },
+  staleTime: 10 * 60_000,
+})
+
+export function useTerms() {
+  return useQuery(termsQuery)
+}
+
+// ---- Locations ----------------------------------------------------------------------------------------------------
+
+/** The locations of the list, page by page. */
+export function useLocationList(filters: LocationListParams) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.inventory.locationList(filters),
+    queryFn: ({ pageParam }) => listLocations({ ...filters, limit: INVENTORY_PAGE_SIZE, cursor: pageParam }),
+    ...cursorPaging,
+    placeholderData: keepPreviousData,
+  })
+}
+
+/** Up to 2,000 locations for the map (read along the cursor in pages of 500). */
+export function useLocationMap(filters: LocationListParams) {
+  return useQuery({
+    queryKey: queryKeys.inventory.locationMap(filters),
+    queryFn: () => readAllPages((cursor) => listLocations({ ...filters, limit: MAX_PAGE_SIZE, cursor }), 2000),
+    placeholderData: keepPreviousData,
+  })
+}
+
+export const locationQuery = (id: string) =>
+  queryOptions({ queryKey: queryKeys.inventory.location(id), queryFn: () => api.getLocation(id) })
+
+export function useLocation(id: string) {
+  return useQuery(locationQuery(id))
+}
+
+/** Every location, for the editor's choice of where a service is offered. */
+export function useLocationOptions() {
+  return useQuery({
+    queryKey: queryKeys.inventory.locationMap({ options: true }),
+    queryFn: () => readAllPages((cursor) => listLocations({ limit: MAX_PAGE_SIZE, cursor }), 2000),
+    staleTime: 60_000,
+  })
+}
+
+export function useCreateLocation() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: CreateLocationRequest) => api.createLocation(body),
+    onSuccess: (location: LocationDto) => {
+      queryClient.setQueryData(queryKeys.inventory.location(location.id), location)
+      void queryClient.invalidateQueries({ queryKey: queryKeys.inventory.locations })
+    },
+  })
+}
+
+// ---- Services -----------------------------------------------------------------------------------------------------
+
+export function useServiceList(filters: ServiceListParams, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.inventory.serviceList(filters),
+    queryFn: ({ pageParam }) => listServices({ ...filters, limit: INVENTORY_PAGE_SIZE, cursor: pageParam }),
+    ...cursorPaging,
+    placeholderData: keepPreviousData,
+    enabled,
+  })
+}
+
+export const serviceQuery = (id: string) =>
+  queryOptions({ queryKey: queryKeys.inventory.service(id), queryFn: () => api.getService(id) })
+
+export function useService(id: string) {
+  return useQuery(serviceQuery(id))
+}
+
+export function useCapacity(serviceId: string) {
+  return useQuery({ queryKey: queryKeys.inventory.capacity(serviceId), queryFn: () => api.listCapacity(serviceId) })
+}
+
+/** After a service changed: its detail, and every list, location, queue and round that shows it. */
+function useServiceChanged() {
+  const queryClient = useQueryClient()
+  return (service: ServiceDto) => {
+    queryClient.setQueryData(queryKeys.inventory.service(service.id), service)
+    void queryClient.invalidateQueries({ queryKey: queryKeys.inventory.all, predicate: (q) => q.queryKey[3] !== service.id })
+  }
+}
+
+export function useCreateService() {
+  const changed = useServiceChanged()
+  return useMutation({ mutationFn: (body: CreateServiceRequest) => api.createService(body), onSuccess: changed })
+}
+
+export function useUpdateService(id: string) {
+  const changed = useServiceChanged()
+  return useMutation({
+    mutationFn: ({ body, version }: { body: UpdateServiceRequest; version: number }) => api.updateService(id, etag(version), body),
+    onSuccess: changed,
+  })
+}
+
+/** Marks a service verified today (If-Match with the version the user saw). */
+export function useVerifyService() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, version, note }: { id: string; version: number; note?: string }) =>
+      api.verifyService(id, etag(version), { note: note || undefined }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.inventory.all }),
+  })
+}
+
+// ---- Fundings -----------------------------------------------------------------------------------------------------
+
+export function useServiceFundings(serviceId: string | undefined) {
+  return useQuery({
+    queryKey: queryKeys.inventory.fundingList({ serviceId }),
+    queryFn: () => readAllPages((cursor) => listFundings({ serviceId, limit: MAX_PAGE_SIZE, cursor })),
+    enabled: !!serviceId,
+  })
+}
+
+/** The fundings an actor gives (the actor page: services it funds). */
+export function useFundingsBy(funderActorId: string) {
+  return useQuery({
+    queryKey: queryKeys.inventory.fundingList({ funderActorId }),
+    queryFn: () => readAllPages((cursor) => listFundings({ funderActorId, limit: MAX_PAGE_SIZE, cursor }), 1000),
+  })
+}
+
+export function useCreateFunding() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: CreateFundingRequest) => api.createFunding(body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.inventory.fundings }),
+  })
+}
+
+export function useDeleteFunding() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, version }: { id: string; version: number }) => api.deleteFunding(id, etag(version)),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.inventory.fundings }),
+  })
+}
+
+/** Fundings whose last day lies within the horizon (ISO 8601 duration, default six months). */
+export function useFundingsEnding(filters: { horizon?: string; spaceId?: string; networkId?: string }, limit = MAX_PAGE_SIZE) {
+  return useQuery({
+    queryKey: queryKeys.inventory.fundingsEnding({ ...filters, limit }),
+    queryFn: () => listFundingsEnding({ ...filters, limit }),
+    placeholderData: keepPreviousData,
+  })
+}
+
+// ---- Verification and rounds --------------------------------------------------------------------------------------
+
+export function useVerificationQueue(filters: { spaceId?: string; includeDue?: boolean }) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.inventory.verificationQueue(filters),
+    queryFn: ({ pageParam }) => listVerificationQueue({ ...filters, limit: INVENTORY_PAGE_SIZE, cursor: pageParam }),
+    ...cursorPaging,
+    placeholderData: keepPreviousData,
+  })
+}
+
+export function useRounds() {
+  return useInfiniteQuery({
+    queryKey: queryKeys.inventory.roundList({}),
+    queryFn: ({ pageParam }) => listInventoryRounds({ limit: INVENTORY_PAGE_SIZE, cursor: pageParam }),
+    ...cursorPaging,
+  })
+}
+
+export function useRound(id: string) {
+  return useQuery({ queryKey: queryKeys.inventory.round(id), queryFn: () => api.getInventoryRound(id) })
+}
+
+export function useRoundProgress(id: string) {
+  return useQuery({ queryKey: queryKeys.inventory.roundProgress(id), queryFn: () => api.getInventoryRoundProgress(id) })
+}
+
+export function useRoundChanges(id: string) {
+  return useQuery({ queryKey: queryKeys.inventory.roundChanges(id), queryFn: () => api.getInventoryRoundChanges(id) })
+}

@@ -1,0 +1,172 @@
+import { useQueries } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams } from 'react-router'
+import { Alert, EmptyState, Loading } from '@/components/ui/feedback'
+import { QueryFallback } from '@/components/ui/query-fallback'
+import { readAllPages, listFundings, MAX_PAGE_SIZE } from '@/api/requests'
+import { useCanWrite } from '@/lib/auth'
+import { formatDate, formatNumber } from '@/lib/format'
+import { useNavigationNotice } from '@/lib/navigation-notice'
+import { queryKeys } from '@/lib/query-keys'
+import { usePageTitle } from '@/lib/use-page-title'
+import { useLocation, useServiceList } from '../api/inventory'
+import { AccessibilityList } from '../components/accessibility-list'
+import { FundingTimeline } from '../components/funding-timeline'
+import { InventoryNav } from '../components/inventory-nav'
+import { useTermNames } from '../components/labels'
+import { OpeningHoursWeek } from '../components/opening-hours-week'
+import { ServiceStatusBadge } from '../components/service-labels'
+import { VerifyButton } from '../components/verify-button'
+
+/** A facility: its services, opening hours as a week, accessibility, and the funding of its services on a time line. */
+export function LocationPage() {
+  const { id = '' } = useParams()
+  const { t, i18n } = useTranslation()
+  const lng = i18n.language
+  const notice = useNavigationNotice()
+  const location = useLocation(id)
+  usePageTitle(location.data?.name ?? t('inventory.location.title'))
+  const services = useServiceList({ locationId: id, limit: MAX_PAGE_SIZE })
+  const serviceItems = services.data?.pages.flatMap((p) => p.items) ?? []
+  const fundings = useQueries({
+    queries: serviceItems.map((s) => ({
+      queryKey: queryKeys.inventory.fundingList({ serviceId: s.id }),
+      queryFn: () => readAllPages((cursor) => listFundings({ serviceId: s.id, limit: MAX_PAGE_SIZE, cursor })),
+    })),
+  })
+  const termNames = useTermNames()
+  const canWrite = useCanWrite()
+
+  if (!location.data) {
+    return (
+      <QueryFallback
+        query={location}
+        title={t('inventory.location.title')}
+        loadingLabel={t('inventory.location.loading')}
+        back={{ to: '/inventory', label: t('inventory.location.back') }}
+      />
+    )
+  }
+  const l = location.data
+  const address = l.addresses[0]
+  const allFundings = fundings.flatMap((q) => q.data ?? [])
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/inventory">{t('inventory.location.back')}</Link>
+      </p>
+      <InventoryNav />
+      <div className="page-header">
+        <h1>
+          {l.name}
+          {l.archivedAt ? <span className="badge badge--muted">{t('inventory.archived')}</span> : null}
+        </h1>
+        {canWrite && !l.archivedAt ? (
+          <Link to={`/inventory/services/new?locationId=${l.id}`} className="button button--secondary">
+            {t('inventory.location.addService')}
+          </Link>
+        ) : null}
+      </div>
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+
+      <section className="card" aria-labelledby="location-facts">
+        <h2 id="location-facts">{t('inventory.location.facts')}</h2>
+        <dl className="facts">
+          <dt>{t('inventory.fields.address')}</dt>
+          <dd>{address ? `${address.address1}, ${address.postalCode} ${address.city}` : t('common.notSpecified')}</dd>
+          <dt>{t('inventory.fields.space')}</dt>
+          <dd>
+            {l.spaceId ? <Link to={`/spaces/${l.spaceId}`}>{l.spaceName}</Link> : t('common.notSpecified')}
+            {l.spaceSource ? <span className="muted small"> ({t(`inventory.spaceSource.${l.spaceSource}`)})</span> : null}
+          </dd>
+          <dt>{t('inventory.fields.owner')}</dt>
+          <dd>{l.ownerActorId ? <Link to={`/actors/${l.ownerActorId}`}>{l.ownerActorName}</Link> : t('common.notSpecified')}</dd>
+          {l.latitude != null && l.longitude != null ? (
+            <>
+              <dt>{t('inventory.fields.coordinates')}</dt>
+              <dd>
+                {formatNumber(l.latitude, lng)}, {formatNumber(l.longitude, lng)}
+              </dd>
+            </>
+          ) : null}
+          {l.transportation ? (
+            <>
+              <dt>{t('inventory.fields.transportation')}</dt>
+              <dd>{l.transportation}</dd>
+            </>
+          ) : null}
+          {l.languages.length > 0 ? (
+            <>
+              <dt>{t('inventory.fields.languages')}</dt>
+              <dd>{l.languages.map((x) => x.name || x.code).join(', ')}</dd>
+            </>
+          ) : null}
+          {l.contacts.length > 0 ? (
+            <>
+              <dt>{t('inventory.location.contact')}</dt>
+              <dd>
+                {l.contacts.map((c, i) => (
+                  <span key={i} className="block">
+                    {[c.name, c.department].filter(Boolean).join(', ')}
+                    {c.email ? <> · <a href={`mailto:${c.email}`}>{c.email}</a></> : null}
+                  </span>
+                ))}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+
+      <section className="card" aria-labelledby="location-services">
+        <h2 id="location-services">{t('inventory.location.services')}</h2>
+        {services.isPending ? (
+          <Loading label={t('inventory.sections.loading')} />
+        ) : serviceItems.length === 0 ? (
+          <EmptyState title={t('inventory.location.noServices')} />
+        ) : (
+          <ul className="service-cards">
+            {serviceItems.map((s) => (
+              <li key={s.id} className="service-card">
+                <h3 className="service-card__title">
+                  <Link to={`/inventory/services/${s.id}`}>{s.name}</Link>
+                  <ServiceStatusBadge status={s.status} />
+                </h3>
+                <p className="muted small">
+                  {termNames(s.categories)}
+                  {s.operatorName ? ` · ${t('inventory.fields.operator')}: ${s.operatorName}` : ''}
+                </p>
+                {s.description ? <p>{s.description}</p> : null}
+                <p className="small">
+                  {s.verifiedOn ? t('inventory.service.verifiedOn', { date: formatDate(s.verifiedOn, lng) }) : t('inventory.service.neverVerified')}
+                  {s.verificationDueOn ? ` · ${t('inventory.service.dueOn', { date: formatDate(s.verificationDueOn, lng) })}` : ''}
+                </p>
+                {canWrite && !s.archivedAt ? <VerifyButton serviceId={s.id} version={s.version} name={s.name} /> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <div className="inventory-columns">
+        <section className="card" aria-labelledby="location-hours">
+          <h2 id="location-hours">{t('inventory.hours.title')}</h2>
+          <OpeningHoursWeek rules={l.openingHours} closures={l.closures} headingId="location-hours" />
+        </section>
+        <section className="card" aria-labelledby="location-access">
+          <h2 id="location-access">{t('inventory.access.title')}</h2>
+          <AccessibilityList accessibility={l.accessibility} />
+        </section>
+      </div>
+
+      <section className="card" aria-labelledby="location-funding">
+        <h2 id="location-funding">{t('inventory.funding.timelineTitle')}</h2>
+        {fundings.some((q) => q.isPending) ? (
+          <Loading />
+        ) : (
+          <FundingTimeline fundings={allFundings} caption={t('inventory.funding.title')} showService />
+        )}
+      </section>
+    </>
+  )
+}
