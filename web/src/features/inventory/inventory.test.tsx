@@ -23,7 +23,8 @@ function withInventoryApi(...handlers: Parameters<typeof server.use>) {
 describe('inventory list and map', () => {
   const near = [
     location({ id: 'loc-1', name: 'Kita Sonnenschein', latitude: 52.4031, longitude: 13.2702 }),
-    location({ id: 'loc-2', name: 'Familienzentrum', latitude: 52.40312, longitude: 13.27022 }),
+    location({ id: 'loc-2', name: 'Familienzentrum', latitude: 52.4023, longitude: 13.2705 }),
+    location({ id: 'loc-4', name: 'Elterncafé', latitude: 52.40231, longitude: 13.27051 }),
     location({ id: 'loc-3', name: 'Caritas-Zentrum', latitude: 52.3862, longitude: 13.2601, spaceName: 'Süd' }),
   ]
 
@@ -31,22 +32,29 @@ describe('inventory list and map', () => {
     withInventoryApi(http.get('/api/v1/locations', () => page(near)))
     renderApp({ route: '/inventory' })
     const list = await screen.findByRole('table', { name: 'Einrichtungen' })
-    expect(within(list).getAllByRole('row')).toHaveLength(4)
+    expect(within(list).getAllByRole('row')).toHaveLength(5)
     expect(within(list).getByRole('link', { name: 'Kita Sonnenschein' })).toHaveAttribute('href', '/inventory/locations/loc-1')
-    expect(screen.getByText('3 Einrichtungen angezeigt')).toBeInTheDocument()
+    expect(screen.getByText('4 Einrichtungen angezeigt')).toBeInTheDocument()
 
-    // Two facilities a few metres apart are one cluster; the third is a marker of its own.
+    // Three facilities within 100 m are one cluster; the one 2 km away is a marker of its own.
     const map = await screen.findByRole('group', { name: 'Karte der Einrichtungen' })
-    const cluster = within(map).getByRole('button', { name: /^2 Einrichtungen: Kita Sonnenschein, Familienzentrum/ })
+    const cluster = within(map).getByRole('button', { name: /^3 Einrichtungen: Kita Sonnenschein, Familienzentrum, Elterncafé/ })
     expect(within(map).getByRole('link', { name: 'Caritas-Zentrum' })).toBeInTheDocument()
-    expect(screen.getByText(/3 Einrichtungen auf der Karte/)).toBeInTheDocument()
+    expect(screen.getByText(/4 Einrichtungen auf der Karte/)).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Gesamtansicht' })).toBeDisabled()
 
-    // Choosing the cluster (keyboard) zooms in until the two are apart.
+    // Choosing the cluster (keyboard) zooms in: the Kita stands apart, the two in one building stay together.
+    const user = userEvent.setup()
     cluster.focus()
-    await userEvent.setup().keyboard('{Enter}')
+    await user.keyboard('{Enter}')
     await waitFor(() => expect(within(map).getByRole('link', { name: 'Kita Sonnenschein' })).toBeInTheDocument())
-    expect(within(map).getByRole('link', { name: 'Familienzentrum' })).toBeInTheDocument()
+    const together = within(map).getByRole('button', { name: /^2 Einrichtungen: Familienzentrum, Elterncafé/ })
     expect(screen.getByRole('button', { name: 'Gesamtansicht' })).toBeEnabled()
+    // that cluster cannot be taken apart by zooming: it lists its facilities under the map
+    together.focus()
+    await user.keyboard('{Enter}')
+    const status = await screen.findByText('2 Einrichtungen an derselben Stelle:')
+    expect(within(status.parentElement!).getByRole('link', { name: 'Elterncafé' })).toHaveAttribute('href', '/inventory/locations/loc-4')
 
     expect(await axeViolations()).toEqual([])
   })
@@ -58,7 +66,7 @@ describe('inventory list and map', () => {
     )
     const { router } = renderApp({ route: '/inventory' })
     const user = userEvent.setup()
-    await screen.findByText('3 Einrichtungen angezeigt')
+    await screen.findByText('4 Einrichtungen angezeigt')
     await user.selectOptions(screen.getByLabelText('Kategorie'), 'kita')
     expect(await screen.findByText('1 Einrichtung angezeigt')).toBeInTheDocument()
     await user.selectOptions(screen.getByLabelText('Zielgruppe'), 'zg-kinder')

@@ -27,7 +27,7 @@ describe('opening hours as a week', () => {
       { kind: ClosureKind.Holiday, startsOn: '2099-12-24', endsOn: '2099-12-31', reason: 'Weihnachten' },
       { kind: ClosureKind.Closure, startsOn: '2000-01-01', reason: 'längst vorbei' },
     ]
-    renderWithProviders(
+    const { container } = renderWithProviders(
       <section aria-labelledby="h">
         <h2 id="h">Öffnungszeiten</h2>
         <OpeningHoursWeek rules={rules} closures={closures} headingId="h" />
@@ -43,6 +43,6 @@ describe('opening hours as a week', () => {
     expect(screen.getByText(/Weihnachten/)).toBeInTheDocument()
     expect(screen.queryByText(/längst vorbei/)).not.toBeInTheDocument()
     expect(upcomingClosures(closures, '2026-12-04')).toHaveLength(1)
-    expect(await axeViolations()).toEqual([])
+    expect(await axeViolations(container)).toEqual([])
   })
 })

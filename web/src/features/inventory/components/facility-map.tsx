@@ -1,9 +1,9 @@
 import { useMemo, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import type { LocationDto, SpaceDto } from '@/api'
 import { pathOf, ringsOf, type Geometry } from '@/lib/map-projection'
-import { MAP_HEIGHT, MAP_WIDTH, boundsOf, clusterPoints, pointsOf, projectionFor, type Bounds } from './map-layout'
+import { MAP_HEIGHT, MAP_WIDTH, boundsOf, clusterPoints, pointsOf, projectionFor, type Bounds, type MapPoint } from './map-layout'
 
 function onActivate(action: () => void) {
   return (e: KeyboardEvent) => {
@@ -34,6 +34,15 @@ export function FacilityMap({ locations, spaces, labelledBy }: { locations: read
     [points, spaceRings],
   )
   const [view, setView] = useState<Bounds | null>(null)
+  /** The facilities of a cluster that no zoom can take apart (same building), listed under the map. */
+  const [together, setTogether] = useState<MapPoint[] | null>(null)
+  const openCluster = (cluster: MapPoint[]) => {
+    const next = boundsOf(cluster, 0.3, 0.002)
+    if (next && clusterPoints(cluster, projectionFor(next)).length > 1) {
+      setTogether(null)
+      setView(next)
+    } else setTogether(cluster)
+  }
   const bounds = view ?? home
   const projection = projectionFor(bounds)
   const clusters = clusterPoints(points, projection)
@@ -53,7 +62,8 @@ export function FacilityMap({ locations, spaces, labelledBy }: { locations: read
         <button type="button" className="button button--secondary button--small" onClick={() => zoom(2)}>
           {t('inventory.map.zoomOut')}
         </button>
-        <button type="button" className="button button--secondary button--small" onClick={() => setView(null)} disabled={view === null}>
+        <button type="button" className="button button--secondary button--small" onClick={() => { setView(null); setTogether(null) }}
+          disabled={view === null && together === null}>
           {t('inventory.map.reset')}
         </button>
       </div>
@@ -100,8 +110,8 @@ export function FacilityMap({ locations, spaces, labelledBy }: { locations: read
                 tabIndex={0}
                 aria-label={t('inventory.map.cluster', { count: c.points.length, names: c.points.map((p) => p.name).join(', ') })}
                 transform={`translate(${c.x},${c.y})`}
-                onClick={() => setView(boundsOf(c.points, 0.3) ?? null)}
-                onKeyDown={onActivate(() => setView(boundsOf(c.points, 0.3) ?? null))}
+                onClick={() => openCluster(c.points)}
+                onKeyDown={onActivate(() => openCluster(c.points))}
               >
                 <title>{t('inventory.map.clusterTitle', { count: c.points.length })}</title>
                 <circle r={14 + Math.min(10, c.points.length)} />
@@ -113,6 +123,18 @@ export function FacilityMap({ locations, spaces, labelledBy }: { locations: read
           )}
         </g>
       </svg>
+      {together ? (
+        <div className="facility-map__together" role="status">
+          <p>{t('inventory.map.together', { count: together.length })}</p>
+          <ul>
+            {together.map((p) => (
+              <li key={p.id}>
+                <Link to={`/inventory/locations/${p.id}`}>{p.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <p id="facility-map-summary" className="muted small">
         {t('inventory.map.summary', { count: points.length })}
         {withoutCoordinates > 0 ? ` ${t('inventory.map.withoutCoordinates', { count: withoutCoordinates })}` : ''}

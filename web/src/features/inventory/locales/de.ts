@@ -66,6 +66,8 @@ export const de = {
     },
     spaceSource: { derived: 'aus den Koordinaten ermittelt', manual: 'von Hand zugeordnet' },
     map: {
+      together_one: '{{count}} Einrichtung an dieser Stelle:',
+      together_other: '{{count}} Einrichtungen an derselben Stelle:',
       tools: 'Kartenansicht',
       zoomIn: 'Vergrößern',
       zoomOut: 'Verkleinern',

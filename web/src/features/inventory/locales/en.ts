@@ -69,6 +69,8 @@ export const en: Translations<typeof de> = {
     },
     spaceSource: { derived: 'derived from the coordinates', manual: 'assigned by hand' },
     map: {
+      together_one: '{{count}} facility at this spot:',
+      together_other: '{{count}} facilities at the same spot:',
       tools: 'Map view',
       zoomIn: 'Zoom in',
       zoomOut: 'Zoom out',
