@@ -35,7 +35,7 @@ export function StartPage() {
             </Link>
           </section>
         ))}
-        <section className="card tile" aria-labelledby="tile-inventory">
+        <section className="card tile tile--wide" aria-labelledby="tile-inventory">
           <h2 id="tile-inventory">{t('nav.inventory')}</h2>
           <p>{t('inventory.startTile')}</p>
           <Link to="/inventory" className="button button--secondary">

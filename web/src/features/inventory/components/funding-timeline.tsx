@@ -19,7 +19,8 @@ export function FundingTimeline({ fundings, caption, showService = false }: { fu
   const now = time(today())
   const starts = fundings.map((f) => (f.startsOn ? time(f.startsOn) : now - 365 * DAY))
   const ends = fundings.map((f) => (f.endsOn ? time(f.endsOn) : now + 365 * DAY))
-  const from = Math.min(now - 180 * DAY, ...starts)
+  // at most three years back: older starts run in from the left edge
+  const from = Math.max(now - 3 * 365 * DAY, Math.min(now - 180 * DAY, ...starts))
   const to = Math.max(now + 365 * DAY, ...ends)
   const pct = (x: number) => `${(100 * (x - from)) / (to - from)}%`
   const sorted = [...fundings].sort((a, b) => (a.endsOn ?? '9999').localeCompare(b.endsOn ?? '9999'))
@@ -35,12 +36,14 @@ export function FundingTimeline({ fundings, caption, showService = false }: { fu
           </span>
         </div>
         {sorted.map((f) => {
-          const s = f.startsOn ? time(f.startsOn) : from
+          const s = f.startsOn ? Math.max(from, time(f.startsOn)) : from
           const e = f.endsOn ? time(f.endsOn) : to
           const soon = endsSoon(f)
           return (
             <div key={f.id} className="funding-timeline__row">
-              <span className="funding-timeline__label">{f.funderName}</span>
+              <span className="funding-timeline__label" title={showService ? `${f.funderName}: ${f.serviceName}` : f.funderName}>
+                {f.funderName}
+              </span>
               <span className="funding-timeline__track">
                 <span
                   className={`funding-timeline__bar${soon ? ' funding-timeline__bar--soon' : ''}${f.endsOn ? '' : ' funding-timeline__bar--open'}`}
@@ -81,10 +84,13 @@ export function FundingTimeline({ fundings, caption, showService = false }: { fu
                 <td className="num">{f.sharePercent != null ? `${formatNumber(f.sharePercent, lng)} %` : ''}</td>
                 <td className="num">{f.amountPerYear != null ? `${formatNumber(f.amountPerYear, lng)} €` : ''}</td>
                 <td>
-                  {t('inventory.funding.range', {
-                    from: f.startsOn ? formatDate(f.startsOn, lng) : t('inventory.funding.openStart'),
-                    to: f.endsOn ? formatDate(f.endsOn, lng) : t('inventory.funding.openEnd'),
-                  })}
+                  {f.startsOn && f.endsOn
+                    ? t('inventory.funding.range', { from: formatDate(f.startsOn, lng), to: formatDate(f.endsOn, lng) })
+                    : f.endsOn
+                      ? t('common.until', { to: formatDate(f.endsOn, lng) })
+                      : f.startsOn
+                        ? `${t('common.since', { from: formatDate(f.startsOn, lng) })}, ${t('inventory.funding.openEnd')}`
+                        : t('inventory.funding.openEnd')}
                   {endsSoon(f) && f.endsOn ? (
                     <span className="badge badge--warning"> {t('inventory.funding.daysLeft', { count: daysUntil(f.endsOn) })}</span>
                   ) : null}

@@ -140,7 +140,6 @@ export function InventoryPage() {
                   <tr>
                     <th scope="col">{t('inventory.fields.name')}</th>
                     <th scope="col">{t('inventory.fields.space')}</th>
-                    <th scope="col">{t('inventory.fields.owner')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -154,9 +153,9 @@ export function InventoryPage() {
                             {l.addresses[0].address1}, {l.addresses[0].postalCode} {l.addresses[0].city}
                           </span>
                         ) : null}
+                        {l.ownerActorName ? <span className="muted small block">{l.ownerActorName}</span> : null}
                       </td>
                       <td>{l.spaceName ?? ''}</td>
-                      <td>{l.ownerActorName ?? ''}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -167,7 +166,7 @@ export function InventoryPage() {
         <section aria-labelledby={mapHeading} className="inventory-split__map">
           <h2 id={mapHeading}>{t('inventory.mapTitle')}</h2>
           {map.data && spacesWithGeometry.data ? (
-            <FacilityMap locations={map.data} spaces={spacesWithGeometry.data} labelledBy={mapHeading} />
+            <FacilityMap key={JSON.stringify(f)} locations={map.data} spaces={spacesWithGeometry.data} labelledBy={mapHeading} />
           ) : (
             <Loading label={t('inventory.map.loading')} />
           )}

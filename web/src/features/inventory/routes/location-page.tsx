@@ -18,6 +18,15 @@ import { OpeningHoursWeek } from '../components/opening-hours-week'
 import { ServiceStatusBadge } from '../components/service-labels'
 import { VerifyButton } from '../components/verify-button'
 
+/** A language's name in the UI language (the code when the browser does not know it). */
+function languageName(code: string, lng: string): string {
+  try {
+    return new Intl.DisplayNames([lng], { type: 'language' }).of(code) ?? code
+  } catch {
+    return code
+  }
+}
+
 /** A facility: its services, opening hours as a week, accessibility, and the funding of its services on a time line. */
 export function LocationPage() {
   const { id = '' } = useParams()
@@ -99,7 +108,7 @@ export function LocationPage() {
           {l.languages.length > 0 ? (
             <>
               <dt>{t('inventory.fields.languages')}</dt>
-              <dd>{l.languages.map((x) => x.name || x.code).join(', ')}</dd>
+              <dd>{l.languages.map((x) => x.name || languageName(x.code, lng)).join(', ')}</dd>
             </>
           ) : null}
           {l.contacts.length > 0 ? (

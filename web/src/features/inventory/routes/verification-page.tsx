@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { FilterForm, FilterCheckbox, FilterSelect, ListResults } from '@/components/ui/list-page'
@@ -26,6 +27,7 @@ export function VerificationPage() {
   const queue = useVerificationQueue(f)
   const { spaces } = useFlatSpaces()
   const canWrite = useCanWrite()
+  const [notice, setNotice] = useState('')
   return (
     <>
       <h1>{t('inventory.verification.title')}</h1>
@@ -38,6 +40,9 @@ export function VerificationPage() {
         <FilterCheckbox label={t('inventory.verification.includeDue')} checked={f.includeDue ?? false}
           onChange={(checked) => setFilter('due', checked ? '1' : undefined)} />
       </FilterForm>
+      <p role="status" className="notice-line">
+        {notice}
+      </p>
       <ListResults
         query={queue}
         filtered={filters.hasFilters}
@@ -79,7 +84,8 @@ export function VerificationPage() {
                   </td>
                   {canWrite ? (
                     <td>
-                      <VerifyRow serviceId={item.serviceId} name={item.name} />
+                      <VerifyRow serviceId={item.serviceId} name={item.name}
+                        onVerified={() => setNotice(t('inventory.service.verified', { name: item.name }))} />
                     </td>
                   ) : null}
                 </tr>
@@ -93,10 +99,10 @@ export function VerificationPage() {
 }
 
 /** The queue has no versions: the button reads the service's current one first (so If-Match names what is on screen now). */
-function VerifyRow({ serviceId, name }: { serviceId: string; name: string }) {
+function VerifyRow({ serviceId, name, onVerified }: { serviceId: string; name: string; onVerified: () => void }) {
   const service = useServiceVersion(serviceId)
   if (service.data === undefined) return null
-  return <VerifyButton serviceId={serviceId} version={service.data} name={name} />
+  return <VerifyButton serviceId={serviceId} version={service.data} name={name} onVerified={onVerified} />
 }
 
 function useServiceVersion(id: string) {
