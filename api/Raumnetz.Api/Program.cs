@@ -96,6 +96,7 @@ app.MapAdminEndpoints();
 app.MapFundingsEndpoints();
 app.MapVerificationEndpoints();
 app.MapInventoryRoundsEndpoints();
+app.MapInventoryImportEndpoints();
 
 app.MapApiFallback();
 if (File.Exists(Path.Combine(app.Environment.WebRootPath ?? "wwwroot", "index.html")))

@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddSingleton<Application.InventoryImport.ISpreadsheetReader, Application.InventoryImport.CsvSpreadsheetReader>();
         services.AddSingleton<Application.InventoryImport.ISpreadsheetReader, Imports.XlsxSpreadsheetReader>();
         services.AddSingleton<Application.InventoryImport.ISpreadsheetReaders, Application.InventoryImport.SpreadsheetReaders>();
+        services.AddSingleton<Application.Inventory.IInventoryExportFormats, Exports.InventoryExportFormats>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Raumnetz:Sessions").Get<Security.SessionLifetimes>() ?? new Security.SessionLifetimes());
         services.AddSingleton<Security.SessionStore>();
         services.AddDataProtection().SetApplicationName("Raumnetz");

@@ -5,6 +5,8 @@ using Microsoft.Net.Http.Headers;
 using Raumnetz.Api.Http;
 using Raumnetz.Api.Security;
 using Raumnetz.Application.Exports;
+using Raumnetz.Application.Inventory;
+using Raumnetz.Domain.Inventory;
 using Raumnetz.Domain.Common;
 using Raumnetz.Domain.Spaces;
 
@@ -21,6 +23,39 @@ public static class ExportsEndpoints
             .Produces<Stream>(StatusCodes.Status200OK, "text/csv", "application/json", "application/geo+json", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .Produces(StatusCodes.Status304NotModified)
             .Errors(400);
+        group.MapGet("/inventory", ExportInventory).WithName(nameof(ExportInventory))
+            .WithSummary("Export the inventory (Bestandsaufnahme) as csv or xlsx (one row per service at a location, with category and target-group "
+                + "codes) or geojson (locations with their services as properties), filtered as the services list; with an ETag (If-None-Match gives 304).")
+            .Produces<Stream>(StatusCodes.Status200OK, "text/csv", "application/geo+json", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .Produces(StatusCodes.Status304NotModified)
+            .Errors(400);
+    }
+
+    /// <param name="format">csv (default), xlsx or geojson.</param>
+    /// <param name="spaceId">Only services at a location in this social space or below it, or serving such a space.</param>
+    /// <param name="category">Only services of this category or a narrower one (term code).</param>
+    /// <param name="targetGroup">Only services for this target group or a narrower one (term code).</param>
+    /// <param name="operatorId">Only services this actor operates.</param>
+    /// <param name="status">Only services with this status.</param>
+    /// <param name="locationId">Only services offered at this location.</param>
+    /// <param name="networkId">Only services belonging to this network.</param>
+    /// <param name="q">Text contained in the service's name or alternate name.</param>
+    /// <param name="includeArchived">Include archived services (default false).</param>
+    /// <param name="delimiter">CSV separator: comma (default), semicolon or tab.</param>
+    /// <param name="decimal">CSV decimal separator: point (default) or comma (German Excel; then the separator defaults to semicolon and the file starts with a BOM).</param>
+    public static async Task<IResult> ExportInventory(HttpContext context, IMediator mediator, [FromServices] IInventoryExportFormats formats, string? format,
+        Guid? spaceId, string? category, string? targetGroup, Guid? operatorId, [EnumQuery(typeof(ServiceStatus))] string? status, Guid? locationId,
+        Guid? networkId, string? q, bool? includeArchived, string? delimiter, string? @decimal)
+    {
+        var chosen = formats.Find(format) ?? throw new InvalidFieldException("format", $"'format' must be one of: {string.Join(", ", formats.Names)}.");
+        var export = await mediator.Send(new ExportInventoryQuery
+        {
+            Format = chosen,
+            Filter = ServicesEndpoints.ServiceFilterOf(spaceId, category, targetGroup, operatorId, status, locationId, networkId, q, includeArchived),
+            Csv = CsvOptions.Parse(delimiter, @decimal),
+        }, context.RequestAborted);
+        var etag = ContentETags.Of(export.Version);
+        return new FileExportResult(export.FileName, export.ContentType, etag, ContentETags.NotModified(context.Request, etag), export.WriteAsync);
     }
 
     /// <param name="format">csv (default, one row per value), csv-wide (spaces by periods), xlsx, json, jsonstat or geojson.</param>
@@ -59,6 +94,14 @@ public static class ExportsEndpoints
     /// <summary>Writes the export straight to the response body as the rows arrive (nothing is buffered), or 304.</summary>
     private sealed class ExportResult(IndicatorExport export, string etag, bool notModified) : IResult
     {
+        public Task ExecuteAsync(HttpContext context) =>
+            new FileExportResult(export.FileName, export.ContentType, etag, notModified, export.WriteAsync).ExecuteAsync(context);
+    }
+
+    /// <summary>A named file written to the response body as it is produced, with its ETag, or 304.</summary>
+    private sealed class FileExportResult(string fileName, string contentType, string etag, bool notModified,
+        Func<Stream, CancellationToken, Task> write) : IResult
+    {
         public async Task ExecuteAsync(HttpContext context)
         {
             var response = context.Response;
@@ -70,12 +113,12 @@ public static class ExportsEndpoints
                 return;
             }
             response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = export.ContentType;
+            response.ContentType = contentType;
             var disposition = new ContentDispositionHeaderValue("attachment");
-            disposition.SetHttpFileName(export.FileName);
+            disposition.SetHttpFileName(fileName);
             response.Headers.ContentDisposition = disposition.ToString();
             context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-            await export.WriteAsync(response.Body, context.RequestAborted);
+            await write(response.Body, context.RequestAborted);
         }
     }
 }

@@ -31,7 +31,9 @@ public static class FundingsEndpoints
             .WithSummary("Replace the fields of a funding (If-Match with its ETag); the shares are checked as on creation.")
                 .Errors(400, 404, 412, 413);
         group.MapDelete("/{id}", DeleteFunding).WithName(nameof(DeleteFunding)).RequireAuthorization(Policies.Write)
-            .WithSummary("Delete a funding entered by mistake (If-Match with its ETag); one that ran out keeps its record with renewal status ended.")
+            .WithSummary(
+                "Delete a funding entered by mistake (If-Match with its ETag); one that ran out keeps its record with renewal status " +
+                "ended.")
                 .Errors(400, 404, 412);
     }
 

@@ -15,7 +15,8 @@ public static class InventoryRoundsEndpoints
     {
         var group = app.MapGroup("/api/v1/inventory-rounds").WithTags("InventoryRounds").RequireAuthorization(Policies.Read);
         group.MapGet("/", ListInventoryRounds).WithName(nameof(ListInventoryRounds))
-            .WithSummary("List inventory rounds sorted by name, filtered by region (with the spaces below it), status and text.").Errors(400);
+            .WithSummary("List inventory rounds sorted by name, filtered by region (with the spaces below it), status and text.")
+                .Errors(400);
         group.MapGet("/{id}", GetInventoryRound).WithName(nameof(GetInventoryRound))
             .WithSummary("One inventory round with its assignments; returns its ETag.").Errors(400, 404);
         group.MapPost("/", CreateInventoryRound).WithName(nameof(CreateInventoryRound)).RequireAuthorization(Policies.Write)

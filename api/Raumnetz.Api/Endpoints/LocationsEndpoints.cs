@@ -25,9 +25,11 @@ public static class LocationsEndpoints
             .WithSummary("Create a location; without spaceId its social space is derived from the coordinates and the spaces' geometries.")
                 .Errors(400, 409, 413).Idempotent();
         group.MapPut("/{id}", UpdateLocation).WithName(nameof(UpdateLocation)).RequireAuthorization(Policies.Write)
-            .WithSummary("Replace the fields of a location (If-Match with its ETag); lists are kept when null.").Errors(400, 404, 409, 412, 413);
+            .WithSummary("Replace the fields of a location (If-Match with its ETag); lists are kept when null.").Errors(400, 404, 409, 412,
+                413);
         group.MapPost("/{id}/archive", ArchiveLocation).WithName(nameof(ArchiveLocation)).RequireAuthorization(Policies.Write)
-            .WithSummary("Archive a location: it stays readable but is hidden from the list unless includeArchived=true (If-Match honoured).")
+            .WithSummary(
+                "Archive a location: it stays readable but is hidden from the list unless includeArchived=true (If-Match honoured).")
                 .Errors(400, 404, 412);
         group.MapPost("/{id}/restore", RestoreLocation).WithName(nameof(RestoreLocation)).RequireAuthorization(Policies.Write)
             .WithSummary("Restore an archived location (If-Match honoured).").Errors(400, 404, 412);

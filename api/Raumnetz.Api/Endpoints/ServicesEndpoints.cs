@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Raumnetz.Api.Http;
 using Raumnetz.Api.Security;
@@ -19,14 +20,17 @@ public static class ServicesEndpoints
             .WithSummary("List services sorted by name, with filters (social space with its sub-spaces, category and target group with " +
                 "narrower terms, operator, status, location, network, text) and keyset pagination.").Errors(400);
         group.MapGet("/{id}", GetService).WithName(nameof(GetService))
-            .WithSummary("One service (archived ones too) with its locations and their latest capacity; returns its ETag.").Errors(400, 404);
+            .WithSummary("One service (archived ones too) with its locations and their latest capacity; returns its ETag.").Errors(400,
+                404);
         group.MapPost("/", CreateService).WithName(nameof(CreateService)).RequireAuthorization(Policies.Write)
             .WithSummary("Create a service; unknown category or target-group codes are refused naming the field.").Errors(400, 409, 413)
                 .Idempotent();
         group.MapPut("/{id}", UpdateService).WithName(nameof(UpdateService)).RequireAuthorization(Policies.Write)
-            .WithSummary("Replace the fields of a service (If-Match with its ETag); lists are kept when null.").Errors(400, 404, 409, 412, 413);
+            .WithSummary("Replace the fields of a service (If-Match with its ETag); lists are kept when null.").Errors(400, 404, 409, 412,
+                413);
         group.MapPost("/{id}/archive", ArchiveService).WithName(nameof(ArchiveService)).RequireAuthorization(Policies.Write)
-            .WithSummary("Archive a service: it stays readable but is hidden from the list unless includeArchived=true (If-Match honoured).")
+            .WithSummary(
+                "Archive a service: it stays readable but is hidden from the list unless includeArchived=true (If-Match honoured).")
                 .Errors(400, 404, 412);
         group.MapPost("/{id}/restore", RestoreService).WithName(nameof(RestoreService)).RequireAuthorization(Policies.Write)
             .WithSummary("Restore an archived service (If-Match honoured).").Errors(400, 404, 412);
@@ -48,11 +52,21 @@ public static class ServicesEndpoints
     /// <param name="includeArchived">Include archived services (default false).</param>
     /// <param name="limit">Page size, 1 to 500 (default 50).</param>
     /// <param name="cursor">The nextCursor of the previous page.</param>
+    /// <param name="funderActorId">Only services funded by this actor.</param>
+    /// <param name="verification">Only services in this verification state today: current, due (today) or overdue (or never
+    /// verified).</param>
+    /// <param name="fundingEndsFrom">Only services with a funding ending on or after this day (yyyy-MM-dd).</param>
+    /// <param name="fundingEndsTo">Only services with a funding ending on or before this day (yyyy-MM-dd).</param>
     public static async Task<Ok<Page<ServiceDto>>> ListServices(IMediator mediator, Guid? spaceId, string? category, string? targetGroup,
         Guid? operatorId, [EnumQuery(typeof(ServiceStatus))] string? status, Guid? locationId, Guid? networkId, string? q,
-        bool? includeArchived, int? limit, string? cursor, CancellationToken ct)
+        bool? includeArchived, Guid? funderActorId, [EnumQuery(typeof(VerificationState))] string? verification, DateOnly? fundingEndsFrom,
+        DateOnly? fundingEndsTo, [FromServices] TimeProvider clock, int? limit, string? cursor, CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(new ListServicesQuery(ServiceFilterOf(spaceId, category, targetGroup, operatorId, status,
-            locationId, networkId, q, includeArchived), limit, cursor), ct));
+            locationId, networkId, q, includeArchived) with
+        {
+            FunderId = funderActorId, Verification = EnumQuery.Parse<VerificationState>(verification, nameof(verification)),
+            FundingEndsFrom = fundingEndsFrom, FundingEndsTo = fundingEndsTo, On = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+        }, limit, cursor), ct));
 
     /// <summary>The filter of the services list and the inventory export, from their common query parameters.</summary>
     internal static ServiceFilter ServiceFilterOf(Guid? spaceId, string? category, string? targetGroup, Guid? operatorId, string? status,
@@ -99,7 +113,8 @@ public static class ServicesEndpoints
     /// <param name="unit">Only entries of this unit.</param>
     public static async Task<Ok<IReadOnlyList<CapacityEntryDto>>> ListCapacity(Guid id, Guid? locationId,
         [EnumQuery(typeof(CapacityUnit))] string? unit, IMediator mediator, CancellationToken ct)
-        => TypedResults.Ok(await mediator.Send(new ListCapacityQuery(id, locationId, EnumQuery.Parse<CapacityUnit>(unit, nameof(unit))), ct));
+        => TypedResults.Ok(await mediator.Send(new ListCapacityQuery(id, locationId, EnumQuery.Parse<CapacityUnit>(unit, nameof(unit))),
+            ct));
 
     public static async Task<Created<CapacityEntryDto>> RecordCapacity(Guid id, RecordCapacityRequest body, IMediator mediator,
         HttpContext context)

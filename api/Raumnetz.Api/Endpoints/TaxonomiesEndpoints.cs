@@ -13,11 +13,13 @@ public static class TaxonomiesEndpoints
     {
         var group = app.MapGroup("/api/v1/taxonomies").WithTags("Taxonomies").RequireAuthorization(Policies.Read);
         group.MapGet("/", ListTaxonomies).WithName(nameof(ListTaxonomies))
-            .WithSummary("All taxonomies (the German defaults for social infrastructure and target groups, and any added), by kind and code.");
+            .WithSummary(
+                "All taxonomies (the German defaults for social infrastructure and target groups, and any added), by kind and code.");
         group.MapGet("/{id}", GetTaxonomy).WithName(nameof(GetTaxonomy))
             .WithSummary("One taxonomy; returns its ETag.").Errors(400, 404);
         group.MapPost("/", CreateTaxonomy).WithName(nameof(CreateTaxonomy)).RequireAuthorization(Policies.Write)
-            .WithSummary("Add a taxonomy of service categories or target groups (409 when the code exists).").Errors(400, 409, 413).Idempotent();
+            .WithSummary("Add a taxonomy of service categories or target groups (409 when the code exists).").Errors(400, 409,
+                413).Idempotent();
         group.MapGet("/{id}/terms", ListTaxonomyTerms).WithName(nameof(ListTaxonomyTerms))
             .WithSummary("The terms of a taxonomy, each followed by its narrower terms (the whole list, not paged).").Errors(400, 404);
         group.MapGet("/{id}/terms/{termId}", GetTaxonomyTerm).WithName(nameof(GetTaxonomyTerm))
@@ -25,7 +27,8 @@ public static class TaxonomiesEndpoints
         group.MapPost("/{id}/terms", CreateTaxonomyTerm).WithName(nameof(CreateTaxonomyTerm)).RequireAuthorization(Policies.Write)
             .WithSummary("Add a term (409 when its code exists in any taxonomy).").Errors(400, 404, 409, 413).Idempotent();
         group.MapPut("/{id}/terms/{termId}", UpdateTaxonomyTerm).WithName(nameof(UpdateTaxonomyTerm)).RequireAuthorization(Policies.Write)
-            .WithSummary("Replace a term's fields, or archive it with archived=true (If-Match with its ETag).").Errors(400, 404, 409, 412, 413);
+            .WithSummary("Replace a term's fields, or archive it with archived=true (If-Match with its ETag).").Errors(400, 404, 409, 412,
+                413);
     }
 
     public static async Task<Ok<IReadOnlyList<TaxonomyDto>>> ListTaxonomies(IMediator mediator, CancellationToken ct)
@@ -46,7 +49,8 @@ public static class TaxonomiesEndpoints
     /// <param name="id">The taxonomy.</param>
     /// <param name="q">Text contained in the code or in the German or English name.</param>
     /// <param name="includeArchived">Include archived terms (default false).</param>
-    public static async Task<Ok<IReadOnlyList<TaxonomyTermDto>>> ListTaxonomyTerms(Guid id, string? q, bool? includeArchived, IMediator mediator,
+    public static async Task<Ok<IReadOnlyList<TaxonomyTermDto>>> ListTaxonomyTerms(Guid id, string? q, bool? includeArchived,
+        IMediator mediator,
         CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(new ListTaxonomyTermsQuery(id, q, includeArchived ?? false), ct));
 
@@ -63,7 +67,8 @@ public static class TaxonomiesEndpoints
         return EndpointConventions.CreatedAt(context, $"/api/v1/taxonomies/{id}/terms/{term.Id}", term, term.Version);
     }
 
-    public static async Task<Ok<TaxonomyTermDto>> UpdateTaxonomyTerm(Guid id, Guid termId, UpdateTaxonomyTermRequest body, IMediator mediator,
+    public static async Task<Ok<TaxonomyTermDto>> UpdateTaxonomyTerm(Guid id, Guid termId, UpdateTaxonomyTermRequest body,
+        IMediator mediator,
         HttpContext context)
     {
         var term = await mediator.Send(new UpdateTaxonomyTermCommand(body)

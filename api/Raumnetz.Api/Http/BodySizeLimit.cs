@@ -14,11 +14,23 @@ public sealed class BodySizeLimitMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        var limit = context.GetEndpoint()?.Metadata.GetMetadata<BodySizeLimitAttribute>()?.Bytes ?? Limits.Body;
+        var limit = LimitOf(context);
+        context.Items[LimitKey] = limit; // the exception handler clears the endpoint before it writes the 413
         if (context.Request.ContentLength > limit)
             throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
         var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (feature is { IsReadOnly: false }) feature.MaxRequestBodySize = limit;
         return next(context);
     }
+
+    /// <summary>The body limit of the matched endpoint in bytes.</summary>
+    public static long LimitOf(HttpContext context) =>
+        context.Items.TryGetValue(LimitKey, out var known) && known is long bytes ? bytes
+            : context.GetEndpoint()?.Metadata.GetMetadata<BodySizeLimitAttribute>()?.Bytes ?? Limits.Body;
+
+    private static readonly object LimitKey = new();
+
+    /// <summary>A limit as people read it: "20 MiB (20971520 bytes)".</summary>
+    public static string Describe(long bytes) =>
+        bytes % 1_048_576 == 0 ? $"{bytes / 1_048_576} MiB ({bytes} bytes)" : $"{bytes} bytes";
 }

@@ -54,6 +54,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         ForbiddenException f => Problem(403, "Forbidden", f.Message),
         LoginFailedException l => Problem(401, "Sign-in failed", l.Message),
         TooManyAttemptsException t => Problem(429, "Too many attempts", t.Message),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(context),
         BadHttpRequestException b => BadRequest(b),
         _ when TransientFaults.IsUnavailable(exception) => Problem(503, "Database unavailable", HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
             ? "The database cannot be reached right now. Please retry in a few seconds."
@@ -62,6 +63,16 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         OperationCanceledException when context.RequestAborted.IsCancellationRequested => Problem(499, "Client closed request", "The request was cancelled."),
         _ => null,
     };
+
+    /// <summary>413 naming the endpoint's body limit (in the text and as "limit" in bytes).</summary>
+    private static ProblemDetails TooLarge(HttpContext context)
+    {
+        var limit = BodySizeLimitMiddleware.LimitOf(context);
+        var problem = Problem(413, "Request body too large",
+            $"The request body is larger than the {BodySizeLimitMiddleware.Describe(limit)} this endpoint accepts. Send a smaller body or split it.");
+        problem.Extensions["limit"] = limit;
+        return problem;
+    }
 
     private static ProblemDetails BadRequest(BadHttpRequestException b)
     {

@@ -202,14 +202,21 @@ public sealed class IdempotencyOperationFilter : IOperationFilter
 /// <summary>Every operation with a request body can answer 413 (body above the limit) and 415 (body missing or not JSON).</summary>
 public sealed class RequestBodyResponsesOperationFilter : IOperationFilter
 {
+    private static long Limit(OperationFilterContext context) =>
+        context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Http.BodySizeLimitAttribute>().FirstOrDefault()?.Bytes
+            ?? Application.Common.Limits.Body;
+
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         if (operation.RequestBody is null) return;
         operation.Responses ??= new OpenApiResponses();
         OpenApiMediaType Problem(Type type) => new() { Schema = context.SchemaGenerator.GenerateSchema(type, context.SchemaRepository) };
+        var tooLarge = $"The request body is larger than this operation accepts: {Http.BodySizeLimitMiddleware.Describe(Limit(context))}. " +
+            "The problem names the limit in bytes as 'limit'.";
+        if (operation.Responses.TryGetValue("413", out var declared) && declared is OpenApiResponse response) response.Description = tooLarge;
         operation.Responses.TryAdd("413", new OpenApiResponse
         {
-            Description = "The request body is larger than this operation accepts.",
+            Description = tooLarge,
             Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = Problem(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails)) },
         });
         operation.Responses.TryAdd("415", new OpenApiResponse

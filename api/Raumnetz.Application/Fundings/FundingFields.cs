@@ -81,7 +81,9 @@ internal static class FundingChecks
             throw new InvalidFieldException("funderActorId", $"Actor '{f.FunderActorId}' is archived and cannot become a funder.");
         if (f.SharePercent is null) return;
         var others = (await connection.QueryAsync<Share>(new CommandDefinition(
-            "SELECT id, starts_on, ends_on, share_percent FROM service_fundings WHERE service_id = @ServiceId AND share_percent IS NOT NULL",
+            """
+            SELECT id, starts_on, ends_on, share_percent FROM service_fundings WHERE service_id = @ServiceId AND share_percent IS NOT NULL
+            """,
             new { f.ServiceId }, tx, cancellationToken: ct)))
             .Select(s => new FundingShare(s.Id, s.StartsOn, s.EndsOn, s.SharePercent));
         var self = new FundingShare(selfId ?? Guid.Empty, f.StartsOn, f.EndsOn, f.SharePercent);

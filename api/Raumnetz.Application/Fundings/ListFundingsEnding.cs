@@ -26,7 +26,8 @@ public sealed class ListFundingsEndingValidator : AbstractValidator<ListFundings
             .WithMessage("'horizon' must be an ISO 8601 duration of years, months, weeks or days (P6M, P90D, P1Y) up to ten years.");
         RuleFor(x => x.RenewalStatus).DefinedEnum();
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out var k) && (k is null || DateOnly.TryParseExact(k.Key, "yyyy-MM-dd", out _)))
+        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out var k) && (k is null || DateOnly.TryParseExact(k.Key, "yyyy-MM-dd",
+            out _)))
             .WithMessage("'cursor' is not a cursor this API issued.");
     }
 }

@@ -13,7 +13,8 @@ public static class InventoryArchiving
     {
         var (connection, tx) = await unitOfWork.OpenAsync(ct);
         var version = await Versioning.CheckAsync(connection, tx, table, resource, id, expectedVersion);
-        var isArchived = await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table} WHERE id = @id AND archived_at IS NOT NULL",
+        var isArchived = await connection.ExecuteScalarAsync<long>(
+            $"SELECT COUNT(*) FROM {table} WHERE id = @id AND archived_at IS NOT NULL",
             new { id }, tx) > 0;
         if (isArchived == archive) return;
         DateTimeOffset? archivedAt = archive ? now : null;

@@ -25,6 +25,16 @@ public sealed record ServiceFilter
     /// <summary>Text in the name or alternate name.</summary>
     public string? Q { get; init; }
     public bool IncludeArchived { get; init; }
+    /// <summary>Services funded by this actor (a funding of any period).</summary>
+    public Guid? FunderId { get; init; }
+    /// <summary>Services in this verification state on <see cref="On"/> (current, due that day, overdue or never verified).</summary>
+    public VerificationState? Verification { get; init; }
+    /// <summary>Services with a funding whose last day lies on or after this day (with <see cref="FundingEndsTo"/>: within both).</summary>
+    public DateOnly? FundingEndsFrom { get; init; }
+    /// <summary>Services with a funding whose last day lies on or before this day.</summary>
+    public DateOnly? FundingEndsTo { get; init; }
+    /// <summary>The reference day of <see cref="Verification"/> (today).</summary>
+    public DateOnly On { get; init; }
 }
 
 /// <summary>What the locations list can be narrowed to.</summary>
@@ -97,14 +107,16 @@ public static class InventoryFilters
         if (!string.IsNullOrWhiteSpace(f.Category))
         {
             sql.Ctes.Add(TermSubtree("category_subtree", "category"));
-            sql.Where.Add("EXISTS (SELECT 1 FROM service_categories fc JOIN category_subtree cs ON cs.id = fc.term_id WHERE fc.service_id = sv.id)");
+            sql.Where.Add(
+                "EXISTS (SELECT 1 FROM service_categories fc JOIN category_subtree cs ON cs.id = fc.term_id WHERE fc.service_id = sv.id)");
             p.Add("category", f.Category.Trim());
         }
         if (!string.IsNullOrWhiteSpace(f.TargetGroup))
         {
             sql.Ctes.Add(TermSubtree("target_group_subtree", "targetGroup"));
             sql.Where.Add(
-                "EXISTS (SELECT 1 FROM service_target_groups ft JOIN target_group_subtree ts ON ts.id = ft.term_id WHERE ft.service_id = sv.id)");
+                "EXISTS (SELECT 1 FROM service_target_groups ft JOIN target_group_subtree ts ON ts.id = ft.term_id " +
+                "WHERE ft.service_id = sv.id)");
             p.Add("targetGroup", f.TargetGroup.Trim());
         }
         if (f.OperatorId is { } operatorId) { sql.Where.Add("sv.operator_actor_id = @operatorId"); p.Add("operatorId", operatorId); }
@@ -125,7 +137,27 @@ public static class InventoryFilters
             p.Add("q", Search.ContainsPattern(f.Q));
         }
         if (!f.IncludeArchived) sql.Where.Add("sv.archived_at IS NULL");
+        FundingAndVerification(f, sql);
         return sql;
+    }
+
+    /// <summary>Funder, funding end and verification state (the inventory operations' filters).</summary>
+    private static void FundingAndVerification(ServiceFilter f, FilterSql sql)
+    {
+        var p = sql.Parameters;
+        if (f.FunderId is { } funderId)
+        {
+            sql.Where.Add("EXISTS (SELECT 1 FROM service_fundings ff WHERE ff.service_id = sv.id AND ff.funder_actor_id = @funderId)");
+            p.Add("funderId", funderId);
+        }
+        if (f.FundingEndsFrom is not null || f.FundingEndsTo is not null)
+        {
+            var ends = new List<string> { "fe.service_id = sv.id", "fe.ends_on IS NOT NULL" };
+            if (f.FundingEndsFrom is { } from) { ends.Add("fe.ends_on >= @fundingEndsFrom"); p.Add("fundingEndsFrom", from); }
+            if (f.FundingEndsTo is { } to) { ends.Add("fe.ends_on <= @fundingEndsTo"); p.Add("fundingEndsTo", to); }
+            sql.Where.Add($"EXISTS (SELECT 1 FROM service_fundings fe WHERE {string.Join(" AND ", ends)})");
+        }
+        if (f.Verification is { } state) sql.Where.Add(Verification.VerificationFilter.InState("sv", state, f.On, p));
     }
 
     /// <summary>The conditions on locations <c>l</c>.</summary>
@@ -143,14 +175,16 @@ public static class InventoryFilters
         if (!string.IsNullOrWhiteSpace(f.Category))
         {
             sql.Ctes.Add(TermSubtree("category_subtree", "category"));
-            services.Add("EXISTS (SELECT 1 FROM service_categories fc JOIN category_subtree cs ON cs.id = fc.term_id WHERE fc.service_id = fsv.id)");
+            services.Add(
+                "EXISTS (SELECT 1 FROM service_categories fc JOIN category_subtree cs ON cs.id = fc.term_id WHERE fc.service_id = fsv.id)");
             p.Add("category", f.Category.Trim());
         }
         if (!string.IsNullOrWhiteSpace(f.TargetGroup))
         {
             sql.Ctes.Add(TermSubtree("target_group_subtree", "targetGroup"));
             services.Add(
-                "EXISTS (SELECT 1 FROM service_target_groups ft JOIN target_group_subtree ts ON ts.id = ft.term_id WHERE ft.service_id = fsv.id)");
+                "EXISTS (SELECT 1 FROM service_target_groups ft JOIN target_group_subtree ts ON ts.id = ft.term_id " +
+                "WHERE ft.service_id = fsv.id)");
             p.Add("targetGroup", f.TargetGroup.Trim());
         }
         if (services.Count > 0)

@@ -215,7 +215,8 @@ public sealed class OpeningHoursRuleValidator : AbstractValidator<OpeningHoursRu
         RuleFor(x => x.ByWeekNo).MaximumLength(200).Matches(RuleList).WithMessage("'byWeekNo' must be a comma-separated list of numbers.");
         RuleFor(x => x.ByMonthDay).MaximumLength(200).Matches(RuleList)
             .WithMessage("'byMonthDay' must be a comma-separated list of numbers.");
-        RuleFor(x => x.ByYearDay).MaximumLength(500).Matches(RuleList).WithMessage("'byYearDay' must be a comma-separated list of numbers.");
+        RuleFor(x => x.ByYearDay).MaximumLength(500).Matches(RuleList).WithMessage(
+            "'byYearDay' must be a comma-separated list of numbers.");
         RuleFor(x => x.Timezone).InclusiveBetween(-14, 14);
         RuleFor(x => x.Description).MaximumLength(InventoryLimits.Text);
         RuleFor(x => x.Notes).MaximumLength(InventoryLimits.Text);

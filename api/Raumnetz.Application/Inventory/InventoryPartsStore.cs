@@ -163,18 +163,21 @@ public static class InventoryPartsStore
         {
             await connection.ExecuteAsync($"""
                 INSERT INTO {table} ({ownerColumn}, code, name, note, sort_order) VALUES (@id, @code, @name, @note, @order)
-                """, new { id, code = l.Code, name = InventoryParts.Optional(l.Name), note = InventoryParts.Optional(l.Note), order = order++ },
+                """,
+                new { id, code = l.Code, name = InventoryParts.Optional(l.Name), note = InventoryParts.Optional(l.Note), order = order++ },
                 tx);
         }
     }
 
     /// <summary>The languages of many owners from <paramref name="table"/>, in their order.</summary>
-    public static async Task<ILookup<Guid, LanguageEntry>> LoadLanguagesAsync(DbConnection connection, DbTransaction? tx, ISqlDialect dialect,
+    public static async Task<ILookup<Guid, LanguageEntry>> LoadLanguagesAsync(DbConnection connection, DbTransaction? tx,
+        ISqlDialect dialect,
         string table, string ownerColumn, IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         if (ids.Count == 0) return Array.Empty<Guid>().ToLookup(x => x, _ => new LanguageEntry());
         return await connection.QueryByOwnerAsync<LanguageEntry>(
-            $"SELECT {ownerColumn}, code, name, note FROM {table} WHERE {dialect.In(ownerColumn, "@ids")} ORDER BY {ownerColumn}, sort_order",
+            $"SELECT {ownerColumn}, code, name, note FROM {table} WHERE {dialect.In(ownerColumn, "@ids")} " +
+            $"ORDER BY {ownerColumn}, sort_order",
             new { ids = ids.ToList() }, "code", tx, ct);
     }
 
@@ -252,7 +255,8 @@ public static class InventoryPartsStore
             phones.Select(ph => ph.Id).ToList(), ct);
         PhoneEntry Phone(PhoneRow r) => new()
         {
-            Number = r.Number, Extension = r.Extension, Type = r.Type, Description = r.Description, Languages = phoneLanguages[r.Id].ToList(),
+            Number = r.Number, Extension = r.Extension, Type = r.Type, Description = r.Description,
+            Languages = phoneLanguages[r.Id].ToList(),
         };
         var phonesByContact = phones.Where(ph => ph.ContactId is not null).ToLookup(ph => ph.ContactId!.Value);
         var phonesByOwner = phones.Where(ph => ph.Owner is not null).ToLookup(ph => ph.Owner!.Value);

@@ -1,4 +1,3 @@
-using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
 using Raumnetz.Application.Networks;
@@ -43,7 +42,7 @@ public sealed record InventoryImportResult
     public IReadOnlyList<ImportRowError> Errors { get; init; } = [];
 }
 
-public sealed class ImportInventoryHandler(IUnitOfWork unitOfWork, TimeProvider clock, ISpaceLocator locator)
+public sealed class ImportInventoryHandler(IUnitOfWork unitOfWork, TimeProvider clock)
     : IRequestHandler<ImportInventoryCommand, InventoryImportResult>
 {
     /// <summary>Most rows one file may have.</summary>
@@ -53,7 +52,7 @@ public sealed class ImportInventoryHandler(IUnitOfWork unitOfWork, TimeProvider 
     {
         var report = new ImportReport();
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
-        var locate = await locator.LoadAsync(connection, tx, clock.Today(), cancellationToken);
+        var locate = await ImportSpaceLocator.LoadAsync(connection, tx, clock.Today(), cancellationToken);
         var checker = await InventoryRowChecker.LoadAsync(connection, tx, locate, report, cancellationToken);
         var rows = new List<InventoryImportRow>();
         string?[]? columns = null;
@@ -69,7 +68,8 @@ public sealed class ImportInventoryHandler(IUnitOfWork unitOfWork, TimeProvider 
             }
             if (++count > MaxRows)
             {
-                report.Add(sheetRow.Line, null, "file", "tooManyRows", $"A file may hold at most {MaxRows} rows; split it.", ("max", MaxRows));
+                report.Add(sheetRow.Line, null, "file", "tooManyRows", $"A file may hold at most {MaxRows} rows; split it.", 
+                    ("max", MaxRows));
                 break;
             }
             var cells = new Dictionary<string, string?>();
@@ -83,11 +83,20 @@ public sealed class ImportInventoryHandler(IUnitOfWork unitOfWork, TimeProvider 
         if (report.Count == 0)
         {
             var writer = new InventoryImportWriter(connection, tx, clock.GetUtcNow(), clock.Today(), cancellationToken);
-            foreach (var row in rows)
+            try
             {
-                var (isNew, changed) = await writer.WriteAsync(row);
-                if (isNew) created++;
-                else if (changed) updated++;
+                foreach (var row in rows)
+                {
+                    var (isNew, changed) = await writer.WriteAsync(row);
+                    if (isNew) created++;
+                    else if (changed) updated++;
+                }
+            }
+            catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
+            {
+                // another import (or an edit) wrote a record with one of these external ids meanwhile: nothing of this one is kept
+                throw new ConflictException("Another import wrote records with the same external ids meanwhile. Nothing was imported; "
+                    + "send the file again.", "file");
             }
         }
         var imported = report.Count == 0 && !request.DryRun;
@@ -100,7 +109,8 @@ public sealed class ImportInventoryHandler(IUnitOfWork unitOfWork, TimeProvider 
         };
     }
 
-    /// <summary>The column of each header cell (null for empty trailing cells); unknown, doubled and missing columns go to the report.</summary>
+    /// <summary>The column of each header cell (null for empty trailing cells); unknown, doubled and missing columns go to the
+    /// report.</summary>
     private static string?[] Header(SheetRow header, ImportReport report)
     {
         var columns = new string?[header.Cells.Count];
@@ -111,24 +121,16 @@ public sealed class ImportInventoryHandler(IUnitOfWork unitOfWork, TimeProvider 
             var name = InventoryImportColumns.Canonical(text);
             if (name is null)
             {
-                report.Add(header.Line, null, text, "unknownColumn", $"Unknown column '{text}'. Columns: {known}.", ("value", text), ("columns", known));
+                report.Add(header.Line, null, text, "unknownColumn", $"Unknown column '{text}'. Columns: {known}.", ("value", text),
+                    ("columns", known));
                 continue;
             }
-            if (columns.Contains(name)) report.Add(header.Line, null, text, "duplicateColumn", $"Column '{name}' appears twice.", ("value", name));
+            if (columns.Contains(name)) report.Add(header.Line, null, text, "duplicateColumn", $"Column '{name}' appears twice.",
+                ("value", name));
             columns[i] = name;
         }
         foreach (var required in InventoryImportColumns.Required.Where(r => !columns.Contains(r)))
             report.Add(header.Line, null, required, "missingColumn", $"The header has no column '{required}'.", ("value", required));
         return columns;
     }
-}
-
-/// <summary>
-/// Finds the social space a point lies in, from the spaces' geometries (valid on the day): loaded once per import. The
-/// default knows no geometries; the inventory's locations supply the real one.
-/// </summary>
-public interface ISpaceLocator
-{
-    Task<Func<double, double, Guid?>> LoadAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, DateOnly on,
-        CancellationToken ct);
 }

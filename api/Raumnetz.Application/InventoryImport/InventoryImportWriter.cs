@@ -11,7 +11,8 @@ namespace Raumnetz.Application.InventoryImport;
 /// funder (its end set from funding_end). A record is only touched (version raised) when a value differs, so importing
 /// the same file twice changes nothing.
 /// </summary>
-internal sealed class InventoryImportWriter(DbConnection connection, DbTransaction tx, DateTimeOffset now, DateOnly today, CancellationToken ct)
+internal sealed class InventoryImportWriter(DbConnection connection, DbTransaction tx, DateTimeOffset now, DateOnly today,
+    CancellationToken ct)
 {
     private sealed class LocationRow
     {
@@ -91,8 +92,11 @@ internal sealed class InventoryImportWriter(DbConnection connection, DbTransacti
             await Run("""
                 INSERT INTO locations (id, name, search_key, kind, latitude, longitude, space_id, space_source, external_id, version, created_at, updated_at)
                 VALUES (@id, @name, @key, 'Physical', @Latitude, @Longitude, @SpaceId, @source, @ext, 1, @now, @now)
-                """, new { id, name = row.LocationName, key = TextRules.SearchKey(row.LocationName), row.Latitude, row.Longitude, row.SpaceId, source,
-                ext = row.LocationExternalId, now });
+                """, new
+            {
+                id, name = row.LocationName, key = TextRules.SearchKey(row.LocationName), row.Latitude, row.Longitude, row.SpaceId, source,
+                ext = row.LocationExternalId, now,
+            });
             changed = true;
         }
         else
@@ -101,12 +105,16 @@ internal sealed class InventoryImportWriter(DbConnection connection, DbTransacti
             var latitude = row.Latitude ?? current.Latitude;
             var longitude = row.Longitude ?? current.Longitude;
             var spaceId = row.SpaceId ?? current.SpaceId;
-            if (current.Name != row.LocationName || !Same(current.Latitude, latitude) || !Same(current.Longitude, longitude) || current.SpaceId != spaceId)
+            if (current.Name != row.LocationName || !Same(current.Latitude, latitude) || !Same(current.Longitude, longitude)
+                || current.SpaceId != spaceId)
             {
                 await Run("""
                     UPDATE locations SET name = @name, search_key = @key, latitude = @latitude, longitude = @longitude, space_id = @spaceId,
                         space_source = COALESCE(@source, space_source), version = version + 1, updated_at = @now WHERE id = @id
-                    """, new { id, name = row.LocationName, key = TextRules.SearchKey(row.LocationName), latitude, longitude, spaceId, source, now });
+                    """, new
+                {
+                    id, name = row.LocationName, key = TextRules.SearchKey(row.LocationName), latitude, longitude, spaceId, source, now,
+                });
                 changed = true;
             }
         }
@@ -144,24 +152,32 @@ internal sealed class InventoryImportWriter(DbConnection connection, DbTransacti
                 INSERT INTO services (id, name, search_key, status, operator_actor_id, minimum_age, maximum_age, external_id,
                     verification_interval_months, version, created_at, updated_at)
                 VALUES (@id, @name, @key, @status, @OperatorId, @MinimumAge, @MaximumAge, @ExternalId, 12, 1, @now, @now)
-                """, new { id, name = row.ServiceName, key = TextRules.SearchKey(row.ServiceName), status = row.Status ?? "Active", row.OperatorId,
-                row.MinimumAge, row.MaximumAge, row.ExternalId, now });
+                """, new
+            {
+                id, name = row.ServiceName, key = TextRules.SearchKey(row.ServiceName), status = row.Status ?? "Active", row.OperatorId,
+                row.MinimumAge, row.MaximumAge, row.ExternalId, now,
+            });
             return (id, true, true);
         }
         var status = row.Status ?? current.Status;
         var operatorId = row.HasOperator ? row.OperatorId : current.OperatorActorId;
         var (min, max) = row.HasAges ? (row.MinimumAge, row.MaximumAge) : (current.MinimumAge, current.MaximumAge);
-        if (current.Name == row.ServiceName && current.Status == status && current.OperatorActorId == operatorId && current.MinimumAge == min
+        if (current.Name == row.ServiceName && current.Status == status && current.OperatorActorId == operatorId
+            && current.MinimumAge == min
             && current.MaximumAge == max)
             return (current.Id, false, false);
         await Run("""
             UPDATE services SET name = @name, search_key = @key, status = @status, operator_actor_id = @operatorId, minimum_age = @min,
                 maximum_age = @max, version = version + 1, updated_at = @now WHERE id = @id
-            """, new { id = current.Id, name = row.ServiceName, key = TextRules.SearchKey(row.ServiceName), status, operatorId, min, max, now });
+            """, new
+        {
+            id = current.Id, name = row.ServiceName, key = TextRules.SearchKey(row.ServiceName), status, operatorId, min, max, now,
+        });
         return (current.Id, false, true);
     }
 
-    /// <summary>Replaces the service's terms in <paramref name="table"/> (a constant) when they differ; raises the version of an existing service.</summary>
+    /// <summary>Replaces the service's terms in <paramref name="table"/> (a constant) when they differ; raises the version of an existing
+    /// service.</summary>
     private async Task<bool> ReplaceTermsAsync(string table, Guid serviceId, IReadOnlyList<Guid> termIds, bool existing)
     {
         var current = (await connection.QueryAsync<Guid>(new CommandDefinition($"SELECT term_id FROM {table} WHERE service_id = @serviceId",
@@ -170,7 +186,8 @@ internal sealed class InventoryImportWriter(DbConnection connection, DbTransacti
         await Run($"DELETE FROM {table} WHERE service_id = @serviceId", new { serviceId });
         foreach (var termId in termIds)
             await Run($"INSERT INTO {table} (service_id, term_id) VALUES (@serviceId, @termId)", new { serviceId, termId });
-        if (existing) await Run("UPDATE services SET version = version + 1, updated_at = @now WHERE id = @serviceId", new { serviceId, now });
+        if (existing)
+            await Run("UPDATE services SET version = version + 1, updated_at = @now WHERE id = @serviceId", new { serviceId, now });
         return true;
     }
 
@@ -178,7 +195,8 @@ internal sealed class InventoryImportWriter(DbConnection connection, DbTransacti
     {
         var current = await One<Placement>("SELECT id, location_id FROM service_at_locations WHERE external_id = @ExternalId",
             new { row.ExternalId })
-            ?? await One<Placement>("SELECT id, location_id FROM service_at_locations WHERE service_id = @serviceId AND location_id = @locationId",
+            ?? await One<Placement>(
+                "SELECT id, location_id FROM service_at_locations WHERE service_id = @serviceId AND location_id = @locationId",
                 new { serviceId, locationId });
         if (current is null)
         {

@@ -3,6 +3,7 @@ using System.Globalization;
 using Dapper;
 using Raumnetz.Application.Common;
 using Raumnetz.Application.Observations;
+using TaxonomyKind = Raumnetz.Domain.Inventory.TaxonomyKind;
 using static Raumnetz.Application.InventoryImport.InventoryImportColumns;
 
 namespace Raumnetz.Application.InventoryImport;
@@ -136,8 +137,8 @@ internal sealed class InventoryRowChecker
             derived = spaceId is not null;
         }
 
-        var categories = Terms(line, Category, Cell(Category), "service_category", "unknownCategory");
-        var targetGroups = Terms(line, TargetGroup, Cell(TargetGroup), "target_group", "unknownTargetGroup");
+        var categories = Terms(line, Category, Cell(Category), nameof(TaxonomyKind.ServiceCategory), "unknownCategory");
+        var targetGroups = Terms(line, TargetGroup, Cell(TargetGroup), nameof(TaxonomyKind.TargetGroup), "unknownTargetGroup");
         var operatorText = Cell(Operator);
         Guid? operatorId = operatorText is null ? null : Actor(line, Operator, operatorText);
         var funders = new List<Guid>();
@@ -211,7 +212,8 @@ internal sealed class InventoryRowChecker
             {
                 if (!ids.Contains(term.Id)) ids.Add(term.Id);
             }
-            else Add(line, column, code, $"No {(kind == "target_group" ? "target group" : "category")} has the code '{c}'.", ("value", c));
+            else Add(line, column, code,
+                $"No {(kind == nameof(TaxonomyKind.TargetGroup) ? "target group" : "category")} has the code '{c}'.", ("value", c));
         }
         return ids;
     }
@@ -279,7 +281,8 @@ internal sealed class InventoryRowChecker
             case "consultationspermonth" or "beratungenpromonat" or "beratungen/monat": return "ConsultationsPerMonth";
             default:
                 Add(line, CapacityUnit, "notAUnit",
-                    $"'{text}' is no capacity unit (places, hoursPerWeek, consultationsPerMonth; Plätze, Wochenstunden, Beratungen pro Monat).",
+                    $"'{text}' is no capacity unit (places, hoursPerWeek, consultationsPerMonth; "
+                    + "Plätze, Wochenstunden, Beratungen pro Monat).",
                     ("value", text));
                 return "Places";
         }
@@ -289,7 +292,8 @@ internal sealed class InventoryRowChecker
     private DateOnly? Date(int line, string column, string? text)
     {
         if (text is null) return null;
-        if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "dd.MM.yyyy", "d.M.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None,
+            out var d))
             return d;
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var serial) && serial is > 0 and < 2_958_466)
             return DateOnly.FromDateTime(DateTime.FromOADate(serial));

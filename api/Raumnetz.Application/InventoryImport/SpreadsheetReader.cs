@@ -36,7 +36,8 @@ public interface ISpreadsheetReaders
 {
     IReadOnlyList<string> Names { get; }
 
-    /// <summary>The reader named <paramref name="format"/> (any case), else the one that accepts <paramref name="contentType"/>; null when none.</summary>
+    /// <summary>The reader named <paramref name="format"/> (any case), else the one that accepts <paramref name="contentType"/>; null when
+    /// none.</summary>
     ISpreadsheetReader? Find(string? format, string? contentType);
 }
 
@@ -62,7 +63,8 @@ public sealed class CsvSpreadsheetReader : ISpreadsheetReader
     public string Name => "csv";
 
     public bool Accepts(string contentType) =>
-        contentType.Contains("csv", StringComparison.OrdinalIgnoreCase) || contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase);
+        contentType.Contains("csv", StringComparison.OrdinalIgnoreCase) || contentType.StartsWith("text/plain",
+            StringComparison.OrdinalIgnoreCase);
 
     public async IAsyncEnumerable<SheetRow> ReadAsync(Stream body, SpreadsheetOptions options, Action<int?, string> bad,
         [EnumeratorCancellation] CancellationToken ct)
@@ -75,7 +77,8 @@ public sealed class CsvSpreadsheetReader : ISpreadsheetReader
             DetectDelimiterValues = [",", ";", "\t"],
             TrimOptions = TrimOptions.Trim,
             IgnoreBlankLines = true,
-            BadDataFound = args => bad(args.Context.Parser?.RawRow, $"Malformed CSV near '{Shorten(args.RawRecord)}' (a quote inside an unquoted field?)."),
+            BadDataFound = args => bad(args.Context.Parser?.RawRow,
+                $"Malformed CSV near '{Shorten(args.RawRecord)}' (a quote inside an unquoted field?)."),
         };
         using var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         using var parser = new CsvParser(reader, config);
@@ -87,7 +90,8 @@ public sealed class CsvSpreadsheetReader : ISpreadsheetReader
         }
     }
 
-    /// <summary>The parser's RawRow is the last line of the record; a quoted field may span lines, so count back to its first line.</summary>
+    /// <summary>The parser's RawRow is the last line of the record; a quoted field may span lines, so count back to its first
+    /// line.</summary>
     private static int CountLineBreaks(string raw) => raw.TrimEnd('\r', '\n').Count(c => c == '\n');
 
     private static string Shorten(string s) => s.Length > 40 ? s[..40] + "…" : s.TrimEnd('\r', '\n');

@@ -15,17 +15,20 @@ public sealed class CloseInventoryRoundHandler(IUnitOfWork unitOfWork, Inventory
     public async Task<InventoryRoundDto> Handle(CloseInventoryRoundCommand request, CancellationToken cancellationToken)
     {
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
-        var version = await Versioning.CheckAsync(connection, tx, "inventory_rounds", "Inventory round", request.Id, request.ExpectedVersion);
+        var version = await Versioning.CheckAsync(connection, tx, "inventory_rounds", "Inventory round", request.Id,
+            request.ExpectedVersion);
         var round = (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
         if (round.Status == InventoryRoundStatus.Closed) throw new ConflictException("The round is closed already.");
         var start = await reads.SnapshotAsync(connection, tx, request.Id, RoundPhases.Start, cancellationToken);
-        var now = await reads.RegionServicesAsync(connection, tx, round.SpaceId, start.Select(s => s.ServiceId).ToList(), cancellationToken);
+        var now = await reads.RegionServicesAsync(connection, tx, round.SpaceId, start.Select(s => s.ServiceId).ToList(),
+            cancellationToken);
         await InventoryRoundReads.WriteSnapshotAsync(connection, tx, request.Id, RoundPhases.End, now, cancellationToken);
         var at = clock.GetUtcNow();
         var rows = await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE inventory_rounds SET status = @status, closed_at = @at, version = version + 1, updated_at = @at
             WHERE id = @Id AND version = @version
-            """, new { request.Id, status = InventoryRoundStatus.Closed.ToString(), at, version }, tx, cancellationToken: cancellationToken));
+            """, new { request.Id, status = InventoryRoundStatus.Closed.ToString(), at, version }, tx,
+                cancellationToken: cancellationToken));
         Versioning.EnsureUpdated(rows, "Inventory round", request.Id, version);
         return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
     }

@@ -29,7 +29,8 @@ public sealed class CreateInventoryRoundHandler(IUnitOfWork unitOfWork, Inventor
             VALUES (@id, @name, @searchKey, @SpaceId, @StartsOn, @EndsOn, @status, @previous, @note, NULL, 1, @now, @now)
             """, new
         {
-            id, name = request.Name.Trim(), searchKey = TextRules.SearchKey(request.Name), request.SpaceId, request.StartsOn, request.EndsOn,
+            id, name = request.Name.Trim(), searchKey = TextRules.SearchKey(request.Name), request.SpaceId, request.StartsOn,
+                request.EndsOn,
             status = InventoryRoundStatus.Open.ToString(), previous, note = InventoryRoundChecks.Trimmed(request.Note), now,
         }, tx, cancellationToken: cancellationToken));
         await InventoryRoundChecks.WriteAssignmentsAsync(connection, tx, id, assignments, cancellationToken);

@@ -20,7 +20,8 @@ public sealed class GetInventoryRoundChangesHandler(IDbConnectionFactory db, Inv
     public async Task<InventoryRoundChangesDto> Handle(GetInventoryRoundChangesQuery request, CancellationToken cancellationToken) =>
         await db.ReadAsync(async (connection, ct) =>
         {
-            var round = await reads.LoadAsync(connection, null, request.Id, ct) ?? throw new NotFoundException("Inventory round", request.Id);
+            var round = await reads.LoadAsync(connection, null, request.Id, ct) ?? throw new NotFoundException("Inventory round",
+                request.Id);
             var previous = round.PreviousRoundId is { } pid ? await reads.LoadAsync(connection, null, pid, ct) : null;
             List<ServiceSnapshot> before;
             DateTimeOffset since;
@@ -42,7 +43,8 @@ public sealed class GetInventoryRoundChangesHandler(IDbConnectionFactory db, Inv
             var verifications = await InventoryRoundReads.VerificationsAsync(connection, null, since, round.ClosedAt, ct);
             var names = before.Concat(after).GroupBy(s => s.ServiceId).ToDictionary(g => g.Key, g => g.Last().Name);
             var items = InventoryRoundRules.Compare(before, after, verifications)
-                .Select(c => new ServiceChangeDto { ServiceId = c.ServiceId, Name = names[c.ServiceId], Change = c.Change, Fields = c.Fields })
+                .Select(c => new ServiceChangeDto { ServiceId = c.ServiceId, Name = names[c.ServiceId], Change = c.Change,
+                    Fields = c.Fields })
                 .OrderBy(c => c.Change).ThenBy(c => c.Name, StringComparer.CurrentCulture).ThenBy(c => c.ServiceId).ToList();
             return new InventoryRoundChangesDto
             {

@@ -39,7 +39,8 @@ public sealed class GetInventoryRoundProgressHandler(IDbConnectionFactory db, In
     public async Task<InventoryRoundProgressDto> Handle(GetInventoryRoundProgressQuery request, CancellationToken cancellationToken) =>
         await db.ReadAsync(async (connection, ct) =>
         {
-            var round = await reads.LoadAsync(connection, null, request.Id, ct) ?? throw new NotFoundException("Inventory round", request.Id);
+            var round = await reads.LoadAsync(connection, null, request.Id, ct) ?? throw new NotFoundException("Inventory round",
+                request.Id);
             var start = (await reads.SnapshotAsync(connection, null, round.Id, RoundPhases.Start, ct)).ToDictionary(s => s.ServiceId);
             var now = round.Status == InventoryRoundStatus.Closed
                 ? await reads.SnapshotAsync(connection, null, round.Id, RoundPhases.End, ct)
@@ -47,7 +48,8 @@ public sealed class GetInventoryRoundProgressHandler(IDbConnectionFactory db, In
             var verifications = await InventoryRoundReads.VerificationsAsync(connection, null, round.CreatedAt, round.ClosedAt, ct);
             var ids = now.Select(s => s.ServiceId).ToList();
             var (spacesOf, termsOf) = await LinksAsync(connection, ids, ct);
-            var parents = (await connection.QueryAsync<SpaceRow>(new CommandDefinition("SELECT id, parent_id FROM spaces", cancellationToken: ct)))
+            var parents = (await connection.QueryAsync<SpaceRow>(new CommandDefinition("SELECT id, parent_id FROM spaces",
+                cancellationToken: ct)))
                 .ToDictionary(s => s.Id, s => s.ParentId);
             var assignments = (await connection.QueryAsync<AssignmentRow>(new CommandDefinition("""
                 SELECT x.actor_id, a.name AS actor_name, x.space_id, x.term_id FROM inventory_round_assignments x JOIN actors a ON a.id = x.actor_id
@@ -61,7 +63,8 @@ public sealed class GetInventoryRoundProgressHandler(IDbConnectionFactory db, In
                 return new RoundServiceDto
                 {
                     ServiceId = s.ServiceId, Name = s.Name,
-                    Progress = InventoryRoundRules.Progress(start.GetValueOrDefault(s.ServiceId), s, verifications.GetValueOrDefault(s.ServiceId)),
+                    Progress = InventoryRoundRules.Progress(start.GetValueOrDefault(s.ServiceId), s,
+                        verifications.GetValueOrDefault(s.ServiceId)),
                     ResponsibleActorIds = assignments
                         .Where(a => (a.SpaceId is { } sp && within.Contains(sp)) || (a.TermId is { } t && terms.Contains(t)))
                         .Select(a => a.ActorId).Distinct().ToList(),
@@ -82,7 +85,8 @@ public sealed class GetInventoryRoundProgressHandler(IDbConnectionFactory db, In
     private async Task<(ILookup<Guid, Guid> Spaces, ILookup<Guid, Guid> Terms)> LinksAsync(System.Data.Common.DbConnection connection,
         List<Guid> ids, CancellationToken ct)
     {
-        if (ids.Count == 0) return (Array.Empty<Link>().ToLookup(l => l.ServiceId, l => l.Id), Array.Empty<Link>().ToLookup(l => l.ServiceId, l => l.Id));
+        if (ids.Count == 0) return (Array.Empty<Link>().ToLookup(l => l.ServiceId, l => l.Id),
+            Array.Empty<Link>().ToLookup(l => l.ServiceId, l => l.Id));
         var (inIds, value) = db.Dialect.InIds("x.service_id", "@ids", ids);
         var spaces = await connection.QueryAsync<Link>(new CommandDefinition($"""
             SELECT x.service_id, l.space_id AS id FROM service_at_locations x JOIN locations l ON l.id = x.location_id
@@ -108,7 +112,8 @@ public sealed class GetInventoryRoundProgressHandler(IDbConnectionFactory db, In
         var pending = Of(RoundServiceProgress.Pending);
         return new RoundCountsDto
         {
-            Total = services.Count, Pending = pending, Verified = Of(RoundServiceProgress.Verified), Changed = Of(RoundServiceProgress.Changed),
+            Total = services.Count, Pending = pending, Verified = Of(RoundServiceProgress.Verified),
+                Changed = Of(RoundServiceProgress.Changed),
             Closed = Of(RoundServiceProgress.Closed), New = Of(RoundServiceProgress.New),
             PercentDone = services.Count == 0 ? 100 : Math.Round(100.0 * (services.Count - pending) / services.Count, 1),
         };

@@ -56,7 +56,8 @@ public abstract class InventoryRoundFieldsValidator<T> : AbstractValidator<T> wh
 
 internal static class InventoryRoundChecks
 {
-    /// <summary>The region exists, the previous round exists and is another round, and every assignment's actor, space and category.</summary>
+    /// <summary>The region exists, the previous round exists and is another round, and every assignment's actor, space and
+    /// category.</summary>
     public static async Task<List<(Guid ActorId, Guid? SpaceId, Guid? TermId)>> CheckAsync(DbConnection connection, DbTransaction tx,
         InventoryRoundFields f, Guid? selfId, CancellationToken ct)
     {
@@ -80,7 +81,8 @@ internal static class InventoryRoundChecks
             if (!string.IsNullOrWhiteSpace(a.CategoryCode))
                 termId = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
                     "SELECT id FROM taxonomy_terms WHERE code = @code", new { code = a.CategoryCode.Trim() }, tx, cancellationToken: ct))
-                    ?? throw new InvalidFieldException($"assignments[{i}].categoryCode", $"No category has the code '{a.CategoryCode.Trim()}'.");
+                    ?? throw new InvalidFieldException($"assignments[{i}].categoryCode",
+                        $"No category has the code '{a.CategoryCode.Trim()}'.");
             resolved.Add((a.ActorId, a.SpaceId, termId));
         }
         return resolved;
@@ -95,8 +97,8 @@ internal static class InventoryRoundChecks
             await connection.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO inventory_round_assignments (round_id, sort_order, actor_id, space_id, term_id)
                 VALUES (@roundId, @i, @actorId, @spaceId, @termId)
-                """, new { roundId, i, actorId = assignments[i].ActorId, spaceId = assignments[i].SpaceId, termId = assignments[i].TermId }, tx,
-                    cancellationToken: ct));
+                """, new { roundId, i, actorId = assignments[i].ActorId, spaceId = assignments[i].SpaceId, termId = assignments[i].TermId },
+                tx, cancellationToken: ct));
     }
 
     public static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

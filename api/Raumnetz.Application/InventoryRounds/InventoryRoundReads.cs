@@ -55,7 +55,8 @@ public sealed class InventoryRoundReads(IDbConnectionFactory db)
     }
 
     /// <summary>Fills in the assignments of the rounds, keeping their order.</summary>
-    public async Task<List<InventoryRoundDto>> CompleteAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<InventoryRoundDto> rounds,
+    public async Task<List<InventoryRoundDto>> CompleteAsync(DbConnection connection, DbTransaction? tx,
+        IReadOnlyList<InventoryRoundDto> rounds,
         CancellationToken ct)
     {
         if (rounds.Count == 0) return [];
@@ -121,7 +122,8 @@ public sealed class InventoryRoundReads(IDbConnectionFactory db)
                     cancellationToken: ct));
     }
 
-    /// <summary>How often each service was verified after <paramref name="from"/> up to <paramref name="until"/> (open: up to now).</summary>
+    /// <summary>How often each service was verified after <paramref name="from"/> up to <paramref name="until"/> (open: up to
+    /// now).</summary>
     public static async Task<Dictionary<Guid, int>> VerificationsAsync(DbConnection connection, DbTransaction? tx, DateTimeOffset from,
         DateTimeOffset? until, CancellationToken ct) =>
         (await connection.QueryAsync<CountRow>(new CommandDefinition($"""

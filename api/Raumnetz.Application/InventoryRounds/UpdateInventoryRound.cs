@@ -25,7 +25,8 @@ public sealed class UpdateInventoryRoundHandler(IUnitOfWork unitOfWork, Inventor
     public async Task<InventoryRoundDto> Handle(UpdateInventoryRoundCommand request, CancellationToken cancellationToken)
     {
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
-        var version = await Versioning.CheckAsync(connection, tx, "inventory_rounds", "Inventory round", request.Id, request.ExpectedVersion);
+        var version = await Versioning.CheckAsync(connection, tx, "inventory_rounds", "Inventory round", request.Id,
+            request.ExpectedVersion);
         var spaceId = await connection.QuerySingleAsync<Guid>(new CommandDefinition(
             "SELECT space_id FROM inventory_rounds WHERE id = @Id", new { request.Id }, tx, cancellationToken: cancellationToken));
         if (spaceId != request.SpaceId)

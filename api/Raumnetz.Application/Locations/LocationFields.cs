@@ -74,7 +74,8 @@ public abstract class LocationFieldsValidator<T> : AbstractValidator<T> where T 
         RuleFor(x => x.Accessibility!.Url).OptionalUrl().When(x => x.Accessibility is not null).OverridePropertyName("accessibility.url");
         RuleFor(x => x.Addresses).MaxItems(InventoryLimits.Addresses);
         RuleForEach(x => x.Addresses).SetValidator(new AddressEntryValidator());
-        RuleFor(x => x.Languages).MaxItems(InventoryLimits.Languages).Must(InventoryParts.DistinctCodes).WithMessage("A language may appear once.");
+        RuleFor(x => x.Languages).MaxItems(InventoryLimits.Languages).Must(InventoryParts.DistinctCodes).WithMessage(
+            "A language may appear once.");
         RuleForEach(x => x.Languages).SetValidator(new LanguageEntryValidator());
         InventoryParts.AddPartRules(this);
         RuleFor(x => x.ValidTo).GreaterThanOrEqualTo(x => x.ValidFrom).When(x => x.ValidFrom is not null && x.ValidTo is not null)
@@ -86,7 +87,8 @@ public abstract class LocationFieldsValidator<T> : AbstractValidator<T> where T 
 internal static class LocationStore
 {
     public static string SearchKey(string name, string? alternateName) =>
-        InventoryParts.Optional(alternateName) is { } a ? $"{TextRules.SearchKey(name)} {TextRules.SearchKey(a)}" : TextRules.SearchKey(name);
+        InventoryParts.Optional(alternateName) is { } a
+            ? $"{TextRules.SearchKey(name)} {TextRules.SearchKey(a)}" : TextRules.SearchKey(name);
 
     public static DynamicParameters Parameters(LocationFields f, Guid? spaceId, SpaceSource? source)
     {
@@ -119,7 +121,8 @@ internal static class LocationStore
         return p;
     }
 
-    /// <summary>The owner exists (400 ownerActorId otherwise); then the space: set by hand (must exist), or derived from the coordinates.</summary>
+    /// <summary>The owner exists (400 ownerActorId otherwise); then the space: set by hand (must exist), or derived from the
+    /// coordinates.</summary>
     public static async Task<(Guid? SpaceId, SpaceSource? Source)> CheckAndPlaceAsync(DbConnection connection, DbTransaction tx,
         LocationFields f, DateOnly today)
     {

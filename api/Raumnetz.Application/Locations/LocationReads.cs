@@ -77,7 +77,8 @@ public sealed class LocationReads(IDbConnectionFactory db)
     }
 
     /// <summary>Adds addresses, languages and the shared parts to the rows, with one query per table for the whole set.</summary>
-    public async Task<List<LocationDto>> CompleteAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<Row> rows, CancellationToken ct)
+    public async Task<List<LocationDto>> CompleteAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<Row> rows,
+        CancellationToken ct)
     {
         if (rows.Count == 0) return [];
         var ids = rows.Select(r => r.Id).ToList();
@@ -85,7 +86,8 @@ public sealed class LocationReads(IDbConnectionFactory db)
             SELECT location_id, address_type, attention, address_1, address_2, city, region, state_province, postal_code, country
             FROM location_addresses WHERE {db.Dialect.In("location_id", "@ids")} ORDER BY location_id, sort_order
             """, new { ids }, tx, cancellationToken: ct))).ToLookup(a => a.LocationId);
-        var languages = await InventoryPartsStore.LoadLanguagesAsync(connection, tx, db.Dialect, "location_languages", "location_id", ids, ct);
+        var languages = await InventoryPartsStore.LoadLanguagesAsync(connection, tx, db.Dialect, "location_languages", "location_id", ids,
+            ct);
         var parts = await InventoryPartsStore.LoadAsync(connection, tx, db.Dialect, PartOwner.Location, ids, ct);
         return rows.Select(r => new LocationDto
         {
@@ -104,7 +106,8 @@ public sealed class LocationReads(IDbConnectionFactory db)
                 City = a.City, Region = a.Region, StateProvince = a.StateProvince, PostalCode = a.PostalCode, Country = a.Country,
             }).ToList(),
             Languages = languages[r.Id].ToList(),
-            Contacts = parts[r.Id].Contacts, Phones = parts[r.Id].Phones, OpeningHours = parts[r.Id].OpeningHours, Closures = parts[r.Id].Closures,
+            Contacts = parts[r.Id].Contacts, Phones = parts[r.Id].Phones, OpeningHours = parts[r.Id].OpeningHours,
+                Closures = parts[r.Id].Closures,
             ValidFrom = r.ValidFrom, ValidTo = r.ValidTo, ArchivedAt = r.ArchivedAt, Version = r.Version, CreatedAt = r.CreatedAt,
             UpdatedAt = r.UpdatedAt,
         }).ToList();

@@ -7,7 +7,8 @@ using Raumnetz.Domain.Inventory;
 
 namespace Raumnetz.Application.Services;
 
-/// <summary>The capacity history of a service: every entry, by location, unit and date (oldest first); optionally one location or unit.</summary>
+/// <summary>The capacity history of a service: every entry, by location, unit and date (oldest first); optionally one location or
+/// unit.</summary>
 public sealed record ListCapacityQuery(Guid ServiceId, Guid? LocationId, CapacityUnit? Unit) : IRequest<IReadOnlyList<CapacityEntryDto>>;
 
 public sealed class ListCapacityValidator : AbstractValidator<ListCapacityQuery>

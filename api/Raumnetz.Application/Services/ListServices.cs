@@ -21,6 +21,10 @@ public sealed class ListServicesValidator : AbstractValidator<ListServicesQuery>
         RuleFor(x => x.Filter.Category).MaximumLength(Limits.Code).OverridePropertyName("category");
         RuleFor(x => x.Filter.TargetGroup).MaximumLength(Limits.Code).OverridePropertyName("targetGroup");
         RuleFor(x => x.Filter.Status).DefinedEnum().OverridePropertyName("status");
+        RuleFor(x => x.Filter.Verification).DefinedEnum().OverridePropertyName("verification");
+        RuleFor(x => x.Filter.FundingEndsTo).GreaterThanOrEqualTo(x => x.Filter.FundingEndsFrom)
+            .When(x => x.Filter.FundingEndsFrom is not null && x.Filter.FundingEndsTo is not null)
+            .OverridePropertyName("fundingEndsTo").WithMessage("'fundingEndsTo' must not lie before 'fundingEndsFrom'.");
         RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
         RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage("'cursor' is not a cursor this API issued.");
     }

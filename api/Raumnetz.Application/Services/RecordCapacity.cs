@@ -73,7 +73,8 @@ public sealed class RecordCapacityHandler(IUnitOfWork unitOfWork, ICurrentUser u
     public async Task<CapacityEntryDto> Handle(RecordCapacityCommand request, CancellationToken cancellationToken)
     {
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
-        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM services WHERE id = @ServiceId", new { request.ServiceId }, tx) == 0)
+        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM services WHERE id = @ServiceId", new { request.ServiceId },
+            tx) == 0)
             throw new NotFoundException("Service", request.ServiceId);
         var salId = await connection.QuerySingleOrDefaultAsync<Guid?>(
             "SELECT id FROM service_at_locations WHERE service_id = @ServiceId AND location_id = @LocationId",

@@ -106,7 +106,8 @@ public abstract class ServiceFieldsValidator<T> : AbstractValidator<T> where T :
             c.RuleFor(x => x.ValidTo).GreaterThanOrEqualTo(x => x.ValidFrom).When(x => x.ValidFrom is not null && x.ValidTo is not null)
                 .WithMessage("'validTo' must not lie before 'validFrom'.");
         });
-        RuleFor(x => x.Languages).MaxItems(InventoryLimits.Languages).Must(InventoryParts.DistinctCodes).WithMessage("A language may appear once.");
+        RuleFor(x => x.Languages).MaxItems(InventoryLimits.Languages).Must(InventoryParts.DistinctCodes).WithMessage(
+            "A language may appear once.");
         RuleForEach(x => x.Languages).SetValidator(new LanguageEntryValidator());
         RuleFor(x => x.InterpretationServices).MaximumLength(InventoryLimits.Text);
         RuleFor(x => x.ApplicationProcess).MaximumLength(InventoryLimits.Description);
@@ -168,12 +169,15 @@ public sealed class ServiceLocationEntryValidator : AbstractValidator<ServiceLoc
 internal static class ServiceStore
 {
     public static string SearchKey(string name, string? alternateName) =>
-        InventoryParts.Optional(alternateName) is { } a ? $"{TextRules.SearchKey(name)} {TextRules.SearchKey(a)}" : TextRules.SearchKey(name);
+        InventoryParts.Optional(alternateName) is { } a
+            ? $"{TextRules.SearchKey(name)} {TextRules.SearchKey(a)}" : TextRules.SearchKey(name);
 
-    /// <summary>The term ids of the categories and target groups and of the attributes; every id given must exist (400 naming the field).</summary>
+    /// <summary>The term ids of the categories and target groups and of the attributes; every id given must exist (400 naming the
+    /// field).</summary>
     public sealed record References(List<Guid> Categories, List<Guid> TargetGroups, List<Guid> AttributeTerms);
 
-    public static async Task<References> CheckAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, TaxonomyReads taxonomies,
+    public static async Task<References> CheckAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect,
+        TaxonomyReads taxonomies,
         ServiceFields f)
     {
         if (f.OperatorId is { } op
@@ -199,7 +203,8 @@ internal static class ServiceStore
             new { ids = ids.Distinct().ToList() }, tx)).ToHashSet();
         for (var i = 0; i < ids.Count; i++)
             if (!found.Contains(ids[i]))
-                throw new InvalidFieldException(member is null ? $"{field}[{i}]" : $"{field}[{i}].{member}", $"{resource} '{ids[i]}' does not exist.");
+                throw new InvalidFieldException(member is null ? $"{field}[{i}]" : $"{field}[{i}].{member}",
+                    $"{resource} '{ids[i]}' does not exist.");
     }
 
     public static DynamicParameters Parameters(ServiceFields f)
@@ -239,7 +244,8 @@ internal static class ServiceStore
         var p = new { id };
         if (f.Categories is not null) await ReplaceLinksAsync(connection, tx, "service_categories", "term_id", id, refs.Categories);
         if (f.TargetGroups is not null) await ReplaceLinksAsync(connection, tx, "service_target_groups", "term_id", id, refs.TargetGroups);
-        if (f.NetworkIds is not null) await ReplaceLinksAsync(connection, tx, "service_networks", "network_id", id, f.NetworkIds.Distinct().ToList());
+        if (f.NetworkIds is not null) await ReplaceLinksAsync(connection, tx, "service_networks", "network_id", id, f.NetworkIds.Distinct(
+            ).ToList());
         if (f.ServedSpaceIds is not null)
             await ReplaceLinksAsync(connection, tx, "service_spaces", "space_id", id, f.ServedSpaceIds.Distinct().ToList());
         if (f.Languages is not null)
@@ -269,7 +275,8 @@ internal static class ServiceStore
                     VALUES (@aid, @id, @name, @description, @extent, @ExtentType, @uri, @order)
                     """, new
                 {
-                    aid = Guid.CreateVersion7(), id, name = InventoryParts.Optional(a.Name), description = InventoryParts.Optional(a.Description),
+                    aid = Guid.CreateVersion7(), id, name = InventoryParts.Optional(a.Name), description = InventoryParts.Optional(
+                        a.Description),
                     extent = InventoryParts.Optional(a.Extent), a.ExtentType, uri = InventoryParts.Optional(a.Uri), order = order++,
                 }, tx);
         }
@@ -280,8 +287,12 @@ internal static class ServiceStore
             foreach (var d in f.RequiredDocuments)
                 await connection.ExecuteAsync("""
                     INSERT INTO service_required_documents (id, service_id, document, uri, sort_order) VALUES (@did, @id, @document, @uri, @order)
-                    """, new { did = Guid.CreateVersion7(), id, document = d.Document.Trim(), uri = InventoryParts.Optional(d.Uri), order = order++ },
-                    tx);
+                    """,
+                    new
+                    {
+                        did = Guid.CreateVersion7(), id, document = d.Document.Trim(), uri = InventoryParts.Optional(d.Uri),
+                        order = order++,
+                    }, tx);
         }
         if (f.Attributes is not null)
         {
@@ -292,7 +303,8 @@ internal static class ServiceStore
                     VALUES (@aid, @id, @termId, @linkType, @value, @order)
                     """, new
                 {
-                    aid = Guid.CreateVersion7(), id, termId = refs.AttributeTerms[i], linkType = InventoryParts.Optional(f.Attributes[i].LinkType),
+                    aid = Guid.CreateVersion7(), id, termId = refs.AttributeTerms[i], linkType = InventoryParts.Optional(
+                        f.Attributes[i].LinkType),
                     value = InventoryParts.Optional(f.Attributes[i].Value), order = i,
                 }, tx);
         }
@@ -316,13 +328,15 @@ internal static class ServiceStore
         IReadOnlyList<ServiceLocationEntry> locations, DateTimeOffset now)
     {
         var existing = (await connection.QueryAsync<(Guid Id, Guid LocationId)>(
-            "SELECT id, location_id FROM service_at_locations WHERE service_id = @id", new { id }, tx)).ToDictionary(r => r.LocationId, r => r.Id);
+            "SELECT id, location_id FROM service_at_locations WHERE service_id = @id", new { id }, tx))
+            .ToDictionary(r => r.LocationId, r => r.Id);
         var keep = locations.Select(l => l.LocationId).ToHashSet();
         var removed = existing.Where(e => !keep.Contains(e.Key)).Select(e => e.Value).ToList();
         if (removed.Count > 0)
         {
             if (await connection.ExecuteScalarAsync<long>(
-                    $"SELECT COUNT(*) FROM capacity_entries WHERE {dialect.In("service_at_location_id", "@removed")}", new { removed }, tx) > 0)
+                    $"SELECT COUNT(*) FROM capacity_entries WHERE {dialect.In("service_at_location_id", "@removed")}", new { removed },
+                        tx) > 0)
                 throw new ConflictException(
                     "A location left out of 'locations' has capacity history. Keep the location (set the service's status instead) or " +
                     "archive the service.", "locations");

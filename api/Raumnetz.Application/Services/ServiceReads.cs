@@ -123,7 +123,8 @@ public sealed class ServiceReads(IDbConnectionFactory db)
     }
 
     /// <summary>Adds every list to the rows, with one query per table for the whole set.</summary>
-    public async Task<List<ServiceDto>> CompleteAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<Row> rows, CancellationToken ct)
+    public async Task<List<ServiceDto>> CompleteAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<Row> rows,
+        CancellationToken ct)
     {
         if (rows.Count == 0) return [];
         var d = db.Dialect;
@@ -144,7 +145,8 @@ public sealed class ServiceReads(IDbConnectionFactory db)
             WHERE {d.In("service_id", "@ids")} ORDER BY sort_order
             """);
         var areas = await ByService<AreaRow>(
-            $"SELECT service_id, name, description, extent, extent_type, uri FROM service_areas WHERE {d.In("service_id", "@ids")} ORDER BY sort_order");
+            $"SELECT service_id, name, description, extent, extent_type, uri FROM service_areas WHERE {d.In("service_id", "@ids")} " +
+            "ORDER BY sort_order");
         var documents = await ByService<DocumentRow>(
             $"SELECT service_id, document, uri FROM service_required_documents WHERE {d.In("service_id", "@ids")} ORDER BY sort_order");
         var attributes = await ByService<AttributeRow>($"""
@@ -186,7 +188,8 @@ public sealed class ServiceReads(IDbConnectionFactory db)
                 Option = c.OptionText, Amount = c.Amount, Currency = c.Currency, AmountDescription = c.AmountDescription,
                 ValidFrom = c.ValidFrom, ValidTo = c.ValidTo,
             }).ToList(),
-            Languages = languages[r.Id].ToList(), InterpretationServices = r.InterpretationServices, ApplicationProcess = r.ApplicationProcess,
+            Languages = languages[r.Id].ToList(), InterpretationServices = r.InterpretationServices,
+                ApplicationProcess = r.ApplicationProcess,
             WaitTime = r.WaitTime, Accreditations = r.Accreditations, Licenses = r.Licenses, Alert = r.Alert,
             Program = r.ProgramName is null ? null
                 : new ProgramInfo { Name = r.ProgramName, AlternateName = r.ProgramAlternateName, Description = r.ProgramDescription },
@@ -196,15 +199,18 @@ public sealed class ServiceReads(IDbConnectionFactory db)
                 Name = a.Name, Description = a.Description, Extent = a.Extent, ExtentType = a.ExtentType, Uri = a.Uri,
             }).ToList(),
             RequiredDocuments = documents[r.Id].Select(x => new RequiredDocumentEntry { Document = x.Document, Uri = x.Uri }).ToList(),
-            Attributes = attributes[r.Id].Select(a => new AttributeEntry { TermCode = a.Code, LinkType = a.LinkType, Value = a.Value }).ToList(),
-            Contacts = parts[r.Id].Contacts, Phones = parts[r.Id].Phones, OpeningHours = parts[r.Id].OpeningHours, Closures = parts[r.Id].Closures,
+            Attributes = attributes[r.Id].Select(a => new AttributeEntry { TermCode = a.Code, LinkType = a.LinkType,
+                Value = a.Value }).ToList(),
+            Contacts = parts[r.Id].Contacts, Phones = parts[r.Id].Phones, OpeningHours = parts[r.Id].OpeningHours,
+                Closures = parts[r.Id].Closures,
             Locations = salsByService[r.Id].Select(s => new ServiceAtLocationDto
             {
                 Id = s.Id, LocationId = s.LocationId, LocationName = s.LocationName, SpaceId = s.SpaceId, Description = s.Description,
                 ExternalId = s.ExternalId, Contacts = salParts[s.Id].Contacts, Phones = salParts[s.Id].Phones,
                 OpeningHours = salParts[s.Id].OpeningHours, Closures = salParts[s.Id].Closures, Capacity = capacity[s.Id].ToList(),
             }).ToList(),
-            ExternalId = r.ExternalId, VerifiedOn = r.VerifiedOn, VerifiedBy = r.VerifiedBy, VerificationIntervalMonths = r.VerificationIntervalMonths,
+            ExternalId = r.ExternalId, VerifiedOn = r.VerifiedOn, VerifiedBy = r.VerifiedBy,
+                VerificationIntervalMonths = r.VerificationIntervalMonths,
             VerificationDueOn = r.VerifiedOn?.AddMonths(r.VerificationIntervalMonths),
             ArchivedAt = r.ArchivedAt, Version = r.Version, CreatedAt = r.CreatedAt, UpdatedAt = r.UpdatedAt,
         }).ToList();

@@ -38,7 +38,8 @@ public sealed class CreateTaxonomyTermHandler(IUnitOfWork unitOfWork, TimeProvid
         }
         catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
-            throw new ConflictException($"A term with the code '{request.Code.Trim()}' exists already (codes are unique across taxonomies).",
+            throw new ConflictException(
+                $"A term with the code '{request.Code.Trim()}' exists already (codes are unique across taxonomies).",
                 "code");
         }
         catch (Exception e) when (unitOfWork.Dialect.IsForeignKeyViolation(e))

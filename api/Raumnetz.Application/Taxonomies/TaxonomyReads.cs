@@ -19,7 +19,8 @@ public sealed class TaxonomyReads(IDbConnectionFactory db)
         p.code AS parent_code, tt.term_uri, tt.sort_order, tt.archived_at, tt.version, tt.created_at, tt.updated_at
         """;
 
-    public const string TermFrom = "taxonomy_terms tt JOIN taxonomies t ON t.id = tt.taxonomy_id LEFT JOIN taxonomy_terms p ON p.id = tt.parent_id";
+    public const string TermFrom =
+        "taxonomy_terms tt JOIN taxonomies t ON t.id = tt.taxonomy_id LEFT JOIN taxonomy_terms p ON p.id = tt.parent_id";
 
     public static async Task<TaxonomyDto?> LoadTaxonomyAsync(DbConnection connection, DbTransaction? tx, Guid id, CancellationToken ct) =>
         await connection.QuerySingleOrDefaultAsync<TaxonomyDto>(new CommandDefinition(
@@ -61,11 +62,13 @@ public sealed class TaxonomyReads(IDbConnectionFactory db)
     /// <summary>A filter's term code (category, targetGroup): unknown is a 400 naming the parameter, not an empty list.</summary>
     public async Task CheckFilterCodeAsync(DbConnection connection, string? code, TaxonomyKind kind, string parameter)
     {
-        if (!string.IsNullOrWhiteSpace(code)) await ResolveAsync(connection, null, [code], kind, parameter, allowArchived: true, indexed: false);
+        if (!string.IsNullOrWhiteSpace(code)) await ResolveAsync(connection, null, [code], kind, parameter, allowArchived: true,
+            indexed: false);
     }
 
     /// <summary>The id of one term code of any taxonomy (for attributes); 400 naming <paramref name="field"/> when unknown.</summary>
     public static async Task<Guid> ResolveAnyAsync(DbConnection connection, DbTransaction? tx, string code, string field) =>
-        await connection.QuerySingleOrDefaultAsync<Guid?>("SELECT id FROM taxonomy_terms WHERE code = @code", new { code = code.Trim() }, tx)
+        await connection.QuerySingleOrDefaultAsync<Guid?>("SELECT id FROM taxonomy_terms WHERE code = @code", new { code = code.Trim() },
+            tx)
             ?? throw new InvalidFieldException(field, $"'{code}' is not a known taxonomy term code (see GET /api/v1/taxonomies).");
 }

@@ -41,7 +41,8 @@ internal static class TaxonomyTermChecks
     /// <summary>The taxonomy exists (404), the parent is a term of the same taxonomy and not the term itself or below it (400).</summary>
     public static async Task CheckAsync(DbConnection connection, DbTransaction tx, Guid taxonomyId, TaxonomyTermFields f, Guid? selfId)
     {
-        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM taxonomies WHERE id = @taxonomyId", new { taxonomyId }, tx) == 0)
+        if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM taxonomies WHERE id = @taxonomyId", new { taxonomyId },
+            tx) == 0)
             throw new NotFoundException("Taxonomy", taxonomyId);
         var parent = f.ParentId;
         for (var depth = 0; parent is { } p; depth++)

@@ -59,7 +59,8 @@ public sealed class UpdateTaxonomyTermHandler(IUnitOfWork unitOfWork, TimeProvid
         }
         catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e))
         {
-            throw new ConflictException($"A term with the code '{request.Code.Trim()}' exists already (codes are unique across taxonomies).",
+            throw new ConflictException(
+                $"A term with the code '{request.Code.Trim()}' exists already (codes are unique across taxonomies).",
                 "code");
         }
         return (await TaxonomyReads.LoadTermAsync(connection, tx, request.Id, cancellationToken))!;

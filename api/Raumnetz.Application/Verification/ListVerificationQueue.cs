@@ -49,11 +49,11 @@ public sealed class ListVerificationQueueHandler(IDbConnectionFactory db, TimePr
         var items = await db.ReadAsync(async (connection, ct) =>
         {
             var p = new DynamicParameters();
-            var intervals = await VerificationFilter.IntervalsAsync(connection, null, ct);
+            p.Add("defunct", ServiceStatus.Defunct.ToString());
             var where = new List<string>
             {
-                "s.archived_at IS NULL", "s.status <> 'Defunct'",
-                VerificationFilter.Condition(request.IncludeDue ? VerificationState.Due : VerificationState.Overdue, on, intervals, p),
+                "s.archived_at IS NULL", "s.status <> @defunct",
+                request.IncludeDue ? VerificationFilter.DueOrOverdue("s", on, p) : VerificationFilter.Overdue("s", on, p),
             };
             var with = "";
             if (request.SpaceId is { } spaceId)
@@ -71,7 +71,8 @@ public sealed class ListVerificationQueueHandler(IDbConnectionFactory db, TimePr
                     """);
                 p.Add("spaceId", spaceId);
             }
-            if (request.OperatorActorId is { } operatorId) { where.Add("s.operator_actor_id = @operatorId"); p.Add("operatorId", operatorId); }
+            if (request.OperatorActorId is { } operatorId) { where.Add("s.operator_actor_id = @operatorId"); p.Add("operatorId",
+                operatorId); }
             var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
                 {with}
                 SELECT s.id AS service_id, s.name, s.status, s.operator_actor_id, a.name AS operator_name, s.verified_on, s.verified_by,

@@ -1,39 +1,41 @@
-using System.Data.Common;
 using Dapper;
 using Raumnetz.Domain.Inventory;
 
 namespace Raumnetz.Application.Verification;
 
 /// <summary>
-/// The SQL condition "the service <c>s</c> is overdue (or due) on a day" without date arithmetic in SQL: for each
-/// verification interval in use, the latest verification day that is overdue (<see cref="VerificationRules.LastOverdueVerification"/>)
-/// is computed here and compared as a parameter. Shared by the queue and the services list's verification filter.
+/// SQL conditions "the service is overdue (or due) on a day" without date arithmetic in SQL: for every interval a service
+/// may have (1 to <see cref="VerificationRules.MaxIntervalMonths"/> months) the latest verification day that is overdue
+/// (<see cref="VerificationRules.LastOverdueVerification"/>) is computed here and picked by a CASE on the service's interval,
+/// so every provider compares plain dates. Shared by the verification queue and the services list's verification filter.
 /// </summary>
 public static class VerificationFilter
 {
-    /// <summary>The intervals the services use (few distinct values).</summary>
-    public static async Task<IReadOnlyList<int>> IntervalsAsync(DbConnection connection, DbTransaction? tx, CancellationToken ct) =>
-        (await connection.QueryAsync<int>(new CommandDefinition(
-            "SELECT DISTINCT verification_interval_months FROM services", transaction: tx, cancellationToken: ct))).ToList();
+    /// <summary>Never verified, or the due day lies before <paramref name="on"/>; <paramref name="alias"/> is the services table's
+    /// alias.</summary>
+    public static string Overdue(string alias, DateOnly on, DynamicParameters p) =>
+        $"({alias}.verified_on IS NULL OR {alias}.verified_on <= {Threshold(alias, on, "vfo", p)})";
 
-    /// <summary>
-    /// The condition on <c>s</c> (the services table's alias) for services in <paramref name="state"/> on <paramref name="on"/>:
-    /// overdue (never verified, or the due day passed), due (due today, or overdue: everything that needs verifying) or
-    /// current (verified and not yet due). Adds its parameters to <paramref name="p"/>.
-    /// </summary>
-    public static string Condition(VerificationState state, DateOnly on, IReadOnlyList<int> intervals, DynamicParameters p)
+    /// <summary>Overdue, or due on <paramref name="on"/> itself: everything that needs verifying that day.</summary>
+    public static string DueOrOverdue(string alias, DateOnly on, DynamicParameters p) =>
+        $"({alias}.verified_on IS NULL OR {alias}.verified_on <= {Threshold(alias, on.AddDays(1), "vfd", p)})";
+
+    /// <summary>The services in exactly this state on <paramref name="on"/>.</summary>
+    public static string InState(string alias, VerificationState state, DateOnly on, DynamicParameters p) => state switch
     {
-        var terms = new List<string>();
-        for (var i = 0; i < intervals.Count; i++)
+        VerificationState.Overdue => Overdue(alias, on, p),
+        VerificationState.Due => $"({DueOrOverdue(alias, on, p)} AND NOT {Overdue(alias, on, p)})",
+        _ => $"NOT {DueOrOverdue(alias, on, p)}",
+    };
+
+    private static string Threshold(string alias, DateOnly on, string prefix, DynamicParameters p)
+    {
+        var cases = new System.Text.StringBuilder($"CASE {alias}.verification_interval_months");
+        for (var months = 1; months <= VerificationRules.MaxIntervalMonths; months++)
         {
-            var last = state == VerificationState.Overdue
-                ? VerificationRules.LastOverdueVerification(on, intervals[i])
-                : VerificationRules.LastDueVerification(on, intervals[i]);
-            terms.Add($"(s.verification_interval_months = @vfi{i} AND s.verified_on <= @vfd{i})");
-            p.Add($"vfi{i}", intervals[i]);
-            p.Add($"vfd{i}", last);
+            cases.Append(System.Globalization.CultureInfo.InvariantCulture, $" WHEN {months} THEN @{prefix}{months}");
+            p.Add($"{prefix}{months}", VerificationRules.LastOverdueVerification(on, months));
         }
-        var needing = "(s.verified_on IS NULL" + string.Concat(terms.Select(t => " OR " + t)) + ")";
-        return state == VerificationState.Current ? $"NOT {needing}" : needing;
+        return cases.Append(" END").ToString();
     }
 }

@@ -74,7 +74,8 @@ public readonly record struct Horizon(int Years, int Months, int Weeks, int Days
     public DateOnly AddTo(DateOnly day) => day.AddYears(Years).AddMonths(Months).AddDays(Weeks * 7 + Days);
 
     public override string ToString() =>
-        "P" + (Years > 0 ? $"{Years}Y" : "") + (Months > 0 ? $"{Months}M" : "") + (Weeks > 0 ? $"{Weeks}W" : "") + (Days > 0 ? $"{Days}D" : "");
+        "P" + (Years > 0 ? $"{Years}Y" : "") + (Months > 0 ? $"{Months}M" : "") + (Weeks > 0 ? $"{Weeks}W" : "")
+            + (Days > 0 ? $"{Days}D" : "");
 
     /// <summary>Parses P[nY][nM][nW][nD] (case-insensitive, at least one part, each 0 to 9999, at most ten years in all).</summary>
     public static bool TryParse(string? text, out Horizon horizon)

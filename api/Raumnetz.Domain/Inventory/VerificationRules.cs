@@ -45,6 +45,7 @@ public static class VerificationRules
         return day;
     }
 
-    /// <summary>The latest verification day that is due (or overdue) on <paramref name="on"/>: verified on or before it means due or overdue.</summary>
+    /// <summary>The latest verification day that is due (or overdue) on <paramref name="on"/>: verified on or before it means due or
+    /// overdue.</summary>
     public static DateOnly LastDueVerification(DateOnly on, int intervalMonths) => LastOverdueVerification(on.AddDays(1), intervalMonths);
 }

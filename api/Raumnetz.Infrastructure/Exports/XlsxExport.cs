@@ -55,7 +55,7 @@ internal sealed class XlsxExport : IExportFormat
         }
     }
 
-    private static void Row(OpenXmlWriter w, uint index, IEnumerable<object?> cells)
+    internal static void Row(OpenXmlWriter w, uint index, IEnumerable<object?> cells)
     {
         w.WriteStartElement(new Row { RowIndex = index });
         foreach (var c in cells)

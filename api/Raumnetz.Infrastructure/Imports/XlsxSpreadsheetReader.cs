@@ -48,7 +48,8 @@ public sealed class XlsxSpreadsheetReader : ISpreadsheetReader
                 bad(null, "The workbook has no worksheet.");
                 return [];
             }
-            var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
+            var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList()
+                ?? [];
             var part = (WorksheetPart)workbook.GetPartById(relation);
             var result = new List<SheetRow>();
             var next = 1;
@@ -84,7 +85,8 @@ public sealed class XlsxSpreadsheetReader : ISpreadsheetReader
         var value = cell.CellValue?.Text;
         if (value is null) return null;
         if (type == CellValues.SharedString)
-            return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Count ? strings[i] : null;
+            return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture,
+                out var i) && i >= 0 && i < strings.Count ? strings[i] : null;
         if (type == CellValues.Boolean) return value == "1" ? "true" : "false";
         return value;
     }

@@ -50,7 +50,8 @@ public sealed class CreateFundingTests(ApiFactory factory) : IClassFixture<ApiFa
         var service = await factory.ServiceAsync("Jugendclub Ruhlsdorf");
         var funder = await factory.ActorAsync("Stadt Teltow");
         await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync(Url, new
-            { serviceId = service, funderActorId = funder, sharePercent = 70m, startsOn = "2025-01-01", endsOn = "2025-12-31", renewalStatus = "ended" }),
+            { serviceId = service, funderActorId = funder, sharePercent = 70m, startsOn = "2025-01-01", endsOn = "2025-12-31",
+                renewalStatus = "ended" }),
             HttpStatusCode.Created);
         var before = await factory.CountAsync("service_fundings");
 
@@ -65,7 +66,8 @@ public sealed class CreateFundingTests(ApiFactory factory) : IClassFixture<ApiFa
             { serviceId = service, funderActorId = funder, sharePercent = 31m, startsOn = "2026-01-01", renewalStatus = "open" }),
             HttpStatusCode.Created);
         await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync(Url, new
-            { serviceId = service, funderActorId = funder, sharePercent = 30m, startsOn = "2024-01-01", endsOn = "2025-06-30", renewalStatus = "ended" }),
+            { serviceId = service, funderActorId = funder, sharePercent = 30m, startsOn = "2024-01-01", endsOn = "2025-06-30",
+                renewalStatus = "ended" }),
             HttpStatusCode.Created);
     }
 
@@ -87,10 +89,12 @@ public sealed class CreateFundingTests(ApiFactory factory) : IClassFixture<ApiFa
         await Bad(new { serviceId = service, funderActorId = funder, renewalStatus = "open", sharePercent = 100.5 }, "sharePercent");
         await Bad(new { serviceId = service, funderActorId = funder, renewalStatus = "open", amountPerYear = -1 }, "amountPerYear");
         await Bad(new { serviceId = service, funderActorId = funder, renewalStatus = "open", amountPerYear = 1.001 }, "amountPerYear");
-        await Bad(new { serviceId = service, funderActorId = funder, renewalStatus = "open", startsOn = "2026-01-02", endsOn = "2026-01-01" },
+        await Bad(new { serviceId = service, funderActorId = funder, renewalStatus = "open", startsOn = "2026-01-02",
+            endsOn = "2026-01-01" },
             "endsOn");
         await Bad(new { serviceId = service, funderActorId = funder, renewalStatus = "Renewed" }, "renewalStatus");
-        await Bad(new { serviceId = service, funderActorId = funder, renewalStatus = "open", programme = new string('x', 201) }, "programme");
+        await Bad(new { serviceId = service, funderActorId = funder, renewalStatus = "open", programme = new string('x', 201) },
+            "programme");
         await HttpAssert.ProblemAsync(await client.PostAsync(Url, TestData.RawJson(
             $$"""{"serviceId":"{{service}}","funderActorId":"{{funder}}","renewalStatus":"open","amountPerYear":"1000"}""")),
             HttpStatusCode.BadRequest, "amountPerYear");

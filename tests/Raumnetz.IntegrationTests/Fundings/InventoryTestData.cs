@@ -27,7 +27,8 @@ public sealed class InventoryClockFactory : ApiFactory
 public static class InventoryTestData
 {
     public static async Task<Guid> ServiceAsync(this ApiFactory factory, string name, Guid? spaceId = null, Guid? operatorId = null,
-        string status = "Active", DateOnly? verifiedOn = null, int intervalMonths = 12, Guid[]? networkIds = null, string[]? categories = null,
+        string status = "Active", DateOnly? verifiedOn = null, int intervalMonths = 12, Guid[]? networkIds = null,
+            string[]? categories = null,
         string? externalId = null)
     {
         var id = Guid.CreateVersion7();
@@ -57,7 +58,8 @@ public static class InventoryTestData
             await factory.ExecuteAsync("INSERT INTO service_networks (service_id, network_id) VALUES (@id, @network)", new { id, network });
         foreach (var code in categories ?? [])
             await factory.ExecuteAsync(
-                "INSERT INTO service_categories (service_id, term_id) SELECT @id, id FROM taxonomy_terms WHERE code = @code", new { id, code });
+                "INSERT INTO service_categories (service_id, term_id) SELECT @id, id FROM taxonomy_terms WHERE code = @code", new { id,
+                    code });
         return id;
     }
 

@@ -6,7 +6,8 @@ using Raumnetz.IntegrationTests.Networks;
 
 namespace Raumnetz.IntegrationTests.Fundings;
 
-/// <summary>Funding ending soon, on a held clock: today is 15 June 2026, so the default horizon (six months) ends on 15 December 2026.</summary>
+/// <summary>Funding ending soon, on a held clock: today is 15 June 2026, so the default horizon (six months) ends on 15 December
+/// 2026.</summary>
 public sealed class ListFundingsEndingTests(InventoryClockFactory factory) : IClassFixture<InventoryClockFactory>
 {
     private async Task<Guid> FundingAsync(HttpClient client, Guid service, Guid funder, string? endsOn, string status = "open",
@@ -53,7 +54,8 @@ public sealed class ListFundingsEndingTests(InventoryClockFactory factory) : ICl
         // a longer horizon takes the day after; the space filter takes the region's services only
         Assert.Equal(3, (await client.GetJsonAsync("/api/v1/fundings/ending?horizon=P1Y")).Items().Count);
         Assert.Equal([atHorizonEnd, dayAfter],
-            (await client.GetJsonAsync($"/api/v1/fundings/ending?horizon=P1Y&spaceId={county}")).Items().Select(i => i.GetProperty("funding").Id()));
+            (await client.GetJsonAsync($"/api/v1/fundings/ending?horizon=P1Y&spaceId={county}")).Items().Select(i
+                => i.GetProperty("funding").Id()));
         Assert.Equal([today], (await client.GetJsonAsync("/api/v1/fundings/ending?renewalStatus=applied")).Items()
             .Select(i => i.GetProperty("funding").Id()));
         Assert.Equal([atHorizonEnd], (await client.GetJsonAsync($"/api/v1/fundings/ending?networkId={network.Id()}")).Items()
@@ -80,6 +82,7 @@ public sealed class ListFundingsEndingTests(InventoryClockFactory factory) : ICl
     public async Task Bad_parameters_are_400_naming_them(string query)
     {
         var client = await factory.SignedInAsync();
-        await HttpAssert.ProblemAsync(await client.GetAsync($"/api/v1/fundings/ending?{query}"), HttpStatusCode.BadRequest, query.Split('=')[0]);
+        await HttpAssert.ProblemAsync(await client.GetAsync($"/api/v1/fundings/ending?{query}"), HttpStatusCode.BadRequest,
+            query.Split('=')[0]);
     }
 }

@@ -34,7 +34,8 @@ public sealed class UpdateFundingTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal("\"2\"", response.Headers.ETag?.Tag);
         Assert.Equal(55m, updated.GetProperty("sharePercent").GetDecimal());
         Assert.Equal("secured", updated.Str("renewalStatus"));
-        await HttpAssert.ProblemAsync(await client.PutIfMatchAsync($"{Url}/{funding.Id()}", body, "\"1\""), HttpStatusCode.PreconditionFailed);
+        await HttpAssert.ProblemAsync(await client.PutIfMatchAsync($"{Url}/{funding.Id()}", body, "\"1\""),
+            HttpStatusCode.PreconditionFailed);
         await HttpAssert.ProblemAsync(await client.PutIfMatchAsync($"{Url}/{Guid.NewGuid()}", body), HttpStatusCode.NotFound);
     }
 

@@ -28,6 +28,7 @@ public sealed class BadInputFixture : ApiFactory, IAsyncLifetime
     public Guid SpaceId { get; private set; }
     public Guid IndicatorId { get; private set; }
     public Guid RatingId { get; private set; }
+    public Guid LocationId { get; private set; }
 
     public async ValueTask InitializeAsync()
     {
@@ -57,6 +58,10 @@ public sealed class BadInputFixture : ApiFactory, IAsyncLifetime
         await Indicators.IndicatorApi.PutObservationOkAsync(admin, new { indicatorId = IndicatorId, spaceId, period = "2024", value = 12 });
         await HttpAssert.OkAsync<JsonElement>(await admin.SendJsonAsync(HttpMethod.Post, "/api/v1/assessments",
             new { indicatorId = RatingId, spaceId, period = "2024", rating = 4 }), HttpStatusCode.Created);
+        LocationId = (await HttpAssert.OkAsync<JsonElement>(await admin.SendJsonAsync(HttpMethod.Post, "/api/v1/locations",
+            new { name = "Bestandsort", kind = "physical" }), HttpStatusCode.Created)).Id();
+        await HttpAssert.OkAsync<JsonElement>(await admin.SendJsonAsync(HttpMethod.Post, "/api/v1/services",
+            new { name = "Bestandsangebot", status = "active", locations = new[] { new { locationId = LocationId } } }), HttpStatusCode.Created);
         await ApiKeyClientAsync("viewer");
         var (document, operations) = await ApiDocument.LoadAsync(this);
         Document = document;
@@ -112,6 +117,14 @@ public sealed class BadInputTests(BadInputFixture api) : IClassFixture<BadInputF
         ["UpdateAssessment"] = """{"rating":2}""",
         ["CreateActorType"] = """{"code":"bad-new-type","nameDe":"Neue Art","nameEn":"New type"}""",
         ["UpdateActorType"] = """{"nameDe":"Verein","nameEn":"Association"}""",
+        ["CreateTaxonomy"] = """{"code":"bad-new-taxonomy","kind":"targetGroup","name":"Neue Taxonomie"}""",
+        ["CreateTaxonomyTerm"] = """{"code":"bad-new-term","nameDe":"Neuer Begriff","nameEn":"New term"}""",
+        ["UpdateTaxonomyTerm"] = """{"code":"bad-term","nameDe":"Begriff","nameEn":"Term"}""",
+        ["CreateLocation"] = """{"name":"Neuer Ort","kind":"physical"}""",
+        ["UpdateLocation"] = """{"name":"Bestandsort","kind":"physical"}""",
+        ["CreateService"] = """{"name":"Neues Angebot","status":"active"}""",
+        ["UpdateService"] = """{"name":"Bestandsangebot","status":"active"}""",
+        ["RecordCapacity"] = """{"locationId":"{L}","unit":"places","maximum":10,"asOf":"2026-01-01"}""",
         ["CreateApiKey"] = """{"name":"Neuer Schlüssel","role":"viewer"}""",
         ["CreateUser"] = """{"email":"bad-new@test.local","displayName":"Neu","role":"viewer","password":"a-long-password-1"}""",
         // An unknown account: the baseline itself fails with 401, and no real account collects failed attempts.
@@ -121,7 +134,8 @@ public sealed class BadInputTests(BadInputFixture api) : IClassFixture<BadInputF
     private string BaseBody(ApiOperation op) =>
         ValidBodies.GetValueOrDefault(op.Id, "{}").Replace("{A}", api.ActorIds[0].ToString()).Replace("{B}", api.ActorIds[1].ToString())
             .Replace("{N}", api.NetworkId.ToString()).Replace("{I}", api.IndicatorId.ToString())
-            .Replace("{R}", api.RatingId.ToString()).Replace("{S}", api.SpaceId.ToString());
+            .Replace("{R}", api.RatingId.ToString()).Replace("{S}", api.SpaceId.ToString())
+            .Replace("{L}", api.LocationId.ToString());
 
     private async Task<string> ExistingIdAsync(ApiOperation op)
     {

@@ -40,6 +40,15 @@ public sealed class ConditionalRequestTests(ApiFactory factory) : IClassFixture<
         var assessment = (await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync(IndicatorApi.AssessmentsUrl,
             new { indicatorId = rating, spaceId = north, period = "2024", rating = 4 }), HttpStatusCode.Created)).Id();
         var relationBody = new { sourceActorId = actor, targetActorId = other, type = "cooperationAgreement", isContractual = false };
+        var location = (await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync("/api/v1/locations",
+            new { name = "Ort", kind = "physical" }), HttpStatusCode.Created)).Id();
+        var service = (await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync("/api/v1/services",
+            new { name = "Angebot", status = "active" }), HttpStatusCode.Created)).Id();
+        var taxonomy = (await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync("/api/v1/taxonomies",
+            new { code = ActorApi.Token(), kind = "targetGroup", name = "Taxonomie" }), HttpStatusCode.Created)).Id();
+        var termCode = ActorApi.Token();
+        var term = (await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync($"/api/v1/taxonomies/{taxonomy}/terms",
+            new { code = termCode, nameDe = "Begriff", nameEn = "Term" }), HttpStatusCode.Created)).Id();
         var put = HttpMethod.Put;
         var post = HttpMethod.Post;
         var delete = HttpMethod.Delete;
@@ -72,6 +81,13 @@ public sealed class ConditionalRequestTests(ApiFactory factory) : IClassFixture<
             ["DeleteObservation"] = new(delete, $"/api/v1/observations/{observation}", null),
             ["UpdateAssessment"] = new(put, $"/api/v1/assessments/{assessment}", new { rating = 3 }),
             ["DeleteAssessment"] = new(delete, $"/api/v1/assessments/{assessment}", null),
+            ["UpdateTaxonomyTerm"] = new(put, $"/api/v1/taxonomies/{taxonomy}/terms/{term}", new { code = termCode, nameDe = "Neu", nameEn = "New" }),
+            ["UpdateLocation"] = new(put, $"/api/v1/locations/{location}", new { name = "Ort neu", kind = "physical" }),
+            ["ArchiveLocation"] = new(post, $"/api/v1/locations/{location}/archive", null),
+            ["RestoreLocation"] = new(post, $"/api/v1/locations/{location}/restore", null),
+            ["UpdateService"] = new(put, $"/api/v1/services/{service}", new { name = "Angebot neu", status = "inactive" }),
+            ["ArchiveService"] = new(post, $"/api/v1/services/{service}/archive", null),
+            ["RestoreService"] = new(post, $"/api/v1/services/{service}/restore", null),
         };
     }
 

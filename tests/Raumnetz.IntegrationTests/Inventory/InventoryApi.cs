@@ -44,11 +44,13 @@ public static class InventoryApi
     public static object Square(double lon, double lat, double side) => new
     {
         type = "Polygon",
-        coordinates = new[] { new[] { new[] { lon, lat }, new[] { lon + side, lat }, new[] { lon + side, lat + side }, new[] { lon, lat + side },
+        coordinates = new[] { new[] { new[] { lon, lat }, new[] { lon + side, lat }, new[] { lon + side, lat + side }, new[] { lon, lat
+            + side },
             new[] { lon, lat } } },
     };
 
-    public static async Task<Guid> CreateSpaceWithGeometryAsync(HttpClient client, string name, string level, object geometry, Guid? parentId = null)
+    public static async Task<Guid> CreateSpaceWithGeometryAsync(HttpClient client, string name, string level, object geometry,
+        Guid? parentId = null)
     {
         var response = await client.PostAsJsonAsync("/api/v1/spaces", new { code = Token(), name, level, parentId, geometry });
         return (await HttpAssert.OkAsync<JsonElement>(response, HttpStatusCode.Created)).GetProperty("id").GetGuid();
@@ -67,5 +69,6 @@ public static class InventoryApi
 
     public static Guid Id(this JsonElement e) => e.GetProperty("id").GetGuid();
 
-    public static List<string> Codes(this JsonElement terms) => terms.EnumerateArray().Select(t => t.GetProperty("code").GetString()!).ToList();
+    public static List<string> Codes(this JsonElement terms) => terms.EnumerateArray().Select(t => t.GetProperty("code").GetString(
+        )!).ToList();
 }

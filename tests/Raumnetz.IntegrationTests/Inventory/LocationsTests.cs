@@ -17,12 +17,14 @@ public sealed class LocationsTests(ApiFactory factory) : IClassFixture<ApiFactor
         {
             ownerActorId = owner,
             addresses = new[] { new { type = "physical", address1 = "Ritterstraße 10", city = "Teltow", postalCode = "14513" } },
-            accessibility = new { stepFreeAccess = true, accessibleToilet = false, hearingLoop = true, description = "Rampe am Seiteneingang" },
+            accessibility = new { stepFreeAccess = true, accessibleToilet = false, hearingLoop = true,
+                description = "Rampe am Seiteneingang" },
             languages = new[] { new { code = "de" }, new { code = "tr" }, new { code = "ara" } },
             openingHours = new object[]
             {
                 new { days = new[] { "monday", "tuesday", "thursday" }, opensAt = "09:00", closesAt = "12:00" },
-                new { days = new[] { "monday", "thursday" }, opensAt = "14:00", closesAt = "18:00", validFrom = "2026-01-01", validTo = "2026-12-31" },
+                new { days = new[] { "monday", "thursday" }, opensAt = "14:00", closesAt = "18:00", validFrom = "2026-01-01",
+                    validTo = "2026-12-31" },
                 new { days = new[] { "friday" }, opensAt = "09:00", closesAt = "24:00" },
             },
             closures = new object[]
@@ -30,7 +32,8 @@ public sealed class LocationsTests(ApiFactory factory) : IClassFixture<ApiFactor
                 new { kind = "holiday", startsOn = "2026-12-25", reason = "1. Weihnachtsfeiertag" },
                 new { kind = "closure", startsOn = "2026-07-20", endsOn = "2026-08-07", reason = "Betriebsferien" },
             },
-            contacts = new[] { new { name = "Frau Beispiel", email = "kontakt@example.org", phones = new[] { new { number = "03328 123456" } } } },
+            contacts = new[] { new { name = "Frau Beispiel", email = "kontakt@example.org",
+                phones = new[] { new { number = "03328 123456" } } } },
         });
 
         var created = await CreateLocationAsync(client, body);
@@ -80,7 +83,8 @@ public sealed class LocationsTests(ApiFactory factory) : IClassFixture<ApiFactor
         var cleared = await HttpAssert.OkAsync<JsonElement>(await SendAsync(client, HttpMethod.Put, $"{LocationsUrl}/{id}",
             Location("Jugendclub Nord " + token, new { openingHours = Array.Empty<object>() }), "\"2\""));
         Assert.Equal(0, cleared.GetProperty("openingHours").GetArrayLength());
-        Assert.Equal("Jugendclub Nord " + token, (await GetWithETagAsync(client, $"{LocationsUrl}/{id}")).Body.GetProperty("name").GetString());
+        Assert.Equal("Jugendclub Nord " + token, (await GetWithETagAsync(client, $"{LocationsUrl}/{id}")).Body.GetProperty(
+            "name").GetString());
     }
 
     [Fact]
@@ -90,7 +94,8 @@ public sealed class LocationsTests(ApiFactory factory) : IClassFixture<ApiFactor
         var token = Token();
         var id = await CreateLocationIdAsync(client, "Seniorentreff " + token);
 
-        var archived = await HttpAssert.OkAsync<JsonElement>(await SendAsync(client, HttpMethod.Post, $"{LocationsUrl}/{id}/archive", null, "\"1\""));
+        var archived = await HttpAssert.OkAsync<JsonElement>(await SendAsync(client, HttpMethod.Post, $"{LocationsUrl}/{id}/archive", null,
+            "\"1\""));
         Assert.NotEqual(JsonValueKind.Null, archived.GetProperty("archivedAt").ValueKind);
         Assert.Empty(await AllPagesAsync(client, $"{LocationsUrl}?q={token}"));
         Assert.Single(await AllPagesAsync(client, $"{LocationsUrl}?q={token}&includeArchived=true"));
@@ -122,7 +127,8 @@ public sealed class LocationsTests(ApiFactory factory) : IClassFixture<ApiFactor
         var first = await HttpAssert.OkAsync<JsonElement>(await client.GetAsync($"{LocationsUrl}?q={token}&limit=2"));
         Assert.Equal([a, b], first.GetProperty("items").EnumerateArray().Select(e => e.Id()));
         var cursor = first.GetProperty("nextCursor").GetString()!;
-        var second = await HttpAssert.OkAsync<JsonElement>(await client.GetAsync($"{LocationsUrl}?q={token}&limit=2&cursor={Uri.EscapeDataString(cursor)}"));
+        var second = await HttpAssert.OkAsync<JsonElement>(await client.GetAsync(
+            $"{LocationsUrl}?q={token}&limit=2&cursor={Uri.EscapeDataString(cursor)}"));
         Assert.Equal([c], second.GetProperty("items").EnumerateArray().Select(e => e.Id()));
         Assert.Equal(JsonValueKind.Null, second.GetProperty("nextCursor").ValueKind);
 
@@ -132,7 +138,8 @@ public sealed class LocationsTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal([c], (await AllPagesAsync(client, $"{LocationsUrl}?q={token}&category=beratung")).Select(e => e.Id()));
         Assert.Empty(await AllPagesAsync(client, $"{LocationsUrl}?q={token}&category=kita"));
         Assert.Equal([c], (await AllPagesAsync(client, $"{LocationsUrl}?operatorId={op}")).Select(e => e.Id()));
-        await HttpAssert.ProblemAsync(await client.GetAsync($"{LocationsUrl}?category=gibt-es-nicht"), HttpStatusCode.BadRequest, "category");
+        await HttpAssert.ProblemAsync(await client.GetAsync($"{LocationsUrl}?category=gibt-es-nicht"), HttpStatusCode.BadRequest,
+            "category");
     }
 
     [Fact]
@@ -149,13 +156,17 @@ public sealed class LocationsTests(ApiFactory factory) : IClassFixture<ApiFactor
             },
         });
 
-        await HttpAssert.ProblemAsync(await client.PostAsync(LocationsUrl, System.Net.Http.Json.JsonContent.Create(body)), HttpStatusCode.BadRequest,
+        await HttpAssert.ProblemAsync(await client.PostAsync(LocationsUrl, System.Net.Http.Json.JsonContent.Create(body)),
+            HttpStatusCode.BadRequest,
             "openingHours[1].closesAt");
-        var closure = Location("Kita " + token, new { closures = new[] { new { kind = "closure", startsOn = "2026-08-10", endsOn = "2026-08-01" } } });
-        await HttpAssert.ProblemAsync(await client.PostAsync(LocationsUrl, System.Net.Http.Json.JsonContent.Create(closure)), HttpStatusCode.BadRequest,
+        var closure = Location("Kita " + token, new { closures = new[] { new { kind = "closure", startsOn = "2026-08-10",
+            endsOn = "2026-08-01" } } });
+        await HttpAssert.ProblemAsync(await client.PostAsync(LocationsUrl, System.Net.Http.Json.JsonContent.Create(closure)),
+            HttpStatusCode.BadRequest,
             "closures[0].endsOn");
         var noDays = Location("Kita " + token, new { openingHours = new[] { new { opensAt = "08:00", closesAt = "12:00" } } });
-        await HttpAssert.ProblemAsync(await client.PostAsync(LocationsUrl, System.Net.Http.Json.JsonContent.Create(noDays)), HttpStatusCode.BadRequest,
+        await HttpAssert.ProblemAsync(await client.PostAsync(LocationsUrl, System.Net.Http.Json.JsonContent.Create(noDays)),
+            HttpStatusCode.BadRequest,
             "openingHours[0].days");
         Assert.Equal(0, await CountAsync(client, LocationsUrl, token));
     }
@@ -165,7 +176,8 @@ public sealed class LocationsTests(ApiFactory factory) : IClassFixture<ApiFactor
     [InlineData(-90.5, 13.0, "latitude")]
     [InlineData(52.0, 180.5, "longitude")]
     [InlineData(52.0, -181.0, "longitude")]
-    public async Task Coordinates_outside_wgs84_are_400_naming_the_field_and_nothing_is_written(double latitude, double longitude, string field)
+    public async Task Coordinates_outside_wgs84_are_400_naming_the_field_and_nothing_is_written(double latitude, double longitude,
+        string field)
     {
         var client = await factory.AdminAsync();
         var token = Token();
@@ -186,7 +198,8 @@ public sealed class LocationsTests(ApiFactory factory) : IClassFixture<ApiFactor
         await Refused(new { latitude = 52.1 }, "longitude");
         await Refused(new { languages = new[] { new { code = "xx" } } }, "languages[0].code");
         await Refused(new { languages = new[] { new { code = "DE" } } }, "languages[0].code");
-        await Refused(new { openingHours = new[] { new { days = new[] { "monday" }, opensAt = "8:00", closesAt = "12:00" } } }, "openingHours[0].opensAt");
+        await Refused(new { openingHours = new[] { new { days = new[] { "monday" }, opensAt = "8:00", closesAt = "12:00" } } },
+            "openingHours[0].opensAt");
         await Refused(new { spaceId = Guid.NewGuid() }, "spaceId");
         await Refused(new { ownerActorId = Guid.NewGuid() }, "ownerActorId");
         await Refused(new { kind = "Physical" }, "kind");
@@ -202,7 +215,8 @@ public sealed class LocationsTests(ApiFactory factory) : IClassFixture<ApiFactor
         var key = Guid.NewGuid().ToString();
         async Task<HttpResponseMessage> Post()
         {
-            var request = new HttpRequestMessage(HttpMethod.Post, LocationsUrl) { Content = System.Net.Http.Json.JsonContent.Create(Location("Tafel " + token)) };
+            var request = new HttpRequestMessage(HttpMethod.Post, LocationsUrl) { Content = System.Net.Http.Json.JsonContent.Create(
+                Location("Tafel " + token)) };
             request.Headers.Add("Idempotency-Key", key);
             return await client.SendAsync(request);
         }

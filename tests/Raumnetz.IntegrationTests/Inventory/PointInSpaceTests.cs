@@ -17,8 +17,10 @@ public sealed class PointInSpaceTests(ApiFactory factory) : IClassFixture<ApiFac
         var town = await CreateSpaceWithGeometryAsync(client, "Stadt", "municipality", Square(lon, lat, 0.1));
         var quarter = await CreateSpaceWithGeometryAsync(client, "Quartier", "neighbourhood", Square(lon, lat, 0.05), town);
 
-        var inQuarter = await CreateLocationAsync(client, Location("Kita im Quartier", new { latitude = lat + 0.02, longitude = lon + 0.02 }));
-        var inTown = await CreateLocationAsync(client, Location("Kita in der Stadt", new { latitude = lat + 0.08, longitude = lon + 0.08 }));
+        var inQuarter = await CreateLocationAsync(client, Location("Kita im Quartier", new { latitude = lat + 0.02, longitude = lon
+            + 0.02 }));
+        var inTown = await CreateLocationAsync(client, Location("Kita in der Stadt", new { latitude = lat + 0.08, longitude = lon
+            + 0.08 }));
 
         Assert.Equal(quarter, inQuarter.GetProperty("spaceId").GetGuid());
         Assert.Equal("derived", inQuarter.GetProperty("spaceSource").GetString());
@@ -53,7 +55,8 @@ public sealed class PointInSpaceTests(ApiFactory factory) : IClassFixture<ApiFac
         var east = await CreateSpaceWithGeometryAsync(client, "Ost", "district", Square(lon + 0.05, lat, 0.04));
         var manual = await CreateSpaceAsync(client, "Ohne Fläche", "district");
 
-        var byHand = await CreateLocationAsync(client, Location("Handgesetzt", new { latitude = lat + 0.01, longitude = lon + 0.01, spaceId = manual }));
+        var byHand = await CreateLocationAsync(client, Location("Handgesetzt", new { latitude = lat + 0.01, longitude = lon + 0.01,
+            spaceId = manual }));
         Assert.Equal(manual, byHand.GetProperty("spaceId").GetGuid());
         Assert.Equal("manual", byHand.GetProperty("spaceSource").GetString());
 

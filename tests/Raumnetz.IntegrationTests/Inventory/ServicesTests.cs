@@ -17,7 +17,8 @@ public sealed class ServicesTests(ApiFactory factory) : IClassFixture<ApiFactory
         var op = await CreateOrganisationAsync(client, "AWO " + token);
         var served = await CreateSpaceAsync(client, "Nachbarort " + token, "district");
         var network = (await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync("/api/v1/networks",
-            new { name = "Netzwerk " + token, kind = "workingGroup", status = "active", mandate = "Bestandsaufnahme" }), HttpStatusCode.Created)).Id();
+            new { name = "Netzwerk " + token, kind = "workingGroup", status = "active", mandate = "Bestandsaufnahme" }),
+                HttpStatusCode.Created)).Id();
         var location = await CreateLocationIdAsync(client, "Beratungszentrum " + token);
 
         var created = await CreateServiceAsync(client, Service("Schuldnerberatung " + token, new
@@ -37,7 +38,8 @@ public sealed class ServicesTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.Equal(op, read.GetProperty("operatorId").GetGuid());
         Assert.Equal("AWO " + token, read.GetProperty("operatorName").GetString());
         Assert.Equal(["beratung-schulden", "beratung-sozial"], read.GetProperty("categories").Codes().Order());
-        Assert.Equal("Schuldnerberatung", read.GetProperty("categories").EnumerateArray().First(c => c.GetProperty("code").GetString() == "beratung-schulden")
+        Assert.Equal("Schuldnerberatung", read.GetProperty("categories").EnumerateArray().First(c => c.GetProperty("code").GetString(
+            ) == "beratung-schulden")
             .GetProperty("nameDe").GetString());
         Assert.Equal(["zg-arbeitsuchende", "zg-familien"], read.GetProperty("targetGroups").Codes().Order());
         Assert.Equal(18, read.GetProperty("minimumAge").GetInt32());
@@ -80,22 +82,26 @@ public sealed class ServicesTests(ApiFactory factory) : IClassFixture<ApiFactory
         var token = Token();
         var first = await CreateLocationIdAsync(client, "Ort 1 " + token);
         var second = await CreateLocationIdAsync(client, "Ort 2 " + token);
-        var created = await CreateServiceAsync(client, Service("Hort " + token, new { categories = new[] { "hort" }, locations = new[] { new { locationId = first } } }));
+        var created = await CreateServiceAsync(client, Service("Hort " + token, new { categories = new[] { "hort" },
+            locations = new[] { new { locationId = first } } }));
         var salId = created.GetProperty("locations")[0].Id();
 
         var updated = await HttpAssert.OkAsync<JsonElement>(await SendAsync(client, HttpMethod.Put, $"{ServicesUrl}/{created.Id()}",
-            Service("Hort am Park " + token, new { status = "inactive", locations = new[] { new { locationId = first }, new { locationId = second } } }),
+            Service("Hort am Park " + token, new { status = "inactive", locations = new[] { new { locationId = first },
+                new { locationId = second } } }),
             "\"1\""));
         Assert.Equal("inactive", updated.GetProperty("status").GetString());
         Assert.Equal(["hort"], updated.GetProperty("categories").Codes()); // null keeps the categories
-        Assert.Equal(salId, updated.GetProperty("locations").EnumerateArray().Single(l => l.GetProperty("locationId").GetGuid() == first).Id());
+        Assert.Equal(salId, updated.GetProperty("locations").EnumerateArray().Single(l => l.GetProperty("locationId").GetGuid(
+            ) == first).Id());
         Assert.Equal(2, updated.GetProperty("locations").GetArrayLength());
 
         await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Put, $"{ServicesUrl}/{created.Id()}", Service("Alt"), "\"1\""),
             HttpStatusCode.PreconditionFailed);
         await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Put, $"{ServicesUrl}/{created.Id()}", Service("Ohne"), NoIfMatch),
             HttpStatusCode.PreconditionRequired);
-        Assert.Equal("Hort am Park " + token, (await GetWithETagAsync(client, $"{ServicesUrl}/{created.Id()}")).Body.GetProperty("name").GetString());
+        Assert.Equal("Hort am Park " + token, (await GetWithETagAsync(client, $"{ServicesUrl}/{created.Id()}")).Body.GetProperty(
+            "name").GetString());
     }
 
     [Fact]
@@ -108,14 +114,18 @@ public sealed class ServicesTests(ApiFactory factory) : IClassFixture<ApiFactory
         var elsewhere = await CreateSpaceAsync(client, "Woanders " + token, "municipality");
         var op = await CreateOrganisationAsync(client, "Diakonie " + token);
         var inTown = await CreateLocationIdAsync(client, "Haus " + token, new { spaceId = town });
-        var a = await CreateServiceIdAsync(client, $"A Kita {token}", new { categories = new[] { "kita" }, targetGroups = new[] { "zg-kinder" },
+        var a = await CreateServiceIdAsync(client, $"A Kita {token}", new { categories = new[] { "kita" },
+            targetGroups = new[] { "zg-kinder" },
             locations = new[] { new { locationId = inTown } } });
-        var b = await CreateServiceIdAsync(client, $"B Suchtberatung {token}", new { categories = new[] { "beratung-sucht" }, operatorId = op,
+        var b = await CreateServiceIdAsync(client, $"B Suchtberatung {token}", new { categories = new[] { "beratung-sucht" },
+            operatorId = op,
             servedSpaceIds = new[] { town } });
-        var c = await CreateServiceIdAsync(client, $"C Tafel {token}", new { categories = new[] { "tafel" }, status = "defunct", operatorId = op,
+        var c = await CreateServiceIdAsync(client, $"C Tafel {token}", new { categories = new[] { "tafel" }, status = "defunct",
+            operatorId = op,
             servedSpaceIds = new[] { elsewhere } });
 
-        async Task<List<Guid>> Ids(string query) => (await AllPagesAsync(client, $"{ServicesUrl}?q={token}&{query}")).Select(e => e.Id()).ToList();
+        async Task<List<Guid>> Ids(string query) => (await AllPagesAsync(client, $"{ServicesUrl}?q={token}&{query}")).Select(e => e.Id(
+            )).ToList();
         Assert.Equal([a, b], await Ids($"spaceId={county}"));
         Assert.Equal([c], await Ids($"spaceId={elsewhere}"));
         Assert.Equal([a], await Ids("category=kinder-familie"));
@@ -148,13 +158,18 @@ public sealed class ServicesTests(ApiFactory factory) : IClassFixture<ApiFactory
         var token = Token();
         var location = await CreateLocationIdAsync(client, "Kita Sonnenschein " + token);
         var other = await CreateLocationIdAsync(client, "Anderer Ort " + token);
-        var service = await CreateServiceIdAsync(client, "Kita-Betreuung " + token, new { locations = new[] { new { locationId = location } } });
+        var service = await CreateServiceIdAsync(client, "Kita-Betreuung " + token,
+            new { locations = new[] { new { locationId = location } } });
         var url = $"{ServicesUrl}/{service}/capacity";
 
-        await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync(url, new { locationId = location, unit = "places", maximum = 80, available = 4, asOf = "2026-03-01" }), HttpStatusCode.Created);
-        await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync(url, new { locationId = location, unit = "places", maximum = 80, available = 0, asOf = "2026-09-01" }), HttpStatusCode.Created);
-        await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync(url, new { locationId = location, unit = "places", maximum = 75, asOf = "2025-09-01" }), HttpStatusCode.Created);
-        await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync(url, new { locationId = location, unit = "hoursPerWeek", maximum = 55, asOf = "2026-01-01" }), HttpStatusCode.Created);
+        await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync(url, new { locationId = location, unit = "places", maximum = 80,
+            available = 4, asOf = "2026-03-01" }), HttpStatusCode.Created);
+        await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync(url, new { locationId = location, unit = "places", maximum = 80,
+            available = 0, asOf = "2026-09-01" }), HttpStatusCode.Created);
+        await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync(url, new { locationId = location, unit = "places", maximum = 75,
+            asOf = "2025-09-01" }), HttpStatusCode.Created);
+        await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync(url, new { locationId = location, unit = "hoursPerWeek",
+            maximum = 55, asOf = "2026-01-01" }), HttpStatusCode.Created);
 
         var history = await HttpAssert.OkAsync<JsonElement>(await client.GetAsync($"{url}?unit=places"));
         Assert.Equal(["2025-09-01", "2026-03-01", "2026-09-01"], history.EnumerateArray().Select(e => e.GetProperty("asOf").GetString()));
@@ -166,13 +181,17 @@ public sealed class ServicesTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.Equal("2026-09-01", places.GetProperty("asOf").GetString());
         Assert.Equal(0, places.GetProperty("available").GetDouble());
 
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(url, new { locationId = location, unit = "places", maximum = 80, asOf = "2026-09-01" }),
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(url, new { locationId = location, unit = "places", maximum = 80,
+            asOf = "2026-09-01" }),
             HttpStatusCode.Conflict, "asOf");
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(url, new { locationId = other, unit = "places", maximum = 10, asOf = "2026-09-01" }),
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(url, new { locationId = other, unit = "places", maximum = 10,
+            asOf = "2026-09-01" }),
             HttpStatusCode.BadRequest, "locationId");
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(url, new { locationId = location, unit = "places", maximum = 10, available = 11, asOf = "2026-10-01" }),
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(url, new { locationId = location, unit = "places", maximum = 10,
+            available = 11, asOf = "2026-10-01" }),
             HttpStatusCode.BadRequest, "available");
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(url, new { locationId = location, unit = "seats", maximum = 10, asOf = "2026-10-01" }),
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(url, new { locationId = location, unit = "seats", maximum = 10,
+            asOf = "2026-10-01" }),
             HttpStatusCode.BadRequest, "unit");
         Assert.Equal(4, (await HttpAssert.OkAsync<JsonElement>(await client.GetAsync(url))).GetArrayLength());
         await HttpAssert.ProblemAsync(await client.GetAsync($"{ServicesUrl}/{Guid.NewGuid()}/capacity"), HttpStatusCode.NotFound);

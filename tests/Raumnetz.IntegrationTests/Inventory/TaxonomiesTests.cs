@@ -10,7 +10,8 @@ namespace Raumnetz.IntegrationTests.Inventory;
 public sealed class TaxonomiesTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     private static async Task<JsonElement> DefaultAsync(HttpClient client, string code) =>
-        (await HttpAssert.OkAsync<JsonElement>(await client.GetAsync(TaxonomiesUrl))).EnumerateArray().Single(t => t.GetProperty("code").GetString() == code);
+        (await HttpAssert.OkAsync<JsonElement>(await client.GetAsync(TaxonomiesUrl))).EnumerateArray().Single(t => t.GetProperty(
+            "code").GetString() == code);
 
     [Fact]
     public async Task The_german_default_taxonomies_ship_with_their_codes_and_terms_in_tree_order()
@@ -22,8 +23,10 @@ public sealed class TaxonomiesTests(ApiFactory factory) : IClassFixture<ApiFacto
 
         var terms = await HttpAssert.OkAsync<JsonElement>(await client.GetAsync($"{TaxonomiesUrl}/{categories.Id()}/terms"));
         var codes = terms.Codes();
-        foreach (var code in new[] { "kita", "hort", "schulsozialarbeit", "jugendclub", "familienzentrum", "beratung-erziehung", "beratung-schulden",
-                     "beratung-sucht", "beratung-migration", "seniorentreff", "stadtteilzentrum", "quartiersmanagement", "jobcenter-standort", "tafel" })
+        foreach (var code in new[] { "kita", "hort", "schulsozialarbeit", "jugendclub", "familienzentrum", "beratung-erziehung",
+            "beratung-schulden",
+                     "beratung-sucht", "beratung-migration", "seniorentreff", "stadtteilzentrum", "quartiersmanagement",
+                         "jobcenter-standort", "tafel" })
             Assert.Contains(code, codes);
         // each group is followed by its members
         Assert.True(codes.IndexOf("beratung") < codes.IndexOf("beratung-schulden"));
@@ -31,7 +34,8 @@ public sealed class TaxonomiesTests(ApiFactory factory) : IClassFixture<ApiFacto
         var kita = terms.EnumerateArray().Single(t => t.GetProperty("code").GetString() == "kita");
         Assert.Equal("kinder-familie", kita.GetProperty("parentCode").GetString());
         Assert.Equal("Day-care centre (Kita)", kita.GetProperty("nameEn").GetString());
-        Assert.Equal(["tafel"], (await HttpAssert.OkAsync<JsonElement>(await client.GetAsync($"{TaxonomiesUrl}/{categories.Id()}/terms?q=Food"))).Codes());
+        Assert.Equal(["tafel"], (await HttpAssert.OkAsync<JsonElement>(await client.GetAsync(
+            $"{TaxonomiesUrl}/{categories.Id()}/terms?q=Food"))).Codes());
     }
 
     [Fact]
@@ -45,10 +49,14 @@ public sealed class TaxonomiesTests(ApiFactory factory) : IClassFixture<ApiFacto
         var termsUrl = $"{TaxonomiesUrl}/{taxonomy}/terms";
 
         var created = await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync(termsUrl,
-            new { code, nameDe = "Energieschuldenberatung", nameEn = "Energy debt counselling", parentId = beratung }), HttpStatusCode.Created);
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(termsUrl, new { code, nameDe = "Doppelt", nameEn = "Twice" }), HttpStatusCode.Conflict, "code");
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(termsUrl, new { code = "kita", nameDe = "Doppelt", nameEn = "Twice" }), HttpStatusCode.Conflict, "code");
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(termsUrl, new { code = "x y", nameDe = "Leer", nameEn = "Blank" }), HttpStatusCode.BadRequest, "code");
+            new { code, nameDe = "Energieschuldenberatung", nameEn = "Energy debt counselling", parentId = beratung }),
+                HttpStatusCode.Created);
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(termsUrl, new { code, nameDe = "Doppelt", nameEn = "Twice" }),
+            HttpStatusCode.Conflict, "code");
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(termsUrl, new { code = "kita", nameDe = "Doppelt", nameEn = "Twice" }),
+            HttpStatusCode.Conflict, "code");
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(termsUrl, new { code = "x y", nameDe = "Leer", nameEn = "Blank" }),
+            HttpStatusCode.BadRequest, "code");
 
         var termUrl = $"{termsUrl}/{created.Id()}";
         var renamed = await HttpAssert.OkAsync<JsonElement>(await SendAsync(client, HttpMethod.Put, termUrl,
@@ -56,14 +64,17 @@ public sealed class TaxonomiesTests(ApiFactory factory) : IClassFixture<ApiFacto
                 ["parentId"] = beratung.ToString() }, "\"1\""));
         Assert.Equal("Energieschulden", renamed.GetProperty("nameDe").GetString());
         await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Put, termUrl,
-            new System.Text.Json.Nodes.JsonObject { ["code"] = code, ["nameDe"] = "x", ["nameEn"] = "x" }, "\"1\""), HttpStatusCode.PreconditionFailed);
+            new System.Text.Json.Nodes.JsonObject { ["code"] = code, ["nameDe"] = "x", ["nameEn"] = "x" }, "\"1\""),
+                HttpStatusCode.PreconditionFailed);
         await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Put, termUrl,
-            new System.Text.Json.Nodes.JsonObject { ["code"] = code, ["nameDe"] = "x", ["nameEn"] = "x", ["parentId"] = created.Id().ToString() }, "\"2\""),
+            new System.Text.Json.Nodes.JsonObject { ["code"] = code, ["nameDe"] = "x", ["nameEn"] = "x", ["parentId"] = created.Id(
+                ).ToString() }, "\"2\""),
             HttpStatusCode.BadRequest, "parentId");
 
         var service = await CreateServiceIdAsync(client, "Neues Angebot " + Token(), new { categories = new[] { code } });
         await HttpAssert.OkAsync<JsonElement>(await SendAsync(client, HttpMethod.Put, termUrl,
-            new System.Text.Json.Nodes.JsonObject { ["code"] = code, ["nameDe"] = "Energieschulden", ["nameEn"] = "Energy debts", ["archived"] = true }, "\"2\""));
+            new System.Text.Json.Nodes.JsonObject { ["code"] = code, ["nameDe"] = "Energieschulden", ["nameEn"] = "Energy debts",
+                ["archived"] = true }, "\"2\""));
         Assert.DoesNotContain(code, (await HttpAssert.OkAsync<JsonElement>(await client.GetAsync(termsUrl))).Codes());
         Assert.Contains(code, (await HttpAssert.OkAsync<JsonElement>(await client.GetAsync($"{termsUrl}?includeArchived=true"))).Codes());
         // the service keeps the archived term; a new one cannot be given it
@@ -85,7 +96,8 @@ public sealed class TaxonomiesTests(ApiFactory factory) : IClassFixture<ApiFacto
         await HttpAssert.ProblemAsync(await client.PostAsJsonAsync(TaxonomiesUrl, new { code, kind = "targetGroup", name = "Noch einmal" }),
             HttpStatusCode.Conflict, "code");
         await HttpAssert.ProblemAsync(await client.GetAsync($"{TaxonomiesUrl}/{Guid.NewGuid()}/terms"), HttpStatusCode.NotFound);
-        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"{TaxonomiesUrl}/{Guid.NewGuid()}/terms", new { code = Token(), nameDe = "a", nameEn = "a" }),
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync($"{TaxonomiesUrl}/{Guid.NewGuid()}/terms", new { code = Token(),
+            nameDe = "a", nameEn = "a" }),
             HttpStatusCode.NotFound);
     }
 }

@@ -39,7 +39,8 @@ public sealed class InventoryRoundTests(InventoryClockFactory factory) : IClassF
         var (response, round) = await CreateAsync(client, new
         {
             name = "Bestandsaufnahme 2026", spaceId = county, startsOn = "2026-06-01", endsOn = "2026-09-30",
-            assignments = new object[] { new { actorId = planner, spaceId = teltow }, new { actorId = youth, categoryCode = "jugendclub" } },
+            assignments = new object[] { new { actorId = planner, spaceId = teltow }, new { actorId = youth,
+                categoryCode = "jugendclub" } },
         });
         Assert.Equal($"{Url}/{round.Id()}", response.Headers.Location?.OriginalString);
         Assert.Equal("open", round.Str("status"));
@@ -83,10 +84,12 @@ public sealed class InventoryRoundTests(InventoryClockFactory factory) : IClassF
         var renamed = await factory.ServiceAsync("C Umbenannt", region);
         var closing = await factory.ServiceAsync("C Schließt", region);
         var verifiedOnly = await factory.ServiceAsync("C Nur geprüft", region);
-        var (_, first) = await CreateAsync(client, new { name = "C Runde 2025", spaceId = region, startsOn = "2025-06-01", endsOn = "2025-09-30" });
+        var (_, first) = await CreateAsync(client, new { name = "C Runde 2025", spaceId = region, startsOn = "2025-06-01",
+            endsOn = "2025-09-30" });
         factory.Clock.Advance(TimeSpan.FromMinutes(1));
         var early = await factory.ServiceAsync("C Während Runde 1", region);
-        var closedRound = await HttpAssert.OkAsync<JsonElement>(await client.SendJsonAsync(HttpMethod.Post, $"{Url}/{first.Id()}/close", null,
+        var closedRound = await HttpAssert.OkAsync<JsonElement>(await client.SendJsonAsync(HttpMethod.Post, $"{Url}/{first.Id()}/close",
+            null,
             ("If-Match", "\"1\"")));
         Assert.Equal("closed", closedRound.Str("status"));
         await HttpAssert.ProblemAsync(await client.SendJsonAsync(HttpMethod.Post, $"{Url}/{first.Id()}/close", null, ("If-Match", "*")),
@@ -95,10 +98,12 @@ public sealed class InventoryRoundTests(InventoryClockFactory factory) : IClassF
         factory.Clock.Advance(TimeSpan.FromMinutes(1));
         await factory.EditServiceAsync(renamed, name: "C Umbenannt (neu)");
         await factory.EditServiceAsync(closing, status: "Inactive");
-        await HttpAssert.OkAsync<JsonElement>(await client.SendJsonAsync(HttpMethod.Post, $"/api/v1/services/{verifiedOnly}/verify", new { },
+        await HttpAssert.OkAsync<JsonElement>(await client.SendJsonAsync(HttpMethod.Post, $"/api/v1/services/{verifiedOnly}/verify",
+            new { },
             ("If-Match", "*")));
         var added = await factory.ServiceAsync("C Neu", region);
-        var (_, second) = await CreateAsync(client, new { name = "C Runde 2026", spaceId = region, startsOn = "2026-06-01", endsOn = "2026-09-30" });
+        var (_, second) = await CreateAsync(client, new { name = "C Runde 2026", spaceId = region, startsOn = "2026-06-01",
+            endsOn = "2026-09-30" });
         Assert.Equal(first.Id(), second.GetProperty("previousRoundId").GetGuid());
 
         var changes = await client.GetJsonAsync($"{Url}/{second.Id()}/changes");
@@ -126,15 +131,18 @@ public sealed class InventoryRoundTests(InventoryClockFactory factory) : IClassF
         var client = await factory.SignedInAsync();
         var region = await client.SpaceAsync("U-1", "Marzahn U", "district");
         var other = await client.SpaceAsync("U-2", "Hellersdorf U", "district");
-        var (_, round) = await CreateAsync(client, new { name = "U Runde", spaceId = region, startsOn = "2026-01-01", endsOn = "2026-03-31" });
+        var (_, round) = await CreateAsync(client, new { name = "U Runde", spaceId = region, startsOn = "2026-01-01",
+            endsOn = "2026-03-31" });
         var body = new { name = "U Runde Frühjahr", spaceId = region, startsOn = "2026-01-01", endsOn = "2026-04-30", note = "verlängert" };
         await HttpAssert.ProblemAsync(await client.PutAsJsonAsync($"{Url}/{round.Id()}", body), HttpStatusCode.PreconditionRequired);
         var response = await client.PutIfMatchAsync($"{Url}/{round.Id()}", body, "\"1\"");
         var updated = await HttpAssert.OkAsync<JsonElement>(response);
         Assert.Equal("U Runde Frühjahr", updated.Str("name"));
         Assert.Equal("\"2\"", response.Headers.ETag?.Tag);
-        await HttpAssert.ProblemAsync(await client.PutIfMatchAsync($"{Url}/{round.Id()}", body, "\"1\""), HttpStatusCode.PreconditionFailed);
-        await HttpAssert.ProblemAsync(await client.PutIfMatchAsync($"{Url}/{round.Id()}", body with { spaceId = other }), HttpStatusCode.BadRequest,
+        await HttpAssert.ProblemAsync(await client.PutIfMatchAsync($"{Url}/{round.Id()}", body, "\"1\""),
+            HttpStatusCode.PreconditionFailed);
+        await HttpAssert.ProblemAsync(await client.PutIfMatchAsync($"{Url}/{round.Id()}", body with { spaceId = other }),
+            HttpStatusCode.BadRequest,
             "spaceId");
         Assert.Equal([round.Id()], (await client.GetJsonAsync($"{Url}?spaceId={region}")).Items().Select(r => r.Id()));
         Assert.Empty((await client.GetJsonAsync($"{Url}?spaceId={other}")).Items());

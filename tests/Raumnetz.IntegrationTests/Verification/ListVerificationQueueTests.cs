@@ -21,7 +21,8 @@ public sealed class ListVerificationQueueTests(InventoryClockFactory factory) : 
         var overdueByOne = await factory.ServiceAsync("Q Überfällig", region, operatorId, verifiedOn: new DateOnly(2025, 6, 14));
         var never = await factory.ServiceAsync("Q Nie geprüft", region, operatorId);
         var current = await factory.ServiceAsync("Q Aktuell", region, operatorId, verifiedOn: new DateOnly(2026, 1, 1));
-        var sixMonthsDue = await factory.ServiceAsync("Q Halbjährlich", region, operatorId, verifiedOn: new DateOnly(2025, 12, 15), intervalMonths: 6);
+        var sixMonthsDue = await factory.ServiceAsync("Q Halbjährlich", region, operatorId, verifiedOn: new DateOnly(2025, 12, 15),
+            intervalMonths: 6);
         var sixMonthsOver = await factory.ServiceAsync("Q Halbjährlich alt", region, operatorId, verifiedOn: new DateOnly(2025, 12, 14),
             intervalMonths: 6);
         await factory.ServiceAsync("Q Eingestellt", region, operatorId, status: "Defunct");
@@ -39,20 +40,25 @@ public sealed class ListVerificationQueueTests(InventoryClockFactory factory) : 
 
         var withDue = (await client.GetJsonAsync($"{Url}?spaceId={region}&includeDue=true")).Items();
         Assert.Equal(5, withDue.Count);
-        Assert.Contains(withDue, i => i.GetProperty("serviceId").GetGuid() == dueToday && i.Str("state") == "due" && i.GetProperty("daysOverdue").GetInt32() == 0);
+        Assert.Contains(withDue,
+            i => i.GetProperty("serviceId").GetGuid() == dueToday && i.Str("state") == "due"
+                && i.GetProperty("daysOverdue").GetInt32() == 0);
         Assert.Contains(withDue, i => i.GetProperty("serviceId").GetGuid() == sixMonthsDue && i.Str("state") == "due");
         Assert.DoesNotContain(withDue, i => i.GetProperty("serviceId").GetGuid() == current);
 
         // a day later the one due today is overdue; verifying takes a service out of the queue
-        Assert.Contains(dueToday, (await client.GetJsonAsync($"{Url}?spaceId={region}&on=2026-06-16")).Items().Select(i => i.GetProperty("serviceId").GetGuid()));
+        Assert.Contains(dueToday,
+            (await client.GetJsonAsync($"{Url}?spaceId={region}&on=2026-06-16")).Items().Select(i => i.GetProperty("serviceId").GetGuid()));
         await HttpAssert.OkAsync<JsonElement>(await client.SendJsonAsync(HttpMethod.Post, $"/api/v1/services/{never}/verify", new { },
             ("If-Match", "*")));
-        Assert.DoesNotContain(never, (await client.GetJsonAsync($"{Url}?spaceId={region}")).Items().Select(i => i.GetProperty("serviceId").GetGuid()));
+        Assert.DoesNotContain(never,
+            (await client.GetJsonAsync($"{Url}?spaceId={region}")).Items().Select(i => i.GetProperty("serviceId").GetGuid()));
         Assert.Equal(2, (await client.GetJsonAsync($"{Url}?operatorActorId={operatorId}")).Items().Count);
 
         var page1 = await client.GetJsonAsync($"{Url}?spaceId={region}&includeDue=true&limit=2");
         var page2 = await client.GetJsonAsync($"{Url}?spaceId={region}&includeDue=true&limit=2&cursor={page1.Str("nextCursor")}");
-        var all = (await client.GetJsonAsync($"{Url}?spaceId={region}&includeDue=true")).Items().Select(i => i.GetProperty("serviceId").GetGuid());
+        var all = (await client.GetJsonAsync($"{Url}?spaceId={region}&includeDue=true")).Items().Select(i
+            => i.GetProperty("serviceId").GetGuid());
         Assert.Equal(all.Take(4), page1.Items().Concat(page2.Items()).Select(i => i.GetProperty("serviceId").GetGuid()));
     }
 

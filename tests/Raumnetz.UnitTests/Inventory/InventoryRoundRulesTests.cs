@@ -6,7 +6,8 @@ public sealed class InventoryRoundRulesTests
 {
     private static readonly Guid Operator = Guid.NewGuid();
 
-    private static ServiceSnapshot S(Guid id, long version, string status = "active", string name = "Kita Sonnenschein", bool archived = false,
+    private static ServiceSnapshot S(Guid id, long version, string status = "active", string name = "Kita Sonnenschein",
+        bool archived = false,
         Guid? op = null) => new(id, name, status, op ?? Operator, version, archived, null);
 
     [Fact]
@@ -24,10 +25,13 @@ public sealed class InventoryRoundRulesTests
     [Fact]
     public void The_change_report_lists_added_changed_closed_and_removed_with_fields()
     {
-        var (same, verifiedOnly, renamed, closed, gone, added) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var (same, verifiedOnly, renamed, closed, gone, added) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(),
+            Guid.NewGuid(), Guid.NewGuid());
         var before = new[] { S(same, 1), S(verifiedOnly, 1), S(renamed, 1), S(closed, 1), S(gone, 1) };
-        var after = new[] { S(same, 1), S(verifiedOnly, 2), S(renamed, 2, name: "Kita Regenbogen", op: Guid.NewGuid()), S(closed, 2, "inactive"), S(added, 1) };
-        var changes = InventoryRoundRules.Compare(before, after, new Dictionary<Guid, int> { [verifiedOnly] = 1 }).ToDictionary(c => c.ServiceId);
+        var after = new[] { S(same, 1), S(verifiedOnly, 2), S(renamed, 2, name: "Kita Regenbogen", op: Guid.NewGuid()), S(closed, 2,
+            "inactive"), S(added, 1) };
+        var changes = InventoryRoundRules.Compare(before, after, new Dictionary<Guid,
+            int> { [verifiedOnly] = 1 }).ToDictionary(c => c.ServiceId);
         Assert.Equal(4, changes.Count);
         Assert.Equal(ServiceChange.Changed, changes[renamed].Change);
         Assert.Equal(["name", "operator"], changes[renamed].Fields);

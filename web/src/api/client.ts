@@ -80,7 +80,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -256,7 +256,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -529,7 +529,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -705,7 +705,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -1100,7 +1100,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -1264,7 +1264,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -1402,7 +1402,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -1637,7 +1637,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -1877,7 +1877,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -2035,7 +2035,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than this operation accepts.", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -2354,6 +2354,136 @@ export class Client {
     }
 
     /**
+     * Export the inventory (Bestandsaufnahme) as csv or xlsx (one row per service at a location, with category and target-group codes) or geojson (locations with their services as properties), filtered as the services list; with an ETag (If-None-Match gives 304).
+     * @param format (optional) csv (default), xlsx or geojson.
+     * @param spaceId (optional) Only services at a location in this social space or below it, or serving such a space.
+     * @param category (optional) Only services of this category or a narrower one (term code).
+     * @param targetGroup (optional) Only services for this target group or a narrower one (term code).
+     * @param operatorId (optional) Only services this actor operates.
+     * @param status (optional) Only services with this status.
+     * @param locationId (optional) Only services offered at this location.
+     * @param networkId (optional) Only services belonging to this network.
+     * @param q (optional) Text contained in the service's name or alternate name.
+     * @param includeArchived (optional) Include archived services (default false).
+     * @param delimiter (optional) CSV separator: comma (default), semicolon or tab.
+     * @param decimal (optional) CSV decimal separator: point (default) or comma (German Excel; then the separator defaults to semicolon and the file starts with a BOM).
+     * @return OK
+     */
+    exportInventory(format?: string | undefined, spaceId?: string | undefined, category?: string | undefined, targetGroup?: string | undefined, operatorId?: string | undefined, status?: ServiceStatus | undefined, locationId?: string | undefined, networkId?: string | undefined, q?: string | undefined, includeArchived?: boolean | undefined, delimiter?: string | undefined, decimal?: string | undefined): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/exports/inventory?";
+        if (format === null)
+            throw new globalThis.Error("The parameter 'format' cannot be null.");
+        else if (format !== undefined)
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        if (spaceId === null)
+            throw new globalThis.Error("The parameter 'spaceId' cannot be null.");
+        else if (spaceId !== undefined)
+            url_ += "spaceId=" + encodeURIComponent("" + spaceId) + "&";
+        if (category === null)
+            throw new globalThis.Error("The parameter 'category' cannot be null.");
+        else if (category !== undefined)
+            url_ += "category=" + encodeURIComponent("" + category) + "&";
+        if (targetGroup === null)
+            throw new globalThis.Error("The parameter 'targetGroup' cannot be null.");
+        else if (targetGroup !== undefined)
+            url_ += "targetGroup=" + encodeURIComponent("" + targetGroup) + "&";
+        if (operatorId === null)
+            throw new globalThis.Error("The parameter 'operatorId' cannot be null.");
+        else if (operatorId !== undefined)
+            url_ += "operatorId=" + encodeURIComponent("" + operatorId) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (locationId === null)
+            throw new globalThis.Error("The parameter 'locationId' cannot be null.");
+        else if (locationId !== undefined)
+            url_ += "locationId=" + encodeURIComponent("" + locationId) + "&";
+        if (networkId === null)
+            throw new globalThis.Error("The parameter 'networkId' cannot be null.");
+        else if (networkId !== undefined)
+            url_ += "networkId=" + encodeURIComponent("" + networkId) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (includeArchived === null)
+            throw new globalThis.Error("The parameter 'includeArchived' cannot be null.");
+        else if (includeArchived !== undefined)
+            url_ += "includeArchived=" + encodeURIComponent("" + includeArchived) + "&";
+        if (delimiter === null)
+            throw new globalThis.Error("The parameter 'delimiter' cannot be null.");
+        else if (delimiter !== undefined)
+            url_ += "delimiter=" + encodeURIComponent("" + delimiter) + "&";
+        if (decimal === null)
+            throw new globalThis.Error("The parameter 'decimal' cannot be null.");
+        else if (decimal !== undefined)
+            url_ += "decimal=" + encodeURIComponent("" + decimal) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportInventory(_response);
+        });
+    }
+
+    protected processExportInventory(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
      * List fundings in the order they were recorded, filtered by service, funder and renewal status.
      * @param serviceId (optional) Only fundings of this service.
      * @param funderActorId (optional) Only fundings by this funder.
@@ -2502,7 +2632,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -2774,7 +2904,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -3105,7 +3235,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -3269,7 +3399,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -3526,7 +3656,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -3787,7 +3917,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -3957,7 +4087,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -4250,6 +4380,104 @@ export class Client {
     }
 
     /**
+     * Import the inventory from a spreadsheet (CSV or XLSX, first sheet, up to 20 MiB and 20,000 rows): a header, then one row per service at a location. Columns (English or German headers, any case): external_id (Externe ID, required), location_external_id (Standort-ID), location_name (Einrichtung/Standort, required), street (Straße), postal_code (PLZ), city (Ort), latitude/longitude (WGS 84; the space is derived from them), space (Sozialraum code), service_name (Angebot, required), category (codes, ';'-separated), operator (Träger: actor name or id), target_group (codes), ages (3-6, ab 60), capacity (Kapazität) and capacity_unit (places, hoursPerWeek, consultationsPerMonth), funders (Förderer: names or ids, ';'-separated), funding_end (Förderende: 2026-12-31 or 31.12.2026), status. Idempotent by external id (a re-import updates, never duplicates); all or nothing in one transaction. With dryRun=true every bad row is reported by line and column and nothing is written; without, a bad row makes it 400 naming lines[n].column.
+     * @param format (optional) csv or xlsx; taken from Content-Type when omitted.
+     * @param dryRun (optional) Check every row and report what would change; nothing is written.
+     * @param delimiter (optional) CSV field separator: comma, semicolon or tab (detected from the header when omitted).
+     * @return OK
+     */
+    importInventory(body: string, format?: string | undefined, dryRun?: boolean | undefined, delimiter?: string | undefined): Promise<InventoryImportResult> {
+        let url_ = this.baseUrl + "/api/v1/inventory/imports?";
+        if (format === null)
+            throw new globalThis.Error("The parameter 'format' cannot be null.");
+        else if (format !== undefined)
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        if (dryRun === null)
+            throw new globalThis.Error("The parameter 'dryRun' cannot be null.");
+        else if (dryRun !== undefined)
+            url_ += "dryRun=" + encodeURIComponent("" + dryRun) + "&";
+        if (delimiter === null)
+            throw new globalThis.Error("The parameter 'delimiter' cannot be null.");
+        else if (delimiter !== undefined)
+            url_ += "delimiter=" + encodeURIComponent("" + delimiter) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "Content-Type": "text/csv",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processImportInventory(_response);
+        });
+    }
+
+    protected processImportInventory(response: Response): Promise<InventoryImportResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InventoryImportResult;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than this operation accepts: 20 MiB (20971520 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<InventoryImportResult>(null as any);
+    }
+
+    /**
      * List inventory rounds sorted by name, filtered by region (with the spaces below it), status and text.
      * @param spaceId (optional) Only rounds of this space or a space below it.
      * @param status (optional) Only open or only closed rounds.
@@ -4398,7 +4626,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -4568,7 +4796,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -4995,7 +5223,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -5171,7 +5399,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -5521,7 +5749,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -5890,7 +6118,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -6240,7 +6468,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -6416,7 +6644,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -6609,7 +6837,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than this operation accepts.", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -6788,7 +7016,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -7023,7 +7251,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -7123,7 +7351,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than this operation accepts.", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -7466,7 +7694,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -7720,7 +7948,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 20 MiB (20971520 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -7753,11 +7981,16 @@ export class Client {
      * @param networkId (optional) Only services belonging to this network.
      * @param q (optional) Text contained in the name or alternate name.
      * @param includeArchived (optional) Include archived services (default false).
+     * @param funderActorId (optional) Only services funded by this actor.
+     * @param verification (optional) Only services in this verification state today: current, due (today) or overdue (or never
+                verified).
+     * @param fundingEndsFrom (optional) Only services with a funding ending on or after this day (yyyy-MM-dd).
+     * @param fundingEndsTo (optional) Only services with a funding ending on or before this day (yyyy-MM-dd).
      * @param limit (optional) Page size, 1 to 500 (default 50).
      * @param cursor (optional) The nextCursor of the previous page.
      * @return OK
      */
-    listServices(spaceId?: string | undefined, category?: string | undefined, targetGroup?: string | undefined, operatorId?: string | undefined, status?: ServiceStatus | undefined, locationId?: string | undefined, networkId?: string | undefined, q?: string | undefined, includeArchived?: boolean | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<ServiceDtoPage> {
+    listServices(spaceId?: string | undefined, category?: string | undefined, targetGroup?: string | undefined, operatorId?: string | undefined, status?: ServiceStatus | undefined, locationId?: string | undefined, networkId?: string | undefined, q?: string | undefined, includeArchived?: boolean | undefined, funderActorId?: string | undefined, verification?: VerificationState | undefined, fundingEndsFrom?: string | undefined, fundingEndsTo?: string | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<ServiceDtoPage> {
         let url_ = this.baseUrl + "/api/v1/services?";
         if (spaceId === null)
             throw new globalThis.Error("The parameter 'spaceId' cannot be null.");
@@ -7795,6 +8028,22 @@ export class Client {
             throw new globalThis.Error("The parameter 'includeArchived' cannot be null.");
         else if (includeArchived !== undefined)
             url_ += "includeArchived=" + encodeURIComponent("" + includeArchived) + "&";
+        if (funderActorId === null)
+            throw new globalThis.Error("The parameter 'funderActorId' cannot be null.");
+        else if (funderActorId !== undefined)
+            url_ += "funderActorId=" + encodeURIComponent("" + funderActorId) + "&";
+        if (verification === null)
+            throw new globalThis.Error("The parameter 'verification' cannot be null.");
+        else if (verification !== undefined)
+            url_ += "verification=" + encodeURIComponent("" + verification) + "&";
+        if (fundingEndsFrom === null)
+            throw new globalThis.Error("The parameter 'fundingEndsFrom' cannot be null.");
+        else if (fundingEndsFrom !== undefined)
+            url_ += "fundingEndsFrom=" + encodeURIComponent("" + fundingEndsFrom) + "&";
+        if (fundingEndsTo === null)
+            throw new globalThis.Error("The parameter 'fundingEndsTo' cannot be null.");
+        else if (fundingEndsTo !== undefined)
+            url_ += "fundingEndsTo=" + encodeURIComponent("" + fundingEndsTo) + "&";
         if (limit === null)
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
         else if (limit !== undefined)
@@ -7921,7 +8170,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -8097,7 +8346,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -8446,7 +8695,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -8628,7 +8877,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -8870,7 +9119,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -9057,7 +9306,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request body is larger than this operation accepts.", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -9153,7 +9402,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 20 MiB (20971520 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -9332,7 +9581,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -9496,7 +9745,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -9723,7 +9972,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -9974,7 +10223,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -10156,7 +10405,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -10300,7 +10549,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -10491,7 +10740,7 @@ export class Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -11322,6 +11571,17 @@ export interface IndicatorValue {
     count: number;
     coverage?: CoverageDto | undefined;
     suppressed: boolean;
+}
+
+export interface InventoryImportResult {
+    dryRun: boolean;
+    imported: boolean;
+    rows: number;
+    created: number;
+    updated: number;
+    unchanged: number;
+    errorCount: number;
+    errors: ImportRowError[];
 }
 
 export interface InventoryRefDto {

@@ -24,6 +24,7 @@ import type {
   ServiceStatus,
   Sector,
   SpaceLevel,
+  VerificationState,
 } from './client'
 import { api } from './index'
 
@@ -202,11 +203,16 @@ export interface ServiceListParams extends PageParams {
   networkId?: string
   q?: string
   includeArchived?: boolean
+  funderActorId?: string
+  verification?: VerificationState
+  fundingEndsFrom?: string
+  fundingEndsTo?: string
 }
 
 export const listServices = (p: ServiceListParams = {}) =>
   api.listServices(given(p.spaceId), given(p.category), given(p.targetGroup), given(p.operatorId), p.status, given(p.locationId),
-    given(p.networkId), given(p.q), p.includeArchived, p.limit, p.cursor)
+    given(p.networkId), given(p.q), p.includeArchived, given(p.funderActorId), p.verification, given(p.fundingEndsFrom),
+    given(p.fundingEndsTo), p.limit, p.cursor)
 
 export interface FundingListParams extends PageParams {
   serviceId?: string

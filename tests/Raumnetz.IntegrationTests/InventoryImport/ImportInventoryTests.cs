@@ -1,0 +1,246 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Raumnetz.IntegrationTests.Fundings;
+using Raumnetz.IntegrationTests.Infrastructure;
+using Raumnetz.IntegrationTests.Networks;
+using static Raumnetz.IntegrationTests.InventoryImport.Spreadsheets;
+
+namespace Raumnetz.IntegrationTests.InventoryImport;
+
+/// <summary>The spreadsheet import on a held clock (15 June 2026), each test with names of its own.</summary>
+public sealed class ImportInventoryTests(InventoryClockFactory factory) : IClassFixture<InventoryClockFactory>
+{
+    private const string Header =
+        "Externe ID;Standort-ID;Einrichtung;Straße;PLZ;Ort;Breite;Länge;Sozialraum;Angebot;Kategorie;Träger;Zielgruppe;Alter;"
+        + "Kapazität;Einheit;Förderer;Förderende";
+
+    private static readonly string[] Tables =
+        ["services", "locations", "service_at_locations", "service_fundings", "capacity_entries", "service_categories",
+            "location_addresses"];
+
+    private async Task<Dictionary<string, long>> CountsAsync()
+    {
+        var counts = new Dictionary<string, long>();
+        foreach (var t in Tables) counts[t] = await factory.CountAsync(t);
+        return counts;
+    }
+
+    private static async Task<JsonElement> ImportAsync(HttpClient client, HttpContent body, string query = "") =>
+        await HttpAssert.OkAsync<JsonElement>(await client.PostAsync(Url + query, body));
+
+    private static int regions;
+
+    /// <summary>A signed-in client, a token for names, a space with a geometry of its own (a square of 0.15 degrees) and the point
+    /// (latitude, longitude as CSV text with decimal comma) in its middle, a space by code, and three actors.</summary>
+    private async Task<(HttpClient Client, Guid Space, string Token, double Lon)> ArrangeAsync()
+    {
+        var client = await factory.SignedInAsync();
+        var token = Guid.NewGuid().ToString("N")[..8];
+        var shift = Interlocked.Increment(ref regions) * 0.2;
+        string X(double lon) => (lon + shift).ToString("0.00", CultureInfo.InvariantCulture);
+        // a space with a geometry (a square around Teltow) for coordinates, and one named by code
+        var teltow = await HttpAssert.OkAsync<JsonElement>(await client.PostAsync("/api/v1/spaces", TestData.RawJson($$$"""
+            {"code":"T-{{{token}}}","name":"Teltow {{{token}}}","level":"municipality","geometry":
+             {"type":"Polygon","coordinates":[[[{{{X(13.2)}}},52.3],[{{{X(13.35)}}},52.3],[{{{X(13.35)}}},52.45],[{{{X(13.2)}}},52.45],[{{{X(13.2)}}},52.3]]]}}
+            """)), HttpStatusCode.Created);
+        await client.SpaceAsync($"N-{token}", $"Nordstadt {token}", "district");
+        await factory.ActorAsync($"AWO {token}", "CivilSociety", "welfare-association");
+        await factory.ActorAsync($"Landkreis {token}");
+        await factory.ActorAsync($"Stiftung {token}", "CivilSociety", "welfare-association");
+        return (client, teltow.Id(), token, 13.27 + shift);
+    }
+
+    private static string[] GoodRows(string t, double lon)
+    {
+        var x = lon.ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',');
+        return
+    [
+        Header,
+        $"K-{t}-1;S-{t}-1;Kita Sonnenschein {t};Potsdamer Str. 1;14513;Teltow;52,40;{x};;Kita Sonnenschein {t};kita;AWO {t};"
+            + $"zg-kinder;1-6;120;Plätze;\"Landkreis {t}; Stiftung {t}\";31.12.2026",
+        $"K-{t}-2;S-{t}-1;Kita Sonnenschein {t};Potsdamer Str. 1;14513;Teltow;52,40;{x};;Familienberatung {t};beratung-erziehung;"
+            + $"AWO {t};zg-familien;;;;Landkreis {t};2027-06-30",
+        $"K-{t}-3;;Jugendclub {t};;;;;;N-{t};Jugendclub {t};jugendclub;AWO {t};zg-jugendliche;ab 12;;;;",
+    ];
+    }
+
+    [Fact]
+    public async Task A_county_spreadsheet_is_imported_and_a_second_import_changes_nothing()
+    {
+        var (client, teltow, t, lon) = await ArrangeAsync();
+        var before = await CountsAsync();
+        var result = await ImportAsync(client, Csv(GoodRows(t, lon)));
+        Assert.True(result.GetProperty("imported").GetBoolean());
+        Assert.Equal(3, result.GetProperty("rows").GetInt32());
+        Assert.Equal(3, result.GetProperty("created").GetInt32());
+        var after = await CountsAsync();
+        Assert.Equal(3, after["services"] - before["services"]);
+        Assert.Equal(2, after["locations"] - before["locations"]); // two services share the Kita's location
+        Assert.Equal(3, after["service_fundings"] - before["service_fundings"]);
+        Assert.Equal(1, after["capacity_entries"] - before["capacity_entries"]);
+
+        var kita = (await client.GetJsonAsync($"/api/v1/services?q=Kita Sonnenschein {t}")).Items().Single();
+        Assert.Equal(["kita"], kita.GetProperty("categories").EnumerateArray().Select(c => c.Str("code")));
+        Assert.Equal($"AWO {t}", kita.Str("operatorName"));
+        Assert.Equal(1, kita.GetProperty("minimumAge").GetInt32());
+        Assert.Equal(6, kita.GetProperty("maximumAge").GetInt32());
+        Assert.Equal($"K-{t}-1", kita.Str("externalId"));
+        // the location lies in Teltow by its coordinates; the youth club in the space named by code
+        Assert.Equal(teltow, await factory.ScalarAsync<Guid>("SELECT space_id FROM locations WHERE external_id = @e",
+            new { e = $"S-{t}-1" }));
+        Assert.Equal("Potsdamer Str. 1", await factory.ScalarAsync<string>(
+            "SELECT a.address_1 FROM location_addresses a JOIN locations l ON l.id = a.location_id WHERE l.external_id = @e",
+                new { e = $"S-{t}-1" }));
+        var fundings = (await client.GetJsonAsync($"/api/v1/fundings?serviceId={kita.Id()}")).Items();
+        Assert.Equal(2, fundings.Count);
+        Assert.All(fundings, f => Assert.Equal("2026-12-31", f.Str("endsOn")));
+        Assert.Contains(kita.Id(), (await client.GetJsonAsync("/api/v1/fundings/ending?horizon=P1Y")).Items()
+            .Select(i => i.GetProperty("funding").GetProperty("serviceId").GetGuid()));
+
+        // the same file again: nothing created, nothing changed, no version raised
+        var version = kita.GetProperty("version").GetInt64();
+        var again = await ImportAsync(client, Csv(GoodRows(t, lon)));
+        Assert.Equal(0, again.GetProperty("created").GetInt32());
+        Assert.Equal(0, again.GetProperty("updated").GetInt32());
+        Assert.Equal(3, again.GetProperty("unchanged").GetInt32());
+        Assert.Equal(after, await CountsAsync());
+        Assert.Equal(version, (await client.GetJsonAsync($"/api/v1/services/{kita.Id()}")).GetProperty("version").GetInt64());
+
+        // a changed file updates in place: new capacity, new funding end, renamed service
+        var changed = GoodRows(t, lon);
+        changed[1] = changed[1].Replace(";120;", ";130;", StringComparison.Ordinal).Replace("31.12.2026", "31.12.2027",
+            StringComparison.Ordinal);
+        changed[3] = changed[3].Replace($";Jugendclub {t};jugendclub", $";Jugendclub {t} (neu);jugendclub", StringComparison.Ordinal);
+        var update = await ImportAsync(client, Csv(changed));
+        Assert.Equal(0, update.GetProperty("created").GetInt32());
+        Assert.Equal(2, update.GetProperty("updated").GetInt32());
+        var final = await CountsAsync();
+        Assert.Equal(after["services"], final["services"]);
+        Assert.Equal(after["service_fundings"], final["service_fundings"]);
+        Assert.Equal(after["capacity_entries"], final["capacity_entries"]); // same day: the entry is corrected, not added
+        Assert.Single((await client.GetJsonAsync($"/api/v1/services?q=Jugendclub {t} (neu)")).Items());
+        Assert.All((await client.GetJsonAsync($"/api/v1/fundings?serviceId={kita.Id()}")).Items(), f => Assert.Equal("2027-12-31",
+            f.Str("endsOn")));
+    }
+
+    [Fact]
+    public async Task A_dry_run_reports_every_bad_row_by_line_and_column_and_writes_nothing()
+    {
+        var (client, _, t, lon) = await ArrangeAsync();
+        var rows = GoodRows(t, lon);
+        var bad = new[]
+        {
+            rows[0],
+            rows[1].Replace(";kita;", ";kita-gibt-es-nicht;", StringComparison.Ordinal),
+            rows[2].Replace(";52,40;", ";95;", StringComparison.Ordinal),
+            $"K-{t}-1;;Doppelt {t};;;;;;;Doppelt {t};;Niemand {t};;7-3;-5;Tassen;;morgen",
+            $"K-{t}-4;;Ohne Angebot {t};Weg 1;;;;;X-{t};;;;;;;;;",
+        };
+        var before = await CountsAsync();
+        var report = await ImportAsync(client, Csv(bad), "?dryRun=true");
+        Assert.False(report.GetProperty("imported").GetBoolean());
+        Assert.True(report.GetProperty("dryRun").GetBoolean());
+        var errors = report.GetProperty("errors").EnumerateArray()
+            .Select(e => (e.GetProperty("line").GetInt32(), e.Str("column"), e.Str("code"))).ToList();
+        Assert.Contains((2, "category", "unknownCategory"), errors);
+        Assert.Contains((3, "latitude", "outsideWgs84"), errors);
+        Assert.Contains((4, "external_id", "duplicate"), errors);
+        Assert.Contains((4, "operator", "unknownActor"), errors);
+        Assert.Contains((4, "ages", "notAnAgeRange"), errors);
+        Assert.Contains((4, "capacity", "outOfRange"), errors);
+        Assert.Contains((4, "capacity_unit", "notAUnit"), errors);
+        Assert.Contains((4, "funding_end", "notADate"), errors);
+        Assert.Contains((5, "service_name", "required"), errors);
+        Assert.Contains((5, "postal_code", "required"), errors);
+        Assert.Contains((5, "space", "unknownSpace"), errors);
+        Assert.Equal(errors.Count, report.GetProperty("errorCount").GetInt32());
+        Assert.Equal(before, await CountsAsync());
+
+        // the same file without dry run: 400 naming line and column, and still nothing written
+        await HttpAssert.ProblemAsync(await client.PostAsync(Url, Csv(bad)), HttpStatusCode.BadRequest, "lines[2].category",
+            "lines[3].latitude",
+            "lines[5].service_name");
+        Assert.Equal(before, await CountsAsync());
+        // one bad row among good ones keeps the good ones out too
+        await HttpAssert.ProblemAsync(await client.PostAsync(Url, Csv(rows[0], rows[1], rows[3].Replace(";jugendclub;", ";nix;",
+            StringComparison.Ordinal))),
+            HttpStatusCode.BadRequest, "lines[3].category");
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_dry_run_of_a_good_file_says_what_it_would_do_and_writes_nothing()
+    {
+        var (client, _, t, lon) = await ArrangeAsync();
+        var before = await CountsAsync();
+        var report = await ImportAsync(client, Csv(GoodRows(t, lon)), "?dryRun=true");
+        Assert.Equal(3, report.GetProperty("created").GetInt32());
+        Assert.Equal(0, report.GetProperty("errorCount").GetInt32());
+        Assert.False(report.GetProperty("imported").GetBoolean());
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task An_xlsx_workbook_with_date_and_number_cells_is_imported()
+    {
+        var (client, teltow, t, lon) = await ArrangeAsync();
+        var body = Xlsx(
+            ["external_id", "location_name", "latitude", "longitude", "service_name", "category", "operator", "capacity", "funders",
+                "funding_end"],
+            [$"X-{t}-1", $"Familienzentrum {t}", 52.41, lon, $"Familienzentrum {t}", "familienzentrum", $"AWO {t}", 25, $"Landkreis {t}",
+                46387],
+            [$"X-{t}-2", $"Seniorentreff {t}", null, null, $"Seniorentreff {t}", "seniorentreff", null, null, null, null]);
+        var result = await ImportAsync(client, body);
+        Assert.Equal(2, result.GetProperty("created").GetInt32());
+        var service = (await client.GetJsonAsync($"/api/v1/services?q=Familienzentrum {t}")).Items().Single();
+        Assert.Equal("2026-12-31",
+            (await client.GetJsonAsync($"/api/v1/fundings?serviceId={service.Id()}")).Items().Single().Str("endsOn"));
+        Assert.Equal(teltow, await factory.ScalarAsync<Guid>("SELECT space_id FROM locations WHERE external_id = @e",
+            new { e = $"X-{t}-1" }));
+        Assert.Equal(25.0, await factory.ScalarAsync<double>("""
+            SELECT c.maximum FROM capacity_entries c JOIN service_at_locations s ON s.id = c.service_at_location_id WHERE s.external_id = @e
+            """, new { e = $"X-{t}-1" }));
+
+        var again = await ImportAsync(client, body, "?format=xlsx");
+        Assert.Equal(2, again.GetProperty("unchanged").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_50_MB_upload_is_413_naming_the_limit_and_nothing_is_written()
+    {
+        var client = await factory.SignedInAsync();
+        var before = await CountsAsync();
+        var content = new ByteArrayContent(new byte[50 * 1024 * 1024]);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        var problem = await HttpAssert.ProblemAsync(await client.PostAsync(Url, content), HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(20 * 1024 * 1024, problem.GetProperty("limit").GetInt64());
+        Assert.Contains("20 MiB", problem.Str("detail"), StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Files_that_are_not_the_expected_spreadsheet_are_400_naming_the_problem()
+    {
+        var (client, _, t, lon) = await ArrangeAsync();
+        var before = await CountsAsync();
+        await HttpAssert.ProblemAsync(await client.PostAsync(Url, Csv("external_id;location_name;Farbe", $"A-{t};Ort;blau")),
+            HttpStatusCode.BadRequest,
+            "lines[1].farbe", "lines[1].service_name");
+        await HttpAssert.ProblemAsync(await client.PostAsync(Url, Csv("id;external_id;location_name;service_name")),
+            HttpStatusCode.BadRequest,
+            "lines[1].external_id");
+        var notXlsx = new ByteArrayContent("kein Arbeitsblatt"u8.ToArray());
+        notXlsx.Headers.ContentType = new MediaTypeHeaderValue(XlsxType);
+        await HttpAssert.ProblemAsync(await client.PostAsync(Url, notXlsx), HttpStatusCode.BadRequest, "file");
+        await HttpAssert.ProblemAsync(await client.PostAsync($"{Url}?format=ods", Csv(GoodRows(t, lon))), HttpStatusCode.BadRequest,
+            "format");
+        var untyped = new ByteArrayContent("a;b"u8.ToArray());
+        await HttpAssert.ProblemAsync(await client.PostAsync(Url, untyped), HttpStatusCode.UnsupportedMediaType);
+        await HttpAssert.ProblemAsync(await client.PostAsync($"{Url}?delimiter=pipe", Csv(GoodRows(t, lon))), HttpStatusCode.BadRequest,
+            "delimiter");
+        await HttpAssert.ProblemAsync(await client.PostAsync(Url, Csv()), HttpStatusCode.BadRequest, "file");
+        Assert.Equal(before, await CountsAsync());
+    }
+}
