@@ -10,7 +10,8 @@ public sealed record SeedDemoDataResult(bool Seeded, int Spaces, int Actors, int
 
 /// <summary>
 /// Seeds the demo data set (<see cref="DemoSpaces"/>, <see cref="DemoActors"/>, <see cref="DemoNetworksSeeder"/>,
-/// <see cref="SeedDemoIndicators"/>, <see cref="DemoInventorySeeder"/>) into an empty database (no spaces yet); does nothing otherwise. Called by the host
+/// <see cref="SeedDemoIndicators"/>, <see cref="DemoInventorySeeder"/>) into an empty database (no spaces yet); does nothing
+/// otherwise. Called by the host
 /// at start-up when <c>Raumnetz:DemoData</c> is on. Not a use case of its own: everything goes through the ordinary
 /// commands a user would send, so every validation rule applies.
 /// </summary>

@@ -143,7 +143,8 @@ public static class DemoInventory
                     "Offene Kinder- und Jugendarbeit: Treff, Werkstatt, Bandraum, Hausaufgabenhilfe und Ferienfahrten.",
                     "Jugendclub Teltow e.V.", ["jugendclub"], ["zg-jugendliche", "zg-junge-erwachsene"], 12, 21,
                     [
-                        new("Jugendamt Potsdam-Mittelmark", "Jugendförderplan des Landkreises (Personalkostenförderung)", 68_000m, 50m, 4, 75,
+                        new("Jugendamt Potsdam-Mittelmark", "Jugendförderplan des Landkreises (Personalkostenförderung)", 68_000m, 50m,
+                            4, 75,
                             RenewalStatus.Applied, "Antrag auf Fortschreibung liegt beim Jugendhilfeausschuss."),
                         new("Stadt Teltow", "Zuschuss offene Jugendarbeit", 41_000m, 30m, 4, 75, RenewalStatus.Open),
                     ],
@@ -161,7 +162,8 @@ public static class DemoInventory
             ],
             Transportation: "S-Bahn Teltow Stadt, dann 10 Minuten zu Fuß"),
 
-        new("teltow-familienzentrum", "Familienzentrum Teltow", "Potsdamer Straße 47", "14513", "Teltow", 52.3985, 13.2644, "12069616", false,
+        new("teltow-familienzentrum", "Familienzentrum Teltow", "Potsdamer Straße 47", "14513", "Teltow", 52.3985, 13.2644, "12069616",
+            false,
             "Familienzentrum Teltow e.V.",
             Access(true, true, true, true, "Stufenloser Zugang, Aufzug, Wickelraum; Induktionsschleife im Gruppenraum."),
             [H(MonToFri, "09:00", "12:00"), H([Weekday.Tuesday, Weekday.Thursday], "14:00", "18:00", "Nachmittagsangebote")],
@@ -409,7 +411,9 @@ public static class DemoInventory
         ("Bezirksamt Marzahn-Hellersdorf", "BE-10-GS-HELLERSDORF", null),
     ];
 
-    /// <summary>What would make the seed fail halfway: duplicate keys, shares above 100 %, coordinates outside the expected space.</summary>
+    /// <summary>
+    /// What would make the seed fail halfway: duplicate keys, shares above 100 %, coordinates outside the expected space.
+    /// </summary>
     public static IReadOnlyList<string> Problems(IReadOnlyDictionary<string, DemoSpace> spaces)
     {
         var problems = new List<string>();

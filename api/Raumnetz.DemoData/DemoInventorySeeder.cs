@@ -31,7 +31,9 @@ public sealed class DemoInventorySeeder(IDbConnectionFactory db, IMediator media
     {
         await using (var connection = await db.OpenAsync(ct))
         {
-            if (await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM locations", cancellationToken: ct)) > 0)
+            var existing = await connection.ExecuteScalarAsync<long>(
+                new CommandDefinition("SELECT COUNT(*) FROM locations", cancellationToken: ct));
+            if (existing > 0)
                 return new(false, 0, 0, 0, 0);
         }
         var problems = DemoInventory.Problems(DemoSpaces.All.ToDictionary(s => s.Code, StringComparer.Ordinal));
@@ -90,7 +92,10 @@ public sealed class DemoInventorySeeder(IDbConnectionFactory db, IMediator media
         if (f.SummerBreak)
         {
             var summer = new DateOnly(today.Month > 7 ? today.Year + 1 : today.Year, 7, 20);
-            closures.Add(new() { Kind = ClosureKind.Closure, StartsOn = summer, EndsOn = summer.AddDays(13), Reason = "Sommerschließzeit" });
+            closures.Add(new()
+            {
+                Kind = ClosureKind.Closure, StartsOn = summer, EndsOn = summer.AddDays(13), Reason = "Sommerschließzeit",
+            });
         }
         var created = await mediator.Send(new CreateLocationCommand
         {

@@ -37,8 +37,8 @@ public sealed class SeedDemoInventoryTests(DemoDataApiFactory factory) : IClassF
         // Teltow: its Kitas, youth club and family centre
         var teltow = await SpaceIdAsync(client, "12069616");
         var inTeltow = await ListAsync(client, $"/api/v1/services?spaceId={teltow}&limit=500");
-        var categories = inTeltow.SelectMany(s => s.GetProperty("categories").EnumerateArray().Select(c => c.GetProperty("code").GetString()))
-            .ToHashSet();
+        var categories = inTeltow
+            .SelectMany(s => s.GetProperty("categories").EnumerateArray().Select(c => c.GetProperty("code").GetString())).ToHashSet();
         Assert.Superset(new HashSet<string?> { "kita", "jugendclub", "familienzentrum" }, categories);
 
         // Dortmund-Nordstadt (Innenstadt-Nord and the neighbourhoods below it): counselling, job centre, Quartiersmanagement
@@ -111,7 +111,8 @@ public sealed class SeedDemoInventoryTests(DemoDataApiFactory factory) : IClassF
         var before = (await ListAsync(client, "/api/v1/locations?limit=500")).Count;
         using (var scope = factory.Services.CreateScope())
         {
-            var result = await scope.ServiceProvider.GetRequiredService<DemoInventorySeeder>().SeedAsync(TestContext.Current.CancellationToken);
+            var seeder = scope.ServiceProvider.GetRequiredService<DemoInventorySeeder>();
+            var result = await seeder.SeedAsync(TestContext.Current.CancellationToken);
             Assert.False(result.Seeded);
         }
         Assert.Equal(before, (await ListAsync(client, "/api/v1/locations?limit=500")).Count);

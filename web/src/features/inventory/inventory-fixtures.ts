@@ -18,7 +18,8 @@ import {
 const stamp = { version: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }
 
 export const taxonomies: TaxonomyDto[] = [
-  { id: 'tax-cat', code: 'soziale-infrastruktur', kind: TaxonomyKind.ServiceCategory, name: 'Soziale Infrastruktur', termCount: 3, ...stamp },
+  { id: 'tax-cat', code: 'soziale-infrastruktur', kind: TaxonomyKind.ServiceCategory, name: 'Soziale Infrastruktur', termCount: 3,
+    ...stamp },
   { id: 'tax-tg', code: 'zielgruppen', kind: TaxonomyKind.TargetGroup, name: 'Zielgruppen', termCount: 2, ...stamp },
 ]
 

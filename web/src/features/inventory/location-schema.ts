@@ -80,8 +80,10 @@ export function makeLocationSchema(t: TFunction) {
       transportation: z.string().max(LOCATION_LIMITS.text, max(LOCATION_LIMITS.text)),
       hours: z.array(hours),
     })
-    .refine((v) => (v.latitude.trim() === '') === (v.longitude.trim() === ''), { message: t('inventory.form.bothCoordinates'), path: ['longitude'] })
-    .refine((v) => (v.street.trim() === '' && v.city.trim() === '' && v.postalCode.trim() === '') || (v.street.trim() !== '' && v.city.trim() !== ''
+    .refine((v) => (v.latitude.trim() === '') === (v.longitude.trim() === ''), { message: t('inventory.form.bothCoordinates'),
+      path: ['longitude'] })
+    .refine((v) => (v.street.trim() === '' && v.city.trim() === '' && v.postalCode.trim() === '') || (v.street.trim() !== ''
+      && v.city.trim() !== ''
       && v.postalCode.trim() !== ''), { message: t('validation.required'), path: ['city'] }) satisfies z.ZodType<LocationFormValues>
 }
 

@@ -3,7 +3,8 @@ import type { RouteObject } from 'react-router'
 // The inventory (Bestandsaufnahme), one lazily loaded chunk per page (spread into the app's route table).
 export const inventoryRoutes: RouteObject[] = [
   { path: 'inventory', lazy: async () => ({ Component: (await import('./routes/inventory-page')).InventoryPage }) },
-  { path: 'inventory/locations/new', lazy: async () => ({ Component: (await import('./routes/location-create-page')).LocationCreatePage }) },
+  { path: 'inventory/locations/new',
+    lazy: async () => ({ Component: (await import('./routes/location-create-page')).LocationCreatePage }) },
   { path: 'inventory/locations/:id', lazy: async () => ({ Component: (await import('./routes/location-page')).LocationPage }) },
   { path: 'inventory/services/new', lazy: async () => ({ Component: (await import('./routes/service-create-page')).ServiceCreatePage }) },
   { path: 'inventory/services/:id', lazy: async () => ({ Component: (await import('./routes/service-page')).ServicePage }) },

@@ -15,7 +15,8 @@ function withEditorApi(...handlers: Parameters<typeof server.use>) {
     http.get('/api/v1/taxonomies/tax-tg/terms', () => HttpResponse.json(targetGroupTerms)),
     http.get('/api/v1/spaces/tree', () => HttpResponse.json(spaceTree)),
     http.get('/api/v1/actors', () =>
-      page([actor({ id: 'a-op', name: 'Jugendclub e.V.' }), actor({ id: 'a-ja', name: 'Jugendamt' }), actor({ id: 'a-st', name: 'Stadt' })])),
+      page([actor({ id: 'a-op', name: 'Jugendclub e.V.' }), actor({ id: 'a-ja', name: 'Jugendamt' }), actor({ id: 'a-st',
+        name: 'Stadt' })])),
     http.get('/api/v1/networks', () => page([])),
     http.get('/api/v1/locations', () => page([location({ id: 'loc-1', name: 'Haus der Jugend' })])),
   )

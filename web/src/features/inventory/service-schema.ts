@@ -87,12 +87,14 @@ const isNumber = (v: string) => v.trim() !== '' && Number.isFinite(toNumber(v))
 
 export function makeServiceSchema(t: TFunction) {
   const max = (n: number) => t('validation.maxLength', { max: n })
-  const age = z.string().refine((v) => v.trim() === '' || (/^\d+$/.test(v.trim()) && Number(v) <= SERVICE_LIMITS.age), t('inventory.form.number'))
+  const age = z.string().refine((v) => v.trim() === '' || (/^\d+$/.test(v.trim()) && Number(v) <= SERVICE_LIMITS.age),
+    t('inventory.form.number'))
   const funding = z
     .object({
       funderActorId: z.string().min(1, t('inventory.form.funderRequired')),
       programme: z.string().trim().max(SERVICE_LIMITS.programme, max(SERVICE_LIMITS.programme)),
-      sharePercent: z.string().refine((v) => v.trim() === '' || (isNumber(v) && toNumber(v) > 0 && toNumber(v) <= 100), t('inventory.form.checkShare')),
+      sharePercent: z.string().refine((v) => v.trim() === '' || (isNumber(v) && toNumber(v) > 0 && toNumber(v) <= 100),
+        t('inventory.form.checkShare')),
       amountPerYear: z.string().refine((v) => v.trim() === '' || (isNumber(v) && toNumber(v) >= 0), t('inventory.form.number')),
       startsOn: z.string(),
       endsOn: z.string(),
@@ -160,7 +162,8 @@ export function toServiceRequest(v: ServiceFormValues, existing?: ServiceDto): C
 function keptFields(s: ServiceDto): Partial<UpdateServiceRequest> {
   return {
     alternateName: s.alternateName, url: s.url, email: s.email, eligibilityDescription: s.eligibilityDescription,
-    feesDescription: s.feesDescription, costOptions: s.costOptions, languages: s.languages, interpretationServices: s.interpretationServices,
+    feesDescription: s.feesDescription, costOptions: s.costOptions, languages: s.languages,
+      interpretationServices: s.interpretationServices,
     waitTime: s.waitTime, accreditations: s.accreditations, licenses: s.licenses, alert: s.alert, program: s.program,
     servedSpaceIds: s.servedSpaceIds, serviceAreas: s.serviceAreas, requiredDocuments: s.requiredDocuments, attributes: s.attributes,
     contacts: s.contacts, phones: s.phones, openingHours: s.openingHours, closures: s.closures, externalId: s.externalId,

@@ -25,7 +25,8 @@ export function FacilityMap({ locations, spaces, labelledBy }: { locations: read
   const navigate = useNavigate()
   const points = useMemo(() => pointsOf(locations), [locations])
   const spaceRings = useMemo(
-    () => spaces.flatMap((s) => (ringsOf(s.geometry as Geometry).length ? [{ id: s.id, name: s.name, geometry: s.geometry as Geometry }] : [])),
+    () => spaces.flatMap((s) => (ringsOf(s.geometry as Geometry).length ? [{ id: s.id, name: s.name, geometry: s.geometry as Geometry }]
+      : [])),
     [spaces],
   )
   const home = useMemo<Bounds>(

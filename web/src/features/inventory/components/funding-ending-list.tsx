@@ -4,7 +4,11 @@ import type { EndingFundingDto } from '@/api'
 import { formatDate, formatNumber } from '@/lib/format'
 
 /** Fundings running out: service, funder, end with days left, renewal, and the spaces and networks affected. */
-export function FundingEndingTable({ items, caption, compact = false }: { items: readonly EndingFundingDto[]; caption: string; compact?: boolean }) {
+export function FundingEndingTable({ items, caption, compact = false }: {
+  items: readonly EndingFundingDto[]
+  caption: string
+  compact?: boolean
+}) {
   const { t, i18n } = useTranslation()
   const lng = i18n.language
   return (

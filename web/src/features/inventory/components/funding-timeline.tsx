@@ -46,7 +46,8 @@ export function FundingTimeline({ fundings, caption, showService = false }: { fu
               </span>
               <span className="funding-timeline__track">
                 <span
-                  className={`funding-timeline__bar${soon ? ' funding-timeline__bar--soon' : ''}${f.endsOn ? '' : ' funding-timeline__bar--open'}`}
+                  className={['funding-timeline__bar', soon ? 'funding-timeline__bar--soon' : '',
+                    f.endsOn ? '' : 'funding-timeline__bar--open'].filter(Boolean).join(' ')}
                   style={{ left: pct(s), width: `calc(${pct(e)} - ${pct(s)})` }}
                 />
                 <span className="funding-timeline__today" style={{ left: pct(now) }} />

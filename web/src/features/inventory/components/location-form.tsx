@@ -46,15 +46,18 @@ export function LocationForm({ submitLabel, cancelTo, onSubmit, renderProblemAct
     <form className="form card" noValidate onSubmit={submit} aria-label={submitLabel}>
       <FormErrorAlert error={formError} renderProblemAction={renderProblemAction} />
       <p className="hint">{t('form.requiredHint')}</p>
-      <TextField id="location-name" label={t('inventory.fields.name')} required maxLength={LOCATION_LIMITS.name} error={errors.name?.message}
+      <TextField id="location-name" label={t('inventory.fields.name')} required maxLength={LOCATION_LIMITS.name}
+        error={errors.name?.message}
         {...register('name')} />
       <div className="form__grid">
         <TextField id="location-street" label={t('inventory.location.street')} autoComplete="off" error={errors.street?.message}
           {...register('street')} />
         <TextField id="location-postalCode" label={t('inventory.location.postalCode')} autoComplete="off" error={errors.postalCode?.message}
           {...register('postalCode')} />
-        <TextField id="location-city" label={t('inventory.location.city')} autoComplete="off" error={errors.city?.message} {...register('city')} />
-        <TextField id="location-latitude" label={t('inventory.location.latitude')} inputMode="decimal" hint={t('inventory.location.coordinatesHint')}
+        <TextField id="location-city" label={t('inventory.location.city')} autoComplete="off" error={errors.city?.message}
+          {...register('city')} />
+        <TextField id="location-latitude" label={t('inventory.location.latitude')} inputMode="decimal"
+          hint={t('inventory.location.coordinatesHint')}
           error={errors.latitude?.message} {...register('latitude')} />
         <TextField id="location-longitude" label={t('inventory.location.longitude')} inputMode="decimal" error={errors.longitude?.message}
           {...register('longitude')} />
@@ -73,7 +76,8 @@ export function LocationForm({ submitLabel, cancelTo, onSubmit, renderProblemAct
           ))}
         </SelectField>
       </div>
-      <TextAreaField id="location-transportation" label={t('inventory.fields.transportation')} rows={2} error={errors.transportation?.message}
+      <TextAreaField id="location-transportation" label={t('inventory.fields.transportation')} rows={2}
+        error={errors.transportation?.message}
         {...register('transportation')} />
 
       <h2 className="form__section">{t('inventory.access.title')}</h2>
@@ -104,9 +108,11 @@ export function LocationForm({ submitLabel, cancelTo, onSubmit, renderProblemAct
             )}
           />
           <div className="form__grid">
-            <TextField id={`hours-${i}-opensAt`} type="time" label={t('inventory.location.opensAt')} error={errors.hours?.[i]?.opensAt?.message}
+            <TextField id={`hours-${i}-opensAt`} type="time" label={t('inventory.location.opensAt')}
+              error={errors.hours?.[i]?.opensAt?.message}
               {...register(`hours.${i}.opensAt`)} />
-            <TextField id={`hours-${i}-closesAt`} type="time" label={t('inventory.location.closesAt')} error={errors.hours?.[i]?.closesAt?.message}
+            <TextField id={`hours-${i}-closesAt`} type="time" label={t('inventory.location.closesAt')}
+              error={errors.hours?.[i]?.closesAt?.message}
               {...register(`hours.${i}.closesAt`)} />
           </div>
           {hours.fields.length > 1 ? (

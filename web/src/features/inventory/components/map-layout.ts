@@ -34,7 +34,10 @@ export function boundsOf(points: readonly { lon: number; lat: number }[], pad = 
   return [w - dx, s - dy, e + dx, n + dy]
 }
 
-/** An equirectangular projection showing `bounds` whole and centred in the map (longitudes shortened by the cosine of the middle latitude). */
+/**
+ * An equirectangular projection showing `bounds` whole and centred in the map (longitudes shortened by the cosine of the
+ * middle latitude).
+ */
 export function projectionFor(bounds: Bounds, width = MAP_WIDTH, height = MAP_HEIGHT): Projection {
   const [w, s, e, n] = bounds
   const cy = (s + n) / 2
@@ -63,6 +66,7 @@ export function clusterPoints(points: readonly MapPoint[], projection: Projectio
 /** The points of locations that have coordinates. */
 export function pointsOf(locations: readonly LocationDto[]): MapPoint[] {
   return locations.flatMap((l) =>
-    typeof l.latitude === 'number' && typeof l.longitude === 'number' ? [{ id: l.id, name: l.name, lon: l.longitude, lat: l.latitude }] : [],
+    typeof l.latitude === 'number' && typeof l.longitude === 'number' ? [{ id: l.id, name: l.name, lon: l.longitude, lat: l.latitude }]
+      : [],
   )
 }

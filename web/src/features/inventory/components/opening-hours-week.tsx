@@ -7,7 +7,9 @@ import { WEEKDAYS, minutesOf, upcomingClosures, weekOf } from './opening-hours'
  * Opening hours as a week: one row per weekday with its intervals as text and as bars on a day from 6 to 22 o'clock
  * (the bars are decoration; the text says everything), then the coming closures.
  */
-export function OpeningHoursWeek({ rules, closures = [], headingId }: { rules: readonly OpeningHoursRule[]; closures?: readonly ClosureEntry[];
+export function OpeningHoursWeek({ rules, closures = [], headingId }: {
+  rules: readonly OpeningHoursRule[]
+  closures?: readonly ClosureEntry[]
   headingId?: string }) {
   const { t, i18n } = useTranslation()
   const lng = i18n.language
@@ -53,7 +55,8 @@ export function OpeningHoursWeek({ rules, closures = [], headingId }: { rules: r
                         const from = Math.max(0, minutesOf(x.opensAt) - start)
                         const to = Math.min(span, minutesOf(x.closesAt) - start)
                         return to > from ? (
-                          <span key={i} className="opening-week__open" style={{ left: `${(100 * from) / span}%`, width: `${(100 * (to - from)) / span}%` }} />
+                          <span key={i} className="opening-week__open" style={{ left: `${(100 * from) / span}%`,
+                            width: `${(100 * (to - from)) / span}%` }} />
                         ) : null
                       })}
                     </div>

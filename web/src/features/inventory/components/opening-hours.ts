@@ -34,7 +34,8 @@ export function weekOf(rules: readonly OpeningHoursRule[], on = today()): Map<We
     if (!rule.opensAt || !rule.closesAt) continue
     if (rule.validFrom && rule.validFrom > on) continue
     if (rule.validTo && rule.validTo < on) continue
-    for (const day of rule.days ?? []) week.get(day)?.push({ opensAt: rule.opensAt, closesAt: rule.closesAt, description: rule.description })
+    for (const day of rule.days ?? []) week.get(day)?.push({ opensAt: rule.opensAt, closesAt: rule.closesAt,
+      description: rule.description })
   }
   for (const intervals of week.values()) intervals.sort((a, b) => minutesOf(a.opensAt) - minutesOf(b.opensAt))
   return week

@@ -70,7 +70,8 @@ export function ServiceForm({ defaultValues, submitLabel, cancelTo, onSubmit, re
     }
   })
 
-  const categoryOptions = (terms.data?.categories ?? []).map((term) => ({ value: term.code, label: termName(term), indent: term.parentId ? 1 : 0 }))
+  const categoryOptions = (terms.data?.categories ?? [])
+    .map((term) => ({ value: term.code, label: termName(term), indent: term.parentId ? 1 : 0 }))
   const targetGroupOptions = (terms.data?.targetGroups ?? []).map((term) => ({ value: term.code, label: termName(term) }))
   const fundingError = (i: number, field: keyof FundingRow) => errors.fundings?.[i]?.[field]?.message
 
@@ -81,9 +82,11 @@ export function ServiceForm({ defaultValues, submitLabel, cancelTo, onSubmit, re
 
       <h2 className="form__section">{t('inventory.service.sectionBasics')}</h2>
       <div className="form__grid">
-        <TextField id="service-name" label={t('inventory.fields.name')} required maxLength={SERVICE_LIMITS.name} error={errors.name?.message}
+        <TextField id="service-name" label={t('inventory.fields.name')} required maxLength={SERVICE_LIMITS.name}
+          error={errors.name?.message}
           {...register('name')} />
-        <SelectField id="service-status" label={t('inventory.fields.status')} required error={errors.status?.message} {...register('status')}>
+        <SelectField id="service-status" label={t('inventory.fields.status')} required error={errors.status?.message}
+          {...register('status')}>
           {SERVICE_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`inventory.status.${s}`)}
@@ -138,7 +141,8 @@ export function ServiceForm({ defaultValues, submitLabel, cancelTo, onSubmit, re
         control={control}
         name="locationIds"
         render={({ field }) => (
-          <CheckboxGroup id="service-locationIds" legend={t('inventory.fields.locations')} required hint={t('inventory.service.locationsHint')}
+          <CheckboxGroup id="service-locationIds" legend={t('inventory.fields.locations')} required
+            hint={t('inventory.service.locationsHint')}
             options={(locations.data ?? []).map((l) => ({ value: l.id, label: l.spaceName ? `${l.name} (${l.spaceName})` : l.name }))}
             value={field.value} onChange={field.onChange} error={errors.locationIds?.message} />
         )}

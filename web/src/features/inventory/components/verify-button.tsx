@@ -36,7 +36,8 @@ export function VerifyButton({ serviceId, version, name, onVerified }: { service
         {verify.isPending ? t('inventory.service.verifying') : t('inventory.service.verify')}
         <span className="visually-hidden">: {name}</span>
       </button>
-      <span id={`verify-${serviceId}`} role="status" className={message?.tone === 'error' ? 'verify__message field__error' : 'verify__message'}>
+      <span id={`verify-${serviceId}`} role="status"
+        className={message?.tone === 'error' ? 'verify__message field__error' : 'verify__message'}>
         {message?.text ?? ''}
       </span>
     </span>

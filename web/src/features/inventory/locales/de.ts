@@ -2,7 +2,8 @@
 export const de = {
   inventory: {
     title: 'Bestandsaufnahme',
-    intro: 'Einrichtungen und Angebote der sozialen Infrastruktur: wer sie trägt, wer sie fördert und bis wann, und wann sie zuletzt geprüft wurden.',
+    intro: 'Einrichtungen und Angebote der sozialen Infrastruktur: wer sie trägt, wer sie fördert und bis wann, und wann sie zuletzt ' +
+      'geprüft wurden.',
     nav: {
       label: 'Bereiche der Bestandsaufnahme',
       overview: 'Liste und Karte',
@@ -211,7 +212,8 @@ export const de = {
     },
     verification: {
       title: 'Prüfliste',
-      intro: 'Angebote, deren Angaben überfällig oder bald zu prüfen sind. Prüfen Sie die Angaben mit dem Träger und markieren Sie das Angebot dann als geprüft.',
+      intro: 'Angebote, deren Angaben überfällig oder bald zu prüfen sind. Prüfen Sie die Angaben mit dem Träger und markieren Sie das ' +
+        'Angebot dann als geprüft.',
       includeDue: 'Auch bald fällige zeigen',
       loading: 'Prüfliste wird geladen …',
       count_one: '{{count}} Angebot zu prüfen',
@@ -229,7 +231,8 @@ export const de = {
     },
     rounds: {
       title: 'Erhebungsrunden',
-      intro: 'Eine Bestandsaufnahme für eine Region und einen Zeitraum: Zuständige prüfen ihre Angebote, der Fortschritt zeigt, was geschafft ist.',
+      intro: 'Eine Bestandsaufnahme für eine Region und einen Zeitraum: Zuständige prüfen ihre Angebote, der Fortschritt zeigt, was ' +
+        'geschafft ist.',
       loading: 'Erhebungsrunden werden geladen …',
       empty: 'Noch keine Erhebungsrunde angelegt.',
       caption: 'Erhebungsrunden',

@@ -5,7 +5,8 @@ import type { de } from './de'
 export const en: Translations<typeof de> = {
   inventory: {
     title: 'Inventory',
-    intro: 'Facilities and services of the social infrastructure: who runs them, who funds them until when, and when they were last verified.',
+    intro: 'Facilities and services of the social infrastructure: who runs them, who funds them until when, and when they were last ' +
+      'verified.',
     nav: {
       label: 'Parts of the inventory',
       overview: 'List and map',
@@ -214,7 +215,8 @@ export const en: Translations<typeof de> = {
     },
     verification: {
       title: 'Verification queue',
-      intro: 'Services whose details are overdue or soon due for verification. Check the details with the operator, then mark the service as verified.',
+      intro: 'Services whose details are overdue or soon due for verification. Check the details with the operator, then mark the ' +
+        'service as verified.',
       includeDue: 'Also show those due soon',
       loading: 'Loading the verification queue …',
       count_one: '{{count}} service to verify',

@@ -30,7 +30,8 @@ export function FundingEndingPage() {
       <InventoryNav />
       <p className="lead">{t('inventory.ending.intro')}</p>
       <FilterForm label={t('inventory.ending.title')} hasFilters={filters.hasFilters} onReset={filters.reset}>
-        <FilterSelect label={t('inventory.ending.horizon')} allLabel={t('inventory.ending.horizons.P6M')} value={f.horizon === 'P6M' ? undefined : f.horizon}
+        <FilterSelect label={t('inventory.ending.horizon')} allLabel={t('inventory.ending.horizons.P6M')} value={f.horizon === 'P6M'
+          ? undefined : f.horizon}
           onChange={(v) => setFilter('horizon', v)}>
           {HORIZONS.filter((h) => h !== 'P6M').map((h) => (
             <option key={h} value={h}>

@@ -147,7 +147,8 @@ export function LocationPage() {
                 </p>
                 {s.description ? <p>{s.description}</p> : null}
                 <p className="small">
-                  {s.verifiedOn ? t('inventory.service.verifiedOn', { date: formatDate(s.verifiedOn, lng) }) : t('inventory.service.neverVerified')}
+                  {s.verifiedOn ? t('inventory.service.verifiedOn', { date: formatDate(s.verifiedOn, lng) })
+                    : t('inventory.service.neverVerified')}
                   {s.verificationDueOn ? ` · ${t('inventory.service.dueOn', { date: formatDate(s.verificationDueOn, lng) })}` : ''}
                 </p>
                 {canWrite && !s.archivedAt ? <VerifyButton serviceId={s.id} version={s.version} name={s.name} /> : null}

@@ -21,7 +21,8 @@ export function RoundPage() {
   const dateRange = useDateRangeText()
   usePageTitle(round.data?.name ?? t('inventory.rounds.title'))
   if (!round.data) {
-    return <QueryFallback query={round} title={t('inventory.rounds.title')} back={{ to: '/inventory/rounds', label: t('inventory.rounds.notFoundHint') }} />
+    return <QueryFallback query={round} title={t('inventory.rounds.title')} back={{ to: '/inventory/rounds',
+      label: t('inventory.rounds.notFoundHint') }} />
   }
   const r = round.data
   const p = progress.data
@@ -74,7 +75,8 @@ export function RoundPage() {
                         <td key={c} className="num">{a.counts[c]}</td>
                       ))}
                       <td>
-                        <progress max={100} value={a.counts.percentDone} aria-label={t('inventory.rounds.progressLabel', { name: a.actorName })} />{' '}
+                        <progress max={100} value={a.counts.percentDone} aria-label={t('inventory.rounds.progressLabel',
+                          { name: a.actorName })} />{' '}
                         {t('inventory.rounds.percentDone', { percent: Math.round(a.counts.percentDone) })}
                       </td>
                     </tr>

@@ -40,7 +40,8 @@ export function ServicePage() {
     <>
       <p className="breadcrumb">
         {s.locations[0] ? (
-          <Link to={`/inventory/locations/${s.locations[0].locationId}`}>{t('inventory.service.back', { name: s.locations[0].locationName })}</Link>
+          <Link to={`/inventory/locations/${s.locations[0].locationId}`}>{t('inventory.service.back',
+            { name: s.locations[0].locationName })}</Link>
         ) : (
           <Link to="/inventory">{t('inventory.location.back')}</Link>
         )}
@@ -96,7 +97,8 @@ export function ServicePage() {
           ) : null}
           <dt>{t('inventory.fields.verified')}</dt>
           <dd>
-            {s.verifiedOn ? t('inventory.service.verifiedOn', { date: formatDate(s.verifiedOn, lng) }) : t('inventory.service.neverVerified')}
+            {s.verifiedOn ? t('inventory.service.verifiedOn', { date: formatDate(s.verifiedOn, lng) })
+              : t('inventory.service.neverVerified')}
             {s.verificationDueOn ? ` · ${t('inventory.service.dueOn', { date: formatDate(s.verificationDueOn, lng) })}` : ''}
           </dd>
           <dt>{t('inventory.service.capacity')}</dt>
