@@ -129,10 +129,12 @@ describe('service editor', () => {
     renderApp({ route: '/inventory/services/svc-1/edit' })
     const user = userEvent.setup()
     expect(await screen.findByText(/Jugendamt – |Jugendamt \(60 %\)/)).toBeInTheDocument()
+    // the selects show the record's values once their options are loaded
+    expect(await screen.findByLabelText(/^Träger/)).toHaveValue('a-op')
     await user.click(await screen.findByRole('button', { name: 'Änderungen speichern' }))
     expect(await screen.findByRole('button', { name: 'Neu laden' })).toBeInTheDocument()
     const put = requests.find((r) => r.method === 'PUT')
     expect(put?.headers.get('If-Match')).toBe('"7"')
-    expect(put?.body).toMatchObject({ locations: [{ locationId: 'loc-1' }], categories: ['jugendclub'] })
+    expect(put?.body).toMatchObject({ locations: [{ locationId: 'loc-1' }], categories: ['jugendclub'], operatorId: 'a-op' })
   })
 })

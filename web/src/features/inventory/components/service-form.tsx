@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { FundingDto } from '@/api'
 import { useActorOptions } from '@/components/pickers/actors'
 import { useNetworkOptions } from '@/components/pickers/networks'
+import { Loading } from '@/components/ui/feedback'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
 import { FormActions, type PageFormProps } from '@/components/ui/form'
 import { FormErrorAlert } from '@/components/ui/form-error-alert'
@@ -74,6 +75,11 @@ export function ServiceForm({ defaultValues, submitLabel, cancelTo, onSubmit, re
     .map((term) => ({ value: term.code, label: termName(term), indent: term.parentId ? 1 : 0 }))
   const targetGroupOptions = (terms.data?.targetGroups ?? []).map((term) => ({ value: term.code, label: termName(term) }))
   const fundingError = (i: number, field: keyof FundingRow) => errors.fundings?.[i]?.[field]?.message
+
+  // The selects show the record's values only when their options are there: wait for the pickers first.
+  if (actors.isPending || terms.isPending || locations.isPending || networks.isPending) {
+    return <Loading label={t('inventory.service.loadingChoices')} />
+  }
 
   return (
     <form className="form card" noValidate onSubmit={submit} aria-label={submitLabel}>

@@ -173,6 +173,7 @@ export const de = {
     service: {
       title: 'Angebot',
       loading: 'Angebot wird geladen …',
+      loadingChoices: 'Auswahllisten werden geladen …',
       createTitle: 'Neues Angebot erfassen',
       editTitle: '{{name}} bearbeiten',
       editTitleShort: 'Angebot bearbeiten',

@@ -176,6 +176,7 @@ export const en: Translations<typeof de> = {
     service: {
       title: 'Service',
       loading: 'Loading the service …',
+      loadingChoices: 'Loading the choices …',
       createTitle: 'Record a new service',
       editTitle: 'Edit {{name}}',
       editTitleShort: 'Edit service',
