@@ -86,7 +86,7 @@ export function ActorInventory({ actorId, headingId }: { actorId: string; headin
   const funded = [...new Map((funds.data ?? []).map((f) => [f.serviceId, f])).values()]
   return (
     <>
-      <h2 id={headingId}>{t('inventory.sections.spaceTitle')}</h2>
+      <h2 id={headingId}>{t('inventory.fields.services')}</h2>
       <div className="inventory-columns">
         <div>
           <h3>{t('inventory.sections.actorRuns')}</h3>

@@ -26,8 +26,8 @@ export type NetworkAgreementsSlot = ComponentType<{ networkId: string; networkNa
 /** What the page shows under "Angebote": the services that belong to the network (the inventory's, put in by the route). */
 export type NetworkServicesSlot = ComponentType<{ networkId: string; headingId: string }>
 
-export function NetworkDetailPage({ agreements: Agreements, services: Services }: { agreements: NetworkAgreementsSlot;
-  services?: NetworkServicesSlot }) {
+export function NetworkDetailPage({ agreements: Agreements, services: Services, servicesLabel }: { agreements: NetworkAgreementsSlot;
+  services?: NetworkServicesSlot; servicesLabel?: string }) {
   const { id = '' } = useParams()
   const { t } = useTranslation()
   const notice = useNavigationNotice()
@@ -100,6 +100,11 @@ export function NetworkDetailPage({ agreements: Agreements, services: Services }
           <li>
             <a href="#network-agreements">{t('networks.detail.agreements')}</a>
           </li>
+          {Services && servicesLabel ? (
+            <li>
+              <a href="#network-services">{servicesLabel}</a>
+            </li>
+          ) : null}
         </ul>
       </nav>
 
