@@ -27,6 +27,9 @@ public static class LocationsEndpoints
         group.MapPut("/{id}", UpdateLocation).WithName(nameof(UpdateLocation)).RequireAuthorization(Policies.Write)
             .WithSummary("Replace the fields of a location (If-Match with its ETag); lists are kept when null.").Errors(400, 404, 409, 412,
                 413);
+        group.MapDelete("/{id}", DeleteLocation).WithName(nameof(DeleteLocation)).RequireAuthorization(Policies.Write)
+            .WithSummary("Delete a location recorded by mistake (If-Match); 409 while other records refer to it: archive it instead.")
+                .Errors(400, 404, 409, 412);
         group.MapPost("/{id}/archive", ArchiveLocation).WithName(nameof(ArchiveLocation)).RequireAuthorization(Policies.Write)
             .WithSummary(
                 "Archive a location: it stays readable but is hidden from the list unless includeArchived=true (If-Match honoured).")
@@ -70,6 +73,12 @@ public static class LocationsEndpoints
         var location = await mediator.Send(new UpdateLocationCommand(body) { Id = id, ExpectedVersion = ETags.IfMatch(context.Request) },
             context.RequestAborted);
         return TypedResults.Ok(context.WithETag(location, location.Version));
+    }
+
+    public static async Task<NoContent> DeleteLocation(Guid id, IMediator mediator, HttpContext context)
+    {
+        await mediator.Send(new DeleteLocationCommand(id, ETags.IfMatch(context.Request)), context.RequestAborted);
+        return TypedResults.NoContent();
     }
 
     public static async Task<Ok<LocationDto>> ArchiveLocation(Guid id, IMediator mediator, HttpContext context)

@@ -28,6 +28,9 @@ public static class ServicesEndpoints
         group.MapPut("/{id}", UpdateService).WithName(nameof(UpdateService)).RequireAuthorization(Policies.Write)
             .WithSummary("Replace the fields of a service (If-Match with its ETag); lists are kept when null.").Errors(400, 404, 409, 412,
                 413);
+        group.MapDelete("/{id}", DeleteService).WithName(nameof(DeleteService)).RequireAuthorization(Policies.Write)
+            .WithSummary("Delete a service recorded by mistake (If-Match); 409 while other records refer to it: archive it instead.")
+                .Errors(400, 404, 409, 412);
         group.MapPost("/{id}/archive", ArchiveService).WithName(nameof(ArchiveService)).RequireAuthorization(Policies.Write)
             .WithSummary(
                 "Archive a service: it stays readable but is hidden from the list unless includeArchived=true (If-Match honoured).")
@@ -94,6 +97,12 @@ public static class ServicesEndpoints
         var service = await mediator.Send(new UpdateServiceCommand(body) { Id = id, ExpectedVersion = ETags.IfMatch(context.Request) },
             context.RequestAborted);
         return TypedResults.Ok(context.WithETag(service, service.Version));
+    }
+
+    public static async Task<NoContent> DeleteService(Guid id, IMediator mediator, HttpContext context)
+    {
+        await mediator.Send(new DeleteServiceCommand(id, ETags.IfMatch(context.Request)), context.RequestAborted);
+        return TypedResults.NoContent();
     }
 
     public static async Task<Ok<ServiceDto>> ArchiveService(Guid id, IMediator mediator, HttpContext context)

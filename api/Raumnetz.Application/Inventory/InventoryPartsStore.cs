@@ -27,6 +27,11 @@ public sealed record InventoryPartSet(
 /// </summary>
 public static class InventoryPartsStore
 {
+    /// <summary>The longest id list one query takes (SQL Server accepts 2,100 parameters).</summary>
+    public const int MaxIds = 1000;
+
+    private const int MaxOwners = 40;
+
     private static string Column(PartOwner owner) => owner switch
     {
         PartOwner.Location => "location_id",
@@ -174,11 +179,16 @@ public static class InventoryPartsStore
         ISqlDialect dialect,
         string table, string ownerColumn, IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
-        if (ids.Count == 0) return Array.Empty<Guid>().ToLookup(x => x, _ => new LanguageEntry());
-        return await connection.QueryByOwnerAsync<LanguageEntry>(
-            $"SELECT {ownerColumn}, code, name, note FROM {table} WHERE {dialect.In(ownerColumn, "@ids")} " +
-            $"ORDER BY {ownerColumn}, sort_order",
-            new { ids = ids.ToList() }, "code", tx, ct);
+        var rows = new List<(Guid Owner, LanguageEntry Language)>();
+        foreach (var chunk in ids.Chunk(MaxIds))
+        {
+            var found = await connection.QueryByOwnerAsync<LanguageEntry>(
+                $"SELECT {ownerColumn}, code, name, note FROM {table} WHERE {dialect.In(ownerColumn, "@ids")} " +
+                $"ORDER BY {ownerColumn}, sort_order",
+                new { ids = chunk.ToList() }, "code", tx, ct);
+            rows.AddRange(found.SelectMany(g => g.Select(l => (g.Key, l))));
+        }
+        return rows.ToLookup(r => r.Owner, r => r.Language);
     }
 
     private sealed record ContactRow
@@ -241,6 +251,13 @@ public static class InventoryPartsStore
     {
         var result = new Dictionary<Guid, InventoryPartSet>();
         if (ids.Count == 0) return result;
+        if (ids.Count > MaxOwners)
+        {
+            // Some owners at a time, so that the id lists (with up to 20 contacts an owner) stay far below SQL Server's 2,100 parameters.
+            foreach (var chunk in ids.Chunk(MaxOwners))
+                foreach (var (id, set) in await LoadAsync(connection, tx, dialect, owner, chunk, ct)) result[id] = set;
+            return result;
+        }
         var col = Column(owner);
         var p = new { ids = ids.ToList() };
         var contacts = (await connection.QueryAsync<ContactRow>(new CommandDefinition(

@@ -27,8 +27,9 @@ public abstract record LocationFields : IHasInventoryParts
     /// <summary>WGS 84 longitude, -180 to 180; give it with latitude.</summary>
     public double? Longitude { get; init; }
     /// <summary>
-    /// The social space, set by hand. When null and the location has coordinates, the space is derived from the coordinates
-    /// and the spaces' geometries (the finest space containing the point, its edge included).
+    /// The social space, set by hand. When null (or the derived space sent back unchanged) and the location has coordinates,
+    /// the space is derived from the coordinates and the spaces' geometries (the finest space containing the point, its edge
+    /// included).
     /// </summary>
     public Guid? SpaceId { get; init; }
     /// <summary>The actor that owns or runs the building.</summary>
@@ -121,28 +122,37 @@ internal static class LocationStore
         return p;
     }
 
-    /// <summary>The owner exists (400 ownerActorId otherwise); then the space: set by hand (must exist), or derived from the
-    /// coordinates.</summary>
+    /// <summary>
+    /// The owner exists (400 ownerActorId otherwise); then the space. From the coordinates and the spaces' geometries the
+    /// space is derived (the finest one containing the point). A spaceId given by hand must exist and wins, unless it is the
+    /// derived one, or the one derived before and sent back unchanged (<paramref name="current"/>): a client that reads a
+    /// location and writes it back with new coordinates gets the space derived anew, not its old one fixed by hand.
+    /// </summary>
     public static async Task<(Guid? SpaceId, SpaceSource? Source)> CheckAndPlaceAsync(DbConnection connection, DbTransaction tx,
-        LocationFields f, DateOnly today)
+        LocationFields f, DateOnly today, (Guid? SpaceId, string? Source)? current = null)
     {
         if (f.OwnerActorId is { } owner
             && await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM actors WHERE id = @owner", new { owner }, tx) == 0)
             throw new InvalidFieldException("ownerActorId", $"Actor '{owner}' does not exist.");
-        if (f.SpaceId is { } spaceId)
-        {
-            if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM spaces WHERE id = @spaceId", new { spaceId }, tx) == 0)
-                throw new InvalidFieldException("spaceId", $"Space '{spaceId}' does not exist.");
-            return (spaceId, SpaceSource.Manual);
-        }
-        if (f.Latitude is not { } lat || f.Longitude is not { } lon) return (null, null);
+        if (f.SpaceId is { } spaceId
+            && await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM spaces WHERE id = @spaceId", new { spaceId }, tx) == 0)
+            throw new InvalidFieldException("spaceId", $"Space '{spaceId}' does not exist.");
+        var derived = await DeriveAsync(connection, tx, f, today);
+        if (f.SpaceId is { } given && given != derived
+            && !(current is { Source: nameof(SpaceSource.Derived) } c && c.SpaceId == given))
+            return (given, SpaceSource.Manual);
+        return derived is { } id ? (id, SpaceSource.Derived) : (null, null);
+    }
+
+    private static async Task<Guid?> DeriveAsync(DbConnection connection, DbTransaction tx, LocationFields f, DateOnly today)
+    {
+        if (f.Latitude is not { } lat || f.Longitude is not { } lon) return null;
         var spaces = await connection.QueryAsync<(Guid Id, string Code, string Level, string Geometry)>("""
             SELECT id, code, level, geometry FROM spaces
             WHERE geometry IS NOT NULL AND valid_from <= @today AND (valid_to IS NULL OR valid_to >= @today)
             """, new { today }, tx);
-        var found = SpaceLocator.Locate(lat, lon,
+        return SpaceLocator.Locate(lat, lon,
             spaces.Select(s => new LocatableSpace(s.Id, s.Code, (int)Enum.Parse<SpaceLevel>(s.Level), s.Geometry)));
-        return found is { } id ? (id, SpaceSource.Derived) : (null, null);
     }
 
     /// <summary>Replaces the addresses, languages and shared parts that are given.</summary>

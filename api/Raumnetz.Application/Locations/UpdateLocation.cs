@@ -6,7 +6,7 @@ namespace Raumnetz.Application.Locations;
 
 /// <summary>
 /// Replaces the fields of a location; its lists are replaced when given and kept when null. The space is derived anew from
-/// the coordinates unless spaceId is given. <see cref="ExpectedVersion"/> comes from If-Match.
+/// the coordinates unless spaceId names another space than the one derived before. <see cref="ExpectedVersion"/> comes from If-Match.
 /// </summary>
 public sealed record UpdateLocationCommand : LocationFields, ICommand<LocationDto>
 {
@@ -28,7 +28,10 @@ public sealed class UpdateLocationHandler(IUnitOfWork unitOfWork, LocationReads 
         var now = clock.GetUtcNow();
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var version = await Versioning.CheckAsync(connection, tx, "locations", "Location", request.Id, request.ExpectedVersion);
-        var (spaceId, source) = await LocationStore.CheckAndPlaceAsync(connection, tx, request, DateOnly.FromDateTime(now.UtcDateTime));
+        var current = (await connection.QueryAsync<(Guid? SpaceId, string? Source)>(
+            "SELECT space_id, space_source FROM locations WHERE id = @Id", new { request.Id }, tx)).Single();
+        var (spaceId, source) = await LocationStore.CheckAndPlaceAsync(connection, tx, request, DateOnly.FromDateTime(now.UtcDateTime),
+            current);
         var p = LocationStore.Parameters(request, spaceId, source);
         p.Add("id", request.Id);
         p.Add("version", version);

@@ -166,14 +166,16 @@ public sealed class ServiceReads(IDbConnectionFactory db)
             """, p, tx, cancellationToken: ct))).ToList();
         var salIds = sals.Select(s => s.Id).ToList();
         var salParts = await InventoryPartsStore.LoadAsync(connection, tx, d, PartOwner.ServiceAtLocation, salIds, ct);
-        var capacity = salIds.Count == 0 ? Array.Empty<CapacityEntryDto>().ToLookup(c => c.ServiceAtLocationId)
-            : (await connection.QueryAsync<CapacityEntryDto>(new CommandDefinition($"""
+        var latest = new List<CapacityEntryDto>();
+        foreach (var chunk in salIds.Chunk(InventoryPartsStore.MaxIds))
+            latest.AddRange(await connection.QueryAsync<CapacityEntryDto>(new CommandDefinition($"""
                 SELECT {CapacityColumns} FROM capacity_entries c JOIN service_at_locations sal ON sal.id = c.service_at_location_id
                 WHERE {d.In("c.service_at_location_id", "@salIds")}
                   AND c.as_of = (SELECT MAX(c2.as_of) FROM capacity_entries c2
                                  WHERE c2.service_at_location_id = c.service_at_location_id AND c2.unit = c.unit)
                 ORDER BY c.unit
-                """, new { salIds }, tx, cancellationToken: ct))).ToLookup(c => c.ServiceAtLocationId);
+                """, new { salIds = chunk.ToList() }, tx, cancellationToken: ct)));
+        var capacity = latest.ToLookup(c => c.ServiceAtLocationId);
         var salsByService = sals.ToLookup(s => s.ServiceId);
         static TermRef Term(TermRow t) => new() { Code = t.Code, NameDe = t.NameDe, NameEn = t.NameEn };
         return rows.Select(r => new ServiceDto

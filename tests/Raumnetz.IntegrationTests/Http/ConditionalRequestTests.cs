@@ -88,6 +88,8 @@ public sealed class ConditionalRequestTests(ApiFactory factory) : IClassFixture<
             ["UpdateService"] = new(put, $"/api/v1/services/{service}", new { name = "Angebot neu", status = "inactive" }),
             ["ArchiveService"] = new(post, $"/api/v1/services/{service}/archive", null),
             ["RestoreService"] = new(post, $"/api/v1/services/{service}/restore", null),
+            ["DeleteLocation"] = new(delete, $"/api/v1/locations/{location}", null),
+            ["DeleteService"] = new(delete, $"/api/v1/services/{service}", null),
         };
     }
 

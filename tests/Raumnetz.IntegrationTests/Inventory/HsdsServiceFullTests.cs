@@ -24,6 +24,8 @@ namespace Raumnetz.IntegrationTests.Inventory;
 /// <item>fees (deprecated in HSDS 3.0) and attribute link_entity go into service attributes (a term of an "hsds" taxonomy with
 /// link type and value).</item>
 /// <item>the attribute's taxonomy_term parent_id names a term the example does not contain, so no parent is set.</item>
+/// <item>taxonomy_detail becomes a taxonomy (name, description, uri; version as versionLabel); taxonomy_term language "eng"
+/// is the term's English name (terms carry a German and an English name).</item>
 /// <item>assured_date / assurer_email are services.verified_on / verified_by, written by the verify operation; set here in the
 /// database.</item>
 /// <item>last_modified is updatedAt, kept by the server; metadata (change history) is the platform's audit trail and not input.</item>

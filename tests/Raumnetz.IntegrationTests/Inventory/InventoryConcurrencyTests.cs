@@ -20,9 +20,11 @@ public sealed class InventoryConcurrencyTests(ApiFactory factory) : IClassFixtur
     {
         var client = await factory.AdminAsync();
         var location = await CreateLocationIdAsync(client, "Kita Wettlauf " + Token());
-        var service = await CreateServiceIdAsync(client, "Betreuung Wettlauf " + Token(), new { locations = new[] { new { locationId = location } } });
+        var service = await CreateServiceIdAsync(client, "Betreuung Wettlauf " + Token(),
+            new { locations = new[] { new { locationId = location } } });
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, Parallel).Select(i => client.PostAsJsonAsync($"{ServicesUrl}/{service}/capacity",
+        var responses = await Task.WhenAll(Enumerable.Range(0, Parallel).Select(i => client.PostAsJsonAsync(
+            $"{ServicesUrl}/{service}/capacity",
             new { locationId = location, unit = "places", maximum = 40 + i, asOf = "2026-10-01" })));
 
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
@@ -52,12 +54,14 @@ public sealed class InventoryConcurrencyTests(ApiFactory factory) : IClassFixtur
         var taxonomy = (await HttpAssert.OkAsync<JsonElement>(await client.GetAsync(TaxonomiesUrl))).EnumerateArray()
             .Single(t => t.GetProperty("code").GetString() == "soziale-infrastruktur").Id();
         var code = "wettlauf-" + Token();
-        var responses = await Task.WhenAll(Enumerable.Range(0, Parallel).Select(i => client.PostAsJsonAsync($"{TaxonomiesUrl}/{taxonomy}/terms",
+        var responses = await Task.WhenAll(Enumerable.Range(0, Parallel).Select(i => client.PostAsJsonAsync(
+            $"{TaxonomiesUrl}/{taxonomy}/terms",
             new { code, nameDe = $"Begriff {i}", nameEn = $"Term {i}" })));
 
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         foreach (var r in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
             await HttpAssert.ProblemAsync(r, HttpStatusCode.Conflict, "code");
-        Assert.Single((await HttpAssert.OkAsync<JsonElement>(await client.GetAsync($"{TaxonomiesUrl}/{taxonomy}/terms?q={code}"))).EnumerateArray());
+        Assert.Single((await HttpAssert.OkAsync<JsonElement>(await client.GetAsync(
+            $"{TaxonomiesUrl}/{taxonomy}/terms?q={code}"))).EnumerateArray());
     }
 }

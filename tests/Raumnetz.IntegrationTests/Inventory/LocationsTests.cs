@@ -225,4 +225,55 @@ public sealed class LocationsTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal(first.Id(), again.Id());
         Assert.Equal(1, await CountAsync(client, LocationsUrl, token));
     }
+
+    [Fact]
+    public async Task Delete_removes_a_location_without_services_and_refuses_one_where_services_are_offered()
+    {
+        var client = await factory.AdminAsync();
+        var token = Token();
+        var lonely = await CreateLocationIdAsync(client, "Irrtum " + token, new
+        {
+            openingHours = new[] { new { days = new[] { "monday" }, opensAt = "08:00", closesAt = "09:00" } },
+            addresses = new[] { new { type = "physical", address1 = "Weg 1", city = "Ort", postalCode = "12345" } },
+        });
+        var used = await CreateLocationIdAsync(client, "In Gebrauch " + token);
+        await CreateServiceIdAsync(client, "Angebot " + token, new { locations = new[] { new { locationId = used } } });
+
+        await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Delete, $"{LocationsUrl}/{lonely}", null, NoIfMatch),
+            HttpStatusCode.PreconditionRequired);
+        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(client, HttpMethod.Delete, $"{LocationsUrl}/{lonely}", null,
+            "\"1\"")).StatusCode);
+        await HttpAssert.ProblemAsync(await client.GetAsync($"{LocationsUrl}/{lonely}"), HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Delete, $"{LocationsUrl}/{used}", null, "\"1\""),
+            HttpStatusCode.Conflict);
+        Assert.Equal(1, await CountAsync(client, LocationsUrl, token));
+    }
+
+    [Fact]
+    public async Task A_page_of_many_locations_reads_every_location_s_parts()
+    {
+        var client = await factory.AdminAsync();
+        var token = Token();
+        const int Count = 45; // more owners than one parts query takes
+        for (var i = 0; i < Count; i++)
+            await CreateLocationIdAsync(client, $"Ort {i:00} {token}", new
+            {
+                contacts = new[] { new { name = $"Kontakt {i}", phones = new[] { new { number = $"0{i}",
+                    languages = new[] { new { code = "de" } } } } } },
+                openingHours = new[] { new { days = new[] { "monday" }, opensAt = "08:00", closesAt = "09:00" } },
+                languages = new[] { new { code = "pl" } },
+            });
+
+        var page = await HttpAssert.OkAsync<JsonElement>(await client.GetAsync($"{LocationsUrl}?q={token}&limit=100"));
+        var items = page.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(Count, items.Count);
+        for (var i = 0; i < Count; i++)
+        {
+            var contact = items[i].GetProperty("contacts").EnumerateArray().Single();
+            Assert.Equal($"Kontakt {i}", contact.GetProperty("name").GetString());
+            Assert.Equal("de", contact.GetProperty("phones")[0].GetProperty("languages")[0].GetProperty("code").GetString());
+            Assert.Single(items[i].GetProperty("openingHours").EnumerateArray());
+            Assert.Equal("pl", items[i].GetProperty("languages")[0].GetProperty("code").GetString());
+        }
+    }
 }

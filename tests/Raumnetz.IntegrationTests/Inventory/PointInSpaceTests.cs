@@ -66,4 +66,27 @@ public sealed class PointInSpaceTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.Equal("derived", moved.GetProperty("spaceSource").GetString());
         Assert.NotEqual(west, moved.GetProperty("spaceId").GetGuid());
     }
+
+    [Fact]
+    public async Task Writing_back_a_derived_space_with_new_coordinates_derives_it_anew()
+    {
+        var client = await factory.AdminAsync();
+        var (lon, lat) = FreeRegion();
+        var north = await CreateSpaceWithGeometryAsync(client, "Nord", "district", Square(lon, lat + 0.05, 0.04));
+        var south = await CreateSpaceWithGeometryAsync(client, "Süd", "district", Square(lon, lat, 0.04));
+        var created = await CreateLocationAsync(client, Location("Umzug", new { latitude = lat + 0.01, longitude = lon + 0.01 }));
+        Assert.Equal(south, created.GetProperty("spaceId").GetGuid());
+
+        // the client sends back what it read (spaceId included) with the new address's coordinates
+        var moved = await HttpAssert.OkAsync<JsonElement>(await SendAsync(client, HttpMethod.Put, $"{LocationsUrl}/{created.Id()}",
+            Location("Umzug", new { latitude = lat + 0.06, longitude = lon + 0.01, spaceId = south }), "\"1\""));
+        Assert.Equal(north, moved.GetProperty("spaceId").GetGuid());
+        Assert.Equal("derived", moved.GetProperty("spaceSource").GetString());
+
+        // a different space given by hand still wins
+        var byHand = await HttpAssert.OkAsync<JsonElement>(await SendAsync(client, HttpMethod.Put, $"{LocationsUrl}/{created.Id()}",
+            Location("Umzug", new { latitude = lat + 0.06, longitude = lon + 0.01, spaceId = south }), "\"2\""));
+        Assert.Equal(south, byHand.GetProperty("spaceId").GetGuid());
+        Assert.Equal("manual", byHand.GetProperty("spaceSource").GetString());
+    }
 }

@@ -201,4 +201,35 @@ public sealed class ServicesTests(ApiFactory factory) : IClassFixture<ApiFactory
             Service("Kita-Betreuung " + token, new { locations = Array.Empty<object>() }), "\"1\""), HttpStatusCode.Conflict, "locations");
         Assert.Single((await GetWithETagAsync(client, $"{ServicesUrl}/{service}")).Body.GetProperty("locations").EnumerateArray());
     }
+
+    [Fact]
+    public async Task Delete_removes_a_service_with_its_parts_and_refuses_one_with_capacity_history()
+    {
+        var client = await factory.AdminAsync();
+        var token = Token();
+        var location = await CreateLocationIdAsync(client, "Ort " + token);
+        var mistake = await CreateServiceIdAsync(client, "Irrtum " + token, new
+        {
+            categories = new[] { "tafel" }, languages = new[] { new { code = "de" } }, contacts = new[] { new { name = "Büro",
+                phones = new[] { new { number = "1" } } } },
+            locations = new[] { new { locationId = location, openingHours = new[] { new { days = new[] { "friday" }, opensAt = "10:00",
+                closesAt = "11:00" } } } },
+        });
+        var kept = await CreateServiceIdAsync(client, "Mit Geschichte " + token,
+            new { locations = new[] { new { locationId = location } } });
+        await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync($"{ServicesUrl}/{kept}/capacity",
+            new { locationId = location, unit = "consultationsPerMonth", maximum = 120, asOf = "2026-06-01" }), HttpStatusCode.Created);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(client, HttpMethod.Delete, $"{ServicesUrl}/{mistake}", null,
+            "\"1\"")).StatusCode);
+        await HttpAssert.ProblemAsync(await client.GetAsync($"{ServicesUrl}/{mistake}"), HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Delete, $"{ServicesUrl}/{kept}", null, "\"2\""),
+            HttpStatusCode.PreconditionFailed);
+        await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Delete, $"{ServicesUrl}/{kept}", null, "\"1\""),
+            HttpStatusCode.Conflict);
+        Assert.Equal([kept], (await AllPagesAsync(client, $"{ServicesUrl}?locationId={location}")).Select(e => e.Id()));
+        // the location is free again once the mistaken service is gone, but not while the kept one is offered there
+        await HttpAssert.ProblemAsync(await SendAsync(client, HttpMethod.Delete, $"{LocationsUrl}/{location}", null, "\"1\""),
+            HttpStatusCode.Conflict);
+    }
 }
