@@ -49,6 +49,10 @@ public sealed class ConditionalRequestTests(ApiFactory factory) : IClassFixture<
         var termCode = ActorApi.Token();
         var term = (await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync($"/api/v1/taxonomies/{taxonomy}/terms",
             new { code = termCode, nameDe = "Begriff", nameEn = "Term" }), HttpStatusCode.Created)).Id();
+        var funding = (await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync("/api/v1/fundings",
+            new { serviceId = service, funderActorId = actor, renewalStatus = "open" }), HttpStatusCode.Created)).Id();
+        var round = (await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync("/api/v1/inventory-rounds",
+            new { name = "Runde", spaceId = space, startsOn = "2026-01-01", endsOn = "2026-03-31" }), HttpStatusCode.Created)).Id();
         var put = HttpMethod.Put;
         var post = HttpMethod.Post;
         var delete = HttpMethod.Delete;
@@ -88,6 +92,12 @@ public sealed class ConditionalRequestTests(ApiFactory factory) : IClassFixture<
             ["UpdateService"] = new(put, $"/api/v1/services/{service}", new { name = "Angebot neu", status = "inactive" }),
             ["ArchiveService"] = new(post, $"/api/v1/services/{service}/archive", null),
             ["RestoreService"] = new(post, $"/api/v1/services/{service}/restore", null),
+            ["UpdateFunding"] = new(put, $"/api/v1/fundings/{funding}", new { serviceId = service, funderActorId = actor, renewalStatus = "secured" }),
+            ["DeleteFunding"] = new(delete, $"/api/v1/fundings/{funding}", null),
+            ["VerifyService"] = new(post, $"/api/v1/services/{service}/verify", new { note = "geprüft" }),
+            ["UpdateInventoryRound"] = new(put, $"/api/v1/inventory-rounds/{round}",
+                new { name = "Runde neu", spaceId = space, startsOn = "2026-01-01", endsOn = "2026-04-30" }),
+            ["CloseInventoryRound"] = new(post, $"/api/v1/inventory-rounds/{round}/close", null),
             ["DeleteLocation"] = new(delete, $"/api/v1/locations/{location}", null),
             ["DeleteService"] = new(delete, $"/api/v1/services/{service}", null),
         };
