@@ -4,7 +4,11 @@ import {
   etag,
   TaxonomyKind,
   type CreateFundingRequest,
+  type CreateInventoryRoundRequest,
   type CreateLocationRequest,
+  type InventoryRoundDto,
+  type RecordCapacityRequest,
+  type UpdateLocationRequest,
   type CreateServiceRequest,
   type LocationDto,
   type ServiceDto,
@@ -108,6 +112,34 @@ export function useCreateLocation() {
   })
 }
 
+/** After a location changed: its detail, and the lists and maps that show it. */
+function useLocationChanged() {
+  const queryClient = useQueryClient()
+  return (location: LocationDto) => {
+    queryClient.setQueryData(queryKeys.inventory.location(location.id), location)
+    void queryClient.invalidateQueries({ queryKey: queryKeys.inventory.all, predicate: (q) => q.queryKey[3] !== location.id })
+  }
+}
+
+/** Replaces a location (If-Match with the version the form was filled from; 412 when it changed meanwhile). */
+export function useUpdateLocation(id: string) {
+  const changed = useLocationChanged()
+  return useMutation({
+    mutationFn: ({ body, version }: { body: UpdateLocationRequest; version: number }) => api.updateLocation(id, etag(version), body),
+    onSuccess: changed,
+  })
+}
+
+/** Archives (the record stays readable) or restores a location, with If-Match. */
+export function useArchiveLocation(id: string) {
+  const changed = useLocationChanged()
+  return useMutation({
+    mutationFn: ({ archive, version }: { archive: boolean; version: number }) =>
+      archive ? api.archiveLocation(id, etag(version)) : api.restoreLocation(id, etag(version)),
+    onSuccess: changed,
+  })
+}
+
 // ---- Services -----------------------------------------------------------------------------------------------------
 
 export function useServiceList(filters: ServiceListParams, enabled = true) {
@@ -129,6 +161,15 @@ export function useService(id: string) {
 
 export function useCapacity(serviceId: string) {
   return useQuery({ queryKey: queryKeys.inventory.capacity(serviceId), queryFn: () => api.listCapacity(serviceId) })
+}
+
+/** Records a dated capacity entry of a service at one of its locations. */
+export function useRecordCapacity(serviceId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: RecordCapacityRequest) => api.recordCapacity(serviceId, body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.inventory.all }),
+  })
 }
 
 /** After a service changed: its detail, and every list, location, queue and round that shows it. */
@@ -235,4 +276,28 @@ export function useRoundProgress(id: string) {
 
 export function useRoundChanges(id: string) {
   return useQuery({ queryKey: queryKeys.inventory.roundChanges(id), queryFn: () => api.getInventoryRoundChanges(id) })
+}
+
+export function useCreateRound() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: CreateInventoryRoundRequest) => api.createInventoryRound(body),
+    onSuccess: (round: InventoryRoundDto) => {
+      queryClient.setQueryData(queryKeys.inventory.round(round.id), round)
+      void queryClient.invalidateQueries({ queryKey: queryKeys.inventory.rounds })
+    },
+  })
+}
+
+/** Closes a round (If-Match): it keeps the final state of its services for the next round's change report. */
+export function useCloseRound(id: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (version: number) => api.closeInventoryRound(id, etag(version)),
+    onSuccess: (round: InventoryRoundDto) => {
+      queryClient.setQueryData(queryKeys.inventory.round(round.id), round)
+      void queryClient.invalidateQueries({ queryKey: queryKeys.inventory.rounds,
+        predicate: (q) => !(q.queryKey[2] === 'detail' && q.queryKey[3] === round.id) })
+    },
+  })
 }

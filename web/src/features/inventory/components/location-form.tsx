@@ -2,23 +2,32 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useMemo } from 'react'
 import { Controller, useFieldArray, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import type { CreateLocationRequest } from '@/api'
+import type { CreateLocationRequest, LocationDto } from '@/api'
 import { useActorOptions } from '@/components/pickers/actors'
 import { SpaceOptions } from '@/components/pickers/space-options'
 import { useFlatSpaces } from '@/components/pickers/spaces'
+import { Loading } from '@/components/ui/feedback'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
 import { FormActions, type PageFormProps } from '@/components/ui/form'
 import { FormErrorAlert } from '@/components/ui/form-error-alert'
 import { useFormError } from '@/components/ui/use-form-error'
-import { LOCATION_FORM_FIELDS, LOCATION_LIMITS, emptyLocationForm, makeLocationSchema, toLocationRequest,
-  type LocationFormValues } from '../location-schema'
+import { CLOSURE_KINDS, LOCATION_FORM_FIELDS, LOCATION_LIMITS, emptyClosureRow, emptyLocationForm, makeLocationSchema,
+  toLocationFormValues, toLocationRequest, type LocationFormValues } from '../location-schema'
 import { CheckboxGroup } from './checkbox-group'
 import { WEEKDAYS } from './opening-hours'
 
 const ACCESS = ['stepFreeAccess', 'accessibleToilet', 'lift', 'hearingLoop'] as const
 
-/** Records a facility: name, address, coordinates (the space follows from them), operator, accessibility and weekly hours. */
-export function LocationForm({ submitLabel, cancelTo, onSubmit, renderProblemAction }: PageFormProps<CreateLocationRequest>) {
+export interface LocationFormProps extends PageFormProps<CreateLocationRequest> {
+  /** The location being edited: its values fill the form, and what the form does not show is sent back unchanged. */
+  existing?: LocationDto
+}
+
+/**
+ * Records or edits a facility: name, address, coordinates (the space follows from them), operator, accessibility checklist,
+ * weekly opening hours (several rows for several intervals a day) and closures.
+ */
+export function LocationForm({ submitLabel, cancelTo, onSubmit, renderProblemAction, existing }: LocationFormProps) {
   const { t } = useTranslation()
   const schema = useMemo(() => makeLocationSchema(t), [t])
   const actors = useActorOptions()
@@ -26,21 +35,26 @@ export function LocationForm({ submitLabel, cancelTo, onSubmit, renderProblemAct
   const { formError, clearFormError, fail } = useFormError()
   const { register, control, handleSubmit, setError, formState: { errors, isSubmitting } } = useForm<LocationFormValues>({
     resolver: zodResolver(schema),
-    defaultValues: emptyLocationForm,
+    defaultValues: existing ? toLocationFormValues(existing) : emptyLocationForm,
   })
   const hours = useFieldArray({ control, name: 'hours' })
+  const closures = useFieldArray({ control, name: 'closures' })
   const submit = handleSubmit(async (values) => {
     clearFormError()
     try {
-      await onSubmit(toLocationRequest(values))
+      await onSubmit(toLocationRequest(values, existing))
     } catch (err) {
       fail(err, setError, LOCATION_FORM_FIELDS, {
         mapErrors: (e) => Object.fromEntries(Object.entries(e).map(([k, v]) => [
           k.startsWith('addresses') ? k.endsWith('city') ? 'city' : k.endsWith('postalCode') ? 'postalCode' : 'street'
-          : k.startsWith('openingHours') ? 'hours' : k.startsWith('accessibility') ? 'accessibilityDescription' : k, v])),
+          : k.startsWith('openingHours') ? 'hours' : k.startsWith('closures') ? 'closures'
+          : k.startsWith('accessibility') ? 'accessibilityDescription' : k, v])),
       })
     }
   })
+
+  // The selects show the record's values only when their options are there: wait for the pickers first.
+  if (existing && actors.isPending) return <Loading label={t('inventory.service.loadingChoices')} />
 
   return (
     <form className="form card" noValidate onSubmit={submit} aria-label={submitLabel}>
@@ -125,6 +139,39 @@ export function LocationForm({ submitLabel, cancelTo, onSubmit, renderProblemAct
       <p>
         <button type="button" className="button button--secondary" onClick={() => hours.append({ days: [], opensAt: '', closesAt: '' })}>
           {t('inventory.location.addHours')}
+        </button>
+      </p>
+      <h2 className="form__section" id="location-closures-heading">{t('inventory.hours.closures')}</h2>
+      <p className="hint">{t('inventory.location.closuresHint')}</p>
+      {errors.closures?.message ? <p className="field__error">{errors.closures.message}</p> : null}
+      {closures.fields.map((row, i) => (
+        <fieldset key={row.id} className="fieldset hours-row">
+          <legend>{t('inventory.location.closureRow', { n: i + 1 })}</legend>
+          <div className="form__grid">
+            <SelectField id={`closures-${i}-kind`} label={t('inventory.location.closureKind')} required
+              error={errors.closures?.[i]?.kind?.message} {...register(`closures.${i}.kind`)}>
+              {CLOSURE_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`inventory.closureKinds.${k}`)}
+                </option>
+              ))}
+            </SelectField>
+            <TextField id={`closures-${i}-startsOn`} type="date" label={t('inventory.location.closureFrom')} required
+              error={errors.closures?.[i]?.startsOn?.message} {...register(`closures.${i}.startsOn`)} />
+            <TextField id={`closures-${i}-endsOn`} type="date" label={t('inventory.location.closureTo')}
+              hint={t('inventory.location.closureToHint')}
+              error={errors.closures?.[i]?.endsOn?.message} {...register(`closures.${i}.endsOn`)} />
+            <TextField id={`closures-${i}-reason`} label={t('inventory.location.closureReason')} maxLength={LOCATION_LIMITS.reason}
+              error={errors.closures?.[i]?.reason?.message} {...register(`closures.${i}.reason`)} />
+          </div>
+          <button type="button" className="button button--link" onClick={() => closures.remove(i)}>
+            {t('inventory.location.removeClosure', { n: i + 1 })}
+          </button>
+        </fieldset>
+      ))}
+      <p>
+        <button type="button" className="button button--secondary" onClick={() => closures.append({ ...emptyClosureRow })}>
+          {t('inventory.location.addClosure')}
         </button>
       </p>
       <FormActions submitting={isSubmitting} submitLabel={submitLabel} cancel={cancelTo} />

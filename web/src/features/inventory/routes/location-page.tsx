@@ -1,5 +1,9 @@
 import { useQueries } from '@tanstack/react-query'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { toProblem, type LocationDto } from '@/api'
+import { ConfirmAlert } from '@/components/ui/confirm'
+import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { Link, useParams } from 'react-router'
 import { Alert, EmptyState, Loading } from '@/components/ui/feedback'
 import { QueryFallback } from '@/components/ui/query-fallback'
@@ -9,7 +13,7 @@ import { formatDate, formatNumber } from '@/lib/format'
 import { useNavigationNotice } from '@/lib/navigation-notice'
 import { queryKeys } from '@/lib/query-keys'
 import { usePageTitle } from '@/lib/use-page-title'
-import { useLocation, useServiceList } from '../api/inventory'
+import { useArchiveLocation, useLocation, useServiceList } from '../api/inventory'
 import { AccessibilityList } from '../components/accessibility-list'
 import { FundingTimeline } from '../components/funding-timeline'
 import { InventoryNav } from '../components/inventory-nav'
@@ -71,13 +75,10 @@ export function LocationPage() {
           {l.name}
           {l.archivedAt ? <span className="badge badge--muted">{t('inventory.archived')}</span> : null}
         </h1>
-        {canWrite && !l.archivedAt ? (
-          <Link to={`/inventory/services/new?locationId=${l.id}`} className="button button--secondary">
-            {t('inventory.location.addService')}
-          </Link>
-        ) : null}
+        {canWrite ? <LocationActions location={l} onReload={() => location.refetch()} /> : null}
       </div>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {l.archivedAt ? <Alert tone="info">{t('inventory.location.archivedHint')}</Alert> : null}
 
       <section className="card" aria-labelledby="location-facts">
         <h2 id="location-facts">{t('inventory.location.facts')}</h2>
@@ -178,5 +179,63 @@ export function LocationPage() {
         )}
       </section>
     </>
+  )
+}
+
+/** Edit, add a service, archive (after asking) or restore; both with If-Match, a stale version offers a reload. */
+function LocationActions({ location: l, onReload }: { location: LocationDto; onReload: () => Promise<unknown> }) {
+  const { t } = useTranslation()
+  const describe = useProblemMessage()
+  const archive = useArchiveLocation(l.id)
+  const [asking, setAsking] = useState(false)
+  const [error, setError] = useState<{ text: string; stale: boolean } | null>(null)
+  const run = async (toArchive: boolean) => {
+    setError(null)
+    try {
+      await archive.mutateAsync({ archive: toArchive, version: l.version })
+      setAsking(false)
+    } catch (err) {
+      setError({ text: describe(err), stale: toProblem(err).status === 412 })
+    }
+  }
+  const errorText = error ? (
+    <div>
+      <p>{error.text}</p>
+      {error.stale ? (
+        <button type="button" className="button button--secondary" onClick={async () => { setError(null); await onReload() }}>
+          {t('form.reload')}
+        </button>
+      ) : null}
+    </div>
+  ) : null
+  return (
+    <div className="location-actions">
+      <div className="button-row">
+        {l.archivedAt ? (
+          <button type="button" className="button button--secondary" disabled={archive.isPending} onClick={() => void run(false)}>
+            {archive.isPending ? t('common.saving') : t('inventory.location.restore')}
+          </button>
+        ) : (
+          <>
+            <Link to={`/inventory/locations/${l.id}/edit`} className="button button--primary">
+              {t('common.edit')}
+            </Link>
+            <Link to={`/inventory/services/new?locationId=${l.id}`} className="button button--secondary">
+              {t('inventory.location.addService')}
+            </Link>
+            <button type="button" className="button button--secondary" onClick={() => { setError(null); setAsking(true) }}>
+              {t('inventory.location.archive')}
+            </button>
+          </>
+        )}
+      </div>
+      {asking && !l.archivedAt ? (
+        <ConfirmAlert title={t('inventory.location.archiveTitle', { name: l.name })} text={t('inventory.location.archiveText')}
+          error={errorText} confirmLabel={t('inventory.location.archive')} pending={archive.isPending}
+          onConfirm={() => void run(true)} onCancel={() => setAsking(false)} />
+      ) : error ? (
+        <Alert tone="error">{errorText}</Alert>
+      ) : null}
+    </div>
   )
 }
