@@ -1,11 +1,16 @@
 import { keepPreviousData, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import {
+  ApiException,
+  XSRF_COOKIE,
+  XSRF_HEADER,
   api,
   etag,
+  readCookie,
   TaxonomyKind,
   type CreateFundingRequest,
   type CreateInventoryRoundRequest,
   type CreateLocationRequest,
+  type InventoryImportResult,
   type InventoryRoundDto,
   type RecordCapacityRequest,
   type UpdateLocationRequest,
@@ -300,4 +305,96 @@ export function useCloseRound(id: string) {
         predicate: (q) => !(q.queryKey[2] === 'detail' && q.queryKey[3] === round.id) })
     },
   })
+}
+
+// ---- Spreadsheet import and export -------------------------------------------------------------------------------
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+export interface InventoryImportOptions {
+  dryRun: boolean
+  format: 'csv' | 'xlsx'
+  /** comma | semicolon | tab; undefined = detected from the header (CSV only) */
+  delimiter?: string
+}
+
+/** What the upload is doing: sending the file (with the share sent, when the browser knows it), then the server at work. */
+export type UploadProgress = { phase: 'upload'; percent?: number } | { phase: 'server' }
+
+export function importUrl({ dryRun, format, delimiter }: InventoryImportOptions): string {
+  const q = new URLSearchParams({ format, dryRun: String(dryRun) })
+  if (delimiter && format === 'csv') q.set('delimiter', delimiter)
+  return `/api/v1/inventory/imports?${q.toString()}`
+}
+
+/**
+ * Sends a spreadsheet to ImportInventory. The generated client would send the body as a JSON string, and fetch cannot
+ * report upload progress, so this posts the file itself with XMLHttpRequest (session cookie, antiforgery header, UI language)
+ * and throws an ApiException like the client, so toProblem() works unchanged.
+ */
+export function uploadInventoryImport(file: Blob, options: InventoryImportOptions,
+  onProgress: (p: UploadProgress) => void = () => {}): Promise<InventoryImportResult> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', importUrl(options))
+    xhr.withCredentials = true
+    xhr.setRequestHeader('Content-Type', options.format === 'xlsx' ? XLSX_TYPE : 'text/csv; charset=utf-8')
+    xhr.setRequestHeader('Accept', 'application/json')
+    const lang = document.documentElement.lang
+    if (lang) xhr.setRequestHeader('Accept-Language', lang)
+    const token = readCookie(XSRF_COOKIE)
+    if (token) xhr.setRequestHeader(XSRF_HEADER, token)
+    xhr.upload.onprogress = (e) => onProgress({ phase: 'upload', percent: e.lengthComputable ? Math.round((e.loaded / e.total) * 100)
+      : undefined })
+    xhr.upload.onload = () => onProgress({ phase: 'server' })
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve(JSON.parse(xhr.responseText) as InventoryImportResult)
+        } catch (err) {
+          reject(err instanceof Error ? err : new Error(String(err)))
+        }
+        return
+      }
+      const headers: Record<string, string> = {}
+      for (const line of xhr.getAllResponseHeaders().trim().split(/[\r\n]+/)) {
+        const at = line.indexOf(':')
+        if (at > 0) headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim()
+      }
+      reject(new ApiException(xhr.statusText || 'Import failed', xhr.status, xhr.responseText, headers, null))
+    }
+    // A failed connection is what fetch reports as a TypeError: toProblem() calls it a network error.
+    xhr.onerror = () => reject(new TypeError('Network request failed'))
+    onProgress({ phase: 'upload', percent: 0 })
+    // The bytes, not the Blob itself: every XMLHttpRequest (and the test's interception) sends a buffer as it is.
+    file.arrayBuffer().then((bytes) => xhr.send(bytes), (err: unknown) => reject(err instanceof Error ? err : new Error(String(err))))
+  })
+}
+
+export function useInventoryImport() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ file, options, onProgress }: { file: Blob; options: InventoryImportOptions; onProgress?: (p: UploadProgress) => void }) =>
+      uploadInventoryImport(file, options, onProgress),
+    onSuccess: (result) => {
+      if (result.imported) void queryClient.invalidateQueries({ queryKey: queryKeys.inventory.all })
+    },
+  })
+}
+
+export const EXPORT_FORMATS = ['csv', 'csvExcel', 'xlsx', 'geojson'] as const
+export type InventoryExportFormat = (typeof EXPORT_FORMATS)[number]
+
+/** The export of the inventory with the list's filters; "CSV für Excel" is semicolon-separated with decimal commas. */
+export function inventoryExportUrl(format: InventoryExportFormat, filters: InventoryFilters): string {
+  const q = new URLSearchParams({ format: format === 'csvExcel' ? 'csv' : format })
+  for (const key of ['spaceId', 'category', 'targetGroup', 'operatorId', 'status', 'q'] as const) {
+    const value = filters[key]
+    if (value) q.set(key, value)
+  }
+  if (format === 'csvExcel') {
+    q.set('delimiter', 'semicolon')
+    q.set('decimal', 'comma')
+  }
+  return `/api/v1/exports/inventory?${q.toString()}`
 }

@@ -13,7 +13,7 @@ import { today } from '@/lib/format'
 import { queryKeys } from '@/lib/query-keys'
 import { textParam, useListFilters } from '@/lib/use-list-filters'
 import { usePageTitle } from '@/lib/use-page-title'
-import { useLocationList, useLocationMap, useTerms, type InventoryFilters } from '../api/inventory'
+import { EXPORT_FORMATS, inventoryExportUrl, useLocationList, useLocationMap, useTerms, type InventoryFilters } from '../api/inventory'
 import { FacilityMap } from '../components/facility-map'
 import { InventoryNav } from '../components/inventory-nav'
 import { useTermName } from '../components/labels'
@@ -53,6 +53,7 @@ export function InventoryPage() {
   const canWrite = useCanWrite()
   const listHeading = useId()
   const mapHeading = useId()
+  const exportHeading = useId()
 
   return (
     <>
@@ -65,6 +66,9 @@ export function InventoryPage() {
             </Link>
             <Link to="/inventory/services/new" className="button button--secondary">
               {t('inventory.createService')}
+            </Link>
+            <Link to="/inventory/import" className="button button--secondary">
+              {t('inventory.import.title')}
             </Link>
           </div>
         ) : null}
@@ -118,6 +122,15 @@ export function InventoryPage() {
           ))}
         </FilterSelect>
       </FilterForm>
+      <div className="export-links" role="group" aria-labelledby={exportHeading} aria-describedby={`${exportHeading}-hint`}>
+        <span id={exportHeading} className="export-links__label">{t('inventory.export.label')}:</span>
+        {EXPORT_FORMATS.map((format) => (
+          <a key={format} className="button button--secondary button--small" href={inventoryExportUrl(format, f)} download>
+            {t(`inventory.export.${format}`)}
+          </a>
+        ))}
+        <span id={`${exportHeading}-hint`} className="muted small">{t('inventory.export.hint')}</span>
+      </div>
 
       <div className="inventory-split">
         <section aria-labelledby={listHeading} className="inventory-split__list">
