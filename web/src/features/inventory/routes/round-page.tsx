@@ -1,12 +1,19 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import type { RoundCountsDto } from '@/api'
-import { Loading } from '@/components/ui/feedback'
+import { toProblem, type InventoryRoundDto, type RoundCountsDto } from '@/api'
+import { ConfirmAlert } from '@/components/ui/confirm'
+import { Alert, Loading } from '@/components/ui/feedback'
+import { Table } from '@/components/ui/table'
+import { useProblemMessage } from '@/components/ui/use-problem-message'
+import { useCanWrite } from '@/lib/auth'
+import { formatDate } from '@/lib/format'
+import { useNavigationNotice } from '@/lib/navigation-notice'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { QueryFallback } from '@/components/ui/query-fallback'
 import { useDateRangeText } from '@/lib/period'
 import { usePageTitle } from '@/lib/use-page-title'
-import { useRound, useRoundChanges, useRoundProgress } from '../api/inventory'
+import { useCloseRound, useRound, useRoundChanges, useRoundProgress } from '../api/inventory'
 import { InventoryNav } from '../components/inventory-nav'
 
 const COUNTS = ['verified', 'changed', 'closed', 'new', 'pending'] as const
@@ -14,11 +21,13 @@ const COUNTS = ['verified', 'changed', 'closed', 'new', 'pending'] as const
 /** One inventory round: progress overall and per responsible actor, its services, and what changed since the previous round. */
 export function RoundPage() {
   const { id = '' } = useParams()
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const round = useRound(id)
   const progress = useRoundProgress(id)
   const changes = useRoundChanges(id)
   const dateRange = useDateRangeText()
+  const notice = useNavigationNotice()
+  const canWrite = useCanWrite()
   usePageTitle(round.data?.name ?? t('inventory.rounds.title'))
   if (!round.data) {
     return <QueryFallback query={round} title={t('inventory.rounds.title')} back={{ to: '/inventory/rounds',
@@ -32,9 +41,15 @@ export function RoundPage() {
         <Link to="/inventory/rounds">{t('inventory.rounds.title')}</Link>
       </p>
       <InventoryNav />
-      <h1>
-        {r.name} <span className="badge badge--muted">{t(`inventory.rounds.status.${r.status}`)}</span>
-      </h1>
+      <div className="page-header">
+        <h1>
+          {r.name} <span className="badge badge--muted">{t(`inventory.rounds.status.${r.status}`)}</span>
+        </h1>
+        {canWrite && r.status === 'open' ? <CloseRound round={r} onReload={() => round.refetch()} /> : null}
+      </div>
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {r.closedAt ? <p className="muted">{t('inventory.rounds.closedOn', { date: formatDate(r.closedAt.slice(0, 10), i18n.language) })}</p>
+        : null}
       <p className="lead">
         {t('inventory.rounds.region')}: <Link to={`/spaces/${r.spaceId}`}>{r.spaceName}</Link> · {dateRange(r.startsOn, r.endsOn)}
       </p>
@@ -103,9 +118,32 @@ export function RoundPage() {
         <h2 id="round-changes">{t('inventory.rounds.changes')}</h2>
         {changes.isError ? <ProblemAlert error={changes.error} onRetry={() => void changes.refetch()} /> : !changes.data ? <Loading /> : (
           <>
-            {!changes.data.previousRoundId ? <p className="muted">{t('inventory.rounds.noPrevious')}</p> : null}
+            {changes.data.previousRoundId ? (
+              <p className="muted">
+                {t('inventory.rounds.comparedWith', { name: changes.data.previousRoundName ?? '' })}{' '}
+                <Link to={`/inventory/rounds/${changes.data.previousRoundId}`}>{t('inventory.rounds.openPrevious')}</Link>
+              </p>
+            ) : (
+              <p className="muted">{t('inventory.rounds.noPrevious')}</p>
+            )}
             <p>{t('inventory.rounds.changesSummary', { added: changes.data.added, changed: changes.data.changed,
               closed: changes.data.closed, removed: changes.data.removed })}</p>
+            {changes.data.items.length > 0 ? (
+              <Table caption={t('inventory.rounds.changesCaption')}
+                columns={[t('inventory.fields.service'), t('inventory.rounds.change'), t('inventory.rounds.changedFields')]}>
+                {changes.data.items.map((c) => (
+                  <tr key={c.serviceId}>
+                    <td>
+                      {c.change === 'removed' ? c.name : <Link to={`/inventory/services/${c.serviceId}`}>{c.name}</Link>}
+                    </td>
+                    <td>{t(`inventory.rounds.changeKinds.${c.change}`)}</td>
+                    <td>{c.fields.map((f) => t(`inventory.rounds.changeFields.${f}`, { defaultValue: f })).join(', ')}</td>
+                  </tr>
+                ))}
+              </Table>
+            ) : (
+              <p className="muted">{t('inventory.rounds.noChanges')}</p>
+            )}
           </>
         )}
       </section>
@@ -128,5 +166,44 @@ function Counts({ counts }: { counts: RoundCountsDto }) {
         </div>
       ))}
     </dl>
+  )
+}
+
+/** Closes the round after asking (If-Match); a stale version offers a reload. */
+function CloseRound({ round: r, onReload }: { round: InventoryRoundDto; onReload: () => Promise<unknown> }) {
+  const { t } = useTranslation()
+  const describe = useProblemMessage()
+  const close = useCloseRound(r.id)
+  const [asking, setAsking] = useState(false)
+  const [error, setError] = useState<{ text: string; stale: boolean } | null>(null)
+  return (
+    <div className="location-actions">
+      <button type="button" className="button button--secondary" onClick={() => { setError(null); setAsking(true) }}>
+        {t('inventory.rounds.close')}
+      </button>
+      {asking ? (
+        <ConfirmAlert title={t('inventory.rounds.closeTitle', { name: r.name })} text={t('inventory.rounds.closeText')}
+          confirmLabel={t('inventory.rounds.close')} pending={close.isPending} onCancel={() => setAsking(false)}
+          error={error ? (
+            <div>
+              <p>{error.text}</p>
+              {error.stale ? (
+                <button type="button" className="button button--secondary" onClick={async () => { setError(null); await onReload() }}>
+                  {t('form.reload')}
+                </button>
+              ) : null}
+            </div>
+          ) : undefined}
+          onConfirm={async () => {
+            setError(null)
+            try {
+              await close.mutateAsync(r.version)
+              setAsking(false)
+            } catch (err) {
+              setError({ text: describe(err), stale: toProblem(err).status === 412 })
+            }
+          }} />
+      ) : null}
+    </div>
   )
 }

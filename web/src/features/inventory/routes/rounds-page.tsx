@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ListResults } from '@/components/ui/list-page'
+import { useCanWrite } from '@/lib/auth'
 import { useDateRangeText } from '@/lib/period'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useRoundProgress, useRounds } from '../api/inventory'
@@ -12,9 +13,17 @@ export function RoundsPage() {
   usePageTitle(t('inventory.rounds.title'))
   const rounds = useRounds()
   const dateRange = useDateRangeText()
+  const canWrite = useCanWrite()
   return (
     <>
-      <h1>{t('inventory.rounds.title')}</h1>
+      <div className="page-header">
+        <h1>{t('inventory.rounds.title')}</h1>
+        {canWrite ? (
+          <Link to="/inventory/rounds/new" className="button button--primary">
+            {t('inventory.roundForm.title')}
+          </Link>
+        ) : null}
+      </div>
       <InventoryNav />
       <p className="lead">{t('inventory.rounds.intro')}</p>
       <ListResults
