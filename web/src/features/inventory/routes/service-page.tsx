@@ -3,10 +3,11 @@ import { Link, useParams } from 'react-router'
 import { Alert } from '@/components/ui/feedback'
 import { QueryFallback } from '@/components/ui/query-fallback'
 import { useCanWrite } from '@/lib/auth'
-import { formatDate, formatNumber } from '@/lib/format'
+import { formatDate } from '@/lib/format'
 import { useNavigationNotice } from '@/lib/navigation-notice'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useCapacity, useService, useServiceFundings } from '../api/inventory'
+import { CapacitySection } from '../components/capacity-section'
 import { FundingTimeline } from '../components/funding-timeline'
 import { InventoryNav } from '../components/inventory-nav'
 import { useTermNames } from '../components/labels'
@@ -35,7 +36,6 @@ export function ServicePage() {
     )
   }
   const s = service.data
-  const latest = [...(capacity.data ?? [])].sort((a, b) => b.asOf.localeCompare(a.asOf))[0]
   return (
     <>
       <p className="breadcrumb">
@@ -101,19 +101,9 @@ export function ServicePage() {
               : t('inventory.service.neverVerified')}
             {s.verificationDueOn ? ` · ${t('inventory.service.dueOn', { date: formatDate(s.verificationDueOn, lng) })}` : ''}
           </dd>
-          <dt>{t('inventory.service.capacity')}</dt>
-          <dd>
-            {latest
-              ? t('inventory.service.capacityLatest', {
-                  available: formatNumber(latest.available ?? 0, lng),
-                  maximum: formatNumber(latest.maximum, lng),
-                  unit: t(`inventory.units.${latest.unit}`),
-                  date: formatDate(latest.asOf, lng),
-                })
-              : t('inventory.service.noCapacity')}
-          </dd>
         </dl>
       </section>
+      <CapacitySection service={s} entries={capacity.data ?? []} canWrite={canWrite && !s.archivedAt} />
       <section className="card" aria-labelledby="service-funding">
         <h2 id="service-funding">{t('inventory.funding.title')}</h2>
         <FundingTimeline fundings={fundings.data ?? []} caption={t('inventory.funding.title')} />
