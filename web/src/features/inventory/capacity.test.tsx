@@ -10,7 +10,8 @@ import { capacitySeries, utilisation } from './capacity-schema'
 import { categoryTerms, service, taxonomies, targetGroupTerms } from './inventory-fixtures'
 
 const entry = (asOf: string, maximum: number, available: number | undefined, id = asOf): CapacityEntryDto => ({
-  id, serviceAtLocationId: 'sal-1', locationId: 'loc-1', unit: CapacityUnit.Places, maximum, available, asOf, createdAt: `${asOf}T00:00:00Z`,
+  id, serviceAtLocationId: 'sal-1', locationId: 'loc-1', unit: CapacityUnit.Places, maximum, available, asOf,
+  createdAt: `${asOf}T00:00:00Z`,
 })
 
 const loaded = service({

@@ -41,7 +41,8 @@ export function makeRoundSchema(t: TFunction) {
       categoryCode: z.string(),
     })
     .superRefine((a, ctx) => {
-      if (a.by === 'space' && !a.spaceId) ctx.addIssue({ code: 'custom', message: t('inventory.roundForm.spaceRequired'), path: ['spaceId'] })
+      if (a.by === 'space' && !a.spaceId)
+        ctx.addIssue({ code: 'custom', message: t('inventory.roundForm.spaceRequired'), path: ['spaceId'] })
       if (a.by === 'category' && !a.categoryCode)
         ctx.addIssue({ code: 'custom', message: t('inventory.roundForm.categoryRequired'), path: ['categoryCode'] })
     })

@@ -374,8 +374,11 @@ export function uploadInventoryImport(file: Blob, options: InventoryImportOption
 export function useInventoryImport() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: ({ file, options, onProgress }: { file: Blob; options: InventoryImportOptions; onProgress?: (p: UploadProgress) => void }) =>
-      uploadInventoryImport(file, options, onProgress),
+    mutationFn: ({ file, options, onProgress }: {
+      file: Blob
+      options: InventoryImportOptions
+      onProgress?: (p: UploadProgress) => void
+    }) => uploadInventoryImport(file, options, onProgress),
     onSuccess: (result) => {
       if (result.imported) void queryClient.invalidateQueries({ queryKey: queryKeys.inventory.all })
     },

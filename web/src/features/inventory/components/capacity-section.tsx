@@ -102,7 +102,8 @@ export function CapacitySection({ service, entries, canWrite }: { service: Servi
             <summary>{t('inventory.capacity.history')}</summary>
             <Table caption={t('inventory.capacity.historyCaption', { name: service.name })}
               columns={[t('inventory.capacity.asOf'), t('inventory.capacity.location'), t('inventory.capacity.unit'),
-                { label: t('inventory.capacity.maximum'), className: 'num' }, { label: t('inventory.capacity.available'), className: 'num' },
+                { label: t('inventory.capacity.maximum'), className: 'num' },
+                { label: t('inventory.capacity.available'), className: 'num' },
                 { label: t('inventory.capacity.utilisation'), className: 'num' }]}>
               {series.flatMap((s) => s.entries).sort((a, b) => b.asOf.localeCompare(a.asOf)).map((e) => (
                 <tr key={e.id}>

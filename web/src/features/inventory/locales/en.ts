@@ -176,7 +176,8 @@ export const en: Translations<typeof de> = {
       editTitleShort: 'Edit facility',
       save: 'Save changes',
       saved: 'Changes to “{{name}}” were saved.',
-      closuresHint: 'Public holidays, school holidays or single days when the facility is closed. Without an end only the first day counts.',
+      closuresHint: 'Public holidays, school holidays or single days when the facility is closed. Without an end only the first day ' +
+        'counts.',
       closureRow: 'Closure {{n}}',
       closureKind: 'Kind',
       closureFrom: 'Closed from',
