@@ -74,7 +74,7 @@ describe('spreadsheet import', () => {
       r.url.searchParams.get('delimiter')])).toEqual([['true', 'semicolon'], ['false', 'semicolon']])
   })
 
-  it('says what to do when the file is too large or of another format, and offers the template and the columns', async () => {
+  it('says what to do when the file is too large, of another format or empty, and offers the template and the columns', async () => {
     let status = 413
     server.use(http.post('/api/v1/inventory/imports', () => problem(status, 'Payload Too Large', { limit: 20971520 })))
     renderApp({ route: '/inventory/import' })
@@ -90,6 +90,11 @@ describe('spreadsheet import', () => {
     status = 415
     await user.click(screen.getByRole('button', { name: 'Datei prüfen' }))
     expect(await screen.findByRole('alert')).toHaveTextContent(/Speichern Sie die Tabelle als „CSV UTF-8“/)
+    status = 200
+    server.use(http.post('/api/v1/inventory/imports', () => HttpResponse.json(result({ rows: 0, created: 0 }))))
+    await user.click(screen.getByRole('button', { name: 'Datei prüfen' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('Die Datei enthält nur die Kopfzeile.')
+    expect(screen.getByRole('button', { name: 'Importieren' })).toBeDisabled()
   })
 })
 

@@ -321,6 +321,7 @@ export const de = {
         'Es wurde noch nichts gespeichert – jetzt „Importieren“ wählen.',
       done: 'Import abgeschlossen: {{rows}} Zeilen, davon {{created}} neu, {{updated}} geändert, {{unchanged}} unverändert.',
       toList: 'Zur Liste der Einrichtungen',
+      noRows: 'Die Datei enthält nur die Kopfzeile. Tragen Sie darunter je Angebot an einer Einrichtung eine Zeile ein.',
       errors: 'Fehler in der Datei',
       errorCount_one: '{{count}} Fehler gefunden. Es wurde nichts gespeichert.',
       errorCount_other: '{{count}} Fehler gefunden. Es wurde nichts gespeichert.',

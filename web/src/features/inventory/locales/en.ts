@@ -324,6 +324,7 @@ export const en: Translations<typeof de> = {
         'been saved yet – now choose “Import”.',
       done: 'Import finished: {{rows}} rows, {{created}} new, {{updated}} changed, {{unchanged}} unchanged.',
       toList: 'To the list of facilities',
+      noRows: 'The file holds only the header. Add one row per service at a facility below it.',
       errors: 'Errors in the file',
       errorCount_one: '{{count}} error found. Nothing was saved.',
       errorCount_other: '{{count}} errors found. Nothing was saved.',

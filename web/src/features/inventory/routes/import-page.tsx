@@ -39,7 +39,7 @@ export function InventoryImportPage() {
   const [progress, setProgress] = useState<UploadProgress | null>(null)
   const importer = useInventoryImport()
   const format: InventoryImportOptions['format'] = file && /\.xlsx$/i.test(file.name) ? 'xlsx' : 'csv'
-  const checked = !!result && result.dryRun && result.errorCount === 0
+  const checked = !!result && result.dryRun && result.errorCount === 0 && result.rows > 0
   const dryRunning = importer.isPending && importer.variables?.options.dryRun
 
   const reset = () => {
@@ -154,7 +154,8 @@ export function InventoryImportPage() {
         ) : null}
       </div>
       {error ? <Alert tone="error">{error}</Alert> : null}
-      {result && result.errorCount === 0 ? (
+      {result && result.errorCount === 0 && result.rows === 0 ? <Alert tone="warning">{t('inventory.import.noRows')}</Alert> : null}
+      {result && result.errorCount === 0 && result.rows > 0 ? (
         <Alert tone="success">
           <p>
             {t(result.dryRun ? 'inventory.import.dryRunOk' : 'inventory.import.done', {
