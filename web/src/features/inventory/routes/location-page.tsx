@@ -49,6 +49,7 @@ export function LocationPage() {
   })
   const termNames = useTermNames()
   const canWrite = useCanWrite()
+  const actions = useLocationActions(location.data, () => location.refetch())
 
   if (!location.data) {
     return (
@@ -75,8 +76,9 @@ export function LocationPage() {
           {l.name}
           {l.archivedAt ? <span className="badge badge--muted">{t('inventory.archived')}</span> : null}
         </h1>
-        {canWrite ? <LocationActions location={l} onReload={() => location.refetch()} /> : null}
+        {canWrite ? actions.buttons : null}
       </div>
+      {canWrite ? actions.panel : null}
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       {l.archivedAt ? <Alert tone="info">{t('inventory.location.archivedHint')}</Alert> : null}
 
@@ -182,13 +184,17 @@ export function LocationPage() {
   )
 }
 
-/** Edit, add a service, archive (after asking) or restore; both with If-Match, a stale version offers a reload. */
-function LocationActions({ location: l, onReload }: { location: LocationDto; onReload: () => Promise<unknown> }) {
+/**
+ * Edit, add a service, archive (after asking) or restore; both with If-Match, a stale version offers a reload. The buttons
+ * go into the page header, the question and errors below it.
+ */
+function useLocationActions(l: LocationDto | undefined, onReload: () => Promise<unknown>) {
   const { t } = useTranslation()
   const describe = useProblemMessage()
-  const archive = useArchiveLocation(l.id)
+  const archive = useArchiveLocation(l?.id ?? '')
   const [asking, setAsking] = useState(false)
   const [error, setError] = useState<{ text: string; stale: boolean } | null>(null)
+  if (!l) return { buttons: null, panel: null }
   const run = async (toArchive: boolean) => {
     setError(null)
     try {
@@ -208,8 +214,8 @@ function LocationActions({ location: l, onReload }: { location: LocationDto; onR
       ) : null}
     </div>
   ) : null
-  return (
-    <div className="location-actions">
+  return {
+    buttons: (
       <div className="button-row">
         {l.archivedAt ? (
           <button type="button" className="button button--secondary" disabled={archive.isPending} onClick={() => void run(false)}>
@@ -229,13 +235,13 @@ function LocationActions({ location: l, onReload }: { location: LocationDto; onR
           </>
         )}
       </div>
-      {asking && !l.archivedAt ? (
+    ),
+    panel: asking && !l.archivedAt ? (
         <ConfirmAlert title={t('inventory.location.archiveTitle', { name: l.name })} text={t('inventory.location.archiveText')}
           error={errorText} confirmLabel={t('inventory.location.archive')} pending={archive.isPending}
           onConfirm={() => void run(true)} onCancel={() => setAsking(false)} />
       ) : error ? (
         <Alert tone="error">{errorText}</Alert>
-      ) : null}
-    </div>
-  )
+      ) : null,
+  }
 }

@@ -28,6 +28,7 @@ export function RoundPage() {
   const dateRange = useDateRangeText()
   const notice = useNavigationNotice()
   const canWrite = useCanWrite()
+  const closing = useCloseRoundAction(round.data, () => round.refetch())
   usePageTitle(round.data?.name ?? t('inventory.rounds.title'))
   if (!round.data) {
     return <QueryFallback query={round} title={t('inventory.rounds.title')} back={{ to: '/inventory/rounds',
@@ -45,8 +46,9 @@ export function RoundPage() {
         <h1>
           {r.name} <span className="badge badge--muted">{t(`inventory.rounds.status.${r.status}`)}</span>
         </h1>
-        {canWrite && r.status === 'open' ? <CloseRound round={r} onReload={() => round.refetch()} /> : null}
+        {canWrite && r.status === 'open' ? closing.button : null}
       </div>
+      {canWrite && r.status === 'open' ? closing.panel : null}
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       {r.closedAt ? <p className="muted">{t('inventory.rounds.closedOn', { date: formatDate(r.closedAt.slice(0, 10), i18n.language) })}</p>
         : null}
@@ -169,19 +171,21 @@ function Counts({ counts }: { counts: RoundCountsDto }) {
   )
 }
 
-/** Closes the round after asking (If-Match); a stale version offers a reload. */
-function CloseRound({ round: r, onReload }: { round: InventoryRoundDto; onReload: () => Promise<unknown> }) {
+/** Closes the round after asking (If-Match); a stale version offers a reload. The button goes into the header, the question below. */
+function useCloseRoundAction(r: InventoryRoundDto | undefined, onReload: () => Promise<unknown>) {
   const { t } = useTranslation()
   const describe = useProblemMessage()
-  const close = useCloseRound(r.id)
+  const close = useCloseRound(r?.id ?? '')
   const [asking, setAsking] = useState(false)
   const [error, setError] = useState<{ text: string; stale: boolean } | null>(null)
-  return (
-    <div className="location-actions">
+  if (!r) return { button: null, panel: null }
+  return {
+    button: (
       <button type="button" className="button button--secondary" onClick={() => { setError(null); setAsking(true) }}>
         {t('inventory.rounds.close')}
       </button>
-      {asking ? (
+    ),
+    panel: asking ? (
         <ConfirmAlert title={t('inventory.rounds.closeTitle', { name: r.name })} text={t('inventory.rounds.closeText')}
           confirmLabel={t('inventory.rounds.close')} pending={close.isPending} onCancel={() => setAsking(false)}
           error={error ? (
@@ -203,7 +207,6 @@ function CloseRound({ round: r, onReload }: { round: InventoryRoundDto; onReload
               setError({ text: describe(err), stale: toProblem(err).status === 412 })
             }
           }} />
-      ) : null}
-    </div>
-  )
+    ) : null,
+  }
 }
