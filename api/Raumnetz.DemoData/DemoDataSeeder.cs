@@ -6,15 +6,17 @@ using Raumnetz.Application.Spaces;
 namespace Raumnetz.DemoData;
 
 /// <summary>Whether anything was seeded, and how many spaces, actors, networks and indicator values were created.</summary>
-public sealed record SeedDemoDataResult(bool Seeded, int Spaces, int Actors, int Networks = 0, int Observations = 0);
+public sealed record SeedDemoDataResult(bool Seeded, int Spaces, int Actors, int Networks = 0, int Observations = 0, int Services = 0);
 
 /// <summary>
 /// Seeds the demo data set (<see cref="DemoSpaces"/>, <see cref="DemoActors"/>, <see cref="DemoNetworksSeeder"/>,
-/// <see cref="SeedDemoIndicators"/>) into an empty database (no spaces yet); does nothing otherwise. Called by the host
+/// <see cref="SeedDemoIndicators"/>, <see cref="DemoInventorySeeder"/>) into an empty database (no spaces yet); does nothing
+/// otherwise. Called by the host
 /// at start-up when <c>Raumnetz:DemoData</c> is on. Not a use case of its own: everything goes through the ordinary
 /// commands a user would send, so every validation rule applies.
 /// </summary>
-public sealed class DemoDataSeeder(IDbConnectionFactory db, IMediator mediator, DemoNetworksSeeder networksSeeder)
+public sealed class DemoDataSeeder(IDbConnectionFactory db, IMediator mediator, DemoNetworksSeeder networksSeeder,
+    DemoInventorySeeder inventorySeeder)
 {
     public async Task<SeedDemoDataResult> SeedAsync(CancellationToken cancellationToken)
     {
@@ -35,7 +37,8 @@ public sealed class DemoDataSeeder(IDbConnectionFactory db, IMediator mediator, 
         var actors = await SeedDemoActors.SeedAsync(mediator, spaceIds, cancellationToken);
         var networks = await networksSeeder.SeedAsync(cancellationToken);
         var observations = await SeedDemoIndicators.SeedAsync(mediator, db, spaceIds, cancellationToken);
-        return new(true, spaceIds.Count, actors, networks.Networks, observations);
+        var inventory = await inventorySeeder.SeedAsync(cancellationToken);
+        return new(true, spaceIds.Count, actors, networks.Networks, observations, inventory.Services);
     }
 
     /// <summary>Creates the spaces in order (parents and predecessors first) and ends those that were reorganised.</summary>

@@ -9,6 +9,7 @@ public static class DependencyInjection
     {
         services.AddTransient<DemoDataSeeder>();
         services.AddTransient<DemoNetworksSeeder>();
+        services.AddTransient<DemoInventorySeeder>();
         return services;
     }
 }

@@ -90,8 +90,8 @@ public sealed class DatabaseInitializer(IServiceProvider services, RaumnetzOptio
             {
                 var seeded = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(ct);
                 if (seeded.Seeded)
-                    logger.LogInformation("Demo data seeded: {Spaces} spaces, {Actors} actors, {Networks} networks, {Observations} indicator values",
-                        seeded.Spaces, seeded.Actors, seeded.Networks, seeded.Observations);
+                    logger.LogInformation("Demo data seeded: {Spaces} spaces, {Actors} actors, {Networks} networks, {Observations} indicator values, {Services} services",
+                        seeded.Spaces, seeded.Actors, seeded.Networks, seeded.Observations, seeded.Services);
             }
             IsReady = true;
             return true;

@@ -12,14 +12,19 @@ import type {
   AgreementStatus,
   GraphEdgeKind,
   IndicatorKind,
+  InventoryRoundStatus,
+  LocationKind,
   MemberRole,
   MembershipState,
   NetworkKind,
   NetworkStatus,
   ObservationStatus,
   RelationType,
+  RenewalStatus,
+  ServiceStatus,
   Sector,
   SpaceLevel,
+  VerificationState,
 } from './client'
 import { api } from './index'
 
@@ -171,3 +176,82 @@ export interface ObservationListParams extends PageParams {
 
 export const listObservations = (p: ObservationListParams = {}) =>
   api.listObservations(given(p.indicatorId), given(p.spaceId), given(p.from), given(p.to), p.status, p.limit, p.cursor)
+
+// ---- Inventory: locations, services, fundings, verification, rounds ---------------------------------------------
+
+export interface LocationListParams extends PageParams {
+  spaceId?: string
+  category?: string
+  targetGroup?: string
+  operatorId?: string
+  kind?: LocationKind
+  q?: string
+  includeArchived?: boolean
+}
+
+export const listLocations = (p: LocationListParams = {}) =>
+  api.listLocations(given(p.spaceId), given(p.category), given(p.targetGroup), given(p.operatorId), p.kind, given(p.q),
+    p.includeArchived, p.limit, p.cursor)
+
+export interface ServiceListParams extends PageParams {
+  spaceId?: string
+  category?: string
+  targetGroup?: string
+  operatorId?: string
+  status?: ServiceStatus
+  locationId?: string
+  networkId?: string
+  q?: string
+  includeArchived?: boolean
+  funderActorId?: string
+  verification?: VerificationState
+  fundingEndsFrom?: string
+  fundingEndsTo?: string
+}
+
+export const listServices = (p: ServiceListParams = {}) =>
+  api.listServices(given(p.spaceId), given(p.category), given(p.targetGroup), given(p.operatorId), p.status, given(p.locationId),
+    given(p.networkId), given(p.q), p.includeArchived, given(p.funderActorId), p.verification, given(p.fundingEndsFrom),
+    given(p.fundingEndsTo), p.limit, p.cursor)
+
+export interface FundingListParams extends PageParams {
+  serviceId?: string
+  funderActorId?: string
+  renewalStatus?: RenewalStatus
+}
+
+export const listFundings = (p: FundingListParams = {}) =>
+  api.listFundings(given(p.serviceId), given(p.funderActorId), p.renewalStatus, p.limit, p.cursor)
+
+export interface FundingsEndingParams extends PageParams {
+  /** ISO 8601 duration, e.g. `P6M` (the API's default). */
+  horizon?: string
+  on?: string
+  spaceId?: string
+  networkId?: string
+  funderActorId?: string
+  renewalStatus?: RenewalStatus
+}
+
+export const listFundingsEnding = (p: FundingsEndingParams = {}) =>
+  api.listFundingsEnding(given(p.horizon), given(p.on), given(p.spaceId), given(p.networkId), given(p.funderActorId), p.renewalStatus,
+    p.limit, p.cursor)
+
+export interface VerificationQueueParams extends PageParams {
+  on?: string
+  includeDue?: boolean
+  spaceId?: string
+  operatorActorId?: string
+}
+
+export const listVerificationQueue = (p: VerificationQueueParams = {}) =>
+  api.listVerificationQueue(given(p.on), p.includeDue, given(p.spaceId), given(p.operatorActorId), p.limit, p.cursor)
+
+export interface InventoryRoundListParams extends PageParams {
+  spaceId?: string
+  status?: InventoryRoundStatus
+  q?: string
+}
+
+export const listInventoryRounds = (p: InventoryRoundListParams = {}) =>
+  api.listInventoryRounds(given(p.spaceId), p.status, given(p.q), p.limit, p.cursor)

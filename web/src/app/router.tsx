@@ -4,6 +4,7 @@ import { RequireAuth } from '@/features/auth/components/require-auth'
 import { LoginPage } from '@/features/auth/routes/login-page'
 import { indicatorRoutes } from '@/features/indicators/routes'
 import { userRoutes } from '@/features/users/routes'
+import { inventoryRoutes } from '@/features/inventory/routes'
 import { NotFoundPage, RouteErrorPage } from './error-pages'
 import { StartPage } from './routes/start-page'
 
@@ -30,7 +31,7 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'spaces/:id',
-            lazy: async () => ({ Component: (await import('@/features/spaces/routes/space-detail-page')).SpaceDetailPage }),
+            lazy: async () => ({ Component: (await import('./routes/space-detail')).SpaceDetailRoute }),
           },
           {
             path: 'actors',
@@ -42,7 +43,7 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'actors/:id',
-            lazy: async () => ({ Component: (await import('@/features/actors/routes/actor-detail-page')).ActorDetailPage }),
+            lazy: async () => ({ Component: (await import('./routes/actor-detail')).ActorDetailRoute }),
           },
           {
             path: 'actors/:id/edit',
@@ -87,6 +88,7 @@ export const routes: RouteObject[] = [
           },
           ...indicatorRoutes,
           ...userRoutes,
+          ...inventoryRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -92,4 +92,29 @@ export const queryKeys = {
     all: ['assessments'] as const,
     summary: (indicatorId: string, spaceId: string, period: string) => ['assessments', 'summary', indicatorId, spaceId, period] as const,
   },
+
+  /** The inventory (Bestandsaufnahme): a change to a service moves its locations, fundings, the queue and the rounds. */
+  inventory: {
+    all: ['inventory'] as const,
+    taxonomies: ['inventory', 'taxonomies'] as const,
+    terms: (taxonomyId: string) => ['inventory', 'taxonomies', taxonomyId, 'terms'] as const,
+    locations: ['inventory', 'locations'] as const,
+    locationList: (filters: object) => ['inventory', 'locations', 'list', filters] as const,
+    /** Every location for the map (up to the API's largest page), by filters. */
+    locationMap: (filters: object) => ['inventory', 'locations', 'map', filters] as const,
+    location: (id: string) => ['inventory', 'locations', 'detail', id] as const,
+    services: ['inventory', 'services'] as const,
+    serviceList: (filters: object) => ['inventory', 'services', 'list', filters] as const,
+    service: (id: string) => ['inventory', 'services', 'detail', id] as const,
+    capacity: (serviceId: string) => ['inventory', 'services', 'capacity', serviceId] as const,
+    fundings: ['inventory', 'fundings'] as const,
+    fundingList: (filters: object) => ['inventory', 'fundings', 'list', filters] as const,
+    fundingsEnding: (filters: object) => ['inventory', 'fundings', 'ending', filters] as const,
+    verificationQueue: (filters: object) => ['inventory', 'verification', filters] as const,
+    rounds: ['inventory', 'rounds'] as const,
+    roundList: (filters: object) => ['inventory', 'rounds', 'list', filters] as const,
+    round: (id: string) => ['inventory', 'rounds', 'detail', id] as const,
+    roundProgress: (id: string) => ['inventory', 'rounds', 'progress', id] as const,
+    roundChanges: (id: string) => ['inventory', 'rounds', 'changes', id] as const,
+  },
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { FundingEndingSoon } from '@/features/inventory/components/inventory-sections'
 import { AttentionList } from '@/features/networks/components/attention-list'
 import { useCurrentUser } from '@/lib/auth'
 import { usePageTitle } from '@/lib/use-page-title'
@@ -23,6 +24,7 @@ export function StartPage() {
       <h1>{user ? t('start.greeting', { name: user.displayName }) : t('start.title')}</h1>
       <p className="lead">{t('start.intro')}</p>
       <AttentionList headingId="attention" />
+      <FundingEndingSoon headingId="funding-ending" />
       <div className="tiles">
         {TILES.map(({ area, to, open }) => (
           <section key={area} className="card tile" aria-labelledby={`tile-${area}`}>
@@ -33,13 +35,17 @@ export function StartPage() {
             </Link>
           </section>
         ))}
+        <section className="card tile tile--wide" aria-labelledby="tile-inventory">
+          <h2 id="tile-inventory">{t('nav.inventory')}</h2>
+          <p>{t('inventory.startTile')}</p>
+          <Link to="/inventory" className="button button--secondary">
+            {t('inventory.openTile')}
+          </Link>
+        </section>
       </div>
       <section className="card" aria-labelledby="upcoming">
         <h2 id="upcoming">{t('start.upcomingTitle')}</h2>
         <ul className="upcoming">
-          <li>
-            <strong>{t('nav.inventory')}</strong> – {t('start.upcoming.inventory')}
-          </li>
           <li>
             <strong>{t('nav.indicators')}</strong> – {t('start.upcoming.indicators')}
           </li>

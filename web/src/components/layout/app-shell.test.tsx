@@ -9,8 +9,11 @@ import { renderApp } from '@/testing/render'
 import { page, problem, server } from '@/testing/server'
 
 describe('app shell', () => {
-  it('has a skip link, landmarks, navigation with upcoming areas and one h1', async () => {
-    server.use(http.get('/api/v1/networks/attention', () => HttpResponse.json([])))
+  it('has a skip link, landmarks, navigation with every area and one h1', async () => {
+    server.use(
+      http.get('/api/v1/networks/attention', () => HttpResponse.json([])),
+      http.get('/api/v1/fundings/ending', () => HttpResponse.json({ on: '2026-12-04', horizon: 'P6M', until: '2027-06-04', items: [] })),
+    )
     renderApp({ route: '/' })
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Willkommen, Kim Koordination')
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1)
@@ -24,9 +27,7 @@ describe('app shell', () => {
     expect(within(nav).getByRole('link', { name: 'Netzwerke' })).toHaveAttribute('href', '/networks')
     expect(within(nav).getByRole('link', { name: 'Verabredungen' })).toHaveAttribute('href', '/tasks')
     expect(within(nav).getByRole('link', { name: 'Netzwerkkarte' })).toHaveAttribute('href', '/network-map')
-    // Upcoming areas are shown but are not links.
-    expect(within(nav).queryByRole('link', { name: /Bestandsaufnahme/ })).not.toBeInTheDocument()
-    expect(within(nav).getByText(/Bestandsaufnahme/)).toHaveTextContent('Bestandsaufnahme bald (bald verfügbar)')
+    expect(within(nav).getByRole('link', { name: 'Bestandsaufnahme' })).toHaveAttribute('href', '/inventory')
     expect(await screen.findByText('Derzeit hat kein Netzwerk Handlungsbedarf.')).toBeInTheDocument()
     expect(within(nav).getByRole('link', { name: 'Netzwerke' })).toHaveAttribute('href', '/networks')
     expect(within(nav).getByRole('link', { name: 'Indikatoren' })).toHaveAttribute('href', '/indicators')
@@ -34,7 +35,10 @@ describe('app shell', () => {
   })
 
   it('switches to English, remembers the choice and sets <html lang>', async () => {
-    server.use(http.get('/api/v1/networks/attention', () => HttpResponse.json([])))
+    server.use(
+      http.get('/api/v1/networks/attention', () => HttpResponse.json([])),
+      http.get('/api/v1/fundings/ending', () => HttpResponse.json({ on: '2026-12-04', horizon: 'P6M', until: '2027-06-04', items: [] })),
+    )
     renderApp({ route: '/' })
     const user = userEvent.setup()
     expect(document.documentElement.lang).toBe('de')

@@ -12,10 +12,9 @@ const AREAS = [
   { to: '/networks', key: 'networks', end: false },
   { to: '/tasks', key: 'tasks', end: false },
   { to: '/network-map', key: 'map', end: false },
+  { to: '/inventory', key: 'inventory', end: false },
   { to: '/indicators', key: 'indicators', end: false },
 ] as const
-
-const UPCOMING = ['inventory'] as const
 
 /** Header (brand, navigation, language, user), skip link and the <main> landmark. */
 export function AppShell() {
@@ -51,14 +50,6 @@ export function AppShell() {
                 <NavLink to={area.to} end={area.end} className="main-nav__link">
                   {t(`nav.${area.key}`)}
                 </NavLink>
-              </li>
-            ))}
-            {UPCOMING.map((key) => (
-              <li key={key}>
-                <span className="main-nav__soon">
-                  {t(`nav.${key}`)} <span className="badge" aria-hidden="true">{t('nav.soon')}</span>
-                  <span className="visually-hidden"> ({t('nav.soonLong')})</span>
-                </span>
               </li>
             ))}
           </ul>

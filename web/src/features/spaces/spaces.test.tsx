@@ -40,6 +40,9 @@ describe('spaces', () => {
           ? page([space({ id: 'q1', code: 'Q1', name: 'Quartier Am Hart', level: SpaceLevel.Neighbourhood })])
           : page([]),
       ),
+      // the page also shows the space's facilities and services (inventory)
+      http.get('/api/v1/locations', () => page([])),
+      http.get('/api/v1/services', () => page([])),
     )
     const { router } = renderApp({ route: '/spaces' })
     const user = userEvent.setup()
@@ -57,6 +60,7 @@ describe('spaces', () => {
     expect(screen.getByText('Keine Nachfolger.')).toBeInTheDocument()
     expect(await screen.findByRole('link', { name: 'Nord (alt) (ALT)' })).toBeInTheDocument()
     expect(await screen.findByRole('link', { name: 'Quartier Am Hart (Q1)' })).toBeInTheDocument()
+    expect(await screen.findByText('In diesem Sozialraum sind noch keine Einrichtungen erfasst.')).toBeInTheDocument()
     expect(unhandled).toEqual([])
     expect(await axeViolations()).toEqual([])
   })

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useMemo, useState, type ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { useFlatSpaces } from '@/components/pickers/spaces'
@@ -16,7 +16,10 @@ import { useActorTypeName } from '../components/actor-labels'
 import { ActorRelations } from '../components/actor-relations'
 import { RelationForm } from '../components/relation-form'
 
-export function ActorDetailPage() {
+/** What another area shows on an actor's page (the inventory's services it runs and funds, put in by the route). */
+export type ActorSectionSlot = ComponentType<{ actorId: string; headingId: string }>
+
+export function ActorDetailPage({ inventory: Inventory }: { inventory?: ActorSectionSlot } = {}) {
   const { id = '' } = useParams()
   const { t, i18n } = useTranslation()
   const notice = useNavigationNotice()
@@ -155,6 +158,11 @@ export function ActorDetailPage() {
         {addingRelation ? <RelationForm actorId={a.id} onDone={() => setAddingRelation(false)} /> : null}
         <ActorRelations actorId={a.id} actorName={a.name} />
       </section>
+      {Inventory ? (
+        <section className="card" aria-labelledby="actor-inventory">
+          <Inventory actorId={a.id} headingId="actor-inventory" />
+        </section>
+      ) : null}
     </>
   )
 }

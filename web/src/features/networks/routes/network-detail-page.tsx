@@ -23,7 +23,11 @@ import '../networks.css'
 /** What the page shows under "Verabredungen": the agreements of the network (the tasks feature's, put in by the route). */
 export type NetworkAgreementsSlot = ComponentType<{ networkId: string; networkName: string; canWrite: boolean; headingId: string }>
 
-export function NetworkDetailPage({ agreements: Agreements }: { agreements: NetworkAgreementsSlot }) {
+/** What the page shows under "Angebote": the services that belong to the network (the inventory's, put in by the route). */
+export type NetworkServicesSlot = ComponentType<{ networkId: string; headingId: string }>
+
+export function NetworkDetailPage({ agreements: Agreements, services: Services, servicesLabel }: { agreements: NetworkAgreementsSlot;
+  services?: NetworkServicesSlot; servicesLabel?: string }) {
   const { id = '' } = useParams()
   const { t } = useTranslation()
   const notice = useNavigationNotice()
@@ -96,6 +100,11 @@ export function NetworkDetailPage({ agreements: Agreements }: { agreements: Netw
           <li>
             <a href="#network-agreements">{t('networks.detail.agreements')}</a>
           </li>
+          {Services && servicesLabel ? (
+            <li>
+              <a href="#network-services">{servicesLabel}</a>
+            </li>
+          ) : null}
         </ul>
       </nav>
 
@@ -127,6 +136,12 @@ export function NetworkDetailPage({ agreements: Agreements }: { agreements: Netw
       <section className="card" aria-labelledby="network-agreements">
         <Agreements networkId={n.id} networkName={n.name} canWrite={canWrite} headingId="network-agreements" />
       </section>
+
+      {Services ? (
+        <section className="card" aria-labelledby="network-services">
+          <Services networkId={n.id} headingId="network-services" />
+        </section>
+      ) : null}
     </>
   )
 }

@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import type { SpaceDto } from '@/api'
@@ -10,7 +11,10 @@ import { useDateRangeText } from '@/lib/period'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useSpaceChildren, useSpacesById } from '../api/spaces'
 
-export function SpaceDetailPage() {
+/** What another area shows on a space's page (the inventory's facilities and services, put in by the route). */
+export type SpaceSectionSlot = ComponentType<{ spaceId: string; headingId: string }>
+
+export function SpaceDetailPage({ inventory: Inventory }: { inventory?: SpaceSectionSlot } = {}) {
   const { id = '' } = useParams()
   const { t, i18n } = useTranslation()
   const space = useSpace(id)
@@ -102,6 +106,11 @@ export function SpaceDetailPage() {
           </ul>
         )}
       </section>
+      {Inventory ? (
+        <section className="card" aria-labelledby="space-inventory">
+          <Inventory spaceId={s.id} headingId="space-inventory" />
+        </section>
+      ) : null}
     </>
   )
 }
