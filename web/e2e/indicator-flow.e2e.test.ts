@@ -186,7 +186,8 @@ describe.skipIf(!configured)('Indikatoren: anlegen, importieren, ansehen, export
   it('evaluates the set for the space: value, change and the reference for the latest year (axe)', async () => {
     await page().goto(`/spaces/${entered!.spaceId}/indicators?set=${entered!.setId}`)
     await page().getByRole('heading', { level: 2, name: 'Stand und Zielerreichung' }).waitFor()
-    expect(await page().getByLabel('Zeitraum').inputValue()).toBe('2025')
+    // the period list comes from the set's series, which load after the heading appears
+    await expect.poll(() => page().getByLabel('Zeitraum').inputValue()).toBe('2025')
     const table = page().getByRole('table', { name: 'Auswertung von Teltow für 2025' })
     await table.waitFor()
     const row = table.getByRole('row', { name: new RegExp(name) })

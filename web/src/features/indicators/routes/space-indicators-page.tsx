@@ -43,6 +43,7 @@ export function SpaceIndicatorsPage() {
   // computed values count: a county without figures of its own has those of its municipalities
   const setSeries = useQueries({ queries: (set?.indicators ?? []).map((i) => spaceSeriesQuery(i.indicatorId, id)) })
   const periods = [...new Set(setSeries.flatMap((q) => (q.data ?? []).map((o) => o.period)))].sort().reverse()
+  const seriesPending = setSeries.some((q) => q.isPending)
   const period = params.get('period') ?? periods.find((p) => p.length === 4) ?? periods[0] ?? ''
   const evaluation = useIndicatorSetEvaluation(setId, id, period, referenceId || undefined)
   const setParam = (key: string, value: string) => {
@@ -103,7 +104,9 @@ export function SpaceIndicatorsPage() {
             <div className="field field--inline">
               <label htmlFor={ids.period} className="field__label">{t('indicators.evaluation.period')}</label>
               <select id={ids.period} className="input" value={period} onChange={(e) => setParam('period', e.target.value)}>
-                {periods.length === 0 ? <option value="">{t('indicators.evaluation.noYears')}</option> : null}
+                {periods.length === 0 ? (
+                  <option value="">{seriesPending ? t('common.loadingShort') : t('indicators.evaluation.noYears')}</option>
+                ) : null}
                 {period && !periods.includes(period) ? <option value={period}>{period}</option> : null}
                 {periods.map((y) => (
                   <option key={y} value={y}>{y}</option>
@@ -112,7 +115,7 @@ export function SpaceIndicatorsPage() {
             </div>
           </div>
           {!period ? (
-            setSeries.some((q) => q.isPending) ? <Loading /> : <p className="muted">{t('indicators.space.noData')}</p>
+            seriesPending ? <Loading /> : <p className="muted">{t('indicators.space.noData')}</p>
           ) : evaluation.isPending ? (
             <Loading />
           ) : evaluation.isError ? (
