@@ -34,7 +34,7 @@ public sealed class ListVerificationQueueHandler(IDbConnectionFactory db, TimePr
     {
         public Guid ServiceId { get; init; }
         public string Name { get; init; } = "";
-        public string Status { get; init; } = "";
+        public ServiceStatus Status { get; init; }
         public Guid? OperatorActorId { get; init; }
         public string? OperatorName { get; init; }
         public DateOnly? VerifiedOn { get; init; }

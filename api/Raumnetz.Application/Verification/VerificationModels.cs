@@ -24,7 +24,7 @@ public sealed record VerificationQueueItemDto
 {
     public Guid ServiceId { get; init; }
     public string Name { get; init; } = "";
-    public string Status { get; init; } = "";
+    public ServiceStatus Status { get; init; }
     public Guid? OperatorActorId { get; init; }
     public string? OperatorName { get; init; }
     /// <summary>Last verification; null when never verified.</summary>

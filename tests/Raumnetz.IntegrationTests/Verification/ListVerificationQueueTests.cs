@@ -37,6 +37,7 @@ public sealed class ListVerificationQueueTests(InventoryClockFactory factory) : 
         Assert.Equal("overdue", items[2].Str("state"));
         Assert.Equal(JsonValueKind.Null, items[0].GetProperty("dueOn").ValueKind);
         Assert.Equal("AWO Queue", items[0].Str("operatorName"));
+        Assert.Equal("active", items[0].Str("status")); // the API's spelling of the service status, as everywhere else
 
         var withDue = (await client.GetJsonAsync($"{Url}?spaceId={region}&includeDue=true")).Items();
         Assert.Equal(5, withDue.Count);

@@ -13484,7 +13484,7 @@ export interface VerificationQueueDto {
 export interface VerificationQueueItemDto {
     serviceId: string;
     name: string;
-    status: string;
+    status: ServiceStatus;
     operatorActorId?: string | undefined;
     operatorName?: string | undefined;
     verifiedOn?: string | undefined;
