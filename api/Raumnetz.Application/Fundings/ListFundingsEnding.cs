@@ -5,6 +5,7 @@ using FluentValidation;
 using MediatR;
 using Raumnetz.Application.Common;
 using Raumnetz.Application.Networks;
+using Raumnetz.Application.Inventory;
 using Raumnetz.Domain.Inventory;
 
 namespace Raumnetz.Application.Fundings;
@@ -70,17 +71,8 @@ public sealed class ListFundingsEndingHandler(IDbConnectionFactory db, TimeProvi
         var with = "";
         if (request.SpaceId is { } spaceId)
         {
-            with = $"""
-                {db.Dialect.WithRecursive} subtree (id) AS (
-                    SELECT id FROM spaces WHERE id = @spaceId
-                    UNION ALL
-                    SELECT s.id FROM spaces s JOIN subtree t ON s.parent_id = t.id)
-                """;
-            where.Add("""
-                (EXISTS (SELECT 1 FROM service_at_locations sl JOIN locations l ON l.id = sl.location_id JOIN subtree t ON t.id = l.space_id
-                         WHERE sl.service_id = f.service_id)
-                 OR EXISTS (SELECT 1 FROM service_spaces ss JOIN subtree t ON t.id = ss.space_id WHERE ss.service_id = f.service_id))
-                """);
+            with = $"{db.Dialect.WithRecursive} {InventoryFilters.SpaceSubtree}";
+            where.Add(InventoryFilters.ServiceInSpaceSubtree("f.service_id"));
             p.Add("spaceId", spaceId);
         }
         if (request.NetworkId is { } networkId)

@@ -73,7 +73,8 @@ public sealed class FilterSql
 /// </summary>
 public static class InventoryFilters
 {
-    private const string SpaceSubtree = """
+    /// <summary>The CTE <c>space_subtree</c>: the space <c>@spaceId</c> and every space below it (after WITH [RECURSIVE]).</summary>
+    public const string SpaceSubtree = """
         space_subtree (id) AS (
             SELECT id FROM spaces WHERE id = @spaceId
             UNION ALL
@@ -89,6 +90,16 @@ public static class InventoryFilters
         )
         """;
 
+    /// <summary>
+    /// The condition that the service <paramref name="serviceId"/> (a column) stands at a location in
+    /// <see cref="SpaceSubtree"/> or serves a space in it.
+    /// </summary>
+    public static string ServiceInSpaceSubtree(string serviceId) => $"""
+        (EXISTS (SELECT 1 FROM service_at_locations fsl JOIN locations fl ON fl.id = fsl.location_id
+                 JOIN space_subtree st ON st.id = fl.space_id WHERE fsl.service_id = {serviceId})
+         OR EXISTS (SELECT 1 FROM service_spaces fss JOIN space_subtree st ON st.id = fss.space_id WHERE fss.service_id = {serviceId}))
+        """;
+
     /// <summary>The conditions on services <c>sv</c> (a services list or export selects FROM services sv ...).</summary>
     public static FilterSql Services(ServiceFilter f)
     {
@@ -97,11 +108,7 @@ public static class InventoryFilters
         if (f.SpaceId is { } spaceId)
         {
             sql.Ctes.Add(SpaceSubtree);
-            sql.Where.Add("""
-                (EXISTS (SELECT 1 FROM service_at_locations fsl JOIN locations fl ON fl.id = fsl.location_id
-                         JOIN space_subtree st ON st.id = fl.space_id WHERE fsl.service_id = sv.id)
-                 OR EXISTS (SELECT 1 FROM service_spaces fss JOIN space_subtree st ON st.id = fss.space_id WHERE fss.service_id = sv.id))
-                """);
+            sql.Where.Add(ServiceInSpaceSubtree("sv.id"));
             p.Add("spaceId", spaceId);
         }
         if (!string.IsNullOrWhiteSpace(f.Category))

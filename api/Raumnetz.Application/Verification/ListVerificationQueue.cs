@@ -5,6 +5,7 @@ using FluentValidation;
 using MediatR;
 using Raumnetz.Application.Common;
 using Raumnetz.Application.Networks;
+using Raumnetz.Application.Inventory;
 using Raumnetz.Domain.Inventory;
 
 namespace Raumnetz.Application.Verification;
@@ -59,17 +60,8 @@ public sealed class ListVerificationQueueHandler(IDbConnectionFactory db, TimePr
             var with = "";
             if (request.SpaceId is { } spaceId)
             {
-                with = $"""
-                    {db.Dialect.WithRecursive} subtree (id) AS (
-                        SELECT id FROM spaces WHERE id = @spaceId
-                        UNION ALL
-                        SELECT x.id FROM spaces x JOIN subtree t ON x.parent_id = t.id)
-                    """;
-                where.Add("""
-                    (EXISTS (SELECT 1 FROM service_at_locations sl JOIN locations l ON l.id = sl.location_id JOIN subtree t ON t.id = l.space_id
-                             WHERE sl.service_id = s.id)
-                     OR EXISTS (SELECT 1 FROM service_spaces ss JOIN subtree t ON t.id = ss.space_id WHERE ss.service_id = s.id))
-                    """);
+                with = $"{db.Dialect.WithRecursive} {InventoryFilters.SpaceSubtree}";
+                where.Add(InventoryFilters.ServiceInSpaceSubtree("s.id"));
                 p.Add("spaceId", spaceId);
             }
             if (request.OperatorActorId is { } operatorId) { where.Add("s.operator_actor_id = @operatorId"); p.Add("operatorId",
