@@ -11,7 +11,7 @@ public static class DependencyInjection
 {
     /// <summary>
     /// MediatR 5.1.0 has no DI package: register the service factory, the mediator, every handler of this assembly
-    /// and the pipeline behaviours (outermost first: logging, validation, unit of work), and each area's read class.
+    /// and the pipeline behaviours (outermost first: logging, validation, write authorization, unit of work), and each area's read class.
     /// Validators and AutoMapper profiles come from their own packages.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
@@ -22,6 +22,8 @@ public static class DependencyInjection
         services.AddScoped<IMediator, Mediator>();
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        // commands only (type constraint): every write is authorized (Authorization/WriteRules) before its unit of work opens
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(Authorization.WriteAuthorizationBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehaviour<,>)); // commands only (type constraint)
         services.AddScoped<UnitOfWork>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWork>());

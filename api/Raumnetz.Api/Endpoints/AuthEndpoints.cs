@@ -35,7 +35,8 @@ public static class AuthEndpoints
         group.MapDelete("/sessions/{id}", EndSession).WithName(nameof(EndSession)).RequireAuthorization(Policies.Read)
             .WithSummary("End one of the signed-in user's own sessions; its cookie is refused from now on.").Errors(400, 404);
         group.MapGet("/me", GetCurrentUser).WithName(nameof(GetCurrentUser)).RequireAuthorization(Policies.Read)
-            .WithSummary("The signed-in user; also renews the XSRF-TOKEN cookie.")
+            .WithSummary("The signed-in user (or API key) with its global role and its grants scoped to networks and space subtrees; "
+                + "also renews the XSRF-TOKEN cookie.")
             .Errors(404);
     }
 
@@ -90,7 +91,8 @@ public static class AuthEndpoints
             ? Guid.Parse(context.User.FindFirstValue(ClaimTypes.NameIdentifier)!)
             : throw new ForbiddenException(Messages.Forbidden_ApiKeyHasNoPassword);
 
-    public static async Task<Ok<CurrentUserDto>> GetCurrentUser(IMediator mediator, HttpContext context, IAntiforgery antiforgery)
+    public static async Task<Ok<CurrentUserDto>> GetCurrentUser(IMediator mediator, HttpContext context, IAntiforgery antiforgery,
+        Application.Authorization.GrantReads grants)
     {
         var id = Guid.Parse(context.User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         if (context.User.FindFirstValue(AuthSchemes.AuthMethodClaim) == AuthSchemes.ApiKey)
@@ -98,6 +100,7 @@ public static class AuthEndpoints
             {
                 Id = id, Email = "", DisplayName = context.User.Identity!.Name!,
                 Role = Enum.Parse<Domain.Identity.Role>(context.User.FindFirstValue(ClaimTypes.Role)!),
+                Grants = await grants.ListAsync(null, id, context.RequestAborted),
             });
         var user = await mediator.Send(new GetCurrentUserQuery(id), context.RequestAborted);
         AntiforgeryMiddleware.IssueToken(context, antiforgery);

@@ -60,7 +60,11 @@ public static class SecurityServices
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser().RequireRole(Enum.GetNames<Role>()))
-            .AddPolicy(Policies.Write, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Editor), nameof(Role.Coordinator), nameof(Role.Admin)))
+            // A global writer, or an account holding scoped grants: which writes those reach is decided per command by
+            // Application/Authorization (WriteAuthorizationBehaviour), which every command passes.
+            .AddPolicy(Policies.Write, p => p.RequireAuthenticatedUser().RequireAssertion(ctx =>
+                ctx.User.IsInRole(nameof(Role.Editor)) || ctx.User.IsInRole(nameof(Role.Coordinator)) || ctx.User.IsInRole(nameof(Role.Admin))
+                || ctx.User.HasClaim(c => c.Type == AuthSchemes.GrantsClaim)))
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin)));
 
         services.AddRateLimiter(o =>
@@ -85,7 +89,7 @@ public static class SecurityServices
     }
 
     /// <summary>The principal of a signed-in user; <paramref name="sessionId"/> names the session the request came with.</summary>
-    public static ClaimsPrincipal Principal(CurrentUserDto user, Guid? sessionId = null)
+    public static ClaimsPrincipal Principal(CurrentUserDto user, Guid? sessionId = null, bool hasGrants = false)
     {
         var claims = new List<Claim>
         {
@@ -95,6 +99,7 @@ public static class SecurityServices
             new(AuthSchemes.AuthMethodClaim, AuthSchemes.Cookie),
         };
         if (sessionId is { } sid) claims.Add(new Claim(AuthSchemes.SessionClaim, sid.ToString()));
+        if (hasGrants) claims.Add(new Claim(AuthSchemes.GrantsClaim, "true"));
         if (user.MustChangePassword) claims.Add(new Claim(AuthSchemes.PasswordChangeClaim, "true"));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, AuthSchemes.Cookie));
     }

@@ -10,6 +10,8 @@ public sealed record ApiKeyAccount
     public Guid Id { get; init; }
     public string Name { get; init; } = "";
     public Role Role { get; init; }
+    /// <summary>The key holds role grants scoped to networks or space subtrees.</summary>
+    public bool HasGrants { get; init; }
 }
 
 /// <summary>
@@ -31,7 +33,8 @@ public sealed class AccountReader(IDbConnectionFactory db, TimeProvider clock)
         var hash = ApiKeySecrets.Hash(key);
         var now = clock.GetUtcNow();
         var row = await db.ReadAsync((connection, token) => connection.QuerySingleOrDefaultAsync<ApiKeyRow>(new CommandDefinition(
-            "SELECT id, name, role, last_used_at FROM api_keys WHERE key_hash = @hash AND revoked_at IS NULL",
+            "SELECT id, name, role, last_used_at, (SELECT COUNT(*) FROM role_grants g WHERE g.api_key_id = k.id) AS grant_count "
+            + "FROM api_keys k WHERE key_hash = @hash AND revoked_at IS NULL",
             new { hash }, cancellationToken: token)), ct);
         if (row is null) return null;
         if (row.LastUsedAt is null || row.LastUsedAt < now - UseNotedEvery)
@@ -42,7 +45,7 @@ public sealed class AccountReader(IDbConnectionFactory db, TimeProvider clock)
                 "UPDATE api_keys SET last_used_at = @now WHERE id = @Id AND (last_used_at IS NULL OR last_used_at < @threshold)",
                 new { row.Id, now, threshold = now - UseNotedEvery }, cancellationToken: ct));
         }
-        return new ApiKeyAccount { Id = row.Id, Name = row.Name, Role = row.Role };
+        return new ApiKeyAccount { Id = row.Id, Name = row.Name, Role = row.Role, HasGrants = row.GrantCount > 0 };
     }
 
     private sealed class ApiKeyRow
@@ -51,5 +54,6 @@ public sealed class AccountReader(IDbConnectionFactory db, TimeProvider clock)
         public string Name { get; init; } = "";
         public Role Role { get; init; }
         public DateTimeOffset? LastUsedAt { get; init; }
+        public long GrantCount { get; init; }
     }
 }
