@@ -2364,7 +2364,7 @@ export class Client {
     }
 
     /**
-     * The signed-in user; also renews the XSRF-TOKEN cookie.
+     * The signed-in user (or API key) with its global role and its grants scoped to networks and space subtrees; also renews the XSRF-TOKEN cookie.
      * @return OK
      */
     getCurrentUser(): Promise<CurrentUserDto> {
@@ -11012,7 +11012,7 @@ export class Client {
     }
 
     /**
-     * Replace an account's name and role (If-Match). A new role ends the account's sessions at once; the last active administrator cannot be demoted (409).
+     * Replace an account's name, role and (when given) scoped grants (If-Match). A new role ends the account's sessions at once; the last active administrator cannot be demoted (409).
      * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
@@ -11685,6 +11685,7 @@ export interface ApiKeyDto {
     createdAt: string;
     lastUsedAt?: string | undefined;
     revokedAt?: string | undefined;
+    grants: RoleGrantDto[];
 }
 
 export interface AssessmentDto {
@@ -11851,6 +11852,8 @@ export interface CreateActorTypeRequest {
 export interface CreateApiKeyRequest {
     name: string;
     role: Role;
+    /** Role grants scoped to networks and space subtrees (optional). */
+    grants?: RoleGrantInput[] | undefined;
 }
 
 export interface CreateAssessmentRequest {
@@ -12061,6 +12064,7 @@ export interface CreatedApiKeyDto {
     role: Role;
     key: string;
     createdAt: string;
+    grants: RoleGrantDto[];
 }
 
 export interface CurrentUserDto {
@@ -12069,6 +12073,7 @@ export interface CurrentUserDto {
     displayName: string;
     role: Role;
     mustChangePassword: boolean;
+    grants: RoleGrantDto[];
 }
 
 export interface EndNetworkMemberRequest {
@@ -12134,6 +12139,11 @@ export interface FundingDto {
 export interface FundingDtoPage {
     items: FundingDto[];
     nextCursor?: string | undefined;
+}
+
+export enum GrantScope {
+    Network = "network",
+    Space = "space",
 }
 
 export interface GraphEdgeDto {
@@ -12868,6 +12878,19 @@ export interface RoleCountDto {
     count: number;
 }
 
+export interface RoleGrantDto {
+    role: Role;
+    scope: GrantScope;
+    targetId: string;
+    targetName?: string | undefined;
+}
+
+export interface RoleGrantInput {
+    role: Role;
+    scope: GrantScope;
+    targetId: string;
+}
+
 export interface RoundActorProgressDto {
     actorId: string;
     actorName: string;
@@ -13436,6 +13459,8 @@ export interface UpdateTaxonomyTermRequest {
 export interface UpdateUserRequest {
     displayName: string;
     role: Role;
+    /** The account's grants scoped to networks and space subtrees, replacing the ones it has; leave out to keep them. */
+    grants?: RoleGrantInput[] | undefined;
 }
 
 export interface UpsertObservationRequest {
@@ -13458,6 +13483,7 @@ export interface UserDto {
     role: Role;
     isActive: boolean;
     mustChangePassword: boolean;
+    grants: RoleGrantDto[];
     version: number;
     createdAt: string;
     updatedAt: string;
