@@ -21,7 +21,15 @@ public static class AuthEndpoints
         group.MapPost("/login", Login).WithName(nameof(Login)).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(Policies.Login)
             .WithSummary("Sign in with e-mail and password; sets the session cookie and the XSRF-TOKEN cookie. Failed attempts are "
                 + "throttled per e-mail address and client address (429 with Retry-After); unknown addresses are answered like wrong passwords.")
-            .Errors(400, 401, 429);
+            .Errors(400, 401, 403, 429);
+        group.MapGet("/sign-in-options", GetSignInOptions).WithName(nameof(GetSignInOptions)).AllowAnonymous()
+            .WithSummary("How one signs in here: with e-mail address and password (unless switched off) and/or through the identity "
+                + "provider (its name and the address that starts the sign-in).");
+        group.MapGet("/oidc/login", StartOidcSignIn).WithName(nameof(StartOidcSignIn)).AllowAnonymous()
+            .WithSummary("Start the sign-in through the identity provider (OpenID Connect, code flow with PKCE): redirects (302) to the "
+                + "provider, which sends the browser back to /api/v1/auth/oidc/callback; that starts a session and redirects to returnUrl "
+                + "(a path of this app, default /). 404 when no provider is configured.")
+            .Produces(StatusCodes.Status302Found).Errors(404);
         group.MapPost("/logout", (Delegate)Logout).WithName(nameof(Logout)).RequireAuthorization(Policies.Read)
             .WithSummary("Sign out and end the session: its cookie is refused from now on, on every instance.");
         group.MapPost("/logout-everywhere", (Delegate)LogoutEverywhere).WithName(nameof(LogoutEverywhere)).RequireAuthorization(Policies.Read)
@@ -40,8 +48,26 @@ public static class AuthEndpoints
             .Errors(404);
     }
 
-    public static async Task<Ok<CurrentUserDto>> Login(LoginCommand request, IMediator mediator, HttpContext context, IAntiforgery antiforgery)
+    public static Ok<SignInOptionsDto> GetSignInOptions(OidcOptions oidc, LocalAccountOptions local) =>
+        TypedResults.Ok(new SignInOptionsDto
+        {
+            LocalAccounts = local.LocalAccounts,
+            Provider = oidc.Enabled ? new SignInProviderDto { DisplayName = oidc.DisplayName, LoginUrl = OidcSignIn.LoginPath } : null,
+        });
+
+    public static IResult StartOidcSignIn(OidcOptions oidc, string? returnUrl = null)
     {
+        if (!oidc.Enabled) throw new NotFoundException("Identity provider", "oidc");
+        // only a path of this app: never an absolute address (no open redirect)
+        var target = returnUrl is { Length: > 0 and <= 2000 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && !returnUrl.Contains('\\', StringComparison.Ordinal) ? returnUrl : "/";
+        return Results.Challenge(new AuthenticationProperties { RedirectUri = target }, [OidcSignIn.Scheme]);
+    }
+
+    public static async Task<Ok<CurrentUserDto>> Login(LoginCommand request, IMediator mediator, HttpContext context, IAntiforgery antiforgery,
+        LocalAccountOptions local)
+    {
+        if (!local.LocalAccounts) throw new ForbiddenException(Messages.Grants_LocalAccountsOff);
         var result = await mediator.Send(request with { ClientAddress = ClientAddress.Of(context) }, context.RequestAborted);
         if (result.RetryAfter is { } wait) throw new TooManyAttemptsException(wait);
         var user = result.User ?? throw new LoginFailedException();
@@ -106,4 +132,21 @@ public static class AuthEndpoints
         AntiforgeryMiddleware.IssueToken(context, antiforgery);
         return TypedResults.Ok(user);
     }
+}
+
+/// <summary>How one signs in here (for the sign-in page).</summary>
+public sealed record SignInOptionsDto
+{
+    /// <summary>Sign-in with e-mail address and password is possible (Raumnetz__Auth__LocalAccounts).</summary>
+    public bool LocalAccounts { get; init; }
+    /// <summary>The identity provider, when one is configured.</summary>
+    public SignInProviderDto? Provider { get; init; }
+}
+
+public sealed record SignInProviderDto
+{
+    /// <summary>The provider's name ("Mit {displayName} anmelden").</summary>
+    public string DisplayName { get; init; } = "";
+    /// <summary>Where the browser goes to start the sign-in (add ?returnUrl=/path).</summary>
+    public string LoginUrl { get; init; } = "";
 }

@@ -34,8 +34,9 @@ public static class SecurityServices
         });
 
         services.AddAuthentication(AuthSchemes.Smart)
-            .AddPolicyScheme(AuthSchemes.Smart, "Session cookie or API key", o =>
+            .AddPolicyScheme(AuthSchemes.Smart, "Session cookie, API key or the identity provider's bearer token", o =>
                 o.ForwardDefaultSelector = ctx => ctx.Request.Headers.ContainsKey(AuthSchemes.ApiKeyHeader) ? AuthSchemes.ApiKey
+                    : OidcSignIn.HasBearer(ctx) ? OidcSignIn.BearerScheme
                     // Sign-in does not authenticate by the cookie: it always starts a new session (DatabaseTicketStore).
                     : ctx.Request.Path.StartsWithSegments(AuthSchemes.LoginPath) ? AuthSchemes.ApiKey
                     : AuthSchemes.Cookie)

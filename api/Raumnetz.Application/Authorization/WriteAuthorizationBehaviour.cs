@@ -41,6 +41,8 @@ public sealed class WriteAuthorizationBehaviour<TRequest, TResponse>(ICurrentUse
         {
             case WriteLevel.System:
                 throw new ForbiddenException(Messages.Grants_SystemOnly);
+            case WriteLevel.Anyone:
+                return;
             case WriteLevel.SignedIn:
                 if (!signedIn) throw new ForbiddenException(Messages.Grants_SignInFirst);
                 return;

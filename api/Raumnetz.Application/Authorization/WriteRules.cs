@@ -29,6 +29,9 @@ public enum WriteLevel
     /// <summary>Only the product itself (start-up, demo data): never a request.</summary>
     System,
 
+    /// <summary>Anyone: a sign-in that authenticates by a token the edge validated (OpenID Connect).</summary>
+    Anyone,
+
     /// <summary>Any signed-in user or API key (own password, own sessions, request bookkeeping).</summary>
     SignedIn,
 
@@ -118,6 +121,7 @@ public static class WriteRules
         Level<SaveIdempotentResponseCommand>(WriteLevel.SignedIn);
 
         // Own account
+        Level<SignInExternalCommand>(WriteLevel.Anyone);
         Level<ChangePasswordCommand>(WriteLevel.SignedIn);
         Level<EndSessionCommand>(WriteLevel.SignedIn);
 

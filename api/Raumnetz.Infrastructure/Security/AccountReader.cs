@@ -1,8 +1,12 @@
 using Dapper;
+using Raumnetz.Application.Auth;
 using Raumnetz.Application.Common;
 using Raumnetz.Domain.Identity;
 
 namespace Raumnetz.Infrastructure.Security;
+
+/// <summary>An active account linked to the identity provider, as bearer authentication sees it.</summary>
+public sealed record ExternalAccount(CurrentUserDto User, bool HasGrants);
 
 /// <summary>An active API key, as authentication sees it.</summary>
 public sealed record ApiKeyAccount
@@ -46,6 +50,33 @@ public sealed class AccountReader(IDbConnectionFactory db, TimeProvider clock)
                 new { row.Id, now, threshold = now - UseNotedEvery }, cancellationToken: ct));
         }
         return new ApiKeyAccount { Id = row.Id, Name = row.Name, Role = row.Role, HasGrants = row.GrantCount > 0 };
+    }
+
+    /// <summary>
+    /// The active account linked to an identity provider's subject (for a bearer token of the provider), with whether it
+    /// holds grants; null when none is linked or it is deactivated. Read afresh each time, as sessions are.
+    /// </summary>
+    public async Task<ExternalAccount?> ActiveExternalUserAsync(string subject, CancellationToken ct)
+    {
+        var row = await db.ReadAsync((connection, token) => connection.QuerySingleOrDefaultAsync<ExternalRow>(new CommandDefinition("""
+            SELECT u.id, u.email, u.display_name, u.role, u.must_change_password,
+                (SELECT COUNT(*) FROM role_grants g WHERE g.user_id = u.id) AS grant_count
+            FROM users u WHERE u.external_subject = @subject AND u.is_active = @active
+            """, new { subject, active = true }, cancellationToken: token)), ct);
+        return row is null ? null : new ExternalAccount(new CurrentUserDto
+        {
+            Id = row.Id, Email = row.Email, DisplayName = row.DisplayName, Role = row.Role, MustChangePassword = row.MustChangePassword,
+        }, row.GrantCount > 0);
+    }
+
+    private sealed class ExternalRow
+    {
+        public Guid Id { get; init; }
+        public string Email { get; init; } = "";
+        public string DisplayName { get; init; } = "";
+        public Role Role { get; init; }
+        public bool MustChangePassword { get; init; }
+        public long GrantCount { get; init; }
     }
 
     private sealed class ApiKeyRow

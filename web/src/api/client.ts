@@ -2031,6 +2031,12 @@ export class Client {
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
@@ -2061,6 +2067,99 @@ export class Client {
             });
         }
         return Promise.resolve<CurrentUserDto>(null as any);
+    }
+
+    /**
+     * How one signs in here: with e-mail address and password (unless switched off) and/or through the identity provider (its name and the address that starts the sign-in).
+     * @return OK
+     */
+    getSignInOptions(): Promise<SignInOptionsDto> {
+        let url_ = this.baseUrl + "/api/v1/auth/sign-in-options";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetSignInOptions(_response);
+        });
+    }
+
+    protected processGetSignInOptions(response: Response): Promise<SignInOptionsDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignInOptionsDto;
+            return result200;
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SignInOptionsDto>(null as any);
+    }
+
+    /**
+     * Start the sign-in through the identity provider (OpenID Connect, code flow with PKCE): redirects (302) to the provider, which sends the browser back to /api/v1/auth/oidc/callback; that starts a session and redirects to returnUrl (a path of this app, default /). 404 when no provider is configured.
+     * @param returnUrl (optional) 
+     */
+    startOidcSignIn(returnUrl?: string | undefined): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/auth/oidc/login?";
+        if (returnUrl === null)
+            throw new globalThis.Error("The parameter 'returnUrl' cannot be null.");
+        else if (returnUrl !== undefined)
+            url_ += "returnUrl=" + encodeURIComponent("" + returnUrl) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processStartOidcSignIn(_response);
+        });
+    }
+
+    protected processStartOidcSignIn(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 302) {
+            return response.text().then((_responseText) => {
+            return throwException("Found", status, _responseText, _headers);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
     }
 
     /**
@@ -13075,6 +13174,20 @@ export interface SetIndicatorSetGoalsRequest {
 
 export interface SetUserPasswordRequest {
     password: string;
+}
+
+/** How one signs in here (for the sign-in page). */
+export interface SignInOptionsDto {
+    /** Sign-in with e-mail address and password is possible (Raumnetz__Auth__LocalAccounts). */
+    localAccounts: boolean;
+    provider?: SignInProviderDto | undefined;
+}
+
+export interface SignInProviderDto {
+    /** The provider's name ("Mit {displayName} anmelden"). */
+    displayName: string;
+    /** Where the browser goes to start the sign-in (add ?returnUrl=/path). */
+    loginUrl: string;
 }
 
 export interface SpaceDto {
