@@ -37,14 +37,12 @@ public sealed class GrantReads(IDbConnectionFactory db)
         return rows.Select(r => new RoleGrantDto { Role = r.Role, Scope = r.Scope, TargetId = r.TargetId, TargetName = r.TargetName }).ToList();
     }
 
-    /// <summary>The grants of the users among <paramref name="userIds"/> (for a list of accounts).</summary>
-    public static async Task<ILookup<Guid, RoleGrantDto>> LoadForUsersAsync(DbConnection connection, IReadOnlyCollection<Guid> userIds,
-        CancellationToken ct)
+    /// <summary>The grants of every user, by user (for the list of accounts, which lists every account).</summary>
+    public static async Task<ILookup<Guid, RoleGrantDto>> LoadForAllUsersAsync(DbConnection connection, CancellationToken ct)
     {
-        if (userIds.Count == 0) return Array.Empty<Guid>().ToLookup(x => x, _ => new RoleGrantDto());
         var rows = await connection.QueryAsync<GrantRowWithUser>(new CommandDefinition(
-            $"{Select.Replace("SELECT g.role", "SELECT g.user_id, g.role", StringComparison.Ordinal)} WHERE g.user_id IN @userIds "
-            + "ORDER BY g.scope, g.target_id, g.role", new { userIds }, cancellationToken: ct));
+            $"{Select.Replace("SELECT g.role", "SELECT g.user_id, g.role", StringComparison.Ordinal)} WHERE g.user_id IS NOT NULL "
+            + "ORDER BY g.scope, g.target_id, g.role", cancellationToken: ct));
         return rows.ToLookup(r => r.UserId,
             r => new RoleGrantDto { Role = r.Role, Scope = r.Scope, TargetId = r.TargetId, TargetName = r.TargetName });
     }

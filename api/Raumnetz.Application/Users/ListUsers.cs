@@ -15,7 +15,7 @@ public sealed class ListUsersHandler(IDbConnectionFactory db) : IRequestHandler<
         {
             var users = (await connection.QueryAsync<UserDto>(new CommandDefinition(
                 $"SELECT {UserReads.Columns} FROM users ORDER BY email_key", cancellationToken: ct))).ToList();
-            var grants = await GrantReads.LoadForUsersAsync(connection, users.Select(u => u.Id).ToList(), ct);
+            var grants = await GrantReads.LoadForAllUsersAsync(connection, ct);
             return (IReadOnlyList<UserDto>)users.Select(u => u with { Grants = grants[u.Id].ToList() }).ToList();
         }, cancellationToken);
     }
