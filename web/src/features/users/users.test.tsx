@@ -9,7 +9,7 @@ import { problem, requests, server } from '@/testing/server'
 const admin = { ...testUser, role: Role.Admin }
 const planner: UserDto = {
   id: 'u-1', email: 'planung@kreis.example', displayName: 'Paula Planung', role: Role.Editor, isActive: true, mustChangePassword: false,
-  version: 3, createdAt: '2026-12-01T08:00:00Z', updatedAt: '2026-12-01T08:00:00Z',
+  grants: [], version: 3, createdAt: '2026-12-01T08:00:00Z', updatedAt: '2026-12-01T08:00:00Z',
 }
 const lastAdmin: UserDto = { ...planner, id: 'u-2', email: 'admin@kreis.example', displayName: 'Anna Admin', role: Role.Admin, version: 1 }
 
