@@ -85,7 +85,7 @@ describe('grants on the account administration page', () => {
     expect(await screen.findByText(/Bearbeitung: Nord und darunter/)).toBeInTheDocument()
     await waitFor(() => expect(screen.getByRole('option', { name: 'Lenkrunde Teltow' })).toBeInTheDocument())
     await user.selectOptions(screen.getByLabelText('Netzwerk oder Sozialraum der neuen Berechtigung für Paula Planung'), 'n-t')
-    await user.click(screen.getByRole('button', { name: 'Berechtigung für Paula Planung hinzufügen' }))
+    await user.click(screen.getByRole('button', { name: 'Berechtigung hinzufügen: Paula Planung' }))
     await waitFor(() => expect(requests.filter((r) => r.method === 'PUT')).toHaveLength(1))
     const put = requests.find((r) => r.method === 'PUT')!
     expect(put.headers.get('If-Match')).toBe('"3"')
@@ -95,7 +95,7 @@ describe('grants on the account administration page', () => {
     })
     expect(await axeViolations()).toEqual([])
 
-    await user.click(screen.getByRole('button', { name: 'Berechtigung Nord von Paula Planung entfernen' }))
+    await user.click(screen.getByRole('button', { name: 'Entfernen: Nord (Paula Planung)' }))
     await waitFor(() => expect(requests.filter((r) => r.method === 'PUT')).toHaveLength(2))
     expect(requests.filter((r) => r.method === 'PUT')[1].body).toMatchObject({ grants: [] })
   })

@@ -24,7 +24,7 @@ describe('Benutzerkonten (administration)', () => {
     renderApp({ route: '/admin/users', user: admin })
     const user = userEvent.setup()
     await user.selectOptions(await screen.findByLabelText('Rolle von Paula Planung'), 'viewer')
-    await user.click(screen.getByRole('button', { name: 'Rolle von Paula Planung speichern' }))
+    await user.click(screen.getByRole('button', { name: 'Rolle speichern: Paula Planung' }))
     await waitFor(() => expect(requests.some((r) => r.method === 'PUT')).toBe(true))
     const put = requests.find((r) => r.method === 'PUT')!
     expect(put.headers.get('If-Match')).toBe('"3"')
