@@ -3,6 +3,7 @@ using AutoMapper.Internal;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Raumnetz.Application.Common;
 
 namespace Raumnetz.Application;
@@ -25,6 +26,9 @@ public static class DependencyInjection
         // commands only (type constraint): every write is authorized (Authorization/WriteRules) before its unit of work opens
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(Authorization.WriteAuthorizationBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehaviour<,>)); // commands only (type constraint)
+        // Who sends a request: the host (the API) registers its own after this; without one (tools, tests that send
+        // commands directly) the product itself acts, and no rights are checked (Authorization/SystemCaller).
+        services.TryAddScoped<ICurrentUser, Authorization.SystemCaller>();
         services.AddScoped<UnitOfWork>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWork>());
 

@@ -58,6 +58,8 @@ public sealed class SignInExternalHandler(IUnitOfWork unitOfWork, IPasswordHashi
     {
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        // a rule naming a network or space that no longer exists grants nothing (rather than failing the sign-in)
+        var mappedGrants = await GrantReads.ExistingAsync(connection, tx, request.MappedGrants, cancellationToken);
         const string columns = "id, role, is_active, external_subject";
         var user = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"SELECT {columns} FROM users WHERE external_subject = @Subject", new { request.Subject }, tx, cancellationToken: cancellationToken));
@@ -88,7 +90,7 @@ public sealed class SignInExternalHandler(IUnitOfWork unitOfWork, IPasswordHashi
                     role = role.ToString(), hash = hashing.Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))), active = true,
                     mustChange = false, now, request.Subject,
                 }, tx, cancellationToken: cancellationToken));
-            await GrantReads.ReplaceAsync(connection, tx, id, null, request.MappedGrants, now, cancellationToken);
+            await GrantReads.ReplaceAsync(connection, tx, id, null, mappedGrants, now, cancellationToken);
             return new ExternalSignInResult { User = await LoadAsync(connection, tx, id, cancellationToken) };
         }
         if (!user.IsActive) return new ExternalSignInResult { Refusal = ExternalSignInRefusal.Inactive };
@@ -101,7 +103,7 @@ public sealed class SignInExternalHandler(IUnitOfWork unitOfWork, IPasswordHashi
                     new { role = mapped.ToString(), now, user.Id }, tx, cancellationToken: cancellationToken));
                 await UserSessions.RevokeAllAsync(connection, tx, user.Id, now, cancellationToken);
             }
-            await GrantReads.ReplaceAsync(connection, tx, user.Id, null, request.MappedGrants, now, cancellationToken);
+            await GrantReads.ReplaceAsync(connection, tx, user.Id, null, mappedGrants, now, cancellationToken);
         }
         return new ExternalSignInResult { User = await LoadAsync(connection, tx, user.Id, cancellationToken) };
     }

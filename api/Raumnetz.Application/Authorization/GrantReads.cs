@@ -87,6 +87,21 @@ public sealed class GrantReads(IDbConnectionFactory db)
     public Task<IReadOnlyList<RoleGrantDto>> ListAsync(Guid? userId, Guid? apiKeyId, CancellationToken ct) =>
         db.ReadAsync((connection, token) => LoadAsync(connection, null, userId, apiKeyId, token), ct);
 
+    /// <summary>The grants whose network or space exists (claim mapping rules name targets by id from configuration).</summary>
+    public static async Task<IReadOnlyList<RoleGrantInput>> ExistingAsync(DbConnection connection, DbTransaction tx,
+        IReadOnlyList<RoleGrantInput> grants, CancellationToken ct)
+    {
+        var existing = new List<RoleGrantInput>();
+        foreach (var g in grants)
+        {
+            var table = g.Scope == GrantScope.Network ? "networks" : "spaces";
+            if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                    $"SELECT COUNT(*) FROM {table} WHERE id = @TargetId", new { g.TargetId }, tx, cancellationToken: ct)) > 0)
+                existing.Add(g);
+        }
+        return existing;
+    }
+
     /// <summary>The grants the authorization checks a write against (read afresh for every write).</summary>
     public Task<IReadOnlyList<RoleGrant>> OfAsync(Guid? userId, Guid? apiKeyId, CancellationToken ct)
     {
