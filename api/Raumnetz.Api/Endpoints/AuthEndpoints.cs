@@ -24,7 +24,8 @@ public static class AuthEndpoints
             .Errors(400, 401, 403, 429);
         group.MapGet("/sign-in-options", GetSignInOptions).WithName(nameof(GetSignInOptions)).AllowAnonymous()
             .WithSummary("How one signs in here: with e-mail address and password (unless switched off) and/or through the identity "
-                + "provider (its name and the address that starts the sign-in).");
+                + "provider (its name and the address that starts the sign-in, returning to returnUrl: a path of this app, else 400).")
+            .Errors(400);
         group.MapGet("/oidc/login", StartOidcSignIn).WithName(nameof(StartOidcSignIn)).AllowAnonymous()
             .WithSummary("Start the sign-in through the identity provider (OpenID Connect, code flow with PKCE): redirects (302) to the "
                 + "provider, which sends the browser back to /api/v1/auth/oidc/callback; that starts a session and redirects to returnUrl "
@@ -48,21 +49,28 @@ public static class AuthEndpoints
             .Errors(404);
     }
 
-    public static Ok<SignInOptionsDto> GetSignInOptions(OidcOptions oidc, LocalAccountOptions local) =>
-        TypedResults.Ok(new SignInOptionsDto
+    public static Ok<SignInOptionsDto> GetSignInOptions(OidcOptions oidc, LocalAccountOptions local, string? returnUrl = null)
+    {
+        if (returnUrl is not null && !IsAppPath(returnUrl)) throw new InvalidFieldException("returnUrl", Messages.Grants_ReturnUrlInvalid);
+        var login = returnUrl is null ? OidcSignIn.LoginPath : $"{OidcSignIn.LoginPath}?returnUrl={Uri.EscapeDataString(returnUrl)}";
+        return TypedResults.Ok(new SignInOptionsDto
         {
             LocalAccounts = local.LocalAccounts,
-            Provider = oidc.Enabled ? new SignInProviderDto { DisplayName = oidc.DisplayName, LoginUrl = OidcSignIn.LoginPath } : null,
+            Provider = oidc.Enabled ? new SignInProviderDto { DisplayName = oidc.DisplayName, LoginUrl = login } : null,
         });
+    }
 
     public static IResult StartOidcSignIn(OidcOptions oidc, string? returnUrl = null)
     {
         if (!oidc.Enabled) throw new NotFoundException("Identity provider", "oidc");
-        // only a path of this app: never an absolute address (no open redirect)
-        var target = returnUrl is { Length: > 0 and <= 2000 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.Contains('\\', StringComparison.Ordinal) ? returnUrl : "/";
-        return Results.Challenge(new AuthenticationProperties { RedirectUri = target }, [OidcSignIn.Scheme]);
+        return Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl is not null && IsAppPath(returnUrl) ? returnUrl : "/" },
+            [OidcSignIn.Scheme]);
     }
+
+    /// <summary>A path of this app (never an absolute address or a protocol-relative one: no open redirect).</summary>
+    private static bool IsAppPath(string url) =>
+        url is { Length: > 0 and <= 2000 } && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
+        && !url.Contains('\\', StringComparison.Ordinal);
 
     public static async Task<Ok<CurrentUserDto>> Login(LoginCommand request, IMediator mediator, HttpContext context, IAntiforgery antiforgery,
         LocalAccountOptions local)

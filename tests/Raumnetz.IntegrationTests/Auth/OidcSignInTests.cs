@@ -199,6 +199,12 @@ public sealed class OidcSignInTests(OidcApiFactory factory) : IClassFixture<Oidc
         Assert.Equal(("Kreis-Login", "/api/v1/auth/oidc/login"),
             (options.GetProperty("provider").Str("displayName"), options.GetProperty("provider").Str("loginUrl")));
 
+        var back = await HttpAssert.OkAsync<JsonElement>(
+            await factory.CreateClient().GetAsync("/api/v1/auth/sign-in-options?returnUrl=%2Fnetzwerke%3Fx%3D1", Ct));
+        Assert.Equal("/api/v1/auth/oidc/login?returnUrl=%2Fnetzwerke%3Fx%3D1", back.GetProperty("provider").Str("loginUrl"));
+        await HttpAssert.ProblemAsync(await factory.CreateClient().GetAsync("/api/v1/auth/sign-in-options?returnUrl=https%3A%2F%2Fevil.example%2F", Ct),
+            HttpStatusCode.BadRequest, "returnUrl");
+
         var (_, callback) = await SignInThroughProviderAsync(Person("sozialplanung"), "https://evil.example/");
         Assert.Equal("/", callback.Headers.Location!.OriginalString);
     }

@@ -2070,11 +2070,16 @@ export class Client {
     }
 
     /**
-     * How one signs in here: with e-mail address and password (unless switched off) and/or through the identity provider (its name and the address that starts the sign-in).
+     * How one signs in here: with e-mail address and password (unless switched off) and/or through the identity provider (its name and the address that starts the sign-in, returning to returnUrl: a path of this app, else 400).
+     * @param returnUrl (optional) 
      * @return OK
      */
-    getSignInOptions(): Promise<SignInOptionsDto> {
-        let url_ = this.baseUrl + "/api/v1/auth/sign-in-options";
+    getSignInOptions(returnUrl?: string | undefined): Promise<SignInOptionsDto> {
+        let url_ = this.baseUrl + "/api/v1/auth/sign-in-options?";
+        if (returnUrl === null)
+            throw new globalThis.Error("The parameter 'returnUrl' cannot be null.");
+        else if (returnUrl !== undefined)
+            url_ += "returnUrl=" + encodeURIComponent("" + returnUrl) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -2097,6 +2102,12 @@ export class Client {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignInOptionsDto;
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {

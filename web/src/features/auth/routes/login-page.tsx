@@ -33,8 +33,9 @@ function safeTarget(from: unknown): string {
   return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/'
 }
 
-/** How one signs in here (password form and/or the identity provider); anonymous. */
-const signInOptionsQuery = { queryKey: ['auth', 'sign-in-options'] as const, queryFn: () => api.getSignInOptions(), staleTime: 5 * 60_000 }
+/** How one signs in here (password form and/or the identity provider, returning to `target`); anonymous. */
+const signInOptionsQuery = (target: string) =>
+  ({ queryKey: ['auth', 'sign-in-options', target] as const, queryFn: () => api.getSignInOptions(target), staleTime: 5 * 60_000 })
 
 export function LoginPage() {
   const { t } = useTranslation()
@@ -44,7 +45,7 @@ export function LoginPage() {
   const target = safeTarget((location.state as { from?: unknown } | null)?.from)
   const me = useCurrentUser()
   const login = useLogin()
-  const options = useQuery(signInOptionsQuery)
+  const options = useQuery(signInOptionsQuery(target))
   const providerError = new URLSearchParams(location.search).get('signInError')
   const [formError, setFormError] = useState<string | null>(null)
   const schema = useMemo(() => makeLoginSchema(t), [t])
@@ -94,7 +95,7 @@ export function LoginPage() {
         {providerError ? <Alert tone="error">{t('auth.login.providerFailed', { reason: providerError })}</Alert> : null}
         {options.data?.provider ? (
           <p className="form__actions">
-            <a className="button button--primary" href={`${options.data.provider.loginUrl}?returnUrl=${encodeURIComponent(target)}`}>
+            <a className="button button--primary" href={options.data.provider.loginUrl}>
               {t('auth.login.withProvider', { name: options.data.provider.displayName })}
             </a>
           </p>
