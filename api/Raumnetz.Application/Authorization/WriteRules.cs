@@ -68,22 +68,23 @@ public sealed class WriteTarget
         return this;
     }
 
-    public WriteTarget SpaceIfAny(Guid? id)
-    {
-        if (id is { } s) Spaces.Add(s);
-        return this;
-    }
-
     public WriteTarget AllSpaces(IEnumerable<Guid?> ids)
     {
         foreach (var id in ids) Space(id);
         return this;
     }
 
+    /// <summary>This target and the other one: a command that writes to both (a funding moved to another service).</summary>
+    public WriteTarget And(WriteTarget other)
+    {
+        Networks.AddRange(other.Networks);
+        Spaces.AddRange(other.Spaces);
+        Unplaced |= other.Unplaced;
+        return this;
+    }
+
     /// <summary>Nothing a grant could cover was named: only global writers may send it.</summary>
     public bool IsEmpty => Networks.Count == 0 && Spaces.Count == 0;
-
-    public static WriteTarget None => new();
 }
 
 /// <summary>The rule of one command type: its level and, for <see cref="WriteLevel.Scoped"/>, how to find its target.</summary>
@@ -213,7 +214,7 @@ public static class WriteRules
         Scoped<UpdateFundingCommand>(async (c, g, ct) =>
         {
             var target = await ServiceTargetAsync(await g.ServiceOfFundingAsync(c.Id, ct), null, g, ct);
-            return c.ServiceId == Guid.Empty ? target : target.AllSpaces((await ServiceTargetAsync(c.ServiceId, null, g, ct)).Spaces.Select(s => (Guid?)s));
+            return target.And(await ServiceTargetAsync(c.ServiceId, null, g, ct));
         });
         Scoped<DeleteFundingCommand>(async (c, g, ct) => await ServiceTargetAsync(await g.ServiceOfFundingAsync(c.Id, ct), null, g, ct));
 

@@ -123,8 +123,13 @@ public sealed class ScopedGrantsTests(ApiFactory factory) : IClassFixture<ApiFac
             new { locations = new[] { new { locationId = foreignLocation } } });
         await ForbiddenAsync(await editor.SendJsonAsync(HttpMethod.Post, $"{Inventory.InventoryApi.ServicesUrl}/{foreignService}/archive", null, ("If-Match", "*")));
         var funder = await factory.ActorAsync($"Landkreis {tag}");
-        Assert.Equal(HttpStatusCode.Created, (await editor.PostAsJsonAsync("/api/v1/fundings",
-            new { serviceId = service, funderActorId = funder, renewalStatus = "open" }, Ct)).StatusCode);
+        var funding = await HttpAssert.OkAsync<JsonElement>(await editor.PostAsJsonAsync("/api/v1/fundings",
+            new { serviceId = service, funderActorId = funder, renewalStatus = "open" }, Ct), HttpStatusCode.Created);
+        // moving its own funding to a service outside the subtree is a write there too
+        await ForbiddenAsync(await editor.PutIfMatchAsync($"/api/v1/fundings/{funding.Id()}",
+            new { serviceId = foreignService, funderActorId = funder, renewalStatus = "open" }));
+        Assert.Equal(HttpStatusCode.OK, (await editor.PutIfMatchAsync($"/api/v1/fundings/{funding.Id()}",
+            new { serviceId = service, funderActorId = funder, renewalStatus = "open", programme = "Jugendförderplan" })).StatusCode);
         await ForbiddenAsync(await editor.PostAsJsonAsync("/api/v1/fundings",
             new { serviceId = foreignService, funderActorId = funder, renewalStatus = "open" }, Ct));
 
