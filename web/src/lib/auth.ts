@@ -55,6 +55,8 @@ const WRITER_ROLES: ReadonlySet<string> = new Set([Role.Editor, Role.Coordinator
 export interface WriteTarget {
   networkId?: string
   spaceId?: string
+  /** Several spaces that must all be covered (a service: its locations' and served spaces); an undefined entry covers none. */
+  spaceIds?: readonly (string | undefined)[]
 }
 
 /**
@@ -79,9 +81,17 @@ export function ancestorsAndSelf(nodes: readonly SpaceTreeNode[], id: string, pa
   return []
 }
 
-/** Pure decision (tested on its own): global writers everywhere; grants for their network or a space subtree. */
+/** The spaces a target names (a space or several), undefined for a place without a space. */
+function targetSpaces(target: WriteTarget | undefined): (string | undefined)[] {
+  return target?.spaceIds ? [...target.spaceIds] : target?.spaceId ? [target.spaceId] : []
+}
+
+/**
+ * Pure decision (tested on its own): global writers everywhere; grants for their network, or space grants that cover
+ * every space of the target (`ancestorsOf` gives a space and its ancestors).
+ */
 export function decideWriteAccess(user: CurrentUserDto | null | undefined, target: WriteTarget | undefined,
-  spaceAncestors: readonly string[]): WriteAccess {
+  ancestorsOf: (spaceId: string) => readonly string[]): WriteAccess {
   if (!user) return { allowed: false, denial: null, role: null, grants: [] }
   const grants = user.grants ?? []
   const base = { role: user.role, grants }
@@ -90,7 +100,10 @@ export function decideWriteAccess(user: CurrentUserDto | null | undefined, targe
   if (!target || !grants.length) return denied
   if (target.networkId && grants.some((g) => g.scope === GrantScope.Network && g.targetId === target.networkId))
     return { ...base, allowed: true, denial: null }
-  if (target.spaceId && grants.some((g) => g.scope === GrantScope.Space && spaceAncestors.includes(g.targetId)))
+  const spaces = targetSpaces(target)
+  const roots = grants.filter((g) => g.scope === GrantScope.Space).map((g) => g.targetId)
+  if (spaces.length && roots.length
+    && spaces.every((id) => !!id && ancestorsOf(id).some((a) => roots.includes(a))))
     return { ...base, allowed: true, denial: null }
   return denied
 }
@@ -101,7 +114,7 @@ export function decideWriteAccess(user: CurrentUserDto | null | undefined, targe
  */
 export function useWriteAccess(target?: WriteTarget): WriteAccess {
   const { data } = useCurrentUser()
-  const needsTree = !!target?.spaceId && !!data && !WRITER_ROLES.has(data.role)
+  const needsTree = targetSpaces(target).length > 0 && !!data && !WRITER_ROLES.has(data.role)
     && (data.grants ?? []).some((g) => g.scope === GrantScope.Space)
   const tree = useQuery({
     queryKey: queryKeys.spaces.tree(undefined),
@@ -109,8 +122,8 @@ export function useWriteAccess(target?: WriteTarget): WriteAccess {
     staleTime: 5 * 60_000,
     enabled: needsTree,
   })
-  const ancestors = needsTree && tree.data && target?.spaceId ? ancestorsAndSelf(tree.data, target.spaceId) : []
-  return decideWriteAccess(data, target, ancestors)
+  const nodes = needsTree ? tree.data : undefined
+  return decideWriteAccess(data, target, (id) => (nodes ? ancestorsAndSelf(nodes, id) : []))
 }
 
 /** Whether the signed-in user may create and change records (editor, coordinator, admin; or a grant for the target). */

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { GrantScope, Role, type CurrentUserDto, type UserDto } from '@/api'
-import { decideWriteAccess } from '@/lib/auth'
+import { ancestorsAndSelf, decideWriteAccess } from '@/lib/auth'
 import { axeViolations } from '@/testing/axe'
 import { health, network, spaceTree } from '@/testing/fixtures'
 import { renderApp, testUser } from '@/testing/render'
@@ -35,15 +35,24 @@ function networkPage(id: string, n: typeof teltow) {
 describe('write access from grants', () => {
   it('decides like the API: global writers everywhere, a grant for its network or space subtree, a reason otherwise', () => {
     const editor = { ...testUser, role: Role.Editor }
-    expect(decideWriteAccess(editor, { networkId: 'n-o' }, []).allowed).toBe(true)
-    expect(decideWriteAccess(scopedViewer, { networkId: 'n-t' }, []).allowed).toBe(true)
-    expect(decideWriteAccess(scopedViewer, { networkId: 'n-o' }, [])).toMatchObject({ allowed: false, denial: 'outsideScope' })
-    expect(decideWriteAccess(scopedViewer, undefined, [])).toMatchObject({ allowed: false, denial: 'outsideScope' })
-    expect(decideWriteAccess({ ...testUser, role: Role.Viewer }, { networkId: 'n-t' }, [])).toMatchObject({ denial: 'readOnlyRole' })
-    const spaceEditor = { ...testUser, role: Role.Analyst, grants: [{ role: Role.Editor, scope: GrantScope.Space, targetId: 's-city' }] }
-    expect(decideWriteAccess(spaceEditor, { spaceId: 's-nord' }, ['s-city', 's-nord']).allowed).toBe(true)
-    expect(decideWriteAccess(spaceEditor, { spaceId: 's-x' }, ['s-x']).allowed).toBe(false)
-    expect(decideWriteAccess(null, { networkId: 'n-t' }, [])).toMatchObject({ allowed: false, denial: null })
+    const none = () => []
+    const tree = (id: string) => ancestorsAndSelf(spaceTree, id)
+    expect(decideWriteAccess(editor, { networkId: 'n-o' }, none).allowed).toBe(true)
+    expect(decideWriteAccess(scopedViewer, { networkId: 'n-t' }, none).allowed).toBe(true)
+    expect(decideWriteAccess(scopedViewer, { networkId: 'n-o' }, none)).toMatchObject({ allowed: false, denial: 'outsideScope' })
+    expect(decideWriteAccess(scopedViewer, undefined, none)).toMatchObject({ allowed: false, denial: 'outsideScope' })
+    expect(decideWriteAccess({ ...testUser, role: Role.Viewer }, { networkId: 'n-t' }, none)).toMatchObject({ denial: 'readOnlyRole' })
+    const nord = { ...testUser, role: Role.Analyst, grants: [{ role: Role.Editor, scope: GrantScope.Space, targetId: 's-nord' }] }
+    const city = { ...nord, grants: [{ role: Role.Editor, scope: GrantScope.Space, targetId: 's-city' }] }
+    expect(decideWriteAccess(city, { spaceId: 's-nord' }, tree).allowed).toBe(true)
+    expect(decideWriteAccess(nord, { spaceId: 's-nord' }, tree).allowed).toBe(true)
+    expect(decideWriteAccess(nord, { spaceId: 's-sued' }, tree).allowed).toBe(false)
+    expect(decideWriteAccess(nord, { spaceId: 's-city' }, tree).allowed).toBe(false)
+    // a service: every one of its spaces must be inside, and a location without a space is outside everything
+    expect(decideWriteAccess(city, { spaceIds: ['s-nord', 's-sued'] }, tree).allowed).toBe(true)
+    expect(decideWriteAccess(nord, { spaceIds: ['s-nord', 's-sued'] }, tree).allowed).toBe(false)
+    expect(decideWriteAccess(city, { spaceIds: ['s-nord', undefined] }, tree).allowed).toBe(false)
+    expect(decideWriteAccess(null, { networkId: 'n-t' }, none)).toMatchObject({ allowed: false, denial: null })
   })
 
   it('shows a coordinator of one network the edit button there, with nothing to explain', async () => {
