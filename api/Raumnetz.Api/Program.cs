@@ -36,6 +36,7 @@ builder.Services.AddInfrastructure();
 builder.Services.AddDemoData();
 builder.Services.AddRaumnetzEdge();
 builder.Services.AddRaumnetzSecurity();
+builder.Services.AddRaumnetzOidc();
 builder.Services.AddRaumnetzOpenApi();
 builder.Services.AddRaumnetzLanguages();
 builder.Services.ConfigureHttpJsonOptions(o => StrictJson.Configure(o.SerializerOptions));

@@ -3,6 +3,7 @@ using AutoMapper.Internal;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Raumnetz.Application.Common;
 
 namespace Raumnetz.Application;
@@ -11,7 +12,7 @@ public static class DependencyInjection
 {
     /// <summary>
     /// MediatR 5.1.0 has no DI package: register the service factory, the mediator, every handler of this assembly
-    /// and the pipeline behaviours (outermost first: logging, validation, unit of work), and each area's read class.
+    /// and the pipeline behaviours (outermost first: logging, validation, write authorization, unit of work), and each area's read class.
     /// Validators and AutoMapper profiles come from their own packages.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
@@ -22,7 +23,12 @@ public static class DependencyInjection
         services.AddScoped<IMediator, Mediator>();
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        // commands only (type constraint): every write is authorized (Authorization/WriteRules) before its unit of work opens
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(Authorization.WriteAuthorizationBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehaviour<,>)); // commands only (type constraint)
+        // Who sends a request: the host (the API) registers its own after this; without one (tools, tests that send
+        // commands directly) the product itself acts, and no rights are checked (Authorization/SystemCaller).
+        services.TryAddScoped<ICurrentUser, Authorization.SystemCaller>();
         services.AddScoped<UnitOfWork>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWork>());
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Raumnetz.Api.Http;
 using Raumnetz.Api.Security;
 using Raumnetz.Application.ApiKeys;
+using Raumnetz.Application.Authorization;
 using Raumnetz.Application.Common;
 using Raumnetz.Application.Users;
 using Raumnetz.Domain.Identity;
@@ -28,7 +29,7 @@ public static class AdminEndpoints
                 + "part, not a common password).").Errors(400, 409, 413);
         users.MapGet("/{id}", GetUser).WithName(nameof(GetUser)).WithSummary("One user account, with its ETag.").Errors(400, 404);
         users.MapPut("/{id}", UpdateUser).WithName(nameof(UpdateUser))
-            .WithSummary("Replace an account's name and role (If-Match). A new role ends the account's sessions at once; the last active "
+            .WithSummary("Replace an account's name, role and (when given) scoped grants (If-Match). A new role ends the account's sessions at once; the last active "
                 + "administrator cannot be demoted (409).").Errors(400, 404, 409, 412, 413);
         users.MapPost("/{id}/deactivate", DeactivateUser).WithName(nameof(DeactivateUser))
             .WithSummary("Deactivate an account: its sessions end at once and it cannot sign in (answered like a wrong password) until "
@@ -46,7 +47,7 @@ public static class AdminEndpoints
     public static async Task<Created<CreatedApiKeyDto>> CreateApiKey(CreateApiKeyRequest body, IMediator mediator, ICurrentUser user,
         CancellationToken ct)
     {
-        var key = await mediator.Send(new CreateApiKeyCommand { Name = body.Name, Role = body.Role, CreatedBy = user.Principal }, ct);
+        var key = await mediator.Send(new CreateApiKeyCommand { Name = body.Name, Role = body.Role, Grants = body.Grants, CreatedBy = user.Principal }, ct);
         return TypedResults.Created($"/api/v1/api-keys/{key.Id}", key);
     }
 
@@ -69,7 +70,7 @@ public static class AdminEndpoints
     {
         var user = await mediator.Send(new UpdateUserCommand
         {
-            Id = id, DisplayName = body.DisplayName, Role = body.Role, ExpectedVersion = ETags.IfMatch(context.Request),
+            Id = id, DisplayName = body.DisplayName, Role = body.Role, Grants = body.Grants, ExpectedVersion = ETags.IfMatch(context.Request),
         }, context.RequestAborted);
         return TypedResults.Ok(context.WithETag(user, user.Version));
     }
@@ -105,12 +106,16 @@ public sealed record CreateApiKeyRequest : IBodyOf<CreateApiKeyCommand>
 {
     public string Name { get; init; } = "";
     public Role Role { get; init; }
+    /// <summary>Role grants scoped to networks and space subtrees (optional).</summary>
+    public IReadOnlyList<RoleGrantInput>? Grants { get; init; }
 }
 
 public sealed record UpdateUserRequest : IBodyOf<UpdateUserCommand>
 {
     public string DisplayName { get; init; } = "";
     public Role Role { get; init; }
+    /// <summary>The account's grants scoped to networks and space subtrees, replacing the ones it has; leave out to keep them.</summary>
+    public IReadOnlyList<RoleGrantInput>? Grants { get; init; }
 }
 
 public sealed record SetUserPasswordRequest : IBodyOf<SetUserPasswordCommand>

@@ -21,7 +21,16 @@ public static class AuthEndpoints
         group.MapPost("/login", Login).WithName(nameof(Login)).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(Policies.Login)
             .WithSummary("Sign in with e-mail and password; sets the session cookie and the XSRF-TOKEN cookie. Failed attempts are "
                 + "throttled per e-mail address and client address (429 with Retry-After); unknown addresses are answered like wrong passwords.")
-            .Errors(400, 401, 429);
+            .Errors(400, 401, 403, 429);
+        group.MapGet("/sign-in-options", GetSignInOptions).WithName(nameof(GetSignInOptions)).AllowAnonymous()
+            .WithSummary("How one signs in here: with e-mail address and password (unless switched off) and/or through the identity "
+                + "provider (its name and the address that starts the sign-in, returning to returnUrl: a path of this app, else 400).")
+            .Errors(400);
+        group.MapGet("/oidc/login", StartOidcSignIn).WithName(nameof(StartOidcSignIn)).AllowAnonymous()
+            .WithSummary("Start the sign-in through the identity provider (OpenID Connect, code flow with PKCE): redirects (302) to the "
+                + "provider, which sends the browser back to /api/v1/auth/oidc/callback; that starts a session and redirects to returnUrl "
+                + "(a path of this app, default /). 404 when no provider is configured.")
+            .Produces(StatusCodes.Status302Found).Errors(404);
         group.MapPost("/logout", (Delegate)Logout).WithName(nameof(Logout)).RequireAuthorization(Policies.Read)
             .WithSummary("Sign out and end the session: its cookie is refused from now on, on every instance.");
         group.MapPost("/logout-everywhere", (Delegate)LogoutEverywhere).WithName(nameof(LogoutEverywhere)).RequireAuthorization(Policies.Read)
@@ -35,12 +44,38 @@ public static class AuthEndpoints
         group.MapDelete("/sessions/{id}", EndSession).WithName(nameof(EndSession)).RequireAuthorization(Policies.Read)
             .WithSummary("End one of the signed-in user's own sessions; its cookie is refused from now on.").Errors(400, 404);
         group.MapGet("/me", GetCurrentUser).WithName(nameof(GetCurrentUser)).RequireAuthorization(Policies.Read)
-            .WithSummary("The signed-in user; also renews the XSRF-TOKEN cookie.")
+            .WithSummary("The signed-in user (or API key) with its global role and its grants scoped to networks and space subtrees; "
+                + "also renews the XSRF-TOKEN cookie.")
             .Errors(404);
     }
 
-    public static async Task<Ok<CurrentUserDto>> Login(LoginCommand request, IMediator mediator, HttpContext context, IAntiforgery antiforgery)
+    public static Ok<SignInOptionsDto> GetSignInOptions(OidcOptions oidc, LocalAccountOptions local, string? returnUrl = null)
     {
+        if (returnUrl is not null && !IsAppPath(returnUrl)) throw new InvalidFieldException("returnUrl", Messages.Grants_ReturnUrlInvalid);
+        var login = returnUrl is null ? OidcSignIn.LoginPath : $"{OidcSignIn.LoginPath}?returnUrl={Uri.EscapeDataString(returnUrl)}";
+        return TypedResults.Ok(new SignInOptionsDto
+        {
+            LocalAccounts = local.LocalAccounts,
+            Provider = oidc.Enabled ? new SignInProviderDto { DisplayName = oidc.DisplayName, LoginUrl = login } : null,
+        });
+    }
+
+    public static IResult StartOidcSignIn(OidcOptions oidc, string? returnUrl = null)
+    {
+        if (!oidc.Enabled) throw new NotFoundException("Identity provider", "oidc");
+        return Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl is not null && IsAppPath(returnUrl) ? returnUrl : "/" },
+            [OidcSignIn.Scheme]);
+    }
+
+    /// <summary>A path of this app (never an absolute address or a protocol-relative one: no open redirect).</summary>
+    private static bool IsAppPath(string url) =>
+        url is { Length: > 0 and <= 2000 } && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
+        && !url.Contains('\\', StringComparison.Ordinal);
+
+    public static async Task<Ok<CurrentUserDto>> Login(LoginCommand request, IMediator mediator, HttpContext context, IAntiforgery antiforgery,
+        LocalAccountOptions local)
+    {
+        if (!local.LocalAccounts) throw new ForbiddenException(Messages.Grants_LocalAccountsOff);
         var result = await mediator.Send(request with { ClientAddress = ClientAddress.Of(context) }, context.RequestAborted);
         if (result.RetryAfter is { } wait) throw new TooManyAttemptsException(wait);
         var user = result.User ?? throw new LoginFailedException();
@@ -90,7 +125,8 @@ public static class AuthEndpoints
             ? Guid.Parse(context.User.FindFirstValue(ClaimTypes.NameIdentifier)!)
             : throw new ForbiddenException(Messages.Forbidden_ApiKeyHasNoPassword);
 
-    public static async Task<Ok<CurrentUserDto>> GetCurrentUser(IMediator mediator, HttpContext context, IAntiforgery antiforgery)
+    public static async Task<Ok<CurrentUserDto>> GetCurrentUser(IMediator mediator, HttpContext context, IAntiforgery antiforgery,
+        Application.Authorization.GrantReads grants)
     {
         var id = Guid.Parse(context.User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         if (context.User.FindFirstValue(AuthSchemes.AuthMethodClaim) == AuthSchemes.ApiKey)
@@ -98,9 +134,27 @@ public static class AuthEndpoints
             {
                 Id = id, Email = "", DisplayName = context.User.Identity!.Name!,
                 Role = Enum.Parse<Domain.Identity.Role>(context.User.FindFirstValue(ClaimTypes.Role)!),
+                Grants = await grants.ListAsync(null, id, context.RequestAborted),
             });
         var user = await mediator.Send(new GetCurrentUserQuery(id), context.RequestAborted);
         AntiforgeryMiddleware.IssueToken(context, antiforgery);
         return TypedResults.Ok(user);
     }
+}
+
+/// <summary>How one signs in here (for the sign-in page).</summary>
+public sealed record SignInOptionsDto
+{
+    /// <summary>Sign-in with e-mail address and password is possible (Raumnetz__Auth__LocalAccounts).</summary>
+    public bool LocalAccounts { get; init; }
+    /// <summary>The identity provider, when one is configured.</summary>
+    public SignInProviderDto? Provider { get; init; }
+}
+
+public sealed record SignInProviderDto
+{
+    /// <summary>The provider's name ("Mit {displayName} anmelden").</summary>
+    public string DisplayName { get; init; } = "";
+    /// <summary>Where the browser goes to start the sign-in (add ?returnUrl=/path).</summary>
+    public string LoginUrl { get; init; } = "";
 }

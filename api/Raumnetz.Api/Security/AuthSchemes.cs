@@ -21,6 +21,8 @@ public static class AuthSchemes
     public const string SessionClaim = "sid";
     /// <summary>Present while the account must replace a one-time password (<see cref="PasswordChangeGate"/>).</summary>
     public const string PasswordChangeClaim = "raumnetz:password-change";
+    /// <summary>Present when the account or key holds role grants scoped to networks or space subtrees (lets it reach write endpoints).</summary>
+    public const string GrantsClaim = "raumnetz:grants";
     /// <summary>Query parameter of a calendar feed's secret subscription token.</summary>
     public const string FeedTokenParameter = "token";
     public const string LoginPath = "/api/v1/auth/login";
@@ -52,6 +54,7 @@ public sealed class ApiKeyAuthenticationHandler(
             new Claim(ClaimTypes.Role, key.Role.ToString()),
             new Claim(AuthSchemes.AuthMethodClaim, AuthSchemes.ApiKey),
         ], AuthSchemes.ApiKey);
+        if (key.HasGrants) identity.AddClaim(new Claim(AuthSchemes.GrantsClaim, "true"));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), AuthSchemes.ApiKey));
     }
 }

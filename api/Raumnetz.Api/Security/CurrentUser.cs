@@ -13,5 +13,6 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
     public Guid? UserId => IsApiKey ? null : Id;
     public Guid? ApiKeyId => IsApiKey ? Id : null;
     public Role? Role => Enum.TryParse<Role>(User?.FindFirstValue(ClaimTypes.Role), out var r) ? r : null;
+    public bool IsSystem => accessor.HttpContext is null;
     public string Principal => Id is { } id ? (IsApiKey ? "key:" : "user:") + id : "anonymous";
 }

@@ -43,7 +43,7 @@ public sealed class DatabaseTicketStore(SessionStore sessions) : ITicketStore
         var session = await sessions.FindAsync(key, cancellationToken);
         if (session is null) return null;
         var properties = new AuthenticationProperties { IssuedUtc = session.CreatedAt, ExpiresUtc = session.ExpiresAt, AllowRefresh = false };
-        return new AuthenticationTicket(SecurityServices.Principal(session.User, session.Id), properties, AuthSchemes.Cookie);
+        return new AuthenticationTicket(SecurityServices.Principal(session.User, session.Id, session.HasGrants), properties, AuthSchemes.Cookie);
     }
 
     /// <summary>Nothing to write: the session's state is its row, kept by <see cref="SessionStore"/>.</summary>

@@ -34,8 +34,9 @@ public static class SecurityServices
         });
 
         services.AddAuthentication(AuthSchemes.Smart)
-            .AddPolicyScheme(AuthSchemes.Smart, "Session cookie or API key", o =>
+            .AddPolicyScheme(AuthSchemes.Smart, "Session cookie, API key or the identity provider's bearer token", o =>
                 o.ForwardDefaultSelector = ctx => ctx.Request.Headers.ContainsKey(AuthSchemes.ApiKeyHeader) ? AuthSchemes.ApiKey
+                    : OidcSignIn.HasBearer(ctx) ? OidcSignIn.BearerScheme
                     // Sign-in does not authenticate by the cookie: it always starts a new session (DatabaseTicketStore).
                     : ctx.Request.Path.StartsWithSegments(AuthSchemes.LoginPath) ? AuthSchemes.ApiKey
                     : AuthSchemes.Cookie)
@@ -60,7 +61,11 @@ public static class SecurityServices
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser().RequireRole(Enum.GetNames<Role>()))
-            .AddPolicy(Policies.Write, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Editor), nameof(Role.Coordinator), nameof(Role.Admin)))
+            // A global writer, or an account holding scoped grants: which writes those reach is decided per command by
+            // Application/Authorization (WriteAuthorizationBehaviour), which every command passes.
+            .AddPolicy(Policies.Write, p => p.RequireAuthenticatedUser().RequireAssertion(ctx =>
+                ctx.User.IsInRole(nameof(Role.Editor)) || ctx.User.IsInRole(nameof(Role.Coordinator)) || ctx.User.IsInRole(nameof(Role.Admin))
+                || ctx.User.HasClaim(c => c.Type == AuthSchemes.GrantsClaim)))
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin)));
 
         services.AddRateLimiter(o =>
@@ -85,7 +90,7 @@ public static class SecurityServices
     }
 
     /// <summary>The principal of a signed-in user; <paramref name="sessionId"/> names the session the request came with.</summary>
-    public static ClaimsPrincipal Principal(CurrentUserDto user, Guid? sessionId = null)
+    public static ClaimsPrincipal Principal(CurrentUserDto user, Guid? sessionId = null, bool hasGrants = false)
     {
         var claims = new List<Claim>
         {
@@ -95,6 +100,7 @@ public static class SecurityServices
             new(AuthSchemes.AuthMethodClaim, AuthSchemes.Cookie),
         };
         if (sessionId is { } sid) claims.Add(new Claim(AuthSchemes.SessionClaim, sid.ToString()));
+        if (hasGrants) claims.Add(new Claim(AuthSchemes.GrantsClaim, "true"));
         if (user.MustChangePassword) claims.Add(new Claim(AuthSchemes.PasswordChangeClaim, "true"));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, AuthSchemes.Cookie));
     }

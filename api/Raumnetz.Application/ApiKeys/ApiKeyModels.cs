@@ -1,3 +1,4 @@
+using Raumnetz.Application.Authorization;
 using Raumnetz.Domain.Identity;
 
 namespace Raumnetz.Application.ApiKeys;
@@ -12,6 +13,8 @@ public sealed record ApiKeyDto
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? LastUsedAt { get; init; }
     public DateTimeOffset? RevokedAt { get; init; }
+    /// <summary>Role grants scoped to networks and space subtrees, besides the global role.</summary>
+    public IReadOnlyList<RoleGrantDto> Grants { get; init; } = [];
 }
 
 /// <summary>A new key: <see cref="Key"/> is shown this once and cannot be retrieved again.</summary>
@@ -22,4 +25,5 @@ public sealed record CreatedApiKeyDto
     public Role Role { get; init; }
     public string Key { get; init; } = "";
     public DateTimeOffset CreatedAt { get; init; }
+    public IReadOnlyList<RoleGrantDto> Grants { get; init; } = [];
 }

@@ -1,17 +1,21 @@
 using Dapper;
 using FluentValidation;
 using MediatR;
+using Raumnetz.Application.Authorization;
 using Raumnetz.Application.Common;
+using Raumnetz.Domain.Common;
 using Raumnetz.Domain.Identity;
 
 namespace Raumnetz.Application.ApiKeys;
 
-/// <summary>Creates a key for a partner system with the given role. Only its SHA-256 hash is stored.</summary>
+/// <summary>Creates a key for a partner system with the given role and scoped grants. Only its SHA-256 hash is stored.</summary>
 public sealed record CreateApiKeyCommand : ICommand<CreatedApiKeyDto>
 {
     public string Name { get; init; } = "";
     public Role Role { get; init; }
     public string CreatedBy { get; init; } = "";
+    /// <summary>Grants scoped to networks and space subtrees, as a user's.</summary>
+    public IReadOnlyList<RoleGrantInput>? Grants { get; init; }
 }
 
 public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyCommand>
@@ -20,6 +24,9 @@ public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyComman
     {
         RuleFor(x => x.Name).RequiredText(Limits.Name);
         RuleFor(x => x.Role).DefinedEnum();
+        RuleFor(x => x.Grants).Must(g => g is null || g.Count <= RoleGrantRules.MaxGrants)
+            .WithMessage(_ => Text.Format(Messages.Grants_TooMany, RoleGrantRules.MaxGrants));
+        RuleForEach(x => x.Grants).SetValidator(new RoleGrantInputValidator());
     }
 }
 
@@ -35,6 +42,8 @@ public sealed class CreateApiKeyHandler(IUnitOfWork unitOfWork, TimeProvider clo
             INSERT INTO api_keys (id, name, role, key_prefix, key_hash, created_by, created_at) VALUES (@id, @name, @role, @prefix, @hash, @CreatedBy, @now)
             """, new { id, name = request.Name.Trim(), role = request.Role.ToString(), prefix = ApiKeySecrets.Display(key),
                 hash = ApiKeySecrets.Hash(key), request.CreatedBy, now }, tx);
-        return new CreatedApiKeyDto { Id = id, Name = request.Name.Trim(), Role = request.Role, Key = key, CreatedAt = now };
+        if (request.Grants is { Count: > 0 } grants) await GrantReads.ReplaceAsync(connection, tx, null, id, grants, now, cancellationToken);
+        return new CreatedApiKeyDto { Id = id, Name = request.Name.Trim(), Role = request.Role, Key = key, CreatedAt = now,
+            Grants = await GrantReads.LoadAsync(connection, tx, null, id, cancellationToken) };
     }
 }

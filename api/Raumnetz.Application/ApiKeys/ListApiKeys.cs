@@ -1,4 +1,5 @@
 using Dapper;
+using Raumnetz.Application.Authorization;
 using MediatR;
 using Raumnetz.Application.Common;
 
@@ -10,9 +11,14 @@ public sealed class ListApiKeysHandler(IDbConnectionFactory db) : IRequestHandle
 {
     public async Task<IReadOnlyList<ApiKeyDto>> Handle(ListApiKeysQuery request, CancellationToken cancellationToken)
     {
-        return await db.ReadAsync(async (connection, ct) => (await connection.QueryAsync<ApiKeyDto>(new CommandDefinition(
-            "SELECT id, name, role, key_prefix, created_at, last_used_at, revoked_at FROM api_keys ORDER BY created_at DESC, id",
-            cancellationToken: ct))).ToList(),
-            cancellationToken);
+        return await db.ReadAsync(async (connection, ct) =>
+        {
+            var keys = (await connection.QueryAsync<ApiKeyDto>(new CommandDefinition(
+                "SELECT id, name, role, key_prefix, created_at, last_used_at, revoked_at FROM api_keys ORDER BY created_at DESC, id",
+                cancellationToken: ct))).ToList();
+            var result = new List<ApiKeyDto>(keys.Count);
+            foreach (var key in keys) result.Add(key with { Grants = await GrantReads.LoadAsync(connection, null, null, key.Id, ct) });
+            return (IReadOnlyList<ApiKeyDto>)result;
+        }, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Raumnetz.Application.Authorization;
 using Raumnetz.Domain.Identity;
 
 namespace Raumnetz.Application.Auth;
@@ -15,4 +16,9 @@ public sealed record CurrentUserDto
     /// (code <c>passwordChangeRequired</c>).
     /// </summary>
     public bool MustChangePassword { get; init; }
+    /// <summary>
+    /// Role grants scoped to networks and space subtrees, besides the global role: within them the user (or key) writes
+    /// even with a reading global role. The web app hides and explains what lies outside.
+    /// </summary>
+    public IReadOnlyList<RoleGrantDto> Grants { get; init; } = [];
 }

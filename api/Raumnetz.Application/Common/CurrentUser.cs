@@ -10,4 +10,6 @@ public interface ICurrentUser
     Role? Role { get; }
     /// <summary>Stable identifier of the principal, for audit columns and idempotency records.</summary>
     string Principal { get; }
+    /// <summary>No request is behind the work (start-up, demo data): the product itself acts, so no rights are checked.</summary>
+    bool IsSystem { get; }
 }

@@ -1,4 +1,5 @@
 using Dapper;
+using Raumnetz.Application.Authorization;
 using MediatR;
 using Raumnetz.Application.Common;
 
@@ -10,9 +11,12 @@ public sealed class ListUsersHandler(IDbConnectionFactory db) : IRequestHandler<
 {
     public async Task<IReadOnlyList<UserDto>> Handle(ListUsersQuery request, CancellationToken cancellationToken)
     {
-        return await db.ReadAsync(async (connection, ct) => (await connection.QueryAsync<UserDto>(new CommandDefinition(
-            $"SELECT {UserReads.Columns} FROM users ORDER BY email_key",
-            cancellationToken: ct))).ToList(),
-            cancellationToken);
+        return await db.ReadAsync(async (connection, ct) =>
+        {
+            var users = (await connection.QueryAsync<UserDto>(new CommandDefinition(
+                $"SELECT {UserReads.Columns} FROM users ORDER BY email_key", cancellationToken: ct))).ToList();
+            var grants = await GrantReads.LoadForAllUsersAsync(connection, ct);
+            return (IReadOnlyList<UserDto>)users.Select(u => u with { Grants = grants[u.Id].ToList() }).ToList();
+        }, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using Dapper;
 using FluentValidation;
 using MediatR;
 using Raumnetz.Application.Auth;
+using Raumnetz.Application.Authorization;
 using Raumnetz.Application.Common;
 using Raumnetz.Domain.Common;
 using Raumnetz.Domain.Identity;
@@ -9,14 +10,17 @@ using Raumnetz.Domain.Identity;
 namespace Raumnetz.Application.Users;
 
 /// <summary>
-/// Replaces an account's name and role (admins only; <see cref="ExpectedVersion"/> from If-Match). A new role ends the
-/// account's sessions at once, in the same transaction; the last active administrator cannot be demoted (409).
+/// Replaces an account's name, role and, when given, its scoped grants (admins only; <see cref="ExpectedVersion"/> from
+/// If-Match). A new role ends the account's sessions at once, in the same transaction; the last active administrator cannot
+/// be demoted (409). Grants need no new session: every write reads them afresh.
 /// </summary>
 public sealed record UpdateUserCommand : ICommand<UserDto>
 {
     public Guid Id { get; init; }
     public string DisplayName { get; init; } = "";
     public Role Role { get; init; }
+    /// <summary>The account's grants, replacing the ones it has; null leaves them as they are.</summary>
+    public IReadOnlyList<RoleGrantInput>? Grants { get; init; }
     public long? ExpectedVersion { get; init; }
 }
 
@@ -26,6 +30,9 @@ public sealed class UpdateUserValidator : AbstractValidator<UpdateUserCommand>
     {
         RuleFor(x => x.DisplayName).RequiredText(Limits.Name);
         RuleFor(x => x.Role).DefinedEnum();
+        RuleFor(x => x.Grants).Must(g => g is null || g.Count <= RoleGrantRules.MaxGrants)
+            .WithMessage(_ => Text.Format(Messages.Grants_TooMany, RoleGrantRules.MaxGrants));
+        RuleForEach(x => x.Grants).SetValidator(new RoleGrantInputValidator());
     }
 }
 
@@ -46,6 +53,7 @@ public sealed class UpdateUserHandler(IUnitOfWork unitOfWork, UserReads reads, T
             """, new { id = request.Id, displayName = request.DisplayName.Trim(), role = request.Role.ToString(), now, version }, tx,
             cancellationToken: cancellationToken));
         Versioning.EnsureUpdated(rows, "User", request.Id, version);
+        if (request.Grants is { } grants) await GrantReads.ReplaceAsync(connection, tx, request.Id, null, grants, now, cancellationToken);
         if (user.Role != request.Role) await UserSessions.RevokeAllAsync(connection, tx, request.Id, now, cancellationToken);
         return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
     }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Raumnetz.Application.Authorization;
 using Raumnetz.Application.Common;
 using Raumnetz.Domain.Common;
 using Raumnetz.Domain.Identity;
@@ -12,10 +13,13 @@ public sealed class UserReads
     /// <summary>The columns of <see cref="UserDto"/>.</summary>
     internal const string Columns = "id, email, display_name, role, is_active, must_change_password, version, created_at, updated_at";
 
-    /// <summary>The account, or null.</summary>
-    public async Task<UserDto?> LoadAsync(DbConnection connection, DbTransaction? tx, Guid id, CancellationToken ct) =>
-        await connection.QuerySingleOrDefaultAsync<UserDto>(new CommandDefinition(
+    /// <summary>The account with its grants, or null.</summary>
+    public async Task<UserDto?> LoadAsync(DbConnection connection, DbTransaction? tx, Guid id, CancellationToken ct)
+    {
+        var user = await connection.QuerySingleOrDefaultAsync<UserDto>(new CommandDefinition(
             $"SELECT {Columns} FROM users WHERE id = @id", new { id }, tx, cancellationToken: ct));
+        return user is null ? null : user with { Grants = await GrantReads.LoadAsync(connection, tx, id, null, ct) };
+    }
 
     /// <summary>
     /// Refuses (409 naming <paramref name="field"/>) a change that would leave no active administrator: the account is the

@@ -1,8 +1,12 @@
 using Dapper;
+using Raumnetz.Application.Auth;
 using Raumnetz.Application.Common;
 using Raumnetz.Domain.Identity;
 
 namespace Raumnetz.Infrastructure.Security;
+
+/// <summary>An active account linked to the identity provider, as bearer authentication sees it.</summary>
+public sealed record ExternalAccount(CurrentUserDto User, bool HasGrants);
 
 /// <summary>An active API key, as authentication sees it.</summary>
 public sealed record ApiKeyAccount
@@ -10,6 +14,8 @@ public sealed record ApiKeyAccount
     public Guid Id { get; init; }
     public string Name { get; init; } = "";
     public Role Role { get; init; }
+    /// <summary>The key holds role grants scoped to networks or space subtrees.</summary>
+    public bool HasGrants { get; init; }
 }
 
 /// <summary>
@@ -31,7 +37,8 @@ public sealed class AccountReader(IDbConnectionFactory db, TimeProvider clock)
         var hash = ApiKeySecrets.Hash(key);
         var now = clock.GetUtcNow();
         var row = await db.ReadAsync((connection, token) => connection.QuerySingleOrDefaultAsync<ApiKeyRow>(new CommandDefinition(
-            "SELECT id, name, role, last_used_at FROM api_keys WHERE key_hash = @hash AND revoked_at IS NULL",
+            "SELECT id, name, role, last_used_at, (SELECT COUNT(*) FROM role_grants g WHERE g.api_key_id = k.id) AS grant_count "
+            + "FROM api_keys k WHERE key_hash = @hash AND revoked_at IS NULL",
             new { hash }, cancellationToken: token)), ct);
         if (row is null) return null;
         if (row.LastUsedAt is null || row.LastUsedAt < now - UseNotedEvery)
@@ -42,7 +49,34 @@ public sealed class AccountReader(IDbConnectionFactory db, TimeProvider clock)
                 "UPDATE api_keys SET last_used_at = @now WHERE id = @Id AND (last_used_at IS NULL OR last_used_at < @threshold)",
                 new { row.Id, now, threshold = now - UseNotedEvery }, cancellationToken: ct));
         }
-        return new ApiKeyAccount { Id = row.Id, Name = row.Name, Role = row.Role };
+        return new ApiKeyAccount { Id = row.Id, Name = row.Name, Role = row.Role, HasGrants = row.GrantCount > 0 };
+    }
+
+    /// <summary>
+    /// The active account linked to an identity provider's subject (for a bearer token of the provider), with whether it
+    /// holds grants; null when none is linked or it is deactivated. Read afresh each time, as sessions are.
+    /// </summary>
+    public async Task<ExternalAccount?> ActiveExternalUserAsync(string subject, CancellationToken ct)
+    {
+        var row = await db.ReadAsync((connection, token) => connection.QuerySingleOrDefaultAsync<ExternalRow>(new CommandDefinition("""
+            SELECT u.id, u.email, u.display_name, u.role, u.must_change_password,
+                (SELECT COUNT(*) FROM role_grants g WHERE g.user_id = u.id) AS grant_count
+            FROM users u WHERE u.external_subject = @subject AND u.is_active = @active
+            """, new { subject, active = true }, cancellationToken: token)), ct);
+        return row is null ? null : new ExternalAccount(new CurrentUserDto
+        {
+            Id = row.Id, Email = row.Email, DisplayName = row.DisplayName, Role = row.Role, MustChangePassword = row.MustChangePassword,
+        }, row.GrantCount > 0);
+    }
+
+    private sealed class ExternalRow
+    {
+        public Guid Id { get; init; }
+        public string Email { get; init; } = "";
+        public string DisplayName { get; init; } = "";
+        public Role Role { get; init; }
+        public bool MustChangePassword { get; init; }
+        public long GrantCount { get; init; }
     }
 
     private sealed class ApiKeyRow
@@ -51,5 +85,6 @@ public sealed class AccountReader(IDbConnectionFactory db, TimeProvider clock)
         public string Name { get; init; } = "";
         public Role Role { get; init; }
         public DateTimeOffset? LastUsedAt { get; init; }
+        public long GrantCount { get; init; }
     }
 }

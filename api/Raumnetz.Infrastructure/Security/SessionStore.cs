@@ -19,7 +19,11 @@ public sealed class SessionLifetimes
 }
 
 /// <summary>A valid session and the active user behind it.</summary>
-public sealed record ActiveSession(Guid Id, CurrentUserDto User, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
+public sealed record ActiveSession(Guid Id, CurrentUserDto User, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt)
+{
+    /// <summary>The user holds role grants scoped to networks or space subtrees (so may write there whatever the role).</summary>
+    public bool HasGrants { get; init; }
+}
 
 /// <summary>
 /// Server-side sign-in sessions in the shared database, so every instance sees the same state. A session is named by a
@@ -68,7 +72,8 @@ public sealed class SessionStore(IDbConnectionFactory db, TimeProvider clock, Se
         var hash = Hash(token);
         var now = clock.GetUtcNow();
         var row = await db.ReadAsync((connection, t) => connection.QuerySingleOrDefaultAsync<SessionRow>(new CommandDefinition("""
-            SELECT s.id, s.created_at, s.last_seen_at, s.expires_at, s.idle_minutes, u.id AS user_id, u.email, u.display_name, u.role, u.must_change_password
+            SELECT s.id, s.created_at, s.last_seen_at, s.expires_at, s.idle_minutes, u.id AS user_id, u.email, u.display_name, u.role, u.must_change_password,
+                (SELECT COUNT(*) FROM role_grants g WHERE g.user_id = u.id) AS grant_count
             FROM sessions s JOIN users u ON u.id = s.user_id
             WHERE s.token_hash = @hash AND s.revoked_at IS NULL AND s.expires_at > @now AND u.is_active = @active
             """, new { hash, now, active = true }, cancellationToken: t)), ct);
@@ -83,7 +88,7 @@ public sealed class SessionStore(IDbConnectionFactory db, TimeProvider clock, Se
         }
         return new ActiveSession(row.Id, new CurrentUserDto { Id = row.UserId, Email = row.Email, DisplayName = row.DisplayName, Role = row.Role,
                 MustChangePassword = row.MustChangePassword },
-            row.CreatedAt, row.ExpiresAt);
+            row.CreatedAt, row.ExpiresAt) { HasGrants = row.GrantCount > 0 };
     }
 
     /// <summary>Ends the session named by the token (sign-out).</summary>
@@ -118,5 +123,6 @@ public sealed class SessionStore(IDbConnectionFactory db, TimeProvider clock, Se
         public string DisplayName { get; init; } = "";
         public Raumnetz.Domain.Identity.Role Role { get; init; }
         public bool MustChangePassword { get; init; }
+        public long GrantCount { get; init; }
     }
 }

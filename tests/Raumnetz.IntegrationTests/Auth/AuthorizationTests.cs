@@ -24,7 +24,7 @@ public sealed class AuthorizationTests(RolesFixture factory) : IClassFixture<Rol
 
     // Only sign-in is anonymous (an empty security requirement). The calendar feed authenticates by its secret token
     // in the URL (calendar programs cannot sign in), a session or an API key; without any of them it is 401.
-    private static readonly string[] AnonymousOperations = ["Login"];
+    private static readonly string[] AnonymousOperations = ["Login", "GetSignInOptions", "StartOidcSignIn"];
 
     /// <summary>Sign-out operations: every role may call them, and calling them would end the role's test session.</summary>
     private static readonly string[] SignOuts = ["Logout", "LogoutEverywhere"];

@@ -2031,6 +2031,12 @@ export class Client {
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
@@ -2061,6 +2067,110 @@ export class Client {
             });
         }
         return Promise.resolve<CurrentUserDto>(null as any);
+    }
+
+    /**
+     * How one signs in here: with e-mail address and password (unless switched off) and/or through the identity provider (its name and the address that starts the sign-in, returning to returnUrl: a path of this app, else 400).
+     * @param returnUrl (optional) 
+     * @return OK
+     */
+    getSignInOptions(returnUrl?: string | undefined): Promise<SignInOptionsDto> {
+        let url_ = this.baseUrl + "/api/v1/auth/sign-in-options?";
+        if (returnUrl === null)
+            throw new globalThis.Error("The parameter 'returnUrl' cannot be null.");
+        else if (returnUrl !== undefined)
+            url_ += "returnUrl=" + encodeURIComponent("" + returnUrl) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetSignInOptions(_response);
+        });
+    }
+
+    protected processGetSignInOptions(response: Response): Promise<SignInOptionsDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignInOptionsDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SignInOptionsDto>(null as any);
+    }
+
+    /**
+     * Start the sign-in through the identity provider (OpenID Connect, code flow with PKCE): redirects (302) to the provider, which sends the browser back to /api/v1/auth/oidc/callback; that starts a session and redirects to returnUrl (a path of this app, default /). 404 when no provider is configured.
+     * @param returnUrl (optional) 
+     */
+    startOidcSignIn(returnUrl?: string | undefined): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/auth/oidc/login?";
+        if (returnUrl === null)
+            throw new globalThis.Error("The parameter 'returnUrl' cannot be null.");
+        else if (returnUrl !== undefined)
+            url_ += "returnUrl=" + encodeURIComponent("" + returnUrl) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processStartOidcSignIn(_response);
+        });
+    }
+
+    protected processStartOidcSignIn(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 302) {
+            return response.text().then((_responseText) => {
+            return throwException("Found", status, _responseText, _headers);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
     }
 
     /**
@@ -2364,7 +2474,7 @@ export class Client {
     }
 
     /**
-     * The signed-in user; also renews the XSRF-TOKEN cookie.
+     * The signed-in user (or API key) with its global role and its grants scoped to networks and space subtrees; also renews the XSRF-TOKEN cookie.
      * @return OK
      */
     getCurrentUser(): Promise<CurrentUserDto> {
@@ -11012,7 +11122,7 @@ export class Client {
     }
 
     /**
-     * Replace an account's name and role (If-Match). A new role ends the account's sessions at once; the last active administrator cannot be demoted (409).
+     * Replace an account's name, role and (when given) scoped grants (If-Match). A new role ends the account's sessions at once; the last active administrator cannot be demoted (409).
      * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
@@ -11685,6 +11795,7 @@ export interface ApiKeyDto {
     createdAt: string;
     lastUsedAt?: string | undefined;
     revokedAt?: string | undefined;
+    grants: RoleGrantDto[];
 }
 
 export interface AssessmentDto {
@@ -11851,6 +11962,8 @@ export interface CreateActorTypeRequest {
 export interface CreateApiKeyRequest {
     name: string;
     role: Role;
+    /** Role grants scoped to networks and space subtrees (optional). */
+    grants?: RoleGrantInput[] | undefined;
 }
 
 export interface CreateAssessmentRequest {
@@ -12061,6 +12174,7 @@ export interface CreatedApiKeyDto {
     role: Role;
     key: string;
     createdAt: string;
+    grants: RoleGrantDto[];
 }
 
 export interface CurrentUserDto {
@@ -12069,6 +12183,7 @@ export interface CurrentUserDto {
     displayName: string;
     role: Role;
     mustChangePassword: boolean;
+    grants: RoleGrantDto[];
 }
 
 export interface EndNetworkMemberRequest {
@@ -12134,6 +12249,11 @@ export interface FundingDto {
 export interface FundingDtoPage {
     items: FundingDto[];
     nextCursor?: string | undefined;
+}
+
+export enum GrantScope {
+    Network = "network",
+    Space = "space",
 }
 
 export interface GraphEdgeDto {
@@ -12868,6 +12988,19 @@ export interface RoleCountDto {
     count: number;
 }
 
+export interface RoleGrantDto {
+    role: Role;
+    scope: GrantScope;
+    targetId: string;
+    targetName?: string | undefined;
+}
+
+export interface RoleGrantInput {
+    role: Role;
+    scope: GrantScope;
+    targetId: string;
+}
+
 export interface RoundActorProgressDto {
     actorId: string;
     actorName: string;
@@ -13052,6 +13185,20 @@ export interface SetIndicatorSetGoalsRequest {
 
 export interface SetUserPasswordRequest {
     password: string;
+}
+
+/** How one signs in here (for the sign-in page). */
+export interface SignInOptionsDto {
+    /** Sign-in with e-mail address and password is possible (Raumnetz__Auth__LocalAccounts). */
+    localAccounts: boolean;
+    provider?: SignInProviderDto | undefined;
+}
+
+export interface SignInProviderDto {
+    /** The provider's name ("Mit {displayName} anmelden"). */
+    displayName: string;
+    /** Where the browser goes to start the sign-in (add ?returnUrl=/path). */
+    loginUrl: string;
 }
 
 export interface SpaceDto {
@@ -13436,6 +13583,8 @@ export interface UpdateTaxonomyTermRequest {
 export interface UpdateUserRequest {
     displayName: string;
     role: Role;
+    /** The account's grants scoped to networks and space subtrees, replacing the ones it has; leave out to keep them. */
+    grants?: RoleGrantInput[] | undefined;
 }
 
 export interface UpsertObservationRequest {
@@ -13458,6 +13607,7 @@ export interface UserDto {
     role: Role;
     isActive: boolean;
     mustChangePassword: boolean;
+    grants: RoleGrantDto[];
     version: number;
     createdAt: string;
     updatedAt: string;

@@ -3,7 +3,7 @@
  * they may write. The login page and the route guard live in features/auth; everything else asks here.
  */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { api, Role, type CurrentUserDto, type LoginRequest } from '@/api'
+import { api, GrantScope, Role, type CurrentUserDto, type LoginRequest, type RoleGrantDto, type SpaceTreeNode } from '@/api'
 import { toProblem } from '@/api/problem'
 import { queryKeys } from './query-keys'
 
@@ -51,8 +51,82 @@ export function useLogout({ everywhere = false }: { everywhere?: boolean } = {})
 
 const WRITER_ROLES: ReadonlySet<string> = new Set([Role.Editor, Role.Coordinator, Role.Admin])
 
-/** Whether the signed-in user may create and change records (editor, coordinator, admin). */
-export function useCanWrite(): boolean {
+/** What a write would touch: a network (with its members, meetings, agreements) or a space (and so its subtree's records). */
+export interface WriteTarget {
+  networkId?: string
+  spaceId?: string
+  /** Several spaces that must all be covered (a service: its locations' and served spaces); an undefined entry covers none. */
+  spaceIds?: readonly (string | undefined)[]
+}
+
+/**
+ * Whether the signed-in user may write, and if not why: `readOnlyRole` (a reading role and no grant reaching here) or
+ * `outsideScope` (grants for other networks or space subtrees). The API decides the same way for every write
+ * (Application/Authorization); this only hides what would be refused.
+ */
+export interface WriteAccess {
+  allowed: boolean
+  denial: 'readOnlyRole' | 'outsideScope' | null
+  role: Role | null
+  grants: RoleGrantDto[]
+}
+
+/** The ids of a space and its ancestors, found in the space tree (empty when the space is not in it). */
+export function ancestorsAndSelf(nodes: readonly SpaceTreeNode[], id: string, path: string[] = []): string[] {
+  for (const node of nodes) {
+    if (node.id === id) return [...path, node.id]
+    const found = ancestorsAndSelf(node.children ?? [], id, [...path, node.id])
+    if (found.length) return found
+  }
+  return []
+}
+
+/** The spaces a target names (a space or several), undefined for a place without a space. */
+function targetSpaces(target: WriteTarget | undefined): (string | undefined)[] {
+  return target?.spaceIds ? [...target.spaceIds] : target?.spaceId ? [target.spaceId] : []
+}
+
+/**
+ * Pure decision (tested on its own): global writers everywhere; grants for their network, or space grants that cover
+ * every space of the target (`ancestorsOf` gives a space and its ancestors).
+ */
+export function decideWriteAccess(user: CurrentUserDto | null | undefined, target: WriteTarget | undefined,
+  ancestorsOf: (spaceId: string) => readonly string[]): WriteAccess {
+  if (!user) return { allowed: false, denial: null, role: null, grants: [] }
+  const grants = user.grants ?? []
+  const base = { role: user.role, grants }
+  if (WRITER_ROLES.has(user.role)) return { ...base, allowed: true, denial: null }
+  const denied = { ...base, allowed: false, denial: grants.length ? 'outsideScope' as const : 'readOnlyRole' as const }
+  if (!target || !grants.length) return denied
+  if (target.networkId && grants.some((g) => g.scope === GrantScope.Network && g.targetId === target.networkId))
+    return { ...base, allowed: true, denial: null }
+  const spaces = targetSpaces(target)
+  const roots = grants.filter((g) => g.scope === GrantScope.Space).map((g) => g.targetId)
+  if (spaces.length && roots.length
+    && spaces.every((id) => !!id && ancestorsOf(id).some((a) => roots.includes(a))))
+    return { ...base, allowed: true, denial: null }
+  return denied
+}
+
+/**
+ * Write access of the signed-in user: without a target, for global records (actors, indicators, new networks); with a
+ * network or a space, also through a grant for it. The space tree is read only when a space grant could decide.
+ */
+export function useWriteAccess(target?: WriteTarget): WriteAccess {
   const { data } = useCurrentUser()
-  return !!data && WRITER_ROLES.has(data.role)
+  const needsTree = targetSpaces(target).length > 0 && !!data && !WRITER_ROLES.has(data.role)
+    && (data.grants ?? []).some((g) => g.scope === GrantScope.Space)
+  const tree = useQuery({
+    queryKey: queryKeys.spaces.tree(undefined),
+    queryFn: () => api.getSpaceTree(undefined),
+    staleTime: 5 * 60_000,
+    enabled: needsTree,
+  })
+  const nodes = needsTree ? tree.data : undefined
+  return decideWriteAccess(data, target, (id) => (nodes ? ancestorsAndSelf(nodes, id) : []))
+}
+
+/** Whether the signed-in user may create and change records (editor, coordinator, admin; or a grant for the target). */
+export function useCanWrite(target?: WriteTarget): boolean {
+  return useWriteAccess(target).allowed
 }

@@ -173,6 +173,12 @@ export const de = {
     text: 'Diese Adresse gibt es in Raumnetz nicht.',
     home: 'Zur Startseite',
   },
+  access: {
+    why: 'Warum kann ich hier nichts ändern?',
+    readOnlyRole: 'Ihre Rolle „{{role}}“ erlaubt nur Lesen. Ändern dürfen Konten mit der Rolle Bearbeitung, Koordination oder Administration – oder mit einer Berechtigung für dieses Netzwerk oder diesen Sozialraum. Eine Administratorin oder ein Administrator kann sie Ihnen geben.',
+    outsideScope: 'Ihre Rechte gelten nur für: {{targets}}. Dieser Bereich gehört nicht dazu; ändern können Sie hier nichts.',
+    unknownTarget: 'nicht mehr vorhanden',
+  },
   routeError: {
     title: 'Unerwarteter Fehler',
     text: 'Diese Seite konnte nicht angezeigt werden. Bitte laden Sie die Seite neu.',

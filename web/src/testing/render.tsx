@@ -14,6 +14,7 @@ export const testUser: CurrentUserDto = {
   displayName: 'Kim Koordination',
   role: Role.Coordinator,
   mustChangePassword: false,
+  grants: [],
 }
 
 interface Options {

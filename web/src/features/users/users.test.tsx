@@ -9,7 +9,7 @@ import { problem, requests, server } from '@/testing/server'
 const admin = { ...testUser, role: Role.Admin }
 const planner: UserDto = {
   id: 'u-1', email: 'planung@kreis.example', displayName: 'Paula Planung', role: Role.Editor, isActive: true, mustChangePassword: false,
-  version: 3, createdAt: '2026-12-01T08:00:00Z', updatedAt: '2026-12-01T08:00:00Z',
+  grants: [], version: 3, createdAt: '2026-12-01T08:00:00Z', updatedAt: '2026-12-01T08:00:00Z',
 }
 const lastAdmin: UserDto = { ...planner, id: 'u-2', email: 'admin@kreis.example', displayName: 'Anna Admin', role: Role.Admin, version: 1 }
 
@@ -24,7 +24,7 @@ describe('Benutzerkonten (administration)', () => {
     renderApp({ route: '/admin/users', user: admin })
     const user = userEvent.setup()
     await user.selectOptions(await screen.findByLabelText('Rolle von Paula Planung'), 'viewer')
-    await user.click(screen.getByRole('button', { name: 'Rolle von Paula Planung speichern' }))
+    await user.click(screen.getByRole('button', { name: 'Rolle speichern: Paula Planung' }))
     await waitFor(() => expect(requests.some((r) => r.method === 'PUT')).toBe(true))
     const put = requests.find((r) => r.method === 'PUT')!
     expect(put.headers.get('If-Match')).toBe('"3"')

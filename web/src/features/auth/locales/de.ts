@@ -11,6 +11,9 @@ export const de = {
       submitting: 'Anmeldung läuft …',
       wrongCredentials: 'E-Mail-Adresse oder Passwort ist falsch.',
       tooManyAttempts: 'Zu viele Versuche, bitte in einer Minute erneut versuchen',
+      withProvider: 'Mit {{name}} anmelden',
+      localOff: 'Die Anmeldung mit Passwort ist hier abgeschaltet; bitte melden Sie sich über den Identitätsanbieter an.',
+      providerFailed: 'Die Anmeldung über den Identitätsanbieter ist gescheitert: {{reason}}',
     },
     account: {
       title: 'Konto',

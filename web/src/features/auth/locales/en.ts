@@ -14,6 +14,9 @@ export const en: Translations<typeof de> = {
       submitting: 'Logging in …',
       wrongCredentials: 'Email address or password is wrong.',
       tooManyAttempts: 'Too many attempts, please try again in a minute',
+      withProvider: 'Sign in with {{name}}',
+      localOff: 'Sign-in with a password is switched off here; please sign in through the identity provider.',
+      providerFailed: 'Signing in through the identity provider failed: {{reason}}',
     },
     account: {
       title: 'Account',

@@ -1,10 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod'
+import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation, useNavigate } from 'react-router'
 import { z } from 'zod'
 import type { TFunction } from 'i18next'
+import { api } from '@/api'
 import { toProblem } from '@/api/problem'
 import { LanguageSwitcher } from '@/components/layout/language-switcher'
 import { Alert, Loading } from '@/components/ui/feedback'
@@ -31,6 +33,10 @@ function safeTarget(from: unknown): string {
   return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/'
 }
 
+/** How one signs in here (password form and/or the identity provider, returning to `target`); anonymous. */
+const signInOptionsQuery = (target: string) =>
+  ({ queryKey: ['auth', 'sign-in-options', target] as const, queryFn: () => api.getSignInOptions(target), staleTime: 5 * 60_000 })
+
 export function LoginPage() {
   const { t } = useTranslation()
   usePageTitle(t('auth.login.title'))
@@ -39,6 +45,8 @@ export function LoginPage() {
   const target = safeTarget((location.state as { from?: unknown } | null)?.from)
   const me = useCurrentUser()
   const login = useLogin()
+  const options = useQuery(signInOptionsQuery(target))
+  const providerError = new URLSearchParams(location.search).get('signInError')
   const [formError, setFormError] = useState<string | null>(null)
   const schema = useMemo(() => makeLoginSchema(t), [t])
   const {
@@ -57,7 +65,8 @@ export function LoginPage() {
       navigate(target, { replace: true })
     } catch (err) {
       const problem = toProblem(err)
-      if (problem.status === 401) setFormError(t('auth.login.wrongCredentials'))
+      if (problem.status === 403) setFormError(problem.detail ?? t('auth.login.localOff'))
+      else if (problem.status === 401) setFormError(t('auth.login.wrongCredentials'))
       else if (problem.status === 429) setFormError(t('auth.login.tooManyAttempts'))
       else if (problem.status === 400) {
         const rest = applyServerErrors(problem, setError, ['email', 'password'])
@@ -83,6 +92,15 @@ export function LoginPage() {
         <p className="lead">{t('auth.login.intro')}</p>
         {me.isPending ? <Loading /> : null}
         {formError ? <Alert tone="error">{formError}</Alert> : null}
+        {providerError ? <Alert tone="error">{t('auth.login.providerFailed', { reason: providerError })}</Alert> : null}
+        {options.data?.provider ? (
+          <p className="form__actions">
+            <a className="button button--primary" href={options.data.provider.loginUrl}>
+              {t('auth.login.withProvider', { name: options.data.provider.displayName })}
+            </a>
+          </p>
+        ) : null}
+        {options.data?.localAccounts === false ? <p>{t('auth.login.localOff')}</p> : (
         <form className="form card" noValidate onSubmit={onSubmit} aria-label={t('auth.login.formLabel')}>
           <TextField
             label={t('auth.login.email')}
@@ -106,6 +124,7 @@ export function LoginPage() {
             </button>
           </div>
         </form>
+        )}
       </main>
     </>
   )

@@ -8,7 +8,8 @@ import { Link, useParams } from 'react-router'
 import { Alert, EmptyState, Loading } from '@/components/ui/feedback'
 import { QueryFallback } from '@/components/ui/query-fallback'
 import { readAllPages, listFundings, MAX_PAGE_SIZE } from '@/api/requests'
-import { useCanWrite } from '@/lib/auth'
+import { WhyReadOnly } from '@/components/ui/why-read-only'
+import { useWriteAccess } from '@/lib/auth'
 import { formatDate, formatNumber } from '@/lib/format'
 import { useNavigationNotice } from '@/lib/navigation-notice'
 import { queryKeys } from '@/lib/query-keys'
@@ -48,7 +49,8 @@ export function LocationPage() {
     })),
   })
   const termNames = useTermNames()
-  const canWrite = useCanWrite()
+  const access = useWriteAccess({ spaceId: location.data?.spaceId })
+  const canWrite = access.allowed
   const actions = useLocationActions(location.data, () => location.refetch())
 
   if (!location.data) {
@@ -78,6 +80,7 @@ export function LocationPage() {
         </h1>
         {canWrite ? actions.buttons : null}
       </div>
+      <WhyReadOnly access={access} />
       {canWrite ? actions.panel : null}
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       {l.archivedAt ? <Alert tone="info">{t('inventory.location.archivedHint')}</Alert> : null}

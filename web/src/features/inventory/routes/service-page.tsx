@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { Alert } from '@/components/ui/feedback'
 import { QueryFallback } from '@/components/ui/query-fallback'
-import { useCanWrite } from '@/lib/auth'
+import { WhyReadOnly } from '@/components/ui/why-read-only'
+import { useWriteAccess } from '@/lib/auth'
 import { formatDate } from '@/lib/format'
 import { useNavigationNotice } from '@/lib/navigation-notice'
 import { usePageTitle } from '@/lib/use-page-title'
@@ -27,7 +28,11 @@ export function ServicePage() {
   usePageTitle(service.data?.name ?? t('inventory.service.title'))
   const termNames = useTermNames()
   const ageText = useAgeText()
-  const canWrite = useCanWrite()
+  // a service is inside a space subtree only when all its places are: its locations' spaces and the spaces it serves
+  const access = useWriteAccess(service.data
+    ? { spaceIds: [...service.data.locations.map((l) => l.spaceId), ...service.data.servedSpaceIds] }
+    : undefined)
+  const canWrite = access.allowed
 
   if (!service.data) {
     return (
@@ -61,6 +66,7 @@ export function ServicePage() {
           </div>
         ) : null}
       </div>
+      <WhyReadOnly access={access} />
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       <section className="card" aria-labelledby="service-facts">
         <h2 id="service-facts">{t('inventory.location.facts')}</h2>

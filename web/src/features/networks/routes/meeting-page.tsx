@@ -8,7 +8,8 @@ import { Markdown } from '@/components/ui/markdown'
 import { QueryFallback } from '@/components/ui/query-fallback'
 import { Table } from '@/components/ui/table'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { useCanWrite } from '@/lib/auth'
+import { WhyReadOnly } from '@/components/ui/why-read-only'
+import { useWriteAccess } from '@/lib/auth'
 import { formatDate, formatTime } from '@/lib/format'
 import { useNavigationNotice } from '@/lib/navigation-notice'
 import { usePageTitle } from '@/lib/use-page-title'
@@ -26,7 +27,8 @@ export function MeetingPage({ agreements: Agreements }: { agreements: MeetingAgr
   const navigate = useNavigate()
   const notice = useNavigationNotice()
   const meeting = useMeeting(id)
-  const canWrite = useCanWrite()
+  const access = useWriteAccess({ networkId: meeting.data?.networkId })
+  const canWrite = access.allowed
   const remove = useDeleteMeeting(id)
   const describe = useProblemMessage()
   const [confirmDelete, setConfirmDelete] = useState(false)
@@ -74,6 +76,7 @@ export function MeetingPage({ agreements: Agreements }: { agreements: MeetingAgr
           ) : null}
         </div>
       </div>
+      <WhyReadOnly access={access} />
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       {m.cancelled ? (
         <Alert tone="info">

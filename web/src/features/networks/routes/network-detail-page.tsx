@@ -6,7 +6,8 @@ import { Alert } from '@/components/ui/feedback'
 import { InlineList } from '@/components/ui/inline-list'
 import { QueryFallback } from '@/components/ui/query-fallback'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { useCanWrite } from '@/lib/auth'
+import { WhyReadOnly } from '@/components/ui/why-read-only'
+import { useWriteAccess } from '@/lib/auth'
 import { formatDate, today } from '@/lib/format'
 import { useNavigationNotice } from '@/lib/navigation-notice'
 import { useDateRangeText } from '@/lib/period'
@@ -33,7 +34,8 @@ export function NetworkDetailPage({ agreements: Agreements, services: Services, 
   const notice = useNavigationNotice()
   const network = useNetwork(id)
   usePageTitle(network.data?.name ?? t('networks.detail.title'))
-  const canWrite = useCanWrite()
+  const access = useWriteAccess({ networkId: id })
+  const canWrite = access.allowed
   const [confirmEnd, setConfirmEnd] = useState(false)
 
   if (!network.data) {
@@ -74,6 +76,7 @@ export function NetworkDetailPage({ agreements: Agreements, services: Services, 
           </div>
         ) : null}
       </div>
+      <WhyReadOnly access={access} />
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       {confirmEnd ? <EndNetwork network={n} onDone={() => setConfirmEnd(false)} /> : null}
 

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { api, type Role } from '@/api'
+import { api, type Role, type RoleGrantInput } from '@/api'
 import { queryKeys } from '@/lib/query-keys'
 
 /** Every account (administrators only). */
@@ -14,10 +14,13 @@ function useUserMutation<T>(fn: (input: T) => Promise<unknown>) {
   return useMutation({ mutationFn: fn, onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.users.all }) })
 }
 
-/** New name and role (If-Match with the version the list showed: a change made meanwhile gives 412). */
+/**
+ * New name, role and (when given) grants for networks and space subtrees (If-Match with the version the list showed: a
+ * change made meanwhile gives 412). Leaving `grants` out keeps the account's grants.
+ */
 export function useUpdateUser() {
-  return useUserMutation(({ id, version, displayName, role }: { id: string; version: number; displayName: string; role: Role }) =>
-    api.updateUser(id, `"${version}"`, { displayName, role }))
+  return useUserMutation(({ id, version, displayName, role, grants }: { id: string; version: number; displayName: string; role: Role;
+    grants?: RoleGrantInput[] }) => api.updateUser(id, `"${version}"`, { displayName, role, grants }))
 }
 
 export function useSetActive() {

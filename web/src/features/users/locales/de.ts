@@ -3,7 +3,7 @@ export const de = {
   users: {
     title: 'Benutzerkonten',
     intro:
-      'Rollen ändern, Konten deaktivieren und Einmalpasswörter vergeben. Jede dieser Änderungen beendet die Sitzungen des Kontos sofort.',
+      'Rollen und Berechtigungen ändern, Konten deaktivieren und Einmalpasswörter vergeben. Eine neue Rolle, eine Deaktivierung oder ein Einmalpasswort beendet die Sitzungen des Kontos sofort; eine Berechtigung gilt ab der nächsten Änderung.',
     name: 'Name',
     email: 'E-Mail-Adresse',
     role: 'Rolle',
@@ -14,7 +14,7 @@ export const de = {
     mustChange: 'muss Passwort ändern',
     actions: 'Aktionen',
     saveRole: 'Rolle speichern',
-    saveRoleOf: 'Rolle von {{name}} speichern',
+    saveRoleOf: 'Rolle speichern: {{name}}',
     deactivate: 'Deaktivieren',
     deactivateOf: '{{name}} deaktivieren',
     reactivate: 'Reaktivieren',
@@ -27,5 +27,20 @@ export const de = {
     cancel: 'Abbrechen',
     saved: 'Gespeichert: {{name}}.',
     tooShort: 'Das Passwort muss mindestens 12 Zeichen lang sein.',
+    grants: {
+      title: 'Berechtigungen',
+      none: 'keine (nur die Rolle gilt)',
+      network: 'Koordination: {{name}}',
+      space: 'Bearbeitung: {{name}} und darunter',
+      remove: 'Entfernen',
+      removeOf: 'Entfernen: {{grant}} ({{name}})',
+      scopeOf: 'Art der neuen Berechtigung für {{name}}',
+      scopeNetwork: 'Netzwerk (Koordination)',
+      scopeSpace: 'Sozialraum mit Teilräumen (Bearbeitung)',
+      targetOf: 'Netzwerk oder Sozialraum der neuen Berechtigung für {{name}}',
+      choose: 'Bitte wählen …',
+      add: 'Berechtigung hinzufügen',
+      addOf: 'Berechtigung hinzufügen: {{name}}',
+    },
   },
 }

@@ -5,7 +5,7 @@ import type { de } from './de'
 export const en: Translations<typeof de> = {
   users: {
     title: 'User accounts',
-    intro: 'Change roles, deactivate accounts and set one-time passwords. Each of these changes ends the account\'s sessions at once.',
+    intro: 'Change roles and grants, deactivate accounts and set one-time passwords. A new role, a deactivation or a one-time password ends the account\'s sessions at once; a grant applies from its next change.',
     name: 'Name',
     email: 'E-mail address',
     role: 'Role',
@@ -16,7 +16,7 @@ export const en: Translations<typeof de> = {
     mustChange: 'must change password',
     actions: 'Actions',
     saveRole: 'Save role',
-    saveRoleOf: 'Save the role of {{name}}',
+    saveRoleOf: 'Save role: {{name}}',
     deactivate: 'Deactivate',
     deactivateOf: 'Deactivate {{name}}',
     reactivate: 'Reactivate',
@@ -29,5 +29,20 @@ export const en: Translations<typeof de> = {
     cancel: 'Cancel',
     saved: 'Saved: {{name}}.',
     tooShort: 'The password must have at least 12 characters.',
+    grants: {
+      title: 'Grants',
+      none: 'none (only the role applies)',
+      network: 'Coordination: {{name}}',
+      space: 'Editing: {{name}} and below',
+      remove: 'Remove',
+      removeOf: 'Remove: {{grant}} ({{name}})',
+      scopeOf: 'Kind of the new grant for {{name}}',
+      scopeNetwork: 'Network (coordination)',
+      scopeSpace: 'Social space with its subtree (editing)',
+      targetOf: 'Network or social space of the new grant for {{name}}',
+      choose: 'Please choose …',
+      add: 'Add grant',
+      addOf: 'Add grant: {{name}}',
+    },
   },
 }

@@ -7,10 +7,11 @@ import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useCurrentUser } from '@/lib/auth'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useSetActive, useSetOneTimePassword, useUpdateUser, useUsers } from '../api/users'
+import { UserGrants } from '../components/user-grants'
 
 const ROLES = [Role.Viewer, Role.Analyst, Role.Editor, Role.Coordinator, Role.Admin]
 
-/** Account administration (administrators): role, deactivation and one-time passwords, one row per account. */
+/** Account administration (administrators): role, grants for networks and space subtrees, deactivation and one-time passwords. */
 export function UsersPage() {
   const { t } = useTranslation()
   usePageTitle(t('users.title'))
@@ -32,6 +33,7 @@ export function UsersPage() {
                 <th scope="col">{t('users.name')}</th>
                 <th scope="col">{t('users.email')}</th>
                 <th scope="col">{t('users.role')}</th>
+                <th scope="col">{t('users.grants.title')}</th>
                 <th scope="col">{t('users.status')}</th>
                 <th scope="col">{t('users.actions')}</th>
               </tr>
@@ -69,6 +71,9 @@ function UserRow({ user, onSaved }: { user: UserDto; onSaved: (name: string) => 
         <select id={ids.role} className="input" value={role} onChange={(e) => setRole(e.target.value as Role)}>
           {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
         </select>
+      </td>
+      <td>
+        <UserGrants user={user} onSaved={done} />
       </td>
       <td>
         {user.isActive ? t('users.active') : t('users.inactive')}
