@@ -101,6 +101,7 @@ app.MapServicesEndpoints();
 app.MapExportsEndpoints();
 app.MapAdminEndpoints();
 app.MapAuditEndpoints();
+app.MapPrivacyEndpoints();
 app.MapFundingsEndpoints();
 app.MapVerificationEndpoints();
 app.MapInventoryRoundsEndpoints();

@@ -94,7 +94,7 @@ public static class AuditLog
         var obj = new JsonObject();
         foreach (var (field, (o, n)) in changes.OrderBy(c => c.Key, StringComparer.Ordinal))
             obj[field] = new JsonObject { ["old"] = o?.DeepClone(), ["new"] = n?.DeepClone() };
-        return obj.ToJsonString();
+        return obj.ToJsonString(Privacy.AuditJson.Storage);
     }
 
     /// <summary>The stored changes as the API shows them.</summary>

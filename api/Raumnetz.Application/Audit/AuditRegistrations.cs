@@ -160,6 +160,8 @@ public static class AuditRegistrations
             .Change<EndSessionCommand>(AuditEntities.UserEvent, "endSession", c => c.UserId)
             .Create<CreateApiKeyCommand, CreatedApiKeyDto>(AuditEntities.ApiKey, d => d.Id)
             .Change<RevokeApiKeyCommand>(AuditEntities.ApiKey, "revoke", c => c.Id)
+            .Change<Privacy.EraseActorCommand>(AuditEntities.Actor with { Load = null }, "erase", c => c.Id)
+            .Change<Privacy.EraseUserCommand>(AuditEntities.UserEvent, "erase", c => c.Id)
             .Skip<EnsureAdministratorCommand>("creates the first administrator through CreateUserCommand, which is audited")
             .Skip<ReserveIdempotencyKeyCommand>("bookkeeping of the HTTP edge (Idempotency-Key), no entity")
             .Skip<ReleaseIdempotencyKeyCommand>("bookkeeping of the HTTP edge (Idempotency-Key), no entity")
