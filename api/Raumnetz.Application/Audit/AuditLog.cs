@@ -45,6 +45,7 @@ public static class AuditLog
     public static bool IsSecret(string field)
     {
         var lower = field.ToLowerInvariant();
+        if (lower is "mustchangepassword" or "must_change_password") return false; // a flag, not a secret
         return lower is "key" or "keyprefix" or "key_prefix" || SecretParts.Any(lower.Contains);
     }
 

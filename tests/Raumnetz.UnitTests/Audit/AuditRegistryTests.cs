@@ -91,6 +91,7 @@ public sealed class AuditLogTests
     [InlineData("keyPrefix", true)]
     [InlineData("calendarToken", true)]
     [InlineData("name", false)]
+    [InlineData("mustChangePassword", false)]
     [InlineData("keyword", false)]
     public void Secret_fields_are_recognised_by_name(string field, bool secret) => Assert.Equal(secret, AuditLog.IsSecret(field));
 
