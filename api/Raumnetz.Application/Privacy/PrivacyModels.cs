@@ -1,6 +1,8 @@
 using Raumnetz.Application.Actors;
 using Raumnetz.Application.Audit;
 using Raumnetz.Application.Users;
+using Raumnetz.Domain.Actors;
+using Raumnetz.Domain.Networks;
 
 namespace Raumnetz.Application.Privacy;
 
@@ -28,7 +30,7 @@ public sealed record MembershipExport
     public Guid Id { get; init; }
     public Guid NetworkId { get; init; }
     public string NetworkName { get; init; } = "";
-    public string Role { get; init; } = "";
+    public MemberRole Role { get; init; }
     public Guid? DelegatedFromNetworkId { get; init; }
     public DateOnly ValidFrom { get; init; }
     public DateOnly? ValidTo { get; init; }
@@ -42,7 +44,7 @@ public sealed record AttendanceExport
     public string? Title { get; init; }
     public DateTimeOffset StartsAt { get; init; }
     public Guid MemberId { get; init; }
-    public string Attendance { get; init; } = "";
+    public Attendance Attendance { get; init; }
 }
 
 public sealed record ResponsibilityExport
@@ -51,7 +53,7 @@ public sealed record ResponsibilityExport
     public Guid NetworkId { get; init; }
     public string Title { get; init; } = "";
     public DateOnly? DueDate { get; init; }
-    public string Status { get; init; } = "";
+    public AgreementStatus Status { get; init; }
 }
 
 public sealed record RelationExport
@@ -59,7 +61,7 @@ public sealed record RelationExport
     public Guid Id { get; init; }
     public Guid SourceActorId { get; init; }
     public Guid TargetActorId { get; init; }
-    public string RelationType { get; init; } = "";
+    public RelationType RelationType { get; init; }
     public bool IsContractual { get; init; }
     public DateOnly? ValidFrom { get; init; }
     public DateOnly? ValidTo { get; init; }

@@ -12176,7 +12176,7 @@ export interface AttendanceExport {
     title?: string | undefined;
     startsAt: string;
     memberId: string;
-    attendance: string;
+    attendance: Attendance;
 }
 
 export enum AttentionReason {
@@ -13043,7 +13043,7 @@ export interface MembershipExport {
     id: string;
     networkId: string;
     networkName: string;
-    role: string;
+    role: MemberRole;
     delegatedFromNetworkId?: string | undefined;
     validFrom: string;
     validTo?: string | undefined;
@@ -13336,7 +13336,7 @@ export interface RelationExport {
     id: string;
     sourceActorId: string;
     targetActorId: string;
-    relationType: string;
+    relationType: RelationType;
     isContractual: boolean;
     validFrom?: string | undefined;
     validTo?: string | undefined;
@@ -13372,7 +13372,7 @@ export interface ResponsibilityExport {
     networkId: string;
     title: string;
     dueDate?: string | undefined;
-    status: string;
+    status: AgreementStatus;
 }
 
 export enum Role {
