@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { http, HttpResponse } from 'msw'
+import { http } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { Role, type AuditEntryDto } from '@/api'
 import { axeViolations } from '@/testing/axe'
@@ -12,7 +12,7 @@ const admin = { ...testUser, role: Role.Admin }
 
 function entry(overrides: Partial<AuditEntryDto> = {}): AuditEntryDto {
   return {
-    id: 'e-1', occurredAt: '2026-12-04T09:30:00Z', principal: 'user:u-1', userId: 'u-1', apiKeyId: null, principalName: 'Paula Planung',
+    id: 'e-1', occurredAt: '2026-12-04T09:30:00Z', principal: 'user:u-1', userId: 'u-1', apiKeyId: undefined, principalName: 'Paula Planung',
     entityType: 'actor', entityId: 'a-1', action: 'update', changes: [{ field: 'name', old: 'Quartiersbüro', new: 'Quartiersbüro Nord' }],
     traceId: '4bf92f3577b34da6a3ce929d0e0e4736', ...overrides,
   }
@@ -23,8 +23,8 @@ describe('Verlauf (history of an entity)', () => {
     server.use(http.get('/api/v1/audit', ({ request }) => {
       const cursor = new URL(request.url).searchParams.get('cursor')
       return cursor
-        ? page([entry({ id: 'e-0', action: 'create', principal: 'key:k-1', userId: null, apiKeyId: 'k-1', principalName: 'Fachverfahren',
-          changes: [{ field: 'name', old: null, new: 'Quartiersbüro' }] })])
+        ? page([entry({ id: 'e-0', action: 'create', principal: 'key:k-1', userId: undefined, apiKeyId: 'k-1', principalName: 'Fachverfahren',
+          changes: [{ field: 'name', old: undefined, new: 'Quartiersbüro' }] })])
         : page([entry()], 'c-2')
     }))
     renderWithProviders(<EntityHistory entityId="a-1" />, { user: admin })
