@@ -10,7 +10,7 @@ namespace Raumnetz.Application.Audit;
 /// <see cref="CompleteAsync"/> reads it after and writes the entry with the changed fields. A command that throws is
 /// rolled back with its entry, so a failed write leaves none.
 /// </summary>
-public sealed class AuditTrail(IServiceProvider services, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class AuditTrail(IServiceProvider services, IUnitOfWork unitOfWork)
 {
     public sealed class Pending
     {
@@ -48,7 +48,7 @@ public sealed class AuditTrail(IServiceProvider services, IUnitOfWork unitOfWork
         {
             Principal = user?.Principal ?? "anonymous", UserId = user?.UserId, ApiKeyId = user?.ApiKeyId,
             EntityType = registration.Entity.Type, EntityId = id, Action = registration.ActionOf?.Invoke(response) ?? registration.Action,
-            Changes = changes, TraceId = CurrentTraceId(), OccurredAt = clock.GetUtcNow(),
+            Changes = changes, TraceId = CurrentTraceId(), OccurredAt = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow(),
         }, ct);
     }
 
