@@ -176,6 +176,58 @@ public sealed class AuditTrailTests(ApiFactory factory) : IClassFixture<ApiFacto
             HttpStatusCode.BadRequest, "to");
     }
 
+
+    [Fact]
+    public async Task Relations_actor_types_indicator_sets_fundings_taxonomies_and_imports_are_audited()
+    {
+        var admin = await factory.AdminAsync();
+        var t = Token();
+        var a = await CreateOrganisationAsync(admin, $"Jobcenter {t}");
+        var b = await CreateOrganisationAsync(admin, $"Jugendamt {t}");
+        var relation = (await CreateRelationAsync(admin, a, b)).Id();
+        Assert.Equal(a.ToString(), (await EntryAsync(admin, relation, "create")).Change("sourceActorId").New);
+
+        var code = "type-" + t;
+        await HttpAssert.OkAsync<JsonElement>(await admin.PostAsJsonAsync("/api/v1/actor-types",
+            new { code, nameDe = "Quartiersmanagement", nameEn = "Neighbourhood management" }, Ct), HttpStatusCode.Created);
+        var typeEntry = Assert.Single(await EntriesAsync(admin, $"entityId={code}"));
+        Assert.Equal(("actorType", "create"), (typeEntry.Str("entityType"), typeEntry.Str("action")));
+        Assert.Equal((null, "Quartiersmanagement"), typeEntry.Change("nameDe"));
+
+        var indicator = (await Indicators.IndicatorApi.CreateIndicatorAsync(admin, Indicators.IndicatorApi.Count(t))).Id();
+        var network = (await admin.NetworkAsync($"Fokusgruppe {t}")).Id();
+        var set = await HttpAssert.OkAsync<JsonElement>(await admin.PostAsJsonAsync("/api/v1/indicator-sets",
+            new { name = $"Monitoring {t}", purpose = "Besser drei als 20", networkId = network, indicatorIds = new[] { indicator } }, Ct),
+            HttpStatusCode.Created);
+        Assert.Equal("indicatorSet", (await EntryAsync(admin, set.Id(), "create")).Str("entityType"));
+
+        var service = await Inventory.InventoryApi.CreateServiceIdAsync(admin, "Schuldnerberatung " + t);
+        var funding = await HttpAssert.OkAsync<JsonElement>(await admin.PostAsJsonAsync("/api/v1/fundings", new
+        {
+            serviceId = service, funderActorId = a, programme = "Kreisförderung", sharePercent = 50m, startsOn = "2025-01-01",
+            endsOn = "2026-12-31", renewalStatus = "open",
+        }, Ct), HttpStatusCode.Created);
+        Assert.Equal((null, "Kreisförderung"), (await EntryAsync(admin, funding.Id(), "create")).Change("programme"));
+
+        var taxonomy = await HttpAssert.OkAsync<JsonElement>(await admin.PostAsJsonAsync("/api/v1/taxonomies",
+            new { code = "tx-" + t, kind = "targetGroup", name = "Zielgruppen " + t }, Ct), HttpStatusCode.Created);
+        Assert.Equal("taxonomy", (await EntryAsync(admin, taxonomy.Id(), "create")).Str("entityType"));
+
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var import = new
+        {
+            type = "FeatureCollection",
+            features = new[] { new { type = "Feature", properties = new { code = $"{t}-imp", name = $"Importiert {t}", level = "district" },
+                geometry = (object?)null } },
+        };
+        await HttpAssert.OkAsync<JsonElement>(await admin.SendJsonAsync(HttpMethod.Post, "/api/v1/spaces/import?dryRun=true", import));
+        await HttpAssert.OkAsync<JsonElement>(await admin.SendJsonAsync(HttpMethod.Post, "/api/v1/spaces/import", import));
+        var imports = (await EntriesAsync(admin, $"entityType=space&from={Uri.EscapeDataString(before.ToString("O"))}"))
+            .Where(e => e.Str("action") == "import").ToList();
+        var entry = Assert.Single(imports); // the dry run kept nothing, its entry neither
+        Assert.Equal((null, "1"), entry.Change("created"));
+    }
+
     [Fact]
     public async Task Only_administrators_read_the_trail_and_no_operation_edits_or_deletes_it()
     {
