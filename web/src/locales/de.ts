@@ -185,6 +185,14 @@ export const de = {
     more: 'Ältere Einträge laden',
     system: 'System',
     apiKey: 'API-Schlüssel',
+    fields: {
+      name: 'Name', shortName: 'Kurzname', email: 'E-Mail', phone: 'Telefon', website: 'Website', street: 'Straße',
+      postalCode: 'PLZ', city: 'Ort', notes: 'Notizen', tags: 'Schlagworte', spaceIds: 'Sozialräume', role: 'Rolle',
+      isActive: 'aktiv', mustChangePassword: 'muss Kennwort ändern', displayName: 'Anzeigename', archivedAt: 'archiviert am',
+      validFrom: 'gültig ab', validTo: 'gültig bis', status: 'Status', title: 'Titel', minutes: 'Protokoll',
+      agenda: 'Tagesordnung', description: 'Beschreibung', value: 'Wert', mandate: 'Aufgabenstellung', kind: 'Art', type: 'Typ',
+      sector: 'Sektor', parentId: 'übergeordnet', level: 'Ebene', code: 'Kürzel', revokedAt: 'widerrufen am',
+    },
     actions: {
       create: 'angelegt', update: 'geändert', delete: 'gelöscht', archive: 'archiviert', restore: 'wiederhergestellt',
       end: 'beendet', close: 'abgeschlossen', verify: 'geprüft', import: 'importiert', setGoals: 'Ziele gesetzt',

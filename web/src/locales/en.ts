@@ -184,6 +184,14 @@ export const en: Translations<typeof de> = {
     more: 'Load older entries',
     system: 'System',
     apiKey: 'API key',
+    fields: {
+      name: 'Name', shortName: 'Short name', email: 'E-mail', phone: 'Phone', website: 'Website', street: 'Street',
+      postalCode: 'Postal code', city: 'City', notes: 'Notes', tags: 'Tags', spaceIds: 'Social spaces', role: 'Role',
+      isActive: 'active', mustChangePassword: 'must change password', displayName: 'Display name', archivedAt: 'archived at',
+      validFrom: 'valid from', validTo: 'valid to', status: 'Status', title: 'Title', minutes: 'Minutes', agenda: 'Agenda',
+      description: 'Description', value: 'Value', mandate: 'Mandate', kind: 'Kind', type: 'Type', sector: 'Sector',
+      parentId: 'parent', level: 'Level', code: 'Code', revokedAt: 'revoked at',
+    },
     actions: {
       create: 'created', update: 'changed', delete: 'deleted', archive: 'archived', restore: 'restored',
       end: 'ended', close: 'closed', verify: 'verified', import: 'imported', setGoals: 'goals set',
