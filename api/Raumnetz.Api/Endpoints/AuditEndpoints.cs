@@ -27,7 +27,8 @@ public static class AuditEndpoints
     /// <param name="to">Only entries before this instant (ISO 8601).</param>
     /// <param name="limit">Page size, 1 to 500 (default 50).</param>
     /// <param name="cursor">The nextCursor of the previous page.</param>
-    public static async Task<Ok<Page<AuditEntryDto>>> ListAuditEntries(IMediator mediator, string? entityId, string? entityType, Guid? userId,
-        string? principal, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? cursor, CancellationToken ct)
-        => TypedResults.Ok(await mediator.Send(new ListAuditEntriesQuery(entityId, entityType, userId, principal, from, to, limit, cursor), ct));
+    public static async Task<Ok<Page<AuditEntryDto>>> ListAuditEntries(IMediator mediator, string? entityId, string? entityType,
+        Guid? userId, string? principal, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? cursor, CancellationToken ct)
+        => TypedResults.Ok(await mediator.Send(
+            new ListAuditEntriesQuery(entityId, entityType, userId, principal, from, to, limit, cursor), ct));
 }

@@ -85,7 +85,8 @@ public static class AuditLog
     {
         var parts = name.Split('_', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 0) return name;
-        return parts[0].ToLowerInvariant() + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p[1..].ToLowerInvariant()));
+        return parts[0].ToLowerInvariant() + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0])
+            + p[1..].ToLowerInvariant()));
     }
 
     /// <summary>The changes as stored: { field: { "old": ..., "new": ... } }, or null when there are none.</summary>

@@ -29,8 +29,10 @@ namespace Raumnetz.Application.Audit;
 /// <summary>The kinds of entity the audit trail knows, with the read that gives each one's state.</summary>
 public static class AuditEntities
 {
-    public static readonly AuditEntity Space = AuditEntity.Dto<SpaceReads>("space", async (r, c, tx, id, _, ct) => await r.LoadAsync(c, tx, id, ct));
-    public static readonly AuditEntity Actor = AuditEntity.Dto<ActorReads>("actor", async (r, c, tx, id, _, ct) => await r.LoadAsync(c, tx, id, ct));
+    public static readonly AuditEntity Space = AuditEntity.Dto<SpaceReads>("space",
+        async (r, c, tx, id, _, ct) => await r.LoadAsync(c, tx, id, ct));
+    public static readonly AuditEntity Actor = AuditEntity.Dto<ActorReads>("actor",
+        async (r, c, tx, id, _, ct) => await r.LoadAsync(c, tx, id, ct));
     public static readonly AuditEntity ActorType = new("actorType", async (sp, c, tx, code, ct) =>
         await sp.GetRequiredService<ActorTypeReads>().LoadAsync(c, tx, code, ct));
     public static readonly AuditEntity ActorRelation = AuditEntity.Dto<ActorRelationReads>("actorRelation",
@@ -38,10 +40,12 @@ public static class AuditEntities
     public static readonly AuditEntity Network = AuditEntity.Dto<NetworkReads>("network",
         async (r, c, tx, id, sp, ct) => await r.LoadAsync(c, tx, id, sp.GetRequiredService<TimeProvider>().Today(), ct));
     public static readonly AuditEntity NetworkMember = AuditEntity.Row("networkMember", "network_members");
-    public static readonly AuditEntity Meeting = AuditEntity.Dto<MeetingReads>("meeting", async (r, c, tx, id, _, ct) => await r.LoadAsync(c, tx, id, ct));
+    public static readonly AuditEntity Meeting = AuditEntity.Dto<MeetingReads>("meeting",
+        async (r, c, tx, id, _, ct) => await r.LoadAsync(c, tx, id, ct));
     public static readonly AuditEntity Task = AuditEntity.Dto<TaskReads>("task",
         async (r, c, tx, id, sp, ct) => await r.LoadAsync(c, tx, id, sp.GetRequiredService<TimeProvider>().Today(), ct));
-    public static readonly AuditEntity Indicator = AuditEntity.Dto<IndicatorReads>("indicator", async (r, c, tx, id, _, ct) => await r.LoadAsync(c, tx, id, ct));
+    public static readonly AuditEntity Indicator = AuditEntity.Dto<IndicatorReads>("indicator",
+        async (r, c, tx, id, _, ct) => await r.LoadAsync(c, tx, id, ct));
     public static readonly AuditEntity IndicatorSet = AuditEntity.Dto<IndicatorSetReads>("indicatorSet",
         async (r, c, tx, id, _, ct) => await r.LoadAsync(c, tx, id, ct));
     public static readonly AuditEntity Observation = AuditEntity.Row("observation", "observations");
@@ -51,15 +55,19 @@ public static class AuditEntities
         Guid.TryParse(id, out var g) ? await TaxonomyReads.LoadTaxonomyAsync(c, tx, g, ct) : null);
     public static readonly AuditEntity TaxonomyTerm = new("taxonomyTerm", async (_, c, tx, id, ct) =>
         Guid.TryParse(id, out var g) ? await TaxonomyReads.LoadTermAsync(c, tx, g, ct) : null);
-    public static readonly AuditEntity Location = AuditEntity.Dto<LocationReads>("location", async (r, c, tx, id, _, ct) => await r.LoadAsync(c, tx, id, ct));
-    public static readonly AuditEntity Service = AuditEntity.Dto<ServiceReads>("service", async (r, c, tx, id, _, ct) => await r.LoadAsync(c, tx, id, ct));
-    public static readonly AuditEntity Funding = AuditEntity.Dto<FundingReads>("funding", async (r, c, tx, id, _, ct) => await r.LoadAsync(c, tx, id, ct));
+    public static readonly AuditEntity Location = AuditEntity.Dto<LocationReads>("location",
+        async (r, c, tx, id, _, ct) => await r.LoadAsync(c, tx, id, ct));
+    public static readonly AuditEntity Service = AuditEntity.Dto<ServiceReads>("service",
+        async (r, c, tx, id, _, ct) => await r.LoadAsync(c, tx, id, ct));
+    public static readonly AuditEntity Funding = AuditEntity.Dto<FundingReads>("funding",
+        async (r, c, tx, id, _, ct) => await r.LoadAsync(c, tx, id, ct));
     public static readonly AuditEntity CapacityEntry = AuditEntity.Row("capacityEntry", "capacity_entries");
     public static readonly AuditEntity Verification = AuditEntity.Row("serviceVerification", "service_verifications");
     public static readonly AuditEntity InventoryRound = AuditEntity.Dto<InventoryRoundReads>("inventoryRound",
         async (r, c, tx, id, _, ct) => await r.LoadAsync(c, tx, id, ct));
     public static readonly AuditEntity Inventory = new("inventory", null);
-    public static readonly AuditEntity User = AuditEntity.Dto<UserReads>("user", async (r, c, tx, id, _, ct) => await r.LoadAsync(c, tx, id, ct));
+    public static readonly AuditEntity User = AuditEntity.Dto<UserReads>("user",
+        async (r, c, tx, id, _, ct) => await r.LoadAsync(c, tx, id, ct));
     /// <summary>A user's sign-ins, sign-outs and sessions: recorded under the user, without state.</summary>
     public static readonly AuditEntity UserEvent = new("user", null);
     public static readonly AuditEntity ApiKey = AuditEntity.Row("apiKey", "api_keys", "key_prefix", "key_hash", "last_used_at");

@@ -28,10 +28,12 @@ public sealed record AuditEntity(string Type, AuditStateLoader? Load)
         });
 
     /// <summary>An entity read through its area's read class (the same DTO its GET answers).</summary>
-    public static AuditEntity Dto<TReads>(string type, Func<TReads, DbConnection, DbTransaction, Guid, IServiceProvider, CancellationToken, Task<object?>> load)
+    public static AuditEntity Dto<TReads>(string type, Func<TReads, DbConnection, DbTransaction, Guid, IServiceProvider,
+        CancellationToken, Task<object?>> load)
         where TReads : notnull =>
         new(type, (sp, connection, tx, id, ct) =>
-            Guid.TryParse(id, out var guid) ? load(sp.GetRequiredService<TReads>(), connection, tx, guid, sp, ct) : Task.FromResult<object?>(null));
+            Guid.TryParse(id, out var guid) ? load(sp.GetRequiredService<TReads>(), connection, tx, guid, sp, ct)
+                : Task.FromResult<object?>(null));
 }
 
 /// <summary>
@@ -74,7 +76,10 @@ public sealed class AuditRegistry
     /// <summary>A command that creates an entity; its id is in the answer.</summary>
     public AuditRegistry Create<TCommand, TResponse>(AuditEntity entity, Func<TResponse, Guid> id, string action = "create")
         where TCommand : ICommand<TResponse> =>
-        Add(typeof(TCommand), new AuditRegistration { Entity = entity, Action = action, IdAfter = (_, r) => r is TResponse t ? Id(id(t)) : null });
+        Add(typeof(TCommand), new AuditRegistration
+        {
+            Entity = entity, Action = action, IdAfter = (_, r) => r is TResponse t ? Id(id(t)) : null,
+        });
 
     /// <summary>A command that changes (or deletes) an entity whose id it carries.</summary>
     public AuditRegistry Change<TCommand>(AuditEntity entity, string action, Func<TCommand, string> id) =>
@@ -97,7 +102,10 @@ public sealed class AuditRegistry
     /// <summary>A command that writes many entities at once (an import): one entry with the answer's counts.</summary>
     public AuditRegistry Bulk<TCommand, TResponse>(AuditEntity entity, string action, Func<TResponse, object> summary)
         where TCommand : ICommand<TResponse> =>
-        Add(typeof(TCommand), new AuditRegistration { Entity = entity, Action = action, Summary = r => r is TResponse t ? summary(t) : null });
+        Add(typeof(TCommand), new AuditRegistration
+        {
+            Entity = entity, Action = action, Summary = r => r is TResponse t ? summary(t) : null,
+        });
 
     /// <summary>A command without an entry of its own, and why.</summary>
     public AuditRegistry Skip<TCommand>(string reason) =>

@@ -48,7 +48,8 @@ public sealed class AuditTrail(IServiceProvider services, IUnitOfWork unitOfWork
         {
             Principal = user?.Principal ?? "anonymous", UserId = user?.UserId, ApiKeyId = user?.ApiKeyId,
             EntityType = registration.Entity.Type, EntityId = id, Action = registration.ActionOf?.Invoke(response) ?? registration.Action,
-            Changes = changes, TraceId = CurrentTraceId(), OccurredAt = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow(),
+            Changes = changes, TraceId = CurrentTraceId(), OccurredAt = (services.GetService<TimeProvider>()
+                ?? TimeProvider.System).GetUtcNow(),
         }, ct);
     }
 

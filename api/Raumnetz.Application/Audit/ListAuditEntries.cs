@@ -11,7 +11,8 @@ namespace Raumnetz.Application.Audit;
 /// (<see cref="From"/> inclusive, <see cref="To"/> exclusive).
 /// </summary>
 public sealed record ListAuditEntriesQuery(
-    string? EntityId, string? EntityType, Guid? UserId, string? Principal, DateTimeOffset? From, DateTimeOffset? To, int? Limit, string? Cursor)
+    string? EntityId, string? EntityType, Guid? UserId, string? Principal, DateTimeOffset? From, DateTimeOffset? To, int? Limit,
+        string? Cursor)
     : IRequest<Page<AuditEntryDto>>;
 
 public sealed class ListAuditEntriesValidator : AbstractValidator<ListAuditEntriesQuery>
@@ -49,9 +50,17 @@ public sealed class ListAuditEntriesHandler(IDbConnectionFactory db) : IRequestH
             where.Add("a.entity_id = @entityId");
             p.Add("entityId", Guid.TryParse(request.EntityId, out var g) ? g.ToString() : request.EntityId.Trim());
         }
-        if (!string.IsNullOrWhiteSpace(request.EntityType)) { where.Add("a.entity_type = @entityType"); p.Add("entityType", request.EntityType.Trim()); }
+        if (!string.IsNullOrWhiteSpace(request.EntityType))
+        {
+            where.Add("a.entity_type = @entityType");
+            p.Add("entityType", request.EntityType.Trim());
+        }
         if (request.UserId is { } userId) { where.Add("a.user_id = @userId"); p.Add("userId", userId); }
-        if (!string.IsNullOrWhiteSpace(request.Principal)) { where.Add("a.principal = @principal"); p.Add("principal", request.Principal.Trim().ToLowerInvariant()); }
+        if (!string.IsNullOrWhiteSpace(request.Principal))
+        {
+            where.Add("a.principal = @principal");
+            p.Add("principal", request.Principal.Trim().ToLowerInvariant());
+        }
         if (request.From is { } from) { where.Add("a.occurred_at >= @from"); p.Add("from", from.ToUniversalTime()); }
         if (request.To is { } to) { where.Add("a.occurred_at < @to"); p.Add("to", to.ToUniversalTime()); }
         Cursor.TryDecode(request.Cursor, out var cursor);
@@ -70,7 +79,8 @@ public sealed class ListAuditEntriesHandler(IDbConnectionFactory db) : IRequestH
             """;
         var rows = await db.ReadAsync(async (connection, ct) =>
             (await connection.QueryAsync<AuditRow>(new CommandDefinition(sql, p, cancellationToken: ct))).ToList(), cancellationToken);
-        var page = Paging.ToPage(rows, limit, r => (r.OccurredAt.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture), r.Id));
+        var page = Paging.ToPage(rows, limit, r => (r.OccurredAt.ToUniversalTime().ToString("O",
+            System.Globalization.CultureInfo.InvariantCulture), r.Id));
         return new Page<AuditEntryDto>(page.Items.Select(r => r.ToDto()).ToList(), page.NextCursor);
     }
 }

@@ -13,7 +13,8 @@ namespace Raumnetz.Application.Audit;
 /// </summary>
 public sealed class SignInAuditBehaviour(IDbConnectionFactory db, TimeProvider clock) : IPipelineBehavior<LoginCommand, LoginResult>
 {
-    public async Task<LoginResult> Handle(LoginCommand request, CancellationToken cancellationToken, RequestHandlerDelegate<LoginResult> next)
+    public async Task<LoginResult> Handle(LoginCommand request, CancellationToken cancellationToken,
+        RequestHandlerDelegate<LoginResult> next)
     {
         var result = await next();
         await using var connection = await db.OpenAsync(cancellationToken);

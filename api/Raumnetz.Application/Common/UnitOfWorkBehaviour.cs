@@ -9,7 +9,8 @@ namespace Raumnetz.Application.Common;
 /// do not pass through (the type constraint keeps them out). The command's audit entry (<see cref="AuditTrail"/>) is
 /// written in the same transaction, so it is kept exactly when the change is.
 /// </summary>
-public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(UnitOfWork unitOfWork, AuditTrail audit) : IPipelineBehavior<TRequest, TResponse>
+public sealed class UnitOfWorkBehaviour<TRequest, TResponse>(UnitOfWork unitOfWork, AuditTrail audit)
+    : IPipelineBehavior<TRequest, TResponse>
     where TRequest : ICommand<TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)

@@ -50,13 +50,15 @@ public sealed class EraseActorHandler(IUnitOfWork unitOfWork, TimeProvider clock
         var now = clock.GetUtcNow();
         var name = Text.Format(Messages.Privacy_ErasedPersonName, request.Id.ToString()[^6..]);
         var forReview = (await PrivacyTexts.FindMentionsAsync(connection, tx, person.Name, request.Id, cancellationToken))
-            .Concat(person.ShortName is { Length: >= 3 } s ? await PrivacyTexts.FindMentionsAsync(connection, tx, s, request.Id, cancellationToken) : [])
+            .Concat(person.ShortName is { Length: >= 3 } s ? await PrivacyTexts.FindMentionsAsync(connection, tx, s, request.Id,
+                cancellationToken) : [])
             .Distinct().ToList();
         var rows = await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE actors SET name = @name, short_name = NULL, search_key = @searchKey, email = NULL, phone = NULL, website = NULL,
                 street = NULL, postal_code = NULL, city = NULL, notes = NULL, erased_at = @now, version = version + 1, updated_at = @now
             WHERE id = @Id AND version = @version
-            """, new { request.Id, name, searchKey = ActorText.SearchKey(name, null), now, version }, tx, cancellationToken: cancellationToken));
+            """, new { request.Id, name, searchKey = ActorText.SearchKey(name, null), now, version }, tx,
+            cancellationToken: cancellationToken));
         Versioning.EnsureUpdated(rows, "Actor", request.Id, version);
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM actor_tags WHERE actor_id = @Id", new { request.Id }, tx, cancellationToken: cancellationToken));

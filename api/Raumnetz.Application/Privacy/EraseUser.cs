@@ -57,7 +57,8 @@ public sealed class EraseUserHandler(IUnitOfWork unitOfWork, IPasswordHashing ha
         Versioning.EnsureUpdated(rows, "User", request.Id, version);
         await UserSessions.RevokeAllAsync(connection, tx, request.Id, now, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE sessions SET user_agent = NULL, address = NULL WHERE user_id = @Id", new { request.Id }, tx, cancellationToken: cancellationToken));
+            "UPDATE sessions SET user_agent = NULL, address = NULL WHERE user_id = @Id", new { request.Id }, tx,
+                cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM login_failures WHERE email_key = @EmailKey", new { account.EmailKey }, tx, cancellationToken: cancellationToken));
         var scrubbed = await PrivacyTexts.ScrubAuditAsync(connection, tx, unitOfWork.Dialect, [request.Id.ToString()],

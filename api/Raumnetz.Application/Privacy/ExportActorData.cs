@@ -54,7 +54,8 @@ public sealed class ExportActorDataHandler(IDbConnectionFactory db, ActorReads r
             return new ActorDataExport
             {
                 ExportedAt = clock.GetUtcNow(), Actor = actor, Memberships = memberships, Attendance = attendance,
-                Responsibilities = responsibilities, Relations = relations, References = references, Mentions = mentions, AuditEntries = audit,
+                Responsibilities = responsibilities, Relations = relations, References = references, Mentions = mentions,
+                    AuditEntries = audit,
             };
         }, cancellationToken);
 
@@ -76,7 +77,8 @@ public sealed class ExportActorDataHandler(IDbConnectionFactory db, ActorReads r
 /// <summary>The audit entries a privacy export shows.</summary>
 public static class PrivacyAudit
 {
-    public static async Task<List<AuditEntryDto>> EntriesAboutAsync(DbConnection connection, ISqlDialect dialect, IReadOnlyCollection<string> ids,
+    public static async Task<List<AuditEntryDto>> EntriesAboutAsync(DbConnection connection, ISqlDialect dialect,
+        IReadOnlyCollection<string> ids,
         CancellationToken ct) =>
         (await connection.QueryAsync<AuditRow>(new CommandDefinition(
             $"{ListAuditEntriesHandler.Select} WHERE {dialect.In("a.entity_id", "@ids")} ORDER BY a.occurred_at, a.id",

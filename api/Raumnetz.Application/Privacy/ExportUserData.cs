@@ -23,7 +23,10 @@ public sealed class ExportUserDataHandler(IDbConnectionFactory db, UserReads rea
             var user = await reads.LoadAsync(connection, null, request.Id, ct) ?? throw new NotFoundException("User", request.Id);
             var principal = "user:" + request.Id;
             var sessions = (await connection.QueryAsync<SessionExport>(new CommandDefinition(
-                "SELECT id, created_at, last_seen_at, expires_at, revoked_at, user_agent, address FROM sessions WHERE user_id = @Id ORDER BY created_at, id",
+                """
+                SELECT id, created_at, last_seen_at, expires_at, revoked_at, user_agent, address FROM sessions
+                WHERE user_id = @Id ORDER BY created_at, id
+                """,
                 new { request.Id }, cancellationToken: ct))).ToList();
             var keys = (await connection.QueryAsync<ApiKeyExport>(new CommandDefinition(
                 "SELECT id, name, role, created_at, revoked_at FROM api_keys WHERE created_by = @principal ORDER BY created_at, id",

@@ -35,7 +35,9 @@ public static class PrivacyTexts
         ("inventory_rounds", "id", "inventoryRound", ["note"]),
     ];
 
-    /// <summary>The free texts that mention <paramref name="text"/> (case-insensitively), except those of <paramref name="except"/>.</summary>
+    /// <summary>
+    /// The free texts that mention <paramref name="text"/> (case-insensitively), except those of <paramref name="except"/>.
+    /// </summary>
     public static async Task<List<TextMention>> FindMentionsAsync(DbConnection connection, DbTransaction? tx, string text, Guid? except,
         CancellationToken ct)
     {
@@ -48,7 +50,8 @@ public static class PrivacyTexts
                 var keys = await connection.QueryAsync<Guid>(new CommandDefinition(
                     $"SELECT DISTINCT {key} FROM {table} WHERE LOWER({column}) LIKE @pattern ESCAPE '\\'",
                     new { pattern }, tx, cancellationToken: ct));
-                mentions.AddRange(keys.Where(k => k != except).Select(k => new TextMention(type, k.ToString(), AuditJson.CamelCase(column))));
+                mentions.AddRange(keys.Where(k => k != except).Select(k => new TextMention(type, k.ToString(),
+                    AuditJson.CamelCase(column))));
             }
         return mentions.Distinct().OrderBy(m => m.EntityType, StringComparer.Ordinal).ThenBy(m => m.EntityId, StringComparer.Ordinal)
             .ThenBy(m => m.Field, StringComparer.Ordinal).ToList();
@@ -90,7 +93,8 @@ public static class PrivacyTexts
             var blanked = entityId == personId && personalFields is not null && Blank(node, personalFields);
             if (!Scrub(node, erased, out var replaced) && !blanked) continue;
             await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE audit_entries SET changes = @changes WHERE id = @id", new { id, changes = replaced!.ToJsonString(AuditJson.Storage) },
+                "UPDATE audit_entries SET changes = @changes WHERE id = @id", new { id,
+                    changes = replaced!.ToJsonString(AuditJson.Storage) },
                 tx, cancellationToken: ct));
             scrubbed++;
         }

@@ -47,7 +47,8 @@ public sealed class AccountAuditTests(ApiFactory factory) : IClassFixture<ApiFac
         var admin = await factory.AdminAsync();
         var (id, _) = await CreateUserAsync(factory);
         var tag = (await admin.GetAsync($"{UsersUrl}/{id}", Ct)).Headers.ETag!.Tag;
-        await HttpAssert.OkAsync<JsonElement>(await admin.PutIfMatchAsync($"{UsersUrl}/{id}", new { displayName = "Konto Test", role = "coordinator" }, tag));
+        await HttpAssert.OkAsync<JsonElement>(await admin.PutIfMatchAsync($"{UsersUrl}/{id}", new { displayName = "Konto Test",
+            role = "coordinator" }, tag));
         await HttpAssert.OkAsync<JsonElement>(await admin.PostAsync($"{UsersUrl}/{id}/deactivate", null, Ct));
         const string oneTime = "Einmal-Kennwort-4711-x";
         await HttpAssert.OkAsync<JsonElement>(await admin.PostAsJsonAsync($"{UsersUrl}/{id}/password", new { password = oneTime }, Ct));
@@ -56,7 +57,8 @@ public sealed class AccountAuditTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.Equal(("true", "false"), (await EntryAsync(admin, id, "deactivate")).Change("isActive"));
         var setPassword = await EntryAsync(admin, id, "setPassword");
         Assert.Equal(("false", "true"), setPassword.Change("mustChangePassword"));
-        Assert.DoesNotContain(setPassword.Fields(), f => f.Contains("password", StringComparison.OrdinalIgnoreCase) && f != "mustChangePassword");
+        Assert.DoesNotContain(setPassword.Fields(), f => f.Contains("password", StringComparison.OrdinalIgnoreCase)
+            && f != "mustChangePassword");
         Assert.Equal(0, await CountInTrailAsync(oneTime));
         var hash = await factory.ScalarAsync<string>("SELECT password_hash FROM users WHERE id = @id", new { id });
         Assert.Equal(0, await CountInTrailAsync(hash[^20..]));

@@ -31,19 +31,22 @@ public sealed class PrivacyTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var organisation = await CreateOrganisationAsync(admin, $"Jugendamt {t}");
         var request = new HttpRequestMessage(HttpMethod.Post, ActorsUrl)
         {
-            Content = JsonContent.Create(Person(name, organisation, new { email, phone = "+49 3328 4711" + t[^3..], street = $"Lindenweg {t}" })),
+            Content = JsonContent.Create(Person(name, organisation, new { email, phone = "+49 3328 4711" + t[^3..],
+                street = $"Lindenweg {t}" })),
         };
         request.Headers.Add("Idempotency-Key", "person-" + t);
         var person = (await HttpAssert.OkAsync<JsonElement>(await admin.SendAsync(request, Ct), HttpStatusCode.Created)).Id();
         await HttpAssert.OkAsync<JsonElement>(await SendAsync(admin, HttpMethod.Put, $"{ActorsUrl}/{person}",
-            Person(name, organisation, new { email, notes = $"Ansprechpartnerin für {name}", tags = new[] { "Schulsozialarbeit" } }), "\"1\""));
+            Person(name, organisation, new { email, notes = $"Ansprechpartnerin für {name}", tags = new[] { "Schulsozialarbeit" } }),
+                "\"1\""));
         var network = (await admin.NetworkAsync($"Lenkrunde {t}", "steeringGroup", new { coordinatorActorId = person })).Id();
         var member = (await admin.MemberAsync(network, person)).Id();
         var other = (await admin.MemberAsync(network, organisation)).Id();
         var meeting = (await admin.MeetingAsync(network, DateTimeOffset.UtcNow.AddDays(-10), new
         {
             title = "Sitzung 1",
-            attendance = new object[] { new { memberId = member, attendance = "present" }, new { memberId = other, attendance = "absent" } },
+            attendance = new object[] { new { memberId = member, attendance = "present" }, new { memberId = other,
+                attendance = "absent" } },
         })).Id();
         var mentioning = (await admin.MeetingAsync(network, DateTimeOffset.UtcNow.AddDays(-5), new
         {
@@ -94,15 +97,18 @@ public sealed class PrivacyTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var membersBefore = await admin.GetJsonAsync($"/api/v1/networks/{s.Network}/members?limit=500");
         Assert.NotEmpty(await HitsAsync(s.Name));
 
-        await HttpAssert.ProblemAsync(await admin.PostAsync($"{Url}/actors/{s.Person}/erase", null, Ct), HttpStatusCode.PreconditionRequired);
+        await HttpAssert.ProblemAsync(await admin.PostAsync($"{Url}/actors/{s.Person}/erase", null, Ct),
+            HttpStatusCode.PreconditionRequired);
         var (_, etag) = await GetWithETagAsync(admin, $"{ActorsUrl}/{s.Person}");
-        var result = await HttpAssert.OkAsync<JsonElement>(await admin.SendJsonAsync(HttpMethod.Post, $"{Url}/actors/{s.Person}/erase", null,
+        var result = await HttpAssert.OkAsync<JsonElement>(await admin.SendJsonAsync(HttpMethod.Post, $"{Url}/actors/{s.Person}/erase",
+            null,
             ("If-Match", etag)));
 
         Assert.DoesNotContain(s.Name, result.GetRawText(), StringComparison.Ordinal);
         Assert.True(result.GetProperty("auditEntriesScrubbed").GetInt32() >= 2);
         var review = Assert.Single(result.GetProperty("forReview").EnumerateArray());
-        Assert.Equal(("meeting", s.MentioningMeeting.ToString(), "minutes"), (review.Str("entityType"), review.Str("entityId"), review.Str("field")));
+        Assert.Equal(("meeting", s.MentioningMeeting.ToString(), "minutes"), (review.Str("entityType"), review.Str("entityId"),
+            review.Str("field")));
 
         // Links kept: the same members, counts and attendance.
         var networkAfter = await admin.GetJsonAsync($"/api/v1/networks/{s.Network}");
@@ -114,7 +120,8 @@ public sealed class PrivacyTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(result.Str("name"), erased.Str("name"));
         Assert.Equal(JsonValueKind.Null, erased.GetProperty("email").ValueKind);
         Assert.Empty(erased.GetProperty("tags").EnumerateArray());
-        Assert.Equal(s.Task, Assert.Single((await HttpAssert.OkAsync<JsonElement>(await admin.GetAsync($"{Url}/actors/{s.Person}/export", Ct)))
+        Assert.Equal(s.Task, Assert.Single((await HttpAssert.OkAsync<JsonElement>(await admin.GetAsync($"{Url}/actors/{s.Person}/export",
+            Ct)))
             .GetProperty("responsibilities").EnumerateArray()).GetProperty("taskId").GetGuid());
 
         // No table holds the name, the e-mail address or the street any more, except the minutes flagged for review.
@@ -127,7 +134,8 @@ public sealed class PrivacyTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Empty(entry.GetProperty("changes").EnumerateArray());
 
         var (_, again) = await GetWithETagAsync(admin, $"{ActorsUrl}/{s.Person}");
-        await HttpAssert.ProblemAsync(await admin.SendJsonAsync(HttpMethod.Post, $"{Url}/actors/{s.Person}/erase", null, ("If-Match", again)),
+        await HttpAssert.ProblemAsync(await admin.SendJsonAsync(HttpMethod.Post, $"{Url}/actors/{s.Person}/erase", null, ("If-Match",
+            again)),
             HttpStatusCode.Conflict);
     }
 
@@ -136,7 +144,8 @@ public sealed class PrivacyTests(ApiFactory factory) : IClassFixture<ApiFactory>
     {
         var admin = await factory.AdminAsync();
         var organisation = await CreateOrganisationAsync(admin, "Kirchengemeinde " + Token());
-        await HttpAssert.ProblemAsync(await admin.SendJsonAsync(HttpMethod.Post, $"{Url}/actors/{organisation}/erase", null, ("If-Match", "\"1\"")),
+        await HttpAssert.ProblemAsync(await admin.SendJsonAsync(HttpMethod.Post, $"{Url}/actors/{organisation}/erase", null, ("If-Match",
+            "\"1\"")),
             HttpStatusCode.Conflict);
         Assert.Equal("Kirchengemeinde", (await GetWithETagAsync(admin, $"{ActorsUrl}/{organisation}")).Body.Str("name").Split(' ')[0]);
         var editor = await factory.AsAsync("editor");
@@ -161,13 +170,15 @@ public sealed class PrivacyTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.DoesNotContain("hash", export.GetRawText(), StringComparison.OrdinalIgnoreCase);
 
         var etag = (await admin.GetAsync($"/api/v1/users/{id}", Ct)).Headers.ETag!.Tag;
-        var result = await HttpAssert.OkAsync<JsonElement>(await admin.SendJsonAsync(HttpMethod.Post, $"{Url}/users/{id}/erase", null, ("If-Match", etag)));
+        var result = await HttpAssert.OkAsync<JsonElement>(await admin.SendJsonAsync(HttpMethod.Post, $"{Url}/users/{id}/erase", null,
+            ("If-Match", etag)));
         Assert.DoesNotContain(email, result.GetRawText(), StringComparison.Ordinal);
         Assert.Empty(await HitsAsync(email));
         Assert.Equal(HttpStatusCode.Unauthorized, (await Users.AccountApi.TryLoginAsync(factory, email, Users.AccountApi.Password)).Status);
         var me = await HttpAssert.OkAsync<JsonElement>(await admin.GetAsync("/api/v1/auth/me", Ct));
         var ownTag = (await admin.GetAsync($"/api/v1/users/{me.Id()}", Ct)).Headers.ETag!.Tag;
-        await HttpAssert.ProblemAsync(await admin.SendJsonAsync(HttpMethod.Post, $"{Url}/users/{me.Id()}/erase", null, ("If-Match", ownTag)),
+        await HttpAssert.ProblemAsync(await admin.SendJsonAsync(HttpMethod.Post, $"{Url}/users/{me.Id()}/erase", null, ("If-Match",
+            ownTag)),
             HttpStatusCode.Conflict);
     }
 
@@ -190,7 +201,8 @@ public sealed class PrivacyTests(ApiFactory factory) : IClassFixture<ApiFactory>
         {
             var cast = factory.Database.Provider == "Sqlite" ? $"CAST(\"{column}\" AS TEXT)" : $"CAST(\"{column}\" AS TEXT)";
             foreach (var form in forms)
-                if (await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM \"{table}\" WHERE {cast} LIKE @p", new { p = "%" + form + "%" }) > 0)
+                if (await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM \"{table}\" WHERE {cast} LIKE @p", new { p = "%"
+                    + form + "%" }) > 0)
                 {
                     hits.Add((table, column));
                     break;

@@ -42,7 +42,8 @@ public sealed class AuditRegistryTests
     [Fact]
     public void Only_edge_bookkeeping_and_the_first_administrator_are_not_audited()
     {
-        var skipped = AuditRegistry.Default.Registrations.Where(r => r.Value.NotAudited is not null).Select(r => r.Key.Name).Order().ToList();
+        var skipped = AuditRegistry.Default.Registrations.Where(r => r.Value.NotAudited is not null).Select(r => r.Key.Name).Order()
+            .ToList();
         Assert.Equal(["EnsureAdministratorCommand", "ReleaseIdempotencyKeyCommand", "ReserveIdempotencyKeyCommand",
             "SaveIdempotentResponseCommand"], skipped);
     }
@@ -50,7 +51,8 @@ public sealed class AuditRegistryTests
 
 public sealed class AuditLogTests
 {
-    private sealed record State(string Name, string? Email, string PasswordHash, long Version, DateTimeOffset UpdatedAt, IReadOnlyList<string> Tags);
+    private sealed record State(string Name, string? Email, string PasswordHash, long Version, DateTimeOffset UpdatedAt,
+        IReadOnlyList<string> Tags);
 
     [Fact]
     public void Diff_lists_changed_fields_with_old_and_new_values_and_never_secrets_or_bookkeeping()

@@ -12,7 +12,8 @@ const admin = { ...testUser, role: Role.Admin }
 
 function entry(overrides: Partial<AuditEntryDto> = {}): AuditEntryDto {
   return {
-    id: 'e-1', occurredAt: '2026-12-04T09:30:00Z', principal: 'user:u-1', userId: 'u-1', apiKeyId: undefined, principalName: 'Paula Planung',
+    id: 'e-1', occurredAt: '2026-12-04T09:30:00Z', principal: 'user:u-1', userId: 'u-1', apiKeyId: undefined,
+    principalName: 'Paula Planung',
     entityType: 'actor', entityId: 'a-1', action: 'update', changes: [{ field: 'name', old: 'Quartiersbüro', new: 'Quartiersbüro Nord' }],
     traceId: '4bf92f3577b34da6a3ce929d0e0e4736', ...overrides,
   }
@@ -23,7 +24,8 @@ describe('Verlauf (history of an entity)', () => {
     server.use(http.get('/api/v1/audit', ({ request }) => {
       const cursor = new URL(request.url).searchParams.get('cursor')
       return cursor
-        ? page([entry({ id: 'e-0', action: 'create', principal: 'key:k-1', userId: undefined, apiKeyId: 'k-1', principalName: 'Fachverfahren',
+        ? page([entry({
+          id: 'e-0', action: 'create', principal: 'key:k-1', userId: undefined, apiKeyId: 'k-1', principalName: 'Fachverfahren',
           changes: [{ field: 'name', old: undefined, new: 'Quartiersbüro' }] })])
         : page([entry()], 'c-2')
     }))

@@ -60,7 +60,8 @@ function HistorySection({ entityId }: { entityId: string }) {
                   <ul className="plain-list">
                     {e.changes.map((c) => (
                       <li key={c.field}>
-                        <span className="history__field">{t(`history.fields.${c.field}`, { defaultValue: c.field })}</span>: {c.old ?? t('history.nothing')}{' '}
+                        <span className="history__field">{t(`history.fields.${c.field}`, { defaultValue: c.field })}</span>:{' '}
+                        {c.old ?? t('history.nothing')}{' '}
                         <span aria-hidden="true">→</span>
                         <span className="visually-hidden"> {t('history.becomes')} </span> {c.new ?? t('history.nothing')}
                       </li>

@@ -3,7 +3,8 @@ export const de = {
   privacy: {
     title: 'Datenschutz',
     intro:
-      'Welche personenbezogenen Daten Raumnetz speichert, wozu, auf welcher Rechtsgrundlage und wie lange – und wie Auskunft und Löschung nach der DSGVO erfolgen.',
+      'Welche personenbezogenen Daten Raumnetz speichert, wozu, auf welcher Rechtsgrundlage und wie lange – und wie Auskunft und ' +
+        'Löschung nach der DSGVO erfolgen.',
     data: {
       title: 'Gespeicherte personenbezogene Daten',
       what: 'Daten',
@@ -12,7 +13,8 @@ export const de = {
       retention: 'Speicherdauer',
       basisToFill: 'vom Betreiber festzulegen (z. B. Art. 6 Abs. 1 lit. e DSGVO i. V. m. Landesrecht)',
       operator:
-        'Der Betreiber (die Kommune oder der Kreis) trägt die Rechtsgrundlagen in sein Verzeichnis von Verarbeitungstätigkeiten ein und informiert die betroffenen Personen.',
+        'Der Betreiber (die Kommune oder der Kreis) trägt die Rechtsgrundlagen in sein Verzeichnis von Verarbeitungstätigkeiten ein und ' +
+          'informiert die betroffenen Personen.',
       rows: {
         actors: {
           what: 'Personen als Akteure: Name, Kurzname, E-Mail, Telefon, Website, Anschrift, Notizen, Sozialräume, Schlagworte',
@@ -59,11 +61,14 @@ export const de = {
     rights: {
       title: 'Rechte der betroffenen Personen',
       access:
-        'Auskunft (Art. 15 DSGVO): Administratorinnen und Administratoren laden für eine Person oder ein Benutzerkonto ein JSON-Dokument mit allen gespeicherten Daten herunter.',
+        'Auskunft (Art. 15 DSGVO): Administratorinnen und Administratoren laden für eine Person oder ein Benutzerkonto ein ' +
+          'JSON-Dokument mit allen gespeicherten Daten herunter.',
       erasure:
-        'Löschung (Art. 17 DSGVO): Eine Person wird anonymisiert. Name und Kontaktdaten werden ersetzt, Verknüpfungen bleiben, damit Zahlen der Netzwerkarbeit stimmen. Texte, die den Namen erwähnen, werden zur Prüfung gemeldet.',
+        'Löschung (Art. 17 DSGVO): Eine Person wird anonymisiert. Name und Kontaktdaten werden ersetzt, Verknüpfungen bleiben, damit ' +
+          'Zahlen der Netzwerkarbeit stimmen. Texte, die den Namen erwähnen, werden zur Prüfung gemeldet.',
       retention:
-        'Aufbewahrung: Der Verlauf wird ohne Einstellung unbegrenzt aufbewahrt; mit Raumnetz__Audit__RetentionDays löscht Raumnetz ältere Einträge stündlich.',
+        'Aufbewahrung: Der Verlauf wird ohne Einstellung unbegrenzt aufbewahrt; mit Raumnetz__Audit__RetentionDays löscht Raumnetz ' +
+          'ältere Einträge stündlich.',
     },
     tools: {
       title: 'Auskunft und Löschung',
@@ -78,9 +83,11 @@ export const de = {
     erase: {
       title: '{{name}} endgültig anonymisieren?',
       textActor:
-        'Name, Kontaktdaten, Notizen und Schlagworte werden ersetzt oder entfernt, auch aus dem Verlauf. Mitgliedschaften, Teilnahmen und Verabredungen bleiben ohne Namen erhalten. Das lässt sich nicht rückgängig machen.',
+        'Name, Kontaktdaten, Notizen und Schlagworte werden ersetzt oder entfernt, auch aus dem Verlauf. Mitgliedschaften, Teilnahmen ' +
+          'und Verabredungen bleiben ohne Namen erhalten. Das lässt sich nicht rückgängig machen.',
       textUser:
-        'Name und E-Mail-Adresse werden ersetzt, auch im Verlauf; das Konto wird deaktiviert und alle Sitzungen enden. Das lässt sich nicht rückgängig machen.',
+        'Name und E-Mail-Adresse werden ersetzt, auch im Verlauf; das Konto wird deaktiviert und alle Sitzungen enden. Das lässt sich ' +
+          'nicht rückgängig machen.',
       typeName: 'Zur Bestätigung „{{name}}“ eingeben',
       confirm: 'Endgültig anonymisieren',
       done: 'Anonymisiert: jetzt „{{name}}“.',

@@ -6,7 +6,8 @@ export const en: Translations<typeof de> = {
   privacy: {
     title: 'Data protection',
     intro:
-      'Which personal data Raumnetz holds, for what purpose, on which legal basis and for how long – and how access and erasure under the GDPR work.',
+      'Which personal data Raumnetz holds, for what purpose, on which legal basis and for how long – and how access and erasure under ' +
+        'the GDPR work.',
     data: {
       title: 'Personal data held',
       what: 'Data',
@@ -15,7 +16,8 @@ export const en: Translations<typeof de> = {
       retention: 'Retention',
       basisToFill: 'to be set by the operator (e.g. Art. 6(1)(e) GDPR with state law)',
       operator:
-        'The operator (the municipality or county) records the legal bases in its record of processing activities and informs the persons concerned.',
+        'The operator (the municipality or county) records the legal bases in its record of processing activities and informs the ' +
+          'persons concerned.',
       rows: {
         actors: {
           what: 'Persons as actors: name, short name, e-mail, phone, website, address, notes, social spaces, tags',
@@ -63,8 +65,11 @@ export const en: Translations<typeof de> = {
       title: 'Rights of the persons concerned',
       access: 'Access (Art. 15 GDPR): administrators download one JSON document with all data held about a person or a user account.',
       erasure:
-        'Erasure (Art. 17 GDPR): a person is anonymised. Name and contact data are replaced, links stay so that the figures of network work stay right. Texts mentioning the name are reported for review.',
-      retention: 'Retention: the history is kept without limit unless Raumnetz__Audit__RetentionDays is set; then older entries are deleted hourly.',
+        'Erasure (Art. 17 GDPR): a person is anonymised. Name and contact data are replaced, links stay so that the figures of network ' +
+          'work stay right. Texts mentioning the name are reported for review.',
+      retention:
+        'Retention: the history is kept without limit unless Raumnetz__Audit__RetentionDays is set; then older entries are ' +
+        'deleted hourly.',
     },
     tools: {
       title: 'Access and erasure',
@@ -79,8 +84,11 @@ export const en: Translations<typeof de> = {
     erase: {
       title: 'Anonymise {{name}} for good?',
       textActor:
-        'Name, contact data, notes and tags are replaced or removed, in the history too. Memberships, attendance and agreements stay, without the name. This cannot be undone.',
-      textUser: 'Name and e-mail address are replaced, in the history too; the account is deactivated and all its sessions end. This cannot be undone.',
+        'Name, contact data, notes and tags are replaced or removed, in the history too. Memberships, attendance and agreements stay, ' +
+          'without the name. This cannot be undone.',
+      textUser:
+        'Name and e-mail address are replaced, in the history too; the account is deactivated and all its sessions end. This ' +
+        'cannot be undone.',
       typeName: 'Type “{{name}}” to confirm',
       confirm: 'Anonymise for good',
       done: 'Anonymised: now “{{name}}”.',
