@@ -24,7 +24,7 @@ public sealed record AuditRecord
 
 /// <summary>
 /// Writes audit entries and computes their changes by diffing two states of an entity (any object that serialises to a
-/// JSON object: a DTO or a row). Fields that say nothing about the change (version, timestamps) are left out, and so is
+/// JSON object: a DTO or a row). Fields that say nothing about the change (id, version, timestamps) are left out, and so is
 /// every field whose name says it holds a secret (password, hash, token, secret, key): those never reach the table.
 /// </summary>
 public static class AuditLog
@@ -36,7 +36,7 @@ public static class AuditLog
 
     private static readonly HashSet<string> Ignored = new(StringComparer.OrdinalIgnoreCase)
     {
-        "version", "createdAt", "updatedAt", "created_at", "updated_at", "searchKey", "search_key", "etag",
+        "id", "version", "createdAt", "updatedAt", "created_at", "updated_at", "searchKey", "search_key", "etag",
     };
 
     private static readonly string[] SecretParts = ["password", "hash", "secret", "token", "salt"];
