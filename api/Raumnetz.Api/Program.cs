@@ -32,6 +32,8 @@ builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetS
 builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
 builder.Services.AddApplication();
+builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Raumnetz:Audit").Get<Raumnetz.Application.Audit.AuditOptions>() ?? new Raumnetz.Application.Audit.AuditOptions());
+builder.Services.AddHostedService<AuditRetentionService>();
 builder.Services.AddInfrastructure();
 builder.Services.AddDemoData();
 builder.Services.AddRaumnetzEdge();
@@ -99,6 +101,8 @@ app.MapLocationsEndpoints();
 app.MapServicesEndpoints();
 app.MapExportsEndpoints();
 app.MapAdminEndpoints();
+app.MapAuditEndpoints();
+app.MapPrivacyEndpoints();
 app.MapFundingsEndpoints();
 app.MapVerificationEndpoints();
 app.MapInventoryRoundsEndpoints();

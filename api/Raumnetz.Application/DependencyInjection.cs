@@ -31,6 +31,8 @@ public static class DependencyInjection
         services.TryAddScoped<ICurrentUser, Authorization.SystemCaller>();
         services.AddScoped<UnitOfWork>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWork>());
+        services.AddScoped<Audit.AuditTrail>();
+        services.AddTransient<IPipelineBehavior<Auth.LoginCommand, Auth.LoginResult>, Audit.SignInAuditBehaviour>();
 
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
         {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
+using Raumnetz.Application.Audit;
 using Raumnetz.Application.Auth;
 using Raumnetz.Application.Common;
 
@@ -91,21 +92,40 @@ public sealed class SessionStore(IDbConnectionFactory db, TimeProvider clock, Se
             row.CreatedAt, row.ExpiresAt) { HasGrants = row.GrantCount > 0 };
     }
 
-    /// <summary>Ends the session named by the token (sign-out).</summary>
+    /// <summary>Ends the session named by the token (sign-out) and records the sign-out in the audit trail.</summary>
     public async Task RevokeAsync(string token, CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
+        var hash = Hash(token);
         await using var connection = await db.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE sessions SET revoked_at = @now WHERE token_hash = @hash AND revoked_at IS NULL",
-            new { hash = Hash(token), now = clock.GetUtcNow() }, cancellationToken: ct));
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var userId = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
+            "SELECT user_id FROM sessions WHERE token_hash = @hash AND revoked_at IS NULL", new { hash }, tx, cancellationToken: ct));
+        var rows = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE sessions SET revoked_at = @now WHERE token_hash = @hash AND revoked_at IS NULL", new { hash, now }, tx, cancellationToken: ct));
+        if (rows > 0 && userId is { } id) await AuditSignOutAsync(connection, tx, id, "signOut", now, ct);
+        await tx.CommitAsync(ct);
     }
 
-    /// <summary>Ends every session of the user (sign-out everywhere); returns how many were open.</summary>
+    /// <summary>Ends every session of the user (sign-out everywhere), recorded in the audit trail; returns how many were open.</summary>
     public async Task<int> RevokeAllAsync(Guid userId, CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
         await using var connection = await db.OpenAsync(ct);
-        return await UserSessions.RevokeAllAsync(connection, null, userId, clock.GetUtcNow(), ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var count = await UserSessions.RevokeAllAsync(connection, tx, userId, now, ct);
+        await AuditSignOutAsync(connection, tx, userId, "signOutEverywhere", now, ct);
+        await tx.CommitAsync(ct);
+        return count;
     }
+
+    private static Task AuditSignOutAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, Guid userId,
+        string action, DateTimeOffset now, CancellationToken ct) =>
+        AuditLog.WriteAsync(connection, tx, new AuditRecord
+        {
+            Principal = "user:" + userId, UserId = userId, EntityType = AuditEntities.UserEvent.Type, EntityId = userId.ToString(),
+            Action = action, TraceId = AuditTrail.CurrentTraceId(), OccurredAt = now,
+        }, ct);
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 

@@ -38,7 +38,9 @@ public sealed class AuthorizationTests(RolesFixture factory) : IClassFixture<Rol
     /// <summary>Writes to the caller's own account (own password, own sessions): every role may make them.</summary>
     private static readonly string[] OwnAccount = ["ChangePassword", "EndSession"];
 
-    private static bool IsAdminRoute(ApiOperation op) => op.Path.StartsWith("/api/v1/users", StringComparison.Ordinal) || op.Path.StartsWith("/api/v1/api-keys", StringComparison.Ordinal);
+    private static readonly string[] AdminRoutes = ["/api/v1/users", "/api/v1/api-keys", "/api/v1/audit", "/api/v1/privacy"];
+
+    private static bool IsAdminRoute(ApiOperation op) => AdminRoutes.Any(p => op.Path.StartsWith(p, StringComparison.Ordinal));
 
     /// <summary>What a role may do with an operation: admin routes only admins; reads (and signing out) every role; writes editors and up.</summary>
     private static bool Allowed(string role, ApiOperation op) =>

@@ -56,6 +56,7 @@ public sealed class ConditionalRequestTests(ApiFactory factory) : IClassFixture<
             new { serviceId = service, funderActorId = actor, renewalStatus = "open" }), HttpStatusCode.Created)).Id();
         var round = (await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync("/api/v1/inventory-rounds",
             new { name = "Runde", spaceId = space, startsOn = "2026-01-01", endsOn = "2026-03-31" }), HttpStatusCode.Created)).Id();
+        var person = (await ActorApi.CreateActorAsync(client, ActorApi.Person("Erika Muster", null))).Id();
         var put = HttpMethod.Put;
         var post = HttpMethod.Post;
         var delete = HttpMethod.Delete;
@@ -104,6 +105,8 @@ public sealed class ConditionalRequestTests(ApiFactory factory) : IClassFixture<
             ["CloseInventoryRound"] = new(post, $"/api/v1/inventory-rounds/{round}/close", null),
             ["DeleteLocation"] = new(delete, $"/api/v1/locations/{location}", null),
             ["DeleteService"] = new(delete, $"/api/v1/services/{service}", null),
+            ["EraseActor"] = new(post, $"/api/v1/privacy/actors/{person}/erase", null),
+            ["EraseUser"] = new(post, $"/api/v1/privacy/users/{user}/erase", null),
         };
     }
 

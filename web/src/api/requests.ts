@@ -255,3 +255,17 @@ export interface InventoryRoundListParams extends PageParams {
 
 export const listInventoryRounds = (p: InventoryRoundListParams = {}) =>
   api.listInventoryRounds(given(p.spaceId), p.status, given(p.q), p.limit, p.cursor)
+
+export interface AuditListParams extends PageParams {
+  entityId?: string
+  entityType?: string
+  userId?: string
+  principal?: string
+  /** ISO 8601 instants: from inclusive, to exclusive. */
+  from?: string
+  to?: string
+}
+
+export const listAuditEntries = (p: AuditListParams = {}) =>
+  api.listAuditEntries(given(p.entityId), given(p.entityType), given(p.userId), given(p.principal), given(p.from), given(p.to), p.limit,
+    p.cursor)

@@ -3,6 +3,7 @@ import { AppShell } from '@/components/layout/app-shell'
 import { RequireAuth } from '@/features/auth/components/require-auth'
 import { LoginPage } from '@/features/auth/routes/login-page'
 import { indicatorRoutes } from '@/features/indicators/routes'
+import { privacyRoutes } from '@/features/privacy/routes'
 import { userRoutes } from '@/features/users/routes'
 import { inventoryRoutes } from '@/features/inventory/routes'
 import { NotFoundPage, RouteErrorPage } from './error-pages'
@@ -88,6 +89,7 @@ export const routes: RouteObject[] = [
           },
           ...indicatorRoutes,
           ...userRoutes,
+          ...privacyRoutes,
           ...inventoryRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],

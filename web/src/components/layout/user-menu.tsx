@@ -71,6 +71,9 @@ export function UserMenu({ user }: { user: CurrentUserDto }) {
             {t('shell.users')}
           </Link>
         ) : null}
+        <Link to="/privacy" className="button button--secondary" onClick={() => setOpen(false)}>
+          {t('shell.privacy')}
+        </Link>
         <button type="button" className="button button--secondary" onClick={() => void onLogout()} disabled={logout.isPending}>
           {t('shell.logout')}
         </button>

@@ -1,6 +1,7 @@
 import { useMemo, useState, type ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
+import { EntityHistory } from '@/components/history/entity-history'
 import { useFlatSpaces } from '@/components/pickers/spaces'
 import { ConfirmAlert } from '@/components/ui/confirm'
 import { Alert } from '@/components/ui/feedback'
@@ -163,6 +164,7 @@ export function ActorDetailPage({ inventory: Inventory }: { inventory?: ActorSec
           <Inventory actorId={a.id} headingId="actor-inventory" />
         </section>
       ) : null}
+      <EntityHistory entityId={id} />
     </>
   )
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
+import { EntityHistory } from '@/components/history/entity-history'
 import { Alert, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useNavigationNotice } from '@/lib/navigation-notice'
@@ -93,6 +94,7 @@ export function IndicatorDetailPage() {
         </dl>
       </section>
       {exporting ? <ExportDialog initial={{ indicatorIds: [i.id] }} onClose={() => setExporting(false)} /> : null}
+      <EntityHistory entityId={id} />
     </>
   )
 }

@@ -2,6 +2,7 @@ import { useQueries } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toProblem, type LocationDto } from '@/api'
+import { EntityHistory } from '@/components/history/entity-history'
 import { ConfirmAlert } from '@/components/ui/confirm'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { Link, useParams } from 'react-router'
@@ -183,6 +184,7 @@ export function LocationPage() {
           <FundingTimeline fundings={allFundings} caption={t('inventory.funding.title')} showService />
         )}
       </section>
+      <EntityHistory entityId={id} />
     </>
   )
 }

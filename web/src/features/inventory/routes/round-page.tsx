@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { toProblem, type InventoryRoundDto, type RoundCountsDto } from '@/api'
+import { EntityHistory } from '@/components/history/entity-history'
 import { ConfirmAlert } from '@/components/ui/confirm'
 import { Alert, Loading } from '@/components/ui/feedback'
 import { Table } from '@/components/ui/table'
@@ -149,6 +150,7 @@ export function RoundPage() {
           </>
         )}
       </section>
+      <EntityHistory entityId={id} />
     </>
   )
 }

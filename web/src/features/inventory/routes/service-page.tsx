@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
+import { EntityHistory } from '@/components/history/entity-history'
 import { Alert } from '@/components/ui/feedback'
 import { QueryFallback } from '@/components/ui/query-fallback'
 import { WhyReadOnly } from '@/components/ui/why-read-only'
@@ -114,6 +115,7 @@ export function ServicePage() {
         <h2 id="service-funding">{t('inventory.funding.title')}</h2>
         <FundingTimeline fundings={fundings.data ?? []} caption={t('inventory.funding.title')} />
       </section>
+      <EntityHistory entityId={id} />
     </>
   )
 }

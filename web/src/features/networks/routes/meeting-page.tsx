@@ -2,6 +2,7 @@ import { useState, type ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { isProblemStatus } from '@/api'
+import { EntityHistory } from '@/components/history/entity-history'
 import { ConfirmAlert } from '@/components/ui/confirm'
 import { Alert, EmptyState } from '@/components/ui/feedback'
 import { Markdown } from '@/components/ui/markdown'
@@ -170,6 +171,7 @@ export function MeetingPage({ agreements: Agreements }: { agreements: MeetingAgr
       <section className="card" aria-labelledby="meeting-agreements">
         <Agreements networkId={m.networkId} meetingId={m.id} canWrite={canWrite} headingId="meeting-agreements" />
       </section>
+      <EntityHistory entityId={id} />
     </>
   )
 }

@@ -2,6 +2,7 @@ import { useId, useState, type ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { NetworkLinkType, NetworkStatus, type NetworkDto, type NetworkLinkDto } from '@/api'
+import { EntityHistory } from '@/components/history/entity-history'
 import { Alert } from '@/components/ui/feedback'
 import { InlineList } from '@/components/ui/inline-list'
 import { QueryFallback } from '@/components/ui/query-fallback'
@@ -145,6 +146,7 @@ export function NetworkDetailPage({ agreements: Agreements, services: Services, 
           <Services networkId={n.id} headingId="network-services" />
         </section>
       ) : null}
+      <EntityHistory entityId={id} />
     </>
   )
 }

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import type { SpaceDto } from '@/api'
+import { EntityHistory } from '@/components/history/entity-history'
 import { useSpace } from '@/components/pickers/spaces'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
@@ -111,6 +112,7 @@ export function SpaceDetailPage({ inventory: Inventory }: { inventory?: SpaceSec
           <Inventory spaceId={s.id} headingId="space-inventory" />
         </section>
       ) : null}
+      <EntityHistory entityId={id} />
     </>
   )
 }

@@ -1,0 +1,34 @@
+using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Raumnetz.Api.Http;
+using Raumnetz.Api.Security;
+using Raumnetz.Application.Audit;
+using Raumnetz.Application.Common;
+
+namespace Raumnetz.Api.Endpoints;
+
+/// <summary>The audit trail: read-only, administrators only. No operation edits or deletes an entry.</summary>
+public static class AuditEndpoints
+{
+    public static void MapAuditEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization(Policies.Admin);
+        group.MapGet("/", ListAuditEntries).WithName(nameof(ListAuditEntries))
+            .WithSummary("The audit trail, newest first: who (user or API key) changed which entity when, the action, the changed fields "
+                + "with old and new values (never passwords or secrets) and the request's trace id. Filters: entity, entity type, user or "
+                + "principal, period; keyset pagination.").Errors(400);
+    }
+
+    /// <param name="entityId">Only entries about this entity (its id; a code for actor types).</param>
+    /// <param name="entityType">Only entries about this kind of entity (actor, space, network, networkMember, user, apiKey, ...).</param>
+    /// <param name="userId">Only entries of this user.</param>
+    /// <param name="principal">Only entries of this principal ('user:&lt;id&gt;', 'key:&lt;id&gt;', 'anonymous').</param>
+    /// <param name="from">Only entries at or after this instant (ISO 8601).</param>
+    /// <param name="to">Only entries before this instant (ISO 8601).</param>
+    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    public static async Task<Ok<Page<AuditEntryDto>>> ListAuditEntries(IMediator mediator, string? entityId, string? entityType,
+        Guid? userId, string? principal, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? cursor, CancellationToken ct)
+        => TypedResults.Ok(await mediator.Send(
+            new ListAuditEntriesQuery(entityId, entityType, userId, principal, from, to, limit, cursor), ct));
+}

@@ -1,0 +1,4 @@
+-- GDPR erasure (issue 15): when a person (actor) or an account (user) was anonymised. Their name and contact data are
+-- replaced then; the rows stay so that network history (members, attendance) keeps its counts.
+ALTER TABLE actors ADD COLUMN erased_at TIMESTAMPTZ NULL;
+ALTER TABLE users ADD COLUMN erased_at TIMESTAMPTZ NULL;
