@@ -2425,6 +2425,396 @@ export class Client {
     }
 
     /**
+     * Supply per space on a level: services, capacity, capacity per 1,000 of the population, distance from the (population-weighted) centroid to the nearest service, share of the population within the radius and the 2SFCA accessibility index; the spaces above the level aggregated; with a what-if the figures as if services closed and the difference. Parameters: category (required except for the matrix), targetGroup, populationIndicatorId (a count indicator), period, level (required), under, radiusKm (above 0, at most 100; default 5), decay (none, gaussian, stepped; default none), capacityUnit (default places), on (capacity as of; default today); what-if: closeServiceIds (up to 500) and fundingEndsBy. 400 naming the parameter for a radius out of range, an unknown category or target group, or a population indicator that is not a count.
+     * @param category (optional) Code of the service category (its narrower categories count too).
+     * @param targetGroup (optional) Code of a target group: only services for it.
+     * @param populationIndicatorId (optional) A count indicator holding the population (for example residents under 6).
+     * @param period (optional) The population's period (2024, 2024-H1, 2024-Q2, 2024-05).
+     * @param level (optional) The level of the spaces compared.
+     * @param under (optional) The region: this space and the spaces below it (default: every space).
+     * @param radiusKm (optional) Catchment radius in km: above 0, at most 100 (default 5).
+     * @param decay (optional) Distance decay of the accessibility index (default none: classic 2SFCA).
+     * @param capacityUnit (optional) Which capacity counts (default places).
+     * @param on (optional) Capacity as recorded on this day (default today).
+     * @param closeServiceIds (optional) What-if: services treated as closed (repeat the parameter; up to 500).
+     * @param fundingEndsBy (optional) What-if: services whose funding ends from the reference day to this day (and is not secured or
+                continued) are treated as closed.
+     * @param withGeometry (optional) Include each space's GeoJSON geometry (default false).
+     * @return OK
+     */
+    getCoverage(category?: string | undefined, targetGroup?: string | undefined, populationIndicatorId?: string | undefined, period?: string | undefined, level?: SpaceLevel | undefined, under?: string | undefined, radiusKm?: number | undefined, decay?: DistanceDecay | undefined, capacityUnit?: CapacityUnit | undefined, on?: string | undefined, closeServiceIds?: string[] | undefined, fundingEndsBy?: string | undefined, withGeometry?: boolean | undefined): Promise<ServiceCoverageDto> {
+        let url_ = this.baseUrl + "/api/v1/coverage?";
+        if (category === null)
+            throw new globalThis.Error("The parameter 'category' cannot be null.");
+        else if (category !== undefined)
+            url_ += "category=" + encodeURIComponent("" + category) + "&";
+        if (targetGroup === null)
+            throw new globalThis.Error("The parameter 'targetGroup' cannot be null.");
+        else if (targetGroup !== undefined)
+            url_ += "targetGroup=" + encodeURIComponent("" + targetGroup) + "&";
+        if (populationIndicatorId === null)
+            throw new globalThis.Error("The parameter 'populationIndicatorId' cannot be null.");
+        else if (populationIndicatorId !== undefined)
+            url_ += "populationIndicatorId=" + encodeURIComponent("" + populationIndicatorId) + "&";
+        if (period === null)
+            throw new globalThis.Error("The parameter 'period' cannot be null.");
+        else if (period !== undefined)
+            url_ += "period=" + encodeURIComponent("" + period) + "&";
+        if (level === null)
+            throw new globalThis.Error("The parameter 'level' cannot be null.");
+        else if (level !== undefined)
+            url_ += "level=" + encodeURIComponent("" + level) + "&";
+        if (under === null)
+            throw new globalThis.Error("The parameter 'under' cannot be null.");
+        else if (under !== undefined)
+            url_ += "under=" + encodeURIComponent("" + under) + "&";
+        if (radiusKm === null)
+            throw new globalThis.Error("The parameter 'radiusKm' cannot be null.");
+        else if (radiusKm !== undefined)
+            url_ += "radiusKm=" + encodeURIComponent("" + radiusKm) + "&";
+        if (decay === null)
+            throw new globalThis.Error("The parameter 'decay' cannot be null.");
+        else if (decay !== undefined)
+            url_ += "decay=" + encodeURIComponent("" + decay) + "&";
+        if (capacityUnit === null)
+            throw new globalThis.Error("The parameter 'capacityUnit' cannot be null.");
+        else if (capacityUnit !== undefined)
+            url_ += "capacityUnit=" + encodeURIComponent("" + capacityUnit) + "&";
+        if (on === null)
+            throw new globalThis.Error("The parameter 'on' cannot be null.");
+        else if (on !== undefined)
+            url_ += "on=" + encodeURIComponent("" + on) + "&";
+        if (closeServiceIds === null)
+            throw new globalThis.Error("The parameter 'closeServiceIds' cannot be null.");
+        else if (closeServiceIds !== undefined)
+            closeServiceIds && closeServiceIds.forEach(item => { url_ += "closeServiceIds=" + encodeURIComponent("" + item) + "&"; });
+        if (fundingEndsBy === null)
+            throw new globalThis.Error("The parameter 'fundingEndsBy' cannot be null.");
+        else if (fundingEndsBy !== undefined)
+            url_ += "fundingEndsBy=" + encodeURIComponent("" + fundingEndsBy) + "&";
+        if (withGeometry === null)
+            throw new globalThis.Error("The parameter 'withGeometry' cannot be null.");
+        else if (withGeometry !== undefined)
+            url_ += "withGeometry=" + encodeURIComponent("" + withGeometry) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetCoverage(_response);
+        });
+    }
+
+    protected processGetCoverage(response: Response): Promise<ServiceCoverageDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ServiceCoverageDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ServiceCoverageDto>(null as any);
+    }
+
+    /**
+     * The spaces on the level below a threshold of a measure (distance: above it), worst first. Parameters: category (required except for the matrix), targetGroup, populationIndicatorId (a count indicator), period, level (required), under, radiusKm (above 0, at most 100; default 5), decay (none, gaussian, stepped; default none), capacityUnit (default places), on (capacity as of; default today); what-if: closeServiceIds (up to 500) and fundingEndsBy. 400 naming the parameter for a radius out of range, an unknown category or target group, or a population indicator that is not a count.
+     * @param category (optional) Code of the service category (its narrower categories count too).
+     * @param targetGroup (optional) Code of a target group: only services for it.
+     * @param populationIndicatorId (optional) A count indicator holding the population (for example residents under 6).
+     * @param period (optional) The population's period (2024, 2024-H1, 2024-Q2, 2024-05).
+     * @param level (optional) The level of the spaces compared.
+     * @param under (optional) The region: this space and the spaces below it (default: every space).
+     * @param radiusKm (optional) Catchment radius in km: above 0, at most 100 (default 5).
+     * @param decay (optional) Distance decay of the accessibility index (default none: classic 2SFCA).
+     * @param capacityUnit (optional) Which capacity counts (default places).
+     * @param on (optional) Capacity as recorded on this day (default today).
+     * @param closeServiceIds (optional) What-if: services treated as closed (repeat the parameter; up to 500).
+     * @param fundingEndsBy (optional) What-if: services whose funding ends from the reference day to this day are treated as closed.
+     * @param measure (optional) The measure judged (required).
+     * @param threshold (optional) A gap lies below it (distance: above it); at least 0 (required).
+     * @return OK
+     */
+    listCoverageGaps(category?: string | undefined, targetGroup?: string | undefined, populationIndicatorId?: string | undefined, period?: string | undefined, level?: SpaceLevel | undefined, under?: string | undefined, radiusKm?: number | undefined, decay?: DistanceDecay | undefined, capacityUnit?: CapacityUnit | undefined, on?: string | undefined, closeServiceIds?: string[] | undefined, fundingEndsBy?: string | undefined, measure?: CoverageMeasure | undefined, threshold?: number | undefined): Promise<CoverageGapsDto> {
+        let url_ = this.baseUrl + "/api/v1/coverage/gaps?";
+        if (category === null)
+            throw new globalThis.Error("The parameter 'category' cannot be null.");
+        else if (category !== undefined)
+            url_ += "category=" + encodeURIComponent("" + category) + "&";
+        if (targetGroup === null)
+            throw new globalThis.Error("The parameter 'targetGroup' cannot be null.");
+        else if (targetGroup !== undefined)
+            url_ += "targetGroup=" + encodeURIComponent("" + targetGroup) + "&";
+        if (populationIndicatorId === null)
+            throw new globalThis.Error("The parameter 'populationIndicatorId' cannot be null.");
+        else if (populationIndicatorId !== undefined)
+            url_ += "populationIndicatorId=" + encodeURIComponent("" + populationIndicatorId) + "&";
+        if (period === null)
+            throw new globalThis.Error("The parameter 'period' cannot be null.");
+        else if (period !== undefined)
+            url_ += "period=" + encodeURIComponent("" + period) + "&";
+        if (level === null)
+            throw new globalThis.Error("The parameter 'level' cannot be null.");
+        else if (level !== undefined)
+            url_ += "level=" + encodeURIComponent("" + level) + "&";
+        if (under === null)
+            throw new globalThis.Error("The parameter 'under' cannot be null.");
+        else if (under !== undefined)
+            url_ += "under=" + encodeURIComponent("" + under) + "&";
+        if (radiusKm === null)
+            throw new globalThis.Error("The parameter 'radiusKm' cannot be null.");
+        else if (radiusKm !== undefined)
+            url_ += "radiusKm=" + encodeURIComponent("" + radiusKm) + "&";
+        if (decay === null)
+            throw new globalThis.Error("The parameter 'decay' cannot be null.");
+        else if (decay !== undefined)
+            url_ += "decay=" + encodeURIComponent("" + decay) + "&";
+        if (capacityUnit === null)
+            throw new globalThis.Error("The parameter 'capacityUnit' cannot be null.");
+        else if (capacityUnit !== undefined)
+            url_ += "capacityUnit=" + encodeURIComponent("" + capacityUnit) + "&";
+        if (on === null)
+            throw new globalThis.Error("The parameter 'on' cannot be null.");
+        else if (on !== undefined)
+            url_ += "on=" + encodeURIComponent("" + on) + "&";
+        if (closeServiceIds === null)
+            throw new globalThis.Error("The parameter 'closeServiceIds' cannot be null.");
+        else if (closeServiceIds !== undefined)
+            closeServiceIds && closeServiceIds.forEach(item => { url_ += "closeServiceIds=" + encodeURIComponent("" + item) + "&"; });
+        if (fundingEndsBy === null)
+            throw new globalThis.Error("The parameter 'fundingEndsBy' cannot be null.");
+        else if (fundingEndsBy !== undefined)
+            url_ += "fundingEndsBy=" + encodeURIComponent("" + fundingEndsBy) + "&";
+        if (measure === null)
+            throw new globalThis.Error("The parameter 'measure' cannot be null.");
+        else if (measure !== undefined)
+            url_ += "measure=" + encodeURIComponent("" + measure) + "&";
+        if (threshold === null)
+            throw new globalThis.Error("The parameter 'threshold' cannot be null.");
+        else if (threshold !== undefined)
+            url_ += "threshold=" + encodeURIComponent("" + threshold) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListCoverageGaps(_response);
+        });
+    }
+
+    protected processListCoverageGaps(response: Response): Promise<CoverageGapsDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CoverageGapsDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CoverageGapsDto>(null as any);
+    }
+
+    /**
+     * Spaces × categories (up to 20; default the top-level categories): the measure per cell, whether it is a gap, and per category the median of the spaces. Parameters: category (required except for the matrix), targetGroup, populationIndicatorId (a count indicator), period, level (required), under, radiusKm (above 0, at most 100; default 5), decay (none, gaussian, stepped; default none), capacityUnit (default places), on (capacity as of; default today); what-if: closeServiceIds (up to 500) and fundingEndsBy. 400 naming the parameter for a radius out of range, an unknown category or target group, or a population indicator that is not a count.
+     * @param categories (optional) Codes of the categories compared (repeat the parameter; up to 20; default: the top-level
+                categories).
+     * @param targetGroup (optional) Code of a target group: only services for it.
+     * @param populationIndicatorId (optional) A count indicator holding the population (for example residents under 6).
+     * @param period (optional) The population's period (2024, 2024-H1, 2024-Q2, 2024-05).
+     * @param level (optional) The level of the spaces compared.
+     * @param under (optional) The region: this space and the spaces below it (default: every space).
+     * @param radiusKm (optional) Catchment radius in km: above 0, at most 100 (default 5).
+     * @param decay (optional) Distance decay of the accessibility index (default none: classic 2SFCA).
+     * @param capacityUnit (optional) Which capacity counts (default places).
+     * @param on (optional) Capacity as recorded on this day (default today).
+     * @param closeServiceIds (optional) What-if: services treated as closed (repeat the parameter; up to 500).
+     * @param fundingEndsBy (optional) What-if: services whose funding ends from the reference day to this day are treated as closed.
+     * @param measure (optional) The measure per cell (default perThousand).
+     * @param threshold (optional) A gap lies below it (distance: above it); without it no cell is a gap.
+     * @return OK
+     */
+    getCoverageGapMatrix(categories?: string[] | undefined, targetGroup?: string | undefined, populationIndicatorId?: string | undefined, period?: string | undefined, level?: SpaceLevel | undefined, under?: string | undefined, radiusKm?: number | undefined, decay?: DistanceDecay | undefined, capacityUnit?: CapacityUnit | undefined, on?: string | undefined, closeServiceIds?: string[] | undefined, fundingEndsBy?: string | undefined, measure?: CoverageMeasure | undefined, threshold?: number | undefined): Promise<CoverageGapMatrixDto> {
+        let url_ = this.baseUrl + "/api/v1/coverage/gap-matrix?";
+        if (categories === null)
+            throw new globalThis.Error("The parameter 'categories' cannot be null.");
+        else if (categories !== undefined)
+            categories && categories.forEach(item => { url_ += "categories=" + encodeURIComponent("" + item) + "&"; });
+        if (targetGroup === null)
+            throw new globalThis.Error("The parameter 'targetGroup' cannot be null.");
+        else if (targetGroup !== undefined)
+            url_ += "targetGroup=" + encodeURIComponent("" + targetGroup) + "&";
+        if (populationIndicatorId === null)
+            throw new globalThis.Error("The parameter 'populationIndicatorId' cannot be null.");
+        else if (populationIndicatorId !== undefined)
+            url_ += "populationIndicatorId=" + encodeURIComponent("" + populationIndicatorId) + "&";
+        if (period === null)
+            throw new globalThis.Error("The parameter 'period' cannot be null.");
+        else if (period !== undefined)
+            url_ += "period=" + encodeURIComponent("" + period) + "&";
+        if (level === null)
+            throw new globalThis.Error("The parameter 'level' cannot be null.");
+        else if (level !== undefined)
+            url_ += "level=" + encodeURIComponent("" + level) + "&";
+        if (under === null)
+            throw new globalThis.Error("The parameter 'under' cannot be null.");
+        else if (under !== undefined)
+            url_ += "under=" + encodeURIComponent("" + under) + "&";
+        if (radiusKm === null)
+            throw new globalThis.Error("The parameter 'radiusKm' cannot be null.");
+        else if (radiusKm !== undefined)
+            url_ += "radiusKm=" + encodeURIComponent("" + radiusKm) + "&";
+        if (decay === null)
+            throw new globalThis.Error("The parameter 'decay' cannot be null.");
+        else if (decay !== undefined)
+            url_ += "decay=" + encodeURIComponent("" + decay) + "&";
+        if (capacityUnit === null)
+            throw new globalThis.Error("The parameter 'capacityUnit' cannot be null.");
+        else if (capacityUnit !== undefined)
+            url_ += "capacityUnit=" + encodeURIComponent("" + capacityUnit) + "&";
+        if (on === null)
+            throw new globalThis.Error("The parameter 'on' cannot be null.");
+        else if (on !== undefined)
+            url_ += "on=" + encodeURIComponent("" + on) + "&";
+        if (closeServiceIds === null)
+            throw new globalThis.Error("The parameter 'closeServiceIds' cannot be null.");
+        else if (closeServiceIds !== undefined)
+            closeServiceIds && closeServiceIds.forEach(item => { url_ += "closeServiceIds=" + encodeURIComponent("" + item) + "&"; });
+        if (fundingEndsBy === null)
+            throw new globalThis.Error("The parameter 'fundingEndsBy' cannot be null.");
+        else if (fundingEndsBy !== undefined)
+            url_ += "fundingEndsBy=" + encodeURIComponent("" + fundingEndsBy) + "&";
+        if (measure === null)
+            throw new globalThis.Error("The parameter 'measure' cannot be null.");
+        else if (measure !== undefined)
+            url_ += "measure=" + encodeURIComponent("" + measure) + "&";
+        if (threshold === null)
+            throw new globalThis.Error("The parameter 'threshold' cannot be null.");
+        else if (threshold !== undefined)
+            url_ += "threshold=" + encodeURIComponent("" + threshold) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetCoverageGapMatrix(_response);
+        });
+    }
+
+    protected processGetCoverageGapMatrix(response: Response): Promise<CoverageGapMatrixDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CoverageGapMatrixDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CoverageGapMatrixDto>(null as any);
+    }
+
+    /**
      * Export indicator values as csv, csv-wide, xlsx, json, jsonstat (JSON-stat 2.0) or geojson; streamed as a named file with an ETag (If-None-Match gives 304). Small numbers are withheld and flagged, together with values that would reveal them through totals.
      * @param format (optional) csv (default, one row per value), csv-wide (spaces by periods), xlsx, json, jsonstat or geojson.
      * @param indicatorSetId (optional) The indicators of this set, in its order.
@@ -11808,10 +12198,109 @@ export interface CostOptionEntry {
     validTo?: string | undefined;
 }
 
+export interface CoverageDifferenceDto {
+    services: number;
+    capacity: number;
+    perThousand?: number | undefined;
+    distanceKm?: number | undefined;
+    shareWithinRadius?: number | undefined;
+    accessibility?: number | undefined;
+}
+
 export interface CoverageDto {
     parts: number;
     of: number;
     populationShare?: number | undefined;
+}
+
+export interface CoverageFiguresDto {
+    services: number;
+    capacity: number;
+    population?: number | undefined;
+    perThousand?: number | undefined;
+    distanceKm?: number | undefined;
+    shareWithinRadius?: number | undefined;
+    accessibility?: number | undefined;
+}
+
+export interface CoverageGapDto {
+    rank: number;
+    spaceId: string;
+    code: string;
+    name: string;
+    value: number;
+    population?: number | undefined;
+    baselineValue?: number | undefined;
+}
+
+export interface CoverageGapMatrixDto {
+    measure: CoverageMeasure;
+    threshold?: number | undefined;
+    categories: GapMatrixCategoryDto[];
+    rows: GapMatrixRowDto[];
+}
+
+export interface CoverageGapsDto {
+    parameters: CoverageParametersDto;
+    measure: CoverageMeasure;
+    threshold: number;
+    items: CoverageGapDto[];
+}
+
+export enum CoverageMeasure {
+    PerThousand = "perThousand",
+    Distance = "distance",
+    Accessibility = "accessibility",
+    ShareWithinRadius = "shareWithinRadius",
+}
+
+export interface CoverageParametersDto {
+    category?: CoverageTermDto | undefined;
+    targetGroup?: CoverageTermDto | undefined;
+    populationIndicatorId: string;
+    period: string;
+    level: SpaceLevel;
+    under?: string | undefined;
+    radiusKm: number;
+    decay: DistanceDecay;
+    capacityUnit: CapacityUnit;
+    on: string;
+    fundingEndsBy?: string | undefined;
+}
+
+export interface CoveragePointDto {
+    serviceId: string;
+    serviceName: string;
+    locationId: string;
+    latitude: number;
+    longitude: number;
+    capacity: number;
+    closed: boolean;
+}
+
+export interface CoverageServiceRefDto {
+    id: string;
+    name: string;
+}
+
+export interface CoverageSpaceDto {
+    id: string;
+    code: string;
+    name: string;
+    level: SpaceLevel;
+    parentId?: string | undefined;
+    centroidLatitude?: number | undefined;
+    centroidLongitude?: number | undefined;
+    populationWeightedCentroid: boolean;
+    geometry?: any;
+    figures: CoverageFiguresDto;
+    whatIf?: CoverageFiguresDto | undefined;
+    difference?: CoverageDifferenceDto | undefined;
+}
+
+export interface CoverageTermDto {
+    code: string;
+    name: string;
 }
 
 export interface CreateActorRelationRequest {
@@ -12071,6 +12560,12 @@ export interface CurrentUserDto {
     mustChangePassword: boolean;
 }
 
+export enum DistanceDecay {
+    None = "none",
+    Gaussian = "gaussian",
+    Stepped = "stepped",
+}
+
 export interface EndNetworkMemberRequest {
     validTo: string;
 }
@@ -12134,6 +12629,26 @@ export interface FundingDto {
 export interface FundingDtoPage {
     items: FundingDto[];
     nextCursor?: string | undefined;
+}
+
+export interface GapMatrixCategoryDto {
+    code: string;
+    name: string;
+    median?: number | undefined;
+    gaps: number;
+}
+
+export interface GapMatrixCellDto {
+    category: string;
+    value?: number | undefined;
+    gap: boolean;
+}
+
+export interface GapMatrixRowDto {
+    spaceId: string;
+    code: string;
+    name: string;
+    cells: GapMatrixCellDto[];
 }
 
 export interface GraphEdgeDto {
@@ -12965,6 +13480,14 @@ export interface ServiceChangeDto {
     name: string;
     change: ServiceChange;
     fields: string[];
+}
+
+export interface ServiceCoverageDto {
+    parameters: CoverageParametersDto;
+    spaces: CoverageSpaceDto[];
+    totals: CoverageSpaceDto[];
+    points: CoveragePointDto[];
+    closedServices: CoverageServiceRefDto[];
 }
 
 export interface ServiceDto {
