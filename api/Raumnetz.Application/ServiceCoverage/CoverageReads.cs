@@ -82,7 +82,7 @@ internal static class CoverageReads
 
     /// <summary>The region of <paramref name="request"/>; 400 naming the field for an unknown space or a population indicator
     /// that is not a count.</summary>
-    internal static async Task<Region> RegionAsync(DbConnection connection, ISqlDialect dialect, CoverageRequest request,
+    internal static async Task<Region> RegionAsync(DbConnection connection, ISqlDialect dialect, CoverageRequest request, DateOnly on,
         ICurrentUser user, SuppressionRules rules, CancellationToken ct)
     {
         var indicatorId = request.PopulationIndicatorId!.Value;
@@ -95,12 +95,18 @@ internal static class CoverageReads
         if (request.Under is { } under && !all.ContainsKey(under))
             throw new InvalidFieldException("under", Text.DoesNotExist("Space", under));
         HashSet<Guid>? scope = request.Under is { } root ? PublishedValueReads.Subtree(all, root) : null;
-        var spaces = PublishedValueReads.TreeOrder(all.Values
-            .Where(s => (scope is null || scope.Contains(s.Id)) && PublishedValueReads.IsValidDuring(s, period)).ToList());
         var table = await PublishedValueReads.TableAsync(connection, dialect, indicator, all, request.Under, scope,
             period.FirstMonth, period.LastMonth, aggregate: true, user, rules, ct);
-        var population = table.Values.Where(v => v.Period == period && !v.Suppressed && v.Measure.Value is not null)
-            .ToDictionary(v => v.Space, v => v.Measure.Value);
+        var inPeriod = table.Values.Where(v => v.Period == period).ToList();
+        var population = inPeriod.Where(v => !v.Suppressed && v.Measure.Value is not null).ToDictionary(v => v.Space, v => v.Measure.Value);
+        var hasValue = inPeriod.Select(v => v.Space).ToHashSet();
+        // The spaces of the period (SpaceTime.ShownIn: a space entered today with figures for 2024 is one), and those that
+        // exist on the reference day, as the services do.
+        var spaces = PublishedValueReads.TreeOrder(all.Values
+            .Where(s => scope is null || scope.Contains(s.Id))
+            .Where(s => SpaceTime.ShownIn(s.ValidFrom, s.ValidTo, period, hasValue.Contains(s.Id))
+                || SpaceRules.IsValidOn(s.ValidFrom, s.ValidTo, on))
+            .ToList());
         var geometrySql = request.Under is null
             ? "SELECT id, geometry FROM spaces WHERE geometry IS NOT NULL"
             : $"""

@@ -32,7 +32,7 @@ public sealed class GetCoverageHandler(IDbConnectionFactory db, ICurrentUser use
             var category = await CoverageReads.TermAsync(connection, request.Category!, TaxonomyKind.ServiceCategory, "category", ct);
             var targetGroup = string.IsNullOrWhiteSpace(request.TargetGroup) ? null
                 : await CoverageReads.TermAsync(connection, request.TargetGroup, TaxonomyKind.TargetGroup, "targetGroup", ct);
-            var region = await CoverageReads.RegionAsync(connection, db.Dialect, request, user, rules, ct);
+            var region = await CoverageReads.RegionAsync(connection, db.Dialect, request, on, user, rules, ct);
             var supply = await CoverageReads.SupplyAsync(connection, db.Dialect, category.Code, targetGroup?.Code,
                 request.CapacityUnit ?? CapacityUnit.Places, on, request.IsWhatIf ? request.FundingEndsBy : null, ct);
             var closed = CoverageReads.Closed(request, supply);

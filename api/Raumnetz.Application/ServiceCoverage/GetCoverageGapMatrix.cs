@@ -56,7 +56,7 @@ public sealed class GetCoverageGapMatrixHandler(IDbConnectionFactory db, ICurren
                 categories.Add(await CoverageReads.TermAsync(connection, code, TaxonomyKind.ServiceCategory, "categories", ct));
             var targetGroup = string.IsNullOrWhiteSpace(request.TargetGroup) ? null
                 : await CoverageReads.TermAsync(connection, request.TargetGroup, TaxonomyKind.TargetGroup, "targetGroup", ct);
-            var region = await CoverageReads.RegionAsync(connection, db.Dialect, request, user, rules, ct);
+            var region = await CoverageReads.RegionAsync(connection, db.Dialect, request, on, user, rules, ct);
             var columns = new List<(CoverageTermDto Category, Dictionary<Guid, double?> Values)>();
             foreach (var category in categories)
             {

@@ -41,7 +41,7 @@ public sealed class ListCoverageGapsHandler(IDbConnectionFactory db, ICurrentUse
             var category = await CoverageReads.TermAsync(connection, request.Category!, TaxonomyKind.ServiceCategory, "category", ct);
             var targetGroup = string.IsNullOrWhiteSpace(request.TargetGroup) ? null
                 : await CoverageReads.TermAsync(connection, request.TargetGroup, TaxonomyKind.TargetGroup, "targetGroup", ct);
-            var region = await CoverageReads.RegionAsync(connection, db.Dialect, request, user, rules, ct);
+            var region = await CoverageReads.RegionAsync(connection, db.Dialect, request, on, user, rules, ct);
             var supply = await CoverageReads.SupplyAsync(connection, db.Dialect, category.Code, targetGroup?.Code,
                 request.CapacityUnit ?? CapacityUnit.Places, on, request.IsWhatIf ? request.FundingEndsBy : null, ct);
             var spaces = CoverageReads.Compute(request, region, supply, CoverageReads.Closed(request, supply), withGeometry: false)
