@@ -36,7 +36,18 @@ public static class CoverageEndpoints
         group.MapGet("/gap-matrix", GetCoverageGapMatrix).WithName(nameof(GetCoverageGapMatrix))
             .WithSummary("Spaces × categories (up to 20; default the top-level categories): the measure per cell, whether it is a "
                 + "gap, and per category the median of the spaces." + Common).Errors(400);
+        group.MapPost("/indicators", StoreCoverageIndicators).WithName(nameof(StoreCoverageIndicators))
+            .RequireAuthorization(Policies.Write)
+            .WithSummary("Store coverage figures of a period as observations of computed indicators (one per measure and parameter "
+                + "set, the parameters in the indicator's description; the same parameters write into the same indicators), for the "
+                + "spaces on the level and above in the region, so they appear in sets, charts, maps and exports with the same "
+                + "suppression rules. Capacity as of the period's last day. No what-if. 400 naming the field as for the queries.")
+            .Errors(400, 409, 413);
     }
+
+    public static async Task<Ok<StoredCoverageDto>> StoreCoverageIndicators(StoreCoverageIndicatorsCommand request, IMediator mediator,
+        CancellationToken ct)
+        => TypedResults.Ok(await mediator.Send(request, ct));
 
     /// <param name="category">Code of the service category (its narrower categories count too).</param>
     /// <param name="targetGroup">Code of a target group: only services for it.</param>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Raumnetz.Domain.Inventory;
 using Raumnetz.Domain.Spaces;
 
@@ -32,14 +33,21 @@ public abstract record CoverageRequest
     public double? RadiusKm { get; init; }
     public DistanceDecay? Decay { get; init; }
     public CapacityUnit? CapacityUnit { get; init; }
+
+    /// <summary>Whether services are treated as closed (<see cref="WhatIfCoverageRequest"/>).</summary>
+    [JsonIgnore]
+    public bool IsWhatIf => this is WhatIfCoverageRequest w && (w.CloseServiceIds is { Count: > 0 } || w.FundingEndsBy is not null);
+}
+
+/// <summary>A coverage query: capacity on a reference day, and optionally services treated as closed (what-if).</summary>
+public abstract record WhatIfCoverageRequest : CoverageRequest
+{
     /// <summary>Capacity as recorded on this day (latest entry on or before it); today when null.</summary>
     public DateOnly? On { get; init; }
     /// <summary>What-if: services treated as closed.</summary>
     public IReadOnlyCollection<Guid>? CloseServiceIds { get; init; }
     /// <summary>What-if: services whose funding ends on or before this day are treated as closed.</summary>
     public DateOnly? FundingEndsBy { get; init; }
-
-    public bool IsWhatIf => CloseServiceIds is { Count: > 0 } || FundingEndsBy is not null;
 }
 
 /// <summary>Which coverage figure a gap is judged by.</summary>

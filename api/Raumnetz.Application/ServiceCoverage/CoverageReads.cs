@@ -174,7 +174,8 @@ internal static class CoverageReads
     internal static HashSet<Guid> Closed(CoverageRequest request, Supply supply)
     {
         var closed = new HashSet<Guid>(supply.FundingEnds);
-        foreach (var id in request.CloseServiceIds ?? []) if (supply.Names.ContainsKey(id)) closed.Add(id);
+        if (request is WhatIfCoverageRequest w)
+            foreach (var id in w.CloseServiceIds ?? []) if (supply.Names.ContainsKey(id)) closed.Add(id);
         return closed;
     }
 
@@ -186,7 +187,8 @@ internal static class CoverageReads
     {
         Category = category, TargetGroup = targetGroup, PopulationIndicatorId = region.Indicator.Id, Period = region.Period.ToString(),
         Level = region.Level, Under = request.Under, RadiusKm = Settings(request).RadiusKm, Decay = Settings(request).Decay,
-        CapacityUnit = request.CapacityUnit ?? CapacityUnit.Places, On = on, FundingEndsBy = request.FundingEndsBy,
+        CapacityUnit = request.CapacityUnit ?? CapacityUnit.Places, On = on,
+        FundingEndsBy = (request as WhatIfCoverageRequest)?.FundingEndsBy,
     };
 
     internal static CoverageFiguresDto Figures(SpaceFigures f) => new()

@@ -26,6 +26,12 @@ public abstract class CoverageRequestValidator<T> : AbstractValidator<T> where T
             .WithMessage(_ => Text.Format(Messages.Coverage_Radius, CoverageRequest.MaxRadiusKm));
         RuleFor(x => x.Decay).DefinedEnum();
         RuleFor(x => x.CapacityUnit).DefinedEnum();
-        RuleFor(x => x.CloseServiceIds).MaxItems(CoverageRequest.MaxClosedServices);
     }
+}
+
+/// <summary>The rules of a coverage query: those of every coverage request and the what-if list's limit.</summary>
+public abstract class WhatIfCoverageRequestValidator<T> : CoverageRequestValidator<T> where T : WhatIfCoverageRequest
+{
+    protected WhatIfCoverageRequestValidator(bool categoryRequired = true) : base(categoryRequired) =>
+        RuleFor(x => x.CloseServiceIds).MaxItems(CoverageRequest.MaxClosedServices);
 }

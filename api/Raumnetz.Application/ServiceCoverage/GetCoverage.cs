@@ -13,13 +13,13 @@ namespace Raumnetz.Application.ServiceCoverage;
 /// radius and the 2SFCA accessibility index; the spaces above the level aggregated; with a what-if, the figures as if the
 /// services were closed and the difference.
 /// </summary>
-public sealed record GetCoverageQuery : CoverageRequest, IRequest<ServiceCoverageDto>
+public sealed record GetCoverageQuery : WhatIfCoverageRequest, IRequest<ServiceCoverageDto>
 {
     /// <summary>Include each space's GeoJSON geometry (for the map).</summary>
     public bool WithGeometry { get; init; }
 }
 
-public sealed class GetCoverageValidator : CoverageRequestValidator<GetCoverageQuery>;
+public sealed class GetCoverageValidator : WhatIfCoverageRequestValidator<GetCoverageQuery>;
 
 public sealed class GetCoverageHandler(IDbConnectionFactory db, ICurrentUser user, SuppressionRules rules, TimeProvider clock)
     : IRequestHandler<GetCoverageQuery, ServiceCoverageDto>

@@ -15,14 +15,14 @@ namespace Raumnetz.Application.ServiceCoverage;
 /// <see cref="Measure"/> and whether it is a gap by <see cref="Threshold"/> (none without a threshold); per category the
 /// median over the spaces (what a space page compares with).
 /// </summary>
-public sealed record GetCoverageGapMatrixQuery : CoverageRequest, IRequest<CoverageGapMatrixDto>
+public sealed record GetCoverageGapMatrixQuery : WhatIfCoverageRequest, IRequest<CoverageGapMatrixDto>
 {
     public IReadOnlyCollection<string>? Categories { get; init; }
     public CoverageMeasure? Measure { get; init; }
     public double? Threshold { get; init; }
 }
 
-public sealed class GetCoverageGapMatrixValidator : CoverageRequestValidator<GetCoverageGapMatrixQuery>
+public sealed class GetCoverageGapMatrixValidator : WhatIfCoverageRequestValidator<GetCoverageGapMatrixQuery>
 {
     /// <summary>Most categories one matrix compares.</summary>
     public const int MaxCategories = 20;

@@ -13,13 +13,13 @@ namespace Raumnetz.Application.ServiceCoverage;
 /// first, then the larger population first, then by code. With a what-if the list is that of the what-if figures.
 /// Spaces without a value (no population, no geometry) are not listed.
 /// </summary>
-public sealed record ListCoverageGapsQuery : CoverageRequest, IRequest<CoverageGapsDto>
+public sealed record ListCoverageGapsQuery : WhatIfCoverageRequest, IRequest<CoverageGapsDto>
 {
     public CoverageMeasure? Measure { get; init; }
     public double? Threshold { get; init; }
 }
 
-public sealed class ListCoverageGapsValidator : CoverageRequestValidator<ListCoverageGapsQuery>
+public sealed class ListCoverageGapsValidator : WhatIfCoverageRequestValidator<ListCoverageGapsQuery>
 {
     public ListCoverageGapsValidator()
     {

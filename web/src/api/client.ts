@@ -2815,6 +2815,89 @@ export class Client {
     }
 
     /**
+     * Store coverage figures of a period as observations of computed indicators (one per measure and parameter set, the parameters in the indicator's description; the same parameters write into the same indicators), for the spaces on the level and above in the region, so they appear in sets, charts, maps and exports with the same suppression rules. Capacity as of the period's last day. No what-if. 400 naming the field as for the queries.
+     * @return OK
+     */
+    storeCoverageIndicators(body: StoreCoverageIndicatorsRequest): Promise<StoredCoverageDto> {
+        let url_ = this.baseUrl + "/api/v1/coverage/indicators";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processStoreCoverageIndicators(_response);
+        });
+    }
+
+    protected processStoreCoverageIndicators(response: Response): Promise<StoredCoverageDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as StoredCoverageDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<StoredCoverageDto>(null as any);
+    }
+
+    /**
      * Export indicator values as csv, csv-wide, xlsx, json, jsonstat (JSON-stat 2.0) or geojson; streamed as a named file with an ETag (If-None-Match gives 304). Small numbers are withheld and flagged, together with values that would reveal them through totals.
      * @param format (optional) csv (default, one row per value), csv-wide (spaces by periods), xlsx, json, jsonstat or geojson.
      * @param indicatorSetId (optional) The indicators of this set, in its order.
@@ -13643,6 +13726,33 @@ export interface SpaceTreeNode {
     validFrom: string;
     validTo?: string | undefined;
     children: SpaceTreeNode[];
+}
+
+export interface StoreCoverageIndicatorsRequest {
+    category: string | undefined;
+    targetGroup?: string | undefined;
+    populationIndicatorId: string | undefined;
+    period: string | undefined;
+    level?: SpaceLevel | undefined;
+    under?: string | undefined;
+    radiusKm?: number | undefined;
+    decay?: DistanceDecay | undefined;
+    capacityUnit?: CapacityUnit | undefined;
+    measures: CoverageMeasure[] | undefined;
+}
+
+export interface StoredCoverageDto {
+    period: string;
+    indicators: StoredCoverageIndicatorDto[];
+}
+
+export interface StoredCoverageIndicatorDto {
+    measure: CoverageMeasure;
+    indicatorId: string;
+    code: string;
+    name: string;
+    created: boolean;
+    observations: number;
 }
 
 export interface TaskDto {
