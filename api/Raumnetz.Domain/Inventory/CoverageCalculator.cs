@@ -118,8 +118,10 @@ public static class CoverageCalculator
         }
 
         // Nearest service and the share within the radius.
+        var byLatitude = positioned.Select(p => p.Point).OrderBy(p => p.Latitude).ToArray();
+        var latitudes = byLatitude.Select(p => p.Latitude).ToArray();
         var nearest = new Dictionary<Guid, double?>();
-        foreach (var s in spaces) nearest[s.Id] = centroid[s.Id].Point is { } c ? Nearest(c, positioned) : null;
+        foreach (var s in spaces) nearest[s.Id] = centroid[s.Id].Point is { } c ? Nearest(c, byLatitude, latitudes) : null;
         var share = new Dictionary<Guid, double?>();
         foreach (var s in order)
         {
@@ -201,13 +203,25 @@ public static class CoverageCalculator
         return d <= radiusKm ? d : null;
     }
 
-    private static double? Nearest(GeoPoint from, (GeoPoint Point, double Capacity)[] supply)
+    /// <summary>
+    /// The nearest location by a sweep over the locations sorted by latitude, outwards from the point's latitude, stopping
+    /// where the latitude difference alone (a lower bound of the great-circle distance) exceeds the best distance found.
+    /// </summary>
+    private static double? Nearest(GeoPoint from, GeoPoint[] byLatitude, double[] latitudes)
     {
-        double? best = null;
-        foreach (var (point, _) in supply)
+        if (byLatitude.Length == 0) return null;
+        const double kmPerDegree = Math.PI / 180 * GeoDistance.EarthRadiusKm;
+        var start = Array.BinarySearch(latitudes, from.Latitude);
+        if (start < 0) start = ~start;
+        var best = double.MaxValue;
+        int up = start, down = start - 1;
+        while (up < byLatitude.Length || down >= 0)
         {
-            var d = GeoDistance.HaversineKm(from, point);
-            if (best is null || d < best) best = d;
+            var upBound = up < byLatitude.Length ? (latitudes[up] - from.Latitude) * kmPerDegree : double.MaxValue;
+            var downBound = down >= 0 ? (from.Latitude - latitudes[down]) * kmPerDegree : double.MaxValue;
+            if (Math.Min(upBound, downBound) > best) break;
+            if (upBound <= downBound) best = Math.Min(best, GeoDistance.HaversineKm(from, byLatitude[up++]));
+            else best = Math.Min(best, GeoDistance.HaversineKm(from, byLatitude[down--]));
         }
         return best;
     }

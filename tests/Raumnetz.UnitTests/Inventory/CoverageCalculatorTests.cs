@@ -146,4 +146,17 @@ public sealed class CoverageCalculatorTests
         Assert.Equal(0, none[A].Accessibility!.Value, 9);
         Assert.Equal(0, none[P].ShareWithinRadius!.Value, 9);
     }
+
+    [Fact]
+    public void The_nearest_service_equals_the_brute_force_minimum_on_random_points()
+    {
+        var random = new Random(13);
+        var spaces = Enumerable.Range(0, 60).Select(_ => new CoverageSpace(Guid.NewGuid(), null, true, 100,
+            new GeoPoint(50 + random.NextDouble(), 7 + random.NextDouble()))).ToList();
+        var points = Enumerable.Range(0, 400).Select(_ => new SupplyPoint(Guid.NewGuid(), null,
+            new GeoPoint(50 + random.NextDouble(), 7 + random.NextDouble()), 10)).ToList();
+        var f = CoverageCalculator.Compute(spaces, points, [], new HashSet<Guid>(), new CoverageSettings(5, DistanceDecay.None));
+        foreach (var s in spaces)
+            Assert.Equal(points.Min(p => GeoDistance.HaversineKm(s.Centroid!.Value, p.Position!.Value)), f[s.Id].DistanceKm!.Value, 9);
+    }
 }
