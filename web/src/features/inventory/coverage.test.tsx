@@ -54,7 +54,9 @@ describe('coverage page', () => {
         return HttpResponse.json({
           parameters: coverage(whatIf).parameters, measure: CoverageMeasure.PerThousand, threshold: 26,
           items: [{ rank: 1, spaceId: 's-sued', code: 's-sued', name: 'Süd', value: 12, population: 1000 },
-            ...(whatIf ? [{ rank: 2, spaceId: 's-nord', code: 's-nord', name: 'Nord', value: 25, population: 1000, baselineValue: 40 }] : [])],
+            ...(whatIf
+              ? [{ rank: 2, spaceId: 's-nord', code: 's-nord', name: 'Nord', value: 25, population: 1000, baselineValue: 40 }]
+              : [])],
         })
       }),
     )

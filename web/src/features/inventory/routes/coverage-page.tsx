@@ -97,7 +97,8 @@ export function CoveragePage() {
           </SelectField>
           <TextField label={t('inventory.coverage.period')} hint={t('inventory.coverage.periodHint')} value={values.period}
             onChange={(e) => set('period', e.target.value)} required />
-          <SelectField label={t('inventory.coverage.level')} value={values.level} onChange={(e) => set('level', e.target.value as SpaceLevel)}>
+          <SelectField label={t('inventory.coverage.level')} value={values.level}
+            onChange={(e) => set('level', e.target.value as SpaceLevel)}>
             {LEVELS.map((l) => <option key={l} value={l}>{t(`inventory.coverage.levels.${l}`)}</option>)}
           </SelectField>
           <SelectField label={t('inventory.coverage.region')} value={values.under} onChange={(e) => set('under', e.target.value)}>
@@ -106,7 +107,8 @@ export function CoveragePage() {
           </SelectField>
           <TextField label={t('inventory.coverage.radius')} hint={t('inventory.coverage.radiusHint')} inputMode="decimal"
             value={values.radiusKm} onChange={(e) => set('radiusKm', e.target.value)} required />
-          <SelectField label={t('inventory.coverage.decay')} value={values.decay} onChange={(e) => set('decay', e.target.value as DistanceDecay)}>
+          <SelectField label={t('inventory.coverage.decay')} value={values.decay}
+            onChange={(e) => set('decay', e.target.value as DistanceDecay)}>
             {Object.values(DistanceDecay).map((d) => <option key={d} value={d}>{t(`inventory.coverage.decays.${d}`)}</option>)}
           </SelectField>
         </div>
