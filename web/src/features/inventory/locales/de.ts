@@ -498,6 +498,13 @@ export const de = {
       distance: 'Entfernung zum nächsten Angebot (km)',
       share: 'Anteil im Radius',
       difference: 'Differenz (was wäre, wenn)',
+      spaceTitle: 'Flächendeckung',
+      spaceIntro: 'Plätze je 1.000 Einwohner je Kategorie, verglichen mit dem Median der Sozialräume derselben Ebene in der ' +
+        'übergeordneten Region (Radius 5 km).',
+      spaceCaption: 'Versorgung je Kategorie',
+      thisSpace: 'Dieser Sozialraum',
+      regionMedian: 'Median der Region',
+      belowMedian: 'unter dem Median',
     },
     ending: {
       title: 'Förderung endet bald',

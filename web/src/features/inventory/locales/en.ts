@@ -501,6 +501,13 @@ export const en: Translations<typeof de> = {
       distance: 'Distance to the nearest service (km)',
       share: 'Share within the radius',
       difference: 'Difference (what if)',
+      spaceTitle: 'Coverage',
+      spaceIntro: 'Places per 1,000 residents by category, compared with the median of the social spaces on the same level in ' +
+        'the region above (radius 5 km).',
+      spaceCaption: 'Supply by category',
+      thisSpace: 'This social space',
+      regionMedian: 'Median of the region',
+      belowMedian: 'below the median',
     },
     ending: {
       title: 'Funding ends soon',
