@@ -66,7 +66,8 @@ public static class CoverageEndpoints
     public static async Task<Ok<ServiceCoverageDto>> GetCoverage(IMediator mediator,
         [MaxLength(Limits.Code)] string? category, [MaxLength(Limits.Code)] string? targetGroup, Guid? populationIndicatorId,
         [MaxLength(CoverageRequestValidator<GetCoverageQuery>.PeriodLength)] string? period,
-        [EnumQuery(typeof(SpaceLevel))] string? level, Guid? under, [Range(0, CoverageRequest.MaxRadiusKm)] double? radiusKm,
+        [EnumQuery(typeof(SpaceLevel))] string? level, Guid? under,
+        [Range(0, CoverageRequest.MaxRadiusKm, MinimumIsExclusive = true)] double? radiusKm,
         [EnumQuery(typeof(DistanceDecay))] string? decay, [EnumQuery(typeof(CapacityUnit))] string? capacityUnit, DateOnly? on,
         [MaxLength(CoverageRequest.MaxClosedServices)] Guid[]? closeServiceIds, DateOnly? fundingEndsBy, bool? withGeometry,
         CancellationToken ct)
@@ -96,7 +97,8 @@ public static class CoverageEndpoints
     public static async Task<Ok<CoverageGapsDto>> ListCoverageGaps(IMediator mediator,
         [MaxLength(Limits.Code)] string? category, [MaxLength(Limits.Code)] string? targetGroup, Guid? populationIndicatorId,
         [MaxLength(CoverageRequestValidator<GetCoverageQuery>.PeriodLength)] string? period,
-        [EnumQuery(typeof(SpaceLevel))] string? level, Guid? under, [Range(0, CoverageRequest.MaxRadiusKm)] double? radiusKm,
+        [EnumQuery(typeof(SpaceLevel))] string? level, Guid? under,
+        [Range(0, CoverageRequest.MaxRadiusKm, MinimumIsExclusive = true)] double? radiusKm,
         [EnumQuery(typeof(DistanceDecay))] string? decay, [EnumQuery(typeof(CapacityUnit))] string? capacityUnit, DateOnly? on,
         [MaxLength(CoverageRequest.MaxClosedServices)] Guid[]? closeServiceIds, DateOnly? fundingEndsBy,
         [EnumQuery(typeof(CoverageMeasure))] string? measure, double? threshold, CancellationToken ct)
@@ -129,7 +131,8 @@ public static class CoverageEndpoints
         [MaxLength(GetCoverageGapMatrixValidator.MaxCategories), ItemMaxLength(Limits.Code)] string[]? categories,
         [MaxLength(Limits.Code)] string? targetGroup, Guid? populationIndicatorId,
         [MaxLength(CoverageRequestValidator<GetCoverageQuery>.PeriodLength)] string? period,
-        [EnumQuery(typeof(SpaceLevel))] string? level, Guid? under, [Range(0, CoverageRequest.MaxRadiusKm)] double? radiusKm,
+        [EnumQuery(typeof(SpaceLevel))] string? level, Guid? under,
+        [Range(0, CoverageRequest.MaxRadiusKm, MinimumIsExclusive = true)] double? radiusKm,
         [EnumQuery(typeof(DistanceDecay))] string? decay, [EnumQuery(typeof(CapacityUnit))] string? capacityUnit, DateOnly? on,
         [MaxLength(CoverageRequest.MaxClosedServices)] Guid[]? closeServiceIds, DateOnly? fundingEndsBy,
         [EnumQuery(typeof(CoverageMeasure))] string? measure, double? threshold, CancellationToken ct)

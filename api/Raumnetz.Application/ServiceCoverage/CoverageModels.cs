@@ -20,12 +20,16 @@ public abstract record CoverageRequest
     public const int MaxClosedServices = 500;
 
     /// <summary>Code of a service category (taxonomy term); services of narrower categories count too.</summary>
+    /// <remarks>Required in a JSON body ([JsonRequired]); in a query the validator names a missing one.</remarks>
+    [JsonRequired]
     public string? Category { get; init; }
     /// <summary>Code of a target group; only services for it (or a narrower one) count.</summary>
     public string? TargetGroup { get; init; }
     /// <summary>A count indicator holding the population (for example Einwohner unter 6 Jahren).</summary>
+    [JsonRequired]
     public Guid? PopulationIndicatorId { get; init; }
     /// <summary>The period of the population (2024, 2024-H1, 2024-Q2, 2024-05).</summary>
+    [JsonRequired]
     public string? Period { get; init; }
     public SpaceLevel? Level { get; init; }
     /// <summary>The region: this space and the spaces below it (every space when null).</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Serialization;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -27,6 +28,7 @@ namespace Raumnetz.Application.ServiceCoverage;
 public sealed record StoreCoverageIndicatorsCommand : CoverageRequest, ICommand<StoredCoverageDto>
 {
     /// <summary>The measures to store (1 to 4, each once).</summary>
+    [JsonRequired]
     public IReadOnlyCollection<CoverageMeasure>? Measures { get; init; }
 }
 
