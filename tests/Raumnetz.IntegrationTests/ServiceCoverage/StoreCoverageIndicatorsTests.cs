@@ -63,6 +63,34 @@ public sealed class StoreCoverageIndicatorsTests(InventoryClockFactory factory) 
     }
 
     [Fact]
+    public async Task Stored_figures_follow_the_small_number_rules_of_every_rate()
+    {
+        var client = await factory.SignedInAsync();
+        var g = await CoverageGrid.CreateAsync(factory, client);
+        // N4 with 8 people: its places per 1,000 has a denominator below 10 (far from its 500 of 2024: confirmed)
+        foreach (var (space, value) in new[] { (g.N1, 1000), (g.N2, 3000), (g.N3, 2000), (g.N4, 8) })
+        {
+            await IndicatorApi.PutObservationOkAsync(client,
+                new { indicatorId = g.Indicator, spaceId = space, period = "2026", value, confirmOutlier = true });
+        }
+        var stored = await HttpAssert.OkAsync<JsonElement>(
+            await client.PostAsJsonAsync("/api/v1/coverage/indicators", Body(g, new[] { "perThousand" })));
+        var indicator = stored.GetProperty("indicators")[0].GetProperty("indicatorId").GetGuid();
+
+        static JsonElement In2026(JsonElement series) =>
+            series.GetProperty("items").EnumerateArray().Single(v => v.Str("period") == "2026");
+        var asAdmin = In2026(await client.GetJsonAsync($"/api/v1/indicators/{indicator}/series?spaceId={g.N4}"));
+        Assert.False(asAdmin.GetProperty("suppressed").GetBoolean());
+        Assert.Equal(8, asAdmin.GetProperty("denominator").GetDouble());
+        var (analyst, _) = await factory.ApiKeyClientAsync("analyst");
+        var asAnalyst = In2026(await analyst.GetJsonAsync($"/api/v1/indicators/{indicator}/series?spaceId={g.N4}"));
+        Assert.True(asAnalyst.GetProperty("suppressed").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, asAnalyst.GetProperty("value").ValueKind);
+        var n1 = In2026(await analyst.GetJsonAsync($"/api/v1/indicators/{indicator}/series?spaceId={g.N1}"));
+        Assert.Equal(40, n1.GetProperty("value").GetDouble(), 6);
+    }
+
+    [Fact]
     public async Task Bad_bodies_are_400_naming_the_field_and_write_nothing()
     {
         var client = await factory.SignedInAsync();
