@@ -49,6 +49,9 @@ describe('coverage page', () => {
       http.get('/api/v1/taxonomies/tax-tg/terms', () => HttpResponse.json(targetGroupTerms)),
       http.get('/api/v1/indicators', () => HttpResponse.json({ items: [population], nextCursor: null })),
       http.get('/api/v1/coverage', ({ request }) => HttpResponse.json(coverage(new URL(request.url).searchParams.has('fundingEndsBy')))),
+      http.post('/api/v1/coverage/indicators', () => HttpResponse.json({ period: '2024', indicators: [
+        { measure: CoverageMeasure.PerThousand, indicatorId: 'i-cov', code: 'cov-per1000-abc', name: 'Flächendeckung Kita: Plätze',
+          created: true, observations: 2 }] })),
       http.get('/api/v1/coverage/gaps', ({ request }) => {
         const whatIf = new URL(request.url).searchParams.has('fundingEndsBy')
         return HttpResponse.json({
@@ -83,6 +86,14 @@ describe('coverage page', () => {
     expect(params.has('fundingEndsBy')).toBe(false)
     expect(await axeViolations()).toEqual([])
 
+    // an editor stores the figures as indicators
+    await user.click(screen.getByRole('button', { name: 'Als Indikatoren speichern' }))
+    expect(await screen.findByRole('link', { name: 'Flächendeckung Kita: Plätze' })).toHaveAttribute('href', '/indicators/i-cov')
+    const body = requests.find((r) => r.method === 'POST' && r.url.pathname === '/api/v1/coverage/indicators')!.body as
+      Record<string, unknown>
+    expect(body).toMatchObject({ category: 'kita', populationIndicatorId: 'i-ew6', period: '2024', radiusKm: 5 })
+    expect(body.measures).toHaveLength(4)
+
     // what if fundings end by the end of 2027
     await user.click(screen.getByRole('checkbox', { name: 'wenn Förderungen bis … enden' }))
     await user.type(screen.getByLabelText('Förderungen enden bis'), '2027-12-31')
@@ -94,6 +105,8 @@ describe('coverage page', () => {
     expect(await within(screen.getByRole('region', { name: 'Lücken' })).findByText(/vorher 40,0/)).toBeInTheDocument()
     const whatIfCall = requests.filter((r) => r.url.pathname === '/api/v1/coverage').at(-1)!
     expect(whatIfCall.url.searchParams.get('fundingEndsBy')).toBe('2027-12-31')
+    // a what-if is not stored
+    expect(screen.queryByRole('button', { name: 'Als Indikatoren speichern' })).not.toBeInTheDocument()
     expect(await axeViolations()).toEqual([])
   })
 })

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { CoverageMeasure, IndicatorKind, api, type DistanceDecay, type SpaceLevel } from '@/api'
 import { MAX_PAGE_SIZE, listIndicators } from '@/api/requests'
 
@@ -66,5 +66,18 @@ export function useCountIndicators() {
     queryKey: ['indicators', 'list', { kind: IndicatorKind.Count, coverage: true }],
     queryFn: async () => (await listIndicators({ kind: IndicatorKind.Count, limit: MAX_PAGE_SIZE })).items,
     staleTime: 60_000,
+  })
+}
+
+/** Stores the figures of a period as observations of computed indicators (no what-if). */
+export function useStoreCoverage() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (c: CoverageChoice) => api.storeCoverageIndicators({
+      category: c.category, targetGroup: c.targetGroup, populationIndicatorId: c.populationIndicatorId, period: c.period,
+      level: c.level, under: c.under, radiusKm: c.radiusKm, decay: c.decay,
+      measures: [CoverageMeasure.PerThousand, CoverageMeasure.Accessibility, CoverageMeasure.Distance, CoverageMeasure.ShareWithinRadius],
+    }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['indicators'] }),
   })
 }

@@ -498,6 +498,9 @@ export const de = {
       distance: 'Entfernung zum nächsten Angebot (km)',
       share: 'Anteil im Radius',
       difference: 'Differenz (was wäre, wenn)',
+      store: 'Als Indikatoren speichern',
+      stored_one: '{{count}} Indikator für {{period}} gespeichert:',
+      stored_other: '{{count}} Indikatoren für {{period}} gespeichert:',
       spaceTitle: 'Flächendeckung',
       spaceIntro: 'Plätze je 1.000 Einwohner je Kategorie, verglichen mit dem Median der Sozialräume derselben Ebene in der ' +
         'übergeordneten Region (Radius 5 km).',

@@ -501,6 +501,9 @@ export const en: Translations<typeof de> = {
       distance: 'Distance to the nearest service (km)',
       share: 'Share within the radius',
       difference: 'Difference (what if)',
+      store: 'Store as indicators',
+      stored_one: '{{count}} indicator stored for {{period}}:',
+      stored_other: '{{count}} indicators stored for {{period}}:',
       spaceTitle: 'Coverage',
       spaceIntro: 'Places per 1,000 residents by category, compared with the median of the social spaces on the same level in ' +
         'the region above (radius 5 km).',

@@ -8,9 +8,10 @@ import { Loading } from '@/components/ui/feedback'
 import { SelectField, TextField } from '@/components/ui/field'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { Table } from '@/components/ui/table'
+import { useCanWrite } from '@/lib/auth'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useTerms } from '../api/inventory'
-import { useCountIndicators, useCoverage, useCoverageGaps, type CoverageChoice } from '../api/coverage'
+import { useCountIndicators, useCoverage, useCoverageGaps, useStoreCoverage, type CoverageChoice } from '../api/coverage'
 import { formatDifference, formatFigure, mapValue, median, type MapMeasure } from '../coverage-format'
 import { CoverageMap } from '../components/coverage-map'
 import { InventoryNav } from '../components/inventory-nav'
@@ -53,6 +54,8 @@ export function CoveragePage() {
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => setValues((v) => ({ ...v, [key]: value }))
 
   const coverage = useCoverage(choice)
+  const canWrite = useCanWrite()
+  const store = useStoreCoverage()
   const whatIf = Boolean(choice?.fundingEndsBy)
   const shownValues = (coverage.data?.spaces ?? []).map((s) => mapValue(s, measure, whatIf)).filter((v): v is number => v !== undefined)
   const parsedThreshold = threshold.trim() === '' ? median(shownValues) : Number(threshold.replace(',', '.'))
@@ -141,6 +144,23 @@ export function CoveragePage() {
             <TextField label={t('inventory.coverage.threshold')} hint={t('inventory.coverage.thresholdHint')} inputMode="decimal"
               value={threshold} onChange={(e) => setThreshold(e.target.value)} />
           </div>
+          {canWrite && !whatIf ? (
+            <div className="coverage-store">
+              <button type="button" className="button button--secondary" disabled={store.isPending}
+                onClick={() => store.mutate(choice)}>
+                {t('inventory.coverage.store')}
+              </button>
+              {store.isError ? <ProblemAlert error={store.error} /> : null}
+              {store.isSuccess ? (
+                <p role="status">
+                  {t('inventory.coverage.stored', { count: store.data.indicators.length, period: store.data.period })}{' '}
+                  {store.data.indicators.map((i, n) => (
+                    <span key={i.indicatorId}>{n > 0 ? ', ' : ''}<Link to={`/indicators/${i.indicatorId}`}>{i.name}</Link></span>
+                  ))}
+                </p>
+              ) : null}
+            </div>
+          ) : null}
           {whatIf ? (
             <p role="status">
               {t('inventory.coverage.closedSummary', { count: coverage.data.closedServices.length, date: choice.fundingEndsBy })}
