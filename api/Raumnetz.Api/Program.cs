@@ -107,6 +107,7 @@ app.MapFundingsEndpoints();
 app.MapVerificationEndpoints();
 app.MapInventoryRoundsEndpoints();
 app.MapInventoryImportEndpoints();
+app.MapCoverageEndpoints();
 
 app.MapApiFallback();
 if (File.Exists(Path.Combine(app.Environment.WebRootPath ?? "wwwroot", "index.html")))

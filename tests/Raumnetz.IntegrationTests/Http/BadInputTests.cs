@@ -131,6 +131,7 @@ public sealed class BadInputTests(BadInputFixture api) : IClassFixture<BadInputF
         ["CreateFunding"] = """{"serviceId":"0197a0b1-c2d3-7e4f-8a9b-abcdefabcdef","funderActorId":"{A}","renewalStatus":"open","note":"x"}""",
         ["UpdateFunding"] = """{"serviceId":"0197a0b1-c2d3-7e4f-8a9b-abcdefabcdef","funderActorId":"{A}","renewalStatus":"open","note":"x"}""",
         ["VerifyService"] = """{"note":"geprüft"}""",
+        ["StoreCoverageIndicators"] = """{"category":"kita","populationIndicatorId":"{I}","period":"2024","level":"district","measures":["perThousand"]}""",
         ["CreateInventoryRound"] = """{"name":"Runde","spaceId":"{S}","startsOn":"2026-01-01","endsOn":"2026-03-31","assignments":[{"actorId":"{A}","spaceId":"{S}"}]}""",
         ["UpdateInventoryRound"] = """{"name":"Runde","spaceId":"{S}","startsOn":"2026-01-01","endsOn":"2026-03-31","assignments":[{"actorId":"{A}","spaceId":"{S}"}]}""",
         ["CreateApiKey"] = """{"name":"Neuer Schlüssel","role":"viewer"}""",

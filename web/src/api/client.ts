@@ -1987,107 +1987,6 @@ export class Client {
     }
 
     /**
-     * The audit trail, newest first: who (user or API key) changed which entity when, the action, the changed fields with old and new values (never passwords or secrets) and the request's trace id. Filters: entity, entity type, user or principal, period; keyset pagination.
-     * @param entityId (optional) Only entries about this entity (its id; a code for actor types).
-     * @param entityType (optional) Only entries about this kind of entity (actor, space, network, networkMember, user, apiKey, ...).
-     * @param userId (optional) Only entries of this user.
-     * @param principal (optional) Only entries of this principal ('user:<id>', 'key:<id>', 'anonymous').
-     * @param from (optional) Only entries at or after this instant (ISO 8601).
-     * @param to (optional) Only entries before this instant (ISO 8601).
-     * @param limit (optional) Page size, 1 to 500 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
-     * @return OK
-     */
-    listAuditEntries(entityId?: string | undefined, entityType?: string | undefined, userId?: string | undefined, principal?: string | undefined, from?: string | undefined, to?: string | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<AuditEntryDtoPage> {
-        let url_ = this.baseUrl + "/api/v1/audit?";
-        if (entityId === null)
-            throw new globalThis.Error("The parameter 'entityId' cannot be null.");
-        else if (entityId !== undefined)
-            url_ += "entityId=" + encodeURIComponent("" + entityId) + "&";
-        if (entityType === null)
-            throw new globalThis.Error("The parameter 'entityType' cannot be null.");
-        else if (entityType !== undefined)
-            url_ += "entityType=" + encodeURIComponent("" + entityType) + "&";
-        if (userId === null)
-            throw new globalThis.Error("The parameter 'userId' cannot be null.");
-        else if (userId !== undefined)
-            url_ += "userId=" + encodeURIComponent("" + userId) + "&";
-        if (principal === null)
-            throw new globalThis.Error("The parameter 'principal' cannot be null.");
-        else if (principal !== undefined)
-            url_ += "principal=" + encodeURIComponent("" + principal) + "&";
-        if (from === null)
-            throw new globalThis.Error("The parameter 'from' cannot be null.");
-        else if (from !== undefined)
-            url_ += "from=" + encodeURIComponent("" + from) + "&";
-        if (to === null)
-            throw new globalThis.Error("The parameter 'to' cannot be null.");
-        else if (to !== undefined)
-            url_ += "to=" + encodeURIComponent("" + to) + "&";
-        if (limit === null)
-            throw new globalThis.Error("The parameter 'limit' cannot be null.");
-        else if (limit !== undefined)
-            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
-        if (cursor === null)
-            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
-        else if (cursor !== undefined)
-            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListAuditEntries(_response);
-        });
-    }
-
-    protected processListAuditEntries(response: Response): Promise<AuditEntryDtoPage> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AuditEntryDtoPage;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<AuditEntryDtoPage>(null as any);
-    }
-
-    /**
      * Sign in with e-mail and password; sets the session cookie and the XSRF-TOKEN cookie. Failed attempts are throttled per e-mail address and client address (429 with Retry-After); unknown addresses are answered like wrong passwords.
      * @return OK
      */
@@ -2132,12 +2031,6 @@ export class Client {
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
@@ -2168,110 +2061,6 @@ export class Client {
             });
         }
         return Promise.resolve<CurrentUserDto>(null as any);
-    }
-
-    /**
-     * How one signs in here: with e-mail address and password (unless switched off) and/or through the identity provider (its name and the address that starts the sign-in, returning to returnUrl: a path of this app, else 400).
-     * @param returnUrl (optional) 
-     * @return OK
-     */
-    getSignInOptions(returnUrl?: string | undefined): Promise<SignInOptionsDto> {
-        let url_ = this.baseUrl + "/api/v1/auth/sign-in-options?";
-        if (returnUrl === null)
-            throw new globalThis.Error("The parameter 'returnUrl' cannot be null.");
-        else if (returnUrl !== undefined)
-            url_ += "returnUrl=" + encodeURIComponent("" + returnUrl) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetSignInOptions(_response);
-        });
-    }
-
-    protected processGetSignInOptions(response: Response): Promise<SignInOptionsDto> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignInOptionsDto;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<SignInOptionsDto>(null as any);
-    }
-
-    /**
-     * Start the sign-in through the identity provider (OpenID Connect, code flow with PKCE): redirects (302) to the provider, which sends the browser back to /api/v1/auth/oidc/callback; that starts a session and redirects to returnUrl (a path of this app, default /). 404 when no provider is configured.
-     * @param returnUrl (optional) 
-     */
-    startOidcSignIn(returnUrl?: string | undefined): Promise<void> {
-        let url_ = this.baseUrl + "/api/v1/auth/oidc/login?";
-        if (returnUrl === null)
-            throw new globalThis.Error("The parameter 'returnUrl' cannot be null.");
-        else if (returnUrl !== undefined)
-            url_ += "returnUrl=" + encodeURIComponent("" + returnUrl) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            headers: {
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processStartOidcSignIn(_response);
-        });
-    }
-
-    protected processStartOidcSignIn(response: Response): Promise<void> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 302) {
-            return response.text().then((_responseText) => {
-            return throwException("Found", status, _responseText, _headers);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<void>(null as any);
     }
 
     /**
@@ -2575,7 +2364,7 @@ export class Client {
     }
 
     /**
-     * The signed-in user (or API key) with its global role and its grants scoped to networks and space subtrees; also renews the XSRF-TOKEN cookie.
+     * The signed-in user; also renews the XSRF-TOKEN cookie.
      * @return OK
      */
     getCurrentUser(): Promise<CurrentUserDto> {
@@ -2633,6 +2422,479 @@ export class Client {
             });
         }
         return Promise.resolve<CurrentUserDto>(null as any);
+    }
+
+    /**
+     * Supply per space on a level: services, capacity, capacity per 1,000 of the population, distance from the (population-weighted) centroid to the nearest service, share of the population within the radius and the 2SFCA accessibility index; the spaces above the level aggregated; with a what-if the figures as if services closed and the difference. Parameters: category (required except for the matrix), targetGroup, populationIndicatorId (a count indicator), period, level (required), under, radiusKm (above 0, at most 100; default 5), decay (none, gaussian, stepped; default none), capacityUnit (default places), on (capacity as of; default today); what-if: closeServiceIds (up to 500) and fundingEndsBy. 400 naming the parameter for a radius out of range, an unknown category or target group, or a population indicator that is not a count.
+     * @param category (optional) Code of the service category (its narrower categories count too).
+     * @param targetGroup (optional) Code of a target group: only services for it.
+     * @param populationIndicatorId (optional) A count indicator holding the population (for example residents under 6).
+     * @param period (optional) The population's period (2024, 2024-H1, 2024-Q2, 2024-05).
+     * @param level (optional) The level of the spaces compared.
+     * @param under (optional) The region: this space and the spaces below it (default: every space).
+     * @param radiusKm (optional) Catchment radius in km: above 0, at most 100 (default 5).
+     * @param decay (optional) Distance decay of the accessibility index (default none: classic 2SFCA).
+     * @param capacityUnit (optional) Which capacity counts (default places).
+     * @param on (optional) Capacity as recorded on this day (default today).
+     * @param closeServiceIds (optional) What-if: services treated as closed (repeat the parameter; up to 500).
+     * @param fundingEndsBy (optional) What-if: services whose funding ends from the reference day to this day (and is not secured or
+                continued) are treated as closed.
+     * @param withGeometry (optional) Include each space's GeoJSON geometry (default false).
+     * @return OK
+     */
+    getCoverage(category?: string | undefined, targetGroup?: string | undefined, populationIndicatorId?: string | undefined, period?: string | undefined, level?: SpaceLevel | undefined, under?: string | undefined, radiusKm?: number | undefined, decay?: DistanceDecay | undefined, capacityUnit?: CapacityUnit | undefined, on?: string | undefined, closeServiceIds?: string[] | undefined, fundingEndsBy?: string | undefined, withGeometry?: boolean | undefined): Promise<ServiceCoverageDto> {
+        let url_ = this.baseUrl + "/api/v1/coverage?";
+        if (category === null)
+            throw new globalThis.Error("The parameter 'category' cannot be null.");
+        else if (category !== undefined)
+            url_ += "category=" + encodeURIComponent("" + category) + "&";
+        if (targetGroup === null)
+            throw new globalThis.Error("The parameter 'targetGroup' cannot be null.");
+        else if (targetGroup !== undefined)
+            url_ += "targetGroup=" + encodeURIComponent("" + targetGroup) + "&";
+        if (populationIndicatorId === null)
+            throw new globalThis.Error("The parameter 'populationIndicatorId' cannot be null.");
+        else if (populationIndicatorId !== undefined)
+            url_ += "populationIndicatorId=" + encodeURIComponent("" + populationIndicatorId) + "&";
+        if (period === null)
+            throw new globalThis.Error("The parameter 'period' cannot be null.");
+        else if (period !== undefined)
+            url_ += "period=" + encodeURIComponent("" + period) + "&";
+        if (level === null)
+            throw new globalThis.Error("The parameter 'level' cannot be null.");
+        else if (level !== undefined)
+            url_ += "level=" + encodeURIComponent("" + level) + "&";
+        if (under === null)
+            throw new globalThis.Error("The parameter 'under' cannot be null.");
+        else if (under !== undefined)
+            url_ += "under=" + encodeURIComponent("" + under) + "&";
+        if (radiusKm === null)
+            throw new globalThis.Error("The parameter 'radiusKm' cannot be null.");
+        else if (radiusKm !== undefined)
+            url_ += "radiusKm=" + encodeURIComponent("" + radiusKm) + "&";
+        if (decay === null)
+            throw new globalThis.Error("The parameter 'decay' cannot be null.");
+        else if (decay !== undefined)
+            url_ += "decay=" + encodeURIComponent("" + decay) + "&";
+        if (capacityUnit === null)
+            throw new globalThis.Error("The parameter 'capacityUnit' cannot be null.");
+        else if (capacityUnit !== undefined)
+            url_ += "capacityUnit=" + encodeURIComponent("" + capacityUnit) + "&";
+        if (on === null)
+            throw new globalThis.Error("The parameter 'on' cannot be null.");
+        else if (on !== undefined)
+            url_ += "on=" + encodeURIComponent("" + on) + "&";
+        if (closeServiceIds === null)
+            throw new globalThis.Error("The parameter 'closeServiceIds' cannot be null.");
+        else if (closeServiceIds !== undefined)
+            closeServiceIds && closeServiceIds.forEach(item => { url_ += "closeServiceIds=" + encodeURIComponent("" + item) + "&"; });
+        if (fundingEndsBy === null)
+            throw new globalThis.Error("The parameter 'fundingEndsBy' cannot be null.");
+        else if (fundingEndsBy !== undefined)
+            url_ += "fundingEndsBy=" + encodeURIComponent("" + fundingEndsBy) + "&";
+        if (withGeometry === null)
+            throw new globalThis.Error("The parameter 'withGeometry' cannot be null.");
+        else if (withGeometry !== undefined)
+            url_ += "withGeometry=" + encodeURIComponent("" + withGeometry) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetCoverage(_response);
+        });
+    }
+
+    protected processGetCoverage(response: Response): Promise<ServiceCoverageDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ServiceCoverageDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ServiceCoverageDto>(null as any);
+    }
+
+    /**
+     * The spaces on the level below a threshold of a measure (distance: above it), worst first. Parameters: category (required except for the matrix), targetGroup, populationIndicatorId (a count indicator), period, level (required), under, radiusKm (above 0, at most 100; default 5), decay (none, gaussian, stepped; default none), capacityUnit (default places), on (capacity as of; default today); what-if: closeServiceIds (up to 500) and fundingEndsBy. 400 naming the parameter for a radius out of range, an unknown category or target group, or a population indicator that is not a count.
+     * @param category (optional) Code of the service category (its narrower categories count too).
+     * @param targetGroup (optional) Code of a target group: only services for it.
+     * @param populationIndicatorId (optional) A count indicator holding the population (for example residents under 6).
+     * @param period (optional) The population's period (2024, 2024-H1, 2024-Q2, 2024-05).
+     * @param level (optional) The level of the spaces compared.
+     * @param under (optional) The region: this space and the spaces below it (default: every space).
+     * @param radiusKm (optional) Catchment radius in km: above 0, at most 100 (default 5).
+     * @param decay (optional) Distance decay of the accessibility index (default none: classic 2SFCA).
+     * @param capacityUnit (optional) Which capacity counts (default places).
+     * @param on (optional) Capacity as recorded on this day (default today).
+     * @param closeServiceIds (optional) What-if: services treated as closed (repeat the parameter; up to 500).
+     * @param fundingEndsBy (optional) What-if: services whose funding ends from the reference day to this day are treated as closed.
+     * @param measure (optional) The measure judged (required).
+     * @param threshold (optional) A gap lies below it (distance: above it); at least 0 (required).
+     * @return OK
+     */
+    listCoverageGaps(category?: string | undefined, targetGroup?: string | undefined, populationIndicatorId?: string | undefined, period?: string | undefined, level?: SpaceLevel | undefined, under?: string | undefined, radiusKm?: number | undefined, decay?: DistanceDecay | undefined, capacityUnit?: CapacityUnit | undefined, on?: string | undefined, closeServiceIds?: string[] | undefined, fundingEndsBy?: string | undefined, measure?: CoverageMeasure | undefined, threshold?: number | undefined): Promise<CoverageGapsDto> {
+        let url_ = this.baseUrl + "/api/v1/coverage/gaps?";
+        if (category === null)
+            throw new globalThis.Error("The parameter 'category' cannot be null.");
+        else if (category !== undefined)
+            url_ += "category=" + encodeURIComponent("" + category) + "&";
+        if (targetGroup === null)
+            throw new globalThis.Error("The parameter 'targetGroup' cannot be null.");
+        else if (targetGroup !== undefined)
+            url_ += "targetGroup=" + encodeURIComponent("" + targetGroup) + "&";
+        if (populationIndicatorId === null)
+            throw new globalThis.Error("The parameter 'populationIndicatorId' cannot be null.");
+        else if (populationIndicatorId !== undefined)
+            url_ += "populationIndicatorId=" + encodeURIComponent("" + populationIndicatorId) + "&";
+        if (period === null)
+            throw new globalThis.Error("The parameter 'period' cannot be null.");
+        else if (period !== undefined)
+            url_ += "period=" + encodeURIComponent("" + period) + "&";
+        if (level === null)
+            throw new globalThis.Error("The parameter 'level' cannot be null.");
+        else if (level !== undefined)
+            url_ += "level=" + encodeURIComponent("" + level) + "&";
+        if (under === null)
+            throw new globalThis.Error("The parameter 'under' cannot be null.");
+        else if (under !== undefined)
+            url_ += "under=" + encodeURIComponent("" + under) + "&";
+        if (radiusKm === null)
+            throw new globalThis.Error("The parameter 'radiusKm' cannot be null.");
+        else if (radiusKm !== undefined)
+            url_ += "radiusKm=" + encodeURIComponent("" + radiusKm) + "&";
+        if (decay === null)
+            throw new globalThis.Error("The parameter 'decay' cannot be null.");
+        else if (decay !== undefined)
+            url_ += "decay=" + encodeURIComponent("" + decay) + "&";
+        if (capacityUnit === null)
+            throw new globalThis.Error("The parameter 'capacityUnit' cannot be null.");
+        else if (capacityUnit !== undefined)
+            url_ += "capacityUnit=" + encodeURIComponent("" + capacityUnit) + "&";
+        if (on === null)
+            throw new globalThis.Error("The parameter 'on' cannot be null.");
+        else if (on !== undefined)
+            url_ += "on=" + encodeURIComponent("" + on) + "&";
+        if (closeServiceIds === null)
+            throw new globalThis.Error("The parameter 'closeServiceIds' cannot be null.");
+        else if (closeServiceIds !== undefined)
+            closeServiceIds && closeServiceIds.forEach(item => { url_ += "closeServiceIds=" + encodeURIComponent("" + item) + "&"; });
+        if (fundingEndsBy === null)
+            throw new globalThis.Error("The parameter 'fundingEndsBy' cannot be null.");
+        else if (fundingEndsBy !== undefined)
+            url_ += "fundingEndsBy=" + encodeURIComponent("" + fundingEndsBy) + "&";
+        if (measure === null)
+            throw new globalThis.Error("The parameter 'measure' cannot be null.");
+        else if (measure !== undefined)
+            url_ += "measure=" + encodeURIComponent("" + measure) + "&";
+        if (threshold === null)
+            throw new globalThis.Error("The parameter 'threshold' cannot be null.");
+        else if (threshold !== undefined)
+            url_ += "threshold=" + encodeURIComponent("" + threshold) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListCoverageGaps(_response);
+        });
+    }
+
+    protected processListCoverageGaps(response: Response): Promise<CoverageGapsDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CoverageGapsDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CoverageGapsDto>(null as any);
+    }
+
+    /**
+     * Spaces × categories (up to 20; default the top-level categories): the measure per cell, whether it is a gap, and per category the median of the spaces. Parameters: category (required except for the matrix), targetGroup, populationIndicatorId (a count indicator), period, level (required), under, radiusKm (above 0, at most 100; default 5), decay (none, gaussian, stepped; default none), capacityUnit (default places), on (capacity as of; default today); what-if: closeServiceIds (up to 500) and fundingEndsBy. 400 naming the parameter for a radius out of range, an unknown category or target group, or a population indicator that is not a count.
+     * @param categories (optional) Codes of the categories compared (repeat the parameter; up to 20; default: the top-level
+                categories).
+     * @param targetGroup (optional) Code of a target group: only services for it.
+     * @param populationIndicatorId (optional) A count indicator holding the population (for example residents under 6).
+     * @param period (optional) The population's period (2024, 2024-H1, 2024-Q2, 2024-05).
+     * @param level (optional) The level of the spaces compared.
+     * @param under (optional) The region: this space and the spaces below it (default: every space).
+     * @param radiusKm (optional) Catchment radius in km: above 0, at most 100 (default 5).
+     * @param decay (optional) Distance decay of the accessibility index (default none: classic 2SFCA).
+     * @param capacityUnit (optional) Which capacity counts (default places).
+     * @param on (optional) Capacity as recorded on this day (default today).
+     * @param closeServiceIds (optional) What-if: services treated as closed (repeat the parameter; up to 500).
+     * @param fundingEndsBy (optional) What-if: services whose funding ends from the reference day to this day are treated as closed.
+     * @param measure (optional) The measure per cell (default perThousand).
+     * @param threshold (optional) A gap lies below it (distance: above it); without it no cell is a gap.
+     * @return OK
+     */
+    getCoverageGapMatrix(categories?: string[] | undefined, targetGroup?: string | undefined, populationIndicatorId?: string | undefined, period?: string | undefined, level?: SpaceLevel | undefined, under?: string | undefined, radiusKm?: number | undefined, decay?: DistanceDecay | undefined, capacityUnit?: CapacityUnit | undefined, on?: string | undefined, closeServiceIds?: string[] | undefined, fundingEndsBy?: string | undefined, measure?: CoverageMeasure | undefined, threshold?: number | undefined): Promise<CoverageGapMatrixDto> {
+        let url_ = this.baseUrl + "/api/v1/coverage/gap-matrix?";
+        if (categories === null)
+            throw new globalThis.Error("The parameter 'categories' cannot be null.");
+        else if (categories !== undefined)
+            categories && categories.forEach(item => { url_ += "categories=" + encodeURIComponent("" + item) + "&"; });
+        if (targetGroup === null)
+            throw new globalThis.Error("The parameter 'targetGroup' cannot be null.");
+        else if (targetGroup !== undefined)
+            url_ += "targetGroup=" + encodeURIComponent("" + targetGroup) + "&";
+        if (populationIndicatorId === null)
+            throw new globalThis.Error("The parameter 'populationIndicatorId' cannot be null.");
+        else if (populationIndicatorId !== undefined)
+            url_ += "populationIndicatorId=" + encodeURIComponent("" + populationIndicatorId) + "&";
+        if (period === null)
+            throw new globalThis.Error("The parameter 'period' cannot be null.");
+        else if (period !== undefined)
+            url_ += "period=" + encodeURIComponent("" + period) + "&";
+        if (level === null)
+            throw new globalThis.Error("The parameter 'level' cannot be null.");
+        else if (level !== undefined)
+            url_ += "level=" + encodeURIComponent("" + level) + "&";
+        if (under === null)
+            throw new globalThis.Error("The parameter 'under' cannot be null.");
+        else if (under !== undefined)
+            url_ += "under=" + encodeURIComponent("" + under) + "&";
+        if (radiusKm === null)
+            throw new globalThis.Error("The parameter 'radiusKm' cannot be null.");
+        else if (radiusKm !== undefined)
+            url_ += "radiusKm=" + encodeURIComponent("" + radiusKm) + "&";
+        if (decay === null)
+            throw new globalThis.Error("The parameter 'decay' cannot be null.");
+        else if (decay !== undefined)
+            url_ += "decay=" + encodeURIComponent("" + decay) + "&";
+        if (capacityUnit === null)
+            throw new globalThis.Error("The parameter 'capacityUnit' cannot be null.");
+        else if (capacityUnit !== undefined)
+            url_ += "capacityUnit=" + encodeURIComponent("" + capacityUnit) + "&";
+        if (on === null)
+            throw new globalThis.Error("The parameter 'on' cannot be null.");
+        else if (on !== undefined)
+            url_ += "on=" + encodeURIComponent("" + on) + "&";
+        if (closeServiceIds === null)
+            throw new globalThis.Error("The parameter 'closeServiceIds' cannot be null.");
+        else if (closeServiceIds !== undefined)
+            closeServiceIds && closeServiceIds.forEach(item => { url_ += "closeServiceIds=" + encodeURIComponent("" + item) + "&"; });
+        if (fundingEndsBy === null)
+            throw new globalThis.Error("The parameter 'fundingEndsBy' cannot be null.");
+        else if (fundingEndsBy !== undefined)
+            url_ += "fundingEndsBy=" + encodeURIComponent("" + fundingEndsBy) + "&";
+        if (measure === null)
+            throw new globalThis.Error("The parameter 'measure' cannot be null.");
+        else if (measure !== undefined)
+            url_ += "measure=" + encodeURIComponent("" + measure) + "&";
+        if (threshold === null)
+            throw new globalThis.Error("The parameter 'threshold' cannot be null.");
+        else if (threshold !== undefined)
+            url_ += "threshold=" + encodeURIComponent("" + threshold) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetCoverageGapMatrix(_response);
+        });
+    }
+
+    protected processGetCoverageGapMatrix(response: Response): Promise<CoverageGapMatrixDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CoverageGapMatrixDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CoverageGapMatrixDto>(null as any);
+    }
+
+    /**
+     * Store coverage figures of a period as observations of computed indicators (one per measure and parameter set, the parameters in the indicator's description; the same parameters write into the same indicators), for the spaces on the level and above in the region, so they appear in sets, charts, maps and exports with the same suppression rules. Capacity as of the period's last day. No what-if. 400 naming the field as for the queries.
+     * @return OK
+     */
+    storeCoverageIndicators(body: StoreCoverageIndicatorsRequest): Promise<StoredCoverageDto> {
+        let url_ = this.baseUrl + "/api/v1/coverage/indicators";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processStoreCoverageIndicators(_response);
+        });
+    }
+
+    protected processStoreCoverageIndicators(response: Response): Promise<StoredCoverageDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as StoredCoverageDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<StoredCoverageDto>(null as any);
     }
 
     /**
@@ -8465,326 +8727,6 @@ export class Client {
     }
 
     /**
-     * Everything held about a person (GDPR Art. 15) as one document: master data, memberships, attendance, responsibilities, relations, records referring to them, free texts mentioning their name, and their audit entries.
-     * @return OK
-     */
-    exportActorData(id: string): Promise<ActorDataExport> {
-        let url_ = this.baseUrl + "/api/v1/privacy/actors/{id}/export";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processExportActorData(_response);
-        });
-    }
-
-    protected processExportActorData(response: Response): Promise<ActorDataExport> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ActorDataExport;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<ActorDataExport>(null as any);
-    }
-
-    /**
-     * Erase a person (GDPR Art. 17) by anonymising them (If-Match with the actor's ETag required as confirmation): name and contact data replaced, links kept so network history stays right, erased values removed from the audit trail; free texts mentioning the name are returned for review. Only persons (409 for organisations).
-     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
-     * @return OK
-     */
-    eraseActor(id: string, if_Match: string): Promise<ErasureResult> {
-        let url_ = this.baseUrl + "/api/v1/privacy/actors/{id}/erase";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "POST",
-            headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processEraseActor(_response);
-        });
-    }
-
-    protected processEraseActor(response: Response): Promise<ErasureResult> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ErasureResult;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<ErasureResult>(null as any);
-    }
-
-    /**
-     * Everything held about a user account (GDPR Art. 15): account, sessions, API keys it created, records keeping its principal, audit entries about it and of what it did. Never a password hash.
-     * @return OK
-     */
-    exportUserData(id: string): Promise<UserDataExport> {
-        let url_ = this.baseUrl + "/api/v1/privacy/users/{id}/export";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processExportUserData(_response);
-        });
-    }
-
-    protected processExportUserData(response: Response): Promise<UserDataExport> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UserDataExport;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<UserDataExport>(null as any);
-    }
-
-    /**
-     * Erase a user account (GDPR Art. 17; If-Match with the account's ETag required): name and e-mail replaced, account deactivated, sessions ended, erased values removed from the audit trail. Not one's own account, not the last active administrator (409).
-     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
-     * @return OK
-     */
-    eraseUser(id: string, if_Match: string): Promise<ErasureResult> {
-        let url_ = this.baseUrl + "/api/v1/privacy/users/{id}/erase";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "POST",
-            headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processEraseUser(_response);
-        });
-    }
-
-    protected processEraseUser(response: Response): Promise<ErasureResult> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ErasureResult;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<ErasureResult>(null as any);
-    }
-
-    /**
      * List services sorted by name, with filters (social space with its sub-spaces, category and target group with narrower terms, operator, status, location, network, text) and keyset pagination.
      * @param spaceId (optional) Only services at a location in this social space or below it, or serving such a space.
      * @param category (optional) Only services of this category or a narrower one (term code).
@@ -11543,7 +11485,7 @@ export class Client {
     }
 
     /**
-     * Replace an account's name, role and (when given) scoped grants (If-Match). A new role ends the account's sessions at once; the last active administrator cannot be demoted (409).
+     * Replace an account's name and role (If-Match). A new role ends the account's sessions at once; the last active administrator cannot be demoted (409).
      * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
@@ -12088,18 +12030,6 @@ export interface AccessibilityInfo {
     url?: string | undefined;
 }
 
-export interface ActorDataExport {
-    exportedAt: string;
-    actor: ActorDto;
-    memberships: MembershipExport[];
-    attendance: AttendanceExport[];
-    responsibilities: ResponsibilityExport[];
-    relations: RelationExport[];
-    references: ReferenceExport[];
-    mentions: TextMention[];
-    auditEntries: AuditEntryDto[];
-}
-
 export interface ActorDto {
     id: string;
     kind: ActorKind;
@@ -12228,15 +12158,6 @@ export interface ApiKeyDto {
     createdAt: string;
     lastUsedAt?: string | undefined;
     revokedAt?: string | undefined;
-    grants: RoleGrantDto[];
-}
-
-export interface ApiKeyExport {
-    id: string;
-    name: string;
-    role: string;
-    createdAt: string;
-    revokedAt?: string | undefined;
 }
 
 export interface AssessmentDto {
@@ -12281,15 +12202,6 @@ export enum Attendance {
     Absent = "absent",
 }
 
-export interface AttendanceExport {
-    meetingId: string;
-    networkId: string;
-    title?: string | undefined;
-    startsAt: string;
-    memberId: string;
-    attendance: Attendance;
-}
-
 export enum AttentionReason {
     MandateMissing = "mandateMissing",
     MeetingOverdue = "meetingOverdue",
@@ -12301,31 +12213,6 @@ export interface AttributeEntry {
     termCode: string;
     linkType?: string | undefined;
     value?: string | undefined;
-}
-
-export interface AuditChangeDto {
-    field: string;
-    old?: string | undefined;
-    new?: string | undefined;
-}
-
-export interface AuditEntryDto {
-    id: string;
-    occurredAt: string;
-    principal: string;
-    userId?: string | undefined;
-    apiKeyId?: string | undefined;
-    principalName?: string | undefined;
-    entityType: string;
-    entityId?: string | undefined;
-    action: string;
-    changes: AuditChangeDto[];
-    traceId?: string | undefined;
-}
-
-export interface AuditEntryDtoPage {
-    items: AuditEntryDto[];
-    nextCursor?: string | undefined;
 }
 
 export enum CadenceUnit {
@@ -12394,10 +12281,109 @@ export interface CostOptionEntry {
     validTo?: string | undefined;
 }
 
+export interface CoverageDifferenceDto {
+    services: number;
+    capacity: number;
+    perThousand?: number | undefined;
+    distanceKm?: number | undefined;
+    shareWithinRadius?: number | undefined;
+    accessibility?: number | undefined;
+}
+
 export interface CoverageDto {
     parts: number;
     of: number;
     populationShare?: number | undefined;
+}
+
+export interface CoverageFiguresDto {
+    services: number;
+    capacity: number;
+    population?: number | undefined;
+    perThousand?: number | undefined;
+    distanceKm?: number | undefined;
+    shareWithinRadius?: number | undefined;
+    accessibility?: number | undefined;
+}
+
+export interface CoverageGapDto {
+    rank: number;
+    spaceId: string;
+    code: string;
+    name: string;
+    value: number;
+    population?: number | undefined;
+    baselineValue?: number | undefined;
+}
+
+export interface CoverageGapMatrixDto {
+    measure: CoverageMeasure;
+    threshold?: number | undefined;
+    categories: GapMatrixCategoryDto[];
+    rows: GapMatrixRowDto[];
+}
+
+export interface CoverageGapsDto {
+    parameters: CoverageParametersDto;
+    measure: CoverageMeasure;
+    threshold: number;
+    items: CoverageGapDto[];
+}
+
+export enum CoverageMeasure {
+    PerThousand = "perThousand",
+    Distance = "distance",
+    Accessibility = "accessibility",
+    ShareWithinRadius = "shareWithinRadius",
+}
+
+export interface CoverageParametersDto {
+    category?: CoverageTermDto | undefined;
+    targetGroup?: CoverageTermDto | undefined;
+    populationIndicatorId: string;
+    period: string;
+    level: SpaceLevel;
+    under?: string | undefined;
+    radiusKm: number;
+    decay: DistanceDecay;
+    capacityUnit: CapacityUnit;
+    on: string;
+    fundingEndsBy?: string | undefined;
+}
+
+export interface CoveragePointDto {
+    serviceId: string;
+    serviceName: string;
+    locationId: string;
+    latitude: number;
+    longitude: number;
+    capacity: number;
+    closed: boolean;
+}
+
+export interface CoverageServiceRefDto {
+    id: string;
+    name: string;
+}
+
+export interface CoverageSpaceDto {
+    id: string;
+    code: string;
+    name: string;
+    level: SpaceLevel;
+    parentId?: string | undefined;
+    centroidLatitude?: number | undefined;
+    centroidLongitude?: number | undefined;
+    populationWeightedCentroid: boolean;
+    geometry?: any;
+    figures: CoverageFiguresDto;
+    whatIf?: CoverageFiguresDto | undefined;
+    difference?: CoverageDifferenceDto | undefined;
+}
+
+export interface CoverageTermDto {
+    code: string;
+    name: string;
 }
 
 export interface CreateActorRelationRequest {
@@ -12437,8 +12423,6 @@ export interface CreateActorTypeRequest {
 export interface CreateApiKeyRequest {
     name: string;
     role: Role;
-    /** Role grants scoped to networks and space subtrees (optional). */
-    grants?: RoleGrantInput[] | undefined;
 }
 
 export interface CreateAssessmentRequest {
@@ -12649,7 +12633,6 @@ export interface CreatedApiKeyDto {
     role: Role;
     key: string;
     createdAt: string;
-    grants: RoleGrantDto[];
 }
 
 export interface CurrentUserDto {
@@ -12658,7 +12641,12 @@ export interface CurrentUserDto {
     displayName: string;
     role: Role;
     mustChangePassword: boolean;
-    grants: RoleGrantDto[];
+}
+
+export enum DistanceDecay {
+    None = "none",
+    Gaussian = "gaussian",
+    Stepped = "stepped",
 }
 
 export interface EndNetworkMemberRequest {
@@ -12690,14 +12678,6 @@ export interface EndingFundingsDto {
     until: string;
     items: EndingFundingDto[];
     nextCursor?: string | undefined;
-}
-
-export interface ErasureResult {
-    id: string;
-    name: string;
-    erasedAt: string;
-    auditEntriesScrubbed: number;
-    forReview: TextMention[];
 }
 
 export interface EvaluatedValue {
@@ -12734,9 +12714,24 @@ export interface FundingDtoPage {
     nextCursor?: string | undefined;
 }
 
-export enum GrantScope {
-    Network = "network",
-    Space = "space",
+export interface GapMatrixCategoryDto {
+    code: string;
+    name: string;
+    median?: number | undefined;
+    gaps: number;
+}
+
+export interface GapMatrixCellDto {
+    category: string;
+    value?: number | undefined;
+    gap: boolean;
+}
+
+export interface GapMatrixRowDto {
+    spaceId: string;
+    code: string;
+    name: string;
+    cells: GapMatrixCellDto[];
 }
 
 export interface GraphEdgeDto {
@@ -13159,17 +13154,6 @@ export enum MemberRole {
     Advisor = "advisor",
 }
 
-export interface MembershipExport {
-    id: string;
-    networkId: string;
-    networkName: string;
-    role: MemberRole;
-    delegatedFromNetworkId?: string | undefined;
-    validFrom: string;
-    validTo?: string | undefined;
-    note?: string | undefined;
-}
-
 export enum MembershipState {
     Current = "current",
     Past = "past",
@@ -13440,27 +13424,9 @@ export interface RecordCapacityRequest {
     note?: string | undefined;
 }
 
-export interface ReferenceExport {
-    entityType: string;
-    entityId: string;
-    field: string;
-    label?: string | undefined;
-}
-
 export enum RelationDirection {
     Outgoing = "outgoing",
     Incoming = "incoming",
-}
-
-export interface RelationExport {
-    id: string;
-    sourceActorId: string;
-    targetActorId: string;
-    relationType: RelationType;
-    isContractual: boolean;
-    validFrom?: string | undefined;
-    validTo?: string | undefined;
-    note?: string | undefined;
 }
 
 export enum RelationType {
@@ -13487,14 +13453,6 @@ export interface RequiredDocumentEntry {
     uri?: string | undefined;
 }
 
-export interface ResponsibilityExport {
-    taskId: string;
-    networkId: string;
-    title: string;
-    dueDate?: string | undefined;
-    status: AgreementStatus;
-}
-
 export enum Role {
     Viewer = "viewer",
     Analyst = "analyst",
@@ -13506,19 +13464,6 @@ export enum Role {
 export interface RoleCountDto {
     role: MemberRole;
     count: number;
-}
-
-export interface RoleGrantDto {
-    role: Role;
-    scope: GrantScope;
-    targetId: string;
-    targetName?: string | undefined;
-}
-
-export interface RoleGrantInput {
-    role: Role;
-    scope: GrantScope;
-    targetId: string;
 }
 
 export interface RoundActorProgressDto {
@@ -13620,6 +13565,14 @@ export interface ServiceChangeDto {
     fields: string[];
 }
 
+export interface ServiceCoverageDto {
+    parameters: CoverageParametersDto;
+    spaces: CoverageSpaceDto[];
+    totals: CoverageSpaceDto[];
+    points: CoveragePointDto[];
+    closedServices: CoverageServiceRefDto[];
+}
+
 export interface ServiceDto {
     id: string;
     name: string;
@@ -13699,36 +13652,12 @@ export interface SessionDto {
     current: boolean;
 }
 
-export interface SessionExport {
-    id: string;
-    createdAt: string;
-    lastSeenAt: string;
-    expiresAt: string;
-    revokedAt?: string | undefined;
-    userAgent?: string | undefined;
-    address?: string | undefined;
-}
-
 export interface SetIndicatorSetGoalsRequest {
     goals: IndicatorGoalDto[];
 }
 
 export interface SetUserPasswordRequest {
     password: string;
-}
-
-/** How one signs in here (for the sign-in page). */
-export interface SignInOptionsDto {
-    /** Sign-in with e-mail address and password is possible (Raumnetz__Auth__LocalAccounts). */
-    localAccounts: boolean;
-    provider?: SignInProviderDto | undefined;
-}
-
-export interface SignInProviderDto {
-    /** The provider's name ("Mit {displayName} anmelden"). */
-    displayName: string;
-    /** Where the browser goes to start the sign-in (add ?returnUrl=/path). */
-    loginUrl: string;
 }
 
 export interface SpaceDto {
@@ -13797,6 +13726,33 @@ export interface SpaceTreeNode {
     validFrom: string;
     validTo?: string | undefined;
     children: SpaceTreeNode[];
+}
+
+export interface StoreCoverageIndicatorsRequest {
+    category: string | undefined;
+    targetGroup?: string | undefined;
+    populationIndicatorId: string | undefined;
+    period: string | undefined;
+    level?: SpaceLevel | undefined;
+    under?: string | undefined;
+    radiusKm?: number | undefined;
+    decay?: DistanceDecay | undefined;
+    capacityUnit?: CapacityUnit | undefined;
+    measures: CoverageMeasure[] | undefined;
+}
+
+export interface StoredCoverageDto {
+    period: string;
+    indicators: StoredCoverageIndicatorDto[];
+}
+
+export interface StoredCoverageIndicatorDto {
+    measure: CoverageMeasure;
+    indicatorId: string;
+    code: string;
+    name: string;
+    created: boolean;
+    observations: number;
 }
 
 export interface TaskDto {
@@ -13868,12 +13824,6 @@ export interface TermRef {
     code: string;
     nameDe: string;
     nameEn: string;
-}
-
-export interface TextMention {
-    entityType: string;
-    entityId: string;
-    field: string;
 }
 
 export interface TypeCountDto {
@@ -14119,8 +14069,6 @@ export interface UpdateTaxonomyTermRequest {
 export interface UpdateUserRequest {
     displayName: string;
     role: Role;
-    /** The account's grants scoped to networks and space subtrees, replacing the ones it has; leave out to keep them. */
-    grants?: RoleGrantInput[] | undefined;
 }
 
 export interface UpsertObservationRequest {
@@ -14136,16 +14084,6 @@ export interface UpsertObservationRequest {
     confirmOutlier?: boolean | undefined;
 }
 
-export interface UserDataExport {
-    exportedAt: string;
-    user: UserDto;
-    sessions: SessionExport[];
-    apiKeysCreated: ApiKeyExport[];
-    references: ReferenceExport[];
-    auditEntriesAbout: AuditEntryDto[];
-    auditEntriesBy: AuditEntryDto[];
-}
-
 export interface UserDto {
     id: string;
     email: string;
@@ -14153,7 +14091,6 @@ export interface UserDto {
     role: Role;
     isActive: boolean;
     mustChangePassword: boolean;
-    grants: RoleGrantDto[];
     version: number;
     createdAt: string;
     updatedAt: string;

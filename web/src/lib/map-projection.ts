@@ -1,6 +1,6 @@
 /**
  * Drawing spaces as SVG without a tile server: GeoJSON rings, a simple projection fitted to them, and path data. Used by
- * the indicator maps and the inventory map.
+ * the indicator maps, the inventory map and the coverage map; the classes of a choropleth.
  */
 export type Ring = number[][]
 
@@ -67,3 +67,26 @@ export function pathOf(geometry: Geometry, projection: Projection): string {
     .join('')
 }
 
+/** Colour-blind safe sequential palette (light to dark). */
+export const PALETTE = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'] as const
+
+export interface Classes {
+  bounds: number[]
+  colorOf: (value: number) => string
+}
+
+/** Equal-interval classes over all values (both periods share them); fewer classes when there are few distinct values. */
+export function classify(values: number[], count = PALETTE.length): Classes {
+  if (values.length === 0) return { bounds: [], colorOf: () => PALETTE[0] }
+  const min = Math.min(...values)
+  const max = Math.max(...values)
+  if (min === max) return { bounds: [min, max], colorOf: () => PALETTE[Math.floor(PALETTE.length / 2)] }
+  const n = Math.min(count, PALETTE.length)
+  const step = (max - min) / n
+  const bounds = Array.from({ length: n + 1 }, (_, i) => (i === n ? max : min + i * step))
+  const colors = n === PALETTE.length ? PALETTE : PALETTE.slice(PALETTE.length - n)
+  return {
+    bounds,
+    colorOf: (v) => colors[Math.min(n - 1, Math.max(0, Math.floor((v - min) / step)))],
+  }
+}

@@ -1,30 +1,8 @@
 import type { MapSpace } from '@/api'
 
-export { fitProjection, pathOf, ringsOf, type Geometry, type Projection, type Ring } from '@/lib/map-projection'
-
-/** Colour-blind safe sequential palette (light to dark). */
-export const PALETTE = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'] as const
-
-export interface Classes {
-  bounds: number[]
-  colorOf: (value: number) => string
-}
-
-/** Equal-interval classes over all values (both periods share them); fewer classes when there are few distinct values. */
-export function classify(values: number[], count = PALETTE.length): Classes {
-  if (values.length === 0) return { bounds: [], colorOf: () => PALETTE[0] }
-  const min = Math.min(...values)
-  const max = Math.max(...values)
-  if (min === max) return { bounds: [min, max], colorOf: () => PALETTE[Math.floor(PALETTE.length / 2)] }
-  const n = Math.min(count, PALETTE.length)
-  const step = (max - min) / n
-  const bounds = Array.from({ length: n + 1 }, (_, i) => (i === n ? max : min + i * step))
-  const colors = n === PALETTE.length ? PALETTE : PALETTE.slice(PALETTE.length - n)
-  return {
-    bounds,
-    colorOf: (v) => colors[Math.min(n - 1, Math.max(0, Math.floor((v - min) / step)))],
-  }
-}
+export {
+  PALETTE, classify, fitProjection, pathOf, ringsOf, type Classes, type Geometry, type Projection, type Ring,
+} from '@/lib/map-projection'
 
 /**
  * Whether a map of a period shows the space (as the API decides it, SpaceTime.ShownIn): never after it ended, so an

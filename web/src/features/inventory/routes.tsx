@@ -17,4 +17,5 @@ export const inventoryRoutes: RouteObject[] = [
   { path: 'inventory/rounds', lazy: async () => ({ Component: (await import('./routes/rounds-page')).RoundsPage }) },
   { path: 'inventory/rounds/:id', lazy: async () => ({ Component: (await import('./routes/round-page')).RoundPage }) },
   { path: 'inventory/funding-ending', lazy: async () => ({ Component: (await import('./routes/funding-ending-page')).FundingEndingPage }) },
+  { path: 'inventory/coverage', lazy: async () => ({ Component: (await import('./routes/coverage-page')).CoveragePage }) },
 ]

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
@@ -43,7 +43,19 @@ describe('spaces', () => {
       // the page also shows the space's facilities and services (inventory)
       http.get('/api/v1/locations', () => page([])),
       http.get('/api/v1/services', () => page([])),
+      // and its coverage per category against the median of its region (inventory)
+      http.get('/api/v1/indicators', () => HttpResponse.json({ nextCursor: null, items: [{ id: 'i-ew', code: 'EW', name: 'Einwohner',
+        kind: 'count', decimals: 0, direction: 'neutral', aggregation: 'sum', isProportion: false, scaleLabels: [], version: 1,
+        createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }] })),
+      http.get('/api/v1/coverage/gap-matrix', ({ request }) => {
+        matrixQuery = new URL(request.url).searchParams
+        return HttpResponse.json({ measure: 'perThousand', categories: [
+          { code: 'kita', name: 'Kita', median: 35.5, gaps: 0 }, { code: 'jugendclub', name: 'Jugendclub', median: 2, gaps: 0 }],
+        rows: [{ spaceId: 's-nord', code: '09162-N', name: 'Nord', cells: [{ category: 'kita', value: 20.25, gap: false },
+          { category: 'jugendclub', value: 4, gap: false }] }] })
+      }),
     )
+    let matrixQuery: URLSearchParams | undefined
     const { router } = renderApp({ route: '/spaces' })
     const user = userEvent.setup()
     expect(await screen.findByRole('tree', { name: 'Gliederung der Sozialräume' })).toBeInTheDocument()
@@ -61,6 +73,12 @@ describe('spaces', () => {
     expect(await screen.findByRole('link', { name: 'Nord (alt) (ALT)' })).toBeInTheDocument()
     expect(await screen.findByRole('link', { name: 'Quartier Am Hart (Q1)' })).toBeInTheDocument()
     expect(await screen.findByText('In diesem Sozialraum sind noch keine Einrichtungen erfasst.')).toBeInTheDocument()
+    const coverage = await screen.findByRole('table', { name: 'Versorgung je Kategorie' })
+    expect(within(coverage).getByRole('rowheader', { name: 'Kita' }).closest('tr')).toHaveTextContent('20,3 (unter dem Median)35,5')
+    expect(within(coverage).getByRole('rowheader', { name: 'Jugendclub' }).closest('tr')).not.toHaveTextContent('unter dem Median')
+    expect(matrixQuery?.get('under')).toBe('s-city')
+    expect(matrixQuery?.get('level')).toBe('district')
+    expect(matrixQuery?.get('populationIndicatorId')).toBe('i-ew')
     expect(unhandled).toEqual([])
     expect(await axeViolations()).toEqual([])
   })

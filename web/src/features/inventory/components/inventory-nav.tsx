@@ -7,6 +7,7 @@ const TABS = [
   { to: '/inventory/verification', key: 'verification', end: false },
   { to: '/inventory/rounds', key: 'rounds', end: false },
   { to: '/inventory/funding-ending', key: 'fundingEnding', end: false },
+  { to: '/inventory/coverage', key: 'coverage', end: false },
 ] as const
 
 /** Second-level navigation inside the inventory. */

@@ -12,10 +12,11 @@ import { useDateRangeText } from '@/lib/period'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useSpaceChildren, useSpacesById } from '../api/spaces'
 
-/** What another area shows on a space's page (the inventory's facilities and services, put in by the route). */
+/** What another area shows on a space's page (the inventory's facilities and services and its coverage, put in by the route). */
 export type SpaceSectionSlot = ComponentType<{ spaceId: string; headingId: string }>
 
-export function SpaceDetailPage({ inventory: Inventory }: { inventory?: SpaceSectionSlot } = {}) {
+export function SpaceDetailPage({ inventory: Inventory, coverage: Coverage }: { inventory?: SpaceSectionSlot; coverage?: SpaceSectionSlot }
+  = {}) {
   const { id = '' } = useParams()
   const { t, i18n } = useTranslation()
   const space = useSpace(id)
@@ -110,6 +111,11 @@ export function SpaceDetailPage({ inventory: Inventory }: { inventory?: SpaceSec
       {Inventory ? (
         <section className="card" aria-labelledby="space-inventory">
           <Inventory spaceId={s.id} headingId="space-inventory" />
+        </section>
+      ) : null}
+      {Coverage ? (
+        <section className="card" aria-labelledby="space-coverage">
+          <Coverage spaceId={s.id} headingId="space-coverage" />
         </section>
       ) : null}
       <EntityHistory entityId={id} />
