@@ -15,6 +15,7 @@ using Raumnetz.Application.Locations;
 using Raumnetz.Application.Meetings;
 using Raumnetz.Application.Networks;
 using Raumnetz.Application.Observations;
+using Raumnetz.Application.ServiceCoverage;
 using Raumnetz.Application.Services;
 using Raumnetz.Application.Spaces;
 using Raumnetz.Application.Tasks;
@@ -130,6 +131,8 @@ public static class AuditRegistrations
                         : null,
                 x => x.Observation.Id, x => x.Created)
             .Change<DeleteObservationCommand>(AuditEntities.Observation, "delete", c => c.Id)
+            .Bulk<StoreCoverageIndicatorsCommand, StoredCoverageDto>(AuditEntities.Indicator with { Load = null }, "storeCoverage",
+                x => new { x.Period, Indicators = x.Indicators.Select(i => i.Code).ToArray() })
             .Bulk<ImportObservationsCommand, ImportObservationsResult>(AuditEntities.Observation with { Load = null }, "import",
                 x => new { x.Rows, x.Created, x.Updated })
             .Create<CreateAssessmentCommand, AssessmentDto>(AuditEntities.Assessment, d => d.Id)
@@ -168,6 +171,12 @@ public static class AuditRegistrations
             .Change<EndSessionCommand>(AuditEntities.UserEvent, "endSession", c => c.UserId)
             .Create<CreateApiKeyCommand, CreatedApiKeyDto>(AuditEntities.ApiKey, d => d.Id)
             .Change<RevokeApiKeyCommand>(AuditEntities.ApiKey, "revoke", c => c.Id)
+            .Resolve<SignInExternalCommand, ExternalSignInResult>(AuditEntities.User, async (c, connection, tx) =>
+                    (await connection.QueryFirstOrDefaultAsync<Guid?>(
+                        "SELECT id FROM users WHERE external_subject = @Subject OR email_key = @emailKey ORDER BY " +
+                        "CASE WHEN external_subject = @Subject THEN 0 ELSE 1 END",
+                        new { c.Subject, emailKey = c.Email?.Trim().ToLowerInvariant() }, tx))?.ToString(),
+                x => x.User?.Id, x => x.User is null ? "signInRefused" : "signIn")
             .Change<Privacy.EraseActorCommand>(AuditEntities.Actor with { Load = null }, "erase", c => c.Id)
             .Change<Privacy.EraseUserCommand>(AuditEntities.UserEvent, "erase", c => c.Id)
             .Skip<EnsureAdministratorCommand>("creates the first administrator through CreateUserCommand, which is audited")

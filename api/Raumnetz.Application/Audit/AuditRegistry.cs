@@ -92,11 +92,19 @@ public sealed class AuditRegistry
     /// <summary>A command that creates or updates an entity found by its natural key.</summary>
     public AuditRegistry Upsert<TCommand, TResponse>(AuditEntity entity, Func<TCommand, DbConnection, DbTransaction, Task<string?>> lookup,
         Func<TResponse, Guid> id, Func<TResponse, bool> created) where TCommand : ICommand<TResponse> =>
+        Resolve<TCommand, TResponse>(entity, lookup, r => id(r), r => created(r) ? "create" : "update");
+
+    /// <summary>
+    /// A command whose entity is found by a lookup before the handler runs or named by its answer (null: the lookup's),
+    /// with the action the answer tells (a sign-in through the identity provider that links, creates or is refused).
+    /// </summary>
+    public AuditRegistry Resolve<TCommand, TResponse>(AuditEntity entity, Func<TCommand, DbConnection, DbTransaction, Task<string?>> lookup,
+        Func<TResponse, Guid?> id, Func<TResponse, string> action) where TCommand : ICommand<TResponse> =>
         Add(typeof(TCommand), new AuditRegistration
         {
             Entity = entity, Action = "update", IdLookup = (c, connection, tx) => lookup((TCommand)c, connection, tx),
-            IdAfter = (_, r) => r is TResponse t ? Id(id(t)) : null,
-            ActionOf = r => r is TResponse t && created(t) ? "create" : "update",
+            IdAfter = (_, r) => r is TResponse t && id(t) is { } found ? Id(found) : null,
+            ActionOf = r => r is TResponse t ? action(t) : null,
         });
 
     /// <summary>A command that writes many entities at once (an import): one entry with the answer's counts.</summary>

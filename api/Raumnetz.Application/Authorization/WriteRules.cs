@@ -14,6 +14,8 @@ using Raumnetz.Application.Locations;
 using Raumnetz.Application.Meetings;
 using Raumnetz.Application.Networks;
 using Raumnetz.Application.Observations;
+using Raumnetz.Application.Privacy;
+using Raumnetz.Application.ServiceCoverage;
 using Raumnetz.Application.Services;
 using Raumnetz.Application.Spaces;
 using Raumnetz.Application.Tasks;
@@ -135,6 +137,10 @@ public static class WriteRules
         Level<CreateApiKeyCommand>(WriteLevel.Admin);
         Level<RevokeApiKeyCommand>(WriteLevel.Admin);
 
+        // Personal data: erasure (Art. 17) is for administrators only
+        Level<EraseActorCommand>(WriteLevel.Admin);
+        Level<EraseUserCommand>(WriteLevel.Admin);
+
         // Global catalogues: actors, relations, types, indicators, sets, taxonomies, rounds, imports, new networks
         Level<CreateActorCommand>(WriteLevel.Writer);
         Level<UpdateActorCommand>(WriteLevel.Writer);
@@ -161,6 +167,7 @@ public static class WriteRules
         Level<ImportInventoryCommand>(WriteLevel.Writer);
         Level<ImportObservationsCommand>(WriteLevel.Writer);
         Level<ImportSpacesCommand>(WriteLevel.Writer);
+        Level<StoreCoverageIndicatorsCommand>(WriteLevel.Writer);
         Level<CreateNetworkCommand>(WriteLevel.Writer);
 
         // Networks, members, meetings, agreements

@@ -1987,6 +1987,107 @@ export class Client {
     }
 
     /**
+     * The audit trail, newest first: who (user or API key) changed which entity when, the action, the changed fields with old and new values (never passwords or secrets) and the request's trace id. Filters: entity, entity type, user or principal, period; keyset pagination.
+     * @param entityId (optional) Only entries about this entity (its id; a code for actor types).
+     * @param entityType (optional) Only entries about this kind of entity (actor, space, network, networkMember, user, apiKey, ...).
+     * @param userId (optional) Only entries of this user.
+     * @param principal (optional) Only entries of this principal ('user:<id>', 'key:<id>', 'anonymous').
+     * @param from (optional) Only entries at or after this instant (ISO 8601).
+     * @param to (optional) Only entries before this instant (ISO 8601).
+     * @param limit (optional) Page size, 1 to 500 (default 50).
+     * @param cursor (optional) The nextCursor of the previous page.
+     * @return OK
+     */
+    listAuditEntries(entityId?: string | undefined, entityType?: string | undefined, userId?: string | undefined, principal?: string | undefined, from?: string | undefined, to?: string | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<AuditEntryDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/audit?";
+        if (entityId === null)
+            throw new globalThis.Error("The parameter 'entityId' cannot be null.");
+        else if (entityId !== undefined)
+            url_ += "entityId=" + encodeURIComponent("" + entityId) + "&";
+        if (entityType === null)
+            throw new globalThis.Error("The parameter 'entityType' cannot be null.");
+        else if (entityType !== undefined)
+            url_ += "entityType=" + encodeURIComponent("" + entityType) + "&";
+        if (userId === null)
+            throw new globalThis.Error("The parameter 'userId' cannot be null.");
+        else if (userId !== undefined)
+            url_ += "userId=" + encodeURIComponent("" + userId) + "&";
+        if (principal === null)
+            throw new globalThis.Error("The parameter 'principal' cannot be null.");
+        else if (principal !== undefined)
+            url_ += "principal=" + encodeURIComponent("" + principal) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListAuditEntries(_response);
+        });
+    }
+
+    protected processListAuditEntries(response: Response): Promise<AuditEntryDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AuditEntryDtoPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AuditEntryDtoPage>(null as any);
+    }
+
+    /**
      * Sign in with e-mail and password; sets the session cookie and the XSRF-TOKEN cookie. Failed attempts are throttled per e-mail address and client address (429 with Retry-After); unknown addresses are answered like wrong passwords.
      * @return OK
      */
@@ -2031,6 +2132,12 @@ export class Client {
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
@@ -2061,6 +2168,110 @@ export class Client {
             });
         }
         return Promise.resolve<CurrentUserDto>(null as any);
+    }
+
+    /**
+     * How one signs in here: with e-mail address and password (unless switched off) and/or through the identity provider (its name and the address that starts the sign-in, returning to returnUrl: a path of this app, else 400).
+     * @param returnUrl (optional) 
+     * @return OK
+     */
+    getSignInOptions(returnUrl?: string | undefined): Promise<SignInOptionsDto> {
+        let url_ = this.baseUrl + "/api/v1/auth/sign-in-options?";
+        if (returnUrl === null)
+            throw new globalThis.Error("The parameter 'returnUrl' cannot be null.");
+        else if (returnUrl !== undefined)
+            url_ += "returnUrl=" + encodeURIComponent("" + returnUrl) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetSignInOptions(_response);
+        });
+    }
+
+    protected processGetSignInOptions(response: Response): Promise<SignInOptionsDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignInOptionsDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SignInOptionsDto>(null as any);
+    }
+
+    /**
+     * Start the sign-in through the identity provider (OpenID Connect, code flow with PKCE): redirects (302) to the provider, which sends the browser back to /api/v1/auth/oidc/callback; that starts a session and redirects to returnUrl (a path of this app, default /). 404 when no provider is configured.
+     * @param returnUrl (optional) 
+     */
+    startOidcSignIn(returnUrl?: string | undefined): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/auth/oidc/login?";
+        if (returnUrl === null)
+            throw new globalThis.Error("The parameter 'returnUrl' cannot be null.");
+        else if (returnUrl !== undefined)
+            url_ += "returnUrl=" + encodeURIComponent("" + returnUrl) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processStartOidcSignIn(_response);
+        });
+    }
+
+    protected processStartOidcSignIn(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 302) {
+            return response.text().then((_responseText) => {
+            return throwException("Found", status, _responseText, _headers);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
     }
 
     /**
@@ -2364,7 +2575,7 @@ export class Client {
     }
 
     /**
-     * The signed-in user; also renews the XSRF-TOKEN cookie.
+     * The signed-in user (or API key) with its global role and its grants scoped to networks and space subtrees; also renews the XSRF-TOKEN cookie.
      * @return OK
      */
     getCurrentUser(): Promise<CurrentUserDto> {
@@ -8727,6 +8938,326 @@ export class Client {
     }
 
     /**
+     * Everything held about a person (GDPR Art. 15) as one document: master data, memberships, attendance, responsibilities, relations, records referring to them, free texts mentioning their name, and their audit entries.
+     * @return OK
+     */
+    exportActorData(id: string): Promise<ActorDataExport> {
+        let url_ = this.baseUrl + "/api/v1/privacy/actors/{id}/export";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportActorData(_response);
+        });
+    }
+
+    protected processExportActorData(response: Response): Promise<ActorDataExport> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ActorDataExport;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ActorDataExport>(null as any);
+    }
+
+    /**
+     * Erase a person (GDPR Art. 17) by anonymising them (If-Match with the actor's ETag required as confirmation): name and contact data replaced, links kept so network history stays right, erased values removed from the audit trail; free texts mentioning the name are returned for review. Only persons (409 for organisations).
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
+     * @return OK
+     */
+    eraseActor(id: string, if_Match: string): Promise<ErasureResult> {
+        let url_ = this.baseUrl + "/api/v1/privacy/actors/{id}/erase";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processEraseActor(_response);
+        });
+    }
+
+    protected processEraseActor(response: Response): Promise<ErasureResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ErasureResult;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ErasureResult>(null as any);
+    }
+
+    /**
+     * Everything held about a user account (GDPR Art. 15): account, sessions, API keys it created, records keeping its principal, audit entries about it and of what it did. Never a password hash.
+     * @return OK
+     */
+    exportUserData(id: string): Promise<UserDataExport> {
+        let url_ = this.baseUrl + "/api/v1/privacy/users/{id}/export";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportUserData(_response);
+        });
+    }
+
+    protected processExportUserData(response: Response): Promise<UserDataExport> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UserDataExport;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<UserDataExport>(null as any);
+    }
+
+    /**
+     * Erase a user account (GDPR Art. 17; If-Match with the account's ETag required): name and e-mail replaced, account deactivated, sessions ended, erased values removed from the audit trail. Not one's own account, not the last active administrator (409).
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
+     * @return OK
+     */
+    eraseUser(id: string, if_Match: string): Promise<ErasureResult> {
+        let url_ = this.baseUrl + "/api/v1/privacy/users/{id}/erase";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processEraseUser(_response);
+        });
+    }
+
+    protected processEraseUser(response: Response): Promise<ErasureResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ErasureResult;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ErasureResult>(null as any);
+    }
+
+    /**
      * List services sorted by name, with filters (social space with its sub-spaces, category and target group with narrower terms, operator, status, location, network, text) and keyset pagination.
      * @param spaceId (optional) Only services at a location in this social space or below it, or serving such a space.
      * @param category (optional) Only services of this category or a narrower one (term code).
@@ -11485,7 +12016,7 @@ export class Client {
     }
 
     /**
-     * Replace an account's name and role (If-Match). A new role ends the account's sessions at once; the last active administrator cannot be demoted (409).
+     * Replace an account's name, role and (when given) scoped grants (If-Match). A new role ends the account's sessions at once; the last active administrator cannot be demoted (409).
      * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
@@ -12030,6 +12561,18 @@ export interface AccessibilityInfo {
     url?: string | undefined;
 }
 
+export interface ActorDataExport {
+    exportedAt: string;
+    actor: ActorDto;
+    memberships: MembershipExport[];
+    attendance: AttendanceExport[];
+    responsibilities: ResponsibilityExport[];
+    relations: RelationExport[];
+    references: ReferenceExport[];
+    mentions: TextMention[];
+    auditEntries: AuditEntryDto[];
+}
+
 export interface ActorDto {
     id: string;
     kind: ActorKind;
@@ -12158,6 +12701,15 @@ export interface ApiKeyDto {
     createdAt: string;
     lastUsedAt?: string | undefined;
     revokedAt?: string | undefined;
+    grants: RoleGrantDto[];
+}
+
+export interface ApiKeyExport {
+    id: string;
+    name: string;
+    role: string;
+    createdAt: string;
+    revokedAt?: string | undefined;
 }
 
 export interface AssessmentDto {
@@ -12202,6 +12754,15 @@ export enum Attendance {
     Absent = "absent",
 }
 
+export interface AttendanceExport {
+    meetingId: string;
+    networkId: string;
+    title?: string | undefined;
+    startsAt: string;
+    memberId: string;
+    attendance: Attendance;
+}
+
 export enum AttentionReason {
     MandateMissing = "mandateMissing",
     MeetingOverdue = "meetingOverdue",
@@ -12213,6 +12774,31 @@ export interface AttributeEntry {
     termCode: string;
     linkType?: string | undefined;
     value?: string | undefined;
+}
+
+export interface AuditChangeDto {
+    field: string;
+    old?: string | undefined;
+    new?: string | undefined;
+}
+
+export interface AuditEntryDto {
+    id: string;
+    occurredAt: string;
+    principal: string;
+    userId?: string | undefined;
+    apiKeyId?: string | undefined;
+    principalName?: string | undefined;
+    entityType: string;
+    entityId?: string | undefined;
+    action: string;
+    changes: AuditChangeDto[];
+    traceId?: string | undefined;
+}
+
+export interface AuditEntryDtoPage {
+    items: AuditEntryDto[];
+    nextCursor?: string | undefined;
 }
 
 export enum CadenceUnit {
@@ -12423,6 +13009,8 @@ export interface CreateActorTypeRequest {
 export interface CreateApiKeyRequest {
     name: string;
     role: Role;
+    /** Role grants scoped to networks and space subtrees (optional). */
+    grants?: RoleGrantInput[] | undefined;
 }
 
 export interface CreateAssessmentRequest {
@@ -12633,6 +13221,7 @@ export interface CreatedApiKeyDto {
     role: Role;
     key: string;
     createdAt: string;
+    grants: RoleGrantDto[];
 }
 
 export interface CurrentUserDto {
@@ -12641,6 +13230,7 @@ export interface CurrentUserDto {
     displayName: string;
     role: Role;
     mustChangePassword: boolean;
+    grants: RoleGrantDto[];
 }
 
 export enum DistanceDecay {
@@ -12678,6 +13268,14 @@ export interface EndingFundingsDto {
     until: string;
     items: EndingFundingDto[];
     nextCursor?: string | undefined;
+}
+
+export interface ErasureResult {
+    id: string;
+    name: string;
+    erasedAt: string;
+    auditEntriesScrubbed: number;
+    forReview: TextMention[];
 }
 
 export interface EvaluatedValue {
@@ -12732,6 +13330,11 @@ export interface GapMatrixRowDto {
     code: string;
     name: string;
     cells: GapMatrixCellDto[];
+}
+
+export enum GrantScope {
+    Network = "network",
+    Space = "space",
 }
 
 export interface GraphEdgeDto {
@@ -13154,6 +13757,17 @@ export enum MemberRole {
     Advisor = "advisor",
 }
 
+export interface MembershipExport {
+    id: string;
+    networkId: string;
+    networkName: string;
+    role: MemberRole;
+    delegatedFromNetworkId?: string | undefined;
+    validFrom: string;
+    validTo?: string | undefined;
+    note?: string | undefined;
+}
+
 export enum MembershipState {
     Current = "current",
     Past = "past",
@@ -13424,9 +14038,27 @@ export interface RecordCapacityRequest {
     note?: string | undefined;
 }
 
+export interface ReferenceExport {
+    entityType: string;
+    entityId: string;
+    field: string;
+    label?: string | undefined;
+}
+
 export enum RelationDirection {
     Outgoing = "outgoing",
     Incoming = "incoming",
+}
+
+export interface RelationExport {
+    id: string;
+    sourceActorId: string;
+    targetActorId: string;
+    relationType: RelationType;
+    isContractual: boolean;
+    validFrom?: string | undefined;
+    validTo?: string | undefined;
+    note?: string | undefined;
 }
 
 export enum RelationType {
@@ -13453,6 +14085,14 @@ export interface RequiredDocumentEntry {
     uri?: string | undefined;
 }
 
+export interface ResponsibilityExport {
+    taskId: string;
+    networkId: string;
+    title: string;
+    dueDate?: string | undefined;
+    status: AgreementStatus;
+}
+
 export enum Role {
     Viewer = "viewer",
     Analyst = "analyst",
@@ -13464,6 +14104,19 @@ export enum Role {
 export interface RoleCountDto {
     role: MemberRole;
     count: number;
+}
+
+export interface RoleGrantDto {
+    role: Role;
+    scope: GrantScope;
+    targetId: string;
+    targetName?: string | undefined;
+}
+
+export interface RoleGrantInput {
+    role: Role;
+    scope: GrantScope;
+    targetId: string;
 }
 
 export interface RoundActorProgressDto {
@@ -13652,12 +14305,36 @@ export interface SessionDto {
     current: boolean;
 }
 
+export interface SessionExport {
+    id: string;
+    createdAt: string;
+    lastSeenAt: string;
+    expiresAt: string;
+    revokedAt?: string | undefined;
+    userAgent?: string | undefined;
+    address?: string | undefined;
+}
+
 export interface SetIndicatorSetGoalsRequest {
     goals: IndicatorGoalDto[];
 }
 
 export interface SetUserPasswordRequest {
     password: string;
+}
+
+/** How one signs in here (for the sign-in page). */
+export interface SignInOptionsDto {
+    /** Sign-in with e-mail address and password is possible (Raumnetz__Auth__LocalAccounts). */
+    localAccounts: boolean;
+    provider?: SignInProviderDto | undefined;
+}
+
+export interface SignInProviderDto {
+    /** The provider's name ("Mit {displayName} anmelden"). */
+    displayName: string;
+    /** Where the browser goes to start the sign-in (add ?returnUrl=/path). */
+    loginUrl: string;
 }
 
 export interface SpaceDto {
@@ -13824,6 +14501,12 @@ export interface TermRef {
     code: string;
     nameDe: string;
     nameEn: string;
+}
+
+export interface TextMention {
+    entityType: string;
+    entityId: string;
+    field: string;
 }
 
 export interface TypeCountDto {
@@ -14069,6 +14752,8 @@ export interface UpdateTaxonomyTermRequest {
 export interface UpdateUserRequest {
     displayName: string;
     role: Role;
+    /** The account's grants scoped to networks and space subtrees, replacing the ones it has; leave out to keep them. */
+    grants?: RoleGrantInput[] | undefined;
 }
 
 export interface UpsertObservationRequest {
@@ -14084,6 +14769,16 @@ export interface UpsertObservationRequest {
     confirmOutlier?: boolean | undefined;
 }
 
+export interface UserDataExport {
+    exportedAt: string;
+    user: UserDto;
+    sessions: SessionExport[];
+    apiKeysCreated: ApiKeyExport[];
+    references: ReferenceExport[];
+    auditEntriesAbout: AuditEntryDto[];
+    auditEntriesBy: AuditEntryDto[];
+}
+
 export interface UserDto {
     id: string;
     email: string;
@@ -14091,6 +14786,7 @@ export interface UserDto {
     role: Role;
     isActive: boolean;
     mustChangePassword: boolean;
+    grants: RoleGrantDto[];
     version: number;
     createdAt: string;
     updatedAt: string;
