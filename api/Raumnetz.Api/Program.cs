@@ -102,6 +102,7 @@ app.MapFundingsEndpoints();
 app.MapVerificationEndpoints();
 app.MapInventoryRoundsEndpoints();
 app.MapInventoryImportEndpoints();
+app.MapHsdsEndpoints();
 
 app.MapApiFallback();
 if (File.Exists(Path.Combine(app.Environment.WebRootPath ?? "wwwroot", "index.html")))
