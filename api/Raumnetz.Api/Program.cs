@@ -103,6 +103,7 @@ app.MapVerificationEndpoints();
 app.MapInventoryRoundsEndpoints();
 app.MapInventoryImportEndpoints();
 app.MapHsdsEndpoints();
+app.MapHsdsImportEndpoints();
 
 app.MapApiFallback();
 if (File.Exists(Path.Combine(app.Environment.WebRootPath ?? "wwwroot", "index.html")))
