@@ -64,12 +64,31 @@ public sealed class HsdsMapping
 
     public static string Day(Weekday day) => Days[day];
 
+    /// <summary>The HSDS organization fields an actor has no column for: the import keeps them as "key: value" lines of its
+    /// notes, after the description.</summary>
+    public static readonly string[] NoteFields =
+        ["tax_status", "tax_id", "year_incorporated", "legal_status", "logo", "uri", "parent_organization_id"];
+
+    /// <summary>An organisation; its notes are the description, except the lines that hold <see cref="NoteFields"/>.</summary>
     public static JsonObject Organization(Guid id, string name, string? shortName, string? notes, string? email, string? website,
         string? phone, Guid? parentId)
     {
+        var description = new List<string>();
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in (notes ?? "").Split('\n'))
+        {
+            var key = NoteFields.FirstOrDefault(k => line.StartsWith(k + ": ", StringComparison.Ordinal));
+            if (key is not null && !fields.ContainsKey(key)) fields[key] = line[(key.Length + 2)..].Trim();
+            else description.Add(line);
+        }
         var org = new JsonObject { ["id"] = id.ToString(), ["name"] = name }
-            .Put("alternate_name", shortName).Put("description", notes ?? "").Put("email", email).Put("website", website)
-            .Put("parent_organization_id", parentId);
+            .Put("alternate_name", shortName).Put("description", string.Join("\n", description).Trim()).Put("email", email)
+            .Put("website", website);
+        foreach (var (key, value) in fields)
+            if (key == "year_incorporated")
+                org.Put(key, double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var year) ? year : null);
+            else org[key] = value;
+        org.Put("parent_organization_id", parentId);
         if (phone is not null)
             org["phones"] = new JsonArray(new JsonObject
             {

@@ -49,19 +49,19 @@ internal sealed class HsdsImportWriter(DbConnection connection, DbTransaction tx
             """, args);
     }
 
-    private static readonly string[] NoteFields = ["tax_status", "tax_id", "year_incorporated", "legal_status", "logo", "uri"];
-
     /// <summary>An organization as an actor of kind organisation: alternate_name is the short name, the first phone its phone;
     /// description and the fields the actor has no column for (tax_status, tax_id, year_incorporated, legal_status, logo, uri)
     /// are its notes, one "key: value" line each after the description.</summary>
     public async Task OrganizationAsync(Guid id, HsdsRow o, HsdsRecords records)
     {
-        var extras = NoteFields.Where(k => o.Str(k) is not null).Select(k => $"{k}: {o.Str(k)}");
-        var notes = string.Join("\n", new[] { o.Str("description") }.OfType<string>().Concat(extras));
         var parent = HsdsRecords.Reference(o, "parent_organization_id", "organizations");
         if (parent is not null
             && await Count("SELECT COUNT(*) FROM actors WHERE id = @parent AND kind = 'Organisation'", new { parent }) == 0)
             parent = null;
+        // a parent neither in the file nor in the inventory is kept as a line of the notes
+        var extras = Hsds.HsdsMapping.NoteFields.Where(k => o.Str(k) is not null && (k != "parent_organization_id" || parent is null))
+            .Select(k => $"{k}: {o.Str(k)}");
+        var notes = string.Join("\n", new[] { o.Str("description") }.OfType<string>().Concat(extras));
         var name = o.Str("name") ?? "";
         var args = new
         {

@@ -209,7 +209,8 @@ public sealed class HsdsTables
                 values[reference] = childId;
         var id = values["id"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
         if (table == "attributes" && values["link_id"] is null && parent is { } owner) values["link_id"] = owner.Id;
-        AddRow(table, values, where, null);
+        // a part (phone, schedule, ...) nested under two owners with the same id is a part of each
+        AddRow(table, values, where, null, parent is { } of && !Entities.Contains(table) ? $"@{of.Key}={of.Id}" : "");
         if (id is null) return null;
         foreach (var (property, node) in o)
         {
@@ -239,15 +240,20 @@ public sealed class HsdsTables
         return copy;
     }
 
-    private void AddRow(string table, JsonObject values, string where, int? line)
+    /// <summary>The tables of records that are one record wherever they are nested.</summary>
+    private static readonly HashSet<string> Entities =
+        ["organizations", "services", "locations", "service_at_location", "taxonomies", "taxonomy_terms", "programs"];
+
+    private void AddRow(string table, JsonObject values, string where, int? line, string owner = "")
     {
         var row = new HsdsRow(table, values, where, line);
-        if (row.Id is not { } id)
+        if (row.Id is not { } rowId)
         {
             if (!withoutId.TryGetValue(table, out var list)) withoutId[table] = list = [];
             list.Add(row);
             return;
         }
+        var id = rowId + owner;
         if (!tables.TryGetValue(table, out var rows)) tables[table] = rows = new(StringComparer.Ordinal);
         if (rows.TryGetValue(id, out var known))
         {
