@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Raumnetz.Application.Common;
+using Raumnetz.Application.Fundings;
 using Raumnetz.Application.Locations;
 using Raumnetz.Application.Services;
 using Raumnetz.Application.Taxonomies;
@@ -151,16 +152,23 @@ internal sealed class HsdsImportWriter(DbConnection connection, DbTransaction tx
         await ServiceStore.ReplaceListsAsync(connection, tx, dialect, id, fields, refs, now);
     }
 
-    public async Task FundingAsync(Guid id, Guid serviceId, Guid funderId, string? programme, decimal? amount, decimal? share,
-        DateOnly? startsOn, DateOnly? endsOn, string renewalStatus)
+    /// <summary>A funding from the profile, checked as the funding API checks it (the funder, the shares on every day, under a
+    /// lock on the service); replaced when it exists.</summary>
+    public async Task FundingAsync(Guid id, CreateFundingCommand fields)
     {
-        var args = new { id, serviceId, funderId, programme, amount, share, startsOn, endsOn, renewalStatus, now };
-        await Run("DELETE FROM service_fundings WHERE id = @id", args);
+        var previous = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
+            "SELECT funder_actor_id FROM service_fundings WHERE id = @id", new { id }, tx, cancellationToken: ct));
+        await FundingChecks.CheckAsync(connection, tx, dialect, id, fields, previous, ct);
+        var p = new DynamicParameters(FundingChecks.Parameters(fields));
+        p.Add("id", id);
+        p.Add("now", now);
+        await Run("DELETE FROM service_fundings WHERE id = @id", new { id });
         await Run("""
             INSERT INTO service_fundings (id, service_id, funder_actor_id, programme, amount_per_year, share_percent, starts_on, ends_on,
                 renewal_status, note, version, created_at, updated_at)
-            VALUES (@id, @serviceId, @funderId, @programme, @amount, @share, @startsOn, @endsOn, @renewalStatus, NULL, 1, @now, @now)
-            """, args);
+            VALUES (@id, @ServiceId, @FunderActorId, @programme, @AmountPerYear, @SharePercent, @StartsOn, @EndsOn,
+                @renewalStatus, @note, 1, @now, @now)
+            """, p);
     }
 
     public async Task CapacityAsync(Guid id, Guid serviceId, Guid locationId, string unit, double maximum, double? available,

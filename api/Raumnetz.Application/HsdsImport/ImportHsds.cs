@@ -4,6 +4,7 @@ using Dapper;
 using FluentValidation;
 using MediatR;
 using Raumnetz.Application.Common;
+using Raumnetz.Application.Fundings;
 using Raumnetz.Application.Hsds;
 using Raumnetz.Application.Inventory;
 using Raumnetz.Application.Locations;
@@ -62,7 +63,8 @@ public sealed record HsdsImportResult
 }
 
 public sealed class ImportHsdsHandler(IUnitOfWork unitOfWork, TaxonomyReads taxonomies, TimeProvider clock,
-    IValidator<CreateLocationCommand> locationRules, IValidator<CreateServiceCommand> serviceRules)
+    IValidator<CreateLocationCommand> locationRules, IValidator<CreateServiceCommand> serviceRules,
+    IValidator<CreateFundingCommand> fundingRules)
     : IRequestHandler<ImportHsdsCommand, HsdsImportResult>
 {
     private const string ImportTaxonomyCode = "hsds";
@@ -74,8 +76,7 @@ public sealed class ImportHsdsHandler(IUnitOfWork unitOfWork, TaxonomyReads taxo
     private sealed record TaxonomyPlan(Guid Id, string Code, string Name, string? Description, string? Uri, string? Version,
         TaxonomyKind Kind);
 
-    private sealed record FundingPlan(Guid Id, Guid ServiceId, Guid FunderId, string? Programme, decimal? Amount, decimal? Share,
-        DateOnly? StartsOn, DateOnly? EndsOn, string RenewalStatus, HsdsRow Row);
+    private sealed record FundingPlan(Guid Id, CreateFundingCommand Fields, HsdsRow Row);
 
     private sealed record CapacityPlan(Guid Id, Guid ServiceId, Guid LocationId, string Unit, double Maximum, double? Available,
         DateOnly AsOf, string? Note);
@@ -268,10 +269,15 @@ public sealed class ImportHsdsHandler(IUnitOfWork unitOfWork, TaxonomyReads taxo
                 if (!ActorKnown(funder))
                     Bad(f, "funder_organization_id", "unknownReference", Text.Format(Messages.HsdsImport_UnknownReference,
                         "funder_organization_id", f.Str("funder_organization_id")));
-                fundings.Add(new FundingPlan(HsdsRecords.IdOf("funding", f.Id ?? f.Where), id, funder.Value, f.Str("programme"),
-                    (decimal?)records.Number(f, "amount_per_year"), (decimal?)records.Number(f, "share_percent"),
-                    records.Date(f, "start_date"),
-                    records.Date(f, "end_date"), Renewal(f.Str("renewal_status")), f));
+                var funding = new CreateFundingCommand
+                {
+                    ServiceId = id, FunderActorId = funder.Value, Programme = f.Str("programme"),
+                    AmountPerYear = (decimal?)records.Number(f, "amount_per_year"), SharePercent = (decimal?)records.Number(f, "share_percent"),
+                    StartsOn = records.Date(f, "start_date"), EndsOn = records.Date(f, "end_date"),
+                    RenewalStatus = Renewal(f.Str("renewal_status")),
+                };
+                Check(fundingRules.Validate(funding), f);
+                fundings.Add(new FundingPlan(HsdsRecords.IdOf("funding", f.Id ?? f.Where), funding, f));
             }
             var program = tables.Find("programs", s.Str("program_id"));
             var placements = new List<ServiceLocationEntry>();
@@ -405,8 +411,7 @@ public sealed class ImportHsdsHandler(IUnitOfWork unitOfWork, TaxonomyReads taxo
                 foreach (var f in fundings)
                 {
                     current = f.Row;
-                    await write.FundingAsync(f.Id, f.ServiceId, f.FunderId, f.Programme, f.Amount, f.Share, f.StartsOn, f.EndsOn,
-                        f.RenewalStatus);
+                    await write.FundingAsync(f.Id, f.Fields);
                 }
                 foreach (var c in capacity)
                     await write.CapacityAsync(c.Id, c.ServiceId, c.LocationId, c.Unit, c.Maximum, c.Available, c.AsOf, c.Note);
@@ -417,7 +422,8 @@ public sealed class ImportHsdsHandler(IUnitOfWork unitOfWork, TaxonomyReads taxo
             }
             catch (Exception e) when (unitOfWork.Dialect.IsUniqueViolation(e) || unitOfWork.Dialect.IsForeignKeyViolation(e))
             {
-                report.Add(null, null, current?.Name ?? "file", "conflict", Messages.Conflict_ImportExternalIds);
+                // another import (or an edit) wrote one of these records meanwhile: nothing of this one is kept
+                throw new ConflictException(Messages.Conflict_ImportExternalIds, current?.Name ?? "file");
             }
         }
         var imported = report.Count == 0 && !request.DryRun;
@@ -431,11 +437,11 @@ public sealed class ImportHsdsHandler(IUnitOfWork unitOfWork, TaxonomyReads taxo
         };
     }
 
-    private static string Renewal(string? text) => text switch
+    private static RenewalStatus Renewal(string? text) => text switch
     {
-        "secured" => "Secured",
-        "applied" => "Applied",
-        "ended" => "Ended",
-        _ => "Open",
+        "secured" => RenewalStatus.Secured,
+        "applied" => RenewalStatus.Applied,
+        "ended" => RenewalStatus.Ended,
+        _ => RenewalStatus.Open,
     };
 }

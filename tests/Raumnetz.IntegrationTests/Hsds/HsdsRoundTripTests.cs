@@ -165,4 +165,26 @@ public sealed class HsdsRoundTripTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.True(losses.All(l => l.Contains(".funding", StringComparison.Ordinal) || l.Contains(".capacity", StringComparison.Ordinal)
             || l.Contains(".last_modified", StringComparison.Ordinal)), string.Join("\n", losses));
     }
+
+    [Fact]
+    public async Task Imported_fundings_keep_the_rule_that_shares_add_up_to_at_most_100_percent()
+    {
+        var admin = await factory.AdminAsync();
+        var data = await HsdsInventory.CreateAsync(admin);
+        var copy = (await HsdsSchemas.GetAsync(admin, $"/hsds/services/{data.KitaA}")).DeepClone().AsObject();
+        var extra = Guid.NewGuid();
+        copy["funding"]!.AsArray().Add(new JsonObject
+        {
+            ["id"] = extra.ToString(), ["service_id"] = data.KitaA.ToString(), ["funder_organization_id"] = data.OrgA.ToString(),
+            ["share_percent"] = 70, ["start_date"] = "2026-01-01", ["end_date"] = "2026-06-30", ["renewal_status"] = "secured",
+        });
+        var response = await admin.PostAsync("/api/v1/inventory/imports/hsds?format=json&dryRun=true",
+            new StringContent(copy.ToJsonString(), Encoding.UTF8, "application/json"));
+        var dry = await HttpAssert.OkAsync<JsonElement>(response);
+        Assert.Contains(dry.GetProperty("errors").EnumerateArray(),
+            e => e.GetProperty("column").GetString() == $"funding[{extra}].sharePercent");
+        var real = await admin.PostAsync("/api/v1/inventory/imports/hsds?format=json",
+            new StringContent(copy.ToJsonString(), Encoding.UTF8, "application/json"));
+        await HttpAssert.ProblemAsync(real, System.Net.HttpStatusCode.BadRequest, $"funding[{extra}].sharePercent");
+    }
 }
