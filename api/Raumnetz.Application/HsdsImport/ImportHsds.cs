@@ -272,7 +272,8 @@ public sealed class ImportHsdsHandler(IUnitOfWork unitOfWork, TaxonomyReads taxo
                 var funding = new CreateFundingCommand
                 {
                     ServiceId = id, FunderActorId = funder.Value, Programme = f.Str("programme"),
-                    AmountPerYear = (decimal?)records.Number(f, "amount_per_year"), SharePercent = (decimal?)records.Number(f, "share_percent"),
+                    AmountPerYear = (decimal?)records.Number(f, "amount_per_year"),
+                    SharePercent = (decimal?)records.Number(f, "share_percent"),
                     StartsOn = records.Date(f, "start_date"), EndsOn = records.Date(f, "end_date"),
                     RenewalStatus = Renewal(f.Str("renewal_status")),
                 };
