@@ -33,6 +33,16 @@ internal sealed class HsdsRecords(HsdsTables tables, Action<HsdsRow, string, str
         return null;
     }
 
+    /// <summary>A money amount or percentage: a number up to 10^15 (larger ones are refused, not overflowed).</summary>
+    public decimal? Decimal(HsdsRow row, string field)
+    {
+        var n = Number(row, field);
+        if (n is null) return null;
+        if (Math.Abs(n.Value) < 1e15) return (decimal)n.Value;
+        bad(row, field, "notANumber", Text.Format(Messages.HsdsImport_NotANumber, row.Str(field)));
+        return null;
+    }
+
     public int? Integer(HsdsRow row, string field)
     {
         var n = Number(row, field);

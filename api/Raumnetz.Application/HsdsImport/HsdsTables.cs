@@ -144,28 +144,44 @@ public sealed class HsdsTables
         }
         using (zip)
         {
-            var reader = new CsvSpreadsheetReader();
-            foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)))
+            try
             {
-                var file = Path.GetFileName(entry.FullName);
-                var table = file[..^4];
-                if (!TableNames.Contains(table)) { bad(file, Text.Format(Messages.HsdsImport_UnknownFile, file)); continue; }
-                if (entry.Length > Common.Limits.ImportBody) { bad(file, Messages.Import_TooManyRows); continue; }
-                await using var stream = await entry.OpenAsync(ct);
-                string?[]? header = null;
-                await foreach (var row in reader.ReadAsync(stream, new SpreadsheetOptions(","), (line, message) =>
-                                   bad(line is null ? file : $"{file}:{line}", message), ct))
-                {
-                    if (header is null) { header = [.. row.Cells]; continue; }
-                    var values = new JsonObject();
-                    for (var i = 0; i < header.Length && i < row.Cells.Count; i++)
-                        if (header[i] is { } name && row.Cells[i] is { } cell) values[name] = cell;
-                    tables.AddRow(table, values, $"{file}:{row.Line}", row.Line);
-                }
+                await ReadEntriesAsync(zip, tables, bad, ct);
+            }
+            catch (InvalidDataException)
+            {
+                bad("file", Messages.HsdsImport_NotAZip);
+            }
+            if (tables.Count == 0 && zip.Entries.Count == 0) bad("file", Messages.HsdsImport_NoRecords);
+        }
+        return tables;
+    }
+
+    private static async Task ReadEntriesAsync(ZipArchive zip, HsdsTables tables, Action<string, string> bad, CancellationToken ct)
+    {
+        var reader = new CsvSpreadsheetReader();
+        foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)))
+        {
+            var file = Path.GetFileName(entry.FullName);
+            var table = file[..^4];
+            if (!TableNames.Contains(table)) { bad(file, Text.Format(Messages.HsdsImport_UnknownFile, file)); continue; }
+            if (entry.Length > Common.Limits.ImportBody)
+            {
+                bad(file, Text.Format(Messages.Detail_BodyTooLargeBytes, Common.Limits.ImportBody));
+                continue;
+            }
+            await using var stream = await entry.OpenAsync(ct);
+            string?[]? header = null;
+            await foreach (var row in reader.ReadAsync(stream, new SpreadsheetOptions(","), (line, message) =>
+                               bad(line is null ? file : $"{file}:{line}", message), ct))
+            {
+                if (header is null) { header = [.. row.Cells]; continue; }
+                var values = new JsonObject();
+                for (var i = 0; i < header.Length && i < row.Cells.Count; i++)
+                    if (header[i] is { } name && row.Cells[i] is { } cell) values[name] = cell;
+                tables.AddRow(table, values, $"{file}:{row.Line}", row.Line);
             }
         }
-        if (tables.Count == 0 && zip.Entries.Count == 0) bad("file", Messages.HsdsImport_NoRecords);
-        return tables;
     }
 
     /// <summary>What an object is, by the properties only it has.</summary>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
 using FluentValidation;
@@ -91,14 +92,25 @@ public sealed class ImportHsdsHandler(IUnitOfWork unitOfWork, TaxonomyReads taxo
             tables = await HsdsTables.FromCsvZipAsync(request.Body, File, cancellationToken);
         else
         {
-            using var reader = new StreamReader(request.Body);
-            var text = await reader.ReadToEndAsync(cancellationToken);
-            tables = HsdsTables.FromJson(HsdsTables.Parse(text, File), File);
+            using var reader = new StreamReader(request.Body, new UTF8Encoding(false, throwOnInvalidBytes: true));
+            string? text = null;
+            try
+            {
+                text = await reader.ReadToEndAsync(cancellationToken);
+            }
+            catch (DecoderFallbackException)
+            {
+                File("file", Messages.HsdsImport_NotUtf8);
+            }
+            tables = text is null ? new HsdsTables() : HsdsTables.FromJson(HsdsTables.Parse(text, File), File);
         }
         if (tables.Count == 0 && report.Count == 0) report.Add(null, null, "file", "emptyFile", Messages.HsdsImport_NoRecords);
         void Bad(HsdsRow row, string field, string code, string message) =>
             report.Add(null, null, $"{row.Name}.{field}", code, message);
         var records = new HsdsRecords(tables, Bad);
+        foreach (var table in new[] { "organizations", "services", "locations", "service_at_location", "taxonomies", "taxonomy_terms" })
+            foreach (var row in tables.Rows(table).Where(r => r.Id is null))
+                Bad(row, "id", "required", Text.Format(Messages.Field_Required, "id"));
         // an organization neither in the file nor in the inventory: the reference is left out (the record is kept)
         void Dropped(HsdsRow row, string field) => warnings.Add(new ImportRowError(null, null, $"{row.Name}.{field}",
             Text.Format(Messages.HsdsImport_ReferenceDropped, field, row.Str(field))) { Code = "referenceDropped" });
@@ -272,8 +284,8 @@ public sealed class ImportHsdsHandler(IUnitOfWork unitOfWork, TaxonomyReads taxo
                 var funding = new CreateFundingCommand
                 {
                     ServiceId = id, FunderActorId = funder.Value, Programme = f.Str("programme"),
-                    AmountPerYear = (decimal?)records.Number(f, "amount_per_year"),
-                    SharePercent = (decimal?)records.Number(f, "share_percent"),
+                    AmountPerYear = records.Decimal(f, "amount_per_year"),
+                    SharePercent = records.Decimal(f, "share_percent"),
                     StartsOn = records.Date(f, "start_date"), EndsOn = records.Date(f, "end_date"),
                     RenewalStatus = Renewal(f.Str("renewal_status")),
                 };

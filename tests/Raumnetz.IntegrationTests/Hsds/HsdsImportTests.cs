@@ -175,6 +175,11 @@ public sealed class HsdsImportTests(ApiFactory factory) : IClassFixture<ApiFacto
         await HttpAssert.ProblemAsync(await PostZipAsync(client, Encoding.UTF8.GetBytes("kein zip"), dryRun: false),
             HttpStatusCode.BadRequest, "file");
         await HttpAssert.ProblemAsync(await PostJsonAsync(client, new JsonArray(), dryRun: false), HttpStatusCode.BadRequest, "file");
+        var latin1 = new ByteArrayContent([0x7B, 0x22, 0x6E, 0x61, 0x6D, 0x65, 0x22, 0x3A, 0x22, 0xE4, 0x22, 0x7D]);
+        latin1.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        await HttpAssert.ProblemAsync(await client.PostAsync(Url, latin1), HttpStatusCode.BadRequest, "file");
+        await HttpAssert.ProblemAsync(await PostJsonAsync(client, JsonNode.Parse("""{"name":"ohne id","status":"active"}""")!, false),
+            HttpStatusCode.BadRequest, "services[$].id");
         var viewer = await factory.SignedInAsAsync("viewer");
         Assert.Equal(HttpStatusCode.Forbidden, (await PostJsonAsync(viewer, Example("taxonomy.json"), dryRun: true)).StatusCode);
     }
