@@ -119,6 +119,36 @@ public sealed class HsdsReadTests(ApiFactory factory) : IClassFixture<ApiFactory
         return (admin, await HsdsInventory.CreateAsync(admin));
     }
 
+    /// <summary>RFC 7386 JSON Merge Patch.</summary>
+    private static JsonNode? MergePatch(JsonNode? target, JsonNode? patch)
+    {
+        if (patch is not JsonObject p) return patch?.DeepClone();
+        var result = target is JsonObject t ? t.DeepClone().AsObject() : [];
+        foreach (var (key, value) in p)
+            if (value is null) result.Remove(key);
+            else result[key] = MergePatch(result[key], value);
+        return result;
+    }
+
+    [Fact]
+    public async Task The_served_document_is_the_HSDS_reference_merged_with_the_profile_patch()
+    {
+        var client = await factory.AdminAsync();
+        async Task<JsonNode> Get(string path)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path).OutsideTheDocument();
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        }
+        var reference = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Hsds", "Schemas", "openapi.json")));
+        var merged = MergePatch(reference, await Get("/hsds/profile/openapi.json"));
+        Assert.True(JsonNode.DeepEquals(merged, await Get("/hsds/openapi.json")), "openapi/hsds/openapi.json is not the merge");
+        foreach (var patch in new[] { "service", "funding", "service_at_location", "location", "accessibility", "taxonomy_term" })
+            Assert.NotEmpty((await Get($"/hsds/profile/{patch}.json"))["properties"]!.AsObject());
+        await HsdsSchemas.FailsAsync(client, "/hsds/profile/nichts.json", HttpStatusCode.NotFound);
+    }
+
     [Fact]
     public void The_schema_check_bites()
     {
