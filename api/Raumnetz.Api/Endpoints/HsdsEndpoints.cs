@@ -48,6 +48,9 @@ public static class HsdsEndpoints
             Send(m, c, new ListHsdsTaxonomyTermsQuery(Parameters(c, HsdsParameters.TaxonomyTerms))));
         group.MapGet("/taxonomy_terms/{id}", (string id, HttpContext c, IMediator m) =>
             Send(m, c, new GetHsdsTaxonomyTermQuery(Id(id, c))));
+        // an endpoint HSDS names but Raumnetz does not serve (locations, programs, ...) is 404, not the web app
+        app.MapFallback("/hsds/{**path}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Messages.Title_NotFound,
+            detail: Messages.Detail_NoSuchRoute)).ExcludeFromDescription();
     }
 
     /// <summary>GET /hsds/: the HSDS version, the profile's URL and the URL of the document describing this API.</summary>

@@ -390,6 +390,8 @@ public sealed class HsdsReadTests(ApiFactory factory) : IClassFixture<ApiFactory
         var client = await factory.AdminAsync();
         foreach (var kind in new[] { "services", "organizations", "service_at_locations", "taxonomies", "taxonomy_terms" })
             await HsdsSchemas.FailsAsync(client, $"/hsds/{kind}/{Guid.NewGuid()}", HttpStatusCode.NotFound);
+        await HsdsSchemas.FailsAsync(client, "/hsds/locations", HttpStatusCode.NotFound);
+        await HsdsSchemas.FailsAsync(client, "/hsds/services/a/b", HttpStatusCode.NotFound);
         var id = await CreateServiceIdAsync(client, $"{Token()} archiviert");
         await HsdsSchemas.GetAsync(client, $"/hsds/services/{id}");
         using var get = await client.GetAsync($"/api/v1/services/{id}");
