@@ -225,6 +225,15 @@ public sealed class HsdsReadTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.NotNull(kita["assured_date"]);
         Assert.Equal("Weihnachten", kita["closures"]![0]!["reason"]!.GetValue<string>());
 
+        // the profile describes what the service carries beyond HSDS, with its types
+        var profiled = HsdsSchemas.CheckProfiled(kita);
+        Assert.True(profiled.Count == 0, string.Join("\n", profiled));
+        var wrong = kita.DeepClone().AsObject();
+        wrong["funding"]![0]!["renewal_status"] = "vielleicht";
+        wrong["service_at_locations"]![0]!["capacity"]![0]!["maximum"] = "viele";
+        Assert.Equal(2, HsdsSchemas.CheckProfiled(wrong).Count(e => e.Contains("renewal_status", StringComparison.Ordinal)
+            || e.Contains("maximum", StringComparison.Ordinal)));
+
         var term = await HsdsSchemas.GetAsync(client, $"/hsds/taxonomy_terms/{Kita}");
         Assert.Equal("kita", term["code"]!.GetValue<string>());
         Assert.Equal(Categories, term["taxonomy_detail"]!["id"]!.GetValue<string>());

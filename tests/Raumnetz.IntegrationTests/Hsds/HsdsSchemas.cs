@@ -54,6 +54,51 @@ public static class HsdsSchemas
         return JsonSchema.FromText(page.ToJsonString());
     });
 
+    /// <summary>
+    /// The compiled service schema with the Raumnetz profile's patches (openapi/hsds/profile, RFC 7386) merged in where each
+    /// object sits: the service, its funding, its service_at_locations, their location and its accessibility.
+    /// </summary>
+    private static readonly Lazy<JsonSchema> ProfiledService = new(() =>
+    {
+        var profile = Path.Combine(RepositoryRoot(), "openapi", "hsds", "profile");
+        JsonNode Patch(string file) => JsonNode.Parse(File.ReadAllText(Path.Combine(profile, file)))!;
+        var service = JsonNode.Parse(File.ReadAllText(Path.Combine(Directory, "service.json")))!;
+        Merge(service, Patch("service.json"));
+        Merge(service["properties"]!["funding"]!["items"]!, Patch("funding.json"));
+        var sal = service["properties"]!["service_at_locations"]!["items"]!;
+        Merge(sal, Patch("service_at_location.json"));
+        var location = sal["properties"]!["location"]!;
+        Merge(location, Patch("location.json"));
+        Merge(location["properties"]!["accessibility"]!["items"]!, Patch("accessibility.json"));
+        return JsonSchema.FromText(service.ToJsonString(), Options(new SchemaRegistry()), new Uri("https://hsds.test/profiled/service.json"));
+    });
+
+    private static void Merge(JsonNode target, JsonNode patch)
+    {
+        foreach (var (key, value) in patch.AsObject())
+        {
+            if (value is null) target.AsObject().Remove(key);
+            else if (value is JsonObject && target[key] is JsonObject) Merge(target[key]!, value);
+            else target[key] = value.DeepClone();
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (System.IO.Directory.Exists(Path.Combine(dir.FullName, "openapi", "hsds", "profile"))) return dir.FullName;
+        throw new InvalidOperationException("openapi/hsds/profile not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>Every way a full service departs from HSDS with the Raumnetz profile; empty when it conforms.</summary>
+    public static IReadOnlyList<string> CheckProfiled(JsonNode service)
+    {
+        var result = ProfiledService.Value.Evaluate(JsonDocument.Parse(service.ToJsonString()).RootElement, Evaluation);
+        if (result.IsValid) return [];
+        return (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"profile: at '{d.InstanceLocation}' ({d.EvaluationPath}): {e.Value}")).ToList();
+    }
+
     /// <summary>Every way <paramref name="instance"/> departs from the schema <paramref name="name"/>; empty when it conforms.</summary>
     public static IReadOnlyList<string> Check(string name, JsonNode instance)
     {
