@@ -70,7 +70,8 @@ public static class HsdsSchemas
         var location = sal["properties"]!["location"]!;
         Merge(location, Patch("location.json"));
         Merge(location["properties"]!["accessibility"]!["items"]!, Patch("accessibility.json"));
-        return JsonSchema.FromText(service.ToJsonString(), Options(new SchemaRegistry()), new Uri("https://hsds.test/profiled/service.json"));
+        return JsonSchema.FromText(service.ToJsonString(), Options(new SchemaRegistry()),
+            new Uri("https://hsds.test/profiled/service.json"));
     });
 
     private static void Merge(JsonNode target, JsonNode patch)
