@@ -108,6 +108,8 @@ app.MapVerificationEndpoints();
 app.MapInventoryRoundsEndpoints();
 app.MapInventoryImportEndpoints();
 app.MapCoverageEndpoints();
+app.MapHsdsEndpoints();
+app.MapHsdsImportEndpoints();
 
 app.MapApiFallback();
 if (File.Exists(Path.Combine(app.Environment.WebRootPath ?? "wwwroot", "index.html")))

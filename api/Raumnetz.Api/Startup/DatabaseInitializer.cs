@@ -16,6 +16,14 @@ public sealed class RaumnetzOptions
     public int LoginAttemptsPerMinute { get; set; } = 20;
     /// <summary>The address users reach the app at (for example https://raumnetz.kreis.example); absolute links start with it.</summary>
     public string? PublicBaseUrl { get; set; }
+    /// <summary>The HSDS 3.0 read API under /hsds/ (Raumnetz__Hsds__Public).</summary>
+    public HsdsOptions Hsds { get; set; } = new();
+
+    public sealed class HsdsOptions
+    {
+        /// <summary>Anonymous read of /hsds/ (default false: an API key or a session is needed).</summary>
+        public bool Public { get; set; }
+    }
 
     public sealed class AdminOptions
     {

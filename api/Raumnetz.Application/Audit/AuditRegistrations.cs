@@ -7,6 +7,7 @@ using Raumnetz.Application.Assessments;
 using Raumnetz.Application.Auth;
 using Raumnetz.Application.Fundings;
 using Raumnetz.Application.Idempotency;
+using Raumnetz.Application.HsdsImport;
 using Raumnetz.Application.Indicators;
 using Raumnetz.Application.IndicatorSets;
 using Raumnetz.Application.InventoryImport;
@@ -160,7 +161,9 @@ public static class AuditRegistrations
             .Create<CreateInventoryRoundCommand, InventoryRoundDto>(AuditEntities.InventoryRound, d => d.Id)
             .Change<UpdateInventoryRoundCommand>(AuditEntities.InventoryRound, "update", c => c.Id)
             .Change<CloseInventoryRoundCommand>(AuditEntities.InventoryRound, "close", c => c.Id)
-            .Bulk<ImportInventoryCommand, InventoryImportResult>(AuditEntities.Inventory, "import", x => new { x.Rows, x.Created });
+            .Bulk<ImportInventoryCommand, InventoryImportResult>(AuditEntities.Inventory, "import", x => new { x.Rows, x.Created })
+            .Bulk<ImportHsdsCommand, HsdsImportResult>(AuditEntities.Inventory, "importHsds",
+                x => new { x.Records, x.Organizations, x.Locations, x.Services, x.ServiceAtLocations, x.TaxonomyTerms });
         // Accounts, API keys, sessions
         r.Create<CreateUserCommand, UserDto>(AuditEntities.User, d => d.Id)
             .Change<UpdateUserCommand>(AuditEntities.User, "update", c => c.Id)

@@ -6,6 +6,7 @@ using Raumnetz.Application.Assessments;
 using Raumnetz.Application.Auth;
 using Raumnetz.Application.Fundings;
 using Raumnetz.Application.Idempotency;
+using Raumnetz.Application.HsdsImport;
 using Raumnetz.Application.Indicators;
 using Raumnetz.Application.IndicatorSets;
 using Raumnetz.Application.InventoryImport;
@@ -165,6 +166,7 @@ public static class WriteRules
         Level<UpdateInventoryRoundCommand>(WriteLevel.Writer);
         Level<CloseInventoryRoundCommand>(WriteLevel.Writer);
         Level<ImportInventoryCommand>(WriteLevel.Writer);
+        Level<ImportHsdsCommand>(WriteLevel.Writer);
         Level<ImportObservationsCommand>(WriteLevel.Writer);
         Level<ImportSpacesCommand>(WriteLevel.Writer);
         Level<StoreCoverageIndicatorsCommand>(WriteLevel.Writer);

@@ -5358,6 +5358,99 @@ export class Client {
     }
 
     /**
+     * Import Open Referral HSDS 3.0 data (up to 20 MiB): format=json takes a record (service_full, organization_full, service_at_location_full, location, taxonomy, taxonomy_term), a list or HSDS page of them, a package of lists keyed by table or the tabular JSON; format=csv-zip a zip of the CSV files of a tabular data package (services.csv, organizations.csv, ...). Records keep their HSDS ids (also their external ids): a re-import updates, never duplicates. All or nothing: with dryRun=true every bad record is reported by record and field (services[id].status) and nothing is written; without, a bad record makes it 400 naming them.
+     * @param format (optional) json or csv-zip; taken from Content-Type (application/json, application/zip) when omitted.
+     * @param dryRun (optional) Check every record and report; nothing is written.
+     * @return OK
+     */
+    importHsds(body: string, format?: string | undefined, dryRun?: boolean | undefined): Promise<HsdsImportResult> {
+        let url_ = this.baseUrl + "/api/v1/inventory/imports/hsds?";
+        if (format === null)
+            throw new globalThis.Error("The parameter 'format' cannot be null.");
+        else if (format !== undefined)
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        if (dryRun === null)
+            throw new globalThis.Error("The parameter 'dryRun' cannot be null.");
+        else if (dryRun !== undefined)
+            url_ += "dryRun=" + encodeURIComponent("" + dryRun) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processImportHsds(_response);
+        });
+    }
+
+    protected processImportHsds(response: Response): Promise<HsdsImportResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HsdsImportResult;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than this operation accepts: 20 MiB (20971520 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<HsdsImportResult>(null as any);
+    }
+
+    /**
      * List inventory rounds sorted by name, filtered by region (with the spaces below it), status and text.
      * @param spaceId (optional) Only rounds of this space or a space below it.
      * @param status (optional) Only open or only closed rounds.
@@ -13372,6 +13465,20 @@ export interface GraphNodeDto {
 export enum GraphNodeType {
     Actor = "actor",
     Network = "network",
+}
+
+export interface HsdsImportResult {
+    dryRun: boolean;
+    imported: boolean;
+    records: number;
+    organizations: number;
+    locations: number;
+    services: number;
+    serviceAtLocations: number;
+    taxonomyTerms: number;
+    errorCount: number;
+    errors: ImportRowError[];
+    warnings: ImportRowError[];
 }
 
 export interface HttpValidationProblemDetails {
