@@ -14,5 +14,6 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
     public Guid? ApiKeyId => IsApiKey ? Id : null;
     public Role? Role => Enum.TryParse<Role>(User?.FindFirstValue(ClaimTypes.Role), out var r) ? r : null;
     public bool IsSystem => accessor.HttpContext is null;
-    public string Principal => Id is { } id ? (IsApiKey ? "key:" : "user:") + id : "anonymous";
+    /// <summary>"user:…" or "key:…" for a request's caller; "system" outside a request (start-up, demo data, retention).</summary>
+    public string Principal => Id is { } id ? (IsApiKey ? "key:" : "user:") + id : IsSystem ? "system" : "anonymous";
 }
