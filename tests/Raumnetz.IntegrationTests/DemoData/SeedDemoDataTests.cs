@@ -19,7 +19,7 @@ public sealed class SeedDemoDataTests(DemoDataApiFactory factory) : IClassFixtur
     {
         Assert.Empty(DemoSpaces.Problems());
         Assert.Empty(DemoActors.Problems(DemoSpaces.All.Select(s => s.Code).ToHashSet()));
-        Assert.InRange(DemoSpaces.All.Count, 60, 100);
+        Assert.InRange(DemoSpaces.All.Count, 100, 160);
         Assert.InRange(DemoActors.Actors.Count, 60, 90);
     }
 
