@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Raumnetz.Api.Http;
 using Raumnetz.Api.Security;
 using Raumnetz.Application.Auth;
+using Raumnetz.Application.Preferences;
 using Raumnetz.Domain.Common;
 using Raumnetz.Infrastructure.Security;
 
@@ -37,6 +38,26 @@ public static class AuthEndpoints
         group.MapGet("/me", GetCurrentUser).WithName(nameof(GetCurrentUser)).RequireAuthorization(Policies.Read)
             .WithSummary("The signed-in user; also renews the XSRF-TOKEN cookie.")
             .Errors(404);
+        group.MapGet("/me/preferences", GetMyPreferences).WithName(nameof(GetMyPreferences)).RequireAuthorization(Policies.Read)
+            .WithSummary("The signed-in user's preferences (what the start page shows); version 0 while none are saved. Returns its ETag.")
+            .Errors(403);
+        group.MapPut("/me/preferences", SaveMyPreferences).WithName(nameof(SaveMyPreferences)).RequireAuthorization(Policies.Read)
+            .WithSummary("Replace the signed-in user's preferences (If-Match with the ETag from GET, \"0\" while none are saved; "
+                + "428 without, 412 when stale). Indicator sets, area and indicator must exist.")
+            .Errors(400, 403, 412, 428);
+    }
+
+    public static async Task<Ok<UserPreferencesDto>> GetMyPreferences(IMediator mediator, HttpContext context)
+    {
+        var preferences = await mediator.Send(new GetMyPreferencesQuery(), context.RequestAborted);
+        return TypedResults.Ok(context.WithETag(preferences, preferences.Version));
+    }
+
+    public static async Task<Ok<UserPreferencesDto>> SaveMyPreferences(SaveMyPreferencesCommand request, IMediator mediator, HttpContext context)
+    {
+        var preferences = await mediator.Send(request with { ExpectedVersion = ETags.IfMatch(context.Request) },
+            context.RequestAborted);
+        return TypedResults.Ok(context.WithETag(preferences, preferences.Version));
     }
 
     public static async Task<Ok<CurrentUserDto>> Login(LoginCommand request, IMediator mediator, HttpContext context, IAntiforgery antiforgery)
