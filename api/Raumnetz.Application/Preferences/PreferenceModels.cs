@@ -21,6 +21,8 @@ public sealed record DashboardPreferences
     public SpaceLevel? RankingLevel { get; init; }
     /// <summary>The indicator that colours the map (null: the first of the first set).</summary>
     public Guid? MapIndicatorId { get; init; }
+    /// <summary>The actor (person) the user acts as: "my agreements" are the open ones this actor is responsible for.</summary>
+    public Guid? MyActorId { get; init; }
 }
 
 /// <summary>The signed-in user's preferences with their version (0 while none are saved; the ETag).</summary>

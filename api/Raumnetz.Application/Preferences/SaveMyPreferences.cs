@@ -9,7 +9,7 @@ namespace Raumnetz.Application.Preferences;
 
 /// <summary>
 /// Replaces the signed-in user's preferences. Every save names the version from GET in If-Match (0 while none are saved,
-/// so the first save creates them; 412 when stale). Indicator sets, area and map indicator must exist (400 naming
+/// so the first save creates them; 412 when stale). Indicator sets, area, map indicator and actor must exist (400 naming
 /// the field).
 /// </summary>
 public sealed record SaveMyPreferencesCommand : ICommand<UserPreferencesDto>
@@ -41,6 +41,7 @@ public sealed class SaveMyPreferencesHandler(IUnitOfWork unitOfWork, ICurrentUse
         if (d.UnderSpaceId is { } under) await CheckExistsAsync(connection, tx, "spaces", "dashboard.underSpaceId", "Space", [under]);
         if (d.MapIndicatorId is { } indicator)
             await CheckExistsAsync(connection, tx, "indicators", "dashboard.mapIndicatorId", "Indicator", [indicator]);
+        if (d.MyActorId is { } actor) await CheckExistsAsync(connection, tx, "actors", "dashboard.myActorId", "Actor", [actor]);
 
         var now = clock.GetUtcNow();
         var json = PreferenceJson.Write(d with { IndicatorSetIds = d.IndicatorSetIds.Distinct().ToList() });

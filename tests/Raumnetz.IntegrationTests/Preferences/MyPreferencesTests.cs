@@ -79,6 +79,10 @@ public sealed class MyPreferencesTests(ApiFactory factory) : IClassFixture<ApiFa
         }), Ct), HttpStatusCode.BadRequest, "dashboard.underSpaceId");
         await HttpAssert.ProblemAsync(await viewer.SendAsync(Put(new
         {
+            dashboard = new { indicatorSetIds = Array.Empty<Guid>(), myActorId = Guid.NewGuid() },
+        }), Ct), HttpStatusCode.BadRequest, "dashboard.myActorId");
+        await HttpAssert.ProblemAsync(await viewer.SendAsync(Put(new
+        {
             dashboard = new { indicatorSetIds = Enumerable.Range(0, 11).Select(_ => Guid.NewGuid()).ToArray() },
         }), Ct), HttpStatusCode.BadRequest);
         Assert.Equal(0, (await HttpAssert.OkAsync<JsonElement>(await viewer.GetAsync(Url, Ct))).GetProperty("version").GetInt64());

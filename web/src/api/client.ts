@@ -12222,6 +12222,7 @@ export interface DashboardPreferences {
     underSpaceId?: string | undefined;
     rankingLevel?: SpaceLevel | undefined;
     mapIndicatorId?: string | undefined;
+    myActorId?: string | undefined;
 }
 
 export interface EndNetworkMemberRequest {
