@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react'
+import { useId, useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import type { MapSpace } from '@/api'
@@ -22,7 +22,7 @@ export type MapMode = 'level' | 'change'
 export type MapLayer = 'children' | 'finest'
 
 const MISSING = '#e4e4e4'
-const FONT = 9
+const FONT = 8
 
 /**
  * One choropleth map of an indicator with a period slider: the areas of the chosen period (validity-aware), their names
@@ -32,7 +32,7 @@ const FONT = 9
  * only when one is configured.
  */
 export function IndicatorMap({ spaces, periods, indicator, parentId, initialPeriod, initialMode = 'level', initialLayer = 'children',
-  heading, showTable = true }: {
+  heading, showTable = true, headingLevel = 3, viewWidth = 400, showLayer = true }: {
   spaces: MapSpace[]
   /** Oldest first; the slider moves through them. */
   periods: string[]
@@ -44,6 +44,12 @@ export function IndicatorMap({ spaces, periods, indicator, parentId, initialPeri
   initialLayer?: MapLayer
   heading?: string
   showTable?: boolean
+  /** Level of the legend's heading (and of `heading`), so the page's outline stays in order. */
+  headingLevel?: 2 | 3
+  /** Width of the drawing in SVG units: smaller for small maps, so that names stay readable. */
+  viewWidth?: number
+  /** Whether the map offers its own choice of level (the dashboard chooses it for ranking and map together). */
+  showLayer?: boolean
 }) {
   const { t, i18n } = useTranslation()
   const navigate = useNavigate()
@@ -62,7 +68,7 @@ export function IndicatorMap({ spaces, periods, indicator, parentId, initialPeri
   const frameRings = [...allDrawn, ...(parent ? [parent] : [])].flatMap((s) => ringsOf(s.geometry))
   const base = baseMap()
   const projection: Projection & { tiles?: ReturnType<typeof fitMercator>['tiles']; zoom?: number } =
-    base ? fitMercator(frameRings) : fitProjection(frameRings)
+    base ? fitMercator(frameRings, viewWidth) : fitProjection(frameRings, viewWidth)
 
   const drawn = spacesInPeriod(spaces, period, layer, parentId)
   const drawable = drawn.filter((s) => ringsOf(s.geometry).length > 0)
@@ -114,16 +120,16 @@ export function IndicatorMap({ spaces, periods, indicator, parentId, initialPeri
             <option value="change">{t('indicators.map.modeChange', { from: baseline })}</option>
           </select>
         </div>
-        <div className="field">
+        {showLayer ? <div className="field">
           <label htmlFor={ids.layer} className="field__label">{t('indicators.map.layer')}</label>
           <select id={ids.layer} className="input" value={layer} onChange={(e) => setLayer(e.target.value as MapLayer)}>
             <option value="children">{t('indicators.map.layerChildren')}</option>
             <option value="finest">{t('indicators.map.layerFinest')}</option>
           </select>
-        </div>
+        </div> : null}
       </div>
       <figure className="indicator-map__figure">
-        <figcaption id={ids.title}>{heading ? <h3>{heading}</h3> : null}<span>{title}</span></figcaption>
+        <figcaption id={ids.title}>{heading ? <H level={headingLevel}>{heading}</H> : null}<span>{title}</span></figcaption>
         {drawable.length === 0 ? <p className="muted">{t('indicators.map.noGeometry')}</p> : (
           <svg viewBox={`0 0 ${projection.width} ${projection.height}`} className="map-svg" role="group" aria-labelledby={ids.title}>
             <defs>
@@ -172,7 +178,7 @@ export function IndicatorMap({ spaces, periods, indicator, parentId, initialPeri
         ) : null}
       </figure>
       {drawable.length > 0 ? (
-        <MapLegend legend={legend} mode={mode} fmt={fmt} unit={unit} uid={uid} baseline={baseline} />
+        <MapLegend legend={legend} mode={mode} fmt={fmt} unit={unit} uid={uid} baseline={baseline} headingLevel={headingLevel} />
       ) : null}
       {showTable ? (
         <Table caption={<>{t('indicators.map.tableCaption')} – {indicator.name}, {period}</>} hiddenCaption={false}
@@ -210,20 +216,25 @@ function Hatch({ id, kind }: { id: string; kind: 'withheld' | 'missing' }) {
 }
 
 /** The classes with their colours, the method and what the hatchings mean. */
-export function MapLegend({ legend, mode, fmt, unit, uid, baseline }: {
+function H({ level, children }: { level: 2 | 3; children: ReactNode }) {
+  return level === 2 ? <h2>{children}</h2> : <h3>{children}</h3>
+}
+
+export function MapLegend({ legend, mode, fmt, unit, uid, baseline, headingLevel = 3 }: {
   legend: Legend
   mode: MapMode
   fmt: (v: number) => string
   unit: string
   uid: string
   baseline?: string
+  headingLevel?: 2 | 3
 }) {
   const { t } = useTranslation()
   const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${fmt(Math.abs(v))}`
   const show = mode === 'level' ? fmt : signed
   return (
     <div className="map-legend">
-      <h3>{t('indicators.map.legend')}</h3>
+      <H level={headingLevel}>{t('indicators.map.legend')}</H>
       <p className="map-legend__method">{mode === 'level'
         ? t('indicators.map.methodEqual', { n: legend.colors.length })
         : t('indicators.map.methodSymmetric', { from: baseline })}</p>

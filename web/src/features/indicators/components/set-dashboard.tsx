@@ -101,7 +101,7 @@ export function SetDashboard({ setId, preferences, onChange }: {
             </div>
             <div className="set-dashboard__map">
               <IndicatorMap key={`${indicator.id}-${under}-${level ?? ''}`} spaces={map.data.spaces} periods={map.data.periods} parentId={under}
-                indicator={indicator} initialLayer={level ? 'finest' : 'children'} showTable={false}
+                indicator={indicator} initialLayer={level ? 'finest' : 'children'} showTable={false} showLayer={false} viewWidth={300}
                 initialPeriod={latestWithValues(map.data.spaces, map.data.periods)} />
             </div>
           </div>

@@ -82,7 +82,7 @@ export function MapPage() {
         <ProblemAlert error={map.error} onRetry={() => void map.refetch()} />
       ) : (
         <section className="card" aria-label={t('indicators.map.title')}>
-          <IndicatorMap spaces={map.data.spaces} parentId={choice.under} periods={map.data.periods}
+          <IndicatorMap headingLevel={2} spaces={map.data.spaces} parentId={choice.under} periods={map.data.periods}
             indicator={{ name: indicator.name, decimals: indicator.decimals, unit: indicator.unit }} />
         </section>
       )}
