@@ -172,6 +172,9 @@ export const de = {
   pickers: {
     noMatch: 'Keine Treffer.',
   },
+  maps: {
+    noShape: 'Für diesen Sozialraum ist kein Umriss hinterlegt.',
+  },
   markdown: {
     hint: 'Formatierung mit Markdown: # Überschrift, **fett**, *kursiv*, - Aufzählung, 1. Nummerierung.',
     mode: 'Ansicht für {{label}}',

@@ -171,6 +171,9 @@ export const en: Translations<typeof de> = {
   pickers: {
     noMatch: 'No matches.',
   },
+  maps: {
+    noShape: 'No outline is recorded for this space.',
+  },
   markdown: {
     hint: 'Formatting with Markdown: # heading, **bold**, *italic*, - bullet, 1. numbered.',
     mode: 'View of {{label}}',

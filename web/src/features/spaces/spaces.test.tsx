@@ -43,6 +43,10 @@ describe('spaces', () => {
       // the page also shows the space's facilities and services (inventory)
       http.get('/api/v1/locations', () => page([])),
       http.get('/api/v1/services', () => page([])),
+      http.get('/api/v1/indicators', () => page([])),
+      http.get('/api/v1/observations', () => page([])),
+      http.get('/api/v1/actors', () => page([])),
+      http.get('/api/v1/networks', () => page([])),
     )
     const { router } = renderApp({ route: '/spaces' })
     const user = userEvent.setup()

@@ -1,6 +1,7 @@
 /** German texts of the networks and their meetings (lib/i18n merges every feature's locales into the app's texts). */
 export const de = {
   networks: {
+    inSpace: { title: 'Netzwerke im Sozialraum', none: 'Keine Netzwerke für diesen Sozialraum.' },
     title: 'Netzwerke',
     intro: 'Lenkrunden, Fokusgruppen, Arbeitsgruppen und Gremien – jedes mit seiner Aufgabenstellung.',
     create: 'Neues Netzwerk',

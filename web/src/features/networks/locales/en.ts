@@ -4,6 +4,7 @@ import type { de } from './de'
 /** English texts of the networks and their meetings: the same keys as German (checked by the type and by a test). */
 export const en: Translations<typeof de> = {
   networks: {
+    inSpace: { title: 'Networks in the space', none: 'No networks for this space.' },
     title: 'Networks',
     intro: 'Steering groups, focus groups, working groups and committees – each with its mandate.',
     create: 'New network',

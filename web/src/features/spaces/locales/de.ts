@@ -21,6 +21,8 @@ export const de = {
       validity: 'Gültigkeit',
     },
     detail: {
+      shape: 'Lage und Gliederung',
+      shapeLabel: 'Umriss von {{name}} mit den Gebieten darin',
       indicatorsLink: 'Indikatoren dieses Sozialraums',
       title: 'Sozialraum',
       loading: 'Sozialraum wird geladen …',

@@ -24,6 +24,8 @@ export const en: Translations<typeof de> = {
       validity: 'Validity',
     },
     detail: {
+      shape: 'Location and parts',
+      shapeLabel: 'Outline of {{name}} with the areas inside it',
       indicatorsLink: 'Indicators of this social space',
       title: 'Social space',
       loading: 'Loading social space …',

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import type { SpaceDto } from '@/api'
+import { SpaceShape } from '@/components/maps/space-shape'
 import { useSpace } from '@/components/pickers/spaces'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
@@ -14,7 +15,12 @@ import { useSpaceChildren, useSpacesById } from '../api/spaces'
 /** What another area shows on a space's page (the inventory's facilities and services, put in by the route). */
 export type SpaceSectionSlot = ComponentType<{ spaceId: string; headingId: string }>
 
-export function SpaceDetailPage({ inventory: Inventory }: { inventory?: SpaceSectionSlot } = {}) {
+export function SpaceDetailPage({ inventory: Inventory, actors: Actors, networks: Networks, figures: Figures }: {
+  inventory?: SpaceSectionSlot
+  actors?: SpaceSectionSlot
+  networks?: SpaceSectionSlot
+  figures?: SpaceSectionSlot
+} = {}) {
   const { id = '' } = useParams()
   const { t, i18n } = useTranslation()
   const space = useSpace(id)
@@ -68,6 +74,12 @@ export function SpaceDetailPage({ inventory: Inventory }: { inventory?: SpaceSec
         </dl>
       </section>
 
+      <section className="card" aria-labelledby="space-shape">
+        <h2 id="space-shape">{t('spaces.detail.shape')}</h2>
+        <SpaceShape space={s} children={children.data ?? []} label={t('spaces.detail.shapeLabel', { name: s.name })} />
+      </section>
+      {Figures ? <section className="card" aria-labelledby="space-figures"><Figures spaceId={s.id} headingId="space-figures" /></section> : null}
+
       <SpaceLinks
         id="space-predecessors"
         title={t('spaces.detail.predecessors')}
@@ -106,6 +118,9 @@ export function SpaceDetailPage({ inventory: Inventory }: { inventory?: SpaceSec
           </ul>
         )}
       </section>
+      {Actors ? <section className="card" aria-labelledby="space-actors"><Actors spaceId={s.id} headingId="space-actors" /></section> : null}
+      {Networks ? <section className="card" aria-labelledby="space-networks"><Networks spaceId={s.id} headingId="space-networks" /></section>
+        : null}
       {Inventory ? (
         <section className="card" aria-labelledby="space-inventory">
           <Inventory spaceId={s.id} headingId="space-inventory" />
