@@ -1,6 +1,7 @@
 /** German texts of the indicators area (lib/i18n merges every feature's locales into the app's texts). */
 export const de = {
   indicators: {
+    across: { title: 'Werte über die Sozialräume und im Zeitverlauf', none: 'Für diesen Indikator sind noch keine Werte erfasst.' },
     inSpace: { title: 'Kennzahlen', all: 'Alle Kennzahlen und Verläufe', none: 'Für diesen Sozialraum sind keine Werte erfasst.', caption: 'Letzter erfasster Wert je Indikator', indicator: 'Indikator', period: 'Zeitraum', value: 'Wert' },
     title: 'Indikatoren',
     lead: 'Lieber drei aussagekräftige Indikatoren als zwanzig: Kennzahlen und weiche Faktoren je Sozialraum, über Jahre beobachtet und mit dem Durchschnitt und mit Zielwerten verglichen.',

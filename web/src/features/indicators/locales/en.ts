@@ -4,6 +4,7 @@ import type { de } from './de'
 /** English texts of the indicators area: the same keys as German (checked by the type and by a test). */
 export const en: Translations<typeof de> = {
   indicators: {
+    across: { title: 'Values across spaces and over time', none: 'No values recorded for this indicator yet.' },
     inSpace: { title: 'Figures', all: 'All figures and trends', none: 'No values recorded for this space.', caption: 'Latest recorded value per indicator', indicator: 'Indicator', period: 'Period', value: 'Value' },
     title: 'Indicators',
     lead: 'Better three meaningful indicators than twenty: measures and soft factors per social space, observed over years and compared with the average and with targets.',
