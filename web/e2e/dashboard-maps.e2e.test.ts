@@ -65,6 +65,30 @@ describe.skipIf(!configured)('Startseite als Dashboard und Karten (Browser)', ()
     await area.click()
     await page().waitForURL(/\/spaces\/[0-9a-f-]+$/)
     await page().getByRole('heading', { level: 1, name: /Prognoseraum Hellersdorf/ }).waitFor()
+    // the space page connects: its shape, figures, actors and networks
+    await page().getByRole('group', { name: /Umriss von Prognoseraum Hellersdorf/ }).waitFor()
+    await page().getByRole('heading', { level: 2, name: 'Kennzahlen' }).waitFor()
+    await page().getByRole('heading', { level: 2, name: 'Akteure im Sozialraum' }).waitFor()
+    await page().getByRole('heading', { level: 2, name: 'Netzwerke im Sozialraum' }).waitFor()
+    expect(await page().getByText(/Grenzen: LOR Berlin/).count()).toBe(1)
+    expect(await axeViolations(page())).toEqual([])
+  })
+
+  it('imports spaces from a GeoJSON file as a GIS writes it (check first, then import)', async () => {
+    await page().goto('/spaces/import')
+    const collection = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'E2E-LOR-1', name: 'Testquartier Ost', area: 1 },
+      geometry: { type: 'Polygon', coordinates: [[[13.60, 52.50], [13.61, 52.50], [13.61, 52.51], [13.60, 52.51], [13.60, 52.50]]] } }] }
+    await page().getByLabel('GeoJSON-Datei').setInputFiles({ name: 'gebiete.geojson', mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(collection)) })
+    await page().getByText('1 Gebiet gelesen.').waitFor()
+    expect(await page().getByLabel('Kennung aus Eigenschaft').inputValue()).toBe('id')
+    await page().getByRole('button', { name: 'Prüfen' }).click()
+    await page().getByText(/Geprüft: 1 neu, 0 aktualisiert/).waitFor()
+    await page().getByRole('button', { name: 'Importieren' }).click()
+    await page().getByText(/Importiert: 1 neu, 0 aktualisiert/).waitFor()
+    expect(await axeViolations(page())).toEqual([])
+    const found = await apiGet<{ items: { code: string; name: string }[] }>('/api/v1/spaces?q=E2E-LOR-1')
+    expect(found.items.map((x) => x.name)).toEqual(['Testquartier Ost'])
   })
 
   it('shows the LOR grid of its time: Planungsräume in 2019, the new Prognoseräume in 2022 (axe)', async () => {

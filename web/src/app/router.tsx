@@ -30,6 +30,18 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('@/features/spaces/routes/spaces-page')).SpacesPage }),
           },
           {
+            path: 'spaces/new',
+            lazy: async () => ({ Component: (await import('@/features/spaces/routes/space-editor-pages')).SpaceCreatePage }),
+          },
+          {
+            path: 'spaces/import',
+            lazy: async () => ({ Component: (await import('@/features/spaces/routes/space-editor-pages')).SpaceImportPage }),
+          },
+          {
+            path: 'spaces/:id/edit',
+            lazy: async () => ({ Component: (await import('@/features/spaces/routes/space-editor-pages')).SpaceEditPage }),
+          },
+          {
             path: 'spaces/:id',
             lazy: async () => ({ Component: (await import('./routes/space-detail')).SpaceDetailRoute }),
           },

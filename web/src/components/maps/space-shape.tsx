@@ -9,12 +9,12 @@ interface Shape { id: string; code: string; name: string; geometry?: Geometry }
  * A space's shape on a small map (no tiles): its outline, its children's areas with their names where they fit (a click
  * opens the child), and the source of the boundaries. Nothing when the space has no shape.
  */
-export function SpaceShape({ space, children = [], label }: { space: Shape; children?: Shape[]; label: string }) {
+export function SpaceShape({ space, parts = [], label }: { space: Shape; parts?: Shape[]; label: string }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const own = ringsOf(space.geometry)
   if (own.length === 0) return <p className="muted">{t('maps.noShape')}</p>
-  const drawn = children.filter((c) => ringsOf(c.geometry).length > 0)
+  const drawn = parts.filter((c) => ringsOf(c.geometry).length > 0)
   const projection = fitProjection([...own, ...drawn.flatMap((c) => ringsOf(c.geometry))], 300)
   const labels = placeLabels(drawn.flatMap((c) => {
     const p = labelPoint(c.geometry, projection)

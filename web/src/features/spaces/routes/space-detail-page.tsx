@@ -9,8 +9,10 @@ import { ProblemAlert } from '@/components/ui/problem-alert'
 import { QueryFallback } from '@/components/ui/query-fallback'
 import { formatDate, formatNumber } from '@/lib/format'
 import { useDateRangeText } from '@/lib/period'
+import { useCanWrite } from '@/lib/auth'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useSpaceChildren, useSpacesById } from '../api/spaces'
+import { EndSpaceForm } from './space-editor-pages'
 
 /** What another area shows on a space's page (the inventory's facilities and services, put in by the route). */
 export type SpaceSectionSlot = ComponentType<{ spaceId: string; headingId: string }>
@@ -30,6 +32,7 @@ export function SpaceDetailPage({ inventory: Inventory, actors: Actors, networks
   const successors = useSpacesById(space.data?.successorIds ?? [])
   const children = useSpaceChildren(id, (space.data?.childCount ?? 1) > 0)
   const lng = i18n.language
+  const canWrite = useCanWrite()
 
   if (!space.data) {
     return (
@@ -50,6 +53,12 @@ export function SpaceDetailPage({ inventory: Inventory, actors: Actors, networks
         <Link to="/spaces">{t('spaces.backToTree')}</Link>
       </p>
       <h1>{s.name}</h1>
+      {canWrite ? (
+        <div className="page-actions">
+          <Link to={`/spaces/${s.id}/edit`} className="button button--secondary">{t('spaces.editor.edit')}</Link>
+          <EndSpaceForm space={s} />
+        </div>
+      ) : null}
       <p>
         <Link to={`/spaces/${s.id}/indicators`}>{t('spaces.detail.indicatorsLink')}</Link>
       </p>
@@ -76,7 +85,7 @@ export function SpaceDetailPage({ inventory: Inventory, actors: Actors, networks
 
       <section className="card" aria-labelledby="space-shape">
         <h2 id="space-shape">{t('spaces.detail.shape')}</h2>
-        <SpaceShape space={s} children={children.data ?? []} label={t('spaces.detail.shapeLabel', { name: s.name })} />
+        <SpaceShape space={s} parts={children.data ?? []} label={t('spaces.detail.shapeLabel', { name: s.name })} />
       </section>
       {Figures ? <section className="card" aria-labelledby="space-figures"><Figures spaceId={s.id} headingId="space-figures" /></section> : null}
 
