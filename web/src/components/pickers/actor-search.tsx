@@ -12,8 +12,14 @@ const SUGGESTIONS = 8
  * actor: a combobox with a listbox, arrow keys move through the suggestions, Enter picks, Escape closes. Give it a `key`
  * that changes with `valueName` to show a chosen actor's name once it has loaded.
  */
-export function ActorSearch({ label, value, valueName, onChange, kind, hint }: {
+export function ActorSearch({ label, value, valueName, onChange, kind, hint, id: givenId, error, required, exclude }: {
   label: string
+  /** The input's id (a form's error summary links to it). */
+  id?: string
+  error?: string
+  required?: boolean
+  /** An actor not to offer (e.g. the actor itself as its own partner). */
+  exclude?: string
   value?: string
   /** The chosen actor's name, shown while the field is not being edited. */
   valueName?: string
@@ -22,7 +28,8 @@ export function ActorSearch({ label, value, valueName, onChange, kind, hint }: {
   hint?: string
 }) {
   const { t } = useTranslation()
-  const id = useId()
+  const ownId = useId()
+  const id = givenId ?? ownId
   const [text, setText] = useState(valueName ?? '')
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(0)
@@ -37,7 +44,7 @@ export function ActorSearch({ label, value, valueName, onChange, kind, hint }: {
     enabled: open && q.length >= 2,
     placeholderData: keepPreviousData,
   })
-  const items = open && q.length >= 2 ? results.data ?? [] : []
+  const items = open && q.length >= 2 ? (results.data ?? []).filter((a) => a.id !== exclude) : []
   const pick = (i: number) => {
     const actor = items[i]
     if (!actor) return
@@ -50,7 +57,8 @@ export function ActorSearch({ label, value, valueName, onChange, kind, hint }: {
       <label htmlFor={id} className="field__label">{label}</label>
       <input id={id} className="input" role="combobox" aria-expanded={items.length > 0} aria-controls={`${id}-list`}
         aria-autocomplete="list" aria-activedescendant={items.length > 0 ? `${id}-o${active}` : undefined}
-        aria-describedby={hint ? `${id}-hint` : undefined} value={text} autoComplete="off"
+        aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].join(' ').trim() || undefined}
+        aria-invalid={error ? true : undefined} aria-required={required || undefined} value={text} autoComplete="off"
         onChange={(e) => { setText(e.target.value); setOpen(true); setActive(0); if (e.target.value === '' && value) onChange(undefined) }}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={(e) => {
@@ -60,6 +68,7 @@ export function ActorSearch({ label, value, valueName, onChange, kind, hint }: {
           else if (e.key === 'Escape') setOpen(false)
         }} />
       {hint ? <p id={`${id}-hint`} className="field__hint">{hint}</p> : null}
+      {error ? <p id={`${id}-error`} className="field__error">{error}</p> : null}
       <ul id={`${id}-list`} role="listbox" aria-label={label} className="combobox__list" hidden={items.length === 0}>
         {items.map((a, i) => (
           <li key={a.id} id={`${id}-o${i}`} role="option" aria-selected={i === active} className={i === active ? 'is-active' : undefined}

@@ -80,6 +80,7 @@ export const de = {
       direction: 'Richtung',
       type: 'Art der Beziehung',
       partner: 'Partner',
+      partnerHint: 'Name eingeben (ab zwei Buchstaben) und aus den Vorschlägen wählen.',
       contractual: 'Vertraglich',
       contractualLabel: 'Vertraglich geregelt',
       validity: 'Zeitraum',

@@ -83,6 +83,7 @@ export const en: Translations<typeof de> = {
       direction: 'Direction',
       type: 'Kind of relation',
       partner: 'Partner',
+      partnerHint: 'Type a name (two letters or more) and pick from the suggestions.',
       contractual: 'By contract',
       contractualLabel: 'Governed by contract',
       validity: 'Period',

@@ -208,6 +208,7 @@ export const de = {
       },
       caption: '{{state}} von {{name}}',
       actor: 'Akteur',
+      actorHint: 'Name eingeben (ab zwei Buchstaben) und aus den Vorschlägen wählen.',
       sector: 'Sektor',
       role: 'Rolle',
       period: 'Zeitraum',

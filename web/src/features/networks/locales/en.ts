@@ -211,6 +211,7 @@ export const en: Translations<typeof de> = {
       },
       caption: '{{state}} of {{name}}',
       actor: 'Actor',
+      actorHint: 'Type a name (two letters or more) and pick from the suggestions.',
       sector: 'Sector',
       role: 'Role',
       period: 'Period',
