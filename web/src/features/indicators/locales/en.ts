@@ -119,7 +119,10 @@ export const en: Translations<typeof de> = {
     },
     import: {
       title: 'Import observations from CSV',
-      lead: 'One row per value with the columns indicator, space, period, value (optionally numerator, denominator, status, source, note). First check, then import.',
+      lead: 'One row per value with the columns indicator, space, period, value (optionally numerator, denominator, status, source, note) – or with the German ones (Indikator, Sozialraum, Zeitraum, Wert …). An export of your own re-imports unchanged. First check, then import.',
+      template: 'Download a template (CSV)',
+      progressUpload: '{{sent}} of {{total}} uploaded',
+      progressCheck: 'Uploaded; checking {{rows}} rows …',
       file: 'CSV file',
       fileHint: 'German Excel saves with semicolon and decimal comma – that is preset.',
       delimiter: 'Separator',
