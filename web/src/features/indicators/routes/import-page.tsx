@@ -206,7 +206,7 @@ export function ImportPage() {
           ) : (
             <>
               <p className="small">{t('indicators.import.rows', { count: preview.total })}</p>
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0}>
                 <table className="table">
                   <caption>{t('indicators.import.previewCaption', { count: preview.rows.length })}</caption>
                   <thead>
