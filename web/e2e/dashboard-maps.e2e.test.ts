@@ -76,7 +76,8 @@ describe.skipIf(!configured)('Startseite als Dashboard und Karten (Browser)', ()
 
   it('imports spaces from a GeoJSON file as a GIS writes it (check first, then import)', async () => {
     await page().goto('/spaces/import')
-    const collection = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'E2E-LOR-1', name: 'Testquartier Ost', area: 1 },
+    const code = `E2E-LOR-${Date.now()}`
+    const collection = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: code, name: 'Testquartier Ost', area: 1 },
       geometry: { type: 'Polygon', coordinates: [[[13.60, 52.50], [13.61, 52.50], [13.61, 52.51], [13.60, 52.51], [13.60, 52.50]]] } }] }
     await page().getByLabel('GeoJSON-Datei').setInputFiles({ name: 'gebiete.geojson', mimeType: 'application/geo+json',
       buffer: Buffer.from(JSON.stringify(collection)) })
@@ -87,7 +88,7 @@ describe.skipIf(!configured)('Startseite als Dashboard und Karten (Browser)', ()
     await page().getByRole('button', { name: 'Importieren' }).click()
     await page().getByText(/Importiert: 1 neu, 0 aktualisiert/).waitFor()
     expect(await axeViolations(page())).toEqual([])
-    const found = await apiGet<{ items: { code: string; name: string }[] }>('/api/v1/spaces?q=E2E-LOR-1')
+    const found = await apiGet<{ items: { code: string; name: string }[] }>(`/api/v1/spaces?q=${code}`)
     expect(found.items.map((x) => x.name)).toEqual(['Testquartier Ost'])
   })
 

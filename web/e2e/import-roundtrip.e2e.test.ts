@@ -58,8 +58,8 @@ describe.skipIf(!configured)('CSV-Import passt zum Export (Browser)', () => {
       + 'inobhutnahmen;BE-10-PGR-1010;2025;41;;;provisional;Jugendamt\r\n'
     await upload('deutsch.csv', csv, 'semicolon', 'comma')
     await page().getByRole('button', { name: 'Prüfen (Probelauf)' }).click()
-    await page().getByText(/^Probelauf ohne Fehler: 2 Zeilen würden importiert \(2 neu, 0 geändert, 0 unverändert\)\.$/).waitFor()
+    await page().getByText(/^Probelauf ohne Fehler: 2 Zeilen würden importiert/).waitFor()
     await page().getByRole('button', { name: 'Jetzt importieren' }).click()
-    await page().getByText(/^Import abgeschlossen: 2 Zeilen \(2 neu/).waitFor()
+    await page().getByText(/^Import abgeschlossen: 2 Zeilen/).waitFor()
   })
 })

@@ -50,10 +50,10 @@ describe('entry grid', () => {
     await user.type(cell('Nordmarkt', '2024'), 'zwölf')
     expect(cell('Nordmarkt', '2024')).toHaveAccessibleDescription(/Keine Zahl/)
     expect(screen.getByRole('button', { name: /Änderung/ })).toBeDisabled()
-    await user.click(screen.getByRole('button', { name: 'Zeile Hafen speichern' }))
+    await user.click(screen.getByRole('button', { name: 'Zeile speichern: Hafen' }))
     expect(onSave).toHaveBeenCalledWith([{ spaceId: 'a', period: '2024', value: 38.7, version: undefined }])
     const row = screen.getByRole('row', { name: /Nordmarkt/ })
-    expect(within(row).getByRole('button', { name: 'Zeile Nordmarkt speichern' })).toBeDisabled()
+    expect(within(row).getByRole('button', { name: 'Zeile speichern: Nordmarkt' })).toBeDisabled()
   })
 
   it('pastes a block from Excel (tab-separated, decimal comma) from the focused cell', () => {

@@ -17,7 +17,7 @@ export const de = {
       noPrevious: 'kein Vorwert',
       notANumber: 'Keine Zahl (Dezimalkomma, z. B. 12,5)',
       saveRow: 'Zeile speichern',
-      saveRowLabel: 'Zeile {{space}} speichern',
+      saveRowLabel: 'Zeile speichern: {{space}}',
       saveAll_one: '{{count}} Änderung speichern',
       saveAll_other: '{{count}} Änderungen speichern',
     },

@@ -20,7 +20,7 @@ export const en: Translations<typeof de> = {
       noPrevious: 'no previous value',
       notANumber: 'Not a number (decimal comma, e.g. 12,5)',
       saveRow: 'Save row',
-      saveRowLabel: 'Save row {{space}}',
+      saveRowLabel: 'Save row: {{space}}',
       saveAll_one: 'Save {{count}} change',
       saveAll_other: 'Save {{count}} changes',
     },

@@ -101,7 +101,8 @@ export function EntryGridPage() {
         : values.isError ? <ProblemAlert error={values.error} onRetry={() => void values.refetch()} />
         : (
           <section className="card" aria-label={t('indicators.grid.title')}>
-            <EntryGrid key={`${indicatorId}|${under}|${periods.join()}`} rows={rows.data.map((s) => ({ id: s.id, name: s.name }))}
+            <EntryGrid key={`${indicatorId}|${under}|${periods.join()}`} rows={rows.data.filter((s) => !s.validTo || s.validTo >= `${periods[0]}-01-01`)
+              .map((s) => ({ id: s.id, name: s.name }))}
               periods={periods} stored={stored} decimals={indicator.decimals} onSave={save} />
           </section>
         )}
