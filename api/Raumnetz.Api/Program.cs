@@ -37,6 +37,7 @@ builder.Services.AddDemoData();
 builder.Services.AddRaumnetzEdge();
 builder.Services.AddRaumnetzSecurity();
 builder.Services.AddRaumnetzOpenApi();
+builder.Services.AddRaumnetzDelivery();
 builder.Services.AddRaumnetzLanguages();
 builder.Services.ConfigureHttpJsonOptions(o => StrictJson.Configure(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -66,8 +67,9 @@ app.UseRaumnetzLanguages();
 app.UseMiddleware<RequestLogMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseResponseCompression();
 app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseStaticFiles(Delivery.StaticFiles());
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
@@ -105,7 +107,7 @@ app.MapInventoryImportEndpoints();
 
 app.MapApiFallback();
 if (File.Exists(Path.Combine(app.Environment.WebRootPath ?? "wwwroot", "index.html")))
-    app.MapFallbackToFile("index.html");
+    app.MapFallbackToFile("index.html", Delivery.StaticFiles());
 
 app.Run();
 
