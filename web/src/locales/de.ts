@@ -9,6 +9,7 @@ export const de = {
     documentTitle: '{{title}} – Raumnetz',
   },
   shell: {
+    menu: 'Menü',
     skipLink: 'Zum Inhalt springen',
     navLabel: 'Hauptnavigation',
     language: 'Sprache',

@@ -8,6 +8,7 @@ export const en: Translations<typeof de> = {
     documentTitle: '{{title}} – Raumnetz',
   },
   shell: {
+    menu: 'Menu',
     skipLink: 'Skip to content',
     navLabel: 'Main navigation',
     language: 'Language',
