@@ -6,7 +6,6 @@ import { indicatorRoutes } from '@/features/indicators/routes'
 import { userRoutes } from '@/features/users/routes'
 import { inventoryRoutes } from '@/features/inventory/routes'
 import { NotFoundPage, RouteErrorPage } from './error-pages'
-import { StartPage } from './routes/start-page'
 
 // Feature pages load on demand (one chunk per page) to keep the first download small. A page that shows more than one
 // feature (the start page, a network with its agreements, a meeting with the agreements made in it) is put together in
@@ -20,7 +19,7 @@ export const routes: RouteObject[] = [
       {
         element: <AppShell />,
         children: [
-          { index: true, element: <StartPage /> },
+          { index: true, lazy: async () => ({ Component: (await import('./routes/start-page')).StartPage }) },
           {
             path: 'account',
             lazy: async () => ({ Component: (await import('@/features/auth/routes/account-page')).AccountPage }),
