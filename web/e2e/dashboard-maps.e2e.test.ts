@@ -77,7 +77,8 @@ describe.skipIf(!configured)('Startseite als Dashboard und Karten (Browser)', ()
   it('imports spaces from a GeoJSON file as a GIS writes it (check first, then import)', async () => {
     await page().goto('/spaces/import')
     const code = `E2E-LOR-${Date.now()}`
-    const collection = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: code, name: 'Testquartier Ost', area: 1 },
+    const collection = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: code, name: 'Testquartier Ost',
+      area: 1 },
       geometry: { type: 'Polygon', coordinates: [[[13.60, 52.50], [13.61, 52.50], [13.61, 52.51], [13.60, 52.51], [13.60, 52.50]]] } }] }
     await page().getByLabel('GeoJSON-Datei').setInputFiles({ name: 'gebiete.geojson', mimeType: 'application/geo+json',
       buffer: Buffer.from(JSON.stringify(collection)) })

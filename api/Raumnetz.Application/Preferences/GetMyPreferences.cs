@@ -8,7 +8,8 @@ namespace Raumnetz.Application.Preferences;
 /// <summary>The signed-in user's preferences (defaults with version 0 while none are saved). API keys have none (403).</summary>
 public sealed record GetMyPreferencesQuery : IRequest<UserPreferencesDto>;
 
-public sealed class GetMyPreferencesHandler(IDbConnectionFactory db, ICurrentUser user) : IRequestHandler<GetMyPreferencesQuery, UserPreferencesDto>
+public sealed class GetMyPreferencesHandler(IDbConnectionFactory db, ICurrentUser user)
+    : IRequestHandler<GetMyPreferencesQuery, UserPreferencesDto>
 {
     public async Task<UserPreferencesDto> Handle(GetMyPreferencesQuery request, CancellationToken cancellationToken)
     {

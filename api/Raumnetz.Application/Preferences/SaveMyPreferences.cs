@@ -49,7 +49,8 @@ public sealed class SaveMyPreferencesHandler(IUnitOfWork unitOfWork, ICurrentUse
             "SELECT version FROM user_preferences WHERE user_id = @userId", new { userId }, tx);
         if (current is { } version)
         {
-            if (request.ExpectedVersion is { } expected && expected != version) throw new StaleVersionException(Resource, userId, request.ExpectedVersion.Value, version);
+            if (request.ExpectedVersion is { } expected && expected != version)
+                throw new StaleVersionException(Resource, userId, expected, version);
             var rows = await connection.ExecuteAsync("""
                 UPDATE user_preferences SET dashboard = @json, version = version + 1, updated_at = @now
                 WHERE user_id = @userId AND version = @version

@@ -25,6 +25,9 @@ public sealed class MyPreferencesTests(ApiFactory factory) : IClassFixture<ApiFa
         return set.GetProperty("id").GetGuid();
     }
 
+    private static readonly object NoSets = new { dashboard = new { indicatorSetIds = Array.Empty<Guid>() } };
+    private static object OneUnknownSet => new { dashboard = new { indicatorSetIds = new[] { Guid.NewGuid() } } };
+
     private static HttpRequestMessage Put(object body, string? etag = "\"0\"")
     {
         var request = new HttpRequestMessage(HttpMethod.Put, Url) { Content = JsonContent.Create(body) };
@@ -51,17 +54,18 @@ public sealed class MyPreferencesTests(ApiFactory factory) : IClassFixture<ApiFa
 
         var read = await editor.GetAsync(Url, Ct);
         Assert.Equal("\"1\"", read.Headers.ETag?.Tag);
-        Assert.Equal("neighbourhood", (await HttpAssert.OkAsync<JsonElement>(read)).GetProperty("dashboard").GetProperty("rankingLevel").GetString());
+        var dashboard = (await HttpAssert.OkAsync<JsonElement>(read)).GetProperty("dashboard");
+        Assert.Equal("neighbourhood", dashboard.GetProperty("rankingLevel").GetString());
 
         // a second save needs the version; another user sees only their own (none)
-        await HttpAssert.ProblemAsync(await editor.SendAsync(Put(new { dashboard = new { indicatorSetIds = Array.Empty<Guid>() } }, null), Ct),
+        await HttpAssert.ProblemAsync(await editor.SendAsync(Put(NoSets, null), Ct),
             HttpStatusCode.PreconditionRequired);
-        await HttpAssert.ProblemAsync(await editor.SendAsync(Put(new { dashboard = new { indicatorSetIds = Array.Empty<Guid>() } }), Ct),
+        await HttpAssert.ProblemAsync(await editor.SendAsync(Put(NoSets), Ct),
             HttpStatusCode.PreconditionFailed);
-        await HttpAssert.ProblemAsync(await editor.SendAsync(Put(new { dashboard = new { indicatorSetIds = Array.Empty<Guid>() } }, "\"7\""), Ct),
+        await HttpAssert.ProblemAsync(await editor.SendAsync(Put(NoSets, "\"7\""), Ct),
             HttpStatusCode.PreconditionFailed);
         var second = await HttpAssert.OkAsync<JsonElement>(await editor.SendAsync(
-            Put(new { dashboard = new { indicatorSetIds = Array.Empty<Guid>() } }, "\"1\""), Ct));
+            Put(NoSets, "\"1\""), Ct));
         Assert.Equal(2, second.GetProperty("version").GetInt64());
         var viewer = await factory.SignedInAsAsync("viewer");
         Assert.Equal(0, (await HttpAssert.OkAsync<JsonElement>(await viewer.GetAsync(Url, Ct))).GetProperty("version").GetInt64());
@@ -71,7 +75,7 @@ public sealed class MyPreferencesTests(ApiFactory factory) : IClassFixture<ApiFa
     public async Task Unknown_sets_and_spaces_are_refused_naming_the_field_and_nothing_is_written()
     {
         var viewer = await factory.SignedInAsAsync("viewer");
-        await HttpAssert.ProblemAsync(await viewer.SendAsync(Put(new { dashboard = new { indicatorSetIds = new[] { Guid.NewGuid() } } }), Ct),
+        await HttpAssert.ProblemAsync(await viewer.SendAsync(Put(OneUnknownSet), Ct),
             HttpStatusCode.BadRequest, "dashboard.indicatorSetIds");
         await HttpAssert.ProblemAsync(await viewer.SendAsync(Put(new
         {

@@ -142,7 +142,9 @@ export const en: Translations<typeof de> = {
   start: {
     title: 'Start',
     greeting: 'Welcome, {{name}}',
-    intro: 'Your morning overview: the figures of your indicator sets by social space, what is coming up in the networks and what needs following up.',
+    intro:
+      'Your morning overview: the figures of your indicator sets by social space, what is coming up in the ' +
+      'networks and what needs following up.',
     dashboard: {
       title: 'My indicator sets',
       choose: 'Indicator sets shown',

@@ -24,7 +24,8 @@ export function SpaceShape({ space, parts = [], label }: { space: Shape; parts?:
   return (
     <figure className="space-shape">
       <svg viewBox={`0 0 ${projection.width} ${projection.height}`} className="map-svg" role="group" aria-label={label}>
-        {drawn.length === 0 ? <path d={pathOf(space.geometry, projection)} fill="#bdd7e7" stroke="#08519c" strokeWidth="1.5" aria-hidden="true" /> : null}
+        {drawn.length === 0 ? <path d={pathOf(space.geometry, projection)} fill="#bdd7e7" stroke="#08519c" strokeWidth="1.5"
+          aria-hidden="true" /> : null}
         {drawn.map((c) => (
           <a key={c.id} href={`/spaces/${c.id}`} aria-label={c.name} className="indicator-map__area"
             onClick={(e) => { e.preventDefault(); void navigate(`/spaces/${c.id}`) }}>

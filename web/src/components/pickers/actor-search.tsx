@@ -77,7 +77,8 @@ export function ActorSearch({ label, value, valueName, onChange, kind, hint, id:
           </li>
         ))}
       </ul>
-      {open && q.length >= 2 && results.isSuccess && results.data.length === 0 ? <p className="muted small">{t('pickers.noMatch')}</p> : null}
+      {open && q.length >= 2 && results.isSuccess && results.data.length === 0 ? <p
+        className="muted small">{t('pickers.noMatch')}</p> : null}
     </div>
   )
 }

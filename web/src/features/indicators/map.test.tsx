@@ -31,7 +31,8 @@ const spaces: MapSpace[] = [
 const indicator = { name: 'SGB-II-Quote', decimals: 1, unit: '%' }
 
 describe('map', () => {
-  it('draws the areas of the period with names, hatching for withheld and missing values, a legend with its method and a table', async () => {
+  it('draws the areas of the period with names, hatching for withheld and missing values, a legend with its method and a table',
+    async () => {
     document.title = 'Karte'
     renderWithProviders(<main><IndicatorMap spaces={spaces} parentId="s" indicator={indicator} periods={['2023', '2024']} /></main>)
     const map = screen.getByRole('group', { name: /Karte SGB-II-Quote, 2024/ })

@@ -42,7 +42,8 @@ describe('ranking', () => {
   })
 
   it('ranks every space of a chosen level below the area, with its own latest period', () => {
-    const rows = rankingRows({ spaces, periods, under: 'b', level: SpaceLevel.Neighbourhood, goals: [], direction: IndicatorDirection.LowerIsBetter })
+    const rows = rankingRows({ spaces, periods, under: 'b', level: SpaceLevel.Neighbourhood, goals: [],
+      direction: IndicatorDirection.LowerIsBetter })
     expect(rows.map((r) => [r.name, r.latest?.period])).toEqual([['Marzahn Nord', '2023']])
     expect(rows[0].change).toEqual({ from: '2022', value: -2 })
   })

@@ -68,7 +68,8 @@ export function rankingRows({ spaces, periods, under, level, goals, direction }:
   const score = (r: RankingRow) => (typeof r.latest?.value === 'number' ? r.latest.value : undefined)
   return rows.sort((a, b) => {
     const [x, y] = [score(a), score(b)]
-    if (x === undefined || y === undefined) return x === undefined && y === undefined ? a.name.localeCompare(b.name) : x === undefined ? 1 : -1
+    if (x === undefined || y === undefined) return x === undefined && y === undefined ? a.name.localeCompare(b.name)
+      : x === undefined ? 1 : -1
     if (x === y) return a.name.localeCompare(b.name)
     return better(direction, x, y) ? -1 : 1
   })

@@ -25,7 +25,8 @@ export function SpaceActors({ spaceId, headingId }: { spaceId: string; headingId
         : actors.data.items.length === 0 ? <p className="muted">{t('actors.inSpace.none')}</p> : (
           <ul className="link-list">
             {actors.data.items.map((a) => (
-              <li key={a.id}><Link to={`/actors/${a.id}`}>{a.name}</Link>{a.typeName ? <span className="muted"> – {a.typeName}</span> : null}</li>
+              <li key={a.id}><Link to={`/actors/${a.id}`}>{a.name}</Link>{a.typeName ? <span
+                className="muted"> – {a.typeName}</span> : null}</li>
             ))}
           </ul>
         )}

@@ -150,7 +150,8 @@ export function ActorDetailPage({ inventory: Inventory, networks: Networks, agre
         </dl>
       </section>
 
-      {Networks ? <section className="card" aria-labelledby="actor-networks"><Networks actorId={a.id} headingId="actor-networks" /></section>
+      {Networks ? <section className="card" aria-labelledby="actor-networks"><Networks actorId={a.id}
+        headingId="actor-networks" /></section>
         : null}
       {Agreements ? (
         <section className="card" aria-labelledby="actor-agreements"><Agreements actorId={a.id} headingId="actor-agreements" /></section>

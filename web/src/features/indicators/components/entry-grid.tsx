@@ -109,12 +109,14 @@ export function EntryGrid({ rows, periods, stored, decimals, decimalComma = true
                     const bad = invalid(k)
                     const serverError = errors[k]
                     const label = t('indicators.grid.cellLabel', { space: row.name, period })
-                    const prevText = previous === undefined ? t('indicators.grid.noPrevious') : t('indicators.grid.previous', { value: fmt(previous) })
+                    const prevText = previous === undefined ? t('indicators.grid.noPrevious') : t('indicators.grid.previous',
+                      { value: fmt(previous) })
                     return (
                       <td key={period} className={bad || serverError ? 'entry-grid__cell is-invalid' : 'entry-grid__cell'}>
                         <input ref={(el) => { if (el) inputs.current.set(k, el); else inputs.current.delete(k) }}
                           className="input entry-grid__input" inputMode="decimal" aria-label={label}
-                          aria-describedby={`${k}-prev${bad || serverError ? ` ${k}-err` : ''}`} aria-invalid={bad || !!serverError || undefined}
+                          aria-describedby={`${k}-prev${bad || serverError ? ` ${k}-err` : ''}`}
+                            aria-invalid={bad || !!serverError || undefined}
                           value={drafts[k] ?? fmt(current)}
                           onChange={(e) => setDrafts({ ...drafts, [k]: e.target.value })}
                           onKeyDown={(e) => onKeyDown(e, r, c)} onPaste={(e) => onPaste(e, r, c)} />

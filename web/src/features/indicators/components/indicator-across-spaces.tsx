@@ -57,7 +57,8 @@ export function IndicatorAcrossSpaces({ indicator }: { indicator: IndicatorDto }
           <>
             <RankingTable periods={map.data.periods} indicator={indicator}
               caption={t('indicators.ranking.caption', { indicator: indicator.name, area: areaName })}
-              rows={rankingRows({ spaces: map.data.spaces, periods: map.data.periods, under, goals: [], direction: indicator.direction })} />
+              rows={rankingRows({ spaces: map.data.spaces, periods: map.data.periods, under, goals: [],
+                direction: indicator.direction })} />
             <IndicatorMap key={under} spaces={map.data.spaces} periods={map.data.periods} parentId={under} indicator={indicator}
               headingLevel={3} showTable={false} />
           </>

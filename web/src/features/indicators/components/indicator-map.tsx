@@ -241,7 +241,8 @@ export function MapLegend({ legend, mode, fmt, unit, uid, baseline, headingLevel
       <ul>
         {legend.bounds.length < 2 ? null : legend.colors.map((color, i) => (
           <li key={color}>
-            <svg width="16" height="12" aria-hidden="true" focusable="false"><rect width="16" height="12" fill={color} stroke="#555" /></svg>
+            <svg width="16" height="12" aria-hidden="true" focusable="false"><rect width="16" height="12" fill={color}
+              stroke="#555" /></svg>
             {' '}{legend.bounds.length === 2 ? `${show(legend.bounds[0])}${unit}`
               : `${show(legend.bounds[i])} – ${show(legend.bounds[i + 1])}${unit}`}
           </li>

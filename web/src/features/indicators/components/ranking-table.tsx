@@ -62,7 +62,8 @@ export function RankingTable({ rows, indicator, periods, caption }: {
             <td className="num">
               {r.latest === undefined ? <span className="muted">{t('indicators.map.noValue')}</span> : (
                 <>
-                  <ValueText value={r.latest.value === 'suppressed' ? undefined : r.latest.value} suppressed={r.latest.value === 'suppressed'}
+                  <ValueText value={r.latest.value === 'suppressed' ? undefined : r.latest.value}
+                    suppressed={r.latest.value === 'suppressed'}
                     decimals={indicator.decimals} unit={indicator.unit} />
                   {r.latest.period !== periods[periods.length - 1] ? <span className="muted small"> ({r.latest.period})</span> : null}
                 </>
@@ -73,11 +74,13 @@ export function RankingTable({ rows, indicator, periods, caption }: {
             <td>{r.target ? (
               <span className={`target target--${r.target.state}`}>
                 {t(`indicators.ranking.state.${r.target.state}`)}{' '}
-                <span className="muted small">{t('indicators.ranking.targetValue', { value: fmt(r.target.value), period: r.target.period })}</span>
+                <span className="muted small">{t('indicators.ranking.targetValue', { value: fmt(r.target.value),
+                  period: r.target.period })}</span>
               </span>
             ) : <span className="muted">{t('indicators.ranking.noTarget')}</span>}</td>
             <td><Sparkline values={r.trend} label={numbers.length < 2 ? '' : t('indicators.ranking.trendLabel', {
-              from: periods[r.trend.findIndex((v) => v !== undefined)], to: periods[r.trend.length - 1 - [...r.trend].reverse().findIndex((v) => v !== undefined)],
+              from: periods[r.trend.findIndex((v) => v !== undefined)],
+                to: periods[r.trend.length - 1 - [...r.trend].reverse().findIndex((v) => v !== undefined)],
               first: fmt(numbers[0]), last: fmt(numbers[numbers.length - 1]) })} /></td>
           </tr>
         )

@@ -69,7 +69,8 @@ export function SetDashboard({ setId, preferences, onChange }: {
       <div className="filters__row">
         <div className="field">
           <label htmlFor={ids.indicator} className="field__label">{t('start.dashboard.indicator')}</label>
-          <select id={ids.indicator} className="input" value={indicatorId ?? ''} onChange={(e) => onChange({ mapIndicatorId: e.target.value })}>
+          <select id={ids.indicator} className="input" value={indicatorId ?? ''}
+            onChange={(e) => onChange({ mapIndicatorId: e.target.value })}>
             {items.map((i) => <option key={i.indicatorId} value={i.indicatorId}>{i.name}</option>)}
           </select>
         </div>
@@ -100,7 +101,8 @@ export function SetDashboard({ setId, preferences, onChange }: {
                   goals: (goals.data ?? []).filter((g) => g.indicatorId === indicator.id) })} />
             </div>
             <div className="set-dashboard__map">
-              <IndicatorMap key={`${indicator.id}-${under}-${level ?? ''}`} spaces={map.data.spaces} periods={map.data.periods} parentId={under}
+              <IndicatorMap key={`${indicator.id}-${under}-${level ?? ''}`} spaces={map.data.spaces} periods={map.data.periods}
+                parentId={under}
                 indicator={indicator} initialLayer={level ? 'finest' : 'children'} showTable={false} showLayer={false} viewWidth={300}
                 initialPeriod={latestWithValues(map.data.spaces, map.data.periods)} />
             </div>

@@ -32,7 +32,8 @@ export function SpaceFigures({ spaceId, headingId }: { spaceId: string; headingI
         : observations.isError ? <ProblemAlert error={observations.error} onRetry={() => void observations.refetch()} />
         : latest.size === 0 ? <p className="muted">{t('indicators.inSpace.none')}</p> : (
           <Table caption={t('indicators.inSpace.caption')} className="table--compact"
-            columns={[t('indicators.inSpace.indicator'), t('indicators.inSpace.period'), { label: t('indicators.inSpace.value'), className: 'num' }]}>
+            columns={[t('indicators.inSpace.indicator'), t('indicators.inSpace.period'), { label: t('indicators.inSpace.value'),
+              className: 'num' }]}>
             {(indicators.data ?? []).filter((i) => latest.has(i.id)).map((i) => {
               const v = latest.get(i.id)!
               return (

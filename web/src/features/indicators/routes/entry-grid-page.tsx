@@ -42,7 +42,8 @@ export function EntryGridPage() {
   const before = periods.length > 0 ? String(Number(periods[0]) - 1) : ''
   const values = useQuery({
     queryKey: [...queryKeys.observations.all, 'grid', indicatorId, under, before, periods.at(-1)],
-    queryFn: () => readAllPages((cursor) => listObservations({ indicatorId, from: before, to: periods.at(-1), limit: MAX_PAGE_SIZE, cursor })),
+    queryFn: () => readAllPages((cursor) => listObservations({ indicatorId, from: before, to: periods.at(-1), limit: MAX_PAGE_SIZE,
+      cursor })),
     enabled: ready,
   })
   const stored: Record<string, StoredValue> = {}
@@ -101,7 +102,8 @@ export function EntryGridPage() {
         : values.isError ? <ProblemAlert error={values.error} onRetry={() => void values.refetch()} />
         : (
           <section className="card" aria-label={t('indicators.grid.title')}>
-            <EntryGrid key={`${indicatorId}|${under}|${periods.join()}`} rows={rows.data.filter((s) => !s.validTo || s.validTo >= `${periods[0]}-01-01`)
+            <EntryGrid key={`${indicatorId}|${under}|${periods.join()}`}
+              rows={rows.data.filter((s) => !s.validTo || s.validTo >= `${periods[0]}-01-01`)
               .map((s) => ({ id: s.id, name: s.name }))}
               periods={periods} stored={stored} decimals={indicator.decimals} onSave={save} />
           </section>

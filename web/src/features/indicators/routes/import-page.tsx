@@ -57,7 +57,8 @@ export function ImportPage() {
   const [error, setError] = useState<string | null>(null)
   const [progress, setProgress] = useState({ sent: 0, total: 0 })
   const rows = text ? Math.max(0, text.split(/\r?\n/).filter((l) => l.trim() !== '').length - 1) : 0
-  const kb = (n: number) => `${new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: 1 }).format(n / 1024)} KB`
+  const kbFormat = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: 1 })
+  const kb = (n: number) => `${kbFormat.format(n / 1024)} KB`
   const importer = useImportObservations()
   const preview = useMemo(() => (text ? previewCsv(text, delimiter || undefined) : null), [text, delimiter])
   const options = (dryRun: boolean): ImportOptions => ({ dryRun, delimiter: delimiter || undefined, decimal })
@@ -78,7 +79,8 @@ export function ImportPage() {
     }
     try {
       setProgress({ sent: 0, total: 0 })
-      const r = await importer.mutateAsync({ csv: text, options: options(dryRun), onProgress: (sent, total) => setProgress({ sent, total }) })
+      const r = await importer.mutateAsync({ csv: text, options: options(dryRun), onProgress: (sent, total) => setProgress({ sent,
+        total }) })
       setResult(r)
       setRowErrors(r.errors)
     } catch (err) {
@@ -154,7 +156,8 @@ export function ImportPage() {
             <span className="spinner" aria-hidden="true" />
             {importer.variables?.options.dryRun ? t('indicators.import.checking') : t('indicators.import.running')}{' '}
             {progress.total > 0 && progress.sent < progress.total
-              ? <progress max={progress.total} value={progress.sent} aria-label={t('indicators.import.progressUpload', { sent: kb(progress.sent), total: kb(progress.total) })} /> : null}
+              ? <progress max={progress.total} value={progress.sent} aria-label={t('indicators.import.progressUpload',
+                { sent: kb(progress.sent), total: kb(progress.total) })} /> : null}
             {' '}{progress.total > 0 && progress.sent < progress.total
               ? t('indicators.import.progressUpload', { sent: kb(progress.sent), total: kb(progress.total) })
               : t('indicators.import.progressCheck', { rows })}

@@ -53,7 +53,8 @@ export function ActorNetworks({ actorId, headingId }: { actorId: string; heading
                   <th scope="row"><Link to={`/networks/${n.id}`}>{n.name}</Link></th>
                   <td>{d ? d.roles.map((r) => t(`networks.roles.${r}`)).join(', ') : '…'}</td>
                   <td>{d ? t('networks.ofActor.attended', { present: d.present, recorded: d.recorded })
-                    + (d.last ? ` · ${t('networks.ofActor.last', { date: formatDate(d.last.slice(0, 10), i18n.language) })}` : '') : '…'}</td>
+                    + (d.last ? ` · ${t('networks.ofActor.last', { date: formatDate(d.last.slice(0, 10), i18n.language) })}` : '')
+                      : '…'}</td>
                 </tr>
               )
             })}

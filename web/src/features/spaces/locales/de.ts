@@ -19,7 +19,10 @@ export const de = {
     },
     import: {
       title: 'Sozialräume aus GeoJSON importieren',
-      lead: 'Eine FeatureCollection, wie ein GIS sie ausgibt: Wählen Sie, welche Eigenschaften Kennung und Name enthalten, und Ebene, übergeordneten Raum und Beginn für alle. Erst prüfen, dann importieren; bestehende Kennungen werden aktualisiert.',
+      lead:
+        'Eine FeatureCollection, wie ein GIS sie ausgibt: Wählen Sie, welche Eigenschaften Kennung und Name ' +
+        'enthalten, und Ebene, übergeordneten Raum und Beginn für alle. Erst prüfen, dann importieren; ' +
+        'bestehende Kennungen werden aktualisiert.',
       file: 'GeoJSON-Datei',
       notCollection: 'Die Datei ist keine GeoJSON-FeatureCollection.',
       read_one: '{{count}} Gebiet gelesen.',

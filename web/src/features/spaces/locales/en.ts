@@ -22,7 +22,9 @@ export const en: Translations<typeof de> = {
     },
     import: {
       title: 'Import social spaces from GeoJSON',
-      lead: 'A FeatureCollection as a GIS writes it: choose which properties hold the code and the name, and the level, parent and start for all. Check first, then import; existing codes are updated.',
+      lead:
+        'A FeatureCollection as a GIS writes it: choose which properties hold the code and the name, and the ' +
+        'level, parent and start for all. Check first, then import; existing codes are updated.',
       file: 'GeoJSON file',
       notCollection: 'The file is not a GeoJSON FeatureCollection.',
       read_one: '{{count}} area read.',

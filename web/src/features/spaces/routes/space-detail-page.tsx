@@ -87,7 +87,8 @@ export function SpaceDetailPage({ inventory: Inventory, actors: Actors, networks
         <h2 id="space-shape">{t('spaces.detail.shape')}</h2>
         <SpaceShape space={s} parts={children.data ?? []} label={t('spaces.detail.shapeLabel', { name: s.name })} />
       </section>
-      {Figures ? <section className="card" aria-labelledby="space-figures"><Figures spaceId={s.id} headingId="space-figures" /></section> : null}
+      {Figures ? <section className="card" aria-labelledby="space-figures"><Figures spaceId={s.id}
+        headingId="space-figures" /></section> : null}
 
       <SpaceLinks
         id="space-predecessors"
@@ -127,8 +128,10 @@ export function SpaceDetailPage({ inventory: Inventory, actors: Actors, networks
           </ul>
         )}
       </section>
-      {Actors ? <section className="card" aria-labelledby="space-actors"><Actors spaceId={s.id} headingId="space-actors" /></section> : null}
-      {Networks ? <section className="card" aria-labelledby="space-networks"><Networks spaceId={s.id} headingId="space-networks" /></section>
+      {Actors ? <section className="card" aria-labelledby="space-actors"><Actors spaceId={s.id}
+        headingId="space-actors" /></section> : null}
+      {Networks ? <section className="card" aria-labelledby="space-networks"><Networks spaceId={s.id}
+        headingId="space-networks" /></section>
         : null}
       {Inventory ? (
         <section className="card" aria-labelledby="space-inventory">

@@ -62,7 +62,8 @@ function SpaceForm({ initial, submitLabel, busy, error, onSubmit, cancelTo }: {
           <SpaceOptions spaces={spaces.filter((s) => s.id !== initial?.id)} />
         </select></div>
       <div className="field"><label htmlFor={ids.population} className="field__label">{t('spaces.fields.population')}</label>
-        <input id={ids.population} className="input" inputMode="numeric" value={population} onChange={(e) => setPopulation(e.target.value)} /></div>
+        <input id={ids.population} className="input" inputMode="numeric" value={population}
+          onChange={(e) => setPopulation(e.target.value)} /></div>
       <div className="field"><label htmlFor={ids.from} className="field__label">{t('spaces.editor.validFrom')}</label>
         <input id={ids.from} type="date" className="input" value={validFrom} onChange={(e) => setValidFrom(e.target.value)} /></div>
       <div className="field"><label htmlFor={ids.shape} className="field__label">{t('spaces.editor.shape')}</label>
@@ -76,7 +77,8 @@ function SpaceForm({ initial, submitLabel, busy, error, onSubmit, cancelTo }: {
               setGeometry(g); setShapeError(g ? '' : t('spaces.editor.shapeInvalid'))
             } catch { setShapeError(t('spaces.editor.shapeInvalid')) }
           }} />
-        <p id={`${ids.shape}-hint`} className="field__hint">{geometry ? t('spaces.editor.shapeSet', { type: geometry.type }) : t('spaces.editor.shapeHint')}</p>
+        <p id={`${ids.shape}-hint`} className="field__hint">{geometry ? t('spaces.editor.shapeSet', { type: geometry.type })
+          : t('spaces.editor.shapeHint')}</p>
         {shapeError ? <p className="field__error" role="alert">{shapeError}</p> : null}
       </div>
       <div className="form__actions">
@@ -180,7 +182,8 @@ export function SpaceImportPage() {
       <p className="lead">{t('spaces.import.lead')}</p>
       <form className="card form" onSubmit={(e) => { e.preventDefault(); go(true) }} noValidate>
         <div className="field"><label htmlFor={ids.file} className="field__label">{t('spaces.import.file')}</label>
-          <input id={ids.file} type="file" className="input" accept=".geojson,.json,application/geo+json,application/json" onChange={async (e) => {
+          <input id={ids.file} type="file" className="input" accept=".geojson,.json,application/geo+json,application/json"
+            onChange={async (e) => {
             setResult(undefined)
             const file = e.target.files?.[0]
             if (!file) return
