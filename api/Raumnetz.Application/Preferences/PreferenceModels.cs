@@ -25,7 +25,7 @@ public sealed record DashboardPreferences
     public Guid? MyActorId { get; init; }
 }
 
-/// <summary>The signed-in user's preferences with their version (0 while none are saved; the ETag).</summary>
+/// <summary>The signed-in user's preferences with their version (the ETag; 0 while none are saved, without an ETag).</summary>
 public sealed record UserPreferencesDto
 {
     public DashboardPreferences Dashboard { get; init; } = new();

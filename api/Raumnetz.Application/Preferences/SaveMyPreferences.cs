@@ -8,14 +8,14 @@ using Raumnetz.Domain.Common;
 namespace Raumnetz.Application.Preferences;
 
 /// <summary>
-/// Replaces the signed-in user's preferences. Every save names the version from GET in If-Match (0 while none are saved,
-/// so the first save creates them; 412 when stale). Indicator sets, area, map indicator and actor must exist (400 naming
+/// Replaces the signed-in user's preferences. Every save sends If-Match: the ETag from GET once some are saved (412 when
+/// stale), or <c>*</c> (whatever is current; the only way to save the first time, as the defaults have no version). Indicator sets, area, map indicator and actor must exist (400 naming
 /// the field).
 /// </summary>
 public sealed record SaveMyPreferencesCommand : ICommand<UserPreferencesDto>
 {
     public DashboardPreferences Dashboard { get; init; } = new();
-    /// <summary>From If-Match; set by the endpoint, never from the body.</summary>
+    /// <summary>From If-Match (null for <c>*</c>); set by the endpoint, never from the body.</summary>
     [JsonIgnore] public long? ExpectedVersion { get; init; }
 }
 
@@ -58,7 +58,8 @@ public sealed class SaveMyPreferencesHandler(IUnitOfWork unitOfWork, ICurrentUse
             Versioning.EnsureUpdated(rows, Resource, userId, version);
             return new UserPreferencesDto { Dashboard = PreferenceJson.Read(json), Version = version + 1 };
         }
-        if (request.ExpectedVersion is { } stale and not 0) throw new StaleVersionException(Resource, userId, stale, 0);
+        // nothing saved yet: only "*" matches the defaults (a tag names a version they do not have)
+        if (request.ExpectedVersion is { } stale) throw new StaleVersionException(Resource, userId, stale, 0);
         try
         {
             await connection.ExecuteAsync("""

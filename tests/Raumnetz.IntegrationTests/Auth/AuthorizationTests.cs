@@ -35,8 +35,8 @@ public sealed class AuthorizationTests(RolesFixture factory) : IClassFixture<Rol
     /// </summary>
     private static readonly string[] WritingReads = ["GetNetworkCalendarToken", "ListAssessments", "GetAssessment"];
 
-    /// <summary>Writes to the caller's own account (own password, own sessions): every role may make them.</summary>
-    private static readonly string[] OwnAccount = ["ChangePassword", "EndSession"];
+    /// <summary>Writes to the caller's own account (own password, own sessions, own preferences): every role may make them.</summary>
+    private static readonly string[] OwnAccount = ["ChangePassword", "EndSession", "SaveMyPreferences"];
 
     private static bool IsAdminRoute(ApiOperation op) => op.Path.StartsWith("/api/v1/users", StringComparison.Ordinal) || op.Path.StartsWith("/api/v1/api-keys", StringComparison.Ordinal);
 

@@ -104,6 +104,7 @@ public sealed class ConditionalRequestTests(ApiFactory factory) : IClassFixture<
             ["CloseInventoryRound"] = new(post, $"/api/v1/inventory-rounds/{round}/close", null),
             ["DeleteLocation"] = new(delete, $"/api/v1/locations/{location}", null),
             ["DeleteService"] = new(delete, $"/api/v1/services/{service}", null),
+            ["SaveMyPreferences"] = new(put, "/api/v1/auth/me/preferences", new { dashboard = new { indicatorSetIds = Array.Empty<Guid>() } }),
         };
     }
 

@@ -2480,7 +2480,7 @@ export class Client {
     }
 
     /**
-     * Replace the signed-in user's preferences (If-Match with the ETag from GET, "0" while none are saved; 428 without, 412 when stale). Indicator sets, area and indicator must exist.
+     * Replace the signed-in user's preferences (If-Match with the ETag from GET, or * to replace whatever is current, the only way while none are saved; 428 without, 412 when stale). Indicator sets, area, indicator and actor must exist.
      * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */

@@ -17,7 +17,8 @@ export function useSaveDashboardPreferences() {
     mutationFn: async (change: Partial<DashboardPreferences>) => {
       const current = queryClient.getQueryData<UserPreferencesDto>(queryKeys.myPreferences) ?? await api.getMyPreferences()
       const dashboard = { ...current.dashboard, ...change }
-      return api.saveMyPreferences(etag(current.version), { dashboard })
+      // the defaults have no version: the first save replaces whatever is current (If-Match: *)
+      return api.saveMyPreferences(current.version > 0 ? etag(current.version) : '*', { dashboard })
     },
     onSuccess: (saved) => queryClient.setQueryData(queryKeys.myPreferences, saved),
     onError: () => void queryClient.invalidateQueries({ queryKey: queryKeys.myPreferences }),
