@@ -40,6 +40,7 @@ builder.Services.AddRaumnetzEdge();
 builder.Services.AddRaumnetzSecurity();
 builder.Services.AddRaumnetzOidc();
 builder.Services.AddRaumnetzOpenApi();
+builder.Services.AddRaumnetzDelivery();
 builder.Services.AddRaumnetzLanguages();
 builder.Services.ConfigureHttpJsonOptions(o => StrictJson.Configure(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -69,8 +70,9 @@ app.UseRaumnetzLanguages();
 app.UseMiddleware<RequestLogMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseResponseCompression();
 app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseStaticFiles(Delivery.StaticFiles());
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
@@ -113,7 +115,7 @@ app.MapHsdsImportEndpoints();
 
 app.MapApiFallback();
 if (File.Exists(Path.Combine(app.Environment.WebRootPath ?? "wwwroot", "index.html")))
-    app.MapFallbackToFile("index.html");
+    app.MapFallbackToFile("index.html", Delivery.StaticFiles());
 
 app.Run();
 

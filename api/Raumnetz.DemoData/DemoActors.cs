@@ -241,18 +241,18 @@ public static class DemoActors
         Org("be-jobcenter", "Jobcenter Berlin Marzahn-Hellersdorf", "job-centre", Sector.Public, city: "Berlin", spaces: ["BE-10"],
             tags: ["SGB II"]),
         Org("be-degewo", "degewo AG", "housing-company", Sector.PrivateEconomy, "degewo", city: "Berlin",
-            spaces: ["BE-10-GS-MARZAHN"], tags: ["Wohnungswirtschaft", "Großsiedlung"], website: "https://www.degewo.de",
+            spaces: ["BE-10-PGR-1010"], tags: ["Wohnungswirtschaft", "Großsiedlung"], website: "https://www.degewo.de",
             notes: "Landeseigene Wohnungsbaugesellschaft mit großem Bestand in der Großsiedlung Marzahn."),
         Org("be-qm-marzahn", "Quartiersmanagement Marzahn NordWest", "other", Sector.CivilSociety, "QM Marzahn NordWest", city: "Berlin",
-            spaces: ["BE-10-MARZAHN-NORD"], tags: ["Quartiersmanagement"]),
+            spaces: ["BE-10-PGR-1010"], tags: ["Quartiersmanagement"]),
         Org("be-kompetenzzentrum", "Kompetenzzentrum Großsiedlungen e.V.", "association", Sector.CivilSociety, city: "Berlin",
-            spaces: ["BE-10-GS-MARZAHN", "BE-10-GS-HELLERSDORF"], tags: ["Großsiedlung", "AG Soziales"],
+            spaces: ["BE-10-PGR-1010", "BE-10-PGR-1020"], tags: ["Großsiedlung", "AG Soziales"],
             notes: "Verein von Wohnungsunternehmen, Verbänden und Kommunen; die AG Soziales trifft sich seit Mai 2012 alle drei bis vier "
                 + "Monate und arbeitet an einem Positionspapier zu sozialer Mischung und Stabilität in Großsiedlungen."),
         Org("be-nachbarschaftszentrum", "Nachbarschaftszentrum Marzahn-Mitte e.V.", "association", Sector.CivilSociety, city: "Berlin",
-            spaces: ["BE-10-MARZAHN-MITTE"], tags: ["Nachbarschaft"], notes: Invented),
+            spaces: ["BE-10-PGR-1010"], tags: ["Nachbarschaft"], notes: Invented),
         Org("be-ev-marzahn-nord", "Evangelische Kirchengemeinde Marzahn-Nord", "church", Sector.CivilSociety, city: "Berlin",
-            spaces: ["BE-10-MARZAHN-NORD"]),
+            spaces: ["BE-10-PGR-1010"]),
 
         // ---- Persons (fictitious) -------------------------------------------------------------------------------
         Person("p-lehmann", "Katrin Lehmann", "katrin.lehmann@example.org", Sector.Public, "pm-regiokoord",
@@ -284,7 +284,7 @@ public static class DemoActors
         Person("p-kowalski", "Jana Kowalski", "jana.kowalski@example.org", Sector.CivilSociety, "be-kompetenzzentrum",
             "Koordinatorin der AG Soziales."),
         Person("p-baumann", "René Baumann", "rene.baumann@example.org", Sector.PrivateEconomy, "be-degewo", "Sozialmanagement Marzahn.",
-            ["BE-10-GS-MARZAHN"]),
+            ["BE-10-PGR-1010"]),
     ];
 
     /// <summary>All demo relations (source → target).</summary>

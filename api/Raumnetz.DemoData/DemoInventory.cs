@@ -45,9 +45,9 @@ public sealed record DemoService(
     IReadOnlyList<string>? Languages = null);
 
 /// <summary>
-/// A facility (Einrichtung, a location) of the demo data set with the services offered there. <see cref="SpaceCode"/> is set
-/// by hand where the finer space has no geometry (the Marzahn-Hellersdorf neighbourhoods); elsewhere the space is derived from
-/// the coordinates, which lie inside the demo space's bounding box (see <see cref="DemoSpaces"/>).
+/// A facility (Einrichtung, a location) of the demo data set with the services offered there. The space is set by hand where
+/// the finer space has no geometry; elsewhere it is derived from the coordinates, which lie inside the demo space's shape (see
+/// <see cref="DemoSpaces"/>; in Marzahn-Hellersdorf the LOR Prognoseraum valid today).
 /// </summary>
 public sealed record DemoFacility(
     string Key,
@@ -301,7 +301,7 @@ public static class DemoInventory
 
         // ---- Berlin, Marzahn-Hellersdorf: the large housing estates ------------------------------------------------
         new("be-stz-marzahn-mitte", "Stadtteilzentrum Marzahn-Mitte", "Marzahner Promenade 38", "12679", "Berlin", 52.5442, 13.5563,
-            "BE-10-MARZAHN-MITTE", true, "Nachbarschaftszentrum Marzahn-Mitte e.V.",
+            "BE-10-PGR-1010", false, "Nachbarschaftszentrum Marzahn-Mitte e.V.",
             Access(true, true, true, true, "Stufenlos, Aufzug, barrierefreies WC, Induktionsschleife im Saal."),
             [H(MonToFri, "09:00", "19:00"), H([Weekday.Saturday], "10:00", "14:00", "Samstags Nachbarschaftscafé")],
             [
@@ -325,7 +325,7 @@ public static class DemoInventory
             Transportation: "S-Bahn Marzahn, Tram M6", Languages: ["de", "ru", "vi"]),
 
         new("be-jfe-marzahn-nord", "Jugendfreizeiteinrichtung Betonia", "Havemannstraße 22", "12689", "Berlin", 52.5671, 13.5452,
-            "BE-10-MARZAHN-NORD", true, "Bezirksamt Marzahn-Hellersdorf",
+            "BE-10-PGR-1010", false, "Bezirksamt Marzahn-Hellersdorf",
             Access(true, true, false, false, "Erdgeschoss stufenlos; Tonstudio im Keller nur über Treppe."),
             [H(MonToFri, "13:00", "20:00"), H([Weekday.Saturday], "14:00", "19:00")],
             [
@@ -343,7 +343,7 @@ public static class DemoInventory
             ]),
 
         new("be-familienzentrum-nord", "Familienzentrum Marzahn-Nord", "Wittenberger Straße 50", "12689", "Berlin", 52.5628, 13.5519,
-            "BE-10-MARZAHN-NORD", true, "Evangelische Kirchengemeinde Marzahn-Nord",
+            "BE-10-PGR-1010", false, "Evangelische Kirchengemeinde Marzahn-Nord",
             Access(true, true, false, false, "Stufenloser Zugang über den Kirchhof; Wickelraum."),
             [H(MonToFri, "09:00", "13:00"), H([Weekday.Monday, Weekday.Wednesday], "14:00", "17:30")],
             [
@@ -364,7 +364,7 @@ public static class DemoInventory
             ]),
 
         new("be-jfe-hellersdorf", "Jugendclub Hellersdorf-Nord", "Zossener Straße 120", "12629", "Berlin", 52.5462, 13.6011,
-            "BE-10-HELLERSDORF-NORD", true, "Bezirksamt Marzahn-Hellersdorf",
+            "BE-10-PGR-1020", false, "Bezirksamt Marzahn-Hellersdorf",
             Access(false, false, false, false, "Zugang über vier Stufen; barrierefreier Umbau ist beantragt."),
             [H([Weekday.Tuesday, Weekday.Wednesday, Weekday.Thursday, Weekday.Friday], "14:00", "20:00")],
             [
@@ -380,7 +380,7 @@ public static class DemoInventory
             ]),
 
         new("be-seniorentreff-hellersdorf", "Seniorenbegegnungsstätte Hellersdorf-Ost", "Kastanienallee 55", "12627", "Berlin", 52.5355,
-            13.6102, "BE-10-HELLERSDORF-OST", true, "Bezirksamt Marzahn-Hellersdorf",
+            13.6102, "BE-10-PGR-1020", false, "Bezirksamt Marzahn-Hellersdorf",
             Access(true, true, true, true, "Stufenlos, Aufzug, Induktionsschleife; Rollatorstellplätze."),
             [H(MonToFri, "10:00", "16:00")],
             [
@@ -407,8 +407,8 @@ public static class DemoInventory
         ("Jugendamt Marzahn-Hellersdorf", null, "jugendclub"),
         ("Jugendamt Marzahn-Hellersdorf", null, "familienzentrum"),
         ("Amt für Soziales Marzahn-Hellersdorf", null, "seniorentreff"),
-        ("Bezirksamt Marzahn-Hellersdorf", "BE-10-GS-MARZAHN", null),
-        ("Bezirksamt Marzahn-Hellersdorf", "BE-10-GS-HELLERSDORF", null),
+        ("Bezirksamt Marzahn-Hellersdorf", "BE-10-PGR-1010", null),
+        ("Bezirksamt Marzahn-Hellersdorf", "BE-10-PGR-1020", null),
     ];
 
     /// <summary>
@@ -434,15 +434,7 @@ public static class DemoInventory
         return problems;
     }
 
-    /// <summary>Inside the box of the space or, where it has none (set by hand), of the nearest ancestor that has one.</summary>
-    private static bool Inside(DemoFacility f, DemoSpace space, IReadOnlyDictionary<string, DemoSpace> spaces)
-    {
-        for (DemoSpace? s = space; s is not null; s = s.ParentCode is { } p ? spaces.GetValueOrDefault(p) : null)
-        {
-            if (s.Box is not { } b) continue;
-            // strictly inside: a point on the edge of two spaces is ambiguous
-            return f.Longitude > b.West && f.Longitude < b.East && f.Latitude > b.South && f.Latitude < b.North;
-        }
-        return false;
-    }
+    /// <summary>Inside the shape of the space or, where it has none (set by hand), of the nearest ancestor that has one.</summary>
+    private static bool Inside(DemoFacility f, DemoSpace space, IReadOnlyDictionary<string, DemoSpace> spaces) =>
+        DemoShapes.Covers(space, spaces, f.Latitude, f.Longitude);
 }

@@ -10,7 +10,9 @@ namespace Raumnetz.DemoData;
 /// One space of the demo data set. <see cref="Code"/> doubles as the key other entries refer to (parent, predecessors,
 /// actors' spaces). <see cref="EndedOn"/> is applied with an EndSpaceCommand right after the space is created.
 /// </summary>
-/// <param name="Box">Rough bounding box (west, south, east, north in WGS84 degrees) that becomes a GeoJSON Polygon.</param>
+/// <param name="Box">Rough bounding box (west, south, east, north in WGS84 degrees) of a simple shape: an octagon inside the box
+/// (corners cut), so that neighbours never overlap and nobody takes the shape for a real boundary.</param>
+/// <param name="Shape">A real boundary as a GeoJSON geometry (the Berlin LOR, see <see cref="DemoLor"/>); wins over the box.</param>
 public sealed record DemoSpace(
     string Code,
     string Name,
@@ -20,19 +22,39 @@ public sealed record DemoSpace(
     DateOnly ValidFrom,
     DateOnly? EndedOn = null,
     IReadOnlyList<string>? PredecessorCodes = null,
-    (double West, double South, double East, double North)? Box = null)
+    (double West, double South, double East, double North)? Box = null,
+    string? Shape = null)
 {
-    /// <summary>The bounding box as a GeoJSON Polygon (exterior ring counter-clockwise, closed), or null.</summary>
-    public JsonElement? Geometry => Box is { } b
-        ? JsonDocument.Parse(string.Create(CultureInfo.InvariantCulture,
-            $"{{\"type\":\"Polygon\",\"coordinates\":[[[{b.West},{b.South}],[{b.East},{b.South}],[{b.East},{b.North}],[{b.West},{b.North}],[{b.West},{b.South}]]]}}")).RootElement.Clone()
+    /// <summary>How much of the box's width and height each cut corner takes (spaces with smaller spaces drawn inside them
+    /// cut less, so that the children stay inside).</summary>
+    public double CornerCut { get; init; } = 0.2;
+
+    /// <summary>The shape as a GeoJSON geometry, or null: the real boundary, else the octagon in the box (exterior ring
+    /// counter-clockwise, closed).</summary>
+    public JsonElement? Geometry => Shape is { } shape ? JsonDocument.Parse(shape).RootElement.Clone()
+        : Box is { } b ? JsonDocument.Parse(Octagon(b, CornerCut)).RootElement.Clone()
         : null;
+
+    private static string Octagon((double West, double South, double East, double North) b, double cut)
+    {
+        var dx = (b.East - b.West) * cut;
+        var dy = (b.North - b.South) * cut;
+        (double X, double Y)[] ring =
+        [
+            (b.West + dx, b.South), (b.East - dx, b.South), (b.East, b.South + dy), (b.East, b.North - dy),
+            (b.East - dx, b.North), (b.West + dx, b.North), (b.West, b.North - dy), (b.West, b.South + dy), (b.West + dx, b.South),
+        ];
+        var inv = CultureInfo.InvariantCulture;
+        var points = string.Join(",", ring.Select(p => string.Create(inv, $"[{Math.Round(p.X, 6)},{Math.Round(p.Y, 6)}]")));
+        return $"{{\"type\":\"Polygon\",\"coordinates\":[[{points}]]}}";
+    }
 }
 
 /// <summary>
 /// The spaces of the demo data set: the places the seed documents talk about (Landkreis Potsdam-Mittelmark with its four
 /// planning regions, Dortmund with its Stadtbezirke and Sozialräume, Landkreis Eichsfeld, Landkreis Meißen and the
-/// Berlin large housing estates of Marzahn-Hellersdorf).
+/// Bezirk Marzahn-Hellersdorf in Berlin with its LOR grid, see <see cref="DemoLor"/>). Only Berlin has real boundaries; the
+/// other spaces with a shape get a simple octagon (see <see cref="DemoSpace.Box"/>).
 /// </summary>
 /// <remarks>
 /// Codes of states, counties and municipalities are the official keys (AGS/ARS, e.g. 12069616 for Teltow). Planning
@@ -56,8 +78,9 @@ public static class DemoSpaces
     private static readonly DateOnly SplitStart = new(2019, 1, 1);
 
     private static DemoSpace S(string code, string name, SpaceLevel level, string? parent, int? population, DateOnly validFrom,
-        (double, double, double, double)? box = null, DateOnly? endedOn = null, IReadOnlyList<string>? predecessors = null)
-        => new(code, name, level, parent, population, validFrom, endedOn, predecessors, box);
+        (double, double, double, double)? box = null, DateOnly? endedOn = null, IReadOnlyList<string>? predecessors = null,
+        double cut = 0.2)
+        => new(code, name, level, parent, population, validFrom, endedOn, predecessors, box) { CornerCut = cut };
 
     private static DateOnly D(int year, int month, int day) => new(year, month, day);
 
@@ -72,14 +95,15 @@ public static class DemoSpaces
         S("11", "Berlin", SpaceLevel.State, null, 3_760_000, GermanUnity),
 
         // ---- Brandenburg: Landkreis Potsdam-Mittelmark and its four planning regions (Regionalkoordination) ------
-        S("12069", "Landkreis Potsdam-Mittelmark", SpaceLevel.County, "12", 221_000, D(1993, 12, 6), (12.25, 51.95, 13.35, 52.45)),
+        S("12069", "Landkreis Potsdam-Mittelmark", SpaceLevel.County, "12", 221_000, D(1993, 12, 6), (12.25, 51.95, 13.35, 52.45),
+            cut: 0.03),
 
         S("12069-PR1", "Planungsregion Teltow", SpaceLevel.PlanningRegion, "12069", 64_000, D(2016, 1, 1)),
         S("12069616", "Teltow", SpaceLevel.Municipality, "12069-PR1", 27_700, PmReform, (13.24, 52.38, 13.31, 52.41)),
         S("12069616-KERN", "Teltow Kernstadt", SpaceLevel.District, "12069616", 21_000, PmReform),
         S("12069616-RUHLSDORF", "Ruhlsdorf", SpaceLevel.District, "12069616", 2_900, PmReform),
         S("12069616-SEEHOF", "Seehof", SpaceLevel.District, "12069616", 3_800, PmReform),
-        S("12069304", "Kleinmachnow", SpaceLevel.Municipality, "12069-PR1", 19_300, PmReform, (13.19, 52.39, 13.25, 52.42)),
+        S("12069304", "Kleinmachnow", SpaceLevel.Municipality, "12069-PR1", 19_300, PmReform, (13.19, 52.39, 13.24, 52.42)),
         S("12069604", "Stahnsdorf", SpaceLevel.Municipality, "12069-PR1", 16_800, PmReform, (13.13, 52.35, 13.23, 52.39)),
 
         S("12069-PR2", "Planungsregion Werder (Havel)", SpaceLevel.PlanningRegion, "12069", 80_000, D(2016, 1, 1)),
@@ -102,9 +126,10 @@ public static class DemoSpaces
         S("12069249", "Groß Kreutz (Havel)", SpaceLevel.Municipality, "12069-PR4", 8_600, PmReform),
 
         // ---- Nordrhein-Westfalen: Dortmund (kreisfreie Stadt, on county level), 12 Stadtbezirke, Sozialräume ---
-        S("05913", "Dortmund", SpaceLevel.County, "05", 595_000, D(1975, 1, 1), (7.30, 51.42, 7.64, 51.60)),
+        S("05913", "Dortmund", SpaceLevel.County, "05", 595_000, D(1975, 1, 1), (7.30, 51.42, 7.64, 51.60), cut: 0.03),
         S("05913-SB01", "Innenstadt-West", SpaceLevel.District, "05913", 54_000, D(1975, 1, 1)),
-        S("05913-SB02", "Innenstadt-Nord", SpaceLevel.District, "05913", 60_000, D(1975, 1, 1), (7.43, 51.515, 7.50, 51.545)),
+        S("05913-SB02", "Innenstadt-Nord", SpaceLevel.District, "05913", 60_000, D(1975, 1, 1), (7.43, 51.515, 7.50, 51.545),
+            cut: 0.03),
         S("05913-SB03", "Innenstadt-Ost", SpaceLevel.District, "05913", 57_000, D(1975, 1, 1)),
         S("05913-SB04", "Eving", SpaceLevel.District, "05913", 39_000, D(1975, 1, 1)),
         S("05913-SB05", "Scharnhorst", SpaceLevel.District, "05913", 46_000, D(1975, 1, 1)),
@@ -153,23 +178,14 @@ public static class DemoSpaces
         S("14627140-COELLN", "Cölln", SpaceLevel.District, "14627140", null, D(2008, 8, 1)),
         S("14627140-TRIEBISCHTAL", "Triebischtal", SpaceLevel.District, "14627140", null, D(2008, 8, 1)),
         S("14627210", "Radebeul", SpaceLevel.Municipality, "14627", 33_800, D(2008, 8, 1), (13.60, 51.09, 13.70, 51.13)),
-        S("14627010", "Coswig", SpaceLevel.Municipality, "14627", 20_600, D(2008, 8, 1), (13.54, 51.11, 13.62, 51.15)),
+        S("14627010", "Coswig", SpaceLevel.Municipality, "14627", 20_600, D(2008, 8, 1), (13.52, 51.11, 13.60, 51.15)),
         S("14627230", "Riesa", SpaceLevel.Municipality, "14627", 29_600, D(2008, 8, 1), (13.23, 51.27, 13.35, 51.34)),
         S("14627230-WEIDA", "Riesa-Weida", SpaceLevel.District, "14627230", null, D(2008, 8, 1)),
         S("14627230-MERZDORF", "Riesa-Merzdorf", SpaceLevel.District, "14627230", null, D(2008, 8, 1)),
         S("14627230-GROEBA", "Riesa-Gröba", SpaceLevel.District, "14627230", null, D(2008, 8, 1)),
 
-        // ---- Berlin: Bezirk Marzahn-Hellersdorf (Bezirk on county level) with its large housing estates --------
-        S("BE-10", "Bezirk Marzahn-Hellersdorf", SpaceLevel.County, "11", 292_000, D(2001, 1, 1)),
-        S("BE-10-GS-MARZAHN", "Großsiedlung Marzahn", SpaceLevel.District, "BE-10", 120_000, D(2001, 1, 1), (13.52, 52.52, 13.58, 52.575)),
-        S("BE-10-MARZAHN-NORD", "Marzahn-Nord", SpaceLevel.Neighbourhood, "BE-10-GS-MARZAHN", 40_000, D(2006, 1, 1)),
-        S("BE-10-MARZAHN-MITTE", "Marzahn-Mitte", SpaceLevel.Neighbourhood, "BE-10-GS-MARZAHN", 50_000, D(2006, 1, 1)),
-        S("BE-10-MARZAHN-SUED", "Marzahn-Süd", SpaceLevel.Neighbourhood, "BE-10-GS-MARZAHN", 30_000, D(2006, 1, 1)),
-        S("BE-10-GS-HELLERSDORF", "Großsiedlung Hellersdorf", SpaceLevel.District, "BE-10", 77_000, D(2001, 1, 1),
-            (13.58, 52.52, 13.63, 52.56)),
-        S("BE-10-HELLERSDORF-NORD", "Hellersdorf-Nord", SpaceLevel.Neighbourhood, "BE-10-GS-HELLERSDORF", 30_000, D(2006, 1, 1)),
-        S("BE-10-HELLERSDORF-OST", "Hellersdorf-Ost", SpaceLevel.Neighbourhood, "BE-10-GS-HELLERSDORF", 25_000, D(2006, 1, 1)),
-        S("BE-10-HELLERSDORF-SUED", "Hellersdorf-Süd", SpaceLevel.Neighbourhood, "BE-10-GS-HELLERSDORF", 22_000, D(2006, 1, 1)),
+        // ---- Berlin: Bezirk Marzahn-Hellersdorf (Bezirk on county level) with the LOR grid and its real boundaries -----
+        .. DemoLor.Spaces(),
     ];
 
     private static readonly Regex CodePattern = new("^[A-Za-z0-9][A-Za-z0-9._-]*$", RegexOptions.CultureInvariant);
@@ -203,6 +219,7 @@ public static class DemoSpaces
             if (s.Box is { } b && (b.West >= b.East || b.South >= b.North)) problems.Add($"Space '{s.Code}': empty bounding box.");
             if (!seen.TryAdd(s.Code, s)) problems.Add($"Space '{s.Code}': duplicate code.");
         }
+        problems.AddRange(DemoShapes.Problems(All));
         return problems;
     }
 }

@@ -47,17 +47,33 @@ internal static class SeedDemoIndicators
         new("05913-SR-CLARENBERG", 0.75, 3_500),
         new("05913-SR-MARTEN", 0.5, 9_000),
         new("05913-SR-WESTERFILDE", 0.55, 9_500),
-        new("BE-10-MARZAHN-NORD", 0.65, 40_000),
-        new("BE-10-MARZAHN-MITTE", 0.4, 50_000),
-        new("BE-10-MARZAHN-SUED", 0.3, 30_000),
-        new("BE-10-HELLERSDORF-NORD", 0.6, 30_000),
-        new("BE-10-HELLERSDORF-OST", 0.35, 25_000),
-        new("BE-10-HELLERSDORF-SUED", 0.3, 22_000),
         new("16061115-SUEDSTADT", 0.3, 4_800),
         new("12069616-KERN", -0.3, 21_000),
         new("12069616-RUHLSDORF", -0.4, 2_900),
         new("12069616-SEEHOF", -0.35, 3_800),
+        .. BerlinAreas(),
     ];
+
+    /// <summary>Marzahn-Hellersdorf's LOR grid: the old Prognoseräume, Bezirksregionen and Planungsräume until 2020, the new
+    /// Prognoseräume from 2021 (values follow each space's validity), and the Bezirk throughout.</summary>
+    private static IEnumerable<Area> BerlinAreas()
+    {
+        var regions = DemoLor.Regions;
+        double Weighted(IEnumerable<string> keys) =>
+            keys.Sum(k => regions[k].Hardship * regions[k].Population) / keys.Sum(k => regions[k].Population);
+        yield return new(DemoLor.DistrictCode, Weighted(regions.Keys), regions.Values.Sum(r => r.Population));
+        foreach (var forecast in regions.Keys.GroupBy(k => k[..4]))
+        {
+            var population = forecast.Sum(k => regions[k].Population);
+            yield return new(DemoLor.OldForecastAreaCode(forecast.Key), Weighted(forecast), population, To: 2020);
+            yield return new(DemoLor.NewForecastAreaCode(forecast.Key), Weighted(forecast), population, From: 2021);
+            foreach (var region in forecast)
+                yield return new(DemoLor.DistrictRegionCode(region), regions[region].Hardship, regions[region].Population, To: 2020);
+        }
+        foreach (var (key, region) in DemoLor.PlanningAreas())
+            yield return new(DemoLor.PlanningAreaCode(key), regions[region].Hardship + 0.15 * Noise("plr|" + key),
+                DemoLor.PlanningAreaPopulation(key), To: 2020);
+    }
 
     private static CreateIndicatorCommand Indicator(string code, string name, IndicatorKind kind, string unit, int decimals,
         IndicatorDirection direction,
@@ -161,7 +177,7 @@ internal static class SeedDemoIndicators
     private static IEnumerable<(string Space, int Year, int Rating)> SafetyRatings()
     {
         foreach (var a in Areas.Where(a => a.Code.StartsWith("05913-SR", StringComparison.Ordinal)
-                || a.Code.StartsWith("BE-10", StringComparison.Ordinal)))
+                || a.Code.StartsWith("BE-10-BZR", StringComparison.Ordinal) || a.Code.StartsWith("BE-10-PGR-10", StringComparison.Ordinal)))
         {
             for (var year = Math.Max(a.From, 2020); year <= Math.Min(a.To, LastYear); year++)
             {
@@ -227,11 +243,22 @@ internal static class SeedDemoIndicators
                 Goal(ids["sicherheitsgefuehl"], spaceIds["05913-SR-HAFEN"], "2020", 2.5, ("2025", 3.5)),
             ],
         }, ct);
-        await mediator.Send(new CreateIndicatorSetCommand
+        var marzahn = await mediator.Send(new CreateIndicatorSetCommand
         {
             Name = "Kinder- und Jugendhilfe Marzahn-Hellersdorf",
             Purpose = "Jugendhilfeplanung: Hilfebedarf und Bildungsübergänge in den Großsiedlungen.",
-            IndicatorIds = [ids["hze-je-1000"], ids["inobhutnahmen"], ids["uebergang-gymnasium"]],
+            IndicatorIds = [ids["hze-je-1000"], ids["inobhutnahmen"], ids["uebergang-gymnasium"], ids["sgb2-quote"]],
+        }, ct);
+        await mediator.Send(new SetIndicatorSetGoalsCommand
+        {
+            Id = marzahn.Id,
+            Goals =
+            [
+                Goal(ids["hze-je-1000"], spaceIds[DemoLor.NewForecastAreaCode("1001")], "2021", 52.0, ("2026", 47.0)),
+                Goal(ids["hze-je-1000"], spaceIds[DemoLor.NewForecastAreaCode("1002")], "2021", 50.0, ("2026", 46.0)),
+                Goal(ids["uebergang-gymnasium"], spaceIds[DemoLor.NewForecastAreaCode("1001")], "2021", 32.0, ("2026", 35.0)),
+                Goal(ids["sgb2-quote"], spaceIds[DemoLor.DistrictCode], "2015", 27.0, ("2025", 24.0)),
+            ],
         }, ct);
         return imported.Created;
     }

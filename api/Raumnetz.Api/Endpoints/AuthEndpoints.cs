@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Raumnetz.Api.Http;
 using Raumnetz.Api.Security;
 using Raumnetz.Application.Auth;
+using Raumnetz.Application.Preferences;
 using Raumnetz.Domain.Common;
 using Raumnetz.Infrastructure.Security;
 
@@ -47,6 +48,27 @@ public static class AuthEndpoints
             .WithSummary("The signed-in user (or API key) with its global role and its grants scoped to networks and space subtrees; "
                 + "also renews the XSRF-TOKEN cookie.")
             .Errors(404);
+        group.MapGet("/me/preferences", GetMyPreferences).WithName(nameof(GetMyPreferences)).RequireAuthorization(Policies.Read)
+            .WithSummary("The signed-in user's preferences (what the start page shows); version 0 while none are saved. Returns its ETag.")
+            .Errors(403);
+        group.MapPut("/me/preferences", SaveMyPreferences).WithName(nameof(SaveMyPreferences)).RequireAuthorization(Policies.Read)
+            .WithSummary("Replace the signed-in user's preferences (If-Match with the ETag from GET, or * to replace whatever is current, "
+                + "the only way while none are saved; 428 without, 412 when stale). Indicator sets, area, indicator and actor must exist.")
+            .Errors(400, 403, 412, 428);
+    }
+
+    public static async Task<Ok<UserPreferencesDto>> GetMyPreferences(IMediator mediator, HttpContext context)
+    {
+        var preferences = await mediator.Send(new GetMyPreferencesQuery(), context.RequestAborted);
+        // the defaults (version 0) have no ETag: the first save sends If-Match: *
+        return TypedResults.Ok(preferences.Version > 0 ? context.WithETag(preferences, preferences.Version) : preferences);
+    }
+
+    public static async Task<Ok<UserPreferencesDto>> SaveMyPreferences(SaveMyPreferencesCommand request, IMediator mediator, HttpContext context)
+    {
+        var preferences = await mediator.Send(request with { ExpectedVersion = ETags.IfMatch(context.Request) },
+            context.RequestAborted);
+        return TypedResults.Ok(context.WithETag(preferences, preferences.Version));
     }
 
     public static Ok<SignInOptionsDto> GetSignInOptions(OidcOptions oidc, LocalAccountOptions local, string? returnUrl = null)

@@ -16,6 +16,7 @@ using Raumnetz.Application.Locations;
 using Raumnetz.Application.Meetings;
 using Raumnetz.Application.Networks;
 using Raumnetz.Application.Observations;
+using Raumnetz.Application.Preferences;
 using Raumnetz.Application.ServiceCoverage;
 using Raumnetz.Application.Services;
 using Raumnetz.Application.Spaces;
@@ -74,6 +75,8 @@ public static class AuditEntities
     public static readonly AuditEntity UserEvent = new("user", null);
     public static readonly AuditEntity ApiKey = AuditEntity.Row("apiKey", "api_keys", "key_prefix", "key_hash", "last_used_at");
     public static readonly AuditEntity NetworkEvent = new("network", null);
+    /// <summary>What the caller's start page shows (the caller is the entry's principal).</summary>
+    public static readonly AuditEntity UserPreferences = new("userPreferences", null);
 }
 
 /// <summary>
@@ -171,6 +174,7 @@ public static class AuditRegistrations
             .Change<ReactivateUserCommand>(AuditEntities.User, "reactivate", c => c.Id)
             .Change<SetUserPasswordCommand>(AuditEntities.User, "setPassword", c => c.Id)
             .Change<ChangePasswordCommand>(AuditEntities.UserEvent, "changePassword", c => c.UserId)
+            .Bulk<SaveMyPreferencesCommand, UserPreferencesDto>(AuditEntities.UserPreferences, "update", x => new { x.Dashboard })
             .Change<EndSessionCommand>(AuditEntities.UserEvent, "endSession", c => c.UserId)
             .Create<CreateApiKeyCommand, CreatedApiKeyDto>(AuditEntities.ApiKey, d => d.Id)
             .Change<RevokeApiKeyCommand>(AuditEntities.ApiKey, "revoke", c => c.Id)

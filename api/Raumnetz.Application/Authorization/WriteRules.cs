@@ -15,6 +15,7 @@ using Raumnetz.Application.Locations;
 using Raumnetz.Application.Meetings;
 using Raumnetz.Application.Networks;
 using Raumnetz.Application.Observations;
+using Raumnetz.Application.Preferences;
 using Raumnetz.Application.Privacy;
 using Raumnetz.Application.ServiceCoverage;
 using Raumnetz.Application.Services;
@@ -128,6 +129,7 @@ public static class WriteRules
         Level<SignInExternalCommand>(WriteLevel.Anyone);
         Level<ChangePasswordCommand>(WriteLevel.SignedIn);
         Level<EndSessionCommand>(WriteLevel.SignedIn);
+        Level<SaveMyPreferencesCommand>(WriteLevel.SignedIn);
 
         // Accounts and keys
         Level<CreateUserCommand>(WriteLevel.Admin);

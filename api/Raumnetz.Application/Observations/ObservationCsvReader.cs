@@ -7,27 +7,46 @@ namespace Raumnetz.Application.Observations;
 
 /// <summary>
 /// Reads a CSV import as it streams in: a header naming the columns (indicator, space, period, value, numerator,
-/// denominator, status, source, note; indicator_code and space_code too, in any case), then one row per value with
+/// denominator, status, source, note; indicator_code and space_code too, in any case; or in German: Indikator, Sozialraum,
+/// Zeitraum, Wert, Zähler, Nenner, Status, Quelle, Notiz), then one row per value with
 /// its line number (the first line of a record whose quoted field spans lines). The separator is detected from the
 /// header unless given. Problems with the file itself (unknown, doubled or missing columns, malformed CSV) go to the
-/// report; a bad header stops the reading.
+/// report; a bad header stops the reading. The informative columns the long CSV export writes (space_name, unit,
+/// suppressed; indicator_name; in German Sozialraumname, Einheit, gesperrt, Indikatorname) are accepted and ignored, so an
+/// export re-imports as it is; a row the export marks as withheld (suppressed = true) carries no value and is skipped.
 /// </summary>
 internal static class ObservationCsvReader
 {
     /// <summary>The columns in their canonical names; the first three are required.</summary>
     public static readonly string[] Columns = ["indicator", "space", "period", "value", "numerator", "denominator", "status", "source", "note"];
 
-    /// <summary>The canonical name of a header ("Indicator_Code" → indicator), or null for an unknown column.</summary>
+    /// <summary>Columns the export writes for people, not for the import: read past (suppressed decides whether a row counts).</summary>
+    public const string Informative = "";
+    public const string Suppressed = "suppressed";
+
+    /// <summary>The canonical name of a header ("Indicator_Code" → indicator, "Zähler" → numerator), <see cref="Informative"/>
+    /// for a column the export writes for readers, or null for an unknown column.</summary>
     public static string? Canonical(string header)
     {
-        var h = header.Trim().Replace("_", "").Replace("-", "").Replace(" ", "").ToLowerInvariant();
+        var h = header.Trim().TrimStart('\uFEFF').Replace("_", "").Replace("-", "").Replace(" ", "").ToLowerInvariant();
         return h switch
         {
-            "indicator" or "indicatorcode" => "indicator",
-            "space" or "spacecode" => "space",
+            "indicator" or "indicatorcode" or "indikator" or "indikatorcode" or "indikatorkennung" => "indicator",
+            "space" or "spacecode" or "sozialraum" or "sozialraumcode" or "sozialraumkennung" or "raum" or "raumcode" => "space",
+            "zeitraum" or "periode" => "period",
+            "wert" => "value",
+            "zähler" or "zaehler" => "numerator",
+            "nenner" => "denominator",
+            "quelle" => "source",
+            "notiz" or "anmerkung" or "bemerkung" => "note",
+            "suppressed" or "gesperrt" => Suppressed,
+            "spacename" or "sozialraumname" or "raumname" or "indicatorname" or "indikatorname" or "unit" or "einheit" => Informative,
             _ => Columns.Contains(h) ? h : null,
         };
     }
+
+    private static bool IsTrue(string? text) =>
+        text?.Trim().ToLowerInvariant() is "true" or "wahr" or "ja" or "1" or "x";
 
     public static async IAsyncEnumerable<RawImportRow> ReadAsync(Stream body, string? delimiter, ImportReport report, [EnumeratorCancellation] CancellationToken ct)
     {
@@ -39,9 +58,16 @@ internal static class ObservationCsvReader
         var index = new int[Columns.Length];
         Array.Fill(index, -1);
         var header = parser.Record ?? [];
+        var suppressed = -1;
         for (var i = 0; i < header.Length; i++)
         {
             var name = Canonical(header[i]);
+            if (name == Informative) continue;
+            if (name == Suppressed)
+            {
+                suppressed = i;
+                continue;
+            }
             if (name is null)
             {
                 report.Add(1, null, header[i], "unknownColumn", Text.Format(Messages.Import_UnknownColumn, header[i], string.Join(", ", Columns)),
@@ -61,6 +87,7 @@ internal static class ObservationCsvReader
             var line = ImportCsv.FirstLine(parser);
             var record = parser.Record!;
             string? Field(int column) => index[column] >= 0 && index[column] < record.Length ? record[index[column]] : null;
+            if (suppressed >= 0 && suppressed < record.Length && IsTrue(record[suppressed])) continue;
             yield return new RawImportRow(line, null, Field(0), Field(1), Field(2), Field(3), Field(4), Field(5), Field(6), Field(7), Field(8));
         }
     }

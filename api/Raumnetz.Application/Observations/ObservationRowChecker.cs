@@ -98,7 +98,14 @@ internal sealed class ObservationRowChecker
         var note = Text(row, "note", row.Note, Limits.Note);
         if (report.Count > before || indicator is null || spaceId is null || period is null) return null;
 
-        var (checkedValue, problems) = ObservationRules.Check(profiles[indicator.Id], value, numerator, denominator);
+        var profile = profiles[indicator.Id];
+        // A rate's value written next to its numerator and denominator (as the export writes it, rounded to the indicator's
+        // decimals) stands for the computed one: keep the exact quotient, so a re-imported export changes nothing.
+        if (profile.Kind == IndicatorKind.Rate && value is { } given && numerator is { } n0 && denominator is { } d0 && d0 > 0
+            && IndicatorRules.RateValue(n0, d0, profile.RateFactor ?? 1) is { } exact
+            && Math.Abs(exact - given) <= 0.5 * Math.Pow(10, -Math.Clamp(profile.Decimals, 0, 6)) + 1e-9)
+            value = null;
+        var (checkedValue, problems) = ObservationRules.Check(profile, value, numerator, denominator);
         if (validity.TryGetValue(spaceId.Value, out var validTo) && ObservationRules.CheckValidity(period.Value, validTo) is { } outside) problems.Add(outside);
         foreach (var problem in problems) report.Add(row, problem);
         if (problems.Count == 0 && checkedValue is { } v0 && maxJumpFactor > 1 && history.TryGetValue((indicator.Id, spaceId.Value), out var h)

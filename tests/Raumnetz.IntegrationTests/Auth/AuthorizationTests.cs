@@ -35,8 +35,8 @@ public sealed class AuthorizationTests(RolesFixture factory) : IClassFixture<Rol
     /// </summary>
     private static readonly string[] WritingReads = ["GetNetworkCalendarToken", "ListAssessments", "GetAssessment"];
 
-    /// <summary>Writes to the caller's own account (own password, own sessions): every role may make them.</summary>
-    private static readonly string[] OwnAccount = ["ChangePassword", "EndSession"];
+    /// <summary>Writes to the caller's own account (own password, own sessions, own preferences): every role may make them.</summary>
+    private static readonly string[] OwnAccount = ["ChangePassword", "EndSession", "SaveMyPreferences"];
 
     private static readonly string[] AdminRoutes = ["/api/v1/users", "/api/v1/api-keys", "/api/v1/audit", "/api/v1/privacy"];
 

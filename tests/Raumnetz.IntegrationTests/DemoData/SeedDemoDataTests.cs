@@ -19,7 +19,7 @@ public sealed class SeedDemoDataTests(DemoDataApiFactory factory) : IClassFixtur
     {
         Assert.Empty(DemoSpaces.Problems());
         Assert.Empty(DemoActors.Problems(DemoSpaces.All.Select(s => s.Code).ToHashSet()));
-        Assert.InRange(DemoSpaces.All.Count, 60, 100);
+        Assert.InRange(DemoSpaces.All.Count, 100, 160);
         Assert.InRange(DemoActors.Actors.Count, 60, 90);
     }
 
@@ -83,6 +83,36 @@ public sealed class SeedDemoDataTests(DemoDataApiFactory factory) : IClassFixtur
         var oldTown = await SingleAsync(client, "16061025");
         Assert.Equal([Id(oldTown)], dingelstaedt.GetProperty("predecessorIds").EnumerateArray().Select(e => e.GetGuid()));
         Assert.Equal("2018-12-31", oldTown.GetProperty("validTo").GetString());
+    }
+
+    [Fact]
+    public async Task Marzahn_Hellersdorf_has_the_real_LOR_grid_until_2020_and_the_new_forecast_areas_from_2021()
+    {
+        var client = await factory.SignedInAsync();
+        var district = await SingleAsync(client, "BE-10");
+        Assert.Equal("MultiPolygon", district.GetProperty("geometry").GetProperty("type").GetString());
+
+        var in2019 = Flatten(await client.GetFromJsonAsync<JsonElement>("/api/v1/spaces/tree?validOn=2019-06-30", Json.Options))
+            .Select(n => n.GetProperty("code").GetString()!).Where(c => c.StartsWith("BE-10-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, in2019.Count(c => c.StartsWith("BE-10-PGR-", StringComparison.Ordinal)));
+        Assert.Equal(9, in2019.Count(c => c.StartsWith("BE-10-BZR-", StringComparison.Ordinal)));
+        Assert.Equal(33, in2019.Count(c => c.StartsWith("BE-10-PLR-", StringComparison.Ordinal)));
+        Assert.Contains("BE-10-PGR-1001", in2019);
+        Assert.DoesNotContain("BE-10-PGR-1010", in2019);
+
+        var in2022 = Flatten(await client.GetFromJsonAsync<JsonElement>("/api/v1/spaces/tree?validOn=2022-06-30", Json.Options))
+            .Select(n => n.GetProperty("code").GetString()!).Where(c => c.StartsWith("BE-10-", StringComparison.Ordinal)).Order().ToList();
+        Assert.Equal(["BE-10-PGR-1010", "BE-10-PGR-1020", "BE-10-PGR-1030", "BE-10-PGR-1040"], in2022);
+
+        var marzahn = await SingleAsync(client, "BE-10-PGR-1010");
+        Assert.Equal("Prognoseraum Marzahn", marzahn.GetProperty("name").GetString());
+        Assert.Equal("2021-01-01", marzahn.GetProperty("validFrom").GetString());
+        var predecessors = marzahn.GetProperty("predecessorIds").EnumerateArray().Select(e => e.GetGuid()).ToHashSet();
+        Assert.Contains(Id(await SingleAsync(client, "BE-10-PGR-1001")), predecessors);
+        Assert.Contains(Id(await SingleAsync(client, "BE-10-BZR-100101")), predecessors);
+        var nord = await SingleAsync(client, "BE-10-BZR-100101");
+        Assert.Equal("Marzahn Nord", nord.GetProperty("name").GetString());
+        Assert.Equal("2020-12-31", nord.GetProperty("validTo").GetString());
     }
 
     [Fact]

@@ -139,6 +139,7 @@ public sealed class BadInputTests(BadInputFixture api) : IClassFixture<BadInputF
         ["CreateUser"] = """{"email":"bad-new@test.local","displayName":"Neu","role":"viewer","password":"a-long-password-1"}""",
         ["UpdateUser"] = """{"displayName":"Neu","role":"viewer"}""",
         ["SetUserPassword"] = """{"password":"Einmal-Kennwort-2026"}""",
+        ["SaveMyPreferences"] = """{"dashboard":{"indicatorSetIds":[]}}""",
         ["ChangePassword"] = """{"currentPassword":"falsch-aber-gueltig","newPassword":"Kastanienallee-im-Herbst-3"}""",
         // An unknown account: the baseline itself fails with 401, and no real account collects failed attempts.
         ["Login"] = """{"email":"nobody@test.local","password":"wrong-password"}""",

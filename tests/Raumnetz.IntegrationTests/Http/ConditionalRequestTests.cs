@@ -107,6 +107,7 @@ public sealed class ConditionalRequestTests(ApiFactory factory) : IClassFixture<
             ["DeleteService"] = new(delete, $"/api/v1/services/{service}", null),
             ["EraseActor"] = new(post, $"/api/v1/privacy/actors/{person}/erase", null),
             ["EraseUser"] = new(post, $"/api/v1/privacy/users/{user}/erase", null),
+            ["SaveMyPreferences"] = new(put, "/api/v1/auth/me/preferences", new { dashboard = new { indicatorSetIds = Array.Empty<Guid>() } }),
         };
     }
 

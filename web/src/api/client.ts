@@ -2636,6 +2636,152 @@ export class Client {
     }
 
     /**
+     * The signed-in user's preferences (what the start page shows); version 0 while none are saved. Returns its ETag.
+     * @return OK
+     */
+    getMyPreferences(): Promise<UserPreferencesDto> {
+        let url_ = this.baseUrl + "/api/v1/auth/me/preferences";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMyPreferences(_response);
+        });
+    }
+
+    protected processGetMyPreferences(response: Response): Promise<UserPreferencesDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UserPreferencesDto;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<UserPreferencesDto>(null as any);
+    }
+
+    /**
+     * Replace the signed-in user's preferences (If-Match with the ETag from GET, or * to replace whatever is current, the only way while none are saved; 428 without, 412 when stale). Indicator sets, area, indicator and actor must exist.
+     * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
+     * @return OK
+     */
+    saveMyPreferences(if_Match: string, body: SaveMyPreferencesRequest): Promise<UserPreferencesDto> {
+        let url_ = this.baseUrl + "/api/v1/auth/me/preferences";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSaveMyPreferences(_response);
+        });
+    }
+
+    protected processSaveMyPreferences(response: Response): Promise<UserPreferencesDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UserPreferencesDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<UserPreferencesDto>(null as any);
+    }
+
+    /**
      * Supply per space on a level: services, capacity, capacity per 1,000 of the population, distance from the (population-weighted) centroid to the nearest service, share of the population within the radius and the 2SFCA accessibility index; the spaces above the level aggregated; with a what-if the figures as if services closed and the difference. Parameters: category (required except for the matrix), targetGroup, populationIndicatorId (a count indicator), period, level (required), under, radiusKm (above 0, at most 100; default 5), decay (none, gaussian, stepped; default none), capacityUnit (default places), on (capacity as of; default today); what-if: closeServiceIds (up to 500) and fundingEndsBy. 400 naming the parameter for a radius out of range, an unknown category or target group, or a population indicator that is not a count.
      * @param category (optional) Code of the service category (its narrower categories count too).
      * @param targetGroup (optional) Code of a target group: only services for it.
@@ -13326,6 +13472,14 @@ export interface CurrentUserDto {
     grants: RoleGrantDto[];
 }
 
+export interface DashboardPreferences {
+    indicatorSetIds: string[];
+    underSpaceId?: string | undefined;
+    rankingLevel?: SpaceLevel | undefined;
+    mapIndicatorId?: string | undefined;
+    myActorId?: string | undefined;
+}
+
 export enum DistanceDecay {
     None = "none",
     Gaussian = "gaussian",
@@ -14271,6 +14425,10 @@ export enum RoundServiceProgress {
     New = "new",
 }
 
+export interface SaveMyPreferencesRequest {
+    dashboard: DashboardPreferences;
+}
+
 export enum ScheduleFrequency {
     Weekly = "weekly",
     Monthly = "monthly",
@@ -14897,6 +15055,11 @@ export interface UserDto {
     version: number;
     createdAt: string;
     updatedAt: string;
+}
+
+export interface UserPreferencesDto {
+    dashboard: DashboardPreferences;
+    version: number;
 }
 
 export interface VerificationDto {

@@ -28,6 +28,17 @@ export function readCookie(name: string): string | undefined {
  * window.fetch with the same-origin session cookie, `Accept-Language` = the UI language and,
  * for unsafe methods, the `X-XSRF-TOKEN` header taken from the `XSRF-TOKEN` cookie.
  */
+/** Adds what every request to the API carries: the UI language, and the antiforgery token on unsafe methods. */
+export function apiHeaders(headers: Headers, method: string): Headers {
+  const lang = uiLanguage()
+  if (lang && !headers.has('Accept-Language')) headers.set('Accept-Language', lang)
+  if (!SAFE_METHODS.has(method.toUpperCase())) {
+    const token = readCookie(XSRF_COOKIE)
+    if (token) headers.set(XSRF_HEADER, token)
+  }
+  return headers
+}
+
 export function apiFetch(url: RequestInfo, init: RequestInit = {}): Promise<Response> {
   const method = (init.method ?? 'GET').toUpperCase()
   const headers = new Headers(init.headers)
@@ -36,12 +47,7 @@ export function apiFetch(url: RequestInfo, init: RequestInit = {}): Promise<Resp
     if (headers.get(name) === '') headers.delete(name)
   }
   // The UI language (i18next's current one), so that the API answers its problems and field messages in it.
-  const lang = uiLanguage()
-  if (lang && !headers.has('Accept-Language')) headers.set('Accept-Language', lang)
-  if (!SAFE_METHODS.has(method)) {
-    const token = readCookie(XSRF_COOKIE)
-    if (token) headers.set(XSRF_HEADER, token)
-  }
+  apiHeaders(headers, method)
   // Looked up on every call (not captured once) so tests can replace window.fetch.
   return window.fetch(url, { ...init, method, headers, credentials: 'same-origin' })
 }

@@ -7,7 +7,6 @@ import { privacyRoutes } from '@/features/privacy/routes'
 import { userRoutes } from '@/features/users/routes'
 import { inventoryRoutes } from '@/features/inventory/routes'
 import { NotFoundPage, RouteErrorPage } from './error-pages'
-import { StartPage } from './routes/start-page'
 
 // Feature pages load on demand (one chunk per page) to keep the first download small. A page that shows more than one
 // feature (the start page, a network with its agreements, a meeting with the agreements made in it) is put together in
@@ -21,7 +20,7 @@ export const routes: RouteObject[] = [
       {
         element: <AppShell />,
         children: [
-          { index: true, element: <StartPage /> },
+          { index: true, lazy: async () => ({ Component: (await import('./routes/start-page')).StartPage }) },
           {
             path: 'account',
             lazy: async () => ({ Component: (await import('@/features/auth/routes/account-page')).AccountPage }),
@@ -29,6 +28,18 @@ export const routes: RouteObject[] = [
           {
             path: 'spaces',
             lazy: async () => ({ Component: (await import('@/features/spaces/routes/spaces-page')).SpacesPage }),
+          },
+          {
+            path: 'spaces/new',
+            lazy: async () => ({ Component: (await import('@/features/spaces/routes/space-editor-pages')).SpaceCreatePage }),
+          },
+          {
+            path: 'spaces/import',
+            lazy: async () => ({ Component: (await import('@/features/spaces/routes/space-editor-pages')).SpaceImportPage }),
+          },
+          {
+            path: 'spaces/:id/edit',
+            lazy: async () => ({ Component: (await import('@/features/spaces/routes/space-editor-pages')).SpaceEditPage }),
           },
           {
             path: 'spaces/:id',

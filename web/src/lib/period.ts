@@ -26,3 +26,12 @@ export function useDateRangeText() {
     return none
   }
 }
+
+/** The periods from `a` to `b`: every year between two years (at most 12, the latest), otherwise the two periods. */
+export function periodRange(a: string, b: string): string[] {
+  if (/^\d{4}$/.test(a) && /^\d{4}$/.test(b)) {
+    const [from, to] = [Number(a), Number(b)].sort((x, y) => x - y)
+    return Array.from({ length: to - from + 1 }, (_, i) => String(from + i)).slice(-12)
+  }
+  return a === b ? [a] : [a, b].sort()
+}

@@ -8,6 +8,8 @@ export const queryKeys = {
   currentUser: ['auth', 'me'] as const,
   /** The signed-in user's own open sessions. */
   ownSessions: ['auth', 'sessions'] as const,
+  /** The signed-in user's preferences (what the start page shows). */
+  myPreferences: ['auth', 'preferences'] as const,
 
   users: {
     all: ['users'] as const,

@@ -31,6 +31,13 @@ describe('app shell', () => {
     expect(await screen.findByText('Derzeit hat kein Netzwerk Handlungsbedarf.')).toBeInTheDocument()
     expect(within(nav).getByRole('link', { name: 'Netzwerke' })).toHaveAttribute('href', '/networks')
     expect(within(nav).getByRole('link', { name: 'Indikatoren' })).toHaveAttribute('href', '/indicators')
+    // on a phone the navigation hides behind the menu button (CSS); the button says whether it is open
+    const menu = screen.getByRole('button', { name: 'Menü' })
+    expect(menu).toHaveAttribute('aria-expanded', 'false')
+    expect(menu).toHaveAttribute('aria-controls', 'main-nav-list')
+    await userEvent.setup().click(menu)
+    expect(menu).toHaveAttribute('aria-expanded', 'true')
+    expect(nav).toHaveClass('is-open')
     expect(await axeViolations()).toEqual([])
   })
 

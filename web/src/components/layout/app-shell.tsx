@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, NavLink, Outlet, useLocation } from 'react-router'
 import { useCurrentUser } from '@/lib/auth'
@@ -23,6 +23,13 @@ export function AppShell() {
   const location = useLocation()
   const mainRef = useRef<HTMLElement>(null)
   const firstRender = useRef(true)
+  // On a phone the navigation is a menu behind a button (it took a third of the screen); from 48rem it is always shown.
+  const [menuOpen, setMenuOpen] = useState(false)
+  const [menuPath, setMenuPath] = useState(location.pathname)
+  if (menuPath !== location.pathname) {
+    setMenuPath(location.pathname)
+    setMenuOpen(false)
+  }
 
   // After client-side navigation, move focus to the new page's content (as a page load would).
   useEffect(() => {
@@ -43,8 +50,12 @@ export function AppShell() {
           <span className="brand__mark" aria-hidden="true" />
           {t('app.name')}
         </Link>
-        <nav className="main-nav" aria-label={t('shell.navLabel')}>
-          <ul>
+        <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav-list"
+          onClick={() => setMenuOpen((o) => !o)}>
+          <span aria-hidden="true">☰</span> {t('shell.menu')}
+        </button>
+        <nav className={menuOpen ? 'main-nav is-open' : 'main-nav'} aria-label={t('shell.navLabel')}>
+          <ul id="main-nav-list">
             {AREAS.map((area) => (
               <li key={area.key}>
                 <NavLink to={area.to} end={area.end} className="main-nav__link">

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import type { ActorKind } from '@/api'
+import { api, type ActorKind } from '@/api'
 import { MAX_PAGE_SIZE, listActors } from '@/api/requests'
 import { queryKeys } from '@/lib/query-keys'
 
@@ -13,4 +13,14 @@ export const actorOptionsQuery = (kind?: ActorKind) =>
 
 export function useActorOptions(kind?: ActorKind) {
   return useQuery(actorOptionsQuery(kind))
+}
+
+/** One actor by id (for showing a chosen actor's name); nothing while no id is given. */
+export function useActor(id: string | undefined) {
+  return useQuery({
+    queryKey: [...queryKeys.actors.all, 'picked', id ?? null],
+    queryFn: () => api.getActor(id ?? ''),
+    enabled: !!id,
+    staleTime: 60_000,
+  })
 }

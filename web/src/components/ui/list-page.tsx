@@ -233,7 +233,7 @@ export function ListResults<T>({
               <p>{filtered ? t('list.emptyFilteredHint') : texts.emptyHint}</p>
             </EmptyState>
           ) : (
-            <div className="table-wrap">{children(items)}</div>
+            <div className="table-wrap" tabIndex={0}>{children(items)}</div>
           )}
           <LoadMore query={query} />
         </>

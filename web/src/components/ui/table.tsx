@@ -30,8 +30,10 @@ export function Table({
   head?: ReactNode
   children: ReactNode
 }) {
+  // The table scrolls within its card on a narrow screen: the wrapper is focusable, so the keyboard can scroll it too
+  // (it adds no landmark: the caption names the table).
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className={className ? `table ${className}` : 'table'}>
         <caption className={hiddenCaption ? 'visually-hidden' : captionClassName}>{caption}</caption>
         <thead>

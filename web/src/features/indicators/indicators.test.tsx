@@ -347,7 +347,7 @@ describe('export dialog', () => {
       await within(dialog).findByRole('option', { name: /Nord/ }))
     await user.type(within(dialog).getByLabelText('Von Zeitraum'), '2020')
     await user.type(within(dialog).getByLabelText('Bis Zeitraum'), '2024')
-    await user.click(within(dialog).getByRole('checkbox', { name: 'Auch hochgerechnete Werte übergeordneter Räume' }))
+    await user.click(within(dialog).getByRole('checkbox', { name: /^Auch aggregierte Werte übergeordneter Räume/ }))
     expect(screen.getByTestId('export-url')).toHaveTextContent(
       '/api/v1/exports/indicators?format=csv&indicatorIds=i-1&under=s-nord&from=2020&to=2024' +
         '&aggregated=true&delimiter=semicolon&decimal=comma',

@@ -7,6 +7,7 @@ export const indicatorRoutes: RouteObject[] = [
   { path: 'indicators/sets/new', lazy: async () => ({ Component: (await import('./routes/indicator-set-page')).IndicatorSetPage }) },
   { path: 'indicators/sets/:id', lazy: async () => ({ Component: (await import('./routes/indicator-set-page')).IndicatorSetPage }) },
   { path: 'indicators/import', lazy: async () => ({ Component: (await import('./routes/import-page')).ImportPage }) },
+  { path: 'indicators/entry-grid', lazy: async () => ({ Component: (await import('./routes/entry-grid-page')).EntryGridPage }) },
   { path: 'indicators/entry', lazy: async () => ({ Component: (await import('./routes/data-entry-page')).DataEntryPage }) },
   { path: 'indicators/rating', lazy: async () => ({ Component: (await import('./routes/rating-page')).RatingPage }) },
   { path: 'indicators/map', lazy: async () => ({ Component: (await import('./routes/map-page')).MapPage }) },

@@ -308,8 +308,10 @@ describe('member form', () => {
     const user = userEvent.setup()
     await user.click(await screen.findByRole('button', { name: 'Mitglied hinzufügen' }))
     const form = screen.getByRole('form', { name: 'Mitglied hinzufügen' })
-    await waitFor(() => expect(within(form).getByRole('option', { name: 'Grundschule Teltow' })).toBeInTheDocument())
-    await user.selectOptions(within(form).getByRole('combobox', { name: /^Akteur/ }), 'a-9')
+    // the actor is found by typing part of its name, then picked from the suggestions
+    await user.type(within(form).getByRole('combobox', { name: /^Akteur/ }), 'Grund')
+    await user.click(await within(form).findByRole('option', { name: 'Grundschule Teltow' }))
+    expect(requests.some((r) => r.url.pathname === '/api/v1/actors' && r.url.searchParams.get('q') === 'Grund')).toBe(true)
     await user.selectOptions(within(form).getByRole('combobox', { name: /^Rolle/ }), 'delegate')
     await user.click(within(form).getByRole('button', { name: 'Mitglied hinzufügen' }))
     const from = within(form).getByRole('combobox', { name: /^Delegiert aus Netzwerk/ })

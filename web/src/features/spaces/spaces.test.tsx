@@ -54,6 +54,9 @@ describe('spaces', () => {
         rows: [{ spaceId: 's-nord', code: '09162-N', name: 'Nord', cells: [{ category: 'kita', value: 20.25, gap: false },
           { category: 'jugendclub', value: 4, gap: false }] }] })
       }),
+      http.get('/api/v1/observations', () => page([])),
+      http.get('/api/v1/actors', () => page([])),
+      http.get('/api/v1/networks', () => page([])),
     )
     let matrixQuery: URLSearchParams | undefined
     const { router } = renderApp({ route: '/spaces' })

@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import type { RelationType } from '@/api'
-import { useActorOptions } from '@/components/pickers/actors'
+import { ActorSearch } from '@/components/pickers/actor-search'
 import { Alert } from '@/components/ui/feedback'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
 import { FormActions } from '@/components/ui/form'
@@ -38,7 +38,6 @@ const FIELDS = ['role', 'partnerId', 'type', 'isContractual', 'validFrom', 'vali
 export function RelationForm({ actorId, onDone }: { actorId: string; onDone: () => void }) {
   const { t } = useTranslation()
   const schema = useMemo(() => makeRelationSchema(t), [t])
-  const actors = useActorOptions()
   const create = useCreateActorRelation()
   const { formError, setFormError, fail } = useInlineFormError()
   const {
@@ -46,7 +45,8 @@ export function RelationForm({ actorId, onDone }: { actorId: string; onDone: () 
     handleSubmit,
     setError,
     reset,
-    formState: { errors, isSubmitting },
+    setValue,
+    formState: { errors, isSubmitting, isSubmitted },
   } = useForm<RelationValues>({
     resolver: zodResolver(schema),
     defaultValues: { role: 'source', partnerId: '', type: '', isContractual: false, validFrom: '', validTo: '', note: '' },
@@ -92,17 +92,12 @@ export function RelationForm({ actorId, onDone }: { actorId: string; onDone: () 
         </div>
       </fieldset>
       <div className="form__grid">
-        <SelectField id="relation-partnerId" label={t('actors.relations.partner')} required error={errors.partnerId?.message}
-          {...register('partnerId')}>
-          <option value="">{actors.isPending ? t('common.loadingShort') : t('common.pleaseChoose')}</option>
-          {(actors.data ?? [])
-            .filter((a) => a.id !== actorId)
-            .map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-        </SelectField>
+        <div>
+          <input type="hidden" {...register('partnerId')} />
+          <ActorSearch id="relation-partnerId" label={t('actors.relations.partner')} required error={errors.partnerId?.message}
+            hint={t('actors.relations.partnerHint')} exclude={actorId}
+            onChange={(a) => setValue('partnerId', a?.id ?? '', { shouldValidate: isSubmitted })} />
+        </div>
         <SelectField id="relation-type" label={t('actors.relations.type')} required error={errors.type?.message} {...register('type')}>
           <option value="">{t('common.pleaseChoose')}</option>
           {RELATION_TYPES.map((type) => (

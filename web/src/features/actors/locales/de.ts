@@ -1,6 +1,7 @@
 /** German texts of the actors (lib/i18n merges every feature's locales into the app's texts). */
 export const de = {
   actors: {
+    inSpace: { title: 'Akteure im Sozialraum', all: 'Alle anzeigen', none: 'Keine Akteure diesem Sozialraum zugeordnet.' },
     title: 'Akteure',
     intro: 'Organisationen und Personen, die im Sozialraum zusammenarbeiten.',
     create: 'Neuer Akteur',
@@ -79,6 +80,7 @@ export const de = {
       direction: 'Richtung',
       type: 'Art der Beziehung',
       partner: 'Partner',
+      partnerHint: 'Name eingeben (ab zwei Buchstaben) und aus den Vorschlägen wählen.',
       contractual: 'Vertraglich',
       contractualLabel: 'Vertraglich geregelt',
       validity: 'Zeitraum',

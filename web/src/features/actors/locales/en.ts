@@ -4,6 +4,7 @@ import type { de } from './de'
 /** English texts of the actors: the same keys as German (checked by the type and by a test). */
 export const en: Translations<typeof de> = {
   actors: {
+    inSpace: { title: 'Actors in the space', all: 'Show all', none: 'No actors assigned to this space.' },
     title: 'Actors',
     intro: 'Organisations and people who work together in the social space.',
     create: 'New actor',
@@ -82,6 +83,7 @@ export const en: Translations<typeof de> = {
       direction: 'Direction',
       type: 'Kind of relation',
       partner: 'Partner',
+      partnerHint: 'Type a name (two letters or more) and pick from the suggestions.',
       contractual: 'By contract',
       contractualLabel: 'Governed by contract',
       validity: 'Period',

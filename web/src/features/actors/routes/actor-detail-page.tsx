@@ -20,7 +20,11 @@ import { RelationForm } from '../components/relation-form'
 /** What another area shows on an actor's page (the inventory's services it runs and funds, put in by the route). */
 export type ActorSectionSlot = ComponentType<{ actorId: string; headingId: string }>
 
-export function ActorDetailPage({ inventory: Inventory }: { inventory?: ActorSectionSlot } = {}) {
+export function ActorDetailPage({ inventory: Inventory, networks: Networks, agreements: Agreements }: {
+  inventory?: ActorSectionSlot
+  networks?: ActorSectionSlot
+  agreements?: ActorSectionSlot
+} = {}) {
   const { id = '' } = useParams()
   const { t, i18n } = useTranslation()
   const notice = useNavigationNotice()
@@ -147,6 +151,12 @@ export function ActorDetailPage({ inventory: Inventory }: { inventory?: ActorSec
         </dl>
       </section>
 
+      {Networks ? <section className="card" aria-labelledby="actor-networks"><Networks actorId={a.id}
+        headingId="actor-networks" /></section>
+        : null}
+      {Agreements ? (
+        <section className="card" aria-labelledby="actor-agreements"><Agreements actorId={a.id} headingId="actor-agreements" /></section>
+      ) : null}
       <section className="card" aria-labelledby="actor-relations">
         <div className="section-header">
           <h2 id="actor-relations">{t('actors.relations.title')}</h2>

@@ -111,7 +111,7 @@ function OwnSessions() {
       {sessions.isPending ? <Loading /> : sessions.isError ? (
         <ProblemAlert error={sessions.error} onRetry={() => void sessions.refetch()} />
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="table">
             <caption className="visually-hidden">{t('auth.account.sessionsTitle')}</caption>
             <thead>

@@ -3,6 +3,7 @@ import {
   ApiException,
   api,
   apiFetch,
+  apiHeaders,
   etag,
   type CreateAssessmentRequest,
   type CreateIndicatorRequest,
@@ -210,13 +211,46 @@ export function importUrl({ dryRun, delimiter, decimal }: ImportOptions): string
  * posts the text itself through the same fetch (cookie, antiforgery header) and throws an
  * ApiException like the client, so toProblem() works unchanged.
  */
-export async function importObservationsCsv(csv: string, options: ImportOptions): Promise<ImportObservationsResult> {
+export async function importObservationsCsv(csv: string, options: ImportOptions,
+  onProgress?: (sent: number, total: number) => void): Promise<ImportObservationsResult> {
+  if (onProgress) {
+    // fetch cannot report an upload's progress: send through XMLHttpRequest, with the same headers apiFetch adds
+    const res = await uploadWithProgress(importUrl(options), csv, onProgress)
+    return jsonOrThrow<ImportObservationsResult>(res, 'Import failed')
+  }
   const res = await apiFetch(importUrl(options), {
     method: 'POST',
     body: csv,
     headers: { 'Content-Type': 'text/csv; charset=utf-8', Accept: 'application/json' },
   })
   return jsonOrThrow<ImportObservationsResult>(res, 'Import failed')
+}
+
+/** POSTs a CSV text and reports the bytes sent; answers a Response like fetch (antiforgery and language headers as apiFetch). */
+function uploadWithProgress(url: string, csv: string, onProgress: (sent: number, total: number) => void): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const body = new Blob([csv], { type: 'text/csv; charset=utf-8' })
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', url)
+    xhr.withCredentials = true
+    const headers = new Headers()
+    apiHeaders(headers, 'POST')
+    headers.forEach((v, k) => xhr.setRequestHeader(k, v))
+    xhr.setRequestHeader('Content-Type', 'text/csv; charset=utf-8')
+    xhr.setRequestHeader('Accept', 'application/json')
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : body.size)
+    xhr.onload = () => {
+      onProgress(body.size, body.size)
+      const responseHeaders = new Headers()
+      for (const line of xhr.getAllResponseHeaders().trim().split(/[\r\n]+/)) {
+        const i = line.indexOf(':')
+        if (i > 0) responseHeaders.append(line.slice(0, i).trim(), line.slice(i + 1).trim())
+      }
+      resolve(new Response(xhr.responseText, { status: xhr.status, statusText: xhr.statusText, headers: responseHeaders }))
+    }
+    xhr.onerror = () => reject(new TypeError('Network request failed'))
+    xhr.send(body)
+  })
 }
 
 /** The JSON body of a response fetched outside the generated client; a failed one throws an ApiException like the client. */
@@ -233,7 +267,8 @@ async function jsonOrThrow<T>(res: Response, failed: string): Promise<T> {
 export function useImportObservations() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: ({ csv, options }: { csv: string; options: ImportOptions }) => importObservationsCsv(csv, options),
+    mutationFn: ({ csv, options, onProgress }: { csv: string; options: ImportOptions; onProgress?: (sent: number, total: number) => void }) =>
+      importObservationsCsv(csv, options, onProgress),
     onSuccess: (result) => {
       if (result.imported) void queryClient.invalidateQueries({ queryKey: queryKeys.observations.all })
     },

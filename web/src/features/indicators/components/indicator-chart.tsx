@@ -104,7 +104,7 @@ export function SeriesTable({
   const { t } = useTranslation()
   const v = (value: number) => <ValueText value={value} decimals={indicator.decimals} unit={indicator.unit} />
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="table">
         <caption>{t('indicators.space.tableCaption', { name: indicator.name })}</caption>
         <thead>

@@ -6,7 +6,8 @@ const TABS = [
   { to: '/indicators', key: 'catalogue', end: true },
   { to: '/indicators/sets', key: 'sets', end: false },
   { to: '/indicators/import', key: 'import', end: false },
-  { to: '/indicators/entry', key: 'entry', end: false },
+  { to: '/indicators/entry', key: 'entry', end: true },
+  { to: '/indicators/entry-grid', key: 'grid', end: false },
   { to: '/indicators/rating', key: 'rating', end: false },
   { to: '/indicators/map', key: 'map', end: false },
 ] as const

@@ -13,7 +13,7 @@ export function SetEvaluation({ evaluation }: { evaluation: IndicatorSetEvaluati
   const { t } = useTranslation()
   const reference = evaluation.referenceSpaceName
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="table evaluation-table">
         <caption className="visually-hidden">{
           t('indicators.evaluation.caption', { space: evaluation.spaceName, period: evaluation.period })}</caption>

@@ -28,8 +28,23 @@ function RowErrorMessage({ error }: { error: ImportRowError }) {
 }
 
 /** CSV import of observations: choose a file, check it (dry run, preview and every row error), then import. */
+/** A template with the German column headers, semicolons and a decimal comma, as German Excel saves it. */
+function downloadTemplate() {
+  const csv = '\uFEFFIndikator;Sozialraum;Zeitraum;Wert;Zähler;Nenner;Status;Quelle;Notiz\r\n'
+    + 'sgb2-quote;05913-SR-HAFEN;2024;;3120;7800;final;Statistik der BA;\r\n'
+    + 'inobhutnahmen;05913-SR-HAFEN;2024;7;;;provisional;Jugendamt;Beispielzeile\r\n'
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = 'raumnetz-import-vorlage.csv'
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
 export function ImportPage() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   usePageTitle(t('indicators.import.title'))
   const describe = useProblemMessage()
   const ids = { file: useId(), delimiter: useId(), decimal: useId(), preview: useId(), errors: useId() }
@@ -40,6 +55,10 @@ export function ImportPage() {
   const [result, setResult] = useState<ImportObservationsResult | null>(null)
   const [rowErrors, setRowErrors] = useState<ImportRowError[]>([])
   const [error, setError] = useState<string | null>(null)
+  const [progress, setProgress] = useState({ sent: 0, total: 0 })
+  const rows = text ? Math.max(0, text.split(/\r?\n/).filter((l) => l.trim() !== '').length - 1) : 0
+  const kbFormat = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: 1 })
+  const kb = (n: number) => `${kbFormat.format(n / 1024)} KB`
   const importer = useImportObservations()
   const preview = useMemo(() => (text ? previewCsv(text, delimiter || undefined) : null), [text, delimiter])
   const options = (dryRun: boolean): ImportOptions => ({ dryRun, delimiter: delimiter || undefined, decimal })
@@ -59,7 +78,9 @@ export function ImportPage() {
       return
     }
     try {
-      const r = await importer.mutateAsync({ csv: text, options: options(dryRun) })
+      setProgress({ sent: 0, total: 0 })
+      const r = await importer.mutateAsync({ csv: text, options: options(dryRun), onProgress: (sent, total) => setProgress({ sent,
+        total }) })
       setResult(r)
       setRowErrors(r.errors)
     } catch (err) {
@@ -81,6 +102,7 @@ export function ImportPage() {
       <h1>{t('indicators.import.title')}</h1>
       <IndicatorsNav />
       <p className="lead">{t('indicators.import.lead')}</p>
+      <p><button type="button" className="button button--link" onClick={downloadTemplate}>{t('indicators.import.template')}</button></p>
       <form className="form card" onSubmit={(e) => { e.preventDefault(); void run(true) }} aria-label={t('indicators.import.title')}>
         <div className="form__grid">
           <div className="field">
@@ -132,7 +154,13 @@ export function ImportPage() {
         {importer.isPending ? (
           <p className="loading" role="status">
             <span className="spinner" aria-hidden="true" />
-            {importer.variables?.options.dryRun ? t('indicators.import.checking') : t('indicators.import.running')}
+            {importer.variables?.options.dryRun ? t('indicators.import.checking') : t('indicators.import.running')}{' '}
+            {progress.total > 0 && progress.sent < progress.total
+              ? <progress max={progress.total} value={progress.sent} aria-label={t('indicators.import.progressUpload',
+                { sent: kb(progress.sent), total: kb(progress.total) })} /> : null}
+            {' '}{progress.total > 0 && progress.sent < progress.total
+              ? t('indicators.import.progressUpload', { sent: kb(progress.sent), total: kb(progress.total) })
+              : t('indicators.import.progressCheck', { rows })}
           </p>
         ) : null}
       </div>
@@ -181,7 +209,7 @@ export function ImportPage() {
           ) : (
             <>
               <p className="small">{t('indicators.import.rows', { count: preview.total })}</p>
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0}>
                 <table className="table">
                   <caption>{t('indicators.import.previewCaption', { count: preview.rows.length })}</caption>
                   <thead>

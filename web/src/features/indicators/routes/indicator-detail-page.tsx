@@ -8,6 +8,7 @@ import { useNavigationNotice } from '@/lib/navigation-notice'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useDeleteIndicator, useIndicator } from '../api/indicators'
 import { ExportDialog } from '../components/export-dialog'
+import { IndicatorAcrossSpaces } from '../components/indicator-across-spaces'
 
 export function IndicatorDetailPage() {
   const { id = '' } = useParams()
@@ -93,6 +94,7 @@ export function IndicatorDetailPage() {
           <dt>{t('indicators.fields.source')}</dt><dd>{i.source ?? na}</dd>
         </dl>
       </section>
+      <IndicatorAcrossSpaces indicator={i} />
       {exporting ? <ExportDialog initial={{ indicatorIds: [i.id] }} onClose={() => setExporting(false)} /> : null}
       <EntityHistory entityId={id} />
     </>

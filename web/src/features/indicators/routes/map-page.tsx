@@ -4,10 +4,10 @@ import { SpaceOptions } from '@/components/pickers/space-options'
 import { useFlatSpaces } from '@/components/pickers/spaces'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
-import { isPeriod } from '@/lib/period'
+import { isPeriod, periodRange } from '@/lib/period'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useIndicatorMap, useIndicators } from '../api/indicators'
-import { MapComparison } from '../components/choropleth'
+import { IndicatorMap } from '../components/indicator-map'
 import { IndicatorsNav } from '../components/indicators-nav'
 
 const THIS_YEAR = new Date().getFullYear()
@@ -19,18 +19,18 @@ interface Choice {
   periodB: string
 }
 
-/** Map ("Karte"): an indicator over the spaces below a parent space, two periods side by side. */
+/** Map ("Karte"): an indicator over the spaces below a parent space, with a slider through the periods from A to B. */
 export function MapPage() {
   const { t } = useTranslation()
   usePageTitle(t('indicators.map.title'))
   const indicators = useIndicators()
   const { spaces } = useFlatSpaces()
   const ids = { indicator: useId(), under: useId(), a: useId(), b: useId() }
-  const [draft, setDraft] = useState<Choice>({ indicatorId: '', under: '', periodA: String(THIS_YEAR - 2), periodB: String(THIS_YEAR - 1) })
+  const [draft, setDraft] = useState<Choice>({ indicatorId: '', under: '', periodA: String(THIS_YEAR - 6), periodB: String(THIS_YEAR - 1) })
   const [choice, setChoice] = useState<Choice | null>(null)
   const indicator = indicators.data?.find((i) => i.id === choice?.indicatorId)
   const map = useIndicatorMap(choice && indicator
-    ? { indicatorId: indicator.id, under: choice.under, periods: [choice.periodA, choice.periodB] }
+    ? { indicatorId: indicator.id, under: choice.under, periods: periodRange(choice.periodA, choice.periodB) }
     : undefined)
   const valid = !!draft.indicatorId && !!draft.under && isPeriod(draft.periodA.trim()) && isPeriod(draft.periodB.trim())
 
@@ -82,7 +82,7 @@ export function MapPage() {
         <ProblemAlert error={map.error} onRetry={() => void map.refetch()} />
       ) : (
         <section className="card" aria-label={t('indicators.map.title')}>
-          <MapComparison spaces={map.data.spaces} parentId={choice.under} periodA={choice.periodA} periodB={choice.periodB}
+          <IndicatorMap headingLevel={2} spaces={map.data.spaces} parentId={choice.under} periods={map.data.periods}
             indicator={{ name: indicator.name, decimals: indicator.decimals, unit: indicator.unit }} />
         </section>
       )}

@@ -12,7 +12,7 @@ export function FundingEndingTable({ items, caption, compact = false }: {
   const { t, i18n } = useTranslation()
   const lng = i18n.language
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>

@@ -56,7 +56,7 @@ export function FundingTimeline({ fundings, caption, showService = false }: { fu
           )
         })}
       </div>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="table">
           <caption className="visually-hidden">{caption}</caption>
           <thead>

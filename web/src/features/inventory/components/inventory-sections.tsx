@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { ServiceDto } from '@/api'
-import { MAX_PAGE_SIZE } from '@/api/requests'
+import { MAX_PAGE_SIZE, listVerificationQueue } from '@/api/requests'
+import { queryKeys } from '@/lib/query-keys'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { LoadMore } from '@/components/ui/list-page'
 import { ProblemAlert } from '@/components/ui/problem-alert'
@@ -150,6 +152,41 @@ export function FundingEndingSoon({ headingId }: { headingId: string }) {
         <p className="muted">{t('inventory.ending.startEmpty')}</p>
       ) : (
         <FundingEndingTable items={ending.data.items} caption={t('inventory.ending.caption')} compact />
+      )}
+    </section>
+  )
+}
+
+/** The start page's "Überfällig zu prüfen": the services whose verification is overdue, longest overdue first. */
+export function VerificationOverdue({ headingId }: { headingId: string }) {
+  const { t } = useTranslation()
+  const queue = useQuery({
+    queryKey: [...queryKeys.inventory.verificationQueue({}), 'start'],
+    queryFn: () => listVerificationQueue({ limit: START_LIMIT }),
+  })
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <div className="section-header">
+        <h2 id={headingId}>{t('inventory.overdueStart.title')}</h2>
+        <Link to="/inventory/verification">{t('inventory.overdueStart.showAll')}</Link>
+      </div>
+      {queue.isPending ? (
+        <Loading label={t('inventory.overdueStart.loading')} />
+      ) : queue.isError ? (
+        <ProblemAlert error={queue.error} onRetry={() => void queue.refetch()} />
+      ) : queue.data.items.length === 0 ? (
+        <p className="muted">{t('inventory.overdueStart.none')}</p>
+      ) : (
+        <ul className="compact-list">
+          {queue.data.items.map((i) => (
+            <li key={i.serviceId}>
+              <Link to={`/inventory/services/${i.serviceId}`}>{i.name}</Link>{' '}
+              <span className="muted small">{i.daysOverdue !== undefined
+                ? t('inventory.overdueStart.days', { count: i.daysOverdue }) : t('inventory.overdueStart.never')}
+                {i.operatorName ? ` · ${i.operatorName}` : ''}</span>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   )

@@ -230,6 +230,15 @@ export const de = {
       removeExisting: 'Förderung von {{name}} entfernen',
       removed: 'Die Förderung wurde entfernt.',
     },
+    overdueStart: {
+      title: 'Überfällig zu prüfen',
+      showAll: 'Zur Prüfliste',
+      loading: 'Prüfliste wird geladen …',
+      none: 'Keine überfälligen Angebote.',
+      days_one: 'seit {{count}} Tag überfällig',
+      days_other: 'seit {{count}} Tagen überfällig',
+      never: 'noch nie geprüft',
+    },
     verification: {
       title: 'Prüfliste',
       intro: 'Angebote, deren Angaben überfällig oder bald zu prüfen sind. Prüfen Sie die Angaben mit dem Träger und markieren Sie das ' +

@@ -234,6 +234,15 @@ export const en: Translations<typeof de> = {
       removeExisting: 'Remove the funding by {{name}}',
       removed: 'The funding was removed.',
     },
+    overdueStart: {
+      title: 'Overdue for verification',
+      showAll: 'Open the queue',
+      loading: 'Loading the queue …',
+      none: 'No services overdue.',
+      days_one: 'overdue for {{count}} day',
+      days_other: 'overdue for {{count}} days',
+      never: 'never verified',
+    },
     verification: {
       title: 'Verification queue',
       intro: 'Services whose details are overdue or soon due for verification. Check the details with the operator, then mark the ' +

@@ -69,7 +69,7 @@ export function RoundPage() {
             <Counts counts={p.counts} />
             {p.unassigned > 0 ? <p className="muted">{t('inventory.rounds.unassigned', { count: p.unassigned })}</p> : null}
             <h3>{t('inventory.rounds.byActor')}</h3>
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table className="table">
                 <caption className="visually-hidden">{t('inventory.rounds.byActor')}</caption>
                 <thead>

@@ -82,7 +82,7 @@ export function NodeTable({
   }
 
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="table table--compact">
         <caption className="table-caption">
           {caption} <span className="muted small">{t('map.table.sortHint')}</span>

@@ -1,12 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import type { TFunction } from 'i18next'
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { MemberRole, type NetworkMemberDto } from '@/api'
 import { toProblem } from '@/api/problem'
-import { useActorOptions } from '@/components/pickers/actors'
+import { ActorSearch } from '@/components/pickers/actor-search'
 import { useNetworkOptions } from '@/components/pickers/networks'
 import { Alert } from '@/components/ui/feedback'
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
@@ -46,7 +46,7 @@ export function MemberForm(
   { networkId, member, onDone }: { networkId: string; member?: NetworkMemberDto; onDone: (message: string) => void }) {
   const { t } = useTranslation()
   const schema = useMemo(() => makeMemberSchema(t), [t])
-  const actors = useActorOptions()
+  const [pickedName, setPickedName] = useState('')
   const networks = useNetworkOptions()
   const add = useAddNetworkMember(networkId)
   const update = useUpdateNetworkMember(networkId)
@@ -57,7 +57,8 @@ export function MemberForm(
     control,
     handleSubmit,
     setError,
-    formState: { errors, isSubmitting },
+    setValue,
+    formState: { errors, isSubmitting, isSubmitted },
   } = useForm<MemberValues>({
     resolver: zodResolver(schema),
     defaultValues: member
@@ -88,7 +89,7 @@ export function MemberForm(
     try {
       if (member) await update.mutateAsync({ memberId: member.id, body, version: member.version })
       else await add.mutateAsync(body)
-      const name = actors.data?.find((a) => a.id === v.actorId)?.name ?? member?.actorName ?? ''
+      const name = member?.actorName ?? pickedName
       onDone(editing ? t('networks.members.saved', { name }) : t('networks.members.added', { name }))
     } catch (err) {
       if (toProblem(err).status === 409) {
@@ -109,15 +110,18 @@ export function MemberForm(
         : t('networks.members.add')}</h3>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <div className="form__grid">
-        <SelectField id={`${prefix}-actorId`} label={t('networks.members.actor')} required error={errors.actorId?.message}
-          {...register('actorId')}>
-          <option value="">{actors.isPending ? t('common.loadingShort') : t('common.pleaseChoose')}</option>
-          {(actors.data ?? []).map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </SelectField>
+        {editing ? (
+          <SelectField id={`${prefix}-actorId`} label={t('networks.members.actor')} required disabled {...register('actorId')}>
+            <option value={member.actorId}>{member.actorName}</option>
+          </SelectField>
+        ) : (
+          <div>
+            <input type="hidden" {...register('actorId')} />
+            <ActorSearch id={`${prefix}-actorId`} label={t('networks.members.actor')} required error={errors.actorId?.message}
+              hint={t('networks.members.actorHint')}
+              onChange={(a) => { setValue('actorId', a?.id ?? '', { shouldValidate: isSubmitted }); setPickedName(a?.name ?? '') }} />
+          </div>
+        )}
         <SelectField id={`${prefix}-role`} label={t('networks.members.role')} required error={errors.role?.message} {...register('role')}>
           {MEMBER_ROLES.map((role) => (
             <option key={role} value={role}>

@@ -1,6 +1,17 @@
 /** German texts of the networks and their meetings (lib/i18n merges every feature's locales into the app's texts). */
 export const de = {
   networks: {
+    ofActor: {
+      title: 'Netzwerke und Rollen',
+      none: 'Kein Mitglied eines Netzwerks.',
+      caption: 'Netzwerke, in denen der Akteur Mitglied ist, mit Rolle und Sitzungsteilnahme',
+      network: 'Netzwerk',
+      role: 'Rolle',
+      meetings: 'Sitzungen (letzte 10)',
+      attended: '{{present}} von {{recorded}} besucht',
+      last: 'zuletzt am {{date}}',
+    },
+    inSpace: { title: 'Netzwerke im Sozialraum', none: 'Keine Netzwerke für diesen Sozialraum.' },
     title: 'Netzwerke',
     intro: 'Lenkrunden, Fokusgruppen, Arbeitsgruppen und Gremien – jedes mit seiner Aufgabenstellung.',
     create: 'Neues Netzwerk',
@@ -206,6 +217,7 @@ export const de = {
       },
       caption: '{{state}} von {{name}}',
       actor: 'Akteur',
+      actorHint: 'Name eingeben (ab zwei Buchstaben) und aus den Vorschlägen wählen.',
       sector: 'Sektor',
       role: 'Rolle',
       period: 'Zeitraum',

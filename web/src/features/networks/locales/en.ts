@@ -4,6 +4,17 @@ import type { de } from './de'
 /** English texts of the networks and their meetings: the same keys as German (checked by the type and by a test). */
 export const en: Translations<typeof de> = {
   networks: {
+    ofActor: {
+      title: 'Networks and roles',
+      none: 'Not a member of any network.',
+      caption: 'Networks the actor is a member of, with role and meeting attendance',
+      network: 'Network',
+      role: 'Role',
+      meetings: 'Meetings (last 10)',
+      attended: 'attended {{present}} of {{recorded}}',
+      last: 'last on {{date}}',
+    },
+    inSpace: { title: 'Networks in the space', none: 'No networks for this space.' },
     title: 'Networks',
     intro: 'Steering groups, focus groups, working groups and committees – each with its mandate.',
     create: 'New network',
@@ -209,6 +220,7 @@ export const en: Translations<typeof de> = {
       },
       caption: '{{state}} of {{name}}',
       actor: 'Actor',
+      actorHint: 'Type a name (two letters or more) and pick from the suggestions.',
       sector: 'Sector',
       role: 'Role',
       period: 'Period',

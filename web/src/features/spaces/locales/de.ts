@@ -1,6 +1,39 @@
 /** German texts of the social spaces (lib/i18n merges every feature's locales into the app's texts). */
 export const de = {
   spaces: {
+    editor: {
+      createTitle: 'Sozialraum anlegen',
+      editTitle: '{{name}} bearbeiten',
+      create: 'Anlegen',
+      save: 'Speichern',
+      edit: 'Bearbeiten',
+      validFrom: 'Gültig ab',
+      shape: 'Umriss (GeoJSON-Datei)',
+      shapeHint: 'Eine GeoJSON-Datei mit einem Polygon oder Multipolygon (Geometrie, Feature oder das erste Feature einer Sammlung).',
+      shapeSet: 'Umriss vorhanden ({{type}}); eine neue Datei ersetzt ihn.',
+      shapeInvalid: 'Die Datei enthält kein Polygon oder Multipolygon im GeoJSON-Format.',
+      endOn: 'Beenden zum',
+      end: 'Sozialraum beenden',
+      newSpace: 'Sozialraum anlegen',
+      importSpaces: 'Aus GeoJSON importieren',
+    },
+    import: {
+      title: 'Sozialräume aus GeoJSON importieren',
+      lead:
+        'Eine FeatureCollection, wie ein GIS sie ausgibt: Wählen Sie, welche Eigenschaften Kennung und Name ' +
+        'enthalten, und Ebene, übergeordneten Raum und Beginn für alle. Erst prüfen, dann importieren; ' +
+        'bestehende Kennungen werden aktualisiert.',
+      file: 'GeoJSON-Datei',
+      notCollection: 'Die Datei ist keine GeoJSON-FeatureCollection.',
+      read_one: '{{count}} Gebiet gelesen.',
+      read_other: '{{count}} Gebiete gelesen.',
+      codeFrom: 'Kennung aus Eigenschaft',
+      nameFrom: 'Name aus Eigenschaft',
+      check: 'Prüfen',
+      run: 'Importieren',
+      checked: 'Geprüft: {{created}} neu, {{updated}} aktualisiert. Noch nichts gespeichert.',
+      done: 'Importiert: {{created}} neu, {{updated}} aktualisiert.',
+    },
     title: 'Sozialräume',
     intro: 'Die räumliche Gliederung, in der Netzwerke, Angebote und Kennzahlen verortet sind.',
     validOn: 'Stichtag',
@@ -14,6 +47,7 @@ export const de = {
       endedShort: 'beendet',
     },
     fields: {
+      name: 'Name',
       code: 'Kennung',
       level: 'Ebene',
       parent: 'Übergeordneter Raum',
@@ -21,6 +55,8 @@ export const de = {
       validity: 'Gültigkeit',
     },
     detail: {
+      shape: 'Lage und Gliederung',
+      shapeLabel: 'Umriss von {{name}} mit den Gebieten darin',
       indicatorsLink: 'Indikatoren dieses Sozialraums',
       title: 'Sozialraum',
       loading: 'Sozialraum wird geladen …',

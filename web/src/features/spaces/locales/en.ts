@@ -4,6 +4,38 @@ import type { de } from './de'
 /** English texts of the social spaces: the same keys as German (checked by the type and by a test). */
 export const en: Translations<typeof de> = {
   spaces: {
+    editor: {
+      createTitle: 'Create a social space',
+      editTitle: 'Edit {{name}}',
+      create: 'Create',
+      save: 'Save',
+      edit: 'Edit',
+      validFrom: 'Valid from',
+      shape: 'Outline (GeoJSON file)',
+      shapeHint: 'A GeoJSON file with a Polygon or MultiPolygon (a geometry, a Feature or the first feature of a collection).',
+      shapeSet: 'Outline present ({{type}}); a new file replaces it.',
+      shapeInvalid: 'The file holds no Polygon or MultiPolygon in GeoJSON.',
+      endOn: 'End on',
+      end: 'End the space',
+      newSpace: 'Create a space',
+      importSpaces: 'Import from GeoJSON',
+    },
+    import: {
+      title: 'Import social spaces from GeoJSON',
+      lead:
+        'A FeatureCollection as a GIS writes it: choose which properties hold the code and the name, and the ' +
+        'level, parent and start for all. Check first, then import; existing codes are updated.',
+      file: 'GeoJSON file',
+      notCollection: 'The file is not a GeoJSON FeatureCollection.',
+      read_one: '{{count}} area read.',
+      read_other: '{{count}} areas read.',
+      codeFrom: 'Code from property',
+      nameFrom: 'Name from property',
+      check: 'Check',
+      run: 'Import',
+      checked: 'Checked: {{created}} new, {{updated}} updated. Nothing saved yet.',
+      done: 'Imported: {{created}} new, {{updated}} updated.',
+    },
     title: 'Social spaces',
     intro: 'The spatial hierarchy in which networks, services and measures are located.',
     validOn: 'Reference date',
@@ -17,6 +49,7 @@ export const en: Translations<typeof de> = {
       endedShort: 'ended',
     },
     fields: {
+      name: 'Name',
       code: 'Code',
       level: 'Level',
       parent: 'Parent space',
@@ -24,6 +57,8 @@ export const en: Translations<typeof de> = {
       validity: 'Validity',
     },
     detail: {
+      shape: 'Location and parts',
+      shapeLabel: 'Outline of {{name}} with the areas inside it',
       indicatorsLink: 'Indicators of this social space',
       title: 'Social space',
       loading: 'Loading social space …',

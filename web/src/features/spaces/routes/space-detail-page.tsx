@@ -3,20 +3,28 @@ import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import type { SpaceDto } from '@/api'
 import { EntityHistory } from '@/components/history/entity-history'
+import { SpaceShape } from '@/components/maps/space-shape'
 import { useSpace } from '@/components/pickers/spaces'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { QueryFallback } from '@/components/ui/query-fallback'
 import { formatDate, formatNumber } from '@/lib/format'
 import { useDateRangeText } from '@/lib/period'
+import { useCanWrite } from '@/lib/auth'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useSpaceChildren, useSpacesById } from '../api/spaces'
+import { EndSpaceForm } from './space-editor-pages'
 
 /** What another area shows on a space's page (the inventory's facilities and services and its coverage, put in by the route). */
 export type SpaceSectionSlot = ComponentType<{ spaceId: string; headingId: string }>
 
-export function SpaceDetailPage({ inventory: Inventory, coverage: Coverage }: { inventory?: SpaceSectionSlot; coverage?: SpaceSectionSlot }
-  = {}) {
+export function SpaceDetailPage({ inventory: Inventory, coverage: Coverage, actors: Actors, networks: Networks, figures: Figures }: {
+  inventory?: SpaceSectionSlot
+  coverage?: SpaceSectionSlot
+  actors?: SpaceSectionSlot
+  networks?: SpaceSectionSlot
+  figures?: SpaceSectionSlot
+} = {}) {
   const { id = '' } = useParams()
   const { t, i18n } = useTranslation()
   const space = useSpace(id)
@@ -26,6 +34,7 @@ export function SpaceDetailPage({ inventory: Inventory, coverage: Coverage }: { 
   const successors = useSpacesById(space.data?.successorIds ?? [])
   const children = useSpaceChildren(id, (space.data?.childCount ?? 1) > 0)
   const lng = i18n.language
+  const canWrite = useCanWrite()
 
   if (!space.data) {
     return (
@@ -46,6 +55,12 @@ export function SpaceDetailPage({ inventory: Inventory, coverage: Coverage }: { 
         <Link to="/spaces">{t('spaces.backToTree')}</Link>
       </p>
       <h1>{s.name}</h1>
+      {canWrite ? (
+        <div className="page-actions">
+          <Link to={`/spaces/${s.id}/edit`} className="button button--secondary">{t('spaces.editor.edit')}</Link>
+          <EndSpaceForm space={s} />
+        </div>
+      ) : null}
       <p>
         <Link to={`/spaces/${s.id}/indicators`}>{t('spaces.detail.indicatorsLink')}</Link>
       </p>
@@ -69,6 +84,13 @@ export function SpaceDetailPage({ inventory: Inventory, coverage: Coverage }: { 
           <dd>{validity}</dd>
         </dl>
       </section>
+
+      <section className="card" aria-labelledby="space-shape">
+        <h2 id="space-shape">{t('spaces.detail.shape')}</h2>
+        <SpaceShape space={s} parts={children.data ?? []} label={t('spaces.detail.shapeLabel', { name: s.name })} />
+      </section>
+      {Figures ? <section className="card" aria-labelledby="space-figures"><Figures spaceId={s.id}
+        headingId="space-figures" /></section> : null}
 
       <SpaceLinks
         id="space-predecessors"
@@ -108,6 +130,11 @@ export function SpaceDetailPage({ inventory: Inventory, coverage: Coverage }: { 
           </ul>
         )}
       </section>
+      {Actors ? <section className="card" aria-labelledby="space-actors"><Actors spaceId={s.id}
+        headingId="space-actors" /></section> : null}
+      {Networks ? <section className="card" aria-labelledby="space-networks"><Networks spaceId={s.id}
+        headingId="space-networks" /></section>
+        : null}
       {Inventory ? (
         <section className="card" aria-labelledby="space-inventory">
           <Inventory spaceId={s.id} headingId="space-inventory" />

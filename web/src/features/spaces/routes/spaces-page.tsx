@@ -1,10 +1,11 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import { useSpaceTree } from '@/components/pickers/spaces'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { textParam, useListFilters } from '@/lib/use-list-filters'
+import { useCanWrite } from '@/lib/auth'
 import { usePageTitle } from '@/lib/use-page-title'
 import { SpaceTree } from '../components/space-tree'
 
@@ -14,6 +15,7 @@ export function SpacesPage() {
   const { t } = useTranslation()
   usePageTitle(t('spaces.title'))
   const navigate = useNavigate()
+  const canWrite = useCanWrite()
   const {
     filters: { validOn = '' },
     setFilter,
@@ -26,6 +28,12 @@ export function SpacesPage() {
     <>
       <h1>{t('spaces.title')}</h1>
       <p className="lead">{t('spaces.intro')}</p>
+      {canWrite ? (
+        <p className="page-actions">
+          <Link to="/spaces/new" className="button">{t('spaces.editor.newSpace')}</Link>{' '}
+          <Link to="/spaces/import" className="button button--secondary">{t('spaces.editor.importSpaces')}</Link>
+        </p>
+      ) : null}
       <div className="toolbar">
         <div className="field field--inline">
           <label htmlFor={dateId} className="field__label">

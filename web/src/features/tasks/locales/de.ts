@@ -1,6 +1,15 @@
 /** German texts of the agreements (Verabredungen) (lib/i18n merges every feature's locales into the app's texts). */
 export const de = {
   tasks: {
+    ofActor: {
+      title: 'Verabredungen in Verantwortung',
+      none: 'Keine Verabredungen in der Verantwortung dieses Akteurs.',
+      caption: 'Verabredungen, für die der Akteur verantwortlich ist',
+      agreement: 'Verabredung',
+      network: 'Netzwerk',
+      status: 'Stand',
+      due: 'Frist',
+    },
     title: 'Verabredungen',
     caption: 'Verabredungen von {{name}}',
     ofMeeting: {

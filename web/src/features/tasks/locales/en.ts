@@ -4,6 +4,15 @@ import type { de } from './de'
 /** English texts of the agreements (Verabredungen): the same keys as German (checked by the type and by a test). */
 export const en: Translations<typeof de> = {
   tasks: {
+    ofActor: {
+      title: 'Agreements responsible for',
+      none: 'No agreements this actor is responsible for.',
+      caption: 'Agreements the actor is responsible for',
+      agreement: 'Agreement',
+      network: 'Network',
+      status: 'Status',
+      due: 'Due',
+    },
     title: 'Agreements',
     caption: 'Agreements of {{name}}',
     ofMeeting: {
