@@ -1,4 +1,5 @@
 import type { MapSpace } from '@/api'
+import { PALETTE, classify, type Classes } from '@/lib/map-projection'
 
 export {
   PALETTE, classify, fitProjection, pathOf, ringsOf, type Classes, type Geometry, type Projection, type Ring,
