@@ -112,6 +112,12 @@ internal static class SeedDemoIndicators
         Indicator("inobhutnahmen", "Inobhutnahmen", IndicatorKind.Count, "Fälle", 0, IndicatorDirection.LowerIsBetter, AggregationRule.Sum,
             "Jugendamt", "Kinder- und Jugendhilfe",
             "Vorläufige Schutzmaßnahmen nach § 42 SGB VIII im Jahr (kleine Fallzahlen: werden geschützt)."),
+        Indicator("einwohner", "Einwohnerinnen und Einwohner", IndicatorKind.Count, "Personen", 0, IndicatorDirection.Neutral,
+            AggregationRule.Sum, "Melderegister / Statistisches Landesamt", "Bevölkerung",
+            "Einwohnerinnen und Einwohner mit Hauptwohnsitz am 31.12. (Bezugsgröße für Versorgungsquoten und Flächendeckung)."),
+        Indicator("einwohner-unter-6", "Einwohnerinnen und Einwohner unter 6 Jahren", IndicatorKind.Count, "Personen", 0,
+            IndicatorDirection.Neutral, AggregationRule.Sum, "Melderegister / Statistisches Landesamt", "Bevölkerung",
+            "Kinder unter 6 Jahren mit Hauptwohnsitz am 31.12. (Bezugsgröße für die Versorgung mit Kita-Plätzen)."),
         Indicator("sicherheitsgefuehl", "Wahrgenommene Sicherheit", IndicatorKind.Rating, "Punkte", 1, IndicatorDirection.HigherIsBetter,
             AggregationRule.Mean,
             "Stadtteilbefragung / Netzwerktreffen", "Weiche Faktoren",
@@ -165,6 +171,11 @@ internal static class SeedDemoIndicators
                 var young = Math.Round(a.Population * 0.21);
                 var hze = Math.Clamp(29 + 30 * a.Hardship + 0.4 * t + Wiggle("hze", 2), 5, 120);
                 csv.Append(inv, $"hze-je-1000,{a.Code},{year},,{N(young * hze / 1000)},{N(young)},{status},Jugendamt\n");
+
+                var residents = Math.Round(a.Population * (1 + 0.004 * t + Wiggle("residents", 0.01)));
+                csv.Append(inv, $"einwohner,{a.Code},{year},{N(residents)},,,{status},Melderegister\n");
+                var underSix = Math.Round(residents * (0.052 + 0.012 * a.Hardship + Wiggle("under6", 0.004)));
+                csv.Append(inv, $"einwohner-unter-6,{a.Code},{year},{N(underSix)},,,{status},Melderegister\n");
 
                 var custody = Math.Max(0, Math.Round(young * (0.0012 + 0.0025 * Math.Max(0, a.Hardship)) * (1 + Wiggle("custody", 0.45))));
                 csv.Append(inv, $"inobhutnahmen,{a.Code},{year},{N(custody)},,,{status},Jugendamt\n");

@@ -17,8 +17,8 @@ public sealed class SeedDemoIndicatorsTests(DemoDataApiFactory factory) : IClass
         var client = await factory.SignedInAsync();
         var indicators = await ActorApi.AllPagesAsync(client, "/api/v1/indicators");
         Assert.Equal(
-            ["beschaeftigtenquote", "hze-je-1000", "inobhutnahmen", "kooperation-netzwerk", "sgb2-quote", "sicherheitsgefuehl",
-                "uebergang-gymnasium"],
+            ["beschaeftigtenquote", "einwohner", "einwohner-unter-6", "hze-je-1000", "inobhutnahmen", "kooperation-netzwerk",
+                "sgb2-quote", "sicherheitsgefuehl", "uebergang-gymnasium"],
             indicators.Select(i => i.GetProperty("code").GetString()).Order());
         var sets = await ActorApi.AllPagesAsync(client, "/api/v1/indicator-sets");
         var nordstadt = sets.Single(s => s.GetProperty("name").GetString() == "Sozialraummonitoring Dortmund-Nordstadt");
@@ -47,5 +47,28 @@ public sealed class SeedDemoIndicatorsTests(DemoDataApiFactory factory) : IClass
             .Content.ReadAsStringAsync();
         Assert.Contains(csv.Split("\r\n"), line => line.StartsWith("inobhutnahmen,", StringComparison.Ordinal)
             && line.EndsWith(",true", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Demo_population_gives_the_coverage_of_day_care_places_per_1000_children_under_six()
+    {
+        var client = await factory.SignedInAsync();
+        var indicators = await ActorApi.AllPagesAsync(client, "/api/v1/indicators");
+        var underSix = indicators.Single(i => i.GetProperty("code").GetString() == "einwohner-unter-6").GetProperty("id").GetGuid();
+        var hafen = (await SpaceAsync(client, "05913-SR-HAFEN")).GetProperty("id").GetGuid();
+        var dortmund = (await SpaceAsync(client, "05913")).GetProperty("id").GetGuid();
+        var children = (await ActorApi.AllPagesAsync(client, $"/api/v1/observations?indicatorId={underSix}&spaceId={hafen}"))
+            .Single(o => o.GetProperty("period").GetString() == "2024").GetProperty("value").GetDouble();
+        Assert.InRange(children, 700, 1_500); // 16,500 residents, about 5 to 7 % under six
+
+        var coverage = await HttpAssert.OkAsync<JsonElement>(await client.GetAsync(
+            $"/api/v1/coverage?category=kita&populationIndicatorId={underSix}&period=2024&level=neighbourhood&under={dortmund}"));
+        var row = coverage.GetProperty("spaces").EnumerateArray().Single(s => s.GetProperty("id").GetGuid() == hafen)
+            .GetProperty("figures");
+        // the demo's only day-care centre in the Hafen space: Kita Hafenwiese with 75 places
+        Assert.Equal(1, row.GetProperty("services").GetInt32());
+        Assert.Equal(75, row.GetProperty("capacity").GetDouble());
+        Assert.Equal(children, row.GetProperty("population").GetDouble());
+        Assert.Equal(75 * 1000 / children, row.GetProperty("perThousand").GetDouble(), 3);
     }
 }
