@@ -2,10 +2,10 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { AgreementStatus } from '@/api'
+import { AgreementStatus, GrantScope, Role } from '@/api'
 import { axeViolations } from '@/testing/axe'
 import { network, task } from '@/testing/fixtures'
-import { renderApp } from '@/testing/render'
+import { renderApp, testUser } from '@/testing/render'
 import { page, problem, requests, server } from '@/testing/server'
 
 describe('agreements board', () => {
@@ -71,6 +71,25 @@ describe('agreements board', () => {
     // Focus follows the card into its new column.
     await waitFor(() => expect(within(movedCard).getByRole('heading', { level: 3 })).toHaveFocus())
     expect(within(openColumn).getByText('Keine offenen Verabredungen.')).toBeInTheDocument()
+  })
+
+  it('offers the status control on the cards of the networks a viewer holds a grant for, and only there', async () => {
+    server.use(
+      http.get('/api/v1/networks', () => page([network({ id: 'n-1', name: 'Steuerungsrunde Teltow' }),
+        network({ id: 'n-2', name: 'Fokusgruppe Bildung' })])),
+      http.get('/api/v1/actors', () => page([])),
+      http.get('/api/v1/tasks', ({ request }) => page(new URL(request.url).searchParams.get('status') === AgreementStatus.Open
+        ? [task({ id: 't-1', title: 'Protokoll versenden', networkId: 'n-1', networkName: 'Steuerungsrunde Teltow' }),
+          task({ id: 't-2', title: 'Raum buchen', networkId: 'n-2', networkName: 'Fokusgruppe Bildung' })]
+        : [])),
+    )
+    renderApp({ route: '/tasks', user: { ...testUser, role: Role.Viewer,
+      grants: [{ role: Role.Coordinator, scope: GrantScope.Network, targetId: 'n-1', targetName: 'Steuerungsrunde Teltow' }] } })
+    const openColumn = await screen.findByRole('region', { name: /^Offen/ })
+    const mine = await within(openColumn).findByRole('article', { name: 'Protokoll versenden' })
+    const other = within(openColumn).getByRole('article', { name: 'Raum buchen' })
+    expect(within(mine).getByRole('combobox', { name: 'Status von „Protokoll versenden“' })).toBeInTheDocument()
+    expect(within(other).queryByRole('combobox')).toBeNull()
   })
 
   it('filters by network, responsible and overdue, and explains a stale card (412)', async () => {

@@ -34,7 +34,7 @@ export function SpaceDetailPage({ inventory: Inventory, coverage: Coverage, acto
   const successors = useSpacesById(space.data?.successorIds ?? [])
   const children = useSpaceChildren(id, (space.data?.childCount ?? 1) > 0)
   const lng = i18n.language
-  const canWrite = useCanWrite()
+  const canWrite = useCanWrite({ spaceId: id })
 
   if (!space.data) {
     return (

@@ -1,13 +1,13 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { AgreementStatus, type TaskDto } from '@/api'
+import { AgreementStatus, GrantScope, type TaskDto } from '@/api'
 import { useActorOptions } from '@/components/pickers/actors'
 import { useNetworkOptions } from '@/components/pickers/networks'
 import { Alert, Loading } from '@/components/ui/feedback'
 import { FilterCheckbox, FilterForm, FilterSelect, LoadMore } from '@/components/ui/list-page'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { useCanWrite } from '@/lib/auth'
+import { useWriteAccess } from '@/lib/auth'
 import { flagParam, textParam, useListFilters } from '@/lib/use-list-filters'
 import { usePageTitle } from '@/lib/use-page-title'
 import { toTaskUpdate, useTaskList, useUpdateTask, type TaskFilters } from '../api/tasks'
@@ -32,7 +32,10 @@ export function AgreementsBoardPage() {
   const { filters, setFilter, hasFilters, reset } = useListFilters(filtersFrom)
   const networks = useNetworkOptions()
   const actors = useActorOptions()
-  const canWrite = useCanWrite()
+  // global writers move every card; a coordinator with a network grant moves the cards of that network (as the API decides)
+  const access = useWriteAccess()
+  const canWrite = (task: TaskDto) =>
+    access.allowed || access.grants.some((g) => g.scope === GrantScope.Network && g.targetId === task.networkId)
   const update = useUpdateTask()
   const describe = useProblemMessage()
   const [announcement, setAnnouncement] = useState('')
@@ -116,7 +119,7 @@ function BoardColumn({
 }: {
   status: AgreementStatus
   filters: Omit<TaskFilters, 'status' | 'meetingId'>
-  canWrite: boolean
+  canWrite: (task: TaskDto) => boolean
   onMove: (task: TaskDto, status: AgreementStatus) => void
   moving: boolean
   focusId?: string
@@ -143,7 +146,7 @@ function BoardColumn({
         <ul className="board__list">
           {items.map((task) => (
             <li key={task.id}>
-              <TaskCard task={task} canWrite={canWrite} onMove={onMove} moving={moving} focus={focusId === task.id} />
+              <TaskCard task={task} canWrite={canWrite(task)} onMove={onMove} moving={moving} focus={focusId === task.id} />
             </li>
           ))}
         </ul>
