@@ -202,6 +202,8 @@ export const de = {
     system: 'System',
     apiKey: 'API-Schlüssel',
     fields: {
+      closures: 'Schließzeiten', openingHours: 'Öffnungszeiten', grants: 'Berechtigungen', capacity: 'Kapazität',
+      latitude: 'Breitengrad', longitude: 'Längengrad', accessibility: 'Barrierefreiheit', languages: 'Sprachen',
       name: 'Name', shortName: 'Kurzname', email: 'E-Mail', phone: 'Telefon', website: 'Website', street: 'Straße',
       postalCode: 'PLZ', city: 'Ort', notes: 'Notizen', tags: 'Schlagworte', spaceIds: 'Sozialräume', role: 'Rolle',
       isActive: 'aktiv', mustChangePassword: 'muss Kennwort ändern', displayName: 'Anzeigename', archivedAt: 'archiviert am',
@@ -216,7 +218,8 @@ export const de = {
       signInThrottled: 'Anmeldung gebremst', signOut: 'abgemeldet', signOutEverywhere: 'überall abgemeldet',
       deactivate: 'deaktiviert', reactivate: 'reaktiviert', setPassword: 'Einmalkennwort gesetzt',
       changePassword: 'Kennwort geändert', endSession: 'Sitzung beendet', revoke: 'widerrufen',
-      revokeCalendarToken: 'Kalender-Link widerrufen',
+      revokeCalendarToken: 'Kalender-Link widerrufen', signInRefused: 'Anmeldung über den Identitätsanbieter abgelehnt',
+      importHsds: 'HSDS-Daten importiert', storeCoverage: 'Flächendeckung als Indikatoren gespeichert',
     },
   },
   notFound: {

@@ -203,6 +203,8 @@ export const en: Translations<typeof de> = {
     system: 'System',
     apiKey: 'API key',
     fields: {
+      closures: 'Closures', openingHours: 'Opening hours', grants: 'Grants', capacity: 'Capacity',
+      latitude: 'Latitude', longitude: 'Longitude', accessibility: 'Accessibility', languages: 'Languages',
       name: 'Name', shortName: 'Short name', email: 'E-mail', phone: 'Phone', website: 'Website', street: 'Street',
       postalCode: 'Postal code', city: 'City', notes: 'Notes', tags: 'Tags', spaceIds: 'Social spaces', role: 'Role',
       isActive: 'active', mustChangePassword: 'must change password', displayName: 'Display name', archivedAt: 'archived at',
@@ -217,7 +219,8 @@ export const en: Translations<typeof de> = {
       signInThrottled: 'sign-in throttled', signOut: 'signed out', signOutEverywhere: 'signed out everywhere',
       deactivate: 'deactivated', reactivate: 'reactivated', setPassword: 'one-time password set',
       changePassword: 'password changed', endSession: 'session ended', revoke: 'revoked',
-      revokeCalendarToken: 'calendar link revoked',
+      revokeCalendarToken: 'calendar link revoked', signInRefused: 'sign-in through the identity provider refused',
+      importHsds: 'HSDS data imported', storeCoverage: 'coverage stored as indicators',
     },
   },
   notFound: {

@@ -6,7 +6,7 @@ import { Role, type AuditEntryDto } from '@/api'
 import { axeViolations } from '@/testing/axe'
 import { renderWithProviders, testUser } from '@/testing/render'
 import { page, requests, server } from '@/testing/server'
-import { EntityHistory } from './entity-history'
+import { EntityHistory, readableValue } from './entity-history'
 
 const admin = { ...testUser, role: Role.Admin }
 
@@ -57,5 +57,18 @@ describe('Verlauf (history of an entity)', () => {
     await screen.findByRole('heading', { name: 'Akteur' })
     await waitFor(() => expect(screen.queryByRole('heading', { name: 'Verlauf' })).not.toBeInTheDocument())
     expect(requests.some((r) => r.url.pathname === '/api/v1/audit')).toBe(false)
+  })
+})
+
+describe('readableValue', () => {
+  it('shows lists and records by their plain values, an empty list as nothing, other values as they are', () => {
+    expect(readableValue('[{"from":"2026-12-24","to":"2026-12-26","reason":"Weihnachten"},{"from":"2027-01-01","to":null}]'))
+      .toBe('2026-12-24, 2026-12-26, Weihnachten; 2027-01-01')
+    expect(readableValue('["Beratung","Kita"]')).toBe('Beratung; Kita')
+    expect(readableValue('[]')).toBeUndefined()
+    expect(readableValue('{"street":"Lindenstraße 12","city":"Teltow"}')).toBe('Lindenstraße 12, Teltow')
+    expect(readableValue('[nicht json')).toBe('[nicht json')
+    expect(readableValue('Quartiersbüro')).toBe('Quartiersbüro')
+    expect(readableValue(undefined)).toBeUndefined()
   })
 })

@@ -61,9 +61,9 @@ function HistorySection({ entityId }: { entityId: string }) {
                     {e.changes.map((c) => (
                       <li key={c.field}>
                         <span className="history__field">{t(`history.fields.${c.field}`, { defaultValue: c.field })}</span>:{' '}
-                        {c.old ?? t('history.nothing')}{' '}
+                        {readableValue(c.old) ?? t('history.nothing')}{' '}
                         <span aria-hidden="true">→</span>
-                        <span className="visually-hidden"> {t('history.becomes')} </span> {c.new ?? t('history.nothing')}
+                        <span className="visually-hidden"> {t('history.becomes')} </span> {readableValue(c.new) ?? t('history.nothing')}
                       </li>
                     ))}
                   </ul>
@@ -85,5 +85,32 @@ function HistorySection({ entityId }: { entityId: string }) {
 
 function who(e: AuditEntryDto, t: (key: string) => string): string {
   if (e.principalName) return e.apiKeyId ? `${e.principalName} (${t('history.apiKey')})` : e.principalName
-  return e.principal === 'anonymous' ? t('history.system') : e.principal
+  return e.principal === 'anonymous' || e.principal === 'system' ? t('history.system') : e.principal
+}
+
+/**
+ * A recorded value as a planner reads it: lists and records (opening hours, closures, tags) arrive as JSON text and are
+ * shown by their plain values ("24.12.2026, 26.12.2026, Weihnachten; …"), an empty list as nothing; other values as they are.
+ */
+export function readableValue(value: string | null | undefined): string | undefined {
+  if (value == null || value === '') return undefined
+  const text = value.trim()
+  if (!text.startsWith('[') && !text.startsWith('{')) return value
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    return value
+  }
+  const plain = (v: unknown): string | undefined => {
+    if (v == null || v === '') return undefined
+    if (Array.isArray(v)) return v.map(plain).filter((x) => x !== undefined).join(', ') || undefined
+    if (typeof v === 'object') return Object.values(v).map(plain).filter((x) => x !== undefined).join(', ') || undefined
+    return String(v)
+  }
+  if (Array.isArray(parsed)) {
+    const items = parsed.map(plain).filter((x) => x !== undefined)
+    return items.length ? items.join('; ') : undefined
+  }
+  return plain(parsed)
 }
