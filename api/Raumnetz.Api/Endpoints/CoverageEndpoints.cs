@@ -18,9 +18,9 @@ namespace Raumnetz.Api.Endpoints;
 public static class CoverageEndpoints
 {
     private const string Common =
-        " Parameters: category (required except for the matrix), targetGroup, populationIndicatorId (a count indicator), period, level " +
-        "(required), under, radiusKm (above 0, at most 100; default 5), decay (none, gaussian, stepped; default none), capacityUnit " +
-        "(default places), on (capacity as of; default today); what-if: closeServiceIds (up to 500) and fundingEndsBy. 400 naming " +
+        " Parameters: category (required except for the matrix), targetGroup, populationIndicatorId (a count indicator), " +
+        "period (default: its latest with values), level (required), under, radiusKm (above 0, at most 100; default 5), " +
+        "decay (none, gaussian, stepped; default none), capacityUnit (default places), on (capacity as of; default today); what-if: closeServiceIds (up to 500) and fundingEndsBy. 400 naming " +
         "the parameter for a radius out of range, an unknown category or target group, or a population indicator that is not a count.";
 
     public static void MapCoverageEndpoints(this IEndpointRouteBuilder app)
@@ -52,7 +52,7 @@ public static class CoverageEndpoints
     /// <param name="category">Code of the service category (its narrower categories count too).</param>
     /// <param name="targetGroup">Code of a target group: only services for it.</param>
     /// <param name="populationIndicatorId">A count indicator holding the population (for example residents under 6).</param>
-    /// <param name="period">The population's period (2024, 2024-H1, 2024-Q2, 2024-05).</param>
+    /// <param name="period">The population's period (2024, 2024-H1, 2024-Q2, 2024-05); default: the latest it has values for.</param>
     /// <param name="level">The level of the spaces compared.</param>
     /// <param name="under">The region: this space and the spaces below it (default: every space).</param>
     /// <param name="radiusKm">Catchment radius in km: above 0, at most 100 (default 5).</param>
@@ -83,7 +83,7 @@ public static class CoverageEndpoints
     /// <param name="category">Code of the service category (its narrower categories count too).</param>
     /// <param name="targetGroup">Code of a target group: only services for it.</param>
     /// <param name="populationIndicatorId">A count indicator holding the population (for example residents under 6).</param>
-    /// <param name="period">The population's period (2024, 2024-H1, 2024-Q2, 2024-05).</param>
+    /// <param name="period">The population's period (2024, 2024-H1, 2024-Q2, 2024-05); default: the latest it has values for.</param>
     /// <param name="level">The level of the spaces compared.</param>
     /// <param name="under">The region: this space and the spaces below it (default: every space).</param>
     /// <param name="radiusKm">Catchment radius in km: above 0, at most 100 (default 5).</param>
@@ -116,7 +116,7 @@ public static class CoverageEndpoints
     /// categories).</param>
     /// <param name="targetGroup">Code of a target group: only services for it.</param>
     /// <param name="populationIndicatorId">A count indicator holding the population (for example residents under 6).</param>
-    /// <param name="period">The population's period (2024, 2024-H1, 2024-Q2, 2024-05).</param>
+    /// <param name="period">The population's period (2024, 2024-H1, 2024-Q2, 2024-05); default: the latest it has values for.</param>
     /// <param name="level">The level of the spaces compared.</param>
     /// <param name="under">The region: this space and the spaces below it (default: every space).</param>
     /// <param name="radiusKm">Catchment radius in km: above 0, at most 100 (default 5).</param>

@@ -28,8 +28,8 @@ public abstract record CoverageRequest
     /// <summary>A count indicator holding the population (for example Einwohner unter 6 Jahren).</summary>
     [JsonRequired]
     public Guid? PopulationIndicatorId { get; init; }
-    /// <summary>The period of the population (2024, 2024-H1, 2024-Q2, 2024-05).</summary>
-    [JsonRequired]
+    /// <summary>The period of the population (2024, 2024-H1, 2024-Q2, 2024-05); when omitted in a query, the latest period the
+    /// population indicator has values for (the answer's <c>parameters.period</c> names it). Required when storing.</summary>
     public string? Period { get; init; }
     public SpaceLevel? Level { get; init; }
     /// <summary>The region: this space and the spaces below it (every space when null).</summary>

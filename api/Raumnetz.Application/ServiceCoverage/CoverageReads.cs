@@ -90,7 +90,9 @@ internal static class CoverageReads
             ?? throw new InvalidFieldException("populationIndicatorId", Text.DoesNotExist("Indicator", indicatorId));
         if (indicator.Kind != IndicatorKind.Count)
             throw new InvalidFieldException("populationIndicatorId", Text.Format(Messages.Coverage_PopulationNotCount, indicator.Code));
-        var period = Period.Parse(request.Period!);
+        var period = string.IsNullOrWhiteSpace(request.Period)
+            ? await LatestPeriodAsync(connection, dialect, indicator, ct)
+            : Period.Parse(request.Period);
         var all = await PublishedValueReads.SpacesAsync(connection, ct);
         if (request.Under is { } under && !all.ContainsKey(under))
             throw new InvalidFieldException("under", Text.DoesNotExist("Space", under));
@@ -117,6 +119,19 @@ internal static class CoverageReads
                 new CommandDefinition(geometrySql, new { under = request.Under }, cancellationToken: ct)))
             .ToDictionary(g => g.Id, g => g.Geometry);
         return new Region(indicator, period, request.Level!.Value, spaces, population, geometry);
+    }
+
+    /// <summary>The latest period the population indicator has values for (ending last; of those the longest); 400 naming
+    /// <c>populationIndicatorId</c> when it has none.</summary>
+    private static async Task<Period> LatestPeriodAsync(DbConnection connection, ISqlDialect dialect, IndicatorRow indicator,
+        CancellationToken ct)
+    {
+        var latest = await connection.QueryFirstOrDefaultAsync<string?>(new CommandDefinition($"""
+            SELECT period FROM observations WHERE indicator_id = @id ORDER BY last_month DESC, first_month {dialect.Limit("@take")}
+            """, new { id = indicator.Id, take = 1 }, cancellationToken: ct));
+        return latest is not null && Period.TryParse(latest, out var period) ? period
+            : throw new InvalidFieldException("populationIndicatorId",
+                Text.Format(Messages.Coverage_PopulationHasNoValues, indicator.Code));
     }
 
     /// <summary>The active, unarchived services of <paramref name="category"/> (and <paramref name="targetGroup"/>) with their

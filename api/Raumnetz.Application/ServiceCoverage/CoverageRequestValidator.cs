@@ -18,7 +18,7 @@ public abstract class CoverageRequestValidator<T> : AbstractValidator<T> where T
         RuleFor(x => x.Category).MaximumLength(Limits.Code);
         RuleFor(x => x.TargetGroup).MaximumLength(Limits.Code);
         RuleFor(x => x.PopulationIndicatorId).NotEmpty();
-        RuleFor(x => x.Period).NotEmpty().MaximumLength(PeriodLength);
+        RuleFor(x => x.Period).MaximumLength(PeriodLength);
         RuleFor(x => x.Period).Must(p => Period.TryParse(p, out _)).When(x => !string.IsNullOrEmpty(x.Period))
             .WithMessage(x => Text.Format(Messages.Rule_Period, "period"));
         RuleFor(x => x.Level).NotNull().DefinedEnum();

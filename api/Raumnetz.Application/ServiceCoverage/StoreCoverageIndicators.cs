@@ -54,6 +54,7 @@ public sealed class StoreCoverageIndicatorsValidator : CoverageRequestValidator<
 {
     public StoreCoverageIndicatorsValidator()
     {
+        RuleFor(x => x.Period).NotEmpty();
         RuleFor(x => x.Measures).NotEmpty().MaxItems(4);
         RuleForEach(x => x.Measures).IsInEnum();
     }

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using Raumnetz.IntegrationTests.Fundings;
+using Raumnetz.IntegrationTests.Indicators;
 using Raumnetz.IntegrationTests.Infrastructure;
 using Raumnetz.IntegrationTests.Networks;
 
@@ -205,8 +207,33 @@ public sealed class CoverageTests(InventoryClockFactory factory) : IClassFixture
             $"/api/v1/coverage?{g.Query().Replace(g.Indicator.ToString(), Guid.CreateVersion7().ToString())}"),
             HttpStatusCode.BadRequest, "populationIndicatorId");
         await HttpAssert.ProblemAsync(await client.GetAsync("/api/v1/coverage"), HttpStatusCode.BadRequest,
-            "category", "populationIndicatorId", "period", "level");
+            "category", "populationIndicatorId", "level");
         await HttpAssert.ProblemAsync(await client.GetAsync($"/api/v1/coverage/gaps?{g.Query()}"), HttpStatusCode.BadRequest,
             "measure", "threshold");
+    }
+
+    [Fact]
+    public async Task Without_a_period_the_population_indicators_latest_one_counts_and_one_without_values_is_400()
+    {
+        var client = await factory.SignedInAsync();
+        var g = await CoverageGrid.CreateAsync(factory, client);
+        // an older year with other figures must not be taken: 2024 is the latest
+        await IndicatorApi.PutObservationOkAsync(client, new { indicatorId = g.Indicator, spaceId = g.N1, period = "2023", value = 800 });
+        var query = string.Join('&', g.Query().Split('&').Where(p => !p.StartsWith("period=", StringComparison.Ordinal)));
+        var c = await client.GetJsonAsync($"/api/v1/coverage?{query}");
+        Assert.Equal("2024", c.GetProperty("parameters").GetProperty("period").GetString());
+        Assert.Equal(1000.0, c.Figure(g.N1, "population"));
+        Near(40, c.Figure(g.N1, "perThousand"));
+
+        var empty = (await IndicatorApi.CreateIndicatorAsync(client, IndicatorApi.Count($"{Actors.ActorApi.Token()}-p")))
+            .GetProperty("id").GetGuid();
+        await HttpAssert.ProblemAsync(await client.GetAsync($"/api/v1/coverage?{query.Replace(g.Indicator.ToString(), empty.ToString())}"),
+            HttpStatusCode.BadRequest, "populationIndicatorId");
+        // storing needs the period named
+        await HttpAssert.ProblemAsync(await client.PostAsJsonAsync("/api/v1/coverage/indicators", new
+        {
+            category = g.Category, populationIndicatorId = g.Indicator, level = "neighbourhood", under = g.County, radiusKm = 1.5,
+            measures = new[] { "perThousand" },
+        }), HttpStatusCode.BadRequest, "period");
     }
 }

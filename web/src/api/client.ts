@@ -2782,11 +2782,11 @@ export class Client {
     }
 
     /**
-     * Supply per space on a level: services, capacity, capacity per 1,000 of the population, distance from the (population-weighted) centroid to the nearest service, share of the population within the radius and the 2SFCA accessibility index; the spaces above the level aggregated; with a what-if the figures as if services closed and the difference. Parameters: category (required except for the matrix), targetGroup, populationIndicatorId (a count indicator), period, level (required), under, radiusKm (above 0, at most 100; default 5), decay (none, gaussian, stepped; default none), capacityUnit (default places), on (capacity as of; default today); what-if: closeServiceIds (up to 500) and fundingEndsBy. 400 naming the parameter for a radius out of range, an unknown category or target group, or a population indicator that is not a count.
+     * Supply per space on a level: services, capacity, capacity per 1,000 of the population, distance from the (population-weighted) centroid to the nearest service, share of the population within the radius and the 2SFCA accessibility index; the spaces above the level aggregated; with a what-if the figures as if services closed and the difference. Parameters: category (required except for the matrix), targetGroup, populationIndicatorId (a count indicator), period (default: its latest with values), level (required), under, radiusKm (above 0, at most 100; default 5), decay (none, gaussian, stepped; default none), capacityUnit (default places), on (capacity as of; default today); what-if: closeServiceIds (up to 500) and fundingEndsBy. 400 naming the parameter for a radius out of range, an unknown category or target group, or a population indicator that is not a count.
      * @param category (optional) Code of the service category (its narrower categories count too).
      * @param targetGroup (optional) Code of a target group: only services for it.
      * @param populationIndicatorId (optional) A count indicator holding the population (for example residents under 6).
-     * @param period (optional) The population's period (2024, 2024-H1, 2024-Q2, 2024-05).
+     * @param period (optional) The population's period (2024, 2024-H1, 2024-Q2, 2024-05); default: the latest it has values for.
      * @param level (optional) The level of the spaces compared.
      * @param under (optional) The region: this space and the spaces below it (default: every space).
      * @param radiusKm (optional) Catchment radius in km: above 0, at most 100 (default 5).
@@ -2909,11 +2909,11 @@ export class Client {
     }
 
     /**
-     * The spaces on the level below a threshold of a measure (distance: above it), worst first. Parameters: category (required except for the matrix), targetGroup, populationIndicatorId (a count indicator), period, level (required), under, radiusKm (above 0, at most 100; default 5), decay (none, gaussian, stepped; default none), capacityUnit (default places), on (capacity as of; default today); what-if: closeServiceIds (up to 500) and fundingEndsBy. 400 naming the parameter for a radius out of range, an unknown category or target group, or a population indicator that is not a count.
+     * The spaces on the level below a threshold of a measure (distance: above it), worst first. Parameters: category (required except for the matrix), targetGroup, populationIndicatorId (a count indicator), period (default: its latest with values), level (required), under, radiusKm (above 0, at most 100; default 5), decay (none, gaussian, stepped; default none), capacityUnit (default places), on (capacity as of; default today); what-if: closeServiceIds (up to 500) and fundingEndsBy. 400 naming the parameter for a radius out of range, an unknown category or target group, or a population indicator that is not a count.
      * @param category (optional) Code of the service category (its narrower categories count too).
      * @param targetGroup (optional) Code of a target group: only services for it.
      * @param populationIndicatorId (optional) A count indicator holding the population (for example residents under 6).
-     * @param period (optional) The population's period (2024, 2024-H1, 2024-Q2, 2024-05).
+     * @param period (optional) The population's period (2024, 2024-H1, 2024-Q2, 2024-05); default: the latest it has values for.
      * @param level (optional) The level of the spaces compared.
      * @param under (optional) The region: this space and the spaces below it (default: every space).
      * @param radiusKm (optional) Catchment radius in km: above 0, at most 100 (default 5).
@@ -3040,12 +3040,12 @@ export class Client {
     }
 
     /**
-     * Spaces × categories (up to 20; default the top-level categories): the measure per cell, whether it is a gap, and per category the median of the spaces. Parameters: category (required except for the matrix), targetGroup, populationIndicatorId (a count indicator), period, level (required), under, radiusKm (above 0, at most 100; default 5), decay (none, gaussian, stepped; default none), capacityUnit (default places), on (capacity as of; default today); what-if: closeServiceIds (up to 500) and fundingEndsBy. 400 naming the parameter for a radius out of range, an unknown category or target group, or a population indicator that is not a count.
+     * Spaces × categories (up to 20; default the top-level categories): the measure per cell, whether it is a gap, and per category the median of the spaces. Parameters: category (required except for the matrix), targetGroup, populationIndicatorId (a count indicator), period (default: its latest with values), level (required), under, radiusKm (above 0, at most 100; default 5), decay (none, gaussian, stepped; default none), capacityUnit (default places), on (capacity as of; default today); what-if: closeServiceIds (up to 500) and fundingEndsBy. 400 naming the parameter for a radius out of range, an unknown category or target group, or a population indicator that is not a count.
      * @param categories (optional) Codes of the categories compared (repeat the parameter; up to 20; default: the top-level
                 categories).
      * @param targetGroup (optional) Code of a target group: only services for it.
      * @param populationIndicatorId (optional) A count indicator holding the population (for example residents under 6).
-     * @param period (optional) The population's period (2024, 2024-H1, 2024-Q2, 2024-05).
+     * @param period (optional) The population's period (2024, 2024-H1, 2024-Q2, 2024-05); default: the latest it has values for.
      * @param level (optional) The level of the spaces compared.
      * @param under (optional) The region: this space and the spaces below it (default: every space).
      * @param radiusKm (optional) Catchment radius in km: above 0, at most 100 (default 5).

@@ -82,6 +82,7 @@ describe('coverage page', () => {
     expect(params.get('category')).toBe('kita')
     expect(params.get('populationIndicatorId')).toBe('i-ew6')
     expect(params.get('period')).toBe('2024')
+    expect(screen.getByText('Bevölkerung und Versorgung im Zeitraum 2024.')).toBeInTheDocument()
     expect(params.get('radiusKm')).toBe('5')
     expect(params.has('fundingEndsBy')).toBe(false)
     expect(await axeViolations()).toEqual([])

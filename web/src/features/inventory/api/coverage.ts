@@ -24,7 +24,7 @@ export function useCoverage(choice: CoverageChoice | undefined) {
     queryKey: ['inventory', 'coverage', choice],
     queryFn: () => {
       const c = choice!
-      return api.getCoverage(c.category, given(c.targetGroup), c.populationIndicatorId, c.period, c.level, given(c.under), c.radiusKm,
+      return api.getCoverage(c.category, given(c.targetGroup), c.populationIndicatorId, given(c.period), c.level, given(c.under), c.radiusKm,
         c.decay, undefined, undefined, undefined, given(c.fundingEndsBy), true)
     },
     enabled: choice !== undefined,
@@ -38,7 +38,7 @@ export function useCoverageGaps(choice: CoverageChoice | undefined, measure: Cov
     queryKey: ['inventory', 'coverage', 'gaps', choice, measure, threshold],
     queryFn: () => {
       const c = choice!
-      return api.listCoverageGaps(c.category, given(c.targetGroup), c.populationIndicatorId, c.period, c.level, given(c.under),
+      return api.listCoverageGaps(c.category, given(c.targetGroup), c.populationIndicatorId, given(c.period), c.level, given(c.under),
         c.radiusKm, c.decay, undefined, undefined, undefined, given(c.fundingEndsBy), measure, threshold)
     },
     enabled: choice !== undefined && threshold !== undefined,
@@ -53,7 +53,7 @@ export function useCoverageMatrix(choice: Omit<CoverageChoice, 'category'> | und
     queryKey: ['inventory', 'coverage', 'matrix', choice, measure],
     queryFn: () => {
       const c = choice!
-      return api.getCoverageGapMatrix(undefined, given(c.targetGroup), c.populationIndicatorId, c.period, c.level, given(c.under),
+      return api.getCoverageGapMatrix(undefined, given(c.targetGroup), c.populationIndicatorId, given(c.period), c.level, given(c.under),
         c.radiusKm, c.decay, undefined, undefined, undefined, undefined, measure, undefined)
     },
     enabled: choice !== undefined,

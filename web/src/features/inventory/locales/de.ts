@@ -463,7 +463,8 @@ export const de = {
       populationHint: 'Ein Anzahl-Indikator, zum Beispiel Einwohner unter 6 Jahren.',
       noPopulation: 'Es gibt noch keinen Anzahl-Indikator für die Bevölkerung.',
       period: 'Zeitraum',
-      periodHint: 'Zum Beispiel 2024, 2024-H1, 2024-Q2 oder 2024-05.',
+      periodHint: 'Leer: der letzte Zeitraum mit Werten. Sonst zum Beispiel 2024, 2024-H1, 2024-Q2 oder 2024-05.',
+      usedPeriod: 'Bevölkerung und Versorgung im Zeitraum {{period}}.',
       level: 'Ebene',
       levels: {
         county: 'Kreis', planningRegion: 'Planungsregion', municipality: 'Gemeinde', district: 'Stadtteil', neighbourhood: 'Quartier',

@@ -465,7 +465,8 @@ export const en: Translations<typeof de> = {
       populationHint: 'A count indicator, for example residents under 6.',
       noPopulation: 'There is no count indicator for the population yet.',
       period: 'Period',
-      periodHint: 'For example 2024, 2024-H1, 2024-Q2 or 2024-05.',
+      periodHint: 'Empty: the latest period with values. Otherwise for example 2024, 2024-H1, 2024-Q2 or 2024-05.',
+      usedPeriod: 'Population and supply in the period {{period}}.',
       level: 'Level',
       levels: {
         county: 'County', planningRegion: 'Planning region', municipality: 'Municipality', district: 'District',

@@ -43,7 +43,7 @@ export function CoveragePage() {
   const indicators = useCountIndicators()
   const { spaces } = useFlatSpaces()
   const [values, setValues] = useState<FormValues>(() => ({
-    category: '', targetGroup: '', populationIndicatorId: '', period: String(new Date().getFullYear() - 1),
+    category: '', targetGroup: '', populationIndicatorId: '', period: '',
     level: SpaceLevel.District, under: '', radiusKm: '5', decay: DistanceDecay.None, whatIf: false, fundingEndsBy: '',
   }))
   const [choice, setChoice] = useState<CoverageChoice>()
@@ -99,7 +99,7 @@ export function CoveragePage() {
             {(indicators.data ?? []).map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}
           </SelectField>
           <TextField label={t('inventory.coverage.period')} hint={t('inventory.coverage.periodHint')} value={values.period}
-            onChange={(e) => set('period', e.target.value)} required />
+            onChange={(e) => set('period', e.target.value)} />
           <SelectField label={t('inventory.coverage.level')} value={values.level}
             onChange={(e) => set('level', e.target.value as SpaceLevel)}>
             {LEVELS.map((l) => <option key={l} value={l}>{t(`inventory.coverage.levels.${l}`)}</option>)}
@@ -136,6 +136,7 @@ export function CoveragePage() {
         <ProblemAlert error={coverage.error} onRetry={() => void coverage.refetch()} />
       ) : (
         <>
+          <p className="muted">{t('inventory.coverage.usedPeriod', { period: coverage.data.parameters.period })}</p>
           <div className="coverage-controls" role="group" aria-label={t('inventory.coverage.display')}>
             <SelectField label={t('inventory.coverage.measure')} value={measure} onChange={(e) => setMeasure(e.target.value as MapMeasure)}>
               <option value="perThousand">{t('inventory.coverage.measures.perThousand')}</option>
@@ -147,7 +148,7 @@ export function CoveragePage() {
           {canWrite && !whatIf ? (
             <div className="coverage-store">
               <button type="button" className="button button--secondary" disabled={store.isPending}
-                onClick={() => store.mutate(choice)}>
+                onClick={() => store.mutate({ ...choice, period: coverage.data.parameters.period })}>
                 {t('inventory.coverage.store')}
               </button>
               {store.isError ? <ProblemAlert error={store.error} /> : null}
