@@ -1,12 +1,14 @@
-import '@/lib/zod-config'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import '@/lib/i18n'
+import { i18nReady } from '@/lib/i18n'
 import './styles/index.css'
 import { App } from './app/app'
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The chosen language's texts first (English is downloaded only when chosen), then the app.
+void i18nReady.finally(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 )

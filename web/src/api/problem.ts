@@ -1,4 +1,4 @@
-import { ApiException } from './client'
+import type { ApiException } from './client'
 
 /** RFC 9457 problem details, normalised from whatever the generated client threw. */
 export interface Problem {
@@ -58,8 +58,9 @@ function parseJson(text: string): unknown {
  * - anything else (e.g. a SyntaxError when a proxy answered with HTML).
  */
 export function toProblem(err: unknown): Problem {
-  if (err instanceof ApiException || (isRecord(err) && err.isApiException === true)) {
-    const ex = err as ApiException
+  // Recognised by its marker, not by instanceof: the generated client is not loaded with the first paint (lib/auth).
+  if (isRecord(err) && err.isApiException === true) {
+    const ex = err as unknown as ApiException
     const parsed = typeof ex.response === 'string' && ex.response ? parseJson(ex.response) : undefined
     if (isRecord(parsed) && ('title' in parsed || 'status' in parsed || 'errors' in parsed)) {
       return { ...fromBody(parsed, ex.status), status: ex.status }

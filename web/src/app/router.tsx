@@ -1,18 +1,34 @@
 import type { RouteObject } from 'react-router'
 import { AppShell } from '@/components/layout/app-shell'
 import { RequireAuth } from '@/features/auth/components/require-auth'
-import { LoginPage } from '@/features/auth/routes/login-page'
 import { indicatorRoutes } from '@/features/indicators/routes'
 import { privacyRoutes } from '@/features/privacy/routes'
 import { userRoutes } from '@/features/users/routes'
 import { inventoryRoutes } from '@/features/inventory/routes'
+import { loadFeatureTexts } from '@/lib/i18n'
 import { NotFoundPage, RouteErrorPage } from './error-pages'
+
+/** The routes with every page's download joined by the features' texts (not on the first paint, see lib/i18n). */
+export function withFeatureTexts(list: RouteObject[]): RouteObject[] {
+  return list.map((route) => {
+    const children = route.children ? withFeatureTexts(route.children) : undefined
+    const lazy = route.lazy
+    const page = typeof lazy === 'function'
+      ? { lazy: async () => (await Promise.all([lazy(), loadFeatureTexts()]))[0] }
+      : {}
+    return { ...route, ...(children ? { children } : {}), ...page } as RouteObject
+  })
+}
 
 // Feature pages load on demand (one chunk per page) to keep the first download small. A page that shows more than one
 // feature (the start page, a network with its agreements, a meeting with the agreements made in it) is put together in
 // ./routes: features never import each other.
-export const routes: RouteObject[] = [
-  { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+export const routes: RouteObject[] = withFeatureTexts([
+  {
+    path: '/login',
+    lazy: async () => ({ Component: (await import('@/features/auth/routes/login-page')).LoginPage }),
+    errorElement: <RouteErrorPage />,
+  },
   {
     element: <RequireAuth />,
     errorElement: <RouteErrorPage />,
@@ -107,4 +123,4 @@ export const routes: RouteObject[] = [
       },
     ],
   },
-]
+])

@@ -3,16 +3,26 @@
  * they may write. The login page and the route guard live in features/auth; everything else asks here.
  */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { api, GrantScope, Role, type CurrentUserDto, type LoginRequest, type RoleGrantDto, type SpaceTreeNode } from '@/api'
+import type { CurrentUserDto, GrantScope, LoginRequest, Role, RoleGrantDto, SpaceTreeNode } from '@/api/client'
 import { toProblem } from '@/api/problem'
 import { queryKeys } from './query-keys'
+
+/**
+ * The generated client, loaded on first use: the shell and the route guard are on the first paint, the client (the
+ * largest module of the app) comes with the session request and the first page instead.
+ */
+const client = () => import('@/api').then((m) => m.api)
+
+// The enums' values, spelt out so that this module needs no value from the generated client.
+const ROLE = { editor: 'editor' as Role, coordinator: 'coordinator' as Role, admin: 'admin' as Role }
+const SCOPE = { network: 'network' as GrantScope, space: 'space' as GrantScope }
 
 /** The signed-in user, or null when the API answers 401 (or 404: the account no longer exists). */
 export const currentUserQuery = queryOptions<CurrentUserDto | null>({
   queryKey: queryKeys.currentUser,
   queryFn: async () => {
     try {
-      return await api.getCurrentUser()
+      return await (await client()).getCurrentUser()
     } catch (err) {
       const { status } = toProblem(err)
       if (status === 401 || status === 404) return null
@@ -29,7 +39,7 @@ export function useCurrentUser() {
 export function useLogin() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: LoginRequest) => api.login(body),
+    mutationFn: async (body: LoginRequest) => (await client()).login(body),
     onSuccess: (user) => {
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.currentUser[0] })
       queryClient.setQueryData(queryKeys.currentUser, user)
@@ -41,7 +51,10 @@ export function useLogin() {
 export function useLogout({ everywhere = false }: { everywhere?: boolean } = {}) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: () => (everywhere ? api.logoutEverywhere() : api.logout()),
+    mutationFn: async () => {
+      const api = await client()
+      return everywhere ? api.logoutEverywhere() : api.logout()
+    },
     onSettled: () => {
       queryClient.clear()
       queryClient.setQueryData(queryKeys.currentUser, null)
@@ -49,7 +62,7 @@ export function useLogout({ everywhere = false }: { everywhere?: boolean } = {})
   })
 }
 
-const WRITER_ROLES: ReadonlySet<string> = new Set([Role.Editor, Role.Coordinator, Role.Admin])
+const WRITER_ROLES: ReadonlySet<string> = new Set([ROLE.editor, ROLE.coordinator, ROLE.admin])
 
 /** What a write would touch: a network (with its members, meetings, agreements) or a space (and so its subtree's records). */
 export interface WriteTarget {
@@ -98,10 +111,10 @@ export function decideWriteAccess(user: CurrentUserDto | null | undefined, targe
   if (WRITER_ROLES.has(user.role)) return { ...base, allowed: true, denial: null }
   const denied = { ...base, allowed: false, denial: grants.length ? 'outsideScope' as const : 'readOnlyRole' as const }
   if (!target || !grants.length) return denied
-  if (target.networkId && grants.some((g) => g.scope === GrantScope.Network && g.targetId === target.networkId))
+  if (target.networkId && grants.some((g) => g.scope === SCOPE.network && g.targetId === target.networkId))
     return { ...base, allowed: true, denial: null }
   const spaces = targetSpaces(target)
-  const roots = grants.filter((g) => g.scope === GrantScope.Space).map((g) => g.targetId)
+  const roots = grants.filter((g) => g.scope === SCOPE.space).map((g) => g.targetId)
   if (spaces.length && roots.length
     && spaces.every((id) => !!id && ancestorsOf(id).some((a) => roots.includes(a))))
     return { ...base, allowed: true, denial: null }
@@ -115,10 +128,10 @@ export function decideWriteAccess(user: CurrentUserDto | null | undefined, targe
 export function useWriteAccess(target?: WriteTarget): WriteAccess {
   const { data } = useCurrentUser()
   const needsTree = targetSpaces(target).length > 0 && !!data && !WRITER_ROLES.has(data.role)
-    && (data.grants ?? []).some((g) => g.scope === GrantScope.Space)
+    && (data.grants ?? []).some((g) => g.scope === SCOPE.space)
   const tree = useQuery({
     queryKey: queryKeys.spaces.tree(undefined),
-    queryFn: () => api.getSpaceTree(undefined),
+    queryFn: async () => (await client()).getSpaceTree(undefined),
     staleTime: 5 * 60_000,
     enabled: needsTree,
   })

@@ -1,25 +1,42 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { de } from '@/locales/de'
-import { en } from '@/locales/en'
 
 /** A locale file's type for another language: the same keys as `T`, every text a string. */
 export type Translations<T> = { [K in keyof T]: T[K] extends string ? string : Translations<T[K]> }
+
+type Sections = Record<string, object>
 
 /**
  * Every feature's texts: `features/<x>/locales/de.ts` and `en.ts` export `de` and `en`, objects with the feature's own
  * top-level sections (actors: `actors`; networks: `networks` and `meetings`; …). They are found by that convention, so
  * shared code names no feature, and merged beside the shared texts of src/locales. A section belongs to one file only
  * (locales.test checks it, and that every feature uses only its own sections and the shared ones).
+ *
+ * Nothing of it is on the first paint but the shared German texts (the shell, the route guard, the error pages use only
+ * those): the features' German texts come with the first page (the router waits for {@link loadFeatureTexts}), English
+ * only when it is chosen.
  */
-export const featureLocales = import.meta.glob<{ de?: Record<string, object>; en?: Record<string, object> }>('../features/*/locales/*.ts', {
-  eager: true,
-})
+const germanFeatures = import.meta.glob<Sections>('../features/*/locales/de.ts', { import: 'de' })
+const englishFeatures = import.meta.glob<Sections>('../features/*/locales/en.ts', { import: 'en' })
 
 /** The shared texts of one language with every feature's sections beside them. */
-export function textsOf(lng: Language): Record<string, object> {
-  const shared = lng === 'de' ? de : en
-  return Object.assign({}, shared, ...Object.values(featureLocales).map((module) => module[lng] ?? {}))
+export async function textsOf(lng: Language): Promise<Sections> {
+  const [shared, ...features] = await Promise.all([
+    lng === 'de' ? de : import('@/locales/en').then((m) => m.en),
+    ...Object.values(lng === 'de' ? germanFeatures : englishFeatures).map((load) => load()),
+  ])
+  return Object.assign({}, shared, ...features)
+}
+
+let featureTexts: Promise<void> | undefined
+
+/** Adds every feature's German texts (once; English is loaded whole when chosen). Pages wait for it, see app/router. */
+export function loadFeatureTexts(): Promise<void> {
+  featureTexts ??= Promise.all(Object.values(germanFeatures).map((load) => load())).then((sections) => {
+    i18n.addResourceBundle(DEFAULT_LANGUAGE, 'translation', Object.assign({}, ...sections), true, true)
+  })
+  return featureTexts
 }
 
 export const LANGUAGES = ['de', 'en'] as const
@@ -44,8 +61,23 @@ function applyLanguage(lng: string) {
   if (typeof document !== 'undefined') document.documentElement.lang = lng
 }
 
-void i18n.use(initReactI18next).init({
-  resources: { de: { translation: textsOf('de') }, en: { translation: textsOf('en') } },
+/**
+ * An i18next backend that reads a language's texts from the bundles above: German is already there, English is fetched
+ * the first time it is chosen (`changeLanguage('en')` waits for it).
+ */
+const lazyTexts = {
+  type: 'backend' as const,
+  init() {},
+  read(lng: string, _ns: string, callback: (err: unknown, data: Sections | null) => void) {
+    if (!isLanguage(lng)) return callback(null, {})
+    textsOf(lng).then((texts) => callback(null, texts), (err: unknown) => callback(err, null))
+  },
+}
+
+/** Resolves when the texts of the chosen language are there: main.tsx renders the app only then. */
+export const i18nReady = i18n.use(lazyTexts).use(initReactI18next).init({
+  resources: { de: { translation: { ...de } } },
+  partialBundledLanguages: true,
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],

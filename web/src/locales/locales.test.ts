@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { featureLocales, textsOf } from '@/lib/i18n'
+import i18n, { textsOf } from '@/lib/i18n'
 import { de } from './de'
 import { en } from './en'
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]))
 }
+
+/** Every feature's locale files, both languages (the app bundles German only and loads English when chosen). */
+const featureLocales = import.meta.glob<{ de?: Record<string, object>; en?: Record<string, object> }>('../features/*/locales/*.ts', {
+  eager: true,
+})
 
 /** features/<name>/locales/de.ts → name */
 const featureOf = (path: string) => /features\/([^/]+)\//.exec(path)?.[1] ?? path
@@ -39,9 +44,9 @@ function sectionsUsed(text: string, known: Set<string>): string[] {
 }
 
 describe('locales', () => {
-  it('German and English have the same keys, shared and in every feature', () => {
+  it('German and English have the same keys, shared and in every feature', async () => {
     expect(keys(en).sort()).toEqual(keys(de).sort())
-    expect(keys(textsOf('en')).sort()).toEqual(keys(textsOf('de')).sort())
+    expect(keys(await textsOf('en')).sort()).toEqual(keys(await textsOf('de')).sort())
     const byFeature = new Map<string, { de: object; en: object }>()
     for (const [path, module] of Object.entries(featureLocales)) {
       const texts = byFeature.get(featureOf(path)) ?? { de: {}, en: {} }
@@ -50,9 +55,9 @@ describe('locales', () => {
     for (const [feature, texts] of byFeature) expect(keys(texts.en).sort(), feature).toEqual(keys(texts.de).sort())
   })
 
-  it('no text is empty', () => {
+  it('no text is empty', async () => {
     for (const lng of ['de', 'en'] as const) {
-      const res = textsOf(lng)
+      const res = await textsOf(lng)
       const empty = keys(res).filter((k) => {
         const value = k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], res)
         return typeof value !== 'string' || value.trim() === ''
@@ -79,5 +84,17 @@ describe('locales', () => {
       for (const section of sectionsUsed(text, known)) if (!allowed.has(section)) foreign.push(`${path}: ${section}`)
     }
     expect(foreign).toEqual([])
+  })
+})
+
+describe('loading the languages', () => {
+  it('bundles German only; English is loaded when it is chosen', async () => {
+    expect(i18n.hasResourceBundle('de', 'translation')).toBe(true)
+    expect(i18n.hasResourceBundle('en', 'translation')).toBe(false)
+    await i18n.changeLanguage('en')
+    expect(i18n.hasResourceBundle('en', 'translation')).toBe(true)
+    expect(i18n.t('shell.role')).toBe(en.shell.role)
+    await i18n.changeLanguage('de')
+    expect(i18n.t('shell.role')).toBe(de.shell.role)
   })
 })

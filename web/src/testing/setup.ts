@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup, configure } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
-import i18n from '@/lib/i18n'
+import i18n, { loadFeatureTexts } from '@/lib/i18n'
 import { resetServer, server } from './server'
 
 // Pages load lazily, and the first page a test file opens is compiled on the spot: on a busy shared machine that takes
@@ -10,6 +10,8 @@ configure({ asyncUtilTimeout: 5000 })
 
 // Requests without a handler of the test get a 404 problem (see server.ts), so MSW need not warn about them.
 beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }))
+// Components rendered on their own (outside a route) need the features' texts the router loads with a page.
+beforeAll(() => loadFeatureTexts())
 afterAll(() => server.close())
 
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
-import { Role, type CurrentUserDto } from '@/api'
+import type { CurrentUserDto, Role } from '@/api/client'
 import { useLogout } from '@/lib/auth'
 
 /** Disclosure with the signed-in user's name, role and the logout buttons (this session, every session). */
@@ -66,7 +66,7 @@ export function UserMenu({ user }: { user: CurrentUserDto }) {
         <Link to="/account" className="button button--secondary" onClick={() => setOpen(false)}>
           {t('shell.account')}
         </Link>
-        {user.role === Role.Admin ? (
+        {user.role === ('admin' as Role) ? (
           <Link to="/admin/users" className="button button--secondary" onClick={() => setOpen(false)}>
             {t('shell.users')}
           </Link>

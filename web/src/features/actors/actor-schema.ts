@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { z } from 'zod'
+import { z } from '@/lib/zod'
 import { ActorKind, RelationType, Sector, type ActorDto, type CreateActorRequest } from '@/api'
 
 /** Limits mirrored from the API contract (CreateActorRequest / UpdateActorRequest in openapi/raumnetz.v1.json). */

@@ -6,10 +6,11 @@ import { GraphEdgeKind, GraphNodeType, NetworkKind, Sector, type NetworkGraphDto
 import { axeViolations } from '@/testing/axe'
 import { spaceTree } from '@/testing/fixtures'
 import { renderApp } from '@/testing/render'
+import { LABELLED_NODES, nodesToLabel } from './node-labels'
 import { page, requests, server } from '@/testing/server'
 
 // jsdom has no canvas: Cytoscape is replaced by a stub that records what it was given.
-const cy = vi.hoisted(() => ({ created: [] as { elements: { data: { id: string; label?: string } }[] }[] }))
+const cy = vi.hoisted(() => ({ created: [] as { elements: { data: { id: string; label?: string }; classes?: string[] }[] }[] }))
 vi.mock('cytoscape', () => {
   const instance = {
     layout: () => ({ one: () => undefined, run: () => undefined }),
@@ -67,7 +68,17 @@ describe('network map', () => {
     await user.click(within(table).getByRole('button', { name: /^Verbindungen/ }))
     expect(names()).toEqual(['Lenkrunde Teltow', 'Jugendamt', 'Heimatverein'])
 
+    // The connected nodes are named at the default zoom (the isolated one only when zoomed in).
+    const hubs = cy.created.at(-1)!.elements.filter((e) => e.classes?.includes('hub')).map((e) => e.data.id)
+    expect(hubs).toEqual(['n-l', 'a-j'])
+
+    // The filters are folded away above the graph until opened; the summary counts those set.
+    const details = screen.getByText('Filter', { selector: 'summary' }).closest('details')!
+    expect(details).not.toHaveAttribute('open')
+    await user.click(screen.getByText('Filter', { selector: 'summary' }))
+    expect(details).toHaveAttribute('open')
     await user.click(screen.getByRole('checkbox', { name: 'Beziehungen zwischen Akteuren' }))
+    expect(await screen.findByText('Filter (1 gesetzt)', { selector: 'summary' })).toBeInTheDocument()
     await user.type(screen.getByLabelText('Stichtag'), '2025-01-31')
     await waitFor(() => {
       const last = requests.filter((r) => r.url.pathname === '/api/v1/graph').at(-1)!
@@ -75,5 +86,21 @@ describe('network map', () => {
       expect(last.url.searchParams.get('on')).toBe('2025-01-31')
     })
     expect(await axeViolations()).toEqual([])
+  })
+
+  it('names the most connected nodes first, never an isolated one, at most a dozen', () => {
+    const many = Array.from({ length: 20 }, (_, i) => ({ ...graph.nodes[1], id: `a-${i}`, label: `Akteur ${i}`, degree: i,
+      normalizedBetweenness: 0 }))
+    const named = nodesToLabel(many)
+    expect(named.size).toBe(LABELLED_NODES)
+    expect([...named]).toEqual(Array.from({ length: LABELLED_NODES }, (_, i) => `a-${19 - i}`))
+    expect(named.has('a-0')).toBe(false)
+    // Ties go to the better broker, then by name.
+    const tied = [
+      { ...graph.nodes[1], id: 'b', label: 'B', degree: 3, normalizedBetweenness: 0.1 },
+      { ...graph.nodes[1], id: 'a', label: 'A', degree: 3, normalizedBetweenness: 0.1 },
+      { ...graph.nodes[1], id: 'c', label: 'C', degree: 3, normalizedBetweenness: 0.5 },
+    ]
+    expect([...nodesToLabel(tied, 2)]).toEqual(['c', 'a'])
   })
 })

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { z } from 'zod'
+import { z } from '@/lib/zod'
 import type { Attendance, CreateMeetingRequest, MeetingDto } from '@/api'
 import { fromDateTimeLocal, toDateTimeLocal } from '@/lib/format'
 

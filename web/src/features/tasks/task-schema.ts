@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { z } from 'zod'
+import { z } from '@/lib/zod'
 import { AgreementStatus, type CreateTaskRequest, type TaskDto } from '@/api'
 
 /** Limits mirrored from the API contract (CreateTaskRequest / UpdateTaskRequest). */

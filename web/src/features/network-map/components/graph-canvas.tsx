@@ -1,6 +1,7 @@
 import type { CollectionArgument, Core, ElementDefinition, StylesheetJson } from 'cytoscape'
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react'
 import { GraphEdgeKind, GraphNodeType, NetworkLinkType, type NetworkGraphDto } from '@/api'
+import { nodesToLabel } from '../node-labels'
 import '../network-map.css'
 
 export type SizeBy = 'degree' | 'betweenness'
@@ -39,6 +40,9 @@ const MAX_SIZE = 72
 /** Never closer than this after fitting: a small graph should not fill the canvas with three giant nodes. */
 const MAX_FIT_ZOOM = 1.2
 
+/** The size a hub's name is drawn at on screen, whatever the zoom (px). */
+const HUB_LABEL_PX = 12
+
 const reducedMotion = () => typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
 
 function elements(
@@ -50,9 +54,10 @@ function elements(
 ): ElementDefinition[] {
   const metric = (n: NetworkGraphDto['nodes'][number]) => (sizeBy === 'degree' ? n.degree : n.normalizedBetweenness)
   const max = Math.max(0, ...graph.nodes.map(metric)) || 1
+  const hubs = nodesToLabel(graph.nodes)
   const nodes: ElementDefinition[] = graph.nodes.map((n) => {
     const classes = [n.type === GraphNodeType.Network ? 'network' : 'actor', brokers.has(n.id) ? 'broker' : '', n.isIsolated ? 'isolated'
-      : ''].filter(Boolean)
+      : '', hubs.has(n.id) ? 'hub' : ''].filter(Boolean)
     return {
       group: 'nodes',
       data: {
@@ -99,6 +104,8 @@ const style: StylesheetJson = [
       'border-color': '#ffffff',
     },
   },
+  // The most connected nodes are named at every zoom (their font is rescaled on zoom, see hubLabels), drawn above the rest.
+  { selector: 'node.hub', style: { 'min-zoomed-font-size': 0, 'font-weight': 'bold', 'z-index': 10 } },
   { selector: 'node.network', style: { shape: 'round-rectangle', 'font-weight': 'bold' } },
   { selector: 'node.actor', style: { shape: 'ellipse' } },
   { selector: 'node.actor.broker', style: { shape: 'diamond' } },
@@ -130,6 +137,11 @@ const style: StylesheetJson = [
   },
   { selector: 'edge:selected', style: { 'line-color': '#c2410c', 'target-arrow-color': '#c2410c' } },
 ]
+
+/** Keeps the hubs' names {@link HUB_LABEL_PX} on screen at the current zoom. */
+function hubLabels(cy: Core) {
+  cy.style().selector('node.hub').style('font-size', HUB_LABEL_PX / cy.zoom()).update()
+}
 
 /** After fitting: not closer than {@link MAX_FIT_ZOOM}, still centred on what was fitted. */
 function clampZoom(cy: Core, eles?: CollectionArgument) {
@@ -175,7 +187,13 @@ export function GraphCanvas({ graph, sizeBy, brokers, nodeLabel, linkLabel, summ
         idealEdgeLength: () => 70,
         componentSpacing: 80,
       })
-      layout.one('layoutstop', () => clampZoom(cy))
+      // Zoom to fit the whole graph (not closer than MAX_FIT_ZOOM), then name the hubs at that zoom.
+      layout.one('layoutstop', () => {
+        cy.fit(undefined, 30)
+        clampZoom(cy)
+        hubLabels(cy)
+      })
+      cy.on('zoom', () => hubLabels(cy))
       layout.run()
       cy.on('tap', 'node', (e) => onSelectRef.current(e.target.id()))
       instance.on('tap', (e) => {

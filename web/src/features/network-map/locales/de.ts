@@ -16,6 +16,9 @@ export const de = {
     toTable: 'Zur Tabelle',
     filters: {
       label: 'Netzwerkkarte filtern',
+      toggle: 'Filter',
+      toggleActive_one: 'Filter ({{count}} gesetzt)',
+      toggleActive_other: 'Filter ({{count}} gesetzt)',
       network: 'Netzwerk',
       allNetworks: 'Alle Netzwerke',
       networkHint: 'Zeigt das Netzwerk, seine Mitglieder und verbundene Netzwerke (vor dem Sozialraum).',

@@ -18,6 +18,9 @@ export const en: Translations<typeof de> = {
     toTable: 'To the table',
     filters: {
       label: 'Filter the network map',
+      toggle: 'Filters',
+      toggleActive_one: 'Filters ({{count}} set)',
+      toggleActive_other: 'Filters ({{count}} set)',
       network: 'Network',
       allNetworks: 'All networks',
       networkHint: 'Shows the network, its members and linked networks (takes precedence over the social space).',

@@ -100,13 +100,20 @@ export function NetworkMapPage() {
   }, [data, brokers, t, lng])
 
   const selected = selectedId ? nodesById.get(selectedId) : undefined
+  // Filters set, each counted once (a list such as the kinds of links is one filter with several values).
+  const activeFilters = new Set(params.keys()).size
 
   return (
     <>
       <h1>{t('map.title')}</h1>
       <p className="lead">{t('map.intro')}</p>
 
-      <form className="card filters" aria-label={t('map.filters.label')} onSubmit={(e) => e.preventDefault()}>
+      {/* The filters fold away so that the graph is above the fold; the summary says how many are set. */}
+      <details className="card map-filters">
+        <summary className="map-filters__summary">
+          {activeFilters > 0 ? t('map.filters.toggleActive', { count: activeFilters }) : t('map.filters.toggle')}
+        </summary>
+      <form className="filters" aria-label={t('map.filters.label')} onSubmit={(e) => e.preventDefault()}>
         <div className="filters__row filters__row--top">
           <FilterSelect label={t('list.space')} allLabel={t('list.allSpaces')} value={filters.spaceId}
             onChange={(v) => setFilter('spaceId', v)}>
@@ -179,6 +186,7 @@ export function NetworkMapPage() {
           </p>
         ) : null}
       </form>
+      </details>
 
       {graph.isPending ? (
         <Loading label={t('map.loading')} />
