@@ -27,6 +27,10 @@ namespace Raumnetz.Application.ServiceCoverage;
 /// </summary>
 public sealed record StoreCoverageIndicatorsCommand : CoverageRequest, ICommand<StoredCoverageDto>
 {
+    /// <summary>The period of the population and of the stored values (2024, 2024-H1, 2024-Q2, 2024-05); required here.</summary>
+    [JsonRequired]
+    public new string? Period { get => base.Period; init => base.Period = value; }
+
     /// <summary>The measures to store (1 to 4, each once).</summary>
     [JsonRequired]
     public IReadOnlyCollection<CoverageMeasure>? Measures { get; init; }

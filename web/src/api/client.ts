@@ -14674,12 +14674,12 @@ export interface StoreCoverageIndicatorsRequest {
     category: string | undefined;
     targetGroup?: string | undefined;
     populationIndicatorId: string | undefined;
-    period: string | undefined;
     level?: SpaceLevel | undefined;
     under?: string | undefined;
     radiusKm?: number | undefined;
     decay?: DistanceDecay | undefined;
     capacityUnit?: CapacityUnit | undefined;
+    period: string | undefined;
     measures: CoverageMeasure[] | undefined;
 }
 
