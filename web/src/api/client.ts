@@ -3267,9 +3267,11 @@ export class Client {
      * @param aggregated (optional) Also values computed up the hierarchy for spaces without a measured value (default false).
      * @param delimiter (optional) CSV separator: comma (default), semicolon or tab.
      * @param decimal (optional) CSV decimal separator: point (default) or comma (German Excel; then the separator defaults to semicolon and the file starts with a BOM).
+     * @param headers (optional) Column names of csv, csv-wide, xlsx: en (default) or de (Indikator, Sozialraum, Zeitraum, Wert, ...); both re-import.
+     * @param withNames (optional) Add the indicator's name beside its code (indicator_name, in German Indikatorname; default false).
      * @return OK
      */
-    exportIndicators(format?: string | undefined, indicatorSetId?: string | undefined, indicatorIds?: string[] | undefined, spaceIds?: string[] | undefined, under?: string | undefined, level?: SpaceLevel | undefined, from?: string | undefined, to?: string | undefined, aggregated?: boolean | undefined, delimiter?: string | undefined, decimal?: string | undefined): Promise<FileResponse> {
+    exportIndicators(format?: string | undefined, indicatorSetId?: string | undefined, indicatorIds?: string[] | undefined, spaceIds?: string[] | undefined, under?: string | undefined, level?: SpaceLevel | undefined, from?: string | undefined, to?: string | undefined, aggregated?: boolean | undefined, delimiter?: string | undefined, decimal?: string | undefined, headers?: ExportHeaderLanguage | undefined, withNames?: boolean | undefined): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/exports/indicators?";
         if (format === null)
             throw new globalThis.Error("The parameter 'format' cannot be null.");
@@ -3315,6 +3317,14 @@ export class Client {
             throw new globalThis.Error("The parameter 'decimal' cannot be null.");
         else if (decimal !== undefined)
             url_ += "decimal=" + encodeURIComponent("" + decimal) + "&";
+        if (headers === null)
+            throw new globalThis.Error("The parameter 'headers' cannot be null.");
+        else if (headers !== undefined)
+            url_ += "headers=" + encodeURIComponent("" + headers) + "&";
+        if (withNames === null)
+            throw new globalThis.Error("The parameter 'withNames' cannot be null.");
+        else if (withNames !== undefined)
+            url_ += "withNames=" + encodeURIComponent("" + withNames) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -13534,6 +13544,11 @@ export interface EvaluatedValue {
     count: number;
     coverage?: CoverageDto | undefined;
     suppressed: boolean;
+}
+
+export enum ExportHeaderLanguage {
+    En = "en",
+    De = "de",
 }
 
 export interface FundingDto {
