@@ -406,3 +406,8 @@ export function useIndicatorMap(choice: MapChoice | undefined) {
     enabled: !!choice,
   })
 }
+
+/** The latest imports (indicator values, spaces, inventory, HSDS), newest first, read from the audit trail for every account. */
+export function useRecentImports(limit = 5) {
+  return useQuery({ queryKey: queryKeys.indicators.recentImports(limit), queryFn: () => api.listRecentImports(limit) })
+}
