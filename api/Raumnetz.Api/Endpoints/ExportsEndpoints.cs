@@ -70,9 +70,11 @@ public static class ExportsEndpoints
     /// <param name="aggregated">Also values computed up the hierarchy for spaces without a measured value (default false).</param>
     /// <param name="delimiter">CSV separator: comma (default), semicolon or tab.</param>
     /// <param name="decimal">CSV decimal separator: point (default) or comma (German Excel; then the separator defaults to semicolon and the file starts with a BOM).</param>
+    /// <param name="headers">Column names of csv, csv-wide, xlsx: en (default) or de (Indikator, Sozialraum, Zeitraum, Wert, ...); both re-import.</param>
+    /// <param name="withNames">Add the indicator's name beside its code (indicator_name, in German Indikatorname; default false).</param>
     public static async Task<IResult> ExportIndicators(HttpContext context, IMediator mediator, [FromServices] IExportFormats formats, string? format,
         Guid? indicatorSetId, Guid[]? indicatorIds, Guid[]? spaceIds, Guid? under, [EnumQuery(typeof(SpaceLevel))] string? level, string? from, string? to,
-        bool? aggregated, string? delimiter, string? @decimal)
+        bool? aggregated, string? delimiter, string? @decimal, [EnumQuery(typeof(ExportHeaderLanguage))] string? headers, bool? withNames)
     {
         var chosen = formats.Find(format) ?? throw new InvalidFieldException("format", Text.Format(Messages.Field_FormatOneOf, string.Join(", ", formats.Names)));
         var export = await mediator.Send(new ExportIndicatorsQuery
@@ -87,6 +89,7 @@ public static class ExportsEndpoints
             To = to,
             Aggregated = aggregated ?? false,
             Csv = CsvOptions.Parse(delimiter, @decimal),
+            Columns = ExportColumns.Of(EnumQuery.Parse<ExportHeaderLanguage>(headers, nameof(headers)), withNames),
         }, context.RequestAborted);
         var etag = ContentETags.Of(export.Version);
         return new ExportResult(export, etag, ContentETags.NotModified(context.Request, etag));

@@ -36,6 +36,8 @@ public sealed record ExportIndicatorsQuery : IRequest<IndicatorExport>
     public bool Aggregated { get; init; }
     /// <summary>Separator and decimal comma (used by the CSV formats; part of every export's ETag).</summary>
     public CsvOptions Csv { get; init; } = CsvOptions.Default;
+    /// <summary>German or English column names, with or without the indicator's name (csv, csv-wide and xlsx; part of every export's ETag).</summary>
+    public ExportColumns Columns { get; init; } = ExportColumns.Default;
 }
 
 public sealed class ExportIndicatorsValidator : AbstractValidator<ExportIndicatorsQuery>
@@ -102,7 +104,7 @@ public sealed class ExportIndicatorsHandler(IDbConnectionFactory db, Suppression
     {
         var q = plan.Query;
         return string.Join('|', q.Format.Name, q.IndicatorSetId, string.Join(',', plan.Indicators.Select(i => i.Id)), string.Join(",", (q.SpaceIds ?? []).Order()),
-            q.Under, q.Level, q.From, q.To, q.Aggregated, plan.Csv.Delimiter, plan.Csv.DecimalComma, rules.MinCount, rules.MinDenominator, stamp, 2);
+            q.Under, q.Level, q.From, q.To, q.Aggregated, plan.Csv.Delimiter, plan.Csv.DecimalComma, q.Columns.German, q.Columns.WithNames, rules.MinCount, rules.MinDenominator, stamp, 2);
     }
 
     private static string Slug(string title)

@@ -29,6 +29,7 @@ public sealed record ExportDocument
     /// <summary>The periods that occur, in time order (when the format <see cref="IExportFormat.NeedsPeriods"/>; else empty).</summary>
     public IReadOnlyList<string> Periods { get; init; } = [];
     public CsvOptions Csv { get; init; } = CsvOptions.Default;
+    public ExportColumns Columns { get; init; } = ExportColumns.Default;
 }
 
 /// <summary>A prepared export: what identifies its content and its headers now, the body later (streamed by <see cref="WriteAsync"/>).</summary>

@@ -84,7 +84,7 @@ internal sealed record ExportPlan(
                 "SELECT id, geometry FROM spaces WHERE geometry IS NOT NULL", cancellationToken: ct))).ToDictionary(g => g.Id, g => g.Geometry);
             spaces = spaces.Select(s => geometries.TryGetValue(s.Id, out var g) ? s with { Geometry = JsonDocument.Parse(g).RootElement.Clone() } : s).ToList();
         }
-        return new ExportDocument { Title = Title, Generated = generated, Indicators = Indicators, Spaces = spaces, Periods = periods, Csv = Csv };
+        return new ExportDocument { Title = Title, Generated = generated, Indicators = Indicators, Spaces = spaces, Periods = periods, Csv = Csv, Columns = Query.Columns };
     }
 
     /// <summary>The periods (as stored) in time order.</summary>

@@ -7,7 +7,9 @@ namespace Raumnetz.Infrastructure.Exports;
 
 /// <summary>
 /// Long CSV (one row per value): indicator_code, space_code, space_name, period, value, numerator, denominator, unit,
-/// status, source, suppressed. With a decimal comma (German Excel) the file starts with a UTF-8 BOM.
+/// status, source, suppressed (with ?headers=de in German: Indikator, Sozialraum, Sozialraumname, Zeitraum, Wert, Zähler, Nenner, Einheit,
+/// Status, Quelle, gesperrt, with German status words and ja/nein; ?withNames=true adds the indicator's name after its code).
+/// With a decimal comma (German Excel) the file starts with a UTF-8 BOM.
 /// Written straight as UTF-8 into a pooled buffer that goes out in large chunks: numbers are formatted in place, the
 /// texts of indicators and spaces (which repeat on every row) are encoded and quoted once. Text cells are neutralised
 /// against formula injection (<see cref="TextCell"/>). A field is quoted when it
@@ -52,17 +54,18 @@ internal sealed class CsvExport : IExportFormat
         try
         {
             if (document.Csv.DecimalComma) buffer.Raw(Encoding.UTF8.Preamble);
-            for (var i = 0; i < ExportText.LongHeader.Length; i++)
+            var header = ExportText.LongHeaderOf(document.Columns);
+            for (var i = 0; i < header.Length; i++)
             {
                 if (i > 0) buffer.Delimiter();
-                buffer.Text(ExportText.LongHeader[i]);
+                buffer.Text(header[i]);
             }
             buffer.NewLine();
             var indicators = new Dictionary<ExportIndicator, (byte[] Code, byte[] Unit)>(ReferenceEqualityComparer.Instance);
             var spaces = new Dictionary<ExportSpace, byte[]>(ReferenceEqualityComparer.Instance);
             await foreach (var r in rows.WithCancellation(ct))
             {
-                WriteRow(buffer, r, indicators, spaces, document.Csv.Delimiter);
+                WriteRow(buffer, r, indicators, spaces, document.Csv.Delimiter, document.Columns);
                 if (buffer.Length >= FlushAt) await buffer.FlushAsync(output, ct);
             }
             await buffer.FlushAsync(output, ct);
@@ -76,10 +79,19 @@ internal sealed class CsvExport : IExportFormat
 
     /// <summary>One row (a method of its own: called per row it is compiled fully optimised early, unlike the loop of an async method).</summary>
     private static void WriteRow(CsvBuffer buffer, ExportRow r, Dictionary<ExportIndicator, (byte[] Code, byte[] Unit)> indicators,
-        Dictionary<ExportSpace, byte[]> spaces, char delimiter)
+        Dictionary<ExportSpace, byte[]> spaces, char delimiter, ExportColumns columns)
     {
         if (!indicators.TryGetValue(r.Indicator, out var ind))
-            indicators[r.Indicator] = ind = (buffer.Encode(r.Indicator.Code), buffer.Encode(r.Indicator.Unit ?? ""));
+        {
+            // with the name: code, delimiter and name as one piece
+            var code = buffer.Encode(r.Indicator.Code);
+            if (columns.WithNames)
+            {
+                var name = buffer.Encode(r.Indicator.Name);
+                code = [.. code, (byte)delimiter, .. name];
+            }
+            indicators[r.Indicator] = ind = (code, buffer.Encode(r.Indicator.Unit ?? ""));
+        }
         if (!spaces.TryGetValue(r.Space, out var space))
         {
             // code and name with the delimiter between them: one copy per row
@@ -105,11 +117,13 @@ internal sealed class CsvExport : IExportFormat
         buffer.Delimiter();
         buffer.Raw(ind.Unit);
         buffer.Delimiter();
-        buffer.Raw(Status(r.Status));
+        if (columns.German) buffer.Text(ExportText.Status(r.Status, german: true));
+        else buffer.Raw(Status(r.Status));
         buffer.Delimiter();
         buffer.Text(r.Source);
         buffer.Delimiter();
-        buffer.Raw(r.Suppressed ? "true"u8 : "false"u8);
+        if (columns.German) buffer.Raw(r.Suppressed ? "ja"u8 : "nein"u8);
+        else buffer.Raw(r.Suppressed ? "true"u8 : "false"u8);
         buffer.NewLine();
     }
 

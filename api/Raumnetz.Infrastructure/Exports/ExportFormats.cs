@@ -48,6 +48,18 @@ internal static class ExportText
     /// <summary>Numerators and denominators as they are (up to 15 significant digits).</summary>
     public static string Number(double? value, CultureInfo culture) => value is { } v ? v.ToString("G15", culture) : "";
 
+    /// <summary>The status as the export writes it: in English, or as the German UI shows it (vorläufig, endgültig, geschätzt).</summary>
+    public static string Status(ObservationStatus? status, bool german) => !german ? Status(status) : status switch
+    {
+        ObservationStatus.Provisional => "vorläufig",
+        ObservationStatus.Final => "endgültig",
+        ObservationStatus.Estimated => "geschätzt",
+        _ => "",
+    };
+
+    /// <summary>Whether a value is withheld: true/false, in German ja/nein (the importer reads both).</summary>
+    public static string Suppressed(bool suppressed, bool german) => german ? (suppressed ? "ja" : "nein") : suppressed ? "true" : "false";
+
     public static string Status(ObservationStatus? status) => status switch
     {
         ObservationStatus.Provisional => "provisional",
@@ -63,4 +75,24 @@ internal static class ExportText
     public const string SuppressedCell = "suppressed";
 
     public static readonly string[] LongHeader = ["indicator_code", "space_code", "space_name", "period", "value", "numerator", "denominator", "unit", "status", "source", "suppressed"];
+
+    /// <summary>The long table's header in German (the names the importer reads as the English ones).</summary>
+    public static readonly string[] GermanLongHeader = ["Indikator", "Sozialraum", "Sozialraumname", "Zeitraum", "Wert", "Zähler", "Nenner", "Einheit", "Status", "Quelle", "gesperrt"];
+
+    /// <summary>The long table's header for these options: German or English, with the indicator's name after its code when asked.</summary>
+    public static string[] LongHeaderOf(ExportColumns columns)
+    {
+        var header = columns.German ? GermanLongHeader : LongHeader;
+        return columns.WithNames ? [header[0], columns.German ? "Indikatorname" : "indicator_name", .. header[1..]] : header;
+    }
+
+    /// <summary>The wide table's leading columns (the periods follow).</summary>
+    public static string[] WideHeaderOf(ExportColumns columns)
+    {
+        string[] header = columns.German ? ["Indikator", "Sozialraum", "Sozialraumname", "Einheit"] : ["indicator_code", "space_code", "space_name", "unit"];
+        return columns.WithNames ? [header[0], columns.German ? "Indikatorname" : "indicator_name", .. header[1..]] : header;
+    }
+
+    /// <summary>Marks a withheld value in the wide table ("gesperrt" with German headers).</summary>
+    public static string SuppressedCellOf(ExportColumns columns) => columns.German ? "gesperrt" : SuppressedCell;
 }

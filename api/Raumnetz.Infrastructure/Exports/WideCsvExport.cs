@@ -20,10 +20,11 @@ internal sealed class WideCsvExport : IExportFormat
     public async Task WriteAsync(ExportDocument document, IAsyncEnumerable<ExportRow> rows, Stream output, CancellationToken ct)
     {
         var culture = ExportText.Culture(document.Csv.DecimalComma);
+        var suppressedCell = ExportText.SuppressedCellOf(document.Columns);
         var column = document.Periods.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
         await using var text = CsvExport.Writer(output, document.Csv);
         await using var csv = new CsvWriter(text, CsvExport.Configuration(document.Csv));
-        foreach (var h in new[] { "indicator_code", "space_code", "space_name", "unit" }.Concat(document.Periods)) csv.WriteField(CsvExport.TextCell(h));
+        foreach (var h in ExportText.WideHeaderOf(document.Columns).Concat(document.Periods)) csv.WriteField(CsvExport.TextCell(h));
         await csv.NextRecordAsync();
         var cells = new string[document.Periods.Count];
         ExportRow? current = null;
@@ -32,6 +33,7 @@ internal sealed class WideCsvExport : IExportFormat
             if (current is null) return;
             // text cells neutralised against formula injection; the period cells hold numbers and stay as they are
             csv.WriteField(CsvExport.TextCell(current.Indicator.Code));
+            if (document.Columns.WithNames) csv.WriteField(CsvExport.TextCell(current.Indicator.Name));
             csv.WriteField(CsvExport.TextCell(current.Space.Code));
             csv.WriteField(CsvExport.TextCell(current.Space.Name));
             csv.WriteField(CsvExport.TextCell(current.Indicator.Unit));
@@ -44,7 +46,7 @@ internal sealed class WideCsvExport : IExportFormat
             if (current is not null && (current.Indicator.Id != r.Indicator.Id || current.Space.Id != r.Space.Id)) await FlushAsync();
             current = r;
             if (column.TryGetValue(r.Period, out var i))
-                cells[i] = r.Suppressed ? ExportText.SuppressedCell : ExportText.Value(r.Value, r.Indicator.Decimals, culture);
+                cells[i] = r.Suppressed ? suppressedCell : ExportText.Value(r.Value, r.Indicator.Decimals, culture);
         }
         await FlushAsync();
         await csv.FlushAsync();

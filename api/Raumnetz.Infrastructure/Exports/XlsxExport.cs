@@ -34,12 +34,15 @@ internal sealed class XlsxExport : IExportFormat
                     w.WriteStartElement(new Worksheet());
                     w.WriteStartElement(new SheetData());
                     uint row = 1;
-                    Row(w, row++, ExportText.LongHeader.Select(h => (object?)h));
+                    Row(w, row++, ExportText.LongHeaderOf(document.Columns).Select(h => (object?)h));
+                    var (german, withNames) = (document.Columns.German, document.Columns.WithNames);
                     await foreach (var r in rows.WithCancellation(ct))
                     {
-                        Row(w, row++, [r.Indicator.Code, r.Space.Code, r.Space.Name, r.Period,
+                        object?[] cells = [r.Indicator.Code, r.Space.Code, r.Space.Name, r.Period,
                             r.Value is { } v ? Math.Round(v, Math.Clamp(r.Indicator.Decimals, 0, 6), MidpointRounding.AwayFromZero) : null,
-                            r.Numerator, r.Denominator, r.Indicator.Unit, ExportText.Status(r.Status), r.Source, r.Suppressed]);
+                            r.Numerator, r.Denominator, r.Indicator.Unit, ExportText.Status(r.Status, german), r.Source,
+                            german ? ExportText.Suppressed(r.Suppressed, german) : r.Suppressed];
+                        Row(w, row++, withNames ? [cells[0], r.Indicator.Name, .. cells[1..]] : cells);
                     }
                     w.WriteEndElement();
                     w.WriteEndElement();

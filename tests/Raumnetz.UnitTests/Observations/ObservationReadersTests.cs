@@ -1,5 +1,6 @@
 using System.Text;
 using Raumnetz.Application.Observations;
+using Raumnetz.Domain.Indicators;
 
 namespace Raumnetz.UnitTests.Observations;
 
@@ -81,4 +82,28 @@ public sealed class ObservationReadersTests
         report.Add(null, null, "file", "emptyBody", "empty");
         Assert.Equal(["lines[3].value", "items[4].period", "file"], report.ToException().Errors.Select(f => f.PropertyName));
     }
+
+    [Theory]
+    [InlineData("vorläufig", true, ObservationStatus.Provisional)]
+    [InlineData(" Vorlaeufig ", true, ObservationStatus.Provisional)]
+    [InlineData("endgültig", true, ObservationStatus.Final)]
+    [InlineData("GESCHÄTZT", true, ObservationStatus.Estimated)]
+    [InlineData("geschaetzt", true, ObservationStatus.Estimated)]
+    [InlineData("Provisional", true, ObservationStatus.Provisional)]
+    [InlineData("final", false, ObservationStatus.Final)]
+    [InlineData("estimated", false, ObservationStatus.Estimated)]
+    public void Status_words_are_read_in_english_and_in_a_csv_in_german(string text, bool german, ObservationStatus expected)
+    {
+        Assert.True(ObservationRowChecker.TryParseStatus(text, german, out var status));
+        Assert.Equal(expected, status);
+    }
+
+    [Theory]
+    [InlineData("vorläufig", false)]
+    [InlineData("2", true)]
+    [InlineData("0", true)]
+    [InlineData("fertig", true)]
+    [InlineData("final,estimated", true)]
+    public void Other_words_numbers_and_german_words_in_json_are_no_status(string text, bool german) =>
+        Assert.False(ObservationRowChecker.TryParseStatus(text, german, out _));
 }

@@ -2088,6 +2088,72 @@ export class Client {
     }
 
     /**
+     * The latest imports (indicator values, spaces, inventory tables, HSDS), newest first, for every signed-in account: when, by whom (display name as it is now), what kind and the import's counts; read from the audit trail (dry runs leave no entry).
+     * @param limit (optional) How many, 1 to 20 (default 5).
+     * @return OK
+     */
+    listRecentImports(limit?: number | undefined): Promise<RecentImportDto[]> {
+        let url_ = this.baseUrl + "/api/v1/imports/recent?";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListRecentImports(_response);
+        });
+    }
+
+    protected processListRecentImports(response: Response): Promise<RecentImportDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RecentImportDto[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RecentImportDto[]>(null as any);
+    }
+
+    /**
      * Sign in with e-mail and password; sets the session cookie and the XSRF-TOKEN cookie. Failed attempts are throttled per e-mail address and client address (429 with Retry-After); unknown addresses are answered like wrong passwords.
      * @return OK
      */
@@ -3267,9 +3333,11 @@ export class Client {
      * @param aggregated (optional) Also values computed up the hierarchy for spaces without a measured value (default false).
      * @param delimiter (optional) CSV separator: comma (default), semicolon or tab.
      * @param decimal (optional) CSV decimal separator: point (default) or comma (German Excel; then the separator defaults to semicolon and the file starts with a BOM).
+     * @param headers (optional) Column names of csv, csv-wide, xlsx: en (default) or de (Indikator, Sozialraum, Zeitraum, Wert, ...); both re-import.
+     * @param withNames (optional) Add the indicator's name beside its code (indicator_name, in German Indikatorname; default false).
      * @return OK
      */
-    exportIndicators(format?: string | undefined, indicatorSetId?: string | undefined, indicatorIds?: string[] | undefined, spaceIds?: string[] | undefined, under?: string | undefined, level?: SpaceLevel | undefined, from?: string | undefined, to?: string | undefined, aggregated?: boolean | undefined, delimiter?: string | undefined, decimal?: string | undefined): Promise<FileResponse> {
+    exportIndicators(format?: string | undefined, indicatorSetId?: string | undefined, indicatorIds?: string[] | undefined, spaceIds?: string[] | undefined, under?: string | undefined, level?: SpaceLevel | undefined, from?: string | undefined, to?: string | undefined, aggregated?: boolean | undefined, delimiter?: string | undefined, decimal?: string | undefined, headers?: ExportHeaderLanguage | undefined, withNames?: boolean | undefined): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/exports/indicators?";
         if (format === null)
             throw new globalThis.Error("The parameter 'format' cannot be null.");
@@ -3315,6 +3383,14 @@ export class Client {
             throw new globalThis.Error("The parameter 'decimal' cannot be null.");
         else if (decimal !== undefined)
             url_ += "decimal=" + encodeURIComponent("" + decimal) + "&";
+        if (headers === null)
+            throw new globalThis.Error("The parameter 'headers' cannot be null.");
+        else if (headers !== undefined)
+            url_ += "headers=" + encodeURIComponent("" + headers) + "&";
+        if (withNames === null)
+            throw new globalThis.Error("The parameter 'withNames' cannot be null.");
+        else if (withNames !== undefined)
+            url_ += "withNames=" + encodeURIComponent("" + withNames) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -13536,6 +13612,11 @@ export interface EvaluatedValue {
     suppressed: boolean;
 }
 
+export enum ExportHeaderLanguage {
+    En = "en",
+    De = "de",
+}
+
 export interface FundingDto {
     id: string;
     serviceId: string;
@@ -14288,6 +14369,21 @@ export interface RatingBucketDto {
     rating: number;
     label?: string | undefined;
     count: number;
+}
+
+export interface RecentImportDto {
+    id: string;
+    occurredAt: string;
+    by?: string | undefined;
+    kind: RecentImportKind;
+    counts: { [key: string]: number; };
+}
+
+export enum RecentImportKind {
+    Observations = "observations",
+    Spaces = "spaces",
+    Inventory = "inventory",
+    Hsds = "hsds",
 }
 
 export interface RecordCapacityRequest {

@@ -72,6 +72,8 @@ export const queryKeys = {
     lists: ['indicators', 'list'] as const,
     list: (filters: object) => ['indicators', 'list', filters] as const,
     detail: (id: string) => ['indicators', 'detail', id] as const,
+    /** The latest imports (of values, spaces and the inventory) on the start page. */
+    recentImports: (limit: number) => ['indicators', 'recentImports', limit] as const,
   },
 
   indicatorSets: {

@@ -4,6 +4,7 @@ import { ActorSearch } from '@/components/pickers/actor-search'
 import { Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useIndicatorSets } from '@/features/indicators/api/indicators'
+import { RecentImports } from '@/features/indicators/components/recent-imports'
 import { SetDashboard } from '@/features/indicators/components/set-dashboard'
 import { FundingEndingSoon, VerificationOverdue } from '@/features/inventory/components/inventory-sections'
 import { AttentionList } from '@/features/networks/components/attention-list'
@@ -16,7 +17,7 @@ import { usePageTitle } from '@/lib/use-page-title'
 /**
  * The start page is the planner's morning dashboard: the chosen indicator sets (remembered per user on the server), each
  * with a ranking of the spaces and a map; beside them the networks needing attention, my agreements due soon, funding
- * ending soon and services overdue for verification.
+ * ending soon, services overdue for verification and the latest imports.
  */
 export function StartPage() {
   const { t } = useTranslation()
@@ -69,6 +70,7 @@ export function StartPage() {
           </section>
           <FundingEndingSoon headingId="funding-ending" />
           <VerificationOverdue headingId="verification-overdue" />
+          <RecentImports headingId="recent-imports" />
         </aside>
       </div>
     </>

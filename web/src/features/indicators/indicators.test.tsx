@@ -355,10 +355,15 @@ describe('export dialog', () => {
     await user.selectOptions(within(dialog).getByLabelText('Format'), 'xlsx')
     expect(within(dialog).queryByLabelText(/deutsches Excel/)).not.toBeInTheDocument()
     expect(screen.getByTestId('export-url').textContent).not.toContain('decimal=')
+    expect(screen.getByTestId('export-url').textContent).not.toContain('headers=')
+    await user.selectOptions(within(dialog).getByLabelText('Spaltennamen'), 'de')
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Indikatorname neben der Kennung' }))
+    expect(screen.getByTestId('export-url').textContent).toMatch(/&headers=de&withNames=true$/)
     expect(await axeViolations()).toEqual([])
     await user.click(within(dialog).getByRole('button', { name: 'Herunterladen' }))
     await waitFor(() =>
-      expect(download).toHaveBeenCalledWith(expect.objectContaining({ format: 'xlsx', indicatorIds: ['i-1'], under: 's-nord' })))
+      expect(download).toHaveBeenCalledWith(expect.objectContaining({ format: 'xlsx', indicatorIds: ['i-1'], under: 's-nord',
+        headers: 'de', withNames: true })))
     expect(await screen.findByText('Datei „indikatoren-2026.csv“ wurde heruntergeladen.')).toBeInTheDocument()
   })
 
@@ -367,6 +372,10 @@ describe('export dialog', () => {
       '/api/v1/exports/indicators?format=csv-wide&indicatorIds=a&indicatorIds=b')
     expect(exportUrl({ format: 'json', indicatorSetId: 's', indicatorIds: ['a'], germanExcel: true })).toBe(
       '/api/v1/exports/indicators?format=json&indicatorSetId=s')
+    expect(exportUrl({ format: 'csv', headers: 'de', withNames: true, germanExcel: true })).toBe(
+      '/api/v1/exports/indicators?format=csv&delimiter=semicolon&decimal=comma&headers=de&withNames=true')
+    expect(exportUrl({ format: 'xlsx', headers: 'en', withNames: true })).toBe('/api/v1/exports/indicators?format=xlsx&withNames=true')
+    expect(exportUrl({ format: 'geojson', headers: 'de', withNames: true })).toBe('/api/v1/exports/indicators?format=geojson')
     expect(fileNameFromDisposition(`attachment; filename=x.csv; filename*=UTF-8''indikatoren-%C3%BC.csv`, 'f')).toBe('indikatoren-ü.csv')
     expect(fileNameFromDisposition(null, 'f.csv')).toBe('f.csv')
   })

@@ -313,7 +313,14 @@ export interface ExportOptions {
   aggregated?: boolean
   /** German Excel: semicolon separator and decimal comma (CSV formats only). */
   germanExcel?: boolean
+  /** Column names of the tabular formats (csv, csv-wide, xlsx): en (the API's default) or de; both re-import. */
+  headers?: 'en' | 'de'
+  /** The indicator's name beside its code (tabular formats only). */
+  withNames?: boolean
 }
+
+/** The formats with columns whose names and content the header options change. */
+export const TABULAR_FORMATS: readonly ExportFormat[] = ['csv', 'csv-wide', 'xlsx']
 
 /** The ExportIndicators URL with exactly the parameters the API documents (repeated for lists). */
 export function exportUrl(o: ExportOptions): string {
@@ -330,6 +337,10 @@ export function exportUrl(o: ExportOptions): string {
   if (o.germanExcel && (o.format === 'csv' || o.format === 'csv-wide')) {
     q.set('delimiter', 'semicolon')
     q.set('decimal', 'comma')
+  }
+  if (TABULAR_FORMATS.includes(o.format)) {
+    if (o.headers === 'de') q.set('headers', 'de')
+    if (o.withNames) q.set('withNames', 'true')
   }
   return `/api/v1/exports/indicators?${q.toString()}`
 }
@@ -394,4 +405,9 @@ export function useIndicatorMap(choice: MapChoice | undefined) {
     queryFn: () => api.getIndicatorMap(choice?.indicatorId ?? '', choice?.periods ?? [], choice?.under),
     enabled: !!choice,
   })
+}
+
+/** The latest imports (indicator values, spaces, inventory, HSDS), newest first, read from the audit trail for every account. */
+export function useRecentImports(limit = 5) {
+  return useQuery({ queryKey: queryKeys.indicators.recentImports(limit), queryFn: () => api.listRecentImports(limit) })
 }

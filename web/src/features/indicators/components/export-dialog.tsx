@@ -4,7 +4,7 @@ import { SpaceOptions } from '@/components/pickers/space-options'
 import { useFlatSpaces } from '@/components/pickers/spaces'
 import { Alert } from '@/components/ui/feedback'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { EXPORT_FORMATS, downloadExport, exportUrl, useIndicatorSets, useIndicators, type ExportFormat,
+import { EXPORT_FORMATS, TABULAR_FORMATS, downloadExport, exportUrl, useIndicatorSets, useIndicators, type ExportFormat,
   type ExportOptions } from '../api/indicators'
 import '../indicators.css'
 
@@ -173,6 +173,23 @@ export function ExportDialog({ onClose, initial, download = downloadExport }: Ex
             <input id={`${id}-german`} type="checkbox" checked={o.germanExcel ?? false}
               onChange={(e) => set('germanExcel', e.target.checked)} />
             <label htmlFor={`${id}-german`}>{t('indicators.export.germanExcel')}</label>
+          </div>
+        ) : null}
+        {TABULAR_FORMATS.includes(o.format) ? (
+          <div className="form__grid">
+            <div className="field">
+              <label htmlFor={`${id}-headers`} className="field__label">{t('indicators.export.headers')}</label>
+              <select id={`${id}-headers`} className="input" value={o.headers ?? 'en'}
+                onChange={(e) => set('headers', e.target.value === 'de' ? 'de' : 'en')}>
+                <option value="de">{t('indicators.export.headersDe')}</option>
+                <option value="en">{t('indicators.export.headersEn')}</option>
+              </select>
+            </div>
+            <div className="field field--checkbox">
+              <input id={`${id}-names`} type="checkbox" checked={o.withNames ?? false}
+                onChange={(e) => set('withNames', e.target.checked)} />
+              <label htmlFor={`${id}-names`}>{t('indicators.export.withNames')}</label>
+            </div>
           </div>
         ) : null}
         <p className="small">

@@ -1,6 +1,22 @@
 /** German texts of the indicators area (lib/i18n merges every feature's locales into the app's texts). */
 export const de = {
   indicators: {
+    recentImports: {
+      title: 'Letzte Importe',
+      loading: 'Importe werden geladen …',
+      none: 'Noch keine Importe.',
+      system: 'System',
+      kinds: { observations: 'Indikatorwerte', spaces: 'Sozialräume', inventory: 'Bestandsaufnahme', hsds: 'Bestandsaufnahme (HSDS)' },
+      counts: {
+        rows_one: '{{count}} Zeile', rows_other: '{{count}} Zeilen',
+        created_one: '{{count}} neu', created_other: '{{count}} neu',
+        updated_one: '{{count}} geändert', updated_other: '{{count}} geändert',
+        records_one: '{{count}} Datensatz', records_other: '{{count}} Datensätze',
+        organizations_one: '{{count}} Organisation', organizations_other: '{{count}} Organisationen',
+        locations_one: '{{count}} Standort', locations_other: '{{count}} Standorte',
+        services_one: '{{count}} Angebot', services_other: '{{count}} Angebote',
+      },
+    },
     grid: {
       title: 'Erfassungsraster',
       lead: 'Werte eines Indikators für die Sozialräume eines Gebiets über mehrere Zeiträume eintragen – mit dem Vorwert neben jeder Zelle.',
@@ -267,6 +283,10 @@ export const de = {
       periodHint: 'z. B. 2020, 2024-H1, 2024-Q2 oder 2024-05',
       aggregated: 'Auch aggregierte Werte übergeordneter Räume (aus den Teilräumen berechnet)',
       germanExcel: 'Für deutsches Excel (Semikolon, Dezimalkomma)',
+      headers: 'Spaltennamen',
+      headersDe: 'Deutsch (Indikator, Sozialraum, Zeitraum, Wert …)',
+      headersEn: 'Englisch (indicator_code, space_code, period, value …)',
+      withNames: 'Indikatorname neben der Kennung',
       download: 'Herunterladen',
       downloading: 'Export wird erstellt …',
       done: 'Datei „{{name}}“ wurde heruntergeladen.',

@@ -4,6 +4,22 @@ import type { de } from './de'
 /** English texts of the indicators area: the same keys as German (checked by the type and by a test). */
 export const en: Translations<typeof de> = {
   indicators: {
+    recentImports: {
+      title: 'Latest imports',
+      loading: 'Loading imports …',
+      none: 'No imports yet.',
+      system: 'System',
+      kinds: { observations: 'Indicator values', spaces: 'Social spaces', inventory: 'Inventory', hsds: 'Inventory (HSDS)' },
+      counts: {
+        rows_one: '{{count}} row', rows_other: '{{count}} rows',
+        created_one: '{{count}} new', created_other: '{{count}} new',
+        updated_one: '{{count}} changed', updated_other: '{{count}} changed',
+        records_one: '{{count}} record', records_other: '{{count}} records',
+        organizations_one: '{{count}} organisation', organizations_other: '{{count}} organisations',
+        locations_one: '{{count}} location', locations_other: '{{count}} locations',
+        services_one: '{{count}} service', services_other: '{{count}} services',
+      },
+    },
     grid: {
       title: 'Entry grid',
       lead: 'Enter one indicator for the spaces of an area over several periods – with the previous value beside each cell.',
@@ -270,6 +286,10 @@ export const en: Translations<typeof de> = {
       periodHint: 'e.g. 2020, 2024-H1, 2024-Q2 or 2024-05',
       aggregated: 'Also values aggregated for parent spaces',
       germanExcel: 'For German Excel (semicolon, decimal comma)',
+      headers: 'Column names',
+      headersDe: 'German (Indikator, Sozialraum, Zeitraum, Wert …)',
+      headersEn: 'English (indicator_code, space_code, period, value …)',
+      withNames: 'Indicator name beside its code',
       download: 'Download',
       downloading: 'Creating export …',
       done: 'File “{{name}}” was downloaded.',
