@@ -210,6 +210,8 @@ describe.skipIf(!configured)('Netzwerke: anlegen, Mitglieder, Sitzung, Verabredu
   it('shows the network map with its node table (axe)', async () => {
     await nav().getByRole('link', { name: 'Netzwerkkarte' }).click()
     await page().getByRole('heading', { level: 1, name: 'Netzwerkkarte' }).waitFor()
+    // the filters are folded away above the graph until opened
+    await page().locator('summary', { hasText: /^Filter/ }).click()
     await page().getByRole('combobox', { name: 'Netzwerk' }).selectOption({ label: networkName })
     const table = page().getByRole('table', { name: /Knoten der Netzwerkkarte/ })
     await table.getByRole('link', { name: memberA }).waitFor()
