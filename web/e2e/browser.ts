@@ -86,3 +86,21 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return `${v.id} [${v.impact}]: ${v.help}\n    ${nodes}`
   })
 }
+
+/** Signs in through the app's form with the given account (default: the suite's administrator) and waits for the start page. */
+export async function signIn(page: Page, email = e2eEnv.email!, password = e2eEnv.password!): Promise<void> {
+  await page.goto('/login')
+  await page.getByRole('textbox', { name: 'E-Mail-Adresse' }).fill(email)
+  await page.getByLabel('Passwort').fill(password)
+  await page.getByRole('button', { name: 'Anmelden' }).click()
+  await page.waitForURL((url) => url.pathname === '/')
+}
+
+/** JSON from the API inside the page (the session cookie like the app). */
+export async function apiGet<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (path) => {
+    const res = await fetch(path, { credentials: 'include', headers: { Accept: 'application/json' } })
+    if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`)
+    return res.json()
+  }, path) as Promise<T>
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, e2eEnv, screenshot, startBrowser, type BrowserSession } from './browser.ts'
+import { apiGet, axeViolations, e2eEnv, screenshot, signIn, startBrowser, type BrowserSession } from './browser.ts'
 
 /*
  * A planner's first look at a county (issue 11): Landkreis Potsdam-Mittelmark has no figures of its own in the demo
@@ -14,21 +14,9 @@ describe.skipIf(!configured)('Landkreis: berechnete Werte mit ihrer Abdeckung (B
   const page = () => session.page
   const computed = /berechnet aus (\d+) von (\d+) Teilräumen/
 
-  /** JSON from the API inside the page (the session cookie like the app). */
-  const apiGet = async <T,>(path: string): Promise<T> =>
-    page().evaluate(async (path) => {
-      const res = await fetch(path, { credentials: 'include', headers: { Accept: 'application/json' } })
-      if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`)
-      return res.json()
-    }, path) as Promise<T>
-
   beforeAll(async () => {
     session = await startBrowser(e2eEnv.baseURL!)
-    await page().goto('/login')
-    await page().getByRole('textbox', { name: 'E-Mail-Adresse' }).fill(e2eEnv.email!)
-    await page().getByLabel('Passwort').fill(e2eEnv.password!)
-    await page().getByRole('button', { name: 'Anmelden' }).click()
-    await page().waitForURL((url) => url.pathname === '/')
+    await signIn(page())
   })
 
   afterAll(async () => {
@@ -36,11 +24,12 @@ describe.skipIf(!configured)('Landkreis: berechnete Werte mit ihrer Abdeckung (B
   })
 
   it('shows the county\'s computed figures with their coverage in the evaluation and the series (axe)', async () => {
-    const spaces = await apiGet<{ items: { id: string; name: string; level: string }[] }>(
+    const spaces = await apiGet<{ items: { id: string; name: string; level: string }[] }>(page(),
       '/api/v1/spaces?q=Potsdam-Mittelmark&level=county')
     const county = spaces.items.find((s) => s.name === 'Landkreis Potsdam-Mittelmark')
     expect(county, 'the demo data has the county').toBeDefined()
-    const sets = await apiGet<{ id: string; name: string }[] | { items: { id: string; name: string }[] }>('/api/v1/indicator-sets')
+    const sets = await apiGet<{ id: string; name: string }[] | { items: { id: string; name: string }[] }>(page(),
+      '/api/v1/indicator-sets')
     const list = Array.isArray(sets) ? sets : sets.items
     expect(list.length).toBeGreaterThan(0)
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, e2eEnv, screenshot, startBrowser, type BrowserSession } from './browser.ts'
+import { apiGet, axeViolations, e2eEnv, screenshot, signIn, startBrowser, type BrowserSession } from './browser.ts'
 
 /*
  * The planner's morning (issue 14): the start page is a dashboard with a ranking and a map for the demo's indicator set;
@@ -12,20 +12,9 @@ describe.skipIf(!configured)('Startseite als Dashboard und Karten (Browser)', ()
   let session: BrowserSession
   const page = () => session.page
 
-  const apiGet = async <T,>(path: string): Promise<T> =>
-    page().evaluate(async (path) => {
-      const res = await fetch(path, { credentials: 'include', headers: { Accept: 'application/json' } })
-      if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`)
-      return res.json()
-    }, path) as Promise<T>
-
   beforeAll(async () => {
     session = await startBrowser(e2eEnv.baseURL!)
-    await page().goto('/login')
-    await page().getByRole('textbox', { name: 'E-Mail-Adresse' }).fill(e2eEnv.email!)
-    await page().getByLabel('Passwort').fill(e2eEnv.password!)
-    await page().getByRole('button', { name: 'Anmelden' }).click()
-    await page().waitForURL((url) => url.pathname === '/')
+    await signIn(page())
   })
 
   afterAll(async () => {
@@ -89,14 +78,14 @@ describe.skipIf(!configured)('Startseite als Dashboard und Karten (Browser)', ()
     await page().getByRole('button', { name: 'Importieren' }).click()
     await page().getByText(/Importiert: 1 neu, 0 aktualisiert/).waitFor()
     expect(await axeViolations(page())).toEqual([])
-    const found = await apiGet<{ items: { code: string; name: string }[] }>(`/api/v1/spaces?q=${code}`)
+    const found = await apiGet<{ items: { code: string; name: string }[] }>(page(), `/api/v1/spaces?q=${code}`)
     expect(found.items.map((x) => x.name)).toEqual(['Testquartier Ost'])
   })
 
   it('shows the LOR grid of its time: Planungsräume in 2019, the new Prognoseräume in 2022 (axe)', async () => {
-    const spaces = await apiGet<{ items: { id: string; code: string }[] }>('/api/v1/spaces?q=BE-10&limit=500')
+    const spaces = await apiGet<{ items: { id: string; code: string }[] }>(page(), '/api/v1/spaces?q=BE-10&limit=500')
     const district = spaces.items.find((s) => s.code === 'BE-10')!
-    const indicators = await apiGet<{ items: { id: string; code: string }[] }>('/api/v1/indicators?limit=500')
+    const indicators = await apiGet<{ items: { id: string; code: string }[] }>(page(), '/api/v1/indicators?limit=500')
     const hze = indicators.items.find((i) => i.code === 'hze-je-1000')!
     expect(district && hze).toBeTruthy()
     await page().goto('/indicators/map')

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, e2eEnv, startBrowser, type BrowserSession } from './browser.ts'
+import { apiGet, axeViolations, e2eEnv, signIn, startBrowser, type BrowserSession } from './browser.ts'
 
 /* The entry grid (issue 14): a value typed with a decimal comma is saved and shown, with its previous value beside it. */
 const configured = e2eEnv.missing.length === 0
@@ -8,20 +8,9 @@ describe.skipIf(!configured)('Erfassungsraster (Browser)', () => {
   let session: BrowserSession
   const page = () => session.page
 
-  const apiGet = async <T,>(path: string): Promise<T> =>
-    page().evaluate(async (path) => {
-      const res = await fetch(path, { credentials: 'include', headers: { Accept: 'application/json' } })
-      if (!res.ok) throw new Error(`GET ${path}: ${res.status}`)
-      return res.json()
-    }, path) as Promise<T>
-
   beforeAll(async () => {
     session = await startBrowser(e2eEnv.baseURL!)
-    await page().goto('/login')
-    await page().getByRole('textbox', { name: 'E-Mail-Adresse' }).fill(e2eEnv.email!)
-    await page().getByLabel('Passwort').fill(e2eEnv.password!)
-    await page().getByRole('button', { name: 'Anmelden' }).click()
-    await page().waitForURL((url) => url.pathname === '/')
+    await signIn(page())
   })
 
   afterAll(async () => {
@@ -29,9 +18,9 @@ describe.skipIf(!configured)('Erfassungsraster (Browser)', () => {
   })
 
   it('saves a value typed with a decimal comma and shows it with the previous value (axe)', async () => {
-    const indicators = await apiGet<{ items: { id: string; code: string }[] }>('/api/v1/indicators?limit=500')
+    const indicators = await apiGet<{ items: { id: string; code: string }[] }>(page(), '/api/v1/indicators?limit=500')
     const hze = indicators.items.find((i) => i.code === 'hze-je-1000')!
-    const spaces = await apiGet<{ items: { id: string; code: string }[] }>('/api/v1/spaces?q=BE-10&limit=500')
+    const spaces = await apiGet<{ items: { id: string; code: string }[] }>(page(), '/api/v1/spaces?q=BE-10&limit=500')
     const district = spaces.items.find((s) => s.code === 'BE-10')!
     await page().goto('/indicators/entry-grid')
     await page().getByLabel('Indikator', { exact: true }).selectOption(hze.id)

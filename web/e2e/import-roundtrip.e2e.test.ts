@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, e2eEnv, startBrowser, type BrowserSession } from './browser.ts'
+import { axeViolations, e2eEnv, signIn, startBrowser, type BrowserSession } from './browser.ts'
 
 /*
  * Import and export fit together (issue 14): the long CSV the export writes goes back through the import page with no
@@ -20,11 +20,7 @@ describe.skipIf(!configured)('CSV-Import passt zum Export (Browser)', () => {
 
   beforeAll(async () => {
     session = await startBrowser(e2eEnv.baseURL!)
-    await page().goto('/login')
-    await page().getByRole('textbox', { name: 'E-Mail-Adresse' }).fill(e2eEnv.email!)
-    await page().getByLabel('Passwort').fill(e2eEnv.password!)
-    await page().getByRole('button', { name: 'Anmelden' }).click()
-    await page().waitForURL((url) => url.pathname === '/')
+    await signIn(page())
   })
 
   afterAll(async () => {

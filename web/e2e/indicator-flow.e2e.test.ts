@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, e2eEnv, screenshot, startBrowser, type BrowserSession } from './browser.ts'
+import { axeViolations, e2eEnv, screenshot, signIn, startBrowser, type BrowserSession } from './browser.ts'
 
 /*
  * Indicators in a real browser against the real API (demo spaces seeded; the demo data has no
@@ -40,11 +40,7 @@ describe.skipIf(!configured)('Indikatoren: anlegen, importieren, ansehen, export
 
   beforeAll(async () => {
     session = await startBrowser(e2eEnv.baseURL!)
-    await page().goto('/login')
-    await page().getByRole('textbox', { name: 'E-Mail-Adresse' }).fill(e2eEnv.email!)
-    await page().getByLabel('Passwort').fill(e2eEnv.password!)
-    await page().getByRole('button', { name: 'Anmelden' }).click()
-    await page().waitForURL((url) => url.pathname === '/')
+    await signIn(page())
   })
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, e2eEnv, screenshot, startBrowser, type BrowserSession } from './browser.ts'
+import { axeViolations, e2eEnv, screenshot, signIn, startBrowser, type BrowserSession } from './browser.ts'
 
 /*
  * The inventory in a real browser against the real API (with the demo data set, as build/test starts it):
@@ -31,11 +31,7 @@ describe.skipIf(!configured)('Bestandsaufnahme: Einrichtung, Angebot, zwei Förd
   })
 
   it('logs in and opens the inventory from the navigation', async () => {
-    await page().goto('/login')
-    await page().getByRole('textbox', { name: 'E-Mail-Adresse' }).fill(e2eEnv.email!)
-    await page().getByLabel('Passwort').fill(e2eEnv.password!)
-    await page().getByRole('button', { name: 'Anmelden' }).click()
-    await page().waitForURL((url) => url.pathname === '/')
+    await signIn(page())
     // the start page shows the funding that ends soon
     await page().getByRole('heading', { level: 2, name: 'Förderung endet bald' }).waitFor()
     await page().getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Bestandsaufnahme' }).click()

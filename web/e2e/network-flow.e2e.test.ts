@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, e2eEnv, screenshot, startBrowser, type BrowserSession } from './browser.ts'
+import { axeViolations, e2eEnv, screenshot, signIn, startBrowser, type BrowserSession } from './browser.ts'
 
 /*
  * Networks in a real browser against the real API with the demo data:
@@ -31,11 +31,7 @@ describe.skipIf(!configured)('Netzwerke: anlegen, Mitglieder, Sitzung, Verabredu
 
   beforeAll(async () => {
     session = await startBrowser(e2eEnv.baseURL!)
-    await page().goto('/login')
-    await page().getByRole('textbox', { name: 'E-Mail-Adresse' }).fill(e2eEnv.email!)
-    await page().getByLabel('Passwort').fill(e2eEnv.password!)
-    await page().getByRole('button', { name: 'Anmelden' }).click()
-    await page().waitForURL((url) => url.pathname === '/')
+    await signIn(page())
     await page().getByRole('heading', { level: 1, name: /^Willkommen/ }).waitFor()
   })
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, e2eEnv, screenshot, startBrowser, type BrowserSession } from './browser.ts'
+import { axeViolations, e2eEnv, screenshot, signIn, startBrowser, type BrowserSession } from './browser.ts'
 
 /*
  * Audit trail and data protection in a real browser against the real API (demo data):
@@ -29,11 +29,7 @@ describe.skipIf(!configured)('Verlauf und Datenschutz (Browser)', () => {
   })
 
   it('signs in as administrator and creates a person through the API', async () => {
-    await page().goto('/login')
-    await page().getByRole('textbox', { name: 'E-Mail-Adresse' }).fill(e2eEnv.email!)
-    await page().getByLabel('Passwort').fill(e2eEnv.password!)
-    await page().getByRole('button', { name: 'Anmelden' }).click()
-    await page().waitForURL((url) => url.pathname === '/')
+    await signIn(page())
     const created = await page().evaluate(async (personName) => {
       const xsrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))!.split('=')[1])
       const response = await fetch('/api/v1/actors', {
