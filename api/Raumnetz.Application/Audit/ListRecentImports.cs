@@ -56,24 +56,26 @@ public sealed class ListRecentImportsHandler(IDbConnectionFactory db) : IRequest
         var sql = $"""
             SELECT a.id, a.occurred_at, COALESCE(u.display_name, k.name) AS principal_name, a.entity_type, a.action, a.changes
             FROM audit_entries a LEFT JOIN users u ON u.id = a.user_id LEFT JOIN api_keys k ON k.id = a.api_key_id
-            WHERE a.action IN ('import', 'importHsds') AND a.entity_type IN ('observation', 'space', 'inventory')
+            WHERE a.action IN ('import', 'importHsds') AND a.entity_type IN (@observation, @space, @inventory)
             ORDER BY a.occurred_at DESC, a.id DESC {db.Dialect.Limit("@take")}
             """;
         var rows = await db.ReadAsync(async (connection, ct) => (await connection.QueryAsync<Row>(new CommandDefinition(sql,
-            new { take = request.Limit ?? ListRecentImportsQuery.DefaultLimit }, cancellationToken: ct))).ToList(), cancellationToken);
+            new
+            {
+                take = request.Limit ?? ListRecentImportsQuery.DefaultLimit, observation = AuditEntities.Observation.Type,
+                space = AuditEntities.Space.Type, inventory = AuditEntities.Inventory.Type,
+            }, cancellationToken: ct))).ToList(), cancellationToken);
         return rows.Select(r => new RecentImportDto
         {
             Id = r.Id, OccurredAt = r.OccurredAt, By = r.PrincipalName, Kind = KindOf(r.EntityType, r.Action), Counts = Counts(r.Changes),
         }).ToList();
     }
 
-    private static RecentImportKind KindOf(string entityType, string action) => (entityType, action) switch
-    {
-        ("observation", _) => RecentImportKind.Observations,
-        ("space", _) => RecentImportKind.Spaces,
-        (_, "importHsds") => RecentImportKind.Hsds,
-        _ => RecentImportKind.Inventory,
-    };
+    private static RecentImportKind KindOf(string entityType, string action) =>
+        entityType == AuditEntities.Observation.Type ? RecentImportKind.Observations
+        : entityType == AuditEntities.Space.Type ? RecentImportKind.Spaces
+        : action == "importHsds" ? RecentImportKind.Hsds
+        : RecentImportKind.Inventory;
 
     /// <summary>The whole numbers among the entry's fields (an import's summary is a set of counts).</summary>
     private static Dictionary<string, long> Counts(string? changes)
