@@ -1,13 +1,13 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { AgreementStatus, GrantScope, type TaskDto } from '@/api'
+import { AgreementStatus, type TaskDto } from '@/api'
 import { useActorOptions } from '@/components/pickers/actors'
 import { useNetworkOptions } from '@/components/pickers/networks'
 import { Alert, Loading } from '@/components/ui/feedback'
 import { FilterCheckbox, FilterForm, FilterSelect, LoadMore } from '@/components/ui/list-page'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
-import { useWriteAccess } from '@/lib/auth'
+import { decideWriteAccess, useCurrentUser } from '@/lib/auth'
 import { flagParam, textParam, useListFilters } from '@/lib/use-list-filters'
 import { usePageTitle } from '@/lib/use-page-title'
 import { toTaskUpdate, useTaskList, useUpdateTask, type TaskFilters } from '../api/tasks'
@@ -33,9 +33,8 @@ export function AgreementsBoardPage() {
   const networks = useNetworkOptions()
   const actors = useActorOptions()
   // global writers move every card; a coordinator with a network grant moves the cards of that network (as the API decides)
-  const access = useWriteAccess()
-  const canWrite = (task: TaskDto) =>
-    access.allowed || access.grants.some((g) => g.scope === GrantScope.Network && g.targetId === task.networkId)
+  const { data: user } = useCurrentUser()
+  const canWrite = (task: TaskDto) => decideWriteAccess(user, { networkId: task.networkId }, () => []).allowed
   const update = useUpdateTask()
   const describe = useProblemMessage()
   const [announcement, setAnnouncement] = useState('')
