@@ -34,6 +34,7 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitialize
 builder.Services.AddApplication();
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Raumnetz:Audit").Get<Raumnetz.Application.Audit.AuditOptions>() ?? new Raumnetz.Application.Audit.AuditOptions());
 builder.Services.AddHostedService<AuditRetentionService>();
+builder.Services.AddHostedService<WebhookDispatcherService>();
 builder.Services.AddInfrastructure();
 builder.Services.AddDemoData();
 builder.Services.AddRaumnetzEdge();
@@ -104,6 +105,7 @@ app.MapServicesEndpoints();
 app.MapExportsEndpoints();
 app.MapAdminEndpoints();
 app.MapAuditEndpoints();
+app.MapWebhooksEndpoints();
 app.MapPrivacyEndpoints();
 app.MapFundingsEndpoints();
 app.MapVerificationEndpoints();

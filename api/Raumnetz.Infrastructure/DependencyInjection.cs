@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Raumnetz.Application.Common;
 using Raumnetz.Infrastructure.Data;
+using Raumnetz.Infrastructure.Webhooks;
 
 namespace Raumnetz.Infrastructure;
 
@@ -27,6 +28,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Raumnetz:Sessions").Get<Security.SessionLifetimes>() ?? new Security.SessionLifetimes());
         services.AddSingleton<Security.SessionStore>();
         services.AddDataProtection().SetApplicationName("Raumnetz");
+        services.AddWebhooks();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
             o.XmlRepository = new Security.DatabaseXmlRepository(sp.GetRequiredService<IDbConnectionFactory>(), sp.GetRequiredService<TimeProvider>())));
         return services;

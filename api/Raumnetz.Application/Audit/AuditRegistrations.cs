@@ -24,6 +24,7 @@ using Raumnetz.Application.Tasks;
 using Raumnetz.Application.Taxonomies;
 using Raumnetz.Application.Users;
 using Raumnetz.Application.Verification;
+using Raumnetz.Application.Webhooks;
 using Raumnetz.Domain.Indicators;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -77,6 +78,9 @@ public static class AuditEntities
     public static readonly AuditEntity NetworkEvent = new("network", null);
     /// <summary>What the caller's start page shows (the caller is the entry's principal).</summary>
     public static readonly AuditEntity UserPreferences = new("userPreferences", null);
+    /// <summary>A webhook subscription (never its secret, nor the dispatcher's bookkeeping of leases and retries).</summary>
+    public static readonly AuditEntity WebhookSubscription = AuditEntity.Row("webhookSubscription", "webhook_subscriptions", "secret",
+        "leased_by", "leased_until", "last_seq", "attempts", "next_attempt_at", "failing_since");
 }
 
 /// <summary>
@@ -178,6 +182,13 @@ public static class AuditRegistrations
             .Change<EndSessionCommand>(AuditEntities.UserEvent, "endSession", c => c.UserId)
             .Create<CreateApiKeyCommand, CreatedApiKeyDto>(AuditEntities.ApiKey, d => d.Id)
             .Change<RevokeApiKeyCommand>(AuditEntities.ApiKey, "revoke", c => c.Id)
+            // Webhooks (issue 16): redeliveries and pings record the attempt, not a state (the HTTP call happens before the write)
+            .Create<CreateWebhookSubscriptionCommand, CreatedWebhookSubscriptionDto>(AuditEntities.WebhookSubscription, d => d.Id)
+            .Change<UpdateWebhookSubscriptionCommand>(AuditEntities.WebhookSubscription, "update", c => c.Id)
+            .Change<DeleteWebhookSubscriptionCommand>(AuditEntities.WebhookSubscription, "delete", c => c.Id)
+            .Change<RedeliverWebhookDeliveryCommand>(AuditEntities.WebhookSubscription with { Load = null }, "redeliver",
+                c => c.SubscriptionId)
+            .Change<PingWebhookSubscriptionCommand>(AuditEntities.WebhookSubscription with { Load = null }, "ping", c => c.Id)
             .Resolve<SignInExternalCommand, ExternalSignInResult>(AuditEntities.User, async (c, connection, tx) =>
                     (await connection.QueryFirstOrDefaultAsync<Guid?>(
                         "SELECT id FROM users WHERE external_subject = @Subject OR email_key = @emailKey ORDER BY " +

@@ -24,6 +24,7 @@ using Raumnetz.Application.Tasks;
 using Raumnetz.Application.Taxonomies;
 using Raumnetz.Application.Users;
 using Raumnetz.Application.Verification;
+using Raumnetz.Application.Webhooks;
 
 namespace Raumnetz.Application.Authorization;
 
@@ -139,6 +140,12 @@ public static class WriteRules
         Level<SetUserPasswordCommand>(WriteLevel.Admin);
         Level<CreateApiKeyCommand>(WriteLevel.Admin);
         Level<RevokeApiKeyCommand>(WriteLevel.Admin);
+        // Webhooks (issue 16)
+        Level<CreateWebhookSubscriptionCommand>(WriteLevel.Admin);
+        Level<UpdateWebhookSubscriptionCommand>(WriteLevel.Admin);
+        Level<DeleteWebhookSubscriptionCommand>(WriteLevel.Admin);
+        Level<RedeliverWebhookDeliveryCommand>(WriteLevel.Admin);
+        Level<PingWebhookSubscriptionCommand>(WriteLevel.Admin);
 
         // Personal data: erasure (Art. 17) is for administrators only
         Level<EraseActorCommand>(WriteLevel.Admin);
