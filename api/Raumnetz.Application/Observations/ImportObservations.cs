@@ -1,3 +1,5 @@
+using Raumnetz.Application.Audit;
+using Raumnetz.Application.Changes;
 using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
@@ -102,7 +104,9 @@ public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvid
 
         var rows = 0;
         long changed;
-        await using (var writer = ObservationUpsertWriter.Start(unitOfWork.Dialect, connection, tx, clock, cancellationToken))
+        var now = clock.GetUtcNow();
+        var indicators = new HashSet<Guid>();
+        await using (var writer = ObservationUpsertWriter.Start(unitOfWork.Dialect, connection, tx, clock, now, cancellationToken))
         {
             var read = request.Format == ImportFormat.Csv
                 ? ObservationCsvReader.ReadAsync(request.Body, request.Delimiter, report, cancellationToken)
@@ -111,7 +115,11 @@ public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvid
             {
                 rows++;
                 // once a row was bad nothing will be written: only keep checking
-                if (checker.Check(row) is { } values && report.Count == 0) await writer.AddAsync(values, cancellationToken);
+                if (checker.Check(row) is { } values && report.Count == 0)
+                {
+                    indicators.Add(values.IndicatorId);
+                    await writer.AddAsync(values, cancellationToken);
+                }
             }
             changed = await writer.CompleteAsync(sendRest: report.Count == 0, cancellationToken);
         }
@@ -120,6 +128,8 @@ public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvid
         var unchanged = rows - (int)changed;
 
         var imported = report.Count == 0 && !request.DryRun;
+        if (imported && changed > 0)
+            await ChangeFeed.RecordRowsAsync(connection, tx, unitOfWork.Dialect, ObservationChanges(unitOfWork.Dialect, indicators, now), cancellationToken);
         if (!imported) unitOfWork.Discard();
         if (report.Count > 0 && !request.DryRun) throw report.ToException();
         return new ImportObservationsResult
@@ -128,6 +138,16 @@ public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvid
             Created = report.Count == 0 ? created : 0, Updated = report.Count == 0 ? updated : 0, Unchanged = report.Count == 0 ? unchanged : 0,
             ErrorCount = report.Count, Errors = report.Errors, WarningCount = report.WarningCount, Warnings = report.Warnings,
         };
+
+        static ChangedRows ObservationChanges(ISqlDialect dialect, HashSet<Guid> indicators, DateTimeOffset now)
+        {
+            var (inIndicators, ids) = dialect.InIds("indicator_id", "@indicators", indicators);
+            return new ChangedRows
+            {
+                EntityType = AuditEntities.Observation.Type, Table = "observations", Condition = $"{inIndicators} AND updated_at = @now",
+                Parameters = new { indicators = ids, now }, SpaceColumn = "space_id", OccurredAt = now,
+            };
+        }
 
         Task<long> CountAsync() =>
             connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM observations", transaction: tx, cancellationToken: cancellationToken));

@@ -20,12 +20,17 @@ internal sealed class ObservationUpsertWriter : IAsyncDisposable
     private readonly Task<long> writing;
     private List<ObservationValues> batch = new(BatchSize);
 
-    private ObservationUpsertWriter(ISqlDialect dialect, DbConnection connection, DbTransaction tx, TimeProvider clock, CancellationToken ct) =>
-        writing = Task.Run(() => WriteAsync(dialect, connection, tx, clock, ct), CancellationToken.None);
+    private ObservationUpsertWriter(ISqlDialect dialect, DbConnection connection, DbTransaction tx, TimeProvider clock, DateTimeOffset now,
+        CancellationToken ct) =>
+        writing = Task.Run(() => WriteAsync(dialect, connection, tx, clock, now, ct), CancellationToken.None);
 
-    /// <summary>Starts the writer on the connection and transaction of the import.</summary>
-    public static ObservationUpsertWriter Start(ISqlDialect dialect, DbConnection connection, DbTransaction tx, TimeProvider clock, CancellationToken ct) =>
-        new(dialect, connection, tx, clock, ct);
+    /// <summary>
+    /// Starts the writer on the connection and transaction of the import; every row it inserts or changes gets
+    /// <paramref name="now"/> as updated_at (which finds them for the changes feed).
+    /// </summary>
+    public static ObservationUpsertWriter Start(ISqlDialect dialect, DbConnection connection, DbTransaction tx, TimeProvider clock,
+        DateTimeOffset now, CancellationToken ct) =>
+        new(dialect, connection, tx, clock, now, ct);
 
     /// <summary>Queues a row; a full batch goes to the writer. Throws what stopped the writer, if it stopped.</summary>
     public async ValueTask AddAsync(ObservationValues values, CancellationToken ct)
@@ -64,11 +69,12 @@ internal sealed class ObservationUpsertWriter : IAsyncDisposable
         }
     }
 
-    private async Task<long> WriteAsync(ISqlDialect dialect, DbConnection connection, DbTransaction tx, TimeProvider clock, CancellationToken ct)
+    private async Task<long> WriteAsync(ISqlDialect dialect, DbConnection connection, DbTransaction tx, TimeProvider clock, DateTimeOffset now,
+        CancellationToken ct)
     {
         try
         {
-            await using var upsert = await PreparedUpsert.PrepareAsync(dialect, connection, tx, clock, ct);
+            await using var upsert = await PreparedUpsert.PrepareAsync(dialect, connection, tx, clock, now, ct);
             long changed = 0;
             await foreach (var rows in channel.Reader.ReadAllAsync(ct))
                 foreach (var v in rows) changed += await upsert.ExecuteAsync(v, ct);
@@ -100,8 +106,9 @@ internal sealed class ObservationUpsertWriter : IAsyncDisposable
         private readonly BulkIds ids = new(clock);
         private readonly object boxedNow = now.ToUniversalTime();
 
-        public static async Task<PreparedUpsert> PrepareAsync(ISqlDialect dialect, DbConnection connection, DbTransaction tx, TimeProvider clock, CancellationToken ct) =>
-            new(await dialect.PrepareAsync(connection, tx, ObservationSql.Upsert(dialect, returning: false), Parameters, ct), clock, clock.GetUtcNow());
+        public static async Task<PreparedUpsert> PrepareAsync(ISqlDialect dialect, DbConnection connection, DbTransaction tx, TimeProvider clock,
+            DateTimeOffset now, CancellationToken ct) =>
+            new(await dialect.PrepareAsync(connection, tx, ObservationSql.Upsert(dialect, returning: false), Parameters, ct), clock, now);
 
         /// <summary>Runs the upsert; returns 1 when it inserted or changed the row, 0 when the row was equal already.</summary>
         public ValueTask<int> ExecuteAsync(ObservationValues v, CancellationToken ct)
