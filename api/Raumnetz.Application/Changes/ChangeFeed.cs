@@ -67,6 +67,8 @@ public static class ChangeFeed
     private static readonly HashSet<string> UnrecordedTypes = new(StringComparer.Ordinal)
     {
         AuditEntities.UserPreferences.Type, AuditEntities.Inventory.Type,
+        // webhook subscriptions are administration of the feed's readers, not data they mirror (and would notify themselves)
+        AuditEntities.WebhookSubscription.Type,
     };
 
     /// <summary>Actions that change no readable field of the entity: sessions, sign-ins, secrets.</summary>

@@ -23,8 +23,16 @@ public sealed partial class WebhookDispatcher(IDbConnectionFactory db, IWebhookS
     /// <summary>This instance's name in leased_by.</summary>
     public string Instance { get; } = $"{Truncate(Environment.MachineName, 50)}/{Guid.NewGuid():N}";
 
-    private sealed record Subscription(Guid Id, string Url, string EventTypes, string Secret, long LastSeq, int Attempts,
-        DateTimeOffset? FailingSince);
+    private sealed record Subscription
+    {
+        public Guid Id { get; init; }
+        public string Url { get; init; } = "";
+        public string EventTypes { get; init; } = "[]";
+        public string Secret { get; init; } = "";
+        public long LastSeq { get; init; }
+        public int Attempts { get; init; }
+        public DateTimeOffset? FailingSince { get; init; }
+    }
 
     /// <summary>One round: every due subscription this instance can lease. Returns how many events were delivered.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)

@@ -11,7 +11,12 @@ public static class WebhookLog
     public const int MaxError = 1000;
 
     /// <summary>A subscription's URL and secret (protected) as the sender needs them.</summary>
-    public sealed record Target(Guid Id, string Url, string Secret);
+    public sealed record Target
+    {
+        public Guid Id { get; init; }
+        public string Url { get; init; } = "";
+        public string Secret { get; init; } = "";
+    }
 
     public static async Task<Target?> TargetAsync(DbConnection connection, DbTransaction? tx, Guid id, CancellationToken ct) =>
         await connection.QuerySingleOrDefaultAsync<Target>(new CommandDefinition(

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Raumnetz.IntegrationTests.Webhooks;
@@ -51,7 +52,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     {
         var receiver = new WebhookReceiver();
         await receiver.app.StartAsync();
-        var address = receiver.app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = receiver.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         receiver.Url = address.TrimEnd('/') + "/hook";
         return receiver;
     }
