@@ -34,7 +34,8 @@ public sealed class WebhookDispatchTests
 
         using var second = WebhookApiFactory.Instance(database);
         var again = await second.AdminAsync();
-        await WaitUntilAsync(() => !receiver.Received.IsEmpty, () => "the committed event was not delivered after the restart");
+        await WaitUntilAsync(async () => (await DeliveriesAsync(again, subscription)).Count > 0,
+            () => "the committed event was not delivered after the restart");
         var hook = Assert.Single(receiver.Received);
         Assert.Equal(actor, JsonDocument.Parse(hook.Body).RootElement.GetProperty("data").GetProperty("entityId").GetGuid());
         var log = await DeliveriesAsync(again, subscription);
@@ -99,7 +100,8 @@ public sealed class WebhookDispatchTests
             Content = JsonContent.Create(new { url = receiver.Url, eventTypes = new[] { "actor.create" }, active = true }),
         }.WithIfMatch(etag), Ct));
         Assert.Equal(JsonValueKind.Null, resumed.GetProperty("disabledReason").ValueKind);
-        await WaitUntilAsync(() => receiver.Received.Any(r => r.AnsweredWith == 200), () => "not delivered after resuming");
+        await WaitUntilAsync(async () => (await DeliveriesAsync(admin, subscription)).Any(d => d.GetProperty("succeeded").GetBoolean()),
+            () => "not delivered after resuming");
         var success = receiver.Received.Single(r => r.AnsweredWith == 200);
         Assert.Equal(actor, JsonDocument.Parse(success.Body).RootElement.GetProperty("data").GetProperty("entityId").GetGuid());
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/v1/webhooks/{subscription}", Ct)).StatusCode);
