@@ -38,7 +38,7 @@ public sealed class AuthorizationTests(RolesFixture factory) : IClassFixture<Rol
     /// <summary>Writes to the caller's own account (own password, own sessions, own preferences): every role may make them.</summary>
     private static readonly string[] OwnAccount = ["ChangePassword", "EndSession", "SaveMyPreferences"];
 
-    private static readonly string[] AdminRoutes = ["/api/v1/users", "/api/v1/api-keys", "/api/v1/audit", "/api/v1/privacy"];
+    private static readonly string[] AdminRoutes = ["/api/v1/users", "/api/v1/api-keys", "/api/v1/audit", "/api/v1/privacy", "/api/v1/webhooks"];
 
     private static bool IsAdminRoute(ApiOperation op) => AdminRoutes.Any(p => op.Path.StartsWith(p, StringComparison.Ordinal));
 

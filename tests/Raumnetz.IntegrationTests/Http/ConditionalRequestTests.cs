@@ -57,6 +57,11 @@ public sealed class ConditionalRequestTests(ApiFactory factory) : IClassFixture<
         var round = (await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync("/api/v1/inventory-rounds",
             new { name = "Runde", spaceId = space, startsOn = "2026-01-01", endsOn = "2026-03-31" }), HttpStatusCode.Created)).Id();
         var person = (await ActorApi.CreateActorAsync(client, ActorApi.Person("Erika Muster", null))).Id();
+        // a public address literal (no DNS) and an event type no change has: nothing is ever sent
+        var webhookBody = new { url = "https://8.8.8.8/hook", eventTypes = new[] { "test.none" }, active = true };
+        var webhook = (await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync("/api/v1/webhooks",
+            new { webhookBody.url, webhookBody.eventTypes }),
+            HttpStatusCode.Created)).Id();
         var put = HttpMethod.Put;
         var post = HttpMethod.Post;
         var delete = HttpMethod.Delete;
@@ -108,6 +113,8 @@ public sealed class ConditionalRequestTests(ApiFactory factory) : IClassFixture<
             ["EraseActor"] = new(post, $"/api/v1/privacy/actors/{person}/erase", null),
             ["EraseUser"] = new(post, $"/api/v1/privacy/users/{user}/erase", null),
             ["SaveMyPreferences"] = new(put, "/api/v1/auth/me/preferences", new { dashboard = new { indicatorSetIds = Array.Empty<Guid>() } }),
+            ["UpdateWebhookSubscription"] = new(put, $"/api/v1/webhooks/{webhook}", webhookBody),
+            ["DeleteWebhookSubscription"] = new(delete, $"/api/v1/webhooks/{webhook}", null),
         };
     }
 
