@@ -31,9 +31,12 @@ public sealed class ListChangesValidator : AbstractValidator<ListChangesQuery>
         RuleFor(x => x.Types).MaximumLength(2000);
         RuleFor(x => x.TypeList).Must(t => t is null || t.Count <= ListChangesQuery.MaxTypes).OverridePropertyName("types")
             .WithMessage(_ => Text.Format(Messages.Changes_TooManyTypes, ListChangesQuery.MaxTypes));
-        RuleForEach(x => x.TypeList).Must(t => ChangeFeed.EntityTypes.Contains(t, StringComparer.Ordinal)).OverridePropertyName("types")
-            .WithMessage((_, t) => Text.Format(Messages.Changes_UnknownType, t, string.Join(", ", ChangeFeed.EntityTypes)));
+        RuleFor(x => x.TypeList).Must(t => t is null || Unknown(t) is null).OverridePropertyName("types")
+            .WithMessage(x => Text.Format(Messages.Changes_UnknownType, Unknown(x.TypeList!), string.Join(", ", ChangeFeed.EntityTypes)));
     }
+
+    private static string? Unknown(IReadOnlyList<string> types) =>
+        types.FirstOrDefault(t => !ChangeFeed.EntityTypes.Contains(t, StringComparer.Ordinal));
 }
 
 /// <summary>
