@@ -95,7 +95,7 @@ public sealed class FeedCommitOrderTests(ApiFactory factory) : IClassFixture<Api
         await Task.Delay(500);
         Assert.False(second.IsCompleted); // it waits for the lock (SQLite: for the write lock) until the first commits
         await reader.PollAsync();
-        Assert.Empty(reader.Seen.Where(s => s == first || s == then));
+        Assert.DoesNotContain(reader.Seen, s => s == first || s == then);
         await t1.CommitAsync();
         await c1.DisposeAsync();
         await second;
