@@ -71,6 +71,18 @@ public static class ChangeFeed
         AuditEntities.WebhookSubscription.Type,
     };
 
+    /// <summary>The entity types the feed records, in the order <see cref="AuditEntities"/> names them.</summary>
+    public static IReadOnlyList<string> EntityTypes { get; } = typeof(AuditEntities)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Select(f => f.GetValue(null)).OfType<AuditEntity>().Select(e => e.Type)
+        .Where(t => !UnrecordedTypes.Contains(t)).Distinct().ToList();
+
+    /// <summary>Entity types only administrators read (accounts and API keys), in their feed only.</summary>
+    public static IReadOnlySet<string> AdminOnlyTypes { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        AuditEntities.User.Type, AuditEntities.ApiKey.Type,
+    };
+
     /// <summary>Actions that change no readable field of the entity: sessions, sign-ins, secrets.</summary>
     private static readonly HashSet<string> UnrecordedActions = new(StringComparer.Ordinal)
     {

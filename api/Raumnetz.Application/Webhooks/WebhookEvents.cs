@@ -52,8 +52,8 @@ public static partial class WebhookEvents
     /// <summary>The webhook-id of an event: the same on every attempt and redelivery, so receivers can drop duplicates.</summary>
     public static string EventId(long seq) => $"evt_{seq}";
 
-    /// <summary>The cursor of the changes feed that continues after this event.</summary>
-    public static string Cursor(long seq) => seq.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The cursor of the changes feed (GET /api/v1/changes?after=) that continues after this event.</summary>
+    public static string Cursor(long seq) => Changes.ChangeCursor.Encode(seq);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -34,7 +34,10 @@ public abstract class WebhookFieldsValidator<T> : AbstractValidator<T> where T :
         RuleFor(x => x.EventTypes).NotEmpty().Must(t => t.Count <= WebhookEvents.MaxEventTypes)
             .WithMessage(_ => Text.Format(Messages.Webhooks_TooManyEventTypes, WebhookEvents.MaxEventTypes));
         RuleForEach(x => x.EventTypes).NotEmpty().MaximumLength(WebhookEvents.MaxEventType)
-            .Must(t => WebhookEvents.TypePattern().IsMatch(t)).WithMessage(_ => Messages.Webhooks_EventType);
+            .Must(t => WebhookEvents.TypePattern().IsMatch(t)).WithMessage(_ => Messages.Webhooks_EventType)
+            .Must(t => t == "*" || !WebhookEvents.TypePattern().IsMatch(t) || Changes.ChangeFeed.EntityTypes.Contains(t[..t.IndexOf('.', StringComparison.Ordinal)],
+                StringComparer.OrdinalIgnoreCase))
+            .WithMessage((_, t) => Text.Format(Messages.Webhooks_UnknownEntityType, t, string.Join(", ", Changes.ChangeFeed.EntityTypes)));
         RuleFor(x => x.Description).MaximumLength(WebhookEvents.MaxDescription);
     }
 }

@@ -58,7 +58,7 @@ public sealed class ConditionalRequestTests(ApiFactory factory) : IClassFixture<
             new { name = "Runde", spaceId = space, startsOn = "2026-01-01", endsOn = "2026-03-31" }), HttpStatusCode.Created)).Id();
         var person = (await ActorApi.CreateActorAsync(client, ActorApi.Person("Erika Muster", null))).Id();
         // a public address literal (no DNS) and an event type no change has: nothing is ever sent
-        var webhookBody = new { url = "https://8.8.8.8/hook", eventTypes = new[] { "test.none" }, active = true };
+        var webhookBody = new { url = "https://8.8.8.8/hook", eventTypes = new[] { "actor.neverHappens" }, active = true };
         var webhook = (await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync("/api/v1/webhooks",
             new { webhookBody.url, webhookBody.eventTypes }),
             HttpStatusCode.Created)).Id();

@@ -83,6 +83,7 @@ public sealed class WebhooksTests(WebhookApiFactory factory) : IClassFixture<Web
     [InlineData("actor", "eventTypes[0]")]
     [InlineData("actor.create; drop", "eventTypes[0]")]
     [InlineData("", "eventTypes[0]")]
+    [InlineData("actors.create", "eventTypes[0]")]
     public async Task Malformed_event_types_are_refused(string type, string field)
     {
         var admin = await factory.AdminAsync();
