@@ -4,6 +4,7 @@ import { RequireAuth } from '@/features/auth/components/require-auth'
 import { indicatorRoutes } from '@/features/indicators/routes'
 import { privacyRoutes } from '@/features/privacy/routes'
 import { userRoutes } from '@/features/users/routes'
+import { webhookRoutes } from '@/features/webhooks/routes'
 import { inventoryRoutes } from '@/features/inventory/routes'
 import { loadFeatureTexts } from '@/lib/i18n'
 import { NotFoundPage, RouteErrorPage } from './error-pages'
@@ -116,6 +117,7 @@ export const routes: RouteObject[] = withFeatureTexts([
           },
           ...indicatorRoutes,
           ...userRoutes,
+          ...webhookRoutes,
           ...privacyRoutes,
           ...inventoryRoutes,
           { path: '*', element: <NotFoundPage /> },

@@ -21,6 +21,7 @@ export const de = {
     account: 'Konto',
     privacy: 'Datenschutz',
     users: 'Benutzerkonten',
+    webhooks: 'Webhooks',
     footer: 'Raumnetz – Arbeitsplattform für sozialraumorientierte Netzwerkarbeit',
   },
   nav: {

@@ -20,6 +20,7 @@ export const en: Translations<typeof de> = {
     account: 'Account',
     privacy: 'Data protection',
     users: 'User accounts',
+    webhooks: 'Webhooks',
     footer: 'Raumnetz – the working platform for socio-spatial network work',
   },
   nav: {

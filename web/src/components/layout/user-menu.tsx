@@ -71,6 +71,11 @@ export function UserMenu({ user }: { user: CurrentUserDto }) {
             {t('shell.users')}
           </Link>
         ) : null}
+        {user.role === ('admin' as Role) ? (
+          <Link to="/admin/webhooks" className="button button--secondary" onClick={() => setOpen(false)}>
+            {t('shell.webhooks')}
+          </Link>
+        ) : null}
         <Link to="/privacy" className="button button--secondary" onClick={() => setOpen(false)}>
           {t('shell.privacy')}
         </Link>
