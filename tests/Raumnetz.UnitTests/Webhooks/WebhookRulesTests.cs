@@ -1,5 +1,6 @@
 using System.Net;
 using Raumnetz.Application.Webhooks;
+using Raumnetz.Domain.Common;
 using Raumnetz.Infrastructure.Webhooks;
 
 namespace Raumnetz.UnitTests.Webhooks;
@@ -91,4 +92,26 @@ public sealed class WebhookRulesTests
     [Fact]
     public void Generated_secrets_are_valid_and_different() =>
         Assert.True(WebhookEvents.IsValidSecret(WebhookEvents.NewSecret()) && WebhookEvents.NewSecret() != WebhookEvents.NewSecret());
+
+    [Theory]
+    [InlineData("http://8.8.8.8/hook")]
+    [InlineData("https://10.0.0.1/hook")]
+    [InlineData("https://[fd00::1]/hook")]
+    [InlineData("https://user:secret@8.8.8.8/hook")]
+    [InlineData("https://127.0.0.1/hook")]
+    public async Task Targets_need_https_and_a_public_address_unless_configured(string url)
+    {
+        var refused = await Assert.ThrowsAsync<InvalidFieldException>(() =>
+            new WebhookTargets(new WebhookOptions { AllowHttp = false }).CheckAsync(url, "url", TestContext.Current.CancellationToken));
+        Assert.Equal("url", refused.Field);
+    }
+
+    [Fact]
+    public async Task A_public_https_target_passes_and_configuration_opens_http_and_loopback()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await new WebhookTargets(new WebhookOptions { AllowHttp = false }).CheckAsync("https://8.8.8.8/hook", "url", ct);
+        await new WebhookTargets(new WebhookOptions { AllowHttp = true, AllowLoopbackTargets = true })
+            .CheckAsync("http://127.0.0.1:5099/hook", "url", ct);
+    }
 }
