@@ -166,7 +166,7 @@ public static class ChangeFeed
             SELECT @changeEntityType, {dialect.IdText("id")}, CASE WHEN version = 1 THEN 'create' ELSE 'update' END, version, NULL,
                 {rows.NetworkColumn ?? "NULL"}, {rows.SpaceColumn ?? "NULL"}, @changeOccurredAt
             FROM {rows.Table} WHERE {rows.Condition}
-            ORDER BY id
+            ORDER BY {rows.Table}.id
             """, parameters, tx, cancellationToken: ct, commandTimeout: 0));
     }
 

@@ -29,8 +29,8 @@ public sealed class EveryWriteInTheFeedTests(ApiFactory factory) : IClassFixture
         ["ImportObservationsCommand"] = nameof(Every_audited_command_appears_once_in_commit_order_and_imports_once_per_changed_row),
         ["ImportInventoryCommand"] = nameof(Every_audited_command_appears_once_in_commit_order_and_imports_once_per_changed_row),
         ["SaveMyPreferencesCommand"] = nameof(Every_audited_command_appears_once_in_commit_order_and_imports_once_per_changed_row),
-        ["StoreCoverageIndicatorsCommand"] = "ImportFeedTests",
-        ["ImportHsdsCommand"] = "ImportFeedTests",
+        ["StoreCoverageIndicatorsCommand"] = nameof(ImportFeedTests),
+        ["ImportHsdsCommand"] = nameof(HsdsImportFeedTests),
     };
 
     [Fact]
