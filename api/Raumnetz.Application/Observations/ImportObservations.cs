@@ -98,10 +98,9 @@ public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvid
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var checker = await ObservationRowChecker.LoadAsync(connection, tx, unitOfWork.Dialect, request.DecimalComma, report, plausibility, cancellationToken);
         await using var bulk = await unitOfWork.Dialect.BeginBulkWriteAsync(connection, tx, cancellationToken);
-        var countBefore = await CountAsync();
 
         var rows = 0;
-        long changed;
+        BulkUpsertCount written;
         await using (var writer = ObservationUpsertWriter.Start(unitOfWork.Dialect, connection, tx, clock, cancellationToken))
         {
             var read = request.Format == ImportFormat.Csv
@@ -113,11 +112,11 @@ public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvid
                 // once a row was bad nothing will be written: only keep checking
                 if (checker.Check(row) is { } values && report.Count == 0) await writer.AddAsync(values, cancellationToken);
             }
-            changed = await writer.CompleteAsync(sendRest: report.Count == 0, cancellationToken);
+            written = await writer.CompleteAsync(keep: report.Count == 0, cancellationToken);
         }
-        var created = (int)(await CountAsync() - countBefore);
-        var updated = (int)changed - created;
-        var unchanged = rows - (int)changed;
+        var created = (int)written.Inserted;
+        var updated = (int)(written.Changed - written.Inserted);
+        var unchanged = rows - (int)written.Changed;
 
         var imported = report.Count == 0 && !request.DryRun;
         if (!imported) unitOfWork.Discard();
@@ -129,7 +128,5 @@ public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvid
             ErrorCount = report.Count, Errors = report.Errors, WarningCount = report.WarningCount, Warnings = report.Warnings,
         };
 
-        Task<long> CountAsync() =>
-            connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM observations", transaction: tx, cancellationToken: cancellationToken));
     }
 }

@@ -160,7 +160,7 @@ public sealed class StoreCoverageIndicatorsHandler(
         // The writer uses the connection on a thread of its own: only once the indicators are written.
         await using var writer = ObservationUpsertWriter.Start(unitOfWork.Dialect, connection, tx, clock, cancellationToken);
         foreach (var row in rows) await writer.AddAsync(row, cancellationToken);
-        await writer.CompleteAsync(sendRest: true, cancellationToken);
+        await writer.CompleteAsync(keep: true, cancellationToken);
         return new StoredCoverageDto { Period = period.ToString(), Indicators = stored };
     }
 
