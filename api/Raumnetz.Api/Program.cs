@@ -112,6 +112,7 @@ app.MapInventoryImportEndpoints();
 app.MapCoverageEndpoints();
 app.MapHsdsEndpoints();
 app.MapHsdsImportEndpoints();
+app.MapChangesEndpoints();
 
 app.MapApiFallback();
 if (File.Exists(Path.Combine(app.Environment.WebRootPath ?? "wwwroot", "index.html")))

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Raumnetz.Application.Changes;
 using Raumnetz.Application.Common;
 
 namespace Raumnetz.Application.Audit;
@@ -44,13 +45,18 @@ public sealed class AuditTrail(IServiceProvider services, IUnitOfWork unitOfWork
         var after = id is not null && registration.Entity.Load is { } load ? await load(services, connection, tx, id, ct) : null;
         var changes = registration.Summary is { } summary ? AuditLog.Diff(null, summary(response)) : AuditLog.Diff(pending.Before, after);
         var user = services.GetService<ICurrentUser>();
+        var action = registration.ActionOf?.Invoke(response) ?? registration.Action;
+        var occurredAt = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
         await AuditLog.WriteAsync(connection, tx, new AuditRecord
         {
             Principal = user?.Principal ?? "anonymous", UserId = user?.UserId, ApiKeyId = user?.ApiKeyId,
-            EntityType = registration.Entity.Type, EntityId = id, Action = registration.ActionOf?.Invoke(response) ?? registration.Action,
-            Changes = changes, TraceId = CurrentTraceId(), OccurredAt = (services.GetService<TimeProvider>()
-                ?? TimeProvider.System).GetUtcNow(),
+            EntityType = registration.Entity.Type, EntityId = id, Action = action,
+            Changes = changes, TraceId = CurrentTraceId(), OccurredAt = occurredAt,
         }, ct);
+        // The changes feed, in the same transaction; imports record their rows themselves (ChangeFeed.RecordRowsAsync).
+        if (id is not null && ChangeFeed.RecordedByAuditTrail(registration) && ChangeFeed.IsChange(action))
+            await ChangeFeed.RecordAsync(connection, tx, unitOfWork.Dialect,
+                ChangeFeed.Of(registration.Entity.Type, id, action, pending.Before, after, changes.Keys, occurredAt), ct);
     }
 
     /// <summary>The W3C trace id of the current activity (the request's, which honours an incoming traceparent).</summary>

@@ -93,6 +93,18 @@ public interface ISqlDialect
     Task<IAsyncDisposable> BeginBulkWriteAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct);
 
     /// <summary>
+    /// Takes the lock named <paramref name="key"/> for the rest of <paramref name="transaction"/> (released at commit or
+    /// rollback), so that transactions taking it run that part one after another across connections and instances:
+    /// pg_advisory_xact_lock on PostgreSQL, sp_getapplock with the transaction as owner on SQL Server, nothing on SQLite,
+    /// where every transaction holds the database's write lock from its start. The changes feed takes it before it numbers
+    /// its rows, so their order is commit order.
+    /// </summary>
+    Task LockTransactionAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken ct);
+
+    /// <summary>A UUID column as the lower-case text the API shows ("D" format), for copying ids into text columns.</summary>
+    string IdText(string column);
+
+    /// <summary>
     /// Starts writing many rows with <paramref name="statement"/> in <paramref name="transaction"/> (imports). Each row gives
     /// the values of the statement's parameters (@name) by position in the order of <paramref name="parameters"/>. On SQLite
     /// and SQL Server every row runs the upsert as a prepared command (<see cref="PrepareAsync"/>). On PostgreSQL the rows go

@@ -1,3 +1,4 @@
+using Raumnetz.Application.Changes;
 using System.Data.Common;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -440,6 +441,7 @@ public sealed class ImportHsdsHandler(IUnitOfWork unitOfWork, TaxonomyReads taxo
             }
         }
         var imported = report.Count == 0 && !request.DryRun;
+        if (imported) await ChangeFeed.RecordInventoryRowsAsync(connection, tx, unitOfWork.Dialect, now, cancellationToken);
         if (!imported) unitOfWork.Discard();
         if (report.Count > 0 && !request.DryRun) throw report.ToException();
         return new HsdsImportResult

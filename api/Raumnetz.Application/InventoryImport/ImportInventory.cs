@@ -1,3 +1,4 @@
+using Raumnetz.Application.Changes;
 using MediatR;
 using Raumnetz.Application.Common;
 using Raumnetz.Application.Networks;
@@ -83,7 +84,8 @@ public sealed class ImportInventoryHandler(IUnitOfWork unitOfWork, TimeProvider 
         int created = 0, updated = 0;
         if (report.Count == 0)
         {
-            var writer = new InventoryImportWriter(connection, tx, clock.GetUtcNow(), clock.Today(), cancellationToken);
+            var now = clock.GetUtcNow();
+            var writer = new InventoryImportWriter(connection, tx, now, clock.Today(), cancellationToken);
             try
             {
                 foreach (var row in rows)
@@ -98,6 +100,7 @@ public sealed class ImportInventoryHandler(IUnitOfWork unitOfWork, TimeProvider 
                 // another import (or an edit) wrote a record with one of these external ids meanwhile: nothing of this one is kept
                 throw new ConflictException(Messages.Conflict_ImportExternalIds, "file");
             }
+            if (!request.DryRun) await ChangeFeed.RecordInventoryRowsAsync(connection, tx, unitOfWork.Dialect, now, cancellationToken);
         }
         var imported = report.Count == 0 && !request.DryRun;
         if (!imported) unitOfWork.Discard();

@@ -1,4 +1,5 @@
-using Dapper;
+using Raumnetz.Application.Audit;
+using Raumnetz.Application.Changes;
 using MediatR;
 using Raumnetz.Application.Common;
 using Raumnetz.Domain.Indicators;
@@ -101,7 +102,9 @@ public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvid
 
         var rows = 0;
         BulkUpsertCount written;
-        await using (var writer = ObservationUpsertWriter.Start(unitOfWork.Dialect, connection, tx, clock, cancellationToken))
+        var now = clock.GetUtcNow();
+        var indicators = new HashSet<Guid>();
+        await using (var writer = ObservationUpsertWriter.Start(unitOfWork.Dialect, connection, tx, clock, now, cancellationToken))
         {
             var read = request.Format == ImportFormat.Csv
                 ? ObservationCsvReader.ReadAsync(request.Body, request.Delimiter, report, cancellationToken)
@@ -110,7 +113,11 @@ public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvid
             {
                 rows++;
                 // once a row was bad nothing will be written: only keep checking
-                if (checker.Check(row) is { } values && report.Count == 0) await writer.AddAsync(values, cancellationToken);
+                if (checker.Check(row) is { } values && report.Count == 0)
+                {
+                    indicators.Add(values.IndicatorId);
+                    await writer.AddAsync(values, cancellationToken);
+                }
             }
             written = await writer.CompleteAsync(keep: report.Count == 0, cancellationToken);
         }
@@ -119,6 +126,8 @@ public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvid
         var unchanged = rows - (int)written.Changed;
 
         var imported = report.Count == 0 && !request.DryRun;
+        if (imported && written.Changed > 0)
+            await ChangeFeed.RecordRowsAsync(connection, tx, unitOfWork.Dialect, ObservationChanges(unitOfWork.Dialect, indicators, now), cancellationToken);
         if (!imported) unitOfWork.Discard();
         if (report.Count > 0 && !request.DryRun) throw report.ToException();
         return new ImportObservationsResult
@@ -128,5 +137,14 @@ public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvid
             ErrorCount = report.Count, Errors = report.Errors, WarningCount = report.WarningCount, Warnings = report.Warnings,
         };
 
+        static ChangedRows ObservationChanges(ISqlDialect dialect, HashSet<Guid> indicators, DateTimeOffset now)
+        {
+            var (inIndicators, ids) = dialect.InIds("indicator_id", "@indicators", indicators);
+            return new ChangedRows
+            {
+                EntityType = AuditEntities.Observation.Type, Table = "observations", Condition = $"{inIndicators} AND updated_at = @now",
+                Parameters = new { indicators = ids, now }, SpaceColumn = "space_id", OccurredAt = now,
+            };
+        }
     }
 }

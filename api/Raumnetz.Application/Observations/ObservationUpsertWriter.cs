@@ -21,12 +21,17 @@ internal sealed class ObservationUpsertWriter : IAsyncDisposable
     private List<ObservationValues> batch = new(BatchSize);
     private volatile bool keep;
 
-    private ObservationUpsertWriter(ISqlDialect dialect, DbConnection connection, DbTransaction tx, TimeProvider clock, CancellationToken ct) =>
-        writing = Task.Run(() => WriteAsync(dialect, connection, tx, clock, ct), CancellationToken.None);
+    private ObservationUpsertWriter(ISqlDialect dialect, DbConnection connection, DbTransaction tx, TimeProvider clock, DateTimeOffset now,
+        CancellationToken ct) =>
+        writing = Task.Run(() => WriteAsync(dialect, connection, tx, clock, now, ct), CancellationToken.None);
 
-    /// <summary>Starts the writer on the connection and transaction of the import.</summary>
-    public static ObservationUpsertWriter Start(ISqlDialect dialect, DbConnection connection, DbTransaction tx, TimeProvider clock, CancellationToken ct) =>
-        new(dialect, connection, tx, clock, ct);
+    /// <summary>
+    /// Starts the writer on the connection and transaction of the import; every row it inserts or changes gets
+    /// <paramref name="now"/> as updated_at (which finds them for the changes feed).
+    /// </summary>
+    public static ObservationUpsertWriter Start(ISqlDialect dialect, DbConnection connection, DbTransaction tx, TimeProvider clock,
+        DateTimeOffset now, CancellationToken ct) =>
+        new(dialect, connection, tx, clock, now, ct);
 
     /// <summary>Queues a row; a full batch goes to the writer. Throws what stopped the writer, if it stopped.</summary>
     public async ValueTask AddAsync(ObservationValues values, CancellationToken ct)
@@ -67,12 +72,13 @@ internal sealed class ObservationUpsertWriter : IAsyncDisposable
         }
     }
 
-    private async Task<BulkUpsertCount> WriteAsync(ISqlDialect dialect, DbConnection connection, DbTransaction tx, TimeProvider clock, CancellationToken ct)
+    private async Task<BulkUpsertCount> WriteAsync(ISqlDialect dialect, DbConnection connection, DbTransaction tx, TimeProvider clock,
+        DateTimeOffset now, CancellationToken ct)
     {
         try
         {
             await using var bulk = await dialect.BeginBulkUpsertAsync(connection, tx, ObservationSql.Statement, Row.Parameters, ct);
-            var row = new Row(clock);
+            var row = new Row(clock, now);
             await foreach (var rows in channel.Reader.ReadAllAsync(ct))
                 foreach (var v in rows) await bulk.AddAsync(row.Values(v), ct);
             return keep ? await bulk.CompleteAsync(ct) : default;
@@ -85,7 +91,7 @@ internal sealed class ObservationUpsertWriter : IAsyncDisposable
     }
 
     /// <summary>The values of the upsert's parameters for one row, in one array reused for every row.</summary>
-    private sealed class Row(TimeProvider clock)
+    private sealed class Row(TimeProvider clock, DateTimeOffset now)
     {
         public static readonly PreparedParameter[] Parameters =
         [
@@ -97,7 +103,7 @@ internal sealed class ObservationUpsertWriter : IAsyncDisposable
 
         private readonly object?[] values = new object?[Parameters.Length];
         private readonly BulkIds ids = new(clock);
-        private readonly object boxedNow = clock.GetUtcNow().ToUniversalTime();
+        private readonly object boxedNow = now.ToUniversalTime();
 
         public object?[] Values(ObservationValues v)
         {

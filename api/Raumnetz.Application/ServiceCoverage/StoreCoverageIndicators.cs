@@ -1,3 +1,5 @@
+using Raumnetz.Application.Audit;
+using Raumnetz.Application.Changes;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -158,9 +160,24 @@ public sealed class StoreCoverageIndicatorsHandler(
             });
         }
         // The writer uses the connection on a thread of its own: only once the indicators are written.
-        await using var writer = ObservationUpsertWriter.Start(unitOfWork.Dialect, connection, tx, clock, cancellationToken);
-        foreach (var row in rows) await writer.AddAsync(row, cancellationToken);
-        await writer.CompleteAsync(keep: true, cancellationToken);
+        await using (var writer = ObservationUpsertWriter.Start(unitOfWork.Dialect, connection, tx, clock, now, cancellationToken))
+        {
+            foreach (var row in rows) await writer.AddAsync(row, cancellationToken);
+            await writer.CompleteAsync(keep: true, cancellationToken);
+        }
+        // The changes feed: the indicators it created and the observations it inserted or changed.
+        var (inIndicators, ids) = unitOfWork.Dialect.InIds("id", "@indicators", stored.Select(s => s.IndicatorId).ToList());
+        await ChangeFeed.RecordRowsAsync(connection, tx, unitOfWork.Dialect, new ChangedRows
+        {
+            EntityType = AuditEntities.Indicator.Type, Table = "indicators", Condition = $"{inIndicators} AND updated_at = @now",
+            Parameters = new { indicators = ids, now }, OccurredAt = now,
+        }, cancellationToken);
+        var (inObservationIndicators, observationIds) = unitOfWork.Dialect.InIds("indicator_id", "@indicators", stored.Select(s => s.IndicatorId).ToList());
+        await ChangeFeed.RecordRowsAsync(connection, tx, unitOfWork.Dialect, new ChangedRows
+        {
+            EntityType = AuditEntities.Observation.Type, Table = "observations", Condition = $"{inObservationIndicators} AND updated_at = @now",
+            Parameters = new { indicators = observationIds, now }, SpaceColumn = "space_id", OccurredAt = now,
+        }, cancellationToken);
         return new StoredCoverageDto { Period = period.ToString(), Indicators = stored };
     }
 

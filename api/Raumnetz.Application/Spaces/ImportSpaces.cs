@@ -1,3 +1,5 @@
+using Raumnetz.Application.Audit;
+using Raumnetz.Application.Changes;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dapper;
@@ -148,6 +150,12 @@ public sealed class ImportSpacesHandler(IUnitOfWork unitOfWork, TimeProvider clo
             }
         }
         if (request.DryRun) unitOfWork.Discard();
+        else
+            await ChangeFeed.RecordRowsAsync(connection, tx, unitOfWork.Dialect, new ChangedRows
+            {
+                EntityType = AuditEntities.Space.Type, Table = "spaces", Condition = "updated_at = @now", Parameters = new { now },
+                SpaceColumn = "id", OccurredAt = now,
+            }, cancellationToken);
         return new ImportSpacesResult(created, updated, request.DryRun);
     }
 }

@@ -39,6 +39,10 @@ public sealed class SqliteDialect : ISqlDialect
     // write lock at once: writers are serialised before any check runs, so reading the row is enough.
     public async Task<bool> LockForUpdateAsync(DbConnection connection, DbTransaction transaction, string table, Guid id, CancellationToken ct) =>
         await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM {table} WHERE id = @id", new { id }, transaction, cancellationToken: ct)) > 0;
+
+    // BEGIN IMMEDIATE: the transaction holds the database's only write lock already.
+    public Task LockTransactionAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken ct) => Task.CompletedTask;
+    public string IdText(string column) => column; // stored as "D" text already (SqliteText.Id)
 }
 
 /// <summary>PostgreSQL: LIMIT, constraint errors by SQLSTATE.</summary>
@@ -64,6 +68,10 @@ public sealed class PostgreSqlDialect : ISqlDialect
 
     public async Task<bool> LockForUpdateAsync(DbConnection connection, DbTransaction transaction, string table, Guid id, CancellationToken ct) =>
         (await connection.QueryAsync<Guid>(new CommandDefinition($"SELECT id FROM {table} WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: ct))).Any();
+
+    public Task LockTransactionAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key }, transaction, cancellationToken: ct));
+    public string IdText(string column) => $"{column}::text";
 }
 
 /// <summary>SQL Server: OFFSET/FETCH (needs ORDER BY, which every list has), constraint errors by number.</summary>
@@ -102,6 +110,17 @@ public sealed class SqlServerDialect : ISqlDialect
 
     public async Task<bool> LockForUpdateAsync(DbConnection connection, DbTransaction transaction, string table, Guid id, CancellationToken ct) =>
         (await connection.QueryAsync<Guid>(new CommandDefinition($"SELECT id FROM {table} WITH (UPDLOCK, HOLDLOCK, ROWLOCK) WHERE id = @id", new { id }, transaction, cancellationToken: ct))).Any();
+
+    public async Task LockTransactionAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken ct)
+    {
+        var result = await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
+            DECLARE @result INT;
+            EXEC @result = sp_getapplock @Resource = @resource, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = -1;
+            SELECT @result;
+            """, new { resource = "raumnetz:" + key.ToString(CultureInfo.InvariantCulture) }, transaction, cancellationToken: ct));
+        if (result < 0) throw new InvalidOperationException($"sp_getapplock refused the lock {key} ({result}).");
+    }
+    public string IdText(string column) => $"LOWER(CONVERT(NVARCHAR(36), {column}))";
 }
 
 /// <summary>For a bulk write that needs no setting up.</summary>

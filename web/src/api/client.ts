@@ -2848,6 +2848,137 @@ export class Client {
     }
 
     /**
+     * The changes feed, oldest first: each change's entity type and id, action (create, update, archive, restore, end, delete as a tombstone, ...), new version, time and changed fields, after the position 'after' (none: from the start). The answer's 'next' is always set, also on an empty page: poll with it. Changes appear in commit order and none is ever skipped. Administrators also see users and API keys; a key or user whose role does not write and that holds grants sees only the changes inside its networks and space subtrees.
+     * @param after (optional) The 'next' (or an item's 'cursor') of an earlier answer; none: from the start of the feed.
+     * @param types (optional) Only these entity types, comma-separated, at most 50 (actor, space, network, observation, ...: see the guide); unknown types are 400.
+     * @param limit (optional) Page size, 1 to 500 (default 50).
+     * @return OK
+     */
+    listChanges(after?: string | undefined, types?: string | undefined, limit?: number | undefined): Promise<ChangesPage> {
+        let url_ = this.baseUrl + "/api/v1/changes?";
+        if (after === null)
+            throw new globalThis.Error("The parameter 'after' cannot be null.");
+        else if (after !== undefined)
+            url_ += "after=" + encodeURIComponent("" + after) + "&";
+        if (types === null)
+            throw new globalThis.Error("The parameter 'types' cannot be null.");
+        else if (types !== undefined)
+            url_ += "types=" + encodeURIComponent("" + types) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListChanges(_response);
+        });
+    }
+
+    protected processListChanges(response: Response): Promise<ChangesPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ChangesPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ChangesPage>(null as any);
+    }
+
+    /**
+     * The feed's current end as a cursor: take it before copying the lists for a first copy, then poll ListChanges after it.
+     * @return OK
+     */
+    getLatestChangeCursor(): Promise<ChangeCursorDto> {
+        let url_ = this.baseUrl + "/api/v1/changes/latest";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetLatestChangeCursor(_response);
+        });
+    }
+
+    protected processGetLatestChangeCursor(response: Response): Promise<ChangeCursorDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ChangeCursorDto;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ChangeCursorDto>(null as any);
+    }
+
+    /**
      * Supply per space on a level: services, capacity, capacity per 1,000 of the population, distance from the (population-weighted) centroid to the nearest service, share of the population within the radius and the 2SFCA accessibility index; the spaces above the level aggregated; with a what-if the figures as if services closed and the difference. Parameters: category (required except for the matrix), targetGroup, populationIndicatorId (a count indicator), period (default: its latest with values), level (required), under, radiusKm (above 0, at most 100; default 5), decay (none, gaussian, stepped; default none), capacityUnit (default places), on (capacity as of; default today); what-if: closeServiceIds (up to 500) and fundingEndsBy. 400 naming the parameter for a radius out of range, an unknown category or target group, or a population indicator that is not a count.
      * @param category (optional) Code of the service category (its narrower categories count too).
      * @param targetGroup (optional) Code of a target group: only services for it.
@@ -13140,9 +13271,29 @@ export enum CapacityUnit {
     ConsultationsPerMonth = "consultationsPerMonth",
 }
 
+export interface ChangeCursorDto {
+    cursor: string;
+}
+
+export interface ChangeDto {
+    cursor: string;
+    entityType: string;
+    entityId: string;
+    action: string;
+    version?: number | undefined;
+    occurredAt: string;
+    fields?: string[] | undefined;
+}
+
 export interface ChangePasswordRequest {
     currentPassword: string;
     newPassword: string;
+}
+
+export interface ChangesPage {
+    items: ChangeDto[];
+    next: string;
+    hasMore: boolean;
 }
 
 export interface ClosureEntry {
