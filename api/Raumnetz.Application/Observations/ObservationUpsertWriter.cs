@@ -8,15 +8,16 @@ namespace Raumnetz.Application.Observations;
 
 /// <summary>
 /// Writes the checked rows of an import with the provider's bulk upsert (<see cref="ISqlDialect.BeginBulkUpsertAsync"/>)
-/// on a thread of its own while the caller goes on reading and checking. Rows go over in batches through a bounded channel (handing over single rows costs a thread
-/// switch per row whenever the writer waits). Dispose it when reading fails: the writer stops, and its own error gives
-/// way to the reading error.
+/// on a thread of its own while the caller goes on reading and checking. Rows go over in batches through a bounded
+/// channel (handing over single rows costs a thread switch per row whenever the writer waits); it holds up to 64 batches,
+/// so reading goes on while the server writes a chunk (PostgreSQL). Dispose it when reading fails: the writer stops, and
+/// its own error gives way to the reading error.
 /// </summary>
 internal sealed class ObservationUpsertWriter : IAsyncDisposable
 {
     private const int BatchSize = 1024;
     private readonly Channel<List<ObservationValues>> channel =
-        Channel.CreateBounded<List<ObservationValues>>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+        Channel.CreateBounded<List<ObservationValues>>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
     private readonly Task<BulkUpsertCount> writing;
     private List<ObservationValues> batch = new(BatchSize);
     private volatile bool keep;

@@ -11,12 +11,14 @@ namespace Raumnetz.Infrastructure.Data;
 /// SQLite and SQL Server: the upsert prepared once (<see cref="ISqlDialect.PrepareAsync"/>) and run per row. Inserted rows
 /// are counted from COUNT(*) before and after: reading a result per row costs more than the insert itself on SQLite.
 /// </summary>
-internal sealed class PreparedBulkUpsert(IPreparedCommand command, DbConnection connection, DbTransaction transaction, string table, long before)
+internal sealed class PreparedBulkUpsert(
+    IPreparedCommand command, DbConnection connection, DbTransaction transaction, string table, long before)
     : IBulkUpsert
 {
     private long changed;
 
-    public static async Task<IBulkUpsert> BeginAsync(ISqlDialect dialect, DbConnection connection, DbTransaction transaction, VersionedUpsert statement,
+    public static async Task<IBulkUpsert> BeginAsync(ISqlDialect dialect, DbConnection connection, DbTransaction transaction,
+        VersionedUpsert statement,
         IReadOnlyList<PreparedParameter> parameters, CancellationToken ct)
     {
         var before = await CountAsync(connection, transaction, statement.Table, ct);
@@ -36,47 +38,68 @@ internal sealed class PreparedBulkUpsert(IPreparedCommand command, DbConnection 
 
     // the table is a constant of the caller, never input
     private static Task<long> CountAsync(DbConnection connection, DbTransaction transaction, string table, CancellationToken ct) =>
-        connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM {table}", transaction: transaction, cancellationToken: ct));
+        connection.ExecuteScalarAsync<long>(
+            new CommandDefinition($"SELECT COUNT(*) FROM {table}", transaction: transaction, cancellationToken: ct));
 }
 
 /// <summary>
 /// PostgreSQL: the rows go by binary COPY into a temporary table of the transaction (no index, no WAL), as fast as the
-/// server can take them, and one set-based INSERT … SELECT … ON CONFLICT … DO UPDATE … WHERE (values differ) writes them
-/// all: the same statement, row for row, as <see cref="ISqlDialect.Upsert"/>, so the same values are stored, an equal row is
-/// left alone and a failing row fails the whole statement. The staging table is dropped afterwards (and with the
-/// transaction in any case).
+/// server can take them, and a set-based INSERT … SELECT … ON CONFLICT … DO UPDATE … WHERE (values differ) writes them:
+/// the same statement, row for row, as <see cref="ISqlDialect.Upsert"/>, so the same values are stored, an equal row is
+/// left alone and a failing row fails the transaction. The rows go in chunks of <see cref="ChunkRows"/>: while the server
+/// writes one chunk into the table, the caller reads and checks the next (on a machine with two cores the server's work
+/// and the parsing overlap instead of following each other), and a chunk fits the session's temporary buffers (8 MB by
+/// default), so staging never touches the disk. The staging table goes with the transaction.
 /// </summary>
 internal sealed class PostgreSqlBulkUpsert : IBulkUpsert
 {
     private const string Staging = "bulk_upsert_rows";
+    public const int ChunkRows = 40_000;
     private readonly NpgsqlConnection connection;
     private readonly NpgsqlTransaction transaction;
     private readonly VersionedUpsert statement;
     private readonly IReadOnlyList<PreparedParameter> parameters;
-    private readonly NpgsqlBinaryImporter importer;
+    private NpgsqlBinaryImporter importer;
     private bool copied;
     private bool rowOpen;
+    private int staged;
+    private long inserted;
+    private long changed;
 
     private PostgreSqlBulkUpsert(NpgsqlConnection connection, NpgsqlTransaction transaction, VersionedUpsert statement,
         IReadOnlyList<PreparedParameter> parameters, NpgsqlBinaryImporter importer)
     {
-        (this.connection, this.transaction, this.statement, this.parameters, this.importer) = (connection, transaction, statement, parameters, importer);
+        (this.connection, this.transaction, this.statement) = (connection, transaction, statement);
+        (this.parameters, this.importer) = (parameters, importer);
     }
 
     public static async Task<IBulkUpsert> BeginAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, VersionedUpsert statement,
         IReadOnlyList<PreparedParameter> parameters, CancellationToken ct)
     {
         var columns = string.Join(", ", parameters.Select(p => $"{Column(p.Name)} {SqlType(p.Type)}"));
-        await using (var create = new NpgsqlCommand($"DROP TABLE IF EXISTS pg_temp.{Staging}; CREATE TEMPORARY TABLE {Staging} ({columns}) ON COMMIT DROP",
+        await using (var create = new NpgsqlCommand(
+                         $"DROP TABLE IF EXISTS pg_temp.{Staging}; CREATE TEMPORARY TABLE {Staging} ({columns}) ON COMMIT DROP",
                          connection, transaction))
             await create.ExecuteNonQueryAsync(ct);
-        var importer = await connection.BeginBinaryImportAsync(
-            $"COPY {Staging} ({string.Join(", ", parameters.Select(p => Column(p.Name)))}) FROM STDIN (FORMAT BINARY)", ct);
-        return new PostgreSqlBulkUpsert(connection, transaction, statement, parameters, importer);
+        return new PostgreSqlBulkUpsert(connection, transaction, statement, parameters, await CopyAsync(connection, parameters, ct));
     }
+
+    private static Task<NpgsqlBinaryImporter> CopyAsync(NpgsqlConnection connection, IReadOnlyList<PreparedParameter> parameters,
+        CancellationToken ct) =>
+        connection.BeginBinaryImportAsync(
+            $"COPY {Staging} ({string.Join(", ", parameters.Select(p => Column(p.Name)))}) FROM STDIN (FORMAT BINARY)", ct);
 
     public async ValueTask AddAsync(object?[] values, CancellationToken ct)
     {
+        if (staged == ChunkRows)
+        {
+            await WriteStagedAsync(ct);
+            await using (var empty = new NpgsqlCommand($"TRUNCATE {Staging}", connection, transaction))
+                await empty.ExecuteNonQueryAsync(ct);
+            importer = await CopyAsync(connection, parameters, ct);
+            copied = false;
+        }
+        staged++;
         rowOpen = true;
         await importer.StartRowAsync(ct);
         for (var i = 0; i < values.Length; i++)
@@ -100,18 +123,27 @@ internal sealed class PostgreSqlBulkUpsert : IBulkUpsert
 
     public async Task<BulkUpsertCount> CompleteAsync(CancellationToken ct)
     {
+        await WriteStagedAsync(ct);
+        await using (var drop = new NpgsqlCommand($"DROP TABLE {Staging}", connection, transaction)) await drop.ExecuteNonQueryAsync(ct);
+        return new BulkUpsertCount(inserted, changed);
+    }
+
+    /// <summary>Ends the COPY and writes the staged rows into the table with the upsert, counting what it inserted and changed.</summary>
+    private async Task WriteStagedAsync(CancellationToken ct)
+    {
         await importer.CompleteAsync(ct);
         copied = true;
         await importer.DisposeAsync(); // leaves the COPY state, so the connection takes commands again
+        staged = 0;
         await using var command = new NpgsqlCommand($"""
             WITH written AS ({OnConflict.UpsertFrom(statement, v => v.StartsWith('@') ? "s." + Column(v[1..]) : v, $"{Staging} s")}
                 RETURNING xmax = 0 AS inserted)
-            SELECT COUNT(*) FILTER (WHERE inserted), COUNT(*) FROM written;
-            DROP TABLE {Staging};
+            SELECT COUNT(*) FILTER (WHERE inserted), COUNT(*) FROM written
             """, connection, transaction);
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        return new BulkUpsertCount(reader.GetInt64(0), reader.GetInt64(1));
+        inserted += reader.GetInt64(0);
+        changed += reader.GetInt64(1);
     }
 
     public async ValueTask DisposeAsync()

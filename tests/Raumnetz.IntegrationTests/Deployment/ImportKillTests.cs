@@ -30,14 +30,16 @@ public sealed class ImportKillTests
         await using (var api = ApiProcess.Start(cs))
         {
             await api.WaitReadyAsync(TimeSpan.FromSeconds(90));
-            using var client = await api.SignedInAsync();
-            client.Timeout = TimeSpan.FromMinutes(5);
+            using var client = await api.SignedInAsync(TimeSpan.FromMinutes(5));
             var import = client.PostAsync("/api/v1/observations/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
             var watch = Stopwatch.StartNew();
             while (await RunningAsync(cs, statement) == 0)
             {
-                Assert.False(import.IsCompleted, $"the import ended before '{statement}' was seen running: "
-                    + (import.IsCompletedSuccessfully ? await import.Result.Content.ReadAsStringAsync() : import.Exception?.ToString()));
+                if (import.IsCompleted)
+                {
+                    var ended = import.IsCompletedSuccessfully ? await (await import).Content.ReadAsStringAsync() : import.Exception?.ToString();
+                    Assert.Fail($"the import ended before '{statement}' was seen running: {ended}");
+                }
                 Assert.True(watch.Elapsed < TimeSpan.FromMinutes(3), $"'{statement}' was not seen running within 3 minutes:\n{api.Output}");
                 await Task.Delay(10);
             }
@@ -48,7 +50,8 @@ public sealed class ImportKillTests
 
         // the server ends the session (and its transaction) once it notices the client is gone
         var waited = Stopwatch.StartNew();
-        while (await ApiProcess.ScalarAsync<long>(cs, "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()") > 0)
+        while (await ApiProcess.ScalarAsync<long>(cs,
+                   "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()") > 0)
         {
             Assert.True(waited.Elapsed < TimeSpan.FromMinutes(2), "the killed process's sessions did not end");
             await Task.Delay(100);
@@ -61,8 +64,7 @@ public sealed class ImportKillTests
         await using (var again = ApiProcess.Start(cs))
         {
             await again.WaitReadyAsync(TimeSpan.FromSeconds(90));
-            using var client = await again.SignedInAsync();
-            client.Timeout = TimeSpan.FromMinutes(5);
+            using var client = await again.SignedInAsync(TimeSpan.FromMinutes(5));
             var response = await client.PostAsync("/api/v1/observations/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
             Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         }
@@ -70,7 +72,9 @@ public sealed class ImportKillTests
         Assert.Equal(rows, await ApiProcess.ScalarAsync<long>(cs, "SELECT COUNT(*) FROM entity_changes WHERE entity_type = 'observation'"));
     }
 
-    /// <summary>Migrates the database, adds one count indicator and the spaces (straight in SQL: quicker than the API) and returns the CSV.</summary>
+    /// <summary>
+    /// Migrates the database, adds one count indicator and the spaces (straight in SQL: quicker than the API) and returns the CSV.
+    /// </summary>
     private static async Task<string> SetUpAsync(string cs)
     {
         var (code, output) = await ApiProcess.MigrateAsync(cs, TimeSpan.FromMinutes(2));
@@ -90,12 +94,14 @@ public sealed class ImportKillTests
         var csv = new StringBuilder("indicator,space,period,value\n");
         for (var s = 1; s <= Spaces; s++)
             for (var m = 0; m < Months; m++)
-                csv.Append("kill-count,KILL-").Append(s).Append(',').Append(1900 + m / 12).Append('-').Append((m % 12 + 1).ToString("00", CultureInfo.InvariantCulture))
+                csv.Append("kill-count,KILL-").Append(s).Append(',').Append(1900 + m / 12).Append('-')
+                    .Append((m % 12 + 1).ToString("00", CultureInfo.InvariantCulture))
                     .Append(',').Append((s * 37 + m) % 500 + 3).Append('\n');
         return csv.ToString();
     }
 
     private static Task<long> RunningAsync(string cs, string statement) => ApiProcess.ScalarAsync<long>(cs,
-        "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE '%' || @statement || '%' "
+        "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' "
+        + "AND query LIKE '%' || @statement || '%' "
         + "AND query NOT LIKE '%pg_stat_activity%'", new { statement });
 }
