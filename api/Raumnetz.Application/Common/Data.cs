@@ -103,7 +103,33 @@ public interface ISqlDialect
 
     /// <summary>A UUID column as the lower-case text the API shows ("D" format), for copying ids into text columns.</summary>
     string IdText(string column);
+
+    /// <summary>
+    /// Starts writing many rows with <paramref name="statement"/> in <paramref name="transaction"/> (imports). Each row gives
+    /// the values of the statement's parameters (@name) by position in the order of <paramref name="parameters"/>. On SQLite
+    /// and SQL Server every row runs the upsert as a prepared command (<see cref="PrepareAsync"/>). On PostgreSQL the rows go
+    /// by binary COPY into a temporary table of the transaction, and <see cref="IBulkUpsert.CompleteAsync"/> runs one
+    /// INSERT … SELECT … ON CONFLICT for all of them: constraint errors surface only there.
+    /// </summary>
+    Task<IBulkUpsert> BeginBulkUpsertAsync(DbConnection connection, DbTransaction transaction, VersionedUpsert statement,
+        IReadOnlyList<PreparedParameter> parameters, CancellationToken ct);
 }
+
+/// <summary>Rows written with one <see cref="VersionedUpsert"/>; see <see cref="ISqlDialect.BeginBulkUpsertAsync"/>.</summary>
+public interface IBulkUpsert : IAsyncDisposable
+{
+    /// <summary>Adds a row: one value per parameter, in order (null for NULL). The array may be reused by the caller afterwards.</summary>
+    ValueTask AddAsync(object?[] values, CancellationToken ct);
+
+    /// <summary>
+    /// Writes what is still pending and returns how many rows were inserted and how many inserted or changed (rows equal to
+    /// the stored ones are left alone). Disposing without completing writes nothing more (the transaction is to be discarded).
+    /// </summary>
+    Task<BulkUpsertCount> CompleteAsync(CancellationToken ct);
+}
+
+/// <summary>What a bulk upsert did: rows inserted, and rows inserted or changed.</summary>
+public readonly record struct BulkUpsertCount(long Inserted, long Changed);
 
 /// <summary>
 /// What <see cref="ISqlDialect.Upsert"/> writes: the table, each inserted column with its value (a parameter such as

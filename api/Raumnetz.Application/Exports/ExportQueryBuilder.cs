@@ -73,9 +73,10 @@ internal sealed class ExportQueryBuilder(ExportPlan plan, ISqlDialect dialect)
     /// The stored values of every space (the ones outside the scope count for the totals computed up the hierarchy),
     /// of all the plan's indicators or of one, unordered.
     /// </summary>
-    public CommandDefinition Stored(Guid? indicatorId, CancellationToken ct)
+    /// <param name="wholeYears">The months widened to whole years (what the withheld cells of those months depend on).</param>
+    public CommandDefinition Stored(Guid? indicatorId, CancellationToken ct, bool wholeYears = false)
     {
-        var (where, p) = Filter(withSpaces: false);
+        var (where, p) = Filter(withSpaces: false, wholeYears);
         if (indicatorId is not { } id) return new CommandDefinition($"SELECT {Columns} FROM observations o {where}", p, cancellationToken: ct);
         p.Add("exportIndicator", id);
         return new CommandDefinition($"SELECT {Columns} FROM observations o {And(where)} o.indicator_id = @exportIndicator", p, cancellationToken: ct);

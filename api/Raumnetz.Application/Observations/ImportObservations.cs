@@ -1,6 +1,5 @@
 using Raumnetz.Application.Audit;
 using Raumnetz.Application.Changes;
-using Dapper;
 using MediatR;
 using Raumnetz.Application.Common;
 using Raumnetz.Domain.Indicators;
@@ -100,10 +99,9 @@ public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvid
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
         var checker = await ObservationRowChecker.LoadAsync(connection, tx, unitOfWork.Dialect, request.DecimalComma, report, plausibility, cancellationToken);
         await using var bulk = await unitOfWork.Dialect.BeginBulkWriteAsync(connection, tx, cancellationToken);
-        var countBefore = await CountAsync();
 
         var rows = 0;
-        long changed;
+        BulkUpsertCount written;
         var now = clock.GetUtcNow();
         var indicators = new HashSet<Guid>();
         await using (var writer = ObservationUpsertWriter.Start(unitOfWork.Dialect, connection, tx, clock, now, cancellationToken))
@@ -121,14 +119,14 @@ public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvid
                     await writer.AddAsync(values, cancellationToken);
                 }
             }
-            changed = await writer.CompleteAsync(sendRest: report.Count == 0, cancellationToken);
+            written = await writer.CompleteAsync(keep: report.Count == 0, cancellationToken);
         }
-        var created = (int)(await CountAsync() - countBefore);
-        var updated = (int)changed - created;
-        var unchanged = rows - (int)changed;
+        var created = (int)written.Inserted;
+        var updated = (int)(written.Changed - written.Inserted);
+        var unchanged = rows - (int)written.Changed;
 
         var imported = report.Count == 0 && !request.DryRun;
-        if (imported && changed > 0)
+        if (imported && written.Changed > 0)
             await ChangeFeed.RecordRowsAsync(connection, tx, unitOfWork.Dialect, ObservationChanges(unitOfWork.Dialect, indicators, now), cancellationToken);
         if (!imported) unitOfWork.Discard();
         if (report.Count > 0 && !request.DryRun) throw report.ToException();
@@ -148,8 +146,5 @@ public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvid
                 Parameters = new { indicators = ids, now }, SpaceColumn = "space_id", OccurredAt = now,
             };
         }
-
-        Task<long> CountAsync() =>
-            connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM observations", transaction: tx, cancellationToken: cancellationToken));
     }
 }

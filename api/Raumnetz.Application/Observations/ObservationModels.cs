@@ -90,7 +90,8 @@ public static class SmallNumbers
 /// <summary>The one statement that inserts or updates an observation by (indicator, space, period).</summary>
 public static class ObservationSql
 {
-    private static readonly VersionedUpsert Statement = new("observations",
+    /// <summary>The upsert as a statement (for bulk writes); parameters as for <see cref="Upsert"/>.</summary>
+    internal static readonly VersionedUpsert Statement = new("observations",
         [
             ("id", "@id"), ("indicator_id", "@indicatorId"), ("space_id", "@spaceId"), ("period", "@period"), ("first_month", "@firstMonth"),
             ("last_month", "@lastMonth"), ("value", "@value"), ("numerator", "@numerator"), ("denominator", "@denominator"), ("status", "@status"),

@@ -7,18 +7,20 @@ using Raumnetz.Domain.Common;
 namespace Raumnetz.Application.Observations;
 
 /// <summary>
-/// Writes the checked rows of an import with one prepared upsert on a thread of its own while the caller goes on
-/// reading and checking. Rows go over in batches through a bounded channel (handing over single rows costs a thread
-/// switch per row whenever the writer waits). Dispose it when reading fails: the writer stops, and its own error gives
-/// way to the reading error.
+/// Writes the checked rows of an import with the provider's bulk upsert (<see cref="ISqlDialect.BeginBulkUpsertAsync"/>)
+/// on a thread of its own while the caller goes on reading and checking. Rows go over in batches through a bounded
+/// channel (handing over single rows costs a thread switch per row whenever the writer waits); it holds up to 64 batches,
+/// so reading goes on while the server writes a chunk (PostgreSQL). Dispose it when reading fails: the writer stops, and
+/// its own error gives way to the reading error.
 /// </summary>
 internal sealed class ObservationUpsertWriter : IAsyncDisposable
 {
     private const int BatchSize = 1024;
     private readonly Channel<List<ObservationValues>> channel =
-        Channel.CreateBounded<List<ObservationValues>>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
-    private readonly Task<long> writing;
+        Channel.CreateBounded<List<ObservationValues>>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
+    private readonly Task<BulkUpsertCount> writing;
     private List<ObservationValues> batch = new(BatchSize);
+    private volatile bool keep;
 
     private ObservationUpsertWriter(ISqlDialect dialect, DbConnection connection, DbTransaction tx, TimeProvider clock, DateTimeOffset now,
         CancellationToken ct) =>
@@ -42,12 +44,14 @@ internal sealed class ObservationUpsertWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Sends the rows still queued (unless <paramref name="sendRest"/> is false: nothing will be kept), lets the writer
-    /// finish and returns how many rows it inserted or changed.
+    /// Sends the rows still queued and lets the writer finish: what it inserted and changed. Unless
+    /// <paramref name="keep"/> (a row was bad: nothing will be kept) the rest is not sent and the writer stops without
+    /// writing what it holds; the count is then zero.
     /// </summary>
-    public async Task<long> CompleteAsync(bool sendRest, CancellationToken ct)
+    public async Task<BulkUpsertCount> CompleteAsync(bool keep, CancellationToken ct)
     {
-        if (sendRest && batch.Count > 0) await SendAsync(ct);
+        if (keep && batch.Count > 0) await SendAsync(ct);
+        this.keep = keep;
         channel.Writer.TryComplete();
         return await writing;
     }
@@ -69,16 +73,16 @@ internal sealed class ObservationUpsertWriter : IAsyncDisposable
         }
     }
 
-    private async Task<long> WriteAsync(ISqlDialect dialect, DbConnection connection, DbTransaction tx, TimeProvider clock, DateTimeOffset now,
-        CancellationToken ct)
+    private async Task<BulkUpsertCount> WriteAsync(ISqlDialect dialect, DbConnection connection, DbTransaction tx, TimeProvider clock,
+        DateTimeOffset now, CancellationToken ct)
     {
         try
         {
-            await using var upsert = await PreparedUpsert.PrepareAsync(dialect, connection, tx, clock, now, ct);
-            long changed = 0;
+            await using var bulk = await dialect.BeginBulkUpsertAsync(connection, tx, ObservationSql.Statement, Row.Parameters, ct);
+            var row = new Row(clock, now);
             await foreach (var rows in channel.Reader.ReadAllAsync(ct))
-                foreach (var v in rows) changed += await upsert.ExecuteAsync(v, ct);
-            return changed + await upsert.FlushAsync(ct);
+                foreach (var v in rows) await bulk.AddAsync(row.Values(v), ct);
+            return keep ? await bulk.CompleteAsync(ct) : default;
         }
         catch (Exception e)
         {
@@ -87,14 +91,10 @@ internal sealed class ObservationUpsertWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// The upsert as one prepared command whose values change per row (far cheaper than a new command per row), run
-    /// without RETURNING: reading a result per row costs more than the insert itself on SQLite. Inserted rows are counted
-    /// from COUNT(*) before and after instead.
-    /// </summary>
-    private sealed class PreparedUpsert(IPreparedCommand command, TimeProvider clock, DateTimeOffset now) : IAsyncDisposable
+    /// <summary>The values of the upsert's parameters for one row, in one array reused for every row.</summary>
+    private sealed class Row(TimeProvider clock, DateTimeOffset now)
     {
-        private static readonly PreparedParameter[] Parameters =
+        public static readonly PreparedParameter[] Parameters =
         [
             new("id", DbType.Guid), new("indicatorId", DbType.Guid), new("spaceId", DbType.Guid), new("period", DbType.String),
             new("firstMonth", DbType.Int32), new("lastMonth", DbType.Int32), new("value", DbType.Double), new("numerator", DbType.Double),
@@ -106,12 +106,7 @@ internal sealed class ObservationUpsertWriter : IAsyncDisposable
         private readonly BulkIds ids = new(clock);
         private readonly object boxedNow = now.ToUniversalTime();
 
-        public static async Task<PreparedUpsert> PrepareAsync(ISqlDialect dialect, DbConnection connection, DbTransaction tx, TimeProvider clock,
-            DateTimeOffset now, CancellationToken ct) =>
-            new(await dialect.PrepareAsync(connection, tx, ObservationSql.Upsert(dialect, returning: false), Parameters, ct), clock, now);
-
-        /// <summary>Runs the upsert; returns 1 when it inserted or changed the row, 0 when the row was equal already.</summary>
-        public ValueTask<int> ExecuteAsync(ObservationValues v, CancellationToken ct)
+        public object?[] Values(ObservationValues v)
         {
             values[0] = ids.Next();
             values[1] = v.IndicatorId;
@@ -127,11 +122,7 @@ internal sealed class ObservationUpsertWriter : IAsyncDisposable
             values[11] = v.Note;
             values[12] = v.RatingCount;
             values[13] = boxedNow;
-            return command.ExecuteAsync(values, ct);
+            return values;
         }
-
-        public ValueTask<int> FlushAsync(CancellationToken ct) => command.FlushAsync(ct);
-
-        public ValueTask DisposeAsync() => command.DisposeAsync();
     }
 }

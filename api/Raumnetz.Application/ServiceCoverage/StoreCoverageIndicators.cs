@@ -163,7 +163,7 @@ public sealed class StoreCoverageIndicatorsHandler(
         await using (var writer = ObservationUpsertWriter.Start(unitOfWork.Dialect, connection, tx, clock, now, cancellationToken))
         {
             foreach (var row in rows) await writer.AddAsync(row, cancellationToken);
-            await writer.CompleteAsync(sendRest: true, cancellationToken);
+            await writer.CompleteAsync(keep: true, cancellationToken);
         }
         // The changes feed: the indicators it created and the observations it inserted or changed.
         var (inIndicators, ids) = unitOfWork.Dialect.InIds("id", "@indicators", stored.Select(s => s.IndicatorId).ToList());

@@ -31,6 +31,10 @@ public sealed class SqliteDialect : ISqlDialect
     public async Task<IAsyncDisposable> BeginBulkWriteAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
         await SqlitePageCache.EnlargeAsync(connection, transaction);
 
+    public Task<IBulkUpsert> BeginBulkUpsertAsync(DbConnection connection, DbTransaction transaction, VersionedUpsert statement,
+        IReadOnlyList<PreparedParameter> parameters, CancellationToken ct) =>
+        PreparedBulkUpsert.BeginAsync(this, connection, transaction, statement, parameters, ct);
+
     // Every transaction here starts with BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default), which takes the database's
     // write lock at once: writers are serialised before any check runs, so reading the row is enough.
     public async Task<bool> LockForUpdateAsync(DbConnection connection, DbTransaction transaction, string table, Guid id, CancellationToken ct) =>
@@ -57,6 +61,10 @@ public sealed class PostgreSqlDialect : ISqlDialect
 
     public Task<IAsyncDisposable> BeginBulkWriteAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
         Task.FromResult<IAsyncDisposable>(NothingToUndo.Instance);
+
+    public Task<IBulkUpsert> BeginBulkUpsertAsync(DbConnection connection, DbTransaction transaction, VersionedUpsert statement,
+        IReadOnlyList<PreparedParameter> parameters, CancellationToken ct) =>
+        PostgreSqlBulkUpsert.BeginAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, statement, parameters, ct);
 
     public async Task<bool> LockForUpdateAsync(DbConnection connection, DbTransaction transaction, string table, Guid id, CancellationToken ct) =>
         (await connection.QueryAsync<Guid>(new CommandDefinition($"SELECT id FROM {table} WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: ct))).Any();
@@ -95,6 +103,10 @@ public sealed class SqlServerDialect : ISqlDialect
 
     public Task<IAsyncDisposable> BeginBulkWriteAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
         Task.FromResult<IAsyncDisposable>(NothingToUndo.Instance);
+
+    public Task<IBulkUpsert> BeginBulkUpsertAsync(DbConnection connection, DbTransaction transaction, VersionedUpsert statement,
+        IReadOnlyList<PreparedParameter> parameters, CancellationToken ct) =>
+        PreparedBulkUpsert.BeginAsync(this, connection, transaction, statement, parameters, ct);
 
     public async Task<bool> LockForUpdateAsync(DbConnection connection, DbTransaction transaction, string table, Guid id, CancellationToken ct) =>
         (await connection.QueryAsync<Guid>(new CommandDefinition($"SELECT id FROM {table} WITH (UPDLOCK, HOLDLOCK, ROWLOCK) WHERE id = @id", new { id }, transaction, cancellationToken: ct))).Any();
@@ -141,15 +153,29 @@ internal sealed class SqlitePageCache(DbConnection connection, DbTransaction tra
 /// <summary>INSERT … ON CONFLICT … DO UPDATE … WHERE, as SQLite and PostgreSQL both write it.</summary>
 internal static class OnConflict
 {
-    public static string Upsert(VersionedUpsert u, bool returnVersion)
+    public static string Upsert(VersionedUpsert u, bool returnVersion) => $"""
+        INSERT INTO {u.Table} ({string.Join(", ", u.Insert.Select(c => c.Column))}) VALUES ({string.Join(", ", u.Insert.Select(c => c.Value))})
+        {Conflict(u)}
+        {(returnVersion ? "RETURNING version" : "")}
+        """;
+
+    /// <summary>
+    /// The same upsert for every row of <paramref name="from"/> (INSERT … SELECT): <paramref name="value"/> says what each
+    /// inserted value (a parameter such as @value, or a literal) is in the SELECT list.
+    /// </summary>
+    public static string UpsertFrom(VersionedUpsert u, Func<string, string> value, string from) => $"""
+        INSERT INTO {u.Table} ({string.Join(", ", u.Insert.Select(c => c.Column))})
+        SELECT {string.Join(", ", u.Insert.Select(c => value(c.Value)))} FROM {from}
+        {Conflict(u)}
+        """;
+
+    private static string Conflict(VersionedUpsert u)
     {
         var unchanged = string.Join(" AND ", u.Update.Select(c => $"({u.Table}.{c} = excluded.{c} OR ({u.Table}.{c} IS NULL AND excluded.{c} IS NULL))"));
         return $"""
-            INSERT INTO {u.Table} ({string.Join(", ", u.Insert.Select(c => c.Column))}) VALUES ({string.Join(", ", u.Insert.Select(c => c.Value))})
             ON CONFLICT ({string.Join(", ", u.Key)}) DO UPDATE SET {string.Join(", ", u.Update.Select(c => $"{c} = excluded.{c}"))},
                 version = {u.Table}.version + 1, updated_at = excluded.updated_at
             WHERE NOT ({unchanged})
-            {(returnVersion ? "RETURNING version" : "")}
             """;
     }
 }

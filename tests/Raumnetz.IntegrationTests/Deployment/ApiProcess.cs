@@ -146,13 +146,16 @@ public sealed class ApiProcess : IAsyncDisposable
         Timeout = TimeSpan.FromSeconds(20),
     };
 
-    /// <summary>Signs in through this process as the administrator: session cookie plus the X-XSRF-TOKEN header.</summary>
-    public async Task<HttpClient> SignedInAsync()
+    /// <summary>
+    /// Signs in through this process as the administrator: session cookie plus the X-XSRF-TOKEN header. Requests time out
+    /// after <paramref name="timeout"/> (20 s unless given).
+    /// </summary>
+    public async Task<HttpClient> SignedInAsync(TimeSpan? timeout = null)
     {
         var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true })
         {
             BaseAddress = BaseAddress,
-            Timeout = TimeSpan.FromSeconds(20),
+            Timeout = timeout ?? TimeSpan.FromSeconds(20),
         };
         var response = await client.PostAsJsonAsync("/api/v1/auth/login",
             new { email = ApiFactory.AdminEmail, password = ApiFactory.AdminPassword });

@@ -22,6 +22,61 @@ public sealed class ImportObservationsTests(ApiFactory factory) : IClassFixture<
         return (count, rate, rating, $"{t}-city", $"{t}-north", $"{t}-south", countId);
     }
 
+    /// <summary>
+    /// More rows than one chunk of the PostgreSQL bulk path (PostgreSqlBulkUpsert.ChunkRows, 40,000: binary COPY into the
+    /// staging table, one set-based upsert per chunk): every row is written once and counted once across the chunks, in a
+    /// dry run, a first import, a second one changing every third value and a third one changing nothing.
+    /// </summary>
+    [Fact]
+    public async Task An_import_of_more_rows_than_a_chunk_counts_and_writes_each_row_once()
+    {
+        var client = await factory.AdminAsync();
+        var s = await SetupAsync(client);
+        var codes = new List<string>();
+        Guid last = default;
+        for (var i = 0; i < 8; i++)
+        {
+            var code = ActorApi.Token();
+            last = (await CreateIndicatorAsync(client, Count(code))).GetProperty("id").GetGuid();
+            codes.Add(code);
+        }
+        const int months = (2200 - 1900 + 1) * 12;
+        var rows = codes.Count * 3 * months; // 86,688: three chunks
+        string Csv(Func<int, int> change)
+        {
+            var csv = new StringBuilder("indicator,space,period,value\n");
+            var n = 0;
+            foreach (var code in codes)
+                foreach (var space in new[] { s.City, s.North, s.South })
+                    for (var m = 0; m < months; m++, n++)
+                        csv.Append(code).Append(',').Append(space).Append(',').Append(1900 + m / 12).Append('-')
+                            .Append((m % 12 + 1).ToString("00", System.Globalization.CultureInfo.InvariantCulture))
+                            .Append(',').Append(3 + n % 500 + change(n)).Append('\n');
+            return csv.ToString();
+        }
+        var changed = Enumerable.Range(0, rows).Count(n => n % 3 == 0);
+
+        var dry = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, Csv(_ => 0), "?dryRun=true"));
+        Assert.False(dry.GetProperty("imported").GetBoolean());
+        Assert.Equal(rows, dry.GetProperty("created").GetInt32());
+        var first = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, Csv(_ => 0)));
+        Assert.Equal((rows, 0, 0),
+            (first.GetProperty("created").GetInt32(), first.GetProperty("updated").GetInt32(), first.GetProperty("unchanged").GetInt32()));
+        var second = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, Csv(n => n % 3 == 0 ? 1 : 0)));
+        Assert.Equal((0, changed, rows - changed),
+            (second.GetProperty("created").GetInt32(), second.GetProperty("updated").GetInt32(),
+                second.GetProperty("unchanged").GetInt32()));
+        var third = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, Csv(n => n % 3 == 0 ? 1 : 0)));
+        Assert.Equal((0, 0, rows),
+            (third.GetProperty("created").GetInt32(), third.GetProperty("updated").GetInt32(), third.GetProperty("unchanged").GetInt32()));
+        // the last indicator's row for the south in 1900-01 is row 83,076 (changed: version 2, value 3 + 76 + 1),
+        // in 1900-02 the next one (unchanged: version 1, value 3 + 77)
+        var south = (await ObservationsAsync(client, $"indicatorId={last}&from=1900-01&to=1900-02"))
+            .Where(o => o.GetProperty("spaceCode").GetString() == s.South).ToDictionary(o => o.GetProperty("period").GetString()!);
+        Assert.Equal((2L, 80.0), (south["1900-01"].GetProperty("version").GetInt64(), south["1900-01"].GetProperty("value").GetDouble()));
+        Assert.Equal((1L, 80.0), (south["1900-02"].GetProperty("version").GetInt64(), south["1900-02"].GetProperty("value").GetDouble()));
+    }
+
     [Fact]
     public async Task Csv_imports_in_one_go_and_the_same_file_twice_changes_nothing()
     {

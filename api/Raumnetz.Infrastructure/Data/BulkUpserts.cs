@@ -1,0 +1,175 @@
+using System.Data;
+using System.Data.Common;
+using Dapper;
+using Npgsql;
+using NpgsqlTypes;
+using Raumnetz.Application.Common;
+
+namespace Raumnetz.Infrastructure.Data;
+
+/// <summary>
+/// SQLite and SQL Server: the upsert prepared once (<see cref="ISqlDialect.PrepareAsync"/>) and run per row. Inserted rows
+/// are counted from COUNT(*) before and after: reading a result per row costs more than the insert itself on SQLite.
+/// </summary>
+internal sealed class PreparedBulkUpsert(
+    IPreparedCommand command, DbConnection connection, DbTransaction transaction, string table, long before)
+    : IBulkUpsert
+{
+    private long changed;
+
+    public static async Task<IBulkUpsert> BeginAsync(ISqlDialect dialect, DbConnection connection, DbTransaction transaction,
+        VersionedUpsert statement,
+        IReadOnlyList<PreparedParameter> parameters, CancellationToken ct)
+    {
+        var before = await CountAsync(connection, transaction, statement.Table, ct);
+        var command = await dialect.PrepareAsync(connection, transaction, dialect.Upsert(statement, returnVersion: false), parameters, ct);
+        return new PreparedBulkUpsert(command, connection, transaction, statement.Table, before);
+    }
+
+    public async ValueTask AddAsync(object?[] values, CancellationToken ct) => changed += await command.ExecuteAsync(values, ct);
+
+    public async Task<BulkUpsertCount> CompleteAsync(CancellationToken ct)
+    {
+        changed += await command.FlushAsync(ct);
+        return new BulkUpsertCount(await CountAsync(connection, transaction, table, ct) - before, changed);
+    }
+
+    public ValueTask DisposeAsync() => command.DisposeAsync();
+
+    // the table is a constant of the caller, never input
+    private static Task<long> CountAsync(DbConnection connection, DbTransaction transaction, string table, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<long>(
+            new CommandDefinition($"SELECT COUNT(*) FROM {table}", transaction: transaction, cancellationToken: ct));
+}
+
+/// <summary>
+/// PostgreSQL: the rows go by binary COPY into a temporary table of the transaction (no index, no WAL), as fast as the
+/// server can take them, and a set-based INSERT … SELECT … ON CONFLICT … DO UPDATE … WHERE (values differ) writes them:
+/// the same statement, row for row, as <see cref="ISqlDialect.Upsert"/>, so the same values are stored, an equal row is
+/// left alone and a failing row fails the transaction. The rows go in chunks of <see cref="ChunkRows"/>: while the server
+/// writes one chunk into the table, the caller reads and checks the next (on a machine with two cores the server's work
+/// and the parsing overlap instead of following each other), and a chunk fits the session's temporary buffers (8 MB by
+/// default), so staging never touches the disk. The staging table goes with the transaction.
+/// </summary>
+internal sealed class PostgreSqlBulkUpsert : IBulkUpsert
+{
+    private const string Staging = "bulk_upsert_rows";
+    public const int ChunkRows = 40_000;
+    private readonly NpgsqlConnection connection;
+    private readonly NpgsqlTransaction transaction;
+    private readonly VersionedUpsert statement;
+    private readonly IReadOnlyList<PreparedParameter> parameters;
+    private NpgsqlBinaryImporter importer;
+    private bool copied;
+    private bool rowOpen;
+    private int staged;
+    private long inserted;
+    private long changed;
+
+    private PostgreSqlBulkUpsert(NpgsqlConnection connection, NpgsqlTransaction transaction, VersionedUpsert statement,
+        IReadOnlyList<PreparedParameter> parameters, NpgsqlBinaryImporter importer)
+    {
+        (this.connection, this.transaction, this.statement) = (connection, transaction, statement);
+        (this.parameters, this.importer) = (parameters, importer);
+    }
+
+    public static async Task<IBulkUpsert> BeginAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, VersionedUpsert statement,
+        IReadOnlyList<PreparedParameter> parameters, CancellationToken ct)
+    {
+        var columns = string.Join(", ", parameters.Select(p => $"{Column(p.Name)} {SqlType(p.Type)}"));
+        await using (var create = new NpgsqlCommand(
+                         $"DROP TABLE IF EXISTS pg_temp.{Staging}; CREATE TEMPORARY TABLE {Staging} ({columns}) ON COMMIT DROP",
+                         connection, transaction))
+            await create.ExecuteNonQueryAsync(ct);
+        return new PostgreSqlBulkUpsert(connection, transaction, statement, parameters, await CopyAsync(connection, parameters, ct));
+    }
+
+    private static Task<NpgsqlBinaryImporter> CopyAsync(NpgsqlConnection connection, IReadOnlyList<PreparedParameter> parameters,
+        CancellationToken ct) =>
+        connection.BeginBinaryImportAsync(
+            $"COPY {Staging} ({string.Join(", ", parameters.Select(p => Column(p.Name)))}) FROM STDIN (FORMAT BINARY)", ct);
+
+    public async ValueTask AddAsync(object?[] values, CancellationToken ct)
+    {
+        if (staged == ChunkRows)
+        {
+            await WriteStagedAsync(ct);
+            await using (var empty = new NpgsqlCommand($"TRUNCATE {Staging}", connection, transaction))
+                await empty.ExecuteNonQueryAsync(ct);
+            importer = await CopyAsync(connection, parameters, ct);
+            copied = false;
+        }
+        staged++;
+        rowOpen = true;
+        await importer.StartRowAsync(ct);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var value = values[i];
+            if (value is null) { await importer.WriteNullAsync(ct); continue; }
+            var write = parameters[i].Type switch
+            {
+                DbType.Guid => importer.WriteAsync((Guid)value, NpgsqlDbType.Uuid, ct),
+                DbType.Int32 => importer.WriteAsync((int)value, NpgsqlDbType.Integer, ct),
+                DbType.Int64 => importer.WriteAsync((long)value, NpgsqlDbType.Bigint, ct),
+                DbType.Double => importer.WriteAsync((double)value, NpgsqlDbType.Double, ct),
+                DbType.Boolean => importer.WriteAsync((bool)value, NpgsqlDbType.Boolean, ct),
+                DbType.DateTimeOffset => importer.WriteAsync(((DateTimeOffset)value).ToUniversalTime(), NpgsqlDbType.TimestampTz, ct),
+                _ => importer.WriteAsync((string)value, NpgsqlDbType.Text, ct),
+            };
+            await write;
+        }
+        rowOpen = false;
+    }
+
+    public async Task<BulkUpsertCount> CompleteAsync(CancellationToken ct)
+    {
+        await WriteStagedAsync(ct);
+        await using (var drop = new NpgsqlCommand($"DROP TABLE {Staging}", connection, transaction)) await drop.ExecuteNonQueryAsync(ct);
+        return new BulkUpsertCount(inserted, changed);
+    }
+
+    /// <summary>Ends the COPY and writes the staged rows into the table with the upsert, counting what it inserted and changed.</summary>
+    private async Task WriteStagedAsync(CancellationToken ct)
+    {
+        await importer.CompleteAsync(ct);
+        copied = true;
+        await importer.DisposeAsync(); // leaves the COPY state, so the connection takes commands again
+        staged = 0;
+        await using var command = new NpgsqlCommand($"""
+            WITH written AS ({OnConflict.UpsertFrom(statement, v => v.StartsWith('@') ? "s." + Column(v[1..]) : v, $"{Staging} s")}
+                RETURNING xmax = 0 AS inserted)
+            SELECT COUNT(*) FILTER (WHERE inserted), COUNT(*) FROM written
+            """, connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        inserted += reader.GetInt64(0);
+        changed += reader.GetInt64(1);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (copied) return;
+        // Not completed: nothing goes into the table. The COPY into the staging table is ended cleanly where it can be (a
+        // cancelled COPY would abort the transaction, and what else runs in it, such as the audit entry of a dry run, with
+        // it); the staged rows go with the transaction, which is discarded.
+        try
+        {
+            if (!rowOpen) await importer.CompleteAsync(CancellationToken.None);
+            await importer.DisposeAsync();
+        }
+        catch (NpgsqlException) { /* the connection broke during the COPY; the transaction fails with it */ }
+    }
+
+    private static string Column(string name) => $"\"{name}\"";
+
+    private static string SqlType(DbType type) => type switch
+    {
+        DbType.Guid => "uuid",
+        DbType.Int32 => "integer",
+        DbType.Int64 => "bigint",
+        DbType.Double => "double precision",
+        DbType.Boolean => "boolean",
+        DbType.DateTimeOffset => "timestamptz",
+        _ => "text",
+    };
+}
