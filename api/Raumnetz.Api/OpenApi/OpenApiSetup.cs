@@ -56,6 +56,8 @@ public static class OpenApiSetup
             o.OperationFilter<ConcurrencyOperationFilter>();
             o.OperationFilter<FileResponsesOperationFilter>();
             o.OperationFilter<IdempotencyOperationFilter>();
+            o.OperationFilter<Http.DeprecationOperationFilter>();
+            o.OperationFilter<QuotaOperationFilter>();
             o.OperationFilter<RequestBodyResponsesOperationFilter>();
             o.ParameterFilter<EnumQueryParameterFilter>();
             o.ParameterFilter<ItemMaxLengthParameterFilter>();

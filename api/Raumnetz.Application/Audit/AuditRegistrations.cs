@@ -178,6 +178,7 @@ public static class AuditRegistrations
             .Change<EndSessionCommand>(AuditEntities.UserEvent, "endSession", c => c.UserId)
             .Create<CreateApiKeyCommand, CreatedApiKeyDto>(AuditEntities.ApiKey, d => d.Id)
             .Change<RevokeApiKeyCommand>(AuditEntities.ApiKey, "revoke", c => c.Id)
+            .Change<SetApiKeyRateLimitCommand>(AuditEntities.ApiKey, "setRateLimit", c => c.Id)
             .Resolve<SignInExternalCommand, ExternalSignInResult>(AuditEntities.User, async (c, connection, tx) =>
                     (await connection.QueryFirstOrDefaultAsync<Guid?>(
                         "SELECT id FROM users WHERE external_subject = @Subject OR email_key = @emailKey ORDER BY " +

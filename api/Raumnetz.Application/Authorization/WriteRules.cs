@@ -139,6 +139,7 @@ public static class WriteRules
         Level<SetUserPasswordCommand>(WriteLevel.Admin);
         Level<CreateApiKeyCommand>(WriteLevel.Admin);
         Level<RevokeApiKeyCommand>(WriteLevel.Admin);
+        Level<SetApiKeyRateLimitCommand>(WriteLevel.Admin);
 
         // Personal data: erasure (Art. 17) is for administrators only
         Level<EraseActorCommand>(WriteLevel.Admin);
