@@ -94,6 +94,12 @@ export class Client {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The Idempotency-Key was already used for a different request.", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -163,6 +169,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -270,6 +282,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -350,6 +368,12 @@ export class Client {
             let result428: any = null;
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -452,6 +476,12 @@ export class Client {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -543,6 +573,12 @@ export class Client {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The Idempotency-Key was already used for a different request.", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -612,6 +648,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -719,6 +761,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -802,6 +850,12 @@ export class Client {
             let result428: any = null;
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -887,6 +941,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -968,6 +1028,12 @@ export class Client {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -1022,6 +1088,12 @@ export class Client {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -1114,6 +1186,12 @@ export class Client {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The Idempotency-Key was already used for a different request.", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -1177,6 +1255,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -1278,6 +1362,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -1332,6 +1422,12 @@ export class Client {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -1410,6 +1506,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -1477,6 +1579,12 @@ export class Client {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -1489,6 +1597,98 @@ export class Client {
             });
         }
         return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Give an API key its own request limit per minute, or (null) the configured default for keys; it applies from the key's next request.
+     * @return OK
+     */
+    setApiKeyRateLimit(id: string, body: SetApiKeyRateLimitRequest): Promise<ApiKeyDto> {
+        let url_ = this.baseUrl + "/api/v1/api-keys/{id}/rate-limit";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSetApiKeyRateLimit(_response);
+        });
+    }
+
+    protected processSetApiKeyRateLimit(response: Response): Promise<ApiKeyDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiKeyDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not signed in, or unknown or revoked API key.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request body is larger than this operation accepts: 1 MiB (1048576 bytes). The problem names the limit in bytes as \'limit\'.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached right now; retry after the Retry-After seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ApiKeyDto>(null as any);
     }
 
     /**
@@ -1568,6 +1768,12 @@ export class Client {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -1645,6 +1851,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -1721,6 +1933,12 @@ export class Client {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -1790,6 +2008,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -1891,6 +2115,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -1971,6 +2201,12 @@ export class Client {
             let result428: any = null;
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -2073,6 +2309,12 @@ export class Client {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -2138,6 +2380,12 @@ export class Client {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -2276,6 +2524,12 @@ export class Client {
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -2325,6 +2579,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -2378,6 +2638,12 @@ export class Client {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -2429,6 +2695,12 @@ export class Client {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -2504,6 +2776,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -2558,6 +2836,12 @@ export class Client {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -2626,6 +2910,12 @@ export class Client {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -2687,6 +2977,12 @@ export class Client {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -2741,6 +3037,12 @@ export class Client {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -2832,6 +3134,12 @@ export class Client {
             let result428: any = null;
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -2959,6 +3267,12 @@ export class Client {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -3090,6 +3404,12 @@ export class Client {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -3223,6 +3543,12 @@ export class Client {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -3305,6 +3631,12 @@ export class Client {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -3441,6 +3773,12 @@ export class Client {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -3571,6 +3909,12 @@ export class Client {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -3656,6 +4000,12 @@ export class Client {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -3747,6 +4097,12 @@ export class Client {
             let result422: any = null;
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The Idempotency-Key was already used for a different request.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -3850,6 +4206,12 @@ export class Client {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -3919,6 +4281,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -4020,6 +4388,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -4100,6 +4474,12 @@ export class Client {
             let result428: any = null;
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -4187,6 +4567,12 @@ export class Client {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -4268,6 +4654,12 @@ export class Client {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -4345,6 +4737,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -4414,6 +4812,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -4515,6 +4919,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -4596,6 +5006,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -4671,6 +5087,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -4772,6 +5194,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -4857,6 +5285,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -4944,6 +5378,12 @@ export class Client {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -5027,6 +5467,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -5096,6 +5542,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -5203,6 +5655,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -5290,6 +5748,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -5375,6 +5839,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -5466,6 +5936,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -5565,6 +6041,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -5658,6 +6140,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -5743,6 +6231,12 @@ export class Client {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -5835,6 +6329,12 @@ export class Client {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The Idempotency-Key was already used for a different request.", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -5904,6 +6404,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -6005,6 +6511,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -6095,6 +6607,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -6165,6 +6683,12 @@ export class Client {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -6234,6 +6758,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -6341,6 +6871,12 @@ export class Client {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -6432,6 +6968,12 @@ export class Client {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The Idempotency-Key was already used for a different request.", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -6501,6 +7043,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -6608,6 +7156,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -6695,6 +7249,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -6779,6 +7339,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -6862,6 +7428,12 @@ export class Client {
             let result428: any = null;
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -6953,6 +7525,12 @@ export class Client {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -7039,6 +7617,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -7106,6 +7690,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -7177,6 +7767,12 @@ export class Client {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -7243,6 +7839,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -7313,6 +7915,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -7414,6 +8022,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -7501,6 +8115,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -7575,6 +8195,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -7665,6 +8291,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -7758,6 +8390,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -7830,6 +8468,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -7940,6 +8584,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -8029,6 +8679,12 @@ export class Client {
             let result428: any = null;
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -8133,6 +8789,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -8229,6 +8891,12 @@ export class Client {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -8306,6 +8974,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -8377,6 +9051,12 @@ export class Client {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -8446,6 +9126,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -8547,6 +9233,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -8647,6 +9339,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -8722,6 +9420,12 @@ export class Client {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -8796,6 +9500,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -8892,6 +9602,12 @@ export class Client {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -8990,6 +9706,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing and the request would replace an existing value.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -9059,6 +9781,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -9140,6 +9868,12 @@ export class Client {
             let result428: any = null;
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -9238,6 +9972,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -9307,6 +10047,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -9398,6 +10144,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -9467,6 +10219,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -9557,6 +10315,12 @@ export class Client {
             let result428: any = null;
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -9695,6 +10459,12 @@ export class Client {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -9786,6 +10556,12 @@ export class Client {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The Idempotency-Key was already used for a different request.", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -9855,6 +10631,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -9962,6 +10744,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -10049,6 +10837,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -10132,6 +10926,12 @@ export class Client {
             let result428: any = null;
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -10217,6 +11017,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -10297,6 +11103,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -10398,6 +11210,12 @@ export class Client {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The Idempotency-Key was already used for a different request.", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -10488,6 +11306,12 @@ export class Client {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -10580,6 +11404,12 @@ export class Client {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The Idempotency-Key was already used for a different request.", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -10645,6 +11475,12 @@ export class Client {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -10715,6 +11551,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -10822,6 +11664,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -10908,6 +11756,12 @@ export class Client {
             let result428: any = null;
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -11009,6 +11863,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -11104,6 +11964,12 @@ export class Client {
             let result422: any = null;
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The Idempotency-Key was already used for a different request.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -11201,6 +12067,12 @@ export class Client {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -11278,6 +12150,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -11347,6 +12225,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -11448,6 +12332,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -11529,6 +12419,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -11583,6 +12479,12 @@ export class Client {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -11675,6 +12577,12 @@ export class Client {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The Idempotency-Key was already used for a different request.", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -11744,6 +12652,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -11825,6 +12739,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -11926,6 +12846,12 @@ export class Client {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The Idempotency-Key was already used for a different request.", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -11998,6 +12924,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -12108,6 +13040,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -12162,6 +13100,12 @@ export class Client {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -12246,6 +13190,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -12315,6 +13265,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -12422,6 +13378,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -12498,6 +13460,12 @@ export class Client {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -12567,6 +13535,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -12653,6 +13627,12 @@ export class Client {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -12744,6 +13724,12 @@ export class Client {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -12850,6 +13836,12 @@ export class Client {
             let result428: any = null;
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -13016,6 +14008,7 @@ export interface ApiKeyDto {
     createdAt: string;
     lastUsedAt?: string | undefined;
     revokedAt?: string | undefined;
+    rateLimitPerMinute?: number | undefined;
     grants: RoleGrantDto[];
 }
 
@@ -13326,6 +14319,8 @@ export interface CreateApiKeyRequest {
     role: Role;
     /** Role grants scoped to networks and space subtrees (optional). */
     grants?: RoleGrantInput[] | undefined;
+    /** The key's own request limit per minute (1 to 100000); leave out for the configured default for keys. */
+    rateLimitPerMinute?: number | undefined;
 }
 
 export interface CreateAssessmentRequest {
@@ -13536,6 +14531,7 @@ export interface CreatedApiKeyDto {
     role: Role;
     key: string;
     createdAt: string;
+    rateLimitPerMinute?: number | undefined;
     grants: RoleGrantDto[];
 }
 
@@ -14674,6 +15670,11 @@ export interface SessionExport {
     revokedAt?: string | undefined;
     userAgent?: string | undefined;
     address?: string | undefined;
+}
+
+export interface SetApiKeyRateLimitRequest {
+    /** Requests per minute (1 to 100000); null: the configured default for keys. */
+    rateLimitPerMinute?: number | undefined;
 }
 
 export interface SetIndicatorSetGoalsRequest {
