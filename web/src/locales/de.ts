@@ -21,6 +21,8 @@ export const de = {
     account: 'Konto',
     privacy: 'Datenschutz',
     users: 'Benutzerkonten',
+    apiKeys: 'API-Schlüssel',
+    apiDocs: 'API-Dokumentation für Partnersysteme',
     footer: 'Raumnetz – Arbeitsplattform für sozialraumorientierte Netzwerkarbeit',
   },
   nav: {

@@ -20,6 +20,8 @@ export const en: Translations<typeof de> = {
     account: 'Account',
     privacy: 'Data protection',
     users: 'User accounts',
+    apiKeys: 'API keys',
+    apiDocs: 'API documentation for partner systems',
     footer: 'Raumnetz – the working platform for socio-spatial network work',
   },
   nav: {
