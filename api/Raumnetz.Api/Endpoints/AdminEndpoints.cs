@@ -52,13 +52,16 @@ public static class AdminEndpoints
     {
         var key = await mediator.Send(new CreateApiKeyCommand
         {
-            Name = body.Name, Role = body.Role, Grants = body.Grants, RateLimitPerMinute = body.RateLimitPerMinute, CreatedBy = user.Principal,
+            Name = body.Name, Role = body.Role, Grants = body.Grants, RateLimitPerMinute = body.RateLimitPerMinute,
+            CreatedBy = user.Principal,
         }, ct);
         return TypedResults.Created($"/api/v1/api-keys/{key.Id}", key);
     }
 
-    public static async Task<Ok<ApiKeyDto>> SetApiKeyRateLimit(Guid id, SetApiKeyRateLimitRequest body, IMediator mediator, CancellationToken ct)
-        => TypedResults.Ok(await mediator.Send(new SetApiKeyRateLimitCommand { Id = id, RateLimitPerMinute = body.RateLimitPerMinute }, ct));
+    public static async Task<Ok<ApiKeyDto>> SetApiKeyRateLimit(Guid id, SetApiKeyRateLimitRequest body, IMediator mediator,
+        CancellationToken ct)
+        => TypedResults.Ok(await mediator.Send(new SetApiKeyRateLimitCommand { Id = id, RateLimitPerMinute = body.RateLimitPerMinute },
+            ct));
 
     public static async Task<NoContent> RevokeApiKey(Guid id, IMediator mediator, CancellationToken ct)
     {

@@ -20,7 +20,8 @@ public static class DeprecationConventions
     /// <paramref name="sunset"/> is given) and <c>Link: &lt;link&gt;; rel="deprecation"</c>, and the OpenAPI document marks the
     /// operation <c>deprecated: true</c> with the dates in its description. <paramref name="link"/> defaults to the policy.
     /// </summary>
-    public static TBuilder Deprecated<TBuilder>(this TBuilder builder, DateTimeOffset since, DateTimeOffset? sunset = null, string? link = null)
+    public static TBuilder Deprecated<TBuilder>(this TBuilder builder, DateTimeOffset since, DateTimeOffset? sunset = null,
+        string? link = null)
         where TBuilder : IEndpointConventionBuilder
     {
         if (sunset is { } end && end < since) throw new ArgumentException("The sunset cannot come before the deprecation.", nameof(sunset));
@@ -70,7 +71,9 @@ public sealed class DeprecationOperationFilter : IOperationFilter
         if (deprecated is null) return;
         operation.Deprecated = true;
         var note = string.Create(CultureInfo.InvariantCulture, $"Deprecated since {deprecated.Since:yyyy-MM-dd}")
-            + (deprecated.Sunset is { } sunset ? string.Create(CultureInfo.InvariantCulture, $"; removed on {sunset:yyyy-MM-dd} (Sunset header)") : "")
+            + (deprecated.Sunset is { } sunset
+                ? string.Create(CultureInfo.InvariantCulture, $"; removed on {sunset:yyyy-MM-dd} (Sunset header)")
+                : "")
             + $". Responses carry the Deprecation header; see {deprecated.Link}.";
         operation.Description = string.IsNullOrEmpty(operation.Description) ? note : operation.Description + "\n\n" + note;
     }

@@ -95,8 +95,10 @@ public sealed class QuotaMiddleware(RequestDelegate next, RequestQuotas quotas, 
         context.Response.OnStarting(static state =>
         {
             var (http, name, d) = ((HttpContext, string, QuotaDecision))state;
-            http.Response.Headers["RateLimit-Policy"] = string.Create(CultureInfo.InvariantCulture, $"\"{name}\";q={d.Limit};w={RequestQuotas.WindowSeconds}");
-            http.Response.Headers["RateLimit"] = string.Create(CultureInfo.InvariantCulture, $"\"{name}\";r={d.Remaining};t={d.ResetSeconds}");
+            var headers = http.Response.Headers;
+            headers["RateLimit-Policy"] =
+                string.Create(CultureInfo.InvariantCulture, $"\"{name}\";q={d.Limit};w={RequestQuotas.WindowSeconds}");
+            headers["RateLimit"] = string.Create(CultureInfo.InvariantCulture, $"\"{name}\";r={d.Remaining};t={d.ResetSeconds}");
             return Task.CompletedTask;
         }, (context, policy, decision));
         if (decision.Allowed)
@@ -116,10 +118,12 @@ public sealed class QuotaMiddleware(RequestDelegate next, RequestQuotas quotas, 
     {
         var user = context.User;
         var id = user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-        if (id is null) return ("per-address", "address:" + ClientAddress.Of(context), limits.AnonymousPerMinute, Messages.Quota_ForAddress);
+        if (id is null)
+            return ("per-address", "address:" + ClientAddress.Of(context), limits.AnonymousPerMinute, Messages.Quota_ForAddress);
         if (user.FindFirstValue(AuthSchemes.AuthMethodClaim) == AuthSchemes.ApiKey)
         {
-            var own = int.TryParse(user.FindFirstValue(KeyLimitClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : (int?)null;
+            var own = int.TryParse(user.FindFirstValue(KeyLimitClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+                ? value : (int?)null;
             return ("per-key", "key:" + id, own ?? limits.PerKeyPerMinute, Messages.Quota_ForKey);
         }
         return ("per-user", "user:" + id, limits.PerUserPerMinute, Messages.Quota_ForUser);

@@ -10,7 +10,8 @@ namespace Raumnetz.Api.OpenApi;
 /// entered under "Authorize".
 /// <para>
 /// It runs under the product's strict Content-Security-Policy with one stylesheet hash more (the logo's, see
-/// <see cref="Http.SecurityHeadersMiddleware.ApiDocsContentSecurityPolicy"/>, for this path only): Swagger UI's page loads its configuration as a
+/// <see cref="Http.SecurityHeadersMiddleware.ApiDocsContentSecurityPolicy"/>, for this path only): Swagger UI's page loads its
+/// configuration as a
 /// script file (<c>index.js</c>), not inline, and no request interceptor or plugin is configured, since Swashbuckle
 /// turns those into functions with <c>Function</c>/<c>eval</c>, which the policy forbids. The one addition is
 /// <see cref="ScriptPath"/>, a script file of our own in the page's head that adds the <c>X-XSRF-TOKEN</c> header (from the

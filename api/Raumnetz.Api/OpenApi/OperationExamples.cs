@@ -110,6 +110,7 @@ public sealed class OperationExamples : IOperationFilter
 
     private static void ParameterExample(OpenApiOperation operation, string name, string json)
     {
-        if (operation.Parameters?.FirstOrDefault(p => p.Name == name) is OpenApiParameter parameter) parameter.Example = JsonNode.Parse(json);
+        if (operation.Parameters?.FirstOrDefault(p => p.Name == name) is OpenApiParameter parameter)
+            parameter.Example = JsonNode.Parse(json);
     }
 }

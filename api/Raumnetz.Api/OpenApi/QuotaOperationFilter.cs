@@ -14,7 +14,8 @@ public sealed class QuotaOperationFilter : IOperationFilter
         if (context.ApiDescription.RelativePath?.StartsWith("api/", StringComparison.Ordinal) != true) return;
         operation.Responses ??= new OpenApiResponses();
         if (operation.Responses.ContainsKey("429")) return;
-        static OpenApiHeader Header(string description) => new() { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+        static OpenApiHeader Header(string description) =>
+            new() { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
         operation.Responses.Add("429", new OpenApiResponse
         {
             Description = "Over the request quota of the API key, the account or (without credentials) the client address; retry after the "
@@ -32,7 +33,8 @@ public sealed class QuotaOperationFilter : IOperationFilter
             {
                 ["application/problem+json"] = new OpenApiMediaType
                 {
-                    Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository),
+                    Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails),
+                        context.SchemaRepository),
                 },
             },
         });

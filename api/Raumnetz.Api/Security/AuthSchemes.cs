@@ -56,7 +56,8 @@ public sealed class ApiKeyAuthenticationHandler(
         ], AuthSchemes.ApiKey);
         if (key.HasGrants) identity.AddClaim(new Claim(AuthSchemes.GrantsClaim, "true"));
         if (key.RateLimitPerMinute is { } limit)
-            identity.AddClaim(new Claim(Http.QuotaMiddleware.KeyLimitClaim, limit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            identity.AddClaim(new Claim(Http.QuotaMiddleware.KeyLimitClaim,
+                limit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), AuthSchemes.ApiKey));
     }
 }

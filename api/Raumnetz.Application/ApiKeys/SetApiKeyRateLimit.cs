@@ -22,7 +22,8 @@ public sealed class SetApiKeyRateLimitValidator : AbstractValidator<SetApiKeyRat
     public SetApiKeyRateLimitValidator() => RuleFor(x => x.RateLimitPerMinute).InclusiveBetween(1, Limits.RateLimitPerMinute);
 }
 
-public sealed class SetApiKeyRateLimitHandler(IUnitOfWork unitOfWork, ApiKeyReads reads) : IRequestHandler<SetApiKeyRateLimitCommand, ApiKeyDto>
+public sealed class SetApiKeyRateLimitHandler(IUnitOfWork unitOfWork, ApiKeyReads reads)
+    : IRequestHandler<SetApiKeyRateLimitCommand, ApiKeyDto>
 {
     public async Task<ApiKeyDto> Handle(SetApiKeyRateLimitCommand request, CancellationToken cancellationToken)
     {

@@ -39,8 +39,10 @@ public sealed partial class ApiDocsTests(ApiFactory factory) : IClassFixture<Api
             var response = await client.GetAsync(new Uri(new Uri("http://localhost/api/docs/index.html"), file), Ct);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{file}: {(int)response.StatusCode}");
             var type = response.Content.Headers.ContentType?.MediaType;
-            Assert.True(file.EndsWith(".css", StringComparison.Ordinal) ? type == "text/css" : file.EndsWith(".png", StringComparison.Ordinal)
-                ? type == "image/png" : type is "text/javascript" or "application/javascript", $"{file}: {type}");
+            var expected = file.EndsWith(".css", StringComparison.Ordinal) ? type == "text/css"
+                : file.EndsWith(".png", StringComparison.Ordinal) ? type == "image/png"
+                : type is "text/javascript" or "application/javascript";
+            Assert.True(expected, $"{file}: {type}");
             Assert.True((await response.Content.ReadAsByteArrayAsync(Ct)).Length > 0, file);
         }
 
@@ -105,8 +107,9 @@ public sealed partial class ApiDocsTests(ApiFactory factory) : IClassFixture<Api
         var guide = await response.Content.ReadAsStringAsync(Ct);
         Assert.Contains("## Deprecation policy", guide, StringComparison.Ordinal);
         Assert.Contains("## Rate limits", guide, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await factory.UncheckedClient().GetAsync("/api/docs/guide/missing.md", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await factory.UncheckedClient().GetAsync("/api/docs/guide/../../openapi/v1.json.md", Ct)).StatusCode);
+        var client = factory.UncheckedClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/docs/guide/missing.md", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/docs/guide/sub/README.md", Ct)).StatusCode);
     }
 
     private static void AssertStrict(string policy)

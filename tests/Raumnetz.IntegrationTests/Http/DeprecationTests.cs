@@ -67,10 +67,12 @@ public sealed class DeprecationTests : IAsyncLifetime
     {
         var response = await client.GetAsync("/api/v1/old-things", Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("@" + Since.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), Assert.Single(response.Headers.GetValues("Deprecation")));
-        Assert.Equal("@1780272000", Assert.Single(response.Headers.GetValues("Deprecation")));
+        var deprecation = Assert.Single(response.Headers.GetValues("Deprecation"));
+        Assert.Equal("@" + Since.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), deprecation);
+        Assert.Equal("@1780272000", deprecation);
         Assert.Equal("Wed, 30 Jun 2027 23:59:59 GMT", Assert.Single(response.Headers.GetValues("Sunset")));
-        Assert.Equal("</api/docs/guide/README.md#deprecation-policy>; rel=\"deprecation\"", Assert.Single(response.Headers.GetValues("Link")));
+        Assert.Equal("</api/docs/guide/README.md#deprecation-policy>; rel=\"deprecation\"",
+            Assert.Single(response.Headers.GetValues("Link")));
     }
 
     [Fact]
@@ -99,7 +101,8 @@ public sealed class DeprecationTests : IAsyncLifetime
         var document = JsonDocument.Parse(await client.GetStringAsync("/swagger/v1/swagger.json", Ct)).RootElement;
         var old = document.GetProperty("paths").GetProperty("/api/v1/old-things").GetProperty("get");
         Assert.True(old.GetProperty("deprecated").GetBoolean());
-        Assert.Contains("Deprecated since 2026-06-01; removed on 2027-06-30", old.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Deprecated since 2026-06-01; removed on 2027-06-30", old.GetProperty("description").GetString(),
+            StringComparison.Ordinal);
         var current = document.GetProperty("paths").GetProperty("/api/v1/things").GetProperty("get");
         Assert.False(current.TryGetProperty("deprecated", out _));
     }

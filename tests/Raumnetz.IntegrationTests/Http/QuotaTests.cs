@@ -40,8 +40,11 @@ public sealed class QuotaFactory : ApiFactory
     }
 
     /// <summary>Moves the clock to five seconds into the next minute: every caller starts a fresh window with 55 seconds left.</summary>
-    public void NextWindow() => Clock.Now = new DateTimeOffset(Clock.Now.Year, Clock.Now.Month, Clock.Now.Day, Clock.Now.Hour, Clock.Now.Minute, 5,
-        TimeSpan.Zero).AddMinutes(1);
+    public void NextWindow()
+    {
+        var now = Clock.Now;
+        Clock.Now = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 5, TimeSpan.Zero).AddMinutes(1);
+    }
 }
 
 /// <summary>
@@ -100,10 +103,10 @@ public sealed class QuotaTests(QuotaFactory factory) : IClassFixture<QuotaFactor
         var refused = await client.PostAsJsonAsync("/api/v1/actors", body, Ct);
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
 
-        Assert.Empty((await HttpAssert.OkAsync<JsonElement>(await admin.GetAsync($"/api/v1/actors?q={name}", Ct))).GetProperty("items").EnumerateArray());
+        Assert.Empty(await ActorsNamedAsync(admin, name));
         factory.NextWindow();
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/actors", body, Ct)).StatusCode);
-        Assert.Single((await HttpAssert.OkAsync<JsonElement>(await admin.GetAsync($"/api/v1/actors?q={name}", Ct))).GetProperty("items").EnumerateArray());
+        Assert.Single(await ActorsNamedAsync(admin, name));
     }
 
     [Fact]
@@ -123,16 +126,19 @@ public sealed class QuotaTests(QuotaFactory factory) : IClassFixture<QuotaFactor
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/spaces", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync("/api/v1/spaces", Ct)).StatusCode);
 
-        var raised = await HttpAssert.OkAsync<JsonElement>(await admin.PostAsJsonAsync($"/api/v1/api-keys/{id}/rate-limit", new { rateLimitPerMinute = 6 }, Ct));
+        var raised = await HttpAssert.OkAsync<JsonElement>(
+            await admin.PostAsJsonAsync($"/api/v1/api-keys/{id}/rate-limit", new { rateLimitPerMinute = 6 }, Ct));
         Assert.Equal(6, raised.GetProperty("rateLimitPerMinute").GetInt32());
         var now = await client.GetAsync("/api/v1/spaces", Ct);
         Assert.Equal(HttpStatusCode.OK, now.StatusCode);
         Assert.Equal("\"per-key\";r=3;t=55", Header(now, "RateLimit")); // two counted before, the refused one not
 
         var keys = await HttpAssert.OkAsync<JsonElement>(await admin.GetAsync("/api/v1/api-keys", Ct));
-        Assert.Equal(6, keys.EnumerateArray().Single(k => k.GetProperty("id").GetGuid() == id).GetProperty("rateLimitPerMinute").GetInt32());
+        var listed = keys.EnumerateArray().Single(k => k.GetProperty("id").GetGuid() == id);
+        Assert.Equal(6, listed.GetProperty("rateLimitPerMinute").GetInt32());
 
-        var reset = await HttpAssert.OkAsync<JsonElement>(await admin.PostAsJsonAsync($"/api/v1/api-keys/{id}/rate-limit", new { rateLimitPerMinute = (int?)null }, Ct));
+        var reset = await HttpAssert.OkAsync<JsonElement>(
+            await admin.PostAsJsonAsync($"/api/v1/api-keys/{id}/rate-limit", new { rateLimitPerMinute = (int?)null }, Ct));
         Assert.Equal(JsonValueKind.Null, reset.GetProperty("rateLimitPerMinute").ValueKind);
         Assert.Equal("\"per-key\";q=4;w=60", Header(await client.GetAsync("/api/v1/spaces", Ct), "RateLimit-Policy"));
     }
@@ -145,12 +151,13 @@ public sealed class QuotaTests(QuotaFactory factory) : IClassFixture<QuotaFactor
     {
         factory.NextWindow();
         var admin = await factory.AdminAsync();
-        await HttpAssert.ProblemAsync(await admin.PostAsJsonAsync("/api/v1/api-keys", new { name = "Partner", role = "viewer", rateLimitPerMinute = limit }, Ct),
+        var create = new { name = "Partner", role = "viewer", rateLimitPerMinute = limit };
+        await HttpAssert.ProblemAsync(await admin.PostAsJsonAsync("/api/v1/api-keys", create, Ct), HttpStatusCode.BadRequest,
+            "rateLimitPerMinute");
+        var unknown = $"/api/v1/api-keys/{Guid.NewGuid()}/rate-limit";
+        await HttpAssert.ProblemAsync(await admin.PostAsJsonAsync(unknown, new { rateLimitPerMinute = limit }, Ct),
             HttpStatusCode.BadRequest, "rateLimitPerMinute");
-        await HttpAssert.ProblemAsync(await admin.PostAsJsonAsync($"/api/v1/api-keys/{Guid.NewGuid()}/rate-limit", new { rateLimitPerMinute = limit }, Ct),
-            HttpStatusCode.BadRequest, "rateLimitPerMinute");
-        await HttpAssert.ProblemAsync(await admin.PostAsJsonAsync($"/api/v1/api-keys/{Guid.NewGuid()}/rate-limit", new { rateLimitPerMinute = 10 }, Ct),
-            HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await admin.PostAsJsonAsync(unknown, new { rateLimitPerMinute = 10 }, Ct), HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -228,6 +235,10 @@ public sealed class QuotaTests(QuotaFactory factory) : IClassFixture<QuotaFactor
             Assert.False(response.Headers.Contains("RateLimit"), path);
         }
     }
+
+    private static async Task<List<JsonElement>> ActorsNamedAsync(HttpClient client, string name) =>
+        [.. (await HttpAssert.OkAsync<JsonElement>(await client.GetAsync($"/api/v1/actors?q={name}", Ct)))
+            .GetProperty("items").EnumerateArray()];
 
     private static string Header(HttpResponseMessage response, string name) =>
         string.Join(", ", response.Headers.TryGetValues(name, out var values) ? values : []);

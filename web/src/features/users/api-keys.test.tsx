@@ -12,7 +12,9 @@ const partner: ApiKeyDto = {
   id: 'k-1', name: 'Jugendamt Fachverfahren', role: Role.Viewer, keyPrefix: 'rnz_ab12', createdAt: '2026-12-01T08:00:00Z',
   lastUsedAt: '2026-12-04T09:30:00Z', rateLimitPerMinute: 300, grants: [],
 }
-const portal: ApiKeyDto = { ...partner, id: 'k-2', name: 'Open-Data-Portal', keyPrefix: 'rnz_cd34', rateLimitPerMinute: undefined, lastUsedAt: undefined }
+const portal: ApiKeyDto = {
+  ...partner, id: 'k-2', name: 'Open-Data-Portal', keyPrefix: 'rnz_cd34', rateLimitPerMinute: undefined, lastUsedAt: undefined,
+}
 
 describe('API-Schlüssel (administration)', () => {
   it('lists keys with their request limit and links the API documentation (axe-clean)', async () => {
@@ -31,8 +33,8 @@ describe('API-Schlüssel (administration)', () => {
     server.use(
       http.get('/api/v1/api-keys', () => HttpResponse.json([])),
       http.post('/api/v1/api-keys', () => HttpResponse.json({
-        id: 'k-3', name: 'Kreisportal', role: Role.Analyst, key: 'rnz_secret-once', createdAt: '2026-12-05T08:00:00Z', rateLimitPerMinute: 120,
-        grants: [],
+        id: 'k-3', name: 'Kreisportal', role: Role.Analyst, key: 'rnz_secret-once', createdAt: '2026-12-05T08:00:00Z',
+        rateLimitPerMinute: 120, grants: [],
       }, { status: 201 })),
     )
     renderApp({ route: '/admin/api-keys', user: admin })

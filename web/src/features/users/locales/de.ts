@@ -45,7 +45,8 @@ export const de = {
   },
   apiKeys: {
     title: 'API-Schlüssel',
-    intro: 'Schlüssel für Partnersysteme (Fachverfahren, Planungswerkzeuge, Open-Data-Portale). Ein Schlüssel wird nur einmal angezeigt und gilt bis zum Widerruf.',
+    intro:
+      'Schlüssel für Partnersysteme (Fachverfahren, Planungswerkzeuge, Open-Data-Portale). Ein Schlüssel wird nur einmal angezeigt und gilt bis zum Widerruf.',
     docs: 'API-Dokumentation',
     guide: 'Leitfaden für die Anbindung',
     create: 'Neuer Schlüssel',

@@ -47,7 +47,8 @@ export const en: Translations<typeof de> = {
   },
   apiKeys: {
     title: 'API keys',
-    intro: 'Keys for partner systems (case management, planning tools, open-data portals). A key is shown only once and is valid until revoked.',
+    intro:
+      'Keys for partner systems (case management, planning tools, open-data portals). A key is shown only once and is valid until revoked.',
     docs: 'API documentation',
     guide: 'Integration guide',
     create: 'New key',
