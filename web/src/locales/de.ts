@@ -222,6 +222,7 @@ export const de = {
       changePassword: 'Kennwort geändert', endSession: 'Sitzung beendet', revoke: 'widerrufen',
       revokeCalendarToken: 'Kalender-Link widerrufen', signInRefused: 'Anmeldung über den Identitätsanbieter abgelehnt',
       importHsds: 'HSDS-Daten importiert', storeCoverage: 'Flächendeckung als Indikatoren gespeichert',
+      setRateLimit: 'Anfragelimit gesetzt',
     },
   },
   notFound: {

@@ -223,6 +223,7 @@ export const en: Translations<typeof de> = {
       changePassword: 'password changed', endSession: 'session ended', revoke: 'revoked',
       revokeCalendarToken: 'calendar link revoked', signInRefused: 'sign-in through the identity provider refused',
       importHsds: 'HSDS data imported', storeCoverage: 'coverage stored as indicators',
+      setRateLimit: 'request limit set',
     },
   },
   notFound: {
