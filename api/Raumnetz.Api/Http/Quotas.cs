@@ -16,7 +16,7 @@ public sealed class RateLimitOptions
     /// <summary>Requests a minute per API key without a limit of its own (<c>rateLimitPerMinute</c> of the key).</summary>
     public int PerKeyPerMinute { get; set; } = 600;
     /// <summary>Requests a minute per client address (IPv6: its /64) without credentials.</summary>
-    public int AnonymousPerMinute { get; set; } = 120;
+    public int AnonymousPerMinute { get; set; } = 300;
 }
 
 /// <summary>
