@@ -41,6 +41,7 @@ builder.Services.AddRaumnetzEdge();
 builder.Services.AddRaumnetzSecurity();
 builder.Services.AddRaumnetzOidc();
 builder.Services.AddRaumnetzOpenApi();
+builder.Services.AddSingleton<RequestQuotas>();
 builder.Services.AddRaumnetzDelivery();
 builder.Services.AddRaumnetzLanguages();
 builder.Services.ConfigureHttpJsonOptions(o => StrictJson.Configure(o.SerializerOptions));
@@ -74,9 +75,12 @@ app.UseStatusCodePages();
 app.UseResponseCompression();
 app.UseDefaultFiles();
 app.UseStaticFiles(Delivery.StaticFiles());
+app.UseRaumnetzApiDocs(); // Swagger UI at /api/docs/, anonymous like the document it shows
 app.UseRouting();
+app.UseMiddleware<DeprecationMiddleware>(); // Deprecation/Sunset/Link headers of endpoints marked .Deprecated(...)
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseMiddleware<QuotaMiddleware>(); // after authentication: it counts per API key, account or client address
 app.UseAuthorization();
 app.UseMiddleware<BodySizeLimitMiddleware>();
 app.UseMiddleware<AntiforgeryMiddleware>();

@@ -21,6 +21,9 @@ public static class AdminEndpoints
             .WithSummary("Create an API key for a partner system; the key is returned this once.").Errors(400, 413);
         keys.MapDelete("/{id}", RevokeApiKey).WithName(nameof(RevokeApiKey))
             .WithSummary("Revoke an API key; requests with it are refused from now on.").Errors(400, 404);
+        keys.MapPost("/{id}/rate-limit", SetApiKeyRateLimit).WithName(nameof(SetApiKeyRateLimit))
+            .WithSummary("Give an API key its own request limit per minute, or (null) the configured default for keys; it applies from the "
+                + "key's next request.").Errors(400, 404, 413);
 
         var users = app.MapGroup("/api/v1/users").WithTags("Users").RequireAuthorization(Policies.Admin);
         users.MapGet("/", ListUsers).WithName(nameof(ListUsers)).WithSummary("List user accounts.");
@@ -47,9 +50,18 @@ public static class AdminEndpoints
     public static async Task<Created<CreatedApiKeyDto>> CreateApiKey(CreateApiKeyRequest body, IMediator mediator, ICurrentUser user,
         CancellationToken ct)
     {
-        var key = await mediator.Send(new CreateApiKeyCommand { Name = body.Name, Role = body.Role, Grants = body.Grants, CreatedBy = user.Principal }, ct);
+        var key = await mediator.Send(new CreateApiKeyCommand
+        {
+            Name = body.Name, Role = body.Role, Grants = body.Grants, RateLimitPerMinute = body.RateLimitPerMinute,
+            CreatedBy = user.Principal,
+        }, ct);
         return TypedResults.Created($"/api/v1/api-keys/{key.Id}", key);
     }
+
+    public static async Task<Ok<ApiKeyDto>> SetApiKeyRateLimit(Guid id, SetApiKeyRateLimitRequest body, IMediator mediator,
+        CancellationToken ct)
+        => TypedResults.Ok(await mediator.Send(new SetApiKeyRateLimitCommand { Id = id, RateLimitPerMinute = body.RateLimitPerMinute },
+            ct));
 
     public static async Task<NoContent> RevokeApiKey(Guid id, IMediator mediator, CancellationToken ct)
     {
@@ -108,6 +120,14 @@ public sealed record CreateApiKeyRequest : IBodyOf<CreateApiKeyCommand>
     public Role Role { get; init; }
     /// <summary>Role grants scoped to networks and space subtrees (optional).</summary>
     public IReadOnlyList<RoleGrantInput>? Grants { get; init; }
+    /// <summary>The key's own request limit per minute (1 to 100000); leave out for the configured default for keys.</summary>
+    public int? RateLimitPerMinute { get; init; }
+}
+
+public sealed record SetApiKeyRateLimitRequest : IBodyOf<SetApiKeyRateLimitCommand>
+{
+    /// <summary>Requests per minute (1 to 100000); null: the configured default for keys.</summary>
+    public int? RateLimitPerMinute { get; init; }
 }
 
 public sealed record UpdateUserRequest : IBodyOf<UpdateUserCommand>

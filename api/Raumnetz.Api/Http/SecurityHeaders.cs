@@ -20,6 +20,18 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
         + "form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The policy of the API documentation (<see cref="OpenApi.ApiDocs"/>, Swagger UI under <c>/api/docs/</c>): the same, with one
+    /// more stylesheet allowed by its hash, the fixed <c>&lt;style&gt;</c> inside Swagger UI's logo (an inline SVG, swagger-ui
+    /// 5 as bundled by Swashbuckle 11.0.1: <c>.logo_small_svg__cls-2{fill:#fff}.logo_small_svg__cls-3{fill:#85ea2d}</c>).
+    /// Still no inline script, no eval and no <c>'unsafe-inline'</c>; every other path keeps <see cref="ContentSecurityPolicy"/>.
+    /// </summary>
+    public const string ApiDocsContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'sha256-pgvDUBa4IjFA2yuSJ2cqcyxmNYJMborsd0ORcRv9vw8=' "
+        + "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='; "
+        + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+        + "form-action 'self'; frame-ancestors 'none'";
+
     /// <summary>Powerful browser features the app never uses, switched off for it and anything it could embed.</summary>
     public const string PermissionsPolicy =
         "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
@@ -41,7 +53,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
     private static void Apply(HttpContext context)
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(OpenApi.ApiDocs.Path)
+            ? ApiDocsContentSecurityPolicy : ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";

@@ -19,12 +19,7 @@ public static class OpenApiSetup
             {
                 Title = "Raumnetz API",
                 Version = "v1",
-                Description = "Socio-spatial network work (Sozialraumorientierung): social spaces, actors, networks, inventories and indicators. "
-                    + "Authenticate with the session cookie (POST /api/v1/auth/login; unsafe requests then need the X-XSRF-TOKEN header) or with an X-Api-Key header. "
-                    + "Errors are RFC 9457 problem+json; field errors are keyed by camelCase property name. "
-                    + "Problem titles, details and field messages are in German or English by the Accept-Language request header "
-                    + "(German when it is missing or names neither; en-GB counts as English); every response names its language in "
-                    + "Content-Language and carries Vary: Accept-Language. Stable codes for the product's own rules come in 'codes'.",
+                Description = Description,
             });
             o.SupportNonNullableReferenceTypes();
             o.NonNullableReferenceTypesAsRequired();
@@ -35,12 +30,20 @@ public static class OpenApiSetup
             o.AddSecurityDefinition("apiKey", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = AuthSchemes.ApiKeyHeader,
-                Description = "API key of a partner system (POST /api/v1/api-keys).",
+                Description = "API key of a partner system: an administrator creates it (POST /api/v1/api-keys, or the web app's API keys page) "
+                    + "with a role and optional grants scoped to networks and space subtrees; the key is shown once. Send it on every request.",
             });
             o.AddSecurityDefinition("session", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Cookie, Name = AuthSchemes.SessionCookie,
-                Description = "Session cookie set by POST /api/v1/auth/login.",
+                Description = "Session cookie set by POST /api/v1/auth/login (or sign-in through the identity provider). Unsafe requests "
+                    + "(POST, PUT, PATCH, DELETE) must also send the X-XSRF-TOKEN header with the value of the readable XSRF-TOKEN cookie.",
+            });
+            o.AddSecurityDefinition(AuthResponsesOperationFilter.BearerScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT",
+                Description = "Only where an OpenID Connect identity provider is configured (Raumnetz__Oidc__Authority): an access token of that "
+                    + "provider for a linked account, with the configured audience (Raumnetz__Oidc__AcceptBearerTokens).",
             });
             o.AddSecurityDefinition(AuthResponsesOperationFilter.FeedTokenScheme, new OpenApiSecurityScheme
             {
@@ -56,6 +59,9 @@ public static class OpenApiSetup
             o.OperationFilter<ConcurrencyOperationFilter>();
             o.OperationFilter<FileResponsesOperationFilter>();
             o.OperationFilter<IdempotencyOperationFilter>();
+            o.OperationFilter<Http.DeprecationOperationFilter>();
+            o.OperationFilter<QuotaOperationFilter>();
+            o.OperationFilter<OperationExamples>();
             o.OperationFilter<RequestBodyResponsesOperationFilter>();
             o.ParameterFilter<EnumQueryParameterFilter>();
             o.ParameterFilter<ItemMaxLengthParameterFilter>();
@@ -67,6 +73,35 @@ public static class OpenApiSetup
     /// Commands and queries appear as requests; generic types are named after their arguments ("SpaceDtoPage" for
     /// Page&lt;SpaceDto&gt;), so every page type gets a schema of its own.
     /// </summary>
+    /// <summary>The document's introduction (Markdown, shown by the API documentation at /api/docs/).</summary>
+    internal const string Description = """
+        Socio-spatial network work (Sozialraumorientierung): social spaces, actors, networks, inventories and indicators.
+        The integration guide (`/api/docs/guide/README.md`, in the repository `openapi/guide/README.md`) explains the flows below step by step.
+
+        ## Authentication
+        - **API key** (partner systems): an administrator creates a key (`POST /api/v1/api-keys` or the web app's API keys page) with a
+          role (viewer, analyst, editor, coordinator, admin) and optional grants scoped to networks and space subtrees. Send it as
+          `X-Api-Key: rnz_...` on every request; a revoked key is refused at once (401).
+        - **Session cookie** (the web app): `POST /api/v1/auth/login` with e-mail address and password sets the `raumnetz.session` cookie
+          and a readable `XSRF-TOKEN` cookie; every unsafe request (POST, PUT, PATCH, DELETE) must repeat that token in the
+          `X-XSRF-TOKEN` header (403 otherwise). In this documentation "Try it out" uses the session of the browser and sends the header.
+        - **OpenID Connect** (where configured): sign-in through the identity provider (`GET /api/v1/auth/oidc/login`) starts the same
+          session; an access token of the provider for a linked account is accepted as `Authorization: Bearer`.
+
+        ## Conventions
+        - Lists take `limit` (1 to 500, default 50) and the opaque `cursor` (the `nextCursor` of the previous page, null on the last one).
+        - GET of one resource returns an `ETag`; PUT and DELETE need `If-Match` with it (428 without, 412 when stale). POST creates
+          (201 with `Location`); an `Idempotency-Key` header makes a retry safe (the same response again for 24 hours).
+        - Errors are RFC 9457 problem+json; field errors are keyed by camelCase property name. Problem titles, details and field messages
+          are in German or English by the Accept-Language request header (German when it is missing or names neither; en-GB counts as
+          English); every response names its language in Content-Language and carries Vary: Accept-Language. Stable codes for the
+          product's own rules come in 'codes'.
+        - Request quotas per API key, account and client address: every response carries `RateLimit-Policy` and `RateLimit`
+          (IETF draft-ietf-httpapi-ratelimit-headers); over the quota the answer is 429 with `Retry-After`.
+        - Deprecated operations are marked `deprecated` here and answer with `Deprecation` (RFC 9745), `Sunset` (RFC 8594) and
+          `Link: <...>; rel="deprecation"`; see the deprecation policy in the guide.
+        """;
+
     internal static string SchemaId(Type type) => type.IsGenericType
         ? string.Concat(type.GetGenericArguments().Select(SchemaId)) + type.Name[..type.Name.IndexOf('`')]
         : type.Name.Replace("Command", "Request").Replace("Query", "Request");
@@ -80,6 +115,7 @@ public static class OpenApiSetup
 public sealed class AuthResponsesOperationFilter : IOperationFilter
 {
     public const string FeedTokenScheme = "feedToken";
+    public const string BearerScheme = "oidcBearer";
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
@@ -105,6 +141,7 @@ public sealed class AuthResponsesOperationFilter : IOperationFilter
         operation.Responses.TryAdd("403", new OpenApiResponse { Description = "The role does not allow this, or the antiforgery header is missing.", Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = problem } });
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("apiKey", context.Document)] = [] });
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("session", context.Document)] = [] });
+        operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
     }
 }
 

@@ -55,6 +55,9 @@ public sealed class ApiKeyAuthenticationHandler(
             new Claim(AuthSchemes.AuthMethodClaim, AuthSchemes.ApiKey),
         ], AuthSchemes.ApiKey);
         if (key.HasGrants) identity.AddClaim(new Claim(AuthSchemes.GrantsClaim, "true"));
+        if (key.RateLimitPerMinute is { } limit)
+            identity.AddClaim(new Claim(Http.QuotaMiddleware.KeyLimitClaim,
+                limit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), AuthSchemes.ApiKey));
     }
 }

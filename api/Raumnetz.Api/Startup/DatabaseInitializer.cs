@@ -18,6 +18,8 @@ public sealed class RaumnetzOptions
     public string? PublicBaseUrl { get; set; }
     /// <summary>The HSDS 3.0 read API under /hsds/ (Raumnetz__Hsds__Public).</summary>
     public HsdsOptions Hsds { get; set; } = new();
+    /// <summary>Request quotas per API key, account and client address (Raumnetz__RateLimits__...).</summary>
+    public Http.RateLimitOptions RateLimits { get; set; } = new();
 
     public sealed class HsdsOptions
     {

@@ -13,6 +13,8 @@ public sealed record ApiKeyDto
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? LastUsedAt { get; init; }
     public DateTimeOffset? RevokedAt { get; init; }
+    /// <summary>The key's own request limit per minute; null: the configured default for keys.</summary>
+    public int? RateLimitPerMinute { get; init; }
     /// <summary>Role grants scoped to networks and space subtrees, besides the global role.</summary>
     public IReadOnlyList<RoleGrantDto> Grants { get; init; } = [];
 }
@@ -25,5 +27,7 @@ public sealed record CreatedApiKeyDto
     public Role Role { get; init; }
     public string Key { get; init; } = "";
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>The key's own request limit per minute; null: the configured default for keys.</summary>
+    public int? RateLimitPerMinute { get; init; }
     public IReadOnlyList<RoleGrantDto> Grants { get; init; } = [];
 }

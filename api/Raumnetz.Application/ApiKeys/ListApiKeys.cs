@@ -14,7 +14,7 @@ public sealed class ListApiKeysHandler(IDbConnectionFactory db) : IRequestHandle
         return await db.ReadAsync(async (connection, ct) =>
         {
             var keys = (await connection.QueryAsync<ApiKeyDto>(new CommandDefinition(
-                "SELECT id, name, role, key_prefix, created_at, last_used_at, revoked_at FROM api_keys ORDER BY created_at DESC, id",
+                $"SELECT {ApiKeyReads.Columns} FROM api_keys ORDER BY created_at DESC, id",
                 cancellationToken: ct))).ToList();
             var result = new List<ApiKeyDto>(keys.Count);
             foreach (var key in keys) result.Add(key with { Grants = await GrantReads.LoadAsync(connection, null, null, key.Id, ct) });

@@ -189,6 +189,7 @@ public static class AuditRegistrations
             .Change<RedeliverWebhookDeliveryCommand>(AuditEntities.WebhookSubscription with { Load = null }, "redeliver",
                 c => c.SubscriptionId)
             .Change<PingWebhookSubscriptionCommand>(AuditEntities.WebhookSubscription with { Load = null }, "ping", c => c.Id)
+            .Change<SetApiKeyRateLimitCommand>(AuditEntities.ApiKey, "setRateLimit", c => c.Id)
             .Resolve<SignInExternalCommand, ExternalSignInResult>(AuditEntities.User, async (c, connection, tx) =>
                     (await connection.QueryFirstOrDefaultAsync<Guid?>(
                         "SELECT id FROM users WHERE external_subject = @Subject OR email_key = @emailKey ORDER BY " +

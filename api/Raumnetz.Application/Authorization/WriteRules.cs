@@ -146,6 +146,7 @@ public static class WriteRules
         Level<DeleteWebhookSubscriptionCommand>(WriteLevel.Admin);
         Level<RedeliverWebhookDeliveryCommand>(WriteLevel.Admin);
         Level<PingWebhookSubscriptionCommand>(WriteLevel.Admin);
+        Level<SetApiKeyRateLimitCommand>(WriteLevel.Admin);
 
         // Personal data: erasure (Art. 17) is for administrators only
         Level<EraseActorCommand>(WriteLevel.Admin);

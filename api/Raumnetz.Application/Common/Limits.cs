@@ -28,4 +28,6 @@ public static class Limits
     /// <summary>Default request body limit in bytes (JSON); imports have their own.</summary>
     public const long Body = 1_048_576;
     public const long ImportBody = 20 * 1_048_576;
+    /// <summary>Highest request limit per minute an administrator may give an API key (quotas, issue 16).</summary>
+    public const int RateLimitPerMinute = 100_000;
 }

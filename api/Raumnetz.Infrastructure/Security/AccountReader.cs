@@ -16,6 +16,8 @@ public sealed record ApiKeyAccount
     public Role Role { get; init; }
     /// <summary>The key holds role grants scoped to networks or space subtrees.</summary>
     public bool HasGrants { get; init; }
+    /// <summary>The key's own request limit per minute; null: the configured default for keys.</summary>
+    public int? RateLimitPerMinute { get; init; }
 }
 
 /// <summary>
@@ -37,7 +39,8 @@ public sealed class AccountReader(IDbConnectionFactory db, TimeProvider clock)
         var hash = ApiKeySecrets.Hash(key);
         var now = clock.GetUtcNow();
         var row = await db.ReadAsync((connection, token) => connection.QuerySingleOrDefaultAsync<ApiKeyRow>(new CommandDefinition(
-            "SELECT id, name, role, last_used_at, (SELECT COUNT(*) FROM role_grants g WHERE g.api_key_id = k.id) AS grant_count "
+            "SELECT id, name, role, last_used_at, rate_limit_per_minute, "
+            + "(SELECT COUNT(*) FROM role_grants g WHERE g.api_key_id = k.id) AS grant_count "
             + "FROM api_keys k WHERE key_hash = @hash AND revoked_at IS NULL",
             new { hash }, cancellationToken: token)), ct);
         if (row is null) return null;
@@ -49,7 +52,10 @@ public sealed class AccountReader(IDbConnectionFactory db, TimeProvider clock)
                 "UPDATE api_keys SET last_used_at = @now WHERE id = @Id AND (last_used_at IS NULL OR last_used_at < @threshold)",
                 new { row.Id, now, threshold = now - UseNotedEvery }, cancellationToken: ct));
         }
-        return new ApiKeyAccount { Id = row.Id, Name = row.Name, Role = row.Role, HasGrants = row.GrantCount > 0 };
+        return new ApiKeyAccount
+        {
+            Id = row.Id, Name = row.Name, Role = row.Role, HasGrants = row.GrantCount > 0, RateLimitPerMinute = row.RateLimitPerMinute,
+        };
     }
 
     /// <summary>
@@ -85,6 +91,7 @@ public sealed class AccountReader(IDbConnectionFactory db, TimeProvider clock)
         public string Name { get; init; } = "";
         public Role Role { get; init; }
         public DateTimeOffset? LastUsedAt { get; init; }
+        public int? RateLimitPerMinute { get; init; }
         public long GrantCount { get; init; }
     }
 }

@@ -62,7 +62,7 @@ public sealed class AuthorizationTests(RolesFixture factory) : IClassFixture<Rol
         Assert.All(operations, o => Assert.True(o.Operation.TryGetProperty("security", out var s) && s.GetArrayLength() > 0, $"{o}: no security"));
         Assert.Equal(AnonymousOperations, operations.Where(o => !o.RequiresAuth).Select(o => o.Id));
         Assert.Equal(["feedToken", "apiKey", "session"], operations.Single(o => o.Id == "GetNetworkCalendar").SecuritySchemes);
-        Assert.All(operations.Where(o => o.Id != "GetNetworkCalendar" && o.RequiresAuth), o => Assert.Equal(["apiKey", "session"], o.SecuritySchemes));
+        Assert.All(operations.Where(o => o.Id != "GetNetworkCalendar" && o.RequiresAuth), o => Assert.Equal(["apiKey", "session", "oidcBearer"], o.SecuritySchemes));
     }
 
     [Fact]

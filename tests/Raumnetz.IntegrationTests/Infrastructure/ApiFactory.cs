@@ -47,6 +47,10 @@ public class ApiFactory : WebApplicationFactory<Program>
                 ["Database:MaxRetryAttempts"] = "1",
                 // Every test client shares one address; LoginTests checks the limit with a low value of its own.
                 ["Raumnetz:LoginAttemptsPerMinute"] = "1000",
+                // Request quotas stay on (their headers are on every response) but out of reach; QuotaTests sets low ones.
+                ["Raumnetz:RateLimits:PerUserPerMinute"] = "1000000",
+                ["Raumnetz:RateLimits:PerKeyPerMinute"] = "1000000",
+                ["Raumnetz:RateLimits:AnonymousPerMinute"] = "1000000",
             };
             foreach (var (k, v) in Settings) settings[k] = v;
             c.AddInMemoryCollection(settings);

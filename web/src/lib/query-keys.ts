@@ -14,6 +14,8 @@ export const queryKeys = {
   users: {
     all: ['users'] as const,
   },
+  /** API keys of partner systems (administrators only). */
+  apiKeys: ['api-keys'] as const,
 
   spaces: {
     all: ['spaces'] as const,

@@ -22,6 +22,8 @@ export const de = {
     privacy: 'Datenschutz',
     users: 'Benutzerkonten',
     webhooks: 'Webhooks',
+    apiKeys: 'API-Schlüssel',
+    apiDocs: 'API-Dokumentation für Partnersysteme',
     footer: 'Raumnetz – Arbeitsplattform für sozialraumorientierte Netzwerkarbeit',
   },
   nav: {
@@ -221,6 +223,7 @@ export const de = {
       changePassword: 'Kennwort geändert', endSession: 'Sitzung beendet', revoke: 'widerrufen',
       revokeCalendarToken: 'Kalender-Link widerrufen', signInRefused: 'Anmeldung über den Identitätsanbieter abgelehnt',
       importHsds: 'HSDS-Daten importiert', storeCoverage: 'Flächendeckung als Indikatoren gespeichert',
+      setRateLimit: 'Anfragelimit gesetzt',
     },
   },
   notFound: {

@@ -21,6 +21,8 @@ export const en: Translations<typeof de> = {
     privacy: 'Data protection',
     users: 'User accounts',
     webhooks: 'Webhooks',
+    apiKeys: 'API keys',
+    apiDocs: 'API documentation for partner systems',
     footer: 'Raumnetz – the working platform for socio-spatial network work',
   },
   nav: {
@@ -222,6 +224,7 @@ export const en: Translations<typeof de> = {
       changePassword: 'password changed', endSession: 'session ended', revoke: 'revoked',
       revokeCalendarToken: 'calendar link revoked', signInRefused: 'sign-in through the identity provider refused',
       importHsds: 'HSDS data imported', storeCoverage: 'coverage stored as indicators',
+      setRateLimit: 'request limit set',
     },
   },
   notFound: {

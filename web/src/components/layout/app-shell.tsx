@@ -75,6 +75,7 @@ export function AppShell() {
       </main>
       <footer className="app-footer">
         <p>{t('shell.footer')}</p>
+        <p><a href="/api/docs/">{t('shell.apiDocs')}</a></p>
       </footer>
     </>
   )

@@ -67,9 +67,14 @@ export function UserMenu({ user }: { user: CurrentUserDto }) {
           {t('shell.account')}
         </Link>
         {user.role === ('admin' as Role) ? (
-          <Link to="/admin/users" className="button button--secondary" onClick={() => setOpen(false)}>
-            {t('shell.users')}
-          </Link>
+          <>
+            <Link to="/admin/users" className="button button--secondary" onClick={() => setOpen(false)}>
+              {t('shell.users')}
+            </Link>
+            <Link to="/admin/api-keys" className="button button--secondary" onClick={() => setOpen(false)}>
+              {t('shell.apiKeys')}
+            </Link>
+          </>
         ) : null}
         {user.role === ('admin' as Role) ? (
           <Link to="/admin/webhooks" className="button button--secondary" onClick={() => setOpen(false)}>
