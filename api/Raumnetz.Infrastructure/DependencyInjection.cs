@@ -26,6 +26,8 @@ public static class DependencyInjection
         services.AddSingleton<Application.Inventory.IInventoryExportFormats, Exports.InventoryExportFormats>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Raumnetz:Sessions").Get<Security.SessionLifetimes>() ?? new Security.SessionLifetimes());
         services.AddSingleton<Security.SessionStore>();
+        services.AddSingleton<Security.AuthRevision>();
+        services.AddSingleton<Security.AuthCache>();
         services.AddDataProtection().SetApplicationName("Raumnetz");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
             o.XmlRepository = new Security.DatabaseXmlRepository(sp.GetRequiredService<IDbConnectionFactory>(), sp.GetRequiredService<TimeProvider>())));
