@@ -44,69 +44,97 @@ public sealed class AuthCache(AuthRevision revision, SessionLifetimes options) :
 }
 
 /// <summary>
-/// Reads the database's <c>auth_revision</c>. On SQLite, through one connection of its own with the statement prepared
-/// once (a few microseconds; the file is local, so every instance sees a commit at once); on the server databases, through a
-/// pooled connection with the read retry (one small query in place of the session's or key's join).
+/// Reads the database's <c>auth_revision</c>. On SQLite, through a few connections of its own (four per core, each with the
+/// statement prepared once, a request takes the first one free): a few microseconds, and as the file is local every instance
+/// sees a commit at once. On the server
+/// databases, through a pooled connection with the read retry (one small query in place of the session's or key's join).
 /// </summary>
 public sealed class AuthRevision(IDbConnectionFactory db) : IDisposable
 {
     private const string Sql = "SELECT revision FROM auth_revision WHERE id = 1";
-    private readonly Lock gate = new();
-    private DbConnection? connection;
-    private DbCommand? command;
+    private readonly Slot[] slots = Enumerable.Range(0, 4 * Math.Max(1, Environment.ProcessorCount)).Select(_ => new Slot()).ToArray();
 
     public async Task<long> CurrentAsync(CancellationToken ct)
     {
         if (db.Provider == DatabaseProvider.Sqlite)
         {
-            if (Volatile.Read(ref command) is null) await PrepareAsync(ct);
-            lock (gate)
+            var home = (int)((uint)Environment.CurrentManagedThreadId % (uint)slots.Length);
+            for (var i = 0; i < slots.Length; i++)
             {
-                if (command is not null)
-                {
-                    try
-                    {
-                        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-                    }
-                    catch
-                    {
-                        Close(); // a broken connection is not kept: the next request opens another
-                        throw;
-                    }
-                }
+                var slot = slots[(home + i) % slots.Length];
+                if (Volatile.Read(ref slot.Command) is null) await slot.PrepareAsync(db, ct);
+                if (slot.TryRead(out var revision, wait: i == slots.Length - 1)) return revision;
             }
         }
         return await db.ReadAsync((c, t) => c.ExecuteScalarAsync<long>(new CommandDefinition(Sql, cancellationToken: t)), ct);
     }
 
-    private async Task PrepareAsync(CancellationToken ct)
-    {
-        DbConnection? opened = await db.OpenAsync(ct);
-        lock (gate)
-        {
-            if (command is null)
-            {
-                var prepared = opened.CreateCommand();
-                prepared.CommandText = Sql;
-                prepared.Prepare();
-                connection = opened;
-                command = prepared;
-                opened = null;
-            }
-        }
-        if (opened is not null) await opened.DisposeAsync();
-    }
-
     public void Dispose()
     {
-        lock (gate) Close();
+        foreach (var slot in slots) slot.Dispose();
     }
 
-    private void Close()
+    private sealed class Slot : IDisposable
     {
-        command?.Dispose();
-        connection?.Dispose();
-        command = null;
-        connection = null;
+        private readonly Lock gate = new();
+        private DbConnection? connection;
+        public DbCommand? Command;
+
+        /// <summary>The revision, when this slot is free (or <paramref name="wait"/>) and prepared.</summary>
+        public bool TryRead(out long revision, bool wait)
+        {
+            revision = 0;
+            if (!wait && !gate.TryEnter()) return false;
+            if (wait) gate.Enter();
+            try
+            {
+                if (Command is null) return false;
+                try
+                {
+                    revision = Convert.ToInt64(Command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                    return true;
+                }
+                catch
+                {
+                    Close(); // a broken connection is not kept: the next request opens another
+                    throw;
+                }
+            }
+            finally
+            {
+                gate.Exit();
+            }
+        }
+
+        public async Task PrepareAsync(IDbConnectionFactory db, CancellationToken ct)
+        {
+            DbConnection? opened = await db.OpenAsync(ct);
+            lock (gate)
+            {
+                if (Command is null)
+                {
+                    var prepared = opened.CreateCommand();
+                    prepared.CommandText = Sql;
+                    prepared.Prepare();
+                    connection = opened;
+                    Command = prepared;
+                    opened = null;
+                }
+            }
+            if (opened is not null) await opened.DisposeAsync();
+        }
+
+        public void Dispose()
+        {
+            lock (gate) Close();
+        }
+
+        private void Close()
+        {
+            Command?.Dispose();
+            connection?.Dispose();
+            Command = null;
+            connection = null;
+        }
     }
 }
