@@ -89,7 +89,8 @@ public sealed class BatchedConsoleLoggerProvider : ILoggerProvider, ISupportExte
 
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter)
         {
             if (!IsEnabled(logLevel)) return;
             var text = buffer ??= new StringWriter(System.Globalization.CultureInfo.InvariantCulture);

@@ -122,7 +122,8 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
             await connection.OpenAsync(ct);
             // Per connection, not per use: the pool hands the same SQLite connection out again with its settings, and running
             // the two pragmas on every open was a statement more per read (build/bench, pipeline).
-            if (Provider == DatabaseProvider.Sqlite && ((SqliteConnection)connection).Handle is { } handle && !Configured.TryGetValue(handle, out _))
+            if (Provider == DatabaseProvider.Sqlite && ((SqliteConnection)connection).Handle is { } handle
+                && !Configured.TryGetValue(handle, out _))
             {
                 await connection.ExecuteAsync("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
                 Configured.AddOrUpdate(handle, Marker);

@@ -37,8 +37,8 @@ public sealed class AccountReader(IDbConnectionFactory db, TimeProvider clock, A
         if (!key.StartsWith(ApiKeySecrets.Prefix, StringComparison.Ordinal) || key.Length > 100) return null;
         var hash = ApiKeySecrets.Hash(key);
         var now = clock.GetUtcNow();
-        var row = await cache.GetAsync("key:" + hash, t => db.ReadAsync((connection, token) => connection.QuerySingleOrDefaultAsync<ApiKeyRow>(
-            new CommandDefinition(
+        var row = await cache.GetAsync("key:" + hash, t => db.ReadAsync((connection, token) =>
+            connection.QuerySingleOrDefaultAsync<ApiKeyRow>(new CommandDefinition(
                 "SELECT id, name, role, last_used_at, (SELECT COUNT(*) FROM role_grants g WHERE g.api_key_id = k.id) AS grant_count "
                 + "FROM api_keys k WHERE key_hash = @hash AND revoked_at IS NULL",
                 new { hash }, cancellationToken: token)), t), ct);

@@ -75,7 +75,8 @@ public sealed class ApiKeyAcrossInstancesTests : IDisposable
     {
         var (onFirst, keyId) = await first.ApiKeyClientAsync("viewer");
         var key = onFirst.DefaultRequestHeaders.GetValues("X-Api-Key").Single();
-        using var onSecond = second.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+        using var onSecond = second.CreateClient(
+            new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
         onSecond.DefaultRequestHeaders.Add("X-Api-Key", key);
         for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await onFirst.GetAsync("/api/v1/spaces", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await onSecond.GetAsync("/api/v1/spaces", Ct)).StatusCode);
