@@ -22,6 +22,8 @@ builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Limits.Impor
 // calendar feed's token: never below Warning, whatever the configuration says. Our own request line (Http/RequestLog.cs)
 // replaces them with the route template.
 builder.Logging.AddFilter(RequestLogMiddleware.FrameworkRequestCategory, level => level >= LogLevel.Warning);
+// The console lines (one per request) are written in batches by one writer, not one locked hand-over and write each.
+builder.Logging.UseBatchedConsole();
 
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Raumnetz").Get<RaumnetzOptions>() ?? new RaumnetzOptions());
 builder.Services.AddSingleton(TimeProvider.System);

@@ -27,6 +27,8 @@ public static class DependencyInjection
         services.AddSingleton<Application.Inventory.IInventoryExportFormats, Exports.InventoryExportFormats>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Raumnetz:Sessions").Get<Security.SessionLifetimes>() ?? new Security.SessionLifetimes());
         services.AddSingleton<Security.SessionStore>();
+        services.AddSingleton<Security.AuthRevision>();
+        services.AddSingleton<Security.AuthCache>();
         services.AddDataProtection().SetApplicationName("Raumnetz");
         services.AddWebhooks();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>

@@ -58,6 +58,8 @@ public static class SecurityServices
             o.SessionStore = new DatabaseTicketStore(sessions);
             o.ExpireTimeSpan = lifetimes.Absolute;
         });
+        // After the cookie handler's own post-configuration, which creates the data-protected format this wraps.
+        services.PostConfigure<CookieAuthenticationOptions>(AuthSchemes.Cookie, o => o.TicketDataFormat = new CachedTicketFormat(o.TicketDataFormat));
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser().RequireRole(Enum.GetNames<Role>()))

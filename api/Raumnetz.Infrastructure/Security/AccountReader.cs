@@ -22,10 +22,11 @@ public sealed record ApiKeyAccount
 
 /// <summary>
 /// The account lookup authentication makes on every request with an <c>X-Api-Key</c> header, with its own SQL and
-/// outside the MediatR pipeline (it is not a use case). The key is read afresh each time, with the read retry, so a
-/// revoked key is refused at its next request. Session cookies are checked by <see cref="SessionStore"/>.
+/// outside the MediatR pipeline (it is not a use case). The key is read with the read retry and kept in <see cref="AuthCache"/>
+/// while nothing authentication reads has changed in the database, so a revoked key is refused at its next request on every
+/// instance. Session cookies are checked by <see cref="SessionStore"/>.
 /// </summary>
-public sealed class AccountReader(IDbConnectionFactory db, TimeProvider clock)
+public sealed class AccountReader(IDbConnectionFactory db, TimeProvider clock, AuthCache cache)
 {
     /// <summary>How often an API key's last use is written down at most.</summary>
     private static readonly TimeSpan UseNotedEvery = TimeSpan.FromMinutes(5);
@@ -38,11 +39,12 @@ public sealed class AccountReader(IDbConnectionFactory db, TimeProvider clock)
         if (!key.StartsWith(ApiKeySecrets.Prefix, StringComparison.Ordinal) || key.Length > 100) return null;
         var hash = ApiKeySecrets.Hash(key);
         var now = clock.GetUtcNow();
-        var row = await db.ReadAsync((connection, token) => connection.QuerySingleOrDefaultAsync<ApiKeyRow>(new CommandDefinition(
-            "SELECT id, name, role, last_used_at, rate_limit_per_minute, "
-            + "(SELECT COUNT(*) FROM role_grants g WHERE g.api_key_id = k.id) AS grant_count "
-            + "FROM api_keys k WHERE key_hash = @hash AND revoked_at IS NULL",
-            new { hash }, cancellationToken: token)), ct);
+        var row = await cache.GetAsync("key:" + hash, t => db.ReadAsync((connection, token) =>
+            connection.QuerySingleOrDefaultAsync<ApiKeyRow>(new CommandDefinition(
+                "SELECT id, name, role, last_used_at, rate_limit_per_minute, "
+                + "(SELECT COUNT(*) FROM role_grants g WHERE g.api_key_id = k.id) AS grant_count "
+                + "FROM api_keys k WHERE key_hash = @hash AND revoked_at IS NULL",
+                new { hash }, cancellationToken: token)), t), ct);
         if (row is null) return null;
         if (row.LastUsedAt is null || row.LastUsedAt < now - UseNotedEvery)
         {
@@ -51,6 +53,7 @@ public sealed class AccountReader(IDbConnectionFactory db, TimeProvider clock)
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE api_keys SET last_used_at = @now WHERE id = @Id AND (last_used_at IS NULL OR last_used_at < @threshold)",
                 new { row.Id, now, threshold = now - UseNotedEvery }, cancellationToken: ct));
+            row.LastUsedAt = now;
         }
         return new ApiKeyAccount
         {
@@ -90,7 +93,8 @@ public sealed class AccountReader(IDbConnectionFactory db, TimeProvider clock)
         public Guid Id { get; init; }
         public string Name { get; init; } = "";
         public Role Role { get; init; }
-        public DateTimeOffset? LastUsedAt { get; init; }
+        /// <summary>Set when this instance notes a use, so the cached row knows it too.</summary>
+        public DateTimeOffset? LastUsedAt { get; set; }
         public int? RateLimitPerMinute { get; init; }
         public long GrantCount { get; init; }
     }

@@ -15,7 +15,14 @@ public sealed class SessionLifetimes
     /// <summary>A session ends this long after sign-in, however busy (Raumnetz__Sessions__AbsoluteHours).</summary>
     public int AbsoluteHours { get; set; } = 12;
 
+    /// <summary>
+    /// How long authentication keeps a session or API key it has read in memory at most (Raumnetz__Sessions__CacheSeconds;
+    /// 0 turns the cache off). Any change to them ends the entry at once on every instance (<see cref="AuthCache"/>).
+    /// </summary>
+    public int CacheSeconds { get; set; } = 60;
+
     public TimeSpan Idle => TimeSpan.FromMinutes(Math.Max(1, IdleMinutes));
+    public TimeSpan CacheLifetime => TimeSpan.FromSeconds(Math.Max(0, CacheSeconds));
     public TimeSpan Absolute => TimeSpan.FromHours(Math.Max(1, AbsoluteHours));
 }
 
@@ -29,11 +36,12 @@ public sealed record ActiveSession(Guid Id, CurrentUserDto User, DateTimeOffset 
 /// <summary>
 /// Server-side sign-in sessions in the shared database, so every instance sees the same state. A session is named by a
 /// random 256-bit token that only the session cookie carries; the table keeps its SHA-256 hash. Each request checks the
-/// session afresh (no cache: a revocation holds at the next request on every instance) together with its user, so a
-/// deactivated user is refused and a new role applies at once. Its last use is written at most every minute.
+/// session together with its user, from <see cref="AuthCache"/> while nothing authentication reads has changed in the
+/// database since (a revocation, a deactivation or a new role holds at the next request on every instance). Its last use is
+/// written at most every minute.
 /// Authentication, not a use case: it runs outside MediatR.
 /// </summary>
-public sealed class SessionStore(IDbConnectionFactory db, TimeProvider clock, SessionLifetimes options)
+public sealed class SessionStore(IDbConnectionFactory db, TimeProvider clock, SessionLifetimes options, AuthCache cache)
 {
     /// <summary>How often a session's last use is written down at most.</summary>
     public static readonly TimeSpan SeenNotedEvery = TimeSpan.FromMinutes(1);
@@ -71,14 +79,12 @@ public sealed class SessionStore(IDbConnectionFactory db, TimeProvider clock, Se
     {
         if (token.Length is 0 or > 100) return null;
         var hash = Hash(token);
+        var key = CacheKey(hash);
         var now = clock.GetUtcNow();
-        var row = await db.ReadAsync((connection, t) => connection.QuerySingleOrDefaultAsync<SessionRow>(new CommandDefinition("""
-            SELECT s.id, s.created_at, s.last_seen_at, s.expires_at, s.idle_minutes, u.id AS user_id, u.email, u.display_name, u.role, u.must_change_password,
-                (SELECT COUNT(*) FROM role_grants g WHERE g.user_id = u.id) AS grant_count
-            FROM sessions s JOIN users u ON u.id = s.user_id
-            WHERE s.token_hash = @hash AND s.revoked_at IS NULL AND s.expires_at > @now AND u.is_active = @active
-            """, new { hash, now, active = true }, cancellationToken: t)), ct);
-        if (row is null || row.LastSeenAt + TimeSpan.FromMinutes(row.IdleMinutes) <= now) return null;
+        var row = await cache.GetAsync(key, t => LoadAsync(hash, now, t), ct);
+        // The cached row's last use may lag behind one another instance wrote: before refusing for idleness, read it afresh.
+        if (row is not null && !row.OpenAt(now)) row = await cache.GetAsync(key, t => LoadAsync(hash, now, t), ct, fresh: true);
+        if (row is null || !row.OpenAt(now)) return null;
         if (row.LastSeenAt < now - SeenNotedEvery)
         {
             // Bookkeeping, not retried: a write is never repeated once sent.
@@ -86,11 +92,22 @@ public sealed class SessionStore(IDbConnectionFactory db, TimeProvider clock, Se
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE sessions SET last_seen_at = @now WHERE id = @Id AND last_seen_at < @now",
                 new { row.Id, now }, cancellationToken: ct));
+            row.LastSeenAt = now;
         }
         return new ActiveSession(row.Id, new CurrentUserDto { Id = row.UserId, Email = row.Email, DisplayName = row.DisplayName, Role = row.Role,
                 MustChangePassword = row.MustChangePassword },
             row.CreatedAt, row.ExpiresAt) { HasGrants = row.GrantCount > 0 };
     }
+
+    private Task<SessionRow?> LoadAsync(string hash, DateTimeOffset now, CancellationToken ct) =>
+        db.ReadAsync((connection, t) => connection.QuerySingleOrDefaultAsync<SessionRow>(new CommandDefinition("""
+            SELECT s.id, s.created_at, s.last_seen_at, s.expires_at, s.idle_minutes, u.id AS user_id, u.email, u.display_name, u.role, u.must_change_password,
+                (SELECT COUNT(*) FROM role_grants g WHERE g.user_id = u.id) AS grant_count
+            FROM sessions s JOIN users u ON u.id = s.user_id
+            WHERE s.token_hash = @hash AND s.revoked_at IS NULL AND s.expires_at > @now AND u.is_active = @active
+            """, new { hash, now, active = true }, cancellationToken: t)), ct);
+
+    private static string CacheKey(string hash) => "session:" + hash;
 
     /// <summary>Ends the session named by the token (sign-out) and records the sign-out in the audit trail.</summary>
     public async Task RevokeAsync(string token, CancellationToken ct)
@@ -105,6 +122,7 @@ public sealed class SessionStore(IDbConnectionFactory db, TimeProvider clock, Se
             "UPDATE sessions SET revoked_at = @now WHERE token_hash = @hash AND revoked_at IS NULL", new { hash, now }, tx, cancellationToken: ct));
         if (rows > 0 && userId is { } id) await AuditSignOutAsync(connection, tx, id, "signOut", now, ct);
         await tx.CommitAsync(ct);
+        cache.Forget(CacheKey(hash));
     }
 
     /// <summary>Ends every session of the user (sign-out everywhere), recorded in the audit trail; returns how many were open.</summary>
@@ -135,9 +153,13 @@ public sealed class SessionStore(IDbConnectionFactory db, TimeProvider clock, Se
     {
         public Guid Id { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
-        public DateTimeOffset LastSeenAt { get; init; }
+        /// <summary>Set when this instance notes a use, so the cached row knows it too.</summary>
+        public DateTimeOffset LastSeenAt { get; set; }
         public DateTimeOffset ExpiresAt { get; init; }
         public int IdleMinutes { get; init; }
+
+        /// <summary>Not past its absolute expiry and used within its idle timeout.</summary>
+        public bool OpenAt(DateTimeOffset now) => ExpiresAt > now && LastSeenAt + TimeSpan.FromMinutes(IdleMinutes) > now;
         public Guid UserId { get; init; }
         public string Email { get; init; } = "";
         public string DisplayName { get; init; } = "";
