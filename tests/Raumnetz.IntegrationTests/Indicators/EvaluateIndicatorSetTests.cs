@@ -73,15 +73,26 @@ public sealed class EvaluateIndicatorSetTests(ApiFactory factory) : IClassFixtur
         var client = await factory.AdminAsync();
         var (_, _, north, _) = await CityAsync(client);
         var cases = (await CreateIndicatorAsync(client, Count(ActorApi.Token()))).GetProperty("id").GetGuid();
-        foreach (var (period, value) in new[] { ("2023", 90), ("2024", 100), ("2024-H1", 60), ("2024-Q1", 30), ("2024-01", 7), ("2023-12", 8),
-                     ("2023-Q4", 25), ("2023-H2", 45), ("2022", 80) })
+        var stored = new[]
+        {
+            ("2023", 90), ("2024", 100), ("2024-H1", 60), ("2024-Q1", 30), ("2024-01", 7), ("2023-12", 8), ("2023-Q4", 25), ("2023-H2", 45),
+            ("2022", 80),
+        };
+        foreach (var (period, value) in stored)
             await PutObservationOkAsync(client, new { indicatorId = cases, spaceId = north, period, value, confirmOutlier = true });
         var set = await HttpAssert.OkAsync<JsonElement>(
-            await client.PostAsJsonAsync(SetsUrl, new { name = "Gleicher Monatsbeginn", indicatorIds = new[] { cases } }), HttpStatusCode.Created);
+            await client.PostAsJsonAsync(SetsUrl, new { name = "Gleicher Monatsbeginn", indicatorIds = new[] { cases } }),
+            HttpStatusCode.Created);
         var setId = set.GetProperty("id").GetGuid();
         await HttpAssert.OkAsync<JsonElement>(await client.PutIfMatchAsync($"{SetsUrl}/{setId}/goals", new
         {
-            goals = new[] { new { indicatorId = cases, spaceId = north, baseline = new { period = "2022", value = 80.0 }, targets = Array.Empty<object>() } },
+            goals = new[]
+            {
+                new
+                {
+                    indicatorId = cases, spaceId = north, baseline = new { period = "2022", value = 80.0 }, targets = Array.Empty<object>(),
+                },
+            },
         }));
 
         foreach (var (period, value, previous) in new[] { ("2024", 100, 90), ("2024-H1", 60, 45), ("2024-Q1", 30, 25), ("2024-01", 7, 8) })

@@ -14,7 +14,8 @@ namespace Raumnetz.IntegrationTests.Indicators;
 /// on a SQLite database whose statistics are those of a state (1,000 spaces × 200 indicators × 120 months, 24,000,000
 /// values), read by SQLite's own planner (EXPLAIN QUERY PLAN). SQLite only: the plan is the engine's.
 /// </summary>
-public sealed class ObservationQueryPlanTests(ObservationQueryPlanTests.SqliteFactory factory) : IClassFixture<ObservationQueryPlanTests.SqliteFactory>
+public sealed class ObservationQueryPlanTests(ObservationQueryPlanTests.SqliteFactory factory)
+    : IClassFixture<ObservationQueryPlanTests.SqliteFactory>
 {
     public sealed class SqliteFactory() : ApiFactory(TestDatabase.Sqlite());
 
@@ -57,7 +58,8 @@ public sealed class ObservationQueryPlanTests(ObservationQueryPlanTests.SqliteFa
         var plan = await PlanAsync(EvaluateIndicatorSetHandler.ObservationsSql(Db.Dialect),
             new { indicatorIds = SevenIndicators, firstMonths = new[] { 202512, 202511 }, periods = new[] { "2025-12", "2025-11" } });
 
-        Assert.Contains(plan, p => p.Contains("USING INDEX ix_observations_indicator_months (indicator_id=? AND first_month=?)", StringComparison.Ordinal));
+        Assert.Contains(plan, p =>
+            p.Contains("USING INDEX ix_observations_indicator_months (indicator_id=? AND first_month=?)", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, p => p.StartsWith("SCAN", StringComparison.Ordinal));
     }
 
@@ -69,14 +71,16 @@ public sealed class ObservationQueryPlanTests(ObservationQueryPlanTests.SqliteFa
 
         var search = plan.FindIndex(p => p.StartsWith("SEARCH o USING INDEX", StringComparison.Ordinal));
         Assert.True(search >= 0, string.Join(" | ", plan));
-        Assert.Contains("(indicator_id=? AND space_id=? AND first_month>? AND first_month<?)", plan[search], StringComparison.Ordinal);
+        Assert.Contains("(indicator_id=? AND space_id=? AND first_month>? AND first_month<?)", plan[search],
+            StringComparison.Ordinal);
         Assert.True(plan.FindIndex(p => p == "SCAN t") is var scan && scan >= 0 && scan < search, string.Join(" | ", plan));
     }
 
     [Fact]
     public async Task The_small_number_decision_reads_the_years_it_decides_through_the_index_on_indicator_and_month()
     {
-        var plan = await PlanAsync(DisclosureReads.DecideSql, new { indicatorId = SevenIndicators[0], fromMonth = 202501, toMonth = 202512 });
+        var plan = await PlanAsync(DisclosureReads.DecideSql,
+            new { indicatorId = SevenIndicators[0], fromMonth = 202501, toMonth = 202512 });
 
         var only = Assert.Single(plan);
         Assert.Contains("USING INDEX ix_observations_indicator_months (indicator_id=? AND first_month>? AND first_month<?)", only,
