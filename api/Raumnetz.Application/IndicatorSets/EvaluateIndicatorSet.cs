@@ -137,6 +137,16 @@ public sealed class EvaluateIndicatorSetHandler(IDbConnectionFactory db, Indicat
         public int? RatingCount { get; init; }
     }
 
+    /// <summary>
+    /// The stored values of @indicatorIds in @periods (every space: the values up the hierarchy are computed from them), found
+    /// through the index on indicator and month (migration 0064) by the periods' first months (@firstMonths), so the query
+    /// reads the values of those periods only, not every value the indicators have.
+    /// </summary>
+    internal static string ObservationsSql(ISqlDialect dialect) => $"""
+        SELECT indicator_id, space_id, period, value, numerator, denominator, rating_count FROM observations
+        WHERE {dialect.In("indicator_id", "@indicatorIds")} AND {dialect.In("first_month", "@firstMonths")} AND {dialect.In("period", "@periods")}
+        """;
+
     public async Task<IndicatorSetEvaluation> Handle(EvaluateIndicatorSetQuery request, CancellationToken cancellationToken)
     {
         var period = Period.Parse(request.Period);
@@ -162,10 +172,9 @@ public sealed class EvaluateIndicatorSetHandler(IDbConnectionFactory db, Indicat
             var previous = period.Previous();
             var periods = new[] { period, previous }.Where(p => p is not null).Select(p => p!.Value.ToString())
                 .Concat(baselines.Values.Select(b => b.Period)).Distinct().ToList();
-            var observations = indicatorIds.Count == 0 ? [] : (await connection.QueryAsync<Obs>(new CommandDefinition($"""
-                SELECT indicator_id, space_id, period, value, numerator, denominator, rating_count FROM observations
-                WHERE {db.Dialect.In("indicator_id", "@indicatorIds")} AND {db.Dialect.In("period", "@periods")}
-                """, new { indicatorIds, periods }, cancellationToken: ct))).ToList();
+            var firstMonths = periods.Select(p => Period.Parse(p).FirstMonth).Distinct().ToList();
+            var observations = indicatorIds.Count == 0 ? [] : (await connection.QueryAsync<Obs>(new CommandDefinition(
+                ObservationsSql(db.Dialect), new { indicatorIds, firstMonths, periods }, cancellationToken: ct))).ToList();
             var byKey = observations.ToLookup(o => (o.IndicatorId, o.Period));
             // What viewers and analysts may not see: decided over whole years and every space, as in every other response.
             var shown = new[] { period, previous }.Where(p => p is not null).Select(p => p!.Value);

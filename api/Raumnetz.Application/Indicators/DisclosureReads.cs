@@ -51,6 +51,16 @@ internal static class DisclosureReads
     }
 
     /// <summary>
+    /// The stored values of @indicatorId from @fromMonth to @toMonth, every space: found through the index on indicator
+    /// and month (migration 0064), so deciding a year reads that year's values, not every value the indicator has
+    /// (first_month &lt;= @toMonth follows from last_month &lt;= @toMonth and closes the index range at the end).
+    /// </summary>
+    internal const string DecideSql = """
+        SELECT space_id, period, value, numerator, denominator, rating_count FROM observations
+        WHERE indicator_id = @indicatorId AND first_month >= @fromMonth AND first_month <= @toMonth AND last_month <= @toMonth
+        """;
+
+    /// <summary>
     /// The cells of the indicator of <paramref name="shape"/> in the years <paramref name="firstYear"/> to
     /// <paramref name="lastYear"/> withheld from protected readers, whoever asks: the stored values of those whole years for
     /// every space of <see cref="ValueTableShape.Parents"/>, decided by <see cref="Disclosure.Withheld"/>. One range query read
@@ -60,10 +70,8 @@ internal static class DisclosureReads
     internal static async Task<HashSet<CellKey>> DecideAsync(DbConnection connection, ValueTableShape shape, int firstYear, int lastYear,
         SuppressionRules rules, CancellationToken ct)
     {
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition("""
-            SELECT space_id, period, value, numerator, denominator, rating_count FROM observations
-            WHERE indicator_id = @indicatorId AND first_month >= @fromMonth AND last_month <= @toMonth
-            """, new { indicatorId = shape.Indicator, fromMonth = firstYear * 100 + 1, toMonth = lastYear * 100 + 12 }, cancellationToken: ct));
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(DecideSql,
+            new { indicatorId = shape.Indicator, fromMonth = firstYear * 100 + 1, toMonth = lastYear * 100 + 12 }, cancellationToken: ct));
         var stored = new List<StoredValue>();
         // Numbers stored as decimals (PostgreSQL, SQL Server) are converted to double, as Dapper converts them.
         var isDouble = new[] { reader.GetFieldType(2) == typeof(double), reader.GetFieldType(3) == typeof(double), reader.GetFieldType(4) == typeof(double) };

@@ -102,6 +102,21 @@ internal static class PublishedValueReads
         """;
 
     /// <summary>
+    /// The stored values of @indicatorId, of the subtree of @under (with <paramref name="subtree"/>) and from @fromMonth to
+    /// @toMonth. The subtree comes first (CROSS JOIN keeps SQLite from reordering the join), so the indicator's values are
+    /// found space by space through the unique key (indicator, space, months): the query reads the subtree's values, not
+    /// every value of the indicator (a planning region's 50 spaces, not the state's 1,000). first_month &lt;= @toMonth
+    /// follows from last_month &lt;= @toMonth and closes the index range at the end.
+    /// </summary>
+    internal static string StoredSql(ISqlDialect dialect, bool subtree, bool from, bool to) => $"""
+        {(subtree ? SubtreeCte(dialect) : "")}
+        SELECT o.space_id, o.period, o.value, o.numerator, o.denominator, o.status, o.rating_count
+        FROM {(subtree ? "subtree t CROSS JOIN observations o" : "observations o")}
+        WHERE o.indicator_id = @indicatorId {(subtree ? "AND o.space_id = t.id" : "")}
+        {(from ? "AND o.first_month >= @fromMonth" : "")} {(to ? "AND o.first_month <= @toMonth AND o.last_month <= @toMonth" : "")}
+        """;
+
+    /// <summary>
     /// The values of <paramref name="indicator"/> stored for the subtree of <paramref name="under"/> (every space when null)
     /// in periods that lie within <paramref name="fromMonth"/> and <paramref name="toMonth"/> (yyyymm), published for the
     /// spaces of <paramref name="scope"/>; for viewers and analysts what <see cref="DisclosureReads"/> withholds is withheld.
@@ -110,13 +125,7 @@ internal static class PublishedValueReads
         IReadOnlyDictionary<Guid, SpaceNode> spaces, Guid? under, IReadOnlySet<Guid>? scope, int? fromMonth, int? toMonth, bool aggregate,
         ICurrentUser user, SuppressionRules rules, CancellationToken ct)
     {
-        var sql = $"""
-            {(under is null ? "" : SubtreeCte(dialect))}
-            SELECT o.space_id, o.period, o.value, o.numerator, o.denominator, o.status, o.rating_count
-            FROM observations o {(under is null ? "" : "JOIN subtree t ON t.id = o.space_id")}
-            WHERE o.indicator_id = @indicatorId
-            {(fromMonth is null ? "" : "AND o.first_month >= @fromMonth")} {(toMonth is null ? "" : "AND o.last_month <= @toMonth")}
-            """;
+        var sql = StoredSql(dialect, under is not null, fromMonth is not null, toMonth is not null);
         var parameters = new { indicatorId = indicator.Id, under, fromMonth, toMonth };
         var rows = (await connection.QueryAsync<StoredRow>(new CommandDefinition(sql, parameters, cancellationToken: ct)))
             .Where(r => spaces.ContainsKey(r.SpaceId)).ToList();

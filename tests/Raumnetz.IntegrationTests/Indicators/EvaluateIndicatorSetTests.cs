@@ -64,4 +64,46 @@ public sealed class EvaluateIndicatorSetTests(ApiFactory factory) : IClassFixtur
         await HttpAssert.ProblemAsync(await client.GetAsync($"{SetsUrl}/{Guid.NewGuid()}/evaluation?spaceId={north}&period=2024"),
             HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Periods_that_begin_in_the_same_month_are_each_evaluated_with_their_own_value()
+    {
+        // the evaluation finds its values by the periods' first months (the index on indicator and month): a year, its first
+        // half, quarter and month all begin in January, and each keeps its own value, its own previous period and baseline
+        var client = await factory.AdminAsync();
+        var (_, _, north, _) = await CityAsync(client);
+        var cases = (await CreateIndicatorAsync(client, Count(ActorApi.Token()))).GetProperty("id").GetGuid();
+        var stored = new[]
+        {
+            ("2023", 90), ("2024", 100), ("2024-H1", 60), ("2024-Q1", 30), ("2024-01", 7), ("2023-12", 8), ("2023-Q4", 25), ("2023-H2", 45),
+            ("2022", 80),
+        };
+        foreach (var (period, value) in stored)
+            await PutObservationOkAsync(client, new { indicatorId = cases, spaceId = north, period, value, confirmOutlier = true });
+        var set = await HttpAssert.OkAsync<JsonElement>(
+            await client.PostAsJsonAsync(SetsUrl, new { name = "Gleicher Monatsbeginn", indicatorIds = new[] { cases } }),
+            HttpStatusCode.Created);
+        var setId = set.GetProperty("id").GetGuid();
+        await HttpAssert.OkAsync<JsonElement>(await client.PutIfMatchAsync($"{SetsUrl}/{setId}/goals", new
+        {
+            goals = new[]
+            {
+                new
+                {
+                    indicatorId = cases, spaceId = north, baseline = new { period = "2022", value = 80.0 }, targets = Array.Empty<object>(),
+                },
+            },
+        }));
+
+        foreach (var (period, value, previous) in new[] { ("2024", 100, 90), ("2024-H1", 60, 45), ("2024-Q1", 30, 25), ("2024-01", 7, 8) })
+        {
+            var evaluation = await HttpAssert.OkAsync<JsonElement>(
+                await client.GetAsync($"{SetsUrl}/{setId}/evaluation?spaceId={north}&period={period}"));
+            var item = Assert.Single(evaluation.GetProperty("items").EnumerateArray());
+            Assert.Equal(period, item.GetProperty("value").GetProperty("period").GetString());
+            Assert.Equal(value, item.GetProperty("value").GetProperty("value").GetDouble(), 9);
+            Assert.Equal(previous, item.GetProperty("previous").GetProperty("value").GetDouble(), 9);
+            Assert.Equal(value - 80, item.GetProperty("changeFromBaseline").GetProperty("difference").GetDouble(), 9);
+        }
+    }
 }
