@@ -306,11 +306,7 @@ public sealed class ListParametersOperationFilter : IOperationFilter
                 case "sort":
                     parameter.Description = $"Sort order: a column, descending with a leading minus (default {list.Default.Name}); rows "
                         + "with the same value follow by id.";
-                    parameter.Schema = new OpenApiSchema
-                    {
-                        Type = JsonSchemaType.String,
-                        Enum = [.. list.SortNames.Select(n => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(n))],
-                    };
+                    parameter.Schema = SortSchema(list, operation.OperationId + "Sort", context);
                     break;
                 case "includeTotal":
                     parameter.Description = "Also count the rows matching the filters (over all pages) into 'total'; without it 'total' is "
@@ -324,5 +320,17 @@ public sealed class ListParametersOperationFilter : IOperationFilter
                     break;
             }
         }
+    }
+
+    /// <summary>The list's sort values as a named enum schema (ListActorsSort), so that the generated client has a type per list.</summary>
+    private static OpenApiSchemaReference SortSchema(Application.Common.ListDefinition list, string id, OperationFilterContext context)
+    {
+        if (context.SchemaRepository.Schemas.ContainsKey(id)) return new OpenApiSchemaReference(id, context.Document);
+        return context.SchemaRepository.AddDefinition(id, new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Description = "The sort values of the list: a column, descending with a leading minus.",
+            Enum = [.. list.SortNames.Select(n => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(n))],
+        });
     }
 }
