@@ -14,7 +14,7 @@ public sealed record ListActorRelationsQuery(Guid ActorId, ListOptions List) : I
     public static readonly ListDefinition Sorts = new("x.id", "x.updated_at", "name",
         new SortColumn("name", "x.other_key", SortKind.Text),
         new SortColumn("type", "x.type", SortKind.Text),
-        new SortColumn("validFrom", "COALESCE(x.valid_from, '0001-01-01')", SortKind.Date),
+        SortColumn.DateOrFirst("validFrom", "x.valid_from"),
         new SortColumn("updatedAt", "x.updated_at", SortKind.Instant));
 }
 

@@ -27,7 +27,21 @@ public enum SortKind
 /// expression must never be NULL (wrap a nullable column in COALESCE with a value before or after every real one), since
 /// the keyset condition compares it with the cursor's key.
 /// </summary>
-public sealed record SortColumn(string Name, string Sql, SortKind Kind);
+public sealed record SortColumn(string Name, string Sql, SortKind Kind)
+{
+    /// <summary>
+    /// Days standing in for a missing day: after (<see cref="DateOrLast"/>) or before (<see cref="DateOrFirst"/>) every real
+    /// one. Not 9999-12-31 and 0001-01-01: Npgsql sends DateOnly.MaxValue and MinValue as PostgreSQL's infinity, which no
+    /// stored day equals, so a cursor on them would lose the rows after it.
+    /// </summary>
+    public const string LastDay = "9000-01-01", FirstDay = "1000-01-01";
+
+    /// <summary>A nullable day column; rows without one come after every day (ascending).</summary>
+    public static SortColumn DateOrLast(string name, string column) => new(name, $"COALESCE({column}, '{LastDay}')", SortKind.Date);
+
+    /// <summary>A nullable day column; rows without one come before every day (ascending).</summary>
+    public static SortColumn DateOrFirst(string name, string column) => new(name, $"COALESCE({column}, '{FirstDay}')", SortKind.Date);
+}
 
 /// <summary>A resolved sort: the column and the direction (<c>-name</c> is <c>name</c> descending).</summary>
 public sealed record SortOrder(SortColumn Column, bool Descending)

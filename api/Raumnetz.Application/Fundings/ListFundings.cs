@@ -14,8 +14,8 @@ public sealed record ListFundingsQuery(Guid? ServiceId, Guid? FunderActorId, Ren
     /// <summary>Sorts: createdAt (default, the order they were recorded), startsOn, endsOn (open ends last), updatedAt.</summary>
     public static readonly ListDefinition Sorts = new("f.id", "f.updated_at", "createdAt",
         new SortColumn("createdAt", "f.created_at", SortKind.Instant),
-        new SortColumn("startsOn", "COALESCE(f.starts_on, '0001-01-01')", SortKind.Date),
-        new SortColumn("endsOn", "COALESCE(f.ends_on, '9999-12-31')", SortKind.Date),
+        SortColumn.DateOrFirst("startsOn", "f.starts_on"),
+        SortColumn.DateOrLast("endsOn", "f.ends_on"),
         new SortColumn("updatedAt", "f.updated_at", SortKind.Instant));
 }
 

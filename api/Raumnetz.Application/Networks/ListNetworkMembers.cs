@@ -17,7 +17,7 @@ public sealed record ListNetworkMembersQuery(Guid NetworkId, MembershipState? St
         new SortColumn("name", "a.search_key", SortKind.Text),
         new SortColumn("role", "m.role", SortKind.Text),
         new SortColumn("validFrom", "m.valid_from", SortKind.Date),
-        new SortColumn("validTo", "COALESCE(m.valid_to, '9999-12-31')", SortKind.Date),
+        SortColumn.DateOrLast("validTo", "m.valid_to"),
         new SortColumn("updatedAt", "m.updated_at", SortKind.Instant));
 }
 

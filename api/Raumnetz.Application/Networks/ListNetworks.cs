@@ -19,7 +19,7 @@ public sealed record ListNetworksQuery(Guid? SpaceId, NetworkKind? Kind, Network
         new SortColumn("name", "n.search_key", SortKind.Text),
         new SortColumn("kind", "n.kind", SortKind.Text),
         new SortColumn("status", "n.status", SortKind.Text),
-        new SortColumn("startedOn", "COALESCE(n.started_on, '9999-12-31')", SortKind.Date),
+        SortColumn.DateOrLast("startedOn", "n.started_on"),
         new SortColumn("updatedAt", "n.updated_at", SortKind.Instant));
 }
 

@@ -18,7 +18,7 @@ public sealed record ListServicesQuery(ServiceFilter Filter, ListOptions List) :
     public static readonly ListDefinition Sorts = new("sv.id", "sv.updated_at", "name",
         new SortColumn("name", "sv.search_key", SortKind.Text),
         new SortColumn("status", "sv.status", SortKind.Text),
-        new SortColumn("verifiedOn", "COALESCE(sv.verified_on, '0001-01-01')", SortKind.Date),
+        SortColumn.DateOrFirst("verifiedOn", "sv.verified_on"),
         new SortColumn("createdAt", "sv.created_at", SortKind.Instant),
         new SortColumn("updatedAt", "sv.updated_at", SortKind.Instant));
 }

@@ -19,7 +19,7 @@ public sealed record ListTasksQuery(Guid? NetworkId, Guid? MeetingId, Guid? Resp
 {
     /// <summary>Sorts: dueOn (default; agreements without a due date last), title, status, updatedAt.</summary>
     public static readonly ListDefinition Sorts = new("t.id", "t.updated_at", "dueOn",
-        new SortColumn("dueOn", "COALESCE(t.due_date, '9999-12-31')", SortKind.Date),
+        SortColumn.DateOrLast("dueOn", "t.due_date"),
         new SortColumn("title", "t.title", SortKind.Text),
         new SortColumn("status", "t.status", SortKind.Text),
         new SortColumn("updatedAt", "t.updated_at", SortKind.Instant));

@@ -134,7 +134,8 @@ public sealed class ListKeysetTests(DemoDataApiFactory factory) : IClassFixture<
             while (cursor is not null);
             var ids = rows.Select(r => IdOf(r, list.Id)).ToList();
             Assert.True(ids.Count == ids.Distinct().Count(), $"{name} {sort}: a row came twice");
-            Assert.Equal(expectedIds, ids.Order().ToList());
+            Assert.True(expectedIds.SequenceEqual(ids.Order()),
+                $"{name} sort={sort}: missing {string.Join(", ", expectedIds.Except(ids))}; extra {string.Join(", ", ids.Except(expectedIds))}");
             // The same rows in one page come in the same order (the keyset continues exactly where the page stopped) ...
             var whole = (await PageAsync(client, list.Path, $"sort={Uri.EscapeDataString(sort)}&limit=500", null))
                 .GetProperty("items").EnumerateArray().Select(r => IdOf(r, list.Id)).ToList();
