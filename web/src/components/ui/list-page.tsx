@@ -232,7 +232,7 @@ export function ListResults<T>({
           <p role="status" className="result-count">
             {items.length === 0
               ? ''
-              : total != null
+              : total != null && total > items.length
                 ? t('list.countOfTotal', { shown: items.length, total })
                 : texts.count(items.length, query.hasNextPage)}
           </p>

@@ -138,6 +138,15 @@ describe('ListResults count', () => {
     expect(await screen.findByRole('status')).toHaveTextContent('2 of 312')
   })
 
+  it("uses the list's own text when every row is shown", async () => {
+    renderWithProviders(
+      <ListResults query={pagedQuery([{ items: ['a', 'b', 'c'], total: 3 }], false)} texts={texts} filtered={false}>
+        {(rows) => <ul>{rows.map((r) => <li key={r}>{r}</li>)}</ul>}
+      </ListResults>,
+    )
+    expect(await screen.findByRole('status')).toHaveTextContent(/^3 angezeigt$/)
+  })
+
   it("falls back to the list's own text when the API gave no total", async () => {
     renderWithProviders(
       <ListResults query={pagedQuery([{ items: ['a', 'b'], total: null }], true)} texts={texts} filtered={false}>
