@@ -14,7 +14,7 @@ public static class ActorsEndpoints
     public static void MapActorsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/actors").WithTags("Actors").RequireAuthorization(Policies.Read);
-        group.MapGet("/", ListActors).WithName(nameof(ListActors))
+        group.MapGet("/", ListActors).WithName(nameof(ListActors)).Sorted(ListActorsQuery.Sorts)
             .WithSummary(
                 "List actors sorted by name, with filters (kind, type, sector, social space with its sub-spaces, text) and keyset " +
                 "pagination.").Errors(400);
@@ -31,7 +31,7 @@ public static class ActorsEndpoints
                 .Errors(400, 404, 412);
         group.MapPost("/{id}/restore", RestoreActor).WithName(nameof(RestoreActor)).RequireAuthorization(Policies.Write)
             .WithSummary("Restore an archived actor (If-Match honoured).").Errors(400, 404, 412);
-        group.MapGet("/{id}/relations", ListActorRelations).WithName(nameof(ListActorRelations))
+        group.MapGet("/{id}/relations", ListActorRelations).WithName(nameof(ListActorRelations)).Sorted(ListActorRelationsQuery.Sorts)
             .WithSummary("The relations of an actor in both directions (outgoing and incoming), sorted by the other actor's name.")
                 .Errors(400, 404);
     }
@@ -42,14 +42,13 @@ public static class ActorsEndpoints
     /// <param name="spaceId">Only actors working in this social space or in a space below it.</param>
     /// <param name="q">Text contained in the name or short name.</param>
     /// <param name="includeArchived">Include archived actors (default false).</param>
-    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
+    /// <param name="list">Paging, sort, total and modifiedAfter (shared by every list).</param>
     public static async Task<Ok<Page<ActorDto>>> ListActors(IMediator mediator, [EnumQuery(typeof(ActorKind))] string? kind, string? type,
-        [EnumQuery(typeof(Sector))] string? sector, Guid? spaceId, string? q, bool? includeArchived, int? limit, string? cursor,
+        [EnumQuery(typeof(Sector))] string? sector, Guid? spaceId, string? q, bool? includeArchived, [AsParameters] ListParameters list,
             CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(new ListActorsQuery(
             EnumQuery.Parse<ActorKind>(kind, nameof(kind)), type, EnumQuery.Parse<Sector>(sector, nameof(sector)), spaceId, q,
-            includeArchived ?? false, limit, cursor), ct));
+            includeArchived ?? false, list.Options), ct));
 
     public static async Task<Ok<ActorDto>> GetActor(Guid id, IMediator mediator, HttpContext context)
     {
@@ -83,11 +82,10 @@ public static class ActorsEndpoints
     }
 
     /// <param name="id">The actor.</param>
-    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
-    public static async Task<Ok<Page<ActorRelationItem>>> ListActorRelations(Guid id, IMediator mediator, int? limit, string? cursor,
+    /// <param name="list">Paging, sort, total and modifiedAfter (shared by every list).</param>
+    public static async Task<Ok<Page<ActorRelationItem>>> ListActorRelations(Guid id, IMediator mediator, [AsParameters] ListParameters list,
         CancellationToken ct)
-        => TypedResults.Ok(await mediator.Send(new ListActorRelationsQuery(id, limit, cursor), ct));
+        => TypedResults.Ok(await mediator.Send(new ListActorRelationsQuery(id, list.Options), ct));
 }
 
 // Request bodies: the endpoints above turn them into commands with what the route and headers carry (IBodyOf).

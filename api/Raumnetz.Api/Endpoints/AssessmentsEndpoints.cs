@@ -14,7 +14,7 @@ public static class AssessmentsEndpoints
         var group = app.MapGroup("/api/v1/assessments").WithTags("Assessments").RequireAuthorization(Policies.Read);
         // Individual ratings (who rated what) are for editors and above: viewers and analysts read only the summary, which
         // small-number protection covers (Disclosure).
-        group.MapGet("/", ListAssessments).WithName(nameof(ListAssessments)).RequireAuthorization(Policies.Write)
+        group.MapGet("/", ListAssessments).WithName(nameof(ListAssessments)).Sorted(ListAssessmentsQuery.Sorts).RequireAuthorization(Policies.Write)
             .WithSummary("List ratings of soft factors in the order they were made, filtered by indicator, space, period and actor.").Errors(400);
         group.MapGet("/summary", GetAssessmentSummary).WithName(nameof(GetAssessmentSummary))
             .WithSummary("The ratings of a soft factor for a space and period: count, mean, median and distribution over the scale.").Errors(400);
@@ -32,10 +32,9 @@ public static class AssessmentsEndpoints
     /// <param name="spaceId">Only ratings of this space.</param>
     /// <param name="period">Only ratings of this period.</param>
     /// <param name="actorId">Only ratings by this actor.</param>
-    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
-    public static async Task<Ok<Page<AssessmentDto>>> ListAssessments(IMediator mediator, Guid? indicatorId, Guid? spaceId, string? period, Guid? actorId, int? limit, string? cursor, CancellationToken ct)
-        => TypedResults.Ok(await mediator.Send(new ListAssessmentsQuery(indicatorId, spaceId, period, actorId, limit, cursor), ct));
+    /// <param name="list">Paging, sort, total and modifiedAfter (shared by every list).</param>
+    public static async Task<Ok<Page<AssessmentDto>>> ListAssessments(IMediator mediator, Guid? indicatorId, Guid? spaceId, string? period, Guid? actorId, [AsParameters] ListParameters list, CancellationToken ct)
+        => TypedResults.Ok(await mediator.Send(new ListAssessmentsQuery(indicatorId, spaceId, period, actorId, list.Options), ct));
 
     /// <param name="indicatorId">The rating indicator.</param>
     /// <param name="spaceId">The space.</param>

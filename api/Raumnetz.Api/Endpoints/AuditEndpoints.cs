@@ -16,7 +16,7 @@ public static class AuditEndpoints
     public static void MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization(Policies.Admin);
-        group.MapGet("/", ListAuditEntries).WithName(nameof(ListAuditEntries))
+        group.MapGet("/", ListAuditEntries).WithName(nameof(ListAuditEntries)).Sorted(ListAuditEntriesQuery.Sorts)
             .WithSummary("The audit trail, newest first: who (user or API key) changed which entity when, the action, the changed fields "
                 + "with old and new values (never passwords or secrets) and the request's trace id. Filters: entity, entity type, user or "
                 + "principal, period; keyset pagination.").Errors(400);
@@ -37,10 +37,9 @@ public static class AuditEndpoints
     /// <param name="principal">Only entries of this principal ('user:&lt;id&gt;', 'key:&lt;id&gt;', 'anonymous').</param>
     /// <param name="from">Only entries at or after this instant (ISO 8601).</param>
     /// <param name="to">Only entries before this instant (ISO 8601).</param>
-    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
+    /// <param name="list">Paging, sort, total and modifiedAfter (shared by every list).</param>
     public static async Task<Ok<Page<AuditEntryDto>>> ListAuditEntries(IMediator mediator, string? entityId, string? entityType,
-        Guid? userId, string? principal, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? cursor, CancellationToken ct)
+        Guid? userId, string? principal, DateTimeOffset? from, DateTimeOffset? to, [AsParameters] ListParameters list, CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(
-            new ListAuditEntriesQuery(entityId, entityType, userId, principal, from, to, limit, cursor), ct));
+            new ListAuditEntriesQuery(entityId, entityType, userId, principal, from, to, list.Options), ct));
 }

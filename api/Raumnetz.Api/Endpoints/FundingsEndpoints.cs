@@ -14,9 +14,9 @@ public static class FundingsEndpoints
     public static void MapFundingsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/fundings").WithTags("Fundings").RequireAuthorization(Policies.Read);
-        group.MapGet("/", ListFundings).WithName(nameof(ListFundings))
+        group.MapGet("/", ListFundings).WithName(nameof(ListFundings)).Sorted(ListFundingsQuery.Sorts)
             .WithSummary("List fundings in the order they were recorded, filtered by service, funder and renewal status.").Errors(400);
-        group.MapGet("/ending", ListFundingsEnding).WithName(nameof(ListFundingsEnding))
+        group.MapGet("/ending", ListFundingsEnding).WithName(nameof(ListFundingsEnding)).Sorted(ListFundingsEndingQuery.Sorts)
             .WithSummary(
                 "Funding ending soon: fundings whose last day lies from the reference day (on, default today) to the end of the horizon " +
                 "(an ISO 8601 duration, default P6M = six months), both included, sorted by that day, with the services, spaces and " +
@@ -40,12 +40,11 @@ public static class FundingsEndpoints
     /// <param name="serviceId">Only fundings of this service.</param>
     /// <param name="funderActorId">Only fundings by this funder.</param>
     /// <param name="renewalStatus">Only fundings with this renewal status.</param>
-    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
+    /// <param name="list">Paging, sort, total and modifiedAfter (shared by every list).</param>
     public static async Task<Ok<Page<FundingDto>>> ListFundings(IMediator mediator, Guid? serviceId, Guid? funderActorId,
-        [EnumQuery(typeof(RenewalStatus))] string? renewalStatus, int? limit, string? cursor, CancellationToken ct)
+        [EnumQuery(typeof(RenewalStatus))] string? renewalStatus, [AsParameters] ListParameters list, CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(new ListFundingsQuery(serviceId, funderActorId,
-            EnumQuery.Parse<RenewalStatus>(renewalStatus, nameof(renewalStatus)), limit, cursor), ct));
+            EnumQuery.Parse<RenewalStatus>(renewalStatus, nameof(renewalStatus)), list.Options), ct));
 
     /// <param name="horizon">How far ahead to look, as an ISO 8601 duration of years, months, weeks or days (P6M, P90D, P1Y; up to ten
     /// years); default P6M, six months.</param>
@@ -54,13 +53,12 @@ public static class FundingsEndpoints
     /// <param name="networkId">Only services belonging to this network.</param>
     /// <param name="funderActorId">Only fundings by this funder.</param>
     /// <param name="renewalStatus">Only fundings with this renewal status (for example open: nothing settled yet).</param>
-    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
+    /// <param name="list">Paging, sort, total and modifiedAfter (shared by every list).</param>
     public static async Task<Ok<EndingFundingsDto>> ListFundingsEnding(IMediator mediator, string? horizon, DateOnly? on, Guid? spaceId,
-        Guid? networkId, Guid? funderActorId, [EnumQuery(typeof(RenewalStatus))] string? renewalStatus, int? limit, string? cursor,
+        Guid? networkId, Guid? funderActorId, [EnumQuery(typeof(RenewalStatus))] string? renewalStatus, [AsParameters] ListParameters list,
         CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(new ListFundingsEndingQuery(horizon, on, spaceId, networkId, funderActorId,
-            EnumQuery.Parse<RenewalStatus>(renewalStatus, nameof(renewalStatus)), limit, cursor), ct));
+            EnumQuery.Parse<RenewalStatus>(renewalStatus, nameof(renewalStatus)), list.Options), ct));
 
     public static async Task<Ok<FundingDto>> GetFunding(Guid id, IMediator mediator, HttpContext context)
     {

@@ -12,7 +12,7 @@ public static class IndicatorSetsEndpoints
     public static void MapIndicatorSetsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/indicator-sets").WithTags("Indicator sets").RequireAuthorization(Policies.Read);
-        group.MapGet("/", ListIndicatorSets).WithName(nameof(ListIndicatorSets))
+        group.MapGet("/", ListIndicatorSets).WithName(nameof(ListIndicatorSets)).Sorted(ListIndicatorSetsQuery.Sorts)
             .WithSummary("List indicator sets sorted by name, filtered by network and text, with keyset pagination.").Errors(400);
         group.MapGet("/{id}", GetIndicatorSet).WithName(nameof(GetIndicatorSet))
             .WithSummary("One indicator set with its ordered indicators; flags sets with more than seven. Returns its ETag.").Errors(400, 404);
@@ -32,10 +32,9 @@ public static class IndicatorSetsEndpoints
 
     /// <param name="networkId">Only sets owned by this network.</param>
     /// <param name="q">Text contained in the name.</param>
-    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
-    public static async Task<Ok<Page<IndicatorSetDto>>> ListIndicatorSets(IMediator mediator, Guid? networkId, string? q, int? limit, string? cursor, CancellationToken ct)
-        => TypedResults.Ok(await mediator.Send(new ListIndicatorSetsQuery(networkId, q, limit, cursor), ct));
+    /// <param name="list">Paging, sort, total and modifiedAfter (shared by every list).</param>
+    public static async Task<Ok<Page<IndicatorSetDto>>> ListIndicatorSets(IMediator mediator, Guid? networkId, string? q, [AsParameters] ListParameters list, CancellationToken ct)
+        => TypedResults.Ok(await mediator.Send(new ListIndicatorSetsQuery(networkId, q, list.Options), ct));
 
     public static async Task<Ok<IndicatorSetDto>> GetIndicatorSet(Guid id, IMediator mediator, HttpContext context)
     {

@@ -16,7 +16,7 @@ public static class IndicatorsEndpoints
     public static void MapIndicatorsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/indicators").WithTags("Indicators").RequireAuthorization(Policies.Read);
-        group.MapGet("/", ListIndicators).WithName(nameof(ListIndicators))
+        group.MapGet("/", ListIndicators).WithName(nameof(ListIndicators)).Sorted(ListIndicatorsQuery.Sorts)
             .WithSummary("List indicators sorted by name, filtered by kind, topic and text, with keyset pagination.").Errors(400);
         group.MapGet("/{id}", GetIndicator).WithName(nameof(GetIndicator))
             .WithSummary("One indicator; returns its ETag.").Errors(400, 404);
@@ -41,13 +41,12 @@ public static class IndicatorsEndpoints
     /// <param name="kind">Only indicators of this kind.</param>
     /// <param name="topic">Only indicators of this topic (ignoring case).</param>
     /// <param name="q">Text contained in the name or code.</param>
-    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
+    /// <param name="list">Paging, sort, total and modifiedAfter (shared by every list).</param>
     public static async Task<Ok<Page<IndicatorDto>>> ListIndicators(IMediator mediator, [EnumQuery(typeof(IndicatorKind))] string? kind,
         string? topic, string? q,
-        int? limit, string? cursor, CancellationToken ct)
+        [AsParameters] ListParameters list, CancellationToken ct)
         => TypedResults.Ok(
-            await mediator.Send(new ListIndicatorsQuery(EnumQuery.Parse<IndicatorKind>(kind, nameof(kind)), topic, q, limit, cursor), ct));
+            await mediator.Send(new ListIndicatorsQuery(EnumQuery.Parse<IndicatorKind>(kind, nameof(kind)), topic, q, list.Options), ct));
 
     public static async Task<Ok<IndicatorDto>> GetIndicator(Guid id, IMediator mediator, HttpContext context)
     {

@@ -14,7 +14,7 @@ public static class InventoryRoundsEndpoints
     public static void MapInventoryRoundsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/inventory-rounds").WithTags("InventoryRounds").RequireAuthorization(Policies.Read);
-        group.MapGet("/", ListInventoryRounds).WithName(nameof(ListInventoryRounds))
+        group.MapGet("/", ListInventoryRounds).WithName(nameof(ListInventoryRounds)).Sorted(ListInventoryRoundsQuery.Sorts)
             .WithSummary("List inventory rounds sorted by name, filtered by region (with the spaces below it), status and text.")
                 .Errors(400);
         group.MapGet("/{id}", GetInventoryRound).WithName(nameof(GetInventoryRound))
@@ -42,12 +42,11 @@ public static class InventoryRoundsEndpoints
     /// <param name="spaceId">Only rounds of this space or a space below it.</param>
     /// <param name="status">Only open or only closed rounds.</param>
     /// <param name="q">Text contained in the name.</param>
-    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
+    /// <param name="list">Paging, sort, total and modifiedAfter (shared by every list).</param>
     public static async Task<Ok<Page<InventoryRoundDto>>> ListInventoryRounds(IMediator mediator, Guid? spaceId,
-        [EnumQuery(typeof(InventoryRoundStatus))] string? status, string? q, int? limit, string? cursor, CancellationToken ct)
+        [EnumQuery(typeof(InventoryRoundStatus))] string? status, string? q, [AsParameters] ListParameters list, CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(new ListInventoryRoundsQuery(spaceId,
-            EnumQuery.Parse<InventoryRoundStatus>(status, nameof(status)), q, limit, cursor), ct));
+            EnumQuery.Parse<InventoryRoundStatus>(status, nameof(status)), q, list.Options), ct));
 
     public static async Task<Ok<InventoryRoundDto>> GetInventoryRound(Guid id, IMediator mediator, HttpContext context)
     {

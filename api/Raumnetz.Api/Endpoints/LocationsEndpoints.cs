@@ -15,7 +15,7 @@ public static class LocationsEndpoints
     public static void MapLocationsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/locations").WithTags("Locations").RequireAuthorization(Policies.Read);
-        group.MapGet("/", ListLocations).WithName(nameof(ListLocations))
+        group.MapGet("/", ListLocations).WithName(nameof(ListLocations)).Sorted(ListLocationsQuery.Sorts)
             .WithSummary("List locations sorted by name, with filters (social space with its sub-spaces, category and target group of " +
                 "their services, operator, kind, text) and keyset pagination.").Errors(400);
         group.MapGet("/{id}", GetLocation).WithName(nameof(GetLocation))
@@ -45,16 +45,15 @@ public static class LocationsEndpoints
     /// <param name="kind">Only locations of this kind.</param>
     /// <param name="q">Text contained in the name or alternate name.</param>
     /// <param name="includeArchived">Include archived locations (default false).</param>
-    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
+    /// <param name="list">Paging, sort, total and modifiedAfter (shared by every list).</param>
     public static async Task<Ok<Page<LocationDto>>> ListLocations(IMediator mediator, Guid? spaceId, string? category, string? targetGroup,
-        Guid? operatorId, [EnumQuery(typeof(LocationKind))] string? kind, string? q, bool? includeArchived, int? limit, string? cursor,
+        Guid? operatorId, [EnumQuery(typeof(LocationKind))] string? kind, string? q, bool? includeArchived, [AsParameters] ListParameters list,
         CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(new ListLocationsQuery(new LocationFilter
         {
             SpaceId = spaceId, Category = category, TargetGroup = targetGroup, OperatorId = operatorId,
             Kind = EnumQuery.Parse<LocationKind>(kind, nameof(kind)), Q = q, IncludeArchived = includeArchived ?? false,
-        }, limit, cursor), ct));
+        }, list.Options), ct));
 
     public static async Task<Ok<LocationDto>> GetLocation(Guid id, IMediator mediator, HttpContext context)
     {

@@ -14,7 +14,7 @@ public static class MeetingsEndpoints
     public static void MapMeetingsEndpoints(this IEndpointRouteBuilder app)
     {
         var network = app.MapGroup("/api/v1/networks/{id}").WithTags("Meetings").RequireAuthorization(Policies.Read);
-        network.MapGet("/meetings", ListNetworkMeetings).WithName(nameof(ListNetworkMeetings))
+        network.MapGet("/meetings", ListNetworkMeetings).WithName(nameof(ListNetworkMeetings)).Sorted(ListNetworkMeetingsQuery.Sorts)
             .WithSummary("Meetings of a network, latest first, with attendance counts; keyset pagination.").Errors(400, 404);
         network.MapPost("/meetings", CreateMeeting).WithName(nameof(CreateMeeting)).RequireAuthorization(Policies.Write)
             .WithSummary("Schedule or record a meeting of a network (it must end after it starts).").Errors(400, 404, 413);
@@ -40,10 +40,9 @@ public static class MeetingsEndpoints
 
     /// <param name="from">Only meetings starting at or after this instant.</param>
     /// <param name="to">Only meetings starting before this instant.</param>
-    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
-    public static async Task<Ok<Page<MeetingSummaryDto>>> ListNetworkMeetings(Guid id, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? cursor, IMediator mediator, CancellationToken ct)
-        => TypedResults.Ok(await mediator.Send(new ListNetworkMeetingsQuery(id, from, to, limit, cursor), ct));
+    /// <param name="list">Paging, sort, total and modifiedAfter (shared by every list).</param>
+    public static async Task<Ok<Page<MeetingSummaryDto>>> ListNetworkMeetings(Guid id, DateTimeOffset? from, DateTimeOffset? to, [AsParameters] ListParameters list, IMediator mediator, CancellationToken ct)
+        => TypedResults.Ok(await mediator.Send(new ListNetworkMeetingsQuery(id, from, to, list.Options), ct));
 
     public static async Task<Created<MeetingDto>> CreateMeeting(Guid id, CreateMeetingRequest body, IMediator mediator, HttpContext context)
     {

@@ -14,7 +14,7 @@ public static class NetworksEndpoints
     public static void MapNetworksEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/networks").WithTags("Networks").RequireAuthorization(Policies.Read);
-        group.MapGet("/", ListNetworks).WithName(nameof(ListNetworks))
+        group.MapGet("/", ListNetworks).WithName(nameof(ListNetworks)).Sorted(ListNetworksQuery.Sorts)
             .WithSummary(
                 "List networks sorted by name, filtered by space (with the spaces below it), kind, status, member actor and text; keyset " +
                 "pagination.").Errors(400);
@@ -42,7 +42,7 @@ public static class NetworksEndpoints
                 .Errors(400, 404);
 
         var members = app.MapGroup("/api/v1/networks/{id}/members").WithTags("NetworkMembers").RequireAuthorization(Policies.Read);
-        members.MapGet("/", ListNetworkMembers).WithName(nameof(ListNetworkMembers))
+        members.MapGet("/", ListNetworkMembers).WithName(nameof(ListNetworkMembers)).Sorted(ListNetworkMembersQuery.Sorts)
             .WithSummary("Members of a network sorted by actor name, current, past and future (filter by state and role).")
                 .Errors(400, 404);
         members.MapGet("/{memberId}", GetNetworkMember).WithName(nameof(GetNetworkMember))
@@ -63,13 +63,12 @@ public static class NetworksEndpoints
     /// <param name="status">Only networks with this status.</param>
     /// <param name="memberActorId">Only networks this actor is a member of today.</param>
     /// <param name="q">Text contained in the name.</param>
-    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
+    /// <param name="list">Paging, sort, total and modifiedAfter (shared by every list).</param>
     public static async Task<Ok<Page<NetworkDto>>> ListNetworks(IMediator mediator, Guid? spaceId,
         [EnumQuery(typeof(NetworkKind))] string? kind,
-        [EnumQuery(typeof(NetworkStatus))] string? status, Guid? memberActorId, string? q, int? limit, string? cursor, CancellationToken ct)
+        [EnumQuery(typeof(NetworkStatus))] string? status, Guid? memberActorId, string? q, [AsParameters] ListParameters list, CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(new ListNetworksQuery(spaceId, EnumQuery.Parse<NetworkKind>(kind, nameof(kind)),
-            EnumQuery.Parse<NetworkStatus>(status, nameof(status)), memberActorId, q, limit, cursor), ct));
+            EnumQuery.Parse<NetworkStatus>(status, nameof(status)), memberActorId, q, list.Options), ct));
 
     /// <param name="spaceId">Only networks covering this space or a space below it.</param>
     /// <param name="meetings">How many of the last meetings the attendance rate covers, 1 to 50 (default 5).</param>
@@ -115,13 +114,12 @@ public static class NetworksEndpoints
 
     /// <param name="state">Only current, past or future memberships (as of today).</param>
     /// <param name="role">Only memberships in this role.</param>
-    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
+    /// <param name="list">Paging, sort, total and modifiedAfter (shared by every list).</param>
     public static async Task<Ok<Page<NetworkMemberDto>>> ListNetworkMembers(Guid id, IMediator mediator,
         [EnumQuery(typeof(MembershipState))] string? state,
-        [EnumQuery(typeof(MemberRole))] string? role, int? limit, string? cursor, CancellationToken ct)
+        [EnumQuery(typeof(MemberRole))] string? role, [AsParameters] ListParameters list, CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(new ListNetworkMembersQuery(id, EnumQuery.Parse<MembershipState>(state, nameof(state)),
-            EnumQuery.Parse<MemberRole>(role, nameof(role)), limit, cursor), ct));
+            EnumQuery.Parse<MemberRole>(role, nameof(role)), list.Options), ct));
 
     public static async Task<Ok<NetworkMemberDto>> GetNetworkMember(Guid id, Guid memberId, IMediator mediator, HttpContext context)
     {

@@ -14,7 +14,7 @@ public static class ObservationsEndpoints
     public static void MapObservationsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/observations").WithTags("Observations").RequireAuthorization(Policies.Read);
-        group.MapGet("/", ListObservations).WithName(nameof(ListObservations))
+        group.MapGet("/", ListObservations).WithName(nameof(ListObservations)).Sorted(ListObservationsQuery.Sorts)
             .WithSummary("List measured values sorted by period, filtered by indicator, space, period range and status; small numbers withheld for viewers and analysts.").Errors(400);
         group.MapGet("/{id}", GetObservation).WithName(nameof(GetObservation))
             .WithSummary("One measured value; returns its ETag.").Errors(400, 404);
@@ -34,11 +34,10 @@ public static class ObservationsEndpoints
     /// <param name="from">Only periods starting at or after the start of this period.</param>
     /// <param name="to">Only periods ending at or before the end of this period.</param>
     /// <param name="status">Only values with this status.</param>
-    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
+    /// <param name="list">Paging, sort, total and modifiedAfter (shared by every list).</param>
     public static async Task<Ok<Page<ObservationDto>>> ListObservations(IMediator mediator, Guid? indicatorId, Guid? spaceId, string? from, string? to,
-        [EnumQuery(typeof(ObservationStatus))] string? status, int? limit, string? cursor, CancellationToken ct)
-        => TypedResults.Ok(await mediator.Send(new ListObservationsQuery(indicatorId, spaceId, from, to, EnumQuery.Parse<ObservationStatus>(status, nameof(status)), limit, cursor), ct));
+        [EnumQuery(typeof(ObservationStatus))] string? status, [AsParameters] ListParameters list, CancellationToken ct)
+        => TypedResults.Ok(await mediator.Send(new ListObservationsQuery(indicatorId, spaceId, from, to, EnumQuery.Parse<ObservationStatus>(status, nameof(status)), list.Options), ct));
 
     public static async Task<Ok<ObservationDto>> GetObservation(Guid id, IMediator mediator, HttpContext context)
     {

@@ -16,7 +16,7 @@ public static class ServicesEndpoints
     public static void MapServicesEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/services").WithTags("Services").RequireAuthorization(Policies.Read);
-        group.MapGet("/", ListServices).WithName(nameof(ListServices))
+        group.MapGet("/", ListServices).WithName(nameof(ListServices)).Sorted(ListServicesQuery.Sorts)
             .WithSummary("List services sorted by name, with filters (social space with its sub-spaces, category and target group with " +
                 "narrower terms, operator, status, location, network, text) and keyset pagination.").Errors(400);
         group.MapGet("/{id}", GetService).WithName(nameof(GetService))
@@ -53,8 +53,7 @@ public static class ServicesEndpoints
     /// <param name="networkId">Only services belonging to this network.</param>
     /// <param name="q">Text contained in the name or alternate name.</param>
     /// <param name="includeArchived">Include archived services (default false).</param>
-    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
+    /// <param name="list">Paging, sort, total and modifiedAfter (shared by every list).</param>
     /// <param name="funderActorId">Only services funded by this actor.</param>
     /// <param name="verification">Only services in this verification state today: current, due (today) or overdue (or never
     /// verified).</param>
@@ -63,13 +62,13 @@ public static class ServicesEndpoints
     public static async Task<Ok<Page<ServiceDto>>> ListServices(IMediator mediator, Guid? spaceId, string? category, string? targetGroup,
         Guid? operatorId, [EnumQuery(typeof(ServiceStatus))] string? status, Guid? locationId, Guid? networkId, string? q,
         bool? includeArchived, Guid? funderActorId, [EnumQuery(typeof(VerificationState))] string? verification, DateOnly? fundingEndsFrom,
-        DateOnly? fundingEndsTo, [FromServices] TimeProvider clock, int? limit, string? cursor, CancellationToken ct)
+        DateOnly? fundingEndsTo, [FromServices] TimeProvider clock, [AsParameters] ListParameters list, CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(new ListServicesQuery(ServiceFilterOf(spaceId, category, targetGroup, operatorId, status,
             locationId, networkId, q, includeArchived) with
         {
             FunderId = funderActorId, Verification = EnumQuery.Parse<VerificationState>(verification, nameof(verification)),
             FundingEndsFrom = fundingEndsFrom, FundingEndsTo = fundingEndsTo, On = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
-        }, limit, cursor), ct));
+        }, list.Options), ct));
 
     /// <summary>The filter of the services list and the inventory export, from their common query parameters.</summary>
     internal static ServiceFilter ServiceFilterOf(Guid? spaceId, string? category, string? targetGroup, Guid? operatorId, string? status,

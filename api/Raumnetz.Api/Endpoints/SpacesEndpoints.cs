@@ -13,7 +13,7 @@ public static class SpacesEndpoints
     public static void MapSpacesEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/spaces").WithTags("Spaces").RequireAuthorization(Policies.Read);
-        group.MapGet("/", ListSpaces).WithName(nameof(ListSpaces))
+        group.MapGet("/", ListSpaces).WithName(nameof(ListSpaces)).Sorted(ListSpacesQuery.Sorts)
             .WithSummary("List social spaces sorted by name, with filters and keyset pagination.").Errors(400);
         group.MapGet("/tree", GetSpaceTree).WithName(nameof(GetSpaceTree))
             .WithSummary("The whole hierarchy of social spaces in one call.").Errors(400);
@@ -35,10 +35,9 @@ public static class SpacesEndpoints
     /// <param name="parentId">Only direct children of this space.</param>
     /// <param name="q">Text contained in the name or code.</param>
     /// <param name="validOn">Only spaces valid on this day (yyyy-MM-dd).</param>
-    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
-    public static async Task<Ok<Page<SpaceDto>>> ListSpaces(IMediator mediator, [EnumQuery(typeof(SpaceLevel))] string? level, Guid? parentId, string? q, DateOnly? validOn, int? limit, string? cursor, CancellationToken ct)
-        => TypedResults.Ok(await mediator.Send(new ListSpacesQuery(EnumQuery.Parse<SpaceLevel>(level, nameof(level)), parentId, q, validOn, limit, cursor), ct));
+    /// <param name="list">Paging, sort, total and modifiedAfter (shared by every list).</param>
+    public static async Task<Ok<Page<SpaceDto>>> ListSpaces(IMediator mediator, [EnumQuery(typeof(SpaceLevel))] string? level, Guid? parentId, string? q, DateOnly? validOn, [AsParameters] ListParameters list, CancellationToken ct)
+        => TypedResults.Ok(await mediator.Send(new ListSpacesQuery(EnumQuery.Parse<SpaceLevel>(level, nameof(level)), parentId, q, validOn, list.Options), ct));
 
     /// <param name="validOn">Only spaces valid on this day (yyyy-MM-dd).</param>
     public static async Task<Ok<IReadOnlyList<SpaceTreeNode>>> GetSpaceTree(IMediator mediator, DateOnly? validOn, CancellationToken ct)

@@ -14,7 +14,7 @@ public static class TasksEndpoints
     public static void MapTasksEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/tasks").WithTags("Tasks").RequireAuthorization(Policies.Read);
-        group.MapGet("/", ListTasks).WithName(nameof(ListTasks))
+        group.MapGet("/", ListTasks).WithName(nameof(ListTasks)).Sorted(ListTasksQuery.Sorts)
             .WithSummary(
                 "List agreements by due date, filtered by network, meeting, responsible actor, status and overdue; keyset pagination.")
                 .Errors(400);
@@ -34,14 +34,13 @@ public static class TasksEndpoints
     /// <param name="responsibleActorId">Only agreements this actor is responsible for.</param>
     /// <param name="status">Only agreements with this status.</param>
     /// <param name="overdue">true: only overdue agreements (past due, neither done nor dropped); false: only the others.</param>
-    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
+    /// <param name="list">Paging, sort, total and modifiedAfter (shared by every list).</param>
     public static async Task<Ok<Page<TaskDto>>> ListTasks(IMediator mediator, Guid? networkId, Guid? meetingId, Guid? responsibleActorId,
-        [EnumQuery(typeof(AgreementStatus))] string? status, bool? overdue, int? limit, string? cursor, CancellationToken ct)
+        [EnumQuery(typeof(AgreementStatus))] string? status, bool? overdue, [AsParameters] ListParameters list, CancellationToken ct)
         => TypedResults.Ok(
             await mediator.Send(
                 new ListTasksQuery(networkId, meetingId, responsibleActorId, EnumQuery.Parse<AgreementStatus>(status, nameof(status)),
-            overdue, limit, cursor), ct));
+            overdue, list.Options), ct));
 
     public static async Task<Ok<TaskDto>> GetTask(Guid id, IMediator mediator, HttpContext context)
     {

@@ -12,7 +12,7 @@ public static class VerificationEndpoints
     public static void MapVerificationEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/services").WithTags("Verification").RequireAuthorization(Policies.Read);
-        group.MapGet("/verification-queue", ListVerificationQueue).WithName(nameof(ListVerificationQueue))
+        group.MapGet("/verification-queue", ListVerificationQueue).WithName(nameof(ListVerificationQueue)).Sorted(ListVerificationQueueQuery.Sorts)
             .WithSummary(
                 "Services overdue for verification on the reference day (on, default today): never verified, or verified on + interval " +
                 "(default twelve months) lies before the day; includeDue=true adds those due on the day. Never verified first, then by " +
@@ -27,12 +27,11 @@ public static class VerificationEndpoints
     /// <param name="includeDue">Also list services due on the reference day itself (default false: only overdue ones).</param>
     /// <param name="spaceId">Only services standing in (their locations) or serving this space or a space below it.</param>
     /// <param name="operatorActorId">Only services run by this actor.</param>
-    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
+    /// <param name="list">Paging, sort, total and modifiedAfter (shared by every list).</param>
     public static async Task<Ok<VerificationQueueDto>> ListVerificationQueue(IMediator mediator, DateOnly? on, bool? includeDue,
-        Guid? spaceId, Guid? operatorActorId, int? limit, string? cursor, CancellationToken ct)
+        Guid? spaceId, Guid? operatorActorId, [AsParameters] ListParameters list, CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(
-            new ListVerificationQueueQuery(on, includeDue ?? false, spaceId, operatorActorId, limit, cursor), ct));
+            new ListVerificationQueueQuery(on, includeDue ?? false, spaceId, operatorActorId, list.Options), ct));
 
     public static async Task<Ok<VerificationDto>> VerifyService(Guid id, VerifyServiceRequest body, IMediator mediator, HttpContext context)
     {

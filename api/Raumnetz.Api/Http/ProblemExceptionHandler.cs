@@ -83,7 +83,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             return Problem(413, Messages.Title_BodyTooLarge, Messages.Detail_BodyTooLarge);
         if (b.InnerException is JsonException json) return Validation(JsonErrors(json), b.StatusCode);
         var match = ParameterName().Match(b.Message);
-        var name = match.Success ? match.Groups["name"].Value : "request";
+        // A parameter bound from a property ([AsParameters] ListParameters) is named by the property: camelCase it as the query spells it.
+        var name = match.Success ? JsonNamingPolicy.CamelCase.ConvertName(match.Groups["name"].Value) : "request";
         var message = b.Message.Contains("Required parameter", StringComparison.Ordinal) ? Text.Format(Messages.Field_Required, name) : Text.Format(Messages.Field_InvalidValue, name);
         if (b.Message.Contains("Implicit body inferred", StringComparison.Ordinal) || b.Message.Contains("request body", StringComparison.OrdinalIgnoreCase))
         {

@@ -62,6 +62,7 @@ public static class OpenApiSetup
             o.OperationFilter<Http.DeprecationOperationFilter>();
             o.OperationFilter<QuotaOperationFilter>();
             o.OperationFilter<OperationExamples>();
+            o.OperationFilter<ListParametersOperationFilter>();
             o.OperationFilter<RequestBodyResponsesOperationFilter>();
             o.ParameterFilter<EnumQueryParameterFilter>();
             o.ParameterFilter<ItemMaxLengthParameterFilter>();
@@ -315,5 +316,58 @@ public sealed class FileResponsesOperationFilter : IOperationFilter
                 if (!entry.Key.Contains("json", StringComparison.OrdinalIgnoreCase) && entry.Value is OpenApiMediaType media)
                     media.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
         }
+    }
+}
+
+/// <summary>
+/// Describes the shared list parameters (<see cref="Http.ListParameters"/>) of a list endpoint marked with
+/// <see cref="Http.ListConventions.Sorted"/>: page size, cursor, the list's sort values as an enum, includeTotal and
+/// modifiedAfter.
+/// </summary>
+public sealed class ListParametersOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var list = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Http.ListEndpointMetadata>().FirstOrDefault()?.List;
+        if (list is null || operation.Parameters is null) return;
+        foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>())
+        {
+            switch (parameter.Name)
+            {
+                case "limit":
+                    parameter.Description = "Page size, 1 to 500 (default 50).";
+                    break;
+                case "cursor":
+                    parameter.Description = "The nextCursor of the previous page (of the same sort; a cursor of another sort is 400).";
+                    break;
+                case "sort":
+                    parameter.Description = $"Sort order: a column, descending with a leading minus (default {list.Default.Name}); rows "
+                        + "with the same value follow by id.";
+                    parameter.Schema = SortSchema(list, operation.OperationId + "Sort", context);
+                    break;
+                case "includeTotal":
+                    parameter.Description = "Also count the rows matching the filters (over all pages) into 'total'; without it 'total' is "
+                        + "null. Counting reads every matching row, so ask for it when it is shown (for example on the first page).";
+                    break;
+                case "modifiedAfter":
+                    parameter.Description = "Only rows changed after this instant (ISO 8601, e.g. 2026-01-31T12:00:00Z); with the changes "
+                        + "feed a partner's first full copy.";
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The list's sort values as a named enum schema (ListActorsSort), so that the generated client has a type per list.</summary>
+    private static OpenApiSchemaReference SortSchema(Application.Common.ListDefinition list, string id, OperationFilterContext context)
+    {
+        if (context.SchemaRepository.Schemas.ContainsKey(id)) return new OpenApiSchemaReference(id, context.Document);
+        return context.SchemaRepository.AddDefinition(id, new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Description = "The sort values of the list: a column, descending with a leading minus.",
+            Enum = [.. list.SortNames.Select(n => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(n))],
+        });
     }
 }

@@ -12,8 +12,18 @@ namespace Raumnetz.Application.Actors;
 /// in name or short name. Archived actors only with <see cref="IncludeArchived"/>.
 /// </summary>
 public sealed record ListActorsQuery(
-    ActorKind? Kind, string? Type, Sector? Sector, Guid? SpaceId, string? Q, bool IncludeArchived, int? Limit, string? Cursor)
-    : IRequest<Page<ActorDto>>;
+    ActorKind? Kind, string? Type, Sector? Sector, Guid? SpaceId, string? Q, bool IncludeArchived, ListOptions List)
+    : IRequest<Page<ActorDto>>, IListQuery
+{
+    /// <summary>Sorts: name (default), kind, type, sector, createdAt, updatedAt.</summary>
+    public static readonly ListDefinition Sorts = new("a.id", "a.updated_at", "name",
+        new SortColumn("name", "a.search_key", SortKind.Text),
+        new SortColumn("kind", "a.kind", SortKind.Text),
+        new SortColumn("type", "COALESCE(a.type_code, '')", SortKind.Text),
+        new SortColumn("sector", "COALESCE(a.sector, '')", SortKind.Text),
+        new SortColumn("createdAt", "a.created_at", SortKind.Instant),
+        new SortColumn("updatedAt", "a.updated_at", SortKind.Instant));
+}
 
 public sealed class ListActorsValidator : AbstractValidator<ListActorsQuery>
 {
@@ -23,8 +33,7 @@ public sealed class ListActorsValidator : AbstractValidator<ListActorsQuery>
         RuleFor(x => x.Sector).DefinedEnum();
         RuleFor(x => x.Type).MaximumLength(Limits.Code);
         RuleFor(x => x.Q).MaximumLength(Limits.Search);
-        RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage(_ => Messages.Rule_Cursor);
+        Include(new ListOptionsValidator<ListActorsQuery>(ListActorsQuery.Sorts));
     }
 }
 
@@ -32,7 +41,6 @@ public sealed class ListActorsHandler(IDbConnectionFactory db, ActorReads reads)
 {
     public async Task<Page<ActorDto>> Handle(ListActorsQuery request, CancellationToken cancellationToken)
     {
-        var limit = request.Limit ?? Paging.DefaultLimit;
         var with = "";
         var where = new List<string>();
         var p = new DynamicParameters();
@@ -58,23 +66,10 @@ public sealed class ListActorsHandler(IDbConnectionFactory db, ActorReads reads)
             p.Add("q", Search.ContainsPattern(request.Q));
         }
         if (!request.IncludeArchived) where.Add("a.archived_at IS NULL");
-        Cursor.TryDecode(request.Cursor, out var cursor);
-        if (cursor is not null)
-        {
-            where.Add("(a.search_key > @ck OR (a.search_key = @ck AND a.id > @cid))");
-            p.Add("ck", cursor.Key);
-            p.Add("cid", cursor.Id);
-        }
-        p.Add("take", limit + 1);
-        var sql = $"""
-            {with}
-            SELECT {ActorReads.Columns}, a.search_key AS {QueryExtensions.SortKey} FROM {ActorReads.From}
-            {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
-            ORDER BY a.search_key, a.id {db.Dialect.Limit("@take")}
-            """;
+        var sql = new ListSql(ActorReads.Columns, ActorReads.From, where, p, with);
         return await db.ReadAsync(async (connection, ct) =>
         {
-            var page = await connection.QueryPageAsync<ActorDto>(sql, p, limit, a => a.Id, ct);
+            var page = await connection.QueryListAsync<ActorDto>(db.Dialect, ListActorsQuery.Sorts, request.List, sql, a => a.Id, ct);
             return page with { Items = await reads.CompleteAsync(connection, null, page.Items, ct) };
         }, cancellationToken);
     }

@@ -8,8 +8,16 @@ using Raumnetz.Domain.Indicators;
 namespace Raumnetz.Application.Assessments;
 
 /// <summary>Assessments in the order they were made, filtered by indicator, space, period and actor.</summary>
-public sealed record ListAssessmentsQuery(Guid? IndicatorId, Guid? SpaceId, string? Period, Guid? ActorId, int? Limit, string? Cursor)
-    : IRequest<Page<AssessmentDto>>;
+public sealed record ListAssessmentsQuery(Guid? IndicatorId, Guid? SpaceId, string? Period, Guid? ActorId, ListOptions List)
+    : IRequest<Page<AssessmentDto>>, IListQuery
+{
+    /// <summary>Sorts: createdAt (default, the order they were made), period, rating, updatedAt.</summary>
+    public static readonly ListDefinition Sorts = new("a.id", "a.updated_at", "createdAt",
+        new SortColumn("createdAt", "a.created_at", SortKind.Instant),
+        new SortColumn("period", "a.first_month", SortKind.Number),
+        new SortColumn("rating", "a.rating", SortKind.Number),
+        new SortColumn("updatedAt", "a.updated_at", SortKind.Instant));
+}
 
 public sealed class ListAssessmentsValidator : AbstractValidator<ListAssessmentsQuery>
 {
@@ -17,8 +25,7 @@ public sealed class ListAssessmentsValidator : AbstractValidator<ListAssessments
     {
         RuleFor(x => x.Period).MaximumLength(10).Must(p => p is null || Period.TryParse(p, out _))
             .WithMessage(_ => Text.Format(Messages.Rule_Period, "period"));
-        RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage(_ => Messages.Rule_Cursor);
+        Include(new ListOptionsValidator<ListAssessmentsQuery>(ListAssessmentsQuery.Sorts));
     }
 }
 
@@ -26,23 +33,14 @@ public sealed class ListAssessmentsHandler(IDbConnectionFactory db) : IRequestHa
 {
     public async Task<Page<AssessmentDto>> Handle(ListAssessmentsQuery request, CancellationToken cancellationToken)
     {
-        var limit = request.Limit ?? Paging.DefaultLimit;
         var where = new List<string>();
         var p = new DynamicParameters();
         if (request.IndicatorId is { } indicatorId) { where.Add("a.indicator_id = @indicatorId"); p.Add("indicatorId", indicatorId); }
         if (request.SpaceId is { } spaceId) { where.Add("a.space_id = @spaceId"); p.Add("spaceId", spaceId); }
         if (request.Period is not null) { where.Add("a.period = @period"); p.Add("period", Period.Parse(request.Period).ToString()); }
         if (request.ActorId is { } actorId) { where.Add("a.actor_id = @actorId"); p.Add("actorId", actorId); }
-        Cursor.TryDecode(request.Cursor, out var cursor);
-        if (cursor is not null) { where.Add("a.id > @cid"); p.Add("cid", cursor.Id); }
-        p.Add("take", limit + 1);
-        var sql = $"""
-            SELECT {AssessmentReads.Columns} FROM {AssessmentReads.From}
-            {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
-            ORDER BY a.id {db.Dialect.Limit("@take")}
-            """;
-        var rows = await db.ReadAsync(async (connection, ct) =>
-            (await connection.QueryAsync<AssessmentDto>(new CommandDefinition(sql, p, cancellationToken: ct))).ToList(), cancellationToken);
-        return Paging.ToPage(rows, limit, r => ("", r.Id));
+        var sql = new ListSql(AssessmentReads.Columns, AssessmentReads.From, where, p);
+        return await db.ReadAsync((connection, ct) =>
+            connection.QueryListAsync<AssessmentDto>(db.Dialect, ListAssessmentsQuery.Sorts, request.List, sql, r => r.Id, ct), cancellationToken);
     }
 }

@@ -11,9 +11,15 @@ namespace Raumnetz.Application.Audit;
 /// (<see cref="From"/> inclusive, <see cref="To"/> exclusive).
 /// </summary>
 public sealed record ListAuditEntriesQuery(
-    string? EntityId, string? EntityType, Guid? UserId, string? Principal, DateTimeOffset? From, DateTimeOffset? To, int? Limit,
-        string? Cursor)
-    : IRequest<Page<AuditEntryDto>>;
+    string? EntityId, string? EntityType, Guid? UserId, string? Principal, DateTimeOffset? From, DateTimeOffset? To, ListOptions List)
+    : IRequest<Page<AuditEntryDto>>, IListQuery
+{
+    /// <summary>Sorts: -occurredAt (default, newest first), occurredAt, entityType, principal.</summary>
+    public static readonly ListDefinition Sorts = new("a.id", "a.occurred_at", "-occurredAt",
+        new SortColumn("occurredAt", "a.occurred_at", SortKind.Instant),
+        new SortColumn("entityType", "a.entity_type", SortKind.Text),
+        new SortColumn("principal", "a.principal", SortKind.Text));
+}
 
 public sealed class ListAuditEntriesValidator : AbstractValidator<ListAuditEntriesQuery>
 {
@@ -24,25 +30,24 @@ public sealed class ListAuditEntriesValidator : AbstractValidator<ListAuditEntri
         RuleFor(x => x.Principal).MaximumLength(100);
         RuleFor(x => x.To).GreaterThan(x => x.From).When(x => x.From is not null && x.To is not null)
             .WithMessage(_ => Text.Format(Messages.Rule_After, "to", "from"));
-        RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out var cursor) && (cursor is null || DateTimeOffset.TryParse(cursor.Key,
-            System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out _)))
-            .WithMessage(_ => Messages.Rule_Cursor);
+        Include(new ListOptionsValidator<ListAuditEntriesQuery>(ListAuditEntriesQuery.Sorts));
     }
 }
 
 public sealed class ListAuditEntriesHandler(IDbConnectionFactory db) : IRequestHandler<ListAuditEntriesQuery, Page<AuditEntryDto>>
 {
     /// <summary>The columns of an entry with the principal's current name.</summary>
-    public const string Select = """
-        SELECT a.id, a.occurred_at, a.principal, a.user_id, a.api_key_id, COALESCE(u.display_name, k.name) AS principal_name,
+    public const string Select = $"SELECT {Columns} FROM {From}";
+
+    private const string Columns = """
+        a.id, a.occurred_at, a.principal, a.user_id, a.api_key_id, COALESCE(u.display_name, k.name) AS principal_name,
             a.entity_type, a.entity_id, a.action, a.changes, a.trace_id
-        FROM audit_entries a LEFT JOIN users u ON u.id = a.user_id LEFT JOIN api_keys k ON k.id = a.api_key_id
         """;
+
+    private const string From = "audit_entries a LEFT JOIN users u ON u.id = a.user_id LEFT JOIN api_keys k ON k.id = a.api_key_id";
 
     public async Task<Page<AuditEntryDto>> Handle(ListAuditEntriesQuery request, CancellationToken cancellationToken)
     {
-        var limit = request.Limit ?? Paging.DefaultLimit;
         var where = new List<string>();
         var p = new DynamicParameters();
         if (!string.IsNullOrWhiteSpace(request.EntityId))
@@ -63,25 +68,10 @@ public sealed class ListAuditEntriesHandler(IDbConnectionFactory db) : IRequestH
         }
         if (request.From is { } from) { where.Add("a.occurred_at >= @from"); p.Add("from", from.ToUniversalTime()); }
         if (request.To is { } to) { where.Add("a.occurred_at < @to"); p.Add("to", to.ToUniversalTime()); }
-        Cursor.TryDecode(request.Cursor, out var cursor);
-        if (cursor is not null)
-        {
-            where.Add("(a.occurred_at < @ck OR (a.occurred_at = @ck AND a.id < @cid))");
-            p.Add("ck", DateTimeOffset.Parse(cursor.Key, System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.RoundtripKind));
-            p.Add("cid", cursor.Id);
-        }
-        p.Add("take", limit + 1);
-        var sql = $"""
-            {Select}
-            {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
-            ORDER BY a.occurred_at DESC, a.id DESC {db.Dialect.Limit("@take")}
-            """;
-        var rows = await db.ReadAsync(async (connection, ct) =>
-            (await connection.QueryAsync<AuditRow>(new CommandDefinition(sql, p, cancellationToken: ct))).ToList(), cancellationToken);
-        var page = Paging.ToPage(rows, limit, r => (r.OccurredAt.ToUniversalTime().ToString("O",
-            System.Globalization.CultureInfo.InvariantCulture), r.Id));
-        return new Page<AuditEntryDto>(page.Items.Select(r => r.ToDto()).ToList(), page.NextCursor);
+        var sql = new ListSql(Columns, From, where, p);
+        var page = await db.ReadAsync((connection, ct) =>
+            connection.QueryListAsync<AuditRow>(db.Dialect, ListAuditEntriesQuery.Sorts, request.List, sql, r => r.Id, ct), cancellationToken);
+        return new Page<AuditEntryDto>([.. page.Items.Select(r => r.ToDto())], page.NextCursor, page.Total);
     }
 }
 

@@ -63,4 +63,6 @@ public sealed record EndingFundingsDto
     public DateOnly Until { get; init; }
     public IReadOnlyList<EndingFundingDto> Items { get; init; } = [];
     public string? NextCursor { get; init; }
+    /// <summary>The number of entries over all pages, with includeTotal=true (null otherwise).</summary>
+    public int? Total { get; init; }
 }

@@ -8,16 +8,23 @@ using Raumnetz.Domain.Inventory;
 namespace Raumnetz.Application.Fundings;
 
 /// <summary>Fundings in the order they were recorded, filtered by service, funder and renewal status.</summary>
-public sealed record ListFundingsQuery(Guid? ServiceId, Guid? FunderActorId, RenewalStatus? RenewalStatus, int? Limit, string? Cursor)
-    : IRequest<Page<FundingDto>>;
+public sealed record ListFundingsQuery(Guid? ServiceId, Guid? FunderActorId, RenewalStatus? RenewalStatus, ListOptions List)
+    : IRequest<Page<FundingDto>>, IListQuery
+{
+    /// <summary>Sorts: createdAt (default, the order they were recorded), startsOn, endsOn (open ends last), updatedAt.</summary>
+    public static readonly ListDefinition Sorts = new("f.id", "f.updated_at", "createdAt",
+        new SortColumn("createdAt", "f.created_at", SortKind.Instant),
+        SortColumn.DateOrFirst("startsOn", "f.starts_on"),
+        SortColumn.DateOrLast("endsOn", "f.ends_on"),
+        new SortColumn("updatedAt", "f.updated_at", SortKind.Instant));
+}
 
 public sealed class ListFundingsValidator : AbstractValidator<ListFundingsQuery>
 {
     public ListFundingsValidator()
     {
         RuleFor(x => x.RenewalStatus).DefinedEnum();
-        RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage(_ => Messages.Rule_Cursor);
+        Include(new ListOptionsValidator<ListFundingsQuery>(ListFundingsQuery.Sorts));
     }
 }
 
@@ -25,22 +32,13 @@ public sealed class ListFundingsHandler(IDbConnectionFactory db) : IRequestHandl
 {
     public async Task<Page<FundingDto>> Handle(ListFundingsQuery request, CancellationToken cancellationToken)
     {
-        var limit = request.Limit ?? Paging.DefaultLimit;
         var where = new List<string>();
         var p = new DynamicParameters();
         if (request.ServiceId is { } serviceId) { where.Add("f.service_id = @serviceId"); p.Add("serviceId", serviceId); }
         if (request.FunderActorId is { } funderId) { where.Add("f.funder_actor_id = @funderId"); p.Add("funderId", funderId); }
         if (request.RenewalStatus is { } status) { where.Add("f.renewal_status = @status"); p.Add("status", status.ToString()); }
-        Cursor.TryDecode(request.Cursor, out var cursor);
-        if (cursor is not null) { where.Add("f.id > @cid"); p.Add("cid", cursor.Id); }
-        p.Add("take", limit + 1);
-        var sql = $"""
-            SELECT {FundingReads.Columns} FROM {FundingReads.From}
-            {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
-            ORDER BY f.id {db.Dialect.Limit("@take")}
-            """;
-        var rows = await db.ReadAsync(async (connection, ct) =>
-            (await connection.QueryAsync<FundingDto>(new CommandDefinition(sql, p, cancellationToken: ct))).ToList(), cancellationToken);
-        return Paging.ToPage(rows, limit, f => ("", f.Id));
+        var sql = new ListSql(FundingReads.Columns, FundingReads.From, where, p);
+        return await db.ReadAsync((connection, ct) =>
+            connection.QueryListAsync<FundingDto>(db.Dialect, ListFundingsQuery.Sorts, request.List, sql, f => f.Id, ct), cancellationToken);
     }
 }

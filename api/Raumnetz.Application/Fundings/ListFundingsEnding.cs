@@ -18,7 +18,15 @@ namespace Raumnetz.Application.Fundings;
 /// it), a network, a funder and a renewal status.
 /// </summary>
 public sealed record ListFundingsEndingQuery(string? Horizon, DateOnly? On, Guid? SpaceId, Guid? NetworkId, Guid? FunderActorId,
-    RenewalStatus? RenewalStatus, int? Limit, string? Cursor) : IRequest<EndingFundingsDto>;
+    RenewalStatus? RenewalStatus, ListOptions List) : IRequest<EndingFundingsDto>, IListQuery
+{
+    /// <summary>Sorts: endsOn (default), service (name), funder (name), updatedAt.</summary>
+    public static readonly ListDefinition Sorts = new("f.id", "f.updated_at", "endsOn",
+        new SortColumn("endsOn", "f.ends_on", SortKind.Date),
+        new SortColumn("service", "s.search_key", SortKind.Text),
+        new SortColumn("funder", "a.search_key", SortKind.Text),
+        new SortColumn("updatedAt", "f.updated_at", SortKind.Instant));
+}
 
 public sealed class ListFundingsEndingValidator : AbstractValidator<ListFundingsEndingQuery>
 {
@@ -27,10 +35,7 @@ public sealed class ListFundingsEndingValidator : AbstractValidator<ListFundings
         RuleFor(x => x.Horizon).Must(h => h is null || Domain.Inventory.Horizon.TryParse(h, out _))
             .WithMessage(_ => Messages.Rule_Horizon);
         RuleFor(x => x.RenewalStatus).DefinedEnum();
-        RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out var k) && (k is null || DateOnly.TryParseExact(k.Key, "yyyy-MM-dd",
-            out _)))
-            .WithMessage(_ => Messages.Rule_Cursor);
+        Include(new ListOptionsValidator<ListFundingsEndingQuery>(ListFundingsEndingQuery.Sorts));
     }
 }
 
@@ -60,7 +65,6 @@ public sealed class ListFundingsEndingHandler(IDbConnectionFactory db, TimeProvi
 
     public async Task<EndingFundingsDto> Handle(ListFundingsEndingQuery request, CancellationToken cancellationToken)
     {
-        var limit = request.Limit ?? Paging.DefaultLimit;
         var horizon = request.Horizon is null ? Horizon.SixMonths : Parse(request.Horizon);
         var on = request.On ?? clock.Today();
         var until = FundingRules.HorizonEnd(on, horizon);
@@ -82,26 +86,12 @@ public sealed class ListFundingsEndingHandler(IDbConnectionFactory db, TimeProvi
         }
         if (request.FunderActorId is { } funderId) { where.Add("f.funder_actor_id = @funderId"); p.Add("funderId", funderId); }
         if (request.RenewalStatus is { } status) { where.Add("f.renewal_status = @status"); p.Add("status", status.ToString()); }
-        Cursor.TryDecode(request.Cursor, out var cursor);
-        if (cursor is not null)
-        {
-            where.Add("(f.ends_on > @ck OR (f.ends_on = @ck AND f.id > @cid))");
-            p.Add("ck", DateOnly.ParseExact(cursor.Key, "yyyy-MM-dd", CultureInfo.InvariantCulture));
-            p.Add("cid", cursor.Id);
-        }
-        p.Add("take", limit + 1);
-        var sql = $"""
-            {with}
-            SELECT {FundingReads.Columns} FROM {FundingReads.From}
-            WHERE {string.Join(" AND ", where)}
-            ORDER BY f.ends_on, f.id {db.Dialect.Limit("@take")}
-            """;
+        var sql = new ListSql(FundingReads.Columns, FundingReads.From, where, p, with);
         return await db.ReadAsync(async (connection, ct) =>
         {
-            var rows = (await connection.QueryAsync<FundingDto>(new CommandDefinition(sql, p, cancellationToken: ct))).ToList();
-            var page = Paging.ToPage(rows, limit, f => (f.EndsOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), f.Id));
+            var page = await connection.QueryListAsync<FundingDto>(db.Dialect, ListFundingsEndingQuery.Sorts, request.List, sql, f => f.Id, ct);
             var serviceIds = page.Items.Select(f => f.ServiceId).Distinct().ToList();
-            if (serviceIds.Count == 0) return new EndingFundingsDto { On = on, Horizon = horizon.ToString(), Until = until };
+            if (serviceIds.Count == 0) return new EndingFundingsDto { On = on, Horizon = horizon.ToString(), Until = until, Total = page.Total };
             var ids = new { ids = serviceIds, on, until };
             var services = (await connection.QueryAsync<Row>(new CommandDefinition($"""
                 SELECT s.id, s.status AS service_status, s.operator_actor_id, a.name AS operator_name
@@ -125,7 +115,7 @@ public sealed class ListFundingsEndingHandler(IDbConnectionFactory db, TimeProvi
                 """, ids, cancellationToken: ct))).ToDictionary(r => r.ServiceId, r => r.Total);
             return new EndingFundingsDto
             {
-                On = on, Horizon = horizon.ToString(), Until = until, NextCursor = page.NextCursor,
+                On = on, Horizon = horizon.ToString(), Until = until, NextCursor = page.NextCursor, Total = page.Total,
                 Items = page.Items.Select(f =>
                 {
                     var s = services[f.ServiceId];

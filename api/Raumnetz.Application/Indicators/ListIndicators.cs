@@ -9,8 +9,17 @@ using Raumnetz.Domain.Indicators;
 namespace Raumnetz.Application.Indicators;
 
 /// <summary>Indicators sorted by name, filtered by kind, topic and text in name or code.</summary>
-public sealed record ListIndicatorsQuery(IndicatorKind? Kind, string? Topic, string? Q, int? Limit, string? Cursor)
-    : IRequest<Page<IndicatorDto>>;
+public sealed record ListIndicatorsQuery(IndicatorKind? Kind, string? Topic, string? Q, ListOptions List)
+    : IRequest<Page<IndicatorDto>>, IListQuery
+{
+    /// <summary>Sorts: name (default), code, kind, topic, updatedAt.</summary>
+    public static readonly ListDefinition Sorts = new("i.id", "i.updated_at", "name",
+        new SortColumn("name", "i.search_key", SortKind.Text),
+        new SortColumn("code", "i.code", SortKind.Text),
+        new SortColumn("kind", "i.kind", SortKind.Text),
+        new SortColumn("topic", "COALESCE(i.topic, '')", SortKind.Text),
+        new SortColumn("updatedAt", "i.updated_at", SortKind.Instant));
+}
 
 public sealed class ListIndicatorsValidator : AbstractValidator<ListIndicatorsQuery>
 {
@@ -19,8 +28,7 @@ public sealed class ListIndicatorsValidator : AbstractValidator<ListIndicatorsQu
         RuleFor(x => x.Kind).DefinedEnum();
         RuleFor(x => x.Topic).MaximumLength(Limits.Name);
         RuleFor(x => x.Q).MaximumLength(Limits.Search);
-        RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage(_ => Messages.Rule_Cursor);
+        Include(new ListOptionsValidator<ListIndicatorsQuery>(ListIndicatorsQuery.Sorts));
     }
 }
 
@@ -29,7 +37,6 @@ public sealed class ListIndicatorsHandler(IDbConnectionFactory db, IMapper mappe
 {
     public async Task<Page<IndicatorDto>> Handle(ListIndicatorsQuery request, CancellationToken cancellationToken)
     {
-        var limit = request.Limit ?? Paging.DefaultLimit;
         var where = new List<string>();
         var p = new DynamicParameters();
         if (request.Kind is { } kind) { where.Add("i.kind = @kind"); p.Add("kind", kind.ToString()); }
@@ -40,22 +47,9 @@ public sealed class ListIndicatorsHandler(IDbConnectionFactory db, IMapper mappe
             where.Add("(i.search_key LIKE @q ESCAPE '\\' OR LOWER(i.code) LIKE @q ESCAPE '\\')");
             p.Add("q", Search.ContainsPattern(request.Q));
         }
-        Cursor.TryDecode(request.Cursor, out var cursor);
-        if (cursor is not null)
-        {
-            where.Add("(i.search_key > @ck OR (i.search_key = @ck AND i.id > @cid))");
-            p.Add("ck", cursor.Key);
-            p.Add("cid", cursor.Id);
-        }
-        p.Add("take", limit + 1);
-        var sql = $"""
-            SELECT {IndicatorRow.Columns} FROM indicators i
-            {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
-            ORDER BY i.search_key, i.id {db.Dialect.Limit("@take")}
-            """;
-        var rows = await db.ReadAsync(async (connection, ct) =>
-            (await connection.QueryAsync<IndicatorRow>(new CommandDefinition(sql, p, cancellationToken: ct))).ToList(), cancellationToken);
-        var page = Paging.ToPage(rows, limit, r => (r.SearchKey, r.Id));
-        return new Page<IndicatorDto>(mapper.Map<List<IndicatorDto>>(page.Items), page.NextCursor);
+        var sql = new ListSql(IndicatorRow.Columns, "indicators i", where, p);
+        var page = await db.ReadAsync((connection, ct) =>
+            connection.QueryListAsync<IndicatorRow>(db.Dialect, ListIndicatorsQuery.Sorts, request.List, sql, r => r.Id, ct), cancellationToken);
+        return new Page<IndicatorDto>(mapper.Map<List<IndicatorDto>>(page.Items), page.NextCursor, page.Total);
     }
 }

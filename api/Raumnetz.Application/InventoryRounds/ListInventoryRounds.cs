@@ -8,8 +8,17 @@ using Raumnetz.Domain.Inventory;
 namespace Raumnetz.Application.InventoryRounds;
 
 /// <summary>Inventory rounds sorted by name, filtered by region (rounds of this space or a space below it), status and text.</summary>
-public sealed record ListInventoryRoundsQuery(Guid? SpaceId, InventoryRoundStatus? Status, string? Q, int? Limit, string? Cursor)
-    : IRequest<Page<InventoryRoundDto>>;
+public sealed record ListInventoryRoundsQuery(Guid? SpaceId, InventoryRoundStatus? Status, string? Q, ListOptions List)
+    : IRequest<Page<InventoryRoundDto>>, IListQuery
+{
+    /// <summary>Sorts: name (default), startsOn, endsOn, status, updatedAt.</summary>
+    public static readonly ListDefinition Sorts = new("r.id", "r.updated_at", "name",
+        new SortColumn("name", "r.search_key", SortKind.Text),
+        new SortColumn("startsOn", "r.starts_on", SortKind.Date),
+        new SortColumn("endsOn", "r.ends_on", SortKind.Date),
+        new SortColumn("status", "r.status", SortKind.Text),
+        new SortColumn("updatedAt", "r.updated_at", SortKind.Instant));
+}
 
 public sealed class ListInventoryRoundsValidator : AbstractValidator<ListInventoryRoundsQuery>
 {
@@ -17,8 +26,7 @@ public sealed class ListInventoryRoundsValidator : AbstractValidator<ListInvento
     {
         RuleFor(x => x.Status).DefinedEnum();
         RuleFor(x => x.Q).MaximumLength(Limits.Search);
-        RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage(_ => Messages.Rule_Cursor);
+        Include(new ListOptionsValidator<ListInventoryRoundsQuery>(ListInventoryRoundsQuery.Sorts));
     }
 }
 
@@ -27,7 +35,6 @@ public sealed class ListInventoryRoundsHandler(IDbConnectionFactory db, Inventor
 {
     public async Task<Page<InventoryRoundDto>> Handle(ListInventoryRoundsQuery request, CancellationToken cancellationToken)
     {
-        var limit = request.Limit ?? Paging.DefaultLimit;
         var where = new List<string>();
         var p = new DynamicParameters();
         var with = "";
@@ -48,23 +55,10 @@ public sealed class ListInventoryRoundsHandler(IDbConnectionFactory db, Inventor
             where.Add("r.search_key LIKE @q ESCAPE '\\'");
             p.Add("q", Search.ContainsPattern(request.Q));
         }
-        Cursor.TryDecode(request.Cursor, out var cursor);
-        if (cursor is not null)
-        {
-            where.Add("(r.search_key > @ck OR (r.search_key = @ck AND r.id > @cid))");
-            p.Add("ck", cursor.Key);
-            p.Add("cid", cursor.Id);
-        }
-        p.Add("take", limit + 1);
-        var sql = $"""
-            {with}
-            SELECT {InventoryRoundReads.Columns}, r.search_key AS {QueryExtensions.SortKey} FROM {InventoryRoundReads.From}
-            {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
-            ORDER BY r.search_key, r.id {db.Dialect.Limit("@take")}
-            """;
+        var sql = new ListSql(InventoryRoundReads.Columns, InventoryRoundReads.From, where, p, with);
         return await db.ReadAsync(async (connection, ct) =>
         {
-            var page = await connection.QueryPageAsync<InventoryRoundDto>(sql, p, limit, r => r.Id, ct);
+            var page = await connection.QueryListAsync<InventoryRoundDto>(db.Dialect, ListInventoryRoundsQuery.Sorts, request.List, sql, r => r.Id, ct);
             return page with { Items = await reads.CompleteAsync(connection, null, page.Items, ct) };
         }, cancellationToken);
     }

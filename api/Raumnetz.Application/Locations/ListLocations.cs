@@ -13,7 +13,14 @@ namespace Raumnetz.Application.Locations;
 /// Locations sorted by name, filtered by social space (with the spaces below it), category and target group of their
 /// services (with narrower terms), operator, kind and text. Archived locations only with includeArchived.
 /// </summary>
-public sealed record ListLocationsQuery(LocationFilter Filter, int? Limit, string? Cursor) : IRequest<Page<LocationDto>>;
+public sealed record ListLocationsQuery(LocationFilter Filter, ListOptions List) : IRequest<Page<LocationDto>>, IListQuery
+{
+    /// <summary>Sorts: name (default), createdAt, updatedAt.</summary>
+    public static readonly ListDefinition Sorts = new("l.id", "l.updated_at", "name",
+        new SortColumn("name", "l.search_key", SortKind.Text),
+        new SortColumn("createdAt", "l.created_at", SortKind.Instant),
+        new SortColumn("updatedAt", "l.updated_at", SortKind.Instant));
+}
 
 public sealed class ListLocationsValidator : AbstractValidator<ListLocationsQuery>
 {
@@ -22,8 +29,7 @@ public sealed class ListLocationsValidator : AbstractValidator<ListLocationsQuer
         RuleFor(x => x.Filter.Q).MaximumLength(Limits.Search).OverridePropertyName("q");
         RuleFor(x => x.Filter.Category).MaximumLength(Limits.Code).OverridePropertyName("category");
         RuleFor(x => x.Filter.TargetGroup).MaximumLength(Limits.Code).OverridePropertyName("targetGroup");
-        RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage(_ => Messages.Rule_Cursor);
+        Include(new ListOptionsValidator<ListLocationsQuery>(ListLocationsQuery.Sorts));
     }
 }
 
@@ -32,28 +38,14 @@ public sealed class ListLocationsHandler(IDbConnectionFactory db, LocationReads 
 {
     public async Task<Page<LocationDto>> Handle(ListLocationsQuery request, CancellationToken cancellationToken)
     {
-        var limit = request.Limit ?? Paging.DefaultLimit;
         var filter = InventoryFilters.Locations(request.Filter);
-        Cursor.TryDecode(request.Cursor, out var cursor);
-        if (cursor is not null)
-        {
-            filter.Where.Add("(l.search_key > @ck OR (l.search_key = @ck AND l.id > @cid))");
-            filter.Parameters.Add("ck", cursor.Key);
-            filter.Parameters.Add("cid", cursor.Id);
-        }
-        filter.Parameters.Add("take", limit + 1);
-        var sql = $"""
-            {filter.With(db.Dialect)}
-            SELECT {LocationReads.Columns}, l.search_key AS {QueryExtensions.SortKey} FROM {LocationReads.From}
-            {filter.WhereClause}
-            ORDER BY l.search_key, l.id {db.Dialect.Limit("@take")}
-            """;
+        var sql = new ListSql(LocationReads.Columns, LocationReads.From, filter.Where, filter.Parameters, filter.With(db.Dialect));
         return await db.ReadAsync(async (connection, ct) =>
         {
             await taxonomies.CheckFilterCodeAsync(connection, request.Filter.Category, TaxonomyKind.ServiceCategory, "category");
             await taxonomies.CheckFilterCodeAsync(connection, request.Filter.TargetGroup, TaxonomyKind.TargetGroup, "targetGroup");
-            var page = await connection.QueryPageAsync<LocationReads.Row>(sql, filter.Parameters, limit, l => l.Id, ct);
-            return new Page<LocationDto>(await reads.CompleteAsync(connection, null, page.Items, ct), page.NextCursor);
+            var page = await connection.QueryListAsync<LocationReads.Row>(db.Dialect, ListLocationsQuery.Sorts, request.List, sql, l => l.Id, ct);
+            return new Page<LocationDto>(await reads.CompleteAsync(connection, null, page.Items, ct), page.NextCursor, page.Total);
         }, cancellationToken);
     }
 }

@@ -9,8 +9,15 @@ using Raumnetz.Domain.Networks;
 namespace Raumnetz.Application.Meetings;
 
 /// <summary>Meetings of a network, latest first, optionally those starting in [from, to) only.</summary>
-public sealed record ListNetworkMeetingsQuery(Guid NetworkId, DateTimeOffset? From, DateTimeOffset? To, int? Limit, string? Cursor)
-    : IRequest<Page<MeetingSummaryDto>>;
+public sealed record ListNetworkMeetingsQuery(Guid NetworkId, DateTimeOffset? From, DateTimeOffset? To, ListOptions List)
+    : IRequest<Page<MeetingSummaryDto>>, IListQuery
+{
+    /// <summary>Sorts: -startsAt (default, newest first), startsAt, title, updatedAt.</summary>
+    public static readonly ListDefinition Sorts = new("m.id", "m.updated_at", "-startsAt",
+        new SortColumn("startsAt", "m.starts_at", SortKind.Instant),
+        new SortColumn("title", "m.title", SortKind.Text),
+        new SortColumn("updatedAt", "m.updated_at", SortKind.Instant));
+}
 
 public sealed class ListNetworkMeetingsValidator : AbstractValidator<ListNetworkMeetingsQuery>
 {
@@ -18,11 +25,7 @@ public sealed class ListNetworkMeetingsValidator : AbstractValidator<ListNetwork
     {
         RuleFor(x => x.To).GreaterThan(x => x.From).When(x => x.From is not null && x.To is not null)
             .WithMessage(_ => Text.Format(Messages.Rule_After, "to", "from"));
-        RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor)
-            .Must(c => Cursor.TryDecode(c, out var cursor)
-            && (cursor is null || DateTimeOffset.TryParse(cursor.Key, CultureInfo.InvariantCulture, out _)))
-            .WithMessage(_ => Messages.Rule_Cursor);
+        Include(new ListOptionsValidator<ListNetworkMeetingsQuery>(ListNetworkMeetingsQuery.Sorts));
     }
 }
 
@@ -30,7 +33,6 @@ public sealed class ListNetworkMeetingsHandler(IDbConnectionFactory db) : IReque
 {
     public async Task<Page<MeetingSummaryDto>> Handle(ListNetworkMeetingsQuery request, CancellationToken cancellationToken)
     {
-        var limit = request.Limit ?? Paging.DefaultLimit;
         var where = new List<string> { "m.network_id = @networkId" };
         var p = new DynamicParameters();
         p.Add("networkId", request.NetworkId);
@@ -40,33 +42,23 @@ public sealed class ListNetworkMeetingsHandler(IDbConnectionFactory db) : IReque
         // Instants are bound in UTC (see CreateMeeting).
         if (request.From is { } from) { where.Add("m.starts_at >= @from"); p.Add("from", from.ToUniversalTime()); }
         if (request.To is { } to) { where.Add("m.starts_at < @to"); p.Add("to", to.ToUniversalTime()); }
-        Cursor.TryDecode(request.Cursor, out var cursor);
-        if (cursor is not null)
-        {
-            where.Add("(m.starts_at < @ck OR (m.starts_at = @ck AND m.id < @cid))");
-            p.Add("ck", DateTimeOffset.Parse(cursor.Key, CultureInfo.InvariantCulture).ToUniversalTime());
-            p.Add("cid", cursor.Id);
-        }
-        p.Add("take", limit + 1);
-        var sql = $"""
-            SELECT m.id, m.network_id, m.title, m.starts_at, m.ends_at, m.location, m.is_cancelled AS cancelled, m.version,
+        const string columns = """
+            m.id, m.network_id, m.title, m.starts_at, m.ends_at, m.location, m.is_cancelled AS cancelled, m.version,
                    CASE WHEN m.minutes IS NULL THEN 0 ELSE 1 END AS has_minutes,
                    (SELECT COUNT(*) FROM meeting_decisions d WHERE d.meeting_id = m.id) AS decision_count,
                    (SELECT COUNT(*) FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.attendance = @present) AS present,
                    (SELECT COUNT(*) FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.attendance = @excused) AS excused,
                    (SELECT COUNT(*) FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.attendance = @absent) AS absent
-            FROM meetings m
-            WHERE {string.Join(" AND ", where)}
-            ORDER BY m.starts_at DESC, m.id DESC {db.Dialect.Limit("@take")}
             """;
-        var rows = await db.ReadAsync(async (connection, ct) =>
+        var sql = new ListSql(columns, "meetings m", where, p);
+        return await db.ReadAsync(async (connection, ct) =>
         {
             if (await connection.ExecuteScalarAsync<long>(
                     new CommandDefinition("SELECT COUNT(*) FROM networks WHERE id = @NetworkId", new { request.NetworkId },
                         cancellationToken: ct)) == 0)
                 throw new NotFoundException("Network", request.NetworkId);
-            return (await connection.QueryAsync<MeetingSummaryDto>(new CommandDefinition(sql, p, cancellationToken: ct))).ToList();
+            return await connection.QueryListAsync<MeetingSummaryDto>(db.Dialect, ListNetworkMeetingsQuery.Sorts, request.List, sql, r => r.Id,
+                ct);
         }, cancellationToken);
-        return Paging.ToPage(rows, limit, r => (r.StartsAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture), r.Id));
     }
 }

@@ -11,9 +11,17 @@ namespace Raumnetz.Application.Networks;
 /// Networks sorted by name. Filters: a social space (networks covering it or any space below it), kind, status,
 /// an actor that is a member today, and text in the name.
 /// </summary>
-public sealed record ListNetworksQuery(Guid? SpaceId, NetworkKind? Kind, NetworkStatus? Status, Guid? MemberActorId, string? Q, int? Limit,
-    string? Cursor)
-    : IRequest<Page<NetworkDto>>;
+public sealed record ListNetworksQuery(Guid? SpaceId, NetworkKind? Kind, NetworkStatus? Status, Guid? MemberActorId, string? Q, ListOptions List)
+    : IRequest<Page<NetworkDto>>, IListQuery
+{
+    /// <summary>Sorts: name (default), kind, status, startedOn (networks without a start last), updatedAt.</summary>
+    public static readonly ListDefinition Sorts = new("n.id", "n.updated_at", "name",
+        new SortColumn("name", "n.search_key", SortKind.Text),
+        new SortColumn("kind", "n.kind", SortKind.Text),
+        new SortColumn("status", "n.status", SortKind.Text),
+        SortColumn.DateOrLast("startedOn", "n.started_on"),
+        new SortColumn("updatedAt", "n.updated_at", SortKind.Instant));
+}
 
 public sealed class ListNetworksValidator : AbstractValidator<ListNetworksQuery>
 {
@@ -22,8 +30,7 @@ public sealed class ListNetworksValidator : AbstractValidator<ListNetworksQuery>
         RuleFor(x => x.Kind).DefinedEnum();
         RuleFor(x => x.Status).DefinedEnum();
         RuleFor(x => x.Q).MaximumLength(Limits.Search);
-        RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage(_ => Messages.Rule_Cursor);
+        Include(new ListOptionsValidator<ListNetworksQuery>(ListNetworksQuery.Sorts));
     }
 }
 
@@ -32,7 +39,6 @@ public sealed class ListNetworksHandler(IDbConnectionFactory db, NetworkReads re
 {
     public async Task<Page<NetworkDto>> Handle(ListNetworksQuery request, CancellationToken cancellationToken)
     {
-        var limit = request.Limit ?? Paging.DefaultLimit;
         var where = new List<string>();
         var p = new DynamicParameters();
         p.Add("today", clock.Today());
@@ -63,23 +69,10 @@ public sealed class ListNetworksHandler(IDbConnectionFactory db, NetworkReads re
             where.Add("n.search_key LIKE @q ESCAPE '\\'");
             p.Add("q", Search.ContainsPattern(request.Q));
         }
-        Cursor.TryDecode(request.Cursor, out var cursor);
-        if (cursor is not null)
-        {
-            where.Add("(n.search_key > @ck OR (n.search_key = @ck AND n.id > @cid))");
-            p.Add("ck", cursor.Key);
-            p.Add("cid", cursor.Id);
-        }
-        p.Add("take", limit + 1);
-        var sql = $"""
-            {with}
-            SELECT {NetworkReads.Columns}, n.search_key AS {QueryExtensions.SortKey} FROM {NetworkReads.From}
-            {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
-            ORDER BY n.search_key, n.id {db.Dialect.Limit("@take")}
-            """;
+        var sql = new ListSql(NetworkReads.Columns, NetworkReads.From, where, p, with);
         return await db.ReadAsync(async (connection, ct) =>
         {
-            var page = await connection.QueryPageAsync<NetworkDto>(sql, p, limit, n => n.Id, ct);
+            var page = await connection.QueryListAsync<NetworkDto>(db.Dialect, ListNetworksQuery.Sorts, request.List, sql, n => n.Id, ct);
             return page with { Items = await reads.CompleteAsync(connection, null, page.Items, ct) };
         }, cancellationToken);
     }

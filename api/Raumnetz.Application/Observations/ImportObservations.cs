@@ -41,7 +41,7 @@ public sealed record ObservationImportRow
     public double? Value { get; init; }
     public double? Numerator { get; init; }
     public double? Denominator { get; init; }
-    /// <summary>provisional, final (default) or estimated; in a CSV file also in German: vorläufig, endgültig or geschätzt.</summary>
+    /// <summary>provisional, final (default) or estimated; also in German (CSV and JSON alike): vorläufig, endgültig or geschätzt.</summary>
     public string? Status { get; init; }
     public string? Source { get; init; }
     public string? Note { get; init; }

@@ -92,7 +92,7 @@ internal sealed class ObservationRowChecker
         var numerator = Number(row, "numerator", row.Numerator);
         var denominator = Number(row, "denominator", row.Denominator);
         var status = ObservationStatus.Final;
-        if (!string.IsNullOrWhiteSpace(row.Status) && !TryParseStatus(row.Status, german: row.Line is not null, out status))
+        if (!string.IsNullOrWhiteSpace(row.Status) && !TryParseStatus(row.Status, out status))
             report.Add(row, "status", "notAStatus", Domain.Common.Text.Format(Messages.Import_NotAStatus, row.Status), ("value", row.Status));
         var source = Text(row, "source", row.Source, Limits.Name);
         var note = Text(row, "note", row.Note, Limits.Note);
@@ -163,11 +163,11 @@ internal sealed class ObservationRowChecker
     }
 
     /// <summary>
-    /// A status in English (provisional, final, estimated, in any case) or, in a CSV file (<paramref name="german"/>), as the
-    /// German UI and the German export write it (vorläufig, endgültig, geschätzt; also spelt with ae/ue); no numbers. A JSON
-    /// import speaks the API's English only.
+    /// A status in English (provisional, final, estimated, in any case) or as the German UI and the German export write it
+    /// (vorläufig, endgültig, geschätzt; also spelt with ae/ue); no numbers. The one mapping for every import format: the CSV
+    /// and the JSON import read the same words.
     /// </summary>
-    public static bool TryParseStatus(string text, bool german, out ObservationStatus status)
+    public static bool TryParseStatus(string text, out ObservationStatus status)
     {
         var t = text.Trim().ToLowerInvariant();
         status = t switch
@@ -175,9 +175,9 @@ internal sealed class ObservationRowChecker
             "provisional" => ObservationStatus.Provisional,
             "final" => ObservationStatus.Final,
             "estimated" => ObservationStatus.Estimated,
-            "vorläufig" or "vorlaeufig" when german => ObservationStatus.Provisional,
-            "endgültig" or "endgueltig" when german => ObservationStatus.Final,
-            "geschätzt" or "geschaetzt" when german => ObservationStatus.Estimated,
+            "vorläufig" or "vorlaeufig" => ObservationStatus.Provisional,
+            "endgültig" or "endgueltig" => ObservationStatus.Final,
+            "geschätzt" or "geschaetzt" => ObservationStatus.Estimated,
             _ => default,
         };
         return status != default;

@@ -12,7 +12,16 @@ namespace Raumnetz.Application.Services;
 /// Services sorted by name, filtered as <see cref="ServiceFilter"/> says (space subtree, category and target group with
 /// narrower terms, operator, status, location, network, text). Archived services only with includeArchived.
 /// </summary>
-public sealed record ListServicesQuery(ServiceFilter Filter, int? Limit, string? Cursor) : IRequest<Page<ServiceDto>>;
+public sealed record ListServicesQuery(ServiceFilter Filter, ListOptions List) : IRequest<Page<ServiceDto>>, IListQuery
+{
+    /// <summary>Sorts: name (default), status, verifiedOn (never verified first), createdAt, updatedAt.</summary>
+    public static readonly ListDefinition Sorts = new("sv.id", "sv.updated_at", "name",
+        new SortColumn("name", "sv.search_key", SortKind.Text),
+        new SortColumn("status", "sv.status", SortKind.Text),
+        SortColumn.DateOrFirst("verifiedOn", "sv.verified_on"),
+        new SortColumn("createdAt", "sv.created_at", SortKind.Instant),
+        new SortColumn("updatedAt", "sv.updated_at", SortKind.Instant));
+}
 
 public sealed class ListServicesValidator : AbstractValidator<ListServicesQuery>
 {
@@ -27,8 +36,7 @@ public sealed class ListServicesValidator : AbstractValidator<ListServicesQuery>
             .When(x => x.Filter.FundingEndsFrom is not null && x.Filter.FundingEndsTo is not null)
             .OverridePropertyName("fundingEndsTo")
             .WithMessage(_ => Text.Format(Messages.Rule_NotBefore, "fundingEndsTo", "fundingEndsFrom"));
-        RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage(_ => Messages.Rule_Cursor);
+        Include(new ListOptionsValidator<ListServicesQuery>(ListServicesQuery.Sorts));
     }
 }
 
@@ -37,28 +45,14 @@ public sealed class ListServicesHandler(IDbConnectionFactory db, ServiceReads re
 {
     public async Task<Page<ServiceDto>> Handle(ListServicesQuery request, CancellationToken cancellationToken)
     {
-        var limit = request.Limit ?? Paging.DefaultLimit;
         var filter = InventoryFilters.Services(request.Filter);
-        Cursor.TryDecode(request.Cursor, out var cursor);
-        if (cursor is not null)
-        {
-            filter.Where.Add("(sv.search_key > @ck OR (sv.search_key = @ck AND sv.id > @cid))");
-            filter.Parameters.Add("ck", cursor.Key);
-            filter.Parameters.Add("cid", cursor.Id);
-        }
-        filter.Parameters.Add("take", limit + 1);
-        var sql = $"""
-            {filter.With(db.Dialect)}
-            SELECT {ServiceReads.Columns}, sv.search_key AS {QueryExtensions.SortKey} FROM {ServiceReads.From}
-            {filter.WhereClause}
-            ORDER BY sv.search_key, sv.id {db.Dialect.Limit("@take")}
-            """;
+        var sql = new ListSql(ServiceReads.Columns, ServiceReads.From, filter.Where, filter.Parameters, filter.With(db.Dialect));
         return await db.ReadAsync(async (connection, ct) =>
         {
             await taxonomies.CheckFilterCodeAsync(connection, request.Filter.Category, TaxonomyKind.ServiceCategory, "category");
             await taxonomies.CheckFilterCodeAsync(connection, request.Filter.TargetGroup, TaxonomyKind.TargetGroup, "targetGroup");
-            var page = await connection.QueryPageAsync<ServiceReads.Row>(sql, filter.Parameters, limit, s => s.Id, ct);
-            return new Page<ServiceDto>(await reads.CompleteAsync(connection, null, page.Items, ct), page.NextCursor);
+            var page = await connection.QueryListAsync<ServiceReads.Row>(db.Dialect, ListServicesQuery.Sorts, request.List, sql, s => s.Id, ct);
+            return new Page<ServiceDto>(await reads.CompleteAsync(connection, null, page.Items, ct), page.NextCursor, page.Total);
         }, cancellationToken);
     }
 }

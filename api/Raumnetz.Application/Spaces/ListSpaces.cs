@@ -9,8 +9,17 @@ using Raumnetz.Domain.Spaces;
 namespace Raumnetz.Application.Spaces;
 
 /// <summary>Spaces sorted by name, filtered by level, parent, text and a day on which they are valid.</summary>
-public sealed record ListSpacesQuery(SpaceLevel? Level, Guid? ParentId, string? Q, DateOnly? ValidOn, int? Limit, string? Cursor)
-    : IRequest<Page<SpaceDto>>;
+public sealed record ListSpacesQuery(SpaceLevel? Level, Guid? ParentId, string? Q, DateOnly? ValidOn, ListOptions List)
+    : IRequest<Page<SpaceDto>>, IListQuery
+{
+    /// <summary>Sorts: name (default), code, level, validFrom, updatedAt.</summary>
+    public static readonly ListDefinition Sorts = new("s.id", "s.updated_at", "name",
+        new SortColumn("name", "s.search_key", SortKind.Text),
+        new SortColumn("code", "s.code", SortKind.Text),
+        new SortColumn("level", "s.level", SortKind.Text),
+        new SortColumn("validFrom", "s.valid_from", SortKind.Date),
+        new SortColumn("updatedAt", "s.updated_at", SortKind.Instant));
+}
 
 public sealed class ListSpacesValidator : AbstractValidator<ListSpacesQuery>
 {
@@ -18,8 +27,7 @@ public sealed class ListSpacesValidator : AbstractValidator<ListSpacesQuery>
     {
         RuleFor(x => x.Level).DefinedEnum();
         RuleFor(x => x.Q).MaximumLength(Limits.Search);
-        RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage(_ => Messages.Rule_Cursor);
+        Include(new ListOptionsValidator<ListSpacesQuery>(ListSpacesQuery.Sorts));
     }
 }
 
@@ -27,7 +35,6 @@ public sealed class ListSpacesHandler(IDbConnectionFactory db, IMapper mapper) :
 {
     public async Task<Page<SpaceDto>> Handle(ListSpacesQuery request, CancellationToken cancellationToken)
     {
-        var limit = request.Limit ?? Paging.DefaultLimit;
         var where = new List<string>();
         var p = new DynamicParameters();
         if (request.Level is { } level) { where.Add("s.level = @level"); p.Add("level", level.ToString()); }
@@ -42,22 +49,9 @@ public sealed class ListSpacesHandler(IDbConnectionFactory db, IMapper mapper) :
             where.Add("s.valid_from <= @day AND (s.valid_to IS NULL OR s.valid_to >= @day)");
             p.Add("day", day);
         }
-        Cursor.TryDecode(request.Cursor, out var cursor);
-        if (cursor is not null)
-        {
-            where.Add("(s.search_key > @ck OR (s.search_key = @ck AND s.id > @cid))");
-            p.Add("ck", cursor.Key);
-            p.Add("cid", cursor.Id);
-        }
-        p.Add("take", limit + 1);
-        var sql = $"""
-            SELECT {SpaceRow.Columns} FROM {SpaceRow.From}
-            {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
-            ORDER BY s.search_key, s.id {db.Dialect.Limit("@take")}
-            """;
-        var rows = await db.ReadAsync(async (connection, ct) =>
-            (await connection.QueryAsync<SpaceRow>(new CommandDefinition(sql, p, cancellationToken: ct))).ToList(), cancellationToken);
-        var page = Paging.ToPage(rows, limit, r => (r.SearchKey, r.Id));
-        return new Page<SpaceDto>(mapper.Map<List<SpaceDto>>(page.Items), page.NextCursor);
+        var sql = new ListSql(SpaceRow.Columns, SpaceRow.From, where, p);
+        var page = await db.ReadAsync((connection, ct) =>
+            connection.QueryListAsync<SpaceRow>(db.Dialect, ListSpacesQuery.Sorts, request.List, sql, r => r.Id, ct), cancellationToken);
+        return new Page<SpaceDto>(mapper.Map<List<SpaceDto>>(page.Items), page.NextCursor, page.Total);
     }
 }

@@ -14,36 +14,34 @@ namespace Raumnetz.Application.Tasks;
 /// and overdue (true: past due and neither done nor dropped; false: all others).
 /// </summary>
 public sealed record ListTasksQuery(Guid? NetworkId, Guid? MeetingId, Guid? ResponsibleActorId, AgreementStatus? Status, bool? Overdue,
-    int? Limit, string? Cursor)
-    : IRequest<Page<TaskDto>>;
+    ListOptions List)
+    : IRequest<Page<TaskDto>>, IListQuery
+{
+    /// <summary>Sorts: dueOn (default; agreements without a due date last), title, status, updatedAt.</summary>
+    public static readonly ListDefinition Sorts = new("t.id", "t.updated_at", "dueOn",
+        SortColumn.DateOrLast("dueOn", "t.due_date"),
+        new SortColumn("title", "t.title", SortKind.Text),
+        new SortColumn("status", "t.status", SortKind.Text),
+        new SortColumn("updatedAt", "t.updated_at", SortKind.Instant));
+}
 
 public sealed class ListTasksValidator : AbstractValidator<ListTasksQuery>
 {
     public ListTasksValidator()
     {
         RuleFor(x => x.Status).DefinedEnum();
-        RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor)
-            .Must(c => Cursor.TryDecode(c, out var cursor)
-            && (cursor is null
-                || DateOnly.TryParseExact(cursor.Key, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)))
-            .WithMessage(_ => Messages.Rule_Cursor);
+        Include(new ListOptionsValidator<ListTasksQuery>(ListTasksQuery.Sorts));
     }
 }
 
 public sealed class ListTasksHandler(IDbConnectionFactory db, TaskReads reads, TimeProvider clock)
     : IRequestHandler<ListTasksQuery, Page<TaskDto>>
 {
-    /// <summary>Sort key of agreements without due date: after every real date.</summary>
-    private static readonly DateOnly NoDueDate = new(9999, 12, 31);
-
     public async Task<Page<TaskDto>> Handle(ListTasksQuery request, CancellationToken cancellationToken)
     {
-        var limit = request.Limit ?? Paging.DefaultLimit;
         var today = clock.Today();
         var where = new List<string>();
         var p = new DynamicParameters();
-        p.Add("far", NoDueDate);
         if (request.NetworkId is { } networkId) { where.Add("t.network_id = @networkId"); p.Add("networkId", networkId); }
         if (request.MeetingId is { } meetingId) { where.Add("t.meeting_id = @meetingId"); p.Add("meetingId", meetingId); }
         if (request.ResponsibleActorId is { } actorId)
@@ -61,24 +59,10 @@ public sealed class ListTasksHandler(IDbConnectionFactory db, TaskReads reads, T
             p.Add("open", nameof(AgreementStatus.Open));
             p.Add("inProgress", nameof(AgreementStatus.InProgress));
         }
-        Cursor.TryDecode(request.Cursor, out var cursor);
-        if (cursor is not null)
-        {
-            where.Add("(COALESCE(t.due_date, @far) > @ck OR (COALESCE(t.due_date, @far) = @ck AND t.id > @cid))");
-            p.Add("ck", DateOnly.ParseExact(cursor.Key, "yyyy-MM-dd", CultureInfo.InvariantCulture));
-            p.Add("cid", cursor.Id);
-        }
-        p.Add("take", limit + 1);
-        var sql = $"""
-            SELECT {TaskReads.Columns} FROM {TaskReads.From}
-            {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
-            ORDER BY COALESCE(t.due_date, @far), t.id {db.Dialect.Limit("@take")}
-            """;
+        var sql = new ListSql(TaskReads.Columns, TaskReads.From, where, p);
         return await db.ReadAsync(async (connection, ct) =>
         {
-            var rows = (await connection.QueryAsync<TaskDto>(new CommandDefinition(sql, p, cancellationToken: ct))).ToList();
-            var page = Paging.ToPage(rows, limit, t
-                => ((t.DueDate ?? NoDueDate).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), t.Id));
+            var page = await connection.QueryListAsync<TaskDto>(db.Dialect, ListTasksQuery.Sorts, request.List, sql, t => t.Id, ct);
             return page with { Items = await reads.CompleteAsync(connection, null, page.Items, today, ct) };
         }, cancellationToken);
     }

@@ -16,15 +16,26 @@ namespace Raumnetz.Application.Verification;
 /// defunct services are left out. Most urgent first: never verified, then by due day. Filters: space (services standing
 /// in or serving it or a space below it), operator.
 /// </summary>
-public sealed record ListVerificationQueueQuery(DateOnly? On, bool IncludeDue, Guid? SpaceId, Guid? OperatorActorId, int? Limit,
-    string? Cursor) : IRequest<VerificationQueueDto>;
+public sealed record ListVerificationQueueQuery(DateOnly? On, bool IncludeDue, Guid? SpaceId, Guid? OperatorActorId, ListOptions List) : IRequest<VerificationQueueDto>, IListQuery
+{
+    /// <summary>
+    /// Sorts: dueOn (default; never verified first, then by due day and name), name, operator (name), verifiedOn (never
+    /// verified first), updatedAt. The queue is computed in code, so its keys are compared as text (see
+    /// <see cref="Keyset.PageInMemory{T}"/>); the SQL of the columns is not used.
+    /// </summary>
+    public static readonly ListDefinition Sorts = new("s.id", "s.updated_at", "dueOn",
+        new SortColumn("dueOn", "", SortKind.Text),
+        new SortColumn("name", "", SortKind.Text),
+        new SortColumn("operator", "", SortKind.Text),
+        new SortColumn("verifiedOn", "", SortKind.Text),
+        new SortColumn("updatedAt", "", SortKind.Text));
+}
 
 public sealed class ListVerificationQueueValidator : AbstractValidator<ListVerificationQueueQuery>
 {
     public ListVerificationQueueValidator()
     {
-        RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage(_ => Messages.Rule_Cursor);
+        Include(new ListOptionsValidator<ListVerificationQueueQuery>(ListVerificationQueueQuery.Sorts));
     }
 }
 
@@ -41,13 +52,12 @@ public sealed class ListVerificationQueueHandler(IDbConnectionFactory db, TimePr
         public DateOnly? VerifiedOn { get; init; }
         public string? VerifiedBy { get; init; }
         public int IntervalMonths { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
     }
 
     public async Task<VerificationQueueDto> Handle(ListVerificationQueueQuery request, CancellationToken cancellationToken)
     {
-        var limit = request.Limit ?? Paging.DefaultLimit;
         var on = request.On ?? clock.Today();
-        Cursor.TryDecode(request.Cursor, out var cursor);
         var items = await db.ReadAsync(async (connection, ct) =>
         {
             var p = new DynamicParameters();
@@ -66,21 +76,21 @@ public sealed class ListVerificationQueueHandler(IDbConnectionFactory db, TimePr
             }
             if (request.OperatorActorId is { } operatorId) { where.Add("s.operator_actor_id = @operatorId"); p.Add("operatorId",
                 operatorId); }
+            if (request.List.ModifiedAfter is { } since) { where.Add("s.updated_at > @modifiedAfter"); p.Add("modifiedAfter", since.ToUniversalTime()); }
             var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
                 {with}
                 SELECT s.id AS service_id, s.name, s.status, s.operator_actor_id, a.name AS operator_name, s.verified_on, s.verified_by,
-                    s.verification_interval_months AS interval_months
+                    s.verification_interval_months AS interval_months, s.updated_at
                 FROM services s LEFT JOIN actors a ON a.id = s.operator_actor_id
                 WHERE {string.Join(" AND ", where)}
                 """, p, cancellationToken: ct));
-            return rows.Select(r => Item(r, on)).ToList();
+            return rows.Select(r => (Item: Item(r, on), r.UpdatedAt)).ToList();
         }, cancellationToken);
-        var ordered = items.Select(i => (Key: SortKey(i), Item: i))
-            .Where(x => cursor is null || string.CompareOrdinal(x.Key, cursor.Key) > 0
-                || (x.Key == cursor.Key && x.Item.ServiceId.CompareTo(cursor.Id) > 0))
-            .OrderBy(x => x.Key, StringComparer.Ordinal).ThenBy(x => x.Item.ServiceId).ToList();
-        var page = Paging.ToPage(ordered, limit, x => (x.Key, x.Item.ServiceId));
-        return new VerificationQueueDto { On = on, Items = page.Items.Select(x => x.Item).ToList(), NextCursor = page.NextCursor };
+        var page = Keyset.PageInMemory(items, ListVerificationQueueQuery.Sorts, request.List, SortKey, x => x.Item.ServiceId);
+        return new VerificationQueueDto
+        {
+            On = on, Items = [.. page.Items.Select(x => x.Item)], NextCursor = page.NextCursor, Total = page.Total,
+        };
     }
 
     private static VerificationQueueItemDto Item(Row r, DateOnly on)
@@ -95,7 +105,21 @@ public sealed class ListVerificationQueueHandler(IDbConnectionFactory db, TimePr
         };
     }
 
-    /// <summary>Never verified first ("0"), then by due day and name.</summary>
-    private static string SortKey(VerificationQueueItemDto i) =>
-        i.DueOn is { } d ? "1" + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + i.Name : "0" + i.Name;
+    /// <summary>
+    /// The text key of an entry for a sort column, whose ordinal order is the column's order: never verified first ("0"), then
+    /// by day (yyyy-MM-dd); the name after the day, so that entries of one day stand by name.
+    /// </summary>
+    private static string SortKey((VerificationQueueItemDto Item, DateTimeOffset UpdatedAt) entry, SortColumn column)
+    {
+        var i = entry.Item;
+        static string Day(DateOnly? d) => d is { } day ? "1" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "0";
+        return column.Name switch
+        {
+            "name" => TextRules.SearchKey(i.Name),
+            "operator" => TextRules.SearchKey(i.OperatorName ?? ""),
+            "verifiedOn" => Day(i.VerifiedOn) + TextRules.SearchKey(i.Name),
+            "updatedAt" => entry.UpdatedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+            _ => Day(i.DueOn) + TextRules.SearchKey(i.Name),
+        };
+    }
 }

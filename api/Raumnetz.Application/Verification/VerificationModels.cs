@@ -44,4 +44,6 @@ public sealed record VerificationQueueDto
     public DateOnly On { get; init; }
     public IReadOnlyList<VerificationQueueItemDto> Items { get; init; } = [];
     public string? NextCursor { get; init; }
+    /// <summary>The number of entries over all pages, with includeTotal=true (null otherwise).</summary>
+    public int? Total { get; init; }
 }

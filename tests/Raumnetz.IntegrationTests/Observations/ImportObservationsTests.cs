@@ -206,10 +206,27 @@ public sealed class ImportObservationsTests(ApiFactory factory) : IClassFixture<
         Assert.Empty(await ObservationsAsync(client, $"indicatorId={s.CountId}"));
     }
 
+    [Fact]
+    public async Task Json_items_read_the_german_status_words_as_the_csv_import_does()
+    {
+        var client = await factory.AdminAsync();
+        var s = await SetupAsync(client);
+        var json = $$"""
+            [{"indicator":"{{s.Count}}","space":"{{s.North}}","period":"2021","value":1,"status":"vorläufig"},
+             {"indicator":"{{s.Count}}","space":"{{s.North}}","period":"2022","value":2,"status":"Geschaetzt"},
+             {"indicator":"{{s.Count}}","space":"{{s.North}}","period":"2023","value":3,"status":"endgültig"}]
+            """;
+        var ok = await HttpAssert.OkAsync<JsonElement>(await ImportJsonAsync(client, json));
+        Assert.True(ok.GetProperty("created").GetInt32() == 3, ok.ToString());
+        var stored = await ObservationsAsync(client, $"indicatorId={s.CountId}");
+        Assert.Equal(["provisional", "estimated", "final"],
+            stored.OrderBy(o => o.GetProperty("period").GetString(), StringComparer.Ordinal).Select(o => o.GetProperty("status").GetString()));
+    }
+
     [Theory]
     [InlineData("""[{"indicator":1,"space":"{S}","period":"2024","value":1}]""", "items[0].indicator")]
     [InlineData("""[{"indicator":"{I}","space":"{S}","period":"2024","value":"viele"}]""", "items[0].value")]
-    [InlineData("""[{"indicator":"{I}","space":"{S}","period":"2024","value":1,"status":"geschätzt"}]""", "items[0].status")]
+    [InlineData("""[{"indicator":"{I}","space":"{S}","period":"2024","value":1,"status":"geschätzt!"}]""", "items[0].status")]
     [InlineData("""[{"indicator":"{I}","space":"{S}","period":"2024","value":1,"source":"{LONG}"}]""", "items[0].source")]
     [InlineData("""[{"indicator":"{I}","space":"{S}","period":"2024","value":1},null]""", "items[1].item")]
     [InlineData("""[{"indicator":"{I}","space":"{S}","period":"2024","value":1},[1,2]]""", "items[1]")]

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Raumnetz.Application.Common;
 using Raumnetz.Application.Actors;
 using Raumnetz.Domain.Actors;
 
@@ -103,10 +104,11 @@ public sealed class ActorValidatorTests
     {
         var validator = new ListActorsValidator();
         Assert.True(validator.Validate(
-                new ListActorsQuery(ActorKind.Person, "school", Sector.Public, null, "x", false, 500, null)).IsValid);
+                new ListActorsQuery(ActorKind.Person, "school", Sector.Public, null, "x", false, new ListOptions(500, null, "-name"))).IsValid);
         var errors = validator.Validate(
-            new ListActorsQuery((ActorKind)5, new string('x', 51), null, null, new string('q', 201), true, 0, "not-a-cursor"))
+            new ListActorsQuery((ActorKind)5, new string('x', 51), null, null, new string('q', 201), true,
+                new ListOptions(0, "not-a-cursor", "shoeSize")))
             .Errors.Select(e => e.PropertyName).ToList();
-        Assert.Equal(["Kind", "Type", "Q", "Limit", "Cursor"], errors);
+        Assert.Equal(["Kind", "Type", "Q", "limit", "sort", "cursor"], errors);
     }
 }

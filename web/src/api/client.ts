@@ -398,10 +398,13 @@ export class Client {
      * @param q (optional) Text contained in the name or short name.
      * @param includeArchived (optional) Include archived actors (default false).
      * @param limit (optional) Page size, 1 to 500 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
+     * @param cursor (optional) The nextCursor of the previous page (of the same sort; a cursor of another sort is 400).
+     * @param sort (optional) Sort order: a column, descending with a leading minus (default name); rows with the same value follow by id.
+     * @param includeTotal (optional) Also count the rows matching the filters (over all pages) into 'total'; without it 'total' is null. Counting reads every matching row, so ask for it when it is shown (for example on the first page).
+     * @param modifiedAfter (optional) Only rows changed after this instant (ISO 8601, e.g. 2026-01-31T12:00:00Z); with the changes feed a partner's first full copy.
      * @return OK
      */
-    listActors(kind?: ActorKind | undefined, type?: string | undefined, sector?: Sector | undefined, spaceId?: string | undefined, q?: string | undefined, includeArchived?: boolean | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<ActorDtoPage> {
+    listActors(kind?: ActorKind | undefined, type?: string | undefined, sector?: Sector | undefined, spaceId?: string | undefined, q?: string | undefined, includeArchived?: boolean | undefined, limit?: number | undefined, cursor?: string | undefined, sort?: ListActorsSort | undefined, includeTotal?: boolean | undefined, modifiedAfter?: string | undefined): Promise<ActorDtoPage> {
         let url_ = this.baseUrl + "/api/v1/actors?";
         if (kind === null)
             throw new globalThis.Error("The parameter 'kind' cannot be null.");
@@ -435,6 +438,18 @@ export class Client {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (includeTotal === null)
+            throw new globalThis.Error("The parameter 'includeTotal' cannot be null.");
+        else if (includeTotal !== undefined)
+            url_ += "includeTotal=" + encodeURIComponent("" + includeTotal) + "&";
+        if (modifiedAfter === null)
+            throw new globalThis.Error("The parameter 'modifiedAfter' cannot be null.");
+        else if (modifiedAfter !== undefined)
+            url_ += "modifiedAfter=" + encodeURIComponent("" + modifiedAfter) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -965,10 +980,13 @@ export class Client {
      * The relations of an actor in both directions (outgoing and incoming), sorted by the other actor's name.
      * @param id The actor.
      * @param limit (optional) Page size, 1 to 500 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
+     * @param cursor (optional) The nextCursor of the previous page (of the same sort; a cursor of another sort is 400).
+     * @param sort (optional) Sort order: a column, descending with a leading minus (default name); rows with the same value follow by id.
+     * @param includeTotal (optional) Also count the rows matching the filters (over all pages) into 'total'; without it 'total' is null. Counting reads every matching row, so ask for it when it is shown (for example on the first page).
+     * @param modifiedAfter (optional) Only rows changed after this instant (ISO 8601, e.g. 2026-01-31T12:00:00Z); with the changes feed a partner's first full copy.
      * @return OK
      */
-    listActorRelations(id: string, limit?: number | undefined, cursor?: string | undefined): Promise<ActorRelationItemPage> {
+    listActorRelations(id: string, limit?: number | undefined, cursor?: string | undefined, sort?: ListActorRelationsSort | undefined, includeTotal?: boolean | undefined, modifiedAfter?: string | undefined): Promise<ActorRelationItemPage> {
         let url_ = this.baseUrl + "/api/v1/actors/{id}/relations?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -981,6 +999,18 @@ export class Client {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (includeTotal === null)
+            throw new globalThis.Error("The parameter 'includeTotal' cannot be null.");
+        else if (includeTotal !== undefined)
+            url_ += "includeTotal=" + encodeURIComponent("" + includeTotal) + "&";
+        if (modifiedAfter === null)
+            throw new globalThis.Error("The parameter 'modifiedAfter' cannot be null.");
+        else if (modifiedAfter !== undefined)
+            url_ += "modifiedAfter=" + encodeURIComponent("" + modifiedAfter) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -1698,10 +1728,13 @@ export class Client {
      * @param period (optional) Only ratings of this period.
      * @param actorId (optional) Only ratings by this actor.
      * @param limit (optional) Page size, 1 to 500 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
+     * @param cursor (optional) The nextCursor of the previous page (of the same sort; a cursor of another sort is 400).
+     * @param sort (optional) Sort order: a column, descending with a leading minus (default createdAt); rows with the same value follow by id.
+     * @param includeTotal (optional) Also count the rows matching the filters (over all pages) into 'total'; without it 'total' is null. Counting reads every matching row, so ask for it when it is shown (for example on the first page).
+     * @param modifiedAfter (optional) Only rows changed after this instant (ISO 8601, e.g. 2026-01-31T12:00:00Z); with the changes feed a partner's first full copy.
      * @return OK
      */
-    listAssessments(indicatorId?: string | undefined, spaceId?: string | undefined, period?: string | undefined, actorId?: string | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<AssessmentDtoPage> {
+    listAssessments(indicatorId?: string | undefined, spaceId?: string | undefined, period?: string | undefined, actorId?: string | undefined, limit?: number | undefined, cursor?: string | undefined, sort?: ListAssessmentsSort | undefined, includeTotal?: boolean | undefined, modifiedAfter?: string | undefined): Promise<AssessmentDtoPage> {
         let url_ = this.baseUrl + "/api/v1/assessments?";
         if (indicatorId === null)
             throw new globalThis.Error("The parameter 'indicatorId' cannot be null.");
@@ -1727,6 +1760,18 @@ export class Client {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (includeTotal === null)
+            throw new globalThis.Error("The parameter 'includeTotal' cannot be null.");
+        else if (includeTotal !== undefined)
+            url_ += "includeTotal=" + encodeURIComponent("" + includeTotal) + "&";
+        if (modifiedAfter === null)
+            throw new globalThis.Error("The parameter 'modifiedAfter' cannot be null.");
+        else if (modifiedAfter !== undefined)
+            url_ += "modifiedAfter=" + encodeURIComponent("" + modifiedAfter) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -2231,10 +2276,13 @@ export class Client {
      * @param from (optional) Only entries at or after this instant (ISO 8601).
      * @param to (optional) Only entries before this instant (ISO 8601).
      * @param limit (optional) Page size, 1 to 500 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
+     * @param cursor (optional) The nextCursor of the previous page (of the same sort; a cursor of another sort is 400).
+     * @param sort (optional) Sort order: a column, descending with a leading minus (default -occurredAt); rows with the same value follow by id.
+     * @param includeTotal (optional) Also count the rows matching the filters (over all pages) into 'total'; without it 'total' is null. Counting reads every matching row, so ask for it when it is shown (for example on the first page).
+     * @param modifiedAfter (optional) Only rows changed after this instant (ISO 8601, e.g. 2026-01-31T12:00:00Z); with the changes feed a partner's first full copy.
      * @return OK
      */
-    listAuditEntries(entityId?: string | undefined, entityType?: string | undefined, userId?: string | undefined, principal?: string | undefined, from?: string | undefined, to?: string | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<AuditEntryDtoPage> {
+    listAuditEntries(entityId?: string | undefined, entityType?: string | undefined, userId?: string | undefined, principal?: string | undefined, from?: string | undefined, to?: string | undefined, limit?: number | undefined, cursor?: string | undefined, sort?: ListAuditEntriesSort | undefined, includeTotal?: boolean | undefined, modifiedAfter?: string | undefined): Promise<AuditEntryDtoPage> {
         let url_ = this.baseUrl + "/api/v1/audit?";
         if (entityId === null)
             throw new globalThis.Error("The parameter 'entityId' cannot be null.");
@@ -2268,6 +2316,18 @@ export class Client {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (includeTotal === null)
+            throw new globalThis.Error("The parameter 'includeTotal' cannot be null.");
+        else if (includeTotal !== undefined)
+            url_ += "includeTotal=" + encodeURIComponent("" + includeTotal) + "&";
+        if (modifiedAfter === null)
+            throw new globalThis.Error("The parameter 'modifiedAfter' cannot be null.");
+        else if (modifiedAfter !== undefined)
+            url_ += "modifiedAfter=" + encodeURIComponent("" + modifiedAfter) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -4066,10 +4126,13 @@ export class Client {
      * @param funderActorId (optional) Only fundings by this funder.
      * @param renewalStatus (optional) Only fundings with this renewal status.
      * @param limit (optional) Page size, 1 to 500 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
+     * @param cursor (optional) The nextCursor of the previous page (of the same sort; a cursor of another sort is 400).
+     * @param sort (optional) Sort order: a column, descending with a leading minus (default createdAt); rows with the same value follow by id.
+     * @param includeTotal (optional) Also count the rows matching the filters (over all pages) into 'total'; without it 'total' is null. Counting reads every matching row, so ask for it when it is shown (for example on the first page).
+     * @param modifiedAfter (optional) Only rows changed after this instant (ISO 8601, e.g. 2026-01-31T12:00:00Z); with the changes feed a partner's first full copy.
      * @return OK
      */
-    listFundings(serviceId?: string | undefined, funderActorId?: string | undefined, renewalStatus?: RenewalStatus | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<FundingDtoPage> {
+    listFundings(serviceId?: string | undefined, funderActorId?: string | undefined, renewalStatus?: RenewalStatus | undefined, limit?: number | undefined, cursor?: string | undefined, sort?: ListFundingsSort | undefined, includeTotal?: boolean | undefined, modifiedAfter?: string | undefined): Promise<FundingDtoPage> {
         let url_ = this.baseUrl + "/api/v1/fundings?";
         if (serviceId === null)
             throw new globalThis.Error("The parameter 'serviceId' cannot be null.");
@@ -4091,6 +4154,18 @@ export class Client {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (includeTotal === null)
+            throw new globalThis.Error("The parameter 'includeTotal' cannot be null.");
+        else if (includeTotal !== undefined)
+            url_ += "includeTotal=" + encodeURIComponent("" + includeTotal) + "&";
+        if (modifiedAfter === null)
+            throw new globalThis.Error("The parameter 'modifiedAfter' cannot be null.");
+        else if (modifiedAfter !== undefined)
+            url_ += "modifiedAfter=" + encodeURIComponent("" + modifiedAfter) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -4259,10 +4334,13 @@ export class Client {
      * @param funderActorId (optional) Only fundings by this funder.
      * @param renewalStatus (optional) Only fundings with this renewal status (for example open: nothing settled yet).
      * @param limit (optional) Page size, 1 to 500 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
+     * @param cursor (optional) The nextCursor of the previous page (of the same sort; a cursor of another sort is 400).
+     * @param sort (optional) Sort order: a column, descending with a leading minus (default endsOn); rows with the same value follow by id.
+     * @param includeTotal (optional) Also count the rows matching the filters (over all pages) into 'total'; without it 'total' is null. Counting reads every matching row, so ask for it when it is shown (for example on the first page).
+     * @param modifiedAfter (optional) Only rows changed after this instant (ISO 8601, e.g. 2026-01-31T12:00:00Z); with the changes feed a partner's first full copy.
      * @return OK
      */
-    listFundingsEnding(horizon?: string | undefined, on?: string | undefined, spaceId?: string | undefined, networkId?: string | undefined, funderActorId?: string | undefined, renewalStatus?: RenewalStatus | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<EndingFundingsDto> {
+    listFundingsEnding(horizon?: string | undefined, on?: string | undefined, spaceId?: string | undefined, networkId?: string | undefined, funderActorId?: string | undefined, renewalStatus?: RenewalStatus | undefined, limit?: number | undefined, cursor?: string | undefined, sort?: ListFundingsEndingSort | undefined, includeTotal?: boolean | undefined, modifiedAfter?: string | undefined): Promise<EndingFundingsDto> {
         let url_ = this.baseUrl + "/api/v1/fundings/ending?";
         if (horizon === null)
             throw new globalThis.Error("The parameter 'horizon' cannot be null.");
@@ -4296,6 +4374,18 @@ export class Client {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (includeTotal === null)
+            throw new globalThis.Error("The parameter 'includeTotal' cannot be null.");
+        else if (includeTotal !== undefined)
+            url_ += "includeTotal=" + encodeURIComponent("" + includeTotal) + "&";
+        if (modifiedAfter === null)
+            throw new globalThis.Error("The parameter 'modifiedAfter' cannot be null.");
+        else if (modifiedAfter !== undefined)
+            url_ += "modifiedAfter=" + encodeURIComponent("" + modifiedAfter) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -4723,10 +4813,13 @@ export class Client {
      * @param networkId (optional) Only sets owned by this network.
      * @param q (optional) Text contained in the name.
      * @param limit (optional) Page size, 1 to 500 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
+     * @param cursor (optional) The nextCursor of the previous page (of the same sort; a cursor of another sort is 400).
+     * @param sort (optional) Sort order: a column, descending with a leading minus (default name); rows with the same value follow by id.
+     * @param includeTotal (optional) Also count the rows matching the filters (over all pages) into 'total'; without it 'total' is null. Counting reads every matching row, so ask for it when it is shown (for example on the first page).
+     * @param modifiedAfter (optional) Only rows changed after this instant (ISO 8601, e.g. 2026-01-31T12:00:00Z); with the changes feed a partner's first full copy.
      * @return OK
      */
-    listIndicatorSets(networkId?: string | undefined, q?: string | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<IndicatorSetDtoPage> {
+    listIndicatorSets(networkId?: string | undefined, q?: string | undefined, limit?: number | undefined, cursor?: string | undefined, sort?: ListIndicatorSetsSort | undefined, includeTotal?: boolean | undefined, modifiedAfter?: string | undefined): Promise<IndicatorSetDtoPage> {
         let url_ = this.baseUrl + "/api/v1/indicator-sets?";
         if (networkId === null)
             throw new globalThis.Error("The parameter 'networkId' cannot be null.");
@@ -4744,6 +4837,18 @@ export class Client {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (includeTotal === null)
+            throw new globalThis.Error("The parameter 'includeTotal' cannot be null.");
+        else if (includeTotal !== undefined)
+            url_ += "includeTotal=" + encodeURIComponent("" + includeTotal) + "&";
+        if (modifiedAfter === null)
+            throw new globalThis.Error("The parameter 'modifiedAfter' cannot be null.");
+        else if (modifiedAfter !== undefined)
+            url_ += "modifiedAfter=" + encodeURIComponent("" + modifiedAfter) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -5443,10 +5548,13 @@ export class Client {
      * @param topic (optional) Only indicators of this topic (ignoring case).
      * @param q (optional) Text contained in the name or code.
      * @param limit (optional) Page size, 1 to 500 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
+     * @param cursor (optional) The nextCursor of the previous page (of the same sort; a cursor of another sort is 400).
+     * @param sort (optional) Sort order: a column, descending with a leading minus (default name); rows with the same value follow by id.
+     * @param includeTotal (optional) Also count the rows matching the filters (over all pages) into 'total'; without it 'total' is null. Counting reads every matching row, so ask for it when it is shown (for example on the first page).
+     * @param modifiedAfter (optional) Only rows changed after this instant (ISO 8601, e.g. 2026-01-31T12:00:00Z); with the changes feed a partner's first full copy.
      * @return OK
      */
-    listIndicators(kind?: IndicatorKind | undefined, topic?: string | undefined, q?: string | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<IndicatorDtoPage> {
+    listIndicators(kind?: IndicatorKind | undefined, topic?: string | undefined, q?: string | undefined, limit?: number | undefined, cursor?: string | undefined, sort?: ListIndicatorsSort | undefined, includeTotal?: boolean | undefined, modifiedAfter?: string | undefined): Promise<IndicatorDtoPage> {
         let url_ = this.baseUrl + "/api/v1/indicators?";
         if (kind === null)
             throw new globalThis.Error("The parameter 'kind' cannot be null.");
@@ -5468,6 +5576,18 @@ export class Client {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (includeTotal === null)
+            throw new globalThis.Error("The parameter 'includeTotal' cannot be null.");
+        else if (includeTotal !== undefined)
+            url_ += "includeTotal=" + encodeURIComponent("" + includeTotal) + "&";
+        if (modifiedAfter === null)
+            throw new globalThis.Error("The parameter 'modifiedAfter' cannot be null.");
+        else if (modifiedAfter !== undefined)
+            url_ += "modifiedAfter=" + encodeURIComponent("" + modifiedAfter) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -6297,10 +6417,13 @@ export class Client {
      * @param status (optional) Only open or only closed rounds.
      * @param q (optional) Text contained in the name.
      * @param limit (optional) Page size, 1 to 500 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
+     * @param cursor (optional) The nextCursor of the previous page (of the same sort; a cursor of another sort is 400).
+     * @param sort (optional) Sort order: a column, descending with a leading minus (default name); rows with the same value follow by id.
+     * @param includeTotal (optional) Also count the rows matching the filters (over all pages) into 'total'; without it 'total' is null. Counting reads every matching row, so ask for it when it is shown (for example on the first page).
+     * @param modifiedAfter (optional) Only rows changed after this instant (ISO 8601, e.g. 2026-01-31T12:00:00Z); with the changes feed a partner's first full copy.
      * @return OK
      */
-    listInventoryRounds(spaceId?: string | undefined, status?: InventoryRoundStatus | undefined, q?: string | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<InventoryRoundDtoPage> {
+    listInventoryRounds(spaceId?: string | undefined, status?: InventoryRoundStatus | undefined, q?: string | undefined, limit?: number | undefined, cursor?: string | undefined, sort?: ListInventoryRoundsSort | undefined, includeTotal?: boolean | undefined, modifiedAfter?: string | undefined): Promise<InventoryRoundDtoPage> {
         let url_ = this.baseUrl + "/api/v1/inventory-rounds?";
         if (spaceId === null)
             throw new globalThis.Error("The parameter 'spaceId' cannot be null.");
@@ -6322,6 +6445,18 @@ export class Client {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (includeTotal === null)
+            throw new globalThis.Error("The parameter 'includeTotal' cannot be null.");
+        else if (includeTotal !== undefined)
+            url_ += "includeTotal=" + encodeURIComponent("" + includeTotal) + "&";
+        if (modifiedAfter === null)
+            throw new globalThis.Error("The parameter 'modifiedAfter' cannot be null.");
+        else if (modifiedAfter !== undefined)
+            url_ += "modifiedAfter=" + encodeURIComponent("" + modifiedAfter) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -6920,10 +7055,13 @@ export class Client {
      * @param q (optional) Text contained in the name or alternate name.
      * @param includeArchived (optional) Include archived locations (default false).
      * @param limit (optional) Page size, 1 to 500 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
+     * @param cursor (optional) The nextCursor of the previous page (of the same sort; a cursor of another sort is 400).
+     * @param sort (optional) Sort order: a column, descending with a leading minus (default name); rows with the same value follow by id.
+     * @param includeTotal (optional) Also count the rows matching the filters (over all pages) into 'total'; without it 'total' is null. Counting reads every matching row, so ask for it when it is shown (for example on the first page).
+     * @param modifiedAfter (optional) Only rows changed after this instant (ISO 8601, e.g. 2026-01-31T12:00:00Z); with the changes feed a partner's first full copy.
      * @return OK
      */
-    listLocations(spaceId?: string | undefined, category?: string | undefined, targetGroup?: string | undefined, operatorId?: string | undefined, kind?: LocationKind | undefined, q?: string | undefined, includeArchived?: boolean | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<LocationDtoPage> {
+    listLocations(spaceId?: string | undefined, category?: string | undefined, targetGroup?: string | undefined, operatorId?: string | undefined, kind?: LocationKind | undefined, q?: string | undefined, includeArchived?: boolean | undefined, limit?: number | undefined, cursor?: string | undefined, sort?: ListLocationsSort | undefined, includeTotal?: boolean | undefined, modifiedAfter?: string | undefined): Promise<LocationDtoPage> {
         let url_ = this.baseUrl + "/api/v1/locations?";
         if (spaceId === null)
             throw new globalThis.Error("The parameter 'spaceId' cannot be null.");
@@ -6961,6 +7099,18 @@ export class Client {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (includeTotal === null)
+            throw new globalThis.Error("The parameter 'includeTotal' cannot be null.");
+        else if (includeTotal !== undefined)
+            url_ += "includeTotal=" + encodeURIComponent("" + includeTotal) + "&";
+        if (modifiedAfter === null)
+            throw new globalThis.Error("The parameter 'modifiedAfter' cannot be null.");
+        else if (modifiedAfter !== undefined)
+            url_ += "modifiedAfter=" + encodeURIComponent("" + modifiedAfter) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -7585,10 +7735,13 @@ export class Client {
      * @param from (optional) Only meetings starting at or after this instant.
      * @param to (optional) Only meetings starting before this instant.
      * @param limit (optional) Page size, 1 to 500 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
+     * @param cursor (optional) The nextCursor of the previous page (of the same sort; a cursor of another sort is 400).
+     * @param sort (optional) Sort order: a column, descending with a leading minus (default -startsAt); rows with the same value follow by id.
+     * @param includeTotal (optional) Also count the rows matching the filters (over all pages) into 'total'; without it 'total' is null. Counting reads every matching row, so ask for it when it is shown (for example on the first page).
+     * @param modifiedAfter (optional) Only rows changed after this instant (ISO 8601, e.g. 2026-01-31T12:00:00Z); with the changes feed a partner's first full copy.
      * @return OK
      */
-    listNetworkMeetings(id: string, from?: string | undefined, to?: string | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<MeetingSummaryDtoPage> {
+    listNetworkMeetings(id: string, from?: string | undefined, to?: string | undefined, limit?: number | undefined, cursor?: string | undefined, sort?: ListNetworkMeetingsSort | undefined, includeTotal?: boolean | undefined, modifiedAfter?: string | undefined): Promise<MeetingSummaryDtoPage> {
         let url_ = this.baseUrl + "/api/v1/networks/{id}/meetings?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -7609,6 +7762,18 @@ export class Client {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (includeTotal === null)
+            throw new globalThis.Error("The parameter 'includeTotal' cannot be null.");
+        else if (includeTotal !== undefined)
+            url_ += "includeTotal=" + encodeURIComponent("" + includeTotal) + "&";
+        if (modifiedAfter === null)
+            throw new globalThis.Error("The parameter 'modifiedAfter' cannot be null.");
+        else if (modifiedAfter !== undefined)
+            url_ += "modifiedAfter=" + encodeURIComponent("" + modifiedAfter) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -8352,10 +8517,13 @@ export class Client {
      * @param state (optional) Only current, past or future memberships (as of today).
      * @param role (optional) Only memberships in this role.
      * @param limit (optional) Page size, 1 to 500 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
+     * @param cursor (optional) The nextCursor of the previous page (of the same sort; a cursor of another sort is 400).
+     * @param sort (optional) Sort order: a column, descending with a leading minus (default name); rows with the same value follow by id.
+     * @param includeTotal (optional) Also count the rows matching the filters (over all pages) into 'total'; without it 'total' is null. Counting reads every matching row, so ask for it when it is shown (for example on the first page).
+     * @param modifiedAfter (optional) Only rows changed after this instant (ISO 8601, e.g. 2026-01-31T12:00:00Z); with the changes feed a partner's first full copy.
      * @return OK
      */
-    listNetworkMembers(id: string, state?: MembershipState | undefined, role?: MemberRole | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<NetworkMemberDtoPage> {
+    listNetworkMembers(id: string, state?: MembershipState | undefined, role?: MemberRole | undefined, limit?: number | undefined, cursor?: string | undefined, sort?: ListNetworkMembersSort | undefined, includeTotal?: boolean | undefined, modifiedAfter?: string | undefined): Promise<NetworkMemberDtoPage> {
         let url_ = this.baseUrl + "/api/v1/networks/{id}/members?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -8376,6 +8544,18 @@ export class Client {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (includeTotal === null)
+            throw new globalThis.Error("The parameter 'includeTotal' cannot be null.");
+        else if (includeTotal !== undefined)
+            url_ += "includeTotal=" + encodeURIComponent("" + includeTotal) + "&";
+        if (modifiedAfter === null)
+            throw new globalThis.Error("The parameter 'modifiedAfter' cannot be null.");
+        else if (modifiedAfter !== undefined)
+            url_ += "modifiedAfter=" + encodeURIComponent("" + modifiedAfter) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -8948,10 +9128,13 @@ export class Client {
      * @param memberActorId (optional) Only networks this actor is a member of today.
      * @param q (optional) Text contained in the name.
      * @param limit (optional) Page size, 1 to 500 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
+     * @param cursor (optional) The nextCursor of the previous page (of the same sort; a cursor of another sort is 400).
+     * @param sort (optional) Sort order: a column, descending with a leading minus (default name); rows with the same value follow by id.
+     * @param includeTotal (optional) Also count the rows matching the filters (over all pages) into 'total'; without it 'total' is null. Counting reads every matching row, so ask for it when it is shown (for example on the first page).
+     * @param modifiedAfter (optional) Only rows changed after this instant (ISO 8601, e.g. 2026-01-31T12:00:00Z); with the changes feed a partner's first full copy.
      * @return OK
      */
-    listNetworks(spaceId?: string | undefined, kind?: NetworkKind | undefined, status?: NetworkStatus | undefined, memberActorId?: string | undefined, q?: string | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<NetworkDtoPage> {
+    listNetworks(spaceId?: string | undefined, kind?: NetworkKind | undefined, status?: NetworkStatus | undefined, memberActorId?: string | undefined, q?: string | undefined, limit?: number | undefined, cursor?: string | undefined, sort?: ListNetworksSort | undefined, includeTotal?: boolean | undefined, modifiedAfter?: string | undefined): Promise<NetworkDtoPage> {
         let url_ = this.baseUrl + "/api/v1/networks?";
         if (spaceId === null)
             throw new globalThis.Error("The parameter 'spaceId' cannot be null.");
@@ -8981,6 +9164,18 @@ export class Client {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (includeTotal === null)
+            throw new globalThis.Error("The parameter 'includeTotal' cannot be null.");
+        else if (includeTotal !== undefined)
+            url_ += "includeTotal=" + encodeURIComponent("" + includeTotal) + "&";
+        if (modifiedAfter === null)
+            throw new globalThis.Error("The parameter 'modifiedAfter' cannot be null.");
+        else if (modifiedAfter !== undefined)
+            url_ += "modifiedAfter=" + encodeURIComponent("" + modifiedAfter) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -9660,10 +9855,13 @@ export class Client {
      * @param to (optional) Only periods ending at or before the end of this period.
      * @param status (optional) Only values with this status.
      * @param limit (optional) Page size, 1 to 500 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
+     * @param cursor (optional) The nextCursor of the previous page (of the same sort; a cursor of another sort is 400).
+     * @param sort (optional) Sort order: a column, descending with a leading minus (default period); rows with the same value follow by id.
+     * @param includeTotal (optional) Also count the rows matching the filters (over all pages) into 'total'; without it 'total' is null. Counting reads every matching row, so ask for it when it is shown (for example on the first page).
+     * @param modifiedAfter (optional) Only rows changed after this instant (ISO 8601, e.g. 2026-01-31T12:00:00Z); with the changes feed a partner's first full copy.
      * @return OK
      */
-    listObservations(indicatorId?: string | undefined, spaceId?: string | undefined, from?: string | undefined, to?: string | undefined, status?: ObservationStatus | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<ObservationDtoPage> {
+    listObservations(indicatorId?: string | undefined, spaceId?: string | undefined, from?: string | undefined, to?: string | undefined, status?: ObservationStatus | undefined, limit?: number | undefined, cursor?: string | undefined, sort?: ListObservationsSort | undefined, includeTotal?: boolean | undefined, modifiedAfter?: string | undefined): Promise<ObservationDtoPage> {
         let url_ = this.baseUrl + "/api/v1/observations?";
         if (indicatorId === null)
             throw new globalThis.Error("The parameter 'indicatorId' cannot be null.");
@@ -9693,6 +9891,18 @@ export class Client {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (includeTotal === null)
+            throw new globalThis.Error("The parameter 'includeTotal' cannot be null.");
+        else if (includeTotal !== undefined)
+            url_ += "includeTotal=" + encodeURIComponent("" + includeTotal) + "&";
+        if (modifiedAfter === null)
+            throw new globalThis.Error("The parameter 'modifiedAfter' cannot be null.");
+        else if (modifiedAfter !== undefined)
+            url_ += "modifiedAfter=" + encodeURIComponent("" + modifiedAfter) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -10484,10 +10694,13 @@ export class Client {
      * @param fundingEndsFrom (optional) Only services with a funding ending on or after this day (yyyy-MM-dd).
      * @param fundingEndsTo (optional) Only services with a funding ending on or before this day (yyyy-MM-dd).
      * @param limit (optional) Page size, 1 to 500 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
+     * @param cursor (optional) The nextCursor of the previous page (of the same sort; a cursor of another sort is 400).
+     * @param sort (optional) Sort order: a column, descending with a leading minus (default name); rows with the same value follow by id.
+     * @param includeTotal (optional) Also count the rows matching the filters (over all pages) into 'total'; without it 'total' is null. Counting reads every matching row, so ask for it when it is shown (for example on the first page).
+     * @param modifiedAfter (optional) Only rows changed after this instant (ISO 8601, e.g. 2026-01-31T12:00:00Z); with the changes feed a partner's first full copy.
      * @return OK
      */
-    listServices(spaceId?: string | undefined, category?: string | undefined, targetGroup?: string | undefined, operatorId?: string | undefined, status?: ServiceStatus | undefined, locationId?: string | undefined, networkId?: string | undefined, q?: string | undefined, includeArchived?: boolean | undefined, funderActorId?: string | undefined, verification?: VerificationState | undefined, fundingEndsFrom?: string | undefined, fundingEndsTo?: string | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<ServiceDtoPage> {
+    listServices(spaceId?: string | undefined, category?: string | undefined, targetGroup?: string | undefined, operatorId?: string | undefined, status?: ServiceStatus | undefined, locationId?: string | undefined, networkId?: string | undefined, q?: string | undefined, includeArchived?: boolean | undefined, funderActorId?: string | undefined, verification?: VerificationState | undefined, fundingEndsFrom?: string | undefined, fundingEndsTo?: string | undefined, limit?: number | undefined, cursor?: string | undefined, sort?: ListServicesSort | undefined, includeTotal?: boolean | undefined, modifiedAfter?: string | undefined): Promise<ServiceDtoPage> {
         let url_ = this.baseUrl + "/api/v1/services?";
         if (spaceId === null)
             throw new globalThis.Error("The parameter 'spaceId' cannot be null.");
@@ -10549,6 +10762,18 @@ export class Client {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (includeTotal === null)
+            throw new globalThis.Error("The parameter 'includeTotal' cannot be null.");
+        else if (includeTotal !== undefined)
+            url_ += "includeTotal=" + encodeURIComponent("" + includeTotal) + "&";
+        if (modifiedAfter === null)
+            throw new globalThis.Error("The parameter 'modifiedAfter' cannot be null.");
+        else if (modifiedAfter !== undefined)
+            url_ += "modifiedAfter=" + encodeURIComponent("" + modifiedAfter) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -11368,10 +11593,13 @@ export class Client {
      * @param q (optional) Text contained in the name or code.
      * @param validOn (optional) Only spaces valid on this day (yyyy-MM-dd).
      * @param limit (optional) Page size, 1 to 500 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
+     * @param cursor (optional) The nextCursor of the previous page (of the same sort; a cursor of another sort is 400).
+     * @param sort (optional) Sort order: a column, descending with a leading minus (default name); rows with the same value follow by id.
+     * @param includeTotal (optional) Also count the rows matching the filters (over all pages) into 'total'; without it 'total' is null. Counting reads every matching row, so ask for it when it is shown (for example on the first page).
+     * @param modifiedAfter (optional) Only rows changed after this instant (ISO 8601, e.g. 2026-01-31T12:00:00Z); with the changes feed a partner's first full copy.
      * @return OK
      */
-    listSpaces(level?: SpaceLevel | undefined, parentId?: string | undefined, q?: string | undefined, validOn?: string | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<SpaceDtoPage> {
+    listSpaces(level?: SpaceLevel | undefined, parentId?: string | undefined, q?: string | undefined, validOn?: string | undefined, limit?: number | undefined, cursor?: string | undefined, sort?: ListSpacesSort | undefined, includeTotal?: boolean | undefined, modifiedAfter?: string | undefined): Promise<SpaceDtoPage> {
         let url_ = this.baseUrl + "/api/v1/spaces?";
         if (level === null)
             throw new globalThis.Error("The parameter 'level' cannot be null.");
@@ -11397,6 +11625,18 @@ export class Client {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (includeTotal === null)
+            throw new globalThis.Error("The parameter 'includeTotal' cannot be null.");
+        else if (includeTotal !== undefined)
+            url_ += "includeTotal=" + encodeURIComponent("" + includeTotal) + "&";
+        if (modifiedAfter === null)
+            throw new globalThis.Error("The parameter 'modifiedAfter' cannot be null.");
+        else if (modifiedAfter !== undefined)
+            url_ += "modifiedAfter=" + encodeURIComponent("" + modifiedAfter) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -12124,10 +12364,13 @@ export class Client {
      * @param status (optional) Only agreements with this status.
      * @param overdue (optional) true: only overdue agreements (past due, neither done nor dropped); false: only the others.
      * @param limit (optional) Page size, 1 to 500 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
+     * @param cursor (optional) The nextCursor of the previous page (of the same sort; a cursor of another sort is 400).
+     * @param sort (optional) Sort order: a column, descending with a leading minus (default dueOn); rows with the same value follow by id.
+     * @param includeTotal (optional) Also count the rows matching the filters (over all pages) into 'total'; without it 'total' is null. Counting reads every matching row, so ask for it when it is shown (for example on the first page).
+     * @param modifiedAfter (optional) Only rows changed after this instant (ISO 8601, e.g. 2026-01-31T12:00:00Z); with the changes feed a partner's first full copy.
      * @return OK
      */
-    listTasks(networkId?: string | undefined, meetingId?: string | undefined, responsibleActorId?: string | undefined, status?: AgreementStatus | undefined, overdue?: boolean | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<TaskDtoPage> {
+    listTasks(networkId?: string | undefined, meetingId?: string | undefined, responsibleActorId?: string | undefined, status?: AgreementStatus | undefined, overdue?: boolean | undefined, limit?: number | undefined, cursor?: string | undefined, sort?: ListTasksSort | undefined, includeTotal?: boolean | undefined, modifiedAfter?: string | undefined): Promise<TaskDtoPage> {
         let url_ = this.baseUrl + "/api/v1/tasks?";
         if (networkId === null)
             throw new globalThis.Error("The parameter 'networkId' cannot be null.");
@@ -12157,6 +12400,18 @@ export class Client {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (includeTotal === null)
+            throw new globalThis.Error("The parameter 'includeTotal' cannot be null.");
+        else if (includeTotal !== undefined)
+            url_ += "includeTotal=" + encodeURIComponent("" + includeTotal) + "&";
+        if (modifiedAfter === null)
+            throw new globalThis.Error("The parameter 'modifiedAfter' cannot be null.");
+        else if (modifiedAfter !== undefined)
+            url_ += "modifiedAfter=" + encodeURIComponent("" + modifiedAfter) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -13786,10 +14041,13 @@ export class Client {
      * @param spaceId (optional) Only services standing in (their locations) or serving this space or a space below it.
      * @param operatorActorId (optional) Only services run by this actor.
      * @param limit (optional) Page size, 1 to 500 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
+     * @param cursor (optional) The nextCursor of the previous page (of the same sort; a cursor of another sort is 400).
+     * @param sort (optional) Sort order: a column, descending with a leading minus (default dueOn); rows with the same value follow by id.
+     * @param includeTotal (optional) Also count the rows matching the filters (over all pages) into 'total'; without it 'total' is null. Counting reads every matching row, so ask for it when it is shown (for example on the first page).
+     * @param modifiedAfter (optional) Only rows changed after this instant (ISO 8601, e.g. 2026-01-31T12:00:00Z); with the changes feed a partner's first full copy.
      * @return OK
      */
-    listVerificationQueue(on?: string | undefined, includeDue?: boolean | undefined, spaceId?: string | undefined, operatorActorId?: string | undefined, limit?: number | undefined, cursor?: string | undefined): Promise<VerificationQueueDto> {
+    listVerificationQueue(on?: string | undefined, includeDue?: boolean | undefined, spaceId?: string | undefined, operatorActorId?: string | undefined, limit?: number | undefined, cursor?: string | undefined, sort?: ListVerificationQueueSort | undefined, includeTotal?: boolean | undefined, modifiedAfter?: string | undefined): Promise<VerificationQueueDto> {
         let url_ = this.baseUrl + "/api/v1/services/verification-queue?";
         if (on === null)
             throw new globalThis.Error("The parameter 'on' cannot be null.");
@@ -13815,6 +14073,18 @@ export class Client {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (includeTotal === null)
+            throw new globalThis.Error("The parameter 'includeTotal' cannot be null.");
+        else if (includeTotal !== undefined)
+            url_ += "includeTotal=" + encodeURIComponent("" + includeTotal) + "&";
+        if (modifiedAfter === null)
+            throw new globalThis.Error("The parameter 'modifiedAfter' cannot be null.");
+        else if (modifiedAfter !== undefined)
+            url_ += "modifiedAfter=" + encodeURIComponent("" + modifiedAfter) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -14668,6 +14938,7 @@ export interface ActorDto {
 export interface ActorDtoPage {
     items: ActorDto[];
     nextCursor?: string | undefined;
+    total?: number | undefined;
 }
 
 export enum ActorKind {
@@ -14707,6 +14978,7 @@ export interface ActorRelationItem {
 export interface ActorRelationItemPage {
     items: ActorRelationItem[];
     nextCursor?: string | undefined;
+    total?: number | undefined;
 }
 
 export interface ActorTypeDto {
@@ -14797,6 +15069,7 @@ export interface AssessmentDto {
 export interface AssessmentDtoPage {
     items: AssessmentDto[];
     nextCursor?: string | undefined;
+    total?: number | undefined;
 }
 
 export interface AssessmentSummaryDto {
@@ -14867,6 +15140,7 @@ export interface AuditEntryDto {
 export interface AuditEntryDtoPage {
     items: AuditEntryDto[];
     nextCursor?: string | undefined;
+    total?: number | undefined;
 }
 
 export enum CadenceUnit {
@@ -15393,6 +15667,7 @@ export interface EndingFundingsDto {
     until: string;
     items: EndingFundingDto[];
     nextCursor?: string | undefined;
+    total?: number | undefined;
 }
 
 export interface ErasureResult {
@@ -15440,6 +15715,7 @@ export interface FundingDto {
 export interface FundingDtoPage {
     items: FundingDto[];
     nextCursor?: string | undefined;
+    total?: number | undefined;
 }
 
 export interface GapMatrixCategoryDto {
@@ -15599,6 +15875,7 @@ export interface IndicatorDto {
 export interface IndicatorDtoPage {
     items: IndicatorDto[];
     nextCursor?: string | undefined;
+    total?: number | undefined;
 }
 
 export interface IndicatorEvaluation {
@@ -15668,6 +15945,7 @@ export interface IndicatorSetDto {
 export interface IndicatorSetDtoPage {
     items: IndicatorSetDto[];
     nextCursor?: string | undefined;
+    total?: number | undefined;
 }
 
 export interface IndicatorSetEvaluation {
@@ -15751,6 +16029,7 @@ export interface InventoryRoundDto {
 export interface InventoryRoundDtoPage {
     items: InventoryRoundDto[];
     nextCursor?: string | undefined;
+    total?: number | undefined;
 }
 
 export interface InventoryRoundProgressDto {
@@ -15777,6 +16056,230 @@ export interface LanguageEntry {
     code: string;
     name?: string | undefined;
     note?: string | undefined;
+}
+
+/** The sort values of the list: a column, descending with a leading minus. */
+export enum ListActorRelationsSort {
+    Name = "name",
+    Minusname = "-name",
+    Type = "type",
+    Minustype = "-type",
+    ValidFrom = "validFrom",
+    MinusvalidFrom = "-validFrom",
+    UpdatedAt = "updatedAt",
+    MinusupdatedAt = "-updatedAt",
+}
+
+/** The sort values of the list: a column, descending with a leading minus. */
+export enum ListActorsSort {
+    Name = "name",
+    Minusname = "-name",
+    Kind = "kind",
+    Minuskind = "-kind",
+    Type = "type",
+    Minustype = "-type",
+    Sector = "sector",
+    Minussector = "-sector",
+    CreatedAt = "createdAt",
+    MinuscreatedAt = "-createdAt",
+    UpdatedAt = "updatedAt",
+    MinusupdatedAt = "-updatedAt",
+}
+
+/** The sort values of the list: a column, descending with a leading minus. */
+export enum ListAssessmentsSort {
+    CreatedAt = "createdAt",
+    MinuscreatedAt = "-createdAt",
+    Period = "period",
+    Minusperiod = "-period",
+    Rating = "rating",
+    Minusrating = "-rating",
+    UpdatedAt = "updatedAt",
+    MinusupdatedAt = "-updatedAt",
+}
+
+/** The sort values of the list: a column, descending with a leading minus. */
+export enum ListAuditEntriesSort {
+    OccurredAt = "occurredAt",
+    MinusoccurredAt = "-occurredAt",
+    EntityType = "entityType",
+    MinusentityType = "-entityType",
+    Principal = "principal",
+    Minusprincipal = "-principal",
+}
+
+/** The sort values of the list: a column, descending with a leading minus. */
+export enum ListFundingsEndingSort {
+    EndsOn = "endsOn",
+    MinusendsOn = "-endsOn",
+    Service = "service",
+    Minusservice = "-service",
+    Funder = "funder",
+    Minusfunder = "-funder",
+    UpdatedAt = "updatedAt",
+    MinusupdatedAt = "-updatedAt",
+}
+
+/** The sort values of the list: a column, descending with a leading minus. */
+export enum ListFundingsSort {
+    CreatedAt = "createdAt",
+    MinuscreatedAt = "-createdAt",
+    StartsOn = "startsOn",
+    MinusstartsOn = "-startsOn",
+    EndsOn = "endsOn",
+    MinusendsOn = "-endsOn",
+    UpdatedAt = "updatedAt",
+    MinusupdatedAt = "-updatedAt",
+}
+
+/** The sort values of the list: a column, descending with a leading minus. */
+export enum ListIndicatorSetsSort {
+    Name = "name",
+    Minusname = "-name",
+    CreatedAt = "createdAt",
+    MinuscreatedAt = "-createdAt",
+    UpdatedAt = "updatedAt",
+    MinusupdatedAt = "-updatedAt",
+}
+
+/** The sort values of the list: a column, descending with a leading minus. */
+export enum ListIndicatorsSort {
+    Name = "name",
+    Minusname = "-name",
+    Code = "code",
+    Minuscode = "-code",
+    Kind = "kind",
+    Minuskind = "-kind",
+    Topic = "topic",
+    Minustopic = "-topic",
+    UpdatedAt = "updatedAt",
+    MinusupdatedAt = "-updatedAt",
+}
+
+/** The sort values of the list: a column, descending with a leading minus. */
+export enum ListInventoryRoundsSort {
+    Name = "name",
+    Minusname = "-name",
+    StartsOn = "startsOn",
+    MinusstartsOn = "-startsOn",
+    EndsOn = "endsOn",
+    MinusendsOn = "-endsOn",
+    Status = "status",
+    Minusstatus = "-status",
+    UpdatedAt = "updatedAt",
+    MinusupdatedAt = "-updatedAt",
+}
+
+/** The sort values of the list: a column, descending with a leading minus. */
+export enum ListLocationsSort {
+    Name = "name",
+    Minusname = "-name",
+    CreatedAt = "createdAt",
+    MinuscreatedAt = "-createdAt",
+    UpdatedAt = "updatedAt",
+    MinusupdatedAt = "-updatedAt",
+}
+
+/** The sort values of the list: a column, descending with a leading minus. */
+export enum ListNetworkMeetingsSort {
+    StartsAt = "startsAt",
+    MinusstartsAt = "-startsAt",
+    Title = "title",
+    Minustitle = "-title",
+    UpdatedAt = "updatedAt",
+    MinusupdatedAt = "-updatedAt",
+}
+
+/** The sort values of the list: a column, descending with a leading minus. */
+export enum ListNetworkMembersSort {
+    Name = "name",
+    Minusname = "-name",
+    Role = "role",
+    Minusrole = "-role",
+    ValidFrom = "validFrom",
+    MinusvalidFrom = "-validFrom",
+    ValidTo = "validTo",
+    MinusvalidTo = "-validTo",
+    UpdatedAt = "updatedAt",
+    MinusupdatedAt = "-updatedAt",
+}
+
+/** The sort values of the list: a column, descending with a leading minus. */
+export enum ListNetworksSort {
+    Name = "name",
+    Minusname = "-name",
+    Kind = "kind",
+    Minuskind = "-kind",
+    Status = "status",
+    Minusstatus = "-status",
+    StartedOn = "startedOn",
+    MinusstartedOn = "-startedOn",
+    UpdatedAt = "updatedAt",
+    MinusupdatedAt = "-updatedAt",
+}
+
+/** The sort values of the list: a column, descending with a leading minus. */
+export enum ListObservationsSort {
+    Period = "period",
+    Minusperiod = "-period",
+    Status = "status",
+    Minusstatus = "-status",
+    UpdatedAt = "updatedAt",
+    MinusupdatedAt = "-updatedAt",
+}
+
+/** The sort values of the list: a column, descending with a leading minus. */
+export enum ListServicesSort {
+    Name = "name",
+    Minusname = "-name",
+    Status = "status",
+    Minusstatus = "-status",
+    VerifiedOn = "verifiedOn",
+    MinusverifiedOn = "-verifiedOn",
+    CreatedAt = "createdAt",
+    MinuscreatedAt = "-createdAt",
+    UpdatedAt = "updatedAt",
+    MinusupdatedAt = "-updatedAt",
+}
+
+/** The sort values of the list: a column, descending with a leading minus. */
+export enum ListSpacesSort {
+    Name = "name",
+    Minusname = "-name",
+    Code = "code",
+    Minuscode = "-code",
+    Level = "level",
+    Minuslevel = "-level",
+    ValidFrom = "validFrom",
+    MinusvalidFrom = "-validFrom",
+    UpdatedAt = "updatedAt",
+    MinusupdatedAt = "-updatedAt",
+}
+
+/** The sort values of the list: a column, descending with a leading minus. */
+export enum ListTasksSort {
+    DueOn = "dueOn",
+    MinusdueOn = "-dueOn",
+    Title = "title",
+    Minustitle = "-title",
+    Status = "status",
+    Minusstatus = "-status",
+    UpdatedAt = "updatedAt",
+    MinusupdatedAt = "-updatedAt",
+}
+
+/** The sort values of the list: a column, descending with a leading minus. */
+export enum ListVerificationQueueSort {
+    DueOn = "dueOn",
+    MinusdueOn = "-dueOn",
+    Name = "name",
+    Minusname = "-name",
+    Operator = "operator",
+    Minusoperator = "-operator",
+    VerifiedOn = "verifiedOn",
+    MinusverifiedOn = "-verifiedOn",
+    UpdatedAt = "updatedAt",
+    MinusupdatedAt = "-updatedAt",
 }
 
 export interface LocationDto {
@@ -15816,6 +16319,7 @@ export interface LocationDto {
 export interface LocationDtoPage {
     items: LocationDto[];
     nextCursor?: string | undefined;
+    total?: number | undefined;
 }
 
 export enum LocationKind {
@@ -15891,6 +16395,7 @@ export interface MeetingSummaryDto {
 export interface MeetingSummaryDtoPage {
     items: MeetingSummaryDto[];
     nextCursor?: string | undefined;
+    total?: number | undefined;
 }
 
 export enum MemberRole {
@@ -15965,6 +16470,7 @@ export interface NetworkDto {
 export interface NetworkDtoPage {
     items: NetworkDto[];
     nextCursor?: string | undefined;
+    total?: number | undefined;
 }
 
 export enum NetworkFunction {
@@ -16051,6 +16557,7 @@ export interface NetworkMemberDto {
 export interface NetworkMemberDtoPage {
     items: NetworkMemberDto[];
     nextCursor?: string | undefined;
+    total?: number | undefined;
 }
 
 export interface NetworkSpaceDto {
@@ -16090,6 +16597,7 @@ export interface ObservationDto {
 export interface ObservationDtoPage {
     items: ObservationDto[];
     nextCursor?: string | undefined;
+    total?: number | undefined;
 }
 
 export interface ObservationImportRow {
@@ -16439,6 +16947,7 @@ export interface ServiceDto {
 export interface ServiceDtoPage {
     items: ServiceDto[];
     nextCursor?: string | undefined;
+    total?: number | undefined;
 }
 
 export interface ServiceLocationEntry {
@@ -16527,6 +17036,7 @@ export interface SpaceDto {
 export interface SpaceDtoPage {
     items: SpaceDto[];
     nextCursor?: string | undefined;
+    total?: number | undefined;
 }
 
 export interface SpaceFeature {
@@ -16621,6 +17131,7 @@ export interface TaskDto {
 export interface TaskDtoPage {
     items: TaskDto[];
     nextCursor?: string | undefined;
+    total?: number | undefined;
 }
 
 export interface TaskResponsibleDto {
@@ -16988,6 +17499,7 @@ export interface VerificationQueueDto {
     on: string;
     items: VerificationQueueItemDto[];
     nextCursor?: string | undefined;
+    total?: number | undefined;
 }
 
 export interface VerificationQueueItemDto {

@@ -13,6 +13,23 @@ import type {
   GraphEdgeKind,
   IndicatorKind,
   InventoryRoundStatus,
+  ListActorRelationsSort,
+  ListActorsSort,
+  ListAuditEntriesSort,
+  ListFundingsEndingSort,
+  ListFundingsSort,
+  ListIndicatorSetsSort,
+  ListIndicatorsSort,
+  ListInventoryRoundsSort,
+  ListLocationsSort,
+  ListNetworkMeetingsSort,
+  ListNetworkMembersSort,
+  ListNetworksSort,
+  ListObservationsSort,
+  ListServicesSort,
+  ListSpacesSort,
+  ListTasksSort,
+  ListVerificationQueueSort,
   LocationKind,
   MemberRole,
   MembershipState,
@@ -28,10 +45,17 @@ import type {
 } from './client'
 import { api } from './index'
 
-/** `limit` (1–500, the API's default 50) and the opaque `cursor` of the page to read. */
-export interface PageParams {
+/**
+ * `limit` (1–500, the API's default 50), the opaque `cursor` of the page to read (of the same sort), the list's `sort`
+ * (a column, descending with a leading minus), `includeTotal` (count the matching rows into `total`) and `modifiedAfter`
+ * (rows changed after that ISO instant).
+ */
+export interface PageParams<S = never> {
   limit?: number
   cursor?: string
+  sort?: S
+  includeTotal?: boolean
+  modifiedAfter?: string
 }
 
 /** The API's largest page: pickers and "everything of one network" lists read in pages of this size. */
@@ -57,7 +81,7 @@ export async function readAllPages<T>(
 
 // ---- Actors ----------------------------------------------------------------------------------------------
 
-export interface ActorListParams extends PageParams {
+export interface ActorListParams extends PageParams<ListActorsSort> {
   kind?: ActorKind
   type?: string
   sector?: Sector
@@ -67,13 +91,14 @@ export interface ActorListParams extends PageParams {
 }
 
 export const listActors = (p: ActorListParams = {}) =>
-  api.listActors(p.kind, given(p.type), p.sector, given(p.spaceId), given(p.q), p.includeArchived, p.limit, p.cursor)
+  api.listActors(p.kind, given(p.type), p.sector, given(p.spaceId), given(p.q), p.includeArchived, p.limit, p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))
 
-export const listActorRelations = (id: string, p: PageParams = {}) => api.listActorRelations(id, p.limit, p.cursor)
+export const listActorRelations = (id: string, p: PageParams<ListActorRelationsSort> = {}) =>
+  api.listActorRelations(id, p.limit, p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))
 
 // ---- Spaces ----------------------------------------------------------------------------------------------
 
-export interface SpaceListParams extends PageParams {
+export interface SpaceListParams extends PageParams<ListSpacesSort> {
   level?: SpaceLevel
   parentId?: string
   q?: string
@@ -81,11 +106,11 @@ export interface SpaceListParams extends PageParams {
 }
 
 export const listSpaces = (p: SpaceListParams = {}) =>
-  api.listSpaces(p.level, given(p.parentId), given(p.q), given(p.validOn), p.limit, p.cursor)
+  api.listSpaces(p.level, given(p.parentId), given(p.q), given(p.validOn), p.limit, p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))
 
 // ---- Networks, members, meetings, agreements ----------------------------------------------------------------
 
-export interface NetworkListParams extends PageParams {
+export interface NetworkListParams extends PageParams<ListNetworksSort> {
   spaceId?: string
   kind?: NetworkKind
   status?: NetworkStatus
@@ -94,29 +119,29 @@ export interface NetworkListParams extends PageParams {
 }
 
 export const listNetworks = (p: NetworkListParams = {}) =>
-  api.listNetworks(given(p.spaceId), p.kind, p.status, given(p.memberActorId), given(p.q), p.limit, p.cursor)
+  api.listNetworks(given(p.spaceId), p.kind, p.status, given(p.memberActorId), given(p.q), p.limit, p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))
 
-export interface NetworkMemberListParams extends PageParams {
+export interface NetworkMemberListParams extends PageParams<ListNetworkMembersSort> {
   state?: MembershipState
   role?: MemberRole
 }
 
 export const listNetworkMembers = (networkId: string, p: NetworkMemberListParams = {}) =>
-  api.listNetworkMembers(networkId, p.state, p.role, p.limit, p.cursor)
+  api.listNetworkMembers(networkId, p.state, p.role, p.limit, p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))
 
-export interface MeetingListParams extends PageParams {
+export interface MeetingListParams extends PageParams<ListNetworkMeetingsSort> {
   from?: string
   to?: string
 }
 
 export const listNetworkMeetings = (networkId: string, p: MeetingListParams = {}) =>
-  api.listNetworkMeetings(networkId, given(p.from), given(p.to), p.limit, p.cursor)
+  api.listNetworkMeetings(networkId, given(p.from), given(p.to), p.limit, p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))
 
 /** `meetings`: how many recent meetings the attendance rate looks at (the API's default when not given). */
 export const listNetworksNeedingAttention = (p: { spaceId?: string; meetings?: number } = {}) =>
   api.listNetworksNeedingAttention(given(p.spaceId), p.meetings)
 
-export interface TaskListParams extends PageParams {
+export interface TaskListParams extends PageParams<ListTasksSort> {
   networkId?: string
   meetingId?: string
   responsibleActorId?: string
@@ -125,7 +150,7 @@ export interface TaskListParams extends PageParams {
 }
 
 export const listTasks = (p: TaskListParams = {}) =>
-  api.listTasks(given(p.networkId), given(p.meetingId), given(p.responsibleActorId), p.status, p.overdue, p.limit, p.cursor)
+  api.listTasks(given(p.networkId), given(p.meetingId), given(p.responsibleActorId), p.status, p.overdue, p.limit, p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))
 
 export interface NetworkGraphParams {
   spaceId?: string
@@ -148,23 +173,23 @@ export const getNetworkGraph = (p: NetworkGraphParams = {}) =>
 
 // ---- Indicators ------------------------------------------------------------------------------------------
 
-export interface IndicatorListParams extends PageParams {
+export interface IndicatorListParams extends PageParams<ListIndicatorsSort> {
   kind?: IndicatorKind
   topic?: string
   q?: string
 }
 
-export const listIndicators = (p: IndicatorListParams = {}) => api.listIndicators(p.kind, given(p.topic), given(p.q), p.limit, p.cursor)
+export const listIndicators = (p: IndicatorListParams = {}) => api.listIndicators(p.kind, given(p.topic), given(p.q), p.limit, p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))
 
-export interface IndicatorSetListParams extends PageParams {
+export interface IndicatorSetListParams extends PageParams<ListIndicatorSetsSort> {
   networkId?: string
   q?: string
 }
 
 export const listIndicatorSets = (p: IndicatorSetListParams = {}) =>
-  api.listIndicatorSets(given(p.networkId), given(p.q), p.limit, p.cursor)
+  api.listIndicatorSets(given(p.networkId), given(p.q), p.limit, p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))
 
-export interface ObservationListParams extends PageParams {
+export interface ObservationListParams extends PageParams<ListObservationsSort> {
   indicatorId?: string
   spaceId?: string
   /** First period (inclusive), e.g. `2020` or `2024-Q2`. */
@@ -175,11 +200,11 @@ export interface ObservationListParams extends PageParams {
 }
 
 export const listObservations = (p: ObservationListParams = {}) =>
-  api.listObservations(given(p.indicatorId), given(p.spaceId), given(p.from), given(p.to), p.status, p.limit, p.cursor)
+  api.listObservations(given(p.indicatorId), given(p.spaceId), given(p.from), given(p.to), p.status, p.limit, p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))
 
 // ---- Inventory: locations, services, fundings, verification, rounds ---------------------------------------------
 
-export interface LocationListParams extends PageParams {
+export interface LocationListParams extends PageParams<ListLocationsSort> {
   spaceId?: string
   category?: string
   targetGroup?: string
@@ -191,9 +216,9 @@ export interface LocationListParams extends PageParams {
 
 export const listLocations = (p: LocationListParams = {}) =>
   api.listLocations(given(p.spaceId), given(p.category), given(p.targetGroup), given(p.operatorId), p.kind, given(p.q),
-    p.includeArchived, p.limit, p.cursor)
+    p.includeArchived, p.limit, p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))
 
-export interface ServiceListParams extends PageParams {
+export interface ServiceListParams extends PageParams<ListServicesSort> {
   spaceId?: string
   category?: string
   targetGroup?: string
@@ -212,18 +237,18 @@ export interface ServiceListParams extends PageParams {
 export const listServices = (p: ServiceListParams = {}) =>
   api.listServices(given(p.spaceId), given(p.category), given(p.targetGroup), given(p.operatorId), p.status, given(p.locationId),
     given(p.networkId), given(p.q), p.includeArchived, given(p.funderActorId), p.verification, given(p.fundingEndsFrom),
-    given(p.fundingEndsTo), p.limit, p.cursor)
+    given(p.fundingEndsTo), p.limit, p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))
 
-export interface FundingListParams extends PageParams {
+export interface FundingListParams extends PageParams<ListFundingsSort> {
   serviceId?: string
   funderActorId?: string
   renewalStatus?: RenewalStatus
 }
 
 export const listFundings = (p: FundingListParams = {}) =>
-  api.listFundings(given(p.serviceId), given(p.funderActorId), p.renewalStatus, p.limit, p.cursor)
+  api.listFundings(given(p.serviceId), given(p.funderActorId), p.renewalStatus, p.limit, p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))
 
-export interface FundingsEndingParams extends PageParams {
+export interface FundingsEndingParams extends PageParams<ListFundingsEndingSort> {
   /** ISO 8601 duration, e.g. `P6M` (the API's default). */
   horizon?: string
   on?: string
@@ -235,9 +260,9 @@ export interface FundingsEndingParams extends PageParams {
 
 export const listFundingsEnding = (p: FundingsEndingParams = {}) =>
   api.listFundingsEnding(given(p.horizon), given(p.on), given(p.spaceId), given(p.networkId), given(p.funderActorId), p.renewalStatus,
-    p.limit, p.cursor)
+    p.limit, p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))
 
-export interface VerificationQueueParams extends PageParams {
+export interface VerificationQueueParams extends PageParams<ListVerificationQueueSort> {
   on?: string
   includeDue?: boolean
   spaceId?: string
@@ -245,18 +270,18 @@ export interface VerificationQueueParams extends PageParams {
 }
 
 export const listVerificationQueue = (p: VerificationQueueParams = {}) =>
-  api.listVerificationQueue(given(p.on), p.includeDue, given(p.spaceId), given(p.operatorActorId), p.limit, p.cursor)
+  api.listVerificationQueue(given(p.on), p.includeDue, given(p.spaceId), given(p.operatorActorId), p.limit, p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))
 
-export interface InventoryRoundListParams extends PageParams {
+export interface InventoryRoundListParams extends PageParams<ListInventoryRoundsSort> {
   spaceId?: string
   status?: InventoryRoundStatus
   q?: string
 }
 
 export const listInventoryRounds = (p: InventoryRoundListParams = {}) =>
-  api.listInventoryRounds(given(p.spaceId), p.status, given(p.q), p.limit, p.cursor)
+  api.listInventoryRounds(given(p.spaceId), p.status, given(p.q), p.limit, p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))
 
-export interface AuditListParams extends PageParams {
+export interface AuditListParams extends PageParams<ListAuditEntriesSort> {
   entityId?: string
   entityType?: string
   userId?: string
@@ -268,4 +293,4 @@ export interface AuditListParams extends PageParams {
 
 export const listAuditEntries = (p: AuditListParams = {}) =>
   api.listAuditEntries(given(p.entityId), given(p.entityType), given(p.userId), given(p.principal), given(p.from), given(p.to), p.limit,
-    p.cursor)
+    p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))

@@ -6,3 +6,6 @@ export const cursorPaging = {
   initialPageParam: undefined as string | undefined,
   getNextPageParam: (last: { nextCursor?: string | null }) => last.nextCursor ?? undefined,
 }
+
+/** Read the total with the first page only (`includeTotal`): the later pages of the same list do not count again. */
+export const firstPageCounts = (pageParam: string | undefined) => pageParam === undefined

@@ -53,3 +53,32 @@ export function textParam(params: URLSearchParams, key: string): string | undefi
 export function flagParam(params: URLSearchParams, key: string): true | undefined {
   return params.get(key) === '1' || undefined
 }
+
+/**
+ * The sort of a list in the URL (`sort=name`, `sort=-updatedAt`, kept with the filters): the current value among the
+ * list's `allowed` ones (anything else counts as the API's default) and `toggle`, which sorts by a column ascending, or
+ * descending when it is already sorted ascending by it.
+ */
+export function useListSort<S extends string>(
+  filters: Pick<ListFilters<object>, 'params' | 'setFilter'>,
+  allowed: readonly S[],
+  defaultSort: S,
+) {
+  const raw = filters.params.get('sort')
+  const sort = raw !== null && (allowed as readonly string[]).includes(raw) ? (raw as S) : undefined
+  const current = sort ?? defaultSort
+  const descending = current.startsWith('-')
+  const column = descending ? current.slice(1) : current
+  return {
+    /** The sort to send (undefined: the API's default). */
+    sort,
+    column,
+    descending,
+    toggle: (name: string) => {
+      const next = column === name && !descending ? `-${name}` : name
+      filters.setFilter('sort', next === defaultSort ? undefined : next)
+    },
+  }
+}
+
+export type ListSort = Pick<ReturnType<typeof useListSort>, 'column' | 'descending' | 'toggle'>

@@ -73,6 +73,9 @@ export const de = {
     emptyFilteredHint: 'Ändern Sie die Suche oder setzen Sie die Filter zurück.',
     space: 'Sozialraum',
     allSpaces: 'Alle Sozialräume',
+    countOfTotal: '{{shown}} von {{total}}',
+    sortAscending: '{{column}} aufsteigend sortieren',
+    sortDescending: '{{column}} absteigend sortieren',
   },
   form: {
     requiredHint: 'Mit * markierte Felder sind Pflichtfelder.',

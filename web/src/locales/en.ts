@@ -72,6 +72,9 @@ export const en: Translations<typeof de> = {
     emptyFilteredHint: 'Change the search or reset the filters.',
     space: 'Social space',
     allSpaces: 'All social spaces',
+    countOfTotal: '{{shown}} of {{total}}',
+    sortAscending: 'Sort by {{column}}, ascending',
+    sortDescending: 'Sort by {{column}}, descending',
   },
   form: {
     requiredHint: 'Fields marked with * are required.',

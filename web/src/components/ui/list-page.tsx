@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ListFilters } from '@/lib/use-list-filters'
+import type { ListFilters, ListSort } from '@/lib/use-list-filters'
 import { EmptyState, Loading } from './feedback'
 import { ProblemAlert } from './problem-alert'
 
@@ -10,9 +10,12 @@ import { ProblemAlert } from './problem-alert'
  * with count, empty state and "Weitere laden". The parts are exported for pages that need only some of them.
  */
 
-/** What a cursor-paged list query (useInfiniteQuery over `{ items, nextCursor }` pages) gives the scaffold. */
+/**
+ * What a cursor-paged list query (useInfiniteQuery over `{ items, nextCursor, total }` pages) gives the scaffold. The first
+ * page is read with `includeTotal` (see `firstPageCounts`), so its `total` is the number of matching rows.
+ */
 export interface PagedListQuery<T> {
-  data?: { pages: { items: T[] }[] }
+  data?: { pages: { items: T[]; total?: number | null }[] }
   isPending: boolean
   isError: boolean
   error: unknown
@@ -214,6 +217,7 @@ export function ListResults<T>({
   const { t } = useTranslation()
   const headingId = useId()
   const items = query.data?.pages.flatMap((p) => p.items) ?? []
+  const total = query.data?.pages[0]?.total
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId} className="visually-hidden">
@@ -226,7 +230,11 @@ export function ListResults<T>({
       ) : (
         <>
           <p role="status" className="result-count">
-            {items.length === 0 ? '' : texts.count(items.length, query.hasNextPage)}
+            {items.length === 0
+              ? ''
+              : total != null && total > items.length
+                ? t('list.countOfTotal', { shown: items.length, total })
+                : texts.count(items.length, query.hasNextPage)}
           </p>
           {items.length === 0 ? (
             <EmptyState title={filtered ? texts.emptyFiltered : texts.empty}>
@@ -265,4 +273,30 @@ export function LoadMore({
     </button>
   )
   return small ? button : <p className="load-more">{button}</p>
+}
+
+
+/**
+ * A column header that sorts the list: a button in the `th` (keyboard: Tab and Enter or Space), `aria-sort` on the header
+ * for screen readers, and an arrow for the eye. Clicking the sorted column again reverses the order.
+ */
+export function SortHeader({ column, label, sort, className }: { column: string; label: string; sort: ListSort; className?: string }) {
+  const { t } = useTranslation()
+  const active = sort.column === column
+  const state = active ? (sort.descending ? 'descending' : 'ascending') : 'none'
+  return (
+    <th scope="col" className={className} aria-sort={state}>
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() => sort.toggle(column)}
+        title={t(active && !sort.descending ? 'list.sortDescending' : 'list.sortAscending', { column: label })}
+      >
+        {label}
+        <span aria-hidden="true" className="sort-button__arrow">
+          {active ? (sort.descending ? '▼' : '▲') : '↕'}
+        </span>
+      </button>
+    </th>
+  )
 }

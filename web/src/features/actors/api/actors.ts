@@ -6,11 +6,12 @@ import {
   type ActorKind,
   type CreateActorRelationRequest,
   type CreateActorRequest,
+  type ListActorsSort,
   type Sector,
   type UpdateActorRequest,
 } from '@/api'
 import { listActorRelations, listActors } from '@/api/requests'
-import { cursorPaging } from '@/lib/cursor-paging'
+import { cursorPaging, firstPageCounts } from '@/lib/cursor-paging'
 import { queryKeys } from '@/lib/query-keys'
 
 export interface ActorFilters {
@@ -20,6 +21,7 @@ export interface ActorFilters {
   spaceId?: string
   kind?: ActorKind
   includeArchived?: boolean
+  sort?: ListActorsSort
 }
 
 export const ACTORS_PAGE_SIZE = 50
@@ -60,7 +62,13 @@ export function useActorList(filters: ActorFilters) {
   return useInfiniteQuery({
     queryKey: queryKeys.actors.list(filters),
     queryFn: ({ pageParam }) =>
-      listActors({ ...filters, includeArchived: filters.includeArchived || undefined, limit: ACTORS_PAGE_SIZE, cursor: pageParam }),
+      listActors({
+        ...filters,
+        includeArchived: filters.includeArchived || undefined,
+        limit: ACTORS_PAGE_SIZE,
+        cursor: pageParam,
+        includeTotal: firstPageCounts(pageParam),
+      }),
     ...cursorPaging,
     placeholderData: keepPreviousData,
   })

@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { SpaceOptions } from '@/components/pickers/space-options'
 import { useFlatSpaces } from '@/components/pickers/spaces'
-import { FilterCheckbox, FilterSelect, ListPage } from '@/components/ui/list-page'
+import { ListActorsSort } from '@/api'
+import { FilterCheckbox, FilterSelect, ListPage, SortHeader } from '@/components/ui/list-page'
 import { useCanWrite } from '@/lib/auth'
-import { flagParam, oneOf, textParam, useListFilters } from '@/lib/use-list-filters'
+import { flagParam, oneOf, textParam, useListFilters, useListSort } from '@/lib/use-list-filters'
 import { usePageTitle } from '@/lib/use-page-title'
 import { SECTORS } from '../actor-schema'
 import { useActorList, useActorTypes, type ActorFilters } from '../api/actors'
@@ -25,7 +26,8 @@ export function ActorsPage() {
   usePageTitle(t('actors.title'))
   const filters = useListFilters(filtersFrom)
   const { filters: f, setFilter } = filters
-  const list = useActorList(f)
+  const sort = useListSort(filters, Object.values(ListActorsSort), ListActorsSort.Name)
+  const list = useActorList({ ...f, sort: sort.sort })
   const types = useActorTypes()
   const { spaces } = useFlatSpaces()
   const typeName = useActorTypeName()
@@ -95,9 +97,9 @@ export function ActorsPage() {
           <caption className="visually-hidden">{t('actors.tableCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('actors.fields.name')}</th>
-              <th scope="col">{t('actors.fields.type')}</th>
-              <th scope="col">{t('actors.fields.sector')}</th>
+              <SortHeader column="name" label={t('actors.fields.name')} sort={sort} />
+              <SortHeader column="type" label={t('actors.fields.type')} sort={sort} />
+              <SortHeader column="sector" label={t('actors.fields.sector')} sort={sort} />
               <th scope="col">{t('actors.fields.city')}</th>
             </tr>
           </thead>

@@ -17,6 +17,7 @@ import {
   type SpaceLevel,
   type UpdateIndicatorRequest,
   type UpsertObservationRequest,
+  type ListIndicatorsSort,
 } from '@/api'
 import { MAX_PAGE_SIZE, listIndicatorSets, listIndicators, listObservations, readAllPages } from '@/api/requests'
 import { isPeriod } from '@/lib/period'
@@ -32,6 +33,15 @@ export const indicatorListQuery = (filters: { kind?: IndicatorKind; q?: string }
 
 export function useIndicators(filters: { kind?: IndicatorKind; q?: string } = {}) {
   return useQuery(indicatorListQuery(filters))
+}
+
+/** The catalogue page: up to 500 indicators in the chosen sort, with the number of all that match. */
+export function useIndicatorCatalogue(filters: { kind?: IndicatorKind; q?: string; sort?: ListIndicatorsSort }) {
+  return useQuery({
+    queryKey: [...queryKeys.indicators.list(filters), 'catalogue'],
+    queryFn: () => listIndicators({ ...filters, limit: MAX_PAGE_SIZE, includeTotal: true }),
+    placeholderData: keepPreviousData,
+  })
 }
 
 export function useIndicator(id: string) {

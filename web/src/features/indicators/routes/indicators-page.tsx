@@ -1,13 +1,15 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { ListIndicatorsSort } from '@/api'
 import { Alert, EmptyState, Loading } from '@/components/ui/feedback'
+import { SortHeader } from '@/components/ui/list-page'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { Table } from '@/components/ui/table'
 import { useNavigationNotice } from '@/lib/navigation-notice'
-import { oneOf, textParam, useListFilters } from '@/lib/use-list-filters'
+import { oneOf, textParam, useListFilters, useListSort } from '@/lib/use-list-filters'
 import { usePageTitle } from '@/lib/use-page-title'
-import { useIndicators } from '../api/indicators'
+import { useIndicatorCatalogue } from '../api/indicators'
 import { ExportDialog } from '../components/export-dialog'
 import { IndicatorsNav } from '../components/indicators-nav'
 import { INDICATOR_KINDS } from '../indicator-schema'
@@ -19,11 +21,13 @@ export function IndicatorsPage() {
   const { t } = useTranslation()
   usePageTitle(t('indicators.title'))
   const notice = useNavigationNotice()
+  const filters = useListFilters(filtersFrom)
   const {
     filters: { q, kind },
     setFilter,
-  } = useListFilters(filtersFrom)
-  const list = useIndicators({ q: q ?? '', kind })
+  } = filters
+  const sort = useListSort(filters, Object.values(ListIndicatorsSort), ListIndicatorsSort.Name)
+  const list = useIndicatorCatalogue({ q: q || undefined, kind, sort: sort.sort })
   const [exporting, setExporting] = useState(false)
   const ids = { q: useId(), kind: useId(), results: useId() }
 
@@ -66,25 +70,31 @@ export function IndicatorsPage() {
           <Loading label={t('indicators.loading')} />
         ) : list.isError ? (
           <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
-        ) : list.data.length === 0 ? (
+        ) : list.data.items.length === 0 ? (
           <EmptyState title={t('indicators.empty')}>
             <p>{t('indicators.emptyHint')}</p>
           </EmptyState>
         ) : (
           <>
-            <p role="status" className="result-count">{t('indicators.count', { count: list.data.length })}</p>
+            <p role="status" className="result-count">
+              {list.data.total != null && list.data.total > list.data.items.length
+                ? t('list.countOfTotal', { shown: list.data.items.length, total: list.data.total })
+                : t('indicators.count', { count: list.data.items.length })}
+            </p>
             <Table
               caption={t('indicators.tableCaption')}
-              columns={[
-                t('indicators.fields.name'),
-                t('indicators.fields.code'),
-                t('indicators.fields.kind'),
-                t('indicators.fields.unit'),
-                t('indicators.fields.direction'),
-                t('indicators.fields.topic'),
-              ]}
+              head={
+                <>
+                  <SortHeader column="name" label={t('indicators.fields.name')} sort={sort} />
+                  <SortHeader column="code" label={t('indicators.fields.code')} sort={sort} />
+                  <SortHeader column="kind" label={t('indicators.fields.kind')} sort={sort} />
+                  <th scope="col">{t('indicators.fields.unit')}</th>
+                  <th scope="col">{t('indicators.fields.direction')}</th>
+                  <SortHeader column="topic" label={t('indicators.fields.topic')} sort={sort} />
+                </>
+              }
             >
-              {list.data.map((i) => (
+              {list.data.items.map((i) => (
                 <tr key={i.id}>
                   <td><Link to={`/indicators/${i.id}`}>{i.name}</Link></td>
                   <td><code>{i.code}</code></td>

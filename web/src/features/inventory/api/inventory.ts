@@ -12,6 +12,8 @@ import {
   type CreateLocationRequest,
   type InventoryImportResult,
   type InventoryRoundDto,
+  type ListInventoryRoundsSort,
+  type ListVerificationQueueSort,
   type RecordCapacityRequest,
   type UpdateLocationRequest,
   type CreateServiceRequest,
@@ -33,7 +35,7 @@ import {
   type LocationListParams,
   type ServiceListParams,
 } from '@/api/requests'
-import { cursorPaging } from '@/lib/cursor-paging'
+import { cursorPaging, firstPageCounts } from '@/lib/cursor-paging'
 import { queryKeys } from '@/lib/query-keys'
 
 export const INVENTORY_PAGE_SIZE = 50
@@ -75,7 +77,8 @@ export function useTerms() {
 export function useLocationList(filters: LocationListParams) {
   return useInfiniteQuery({
     queryKey: queryKeys.inventory.locationList(filters),
-    queryFn: ({ pageParam }) => listLocations({ ...filters, limit: INVENTORY_PAGE_SIZE, cursor: pageParam }),
+    queryFn: ({ pageParam }) =>
+      listLocations({ ...filters, limit: INVENTORY_PAGE_SIZE, cursor: pageParam, includeTotal: firstPageCounts(pageParam) }),
     ...cursorPaging,
     placeholderData: keepPreviousData,
   })
@@ -150,7 +153,8 @@ export function useArchiveLocation(id: string) {
 export function useServiceList(filters: ServiceListParams, enabled = true) {
   return useInfiniteQuery({
     queryKey: queryKeys.inventory.serviceList(filters),
-    queryFn: ({ pageParam }) => listServices({ ...filters, limit: INVENTORY_PAGE_SIZE, cursor: pageParam }),
+    queryFn: ({ pageParam }) =>
+      listServices({ ...filters, limit: INVENTORY_PAGE_SIZE, cursor: pageParam, includeTotal: firstPageCounts(pageParam) }),
     ...cursorPaging,
     placeholderData: keepPreviousData,
     enabled,
@@ -254,19 +258,21 @@ export function useFundingsEnding(filters: { horizon?: string; spaceId?: string;
 
 // ---- Verification and rounds --------------------------------------------------------------------------------------
 
-export function useVerificationQueue(filters: { spaceId?: string; includeDue?: boolean }) {
+export function useVerificationQueue(filters: { spaceId?: string; includeDue?: boolean; sort?: ListVerificationQueueSort }) {
   return useInfiniteQuery({
     queryKey: queryKeys.inventory.verificationQueue(filters),
-    queryFn: ({ pageParam }) => listVerificationQueue({ ...filters, limit: INVENTORY_PAGE_SIZE, cursor: pageParam }),
+    queryFn: ({ pageParam }) =>
+      listVerificationQueue({ ...filters, limit: INVENTORY_PAGE_SIZE, cursor: pageParam, includeTotal: firstPageCounts(pageParam) }),
     ...cursorPaging,
     placeholderData: keepPreviousData,
   })
 }
 
-export function useRounds() {
+export function useRounds(sort?: ListInventoryRoundsSort) {
   return useInfiniteQuery({
-    queryKey: queryKeys.inventory.roundList({}),
-    queryFn: ({ pageParam }) => listInventoryRounds({ limit: INVENTORY_PAGE_SIZE, cursor: pageParam }),
+    queryKey: queryKeys.inventory.roundList({ sort }),
+    queryFn: ({ pageParam }) =>
+      listInventoryRounds({ sort, limit: INVENTORY_PAGE_SIZE, cursor: pageParam, includeTotal: firstPageCounts(pageParam) }),
     ...cursorPaging,
   })
 }

@@ -7,11 +7,12 @@ import { useActorOptions } from '@/components/pickers/actors'
 import { SpaceOptions } from '@/components/pickers/space-options'
 import { useFlatSpaces } from '@/components/pickers/spaces'
 import { Loading } from '@/components/ui/feedback'
-import { FilterForm, FilterSelect, ListResults } from '@/components/ui/list-page'
+import { ListLocationsSort } from '@/api'
+import { FilterForm, FilterSelect, ListResults, SortHeader } from '@/components/ui/list-page'
 import { useCanWrite } from '@/lib/auth'
 import { today } from '@/lib/format'
 import { queryKeys } from '@/lib/query-keys'
-import { textParam, useListFilters } from '@/lib/use-list-filters'
+import { textParam, useListFilters, useListSort } from '@/lib/use-list-filters'
 import { usePageTitle } from '@/lib/use-page-title'
 import { EXPORT_FORMATS, inventoryExportUrl, useLocationList, useLocationMap, useTerms, type InventoryFilters } from '../api/inventory'
 import { FacilityMap } from '../components/facility-map'
@@ -43,7 +44,8 @@ export function InventoryPage() {
   usePageTitle(t('inventory.title'))
   const filters = useListFilters(filtersFrom)
   const { filters: f, setFilter } = filters
-  const list = useLocationList(f)
+  const sort = useListSort(filters, Object.values(ListLocationsSort), ListLocationsSort.Name)
+  const list = useLocationList({ ...f, sort: sort.sort })
   const map = useLocationMap({ spaceId: f.spaceId, category: f.category, targetGroup: f.targetGroup, operatorId: f.operatorId, q: f.q })
   const spacesWithGeometry = useMapSpaces()
   const terms = useTerms()
@@ -151,7 +153,7 @@ export function InventoryPage() {
                 <caption className="visually-hidden">{t('inventory.tableCaption')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t('inventory.fields.name')}</th>
+                    <SortHeader column="name" label={t('inventory.fields.name')} sort={sort} />
                     <th scope="col">{t('inventory.fields.space')}</th>
                   </tr>
                 </thead>

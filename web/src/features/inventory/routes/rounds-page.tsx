@@ -1,17 +1,23 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { ListResults } from '@/components/ui/list-page'
+import { ListInventoryRoundsSort } from '@/api'
+import { ListResults, SortHeader } from '@/components/ui/list-page'
 import { useCanWrite } from '@/lib/auth'
 import { useDateRangeText } from '@/lib/period'
+import { useListFilters, useListSort } from '@/lib/use-list-filters'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useRoundProgress, useRounds } from '../api/inventory'
 import { InventoryNav } from '../components/inventory-nav'
+
+/** The rounds list has no filters; its sort lives in the URL all the same. */
+const noFilters = () => ({})
 
 /** The inventory rounds with their progress. */
 export function RoundsPage() {
   const { t } = useTranslation()
   usePageTitle(t('inventory.rounds.title'))
-  const rounds = useRounds()
+  const sort = useListSort(useListFilters(noFilters), Object.values(ListInventoryRoundsSort), ListInventoryRoundsSort.Name)
+  const rounds = useRounds(sort.sort)
   const dateRange = useDateRangeText()
   const canWrite = useCanWrite()
   return (
@@ -42,9 +48,9 @@ export function RoundsPage() {
             <caption className="visually-hidden">{t('inventory.rounds.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('inventory.fields.name')}</th>
+                <SortHeader column="name" label={t('inventory.fields.name')} sort={sort} />
                 <th scope="col">{t('inventory.rounds.region')}</th>
-                <th scope="col">{t('inventory.rounds.period')}</th>
+                <SortHeader column="startsOn" label={t('inventory.rounds.period')} sort={sort} />
                 <th scope="col">{t('inventory.rounds.progress')}</th>
               </tr>
             </thead>

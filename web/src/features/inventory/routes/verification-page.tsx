@@ -2,12 +2,13 @@ import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { FilterForm, FilterCheckbox, FilterSelect, ListResults } from '@/components/ui/list-page'
+import { ListVerificationQueueSort } from '@/api'
+import { FilterForm, FilterCheckbox, FilterSelect, ListResults, SortHeader } from '@/components/ui/list-page'
 import { SpaceOptions } from '@/components/pickers/space-options'
 import { useFlatSpaces } from '@/components/pickers/spaces'
 import { useCanWrite } from '@/lib/auth'
 import { formatDate } from '@/lib/format'
-import { flagParam, textParam, useListFilters } from '@/lib/use-list-filters'
+import { flagParam, textParam, useListFilters, useListSort } from '@/lib/use-list-filters'
 import { usePageTitle } from '@/lib/use-page-title'
 import { serviceQuery, useVerificationQueue } from '../api/inventory'
 import { InventoryNav } from '../components/inventory-nav'
@@ -24,7 +25,8 @@ export function VerificationPage() {
   usePageTitle(t('inventory.verification.title'))
   const filters = useListFilters(filtersFrom)
   const { filters: f, setFilter } = filters
-  const queue = useVerificationQueue(f)
+  const sort = useListSort(filters, Object.values(ListVerificationQueueSort), ListVerificationQueueSort.DueOn)
+  const queue = useVerificationQueue({ ...f, sort: sort.sort })
   const { spaces } = useFlatSpaces()
   const canWrite = useCanWrite()
   const [notice, setNotice] = useState('')
@@ -59,10 +61,10 @@ export function VerificationPage() {
             <caption className="visually-hidden">{t('inventory.verification.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('inventory.fields.service')}</th>
-                <th scope="col">{t('inventory.fields.operator')}</th>
-                <th scope="col">{t('inventory.fields.verified')}</th>
-                <th scope="col">{t('inventory.fields.status')}</th>
+                <SortHeader column="name" label={t('inventory.fields.service')} sort={sort} />
+                <SortHeader column="operator" label={t('inventory.fields.operator')} sort={sort} />
+                <SortHeader column="verifiedOn" label={t('inventory.fields.verified')} sort={sort} />
+                <SortHeader column="dueOn" label={t('inventory.fields.status')} sort={sort} />
                 {canWrite ? <th scope="col">{t('common.actions')}</th> : null}
               </tr>
             </thead>

@@ -13,8 +13,9 @@ import {
   type UpdateNetworkMemberRequest,
   type UpdateNetworkRequest,
 } from '@/api'
+import type { ListNetworksSort } from '@/api'
 import { listNetworks, listNetworksNeedingAttention } from '@/api/requests'
-import { cursorPaging } from '@/lib/cursor-paging'
+import { cursorPaging, firstPageCounts } from '@/lib/cursor-paging'
 import { queryKeys } from '@/lib/query-keys'
 
 export interface NetworkFilters {
@@ -22,6 +23,7 @@ export interface NetworkFilters {
   kind?: NetworkKind
   status?: NetworkStatus
   spaceId?: string
+  sort?: ListNetworksSort
 }
 
 export const NETWORKS_PAGE_SIZE = 50
@@ -49,7 +51,8 @@ export function useNetworksNeedingAttention(spaceId?: string) {
 export function useNetworkList(filters: NetworkFilters) {
   return useInfiniteQuery({
     queryKey: queryKeys.networks.list(filters),
-    queryFn: ({ pageParam }) => listNetworks({ ...filters, limit: NETWORKS_PAGE_SIZE, cursor: pageParam }),
+    queryFn: ({ pageParam }) =>
+      listNetworks({ ...filters, limit: NETWORKS_PAGE_SIZE, cursor: pageParam, includeTotal: firstPageCounts(pageParam) }),
     ...cursorPaging,
     placeholderData: keepPreviousData,
   })

@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { SpaceOptions } from '@/components/pickers/space-options'
 import { useFlatSpaces } from '@/components/pickers/spaces'
-import { FilterSelect, ListPage } from '@/components/ui/list-page'
+import { ListNetworksSort } from '@/api'
+import { FilterSelect, ListPage, SortHeader } from '@/components/ui/list-page'
 import { useCanWrite } from '@/lib/auth'
-import { oneOf, textParam, useListFilters } from '@/lib/use-list-filters'
+import { oneOf, textParam, useListFilters, useListSort } from '@/lib/use-list-filters'
 import { usePageTitle } from '@/lib/use-page-title'
 import { NETWORK_KINDS, NETWORK_STATUSES } from '../network-schema'
 import { useNetworkList, type NetworkFilters } from '../api/networks'
@@ -31,7 +32,8 @@ export function NetworksPage() {
   usePageTitle(t('networks.title'))
   const filters = useListFilters(filtersFrom)
   const { filters: f, setFilter } = filters
-  const list = useNetworkList(f)
+  const sort = useListSort(filters, Object.values(ListNetworksSort), ListNetworksSort.Name)
+  const list = useNetworkList({ ...f, sort: sort.sort })
   const { spaces } = useFlatSpaces()
   const canWrite = useCanWrite()
 
@@ -86,9 +88,9 @@ export function NetworksPage() {
           <caption className="visually-hidden">{t('networks.tableCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('networks.list.nameAndMandate')}</th>
-              <th scope="col">{t('networks.fields.kind')}</th>
-              <th scope="col">{t('networks.fields.status')}</th>
+              <SortHeader column="name" label={t('networks.list.nameAndMandate')} sort={sort} />
+              <SortHeader column="kind" label={t('networks.fields.kind')} sort={sort} />
+              <SortHeader column="status" label={t('networks.fields.status')} sort={sort} />
               <th scope="col">{t('networks.fields.spaces')}</th>
               <th scope="col" className="num">
                 {t('networks.list.members')}
