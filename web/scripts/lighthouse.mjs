@@ -2,7 +2,8 @@
 // figures (performance, accessibility, best practices, cumulative layout shift, JavaScript on first paint). Not a test:
 // it passes or fails on nothing. Usage: node scripts/lighthouse.mjs URL EMAIL PASSWORD (build/lighthouse starts a server).
 // LH_RUNS=3 measures each page that many times and prints every run and the median (Lighthouse on a shared machine is
-// noisy), with the load average before each run; LH_REPORT_DIR=dir keeps each run's full JSON report there.
+// noisy), with the load average before each run; LH_REPORT_DIR=dir keeps each run's full JSON report there; LH_PAGE=start
+// or LH_PAGE=space measures one of the two pages.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -32,7 +33,9 @@ try {
   await page.waitForURL((u) => u.pathname === '/')
   const spaces = await page.evaluate(async () => (await (await fetch('/api/v1/spaces?q=BE-10-PGR-1010')).json()).items)
   const space = spaces[0]?.id
-  const pages = [['Startseite', '/'], ['Kennzahlen eines Sozialraums', space ? `/spaces/${space}/indicators` : '/spaces']]
+  const all = [['Startseite', '/'], ['Kennzahlen eines Sozialraums', space ? `/spaces/${space}/indicators` : '/spaces']]
+  // LH_PAGE=start or LH_PAGE=space measures only that page
+  const pages = all.filter(([, url]) => !process.env.LH_PAGE || (process.env.LH_PAGE === 'start') === (url === '/'))
   const runs = Math.max(1, Number(process.env.LH_RUNS ?? 1))
   const reportDir = process.env.LH_REPORT_DIR
   if (reportDir) fs.mkdirSync(reportDir, { recursive: true })

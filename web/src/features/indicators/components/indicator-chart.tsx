@@ -2,6 +2,7 @@ import { useId, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { IndicatorValue, PeriodValueDto } from '@/api'
 import type { SeriesPoint } from '../api/indicators'
+import { linePath, valueTicks } from '../chart-scale'
 import { formatValue } from '../format-value'
 import { ValueText } from './value-text'
 import '../indicators.css'
@@ -39,46 +40,11 @@ function rowsOf(observations: IndicatorValue[], reference?: SeriesPoint[]): Row[
 const plotted = (o?: SeriesPoint) => (o && !o.suppressed && o.value !== undefined && o.value !== null ? o.value : null)
 
 /** The chart's height in pixels: fixed, so the card keeps its place while the page loads (no layout shift). */
-export const CHART_HEIGHT = 280
+const CHART_HEIGHT = 280
 const LEGEND_HEIGHT = 28
 const PLOT_HEIGHT = CHART_HEIGHT - LEGEND_HEIGHT
 const MARGIN = { top: 12, right: 24, bottom: 28, left: 64 }
 const COLOURS = { own: '#1d4ed8', reference: '#6b7280', baseline: '#b45309', baselineText: '#7c2d12', target: '#15803d', targetText: '#14532d' }
-
-/** "Nice" ticks (1, 2, 2.5 or 5 times a power of ten) from the lower to the upper bound, at least 10^-decimals apart. */
-export function niceTicks(min: number, max: number, decimals: number, count = 5): number[] {
-  if (min === max) {
-    const pad = Math.abs(min) > 0 ? Math.abs(min) * 0.1 : 1
-    return niceTicks(min - (min >= 0 && min - pad < 0 ? min : pad), max + pad, decimals, count)
-  }
-  const raw = (max - min) / Math.max(1, count - 1)
-  const power = 10 ** Math.floor(Math.log10(raw))
-  // a step the indicator's decimals can show (no 2.5 for whole numbers: the labels would repeat)
-  const shown = (s: number) => s >= 10 ** -decimals && Math.abs(Number(s.toFixed(decimals)) - s) < 1e-9
-  const step = [1, 2, 2.5, 5, 10, 20].map((m) => m * power).find((s) => s >= raw && shown(s)) ?? Math.max(10 * power, 10 ** -decimals)
-  const first = Math.floor(min / step) * step
-  const ticks: number[] = []
-  for (let v = first; v < max + step * 0.999; v += step) ticks.push(Number(v.toFixed(10)))
-  return ticks
-}
-
-/** The y range of the chart: every plotted value, the baseline and the target; from zero up when nothing is negative. */
-function valueTicks(values: number[], decimals: number): number[] {
-  const lo = Math.min(...values), hi = Math.max(...values)
-  return niceTicks(lo >= 0 ? 0 : lo, hi <= 0 && lo < 0 ? 0 : hi, decimals)
-}
-
-/** The path of a line with gaps where a value is missing (null). */
-function linePath(points: ({ x: number; y: number } | null)[]): string {
-  let d = ''
-  let drawing = false
-  for (const p of points) {
-    if (!p) { drawing = false; continue }
-    d += `${drawing ? 'L' : 'M'}${p.x.toFixed(1)},${p.y.toFixed(1)}`
-    drawing = true
-  }
-  return d
-}
 
 /** The width of the element, read before the first paint and again whenever it changes. */
 function useWidth<T extends HTMLElement>(fallback: number) {

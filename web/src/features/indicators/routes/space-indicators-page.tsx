@@ -52,7 +52,8 @@ export function SpaceIndicatorsPage() {
     setParams(next, { replace: true })
   }
 
-  if (space.isPending || catalogue.isPending || sets.isPending) return <Loading />
+  // The page keeps at least a screen's height from the first paint on, so the footer never jumps down as it fills.
+  if (space.isPending || catalogue.isPending || sets.isPending) return <div className="space-indicators"><Loading /></div>
   if (space.isError) return <ProblemAlert error={space.error} onRetry={() => void space.refetch()} />
   if (catalogue.isError) return <ProblemAlert error={catalogue.error} onRetry={() => void catalogue.refetch()} />
   const s = space.data
@@ -66,7 +67,7 @@ export function SpaceIndicatorsPage() {
   const referenceName = flatSpaces.find((x) => x.id === referenceId)?.name ?? (referenceId === s.parentId ? s.parentName : undefined)
 
   return (
-    <>
+    <div className="space-indicators">
       <p className="breadcrumb"><Link to={`/spaces/${s.id}`}>{t('indicators.space.backToSpace', { name: s.name })}</Link></p>
       <div className="page-header">
         <h1>{t('indicators.space.title', { name: s.name })}</h1>
@@ -147,7 +148,7 @@ export function SpaceIndicatorsPage() {
       )}
       {exporting ? <ExportDialog initial={{ under: s.id, indicatorSetId: setId || undefined }} onClose={() => setExporting(false)} />
         : null}
-    </>
+    </div>
   )
 }
 
@@ -169,7 +170,15 @@ function SpaceSeries({
   const { t } = useTranslation()
   const own = useQuery(spaceSeriesQuery(indicator.id, spaceId))
   const ref = useReferenceSeries(indicator.id, referenceId)
-  if (own.isPending) return <Loading />
+  // While the values load, the card already has the chart's size (no layout shift when it is drawn).
+  if (own.isPending) {
+    return (
+      <section className="card chart-card">
+        <h2>{indicator.unit ? `${indicator.name} (${indicator.unit})` : indicator.name}</h2>
+        <div className="chart chart--pending"><Loading /></div>
+      </section>
+    )
+  }
   if (own.isError) return <ProblemAlert error={own.error} onRetry={() => void own.refetch()} />
   if (own.data.length === 0 && !baseline && !target) {
     return (
