@@ -1,5 +1,5 @@
 import { useQueries, useQuery } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { memo, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
 import type { IndicatorDto } from '@/api'
@@ -7,6 +7,7 @@ import { SpaceOptions } from '@/components/pickers/space-options'
 import { useFlatSpaces, useSpace } from '@/components/pickers/spaces'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
+import { useNearViewport } from '@/lib/use-near-viewport'
 import { usePageTitle } from '@/lib/use-page-title'
 import {
   spaceSeriesQuery,
@@ -152,7 +153,11 @@ export function SpaceIndicatorsPage() {
   )
 }
 
-function SpaceSeries({
+/**
+ * One indicator's chart. Its values are asked for and drawn when the card comes near the viewport: on a phone the page
+ * shows one chart at a time, and loading and drawing all of them at once cost the page its first seconds.
+ */
+const SpaceSeries = memo(function SpaceSeries({
   indicator,
   spaceId,
   referenceId,
@@ -168,12 +173,13 @@ function SpaceSeries({
   target?: { period: string; value: number }
 }) {
   const { t } = useTranslation()
-  const own = useQuery(spaceSeriesQuery(indicator.id, spaceId))
-  const ref = useReferenceSeries(indicator.id, referenceId)
+  const [cardRef, near] = useNearViewport<HTMLElement>()
+  const own = useQuery({ ...spaceSeriesQuery(indicator.id, spaceId), enabled: near })
+  const ref = useReferenceSeries(indicator.id, near ? referenceId : undefined)
   // While the values load, the card already has the chart's size (no layout shift when it is drawn).
   if (own.isPending) {
     return (
-      <section className="card chart-card">
+      <section ref={cardRef} className="card chart-card">
         <h2>{indicator.unit ? `${indicator.name} (${indicator.unit})` : indicator.name}</h2>
         <div className="chart chart--pending"><Loading /></div>
       </section>
@@ -197,4 +203,4 @@ function SpaceSeries({
       target={target}
     />
   )
-}
+})
