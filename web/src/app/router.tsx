@@ -1,6 +1,6 @@
 import type { RouteObject } from 'react-router'
 import { AppShell } from '@/components/layout/app-shell'
-import { RequireAuth } from '@/features/auth/components/require-auth'
+import { RequireAuth, SessionPending } from '@/features/auth/components/require-auth'
 import { indicatorRoutes } from '@/features/indicators/routes'
 import { privacyRoutes } from '@/features/privacy/routes'
 import { userRoutes } from '@/features/users/routes'
@@ -32,6 +32,8 @@ export const routes: RouteObject[] = withFeatureTexts([
   {
     element: <RequireAuth />,
     errorElement: <RouteErrorPage />,
+    // shown on the first load while a page with a loader (which prefetches its reads) is being downloaded
+    hydrateFallbackElement: <SessionPending heading={false} />,
     children: [
       {
         element: <AppShell />,
