@@ -46,14 +46,23 @@ const PLOT_HEIGHT = CHART_HEIGHT - LEGEND_HEIGHT
 const MARGIN = { top: 12, right: 24, bottom: 28, left: 64 }
 const COLOURS = { own: '#1d4ed8', reference: '#6b7280', baseline: '#b45309', baselineText: '#7c2d12', target: '#15803d', targetText: '#14532d' }
 
+// The last width a chart was drawn at: the charts of a page share it, so a chart drawn later starts at the right width
+// and is not drawn twice. The first one starts from the window's width less the page's and the card's padding.
+let lastWidth: number | undefined
+
 /** The width of the element, read before the first paint and again whenever it changes. */
-function useWidth<T extends HTMLElement>(fallback: number) {
+function useWidth<T extends HTMLElement>() {
   const ref = useRef<T>(null)
-  const [width, setWidth] = useState(fallback)
+  const [width, setWidth] = useState(() => lastWidth ?? (typeof window === 'undefined' ? 640 : Math.min(window.innerWidth, 1152) - 74))
   useLayoutEffect(() => {
     const el = ref.current
     if (!el) return
-    const read = () => { if (el.clientWidth > 0) setWidth(el.clientWidth) }
+    const read = () => {
+      if (el.clientWidth > 0) {
+        lastWidth = el.clientWidth
+        setWidth(el.clientWidth)
+      }
+    }
     read()
     if (typeof ResizeObserver === 'undefined') return
     const observer = new ResizeObserver(read)
@@ -70,7 +79,7 @@ function useWidth<T extends HTMLElement>(fallback: number) {
 export function IndicatorChart({ indicator, observations, reference, baseline, target }: SeriesProps) {
   const { t, i18n } = useTranslation()
   const headingId = useId()
-  const [figureRef, width] = useWidth<HTMLElement>(640)
+  const [figureRef, width] = useWidth<HTMLElement>()
   const rows = rowsOf(observations, reference?.observations)
   const fmt = (v: number) => formatValue(v, indicator.decimals, i18n.language)
   const title = indicator.unit ? `${indicator.name} (${indicator.unit})` : indicator.name
