@@ -20,6 +20,8 @@ export const indicatorRoutes: RouteObject[] = [
     // the page's first reads start with its code, not after it (see prefetchInto)
     loader: ({ params }) => prefetchInto(async (client) =>
       (await import('./routes/space-indicators-prefetch')).prefetchSpaceIndicators(client, params.id ?? '')),
+    // choosing a set, a reference or a period (the query string) needs no new first reads
+    shouldRevalidate: ({ currentParams, nextParams }) => currentParams.id !== nextParams.id,
     lazy: async () => ({ Component: (await import('./routes/space-indicators-page')).SpaceIndicatorsPage }),
   },
 ]
