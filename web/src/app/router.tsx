@@ -1,12 +1,12 @@
 import type { RouteObject } from 'react-router'
 import { AppShell } from '@/components/layout/app-shell'
-import { RequireAuth, SessionPending } from '@/features/auth/components/require-auth'
+import { RequireAuth } from '@/features/auth/components/require-auth'
 import { indicatorRoutes } from '@/features/indicators/routes'
 import { privacyRoutes } from '@/features/privacy/routes'
 import { userRoutes } from '@/features/users/routes'
 import { inventoryRoutes } from '@/features/inventory/routes'
 import { loadFeatureTexts } from '@/lib/i18n'
-import { NotFoundPage, RouteErrorPage } from './error-pages'
+import { BlankUntilLoaded, NotFoundPage, RouteErrorPage } from './error-pages'
 
 /** The routes with every page's download joined by the features' texts (not on the first paint, see lib/i18n). */
 export function withFeatureTexts(list: RouteObject[]): RouteObject[] {
@@ -32,8 +32,9 @@ export const routes: RouteObject[] = withFeatureTexts([
   {
     element: <RequireAuth />,
     errorElement: <RouteErrorPage />,
-    // shown on the first load while a page with a loader (which prefetches its reads) is being downloaded
-    hydrateFallbackElement: <SessionPending heading={false} />,
+    // Nothing is shown on the first load until the page's code is there (as without a loader); it only tells the router
+    // that this is meant, now that a page's loader starts its reads early (features/indicators/routes).
+    HydrateFallback: BlankUntilLoaded,
     children: [
       {
         element: <AppShell />,

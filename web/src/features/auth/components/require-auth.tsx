@@ -12,7 +12,14 @@ export function RequireAuth() {
   const { t } = useTranslation()
   const location = useLocation()
   const me = useCurrentUser()
-  if (me.isPending) return <SessionPending />
+  if (me.isPending) {
+    return (
+      <main id="main" className="page page--center">
+        <h1 className="visually-hidden">{t('app.name')}</h1>
+        <Loading />
+      </main>
+    )
+  }
   if (me.isError && me.data === undefined) {
     return (
       <main id="main" className="page page--center">
@@ -28,18 +35,4 @@ export function RequireAuth() {
   // A one-time password set by an administrator: the API refuses everything else until it is changed.
   if (me.data.mustChangePassword && location.pathname !== '/account') return <Navigate to="/account" replace />
   return <Outlet />
-}
-
-/**
- * What shows while the session is asked for, and (as the router's HydrateFallback, without the heading: the page's own
- * comes a moment later) while a page's code and the loader that starts its reads are on their way.
- */
-export function SessionPending({ heading = true }: { heading?: boolean }) {
-  const { t } = useTranslation()
-  return (
-    <main id="main" className="page page--center">
-      {heading ? <h1 className="visually-hidden">{t('app.name')}</h1> : null}
-      <Loading />
-    </main>
-  )
 }
