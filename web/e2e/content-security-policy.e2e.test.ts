@@ -78,7 +78,7 @@ describe.skipIf(!configured)('Sicherheits-Header: die App unter der Content-Secu
     expect(violations).toEqual([])
   })
 
-  it('draws the time series charts (Recharts) and the map without a violation', async () => {
+  it('draws the time series charts (SVG) and the map without a violation', async () => {
     // A demo space with ten years of values (Dortmund's Sozialräume).
     const res = await session.context.request.get('/api/v1/spaces?q=Borsigplatz&limit=50')
     const space = ((await res.json()) as { items: { id: string; code: string; parentId?: string }[] }).items.find((s) => s.code === '05913-SR-BORSIGPLATZ')
@@ -86,8 +86,8 @@ describe.skipIf(!configured)('Sicherheits-Header: die App unter der Content-Secu
     await page().goto(`/spaces/${space!.id}`)
     await page().getByRole('link', { name: 'Indikatoren dieses Sozialraums' }).click()
     await page().getByRole('heading', { level: 1, name: /^Indikatoren: .*Borsigplatz/ }).waitFor()
-    await page().locator('.recharts-surface').first().waitFor()
-    await page().locator('.recharts-line-curve').first().waitFor()
+    await page().locator('svg.chart__svg').first().waitFor()
+    await page().locator('path.chart__own[d^="M"]').first().waitFor()
     await screenshot(page(), 'e2e-csp-charts')
 
     await page().goto('/indicators')

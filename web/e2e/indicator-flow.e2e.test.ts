@@ -101,8 +101,10 @@ describe.skipIf(!configured)('Indikatoren: anlegen, importieren, ansehen, export
     await page().getByRole('link', { name: 'Indikatoren dieses Sozialraums' }).click()
     await page().getByRole('heading', { level: 1, name: 'Indikatoren: Teltow' }).waitFor()
     const card = page().locator('section.chart-card', { has: page().getByRole('heading', { level: 2, name: new RegExp(name) }) })
-    await card.locator('.recharts-surface').first().waitFor()
-    await card.locator('.recharts-line-curve').first().waitFor()
+    // a chart is asked for and drawn as its card comes near the viewport
+    await card.scrollIntoViewIfNeeded()
+    await card.locator('svg.chart__svg').waitFor()
+    await card.locator('path.chart__own[d^="M"]').waitFor()
     await card.getByText('Tabelle anzeigen').click()
     const table = card.getByRole('table', { name: `Werte von ${name} je Zeitraum` })
     await table.waitFor()

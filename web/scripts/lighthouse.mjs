@@ -1,6 +1,9 @@
 // Lighthouse (mobile, the default profile) on the start page and on a space's indicator page, signed in: prints the
 // figures (performance, accessibility, best practices, cumulative layout shift, JavaScript on first paint). Not a test:
 // it passes or fails on nothing. Usage: node scripts/lighthouse.mjs URL EMAIL PASSWORD (build/lighthouse starts a server).
+// LH_RUNS=3 measures each page that many times and prints every run and the median (Lighthouse on a shared machine is
+// noisy), with the load average before each run; LH_REPORT_DIR=dir keeps each run's full JSON report there; LH_PAGE=start
+// or LH_PAGE=space measures one of the two pages.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -30,21 +33,45 @@ try {
   await page.waitForURL((u) => u.pathname === '/')
   const spaces = await page.evaluate(async () => (await (await fetch('/api/v1/spaces?q=BE-10-PGR-1010')).json()).items)
   const space = spaces[0]?.id
-  const pages = [['Startseite', '/'], ['Kennzahlen eines Sozialraums', space ? `/spaces/${space}/indicators` : '/spaces']]
+  const all = [['Startseite', '/'], ['Kennzahlen eines Sozialraums', space ? `/spaces/${space}/indicators` : '/spaces']]
+  // LH_PAGE=start or LH_PAGE=space measures only that page
+  const pages = all.filter(([, url]) => !process.env.LH_PAGE || (process.env.LH_PAGE === 'start') === (url === '/'))
+  const runs = Math.max(1, Number(process.env.LH_RUNS ?? 1))
+  const reportDir = process.env.LH_REPORT_DIR
+  if (reportDir) fs.mkdirSync(reportDir, { recursive: true })
   console.log('page | performance | accessibility | best practices | CLS | LCP ms | JS on load: KB transferred (decoded; 0 transferred = from cache)')
+  const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]
   for (const [name, url] of pages) {
-    const result = await lighthouse(`${base}${url}`, { port, output: 'json', logLevel: 'error', disableStorageReset: true })
-    const lhr = result.lhr
-    const score = (k) => Math.round((lhr.categories[k]?.score ?? 0) * 100)
-    const items = lhr.audits['network-requests']?.details?.items ?? []
-    const scripts = items.filter((i) => i.resourceType === 'Script')
-    const js = scripts.reduce((sum, i) => sum + (i.transferSize ?? 0), 0)
-    const jsDecoded = scripts.reduce((sum, i) => sum + (i.resourceSize ?? 0), 0)
-    console.log([name, score('performance'), score('accessibility'), score('best-practices'),
-      (lhr.audits['cumulative-layout-shift']?.numericValue ?? 0).toFixed(3),
-      Math.round(lhr.audits['largest-contentful-paint']?.numericValue ?? 0), `${(js / 1024).toFixed(1)} (decoded ${(jsDecoded / 1024).toFixed(1)})`].join(' | '))
+    const rows = []
+    for (let run = 1; run <= runs; run++) {
+      const load = os.loadavg()[0].toFixed(2)
+      const result = await lighthouse(`${base}${url}`, { port, output: 'json', logLevel: 'error', disableStorageReset: true })
+      const lhr = result.lhr
+      if (reportDir) fs.writeFileSync(path.join(reportDir, `${url === '/' ? 'start' : 'space'}-${run}.json`), result.report)
+      const score = (k) => Math.round((lhr.categories[k]?.score ?? 0) * 100)
+      const items = lhr.audits['network-requests']?.details?.items ?? []
+      const scripts = items.filter((i) => i.resourceType === 'Script')
+      const row = {
+        performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'),
+        cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? 0,
+        lcp: lhr.audits['largest-contentful-paint']?.numericValue ?? 0,
+        js: scripts.reduce((sum, i) => sum + (i.transferSize ?? 0), 0),
+        jsDecoded: scripts.reduce((sum, i) => sum + (i.resourceSize ?? 0), 0),
+      }
+      rows.push(row)
+      console.log(format(runs > 1 ? `${name} (run ${run}, load ${load})` : name, row))
+    }
+    if (runs > 1) {
+      const m = Object.fromEntries(Object.keys(rows[0]).map((k) => [k, median(rows.map((r) => r[k]))]))
+      console.log(format(`${name} (median of ${runs})`, m))
+    }
   }
 } finally {
   await context.close()
   fs.rmSync(dir, { recursive: true, force: true })
+}
+
+function format(label, r) {
+  return [label, r.performance, r.accessibility, r.bestPractices, r.cls.toFixed(3), Math.round(r.lcp),
+    `${(r.js / 1024).toFixed(1)} (decoded ${(r.jsDecoded / 1024).toFixed(1)})`].join(' | ')
 }

@@ -32,3 +32,8 @@ export function RouteErrorPage() {
     </main>
   )
 }
+
+/** The router's HydrateFallback: nothing, until the first page's code is there (see router). */
+export function BlankUntilLoaded() {
+  return null
+}

@@ -7,7 +7,7 @@ import { userRoutes } from '@/features/users/routes'
 import { webhookRoutes } from '@/features/webhooks/routes'
 import { inventoryRoutes } from '@/features/inventory/routes'
 import { loadFeatureTexts } from '@/lib/i18n'
-import { NotFoundPage, RouteErrorPage } from './error-pages'
+import { BlankUntilLoaded, NotFoundPage, RouteErrorPage } from './error-pages'
 
 /** The routes with every page's download joined by the features' texts (not on the first paint, see lib/i18n). */
 export function withFeatureTexts(list: RouteObject[]): RouteObject[] {
@@ -33,6 +33,9 @@ export const routes: RouteObject[] = withFeatureTexts([
   {
     element: <RequireAuth />,
     errorElement: <RouteErrorPage />,
+    // Nothing is shown on the first load until the page's code is there (as without a loader); it only tells the router
+    // that this is meant, now that a page's loader starts its reads early (features/indicators/routes).
+    HydrateFallback: BlankUntilLoaded,
     children: [
       {
         element: <AppShell />,

@@ -4,7 +4,7 @@
  */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { CurrentUserDto, GrantScope, LoginRequest, Role, RoleGrantDto, SpaceTreeNode } from '@/api/client'
-import { toProblem } from '@/api/problem'
+import { apiFetch } from '@/api/fetch'
 import { queryKeys } from './query-keys'
 
 /**
@@ -20,14 +20,15 @@ const SCOPE = { network: 'network' as GrantScope, space: 'space' as GrantScope }
 /** The signed-in user, or null when the API answers 401 (or 404: the account no longer exists). */
 export const currentUserQuery = queryOptions<CurrentUserDto | null>({
   queryKey: queryKeys.currentUser,
+  // A plain request rather than the generated client's: the session is asked for while the client and the page are still
+  // being downloaded, so that the page's own requests need not wait for it (Lighthouse, issue 14).
   queryFn: async () => {
-    try {
-      return await (await client()).getCurrentUser()
-    } catch (err) {
-      const { status } = toProblem(err)
-      if (status === 401 || status === 404) return null
-      throw err
-    }
+    const response = await apiFetch('/api/v1/auth/me', { headers: { Accept: 'application/json' } })
+    if (response.status === 401 || response.status === 404) return null
+    if (response.ok) return (await response.json()) as CurrentUserDto
+    // the problem details as the generated client would throw them (toProblem reads either)
+    const body: unknown = await response.json().catch(() => undefined)
+    throw typeof body === 'object' && body !== null ? { ...body, status: response.status } : { status: response.status, title: response.statusText }
   },
   staleTime: 5 * 60_000,
 })

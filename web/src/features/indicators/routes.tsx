@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router'
+import { prefetchInto } from '@/lib/query-client'
 
 // The indicators area, one lazily loaded chunk per page (spread into the app's route table).
 export const indicatorRoutes: RouteObject[] = [
@@ -14,6 +15,13 @@ export const indicatorRoutes: RouteObject[] = [
   { path: 'indicators/new', lazy: async () => ({ Component: (await import('./routes/indicator-create-page')).IndicatorCreatePage }) },
   { path: 'indicators/:id', lazy: async () => ({ Component: (await import('./routes/indicator-detail-page')).IndicatorDetailPage }) },
   { path: 'indicators/:id/edit', lazy: async () => ({ Component: (await import('./routes/indicator-edit-page')).IndicatorEditPage }) },
-  { path: 'spaces/:id/indicators', lazy: async () =>
-    ({ Component: (await import('./routes/space-indicators-page')).SpaceIndicatorsPage }) },
+  {
+    path: 'spaces/:id/indicators',
+    // the page's first reads start with its code, not after it (see prefetchInto)
+    loader: ({ params }) => prefetchInto(async (client) =>
+      (await import('./routes/space-indicators-prefetch')).prefetchSpaceIndicators(client, params.id ?? '')),
+    // choosing a set, a reference or a period (the query string) needs no new first reads
+    shouldRevalidate: ({ currentParams, nextParams }) => currentParams.id !== nextParams.id,
+    lazy: async () => ({ Component: (await import('./routes/space-indicators-page')).SpaceIndicatorsPage }),
+  },
 ]

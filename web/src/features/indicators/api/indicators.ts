@@ -83,11 +83,15 @@ export function useDeleteIndicator(id: string) {
 
 // ---- Indicator sets --------------------------------------------------------------------------------------
 
-export function useIndicatorSets() {
-  return useQuery({
+/** Every indicator set (the set pickers). */
+export const indicatorSetsQuery = () =>
+  queryOptions({
     queryKey: queryKeys.indicatorSets.all,
     queryFn: async () => (await listIndicatorSets({ limit: MAX_PAGE_SIZE })).items,
   })
+
+export function useIndicatorSets() {
+  return useQuery(indicatorSetsQuery())
 }
 
 export function useIndicatorSet(id: string | undefined) {

@@ -1,5 +1,5 @@
 import { useQueries, useQuery } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { memo, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
 import type { IndicatorDto } from '@/api'
@@ -7,6 +7,7 @@ import { SpaceOptions } from '@/components/pickers/space-options'
 import { useFlatSpaces, useSpace } from '@/components/pickers/spaces'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
+import { useNearViewport } from '@/lib/use-near-viewport'
 import { usePageTitle } from '@/lib/use-page-title'
 import {
   spaceSeriesQuery,
@@ -52,7 +53,8 @@ export function SpaceIndicatorsPage() {
     setParams(next, { replace: true })
   }
 
-  if (space.isPending || catalogue.isPending || sets.isPending) return <Loading />
+  // The page keeps at least a screen's height from the first paint on, so the footer never jumps down as it fills.
+  if (space.isPending || catalogue.isPending || sets.isPending) return <div className="space-indicators"><Loading /></div>
   if (space.isError) return <ProblemAlert error={space.error} onRetry={() => void space.refetch()} />
   if (catalogue.isError) return <ProblemAlert error={catalogue.error} onRetry={() => void catalogue.refetch()} />
   const s = space.data
@@ -66,7 +68,7 @@ export function SpaceIndicatorsPage() {
   const referenceName = flatSpaces.find((x) => x.id === referenceId)?.name ?? (referenceId === s.parentId ? s.parentName : undefined)
 
   return (
-    <>
+    <div className="space-indicators">
       <p className="breadcrumb"><Link to={`/spaces/${s.id}`}>{t('indicators.space.backToSpace', { name: s.name })}</Link></p>
       <div className="page-header">
         <h1>{t('indicators.space.title', { name: s.name })}</h1>
@@ -147,11 +149,15 @@ export function SpaceIndicatorsPage() {
       )}
       {exporting ? <ExportDialog initial={{ under: s.id, indicatorSetId: setId || undefined }} onClose={() => setExporting(false)} />
         : null}
-    </>
+    </div>
   )
 }
 
-function SpaceSeries({
+/**
+ * One indicator's chart. Its values are asked for and drawn when the card comes near the viewport: on a phone the page
+ * shows one chart at a time, and loading and drawing all of them at once cost the page its first seconds.
+ */
+const SpaceSeries = memo(function SpaceSeries({
   indicator,
   spaceId,
   referenceId,
@@ -167,9 +173,18 @@ function SpaceSeries({
   target?: { period: string; value: number }
 }) {
   const { t } = useTranslation()
-  const own = useQuery(spaceSeriesQuery(indicator.id, spaceId))
-  const ref = useReferenceSeries(indicator.id, referenceId)
-  if (own.isPending) return <Loading />
+  const [cardRef, near] = useNearViewport<HTMLElement>()
+  const own = useQuery({ ...spaceSeriesQuery(indicator.id, spaceId), enabled: near })
+  const ref = useReferenceSeries(indicator.id, near ? referenceId : undefined)
+  // While the values load, the card already has the chart's size (no layout shift when it is drawn).
+  if (own.isPending) {
+    return (
+      <section ref={cardRef} className="card chart-card">
+        <h2>{indicator.unit ? `${indicator.name} (${indicator.unit})` : indicator.name}</h2>
+        <div className="chart chart--pending"><Loading /></div>
+      </section>
+    )
+  }
   if (own.isError) return <ProblemAlert error={own.error} onRetry={() => void own.refetch()} />
   if (own.data.length === 0 && !baseline && !target) {
     return (
@@ -188,4 +203,4 @@ function SpaceSeries({
       target={target}
     />
   )
-}
+})
