@@ -13,7 +13,7 @@ public static class WebhooksEndpoints
     public static void MapWebhooksEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/webhooks").WithTags("Webhooks").RequireAuthorization(Policies.Admin);
-        group.MapGet("/", ListWebhookSubscriptions).WithName(nameof(ListWebhookSubscriptions))
+        group.MapGet("/", ListWebhookSubscriptions).WithName(nameof(ListWebhookSubscriptions)).Sorted(ListWebhookSubscriptionsQuery.Sorts)
             .WithSummary("List webhook subscriptions (never their secrets) with their state, position and retry schedule.").Errors(400);
         group.MapPost("/", CreateWebhookSubscription).WithName(nameof(CreateWebhookSubscription))
             .WithSummary(
@@ -32,6 +32,7 @@ public static class WebhooksEndpoints
         group.MapDelete("/{id}", DeleteWebhookSubscription).WithName(nameof(DeleteWebhookSubscription))
             .WithSummary("Delete a subscription and its delivery log (If-Match).").Errors(400, 404, 412);
         group.MapGet("/{id}/deliveries", ListWebhookDeliveries).WithName(nameof(ListWebhookDeliveries))
+            .Sorted(ListWebhookDeliveriesQuery.Sorts)
             .WithSummary(
                 "The delivery log of a subscription, newest first: every attempt with its status code, duration, the start of " +
                 "the response (at most 1 KB) and the error.")
@@ -46,11 +47,9 @@ public static class WebhooksEndpoints
             .Errors(400, 404);
     }
 
-    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
-    public static async Task<Ok<Page<WebhookSubscriptionDto>>> ListWebhookSubscriptions(IMediator mediator, int? limit, string? cursor,
-        CancellationToken ct)
-        => TypedResults.Ok(await mediator.Send(new ListWebhookSubscriptionsQuery(limit, cursor), ct));
+    public static async Task<Ok<Page<WebhookSubscriptionDto>>> ListWebhookSubscriptions(IMediator mediator,
+        [AsParameters] ListParameters list, CancellationToken ct)
+        => TypedResults.Ok(await mediator.Send(new ListWebhookSubscriptionsQuery(list.Options), ct));
 
     public static async Task<Created<CreatedWebhookSubscriptionDto>> CreateWebhookSubscription(CreateWebhookSubscriptionRequest body,
         IMediator mediator, ICurrentUser user, HttpContext context)
@@ -83,11 +82,9 @@ public static class WebhooksEndpoints
     }
 
     /// <param name="id">The subscription.</param>
-    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The nextCursor of the previous page.</param>
-    public static async Task<Ok<Page<WebhookDeliveryDto>>> ListWebhookDeliveries(Guid id, IMediator mediator, int? limit, string? cursor,
-        CancellationToken ct)
-        => TypedResults.Ok(await mediator.Send(new ListWebhookDeliveriesQuery(id, limit, cursor), ct));
+    public static async Task<Ok<Page<WebhookDeliveryDto>>> ListWebhookDeliveries(Guid id, IMediator mediator,
+        [AsParameters] ListParameters list, CancellationToken ct)
+        => TypedResults.Ok(await mediator.Send(new ListWebhookDeliveriesQuery(id, list.Options), ct));
 
     public static async Task<Ok<WebhookDeliveryDto>> RedeliverWebhookDelivery(Guid id, Guid deliveryId, IMediator mediator,
         CancellationToken ct)

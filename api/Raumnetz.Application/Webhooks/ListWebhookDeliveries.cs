@@ -6,16 +6,19 @@ using Raumnetz.Domain.Common;
 
 namespace Raumnetz.Application.Webhooks;
 
-/// <summary>The delivery log of one subscription, newest first, with keyset pagination.</summary>
-public sealed record ListWebhookDeliveriesQuery(Guid SubscriptionId, int? Limit, string? Cursor) : IRequest<Page<WebhookDeliveryDto>>;
+/// <summary>The delivery log of one subscription (by default newest first), with the shared keyset paging and sorts.</summary>
+public sealed record ListWebhookDeliveriesQuery(Guid SubscriptionId, ListOptions List) : IRequest<Page<WebhookDeliveryDto>>, IListQuery
+{
+    /// <summary>Sorts: -attemptedAt (default), attemptedAt, seq.</summary>
+    public static readonly ListDefinition Sorts = new("id", "attempted_at", "-attemptedAt",
+        new SortColumn("attemptedAt", "attempted_at", SortKind.Instant),
+        new SortColumn("seq", "seq", SortKind.Number));
+}
 
 public sealed class ListWebhookDeliveriesValidator : AbstractValidator<ListWebhookDeliveriesQuery>
 {
-    public ListWebhookDeliveriesValidator()
-    {
-        RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage(_ => Messages.Rule_Cursor);
-    }
+    public ListWebhookDeliveriesValidator() =>
+        Include(new ListOptionsValidator<ListWebhookDeliveriesQuery>(ListWebhookDeliveriesQuery.Sorts));
 }
 
 public sealed class ListWebhookDeliveriesHandler(IDbConnectionFactory db)
@@ -23,20 +26,18 @@ public sealed class ListWebhookDeliveriesHandler(IDbConnectionFactory db)
 {
     public async Task<Page<WebhookDeliveryDto>> Handle(ListWebhookDeliveriesQuery request, CancellationToken cancellationToken)
     {
-        var limit = request.Limit ?? Paging.DefaultLimit;
-        Cursor.TryDecode(request.Cursor, out var cursor);
-        var (exists, rows) = await db.ReadAsync(async (connection, ct) =>
+        var p = new DynamicParameters();
+        p.Add("subscriptionId", request.SubscriptionId);
+        var sql = new ListSql(WebhookReads.DeliveryColumns, "webhook_deliveries", ["subscription_id = @subscriptionId"], p);
+        var (exists, page) = await db.ReadAsync(async (connection, ct) =>
         {
             var found = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
                 "SELECT COUNT(*) FROM webhook_subscriptions WHERE id = @SubscriptionId", request, cancellationToken: ct)) > 0;
-            var items = (await connection.QueryAsync<WebhookDeliveryDto>(new CommandDefinition($"""
-                SELECT {WebhookReads.DeliveryColumns} FROM webhook_deliveries
-                WHERE subscription_id = @SubscriptionId {(cursor is null ? "" : "AND id < @before")}
-                ORDER BY id DESC {db.Dialect.Limit("@take")}
-                """, new { request.SubscriptionId, before = cursor?.Id, take = limit + 1 }, cancellationToken: ct))).ToList();
-            return (found, items);
+            var rows = await connection.QueryListAsync<WebhookDeliveryDto>(db.Dialect, ListWebhookDeliveriesQuery.Sorts, request.List,
+                sql, d => d.Id, ct);
+            return (found, rows);
         }, cancellationToken);
         if (!exists) throw new NotFoundException("Webhook subscription", request.SubscriptionId);
-        return Paging.ToPage(rows, limit, d => ("", d.Id));
+        return page;
     }
 }

@@ -2,20 +2,23 @@ using Dapper;
 using FluentValidation;
 using MediatR;
 using Raumnetz.Application.Common;
-using Raumnetz.Domain.Common;
 
 namespace Raumnetz.Application.Webhooks;
 
-/// <summary>The subscriptions in the order they were created, with keyset pagination.</summary>
-public sealed record ListWebhookSubscriptionsQuery(int? Limit, string? Cursor) : IRequest<Page<WebhookSubscriptionDto>>;
+/// <summary>The subscriptions (by default in the order they were created), with the shared keyset paging and sorts.</summary>
+public sealed record ListWebhookSubscriptionsQuery(ListOptions List) : IRequest<Page<WebhookSubscriptionDto>>, IListQuery
+{
+    /// <summary>Sorts: createdAt (default), url, updatedAt.</summary>
+    public static readonly ListDefinition Sorts = new("id", "updated_at", "createdAt",
+        new SortColumn("createdAt", "created_at", SortKind.Instant),
+        new SortColumn("url", "url", SortKind.Text),
+        new SortColumn("updatedAt", "updated_at", SortKind.Instant));
+}
 
 public sealed class ListWebhookSubscriptionsValidator : AbstractValidator<ListWebhookSubscriptionsQuery>
 {
-    public ListWebhookSubscriptionsValidator()
-    {
-        RuleFor(x => x.Limit).InclusiveBetween(1, Paging.MaxLimit);
-        RuleFor(x => x.Cursor).Must(c => Cursor.TryDecode(c, out _)).WithMessage(_ => Messages.Rule_Cursor);
-    }
+    public ListWebhookSubscriptionsValidator() =>
+        Include(new ListOptionsValidator<ListWebhookSubscriptionsQuery>(ListWebhookSubscriptionsQuery.Sorts));
 }
 
 public sealed class ListWebhookSubscriptionsHandler(IDbConnectionFactory db)
@@ -23,15 +26,9 @@ public sealed class ListWebhookSubscriptionsHandler(IDbConnectionFactory db)
 {
     public async Task<Page<WebhookSubscriptionDto>> Handle(ListWebhookSubscriptionsQuery request, CancellationToken cancellationToken)
     {
-        var limit = request.Limit ?? Paging.DefaultLimit;
-        Cursor.TryDecode(request.Cursor, out var cursor);
-        var rows = await db.ReadAsync(async (connection, ct) => (await connection.QueryAsync<WebhookReads.SubscriptionRow>(
-            new CommandDefinition($"""
-                SELECT {WebhookReads.Columns} FROM webhook_subscriptions
-                {(cursor is null ? "" : "WHERE id > @after")}
-                ORDER BY id {db.Dialect.Limit("@take")}
-                """, new { after = cursor?.Id, take = limit + 1 }, cancellationToken: ct))).Select(r => r.ToDto()).ToList(),
-            cancellationToken);
-        return Paging.ToPage(rows, limit, s => ("", s.Id));
+        var sql = new ListSql(WebhookReads.Columns, "webhook_subscriptions", [], new DynamicParameters());
+        var page = await db.ReadAsync((connection, ct) => connection.QueryListAsync<WebhookReads.SubscriptionRow>(db.Dialect,
+            ListWebhookSubscriptionsQuery.Sorts, request.List, sql, r => r.Id, ct), cancellationToken);
+        return new Page<WebhookSubscriptionDto>([.. page.Items.Select(r => r.ToDto())], page.NextCursor, page.Total);
     }
 }

@@ -3277,6 +3277,12 @@ export class Client {
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -3331,6 +3337,12 @@ export class Client {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -14261,10 +14273,13 @@ export class Client {
     /**
      * List webhook subscriptions (never their secrets) with their state, position and retry schedule.
      * @param limit (optional) Page size, 1 to 500 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
+     * @param cursor (optional) The nextCursor of the previous page (of the same sort; a cursor of another sort is 400).
+     * @param sort (optional) Sort order: a column, descending with a leading minus (default createdAt); rows with the same value follow by id.
+     * @param includeTotal (optional) Also count the rows matching the filters (over all pages) into 'total'; without it 'total' is null. Counting reads every matching row, so ask for it when it is shown (for example on the first page).
+     * @param modifiedAfter (optional) Only rows changed after this instant (ISO 8601, e.g. 2026-01-31T12:00:00Z); with the changes feed a partner's first full copy.
      * @return OK
      */
-    listWebhookSubscriptions(limit?: number | undefined, cursor?: string | undefined): Promise<WebhookSubscriptionDtoPage> {
+    listWebhookSubscriptions(limit?: number | undefined, cursor?: string | undefined, sort?: ListWebhookSubscriptionsSort | undefined, includeTotal?: boolean | undefined, modifiedAfter?: string | undefined): Promise<WebhookSubscriptionDtoPage> {
         let url_ = this.baseUrl + "/api/v1/webhooks?";
         if (limit === null)
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
@@ -14274,6 +14289,18 @@ export class Client {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (includeTotal === null)
+            throw new globalThis.Error("The parameter 'includeTotal' cannot be null.");
+        else if (includeTotal !== undefined)
+            url_ += "includeTotal=" + encodeURIComponent("" + includeTotal) + "&";
+        if (modifiedAfter === null)
+            throw new globalThis.Error("The parameter 'modifiedAfter' cannot be null.");
+        else if (modifiedAfter !== undefined)
+            url_ += "modifiedAfter=" + encodeURIComponent("" + modifiedAfter) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -14314,6 +14341,12 @@ export class Client {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("The role does not allow this, or the antiforgery header is missing.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -14392,6 +14425,12 @@ export class Client {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("The body is missing or not JSON (Content-Type: application/json).", status, _responseText, _headers, result415);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -14461,6 +14500,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -14562,6 +14607,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -14643,6 +14694,12 @@ export class Client {
             result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("If-Match is missing: a change must name the version it changes.", status, _responseText, _headers, result428);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -14661,10 +14718,13 @@ export class Client {
      * The delivery log of a subscription, newest first: every attempt with its status code, duration, the start of the response (at most 1 KB) and the error.
      * @param id The subscription.
      * @param limit (optional) Page size, 1 to 500 (default 50).
-     * @param cursor (optional) The nextCursor of the previous page.
+     * @param cursor (optional) The nextCursor of the previous page (of the same sort; a cursor of another sort is 400).
+     * @param sort (optional) Sort order: a column, descending with a leading minus (default -attemptedAt); rows with the same value follow by id.
+     * @param includeTotal (optional) Also count the rows matching the filters (over all pages) into 'total'; without it 'total' is null. Counting reads every matching row, so ask for it when it is shown (for example on the first page).
+     * @param modifiedAfter (optional) Only rows changed after this instant (ISO 8601, e.g. 2026-01-31T12:00:00Z); with the changes feed a partner's first full copy.
      * @return OK
      */
-    listWebhookDeliveries(id: string, limit?: number | undefined, cursor?: string | undefined): Promise<WebhookDeliveryDtoPage> {
+    listWebhookDeliveries(id: string, limit?: number | undefined, cursor?: string | undefined, sort?: ListWebhookDeliveriesSort | undefined, includeTotal?: boolean | undefined, modifiedAfter?: string | undefined): Promise<WebhookDeliveryDtoPage> {
         let url_ = this.baseUrl + "/api/v1/webhooks/{id}/deliveries?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -14677,6 +14737,18 @@ export class Client {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (includeTotal === null)
+            throw new globalThis.Error("The parameter 'includeTotal' cannot be null.");
+        else if (includeTotal !== undefined)
+            url_ += "includeTotal=" + encodeURIComponent("" + includeTotal) + "&";
+        if (modifiedAfter === null)
+            throw new globalThis.Error("The parameter 'modifiedAfter' cannot be null.");
+        else if (modifiedAfter !== undefined)
+            url_ += "modifiedAfter=" + encodeURIComponent("" + modifiedAfter) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -14723,6 +14795,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -14803,6 +14881,12 @@ export class Client {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
+            });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
             let result503: any = null;
@@ -14872,6 +14956,12 @@ export class Client {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Over the request quota of the API key, the account or (without credentials) the client address; retry after the Retry-After seconds. See the integration guide, \"Rate limits\".", status, _responseText, _headers, result429);
             });
         } else if (status === 503) {
             return response.text().then((_responseText) => {
@@ -16282,6 +16372,24 @@ export enum ListVerificationQueueSort {
     MinusupdatedAt = "-updatedAt",
 }
 
+/** The sort values of the list: a column, descending with a leading minus. */
+export enum ListWebhookDeliveriesSort {
+    AttemptedAt = "attemptedAt",
+    MinusattemptedAt = "-attemptedAt",
+    Seq = "seq",
+    Minusseq = "-seq",
+}
+
+/** The sort values of the list: a column, descending with a leading minus. */
+export enum ListWebhookSubscriptionsSort {
+    CreatedAt = "createdAt",
+    MinuscreatedAt = "-createdAt",
+    Url = "url",
+    Minusurl = "-url",
+    UpdatedAt = "updatedAt",
+    MinusupdatedAt = "-updatedAt",
+}
+
 export interface LocationDto {
     id: string;
     name: string;
@@ -17546,6 +17654,7 @@ export interface WebhookDeliveryDto {
 export interface WebhookDeliveryDtoPage {
     items: WebhookDeliveryDto[];
     nextCursor?: string | undefined;
+    total?: number | undefined;
 }
 
 export interface WebhookSubscriptionDto {
@@ -17569,6 +17678,7 @@ export interface WebhookSubscriptionDto {
 export interface WebhookSubscriptionDtoPage {
     items: WebhookSubscriptionDto[];
     nextCursor?: string | undefined;
+    total?: number | undefined;
 }
 
 export enum Weekday {
