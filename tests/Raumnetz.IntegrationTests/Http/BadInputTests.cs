@@ -137,6 +137,8 @@ public sealed class BadInputTests(BadInputFixture api) : IClassFixture<BadInputF
         ["UpdateInventoryRound"] = """{"name":"Runde","spaceId":"{S}","startsOn":"2026-01-01","endsOn":"2026-03-31","assignments":[{"actorId":"{A}","spaceId":"{S}"}]}""",
         ["CreateApiKey"] = """{"name":"Neuer Schlüssel","role":"viewer"}""",
         ["SetApiKeyRateLimit"] = """{"rateLimitPerMinute":600}""",
+        ["CreateWebhookSubscription"] = """{"url":"https://93.184.216.34/hooks","eventTypes":["actor.*"]}""",
+        ["UpdateWebhookSubscription"] = """{"url":"https://93.184.216.34/hooks","eventTypes":["actor.*"],"active":true}""",
         ["CreateUser"] = """{"email":"bad-new@test.local","displayName":"Neu","role":"viewer","password":"a-long-password-1"}""",
         ["UpdateUser"] = """{"displayName":"Neu","role":"viewer"}""",
         ["SetUserPassword"] = """{"password":"Einmal-Kennwort-2026"}""",

@@ -20,7 +20,7 @@ CREATE TRIGGER auth_revision_sessions AFTER UPDATE OF token_hash, user_id, expir
     FOR EACH ROW EXECUTE FUNCTION auth_revision_raise();
 CREATE TRIGGER auth_revision_users AFTER UPDATE OF id, email, display_name, role, is_active, must_change_password OR DELETE ON users
     FOR EACH ROW EXECUTE FUNCTION auth_revision_raise();
-CREATE TRIGGER auth_revision_api_keys AFTER UPDATE OF id, name, role, key_hash, revoked_at OR DELETE ON api_keys
+CREATE TRIGGER auth_revision_api_keys AFTER UPDATE OF id, name, role, key_hash, revoked_at, rate_limit_per_minute OR DELETE ON api_keys
     FOR EACH ROW EXECUTE FUNCTION auth_revision_raise();
 CREATE TRIGGER auth_revision_role_grants AFTER INSERT OR UPDATE OR DELETE ON role_grants
     FOR EACH ROW EXECUTE FUNCTION auth_revision_raise();

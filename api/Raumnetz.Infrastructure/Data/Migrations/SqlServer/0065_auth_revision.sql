@@ -28,7 +28,7 @@ CREATE TRIGGER auth_revision_api_keys ON api_keys AFTER UPDATE, DELETE AS
 BEGIN
     SET NOCOUNT ON;
     IF EXISTS (SELECT 1 FROM deleted) AND (NOT EXISTS (SELECT 1 FROM inserted)
-        OR UPDATE(name) OR UPDATE(role) OR UPDATE(key_hash) OR UPDATE(revoked_at))
+        OR UPDATE(name) OR UPDATE(role) OR UPDATE(key_hash) OR UPDATE(revoked_at) OR UPDATE(rate_limit_per_minute))
         UPDATE auth_revision SET revision = revision + 1 WHERE id = 1;
 END
 GO

@@ -16,7 +16,7 @@ CREATE TRIGGER auth_revision_users_update AFTER UPDATE OF id, email, display_nam
 BEGIN UPDATE auth_revision SET revision = revision + 1 WHERE id = 1; END;
 CREATE TRIGGER auth_revision_users_delete AFTER DELETE ON users
 BEGIN UPDATE auth_revision SET revision = revision + 1 WHERE id = 1; END;
-CREATE TRIGGER auth_revision_api_keys_update AFTER UPDATE OF id, name, role, key_hash, revoked_at ON api_keys
+CREATE TRIGGER auth_revision_api_keys_update AFTER UPDATE OF id, name, role, key_hash, revoked_at, rate_limit_per_minute ON api_keys
 BEGIN UPDATE auth_revision SET revision = revision + 1 WHERE id = 1; END;
 CREATE TRIGGER auth_revision_api_keys_delete AFTER DELETE ON api_keys
 BEGIN UPDATE auth_revision SET revision = revision + 1 WHERE id = 1; END;
