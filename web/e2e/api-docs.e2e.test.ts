@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { e2eEnv, screenshot, startBrowser, type BrowserSession } from './browser.ts'
+import { collectCspViolations, e2eEnv, screenshot, startBrowser, type BrowserSession } from './browser.ts'
 
 /*
  * The API documentation (Swagger UI at /api/docs/) in a real browser under the product's Content-Security-Policy:
@@ -15,19 +15,7 @@ describe.skipIf(!configured)('API-Dokumentation unter der Content-Security-Polic
 
   beforeAll(async () => {
     session = await startBrowser(e2eEnv.baseURL!)
-    await session.context.exposeBinding('__reportCspViolation', (_source, text: string) => {
-      violations.push(`${page().url()}: ${text}`)
-    })
-    await session.context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        const report = (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation
-        void report(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} ${e.sample}`)
-      })
-    })
-    page().on('console', (message) => {
-      if (/content security policy/i.test(message.text())) violations.push(`${page().url()}: ${message.text()}`)
-    })
-    page().on('pageerror', (error) => violations.push(`${page().url()}: ${error.message}`))
+    await collectCspViolations(session, violations)
   })
 
   afterEach(async (ctx) => {

@@ -104,3 +104,24 @@ export async function apiGet<T>(page: Page, path: string): Promise<T> {
     return res.json()
   }, path) as Promise<T>
 }
+
+/**
+ * Collects every Content-Security-Policy violation and page error of the session into `violations`: the page reports
+ * each securitypolicyviolation event (eval included, which Chromium does not print on the console) through a binding
+ * registered before any script of the page runs, and console messages about the policy and uncaught errors are added.
+ */
+export async function collectCspViolations(session: BrowserSession, violations: string[]): Promise<void> {
+  await session.context.exposeBinding('__reportCspViolation', (_source, text: string) => {
+    violations.push(`${session.page.url()}: ${text}`)
+  })
+  await session.context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation
+      void report(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} ${e.sample}`)
+    })
+  })
+  session.page.on('console', (message) => {
+    if (/content security policy/i.test(message.text())) violations.push(`${session.page.url()}: ${message.text()}`)
+  })
+  session.page.on('pageerror', (error) => violations.push(`${session.page.url()}: ${error.message}`))
+}

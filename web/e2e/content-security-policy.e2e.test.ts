@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { e2eEnv, screenshot, startBrowser, type BrowserSession } from './browser.ts'
+import { collectCspViolations, e2eEnv, screenshot, startBrowser, type BrowserSession } from './browser.ts'
 
 /*
  * The built SPA under the API's security headers in a real browser: the document carries the strict
@@ -17,21 +17,7 @@ describe.skipIf(!configured)('Sicherheits-Header: die App unter der Content-Secu
 
   beforeAll(async () => {
     session = await startBrowser(e2eEnv.baseURL!)
-    // Every violation fires securitypolicyviolation in the page (eval included, which Chromium does not print on the
-    // console); the init script reports them to the test before any script of the page runs.
-    await session.context.exposeBinding('__reportCspViolation', (_source, text: string) => {
-      violations.push(`${page().url()}: ${text}`)
-    })
-    await session.context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        const report = (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation
-        void report(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} ${e.sample}`)
-      })
-    })
-    page().on('console', (message) => {
-      if (/content security policy/i.test(message.text())) violations.push(`${page().url()}: ${message.text()}`)
-    })
-    page().on('pageerror', (error) => violations.push(`${page().url()}: ${error.message}`))
+    await collectCspViolations(session, violations)
   })
 
   afterEach(async (ctx) => {
