@@ -36,7 +36,8 @@ public sealed class FeedMirror(HttpClient api, string connectionString)
         int changes = 0, fetched = 0, deleted = 0;
         while (true)
         {
-            var page = await GetAsync($"/api/v1/changes?types={string.Join(',', Resources.Keys)}&limit=500&after={Uri.EscapeDataString(cursor)}", ct);
+            var types = string.Join(',', Resources.Keys);
+            var page = await GetAsync($"/api/v1/changes?types={types}&limit=500&after={Uri.EscapeDataString(cursor)}", ct);
             // The same entity may change several times in one page: fetch it once, as it is now.
             var latest = new Dictionary<(string Type, string Id), string>();
             foreach (var change in page.GetProperty("items").EnumerateArray())
@@ -145,8 +146,9 @@ public sealed class FeedMirror(HttpClient api, string connectionString)
             ("$version", entity.TryGetProperty("version", out var v) ? v.GetInt64() : null), ("$json", entity.GetRawText()));
 
     private static Task SaveCursorAsync(SqliteConnection db, SqliteTransaction tx, string cursor, CancellationToken ct) =>
-        ExecuteAsync(db, tx, "INSERT INTO sync_state (key, value) VALUES ('cursor', $c) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            ct, ("$c", cursor));
+        ExecuteAsync(db, tx, """
+            INSERT INTO sync_state (key, value) VALUES ('cursor', $c) ON CONFLICT (key) DO UPDATE SET value = excluded.value
+            """, ct, ("$c", cursor));
 
     private static async Task ExecuteAsync(SqliteConnection db, SqliteTransaction tx, string sql, CancellationToken ct,
         params (string Name, object? Value)[] parameters)

@@ -12,7 +12,8 @@ if (string.IsNullOrEmpty(key))
     return 2;
 }
 var file = options.GetValueOrDefault("db") ?? "raumnetz-mirror.db";
-var watch = options.TryGetValue("watch", out var seconds) && int.TryParse(seconds, out var s) ? TimeSpan.FromSeconds(Math.Max(s, 1)) : (TimeSpan?)null;
+var watch = options.TryGetValue("watch", out var seconds) && int.TryParse(seconds, out var s)
+    ? TimeSpan.FromSeconds(Math.Max(s, 1)) : (TimeSpan?)null;
 
 using var http = new HttpClient { BaseAddress = new Uri(url) };
 http.DefaultRequestHeaders.Add("X-Api-Key", key);

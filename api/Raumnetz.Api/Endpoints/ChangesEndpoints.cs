@@ -27,7 +27,7 @@ public static class ChangesEndpoints
     }
 
     /// <param name="after">The 'next' (or an item's 'cursor') of an earlier answer; none: from the start of the feed.</param>
-    /// <param name="types">Only these entity types, comma-separated, at most 50 (actor, space, network, observation, ...: see the guide); unknown types are 400.</param>
+    /// <param name="types">Only these entity types, comma-separated, at most 50 (actor, space, observation, ...): 400 if unknown.</param>
     /// <param name="limit">Page size, 1 to 500 (default 50).</param>
     public static async Task<Ok<ChangesPage>> ListChanges(IMediator mediator, string? after, string? types, int? limit,
         CancellationToken ct)

@@ -182,8 +182,8 @@ public static class ChangeFeed
     /// Records what an inventory import inserted or changed: every row of the inventory's tables (and actors, which the
     /// HSDS import writes as organisations) whose updated_at is the import's own <paramref name="now"/>.
     /// </summary>
-    public static async Task<int> RecordInventoryRowsAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, DateTimeOffset now,
-        CancellationToken ct)
+    public static async Task<int> RecordInventoryRowsAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect,
+        DateTimeOffset now, CancellationToken ct)
     {
         var recorded = 0;
         foreach (var (type, table, space) in InventoryTables)

@@ -62,7 +62,8 @@ public static class ChangeCursor
         if (string.IsNullOrEmpty(token)) return true;
         if (token.Length > 32) return false;
         Span<byte> bytes = stackalloc byte[24];
-        if (!Base64Url.IsValid(token) || Base64Url.DecodeFromChars(token, bytes, out _, out var written) != System.Buffers.OperationStatus.Done
+        if (!Base64Url.IsValid(token)
+            || Base64Url.DecodeFromChars(token, bytes, out _, out var written) != System.Buffers.OperationStatus.Done
             || written != 9 || bytes[0] != Version)
             return false;
         seq = BinaryPrimitives.ReadInt64BigEndian(bytes[1..9]);

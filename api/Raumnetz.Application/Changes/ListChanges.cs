@@ -19,7 +19,8 @@ public sealed record ListChangesQuery(string? After, string? Types, int? Limit) 
 
     /// <summary>The requested types, trimmed, without empty entries; null when none were given.</summary>
     public IReadOnlyList<string>? TypeList => string.IsNullOrWhiteSpace(Types) ? null
-        : Types.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        : Types.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.Ordinal).ToList();
 }
 
 public sealed class ListChangesValidator : AbstractValidator<ListChangesQuery>

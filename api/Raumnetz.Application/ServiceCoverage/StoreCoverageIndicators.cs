@@ -166,16 +166,17 @@ public sealed class StoreCoverageIndicatorsHandler(
             await writer.CompleteAsync(keep: true, cancellationToken);
         }
         // The changes feed: the indicators it created and the observations it inserted or changed.
-        var (inIndicators, ids) = unitOfWork.Dialect.InIds("id", "@indicators", stored.Select(s => s.IndicatorId).ToList());
+        var storedIds = stored.Select(s => s.IndicatorId).ToList();
+        var (inIndicators, ids) = unitOfWork.Dialect.InIds("id", "@indicators", storedIds);
         await ChangeFeed.RecordRowsAsync(connection, tx, unitOfWork.Dialect, new ChangedRows
         {
             EntityType = AuditEntities.Indicator.Type, Table = "indicators", Condition = $"{inIndicators} AND updated_at = @now",
             Parameters = new { indicators = ids, now }, OccurredAt = now,
         }, cancellationToken);
-        var (inObservationIndicators, observationIds) = unitOfWork.Dialect.InIds("indicator_id", "@indicators", stored.Select(s => s.IndicatorId).ToList());
+        var (ofIndicators, observationIds) = unitOfWork.Dialect.InIds("indicator_id", "@indicators", storedIds);
         await ChangeFeed.RecordRowsAsync(connection, tx, unitOfWork.Dialect, new ChangedRows
         {
-            EntityType = AuditEntities.Observation.Type, Table = "observations", Condition = $"{inObservationIndicators} AND updated_at = @now",
+            EntityType = AuditEntities.Observation.Type, Table = "observations", Condition = $"{ofIndicators} AND updated_at = @now",
             Parameters = new { indicators = observationIds, now }, SpaceColumn = "space_id", OccurredAt = now,
         }, cancellationToken);
         return new StoredCoverageDto { Period = period.ToString(), Indicators = stored };

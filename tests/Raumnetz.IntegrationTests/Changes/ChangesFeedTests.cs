@@ -24,7 +24,8 @@ public sealed class ChangesFeedTests(ApiFactory factory) : IClassFixture<ApiFact
         var a = await CreateOrganisationAsync(admin, "Jobcenter " + Token());
         var b = await CreateOrganisationAsync(admin, "Jugendamt " + Token());
         await HttpAssert.OkAsync<JsonElement>(await admin.PutIfMatchAsync($"{ActorsUrl}/{a}", Organisation("Jobcenter Nord"), "\"1\""));
-        await HttpAssert.OkAsync<JsonElement>(await admin.SendJsonAsync(HttpMethod.Post, $"{ActorsUrl}/{a}/archive", null, ("If-Match", "\"2\"")));
+        await HttpAssert.OkAsync<JsonElement>(await admin.SendJsonAsync(HttpMethod.Post, $"{ActorsUrl}/{a}/archive", null, ("If-Match",
+            "\"2\"")));
         var relation = (await CreateRelationAsync(admin, b, a)).Id();
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteIfMatchAsync($"/api/v1/actor-relations/{relation}")).StatusCode);
 
@@ -32,7 +33,8 @@ public sealed class ChangesFeedTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(
         [
             ("actor", a.ToString(), "create"), ("actor", b.ToString(), "create"), ("actor", a.ToString(), "update"),
-            ("actor", a.ToString(), "archive"), ("actorRelation", relation.ToString(), "create"), ("actorRelation", relation.ToString(), "delete"),
+            ("actor", a.ToString(), "archive"), ("actorRelation", relation.ToString(), "create"), ("actorRelation", relation.ToString(),
+                "delete"),
         ], items.Select(i => i.Key()));
         Assert.Equal([1L, 1, 2, 3, 1], items.Take(5).Select(i => i.GetProperty("version").GetInt64()));
         Assert.Equal(JsonValueKind.Null, items[5].GetProperty("version").ValueKind);
@@ -90,8 +92,10 @@ public sealed class ChangesFeedTests(ApiFactory factory) : IClassFixture<ApiFact
     {
         var admin = await factory.AdminAsync();
         var latest = await LatestAsync(admin);
-        foreach (var after in new[] { "nonsense", "AQ", latest + "A", Convert.ToBase64String(Encoding.UTF8.GetBytes("[\"x\"]")), "AgAAAAAAAAAB" })
-            await HttpAssert.ProblemAsync(await admin.GetAsync($"{Url}?after={Uri.EscapeDataString(after)}", Ct), HttpStatusCode.BadRequest, "after");
+        foreach (var after in new[] { "nonsense", "AQ", latest + "A", Convert.ToBase64String(Encoding.UTF8.GetBytes("[\"x\"]")),
+            "AgAAAAAAAAAB" })
+            await HttpAssert.ProblemAsync(await admin.GetAsync($"{Url}?after={Uri.EscapeDataString(after)}", Ct),
+                HttpStatusCode.BadRequest, "after");
         await HttpAssert.ProblemAsync(await admin.GetAsync($"{Url}?types=actor,nosuchtype", Ct), HttpStatusCode.BadRequest, "types");
         await HttpAssert.ProblemAsync(await admin.GetAsync($"{Url}?types=Actor", Ct), HttpStatusCode.BadRequest, "types");
         await HttpAssert.ProblemAsync(await admin.GetAsync($"{Url}?limit=0", Ct), HttpStatusCode.BadRequest, "limit");
@@ -138,7 +142,8 @@ public sealed class ChangesFeedTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Empty((await AllAfterAsync(admin, afterImport)).Items);
         await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(admin, csv.Replace("2023,20", "2023,21")));
         var update = Assert.Single((await AllAfterAsync(admin, afterImport)).Items);
-        Assert.Equal(("observation", "update", 2L), (update.Str("entityType"), update.Str("action"), update.GetProperty("version").GetInt64()));
+        Assert.Equal(("observation", "update", 2L), (update.Str("entityType"), update.Str("action"),
+            update.GetProperty("version").GetInt64()));
         var southObservation = (await ObservationsAsync(admin, $"spaceId={south}")).Single();
         Assert.Equal(southObservation.Id().ToString(), update.Str("entityId"));
         Assert.NotEqual(Guid.Empty, north);

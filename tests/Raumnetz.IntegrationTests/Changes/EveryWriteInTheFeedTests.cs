@@ -46,7 +46,8 @@ public sealed class EveryWriteInTheFeedTests(ApiFactory factory) : IClassFixture
     private static async Task SendAsync(HttpClient client, HttpMethod method, string url, object? body)
     {
         var response = await client.SendJsonAsync(method, url, body, ("If-Match", "*"));
-        Assert.True(response.IsSuccessStatusCode, $"{method} {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
+        Assert.True(response.IsSuccessStatusCode,
+            $"{method} {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
     }
 
     [Fact]
@@ -72,7 +73,8 @@ public sealed class EveryWriteInTheFeedTests(ApiFactory factory) : IClassFixture
         var other = await ActorApi.CreateOrganisationAsync(client, "Schulamt " + t);
         var relation = (await ActorApi.CreateRelationAsync(client, actor, other)).Id();
         var typeCode = ActorApi.Token();
-        await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync(ActorApi.TypesUrl, new { code = typeCode, nameDe = "Typ", nameEn = "Type" }, Ct),
+        await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync(ActorApi.TypesUrl, new { code = typeCode, nameDe = "Typ",
+            nameEn = "Type" }, Ct),
             HttpStatusCode.Created);
         var network = (await client.NetworkAsync("Lenkrunde " + t)).Id();
         var member = (await client.MemberAsync(network, actor)).Id();
@@ -83,20 +85,29 @@ public sealed class EveryWriteInTheFeedTests(ApiFactory factory) : IClassFixture
         var deletableIndicator = (await IndicatorApi.CreateIndicatorAsync(client, IndicatorApi.Count(ActorApi.Token()))).Id();
         var rating = (await IndicatorApi.CreateIndicatorAsync(client, IndicatorApi.Rating(ActorApi.Token()))).Id();
         var set = await CreatedAsync(client, IndicatorApi.SetsUrl, new { name = "Set " + t, indicatorIds = new[] { count } });
-        var observation = (await IndicatorApi.PutObservationOkAsync(client, new { indicatorId = count, spaceId = north, period = "2024", value = 3 })).Id();
-        var assessment = await CreatedAsync(client, IndicatorApi.AssessmentsUrl, new { indicatorId = rating, spaceId = north, period = "2024", rating = 4 });
+        var observation = (await IndicatorApi.PutObservationOkAsync(client, new { indicatorId = count, spaceId = north, period = "2024",
+            value = 3 })).Id();
+        var assessment = await CreatedAsync(client, IndicatorApi.AssessmentsUrl, new { indicatorId = rating, spaceId = north,
+            period = "2024", rating = 4 });
         var user = await CreatedAsync(client, "/api/v1/users",
-            new { email = $"feed-{Guid.NewGuid():N}@test.local", displayName = "Konto", role = "viewer", password = "Sommerwiese-am-Deich-7" });
+            new { email = $"feed-{Guid.NewGuid():N}@test.local", displayName = "Konto", role = "viewer",
+                password = "Sommerwiese-am-Deich-7" });
         var apiKey = await CreatedAsync(client, "/api/v1/api-keys", new { name = "Partner " + t, role = "viewer" });
         var location = await CreatedAsync(client, "/api/v1/locations", new { name = "Ort " + t, kind = "physical", spaceId = north });
-        var service = await CreatedAsync(client, "/api/v1/services", new { name = "Angebot " + t, status = "active", locations = new[] { new { locationId = location } } });
+        var service = await CreatedAsync(client, "/api/v1/services", new { name = "Angebot " + t, status = "active",
+            locations = new[] { new { locationId = location } } });
         var deletableService = await CreatedAsync(client, "/api/v1/services", new { name = "Angebot 2 " + t, status = "active" });
-        var taxonomy = await CreatedAsync(client, "/api/v1/taxonomies", new { code = ActorApi.Token(), kind = "targetGroup", name = "Taxonomie " + t });
+        var taxonomy = await CreatedAsync(client, "/api/v1/taxonomies", new { code = ActorApi.Token(), kind = "targetGroup",
+            name = "Taxonomie " + t });
         var termCode = ActorApi.Token();
-        var term = await CreatedAsync(client, $"/api/v1/taxonomies/{taxonomy}/terms", new { code = termCode, nameDe = "Begriff", nameEn = "Term" });
-        var funding = await CreatedAsync(client, "/api/v1/fundings", new { serviceId = service, funderActorId = actor, renewalStatus = "open" });
-        var round = await CreatedAsync(client, "/api/v1/inventory-rounds", new { name = "Runde " + t, spaceId = space, startsOn = "2026-01-01", endsOn = "2026-03-31" });
-        await CreatedAsync(client, $"/api/v1/services/{service}/capacity", new { locationId = location, unit = "places", maximum = 20, available = 2, asOf = "2026-01-15" });
+        var term = await CreatedAsync(client, $"/api/v1/taxonomies/{taxonomy}/terms", new { code = termCode, nameDe = "Begriff",
+            nameEn = "Term" });
+        var funding = await CreatedAsync(client, "/api/v1/fundings", new { serviceId = service, funderActorId = actor,
+            renewalStatus = "open" });
+        var round = await CreatedAsync(client, "/api/v1/inventory-rounds", new { name = "Runde " + t, spaceId = space,
+            startsOn = "2026-01-01", endsOn = "2026-03-31" });
+        await CreatedAsync(client, $"/api/v1/services/{service}/capacity", new { locationId = location, unit = "places", maximum = 20,
+            available = 2, asOf = "2026-01-15" });
         var person = (await ActorApi.CreateActorAsync(client, ActorApi.Person("Erika Muster", null))).Id();
 
         // changes, deletions and actions, in an order each of them is allowed in
@@ -105,20 +116,25 @@ public sealed class EveryWriteInTheFeedTests(ApiFactory factory) : IClassFixture
             (put, $"/api/v1/spaces/{space}", new { code = ActorApi.Token(), name = "Raum neu", level = "district" }),
             (post, $"/api/v1/spaces/{endable}/end", new { validTo = "2030-01-01" }),
             (delete, $"/api/v1/spaces/{deletable}", null),
-            (put, $"/api/v1/actors/{actor}", new { kind = "organisation", name = "Jugendamt neu " + t, sector = "public", type = "public-authority" }),
+            (put, $"/api/v1/actors/{actor}", new { kind = "organisation", name = "Jugendamt neu " + t, sector = "public",
+                type = "public-authority" }),
             (post, $"/api/v1/actors/{other}/archive", null),
             (post, $"/api/v1/actors/{other}/restore", null),
             (put, $"/api/v1/actor-types/{typeCode}", new { nameDe = "Typ neu", nameEn = "Type new" }),
-            (put, $"/api/v1/actor-relations/{relation}", new { sourceActorId = actor, targetActorId = other, type = "cooperationAgreement", isContractual = false }),
+            (put, $"/api/v1/actor-relations/{relation}", new { sourceActorId = actor, targetActorId = other,
+                type = "cooperationAgreement", isContractual = false }),
             (delete, $"/api/v1/actor-relations/{relation}", null),
             (put, $"/api/v1/networks/{network}/members/{member}", new { actorId = actor, role = "coordinator" }),
             (post, $"/api/v1/networks/{network}/members/{member}/end", new { validTo = "2030-01-01" }),
             (delete, $"/api/v1/networks/{network}/members/{removable}", null),
-            (put, $"/api/v1/meetings/{meeting}", new { startsAt = DateTimeOffset.UtcNow.AddDays(8), endsAt = DateTimeOffset.UtcNow.AddDays(8).AddHours(1), cancelled = false }),
+            (put, $"/api/v1/meetings/{meeting}", new { startsAt = DateTimeOffset.UtcNow.AddDays(8),
+                endsAt = DateTimeOffset.UtcNow.AddDays(8).AddHours(1), cancelled = false }),
             (delete, $"/api/v1/meetings/{meeting}", null),
-            (put, $"/api/v1/tasks/{task}", new { networkId = network, title = "Neu", responsibleActorIds = new[] { actor }, status = "open" }),
+            (put, $"/api/v1/tasks/{task}", new { networkId = network, title = "Neu", responsibleActorIds = new[] { actor },
+                status = "open" }),
             (delete, $"/api/v1/tasks/{task}", null),
-            (put, $"/api/v1/networks/{network}", new { name = "Lenkrunde neu " + t, kind = "steeringGroup", mandate = "Steuern", status = "active" }),
+            (put, $"/api/v1/networks/{network}", new { name = "Lenkrunde neu " + t, kind = "steeringGroup", mandate = "Steuern",
+                status = "active" }),
             (post, $"/api/v1/networks/{network}/end", new { endedOn = "2030-01-01" }),
             (delete, $"/api/v1/networks/{network}/calendar-token", null),
             (put, $"/api/v1/indicators/{count}", IndicatorApi.Count(ActorApi.Token(), new { isProportion = false })),
@@ -140,14 +156,16 @@ public sealed class EveryWriteInTheFeedTests(ApiFactory factory) : IClassFixture
             (put, $"/api/v1/locations/{location}", new { name = "Ort neu " + t, kind = "physical", spaceId = north }),
             (post, $"/api/v1/locations/{location}/archive", null),
             (post, $"/api/v1/locations/{location}/restore", null),
-            (put, $"/api/v1/services/{service}", new { name = "Angebot neu " + t, status = "active", locations = new[] { new { locationId = location } } }),
+            (put, $"/api/v1/services/{service}", new { name = "Angebot neu " + t, status = "active",
+                locations = new[] { new { locationId = location } } }),
             (post, $"/api/v1/services/{service}/archive", null),
             (post, $"/api/v1/services/{service}/restore", null),
             (put, $"/api/v1/fundings/{funding}", new { serviceId = service, funderActorId = actor, renewalStatus = "secured" }),
             (delete, $"/api/v1/fundings/{funding}", null),
             (post, $"/api/v1/services/{service}/verify", new { note = "geprüft" }),
             (delete, $"/api/v1/services/{deletableService}", null),
-            (put, $"/api/v1/inventory-rounds/{round}", new { name = "Runde neu " + t, spaceId = space, startsOn = "2026-01-01", endsOn = "2026-04-30" }),
+            (put, $"/api/v1/inventory-rounds/{round}", new { name = "Runde neu " + t, spaceId = space, startsOn = "2026-01-01",
+                endsOn = "2026-04-30" }),
             (post, $"/api/v1/inventory-rounds/{round}/close", null),
             (put, "/api/v1/auth/me/preferences", new { dashboard = new { indicatorSetIds = Array.Empty<Guid>() } }),
             (post, $"/api/v1/privacy/actors/{person}/erase", null),
@@ -185,8 +203,10 @@ public sealed class EveryWriteInTheFeedTests(ApiFactory factory) : IClassFixture
             type = "FeatureCollection",
             features = new[]
             {
-                new { type = "Feature", properties = new { code = $"{spaceCode}-a", name = "Import A", level = "district" }, geometry = (object?)null },
-                new { type = "Feature", properties = new { code = $"{spaceCode}-b", name = "Import B", level = "district" }, geometry = (object?)null },
+                new { type = "Feature", properties = new { code = $"{spaceCode}-a", name = "Import A", level = "district" },
+                    geometry = (object?)null },
+                new { type = "Feature", properties = new { code = $"{spaceCode}-b", name = "Import B", level = "district" },
+                    geometry = (object?)null },
             },
         };
         await HttpAssert.OkAsync<JsonElement>(await client.SendJsonAsync(post, "/api/v1/spaces/import", geoJson));

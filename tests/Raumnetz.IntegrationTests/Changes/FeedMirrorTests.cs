@@ -51,7 +51,8 @@ public sealed class FeedMirrorTests(ApiFactory factory) : IClassFixture<ApiFacto
         var renamed = await CreateOrganisationAsync(admin, $"Jobcenter {t}");
         var indicator = (await CreateIndicatorAsync(admin, Count(t))).Id();
         var (prefix, _, north, south) = await CityAsync(admin);
-        var removed = (await PutObservationOkAsync(admin, new { indicatorId = indicator, spaceId = north, period = "2023", value = 4 })).Id();
+        var removed = (await PutObservationOkAsync(admin, new { indicatorId = indicator, spaceId = north, period = "2023",
+            value = 4 })).Id();
         await PutObservationOkAsync(admin, new { indicatorId = indicator, spaceId = south, period = "2023", value = 5 });
 
         var mirror = await MirrorAsync();
@@ -62,8 +63,10 @@ public sealed class FeedMirrorTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Equal(0, (await mirror.SyncAsync(Ct)).Changes); // nothing happened: nothing to do
 
         var added = await CreateOrganisationAsync(admin, $"Schulamt {t}");
-        await HttpAssert.OkAsync<JsonElement>(await admin.PutIfMatchAsync($"{ActorsUrl}/{renamed}", Organisation($"Jobcenter Nord {t}"), "\"1\""));
-        await HttpAssert.OkAsync<JsonElement>(await admin.SendJsonAsync(HttpMethod.Post, $"{ActorsUrl}/{stays}/archive", null, ("If-Match", "\"1\"")));
+        await HttpAssert.OkAsync<JsonElement>(await admin.PutIfMatchAsync($"{ActorsUrl}/{renamed}", Organisation($"Jobcenter Nord {t}"),
+            "\"1\""));
+        await HttpAssert.OkAsync<JsonElement>(await admin.SendJsonAsync(HttpMethod.Post, $"{ActorsUrl}/{stays}/archive", null,
+            ("If-Match", "\"1\"")));
         var erased = (await CreateActorAsync(admin, Person($"Erika Muster {t}", renamed))).Id();
         await HttpAssert.OkAsync<JsonElement>(await admin.SendJsonAsync(HttpMethod.Post, $"/api/v1/privacy/actors/{erased}/erase", null,
             ("If-Match", "\"1\"")));
@@ -88,7 +91,8 @@ public sealed class FeedMirrorTests(ApiFactory factory) : IClassFixture<ApiFacto
         // A restarted client (a new instance over the same file) continues where the last one stopped.
         var restarted = await MirrorAsync();
         Assert.Equal(0, (await restarted.SyncAsync(Ct)).Changes);
-        await HttpAssert.OkAsync<JsonElement>(await admin.PutIfMatchAsync($"{ActorsUrl}/{added}", Organisation($"Schulverwaltungsamt {t}"), "\"1\""));
+        await HttpAssert.OkAsync<JsonElement>(await admin.PutIfMatchAsync($"{ActorsUrl}/{added}",
+            Organisation($"Schulverwaltungsamt {t}"), "\"1\""));
         Assert.Equal(1, (await restarted.SyncAsync(Ct)).Fetched);
         await AssertCopyEqualsApiAsync(restarted);
     }

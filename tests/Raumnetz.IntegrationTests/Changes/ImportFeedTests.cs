@@ -43,7 +43,9 @@ public sealed class ImportFeedTests(InventoryClockFactory factory) : IClassFixtu
     }
 }
 
-/// <summary>The HSDS import records one change per entity it wrote (with the real clock: imports find their rows by their own time).</summary>
+/// <summary>
+/// The HSDS import records one change per entity it wrote (with the real clock: imports find their rows by their own time).
+/// </summary>
 public sealed class HsdsImportFeedTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -63,7 +65,8 @@ public sealed class HsdsImportFeedTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal(("service", data.KitaA.ToString(), "update"), service.Key());
         var current = await HttpAssert.OkAsync<JsonElement>(await admin.GetAsync($"/api/v1/services/{data.KitaA}", Ct));
         Assert.Equal(current.GetProperty("version").GetInt64(), service.GetProperty("version").GetInt64());
-        Assert.All(items, i => Assert.Contains(i.Str("entityType"), new[] { "taxonomy", "taxonomyTerm", "actor", "location", "service", "funding" }));
+        Assert.All(items, i => Assert.Contains(i.Str("entityType"), new[] { "taxonomy", "taxonomyTerm", "actor", "location", "service",
+            "funding" }));
         Assert.Equal(items.Count, items.Select(i => i.Key()).Distinct().Count());
     }
 }

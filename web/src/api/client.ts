@@ -3218,7 +3218,7 @@ export class Client {
     /**
      * The changes feed, oldest first: each change's entity type and id, action (create, update, archive, restore, end, delete as a tombstone, ...), new version, time and changed fields, after the position 'after' (none: from the start). The answer's 'next' is always set, also on an empty page: poll with it. Changes appear in commit order and none is ever skipped. Administrators also see users and API keys; a key or user whose role does not write and that holds grants sees only the changes inside its networks and space subtrees.
      * @param after (optional) The 'next' (or an item's 'cursor') of an earlier answer; none: from the start of the feed.
-     * @param types (optional) Only these entity types, comma-separated, at most 50 (actor, space, network, observation, ...: see the guide); unknown types are 400.
+     * @param types (optional) Only these entity types, comma-separated, at most 50 (actor, space, observation, ...): 400 if unknown.
      * @param limit (optional) Page size, 1 to 500 (default 50).
      * @return OK
      */
