@@ -47,4 +47,36 @@ public sealed class ExportETagTests(ApiFactory factory) : IClassFixture<ApiFacto
         var (changed, _) = await GetAsync(client, url);
         Assert.NotEqual(first.Headers.ETag!.Tag, changed.Headers.ETag!.Tag);
     }
+
+    [Fact]
+    public async Task Only_values_the_export_depends_on_change_its_etag_and_a_delete_among_them_does()
+    {
+        var client = await factory.AdminAsync();
+        var d = await factory.DataAsync();
+        // An indicator outside the set, created before the first ETag (a new indicator changes every export's tag).
+        var other = (await Indicators.IndicatorApi.CreateIndicatorAsync(client, Indicators.IndicatorApi.Count(d.Code("other"))))
+            .GetProperty("id").GetGuid();
+        var url = Url(d, "format=csv&from=2024-03&to=2024-05&spaceIds=" + d.South);
+        var (first, _) = await GetAsync(client, url);
+        var etag = first.Headers.ETag!.Tag;
+
+        // Outside what the export depends on (its indicators in the whole years it covers, every space): another
+        // indicator's value in 2024, and the set's own indicator in 2021 for the exported space.
+        await Indicators.IndicatorApi.PutObservationOkAsync(client, new { indicatorId = other, spaceId = d.South, period = "2024", value = 7 });
+        await Indicators.IndicatorApi.PutObservationOkAsync(client, new { indicatorId = d.Cases, spaceId = d.South, period = "2021", value = 9 });
+        var (outside, _) = await GetAsync(client, url);
+        Assert.Equal(etag, outside.Headers.ETag!.Tag);
+
+        // Inside (the same year, a space the export does not list, a period other than the exported months): a new tag,
+        // and deleting that value again gives another one.
+        var inside = await Indicators.IndicatorApi.PutObservationOkAsync(client,
+            new { indicatorId = d.Cases, spaceId = d.Centre, period = "2024-H2", value = 4 });
+        var (added, _) = await GetAsync(client, url);
+        Assert.NotEqual(etag, added.Headers.ETag!.Tag);
+
+        var deleted = await client.DeleteIfMatchAsync($"/api/v1/observations/{inside.GetProperty("id").GetGuid()}");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        var (afterDelete, _) = await GetAsync(client, url);
+        Assert.NotEqual(added.Headers.ETag!.Tag, afterDelete.Headers.ETag!.Tag);
+    }
 }

@@ -2,8 +2,10 @@ using System.Data.Common;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Raumnetz.Application.Common;
+using Raumnetz.Application.Exports;
 using Raumnetz.Application.Indicators;
 using Raumnetz.Application.IndicatorSets;
+using Raumnetz.Domain.Indicators;
 using Raumnetz.IntegrationTests.Infrastructure;
 
 namespace Raumnetz.IntegrationTests.Indicators;
@@ -26,7 +28,7 @@ public sealed class ObservationQueryPlanTests(ObservationQueryPlanTests.SqliteFa
         DELETE FROM sqlite_stat1 WHERE tbl IN ('observations', 'spaces');
         INSERT INTO sqlite_stat1 (tbl, idx, stat)
         SELECT 'observations', name, CASE
-            WHEN name = 'ix_observations_indicator_months' THEN '24000000 120000 1000 1000'
+            WHEN name = 'ix_observations_indicator_months' THEN '24000000 120000 1000 1000 1'
             WHEN name = 'ix_observations_space' THEN '24000000 24000'
             WHEN sql IS NULL AND name LIKE 'sqlite_autoindex_observations_%'
                  AND (SELECT COUNT(*) FROM pragma_index_info(name)) = 4 THEN '24000000 120000 120 1 1'
@@ -59,6 +61,18 @@ public sealed class ObservationQueryPlanTests(ObservationQueryPlanTests.SqliteFa
     private IDbConnectionFactory Db => factory.Services.GetRequiredService<IDbConnectionFactory>();
 
     private static readonly Guid[] SevenIndicators = [.. Enumerable.Range(0, 7).Select(_ => Guid.CreateVersion7())];
+
+    /// <summary>
+    /// The export's stamp (its ETag's count and last change) for an indicator set of seven over ten years, as
+    /// <see cref="ExportQueryBuilder"/> builds it for the slice of issue 17's scale bench.
+    /// </summary>
+    internal static CommandDefinition SliceStamp(IServiceProvider services, ISqlDialect dialect)
+    {
+        var query = new ExportIndicatorsQuery { Format = services.GetRequiredService<IExportFormats>().Find("csv")!, From = "2016", To = "2025" };
+        var indicators = SevenIndicators.Select(id => new ExportIndicator(id, "c", "n", IndicatorKind.Count, null, 0, AggregationRule.Sum, null)).ToList();
+        var plan = new ExportPlan(query, indicators, AllIndicators: false, "t", [], Array.Empty<Guid>().ToLookup(g => g), [], Scope: null, [], 201601, 202512);
+        return new ExportQueryBuilder(plan, dialect).Stamp(CancellationToken.None);
+    }
 
     [Theory]
     [InlineData(true)]
@@ -99,6 +113,19 @@ public sealed class ObservationQueryPlanTests(ObservationQueryPlanTests.SqliteFa
 
         var only = Assert.Single(plan);
         Assert.Contains("USING INDEX ix_observations_indicator_months (indicator_id=? AND first_month>? AND first_month<?)", only,
+            StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_exports_stamp_is_answered_from_the_index_on_indicator_and_month_alone(bool stateStatistics)
+    {
+        var stamp = SliceStamp(factory.Services, Db.Dialect);
+        var plan = await PlanAsync(stamp.CommandText, stamp.Parameters!, stateStatistics);
+
+        var only = Assert.Single(plan);
+        Assert.StartsWith("SEARCH o USING COVERING INDEX ix_observations_indicator_months (indicator_id=? AND first_month>?", only,
             StringComparison.Ordinal);
     }
 }
