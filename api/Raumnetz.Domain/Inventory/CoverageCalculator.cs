@@ -166,40 +166,75 @@ public static class CoverageCalculator
 
     /// <summary>
     /// The 2SFCA index of the spaces on the level: R_j = S_j / Σ_k W(d_kj)·P_k over the level's spaces k within the radius of
-    /// service location j; A_i = 1000 · Σ_j W(d_ij)·R_j over the locations within the radius of space i.
+    /// service location j; A_i = 1000 · Σ_j W(d_ij)·R_j over the locations within the radius of space i. Every pair is tested
+    /// (space × location, twice), so the loops run over plain arrays of coordinates and each point's cosine is computed once;
+    /// the sums run in the same order as before, so the figures are the same bit for bit.
     /// </summary>
     private static Dictionary<Guid, double> TwoStep(IReadOnlyList<CoverageSpace> spaces, Dictionary<Guid, GeoPoint?> centroid,
         (GeoPoint Point, double Capacity)[] supply, CoverageSettings settings)
     {
         var level = spaces.Where(s => s.OnLevel && centroid[s.Id] is not null)
             .Select(s => (s.Id, Point: centroid[s.Id]!.Value, s.Population)).ToArray();
+        var demandPoints = new Points(level.Select(k => k.Point));
+        var supplyPoints = new Points(supply.Select(s => s.Point));
+        var radius = settings.RadiusKm;
         var ratio = new double[supply.Length];
         for (var j = 0; j < supply.Length; j++)
         {
             if (supply[j].Capacity <= 0) continue;
             var demand = 0.0;
-            foreach (var k in level)
-                if (k.Population is > 0 && Near(k.Point, supply[j].Point, settings.RadiusKm) is { } d)
-                    demand += Weight(settings.Decay, d, settings.RadiusKm) * k.Population.Value;
+            for (var k = 0; k < level.Length; k++)
+                if (level[k].Population is > 0 && Near(demandPoints, k, supplyPoints, j, radius) is { } d)
+                    demand += Weight(settings.Decay, d, radius) * level[k].Population!.Value;
             ratio[j] = demand > 0 ? supply[j].Capacity / demand : 0;
         }
-        var result = new Dictionary<Guid, double>();
-        foreach (var i in level)
+        var result = new Dictionary<Guid, double>(level.Length);
+        for (var i = 0; i < level.Length; i++)
         {
             var sum = 0.0;
             for (var j = 0; j < supply.Length; j++)
-                if (ratio[j] > 0 && Near(i.Point, supply[j].Point, settings.RadiusKm) is { } d)
-                    sum += Weight(settings.Decay, d, settings.RadiusKm) * ratio[j];
-            result[i.Id] = sum * 1000;
+                if (ratio[j] > 0 && Near(demandPoints, i, supplyPoints, j, radius) is { } d)
+                    sum += Weight(settings.Decay, d, radius) * ratio[j];
+            result[level[i].Id] = sum * 1000;
         }
         return result;
     }
 
-    /// <summary>The distance when within the radius, else null; a cheap latitude test first.</summary>
-    private static double? Near(GeoPoint a, GeoPoint b, double radiusKm)
+    /// <summary>Points as arrays: latitude, longitude and the cosine of the latitude (in radians) of each.</summary>
+    private sealed class Points
     {
-        if (Math.Abs(a.Latitude - b.Latitude) * 111.2 > radiusKm * 1.01) return null;
-        var d = GeoDistance.HaversineKm(a, b);
+        public Points(IEnumerable<GeoPoint> points)
+        {
+            var list = points.ToList();
+            Latitude = list.Select(p => p.Latitude).ToArray();
+            Longitude = list.Select(p => p.Longitude).ToArray();
+            Cosine = list.Select(p => Math.Cos(p.Latitude * Radian)).ToArray();
+        }
+
+        public double[] Latitude { get; }
+        public double[] Longitude { get; }
+        public double[] Cosine { get; }
+    }
+
+    private const double Radian = Math.PI / 180;
+
+    /// <summary>
+    /// The distance from point <paramref name="i"/> of <paramref name="a"/> to point <paramref name="j"/> of <paramref name="b"/>
+    /// when within the radius, else null: a cheap latitude test first (the latitude difference alone is a lower bound of the
+    /// distance), then <see cref="GeoDistance.HaversineKm"/> written out with the cosines computed beforehand (the same
+    /// operations in the same order, so the same result).
+    /// </summary>
+    private static double? Near(Points a, int i, Points b, int j, double radiusKm)
+    {
+        var latA = a.Latitude[i];
+        var latB = b.Latitude[j];
+        if (Math.Abs(latA - latB) * 111.2 > radiusKm * 1.01) return null;
+        var dLat = (latB - latA) * Radian;
+        var dLon = (b.Longitude[j] - a.Longitude[i]) * Radian;
+        var sinLat = Math.Sin(dLat / 2);
+        var sinLon = Math.Sin(dLon / 2);
+        var h = (sinLat * sinLat) + (a.Cosine[i] * b.Cosine[j] * sinLon * sinLon);
+        var d = 2 * GeoDistance.EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(h)));
         return d <= radiusKm ? d : null;
     }
 

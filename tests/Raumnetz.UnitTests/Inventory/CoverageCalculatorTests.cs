@@ -159,4 +159,42 @@ public sealed class CoverageCalculatorTests
         foreach (var s in spaces)
             Assert.Equal(points.Min(p => GeoDistance.HaversineKm(s.Centroid!.Value, p.Position!.Value)), f[s.Id].DistanceKm!.Value, 9);
     }
+
+    [Theory]
+    [InlineData(DistanceDecay.None)]
+    [InlineData(DistanceDecay.Gaussian)]
+    [InlineData(DistanceDecay.Stepped)]
+    public void The_accessibility_index_equals_the_formula_summed_pair_by_pair_on_random_points(DistanceDecay decay)
+    {
+        var random = new Random(17);
+        var spaces = Enumerable.Range(0, 120).Select(i => new CoverageSpace(Guid.NewGuid(), null, true,
+            i % 7 == 0 ? null : 50 + random.Next(5000), new GeoPoint(51 + (random.NextDouble() * 0.2), 7 + (random.NextDouble() * 0.3)))).ToList();
+        var points = Enumerable.Range(0, 300).Select(i => new SupplyPoint(Guid.NewGuid(), null,
+            new GeoPoint(51 + (random.NextDouble() * 0.2), 7 + (random.NextDouble() * 0.3)), i % 11 == 0 ? 0 : 10 + random.Next(90))).ToList();
+        const double radius = 2;
+
+        var f = CoverageCalculator.Compute(spaces, points, [], new HashSet<Guid>(), new CoverageSettings(radius, decay));
+
+        // R_j = S_j / Σ_k W(d_kj)·P_k, A_i = 1000 · Σ_j W(d_ij)·R_j, every pair by the haversine distance, summed in list order
+        var ratio = points.Select(p =>
+        {
+            if (p.Capacity <= 0) return 0;
+            var demand = 0.0;
+            foreach (var k in spaces)
+                if (k.Population is > 0 && GeoDistance.HaversineKm(k.Centroid!.Value, p.Position!.Value) is var d && d <= radius)
+                    demand += CoverageCalculator.Weight(decay, d, radius) * k.Population.Value;
+            return demand > 0 ? p.Capacity / demand : 0;
+        }).ToArray();
+        var reached = 0;
+        foreach (var s in spaces)
+        {
+            var sum = 0.0;
+            for (var j = 0; j < points.Count; j++)
+                if (ratio[j] > 0 && GeoDistance.HaversineKm(s.Centroid!.Value, points[j].Position!.Value) is var d && d <= radius)
+                    sum += CoverageCalculator.Weight(decay, d, radius) * ratio[j];
+            Assert.Equal(sum * 1000, f[s.Id].Accessibility!.Value);
+            if (sum > 0) reached++;
+        }
+        Assert.InRange(reached, spaces.Count / 2, spaces.Count); // the random points do reach each other
+    }
 }
