@@ -38,7 +38,9 @@ internal sealed class ExportQueryBuilder(ExportPlan plan, ISqlDialect dialect)
 
     /// <summary>
     /// How many values the export depends on and when the last of them changed (n, m): besides its own values, every
-    /// value of its indicators in the same years for any space, since the withheld cells are decided over those.
+    /// value of its indicators in the same years for any space, since the withheld cells are decided over those. Answered
+    /// from ix_observations_indicator_months alone (it holds updated_at, migration 0066), so it reads those values' index
+    /// entries, not the table (ObservationQueryPlanTests, ObservationQueryPlanPostgresTests).
     /// </summary>
     public CommandDefinition Stamp(CancellationToken ct)
     {
