@@ -99,7 +99,9 @@ public static class Suppression
             groups.Add(new SuppressionGroup(g.Key, g.OrderBy(c => c.Space).ToList()));
         // Periods that no shorter type partitions (months) are no period's total: without longer ones there is nothing to group.
         var types = new[] { PeriodType.HalfYear, PeriodType.Quarter, PeriodType.Month };
-        if (!set.Any(c => types.Any(c.Period.IsPartitionedBy))) return groups;
+        // (spelled out: a method group of each cell's period would allocate a delegate per cell)
+        if (!set.Any(c => c.Period.IsPartitionedBy(PeriodType.HalfYear) || c.Period.IsPartitionedBy(PeriodType.Quarter)
+                || c.Period.IsPartitionedBy(PeriodType.Month))) return groups;
         var byIndicatorSpace = set.GroupBy(c => (c.Indicator, c.Space));
         foreach (var cellsOfSeries in byIndicatorSpace)
         {
