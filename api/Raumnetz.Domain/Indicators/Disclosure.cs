@@ -74,22 +74,24 @@ public static class Disclosure
     /// </summary>
     private static Dictionary<int, List<StoredValue>>.ValueCollection DecidingYears(ValueTableShape shape, IEnumerable<StoredValue> stored, SuppressionRules rules)
     {
-        var periods = new Dictionary<int, (HashSet<Period> All, HashSet<Period> Small)>();
+        // per year: how many values each period has, and the periods with a small one
+        var periods = new Dictionary<int, (Dictionary<Period, int> Counts, HashSet<Period> Small)>();
         foreach (var s in stored)
         {
             if (!periods.TryGetValue(s.Period.Year, out var year)) periods[s.Period.Year] = year = ([], []);
-            year.All.Add(s.Period);
+            year.Counts[s.Period] = year.Counts.GetValueOrDefault(s.Period) + 1;
             if (Suppression.IsPrimary(shape.Kind, s.Measure.Value, s.Measure.Denominator, s.RatingCount, rules)) year.Small.Add(s.Period);
         }
-        // per year with a small value: the periods to keep, null for all of them
+        // per year with a small value: the periods to keep, null for all of them (each year's list sized for them at once)
         var keep = new Dictionary<int, HashSet<Period>?>();
         var years = new Dictionary<int, List<StoredValue>>();
         foreach (var (number, year) in periods)
         {
             if (year.Small.Count == 0) continue;
-            var reached = Reached(year.All, year.Small);
-            keep[number] = reached.Count == year.All.Count ? null : reached;
-            years[number] = [];
+            var reached = Reached(year.Counts.Keys, year.Small);
+            var all = reached.Count == year.Counts.Count;
+            keep[number] = all ? null : reached;
+            years[number] = new List<StoredValue>(year.Counts.Where(c => all || reached.Contains(c.Key)).Sum(c => c.Value));
         }
         if (years.Count == 0) return years.Values;
         foreach (var s in stored)

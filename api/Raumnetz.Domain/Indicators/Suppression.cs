@@ -92,7 +92,9 @@ public static class Suppression
     /// </summary>
     public static List<SuppressionGroup> Groups(IEnumerable<CellKey> cells, Func<Guid, Guid?> parentOf, Func<Guid, bool> isAdditive)
     {
-        var set = cells.Where(c => isAdditive(c.Indicator)).ToHashSet();
+        var set = new HashSet<CellKey>(cells.TryGetNonEnumeratedCount(out var count) ? count : 0); // sized at once: the cells of a year are many
+        foreach (var c in cells)
+            if (isAdditive(c.Indicator)) set.Add(c);
         var groups = new List<SuppressionGroup>();
         foreach (var g in set.Where(c => parentOf(c.Space) is { } p && set.Contains(c with { Space = p }))
                      .GroupBy(c => c with { Space = parentOf(c.Space)!.Value }))
