@@ -62,7 +62,8 @@ internal sealed class RawObservationReader(DbDataReader reader)
         };
     }
 
-    /// <summary>A number as a double; a decimal (PostgreSQL's numeric) read as one and converted as Convert.ToDouble does, without boxing it.</summary>
+    /// <summary>A number as a double; a decimal (PostgreSQL's numeric) read as one and converted as Convert.ToDouble does,
+    /// without boxing it.</summary>
     private double? Number(int i, Type type) =>
         reader.IsDBNull(i) ? null
         : type == typeof(double) ? reader.GetDouble(i)

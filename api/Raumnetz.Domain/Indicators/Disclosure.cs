@@ -60,7 +60,8 @@ public static class Disclosure
     /// value need deciding. Not so with a negative threshold, or a count computed as a rate.
     /// </summary>
     private static bool Monotone(ValueTableShape shape, SuppressionRules rules) =>
-        rules.MinCount >= 0 && rules.MinDenominator >= 0 && !(shape.Kind == IndicatorKind.Count && shape.Aggregation == AggregationRule.Rate);
+        rules.MinCount >= 0 && rules.MinDenominator >= 0
+        && !(shape.Kind == IndicatorKind.Count && shape.Aggregation == AggregationRule.Rate);
 
     /// <summary>
     /// The stored values the decision depends on, by year, each year's in the order given: those of the periods linked,
@@ -72,7 +73,8 @@ public static class Disclosure
     /// those with a small value, the second keeps the values of the periods linked to one, so the values of the quiet
     /// periods are never copied.
     /// </summary>
-    private static Dictionary<int, List<StoredValue>>.ValueCollection DecidingYears(ValueTableShape shape, IEnumerable<StoredValue> stored, SuppressionRules rules)
+    private static Dictionary<int, List<StoredValue>>.ValueCollection DecidingYears(ValueTableShape shape, IEnumerable<StoredValue> stored,
+        SuppressionRules rules)
     {
         // per year: how many values each period has, and the periods with a small one
         var periods = new Dictionary<int, (Dictionary<Period, int> Counts, HashSet<Period> Small)>();

@@ -92,7 +92,8 @@ public static class Suppression
     /// </summary>
     public static List<SuppressionGroup> Groups(IEnumerable<CellKey> cells, Func<Guid, Guid?> parentOf, Func<Guid, bool> isAdditive)
     {
-        var set = new HashSet<CellKey>(cells.TryGetNonEnumeratedCount(out var count) ? count : 0); // sized at once: the cells of a year are many
+        // sized at once: the cells of a year are many
+        var set = new HashSet<CellKey>(cells.TryGetNonEnumeratedCount(out var count) ? count : 0);
         foreach (var c in cells)
             if (isAdditive(c.Indicator)) set.Add(c);
         var groups = new List<SuppressionGroup>();

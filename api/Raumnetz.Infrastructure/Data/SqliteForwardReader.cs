@@ -159,7 +159,8 @@ internal sealed class SqliteForwardReader : DbDataReader
     }
 
     private T NotNull<T>(int ordinal, T value) =>
-        EqualityComparer<T>.Default.Equals(value, default) && IsDBNull(ordinal) ? throw new InvalidCastException($"Column {ordinal} is NULL.") : value;
+        EqualityComparer<T>.Default.Equals(value, default) && IsDBNull(ordinal)
+            ? throw new InvalidCastException($"Column {ordinal} is NULL.") : value;
 
     /// <summary>The type of the column's value in this row, as Microsoft.Data.Sqlite reports it (NULL: by the declared type).</summary>
     public override Type GetFieldType(int ordinal) => raw.sqlite3_column_type(statement, ordinal) switch
@@ -216,9 +217,11 @@ internal sealed class SqliteForwardReader : DbDataReader
     public override IEnumerator GetEnumerator() => throw new NotSupportedException();
     public override bool GetBoolean(int ordinal) => GetInt64(ordinal) != 0;
     public override byte GetByte(int ordinal) => checked((byte)GetInt64(ordinal));
-    public override long GetBytes(int ordinal, long dataOffset, byte[]? buffer, int bufferOffset, int length) => throw new NotSupportedException();
+    public override long GetBytes(int ordinal, long dataOffset, byte[]? buffer, int bufferOffset, int length) =>
+        throw new NotSupportedException();
     public override char GetChar(int ordinal) => throw new NotSupportedException();
-    public override long GetChars(int ordinal, long dataOffset, char[]? buffer, int bufferOffset, int length) => throw new NotSupportedException();
+    public override long GetChars(int ordinal, long dataOffset, char[]? buffer, int bufferOffset, int length) =>
+        throw new NotSupportedException();
     public override DateTime GetDateTime(int ordinal) => throw new NotSupportedException();
     public override decimal GetDecimal(int ordinal) => (decimal)GetDouble(ordinal);
     public override float GetFloat(int ordinal) => (float)GetDouble(ordinal);
