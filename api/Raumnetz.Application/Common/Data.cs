@@ -105,6 +105,13 @@ public interface ISqlDialect
     string IdText(string column);
 
     /// <summary>
+    /// Runs a long query whose rows are read once, forward, by position with typed getters (the streamed exports). On SQLite,
+    /// when its parameters are single values, the rows come straight from the engine (one call per column read, repeated
+    /// ids and texts not allocated again); with list parameters, and on the other providers, it is Dapper's reader.
+    /// </summary>
+    Task<DbDataReader> ReadForwardAsync(DbConnection connection, Dapper.CommandDefinition command);
+
+    /// <summary>
     /// Starts writing many rows with <paramref name="statement"/> in <paramref name="transaction"/> (imports). Each row gives
     /// the values of the statement's parameters (@name) by position in the order of <paramref name="parameters"/>. On SQLite
     /// and SQL Server every row runs the upsert as a prepared command (<see cref="PrepareAsync"/>). On PostgreSQL the rows go

@@ -14,7 +14,7 @@ public sealed record ExportSpace(Guid Id, string Code, string Name, SpaceLevel L
 }
 
 /// <summary>One value of an export. Suppressed values carry no value, numerator or denominator.</summary>
-public sealed record ExportRow(
+public readonly record struct ExportRow(
     ExportIndicator Indicator, ExportSpace Space, string Period, double? Value, double? Numerator, double? Denominator,
     ObservationStatus? Status, string? Source, bool Suppressed, bool Aggregated);
 

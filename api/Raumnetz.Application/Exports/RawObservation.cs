@@ -4,12 +4,15 @@ using Raumnetz.Domain.Indicators;
 
 namespace Raumnetz.Application.Exports;
 
-/// <summary>An observation as the export reads it (the columns of <see cref="ExportQueryBuilder.Columns"/>).</summary>
-internal sealed class RawObservation
+/// <summary>
+/// An observation as the export reads it (the columns of <see cref="ExportQueryBuilder.Columns"/>): a value, not an object,
+/// since one passes for every exported row.
+/// </summary>
+internal readonly struct RawObservation
 {
     public Guid IndicatorId { get; init; }
     public Guid SpaceId { get; init; }
-    public string Period { get; init; } = "";
+    public required string Period { get; init; }
     public double? Value { get; init; }
     public double? Numerator { get; init; }
     public double? Denominator { get; init; }
@@ -40,25 +43,30 @@ internal sealed class RawObservation
 /// </summary>
 internal sealed class RawObservationReader(DbDataReader reader)
 {
-    private bool[]? isDouble;
+    private Type[]? types;
 
     public RawObservation Read()
     {
-        isDouble ??= [reader.GetFieldType(3) == typeof(double), reader.GetFieldType(4) == typeof(double), reader.GetFieldType(5) == typeof(double)];
+        types ??= [reader.GetFieldType(3), reader.GetFieldType(4), reader.GetFieldType(5)];
         return new RawObservation
         {
             IndicatorId = reader.GetGuid(0),
             SpaceId = reader.GetGuid(1),
             Period = reader.GetString(2),
-            Value = Number(3, isDouble[0]),
-            Numerator = Number(4, isDouble[1]),
-            Denominator = Number(5, isDouble[2]),
+            Value = Number(3, types[0]),
+            Numerator = Number(4, types[1]),
+            Denominator = Number(5, types[2]),
             Status = reader.IsDBNull(6) ? null : reader.GetString(6),
             Source = reader.IsDBNull(7) ? null : reader.GetString(7),
             RatingCount = reader.IsDBNull(8) ? null : reader.GetInt32(8),
         };
     }
 
-    private double? Number(int i, bool typed) =>
-        reader.IsDBNull(i) ? null : typed ? reader.GetDouble(i) : Convert.ToDouble(reader.GetValue(i), CultureInfo.InvariantCulture);
+    /// <summary>A number as a double; a decimal (PostgreSQL's numeric) read as one and converted as Convert.ToDouble does,
+    /// without boxing it.</summary>
+    private double? Number(int i, Type type) =>
+        reader.IsDBNull(i) ? null
+        : type == typeof(double) ? reader.GetDouble(i)
+        : type == typeof(decimal) ? (double)reader.GetDecimal(i)
+        : Convert.ToDouble(reader.GetValue(i), CultureInfo.InvariantCulture);
 }

@@ -50,7 +50,7 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
         async IAsyncEnumerable<ExportRow> Rows([EnumeratorCancellation] CancellationToken token)
         {
             var indicators = plan.Indicators.ToDictionary(i => i.Id);
-            await using var reader = await connection.ExecuteReaderAsync(queries.Streamed(token));
+            await using var reader = await db.Dialect.ReadForwardAsync(connection, queries.Streamed(token));
             var raw = new RawObservationReader(reader);
             Guid? current = null;
             HashSet<(Guid, Guid, string)> hidden = [];
@@ -83,7 +83,7 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         var held = new List<Held>();
         ExportIndicator? current = null;
-        await using var reader = await connection.ExecuteReaderAsync(queries.Streamed(ct, decided: true));
+        await using var reader = await db.Dialect.ReadForwardAsync(connection, queries.Streamed(ct, decided: true));
         var raw = new RawObservationReader(reader);
         while (await reader.ReadAsync(ct))
         {

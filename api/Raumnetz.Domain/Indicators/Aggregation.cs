@@ -66,7 +66,7 @@ public static class Aggregation
         AggregationRule rule, double rateFactor, IReadOnlyDictionary<Guid, Measure> own, ILookup<Guid, Guid> children,
             IEnumerable<Guid> roots)
     {
-        var result = new Dictionary<Guid, (Measure, bool, int)>();
+        var result = new Dictionary<Guid, (Measure, bool, int)>(own.Count);
         foreach (var root in roots) Visit(root, 0);
         return result;
 

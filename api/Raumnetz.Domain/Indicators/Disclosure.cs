@@ -31,46 +31,88 @@ public static class Disclosure
     public static HashSet<CellKey> Withheld(ValueTableShape shape, IEnumerable<StoredValue> stored, SuppressionRules rules) =>
         Withheld(shape, stored, rules, skipQuiet: true);
 
-    /// <param name="skipQuiet">Leave out the periods that cannot hold a withheld cell (<see cref="Deciding"/>); false only to
+    /// <param name="skipQuiet">Leave out the periods that cannot hold a withheld cell (<see cref="DecidingYears"/>); false only to
     /// check that leaving them out changes nothing.</param>
     internal static HashSet<CellKey> Withheld(ValueTableShape shape, IEnumerable<StoredValue> stored, SuppressionRules rules, bool skipQuiet)
     {
         var whole = shape with { Scope = null };
         var withheld = new HashSet<CellKey>();
-        foreach (var year in stored.GroupBy(s => s.Period.Year))
-        {
-            var deciding = skipQuiet ? Deciding(whole, year.ToList(), rules) : year.ToList();
+        foreach (var deciding in skipQuiet && Monotone(whole, rules) ? DecidingYears(whole, stored, rules) : Years(stored))
             if (deciding.Count > 0) withheld.UnionWith(Decide(whole, PublishedValues.Cells(whole, deciding, aggregate: true), rules));
-        }
         return withheld;
     }
 
-    /// <summary>
-    /// The stored values of one year that the decision depends on: those of the periods linked, through periods that overlap,
-    /// to a period with a small stored value. Every total groups cells of one period (a space and its children) or of
-    /// periods inside one another (one space), so the cells of periods not linked that way share no total with the others
-    /// and are decided on their own; with no small stored value, none of their cells is small either, computed ones included
-    /// (sums, means and medians of values not below the threshold, and summed denominators and raters, are not below it),
-    /// so none is withheld, primary or secondary. Where that does not hold (a negative threshold, or a count computed as a
-    /// rate) every value is kept.
-    /// </summary>
-    private static List<StoredValue> Deciding(ValueTableShape shape, List<StoredValue> year, SuppressionRules rules)
+    /// <summary>The stored values by year, each year's in the order given (years in the order they first occur).</summary>
+    private static Dictionary<int, List<StoredValue>>.ValueCollection Years(IEnumerable<StoredValue> stored)
     {
-        var monotone = rules.MinCount >= 0 && rules.MinDenominator >= 0
-            && !(shape.Kind == IndicatorKind.Count && shape.Aggregation == AggregationRule.Rate);
-        if (!monotone) return year;
-        var periods = year.Select(s => s.Period).Distinct().ToList();
-        var small = year.Where(s => Suppression.IsPrimary(shape.Kind, s.Measure.Value, s.Measure.Denominator, s.RatingCount, rules))
-            .Select(s => s.Period).ToHashSet();
-        if (small.Count == 0) return [];
-        // Spread from the periods with a small value to every period overlapping one already reached.
+        var years = new Dictionary<int, List<StoredValue>>();
+        foreach (var s in stored)
+        {
+            if (!years.TryGetValue(s.Period.Year, out var year)) years[s.Period.Year] = year = [];
+            year.Add(s);
+        }
+        return years.Values;
+    }
+
+    /// <summary>
+    /// Whether no value that is not small can give a small one up the hierarchy (sums, means and medians of values not below
+    /// the threshold, summed denominators and raters are not below it): then only the periods linked to a small stored
+    /// value need deciding. Not so with a negative threshold, or a count computed as a rate.
+    /// </summary>
+    private static bool Monotone(ValueTableShape shape, SuppressionRules rules) =>
+        rules.MinCount >= 0 && rules.MinDenominator >= 0
+        && !(shape.Kind == IndicatorKind.Count && shape.Aggregation == AggregationRule.Rate);
+
+    /// <summary>
+    /// The stored values the decision depends on, by year, each year's in the order given: those of the periods linked,
+    /// through periods that overlap, to a period with a small stored value. Every total groups cells of one period (a space
+    /// and its children) or of periods inside one another (one space), so the cells of periods not linked that way share no
+    /// total with the others and are decided on their own; with no small stored value, none of their cells is small either,
+    /// computed ones included (<see cref="Monotone"/>), so none is withheld, primary or secondary.
+    /// Two passes over <paramref name="stored"/> (which must be enumerable twice): the first finds each year's periods and
+    /// those with a small value, the second keeps the values of the periods linked to one, so the values of the quiet
+    /// periods are never copied.
+    /// </summary>
+    private static Dictionary<int, List<StoredValue>>.ValueCollection DecidingYears(ValueTableShape shape, IEnumerable<StoredValue> stored,
+        SuppressionRules rules)
+    {
+        // per year: how many values each period has, and the periods with a small one
+        var periods = new Dictionary<int, (Dictionary<Period, int> Counts, HashSet<Period> Small)>();
+        foreach (var s in stored)
+        {
+            if (!periods.TryGetValue(s.Period.Year, out var year)) periods[s.Period.Year] = year = ([], []);
+            year.Counts[s.Period] = year.Counts.GetValueOrDefault(s.Period) + 1;
+            if (Suppression.IsPrimary(shape.Kind, s.Measure.Value, s.Measure.Denominator, s.RatingCount, rules)) year.Small.Add(s.Period);
+        }
+        // per year with a small value: the periods to keep, null for all of them (each year's list sized for them at once)
+        var keep = new Dictionary<int, HashSet<Period>?>();
+        var years = new Dictionary<int, List<StoredValue>>();
+        foreach (var (number, year) in periods)
+        {
+            if (year.Small.Count == 0) continue;
+            var reached = Reached(year.Counts.Keys, year.Small);
+            var all = reached.Count == year.Counts.Count;
+            keep[number] = all ? null : reached;
+            years[number] = new List<StoredValue>(year.Counts.Where(c => all || reached.Contains(c.Key)).Sum(c => c.Value));
+        }
+        if (years.Count == 0) return years.Values;
+        foreach (var s in stored)
+            if (years.TryGetValue(s.Period.Year, out var year) && (keep[s.Period.Year] is not { } reached || reached.Contains(s.Period)))
+                year.Add(s);
+        return years.Values;
+    }
+
+    /// <summary>The periods reached from the small ones through periods that overlap one already reached.</summary>
+    private static HashSet<Period> Reached(IEnumerable<Period> periods, HashSet<Period> small)
+    {
+        var all = periods.ToList();
         var reached = new HashSet<Period>(small);
         var queue = new Queue<Period>(small);
         while (queue.TryDequeue(out var p))
-            foreach (var other in periods)
+            foreach (var other in all)
                 if (!reached.Contains(other) && other.FirstMonth <= p.LastMonth && p.FirstMonth <= other.LastMonth && reached.Add(other))
                     queue.Enqueue(other);
-        return reached.Count == periods.Count ? year : year.Where(s => reached.Contains(s.Period)).ToList();
+        return reached;
     }
 
     private static HashSet<CellKey> Decide(ValueTableShape shape, List<(PublishedValue Value, int? Raters)> cells, SuppressionRules rules)

@@ -57,17 +57,29 @@ public static class PublishedValues
         }
         var children = shape.Parents.Where(p => p.Value is not null).ToLookup(p => p.Value!.Value, p => p.Key);
         var roots = shape.Parents.Where(p => p.Value is null).Select(p => p.Key).ToList();
-        foreach (var period in stored.GroupBy(s => s.Period))
+        // The values by period as positions in one list, not copies (a year of a thousand spaces' months is a large table).
+        var values = stored as IReadOnlyList<StoredValue> ?? stored.ToList();
+        var periods = new Dictionary<Period, List<int>>();
+        for (var i = 0; i < values.Count; i++)
         {
-            var own = period.GroupBy(s => s.Space).ToDictionary(g => g.Key, g => g.First());
-            var measures = own.ToDictionary(o => o.Key, o => o.Value.Measure);
+            if (!periods.TryGetValue(values[i].Period, out var positions)) periods[values[i].Period] = positions = [];
+            positions.Add(i);
+        }
+        cells.EnsureCapacity(values.Count);
+        foreach (var (key, positions) in periods)
+        {
+            // each space's first value, spaces in the order they first occur
+            var measures = new Dictionary<Guid, Measure>(positions.Count);
+            var ratings = shape.Kind == IndicatorKind.Rating ? new Dictionary<Guid, int?>(positions.Count) : null;
+            foreach (var i in positions)
+                if (measures.TryAdd(values[i].Space, values[i].Measure)) ratings?.Add(values[i].Space, values[i].RatingCount);
             var computed = Aggregation.UpTheHierarchy(shape.Aggregation, shape.RateFactor, measures, children, roots);
             var raters = new Dictionary<Guid, int?>();
             int? Raters(Guid space, int depth)
             {
                 if (raters.TryGetValue(space, out var known)) return known;
                 if (depth > 64 || !computed.TryGetValue(space, out var value)) return null;
-                if (!value.Aggregated) return raters[space] = own[space].RatingCount;
+                if (!value.Aggregated) return raters[space] = ratings![space];
                 int? sum = null;
                 foreach (var child in children[space])
                     if (Raters(child, depth + 1) is { } r) sum = (sum ?? 0) + r;
@@ -75,8 +87,8 @@ public static class PublishedValues
             }
             foreach (var (space, value) in computed)
                 if (InScope(space))
-                    cells.Add((new PublishedValue(space, period.Key, value.Measure, value.Aggregated, value.Count, false,
-                            value.Aggregated ? CoverageOf(space, period.Key) : null),
+                    cells.Add((new PublishedValue(space, key, value.Measure, value.Aggregated, value.Count, false,
+                            value.Aggregated ? CoverageOf(space, key) : null),
                         shape.Kind == IndicatorKind.Rating ? Raters(space, 0) : null));
             Coverage? CoverageOf(Guid space, Period p)
             {

@@ -92,14 +92,19 @@ public static class Suppression
     /// </summary>
     public static List<SuppressionGroup> Groups(IEnumerable<CellKey> cells, Func<Guid, Guid?> parentOf, Func<Guid, bool> isAdditive)
     {
-        var set = cells.Where(c => isAdditive(c.Indicator)).ToHashSet();
+        // sized at once: the cells of a year are many
+        var set = new HashSet<CellKey>(cells.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        foreach (var c in cells)
+            if (isAdditive(c.Indicator)) set.Add(c);
         var groups = new List<SuppressionGroup>();
         foreach (var g in set.Where(c => parentOf(c.Space) is { } p && set.Contains(c with { Space = p }))
                      .GroupBy(c => c with { Space = parentOf(c.Space)!.Value }))
             groups.Add(new SuppressionGroup(g.Key, g.OrderBy(c => c.Space).ToList()));
         // Periods that no shorter type partitions (months) are no period's total: without longer ones there is nothing to group.
         var types = new[] { PeriodType.HalfYear, PeriodType.Quarter, PeriodType.Month };
-        if (!set.Any(c => types.Any(c.Period.IsPartitionedBy))) return groups;
+        // (spelled out: a method group of each cell's period would allocate a delegate per cell)
+        if (!set.Any(c => c.Period.IsPartitionedBy(PeriodType.HalfYear) || c.Period.IsPartitionedBy(PeriodType.Quarter)
+                || c.Period.IsPartitionedBy(PeriodType.Month))) return groups;
         var byIndicatorSpace = set.GroupBy(c => (c.Indicator, c.Space));
         foreach (var cellsOfSeries in byIndicatorSpace)
         {

@@ -43,6 +43,9 @@ public sealed class SqliteDialect : ISqlDialect
     // BEGIN IMMEDIATE: the transaction holds the database's only write lock already.
     public Task LockTransactionAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken ct) => Task.CompletedTask;
     public string IdText(string column) => column; // stored as "D" text already (SqliteText.Id)
+
+    public async Task<DbDataReader> ReadForwardAsync(DbConnection connection, CommandDefinition command) =>
+        SqliteForwardReader.TryOpen((SqliteConnection)connection, command) ?? await connection.ExecuteReaderAsync(command);
 }
 
 /// <summary>PostgreSQL: LIMIT, constraint errors by SQLSTATE.</summary>
@@ -72,6 +75,8 @@ public sealed class PostgreSqlDialect : ISqlDialect
     public Task LockTransactionAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key }, transaction, cancellationToken: ct));
     public string IdText(string column) => $"{column}::text";
+    public Task<DbDataReader> ReadForwardAsync(DbConnection connection, CommandDefinition command) =>
+        connection.ExecuteReaderAsync(command);
 }
 
 /// <summary>SQL Server: OFFSET/FETCH (needs ORDER BY, which every list has), constraint errors by number.</summary>
@@ -121,6 +126,8 @@ public sealed class SqlServerDialect : ISqlDialect
         if (result < 0) throw new InvalidOperationException($"sp_getapplock refused the lock {key} ({result}).");
     }
     public string IdText(string column) => $"LOWER(CONVERT(NVARCHAR(36), {column}))";
+    public Task<DbDataReader> ReadForwardAsync(DbConnection connection, CommandDefinition command) =>
+        connection.ExecuteReaderAsync(command);
 }
 
 /// <summary>For a bulk write that needs no setting up.</summary>

@@ -30,20 +30,20 @@ internal sealed class WideCsvExport : IExportFormat
         ExportRow? current = null;
         async Task FlushAsync()
         {
-            if (current is null) return;
+            if (current is not { } row) return;
             // text cells neutralised against formula injection; the period cells hold numbers and stay as they are
-            csv.WriteField(CsvExport.TextCell(current.Indicator.Code));
-            if (document.Columns.WithNames) csv.WriteField(CsvExport.TextCell(current.Indicator.Name));
-            csv.WriteField(CsvExport.TextCell(current.Space.Code));
-            csv.WriteField(CsvExport.TextCell(current.Space.Name));
-            csv.WriteField(CsvExport.TextCell(current.Indicator.Unit));
+            csv.WriteField(CsvExport.TextCell(row.Indicator.Code));
+            if (document.Columns.WithNames) csv.WriteField(CsvExport.TextCell(row.Indicator.Name));
+            csv.WriteField(CsvExport.TextCell(row.Space.Code));
+            csv.WriteField(CsvExport.TextCell(row.Space.Name));
+            csv.WriteField(CsvExport.TextCell(row.Indicator.Unit));
             foreach (var c in cells) csv.WriteField(c ?? "");
             await csv.NextRecordAsync();
             Array.Clear(cells);
         }
         await foreach (var r in rows.WithCancellation(ct))
         {
-            if (current is not null && (current.Indicator.Id != r.Indicator.Id || current.Space.Id != r.Space.Id)) await FlushAsync();
+            if (current is { } last && (last.Indicator.Id != r.Indicator.Id || last.Space.Id != r.Space.Id)) await FlushAsync();
             current = r;
             if (column.TryGetValue(r.Period, out var i))
                 cells[i] = r.Suppressed ? suppressedCell : ExportText.Value(r.Value, r.Indicator.Decimals, culture);
