@@ -81,6 +81,7 @@ app.UseRaumnetzApiDocs(); // Swagger UI at /api/docs/, anonymous like the docume
 app.UseRouting();
 app.UseMiddleware<DeprecationMiddleware>(); // Deprecation/Sunset/Link headers of endpoints marked .Deprecated(...)
 app.UseRateLimiter();
+app.UseMiddleware<OwnChangesMiddleware>(); // a change made through this instance holds for authentication at the next request
 app.UseAuthentication();
 app.UseMiddleware<QuotaMiddleware>(); // after authentication: it counts per API key, account or client address
 app.UseAuthorization();
