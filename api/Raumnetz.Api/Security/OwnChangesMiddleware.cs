@@ -14,7 +14,9 @@ public sealed class OwnChangesMiddleware(RequestDelegate next, AuthCache cache)
     public Task InvokeAsync(HttpContext context)
     {
         var method = context.Request.Method;
-        return HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) ? next(context) : ChangingAsync(context);
+        return HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method)
+            ? next(context)
+            : ChangingAsync(context);
     }
 
     private async Task ChangingAsync(HttpContext context)

@@ -73,7 +73,8 @@ public sealed class AuthRevision(IDbConnectionFactory db, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var last = Volatile.Read(ref known);
-        if (last is not null && last.Generation == Interlocked.Read(ref generation) && now >= last.ReadAt && now - last.ReadAt < RecheckEvery)
+        if (last is not null && last.Generation == Interlocked.Read(ref generation)
+            && now >= last.ReadAt && now - last.ReadAt < RecheckEvery)
             return last.Revision;
         // Tagged with the generation it started in: a read that began before this instance's own change is not trusted after it.
         var started = Interlocked.Read(ref generation);
