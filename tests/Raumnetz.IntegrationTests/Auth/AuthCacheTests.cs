@@ -65,7 +65,8 @@ public sealed class AuthCacheTests(SessionClockFactory factory) : IClassFixture<
 
 /// <summary>
 /// Two API instances on one database, on one clock the test moves: a key revoked through one instance is refused there at its
-/// next request, and on the other, which has it in its cache, once the revision's second (AuthRevision.RecheckEvery) is over.
+/// next request, on the other at once for a request that may write, and for reads once the revision's second
+/// (AuthRevision.RecheckEvery) is over.
 /// </summary>
 public sealed class ApiKeyAcrossInstancesTests : IDisposable
 {
@@ -97,6 +98,10 @@ public sealed class ApiKeyAcrossInstancesTests : IDisposable
 
         // The instance that revoked it: at once, on the same clock second its revision was read in.
         await HttpAssert.ProblemAsync(await onSecond.GetAsync("/api/v1/spaces", Ct), HttpStatusCode.Unauthorized);
+        // A request that may write reads the revision first on every instance: refused at once (a viewer key would get 403).
+        var write = await onFirst.PostAsJsonAsync("/api/v1/spaces",
+            new { code = "REVOKED-1", name = "Widerrufen", level = "district" }, Ct);
+        await HttpAssert.ProblemAsync(write, HttpStatusCode.Unauthorized);
         clock.Advance(Raumnetz.Infrastructure.Security.AuthRevision.RecheckEvery);
         await HttpAssert.ProblemAsync(await onFirst.GetAsync("/api/v1/spaces", Ct), HttpStatusCode.Unauthorized);
         await HttpAssert.ProblemAsync(await onSecond.GetAsync("/api/v1/spaces", Ct), HttpStatusCode.Unauthorized);
