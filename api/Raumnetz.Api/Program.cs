@@ -75,12 +75,17 @@ app.UseMiddleware<RequestLogMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseResponseCompression();
-app.UseDefaultFiles();
-app.UseStaticFiles(Delivery.StaticFiles());
+// The SPA's files: never under /api (the API docs serve their own), so API requests skip the file system probes.
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), spa =>
+{
+    spa.UseDefaultFiles();
+    spa.UseStaticFiles(Delivery.StaticFiles());
+});
 app.UseRaumnetzApiDocs(); // Swagger UI at /api/docs/, anonymous like the document it shows
 app.UseRouting();
 app.UseMiddleware<DeprecationMiddleware>(); // Deprecation/Sunset/Link headers of endpoints marked .Deprecated(...)
 app.UseRateLimiter();
+app.UseMiddleware<OwnChangesMiddleware>(); // a change made through this instance holds for authentication at the next request
 app.UseAuthentication();
 app.UseMiddleware<QuotaMiddleware>(); // after authentication: it counts per API key, account or client address
 app.UseAuthorization();
@@ -88,7 +93,8 @@ app.UseMiddleware<BodySizeLimitMiddleware>();
 app.UseMiddleware<AntiforgeryMiddleware>();
 app.UseMiddleware<PasswordChangeGate>();
 
-app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/openapi"),
+    document => document.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json"));
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 

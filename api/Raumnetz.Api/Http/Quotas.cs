@@ -82,14 +82,11 @@ public sealed class QuotaMiddleware(RequestDelegate next, RequestQuotas quotas, 
     /// <summary>Claim of an API key that has a request limit of its own.</summary>
     public const string KeyLimitClaim = "raumnetz:rate-limit";
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context) =>
+        options.RateLimits.Enabled && Counted(context.Request.Path) ? CountedAsync(context, options.RateLimits) : next(context);
+
+    private async Task CountedAsync(HttpContext context, RateLimitOptions limits)
     {
-        var limits = options.RateLimits;
-        if (!limits.Enabled || !Counted(context.Request.Path))
-        {
-            await next(context);
-            return;
-        }
         var (policy, partition, limit, caller) = Caller(context, limits);
         var decision = quotas.Take(partition, Math.Max(1, limit));
         context.Response.OnStarting(static state =>

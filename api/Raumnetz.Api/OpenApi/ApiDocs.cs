@@ -57,35 +57,39 @@ public static class ApiDocs
         return copy.ToArray();
     }
 
-    /// <summary>Ahead of routing, so the page and its files are served before authentication and the API's fallback.</summary>
+    private static async Task ServeAsync(HttpContext context, RequestDelegate next, byte[] script)
+    {
+        var path = context.Request.Path;
+        if (path.Equals(ScriptPath, StringComparison.Ordinal))
+        {
+            context.Response.ContentType = "text/javascript; charset=utf-8";
+            context.Response.Headers.CacheControl = "no-cache";
+            await context.Response.Body.WriteAsync(script, context.RequestAborted);
+            return;
+        }
+        if (path.StartsWithSegments(GuideFolder.TrimEnd('/'), out var rest) && Guide(rest.Value) is { } page)
+        {
+            context.Response.ContentType = "text/markdown; charset=utf-8";
+            context.Response.Headers.CacheControl = "no-cache";
+            await context.Response.Body.WriteAsync(page, context.RequestAborted);
+            return;
+        }
+        await next(context);
+    }
+
+    /// <summary>
+    /// Ahead of routing, so the page and its files are served before authentication and the API's fallback. Only requests
+    /// under <see cref="Path"/> enter it; every other request passes straight on (no state machine, no Swagger UI path match).
+    /// </summary>
     public static IApplicationBuilder UseRaumnetzApiDocs(this IApplicationBuilder app)
     {
         var script = Encoding.UTF8.GetBytes(Script);
-        app.Use(async (context, next) =>
-        {
-            var path = context.Request.Path;
-            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
-            {
-                await next(context);
-                return;
-            }
-            if (path.Equals(ScriptPath, StringComparison.Ordinal))
-            {
-                context.Response.ContentType = "text/javascript; charset=utf-8";
-                context.Response.Headers.CacheControl = "no-cache";
-                await context.Response.Body.WriteAsync(script, context.RequestAborted);
-                return;
-            }
-            if (path.StartsWithSegments(GuideFolder.TrimEnd('/'), out var rest) && Guide(rest.Value) is { } page)
-            {
-                context.Response.ContentType = "text/markdown; charset=utf-8";
-                context.Response.Headers.CacheControl = "no-cache";
-                await context.Response.Body.WriteAsync(page, context.RequestAborted);
-                return;
-            }
-            await next(context);
-        });
-        return app.UseSwaggerUI(o =>
+        app.Use((context, next) =>
+            (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+                && context.Request.Path.StartsWithSegments(Path)
+                ? ServeAsync(context, next, script)
+                : next(context));
+        return app.UseWhen(context => context.Request.Path.StartsWithSegments(Path), docs => docs.UseSwaggerUI(o =>
         {
             o.RoutePrefix = Path.TrimStart('/');
             o.DocumentTitle = "Raumnetz API";
@@ -98,6 +102,6 @@ public static class ApiDocs
             o.EnableFilter();
             o.DocExpansion(DocExpansion.None);
             o.DefaultModelsExpandDepth(0);
-        });
+        }));
     }
 }

@@ -12,23 +12,25 @@ namespace Raumnetz.Api.Security;
 /// </summary>
 public sealed class AntiforgeryMiddleware(RequestDelegate next, IAntiforgery antiforgery)
 {
-    public async Task InvokeAsync(HttpContext context)
-    {
-        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !HttpMethods.IsOptions(context.Request.Method)
+    public Task InvokeAsync(HttpContext context) =>
+        !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !HttpMethods.IsOptions(context.Request.Method)
             && context.User.Identity?.AuthenticationType == AuthSchemes.Cookie
             && !context.Request.Headers.ContainsKey(AuthSchemes.ApiKeyHeader)
             && context.Request.Path.StartsWithSegments("/api")
-            && context.GetEndpoint()?.Metadata.GetMetadata<IAntiforgeryMetadata>() is not { RequiresValidation: false })
+            && context.GetEndpoint()?.Metadata.GetMetadata<IAntiforgeryMetadata>() is not { RequiresValidation: false }
+            ? ValidatedAsync(context)
+            : next(context); // reads pass straight on, without a state machine of their own
+
+    private async Task ValidatedAsync(HttpContext context)
+    {
+        try
         {
-            try
-            {
-                await antiforgery.ValidateRequestAsync(context);
-            }
-            catch (AntiforgeryValidationException)
-            {
-                throw new Domain.Common.ForbiddenException(
-                    Text.Format(Messages.Detail_XsrfMissing, AuthSchemes.XsrfHeader, AuthSchemes.XsrfCookie));
-            }
+            await antiforgery.ValidateRequestAsync(context);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            throw new Domain.Common.ForbiddenException(
+                Text.Format(Messages.Detail_XsrfMissing, AuthSchemes.XsrfHeader, AuthSchemes.XsrfCookie));
         }
         await next(context);
     }

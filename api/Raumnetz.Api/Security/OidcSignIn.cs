@@ -167,6 +167,9 @@ public static class OidcSignIn
             Subject = subject, Email = principal.FindFirstValue(options.EmailClaim), DisplayName = principal.FindFirstValue(options.NameClaim),
             MappedRole = role, MappedGrants = grants,
         }, context.HttpContext.RequestAborted);
+        // The sign-in may have changed the account (role, grants) and ended its sessions, on a GET (the provider's callback),
+        // which OwnChangesMiddleware does not mark: this instance reads the auth revision again at the next request.
+        context.HttpContext.RequestServices.GetRequiredService<AuthCache>().Changed();
         if (result.User is not { } user)
         {
             context.Fail(result.Refusal switch

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Dapper;
 using Microsoft.Extensions.Caching.Memory;
 using Raumnetz.Application.Common;
@@ -10,8 +9,10 @@ namespace Raumnetz.Infrastructure.Security;
 /// so that a request does not look its caller up in the database again. An entry is trusted only while the database's
 /// <c>auth_revision</c> (migration 0065) is the one it was read at: triggers raise that revision with every change to what
 /// authentication reads (a session ended, a user deactivated or given another role, a grant, a key revoked), whichever
-/// instance or tool made it, so the next request on every instance reads the caller afresh. The revision is read before the
-/// entry it tags, so a change committed in between makes the entry stale at once rather than leaving it in the cache.
+/// instance or tool made it. The revision itself is read at most once a second per instance (<see cref="AuthRevision"/>), and
+/// at once after this instance made a change: so a change made here holds at the next request, one made elsewhere within
+/// <see cref="AuthRevision.RecheckEvery"/> on this instance. The revision is read before the entry it tags, so a change
+/// committed in between makes the entry stale rather than leaving it in the cache.
 /// Misses are not cached: an unknown key is looked up each time, as before.
 /// </summary>
 public sealed class AuthCache(AuthRevision revision, SessionLifetimes options) : IDisposable
@@ -35,8 +36,18 @@ public sealed class AuthCache(AuthRevision revision, SessionLifetimes options) :
         return value;
     }
 
-    /// <summary>Drops the entry (after a change this instance made, before its revision is visible to others).</summary>
-    public void Forget(string key) => entries.Remove(key);
+    /// <summary>
+    /// Drops the entry after a change this instance made (before its revision is visible to others), and has the next request
+    /// read the revision again.
+    /// </summary>
+    public void Forget(string key)
+    {
+        entries.Remove(key);
+        revision.Invalidate();
+    }
+
+    /// <summary>This instance changed (or may have changed) what authentication reads: the next request reads the revision again.</summary>
+    public void Changed() => revision.Invalidate();
 
     public void Dispose() => entries.Dispose();
 
@@ -44,97 +55,36 @@ public sealed class AuthCache(AuthRevision revision, SessionLifetimes options) :
 }
 
 /// <summary>
-/// Reads the database's <c>auth_revision</c>. On SQLite, through a few connections of its own (four per core, each with the
-/// statement prepared once, a request takes the first one free): a few microseconds, and as the file is local every instance
-/// sees a commit at once. On the server
-/// databases, through a pooled connection with the read retry (one small query in place of the session's or key's join).
+/// The database's <c>auth_revision</c>, read at most once every <see cref="RecheckEvery"/> per instance (by the clock the
+/// API runs on, so tests can move it) and at once after this instance changed something (<see cref="Invalidate"/>): so a
+/// revocation made on another instance or by another tool is honoured here within that second, one made here at the next
+/// request, and a request costs no query of its own for it in between.
 /// </summary>
-public sealed class AuthRevision(IDbConnectionFactory db) : IDisposable
+public sealed class AuthRevision(IDbConnectionFactory db, TimeProvider clock)
 {
+    /// <summary>How long a read revision is trusted at most (the window in which another instance's change is not seen yet).</summary>
+    public static readonly TimeSpan RecheckEvery = TimeSpan.FromSeconds(1);
+
     private const string Sql = "SELECT revision FROM auth_revision WHERE id = 1";
-    private readonly Slot[] slots = Enumerable.Range(0, 4 * Math.Max(1, Environment.ProcessorCount)).Select(_ => new Slot()).ToArray();
+    private Known? known;
+    private long generation;
 
-    public async Task<long> CurrentAsync(CancellationToken ct)
+    public async ValueTask<long> CurrentAsync(CancellationToken ct)
     {
-        if (db.Provider == DatabaseProvider.Sqlite)
-        {
-            var home = (int)((uint)Environment.CurrentManagedThreadId % (uint)slots.Length);
-            for (var i = 0; i < slots.Length; i++)
-            {
-                var slot = slots[(home + i) % slots.Length];
-                if (Volatile.Read(ref slot.Command) is null) await slot.PrepareAsync(db, ct);
-                if (slot.TryRead(out var revision, wait: i == slots.Length - 1)) return revision;
-            }
-        }
-        return await db.ReadAsync((c, t) => c.ExecuteScalarAsync<long>(new CommandDefinition(Sql, cancellationToken: t)), ct);
+        var now = clock.GetUtcNow();
+        var last = Volatile.Read(ref known);
+        if (last is not null && last.Generation == Interlocked.Read(ref generation)
+            && now >= last.ReadAt && now - last.ReadAt < RecheckEvery)
+            return last.Revision;
+        // Tagged with the generation it started in: a read that began before this instance's own change is not trusted after it.
+        var started = Interlocked.Read(ref generation);
+        var revision = await db.ReadAsync((c, t) => c.ExecuteScalarAsync<long>(new CommandDefinition(Sql, cancellationToken: t)), ct);
+        Volatile.Write(ref known, new Known(revision, now, started));
+        return revision;
     }
 
-    public void Dispose()
-    {
-        foreach (var slot in slots) slot.Dispose();
-    }
+    /// <summary>This instance changed what authentication reads (or may have): the next request reads the revision again.</summary>
+    public void Invalidate() => Interlocked.Increment(ref generation);
 
-    private sealed class Slot : IDisposable
-    {
-        private readonly Lock gate = new();
-        private DbConnection? connection;
-        public DbCommand? Command;
-
-        /// <summary>The revision, when this slot is free (or <paramref name="wait"/>) and prepared.</summary>
-        public bool TryRead(out long revision, bool wait)
-        {
-            revision = 0;
-            if (!wait && !gate.TryEnter()) return false;
-            if (wait) gate.Enter();
-            try
-            {
-                if (Command is null) return false;
-                try
-                {
-                    revision = Convert.ToInt64(Command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-                    return true;
-                }
-                catch
-                {
-                    Close(); // a broken connection is not kept: the next request opens another
-                    throw;
-                }
-            }
-            finally
-            {
-                gate.Exit();
-            }
-        }
-
-        public async Task PrepareAsync(IDbConnectionFactory db, CancellationToken ct)
-        {
-            DbConnection? opened = await db.OpenAsync(ct);
-            lock (gate)
-            {
-                if (Command is null)
-                {
-                    var prepared = opened.CreateCommand();
-                    prepared.CommandText = Sql;
-                    prepared.Prepare();
-                    connection = opened;
-                    Command = prepared;
-                    opened = null;
-                }
-            }
-            if (opened is not null) await opened.DisposeAsync();
-        }
-
-        public void Dispose()
-        {
-            lock (gate) Close();
-        }
-
-        private void Close()
-        {
-            Command?.Dispose();
-            connection?.Dispose();
-            Command = null;
-            connection = null;
-        }
-    }
+    private sealed record Known(long Revision, DateTimeOffset ReadAt, long Generation);
 }

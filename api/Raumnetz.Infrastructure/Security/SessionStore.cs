@@ -134,6 +134,7 @@ public sealed class SessionStore(IDbConnectionFactory db, TimeProvider clock, Se
         var count = await UserSessions.RevokeAllAsync(connection, tx, userId, now, ct);
         await AuditSignOutAsync(connection, tx, userId, "signOutEverywhere", now, ct);
         await tx.CommitAsync(ct);
+        cache.Changed();
         return count;
     }
 

@@ -10,14 +10,15 @@ namespace Raumnetz.IntegrationTests.Auth;
 
 /// <summary>
 /// Authentication keeps the sessions and API keys it has read (Infrastructure/Security/AuthCache.cs) while nothing it reads has
-/// changed in the database: a read then costs its own query only, not a look-up of the caller as well.
+/// changed in the database, and reads the database's auth revision at most once a second (AuthRevision.RecheckEvery, on the
+/// clock the API runs on): a read then costs its own query only, not a look-up of the caller or of the revision as well.
 /// </summary>
-public sealed class AuthCacheTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public sealed class AuthCacheTests(SessionClockFactory factory) : IClassFixture<SessionClockFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_read_with_a_session_or_an_API_key_does_not_look_the_caller_up_in_the_database_on_every_request()
+    public async Task A_read_with_a_session_or_an_API_key_looks_neither_the_caller_nor_the_revision_up_on_every_request()
     {
         var admin = await factory.AdminAsync();
         var created = await admin.PostAsJsonAsync(ActorApi.ActorsUrl, ActorApi.Organisation("Zwischenspeicher " + ActorApi.Token()), Ct);
@@ -25,15 +26,17 @@ public sealed class AuthCacheTests(ApiFactory factory) : IClassFixture<ApiFactor
         var url = $"{ActorApi.ActorsUrl}/{(await HttpAssert.OkAsync<System.Text.Json.JsonElement>(created, HttpStatusCode.Created)).Id()}";
         var session = await factory.SignedInAsAsync("viewer");
         var (key, _) = await factory.ApiKeyClientAsync("viewer");
-        // The actor's read is one read on every provider; the revision check adds one on the server databases (on SQLite it
-        // runs on a connection of its own, outside the read path). Before the cache the caller's look-up added one everywhere.
-        var expected = 1 + (factory.Database.Provider == "Sqlite" ? 0 : 1);
 
         foreach (var client in new[] { session, key })
         {
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url, Ct)).StatusCode); // the first request reads the caller
+            // The actor's read only (before the cache the caller's look-up added one, and the revision check one more).
             for (var i = 0; i < 3; i++)
-                Assert.Equal(expected, await DatabaseReadsAsync(client, url));
+                Assert.Equal(1, await DatabaseReadsAsync(client, url));
+            // Once the second is over, the next request reads the revision again (unchanged: the caller stays cached).
+            factory.Clock.Advance(Raumnetz.Infrastructure.Security.AuthRevision.RecheckEvery);
+            Assert.Equal(2, await DatabaseReadsAsync(client, url));
+            Assert.Equal(1, await DatabaseReadsAsync(client, url));
         }
     }
 
@@ -60,29 +63,46 @@ public sealed class AuthCacheTests(ApiFactory factory) : IClassFixture<ApiFactor
     }
 }
 
-/// <summary>Two API instances on one database: a key one instance has in its cache is refused there once the other revokes it.</summary>
+/// <summary>
+/// Two API instances on one database, on one clock the test moves: a key revoked through one instance is refused there at its
+/// next request, on the other at once for a request that may write, and for reads once the revision's second
+/// (AuthRevision.RecheckEvery) is over.
+/// </summary>
 public sealed class ApiKeyAcrossInstancesTests : IDisposable
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private readonly ApiFactory first = new();
+    private readonly TestClock clock = new(DateTimeOffset.UtcNow);
+    private readonly ApiFactory first;
     private readonly ApiFactory second;
 
-    public ApiKeyAcrossInstancesTests() => second = ApiFactory.For(first.Database.Shared());
+    public ApiKeyAcrossInstancesTests()
+    {
+        first = ApiFactory.For(TestDatabase.Create(TestDatabase.CurrentProvider), clock);
+        second = ApiFactory.For(first.Database.Shared(), clock);
+    }
 
     [Fact]
-    public async Task A_key_revoked_on_one_instance_is_refused_on_the_other_at_its_next_request()
+    public async Task A_key_revoked_on_one_instance_is_refused_there_at_once_and_on_the_other_after_the_revision_window()
     {
         var (onFirst, keyId) = await first.ApiKeyClientAsync("viewer");
         var key = onFirst.DefaultRequestHeaders.GetValues("X-Api-Key").Single();
+        var admin = await second.AdminAsync();
         using var onSecond = second.CreateClient(
             new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
         onSecond.DefaultRequestHeaders.Add("X-Api-Key", key);
         for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await onFirst.GetAsync("/api/v1/spaces", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await onSecond.GetAsync("/api/v1/spaces", Ct)).StatusCode);
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await onSecond.GetAsync("/api/v1/spaces", Ct)).StatusCode);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await (await second.AdminAsync()).DeleteAsync($"/api/v1/api-keys/{keyId}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/api-keys/{keyId}", Ct)).StatusCode);
 
+        // The instance that revoked it: at once, on the same clock second its revision was read in.
+        await HttpAssert.ProblemAsync(await onSecond.GetAsync("/api/v1/spaces", Ct), HttpStatusCode.Unauthorized);
+        // A request that may write reads the revision first on every instance: refused at once (a viewer key would get 403).
+        var write = await onFirst.PostAsJsonAsync("/api/v1/spaces",
+            new { code = "REVOKED-1", name = "Widerrufen", level = "district" }, Ct);
+        await HttpAssert.ProblemAsync(write, HttpStatusCode.Unauthorized);
+        clock.Advance(Raumnetz.Infrastructure.Security.AuthRevision.RecheckEvery);
         await HttpAssert.ProblemAsync(await onFirst.GetAsync("/api/v1/spaces", Ct), HttpStatusCode.Unauthorized);
         await HttpAssert.ProblemAsync(await onSecond.GetAsync("/api/v1/spaces", Ct), HttpStatusCode.Unauthorized);
     }

@@ -6,7 +6,9 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Raumnetz.IntegrationTests.Infrastructure;
 
@@ -22,10 +24,19 @@ public class ApiFactory : WebApplicationFactory<Program>
     /// <summary>A fresh database of the provider this run is for (RAUMNETZ_TEST_PROVIDER, default Sqlite).</summary>
     public ApiFactory() : this(TestDatabase.Create(TestDatabase.CurrentProvider)) { }
 
-    protected ApiFactory(TestDatabase database) => Database = database;
+    protected ApiFactory(TestDatabase database, TimeProvider? clock = null)
+    {
+        Database = database;
+        this.clock = clock;
+    }
 
-    /// <summary>A factory over a fresh database of the given provider (for tests that run on every configured provider).</summary>
-    public static ApiFactory For(TestDatabase database) => new(database);
+    /// <summary>
+    /// A factory over a fresh database of the given provider (for tests that run on every configured provider), or over a
+    /// shared one (a second instance); with <paramref name="clock"/>, the API runs on that clock.
+    /// </summary>
+    public static ApiFactory For(TestDatabase database, TimeProvider? clock = null) => new(database, clock);
+
+    private readonly TimeProvider? clock;
 
     public TestDatabase Database { get; }
 
@@ -55,6 +66,7 @@ public class ApiFactory : WebApplicationFactory<Program>
             foreach (var (k, v) in Settings) settings[k] = v;
             c.AddInMemoryCollection(settings);
         });
+        if (clock is not null) builder.ConfigureTestServices(s => s.AddSingleton(clock));
     }
 
     /// <summary>
