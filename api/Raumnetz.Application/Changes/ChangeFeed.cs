@@ -45,6 +45,11 @@ public sealed record ChangedRows
     /// <summary>The column holding the row's space (<see cref="EntityChange.SpaceId"/>), or null.</summary>
     public string? SpaceColumn { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
+    /// <summary>
+    /// <see cref="Table"/> holds exactly the written rows in the order of the write (a bulk upsert's
+    /// <see cref="BulkUpsertCount.ChangedTable"/>): they are recorded in that order, not sorted by id.
+    /// </summary>
+    public bool InWriteOrder { get; init; }
 }
 
 /// <summary>
@@ -166,7 +171,7 @@ public static class ChangeFeed
             SELECT @changeEntityType, {dialect.IdText("id")}, CASE WHEN version = 1 THEN 'create' ELSE 'update' END, version, NULL,
                 {rows.NetworkColumn ?? "NULL"}, {rows.SpaceColumn ?? "NULL"}, @changeOccurredAt
             FROM {rows.Table} WHERE {rows.Condition}
-            ORDER BY {rows.Table}.id
+            {(rows.InWriteOrder ? "" : $"ORDER BY {rows.Table}.id")}
             """, parameters, tx, cancellationToken: ct, commandTimeout: 0));
     }
 

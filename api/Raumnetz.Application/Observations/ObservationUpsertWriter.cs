@@ -16,6 +16,8 @@ namespace Raumnetz.Application.Observations;
 internal sealed class ObservationUpsertWriter : IAsyncDisposable
 {
     private const int BatchSize = 1024;
+    /// <summary>What the changes feed records of each written row besides id and version.</summary>
+    private static readonly string[] ChangedColumns = ["space_id"];
     private readonly Channel<List<ObservationValues>> channel =
         Channel.CreateBounded<List<ObservationValues>>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
     private readonly Task<BulkUpsertCount> writing;
@@ -78,7 +80,8 @@ internal sealed class ObservationUpsertWriter : IAsyncDisposable
     {
         try
         {
-            await using var bulk = await dialect.BeginBulkUpsertAsync(connection, tx, ObservationSql.Statement, Row.Parameters, ct);
+            await using var bulk = await dialect.BeginBulkUpsertAsync(connection, tx, ObservationSql.Statement, Row.Parameters,
+                ChangedColumns, ct);
             var row = new Row(clock, now);
             await foreach (var rows in channel.Reader.ReadAllAsync(ct))
                 foreach (var v in rows) await bulk.AddAsync(row.Values(v), ct);

@@ -50,15 +50,21 @@ internal sealed class PreparedBulkUpsert(
 /// writes one chunk into the table, the caller reads and checks the next (on a machine with two cores the server's work
 /// and the parsing overlap instead of following each other), and a chunk fits the session's temporary buffers (8 MB by
 /// default), so staging never touches the disk. The staging table goes with the transaction.
+/// The upsert of each chunk also appends the id, version and changed columns asked for of each row it inserted or changed
+/// (its RETURNING, which leaves out rows left alone) to a second temporary table, <see cref="Changed"/>, which stays to the
+/// end of the transaction: the changes feed copies it as it is (no search of the table for the write's timestamp, no sort).
 /// </summary>
 internal sealed class PostgreSqlBulkUpsert : IBulkUpsert
 {
     private const string Staging = "bulk_upsert_rows";
+    /// <summary>The rows inserted or changed, as <see cref="BulkUpsertCount.ChangedTable"/> names them.</summary>
+    public const string Changed = "pg_temp.bulk_upsert_changed";
     public const int ChunkRows = 40_000;
     private readonly NpgsqlConnection connection;
     private readonly NpgsqlTransaction transaction;
     private readonly VersionedUpsert statement;
     private readonly IReadOnlyList<PreparedParameter> parameters;
+    private readonly string changedColumns;
     private NpgsqlBinaryImporter importer;
     private bool copied;
     private bool rowOpen;
@@ -67,21 +73,25 @@ internal sealed class PostgreSqlBulkUpsert : IBulkUpsert
     private long changed;
 
     private PostgreSqlBulkUpsert(NpgsqlConnection connection, NpgsqlTransaction transaction, VersionedUpsert statement,
-        IReadOnlyList<PreparedParameter> parameters, NpgsqlBinaryImporter importer)
+        IReadOnlyList<PreparedParameter> parameters, string changedColumns, NpgsqlBinaryImporter importer)
     {
         (this.connection, this.transaction, this.statement) = (connection, transaction, statement);
-        (this.parameters, this.importer) = (parameters, importer);
+        (this.parameters, this.changedColumns, this.importer) = (parameters, changedColumns, importer);
     }
 
     public static async Task<IBulkUpsert> BeginAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, VersionedUpsert statement,
-        IReadOnlyList<PreparedParameter> parameters, CancellationToken ct)
+        IReadOnlyList<PreparedParameter> parameters, IReadOnlyList<string> changedColumns, CancellationToken ct)
     {
         var columns = string.Join(", ", parameters.Select(p => $"{Column(p.Name)} {SqlType(p.Type)}"));
-        await using (var create = new NpgsqlCommand(
-                         $"DROP TABLE IF EXISTS pg_temp.{Staging}; CREATE TEMPORARY TABLE {Staging} ({columns}) ON COMMIT DROP",
-                         connection, transaction))
+        // the column names are constants of the caller, never input; the changed table takes their types from the table
+        var kept = string.Join(", ", changedColumns.Prepend("version").Prepend("id"));
+        await using (var create = new NpgsqlCommand($"""
+                         DROP TABLE IF EXISTS pg_temp.{Staging}; CREATE TEMPORARY TABLE {Staging} ({columns}) ON COMMIT DROP;
+                         DROP TABLE IF EXISTS {Changed};
+                         CREATE TEMPORARY TABLE {Changed[8..]} ON COMMIT DROP AS SELECT {kept} FROM {statement.Table} WITH NO DATA
+                         """, connection, transaction))
             await create.ExecuteNonQueryAsync(ct);
-        return new PostgreSqlBulkUpsert(connection, transaction, statement, parameters, await CopyAsync(connection, parameters, ct));
+        return new PostgreSqlBulkUpsert(connection, transaction, statement, parameters, kept, await CopyAsync(connection, parameters, ct));
     }
 
     private static Task<NpgsqlBinaryImporter> CopyAsync(NpgsqlConnection connection, IReadOnlyList<PreparedParameter> parameters,
@@ -125,10 +135,13 @@ internal sealed class PostgreSqlBulkUpsert : IBulkUpsert
     {
         await WriteStagedAsync(ct);
         await using (var drop = new NpgsqlCommand($"DROP TABLE {Staging}", connection, transaction)) await drop.ExecuteNonQueryAsync(ct);
-        return new BulkUpsertCount(inserted, changed);
+        return new BulkUpsertCount(inserted, changed) { ChangedTable = Changed };
     }
 
-    /// <summary>Ends the COPY and writes the staged rows into the table with the upsert, counting what it inserted and changed.</summary>
+    /// <summary>
+    /// Ends the COPY and writes the staged rows into the table with the upsert, counting what it inserted and changed and
+    /// appending those rows to <see cref="Changed"/>.
+    /// </summary>
     private async Task WriteStagedAsync(CancellationToken ct)
     {
         await importer.CompleteAsync(ct);
@@ -137,7 +150,8 @@ internal sealed class PostgreSqlBulkUpsert : IBulkUpsert
         staged = 0;
         await using var command = new NpgsqlCommand($"""
             WITH written AS ({OnConflict.UpsertFrom(statement, v => v.StartsWith('@') ? "s." + Column(v[1..]) : v, $"{Staging} s")}
-                RETURNING xmax = 0 AS inserted)
+                RETURNING {changedColumns}, xmax = 0 AS inserted),
+            kept AS (INSERT INTO {Changed} ({changedColumns}) SELECT {changedColumns} FROM written)
             SELECT COUNT(*) FILTER (WHERE inserted), COUNT(*) FROM written
             """, connection, transaction);
         await using var reader = await command.ExecuteReaderAsync(ct);

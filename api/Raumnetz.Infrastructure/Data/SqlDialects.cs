@@ -32,7 +32,7 @@ public sealed class SqliteDialect : ISqlDialect
         await SqlitePageCache.EnlargeAsync(connection, transaction);
 
     public Task<IBulkUpsert> BeginBulkUpsertAsync(DbConnection connection, DbTransaction transaction, VersionedUpsert statement,
-        IReadOnlyList<PreparedParameter> parameters, CancellationToken ct) =>
+        IReadOnlyList<PreparedParameter> parameters, IReadOnlyList<string> changedColumns, CancellationToken ct) =>
         PreparedBulkUpsert.BeginAsync(this, connection, transaction, statement, parameters, ct);
 
     // Every transaction here starts with BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default), which takes the database's
@@ -63,8 +63,9 @@ public sealed class PostgreSqlDialect : ISqlDialect
         Task.FromResult<IAsyncDisposable>(NothingToUndo.Instance);
 
     public Task<IBulkUpsert> BeginBulkUpsertAsync(DbConnection connection, DbTransaction transaction, VersionedUpsert statement,
-        IReadOnlyList<PreparedParameter> parameters, CancellationToken ct) =>
-        PostgreSqlBulkUpsert.BeginAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, statement, parameters, ct);
+        IReadOnlyList<PreparedParameter> parameters, IReadOnlyList<string> changedColumns, CancellationToken ct) =>
+        PostgreSqlBulkUpsert.BeginAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, statement, parameters, changedColumns,
+            ct);
 
     public async Task<bool> LockForUpdateAsync(DbConnection connection, DbTransaction transaction, string table, Guid id, CancellationToken ct) =>
         (await connection.QueryAsync<Guid>(new CommandDefinition($"SELECT id FROM {table} WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: ct))).Any();
@@ -105,7 +106,7 @@ public sealed class SqlServerDialect : ISqlDialect
         Task.FromResult<IAsyncDisposable>(NothingToUndo.Instance);
 
     public Task<IBulkUpsert> BeginBulkUpsertAsync(DbConnection connection, DbTransaction transaction, VersionedUpsert statement,
-        IReadOnlyList<PreparedParameter> parameters, CancellationToken ct) =>
+        IReadOnlyList<PreparedParameter> parameters, IReadOnlyList<string> changedColumns, CancellationToken ct) =>
         PreparedBulkUpsert.BeginAsync(this, connection, transaction, statement, parameters, ct);
 
     public async Task<bool> LockForUpdateAsync(DbConnection connection, DbTransaction transaction, string table, Guid id, CancellationToken ct) =>

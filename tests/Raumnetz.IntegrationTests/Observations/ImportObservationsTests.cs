@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Raumnetz.IntegrationTests.Actors;
+using Raumnetz.IntegrationTests.Changes;
 using Raumnetz.IntegrationTests.Infrastructure;
 using static Raumnetz.IntegrationTests.Indicators.IndicatorApi;
 
@@ -25,7 +26,8 @@ public sealed class ImportObservationsTests(ApiFactory factory) : IClassFixture<
     /// <summary>
     /// More rows than one chunk of the PostgreSQL bulk path (PostgreSqlBulkUpsert.ChunkRows, 40,000: binary COPY into the
     /// staging table, one set-based upsert per chunk): every row is written once and counted once across the chunks, in a
-    /// dry run, a first import, a second one changing every third value and a third one changing nothing.
+    /// dry run, a first import, a second one changing every third value and a third one changing nothing; the changes feed
+    /// records each created or changed row once (on PostgreSQL from the rows the upsert of each chunk kept) and nothing else.
     /// </summary>
     [Fact]
     public async Task An_import_of_more_rows_than_a_chunk_counts_and_writes_each_row_once()
@@ -59,22 +61,39 @@ public sealed class ImportObservationsTests(ApiFactory factory) : IClassFixture<
         var dry = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, Csv(_ => 0), "?dryRun=true"));
         Assert.False(dry.GetProperty("imported").GetBoolean());
         Assert.Equal(rows, dry.GetProperty("created").GetInt32());
+        var beforeFirst = await ChangesApi.LatestAsync(client);
         var first = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, Csv(_ => 0)));
         Assert.Equal((rows, 0, 0),
             (first.GetProperty("created").GetInt32(), first.GetProperty("updated").GetInt32(), first.GetProperty("unchanged").GetInt32()));
+        var (created, beforeSecond) = await ChangesApi.AllAfterAsync(client, beforeFirst, "observation");
+        Assert.Equal(rows, created.Select(c => c.Str("entityId")).Distinct().Count());
+        Assert.Equal(rows, created.Count(c => c.Str("action") == "create" && c.GetProperty("version").GetInt64() == 1));
         var second = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, Csv(n => n % 3 == 0 ? 1 : 0)));
         Assert.Equal((0, changed, rows - changed),
             (second.GetProperty("created").GetInt32(), second.GetProperty("updated").GetInt32(),
                 second.GetProperty("unchanged").GetInt32()));
+        var (updates, beforeThird) = await ChangesApi.AllAfterAsync(client, beforeSecond, "observation");
+        Assert.Equal(changed, updates.Select(c => c.Str("entityId")).Distinct().Count());
+        Assert.Equal(changed, updates.Count(c => c.Str("action") == "update" && c.GetProperty("version").GetInt64() == 2));
         var third = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, Csv(n => n % 3 == 0 ? 1 : 0)));
         Assert.Equal((0, 0, rows),
             (third.GetProperty("created").GetInt32(), third.GetProperty("updated").GetInt32(), third.GetProperty("unchanged").GetInt32()));
+        Assert.Empty((await ChangesApi.AllAfterAsync(client, beforeThird, "observation")).Items);
         // the last indicator's row for the south in 1900-01 is row 83,076 (changed: version 2, value 3 + 76 + 1),
         // in 1900-02 the next one (unchanged: version 1, value 3 + 77)
         var south = (await ObservationsAsync(client, $"indicatorId={last}&from=1900-01&to=1900-02"))
             .Where(o => o.GetProperty("spaceCode").GetString() == s.South).ToDictionary(o => o.GetProperty("period").GetString()!);
         Assert.Equal((2L, 80.0), (south["1900-01"].GetProperty("version").GetInt64(), south["1900-01"].GetProperty("value").GetDouble()));
         Assert.Equal((1L, 80.0), (south["1900-02"].GetProperty("version").GetInt64(), south["1900-02"].GetProperty("value").GetDouble()));
+        // the changed row is in the second import's changes, the unchanged one is not
+        var update = Assert.Single(updates, c => c.Str("entityId") == south["1900-01"].Str("id"));
+        Assert.Equal(2L, update.GetProperty("version").GetInt64());
+        Assert.DoesNotContain(updates, c => c.Str("entityId") == south["1900-02"].Str("id"));
+        // each change names its space: a key scoped to the south sees exactly the south's changed rows
+        var southOnly = await Grants.GrantsApi.ScopedKeyAsync(factory,
+            Grants.GrantsApi.SpaceGrant(south["1900-01"].GetProperty("spaceId").GetGuid()));
+        Assert.Equal(Enumerable.Range(0, rows).Count(n => n / months % 3 == 2 && n % 3 == 0),
+            (await ChangesApi.AllAfterAsync(southOnly, beforeSecond, "observation")).Items.Count);
     }
 
     [Fact]
