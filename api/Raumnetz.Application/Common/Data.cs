@@ -125,6 +125,13 @@ public interface IBulkUpsert : IAsyncDisposable
     ValueTask AddAsync(object?[] values, CancellationToken ct);
 
     /// <summary>
+    /// Lets the connection take other commands (a read of the caller in the same transaction) before the next
+    /// <see cref="AddAsync"/>: on PostgreSQL it ends the COPY in progress (the rows sent so far stay staged and are written
+    /// with the next chunk, so a read does not see them yet); elsewhere it sends what a batch still holds.
+    /// </summary>
+    Task PauseAsync(CancellationToken ct);
+
+    /// <summary>
     /// Writes what is still pending and returns how many rows were inserted and how many inserted or changed (rows equal to
     /// the stored ones are left alone). Disposing without completing writes nothing more (the transaction is to be discarded).
     /// </summary>

@@ -112,6 +112,10 @@ public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvid
             await foreach (var row in read)
             {
                 rows++;
+                // the values an indicator has already (outlier warning), read before any row of it is written
+                if (checker.HistoryToLoad(row) is { } indicatorId)
+                    checker.AddHistory(indicatorId, await writer.ReadAsync(
+                        (c, t, token) => ObservationRowChecker.HistoryAsync(c, t, indicatorId, token), cancellationToken));
                 // once a row was bad nothing will be written: only keep checking
                 if (checker.Check(row) is { } values && report.Count == 0)
                 {

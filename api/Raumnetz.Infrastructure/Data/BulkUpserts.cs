@@ -28,6 +28,9 @@ internal sealed class PreparedBulkUpsert(
 
     public async ValueTask AddAsync(object?[] values, CancellationToken ct) => changed += await command.ExecuteAsync(values, ct);
 
+    /// <summary>Sends what the command still holds (SQL Server batches), so the connection takes the caller's reads.</summary>
+    public async Task PauseAsync(CancellationToken ct) => changed += await command.FlushAsync(ct);
+
     public async Task<BulkUpsertCount> CompleteAsync(CancellationToken ct)
     {
         changed += await command.FlushAsync(ct);
@@ -65,18 +68,19 @@ internal sealed class PostgreSqlBulkUpsert : IBulkUpsert
     private readonly VersionedUpsert statement;
     private readonly IReadOnlyList<PreparedParameter> parameters;
     private readonly string changedColumns;
-    private NpgsqlBinaryImporter importer;
-    private bool copied;
+    // the COPY into the staging table while one is open (null after a chunk was written or the caller paused)
+    private NpgsqlBinaryImporter? importer;
+    private bool truncate;
     private bool rowOpen;
     private int staged;
     private long inserted;
     private long changed;
 
     private PostgreSqlBulkUpsert(NpgsqlConnection connection, NpgsqlTransaction transaction, VersionedUpsert statement,
-        IReadOnlyList<PreparedParameter> parameters, string changedColumns, NpgsqlBinaryImporter importer)
+        IReadOnlyList<PreparedParameter> parameters, string changedColumns)
     {
         (this.connection, this.transaction, this.statement) = (connection, transaction, statement);
-        (this.parameters, this.changedColumns, this.importer) = (parameters, changedColumns, importer);
+        (this.parameters, this.changedColumns) = (parameters, changedColumns);
     }
 
     public static async Task<IBulkUpsert> BeginAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, VersionedUpsert statement,
@@ -91,24 +95,39 @@ internal sealed class PostgreSqlBulkUpsert : IBulkUpsert
                          CREATE TEMPORARY TABLE {Changed[8..]} ON COMMIT DROP AS SELECT {kept} FROM {statement.Table} WITH NO DATA
                          """, connection, transaction))
             await create.ExecuteNonQueryAsync(ct);
-        return new PostgreSqlBulkUpsert(connection, transaction, statement, parameters, kept, await CopyAsync(connection, parameters, ct));
+        return new PostgreSqlBulkUpsert(connection, transaction, statement, parameters, kept);
     }
 
-    private static Task<NpgsqlBinaryImporter> CopyAsync(NpgsqlConnection connection, IReadOnlyList<PreparedParameter> parameters,
-        CancellationToken ct) =>
-        connection.BeginBinaryImportAsync(
+    /// <summary>Opens the COPY into the staging table (emptied first when its rows were written), appending to what it holds.</summary>
+    private async Task<NpgsqlBinaryImporter> CopyAsync(CancellationToken ct)
+    {
+        if (truncate)
+        {
+            await using (var empty = new NpgsqlCommand($"TRUNCATE {Staging}", connection, transaction))
+                await empty.ExecuteNonQueryAsync(ct);
+            truncate = false;
+        }
+        return await connection.BeginBinaryImportAsync(
             $"COPY {Staging} ({string.Join(", ", parameters.Select(p => Column(p.Name)))}) FROM STDIN (FORMAT BINARY)", ct);
+    }
+
+    /// <summary>Ends the COPY in progress, if any: the rows sent so far stay staged, and the connection takes commands again.</summary>
+    private async Task EndCopyAsync(CancellationToken ct)
+    {
+        if (importer is null) return;
+        var copy = importer;
+        importer = null;
+        await copy.CompleteAsync(ct);
+        await copy.DisposeAsync();
+    }
+
+    /// <summary>Ends the COPY in progress (the staged rows wait for the next chunk's upsert), so the caller can read.</summary>
+    public Task PauseAsync(CancellationToken ct) => EndCopyAsync(ct);
 
     public async ValueTask AddAsync(object?[] values, CancellationToken ct)
     {
-        if (staged == ChunkRows)
-        {
-            await WriteStagedAsync(ct);
-            await using (var empty = new NpgsqlCommand($"TRUNCATE {Staging}", connection, transaction))
-                await empty.ExecuteNonQueryAsync(ct);
-            importer = await CopyAsync(connection, parameters, ct);
-            copied = false;
-        }
+        if (staged == ChunkRows) await WriteStagedAsync(ct);
+        var importer = this.importer ??= await CopyAsync(ct);
         staged++;
         rowOpen = true;
         await importer.StartRowAsync(ct);
@@ -133,7 +152,7 @@ internal sealed class PostgreSqlBulkUpsert : IBulkUpsert
 
     public async Task<BulkUpsertCount> CompleteAsync(CancellationToken ct)
     {
-        await WriteStagedAsync(ct);
+        if (staged > 0) await WriteStagedAsync(ct);
         await using (var drop = new NpgsqlCommand($"DROP TABLE {Staging}", connection, transaction)) await drop.ExecuteNonQueryAsync(ct);
         return new BulkUpsertCount(inserted, changed) { ChangedTable = Changed };
     }
@@ -144,10 +163,9 @@ internal sealed class PostgreSqlBulkUpsert : IBulkUpsert
     /// </summary>
     private async Task WriteStagedAsync(CancellationToken ct)
     {
-        await importer.CompleteAsync(ct);
-        copied = true;
-        await importer.DisposeAsync(); // leaves the COPY state, so the connection takes commands again
+        await EndCopyAsync(ct);
         staged = 0;
+        truncate = true;
         await using var command = new NpgsqlCommand($"""
             WITH written AS ({OnConflict.UpsertFrom(statement, v => v.StartsWith('@') ? "s." + Column(v[1..]) : v, $"{Staging} s")}
                 RETURNING {changedColumns}, xmax = 0 AS inserted),
@@ -162,7 +180,7 @@ internal sealed class PostgreSqlBulkUpsert : IBulkUpsert
 
     public async ValueTask DisposeAsync()
     {
-        if (copied) return;
+        if (importer is null) return;
         // Not completed: nothing goes into the table. The COPY into the staging table is ended cleanly where it can be (a
         // cancelled COPY would abort the transaction, and what else runs in it, such as the audit entry of a dry run, with
         // it); the staged rows go with the transaction, which is discarded.
