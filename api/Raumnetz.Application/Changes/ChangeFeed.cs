@@ -157,7 +157,9 @@ public static class ChangeFeed
     /// <summary>
     /// Records one change per row a bulk write inserted or changed, in one INSERT ... SELECT (no round trip per row), in the
     /// caller's transaction; rows a re-import left as they were (same <c>updated_at</c> as before) record nothing. Call it
-    /// after the rows are written, once per table. Returns the number of changes recorded.
+    /// after the rows are written, once per table. The rows are numbered by id, or in the order of the write when
+    /// <see cref="ChangedRows.InWriteOrder"/> (the feed promises no order within one transaction). Returns the number of
+    /// changes recorded.
     /// </summary>
     public static async Task<int> RecordRowsAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, ChangedRows rows,
         CancellationToken ct)

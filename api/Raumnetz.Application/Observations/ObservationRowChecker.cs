@@ -36,7 +36,7 @@ internal sealed class ObservationRowChecker
         double maxJumpFactor = 0)
     {
         this.validity = validity ?? new Dictionary<Guid, DateOnly?>();
-        this.history = new Dictionary<(Guid, Guid), (double? Lowest, double? Highest)>(history ?? new Dictionary<(Guid, Guid), (double?, double?)>());
+        this.history = history is null ? [] : new Dictionary<(Guid, Guid), (double? Lowest, double? Highest)>(history);
         this.maxJumpFactor = maxJumpFactor;
         this.indicators = indicators.ToDictionary(i => i.Code, StringComparer.OrdinalIgnoreCase);
         if (history is not null) historyRead.UnionWith(this.indicators.Values.Select(i => i.Id)); // given whole

@@ -112,7 +112,8 @@ public sealed class PlausibilityTests(ApiFactory factory) : IClassFixture<ApiFac
             Assert.Equal([(4, "outlier"), (5, "outlier")], result.GetProperty("warnings").EnumerateArray()
                 .Select(w => (w.GetProperty("line").GetInt32(), w.GetProperty("code").GetString()!)));
         }
-        Assert.Equal([1.0, 2.0, 3.0], (await ObservationsAsync(client, $"indicatorId={freshId}")).Select(o => o.GetProperty("value").GetDouble()).Order());
+        Assert.Equal([1.0, 2.0, 3.0],
+            (await ObservationsAsync(client, $"indicatorId={freshId}")).Select(o => o.GetProperty("value").GetDouble()).Order());
         Assert.Equal(6, (await ObservationsAsync(client, $"indicatorId={knownId}")).Count);
     }
 
