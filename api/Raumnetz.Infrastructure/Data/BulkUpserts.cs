@@ -63,6 +63,7 @@ internal sealed class PostgreSqlBulkUpsert : IBulkUpsert
     /// <summary>The rows inserted or changed, as <see cref="BulkUpsertCount.ChangedTable"/> names them.</summary>
     public const string Changed = "pg_temp.bulk_upsert_changed";
     public const int ChunkRows = 40_000;
+    private const string Savepoint = "bulk_upsert_chunk";
     private readonly NpgsqlConnection connection;
     private readonly NpgsqlTransaction transaction;
     private readonly VersionedUpsert statement;
@@ -72,6 +73,8 @@ internal sealed class PostgreSqlBulkUpsert : IBulkUpsert
     private NpgsqlBinaryImporter? importer;
     private bool truncate;
     private bool rowOpen;
+    // no staged row has met a stored one yet: chunks are tried as a plain INSERT first (see WriteStagedAsync)
+    private bool allNew = true;
     private int staged;
     private long inserted;
     private long changed;
@@ -158,16 +161,40 @@ internal sealed class PostgreSqlBulkUpsert : IBulkUpsert
     }
 
     /// <summary>
-    /// Ends the COPY and writes the staged rows into the table with the upsert, counting what it inserted and changed and
-    /// appending those rows to <see cref="Changed"/>.
+    /// Ends the COPY and writes the staged rows into the table, counting what it inserted and changed and appending those
+    /// rows to <see cref="Changed"/>. Until a chunk meets a row that is already stored, each chunk is first tried as a plain
+    /// INSERT … SELECT under a savepoint (no speculative insertion, no conflict check per row: a first import's rows are all
+    /// new); a unique violation rolls back to the savepoint and the chunk, and every later one, goes through the upsert, so
+    /// what is stored is the same either way, also when another writer inserts one of the keys meanwhile.
     /// </summary>
     private async Task WriteStagedAsync(CancellationToken ct)
     {
         await EndCopyAsync(ct);
         staged = 0;
         truncate = true;
+        Func<string, string> value = v => v.StartsWith('@') ? "s." + Column(v[1..]) : v;
+        if (allNew)
+        {
+            await transaction.SaveAsync(Savepoint, ct);
+            try
+            {
+                await WriteAsync(OnConflict.InsertFrom(statement, value, $"{Staging} s"), ct);
+                await transaction.ReleaseAsync(Savepoint, ct);
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                await transaction.RollbackAsync(Savepoint, ct);
+                allNew = false;
+            }
+        }
+        await WriteAsync(OnConflict.UpsertFrom(statement, value, $"{Staging} s"), ct);
+    }
+
+    private async Task WriteAsync(string write, CancellationToken ct)
+    {
         await using var command = new NpgsqlCommand($"""
-            WITH written AS ({OnConflict.UpsertFrom(statement, v => v.StartsWith('@') ? "s." + Column(v[1..]) : v, $"{Staging} s")}
+            WITH written AS ({write}
                 RETURNING {changedColumns}, xmax = 0 AS inserted),
             kept AS (INSERT INTO {Changed} ({changedColumns}) SELECT {changedColumns} FROM written)
             SELECT COUNT(*) FILTER (WHERE inserted), COUNT(*) FROM written

@@ -170,6 +170,15 @@ internal static class OnConflict
         {Conflict(u)}
         """;
 
+    /// <summary>
+    /// <see cref="UpsertFrom"/> without its ON CONFLICT: a plain INSERT … SELECT of the same values, for rows expected to be
+    /// new (a row whose key is taken fails it with a unique violation).
+    /// </summary>
+    public static string InsertFrom(VersionedUpsert u, Func<string, string> value, string from) => $"""
+        INSERT INTO {u.Table} ({string.Join(", ", u.Insert.Select(c => c.Column))})
+        SELECT {string.Join(", ", u.Insert.Select(c => value(c.Value)))} FROM {from}
+        """;
+
     private static string Conflict(VersionedUpsert u)
     {
         var unchanged = string.Join(" AND ", u.Update.Select(c => $"({u.Table}.{c} = excluded.{c} OR ({u.Table}.{c} IS NULL AND excluded.{c} IS NULL))"));
