@@ -86,7 +86,8 @@ public sealed class ImportObservationsTests(ApiFactory factory) : IClassFixture<
     }
 
     /// <summary>The rows of <paramref name="codes"/> × <paramref name="spaces"/> × months from 1900-01, numbered n in that order.</summary>
-    private static string ChunksCsv(IReadOnlyList<string> codes, string[] spaces, int months, Func<int, int> change, Func<int, bool> include)
+    private static string ChunksCsv(
+        IReadOnlyList<string> codes, string[] spaces, int months, Func<int, int> change, Func<int, bool> include)
     {
         var csv = new StringBuilder("indicator,space,period,value\n");
         var n = 0;
