@@ -45,6 +45,11 @@ public sealed record ChangedRows
     /// <summary>The column holding the row's space (<see cref="EntityChange.SpaceId"/>), or null.</summary>
     public string? SpaceColumn { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
+    /// <summary>
+    /// <see cref="Table"/> holds exactly the written rows in the order of the write (a bulk upsert's
+    /// <see cref="BulkUpsertCount.ChangedTable"/>): they are recorded in that order, not sorted by id.
+    /// </summary>
+    public bool InWriteOrder { get; init; }
 }
 
 /// <summary>
@@ -152,7 +157,9 @@ public static class ChangeFeed
     /// <summary>
     /// Records one change per row a bulk write inserted or changed, in one INSERT ... SELECT (no round trip per row), in the
     /// caller's transaction; rows a re-import left as they were (same <c>updated_at</c> as before) record nothing. Call it
-    /// after the rows are written, once per table. Returns the number of changes recorded.
+    /// after the rows are written, once per table. The rows are numbered by id, or in the order of the write when
+    /// <see cref="ChangedRows.InWriteOrder"/> (the feed promises no order within one transaction). Returns the number of
+    /// changes recorded.
     /// </summary>
     public static async Task<int> RecordRowsAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, ChangedRows rows,
         CancellationToken ct)
@@ -166,7 +173,7 @@ public static class ChangeFeed
             SELECT @changeEntityType, {dialect.IdText("id")}, CASE WHEN version = 1 THEN 'create' ELSE 'update' END, version, NULL,
                 {rows.NetworkColumn ?? "NULL"}, {rows.SpaceColumn ?? "NULL"}, @changeOccurredAt
             FROM {rows.Table} WHERE {rows.Condition}
-            ORDER BY {rows.Table}.id
+            {(rows.InWriteOrder ? "" : $"ORDER BY {rows.Table}.id")}
             """, parameters, tx, cancellationToken: ct, commandTimeout: 0));
     }
 

@@ -116,10 +116,13 @@ public interface ISqlDialect
     /// the values of the statement's parameters (@name) by position in the order of <paramref name="parameters"/>. On SQLite
     /// and SQL Server every row runs the upsert as a prepared command (<see cref="PrepareAsync"/>). On PostgreSQL the rows go
     /// by binary COPY into a temporary table of the transaction, and <see cref="IBulkUpsert.CompleteAsync"/> runs one
-    /// INSERT … SELECT … ON CONFLICT for all of them: constraint errors surface only there.
+    /// INSERT … SELECT … ON CONFLICT for all of them: constraint errors surface only there. The same statement also keeps the
+    /// <c>id</c>, <c>version</c> and <paramref name="changedColumns"/> of every row it inserted or changed in a temporary table
+    /// of the transaction (<see cref="BulkUpsertCount.ChangedTable"/>), so the changes feed reads them from there instead of
+    /// searching the whole table again. One bulk upsert per transaction.
     /// </summary>
     Task<IBulkUpsert> BeginBulkUpsertAsync(DbConnection connection, DbTransaction transaction, VersionedUpsert statement,
-        IReadOnlyList<PreparedParameter> parameters, CancellationToken ct);
+        IReadOnlyList<PreparedParameter> parameters, IReadOnlyList<string> changedColumns, CancellationToken ct);
 }
 
 /// <summary>Rows written with one <see cref="VersionedUpsert"/>; see <see cref="ISqlDialect.BeginBulkUpsertAsync"/>.</summary>
@@ -129,14 +132,29 @@ public interface IBulkUpsert : IAsyncDisposable
     ValueTask AddAsync(object?[] values, CancellationToken ct);
 
     /// <summary>
+    /// Lets the connection take other commands (a read of the caller in the same transaction) before the next
+    /// <see cref="AddAsync"/>: on PostgreSQL it ends the COPY in progress (the rows sent so far stay staged and are written
+    /// with the next chunk, so a read does not see them yet); elsewhere it sends what a batch still holds.
+    /// </summary>
+    Task PauseAsync(CancellationToken ct);
+
+    /// <summary>
     /// Writes what is still pending and returns how many rows were inserted and how many inserted or changed (rows equal to
     /// the stored ones are left alone). Disposing without completing writes nothing more (the transaction is to be discarded).
     /// </summary>
     Task<BulkUpsertCount> CompleteAsync(CancellationToken ct);
 }
 
-/// <summary>What a bulk upsert did: rows inserted, and rows inserted or changed.</summary>
-public readonly record struct BulkUpsertCount(long Inserted, long Changed);
+/// <summary>
+/// What a bulk upsert did: rows inserted, and rows inserted or changed. <see cref="ChangedTable"/>, where the provider keeps
+/// one (PostgreSQL), is a temporary table of the transaction holding <c>id</c>, <c>version</c> and the changed columns asked
+/// for of exactly the rows inserted or changed, one each, in the order they were written; null elsewhere (then find them in
+/// the table by their <c>updated_at</c>).
+/// </summary>
+public readonly record struct BulkUpsertCount(long Inserted, long Changed)
+{
+    public string? ChangedTable { get; init; }
+}
 
 /// <summary>
 /// What <see cref="ISqlDialect.Upsert"/> writes: the table, each inserted column with its value (a parameter such as

@@ -112,6 +112,10 @@ public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvid
             await foreach (var row in read)
             {
                 rows++;
+                // the values an indicator has already (outlier warning), read before any row of it is written
+                if (checker.HistoryToLoad(row) is { } indicatorId)
+                    checker.AddHistory(indicatorId, await writer.ReadAsync(
+                        (c, t, token) => ObservationRowChecker.HistoryAsync(c, t, indicatorId, token), cancellationToken));
                 // once a row was bad nothing will be written: only keep checking
                 if (checker.Check(row) is { } values && report.Count == 0)
                 {
@@ -127,7 +131,8 @@ public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvid
 
         var imported = report.Count == 0 && !request.DryRun;
         if (imported && written.Changed > 0)
-            await ChangeFeed.RecordRowsAsync(connection, tx, unitOfWork.Dialect, ObservationChanges(unitOfWork.Dialect, indicators, now), cancellationToken);
+            await ChangeFeed.RecordRowsAsync(connection, tx, unitOfWork.Dialect,
+                ObservationChanges(unitOfWork.Dialect, written.ChangedTable, indicators, now), cancellationToken);
         if (!imported) unitOfWork.Discard();
         if (report.Count > 0 && !request.DryRun) throw report.ToException();
         return new ImportObservationsResult
@@ -137,8 +142,15 @@ public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvid
             ErrorCount = report.Count, Errors = report.Errors, WarningCount = report.WarningCount, Warnings = report.Warnings,
         };
 
-        static ChangedRows ObservationChanges(ISqlDialect dialect, HashSet<Guid> indicators, DateTimeOffset now)
+        // the rows the bulk upsert kept (PostgreSQL), or those the import's timestamp marks
+        static ChangedRows ObservationChanges(ISqlDialect dialect, string? changedTable, HashSet<Guid> indicators, DateTimeOffset now)
         {
+            if (changedTable is not null)
+                return new ChangedRows
+                {
+                    EntityType = AuditEntities.Observation.Type, Table = changedTable, Condition = "TRUE", SpaceColumn = "space_id",
+                    OccurredAt = now, InWriteOrder = true,
+                };
             var (inIndicators, ids) = dialect.InIds("indicator_id", "@indicators", indicators);
             return new ChangedRows
             {

@@ -24,9 +24,11 @@ internal sealed class ObservationRowChecker
     private readonly Dictionary<Guid, int> indicatorIndex;
     private readonly Dictionary<Guid, int> spaceIndex;
     private readonly Dictionary<(int, int, int, int), int> seen = [];
-    // the end of each space's validity, and the lowest and highest value each space has per indicator (for the outlier warning)
+    // the end of each space's validity, and the lowest and highest value each space has per indicator (for the outlier
+    // warning), read per indicator when the import first names it (HistoryToLoad, AddHistory)
     private readonly IReadOnlyDictionary<Guid, DateOnly?> validity;
-    private readonly IReadOnlyDictionary<(Guid, Guid), (double? Lowest, double? Highest)> history;
+    private readonly Dictionary<(Guid, Guid), (double? Lowest, double? Highest)> history;
+    private readonly HashSet<Guid> historyRead = [];
     private readonly double maxJumpFactor;
 
     public ObservationRowChecker(IEnumerable<IndicatorRow> indicators, IReadOnlyDictionary<string, Guid> spacesByCode, bool decimalComma, ImportReport report,
@@ -34,9 +36,10 @@ internal sealed class ObservationRowChecker
         double maxJumpFactor = 0)
     {
         this.validity = validity ?? new Dictionary<Guid, DateOnly?>();
-        this.history = history ?? new Dictionary<(Guid, Guid), (double? Lowest, double? Highest)>();
+        this.history = history is null ? [] : new Dictionary<(Guid, Guid), (double? Lowest, double? Highest)>(history);
         this.maxJumpFactor = maxJumpFactor;
         this.indicators = indicators.ToDictionary(i => i.Code, StringComparer.OrdinalIgnoreCase);
+        if (history is not null) historyRead.UnionWith(this.indicators.Values.Select(i => i.Id)); // given whole
         indicatorIndex = this.indicators.Values.Select((i, n) => (i.Id, n)).ToDictionary(x => x.Id, x => x.n);
         profiles = this.indicators.Values.ToDictionary(i => i.Id, i => i.Profile());
         spaces = spacesByCode.ToDictionary(s => s.Key, s => s.Value, StringComparer.OrdinalIgnoreCase);
@@ -52,15 +55,20 @@ internal sealed class ObservationRowChecker
         public DateOnly? ValidTo { get; init; }
     }
 
-    private sealed class HistoryRow
+    /// <summary>The lowest and highest value one space has of an indicator.</summary>
+    public sealed class HistoryRow
     {
-        public Guid IndicatorId { get; init; }
         public Guid SpaceId { get; init; }
         public double? Lowest { get; init; }
         public double? Highest { get; init; }
     }
 
-    /// <summary>A checker over every indicator and space in the database.</summary>
+    /// <summary>
+    /// A checker over every indicator and space in the database. The values an indicator has already (for the outlier
+    /// warning) are not read here: <see cref="HistoryToLoad"/> names an indicator when a row first needs them, and the caller
+    /// reads them with <see cref="HistoryAsync"/> (before it writes any row of that indicator, so they are the values stored
+    /// before the import) and hands them to <see cref="AddHistory"/>: the cost follows the indicators imported, not the table.
+    /// </summary>
     public static async Task<ObservationRowChecker> LoadAsync(DbConnection connection, DbTransaction tx, ISqlDialect dialect, bool decimalComma, ImportReport report,
         PlausibilityRules plausibility, CancellationToken ct)
     {
@@ -68,14 +76,31 @@ internal sealed class ObservationRowChecker
         var spaceRows = (await connection.QueryAsync<SpaceKey>(new CommandDefinition("SELECT id, code, valid_to FROM spaces", transaction: tx, cancellationToken: ct))).ToList();
         var spaces = spaceRows.ToDictionary(s => s.Code, s => s.Id, StringComparer.OrdinalIgnoreCase);
         var validity = spaceRows.ToDictionary(s => s.Id, s => s.ValidTo);
-        var history = plausibility.MaxJumpFactor > 1
-            ? (await connection.QueryAsync<HistoryRow>(new CommandDefinition("""
-                SELECT indicator_id, space_id, MIN(value) AS lowest, MAX(value) AS highest FROM observations
-                WHERE value IS NOT NULL GROUP BY indicator_id, space_id
-                """, transaction: tx, cancellationToken: ct))).ToDictionary(h => (h.IndicatorId, h.SpaceId), h => (h.Lowest, h.Highest))
-            : [];
-        return new ObservationRowChecker(indicators, spaces, decimalComma, report, validity, history, plausibility.MaxJumpFactor);
+        return new ObservationRowChecker(indicators, spaces, decimalComma, report, validity, null, plausibility.MaxJumpFactor);
     }
+
+    /// <summary>
+    /// The indicator of <paramref name="row"/> when the outlier warning is on and its stored values were not read yet
+    /// (read them with <see cref="HistoryAsync"/> and pass them to <see cref="AddHistory"/> before checking the row); else null.
+    /// </summary>
+    public Guid? HistoryToLoad(RawImportRow row) =>
+        maxJumpFactor > 1 && !string.IsNullOrWhiteSpace(row.Indicator) && indicators.TryGetValue(row.Indicator.Trim(), out var i)
+            && !historyRead.Contains(i.Id) ? i.Id : null;
+
+    /// <summary>Takes the stored values of an indicator, per space (<see cref="HistoryAsync"/>).</summary>
+    public void AddHistory(Guid indicatorId, IEnumerable<HistoryRow> rows)
+    {
+        historyRead.Add(indicatorId);
+        foreach (var h in rows) history[(indicatorId, h.SpaceId)] = (h.Lowest, h.Highest);
+    }
+
+    /// <summary>The lowest and highest value each space has of one indicator (by the index on the indicator).</summary>
+    public static async Task<IReadOnlyList<HistoryRow>> HistoryAsync(DbConnection connection, DbTransaction tx, Guid indicatorId,
+        CancellationToken ct) =>
+        (await connection.QueryAsync<HistoryRow>(new CommandDefinition("""
+            SELECT space_id, MIN(value) AS lowest, MAX(value) AS highest FROM observations
+            WHERE indicator_id = @indicatorId AND value IS NOT NULL GROUP BY space_id
+            """, new { indicatorId }, tx, cancellationToken: ct))).AsList();
 
     /// <summary>The checked values of the row, or null when it is bad (its problems are in the report).</summary>
     public ObservationValues? Check(RawImportRow row)

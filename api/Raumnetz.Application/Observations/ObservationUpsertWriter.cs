@@ -10,14 +10,17 @@ namespace Raumnetz.Application.Observations;
 /// Writes the checked rows of an import with the provider's bulk upsert (<see cref="ISqlDialect.BeginBulkUpsertAsync"/>)
 /// on a thread of its own while the caller goes on reading and checking. Rows go over in batches through a bounded
 /// channel (handing over single rows costs a thread switch per row whenever the writer waits); it holds up to 64 batches,
-/// so reading goes on while the server writes a chunk (PostgreSQL). Dispose it when reading fails: the writer stops, and
-/// its own error gives way to the reading error.
+/// so reading goes on while the server writes a chunk (PostgreSQL). A read the checking needs on the import's connection
+/// (<see cref="ReadAsync{T}"/>) runs on the writer's thread between two rows, as the connection takes one command at a time.
+/// Dispose it when reading fails: the writer stops, and its own error gives way to the reading error.
 /// </summary>
 internal sealed class ObservationUpsertWriter : IAsyncDisposable
 {
     private const int BatchSize = 1024;
-    private readonly Channel<List<ObservationValues>> channel =
-        Channel.CreateBounded<List<ObservationValues>>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
+    /// <summary>What the changes feed records of each written row besides id and version.</summary>
+    private static readonly string[] ChangedColumns = ["space_id"];
+    private readonly Channel<Work> channel =
+        Channel.CreateBounded<Work>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
     private readonly Task<BulkUpsertCount> writing;
     private List<ObservationValues> batch = new(BatchSize);
     private volatile bool keep;
@@ -44,6 +47,27 @@ internal sealed class ObservationUpsertWriter : IAsyncDisposable
     }
 
     /// <summary>
+    /// Runs <paramref name="read"/> on the import's connection and transaction once the rows queued before it are handed to
+    /// the bulk upsert (which pauses for it), and returns its result. Throws what stopped the writer, if it stopped.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> read, CancellationToken ct)
+    {
+        if (batch.Count > 0)
+        {
+            await SendAsync(ct);
+            batch = new List<ObservationValues>(BatchSize);
+        }
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await SendAsync(new Work(null, async (connection, tx, token) => done.SetResult(await read(connection, tx, token))), ct);
+        if (await Task.WhenAny(done.Task, writing) != done.Task)
+        {
+            await writing; // rethrows what stopped the writer
+            throw new InvalidOperationException("The import's writer stopped before it ran the read.");
+        }
+        return await done.Task;
+    }
+
+    /// <summary>
     /// Sends the rows still queued and lets the writer finish: what it inserted and changed. Unless
     /// <paramref name="keep"/> (a row was bad: nothing will be kept) the rest is not sent and the writer stops without
     /// writing what it holds; the count is then zero.
@@ -63,9 +87,11 @@ internal sealed class ObservationUpsertWriter : IAsyncDisposable
         catch { /* after CompleteAsync it was thrown there; after a reading error that error is the one to report */ }
     }
 
-    private async ValueTask SendAsync(CancellationToken ct)
+    private ValueTask SendAsync(CancellationToken ct) => SendAsync(new Work(batch, null), ct);
+
+    private async ValueTask SendAsync(Work work, CancellationToken ct)
     {
-        try { await channel.Writer.WriteAsync(batch, ct); }
+        try { await channel.Writer.WriteAsync(work, ct); }
         catch (ChannelClosedException)
         {
             await writing; // rethrows what stopped the writer
@@ -78,10 +104,18 @@ internal sealed class ObservationUpsertWriter : IAsyncDisposable
     {
         try
         {
-            await using var bulk = await dialect.BeginBulkUpsertAsync(connection, tx, ObservationSql.Statement, Row.Parameters, ct);
+            await using var bulk = await dialect.BeginBulkUpsertAsync(connection, tx, ObservationSql.Statement, Row.Parameters,
+                ChangedColumns, ct);
             var row = new Row(clock, now);
-            await foreach (var rows in channel.Reader.ReadAllAsync(ct))
-                foreach (var v in rows) await bulk.AddAsync(row.Values(v), ct);
+            await foreach (var work in channel.Reader.ReadAllAsync(ct))
+            {
+                if (work.Read is not null)
+                {
+                    await bulk.PauseAsync(ct);
+                    await work.Read(connection, tx, ct);
+                }
+                foreach (var v in work.Rows ?? []) await bulk.AddAsync(row.Values(v), ct);
+            }
             return keep ? await bulk.CompleteAsync(ct) : default;
         }
         catch (Exception e)
@@ -90,6 +124,9 @@ internal sealed class ObservationUpsertWriter : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>What the writer is handed: a batch of rows, or a read to run between two rows.</summary>
+    private sealed record Work(List<ObservationValues>? Rows, Func<DbConnection, DbTransaction, CancellationToken, Task>? Read);
 
     /// <summary>The values of the upsert's parameters for one row, in one array reused for every row.</summary>
     private sealed class Row(TimeProvider clock, DateTimeOffset now)

@@ -32,7 +32,7 @@ public sealed class SqliteDialect : ISqlDialect
         await SqlitePageCache.EnlargeAsync(connection, transaction);
 
     public Task<IBulkUpsert> BeginBulkUpsertAsync(DbConnection connection, DbTransaction transaction, VersionedUpsert statement,
-        IReadOnlyList<PreparedParameter> parameters, CancellationToken ct) =>
+        IReadOnlyList<PreparedParameter> parameters, IReadOnlyList<string> changedColumns, CancellationToken ct) =>
         PreparedBulkUpsert.BeginAsync(this, connection, transaction, statement, parameters, ct);
 
     // Every transaction here starts with BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default), which takes the database's
@@ -66,8 +66,9 @@ public sealed class PostgreSqlDialect : ISqlDialect
         Task.FromResult<IAsyncDisposable>(NothingToUndo.Instance);
 
     public Task<IBulkUpsert> BeginBulkUpsertAsync(DbConnection connection, DbTransaction transaction, VersionedUpsert statement,
-        IReadOnlyList<PreparedParameter> parameters, CancellationToken ct) =>
-        PostgreSqlBulkUpsert.BeginAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, statement, parameters, ct);
+        IReadOnlyList<PreparedParameter> parameters, IReadOnlyList<string> changedColumns, CancellationToken ct) =>
+        PostgreSqlBulkUpsert.BeginAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, statement, parameters, changedColumns,
+            ct);
 
     public async Task<bool> LockForUpdateAsync(DbConnection connection, DbTransaction transaction, string table, Guid id, CancellationToken ct) =>
         (await connection.QueryAsync<Guid>(new CommandDefinition($"SELECT id FROM {table} WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: ct))).Any();
@@ -110,7 +111,7 @@ public sealed class SqlServerDialect : ISqlDialect
         Task.FromResult<IAsyncDisposable>(NothingToUndo.Instance);
 
     public Task<IBulkUpsert> BeginBulkUpsertAsync(DbConnection connection, DbTransaction transaction, VersionedUpsert statement,
-        IReadOnlyList<PreparedParameter> parameters, CancellationToken ct) =>
+        IReadOnlyList<PreparedParameter> parameters, IReadOnlyList<string> changedColumns, CancellationToken ct) =>
         PreparedBulkUpsert.BeginAsync(this, connection, transaction, statement, parameters, ct);
 
     public async Task<bool> LockForUpdateAsync(DbConnection connection, DbTransaction transaction, string table, Guid id, CancellationToken ct) =>
@@ -174,6 +175,15 @@ internal static class OnConflict
         INSERT INTO {u.Table} ({string.Join(", ", u.Insert.Select(c => c.Column))})
         SELECT {string.Join(", ", u.Insert.Select(c => value(c.Value)))} FROM {from}
         {Conflict(u)}
+        """;
+
+    /// <summary>
+    /// <see cref="UpsertFrom"/> without its ON CONFLICT: a plain INSERT … SELECT of the same values, for rows expected to be
+    /// new (a row whose key is taken fails it with a unique violation).
+    /// </summary>
+    public static string InsertFrom(VersionedUpsert u, Func<string, string> value, string from) => $"""
+        INSERT INTO {u.Table} ({string.Join(", ", u.Insert.Select(c => c.Column))})
+        SELECT {string.Join(", ", u.Insert.Select(c => value(c.Value)))} FROM {from}
         """;
 
     private static string Conflict(VersionedUpsert u)

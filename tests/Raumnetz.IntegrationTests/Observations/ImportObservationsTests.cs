@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Raumnetz.IntegrationTests.Actors;
+using Raumnetz.IntegrationTests.Changes;
 using Raumnetz.IntegrationTests.Infrastructure;
 using static Raumnetz.IntegrationTests.Indicators.IndicatorApi;
 
@@ -25,7 +26,8 @@ public sealed class ImportObservationsTests(ApiFactory factory) : IClassFixture<
     /// <summary>
     /// More rows than one chunk of the PostgreSQL bulk path (PostgreSqlBulkUpsert.ChunkRows, 40,000: binary COPY into the
     /// staging table, one set-based upsert per chunk): every row is written once and counted once across the chunks, in a
-    /// dry run, a first import, a second one changing every third value and a third one changing nothing.
+    /// dry run, a first import, a second one changing every third value and a third one changing nothing; the changes feed
+    /// records each created or changed row once (on PostgreSQL from the rows the upsert of each chunk kept) and nothing else.
     /// </summary>
     [Fact]
     public async Task An_import_of_more_rows_than_a_chunk_counts_and_writes_each_row_once()
@@ -42,40 +44,112 @@ public sealed class ImportObservationsTests(ApiFactory factory) : IClassFixture<
         }
         const int months = (2200 - 1900 + 1) * 12;
         var rows = codes.Count * 3 * months; // 86,688: three chunks
-        string Csv(Func<int, int> change)
-        {
-            var csv = new StringBuilder("indicator,space,period,value\n");
-            var n = 0;
-            foreach (var code in codes)
-                foreach (var space in new[] { s.City, s.North, s.South })
-                    for (var m = 0; m < months; m++, n++)
-                        csv.Append(code).Append(',').Append(space).Append(',').Append(1900 + m / 12).Append('-')
-                            .Append((m % 12 + 1).ToString("00", System.Globalization.CultureInfo.InvariantCulture))
-                            .Append(',').Append(3 + n % 500 + change(n)).Append('\n');
-            return csv.ToString();
-        }
+        string Csv(Func<int, int> change) => ChunksCsv(codes, [s.City, s.North, s.South], months, change, _ => true);
         var changed = Enumerable.Range(0, rows).Count(n => n % 3 == 0);
 
         var dry = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, Csv(_ => 0), "?dryRun=true"));
         Assert.False(dry.GetProperty("imported").GetBoolean());
         Assert.Equal(rows, dry.GetProperty("created").GetInt32());
+        var beforeFirst = await ChangesApi.LatestAsync(client);
         var first = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, Csv(_ => 0)));
         Assert.Equal((rows, 0, 0),
             (first.GetProperty("created").GetInt32(), first.GetProperty("updated").GetInt32(), first.GetProperty("unchanged").GetInt32()));
+        var (created, beforeSecond) = await ChangesApi.AllAfterAsync(client, beforeFirst, "observation");
+        Assert.Equal(rows, created.Select(c => c.Str("entityId")).Distinct().Count());
+        Assert.Equal(rows, created.Count(c => c.Str("action") == "create" && c.GetProperty("version").GetInt64() == 1));
         var second = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, Csv(n => n % 3 == 0 ? 1 : 0)));
         Assert.Equal((0, changed, rows - changed),
             (second.GetProperty("created").GetInt32(), second.GetProperty("updated").GetInt32(),
                 second.GetProperty("unchanged").GetInt32()));
+        var (updates, beforeThird) = await ChangesApi.AllAfterAsync(client, beforeSecond, "observation");
+        Assert.Equal(changed, updates.Select(c => c.Str("entityId")).Distinct().Count());
+        Assert.Equal(changed, updates.Count(c => c.Str("action") == "update" && c.GetProperty("version").GetInt64() == 2));
         var third = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, Csv(n => n % 3 == 0 ? 1 : 0)));
         Assert.Equal((0, 0, rows),
             (third.GetProperty("created").GetInt32(), third.GetProperty("updated").GetInt32(), third.GetProperty("unchanged").GetInt32()));
+        Assert.Empty((await ChangesApi.AllAfterAsync(client, beforeThird, "observation")).Items);
         // the last indicator's row for the south in 1900-01 is row 83,076 (changed: version 2, value 3 + 76 + 1),
         // in 1900-02 the next one (unchanged: version 1, value 3 + 77)
         var south = (await ObservationsAsync(client, $"indicatorId={last}&from=1900-01&to=1900-02"))
             .Where(o => o.GetProperty("spaceCode").GetString() == s.South).ToDictionary(o => o.GetProperty("period").GetString()!);
         Assert.Equal((2L, 80.0), (south["1900-01"].GetProperty("version").GetInt64(), south["1900-01"].GetProperty("value").GetDouble()));
         Assert.Equal((1L, 80.0), (south["1900-02"].GetProperty("version").GetInt64(), south["1900-02"].GetProperty("value").GetDouble()));
+        // the changed row is in the second import's changes, the unchanged one is not
+        var update = Assert.Single(updates, c => c.Str("entityId") == south["1900-01"].Str("id"));
+        Assert.Equal(2L, update.GetProperty("version").GetInt64());
+        Assert.DoesNotContain(updates, c => c.Str("entityId") == south["1900-02"].Str("id"));
+        // each change names its space: a key scoped to the south sees exactly the south's changed rows
+        var southOnly = await Grants.GrantsApi.ScopedKeyAsync(factory,
+            Grants.GrantsApi.SpaceGrant(south["1900-01"].GetProperty("spaceId").GetGuid()));
+        Assert.Equal(Enumerable.Range(0, rows).Count(n => n / months % 3 == 2 && n % 3 == 0),
+            (await ChangesApi.AllAfterAsync(southOnly, beforeSecond, "observation")).Items.Count);
     }
+
+    /// <summary>The rows of <paramref name="codes"/> × <paramref name="spaces"/> × months from 1900-01, numbered n in that order.</summary>
+    private static string ChunksCsv(
+        IReadOnlyList<string> codes, string[] spaces, int months, Func<int, int> change, Func<int, bool> include)
+    {
+        var csv = new StringBuilder("indicator,space,period,value\n");
+        var n = 0;
+        foreach (var code in codes)
+            foreach (var space in spaces)
+                for (var m = 0; m < months; m++, n++)
+                    if (include(n))
+                        csv.Append(code).Append(',').Append(space).Append(',').Append(1900 + m / 12).Append('-')
+                            .Append((m % 12 + 1).ToString("00", System.Globalization.CultureInfo.InvariantCulture))
+                            .Append(',').Append(3 + n % 500 + change(n)).Append('\n');
+        return csv.ToString();
+    }
+
+    /// <summary>
+    /// On PostgreSQL a chunk is first tried as a plain INSERT (rows expected new) and goes through the upsert when one of its
+    /// rows is already stored: a file whose first chunk is all new and whose last chunk holds stored rows (half of them
+    /// changed) writes the new rows once, changes the changed ones, leaves the rest, and the feed holds exactly those.
+    /// </summary>
+    [Fact]
+    public async Task An_import_whose_later_chunk_meets_stored_rows_writes_new_changed_and_unchanged_rows_exactly()
+    {
+        var client = await factory.AdminAsync();
+        var s = await SetupAsync(client);
+        var codes = new List<string>();
+        var ids = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            codes.Add(ActorApi.Token());
+            ids.Add((await CreateIndicatorAsync(client, Count(codes[^1]))).GetProperty("id").GetGuid());
+        }
+        const int months = (2200 - 1900 + 1) * 12;
+        var rows = codes.Count * 3 * months; // 54,180: two chunks, the stored rows in the second
+        var stored = Enumerable.Range(0, rows).Where(n => n >= rows - 1000).ToHashSet();
+        string[] spaces = [s.City, s.North, s.South];
+        Assert.Equal((1000, 0, 0), Counts(await HttpAssert.OkAsync<JsonElement>(
+            await ImportCsvAsync(client, ChunksCsv(codes, spaces, months, _ => 0, stored.Contains)))));
+        var before = await ChangesApi.LatestAsync(client);
+
+        var import = await HttpAssert.OkAsync<JsonElement>(
+            await ImportCsvAsync(client, ChunksCsv(codes, spaces, months, n => n % 2 == 0 ? 7 : 0, _ => true)));
+        var changed = stored.Count(n => n % 2 == 0);
+        Assert.Equal((rows - 1000, changed, 1000 - changed), Counts(import));
+        var (feed, _) = await ChangesApi.AllAfterAsync(client, before, "observation");
+        Assert.Equal(rows - 1000, feed.Count(c => c.Str("action") == "create" && c.GetProperty("version").GetInt64() == 1));
+        Assert.Equal(changed, feed.Count(c => c.Str("action") == "update" && c.GetProperty("version").GetInt64() == 2));
+        Assert.Equal(rows - 1000 + changed, feed.Select(c => c.Str("entityId")).Distinct().Count());
+        Assert.Equal(rows - 1000 + changed, feed.Count);
+        // a new row of the first chunk (n = 0, city, 1900-01), a changed stored one (n = rows - 2, south, 2200-11) and an
+        // unchanged stored one (n = rows - 1, 2200-12)
+        var city = Assert.Single(await ObservationsAsync(client, $"indicatorId={ids[0]}&from=1900-01&to=1900-01"),
+            o => o.GetProperty("spaceCode").GetString() == s.City);
+        Assert.Equal((1L, 10.0), (city.GetProperty("version").GetInt64(), city.GetProperty("value").GetDouble()));
+        var south = (await ObservationsAsync(client, $"indicatorId={ids[^1]}&from=2200-11&to=2200-12"))
+            .Where(o => o.GetProperty("spaceCode").GetString() == s.South).ToDictionary(o => o.GetProperty("period").GetString()!);
+        Assert.Equal((2L, 3.0 + (rows - 2) % 500 + 7),
+            (south["2200-11"].GetProperty("version").GetInt64(), south["2200-11"].GetProperty("value").GetDouble()));
+        Assert.Equal((1L, 3.0 + (rows - 1) % 500),
+            (south["2200-12"].GetProperty("version").GetInt64(), south["2200-12"].GetProperty("value").GetDouble()));
+    }
+
+    private static (int Created, int Updated, int Unchanged) Counts(JsonElement report) =>
+        (report.GetProperty("created").GetInt32(), report.GetProperty("updated").GetInt32(), report.GetProperty("unchanged").GetInt32());
 
     [Fact]
     public async Task Csv_imports_in_one_go_and_the_same_file_twice_changes_nothing()

@@ -79,6 +79,44 @@ public sealed class PlausibilityTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.Equal(6, (await ObservationsAsync(client, $"indicatorId={id}")).Count);
     }
 
+    /// <summary>
+    /// The import reads an indicator's stored values when a row first names it (not the whole table up front), before any of
+    /// its rows is written: both far-off values are flagged against the history stored before the import (had the first been
+    /// written before the history was read, the second would be inside it), in a dry run and in the import; the rows of the
+    /// other indicator around that read (PostgreSQL: the COPY paused for it) are all written.
+    /// </summary>
+    [Fact]
+    public async Task An_import_flags_outliers_against_each_indicators_history_from_before_the_import()
+    {
+        var client = await factory.AdminAsync();
+        var (t, city, _, _) = await CityAsync(client);
+        var fresh = ActorApi.Token();
+        var freshId = (await CreateIndicatorAsync(client, Count(fresh))).GetProperty("id").GetGuid();
+        var known = ActorApi.Token();
+        var knownId = (await CreateIndicatorAsync(client, Count(known))).GetProperty("id").GetGuid();
+        foreach (var (period, value) in new[] { ("2021", 40), ("2022", 50), ("2023", 60) })
+            await PutObservationOkAsync(client, new { indicatorId = knownId, spaceId = city, period, value });
+        var csv = $"""
+            indicator,space,period,value
+            {fresh},{t}-city,2021,1
+            {fresh},{t}-city,2022,2
+            {known},{t}-city,2025,5000
+            {known},{t}-city,2026,5100
+            {known},{t}-city,2027,55
+            {fresh},{t}-city,2023,3
+            """;
+        foreach (var query in new[] { "?dryRun=true", "" })
+        {
+            var result = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, csv, query));
+            Assert.Equal(2, result.GetProperty("warningCount").GetInt32());
+            Assert.Equal([(4, "outlier"), (5, "outlier")], result.GetProperty("warnings").EnumerateArray()
+                .Select(w => (w.GetProperty("line").GetInt32(), w.GetProperty("code").GetString()!)));
+        }
+        Assert.Equal([1.0, 2.0, 3.0],
+            (await ObservationsAsync(client, $"indicatorId={freshId}")).Select(o => o.GetProperty("value").GetDouble()).Order());
+        Assert.Equal(6, (await ObservationsAsync(client, $"indicatorId={knownId}")).Count);
+    }
+
     [Fact]
     public async Task Values_for_a_period_in_which_the_space_does_not_exist_are_refused()
     {

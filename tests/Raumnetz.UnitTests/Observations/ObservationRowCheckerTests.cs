@@ -49,6 +49,24 @@ public sealed class ObservationRowCheckerTests
     }
 
     [Fact]
+    public void An_indicators_history_is_asked_for_once_when_a_row_first_names_it_and_then_flags_outliers()
+    {
+        var report = new ImportReport();
+        var checker = new ObservationRowChecker([Cases, Share], new Dictionary<string, Guid> { ["N-1"] = North }, false, report,
+            maxJumpFactor: 3);
+        Assert.Null(checker.HistoryToLoad(Line(2, "nope", "N-1", "2024", "40")));
+        Assert.Equal(Cases.Id, checker.HistoryToLoad(Line(2, " CASES ", "N-1", "2024", "400")));
+        checker.AddHistory(Cases.Id, [new ObservationRowChecker.HistoryRow { SpaceId = North, Lowest = 40, Highest = 60 }]);
+        Assert.Null(checker.HistoryToLoad(Line(2, "cases", "N-1", "2024", "400")));
+        Assert.Equal(Share.Id, checker.HistoryToLoad(Line(3, "share", "N-1", "2024", "40")));
+        Assert.NotNull(checker.Check(Line(2, "cases", "N-1", "2024", "400")));
+        Assert.NotNull(checker.Check(Line(3, "cases", "N-1", "2025", "50")));
+        Assert.Equal((1, 2, "outlier"), (report.WarningCount, Assert.Single(report.Warnings).Line, report.Warnings[0].Code));
+        var off = new ObservationRowChecker([Cases], new Dictionary<string, Guid> { ["N-1"] = North }, false, new ImportReport());
+        Assert.Null(off.HistoryToLoad(Line(2, "cases", "N-1", "2024", "400"))); // the warning is off: nothing to read
+    }
+
+    [Fact]
     public void The_value_rules_of_the_indicator_apply() =>
         Assert.Contains(Run(Line(3, "cases", "N-1", "2024", "1.5")), e => e.Code == "countNotWhole");
 
