@@ -8,12 +8,15 @@ public sealed record BodySizeLimitAttribute(long Bytes);
 
 /// <summary>
 /// Enforces the body limit of the matched endpoint (default <see cref="Limits.Body"/>) before anything reads the body:
-/// a declared Content-Length above it is refused at once with 413; Kestrel's own limit catches chunked bodies.
+/// a declared Content-Length above it is refused at once with 413; Kestrel's own limit catches chunked bodies. A request
+/// that cannot have a body (no Content-Length above 0, not chunked: every GET of the SPA and of API clients) passes
+/// straight on, without the per-request items dictionary the 413 needs (build/bench, pipeline).
 /// </summary>
 public sealed class BodySizeLimitMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
+        if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false }) return next(context);
         var limit = LimitOf(context);
         context.Items[LimitKey] = limit; // the exception handler clears the endpoint before it writes the 413
         if (context.Request.ContentLength > limit)

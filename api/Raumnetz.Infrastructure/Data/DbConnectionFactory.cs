@@ -61,7 +61,7 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
         using var activity = DatabaseActivity.Start("db open", Provider);
         try
         {
-            return await openPipeline.ExecuteAsync(async token => await OpenOnceAsync(token), ct);
+            return await openPipeline.ExecuteAsync(static async (factory, token) => await factory.OpenOnceAsync(token), this, ct);
         }
         catch (Exception e)
         {
@@ -75,11 +75,12 @@ public sealed class DbConnectionFactory : IDbConnectionFactory
         using var activity = DatabaseActivity.Start("db read", Provider);
         try
         {
-            return await readPipeline.ExecuteAsync(async token =>
+            // The state overload with a static callback: no closure and no delegate per read (build/bench, pipeline).
+            return await readPipeline.ExecuteAsync(static async (state, token) =>
             {
-                await using var connection = await OpenOnceAsync(token);
-                return await read(connection, token);
-            }, ct);
+                await using var connection = await state.Factory.OpenOnceAsync(token);
+                return await state.Read(connection, token);
+            }, (Factory: this, Read: read), ct);
         }
         catch (Exception e)
         {
