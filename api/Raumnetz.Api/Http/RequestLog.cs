@@ -1,6 +1,4 @@
-using System.Collections;
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -10,10 +8,9 @@ namespace Raumnetz.Api.Http;
 /// One Information line per request, in the category <see cref="Category"/>: method, route template, status, duration
 /// and trace id. The route template (<c>/api/v1/networks/{id}/calendar.ics</c>) rather than the path keeps ids out and
 /// the query string (the calendar feed's token) too; headers, cookies and bodies are never read. Outermost in the
-/// pipeline, so it sees the status the exception handler chose and times everything. The entry is a
-/// <see cref="RequestLogEntry"/>, which the console writer (Startup/ConsoleLines.cs) turns into its JSON line directly.
+/// pipeline, so it sees the status the exception handler chose and times everything.
 /// </summary>
-public sealed class RequestLogMiddleware(RequestDelegate next, ILoggerFactory loggers)
+public sealed partial class RequestLogMiddleware(RequestDelegate next, ILoggerFactory loggers)
 {
     public const string Category = "Raumnetz.Requests";
 
@@ -43,9 +40,8 @@ public sealed class RequestLogMiddleware(RequestDelegate next, ILoggerFactory lo
         }
         finally
         {
-            var entry = new RequestLogEntry(context.Request.Method, RouteTemplate(context), status,
+            Handled(logger, context.Request.Method, RouteTemplate(context), status,
                 Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1), RequestTrace.Id(context));
-            logger.Log(LogLevel.Information, RequestLogEntry.Event, entry, null, RequestLogEntry.Format);
         }
     }
 
@@ -54,54 +50,10 @@ public sealed class RequestLogMiddleware(RequestDelegate next, ILoggerFactory lo
         (context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerFeature>()?.Endpoint) is RouteEndpoint endpoint
             ? endpoint.RoutePattern.RawText
             : null;
-}
 
-/// <summary>
-/// The request line's state: the same properties, message and <c>{OriginalFormat}</c> a <c>[LoggerMessage]</c> with
-/// <see cref="OriginalFormat"/> would give every logging provider, without its formatting by a template at run time.
-/// </summary>
-public readonly struct RequestLogEntry(string method, string? route, int status, double durationMs, string traceId)
-    : IReadOnlyList<KeyValuePair<string, object?>>
-{
-    public const string OriginalFormat = "{Method} {Route} {Status} in {DurationMs} ms (trace {TraceId})";
-
-    public static readonly EventId Event = new(1, "Request");
-
-    public static readonly Func<RequestLogEntry, Exception?, string> Format = static (entry, _) => entry.ToString();
-
-    public string Method { get; } = method;
-    public string? Route { get; } = route;
-    public int Status { get; } = status;
-    public double DurationMs { get; } = durationMs;
-    public string TraceId { get; } = traceId;
-
-    public int Count => 6;
-
-    public KeyValuePair<string, object?> this[int index] => index switch
-    {
-        0 => new("Method", Method),
-        1 => new("Route", Route),
-        2 => new("Status", Status),
-        3 => new("DurationMs", DurationMs),
-        4 => new("TraceId", TraceId),
-        5 => new("{OriginalFormat}", OriginalFormat),
-        _ => throw new ArgumentOutOfRangeException(nameof(index)),
-    };
-
-    /// <summary>The message as the template formats it: invariant culture, <c>(null)</c> for a request without a route.</summary>
-    public bool TryFormatMessage(Span<char> destination, out int written) =>
-        destination.TryWrite(CultureInfo.InvariantCulture,
-            $"{Method} {Route ?? "(null)"} {Status} in {DurationMs} ms (trace {TraceId})", out written);
-
-    public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Method} {Route ?? "(null)"} {Status} in {DurationMs} ms (trace {TraceId})");
-
-    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
-    {
-        for (var i = 0; i < Count; i++) yield return this[i];
-    }
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    [LoggerMessage(EventId = 1, EventName = "Request", Level = LogLevel.Information,
+        Message = "{Method} {Route} {Status} in {DurationMs} ms (trace {TraceId})")]
+    private static partial void Handled(ILogger logger, string method, string? route, int status, double durationMs, string traceId);
 }
 
 /// <summary>
