@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Raumnetz.IntegrationTests.Actors;
@@ -92,6 +93,37 @@ public sealed class ExportCsvTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal(expected, bySet);
         var all = Encoding.UTF8.GetString((await GetAsync(client, $"{ExportsUrl}?format=csv&from=2023&to=2024")).Body);
         Assert.Equal(expected, all);
+    }
+
+    /// <summary>
+    /// The texts of each row (period, status, source) are read into one buffer and shared between rows with the same text:
+    /// texts that share a prefix, an empty one, one of the longest allowed with letters that take two bytes in UTF-8, in
+    /// turn, each exported as stored, through both read paths (a list parameter; all indicators and single-value months).
+    /// </summary>
+    [Fact]
+    public async Task Long_csv_texts_shared_between_rows_are_each_row_own()
+    {
+        var client = await factory.AdminAsync();
+        var t = ActorApi.Token();
+        var space = await CreateSpaceAsync(client, $"{t}-space", "Südstadt", "municipality");
+        var indicator = (await CreateIndicatorAsync(client, Count($"{t}-texts", new { name = "Texte", unit = "Fälle" })))
+            .GetProperty("id").GetGuid();
+        var longest = string.Concat(Enumerable.Repeat("Bestandsaufnahme ä ", 20))[..200];
+        string[] sources = ["Jugendamt", "Jugendamt Nord", "Jug", "", longest, "Jugendamt", longest[..199] + "ö", "Jug", longest];
+        string[] statuses = ["final", "provisional", "final", "estimated", "final", "final", "provisional", "estimated", "final"];
+        var years = Enumerable.Range(2010, sources.Length).ToList();
+        var import = "indicator,space,period,value,numerator,denominator,status,source\n" + string.Concat(years.Select((y, i) =>
+            $"{t}-texts,{t}-space,{y},{10 + i},,,{statuses[i]},{sources[i]}\n"));
+        Assert.Equal(sources.Length,
+            (await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, import))).GetProperty("created").GetInt32());
+
+        var expected = string.Concat(years.Select((y, i) =>
+            $"{t}-texts,{t}-space,Südstadt,{y},{10 + i},,,Fälle,{statuses[i]},{sources[i]},false\r\n"));
+        var byList = Encoding.UTF8.GetString((await GetAsync(client, $"{ExportsUrl}?format=csv&indicatorIds={indicator}")).Body);
+        Assert.Equal(expected, byList[byList.IndexOf('\n', StringComparison.Ordinal)..][1..]);
+        var all = Encoding.UTF8.GetString((await GetAsync(client, $"{ExportsUrl}?format=csv&from=2010&to=2018")).Body);
+        Assert.Equal(expected, string.Concat(all.Split("\r\n").Where(l => l.StartsWith($"{t}-texts,", StringComparison.Ordinal))
+            .Select(l => l + "\r\n")));
     }
 
     [Fact]
