@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using Npgsql;
 using NpgsqlTypes;
@@ -78,12 +79,22 @@ internal sealed class PostgreSqlBulkUpsert : IBulkUpsert
     private int staged;
     private long inserted;
     private long changed;
+    // the table's columns as the COPY straight into it writes them (null: not possible for this statement's column types)
+    private readonly DirectColumn[]? direct;
+    // which of those columns the changed table takes, in its order
+    private readonly int[] changedSources;
+    // rows go by COPY straight into the table (until a chunk meets a stored row or a value the COPY cannot carry exactly)
+    private bool copyDirect;
+    private bool savepointOpen;
+    // the rows of the chunk copied straight into the table since its savepoint, to replay into the staging table
+    private readonly List<object?[]> pending = [];
 
     private PostgreSqlBulkUpsert(NpgsqlConnection connection, NpgsqlTransaction transaction, VersionedUpsert statement,
-        IReadOnlyList<PreparedParameter> parameters, string changedColumns)
+        IReadOnlyList<PreparedParameter> parameters, string changedColumns, DirectColumn[]? direct, int[] changedSources)
     {
         (this.connection, this.transaction, this.statement) = (connection, transaction, statement);
         (this.parameters, this.changedColumns) = (parameters, changedColumns);
+        (this.direct, this.changedSources, copyDirect) = (direct, changedSources, direct is not null);
     }
 
     public static async Task<IBulkUpsert> BeginAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, VersionedUpsert statement,
@@ -98,7 +109,60 @@ internal sealed class PostgreSqlBulkUpsert : IBulkUpsert
                          CREATE TEMPORARY TABLE {Changed[8..]} ON COMMIT DROP AS SELECT {kept} FROM {statement.Table} WITH NO DATA
                          """, connection, transaction))
             await create.ExecuteNonQueryAsync(ct);
-        return new PostgreSqlBulkUpsert(connection, transaction, statement, parameters, kept);
+        var direct = await DirectColumnsAsync(connection, transaction, statement, parameters, ct);
+        var sources = direct is null ? [] : changedColumns.Prepend("version").Prepend("id")
+            .Select(c => statement.Insert.ToList().FindIndex(i => i.Column == c)).ToArray();
+        if (sources.Any(i => i < 0)) direct = null;
+        return new PostgreSqlBulkUpsert(connection, transaction, statement, parameters, kept, direct, sources);
+    }
+
+    /// <summary>
+    /// A column of the table as the COPY straight into it writes it: a parameter's value or a literal, in the column's type.
+    /// </summary>
+    private sealed record DirectColumn(string Name, int Parameter, object? Literal, NpgsqlDbType Type);
+
+    /// <summary>The table's inserted columns with their types; null when one of them is of a type the direct COPY does not write.</summary>
+    private static async Task<DirectColumn[]?> DirectColumnsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        VersionedUpsert statement, IReadOnlyList<PreparedParameter> parameters, CancellationToken ct)
+    {
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using (var read = new NpgsqlCommand("""
+                         SELECT a.attname, t.typname FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+                         WHERE a.attrelid = @table::regclass AND a.attnum > 0 AND NOT a.attisdropped
+                         """, connection, transaction))
+        {
+            read.Parameters.AddWithValue("table", statement.Table);
+            await using var reader = await read.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) types[reader.GetString(0)] = reader.GetString(1);
+        }
+        var columns = new List<DirectColumn>();
+        foreach (var (column, value) in statement.Insert)
+        {
+            NpgsqlDbType? type = types.GetValueOrDefault(column) switch
+            {
+                "uuid" => NpgsqlDbType.Uuid,
+                "int4" => NpgsqlDbType.Integer,
+                "int8" => NpgsqlDbType.Bigint,
+                "numeric" => NpgsqlDbType.Numeric,
+                "float8" => NpgsqlDbType.Double,
+                "bool" => NpgsqlDbType.Boolean,
+                "varchar" or "text" => NpgsqlDbType.Text,
+                "timestamptz" => NpgsqlDbType.TimestampTz,
+                _ => null,
+            };
+            if (type is null) return null;
+            if (value.StartsWith('@'))
+            {
+                var index = parameters.ToList().FindIndex(p => p.Name == value[1..]);
+                if (index < 0) return null;
+                columns.Add(new DirectColumn(column, index, null, type.Value));
+            }
+            else if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var literal)
+                     && type is NpgsqlDbType.Bigint or NpgsqlDbType.Integer)
+                columns.Add(new DirectColumn(column, -1, type == NpgsqlDbType.Integer ? (int)literal : literal, type.Value));
+            else return null;
+        }
+        return [.. columns];
     }
 
     /// <summary>Opens the COPY into the staging table (emptied first when its rows were written), appending to what it holds.</summary>
@@ -120,37 +184,135 @@ internal sealed class PostgreSqlBulkUpsert : IBulkUpsert
         if (importer is null) return;
         var copy = importer;
         importer = null;
-        await copy.CompleteAsync(ct);
-        await copy.DisposeAsync();
+        try { await copy.CompleteAsync(ct); }
+        finally { await copy.DisposeAsync(); }
     }
 
     /// <summary>Ends the COPY in progress (the staged rows wait for the next chunk's upsert), so the caller can read.</summary>
-    public Task PauseAsync(CancellationToken ct) => EndCopyAsync(ct);
+    public async Task PauseAsync(CancellationToken ct)
+    {
+        if (copyDirect) await EndDirectAsync(ct);
+        else await EndCopyAsync(ct);
+    }
 
     public async ValueTask AddAsync(object?[] values, CancellationToken ct)
     {
         if (staged == ChunkRows) await WriteStagedAsync(ct);
+        if (copyDirect && !Carried(values)) await LeaveDirectAsync(ct);
+        if (copyDirect)
+        {
+            if (!savepointOpen)
+            {
+                await transaction.SaveAsync(Savepoint, ct);
+                savepointOpen = true;
+            }
+            var copy = this.importer ??= await connection.BeginBinaryImportAsync(
+                $"COPY {statement.Table} ({string.Join(", ", direct!.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)", ct);
+            staged++;
+            pending.Add((object?[])values.Clone());
+            rowOpen = true;
+            await copy.StartRowAsync(ct);
+            foreach (var column in direct!)
+                await WriteDirectAsync(copy, column, column.Parameter < 0 ? column.Literal : values[column.Parameter], ct);
+            rowOpen = false;
+            return;
+        }
         var importer = this.importer ??= await CopyAsync(ct);
         staged++;
         rowOpen = true;
         await importer.StartRowAsync(ct);
-        for (var i = 0; i < values.Length; i++)
-        {
-            var value = values[i];
-            if (value is null) { await importer.WriteNullAsync(ct); continue; }
-            var write = parameters[i].Type switch
-            {
-                DbType.Guid => importer.WriteAsync((Guid)value, NpgsqlDbType.Uuid, ct),
-                DbType.Int32 => importer.WriteAsync((int)value, NpgsqlDbType.Integer, ct),
-                DbType.Int64 => importer.WriteAsync((long)value, NpgsqlDbType.Bigint, ct),
-                DbType.Double => importer.WriteAsync((double)value, NpgsqlDbType.Double, ct),
-                DbType.Boolean => importer.WriteAsync((bool)value, NpgsqlDbType.Boolean, ct),
-                DbType.DateTimeOffset => importer.WriteAsync(((DateTimeOffset)value).ToUniversalTime(), NpgsqlDbType.TimestampTz, ct),
-                _ => importer.WriteAsync((string)value, NpgsqlDbType.Text, ct),
-            };
-            await write;
-        }
+        for (var i = 0; i < values.Length; i++) await WriteStagedValueAsync(importer, parameters[i].Type, values[i], ct);
         rowOpen = false;
+    }
+
+    private static Task WriteStagedValueAsync(NpgsqlBinaryImporter importer, DbType type, object? value, CancellationToken ct) =>
+        value is null ? importer.WriteNullAsync(ct) : type switch
+        {
+            DbType.Guid => importer.WriteAsync((Guid)value, NpgsqlDbType.Uuid, ct),
+            DbType.Int32 => importer.WriteAsync((int)value, NpgsqlDbType.Integer, ct),
+            DbType.Int64 => importer.WriteAsync((long)value, NpgsqlDbType.Bigint, ct),
+            DbType.Double => importer.WriteAsync((double)value, NpgsqlDbType.Double, ct),
+            DbType.Boolean => importer.WriteAsync((bool)value, NpgsqlDbType.Boolean, ct),
+            DbType.DateTimeOffset => importer.WriteAsync(((DateTimeOffset)value).ToUniversalTime(), NpgsqlDbType.TimestampTz, ct),
+            _ => importer.WriteAsync((string)value, NpgsqlDbType.Text, ct),
+        };
+
+    /// <summary>Whether the direct COPY carries every value of the row exactly as the INSERT … SELECT would store it.</summary>
+    private bool Carried(object?[] values) =>
+        direct!.All(c => c.Parameter < 0 || c.Type != NpgsqlDbType.Numeric || values[c.Parameter] is not double d
+                         || Numeric(d) is not null);
+
+    /// <summary>
+    /// A double as PostgreSQL's cast to numeric stores it (its 15 significant digits, float8_numeric's "%.15g"), when a
+    /// decimal holds that exactly; null otherwise (the row then goes through the staging table and the server's cast).
+    /// </summary>
+    private static decimal? Numeric(double d)
+    {
+        if (d == 0) return 0m;
+        var magnitude = Math.Abs(d);
+        if (!double.IsFinite(d) || magnitude < 1e-13 || magnitude >= 1e27) return null;
+        return decimal.Parse(d.ToString("G15", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    private static Task WriteDirectAsync(NpgsqlBinaryImporter copy, DirectColumn column, object? value, CancellationToken ct) =>
+        value switch
+        {
+            null => copy.WriteNullAsync(ct),
+            double d when column.Type == NpgsqlDbType.Numeric => copy.WriteAsync(Numeric(d)!.Value, NpgsqlDbType.Numeric, ct),
+            DateTimeOffset t => copy.WriteAsync(t.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct),
+            string text => copy.WriteAsync(text, NpgsqlDbType.Text, ct),
+            Guid g => copy.WriteAsync(g, NpgsqlDbType.Uuid, ct),
+            int i when column.Type == NpgsqlDbType.Integer => copy.WriteAsync(i, NpgsqlDbType.Integer, ct),
+            long l when column.Type == NpgsqlDbType.Bigint => copy.WriteAsync(l, NpgsqlDbType.Bigint, ct),
+            double d when column.Type == NpgsqlDbType.Double => copy.WriteAsync(d, NpgsqlDbType.Double, ct),
+            _ => copy.WriteAsync(value, column.Type, ct),
+        };
+
+    /// <summary>
+    /// Ends the direct COPY of the chunk in progress. On a unique violation (a row already stored) the chunk's rows are
+    /// rolled back to the savepoint and replayed into the staging table, and this chunk and every later one go through the
+    /// upsert. Returns whether the rows stayed in the table.
+    /// </summary>
+    private async Task<bool> EndDirectAsync(CancellationToken ct)
+    {
+        try
+        {
+            await EndCopyAsync(ct);
+            return true;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            allNew = false;
+            await ReplayAsync(ct);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Stops copying straight into the table (a value it cannot carry exactly): the chunk's rows go to the staging table.
+    /// </summary>
+    private async Task LeaveDirectAsync(CancellationToken ct)
+    {
+        if (await EndDirectAsync(ct) && savepointOpen) await ReplayAsync(ct);
+        copyDirect = false;
+    }
+
+    /// <summary>Rolls the chunk's direct rows back to the savepoint and copies them into the staging table instead.</summary>
+    private async Task ReplayAsync(CancellationToken ct)
+    {
+        await transaction.RollbackAsync(Savepoint, ct);
+        savepointOpen = false;
+        copyDirect = false;
+        var copy = importer = await CopyAsync(ct);
+        foreach (var row in pending)
+        {
+            rowOpen = true;
+            await copy.StartRowAsync(ct);
+            for (var i = 0; i < row.Length; i++) await WriteStagedValueAsync(copy, parameters[i].Type, row[i], ct);
+            rowOpen = false;
+        }
+        pending.Clear();
+        await EndCopyAsync(ct);
     }
 
     public async Task<BulkUpsertCount> CompleteAsync(CancellationToken ct)
@@ -169,6 +331,31 @@ internal sealed class PostgreSqlBulkUpsert : IBulkUpsert
     /// </summary>
     private async Task WriteStagedAsync(CancellationToken ct)
     {
+        if (copyDirect && await EndDirectAsync(ct))
+        {
+            // the chunk is in the table: its changed rows (id, version 1 and the asked columns) by binary COPY as well
+            await using (var copy = await connection.BeginBinaryImportAsync(
+                             $"COPY {Changed} ({changedColumns}) FROM STDIN (FORMAT BINARY)", ct))
+            {
+                foreach (var row in pending)
+                {
+                    await copy.StartRowAsync(ct);
+                    foreach (var i in changedSources)
+                    {
+                        var column = direct![i];
+                        await WriteDirectAsync(copy, column, column.Parameter < 0 ? column.Literal : row[column.Parameter], ct);
+                    }
+                }
+                await copy.CompleteAsync(ct);
+            }
+            if (savepointOpen) await transaction.ReleaseAsync(Savepoint, ct);
+            savepointOpen = false;
+            inserted += pending.Count;
+            changed += pending.Count;
+            pending.Clear();
+            staged = 0;
+            return;
+        }
         await EndCopyAsync(ct);
         staged = 0;
         truncate = true;

@@ -7,8 +7,8 @@ using Npgsql;
 namespace Raumnetz.IntegrationTests.Deployment;
 
 /// <summary>
-/// A kill -9 of the API process during a PostgreSQL import of observations (rows streaming by binary COPY into the staging
-/// table, or the one set-based upsert running) leaves either nothing or everything: no observation of the file and no
+/// A kill -9 of the API process during a PostgreSQL import of observations (new rows streaming by binary COPY straight into
+/// the table under a savepoint, or the changes feed's rows being written) leaves either nothing or everything: no observation of the file and no
 /// entry of the changes feed, or all of them. A new process then imports the whole file.
 /// </summary>
 [Trait("Category", "PostgreSql")]
@@ -18,8 +18,8 @@ public sealed class ImportKillTests
     private const int Months = 2400; // 1900-01 .. 2099-12: 144,000 rows, some 5 MB of CSV (under the 20 MB limit)
 
     [Theory]
-    [InlineData("COPY bulk_upsert_rows")]
-    [InlineData("INSERT INTO observations")]
+    [InlineData("COPY observations")]
+    [InlineData("INSERT INTO entity_changes")]
     public async Task A_kill_9_during_an_import_leaves_either_nothing_or_everything(string statement)
     {
         using var database = ApiProcess.FreshPostgresDatabase();

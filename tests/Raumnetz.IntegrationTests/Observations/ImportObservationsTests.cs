@@ -317,6 +317,42 @@ public sealed class ImportObservationsTests(ApiFactory factory) : IClassFixture<
         Assert.Empty(await ObservationsAsync(client, $"indicatorId={s.CountId}"));
     }
 
+    /// <summary>
+    /// On PostgreSQL new rows go by binary COPY straight into the table, their values converted to numeric by the API; a
+    /// value it cannot carry exactly (here 1e-14, first in the south's file) sends the rows through the staging table and the
+    /// server's own cast instead. Both must store the same numbers, and the stored ones must equal what the upsert compares
+    /// them with: importing the same file again leaves every row unchanged.
+    /// </summary>
+    [Fact]
+    public async Task Values_written_straight_into_the_table_are_stored_as_the_servers_cast_stores_them()
+    {
+        var client = await factory.AdminAsync();
+        var s = await SetupAsync(client);
+        var index = ActorApi.Token();
+        var indexId = (await CreateIndicatorAsync(client, Count(index, new { kind = "index", decimals = 6, aggregation = "mean" }))).GetProperty("id").GetGuid();
+        string[] values =
+        [
+            "0.30000000000000004", "123456789.123456789", "1.0000000000000002", "0.00000000000025", "7.25", "0",
+            "123456789012345.6", "2.675", "0.1", "3.141592653589793", "1234567.0000001",
+        ];
+        string Csv(string space, bool tiny) => "indicator,space,period,value,status\n"
+            + (tiny ? $"{index},{space},1999-12,0.00000000000001,final\n" : "")
+            + string.Concat(values.Select((v, i) => $"{index},{space},2000-{i + 1:00},{v},final\n"));
+        foreach (var (space, tiny) in new[] { (s.North, false), (s.South, true) })
+        {
+            var first = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, Csv(space, tiny)));
+            Assert.Equal(values.Length + (tiny ? 1 : 0), first.GetProperty("created").GetInt32());
+            var again = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, Csv(space, tiny)));
+            Assert.Equal((0, values.Length + (tiny ? 1 : 0)),
+                (again.GetProperty("updated").GetInt32(), again.GetProperty("unchanged").GetInt32()));
+        }
+        var stored = await ObservationsAsync(client, $"indicatorId={indexId}&from=2000-01&to=2000-12");
+        string Value(string space, int month) => stored
+            .Single(o => o.GetProperty("spaceCode").GetString() == space && o.GetProperty("period").GetString() == $"2000-{month:00}")
+            .GetProperty("value").GetRawText();
+        Assert.All(Enumerable.Range(1, values.Length), m => Assert.Equal(Value(s.South, m), Value(s.North, m)));
+    }
+
     [Fact]
     public async Task Thousands_of_rows_are_written_and_read_back_like_single_values()
     {
