@@ -138,7 +138,7 @@ internal sealed class SqlitePreparedCommand : IPreparedCommand
     public static SqlitePreparedCommand Prepare(SqliteConnection connection, string sql, IReadOnlyList<PreparedParameter> parameters)
     {
         var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
-        Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
+        SqliteCalls.Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
         var positions = new int[parameters.Count];
         for (var i = 0; i < parameters.Count; i++)
         {
@@ -162,11 +162,11 @@ internal sealed class SqlitePreparedCommand : IPreparedCommand
             var value = values[i] is DBNull ? null : values[i];
             if (isBound[i] && Equals(value, bound[i])) continue;
             isBound[i] = false;
-            Check(db, Bind(positions[i], value));
+            SqliteCalls.Check(db, Bind(positions[i], value));
             (bound[i], isBound[i]) = (value, true);
         }
         var rc = raw.sqlite3_step(statement);
-        var error = rc is raw.SQLITE_DONE or raw.SQLITE_ROW ? null : Error(db, rc);
+        var error = rc is raw.SQLITE_DONE or raw.SQLITE_ROW ? null : SqliteCalls.Error(db, rc);
         raw.sqlite3_reset(statement);
         if (error is not null) throw error;
         // rows this INSERT, UPDATE or DELETE changed (0 when an upsert found its row equal)
@@ -203,19 +203,25 @@ internal sealed class SqlitePreparedCommand : IPreparedCommand
         return raw.sqlite3_bind_text(statement, position, buffer.AsSpan(0, n)); // copied by SQLite (SQLITE_TRANSIENT)
     }
 
-    private static void Check(sqlite3 db, int rc)
-    {
-        if (rc is raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW) return;
-        throw Error(db, rc);
-    }
-
-    /// <summary>The error as Microsoft.Data.Sqlite reports it, so the dialect classifies it the same way.</summary>
-    private static SqliteException Error(sqlite3 db, int rc)
-        => new(raw.sqlite3_errmsg(db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(db));
 
     public ValueTask DisposeAsync()
     {
         statement.Dispose();
         return ValueTask.CompletedTask;
     }
+}
+
+/// <summary>The result codes of the calls straight into SQLite (SQLitePCLRaw) that the prepared writes and the forward reader make.</summary>
+internal static class SqliteCalls
+{
+    /// <summary>Throws <see cref="Error"/> unless <paramref name="rc"/> says the call went well.</summary>
+    public static void Check(sqlite3 db, int rc)
+    {
+        if (rc is raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW) return;
+        throw Error(db, rc);
+    }
+
+    /// <summary>The error as Microsoft.Data.Sqlite reports it, so the dialect and the retry policy classify it the same way.</summary>
+    public static SqliteException Error(sqlite3 db, int rc) =>
+        new(raw.sqlite3_errmsg(db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(db));
 }

@@ -59,14 +59,14 @@ internal sealed class SqliteForwardReader : DbDataReader
         }
         else if (command.Parameters is not null) return null;
         var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
-        Check(db, raw.sqlite3_prepare_v2(db, command.CommandText, out var statement));
+        SqliteCalls.Check(db, raw.sqlite3_prepare_v2(db, command.CommandText, out var statement));
         try
         {
             foreach (var (name, value) in values)
             {
                 var position = raw.sqlite3_bind_parameter_index(statement, "@" + name);
                 if (position == 0) continue; // not used by the statement, as with Dapper
-                Check(db, value switch
+                SqliteCalls.Check(db, value switch
                 {
                     null => raw.sqlite3_bind_null(statement, position),
                     string s => raw.sqlite3_bind_text(statement, position, s),
@@ -103,7 +103,7 @@ internal sealed class SqliteForwardReader : DbDataReader
         if (rc == raw.SQLITE_ROW) return true;
         done = true;
         if (rc == raw.SQLITE_DONE) return false;
-        throw Error(db, rc);
+        throw SqliteCalls.Error(db, rc);
     }
 
     public override Task<bool> ReadAsync(CancellationToken cancellationToken)
@@ -239,14 +239,4 @@ internal sealed class SqliteForwardReader : DbDataReader
         if (disposing) Close();
         base.Dispose(disposing);
     }
-
-    private static void Check(sqlite3 db, int rc)
-    {
-        if (rc is raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW) return;
-        throw Error(db, rc);
-    }
-
-    /// <summary>The error as Microsoft.Data.Sqlite reports it, so the dialect and the retry policy classify it the same way.</summary>
-    private static SqliteException Error(sqlite3 db, int rc) =>
-        new(raw.sqlite3_errmsg(db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(db));
 }
