@@ -107,7 +107,8 @@ public interface ISqlDialect
     /// <summary>
     /// Runs a long query whose rows are read once, forward, by position with typed getters (the streamed exports). On SQLite,
     /// when its parameters are single values, the rows come straight from the engine (one call per column read, repeated
-    /// ids and texts not allocated again); with list parameters, and on the other providers, it is Dapper's reader.
+    /// ids and texts not allocated again); with list parameters, and on SQL Server, it is Dapper's reader; on PostgreSQL
+    /// Dapper's reader with its texts shared between rows (<c>PostgreSqlForwardReader</c>).
     /// </summary>
     Task<DbDataReader> ReadForwardAsync(DbConnection connection, Dapper.CommandDefinition command);
 

@@ -74,12 +74,15 @@ public static class Aggregation
         {
             if (result.TryGetValue(space, out var done)) return done;
             if (depth > 64) return null; // the space hierarchy is at most six levels deep; this guards against bad data
-            var parts = new List<Measure>();
-            foreach (var child in children[space])
-                if (Visit(child, depth + 1) is { } c) parts.Add(c.Measure);
+            // no list for a space without children (most of them), one sized for its children otherwise
+            var below = children[space];
+            List<Measure>? parts = null;
+            foreach (var child in below)
+                if (Visit(child, depth + 1) is { } c)
+                    (parts ??= new List<Measure>(below.TryGetNonEnumeratedCount(out var n) ? n : 4)).Add(c.Measure);
             if (own.TryGetValue(space, out var measured) && measured.Value is not null)
                 return result[space] = (measured, false, 1);
-            if (parts.Count > 0 && Combine(rule, parts, rateFactor) is { Value: not null } a)
+            if (parts is not null && Combine(rule, parts, rateFactor) is { Value: not null } a)
                 return result[space] = (new Measure(a.Value, a.Numerator, a.Denominator), true, a.Count);
             return null;
         }

@@ -65,7 +65,9 @@ public static class PublishedValues
             if (!periods.TryGetValue(values[i].Period, out var positions)) periods[values[i].Period] = positions = [];
             positions.Add(i);
         }
-        cells.EnsureCapacity(values.Count);
+        // sized at once for every stored value and every space that can get a computed one (the parents), so the list (large
+        // for a year of a thousand spaces' months) is never copied into a larger one
+        cells.Capacity = values.Count + periods.Count * children.Count;
         foreach (var (key, positions) in periods)
         {
             // each space's first value, spaces in the order they first occur

@@ -96,10 +96,21 @@ public static class Suppression
         var set = new HashSet<CellKey>(cells.TryGetNonEnumeratedCount(out var count) ? count : 0);
         foreach (var c in cells)
             if (isAdditive(c.Indicator)) set.Add(c);
-        var groups = new List<SuppressionGroup>();
-        foreach (var g in set.Where(c => parentOf(c.Space) is { } p && set.Contains(c with { Space = p }))
-                     .GroupBy(c => c with { Space = parentOf(c.Space)!.Value }))
-            groups.Add(new SuppressionGroup(g.Key, g.OrderBy(c => c.Space).ToList()));
+        // each published parent's cell with its children's cells, in the order the parents first occur, children by space
+        // (one list per group, no grouping and sorting copies: a year of a thousand spaces has many cells)
+        var children = new Dictionary<CellKey, List<CellKey>>();
+        foreach (var c in set)
+        {
+            if (parentOf(c.Space) is not { } p || !set.Contains(c with { Space = p })) continue;
+            if (!children.TryGetValue(c with { Space = p }, out var members)) children[c with { Space = p }] = members = [];
+            members.Add(c);
+        }
+        var groups = new List<SuppressionGroup>(children.Count);
+        foreach (var (total, members) in children)
+        {
+            members.Sort(static (a, b) => a.Space.CompareTo(b.Space)); // spaces differ within a group: the same order as a stable sort
+            groups.Add(new SuppressionGroup(total, members));
+        }
         // Periods that no shorter type partitions (months) are no period's total: without longer ones there is nothing to group.
         var types = new[] { PeriodType.HalfYear, PeriodType.Quarter, PeriodType.Month };
         // (spelled out: a method group of each cell's period would allocate a delegate per cell)

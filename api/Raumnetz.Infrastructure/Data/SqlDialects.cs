@@ -76,8 +76,8 @@ public sealed class PostgreSqlDialect : ISqlDialect
     public Task LockTransactionAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key }, transaction, cancellationToken: ct));
     public string IdText(string column) => $"{column}::text";
-    public Task<DbDataReader> ReadForwardAsync(DbConnection connection, CommandDefinition command) =>
-        connection.ExecuteReaderAsync(command);
+    public async Task<DbDataReader> ReadForwardAsync(DbConnection connection, CommandDefinition command) =>
+        PostgreSqlForwardReader.Over(await connection.ExecuteReaderAsync(command), (NpgsqlConnection)connection);
 }
 
 /// <summary>SQL Server: OFFSET/FETCH (needs ORDER BY, which every list has), constraint errors by number.</summary>
