@@ -38,7 +38,7 @@ public static class Disclosure
         var whole = shape with { Scope = null };
         var withheld = new HashSet<CellKey>();
         foreach (var deciding in skipQuiet && Monotone(whole, rules) ? DecidingYears(whole, stored, rules) : Years(stored))
-            if (deciding.Count > 0) withheld.UnionWith(Decide(whole, PublishedValues.Cells(whole, deciding, aggregate: true), rules));
+            if (deciding.Count > 0) withheld.UnionWith(Decide(whole, deciding, rules));
         return withheld;
     }
 
@@ -115,17 +115,30 @@ public static class Disclosure
         return reached;
     }
 
-    private static HashSet<CellKey> Decide(ValueTableShape shape, List<(PublishedValue Value, int? Raters)> cells, SuppressionRules rules)
+    /// <summary>
+    /// The withheld cells of the table computed from <paramref name="stored"/>. What the decision needs of each cell (its
+    /// weight, whether it is small) is taken as the table is computed, one period at a time, so the table itself is never
+    /// held (a year of a thousand spaces' months is large); the weights are sized at once for the stored values and a
+    /// computed one per parent space and period.
+    /// </summary>
+    private static HashSet<CellKey> Decide(ValueTableShape shape, List<StoredValue> stored, SuppressionRules rules)
     {
-        CellKey Key(PublishedValue v) => new(shape.Indicator, v.Space, v.Period);
+        var periods = new HashSet<Period>();
+        foreach (var s in stored) periods.Add(s.Period);
+        var parents = shape.Parents.Values.Where(p => p is not null).Distinct().Count();
         // What secondary suppression gives up least of: the value, or for a rate its denominator (the population behind it).
-        var weights = cells.ToDictionary(c => Key(c.Value),
-            c => shape.Kind == IndicatorKind.Rate ? c.Value.Measure.Denominator : c.Value.Measure.Value);
-        var primary = cells
-            .Where(c => Suppression.IsPrimary(shape.Kind, c.Value.Measure.Value, c.Value.Measure.Denominator, c.Raters, rules))
-            .Select(c => Key(c.Value)).ToHashSet();
-        var groups = Suppression.Groups(weights.Keys, s => shape.Parents.TryGetValue(s, out var p) ? p : null,
-            _ => Suppression.IsAdditive(shape.Aggregation));
+        var weights = new Dictionary<CellKey, double?>(stored.Count + periods.Count * parents);
+        var primary = new HashSet<CellKey>();
+        foreach (var (value, raters) in PublishedValues.Cells(shape, stored, aggregate: true))
+        {
+            var key = new CellKey(shape.Indicator, value.Space, value.Period);
+            weights.Add(key, shape.Kind == IndicatorKind.Rate ? value.Measure.Denominator : value.Measure.Value);
+            if (Suppression.IsPrimary(shape.Kind, value.Measure.Value, value.Measure.Denominator, raters, rules)) primary.Add(key);
+        }
+        // the cells are the weights' keys (distinct, all of this indicator): no second set of them
+        var groups = Suppression.IsAdditive(shape.Aggregation)
+            ? Suppression.GroupsOf(weights.Keys, weights.ContainsKey, s => shape.Parents.TryGetValue(s, out var p) ? p : null)
+            : [];
         var withheld = Suppression.Secondary(weights, primary, groups);
         withheld.UnionWith(primary);
         return withheld;

@@ -35,25 +35,27 @@ public static class PublishedValues
     public static List<PublishedValue> Table(
         ValueTableShape shape, IEnumerable<StoredValue> stored, bool aggregate, IReadOnlySet<CellKey>? withheld)
     {
-        var cells = Cells(shape, stored, aggregate).Select(c => c.Value);
-        if (withheld is null) return cells.ToList();
-        return cells.Select(v => withheld.Contains(new CellKey(shape.Indicator, v.Space, v.Period))
-            ? v with { Measure = default, Suppressed = true } : v).ToList();
+        var values = stored as IReadOnlyList<StoredValue> ?? stored.ToList();
+        var cells = new List<PublishedValue>(values.Count);
+        foreach (var (v, _) in Cells(shape, values, aggregate))
+            cells.Add(withheld is not null && withheld.Contains(new CellKey(shape.Indicator, v.Space, v.Period))
+                ? v with { Measure = default, Suppressed = true } : v);
+        return cells;
     }
 
     /// <summary>
     /// The cells of a table with, for ratings, how many people stand behind each: the raters of a measured value, or the
-    /// raters of the values below summed for a computed one (null where no count is known).
+    /// raters of the values below summed for a computed one (null where no count is known). One period's at a time, as
+    /// they are computed: the caller keeps what it needs of them, not the whole table (a year of a thousand spaces' months).
     /// </summary>
-    internal static List<(PublishedValue Value, int? Raters)> Cells(ValueTableShape shape, IEnumerable<StoredValue> stored, bool aggregate)
+    internal static IEnumerable<(PublishedValue Value, int? Raters)> Cells(ValueTableShape shape, IEnumerable<StoredValue> stored, bool aggregate)
     {
-        var cells = new List<(PublishedValue Value, int? Raters)>();
         bool InScope(Guid space) => shape.Scope is null || shape.Scope.Contains(space);
         if (!aggregate)
         {
             foreach (var s in stored)
-                if (InScope(s.Space)) cells.Add((new PublishedValue(s.Space, s.Period, s.Measure, false, 1, false), s.RatingCount));
-            return cells;
+                if (InScope(s.Space)) yield return (new PublishedValue(s.Space, s.Period, s.Measure, false, 1, false), s.RatingCount);
+            yield break;
         }
         var children = shape.Parents.Where(p => p.Value is not null).ToLookup(p => p.Value!.Value, p => p.Key);
         var roots = shape.Parents.Where(p => p.Value is null).Select(p => p.Key).ToList();
@@ -65,9 +67,6 @@ public static class PublishedValues
             if (!periods.TryGetValue(values[i].Period, out var positions)) periods[values[i].Period] = positions = [];
             positions.Add(i);
         }
-        // sized at once for every stored value and every space that can get a computed one (the parents), so the list (large
-        // for a year of a thousand spaces' months) is never copied into a larger one
-        cells.Capacity = values.Count + periods.Count * children.Count;
         foreach (var (key, positions) in periods)
         {
             // each space's first value, spaces in the order they first occur
@@ -89,9 +88,9 @@ public static class PublishedValues
             }
             foreach (var (space, value) in computed)
                 if (InScope(space))
-                    cells.Add((new PublishedValue(space, key, value.Measure, value.Aggregated, value.Count, false,
+                    yield return (new PublishedValue(space, key, value.Measure, value.Aggregated, value.Count, false,
                             value.Aggregated ? CoverageOf(space, key) : null),
-                        shape.Kind == IndicatorKind.Rating ? Raters(space, 0) : null));
+                        shape.Kind == IndicatorKind.Rating ? Raters(space, 0) : null);
             Coverage? CoverageOf(Guid space, Period p)
             {
                 if (shape.Facts is not { } facts) return null;
@@ -101,6 +100,5 @@ public static class PublishedValues
                 return CoverageRules.Of(parts, Contributed, c => facts.TryGetValue(c, out var f) ? f.Population : null);
             }
         }
-        return cells;
     }
 }

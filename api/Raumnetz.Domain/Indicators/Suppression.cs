@@ -96,12 +96,21 @@ public static class Suppression
         var set = new HashSet<CellKey>(cells.TryGetNonEnumeratedCount(out var count) ? count : 0);
         foreach (var c in cells)
             if (isAdditive(c.Indicator)) set.Add(c);
+        return GroupsOf(set, set.Contains, parentOf);
+    }
+
+    /// <summary>
+    /// <see cref="Groups"/> of <paramref name="set"/>: distinct cells, all of additive indicators, <paramref name="contains"/>
+    /// telling whether a cell is one of them (so a caller that holds them as a dictionary's keys needs no set of its own).
+    /// </summary>
+    internal static List<SuppressionGroup> GroupsOf(IEnumerable<CellKey> set, Func<CellKey, bool> contains, Func<Guid, Guid?> parentOf)
+    {
         // each published parent's cell with its children's cells, in the order the parents first occur, children by space
         // (one list per group, no grouping and sorting copies: a year of a thousand spaces has many cells)
         var children = new Dictionary<CellKey, List<CellKey>>();
         foreach (var c in set)
         {
-            if (parentOf(c.Space) is not { } p || !set.Contains(c with { Space = p })) continue;
+            if (parentOf(c.Space) is not { } p || !contains(c with { Space = p })) continue;
             if (!children.TryGetValue(c with { Space = p }, out var members)) children[c with { Space = p }] = members = [];
             members.Add(c);
         }
