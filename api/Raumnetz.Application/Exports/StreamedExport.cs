@@ -72,8 +72,8 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
     /// <summary>
     /// The rows in indicator order, each indicator's withheld cells decided from the values the stream reads: they are held
     /// until the indicator's last value has passed, then decided together and written (those in the scope and the months).
-    /// They are held as values in one list reused for every indicator, their repeated texts shared, so that holding them
-    /// leaves the collector few objects to promote.
+    /// They are held as values in lists reused for every indicator (the values as the decision takes them, their texts
+    /// beside them, repeated texts shared), so that holding them leaves the collector few objects to promote.
     /// </summary>
     private async IAsyncEnumerable<ExportRow> Decided(DbConnection connection, ExportQueryBuilder queries, [EnumeratorCancellation] CancellationToken ct)
     {
@@ -81,7 +81,10 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
         var parents = plan.AllSpaces.Values.ToDictionary(s => s.Id, s => s.ParentId);
         var periods = new Dictionary<string, Period>(StringComparer.Ordinal); // each period's text is parsed once
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        var held = new List<Held>();
+        // the values as the decision takes them, and beside them (same position) the texts the rows need
+        var held = new List<StoredValue>();
+        var heldTexts = new List<HeldTexts>();
+        var unknownSpace = false; // a value of a space outside the hierarchy (none, in a consistent database): the decision leaves it out
         ExportIndicator? current = null;
         await using var reader = await db.Dialect.ReadForwardAsync(connection, queries.Streamed(ct, decided: true));
         var raw = new RawObservationReader(reader);
@@ -93,11 +96,14 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
             {
                 if (current is not null) foreach (var row in Release(current)) yield return row;
                 held.Clear();
+                heldTexts.Clear();
+                unknownSpace = false;
                 current = indicator;
             }
             if (!periods.TryGetValue(o.Period, out var period)) periods[o.Period] = period = Period.Parse(o.Period);
-            held.Add(new Held(o.SpaceId, period, Shared(o.Period)!, new Measure(o.Value, o.Numerator, o.Denominator), Shared(o.Status),
-                Shared(o.Source), o.RatingCount));
+            held.Add(new StoredValue(o.SpaceId, period, new Measure(o.Value, o.Numerator, o.Denominator), o.RatingCount));
+            heldTexts.Add(new HeldTexts(Shared(o.Period)!, Shared(o.Status), Shared(o.Source)));
+            unknownSpace |= !parents.ContainsKey(o.SpaceId);
         }
         if (current is not null) foreach (var row in Release(current)) yield return row;
 
@@ -113,17 +119,18 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
         IEnumerable<ExportRow> Release(ExportIndicator indicator)
         {
             var shape = new ValueTableShape(indicator.Id, indicator.Kind, indicator.Aggregation, indicator.RateFactor ?? 1, parents, null);
-            var withheld = Disclosure.Withheld(shape, held.Where(h => parents.ContainsKey(h.Space))
-                .Select(h => new StoredValue(h.Space, h.Period, h.Measure, h.RatingCount)), rules);
-            foreach (var h in held)
+            var withheld = Disclosure.Withheld(shape, unknownSpace ? held.Where(h => parents.ContainsKey(h.Space)) : held, rules);
+            for (var i = 0; i < held.Count; i++)
             {
+                var h = held[i];
                 if (plan.Scope is { } scope && !scope.Contains(h.Space)) continue;
                 if (h.Period.FirstMonth < plan.FromMonth || h.Period.LastMonth > plan.ToMonth) continue;
                 var suppressed = withheld.Count > 0 && withheld.Contains(new CellKey(indicator.Id, h.Space, h.Period));
+                var t = heldTexts[i];
                 var o = new RawObservation
                 {
-                    IndicatorId = indicator.Id, SpaceId = h.Space, Period = h.PeriodText, Value = h.Measure.Value,
-                    Numerator = h.Measure.Numerator, Denominator = h.Measure.Denominator, Status = h.Status, Source = h.Source,
+                    IndicatorId = indicator.Id, SpaceId = h.Space, Period = t.Period, Value = h.Measure.Value,
+                    Numerator = h.Measure.Numerator, Denominator = h.Measure.Denominator, Status = t.Status, Source = t.Source,
                     RatingCount = h.RatingCount,
                 };
                 yield return o.ToRow(indicator, plan.AllSpaces[h.Space], suppressed, false);
@@ -131,7 +138,6 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
         }
     }
 
-    /// <summary>A value held until its indicator is decided: what the decision and the exported row need of it.</summary>
-    private readonly record struct Held(
-        Guid Space, Period Period, string PeriodText, Measure Measure, string? Status, string? Source, int? RatingCount);
+    /// <summary>The texts of a value held until its indicator is decided (the rest is its <see cref="StoredValue"/>).</summary>
+    private readonly record struct HeldTexts(string Period, string? Status, string? Source);
 }

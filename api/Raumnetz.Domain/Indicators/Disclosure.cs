@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Raumnetz.Domain.Indicators;
 
 /// <summary>
@@ -77,12 +79,15 @@ public static class Disclosure
         SuppressionRules rules)
     {
         // per year: how many values each period has, and the periods with a small one
+        // (values come in runs of one year, a space's months, so the year of the value before is looked up again only when it changes)
         var periods = new Dictionary<int, (Dictionary<Period, int> Counts, HashSet<Period> Small)>();
+        (Dictionary<Period, int> Counts, HashSet<Period> Small) counting = ([], []); // replaced at the first value
+        var current = int.MinValue;
         foreach (var s in stored)
         {
-            if (!periods.TryGetValue(s.Period.Year, out var year)) periods[s.Period.Year] = year = ([], []);
-            year.Counts[s.Period] = year.Counts.GetValueOrDefault(s.Period) + 1;
-            if (Suppression.IsPrimary(shape.Kind, s.Measure.Value, s.Measure.Denominator, s.RatingCount, rules)) year.Small.Add(s.Period);
+            if (s.Period.Year != current && !periods.TryGetValue(current = s.Period.Year, out counting)) periods[current] = counting = ([], []);
+            CollectionsMarshal.GetValueRefOrAddDefault(counting.Counts, s.Period, out _)++;
+            if (Suppression.IsPrimary(shape.Kind, s.Measure.Value, s.Measure.Denominator, s.RatingCount, rules)) counting.Small.Add(s.Period);
         }
         // per year with a small value: the periods to keep, null for all of them (each year's list sized for them at once)
         var keep = new Dictionary<int, HashSet<Period>?>();
@@ -96,9 +101,18 @@ public static class Disclosure
             years[number] = new List<StoredValue>(year.Counts.Where(c => all || reached.Contains(c.Key)).Sum(c => c.Value));
         }
         if (years.Count == 0) return years.Values;
+        List<StoredValue>? into = null;
+        HashSet<Period>? only = null;
+        current = int.MinValue;
         foreach (var s in stored)
-            if (years.TryGetValue(s.Period.Year, out var year) && (keep[s.Period.Year] is not { } reached || reached.Contains(s.Period)))
-                year.Add(s);
+        {
+            if (s.Period.Year != current)
+            {
+                into = years.GetValueOrDefault(current = s.Period.Year);
+                only = into is null ? null : keep[current];
+            }
+            if (into is not null && (only is null || only.Contains(s.Period))) into.Add(s);
+        }
         return years.Values;
     }
 
