@@ -72,8 +72,10 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
     /// <summary>
     /// The rows in indicator order, each indicator's withheld cells decided from the values the stream reads: they are held
     /// until the indicator's last value has passed, then decided together and written (those in the scope and the months).
-    /// They are held as values in lists reused for every indicator (the values as the decision takes them, their texts
-    /// beside them, repeated texts shared), so that holding them leaves the collector few objects to promote.
+    /// The decision of an indicator runs on another thread while the next indicator's values are read, and its rows are
+    /// written when that one is complete, so reading (the database's pace) and deciding overlap; the values are held in
+    /// two batches used in turn (the values as the decision takes them, their texts beside them, repeated texts shared),
+    /// so that holding them leaves the collector few objects to promote.
     /// </summary>
     private async IAsyncEnumerable<ExportRow> Decided(DbConnection connection, ExportQueryBuilder queries, [EnumeratorCancellation] CancellationToken ct)
     {
@@ -81,31 +83,52 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
         var parents = plan.AllSpaces.Values.ToDictionary(s => s.Id, s => s.ParentId);
         var periods = new Dictionary<string, Period>(StringComparer.Ordinal); // each period's text is parsed once
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        // the values as the decision takes them, and beside them (same position) the texts the rows need
-        var held = new List<StoredValue>();
-        var heldTexts = new List<HeldTexts>();
-        var unknownSpace = false; // a value of a space outside the hierarchy (none, in a consistent database): the decision leaves it out
-        ExportIndicator? current = null;
-        await using var reader = await db.Dialect.ReadForwardAsync(connection, queries.Streamed(ct, decided: true));
-        var raw = new RawObservationReader(reader);
-        while (await reader.ReadAsync(ct))
+        var reading = new Batch();
+        var spare = new Batch();
+        (Batch Batch, Task<HashSet<CellKey>> Withheld)? deciding = null;
+        try
         {
-            var o = raw.Read();
-            if (!indicators.TryGetValue(o.IndicatorId, out var indicator)) continue;
-            if (indicator != current)
+            await using var reader = await db.Dialect.ReadForwardAsync(connection, queries.Streamed(ct, decided: true));
+            var raw = new RawObservationReader(reader);
+            while (await reader.ReadAsync(ct))
             {
-                if (current is not null) foreach (var row in Release(current)) yield return row;
-                held.Clear();
-                heldTexts.Clear();
-                unknownSpace = false;
-                current = indicator;
+                var o = raw.Read();
+                if (!indicators.TryGetValue(o.IndicatorId, out var indicator)) continue;
+                if (indicator != reading.Indicator)
+                {
+                    if (reading.Indicator is not null)
+                    {
+                        // the indicator before the one just read is written, the one just read is decided meanwhile
+                        if (deciding is { } written)
+                        {
+                            foreach (var row in Release(written.Batch, await written.Withheld)) yield return row;
+                            spare = written.Batch;
+                        }
+                        var complete = reading;
+                        deciding = (complete, Task.Run(() => Decide(complete), CancellationToken.None));
+                        reading = spare;
+                    }
+                    reading.Start(indicator);
+                }
+                if (!periods.TryGetValue(o.Period, out var period)) periods[o.Period] = period = Period.Parse(o.Period);
+                reading.Values.Add(new StoredValue(o.SpaceId, period, new Measure(o.Value, o.Numerator, o.Denominator), o.RatingCount));
+                reading.Texts.Add(new HeldTexts(Shared(o.Period)!, Shared(o.Status), Shared(o.Source)));
+                reading.UnknownSpace |= !parents.ContainsKey(o.SpaceId);
             }
-            if (!periods.TryGetValue(o.Period, out var period)) periods[o.Period] = period = Period.Parse(o.Period);
-            held.Add(new StoredValue(o.SpaceId, period, new Measure(o.Value, o.Numerator, o.Denominator), o.RatingCount));
-            heldTexts.Add(new HeldTexts(Shared(o.Period)!, Shared(o.Status), Shared(o.Source)));
-            unknownSpace |= !parents.ContainsKey(o.SpaceId);
+            if (deciding is { } last)
+            {
+                deciding = null;
+                foreach (var row in Release(last.Batch, await last.Withheld)) yield return row;
+            }
+            if (reading.Indicator is not null) foreach (var row in Release(reading, Decide(reading))) yield return row;
         }
-        if (current is not null) foreach (var row in Release(current)) yield return row;
+        finally
+        {
+            // broken off while an indicator was being decided: nobody waits for it, its failure is no one's to report
+            if (deciding is { } abandoned)
+                _ = abandoned.Withheld.ContinueWith(static t => t.Exception, CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
 
         // The same text once (statuses, sources and periods repeat); a bounded pool, so odd data cannot make it grow without end.
         string? Shared(string? text)
@@ -116,17 +139,21 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
             return text;
         }
 
-        IEnumerable<ExportRow> Release(ExportIndicator indicator)
+        // a value of a space outside the hierarchy (none, in a consistent database) the decision leaves out
+        HashSet<CellKey> Decide(Batch batch) => Disclosure.Withheld(
+            new ValueTableShape(batch.Indicator!.Id, batch.Indicator.Kind, batch.Indicator.Aggregation, batch.Indicator.RateFactor ?? 1, parents, null),
+            batch.UnknownSpace ? batch.Values.Where(h => parents.ContainsKey(h.Space)) : batch.Values, rules);
+
+        IEnumerable<ExportRow> Release(Batch batch, HashSet<CellKey> withheld)
         {
-            var shape = new ValueTableShape(indicator.Id, indicator.Kind, indicator.Aggregation, indicator.RateFactor ?? 1, parents, null);
-            var withheld = Disclosure.Withheld(shape, unknownSpace ? held.Where(h => parents.ContainsKey(h.Space)) : held, rules);
-            for (var i = 0; i < held.Count; i++)
+            var indicator = batch.Indicator!;
+            for (var i = 0; i < batch.Values.Count; i++)
             {
-                var h = held[i];
+                var h = batch.Values[i];
                 if (plan.Scope is { } scope && !scope.Contains(h.Space)) continue;
                 if (h.Period.FirstMonth < plan.FromMonth || h.Period.LastMonth > plan.ToMonth) continue;
                 var suppressed = withheld.Count > 0 && withheld.Contains(new CellKey(indicator.Id, h.Space, h.Period));
-                var t = heldTexts[i];
+                var t = batch.Texts[i];
                 var o = new RawObservation
                 {
                     IndicatorId = indicator.Id, SpaceId = h.Space, Period = t.Period, Value = h.Measure.Value,
@@ -135,6 +162,25 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
                 };
                 yield return o.ToRow(indicator, plan.AllSpaces[h.Space], suppressed, false);
             }
+        }
+    }
+
+    /// <summary>One indicator's values held until it is decided and written (lists reused for the indicators in turn).</summary>
+    private sealed class Batch
+    {
+        public ExportIndicator? Indicator { get; private set; }
+        /// <summary>The values as the decision takes them.</summary>
+        public List<StoredValue> Values { get; } = [];
+        /// <summary>Each value's texts, at the same position.</summary>
+        public List<HeldTexts> Texts { get; } = [];
+        public bool UnknownSpace { get; set; }
+
+        public void Start(ExportIndicator indicator)
+        {
+            Indicator = indicator;
+            Values.Clear();
+            Texts.Clear();
+            UnknownSpace = false;
         }
     }
 
