@@ -67,8 +67,18 @@ public static class Aggregation
             IEnumerable<Guid> roots)
     {
         var result = new Dictionary<Guid, (Measure, bool, int)>(own.Count);
-        foreach (var root in roots) Visit(root, 0);
+        UpTheHierarchy(rule, rateFactor, own, children, roots, result);
         return result;
+    }
+
+    /// <summary><see cref="UpTheHierarchy(AggregationRule, double, IReadOnlyDictionary{Guid, Measure}, ILookup{Guid, Guid}, IEnumerable{Guid})"/>
+    /// into <paramref name="result"/>, emptied first (a caller computing many periods fills the same map for each).</summary>
+    internal static void UpTheHierarchy(AggregationRule rule, double rateFactor, IReadOnlyDictionary<Guid, Measure> own,
+        ILookup<Guid, Guid> children, IEnumerable<Guid> roots, Dictionary<Guid, (Measure Measure, bool Aggregated, int Count)> result)
+    {
+        result.Clear();
+        result.EnsureCapacity(own.Count);
+        foreach (var root in roots) Visit(root, 0);
 
         (Measure Measure, bool Aggregated, int Count)? Visit(Guid space, int depth)
         {

@@ -67,15 +67,22 @@ public static class PublishedValues
             if (!periods.TryGetValue(values[i].Period, out var positions)) periods[values[i].Period] = positions = [];
             positions.Add(i);
         }
+        // the maps of one period, emptied for the next (a period's cells are all passed on before the next is computed)
+        var measures = new Dictionary<Guid, Measure>();
+        var ratings = shape.Kind == IndicatorKind.Rating ? new Dictionary<Guid, int?>() : null;
+        var computed = new Dictionary<Guid, (Measure Measure, bool Aggregated, int Count)>();
+        var raters = new Dictionary<Guid, int?>();
         foreach (var (key, positions) in periods)
         {
             // each space's first value, spaces in the order they first occur
-            var measures = new Dictionary<Guid, Measure>(positions.Count);
-            var ratings = shape.Kind == IndicatorKind.Rating ? new Dictionary<Guid, int?>(positions.Count) : null;
+            measures.Clear();
+            measures.EnsureCapacity(positions.Count);
+            ratings?.Clear();
+            ratings?.EnsureCapacity(positions.Count);
             foreach (var i in positions)
                 if (measures.TryAdd(values[i].Space, values[i].Measure)) ratings?.Add(values[i].Space, values[i].RatingCount);
-            var computed = Aggregation.UpTheHierarchy(shape.Aggregation, shape.RateFactor, measures, children, roots);
-            var raters = new Dictionary<Guid, int?>();
+            Aggregation.UpTheHierarchy(shape.Aggregation, shape.RateFactor, measures, children, roots, computed);
+            raters.Clear();
             int? Raters(Guid space, int depth)
             {
                 if (raters.TryGetValue(space, out var known)) return known;
