@@ -141,7 +141,8 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
 
         // a value of a space outside the hierarchy (none, in a consistent database) the decision leaves out
         HashSet<CellKey> Decide(Batch batch) => Disclosure.Withheld(
-            new ValueTableShape(batch.Indicator!.Id, batch.Indicator.Kind, batch.Indicator.Aggregation, batch.Indicator.RateFactor ?? 1, parents, null),
+            new ValueTableShape(batch.Indicator!.Id, batch.Indicator.Kind, batch.Indicator.Aggregation, batch.Indicator.RateFactor ?? 1,
+                parents, null),
             batch.UnknownSpace ? batch.Values.Where(h => parents.ContainsKey(h.Space)) : batch.Values, rules);
 
         IEnumerable<ExportRow> Release(Batch batch, HashSet<CellKey> withheld)

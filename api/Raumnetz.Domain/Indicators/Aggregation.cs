@@ -71,7 +71,8 @@ public static class Aggregation
         return result;
     }
 
-    /// <summary><see cref="UpTheHierarchy(AggregationRule, double, IReadOnlyDictionary{Guid, Measure}, ILookup{Guid, Guid}, IEnumerable{Guid})"/>
+    /// <summary>
+    /// <see cref="UpTheHierarchy(AggregationRule, double, IReadOnlyDictionary{Guid, Measure}, ILookup{Guid, Guid}, IEnumerable{Guid})"/>
     /// into <paramref name="result"/>, emptied first (a caller computing many periods fills the same map for each).</summary>
     internal static void UpTheHierarchy(AggregationRule rule, double rateFactor, IReadOnlyDictionary<Guid, Measure> own,
         ILookup<Guid, Guid> children, IEnumerable<Guid> roots, Dictionary<Guid, (Measure Measure, bool Aggregated, int Count)> result)

@@ -85,9 +85,11 @@ public static class Disclosure
         var current = int.MinValue;
         foreach (var s in stored)
         {
-            if (s.Period.Year != current && !periods.TryGetValue(current = s.Period.Year, out counting)) periods[current] = counting = ([], []);
+            if (s.Period.Year != current && !periods.TryGetValue(current = s.Period.Year, out counting))
+                periods[current] = counting = ([], []);
             CollectionsMarshal.GetValueRefOrAddDefault(counting.Counts, s.Period, out _)++;
-            if (Suppression.IsPrimary(shape.Kind, s.Measure.Value, s.Measure.Denominator, s.RatingCount, rules)) counting.Small.Add(s.Period);
+            if (Suppression.IsPrimary(shape.Kind, s.Measure.Value, s.Measure.Denominator, s.RatingCount, rules))
+                counting.Small.Add(s.Period);
         }
         // per year with a small value: the periods to keep, null for all of them (each year's list sized for them at once)
         var keep = new Dictionary<int, HashSet<Period>?>();

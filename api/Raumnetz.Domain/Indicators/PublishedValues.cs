@@ -48,7 +48,8 @@ public static class PublishedValues
     /// raters of the values below summed for a computed one (null where no count is known). One period's at a time, as
     /// they are computed: the caller keeps what it needs of them, not the whole table (a year of a thousand spaces' months).
     /// </summary>
-    internal static IEnumerable<(PublishedValue Value, int? Raters)> Cells(ValueTableShape shape, IEnumerable<StoredValue> stored, bool aggregate)
+    internal static IEnumerable<(PublishedValue Value, int? Raters)> Cells(
+        ValueTableShape shape, IEnumerable<StoredValue> stored, bool aggregate)
     {
         bool InScope(Guid space) => shape.Scope is null || shape.Scope.Contains(space);
         if (!aggregate)

@@ -23,7 +23,8 @@ internal sealed class PostgreSqlForwardReader(DbDataReader inner, bool utf8) : D
 
     /// <summary>The reader over <paramref name="reader"/> (Dapper's, over Npgsql's) of a query on <paramref name="connection"/>.</summary>
     public static PostgreSqlForwardReader Over(DbDataReader reader, NpgsqlConnection connection) =>
-        new(reader, new NpgsqlConnectionStringBuilder(connection.ConnectionString).Encoding is null or "UTF8" or "UTF-8" or "utf8" or "utf-8");
+        new(reader, new NpgsqlConnectionStringBuilder(connection.ConnectionString).Encoding
+            is null or "UTF8" or "UTF-8" or "utf8" or "utf-8");
 
     public override string GetString(int ordinal)
     {
@@ -57,7 +58,8 @@ internal sealed class PostgreSqlForwardReader(DbDataReader inner, bool utf8) : D
     public override bool NextResult() => inner.NextResult();
     public override Task<bool> NextResultAsync(CancellationToken cancellationToken) => inner.NextResultAsync(cancellationToken);
     public override bool IsDBNull(int ordinal) => inner.IsDBNull(ordinal);
-    public override Task<bool> IsDBNullAsync(int ordinal, CancellationToken cancellationToken) => inner.IsDBNullAsync(ordinal, cancellationToken);
+    public override Task<bool> IsDBNullAsync(int ordinal, CancellationToken cancellationToken) =>
+        inner.IsDBNullAsync(ordinal, cancellationToken);
     public override object this[int ordinal] => inner[ordinal];
     public override object this[string name] => inner[name];
     public override int Depth => inner.Depth;

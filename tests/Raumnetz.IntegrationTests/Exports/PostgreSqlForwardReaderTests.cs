@@ -31,11 +31,13 @@ public sealed class PostgreSqlForwardReaderTests(PostgreSqlForwardReaderTests.Po
         var expected = new List<(string? A, string? B, string C)>();
         await using (var plain = await connection.ExecuteReaderAsync(sql))
             while (await plain.ReadAsync())
-                expected.Add((plain.IsDBNull(0) ? null : plain.GetString(0), plain.IsDBNull(1) ? null : plain.GetString(1), plain.GetString(2)));
+                expected.Add((plain.IsDBNull(0) ? null : plain.GetString(0), plain.IsDBNull(1) ? null : plain.GetString(1),
+                    plain.GetString(2)));
         var read = new List<(string? A, string? B, string C)>();
         await using (var reader = await db.Dialect.ReadForwardAsync(connection, new CommandDefinition(sql)))
             while (await reader.ReadAsync())
-                read.Add((reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2)));
+                read.Add((reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
+                    reader.GetString(2)));
 
         Assert.Equal(texts, expected.Select(e => e.A));
         Assert.Equal(expected, read);
