@@ -83,8 +83,8 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
         var parents = plan.AllSpaces.Values.ToDictionary(s => s.Id, s => s.ParentId);
         var periods = new Dictionary<string, Period>(StringComparer.Ordinal); // each period's text is parsed once
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        var reading = new Batch();
-        var spare = new Batch();
+        var reading = new Batch(0);
+        Batch? spare = null; // the second batch, sized at once for as many values as the first indicator had
         (Batch Batch, Task<HashSet<CellKey>> Withheld)? deciding = null;
         try
         {
@@ -106,7 +106,7 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
                         }
                         var complete = reading;
                         deciding = (complete, Task.Run(() => Decide(complete), CancellationToken.None));
-                        reading = spare;
+                        reading = spare ?? new Batch(complete.Values.Count);
                     }
                     reading.Start(indicator);
                 }
@@ -167,13 +167,13 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
     }
 
     /// <summary>One indicator's values held until it is decided and written (lists reused for the indicators in turn).</summary>
-    private sealed class Batch
+    private sealed class Batch(int capacity)
     {
         public ExportIndicator? Indicator { get; private set; }
         /// <summary>The values as the decision takes them.</summary>
-        public List<StoredValue> Values { get; } = [];
+        public List<StoredValue> Values { get; } = new(capacity);
         /// <summary>Each value's texts, at the same position.</summary>
-        public List<HeldTexts> Texts { get; } = [];
+        public List<HeldTexts> Texts { get; } = new(capacity);
         public bool UnknownSpace { get; set; }
 
         public void Start(ExportIndicator indicator)

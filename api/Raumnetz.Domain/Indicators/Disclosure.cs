@@ -39,7 +39,8 @@ public static class Disclosure
     {
         var whole = shape with { Scope = null };
         var withheld = new HashSet<CellKey>();
-        foreach (var deciding in skipQuiet && Monotone(whole, rules) ? DecidingYears(whole, stored, rules) : Years(stored))
+        IEnumerable<IReadOnlyList<StoredValue>> years = skipQuiet && Monotone(whole, rules) ? DecidingYears(whole, stored, rules) : Years(stored);
+        foreach (var deciding in years)
             if (deciding.Count > 0) withheld.UnionWith(Decide(whole, deciding, rules));
         return withheld;
     }
@@ -75,7 +76,7 @@ public static class Disclosure
     /// those with a small value, the second keeps the values of the periods linked to one, so the values of the quiet
     /// periods are never copied.
     /// </summary>
-    private static Dictionary<int, List<StoredValue>>.ValueCollection DecidingYears(ValueTableShape shape, IEnumerable<StoredValue> stored,
+    private static IEnumerable<IReadOnlyList<StoredValue>> DecidingYears(ValueTableShape shape, IEnumerable<StoredValue> stored,
         SuppressionRules rules)
     {
         // per year: how many values each period has, and the periods with a small one
@@ -93,16 +94,18 @@ public static class Disclosure
         }
         // per year with a small value: the periods to keep, null for all of them (each year's list sized for them at once)
         var keep = new Dictionary<int, HashSet<Period>?>();
-        var years = new Dictionary<int, List<StoredValue>>();
+        var sizes = new Dictionary<int, int>();
         foreach (var (number, year) in periods)
         {
             if (year.Small.Count == 0) continue;
             var reached = Reached(year.Counts.Keys, year.Small);
             var all = reached.Count == year.Counts.Count;
             keep[number] = all ? null : reached;
-            years[number] = new List<StoredValue>(year.Counts.Where(c => all || reached.Contains(c.Key)).Sum(c => c.Value));
+            sizes[number] = year.Counts.Where(c => all || reached.Contains(c.Key)).Sum(c => c.Value);
         }
-        if (years.Count == 0) return years.Values;
+        if (sizes.Count == 0) return [];
+        if (stored is IReadOnlyList<StoredValue> list) return Positions.Of(list, keep, sizes);
+        var years = sizes.ToDictionary(y => y.Key, y => new List<StoredValue>(y.Value));
         List<StoredValue>? into = null;
         HashSet<Period>? only = null;
         current = int.MinValue;
@@ -137,7 +140,7 @@ public static class Disclosure
     /// held (a year of a thousand spaces' months is large); the weights are sized at once for the stored values and a
     /// computed one per parent space and period.
     /// </summary>
-    private static HashSet<CellKey> Decide(ValueTableShape shape, List<StoredValue> stored, SuppressionRules rules)
+    private static HashSet<CellKey> Decide(ValueTableShape shape, IReadOnlyList<StoredValue> stored, SuppressionRules rules)
     {
         var periods = new HashSet<Period>();
         foreach (var s in stored) periods.Add(s.Period);
@@ -158,5 +161,44 @@ public static class Disclosure
         var withheld = Suppression.Secondary(weights, primary, groups);
         withheld.UnionWith(primary);
         return withheld;
+    }
+
+    /// <summary>
+    /// The values to decide of a year as positions in the list the caller passed, not copies (a year of a thousand spaces'
+    /// months is large, and the caller holds the values anyway); in the list's order, as the copies would be.
+    /// </summary>
+    private sealed class Positions(IReadOnlyList<StoredValue> all, List<int> at) : IReadOnlyList<StoredValue>
+    {
+        /// <summary>For each year of <paramref name="sizes"/> (with the number of its values to decide), the positions of the
+        /// values of its periods in <paramref name="keep"/> (null: all of them).</summary>
+        public static List<IReadOnlyList<StoredValue>> Of(IReadOnlyList<StoredValue> all, Dictionary<int, HashSet<Period>?> keep,
+            Dictionary<int, int> sizes)
+        {
+            var positions = sizes.ToDictionary(y => y.Key, y => new List<int>(y.Value));
+            List<int>? into = null;
+            HashSet<Period>? only = null;
+            var current = int.MinValue;
+            for (var i = 0; i < all.Count; i++)
+            {
+                var period = all[i].Period;
+                if (period.Year != current)
+                {
+                    into = positions.GetValueOrDefault(current = period.Year);
+                    only = into is null ? null : keep[current];
+                }
+                if (into is not null && (only is null || only.Contains(period))) into.Add(i);
+            }
+            return [.. positions.Values.Select(p => new Positions(all, p))];
+        }
+
+        public StoredValue this[int index] => all[at[index]];
+        public int Count => at.Count;
+
+        public IEnumerator<StoredValue> GetEnumerator()
+        {
+            foreach (var i in at) yield return all[i];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
