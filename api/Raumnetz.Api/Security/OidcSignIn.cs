@@ -243,35 +243,11 @@ public sealed class RaumnetzSchemeProvider(IOptions<AuthenticationOptions> optio
     private bool Hidden(string name) =>
         (name == OidcSignIn.Scheme && !oidc.Enabled) || (name == OidcSignIn.BearerScheme && !(oidc.Enabled && oidc.AcceptBearerTokens));
 
-    private static readonly Task<AuthenticationScheme?> None = Task.FromResult<AuthenticationScheme?>(null);
-    private Shown? handlers;
+    public override async Task<AuthenticationScheme?> GetSchemeAsync(string name) => Hidden(name) ? null : await base.GetSchemeAsync(name);
 
-    // Asked several times per request (build/bench, pipeline): no state machine, and the base's own task when not hidden.
-    public override Task<AuthenticationScheme?> GetSchemeAsync(string name) => Hidden(name) ? None : base.GetSchemeAsync(name);
-
-    /// <summary>
-    /// Asked once per request by the authentication middleware: the filtered list is kept as long as the base hands out the
-    /// same list (it makes a new one whenever a scheme is added or removed), not filtered again for every request.
-    /// </summary>
-    public override Task<IEnumerable<AuthenticationScheme>> GetRequestHandlerSchemesAsync()
-    {
-        var all = base.GetRequestHandlerSchemesAsync();
-        return all.IsCompletedSuccessfully ? Filtered(all.GetAwaiter().GetResult()) : FilterAsync(all);
-    }
-
-    private async Task<IEnumerable<AuthenticationScheme>> FilterAsync(Task<IEnumerable<AuthenticationScheme>> all) =>
-        await Filtered(await all);
-
-    private Task<IEnumerable<AuthenticationScheme>> Filtered(IEnumerable<AuthenticationScheme> all)
-    {
-        if (Volatile.Read(ref handlers) is { } known && ReferenceEquals(known.From, all)) return known.Schemes;
-        var shown = new Shown(all, Task.FromResult<IEnumerable<AuthenticationScheme>>(all.Where(s => !Hidden(s.Name)).ToList()));
-        Volatile.Write(ref handlers, shown);
-        return shown.Schemes;
-    }
+    public override async Task<IEnumerable<AuthenticationScheme>> GetRequestHandlerSchemesAsync() =>
+        (await base.GetRequestHandlerSchemesAsync()).Where(s => !Hidden(s.Name)).ToList();
 
     public override async Task<IEnumerable<AuthenticationScheme>> GetAllSchemesAsync() =>
         (await base.GetAllSchemesAsync()).Where(s => !Hidden(s.Name)).ToList();
-
-    private sealed record Shown(IEnumerable<AuthenticationScheme> From, Task<IEnumerable<AuthenticationScheme>> Schemes);
 }
