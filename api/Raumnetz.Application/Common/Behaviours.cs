@@ -15,20 +15,17 @@ public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehavio
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        // Debug is off in production: then no clock, no argument array and no boxing per request (build/bench, pipeline).
-        if (!logger.IsEnabled(LogLevel.Debug)) return await next();
         var name = typeof(TRequest).Name;
-        var started = Stopwatch.GetTimestamp();
+        var watch = Stopwatch.StartNew();
         try
         {
             var response = await next();
-            logger.LogDebug("Handled {Request} in {Elapsed} ms", name, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            logger.LogDebug("Handled {Request} in {Elapsed} ms", name, watch.ElapsedMilliseconds);
             return response;
         }
         catch (Exception e)
         {
-            logger.LogDebug("{Request} failed after {Elapsed} ms: {Error}", name, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-                e.GetType().Name);
+            logger.LogDebug("{Request} failed after {Elapsed} ms: {Error}", name, watch.ElapsedMilliseconds, e.GetType().Name);
             throw;
         }
     }
@@ -40,13 +37,13 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        List<FluentValidation.Results.ValidationFailure>? failures = null; // most queries have no validator: nothing to allocate
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken);
-            if (result.Errors.Count > 0) (failures ??= []).AddRange(result.Errors);
+            failures.AddRange(result.Errors);
         }
-        if (failures is not null) throw new ValidationException(failures);
+        if (failures.Count > 0) throw new ValidationException(failures);
         return await next();
     }
 }
