@@ -13,8 +13,11 @@ namespace Raumnetz.Api.Startup;
 /// request line each, that lock and the one write per line took a fifth of the server's CPU (build/bench, pipeline). Here
 /// each line is formatted on the logging thread by the configured console formatter (<c>Logging:Console:FormatterName</c>,
 /// json as shipped, so the lines are exactly those of the console provider) and handed over through a channel; one writer
-/// writes whatever has queued up and flushes once per batch. A full queue (10,000 lines) makes the logging thread wait, as
-/// the console provider does, so nothing is dropped; the lines still queued when the host stops are written before it ends.
+/// writes whatever has queued up and flushes once per batch. The writer wakes for the first line and then lets the lines of
+/// the next <see cref="BatchedConsoleLoggerProvider.Gather"/> queue up before it writes them: woken for every line, its
+/// wake-up was a thread-pool work item and a thread switch per request on a busy server (build/bench, pipeline). A full
+/// queue (10,000 lines) makes the logging thread wait, as the console provider does, so nothing is dropped; the lines still
+/// queued when the host stops are written, in order, before it ends.
 /// </summary>
 public static class ConsoleLines
 {
@@ -39,16 +42,33 @@ public sealed class BatchedConsoleLoggerProvider : ILoggerProvider, ISupportExte
     private readonly Channel<string> lines = Channel.CreateBounded<string>(
         new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly ConsoleFormatter formatter;
+    private readonly Stream output;
+    private readonly TimeSpan gather;
     private readonly Task writer;
     private IExternalScopeProvider scopes = new LoggerExternalScopeProvider();
 
+    /// <summary>How long the writer lets lines queue up after the first one before it writes them all (at most this late).</summary>
+    public static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(20);
+
     public BatchedConsoleLoggerProvider(IOptionsMonitor<ConsoleLoggerOptions> options, IEnumerable<ConsoleFormatter> formatters)
+        : this(Pick(options.CurrentValue.FormatterName, formatters), Console.OpenStandardOutput(), Gather)
     {
-        var name = options.CurrentValue.FormatterName ?? ConsoleFormatterNames.Simple;
-        var all = formatters.ToList();
-        formatter = all.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase))
-            ?? all.First(f => f.Name == ConsoleFormatterNames.Simple);
+    }
+
+    /// <summary>Writes to <paramref name="output"/> (tests), gathering lines for <paramref name="gather"/> before each write.</summary>
+    internal BatchedConsoleLoggerProvider(ConsoleFormatter formatter, Stream output, TimeSpan gather)
+    {
+        this.formatter = formatter;
+        this.output = output;
+        this.gather = gather;
         writer = Task.Run(WriteAsync);
+    }
+
+    private static ConsoleFormatter Pick(string? name, IEnumerable<ConsoleFormatter> formatters)
+    {
+        var all = formatters.ToList();
+        return all.FirstOrDefault(f => string.Equals(f.Name, name ?? ConsoleFormatterNames.Simple, StringComparison.OrdinalIgnoreCase))
+            ?? all.First(f => f.Name == ConsoleFormatterNames.Simple);
     }
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
@@ -71,12 +91,13 @@ public sealed class BatchedConsoleLoggerProvider : ILoggerProvider, ISupportExte
 
     private async Task WriteAsync()
     {
-        await using var stdout = Console.OpenStandardOutput();
-        await using var output = new StreamWriter(stdout, new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
+        await using var text = new StreamWriter(output, new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
         while (await lines.Reader.WaitToReadAsync())
         {
-            while (lines.Reader.TryRead(out var line)) await output.WriteAsync(line);
-            await output.FlushAsync();
+            // Woken by the first line: let the next ones queue up (a stop lets the delay run out, then writes everything).
+            await Task.Delay(gather);
+            while (lines.Reader.TryRead(out var line)) await text.WriteAsync(line);
+            await text.FlushAsync();
         }
     }
 

@@ -19,9 +19,16 @@ public sealed class ActorReads(IDbConnectionFactory db)
     /// <summary>One actor with its spaces and tags; null when there is none with this id.</summary>
     public async Task<ActorDto?> LoadAsync(DbConnection connection, DbTransaction? tx, Guid id, CancellationToken ct)
     {
+        var p = new { id };
         var actor = await connection.QuerySingleOrDefaultAsync<ActorDto>(new CommandDefinition(
-            $"SELECT {Columns} FROM {From} WHERE a.id = @id", new { id }, tx, cancellationToken: ct));
-        return actor is null ? null : (await CompleteAsync(connection, tx, [actor], ct))[0];
+            $"SELECT {Columns} FROM {From} WHERE a.id = @id", p, tx, cancellationToken: ct));
+        if (actor is null) return null;
+        // One actor: its spaces and tags by equality, read as plain values (no list parameter to expand, no rows to group).
+        var spaces = await connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT space_id FROM actor_spaces WHERE actor_id = @id", p, tx, cancellationToken: ct));
+        var tags = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT tag FROM actor_tags WHERE actor_id = @id", p, tx, cancellationToken: ct));
+        return actor with { SpaceIds = spaces.Order().ToList(), Tags = tags.Order(StringComparer.OrdinalIgnoreCase).ToList() };
     }
 
     /// <summary>Fills in the spaces and tags of the actors, with one query each for the whole set.</summary>
