@@ -32,16 +32,17 @@ app.MapGet("/api/v1/actors/{id:guid}", async (Guid id, HttpContext context) =>
     var row = await connection.QuerySingleOrDefaultAsync<ActorRow>(new CommandDefinition(
         $"SELECT {Columns} FROM {From} WHERE a.id = @id", new { id = key }, cancellationToken: context.RequestAborted));
     if (row is null) return Results.NotFound();
-    var ids = new { ids = new List<string> { key } };
-    var spaces = await connection.QueryAsync<(string, string)>(new CommandDefinition(
-        "SELECT actor_id, space_id FROM actor_spaces WHERE actor_id IN @ids", ids, cancellationToken: context.RequestAborted));
-    var tags = await connection.QueryAsync<(string, string)>(new CommandDefinition(
-        "SELECT actor_id, tag FROM actor_tags WHERE actor_id IN @ids", ids, cancellationToken: context.RequestAborted));
+    // the product's queries for one actor (ActorReads.LoadAsync): its spaces and tags by equality
+    var p = new { id = key };
+    var spaces = await connection.QueryAsync<string>(new CommandDefinition(
+        "SELECT space_id FROM actor_spaces WHERE actor_id = @id", p, cancellationToken: context.RequestAborted));
+    var tags = await connection.QueryAsync<string>(new CommandDefinition(
+        "SELECT tag FROM actor_tags WHERE actor_id = @id", p, cancellationToken: context.RequestAborted));
     context.Response.Headers.ETag = $"\"{row.Version}\"";
     return Results.Ok(new Actor(Guid.Parse(row.Id), Enum.Parse<Kind>(row.Kind), row.Name, row.ShortName, row.Type, row.TypeName,
         Enum.Parse<Sector>(row.Sector), row.ParentId is null ? null : Guid.Parse(row.ParentId), row.ParentName, row.Email, row.Phone,
-        row.Website, row.Street, row.PostalCode, row.City, spaces.Select(s => Guid.Parse(s.Item2)).Order().ToList(),
-        tags.Select(t => t.Item2).Order(StringComparer.OrdinalIgnoreCase).ToList(), row.Notes, Instant(row.ArchivedAt), row.Version,
+        row.Website, row.Street, row.PostalCode, row.City, spaces.Select(Guid.Parse).Order().ToList(),
+        tags.Order(StringComparer.OrdinalIgnoreCase).ToList(), row.Notes, Instant(row.ArchivedAt), row.Version,
         Instant(row.CreatedAt)!.Value, Instant(row.UpdatedAt)!.Value));
 });
 app.Run();
