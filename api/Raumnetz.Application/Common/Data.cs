@@ -150,11 +150,14 @@ public interface IBulkUpsert : IAsyncDisposable
 /// What a bulk upsert did: rows inserted, and rows inserted or changed. <see cref="ChangedTable"/>, where the provider keeps
 /// one (PostgreSQL), is a temporary table of the transaction holding <c>id</c>, <c>version</c> and the changed columns asked
 /// for of exactly the rows inserted or changed, one each, in the order they were written; null elsewhere (then find them in
-/// the table by their <c>updated_at</c>).
+/// the table by their <c>updated_at</c>). <see cref="InsertedRows"/>, where the provider can name them without a search
+/// (SQLite, by rowid), is a condition on the written table that holds for exactly the rows inserted, which a scan of the
+/// table reads in the order they were written; the rows changed are then the others with the write's <c>updated_at</c>.
 /// </summary>
 public readonly record struct BulkUpsertCount(long Inserted, long Changed)
 {
     public string? ChangedTable { get; init; }
+    public string? InsertedRows { get; init; }
 }
 
 /// <summary>

@@ -131,8 +131,8 @@ public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvid
 
         var imported = report.Count == 0 && !request.DryRun;
         if (imported && written.Changed > 0)
-            await ChangeFeed.RecordRowsAsync(connection, tx, unitOfWork.Dialect,
-                ObservationChanges(unitOfWork.Dialect, written.ChangedTable, indicators, now), cancellationToken);
+            foreach (var changes in ObservationChanges(unitOfWork.Dialect, written, indicators, now))
+                await ChangeFeed.RecordRowsAsync(connection, tx, unitOfWork.Dialect, changes, cancellationToken);
         if (!imported) unitOfWork.Discard();
         if (report.Count > 0 && !request.DryRun) throw report.ToException();
         return new ImportObservationsResult
@@ -142,19 +142,35 @@ public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvid
             ErrorCount = report.Count, Errors = report.Errors, WarningCount = report.WarningCount, Warnings = report.Warnings,
         };
 
-        // the rows the bulk upsert kept (PostgreSQL), or those the import's timestamp marks
-        static ChangedRows ObservationChanges(ISqlDialect dialect, string? changedTable, HashSet<Guid> indicators, DateTimeOffset now)
+        // the rows the bulk upsert kept (PostgreSQL); or those it inserted, by rowid (SQLite), and those it changed, which
+        // the import's timestamp marks among the others; or all of them by that timestamp
+        static IEnumerable<ChangedRows> ObservationChanges(ISqlDialect dialect, BulkUpsertCount written, HashSet<Guid> indicators,
+            DateTimeOffset now)
         {
-            if (changedTable is not null)
-                return new ChangedRows
-                {
-                    EntityType = AuditEntities.Observation.Type, Table = changedTable, Condition = "TRUE", SpaceColumn = "space_id",
-                    OccurredAt = now, InWriteOrder = true,
-                };
-            var (inIndicators, ids) = dialect.InIds("indicator_id", "@indicators", indicators);
-            return new ChangedRows
+            var entityType = AuditEntities.Observation.Type;
+            if (written.ChangedTable is { } changedTable)
             {
-                EntityType = AuditEntities.Observation.Type, Table = "observations", Condition = $"{inIndicators} AND updated_at = @now",
+                yield return new ChangedRows
+                {
+                    EntityType = entityType, Table = changedTable, Condition = "TRUE", SpaceColumn = "space_id", OccurredAt = now,
+                    InWriteOrder = true,
+                };
+                yield break;
+            }
+            if (written.InsertedRows is { } inserted && written.Inserted > 0)
+                yield return new ChangedRows
+                {
+                    EntityType = entityType, Table = "observations", Condition = inserted, SpaceColumn = "space_id", OccurredAt = now,
+                    InWriteOrder = true,
+                };
+            if (written.InsertedRows is not null && written.Changed == written.Inserted) yield break;
+            var (inIndicators, ids) = dialect.InIds("indicator_id", "@indicators", indicators);
+            yield return new ChangedRows
+            {
+                EntityType = entityType, Table = "observations",
+                Condition = written.InsertedRows is { } insertedRows
+                    ? $"{inIndicators} AND updated_at = @now AND NOT ({insertedRows})"
+                    : $"{inIndicators} AND updated_at = @now",
                 Parameters = new { indicators = ids, now }, SpaceColumn = "space_id", OccurredAt = now,
             };
         }

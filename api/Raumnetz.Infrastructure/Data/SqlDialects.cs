@@ -33,7 +33,7 @@ public sealed class SqliteDialect : ISqlDialect
 
     public Task<IBulkUpsert> BeginBulkUpsertAsync(DbConnection connection, DbTransaction transaction, VersionedUpsert statement,
         IReadOnlyList<PreparedParameter> parameters, IReadOnlyList<string> changedColumns, CancellationToken ct) =>
-        PreparedBulkUpsert.BeginAsync(this, connection, transaction, statement, parameters, ct);
+        PreparedBulkUpsert.BeginAsync(this, connection, transaction, statement, parameters, byRowId: true, ct);
 
     // Every transaction here starts with BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default), which takes the database's
     // write lock at once: writers are serialised before any check runs, so reading the row is enough.
@@ -112,7 +112,7 @@ public sealed class SqlServerDialect : ISqlDialect
 
     public Task<IBulkUpsert> BeginBulkUpsertAsync(DbConnection connection, DbTransaction transaction, VersionedUpsert statement,
         IReadOnlyList<PreparedParameter> parameters, IReadOnlyList<string> changedColumns, CancellationToken ct) =>
-        PreparedBulkUpsert.BeginAsync(this, connection, transaction, statement, parameters, ct);
+        PreparedBulkUpsert.BeginAsync(this, connection, transaction, statement, parameters, byRowId: false, ct);
 
     public async Task<bool> LockForUpdateAsync(DbConnection connection, DbTransaction transaction, string table, Guid id, CancellationToken ct) =>
         (await connection.QueryAsync<Guid>(new CommandDefinition($"SELECT id FROM {table} WITH (UPDLOCK, HOLDLOCK, ROWLOCK) WHERE id = @id", new { id }, transaction, cancellationToken: ct))).Any();
