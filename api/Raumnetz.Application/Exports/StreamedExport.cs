@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Dapper;
@@ -86,7 +85,6 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         var reading = new Batch(0);
         Batch? spare = null; // the second batch, sized at once for as many values as the first indicator had
-        List<Batch> batches = [reading]; // given back to the pool at the end (but one still being decided)
         (Batch Batch, Task<HashSet<CellKey>> Withheld)? deciding = null;
         try
         {
@@ -108,14 +106,13 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
                         }
                         var complete = reading;
                         deciding = (complete, Task.Run(() => Decide(complete), CancellationToken.None));
-                        if (spare is null) batches.Add(spare = new Batch(complete.Count));
-                        reading = spare;
+                        reading = spare ?? new Batch(complete.Values.Count);
                     }
                     reading.Start(indicator);
                 }
                 if (!periods.TryGetValue(o.Period, out var period)) periods[o.Period] = period = Period.Parse(o.Period);
-                reading.Add(new StoredValue(o.SpaceId, period, new Measure(o.Value, o.Numerator, o.Denominator), o.RatingCount),
-                    new HeldTexts(Shared(o.Period)!, Shared(o.Status), Shared(o.Source)));
+                reading.Values.Add(new StoredValue(o.SpaceId, period, new Measure(o.Value, o.Numerator, o.Denominator), o.RatingCount));
+                reading.Texts.Add(new HeldTexts(Shared(o.Period)!, Shared(o.Status), Shared(o.Source)));
                 reading.UnknownSpace |= !parents.ContainsKey(o.SpaceId);
             }
             if (deciding is { } last)
@@ -127,13 +124,10 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
         }
         finally
         {
-            // broken off while an indicator was being decided: nobody waits for it, its failure is no one's to report, and
-            // its batch goes back to the pool once the decision no longer reads it
-            foreach (var batch in batches)
-                if (deciding is not { } abandoned || abandoned.Batch != batch) batch.Return();
-            if (deciding is { } running)
-                _ = running.Withheld.ContinueWith(t => { running.Batch.Return(); return t.Exception; }, CancellationToken.None,
-                    TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            // broken off while an indicator was being decided: nobody waits for it, its failure is no one's to report
+            if (deciding is { } abandoned)
+                _ = abandoned.Withheld.ContinueWith(static t => t.Exception, CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
         // The same text once (statuses, sources and periods repeat); a bounded pool, so odd data cannot make it grow without end.
@@ -154,7 +148,7 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
         IEnumerable<ExportRow> Release(Batch batch, HashSet<CellKey> withheld)
         {
             var indicator = batch.Indicator!;
-            for (var i = 0; i < batch.Count; i++)
+            for (var i = 0; i < batch.Values.Count; i++)
             {
                 var h = batch.Values[i];
                 if (plan.Scope is { } scope && !scope.Contains(h.Space)) continue;
@@ -172,67 +166,22 @@ internal sealed class StreamedExport(IDbConnectionFactory db, ExportPlan plan, S
         }
     }
 
-    /// <summary>
-    /// One indicator's values held until it is decided and written (reused for the indicators in turn). Its arrays come from
-    /// the shared pool and go back to it when the export ends (<see cref="Return"/>): an indicator's values are large
-    /// (100,000 values, about 10 MB), so arrays of their own would be large-object garbage that only a full collection frees,
-    /// three sizes of it while the first indicator grows them; rented, the next export holds the same memory again.
-    /// </summary>
-    private sealed class Batch
+    /// <summary>One indicator's values held until it is decided and written (lists reused for the indicators in turn).</summary>
+    private sealed class Batch(int capacity)
     {
-        // Pools of their own, not the shared ones: those keep arrays per thread and per core, so the arrays an export gives
-        // back on one thread are not the ones the next export rents on another, and the pools themselves grow (measured).
-        // Two arrays of each size: the two batches of one export.
-        private static readonly ArrayPool<StoredValue> ValuePool = ArrayPool<StoredValue>.Create(1 << 24, 2);
-        private static readonly ArrayPool<HeldTexts> TextPool = ArrayPool<HeldTexts>.Create(1 << 24, 2);
-
-        private StoredValue[] values;
-        private HeldTexts[] texts;
-
-        /// <param name="capacity">How many values it is sized for at once (it grows beyond if need be).</param>
-        public Batch(int capacity) =>
-            (values, texts) = capacity > 0 ? (ValuePool.Rent(capacity), TextPool.Rent(capacity)) : ([], []);
-
         public ExportIndicator? Indicator { get; private set; }
-        public int Count { get; private set; }
         /// <summary>The values as the decision takes them.</summary>
-        public ArraySegment<StoredValue> Values => new(values, 0, Count);
+        public List<StoredValue> Values { get; } = new(capacity);
         /// <summary>Each value's texts, at the same position.</summary>
-        public ArraySegment<HeldTexts> Texts => new(texts, 0, Count);
+        public List<HeldTexts> Texts { get; } = new(capacity);
         public bool UnknownSpace { get; set; }
 
         public void Start(ExportIndicator indicator)
         {
             Indicator = indicator;
-            Count = 0;
+            Values.Clear();
+            Texts.Clear();
             UnknownSpace = false;
-        }
-
-        public void Add(StoredValue value, HeldTexts text)
-        {
-            if (Count == values.Length) Grow();
-            values[Count] = value;
-            texts[Count] = text;
-            Count++;
-        }
-
-        private void Grow()
-        {
-            var size = Math.Max(1024, values.Length * 2);
-            var (biggerValues, biggerTexts) = (ValuePool.Rent(size), TextPool.Rent(size));
-            values.AsSpan(0, Count).CopyTo(biggerValues);
-            texts.AsSpan(0, Count).CopyTo(biggerTexts);
-            var count = Count;
-            Return();
-            (values, texts, Count) = (biggerValues, biggerTexts, count);
-        }
-
-        /// <summary>Gives the arrays back to the pool (the texts cleared, so the pool keeps no strings alive).</summary>
-        public void Return()
-        {
-            if (values.Length > 0) ValuePool.Return(values);
-            if (texts.Length > 0) TextPool.Return(texts, clearArray: true);
-            (values, texts, Count) = ([], [], 0);
         }
     }
 
