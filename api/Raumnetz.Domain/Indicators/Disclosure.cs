@@ -167,7 +167,7 @@ public static class Disclosure
     /// <summary>
     /// The weights and primary cells of one year's table, reused for the next year of the same decision: sized for a year
     /// of a thousand spaces' months they are large objects, which only a full collection frees (measured: allocated anew for
-    /// every year they were most of what the PostgreSQL long CSV export added to the server's memory).
+    /// every year they were the largest part of the PostgreSQL long CSV export's large-object allocations).
     /// </summary>
     private sealed class DecisionTable
     {

@@ -149,7 +149,8 @@ public sealed class ExportCsvTests(ApiFactory factory) : IClassFixture<ApiFactor
         // years that no other test of the class exports (they export all indicators over 2010-2018 and 2023-2024)
         var months = Enumerable.Range(1950, 50).SelectMany(y => Enumerable.Range(1, 12).Select(m => (Year: y, Month: m))).ToList();
         int Value(Guid space, int month, int i) => space == spaces[0] ? (month == 1 ? 1 : 10 + month + i) : 20 + month + i;
-        var cells = (from i in indicators.Select((x, n) => (x.Id, x.Code, N: n)) from s in spaces from m in months select (i, s, m)).ToList();
+        var cells = (from i in indicators.Select((x, n) => (x.Id, x.Code, N: n)) from s in spaces from m in months select (i, s, m))
+            .ToList();
         Assert.Equal(3600, (await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client,
             "indicator,space,period,value,numerator,denominator,status,source\n" + string.Concat(cells.Select(c =>
                 $"{t}-{c.i.Code},{t}-{code[c.s]},{c.m.Year}-{c.m.Month:00},{Value(c.s, c.m.Month, c.i.N)},,,final,Amt\n")))))
