@@ -40,8 +40,9 @@ public static class Disclosure
         var whole = shape with { Scope = null };
         var withheld = new HashSet<CellKey>();
         IEnumerable<IReadOnlyList<StoredValue>> years = skipQuiet && Monotone(whole, rules) ? DecidingYears(whole, stored, rules) : Years(stored);
+        var table = new DecisionTable();
         foreach (var deciding in years)
-            if (deciding.Count > 0) withheld.UnionWith(Decide(whole, deciding, rules));
+            if (deciding.Count > 0) withheld.UnionWith(Decide(whole, deciding, rules, table));
         return withheld;
     }
 
@@ -140,14 +141,14 @@ public static class Disclosure
     /// held (a year of a thousand spaces' months is large); the weights are sized at once for the stored values and a
     /// computed one per parent space and period.
     /// </summary>
-    private static HashSet<CellKey> Decide(ValueTableShape shape, IReadOnlyList<StoredValue> stored, SuppressionRules rules)
+    private static HashSet<CellKey> Decide(ValueTableShape shape, IReadOnlyList<StoredValue> stored, SuppressionRules rules,
+        DecisionTable table)
     {
         var periods = new HashSet<Period>();
         foreach (var s in stored) periods.Add(s.Period);
         var parents = shape.Parents.Values.Where(p => p is not null).Distinct().Count();
         // What secondary suppression gives up least of: the value, or for a rate its denominator (the population behind it).
-        var weights = new Dictionary<CellKey, double?>(stored.Count + periods.Count * parents);
-        var primary = new HashSet<CellKey>();
+        var (weights, primary) = table.Cleared(stored.Count + periods.Count * parents);
         foreach (var (value, raters) in PublishedValues.Cells(shape, stored, aggregate: true))
         {
             var key = new CellKey(shape.Indicator, value.Space, value.Period);
@@ -161,6 +162,26 @@ public static class Disclosure
         var withheld = Suppression.Secondary(weights, primary, groups);
         withheld.UnionWith(primary);
         return withheld;
+    }
+
+    /// <summary>
+    /// The weights and primary cells of one year's table, reused for the next year of the same decision: sized for a year
+    /// of a thousand spaces' months they are large objects, which only a full collection frees (measured: allocated anew for
+    /// every year they were the largest part of the PostgreSQL long CSV export's large-object allocations).
+    /// </summary>
+    private sealed class DecisionTable
+    {
+        private readonly Dictionary<CellKey, double?> weights = [];
+        private readonly HashSet<CellKey> primary = [];
+
+        /// <summary>Both emptied, the weights sized for <paramref name="cells"/> cells.</summary>
+        public (Dictionary<CellKey, double?> Weights, HashSet<CellKey> Primary) Cleared(int cells)
+        {
+            weights.Clear();
+            weights.EnsureCapacity(cells);
+            primary.Clear();
+            return (weights, primary);
+        }
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Raumnetz.Domain.Indicators;
 
 /// <summary>Thresholds of small-number protection (configurable: Raumnetz:Suppression).</summary>
@@ -107,11 +109,17 @@ public static class Suppression
     {
         // each published parent's cell with its children's cells, in the order the parents first occur, children by space
         // (one list per group, no grouping and sorting copies: a year of a thousand spaces has many cells)
-        var children = new Dictionary<CellKey, List<CellKey>>();
+        // (each list sized at once for its members, counted first: grown by doubling, a year's lists were most of what the
+        // decision allocated)
+        var sizes = new Dictionary<CellKey, int>();
+        foreach (var c in set)
+            if (parentOf(c.Space) is { } p && contains(c with { Space = p }))
+                CollectionsMarshal.GetValueRefOrAddDefault(sizes, c with { Space = p }, out _)++;
+        var children = new Dictionary<CellKey, List<CellKey>>(sizes.Count);
         foreach (var c in set)
         {
-            if (parentOf(c.Space) is not { } p || !contains(c with { Space = p })) continue;
-            if (!children.TryGetValue(c with { Space = p }, out var members)) children[c with { Space = p }] = members = [];
+            if (parentOf(c.Space) is not { } p || !sizes.TryGetValue(c with { Space = p }, out var size)) continue;
+            if (!children.TryGetValue(c with { Space = p }, out var members)) children[c with { Space = p }] = members = new(size);
             members.Add(c);
         }
         var groups = new List<SuppressionGroup>(children.Count);

@@ -126,6 +126,51 @@ public sealed class ExportCsvTests(ApiFactory factory) : IClassFixture<ApiFactor
             .Select(l => l + "\r\n")));
     }
 
+    /// <summary>
+    /// Indicators of more values than the export first holds at once (1,200 each, so the held batch grows), in indicator order
+    /// (the batches used in turn, reused by the next export): the whole file exactly as expected, the same on the next export
+    /// and the same as through the other read path (listed spaces, decided on a second connection). Each year's January of
+    /// space a is small (1 &lt; 3), and b's January goes too, as the computed city total would reveal a's.
+    /// </summary>
+    [Fact]
+    public async Task Long_csv_of_indicators_with_many_values_is_exact_on_every_export_and_read_path()
+    {
+        var client = await factory.AdminAsync();
+        var t = ActorApi.Token();
+        var city = await CreateSpaceAsync(client, $"{t}-city", "Stadt", "municipality");
+        var spaces = new[] { await CreateSpaceAsync(client, $"{t}-a", "Nord", "district", city),
+            await CreateSpaceAsync(client, $"{t}-b", "Süd", "district", city) };
+        var code = new Dictionary<Guid, string> { [spaces[0]] = "a", [spaces[1]] = "b" };
+        var name = new Dictionary<Guid, string> { [spaces[0]] = "Nord", [spaces[1]] = "Süd" };
+        var indicators = new List<(Guid Id, string Code)>();
+        foreach (var i in Enumerable.Range(1, 3))
+            indicators.Add(((await CreateIndicatorAsync(client, Count($"{t}-many{i}", new { name = $"Viele {i}", unit = "Fälle" })))
+                .GetProperty("id").GetGuid(), $"many{i}"));
+        // years that no other test of the class exports (they export all indicators over 2010-2018 and 2023-2024)
+        var months = Enumerable.Range(1950, 50).SelectMany(y => Enumerable.Range(1, 12).Select(m => (Year: y, Month: m))).ToList();
+        int Value(Guid space, int month, int i) => space == spaces[0] ? (month == 1 ? 1 : 10 + month + i) : 20 + month + i;
+        var cells = (from i in indicators.Select((x, n) => (x.Id, x.Code, N: n)) from s in spaces from m in months select (i, s, m))
+            .ToList();
+        Assert.Equal(3600, (await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client,
+            "indicator,space,period,value,numerator,denominator,status,source\n" + string.Concat(cells.Select(c =>
+                $"{t}-{c.i.Code},{t}-{code[c.s]},{c.m.Year}-{c.m.Month:00},{Value(c.s, c.m.Month, c.i.N)},,,final,Amt\n")))))
+            .GetProperty("created").GetInt32());
+
+        var expected = "indicator_code,space_code,space_name,period,value,numerator,denominator,unit,status,source,suppressed\r\n"
+            + string.Concat(cells
+                .OrderBy(c => c.i.Id.ToString("D"), StringComparer.Ordinal).ThenBy(c => c.s.ToString("D"), StringComparer.Ordinal)
+                .ThenBy(c => c.m.Year).ThenBy(c => c.m.Month)
+                .Select(c => $"{t}-{c.i.Code},{t}-{code[c.s]},{name[c.s]},{c.m.Year}-{c.m.Month:00},"
+                    + (c.m.Month == 1 ? ",,,Fälle,final,Amt,true" : $"{Value(c.s, c.m.Month, c.i.N)},,,Fälle,final,Amt,false") + "\r\n"));
+        var url = $"{ExportsUrl}?format=csv&" + string.Join('&', indicators.Select(i => $"indicatorIds={i.Id}"));
+        var first = Encoding.UTF8.GetString((await GetAsync(client, url)).Body);
+        Assert.Equal(expected, first);
+        Assert.Equal(expected, Encoding.UTF8.GetString((await GetAsync(client, url)).Body));
+        var listed = Encoding.UTF8.GetString((await GetAsync(client, $"{url}&spaceIds={spaces[0]}&spaceIds={spaces[1]}")).Body);
+        Assert.Equal(expected, listed);
+        Assert.Equal(2 * 50 * 3, first.Split("\r\n").Count(l => l.EndsWith(",true", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task German_excel_gets_semicolons_decimal_commas_and_a_bom()
     {
