@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Data.Common;
-using System.Text;
 using Npgsql;
 
 namespace Raumnetz.Infrastructure.Data;
@@ -8,18 +7,16 @@ namespace Raumnetz.Infrastructure.Data;
 /// <summary>
 /// The rows of one long query read once, forward, by position (the streamed exports), as Npgsql reads them, except texts:
 /// a text cell's UTF-8 bytes are copied into one buffer (<see cref="DbDataReader.GetBytes"/>, which Npgsql serves for any
-/// column without allocating) and the string is taken from a bounded table of the texts the column has had (periods,
-/// statuses, sources repeat from row to row), as <see cref="SqliteForwardReader"/> does on SQLite: no string per row.
+/// column without allocating) and its string taken from <see cref="ColumnTexts"/>, as <see cref="SqliteForwardReader"/>
+/// does on SQLite: no string per row for the texts that repeat (periods, statuses, sources).
 /// Only for text columns (text, varchar) on a connection that speaks UTF-8 (Npgsql's default); any other column, and
 /// everything else, is the inner reader's.
 /// </summary>
 internal sealed class PostgreSqlForwardReader(DbDataReader inner, bool utf8) : DbDataReader
 {
-    private const int TextsPerColumn = 4096;
     private readonly bool?[] isText = new bool?[inner.FieldCount];
-    private readonly Dictionary<string, string>?[] texts = new Dictionary<string, string>?[inner.FieldCount];
+    private readonly ColumnTexts texts = new(inner.FieldCount);
     private byte[] bytes = new byte[64];
-    private char[] chars = new char[64];
 
     /// <summary>The reader over <paramref name="reader"/> (Dapper's, over Npgsql's) of a query on <paramref name="connection"/>.</summary>
     public static PostgreSqlForwardReader Over(DbDataReader reader, NpgsqlConnection connection) =>
@@ -40,13 +37,7 @@ internal sealed class PostgreSqlForwardReader(DbDataReader inner, bool utf8) : D
                 length = (int)inner.GetBytes(ordinal, 0, bytes, 0, bytes.Length);
             }
         }
-        if (chars.Length < length) chars = new char[Math.Max(length, chars.Length * 2)]; // UTF-8: never more chars than bytes
-        var value = chars.AsSpan(0, Encoding.UTF8.GetChars(bytes.AsSpan(0, length), chars));
-        var known = texts[ordinal] ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        if (known.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out var same)) return same;
-        var s = value.ToString();
-        if (known.Count < TextsPerColumn) known[s] = s;
-        return s;
+        return texts.Get(ordinal, bytes.AsSpan(0, length));
     }
 
     /// <summary>text, or varchar with or without its length (whose binary form is the text's bytes).</summary>

@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Data.Common;
 using System.Runtime.InteropServices;
-using System.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -19,14 +18,12 @@ namespace Raumnetz.Infrastructure.Data;
 /// </summary>
 internal sealed class SqliteForwardReader : DbDataReader
 {
-    private const int TextsPerColumn = 4096;
     private readonly sqlite3 db;
     private readonly sqlite3_stmt statement;
     private readonly int columns;
     private readonly byte[][] lastIdText;
     private readonly Guid[] lastId;
-    private readonly Dictionary<string, string>?[] texts;
-    private char[] chars = new char[256];
+    private readonly ColumnTexts texts;
     private bool started;
     private bool done;
     private bool closed;
@@ -38,7 +35,7 @@ internal sealed class SqliteForwardReader : DbDataReader
         columns = raw.sqlite3_column_count(statement);
         lastIdText = new byte[columns][];
         lastId = new Guid[columns];
-        texts = new Dictionary<string, string>?[columns];
+        texts = new ColumnTexts(columns);
     }
 
     /// <summary>
@@ -129,33 +126,19 @@ internal sealed class SqliteForwardReader : DbDataReader
         if (text.Length == 16 && raw.sqlite3_column_type(statement, ordinal) == raw.SQLITE_BLOB) return new Guid(text);
         var last = lastIdText[ordinal];
         if (last is not null && text.SequenceEqual(last)) return lastId[ordinal];
-        var id = Guid.Parse(Chars(text));
+        var id = Guid.Parse(texts.Decode(text));
         lastIdText[ordinal] = text.ToArray();
         lastId[ordinal] = id;
         return id;
     }
 
-    public override string GetString(int ordinal)
-    {
-        var value = Chars(Utf8(ordinal));
-        var known = texts[ordinal] ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        if (known.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out var same)) return same;
-        var s = value.ToString();
-        if (known.Count < TextsPerColumn) known[s] = s;
-        return s;
-    }
+    public override string GetString(int ordinal) => texts.Get(ordinal, Utf8(ordinal));
 
     /// <summary>A text value's UTF-8 bytes (sqlite3_column_blob gives a text's bytes without conversion).</summary>
     private ReadOnlySpan<byte> Utf8(int ordinal)
     {
         var text = raw.sqlite3_column_blob(statement, ordinal);
         return text.IsEmpty && IsDBNull(ordinal) ? throw new InvalidCastException($"Column {ordinal} is NULL.") : text;
-    }
-
-    private ReadOnlySpan<char> Chars(ReadOnlySpan<byte> utf8)
-    {
-        if (chars.Length < utf8.Length) chars = new char[Math.Max(utf8.Length, chars.Length * 2)];
-        return chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, chars));
     }
 
     private T NotNull<T>(int ordinal, T value) =>
