@@ -28,7 +28,7 @@ public sealed class ActorReads(IDbConnectionFactory db)
             "SELECT space_id FROM actor_spaces WHERE actor_id = @id", p, tx, cancellationToken: ct));
         var tags = await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT tag FROM actor_tags WHERE actor_id = @id", p, tx, cancellationToken: ct));
-        return actor with { SpaceIds = spaces.Order().ToList(), Tags = tags.Order(StringComparer.OrdinalIgnoreCase).ToList() };
+        return WithLinks(actor, spaces, tags);
     }
 
     /// <summary>Fills in the spaces and tags of the actors, with one query each for the whole set.</summary>
@@ -41,10 +41,13 @@ public sealed class ActorReads(IDbConnectionFactory db)
             $"SELECT actor_id, space_id FROM actor_spaces WHERE {db.Dialect.In("actor_id", "@ids")}", p, "space_id", tx, ct);
         var tags = await connection.QueryByOwnerAsync<string>(
             $"SELECT actor_id, tag FROM actor_tags WHERE {db.Dialect.In("actor_id", "@ids")}", p, "tag", tx, ct);
-        return actors.Select(a => a with
-        {
-            SpaceIds = spaces[a.Id].Order().ToList(),
-            Tags = tags[a.Id].Order(StringComparer.OrdinalIgnoreCase).ToList(),
-        }).ToList();
+        return actors.Select(a => WithLinks(a, spaces[a.Id], tags[a.Id])).ToList();
     }
+
+    /// <summary>The actor with its spaces and tags in the order every read gives them (spaces by id, tags ignoring case).</summary>
+    private static ActorDto WithLinks(ActorDto actor, IEnumerable<Guid> spaces, IEnumerable<string> tags) => actor with
+    {
+        SpaceIds = spaces.Order().ToList(),
+        Tags = tags.Order(StringComparer.OrdinalIgnoreCase).ToList(),
+    };
 }
