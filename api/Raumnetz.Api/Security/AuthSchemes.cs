@@ -47,6 +47,18 @@ public sealed class ApiKeyAuthenticationHandler(
         if (!Request.Headers.TryGetValue(AuthSchemes.ApiKeyHeader, out var values)) return AuthenticateResult.NoResult();
         var key = await accounts.ActiveApiKeyAsync(values.ToString().Trim(), Context.RequestAborted);
         if (key is null) return AuthenticateResult.Fail("Unknown or revoked API key.");
+        return AuthenticateResult.Success(Tickets.GetValue(key, static k => Ticket(k)));
+    }
+
+    /// <summary>
+    /// The ticket of each key as <see cref="AccountReader"/> answers it: the same answer while its row is cached (a revoked key is
+    /// a new answer, or none), so the principal is built once per cached row, not per request (build/bench, pipeline). Nothing
+    /// changes a principal once authenticated; the table holds an entry only as long as its answer lives.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ApiKeyAccount, AuthenticationTicket> Tickets = [];
+
+    private static AuthenticationTicket Ticket(ApiKeyAccount key)
+    {
         var identity = new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, key.Id.ToString()),
@@ -58,6 +70,6 @@ public sealed class ApiKeyAuthenticationHandler(
         if (key.RateLimitPerMinute is { } limit)
             identity.AddClaim(new Claim(Http.QuotaMiddleware.KeyLimitClaim,
                 limit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), AuthSchemes.ApiKey));
+        return new AuthenticationTicket(new ClaimsPrincipal(identity), AuthSchemes.ApiKey);
     }
 }

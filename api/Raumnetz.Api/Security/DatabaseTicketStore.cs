@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -41,10 +42,21 @@ public sealed class DatabaseTicketStore(SessionStore sessions) : ITicketStore
             return null;
         }
         var session = await sessions.FindAsync(key, cancellationToken);
-        if (session is null) return null;
-        var properties = new AuthenticationProperties { IssuedUtc = session.CreatedAt, ExpiresUtc = session.ExpiresAt, AllowRefresh = false };
-        return new AuthenticationTicket(SecurityServices.Principal(session.User, session.Id, session.HasGrants), properties, AuthSchemes.Cookie);
+        return session is null ? null : Tickets.GetValue(session, static s => Ticket(s));
     }
+
+    /// <summary>
+    /// The ticket of each session as <see cref="SessionStore.FindAsync"/> answers it: the same answer while its row is cached
+    /// (a revoked or changed session is a new answer, or none), so the principal is built once per cached row, not per
+    /// request (build/bench, pipeline). The cookie handler does not change the ticket (no sliding expiration, no refresh),
+    /// nor does anything else change a principal once authenticated; an entry lives only as long as its answer.
+    /// </summary>
+    private static readonly ConditionalWeakTable<ActiveSession, AuthenticationTicket> Tickets = [];
+
+    private static AuthenticationTicket Ticket(ActiveSession session) => new(
+        SecurityServices.Principal(session.User, session.Id, session.HasGrants),
+        new AuthenticationProperties { IssuedUtc = session.CreatedAt, ExpiresUtc = session.ExpiresAt, AllowRefresh = false },
+        AuthSchemes.Cookie);
 
     /// <summary>Nothing to write: the session's state is its row, kept by <see cref="SessionStore"/>.</summary>
     public Task RenewAsync(string key, AuthenticationTicket ticket) => Task.CompletedTask;

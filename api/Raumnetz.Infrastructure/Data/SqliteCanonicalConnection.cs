@@ -1,3 +1,4 @@
+using System.Data;
 using Microsoft.Data.Sqlite;
 
 namespace Raumnetz.Infrastructure.Data;
@@ -12,12 +13,24 @@ namespace Raumnetz.Infrastructure.Data;
 /// </summary>
 public sealed class SqliteCanonicalConnection(string connectionString) : SqliteConnection(connectionString)
 {
-    public override SqliteCommand CreateCommand()
+    /// <summary>The last transaction begun here; a finished one has no connection any more.</summary>
+    private SqliteTransaction? transaction;
+
+    /// <summary>Every BeginTransaction overload (and BeginTransactionAsync) ends here.</summary>
+    public override SqliteTransaction BeginTransaction(IsolationLevel isolationLevel, bool deferred) =>
+        transaction = base.BeginTransaction(isolationLevel, deferred);
+
+    /// <summary>
+    /// A command with the connection's defaults, as the base one: its timeout and the open transaction. Built directly
+    /// rather than copied from a base command made for the purpose, which cost a second command and its registration with
+    /// the connection for every statement (build/bench, pipeline).
+    /// </summary>
+    public override SqliteCommand CreateCommand() => new Command
     {
-        // The base command carries the connection's defaults (timeout, the open transaction); keep them.
-        using var template = base.CreateCommand();
-        return new Command { Connection = this, CommandTimeout = template.CommandTimeout, Transaction = template.Transaction };
-    }
+        Connection = this,
+        CommandTimeout = DefaultTimeout,
+        Transaction = transaction?.Connection is null ? null : transaction,
+    };
 
     private sealed class Command : SqliteCommand
     {

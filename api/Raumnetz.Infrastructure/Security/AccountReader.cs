@@ -55,7 +55,8 @@ public sealed class AccountReader(IDbConnectionFactory db, TimeProvider clock, A
                 new { row.Id, now, threshold = now - UseNotedEvery }, cancellationToken: ct));
             row.LastUsedAt = now;
         }
-        return new ApiKeyAccount
+        // One answer per cached row, so the authentication handler can keep its ticket for as long as the row is cached.
+        return row.Account ??= new ApiKeyAccount
         {
             Id = row.Id, Name = row.Name, Role = row.Role, HasGrants = row.GrantCount > 0, RateLimitPerMinute = row.RateLimitPerMinute,
         };
@@ -97,5 +98,7 @@ public sealed class AccountReader(IDbConnectionFactory db, TimeProvider clock, A
         public DateTimeOffset? LastUsedAt { get; set; }
         public int? RateLimitPerMinute { get; init; }
         public long GrantCount { get; init; }
+        /// <summary>What <see cref="ActiveApiKeyAsync"/> answers for this row (not a column).</summary>
+        public ApiKeyAccount? Account { get; set; }
     }
 }

@@ -94,8 +94,10 @@ public sealed class SessionStore(IDbConnectionFactory db, TimeProvider clock, Se
                 new { row.Id, now }, cancellationToken: ct));
             row.LastSeenAt = now;
         }
-        return new ActiveSession(row.Id, new CurrentUserDto { Id = row.UserId, Email = row.Email, DisplayName = row.DisplayName, Role = row.Role,
-                MustChangePassword = row.MustChangePassword },
+        // One answer per cached row (its fields but the last use never change): the ticket store can keep what it builds
+        // from it for as long as the row is cached, instead of a new principal per request (build/bench, pipeline).
+        return row.Session ??= new ActiveSession(row.Id, new CurrentUserDto { Id = row.UserId, Email = row.Email,
+                DisplayName = row.DisplayName, Role = row.Role, MustChangePassword = row.MustChangePassword },
             row.CreatedAt, row.ExpiresAt) { HasGrants = row.GrantCount > 0 };
     }
 
@@ -167,5 +169,7 @@ public sealed class SessionStore(IDbConnectionFactory db, TimeProvider clock, Se
         public Raumnetz.Domain.Identity.Role Role { get; init; }
         public bool MustChangePassword { get; init; }
         public long GrantCount { get; init; }
+        /// <summary>What <see cref="FindAsync"/> answers for this row (not a column).</summary>
+        public ActiveSession? Session { get; set; }
     }
 }

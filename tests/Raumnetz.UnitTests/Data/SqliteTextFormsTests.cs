@@ -117,6 +117,31 @@ public sealed class SqliteTextFormsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_command_carries_the_open_transaction_and_the_timeout_but_not_a_finished_transaction()
+    {
+        var sqlite = (SqliteConnection)connection;
+        sqlite.DefaultTimeout = 17;
+        await using (var command = connection.CreateCommand())
+        {
+            Assert.Null(command.Transaction);
+            Assert.Equal(17, command.CommandTimeout);
+        }
+        foreach (var finish in new Func<DbTransaction, Task>[] { t => t.CommitAsync(Ct), t => t.RollbackAsync(Ct), t => t.DisposeAsync().AsTask() })
+        {
+            var tx = await connection.BeginTransactionAsync(IsolationLevel.Serializable, Ct);
+            await using (var inside = connection.CreateCommand()) Assert.Same(tx, inside.Transaction);
+            await finish(tx);
+            await using var after = connection.CreateCommand();
+            Assert.Null(after.Transaction);
+            after.CommandText = "SELECT COUNT(*) FROM t";
+            Assert.Equal(0L, await after.ExecuteScalarAsync(Ct)); // runs: no stale transaction to refuse it
+            await tx.DisposeAsync();
+        }
+        using var deferred = sqlite.BeginTransaction(deferred: true);
+        await using (var inside = connection.CreateCommand()) Assert.Same(deferred, inside.Transaction);
+    }
+
+    [Fact]
     public async Task The_prepared_bulk_command()
     {
         await using var tx = await connection.BeginTransactionAsync(Ct);
