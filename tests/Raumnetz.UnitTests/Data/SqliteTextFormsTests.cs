@@ -126,7 +126,8 @@ public sealed class SqliteTextFormsTests : IAsyncLifetime
             Assert.Null(command.Transaction);
             Assert.Equal(17, command.CommandTimeout);
         }
-        foreach (var finish in new Func<DbTransaction, Task>[] { t => t.CommitAsync(Ct), t => t.RollbackAsync(Ct), t => t.DisposeAsync().AsTask() })
+        Func<DbTransaction, Task>[] finishes = [t => t.CommitAsync(Ct), t => t.RollbackAsync(Ct), t => t.DisposeAsync().AsTask()];
+        foreach (var finish in finishes)
         {
             var tx = await connection.BeginTransactionAsync(IsolationLevel.Serializable, Ct);
             await using (var inside = connection.CreateCommand()) Assert.Same(tx, inside.Transaction);
