@@ -157,20 +157,21 @@ public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvid
                 };
                 yield break;
             }
-            if (written.InsertedRows is { } inserted && written.Inserted > 0)
+            var inserted = written.InsertedRows;
+            if (inserted is not null && written.Inserted > 0)
                 yield return new ChangedRows
                 {
                     EntityType = entityType, Table = "observations", Condition = inserted, SpaceColumn = "space_id", OccurredAt = now,
                     InWriteOrder = true,
                 };
-            if (written.InsertedRows is not null && written.Changed == written.Inserted) yield break;
+            if (inserted is not null && written.Changed == written.Inserted) yield break;
             var (inIndicators, ids) = dialect.InIds("indicator_id", "@indicators", indicators);
             yield return new ChangedRows
             {
                 EntityType = entityType, Table = "observations",
-                Condition = written.InsertedRows is { } insertedRows
-                    ? $"{inIndicators} AND updated_at = @now AND NOT ({insertedRows})"
-                    : $"{inIndicators} AND updated_at = @now",
+                Condition = inserted is null
+                    ? $"{inIndicators} AND updated_at = @now"
+                    : $"{inIndicators} AND updated_at = @now AND NOT ({inserted})",
                 Parameters = new { indicators = ids, now }, SpaceColumn = "space_id", OccurredAt = now,
             };
         }

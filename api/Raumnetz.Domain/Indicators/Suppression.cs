@@ -118,9 +118,10 @@ public static class Suppression
         var children = new Dictionary<CellKey, List<CellKey>>(sizes.Count);
         foreach (var c in set)
         {
-            if (parentOf(c.Space) is not { } p || !sizes.TryGetValue(c with { Space = p }, out var size)) continue;
-            if (!children.TryGetValue(c with { Space = p }, out var members)) children[c with { Space = p }] = members = new(size);
-            members.Add(c);
+            if (parentOf(c.Space) is not { } p) continue;
+            var total = c with { Space = p };
+            if (!sizes.TryGetValue(total, out var size)) continue;
+            (CollectionsMarshal.GetValueRefOrAddDefault(children, total, out _) ??= new(size)).Add(c);
         }
         var groups = new List<SuppressionGroup>(children.Count);
         foreach (var (total, members) in children)
