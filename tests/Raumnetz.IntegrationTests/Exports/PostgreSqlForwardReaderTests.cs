@@ -13,11 +13,8 @@ namespace Raumnetz.IntegrationTests.Exports;
 /// padding Npgsql keeps) is Npgsql's own.
 /// </summary>
 [Trait("Category", "PostgreSql")]
-public sealed class PostgreSqlForwardReaderTests(PostgreSqlForwardReaderTests.PostgresFactory factory)
-    : IClassFixture<PostgreSqlForwardReaderTests.PostgresFactory>
+public sealed class PostgreSqlForwardReaderTests(PostgresApiFactory factory) : IClassFixture<PostgresApiFactory>
 {
-    public sealed class PostgresFactory() : ApiFactory(TestDatabase.Postgres());
-
     [Fact]
     public async Task Texts_are_read_as_npgsql_reads_them_and_shared_between_rows()
     {

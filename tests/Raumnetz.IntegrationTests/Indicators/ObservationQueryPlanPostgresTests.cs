@@ -14,11 +14,8 @@ namespace Raumnetz.IntegrationTests.Indicators;
 /// a plain index scan that visits every row.
 /// </summary>
 [Trait("Category", "PostgreSql")]
-public sealed class ObservationQueryPlanPostgresTests(ObservationQueryPlanPostgresTests.PostgresFactory factory)
-    : IClassFixture<ObservationQueryPlanPostgresTests.PostgresFactory>
+public sealed class ObservationQueryPlanPostgresTests(PostgresApiFactory factory) : IClassFixture<PostgresApiFactory>
 {
-    public sealed class PostgresFactory() : ApiFactory(TestDatabase.Postgres());
-
     [Fact]
     public async Task The_exports_stamp_is_an_index_only_scan_of_the_index_on_indicator_and_month()
     {

@@ -213,3 +213,6 @@ public static class HttpAssert
         return request;
     }
 }
+
+/// <summary>The API over a fresh PostgreSQL database whatever the run's provider, for tests of PostgreSQL's own behaviour.</summary>
+public sealed class PostgresApiFactory() : ApiFactory(TestDatabase.Postgres());
