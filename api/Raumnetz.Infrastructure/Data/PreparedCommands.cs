@@ -162,7 +162,7 @@ internal sealed class SqlitePreparedCommand : IPreparedCommand
             var value = values[i] is DBNull ? null : values[i];
             if (isBound[i] && Equals(value, bound[i])) continue;
             isBound[i] = false;
-            SqliteCalls.Check(db, Bind(positions[i], value));
+            SqliteCalls.Check(db, SqliteCalls.Bind(statement, positions[i], value, ref buffer));
             (bound[i], isBound[i]) = (value, true);
         }
         var rc = raw.sqlite3_step(statement);
@@ -174,35 +174,6 @@ internal sealed class SqlitePreparedCommand : IPreparedCommand
     }
 
     public ValueTask<int> FlushAsync(CancellationToken ct) => ValueTask.FromResult(0);
-
-    private int Bind(int position, object? value)
-    {
-        switch (value)
-        {
-            case null or DBNull: return raw.sqlite3_bind_null(statement, position);
-            case string s: return BindText(position, s);
-            case Guid g:
-                Span<byte> id = stackalloc byte[36];
-                g.TryFormat(id, out _, "D"); // lower-case, as SqliteText.Id
-                return raw.sqlite3_bind_text(statement, position, id);
-            case DateTimeOffset t: return BindText(position, SqliteText.Instant(t));
-            case double d: return raw.sqlite3_bind_double(statement, position, d);
-            case float f: return raw.sqlite3_bind_double(statement, position, f);
-            case int n: return raw.sqlite3_bind_int64(statement, position, n);
-            case long n: return raw.sqlite3_bind_int64(statement, position, n);
-            case bool b: return raw.sqlite3_bind_int64(statement, position, b ? 1 : 0);
-            default: throw new NotSupportedException($"A prepared SQLite command does not bind {value.GetType().Name} values.");
-        }
-    }
-
-    private int BindText(int position, string s)
-    {
-        var max = Encoding.UTF8.GetMaxByteCount(s.Length);
-        if (buffer.Length < max) buffer = new byte[Math.Max(max, buffer.Length * 2)];
-        var n = Encoding.UTF8.GetBytes(s, buffer);
-        return raw.sqlite3_bind_text(statement, position, buffer.AsSpan(0, n)); // copied by SQLite (SQLITE_TRANSIENT)
-    }
-
 
     public ValueTask DisposeAsync()
     {
@@ -224,4 +195,40 @@ internal static class SqliteCalls
     /// <summary>The error as Microsoft.Data.Sqlite reports it, so the dialect and the retry policy classify it the same way.</summary>
     public static SqliteException Error(sqlite3 db, int rc) =>
         new(raw.sqlite3_errmsg(db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(db));
+
+    /// <summary>Whether <see cref="Bind"/> takes this value (other types stay with Microsoft.Data.Sqlite's parameters).</summary>
+    public static bool Binds(object? value) =>
+        value is null or DBNull or string or Guid or DateTimeOffset or double or float or int or long or bool;
+
+    /// <summary>
+    /// Binds one value as the connection's parameters store it (<see cref="SqliteText"/>: ids and instants as their text),
+    /// text encoded into <paramref name="buffer"/>, which grows when needed and is kept by the caller for the next value.
+    /// </summary>
+    public static int Bind(sqlite3_stmt statement, int position, object? value, ref byte[] buffer)
+    {
+        switch (value)
+        {
+            case null or DBNull: return raw.sqlite3_bind_null(statement, position);
+            case string s: return BindText(statement, position, s, ref buffer);
+            case Guid g:
+                Span<byte> id = stackalloc byte[36];
+                g.TryFormat(id, out _, "D"); // lower-case, as SqliteText.Id
+                return raw.sqlite3_bind_text(statement, position, id);
+            case DateTimeOffset t: return BindText(statement, position, SqliteText.Instant(t), ref buffer);
+            case double d: return raw.sqlite3_bind_double(statement, position, d);
+            case float f: return raw.sqlite3_bind_double(statement, position, f);
+            case int n: return raw.sqlite3_bind_int64(statement, position, n);
+            case long n: return raw.sqlite3_bind_int64(statement, position, n);
+            case bool b: return raw.sqlite3_bind_int64(statement, position, b ? 1 : 0);
+            default: throw new NotSupportedException($"SQLite does not bind {value.GetType().Name} values directly here.");
+        }
+    }
+
+    private static int BindText(sqlite3_stmt statement, int position, string s, ref byte[] buffer)
+    {
+        var max = Encoding.UTF8.GetMaxByteCount(s.Length);
+        if (buffer.Length < max) buffer = new byte[Math.Max(max, buffer.Length * 2)];
+        var n = Encoding.UTF8.GetBytes(s, buffer);
+        return raw.sqlite3_bind_text(statement, position, buffer.AsSpan(0, n)); // copied by SQLite (SQLITE_TRANSIENT)
+    }
 }

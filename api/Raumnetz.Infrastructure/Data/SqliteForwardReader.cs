@@ -50,7 +50,7 @@ internal sealed class SqliteForwardReader : DbDataReader
             foreach (var name in parameters.ParameterNames)
             {
                 var value = parameters.Get<object?>(name);
-                if (value is not (null or string or Guid or int or long or double or bool)) return null;
+                if (!SqliteCalls.Binds(value)) return null;
                 values.Add((name, value));
             }
         }
@@ -59,21 +59,12 @@ internal sealed class SqliteForwardReader : DbDataReader
         SqliteCalls.Check(db, raw.sqlite3_prepare_v2(db, command.CommandText, out var statement));
         try
         {
+            var buffer = Array.Empty<byte>();
             foreach (var (name, value) in values)
             {
                 var position = raw.sqlite3_bind_parameter_index(statement, "@" + name);
                 if (position == 0) continue; // not used by the statement, as with Dapper
-                SqliteCalls.Check(db, value switch
-                {
-                    null => raw.sqlite3_bind_null(statement, position),
-                    string s => raw.sqlite3_bind_text(statement, position, s),
-                    Guid g => raw.sqlite3_bind_text(statement, position, SqliteText.Id(g)),
-                    int n => raw.sqlite3_bind_int64(statement, position, n),
-                    long n => raw.sqlite3_bind_int64(statement, position, n),
-                    double d => raw.sqlite3_bind_double(statement, position, d),
-                    bool b => raw.sqlite3_bind_int64(statement, position, b ? 1 : 0),
-                    _ => throw new NotSupportedException(),
-                });
+                SqliteCalls.Check(db, SqliteCalls.Bind(statement, position, value, ref buffer));
             }
             return new SqliteForwardReader(db, statement);
         }

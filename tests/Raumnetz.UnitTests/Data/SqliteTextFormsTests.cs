@@ -157,6 +157,30 @@ public sealed class SqliteTextFormsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_forward_reader_binds_every_value_as_the_connection_stores_it()
+    {
+        await connection.ExecuteAsync("INSERT INTO t (id, ref, at) VALUES (@Id, NULL, @At)", new { Id, At });
+        var p = new DynamicParameters();
+        p.Add("id", Id);
+        p.Add("at", At);
+        p.Add("text", "ä" + new string('x', 300)); // longer than one buffer and not ASCII
+        p.Add("half", 0.5f);
+        p.Add("whole", 2L);
+        p.Add("yes", true);
+        p.Add("none", null);
+        var command = new CommandDefinition("""
+            SELECT id, at, @text AS text, @half AS half, @whole + 1 AS three, @yes AS yes, @none IS NULL AS none
+            FROM t WHERE id = @id AND at = @at
+            """, p, cancellationToken: Ct);
+        await using var reader = await factory.Dialect.ReadForwardAsync(connection, command);
+        Assert.Equal("SqliteForwardReader", reader.GetType().Name); // bound here, not handed back to Dapper's reader
+        Assert.True(await reader.ReadAsync(Ct));
+        Assert.Equal((IdText, AtText, "ä" + new string('x', 300)), (reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        Assert.Equal((0.5, 3L, 1L, 1L), (reader.GetDouble(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6)));
+        Assert.False(await reader.ReadAsync(Ct));
+    }
+
+    [Fact]
     public void The_text_forms()
     {
         Assert.Equal(IdText, SqliteText.Id(Guid.Parse(IdText.ToUpperInvariant())));
