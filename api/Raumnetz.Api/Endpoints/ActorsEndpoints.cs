@@ -83,8 +83,8 @@ public static class ActorsEndpoints
 
     /// <param name="id">The actor.</param>
     /// <param name="list">Paging, sort, total and modifiedAfter (shared by every list).</param>
-    public static async Task<Ok<Page<ActorRelationItem>>> ListActorRelations(Guid id, IMediator mediator, [AsParameters] ListParameters list,
-        CancellationToken ct)
+    public static async Task<Ok<Page<ActorRelationItem>>> ListActorRelations(Guid id, IMediator mediator,
+        [AsParameters] ListParameters list, CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(new ListActorRelationsQuery(id, list.Options), ct));
 }
 

@@ -32,7 +32,8 @@ public static class AdminEndpoints
                 + "part, not a common password).").Errors(400, 409, 413);
         users.MapGet("/{id}", GetUser).WithName(nameof(GetUser)).WithSummary("One user account, with its ETag.").Errors(400, 404);
         users.MapPut("/{id}", UpdateUser).WithName(nameof(UpdateUser))
-            .WithSummary("Replace an account's name, role and (when given) scoped grants (If-Match). A new role ends the account's sessions at once; the last active "
+            .WithSummary("Replace an account's name, role and (when given) scoped grants (If-Match). A new role ends the account's "
+                + "sessions at once; the last active "
                 + "administrator cannot be demoted (409).").Errors(400, 404, 409, 412, 413);
         users.MapPost("/{id}/deactivate", DeactivateUser).WithName(nameof(DeactivateUser))
             .WithSummary("Deactivate an account: its sessions end at once and it cannot sign in (answered like a wrong password) until "
@@ -82,7 +83,8 @@ public static class AdminEndpoints
     {
         var user = await mediator.Send(new UpdateUserCommand
         {
-            Id = id, DisplayName = body.DisplayName, Role = body.Role, Grants = body.Grants, ExpectedVersion = ETags.IfMatch(context.Request),
+            Id = id, DisplayName = body.DisplayName, Role = body.Role, Grants = body.Grants,
+            ExpectedVersion = ETags.IfMatch(context.Request),
         }, context.RequestAborted);
         return TypedResults.Ok(context.WithETag(user, user.Version));
     }

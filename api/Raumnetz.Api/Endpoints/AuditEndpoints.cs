@@ -22,7 +22,8 @@ public static class AuditEndpoints
                 + "principal, period; keyset pagination.").Errors(400);
         app.MapGroup("/api/v1/imports").WithTags("Audit").RequireAuthorization(Policies.Read)
             .MapGet("/recent", ListRecentImports).WithName(nameof(ListRecentImports))
-            .WithSummary("The latest imports (indicator values, spaces, inventory tables, HSDS), newest first, for every signed-in account: "
+            .WithSummary("The latest imports (indicator values, spaces, inventory tables, HSDS), newest first, "
+                + "for every signed-in account: "
                 + "when, by whom (display name as it is now), what kind and the import's counts; read from the audit trail (dry runs leave "
                 + "no entry).").Errors(400);
     }

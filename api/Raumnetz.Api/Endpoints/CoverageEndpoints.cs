@@ -20,7 +20,8 @@ public static class CoverageEndpoints
     private const string Common =
         " Parameters: category (required except for the matrix), targetGroup, populationIndicatorId (a count indicator), " +
         "period (default: its latest with values), level (required), under, radiusKm (above 0, at most 100; default 5), " +
-        "decay (none, gaussian, stepped; default none), capacityUnit (default places), on (capacity as of; default today); what-if: closeServiceIds (up to 500) and fundingEndsBy. 400 naming " +
+        "decay (none, gaussian, stepped; default none), capacityUnit (default places), on (capacity as of; default today); " +
+        "what-if: closeServiceIds (up to 500) and fundingEndsBy. 400 naming " +
         "the parameter for a radius out of range, an unknown category or target group, or a population indicator that is not a count.";
 
     public static void MapCoverageEndpoints(this IEndpointRouteBuilder app)

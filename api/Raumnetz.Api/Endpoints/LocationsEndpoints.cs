@@ -47,8 +47,8 @@ public static class LocationsEndpoints
     /// <param name="includeArchived">Include archived locations (default false).</param>
     /// <param name="list">Paging, sort, total and modifiedAfter (shared by every list).</param>
     public static async Task<Ok<Page<LocationDto>>> ListLocations(IMediator mediator, Guid? spaceId, string? category, string? targetGroup,
-        Guid? operatorId, [EnumQuery(typeof(LocationKind))] string? kind, string? q, bool? includeArchived, [AsParameters] ListParameters list,
-        CancellationToken ct)
+        Guid? operatorId, [EnumQuery(typeof(LocationKind))] string? kind, string? q, bool? includeArchived,
+        [AsParameters] ListParameters list, CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(new ListLocationsQuery(new LocationFilter
         {
             SpaceId = spaceId, Category = category, TargetGroup = targetGroup, OperatorId = operatorId,

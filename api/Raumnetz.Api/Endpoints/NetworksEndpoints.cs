@@ -66,7 +66,8 @@ public static class NetworksEndpoints
     /// <param name="list">Paging, sort, total and modifiedAfter (shared by every list).</param>
     public static async Task<Ok<Page<NetworkDto>>> ListNetworks(IMediator mediator, Guid? spaceId,
         [EnumQuery(typeof(NetworkKind))] string? kind,
-        [EnumQuery(typeof(NetworkStatus))] string? status, Guid? memberActorId, string? q, [AsParameters] ListParameters list, CancellationToken ct)
+        [EnumQuery(typeof(NetworkStatus))] string? status, Guid? memberActorId, string? q, [AsParameters] ListParameters list,
+        CancellationToken ct)
         => TypedResults.Ok(await mediator.Send(new ListNetworksQuery(spaceId, EnumQuery.Parse<NetworkKind>(kind, nameof(kind)),
             EnumQuery.Parse<NetworkStatus>(status, nameof(status)), memberActorId, q, list.Options), ct));
 

@@ -12,7 +12,8 @@ public static class VerificationEndpoints
     public static void MapVerificationEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/services").WithTags("Verification").RequireAuthorization(Policies.Read);
-        group.MapGet("/verification-queue", ListVerificationQueue).WithName(nameof(ListVerificationQueue)).Sorted(ListVerificationQueueQuery.Sorts)
+        group.MapGet("/verification-queue", ListVerificationQueue).WithName(nameof(ListVerificationQueue))
+            .Sorted(ListVerificationQueueQuery.Sorts)
             .WithSummary(
                 "Services overdue for verification on the reference day (on, default today): never verified, or verified on + interval " +
                 "(default twelve months) lies before the day; includeDue=true adds those due on the day. Never verified first, then by " +

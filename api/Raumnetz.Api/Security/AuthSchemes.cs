@@ -21,7 +21,9 @@ public static class AuthSchemes
     public const string SessionClaim = "sid";
     /// <summary>Present while the account must replace a one-time password (<see cref="PasswordChangeGate"/>).</summary>
     public const string PasswordChangeClaim = "raumnetz:password-change";
-    /// <summary>Present when the account or key holds role grants scoped to networks or space subtrees (lets it reach write endpoints).</summary>
+    /// <summary>
+    /// Present when the account or key holds role grants scoped to networks or space subtrees (lets it reach write endpoints).
+    /// </summary>
     public const string GrantsClaim = "raumnetz:grants";
     /// <summary>Query parameter of a calendar feed's secret subscription token.</summary>
     public const string FeedTokenParameter = "token";

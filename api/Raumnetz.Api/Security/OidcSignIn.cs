@@ -48,7 +48,9 @@ public sealed class OidcOptions
     public bool Enabled => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
 }
 
-/// <summary>When the person's token carries the claim <see cref="Claim"/> with the value <see cref="Value"/>: this role and these grants.</summary>
+/// <summary>
+/// When the person's token carries the claim <see cref="Claim"/> with the value <see cref="Value"/>: this role and these grants.
+/// </summary>
 public sealed class OidcClaimRule
 {
     public string Claim { get; set; } = "";
@@ -99,7 +101,8 @@ public static class OidcSignIn
     /// </summary>
     public static IServiceCollection AddRaumnetzOidc(this IServiceCollection services)
     {
-        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Raumnetz:Oidc").Get<OidcOptions>() ?? new OidcOptions());
+        services.AddSingleton(sp =>
+            sp.GetRequiredService<IConfiguration>().GetSection("Raumnetz:Oidc").Get<OidcOptions>() ?? new OidcOptions());
         services.AddSingleton(sp =>
             sp.GetRequiredService<IConfiguration>().GetSection("Raumnetz:Auth").Get<LocalAccountOptions>() ?? new LocalAccountOptions());
         services.AddSingleton<IAuthenticationSchemeProvider, RaumnetzSchemeProvider>();
@@ -164,7 +167,8 @@ public static class OidcSignIn
         var mediator = context.HttpContext.RequestServices.GetRequiredService<IMediator>();
         var result = await mediator.Send(new SignInExternalCommand
         {
-            Subject = subject, Email = principal.FindFirstValue(options.EmailClaim), DisplayName = principal.FindFirstValue(options.NameClaim),
+            Subject = subject, Email = principal.FindFirstValue(options.EmailClaim),
+            DisplayName = principal.FindFirstValue(options.NameClaim),
             MappedRole = role, MappedGrants = grants,
         }, context.HttpContext.RequestAborted);
         // The sign-in may have changed the account (role, grants) and ended its sessions, on a GET (the provider's callback),
@@ -215,7 +219,8 @@ public static class OidcSignIn
     {
         var subject = context.Principal?.FindFirstValue("sub");
         var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountReader>();
-        var account = string.IsNullOrEmpty(subject) ? null : await accounts.ActiveExternalUserAsync(subject, context.HttpContext.RequestAborted);
+        var account = string.IsNullOrEmpty(subject) ? null
+            : await accounts.ActiveExternalUserAsync(subject, context.HttpContext.RequestAborted);
         if (account is null)
         {
             context.Fail("No active account is linked to the token's subject.");
@@ -238,7 +243,8 @@ public static class OidcSignIn
 /// The registered schemes, without the identity provider's two while it is off (no issuer or client id configured) and
 /// without the bearer scheme while its tokens are not accepted.
 /// </summary>
-public sealed class RaumnetzSchemeProvider(IOptions<AuthenticationOptions> options, OidcOptions oidc) : AuthenticationSchemeProvider(options)
+public sealed class RaumnetzSchemeProvider(IOptions<AuthenticationOptions> options, OidcOptions oidc)
+    : AuthenticationSchemeProvider(options)
 {
     private bool Hidden(string name) =>
         (name == OidcSignIn.Scheme && !oidc.Enabled) || (name == OidcSignIn.BearerScheme && !(oidc.Enabled && oidc.AcceptBearerTokens));

@@ -47,7 +47,8 @@ public sealed class ListActorRelationsHandler(IDbConnectionFactory db) : IReques
             ) x
             """;
         var sql = new ListSql(
-            "x.id, x.direction, x.type, x.is_contractual, x.valid_from, x.valid_to, x.note, x.version, x.other_actor_id, x.other_actor_name",
+            "x.id, x.direction, x.type, x.is_contractual, x.valid_from, x.valid_to, x.note, x.version, x.other_actor_id, " +
+            "x.other_actor_name",
             from, [], p);
         return await db.ReadAsync(async (connection, ct) =>
         {
@@ -55,7 +56,8 @@ public sealed class ListActorRelationsHandler(IDbConnectionFactory db) : IReques
                     new CommandDefinition("SELECT COUNT(*) FROM actors WHERE id = @id", new { id = request.ActorId },
                         cancellationToken: ct)) == 0)
                 throw new NotFoundException("Actor", request.ActorId);
-            return await connection.QueryListAsync<ActorRelationItem>(db.Dialect, ListActorRelationsQuery.Sorts, request.List, sql, r => r.Id, ct);
+            return await connection.QueryListAsync<ActorRelationItem>(db.Dialect, ListActorRelationsQuery.Sorts, request.List, sql,
+                r => r.Id, ct);
         }, cancellationToken);
     }
 }

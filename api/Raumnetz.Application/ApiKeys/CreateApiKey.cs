@@ -46,7 +46,8 @@ public sealed class CreateApiKeyHandler(IUnitOfWork unitOfWork, TimeProvider clo
             VALUES (@id, @name, @role, @prefix, @hash, @CreatedBy, @now, @RateLimitPerMinute)
             """, new { id, name = request.Name.Trim(), role = request.Role.ToString(), prefix = ApiKeySecrets.Display(key),
                 hash = ApiKeySecrets.Hash(key), request.CreatedBy, now, request.RateLimitPerMinute }, tx);
-        if (request.Grants is { Count: > 0 } grants) await GrantReads.ReplaceAsync(connection, tx, null, id, grants, now, cancellationToken);
+        if (request.Grants is { Count: > 0 } grants)
+            await GrantReads.ReplaceAsync(connection, tx, null, id, grants, now, cancellationToken);
         return new CreatedApiKeyDto { Id = id, Name = request.Name.Trim(), Role = request.Role, Key = key, CreatedAt = now,
             RateLimitPerMinute = request.RateLimitPerMinute,
             Grants = await GrantReads.LoadAsync(connection, tx, null, id, cancellationToken) };

@@ -41,6 +41,7 @@ public sealed class ListAssessmentsHandler(IDbConnectionFactory db) : IRequestHa
         if (request.ActorId is { } actorId) { where.Add("a.actor_id = @actorId"); p.Add("actorId", actorId); }
         var sql = new ListSql(AssessmentReads.Columns, AssessmentReads.From, where, p);
         return await db.ReadAsync((connection, ct) =>
-            connection.QueryListAsync<AssessmentDto>(db.Dialect, ListAssessmentsQuery.Sorts, request.List, sql, r => r.Id, ct), cancellationToken);
+            connection.QueryListAsync<AssessmentDto>(db.Dialect, ListAssessmentsQuery.Sorts, request.List, sql, r => r.Id, ct),
+            cancellationToken);
     }
 }

@@ -70,7 +70,8 @@ public sealed class ListAuditEntriesHandler(IDbConnectionFactory db) : IRequestH
         if (request.To is { } to) { where.Add("a.occurred_at < @to"); p.Add("to", to.ToUniversalTime()); }
         var sql = new ListSql(Columns, From, where, p);
         var page = await db.ReadAsync((connection, ct) =>
-            connection.QueryListAsync<AuditRow>(db.Dialect, ListAuditEntriesQuery.Sorts, request.List, sql, r => r.Id, ct), cancellationToken);
+            connection.QueryListAsync<AuditRow>(db.Dialect, ListAuditEntriesQuery.Sorts, request.List, sql, r => r.Id, ct),
+            cancellationToken);
         return new Page<AuditEntryDto>([.. page.Items.Select(r => r.ToDto())], page.NextCursor, page.Total);
     }
 }

@@ -39,7 +39,8 @@ public sealed class ListRecentImportsValidator : AbstractValidator<ListRecentImp
     public ListRecentImportsValidator() => RuleFor(x => x.Limit).InclusiveBetween(1, ListRecentImportsQuery.MaxLimit);
 }
 
-public sealed class ListRecentImportsHandler(IDbConnectionFactory db) : IRequestHandler<ListRecentImportsQuery, IReadOnlyList<RecentImportDto>>
+public sealed class ListRecentImportsHandler(IDbConnectionFactory db)
+    : IRequestHandler<ListRecentImportsQuery, IReadOnlyList<RecentImportDto>>
 {
     private sealed class Row
     {

@@ -62,7 +62,8 @@ public sealed class SignInExternalHandler(IUnitOfWork unitOfWork, IPasswordHashi
         var mappedGrants = await GrantReads.ExistingAsync(connection, tx, request.MappedGrants, cancellationToken);
         const string columns = "id, role, is_active, external_subject";
         var user = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"SELECT {columns} FROM users WHERE external_subject = @Subject", new { request.Subject }, tx, cancellationToken: cancellationToken));
+            $"SELECT {columns} FROM users WHERE external_subject = @Subject", new { request.Subject }, tx,
+            cancellationToken: cancellationToken));
         var emailKey = request.Email?.Trim().ToLowerInvariant();
         if (user is null && string.IsNullOrEmpty(emailKey)) return new ExternalSignInResult { Refusal = ExternalSignInRefusal.NoEmail };
         if (user is null)
@@ -86,7 +87,8 @@ public sealed class SignInExternalHandler(IUnitOfWork unitOfWork, IPasswordHashi
                 VALUES (@id, @email, @emailKey, @displayName, @role, @hash, @active, @mustChange, 1, @now, @now, @Subject)
                 """, new
                 {
-                    id, email, emailKey, displayName = Cut(string.IsNullOrWhiteSpace(request.DisplayName) ? email : request.DisplayName.Trim()),
+                    id, email, emailKey,
+                    displayName = Cut(string.IsNullOrWhiteSpace(request.DisplayName) ? email : request.DisplayName.Trim()),
                     role = role.ToString(), hash = hashing.Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))), active = true,
                     mustChange = false, now, request.Subject,
                 }, tx, cancellationToken: cancellationToken));
@@ -108,8 +110,8 @@ public sealed class SignInExternalHandler(IUnitOfWork unitOfWork, IPasswordHashi
         return new ExternalSignInResult { User = await LoadAsync(connection, tx, user.Id, cancellationToken) };
     }
 
-    private static async Task<CurrentUserDto> LoadAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, Guid id,
-        CancellationToken ct)
+    private static async Task<CurrentUserDto> LoadAsync(System.Data.Common.DbConnection connection,
+        System.Data.Common.DbTransaction tx, Guid id, CancellationToken ct)
     {
         var user = await connection.QuerySingleAsync<CurrentUserDto>(new CommandDefinition(
             "SELECT id, email, display_name, role, must_change_password FROM users WHERE id = @id", new { id }, tx, cancellationToken: ct));

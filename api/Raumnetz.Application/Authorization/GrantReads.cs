@@ -28,13 +28,14 @@ public sealed class GrantReads(IDbConnectionFactory db)
         """;
 
     /// <summary>The grants of a user or an API key (exactly one of the two ids), in a stable order.</summary>
-    public static async Task<IReadOnlyList<RoleGrantDto>> LoadAsync(DbConnection connection, DbTransaction? tx, Guid? userId, Guid? apiKeyId,
-        CancellationToken ct)
+    public static async Task<IReadOnlyList<RoleGrantDto>> LoadAsync(DbConnection connection, DbTransaction? tx, Guid? userId,
+        Guid? apiKeyId, CancellationToken ct)
     {
         var (column, id) = userId is { } u ? ("user_id", u) : ("api_key_id", apiKeyId!.Value);
         var rows = await connection.QueryAsync<GrantRow>(new CommandDefinition(
             $"{Select} WHERE g.{column} = @id ORDER BY g.scope, g.target_id, g.role", new { id }, tx, cancellationToken: ct));
-        return rows.Select(r => new RoleGrantDto { Role = r.Role, Scope = r.Scope, TargetId = r.TargetId, TargetName = r.TargetName }).ToList();
+        return rows.Select(r => new RoleGrantDto { Role = r.Role, Scope = r.Scope, TargetId = r.TargetId, TargetName = r.TargetName })
+            .ToList();
     }
 
     /// <summary>The grants of every user, by user (for the list of accounts, which lists every account).</summary>
@@ -74,12 +75,16 @@ public sealed class GrantReads(IDbConnectionFactory db)
                     Text.Format(Messages.Rule_DoesNotExist, g.Scope == GrantScope.Network ? "Network" : "Space", g.TargetId));
         }
         var (column, id) = userId is { } u ? ("user_id", u) : ("api_key_id", apiKeyId!.Value);
-        await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM role_grants WHERE {column} = @id", new { id }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM role_grants WHERE {column} = @id", new { id }, tx,
+            cancellationToken: ct));
         foreach (var g in grants.Distinct())
             await connection.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO role_grants (id, user_id, api_key_id, role, scope, target_id, created_at)
                 VALUES (@gid, @userId, @apiKeyId, @role, @scope, @TargetId, @now)
-                """, new { gid = Guid.CreateVersion7(), userId, apiKeyId, role = g.Role.ToString(), scope = g.Scope.ToString(), g.TargetId, now },
+                """, new
+                {
+                    gid = Guid.CreateVersion7(), userId, apiKeyId, role = g.Role.ToString(), scope = g.Scope.ToString(), g.TargetId, now
+                },
                 tx, cancellationToken: ct));
     }
 
@@ -127,8 +132,8 @@ public sealed class GrantReads(IDbConnectionFactory db)
             cancellationToken: token)), ct);
 
     private Task<IReadOnlyList<Guid>> ManyAsync(string sql, object parameters, CancellationToken ct) =>
-        db.ReadAsync(async (connection, token) => (IReadOnlyList<Guid>)(await connection.QueryAsync<Guid>(new CommandDefinition(sql, parameters,
-            cancellationToken: token))).ToList(), ct);
+        db.ReadAsync(async (connection, token) => (IReadOnlyList<Guid>)(await connection.QueryAsync<Guid>(
+            new CommandDefinition(sql, parameters, cancellationToken: token))).ToList(), ct);
 
     public Task<Guid?> NetworkOfMeetingAsync(Guid meetingId, CancellationToken ct) =>
         OneAsync("SELECT network_id FROM meetings WHERE id = @meetingId", new { meetingId }, ct);

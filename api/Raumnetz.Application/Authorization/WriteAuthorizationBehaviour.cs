@@ -12,7 +12,8 @@ namespace Raumnetz.Application.Authorization;
 /// when the global role does not decide already. A command sent by the product itself (start-up, demo data: no request)
 /// passes, and so does a command sent by the handler of an already authorized one. Refusals are 403 problems that say why.
 /// </summary>
-public sealed class WriteAuthorizationBehaviour<TRequest, TResponse>(ICurrentUser user, GrantReads grants) : IPipelineBehavior<TRequest, TResponse>
+public sealed class WriteAuthorizationBehaviour<TRequest, TResponse>(ICurrentUser user, GrantReads grants)
+    : IPipelineBehavior<TRequest, TResponse>
     where TRequest : ICommand<TResponse>
 {
     private static readonly AsyncLocal<bool> Authorized = new();

@@ -100,7 +100,8 @@ public sealed record WriteRule(WriteLevel Level, Func<object, GrantReads, Cancel
 /// <see cref="WriteAuthorizationBehaviour{TRequest, TResponse}"/> refuses a command without one, and a test walks every
 /// command type and fails when one is missing here. Reads are not listed: every signed-in role reads everything.
 /// Network grants reach a network, its members, meetings, calendar token and agreements (tasks); space grants reach the
-/// spaces of the subtree (the root itself too, but not its place in the tree: moving or deleting it needs its parent), observations, assessments, locations, services,
+/// spaces of the subtree (the root itself too, but not its place in the tree: moving or deleting it needs its parent),
+/// observations, assessments, locations, services,
 /// capacities, verifications and fundings inside it. Creating networks, actors, indicators, taxonomies, inventory rounds
 /// and imports stay with global writers.
 /// </summary>

@@ -96,7 +96,9 @@ public sealed record ListCursor(string Sort, string Key, Guid Id)
 /// <param name="Columns">The select list of the row type.</param>
 /// <param name="From">The FROM clause (tables and joins, or a derived table).</param>
 /// <param name="Where">The filter conditions, joined with AND.</param>
-/// <param name="Parameters">Their parameters; the keyset adds its own (<c>@ck</c>, <c>@cid</c>, <c>@take</c>, <c>@modifiedAfter</c>).</param>
+/// <param name="Parameters">
+/// Their parameters; the keyset adds its own (<c>@ck</c>, <c>@cid</c>, <c>@take</c>, <c>@modifiedAfter</c>).
+/// </param>
 /// <param name="With">A leading WITH clause the FROM or the filters refer to, if any.</param>
 public sealed record ListSql(string Columns, string From, IReadOnlyList<string> Where, DynamicParameters Parameters, string With = "");
 
@@ -126,7 +128,8 @@ public sealed class ListDefinition
             orders.Add(column.Name, new SortOrder(column, false));
             orders.Add("-" + column.Name, new SortOrder(column, true));
         }
-        if (!orders.TryGetValue(defaultSort, out var order)) throw new ArgumentException($"Unknown default sort {defaultSort}.", nameof(defaultSort));
+        if (!orders.TryGetValue(defaultSort, out var order))
+            throw new ArgumentException($"Unknown default sort {defaultSort}.", nameof(defaultSort));
         Default = order;
     }
 
@@ -287,7 +290,9 @@ public static class Keyset
             new ListCursor(order.Name, ListDefinition.FormatKey(last.Key), id(last.Item)).Encode(), total);
     }
 
-    /// <summary>The key as it is read back: whole numbers as BIGINT on every provider (an INTEGER column reads as Int32 elsewhere).</summary>
+    /// <summary>
+    /// The key as it is read back: whole numbers as BIGINT on every provider (an INTEGER column reads as Int32 elsewhere).
+    /// </summary>
     private static string KeyColumn(SortColumn column) => column.Kind == SortKind.Number ? $"CAST({column.Sql} AS BIGINT)" : column.Sql;
 
     private static string Where(IReadOnlyList<string> conditions) =>

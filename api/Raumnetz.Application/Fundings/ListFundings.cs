@@ -39,6 +39,7 @@ public sealed class ListFundingsHandler(IDbConnectionFactory db) : IRequestHandl
         if (request.RenewalStatus is { } status) { where.Add("f.renewal_status = @status"); p.Add("status", status.ToString()); }
         var sql = new ListSql(FundingReads.Columns, FundingReads.From, where, p);
         return await db.ReadAsync((connection, ct) =>
-            connection.QueryListAsync<FundingDto>(db.Dialect, ListFundingsQuery.Sorts, request.List, sql, f => f.Id, ct), cancellationToken);
+            connection.QueryListAsync<FundingDto>(db.Dialect, ListFundingsQuery.Sorts, request.List, sql, f => f.Id, ct),
+            cancellationToken);
     }
 }

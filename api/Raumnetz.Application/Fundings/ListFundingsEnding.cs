@@ -89,9 +89,11 @@ public sealed class ListFundingsEndingHandler(IDbConnectionFactory db, TimeProvi
         var sql = new ListSql(FundingReads.Columns, FundingReads.From, where, p, with);
         return await db.ReadAsync(async (connection, ct) =>
         {
-            var page = await connection.QueryListAsync<FundingDto>(db.Dialect, ListFundingsEndingQuery.Sorts, request.List, sql, f => f.Id, ct);
+            var page = await connection.QueryListAsync<FundingDto>(db.Dialect, ListFundingsEndingQuery.Sorts, request.List, sql,
+                f => f.Id, ct);
             var serviceIds = page.Items.Select(f => f.ServiceId).Distinct().ToList();
-            if (serviceIds.Count == 0) return new EndingFundingsDto { On = on, Horizon = horizon.ToString(), Until = until, Total = page.Total };
+            if (serviceIds.Count == 0)
+                return new EndingFundingsDto { On = on, Horizon = horizon.ToString(), Until = until, Total = page.Total };
             var ids = new { ids = serviceIds, on, until };
             var services = (await connection.QueryAsync<Row>(new CommandDefinition($"""
                 SELECT s.id, s.status AS service_status, s.operator_actor_id, a.name AS operator_name

@@ -38,7 +38,8 @@ public sealed class ListIndicatorSetsHandler(IDbConnectionFactory db, IndicatorS
         var sql = new ListSql(IndicatorSetReads.Columns, "indicator_sets s", where, p);
         return await db.ReadAsync(async (connection, ct) =>
         {
-            var page = await connection.QueryListAsync<IndicatorSetDto>(db.Dialect, ListIndicatorSetsQuery.Sorts, request.List, sql, s => s.Id, ct);
+            var page = await connection.QueryListAsync<IndicatorSetDto>(db.Dialect, ListIndicatorSetsQuery.Sorts, request.List, sql,
+                s => s.Id, ct);
             return page with { Items = await reads.CompleteAsync(connection, null, page.Items, ct) };
         }, cancellationToken);
     }

@@ -49,7 +49,8 @@ public sealed class ListIndicatorsHandler(IDbConnectionFactory db, IMapper mappe
         }
         var sql = new ListSql(IndicatorRow.Columns, "indicators i", where, p);
         var page = await db.ReadAsync((connection, ct) =>
-            connection.QueryListAsync<IndicatorRow>(db.Dialect, ListIndicatorsQuery.Sorts, request.List, sql, r => r.Id, ct), cancellationToken);
+            connection.QueryListAsync<IndicatorRow>(db.Dialect, ListIndicatorsQuery.Sorts, request.List, sql, r => r.Id, ct),
+            cancellationToken);
         return new Page<IndicatorDto>(mapper.Map<List<IndicatorDto>>(page.Items), page.NextCursor, page.Total);
     }
 }

@@ -58,7 +58,8 @@ public sealed class ListInventoryRoundsHandler(IDbConnectionFactory db, Inventor
         var sql = new ListSql(InventoryRoundReads.Columns, InventoryRoundReads.From, where, p, with);
         return await db.ReadAsync(async (connection, ct) =>
         {
-            var page = await connection.QueryListAsync<InventoryRoundDto>(db.Dialect, ListInventoryRoundsQuery.Sorts, request.List, sql, r => r.Id, ct);
+            var page = await connection.QueryListAsync<InventoryRoundDto>(db.Dialect, ListInventoryRoundsQuery.Sorts, request.List,
+                sql, r => r.Id, ct);
             return page with { Items = await reads.CompleteAsync(connection, null, page.Items, ct) };
         }, cancellationToken);
     }

@@ -44,7 +44,8 @@ public sealed class ListLocationsHandler(IDbConnectionFactory db, LocationReads 
         {
             await taxonomies.CheckFilterCodeAsync(connection, request.Filter.Category, TaxonomyKind.ServiceCategory, "category");
             await taxonomies.CheckFilterCodeAsync(connection, request.Filter.TargetGroup, TaxonomyKind.TargetGroup, "targetGroup");
-            var page = await connection.QueryListAsync<LocationReads.Row>(db.Dialect, ListLocationsQuery.Sorts, request.List, sql, l => l.Id, ct);
+            var page = await connection.QueryListAsync<LocationReads.Row>(db.Dialect, ListLocationsQuery.Sorts, request.List, sql,
+                l => l.Id, ct);
             return new Page<LocationDto>(await reads.CompleteAsync(connection, null, page.Items, ct), page.NextCursor, page.Total);
         }, cancellationToken);
     }

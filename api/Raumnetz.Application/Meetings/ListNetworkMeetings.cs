@@ -57,8 +57,8 @@ public sealed class ListNetworkMeetingsHandler(IDbConnectionFactory db) : IReque
                     new CommandDefinition("SELECT COUNT(*) FROM networks WHERE id = @NetworkId", new { request.NetworkId },
                         cancellationToken: ct)) == 0)
                 throw new NotFoundException("Network", request.NetworkId);
-            return await connection.QueryListAsync<MeetingSummaryDto>(db.Dialect, ListNetworkMeetingsQuery.Sorts, request.List, sql, r => r.Id,
-                ct);
+            return await connection.QueryListAsync<MeetingSummaryDto>(db.Dialect, ListNetworkMeetingsQuery.Sorts, request.List, sql,
+                r => r.Id, ct);
         }, cancellationToken);
     }
 }

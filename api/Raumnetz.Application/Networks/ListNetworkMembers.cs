@@ -55,7 +55,8 @@ public sealed class ListNetworkMembersHandler(IDbConnectionFactory db, TimeProvi
                     new CommandDefinition("SELECT COUNT(*) FROM networks WHERE id = @NetworkId", new { request.NetworkId },
                         cancellationToken: ct)) == 0)
                 throw new NotFoundException("Network", request.NetworkId);
-            return await connection.QueryListAsync<NetworkMemberDto>(db.Dialect, ListNetworkMembersQuery.Sorts, request.List, sql, m => m.Id, ct);
+            return await connection.QueryListAsync<NetworkMemberDto>(db.Dialect, ListNetworkMembersQuery.Sorts, request.List, sql,
+                m => m.Id, ct);
         }, cancellationToken);
         return page with { Items = page.Items.Select(m => NetworkReads.WithState(m, today)).ToList() };
     }

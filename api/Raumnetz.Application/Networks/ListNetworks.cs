@@ -11,7 +11,8 @@ namespace Raumnetz.Application.Networks;
 /// Networks sorted by name. Filters: a social space (networks covering it or any space below it), kind, status,
 /// an actor that is a member today, and text in the name.
 /// </summary>
-public sealed record ListNetworksQuery(Guid? SpaceId, NetworkKind? Kind, NetworkStatus? Status, Guid? MemberActorId, string? Q, ListOptions List)
+public sealed record ListNetworksQuery(Guid? SpaceId, NetworkKind? Kind, NetworkStatus? Status, Guid? MemberActorId, string? Q,
+    ListOptions List)
     : IRequest<Page<NetworkDto>>, IListQuery
 {
     /// <summary>Sorts: name (default), kind, status, startedOn (networks without a start last), updatedAt.</summary>

@@ -9,7 +9,8 @@ namespace Raumnetz.Application.Preferences;
 
 /// <summary>
 /// Replaces the signed-in user's preferences. Every save sends If-Match: the ETag from GET once some are saved (412 when
-/// stale), or <c>*</c> (whatever is current; the only way to save the first time, as the defaults have no version). Indicator sets, area, map indicator and actor must exist (400 naming
+/// stale), or <c>*</c> (whatever is current; the only way to save the first time, as the defaults have no version).
+/// Indicator sets, area, map indicator and actor must exist (400 naming
 /// the field).
 /// </summary>
 public sealed record SaveMyPreferencesCommand : ICommand<UserPreferencesDto>

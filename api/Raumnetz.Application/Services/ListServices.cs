@@ -51,7 +51,8 @@ public sealed class ListServicesHandler(IDbConnectionFactory db, ServiceReads re
         {
             await taxonomies.CheckFilterCodeAsync(connection, request.Filter.Category, TaxonomyKind.ServiceCategory, "category");
             await taxonomies.CheckFilterCodeAsync(connection, request.Filter.TargetGroup, TaxonomyKind.TargetGroup, "targetGroup");
-            var page = await connection.QueryListAsync<ServiceReads.Row>(db.Dialect, ListServicesQuery.Sorts, request.List, sql, s => s.Id, ct);
+            var page = await connection.QueryListAsync<ServiceReads.Row>(db.Dialect, ListServicesQuery.Sorts, request.List, sql,
+                s => s.Id, ct);
             return new Page<ServiceDto>(await reads.CompleteAsync(connection, null, page.Items, ct), page.NextCursor, page.Total);
         }, cancellationToken);
     }

@@ -16,7 +16,8 @@ namespace Raumnetz.Application.Verification;
 /// defunct services are left out. Most urgent first: never verified, then by due day. Filters: space (services standing
 /// in or serving it or a space below it), operator.
 /// </summary>
-public sealed record ListVerificationQueueQuery(DateOnly? On, bool IncludeDue, Guid? SpaceId, Guid? OperatorActorId, ListOptions List) : IRequest<VerificationQueueDto>, IListQuery
+public sealed record ListVerificationQueueQuery(DateOnly? On, bool IncludeDue, Guid? SpaceId, Guid? OperatorActorId, ListOptions List)
+    : IRequest<VerificationQueueDto>, IListQuery
 {
     /// <summary>
     /// Sorts: dueOn (default; never verified first, then by due day and name), name, operator (name), verifiedOn (never
@@ -76,7 +77,8 @@ public sealed class ListVerificationQueueHandler(IDbConnectionFactory db, TimePr
             }
             if (request.OperatorActorId is { } operatorId) { where.Add("s.operator_actor_id = @operatorId"); p.Add("operatorId",
                 operatorId); }
-            if (request.List.ModifiedAfter is { } since) { where.Add("s.updated_at > @modifiedAfter"); p.Add("modifiedAfter", since.ToUniversalTime()); }
+            if (request.List.ModifiedAfter is { } since) { where.Add("s.updated_at > @modifiedAfter"); p.Add("modifiedAfter",
+                since.ToUniversalTime()); }
             var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
                 {with}
                 SELECT s.id AS service_id, s.name, s.status, s.operator_actor_id, a.name AS operator_name, s.verified_on, s.verified_by,

@@ -11,7 +11,8 @@ namespace Raumnetz.Application.Webhooks;
 public sealed record RedeliverWebhookDeliveryCommand(Guid SubscriptionId, Guid DeliveryId) : ICommand<WebhookDeliveryDto>;
 
 public sealed class RedeliverWebhookDeliveryHandler(IUnitOfWork unitOfWork, IDbConnectionFactory db, WebhookReads reads,
-    IWebhookSender sender, IWebhookSecrets secrets, TimeProvider clock) : IRequestHandler<RedeliverWebhookDeliveryCommand, WebhookDeliveryDto>
+    IWebhookSender sender, IWebhookSecrets secrets, TimeProvider clock)
+    : IRequestHandler<RedeliverWebhookDeliveryCommand, WebhookDeliveryDto>
 {
     public async Task<WebhookDeliveryDto> Handle(RedeliverWebhookDeliveryCommand request, CancellationToken cancellationToken)
     {
@@ -22,7 +23,8 @@ public sealed class RedeliverWebhookDeliveryHandler(IUnitOfWork unitOfWork, IDbC
             var delivery = target is null ? null
                 : await reads.LoadDeliveryAsync(connection, null, request.SubscriptionId, request.DeliveryId, ct);
             var change = delivery is { Seq: > 0 } ? await WebhookFeed.LoadAsync(connection, null, delivery.Seq, ct) : null;
-            var attempts = delivery is null ? 0 : await WebhookLog.AttemptsAsync(connection, null, request.SubscriptionId, delivery.EventId, ct);
+            var attempts = delivery is null ? 0
+                : await WebhookLog.AttemptsAsync(connection, null, request.SubscriptionId, delivery.EventId, ct);
             return (target, delivery, change, attempts);
         }, cancellationToken);
         if (target is null) throw new NotFoundException("Webhook subscription", request.SubscriptionId);

@@ -174,7 +174,8 @@ public sealed partial class WebhookDispatcher(IDbConnectionFactory db, IWebhookS
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook subscription {Id}: delivery round failed ({Error}: {Detail}); trying again later")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Webhook subscription {Id}: delivery round failed ({Error}: {Detail}); trying again later")]
     private static partial void RoundFailed(ILogger logger, Guid id, string error, string detail);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook subscription {Id} disabled after {Attempts} failed attempts")]

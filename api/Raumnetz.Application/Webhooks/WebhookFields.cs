@@ -35,10 +35,12 @@ public abstract class WebhookFieldsValidator<T> : AbstractValidator<T> where T :
             .WithMessage(_ => Text.Format(Messages.Webhooks_TooManyEventTypes, WebhookEvents.MaxEventTypes));
         RuleForEach(x => x.EventTypes).NotEmpty().MaximumLength(WebhookEvents.MaxEventType)
             .Must(t => WebhookEvents.TypePattern().IsMatch(t)).WithMessage(_ => Messages.Webhooks_EventType)
-            .Must(t => t == "*" || !WebhookEvents.TypePattern().IsMatch(t) || IsFeedEntityType(t[..t.IndexOf('.', StringComparison.Ordinal)]))
+            .Must(t => t == "*" || !WebhookEvents.TypePattern().IsMatch(t)
+                || IsFeedEntityType(t[..t.IndexOf('.', StringComparison.Ordinal)]))
             .WithMessage((_, t) => Text.Format(Messages.Webhooks_UnknownEntityType, t, string.Join(", ", Changes.ChangeFeed.EntityTypes)));
         RuleFor(x => x.Description).MaximumLength(WebhookEvents.MaxDescription);
     }
 
-    private static bool IsFeedEntityType(string entity) => Changes.ChangeFeed.EntityTypes.Contains(entity, StringComparer.OrdinalIgnoreCase);
+    private static bool IsFeedEntityType(string entity) =>
+        Changes.ChangeFeed.EntityTypes.Contains(entity, StringComparer.OrdinalIgnoreCase);
 }

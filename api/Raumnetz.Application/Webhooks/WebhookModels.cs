@@ -93,7 +93,9 @@ public sealed class WebhookOptions
 /// <summary>Checks webhook target addresses (scheme, and the addresses its host resolves to).</summary>
 public interface IWebhookTargets
 {
-    /// <summary>Throws <see cref="Domain.Common.InvalidFieldException"/> naming <paramref name="field"/> when the URL may not be a target.</summary>
+    /// <summary>
+    /// Throws <see cref="Domain.Common.InvalidFieldException"/> naming <paramref name="field"/> when the URL may not be a target.
+    /// </summary>
     Task CheckAsync(string url, string field, CancellationToken ct);
 }
 

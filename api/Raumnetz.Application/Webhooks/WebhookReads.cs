@@ -59,5 +59,6 @@ public sealed class WebhookReads
         };
     }
 
-    internal static string TypesJson(IEnumerable<string> types) => JsonSerializer.Serialize(types.Distinct(StringComparer.Ordinal).ToArray());
+    internal static string TypesJson(IEnumerable<string> types) =>
+        JsonSerializer.Serialize(types.Distinct(StringComparer.Ordinal).ToArray());
 }

@@ -6,7 +6,9 @@ public enum GrantScope
     /// <summary>One network: the network itself, its members, meetings and agreements (tasks).</summary>
     Network = 1,
 
-    /// <summary>A space and its whole subtree: spaces, observations, assessments and inventory records (locations, services, fundings).</summary>
+    /// <summary>
+    /// A space and its whole subtree: spaces, observations, assessments and inventory records (locations, services, fundings).
+    /// </summary>
     Space = 2,
 }
 

@@ -67,7 +67,8 @@ public sealed class WebhookSender : IWebhookSender, IDisposable
                     Content = new StringContent(body, Encoding.UTF8, "application/json"),
                 };
                 request.Headers.Add("webhook-id", eventId);
-                request.Headers.Add("webhook-timestamp", timestamp.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+                request.Headers.Add("webhook-timestamp",
+                    timestamp.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
                 request.Headers.Add("webhook-signature", new StandardWebhook(secret).Sign(eventId, timestamp, body));
                 request.Headers.UserAgent.ParseAdd("Raumnetz-Webhooks/1");
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);

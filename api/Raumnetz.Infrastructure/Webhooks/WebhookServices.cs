@@ -15,7 +15,8 @@ public static class WebhookServices
     {
         services.AddSingleton(sp =>
         {
-            var options = sp.GetRequiredService<IConfiguration>().GetSection("Raumnetz:Webhooks").Get<WebhookOptions>() ?? new WebhookOptions();
+            var options = sp.GetRequiredService<IConfiguration>().GetSection("Raumnetz:Webhooks").Get<WebhookOptions>()
+                ?? new WebhookOptions();
             options.AllowHttp ??= sp.GetService<IHostEnvironment>()?.IsDevelopment() ?? false;
             return options;
         });

@@ -14,7 +14,8 @@ public sealed class WebhookTargets(WebhookOptions options) : IWebhookTargets
 {
     public async Task CheckAsync(string url, string field, CancellationToken ct)
     {
-        if (!Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        if (!Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             throw new InvalidFieldException(field, Messages.Rule_Url);
         if (uri.Scheme == Uri.UriSchemeHttp && options.AllowHttp != true)
             throw new InvalidFieldException(field, Messages.Webhooks_HttpsRequired);

@@ -55,7 +55,8 @@ public sealed class OidcSignInTests(OidcApiFactory factory) : IClassFixture<Oidc
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Runs the browser's part of the code flow; returns the browser (with its cookies) and the callback's answer.</summary>
-    private async Task<(HttpClient Browser, HttpResponseMessage Callback)> SignInThroughProviderAsync(IdpPerson person, string returnUrl = "/netzwerke")
+    private async Task<(HttpClient Browser, HttpResponseMessage Callback)> SignInThroughProviderAsync(IdpPerson person,
+        string returnUrl = "/netzwerke")
     {
         factory.Idp.NextPerson = person;
         var browser = factory.UncheckedClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
@@ -86,7 +87,8 @@ public sealed class OidcSignInTests(OidcApiFactory factory) : IClassFixture<Oidc
     {
         var admin = await factory.AdminAsync();
         var created = (await admin.NetworkAsync($"Lenkrunde Teltow {Guid.NewGuid():N}", "steeringGroup")).Id();
-        await factory.ExecuteAsync("UPDATE networks SET id = @to WHERE id = @from", new { to = OidcApiFactory.TeltowNetwork, from = created });
+        await factory.ExecuteAsync("UPDATE networks SET id = @to WHERE id = @from",
+            new { to = OidcApiFactory.TeltowNetwork, from = created });
         var person = Person("sozialplanung", "lenkrunde-teltow");
 
         var (browser, callback) = await SignInThroughProviderAsync(person, "/netzwerke/teltow");
@@ -97,11 +99,13 @@ public sealed class OidcSignInTests(OidcApiFactory factory) : IClassFixture<Oidc
         var me = await MeAsync(browser);
         Assert.Equal((person.Email, person.Name, "analyst"), (me.Str("email"), me.Str("displayName"), me.Str("role")));
         var grant = Assert.Single(me.GetProperty("grants").EnumerateArray());
-        Assert.Equal(("coordinator", "network", OidcApiFactory.TeltowNetwork), (grant.Str("role"), grant.Str("scope"), grant.GetProperty("targetId").GetGuid()));
+        Assert.Equal(("coordinator", "network", OidcApiFactory.TeltowNetwork),
+            (grant.Str("role"), grant.Str("scope"), grant.GetProperty("targetId").GetGuid()));
         // the product's own session: listed, and revocable like any other
         var sessions = await HttpAssert.OkAsync<JsonElement>(await browser.GetAsync("/api/v1/auth/sessions", Ct));
         Assert.Single(sessions.EnumerateArray());
-        Assert.Equal(1L, await factory.ScalarAsync<long>("SELECT COUNT(*) FROM users WHERE external_subject = @s", new { s = person.Subject }));
+        Assert.Equal(1L,
+            await factory.ScalarAsync<long>("SELECT COUNT(*) FROM users WHERE external_subject = @s", new { s = person.Subject }));
 
         // a second sign-in finds the same account by its subject
         var (again, _) = await SignInThroughProviderAsync(person);
@@ -127,7 +131,8 @@ public sealed class OidcSignInTests(OidcApiFactory factory) : IClassFixture<Oidc
     public async Task An_existing_local_account_is_linked_by_e_mail_and_keeps_its_role_when_no_rule_matches()
     {
         var (id, email) = await CreateUserAsync(factory, "editor");
-        var (browser, callback) = await SignInThroughProviderAsync(new IdpPerson($"sub-{Guid.NewGuid():N}", email.ToUpperInvariant(), "Name"));
+        var (browser, callback) =
+            await SignInThroughProviderAsync(new IdpPerson($"sub-{Guid.NewGuid():N}", email.ToUpperInvariant(), "Name"));
         Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
         var me = await MeAsync(browser);
         Assert.Equal((id, "editor"), (me.Id(), me.Str("role")));
@@ -185,7 +190,8 @@ public sealed class OidcSignInTests(OidcApiFactory factory) : IClassFixture<Oidc
         Assert.Equal(HttpStatusCode.OK, await WithAsync(token));
         Assert.Equal(HttpStatusCode.OK, await WithAsync(factory.Idp.Forge(person.Subject)));
         Assert.Equal(HttpStatusCode.Unauthorized, await WithAsync(factory.Idp.Forge(person.Subject, issuer: "http://127.0.0.1:1/")));
-        Assert.Equal(HttpStatusCode.Unauthorized, await WithAsync(factory.Idp.Forge(person.Subject, expires: DateTime.UtcNow.AddMinutes(-10))));
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            await WithAsync(factory.Idp.Forge(person.Subject, expires: DateTime.UtcNow.AddMinutes(-10))));
         Assert.Equal(HttpStatusCode.Unauthorized, await WithAsync(factory.Idp.Forge("sub-nobody")));
         Assert.Equal(HttpStatusCode.Unauthorized, await WithAsync(token[..^4] + "AAAA"));
         _ = browser;
@@ -202,7 +208,8 @@ public sealed class OidcSignInTests(OidcApiFactory factory) : IClassFixture<Oidc
         var back = await HttpAssert.OkAsync<JsonElement>(
             await factory.CreateClient().GetAsync("/api/v1/auth/sign-in-options?returnUrl=%2Fnetzwerke%3Fx%3D1", Ct));
         Assert.Equal("/api/v1/auth/oidc/login?returnUrl=%2Fnetzwerke%3Fx%3D1", back.GetProperty("provider").Str("loginUrl"));
-        await HttpAssert.ProblemAsync(await factory.CreateClient().GetAsync("/api/v1/auth/sign-in-options?returnUrl=https%3A%2F%2Fevil.example%2F", Ct),
+        await HttpAssert.ProblemAsync(
+            await factory.CreateClient().GetAsync("/api/v1/auth/sign-in-options?returnUrl=https%3A%2F%2Fevil.example%2F", Ct),
             HttpStatusCode.BadRequest, "returnUrl");
 
         var (_, callback) = await SignInThroughProviderAsync(Person("sozialplanung"), "https://evil.example/");
@@ -215,7 +222,8 @@ public sealed class LocalAccountsOffTests(LocalAccountsOffTests.Factory factory)
 {
     public sealed class Factory : ApiFactory
     {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Raumnetz:Auth:LocalAccounts"] = "false" };
+        protected override IDictionary<string, string?> Settings =>
+            new Dictionary<string, string?> { ["Raumnetz:Auth:LocalAccounts"] = "false" };
     }
 
     [Fact]
@@ -226,8 +234,10 @@ public sealed class LocalAccountsOffTests(LocalAccountsOffTests.Factory factory)
             new { email = ApiFactory.AdminEmail, password = ApiFactory.AdminPassword }, TestContext.Current.CancellationToken);
         var problem = await HttpAssert.ProblemAsync(response, HttpStatusCode.Forbidden);
         Assert.Contains("Identitätsanbieter", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("raumnetz.session", StringComparison.Ordinal));
-        var options = await HttpAssert.OkAsync<JsonElement>(await client.GetAsync("/api/v1/auth/sign-in-options", TestContext.Current.CancellationToken));
+        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [],
+            c => c.StartsWith("raumnetz.session", StringComparison.Ordinal));
+        var options = await HttpAssert.OkAsync<JsonElement>(
+            await client.GetAsync("/api/v1/auth/sign-in-options", TestContext.Current.CancellationToken));
         Assert.False(options.GetProperty("localAccounts").GetBoolean());
         Assert.Equal(JsonValueKind.Null, options.GetProperty("provider").ValueKind);
     }

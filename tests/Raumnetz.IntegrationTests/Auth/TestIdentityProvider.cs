@@ -71,7 +71,8 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             }));
             o.AddEventHandler<OpenIddictServerEvents.ValidateTokenRequestContext>(b => b.UseInlineHandler(ctx =>
             {
-                if (ctx.ClientId != ClientId || ctx.Request.ClientSecret != ClientSecret) ctx.Reject(Errors.InvalidClient, "bad client credentials");
+                if (ctx.ClientId != ClientId || ctx.Request.ClientSecret != ClientSecret)
+                    ctx.Reject(Errors.InvalidClient, "bad client credentials");
                 return default;
             }));
             o.AddEventHandler<OpenIddictServerEvents.ApplyTokenResponseContext>(b => b.UseInlineHandler(ctx =>
@@ -79,7 +80,8 @@ public sealed class TestIdentityProvider : IAsyncDisposable
                 if (ctx.Response.AccessToken is { } token) LastAccessToken = token;
                 return default;
             }));
-            o.UseAspNetCore().EnableAuthorizationEndpointPassthrough().EnableTokenEndpointPassthrough().DisableTransportSecurityRequirement();
+            o.UseAspNetCore().EnableAuthorizationEndpointPassthrough().EnableTokenEndpointPassthrough()
+                .DisableTransportSecurityRequirement();
         });
         app = builder.Build();
         app.MapMethods("/connect/authorize", ["GET", "POST"], (HttpContext context) =>
@@ -92,14 +94,17 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             identity.SetScopes(request.GetScopes());
             identity.SetAudiences(ClientId);
             identity.SetDestinations(_ => [Destinations.AccessToken, Destinations.IdentityToken]);
-            return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            return Results.SignIn(new ClaimsPrincipal(identity),
+                authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         });
         app.MapPost("/connect/token", async (HttpContext context) =>
         {
             var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-            var identity = new ClaimsIdentity(result.Principal!.Claims, TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
+            var identity = new ClaimsIdentity(result.Principal!.Claims, TokenValidationParameters.DefaultAuthenticationType,
+                Claims.Name, Claims.Role);
             identity.SetDestinations(_ => [Destinations.AccessToken, Destinations.IdentityToken]);
-            return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            return Results.SignIn(new ClaimsPrincipal(identity),
+                authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         });
         app.StartAsync().GetAwaiter().GetResult();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -8,7 +8,8 @@ namespace Raumnetz.IntegrationTests.Deployment;
 
 /// <summary>
 /// A kill -9 of the API process during a PostgreSQL import of observations (new rows streaming by binary COPY straight into
-/// the table under a savepoint, or the changes feed's rows being written) leaves either nothing or everything: no observation of the file and no
+/// the table under a savepoint, or the changes feed's rows being written) leaves either nothing or everything: no
+/// observation of the file and no
 /// entry of the changes feed, or all of them. A new process then imports the whole file.
 /// </summary>
 [Trait("Category", "PostgreSql")]
@@ -37,7 +38,8 @@ public sealed class ImportKillTests
             {
                 if (import.IsCompleted)
                 {
-                    var ended = import.IsCompletedSuccessfully ? await (await import).Content.ReadAsStringAsync() : import.Exception?.ToString();
+                    var ended = import.IsCompletedSuccessfully ? await (await import).Content.ReadAsStringAsync()
+                        : import.Exception?.ToString();
                     Assert.Fail($"the import ended before '{statement}' was seen running: {ended}");
                 }
                 Assert.True(watch.Elapsed < TimeSpan.FromMinutes(3), $"'{statement}' was not seen running within 3 minutes:\n{api.Output}");

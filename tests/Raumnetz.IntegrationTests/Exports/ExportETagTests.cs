@@ -62,8 +62,10 @@ public sealed class ExportETagTests(ApiFactory factory) : IClassFixture<ApiFacto
 
         // Outside what the export depends on (its indicators in the whole years it covers, every space): another
         // indicator's value in 2024, and the set's own indicator in 2021 for the exported space.
-        await Indicators.IndicatorApi.PutObservationOkAsync(client, new { indicatorId = other, spaceId = d.South, period = "2024", value = 7 });
-        await Indicators.IndicatorApi.PutObservationOkAsync(client, new { indicatorId = d.Cases, spaceId = d.South, period = "2021", value = 9 });
+        await Indicators.IndicatorApi.PutObservationOkAsync(client,
+            new { indicatorId = other, spaceId = d.South, period = "2024", value = 7 });
+        await Indicators.IndicatorApi.PutObservationOkAsync(client,
+            new { indicatorId = d.Cases, spaceId = d.South, period = "2021", value = 9 });
         var (outside, _) = await GetAsync(client, url);
         Assert.Equal(etag, outside.Headers.ETag!.Tag);
 

@@ -50,7 +50,8 @@ public sealed class ScopedGrantsTests(ApiFactory factory) : IClassFixture<ApiFac
             (await coordinator.DeleteIfMatchAsync($"/api/v1/networks/{teltow}/members/{member.Id()}")).StatusCode);
 
         // another network: 403 for each kind of write, and nothing written
-        await ForbiddenAsync(await coordinator.PostAsJsonAsync($"/api/v1/networks/{other}/members", new { actorId = actor, role = "member" }, Ct));
+        await ForbiddenAsync(await coordinator.PostAsJsonAsync($"/api/v1/networks/{other}/members",
+            new { actorId = actor, role = "member" }, Ct));
         await ForbiddenAsync(await coordinator.PostAsJsonAsync($"/api/v1/networks/{other}/meetings",
             new { startsAt = "2026-03-04T15:00:00Z", endsAt = "2026-03-04T17:00:00Z", cancelled = false }, Ct));
         await ForbiddenAsync(await coordinator.PostAsJsonAsync("/api/v1/tasks",
@@ -97,23 +98,29 @@ public sealed class ScopedGrantsTests(ApiFactory factory) : IClassFixture<ApiFac
         // moving a space out of the subtree, or creating one outside: 403
         await ForbiddenAsync(await editor.PutIfMatchAsync($"/api/v1/spaces/{glindow}",
             new { code = $"G{tag}", name = "Glindow", level = "municipality", parentId = teltow }));
-        await ForbiddenAsync(await editor.PostAsJsonAsync("/api/v1/spaces", new { code = $"K{tag}", name = "Kleinmachnow", level = "municipality",
-            parentId = teltow }, Ct));
+        await ForbiddenAsync(await editor.PostAsJsonAsync("/api/v1/spaces",
+            new { code = $"K{tag}", name = "Kleinmachnow", level = "municipality", parentId = teltow }, Ct));
         await ForbiddenAsync(await editor.PostAsJsonAsync("/api/v1/spaces", new { code = $"R{tag}", name = "Oben", level = "state" }, Ct));
         Assert.Equal(werder, (await editor.GetSpaceAsync(glindow)).Space.GetProperty("parentId").GetGuid());
         _ = space;
 
         // observations: inside yes, outside no
-        var observation = await IndicatorApi.PutObservationOkAsync(editor, new { indicatorId = indicator, spaceId = glindow, period = "2024", value = 3 });
-        await ForbiddenAsync(await IndicatorApi.PutObservationAsync(editor, new { indicatorId = indicator, spaceId = teltow, period = "2024", value = 3 }));
-        var foreign = await IndicatorApi.PutObservationOkAsync(admin, new { indicatorId = indicator, spaceId = teltow, period = "2023", value = 5 });
+        var observation = await IndicatorApi.PutObservationOkAsync(editor,
+            new { indicatorId = indicator, spaceId = glindow, period = "2024", value = 3 });
+        await ForbiddenAsync(await IndicatorApi.PutObservationAsync(editor,
+            new { indicatorId = indicator, spaceId = teltow, period = "2024", value = 3 }));
+        var foreign = await IndicatorApi.PutObservationOkAsync(admin,
+            new { indicatorId = indicator, spaceId = teltow, period = "2023", value = 5 });
         await ForbiddenAsync(await editor.DeleteIfMatchAsync($"{IndicatorApi.ObservationsUrl}/{foreign.Id()}"));
-        Assert.Equal(HttpStatusCode.NoContent, (await editor.DeleteIfMatchAsync($"{IndicatorApi.ObservationsUrl}/{observation.Id()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await editor.DeleteIfMatchAsync($"{IndicatorApi.ObservationsUrl}/{observation.Id()}")).StatusCode);
 
         // inventory: a location and a service in the subtree yes, outside no; a funding follows its service
         var location = await Inventory.InventoryApi.CreateLocationIdAsync(editor, "Jugendclub Glindow", new { spaceId = glindow });
-        await ForbiddenAsync(await editor.PostAsJsonAsync(Inventory.InventoryApi.LocationsUrl, Inventory.InventoryApi.Location("Treff Teltow", new { spaceId = teltow }), Ct));
-        await ForbiddenAsync(await editor.PostAsJsonAsync(Inventory.InventoryApi.LocationsUrl, Inventory.InventoryApi.Location("Nirgendwo"), Ct));
+        await ForbiddenAsync(await editor.PostAsJsonAsync(Inventory.InventoryApi.LocationsUrl,
+            Inventory.InventoryApi.Location("Treff Teltow", new { spaceId = teltow }), Ct));
+        await ForbiddenAsync(await editor.PostAsJsonAsync(Inventory.InventoryApi.LocationsUrl,
+            Inventory.InventoryApi.Location("Nirgendwo"), Ct));
         var service = await Inventory.InventoryApi.CreateServiceIdAsync(editor, "Offene Jugendarbeit",
             new { locations = new[] { new { locationId = location } } });
         var foreignLocation = await Inventory.InventoryApi.CreateLocationIdAsync(admin, "Treff Teltow", new { spaceId = teltow });
@@ -121,7 +128,8 @@ public sealed class ScopedGrantsTests(ApiFactory factory) : IClassFixture<ApiFac
             Inventory.InventoryApi.Service("Beratung", new { locations = new[] { new { locationId = foreignLocation } } }), Ct));
         var foreignService = await Inventory.InventoryApi.CreateServiceIdAsync(admin, "Beratung Teltow",
             new { locations = new[] { new { locationId = foreignLocation } } });
-        await ForbiddenAsync(await editor.SendJsonAsync(HttpMethod.Post, $"{Inventory.InventoryApi.ServicesUrl}/{foreignService}/archive", null, ("If-Match", "*")));
+        await ForbiddenAsync(await editor.SendJsonAsync(HttpMethod.Post, $"{Inventory.InventoryApi.ServicesUrl}/{foreignService}/archive",
+            null, ("If-Match", "*")));
         var funder = await factory.ActorAsync($"Landkreis {tag}");
         var funding = await HttpAssert.OkAsync<JsonElement>(await editor.PostAsJsonAsync("/api/v1/fundings",
             new { serviceId = service, funderActorId = funder, renewalStatus = "open" }, Ct), HttpStatusCode.Created);
@@ -154,7 +162,8 @@ public sealed class ScopedGrantsTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.Empty((await admin.GetJsonAsync($"/api/v1/networks/{other}/members")).Items());
 
         var keys = await HttpAssert.OkAsync<JsonElement>(await admin.GetAsync("/api/v1/api-keys", Ct));
-        Assert.Contains(keys.EnumerateArray(), k => k.GetProperty("grants").EnumerateArray().Any(g => g.GetProperty("targetId").GetGuid() == teltow));
+        Assert.Contains(keys.EnumerateArray(),
+            k => k.GetProperty("grants").EnumerateArray().Any(g => g.GetProperty("targetId").GetGuid() == teltow));
     }
 
     [Fact]
@@ -189,11 +198,13 @@ public sealed class ScopedGrantsTests(ApiFactory factory) : IClassFixture<ApiFac
         var account = await SetGrantsAsync(factory, id, "viewer", NetworkGrant(other));
         Assert.Equal(other, Assert.Single(account.GetProperty("grants").EnumerateArray()).GetProperty("targetId").GetGuid());
         await client.MemberAsync(other, actor);
-        await ForbiddenAsync(await client.PostAsJsonAsync($"/api/v1/networks/{teltow}/members", new { actorId = actor, role = "member" }, Ct));
+        await ForbiddenAsync(await client.PostAsJsonAsync($"/api/v1/networks/{teltow}/members",
+            new { actorId = actor, role = "member" }, Ct));
 
         // leaving grants out of the update keeps them; an empty list removes them
         await admin.PutIfMatchAsync($"{UsersUrl}/{id}", new { displayName = "Konto Test", role = "viewer" });
-        Assert.Single((await HttpAssert.OkAsync<JsonElement>(await admin.GetAsync($"{UsersUrl}/{id}", Ct))).GetProperty("grants").EnumerateArray());
+        Assert.Single((await HttpAssert.OkAsync<JsonElement>(await admin.GetAsync($"{UsersUrl}/{id}", Ct)))
+            .GetProperty("grants").EnumerateArray());
         await SetGrantsAsync(factory, id, "viewer");
         Assert.Equal(HttpStatusCode.Forbidden,
             (await client.PostAsJsonAsync($"/api/v1/networks/{other}/members", new { actorId = actor, role = "member" }, Ct)).StatusCode);
@@ -206,13 +217,25 @@ public sealed class ScopedGrantsTests(ApiFactory factory) : IClassFixture<ApiFac
         var (id, _) = await CreateUserAsync(factory, "viewer");
         var (teltow, _, _) = await TwoNetworksAsync();
         await HttpAssert.ProblemAsync(await admin.PutIfMatchAsync($"{UsersUrl}/{id}",
-            new { displayName = "Konto Test", role = "viewer", grants = new[] { new { role = "admin", scope = "network", targetId = teltow } } }),
+            new
+            {
+                displayName = "Konto Test", role = "viewer",
+                grants = new[] { new { role = "admin", scope = "network", targetId = teltow } },
+            }),
             HttpStatusCode.BadRequest, "grants[0].role");
         await HttpAssert.ProblemAsync(await admin.PutIfMatchAsync($"{UsersUrl}/{id}",
-            new { displayName = "Konto Test", role = "viewer", grants = new object[] { NetworkGrant(teltow), NetworkGrant(Guid.NewGuid()) } }),
+            new
+            {
+                displayName = "Konto Test", role = "viewer",
+                grants = new object[] { NetworkGrant(teltow), NetworkGrant(Guid.NewGuid()) },
+            }),
             HttpStatusCode.BadRequest, "grants[1].targetId");
         await HttpAssert.ProblemAsync(await admin.PutIfMatchAsync($"{UsersUrl}/{id}",
-            new { displayName = "Konto Test", role = "viewer", grants = new[] { new { role = "editor", scope = "space", targetId = teltow } } }),
+            new
+            {
+                displayName = "Konto Test", role = "viewer",
+                grants = new[] { new { role = "editor", scope = "space", targetId = teltow } },
+            }),
             HttpStatusCode.BadRequest, "grants[0].targetId");
         var user = await HttpAssert.OkAsync<JsonElement>(await admin.GetAsync($"{UsersUrl}/{id}", Ct));
         Assert.Empty(user.GetProperty("grants").EnumerateArray());

@@ -216,7 +216,8 @@ public sealed class DisclosureConsistencyTests(ApiFactory factory) : IClassFixtu
         foreach (var format in new[] { "csv", "json", "geojson" })
             foreach (var (part, query) in parts)
             {
-                var response = await client.GetAsync($"{ExportsUrl}?format={format}&indicatorIds={tree.Count}&indicatorIds={tree.Rate}{query}", Ct);
+                var response = await client.GetAsync(
+                    $"{ExportsUrl}?format={format}&indicatorIds={tree.Count}&indicatorIds={tree.Rate}{query}", Ct);
                 var body = await response.Content.ReadAsByteArrayAsync(Ct);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 foreach (var (code, space, period, value) in Exported(format, body, indicators.Keys))

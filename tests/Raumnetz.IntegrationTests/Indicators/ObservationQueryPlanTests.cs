@@ -68,9 +68,14 @@ public sealed class ObservationQueryPlanTests(ObservationQueryPlanTests.SqliteFa
     /// </summary>
     internal static CommandDefinition SliceStamp(IServiceProvider services, ISqlDialect dialect)
     {
-        var query = new ExportIndicatorsQuery { Format = services.GetRequiredService<IExportFormats>().Find("csv")!, From = "2016", To = "2025" };
-        var indicators = SevenIndicators.Select(id => new ExportIndicator(id, "c", "n", IndicatorKind.Count, null, 0, AggregationRule.Sum, null)).ToList();
-        var plan = new ExportPlan(query, indicators, AllIndicators: false, "t", [], Array.Empty<Guid>().ToLookup(g => g), [], Scope: null, [], 201601, 202512);
+        var query = new ExportIndicatorsQuery
+        {
+            Format = services.GetRequiredService<IExportFormats>().Find("csv")!, From = "2016", To = "2025",
+        };
+        var indicators = SevenIndicators
+            .Select(id => new ExportIndicator(id, "c", "n", IndicatorKind.Count, null, 0, AggregationRule.Sum, null)).ToList();
+        var plan = new ExportPlan(query, indicators, AllIndicators: false, "t", [], Array.Empty<Guid>().ToLookup(g => g), [],
+            Scope: null, [], 201601, 202512);
         return new ExportQueryBuilder(plan, dialect).Stamp(CancellationToken.None);
     }
 

@@ -56,22 +56,26 @@ public sealed class ListKeysetTests(DemoDataApiFactory factory) : IClassFixture<
             "fundingsEnding" => new("/api/v1/fundings/ending?horizon=P10Y", ListFundingsEndingQuery.Sorts, "funding.id"),
             "indicatorSets" => await WithMoreAsync(client, new("/api/v1/indicator-sets", ListIndicatorSetsQuery.Sorts), AddSetsAsync),
             "indicators" => new("/api/v1/indicators", ListIndicatorsQuery.Sorts),
-            "inventoryRounds" => await WithMoreAsync(client, new("/api/v1/inventory-rounds", ListInventoryRoundsQuery.Sorts), AddRoundsAsync),
+            "inventoryRounds" =>
+                await WithMoreAsync(client, new("/api/v1/inventory-rounds", ListInventoryRoundsQuery.Sorts), AddRoundsAsync),
             "locations" => new("/api/v1/locations?includeArchived=true", ListLocationsQuery.Sorts),
             "meetings" => new($"/api/v1/networks/{await BusiestNetworkAsync(client, "meetings")}/meetings", ListNetworkMeetingsQuery.Sorts),
             "members" => new($"/api/v1/networks/{await BusiestNetworkAsync(client, "members")}/members", ListNetworkMembersQuery.Sorts),
             "networks" => new("/api/v1/networks", ListNetworksQuery.Sorts),
-            "observations" => new($"/api/v1/observations?indicatorId={await FirstIdAsync("/api/v1/indicators")}", ListObservationsQuery.Sorts),
+            "observations" =>
+                new($"/api/v1/observations?indicatorId={await FirstIdAsync("/api/v1/indicators")}", ListObservationsQuery.Sorts),
             "services" => new("/api/v1/services?includeArchived=true", ListServicesQuery.Sorts),
             "spaces" => new("/api/v1/spaces", ListSpacesQuery.Sorts),
             "tasks" => new("/api/v1/tasks", ListTasksQuery.Sorts),
-            "verificationQueue" => new("/api/v1/services/verification-queue?includeDue=true&on=2100-01-01", ListVerificationQueueQuery.Sorts,
-                "serviceId"),
+            "verificationQueue" => new("/api/v1/services/verification-queue?includeDue=true&on=2100-01-01",
+                ListVerificationQueueQuery.Sorts, "serviceId"),
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
     }
 
-    /// <summary>The demo data has one or two of some things: a few more (with equal names, so that ties occur) make paging prove something.</summary>
+    /// <summary>
+    /// The demo data has one or two of some things: a few more (with equal names, so that ties occur) make paging prove something.
+    /// </summary>
     private async Task<ListCase> WithMoreAsync(HttpClient client, ListCase list, Func<JsonElement, Task> add)
     {
         var rows = await AllAsync(client, list.Path, null);
@@ -88,7 +92,8 @@ public sealed class ListKeysetTests(DemoDataApiFactory factory) : IClassFixture<
                 VALUES (@id, @name, @key, @networkId, 1, @created, @updated)
                 """, new
             {
-                id = Guid.CreateVersion7(), name = $"Set {i % 3}", key = TextRules.SearchKey($"Set {i % 3}"), networkId = existing.GetProperty("networkId").ValueKind == JsonValueKind.Null ? (Guid?)null
+                id = Guid.CreateVersion7(), name = $"Set {i % 3}", key = TextRules.SearchKey($"Set {i % 3}"),
+                networkId = existing.GetProperty("networkId").ValueKind == JsonValueKind.Null ? (Guid?)null
                     : existing.GetProperty("networkId").GetGuid(),
                 created = now.AddMinutes(-i), updated = now.AddMinutes(-(i % 2)),
             });
@@ -103,7 +108,8 @@ public sealed class ListKeysetTests(DemoDataApiFactory factory) : IClassFixture<
                 VALUES (@id, @name, @key, @spaceId, @startsOn, @endsOn, 'Closed', @now, 1, @now, @now)
                 """, new
             {
-                id = Guid.CreateVersion7(), name = $"Runde {i % 3}", key = TextRules.SearchKey($"Runde {i % 3}"), spaceId = existing.GetProperty("spaceId").GetGuid(),
+                id = Guid.CreateVersion7(), name = $"Runde {i % 3}", key = TextRules.SearchKey($"Runde {i % 3}"),
+                spaceId = existing.GetProperty("spaceId").GetGuid(),
                 startsOn = new DateOnly(2020 + i % 2, 1, 1), endsOn = new DateOnly(2020 + i % 2, 6, 30), now = now.AddMinutes(-i),
             });
     }
@@ -125,7 +131,8 @@ public sealed class ListKeysetTests(DemoDataApiFactory factory) : IClassFixture<
             var pages = 0;
             do
             {
-                var page = await PageAsync(client, list.Path, $"sort={Uri.EscapeDataString(sort)}&limit={pageSize}&includeTotal=true", cursor);
+                var page = await PageAsync(client, list.Path, $"sort={Uri.EscapeDataString(sort)}&limit={pageSize}&includeTotal=true",
+                    cursor);
                 Assert.Equal(expectedIds.Count, page.GetProperty("total").GetInt32());
                 rows.AddRange(page.GetProperty("items").EnumerateArray());
                 cursor = page.GetProperty("nextCursor").GetString();
@@ -135,7 +142,8 @@ public sealed class ListKeysetTests(DemoDataApiFactory factory) : IClassFixture<
             var ids = rows.Select(r => IdOf(r, list.Id)).ToList();
             Assert.True(ids.Count == ids.Distinct().Count(), $"{name} {sort}: a row came twice");
             Assert.True(expectedIds.SequenceEqual(ids.Order()),
-                $"{name} sort={sort}: missing {string.Join(", ", expectedIds.Except(ids))}; extra {string.Join(", ", ids.Except(expectedIds))}");
+                $"{name} sort={sort}: missing {string.Join(", ", expectedIds.Except(ids))}; "
+                + $"extra {string.Join(", ", ids.Except(expectedIds))}");
             // The same rows in one page come in the same order (the keyset continues exactly where the page stopped) ...
             var whole = (await PageAsync(client, list.Path, $"sort={Uri.EscapeDataString(sort)}&limit=500", null))
                 .GetProperty("items").EnumerateArray().Select(r => IdOf(r, list.Id)).ToList();
@@ -188,7 +196,8 @@ public sealed class ListKeysetTests(DemoDataApiFactory factory) : IClassFixture<
         var stamps = all.Where(r => r.TryGetProperty(field, out _)).Select(r => Instant(r.GetProperty(field))).Order().ToList();
         if (stamps.Count != all.Count || stamps.Distinct().Count() < 2) return;
         var middle = stamps[stamps.Count / 2];
-        var after = await AllAsync(client, list.Path, "modifiedAfter=" + Uri.EscapeDataString(middle.ToString("O", CultureInfo.InvariantCulture)));
+        var after = await AllAsync(client, list.Path,
+            "modifiedAfter=" + Uri.EscapeDataString(middle.ToString("O", CultureInfo.InvariantCulture)));
         Assert.Equal(stamps.Count(s => s > middle), after.Count);
         Assert.All(after, r => Assert.True(Instant(r.GetProperty(field)) > middle));
     }
@@ -248,7 +257,8 @@ public sealed class ListKeysetTests(DemoDataApiFactory factory) : IClassFixture<
     private static string With(string path, string query) => path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query;
 
     private static async Task<JsonElement> PageAsync(HttpClient client, string path, string query, string? cursor) =>
-        await HttpAssert.OkAsync<JsonElement>(await client.GetAsync(With(path, query + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)))));
+        await HttpAssert.OkAsync<JsonElement>(
+            await client.GetAsync(With(path, query + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)))));
 
     private static async Task<List<JsonElement>> AllAsync(HttpClient client, string path, string? query)
     {
@@ -270,7 +280,8 @@ public sealed class ListKeysetTests(DemoDataApiFactory factory) : IClassFixture<
         foreach (var actor in (await AllAsync(client, "/api/v1/actors", null)).Take(40))
         {
             var id = actor.GetProperty("id").GetString()!;
-            var count = (await PageAsync(client, $"/api/v1/actors/{id}/relations", "includeTotal=true&limit=1", null)).GetProperty("total").GetInt32();
+            var count = (await PageAsync(client, $"/api/v1/actors/{id}/relations", "includeTotal=true&limit=1", null))
+                .GetProperty("total").GetInt32();
             if (count > best.Item2) best = (id, count);
         }
         return best.Item1;
@@ -282,7 +293,8 @@ public sealed class ListKeysetTests(DemoDataApiFactory factory) : IClassFixture<
         foreach (var network in await AllAsync(client, "/api/v1/networks", null))
         {
             var id = network.GetProperty("id").GetString()!;
-            var count = (await PageAsync(client, $"/api/v1/networks/{id}/{part}", "includeTotal=true&limit=1", null)).GetProperty("total").GetInt32();
+            var count = (await PageAsync(client, $"/api/v1/networks/{id}/{part}", "includeTotal=true&limit=1", null))
+                .GetProperty("total").GetInt32();
             if (count > best.Item2) best = (id, count);
         }
         return best.Item1;

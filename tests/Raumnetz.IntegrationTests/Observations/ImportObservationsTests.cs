@@ -257,7 +257,8 @@ public sealed class ImportObservationsTests(ApiFactory factory) : IClassFixture<
         Assert.True(ok.GetProperty("created").GetInt32() == 1, ok.ToString());
         Assert.Equal(1, (await HttpAssert.OkAsync<JsonElement>(await ImportJsonAsync(client, good))).GetProperty("unchanged").GetInt32());
 
-        var bad = $$"""[{"indicator":"{{s.Count}}","space":"{{s.South}}","period":"2024","value":7},{"indicator":"{{s.Count}}","space":"{{s.South}}","period":"2024-Q9","value":7}]""";
+        var bad = $$"""[{"indicator":"{{s.Count}}","space":"{{s.South}}","period":"2024","value":7},"""
+            + $$"""{"indicator":"{{s.Count}}","space":"{{s.South}}","period":"2024-Q9","value":7}]""";
         await HttpAssert.ProblemAsync(await ImportJsonAsync(client, bad), HttpStatusCode.BadRequest, "items[1].period");
         var malformed = await ImportJsonAsync(client, """[{"indicator":"x","value":"abc"}]""");
         await HttpAssert.ProblemAsync(malformed, HttpStatusCode.BadRequest);
@@ -294,7 +295,8 @@ public sealed class ImportObservationsTests(ApiFactory factory) : IClassFixture<
         Assert.True(ok.GetProperty("created").GetInt32() == 3, ok.ToString());
         var stored = await ObservationsAsync(client, $"indicatorId={s.CountId}");
         Assert.Equal(["provisional", "estimated", "final"],
-            stored.OrderBy(o => o.GetProperty("period").GetString(), StringComparer.Ordinal).Select(o => o.GetProperty("status").GetString()));
+            stored.OrderBy(o => o.GetProperty("period").GetString(), StringComparer.Ordinal)
+                .Select(o => o.GetProperty("status").GetString()));
     }
 
     [Theory]
@@ -329,7 +331,8 @@ public sealed class ImportObservationsTests(ApiFactory factory) : IClassFixture<
         var client = await factory.AdminAsync();
         var s = await SetupAsync(client);
         var index = ActorApi.Token();
-        var indexId = (await CreateIndicatorAsync(client, Count(index, new { kind = "index", decimals = 6, aggregation = "mean" }))).GetProperty("id").GetGuid();
+        var indexId = (await CreateIndicatorAsync(client, Count(index, new { kind = "index", decimals = 6, aggregation = "mean" })))
+            .GetProperty("id").GetGuid();
         string[] values =
         [
             "0.30000000000000004", "123456789.123456789", "1.0000000000000002", "0.00000000000025", "7.25", "0",

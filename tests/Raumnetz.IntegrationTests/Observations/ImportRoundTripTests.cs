@@ -59,11 +59,13 @@ public sealed class ImportRoundTripTests(ApiFactory factory) : IClassFixture<Api
         var d = await factory.DataAsync();
         var (_, body) = await GetAsync(client, Url(d, "format=csv&headers=de&withNames=true&decimal=comma"));
         var csv = Encoding.UTF8.GetString(body).TrimStart('\uFEFF');
-        Assert.StartsWith("Indikator;Indikatorname;Sozialraum;Sozialraumname;Zeitraum;Wert;Zähler;Nenner;Einheit;Status;Quelle;gesperrt\r\n", csv,
+        Assert.StartsWith("Indikator;Indikatorname;Sozialraum;Sozialraumname;Zeitraum;Wert;Zähler;Nenner;Einheit;Status;Quelle;"
+            + "gesperrt\r\n", csv,
             StringComparison.Ordinal);
         var rows = Exports.ExportCsvTests.Parse(body, ";");
         var safety = rows.Single(r => r["Indikator"] == d.Code("safety"));
-        Assert.Equal(("Sicherheitsgefühl", "vorläufig", "3,5", "nein"), (safety["Indikatorname"], safety["Status"], safety["Wert"], safety["gesperrt"]));
+        Assert.Equal(("Sicherheitsgefühl", "vorläufig", "3,5", "nein"),
+            (safety["Indikatorname"], safety["Status"], safety["Wert"], safety["gesperrt"]));
         Assert.Contains(rows, r => r["gesperrt"] == "ja" && r["Wert"] == "");
         Assert.Contains(rows, r => r["Status"] == "endgültig");
 

@@ -35,4 +35,5 @@ public class WebhookApiFactory : ApiFactory
 }
 
 /// <summary>The webhook API with a retry window of half a second: a receiver that keeps failing gets its subscription disabled.</summary>
-public sealed class ShortRetryWindowFactory() : WebhookApiFactory(TestDatabase.Create(TestDatabase.CurrentProvider), retryWindow: "00:00:00.500");
+public sealed class ShortRetryWindowFactory()
+    : WebhookApiFactory(TestDatabase.Create(TestDatabase.CurrentProvider), retryWindow: "00:00:00.500");

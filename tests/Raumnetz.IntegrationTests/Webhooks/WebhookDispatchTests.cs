@@ -58,11 +58,13 @@ public sealed class WebhookDispatchTests
         for (var i = 0; i < 12; i++) created.Add(await CreateActorAsync(i % 2 == 0 ? admin : other, $"Träger {i}"));
         await WaitUntilAsync(() => receiver.Received.Count >= created.Count, () => $"{receiver.Received.Count} of {created.Count} arrived");
         var last = receiver.Received.Max(r => long.Parse(r.Id["evt_".Length..], System.Globalization.CultureInfo.InvariantCulture));
-        await WaitUntilAsync(async () => await PositionAsync(admin, subscription) >= last, () => "the position did not reach the last event");
+        await WaitUntilAsync(async () => await PositionAsync(admin, subscription) >= last,
+            () => "the position did not reach the last event");
 
         var received = receiver.Received.ToList();
         Assert.Equal(created.Count, received.Count);
-        Assert.Equal(created, received.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("data").GetProperty("entityId").GetGuid()));
+        Assert.Equal(created,
+            received.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("data").GetProperty("entityId").GetGuid()));
         Assert.Equal(created.Count, received.Select(r => r.Id).Distinct().Count());
         var log = await DeliveriesAsync(other, subscription);
         Assert.Equal(created.Count, log.Count);
@@ -95,7 +97,8 @@ public sealed class WebhookDispatchTests
         // the receiver is fixed; resuming delivers the same event
         receiver.Answer = _ => 200;
         var etag = (await admin.GetAsync($"/api/v1/webhooks/{subscription}", Ct)).Headers.ETag!.Tag;
-        var resumed = await HttpAssert.OkAsync<JsonElement>(await admin.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/v1/webhooks/{subscription}")
+        var resumed = await HttpAssert.OkAsync<JsonElement>(await admin.SendAsync(
+            new HttpRequestMessage(HttpMethod.Put, $"/api/v1/webhooks/{subscription}")
         {
             Content = JsonContent.Create(new { url = receiver.Url, eventTypes = new[] { "actor.create" }, active = true }),
         }.WithIfMatch(etag), Ct));

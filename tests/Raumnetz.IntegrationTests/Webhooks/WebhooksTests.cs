@@ -21,7 +21,8 @@ public sealed class WebhooksTests(WebhookApiFactory factory) : IClassFixture<Web
     {
         var admin = await factory.AdminAsync();
         await using var receiver = await WebhookReceiver.StartAsync();
-        var response = await admin.PostAsJsonAsync(Url, new { url = receiver.Url, eventTypes = new[] { "actor.*" }, description = "Jobcenter" }, Ct);
+        var response = await admin.PostAsJsonAsync(Url,
+            new { url = receiver.Url, eventTypes = new[] { "actor.*" }, description = "Jobcenter" }, Ct);
         var created = await HttpAssert.OkAsync<JsonElement>(response, HttpStatusCode.Created);
         var id = created.GetProperty("id").GetGuid();
         Assert.StartsWith("whsec_", created.GetProperty("secret").GetString(), StringComparison.Ordinal);
@@ -110,11 +111,13 @@ public sealed class WebhooksTests(WebhookApiFactory factory) : IClassFixture<Web
         var etag = (await admin.GetAsync($"/api/v1/actors/{first}", Ct)).Headers.ETag!.Tag;
         await HttpAssert.OkAsync<JsonElement>(await admin.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/v1/actors/{first}")
         {
-            Content = JsonContent.Create(new { kind = "organisation", name = "Jobcenter Mitte-Nord", type = "job-centre", sector = "public" }),
+            Content = JsonContent.Create(
+                new { kind = "organisation", name = "Jobcenter Mitte-Nord", type = "job-centre", sector = "public" }),
         }.WithIfMatch(etag), Ct));
         // a space is no actor: not delivered to this subscription
         await HttpAssert.OkAsync<JsonElement>(await admin.PostAsJsonAsync("/api/v1/spaces",
-            new { code = "WH-" + Guid.NewGuid().ToString("N")[..6], name = "Sozialraum Mitte", level = "district" }, Ct), HttpStatusCode.Created);
+            new { code = "WH-" + Guid.NewGuid().ToString("N")[..6], name = "Sozialraum Mitte", level = "district" }, Ct),
+            HttpStatusCode.Created);
         var third = await CreateActorAsync(admin, "Schulamt");
 
         await WaitUntilAsync(() => receiver.Received.Count >= 4, () => $"{receiver.Received.Count} of 4 events arrived");
@@ -124,7 +127,8 @@ public sealed class WebhooksTests(WebhookApiFactory factory) : IClassFixture<Web
         Assert.Equal(4, received.Count);
         foreach (var hook in received) Assert.True(WebhookSecret.Verify(secret, hook), $"signature of {hook.Id} does not verify");
         var events = received.Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
-        Assert.Equal(["actor.create", "actor.create", "actor.update", "actor.create"], events.Select(e => e.GetProperty("type").GetString()));
+        Assert.Equal(["actor.create", "actor.create", "actor.update", "actor.create"],
+            events.Select(e => e.GetProperty("type").GetString()));
         Assert.Equal([first, second, first, third], events.Select(e => e.GetProperty("data").GetProperty("entityId").GetGuid()));
         Assert.Equal(2, events[2].GetProperty("data").GetProperty("version").GetInt64());
         Assert.Contains("name", events[2].GetProperty("data").GetProperty("fields").EnumerateArray().Select(f => f.GetString()));
@@ -156,7 +160,8 @@ public sealed class WebhooksTests(WebhookApiFactory factory) : IClassFixture<Web
         Assert.Equal("receiver down", log[^1].GetProperty("responseExcerpt").GetString());
         Assert.Single(receiver.Received.Select(r => r.Id).Distinct());
         Assert.Single(receiver.Received, r => r.AnsweredWith == 200);
-        Assert.Equal(actor, JsonDocument.Parse(receiver.Received.Last().Body).RootElement.GetProperty("data").GetProperty("entityId").GetGuid());
+        Assert.Equal(actor,
+            JsonDocument.Parse(receiver.Received.Last().Body).RootElement.GetProperty("data").GetProperty("entityId").GetGuid());
 
         var state = await HttpAssert.OkAsync<JsonElement>(await admin.GetAsync($"{Url}/{subscription}", Ct));
         Assert.Equal(0, state.GetProperty("attempts").GetInt32());
@@ -203,7 +208,8 @@ public sealed class WebhooksTests(WebhookApiFactory factory) : IClassFixture<Web
         await RemoveAllAsync(admin);
         await using var receiver = await WebhookReceiver.StartAsync();
         var subscription = await SubscribeAsync(admin, receiver.Url, ["actor.create"]);
-        var paused = await HttpAssert.OkAsync<JsonElement>(await admin.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"{Url}/{subscription}")
+        var paused = await HttpAssert.OkAsync<JsonElement>(await admin.SendAsync(
+            new HttpRequestMessage(HttpMethod.Put, $"{Url}/{subscription}")
         {
             Content = JsonContent.Create(new { url = receiver.Url, eventTypes = new[] { "actor.create" }, active = false }),
         }.WithIfMatch("\"1\""), Ct));
@@ -220,7 +226,8 @@ public sealed class WebhooksTests(WebhookApiFactory factory) : IClassFixture<Web
             Content = JsonContent.Create(new { url = receiver.Url, eventTypes = new[] { "actor.create" }, active = true }),
         }.WithIfMatch("\"2\""), Ct));
         await WaitUntilAsync(() => !receiver.Received.IsEmpty, () => "the waiting event did not arrive after resuming");
-        Assert.Equal(actor, JsonDocument.Parse(receiver.Received.Single().Body).RootElement.GetProperty("data").GetProperty("entityId").GetGuid());
+        Assert.Equal(actor,
+            JsonDocument.Parse(receiver.Received.Single().Body).RootElement.GetProperty("data").GetProperty("entityId").GetGuid());
     }
 
     // --- helpers shared by the webhook tests ---
@@ -274,7 +281,8 @@ public sealed class WebhooksTests(WebhookApiFactory factory) : IClassFixture<Web
         }
     }
 
-    internal static Task WaitUntilAsync(Func<bool> condition, Func<string> message) => WaitUntilAsync(() => Task.FromResult(condition()), message);
+    internal static Task WaitUntilAsync(Func<bool> condition, Func<string> message) =>
+        WaitUntilAsync(() => Task.FromResult(condition()), message);
 }
 
 /// <summary>

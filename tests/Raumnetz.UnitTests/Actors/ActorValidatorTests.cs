@@ -104,7 +104,8 @@ public sealed class ActorValidatorTests
     {
         var validator = new ListActorsValidator();
         Assert.True(validator.Validate(
-                new ListActorsQuery(ActorKind.Person, "school", Sector.Public, null, "x", false, new ListOptions(500, null, "-name"))).IsValid);
+                new ListActorsQuery(ActorKind.Person, "school", Sector.Public, null, "x", false,
+                    new ListOptions(500, null, "-name"))).IsValid);
         var errors = validator.Validate(
             new ListActorsQuery((ActorKind)5, new string('x', 51), null, null, new string('q', 201), true,
                 new ListOptions(0, "not-a-cursor", "shoeSize")))

@@ -102,7 +102,8 @@ public sealed class KeysetTests
         Assert.NotNull(Sample.CursorProblem(new ListOptions(Cursor: new ListCursor("name", "abc", id).Encode(), Sort: "rank")));
         Assert.NotNull(Sample.CursorProblem(new ListOptions(Cursor: new ListCursor("rank", "zwölf", id).Encode(), Sort: "rank")));
         Assert.NotNull(Sample.CursorProblem(new ListOptions(Cursor: new ListCursor("dueOn", "2024-02-30", id).Encode(), Sort: "dueOn")));
-        Assert.NotNull(Sample.CursorProblem(new ListOptions(Cursor: new ListCursor("updatedAt", "gestern", id).Encode(), Sort: "updatedAt")));
+        Assert.NotNull(Sample.CursorProblem(
+            new ListOptions(Cursor: new ListCursor("updatedAt", "gestern", id).Encode(), Sort: "updatedAt")));
     }
 
     [Theory]
@@ -139,7 +140,8 @@ public sealed class KeysetTests
     public void Paging_in_memory_yields_every_row_once_in_order_with_ties_by_id(string sort, int limit)
     {
         var rows = Enumerable.Range(0, 11).Select(i => new Row(Guid.CreateVersion7(), $"n{i % 4}", i % 3)).Reverse().ToList();
-        static string Key(Row r, SortColumn c) => c.Name == "rank" ? r.Rank.ToString("D3", System.Globalization.CultureInfo.InvariantCulture) : r.Name;
+        static string Key(Row r, SortColumn c) =>
+            c.Name == "rank" ? r.Rank.ToString("D3", System.Globalization.CultureInfo.InvariantCulture) : r.Name;
         var seen = new List<Row>();
         string? cursor = null;
         do

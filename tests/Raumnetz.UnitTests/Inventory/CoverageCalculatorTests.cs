@@ -168,9 +168,11 @@ public sealed class CoverageCalculatorTests
     {
         var random = new Random(17);
         var spaces = Enumerable.Range(0, 120).Select(i => new CoverageSpace(Guid.NewGuid(), null, true,
-            i % 7 == 0 ? null : 50 + random.Next(5000), new GeoPoint(51 + (random.NextDouble() * 0.2), 7 + (random.NextDouble() * 0.3)))).ToList();
+            i % 7 == 0 ? null : 50 + random.Next(5000),
+            new GeoPoint(51 + (random.NextDouble() * 0.2), 7 + (random.NextDouble() * 0.3)))).ToList();
         var points = Enumerable.Range(0, 300).Select(i => new SupplyPoint(Guid.NewGuid(), null,
-            new GeoPoint(51 + (random.NextDouble() * 0.2), 7 + (random.NextDouble() * 0.3)), i % 11 == 0 ? 0 : 10 + random.Next(90))).ToList();
+            new GeoPoint(51 + (random.NextDouble() * 0.2), 7 + (random.NextDouble() * 0.3)),
+            i % 11 == 0 ? 0 : 10 + random.Next(90))).ToList();
         const double radius = 2;
 
         var f = CoverageCalculator.Compute(spaces, points, [], new HashSet<Guid>(), new CoverageSettings(radius, decay));

@@ -91,7 +91,8 @@ export interface ActorListParams extends PageParams<ListActorsSort> {
 }
 
 export const listActors = (p: ActorListParams = {}) =>
-  api.listActors(p.kind, given(p.type), p.sector, given(p.spaceId), given(p.q), p.includeArchived, p.limit, p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))
+  api.listActors(p.kind, given(p.type), p.sector, given(p.spaceId), given(p.q), p.includeArchived, p.limit, p.cursor, p.sort,
+    p.includeTotal, given(p.modifiedAfter))
 
 export const listActorRelations = (id: string, p: PageParams<ListActorRelationsSort> = {}) =>
   api.listActorRelations(id, p.limit, p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))
@@ -106,7 +107,8 @@ export interface SpaceListParams extends PageParams<ListSpacesSort> {
 }
 
 export const listSpaces = (p: SpaceListParams = {}) =>
-  api.listSpaces(p.level, given(p.parentId), given(p.q), given(p.validOn), p.limit, p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))
+  api.listSpaces(p.level, given(p.parentId), given(p.q), given(p.validOn), p.limit, p.cursor, p.sort, p.includeTotal,
+    given(p.modifiedAfter))
 
 // ---- Networks, members, meetings, agreements ----------------------------------------------------------------
 
@@ -119,7 +121,8 @@ export interface NetworkListParams extends PageParams<ListNetworksSort> {
 }
 
 export const listNetworks = (p: NetworkListParams = {}) =>
-  api.listNetworks(given(p.spaceId), p.kind, p.status, given(p.memberActorId), given(p.q), p.limit, p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))
+  api.listNetworks(given(p.spaceId), p.kind, p.status, given(p.memberActorId), given(p.q), p.limit, p.cursor, p.sort, p.includeTotal,
+    given(p.modifiedAfter))
 
 export interface NetworkMemberListParams extends PageParams<ListNetworkMembersSort> {
   state?: MembershipState
@@ -150,7 +153,8 @@ export interface TaskListParams extends PageParams<ListTasksSort> {
 }
 
 export const listTasks = (p: TaskListParams = {}) =>
-  api.listTasks(given(p.networkId), given(p.meetingId), given(p.responsibleActorId), p.status, p.overdue, p.limit, p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))
+  api.listTasks(given(p.networkId), given(p.meetingId), given(p.responsibleActorId), p.status, p.overdue, p.limit, p.cursor, p.sort,
+    p.includeTotal, given(p.modifiedAfter))
 
 export interface NetworkGraphParams {
   spaceId?: string
@@ -179,7 +183,8 @@ export interface IndicatorListParams extends PageParams<ListIndicatorsSort> {
   q?: string
 }
 
-export const listIndicators = (p: IndicatorListParams = {}) => api.listIndicators(p.kind, given(p.topic), given(p.q), p.limit, p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))
+export const listIndicators = (p: IndicatorListParams = {}) =>
+  api.listIndicators(p.kind, given(p.topic), given(p.q), p.limit, p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))
 
 export interface IndicatorSetListParams extends PageParams<ListIndicatorSetsSort> {
   networkId?: string
@@ -200,7 +205,8 @@ export interface ObservationListParams extends PageParams<ListObservationsSort> 
 }
 
 export const listObservations = (p: ObservationListParams = {}) =>
-  api.listObservations(given(p.indicatorId), given(p.spaceId), given(p.from), given(p.to), p.status, p.limit, p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))
+  api.listObservations(given(p.indicatorId), given(p.spaceId), given(p.from), given(p.to), p.status, p.limit, p.cursor, p.sort,
+    p.includeTotal, given(p.modifiedAfter))
 
 // ---- Inventory: locations, services, fundings, verification, rounds ---------------------------------------------
 
@@ -246,7 +252,8 @@ export interface FundingListParams extends PageParams<ListFundingsSort> {
 }
 
 export const listFundings = (p: FundingListParams = {}) =>
-  api.listFundings(given(p.serviceId), given(p.funderActorId), p.renewalStatus, p.limit, p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))
+  api.listFundings(given(p.serviceId), given(p.funderActorId), p.renewalStatus, p.limit, p.cursor, p.sort, p.includeTotal,
+    given(p.modifiedAfter))
 
 export interface FundingsEndingParams extends PageParams<ListFundingsEndingSort> {
   /** ISO 8601 duration, e.g. `P6M` (the API's default). */
@@ -270,7 +277,8 @@ export interface VerificationQueueParams extends PageParams<ListVerificationQueu
 }
 
 export const listVerificationQueue = (p: VerificationQueueParams = {}) =>
-  api.listVerificationQueue(given(p.on), p.includeDue, given(p.spaceId), given(p.operatorActorId), p.limit, p.cursor, p.sort, p.includeTotal, given(p.modifiedAfter))
+  api.listVerificationQueue(given(p.on), p.includeDue, given(p.spaceId), given(p.operatorActorId), p.limit, p.cursor, p.sort,
+    p.includeTotal, given(p.modifiedAfter))
 
 export interface InventoryRoundListParams extends PageParams<ListInventoryRoundsSort> {
   spaceId?: string

@@ -28,7 +28,9 @@ export const currentUserQuery = queryOptions<CurrentUserDto | null>({
     if (response.ok) return (await response.json()) as CurrentUserDto
     // the problem details as the generated client would throw them (toProblem reads either)
     const body: unknown = await response.json().catch(() => undefined)
-    throw typeof body === 'object' && body !== null ? { ...body, status: response.status } : { status: response.status, title: response.statusText }
+    throw typeof body === 'object' && body !== null
+      ? { ...body, status: response.status }
+      : { status: response.status, title: response.statusText }
   },
   staleTime: 5 * 60_000,
 })

@@ -237,7 +237,8 @@ export const en: Translations<typeof de> = {
   },
   access: {
     why: 'Why can I not change anything here?',
-    readOnlyRole: 'Your role “{{role}}” reads only. Changes need the role editor, coordinator or administrator – or a grant for this network or this social space. An administrator can give you one.',
+    readOnlyRole: 'Your role “{{role}}” reads only. Changes need the role editor, coordinator or administrator – or a grant ' +
+      'for this network or this social space. An administrator can give you one.',
     outsideScope: 'Your rights cover only: {{targets}}. This area is not among them, so you cannot change anything here.',
     unknownTarget: 'no longer exists',
   },

@@ -5,7 +5,10 @@ import { SpaceCoverage } from '@/features/inventory/components/space-coverage'
 import { SpaceNetworks } from '@/features/networks/components/space-networks'
 import { SpaceDetailPage } from '@/features/spaces/routes/space-detail-page'
 
-/** A space's page (spaces feature) with its figures, actors, networks, facilities and services and its coverage per category (from their features). */
+/**
+ * A space's page (spaces feature) with its figures, actors, networks, facilities and services and its coverage per category
+ * (from their features).
+ */
 export function SpaceDetailRoute() {
   return (
     <SpaceDetailPage

@@ -115,7 +115,9 @@ describe('sign-in through the identity provider', () => {
     server.use(
       http.get('/api/v1/auth/me', () => HttpResponse.json({ status: 401 }, { status: 401 })),
       http.get('/api/v1/auth/sign-in-options', ({ request }) => HttpResponse.json({ localAccounts: false, provider: {
-        displayName: 'Kreis-Login', loginUrl: `/api/v1/auth/oidc/login?returnUrl=${encodeURIComponent(new URL(request.url).searchParams.get('returnUrl') ?? '')}` } })),
+        displayName: 'Kreis-Login',
+        loginUrl: `/api/v1/auth/oidc/login?returnUrl=${encodeURIComponent(new URL(request.url).searchParams.get('returnUrl') ?? '')}`,
+      } })),
     )
     renderApp({ route: '/login', user: 'ask' })
     const link = await screen.findByRole('link', { name: 'Mit Kreis-Login anmelden' })

@@ -41,7 +41,8 @@ describe('Webhooks (administration)', () => {
   it('creates a subscription and shows its secret once', async () => {
     server.use(
       http.get('/api/v1/webhooks', () => page([])),
-      http.post('/api/v1/webhooks', () => HttpResponse.json({ ...jobcenter, secret: 'whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0' }, { status: 201 })),
+      http.post('/api/v1/webhooks', () =>
+        HttpResponse.json({ ...jobcenter, secret: 'whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0' }, { status: 201 })),
     )
     renderApp({ route: '/admin/webhooks', user: admin })
     const user = userEvent.setup()

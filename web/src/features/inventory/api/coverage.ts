@@ -24,8 +24,8 @@ export function useCoverage(choice: CoverageChoice | undefined) {
     queryKey: ['inventory', 'coverage', choice],
     queryFn: () => {
       const c = choice!
-      return api.getCoverage(c.category, given(c.targetGroup), c.populationIndicatorId, given(c.period), c.level, given(c.under), c.radiusKm,
-        c.decay, undefined, undefined, undefined, given(c.fundingEndsBy), true)
+      return api.getCoverage(c.category, given(c.targetGroup), c.populationIndicatorId, given(c.period), c.level, given(c.under),
+        c.radiusKm, c.decay, undefined, undefined, undefined, given(c.fundingEndsBy), true)
     },
     enabled: choice !== undefined,
     placeholderData: keepPreviousData,

@@ -25,7 +25,10 @@ export function UserGrants({ user, onSaved }: { user: UserDto; onSaved: () => vo
   const grants = user.grants ?? []
 
   const save = (next: RoleGrantInput[]) =>
-    update.mutate({ id: user.id, version: user.version, displayName: user.displayName, role: user.role, grants: next }, { onSuccess: onSaved })
+    update.mutate(
+      { id: user.id, version: user.version, displayName: user.displayName, role: user.role, grants: next },
+      { onSuccess: onSaved },
+    )
 
   return (
     <div className="user-grants">

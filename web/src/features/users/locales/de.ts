@@ -3,7 +3,8 @@ export const de = {
   users: {
     title: 'Benutzerkonten',
     intro:
-      'Rollen und Berechtigungen ändern, Konten deaktivieren und Einmalpasswörter vergeben. Eine neue Rolle, eine Deaktivierung oder ein Einmalpasswort beendet die Sitzungen des Kontos sofort; eine Berechtigung gilt ab der nächsten Änderung.',
+      'Rollen und Berechtigungen ändern, Konten deaktivieren und Einmalpasswörter vergeben. Eine neue Rolle, eine Deaktivierung ' +
+        'oder ein Einmalpasswort beendet die Sitzungen des Kontos sofort; eine Berechtigung gilt ab der nächsten Änderung.',
     name: 'Name',
     email: 'E-Mail-Adresse',
     role: 'Rolle',
@@ -46,7 +47,8 @@ export const de = {
   apiKeys: {
     title: 'API-Schlüssel',
     intro:
-      'Schlüssel für Partnersysteme (Fachverfahren, Planungswerkzeuge, Open-Data-Portale). Ein Schlüssel wird nur einmal angezeigt und gilt bis zum Widerruf.',
+      'Schlüssel für Partnersysteme (Fachverfahren, Planungswerkzeuge, Open-Data-Portale). Ein Schlüssel wird nur einmal ' +
+        'angezeigt und gilt bis zum Widerruf.',
     docs: 'API-Dokumentation',
     guide: 'Leitfaden für die Anbindung',
     create: 'Neuer Schlüssel',

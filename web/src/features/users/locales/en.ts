@@ -5,7 +5,8 @@ import type { de } from './de'
 export const en: Translations<typeof de> = {
   users: {
     title: 'User accounts',
-    intro: 'Change roles and grants, deactivate accounts and set one-time passwords. A new role, a deactivation or a one-time password ends the account\'s sessions at once; a grant applies from its next change.',
+    intro: 'Change roles and grants, deactivate accounts and set one-time passwords. A new role, a deactivation or a one-time ' +
+      'password ends the account\'s sessions at once; a grant applies from its next change.',
     name: 'Name',
     email: 'E-mail address',
     role: 'Role',

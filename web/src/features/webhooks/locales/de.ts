@@ -3,7 +3,9 @@ export const de = {
   webhooks: {
     title: 'Webhooks',
     intro:
-      'Partnersysteme erfahren über Webhooks binnen Sekunden von Änderungen. Jede Zustellung ist nach dem Standard-Webhooks-Verfahren signiert; schlägt sie fehl, wird sie mit wachsendem Abstand mindestens 24 Stunden lang wiederholt, danach wird das Abonnement deaktiviert.',
+      'Partnersysteme erfahren über Webhooks binnen Sekunden von Änderungen. Jede Zustellung ist nach dem ' +
+        'Standard-Webhooks-Verfahren signiert; schlägt sie fehl, wird sie mit wachsendem Abstand mindestens 24 Stunden lang ' +
+        'wiederholt, danach wird das Abonnement deaktiviert.',
     new: 'Neues Abonnement',
     url: 'Adresse des Empfängers (https)',
     eventTypes: 'Ereignistypen',

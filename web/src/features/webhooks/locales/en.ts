@@ -3,7 +3,8 @@ export const en = {
   webhooks: {
     title: 'Webhooks',
     intro:
-      'Webhooks tell partner systems about changes within seconds. Every delivery is signed the Standard Webhooks way; a failed one is retried with growing delays for at least 24 hours, after which the subscription is disabled.',
+      'Webhooks tell partner systems about changes within seconds. Every delivery is signed the Standard Webhooks way; a failed ' +
+        'one is retried with growing delays for at least 24 hours, after which the subscription is disabled.',
     new: 'New subscription',
     url: "Receiver's address (https)",
     eventTypes: 'Event types',
