@@ -14,7 +14,11 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
     o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
 });
-var connectionString = new SqliteConnectionStringBuilder { DataSource = builder.Configuration["Database"] ?? "bench.db", Pooling = true }.ToString();
+var connectionString = new SqliteConnectionStringBuilder
+{
+    DataSource = builder.Configuration["Database"] ?? "bench.db",
+    Pooling = true,
+}.ToString();
 var app = builder.Build();
 
 const string Columns = """
@@ -48,14 +52,16 @@ app.MapGet("/api/v1/actors/{id:guid}", async (Guid id, HttpContext context) =>
 app.Run();
 
 static DateTimeOffset? Instant(string? text) =>
-    text is null ? null : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    text is null
+        ? null
+        : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
 internal enum Kind { Organisation = 1, Person = 2 }
 
 internal enum Sector { Public = 1, CivilSociety = 2, PrivateEconomy = 3 }
 
-internal sealed record Actor(Guid Id, Kind Kind, string Name, string? ShortName, string Type, string TypeName, Sector Sector, Guid? ParentId,
-    string? ParentName, string? Email, string? Phone, string? Website, string? Street, string? PostalCode, string? City,
+internal sealed record Actor(Guid Id, Kind Kind, string Name, string? ShortName, string Type, string TypeName, Sector Sector,
+    Guid? ParentId,    string? ParentName, string? Email, string? Phone, string? Website, string? Street, string? PostalCode, string? City,
     IReadOnlyList<Guid> SpaceIds, IReadOnlyList<string> Tags, string? Notes, DateTimeOffset? ArchivedAt, long Version,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 

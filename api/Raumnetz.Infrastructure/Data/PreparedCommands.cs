@@ -182,7 +182,10 @@ internal sealed class SqlitePreparedCommand : IPreparedCommand
     }
 }
 
-/// <summary>The result codes of the calls straight into SQLite (SQLitePCLRaw) that the prepared writes and the forward reader make.</summary>
+/// <summary>
+/// The calls straight into SQLite (SQLitePCLRaw) that the prepared writes and the forward reader make: binding values and
+/// checking result codes.
+/// </summary>
 internal static class SqliteCalls
 {
     /// <summary>Throws <see cref="Error"/> unless <paramref name="rc"/> says the call went well.</summary>
