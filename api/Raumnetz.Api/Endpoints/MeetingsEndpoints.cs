@@ -20,7 +20,7 @@ public static class MeetingsEndpoints
             .WithSummary("Schedule or record a meeting of a network (it must end after it starts).").Errors(400, 404, 413);
         network.MapGet("/calendar.ics", GetNetworkCalendar).WithName(nameof(GetNetworkCalendar)).AllowAnonymous().WithMetadata(new FeedTokenAuthMetadata())
             .WithSummary("Every meeting of the network as an iCalendar feed (text/calendar) to subscribe to: with ?token= (no sign-in), a session or an API key.")
-            .Produces<string>(StatusCodes.Status200OK, "text/calendar").Errors(401, 404);
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar").Errors(400, 401, 404);
         network.MapGet("/calendar-token", GetNetworkCalendarToken).WithName(nameof(GetNetworkCalendarToken)).RequireAuthorization(Policies.Write)
             .WithSummary("The network's calendar feed token and subscription URL (created on first request).").Errors(400, 404);
         network.MapDelete("/calendar-token", RevokeNetworkCalendarToken).WithName(nameof(RevokeNetworkCalendarToken)).RequireAuthorization(Policies.Write)

@@ -19,6 +19,8 @@ public sealed class BadInputFixture : ApiFactory, IAsyncLifetime
 {
     public JsonElement Document { get; private set; }
     public List<ApiOperation> Writes { get; private set; } = [];
+    /// <summary>Every read with an id in its route.</summary>
+    public List<ApiOperation> ReadsById { get; private set; } = [];
     public List<string> ListUrls { get; private set; } = [];
     public string RelationId { get; private set; } = "";
     public Guid[] ActorIds { get; private set; } = [];
@@ -70,6 +72,7 @@ public sealed class BadInputFixture : ApiFactory, IAsyncLifetime
         // ImportHsds takes any HSDS JSON form or a zip; HsdsImportTests prove its bad input.
         Writes = operations.Where(o => !o.IsRead && o.Id is not "Logout" and not "LogoutEverywhere" and not "ImportObservations"
             and not "ImportInventory" and not "ImportHsds").ToList();
+        ReadsById = operations.Where(o => o.IsRead && o.Path.Contains("{id}", StringComparison.Ordinal)).ToList();
         // Every list the API has: read before and after each test, to prove that nothing was written.
         // Reads that need parameters (summaries, exports) answer 400 without them and are left out.
         ListUrls = [];
@@ -533,6 +536,21 @@ public sealed class BadInputTests(BadInputFixture api) : IClassFixture<BadInputF
             var content = op.HasBody ? TestData.RawJson(BaseBody(op)) : null;
             return [await CheckAsync($"{op} {parameter}={id}", await SendAsync(op, op.Url(id), content), [400], parameter, op)];
         }, op => op.Path.Contains("{id}", StringComparison.Ordinal)); // codes (actor types) are free text keys: unknown ones are 404
+    }
+
+    [Theory]
+    [InlineData("not-a-guid")]
+    [InlineData("00000000-0000-0000-0000-00000000000G")]
+    public async Task Invalid_ids_in_read_routes_are_400_naming_the_parameter_and_documented(string id)
+    {
+        var failures = new List<string>();
+        foreach (var op in api.ReadsById)
+        {
+            var response = await (await api.AdminAsync()).GetAsync(op.Url(id), Ct);
+            if (await CheckAsync($"{op} id={id}", response, [400], "id", op) is { } failure) failures.Add(failure);
+        }
+        Assert.True(api.ReadsById.Count > 20, $"only {api.ReadsById.Count} reads by id found");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
     [Fact]
