@@ -16,11 +16,14 @@ public static class AdminEndpoints
     public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
         var keys = app.MapGroup("/api/v1/api-keys").WithTags("ApiKeys").RequireAuthorization(Policies.Admin);
-        keys.MapGet("/", ListApiKeys).WithName(nameof(ListApiKeys)).WithSummary("List API keys (never the keys themselves).");
+        keys.MapGet("/", ListApiKeys).WithName(nameof(ListApiKeys)).WithSummary(
+            "List API keys (never the keys themselves), each with who created it (createdBy, createdByName).");
         keys.MapPost("/", CreateApiKey).WithName(nameof(CreateApiKey))
-            .WithSummary("Create an API key for a partner system; the key is returned this once.").Errors(400, 413);
+            .WithSummary("Create an API key for a partner system; the key is returned this once. An admin key stands on its creator's "
+                + "admin rights: it is revoked when they end (see RevokeApiKey, DeactivateUser, UpdateUser).").Errors(400, 413);
         keys.MapDelete("/{id}", RevokeApiKey).WithName(nameof(RevokeApiKey))
-            .WithSummary("Revoke an API key; requests with it are refused from now on.").Errors(400, 404);
+            .WithSummary("Revoke an API key, with the admin keys it created; requests with them are refused from now on.")
+                .Errors(400, 404);
         keys.MapPost("/{id}/rate-limit", SetApiKeyRateLimit).WithName(nameof(SetApiKeyRateLimit))
             .WithSummary("Give an API key its own request limit per minute, or (null) the configured default for keys; it applies from the "
                 + "key's next request.").Errors(400, 404, 413);
@@ -33,11 +36,12 @@ public static class AdminEndpoints
         users.MapGet("/{id}", GetUser).WithName(nameof(GetUser)).WithSummary("One user account, with its ETag.").Errors(400, 404);
         users.MapPut("/{id}", UpdateUser).WithName(nameof(UpdateUser))
             .WithSummary("Replace an account's name, role and (when given) scoped grants (If-Match). A new role ends the account's "
-                + "sessions at once; the last active "
+                + "sessions at once, and a role other than admin the admin API keys it created; the last active "
                 + "administrator cannot be demoted (409).").Errors(400, 404, 409, 412, 413);
         users.MapPost("/{id}/deactivate", DeactivateUser).WithName(nameof(DeactivateUser))
-            .WithSummary("Deactivate an account: its sessions end at once and it cannot sign in (answered like a wrong password) until "
-                + "reactivated. The last active administrator cannot be deactivated (409).").Errors(400, 404, 409);
+            .WithSummary("Deactivate an account: its sessions and the admin API keys it created end at once, and it cannot sign in "
+                + "(answered like a wrong password) until reactivated. The last active administrator cannot be deactivated (409).")
+                .Errors(400, 404, 409);
         users.MapPost("/{id}/reactivate", ReactivateUser).WithName(nameof(ReactivateUser))
             .WithSummary("Reactivate a deactivated account.").Errors(400, 404);
         users.MapPost("/{id}/password", SetUserPassword).WithName(nameof(SetUserPassword))

@@ -10,6 +10,10 @@ public sealed record ApiKeyDto
     public string Name { get; init; } = "";
     public Role Role { get; init; }
     public string KeyPrefix { get; init; } = "";
+    /// <summary>Who created the key: 'user:&lt;id&gt;' or 'key:&lt;id&gt;' (an admin key), as audit entries name principals.</summary>
+    public string CreatedBy { get; init; } = "";
+    /// <summary>The creating account's display name or the creating key's name, as they are now; null when there is none.</summary>
+    public string? CreatedByName { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? LastUsedAt { get; init; }
     public DateTimeOffset? RevokedAt { get; init; }

@@ -104,6 +104,8 @@ public sealed class SignInExternalHandler(IUnitOfWork unitOfWork, IPasswordHashi
                     "UPDATE users SET role = @role, version = version + 1, updated_at = @now WHERE id = @Id",
                     new { role = mapped.ToString(), now, user.Id }, tx, cancellationToken: cancellationToken));
                 await UserSessions.RevokeAllAsync(connection, tx, user.Id, now, cancellationToken);
+                if (mapped != Role.Admin)
+                    await ApiKeys.AdminKeyStanding.RevokeKeysOfUserAsync(connection, tx, user.Id, now, cancellationToken);
             }
             await GrantReads.ReplaceAsync(connection, tx, user.Id, null, mappedGrants, now, cancellationToken);
         }

@@ -56,6 +56,7 @@ public sealed class EraseUserHandler(IUnitOfWork unitOfWork, IPasswordHashing ha
             }, tx, cancellationToken: cancellationToken));
         Versioning.EnsureUpdated(rows, "User", request.Id, version);
         await UserSessions.RevokeAllAsync(connection, tx, request.Id, now, cancellationToken);
+        await ApiKeys.AdminKeyStanding.RevokeKeysOfUserAsync(connection, tx, request.Id, now, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE sessions SET user_agent = NULL, address = NULL WHERE user_id = @Id", new { request.Id }, tx,
                 cancellationToken: cancellationToken));

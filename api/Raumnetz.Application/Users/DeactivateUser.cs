@@ -1,5 +1,6 @@
 using Dapper;
 using MediatR;
+using Raumnetz.Application.ApiKeys;
 using Raumnetz.Application.Auth;
 using Raumnetz.Application.Common;
 using Raumnetz.Domain.Common;
@@ -8,8 +9,9 @@ using Raumnetz.Domain.Identity;
 namespace Raumnetz.Application.Users;
 
 /// <summary>
-/// Deactivates an account (admins only): its sessions end at once, in the same transaction, and it cannot sign in until
-/// reactivated (sign-in answers exactly as for a wrong password). The last active administrator cannot be deactivated (409).
+/// Deactivates an account (admins only): its sessions and the admin API keys it created end at once, in the same
+/// transaction (<see cref="AdminKeyStanding"/>), and it cannot sign in until reactivated (sign-in answers exactly as for a
+/// wrong password). The last active administrator cannot be deactivated (409).
 /// </summary>
 public sealed record DeactivateUserCommand(Guid Id) : ICommand<UserDto>;
 
@@ -31,6 +33,7 @@ public sealed class DeactivateUserHandler(IUnitOfWork unitOfWork, UserReads read
                 new { id = request.Id, active = false, now }, tx, cancellationToken: cancellationToken));
         }
         await UserSessions.RevokeAllAsync(connection, tx, request.Id, now, cancellationToken);
+        await AdminKeyStanding.RevokeKeysOfUserAsync(connection, tx, request.Id, now, cancellationToken);
         return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
     }
 }

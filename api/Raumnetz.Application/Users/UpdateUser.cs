@@ -1,6 +1,7 @@
 using Dapper;
 using FluentValidation;
 using MediatR;
+using Raumnetz.Application.ApiKeys;
 using Raumnetz.Application.Auth;
 using Raumnetz.Application.Authorization;
 using Raumnetz.Application.Common;
@@ -55,6 +56,7 @@ public sealed class UpdateUserHandler(IUnitOfWork unitOfWork, UserReads reads, T
         Versioning.EnsureUpdated(rows, "User", request.Id, version);
         if (request.Grants is { } grants) await GrantReads.ReplaceAsync(connection, tx, request.Id, null, grants, now, cancellationToken);
         if (user.Role != request.Role) await UserSessions.RevokeAllAsync(connection, tx, request.Id, now, cancellationToken);
+        if (request.Role != Role.Admin) await AdminKeyStanding.RevokeKeysOfUserAsync(connection, tx, request.Id, now, cancellationToken);
         return (await reads.LoadAsync(connection, tx, request.Id, cancellationToken))!;
     }
 }

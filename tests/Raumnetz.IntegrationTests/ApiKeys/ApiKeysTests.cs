@@ -140,6 +140,84 @@ public sealed class ApiKeysTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
+    private static async Task<JsonElement> CreateKeyWithAsync(HttpClient by, string name, string role) =>
+        await HttpAssert.OkAsync<JsonElement>(await by.PostAsJsonAsync("/api/v1/api-keys", new { name, role }, Ct), HttpStatusCode.Created);
+
+    private async Task<HttpStatusCode> StatusWithKeyAsync(JsonElement created, string url) =>
+        (await WithKey(created.Str("key")).GetAsync(url, Ct)).StatusCode;
+
+    /// <summary>A second administrator, signed in, with its account id.</summary>
+    private async Task<(HttpClient Client, Guid Id, string Name)> SecondAdministratorAsync()
+    {
+        var client = await factory.SignedInAsAsync("admin");
+        var me = await HttpAssert.OkAsync<JsonElement>(await client.GetAsync("/api/v1/auth/me", Ct));
+        return (client, me.Id(), me.Str("displayName"));
+    }
+
+    [Fact]
+    public async Task Admin_keys_end_with_their_creators_deactivation_down_the_chain_and_partner_keys_stay()
+    {
+        var (leaver, leaverId, leaverName) = await SecondAdministratorAsync();
+        var automation = await CreateKeyWithAsync(leaver, "Automatisierung", "admin");
+        var second = await CreateKeyWithAsync(WithKey(automation.Str("key")), "Zweite Stufe", "admin");
+        var partnerOfKey = await CreateKeyWithAsync(WithKey(automation.Str("key")), "Fachverfahren", "editor");
+        var partnerOfUser = await CreateKeyWithAsync(leaver, "Open-Data-Portal", "analyst");
+        var listed = (await ListAsync()).ToDictionary(k => k.Id());
+        (string, string) Creator(JsonElement key) => (listed[key.Id()].Str("createdBy"), listed[key.Id()].Str("createdByName"));
+        Assert.Equal(($"user:{leaverId}", leaverName), Creator(automation));
+        Assert.Equal(($"key:{automation.Id()}", "Automatisierung"), Creator(second));
+        Assert.Equal(HttpStatusCode.OK, await StatusWithKeyAsync(second, "/api/v1/users"));
+
+        var admin = await factory.AdminAsync();
+        await HttpAssert.OkAsync<JsonElement>(await admin.PostAsync($"/api/v1/users/{leaverId}/deactivate", null, Ct));
+
+        // at once (the same instance): both admin keys are refused, the partner systems' keys go on working
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithKeyAsync(automation, "/api/v1/users"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithKeyAsync(second, "/api/v1/users"));
+        Assert.Equal(HttpStatusCode.OK, await StatusWithKeyAsync(partnerOfKey, "/api/v1/spaces"));
+        Assert.Equal(HttpStatusCode.OK, await StatusWithKeyAsync(partnerOfUser, "/api/v1/spaces"));
+        listed = (await ListAsync()).ToDictionary(k => k.Id());
+        JsonValueKind Revoked(JsonElement key) => listed[key.Id()].GetProperty("revokedAt").ValueKind;
+        Assert.All(new[] { automation, second }, k => Assert.Equal(JsonValueKind.String, Revoked(k)));
+        Assert.All(new[] { partnerOfKey, partnerOfUser }, k => Assert.Equal(JsonValueKind.Null, Revoked(k)));
+
+        // reactivating the account does not bring its admin keys back
+        await HttpAssert.OkAsync<JsonElement>(await admin.PostAsync($"/api/v1/users/{leaverId}/reactivate", null, Ct));
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithKeyAsync(automation, "/api/v1/users"));
+    }
+
+    [Fact]
+    public async Task An_administrator_given_another_role_loses_the_admin_keys_they_created_and_keeps_nothing_else_changed()
+    {
+        var (former, formerId, _) = await SecondAdministratorAsync();
+        var automation = await CreateKeyWithAsync(former, "Kontenabgleich", "admin");
+        var partner = await CreateKeyWithAsync(former, "Planungswerkzeug", "viewer");
+        var admin = await factory.AdminAsync();
+        var user = await admin.GetAsync($"/api/v1/users/{formerId}", Ct);
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/users/{formerId}")
+        {
+            Content = JsonContent.Create(new { displayName = "Ehemals Admin", role = "editor" }),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", user.Headers.ETag!.Tag);
+        await HttpAssert.OkAsync<JsonElement>(await admin.SendAsync(request, Ct));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithKeyAsync(automation, "/api/v1/users"));
+        Assert.Equal(HttpStatusCode.OK, await StatusWithKeyAsync(partner, "/api/v1/spaces"));
+    }
+
+    [Fact]
+    public async Task Revoking_an_admin_key_revokes_the_admin_keys_it_created_but_not_its_partner_keys()
+    {
+        var automation = await CreateKeyAsync("Provisionierung", "admin");
+        var child = await CreateKeyWithAsync(WithKey(automation.Str("key")), "Unterschlüssel", "admin");
+        var partner = await CreateKeyWithAsync(WithKey(automation.Str("key")), "Schulverwaltung", "viewer");
+        var admin = await factory.AdminAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/api-keys/{automation.Id()}", Ct)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithKeyAsync(child, "/api/v1/users"));
+        Assert.Equal(HttpStatusCode.OK, await StatusWithKeyAsync(partner, "/api/v1/spaces"));
+    }
+
     [Fact]
     public async Task Revoking_an_unknown_key_is_404()
     {

@@ -1413,7 +1413,7 @@ export class Client {
     }
 
     /**
-     * List API keys (never the keys themselves).
+     * List API keys (never the keys themselves), each with who created it (createdBy, createdByName).
      * @return OK
      */
     listApiKeys(): Promise<ApiKeyDto[]> {
@@ -1474,7 +1474,7 @@ export class Client {
     }
 
     /**
-     * Create an API key for a partner system; the key is returned this once.
+     * Create an API key for a partner system; the key is returned this once. An admin key stands on its creator's admin rights: it is revoked when they end (see RevokeApiKey, DeactivateUser, UpdateUser).
      * @return Created
      */
     createApiKey(body: CreateApiKeyRequest): Promise<CreatedApiKeyDto> {
@@ -1557,7 +1557,7 @@ export class Client {
     }
 
     /**
-     * Revoke an API key; requests with it are refused from now on.
+     * Revoke an API key, with the admin keys it created; requests with them are refused from now on.
      * @return No Content
      */
     revokeApiKey(id: string): Promise<void> {
@@ -13691,7 +13691,7 @@ export class Client {
     }
 
     /**
-     * Replace an account's name, role and (when given) scoped grants (If-Match). A new role ends the account's sessions at once; the last active administrator cannot be demoted (409).
+     * Replace an account's name, role and (when given) scoped grants (If-Match). A new role ends the account's sessions at once, and a role other than admin the admin API keys it created; the last active administrator cannot be demoted (409).
      * @param if_Match The ETag of the resource as returned by GET (for example "3"); 412 when it is stale or names no version of the resource, 428 when missing.
      * @return OK
      */
@@ -13803,7 +13803,7 @@ export class Client {
     }
 
     /**
-     * Deactivate an account: its sessions end at once and it cannot sign in (answered like a wrong password) until reactivated. The last active administrator cannot be deactivated (409).
+     * Deactivate an account: its sessions and the admin API keys it created end at once, and it cannot sign in (answered like a wrong password) until reactivated. The last active administrator cannot be deactivated (409).
      * @return OK
      */
     deactivateUser(id: string): Promise<UserDto> {
@@ -15133,6 +15133,8 @@ export interface ApiKeyDto {
     name: string;
     role: Role;
     keyPrefix: string;
+    createdBy: string;
+    createdByName?: string | undefined;
     createdAt: string;
     lastUsedAt?: string | undefined;
     revokedAt?: string | undefined;

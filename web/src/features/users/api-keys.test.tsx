@@ -10,10 +10,11 @@ import { problem, requests, server } from '@/testing/server'
 const admin = { ...testUser, role: Role.Admin }
 const partner: ApiKeyDto = {
   id: 'k-1', name: 'Jugendamt Fachverfahren', role: Role.Viewer, keyPrefix: 'rnz_ab12', createdAt: '2026-12-01T08:00:00Z',
-  lastUsedAt: '2026-12-04T09:30:00Z', rateLimitPerMinute: 300, grants: [],
+  lastUsedAt: '2026-12-04T09:30:00Z', rateLimitPerMinute: 300, grants: [], createdBy: 'user:u-1', createdByName: 'Petra Planer',
 }
 const portal: ApiKeyDto = {
   ...partner, id: 'k-2', name: 'Open-Data-Portal', keyPrefix: 'rnz_cd34', rateLimitPerMinute: undefined, lastUsedAt: undefined,
+  createdBy: 'key:k-9', createdByName: 'Automatisierung',
 }
 
 describe('API-Schlüssel (administration)', () => {
@@ -25,6 +26,8 @@ describe('API-Schlüssel (administration)', () => {
     const other = screen.getByRole('cell', { name: 'Open-Data-Portal' }).closest('tr')!
     expect(within(other).getByText('Standard')).toBeInTheDocument()
     expect(within(other).getByText('nie')).toBeInTheDocument()
+    expect(within(row).getByRole('cell', { name: 'Petra Planer' })).toBeInTheDocument()
+    expect(within(other).getByRole('cell', { name: 'Schlüssel „Automatisierung“' })).toBeInTheDocument()
     expect(screen.getAllByRole('link', { name: 'API-Dokumentation' })[0]).toHaveAttribute('href', '/api/docs/')
     expect(await axeViolations()).toEqual([])
   })

@@ -48,7 +48,8 @@ export const de = {
     title: 'API-Schlüssel',
     intro:
       'Schlüssel für Partnersysteme (Fachverfahren, Planungswerkzeuge, Open-Data-Portale). Ein Schlüssel wird nur einmal ' +
-        'angezeigt und gilt bis zum Widerruf.',
+        'angezeigt und gilt bis zum Widerruf. Ein Schlüssel mit der Rolle Administration endet, sobald die Person, die ihn ' +
+        'angelegt hat, deaktiviert wird oder keine Administrationsrechte mehr hat.',
     docs: 'API-Dokumentation',
     guide: 'Leitfaden für die Anbindung',
     create: 'Neuer Schlüssel',
@@ -65,6 +66,9 @@ export const de = {
     saved: 'Gespeichert: {{name}}.',
     none: 'Noch keine API-Schlüssel.',
     prefix: 'Schlüssel',
+    createdBy: 'Angelegt von',
+    byKey: 'Schlüssel „{{name}}“',
+    unknownCreator: 'unbekannt',
     lastUsed: 'Zuletzt benutzt',
     never: 'nie',
     limit: 'Anfragelimit',

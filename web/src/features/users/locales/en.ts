@@ -49,7 +49,9 @@ export const en: Translations<typeof de> = {
   apiKeys: {
     title: 'API keys',
     intro:
-      'Keys for partner systems (case management, planning tools, open-data portals). A key is shown only once and is valid until revoked.',
+      'Keys for partner systems (case management, planning tools, open-data portals). A key is shown only once and is valid until ' +
+        'revoked. A key with the Administrator role ends as soon as the person who created it is deactivated or no longer an ' +
+        'administrator.',
     docs: 'API documentation',
     guide: 'Integration guide',
     create: 'New key',
@@ -66,6 +68,9 @@ export const en: Translations<typeof de> = {
     saved: 'Saved: {{name}}.',
     none: 'No API keys yet.',
     prefix: 'Key',
+    createdBy: 'Created by',
+    byKey: 'key “{{name}}”',
+    unknownCreator: 'unknown',
     lastUsed: 'Last used',
     never: 'never',
     limit: 'Request limit',

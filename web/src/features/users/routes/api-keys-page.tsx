@@ -58,6 +58,7 @@ export function ApiKeysPage() {
                   <th scope="col">{t('apiKeys.name')}</th>
                   <th scope="col">{t('apiKeys.role')}</th>
                   <th scope="col">{t('apiKeys.prefix')}</th>
+                  <th scope="col">{t('apiKeys.createdBy')}</th>
                   <th scope="col">{t('apiKeys.lastUsed')}</th>
                   <th scope="col">{t('apiKeys.limit')}</th>
                   <th scope="col">{t('apiKeys.status')}</th>
@@ -146,6 +147,10 @@ function ApiKeyRow({ apiKey, onSaved }: { apiKey: ApiKeyDto; onSaved: (name: str
       <td>{name}</td>
       <td>{t(`roles.${apiKey.role}`)}</td>
       <td><code>{apiKey.keyPrefix}…</code></td>
+      <td>
+        {!apiKey.createdByName ? t('apiKeys.unknownCreator')
+          : apiKey.createdBy.startsWith('key:') ? t('apiKeys.byKey', { name: apiKey.createdByName }) : apiKey.createdByName}
+      </td>
       <td>{apiKey.lastUsedAt ? formatDateTime(apiKey.lastUsedAt, i18n.language) : t('apiKeys.never')}</td>
       <td>
         {apiKey.rateLimitPerMinute
