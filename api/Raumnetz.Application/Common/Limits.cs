@@ -28,6 +28,16 @@ public static class Limits
     /// <summary>Default request body limit in bytes (JSON); imports have their own.</summary>
     public const long Body = 1_048_576;
     public const long ImportBody = 20 * 1_048_576;
+    /// <summary>
+    /// Most bytes a zipped import may unpack to, its entries together (an XLSX workbook; the CSV files of an HSDS zip):
+    /// 100 MiB, five times <see cref="ImportBody"/>. A zip can hold a thousand times its size (a 1.5 MB workbook can unpack
+    /// to 1.5 GB), so the body limit alone does not bound the memory an import takes. 100 MiB keeps every legitimate file:
+    /// a workbook of 20,000 rows (the inventory import's most) with all 19 columns filled with 30 characters each unpacks to
+    /// about 35 MiB (the XML around each cell is larger than most cells); 100 MiB leaves room for long texts and for
+    /// formatting and other sheets besides. Reading that much takes a few seconds; a sheet is read row by row, so what it
+    /// holds in memory grows with its texts, not with its XML.
+    /// </summary>
+    public const long ImportUnpacked = 100 * 1_048_576;
     /// <summary>Highest request limit per minute an administrator may give an API key (quotas, issue 16).</summary>
     public const int RateLimitPerMinute = 100_000;
 }

@@ -160,7 +160,13 @@ public sealed class HsdsTables
     private static async Task ReadEntriesAsync(ZipArchive zip, HsdsTables tables, Action<string, string> bad, CancellationToken ct)
     {
         var reader = new CsvSpreadsheetReader();
-        foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)))
+        var csv = zip.Entries.Where(e => e.FullName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (UnpacksTooLarge(csv))
+        {
+            bad("file", Text.Format(Messages.HsdsImport_ZipUnpackedTooLarge, Common.Limits.ImportUnpacked / 1_048_576));
+            return;
+        }
+        foreach (var entry in csv)
         {
             var file = Path.GetFileName(entry.FullName);
             var table = file[..^4];
@@ -182,6 +188,22 @@ public sealed class HsdsTables
                 tables.AddRow(table, values, $"{file}:{row.Line}", row.Line);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the CSV files declare more than <see cref="Common.Limits.ImportUnpacked"/> bytes together (each may be a
+    /// table, and a table may come in several files): checked before any is unpacked. A file that declares less than it
+    /// holds is read only as far as it declares (System.IO.Compression stops there).
+    /// </summary>
+    private static bool UnpacksTooLarge(List<ZipArchiveEntry> entries)
+    {
+        var total = 0L;
+        foreach (var entry in entries)
+        {
+            if (entry.Length > Common.Limits.ImportUnpacked - total) return true;
+            total += entry.Length;
+        }
+        return false;
     }
 
     /// <summary>What an object is, by the properties only it has.</summary>

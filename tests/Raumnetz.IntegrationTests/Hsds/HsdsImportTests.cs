@@ -183,4 +183,33 @@ public sealed class HsdsImportTests(ApiFactory factory) : IClassFixture<ApiFacto
         var viewer = await factory.SignedInAsAsync("viewer");
         Assert.Equal(HttpStatusCode.Forbidden, (await PostJsonAsync(viewer, Example("taxonomy.json"), dryRun: true)).StatusCode);
     }
+
+    private async Task<(long, long, long)> RecordsAsync() =>
+        (await factory.ScalarAsync<long>("SELECT COUNT(*) FROM services"), await factory.ScalarAsync<long>("SELECT COUNT(*) FROM actors"),
+            await factory.ScalarAsync<long>("SELECT COUNT(*) FROM locations"));
+
+    [Fact]
+    public async Task A_zip_whose_CSV_files_unpack_beyond_100_MiB_is_400_naming_the_limit_before_any_is_unpacked()
+    {
+        var client = await factory.AdminAsync();
+        var before = await RecordsAsync();
+        // six services.csv in folders of their own, 17 MiB each: every one under the 20 MiB a file may have, together 102 MiB
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var rows = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("svc-bomb,Angebot,active\n", 1024)));
+            for (var part = 0; part < 6; part++)
+            {
+                using var entry = zip.CreateEntry($"teil-{part}/services.csv", CompressionLevel.Fastest).Open();
+                entry.Write("id,name,status\n"u8);
+                for (var written = 0L; written < 17L * 1024 * 1024; written += rows.Length) entry.Write(rows);
+            }
+        }
+        Assert.InRange(buffer.Length, 1, 20 * 1024 * 1024);
+        var problem = await HttpAssert.ProblemAsync(await PostZipAsync(client, buffer.ToArray(), dryRun: false), HttpStatusCode.BadRequest,
+            "file");
+        var message = Assert.Single(problem.GetProperty("errors").GetProperty("file").EnumerateArray()).GetString();
+        Assert.Contains("100 MiB", message, StringComparison.Ordinal);
+        Assert.Equal(before, await RecordsAsync());
+    }
 }

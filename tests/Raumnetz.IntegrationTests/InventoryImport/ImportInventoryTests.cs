@@ -243,4 +243,68 @@ public sealed class ImportInventoryTests(InventoryClockFactory factory) : IClass
         await HttpAssert.ProblemAsync(await client.PostAsync(Url, Csv()), HttpStatusCode.BadRequest, "file");
         Assert.Equal(before, await CountsAsync());
     }
+
+    /// <summary>The first row of the raw workbooks below: the three required columns.</summary>
+    private const string RawHeader = """
+        <row r="1"><c r="A1" t="inlineStr"><is><t>external_id</t></is></c><c r="B1" t="inlineStr"><is><t>location_name</t></is></c>
+        <c r="C1" t="inlineStr"><is><t>service_name</t></is></c></row>
+        """;
+
+    [Fact]
+    public async Task A_workbook_that_unpacks_beyond_100_MiB_is_400_naming_the_limit_before_anything_is_unpacked()
+    {
+        var client = await factory.SignedInAsync();
+        var before = await CountsAsync();
+        // the tester's decompression bomb, small: a shared string of 101 MiB in a body of about 100 KB
+        var bomb = RawXlsx(RawHeader, sharedChars: 101L * 1024 * 1024);
+        Assert.InRange((await bomb.ReadAsByteArrayAsync()).Length, 1, 1024 * 1024);
+        var problem = await HttpAssert.ProblemAsync(await client.PostAsync(Url, bomb), HttpStatusCode.BadRequest, "file");
+        var message = Assert.Single(problem.GetProperty("errors").GetProperty("file").EnumerateArray()).GetString();
+        Assert.Contains("100 MiB", message, StringComparison.Ordinal);
+        Assert.Contains("CSV", message, StringComparison.Ordinal);
+        Assert.Single(problem.GetProperty("errors").EnumerateObject());
+
+        // a dry run reports the same in its result, as for every other bad file
+        var dry = await ImportAsync(client, RawXlsx(RawHeader, sharedChars: 101L * 1024 * 1024), "?dryRun=true");
+        Assert.False(dry.GetProperty("imported").GetBoolean());
+        var error = Assert.Single(dry.GetProperty("errors").EnumerateArray());
+        Assert.Equal("file", error.Str("column"));
+        Assert.Contains("100 MiB", error.Str("message"), StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_workbook_whose_zip_understates_a_part_is_read_only_as_far_as_it_states_and_refused()
+    {
+        var client = await factory.SignedInAsync();
+        var before = await CountsAsync();
+        // 101 MiB that the zip declares as 1,000 bytes: the size check passes, the part ends after 1,000 characters
+        var forged = RawXlsx(RawHeader, sharedChars: 101L * 1024 * 1024, declaredSize: 1_000);
+        await HttpAssert.ProblemAsync(await client.PostAsync(Url, forged), HttpStatusCode.BadRequest, "file");
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_cell_beyond_the_last_column_of_a_worksheet_is_400_without_filling_the_gap_before_it()
+    {
+        var client = await factory.SignedInAsync();
+        var t = Guid.NewGuid().ToString("N")[..8];
+        var before = await CountsAsync();
+        // FXSHRXW is column 2,147,483,647: the cells before it used to be filled in one by one (gigabytes)
+        foreach (var column in new[] { "FXSHRXW", "XFE" })
+        {
+            var body = RawXlsx(RawHeader + $"""
+                <row r="2"><c r="A2" t="inlineStr"><is><t>W-{t}</t></is></c><c r="B2" t="inlineStr"><is><t>Ort {t}</t></is></c>
+                <c r="C2" t="inlineStr"><is><t>Angebot {t}</t></is></c><c r="{column}2" t="inlineStr"><is><t>weit</t></is></c></row>
+                """, sharedChars: 0);
+            await HttpAssert.ProblemAsync(await client.PostAsync(Url, body), HttpStatusCode.BadRequest, "lines[2].file");
+        }
+        // the last column itself is one like any other (beyond the header's columns: ignored)
+        var last = RawXlsx(RawHeader + $"""
+            <row r="2"><c r="A2" t="inlineStr"><is><t>W-{t}</t></is></c><c r="B2" t="inlineStr"><is><t>Ort {t}</t></is></c>
+            <c r="C2" t="inlineStr"><is><t>Angebot {t}</t></is></c><c r="XFD2" t="inlineStr"><is><t>weit</t></is></c></row>
+            """, sharedChars: 0);
+        Assert.Equal(1, (await ImportAsync(client, last, "?dryRun=true")).GetProperty("rows").GetInt32());
+        Assert.Equal(before, await CountsAsync());
+    }
 }
