@@ -181,7 +181,15 @@ public sealed class HsdsTables
             await foreach (var row in reader.ReadAsync(stream, new SpreadsheetOptions(","), (line, message) =>
                                bad(line is null ? file : $"{file}:{line}", message), ct))
             {
-                if (header is null) { header = [.. row.Cells]; continue; }
+                if (header is null)
+                {
+                    header = [.. row.Cells];
+                    // a column given twice would be one field of the row (the later cell winning): refused like a JSON property
+                    var doubled = header.OfType<string>().GroupBy(h => h, StringComparer.Ordinal).Where(g => g.Count() > 1).ToList();
+                    foreach (var name in doubled) bad($"{file}:{row.Line}", Text.Format(Messages.Import_DuplicateColumn, name.Key));
+                    if (doubled.Count > 0) break;
+                    continue;
+                }
                 var values = new JsonObject();
                 for (var i = 0; i < header.Length && i < row.Cells.Count; i++)
                     if (header[i] is { } name && row.Cells[i] is { } cell) values[name] = cell;
@@ -304,16 +312,68 @@ public sealed class HsdsTables
 
     internal static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
 
+    private const int MaxDepth = 32;
+
+    /// <summary>
+    /// The body as JSON. A property given twice in one object is refused as the rest of the API refuses it (a JsonObject
+    /// would throw on it when first read: a 500), each named by its JSON path ("$[0].name"); other malformed JSON is
+    /// refused with the parser's message.
+    /// </summary>
     internal static JsonNode? Parse(string text, Action<string, string> bad)
     {
         try
         {
-            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 32 });
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = MaxDepth, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
-            bad("file", Text.Format(Messages.HsdsImport_MalformedJson, e.Message));
+            var duplicates = Duplicates(text);
+            if (duplicates.Count == 0) bad("file", Text.Format(Messages.HsdsImport_MalformedJson, e.Message));
+            foreach (var (path, name) in duplicates) bad(path, Text.Format(Messages.Field_Duplicate, name));
             return null;
         }
     }
+
+    /// <summary>Every property an object of well-formed JSON has more than once, by JSON path and name; none for malformed
+    /// JSON (its own error is the one to report).</summary>
+    private static List<(string Path, string Name)> Duplicates(string text)
+    {
+        var found = new List<(string, string)>();
+        // per open object its names so far and the current one, per open array the index of the current item
+        var open = new List<(HashSet<string>? Names, string? Property, int Index)>();
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(text), new JsonReaderOptions { MaxDepth = MaxDepth });
+        string Path(string name) =>
+            "$" + string.Concat(open.SkipLast(1).Select(o => o.Names is null ? $"[{o.Index}]" : Member(o.Property!))) + Member(name);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
+                {
+                    open.RemoveAt(open.Count - 1);
+                    continue;
+                }
+                if (reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = reader.GetString()!;
+                    var (names, _, index) = open[^1];
+                    if (!names!.Add(name)) found.Add((Path(name), name));
+                    open[^1] = (names, name, index);
+                    continue;
+                }
+                if (open.Count > 0 && open[^1].Names is null) open[^1] = open[^1] with { Index = open[^1].Index + 1 };
+                if (reader.TokenType == JsonTokenType.StartObject) open.Add((new HashSet<string>(StringComparer.Ordinal), null, -1));
+                else if (reader.TokenType == JsonTokenType.StartArray) open.Add((null, null, -1));
+            }
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+        return found;
+    }
+
+    /// <summary>".name", or "['a b']" for a name that is not a plain word.</summary>
+    private static string Member(string name) =>
+        name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? $".{name}" : $"['{name.Replace("'", "\\'")}']";
 }

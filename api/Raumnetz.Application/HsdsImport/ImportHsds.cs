@@ -94,6 +94,7 @@ public sealed class ImportHsdsHandler(IUnitOfWork unitOfWork, TaxonomyReads taxo
         else
         {
             using var reader = new StreamReader(request.Body, new UTF8Encoding(false, throwOnInvalidBytes: true));
+            var known = report.Count;
             string? text = null;
             try
             {
@@ -103,7 +104,9 @@ public sealed class ImportHsdsHandler(IUnitOfWork unitOfWork, TaxonomyReads taxo
             {
                 File("file", Messages.HsdsImport_NotUtf8);
             }
-            tables = text is null ? new HsdsTables() : HsdsTables.FromJson(HsdsTables.Parse(text, File), File);
+            var root = text is null ? null : HsdsTables.Parse(text, File);
+            // a body that could not be read (not UTF-8, malformed JSON) is reported as such, not also as no HSDS
+            tables = report.Count > known ? new HsdsTables() : HsdsTables.FromJson(root, File);
         }
         if (tables.Count == 0 && report.Count == 0) report.Add(null, null, "file", "emptyFile", Messages.HsdsImport_NoRecords);
         void Bad(HsdsRow row, string field, string code, string message) =>
