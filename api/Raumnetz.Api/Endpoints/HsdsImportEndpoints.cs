@@ -22,7 +22,9 @@ public static class HsdsImportEndpoints
                 "keyed by table or the tabular JSON; format=csv-zip a zip of the CSV files of a tabular data package " +
                 "(services.csv, organizations.csv, ...). Records keep their HSDS ids (also their external ids): a re-import " +
                 "updates, never duplicates. All or nothing: with dryRun=true every bad record is reported by record and field " +
-                "(services[id].status) and nothing is written; without, a bad record makes it 400 naming them.")
+                "(services[id].status) and nothing is written; without, a bad record makes it 400 naming them. The CSV files " +
+                "of a zip may unpack to at most 100 MiB together, each to 20 MiB; a JSON property given twice is refused, " +
+                "named by its JSON path.")
             .Errors(400, 409, 413, 415);
     }
 

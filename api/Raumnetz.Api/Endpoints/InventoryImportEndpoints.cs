@@ -20,7 +20,8 @@ public static class InventoryImportEndpoints
             .RequireAuthorization(Policies.Write).BodyLimit(Limits.ImportBody)
             .Accepts<string>("text/csv", XlsxContentType, "text/plain", "application/octet-stream")
             .WithSummary(
-                "Import the inventory from a spreadsheet (CSV or XLSX, first sheet, up to 20 MiB and 20,000 rows): a header, " +
+                "Import the inventory from a spreadsheet (CSV or XLSX, first sheet, up to 20 MiB and 20,000 rows; an XLSX " +
+                "workbook may unpack to at most 100 MiB): a header, " +
                 "then one row per service at a location. Columns (English or German headers, any case): external_id (Externe " +
                 "ID, required), location_external_id (Standort-ID), location_name (Einrichtung/Standort, required), street " +
                 "(Straße), postal_code (PLZ), city (Ort), latitude/longitude (WGS 84; the space is derived from them), space " +
