@@ -37,7 +37,7 @@ public static class ObservationRules
 
     /// <summary>
     /// Checks a value against its indicator and fills in the value of a rate from numerator and denominator when it is
-    /// missing. Counts are whole numbers of at least 0; rates need both numerator and denominator or neither, a positive
+    /// missing (a value given with them must be theirs, rounded at most to the indicator's decimals). Counts are whole numbers of at least 0; rates need both numerator and denominator or neither, a positive
     /// denominator, and a numerator that does not exceed the denominator when the rate is a proportion; ratings lie on
     /// the scale. Numerator and denominator belong to rates only.
     /// </summary>
@@ -70,7 +70,19 @@ public static class ObservationRules
                     else if (indicator.IsProportion && n > d)
                         problems.Add(FieldProblem.Of("numerator", "numeratorAboveDenominator",
                             Text.Format(Messages.Obs_NumeratorExceeds, n, d), ("numerator", n), ("denominator", d)));
-                    if (problems.Count == 0 && value is null) value = IndicatorRules.RateValue(n, d, indicator.RateFactor ?? 1);
+                    if (problems.Count == 0 && IndicatorRules.RateValue(n, d, indicator.RateFactor ?? 1) is { } computed)
+                    {
+                        // The aggregates above this space compute from numerator and denominator, so a value that says
+                        // otherwise would contradict them; rounding to the indicator's decimals is allowed.
+                        if (value is null) value = computed;
+                        else if (Math.Abs(value.Value - computed) > 0.5 * Math.Pow(10, -indicator.Decimals) + 1e-9 * Math.Abs(computed))
+                        {
+                            var shown = Math.Round(computed, indicator.Decimals);
+                            problems.Add(FieldProblem.Of("value", "valueContradictsRate",
+                                Text.Format(Messages.Obs_ValueContradictsRate, value, n, d, shown),
+                                ("value", value), ("numerator", n), ("denominator", d), ("computed", shown)));
+                        }
+                    }
                 }
                 else if (value is null) problems.Add(FieldProblem.Of("value", "valueRequired", Messages.Obs_RateNeedsValue));
                 break;

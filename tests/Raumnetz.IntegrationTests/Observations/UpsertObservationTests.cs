@@ -60,6 +60,7 @@ public sealed class UpsertObservationTests(ApiFactory factory) : IClassFixture<A
         { "rate", """{"period":"2024","numerator":12,"denominator":10}""", "numerator" },
         { "rate", """{"period":"2024","numerator":12}""", "denominator" },
         { "rate", """{"period":"2024","numerator":0,"denominator":0}""", "denominator" },
+        { "rate", """{"period":"2024","value":3,"numerator":1,"denominator":10}""", "value" }, // 1 / 10 is 10 %, not 3
         { "rating", """{"period":"2024","value":6}""", "value" },
         { "rating", """{"period":"2024","value":0}""", "value" },
         { "count", """{"period":"2024","value":1,"status":"draft"}""", "status" },

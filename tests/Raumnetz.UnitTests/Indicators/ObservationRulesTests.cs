@@ -17,6 +17,30 @@ public sealed class ObservationRulesTests
         Assert.Equal(18.5, value);
     }
 
+    [Theory]
+    [InlineData(10.0, 1.0, 10.0, 1, true)] // 1 / 10 × 100
+    [InlineData(3.0, 1.0, 10.0, 1, false)] // the tester's case: 3 stored where the counts say 10 %
+    [InlineData(33.3, 1.0, 3.0, 1, true)] // 33.33… rounded to the indicator's one decimal
+    [InlineData(33.3, 1.0, 3.0, 2, false)] // with two decimals it would read 33.33
+    [InlineData(33.4, 1.0, 3.0, 1, false)] // more than half a unit of the last decimal off
+    public void A_rate_value_given_with_numerator_and_denominator_must_be_theirs_rounded_at_most_to_its_decimals(
+        double value, double numerator, double denominator, int decimals, bool ok)
+    {
+        var (stored, problems) = ObservationRules.Check(Share with { Decimals = decimals }, value, numerator, denominator);
+        if (ok)
+        {
+            Assert.Empty(problems);
+            Assert.Equal(value, stored); // the value as given (rounded as published), not replaced
+        }
+        else
+        {
+            var problem = Assert.Single(problems);
+            Assert.Equal(("value", "valueContradictsRate"), (problem.Field, problem.Code));
+            Assert.Equal(Math.Round(numerator / denominator * 100, decimals).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                problem.Args!["computed"]);
+        }
+    }
+
     [Fact]
     public void A_numerator_above_the_denominator_is_impossible_only_for_proportions()
     {

@@ -28,6 +28,15 @@ describe('value rules (as the server checks them)', () => {
     expect(codes(perThousand, undefined, 1200, 1000)).toEqual([]) // cases per 1000 may exceed the population base
   })
 
+  it('a value given with numerator and denominator must be theirs, rounded at most to the indicator’s decimals', () => {
+    const percent = { ...share, rateFactor: 100, decimals: 1 }
+    expect(codes(percent, 33.3, 1, 3)).toEqual([]) // 33.333… shown with one decimal
+    expect(codes(percent, 33.4, 1, 3)).toEqual(['value:valueContradictsRate'])
+    expect(valueProblems(percent, 3, 1, 10)).toEqual([{ field: 'value', code: 'valueContradictsRate',
+      args: { value: 3, numerator: 1, denominator: 10, computed: 10 } }])
+    expect(codes({ ...perThousand, rateFactor: 1000 }, 5, 5, 100)).toEqual(['value:valueContradictsRate']) // 50 per 1000
+  })
+
   it('ratings lie on the scale, and no number may be infinite or huge', () => {
     expect(codes(rating, 5, undefined, undefined)).toEqual([])
     expect(valueProblems(rating, 6, undefined, undefined)).toEqual(

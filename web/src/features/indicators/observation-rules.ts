@@ -12,12 +12,14 @@ const MAX_MAGNITUDE = 1e15
 /**
  * The server's rules for a measured value (ObservationRules), checked before saving so the form can say what is wrong
  * in the UI's language; the server checks again. Counts are whole numbers from 0; rates take numerator and denominator
- * together (a positive denominator, and for a proportion a numerator not above it) or a value; ratings lie on the scale.
+ * together (a positive denominator, and for a proportion a numerator not above it; a value given with them must be
+ * theirs, rounded at most to the indicator's decimals) or a value; ratings lie on the scale.
  * Then the range: a proportion lies between 0 and its factor (0 to 100 %), and every value within the indicator's own
  * minimum and maximum.
  */
 export function valueProblems(
-  indicator: Pick<IndicatorDto, 'kind' | 'isProportion' | 'scaleMin' | 'scaleMax'> & Partial<Pick<IndicatorDto, 'rateFactor' | 'minimum' | 'maximum'>>,
+  indicator: Pick<IndicatorDto, 'kind' | 'isProportion' | 'scaleMin' | 'scaleMax'>
+    & Partial<Pick<IndicatorDto, 'rateFactor' | 'minimum' | 'maximum' | 'decimals'>>,
   value: number | undefined,
   numerator: number | undefined,
   denominator: number | undefined,
@@ -44,6 +46,15 @@ export function valueProblems(
         if (denominator <= 0) problems.push({ field: 'denominator', code: 'denominatorNotPositive' })
         else if (indicator.isProportion && numerator > denominator)
           problems.push({ field: 'numerator', code: 'numeratorAboveDenominator', args: { numerator, denominator } })
+        if (problems.length === 0 && value !== undefined) {
+          // the aggregates above compute from numerator and denominator: a value given with them must be theirs (rounded)
+          const computed = (numerator / denominator) * (indicator.rateFactor ?? 1)
+          const decimals = indicator.decimals ?? 2
+          if (Math.abs(value - computed) > 0.5 * 10 ** -decimals + 1e-9 * Math.abs(computed)) {
+            const shown = Math.round(computed * 10 ** decimals) / 10 ** decimals
+            problems.push({ field: 'value', code: 'valueContradictsRate', args: { value, numerator, denominator, computed: shown } })
+          }
+        }
       } else if (value === undefined) problems.push({ field: 'value', code: 'valueRequired' })
       break
     case IndicatorKind.Index:

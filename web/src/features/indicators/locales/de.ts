@@ -206,6 +206,9 @@ export const de = {
         numeratorNegative: 'Der Zähler darf nicht negativ sein.',
         denominatorNotPositive: 'Der Nenner muss größer als 0 sein.',
         numeratorAboveDenominator: 'Der Zähler ({{numerator}}) ist größer als der Nenner ({{denominator}}); bei einem Anteil ist das unmöglich.',
+        valueContradictsRate:
+          'Der Wert {{value}} passt nicht zu Zähler und Nenner: {{numerator}} / {{denominator}} ergibt {{computed}}. Lassen Sie den ' +
+          'Wert leer, dann wird er berechnet, oder korrigieren Sie ihn.',
         outsideScale: 'Der Wert {{value}} liegt außerhalb der Skala von {{min}} bis {{max}}.',
         proportionOutOfRange: 'Der Wert {{value}} ist für einen Anteil unmöglich: Er liegt zwischen {{min}} und {{max}}.',
         belowMinimum: 'Der Wert {{value}} liegt unter dem Mindestwert {{min}} des Indikators.',

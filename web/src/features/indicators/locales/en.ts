@@ -209,6 +209,9 @@ export const en: Translations<typeof de> = {
         numeratorNegative: 'The numerator must not be negative.',
         denominatorNotPositive: 'The denominator must be greater than 0.',
         numeratorAboveDenominator: 'The numerator ({{numerator}}) exceeds the denominator ({{denominator}}); for a proportion that is impossible.',
+        valueContradictsRate:
+          'The value {{value}} does not match numerator and denominator: {{numerator}} / {{denominator}} gives {{computed}}. Leave ' +
+          'the value empty to have it computed, or correct it.',
         outsideScale: 'The value {{value}} lies outside the scale {{min}} to {{max}}.',
         proportionOutOfRange: 'The value {{value}} is impossible for a proportion: it lies between {{min}} and {{max}}.',
         belowMinimum: 'The value {{value}} lies below the indicator’s minimum {{min}}.',
