@@ -50,8 +50,10 @@ public sealed record ObservationImportRow
 /// <summary>
 /// A bad row: the CSV line (or JSON item, counted from 0), the column and what is wrong, as an English message and as a
 /// stable code with its arguments, so a client can say it in its own language. Codes: required, unknownIndicator,
-/// unknownSpace, notAPeriod, notANumber, notAStatus, tooLong, duplicate, malformedCsv, malformedJson, notAnArray,
-/// emptyBody, nullItem, unknownColumn, duplicateColumn, missingColumn, and the value rules' tooLarge, onlyRates,
+/// unknownSpace, notAPeriod, notANumber, notAStatus, tooLong, duplicate, malformedCsv, fieldCount (a CSV line with more
+/// fields than the header), malformedJson, notAnArray, emptyBody, nullItem, unknownProperty, duplicateProperty,
+/// notAJsonNumber, notAJsonString (a JSON item that does not fit <see cref="ObservationImportRow"/>), unknownColumn,
+/// duplicateColumn, missingColumn, and the value rules' tooLarge (also a JSON number beyond double), onlyRates,
 /// valueRequired, countNotWhole, rateNeedsBoth, numeratorNegative, denominatorNotPositive, numeratorAboveDenominator,
 /// outsideScale, proportionOutOfRange, belowMinimum, aboveMaximum, and outsideSpaceValidity (a period in which the space
 /// does not exist). As a warning (the row is imported): outlier (far outside the space's own history).
@@ -97,7 +99,10 @@ public sealed class ImportObservationsHandler(IUnitOfWork unitOfWork, TimeProvid
     {
         var report = new ImportReport();
         var (connection, tx) = await unitOfWork.OpenAsync(cancellationToken);
-        var checker = await ObservationRowChecker.LoadAsync(connection, tx, unitOfWork.Dialect, request.DecimalComma, report, plausibility, cancellationToken);
+        // the decimal comma is the CSV's (a JSON number has a point)
+        var decimalComma = request.DecimalComma && request.Format == ImportFormat.Csv;
+        var checker = await ObservationRowChecker.LoadAsync(connection, tx, unitOfWork.Dialect, decimalComma, report, plausibility,
+            cancellationToken);
         await using var bulk = await unitOfWork.Dialect.BeginBulkWriteAsync(connection, tx, cancellationToken);
 
         var rows = 0;

@@ -40,7 +40,7 @@ internal sealed class ImportReport
     public void Add(int? line, int? item, string column, string code, string message, params (string Name, object? Value)[] args) =>
         Add(line, item, FieldProblem.Of(column, code, message, args));
 
-    private void Add(int? line, int? item, FieldProblem problem)
+    public void Add(int? line, int? item, FieldProblem problem)
     {
         Count++;
         if (errors.Count < ImportObservationsHandler.MaxReportedErrors)

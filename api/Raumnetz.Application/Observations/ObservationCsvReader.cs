@@ -10,10 +10,12 @@ namespace Raumnetz.Application.Observations;
 /// denominator, status, source, note; indicator_code and space_code too, in any case; or in German: Indikator, Sozialraum,
 /// Zeitraum, Wert, Zähler, Nenner, Status, Quelle, Notiz), then one row per value with
 /// its line number (the first line of a record whose quoted field spans lines). The separator is detected from the
-/// header unless given. Problems with the file itself (unknown, doubled or missing columns, malformed CSV) go to the
-/// report; a bad header stops the reading. The informative columns the long CSV export writes (space_name, unit,
-/// suppressed; indicator_name; in German Sozialraumname, Einheit, gesperrt, Indikatorname) are accepted and ignored, so an
-/// export re-imports as it is; a row the export marks as withheld (suppressed = true) carries no value and is skipped.
+/// header unless given. Problems with the file itself (unknown, doubled or missing columns, malformed CSV, a line with
+/// more fields than the header) go to the report; a bad header stops the reading, a line with too many fields is not
+/// checked further. A line with fewer fields reads the missing ones as empty. The informative columns the long CSV export
+/// writes (space_name, unit, suppressed; indicator_name; in German Sozialraumname, Einheit, gesperrt, Indikatorname) are
+/// accepted and ignored, so an export re-imports as it is; a row the export marks as withheld (suppressed = true) carries
+/// no value and is skipped.
 /// </summary>
 internal static class ObservationCsvReader
 {
@@ -86,6 +88,14 @@ internal static class ObservationCsvReader
             ct.ThrowIfCancellationRequested();
             var line = ImportCsv.FirstLine(parser);
             var record = parser.Record!;
+            // a field beyond the header (an unquoted separator in a note, a stray cell) would be dropped unseen; fewer fields
+            // read as empty, as a JSON item may leave out any property
+            if (record.Length > header.Length)
+            {
+                report.Add(line, null, "file", "fieldCount", Text.Format(Messages.Import_FieldCount, record.Length, header.Length),
+                    ("fields", record.Length), ("columns", header.Length));
+                continue;
+            }
             string? Field(int column) => index[column] >= 0 && index[column] < record.Length ? record[index[column]] : null;
             if (suppressed >= 0 && suppressed < record.Length && IsTrue(record[suppressed])) continue;
             yield return new RawImportRow(line, null, Field(0), Field(1), Field(2), Field(3), Field(4), Field(5), Field(6), Field(7), Field(8));

@@ -10,17 +10,17 @@ namespace Raumnetz.IntegrationTests.Observations;
 
 public sealed class ImportObservationsTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
-    private async Task<(string Count, string Rate, string Rating, string City, string North, string South, Guid CountId)> SetupAsync(
-        HttpClient client)
+    private async Task<(string Count, string Rate, string Rating, string City, string North, string South, Guid CountId, Guid RateId)>
+        SetupAsync(HttpClient client)
     {
         var (t, _, _, _) = await CityAsync(client);
         var count = ActorApi.Token();
         var countId = (await CreateIndicatorAsync(client, Count(count))).GetProperty("id").GetGuid();
         var rate = ActorApi.Token();
-        await CreateIndicatorAsync(client, Rate(rate));
+        var rateId = (await CreateIndicatorAsync(client, Rate(rate))).GetProperty("id").GetGuid();
         var rating = ActorApi.Token();
         await CreateIndicatorAsync(client, Rating(rating));
-        return (count, rate, rating, $"{t}-city", $"{t}-north", $"{t}-south", countId);
+        return (count, rate, rating, $"{t}-city", $"{t}-north", $"{t}-south", countId, rateId);
     }
 
     /// <summary>
@@ -317,6 +317,129 @@ public sealed class ImportObservationsTests(ApiFactory factory) : IClassFixture<
         var fields = problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToList();
         Assert.True(fields.Any(f => f.StartsWith(field, StringComparison.Ordinal)), $"{field} not in {string.Join(", ", fields)}");
         Assert.Empty(await ObservationsAsync(client, $"indicatorId={s.CountId}"));
+    }
+
+    /// <summary>
+    /// A JSON item is read exactly as the document's ObservationImportRow says (additionalProperties false; indicator,
+    /// space, period, status, source and note strings, value, numerator and denominator numbers, each of them nullable):
+    /// an unknown property, a value of another JSON type (a number in quotes too) and a property given twice (in any
+    /// case) are row errors naming the item and the property. A real import is 400 keyed by them and writes nothing; a
+    /// dry run lists the same with its code. {C} is a count, {R} a rate; each item would be good without its fault.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"indicator":"{C}","space":"{S}","period":"2039","value":600000,"zzz":true}""", "zzz", "unknownProperty")]
+    [InlineData("""{"indicator":"{C}","space":"{S}","period":"2039","value":1,"Zzz":null}""", "Zzz", "unknownProperty")]
+    [InlineData("""{"indicator":"{C}","space":"{S}","period":"2039","value":1,"spaceCode":"x"}""", "spaceCode", "unknownProperty")]
+    [InlineData("""{"indicator":"{C}","space":"{S}","period":"2039","value":"600000"}""", "value", "notAJsonNumber")]
+    [InlineData("""{"indicator":"{C}","space":"{S}","period":"2039","value":true}""", "value", "notAJsonNumber")]
+    [InlineData("""{"indicator":"{C}","space":"{S}","period":"2039","value":{"n":1}}""", "value", "notAJsonNumber")]
+    [InlineData("""{"indicator":"{C}","space":"{S}","period":"2039","value":[1]}""", "value", "notAJsonNumber")]
+    [InlineData("""{"indicator":"{R}","space":"{S}","period":"2039","numerator":"150","denominator":1000}""", "numerator",
+        "notAJsonNumber")]
+    [InlineData("""{"indicator":"{R}","space":"{S}","period":"2039","numerator":150,"denominator":"1000"}""", "denominator",
+        "notAJsonNumber")]
+    [InlineData("""{"indicator":"{C}","space":"{S}","period":2039,"value":1}""", "period", "notAJsonString")]
+    [InlineData("""{"indicator":"{C}","space":5913,"period":"2039","value":1}""", "space", "notAJsonString")]
+    [InlineData("""{"indicator":"{C}","space":"{S}","period":"2039","value":1,"status":false}""", "status", "notAJsonString")]
+    [InlineData("""{"indicator":"{C}","space":"{S}","period":"2039","value":1,"source":7}""", "source", "notAJsonString")]
+    [InlineData("""{"indicator":"{C}","space":"{S}","period":"2039","value":1,"note":["a"]}""", "note", "notAJsonString")]
+    [InlineData("""{"indicator":"{C}","space":"{S}","period":"2039","value":1,"value":2}""", "value", "duplicateProperty")]
+    [InlineData("""{"indicator":"{C}","space":"{S}","period":"2039","value":1,"Value":1}""", "value", "duplicateProperty")]
+    [InlineData("""{"indicator":"{C}","space":"{S}","period":"2039","period":null,"value":1}""", "period", "duplicateProperty")]
+    [InlineData("""{"indicator":"{C}","space":"{S}","period":"2039","value":1e999}""", "value", "tooLarge")]
+    public async Task A_json_item_that_does_not_fit_the_documented_row_is_a_row_error_and_nothing_is_written(
+        string item, string property, string code)
+    {
+        var client = await factory.AdminAsync();
+        var s = await SetupAsync(client);
+        var good = $$"""{"indicator":"{{s.Count}}","space":"{{s.North}}","period":"2038","value":5}""";
+        var body = $"[{good},{item.Replace("{C}", s.Count).Replace("{R}", s.Rate).Replace("{S}", s.North)}]";
+
+        var dry = await HttpAssert.OkAsync<JsonElement>(await ImportJsonAsync(client, body, "?dryRun=true"));
+        var error = Assert.Single(dry.GetProperty("errors").EnumerateArray());
+        Assert.Equal((1, property, code), (error.GetProperty("item").GetInt32(), error.GetProperty("column").GetString(),
+            error.GetProperty("code").GetString()));
+        // the problem's keys are camelCase, as every field path in a problem
+        var problem = await HttpAssert.ProblemAsync(await ImportJsonAsync(client, body), HttpStatusCode.BadRequest,
+            $"items[1].{char.ToLowerInvariant(property[0])}{property[1..]}");
+        Assert.Single(problem.GetProperty("errors").EnumerateObject());
+        Assert.Empty(await ObservationsAsync(client, $"indicatorId={s.CountId}"));
+        Assert.Empty(await ObservationsAsync(client, $"indicatorId={s.RateId}"));
+    }
+
+    /// <summary>
+    /// Every bad item of a file is reported (the reading goes on past one), each property is nullable as the document says,
+    /// and property names match in any case, as every request body of the API does.
+    /// </summary>
+    [Fact]
+    public async Task Every_bad_json_item_is_listed_and_null_properties_and_other_cases_are_read()
+    {
+        var client = await factory.AdminAsync();
+        var s = await SetupAsync(client);
+        var body = $$"""
+            [{"indicator":"{{s.Count}}","space":"{{s.North}}","period":"2030","value":1,"numerator":null,"denominator":null,
+              "status":null,"source":null,"note":null},
+             {"indicator":"{{s.Count}}","space":"{{s.North}}","period":"2031","value":"2"},
+             {"Indicator":"{{s.Count}}","SPACE":"{{s.North}}","Period":"2032","Value":3,"Status":"estimated"},
+             {"indicator":"{{s.Count}}","space":"{{s.North}}","period":"2033","value":4,"extra":1,"value":5}]
+            """;
+        var dry = await HttpAssert.OkAsync<JsonElement>(await ImportJsonAsync(client, body, "?dryRun=true"));
+        Assert.Equal([(1, "value", "notAJsonNumber"), (3, "extra", "unknownProperty"), (3, "value", "duplicateProperty")],
+            dry.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("item").GetInt32(), e.GetProperty("column").GetString(),
+                e.GetProperty("code").GetString())));
+        await HttpAssert.ProblemAsync(await ImportJsonAsync(client, body), HttpStatusCode.BadRequest,
+            "items[1].value", "items[3].extra", "items[3].value");
+        Assert.Empty(await ObservationsAsync(client, $"indicatorId={s.CountId}"));
+
+        var good = body.Replace("\"value\":\"2\"", "\"value\":2").Replace(",\"extra\":1,\"value\":5", "");
+        var ok = await HttpAssert.OkAsync<JsonElement>(await ImportJsonAsync(client, good));
+        Assert.Equal(4, ok.GetProperty("created").GetInt32());
+        var stored = await ObservationsAsync(client, $"indicatorId={s.CountId}");
+        Assert.Equal([(1.0, "final"), (2.0, "final"), (3.0, "estimated"), (4.0, "final")],
+            stored.OrderBy(o => o.GetProperty("period").GetString(), StringComparer.Ordinal)
+                .Select(o => (o.GetProperty("value").GetDouble(), o.GetProperty("status").GetString())));
+    }
+
+    /// <summary>The decimal separator is the CSV's (the document says so): a JSON number is a JSON number with decimal=comma too.</summary>
+    [Fact]
+    public async Task A_json_number_is_read_as_such_whatever_the_csv_decimal_separator()
+    {
+        var client = await factory.AdminAsync();
+        var s = await SetupAsync(client);
+        var body = $$"""[{"indicator":"{{s.Rating}}","space":"{{s.North}}","period":"2024","value":2.5}]""";
+        var ok = await HttpAssert.OkAsync<JsonElement>(await ImportJsonAsync(client, body, "?decimal=comma"));
+        Assert.True(ok.GetProperty("created").GetInt32() == 1, ok.ToString());
+    }
+
+    /// <summary>
+    /// A CSV line with more fields than the header (an unquoted separator inside a note, a stray cell) is a row error naming
+    /// the line, and nothing is written. A line with fewer fields reads the missing ones as empty, as a JSON item may leave
+    /// out any property (every one is nullable in the document).
+    /// </summary>
+    [Fact]
+    public async Task A_csv_line_with_more_fields_than_the_header_is_a_row_error_and_nothing_is_written()
+    {
+        var client = await factory.AdminAsync();
+        var s = await SetupAsync(client);
+        var csv = $"""
+            indicator,space,period,value,status,note
+            {s.Count},{s.North},2024,12,final,
+            {s.Count},{s.South},2024,30,final,mit, Komma
+            {s.Count},{s.City},2024,42,final,,
+            """;
+        var dry = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, csv, "?dryRun=true"));
+        Assert.Equal([(3, "file", "fieldCount", "fields=7;columns=6"), (4, "file", "fieldCount", "fields=7;columns=6")],
+            dry.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("column").GetString(),
+                e.GetProperty("code").GetString(),
+                string.Join(";", e.GetProperty("args").EnumerateObject().Select(p => $"{p.Name}={p.Value.GetString()}")))));
+        await HttpAssert.ProblemAsync(await ImportCsvAsync(client, csv), HttpStatusCode.BadRequest, "lines[3].file", "lines[4].file");
+        Assert.Empty(await ObservationsAsync(client, $"indicatorId={s.CountId}"));
+
+        var shorter = $"indicator,space,period,value,status,note\n{s.Count},{s.North},2024,12\n{s.Count},{s.South},2024,30,estimated\n";
+        var ok = await HttpAssert.OkAsync<JsonElement>(await ImportCsvAsync(client, shorter));
+        Assert.True(ok.GetProperty("created").GetInt32() == 2, ok.ToString());
+        Assert.Equal(["final", "estimated"], (await ObservationsAsync(client, $"indicatorId={s.CountId}"))
+            .OrderBy(o => o.GetProperty("value").GetDouble()).Select(o => o.GetProperty("status").GetString()));
     }
 
     /// <summary>

@@ -65,12 +65,92 @@ public sealed class ObservationReadersTests
     public async Task Json_must_be_an_array(string body, string code) => Assert.Equal(code, Assert.Single((await JsonAsync(body)).Report.Errors).Code);
 
     [Fact]
-    public async Task Malformed_json_is_reported_at_the_item_and_field_it_names()
+    public async Task Malformed_json_is_reported_at_the_item_it_names_and_stops_the_reading()
     {
         // the serializer reads ahead, so the good item before may or may not have been read
-        var (_, report) = await JsonAsync("[{\"indicator\":\"cases\"},{\"indicator\":\"cases\",\"value\":\"x\"}]");
+        var (rows, report) = await JsonAsync("[{\"indicator\":\"cases\"},{\"indicator\":\"cases\",\"value\":x},{\"indicator\":\"y\"}]");
         var e = Assert.Single(report.Errors);
-        Assert.Equal((1, "value", "malformedJson"), (e.Item!.Value, e.Column, e.Code));
+        Assert.Equal((1, "malformedJson"), (e.Item!.Value, e.Code));
+        Assert.DoesNotContain(rows, r => r.Item == 2);
+    }
+
+    /// <summary>
+    /// An item is held to the document's ObservationImportRow: each unknown property, property given twice (in any case)
+    /// and value of another JSON type is a problem of that item named by the property; the item is not yielded, and the
+    /// reading goes on. Names match in any case, null is read as absent, numbers are read as invariant text.
+    /// </summary>
+    [Fact]
+    public async Task Json_items_that_do_not_fit_the_documented_row_are_reported_by_item_and_property()
+    {
+        var (rows, report) = await JsonAsync("""
+            [{"indicator":"a","space":"N","period":"2024","value":"1","numerator":true,"denominator":{"x":[1]},"zzz":1},
+             {"Indicator":"b","SPACE":"N","period":null,"value":-2.5E2,"numerator":null,"status":"final","source":"s","note":"n"},
+             {"indicator":"c","indicator":"c","Space":1,"space":"N","period":["2024"],"status":false,"source":2,"note":null},
+             {"\u0076alue":1e999,"numerator":1,"den\u006Fminator":2}]
+            """);
+        Assert.Equal([(0, "value", "notAJsonNumber"), (0, "numerator", "notAJsonNumber"), (0, "denominator", "notAJsonNumber"),
+            (0, "zzz", "unknownProperty"), (2, "indicator", "duplicateProperty"), (2, "space", "notAJsonString"),
+            (2, "space", "duplicateProperty"), (2, "period", "notAJsonString"), (2, "status", "notAJsonString"),
+            (2, "source", "notAJsonString"), (3, "value", "tooLarge")],
+            report.Errors.Select(e => (e.Item!.Value, e.Column, e.Code)));
+        Assert.Equal("found=string", string.Join(";", report.Errors[0].Args!.Select(a => $"{a.Key}={a.Value}")));
+        var row = Assert.Single(rows);
+        Assert.Equal((1, "b", "N", null, "-250", null, null, "final", "s", "n"),
+            (row.Item!.Value, row.Indicator, row.Space, row.Period, row.Value, row.Numerator, row.Denominator, row.Status, row.Source,
+                row.Note));
+    }
+
+    /// <summary>The reader names exactly the properties of the documented row, numbers where the row has numbers.</summary>
+    [Fact]
+    public void The_json_reader_reads_the_properties_of_the_documented_row()
+    {
+        var names = ObservationJsonReader.ItemConverter.Names;
+        var row = typeof(ObservationImportRow).GetProperties()
+            .ToDictionary(p => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name), p => p.PropertyType);
+        Assert.Equal(row.Keys.Order(), names.Order());
+        Assert.All(names.Select((name, i) => (name, i)), p =>
+            Assert.Equal(p.i >= ObservationJsonReader.ItemConverter.FirstNumber ? typeof(double?) : typeof(string), row[p.name]));
+    }
+
+    /// <summary>A body that trickles in a byte at a time (names and values across buffer segments) reads the same.</summary>
+    [Fact]
+    public async Task Json_items_read_the_same_when_the_body_arrives_a_byte_at_a_time()
+    {
+        var json = """[{"indicator":"cases","space":"N-1","period":"2024","Value":0.1,"extra":[1,{"a":2}],"note":"long note"}, null,"""
+            + """{"indicator":"cases","space":"N-1","period":"2025","value":2,"numerator":3}]""";
+        var report = new ImportReport();
+        var rows = new List<RawImportRow>();
+        await foreach (var r in ObservationJsonReader.ReadAsync(new Trickle(Encoding.UTF8.GetBytes(json)), report, default)) rows.Add(r);
+        Assert.Equal([(0, "extra", "unknownProperty"), (1, "item", "nullItem")],
+            report.Errors.Select(e => (e.Item!.Value, e.Column, e.Code)));
+        var row = Assert.Single(rows);
+        Assert.Equal((2, "2025", "2", "3"), (row.Item!.Value, row.Period, row.Value, row.Numerator));
+    }
+
+    private sealed class Trickle(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, 1));
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(buffer.Length, 1)], cancellationToken);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            base.ReadAsync(buffer, offset, Math.Min(count, 1), cancellationToken);
+    }
+
+    /// <summary>
+    /// A CSV line with more fields than the header is reported by its line and not yielded; one with fewer reads the
+    /// missing fields as empty (as a JSON item may leave out properties).
+    /// </summary>
+    [Fact]
+    public async Task A_csv_line_with_more_fields_than_the_header_is_reported_and_one_with_fewer_reads_them_as_empty()
+    {
+        var (rows, report) = await CsvAsync(
+            "indicator,space,period,value,note\ncases,N-1,2023,1,a, b\ncases,N-1,2024\ncases,N-1,2025,3,c\n");
+        var e = Assert.Single(report.Errors);
+        Assert.Equal((2, "file", "fieldCount", "fields=6;columns=5"),
+            (e.Line!.Value, e.Column, e.Code, string.Join(";", e.Args!.Select(a => $"{a.Key}={a.Value}"))));
+        Assert.Equal([(3, "2024", null, null), (4, "2025", "3", "c")], rows.Select(r => (r.Line!.Value, r.Period, r.Value, r.Note)));
     }
 
     [Fact]
