@@ -6,6 +6,8 @@ import viteConfig from './vite.config.ts'
 export default mergeConfig(
   viteConfig,
   defineConfig({
+    // Tests may read the API's sources as text (row-error-codes.test.ts checks the server's documented codes).
+    server: { fs: { allow: ['.', '../api'] } },
     test: {
       environment: 'jsdom',
       include: ['src/**/*.test.{ts,tsx}'],

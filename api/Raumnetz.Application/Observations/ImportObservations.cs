@@ -54,7 +54,7 @@ public sealed record ObservationImportRow
 /// fields than the header), malformedJson, notAnArray, emptyBody, nullItem, unknownProperty, duplicateProperty,
 /// notAJsonNumber, notAJsonString (a JSON item that does not fit <see cref="ObservationImportRow"/>), unknownColumn,
 /// duplicateColumn, missingColumn, and the value rules' tooLarge (also a JSON number beyond double), onlyRates,
-/// valueRequired, countNotWhole, rateNeedsBoth, numeratorNegative, denominatorNotPositive, numeratorAboveDenominator,
+/// valueRequired, countNotWhole, rateNeedsBoth, numeratorNegative, denominatorNotPositive, numeratorAboveDenominator, valueContradictsRate,
 /// outsideScale, proportionOutOfRange, belowMinimum, aboveMaximum, and outsideSpaceValidity (a period in which the space
 /// does not exist). As a warning (the row is imported): outlier (far outside the space's own history).
 /// </summary>

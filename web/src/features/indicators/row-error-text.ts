@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next'
 import { localeFor } from '@/lib/i18n'
 
 /** Arguments that are numbers even when the server sends them as invariant text. */
-const NUMBER_ARGS = new Set(['numerator', 'denominator', 'min', 'max', 'lowest', 'highest'])
+const NUMBER_ARGS = new Set(['numerator', 'denominator', 'min', 'max', 'lowest', 'highest', 'computed', 'fields'])
 
 /**
  * What is wrong with a value (an import row error, or a value rule the entry grid checks itself) in the UI's language,
