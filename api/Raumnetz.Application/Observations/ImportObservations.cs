@@ -30,13 +30,18 @@ public sealed record ImportObservationsCommand : ICommand<ImportObservationsResu
     public bool DecimalComma { get; init; }
 }
 
-/// <summary>One value in a JSON import; indicator and space by code.</summary>
+/// <summary>
+/// One value in a JSON import; indicator and space by code. Every property may be null or left out as far as the body
+/// goes; a row without indicator, space or period is reported as a row error (code required), as are the value rules'
+/// problems, so that one import lists everything wrong at once.
+/// </summary>
 public sealed record ObservationImportRow
 {
-    /// <summary>Indicator code.</summary>
+    /// <summary>Indicator code (a row needs it).</summary>
     public string? Indicator { get; init; }
-    /// <summary>Space code.</summary>
+    /// <summary>Space code (a row needs it).</summary>
     public string? Space { get; init; }
+    /// <summary>2024, 2024-H1, 2024-Q2 or 2024-05 (a row needs it).</summary>
     public string? Period { get; init; }
     public double? Value { get; init; }
     public double? Numerator { get; init; }
