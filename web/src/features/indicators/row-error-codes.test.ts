@@ -12,7 +12,10 @@ function serverCodes(): string[] {
     query: '?raw', import: 'default', eager: true,
   }))[0]
   if (!source) throw new Error('ImportObservations.cs not found')
-  const doc = source.split('\n').filter((line) => line.trimStart().startsWith('///')).map((line) => line.replace(/^\s*\/\/\/ ?/, '')).join(' ')
+  const doc = source.split('\n')
+    .filter((line) => line.trimStart().startsWith('///'))
+    .map((line) => line.replace(/^\s*\/\/\/ ?/, ''))
+    .join(' ')
   const list = /Codes: (.*?)\. As a warning \(the row is imported\): (\w+)/.exec(doc)
   if (!list) throw new Error('no "Codes:" list in ImportObservations.cs')
   const codes = list[1].replace(/\([^)]*(\([^)]*\)[^)]*)*\)/g, '').replace(/<see[^>]*\/>/g, '').split(/,|\band\b|\bthe value rules'/)
