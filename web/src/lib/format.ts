@@ -48,10 +48,31 @@ export function fromDateTimeLocal(value: string): string {
   return Number.isNaN(d.getTime()) ? '' : d.toISOString()
 }
 
+/**
+ * The instant an `<input type="datetime-local">` means, keeping `original` when the field still shows
+ * it: local time cannot say which of the two 02:30 of the night the clocks go back is meant (a meeting from 02:30 summer
+ * time to 02:30 winter time shows the same text twice), so a field left as it was keeps its instant exactly.
+ */
+export function fromDateTimeLocalKeeping(value: string, original: string | null | undefined): string {
+  return original && toDateTimeLocal(original) === value ? original : fromDateTimeLocal(value)
+}
+
 /** Share 0..1 as a whole percentage in the UI language ("83 %"). */
 export function formatPercent(share: number | null | undefined, lng: string): string {
   if (share === null || share === undefined) return ''
   return new Intl.NumberFormat(localeFor(lng), { style: 'percent', maximumFractionDigits: 0 }).format(share)
+}
+
+/**
+ * From one time to another ("14:30–16:30"); across a change of the clocks each time names its zone
+ * ("02:30 MESZ–02:30 MEZ"), as the same local time can then stand for two instants.
+ */
+export function formatTimeRange(start: string, end: string, lng: string): string {
+  const [from, to] = [new Date(start), new Date(end)]
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from.getTimezoneOffset() === to.getTimezoneOffset())
+    return `${formatTime(start, lng)}–${formatTime(end, lng)}`
+  const zoned = new Intl.DateTimeFormat(localeFor(lng), { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })
+  return `${zoned.format(from)}–${zoned.format(to)}`
 }
 
 /** Time only ("14:30"). */

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next'
 import { z } from '@/lib/zod'
 import type { Attendance, CreateMeetingRequest, MeetingDto } from '@/api'
-import { fromDateTimeLocal, toDateTimeLocal } from '@/lib/format'
+import { fromDateTimeLocalKeeping, toDateTimeLocal } from '@/lib/format'
 
 /** Limits mirrored from the API contract (CreateMeetingRequest / UpdateMeetingRequest). */
 export const MEETING_LIMITS = {
@@ -39,7 +39,13 @@ export function meetingFormFields(decisionCount: number): string[] {
   ]
 }
 
-export function makeMeetingSchema(t: TFunction) {
+/** The meeting's times as instants: a field left as the stored meeting shows it keeps the stored instant. */
+function instants(v: Pick<MeetingFormValues, 'startsAt' | 'endsAt'>, stored?: Pick<MeetingDto, 'startsAt' | 'endsAt'>) {
+  return { startsAt: fromDateTimeLocalKeeping(v.startsAt, stored?.startsAt), endsAt: fromDateTimeLocalKeeping(v.endsAt, stored?.endsAt) }
+}
+
+/** The form's rules; `stored`: the meeting being edited, whose times may repeat as local text (DST). */
+export function makeMeetingSchema(t: TFunction, stored?: Pick<MeetingDto, 'startsAt' | 'endsAt'>) {
   const max = (n: number) => t('validation.maxLength', { max: n })
   return z
     .object({
@@ -54,18 +60,21 @@ export function makeMeetingSchema(t: TFunction) {
         .array(z.object({ text: z.string().max(MEETING_LIMITS.decision, max(MEETING_LIMITS.decision)) }))
         .max(MEETING_LIMITS.decisions, t('meetings.form.tooManyDecisions', { max: MEETING_LIMITS.decisions })),
     })
-    .refine((v) => !v.startsAt || !v.endsAt || v.endsAt > v.startsAt,
-      { path: ['endsAt'], message: t('meetings.form.endAfterStart') }) satisfies z.ZodType<MeetingFormValues>
+    .refine((v) => {
+      if (!v.startsAt || !v.endsAt) return true
+      const { startsAt, endsAt } = instants(v, stored)
+      return !startsAt || !endsAt || new Date(endsAt).getTime() > new Date(startsAt).getTime()
+    }, { path: ['endsAt'], message: t('meetings.form.endAfterStart') }) satisfies z.ZodType<MeetingFormValues>
 }
 
 export type AttendanceChoice = Attendance | ''
 
-export function toMeetingRequest(v: MeetingFormValues, attendance: Record<string, AttendanceChoice>): CreateMeetingRequest {
+export function toMeetingRequest(v: MeetingFormValues, attendance: Record<string, AttendanceChoice>,
+  stored?: Pick<MeetingDto, 'startsAt' | 'endsAt'>): CreateMeetingRequest {
   const orUndefined = (s: string) => (s.trim() === '' ? undefined : s.trim())
   return {
     title: orUndefined(v.title),
-    startsAt: fromDateTimeLocal(v.startsAt),
-    endsAt: fromDateTimeLocal(v.endsAt),
+    ...instants(v, stored),
     location: orUndefined(v.location),
     cancelled: v.cancelled,
     agenda: v.agenda.trim() ? v.agenda : undefined,

@@ -46,7 +46,7 @@ export interface MeetingFormProps extends PageFormProps<CreateMeetingRequest> {
  */
 export function MeetingForm({ meeting, members, submitLabel, cancelTo, onSubmit, renderProblemAction }: MeetingFormProps) {
   const { t } = useTranslation()
-  const schema = useMemo(() => makeMeetingSchema(t), [t])
+  const schema = useMemo(() => makeMeetingSchema(t, meeting), [t, meeting])
   const { formError, clearFormError, fail } = useFormError()
   const [attendance, setAttendance] = useState<Record<string, AttendanceChoice>>(() =>
     Object.fromEntries((meeting?.attendance ?? []).map((a) => [a.memberId, a.attendance])),
@@ -96,7 +96,7 @@ export function MeetingForm({ meeting, members, submitLabel, cancelTo, onSubmit,
     const shown = new Set(rows.map((r) => r.id))
     const sent = Object.fromEntries(Object.entries(attendance).filter(([id]) => shown.has(id)))
     try {
-      await onSubmit(toMeetingRequest(values, sent))
+      await onSubmit(toMeetingRequest(values, sent, meeting))
     } catch (err) {
       fail(err, setError, meetingFormFields(getValues('decisions').length), {
         fieldStatuses: [400, 409],

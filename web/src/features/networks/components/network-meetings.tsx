@@ -7,7 +7,7 @@ import { EmptyState, Loading } from '@/components/ui/feedback'
 import { LoadMore } from '@/components/ui/list-page'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { Table } from '@/components/ui/table'
-import { formatDate, formatTime } from '@/lib/format'
+import { formatDate, formatTimeRange } from '@/lib/format'
 import { icsFileName, meetingCalendarUrl } from '../api/networks'
 import { CalendarFeed } from './calendar-feed'
 
@@ -20,7 +20,7 @@ export function NetworkMeetings({ networkId, networkName, canWrite }: { networkI
   // "Upcoming" is judged against the moment the list was first shown.
   const [now] = useState(() => Date.now())
 
-  const when = (m: MeetingSummaryDto) => `${formatDate(m.startsAt, lng)}, ${formatTime(m.startsAt, lng)}–${formatTime(m.endsAt, lng)}`
+  const when = (m: MeetingSummaryDto) => `${formatDate(m.startsAt, lng)}, ${formatTimeRange(m.startsAt, m.endsAt, lng)}`
 
   return (
     <>

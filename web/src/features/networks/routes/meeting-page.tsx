@@ -11,7 +11,7 @@ import { Table } from '@/components/ui/table'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { WhyReadOnly } from '@/components/ui/why-read-only'
 import { useWriteAccess } from '@/lib/auth'
-import { formatDate, formatTime } from '@/lib/format'
+import { formatDate, formatTimeRange } from '@/lib/format'
 import { useNavigationNotice } from '@/lib/navigation-notice'
 import { usePageTitle } from '@/lib/use-page-title'
 import { icsFileName, meetingCalendarUrl, useDeleteMeeting, useMeeting } from '../api/networks'
@@ -108,7 +108,7 @@ export function MeetingPage({ agreements: Agreements }: { agreements: MeetingAgr
         <dl className="facts">
           <dt>{t('meetings.when')}</dt>
           <dd>
-            {formatDate(m.startsAt, lng)}, {formatTime(m.startsAt, lng)}–{formatTime(m.endsAt, lng)}
+            {formatDate(m.startsAt, lng)}, {formatTimeRange(m.startsAt, m.endsAt, lng)}
           </dd>
           <dt>{t('meetings.fields.location')}</dt>
           <dd>{m.location ?? t('common.notSpecified')}</dd>
