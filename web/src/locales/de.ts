@@ -106,6 +106,8 @@ export const de = {
     tooManySpaces: 'Höchstens {{max}} Sozialräume erlaubt.',
     tagTooLong: 'Das Schlagwort „{{tag}}“ ist zu lang (höchstens {{max}} Zeichen).',
     endBeforeStart: 'Das Ende darf nicht vor dem Beginn liegen.',
+    number: 'Bitte eine Zahl wie 1.234 oder 12,5 eingeben (Punkt trennt Tausender, Komma die Nachkommastellen).',
+    wholeNumber: 'Bitte eine ganze Zahl wie 1.500 eingeben (der Punkt trennt Tausender).',
   },
   terms: {
     spaceLevels: {

@@ -105,6 +105,8 @@ export const en: Translations<typeof de> = {
     tooManySpaces: 'At most {{max}} social spaces allowed.',
     tagTooLong: 'The tag “{{tag}}” is too long (at most {{max}} characters).',
     endBeforeStart: 'The end must not be before the start.',
+    number: 'Please enter a number such as 1,234 or 12.5 (a comma separates thousands, a point the decimals).',
+    wholeNumber: 'Please enter a whole number such as 1,500 (a comma separates thousands).',
   },
   terms: {
     spaceLevels: {

@@ -1,5 +1,6 @@
 import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import i18n from 'i18next'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { AggregationRule, IndicatorDirection, IndicatorKind, ObservationStatus, type IndicatorDto, type ObservationDto } from '@/api'
@@ -93,5 +94,70 @@ describe('data entry grid', () => {
         'Der Zähler (12) ist größer als der Nenner (10,5); bei einem Anteil ist das unmöglich.')).toBeInTheDocument()
     expect(screen.getByLabelText('Zähler – SGB-II-Quote')).toHaveFocus()
     expect(requests.filter((r) => r.method === 'PUT')).toHaveLength(0)
+  })
+  it('reads numbers the German way: the point groups thousands, the comma is the decimal mark', async () => {
+    server.use(
+      http.put('/api/v1/observations', async ({ request }) =>
+        HttpResponse.json({ id: 'o-1', ...((await request.json()) as object), suppressed: false, ...stamp }),
+      ),
+    )
+    renderGrid()
+    const user = userEvent.setup()
+    await user.type(screen.getByLabelText('Zähler – SGB-II-Quote'), '1.234')
+    await user.type(screen.getByLabelText('Nenner – SGB-II-Quote'), '10.000{Enter}')
+    expect(await screen.findByText('„SGB-II-Quote“ wurde gespeichert.')).toBeInTheDocument()
+    await user.type(screen.getByLabelText('Wert – Einwohner'), '1.500{Enter}')
+    expect(await screen.findByText('„Einwohner“ wurde gespeichert.')).toBeInTheDocument()
+    const sent = requests.filter((r) => r.method === 'PUT').map((r) => r.body)
+    expect(sent).toEqual([
+      { indicatorId: 'i-1', spaceId: 's-nord', period: '2025', numerator: 1234, denominator: 10000, status: 'provisional' },
+      { indicatorId: 'i-2', spaceId: 's-nord', period: '2025', value: 1500, status: 'provisional' },
+    ])
+  })
+
+  it('refuses a number German does not write (1.23) and says how to write one', async () => {
+    renderGrid()
+    const user = userEvent.setup()
+    await user.type(screen.getByLabelText('Zähler – SGB-II-Quote'), '1.23')
+    await user.type(screen.getByLabelText('Nenner – SGB-II-Quote'), '10{Enter}')
+    const numerator = screen.getByLabelText('Zähler – SGB-II-Quote')
+    expect(numerator).toHaveAttribute('aria-invalid', 'true')
+    expect(numerator).toHaveAccessibleDescription(
+      'Bitte eine Zahl wie 1.234 oder 12,5 eingeben (Punkt trennt Tausender, Komma die Nachkommastellen).')
+    expect(screen.getByLabelText('Nenner – SGB-II-Quote')).not.toHaveAttribute('aria-invalid')
+    expect(requests.filter((r) => r.method === 'PUT')).toHaveLength(0)
+  })
+
+  it('reads numbers the English way in English (1,234.5)', async () => {
+    server.use(
+      http.put('/api/v1/observations', async ({ request }) =>
+        HttpResponse.json({ id: 'o-1', ...((await request.json()) as object), suppressed: false, ...stamp }),
+      ),
+    )
+    await i18n.changeLanguage('en')
+    try {
+      renderGrid()
+      const user = userEvent.setup()
+      await user.type(await screen.findByLabelText('Numerator – SGB-II-Quote'), '1,234.5')
+      await user.type(screen.getByLabelText('Denominator – SGB-II-Quote'), '10,000{Enter}')
+      expect(await screen.findByText('“SGB-II-Quote” was saved.')).toBeInTheDocument()
+      await user.type(screen.getByLabelText('Value – Einwohner'), '12,5{Enter}')
+      expect(await screen.findByText('Please enter a number such as 1,234 or 12.5 (a comma separates thousands, a point the decimals).'))
+        .toBeInTheDocument()
+      expect(requests.filter((r) => r.method === 'PUT').map((r) => r.body)).toEqual([
+        { indicatorId: 'i-1', spaceId: 's-nord', period: '2025', numerator: 1234.5, denominator: 10000, status: 'provisional' },
+      ])
+    } finally {
+      await i18n.changeLanguage('de')
+    }
+  })
+
+  it('shows stored numbers in the fields as the language writes them', async () => {
+    const stored: ObservationDto = { ...suppressedObs, id: 'o-1', indicatorId: 'i-1', indicatorCode: 'SGB2', suppressed: false,
+      value: 12.34, numerator: 1234, denominator: 10000 }
+    renderWithProviders(
+      <main><EntryGrid indicators={[quote]} spaceId="s-nord" spaceName="Nord" period="2025" observations={[stored]} /></main>)
+    expect(screen.getByLabelText('Wert – SGB-II-Quote')).toHaveValue('12,34')
+    expect(screen.getByLabelText('Nenner – SGB-II-Quote')).toHaveValue('10000')
   })
 })

@@ -1,13 +1,5 @@
-/** Parsing and moving in the entry grid (kept apart from the component so both are tested on their own). */
-
-/** A number as typed or pasted: decimal comma or point, thousands separators (1.234,5 or 1,234.5), spaces. */
-export function parseNumber(text: string, decimalComma: boolean): number | undefined | 'invalid' {
-  const t = text.trim().replace(/\s|\u00a0/g, '')
-  if (t === '') return undefined
-  const normal = decimalComma ? t.replace(/\./g, '').replace(',', '.') : t.replace(/,/g, '')
-  if (!/^[-+]?\d+(\.\d+)?$/.test(normal)) return 'invalid'
-  return Number(normal)
-}
+/** Moving and pasting in the entry grid (kept apart from the component so both are tested on their own; numbers are read
+ * by the app's one parser, lib/numbers). */
 
 /** The cell a key moves to (spreadsheet keys: arrows, Enter down, Shift+Enter up, Tab handled by the browser). */
 export function move(key: string, shift: boolean, row: number, col: number, rows: number, cols: number): [number, number] | undefined {

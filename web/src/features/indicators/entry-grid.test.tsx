@@ -1,10 +1,11 @@
 import { fireEvent, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import i18n from 'i18next'
 import { describe, expect, it, vi } from 'vitest'
 import { axeViolations } from '@/testing/axe'
 import { renderWithProviders } from '@/testing/render'
 import { EntryGrid } from './components/entry-grid'
-import { move, parseNumber, parsePaste } from './entry-grid-model'
+import { move, parsePaste } from './entry-grid-model'
 
 const rows = [{ id: 'a', name: 'Hafen' }, { id: 'b', name: 'Nordmarkt' }, { id: 'c', name: 'Borsigplatz' }]
 const periods = ['2022', '2023', '2024']
@@ -48,7 +49,7 @@ describe('entry grid', () => {
     expect(cell('Hafen', '2023')).toHaveValue('39,5')
     await user.type(cell('Hafen', '2024'), '38,7')
     await user.type(cell('Nordmarkt', '2024'), 'zwölf')
-    expect(cell('Nordmarkt', '2024')).toHaveAccessibleDescription(/Keine Zahl/)
+    expect(cell('Nordmarkt', '2024')).toHaveAccessibleDescription(/Bitte eine Zahl wie 1.234 oder 12,5 eingeben/)
     expect(screen.getByRole('button', { name: /Änderung/ })).toBeDisabled()
     await user.click(screen.getByRole('button', { name: 'Zeile speichern: Hafen' }))
     expect(onSave).toHaveBeenCalledWith([{ spaceId: 'a', period: '2024', value: 38.7, version: undefined }])
@@ -67,12 +68,28 @@ describe('entry grid', () => {
     expect(screen.getByRole('button', { name: '4 Änderungen speichern' })).toBeEnabled()
   })
 
-  it('reads numbers with a decimal comma and moves within bounds', () => {
-    expect(parseNumber('1.234,5', true)).toBe(1234.5)
-    expect(parseNumber(' 12,0 ', true)).toBe(12)
-    expect(parseNumber('1,234.5', false)).toBe(1234.5)
-    expect(parseNumber('', true)).toBeUndefined()
-    expect(parseNumber('12,5,3', true)).toBe('invalid')
+  it('reads cells as the UI language writes numbers: German 1.234 is 1234 and 1.23 is no number; English 1,234.5', async () => {
+    const onSave = vi.fn(async () => ({}))
+    renderWithProviders(<EntryGrid rows={rows} periods={periods} stored={{}} decimals={1} onSave={onSave} />)
+    const user = userEvent.setup()
+    await user.type(screen.getByRole('textbox', { name: 'Hafen, 2022' }), '1.234')
+    await user.type(screen.getByRole('textbox', { name: 'Hafen, 2023' }), '1.23')
+    expect(screen.getByRole('textbox', { name: 'Hafen, 2023' })).toHaveAttribute('aria-invalid', 'true')
+    await user.clear(screen.getByRole('textbox', { name: 'Hafen, 2023' }))
+    await user.click(screen.getByRole('button', { name: 'Zeile speichern: Hafen' }))
+    expect(onSave).toHaveBeenLastCalledWith([{ spaceId: 'a', period: '2022', value: 1234, version: undefined }])
+
+    await i18n.changeLanguage('en')
+    try {
+      await user.type(await screen.findByRole('textbox', { name: 'Nordmarkt, 2022' }), '1,234.5')
+      await user.click(screen.getByRole('button', { name: 'Save row: Nordmarkt' }))
+      expect(onSave).toHaveBeenLastCalledWith([{ spaceId: 'b', period: '2022', value: 1234.5, version: undefined }])
+    } finally {
+      await i18n.changeLanguage('de')
+    }
+  })
+
+  it('moves within bounds and splits a pasted block', () => {
     expect(move('ArrowUp', false, 0, 0, 3, 3)).toEqual([0, 0])
     expect(move('Enter', true, 2, 1, 3, 3)).toEqual([1, 1])
     expect(move('a', false, 0, 0, 3, 3)).toBeUndefined()

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next'
+import { isNumberText, numberForInput, numberOf } from '@/lib/numbers'
 import { z } from '@/lib/zod'
 import {
   AggregationRule,
@@ -22,8 +23,8 @@ export const INDICATOR_FORM_FIELDS = [
   'isProportion', 'scaleMin', 'scaleMax', 'scaleLabels', 'minimum', 'maximum', 'source', 'updateInterval', 'topic',
 ] as const
 
-const optionalNumber = (t: TFunction) =>
-  z.string().trim().refine((v) => v === '' || !Number.isNaN(Number(v.replace(',', '.'))), t('indicators.form.number'))
+/** A number as the UI language writes it (lib/numbers), or empty. */
+const optionalNumber = (t: TFunction) => z.string().trim().refine((v) => v === '' || isNumberText(v), t('validation.number'))
 
 export function makeIndicatorSchema(t: TFunction) {
   const text = (max: number) => z.string().trim().max(max, t('indicators.form.tooLong', { max }))
@@ -56,8 +57,8 @@ export function makeIndicatorSchema(t: TFunction) {
       if (minimum !== undefined && maximum !== undefined && maximum < minimum)
         ctx.addIssue({ code: 'custom', path: ['maximum'], message: t('indicators.form.rangeOrder') })
       if (v.kind !== IndicatorKind.Rating) return
-      const min = v.scaleMin === '' ? 1 : Number(v.scaleMin)
-      const max = v.scaleMax === '' ? 5 : Number(v.scaleMax)
+      const min = num(v.scaleMin) ?? 1
+      const max = num(v.scaleMax) ?? 5
       if (max <= min) ctx.addIssue({ code: 'custom', path: ['scaleMax'], message: t('indicators.form.scaleOrder') })
       const labels = splitLabels(v.scaleLabels)
       const steps = Math.round(max - min) + 1
@@ -97,7 +98,7 @@ function splitLabels(text: string): string[] {
     .filter(Boolean)
 }
 
-const num = (v: string) => (v.trim() === '' ? undefined : Number(v.replace(',', '.')))
+const num = (v: string) => numberOf(v)
 const opt = (v: string) => (v.trim() === '' ? undefined : v.trim())
 
 export function toIndicatorRequest(v: IndicatorFormValues): CreateIndicatorRequest {
@@ -125,7 +126,7 @@ export function toIndicatorRequest(v: IndicatorFormValues): CreateIndicatorReque
 }
 
 export function toIndicatorFormValues(i: IndicatorDto): IndicatorFormValues {
-  const s = (n: number | undefined | null) => (n === undefined || n === null ? '' : String(n))
+  const s = (n: number | undefined | null) => numberForInput(n)
   return {
     code: i.code,
     name: i.name,

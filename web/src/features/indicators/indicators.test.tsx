@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import i18n from 'i18next'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
 import { AggregationRule, IndicatorDirection, IndicatorKind, ObservationStatus, type IndicatorDto, type IndicatorSetDto,
@@ -11,6 +12,7 @@ import { page, requests, server, unhandled } from '@/testing/server'
 import { exportUrl, fileNameFromDisposition } from './api/indicators'
 import { ExportDialog } from './components/export-dialog'
 import { SeriesTable } from './components/indicator-chart'
+import { emptyIndicatorForm, makeIndicatorSchema, toIndicatorFormValues, toIndicatorRequest } from './indicator-schema'
 import { SetEditor } from './routes/indicator-set-page'
 
 const stamp = { version: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }
@@ -75,6 +77,18 @@ describe('indicator catalogue', () => {
   })
 })
 
+describe('indicator form numbers', () => {
+  it('reads factor, range and scale as German writes numbers (1.000 per thousand) and writes stored ones back the same way', () => {
+    const form = { ...emptyIndicatorForm, code: 'SGB2', name: 'SGB-II-Quote', rateFactor: '1.000', minimum: '0,5', maximum: '1.000' }
+    expect(makeIndicatorSchema(i18n.t.bind(i18n)).safeParse(form).success).toBe(true)
+    expect(toIndicatorRequest(form)).toMatchObject({ rateFactor: 1000, minimum: 0.5, maximum: 1000 })
+    const wrong = makeIndicatorSchema(i18n.t.bind(i18n)).safeParse({ ...form, minimum: '0.5' })
+    expect(wrong.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['minimum', 'Bitte eine Zahl wie 1.234 oder 12,5 eingeben (Punkt trennt Tausender, Komma die Nachkommastellen).']])
+    expect(toIndicatorFormValues(indicator(1, { rateFactor: 1000, minimum: 0.5 }))).toMatchObject({ rateFactor: '1000', minimum: '0,5' })
+  })
+})
+
 describe('indicator set editor', () => {
   it('warns when more than seven indicators are in the set and reorders with buttons', async () => {
     const catalogue = Array.from({ length: 9 }, (_, n) => indicator(n + 1))
@@ -100,6 +114,85 @@ describe('indicator set editor', () => {
     expect(items[1]).toHaveTextContent('2. Indikator 1')
     await user.click(screen.getByRole('button', { name: '„Indikator 8“ entfernen' }))
     expect(screen.queryByText(hint)).not.toBeInTheDocument()
+  })
+})
+
+describe('goals editor', () => {
+  const einwohner = indicator(2, { code: 'EW', name: 'Einwohner', kind: IndicatorKind.Count, unit: undefined, decimals: 0,
+    aggregation: AggregationRule.Sum, rateFactor: undefined, isProportion: false })
+  const set: IndicatorSetDto = {
+    id: 'set-g', name: 'Monitoring Nord', exceedsRecommendedSize: false, recommendedMaxIndicators: 7, ...stamp,
+    indicators: [sgb2, einwohner].map((i, n) =>
+      ({ position: n + 1, indicatorId: i.id, code: i.code, name: i.name, kind: i.kind, direction: i.direction })),
+  }
+  function goalsApi() {
+    server.use(
+      http.get('/api/v1/indicator-sets/set-g', () => HttpResponse.json(set)),
+      http.get('/api/v1/indicators', () => page([sgb2, einwohner])),
+      http.get('/api/v1/spaces/tree', () => HttpResponse.json(spaceTree)),
+      http.get('/api/v1/indicator-sets/set-g/goals', () => HttpResponse.json({ items: [
+        { indicatorId: sgb2.id, spaceId: 's-nord', baseline: { period: '2020', value: 1250.5 }, targets: [] }] })),
+      http.put('/api/v1/indicator-sets/set-g/goals', async ({ request }) =>
+        HttpResponse.json({ items: ((await request.json()) as { goals: unknown[] }).goals })),
+    )
+  }
+  const goalsSent = () => requests.filter((r) => r.method === 'PUT').map((r) => (r.body as { goals: unknown[] }).goals)
+
+  it('reads values the German way (1.234 is a thousand and more, 12,5 has a decimal comma) and refuses 1.23', async () => {
+    goalsApi()
+    renderApp({ route: '/indicators/sets/set-g' })
+    const user = userEvent.setup()
+    await screen.findByRole('option', { name: /Nord/ })
+    await user.selectOptions(screen.getByLabelText('Sozialraum'), 's-nord')
+    const field = (name: string, column: string) => screen.getByRole('textbox', { name: `${name}: ${column}` })
+    expect(await screen.findByRole('textbox', { name: 'SGB-II-Quote: Baseline: Wert' })).toHaveValue('1250,5')
+    await user.clear(field('SGB-II-Quote', 'Baseline: Wert'))
+    await user.type(field('SGB-II-Quote', 'Baseline: Wert'), '12,5')
+    await user.type(field('SGB-II-Quote', 'Ziel: Zeitraum'), '2030')
+    await user.type(field('SGB-II-Quote', 'Ziel: Wert'), '1.23')
+    await user.type(field('Einwohner', 'Baseline: Zeitraum'), '2020')
+    await user.type(field('Einwohner', 'Baseline: Wert'), '1.234')
+    await user.type(field('Einwohner', 'Ziel: Zeitraum'), '2030')
+    await user.type(field('Einwohner', 'Ziel: Wert'), '10.000')
+    await user.click(screen.getByRole('button', { name: 'Ziele speichern' }))
+    const wrong = field('SGB-II-Quote', 'Ziel: Wert')
+    expect(wrong).toHaveAttribute('aria-invalid', 'true')
+    expect(wrong).toHaveAccessibleDescription(
+      'Bitte eine Zahl wie 1.234 oder 12,5 eingeben (Punkt trennt Tausender, Komma die Nachkommastellen).')
+    expect(wrong).toHaveFocus()
+    expect(goalsSent()).toEqual([])
+
+    await user.clear(wrong)
+    await user.type(wrong, '8,5')
+    await user.click(screen.getByRole('button', { name: 'Ziele speichern' }))
+    expect(await screen.findByText('Ausgangs- und Zielwerte wurden gespeichert.')).toBeInTheDocument()
+    expect(goalsSent()).toEqual([[
+      { indicatorId: 'i-1', spaceId: 's-nord', baseline: { period: '2020', value: 12.5 }, targets: [{ period: '2030', value: 8.5 }] },
+      { indicatorId: 'i-2', spaceId: 's-nord', baseline: { period: '2020', value: 1234 }, targets: [{ period: '2030', value: 10000 }] },
+    ]])
+    expect(await axeViolations()).toEqual([])
+  })
+
+  it('reads values the English way in English (1,234.5)', async () => {
+    goalsApi()
+    await i18n.changeLanguage('en')
+    try {
+      renderApp({ route: '/indicators/sets/set-g' })
+      const user = userEvent.setup()
+      await screen.findByRole('option', { name: /Nord/ })
+      await user.selectOptions(screen.getByLabelText('Social space'), 's-nord')
+      expect(await screen.findByRole('textbox', { name: 'SGB-II-Quote: Baseline: value' })).toHaveValue('1250.5')
+      await user.type(screen.getByRole('textbox', { name: 'Einwohner: Baseline: period' }), '2020')
+      await user.type(screen.getByRole('textbox', { name: 'Einwohner: Baseline: value' }), '1,234.5')
+      await user.click(screen.getByRole('button', { name: 'Save goals' }))
+      expect(await screen.findByText('Baselines and targets were saved.')).toBeInTheDocument()
+      expect(goalsSent()).toEqual([[
+        { indicatorId: 'i-1', spaceId: 's-nord', baseline: { period: '2020', value: 1250.5 }, targets: [] },
+        { indicatorId: 'i-2', spaceId: 's-nord', baseline: { period: '2020', value: 1234.5 }, targets: [] },
+      ]])
+    } finally {
+      await i18n.changeLanguage('de')
+    }
   })
 })
 

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next'
+import { isNumberText, numberOf } from '@/lib/numbers'
 import { z } from '@/lib/zod'
 import { CapacityUnit, type CapacityEntryDto, type RecordCapacityRequest } from '@/api'
 
@@ -17,17 +18,20 @@ export interface CapacityFormValues {
 
 export const CAPACITY_FORM_FIELDS = ['locationId', 'unit', 'maximum', 'available', 'asOf', 'note'] as const
 
-const toNumber = (v: string) => Number(v.trim().replace(',', '.'))
-const isNumber = (v: string) => v.trim() !== '' && Number.isFinite(toNumber(v))
+// numbers as the UI language writes them (lib/numbers): German 1.500 is fifteen hundred
+const isNumber = (v: string) => isNumberText(v)
+const toNumber = (v: string) => numberOf(v) ?? Number.NaN
 
 export function makeCapacitySchema(t: TFunction) {
   return z
     .object({
       locationId: z.string().min(1, t('inventory.capacity.locationRequired')),
       unit: z.string().refine((v) => (CAPACITY_UNITS as string[]).includes(v), t('validation.required')),
-      maximum: z.string().refine((v) => isNumber(v) && toNumber(v) >= 0 && toNumber(v) <= CAPACITY_LIMITS.maximum,
-        t('inventory.capacity.maximumRange')),
-      available: z.string().refine((v) => v.trim() === '' || (isNumber(v) && toNumber(v) >= 0), t('inventory.capacity.availableRange')),
+      maximum: z.string().refine((v) => v.trim() === '' || isNumber(v), t('validation.number'))
+        .refine((v) => isNumber(v) ? toNumber(v) >= 0 && toNumber(v) <= CAPACITY_LIMITS.maximum : v.trim() !== '',
+          t('inventory.capacity.maximumRange')),
+      available: z.string().refine((v) => v.trim() === '' || isNumber(v), t('validation.number'))
+        .refine((v) => !isNumber(v) || toNumber(v) >= 0, t('inventory.capacity.availableRange')),
       asOf: z.string().min(1, t('validation.required')),
       note: z.string().max(CAPACITY_LIMITS.note, t('validation.maxLength', { max: CAPACITY_LIMITS.note })),
     })
@@ -42,7 +46,7 @@ export function toCapacityRequest(v: CapacityFormValues): RecordCapacityRequest 
     locationId: v.locationId,
     unit: v.unit as CapacityUnit,
     maximum: toNumber(v.maximum),
-    available: v.available.trim() === '' ? undefined : toNumber(v.available),
+    available: numberOf(v.available),
     asOf: v.asOf,
     note: v.note.trim() || undefined,
   }

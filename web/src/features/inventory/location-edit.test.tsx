@@ -42,6 +42,9 @@ describe('facility editor', () => {
     const user = userEvent.setup()
     expect(await screen.findByLabelText(/^Name/)).toHaveValue('Kita Sonnenschein')
     expect(screen.getByLabelText('Straße und Hausnummer')).toHaveValue('Lindenstraße 12')
+    // coordinates as German writes numbers, read back by the same rules
+    expect(screen.getByLabelText(/^Breitengrad/)).toHaveValue('52,4031')
+    expect(screen.getByLabelText(/^Längengrad/)).toHaveValue('13,2702')
     expect(screen.getByRole('checkbox', { name: 'Stufenloser Zugang' })).toBeChecked()
     // a space derived from the coordinates stays "derive", so that new coordinates place the facility anew
     expect(screen.getByLabelText(/^Sozialraum/)).toHaveValue('')
@@ -68,6 +71,8 @@ describe('facility editor', () => {
     expect(put?.body).toMatchObject({
       name: 'Kita Sonnenschein',
       kind: 'physical',
+      latitude: 52.4031,
+      longitude: 13.2702,
       languages: [{ code: 'de' }],
       accessibility: { stepFreeAccess: true, lift: true, accessibleToilet: false },
       openingHours: [

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next'
+import { isNumberText, numberForInput, numberOf } from '@/lib/numbers'
 import { z } from '@/lib/zod'
 import {
   AddressType,
@@ -66,12 +67,14 @@ export const emptyLocationForm: LocationFormValues = {
 }
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/
-const num = (v: string) => Number(v.trim().replace(',', '.'))
+// coordinates as the UI language writes numbers (lib/numbers): German 50,05, English 50.05
+const num = (v: string) => numberOf(v) ?? Number.NaN
 
 export function makeLocationSchema(t: TFunction) {
   const max = (n: number) => t('validation.maxLength', { max: n })
-  const coordinate = (limit: number, message: string) =>
-    z.string().refine((v) => v.trim() === '' || (Number.isFinite(num(v)) && Math.abs(num(v)) <= limit), message)
+  const coordinate = (limit: number, message: string) => z.string()
+    .refine((v) => v.trim() === '' || isNumberText(v), t('validation.number'))
+    .refine((v) => !isNumberText(v) || Math.abs(num(v)) <= limit, message)
   const hours = z
     .object({
       days: z.array(z.string()),
@@ -176,8 +179,8 @@ export function toLocationFormValues(l: LocationDto): LocationFormValues {
     street: address?.address1 ?? '',
     postalCode: address?.postalCode ?? '',
     city: address?.city ?? '',
-    latitude: l.latitude != null ? String(l.latitude) : '',
-    longitude: l.longitude != null ? String(l.longitude) : '',
+    latitude: numberForInput(l.latitude),
+    longitude: numberForInput(l.longitude),
     spaceId: l.spaceSource === 'derived' ? '' : (l.spaceId ?? ''),
     ownerActorId: l.ownerActorId ?? '',
     stepFreeAccess: l.accessibility.stepFreeAccess ?? false,

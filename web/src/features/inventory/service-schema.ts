@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next'
+import { isNumberText, numberForInput, numberOf } from '@/lib/numbers'
 import { z } from '@/lib/zod'
 import {
   RenewalStatus,
@@ -82,20 +83,26 @@ export const emptyServiceForm: ServiceFormValues = {
   fundings: [],
 }
 
-const toNumber = (v: string) => Number(v.trim().replace(',', '.'))
-const isNumber = (v: string) => v.trim() !== '' && Number.isFinite(toNumber(v))
+// numbers as the UI language writes them (lib/numbers): a text that is no number says how to write one, a number out of
+// range says the range
+const isNumber = (v: string) => isNumberText(v)
+const toNumber = (v: string) => numberOf(v) ?? Number.NaN
+const emptyOrNumber = (v: string) => v.trim() === '' || isNumber(v)
+const inRange = (ok: (n: number) => boolean) => (v: string) => !isNumber(v) || ok(toNumber(v))
 
 export function makeServiceSchema(t: TFunction) {
   const max = (n: number) => t('validation.maxLength', { max: n })
-  const age = z.string().refine((v) => v.trim() === '' || (/^\d+$/.test(v.trim()) && Number(v) <= SERVICE_LIMITS.age),
-    t('inventory.form.number'))
+  const age = z.string().refine(emptyOrNumber, t('validation.wholeNumber'))
+    .refine(inRange((n) => Number.isInteger(n) && n >= 0 && n <= SERVICE_LIMITS.age),
+      t('inventory.form.ageRange', { max: SERVICE_LIMITS.age }))
   const funding = z
     .object({
       funderActorId: z.string().min(1, t('inventory.form.funderRequired')),
       programme: z.string().trim().max(SERVICE_LIMITS.programme, max(SERVICE_LIMITS.programme)),
-      sharePercent: z.string().refine((v) => v.trim() === '' || (isNumber(v) && toNumber(v) > 0 && toNumber(v) <= 100),
-        t('inventory.form.checkShare')),
-      amountPerYear: z.string().refine((v) => v.trim() === '' || (isNumber(v) && toNumber(v) >= 0), t('inventory.form.number')),
+      sharePercent: z.string().refine(emptyOrNumber, t('validation.number'))
+        .refine(inRange((n) => n > 0 && n <= 100), t('inventory.form.checkShare')),
+      amountPerYear: z.string().refine(emptyOrNumber, t('validation.number'))
+        .refine(inRange((n) => n >= 0), t('inventory.form.amountRange')),
       startsOn: z.string(),
       endsOn: z.string(),
       renewalStatus: z.string().refine((v) => (RENEWAL_STATUSES as string[]).includes(v), t('validation.required')),
@@ -120,14 +127,14 @@ export function makeServiceSchema(t: TFunction) {
         if (total > 100) ctx.addIssue({ code: 'custom', message: t('inventory.form.totalShare'), path: [rows.length - 1, 'sharePercent'] })
       }),
     })
-    .refine((v) => v.minimumAge.trim() === '' || v.maximumAge.trim() === '' || Number(v.maximumAge) >= Number(v.minimumAge), {
+    .refine((v) => !isNumber(v.minimumAge) || !isNumber(v.maximumAge) || toNumber(v.maximumAge) >= toNumber(v.minimumAge), {
       message: t('inventory.form.ageOrder'),
       path: ['maximumAge'],
     }) satisfies z.ZodType<ServiceFormValues>
 }
 
 const orUndefined = (v: string) => (v.trim() === '' ? undefined : v.trim())
-const numberOrUndefined = (v: string) => (v.trim() === '' ? undefined : toNumber(v))
+const numberOrUndefined = (v: string) => numberOf(v)
 
 /**
  * Form values → request body. On edit, `existing` keeps what the form does not show (contacts, costs, per-location hours,
@@ -192,8 +199,8 @@ export function toServiceFormValues(s: ServiceDto): ServiceFormValues {
     operatorId: s.operatorId ?? '',
     categories: s.categories.map((c) => c.code),
     targetGroups: s.targetGroups.map((c) => c.code),
-    minimumAge: s.minimumAge != null ? String(s.minimumAge) : '',
-    maximumAge: s.maximumAge != null ? String(s.maximumAge) : '',
+    minimumAge: numberForInput(s.minimumAge),
+    maximumAge: numberForInput(s.maximumAge),
     applicationProcess: s.applicationProcess ?? '',
     isFree: s.isFree ?? false,
     locationIds: s.locations.map((l) => l.locationId),

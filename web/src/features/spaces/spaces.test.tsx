@@ -6,7 +6,7 @@ import { SpaceLevel, type SpaceDto } from '@/api'
 import { axeViolations } from '@/testing/axe'
 import { spaceTree } from '@/testing/fixtures'
 import { renderApp } from '@/testing/render'
-import { page, server, unhandled } from '@/testing/server'
+import { page, requests, server, unhandled } from '@/testing/server'
 
 const space = (o: Partial<SpaceDto>): SpaceDto => ({
   id: 'x',
@@ -90,5 +90,29 @@ describe('spaces', () => {
     server.use(http.get('/api/v1/spaces/tree', () => HttpResponse.json([])))
     renderApp({ route: '/spaces' })
     expect(await screen.findByText('Noch keine Sozialräume vorhanden.')).toBeInTheDocument()
+  })
+})
+
+describe('space editor', () => {
+  it('reads the population as German writes numbers (12.500) and refuses what is no whole number', async () => {
+    server.use(
+      http.get('/api/v1/spaces/tree', () => HttpResponse.json(spaceTree)),
+      http.post('/api/v1/spaces', async ({ request }) => HttpResponse.json(space({ id: 's-neu', ...(await request.json() as object) }),
+        { status: 201 })),
+    )
+    renderApp({ route: '/spaces/new' })
+    const user = userEvent.setup()
+    await user.type(await screen.findByLabelText('Kennung'), '09162-W')
+    await user.type(screen.getByLabelText('Name'), 'West')
+    const population = screen.getByLabelText('Einwohnerzahl')
+    await user.type(population, '12,5')
+    await user.click(screen.getByRole('button', { name: 'Anlegen' }))
+    expect(population).toHaveAccessibleDescription('Bitte eine ganze Zahl wie 1.500 eingeben (der Punkt trennt Tausender).')
+    expect(population).toHaveFocus()
+    expect(requests.some((r) => r.method === 'POST')).toBe(false)
+    await user.clear(population)
+    await user.type(population, '12.500')
+    await user.click(screen.getByRole('button', { name: 'Anlegen' }))
+    await waitFor(() => expect(requests.find((r) => r.method === 'POST')?.body).toMatchObject({ code: '09162-W', population: 12500 }))
   })
 })

@@ -46,15 +46,16 @@ describe('API-Schlüssel (administration)', () => {
     await user.selectOptions(screen.getByLabelText('Rolle'), 'analyst')
     await user.type(screen.getByLabelText('Anfragen je Minute (optional)'), '0')
     await user.click(screen.getByRole('button', { name: 'Schlüssel anlegen' }))
-    expect(await screen.findByText('Bitte eine ganze Zahl von 1 bis 100000 angeben oder das Feld leer lassen.')).toBeInTheDocument()
+    expect(await screen.findByText('Bitte eine ganze Zahl von 1 bis 100.000 angeben oder das Feld leer lassen.')).toBeInTheDocument()
     expect(requests.some((r) => r.method === 'POST')).toBe(false)
 
     await user.clear(screen.getByLabelText('Anfragen je Minute (optional)'))
-    await user.type(screen.getByLabelText('Anfragen je Minute (optional)'), '120')
+    // German writes thousands with a point: 1.200 is twelve hundred
+    await user.type(screen.getByLabelText('Anfragen je Minute (optional)'), '1.200')
     await user.click(screen.getByRole('button', { name: 'Schlüssel anlegen' }))
     expect(await screen.findByText('rnz_secret-once')).toBeInTheDocument()
     expect(await axeViolations()).toEqual([])
-    expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ name: 'Kreisportal', role: 'analyst', rateLimitPerMinute: 120 })
+    expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ name: 'Kreisportal', role: 'analyst', rateLimitPerMinute: 1200 })
   })
 
   it('changes a key\'s limit back to the default and revokes a key after asking', async () => {

@@ -1,7 +1,8 @@
 import { useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { parseNumber } from '@/lib/numbers'
 import { formatValue } from '../format-value'
-import { move, parseNumber, parsePaste } from '../entry-grid-model'
+import { move, parsePaste } from '../entry-grid-model'
 
 export interface GridRow { id: string; name: string }
 export interface StoredValue { value?: number; version?: number }
@@ -13,16 +14,16 @@ const key = (space: string, period: string) => `${space}|${period}`
 
 /**
  * The entry grid: spaces × periods of one indicator. Each cell shows the value stored (or typed) and, beside it, the
- * previous period's value; arrow keys and Enter move like a spreadsheet, a block pasted from Excel (decimal comma) fills
- * the cells from the focused one, each cell is checked as typed, and rows are saved one by one or all at once.
+ * previous period's value; arrow keys and Enter move like a spreadsheet, a block pasted from Excel fills the cells from the
+ * focused one, each cell is checked as typed (numbers as the UI language writes them, German 1.234,5), and rows are saved
+ * one by one or all at once.
  */
-export function EntryGrid({ rows, periods, stored, decimals, decimalComma = true, onSave }: {
+export function EntryGrid({ rows, periods, stored, decimals, onSave }: {
   rows: GridRow[]
   periods: string[]
   /** Stored values by `${spaceId}|${period}`. */
   stored: Record<string, StoredValue>
   decimals: number
-  decimalComma?: boolean
   /** Saves the changes; answers the server's message for each cell it refused (by `${spaceId}|${period}`). */
   onSave: (changes: CellChange[]) => Promise<Record<string, string>>
 }) {
@@ -55,12 +56,12 @@ export function EntryGrid({ rows, periods, stored, decimals, decimalComma = true
   const changesOf = (rowIds: string[]): CellChange[] => rowIds.flatMap((spaceId) => periods.flatMap((period) => {
     const draft = drafts[key(spaceId, period)]
     if (draft === undefined) return []
-    const v = parseNumber(draft, decimalComma)
+    const v = parseNumber(draft, i18n.language)
     const old = stored[key(spaceId, period)]
     if (v === undefined || v === 'invalid' || v === old?.value) return []
     return [{ spaceId, period, value: v, version: old?.version }]
   }))
-  const invalid = (k: string) => drafts[k] !== undefined && parseNumber(drafts[k], decimalComma) === 'invalid'
+  const invalid = (k: string) => drafts[k] !== undefined && parseNumber(drafts[k], i18n.language) === 'invalid'
   const anyInvalid = Object.keys(drafts).some(invalid)
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>, r: number, c: number) => {
@@ -121,7 +122,7 @@ export function EntryGrid({ rows, periods, stored, decimals, decimalComma = true
                           onChange={(e) => setDrafts({ ...drafts, [k]: e.target.value })}
                           onKeyDown={(e) => onKeyDown(e, r, c)} onPaste={(e) => onPaste(e, r, c)} />
                         <span id={`${k}-prev`} className="entry-grid__previous">{prevText}</span>
-                        {bad ? <span id={`${k}-err`} className="field__error">{t('indicators.grid.notANumber')}</span>
+                        {bad ? <span id={`${k}-err`} className="field__error">{t('validation.number')}</span>
                           : serverError ? <span id={`${k}-err`} className="field__error">{serverError}</span> : null}
                       </td>
                     )

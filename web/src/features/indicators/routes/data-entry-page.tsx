@@ -10,6 +10,7 @@ import { EmptyState, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { applyServerErrors } from '@/lib/form-errors'
+import { numberForInput, numberOf, parseNumber } from '@/lib/numbers'
 import { isPeriod } from '@/lib/period'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useIndicatorSets, useIndicators, useSpacePeriodObservations, useUpsertObservation } from '../api/indicators'
@@ -28,14 +29,6 @@ interface RowValues {
   denominator: string
   status: ObservationStatus
   note: string
-}
-
-/** "1.234,5" or "1234.5" → number; empty → undefined; NaN when not a number. */
-function parseNumber(text: string): number | undefined {
-  const s = text.trim().replace(/\s/g, '')
-  if (!s) return undefined
-  const normalised = s.includes(',') ? s.replace(/\./g, '').replace(',', '.') : s
-  return Number(normalised)
 }
 
 const isRate = (i: IndicatorDto) => i.kind === IndicatorKind.Rate || i.isProportion
@@ -177,8 +170,6 @@ function moveByArrow(e: KeyboardEvent<HTMLTableSectionElement>) {
   }
 }
 
-const toText = (n: number | undefined) => (n === undefined || n === null ? '' : String(n).replace('.', ','))
-
 function EntryRow({ indicator, spaceId, period, observation }: {
   indicator: IndicatorDto
   spaceId: string
@@ -200,18 +191,20 @@ function EntryRow({ indicator, spaceId, period, observation }: {
     formState: { errors, isSubmitting },
   } = useForm<RowValues>({
     defaultValues: {
-      value: toText(observation?.value),
-      numerator: toText(observation?.numerator),
-      denominator: toText(observation?.denominator),
+      value: numberForInput(observation?.value, i18n.language),
+      numerator: numberForInput(observation?.numerator, i18n.language),
+      denominator: numberForInput(observation?.denominator, i18n.language),
       status: observation?.status ?? ObservationStatus.Provisional,
       note: observation?.note ?? '',
     },
   })
-  const numberRule = { validate: (v: string) => !Number.isNaN(parseNumber(v) ?? 0) || t('indicators.form.number') }
+  // numbers as the UI language writes them (1.234,5 in German); what is no number says how to write one
+  const numberRule = { validate: (v: string) => parseNumber(v, i18n.language) !== 'invalid' || t('validation.number') }
+  const read = (v: string) => numberOf(v, i18n.language)
 
   const submit = handleSubmit(async (v) => {
     setMessage(null)
-    const problems = valueProblems(indicator, parseNumber(v.value), rate ? parseNumber(v.numerator) : undefined, rate ? parseNumber(v.denominator) : undefined)
+    const problems = valueProblems(indicator, read(v.value), rate ? read(v.numerator) : undefined, rate ? read(v.denominator) : undefined)
     if (problems.length > 0) {
       problems.forEach((p, n) =>
         setError(p.field, { type: 'rule', message: rowErrorText(t, i18n.language, p.code, p.args, t(`indicators.entry.${p.field}`)) }, { shouldFocus: n === 0 }),
@@ -223,14 +216,14 @@ function EntryRow({ indicator, spaceId, period, observation }: {
       indicatorId: indicator.id,
       spaceId,
       period,
-      value: parseNumber(v.value),
+      value: read(v.value),
       status: v.status,
       note: v.note.trim() || undefined,
       confirmOutlier: confirmOutlier || undefined,
     }
     if (rate) {
-      body.numerator = parseNumber(v.numerator)
-      body.denominator = parseNumber(v.denominator)
+      body.numerator = read(v.numerator)
+      body.denominator = read(v.denominator)
     }
     try {
       await upsert.mutateAsync({ body, version: observation?.version })

@@ -8,6 +8,7 @@ import { Alert, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { Table } from '@/components/ui/table'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
+import { numberForInput, numberOf, parseNumber } from '@/lib/numbers'
 import { usePageTitle } from '@/lib/use-page-title'
 import {
   useCreateIndicatorSet,
@@ -163,7 +164,7 @@ interface GoalRow {
   targetValue: string
 }
 
-const toNumber = (v: string) => Number(v.trim().replace(',', '.'))
+const VALUE_KEYS = ['baselineValue', 'targetValue'] as const
 
 function GoalsEditor({ set, catalogue }: { set: IndicatorSetDto; catalogue: IndicatorDto[] }) {
   const { t } = useTranslation()
@@ -195,37 +196,53 @@ function GoalsEditor({ set, catalogue }: { set: IndicatorSetDto; catalogue: Indi
 
 function GoalsTable(
   { set, spaceId, goals, catalogue }: { set: IndicatorSetDto; spaceId: string; goals: IndicatorGoalDto[]; catalogue: IndicatorDto[] }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const describe = useProblemMessage()
   const save = useSetIndicatorSetGoals(set.id)
+  const formId = useId()
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null)
+  // value fields that hold no number as the UI language writes them, by `${indicatorId}|${key}`
+  const [invalid, setInvalid] = useState<Set<string>>(new Set())
   const initial = (indicatorId: string): GoalRow => {
     const g = goals.find((x) => x.indicatorId === indicatorId && x.spaceId === spaceId)
     const target = g?.targets[0]
     return {
       baselinePeriod: g?.baseline?.period ?? '',
-      baselineValue: g?.baseline ? String(g.baseline.value) : '',
+      baselineValue: numberForInput(g?.baseline?.value, i18n.language),
       targetPeriod: target?.period ?? '',
-      targetValue: target ? String(target.value) : '',
+      targetValue: numberForInput(target?.value, i18n.language),
     }
   }
   const [rows, setRows] = useState<Record<string, GoalRow>>(() =>
     Object.fromEntries(set.indicators.map((i) => [i.indicatorId, initial(i.indicatorId)])))
-  const edit = (indicatorId: string, key: keyof GoalRow, value: string) =>
+  const edit = (indicatorId: string, key: keyof GoalRow, value: string) => {
     setRows((r) => ({ ...r, [indicatorId]: { ...r[indicatorId], [key]: value } }))
+    setInvalid((old) => (old.has(`${indicatorId}|${key}`) ? new Set([...old].filter((k) => k !== `${indicatorId}|${key}`)) : old))
+  }
 
+  const read = (v: string) => numberOf(v, i18n.language)
   const submit = async (e: React.FormEvent) => {
     e.preventDefault()
     setMessage(null)
+    const wrong = set.indicators.flatMap((i) => VALUE_KEYS
+      .filter((key) => parseNumber(rows[i.indicatorId]?.[key] ?? '', i18n.language) === 'invalid')
+      .map((key) => `${i.indicatorId}|${key}`))
+    setInvalid(new Set(wrong))
+    if (wrong.length > 0) {
+      setMessage({ tone: 'error', text: t('indicators.form.checkFields') })
+      document.getElementById(`${formId}-${wrong[0]}`)?.focus()
+      return
+    }
     const body: IndicatorGoalDto[] = set.indicators.map((i) => {
       const r = rows[i.indicatorId]
+      const [baseline, target] = [read(r.baselineValue), read(r.targetValue)]
       // Keep further targets the API already holds for this space (only the first is edited here).
       const others = goals.find((g) => g.indicatorId === i.indicatorId && g.spaceId === spaceId)?.targets.slice(1) ?? []
       return {
         indicatorId: i.indicatorId,
         spaceId,
-        baseline: r.baselinePeriod && r.baselineValue ? { period: r.baselinePeriod.trim(), value: toNumber(r.baselineValue) } : undefined,
-        targets: [...(r.targetPeriod && r.targetValue ? [{ period: r.targetPeriod.trim(), value: toNumber(r.targetValue) }] : []),
+        baseline: r.baselinePeriod && baseline !== undefined ? { period: r.baselinePeriod.trim(), value: baseline } : undefined,
+        targets: [...(r.targetPeriod && target !== undefined ? [{ period: r.targetPeriod.trim(), value: target }] : []),
           ...others],
       }
     })
@@ -253,17 +270,25 @@ function GoalsTable(
         {set.indicators.map((i) => (
           <tr key={i.indicatorId}>
             <th scope="row">{i.name}{unit(i.indicatorId) ? <span className="muted"> ({unit(i.indicatorId)})</span> : null}</th>
-            {(['baselinePeriod', 'baselineValue', 'targetPeriod', 'targetValue'] as const).map((key) => (
-              <td key={key}>
-                <input
-                  className="input grid-input"
-                  aria-label={`${i.name}: ${t(`indicators.sets.${key}`)}`}
-                  inputMode={key.endsWith('Value') ? 'decimal' : 'text'}
-                  value={rows[i.indicatorId]?.[key] ?? ''}
-                  onChange={(e) => edit(i.indicatorId, key, e.target.value)}
-                />
-              </td>
-            ))}
+            {(['baselinePeriod', 'baselineValue', 'targetPeriod', 'targetValue'] as const).map((key) => {
+              const id = `${formId}-${i.indicatorId}|${key}`
+              const bad = invalid.has(`${i.indicatorId}|${key}`)
+              return (
+                <td key={key}>
+                  <input
+                    id={id}
+                    className="input grid-input"
+                    aria-label={`${i.name}: ${t(`indicators.sets.${key}`)}`}
+                    aria-invalid={bad || undefined}
+                    aria-describedby={bad ? `${id}-error` : undefined}
+                    inputMode={key.endsWith('Value') ? 'decimal' : 'text'}
+                    value={rows[i.indicatorId]?.[key] ?? ''}
+                    onChange={(e) => edit(i.indicatorId, key, e.target.value)}
+                  />
+                  {bad ? <p id={`${id}-error`} className="field__error">{t('validation.number')}</p> : null}
+                </td>
+              )
+            })}
           </tr>
         ))}
       </Table>

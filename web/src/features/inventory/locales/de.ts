@@ -549,7 +549,8 @@ export const de = {
     },
     form: {
       checkShare: 'Anteil in Prozent zwischen 0 und 100 angeben.',
-      number: 'Bitte eine Zahl angeben.',
+      amountRange: 'Einen Betrag ab 0 angeben.',
+      ageRange: 'Ein Alter von 0 bis {{max}} Jahren als ganze Zahl angeben.',
       latitude: 'Breitengrad zwischen -90 und 90 angeben.',
       longitude: 'Längengrad zwischen -180 und 180 angeben.',
       bothCoordinates: 'Breiten- und Längengrad zusammen angeben.',

@@ -552,7 +552,8 @@ export const en: Translations<typeof de> = {
     },
     form: {
       checkShare: 'Give the share as a percentage between 0 and 100.',
-      number: 'Please enter a number.',
+      amountRange: 'Give an amount of 0 or more.',
+      ageRange: 'Give an age from 0 to {{max}} years as a whole number.',
       latitude: 'Give a latitude between -90 and 90.',
       longitude: 'Give a longitude between -180 and 180.',
       bothCoordinates: 'Give latitude and longitude together.',

@@ -9,6 +9,7 @@ import { SelectField, TextField } from '@/components/ui/field'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { Table } from '@/components/ui/table'
 import { useCanWrite } from '@/lib/auth'
+import { parseNumber } from '@/lib/numbers'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useTerms } from '../api/inventory'
 import { useCountIndicators, useCoverage, useCoverageGaps, useStoreCoverage, type CoverageChoice } from '../api/coverage'
@@ -58,17 +59,22 @@ export function CoveragePage() {
   const store = useStoreCoverage()
   const whatIf = Boolean(choice?.fundingEndsBy)
   const shownValues = (coverage.data?.spaces ?? []).map((s) => mapValue(s, measure, whatIf)).filter((v): v is number => v !== undefined)
-  const parsedThreshold = threshold.trim() === '' ? median(shownValues) : Number(threshold.replace(',', '.'))
+  // numbers as the UI language writes them (lib/numbers); a text that is no number is marked at its field
+  const typedThreshold = parseNumber(threshold, i18n.language)
+  const parsedThreshold = typedThreshold === undefined ? median(shownValues) : typedThreshold === 'invalid' ? undefined : typedThreshold
+  const radius = parseNumber(values.radiusKm, i18n.language)
+  const [radiusInvalid, setRadiusInvalid] = useState(false)
   const gapMeasure = measure === 'accessibility' ? CoverageMeasure.Accessibility : CoverageMeasure.PerThousand
   const gaps = useCoverageGaps(choice, gapMeasure,
     parsedThreshold !== undefined && Number.isFinite(parsedThreshold) ? Math.max(0, parsedThreshold) : undefined)
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    if (!category || !indicatorId) return
+    setRadiusInvalid(typeof radius !== 'number')
+    if (!category || !indicatorId || typeof radius !== 'number') return
     setChoice({
       category, targetGroup: values.targetGroup || undefined, populationIndicatorId: indicatorId, period: values.period.trim(),
-      level: values.level, under: values.under || undefined, radiusKm: Number(values.radiusKm.replace(',', '.')), decay: values.decay,
+      level: values.level, under: values.under || undefined, radiusKm: radius, decay: values.decay,
       fundingEndsBy: values.whatIf && values.fundingEndsBy ? values.fundingEndsBy : undefined,
     })
   }
@@ -109,7 +115,8 @@ export function CoveragePage() {
             <SpaceOptions spaces={spaces} />
           </SelectField>
           <TextField label={t('inventory.coverage.radius')} hint={t('inventory.coverage.radiusHint')} inputMode="decimal"
-            value={values.radiusKm} onChange={(e) => set('radiusKm', e.target.value)} required />
+            value={values.radiusKm} onChange={(e) => set('radiusKm', e.target.value)} required
+            error={radiusInvalid && typeof radius !== 'number' ? t('validation.number') : undefined} />
           <SelectField label={t('inventory.coverage.decay')} value={values.decay}
             onChange={(e) => set('decay', e.target.value as DistanceDecay)}>
             {Object.values(DistanceDecay).map((d) => <option key={d} value={d}>{t(`inventory.coverage.decays.${d}`)}</option>)}
@@ -143,7 +150,8 @@ export function CoveragePage() {
               <option value="accessibility">{t('inventory.coverage.measures.accessibility')}</option>
             </SelectField>
             <TextField label={t('inventory.coverage.threshold')} hint={t('inventory.coverage.thresholdHint')} inputMode="decimal"
-              value={threshold} onChange={(e) => setThreshold(e.target.value)} />
+              value={threshold} onChange={(e) => setThreshold(e.target.value)}
+              error={typedThreshold === 'invalid' ? t('validation.number') : undefined} />
           </div>
           {canWrite && !whatIf ? (
             <div className="coverage-store">

@@ -6,6 +6,7 @@ import { SpaceOptions } from '@/components/pickers/space-options'
 import { useFlatSpaces, useSpace } from '@/components/pickers/spaces'
 import { Alert, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
+import { numberForInput, parseNumber } from '@/lib/numbers'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useCreateSpace, useEndSpace, useImportSpaces, useUpdateSpace } from '../api/space-edits'
 
@@ -26,22 +27,31 @@ function SpaceForm({ initial, submitLabel, busy, error, onSubmit, cancelTo }: {
   onSubmit: (body: CreateSpaceRequest) => void
   cancelTo: string
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const ids = { code: useId(), name: useId(), level: useId(), parent: useId(), population: useId(), from: useId(), shape: useId() }
   const { spaces } = useFlatSpaces()
   const [code, setCode] = useState(initial?.code ?? '')
   const [name, setName] = useState(initial?.name ?? '')
   const [level, setLevel] = useState<SpaceLevel>(initial?.level ?? SpaceLevel.Neighbourhood)
   const [parentId, setParentId] = useState(initial?.parentId ?? '')
-  const [population, setPopulation] = useState(initial?.population?.toString() ?? '')
+  const [population, setPopulation] = useState(numberForInput(initial?.population, i18n.language))
+  const [populationInvalid, setPopulationInvalid] = useState(false)
   const [validFrom, setValidFrom] = useState(initial?.validFrom?.slice(0, 10) ?? '')
   const [geometry, setGeometry] = useState<Geometry | undefined>(initial?.geometry as Geometry | undefined)
   const [shapeError, setShapeError] = useState('')
   const submit = (e: FormEvent) => {
     e.preventDefault()
+    // a whole number as the UI language writes it (German 12.500)
+    const people = parseNumber(population, i18n.language)
+    const wrong = people !== undefined && (people === 'invalid' || !Number.isInteger(people) || people < 0)
+    setPopulationInvalid(wrong)
+    if (wrong) {
+      document.getElementById(ids.population)?.focus()
+      return
+    }
     onSubmit({
       code: code.trim(), name: name.trim(), level, parentId: parentId || undefined,
-      population: population.trim() === '' ? undefined : Number(population.replace(/\./g, '')),
+      population: typeof people === 'number' ? people : undefined,
       validFrom: validFrom || undefined, validTo: initial?.validTo, geometry, predecessorIds: initial?.predecessorIds,
     })
   }
@@ -61,9 +71,13 @@ function SpaceForm({ initial, submitLabel, busy, error, onSubmit, cancelTo }: {
           <option value="">{t('spaces.detail.noParent')}</option>
           <SpaceOptions spaces={spaces.filter((s) => s.id !== initial?.id)} />
         </select></div>
-      <div className="field"><label htmlFor={ids.population} className="field__label">{t('spaces.fields.population')}</label>
+      <div className={populationInvalid ? 'field field--invalid' : 'field'}>
+        <label htmlFor={ids.population} className="field__label">{t('spaces.fields.population')}</label>
         <input id={ids.population} className="input" inputMode="numeric" value={population}
-          onChange={(e) => setPopulation(e.target.value)} /></div>
+          aria-invalid={populationInvalid || undefined} aria-describedby={populationInvalid ? `${ids.population}-error` : undefined}
+          onChange={(e) => setPopulation(e.target.value)} />
+        {populationInvalid ? <p id={`${ids.population}-error`} className="field__error">{t('validation.wholeNumber')}</p> : null}
+      </div>
       <div className="field"><label htmlFor={ids.from} className="field__label">{t('spaces.editor.validFrom')}</label>
         <input id={ids.from} type="date" className="input" value={validFrom} onChange={(e) => setValidFrom(e.target.value)} /></div>
       <div className="field"><label htmlFor={ids.shape} className="field__label">{t('spaces.editor.shape')}</label>

@@ -7,19 +7,21 @@ import { Alert, Loading } from '@/components/ui/feedback'
 import { ProblemAlert } from '@/components/ui/problem-alert'
 import { useCurrentUser } from '@/lib/auth'
 import { formatDateTime, formatNumber } from '@/lib/format'
+import { numberForInput, parseNumber } from '@/lib/numbers'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useApiKeys, useCreateApiKey, useRevokeApiKey, useSetApiKeyRateLimit } from '../api/api-keys'
 
 const ROLES = [Role.Viewer, Role.Analyst, Role.Editor, Role.Coordinator, Role.Admin]
 const MAX_LIMIT = 100_000
 
-/** A request limit as typed: empty is the default (undefined), else a whole number from 1 to 100000, else null (invalid). */
-function parseLimit(text: string): number | undefined | null {
-  const trimmed = text.trim()
-  if (trimmed === '') return undefined
-  if (!/^\d+$/.test(trimmed)) return null
-  const value = Number(trimmed)
-  return value >= 1 && value <= MAX_LIMIT ? value : null
+/**
+ * A request limit as typed: empty is the default (undefined), else a whole number from 1 to 100.000 as the UI language
+ * writes it (lib/numbers: German 10.000, English 10,000), else null (invalid).
+ */
+function parseLimit(text: string, lng: string): number | undefined | null {
+  const value = parseNumber(text, lng)
+  if (value === undefined) return undefined
+  return value !== 'invalid' && Number.isInteger(value) && value >= 1 && value <= MAX_LIMIT ? value : null
 }
 
 /**
@@ -76,7 +78,7 @@ export function ApiKeysPage() {
 }
 
 function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKeyDto) => void }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const ids = { name: useId(), role: useId(), limit: useId() }
   const [name, setName] = useState('')
   const [role, setRole] = useState<Role>(Role.Viewer)
@@ -86,7 +88,7 @@ function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKeyDto) =>
   return (
     <form className="form card" noValidate onSubmit={(e) => {
       e.preventDefault()
-      const rateLimitPerMinute = parseLimit(limit)
+      const rateLimitPerMinute = parseLimit(limit, i18n.language)
       const next = { name: name.trim() === '', limit: rateLimitPerMinute === null }
       setErrors(next)
       if (next.name || next.limit) return
@@ -135,7 +137,7 @@ function ApiKeyRow({ apiKey, onSaved }: { apiKey: ApiKeyDto; onSaved: (name: str
   const { t, i18n } = useTranslation()
   const limitId = useId()
   const [editing, setEditing] = useState(false)
-  const [limit, setLimit] = useState(apiKey.rateLimitPerMinute?.toString() ?? '')
+  const [limit, setLimit] = useState(numberForInput(apiKey.rateLimitPerMinute, i18n.language))
   const [invalid, setInvalid] = useState(false)
   const [confirming, setConfirming] = useState(false)
   const setRateLimit = useSetApiKeyRateLimit()
@@ -167,7 +169,7 @@ function ApiKeyRow({ apiKey, onSaved }: { apiKey: ApiKeyDto; onSaved: (name: str
         {editing ? (
           <form className="form" noValidate onSubmit={(e) => {
             e.preventDefault()
-            const value = parseLimit(limit)
+            const value = parseLimit(limit, i18n.language)
             setInvalid(value === null)
             if (value === null) return
             setRateLimit.mutate({ id: apiKey.id, rateLimitPerMinute: value }, { onSuccess: () => { setEditing(false); onSaved(name) } })
