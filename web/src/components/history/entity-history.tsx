@@ -1,13 +1,16 @@
-import { useInfiniteQuery } from '@tanstack/react-query'
-import { useId } from 'react'
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { useId, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Role, type AuditEntryDto } from '@/api'
 import { listAuditEntries } from '@/api/requests'
+import { networkOptionsQuery } from '@/components/pickers/networks'
+import { flattenTree, spaceTreeQuery } from '@/components/pickers/spaces'
 import { Alert, EmptyState, Loading } from '@/components/ui/feedback'
 import { Table } from '@/components/ui/table'
 import { useProblemMessage } from '@/components/ui/use-problem-message'
 import { useCurrentUser } from '@/lib/auth'
 import { formatDateTime } from '@/lib/format'
+import { recordKindsOf, showChanges, type HistoryContext, type HistoryDescription } from './history-values'
 
 const PAGE = 20
 
@@ -24,22 +27,25 @@ function useEntityHistory(entityId: string, enabled: boolean) {
 }
 
 /**
- * The "Verlauf" section of an entity's page: who changed what when (old → new). The audit trail is for administrators
- * only, so the section shows for them alone.
+ * The "Verlauf" section of an entity's page: who changed what when (old → new), each field with the label the entity's
+ * own page uses and its values in words (`entity`: the feature's {@link HistoryDescription}). The audit trail is for
+ * administrators only, so the section shows for them alone.
  */
-export function EntityHistory({ entityId }: { entityId: string }) {
+export function EntityHistory({ entityId, entity }: { entityId: string; entity: HistoryDescription }) {
   const { data: user } = useCurrentUser()
   const isAdmin = user?.role === Role.Admin
   if (!isAdmin || !entityId) return null
-  return <HistorySection entityId={entityId} />
+  return <HistorySection entityId={entityId} entity={entity} />
 }
 
-function HistorySection({ entityId }: { entityId: string }) {
+function HistorySection({ entityId, entity }: { entityId: string; entity: HistoryDescription }) {
   const { t, i18n } = useTranslation()
   const headingId = useId()
   const history = useEntityHistory(entityId, true)
   const describe = useProblemMessage()
-  const entries = history.data?.pages.flatMap((p) => p.items) ?? []
+  const entries = useMemo(() => history.data?.pages.flatMap((p) => p.items) ?? [], [history.data])
+  const names = useRecordNames(entries, entity)
+  const ctx: HistoryContext = { t, lng: i18n.language, names }
   return (
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('history.title')}</h2>
@@ -48,29 +54,35 @@ function HistorySection({ entityId }: { entityId: string }) {
       {history.isSuccess && entries.length === 0 ? <EmptyState title={t('history.empty')} /> : null}
       {entries.length > 0 ? (
         <Table caption={t('history.caption')} columns={[t('history.when'), t('history.who'), t('history.action'), t('history.changes')]}>
-          {entries.map((e) => (
-            <tr key={e.id}>
-              <td>{formatDateTime(e.occurredAt, i18n.language)}</td>
-              <td>{who(e, t)}</td>
-              <td>{t(`history.actions.${e.action}`, { defaultValue: e.action })}</td>
-              <td>
-                {e.changes.length === 0 ? (
-                  t('history.noFields')
-                ) : (
-                  <ul className="plain-list">
-                    {e.changes.map((c) => (
-                      <li key={c.field}>
-                        <span className="history__field">{t(`history.fields.${c.field}`, { defaultValue: c.field })}</span>:{' '}
-                        {readableValue(c.old) ?? t('history.nothing')}{' '}
-                        <span aria-hidden="true">→</span>
-                        <span className="visually-hidden"> {t('history.becomes')} </span> {readableValue(c.new) ?? t('history.nothing')}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-            </tr>
-          ))}
+          {entries.map((e) => {
+            const changes = showChanges(e, entity, ctx)
+            return (
+              <tr key={e.id}>
+                <td>{formatDateTime(e.occurredAt, i18n.language)}</td>
+                <td>{who(e, t)}</td>
+                <td>{t(`history.actions.${e.action}`, { defaultValue: e.action })}</td>
+                <td>
+                  {changes.length === 0 ? (
+                    t('history.noFields')
+                  ) : (
+                    <ul className="plain-list">
+                      {changes.map((c) => (
+                        <li key={c.field}>
+                          <span className="history__field">{c.label}</span>:{' '}
+                          {c.detailOnly ? c.new : (
+                            <>
+                              {c.old ?? t('history.nothing')} <span aria-hidden="true">→</span>
+                              <span className="visually-hidden"> {t('history.becomes')} </span> {c.new ?? t('history.nothing')}
+                            </>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            )
+          })}
         </Table>
       ) : null}
       {history.hasNextPage ? (
@@ -83,34 +95,23 @@ function HistorySection({ entityId }: { entityId: string }) {
   )
 }
 
-function who(e: AuditEntryDto, t: (key: string) => string): string {
-  if (e.principalName) return e.apiKeyId ? `${e.principalName} (${t('history.apiKey')})` : e.principalName
-  return e.principal === 'anonymous' || e.principal === 'system' ? t('history.system') : e.principal
+/**
+ * Names of the records whose ids the entries list (a service's networks, an actor's spaces), from the lists the app keeps
+ * anyway (today's space tree, the networks); asked for only when an entry has such a field. Ids not found there are
+ * counted ("und 1 weiterer Datensatz").
+ */
+function useRecordNames(entries: readonly AuditEntryDto[], entity: HistoryDescription): HistoryContext['names'] {
+  const kinds = useMemo(() => recordKindsOf(entries, entity), [entries, entity])
+  const spaces = useQuery({ ...spaceTreeQuery(), enabled: kinds.has('spaces') })
+  const networks = useQuery({ ...networkOptionsQuery(), enabled: kinds.has('networks') })
+  return useMemo(() => ({
+    spaces: new Map(flattenTree(spaces.data ?? []).map((s) => [s.id, s.name])),
+    networks: new Map((networks.data ?? []).map((n) => [n.id, n.name])),
+  }), [spaces.data, networks.data])
 }
 
-/**
- * A recorded value as a planner reads it: lists and records (opening hours, closures, tags) arrive as JSON text and are
- * shown by their plain values ("24.12.2026, 26.12.2026, Weihnachten; …"), an empty list as nothing; other values as they are.
- */
-export function readableValue(value: string | null | undefined): string | undefined {
-  if (value == null || value === '') return undefined
-  const text = value.trim()
-  if (!text.startsWith('[') && !text.startsWith('{')) return value
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    return value
-  }
-  const plain = (v: unknown): string | undefined => {
-    if (v == null || v === '') return undefined
-    if (Array.isArray(v)) return v.map(plain).filter((x) => x !== undefined).join(', ') || undefined
-    if (typeof v === 'object') return Object.values(v).map(plain).filter((x) => x !== undefined).join(', ') || undefined
-    return String(v)
-  }
-  if (Array.isArray(parsed)) {
-    const items = parsed.map(plain).filter((x) => x !== undefined)
-    return items.length ? items.join('; ') : undefined
-  }
-  return plain(parsed)
+function who(e: AuditEntryDto, t: (key: string) => string): string {
+  if (e.principalName) return e.apiKeyId ? `${e.principalName} (${t('history.apiKey')})` : e.principalName
+  if (e.principal === 'anonymous' || e.principal === 'system') return t('history.system')
+  return e.principal.startsWith('key:') ? t('history.apiKey') : t('history.account')
 }

@@ -94,5 +94,9 @@ export const de = {
       roleSource: 'Dieser Akteur ist Ausgangspunkt (ausgehend)',
       roleTarget: 'Dieser Akteur ist Ziel (eingehend)',
     },
+    // Labels of the "Verlauf" for fields this page does not show under a name of their own.
+    history: {
+      archivedAt: 'Archiviert am',
+    },
   },
 }

@@ -97,5 +97,9 @@ export const en: Translations<typeof de> = {
       roleSource: 'This actor is the source (outgoing)',
       roleTarget: 'This actor is the target (incoming)',
     },
+    // Labels of the "Verlauf" for fields this page does not show under a name of their own.
+    history: {
+      archivedAt: 'Archived on',
+    },
   },
 }

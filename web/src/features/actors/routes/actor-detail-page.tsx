@@ -16,6 +16,7 @@ import { useActor, useActorTypes, useArchiveActor, useRestoreActor } from '../ap
 import { useActorTypeName } from '../components/actor-labels'
 import { ActorRelations } from '../components/actor-relations'
 import { RelationForm } from '../components/relation-form'
+import { actorHistory } from '../history'
 
 /** What another area shows on an actor's page (the inventory's services it runs and funds, put in by the route). */
 export type ActorSectionSlot = ComponentType<{ actorId: string; headingId: string }>
@@ -174,7 +175,7 @@ export function ActorDetailPage({ inventory: Inventory, networks: Networks, agre
           <Inventory actorId={a.id} headingId="actor-inventory" />
         </section>
       ) : null}
-      <EntityHistory entityId={id} />
+      <EntityHistory entityId={id} entity={actorHistory} />
     </>
   )
 }

@@ -9,6 +9,7 @@ import { usePageTitle } from '@/lib/use-page-title'
 import { useDeleteIndicator, useIndicator } from '../api/indicators'
 import { ExportDialog } from '../components/export-dialog'
 import { IndicatorAcrossSpaces } from '../components/indicator-across-spaces'
+import { indicatorHistory } from '../history'
 
 export function IndicatorDetailPage() {
   const { id = '' } = useParams()
@@ -96,7 +97,7 @@ export function IndicatorDetailPage() {
       </section>
       <IndicatorAcrossSpaces indicator={i} />
       {exporting ? <ExportDialog initial={{ indicatorIds: [i.id] }} onClose={() => setExporting(false)} /> : null}
-      <EntityHistory entityId={id} />
+      <EntityHistory entityId={id} entity={indicatorHistory} />
     </>
   )
 }

@@ -23,6 +23,7 @@ import { useTermNames } from '../components/labels'
 import { OpeningHoursWeek } from '../components/opening-hours-week'
 import { ServiceStatusBadge } from '../components/service-labels'
 import { VerifyButton } from '../components/verify-button'
+import { locationHistory } from '../history'
 
 /** A language's name in the UI language (the code when the browser does not know it). */
 function languageName(code: string, lng: string): string {
@@ -184,7 +185,7 @@ export function LocationPage() {
           <FundingTimeline fundings={allFundings} caption={t('inventory.funding.title')} showService />
         )}
       </section>
-      <EntityHistory entityId={id} />
+      <EntityHistory entityId={id} entity={locationHistory} />
     </>
   )
 }

@@ -16,6 +16,7 @@ import { useDateRangeText } from '@/lib/period'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useCloseRound, useRound, useRoundChanges, useRoundProgress } from '../api/inventory'
 import { InventoryNav } from '../components/inventory-nav'
+import { roundHistory } from '../history'
 
 const COUNTS = ['verified', 'changed', 'closed', 'new', 'pending'] as const
 
@@ -150,7 +151,7 @@ export function RoundPage() {
           </>
         )}
       </section>
-      <EntityHistory entityId={id} />
+      <EntityHistory entityId={id} entity={roundHistory} />
     </>
   )
 }

@@ -16,6 +16,7 @@ import { useTermNames } from '../components/labels'
 import { useAgeText } from '../components/age-text'
 import { ServiceStatusBadge } from '../components/service-labels'
 import { VerifyButton } from '../components/verify-button'
+import { serviceHistory } from '../history'
 
 /** A service: what it offers and for whom, where, its operator, verification, capacity and funding. */
 export function ServicePage() {
@@ -115,7 +116,7 @@ export function ServicePage() {
         <h2 id="service-funding">{t('inventory.funding.title')}</h2>
         <FundingTimeline fundings={fundings.data ?? []} caption={t('inventory.funding.title')} />
       </section>
-      <EntityHistory entityId={id} />
+      <EntityHistory entityId={id} entity={serviceHistory} />
     </>
   )
 }

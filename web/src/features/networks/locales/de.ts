@@ -283,6 +283,12 @@ export const de = {
       openInApp: 'Im Kalenderprogramm öffnen (webcal)',
       secret: 'Die Adresse enthält einen geheimen Schlüssel: Geben Sie sie nur an Mitglieder des Netzwerks weiter.',
     },
+    // Labels of the "Verlauf" for fields these pages do not show under a name of their own.
+    history: {
+      cadenceInterval: 'Sitzungsrhythmus (Anzahl)',
+      cadenceUnit: 'Sitzungsrhythmus (Einheit)',
+      incomingLinks: 'Verbindungen von anderen Netzwerken',
+    },
   },
   meetings: {
     title: 'Sitzung',
@@ -340,6 +346,11 @@ export const de = {
       removeDecision: 'Beschluss {{n}} entfernen',
       tooManyDecisions: 'Höchstens {{max}} Beschlüsse erlaubt.',
       agreementsHint: 'Verabredungen mit Verantwortlichen und Fristen erfassen Sie nach dem Speichern auf der Seite der Sitzung.',
+    },
+    // Labels of the "Verlauf" for fields these pages do not show under a name of their own.
+    history: {
+      network: 'Netzwerk',
+      cancelled: 'Abgesagt',
     },
   },
 }

@@ -285,6 +285,12 @@ export const en: Translations<typeof de> = {
       openInApp: 'Open in calendar app (webcal)',
       secret: 'The address contains a secret key: only share it with members of the network.',
     },
+    // Labels of the "Verlauf" for fields these pages do not show under a name of their own.
+    history: {
+      cadenceInterval: 'Meeting cadence (number)',
+      cadenceUnit: 'Meeting cadence (unit)',
+      incomingLinks: 'Links from other networks',
+    },
   },
   meetings: {
     title: 'Meeting',
@@ -342,6 +348,11 @@ export const en: Translations<typeof de> = {
       removeDecision: 'Remove decision {{n}}',
       tooManyDecisions: 'At most {{max}} decisions allowed.',
       agreementsHint: 'Record agreements with responsibles and deadlines on the meeting page after saving.',
+    },
+    // Labels of the "Verlauf" for fields these pages do not show under a name of their own.
+    history: {
+      network: 'Network',
+      cancelled: 'Cancelled',
     },
   },
 }

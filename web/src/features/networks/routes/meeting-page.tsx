@@ -15,6 +15,7 @@ import { formatDate, formatTimeRange } from '@/lib/format'
 import { useNavigationNotice } from '@/lib/navigation-notice'
 import { usePageTitle } from '@/lib/use-page-title'
 import { icsFileName, meetingCalendarUrl, useDeleteMeeting, useMeeting } from '../api/networks'
+import { meetingHistory } from '../history'
 import '../networks.css'
 
 /** What the page shows at its end: the agreements made in the meeting (the tasks feature's, put in by the route). */
@@ -171,7 +172,7 @@ export function MeetingPage({ agreements: Agreements }: { agreements: MeetingAgr
       <section className="card" aria-labelledby="meeting-agreements">
         <Agreements networkId={m.networkId} meetingId={m.id} canWrite={canWrite} headingId="meeting-agreements" />
       </section>
-      <EntityHistory entityId={id} />
+      <EntityHistory entityId={id} entity={meetingHistory} />
     </>
   )
 }

@@ -21,6 +21,7 @@ import { NetworkMembers } from '../components/network-members'
 import { NetworkMeetings } from '../components/network-meetings'
 import { StatusBadge } from '../components/status-badge'
 import '../networks.css'
+import { networkHistory } from '../history'
 
 /** What the page shows under "Verabredungen": the agreements of the network (the tasks feature's, put in by the route). */
 export type NetworkAgreementsSlot = ComponentType<{ networkId: string; networkName: string; canWrite: boolean; headingId: string }>
@@ -146,7 +147,7 @@ export function NetworkDetailPage({ agreements: Agreements, services: Services, 
           <Services networkId={n.id} headingId="network-services" />
         </section>
       ) : null}
-      <EntityHistory entityId={id} />
+      <EntityHistory entityId={id} entity={networkHistory} />
     </>
   )
 }

@@ -71,5 +71,10 @@ export const de = {
       children: 'Untergeordnete Räume',
       noChildren: 'Keine untergeordneten Räume.',
     },
+    // Labels of the "Verlauf" for fields this page does not show under a name of their own.
+    history: {
+      shape: 'Umriss',
+      validTo: 'Gültig bis',
+    },
   },
 }

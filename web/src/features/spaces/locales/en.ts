@@ -73,5 +73,10 @@ export const en: Translations<typeof de> = {
       children: 'Subordinate spaces',
       noChildren: 'No subordinate spaces.',
     },
+    // Labels of the "Verlauf" for fields this page does not show under a name of their own.
+    history: {
+      shape: 'Outline',
+      validTo: 'Valid until',
+    },
   },
 }

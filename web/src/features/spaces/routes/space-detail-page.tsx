@@ -14,6 +14,7 @@ import { useCanWrite } from '@/lib/auth'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useSpaceChildren, useSpacesById } from '../api/spaces'
 import { EndSpaceForm } from './space-editor-pages'
+import { spaceHistory } from '../history'
 
 /** What another area shows on a space's page (the inventory's facilities and services and its coverage, put in by the route). */
 export type SpaceSectionSlot = ComponentType<{ spaceId: string; headingId: string }>
@@ -145,7 +146,7 @@ export function SpaceDetailPage({ inventory: Inventory, coverage: Coverage, acto
           <Coverage spaceId={s.id} headingId="space-coverage" />
         </section>
       ) : null}
-      <EntityHistory entityId={id} />
+      <EntityHistory entityId={id} entity={spaceHistory} />
     </>
   )
 }
