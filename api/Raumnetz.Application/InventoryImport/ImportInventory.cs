@@ -36,7 +36,8 @@ public sealed record InventoryImportResult
     public int Unchanged { get; init; }
     public int ErrorCount { get; init; }
     /// <summary>
-    /// The bad rows (the first 1000) by line and column. Codes: required, tooLong, duplicate, notANumber, outsideWgs84,
+    /// The bad rows (the first 1000) by line and column. Codes: required, tooLong, duplicate, notANumber, ambiguousNumber
+    /// (a number in a file that does not show its decimal mark, which could mean two values: args either, or), outsideWgs84,
     /// unknownSpace, unknownCategory, unknownTargetGroup, unknownActor, ambiguousActor, notAnAgeRange, outOfRange, notAUnit,
     /// notADate, notAStatus, tooManyRows, and for the file: unknownColumn, duplicateColumn, missingColumn, malformedFile, emptyFile.
     /// </summary>
@@ -75,9 +76,14 @@ public sealed class ImportInventoryHandler(IUnitOfWork unitOfWork, TimeProvider 
                 break;
             }
             var cells = new Dictionary<string, string?>();
+            HashSet<string>? numberCells = null;
             for (var i = 0; i < columns.Length; i++)
-                if (columns[i] is { } name) cells[name] = i < sheetRow.Cells.Count ? sheetRow.Cells[i] : null;
-            if (checker.Check(sheetRow.Line, cells) is { } row) rows.Add(row);
+            {
+                if (columns[i] is not { } name) continue;
+                cells[name] = i < sheetRow.Cells.Count ? sheetRow.Cells[i] : null;
+                if (sheetRow.NumberCells is { } numbers && i < numbers.Count && numbers[i]) (numberCells ??= []).Add(name);
+            }
+            if (checker.Check(sheetRow.Line, cells, sheetRow.Notation, numberCells) is { } row) rows.Add(row);
         }
         if (columns is null && report.Count == 0) report.Add(null, null, "file", "emptyFile", Messages.Import_NoHeader);
 

@@ -100,11 +100,17 @@ internal sealed class InventoryRowChecker
             spaces.Select(s => (s.Name, s.Id)), locate, report);
     }
 
-    /// <summary>The checked row, or null when it is bad (its problems are in the report).</summary>
-    public InventoryImportRow? Check(int line, IReadOnlyDictionary<string, string?> cells)
+    /// <summary>
+    /// The checked row, or null when it is bad (its problems are in the report). <paramref name="notation"/> says how the row
+    /// writes numbers as text; <paramref name="numberCells"/> names the columns whose cells the file stores as numbers.
+    /// </summary>
+    public InventoryImportRow? Check(int line, IReadOnlyDictionary<string, string?> cells,
+        NumberNotation notation = NumberNotation.Unknown, IReadOnlySet<string>? numberCells = null)
     {
         var before = report.Count;
         string? Cell(string column) => cells.TryGetValue(column, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+        double? Number(string column, bool thousands) => this.Number(line, column, Cell(column),
+            numberCells?.Contains(column) == true ? NumberNotation.Invariant : notation, thousands);
 
         var externalId = Required(line, ExternalId, Cell(ExternalId), MaxExternalId);
         var locationExternalId = Text(line, LocationExternalId, Cell(LocationExternalId), MaxExternalId);
@@ -118,8 +124,9 @@ internal sealed class InventoryRowChecker
         if (street is not null && city is null)
             Add(line, City, "required", Domain.Common.Text.Format(Messages.Import_RequiredWithStreet, City));
 
-        var latitude = Number(line, Latitude, Cell(Latitude));
-        var longitude = Number(line, Longitude, Cell(Longitude));
+        // coordinates never reach 1,000: a '.' or ',' in them is the decimal mark
+        var latitude = Number(Latitude, thousands: false);
+        var longitude = Number(Longitude, thousands: false);
         if (latitude is < -90 or > 90)
             Add(line, Latitude, "outsideWgs84", Domain.Common.Text.Format(Messages.Import_LatitudeOutside, latitude), ("value", latitude));
         if (longitude is < -180 or > 180)
@@ -150,7 +157,7 @@ internal sealed class InventoryRowChecker
             foreach (var name in Split(funderText))
                 if (Actor(line, Funders, name) is { } fid && !funders.Contains(fid)) funders.Add(fid);
         var (minAge, maxAge) = AgesOf(line, Cell(Ages));
-        var capacity = Number(line, Capacity, Cell(Capacity));
+        var capacity = Number(Capacity, thousands: true);
         if (capacity is < 0 or > 1_000_000)
             Add(line, Capacity, "outOfRange", Messages.Import_CapacityRange, ("value", capacity));
         var unit = UnitOf(line, Cell(CapacityUnit));
@@ -193,13 +200,26 @@ internal sealed class InventoryRowChecker
         return null;
     }
 
-    /// <summary>A number with a decimal point, or a decimal comma when it has no point ("52,41").</summary>
-    private double? Number(int line, string column, string? text)
+    /// <summary>A number as <see cref="ImportNumbers"/> reads it; one that could mean two values is an error
+    /// (ambiguousNumber) naming both and how to write it.</summary>
+    private double? Number(int line, string column, string? text, NumberNotation notation, bool thousands)
     {
         if (text is null) return null;
-        var t = text.Contains('.', StringComparison.Ordinal) ? text : text.Replace(',', '.');
-        if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)) return v;
-        Add(line, column, "notANumber", Domain.Common.Text.Format(Messages.Import_NotANumber, text), ("value", text));
+        var reading = ImportNumbers.Read(text, notation, thousands);
+        if (reading.IsAmbiguous)
+        {
+            // the decimal mark of the first reading (German: ',') is the mark in question when it comes last
+            var mark = text.LastIndexOf(',') > text.LastIndexOf('.') ? ',' : '.';
+            Add(line, column, "ambiguousNumber",
+                Domain.Common.Text.Format(Messages.Import_AmbiguousNumber, text, column, reading.Value, reading.Other, mark),
+                ("value", text), ("either", reading.Value), ("or", reading.Other));
+            return null;
+        }
+        if (reading.Value is { } v) return v;
+        var german = notation == NumberNotation.German;
+        Add(line, column, "notANumber",
+            Domain.Common.Text.Format(german ? Messages.Import_NotANumberComma : Messages.Import_NotANumber, text),
+            ("value", text), ("decimalComma", german));
         return null;
     }
 

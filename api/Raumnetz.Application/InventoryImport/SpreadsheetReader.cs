@@ -5,7 +5,16 @@ using Raumnetz.Application.Common;
 namespace Raumnetz.Application.InventoryImport;
 
 /// <summary>A row of a spreadsheet as read: its line (1 for the header) and its cells as text (empty cells null).</summary>
-public sealed record SheetRow(int Line, IReadOnlyList<string?> Cells);
+public sealed record SheetRow(int Line, IReadOnlyList<string?> Cells)
+{
+    /// <summary>How the row's text cells write numbers: German in a ';'-separated CSV, else not known
+    /// (<see cref="ImportNumbers"/>).</summary>
+    public NumberNotation Notation { get; init; }
+
+    /// <summary>Which cells the file stores as numbers (XLSX number cells, in invariant form); null when the format has no
+    /// types (CSV).</summary>
+    public IReadOnlyList<bool>? NumberCells { get; init; }
+}
 
 /// <summary>
 /// A spreadsheet format the inventory import reads (strategy): chosen once at the edge from <c>?format=</c> or the
@@ -54,7 +63,9 @@ public sealed class SpreadsheetReaders(IEnumerable<ISpreadsheetReader> readers) 
 /// <summary>
 /// CSV as it streams in, read as the indicator import reads it (<see cref="ImportCsv"/>): UTF-8 with or without BOM, the
 /// separator detected from the header (comma, semicolon, tab) unless given, cells trimmed, blank lines skipped, and each
-/// record numbered by its first line.
+/// record numbered by its first line. A file separated by ';' is German (as German Excel writes CSV, and as the exports
+/// write it with <c>decimal=comma</c>): its numbers have a decimal comma and may group thousands with '.'. With ',' or a
+/// tab the file does not show how it writes numbers.
 /// </summary>
 public sealed class CsvSpreadsheetReader : ISpreadsheetReader
 {
@@ -74,7 +85,9 @@ public sealed class CsvSpreadsheetReader : ISpreadsheetReader
         {
             ct.ThrowIfCancellationRequested();
             var line = ImportCsv.FirstLine(parser);
-            yield return new SheetRow(line, parser.Record!.Select(c => string.IsNullOrEmpty(c) ? null : c).ToList());
+            var notation = parser.Delimiter == ";" ? NumberNotation.German : NumberNotation.Unknown;
+            var cells = parser.Record!.Select(c => string.IsNullOrEmpty(c) ? null : c).ToList();
+            yield return new SheetRow(line, cells) { Notation = notation };
         }
     }
 }

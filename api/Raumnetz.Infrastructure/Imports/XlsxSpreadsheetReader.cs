@@ -14,8 +14,9 @@ namespace Raumnetz.Infrastructure.Imports;
 
 /// <summary>
 /// The first worksheet of an XLSX workbook (Office Open XML): one row per sheet row with its row number as line, cells
-/// placed by their column letters (gaps stay empty), shared and inline strings as text, numbers in invariant form (a date
-/// cell arrives as its Excel serial number, which the import's date columns accept). The body is buffered first, as
+/// placed by their column letters (gaps stay empty), shared and inline strings as text, numbers in invariant form and
+/// marked as numbers (<see cref="SheetRow.NumberCells"/>; a date cell arrives as its Excel serial number, which the
+/// import's date columns accept). The body is buffered first, as
 /// the format needs random access; the endpoint's body limit bounds it. A workbook is a zip, so what it unpacks to is
 /// bounded too (<see cref="Limits.ImportUnpacked"/>): the sizes its entries declare are checked before anything is
 /// unpacked, and no part is read beyond that many characters (the SDK's <see cref="OpenSettings.MaxCharactersInPart"/>,
@@ -109,6 +110,7 @@ public sealed class XlsxSpreadsheetReader : ISpreadsheetReader
                     var line = row.RowIndex?.Value is { } index ? (int)index : next;
                     next = line + 1;
                     var cells = new List<string?>();
+                    var numbers = new List<bool>();
                     foreach (var cell in row.Elements<Cell>())
                     {
                         var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : cells.Count;
@@ -117,12 +119,17 @@ public sealed class XlsxSpreadsheetReader : ISpreadsheetReader
                             bad(line, Messages.Import_NotXlsx);
                             return null;
                         }
-                        while (cells.Count < column) cells.Add(null);
+                        while (cells.Count < column)
+                        {
+                            cells.Add(null);
+                            numbers.Add(false);
+                        }
                         var text = Text(cell, strings);
                         cells.Add(string.IsNullOrWhiteSpace(text) ? null : text.Trim());
+                        numbers.Add(IsNumber(cell));
                     }
                     if (cells.All(c => c is null)) continue;
-                    return new SheetRow(line, cells);
+                    return new SheetRow(line, cells) { NumberCells = numbers };
                 }
                 return null;
             }
@@ -189,6 +196,9 @@ public sealed class XlsxSpreadsheetReader : ISpreadsheetReader
         if (type == CellValues.Boolean) return value == "1" ? "true" : "false";
         return value;
     }
+
+    /// <summary>A number cell (no type or type n): its value is in invariant form ("2500", "52.41", "1E-05").</summary>
+    private static bool IsNumber(Cell cell) => (cell.DataType?.Value ?? CellValues.Number) == CellValues.Number;
 
     /// <summary>"C7" → 2 (column letters counted from A = 0); a reference beyond column XFD gives <see cref="MaxColumns"/>.</summary>
     private static int ColumnIndex(string reference)

@@ -207,6 +207,136 @@ public sealed class ImportInventoryTests(InventoryClockFactory factory) : IClass
         Assert.Equal(2, again.GetProperty("unchanged").GetInt32());
     }
 
+    private Task<double> CapacityAsync(string externalId) => factory.ScalarAsync<double>("""
+        SELECT c.maximum FROM capacity_entries c JOIN service_at_locations s ON s.id = c.service_at_location_id WHERE s.external_id = @e
+        """, new { e = externalId });
+
+    private async Task<(double Latitude, double Longitude)> CoordinatesAsync(string locationExternalId) =>
+        (await factory.ScalarAsync<double>("SELECT latitude FROM locations WHERE external_id = @e", new { e = locationExternalId }),
+            await factory.ScalarAsync<double>("SELECT longitude FROM locations WHERE external_id = @e", new { e = locationExternalId }));
+
+    private static List<(int Line, string Column, string Code)> Errors(JsonElement report) =>
+        report.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("line").GetInt32(), e.Str("column"), e.Str("code")))
+            .ToList();
+
+    [Fact]
+    public async Task A_german_file_reads_a_point_as_thousands_separator_and_a_comma_as_decimal_mark()
+    {
+        // the tester's file: ';'-separated, "2.500" places; the import used to store 2.5 without a word
+        var (client, teltow, t, lon) = await ArrangeAsync();
+        var x = lon.ToString("0.0000", CultureInfo.InvariantCulture);
+        var result = await ImportAsync(client, Csv(
+            "Externe ID;Einrichtung;Angebot;Kategorie;Kapazität;Einheit;Breite;Länge",
+            $"G-{t}-1;Seniorentreff {t};Seniorentreff {t};seniorentreff;2.500;;;",
+            $"G-{t}-2;Jugendclub {t};Jugendclub {t};jugendclub;1.200;Plätze;;",
+            $"G-{t}-3;Beratung {t};Beratung {t};beratung-erziehung;12,5;Wochenstunden;52,4031;{x.Replace('.', ',')}",
+            $"G-{t}-4;Stadtteilzentrum {t};Stadtteilzentrum {t};stadtteilzentrum;1.234,5;Wochenstunden;52.4031;{x}",
+            $"G-{t}-5;Kita {t};Kita {t};kita;\"1.000.000\";;;"));
+        Assert.Equal(5, result.GetProperty("created").GetInt32());
+        Assert.Equal(2500, await CapacityAsync($"G-{t}-1"));
+        Assert.Equal(1200, await CapacityAsync($"G-{t}-2"));
+        Assert.Equal(12.5, await CapacityAsync($"G-{t}-3"));
+        Assert.Equal(1234.5, await CapacityAsync($"G-{t}-4"));
+        Assert.Equal(1_000_000, await CapacityAsync($"G-{t}-5"));
+        // coordinates with a decimal comma, and with a point (a coordinate has no thousands, so the point is its decimal mark)
+        Assert.Equal((52.4031, double.Parse(x, CultureInfo.InvariantCulture)), await CoordinatesAsync($"G-{t}-3"));
+        Assert.Equal((52.4031, double.Parse(x, CultureInfo.InvariantCulture)), await CoordinatesAsync($"G-{t}-4"));
+        Assert.Equal(teltow, await factory.ScalarAsync<Guid>("SELECT space_id FROM locations WHERE external_id = @e",
+            new { e = $"G-{t}-3" }));
+
+        // the export shows what was imported, and a German export re-reads as the same numbers
+        var export = await client.GetStringAsync($"/api/v1/exports/inventory?q=Seniorentreff {t}&decimal=comma");
+        var lines = export.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(';');
+        Assert.Equal("2500", lines[1].Split(';')[Array.IndexOf(header, "places_maximum")]);
+
+        // a number that is none in a German file says that a decimal comma is expected
+        var bad = await ImportAsync(client, Csv("Externe ID;Einrichtung;Angebot;Kapazität", $"G-{t}-6;Ort {t};Angebot {t};2.50.0"),
+            "?dryRun=true");
+        var error = Assert.Single(bad.GetProperty("errors").EnumerateArray());
+        Assert.Equal(("capacity", "notANumber"), (error.Str("column"), error.Str("code")));
+        Assert.Contains("Dezimalkomma", error.Str("message"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_number_a_file_of_unknown_notation_could_read_two_ways_is_a_row_error_naming_column_and_remedy()
+    {
+        var (client, _, t, lon) = await ArrangeAsync();
+        var before = await CountsAsync();
+        // ',' between the columns: the file does not show whether '.' is a decimal point or groups thousands
+        var report = await ImportAsync(client, Csv(
+            "external_id,location_name,service_name,capacity,latitude,longitude",
+            $"A-{t}-1,Ort {t},Angebot {t},2.500,,",
+            $"A-{t}-2,Ort {t},Angebot {t},\"1,200\",,",
+            $"A-{t}-3,Ort {t},Angebot {t},2.5,,",
+            $"A-{t}-4,Ort {t},Angebot {t},2500,,",
+            $"A-{t}-5,Ort {t},Angebot {t},\"1,234.5\",,",
+            $"A-{t}-6,Ort {t},Angebot {t},\"12,5\",52.400,{lon.ToString("0.000", CultureInfo.InvariantCulture)}"), "?dryRun=true");
+        Assert.Equal([(2, "capacity", "ambiguousNumber"), (3, "capacity", "ambiguousNumber")], Errors(report));
+        var error = report.GetProperty("errors")[0];
+        Assert.Equal("2.500", error.GetProperty("args").GetProperty("value").GetString());
+        Assert.Equal("2500", error.GetProperty("args").GetProperty("either").GetString());
+        Assert.Equal("2.5", error.GetProperty("args").GetProperty("or").GetString());
+        Assert.Contains("'capacity'", error.Str("message"), StringComparison.Ordinal);
+        Assert.Contains("2500 oder 2,5", error.Str("message"), StringComparison.Ordinal);
+        Assert.Contains("ohne Tausendertrennzeichen", error.Str("message"), StringComparison.Ordinal);
+        // in English too
+        var request = new HttpRequestMessage(HttpMethod.Post, Url + "?dryRun=true")
+        {
+            Content = Csv("external_id,location_name,service_name,capacity", $"A-{t}-1,Ort {t},Angebot {t},2.500"),
+        };
+        request.Headers.TryAddWithoutValidation("Accept-Language", "en");
+        var english = await HttpAssert.OkAsync<JsonElement>(await client.SendAsync(request));
+        Assert.Contains("could be 2500 or 2.5", english.GetProperty("errors")[0].Str("message"), StringComparison.Ordinal);
+        Assert.Contains("without thousands separators", english.GetProperty("errors")[0].Str("message"), StringComparison.Ordinal);
+
+        // tab-separated: the same; the real import is 400 naming the line and column, nothing written
+        await HttpAssert.ProblemAsync(await client.PostAsync(Url, Csv("external_id\tlocation_name\tservice_name\tcapacity",
+            $"A-{t}-1\tOrt {t}\tAngebot {t}\t1.000")), HttpStatusCode.BadRequest, "lines[2].capacity");
+        // separated by ';' (detected or given) the file is German
+        var german = await ImportAsync(client, Csv("external_id;location_name;service_name;capacity", $"A-{t}-1;Ort {t};Angebot {t};2.500"),
+            "?dryRun=true&delimiter=semicolon");
+        Assert.Equal(0, german.GetProperty("errorCount").GetInt32());
+
+        // an XLSX number cell is a number whatever its decimals; a text cell follows the rule above
+        var xlsx = await ImportAsync(client, Xlsx(
+            ["external_id", "location_name", "service_name", "capacity", "capacity_unit"],
+            [$"X-{t}-1", $"Ort {t}", $"Angebot {t}", 1.125, "Wochenstunden"],
+            [$"X-{t}-2", $"Ort {t}", $"Angebot {t}", "2.500", null],
+            [$"X-{t}-3", $"Ort {t}", $"Angebot {t}", "2,5", null]), "?dryRun=true");
+        Assert.Equal([(3, "capacity", "ambiguousNumber")], Errors(xlsx));
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Coordinates_are_read_with_either_decimal_mark_and_never_as_thousands()
+    {
+        var (client, teltow, t, lon) = await ArrangeAsync();
+        var x3 = lon.ToString("0.000", CultureInfo.InvariantCulture);
+        var result = await ImportAsync(client, Csv(
+            "external_id,location_external_id,location_name,service_name,latitude,longitude",
+            $"C-{t}-1,CL-{t}-1,Ort {t},Angebot {t},52.400,{x3}",
+            $"C-{t}-2,CL-{t}-2,Ort {t},Angebot {t},\"52,41\",\"{x3.Replace('.', ',')}\""));
+        Assert.Equal(2, result.GetProperty("created").GetInt32());
+        var expected = double.Parse(x3, CultureInfo.InvariantCulture);
+        Assert.Equal((52.4, expected), await CoordinatesAsync($"CL-{t}-1"));
+        Assert.Equal((52.41, expected), await CoordinatesAsync($"CL-{t}-2"));
+        // German file: decimal comma, and three decimals after a comma stay decimals
+        var german = await ImportAsync(client, Csv(
+            "Externe ID;Standort-ID;Einrichtung;Angebot;Breite;Länge",
+            $"C-{t}-3;CL-{t}-3;Ort {t};Angebot {t};52,395;{x3.Replace('.', ',')}",
+            $"C-{t}-4;CL-{t}-4;Ort {t};Angebot {t};52.395;{x3}"));
+        Assert.Equal(2, german.GetProperty("created").GetInt32());
+        Assert.Equal((52.395, expected), await CoordinatesAsync($"CL-{t}-3"));
+        Assert.Equal((52.395, expected), await CoordinatesAsync($"CL-{t}-4"));
+        Assert.Equal(teltow, await factory.ScalarAsync<Guid>("SELECT space_id FROM locations WHERE external_id = @e",
+            new { e = $"CL-{t}-3" }));
+        // a coordinate written with thousands separators is no number
+        var bad = await ImportAsync(client,
+            Csv("Externe ID;Einrichtung;Angebot;Breite;Länge", $"C-{t}-5;Ort {t};Angebot {t};1.052,4;13,2"), "?dryRun=true");
+        Assert.Equal([(2, "latitude", "notANumber")], Errors(bad));
+    }
+
     [Fact]
     public async Task A_50_MB_upload_is_413_naming_the_limit_and_nothing_is_written()
     {
