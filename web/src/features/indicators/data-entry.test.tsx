@@ -160,4 +160,28 @@ describe('data entry grid', () => {
     expect(screen.getByLabelText('Wert – SGB-II-Quote')).toHaveValue('12,34')
     expect(screen.getByLabelText('Nenner – SGB-II-Quote')).toHaveValue('10000')
   })
+  it('asks to confirm an outlier with a button whose name holds what it shows (WCAG 2.5.3), then saves with the confirmation', async () => {
+    let asked = false
+    server.use(http.put('/api/v1/observations', async ({ request }) => {
+      const body = (await request.json()) as Record<string, unknown>
+      if (!body.confirmOutlier) {
+        asked = true
+        return problem(400, 'Validation', { errors: { value: ['Outlier.'] }, codes: { value: ['outlier'] } })
+      }
+      return HttpResponse.json({ id: 'o-2', ...body, suppressed: false, ...stamp })
+    }))
+    renderGrid()
+    const user = userEvent.setup()
+    await user.type(screen.getByLabelText('Wert – Einwohner'), '90.000{Enter}')
+    const confirm = await screen.findByRole('button', { name: '„Einwohner“ trotzdem speichern' })
+    expect(asked).toBe(true)
+    expect(confirm).toHaveTextContent('Trotzdem speichern')
+    expect(await axeViolations()).toEqual([])
+    await user.click(confirm)
+    expect(await screen.findByText('„Einwohner“ wurde gespeichert.')).toBeInTheDocument()
+    expect(requests.filter((r) => r.method === 'PUT').map((r) => r.body)).toEqual([
+      { indicatorId: 'i-2', spaceId: 's-nord', period: '2025', value: 90000, status: 'provisional' },
+      { indicatorId: 'i-2', spaceId: 's-nord', period: '2025', value: 90000, status: 'provisional', confirmOutlier: true },
+    ])
+  })
 })

@@ -32,13 +32,16 @@ describe('API-Schlüssel (administration)', () => {
     expect(await axeViolations()).toEqual([])
   })
 
-  it('creates a key with a limit and shows the key once (axe-clean)', async () => {
+  it('creates a key with a limit, shows the key once and puts the focus on it (axe-clean with the new key listed)', async () => {
+    const keys: ApiKeyDto[] = []
     server.use(
-      http.get('/api/v1/api-keys', () => HttpResponse.json([])),
-      http.post('/api/v1/api-keys', () => HttpResponse.json({
-        id: 'k-3', name: 'Kreisportal', role: Role.Analyst, key: 'rnz_secret-once', createdAt: '2026-12-05T08:00:00Z',
-        rateLimitPerMinute: 120, grants: [],
-      }, { status: 201 })),
+      http.get('/api/v1/api-keys', () => HttpResponse.json(keys)),
+      http.post('/api/v1/api-keys', () => {
+        const created = { id: 'k-3', name: 'Kreisportal', role: Role.Analyst, createdAt: '2026-12-05T08:00:00Z', rateLimitPerMinute: 1200,
+          grants: [] }
+        keys.push({ ...created, keyPrefix: 'rnz_secr', createdBy: 'user:u-1', createdByName: 'Kim Koordination' })
+        return HttpResponse.json({ ...created, key: 'rnz_secret-once' }, { status: 201 })
+      }),
     )
     renderApp({ route: '/admin/api-keys', user: admin })
     const user = userEvent.setup()
@@ -54,6 +57,9 @@ describe('API-Schlüssel (administration)', () => {
     await user.type(screen.getByLabelText('Anfragen je Minute (optional)'), '1.200')
     await user.click(screen.getByRole('button', { name: 'Schlüssel anlegen' }))
     expect(await screen.findByText('rnz_secret-once')).toBeInTheDocument()
+    // keyboard and screen-reader users land on the key shown once, not on the page's body
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Schlüssel für Kreisportal angelegt' })).toHaveFocus())
+    expect(await screen.findByRole('button', { name: 'Limit ändern: Kreisportal' })).toHaveTextContent('Limit ändern …')
     expect(await axeViolations()).toEqual([])
     expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ name: 'Kreisportal', role: 'analyst', rateLimitPerMinute: 1200 })
   })
@@ -66,7 +72,7 @@ describe('API-Schlüssel (administration)', () => {
     )
     renderApp({ route: '/admin/api-keys', user: admin })
     const user = userEvent.setup()
-    await user.click(await screen.findByRole('button', { name: 'Anfragelimit von Jugendamt Fachverfahren ändern' }))
+    await user.click(await screen.findByRole('button', { name: 'Limit ändern: Jugendamt Fachverfahren' }))
     await user.clear(screen.getByLabelText('Anfragen je Minute für Jugendamt Fachverfahren'))
     await user.click(screen.getByRole('button', { name: 'Limit speichern' }))
     await waitFor(() => expect(requests.find((r) => r.url.pathname === '/api/v1/api-keys/k-1/rate-limit')?.body).toEqual({}))
@@ -84,7 +90,7 @@ describe('API-Schlüssel (administration)', () => {
     )
     renderApp({ route: '/admin/api-keys', user: admin })
     const user = userEvent.setup()
-    await user.click(await screen.findByRole('button', { name: 'Anfragelimit von Jugendamt Fachverfahren ändern' }))
+    await user.click(await screen.findByRole('button', { name: 'Limit ändern: Jugendamt Fachverfahren' }))
     await user.click(screen.getByRole('button', { name: 'Limit speichern' }))
     expect(await screen.findByRole('alert')).toBeInTheDocument()
   })

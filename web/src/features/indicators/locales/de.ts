@@ -345,6 +345,8 @@ export const de = {
       note: 'Notiz',
       save: 'Speichern',
       saveRow: '„{{indicator}}“ speichern',
+      saveRowAnyway: '„{{indicator}}“ trotzdem speichern',
+      savingRow: 'speichert „{{indicator}}“ …',
       rowSaved: '„{{indicator}}“ wurde gespeichert.',
       outlier: 'Der Wert weicht stark von den bisherigen Werten dieses Sozialraums ab.',
       confirmOutlier: 'Ist der Wert richtig? Dann „Trotzdem speichern“ wählen.',

@@ -348,6 +348,8 @@ export const en: Translations<typeof de> = {
       note: 'Note',
       save: 'Save',
       saveRow: 'Save “{{indicator}}”',
+      saveRowAnyway: 'Save anyway: “{{indicator}}”',
+      savingRow: 'saving “{{indicator}}” …',
       rowSaved: '“{{indicator}}” was saved.',
       outlier: 'The value lies far outside this social space’s previous values.',
       confirmOutlier: 'Is the value right? Then choose “Save anyway”.',

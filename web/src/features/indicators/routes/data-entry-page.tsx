@@ -295,7 +295,8 @@ function EntryRow({ indicator, spaceId, period, observation }: {
       <td>
         <form id={formId} noValidate onSubmit={submit}>
           <button type="submit" className="button button--secondary" disabled={isSubmitting}
-            aria-label={t('indicators.entry.saveRow', { indicator: indicator.name })}>
+            aria-label={t(isSubmitting ? 'indicators.entry.savingRow' : confirmOutlier ? 'indicators.entry.saveRowAnyway'
+              : 'indicators.entry.saveRow', { indicator: indicator.name })}>
             {isSubmitting ? t('indicators.entry.saving') : confirmOutlier ? t('indicators.entry.saveAnyway') : t('indicators.entry.save')}
           </button>
         </form>

@@ -117,11 +117,11 @@ export function SetEditor({ set, catalogue }: { set?: IndicatorSetDto; catalogue
               </span>
               <button type="button" className="button button--secondary" disabled={index === 0}
                 aria-label={t('indicators.sets.up', { name: nameOf(indicatorId) })} onClick={() => move(index, -1)}>
-                ↑ {t('indicators.sets.upShort')}
+                <span aria-hidden="true">↑</span> {t('indicators.sets.upShort')}
               </button>
               <button type="button" className="button button--secondary" disabled={index === chosen.length - 1}
                 aria-label={t('indicators.sets.down', { name: nameOf(indicatorId) })} onClick={() => move(index, 1)}>
-                ↓ {t('indicators.sets.downShort')}
+                <span aria-hidden="true">↓</span> {t('indicators.sets.downShort')}
               </button>
               <button type="button" className="button button--link"
                 aria-label={t('indicators.sets.remove', { name: nameOf(indicatorId) })}
@@ -143,7 +143,7 @@ export function SetEditor({ set, catalogue }: { set?: IndicatorSetDto; catalogue
               </span>
               <button type="button" className="button button--secondary" aria-label={t('indicators.sets.add', { name: i.name })}
                 onClick={() => setChosen((list) => [...list, i.id])}>
-                + {t('indicators.sets.addShort')}
+                <span aria-hidden="true">+</span> {t('indicators.sets.addShort')}
               </button>
             </li>
           ))}

@@ -75,7 +75,7 @@ export const de = {
     perMinute: '{{formatted}} je Minute',
     defaultLimit: 'Standard',
     changeLimit: 'Limit ändern …',
-    changeLimitOf: 'Anfragelimit von {{name}} ändern',
+    changeLimitOf: 'Limit ändern: {{name}}',
     saveLimit: 'Limit speichern',
     cancel: 'Abbrechen',
     status: 'Status',

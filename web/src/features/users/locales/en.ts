@@ -77,7 +77,7 @@ export const en: Translations<typeof de> = {
     perMinute: '{{formatted}} per minute',
     defaultLimit: 'Default',
     changeLimit: 'Change limit …',
-    changeLimitOf: 'Change the request limit of {{name}}',
+    changeLimitOf: 'Change limit: {{name}}',
     saveLimit: 'Save limit',
     cancel: 'Cancel',
     status: 'Status',

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate } from 'react-router'
 import { Role, type ApiKeyDto, type CreatedApiKeyDto } from '@/api'
@@ -35,6 +35,9 @@ export function ApiKeysPage() {
   const keys = useApiKeys()
   const [created, setCreated] = useState<CreatedApiKeyDto | null>(null)
   const [saved, setSaved] = useState<string | null>(null)
+  // the key is shown once: keyboard and screen-reader users land on it instead of on the page's body
+  const createdHeading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => { if (created) createdHeading.current?.focus() }, [created])
   if (me.data && me.data.role !== Role.Admin) return <Navigate to="/" replace />
   return (
     <>
@@ -44,7 +47,8 @@ export function ApiKeysPage() {
       </p>
       <CreateApiKeyForm onCreated={(key) => { setSaved(null); setCreated(key) }} />
       {created ? (
-        <Alert tone="success" title={t('apiKeys.createdTitle', { name: created.name })}>
+        <Alert tone="success">
+          <h2 ref={createdHeading} tabIndex={-1} className="alert__title">{t('apiKeys.createdTitle', { name: created.name })}</h2>
           <p>{t('apiKeys.createdText')}</p>
           <p><code className="api-key">{created.key}</code></p>
         </Alert>
