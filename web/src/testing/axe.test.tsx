@@ -16,6 +16,7 @@ describe('label in name (WCAG 2.5.3), which axe cannot judge in jsdom', () => {
     )
     const found = labelInNameViolations()
     expect(found).toHaveLength(1)
-    expect(found[0]).toMatch(/^label-content-name-mismatch: the name "Anfragelimit von Portal ändern" does not contain the visible label "limit ändern"/)
+    expect(found[0]).toMatch(
+      /^label-content-name-mismatch: the name "Anfragelimit von Portal ändern" does not contain the visible label "limit ändern"/)
   })
 })
