@@ -74,14 +74,43 @@ const lazyTexts = {
   },
 }
 
+/**
+ * Placeholders that always hold a count: a number given for one is written as the app writes numbers in the UI language
+ * ("5.000 Personen", "5,000 people"), as formatNumber does, so no text shows "5000" beside a table showing "5.000".
+ * Text given for them (a value the caller formatted already) stays as it is.
+ */
+export const COUNT_PLACEHOLDERS = new Set([
+  'count', 'rows', 'created', 'updated', 'unchanged', 'added', 'changed', 'closed', 'removed', 'shown', 'total', 'nodes', 'edges',
+  'networks', 'actors', 'organisations', 'persons', 'present', 'recorded', 'min', 'max',
+])
+
+const countFormats = new Map<string, Intl.NumberFormat>()
+
+/** i18next's formatter: counts as above; `{{x, number}}` for any other number. */
+const countFormatter = {
+  type: 'formatter' as const,
+  init() {},
+  add() {},
+  addCached() {},
+  format(value: unknown, format?: string, lng?: string, options?: { interpolationkey?: string }): string {
+    const key = options?.interpolationkey ?? ''
+    if (typeof value !== 'number' || !(format === 'number' || (!format && COUNT_PLACEHOLDERS.has(key)))) return value as string
+    const locale = localeFor(lng ?? DEFAULT_LANGUAGE)
+    let numberFormat = countFormats.get(locale)
+    if (!numberFormat) countFormats.set(locale, (numberFormat = new Intl.NumberFormat(locale)))
+    return numberFormat.format(value)
+  },
+}
+
 /** Resolves when the texts of the chosen language are there: main.tsx renders the app only then. */
-export const i18nReady = i18n.use(lazyTexts).use(initReactI18next).init({
+export const i18nReady = i18n.use(lazyTexts).use(countFormatter).use(initReactI18next).init({
   resources: { de: { translation: { ...de } } },
   partialBundledLanguages: true,
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
-  interpolation: { escapeValue: false },
+  // alwaysFormat: every placeholder passes the formatter, which writes counts the local way (see countFormatter)
+  interpolation: { escapeValue: false, alwaysFormat: true },
   initAsync: false,
 })
 

@@ -184,4 +184,9 @@ describe('data entry grid', () => {
       { indicatorId: 'i-2', spaceId: 's-nord', period: '2025', value: 90000, status: 'provisional', confirmOutlier: true },
     ])
   })
+  it('gives the status select the width of its longest label ("vorläufig", not "vorlä") and the numbers room', () => {
+    renderGrid()
+    expect(getComputedStyle(screen.getByLabelText('Status – SGB-II-Quote')).minWidth).toBe('max-content')
+    expect(getComputedStyle(screen.getByLabelText('Nenner – SGB-II-Quote')).minWidth).toBe('7rem')
+  })
 })

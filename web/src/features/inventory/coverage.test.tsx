@@ -56,7 +56,7 @@ describe('coverage page', () => {
         const whatIf = new URL(request.url).searchParams.has('fundingEndsBy')
         return HttpResponse.json({
           parameters: coverage(whatIf).parameters, measure: CoverageMeasure.PerThousand, threshold: 26,
-          items: [{ rank: 1, spaceId: 's-sued', code: 's-sued', name: 'Süd', value: 12, population: 1000 },
+          items: [{ rank: 1, spaceId: 's-sued', code: 's-sued', name: 'Süd', value: 12, population: 5000 },
             ...(whatIf
               ? [{ rank: 2, spaceId: 's-nord', code: 's-nord', name: 'Nord', value: 25, population: 1000, baselineValue: 40 }]
               : [])],
@@ -78,6 +78,12 @@ describe('coverage page', () => {
     // the gap threshold defaults to the median (26): Süd (12) is listed
     const gaps = screen.getByRole('region', { name: 'Lücken' })
     expect(within(gaps).getByRole('link', { name: 'Süd' })).toHaveAttribute('href', '/spaces/s-sued')
+    // people counted as the table beside counts them: 5.000, not 5000
+    expect(within(gaps).getByRole('listitem')).toHaveTextContent('Süd: 12,0 · 5.000 Personen')
+    // a threshold is typed as German writes numbers; what is no number says so at the field
+    await user.type(screen.getByLabelText(/^Schwelle für Lücken/), '1.5')
+    expect(screen.getByLabelText(/^Schwelle für Lücken/)).toHaveAccessibleDescription(/Bitte eine Zahl wie 1.234 oder 12,5 eingeben/)
+    await user.clear(screen.getByLabelText(/^Schwelle für Lücken/))
     const params = requests.find((r) => r.url.pathname === '/api/v1/coverage')!.url.searchParams
     expect(params.get('category')).toBe('kita')
     expect(params.get('populationIndicatorId')).toBe('i-ew6')

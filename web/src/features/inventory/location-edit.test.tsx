@@ -145,6 +145,8 @@ describe('facility editor', () => {
     )
     renderApp({ route: '/inventory/locations/loc-1' })
     const user = userEvent.setup()
+    // latitude and longitude cannot be read as four numbers ("52,4031, 13,2702")
+    expect((await screen.findByText('Koordinaten')).nextElementSibling).toHaveTextContent(/^52,4031° N, 13,2702° O$/)
     await user.click(await screen.findByRole('button', { name: 'Archivieren' }))
     const confirm = screen.getByRole('alert')
     expect(confirm).toHaveTextContent('„Kita Sonnenschein“ archivieren?')

@@ -122,13 +122,13 @@ describe('service editor', () => {
       contacts: [], phones: [], openingHours: [], closures: [], capacity: [] }] })
     withEditorApi(
       http.get('/api/v1/services/svc-1', () => HttpResponse.json(loaded)),
-      http.get('/api/v1/fundings', () => page([funding({ funderName: 'Jugendamt', sharePercent: 60 })])),
+      http.get('/api/v1/fundings', () => page([funding({ funderName: 'Jugendamt', sharePercent: 62.5 })])),
       http.put('/api/v1/services/svc-1', () =>
         HttpResponse.json({ title: 'Precondition Failed', status: 412, detail: 'changed meanwhile' }, { status: 412 })),
     )
     renderApp({ route: '/inventory/services/svc-1/edit' })
     const user = userEvent.setup()
-    expect(await screen.findByText(/Jugendamt – |Jugendamt \(60 %\)/)).toBeInTheDocument()
+    expect(await screen.findByText(/Jugendamt \(62,5 %\)/)).toBeInTheDocument()
     // the selects show the record's values once their options are loaded
     expect(await screen.findByLabelText(/^Träger/)).toHaveValue('a-op')
     await user.click(await screen.findByRole('button', { name: 'Änderungen speichern' }))

@@ -31,6 +31,12 @@ interface RowValues {
   note: string
 }
 
+// The table squeezed its columns and cut the status to "vorlä": the status select is at least as wide as its longest
+// label ("vorläufig", "provisional"), the number fields keep room for "10.000,5". (Set on the elements: the CSSOM is
+// allowed by the Content-Security-Policy, and the component tests see it.)
+const STATUS_WIDTH = { minWidth: 'max-content' } as const
+const NUMBER_WIDTH = { minWidth: '7rem' } as const
+
 const isRate = (i: IndicatorDto) => i.kind === IndicatorKind.Rate || i.isProportion
 
 /** Data entry grid ("Datenerfassung"): one row per indicator of a set for one space and period. */
@@ -263,13 +269,13 @@ function EntryRow({ indicator, spaceId, period, observation }: {
     <tr>
       <th scope="row">{indicator.name}{indicator.unit ? ` (${indicator.unit})` : ''}</th>
       <td>
-        <input className="input" form={formId} inputMode="decimal" aria-label={label('value')} {...aria('value')} {...register('value', { ...numberRule, onChange: () => setConfirmOutlier(false) })} />
+        <input className="input" style={NUMBER_WIDTH} form={formId} inputMode="decimal" aria-label={label('value')} {...aria('value')} {...register('value', { ...numberRule, onChange: () => setConfirmOutlier(false) })} />
         {errorText('value')}
       </td>
       <td>
         {rate ? (
           <>
-            <input className="input" form={formId} inputMode="decimal" aria-label={label('numerator')} {...aria('numerator')} {...register('numerator', numberRule)} />
+            <input className="input" style={NUMBER_WIDTH} form={formId} inputMode="decimal" aria-label={label('numerator')} {...aria('numerator')} {...register('numerator', numberRule)} />
             {errorText('numerator')}
           </>
         ) : <span className="muted" aria-hidden="true">–</span>}
@@ -277,13 +283,13 @@ function EntryRow({ indicator, spaceId, period, observation }: {
       <td>
         {rate ? (
           <>
-            <input className="input" form={formId} inputMode="decimal" aria-label={label('denominator')} {...aria('denominator')} {...register('denominator', numberRule)} />
+            <input className="input" style={NUMBER_WIDTH} form={formId} inputMode="decimal" aria-label={label('denominator')} {...aria('denominator')} {...register('denominator', numberRule)} />
             {errorText('denominator')}
           </>
         ) : <span className="muted" aria-hidden="true">–</span>}
       </td>
       <td>
-        <select className="input" form={formId} aria-label={label('status')} {...aria('status')} {...register('status')}>
+        <select className="input" style={STATUS_WIDTH} form={formId} aria-label={label('status')} {...aria('status')} {...register('status')}>
           {STATUSES.map((s) => <option key={s} value={s}>{t(`indicators.status.${s}`)}</option>)}
         </select>
         {errorText('status')}

@@ -7,6 +7,7 @@ import { queryKeys } from '@/lib/query-keys'
 import { EmptyState, Loading } from '@/components/ui/feedback'
 import { LoadMore } from '@/components/ui/list-page'
 import { ProblemAlert } from '@/components/ui/problem-alert'
+import { formatNumber } from '@/lib/format'
 import { useFundingsBy, useFundingsEnding, useLocationList, useServiceList } from '../api/inventory'
 import { FundingEndingTable } from './funding-ending-list'
 import { useTermNames } from './labels'
@@ -81,7 +82,7 @@ export function SpaceInventory({ spaceId, headingId }: { spaceId: string; headin
 
 /** The services an actor runs and those it funds. */
 export function ActorInventory({ actorId, headingId }: { actorId: string; headingId: string }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const runs = useServiceList({ operatorId: actorId, limit: MAX_PAGE_SIZE })
   const funds = useFundingsBy(actorId)
   const runItems = runs.data?.pages.flatMap((p) => p.items) ?? []
@@ -104,7 +105,8 @@ export function ActorInventory({ actorId, headingId }: { actorId: string; headin
                 <li key={f.serviceId}>
                   <Link to={`/inventory/services/${f.serviceId}`}>{f.serviceName}</Link>
                   <span className="muted small block">
-                    {[f.programme, f.sharePercent != null ? `${f.sharePercent} %` : null].filter(Boolean).join(' · ')}
+                    {[f.programme, f.sharePercent != null ? `${formatNumber(f.sharePercent, i18n.language)} %` : null]
+                      .filter(Boolean).join(' · ')}
                   </span>
                 </li>
               ))}

@@ -10,6 +10,7 @@ import { SelectField, TextAreaField, TextField } from '@/components/ui/field'
 import { FormActions, type PageFormProps } from '@/components/ui/form'
 import { FormErrorAlert } from '@/components/ui/form-error-alert'
 import { useFormError } from '@/components/ui/use-form-error'
+import { formatNumber } from '@/lib/format'
 import { useLocationOptions, useTerms } from '../api/inventory'
 import {
   RENEWAL_STATUSES,
@@ -42,7 +43,7 @@ export interface ServiceFormProps extends Omit<PageFormProps<ServiceFormValues>,
  */
 export function ServiceForm({ defaultValues, submitLabel, cancelTo, onSubmit, renderProblemAction, existingFundings, onRemoveFunding,
   progress }: ServiceFormProps) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const schema = useMemo(() => makeServiceSchema(t), [t])
   const terms = useTerms()
   const termName = useTermName()
@@ -173,7 +174,7 @@ export function ServiceForm({ defaultValues, submitLabel, cancelTo, onSubmit, re
               <li key={f.id}>
                 {f.funderName}
                 {f.programme ? ` – ${f.programme}` : ''}
-                {f.sharePercent != null ? ` (${f.sharePercent} %)` : ''}
+                {f.sharePercent != null ? ` (${formatNumber(f.sharePercent, i18n.language)} %)` : ''}
                 {onRemoveFunding ? (
                   <button type="button" className="button button--link" onClick={() => onRemoveFunding(f)}>
                     {t('inventory.service.removeExisting', { name: f.funderName })}

@@ -67,6 +67,8 @@ export const de = {
       temporarilyClosed: 'vorübergehend geschlossen',
     },
     spaceSource: { derived: 'aus den Koordinaten ermittelt', manual: 'von Hand zugeordnet' },
+    // latitude with N/S, longitude with O/W: "52,4031, 13,2702" would read as four numbers
+    coordinates: { value: '{{latitude}}° {{northSouth}}, {{longitude}}° {{eastWest}}', north: 'N', south: 'S', east: 'O', west: 'W' },
     locationKinds: { physical: 'vor Ort', virtual: 'online', postal: 'nur Postanschrift' },
     // Labels of the "Verlauf" for fields the pages and forms do not show under a name of their own.
     history: {
@@ -191,7 +193,7 @@ export const de = {
       city: 'Ort',
       latitude: 'Breitengrad (WGS 84)',
       longitude: 'Längengrad (WGS 84)',
-      coordinatesHint: 'Dezimalgrad, z. B. 52.4031 und 13.2702. Aus den Koordinaten wird der Sozialraum ermittelt.',
+      coordinatesHint: 'Dezimalgrad, z. B. 52,4031 und 13,2702. Aus den Koordinaten wird der Sozialraum ermittelt.',
       spaceHint: 'Nur nötig, wenn der Sozialraum nicht aus den Koordinaten folgt.',
       spaceAuto: 'Aus den Koordinaten ermitteln',
       accessDescription: 'Hinweise zur Barrierefreiheit',

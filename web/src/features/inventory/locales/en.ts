@@ -70,6 +70,7 @@ export const en: Translations<typeof de> = {
       temporarilyClosed: 'temporarily closed',
     },
     spaceSource: { derived: 'derived from the coordinates', manual: 'assigned by hand' },
+    coordinates: { value: '{{latitude}}° {{northSouth}}, {{longitude}}° {{eastWest}}', north: 'N', south: 'S', east: 'E', west: 'W' },
     locationKinds: { physical: 'on site', virtual: 'online', postal: 'postal address only' },
     // Labels of the "Verlauf" for fields the pages and forms do not show under a name of their own.
     history: {

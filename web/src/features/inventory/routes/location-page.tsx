@@ -11,13 +11,14 @@ import { QueryFallback } from '@/components/ui/query-fallback'
 import { readAllPages, listFundings, MAX_PAGE_SIZE } from '@/api/requests'
 import { WhyReadOnly } from '@/components/ui/why-read-only'
 import { useWriteAccess } from '@/lib/auth'
-import { formatDate, formatNumber } from '@/lib/format'
+import { formatDate } from '@/lib/format'
 import { useNavigationNotice } from '@/lib/navigation-notice'
 import { queryKeys } from '@/lib/query-keys'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useArchiveLocation, useLocation, useServiceList } from '../api/inventory'
 import { AccessibilityList } from '../components/accessibility-list'
 import { FundingTimeline } from '../components/funding-timeline'
+import { formatCoordinates } from '../coordinates'
 import { InventoryNav } from '../components/inventory-nav'
 import { useTermNames } from '../components/labels'
 import { OpeningHoursWeek } from '../components/opening-hours-week'
@@ -103,7 +104,7 @@ export function LocationPage() {
             <>
               <dt>{t('inventory.fields.coordinates')}</dt>
               <dd>
-                {formatNumber(l.latitude, lng)}, {formatNumber(l.longitude, lng)}
+                {formatCoordinates(l.latitude, l.longitude, t, lng)}
               </dd>
             </>
           ) : null}
