@@ -31,6 +31,11 @@ export const IMPORT_COLUMNS = [
 export function importRowErrorText(t: TFunction, language: string, error: ImportRowError): string {
   if (!error.code) return error.message
   const args: Record<string, string> = { ...error.args }
+  // "required" on a column that is not always required means more than an empty cell: a funding end needs the funders,
+  // a street the postal code and city, a coordinate the other one. Such a column has a text of its own; a reason this
+  // version of the app does not know is the server's message (written in the UI language, which the request carried).
+  if (error.code === 'required' && !IMPORT_COLUMNS.some((c) => c.column === error.column && c.required))
+    return t(`inventory.import.rowError.required_${error.column}`, { ...args, column: error.column, defaultValue: error.message })
   for (const name of ['max', 'first'] as const) {
     const n = Number(args[name])
     if (args[name] !== undefined && Number.isFinite(n)) args[name] = new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'de-DE').format(n)

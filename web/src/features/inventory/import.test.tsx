@@ -54,6 +54,38 @@ describe('spreadsheet import', () => {
     expect(await axeViolations()).toEqual([])
   })
 
+  it('says why a cell is needed when it is needed because of another one, and lists the statuses in German', async () => {
+    server.use(http.post('/api/v1/inventory/imports', () => HttpResponse.json(result({
+      errorCount: 5,
+      errors: [
+        { line: 2, column: 'external_id', code: 'required', message: "'external_id' ist erforderlich.", args: {} },
+        // the funding end is filled: what is missing are the funders it applies to
+        { line: 2, column: 'funding_end', code: 'required',
+          message: "'funding_end' braucht die Fördermittelgeber, für die es gilt ('funders').", args: {} },
+        { line: 3, column: 'postal_code', code: 'required', message: "'postal_code' ist zusammen mit einer Straße erforderlich.",
+          args: {} },
+        // a reason this version of the app has no text for: the server's message, in the request's language
+        { line: 3, column: 'space', code: 'required', message: 'Der Sozialraum wird hier gebraucht, weil …', args: {} },
+        { line: 3, column: 'status', code: 'notAStatus', message: "'offen' ist kein Angebotsstatus.", args: { value: 'offen' } },
+      ],
+    }))))
+    renderApp({ route: '/inventory/import' })
+    const user = userEvent.setup()
+    await user.upload(await screen.findByLabelText('Datei'), file())
+    await user.click(screen.getByRole('button', { name: 'Datei prüfen' }))
+    const table = await screen.findByRole('table', { name: 'Fehlerhafte Zeilen nach Zeile und Spalte' })
+    const rows = within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent))
+    expect(rows).toEqual([
+      ['2', 'Externe ID (external_id)', 'Pflichtangabe fehlt – bitte ausfüllen.'],
+      ['2', 'Förderende (funding_end)',
+        'Ein Förderende braucht die Förderer, für die es gilt – bitte die Spalte „Förderer“ ausfüllen oder das Förderende leeren.'],
+      ['3', 'PLZ (postal_code)', 'Zu einer Straße gehört die PLZ – bitte ergänzen.'],
+      ['3', 'Sozialraum (space)', 'Der Sozialraum wird hier gebraucht, weil …'],
+      ['3', 'Status (status)', '„offen“ ist kein Status (aktiv, inaktiv, eingestellt oder vorübergehend geschlossen).'],
+    ])
+    expect(screen.getByRole('cell', { name: /^aktiv, inaktiv, eingestellt oder vorübergehend geschlossen\.$/ })).toBeInTheDocument()
+  })
+
   it('imports after a clean check, and says what happened', async () => {
     server.use(
       http.post('/api/v1/inventory/imports', ({ request }) => {

@@ -402,10 +402,17 @@ export const de = {
         funders: 'Fördermittelgeber: Namen oder IDs von Akteuren, mehrere mit „;“ getrennt (in einer ;-getrennten Datei die Zelle in ' +
           'Anführungszeichen setzen).',
         funding_end: 'Letzter Tag der Förderung: 31.12.2026, 2026-12-31 oder ein Excel-Datum.',
-        status: 'aktiv, inaktiv, eingestellt oder vorübergehend geschlossen (temporarilyClosed).',
+        status: 'aktiv, inaktiv, eingestellt oder vorübergehend geschlossen.',
       },
       rowError: {
         required: 'Pflichtangabe fehlt – bitte ausfüllen.',
+        // "required" on a column that is not always required: needed because of another cell of the row
+        required_funding_end: 'Ein Förderende braucht die Förderer, für die es gilt – bitte die Spalte „Förderer“ ausfüllen oder das ' +
+          'Förderende leeren.',
+        required_postal_code: 'Zu einer Straße gehört die PLZ – bitte ergänzen.',
+        required_city: 'Zu einer Straße gehört der Ort – bitte ergänzen.',
+        required_latitude: 'Koordinaten brauchen Breite und Länge – hier fehlt die Breite.',
+        required_longitude: 'Koordinaten brauchen Breite und Länge – hier fehlt die Länge.',
         tooLong: 'Zu lang: höchstens {{max}} Zeichen.',
         notANumber: '„{{value}}“ ist keine Zahl.',
         outOfRange: '„{{value}}“ liegt außerhalb des erlaubten Bereichs (0 bis 1.000.000).',
@@ -418,7 +425,7 @@ export const de = {
         notAnAgeRange: '„{{value}}“ ist keine Altersangabe (z. B. 3-6, ab 60, bis 27).',
         notADate: '„{{value}}“ ist kein Datum (31.12.2026 oder 2026-12-31).',
         notAUnit: '„{{value}}“ ist keine Einheit (Plätze, Wochenstunden, Beratungen pro Monat).',
-        notAStatus: '„{{value}}“ ist kein Status (aktiv, inaktiv, eingestellt, temporarilyClosed).',
+        notAStatus: '„{{value}}“ ist kein Status (aktiv, inaktiv, eingestellt oder vorübergehend geschlossen).',
         duplicate: 'Dieselbe externe ID steht schon in Zeile {{first}}.',
         unknownColumn: 'Unbekannte Spalte „{{value}}“ – bitte umbenennen oder entfernen (siehe Spalten unten).',
         duplicateColumn: 'Die Spalte „{{value}}“ kommt zweimal vor.',
