@@ -17,7 +17,9 @@ namespace Raumnetz.Application.Inventory;
 /// <summary>
 /// Exports the inventory the filter selects (as the services list does): CSV and XLSX with one row per service at a
 /// location, GeoJSON with one feature per location (a point, or no geometry without coordinates) carrying the selected
-/// services offered there as properties. Category and target-group codes travel with the rows.
+/// services offered there as properties. Category and target-group codes travel with the rows, and the external ids of
+/// service, location and service at location each in a column of its own, so that the spreadsheet import reads the
+/// rows back (<c>InventoryImportColumns</c>).
 /// </summary>
 public sealed record ExportInventoryQuery : IRequest<InventoryExport>
 {
@@ -110,7 +112,8 @@ public sealed class ExportInventoryHandler(IDbConnectionFactory db, ServiceReads
                 var places = at.Capacity.FirstOrDefault(c => c.Unit == CapacityUnit.Places);
                 rows.Add(row with
                 {
-                    LocationId = at.LocationId, LocationExternalId = at.ExternalId ?? l?.ExternalId, LocationName = at.LocationName,
+                    LocationId = at.LocationId, LocationExternalId = l?.ExternalId, ServiceAtLocationExternalId = at.ExternalId,
+                    LocationName = at.LocationName,
                     Street = address?.Address1, PostalCode = address?.PostalCode, City = address?.City, Latitude = l?.Latitude,
                     Longitude = l?.Longitude, SpaceCode = l?.SpaceCode, SpaceName = l?.SpaceName, PlacesMaximum = places?.Maximum,
                     PlacesAvailable = places?.Available, PlacesAsOf = places?.AsOf,

@@ -27,7 +27,10 @@ public sealed record InventoryExportRow
     public DateOnly? VerifiedOn { get; init; }
     public DateOnly? VerificationDueOn { get; init; }
     public Guid? LocationId { get; init; }
+    /// <summary>The location's external id (shared by the rows of one location).</summary>
     public string? LocationExternalId { get; init; }
+    /// <summary>The service at location's own external id: the import's external_id.</summary>
+    public string? ServiceAtLocationExternalId { get; init; }
     public string? LocationName { get; init; }
     public string? Street { get; init; }
     public string? PostalCode { get; init; }
@@ -46,8 +49,8 @@ public sealed record InventoryExportRow
         "service_id", "service_external_id", "service_name", "status", "categories", "target_groups", "operator", "minimum_age",
             "maximum_age",
         "languages", "is_free", "eligibility", "application_process", "url", "email", "verified_on", "verification_due_on", "location_id",
-        "location_external_id", "location_name", "street", "postal_code", "city", "latitude", "longitude", "space_code", "space_name",
-        "places_maximum", "places_available", "places_as_of",
+        "location_external_id", "service_at_location_external_id", "location_name", "street", "postal_code", "city", "latitude",
+        "longitude", "space_code", "space_name", "places_maximum", "places_available", "places_as_of",
     ];
 
     /// <summary>The cells: text as string, numbers as double, flags as bool, absent values as null.</summary>
@@ -57,8 +60,8 @@ public sealed record InventoryExportRow
         (double?)MaximumAge,
         Languages, IsFree, Eligibility, ApplicationProcess, Url, Email, VerifiedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             VerificationDueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        LocationId?.ToString(), LocationExternalId, LocationName, Street, PostalCode, City, Latitude, Longitude, SpaceCode, SpaceName,
-        PlacesMaximum, PlacesAvailable, PlacesAsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        LocationId?.ToString(), LocationExternalId, ServiceAtLocationExternalId, LocationName, Street, PostalCode, City, Latitude,
+        Longitude, SpaceCode, SpaceName, PlacesMaximum, PlacesAvailable, PlacesAsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     ];
 }
 

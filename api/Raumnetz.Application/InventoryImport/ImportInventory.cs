@@ -124,10 +124,14 @@ public sealed class ImportInventoryHandler(IUnitOfWork unitOfWork, TimeProvider 
     {
         var columns = new string?[header.Cells.Count];
         var known = string.Join(", ", InventoryImportColumns.All.Select(c => c.Column));
+        var named = header.Cells.Where(c => c is not null).Select(c => InventoryImportColumns.Named(c!)).ToHashSet();
         for (var i = 0; i < header.Cells.Count; i++)
         {
             if (header.Cells[i] is not { } text) continue;
             var name = InventoryImportColumns.Canonical(text);
+            // an export column the import does not write is read past; location_id is the export's (the location's id)
+            // beside location_external_id, else a spreadsheet's name for location_external_id
+            if (InventoryImportColumns.IsReadPast(text) && (name is null || named.Contains(name))) continue;
             if (name is null)
             {
                 report.Add(header.Line, null, text, "unknownColumn", Text.Format(Messages.Import_UnknownColumn, text, known),
@@ -138,6 +142,10 @@ public sealed class ImportInventoryHandler(IUnitOfWork unitOfWork, TimeProvider 
                 report.Add(header.Line, null, text, "duplicateColumn", Text.Format(Messages.Import_DuplicateColumn, name), ("value", name));
             columns[i] = name;
         }
+        if (columns.Contains(InventoryImportColumns.Ages)
+            && (columns.Contains(InventoryImportColumns.MinimumAge) || columns.Contains(InventoryImportColumns.MaximumAge)))
+            report.Add(header.Line, null, InventoryImportColumns.Ages, "duplicateColumn", Messages.Import_AgesTwice,
+                ("value", InventoryImportColumns.Ages));
         foreach (var required in InventoryImportColumns.Required.Where(r => !columns.Contains(r)))
             report.Add(header.Line, null, required, "missingColumn", Text.Format(Messages.Import_MissingColumn, required),
                 ("value", required));

@@ -3,11 +3,14 @@ namespace Raumnetz.Application.InventoryImport;
 /// <summary>
 /// The columns of the inventory import: one row per service at a location, as a county's spreadsheet keeps it. Headers
 /// are matched in any case, with spaces, dashes and dots as underscores and umlauts spelled out, in English or German.
-/// Required: external_id, location_name, service_name.
+/// Required: external_id, location_name, service_name. The inventory export's CSV and XLSX read back: its columns are
+/// these by name or alias (service_at_location_external_id, places_maximum, space_code, minimum_age, maximum_age), or
+/// informative ones the import reads past (<see cref="ReadPast"/>).
 /// </summary>
 public static class InventoryImportColumns
 {
     public const string ExternalId = "external_id";
+    public const string ServiceExternalId = "service_external_id";
     public const string LocationExternalId = "location_external_id";
     public const string LocationName = "location_name";
     public const string Street = "street";
@@ -21,6 +24,8 @@ public static class InventoryImportColumns
     public const string Operator = "operator";
     public const string TargetGroup = "target_group";
     public const string Ages = "ages";
+    public const string MinimumAge = "minimum_age";
+    public const string MaximumAge = "maximum_age";
     public const string Capacity = "capacity";
     public const string CapacityUnit = "capacity_unit";
     public const string Funders = "funders";
@@ -30,7 +35,8 @@ public static class InventoryImportColumns
     /// <summary>Each column with the headers that name it (normalised: lower case, underscores, umlauts spelled out).</summary>
     public static readonly IReadOnlyList<(string Column, string[] Aliases)> All =
     [
-        (ExternalId, ["external_id", "externe_id", "id", "angebot_id", "angebots_id"]),
+        (ExternalId, ["external_id", "externe_id", "id", "angebot_id", "angebots_id", "service_at_location_external_id"]),
+        (ServiceExternalId, ["service_external_id"]),
         (LocationExternalId, ["location_external_id", "location_id", "standort_id", "einrichtung_id", "einrichtungs_id"]),
         (LocationName, ["location_name", "location", "facility", "einrichtung", "standort", "einrichtung_standort", "name_einrichtung"]),
         (Street, ["street", "address", "strasse", "adresse", "anschrift", "strasse_hausnummer"]),
@@ -44,7 +50,9 @@ public static class InventoryImportColumns
         (Operator, ["operator", "traeger", "anbieter", "betreiber"]),
         (TargetGroup, ["target_group", "target_groups", "zielgruppe", "zielgruppen"]),
         (Ages, ["ages", "age", "alter", "altersgruppe"]),
-        (Capacity, ["capacity", "kapazitaet", "plaetze"]),
+        (MinimumAge, ["minimum_age", "mindestalter", "alter_von"]),
+        (MaximumAge, ["maximum_age", "hoechstalter", "alter_bis"]),
+        (Capacity, ["capacity", "kapazitaet", "plaetze", "places_maximum"]),
         (CapacityUnit, ["capacity_unit", "einheit", "kapazitaet_einheit"]),
         (Funders, ["funders", "funder", "foerderer", "foerdermittelgeber", "zuwendungsgeber", "finanzierung"]),
         (FundingEnd, ["funding_end", "foerderende", "foerderung_bis", "befristet_bis"]),
@@ -53,12 +61,32 @@ public static class InventoryImportColumns
 
     public static readonly string[] Required = [ExternalId, LocationName, ServiceName];
 
+    /// <summary>
+    /// Columns of the inventory export that this import does not write (ids, what is derived, and service details edited in
+    /// the app): a header naming one is read past, so that an export imports again.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ReadPast =
+    [
+        "service_id", "location_id", "space_name", "places_available", "places_as_of", "languages", "is_free", "eligibility",
+        "application_process", "url", "email", "verified_on", "verification_due_on",
+    ];
+
     /// <summary>The column a header names, or null.</summary>
     public static string? Canonical(string header)
     {
         var h = Normalise(header);
         return All.FirstOrDefault(c => c.Aliases.Contains(h)).Column;
     }
+
+    /// <summary>The column a header names by the column's own name (not an alias), or null.</summary>
+    public static string? Named(string header)
+    {
+        var h = Normalise(header);
+        return All.Any(c => c.Column == h) ? h : null;
+    }
+
+    /// <summary>Whether a header names one of the export's columns the import reads past.</summary>
+    public static bool IsReadPast(string header) => ReadPast.Contains(Normalise(header));
 
     private static string Normalise(string header)
     {

@@ -6,7 +6,8 @@ namespace Raumnetz.Application.InventoryImport;
 
 /// <summary>
 /// Writes checked rows in the import's transaction, idempotently by external id: the location (by the location's
-/// external id, else the row's), the service and its service at location (by the row's external id), categories and
+/// external id, else the row's), the service (by service_external_id, else the row's external id) and its service at
+/// location (by the row's external id, else by service and location), categories and
 /// target groups when given, a capacity entry dated today when the maximum differs from the latest one, and a funding per
 /// funder (its end set from funding_end). A record is only touched (version raised) when a value differs, so importing
 /// the same file twice changes nothing.
@@ -59,6 +60,9 @@ internal sealed class InventoryImportWriter(DbConnection connection, DbTransacti
         public DateOnly? EndsOn { get; init; }
     }
 
+    /// <summary>Services this import created: a later row of one (at another location) counts as created too.</summary>
+    private readonly HashSet<Guid> createdServices = [];
+
     private Task<T?> One<T>(string sql, object args) =>
         connection.QuerySingleOrDefaultAsync<T>(new CommandDefinition(sql, args, tx, cancellationToken: ct));
 
@@ -69,6 +73,7 @@ internal sealed class InventoryImportWriter(DbConnection connection, DbTransacti
     {
         var (locationId, locationChanged) = await LocationAsync(row);
         var (serviceId, created, serviceChanged) = await ServiceAsync(row);
+        if (created) createdServices.Add(serviceId);
         var changed = locationChanged | serviceChanged;
         if (row.CategoryIds is { } categories) changed |= await ReplaceTermsAsync("service_categories", serviceId, categories, !created);
         if (row.TargetGroupIds is { } groups) changed |= await ReplaceTermsAsync("service_target_groups", serviceId, groups, !created);
@@ -76,7 +81,7 @@ internal sealed class InventoryImportWriter(DbConnection connection, DbTransacti
         changed |= placed;
         if (row.Capacity is { } capacity) changed |= await CapacityAsync(placementId, row.CapacityUnit, capacity);
         foreach (var funder in row.FunderIds) changed |= await FundingAsync(serviceId, funder, row.FundingEnd);
-        return (created, changed);
+        return (createdServices.Contains(serviceId), changed);
     }
 
     private async Task<(Guid, bool)> LocationAsync(InventoryImportRow row)
@@ -143,19 +148,19 @@ internal sealed class InventoryImportWriter(DbConnection connection, DbTransacti
     private async Task<(Guid, bool Created, bool Changed)> ServiceAsync(InventoryImportRow row)
     {
         var current = await One<ServiceRow>("""
-            SELECT id, name, status, operator_actor_id, minimum_age, maximum_age FROM services WHERE external_id = @ExternalId
-            """, new { row.ExternalId });
+            SELECT id, name, status, operator_actor_id, minimum_age, maximum_age FROM services WHERE external_id = @ServiceExternalId
+            """, new { row.ServiceExternalId });
         if (current is null)
         {
             var id = Guid.CreateVersion7();
             await Run("""
                 INSERT INTO services (id, name, search_key, status, operator_actor_id, minimum_age, maximum_age, external_id,
                     verification_interval_months, version, created_at, updated_at)
-                VALUES (@id, @name, @key, @status, @OperatorId, @MinimumAge, @MaximumAge, @ExternalId, 12, 1, @now, @now)
+                VALUES (@id, @name, @key, @status, @OperatorId, @MinimumAge, @MaximumAge, @ServiceExternalId, 12, 1, @now, @now)
                 """, new
             {
                 id, name = row.ServiceName, key = TextRules.SearchKey(row.ServiceName), status = row.Status ?? "Active", row.OperatorId,
-                row.MinimumAge, row.MaximumAge, row.ExternalId, now,
+                row.MinimumAge, row.MaximumAge, row.ServiceExternalId, now,
             });
             return (id, true, true);
         }

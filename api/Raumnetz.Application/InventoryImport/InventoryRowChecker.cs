@@ -14,6 +14,8 @@ internal sealed record InventoryImportRow
 {
     public int Line { get; init; }
     public string ExternalId { get; init; } = "";
+    /// <summary>The service's external id: service_external_id, else the row's (one service per row).</summary>
+    public string ServiceExternalId { get; init; } = "";
     public string LocationExternalId { get; init; } = "";
     public string LocationName { get; init; } = "";
     public string? Street { get; init; }
@@ -113,6 +115,7 @@ internal sealed class InventoryRowChecker
             numberCells?.Contains(column) == true ? NumberNotation.Invariant : notation, thousands);
 
         var externalId = Required(line, ExternalId, Cell(ExternalId), MaxExternalId);
+        var serviceExternalId = Text(line, ServiceExternalId, Cell(ServiceExternalId), MaxExternalId);
         var locationExternalId = Text(line, LocationExternalId, Cell(LocationExternalId), MaxExternalId);
         var locationName = Required(line, LocationName, Cell(LocationName), Limits.Name);
         var serviceName = Required(line, ServiceName, Cell(ServiceName), Limits.Name);
@@ -156,7 +159,8 @@ internal sealed class InventoryRowChecker
         if (Cell(Funders) is { } funderText)
             foreach (var name in Split(funderText))
                 if (Actor(line, Funders, name) is { } fid && !funders.Contains(fid)) funders.Add(fid);
-        var (minAge, maxAge) = AgesOf(line, Cell(Ages));
+        var hasAges = Cell(Ages) is not null || Cell(MinimumAge) is not null || Cell(MaximumAge) is not null;
+        var (minAge, maxAge) = Cell(Ages) is { } ages ? AgesOf(line, ages) : BoundsOf(line, Cell(MinimumAge), Cell(MaximumAge));
         var capacity = Number(Capacity, thousands: true);
         if (capacity is < 0 or > 1_000_000)
             Add(line, Capacity, "outOfRange", Messages.Import_CapacityRange, ("value", capacity));
@@ -175,11 +179,12 @@ internal sealed class InventoryRowChecker
         if (report.Count > before) return null;
         return new InventoryImportRow
         {
-            Line = line, ExternalId = externalId!, LocationExternalId = locationExternalId ?? externalId!, LocationName = locationName!,
+            Line = line, ExternalId = externalId!, ServiceExternalId = serviceExternalId ?? externalId!,
+            LocationExternalId = locationExternalId ?? externalId!, LocationName = locationName!,
             Street = street, PostalCode = postalCode, City = city, Latitude = latitude, Longitude = longitude, SpaceId = spaceId,
             SpaceDerived = derived, ServiceName = serviceName!, CategoryIds = categories, OperatorId = operatorId,
             HasOperator = operatorText is not null, TargetGroupIds = targetGroups, MinimumAge = minAge, MaximumAge = maxAge,
-            HasAges = Cell(Ages) is not null, Capacity = capacity, CapacityUnit = unit, FunderIds = funders, FundingEnd = fundingEnd,
+            HasAges = hasAges, Capacity = capacity, CapacityUnit = unit, FunderIds = funders, FundingEnd = fundingEnd,
             Status = status,
         };
     }
@@ -291,6 +296,27 @@ internal sealed class InventoryRowChecker
         if (min > max)
         {
             Add(line, Ages, "notAnAgeRange", Domain.Common.Text.Format(Messages.Import_AgesReversed, text), ("value", text));
+            return (null, null);
+        }
+        return (min, max);
+    }
+
+    /// <summary>The ages from minimum_age and maximum_age (the export's columns): whole years from 0 to 120, either may be
+    /// empty.</summary>
+    private (int?, int?) BoundsOf(int line, string? minText, string? maxText)
+    {
+        int? Bound(string column, string? text)
+        {
+            if (text is null) return null;
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= MaxAge) return n;
+            Add(line, column, "notAnAgeRange", Domain.Common.Text.Format(Messages.Import_NotAnAgeRange, text, MaxAge), ("value", text));
+            return null;
+        }
+        var (min, max) = (Bound(MinimumAge, minText), Bound(MaximumAge, maxText));
+        if (min > max)
+        {
+            var range = $"{minText}-{maxText}";
+            Add(line, MinimumAge, "notAnAgeRange", Domain.Common.Text.Format(Messages.Import_AgesReversed, range), ("value", range));
             return (null, null);
         }
         return (min, max);

@@ -1,5 +1,10 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CsvHelper;
+using CsvHelper.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Raumnetz.DemoData;
 using Raumnetz.IntegrationTests.Infrastructure;
@@ -116,6 +121,39 @@ public sealed class SeedDemoInventoryTests(DemoDataApiFactory factory) : IClassF
             Assert.False(result.Seeded);
         }
         Assert.Equal(before, (await ListAsync(client, "/api/v1/locations?limit=500")).Count);
+    }
+
+    [Fact]
+    public async Task The_inventory_export_names_the_locations_external_ids_and_imports_again_without_changes()
+    {
+        var client = await factory.SignedInAsync();
+        var export = await client.GetAsync("/api/v1/exports/inventory");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var bytes = await export.Content.ReadAsByteArrayAsync();
+        using (var csv = new CsvReader(new StringReader(System.Text.Encoding.UTF8.GetString(bytes)),
+            new CsvConfiguration(CultureInfo.InvariantCulture)))
+        {
+            var rows = csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
+            Assert.True(rows.Count >= DemoInventory.Facilities.Sum(f => f.Services.Count), $"{rows.Count} rows");
+            // the tester's example: Familienzentrum Teltow's rows carry the location's external id, the placements their own
+            var teltow = rows.Where(r => (string)r["location_name"] == "Familienzentrum Teltow").ToList();
+            Assert.NotEmpty(teltow);
+            Assert.All(teltow, r => Assert.Equal("teltow-familienzentrum", r["location_external_id"]));
+            Assert.All(teltow, r => Assert.StartsWith((string)r["service_external_id"] + "@", (string)r["service_at_location_external_id"],
+                StringComparison.Ordinal));
+            foreach (var facility in DemoInventory.Facilities)
+                Assert.All(rows.Where(r => (string)r["location_name"] == facility.Name),
+                    r => Assert.Equal(facility.Key, r["location_external_id"]));
+        }
+
+        // export → import as a dry run: every row known and unchanged, nothing written
+        var body = new ByteArrayContent(bytes);
+        body.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        var result = await HttpAssert.OkAsync<JsonElement>(await client.PostAsync("/api/v1/inventory/imports?dryRun=true", body));
+        Assert.True(result.GetProperty("errorCount").GetInt32() == 0, result.GetProperty("errors").ToString());
+        Assert.Equal(0, result.GetProperty("created").GetInt32());
+        Assert.Equal(0, result.GetProperty("updated").GetInt32());
+        Assert.Equal(result.GetProperty("rows").GetInt32(), result.GetProperty("unchanged").GetInt32());
     }
 
     private static Guid Id(JsonElement element) => element.GetProperty("id").GetGuid();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Raumnetz.IntegrationTests.Fundings;
 using Raumnetz.IntegrationTests.Infrastructure;
@@ -207,8 +208,10 @@ public sealed class ImportInventoryTests(InventoryClockFactory factory) : IClass
         Assert.Equal(2, again.GetProperty("unchanged").GetInt32());
     }
 
+    /// <summary>The latest maximum of the service at location with that external id.</summary>
     private Task<double> CapacityAsync(string externalId) => factory.ScalarAsync<double>("""
         SELECT c.maximum FROM capacity_entries c JOIN service_at_locations s ON s.id = c.service_at_location_id WHERE s.external_id = @e
+        ORDER BY c.as_of DESC
         """, new { e = externalId });
 
     private async Task<(double Latitude, double Longitude)> CoordinatesAsync(string locationExternalId) =>
@@ -335,6 +338,113 @@ public sealed class ImportInventoryTests(InventoryClockFactory factory) : IClass
         var bad = await ImportAsync(client,
             Csv("Externe ID;Einrichtung;Angebot;Breite;Länge", $"C-{t}-5;Ort {t};Angebot {t};1.052,4;13,2"), "?dryRun=true");
         Assert.Equal([(2, "latitude", "notANumber")], Errors(bad));
+    }
+
+    private static async Task<JsonElement> ReimportAsync(HttpClient client, string exportQuery, string contentType)
+    {
+        var response = await client.GetAsync($"/api/v1/exports/inventory?{exportQuery}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = new ByteArrayContent(await response.Content.ReadAsByteArrayAsync());
+        body.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return await ImportAsync(client, body, "?dryRun=true");
+    }
+
+    [Fact]
+    public async Task The_export_gives_each_external_id_its_own_column_and_imports_again_without_changes()
+    {
+        var (client, teltow, t, lon) = await ArrangeAsync();
+        var x = lon.ToString("0.00", CultureInfo.InvariantCulture);
+        // the tester's file: two services at one facility, Standort-ID ST-1
+        await ImportAsync(client, Csv(
+            "Externe ID;Standort-ID;Einrichtung;Straße;PLZ;Ort;Breite;Länge;Angebot;Kategorie;Träger;Alter;Kapazität",
+            $"IMP-{t}-1;ST-{t};Familienzentrum {t};Markt 1;14513;Teltow;52,40;{x.Replace('.', ',')};Eltern-Kind-Gruppe {t};"
+                + $"familienzentrum;AWO {t};0-3;12,5",
+            $"IMP-{t}-2;ST-{t};Familienzentrum {t};Markt 1;14513;Teltow;52,40;{x.Replace('.', ',')};Familienberatung {t};"
+                + "beratung-erziehung;;ab 18;"));
+        var centre = await factory.ScalarAsync<Guid>("SELECT id FROM locations WHERE external_id = @e", new { e = $"ST-{t}" });
+        Assert.Equal($"ST-{t}", (await client.GetJsonAsync($"/api/v1/locations/{centre}")).Str("externalId"));
+        // a service entered in the app at two facilities, with external ids of its own for service, facilities and placements
+        var op = await factory.ScalarAsync<Guid>("SELECT id FROM actors WHERE name = @n", new { n = $"Stiftung {t}" });
+        var hall = await Inventory.InventoryApi.CreateLocationIdAsync(client, $"Gemeindesaal {t}", new
+        {
+            externalId = $"HALL-{t}", latitude = 52.41, longitude = lon,
+            addresses = new[] { new { type = "physical", address1 = "Ritterstraße 10", city = "Teltow", postalCode = "14513" } },
+        });
+        var school = await Inventory.InventoryApi.CreateLocationIdAsync(client, $"Schule {t}", new { externalId = $"SCHOOL-{t}" });
+        var club = await Inventory.InventoryApi.CreateServiceIdAsync(client, $"Lernclub {t}", new
+        {
+            externalId = $"SVC-{t}", operatorId = op, categories = new[] { "jugendclub" }, minimumAge = 10,
+            locations = new[]
+            {
+                new { locationId = hall, externalId = $"SVC-{t}@hall" }, new { locationId = school, externalId = $"SVC-{t}@school" },
+            },
+        });
+        await HttpAssert.OkAsync<JsonElement>(await client.PostAsJsonAsync($"/api/v1/services/{club}/capacity",
+            new { locationId = hall, unit = "places", maximum = 62.5, available = 3, asOf = "2026-05-01" }), HttpStatusCode.Created);
+
+        // each external id in its column: the location's (shared by its rows) and the service at location's
+        var csv = await client.GetStringAsync($"/api/v1/exports/inventory?q={t}");
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        var rows = lines[1..].Select(l => l.Split(',')).ToList();
+        string Cell(string[] row, string column) => row[Array.IndexOf(header, column)];
+        var ids = rows.Select(r => (Cell(r, "service_external_id"), Cell(r, "location_external_id"),
+            Cell(r, "service_at_location_external_id"))).Order().ToList();
+        Assert.Equal([
+            ($"IMP-{t}-1", $"ST-{t}", $"IMP-{t}-1"), ($"IMP-{t}-2", $"ST-{t}", $"IMP-{t}-2"),
+            ($"SVC-{t}", $"HALL-{t}", $"SVC-{t}@hall"), ($"SVC-{t}", $"SCHOOL-{t}", $"SVC-{t}@school"),
+        ], ids);
+        Assert.All(rows.Where(r => Cell(r, "location_external_id") == $"ST-{t}"),
+            r => Assert.Equal(centre.ToString(), Cell(r, "location_id")));
+
+        // export → import (dry run): nothing new, nothing changed; CSV, German CSV and XLSX alike
+        var before = await CountsAsync();
+        foreach (var (query, type) in new[]
+                 { ($"q={t}", "text/csv"), ($"q={t}&decimal=comma", "text/csv"), ($"q={t}&format=xlsx", XlsxType) })
+        {
+            var again = await ReimportAsync(client, query, type);
+            Assert.True(again.GetProperty("errorCount").GetInt32() == 0, $"{query}: {again.GetProperty("errors")}");
+            Assert.Equal((4, 0, 0, 4), (again.GetProperty("rows").GetInt32(), again.GetProperty("created").GetInt32(),
+                again.GetProperty("updated").GetInt32(), again.GetProperty("unchanged").GetInt32()));
+        }
+        Assert.Equal(before, await CountsAsync());
+        Assert.Equal(teltow, await factory.ScalarAsync<Guid>("SELECT space_id FROM locations WHERE id = @hall", new { hall }));
+
+        // an edited export changes what was edited: a new maximum at the hall, a new name for the club (in both of its rows:
+        // the first of them renames the service, so the second finds it renamed)
+        var edited = csv.Replace(",62.5,3,", ",70,3,", StringComparison.Ordinal)
+            .Replace($"Lernclub {t}", $"Lernclub {t} Nord", StringComparison.Ordinal);
+        var update = await ImportAsync(client, Csv(edited.TrimEnd('\r', '\n').Split("\r\n")));
+        Assert.Equal((0, 1, 3), (update.GetProperty("created").GetInt32(), update.GetProperty("updated").GetInt32(),
+            update.GetProperty("unchanged").GetInt32()));
+        Assert.Equal(70, await CapacityAsync($"SVC-{t}@hall"));
+        Assert.Equal($"Lernclub {t} Nord", (await client.GetJsonAsync($"/api/v1/services/{club}")).Str("name"));
+    }
+
+    [Fact]
+    public async Task Rows_of_one_service_at_several_facilities_share_its_service_external_id()
+    {
+        var (client, _, t, _) = await ArrangeAsync();
+        var before = await CountsAsync();
+        var result = await ImportAsync(client, Csv(
+            "service_external_id;external_id;location_external_id;location_name;service_name;minimum_age;maximum_age",
+            $"M-{t};M-{t}@1;L-{t}-1;Rathaus {t};Mobile Beratung {t};16;27",
+            $"M-{t};M-{t}@2;L-{t}-2;Bibliothek {t};Mobile Beratung {t};16;27"));
+        Assert.Equal((2, 0), (result.GetProperty("created").GetInt32(), result.GetProperty("updated").GetInt32()));
+        var after = await CountsAsync();
+        Assert.Equal((1, 2, 2), (after["services"] - before["services"], after["locations"] - before["locations"],
+            after["service_at_locations"] - before["service_at_locations"]));
+        var service = (await client.GetJsonAsync($"/api/v1/services?q=Mobile Beratung {t}")).Items().Single();
+        Assert.Equal((16, 27), (service.GetProperty("minimumAge").GetInt32(), service.GetProperty("maximumAge").GetInt32()));
+        Assert.Equal($"M-{t}", service.Str("externalId"));
+
+        // ages in both forms at once, or bounds that are no ages, are refused
+        var bad = await ImportAsync(client, Csv("external_id;location_name;service_name;ages;minimum_age",
+            $"B-{t};Ort {t};Angebot {t};3-6;3"), "?dryRun=true");
+        Assert.Equal([(1, "ages", "duplicateColumn")], Errors(bad));
+        var bounds = await ImportAsync(client, Csv("external_id;location_name;service_name;minimum_age;maximum_age",
+            $"B-{t}-1;Ort {t};Angebot {t};drei;6", $"B-{t}-2;Ort {t};Angebot {t};12;6"), "?dryRun=true");
+        Assert.Equal([(2, "minimum_age", "notAnAgeRange"), (3, "minimum_age", "notAnAgeRange")], Errors(bounds));
     }
 
     [Fact]
