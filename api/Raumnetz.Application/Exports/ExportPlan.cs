@@ -1,8 +1,8 @@
 using System.Data.Common;
-using System.Text.Json;
 using Dapper;
 using Raumnetz.Application.Common;
 using Raumnetz.Application.Indicators;
+using Raumnetz.Application.Spaces;
 using Raumnetz.Domain.Common;
 using Raumnetz.Domain.Indicators;
 using Raumnetz.Domain.Spaces;
@@ -82,7 +82,7 @@ internal sealed record ExportPlan(
         {
             var geometries = (await connection.QueryAsync<(Guid Id, string Geometry)>(new CommandDefinition(
                 "SELECT id, geometry FROM spaces WHERE geometry IS NOT NULL", cancellationToken: ct))).ToDictionary(g => g.Id, g => g.Geometry);
-            spaces = spaces.Select(s => geometries.TryGetValue(s.Id, out var g) ? s with { Geometry = JsonDocument.Parse(g).RootElement.Clone() } : s).ToList();
+            spaces = spaces.Select(s => geometries.TryGetValue(s.Id, out var g) ? s with { Geometry = SpaceGeometry.Read(g) } : s).ToList();
         }
         return new ExportDocument { Title = Title, Generated = generated, Indicators = Indicators, Spaces = spaces, Periods = periods, Csv = Csv, Columns = Query.Columns };
     }

@@ -4,6 +4,7 @@ using Dapper;
 using FluentValidation;
 using MediatR;
 using Raumnetz.Application.Common;
+using Raumnetz.Application.Spaces;
 using Raumnetz.Domain.Common;
 using Raumnetz.Domain.Indicators;
 using Raumnetz.Domain.Spaces;
@@ -102,7 +103,7 @@ public sealed class GetIndicatorMapHandler(IDbConnectionFactory db, ICurrentUser
                 {
                     Id = s.Id, Code = s.Code, Name = s.Name, Level = s.Level, ParentId = s.ParentId,
                     ValidFrom = s.ValidFrom, ValidTo = s.ValidTo,
-                    Geometry = geometries.TryGetValue(s.Id, out var g) ? JsonDocument.Parse(g).RootElement.Clone() : null,
+                    Geometry = geometries.TryGetValue(s.Id, out var g) ? SpaceGeometry.Read(g) : null,
                     Values = values[s.Id].OrderBy(v => v.Period).Select(table.ToDto).ToList(),
                 }).ToList(),
             };

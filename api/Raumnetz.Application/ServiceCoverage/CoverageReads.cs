@@ -1,10 +1,10 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
 using Dapper;
 using Raumnetz.Application.Common;
 using Raumnetz.Application.Indicators;
 using Raumnetz.Application.Inventory;
+using Raumnetz.Application.Spaces;
 using Raumnetz.Domain.Common;
 using Raumnetz.Domain.Indicators;
 using Raumnetz.Domain.Inventory;
@@ -256,7 +256,7 @@ internal static class CoverageReads
                 Id = s.Id, Code = s.Code, Name = s.Name, Level = s.Level, ParentId = s.ParentId,
                 CentroidLatitude = b.Centroid?.Latitude, CentroidLongitude = b.Centroid?.Longitude,
                 PopulationWeightedCentroid = b.PopulationWeighted,
-                Geometry = withGeometry && region.Geometry.TryGetValue(s.Id, out var g) ? JsonDocument.Parse(g).RootElement.Clone() : null,
+                Geometry = withGeometry && region.Geometry.TryGetValue(s.Id, out var g) ? SpaceGeometry.Read(g) : null,
                 Figures = figures, WhatIf = w, Difference = w is null ? null : Difference(figures, w),
             };
         }).ToList();

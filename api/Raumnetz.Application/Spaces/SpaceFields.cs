@@ -53,8 +53,20 @@ public static class SpaceGeometry
             && g.GetRawText().Length <= Limits.Geometry;
     }
 
+    /// <summary>The geometry as stored: its text, with its rings wound by the right-hand rule (<see cref="GeoJsonWinding"/>), so that
+    /// every geometry entering by create, update or import is stored as RFC 7946 wants it.</summary>
     public static string? Serialize(JsonElement? geometry) =>
-        geometry is { ValueKind: JsonValueKind.Object } g ? g.GetRawText() : null;
+        geometry is { ValueKind: JsonValueKind.Object } g ? GeoJsonWinding.Rewind(g.GetRawText()) : null;
+
+    /// <summary>
+    /// A stored geometry as a response writes it, wound by the right-hand rule: geometries stored before the rule was kept
+    /// at the entry come out right too (one pass over the points; a geometry already right is not rewritten).
+    /// </summary>
+    public static JsonElement Read(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return GeoJsonWinding.Rewind(document.RootElement.Clone());
+    }
 }
 
 /// <summary>Rules only the data can decide: parent exists and sits a level above, predecessors exist, no cycles.</summary>

@@ -91,5 +91,5 @@ public sealed class SpaceMappingProfile : Profile
     }
 
     private static JsonElement? ParseGeometry(string? json) =>
-        json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
+        json is null ? null : SpaceGeometry.Read(json);
 }

@@ -177,6 +177,29 @@ public sealed class SeedDemoDataTests(DemoDataApiFactory factory) : IClassFixtur
                 && p.ValueKind == JsonValueKind.String && p.GetGuid() == liga));
     }
 
+    [Fact]
+    public async Task Every_demo_geometry_the_api_writes_follows_the_right_hand_rule()
+    {
+        // the tester's request: the Berlin LOR of Marzahn-Hellersdorf as GeoJSON (50 of 51 exterior rings were clockwise)
+        var client = await factory.SignedInAsync();
+        var district = await SingleAsync(client, "BE-10");
+        var response = await client.GetAsync($"/api/v1/exports/indicators?format=geojson&under={Id(district)}");
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, body);
+        var features = JsonDocument.Parse(body).RootElement.GetProperty("features").EnumerateArray()
+            .Where(f => f.GetProperty("geometry").ValueKind == JsonValueKind.Object).ToList();
+        Assert.True(features.Count >= 51, $"{features.Count} features with a geometry");
+        var wrong = features.Where(f => !Spaces.GeometryWindingTests.FollowsRightHandRule(f.GetProperty("geometry")))
+            .Select(f => f.GetProperty("id").GetString()).ToList();
+        Assert.Empty(wrong);
+
+        // and every space of the demo data as the spaces list gives it
+        var spaces = await ListAsync(client, "/api/v1/spaces?limit=500");
+        Assert.All(spaces.Where(s => s.GetProperty("geometry").ValueKind == JsonValueKind.Object),
+            s => Assert.True(Spaces.GeometryWindingTests.FollowsRightHandRule(s.GetProperty("geometry")),
+                s.GetProperty("code").GetString()));
+    }
+
     private static Guid Id(JsonElement element) => element.GetProperty("id").GetGuid();
 
     /// <summary>One space by code, read from its own endpoint (lists leave predecessor and successor ids empty).</summary>
