@@ -28,7 +28,11 @@ public static class InventoryImportEndpoints
                 "(Sozialraum code), service_name (Angebot, required), category (codes, ';'-separated), operator (Träger: actor " +
                 "name or id), target_group (codes), ages (3-6, ab 60), capacity (Kapazität) and capacity_unit (places, " +
                 "hoursPerWeek, consultationsPerMonth), funders (Förderer: names or ids, ';'-separated), funding_end " +
-                "(Förderende: 2026-12-31 or 31.12.2026), status. Idempotent by external id (a re-import updates, never " +
+                "(Förderende: 2026-12-31 or 31.12.2026), status, service_external_id (one service offered at several " +
+                "locations), minimum_age/maximum_age. Numbers: in a ';'-separated file ',' is the decimal mark and '.' " +
+                "separates thousands; elsewhere a number that reads two ways (2.500) is a row error (ambiguousNumber); " +
+                "coordinates take '.' or ','. The inventory export (CSV, XLSX) imports back; its columns this import does not " +
+                "write are skipped. Idempotent by external id (a re-import updates, never " +
                 "duplicates); all or nothing in one transaction. With dryRun=true every bad row is reported by line and column " +
                 "and nothing is written; without, a bad row makes it 400 naming lines[n].column.")
             .Errors(400, 409, 413, 415);

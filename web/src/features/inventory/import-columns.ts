@@ -4,6 +4,7 @@ import type { ImportRowError } from '@/api'
 /** The columns of the spreadsheet import (README, InventoryImportColumns.cs): the canonical name and the usual German headers. */
 export const IMPORT_COLUMNS = [
   { column: 'external_id', headers: 'Externe ID, ID, Angebot-ID', required: true },
+  { column: 'service_external_id', headers: 'service_external_id (ein Angebot an mehreren Standorten)', required: false },
   { column: 'location_external_id', headers: 'Standort-ID, Einrichtung-ID', required: false },
   { column: 'location_name', headers: 'Einrichtung, Standort', required: true },
   { column: 'street', headers: 'Straße, Adresse', required: false },
@@ -17,6 +18,8 @@ export const IMPORT_COLUMNS = [
   { column: 'target_group', headers: 'Zielgruppe', required: false },
   { column: 'operator', headers: 'Träger', required: false },
   { column: 'ages', headers: 'Alter', required: false },
+  { column: 'minimum_age', headers: 'Mindestalter, Alter von', required: false },
+  { column: 'maximum_age', headers: 'Höchstalter, Alter bis', required: false },
   { column: 'capacity', headers: 'Kapazität, Plätze', required: false },
   { column: 'capacity_unit', headers: 'Einheit', required: false },
   { column: 'funders', headers: 'Förderer, Fördermittelgeber', required: false },

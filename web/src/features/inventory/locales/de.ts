@@ -422,6 +422,8 @@ export const de = {
         unknownTargetGroup: 'Keine Zielgruppe hat das Kürzel „{{value}}“.',
         unknownActor: 'Kein (nicht archivierter) Akteur heißt „{{value}}“ oder hat diese ID.',
         ambiguousActor: 'Mehrere Akteure heißen „{{value}}“ – bitte die ID des Akteurs angeben.',
+        ambiguousNumber: '„{{value}}“ kann {{either}} oder {{or}} heißen. Bitte ohne Tausenderpunkt schreiben (2500) oder die Datei ' +
+          'mit „;“ zwischen den Spalten und Dezimalkomma speichern, wie das deutsche Excel.',
         notAnAgeRange: '„{{value}}“ ist keine Altersangabe (z. B. 3-6, ab 60, bis 27).',
         notADate: '„{{value}}“ ist kein Datum (31.12.2026 oder 2026-12-31).',
         notAUnit: '„{{value}}“ ist keine Einheit (Plätze, Wochenstunden, Beratungen pro Monat).',

@@ -422,6 +422,8 @@ export const en: Translations<typeof de> = {
         unknownTargetGroup: 'No target group has the code “{{value}}”.',
         unknownActor: 'No (not archived) actor is named “{{value}}” or has this id.',
         ambiguousActor: 'Several actors are named “{{value}}” – please give the actor’s id.',
+        ambiguousNumber: '“{{value}}” can mean {{either}} or {{or}}. Please write it without a thousands separator (2500), or save ' +
+          'the file with “;” between columns and a decimal comma, as German Excel does.',
         notAnAgeRange: '“{{value}}” is no age range (e.g. 3-6, ab 60, bis 27).',
         notADate: '“{{value}}” is no date (31.12.2026 or 2026-12-31).',
         notAUnit: '“{{value}}” is no unit (places, hours per week, consultations per month).',
