@@ -41,11 +41,12 @@ describe.skipIf(!configured)('CSV-Import passt zum Export (Browser)', () => {
     expect(csv.split('\n')[0]).toContain('space_name')
     await upload('export.csv', csv, 'comma', 'point')
     await page().getByRole('button', { name: 'Prüfen (Probelauf)' }).click()
-    const ok = page().getByText(/^Probelauf ohne Fehler: \d+ Zeilen würden importiert \(0 neu, 0 geändert, \d+ unverändert\)\.$/)
+    // counts grouped the German way (1.234)
+    const ok = page().getByText(/^Probelauf ohne Fehler: [\d.]+ Zeilen würden importiert \(0 neu, 0 geändert, [\d.]+ unverändert\)\.$/)
     await ok.waitFor()
     expect(await axeViolations(page())).toEqual([])
     await page().getByRole('button', { name: 'Jetzt importieren' }).click()
-    await page().getByText(/^Import abgeschlossen: \d+ Zeilen \(0 neu, 0 geändert, \d+ unverändert\)\.$/).waitFor()
+    await page().getByText(/^Import abgeschlossen: [\d.]+ Zeilen \(0 neu, 0 geändert, [\d.]+ unverändert\)\.$/).waitFor()
   })
 
   it('imports a file with German column headers, semicolons and a decimal comma', async () => {

@@ -40,6 +40,19 @@ export function parseNumber(text: string, lng: string = i18n.language): ParsedNu
   return Number(plain)
 }
 
+const COORDINATE = /^[+\-\u2212]?\d{1,3}(?:[.,]\d+)?$/
+
+/**
+ * Reads a coordinate (degrees of latitude or longitude). A coordinate never reaches 1.000, so a single '.' or ',' is its
+ * decimal mark in either language: "52,3978" typed the German way and "52.3978" copied from a map both read 52.3978,
+ * as the spreadsheet import reads them.
+ */
+export function parseCoordinate(text: string): ParsedNumber {
+  const s = text.trim()
+  if (s === '') return undefined
+  return COORDINATE.test(s) ? Number(s.replace(',', '.').replace('\u2212', '-')) : 'invalid'
+}
+
 /** True when the text is a number in the UI language (see {@link parseNumber}); false when it is empty or no number. */
 export function isNumberText(text: string, lng?: string): boolean {
   return typeof parseNumber(text, lng) === 'number'

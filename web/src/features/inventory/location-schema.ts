@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { isNumberText, numberForInput, numberOf } from '@/lib/numbers'
+import { numberForInput, parseCoordinate } from '@/lib/numbers'
 import { z } from '@/lib/zod'
 import {
   AddressType,
@@ -67,14 +67,15 @@ export const emptyLocationForm: LocationFormValues = {
 }
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/
-// coordinates as the UI language writes numbers (lib/numbers): German 50,05, English 50.05
-const num = (v: string) => numberOf(v) ?? Number.NaN
+// coordinates with either decimal mark (lib/numbers): 50,05 typed the German way, 50.05 copied from a map
+const num = (v: string) => { const n = parseCoordinate(v); return typeof n === 'number' ? n : Number.NaN }
+const isCoordinate = (v: string) => typeof parseCoordinate(v) === 'number'
 
 export function makeLocationSchema(t: TFunction) {
   const max = (n: number) => t('validation.maxLength', { max: n })
   const coordinate = (limit: number, message: string) => z.string()
-    .refine((v) => v.trim() === '' || isNumberText(v), t('validation.number'))
-    .refine((v) => !isNumberText(v) || Math.abs(num(v)) <= limit, message)
+    .refine((v) => v.trim() === '' || isCoordinate(v), t('validation.number'))
+    .refine((v) => !isCoordinate(v) || Math.abs(num(v)) <= limit, message)
   const hours = z
     .object({
       days: z.array(z.string()),
