@@ -20,20 +20,11 @@ import { AccessibilityList } from '../components/accessibility-list'
 import { FundingTimeline } from '../components/funding-timeline'
 import { formatCoordinates } from '../coordinates'
 import { InventoryNav } from '../components/inventory-nav'
-import { useTermNames } from '../components/labels'
+import { languageName, useTermNames } from '../components/labels'
 import { OpeningHoursWeek } from '../components/opening-hours-week'
 import { ServiceStatusBadge } from '../components/service-labels'
 import { VerifyButton } from '../components/verify-button'
 import { locationHistory } from '../history'
-
-/** A language's name in the UI language (the code when the browser does not know it). */
-function languageName(code: string, lng: string): string {
-  try {
-    return new Intl.DisplayNames([lng], { type: 'language' }).of(code) ?? code
-  } catch {
-    return code
-  }
-}
 
 /** A facility: its services, opening hours as a week, accessibility, and the funding of its services on a time line. */
 export function LocationPage() {
