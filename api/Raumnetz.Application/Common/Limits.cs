@@ -38,6 +38,22 @@ public static class Limits
     /// holds in memory grows with its texts, not with its XML.
     /// </summary>
     public const long ImportUnpacked = 100 * 1_048_576;
+
+    /// <summary>
+    /// Whether zip entries declare more than <see cref="ImportUnpacked"/> bytes together, checked before any is unpacked (the
+    /// XLSX workbook, the CSV files of the HSDS zip). An entry that declares less than it holds is read only as far as it
+    /// declares (System.IO.Compression stops there).
+    /// </summary>
+    public static bool UnpackBeyondImportLimit(IEnumerable<System.IO.Compression.ZipArchiveEntry> entries)
+    {
+        var total = 0L;
+        foreach (var entry in entries)
+        {
+            if (entry.Length > ImportUnpacked - total) return true;
+            total += entry.Length;
+        }
+        return false;
+    }
     /// <summary>Highest request limit per minute an administrator may give an API key (quotas, issue 16).</summary>
     public const int RateLimitPerMinute = 100_000;
 }

@@ -161,7 +161,7 @@ public sealed class HsdsTables
     {
         var reader = new CsvSpreadsheetReader();
         var csv = zip.Entries.Where(e => e.FullName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)).ToList();
-        if (UnpacksTooLarge(csv))
+        if (Common.Limits.UnpackBeyondImportLimit(csv))
         {
             bad("file", Text.Format(Messages.HsdsImport_ZipUnpackedTooLarge, Common.Limits.ImportUnpacked / 1_048_576));
             return;
@@ -196,22 +196,6 @@ public sealed class HsdsTables
                 tables.AddRow(table, values, $"{file}:{row.Line}", row.Line);
             }
         }
-    }
-
-    /// <summary>
-    /// Whether the CSV files declare more than <see cref="Common.Limits.ImportUnpacked"/> bytes together (each may be a
-    /// table, and a table may come in several files): checked before any is unpacked. A file that declares less than it
-    /// holds is read only as far as it declares (System.IO.Compression stops there).
-    /// </summary>
-    private static bool UnpacksTooLarge(List<ZipArchiveEntry> entries)
-    {
-        var total = 0L;
-        foreach (var entry in entries)
-        {
-            if (entry.Length > Common.Limits.ImportUnpacked - total) return true;
-            total += entry.Length;
-        }
-        return false;
     }
 
     /// <summary>What an object is, by the properties only it has.</summary>

@@ -161,20 +161,13 @@ public sealed class XlsxSpreadsheetReader : ISpreadsheetReader
     private static string TooLarge => Domain.Common.Text.Format(Messages.Import_XlsxUnpackedTooLarge, Limits.ImportUnpacked / 1_048_576);
 
     /// <summary>
-    /// Whether the zip's entries declare more than <see cref="Limits.ImportUnpacked"/> bytes together (read from its
-    /// directory, nothing is unpacked). An entry that declares less than it holds is read only as far as it declares
-    /// (System.IO.Compression stops there), and the parts are read with a character limit besides.
+    /// Whether the workbook's entries declare more than <see cref="Limits.ImportUnpacked"/> bytes together (read from the
+    /// zip's directory, nothing is unpacked); the parts are read with a character limit besides.
     /// </summary>
     private static bool UnpacksTooLarge(MemoryStream buffer)
     {
         using var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true);
-        var total = 0L;
-        foreach (var entry in zip.Entries)
-        {
-            if (entry.Length > Limits.ImportUnpacked - total) return true;
-            total += entry.Length;
-        }
-        return false;
+        return Limits.UnpackBeyondImportLimit(zip.Entries);
     }
 
     private static bool IsMalformed(Exception e) => e is OpenXmlPackageException or FileFormatException or InvalidDataException
